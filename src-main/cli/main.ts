@@ -1,0 +1,78 @@
+import { parseArgs } from 'node:util';
+import { openDatabase } from '../db/open';
+import { ConfigError } from '../config/app-config';
+import { resolveDbPath } from '../config/paths';
+import { changesCommand } from './commands/changes';
+import { offersCommand } from './commands/offers';
+import { simCommand } from './commands/sim';
+import { syncCommand } from './commands/sync';
+import { consoleOutput, type Output } from './output';
+
+const USAGE = `supplygrid — catalog sync and pricing for eSIM and digital-goods resellers
+
+Usage:
+  supplygrid sync    [--config FILE] [--demo] [--db PATH] [--json]
+  supplygrid changes [--run ID] [--db PATH] [--json]
+  supplygrid offers  [--supplier ID] [--db PATH] [--json]
+  supplygrid sim     [--kind KIND] [--port N] [--generation N] [--size N]
+
+The database defaults to the app's own (user-data folder); --db or SUPPLYGRID_DB point elsewhere.`;
+
+const OPTIONS = {
+  config: { type: 'string' },
+  db: { type: 'string' },
+  demo: { type: 'boolean' },
+  json: { type: 'boolean' },
+  run: { type: 'string' },
+  supplier: { type: 'string' },
+  lang: { type: 'string' },
+  kind: { type: 'string' },
+  port: { type: 'string' },
+  generation: { type: 'string' },
+  size: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export async function runCli(argv: string[], output: Output = consoleOutput): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    output.err(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command] = positionals;
+  if (!command || values.help) {
+    output.out(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  const integer = (name: string, text: string | undefined) => {
+    if (text === undefined) return undefined;
+    if (!/^\d+$/.test(text)) throw new ConfigError(`--${name} must be a whole number, got "${text}"`);
+    return Number(text);
+  };
+  try {
+    if (command === 'sim') {
+      return await simCommand({ kind: values.kind, port: integer('port', values.port), generation: integer('generation', values.generation), size: integer('size', values.size) }, output);
+    }
+    if (!['sync', 'changes', 'offers'].includes(command)) {
+      output.err(`unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+    }
+    const db = openDatabase(resolveDbPath(values.db));
+    try {
+      if (command === 'sync') return await syncCommand(db, { config: values.config, demo: values.demo, json: values.json }, output);
+      if (command === 'changes') return changesCommand(db, { run: integer('run', values.run), json: values.json }, output);
+      return offersCommand(db, { supplier: values.supplier, json: values.json, lang: values.lang }, output);
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      output.err(`supplygrid: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}

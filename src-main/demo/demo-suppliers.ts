@@ -1,0 +1,39 @@
+import type { Database } from 'better-sqlite3';
+import { readState, writeState } from '../db/app-state';
+import type { ConnectionBase, RunningSimulator } from '../suppliers/adapter';
+import { SUPPLIER_KINDS } from '../suppliers/registry';
+
+const GENERATION_KEY = 'demo.generation';
+
+export interface DemoSuppliers {
+  connections: ConnectionBase[];
+  simulators: RunningSimulator[];
+  generation: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts every supplier's simulator on loopback: the demo a new merchant uses without any account.
+ * The catalog generation is kept in the database, so each start serves the "next" upstream state and
+ * the merchant's second sync shows real changes.
+ */
+export async function startDemoSuppliers(db: Database, options: { advance?: boolean } = {}): Promise<DemoSuppliers> {
+  const stored = Number(readState(db, GENERATION_KEY) ?? '-1');
+  const generation = options.advance === false ? Math.max(0, stored) : stored + 1;
+  writeState(db, GENERATION_KEY, String(generation));
+  const simulators: RunningSimulator[] = [];
+  try {
+    for (const kind of SUPPLIER_KINDS) simulators.push(await kind.startSimulator({ generation }));
+  } catch (error) {
+    await Promise.all(simulators.map((s) => s.close()));
+    throw error;
+  }
+  return {
+    connections: simulators.map((s) => s.connection),
+    simulators,
+    generation,
+    close: async () => {
+      await Promise.all(simulators.map((s) => s.close()));
+    },
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * An upstream said no, or said something we cannot use. `message` is written for the merchant and never
+ * carries credentials; `code` is the upstream's own error code when it gave one.
+ */
+export class SupplierError extends Error {
+  constructor(
+    message: string,
+    readonly code: string = 'upstream_error',
+    readonly httpStatus: number | null = null,
+    /** Whether trying again later can help (rate limits, 5xx, timeouts). */
+    readonly retryable = false,
+    readonly retryAfterMs: number | null = null,
+  ) {
+    super(message);
+    this.name = 'SupplierError';
+  }
+}
+
+/** The fetch did not see the whole catalog; nothing may be concluded (least of all removals) from it. */
+export class IncompleteCatalogError extends SupplierError {
+  constructor(message: string) {
+    super(message, 'incomplete_catalog');
+    this.name = 'IncompleteCatalogError';
+  }
+}
+
+export class CanceledError extends Error {
+  constructor() {
+    super('canceled');
+    this.name = 'CanceledError';
+  }
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

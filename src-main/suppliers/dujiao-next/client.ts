@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { ServerClock } from '../../http/clock';
+import { IncompleteCatalogError, SupplierError } from '../../http/errors';
+import { DEFAULT_RETRY, withRetries, type RetryPolicy } from '../../http/retry';
+import { parseJson, send } from '../../http/transport';
+import type { AdapterEnv, FetchProgress } from '../adapter';
+import { dujiaoHeaders } from './sign';
+
+export interface DujiaoClientOptions {
+  /** The API base, ending in /api/v1/upstream. */
+  apiBase: string;
+  apiKey: string;
+  apiSecret: string;
+  /** Names the supplier in error messages. */
+  label: string;
+  env?: AdapterEnv;
+  /** Parallel page requests after the first; real servers rate-limit per key, so keep it small. */
+  pageConcurrency?: number;
+}
+
+export interface RawListing {
+  /** Raw product objects in page order, first occurrence of each id only. */
+  items: Array<{ raw: unknown; page: number; index: number }>;
+  duplicates: Array<{ page: number; index: number; id: string }>;
+  total: number;
+  pages: number;
+}
+
+const listingPage = z.object({
+  ok: z.literal(true),
+  items: z.array(z.unknown()),
+  total: z.number().int().nonnegative(),
+  page: z.number().int().positive().optional(),
+  page_size: z.number().int().positive(),
+});
+
+/** The Dujiao-Next upstream protocol, spoken by Dujiao-Next sites and by MeSIM. */
+export class DujiaoClient {
+  readonly clock: ServerClock;
+  private readonly retry: RetryPolicy;
+  private readonly basePath: string;
+
+  constructor(private readonly options: DujiaoClientOptions) {
+    this.clock = new ServerClock(options.env?.now);
+    this.retry = options.env?.retry ?? DEFAULT_RETRY;
+    this.basePath = new URL(options.apiBase).pathname.replace(/\/+$/, '');
+  }
+
+  /**
+   * One signed call with retries. Resolves with the `ok:true` envelope; anything else is a SupplierError
+   * carrying the upstream's error_code. An expired timestamp is retried once after learning the server's clock.
+   */
+  async call(method: 'GET' | 'POST', path: string, init: { query?: Record<string, string | number>; body?: unknown; signal?: AbortSignal } = {}): Promise<Record<string, unknown>> {
+    let skewCorrected = false;
+    return withRetries(this.retry, async () => {
+      for (;;) {
+        try {
+          return await this.callOnce(method, path, init);
+        } catch (error) {
+          if (error instanceof SupplierError && error.code === 'timestamp_expired' && !skewCorrected && (error as SkewError).serverDate) {
+            skewCorrected = true;
+            this.clock.learn((error as SkewError).serverDate);
+            continue;
+          }
+          throw error;
+        }
+      }
+    }, init.signal);
+  }
+
+  private async callOnce(method: 'GET' | 'POST', path: string, init: { query?: Record<string, string | number>; body?: unknown; signal?: AbortSignal }): Promise<Record<string, unknown>> {
+    const fullPath = `${this.basePath}${path}`;
+    const query = init.query ? `?${new URLSearchParams(Object.entries(init.query).map(([k, v]) => [k, String(v)]))}` : '';
+    const body = init.body === undefined ? '' : JSON.stringify(init.body);
+    const url = new URL(this.options.apiBase);
+    url.pathname = fullPath;
+    const label = `${this.options.label} ${method} ${path}`;
+    const response = await send({
+      method,
+      url: `${url.origin}${fullPath}${query}`,
+      headers: {
+        ...dujiaoHeaders(this.options.apiKey, this.options.apiSecret, method, fullPath, this.clock.nowSeconds(), body),
+        ...(body ? { 'content-type': 'application/json' } : {}),
+        accept: 'application/json',
+      },
+      body: body || undefined,
+    }, { label, signal: init.signal, timeoutMs: this.options.env?.timeoutMs });
+    const json = parseJson(response, label);
+    if (!json || typeof json !== 'object' || Array.isArray(json)) {
+      throw new SupplierError(`${label}: response is not a JSON object`, 'bad_response', response.status, true);
+    }
+    const envelope = json as Record<string, unknown>;
+    if (envelope.ok === true) return envelope;
+    if (envelope.ok === false) {
+      const code = typeof envelope.error_code === 'string' ? envelope.error_code : 'upstream_error';
+      const message = typeof envelope.error_message === 'string' ? envelope.error_message : 'request failed';
+      const error = new SupplierError(`${label}: ${message} (${code}, HTTP ${response.status})`, code, response.status, false) as SkewError;
+      error.serverDate = response.serverDate;
+      error.envelope = envelope;
+      throw error;
+    }
+    // The real server's rate limiter answers HTTP 200 with an envelope of its own (no `ok` field).
+    throw new SupplierError(`${label}: unexpected response without "ok" (likely rate limited): ${response.text.slice(0, 120)}`, 'rate_limited', response.status, true);
+  }
+
+  /**
+   * Lists every product. Pages by the `total` and `page_size` the server echoes (real servers cap the page
+   * size below what we ask). If the listing moved under us and we did not see `total` distinct products,
+   * it is tried once more, then reported incomplete rather than treated as a smaller catalog.
+   */
+  async listAllProducts(options: { signal?: AbortSignal; onProgress?: (progress: FetchProgress) => void } = {}): Promise<RawListing> {
+    let lastShortfall = '';
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      const listing = await this.listOnce(options);
+      if (listing.items.length === listing.total) return listing;
+      lastShortfall = `saw ${listing.items.length} distinct products of the ${listing.total} the server reported`;
+    }
+    throw new IncompleteCatalogError(`${this.options.label}: product listing is incomplete (${lastShortfall}); the previous catalog is kept`);
+  }
+
+  private async listOnce(options: { signal?: AbortSignal; onProgress?: (progress: FetchProgress) => void }): Promise<RawListing> {
+    const first = await this.fetchPage(1, options.signal);
+    const pageSize = first.page_size;
+    const pages = Math.max(1, Math.ceil(first.total / pageSize));
+    const results: Array<z.infer<typeof listingPage> | undefined> = new Array(pages);
+    results[0] = first;
+    let done = 1;
+    let items = first.items.length;
+    options.onProgress?.({ pagesDone: done, pagesTotal: pages, items });
+    let next = 2;
+    const worker = async () => {
+      while (next <= pages) {
+        const page = next++;
+        const result = await this.fetchPage(page, options.signal, pageSize);
+        results[page - 1] = result;
+        done++;
+        items += result.items.length;
+        options.onProgress?.({ pagesDone: done, pagesTotal: pages, items });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.options.pageConcurrency ?? 3, pages - 1) }, worker));
+
+    const seen = new Set<string>();
+    const listing: RawListing = { items: [], duplicates: [], total: first.total, pages };
+    results.forEach((result, pageIndex) => {
+      if (!result) throw new IncompleteCatalogError(`${this.options.label}: page ${pageIndex + 1} was never fetched`);
+      // The server may report a different total on a later page when products change mid-fetch.
+      listing.total = result.total;
+      result.items.forEach((raw, index) => {
+        const id = raw && typeof raw === 'object' ? String((raw as Record<string, unknown>).id ?? '') : '';
+        if (id && seen.has(id)) {
+          listing.duplicates.push({ page: pageIndex + 1, index, id });
+          return;
+        }
+        if (id) seen.add(id);
+        listing.items.push({ raw, page: pageIndex + 1, index });
+      });
+    });
+    return listing;
+  }
+
+  private async fetchPage(page: number, signal: AbortSignal | undefined, pageSize = 100) {
+    // Ask for 100 (the documented maximum); the server answers with the size it actually used.
+    const envelope = await this.call('GET', '/products', { query: { page, page_size: pageSize }, signal });
+    const parsed = listingPage.safeParse(envelope);
+    if (!parsed.success) {
+      throw new SupplierError(`${this.options.label} GET /products page ${page}: not a product page (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`, 'bad_response', null, true);
+    }
+    return parsed.data;
+  }
+}
+
+interface SkewError extends SupplierError {
+  serverDate: number | null;
+  envelope: Record<string, unknown>;
+}

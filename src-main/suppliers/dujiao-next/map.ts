@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { money, toDecimalString } from '../../domain/money';
+import { stockFromQuantity, type BuyerInputField, type CategoryRef, type LocalizedText, type Offer, type OfferKind, type Stock } from '../../domain/offer';
+
+const decimal = z.union([z.string(), z.number()]).transform((value, ctx) => {
+  try {
+    return toDecimalString(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `not a decimal amount: ${JSON.stringify(value)}` });
+    return z.NEVER;
+  }
+});
+
+const localized = z.record(z.string(), z.string()).catch({});
+
+export const skuSchema = z.object({
+  id: z.number().int(),
+  sku_code: z.string().optional().default(''),
+  spec_values: z.record(z.string(), z.unknown()).nullish(),
+  price_amount: decimal,
+  original_price: decimal.optional(),
+  member_price: decimal.optional(),
+  stock_status: z.enum(['unlimited', 'in_stock', 'low_stock', 'out_of_stock']),
+  stock_quantity: z.number().int().min(-1),
+  is_active: z.boolean().optional().default(true),
+});
+
+export const productSchema = z.object({
+  id: z.number().int(),
+  slug: z.string().optional(),
+  title: z.record(z.string(), z.string()).refine((t) => Object.values(t).some((v) => v.trim() !== ''), 'title has no text in any language'),
+  images: z.array(z.string()).nullish(),
+  tags: z.array(z.string()).nullish(),
+  price_amount: decimal.optional(),
+  original_price: decimal.optional(),
+  fulfillment_type: z.enum(['auto', 'manual']).optional().default('auto'),
+  manual_form_schema: z.unknown().optional(),
+  is_active: z.boolean().optional().default(true),
+  category_id: z.number().int().optional(),
+  skus: z.array(skuSchema),
+  wholesale_prices: z.array(z.object({ min_quantity: z.number(), unit_price: decimal })).nullish(),
+});
+export type DujiaoProduct = z.infer<typeof productSchema>;
+
+export const categorySchema = z.object({
+  id: z.number().int(),
+  parent_id: z.number().int().default(0),
+  slug: z.string().optional().default(''),
+  name: localized,
+});
+export type DujiaoCategory = z.infer<typeof categorySchema>;
+
+/** How this site reports stock: Dujiao-Next counts; MeSIM only says available (999) or not (0). */
+export type StockReporting = 'quantity' | 'binary';
+
+export interface MapContext {
+  currency: string;
+  categories: Map<number, DujiaoCategory>;
+  stockReporting: StockReporting;
+  /** MeSIM sells one at a time; Dujiao-Next sites have no upper bound. */
+  maxQuantity: number | null;
+  /** When the site sells only one kind of goods (MeSIM: eSIMs), say so instead of guessing. */
+  fixedKind?: OfferKind;
+}
+
+export function mapProduct(product: DujiaoProduct, context: MapContext): Offer[] {
+  const category = categoryRef(product.category_id, context.categories);
+  const kind = context.fixedKind ?? guessKind(product, category);
+  const activeSkus = product.skus.filter((sku) => sku.is_active);
+  return activeSkus.map((sku) => {
+    const specs = Object.values(sku.spec_values ?? {}).filter((v) => v !== null && v !== '').map(String);
+    return {
+      productId: String(product.id),
+      skuId: String(sku.id),
+      variant: '',
+      kind,
+      titles: withSpecs(product.title, specs, activeSkus.length > 1 ? sku.sku_code : ''),
+      category,
+      cost: money(sku.price_amount, context.currency),
+      retailPrice: null,
+      originalPrice: sku.original_price ? money(sku.original_price, context.currency) : null,
+      stock: mapStock(sku.stock_status, sku.stock_quantity, context.stockReporting),
+      minQuantity: 1,
+      maxQuantity: context.maxQuantity,
+      fulfillment: { mode: product.fulfillment_type, inputFields: formFields(product.manual_form_schema) },
+      images: product.images ?? [],
+      plan: {},
+      orderable: true,
+      raw: { product: { ...product, skus: undefined }, sku },
+    };
+  });
+}
+
+function withSpecs(title: LocalizedText, specs: string[], skuCode: string): LocalizedText {
+  const suffix = specs.length ? specs.join(' / ') : skuCode;
+  if (!suffix) return { ...title };
+  return Object.fromEntries(Object.entries(title).map(([locale, text]) => [locale, `${text} (${suffix})`]));
+}
+
+export function mapStock(status: string, quantity: number, reporting: StockReporting): Stock {
+  if (reporting === 'binary') {
+    // 999 is MeSIM's way of saying "available", not a count; never show it as one.
+    return quantity > 0 && status !== 'out_of_stock' ? { status: 'in_stock', quantity: null } : { status: 'out', quantity: 0 };
+  }
+  if (quantity === -1 || status === 'unlimited') return { status: 'unlimited', quantity: null };
+  return stockFromQuantity(quantity);
+}
+
+function categoryRef(id: number | undefined, categories: Map<number, DujiaoCategory>): CategoryRef | null {
+  if (id === undefined) return null;
+  const leaf = categories.get(id);
+  if (!leaf) return { id: String(id), path: [{ id: String(id), names: {} }] };
+  const path: CategoryRef['path'] = [];
+  const parent = leaf.parent_id ? categories.get(leaf.parent_id) : undefined;
+  if (parent) path.push({ id: String(parent.id), names: parent.name });
+  path.push({ id: String(leaf.id), names: leaf.name });
+  return { id: String(id), path };
+}
+
+const KIND_HINTS: Array<[RegExp, OfferKind]> = [
+  [/e-?sim|流量|上网卡|漫游/i, 'esim'],
+  [/gift|card|卡密|礼品卡|点卡|wallet|voucher/i, 'card'],
+  [/top-?up|recharge|充值|直充/i, 'direct_topup'],
+];
+
+function guessKind(product: DujiaoProduct, category: CategoryRef | null): OfferKind {
+  const text = [product.slug ?? '', ...(category?.path.flatMap((level) => Object.values(level.names)) ?? []), ...Object.values(product.title)].join(' ');
+  for (const [pattern, kind] of KIND_HINTS) if (pattern.test(text)) return kind;
+  return 'other';
+}
+
+/** Manual products ask the buyer for input; the schema's shape is not fixed by the doc, so read it loosely. */
+function formFields(schema: unknown): BuyerInputField[] {
+  const fields = schema && typeof schema === 'object' ? (schema as { fields?: unknown }).fields : undefined;
+  if (!Array.isArray(fields)) return [];
+  return fields.flatMap((field): BuyerInputField[] => {
+    if (!field || typeof field !== 'object') return [];
+    const f = field as Record<string, unknown>;
+    const key = typeof f.key === 'string' ? f.key : typeof f.name === 'string' ? f.name : null;
+    if (!key) return [];
+    const label = typeof f.label === 'string' ? { en: f.label } : (f.label as LocalizedText | undefined) ?? { en: key };
+    return [{ key, label, required: f.required === true, detail: field }];
+  });
+}

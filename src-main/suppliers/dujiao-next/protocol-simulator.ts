@@ -1,0 +1,321 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { startSimServer, FaultPlan, MinuteRateLimiter, type SimRequest, type SimResponse, type SimServer } from '../shared/simulator-http';
+import { demoLpa, demoCardKey } from '../shared/demo-delivery';
+import type { SimCatalog, SimProduct, SimSku } from './catalog-seed';
+import { dujiaoSignature, signatureMatches } from './sign';
+
+export interface SimAccount {
+  apiKey: string;
+  apiSecret: string;
+  active: boolean;
+  userDisabled: boolean;
+  /** Wallet balance in the site currency, as a decimal string. */
+  balance: string;
+}
+
+export interface SimOrder {
+  orderId: number;
+  orderNo: string;
+  apiKey: string;
+  downstreamOrderNo: string | null;
+  sku: SimSku;
+  product: SimProduct;
+  quantity: number;
+  amount: string;
+  status: 'paid' | 'completed' | 'canceled';
+  polls: number;
+  payload: string | null;
+  deliveryData: Record<string, unknown> | null;
+  deliveredAt: string | null;
+}
+
+/** What differs between servers speaking this protocol (Dujiao-Next itself, MeSIM). */
+export interface ProtocolFlavor {
+  siteName: string;
+  currency: string;
+  /** Mount point of the API; MeSIM users enter only the site root. */
+  pathPrefix: string;
+  /** The real server answers fewer items than asked: this is its cap. */
+  pageSizeCap: number;
+  /** MeSIM reports 999/0 instead of counts. */
+  binaryStock: boolean;
+  /** MeSIM sells one at a time. */
+  maxQuantity: number | null;
+  requireDownstreamOrderNo: boolean;
+  /** Dujiao-Next looks orders up by numeric id; MeSIM by order_no. */
+  orderLookup: 'id' | 'order_no';
+  /** Polls of GET /orders/:id before an order is delivered (0: delivered at creation, as MeSIM does). */
+  pollsUntilDelivered: number;
+  /** MeSIM can only cancel unpaid orders, so in practice never. */
+  cancelAllowed: boolean;
+}
+
+export interface ProtocolSimulatorOptions {
+  catalogAt: (generation: number) => SimCatalog;
+  flavor: ProtocolFlavor;
+  accounts: SimAccount[];
+  generation?: number;
+  host?: string;
+  port?: number;
+  rateLimitPerMinute?: number;
+}
+
+export interface ProtocolSimulator extends SimServer {
+  state: {
+    accounts: SimAccount[];
+    orders: SimOrder[];
+    /** Charges per downstream_order_no: tests prove retries never charge twice. */
+    charges: Map<string, number>;
+    /** SKUs whose payment fails (HTTP 200, ok:false, payment_failed). */
+    failPaymentForSku: Set<number>;
+    clockOffsetMs: number;
+    rateLimiter: MinuteRateLimiter;
+  };
+  setGeneration(generation: number): void;
+  catalog(): SimCatalog;
+}
+
+type Fail = { status: number; code: string; message: string };
+const fail = (status: number, code: string, message: string): Fail => ({ status, code, message });
+
+const TIMESTAMP_WINDOW_SECONDS = 60;
+
+export async function startProtocolSimulator(options: ProtocolSimulatorOptions): Promise<ProtocolSimulator> {
+  const { flavor } = options;
+  let generation = options.generation ?? 0;
+  let catalog = options.catalogAt(generation);
+  let index = indexCatalog(catalog);
+  const state: ProtocolSimulator['state'] = {
+    accounts: options.accounts,
+    orders: [],
+    charges: new Map(),
+    failPaymentForSku: new Set(),
+    clockOffsetMs: 0,
+    rateLimiter: new MinuteRateLimiter(options.rateLimitPerMinute ?? 6000),
+  };
+  const deleted = new Set<number>();
+
+  function respond(status: number, body: unknown): SimResponse {
+    return { status, body };
+  }
+  function error(e: Fail, extra: Record<string, unknown> = {}): SimResponse {
+    return respond(e.status, { ok: false, error_code: e.code, error_message: e.message, ...extra });
+  }
+
+  /** Auth exactly in the real server's order; returns the account or the error to send. */
+  function authenticate(req: SimRequest): SimAccount | Fail {
+    const key = header(req, 'dujiao-next-api-key');
+    const ts = header(req, 'dujiao-next-timestamp');
+    const signature = header(req, 'dujiao-next-signature');
+    if (!key || !ts || !signature) return fail(401, 'missing_auth_headers', 'missing authentication headers');
+    if (!/^\d+$/.test(ts)) return fail(401, 'invalid_timestamp', 'invalid timestamp');
+    const nowSeconds = Math.floor(req.now / 1000);
+    if (Math.abs(nowSeconds - Number(ts)) > TIMESTAMP_WINDOW_SECONDS) return fail(401, 'timestamp_expired', 'timestamp expired');
+    const account = state.accounts.find((a) => a.apiKey === key);
+    if (!account || !account.active) return fail(403, 'invalid_api_key', 'api key is invalid or disabled');
+    if (account.userDisabled) return fail(403, 'user_disabled', 'user is disabled');
+    const expected = dujiaoSignature(account.apiSecret, req.method, req.path, ts, req.body);
+    if (!signatureMatches(expected, signature)) return fail(401, 'invalid_signature', 'signature verification failed');
+    return account;
+  }
+
+  function handle(req: SimRequest): SimResponse {
+    if (!req.path.startsWith(flavor.pathPrefix)) return error(fail(404, 'not_found', 'not found'));
+    const route = req.path.slice(flavor.pathPrefix.length) || '/';
+    const auth = authenticate(req);
+    if ('code' in auth) return error(auth);
+    const retryAfter = state.rateLimiter.hit(auth.apiKey, req.now);
+    // The real server's limiter answers 200 with its own envelope, no `ok` field.
+    if (retryAfter !== null) return { status: 200, body: { code: 429, message: 'too many requests, slow down' }, headers: { 'retry-after': String(retryAfter) } };
+    let body: Record<string, unknown> = {};
+    if (req.method === 'POST' && req.body.length > 0) {
+      try {
+        const parsed = JSON.parse(req.body.toString('utf8'));
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return error(fail(400, 'bad_request', 'body must be a JSON object'));
+        body = parsed;
+      } catch {
+        return error(fail(400, 'bad_request', 'unreadable body'));
+      }
+    }
+    let match: RegExpExecArray | null;
+    if (req.method === 'POST' && route === '/ping') {
+      return respond(200, { ok: true, site_name: flavor.siteName, protocol_version: '1.0', user_id: 42, balance: auth.balance, currency: flavor.currency,
+        member_level: flavor.binaryStock ? null : { id: 1, name: { 'zh-CN': '黄金会员', 'en-US': 'Gold' }, slug: 'gold', icon: '' } });
+    }
+    if (req.method === 'GET' && route === '/categories') return respond(200, { ok: true, categories: catalog.categories });
+    if (req.method === 'GET' && route === '/products') return listProducts(req);
+    if (req.method === 'GET' && (match = /^\/products\/(\d+)$/.exec(route))) {
+      const id = Number(match[1]);
+      const product = index.products.get(id);
+      if (!product) return error(fail(404, 'product_not_found', 'product not found'));
+      return respond(200, { ok: true, product: serializeProduct(product) });
+    }
+    if (req.method === 'POST' && route === '/orders') return createOrder(auth, body);
+    if (req.method === 'GET' && (match = /^\/orders\/([^/]+)$/.exec(route))) {
+      const order = findOrder(auth, match[1]);
+      if (!order) return error(fail(404, 'order_not_found', 'order not found'));
+      order.polls++;
+      advance(order);
+      return respond(200, orderView(order, true));
+    }
+    if (req.method === 'POST' && (match = /^\/orders\/([^/]+)\/cancel$/.exec(route))) {
+      const order = findOrder(auth, match[1]);
+      if (!order) return error(fail(404, 'order_not_found', 'order not found'));
+      if (!flavor.cancelAllowed || order.status !== 'paid') return error(fail(409, 'cancel_not_allowed', 'order cannot be canceled in its current status'));
+      order.status = 'canceled';
+      auth.balance = (Number(auth.balance) + Number(order.amount)).toFixed(2);
+      return respond(200, { ok: true, order_id: order.orderId, order_no: order.orderNo, status: 'canceled' });
+    }
+    return error(fail(404, 'not_found', 'no such endpoint'));
+  }
+
+  function listProducts(req: SimRequest): SimResponse {
+    const pageText = req.query.get('page') ?? '1';
+    const sizeText = req.query.get('page_size') ?? '20';
+    if (!/^\d+$/.test(pageText) || !/^\d+$/.test(sizeText) || Number(pageText) < 1 || Number(sizeText) < 1) {
+      return error(fail(400, 'bad_request', 'page and page_size must be positive integers'));
+    }
+    const page = Number(pageText);
+    const pageSize = Math.min(Number(sizeText), flavor.pageSizeCap, 100);
+    const active = catalog.products.filter((p) => p.is_active);
+    const items = active.slice((page - 1) * pageSize, page * pageSize).map(serializeProduct);
+    return respond(200, { ok: true, items, total: active.length, page, page_size: pageSize });
+  }
+
+  function serializeProduct(product: SimProduct) {
+    const skus = product.skus.filter((sku) => sku.is_active).map((sku) => serializeSku(sku));
+    const first = product.skus[0];
+    return {
+      id: product.id, slug: product.slug, title: product.title, description: product.description, content: {}, seo_meta: {},
+      images: product.images, tags: product.tags, price_amount: first?.price_amount ?? '0.00',
+      ...(first?.original_price ? { original_price: first.original_price, member_price: first.member_price } : {}),
+      fulfillment_type: product.fulfillment_type, manual_form_schema: product.manual_form_schema, is_active: product.is_active,
+      category_id: product.category_id, skus, created_at: '2026-03-01T12:00:00Z', updated_at: '2026-03-01T12:00:00Z',
+    };
+  }
+
+  function serializeSku(sku: SimSku) {
+    const quantity = flavor.binaryStock ? (sku.stock_quantity === 0 ? 0 : 999) : sku.stock_quantity;
+    const status = quantity === -1 ? 'unlimited' : quantity === 0 ? 'out_of_stock' : quantity <= 20 && !flavor.binaryStock ? 'low_stock' : 'in_stock';
+    return {
+      id: sku.id, sku_code: sku.sku_code, spec_values: sku.spec_values, price_amount: sku.price_amount,
+      ...(sku.original_price ? { original_price: sku.original_price, member_price: sku.member_price } : {}),
+      stock_status: status, stock_quantity: quantity, is_active: sku.is_active,
+    };
+  }
+
+  function createOrder(account: SimAccount, body: Record<string, unknown>): SimResponse {
+    const { sku_id: skuId, quantity, downstream_order_no: downstream, callback_url: callbackUrl } = body;
+    if (typeof skuId !== 'number' || !Number.isInteger(skuId)) return error(fail(400, 'bad_request', 'sku_id is required'));
+    if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 1) return error(fail(400, 'bad_request', 'quantity must be ≥ 1'));
+    if (flavor.maxQuantity !== null && quantity > flavor.maxQuantity) return error(fail(400, 'bad_request', `quantity must be ${flavor.maxQuantity}`));
+    if (downstream !== undefined && typeof downstream !== 'string') return error(fail(400, 'bad_request', 'downstream_order_no must be a string'));
+    if (flavor.requireDownstreamOrderNo && !downstream) return error(fail(400, 'bad_request', 'downstream_order_no is required'));
+    if (callbackUrl !== undefined && !isPublicHttpUrl(callbackUrl)) return error(fail(400, 'invalid_callback_url', 'callback_url must be a public http(s) address'));
+    if (downstream) {
+      const existing = state.orders.find((o) => o.apiKey === account.apiKey && o.downstreamOrderNo === downstream);
+      if (existing) return respond(200, orderView(existing, false));
+    }
+    const found = index.skus.get(skuId);
+    if (!found || !found.sku.is_active) return error(fail(400, 'sku_unavailable', 'sku not found or inactive'));
+    if (!found.product.is_active) return error(fail(400, 'product_unavailable', 'product not available'));
+    if (found.sku.stock_quantity !== -1 && found.sku.stock_quantity < quantity) return error(fail(409, 'insufficient_stock', 'insufficient stock'));
+    const amount = (Number(found.sku.price_amount) * quantity).toFixed(2);
+    if (Number(account.balance) < Number(amount)) return error(fail(402, 'insufficient_balance', 'insufficient wallet balance'));
+    const order: SimOrder = {
+      orderId: 100 + state.orders.length + 1,
+      orderNo: `${flavor.orderLookup === 'order_no' ? 'API' : 'DJ'}${Date.now()}${randomBytes(2).toString('hex').toUpperCase()}`,
+      apiKey: account.apiKey, downstreamOrderNo: (downstream as string | undefined) ?? null, sku: found.sku, product: found.product,
+      quantity, amount, status: 'paid', polls: 0, payload: null, deliveryData: null, deliveredAt: null,
+    };
+    state.orders.push(order);
+    if (state.failPaymentForSku.has(skuId)) {
+      order.status = 'canceled';
+      return respond(200, { ok: false, order_id: order.orderId, order_no: order.orderNo, status: 'canceled', error_code: 'payment_failed', error_message: 'wallet payment failed' });
+    }
+    account.balance = (Number(account.balance) - Number(amount)).toFixed(2);
+    if (order.downstreamOrderNo) state.charges.set(order.downstreamOrderNo, (state.charges.get(order.downstreamOrderNo) ?? 0) + 1);
+    if (found.sku.stock_quantity > 0) found.sku.stock_quantity -= quantity;
+    advance(order);
+    return respond(200, orderView(order, false));
+  }
+
+  function advance(order: SimOrder): void {
+    if (order.status !== 'paid' || order.polls < flavor.pollsUntilDelivered) return;
+    order.status = 'completed';
+    order.deliveredAt = new Date().toISOString();
+    if (order.product.delivers === 'esim') {
+      const { lpa, iccid } = demoLpa(order.orderNo);
+      order.payload = lpa;
+      order.deliveryData = { lpa, number: iccid, verify_code: '', qrcode: '', image_url: '' };
+    } else if (order.product.delivers === 'card') {
+      order.payload = demoCardKey(order.orderNo);
+    } else {
+      order.payload = 'top-up credited';
+    }
+  }
+
+  function orderView(order: SimOrder, detailed: boolean) {
+    return {
+      ok: true, order_id: order.orderId, order_no: order.orderNo, downstream_order_no: order.downstreamOrderNo ?? undefined,
+      status: order.status, amount: order.amount, currency: flavor.currency,
+      ...(detailed ? { items: [{ product_id: order.product.id, sku_id: order.sku.id, title: order.product.title, quantity: order.quantity,
+        unit_price: order.sku.price_amount, total_price: order.amount, fulfillment_type: order.product.fulfillment_type }] } : {}),
+      ...(order.status === 'completed' ? { fulfillment: { type: order.product.fulfillment_type, status: 'delivered', payload: order.payload, delivery_data: order.deliveryData, delivered_at: order.deliveredAt } } : {}),
+    };
+  }
+
+  function findOrder(account: SimAccount, ref: string): SimOrder | undefined {
+    return state.orders.find((o) => o.apiKey === account.apiKey && (flavor.orderLookup === 'id' ? String(o.orderId) === ref : o.orderNo === ref));
+  }
+
+  const server = await startSimServer(handle, { host: options.host, port: options.port, faults: new FaultPlan(), clockOffsetMs: () => state.clockOffsetMs });
+  return {
+    ...server,
+    state,
+    setGeneration(next: number) {
+      const previous = new Set(catalog.products.map((p) => p.id));
+      generation = next;
+      catalog = options.catalogAt(generation);
+      index = indexCatalog(catalog);
+      for (const id of previous) if (!index.products.has(id)) deleted.add(id);
+    },
+    catalog: () => catalog,
+  };
+}
+
+function indexCatalog(catalog: SimCatalog) {
+  const products = new Map<number, SimProduct>();
+  const skus = new Map<number, { sku: SimSku; product: SimProduct }>();
+  for (const product of catalog.products) {
+    products.set(product.id, product);
+    for (const sku of product.skus) skus.set(sku.id, { sku, product });
+  }
+  return { products, skus };
+}
+
+function header(req: SimRequest, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The real server refuses callbacks to loopback and private networks. */
+function isPublicHttpUrl(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
+  const host = url.hostname;
+  return !(host === 'localhost' || /^127\./.test(host) || /^10\./.test(host) || /^192\.168\./.test(host) || /^172\.(1[6-9]|2\d|3[01])\./.test(host) || host === '[::1]');
+}
+
+/** Demo credentials in the real format (64-hex key, 128-hex secret), derived from a label so they are stable. */
+export function demoCredentials(label: string): { apiKey: string; apiSecret: string } {
+  const apiKey = createHash('sha256').update(`supplygrid-demo-key:${label}`).digest('hex');
+  const apiSecret = createHash('sha512').update(`supplygrid-demo-secret:${label}`).digest('hex');
+  return { apiKey, apiSecret };
+}

@@ -1,0 +1,27 @@
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+
+export const EMPTY_BODY_MD5 = 'd41d8cd98f00b204e9800998ecf8427e';
+
+/**
+ * Dujiao-Next upstream signature: HMAC-SHA256 over `METHOD\nPATH\nTIMESTAMP\nmd5hex(body)`, lowercase hex.
+ * PATH has no query string; the body is hashed exactly as sent (empty for GET).
+ */
+export function dujiaoSignature(secret: string, method: string, path: string, timestamp: string | number, body: string | Buffer = ''): string {
+  const bodyMd5 = createHash('md5').update(body).digest('hex');
+  const signString = `${method.toUpperCase()}\n${path}\n${timestamp}\n${bodyMd5}`;
+  return createHmac('sha256', secret).update(signString).digest('hex');
+}
+
+export function dujiaoHeaders(apiKey: string, apiSecret: string, method: string, path: string, timestampSeconds: number, body: string | Buffer = ''): Record<string, string> {
+  return {
+    'Dujiao-Next-Api-Key': apiKey,
+    'Dujiao-Next-Timestamp': String(timestampSeconds),
+    'Dujiao-Next-Signature': dujiaoSignature(apiSecret, method, path, timestampSeconds, body),
+  };
+}
+
+/** Constant-time comparison; only exact lowercase hex matches, as the real server requires. */
+export function signatureMatches(expected: string, given: string): boolean {
+  if (!/^[0-9a-f]{64}$/.test(given)) return false;
+  return timingSafeEqual(Buffer.from(expected), Buffer.from(given));
+}

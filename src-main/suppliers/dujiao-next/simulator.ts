@@ -1,0 +1,33 @@
+import type { RunningSimulator, SimulatorOptions } from '../adapter';
+import { dujiaoCatalogAt } from './catalog-seed';
+import { demoCredentials, startProtocolSimulator, type ProtocolSimulator } from './protocol-simulator';
+
+export const DUJIAO_DEMO_SEED = 20260301;
+
+export interface DujiaoSimulator extends RunningSimulator {
+  server: ProtocolSimulator;
+}
+
+/** A Dujiao-Next site: CNY, page size capped at 50, counted stock, orders delivered after one poll. */
+export async function startDujiaoSimulator(options: SimulatorOptions = {}): Promise<DujiaoSimulator> {
+  const credentials = demoCredentials('dujiao-next');
+  const seed = options.seed ?? DUJIAO_DEMO_SEED;
+  const server = await startProtocolSimulator({
+    catalogAt: (generation) => dujiaoCatalogAt(seed, generation, options.size),
+    flavor: {
+      siteName: 'Demo Dujiao-Next Wholesale', currency: 'CNY', pathPrefix: '/api/v1/upstream', pageSizeCap: 50,
+      binaryStock: false, maxQuantity: null, requireDownstreamOrderNo: false, orderLookup: 'id', pollsUntilDelivered: 1, cancelAllowed: true,
+    },
+    accounts: [{ ...credentials, active: true, userDisabled: false, balance: '5000.00' }],
+    generation: options.generation,
+    host: options.host,
+    port: options.port,
+  });
+  return {
+    server,
+    baseUrl: server.baseUrl,
+    connection: { id: 'demo-dujiao', kind: 'dujiao-next', name: 'Demo Dujiao-Next', baseUrl: `${server.baseUrl}/api/v1/upstream`, ...credentials },
+    setGeneration: (generation) => server.setGeneration(generation),
+    close: () => server.close(),
+  };
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import type { SupplierKind } from '../adapter';
+import { createDujiaoProtocolAdapter } from '../dujiao-next/adapter';
+import { startMesimSimulator } from './simulator';
+
+export const mesimConfig = z.object({
+  id: z.string().min(1),
+  kind: z.literal('mesim'),
+  name: z.string().optional(),
+  /** The site root (https://mesimgo.com); the protocol path is appended, as MeSIM's doc says. */
+  baseUrl: z.url({ message: 'baseUrl must be a full http(s) URL' }),
+  apiKey: z.string().min(1, 'apiKey is required'),
+  apiSecret: z.string().min(1, 'apiSecret is required'),
+});
+export type MesimConfig = z.infer<typeof mesimConfig>;
+
+export function mesimApiBase(siteRoot: string): string {
+  const root = siteRoot.replace(/\/+$/, '').replace(/\/api\/v1\/upstream$/, '');
+  return `${root}/api/v1/upstream`;
+}
+
+export const mesim: SupplierKind<MesimConfig> = {
+  kind: 'mesim',
+  label: 'MeSIM',
+  configSchema: mesimConfig,
+  secretFields: ['apiSecret'],
+  create: (config, env) => createDujiaoProtocolAdapter(
+    { apiBase: mesimApiBase(config.baseUrl), apiKey: config.apiKey, apiSecret: config.apiSecret },
+    { label: config.name ?? config.id, stockReporting: 'binary', maxQuantity: 1, fixedKind: 'esim' },
+    env),
+  startSimulator: (options) => startMesimSimulator(options),
+};

@@ -1,0 +1,37 @@
+import type { RunningSimulator, SimulatorOptions } from '../adapter';
+import { demoCredentials, startProtocolSimulator, type ProtocolSimulator } from '../dujiao-next/protocol-simulator';
+import { mesimCatalogAt } from './catalog-seed';
+
+export const MESIM_DEMO_SEED = 20260616;
+
+export interface MesimSimulator extends RunningSimulator {
+  server: ProtocolSimulator;
+}
+
+/**
+ * MeSIM as its doc describes it: the Dujiao-Next protocol under the site root, USD, binary stock (999/0),
+ * quantity 1 only, downstream_order_no required, orders delivered at once and looked up by order_no.
+ */
+export async function startMesimSimulator(options: SimulatorOptions = {}): Promise<MesimSimulator> {
+  const credentials = demoCredentials('mesim');
+  const seed = options.seed ?? MESIM_DEMO_SEED;
+  const server = await startProtocolSimulator({
+    catalogAt: (generation) => mesimCatalogAt(seed, generation, options.size),
+    flavor: {
+      siteName: 'MeSIM (demo)', currency: 'USD', pathPrefix: '/api/v1/upstream', pageSizeCap: 100, binaryStock: true, maxQuantity: 1,
+      requireDownstreamOrderNo: true, orderLookup: 'order_no', pollsUntilDelivered: 0, cancelAllowed: false,
+    },
+    accounts: [{ ...credentials, active: true, userDisabled: false, balance: '800.00' }],
+    generation: options.generation,
+    host: options.host,
+    port: options.port,
+  });
+  return {
+    server,
+    baseUrl: server.baseUrl,
+    // MeSIM users enter the site root; the client appends /api/v1/upstream.
+    connection: { id: 'demo-mesim', kind: 'mesim', name: 'Demo MeSIM', baseUrl: server.baseUrl, ...credentials },
+    setGeneration: (generation) => server.setGeneration(generation),
+    close: () => server.close(),
+  };
+}

@@ -1,0 +1,13 @@
+import type { ConnectionBase, SupplierKind } from './adapter';
+import { dujiaoNext } from './dujiao-next';
+import { mesim } from './mesim';
+
+/** Every supplier the app speaks. Adding one: a folder beside this file and one line here. */
+export const SUPPLIER_KINDS: ReadonlyArray<SupplierKind<ConnectionBase>> = [
+  dujiaoNext,
+  mesim,
+] as unknown as ReadonlyArray<SupplierKind<ConnectionBase>>;
+
+export function supplierKind(kind: string): SupplierKind<ConnectionBase> | undefined {
+  return SUPPLIER_KINDS.find((k) => k.kind === kind);
+}

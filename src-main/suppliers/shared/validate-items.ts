@@ -1,0 +1,50 @@
+import type { z } from 'zod';
+import type { SkippedItem } from '../../db/catalog-repo';
+import { SupplierError } from '../../http/errors';
+import type { Offer } from '../../domain/offer';
+import type { CatalogPage } from '../adapter';
+
+/**
+ * Validates and maps one page of upstream items. A bad item is skipped with its reason; a page where most
+ * items are bad means the upstream is broken (or we misread it), so the whole fetch fails instead.
+ */
+export function mapPageItems<Item>(
+  items: unknown[],
+  schema: z.ZodType<Item>,
+  map: (item: Item) => Offer[],
+  describe: (raw: unknown, index: number) => string,
+): CatalogPage {
+  const offers: Offer[] = [];
+  const skipped: SkippedItem[] = [];
+  items.forEach((raw, index) => {
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      skipped.push({ where: describe(raw, index), reason: formatIssues(parsed.error) });
+      return;
+    }
+    try {
+      offers.push(...map(parsed.data));
+    } catch (error) {
+      skipped.push({ where: describe(raw, index), reason: (error as Error).message });
+    }
+  });
+  if (items.length > 0 && skipped.length * 2 > items.length) {
+    throw new SupplierError(`${skipped.length} of ${items.length} items on one page are malformed (first: ${skipped[0].where}: ${skipped[0].reason})`, 'malformed_page');
+  }
+  return { offers, skipped };
+}
+
+export function formatIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(item)'}: ${issue.message}`)
+    .join('; ');
+}
+
+/** Where an item sat, naming its id when it has one, so a merchant can find it upstream. */
+export function describeItem(page: number | string) {
+  return (raw: unknown, index: number): string => {
+    const id = raw && typeof raw === 'object' ? (raw as Record<string, unknown>).id ?? (raw as Record<string, unknown>).skuId : undefined;
+    return `page ${page}, item ${index + 1}${id !== undefined ? ` (id ${String(id)})` : ''}`;
+  };
+}
