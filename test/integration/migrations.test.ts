@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { bundledMigrations, migrate } from '../../src-main/db/migrate';
+import { openDatabase } from '../../src-main/db/open';
+
+const dirs: string[] = [];
+function tempDir() {
+  const dir = mkdtempSync(join(tmpdir(), 'supplygrid-migrate-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('migrations', () => {
+  it('applies the real migrations to a new file once, records them, and uses WAL', () => {
+    const file = join(tempDir(), 'a.db');
+    const db = openDatabase(file);
+    const recorded = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all();
+    expect(recorded).toEqual(bundledMigrations().map((m) => ({ version: m.version, name: m.name })));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(migrate(db)).toEqual([]);
+    db.close();
+    const again = openDatabase(file);
+    expect(again.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get()).toEqual({ n: bundledMigrations().length });
+    again.close();
+  });
+
+  it('refuses a migration that was edited after it was applied', () => {
+    const db = new BetterSqlite3(join(tempDir(), 'b.db'));
+    migrate(db, [{ version: 1, name: 'first', sql: 'CREATE TABLE t (a INTEGER);' }]);
+    expect(() => migrate(db, [{ version: 1, name: 'first', sql: 'CREATE TABLE t (a INTEGER, b TEXT);' }])).toThrow(/edited after it was applied/);
+    db.close();
+  });
+
+  it('rolls back a failing migration and records nothing for it', () => {
+    const db = new BetterSqlite3(join(tempDir(), 'c.db'));
+    expect(() => migrate(db, [{ version: 1, name: 'broken', sql: 'CREATE TABLE t (a INTEGER); INSERT INTO nope VALUES (1);' }])).toThrow();
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 't'").get()).toBeUndefined();
+    expect(db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('refuses a database written by a newer version', () => {
+    const db = new BetterSqlite3(join(tempDir(), 'd.db'));
+    migrate(db, [{ version: 1, name: 'a', sql: 'SELECT 1;' }, { version: 2, name: 'b', sql: 'SELECT 1;' }]);
+    expect(() => migrate(db, [{ version: 1, name: 'a', sql: 'SELECT 1;' }])).toThrow(/newer version/);
+    db.close();
+  });
+
+  it('reads numbered files from a folder and rejects gaps', () => {
+    const dir = join(tempDir(), 'migrations');
+    mkdirSync(dir);
+    writeFileSync(join(dir, '001_first.sql'), 'SELECT 1;');
+    writeFileSync(join(dir, '002_second.sql'), 'SELECT 2;');
+    writeFileSync(join(dir, 'README.md'), 'ignored');
+    expect(bundledMigrations(dir).map((m) => m.name)).toEqual(['first', 'second']);
+    writeFileSync(join(dir, '004_fourth.sql'), 'SELECT 4;');
+    expect(() => bundledMigrations(dir)).toThrow(/without gaps/);
+  });
+});
