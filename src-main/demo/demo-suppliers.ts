@@ -9,6 +9,8 @@ export interface DemoSuppliers {
   connections: ConnectionBase[];
   simulators: RunningSimulator[];
   generation: number;
+  /** Moves every simulator to the next catalog generation (and remembers it), so the next sync sees changes. */
+  advance(): number;
   close(): Promise<void>;
 }
 
@@ -28,12 +30,19 @@ export async function startDemoSuppliers(db: Database, options: { advance?: bool
     await Promise.all(simulators.map((s) => s.close()));
     throw error;
   }
-  return {
+  const demo: DemoSuppliers = {
     connections: simulators.map((s) => s.connection),
     simulators,
     generation,
+    advance: () => {
+      demo.generation += 1;
+      writeState(db, GENERATION_KEY, String(demo.generation));
+      for (const simulator of simulators) simulator.setGeneration(demo.generation);
+      return demo.generation;
+    },
     close: async () => {
       await Promise.all(simulators.map((s) => s.close()));
     },
   };
+  return demo;
 }

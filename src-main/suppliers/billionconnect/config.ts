@@ -1,0 +1,43 @@
+import { isIP } from 'node:net';
+import { z } from 'zod';
+
+export const INVOKE_PATH = '/Flow/saler/2.0/invoke';
+
+/**
+ * `host:port` for the local N009 receiver (a later issue). Only the shape is checked here, so a config
+ * written today keeps loading when the receiver lands. IPv6 hosts are bracketed, as in a URL.
+ */
+export function isHostPort(value: string): boolean {
+  const match = /^(?:\[([0-9a-fA-F:.]+)\]|([A-Za-z0-9.-]+)):(\d{1,5})$/.exec(value);
+  if (!match) return false;
+  const [, ipv6, host, portText] = match;
+  const port = Number(portText);
+  if (port < 1 || port > 65_535) return false;
+  if (ipv6 !== undefined) return isIP(ipv6) === 6;
+  if (/^[\d.]+$/.test(host)) return isIP(host) === 4;
+  return host.split('.').every((label) => /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(label));
+}
+
+export const billionConnectConfig = z.object({
+  id: z.string().min(1),
+  kind: z.literal('billionconnect'),
+  name: z.string().optional(),
+  /** Host root (https://api-flow.billionconnect.com) or the full invoke URL; hosts differ between accounts. */
+  baseUrl: z.url({ protocol: /^https?$/, message: 'baseUrl must be a full http(s) URL' }),
+  appKey: z.string().trim().min(1, 'appKey is required'),
+  appSecret: z.string().min(1, 'appSecret is required'),
+  /** Assigned per account by BillionConnect's sales rep; "5" (distribution) is what API resellers get. */
+  salesMethod: z.string().regex(/^\d+$/, 'salesMethod is a number in a string, e.g. "5"').default('5'),
+  notifyListen: z.string().refine(isHostPort, 'notifyListen must be host:port, e.g. 127.0.0.1:8790').optional(),
+});
+export type BillionConnectConfig = z.infer<typeof billionConnectConfig>;
+
+/** Merchants paste either the host or the URL from the vendor's page; both lead to the one endpoint. */
+export function invokeUrl(baseUrl: string): string {
+  const url = new URL(baseUrl);
+  const path = url.pathname.replace(/\/+$/, '');
+  url.pathname = path.endsWith(INVOKE_PATH) ? path : `${path}${INVOKE_PATH}`;
+  url.search = '';
+  url.hash = '';
+  return url.toString();
+}
