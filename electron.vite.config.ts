@@ -42,6 +42,7 @@ export default defineConfig({
     root: resolve(__dirname, 'src-renderer'),
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      minify: true,
       rolldownOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },
     },
     plugins: [react()],

@@ -1,20 +1,23 @@
-import { contextBridge, ipcRenderer } from 'electron';
-import { API_METHODS, IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type ApiClient, type ApiEventName } from './api/contract';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { API_METHODS, IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type ApiClient, type ApiContract, type ApiEventName, type ApiEvents, type ApiMethod } from './api/contract';
 
-// The preload only forwards the typed contract; it holds no logic and exposes no Electron object.
+// The preload only forwards the typed contract over IPC; it holds no logic and exposes no Electron object.
+// API_METHODS is checked at compile time to list every method of the contract, so this covers all of them.
 const methods = Object.fromEntries(
   API_METHODS.map((method) => [method, (...args: unknown[]) => ipcRenderer.invoke(IPC_INVOKE_CHANNEL, method, args)]),
-);
+) as { [M in ApiMethod]: ApiContract[M] };
 
 const client = {
   ...methods,
-  on(event: ApiEventName, listener: (payload: never) => void) {
-    const handler = (_event: unknown, name: string, payload: never) => {
+  on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void) {
+    const handler = (_event: IpcRendererEvent, name: string, payload: ApiEvents[E]) => {
       if (name === event) listener(payload);
     };
     ipcRenderer.on(IPC_EVENT_CHANNEL, handler);
-    return () => ipcRenderer.removeListener(IPC_EVENT_CHANNEL, handler);
+    return () => {
+      ipcRenderer.removeListener(IPC_EVENT_CHANNEL, handler);
+    };
   },
-} as ApiClient satisfies ApiClient;
+} satisfies ApiClient;
 
 contextBridge.exposeInMainWorld('supplygrid', client);

@@ -1,0 +1,3 @@
+export function ensureNodeNativeModules(): void;
+export function electronVersion(): string;
+export function ensureElectronNativeModule(log?: (line: string) => void): string;

@@ -1,0 +1,68 @@
+import { SupplierError } from '../../http/errors';
+import { formatMoney, money } from '../../domain/money';
+import type { AdapterEnv, CatalogPage, FetchOptions, PingResult, SupplierAdapter } from '../adapter';
+import { formatIssues, mapPageItems } from '../shared/validate-items';
+import { BillionConnectClient, type TradeData } from './client';
+import { invokeUrl, type BillionConnectConfig } from './config';
+import { describeJoined, joinListings } from './join';
+import { mapListedSku } from './map';
+import { accountSchema, listedSkuSchema, type BcAccount } from './schemas';
+
+/** F001/F002 `language`: the vendor's table gives 1 Chinese, 2 English, Chinese when absent. */
+const LANGUAGE = { chinese: '1', english: '2' } as const;
+
+/** The calls a catalog fetch waits on after F014: both F002 listings and F003. */
+const CATALOG_CALLS = 3;
+
+export function createBillionConnectAdapter(config: BillionConnectConfig, env?: AdapterEnv): SupplierAdapter {
+  const label = config.name ?? config.id;
+  const client = new BillionConnectClient({ invokeUrl: invokeUrl(config.baseUrl), appKey: config.appKey, appSecret: config.appSecret, label, env });
+
+  async function account(signal?: AbortSignal): Promise<BcAccount> {
+    const parsed = accountSchema.safeParse(await client.invoke('F014', {}, signal));
+    if (!parsed.success) throw new SupplierError(`${label} F014: not an account balance (${formatIssues(parsed.error)})`, 'bad_response');
+    return parsed.data;
+  }
+
+  async function list(tradeType: string, tradeData: TradeData, signal?: AbortSignal): Promise<unknown[]> {
+    const data = await client.invoke(tradeType, tradeData, signal);
+    // "1000" with no list is not an empty catalog: nothing may be concluded from it.
+    if (!Array.isArray(data)) throw new SupplierError(`${label} ${tradeType}: tradeData is ${data === null ? 'null' : typeof data}, not a list`, 'bad_response');
+    return data;
+  }
+
+  async function ping(signal?: AbortSignal): Promise<PingResult> {
+    const { accountBalance, availableBalance, frozenBalance, creditLimit, currency } = await account(signal);
+    const detail: Record<string, string> = { accountBalance: formatMoney(money(accountBalance, currency)) };
+    if (frozenBalance) detail.frozenBalance = formatMoney(money(frozenBalance, currency));
+    if (creditLimit) detail.creditLimit = formatMoney(money(creditLimit, currency));
+    // What orders can spend: frozen money is part of accountBalance but not available.
+    return { balance: money(availableBalance ?? accountBalance, currency), currency, detail };
+  }
+
+  async function* fetchCatalog(options: FetchOptions = {}): AsyncIterable<CatalogPage> {
+    const { signal, onProgress } = options;
+    // F003 has no currency: prices are in the account currency F014 reports.
+    const { currency } = await account(signal);
+    let pagesDone = 0;
+    let items = 0;
+    const tracked = async (call: Promise<unknown[]>, counts: boolean): Promise<unknown[]> => {
+      const result = await call;
+      pagesDone++;
+      if (counts) items = result.length;
+      onProgress?.({ pagesDone, pagesTotal: CATALOG_CALLS, items });
+      return result;
+    };
+    const [english, chinese, prices] = await Promise.all([
+      tracked(list('F002', { salesMethod: config.salesMethod, language: LANGUAGE.english }, signal), true),
+      tracked(list('F002', { salesMethod: config.salesMethod, language: LANGUAGE.chinese }, signal), false),
+      tracked(list('F003', { salesMethod: config.salesMethod }, signal), false),
+    ]);
+    const joined = joinListings(english, chinese, prices);
+    // F002 is not paged: the whole listing is one page, and a mostly-bad listing fails the fetch.
+    const page = mapPageItems(joined.items, listedSkuSchema, (sku) => mapListedSku(sku, currency), describeJoined);
+    yield { offers: page.offers, skipped: [...joined.skipped, ...page.skipped] };
+  }
+
+  return { ping, fetchCatalog };
+}

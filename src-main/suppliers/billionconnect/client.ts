@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { SupplierError } from '../../http/errors';
+import { DEFAULT_RETRY, withRetries, type RetryPolicy } from '../../http/retry';
+import { parseJson, send, type HttpResponse } from '../../http/transport';
+import type { AdapterEnv } from '../adapter';
+import { signedHeaders } from './sign';
+import { formatTradeTime } from './trade-time';
+
+/** Success is the string "1000"; everything else is a refusal. */
+export const SUCCESS_CODE = '1000';
+/** The one refusal the vendor is known to send: any parameter problem, a wrong signature included. */
+export const PARAMETER_ERROR_CODE = '1003';
+
+/** Requests carry the time; past this much disagreement with the server's Date header, say so in errors. */
+const CLOCK_HINT_THRESHOLD_MS = 60_000;
+
+export interface BillionConnectClientOptions {
+  /** The full invoke URL, …/Flow/saler/2.0/invoke. */
+  invokeUrl: string;
+  appKey: string;
+  appSecret: string;
+  /** Names the connection in error messages. */
+  label: string;
+  env?: AdapterEnv;
+}
+
+export type TradeData = Record<string, string>;
+
+const envelopeSchema = z.object({
+  // Documented as a string; a number would be the same code, so do not let `1000 !== "1000"` fail a sync.
+  tradeCode: z.union([z.string(), z.number()]).transform((code) => String(code).trim()),
+  tradeMsg: z.string().nullish(),
+  tradeData: z.unknown(),
+});
+type Envelope = z.infer<typeof envelopeSchema>;
+
+/** The BillionConnect invoke protocol: one POST endpoint, the operation named by tradeType in a signed body. */
+export class BillionConnectClient {
+  private readonly retry: RetryPolicy;
+  private readonly now: () => number;
+
+  constructor(private readonly options: BillionConnectClientOptions) {
+    this.retry = options.env?.retry ?? DEFAULT_RETRY;
+    this.now = options.env?.now ?? Date.now;
+  }
+
+  /** One trade, retried when the transport says it may be; resolves with the tradeData of a "1000" answer. */
+  invoke(tradeType: string, tradeData: TradeData, signal?: AbortSignal): Promise<unknown> {
+    return withRetries(this.retry, () => this.invokeOnce(tradeType, tradeData, signal), signal);
+  }
+
+  private async invokeOnce(tradeType: string, tradeData: TradeData, signal: AbortSignal | undefined): Promise<unknown> {
+    const label = `${this.options.label} ${tradeType}`;
+    // Built per attempt: a retry after a long Retry-After must carry the time it is sent at.
+    const body = Buffer.from(JSON.stringify({ tradeType, tradeTime: formatTradeTime(this.now()), tradeData }), 'utf8');
+    const response = await send({
+      method: 'POST',
+      url: this.options.invokeUrl,
+      headers: { ...signedHeaders(this.options.appKey, this.options.appSecret, body), accept: 'application/json' },
+      body,
+    }, { label, signal, timeoutMs: this.options.env?.timeoutMs });
+    const envelope = readEnvelope(response, label);
+    if (envelope.tradeCode === SUCCESS_CODE) return envelope.tradeData;
+    throw refusal(envelope, response, label, this.now());
+  }
+}
+
+function readEnvelope(response: HttpResponse, label: string): Envelope {
+  if (response.status !== 200) {
+    const envelope = envelopeSchema.safeParse(tryParse(response.text));
+    if (envelope.success) return envelope.data;
+    throw new SupplierError(`${label}: HTTP ${response.status} without a BillionConnect answer; check that baseUrl is the BillionConnect API host`, 'http_error', response.status);
+  }
+  const envelope = envelopeSchema.safeParse(parseJson(response, label));
+  if (envelope.success) return envelope.data;
+  // Never read as "no products": an answer without tradeCode is not BillionConnect speaking.
+  const preview = response.text.slice(0, 80).replace(/\s+/g, ' ');
+  throw new SupplierError(`${label}: answer has no tradeCode (starts ${JSON.stringify(preview)})`, 'bad_response', response.status, true);
+}
+
+function refusal(envelope: Envelope, response: HttpResponse, label: string, localNow: number): SupplierError {
+  const hints: string[] = [];
+  if (envelope.tradeCode === PARAMETER_ERROR_CODE) {
+    hints.push('BillionConnect answers 1003 for any parameter error, including a signature that does not match appKey/appSecret and a salesMethod the account does not have');
+  }
+  const skewMs = response.serverDate === null ? 0 : localNow - response.serverDate;
+  if (Math.abs(skewMs) > CLOCK_HINT_THRESHOLD_MS) {
+    hints.push(`this computer's clock is ${Math.round(Math.abs(skewMs) / 60_000)} min ${skewMs > 0 ? 'ahead of' : 'behind'} the server's and every request carries the time`);
+  }
+  const message = `${label}: ${envelope.tradeMsg?.trim() || 'refused'} (tradeCode ${envelope.tradeCode || '?'})${hints.length ? `; ${hints.join('; ')}` : ''}`;
+  return new SupplierError(message, envelope.tradeCode || 'upstream_error', response.status);
+}
+
+function tryParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

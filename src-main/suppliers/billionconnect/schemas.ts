@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { toDecimalString } from '../../domain/money';
+
+/*
+ * What BillionConnect sends, validated. Nearly every value is documented as a string, but integrations have
+ * seen numbers too, so each field takes both and is read as text before its own check.
+ */
+
+const text = z.union([z.string(), z.number()]).transform((value) => String(value).trim());
+
+/** "", null and absent all mean "not given": the vendor leaves unused fields empty rather than dropping them. */
+const blankToNull = (value: unknown) => (value === '' || value === undefined ? null : value);
+
+const identifier = text.pipe(z.string().min(1, 'is empty'));
+
+const decimal = text.transform((value, ctx) => {
+  try {
+    return toDecimalString(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `not a decimal amount: ${JSON.stringify(value)}` });
+    return z.NEVER;
+  }
+});
+const optionalDecimal = z.preprocess(blankToNull, decimal.nullable());
+
+const wholeNumber = text.pipe(z.string().regex(/^\d+$/, 'not a whole number')).transform(Number);
+
+/** Days as F002 gives them; "0" carries no length, so it reads as unknown. */
+const days = z.preprocess(blankToNull, wholeNumber.nullable()).transform((value) => (value ? value : null));
+
+/** Kilobytes; -1 is the vendor's "unlimited / not applicable". */
+const kilobytes = z.preprocess(blankToNull, text
+  .pipe(z.string().regex(/^(-1|\d+(\.\d+)?)$/, 'not a size in KB (a number, or -1)'))
+  .transform(Number)
+  .nullable());
+
+const country = z.object({
+  mcc: text.optional(),
+  name: text.optional(),
+});
+
+export const productSchema = z.object({
+  skuId: identifier,
+  name: z.string().trim().min(1, 'name is empty'),
+  type: text.pipe(z.string().regex(/^\d+$/, 'not a product type code')),
+  days: days.optional(),
+  /** Total allowance in KB. */
+  capacity: kilobytes.optional(),
+  /** High-speed allowance in KB; per day on per-day plans. */
+  highFlowSize: kilobytes.optional(),
+  /** "0" total quota, "1" per-day quota; anything else is left unread rather than guessed. */
+  planType: z.preprocess(blankToNull, text.nullable()).optional(),
+  // The sample answers show "" where a list is empty.
+  country: z.preprocess((value) => (value === '' || value === null ? [] : value), z.array(country)).optional(),
+});
+export type BcProduct = z.infer<typeof productSchema>;
+
+export const priceRowSchema = z.object({
+  /** How many units of the product's `days` are bought; a price row per allowed value. */
+  copies: wholeNumber.pipe(z.number().int().positive('copies must be at least 1')),
+  settlementPrice: decimal.refine((amount) => !amount.startsWith('-'), 'settlementPrice is negative'),
+  /** Suggested retail; "0" when the vendor suggests none. */
+  retailPrice: optionalDecimal.optional(),
+});
+export type BcPriceRow = z.infer<typeof priceRowSchema>;
+
+export const priceEntrySchema = z.object({
+  skuId: identifier,
+  // Always a list in the documentation; one integration met a lone object, which means the same thing.
+  price: z.union([z.array(priceRowSchema), priceRowSchema.transform((row) => [row])]),
+});
+export type BcPriceEntry = z.infer<typeof priceEntrySchema>;
+
+/** One F002 product with what the other calls said about it: the unit validated and mapped as one item. */
+export const listedSkuSchema = z.object({
+  product: productSchema,
+  /** The same sku's name from the Chinese listing; a missing or odd one only costs that title. */
+  chineseName: z.string().trim().min(1).optional().catch(undefined),
+  /** The sku's F003 entry; absent when F003 did not price it. */
+  prices: priceEntrySchema.optional(),
+  /** The F002 item as received, kept on every offer. */
+  raw: z.unknown(),
+});
+export type ListedSku = z.infer<typeof listedSkuSchema>;
+
+export const accountSchema = z.object({
+  accountBalance: decimal,
+  currency: text.pipe(z.string().regex(/^[A-Za-z]{3}$/, 'not a currency code')).transform((code) => code.toUpperCase()),
+  availableBalance: optionalDecimal.optional(),
+  frozenBalance: optionalDecimal.optional(),
+  creditLimit: optionalDecimal.optional(),
+});
+export type BcAccount = z.infer<typeof accountSchema>;

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { SupplierError } from '../../http/errors';
+import { parseJson, type HttpResponse } from '../../http/transport';
+import { parseRetryAfter } from '../../http/retry';
+
+const envelopeSchema = z.object({
+  code: z.coerce.number(),
+  msg: z.string().optional(),
+  data: z.unknown().optional(),
+  error_info: z.object({
+    info_code: z.union([z.number(), z.string()]).optional(),
+    info_message: z.string().optional(),
+  }).nullish(),
+});
+
+/** The doc's ban duration for repeat rate-limit offenders starts at 30 minutes. */
+export const IP_BAN_MIN_MS = 30 * 60_000;
+
+export function ipBannedError(label: string): SupplierError {
+  return new SupplierError(
+    `${label}: SEAGM has banned this IP address for repeatedly exceeding its rate limit (HTTP 418). Bans last from 30 minutes to 3 days; wait before syncing again.`,
+    'ip_banned', 418, false);
+}
+
+/**
+ * Opens SEAGM's `{code, msg, data}` envelope. Errors carry `error_info.info_message`, the only text that
+ * says what actually went wrong, so it leads the message; `info_code` becomes the error's code.
+ * `label` must already be free of credentials: it is the only request detail that reaches the message.
+ */
+export function readEnvelope(response: HttpResponse, label: string): unknown {
+  // A ban may come with any body (or none); the status alone says it.
+  if (response.status === 418) throw ipBannedError(label);
+  const parsed = envelopeSchema.safeParse(parseJson(response, label));
+  if (!parsed.success) {
+    throw new SupplierError(`${label}: not a SEAGM response (HTTP ${response.status}, no numeric "code")`, 'bad_response', response.status, response.status >= 500);
+  }
+  const { code, msg, data, error_info: info } = parsed.data;
+  const httpOk = response.status >= 200 && response.status < 300;
+  if (httpOk && code >= 200 && code < 300) {
+    if (data === undefined) throw new SupplierError(`${label}: SEAGM answered ${code} without "data"`, 'bad_response', response.status, false);
+    return data;
+  }
+  const failure = httpOk ? code : response.status;
+  const what = info?.info_message?.trim() || msg || 'request failed';
+  const infoCode = info?.info_code !== undefined ? String(info.info_code) : null;
+  const context = [infoCode ? `SEAGM ${infoCode}` : null, `HTTP ${failure}${msg ? ` ${msg}` : ''}`].filter(Boolean).join('; ');
+  // Some gateways answer 200 and put the real status in the body; a 429 or 5xx there is still transient.
+  const retryable = failure === 429 || failure >= 500;
+  const retryAfterMs = failure === 429 ? parseRetryAfter(response.headers['retry-after']) : null;
+  throw new SupplierError(`${label}: ${what} (${context})`, failure === 429 ? 'rate_limited' : infoCode ?? String(failure), failure, retryable, retryAfterMs);
+}

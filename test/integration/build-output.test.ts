@@ -1,0 +1,64 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const require = createRequire(join(root, 'package.json'));
+
+// What no Electron-less test can run, checked on the real build output instead: the shape Electron needs.
+describe('electron-vite build output', () => {
+  beforeAll(() => {
+    const cli = join(dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js');
+    execFileSync(process.execPath, [cli, 'build'], { cwd: root, stdio: 'pipe' });
+  }, 120_000);
+
+  it('emits a CommonJS preload (sandboxed preloads cannot be ES modules)', () => {
+    const preload = readFileSync(join(root, 'out/preload/preload.cjs'), 'utf8');
+    expect(preload).toMatch(/require\("electron"\)/);
+    expect(preload).not.toMatch(/^\s*import\s/m);
+    expect(preload).not.toMatch(/^\s*export\s/m);
+    expect(preload).toContain('exposeInMainWorld');
+  });
+
+  it('keeps better-sqlite3 external to the main bundle and ships the migrations beside it', () => {
+    const main = readFileSync(join(root, 'out/main/index.js'), 'utf8');
+    expect(main).toMatch(/from "better-sqlite3"/);
+    expect(main).not.toContain('better_sqlite3.node');
+    expect(main).not.toContain('node_modules/better-sqlite3');
+    const shipped = readdirSync(join(root, 'out/main/migrations'));
+    expect(shipped).toEqual(readdirSync(join(root, 'src-main/db/migrations')).filter((f) => f.endsWith('.sql')));
+    for (const file of shipped) {
+      expect(readFileSync(join(root, 'out/main/migrations', file), 'utf8')).toBe(readFileSync(join(root, 'src-main/db/migrations', file), 'utf8'));
+    }
+  });
+
+  it('loads the preload as .cjs and the packaged renderer from out/renderer/index.html', () => {
+    const main = readFileSync(join(root, 'out/main/index.js'), 'utf8');
+    expect(main).toContain('../preload/preload.cjs');
+    expect(main).toContain('../renderer/index.html');
+    expect(main).toContain('ELECTRON_RENDERER_URL');
+    expect(main).toMatch(/sandbox: true/);
+    expect(main).toMatch(/contextIsolation: true/);
+    expect(main).toMatch(/nodeIntegration: false/);
+  });
+
+  it('builds a renderer page with a strict Content-Security-Policy', () => {
+    const html = readFileSync(join(root, 'out/renderer/index.html'), 'utf8');
+    expect(html).toMatch(/Content-Security-Policy/);
+    expect(html).toMatch(/default-src 'self'/);
+    expect(html).toMatch(/script-src 'self'/);
+    expect(html).not.toMatch(/unsafe-eval/);
+  });
+
+  it('packages exactly the build output, with the native module unpacked from asar', () => {
+    const config = readFileSync(join(root, 'electron-builder.yml'), 'utf8');
+    expect(config).toMatch(/files:\n\s+- out\/\*\*/);
+    expect(config).toMatch(/asarUnpack:\n\s+- "\*\*\/node_modules\/better-sqlite3\/\*\*"/);
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    expect(pkg.main).toBe('out/main/index.js');
+    expect(pkg.allowScripts?.['better-sqlite3']).toBe(true);
+  });
+});
