@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { changesForRuns, getRun, latestRuns, type StoredChange } from '../../db/catalog-repo';
-import { displayTitle } from '../../domain/titles';
+import { displayTitle } from '../../domain/locale';
 import { pad, type Output } from '../output';
 
 export interface ChangesArgs {

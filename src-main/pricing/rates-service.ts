@@ -1,0 +1,43 @@
+import type { Database } from 'better-sqlite3';
+import { markGridStale, merchantCurrency, ratesUrl } from '../db/settings';
+import { listRates, saveRates } from '../db/rates-repo';
+import { parseEcbXml, ratesFromEcb, type CurrencyRate } from '../domain/currency';
+import { isDecimalString } from '../domain/money';
+import { sampleRates } from '../demo/sample-rates';
+import { SupplierError } from '../http/errors';
+import { send } from '../http/transport';
+
+/** Rates a merchant typed: `{ CNY: '0.1389' }` = 1 CNY is worth 0.1389 of the merchant's currency. */
+export function setManualRates(db: Database, values: Record<string, string>, today = new Date().toISOString().slice(0, 10)): CurrencyRate[] {
+  const base = merchantCurrency(db);
+  const rates = Object.entries(values).map(([currency, perUnit]) => {
+    const code = currency.trim().toUpperCase();
+    if (!/^[A-Z]{3}$/.test(code)) throw new Error(`"${currency}" is not a 3-letter currency code`);
+    if (code === base) throw new Error(`${code} is the merchant's own currency; its rate is always 1`);
+    if (!isDecimalString(perUnit.trim()) || Number(perUnit) <= 0) throw new Error(`rate for ${code} must be a positive decimal such as 0.1389, got "${perUnit}"`);
+    return { currency: code, perUnit: perUnit.trim(), base, asOf: today, source: 'manual' };
+  });
+  saveRates(db, rates);
+  markGridStale(db);
+  return listRates(db, base);
+}
+
+/** Fetches the ECB daily XML (or any server speaking that format) and re-bases it on the merchant's currency. */
+export async function fetchEcbRates(db: Database, url = ratesUrl(db), signal?: AbortSignal): Promise<CurrencyRate[]> {
+  const response = await send({ method: 'GET', url, headers: { accept: 'application/xml, text/xml' } }, { label: `rates from ${new URL(url).host}`, signal, timeoutMs: 20_000 });
+  if (response.status !== 200) throw new SupplierError(`rates from ${new URL(url).host}: HTTP ${response.status}`, 'rates_unavailable', response.status);
+  const ecb = parseEcbXml(response.text);
+  const rates = ratesFromEcb(ecb, merchantCurrency(db), `ECB reference rates via ${new URL(url).host}`);
+  saveRates(db, rates);
+  markGridStale(db);
+  return listRates(db, merchantCurrency(db));
+}
+
+/** A first run has no rates at all: seed labelled samples so the demo grid can compare currencies. */
+export function ensureSomeRates(db: Database): void {
+  const base = merchantCurrency(db);
+  if (listRates(db, base).length === 0) {
+    saveRates(db, sampleRates(base));
+    markGridStale(db);
+  }
+}
