@@ -1,4 +1,5 @@
 import type { ConnectionBase, SupplierKind } from './adapter';
+import { billionconnect } from './billionconnect';
 import { dujiaoNext } from './dujiao-next';
 import { mesim } from './mesim';
 
@@ -6,6 +7,7 @@ import { mesim } from './mesim';
 export const SUPPLIER_KINDS: ReadonlyArray<SupplierKind<ConnectionBase>> = [
   dujiaoNext,
   mesim,
+  billionconnect,
 ] as unknown as ReadonlyArray<SupplierKind<ConnectionBase>>;
 
 export function supplierKind(kind: string): SupplierKind<ConnectionBase> | undefined {

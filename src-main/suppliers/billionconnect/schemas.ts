@@ -67,7 +67,7 @@ export type BcPriceRow = z.infer<typeof priceRowSchema>;
 export const priceEntrySchema = z.object({
   skuId: identifier,
   // Always a list in the documentation; one integration met a lone object, which means the same thing.
-  price: z.union([z.array(priceRowSchema), priceRowSchema.transform((row) => [row])]),
+  price: z.preprocess((value) => (value && typeof value === 'object' && !Array.isArray(value) ? [value] : value), z.array(priceRowSchema)),
 });
 export type BcPriceEntry = z.infer<typeof priceEntrySchema>;
 

@@ -1,0 +1,39 @@
+import { createHash } from 'node:crypto';
+import type { RunningSimulator, SimulatorOptions } from '../adapter';
+import { billionConnectCatalogAt } from './catalog-seed';
+import { startBillionConnectServer, type BillionConnectServer } from './protocol-simulator';
+
+export const BILLIONCONNECT_DEMO_SEED = 20260707;
+
+export interface BillionConnectSimulator extends RunningSimulator {
+  server: BillionConnectServer;
+}
+
+/** Demo credentials shaped like the vendor's (32 lowercase hex each), derived from a label so they are stable. */
+export function demoCredentials(label: string): { appKey: string; appSecret: string } {
+  return {
+    appKey: createHash('md5').update(`supplygrid-demo-bc-key:${label}`).digest('hex'),
+    appSecret: createHash('md5').update(`supplygrid-demo-bc-secret:${label}`).digest('hex'),
+  };
+}
+
+/** A BillionConnect distribution account (salesMethod 5) billed in CNY. */
+export async function startBillionConnectSimulator(options: SimulatorOptions = {}): Promise<BillionConnectSimulator> {
+  const credentials = demoCredentials('billionconnect');
+  const seed = options.seed ?? BILLIONCONNECT_DEMO_SEED;
+  const server = await startBillionConnectServer({
+    catalogAt: (generation) => billionConnectCatalogAt(seed, generation, options.size),
+    accounts: [{ ...credentials, salesMethod: '5', currency: 'CNY', accountBalance: '20000.00', frozenBalance: '1200.00' }],
+    generation: options.generation,
+    host: options.host,
+    port: options.port,
+  });
+  return {
+    server,
+    baseUrl: server.baseUrl,
+    // The host root, as merchants most often paste it; the client appends the invoke path.
+    connection: { id: 'demo-billionconnect', kind: 'billionconnect', name: 'Demo BillionConnect', baseUrl: server.baseUrl, ...credentials, salesMethod: '5' },
+    setGeneration: (generation) => server.setGeneration(generation),
+    close: () => server.close(),
+  };
+}
