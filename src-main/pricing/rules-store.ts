@@ -1,0 +1,47 @@
+import type { Database } from 'better-sqlite3';
+import { readState, writeState } from '../db/app-state';
+import { markGridStale } from '../db/settings';
+import type { LockedPrice, RuleSet } from '../domain/pricing/rules';
+import { parseRuleSet } from '../domain/pricing/schema';
+
+const KEY = 'pricing.ruleset';
+
+/** What a new merchant starts with: the usual tiered markup, cheap items marked up most. */
+export function defaultRuleSet(currency: string): RuleSet {
+  return {
+    currency,
+    rules: [
+      { id: 'tier-low', name: 'Under 5', scope: { type: 'all' }, costRange: { max: '5' }, percent: '40', rounding: { mode: 'up', step: '0.1' } },
+      { id: 'tier-mid', name: '5 to 20', scope: { type: 'all' }, costRange: { min: '5', max: '20' }, percent: '25', rounding: { mode: 'up', step: '0.1' } },
+      { id: 'tier-high', name: '20 and over', scope: { type: 'all' }, costRange: { min: '20' }, percent: '15', rounding: { mode: 'charm', ending: '.99' } },
+    ],
+    locks: [],
+  };
+}
+
+export function loadRuleSet(db: Database, currency: string): RuleSet {
+  const stored = readState(db, KEY);
+  if (!stored) return defaultRuleSet(currency);
+  const ruleSet = parseRuleSet(JSON.parse(stored));
+  // Rules are written in one currency; a merchant who changes currency must review them, not have them reinterpreted.
+  return ruleSet.currency === currency ? ruleSet : { ...ruleSet, currency, rules: [], locks: [] };
+}
+
+export function saveRuleSet(db: Database, input: unknown): RuleSet {
+  const ruleSet = parseRuleSet(input);
+  writeState(db, KEY, JSON.stringify(ruleSet));
+  markGridStale(db);
+  return ruleSet;
+}
+
+/** Pins a price that no sync and no rule change overwrites, until the merchant removes it. */
+export function lockPrice(db: Database, currency: string, lock: LockedPrice): RuleSet {
+  const ruleSet = loadRuleSet(db, currency);
+  const sameTarget = (other: LockedPrice) => JSON.stringify(other.target) === JSON.stringify(lock.target);
+  return saveRuleSet(db, { ...ruleSet, locks: [...ruleSet.locks.filter((l) => !sameTarget(l)), lock] });
+}
+
+export function unlockPrice(db: Database, currency: string, target: LockedPrice['target']): RuleSet {
+  const ruleSet = loadRuleSet(db, currency);
+  return saveRuleSet(db, { ...ruleSet, locks: ruleSet.locks.filter((l) => JSON.stringify(l.target) !== JSON.stringify(target)) });
+}
