@@ -2,11 +2,13 @@ import type { ConnectionBase, SupplierKind } from './adapter';
 import { billionconnect } from './billionconnect';
 import { dujiaoNext } from './dujiao-next';
 import { mesim } from './mesim';
+import { seagm } from './seagm';
 
 /** Every supplier the app speaks. Adding one: a folder beside this file and one line here. */
 export const SUPPLIER_KINDS: ReadonlyArray<SupplierKind<ConnectionBase>> = [
   dujiaoNext,
   mesim,
+  seagm,
   billionconnect,
 ] as unknown as ReadonlyArray<SupplierKind<ConnectionBase>>;
 

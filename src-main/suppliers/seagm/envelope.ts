@@ -27,7 +27,7 @@ export function ipBannedError(label: string): SupplierError {
  * says what actually went wrong, so it leads the message; `info_code` becomes the error's code.
  * `label` must already be free of credentials: it is the only request detail that reaches the message.
  */
-export function readEnvelope(response: HttpResponse, label: string): unknown {
+export function readEnvelope(response: HttpResponse, label: string, secrets: readonly string[] = []): unknown {
   // A ban may come with any body (or none); the status alone says it.
   if (response.status === 418) throw ipBannedError(label);
   const parsed = envelopeSchema.safeParse(parseJson(response, label));
@@ -40,12 +40,21 @@ export function readEnvelope(response: HttpResponse, label: string): unknown {
     if (data === undefined) throw new SupplierError(`${label}: SEAGM answered ${code} without "data"`, 'bad_response', response.status, false);
     return data;
   }
+  // Some gateways answer HTTP 200 and put the real status in the body: then the body's code is the status.
   const failure = httpOk ? code : response.status;
-  const what = info?.info_message?.trim() || msg || 'request failed';
+  if (failure === 418) throw ipBannedError(label);
+  const what = redact(info?.info_message?.trim() || msg || 'request failed', secrets);
   const infoCode = info?.info_code !== undefined ? String(info.info_code) : null;
-  const context = [infoCode ? `SEAGM ${infoCode}` : null, `HTTP ${failure}${msg ? ` ${msg}` : ''}`].filter(Boolean).join('; ');
-  // Some gateways answer 200 and put the real status in the body; a 429 or 5xx there is still transient.
+  const status = `${httpOk ? 'code' : 'HTTP'} ${failure}${msg ? ` ${msg}` : ''}`;
+  const context = infoCode ? `SEAGM ${infoCode}; ${status}` : status;
   const retryable = failure === 429 || failure >= 500;
   const retryAfterMs = failure === 429 ? parseRetryAfter(response.headers['retry-after']) : null;
   throw new SupplierError(`${label}: ${what} (${context})`, failure === 429 ? 'rate_limited' : infoCode ?? String(failure), failure, retryable, retryAfterMs);
+}
+
+/** Upstream text goes into logs and the UI; should it ever echo a credential or a signature, it must not. */
+function redact(text: string, secrets: readonly string[]): string {
+  let result = text.replace(/[0-9a-fA-F]{64}/g, '[signature]');
+  for (const secret of secrets) if (secret) result = result.split(secret).join('[secret]');
+  return result;
 }

@@ -1,0 +1,160 @@
+import { setMaxListeners } from 'node:events';
+import { z } from 'zod';
+import { money } from '../../domain/money';
+import { CanceledError, IncompleteCatalogError, SupplierError } from '../../http/errors';
+import type { AdapterEnv, CatalogPage, FetchOptions, PingResult, SupplierAdapter } from '../adapter';
+import { formatIssues, mapPageItems } from '../shared/validate-items';
+import { SeagmClient } from './client';
+import { mapCardType, mapMobileProduct, mapRechargeType } from './map';
+import {
+  accountSchema, cardCategorySchema, cardTypeSchema, countrySchema, groupedMobileProductSchema, mobileProductGroupsSchema,
+  MOBILE_PRODUCT_GROUPS, operatorSchema, rechargeCategorySchema, rechargeTypeSchema,
+} from './schemas';
+
+export interface SeagmConnection {
+  apiRoot: string;
+  uid: string;
+  secretKey: string;
+  /** Names the connection in messages. */
+  label: string;
+}
+
+/** One listing request of the catalog walk and how its answer becomes a page of offers. */
+interface Listing {
+  where: string;
+  load(signal: AbortSignal): Promise<CatalogPage>;
+}
+
+/**
+ * The catalog is three trees, none paginated: card categories → card types, top-up categories → top-up
+ * types, countries → operators → products. The directories are read first, so the number of listings is
+ * known before they are fetched; every listing must succeed, or the fetch fails as incomplete. A failure of
+ * the three top-level directories is reported as it is: nothing has been seen yet, so nothing is partial.
+ */
+export function createSeagmAdapter(connection: SeagmConnection, env?: AdapterEnv): SupplierAdapter {
+  const client = new SeagmClient({ ...connection, env });
+  const { label } = connection;
+
+  async function ping(signal?: AbortSignal): Promise<PingResult> {
+    const parsed = accountSchema.safeParse(await client.get('/v1/me', {}, signal));
+    if (!parsed.success) throw new SupplierError(`${label} GET /v1/me: unexpected answer (${formatIssues(parsed.error)})`, 'bad_response');
+    const { id, username, credits, currency, balance } = parsed.data;
+    const detail: Record<string, string> = {};
+    if (username) detail.account = username;
+    if (id) detail.accountId = id;
+    if (credits !== undefined) detail.credits = String(credits);
+    return { balance: balance === undefined ? null : money(balance, currency), currency, detail };
+  }
+
+  /** A directory must be read whole: an entry we cannot walk would hide its items and make them look removed. */
+  async function readDirectory<Entry extends { id?: string; code?: string }>(
+    path: string, params: Record<string, string>, schema: z.ZodType<Entry>, what: string, signal: AbortSignal,
+  ): Promise<Entry[]> {
+    const entries = listOf(await client.get(path, params, signal), `${label} GET ${path}`);
+    const seen = new Set<string>();
+    const result: Entry[] = [];
+    entries.forEach((raw, index) => {
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) {
+        throw new IncompleteCatalogError(`${label}: ${what} ${index + 1} of GET ${path} cannot be walked (${formatIssues(parsed.error)}); the previous catalog is kept`);
+      }
+      const key = parsed.data.id ?? parsed.data.code ?? String(index);
+      if (seen.has(key)) return;
+      seen.add(key);
+      result.push(parsed.data);
+    });
+    return result;
+  }
+
+  async function planListings(signal: AbortSignal): Promise<Listing[]> {
+    const [cardCategories, rechargeCategories, countries] = await Promise.all([
+      readDirectory('/v1/card-categories', {}, cardCategorySchema, 'card category', signal),
+      readDirectory('/v1/recharge-categories', {}, rechargeCategorySchema, 'top-up category', signal),
+      readDirectory('/v1/mobile-recharge/countries', {}, countrySchema, 'country', signal),
+    ]);
+    const operatorsByCountry = await Promise.all(countries.map((country) => incompleteOnFailure(
+      `the mobile operators of ${country.name ?? country.code}`,
+      () => readDirectory('/v1/mobile-recharge/operators', { country_code: country.code }, operatorSchema, 'operator', signal))));
+
+    const listings: Listing[] = [];
+    for (const category of cardCategories) {
+      const where = `card category ${category.id} (${category.name ?? category.code ?? 'unnamed'})`;
+      const path = `/v1/card-categories/${category.id}/card-types`;
+      listings.push({ where, load: async (s) => mapPageItems(listOf(await client.get(path, {}, s), `${label} GET ${path}`),
+        cardTypeSchema, (type) => mapCardType(type, category), describeById(where)) });
+    }
+    for (const category of rechargeCategories) {
+      const where = `top-up category ${category.id} (${category.name ?? category.code ?? 'unnamed'})`;
+      const path = `/v1/recharge-categories/${category.id}/recharge-types`;
+      listings.push({ where, load: async (s) => mapPageItems(listOf(await client.get(path, {}, s), `${label} GET ${path}`),
+        rechargeTypeSchema, (type) => mapRechargeType(type, category), describeById(where)) });
+    }
+    countries.forEach((country, index) => {
+      for (const operator of operatorsByCountry[index]) {
+        const where = `mobile operator ${operator.id} (${operator.name ?? operator.code ?? 'unnamed'}, ${country.code})`;
+        listings.push({ where, load: async (s) => {
+          const path = '/v1/mobile-recharge/products';
+          const groups = mobileProductGroupsSchema.safeParse(await client.get(path, { operator_id: operator.id }, s));
+          if (!groups.success) throw new SupplierError(`${label} GET ${path}: not a product list (${formatIssues(groups.error)})`, 'bad_response');
+          const items = MOBILE_PRODUCT_GROUPS.flatMap((group) => (groups.data[group] ?? []).map((product, index) => ({ group, product, index })));
+          return mapPageItems(items, groupedMobileProductSchema, ({ group, product }) => mapMobileProduct(product, group, operator, country),
+            (_raw, i) => `${where}, ${items[i].group} item ${items[i].index + 1}${idOf(items[i].product, 'product_id')}`);
+        } });
+      }
+    });
+    return listings;
+  }
+
+  /** Anything but a cancel or a ban (which say more as they are) means part of the catalog went unseen. */
+  async function incompleteOnFailure<T>(where: string, task: () => Promise<T>): Promise<T> {
+    try {
+      return await task();
+    } catch (error) {
+      if (error instanceof CanceledError || (error instanceof SupplierError && error.code === 'ip_banned')) throw error;
+      const cause = error instanceof Error ? error.message : String(error);
+      const incomplete = new IncompleteCatalogError(`${label}: catalog incomplete, could not list ${where}: ${cause}; the previous catalog is kept`);
+      incomplete.cause = error;
+      throw incomplete;
+    }
+  }
+
+  async function* fetchCatalog(options: FetchOptions = {}): AsyncIterable<CatalogPage> {
+    // One failed listing ends the walk: the other queued requests are dropped instead of spent.
+    const stop = new AbortController();
+    const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+    // Every listing waiting for its turn at the request gate listens on this signal; dozens are expected.
+    setMaxListeners(0, signal);
+    try {
+      const listings = await planListings(signal);
+      let pagesDone = 0;
+      let items = 0;
+      options.onProgress?.({ pagesDone, pagesTotal: listings.length, items });
+      const pages = await Promise.all(listings.map(async (listing) => {
+        const page = await incompleteOnFailure(listing.where, () => listing.load(signal));
+        pagesDone++;
+        items += page.offers.length;
+        options.onProgress?.({ pagesDone, pagesTotal: listings.length, items });
+        return page;
+      }));
+      yield* pages;
+    } finally {
+      stop.abort();
+    }
+  }
+
+  return { ping, fetchCatalog };
+}
+
+function listOf(data: unknown, label: string): unknown[] {
+  if (!Array.isArray(data)) throw new SupplierError(`${label}: expected a list in "data"`, 'bad_response');
+  return data;
+}
+
+function idOf(raw: unknown, key: string): string {
+  const id = raw && typeof raw === 'object' ? (raw as Record<string, unknown>)[key] : undefined;
+  return id === undefined ? '' : ` (id ${String(id)})`;
+}
+
+function describeById(where: string) {
+  return (raw: unknown, index: number) => `${where}, item ${index + 1}${idOf(raw, 'id')}`;
+}

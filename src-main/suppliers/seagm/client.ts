@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { ServerClock } from '../../http/clock';
+import { CanceledError, SupplierError } from '../../http/errors';
+import { DEFAULT_RETRY, withRetries, type RetryPolicy } from '../../http/retry';
+import { send } from '../../http/transport';
+import type { AdapterEnv } from '../adapter';
+import { IP_BAN_MIN_MS, readEnvelope } from './envelope';
+import { RequestGate } from './request-gate';
+import { seagmSignature, type SeagmParams } from './sign';
+
+export interface SeagmClientOptions {
+  /** Where /time and /v1/... live, without a trailing slash. */
+  apiRoot: string;
+  uid: string;
+  secretKey: string;
+  /** Names the connection in error messages. */
+  label: string;
+  env?: AdapterEnv;
+}
+
+/** SEAGM bans IPs that keep hitting its limit; two requests in flight is plenty for a catalog walk. */
+const MAX_PARALLEL_REQUESTS = 2;
+/** Longer waits than this would stall a sync for no visible reason; better to fail and say so. */
+const LONGEST_HONOURED_RETRY_AFTER_MS = 120_000;
+
+/**
+ * The doc names no error for a timestamp outside the ±120 s window. These are the answers a clock problem
+ * can plausibly come back as; on any of them we ask /time, and retry only if our clock really was off.
+ */
+const CLOCK_SUSPECT_STATUSES = new Set([401, 408, 412, 425]);
+const CLOCK_SUSPECT_CODES = new Set(['10401', '10408', '10412', '10425', '20049']);
+
+const serverTimeSchema = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]).pipe(z.number().int().positive());
+
+export class SeagmClient {
+  private readonly clock: ServerClock;
+  private readonly retry: RetryPolicy;
+  private readonly gate = new RequestGate(MAX_PARALLEL_REQUESTS);
+
+  constructor(private readonly options: SeagmClientOptions) {
+    this.clock = new ServerClock(options.env?.now);
+    this.retry = options.env?.retry ?? DEFAULT_RETRY;
+  }
+
+  /**
+   * One signed GET, retried while retrying can help; resolves with the envelope's `data`.
+   * A rejection that may be our clock is checked against /time and, if we were off, signed again once.
+   */
+  async get(path: string, params: SeagmParams = {}, signal?: AbortSignal): Promise<unknown> {
+    let clockChecked = false;
+    return withRetries(this.retry, async () => {
+      for (;;) {
+        try {
+          return await this.signedGetOnce(path, params, signal);
+        } catch (error) {
+          if (clockChecked || !mayBeClockRejection(error)) throw error;
+          clockChecked = true;
+          if (!(await this.correctClock(signal))) throw error;
+        }
+      }
+    }, signal);
+  }
+
+  /** Server time in seconds, from the unsigned /time endpoint. */
+  async serverTimeSeconds(signal?: AbortSignal): Promise<number> {
+    const data = await this.exchange('/time', {}, {}, signal);
+    const parsed = serverTimeSchema.safeParse(data);
+    if (!parsed.success) throw new SupplierError(`${this.options.label} GET /time: not a timestamp (${JSON.stringify(data)?.slice(0, 40)})`, 'bad_response');
+    return parsed.data;
+  }
+
+  private async correctClock(signal?: AbortSignal): Promise<boolean> {
+    let seconds: number;
+    try {
+      seconds = await this.serverTimeSeconds(signal);
+    } catch (error) {
+      if (error instanceof CanceledError) throw error;
+      // Without the server's time the original rejection is the more useful thing to report.
+      return false;
+    }
+    // /time has whole seconds: the server's clock is somewhere inside that second, so aim at its middle.
+    return this.clock.learn(seconds * 1000 + 500);
+  }
+
+  private signedGetOnce(path: string, params: SeagmParams, signal?: AbortSignal): Promise<unknown> {
+    const query: SeagmParams = { ...params, uid: this.options.uid, timestamp: String(this.clock.nowSeconds()) };
+    query.signature = seagmSignature(this.options.secretKey, query);
+    return this.exchange(path, query, params, signal);
+  }
+
+  /** `shown` is what the error messages may say about the request: never uid, timestamp or signature. */
+  private exchange(path: string, query: SeagmParams, shown: SeagmParams, signal?: AbortSignal): Promise<unknown> {
+    const detail = Object.entries(shown).map(([k, v]) => `${k}=${v}`).join(', ');
+    const label = `${this.options.label} GET ${path}${detail ? ` (${detail})` : ''}`;
+    const search = new URLSearchParams(query).toString();
+    const url = `${this.options.apiRoot}${path}${search ? `?${search}` : ''}`;
+    return this.gate.run(async () => {
+      try {
+        const response = await send({ method: 'GET', url, headers: { accept: 'application/json' } }, { label, signal, timeoutMs: this.options.env?.timeoutMs });
+        return readEnvelope(response, label, [this.options.secretKey]);
+      } catch (error) {
+        throw this.heed(error, label);
+      }
+    }, signal);
+  }
+
+  /** Lets the gate act on what the server said about our request rate, before anything retries. */
+  private heed(error: unknown, label: string): unknown {
+    if (!(error instanceof SupplierError)) return error;
+    if (error.code === 'ip_banned') {
+      this.gate.banned(error, IP_BAN_MIN_MS);
+      return error;
+    }
+    if (error.code !== 'rate_limited') return error;
+    // No Retry-After: wait as long as our retry policy ever would, which is long enough to leave a window.
+    const waitMs = error.retryAfterMs ?? this.retry.maxDelayMs;
+    this.gate.pause(waitMs);
+    if (waitMs > LONGEST_HONOURED_RETRY_AFTER_MS) {
+      return new SupplierError(`${label}: SEAGM rate limit reached and it asks to wait ${Math.ceil(waitMs / 1000)} s; try again later`, 'rate_limited', 429, false, waitMs);
+    }
+    return error;
+  }
+}
+
+function mayBeClockRejection(error: unknown): error is SupplierError {
+  if (!(error instanceof SupplierError)) return false;
+  return (error.httpStatus !== null && CLOCK_SUSPECT_STATUSES.has(error.httpStatus)) || CLOCK_SUSPECT_CODES.has(error.code);
+}

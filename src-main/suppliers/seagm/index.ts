@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import type { SupplierKind } from '../adapter';
+import { createSeagmAdapter } from './adapter';
+import { startSeagmSimulator } from './simulator';
+
+export const seagmConfig = z.object({
+  id: z.string().min(1),
+  kind: z.literal('seagm'),
+  name: z.string().optional(),
+  /** https://openapi.seagm.com/ (live) or https://openapi.seagm.io/ (sandbox). */
+  baseUrl: z.url({ message: 'baseUrl must be a full http(s) URL' }),
+  /** SEAGM's numeric user id; JSON configs may hold it as a number. */
+  uid: z.union([z.string().trim().regex(/^\d+$/, 'uid must be the numeric SEAGM user id'), z.number().int().positive()]).transform(String),
+  secretKey: z.string().min(1, 'secretKey is required'),
+});
+export type SeagmConfig = z.infer<typeof seagmConfig>;
+
+/** Accepts the API root with or without a trailing slash or /v1, since merchants paste all three. */
+export function seagmApiRoot(baseUrl: string): string {
+  return baseUrl.trim().replace(/\/+$/, '').replace(/\/v1$/, '');
+}
+
+export const seagm: SupplierKind<SeagmConfig> = {
+  kind: 'seagm',
+  label: 'SEAGM',
+  configSchema: seagmConfig,
+  secretFields: ['secretKey'],
+  baseUrls: { production: 'https://openapi.seagm.com/', sandbox: 'https://openapi.seagm.io/' },
+  create: (config, env) => createSeagmAdapter(
+    { apiRoot: seagmApiRoot(config.baseUrl), uid: config.uid, secretKey: config.secretKey, label: config.name ?? config.id },
+    env),
+  startSimulator: (options) => startSeagmSimulator(options),
+};
