@@ -2,10 +2,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
 import { createHandlers } from './api/handlers';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type ApiMethod } from './api/contract';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type ApiEventName, type ApiMethod } from './api/contract';
 import { DB_FILE_NAME } from './config/paths';
 import { openDatabase } from './db/open';
 import { AppServices } from './services/app-services';
+import { safeStorageSecretBox } from './shell/safe-storage-box';
 
 // The Electron shell stays thin: open the database, start the services, wire IPC, show a locked-down window.
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   // In development the Node-ABI build in node_modules cannot load in Electron; start.mjs builds an Electron one.
   const nativeBinding = app.isPackaged ? undefined : process.env.SUPPLYGRID_NATIVE_BINDING;
   const db = openDatabase(join(dataDir, DB_FILE_NAME), { nativeBinding });
-  const services = await AppServices.start({ db, dataDir, version: app.getVersion() });
+  const services = await AppServices.start({ db, dataDir, version: app.getVersion(), secretBox: safeStorageSecretBox(dataDir) });
   const handlers = createHandlers(services);
 
   ipcMain.handle(IPC_INVOKE_CHANNEL, async (event, method: ApiMethod, args: unknown[]) => {
@@ -60,9 +61,12 @@ async function main(): Promise<void> {
     },
   });
   window.once('ready-to-show', () => window.show());
-  services.events.on('sync.event', (payload) => {
-    if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, 'sync.event', payload);
-  });
+  const forward = (name: ApiEventName) => (payload: unknown) => {
+    if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, name, payload);
+  };
+  services.events.on('sync.event', forward('sync.event'));
+  services.events.on('sync.state', forward('sync.state'));
+  services.events.on('grid.changed', forward('grid.changed'));
   if (rendererUrl) await window.loadURL(rendererUrl);
   else await window.loadFile(join(here, '../renderer/index.html'));
 

@@ -32,7 +32,7 @@ export function App() {
     setSyncing(true);
     setProgress({});
     try {
-      await api()['sync.runAll']();
+      await api()['sync.run']();
     } catch (e) {
       setError((e as Error).message);
     } finally {

@@ -1,4 +1,4 @@
-import type { ApiClient } from '../src-main/api/contract';
+import { API_METHODS, type ApiClient, type ApiContract, type ApiEventName, type ApiEvents, type ApiMethod } from '../src-main/api/contract';
 
 declare global {
   interface Window {
@@ -6,8 +6,53 @@ declare global {
   }
 }
 
-/** The one client of the main-process API; the preload (or the browser bridge) puts it on window. */
+/**
+ * The same contract over the loopback bridge (npm run preview:web, end-to-end tests): each method is a POST
+ * to /api/invoke with the per-run token from the page URL, and events arrive as server-sent events.
+ */
+function bridgeClient(): ApiClient {
+  const params = new URLSearchParams(location.search);
+  const token = params.get('token') ?? sessionStorage.getItem('supplygrid.token');
+  if (!token) throw new Error('SupplyGrid API is not available: open the link printed by `npm run preview:web`');
+  sessionStorage.setItem('supplygrid.token', token);
+  const listeners = new Map<ApiEventName, Set<(payload: never) => void>>();
+  let source: EventSource | null = null;
+  const connect = () => {
+    source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    source.onmessage = (message) => {
+      const { name, payload } = JSON.parse(message.data) as { name: ApiEventName; payload: never };
+      for (const listener of listeners.get(name) ?? []) listener(payload);
+    };
+  };
+  const invoke = async (method: ApiMethod, args: unknown[]) => {
+    const response = await fetch('/api/invoke', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-supplygrid-token': token },
+      body: JSON.stringify({ method, args }),
+    });
+    const body = (await response.json()) as { ok: boolean; result?: unknown; error?: string };
+    if (!body.ok) throw new Error(body.error ?? `HTTP ${response.status}`);
+    return body.result;
+  };
+  const methods = Object.fromEntries(API_METHODS.map((method) => [method, (...args: unknown[]) => invoke(method, args)])) as unknown as ApiContract;
+  return {
+    ...methods,
+    on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void) {
+      if (!source) connect();
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener as (payload: never) => void);
+      listeners.set(event, set);
+      return () => {
+        set.delete(listener as (payload: never) => void);
+      };
+    },
+  };
+}
+
+let client: ApiClient | null = null;
+
+/** The one client of the main-process API: the preload's in Electron, the loopback bridge's in a browser. */
 export function api(): ApiClient {
-  if (!window.supplygrid) throw new Error('SupplyGrid API is not available: the page was opened outside the app');
-  return window.supplygrid;
+  client ??= window.supplygrid ?? bridgeClient();
+  return client;
 }

@@ -2,7 +2,11 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/open';
 import { ConfigError } from '../config/app-config';
 import { resolveDbPath } from '../config/paths';
+import { ensureSomeRates } from '../pricing/rates-service';
 import { changesCommand } from './commands/changes';
+import { gridCommand } from './commands/grid';
+import { ratesCommand } from './commands/rates';
+import { rulesCommand } from './commands/rules';
 import { offersCommand } from './commands/offers';
 import { simCommand } from './commands/sim';
 import { syncCommand } from './commands/sync';
@@ -14,6 +18,12 @@ Usage:
   supplygrid sync    [--config FILE] [--demo] [--db PATH] [--json]
   supplygrid changes [--run ID] [--db PATH] [--json]
   supplygrid offers  [--supplier ID] [--db PATH] [--json]
+  supplygrid grid    [--lang en] [--currency USD] [--search TEXT] [--supplier ID] [--country HK] [--db PATH] [--json]
+  supplygrid rules   [--json]                 print the markup rules
+  supplygrid rules set --file rules.json      replace them
+  supplygrid rates   [--json]                 print exchange rates into the merchant's currency
+  supplygrid rates set CNY=0.1389 MYR=0.2120  set rates by hand (value of 1 unit in the merchant's currency)
+  supplygrid rates fetch [--url URL]          fetch ECB reference rates
   supplygrid sim     [--kind KIND] [--port N] [--generation N] [--size N]
 
 The database defaults to the app's own (user-data folder); --db or SUPPLYGRID_DB point elsewhere.`;
@@ -30,6 +40,12 @@ const OPTIONS = {
   port: { type: 'string' },
   generation: { type: 'string' },
   size: { type: 'string' },
+  currency: { type: 'string' },
+  search: { type: 'string' },
+  country: { type: 'string' },
+  file: { type: 'string' },
+  url: { type: 'string' },
+  limit: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -56,7 +72,7 @@ export async function runCli(argv: string[], output: Output = consoleOutput): Pr
     if (command === 'sim') {
       return await simCommand({ kind: values.kind, port: integer('port', values.port), generation: integer('generation', values.generation), size: integer('size', values.size) }, output);
     }
-    if (!['sync', 'changes', 'offers'].includes(command)) {
+    if (!['sync', 'changes', 'offers', 'grid', 'rules', 'rates'].includes(command)) {
       output.err(`unknown command "${command}"\n\n${USAGE}`);
       return 2;
     }
@@ -64,6 +80,12 @@ export async function runCli(argv: string[], output: Output = consoleOutput): Pr
     try {
       if (command === 'sync') return await syncCommand(db, { config: values.config, demo: values.demo, json: values.json }, output);
       if (command === 'changes') return changesCommand(db, { run: integer('run', values.run), json: values.json }, output);
+      if (command === 'grid') {
+        ensureSomeRates(db);
+        return gridCommand(db, { lang: values.lang, currency: values.currency, search: values.search, supplier: values.supplier, country: values.country, json: values.json, limit: integer('limit', values.limit) }, output);
+      }
+      if (command === 'rules') return rulesCommand(db, { action: positionals[1], file: values.file, json: values.json }, output);
+      if (command === 'rates') return await ratesCommand(db, { action: positionals[1], pairs: positionals.slice(2), url: values.url, json: values.json }, output);
       return offersCommand(db, { supplier: values.supplier, json: values.json, lang: values.lang }, output);
     } finally {
       db.close();

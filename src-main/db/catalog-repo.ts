@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { diffCatalog, type CatalogChange, type ChangeKind, type OfferSnapshot } from '../domain/diff';
 import { offerKey, type Offer, type OfferKind, type StockStatus } from '../domain/offer';
+import { markGridStale } from './settings';
 
 export interface SkippedItem {
   /** Where in the upstream the item sat, e.g. "page 3, item 17 (id 1042)". */
@@ -138,6 +139,7 @@ export function commitCatalog(db: Database, runId: number, supplierId: string, o
     }
     const counts = { offers: offers.length, added, removed, changed: changedKeys.size, skipped: skipped.length };
     closeRun.run(nowIso(), counts.offers, counts.added, counts.removed, counts.changed, counts.skipped, JSON.stringify(skipped), runId);
+    markGridStale(db);
     return { changes, counts };
   })();
 }

@@ -84,4 +84,6 @@ export interface SupplierKind<Config extends ConnectionBase = ConnectionBase> {
   secretFields: readonly string[];
   create(config: Config, env?: AdapterEnv): SupplierAdapter;
   startSimulator(options?: SimulatorOptions): Promise<RunningSimulator>;
+  /** Published API hosts, offered in the connection form; absent where the supplier keeps them private. */
+  baseUrls?: { production?: string; sandbox?: string };
 }

@@ -1,20 +1,13 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const require = createRequire(join(root, 'package.json'));
 
 // What no Electron-less test can run, checked on the real build output instead: the shape Electron needs.
+// test/global-setup.ts runs `electron-vite build` before any test.
 describe('electron-vite build output', () => {
-  beforeAll(() => {
-    const cli = join(dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js');
-    execFileSync(process.execPath, [cli, 'build'], { cwd: root, stdio: 'pipe' });
-  }, 120_000);
-
   it('emits a CommonJS preload (sandboxed preloads cannot be ES modules)', () => {
     const preload = readFileSync(join(root, 'out/preload/preload.cjs'), 'utf8');
     expect(preload).toMatch(/require\("electron"\)/);

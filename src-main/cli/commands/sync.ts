@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { loadAppConfig } from '../../config/app-config';
+import { setMerchantCurrency } from '../../db/settings';
 import { startDemoSuppliers } from '../../demo/demo-suppliers';
 import type { ConnectionBase } from '../../suppliers/adapter';
 import { supplierKind } from '../../suppliers/registry';
@@ -19,7 +20,11 @@ export async function syncCommand(db: Database, args: SyncArgs, output: Output):
   }
   const connections: ConnectionBase[] = [];
   let demo: Awaited<ReturnType<typeof startDemoSuppliers>> | null = null;
-  if (args.config) connections.push(...loadAppConfig(args.config).suppliers);
+  if (args.config) {
+    const config = loadAppConfig(args.config);
+    connections.push(...config.suppliers);
+    setMerchantCurrency(db, config.currency);
+  }
   try {
     if (args.demo) {
       demo = await startDemoSuppliers(db);

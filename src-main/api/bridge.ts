@@ -1,0 +1,131 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+import { API_METHODS, type ApiContract, type ApiEventName, type ApiEvents } from './contract';
+import type { EventEmitter } from 'node:events';
+
+export interface BridgeOptions {
+  handlers: ApiContract;
+  events: EventEmitter<{ [K in ApiEventName]: [ApiEvents[K]] }>;
+  /** The built renderer to serve (out/renderer), so a browser can open the same app. */
+  staticDir?: string;
+  port?: number;
+  /** Sees every request and answer body: lets tests prove that no secret crosses the bridge. */
+  onTraffic?: (direction: 'in' | 'out', text: string) => void;
+}
+
+export interface Bridge {
+  url: string;
+  /** Open this in a browser: the page picks the token up from the query. */
+  appUrl: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml', '.json': 'application/json', '.woff2': 'font/woff2' };
+const EVENT_NAMES: ApiEventName[] = ['sync.event', 'sync.state', 'grid.changed'];
+
+/**
+ * The API contract over loopback HTTP (+ server-sent events), for running the built renderer in a browser:
+ * `npm run preview:web` and the end-to-end tests. Same handlers, same services, same database as the app.
+ * Bound to 127.0.0.1, every API call needs the per-run random token, and the Host header must be ours
+ * (so a web page elsewhere cannot reach it through DNS rebinding).
+ */
+export async function startBridge(options: BridgeOptions): Promise<Bridge> {
+  const token = randomBytes(24).toString('hex');
+  const methods = new Set<string>(API_METHODS);
+  let host = '';
+  const streams = new Set<ServerResponse>();
+
+  const forward = Object.fromEntries(EVENT_NAMES.map((name) => [name, (payload: unknown) => {
+    const text = `event: message\ndata: ${JSON.stringify({ name, payload })}\n\n`;
+    options.onTraffic?.('out', text);
+    for (const stream of streams) stream.write(text);
+  }])) as Record<ApiEventName, (payload: unknown) => void>;
+  for (const name of EVENT_NAMES) options.events.on(name, forward[name]);
+
+  const server = createServer((req, res) => {
+    void serve(req, res).catch((error) => send(res, 500, { ok: false, error: String(error) }));
+  });
+
+  function tokenMatches(given: string | null | undefined): boolean {
+    if (!given || given.length !== token.length) return false;
+    return timingSafeEqual(Buffer.from(given), Buffer.from(token));
+  }
+
+  function send(res: ServerResponse, status: number, body: unknown): void {
+    const text = JSON.stringify(body);
+    options.onTraffic?.('out', text);
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(text);
+  }
+
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.headers.host !== host) return send(res, 421, { ok: false, error: 'wrong host' });
+    const url = new URL(req.url ?? '/', `http://${host}`);
+    if (url.pathname === '/api/invoke' && req.method === 'POST') {
+      if (!tokenMatches(req.headers['x-supplygrid-token'] as string | undefined)) return send(res, 401, { ok: false, error: 'missing or wrong token' });
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const text = Buffer.concat(chunks).toString('utf8');
+      options.onTraffic?.('in', text);
+      let call: { method?: string; args?: unknown[] };
+      try {
+        call = JSON.parse(text);
+      } catch {
+        return send(res, 400, { ok: false, error: 'body is not JSON' });
+      }
+      if (!call.method || !methods.has(call.method)) return send(res, 404, { ok: false, error: `unknown API method ${call.method}` });
+      const handler = options.handlers[call.method as keyof ApiContract] as (...args: unknown[]) => Promise<unknown>;
+      try {
+        const result = await handler(...(Array.isArray(call.args) ? call.args : []));
+        return send(res, 200, { ok: true, result: result ?? null });
+      } catch (error) {
+        return send(res, 200, { ok: false, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    if (url.pathname === '/api/events' && req.method === 'GET') {
+      if (!tokenMatches(url.searchParams.get('token'))) return send(res, 401, { ok: false, error: 'missing or wrong token' });
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      streams.add(res);
+      req.on('close', () => streams.delete(res));
+      return;
+    }
+    if (req.method === 'GET' && options.staticDir) return serveStatic(url.pathname, res);
+    return send(res, 404, { ok: false, error: 'not found' });
+  }
+
+  function serveStatic(pathname: string, res: ServerResponse): void {
+    const root = resolve(options.staticDir!);
+    const file = normalize(join(root, decodeURIComponent(pathname === '/' ? '/index.html' : pathname)));
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    createReadStream(file).pipe(res);
+  }
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
+  });
+  const port = (server.address() as AddressInfo).port;
+  host = `127.0.0.1:${port}`;
+  const url = `http://${host}`;
+  return {
+    url,
+    appUrl: `${url}/?token=${token}`,
+    token,
+    close: () => new Promise<void>((done) => {
+      for (const name of EVENT_NAMES) options.events.off(name, forward[name]);
+      for (const stream of streams) stream.end();
+      server.closeAllConnections();
+      server.close(() => done());
+    }),
+  };
+}

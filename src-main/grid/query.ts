@@ -1,0 +1,120 @@
+import type { Database } from 'better-sqlite3';
+import { readState } from '../db/app-state';
+import { isGridStale, merchantCurrency } from '../db/settings';
+import { displayTitle, languageOf } from '../domain/locale';
+import { ftsQuery } from '../domain/search-text';
+import { buildGrid, gridSignature, micros } from './build';
+import type { GridOffer, GridPage, GridQuery, GridSortColumn, PlanRow } from './types';
+
+const SORT_SQL: Record<GridSortColumn, (language: string) => string> = {
+  title: (language) => (language === 'zh' ? 'title_zh' : 'title_en'),
+  bestCost: () => 'best_cost_micros',
+  salePrice: () => 'sale_micros',
+  margin: () => 'margin_micros',
+  marginPercent: () => 'margin_pct_milli',
+  suppliers: () => 'supplier_count',
+  days: () => 'days',
+  data: () => 'data_mb',
+};
+
+interface PlanRowRecord {
+  id: number; plan_key: string; kind: PlanRow['kind']; attributes_json: string; offers_json: string; best_json: string | null;
+  second_json: string | null; currency: string; best_cost: string | null; sale_price: string | null; margin: string | null;
+  margin_pct_milli: number | null; rule_id: string | null; locked: number; changes: string;
+}
+
+export interface GridScope {
+  currency?: string;
+  /** Only these suppliers' offers; null or absent = every stored supplier. */
+  suppliers?: readonly string[] | null;
+}
+
+/** Rebuilds the grid first when a sync, rule, rate or link made it stale, or when asked for another currency or scope. */
+export function ensureGrid(db: Database, scope: GridScope = {}): string {
+  const currency = scope.currency ?? merchantCurrency(db);
+  if (isGridStale(db) || readState(db, 'grid.built') !== gridSignature(currency, scope.suppliers ?? null)) {
+    buildGrid(db, { currency, suppliers: scope.suppliers ?? null });
+  }
+  return currency;
+}
+
+/** One page of plan rows with the total that matches the filters: all the work is SQL on indexed columns. */
+export function queryGrid(db: Database, query: GridQuery = {}, scope: GridScope = {}): GridPage {
+  const currency = ensureGrid(db, scope);
+  const language = languageOf(query.language ?? 'en');
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (query.search?.trim()) {
+    const match = ftsQuery(query.search);
+    if (match) {
+      where.push('id IN (SELECT rowid FROM plan_search WHERE plan_search MATCH ?)');
+      params.push(match);
+    }
+  }
+  if (query.suppliers?.length) {
+    where.push(`id IN (SELECT plan_row_id FROM plan_members WHERE supplier_id IN (${query.suppliers.map(() => '?').join(',')}))`);
+    params.push(...query.suppliers);
+  }
+  if (query.kinds?.length) {
+    where.push(`kind IN (${query.kinds.map(() => '?').join(',')})`);
+    params.push(...query.kinds);
+  }
+  if (query.countries?.length) {
+    where.push(`id IN (SELECT plan_row_id FROM plan_countries WHERE country IN (${query.countries.map(() => '?').join(',')}))`);
+    params.push(...query.countries.map((c) => c.toUpperCase()));
+  }
+  if (query.stock) where.push(query.stock === 'in_stock' ? 'in_stock = 1' : 'in_stock = 0');
+  if (query.marginBelow !== undefined) {
+    where.push('margin_micros < ?');
+    params.push(micros(query.marginBelow));
+  }
+  if (query.changedInLastSync) where.push("changes <> ''");
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const sort = query.sort ?? { column: 'title', direction: 'asc' };
+  const column = SORT_SQL[sort.column]?.(language);
+  if (!column) throw new Error(`cannot sort by "${sort.column}"`);
+  const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
+  const limit = Math.min(Math.max(query.limit ?? 100, 1), 1000);
+  const offset = Math.max(query.offset ?? 0, 0);
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM plan_rows ${whereSql}`).get(...params) as { n: number }).n;
+  // Rows without a value (no price, unknown days) sort last either way; id keeps the order stable between pages.
+  const records = db.prepare(`SELECT id, plan_key, kind, attributes_json, offers_json, best_json, second_json, currency, best_cost,
+      sale_price, margin, margin_pct_milli, rule_id, locked, changes
+    FROM plan_rows ${whereSql} ORDER BY ${column} IS NULL, ${column} ${direction}, id LIMIT ? OFFSET ?`).all(...params, limit, offset) as PlanRowRecord[];
+  return {
+    rows: records.map((record) => toPlanRow(record, query.language ?? 'en')),
+    total,
+    currency,
+    offset,
+  };
+}
+
+export function getPlanRow(db: Database, id: number, language = 'en', scope: GridScope = {}): PlanRow | null {
+  ensureGrid(db, scope);
+  const record = db.prepare('SELECT * FROM plan_rows WHERE id = ?').get(id) as PlanRowRecord | undefined;
+  return record ? toPlanRow(record, language) : null;
+}
+
+function toPlanRow(record: PlanRowRecord, language: string): PlanRow {
+  const offers = JSON.parse(record.offers_json) as GridOffer[];
+  const best = record.best_json ? JSON.parse(record.best_json) : null;
+  const titleSource = (best && offers.find((o) => o.supplier === best.supplier && o.productId === best.productId && o.skuId === best.skuId && o.variant === best.variant)) ?? offers[0];
+  const money = (amount: string | null) => (amount === null ? null : { amount, currency: record.currency });
+  return {
+    id: record.id,
+    planKey: record.plan_key,
+    kind: record.kind,
+    title: displayTitle(titleSource.titles, language),
+    attributes: JSON.parse(record.attributes_json),
+    offers,
+    best,
+    second: record.second_json ? JSON.parse(record.second_json) : null,
+    bestCost: money(record.best_cost),
+    salePrice: money(record.sale_price),
+    margin: money(record.margin),
+    marginPercent: record.margin_pct_milli === null ? null : (record.margin_pct_milli / 1000).toFixed(1),
+    ruleId: record.rule_id,
+    locked: record.locked === 1,
+    changes: record.changes ? (record.changes.split(',') as PlanRow['changes']) : [],
+  };
+}

@@ -1,0 +1,69 @@
+import type { Money } from '../domain/money';
+import type { OfferKind, Stock } from '../domain/offer';
+import type { PlanAttributes } from '../domain/plan-attributes';
+import type { ChangeKind } from '../domain/diff';
+
+export interface OfferRef {
+  supplier: string;
+  productId: string;
+  skuId: string;
+  variant: string;
+}
+
+/** One supplier's offer inside a plan row, as the grid shows it. */
+export interface GridOffer extends OfferRef {
+  kind: OfferKind;
+  titles: Record<string, string>;
+  cost: Money;
+  /** Cost in the merchant's currency; null when no rate is known for the offer's currency. */
+  converted: Money | null;
+  stock: Stock;
+  orderable: boolean;
+  categoryId: string | null;
+}
+
+export interface PlanRow {
+  id: number;
+  planKey: string;
+  kind: OfferKind;
+  title: string;
+  attributes: PlanAttributes;
+  offers: GridOffer[];
+  /** The cheapest in-stock offer: what the merchant should buy. */
+  best: OfferRef | null;
+  /** The next cheapest in-stock offer from another supplier: the fallback. */
+  second: OfferRef | null;
+  bestCost: Money | null;
+  salePrice: Money | null;
+  margin: Money | null;
+  /** Margin as a percentage of the sale price, one decimal. */
+  marginPercent: string | null;
+  ruleId: string | null;
+  locked: boolean;
+  /** What the last sync of each member's supplier changed in this row. */
+  changes: ChangeKind[];
+}
+
+export type GridSortColumn = 'title' | 'bestCost' | 'salePrice' | 'margin' | 'marginPercent' | 'suppliers' | 'days' | 'data';
+
+export interface GridQuery {
+  language?: string;
+  search?: string;
+  suppliers?: string[];
+  kinds?: OfferKind[];
+  countries?: string[];
+  stock?: 'in_stock' | 'out';
+  /** Rows whose margin is below this amount (merchant currency). */
+  marginBelow?: string;
+  changedInLastSync?: boolean;
+  sort?: { column: GridSortColumn; direction: 'asc' | 'desc' };
+  offset?: number;
+  limit?: number;
+}
+
+export interface GridPage {
+  rows: PlanRow[];
+  total: number;
+  currency: string;
+  offset: number;
+}

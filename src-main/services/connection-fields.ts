@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import type { SupplierKind } from '../suppliers/adapter';
+
+export interface ConnectionField {
+  key: string;
+  label: string;
+  secret: boolean;
+  optional: boolean;
+}
+
+const COMMON = new Set(['id', 'kind', 'name']);
+
+/** The credential form of a supplier kind, read off its config schema so the two can never disagree. */
+export function connectionFields(kind: SupplierKind): ConnectionField[] {
+  const schema = kind.configSchema as unknown as z.ZodObject<Record<string, z.ZodType>>;
+  const shape = schema.shape ?? {};
+  return Object.entries(shape)
+    .filter(([key]) => !COMMON.has(key))
+    .map(([key, field]) => ({
+      key,
+      label: humanize(key),
+      secret: kind.secretFields.includes(key),
+      optional: field.safeParse(undefined).success,
+    }));
+}
+
+function humanize(key: string): string {
+  const words = key.replace(/Url$/, 'URL').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1).replace(/\burl\b/g, 'URL').replace(/\bapi\b/g, 'API').replace(/\bid\b/g, 'ID');
+}
