@@ -1,83 +1,72 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { AppInfo, SupplierSummary } from '../src-main/api/contract';
-import type { SyncEvent } from '../src-main/sync/engine';
+import { useEffect, type ReactElement } from 'react';
 import { api } from './api';
+import { useT } from './i18n';
+import { ExportScreen } from './screens/export/ExportScreen';
+import { GridScreen } from './screens/grid/GridScreen';
+import { OrdersScreen } from './screens/orders/OrdersScreen';
+import { PricingScreen } from './screens/pricing/PricingScreen';
+import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { SuppliersScreen } from './screens/suppliers/SuppliersScreen';
+import { SyncScreen } from './screens/sync/SyncScreen';
+import { useAppStore } from './stores/app';
+import { useUiStore, type Screen } from './stores/ui';
 
-type Progress = Record<string, { pagesDone: number; pagesTotal: number | null; items: number }>;
+const SCREENS: Array<{ id: Screen; component: () => ReactElement }> = [
+  { id: 'grid', component: GridScreen },
+  { id: 'suppliers', component: SuppliersScreen },
+  { id: 'sync', component: SyncScreen },
+  { id: 'pricing', component: PricingScreen },
+  { id: 'export', component: ExportScreen },
+  { id: 'orders', component: OrdersScreen },
+  { id: 'settings', component: SettingsScreen },
+];
+
+function useThemeClass() {
+  const theme = useUiStore((s) => s.theme);
+  useEffect(() => {
+    const media = window.matchMedia('(prefers-color-scheme: dark)');
+    const apply = () => document.documentElement.dataset.theme = theme === 'system' ? (media.matches ? 'dark' : 'light') : theme;
+    apply();
+    media.addEventListener('change', apply);
+    return () => media.removeEventListener('change', apply);
+  }, [theme]);
+}
 
 export function App() {
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [suppliers, setSuppliers] = useState<SupplierSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [syncing, setSyncing] = useState(false);
-  const [progress, setProgress] = useState<Progress>({});
-
-  const refresh = useCallback(async () => {
-    try {
-      setInfo(await api()['app.info']());
-      setSuppliers(await api()['suppliers.list']());
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }, []);
-
+  const t = useT();
+  const { screen, go, language } = useUiStore();
+  const { info, load } = useAppStore();
+  useThemeClass();
   useEffect(() => {
-    void refresh();
-    return api().on('sync.event', (event: SyncEvent) => {
-      if (event.type === 'progress') setProgress((p) => ({ ...p, [event.supplierId]: event }));
-    });
-  }, [refresh]);
-
-  const syncAll = async () => {
-    setSyncing(true);
-    setProgress({});
-    try {
-      await api()['sync.run']();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setSyncing(false);
-      await refresh();
-    }
-  };
-
+    document.documentElement.lang = language;
+  }, [language]);
+  useEffect(() => {
+    void load();
+    return api().on('grid.changed', () => void load());
+  }, [load]);
+  const Current = SCREENS.find((s) => s.id === screen)!.component;
   return (
-    <main className="shell">
-      <header className="topbar">
-        <h1>SupplyGrid</h1>
-        {info?.demo && <span className="badge demo">Demo data</span>}
-        <button className="primary" onClick={syncAll} disabled={syncing}>{syncing ? 'Syncing…' : 'Sync all'}</button>
-      </header>
-      {error && <p className="error" role="alert">{error}</p>}
-      {suppliers === null ? (
-        <p className="muted">Loading suppliers…</p>
-      ) : suppliers.length === 0 ? (
-        <p className="muted">No suppliers configured.</p>
-      ) : (
-        <table className="suppliers">
-          <thead>
-            <tr><th>Supplier</th><th>Kind</th><th className="num">Offers</th><th>Last sync</th><th>Changes</th></tr>
-          </thead>
-          <tbody>
-            {suppliers.map((s) => {
-              const p = progress[s.id];
-              const run = s.lastRun;
-              return (
-                <tr key={s.id}>
-                  <td>{s.name}</td>
-                  <td>{s.kind}</td>
-                  <td className="num">{s.offers}</td>
-                  <td>
-                    {syncing && p ? `${p.pagesDone}/${p.pagesTotal ?? '?'} pages · ${p.items} items`
-                      : run ? <span className={`status ${run.status}`}>{run.status}{run.error ? `: ${run.error}` : ''}</span> : 'never'}
-                  </td>
-                  <td>{run?.status === 'ok' ? `+${run.added} −${run.removed} ~${run.changed}` : '—'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
-    </main>
+    <div className="app">
+      <nav className="sidebar" aria-label="Main">
+        <div className="brand">{t('app.name')}</div>
+        {SCREENS.map((s) => (
+          <button key={s.id} className={`nav-item${s.id === screen ? ' active' : ''}`} aria-current={s.id === screen ? 'page' : undefined} onClick={() => go(s.id)}>
+            {t(`nav.${s.id}`)}
+          </button>
+        ))}
+      </nav>
+      <div className="main">
+        {info?.demo && (
+          <div className="demo-banner" role="status">
+            <span className="badge demo">{t('demo.badge')}</span>
+            <span>{t('demo.banner')}</span>
+            <button className="link" onClick={() => go('suppliers')}>{t('demo.addReal')}</button>
+          </div>
+        )}
+        <main className="screen">
+          <Current />
+        </main>
+      </div>
+    </div>
   );
 }

@@ -1,0 +1,23 @@
+import { useUiStore } from '../stores/ui';
+import { common } from './common';
+
+/** A dictionary per screen, so each screen owns its strings: { en: {...}, 'zh-CN': {...} } with the same keys. */
+export interface Dictionary {
+  en: Record<string, string>;
+  'zh-CN': Record<string, string>;
+}
+
+export type Language = keyof Dictionary;
+export const LANGUAGES: Language[] = ['en', 'zh-CN'];
+
+/**
+ * Returns t(key, params) for a screen's dictionary (falling back to the common one, then English, then the key).
+ * `{name}` placeholders are filled from params.
+ */
+export function useT(dictionary?: Dictionary) {
+  const language = useUiStore((s) => s.language);
+  return (key: string, params: Record<string, string | number> = {}) => {
+    const text = dictionary?.[language][key] ?? common[language][key] ?? dictionary?.en[key] ?? common.en[key] ?? key;
+    return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  };
+}
