@@ -1,6 +1,7 @@
 import type { ConnectionBase, SupplierKind } from './adapter';
 import { billionconnect } from './billionconnect';
 import { dujiaoNext } from './dujiao-next';
+import { linksfield } from './linksfield';
 import { mesim } from './mesim';
 import { seagm } from './seagm';
 
@@ -10,6 +11,7 @@ export const SUPPLIER_KINDS: ReadonlyArray<SupplierKind<ConnectionBase>> = [
   mesim,
   seagm,
   billionconnect,
+  linksfield,
 ] as unknown as ReadonlyArray<SupplierKind<ConnectionBase>>;
 
 export function supplierKind(kind: string): SupplierKind<ConnectionBase> | undefined {

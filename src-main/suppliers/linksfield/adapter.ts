@@ -1,0 +1,77 @@
+import { CanceledError, IncompleteCatalogError, describeError } from '../../http/errors';
+import type { AdapterEnv, CatalogPage, FetchOptions, PingResult, SupplierAdapter } from '../adapter';
+import { mapPageItems } from '../shared/validate-items';
+import { FmsClient, type FmsAccount } from './client';
+import { mapWithConcurrency } from './concurrency';
+import { REQUEST_CONCURRENCY, listCountries, listPackages, type ListedPackage } from './listing';
+import { mapPackageDetail, packageDetailSchema, type MapContext } from './map';
+
+/** Packages detailed per yielded page; also the unit the "mostly malformed" rule judges. */
+export const DETAILS_PER_PAGE = 50;
+
+export interface LinksfieldAccount extends FmsAccount {
+  /** The account currency: the one of each package's prices that becomes the offer's cost. */
+  currency: string;
+}
+
+export function createLinksfieldAdapter(account: LinksfieldAccount, label: string, env?: AdapterEnv): SupplierAdapter {
+  const client = new FmsClient(account, label, env);
+
+  /**
+   * FMS offers no balance or account endpoint (payment happens outside it), so ping logs in afresh to
+   * prove the credentials and reads the country list to prove the partner code reaches a catalog.
+   */
+  async function ping(signal?: AbortSignal): Promise<PingResult> {
+    await client.signIn(signal);
+    const countries = await listCountries(client, signal);
+    return {
+      balance: null,
+      currency: account.currency,
+      detail: { account: account.email, partnerCode: account.partnerCode, countries: String(countries.length) },
+    };
+  }
+
+  async function* fetchCatalog(options: FetchOptions = {}): AsyncIterable<CatalogPage> {
+    const { signal, onProgress } = options;
+    const countries = await listCountries(client, signal);
+    const listing = await listPackages(client, countries, {
+      signal,
+      onCountryListed: (known) => onProgress?.({ pagesDone: 0, pagesTotal: known, items: 0 }),
+    });
+    const context: MapContext = {
+      currency: account.currency,
+      listedUnder: new Map(listing.packages.map((pkg) => [String(pkg.id), pkg.listedUnder])),
+    };
+    const total = listing.packages.length;
+    onProgress?.({ pagesDone: 0, pagesTotal: total, items: 0 });
+    if (total === 0) {
+      yield { offers: [], skipped: listing.skipped };
+      return;
+    }
+    let detailed = 0;
+    for (let start = 0; start < total; start += DETAILS_PER_PAGE) {
+      const chunk = listing.packages.slice(start, start + DETAILS_PER_PAGE);
+      const details = await mapWithConcurrency(chunk, REQUEST_CONCURRENCY, async (pkg) => {
+        const detail = await fetchDetail(pkg, signal);
+        detailed++;
+        onProgress?.({ pagesDone: detailed, pagesTotal: total, items: detailed });
+        return detail;
+      });
+      const page = mapPageItems(details, packageDetailSchema, (detail) => [mapPackageDetail(detail, context)],
+        (_raw, index) => `package ${chunk[index].id} (listed under ${chunk[index].listedUnder.join(', ')})`);
+      yield { offers: page.offers, skipped: start === 0 ? [...listing.skipped, ...page.skipped] : page.skipped };
+    }
+  }
+
+  /** A detail that still fails after retries leaves a hole in the catalog, so the whole fetch fails. */
+  async function fetchDetail(pkg: ListedPackage, signal?: AbortSignal): Promise<unknown> {
+    try {
+      return await client.call('/v1.1/package/detail', { id: pkg.id }, signal);
+    } catch (error) {
+      if (error instanceof CanceledError) throw error;
+      throw new IncompleteCatalogError(`${label}: the detail of package ${pkg.id} could not be fetched (${describeError(error)}); the previous catalog is kept`);
+    }
+  }
+
+  return { ping, fetchCatalog };
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import type { SupplierKind } from '../adapter';
+import { createLinksfieldAdapter } from './adapter';
+import { startLinksfieldSimulator } from './simulator';
+
+export const linksfieldConfig = z.object({
+  id: z.string().min(1),
+  kind: z.literal('linksfield'),
+  name: z.string().optional(),
+  /** The FMS API host Linksfield gives the partner; its production host is not public. */
+  baseUrl: z.url({ message: 'baseUrl must be a full http(s) URL' }),
+  partnerCode: z.string().trim().regex(/^P\d{6}$/i, "partnerCode is 'P' followed by 6 digits, e.g. P001101").transform((code) => code.toUpperCase()),
+  email: z.email({ message: 'email must be the FMS login email' }),
+  password: z.string().min(1, 'password is required'),
+  /** Each package is priced in several currencies; this one becomes the cost. */
+  currency: z.string().trim().regex(/^[A-Za-z]{3}$/, 'currency is a 3-letter code such as USD').transform((c) => c.toUpperCase()).default('USD'),
+});
+export type LinksfieldConfig = z.infer<typeof linksfieldConfig>;
+
+export const linksfield: SupplierKind<LinksfieldConfig> = {
+  kind: 'linksfield',
+  label: 'Linksfield',
+  configSchema: linksfieldConfig,
+  secretFields: ['password'],
+  create: (config, env) => createLinksfieldAdapter(
+    { baseUrl: config.baseUrl, partnerCode: config.partnerCode, email: config.email, password: config.password, currency: config.currency ?? 'USD' },
+    config.name ?? config.id,
+    env),
+  startSimulator: (options) => startLinksfieldSimulator(options),
+};

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import type { SkippedItem } from '../../db/catalog-repo';
+import { CanceledError, IncompleteCatalogError, SupplierError, describeError } from '../../http/errors';
+import type { FmsClient } from './client';
+import { mapWithConcurrency } from './concurrency';
+import { englishCountryName, isoFromMcc } from './countries';
+
+/**
+ * `type` 1 lists every package whose coverage includes the country, regional ones too; 2 only packages
+ * for that country alone. Only 1 reaches the whole catalog (regional packages appear under no country with 2).
+ */
+export const COVERAGE_INCLUDES_COUNTRY = 1;
+
+/** Real servers limit per token; the catalog walk is hundreds of small calls, so a few at a time. */
+export const REQUEST_CONCURRENCY = 3;
+
+export interface ListedCountry {
+  /** MCC as a number, the form FMS requests use; null when the entry only has a name. */
+  countryCode: number | null;
+  isoCountryName: string | null;
+  /** How error messages name it. */
+  label: string;
+}
+
+export interface ListedPackage {
+  /** Sent back to the detail call exactly as listed. */
+  id: number | string;
+  /** Countries (MCC, or name when no MCC was given) that listed it; the same regional package is listed under several. */
+  listedUnder: string[];
+}
+
+export interface PackageListing {
+  /** One entry per distinct package id, in the order first seen. */
+  packages: ListedPackage[];
+  skipped: SkippedItem[];
+}
+
+const mccField = z.union([z.number().int().min(100).max(999), z.string().regex(/^\d{3}$/).transform(Number)]);
+const countryEntrySchema = z.looseObject({
+  countryCode: mccField.nullish(),
+  isoCountryName: z.string().trim().min(1).nullish(),
+});
+const packageEntrySchema = z.looseObject({
+  id: z.union([z.number().int().positive(), z.string().regex(/^\d+$/, 'must be a numeric id')]),
+});
+
+/**
+ * `POST /package/countryPackageList`: per Linksfield's FMS docs, "all the countries assigned to the
+ * partnerCode" regardless of the sample's countryCode, so none is sent. An empty answer is refused: a
+ * partner account always has countries, and an empty catalog would mark every offer removed.
+ */
+export async function listCountries(client: FmsClient, signal?: AbortSignal): Promise<ListedCountry[]> {
+  const path = '/package/countryPackageList';
+  const data = await client.call(path, { partnerCode: client.partnerCode, type: COVERAGE_INCLUDES_COUNTRY }, signal);
+  const entries = arrayIn(data);
+  if (!entries) throw new SupplierError(`${client.label} POST ${path}: no country list in the answer`, 'bad_response');
+  if (entries.length === 0) {
+    throw new IncompleteCatalogError(`${client.label}: Linksfield lists no countries for partner ${client.partnerCode}; the previous catalog is kept`);
+  }
+  const countries = new Map<string, ListedCountry>();
+  entries.forEach((entry, index) => {
+    const parsed = countryEntrySchema.safeParse(entry);
+    const country = parsed.success ? parsed.data : null;
+    if (!country || (country.countryCode == null && !country.isoCountryName)) {
+      // A country we cannot ask about is a part of the catalog we cannot see.
+      throw new IncompleteCatalogError(`${client.label}: country ${index + 1} of the country list has neither an MCC nor a name (${JSON.stringify(entry).slice(0, 120)}); the previous catalog is kept`);
+    }
+    const key = country.countryCode != null ? `mcc:${country.countryCode}` : `name:${country.isoCountryName!.toLowerCase()}`;
+    if (!countries.has(key)) countries.set(key, { countryCode: country.countryCode ?? null, isoCountryName: country.isoCountryName ?? null, label: countryLabel(country.countryCode ?? null, country.isoCountryName ?? null) });
+  });
+  return [...countries.values()];
+}
+
+/**
+ * `POST /v1.1/package/packageList` for every country, deduplicated by package id. Any country that cannot
+ * be listed makes the whole listing fail: the packages only it shows would otherwise look removed.
+ */
+export async function listPackages(client: FmsClient, countries: readonly ListedCountry[], options: { signal?: AbortSignal; onCountryListed?: (packagesKnown: number) => void } = {}): Promise<PackageListing> {
+  const path = '/v1.1/package/packageList';
+  const known = new Set<string>();
+  const perCountry = await mapWithConcurrency(countries, REQUEST_CONCURRENCY, async (country) => {
+    let data: unknown;
+    try {
+      data = await client.call(path, {
+        ...(country.countryCode != null ? { countryCode: country.countryCode } : {}),
+        ...(country.isoCountryName ? { isoCountryName: country.isoCountryName } : {}),
+        partnerCode: client.partnerCode,
+        type: COVERAGE_INCLUDES_COUNTRY,
+      }, options.signal);
+    } catch (error) {
+      if (error instanceof CanceledError) throw error;
+      throw new IncompleteCatalogError(`${client.label}: the package list for ${country.label} failed (${describeError(error)}); the previous catalog is kept`);
+    }
+    const entries = arrayIn(data);
+    if (!entries) throw new IncompleteCatalogError(`${client.label}: the package list for ${country.label} has no list in it; the previous catalog is kept`);
+    const ids: Array<number | string> = [];
+    const skipped: SkippedItem[] = [];
+    entries.forEach((entry, index) => {
+      const parsed = packageEntrySchema.safeParse(entry);
+      if (parsed.success) ids.push(parsed.data.id);
+      else skipped.push({ where: `${country.label}, package list item ${index + 1}`, reason: 'no usable package id, so no detail can be asked for' });
+    });
+    if (entries.length > 0 && skipped.length * 2 > entries.length) {
+      throw new SupplierError(`${client.label}: ${skipped.length} of ${entries.length} packages listed for ${country.label} have no usable id`, 'malformed_page');
+    }
+    for (const id of ids) known.add(String(id));
+    options.onCountryListed?.(known.size);
+    return { country, ids, skipped };
+  });
+
+  const packages = new Map<string, ListedPackage>();
+  const skipped: SkippedItem[] = [];
+  for (const { country, ids, skipped: bad } of perCountry) {
+    skipped.push(...bad);
+    const listedAs = country.countryCode != null ? String(country.countryCode) : country.isoCountryName!;
+    for (const id of ids) {
+      const entry = packages.get(String(id)) ?? { id, listedUnder: [] };
+      if (!entry.listedUnder.includes(listedAs)) entry.listedUnder.push(listedAs);
+      packages.set(String(id), entry);
+    }
+  }
+  return { packages: [...packages.values()], skipped };
+}
+
+/** FMS docs never show an answer; a bare array is most likely, a paging wrapper is read too. */
+function arrayIn(data: unknown): unknown[] | null {
+  if (Array.isArray(data)) return data;
+  if (data && typeof data === 'object') {
+    for (const key of ['list', 'records', 'rows', 'data']) {
+      const value = (data as Record<string, unknown>)[key];
+      if (Array.isArray(value)) return value;
+    }
+  }
+  return null;
+}
+
+function countryLabel(countryCode: number | null, name: string | null): string {
+  if (countryCode == null) return name!;
+  const iso = isoFromMcc(countryCode);
+  return `${name ?? (iso ? englishCountryName(iso) : 'country')} (MCC ${countryCode})`;
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { money } from '../../domain/money';
+import type { Offer } from '../../domain/offer';
+import { isoFromCountryToken, readCoverage } from './countries';
+import { dataAllowance, isDailyAllowance, validityDays } from './plan-fields';
+import { priceIn, readPrices } from './prices';
+
+const packageRef = z.union([z.number().int().positive(), z.string().regex(/^\d+$/, 'must be a numeric id')]);
+const wholeNumber = z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]);
+const code = z.union([z.number(), z.string()]);
+
+/** `POST /v1.1/package/detail` data, field names as linksfield-fields.md lists them. Unknown fields are kept for raw. */
+export const packageDetailSchema = z.looseObject({
+  id: packageRef,
+  packageId: z.union([z.number(), z.string()]).nullish(),
+  /** Ordering (preOrderPackage) needs it beside the id. */
+  packageCode: z.string().trim().min(1, 'packageCode is required to order'),
+  packageShowName: z.string().trim().min(1, 'packageShowName is empty'),
+  packageShortDesc: z.string().nullish(),
+  packageDesc: z.string().nullish(),
+  packageFlow: z.union([z.number(), z.string()]),
+  packageType: code.nullish(),
+  period: wholeNumber.pipe(z.number().int().positive('period must be at least 1')),
+  periodUnit: code,
+  minOrderPeriod: wholeNumber.nullish(),
+  maxOrderPeriod: wholeNumber.nullish(),
+  buyType: code.nullish(),
+  priceType: code.nullish(),
+  coverCountrys: z.unknown(),
+  logo: z.string().nullish(),
+  saleCount: z.number().nullish(),
+  surplusFlow: z.union([z.number(), z.string()]).nullish(),
+  updateTime: z.union([z.string(), z.number()]).nullish(),
+  currencyInfos: z.array(z.unknown()).min(1, 'currencyInfos is empty'),
+});
+export type PackageDetail = z.infer<typeof packageDetailSchema>;
+
+export interface MapContext {
+  /** The account currency: the one price that becomes the cost. */
+  currency: string;
+  /** MCCs each package id was listed under, from the country walk. */
+  listedUnder: ReadonlyMap<string, readonly string[]>;
+}
+
+export function mapPackageDetail(detail: PackageDetail, context: MapContext): Offer {
+  const id = String(detail.id);
+  const listedUnder = context.listedUnder.get(id);
+  if (!listedUnder) throw new Error(`the detail describes package ${id}, which no country listed`);
+  const priceList = readPrices(detail.currencyInfos);
+  const cost = priceIn(priceList, context.currency);
+  const days = validityDays(detail.period, detail.periodUnit);
+  const data = dataAllowance(detail.packageFlow);
+  const coverage = readCoverage(detail.coverCountrys);
+  // Listing under a country (type 1) means the package covers it, so listings fill gaps in coverCountrys.
+  const countries = new Set(coverage.countries);
+  for (const listedAs of listedUnder) {
+    const iso = isoFromCountryToken(listedAs);
+    if (iso) countries.add(iso);
+  }
+  const name = detail.packageShowName;
+  const perDay = isDailyAllowance(detail.packageType);
+  return {
+    productId: id,
+    skuId: id,
+    variant: '',
+    kind: 'esim',
+    // The docs promise English names; a Chinese one is still labelled as what it is.
+    titles: { [/[\u3400-\u9fff]/.test(name) ? 'zh-CN' : 'en']: name },
+    category: null,
+    cost: money(cost.amount, cost.currency),
+    retailPrice: null,
+    originalPrice: null,
+    // FMS reserves a profile only at pre-order and never reports stock.
+    stock: { status: 'unknown', quantity: null },
+    // Each pre-order reserves exactly one eSIM profile.
+    minQuantity: 1,
+    maxQuantity: 1,
+    fulfillment: { mode: 'auto', inputFields: [] },
+    images: detail.logo ? [detail.logo] : [],
+    plan: {
+      countries: [...countries].sort(),
+      dataMB: data.dataMB,
+      unlimited: data.unlimited,
+      ...(perDay === undefined ? {} : { perDay }),
+      days,
+    },
+    orderable: true,
+    raw: {
+      detail,
+      prices: priceList.prices,
+      ...(priceList.unreadable.length ? { unreadablePrices: priceList.unreadable } : {}),
+      listedUnder,
+      ...(coverage.unreadable.length ? { unreadableCoverage: coverage.unreadable } : {}),
+    },
+  };
+}
