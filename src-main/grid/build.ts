@@ -36,6 +36,21 @@ export function soloKey(ref: OfferRef): string {
   return `solo:${ref.supplier}\u0001${offerKey(ref)}`;
 }
 
+// Extraction and search folding depend only on an offer's text, which rarely changes between rebuilds (a rate or
+// rule change rebuilds every row): remember them by that text. Bounded, so a long-running app cannot grow without end.
+const MEMO_LIMIT = 250_000;
+const attributesMemo = new Map<string, PlanAttributes>();
+function memoAttributes(kind: OfferKind, titlesJson: string, planJson: string): PlanAttributes {
+  const key = `${kind}\u0001${titlesJson}\u0001${planJson}`;
+  let attributes = attributesMemo.get(key);
+  if (!attributes) {
+    if (attributesMemo.size >= MEMO_LIMIT) attributesMemo.clear();
+    attributes = extractAttributes({ titles: JSON.parse(titlesJson), kind, plan: JSON.parse(planJson) });
+    attributesMemo.set(key, attributes);
+  }
+  return attributes;
+}
+
 const isBuyable = (offer: GridOffer) => offer.stock.status !== 'out' && offer.converted !== null;
 
 function compareByCost(a: GridOffer, b: GridOffer): number {
@@ -82,7 +97,7 @@ export function buildGrid(db: Database, options: { currency?: string; ruleSet?: 
   for (const row of inScope) {
     const ref: OfferRef = { supplier: row.supplier_id, productId: row.product_id, skuId: row.sku_id, variant: row.variant };
     const titles = JSON.parse(row.titles_json) as Record<string, string>;
-    const attributes = extractAttributes({ titles, kind: row.kind, plan: JSON.parse(row.plan_json) });
+    const attributes = memoAttributes(row.kind, row.titles_json, row.plan_json);
     const planKey = row.link_key ?? planMatchKey(attributes) ?? soloKey(ref);
     const cost = { amount: row.cost_amount, currency: row.cost_currency };
     let converted = null;

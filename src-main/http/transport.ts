@@ -26,6 +26,12 @@ export interface TransportOptions {
 }
 
 /**
+ * Observers of every exchange (request as sent, response as received). Only the benchmark listens: it replays
+ * the exact requests of a sync to measure the network-and-parse floor.
+ */
+export const transportTaps = new Set<(req: HttpRequest, response: HttpResponse) => void>();
+
+/**
  * One HTTP exchange. Network failures, timeouts, 429 and 5xx become retryable SupplierErrors; every other
  * status is returned for the supplier's client to interpret, because each API signals errors its own way.
  */
@@ -56,6 +62,7 @@ export async function send(req: HttpRequest, options: TransportOptions): Promise
   }
   const date = headers.date ? Date.parse(headers.date) : NaN;
   const result: HttpResponse = { status: response.statusCode, headers, text, serverDate: Number.isNaN(date) ? null : date };
+  for (const tap of transportTaps) tap(req, result);
   if (result.status === 429) {
     throw new SupplierError(`${options.label}: rate limited (HTTP 429)`, 'rate_limited', 429, true, parseRetryAfter(headers['retry-after']));
   }
