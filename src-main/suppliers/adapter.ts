@@ -28,9 +28,63 @@ export interface FetchOptions {
   onProgress?: (progress: FetchProgress) => void;
 }
 
+export type OrderStatus = 'pending' | 'processing' | 'delivered' | 'failed' | 'canceled';
+
+/** What a delivered order hands over: an eSIM (LPA and its parts) or card codes, as the supplier sent them. */
+export interface Delivery {
+  lpa?: string;
+  smdpAddress?: string;
+  activationCode?: string;
+  iccid?: string;
+  /** The supplier's own QR image (data: URI) when it sends one, shown beside ours. */
+  qrImage?: string;
+  cards?: Array<{ number?: string; pin?: string; serial?: string; expiry?: string }>;
+  /** Anything else delivered as text (top-up receipts, manual fulfilment notes). */
+  text?: string;
+}
+
+export interface OrderRequest {
+  productId: string;
+  skuId: string;
+  variant: string;
+  quantity: number;
+  /** Our own order number, sent as the supplier's idempotency key (downstream_order_no, channelOrderId, …). */
+  idempotencyKey: string;
+  /** What we expect to pay, from the catalog; suppliers that check the price (Linksfield) get it. */
+  expectedCost: Money;
+  email?: string;
+  /** Buyer input for manual/top-up goods (player id, phone number …), keyed by the offer's input fields. */
+  buyerInput?: Record<string, string>;
+}
+
+export interface OrderState {
+  status: OrderStatus;
+  upstreamOrderId: string | null;
+  /** The supplier's own status word, shown beside ours. */
+  upstreamStatus: string;
+  amount: Money | null;
+  delivery: Delivery | null;
+  /** Why it failed, in the supplier's words, when it did. */
+  error: string | null;
+}
+
+export interface OrderRef {
+  idempotencyKey: string;
+  upstreamOrderId: string | null;
+}
+
+/** Ordering, where a supplier's API allows it. Every method is safe to repeat: the idempotency key decides. */
+export interface SupplierOrders {
+  /** Places (or, for a key already used, finds) the order. Never charges twice for one key. */
+  place(request: OrderRequest, signal?: AbortSignal): Promise<OrderState>;
+  /** The order's current state; null when the supplier has no order under this key (it was never placed). */
+  query(ref: OrderRef, signal?: AbortSignal): Promise<OrderState | null>;
+  cancel?(ref: OrderRef, signal?: AbortSignal): Promise<OrderState>;
+}
+
 /**
  * What every supplier implements. Kept small on purpose: a sixth supplier is one folder that fills this
- * in plus one line in registry.ts. Order methods arrive with the orders issue.
+ * in plus one line in registry.ts.
  */
 export interface SupplierAdapter {
   ping(signal?: AbortSignal): Promise<PingResult>;
@@ -39,6 +93,8 @@ export interface SupplierAdapter {
    * normally when it could not see the whole catalog: the sync engine treats a normal return as "complete".
    */
   fetchCatalog(options?: FetchOptions): AsyncIterable<CatalogPage>;
+  /** Present when the supplier can be ordered from through its API. */
+  orders?: SupplierOrders;
 }
 
 /** Tuning that tests and the benchmark turn; adapters take sensible defaults otherwise. */
