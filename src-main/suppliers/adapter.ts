@@ -83,6 +83,17 @@ export interface SupplierOrders {
 }
 
 /**
+ * Pushes a supplier sends us (BillionConnect's N009 carries the only copy of the LPA). The order service runs
+ * the receiver; the supplier's folder knows how to verify and read its own pushes.
+ */
+export interface PushNotifications {
+  /** Verifies the signature and reads the body; throws with a reason for anything not genuinely from the supplier. */
+  read(rawBody: Buffer, headers: Record<string, string | undefined>): Array<{ idempotencyKey: string; state: OrderState }>;
+  /** What the supplier expects back once a push was accepted. */
+  acceptedReply: { status: number; contentType: string; body: string };
+}
+
+/**
  * What every supplier implements. Kept small on purpose: a sixth supplier is one folder that fills this
  * in plus one line in registry.ts.
  */
@@ -95,6 +106,8 @@ export interface SupplierAdapter {
   fetchCatalog(options?: FetchOptions): AsyncIterable<CatalogPage>;
   /** Present when the supplier can be ordered from through its API. */
   orders?: SupplierOrders;
+  /** Present when the supplier pushes order updates to us. */
+  push?: PushNotifications;
 }
 
 /** Tuning that tests and the benchmark turn; adapters take sensible defaults otherwise. */
