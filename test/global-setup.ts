@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,9 +9,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /**
  * Once per test run: better-sqlite3 built for Node's ABI (npm run dist rebuilds it for Electron), and a fresh
  * `electron-vite build`, which the build-output checks read and the end-to-end tests serve.
+ * SUPPLYGRID_TEST_REUSE_BUILD=1 skips the build while iterating on tests that do not touch the renderer.
  */
 export default function setup(): void {
   ensureNodeNativeModules();
+  if (process.env.SUPPLYGRID_TEST_REUSE_BUILD === '1') return;
   const cli = join(dirname(createRequire(join(root, 'package.json')).resolve('electron-vite/package.json')), 'bin', 'electron-vite.js');
-  execFileSync(process.execPath, [cli, 'build'], { cwd: root, stdio: 'pipe' });
+  const build = spawnSync(process.execPath, [cli, 'build'], { cwd: root, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`electron-vite build failed:\n${`${build.stderr}`.split('\n').slice(0, 20).join('\n')}`);
 }

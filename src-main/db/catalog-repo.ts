@@ -7,6 +7,13 @@ export interface SkippedItem {
   /** Where in the upstream the item sat, e.g. "page 3, item 17 (id 1042)". */
   where: string;
   reason: string;
+  /**
+   * The upstream product the item belongs to, when it could be told. A product we could not read this time is
+   * not gone: its previous offers are kept as they were instead of being marked removed.
+   */
+  productId?: string;
+  /** Narrows the protection to one SKU where the product id covers several upstream items (SEAGM categories). */
+  skuId?: string;
 }
 
 export type RunStatus = 'running' | 'ok' | 'failed' | 'canceled';
@@ -120,7 +127,11 @@ export function commitCatalog(db: Database, runId: number, supplierId: string, o
       key: offerKey(offer), productId: offer.productId, skuId: offer.skuId, variant: offer.variant,
       cost: offer.cost, stock: offer.stock, titles: offer.titles,
     }));
-    const changes = diffCatalog(liveSnapshots(db, supplierId), next);
+    // Products that failed validation this time are still upstream: leave their last good state untouched.
+    const unreadable = skipped.filter((item) => item.productId !== undefined);
+    const isUnreadable = (offer: OfferSnapshot) => unreadable.some((item) => item.productId === offer.productId && (item.skuId === undefined || item.skuId === offer.skuId));
+    const previous = liveSnapshots(db, supplierId).filter((offer) => !isUnreadable(offer));
+    const changes = diffCatalog(previous, next);
     for (const offer of offers) upsert.run(offerRow(supplierId, offer, now));
     let added = 0;
     let removed = 0;

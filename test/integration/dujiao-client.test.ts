@@ -204,8 +204,8 @@ describe('Dujiao-Next client against the simulator', () => {
     const { offers, skipped } = await collect(createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: FAST_RETRY }).fetchCatalog());
     expect(offers).toHaveLength(8);
     expect(skipped).toEqual([
-      { where: 'page 1, item 3 (product 3)', reason: expect.stringContaining('not a decimal amount: "free"') },
-      { where: 'page 1, item 6 (product 6)', reason: expect.stringContaining('title has no text') },
+      { where: 'page 1, item 3 (product 3)', reason: expect.stringContaining('not a decimal amount: "free"'), productId: '3' },
+      { where: 'page 1, item 6 (product 6)', reason: expect.stringContaining('title has no text'), productId: '6' },
     ]);
   });
 

@@ -163,7 +163,7 @@ describe('Linksfield catalog over HTTP', () => {
     });
     const { offers, skipped } = await fetchAll();
     expect(offers).toHaveLength(sim.server.packages().length - 1);
-    expect(skipped).toEqual([{ where: expect.stringContaining(`package ${victim} (listed under`), reason: 'packageFlow "lots" is not a data amount' }]);
+    expect(skipped).toEqual([{ where: expect.stringContaining(`package ${victim} (listed under`), reason: 'packageFlow "lots" is not a data amount', productId: String(victim) }]);
   });
 
   it('fails the fetch when most details on a page are malformed', async () => {

@@ -261,7 +261,7 @@ describe('SEAGM adapter', () => {
     } } });
     const { offers, skipped } = await fetchAll(adapterFor());
     expect(offers).toHaveLength(sim.server.catalog().goods.length - 1);
-    expect(skipped).toEqual([{ where: `card category ${category.id} (${category.name}), item 2 (id ${brokenId})`, reason: 'unit_price: not a decimal amount: "n/a"' }]);
+    expect(skipped).toEqual([{ where: `card category ${category.id} (${category.name}), item 2 (id ${brokenId})`, reason: 'unit_price: not a decimal amount: "n/a"', productId: String(category.id), skuId: String(brokenId) }]);
   });
 
   it('fails as incomplete, never partially, when one listing cannot be read', async () => {

@@ -78,7 +78,7 @@ describe('Linksfield package detail → offer', () => {
     const good = detail();
     const page = mapPageItems([good, { ...good, packageFlow: 'lots' }, good], packageDetailSchema, mapOne, describe);
     expect(page.offers).toHaveLength(2);
-    expect(page.skipped).toEqual([{ where: 'package #1', reason: 'packageFlow "lots" is not a data amount' }]);
+    expect(page.skipped).toEqual([{ where: 'package #1', reason: 'packageFlow "lots" is not a data amount', productId: expect.any(String) }]);
     const { currencyInfos: _dropped, ...noPrices } = good;
     expect(() => mapPageItems([noPrices, noPrices, good], packageDetailSchema, mapOne, describe)).toThrow(/2 of 3 items on one page are malformed.*currencyInfos/);
   });

@@ -46,8 +46,8 @@ describe('SEAGM card types', () => {
     const page = cardPage([docCardType, { ...docCardType, id: 50, unit_price: 'cheap' }, { ...docCardType, id: 51 }, { ...docCardType, id: 52, currency: undefined }, { ...docCardType, id: 53 }]);
     expect(page.offers.map((o) => o.skuId)).toEqual(['49', '51', '53']);
     expect(page.skipped).toEqual([
-      { where: 'item 2', reason: expect.stringContaining('unit_price') },
-      { where: 'item 4', reason: expect.stringContaining('currency') },
+      { where: 'item 2', reason: expect.stringContaining('unit_price'), productId: expect.any(String) },
+      { where: 'item 4', reason: expect.stringContaining('currency'), productId: expect.any(String) },
     ]);
   });
 

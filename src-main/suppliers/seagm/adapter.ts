@@ -81,13 +81,13 @@ export function createSeagmAdapter(connection: SeagmConnection, env?: AdapterEnv
       const where = `card category ${category.id} (${category.name ?? category.code ?? 'unnamed'})`;
       const path = `/v1/card-categories/${category.id}/card-types`;
       listings.push({ where, load: async (s) => mapPageItems(listOf(await client.get(path, {}, s), `${label} GET ${path}`),
-        cardTypeSchema, (type) => mapCardType(type, category), describeById(where)) });
+        cardTypeSchema, (type) => mapCardType(type, category), describeById(where), (raw) => ({ productId: category.id, skuId: (raw as { id?: unknown } | null)?.id })) });
     }
     for (const category of rechargeCategories) {
       const where = `top-up category ${category.id} (${category.name ?? category.code ?? 'unnamed'})`;
       const path = `/v1/recharge-categories/${category.id}/recharge-types`;
       listings.push({ where, load: async (s) => mapPageItems(listOf(await client.get(path, {}, s), `${label} GET ${path}`),
-        rechargeTypeSchema, (type) => mapRechargeType(type, category), describeById(where)) });
+        rechargeTypeSchema, (type) => mapRechargeType(type, category), describeById(where), (raw) => ({ productId: category.id, skuId: (raw as { id?: unknown } | null)?.id })) });
     }
     countries.forEach((country, index) => {
       for (const operator of operatorsByCountry[index]) {
@@ -98,7 +98,8 @@ export function createSeagmAdapter(connection: SeagmConnection, env?: AdapterEnv
           if (!groups.success) throw new SupplierError(`${label} GET ${path}: not a product list (${formatIssues(groups.error)})`, 'bad_response');
           const items = MOBILE_PRODUCT_GROUPS.flatMap((group) => (groups.data[group] ?? []).map((product, index) => ({ group, product, index })));
           return mapPageItems(items, groupedMobileProductSchema, ({ group, product }) => mapMobileProduct(product, group, operator, country),
-            (_raw, i) => `${where}, ${items[i].group} item ${items[i].index + 1}${idOf(items[i].product, 'product_id')}`);
+            (_raw, i) => `${where}, ${items[i].group} item ${items[i].index + 1}${idOf(items[i].product, 'product_id')}`,
+            (raw) => ({ productId: operator.id, skuId: ((raw as { product?: { product_id?: unknown } } | null)?.product)?.product_id }));
         } });
       }
     });

@@ -13,25 +13,43 @@ export function mapPageItems<Item>(
   schema: z.ZodType<Item>,
   map: (item: Item) => Offer[],
   describe: (raw: unknown, index: number) => string,
+  /** The Offer.productId (and skuId, when narrower) a raw item maps to, so a bad item keeps its last good offers. */
+  identify: (raw: unknown) => { productId?: unknown; skuId?: unknown } = (raw) => {
+    const item = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+    return { productId: item.id ?? item.skuId };
+  },
 ): CatalogPage {
   const offers: Offer[] = [];
   const skipped: SkippedItem[] = [];
   items.forEach((raw, index) => {
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
-      skipped.push({ where: describe(raw, index), reason: formatIssues(parsed.error) });
+      skipped.push({ where: describe(raw, index), reason: formatIssues(parsed.error), ...productIdOf(raw, identify) });
       return;
     }
     try {
       offers.push(...map(parsed.data));
     } catch (error) {
-      skipped.push({ where: describe(raw, index), reason: (error as Error).message });
+      skipped.push({ where: describe(raw, index), reason: (error as Error).message, ...productIdOf(raw, identify) });
     }
   });
   if (items.length > 0 && skipped.length * 2 > items.length) {
     throw new SupplierError(`${skipped.length} of ${items.length} items on one page are malformed (first: ${skipped[0].where}: ${skipped[0].reason})`, 'malformed_page');
   }
   return { offers, skipped };
+}
+
+function productIdOf(raw: unknown, identify: (raw: unknown) => { productId?: unknown; skuId?: unknown }): { productId?: string; skuId?: string } {
+  let ids: { productId?: unknown; skuId?: unknown };
+  try {
+    ids = identify(raw);
+  } catch {
+    return {};
+  }
+  const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : undefined);
+  const productId = text(ids.productId);
+  const skuId = text(ids.skuId);
+  return productId === undefined ? {} : { productId, ...(skuId !== undefined ? { skuId } : {}) };
 }
 
 export function formatIssues(error: z.ZodError): string {
