@@ -12,6 +12,18 @@ import { safeStorageSecretBox } from './shell/safe-storage-box';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererUrl = process.env.ELECTRON_RENDERER_URL;
 
+// The only pages the app ever sends a merchant to; anything else a page tries to open is dropped.
+const EXTERNAL_HOSTS = new Set(['esimsetup.apple.com']);
+
+function isAllowedExternal(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && EXTERNAL_HOSTS.has(parsed.hostname);
+  } catch {
+    return false;
+  }
+}
+
 function isOwnFrame(url: string): boolean {
   if (rendererUrl && url.startsWith(rendererUrl)) return true;
   return url.startsWith('file://') && url.includes('/out/renderer/');
@@ -40,7 +52,7 @@ async function main(): Promise<void> {
       if (!isOwnFrame(navigation.url)) navigation.preventDefault();
     });
     contents.setWindowOpenHandler(({ url }) => {
-      if (/^https:\/\//.test(url)) void shell.openExternal(url);
+      if (isAllowedExternal(url)) void shell.openExternal(url);
       return { action: 'deny' };
     });
   });
@@ -58,6 +70,8 @@ async function main(): Promise<void> {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      // Middle-click would open links in new windows outside setWindowOpenHandler's reach on older Electrons.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   window.once('ready-to-show', () => window.show());
