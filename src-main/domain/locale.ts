@@ -12,6 +12,18 @@ const SCRIPT_TO_REGION: Record<string, string> = { 'zh-hans': 'zh-CN', 'zh-hant'
  * Unparseable tags are returned trimmed, so nothing a supplier sent is ever dropped.
  */
 export function canonicalLocale(tag: string): string {
+  // Suppliers use a handful of tags over and over; Intl's canonicalization is slow enough to matter on 100k offers.
+  let canonical = canonicalCache.get(tag);
+  if (canonical === undefined) {
+    canonical = canonicalize(tag);
+    if (canonicalCache.size < 10_000) canonicalCache.set(tag, canonical);
+  }
+  return canonical;
+}
+
+const canonicalCache = new Map<string, string>();
+
+function canonicalize(tag: string): string {
   const cleaned = tag.trim().replace(/_/g, '-');
   const script = SCRIPT_TO_REGION[cleaned.toLowerCase().split('-').slice(0, 2).join('-')];
   if (script) return script;

@@ -51,10 +51,27 @@ function memoAttributes(kind: OfferKind, titlesJson: string, planJson: string): 
   return attributes;
 }
 
-const isBuyable = (offer: GridOffer) => offer.stock.status !== 'out' && offer.converted !== null;
+const searchMemo = new Map<string, string>();
+function memoSearchText(titlesJson: string, titles: Record<string, string>): string {
+  let text = searchMemo.get(titlesJson);
+  if (text === undefined) {
+    if (searchMemo.size >= MEMO_LIMIT) searchMemo.clear();
+    text = searchText(Object.values(titles).join(' '));
+    searchMemo.set(titlesJson, text);
+  }
+  return text;
+}
 
-function compareByCost(a: GridOffer, b: GridOffer): number {
-  return new Decimal(a.converted!.amount).comparedTo(b.converted!.amount) || Number(b.orderable) - Number(a.orderable) || a.supplier.localeCompare(b.supplier);
+interface Member extends GridOffer {
+  /** Converted cost × 10^6, exact (conversions keep six decimals), for comparing without building decimals. */
+  costMicros: number | null;
+  searchText: string;
+}
+
+const isBuyable = (offer: Member) => offer.stock.status !== 'out' && offer.costMicros !== null;
+
+function compareByCost(a: Member, b: Member): number {
+  return a.costMicros! - b.costMicros! || Number(b.orderable) - Number(a.orderable) || (a.supplier < b.supplier ? -1 : a.supplier > b.supplier ? 1 : 0);
 }
 
 export interface BuildResult {
@@ -93,7 +110,7 @@ export function buildGrid(db: Database, options: { currency?: string; ruleSet?: 
     lastChanges.set(key, kinds);
   }
 
-  const groups = new Map<string, { attributes: PlanAttributes; members: GridOffer[]; changes: Set<ChangeKind> }>();
+  const groups = new Map<string, { attributes: PlanAttributes; members: Member[]; changes: Set<ChangeKind> }>();
   for (const row of inScope) {
     const ref: OfferRef = { supplier: row.supplier_id, productId: row.product_id, skuId: row.sku_id, variant: row.variant };
     const titles = JSON.parse(row.titles_json) as Record<string, string>;
@@ -108,9 +125,10 @@ export function buildGrid(db: Database, options: { currency?: string; ruleSet?: 
       missingRates.add(cost.currency);
     }
     const category = row.category_json ? (JSON.parse(row.category_json) as { id: string }) : null;
-    const member: GridOffer = {
+    const member: Member = {
       ...ref, kind: row.kind, titles, cost, converted, stock: { status: row.stock_status, quantity: row.stock_quantity },
       orderable: row.orderable === 1, categoryId: category?.id ?? null,
+      costMicros: converted ? micros(converted.amount) : null, searchText: memoSearchText(row.titles_json, titles),
     };
     const group = groups.get(planKey) ?? { attributes, members: [], changes: new Set<ChangeKind>() };
     group.members.push(member);
@@ -148,14 +166,14 @@ export function buildGrid(db: Database, options: { currency?: string; ruleSet?: 
         attributes_json: JSON.stringify(attributes),
         days: attributes.type === 'plan' ? attributes.days : null,
         data_mb: attributes.type === 'plan' ? (attributes.unlimited ? 1e12 : attributes.dataMB) : null,
-        offers_json: JSON.stringify(group.members),
+        offers_json: JSON.stringify(group.members.map(gridOffer)),
         supplier_count: new Set(group.members.map((m) => m.supplier)).size,
         in_stock: best ? 1 : 0,
         best_json: best ? JSON.stringify(refOf(best)) : null,
         second_json: second ? JSON.stringify(refOf(second)) : null,
         currency,
         best_cost: best?.converted?.amount ?? null,
-        best_cost_micros: best ? micros(best.converted!.amount) : null,
+        best_cost_micros: best ? best.costMicros : null,
         sale_price: price?.salePrice.amount ?? null,
         sale_micros: price ? micros(price.salePrice.amount) : null,
         margin: price?.margin.amount ?? null,
@@ -168,12 +186,16 @@ export function buildGrid(db: Database, options: { currency?: string; ruleSet?: 
       const rowId = Number(result.lastInsertRowid);
       for (const member of group.members) insertMember.run(rowId, member.supplier, member.kind, member.stock.status);
       if (attributes.type === 'plan') for (const country of attributes.countries) insertCountry.run(rowId, country);
-      insertSearch.run(rowId, searchText(group.members.flatMap((m) => Object.values(m.titles)).join(' ')));
+      insertSearch.run(rowId, group.members.map((m) => m.searchText).join(' '));
     }
     markGridFresh(db);
     writeState(db, 'grid.built', gridSignature(currency, options.suppliers ?? null));
   })();
   return { rows: groups.size, offers: inScope.length, currency, missingRates: [...missingRates].sort() };
+}
+
+function gridOffer({ costMicros: _micros, searchText: _text, ...offer }: Member): GridOffer {
+  return offer;
 }
 
 function refOf(offer: GridOffer): OfferRef {
