@@ -24,7 +24,8 @@ export default defineConfig({
       outDir: 'out/main',
       // better-sqlite3 (native) and every other dependency stay in node_modules, loaded at run time.
       externalizeDeps: true,
-      rolldownOptions: { input: { index: resolve(__dirname, 'src-main/index.ts') } },
+      // The services run in a worker thread of their own (SQLite, sync, grid rebuilds): a second entry.
+      rolldownOptions: { input: { index: resolve(__dirname, 'src-main/index.ts'), 'services-worker': resolve(__dirname, 'src-main/services/worker-entry.ts') } },
     },
     plugins: [copyMigrations()],
   },

@@ -1,14 +1,14 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
-import { createHandlers } from './api/handlers';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type ApiEventName, type ApiMethod } from './api/contract';
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { API_EVENT_NAMES, IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type ApiContract, type ApiMethod } from './api/contract';
 import { DB_FILE_NAME } from './config/paths';
-import { openDatabase } from './db/open';
-import { AppServices } from './services/app-services';
-import { safeStorageSecretBox } from './shell/safe-storage-box';
+import type { ServicesWorkerData } from './services/worker-entry';
+import { startServicesWorker } from './services/worker-client';
+import { osKeychainDataKey } from './shell/safe-storage-box';
 
-// The Electron shell stays thin: open the database, start the services, wire IPC, show a locked-down window.
+// The Electron shell stays thin: unseal the secrets key, start the services in a worker thread (SQLite, sync and
+// grid rebuilds never block this process), wire IPC to them, and show a locked-down window.
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererUrl = process.env.ELECTRON_RENDERER_URL;
 
@@ -32,15 +32,32 @@ function isOwnFrame(url: string): boolean {
 async function main(): Promise<void> {
   await app.whenReady();
   const dataDir = app.getPath('userData');
-  // In development the Node-ABI build in node_modules cannot load in Electron; start.mjs builds an Electron one.
-  const nativeBinding = app.isPackaged ? undefined : process.env.SUPPLYGRID_NATIVE_BINDING;
-  const db = openDatabase(join(dataDir, DB_FILE_NAME), { nativeBinding });
-  const services = await AppServices.start({ db, dataDir, version: app.getVersion(), secretBox: safeStorageSecretBox(dataDir) });
-  const handlers = createHandlers(services);
+  const dataKey = osKeychainDataKey(dataDir);
+  const workerData: ServicesWorkerData = {
+    dbFile: join(dataDir, DB_FILE_NAME),
+    dataDir,
+    version: app.getVersion(),
+    // In development the Node-ABI build in node_modules cannot load in Electron; start.mjs builds an Electron one.
+    nativeBinding: app.isPackaged ? undefined : process.env.SUPPLYGRID_NATIVE_BINDING,
+    dataKey: dataKey.key.toString('base64'),
+    sealedBy: dataKey.sealedBy,
+    warning: dataKey.warning,
+  };
+  const services = await startServicesWorker(new URL('./services-worker.js', import.meta.url), workerData);
+
+  // Methods only the shell can answer (native dialogs); everything else goes to the services worker.
+  const shellMethods: Partial<ApiContract> = {
+    'shell.saveDialog': async (suggestedName: string) => {
+      const focused = BrowserWindow.getFocusedWindow();
+      const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: 'CSV', extensions: ['csv'] }] };
+      const result = focused ? await dialog.showSaveDialog(focused, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+  };
 
   ipcMain.handle(IPC_INVOKE_CHANNEL, async (event, method: ApiMethod, args: unknown[]) => {
     if (!event.senderFrame || !isOwnFrame(event.senderFrame.url)) throw new Error('refused: call from a frame that is not SupplyGrid');
-    const handler = handlers[method] as ((...a: unknown[]) => Promise<unknown>) | undefined;
+    const handler = (shellMethods[method] ?? services.api[method]) as ((...a: unknown[]) => Promise<unknown>) | undefined;
     if (!handler) throw new Error(`unknown API method ${String(method)}`);
     return handler(...(Array.isArray(args) ? args : []));
   });
@@ -75,18 +92,22 @@ async function main(): Promise<void> {
     },
   });
   window.once('ready-to-show', () => window.show());
-  const forward = (name: ApiEventName) => (payload: unknown) => {
-    if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, name, payload);
-  };
-  services.events.on('sync.event', forward('sync.event'));
-  services.events.on('sync.state', forward('sync.state'));
-  services.events.on('grid.changed', forward('grid.changed'));
+  for (const name of API_EVENT_NAMES) {
+    services.events.on(name, (payload: unknown) => {
+      if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, name, payload);
+    });
+  }
   if (rendererUrl) await window.loadURL(rendererUrl);
   else await window.loadFile(join(here, '../renderer/index.html'));
 
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => {
-    void services.close().finally(() => db.close());
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    // Let the worker finish its transaction and close SQLite cleanly before the process goes.
+    event.preventDefault();
+    quitting = true;
+    void services.close().finally(() => app.quit());
   });
 }
 

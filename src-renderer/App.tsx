@@ -63,7 +63,8 @@ export function App() {
             <button className="link" onClick={() => go('suppliers')}>{t('demo.addReal')}</button>
           </div>
         )}
-        <main className="screen">
+        {/* Keyed by screen so each screen opens at its top, not at the last one's scroll position. */}
+        <main className="screen" key={screen}>
           <Current />
         </main>
       </div>

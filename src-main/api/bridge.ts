@@ -3,7 +3,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
-import { API_METHODS, type ApiContract, type ApiEventName, type ApiEvents } from './contract';
+import { API_EVENT_NAMES, API_METHODS, type ApiContract, type ApiEventName, type ApiEvents } from './contract';
 import type { EventEmitter } from 'node:events';
 
 export interface BridgeOptions {
@@ -25,7 +25,6 @@ export interface Bridge {
 }
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml', '.json': 'application/json', '.woff2': 'font/woff2' };
-const EVENT_NAMES: ApiEventName[] = ['sync.event', 'sync.state', 'grid.changed'];
 
 /**
  * The API contract over loopback HTTP (+ server-sent events), for running the built renderer in a browser:
@@ -39,12 +38,12 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   let host = '';
   const streams = new Set<ServerResponse>();
 
-  const forward = Object.fromEntries(EVENT_NAMES.map((name) => [name, (payload: unknown) => {
+  const forward = Object.fromEntries(API_EVENT_NAMES.map((name) => [name, (payload: unknown) => {
     const text = `event: message\ndata: ${JSON.stringify({ name, payload })}\n\n`;
     options.onTraffic?.('out', text);
     for (const stream of streams) stream.write(text);
   }])) as Record<ApiEventName, (payload: unknown) => void>;
-  for (const name of EVENT_NAMES) options.events.on(name, forward[name]);
+  for (const name of API_EVENT_NAMES) options.events.on(name, forward[name]);
 
   const server = createServer((req, res) => {
     void serve(req, res).catch((error) => send(res, 500, { ok: false, error: String(error) }));
@@ -122,7 +121,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     appUrl: `${url}/?token=${token}`,
     token,
     close: () => new Promise<void>((done) => {
-      for (const name of EVENT_NAMES) options.events.off(name, forward[name]);
+      for (const name of API_EVENT_NAMES) options.events.off(name, forward[name]);
       for (const stream of streams) stream.end();
       server.closeAllConnections();
       server.close(() => done());

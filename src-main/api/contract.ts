@@ -3,7 +3,9 @@ import type { CurrencyRate } from '../domain/currency';
 import type { Money } from '../domain/money';
 import type { PricePreview } from '../domain/pricing/price';
 import type { LockedPrice, RuleSet } from '../domain/pricing/rules';
+import type { ExportDownload, ExportHistoryEntry, ExportOptions, ExportPresetId, ExportPresetInfo, ExportPreview, ExportResult, LastExportChoice } from '../export/types';
 import type { GridPage, GridQuery, OfferRef, PlanRow } from '../grid/types';
+import type { OrderQuote, OrderView, PlaceOrderInput } from '../orders/types';
 import type { ConnectionField } from '../services/connection-fields';
 import type { ConnectionInput, ConnectionView } from '../services/connections-service';
 import type { SupplierSyncResult, SyncEvent } from '../sync/engine';
@@ -23,6 +25,8 @@ export interface Settings {
   ratesUrl: string;
   /** Minutes between automatic syncs; 0 = off (the default). */
   syncIntervalMinutes: number;
+  /** Most that test orders may cost per local day, in `currency` (a decimal string); null = no cap. */
+  orderDailyCap: string | null;
 }
 
 export interface SupplierKindInfo {
@@ -78,6 +82,11 @@ export interface ApiContract {
   'app.info': () => Promise<AppInfo>;
   'settings.get': () => Promise<Settings>;
   'settings.update': (patch: Partial<Settings>) => Promise<Settings>;
+  /**
+   * A native "save as" dialog, answered by the Electron shell itself; null when cancelled, and always null in a
+   * browser (the bridge), where files are downloaded instead.
+   */
+  'shell.saveDialog': (suggestedName: string) => Promise<string | null>;
 
   'suppliers.kinds': () => Promise<SupplierKindInfo[]>;
   'suppliers.list': () => Promise<SupplierSummary[]>;
@@ -99,25 +108,54 @@ export interface ApiContract {
 
   'pricing.rules': () => Promise<RuleSet>;
   'pricing.saveRules': (ruleSet: RuleSet) => Promise<RuleSet>;
-  'pricing.preview': (ruleSet: RuleSet) => Promise<PricePreview>;
+  'pricing.preview': (ruleSet: RuleSet, language?: string) => Promise<PricePreview>;
   'pricing.lock': (lock: LockedPrice) => Promise<RuleSet>;
   'pricing.unlock': (target: LockedPrice['target']) => Promise<RuleSet>;
 
   'rates.list': () => Promise<{ base: string; rates: CurrencyRate[] }>;
   'rates.set': (values: Record<string, string>) => Promise<{ base: string; rates: CurrencyRate[] }>;
   'rates.fetch': (url?: string) => Promise<{ base: string; rates: CurrencyRate[] }>;
+
+  /** Cost, what will be charged, the live supplier balance and what the daily cap leaves, before ordering. */
+  'orders.quote': (offer: OfferRef, quantity?: number) => Promise<OrderQuote>;
+  /** Records and sends a test order (`confirm: true` required); resolves after the supplier's first answer. */
+  'orders.place': (input: PlaceOrderInput) => Promise<OrderView>;
+  /** Newest first; deliveries masked. */
+  'orders.list': (limit?: number) => Promise<OrderView[]>;
+  'orders.get': (id: number) => Promise<OrderView | null>;
+  /** The order with its delivery unmasked (activation code, PIN, the supplier's QR image). */
+  'orders.reveal': (id: number) => Promise<OrderView>;
+  'orders.cancel': (id: number) => Promise<OrderView>;
+  /** Completes an order with a pasted notification body (e.g. BillionConnect N009) or activation code. */
+  'orders.completeManually': (id: number, text: string) => Promise<OrderView>;
+  /** Our QR of the order's activation code, as a PNG data: URI. */
+  'orders.qr': (id: number) => Promise<string>;
+
+  /** Presets with their header row for these title languages (default `['en']`). */
+  'export.presets': (languages?: string[]) => Promise<ExportPresetInfo[]>;
+  /** Header and first `limit` rows (default 20) exactly as the file would hold them; records nothing. */
+  'export.preview': (options: ExportOptions, limit?: number) => Promise<ExportPreview>;
+  /** Streams the export to `file` (an absolute .csv path, e.g. from a save dialog) and records it. */
+  'export.run': (options: ExportOptions & { file: string }) => Promise<ExportResult>;
+  /** The CSV text of a small export (at most 20,000 rows), for a browser download; recorded like a file export. */
+  'export.csv': (options: ExportOptions) => Promise<ExportDownload>;
+  'export.history': (limit?: number) => Promise<ExportHistoryEntry[]>;
+  /** The options (and file) last used with this preset, to prefill the export screen; null before the first. */
+  'export.lastOptions': (preset: ExportPresetId) => Promise<LastExportChoice | null>;
 }
 
 export type ApiMethod = keyof ApiContract;
 
 /** Every method name, for transports that must enumerate them (the preload and the bridge client). */
 export const API_METHODS = [
-  'app.info', 'settings.get', 'settings.update',
+  'app.info', 'settings.get', 'settings.update', 'shell.saveDialog',
   'suppliers.kinds', 'suppliers.list', 'suppliers.save', 'suppliers.remove', 'suppliers.test',
   'sync.run', 'sync.cancel', 'sync.state', 'sync.runs', 'sync.changes',
   'grid.query', 'grid.row', 'grid.link', 'grid.unlink', 'grid.resetLink',
   'pricing.rules', 'pricing.saveRules', 'pricing.preview', 'pricing.lock', 'pricing.unlock',
   'rates.list', 'rates.set', 'rates.fetch',
+  'orders.quote', 'orders.place', 'orders.list', 'orders.get', 'orders.reveal', 'orders.cancel', 'orders.completeManually', 'orders.qr',
+  'export.presets', 'export.preview', 'export.run', 'export.csv', 'export.history', 'export.lastOptions',
 ] as const satisfies readonly ApiMethod[];
 
 // Compile-time proof that API_METHODS lists every method of the contract.
@@ -131,9 +169,19 @@ export interface ApiEvents {
   'sync.state': SyncState;
   /** Prices, grouping or rows changed (sync, rules, rates, links): views of the grid should refetch. */
   'grid.changed': { reason: string };
+  /** An order changed (status, delivery, a timeline note); delivery masked. */
+  'order.updated': OrderView;
 }
 
 export type ApiEventName = keyof ApiEvents;
+
+/** Every event name, for transports that forward them (IPC, the loopback bridge, the services worker). */
+export const API_EVENT_NAMES = ['sync.event', 'sync.state', 'grid.changed', 'order.updated'] as const satisfies readonly ApiEventName[];
+
+// Compile-time proof that API_EVENT_NAMES lists every event.
+type MissingEvent = Exclude<ApiEventName, (typeof API_EVENT_NAMES)[number]>;
+const everyEventListed: MissingEvent extends never ? true : never = true;
+void everyEventListed;
 
 /** What the renderer sees as `window.supplygrid`, whichever transport is behind it. */
 export type ApiClient = ApiContract & {

@@ -3,6 +3,8 @@ import { listRates } from '../db/rates-repo';
 import { merchantCurrency } from '../db/settings';
 import { displayTitle } from '../domain/locale';
 import { previewChange } from '../domain/pricing/price';
+import { parseExportOptions, parseExportTarget } from '../export/options';
+import { exportCsv, exportHistory, exportPresets, lastExportChoice, previewExport, runExport } from '../export/service';
 import { offerHistory, refKey } from '../grid/history';
 import { linkOffer, resetOfferLink, unlinkOffer } from '../grid/links';
 import { gridPricingInputs } from '../grid/pricing-inputs';
@@ -31,6 +33,8 @@ export function createHandlers(services: AppServices): ApiContract {
     }),
     'settings.get': async () => services.settings(),
     'settings.update': async (patch) => services.updateSettings(patch),
+    // Outside Electron there is no native dialog: the renderer downloads instead (the shell answers this itself).
+    'shell.saveDialog': async () => null,
 
     'suppliers.kinds': async () => SUPPLIER_KINDS.map((kind) => ({ kind: kind.kind, label: kind.label, fields: connectionFields(kind), baseUrls: kind.baseUrls ?? {} })),
     'suppliers.list': async () => {
@@ -93,7 +97,11 @@ export function createHandlers(services: AppServices): ApiContract {
       gridChanged('rules');
       return saved;
     },
-    'pricing.preview': async (ruleSet) => previewChange(gridPricingInputs(db, services.gridScope()), loadRuleSet(db, currency()), ruleSet),
+    'pricing.preview': async (ruleSet, language = 'en') => {
+      const preview = previewChange(gridPricingInputs(db, services.gridScope()), loadRuleSet(db, currency()), ruleSet);
+      const titleOf = db.prepare(`SELECT ${language.startsWith('zh') ? 'title_zh' : 'title_en'} AS title FROM plan_rows WHERE plan_key = ?`);
+      return { ...preview, examples: preview.examples.map((example) => ({ ...example, title: (titleOf.get(example.input.planKey) as { title: string } | undefined)?.title })) };
+    },
     'pricing.lock': async (lock) => {
       const saved = lockPrice(db, currency(), lock);
       gridChanged('lock');
@@ -116,5 +124,21 @@ export function createHandlers(services: AppServices): ApiContract {
       gridChanged('rates');
       return rates();
     },
+
+    'orders.quote': (offer, quantity) => services.orders.quote(offer, quantity),
+    'orders.place': (input) => services.orders.place(input),
+    'orders.list': async (limit) => services.orders.list(limit),
+    'orders.get': async (id) => services.orders.get(id),
+    'orders.reveal': async (id) => services.orders.reveal(id),
+    'orders.cancel': (id) => services.orders.cancel(id),
+    'orders.completeManually': (id, text) => services.orders.completeManually(id, text),
+    'orders.qr': (id) => services.orders.qr(id),
+
+    'export.presets': async (languages) => exportPresets(languages),
+    'export.preview': async (options, limit = 20) => previewExport(db, parseExportOptions(options), services.gridScope(), Math.min(Math.max(limit, 1), 200)),
+    'export.run': async ({ file, ...options }) => runExport(db, parseExportOptions(options), parseExportTarget(file), { scope: services.gridScope() }),
+    'export.csv': async (options) => exportCsv(db, parseExportOptions(options), services.gridScope()),
+    'export.history': async (limit) => exportHistory(db, limit),
+    'export.lastOptions': async (preset) => lastExportChoice(db, preset),
   };
 }

@@ -4,10 +4,13 @@ import { ConfigError } from '../config/app-config';
 import { resolveDbPath } from '../config/paths';
 import { ensureSomeRates } from '../pricing/rates-service';
 import { changesCommand } from './commands/changes';
+import { exportCommand, exportsCommand } from './commands/export';
 import { gridCommand } from './commands/grid';
 import { ratesCommand } from './commands/rates';
 import { rulesCommand } from './commands/rules';
 import { offersCommand } from './commands/offers';
+import { orderCommand } from './commands/order';
+import { ordersCommand } from './commands/orders';
 import { simCommand } from './commands/sim';
 import { syncCommand } from './commands/sync';
 import { consoleOutput, type Output } from './output';
@@ -25,6 +28,19 @@ Usage:
   supplygrid rates set CNY=0.1389 MYR=0.2120  set rates by hand (value of 1 unit in the merchant's currency)
   supplygrid rates fetch [--url URL]          fetch ECB reference rates
   supplygrid sim     [--kind KIND] [--port N] [--generation N] [--size N]
+  supplygrid export  --preset PRESET --out FILE [--lang en,zh-CN] [--currency USD] [--in-stock]
+                     [--since-last-export] [--out-of-stock skip|draft|zero] [--db PATH]
+                     the priced grid as a store CSV; PRESET: generic, shopify, shopify-legacy,
+                     woocommerce, dujiao-next
+  supplygrid exports [--json]                 what was exported, when, and where to
+  supplygrid order   --supplier ID --sku SKU [--variant V] [--email E] --yes [--qr-out FILE.png]
+                     [--config FILE | --demo] [--db PATH] [--json]
+                     place one test order, follow it to the end and print the delivery
+  supplygrid orders  [--json]                 the order history
+  supplygrid orders show ID [--reveal] [--json]
+  supplygrid orders complete ID (TEXT | --file FILE) [--config FILE]
+                     complete an order by hand: its activation code, or the supplier's notification body
+  supplygrid orders cap [AMOUNT | off]        the daily spending cap on test orders (merchant currency)
 
 The database defaults to the app's own (user-data folder); --db or SUPPLYGRID_DB point elsewhere.`;
 
@@ -46,6 +62,17 @@ const OPTIONS = {
   file: { type: 'string' },
   url: { type: 'string' },
   limit: { type: 'string' },
+  preset: { type: 'string' },
+  out: { type: 'string' },
+  'in-stock': { type: 'boolean' },
+  'since-last-export': { type: 'boolean' },
+  'out-of-stock': { type: 'string' },
+  sku: { type: 'string' },
+  variant: { type: 'string' },
+  email: { type: 'string' },
+  yes: { type: 'boolean' },
+  'qr-out': { type: 'string' },
+  reveal: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -72,7 +99,7 @@ export async function runCli(argv: string[], output: Output = consoleOutput): Pr
     if (command === 'sim') {
       return await simCommand({ kind: values.kind, port: integer('port', values.port), generation: integer('generation', values.generation), size: integer('size', values.size) }, output);
     }
-    if (!['sync', 'changes', 'offers', 'grid', 'rules', 'rates'].includes(command)) {
+    if (!['sync', 'changes', 'offers', 'grid', 'rules', 'rates', 'export', 'exports', 'order', 'orders'].includes(command)) {
       output.err(`unknown command "${command}"\n\n${USAGE}`);
       return 2;
     }
@@ -83,6 +110,17 @@ export async function runCli(argv: string[], output: Output = consoleOutput): Pr
       if (command === 'grid') {
         ensureSomeRates(db);
         return gridCommand(db, { lang: values.lang, currency: values.currency, search: values.search, supplier: values.supplier, country: values.country, json: values.json, limit: integer('limit', values.limit) }, output);
+      }
+      if (command === 'export') {
+        ensureSomeRates(db);
+        return await exportCommand(db, { preset: values.preset, out: values.out, lang: values.lang, currency: values.currency, inStock: values['in-stock'], sinceLastExport: values['since-last-export'], outOfStock: values['out-of-stock'] }, output);
+      }
+      if (command === 'exports') return exportsCommand(db, { json: values.json }, output);
+      if (command === 'order') {
+        return await orderCommand(db, { config: values.config, demo: values.demo, supplier: values.supplier, sku: values.sku, variant: values.variant, email: values.email, yes: values.yes, qrOut: values['qr-out'], json: values.json }, output);
+      }
+      if (command === 'orders') {
+        return await ordersCommand(db, { action: positionals[1], rest: positionals.slice(2), json: values.json, reveal: values.reveal, file: values.file, config: values.config }, output);
       }
       if (command === 'rules') return rulesCommand(db, { action: positionals[1], file: values.file, json: values.json }, output);
       if (command === 'rates') return await ratesCommand(db, { action: positionals[1], pairs: positionals.slice(2), url: values.url, json: values.json }, output);

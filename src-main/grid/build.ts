@@ -137,10 +137,10 @@ export function buildGrid(db: Database, options: { currency?: string; ruleSet?: 
     groups.set(planKey, group);
   }
 
-  const insertRow = db.prepare(`INSERT INTO plan_rows (plan_key, kind, title_en, title_zh, attributes_json, days, data_mb, offers_json,
+  const insertRow = db.prepare(`INSERT INTO plan_rows (id, plan_key, kind, title_en, title_zh, attributes_json, days, data_mb, offers_json,
       supplier_count, in_stock, best_json, second_json, currency, best_cost, best_cost_micros, sale_price, sale_micros, margin,
       margin_micros, margin_pct_milli, rule_id, locked, changes)
-    VALUES (@plan_key, @kind, @title_en, @title_zh, @attributes_json, @days, @data_mb, @offers_json, @supplier_count, @in_stock,
+    VALUES (@id, @plan_key, @kind, @title_en, @title_zh, @attributes_json, @days, @data_mb, @offers_json, @supplier_count, @in_stock,
       @best_json, @second_json, @currency, @best_cost, @best_cost_micros, @sale_price, @sale_micros, @margin, @margin_micros,
       @margin_pct_milli, @rule_id, @locked, @changes)`);
   const insertMember = db.prepare('INSERT INTO plan_members (plan_row_id, supplier_id, kind, stock) VALUES (?, ?, ?, ?)');
@@ -148,6 +148,10 @@ export function buildGrid(db: Database, options: { currency?: string; ruleSet?: 
   const insertSearch = db.prepare('INSERT INTO plan_search (rowid, text) VALUES (?, ?)');
 
   db.transaction(() => {
+    // A plan keeps its row id across rebuilds, so an open detail panel or a selection still points at it.
+    const previousIds = new Map((db.prepare('SELECT plan_key, id FROM plan_rows').all() as Array<{ plan_key: string; id: number }>).map((r) => [r.plan_key, r.id]));
+    let nextId = 1;
+    for (const id of previousIds.values()) if (id >= nextId) nextId = id + 1;
     db.exec(`DELETE FROM plan_rows; DELETE FROM plan_members; DELETE FROM plan_countries; INSERT INTO plan_search (plan_search) VALUES ('delete-all');`);
     for (const [planKey, group] of groups) {
       const buyable = group.members.filter(isBuyable).sort(compareByCost);
@@ -158,7 +162,9 @@ export function buildGrid(db: Database, options: { currency?: string; ruleSet?: 
         ? priceOffer({ cost: best.converted!, supplierId: best.supplier, categoryId: best.categoryId, planKey, productId: best.productId, skuId: best.skuId, variant: best.variant }, ruleSet)
         : null;
       const attributes = group.attributes;
-      const result = insertRow.run({
+      const rowId = previousIds.get(planKey) ?? nextId++;
+      insertRow.run({
+        id: rowId,
         plan_key: planKey,
         kind: titleSource.kind,
         title_en: displayTitle(titleSource.titles, 'en'),
@@ -183,7 +189,6 @@ export function buildGrid(db: Database, options: { currency?: string; ruleSet?: 
         locked: price?.locked ? 1 : 0,
         changes: [...group.changes].sort().join(','),
       });
-      const rowId = Number(result.lastInsertRowid);
       for (const member of group.members) insertMember.run(rowId, member.supplier, member.kind, member.stock.status);
       if (attributes.type === 'plan') for (const country of attributes.countries) insertCountry.run(rowId, country);
       insertSearch.run(rowId, group.members.map((m) => m.searchText).join(' '));

@@ -9,6 +9,9 @@ import { failAbandonedRuns, latestRuns } from '../db/catalog-repo';
 import { markGridStale, merchantCurrency, ratesUrl, setMerchantCurrency, setRatesUrl } from '../db/settings';
 import { startDemoSuppliers, type DemoSuppliers } from '../demo/demo-suppliers';
 import { describeError } from '../http/errors';
+import { readDailyCap, writeDailyCap } from '../orders/repository';
+import { OrderService, type SupplierHandle } from '../orders/service';
+import { parseCap } from '../orders/spending-cap';
 import { ensureSomeRates } from '../pricing/rates-service';
 import type { SecretBox } from '../secrets/secret-box';
 import type { ConnectionBase } from '../suppliers/adapter';
@@ -33,12 +36,14 @@ type EventMap = { [K in keyof ApiEvents]: [ApiEvents[K]] };
 export class AppServices {
   readonly events = new EventEmitter<EventMap>();
   readonly connections: ConnectionsService;
+  readonly orders: OrderService;
   private demo: DemoSuppliers | null = null;
   private syncing: { promise: Promise<SupplierSyncResult[]>; controller: AbortController; supplierIds: string[] } | null = null;
   private schedule: NodeJS.Timeout | null = null;
 
   private constructor(readonly options: AppServicesOptions) {
     this.connections = new ConnectionsService(options.db, options.secretBox);
+    this.orders = new OrderService({ db: options.db, supplier: (id) => this.supplierHandle(id), onUpdate: (order) => this.events.emit('order.updated', order) });
   }
 
   /** Imports suppliers.json from the data folder once; with no connections at all, starts the demo suppliers. */
@@ -49,6 +54,8 @@ export class AppServices {
     await services.refreshDemo();
     ensureSomeRates(options.db);
     services.applySchedule();
+    // Orders a crash or quit left open are reconciled in the background; start-up does not wait on suppliers.
+    services.orders.start();
     return services;
   }
 
@@ -178,6 +185,7 @@ export class AppServices {
       currency: merchantCurrency(this.db),
       ratesUrl: ratesUrl(this.db),
       syncIntervalMinutes: Number(readState(this.db, 'settings.syncIntervalMinutes') ?? '0'),
+      orderDailyCap: readDailyCap(this.db),
     };
   }
 
@@ -195,6 +203,7 @@ export class AppServices {
       }
       setRatesUrl(this.db, patch.ratesUrl);
     }
+    if (patch.orderDailyCap !== undefined) writeDailyCap(this.db, parseCap(patch.orderDailyCap));
     if (patch.syncIntervalMinutes !== undefined) {
       const minutes = patch.syncIntervalMinutes;
       if (!Number.isInteger(minutes) || minutes < 0 || minutes > 24 * 60) throw new ConfigError('sync interval must be 0 (off) to 1440 minutes');
@@ -214,10 +223,23 @@ export class AppServices {
     }
   }
 
+  /** The connection as configured right now (demo or the merchant's own) with a fresh adapter, for ordering. */
+  private supplierHandle(id: string): SupplierHandle | null {
+    let connection: ConnectionBase | undefined;
+    try {
+      connection = this.demo ? this.demo.connections.find((c) => c.id === id) : this.connections.resolve(id);
+    } catch (error) {
+      if (error instanceof ConfigError) return null;
+      throw error;
+    }
+    return connection ? { connection, adapter: supplierKind(connection.kind)!.create(connection) } : null;
+  }
+
   async close(): Promise<void> {
     if (this.schedule) clearInterval(this.schedule);
     this.cancelSync();
     await this.syncing?.promise.catch(() => undefined);
+    await this.orders.close();
     await this.demo?.close();
   }
 }

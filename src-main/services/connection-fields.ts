@@ -24,7 +24,10 @@ export function connectionFields(kind: SupplierKind): ConnectionField[] {
     }));
 }
 
+const ACRONYMS: Record<string, string> = { url: 'URL', api: 'API', id: 'ID', uid: 'UID' };
+
 function humanize(key: string): string {
-  const words = key.replace(/Url$/, 'URL').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1).replace(/\burl\b/g, 'URL').replace(/\bapi\b/g, 'API').replace(/\bid\b/g, 'ID');
+  const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(' ').map((word) => ACRONYMS[word] ?? word);
+  words[0] = words[0].charAt(0).toUpperCase() + words[0].slice(1);
+  return words.join(' ');
 }

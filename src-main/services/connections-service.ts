@@ -62,7 +62,8 @@ export class ConnectionsService {
   save(input: ConnectionInput): ConnectionView {
     const kind = supplierKind(input.kind);
     if (!kind) throw new ConfigError(`unknown supplier kind "${input.kind}"`);
-    const id = input.id?.trim() || slug(input.name) || `${input.kind}-${Date.now()}`;
+    // A new connection never takes over an existing one that happens to have a similar name.
+    const id = input.id?.trim() || this.freeId(slug(input.name) || input.kind);
     const existing = getStoredConnection(this.db, id);
     if (existing && existing.kind !== input.kind) throw new ConfigError(`connection "${id}" is a ${existing.kind} connection; remove it to make a ${input.kind} one`);
     const storedSecrets: Record<string, string> = existing?.secretsBlob ? JSON.parse(this.box.open(existing.secretsBlob)) : {};
@@ -81,6 +82,12 @@ export class ConnectionsService {
       secretsBlob: Object.keys(secrets).length ? this.box.seal(JSON.stringify(secrets)) : null, sealedBy: this.box.sealedBy,
     });
     return this.view(id)!;
+  }
+
+  private freeId(base: string): string {
+    let id = base;
+    for (let n = 2; getStoredConnection(this.db, id); n++) id = `${base}-${n}`;
+    return id;
   }
 
   remove(id: string): boolean {

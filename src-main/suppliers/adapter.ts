@@ -87,8 +87,11 @@ export interface SupplierOrders {
  * the receiver; the supplier's folder knows how to verify and read its own pushes.
  */
 export interface PushNotifications {
-  /** Verifies the signature and reads the body; throws with a reason for anything not genuinely from the supplier. */
-  read(rawBody: Buffer, headers: Record<string, string | undefined>): Array<{ idempotencyKey: string; state: OrderState }>;
+  /**
+   * Verifies the signature and reads the body; throws with a reason for anything not genuinely from the supplier.
+   * `pastedByMerchant`: the merchant pasted the body by hand (there are no headers to verify).
+   */
+  read(rawBody: Buffer, headers: Record<string, string | undefined>, options?: { pastedByMerchant?: boolean }): Array<{ idempotencyKey: string; state: OrderState }>;
   /** What the supplier expects back once a push was accepted. */
   acceptedReply: { status: number; contentType: string; body: string };
 }

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -16,8 +16,19 @@ describe('electron-vite build output', () => {
     expect(preload).toContain('exposeInMainWorld');
   });
 
-  it('keeps better-sqlite3 external to the main bundle and ships the migrations beside it', () => {
+  it('runs the services in their own worker bundle, loaded from beside the main bundle', () => {
     const main = readFileSync(join(root, 'out/main/index.js'), 'utf8');
+    expect(main).toContain('./services-worker.js');
+    expect(main).not.toMatch(/from "better-sqlite3"/);
+    // db/migrate.ts finds the SQL files relative to its own module: it must sit in an entry, not in chunks/.
+    const chunks = existsSync(join(root, 'out/main/chunks')) ? readdirSync(join(root, 'out/main/chunks')) : [];
+    for (const chunk of chunks) {
+      expect(readFileSync(join(root, 'out/main/chunks', chunk), 'utf8')).not.toContain('./migrations/');
+    }
+  });
+
+  it('keeps better-sqlite3 external to the services bundle and ships the migrations beside it', () => {
+    const main = readFileSync(join(root, 'out/main/services-worker.js'), 'utf8');
     expect(main).toMatch(/from "better-sqlite3"/);
     expect(main).not.toContain('better_sqlite3.node');
     expect(main).not.toContain('node_modules/better-sqlite3');

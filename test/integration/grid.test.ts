@@ -102,8 +102,12 @@ describe('the grid', () => {
     a.replaceCatalog(next);
     await sync();
     expect(rows()).toHaveLength(2);
-    expect(rowFor(rows(), 'HK Macau')!.offers.map((o) => o.supplier).sort()).toEqual(['cn-shop', 'us-shop']);
-    expect(rowFor(rows(), 'Hong Kong 5GB 7 Days')!.offers.map((o) => o.supplier)).toEqual(['cn-shop']);
+    const holding = (supplier: string, productId: string) => rows().find((r) => r.offers.some((o) => o.supplier === supplier && o.productId === productId))!;
+    expect(holding('cn-shop', '2').offers.map((o) => o.supplier).sort()).toEqual(['cn-shop', 'us-shop']);
+    expect(holding('cn-shop', '1').offers.map((o) => o.supplier)).toEqual(['cn-shop']);
+
+    // Rows keep their ids through rebuilds: the Macau row is the same row it was before the sync.
+    expect(holding('cn-shop', '2').id).toBe(macau.id);
 
     resetOfferLink(store.db, cnOffer);
     resetOfferLink(store.db, usOffer);

@@ -42,7 +42,7 @@ describe('secrets stay in the main process', () => {
     write(process.stderr);
 
     // Every secret the demo suppliers are configured with.
-    const demoConnections = preview.services.activeConnections() as Array<Record<string, unknown>>;
+    const demoConnections = preview.services.activeConnections() as unknown as Array<Record<string, unknown>>;
     const secrets = demoConnections.flatMap((connection) => SUPPLIER_KINDS.find((k) => k.kind === connection.kind)!.secretFields.map((field) => String(connection[field])));
     expect(secrets.length).toBe(SUPPLIER_KINDS.length);
 

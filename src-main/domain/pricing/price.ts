@@ -99,7 +99,8 @@ export interface PricePreview {
   /** Sum of (after − before) sale prices, in the `after` rule set's currency. */
   totalDelta: Money;
   /** The largest changes by absolute amount, ties in input order. */
-  examples: Array<{ input: PricingInput; before: PriceResult; after: PriceResult }>;
+  /** `title` is filled in by callers that know what the input is (the grid knows its rows' titles). */
+  examples: Array<{ input: PricingInput; before: PriceResult; after: PriceResult; title?: string }>;
 }
 
 /** What switching from `before` to `after` would do to these offers; drives the rules editor's live preview. */

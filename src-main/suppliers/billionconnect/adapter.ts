@@ -6,6 +6,8 @@ import { BillionConnectClient, type TradeData } from './client';
 import { invokeUrl, type BillionConnectConfig } from './config';
 import { describeJoined, joinListings } from './join';
 import { mapListedSku } from './map';
+import { createBillionConnectOrders } from './orders';
+import { createBillionConnectPush } from './push';
 import { accountSchema, listedSkuSchema, type BcAccount } from './schemas';
 
 /** F001/F002 `language`: the vendor's table gives 1 Chinese, 2 English, Chinese when absent. */
@@ -64,5 +66,10 @@ export function createBillionConnectAdapter(config: BillionConnectConfig, env?: 
     yield { offers: page.offers, skipped: [...joined.skipped, ...page.skipped] };
   }
 
-  return { ping, fetchCatalog };
+  return {
+    ping,
+    fetchCatalog,
+    orders: createBillionConnectOrders(client, label),
+    push: createBillionConnectPush(config.appSecret, label),
+  };
 }

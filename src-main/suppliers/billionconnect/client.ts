@@ -24,13 +24,28 @@ export interface BillionConnectClientOptions {
   env?: AdapterEnv;
 }
 
-export type TradeData = Record<string, string>;
+/** Every value a string, as the vendor types every field; order lines are lists of such objects. */
+export interface TradeData {
+  [field: string]: string | TradeData[];
+}
+
+/**
+ * BillionConnect answered, and the answer was not "1000". Kept apart from transport failures because an order
+ * trade it refuses was certainly not carried out, while one that timed out may have been.
+ */
+export class TradeRefusal extends SupplierError {
+  constructor(message: string, readonly tradeCode: string, httpStatus: number | null) {
+    super(message, tradeCode || 'upstream_error', httpStatus);
+    this.name = 'TradeRefusal';
+  }
+}
 
 const envelopeSchema = z.object({
   // Documented as a string; a number would be the same code, so do not let `1000 !== "1000"` fail a sync.
   tradeCode: z.union([z.string(), z.number()]).transform((code) => String(code).trim()),
   tradeMsg: z.string().nullish(),
-  tradeData: z.unknown(),
+  // Absent, not null, in the answers of trades that return nothing (F008 cancel, F041 resend email).
+  tradeData: z.unknown().optional(),
 });
 type Envelope = z.infer<typeof envelopeSchema>;
 
@@ -78,7 +93,7 @@ function readEnvelope(response: HttpResponse, label: string): Envelope {
   throw new SupplierError(`${label}: answer has no tradeCode (starts ${JSON.stringify(preview)})`, 'bad_response', response.status, true);
 }
 
-function refusal(envelope: Envelope, response: HttpResponse, label: string, localNow: number): SupplierError {
+function refusal(envelope: Envelope, response: HttpResponse, label: string, localNow: number): TradeRefusal {
   const hints: string[] = [];
   if (envelope.tradeCode === PARAMETER_ERROR_CODE) {
     hints.push('BillionConnect answers 1003 for any parameter error, including a signature that does not match appKey/appSecret and a salesMethod the account does not have');
@@ -88,7 +103,7 @@ function refusal(envelope: Envelope, response: HttpResponse, label: string, loca
     hints.push(`this computer's clock is ${Math.round(Math.abs(skewMs) / 60_000)} min ${skewMs > 0 ? 'ahead of' : 'behind'} the server's and every request carries the time`);
   }
   const message = `${label}: ${envelope.tradeMsg?.trim() || 'refused'} (tradeCode ${envelope.tradeCode || '?'})${hints.length ? `; ${hints.join('; ')}` : ''}`;
-  return new SupplierError(message, envelope.tradeCode || 'upstream_error', response.status);
+  return new TradeRefusal(message, envelope.tradeCode, response.status);
 }
 
 function tryParse(text: string): unknown {

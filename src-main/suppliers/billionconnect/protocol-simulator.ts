@@ -1,9 +1,13 @@
+import Decimal from 'decimal.js';
 import { FaultPlan, MinuteRateLimiter, startSimServer, type SimRequest, type SimResponse, type SimServer } from '../shared/simulator-http';
 import { BC_COUNTRIES, type BcSimProduct } from './catalog-seed';
-import { PARAMETER_ERROR_CODE, SUCCESS_CODE } from './client';
 import { INVOKE_PATH } from './config';
 import { SIGN_METHOD, signBody, signatureMatches } from './sign';
+import { PARAMETER_ERROR, ok, refuse, type Refusal } from './simulator-answers';
+import { BcOrderDesk, emptyOrderBook, type BcSimOrderBook } from './simulator-orders';
 import { parseTradeTime } from './trade-time';
+
+export { PARAMETER_ERROR } from './simulator-answers';
 
 export interface BcSimAccount {
   appKey: string;
@@ -25,22 +29,19 @@ export interface BillionConnectServerOptions {
 }
 
 export interface BillionConnectServer extends SimServer {
-  state: {
+  state: BcSimOrderBook & {
     accounts: BcSimAccount[];
     clockOffsetMs: number;
     rateLimiter: MinuteRateLimiter;
   };
   setGeneration(generation: number): void;
   catalog(): BcSimProduct[];
+  /** N009 for an order, exactly as it would travel: body bytes and signed headers (tests tamper with them). */
+  n009(channelOrderId: string): { body: Buffer; headers: Record<string, string> };
+  /** Sends N009 to `url` as BillionConnect would, once, and returns what the receiver answered. */
+  pushN009(channelOrderId: string, url: string): Promise<{ status: number; reply: string }>;
 }
 
-interface Refusal {
-  tradeCode: string;
-  tradeMsg: string;
-}
-
-/** The vendor's one known refusal, sent for any bad parameter and for a bad signature alike. */
-export const PARAMETER_ERROR: Refusal = { tradeCode: PARAMETER_ERROR_CODE, tradeMsg: '参数错误' };
 /**
  * The docs give no time window and no code for a stale tradeTime. The simulator accepts ±10 minutes of its
  * own UTC+8 clock (generous for a laptop, tight enough to stop replays) and answers a code of its own, so a
@@ -67,13 +68,13 @@ const OPERATORS: Record<string, string[]> = {
 export async function startBillionConnectServer(options: BillionConnectServerOptions): Promise<BillionConnectServer> {
   let catalog = options.catalogAt(options.generation ?? 0);
   const state: BillionConnectServer['state'] = {
+    ...emptyOrderBook(),
     accounts: options.accounts,
     clockOffsetMs: 0,
     rateLimiter: new MinuteRateLimiter(options.rateLimitPerMinute ?? 600),
   };
+  const desk = new BcOrderDesk(() => catalog, state);
 
-  const ok = (tradeData: unknown): SimResponse => ({ status: 200, body: { tradeCode: SUCCESS_CODE, tradeMsg: '成功', tradeData } });
-  const refuse = (refusal: Refusal): SimResponse => ({ status: 200, body: { ...refusal, tradeData: null } });
 
   function handle(req: SimRequest): SimResponse {
     // The vendor runs a Java stack: anything but the endpoint gets its framework's error page, not an envelope.
@@ -106,11 +107,17 @@ export async function startBillionConnectServer(options: BillionConnectServerOpt
         if (data.salesMethod !== account.salesMethod) return refuse(PARAMETER_ERROR);
         return ok(catalog.map((product) => ({ skuId: product.skuId, price: product.prices.map((row) => ({ ...row })) })));
       case 'F014': {
-        const available = (Number(account.accountBalance) - Number(account.frozenBalance)).toFixed(2);
+        const available = new Decimal(account.accountBalance).minus(account.frozenBalance).toFixed(2);
         return ok({ accountBalance: account.accountBalance, currency: account.currency, availableBalance: available, frozenBalance: account.frozenBalance, creditLimit: '0.00' });
       }
+      case 'F040':
+        return desk.createEsimOrder(data, account, req.now);
+      case 'F011':
+        return desk.queryOrder(data);
+      case 'F008':
+        return desk.cancelOrder(data);
       default:
-        // Orders (F040, F011, F008) arrive with the orders issue; until then they are as unknown as a typo.
+        // A trade this simulator does not play is as unknown to it as a typo.
         return refuse(PARAMETER_ERROR);
     }
   }
@@ -165,6 +172,8 @@ export async function startBillionConnectServer(options: BillionConnectServerOpt
       catalog = options.catalogAt(generation);
     },
     catalog: () => catalog,
+    n009: (channelOrderId) => desk.n009(channelOrderId, Date.now() + state.clockOffsetMs),
+    pushN009: (channelOrderId, url) => desk.pushN009(channelOrderId, url),
   };
 }
 

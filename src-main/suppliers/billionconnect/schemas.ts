@@ -6,12 +6,12 @@ import { toDecimalString } from '../../domain/money';
  * seen numbers too, so each field takes both and is read as text before its own check.
  */
 
-const text = z.union([z.string(), z.number()]).transform((value) => String(value).trim());
+export const text = z.union([z.string(), z.number()]).transform((value) => String(value).trim());
 
 /** "", null and absent all mean "not given": the vendor leaves unused fields empty rather than dropping them. */
-const blankToNull = (value: unknown) => (value === '' || value === undefined ? null : value);
+export const blankToNull = (value: unknown) => (value === '' || value === undefined ? null : value);
 
-const identifier = text.pipe(z.string().min(1, 'is empty'));
+export const identifier = text.pipe(z.string().min(1, 'is empty'));
 
 const decimal = text.transform((value, ctx) => {
   try {

@@ -5,12 +5,15 @@ import type { AdapterEnv, CatalogPage, FetchOptions, PingResult, SupplierAdapter
 import { mapPageItems } from '../shared/validate-items';
 import { DujiaoClient } from './client';
 import { categorySchema, mapProduct, productSchema, type DujiaoCategory, type MapContext } from './map';
+import { createDujiaoOrders } from './orders';
 
 export interface DujiaoProfile {
   label: string;
   stockReporting: MapContext['stockReporting'];
   maxQuantity: number | null;
   fixedKind?: MapContext['fixedKind'];
+  /** How GET /orders/:id names an order: Dujiao-Next by order_id (the default), MeSIM by order_no. */
+  orderLookup?: 'id' | 'order_no';
 }
 
 const pingSchema = z.object({
@@ -74,5 +77,6 @@ export function createDujiaoProtocolAdapter(connection: { apiBase: string; apiKe
     }
   }
 
-  return { ping, fetchCatalog };
+  const orders = createDujiaoOrders(client, { label: profile.label, maxQuantity: profile.maxQuantity, orderLookup: profile.orderLookup ?? 'id' });
+  return { ping, fetchCatalog, orders };
 }

@@ -174,3 +174,8 @@ interface SkewError extends SupplierError {
   serverDate: number | null;
   envelope: Record<string, unknown>;
 }
+
+/** The `ok:false` envelope behind a refusal, when the server sent one (payment_failed still names the order). */
+export function refusalEnvelope(error: unknown): Record<string, unknown> | null {
+  return error instanceof SupplierError && 'envelope' in error ? (error as SkewError).envelope : null;
+}

@@ -1,10 +1,12 @@
 import { CanceledError, IncompleteCatalogError, describeError } from '../../http/errors';
+import { DEFAULT_RETRY } from '../../http/retry';
 import type { AdapterEnv, CatalogPage, FetchOptions, PingResult, SupplierAdapter } from '../adapter';
 import { mapPageItems } from '../shared/validate-items';
 import { FmsClient, type FmsAccount } from './client';
 import { mapWithConcurrency } from './concurrency';
 import { REQUEST_CONCURRENCY, listCountries, listPackages, type ListedPackage } from './listing';
 import { mapPackageDetail, packageDetailSchema, type MapContext } from './map';
+import { createLinksfieldOrders } from './orders';
 
 /** Packages detailed per yielded page; also the unit the "mostly malformed" rule judges. */
 export const DETAILS_PER_PAGE = 50;
@@ -73,5 +75,5 @@ export function createLinksfieldAdapter(account: LinksfieldAccount, label: strin
     }
   }
 
-  return { ping, fetchCatalog };
+  return { ping, fetchCatalog, orders: createLinksfieldOrders(client, label, env?.retry ?? DEFAULT_RETRY, env?.now) };
 }

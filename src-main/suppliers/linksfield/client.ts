@@ -3,6 +3,7 @@ import { SupplierError } from '../../http/errors';
 import { DEFAULT_RETRY, withRetries, type RetryPolicy } from '../../http/retry';
 import { send, type HttpResponse } from '../../http/transport';
 import type { AdapterEnv } from '../adapter';
+import { stringifyWithDecimals } from './json-decimal';
 import { FMS_OK, FMS_TOKEN_EXPIRED, describeCode, envelopeError, readEnvelope, type FmsEnvelope } from './envelope';
 import { TokenSession } from './session';
 
@@ -15,6 +16,16 @@ export interface FmsAccount {
 }
 
 export const TOKEN_HEADER = 'x-access-token';
+
+export interface CallOptions {
+  /**
+   * false: one attempt, whatever the transport says. For a call that must not reach FMS twice (the payment notice):
+   * when its answer is lost, only the caller can judge whether sending it again is safe.
+   */
+  resend?: boolean;
+}
+
+const SEND_ONCE: RetryPolicy = { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 };
 
 /** The eSIM QR Mall (FMS) API: JSON POSTs carrying a login token, answers in `{code, data, message}`. */
 export class FmsClient {
@@ -47,11 +58,11 @@ export class FmsClient {
    * login and the call tried once more: a token that expires again at once is an account problem that more
    * logins would not fix.
    */
-  async call(path: string, body: Record<string, unknown>, signal?: AbortSignal): Promise<unknown> {
+  async call(path: string, body: Record<string, unknown>, signal?: AbortSignal, options: CallOptions = {}): Promise<unknown> {
     const label = `${this.label} POST ${path}`;
     let token = await this.session.current(signal);
     for (let renewed = false; ; renewed = true) {
-      const { envelope, response } = await this.exchange(path, body, token, label, signal);
+      const { envelope, response } = await this.exchange(path, body, token, label, signal, options.resend === false ? SEND_ONCE : this.retry);
       if (envelope.code === FMS_OK) return envelope.data;
       if (envelope.code !== FMS_TOKEN_EXPIRED) throw envelopeError(label, envelope, response.status);
       if (renewed) {
@@ -76,13 +87,13 @@ export class FmsClient {
     return token;
   }
 
-  private exchange(path: string, body: Record<string, unknown>, token: string | null, label: string, signal?: AbortSignal): Promise<{ envelope: FmsEnvelope; response: HttpResponse }> {
-    return withRetries(this.retry, async () => {
+  private exchange(path: string, body: Record<string, unknown>, token: string | null, label: string, signal?: AbortSignal, retry = this.retry): Promise<{ envelope: FmsEnvelope; response: HttpResponse }> {
+    return withRetries(retry, async () => {
       const response = await send({
         method: 'POST',
         url: `${this.base}${path}`,
         headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { [TOKEN_HEADER]: token } : {}) },
-        body: JSON.stringify(body),
+        body: stringifyWithDecimals(body),
       }, { label, signal, timeoutMs: this.env.timeoutMs });
       return { envelope: readEnvelope(response, label), response };
     }, signal);

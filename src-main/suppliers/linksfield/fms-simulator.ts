@@ -4,6 +4,8 @@ import type { SimPackage } from './catalog-seed';
 import { englishCountryName, isoFromCountryToken, isoFromMcc, mccFromIso } from './countries';
 import { FMS_BAD_PARAMS, FMS_ERROR, FMS_OK, FMS_TOKEN_EXPIRED } from './envelope';
 import { TOKEN_HEADER } from './client';
+import { envelope, springError } from './fms-simulator-answers';
+import { emptyOrderBook, FmsOrderDesk, type FmsSimOrderBook } from './fms-simulator-orders';
 
 /** "it lasts 3 days" (linksfield-fields.md). */
 export const TOKEN_LIFETIME_MS = 3 * 24 * 60 * 60 * 1000;
@@ -15,7 +17,7 @@ export interface FmsSimAccount {
   partnerCode: string;
 }
 
-export interface FmsSimState {
+export interface FmsSimState extends FmsSimOrderBook {
   account: FmsSimAccount;
   /** Lifetime of tokens issued from now on; 0 makes each new token expire at once (a token that keeps expiring). */
   tokenLifetimeMs: number;
@@ -31,6 +33,8 @@ export interface FmsSimServer extends SimServer {
   state: FmsSimState;
   setGeneration(generation: number): void;
   packages(): SimPackage[];
+  /** The portal's cancel of a pre-order not yet paid (orderPayStatus 3). */
+  cancelPreOrder(orderId: string): void;
 }
 
 export interface FmsSimOptions {
@@ -48,7 +52,10 @@ const LOGIN = '/user/login';
 const COUNTRY_LIST = '/package/countryPackageList';
 const PACKAGE_LIST = '/v1.1/package/packageList';
 const PACKAGE_DETAIL = '/v1.1/package/detail';
-const ROUTES = new Set([LOGIN, COUNTRY_LIST, PACKAGE_LIST, PACKAGE_DETAIL]);
+const PRE_ORDER = '/v1.1/package/preOrderPackage';
+const PAYMENT = '/payment/webhook';
+const ORDER_STATUS = '/package/queryOrdStatusAndEmail';
+const ROUTES = new Set([LOGIN, COUNTRY_LIST, PACKAGE_LIST, PACKAGE_DETAIL, PRE_ORDER, PAYMENT, ORDER_STATUS]);
 
 /**
  * The eSIM QR Mall (FMS) API as linksfield-fields.md and Linksfield's public fms-api docs describe it: login
@@ -59,6 +66,7 @@ export async function startFmsSimulator(options: FmsSimOptions): Promise<FmsSimS
   let packages = options.catalogAt(options.generation ?? 0);
   let byId = new Map(packages.map((pkg) => [pkg.id, pkg]));
   const state: FmsSimState = {
+    ...emptyOrderBook(),
     account: options.account,
     tokenLifetimeMs: TOKEN_LIFETIME_MS,
     tokens: new Map(),
@@ -68,6 +76,7 @@ export async function startFmsSimulator(options: FmsSimOptions): Promise<FmsSimS
     rateLimiter: new MinuteRateLimiter(options.rateLimitPerMinute ?? 3000),
     logins: 0,
   };
+  const desk = new FmsOrderDesk((id) => byId.get(id), state);
 
   function handle(req: SimRequest): SimResponse {
     if (!ROUTES.has(req.path)) return springError(404, 'Not Found', req);
@@ -84,9 +93,13 @@ export async function startFmsSimulator(options: FmsSimOptions): Promise<FmsSimS
     if (retryAfter !== null) {
       return { status: 429, body: { timestamp: new Date(req.now).toISOString(), status: 429, error: 'Too Many Requests', path: req.path }, headers: { 'retry-after': String(retryAfter) } };
     }
+    // These two take only an id, as documented; the others name the partner.
     if (req.path === PACKAGE_DETAIL) return detail(body);
+    if (req.path === ORDER_STATUS) return desk.status(body, req.now);
     const partnerProblem = checkPartner(body);
     if (partnerProblem) return partnerProblem;
+    if (req.path === PRE_ORDER) return desk.preOrder(body, req.now);
+    if (req.path === PAYMENT) return desk.payment(body, req.now);
     const type = searchType(body.type);
     if (type === null) return envelope(FMS_BAD_PARAMS, null, 'type is required: 1 or 2');
     if (body.countryCode !== undefined && body.countryCode !== null && !isMcc(body.countryCode)) {
@@ -159,6 +172,7 @@ export async function startFmsSimulator(options: FmsSimOptions): Promise<FmsSimS
       byId = new Map(packages.map((pkg) => [pkg.id, pkg]));
     },
     packages: () => packages,
+    cancelPreOrder: (orderId) => desk.cancel(orderId),
   };
 }
 
@@ -169,15 +183,6 @@ function summary(pkg: SimPackage) {
 
 function coversOnly(pkg: SimPackage, mcc: string): boolean {
   return pkg.coverCountrys.length === 1 && pkg.coverCountrys[0] === mcc;
-}
-
-function envelope(code: number, data: unknown, message: string): SimResponse {
-  return { status: 200, body: { code, data, message } };
-}
-
-/** What the Spring server in front answers for paths and methods it has no handler for. */
-function springError(status: number, error: string, req: SimRequest): SimResponse {
-  return { status, body: { timestamp: new Date(req.now).toISOString(), status, error, path: req.path } };
 }
 
 /** The docs show type as a number in samples and call it a String in the parameter table: both are taken. */

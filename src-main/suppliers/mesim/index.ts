@@ -26,7 +26,7 @@ export const mesim: SupplierKind<MesimConfig> = {
   secretFields: ['apiSecret'],
   create: (config, env) => createDujiaoProtocolAdapter(
     { apiBase: mesimApiBase(config.baseUrl), apiKey: config.apiKey, apiSecret: config.apiSecret },
-    { label: config.name ?? config.id, stockReporting: 'binary', maxQuantity: 1, fixedKind: 'esim' },
+    { label: config.name ?? config.id, stockReporting: 'binary', maxQuantity: 1, fixedKind: 'esim', orderLookup: 'order_no' },
     env),
   startSimulator: (options) => startMesimSimulator(options),
 };

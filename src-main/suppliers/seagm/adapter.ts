@@ -6,6 +6,7 @@ import type { AdapterEnv, CatalogPage, FetchOptions, PingResult, SupplierAdapter
 import { formatIssues, mapPageItems } from '../shared/validate-items';
 import { SeagmClient } from './client';
 import { mapCardType, mapMobileProduct, mapRechargeType } from './map';
+import { createSeagmOrders } from './orders';
 import {
   accountSchema, cardCategorySchema, cardTypeSchema, countrySchema, groupedMobileProductSchema, mobileProductGroupsSchema,
   MOBILE_PRODUCT_GROUPS, operatorSchema, rechargeCategorySchema, rechargeTypeSchema,
@@ -143,7 +144,7 @@ export function createSeagmAdapter(connection: SeagmConnection, env?: AdapterEnv
     }
   }
 
-  return { ping, fetchCatalog };
+  return { ping, fetchCatalog, orders: createSeagmOrders(client, label) };
 }
 
 function listOf(data: unknown, label: string): unknown[] {

@@ -117,7 +117,7 @@ export interface SeagmSimCatalog {
 }
 
 /** Rough worth of one unit in USD: enough to make prices across currencies plausible, not a rate feed. */
-const USD_PER_UNIT: Record<string, number> = { USD: 1, MYR: 0.213, SGD: 0.74, PHP: 0.0175, IDR: 0.0000615, THB: 0.0275, VND: 0.0000395, CNY: 0.138 };
+export const USD_PER_UNIT: Record<string, number> = { USD: 1, MYR: 0.213, SGD: 0.74, PHP: 0.0175, IDR: 0.0000615, THB: 0.0275, VND: 0.0000395, CNY: 0.138 };
 /** Currencies SEAGM prices in whole units. */
 const WHOLE_UNIT_CURRENCIES = new Set(['IDR', 'VND']);
 const DISCOUNT_RATES = [0, 0, 0.5, 1, 1.5, 2, 2, 2.5, 3, 4, 5];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ServerClock } from '../../http/clock';
 import { CanceledError, SupplierError } from '../../http/errors';
 import { DEFAULT_RETRY, withRetries, type RetryPolicy } from '../../http/retry';
-import { send } from '../../http/transport';
+import { send, type HttpRequest } from '../../http/transport';
 import type { AdapterEnv } from '../adapter';
 import { IP_BAN_MIN_MS, readEnvelope } from './envelope';
 import { RequestGate } from './request-gate';
@@ -46,12 +46,24 @@ export class SeagmClient {
    * One signed GET, retried while retrying can help; resolves with the envelope's `data`.
    * A rejection that may be our clock is checked against /time and, if we were off, signed again once.
    */
-  async get(path: string, params: SeagmParams = {}, signal?: AbortSignal): Promise<unknown> {
+  get(path: string, params: SeagmParams = {}, signal?: AbortSignal): Promise<unknown> {
+    return this.signed('GET', path, params, params, signal);
+  }
+
+  /**
+   * One signed form POST, retried like a GET. Resending a POST is only safe because every one SupplyGrid sends
+   * carries a mch_order_id, which SEAGM refuses to take twice (20135). `shown` is what error messages may repeat.
+   */
+  post(path: string, params: SeagmParams, shown: SeagmParams, signal?: AbortSignal): Promise<unknown> {
+    return this.signed('POST', path, params, shown, signal);
+  }
+
+  private signed(method: 'GET' | 'POST', path: string, params: SeagmParams, shown: SeagmParams, signal?: AbortSignal): Promise<unknown> {
     let clockChecked = false;
     return withRetries(this.retry, async () => {
       for (;;) {
         try {
-          return await this.signedGetOnce(path, params, signal);
+          return await this.signedOnce(method, path, params, shown, signal);
         } catch (error) {
           if (clockChecked || !mayBeClockRejection(error)) throw error;
           clockChecked = true;
@@ -63,7 +75,7 @@ export class SeagmClient {
 
   /** Server time in seconds, from the unsigned /time endpoint. */
   async serverTimeSeconds(signal?: AbortSignal): Promise<number> {
-    const data = await this.exchange('/time', {}, {}, signal);
+    const data = await this.exchange('GET', '/time', {}, null, {}, signal);
     const parsed = serverTimeSchema.safeParse(data);
     if (!parsed.success) throw new SupplierError(`${this.options.label} GET /time: not a timestamp (${JSON.stringify(data)?.slice(0, 40)})`, 'bad_response');
     return parsed.data;
@@ -82,21 +94,31 @@ export class SeagmClient {
     return this.clock.learn(seconds * 1000 + 500);
   }
 
-  private signedGetOnce(path: string, params: SeagmParams, signal?: AbortSignal): Promise<unknown> {
-    const query: SeagmParams = { ...params, uid: this.options.uid, timestamp: String(this.clock.nowSeconds()) };
-    query.signature = seagmSignature(this.options.secretKey, query);
-    return this.exchange(path, query, params, signal);
+  /** Signed as of the moment of each attempt: a retry after a long Retry-After must carry a fresh timestamp. */
+  private signedOnce(method: 'GET' | 'POST', path: string, params: SeagmParams, shown: SeagmParams, signal?: AbortSignal): Promise<unknown> {
+    const auth: SeagmParams = { uid: this.options.uid, timestamp: String(this.clock.nowSeconds()) };
+    if (method === 'GET') {
+      const query: SeagmParams = { ...params, ...auth };
+      query.signature = seagmSignature(this.options.secretKey, query);
+      return this.exchange('GET', path, query, null, shown, signal);
+    }
+    // As the doc's POST example: credentials in the query, the order in the form body, one signature over both.
+    const query: SeagmParams = { ...auth, signature: seagmSignature(this.options.secretKey, auth, params) };
+    return this.exchange('POST', path, query, params, shown, signal);
   }
 
   /** `shown` is what the error messages may say about the request: never uid, timestamp or signature. */
-  private exchange(path: string, query: SeagmParams, shown: SeagmParams, signal?: AbortSignal): Promise<unknown> {
+  private exchange(method: 'GET' | 'POST', path: string, query: SeagmParams, form: SeagmParams | null, shown: SeagmParams, signal?: AbortSignal): Promise<unknown> {
     const detail = Object.entries(shown).map(([k, v]) => `${k}=${v}`).join(', ');
-    const label = `${this.options.label} GET ${path}${detail ? ` (${detail})` : ''}`;
+    const label = `${this.options.label} ${method} ${path}${detail ? ` (${detail})` : ''}`;
     const search = new URLSearchParams(query).toString();
     const url = `${this.options.apiRoot}${path}${search ? `?${search}` : ''}`;
+    const request: HttpRequest = form === null
+      ? { method, url, headers: { accept: 'application/json' } }
+      : { method, url, headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() };
     return this.gate.run(async () => {
       try {
-        const response = await send({ method: 'GET', url, headers: { accept: 'application/json' } }, { label, signal, timeoutMs: this.options.env?.timeoutMs });
+        const response = await send(request, { label, signal, timeoutMs: this.options.env?.timeoutMs });
         return readEnvelope(response, label, [this.options.secretKey]);
       } catch (error) {
         throw this.heed(error, label);

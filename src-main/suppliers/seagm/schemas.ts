@@ -5,12 +5,12 @@ import { compareAmounts, toDecimalString } from '../../domain/money';
  * What SEAGM sends, as its doc describes it, checked item by item. Ids are ints in the doc; digit strings
  * are accepted too and everything becomes a string, because ids are only ever compared and shown.
  */
-const upstreamId = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]).transform(String);
+export const upstreamId = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]).transform(String);
 
-const currencyCode = z.string().regex(/^[A-Za-z]{3}$/, 'not a 3-letter currency code').transform((code) => code.toUpperCase());
+export const currencyCode = z.string().regex(/^[A-Za-z]{3}$/, 'not a 3-letter currency code').transform((code) => code.toUpperCase());
 
 /** Prices arrive as JSON floats (or strings in some examples); kept as the decimal text they were written as. */
-const amount = z.union([z.string(), z.number()]).transform((value, ctx) => {
+export const amount = z.union([z.string(), z.number()]).transform((value, ctx) => {
   try {
     return toDecimalString(value);
   } catch {
@@ -23,7 +23,7 @@ const amount = z.union([z.string(), z.number()]).transform((value, ctx) => {
 const price = amount.refine((value) => compareAmounts(value, '0') > 0, 'price must be above zero');
 
 const quantity = z.number().int().nonnegative();
-const optionalText = z.string().nullish().transform((value) => value ?? undefined);
+export const optionalText = z.string().nullish().transform((value) => value ?? undefined);
 
 /** Directory entries: only the id is needed to list what is inside, so only a missing id is fatal. */
 export const cardCategorySchema = z.looseObject({

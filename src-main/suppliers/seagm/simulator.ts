@@ -5,7 +5,9 @@ import { FaultPlan, startSimServer, type SimRequest, type SimResponse, type SimS
 import { seagmCatalogAt, type SeagmSimCatalog, type SimMobileProduct } from './catalog-seed';
 import { seagmDemoCredentials } from './demo-credentials';
 import { seagmSignature, signatureMatches } from './sign';
+import { failure, ok, refuse, type Failure } from './simulator-answers';
 import { SeagmRateGuard } from './simulator-rate-guard';
+import { emptyOrderBook, SeagmOrderDesk, type SeagmSimOrderBook } from './simulator-orders';
 
 export const SEAGM_DEMO_SEED = 20250620;
 
@@ -21,7 +23,7 @@ export interface SeagmSimAccount {
 }
 
 export interface SeagmProtocolSimulator extends SimServer {
-  state: {
+  state: SeagmSimOrderBook & {
     accounts: SeagmSimAccount[];
     /** Shift of the simulator's clock, so tests can make the client's timestamps stale. */
     clockOffsetMs: number;
@@ -35,6 +37,8 @@ export interface SeagmProtocolSimulator extends SimServer {
   generation(): number;
   setGeneration(generation: number): void;
   catalog(): SeagmSimCatalog;
+  /** SEAGM gives an order's money back instead of delivering it (a top-up that failed, a card it could not source). */
+  refundOrder(mchOrderId: string): void;
 }
 
 export interface SeagmSimulator extends RunningSimulator {
@@ -45,39 +49,16 @@ export interface SeagmSimulator extends RunningSimulator {
 const TIMESTAMP_WINDOW_SECONDS = 120;
 const MAX_PAGE_LIMIT = 100;
 
-/** `msg` for each status, from the doc's code table. */
-const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 405: 'Method Not Allowed', 406: 'Missing Required Parameter',
-  408: 'Request Timeout', 409: 'Invalid Signature', 413: 'Request Entity Too Large', 429: 'Too Many Requests', 501: 'Not Implemented',
-};
-
-interface Failure {
-  status: number;
-  infoCode: number;
-  infoMessage: string;
-}
-const failure = (status: number, infoCode: number, infoMessage: string): Failure => ({ status, infoCode, infoMessage });
-
-function ok(data: unknown): SimResponse {
-  return { status: 200, body: { code: 200, msg: 'OK', data } };
-}
-
-function refuse(f: Failure, headers?: Record<string, string>): SimResponse {
-  return { status: f.status, headers, body: { code: f.status, msg: STATUS_TEXT[f.status] ?? 'Error', error_info: { info_code: f.infoCode, info_message: f.infoMessage } } };
-}
-
-/** Signed endpoints: the matched path parts and the request's parameters in, an answer out. */
-type Handler = (match: RegExpExecArray, params: Map<string, string>, account: SeagmSimAccount) => SimResponse;
+/** Signed endpoints: the matched path parts, the request's parameters and its time in, an answer out. */
+type Handler = (match: RegExpExecArray, params: Map<string, string>, account: SeagmSimAccount, nowMs: number) => SimResponse;
 interface Route {
+  method: 'GET' | 'POST';
   pattern: RegExp;
   handle: Handler;
 }
 
-/** Endpoints of the doc this simulator does not play yet (orders come with the orders issue). */
-const NOT_SIMULATED = [
-  /^\/v1\/card-orders(\/\d+)?$/, /^\/v1\/recharge-orders(\/\d+)?$/,
-  /^\/v1\/mobile-recharge\/(verify|create|orders|order_info)$/,
-];
+/** Endpoints of the doc this simulator does not play: the order lists and the optional pre-order verification. */
+const NOT_SIMULATED = [/^\/v1\/card-orders$/, /^\/v1\/recharge-orders$/, /^\/v1\/mobile-recharge\/(verify|orders)$/];
 
 /**
  * SEAGM's open API as its doc describes it: unsigned /ping and /time, and signed GETs (uid, timestamp within
@@ -96,6 +77,7 @@ export async function startSeagmProtocolSimulator(options: {
   let generation = options.generation ?? 0;
   let catalog = options.catalogAt(generation);
   const state: SeagmProtocolSimulator['state'] = {
+    ...emptyOrderBook(),
     accounts: options.accounts,
     clockOffsetMs: 0,
     rate: new SeagmRateGuard(options.rateLimitPerMinute ?? 600),
@@ -104,47 +86,49 @@ export async function startSeagmProtocolSimulator(options: {
     maxInFlight: 0,
   };
 
+  const desk = new SeagmOrderDesk(() => catalog, state);
+
   const routes: Route[] = [
-    { pattern: /^\/v1\/me$/, handle: (_m, _p, account) => ok(accountView(account)) },
-    { pattern: /^\/v1\/account-history$/, handle: (_m, params, account) => accountHistory(params, account) },
-    { pattern: /^\/v1\/card-categories$/, handle: () => ok(catalog.cardCategories) },
-    { pattern: /^\/v1\/card-categories\/(\d+)$/, handle: (m) => {
+    { method: 'GET', pattern: /^\/v1\/me$/, handle: (_m, _p, account) => ok(accountView(account)) },
+    { method: 'GET', pattern: /^\/v1\/account-history$/, handle: (_m, params, account) => accountHistory(params, account) },
+    { method: 'GET', pattern: /^\/v1\/card-categories$/, handle: () => ok(catalog.cardCategories) },
+    { method: 'GET', pattern: /^\/v1\/card-categories\/(\d+)$/, handle: (m) => {
       const category = catalog.cardCategories.find((c) => c.id === Number(m[1]));
       return category ? ok(category) : refuse(failure(404, 20077, "Card type doesn't exist."));
     } },
-    { pattern: /^\/v1\/card-categories\/(\d+)\/card-types$/, handle: (m) => {
+    { method: 'GET', pattern: /^\/v1\/card-categories\/(\d+)\/card-types$/, handle: (m) => {
       const id = Number(m[1]);
       if (!catalog.cardCategories.some((c) => c.id === id)) return refuse(failure(404, 20077, "Card type doesn't exist."));
       return ok(cardTypes().filter((t) => t.category_id === id));
     } },
-    { pattern: /^\/v1\/card-types\/(\d+)$/, handle: (m) => {
+    { method: 'GET', pattern: /^\/v1\/card-types\/(\d+)$/, handle: (m) => {
       const type = cardTypes().find((t) => t.id === Number(m[1]));
       return type ? ok(type) : refuse(failure(404, 20077, "Card type doesn't exist."));
     } },
-    { pattern: /^\/v1\/recharge-categories$/, handle: () => ok(catalog.rechargeCategories) },
-    { pattern: /^\/v1\/recharge-categories\/(\d+)$/, handle: (m) => {
+    { method: 'GET', pattern: /^\/v1\/recharge-categories$/, handle: () => ok(catalog.rechargeCategories) },
+    { method: 'GET', pattern: /^\/v1\/recharge-categories\/(\d+)$/, handle: (m) => {
       const category = catalog.rechargeCategories.find((c) => c.id === Number(m[1]));
       return category ? ok(category) : refuse(failure(404, 20079, "The product doesn't exist."));
     } },
-    { pattern: /^\/v1\/recharge-categories\/(\d+)\/recharge-types$/, handle: (m) => {
+    { method: 'GET', pattern: /^\/v1\/recharge-categories\/(\d+)\/recharge-types$/, handle: (m) => {
       const id = Number(m[1]);
       if (!catalog.rechargeCategories.some((c) => c.id === id)) return refuse(failure(404, 20079, "The product doesn't exist."));
       return ok(rechargeTypes().filter((t) => t.category_id === id));
     } },
-    { pattern: /^\/v1\/recharge-types\/(\d+)$/, handle: (m) => {
+    { method: 'GET', pattern: /^\/v1\/recharge-types\/(\d+)$/, handle: (m) => {
       const type = rechargeTypes().find((t) => t.id === Number(m[1]));
       // The detail example writes par_value as a string ("100.00") where the list has a float.
       return type ? ok({ ...type, par_value: type.par_value.toFixed(2) }) : refuse(failure(404, 20079, "The product doesn't exist."));
     } },
-    { pattern: /^\/v1\/mobile-recharge\/countries$/, handle: () => ok(catalog.countries) },
-    { pattern: /^\/v1\/mobile-recharge\/operators$/, handle: (_m, params) => {
+    { method: 'GET', pattern: /^\/v1\/mobile-recharge\/countries$/, handle: () => ok(catalog.countries) },
+    { method: 'GET', pattern: /^\/v1\/mobile-recharge\/operators$/, handle: (_m, params) => {
       const code = params.get('country_code');
       if (code === undefined || code === '') return refuse(failure(406, 20002, 'Dismiss a parameter.'));
       const country = catalog.countries.find((c) => c.code === code.toLowerCase());
       if (!country) return refuse(failure(400, 20006, 'Invalid Region.'));
       return ok(catalog.operators.filter((o) => o.country_code === country.code));
     } },
-    { pattern: /^\/v1\/mobile-recharge\/products$/, handle: (_m, params) => {
+    { method: 'GET', pattern: /^\/v1\/mobile-recharge\/products$/, handle: (_m, params) => {
       const operatorId = params.get('operator_id');
       if (operatorId === undefined || operatorId === '') return refuse(failure(406, 20002, 'Dismiss a parameter.'));
       const operator = /^\d+$/.test(operatorId) ? catalog.operators.find((o) => o.id === Number(operatorId)) : undefined;
@@ -153,6 +137,12 @@ export async function startSeagmProtocolSimulator(options: {
       for (const good of catalog.goods) if (good.family === 'mobile' && good.operatorId === operator.id) groups[good.item.product_type].push(good.item);
       return ok(groups);
     } },
+    { method: 'POST', pattern: /^\/v1\/card-orders$/, handle: (_m, params, account, now) => desk.createCard(params, account, now) },
+    { method: 'GET', pattern: /^\/v1\/card-orders\/([^/]+)$/, handle: (m, params, _a, now) => desk.detail('card', pathPart(m[1]), params, now) },
+    { method: 'POST', pattern: /^\/v1\/recharge-orders$/, handle: (_m, params, account, now) => desk.createRecharge(params, account, now) },
+    { method: 'GET', pattern: /^\/v1\/recharge-orders\/([^/]+)$/, handle: (m, params, _a, now) => desk.detail('recharge', pathPart(m[1]), params, now) },
+    { method: 'POST', pattern: /^\/v1\/mobile-recharge\/create$/, handle: (_m, params, account, now) => desk.createMobile(params, account, now) },
+    { method: 'GET', pattern: /^\/v1\/mobile-recharge\/order_info$/, handle: (_m, params, _a, now) => desk.detail('mobile', params.get('order_id'), params, now) },
   ];
 
   function cardTypes() {
@@ -221,23 +211,19 @@ export async function startSeagmProtocolSimulator(options: {
       if (req.method !== 'GET') return refuse(failure(405, 10405, 'Method Not Allowed'));
       return { status: 200, body: { code: 200, data: req.path === '/ping' ? 'pong' : Math.floor(req.now / 1000) } };
     }
-    const route = routes.find((r) => r.pattern.test(req.path));
+    const onPath = routes.filter((r) => r.pattern.test(req.path));
+    const route = onPath.find((r) => r.method === req.method);
     if (!route) {
       if (NOT_SIMULATED.some((pattern) => pattern.test(req.path))) return refuse(failure(501, 10501, 'Not Implemented'));
-      return refuse(failure(404, 10404, 'Not Found'));
+      return refuse(onPath.length ? failure(405, 10405, 'Method Not Allowed') : failure(404, 10404, 'Not Found'));
     }
-    if (req.method !== 'GET') return refuse(failure(405, 10405, 'Method Not Allowed'));
-    // GET parameters must be in the query string (the doc); a body on a GET is not read.
-    const params = new Map<string, string>();
-    for (const [key, value] of req.query) {
-      if (params.has(key)) return refuse(failure(400, 20003, 'Invalid Parameter.'));
-      params.set(key, value);
-    }
+    const params = requestParams(req);
+    if (!params) return refuse(failure(400, 20003, 'Invalid Parameter.'));
     const auth = authenticate(params, req.now);
     if ('infoCode' in auth) return refuse(auth);
     const retryAfter = state.rate.admit(auth.uid, req.now);
     if (retryAfter !== null) return refuse(failure(429, 10429, 'Too Many Requests'), { 'retry-after': String(retryAfter) });
-    return route.handle(route.pattern.exec(req.path)!, params, auth);
+    return route.handle(route.pattern.exec(req.path)!, params, auth, req.now);
   }
 
   async function handle(req: SimRequest): Promise<SimResponse> {
@@ -261,7 +247,36 @@ export async function startSeagmProtocolSimulator(options: {
       catalog = options.catalogAt(generation);
     },
     catalog: () => catalog,
+    refundOrder: (mchOrderId) => desk.refund(mchOrderId),
   };
+}
+
+/**
+ * GET parameters come from the query string only (the doc); POST ones from the query string and the form body,
+ * the query string winning a key in both, as the doc says. A key twice in one place is refused.
+ */
+function requestParams(req: SimRequest): Map<string, string> | null {
+  const params = new Map<string, string>();
+  for (const [key, value] of req.query) {
+    if (params.has(key)) return null;
+    params.set(key, value);
+  }
+  if (req.method !== 'POST') return params;
+  const seenInBody = new Set<string>();
+  for (const [key, value] of new URLSearchParams(req.body.toString('utf8'))) {
+    if (seenInBody.has(key)) return null;
+    seenInBody.add(key);
+    if (!params.has(key)) params.set(key, value);
+  }
+  return params;
+}
+
+function pathPart(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A SEAGM reseller account in MYR (as in the doc's examples) over the seeded catalog. */

@@ -1,6 +1,61 @@
+import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { ErrorState, LoadingState } from '../../components/States';
 import { useT } from '../../i18n';
+import { syncDictionary } from '../../i18n/sync';
+import { useSettingsStore } from '../../stores/settings';
+import { useSuppliersStore } from '../../stores/suppliers';
+import { useSyncStore } from '../../stores/sync';
+import { RunDiff } from './RunDiff';
+import { RunHistory } from './RunHistory';
+import { SupplierProgressList } from './SupplierProgressList';
+import { SyncSchedule } from './SyncSchedule';
+import './sync.css';
 
 export function SyncScreen() {
-  const t = useT();
-  return <section className="placeholder"><h1>{t('nav.sync')}</h1></section>;
+  const t = useT(syncDictionary);
+  const { running, startError, connect, loadRuns, syncAll, cancel } = useSyncStore(
+    useShallow((s) => ({ running: s.running, startError: s.startError, connect: s.connect, loadRuns: s.loadRuns, syncAll: s.syncAll, cancel: s.cancel })),
+  );
+  const suppliers = useSuppliersStore();
+  const loadSettings = useSettingsStore((s) => s.load);
+
+  useEffect(() => {
+    connect();
+    void loadRuns();
+    void suppliers.load();
+    void loadSettings();
+    return suppliers.subscribe();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per visit; the stores' functions are stable
+  }, []);
+
+  return (
+    <section className="sync-screen">
+      <header className="screen-header">
+        <div>
+          <h1>{t('title')}</h1>
+          <p className="muted screen-lede">{t('lede')}</p>
+        </div>
+        <div className="sync-header-actions">
+          {running && <button className="button danger" onClick={() => void cancel()}>{t('cancel')}</button>}
+          <button className="primary" onClick={syncAll} disabled={running || suppliers.suppliers.length === 0}>
+            {running ? t('running') : t('syncAll')}
+          </button>
+        </div>
+      </header>
+      {startError && <div className="sync-start-error" role="alert">{startError}</div>}
+
+      <div className="card sync-suppliers">
+        {suppliers.loading && <LoadingState />}
+        {suppliers.error && <ErrorState message={suppliers.error} onRetry={() => void suppliers.load()} />}
+        {suppliers.loaded && <SupplierProgressList />}
+        <SyncSchedule />
+      </div>
+
+      <div className="sync-split">
+        <RunHistory />
+        <RunDiff />
+      </div>
+    </section>
+  );
 }

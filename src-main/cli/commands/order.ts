@@ -1,0 +1,139 @@
+import { writeFileSync } from 'node:fs';
+import type { Database } from 'better-sqlite3';
+import Decimal from 'decimal.js';
+import { loadAppConfig } from '../../config/app-config';
+import { setMerchantCurrency } from '../../db/settings';
+import { startDemoSuppliers } from '../../demo/demo-suppliers';
+import { formatMoney } from '../../domain/money';
+import type { OfferRef } from '../../grid/types';
+import { qrPng } from '../../orders/qr';
+import { findLiveOffers } from '../../orders/repository';
+import { OrderService } from '../../orders/service';
+import { OrderError, type OrderView } from '../../orders/types';
+import { ensureSomeRates } from '../../pricing/rates-service';
+import type { ConnectionBase } from '../../suppliers/adapter';
+import { supplierKind } from '../../suppliers/registry';
+import { syncSuppliers } from '../../sync/engine';
+import type { Output } from '../output';
+import { printOrder, timelineLine } from './orders';
+
+export interface OrderArgs {
+  config?: string;
+  demo?: boolean;
+  supplier?: string;
+  sku?: string;
+  variant?: string;
+  email?: string;
+  yes?: boolean;
+  qrOut?: string;
+  json?: boolean;
+}
+
+/** `supplygrid order`: one test order, followed to the end, its delivery printed (and its QR written). */
+export async function orderCommand(db: Database, args: OrderArgs, output: Output): Promise<number> {
+  if (!args.supplier || !args.sku) {
+    output.err('supplygrid order: say what to order: --supplier ID --sku SKU (see `supplygrid offers --supplier ID`)');
+    return 2;
+  }
+  if (!args.yes) {
+    output.err('supplygrid order: an order is paid from your balance at the supplier; add --yes to confirm');
+    return 2;
+  }
+  if (!args.config && !args.demo) {
+    output.err('supplygrid order: say where the supplier is: --config FILE, or --demo for the built-in simulators');
+    return 2;
+  }
+  const connections: ConnectionBase[] = [];
+  if (args.config) {
+    const config = loadAppConfig(args.config);
+    connections.push(...config.suppliers);
+    setMerchantCurrency(db, config.currency);
+  }
+  // The catalog generation the merchant last synced, so the SKU they looked up is the one the demo sells.
+  const demo = args.demo ? await startDemoSuppliers(db, { advance: false }) : null;
+  if (demo) connections.push(...demo.connections);
+  // Progress goes to stderr when stdout must hold only the JSON.
+  const say = (line: string) => (args.json ? output.err(line) : output.out(line));
+  try {
+    const connection = connections.find((c) => c.id === args.supplier);
+    if (!connection) {
+      output.err(`supplygrid order: no supplier "${args.supplier}" here (known: ${connections.map((c) => c.id).join(', ') || 'none'})`);
+      return 2;
+    }
+    ensureSomeRates(db);
+    const adapterFor = (c: ConnectionBase) => supplierKind(c.kind)!.create(c);
+    let offer = findOffer(db, connection.id, args.sku, args.variant);
+    if (offer === null) {
+      say(`SKU ${args.sku} is not in the local catalog of ${connection.id}; syncing it first…`);
+      await syncSuppliers(db, [{ supplierId: connection.id, supplierKind: connection.kind, adapter: adapterFor(connection) }]);
+      offer = findOffer(db, connection.id, args.sku, args.variant);
+    }
+    if (offer === null) {
+      output.err(`supplygrid order: ${connection.id} sells no SKU ${args.sku}${args.variant ? ` (variant ${args.variant})` : ''}`);
+      return 2;
+    }
+    if ('variants' in offer) {
+      output.err(`supplygrid order: SKU ${args.sku} comes in several variants; pick one with --variant (${offer.variants.join(', ')})`);
+      return 2;
+    }
+
+    const printed = new Map<number, number>();
+    const service = new OrderService({
+      db,
+      supplier: (id) => {
+        const found = connections.find((c) => c.id === id);
+        return found ? { connection: found, adapter: adapterFor(found) } : null;
+      },
+      onUpdate: (view) => {
+        const seen = printed.get(view.id) ?? 0;
+        for (const entry of view.timeline.slice(seen)) say(`#${view.id} ${timelineLine(entry)}`);
+        printed.set(view.id, view.timeline.length);
+      },
+    });
+    try {
+      const quote = await service.quote(offer);
+      const inMerchant = quote.costInMerchantCurrency;
+      const converted = inMerchant ? ` (about ${new Decimal(inMerchant.amount).toFixed(2)} ${inMerchant.currency})` : '';
+      say(`Ordering ${quote.title} from ${connection.name ?? connection.id}: ${formatMoney(quote.cost)}${converted}`);
+      say(`  balance at the supplier: ${quote.balance ? formatMoney(quote.balance) : `unknown (${quote.balanceError})`}`);
+      if (quote.cap) say(`  daily cap: ${formatMoney(quote.cap.limit)}, ${formatMoney(quote.cap.remaining)} left today`);
+      const placed = await service.place({ offer, email: args.email, confirm: true });
+      const final = await service.settled(placed.id);
+      const revealed = service.reveal(final.id);
+      if (args.qrOut) await writeQr(args.qrOut, revealed, say);
+      if (args.json) output.json(revealed);
+      else printOrder(revealed, output);
+      if (final.status === 'delivered') return 0;
+      if (final.status === 'pending' || final.status === 'processing') {
+        output.err(`Order #${final.id} is still ${final.status}; the app keeps checking it (\`supplygrid orders show ${final.id}\`).`);
+      }
+      return 1;
+    } catch (error) {
+      if (!(error instanceof OrderError)) throw error;
+      output.err(`supplygrid order: ${error.message}`);
+      return 1;
+    } finally {
+      await service.close();
+    }
+  } finally {
+    await demo?.close();
+  }
+}
+
+function findOffer(db: Database, supplierId: string, skuId: string, variant: string | undefined): OfferRef | { variants: string[] } | null {
+  const matches = findLiveOffers(db, supplierId, { skuId, variant });
+  if (matches.length === 0) return null;
+  if (matches.length > 1) return { variants: matches.map((o) => o.variant || '""') };
+  const [offer] = matches;
+  return { supplier: offer.supplierId, productId: offer.productId, skuId: offer.skuId, variant: offer.variant };
+}
+
+async function writeQr(file: string, order: OrderView, say: (line: string) => void): Promise<void> {
+  const lpa = order.delivery?.lpa;
+  if (!lpa) {
+    say(`No QR written to ${file}: order #${order.id} delivered no eSIM activation code.`);
+    return;
+  }
+  writeFileSync(file, await qrPng(lpa));
+  say(`QR code of the activation code written to ${file}`);
+}

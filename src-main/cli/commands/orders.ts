@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import type { Database } from 'better-sqlite3';
+import { ConfigError, loadAppConfig } from '../../config/app-config';
+import { merchantCurrency } from '../../db/settings';
+import { appleSetupLink } from '../../domain/lpa';
+import { formatMoney } from '../../domain/money';
+import { listOrders, readDailyCap, spentOnDay, writeDailyCap } from '../../orders/repository';
+import { OrderService, type SupplierHandle } from '../../orders/service';
+import { supplierKind } from '../../suppliers/registry';
+import { localDay, parseCap } from '../../orders/spending-cap';
+import { OrderError, type OrderView, type TimelineEntry } from '../../orders/types';
+import { pad, type Output } from '../output';
+
+export interface OrdersArgs {
+  action?: string;
+  rest: string[];
+  json?: boolean;
+  reveal?: boolean;
+  file?: string;
+  /** Supplier connections, needed only to read a pasted notification body through the supplier's own reader. */
+  config?: string;
+}
+
+const USAGE = 'use: orders [--json] | orders show ID [--reveal] [--json] | orders complete ID (TEXT | --file FILE) [--config FILE] | orders cap [AMOUNT | off]';
+
+/** `supplygrid orders`: the order history, one order, completing one by hand, and the daily spending cap. */
+export async function ordersCommand(db: Database, args: OrdersArgs, output: Output): Promise<number> {
+  if (!args.action) return listCommand(db, args, output);
+  if (args.action === 'cap') return capCommand(db, args.rest[0], output);
+  if (args.action !== 'show' && args.action !== 'complete') throw new ConfigError(`unknown orders action "${args.action}" (${USAGE})`);
+  const id = Number(args.rest[0]);
+  if (!Number.isInteger(id) || id < 1) throw new ConfigError(`supplygrid orders ${args.action} needs an order number (${USAGE})`);
+  const connections = args.config ? loadAppConfig(args.config).suppliers : [];
+  const supplier = (supplierId: string): SupplierHandle | null => {
+    const connection = connections.find((c) => c.id === supplierId);
+    return connection ? { connection, adapter: supplierKind(connection.kind)!.create(connection) } : null;
+  };
+  const service = new OrderService({ db, supplier });
+  try {
+    if (args.action === 'show') {
+      const view = args.reveal ? service.reveal(id) : service.get(id);
+      if (!view) throw new OrderError(`no order #${id}`);
+      if (args.json) output.json(view);
+      else printOrder(view, output, { timeline: true });
+      return 0;
+    }
+    const text = args.file ? readFileSync(args.file, 'utf8') : args.rest.slice(1).join(' ');
+    if (!text.trim()) throw new ConfigError('supplygrid orders complete needs the pasted text: an activation code (quote the $ signs) or --file with a notification body');
+    await service.completeManually(id, text);
+    const completed = service.reveal(id);
+    if (args.json) output.json(completed);
+    else printOrder(completed, output);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof OrderError)) throw error;
+    output.err(`supplygrid orders: ${error.message}`);
+    return 1;
+  } finally {
+    await service.close();
+  }
+}
+
+function listCommand(db: Database, args: OrdersArgs, output: Output): number {
+  const service = new OrderService({ db, supplier: () => null });
+  const orders = service.list();
+  if (args.json) {
+    output.json(orders);
+    return 0;
+  }
+  if (orders.length === 0) {
+    output.out('No orders yet. Place a test order with `supplygrid order --demo --supplier demo-mesim --sku SKU --yes`.');
+    return 0;
+  }
+  for (const order of orders) {
+    const cost = order.amount ?? order.expectedCost;
+    output.out(`#${String(order.id).padEnd(5)} ${order.createdAt.slice(0, 16).replace('T', ' ')}  ${pad(order.supplier, 14)} ${pad(order.status, 11)} ${pad(order.title, 40)} ${formatMoney(cost).padStart(14)}  ${order.idempotencyKey}`);
+  }
+  return 0;
+}
+
+function capCommand(db: Database, value: string | undefined, output: Output): number {
+  if (value !== undefined) {
+    try {
+      writeDailyCap(db, parseCap(value));
+    } catch (error) {
+      throw new ConfigError((error as Error).message);
+    }
+  }
+  const currency = merchantCurrency(db);
+  const cap = readDailyCap(db);
+  const spent = spentOnDay(db, localDay(new Date()), currency);
+  output.out(cap === null
+    ? `No daily spending cap on test orders (spent today: ${spent} ${currency}). Set one with \`supplygrid orders cap AMOUNT\`.`
+    : `Daily spending cap on test orders: ${cap} ${currency} (spent today: ${spent} ${currency}).`);
+  return 0;
+}
+
+/** One order for a terminal: what it is, where it stands, and what was delivered (as the view holds it). */
+export function printOrder(view: OrderView, output: Output, options: { timeline?: boolean } = {}): void {
+  const line = (label: string, value: string) => output.out(`  ${label.padEnd(18)}${value}`);
+  output.out(`Order #${view.id} ${view.status.toUpperCase()}  ${view.title} from ${view.supplier}`);
+  line('our key', view.idempotencyKey);
+  if (view.upstreamOrderId) line('supplier order', `${view.upstreamOrderId} (${view.upstreamStatus ?? '?'})`);
+  line(view.amount ? 'charged' : 'expected cost', formatMoney(view.amount ?? view.expectedCost));
+  if (view.error) line('reason', view.error);
+  const delivery = view.delivery;
+  if (delivery?.lpa) line('LPA', delivery.lpa);
+  if (delivery?.smdpAddress) line('SM-DP+ address', delivery.smdpAddress);
+  if (delivery?.activationCode) line('activation code', delivery.activationCode);
+  if (delivery?.iccid) line('ICCID', delivery.iccid);
+  if (delivery?.lpa && view.revealed) line('iPhone setup link', appleSetupLink(delivery.lpa));
+  delivery?.cards?.forEach((card, index) => {
+    line(`card ${index + 1}`, [card.number, card.pin ? `PIN ${card.pin}` : '', card.serial ? `serial ${card.serial}` : '', card.expiry ? `expires ${card.expiry}` : ''].filter(Boolean).join('  '));
+  });
+  if (delivery?.text) line('note', delivery.text);
+  if (options.timeline) for (const entry of view.timeline) output.out(`  ${timelineLine(entry)}`);
+}
+
+export function timelineLine(entry: TimelineEntry): string {
+  return `${entry.at.slice(11, 19)}  ${entry.status}${entry.upstreamStatus ? ` (${entry.upstreamStatus})` : ''}${entry.note ? `: ${entry.note}` : ''}`;
+}

@@ -1,0 +1,37 @@
+import { lpaFromText, type ActivationCode } from '../domain/lpa';
+import type { PushNotifications } from '../suppliers/adapter';
+import type { PushEntries } from './push-receiver';
+
+/** What a merchant pasted to complete an order by hand. */
+export type Pasted =
+  | { kind: 'lpa'; code: ActivationCode }
+  | { kind: 'push'; body: Buffer }
+  | { kind: 'invalid'; reason: string };
+
+/**
+ * A JSON object is a supplier's notification body (BillionConnect's N009, copied from its portal or a log);
+ * anything else must be an activation code, or Apple's setup link around one.
+ */
+export function readPasted(text: string): Pasted {
+  const trimmed = text.trim();
+  if (trimmed.startsWith('{')) return { kind: 'push', body: Buffer.from(trimmed, 'utf8') };
+  const lpa = lpaFromText(trimmed);
+  return lpa.ok ? { kind: 'lpa', code: lpa.value } : { kind: 'invalid', reason: `not a notification body nor an activation code: ${lpa.reason}` };
+}
+
+/**
+ * The third argument a push reader may accept. A pasted body arrives without the supplier's headers, so it has
+ * no signature to check: the merchant copying it out of the supplier's own portal is what vouches for it. A
+ * reader that knows this argument skips only the signature check and reads the body exactly as a pushed one;
+ * one that does not will refuse the body for its missing signature, and the caller says so.
+ */
+export interface PastedByMerchant {
+  pastedByMerchant: true;
+}
+
+type ReadWithPasteOption = (rawBody: Buffer, headers: Record<string, string | undefined>, options: PastedByMerchant) => PushEntries;
+
+/** Reads a pasted body through the supplier's own `push.read`, the same code a received push goes through. */
+export function readPastedPush(push: PushNotifications, body: Buffer): PushEntries {
+  return (push.read as ReadWithPasteOption).call(push, body, {}, { pastedByMerchant: true });
+}

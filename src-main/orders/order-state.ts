@@ -1,0 +1,141 @@
+import { parseLpa } from '../domain/lpa';
+import { sameMoney } from '../domain/money';
+import type { Delivery, OrderState } from '../suppliers/adapter';
+import { isOpen, type OrderRecord, type OrderRecordStatus, type OrderView, type TimelineEntry } from './types';
+
+// Statuses only move forward: a late poll answer or a repeated push must never undo a delivery.
+const RANK: Record<OrderRecordStatus, number> = { pending: 0, processing: 1, attention: 1, delivered: 2, failed: 2, canceled: 2 };
+
+export interface Applied {
+  record: OrderRecord;
+  /** Timeline entries to append; empty when the state told us nothing new (a repeated push, an unchanged poll). */
+  entries: TimelineEntry[];
+  changed: boolean;
+}
+
+/** What a supplier says about an order, or what we conclude ourselves (`attention`, a local cancel, a hand completion). */
+export type RecordState = Omit<OrderState, 'status'> & { status: OrderRecordStatus };
+
+export interface ApplyOptions {
+  /** Why, in a word or two, for the timeline ("pushed by the supplier", "completed by hand"). */
+  note?: string | null;
+  /** The state came from the supplier itself (a placement, a query, a push): the order is known to exist there. */
+  fromSupplier?: boolean;
+}
+
+/**
+ * Folds what the supplier said about an order into our record. Pure. Idempotent: applying the same state twice
+ * changes nothing the second time, which is what makes repeated pushes and overlapping polls harmless.
+ */
+export function applyState(record: OrderRecord, state: RecordState, at: string, options: ApplyOptions = {}): Applied {
+  const final = !isOpen(record.status) && record.status !== 'attention';
+  const status = !final && RANK[state.status] >= RANK[record.status] ? state.status : record.status;
+  const next: OrderRecord = {
+    ...record,
+    status,
+    upstreamOrderId: state.upstreamOrderId ?? record.upstreamOrderId,
+    upstreamStatus: final ? record.upstreamStatus : state.upstreamStatus || record.upstreamStatus,
+    amount: state.amount ?? record.amount,
+    delivery: mergeDelivery(record.delivery, state.delivery),
+    // A new status without a reason clears the old one (an order found again is no longer "missing").
+    error: final ? record.error : state.error ?? (status === record.status ? record.error : null),
+    acknowledgedAt: record.acknowledgedAt ?? (options.fromSupplier ? at : null),
+    finishedAt: record.finishedAt ?? (isOpen(status) || status === 'attention' ? null : at),
+  };
+  const statusMoved = next.status !== record.status || next.upstreamStatus !== record.upstreamStatus;
+  const deliveryMoved = JSON.stringify(next.delivery) !== JSON.stringify(record.delivery);
+  const changed = statusMoved || deliveryMoved || next.upstreamOrderId !== record.upstreamOrderId || !sameMoney(next.amount, record.amount)
+    || next.error !== record.error || next.acknowledgedAt !== record.acknowledgedAt || next.finishedAt !== record.finishedAt;
+  if (!changed) return { record, entries: [], changed: false };
+  next.updatedAt = at;
+  const note = [options.note, next.error !== record.error ? next.error : null, deliveryMoved && !statusMoved ? 'delivery updated' : null]
+    .filter(Boolean).join('; ') || null;
+  const entries = statusMoved || deliveryMoved || note ? [{ at, status: next.status, upstreamStatus: next.upstreamStatus, note }] : [];
+  return { record: next, entries, changed: true };
+}
+
+/** A note about the order (a timeout while following, a missing connection) that does not change its status. */
+export function noteOn(record: OrderRecord, note: string, at: string, previous: TimelineEntry | undefined): TimelineEntry | null {
+  // The same problem on every poll would bury the timeline: say it once until something else happens.
+  if (previous && previous.note === note && previous.status === record.status) return null;
+  return { at, status: record.status, upstreamStatus: record.upstreamStatus, note };
+}
+
+/**
+ * Later news adds to a delivery and never erases it: BillionConnect's query gives the ICCID, its push the LPA.
+ * An LPA always comes with its SM-DP+ address and activation code split out, whoever delivered it.
+ */
+export function mergeDelivery(current: Delivery | null, incoming: Delivery | null): Delivery | null {
+  if (!incoming) return current;
+  const merged: Delivery = { ...(current ?? {}) };
+  for (const [key, value] of Object.entries(incoming) as Array<[keyof Delivery, Delivery[keyof Delivery]]>) {
+    if (value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0)) (merged as Record<string, unknown>)[key] = value;
+  }
+  if (merged.lpa && (!merged.smdpAddress || !merged.activationCode)) {
+    const parsed = parseLpa(merged.lpa);
+    if (parsed.ok) {
+      merged.smdpAddress ??= parsed.value.smdpAddress;
+      merged.activationCode ??= parsed.value.activationCode;
+    }
+  }
+  return Object.keys(merged).length > 0 ? merged : null;
+}
+
+const DOT = '•';
+
+/** Keeps the last 4 characters, enough to tell two codes apart without being able to use either. */
+export function maskSecret(value: string): string {
+  if (value.length <= 4) return DOT.repeat(value.length);
+  return `${DOT.repeat(Math.min(8, value.length - 4))}${value.slice(-4)}`;
+}
+
+/**
+ * What may be shown without a reveal: the SM-DP+ address, ICCID and card serials are not secrets (printed on
+ * packaging, useless alone); the activation code, PIN, card number and the supplier's QR image are.
+ */
+export function maskDelivery(delivery: Delivery | null): Delivery | null {
+  if (!delivery) return null;
+  const masked: Delivery = { ...delivery };
+  if (delivery.activationCode) masked.activationCode = maskSecret(delivery.activationCode);
+  if (delivery.lpa) {
+    const parsed = parseLpa(delivery.lpa);
+    masked.lpa = parsed.ok ? parsed.value.lpa.replace(`$${parsed.value.activationCode}`, `$${maskSecret(parsed.value.activationCode)}`) : maskSecret(delivery.lpa);
+  }
+  if (delivery.qrImage) delete masked.qrImage;
+  if (delivery.cards) {
+    masked.cards = delivery.cards.map((card) => ({
+      ...card,
+      ...(card.number ? { number: maskSecret(card.number) } : {}),
+      ...(card.pin ? { pin: DOT.repeat(card.pin.length) } : {}),
+    }));
+  }
+  // Free text may hold a code (a confirmation code, a card key the supplier did not structure).
+  if (delivery.text) masked.text = maskSecret(delivery.text);
+  return masked;
+}
+
+export function viewOf(record: OrderRecord, timeline: TimelineEntry[], reveal: boolean): OrderView {
+  return {
+    id: record.id,
+    idempotencyKey: record.idempotencyKey,
+    supplier: record.supplierId,
+    supplierKind: record.supplierKind,
+    offer: { supplier: record.supplierId, productId: record.productId, skuId: record.skuId, variant: record.variant },
+    title: record.title,
+    kind: record.offerKind,
+    quantity: record.quantity,
+    expectedCost: record.expectedCost,
+    expectedInMerchantCurrency: record.capAmount,
+    status: record.status,
+    upstreamOrderId: record.upstreamOrderId,
+    upstreamStatus: record.upstreamStatus,
+    amount: record.amount,
+    delivery: reveal ? record.delivery : maskDelivery(record.delivery),
+    revealed: reveal,
+    error: record.error,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    finishedAt: record.finishedAt,
+    timeline,
+  };
+}

@@ -1,0 +1,48 @@
+import type { OrderRecord } from './types';
+
+/**
+ * How an open order is brought up to date, on every poll and after a restart alike. The record is written (with
+ * its idempotency key) before anything is sent, `sendAttempts` is counted up and committed just before each
+ * send, and `acknowledgedAt` is set the first time the supplier answers about the order. From those two facts:
+ *
+ * - `send`: nothing was ever sent (a crash between writing the record and sending). The supplier cannot have
+ *   the order, so it is sent now: the merchant confirmed it, and the daily cap counted it when it was written.
+ * - `query-then-send`: something was sent, but the supplier never answered (timeout, crash, lost response), so
+ *   it may or may not have the order. Ask about the key; if the supplier has nothing, send the SAME request with
+ *   the SAME key again. That is safe exactly because every supported supplier refuses to create a second order
+ *   for a key it has seen (downstream_order_no, mch_order_id, channelOrderId): if the first request did arrive,
+ *   the repeat is answered with the existing order and nothing is charged. Suppliers that cannot look an order
+ *   up by our key (Dujiao-Next, MeSIM: only by their own id) answer "nothing" here, so the re-send is also how
+ *   the existing order is found.
+ * - `query`: the supplier has answered about this order before, so it certainly exists there. It is only ever
+ *   asked about, never re-sent. If the supplier now says it has no such order, the record goes to `attention`
+ *   instead of trying again: a re-send under those circumstances is the one way to be charged twice.
+ *
+ * Adapters return a refusal (out of stock, balance, payment failed) as a `failed` state: the order ends there,
+ * uncharged. They throw only when the outcome is unknown. A retryable error (timeout, 5xx, an unreadable answer)
+ * changes nothing but the timeline, and the next round decides again from the same facts; an error that says
+ * retrying cannot help (the supplier claims the key is taken but shows no order) sends the order to `attention`.
+ */
+export type ReconcileStep = 'send' | 'query-then-send' | 'query';
+
+export function nextStep(record: Pick<OrderRecord, 'sendAttempts' | 'acknowledgedAt'>): ReconcileStep {
+  if (record.sendAttempts === 0) return 'send';
+  if (!record.acknowledgedAt) return 'query-then-send';
+  return 'query';
+}
+
+export interface FollowPolicy {
+  /** Wait before the first status check after a round; doubles each round up to `maxDelayMs`. */
+  initialDelayMs: number;
+  maxDelayMs: number;
+  /** Stop polling an order after this long; it stays open and is reconciled again on the next start. */
+  followForMs: number;
+}
+
+/** 1 s, 2 s, 4 s … 60 s: quick for suppliers that deliver at once, gentle for the ones that take minutes. */
+export const DEFAULT_FOLLOW_POLICY: FollowPolicy = { initialDelayMs: 1000, maxDelayMs: 60_000, followForMs: 30 * 60_000 };
+
+/** Delay before poll number `round` (0, 1, 2 …). */
+export function pollDelay(policy: FollowPolicy, round: number): number {
+  return Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** Math.min(round, 30));
+}

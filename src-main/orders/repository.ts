@@ -1,0 +1,174 @@
+import Decimal from 'decimal.js';
+import type { Database } from 'better-sqlite3';
+import { readState, writeState } from '../db/app-state';
+import type { Money } from '../domain/money';
+import type { Fulfillment, LocalizedText, OfferKind, Stock, StockStatus } from '../domain/offer';
+import type { OrderRecord, OrderRecordStatus, TimelineEntry } from './types';
+
+interface OrderRow {
+  id: number; idempotency_key: string; supplier_id: string; supplier_kind: string; product_id: string; sku_id: string; variant: string;
+  offer_kind: string; title: string; quantity: number; expected_amount: string; expected_currency: string;
+  cap_amount: string | null; cap_currency: string | null; cap_day: string; email: string | null; buyer_input_json: string | null;
+  status: string; upstream_order_id: string | null; upstream_status: string | null; charged_amount: string | null; charged_currency: string | null;
+  delivery_json: string | null; error: string | null; send_attempts: number; last_sent_at: string | null; acknowledged_at: string | null;
+  created_at: string; updated_at: string; finished_at: string | null;
+}
+
+const moneyOf = (amount: string | null, currency: string | null): Money | null => (amount !== null && currency !== null ? { amount, currency } : null);
+
+function fromRow(row: OrderRow): OrderRecord {
+  return {
+    id: row.id,
+    idempotencyKey: row.idempotency_key,
+    supplierId: row.supplier_id,
+    supplierKind: row.supplier_kind,
+    productId: row.product_id,
+    skuId: row.sku_id,
+    variant: row.variant,
+    offerKind: row.offer_kind as OfferKind,
+    title: row.title,
+    quantity: row.quantity,
+    expectedCost: { amount: row.expected_amount, currency: row.expected_currency },
+    capAmount: moneyOf(row.cap_amount, row.cap_currency),
+    capDay: row.cap_day,
+    email: row.email,
+    buyerInput: row.buyer_input_json ? JSON.parse(row.buyer_input_json) : null,
+    status: row.status as OrderRecordStatus,
+    upstreamOrderId: row.upstream_order_id,
+    upstreamStatus: row.upstream_status,
+    amount: moneyOf(row.charged_amount, row.charged_currency),
+    delivery: row.delivery_json ? JSON.parse(row.delivery_json) : null,
+    error: row.error,
+    sendAttempts: row.send_attempts,
+    lastSentAt: row.last_sent_at,
+    acknowledgedAt: row.acknowledged_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    finishedAt: row.finished_at,
+  };
+}
+
+export type NewOrder = Omit<OrderRecord, 'id' | 'status' | 'upstreamOrderId' | 'upstreamStatus' | 'amount' | 'delivery' | 'error'
+  | 'sendAttempts' | 'lastSentAt' | 'acknowledgedAt' | 'updatedAt' | 'finishedAt'>;
+
+/** Writes a new order, not yet sent, with the first line of its timeline. */
+export function insertOrder(db: Database, order: NewOrder, note: string): OrderRecord {
+  const { lastInsertRowid } = db.prepare(`INSERT INTO orders (idempotency_key, supplier_id, supplier_kind, product_id, sku_id, variant, offer_kind, title,
+      quantity, expected_amount, expected_currency, cap_amount, cap_currency, cap_day, email, buyer_input_json, status, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`).run(
+    order.idempotencyKey, order.supplierId, order.supplierKind, order.productId, order.skuId, order.variant, order.offerKind, order.title,
+    order.quantity, order.expectedCost.amount, order.expectedCost.currency, order.capAmount?.amount ?? null, order.capAmount?.currency ?? null,
+    order.capDay, order.email, order.buyerInput ? JSON.stringify(order.buyerInput) : null, order.createdAt, order.createdAt);
+  const id = Number(lastInsertRowid);
+  appendEntries(db, id, [{ at: order.createdAt, status: 'pending', upstreamStatus: null, note }]);
+  return getOrder(db, id)!;
+}
+
+export function getOrder(db: Database, id: number): OrderRecord | null {
+  const row = db.prepare('SELECT * FROM orders WHERE id = ?').get(id) as OrderRow | undefined;
+  return row ? fromRow(row) : null;
+}
+
+export function findOrderByKey(db: Database, supplierId: string, idempotencyKey: string): OrderRecord | null {
+  const row = db.prepare('SELECT * FROM orders WHERE supplier_id = ? AND idempotency_key = ?').get(supplierId, idempotencyKey) as OrderRow | undefined;
+  return row ? fromRow(row) : null;
+}
+
+/** Newest first. */
+export function listOrders(db: Database, limit = 500): OrderRecord[] {
+  return (db.prepare('SELECT * FROM orders ORDER BY id DESC LIMIT ?').all(limit) as OrderRow[]).map(fromRow);
+}
+
+export function listOpenOrders(db: Database): OrderRecord[] {
+  return (db.prepare("SELECT * FROM orders WHERE status IN ('pending', 'processing') ORDER BY id").all() as OrderRow[]).map(fromRow);
+}
+
+/** Committed before the request leaves: from here on, the order may exist at the supplier. */
+export function recordSendAttempt(db: Database, id: number, at: string): OrderRecord {
+  db.prepare('UPDATE orders SET send_attempts = send_attempts + 1, last_sent_at = ?, updated_at = ? WHERE id = ?').run(at, at, id);
+  return getOrder(db, id)!;
+}
+
+/** Stores the record's changing fields and its new timeline entries in one transaction. */
+export function saveOrder(db: Database, record: OrderRecord, entries: TimelineEntry[]): void {
+  db.transaction(() => {
+    db.prepare(`UPDATE orders SET status = ?, upstream_order_id = ?, upstream_status = ?, charged_amount = ?, charged_currency = ?, delivery_json = ?,
+        error = ?, acknowledged_at = ?, updated_at = ?, finished_at = ? WHERE id = ?`).run(
+      record.status, record.upstreamOrderId, record.upstreamStatus, record.amount?.amount ?? null, record.amount?.currency ?? null,
+      record.delivery ? JSON.stringify(record.delivery) : null, record.error, record.acknowledgedAt, record.updatedAt, record.finishedAt, record.id);
+    appendEntries(db, record.id, entries);
+  })();
+}
+
+export function appendEntries(db: Database, orderId: number, entries: TimelineEntry[]): void {
+  const insert = db.prepare('INSERT INTO order_events (order_id, at, status, upstream_status, note) VALUES (?, ?, ?, ?, ?)');
+  for (const entry of entries) insert.run(orderId, entry.at, entry.status, entry.upstreamStatus, entry.note);
+}
+
+export function orderTimeline(db: Database, orderId: number): TimelineEntry[] {
+  return db.prepare('SELECT at, status, upstream_status AS upstreamStatus, note FROM order_events WHERE order_id = ? ORDER BY id').all(orderId) as TimelineEntry[];
+}
+
+/**
+ * What the day's orders count against the cap, in `currency`: their expected cost when ordered, except orders
+ * that ended without a charge (refused, payment failed, canceled and refunded). Summed exactly, never in SQL floats.
+ */
+export function spentOnDay(db: Database, day: string, currency: string): string {
+  const rows = db.prepare(`SELECT cap_amount FROM orders WHERE cap_day = ? AND cap_currency = ? AND cap_amount IS NOT NULL
+    AND status NOT IN ('failed', 'canceled')`).all(day, currency) as Array<{ cap_amount: string }>;
+  return rows.reduce((sum, row) => sum.plus(row.cap_amount), new Decimal(0)).toFixed();
+}
+
+const CAP_KEY = 'settings.orderDailyCap';
+
+/** The daily spending cap on orders, in the merchant's currency; null when none is set. */
+export function readDailyCap(db: Database): string | null {
+  return readState(db, CAP_KEY);
+}
+
+export function writeDailyCap(db: Database, cap: string | null): void {
+  if (cap === null) db.prepare('DELETE FROM app_state WHERE key = ?').run(CAP_KEY);
+  else writeState(db, CAP_KEY, cap);
+}
+
+/** What ordering needs to know of a catalog offer. */
+export interface OrderableOffer {
+  supplierId: string;
+  productId: string;
+  skuId: string;
+  variant: string;
+  kind: OfferKind;
+  titles: LocalizedText;
+  cost: Money;
+  stock: Stock;
+  minQuantity: number | null;
+  maxQuantity: number | null;
+  fulfillment: Fulfillment;
+  orderable: boolean;
+}
+
+/** The live offers of one supplier with this SKU (and product and variant, when given), read without their raw payloads. */
+export function findLiveOffers(db: Database, supplierId: string, match: { skuId: string; productId?: string; variant?: string }): OrderableOffer[] {
+  const rows = db.prepare(`SELECT product_id, sku_id, variant, kind, titles_json, cost_amount, cost_currency, stock_status, stock_quantity,
+      min_quantity, max_quantity, fulfillment_json, orderable
+    FROM offers WHERE removed_at IS NULL AND supplier_id = @supplierId AND sku_id = @skuId
+      AND (@productId IS NULL OR product_id = @productId) AND (@variant IS NULL OR variant = @variant)
+    ORDER BY product_id, variant`).all({ supplierId, skuId: match.skuId, productId: match.productId ?? null, variant: match.variant ?? null }) as Array<{
+    product_id: string; sku_id: string; variant: string; kind: string; titles_json: string; cost_amount: string; cost_currency: string;
+    stock_status: string; stock_quantity: number | null; min_quantity: number | null; max_quantity: number | null; fulfillment_json: string; orderable: number;
+  }>;
+  return rows.map((row) => ({
+    supplierId,
+    productId: row.product_id,
+    skuId: row.sku_id,
+    variant: row.variant,
+    kind: row.kind as OfferKind,
+    titles: JSON.parse(row.titles_json),
+    cost: { amount: row.cost_amount, currency: row.cost_currency },
+    stock: { status: row.stock_status as StockStatus, quantity: row.stock_quantity },
+    minQuantity: row.min_quantity,
+    maxQuantity: row.max_quantity,
+    fulfillment: JSON.parse(row.fulfillment_json),
+    orderable: row.orderable === 1,
+  }));
+}

@@ -1,0 +1,427 @@
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import Decimal from 'decimal.js';
+import type { Database } from 'better-sqlite3';
+import { rateMap } from '../db/rates-repo';
+import { merchantCurrency } from '../db/settings';
+import { convert, MissingRateError } from '../domain/currency';
+import { displayTitle } from '../domain/locale';
+import type { Money } from '../domain/money';
+import type { OfferRef } from '../grid/types';
+import { CanceledError, describeError, SupplierError } from '../http/errors';
+import type { ConnectionBase, OrderRef, OrderRequest, OrderState, SupplierAdapter, SupplierOrders } from '../suppliers/adapter';
+import { readPasted, readPastedPush } from './manual-completion';
+import { applyState, noteOn, viewOf, type ApplyOptions, type RecordState } from './order-state';
+import { PushReceivers, type PushEntries, type ReceiverTarget } from './push-receiver';
+import { qrDataUri } from './qr';
+import { DEFAULT_FOLLOW_POLICY, nextStep, pollDelay, type FollowPolicy } from './reconcile';
+import {
+  appendEntries, findLiveOffers, findOrderByKey, getOrder, insertOrder, listOpenOrders, listOrders, orderTimeline, readDailyCap, recordSendAttempt, saveOrder,
+  spentOnDay, type OrderableOffer,
+} from './repository';
+import { checkSpendingCap, localDay, type CapCheck } from './spending-cap';
+import { isOpen, OrderError, type OrderQuote, type OrderRecord, type OrderView, type PlaceOrderInput } from './types';
+
+export interface SupplierHandle {
+  /** The connection as configured now; `notifyListen` on it turns on the push receiver. */
+  connection: ConnectionBase;
+  adapter: SupplierAdapter;
+}
+
+export interface OrderServiceOptions {
+  db: Database;
+  /** The supplier connection with this id as configured right now, or null when there is none. */
+  supplier: (supplierId: string) => SupplierHandle | null;
+  /** Every change to an order, masked: the app forwards it as the `order.updated` event. */
+  onUpdate?: (order: OrderView) => void;
+  policy?: Partial<FollowPolicy>;
+  /** Local clock, injectable for the daily cap. */
+  now?: () => Date;
+  /** How long a push receiver keeps listening after its supplier's last open order ended (default 5 min). */
+  pushLingerMs?: number;
+}
+
+const BALANCE_TIMEOUT_MS = 20_000;
+const PUSH_LINGER_MS = 5 * 60_000;
+
+/**
+ * Test orders: quote, place, follow to the end, reconcile after a restart, receive pushes, complete by hand.
+ * See reconcile.ts for how an order whose fate is unknown is resolved without ever being placed twice.
+ */
+export class OrderService {
+  private readonly db: Database;
+  private readonly policy: FollowPolicy;
+  private readonly controller = new AbortController();
+  private readonly following = new Map<number, Promise<void>>();
+  private readonly receivers: PushReceivers;
+
+  constructor(private readonly options: OrderServiceOptions) {
+    this.db = options.db;
+    this.policy = { ...DEFAULT_FOLLOW_POLICY, ...options.policy };
+    this.receivers = new PushReceivers({
+      lingerMs: options.pushLingerMs ?? PUSH_LINGER_MS,
+      reader: (supplierId) => this.options.supplier(supplierId)?.adapter.push ?? null,
+      // Pushes about keys we do not know are still accepted: answering an error would only make the supplier retry.
+      deliver: (supplierId, entries) => this.applyEntries(supplierId, entries, 'pushed by the supplier'),
+      onListenError: (supplierId, listen, message) => {
+        for (const record of listOpenOrders(this.db).filter((r) => r.supplierId === supplierId)) {
+          this.note(record.id, `cannot receive this supplier's notifications on ${listen} (${message}); paste the notification or the activation code by hand instead`);
+        }
+      },
+    });
+  }
+
+  /** Reconciles every order left open (by a crash, a quit, a timeout) and listens for pushes where needed. */
+  start(): void {
+    for (const record of listOpenOrders(this.db)) void this.follow(record.id);
+    void this.updateReceivers();
+  }
+
+  async quote(ref: OfferRef, quantity = 1): Promise<OrderQuote> {
+    const offer = this.offer(ref);
+    const handle = this.options.supplier(ref.supplier);
+    const cost = times(offer.cost, quantity);
+    const { converted, cap } = this.againstCap(cost, localDay(this.now()));
+    let balance: Money | null = null;
+    let balanceError: string | null = null;
+    if (handle) {
+      try {
+        balance = (await handle.adapter.ping(AbortSignal.any([this.controller.signal, AbortSignal.timeout(BALANCE_TIMEOUT_MS)]))).balance;
+      } catch (error) {
+        balanceError = describeError(error);
+      }
+    } else {
+      balanceError = `supplier connection "${ref.supplier}" is not configured`;
+    }
+    const refusal = this.refusal(offer, handle, quantity) ?? (cap.allowed ? null : cap.reason);
+    return {
+      offer: ref, title: displayTitle(offer.titles, 'en'), kind: offer.kind, stock: offer.stock, quantity,
+      unitCost: offer.cost, cost, costInMerchantCurrency: converted, balance, balanceError, cap: cap.view,
+      inputFields: offer.fulfillment.inputFields, allowed: refusal === null, refusal,
+    };
+  }
+
+  /**
+   * Records the order, sends it, and resolves with its state after that first exchange; following it to the end
+   * continues in the background (`settled` waits for that). Refusals before anything is recorded throw OrderError.
+   */
+  async place(input: PlaceOrderInput): Promise<OrderView> {
+    if (input.confirm !== true) throw new OrderError('placing an order spends money: confirm it (confirm: true, or --yes on the command line)');
+    const quantity = input.quantity ?? 1;
+    if (!Number.isInteger(quantity) || quantity < 1) throw new OrderError(`quantity must be a whole number of at least 1, got ${quantity}`);
+    const offer = this.offer(input.offer);
+    const handle = this.options.supplier(input.offer.supplier);
+    const refusal = this.refusal(offer, handle, quantity);
+    if (refusal) throw new OrderError(refusal);
+    const missing = offer.fulfillment.inputFields.filter((field) => field.required && !input.buyerInput?.[field.key]?.trim()).map((field) => field.key);
+    if (missing.length) throw new OrderError(`this offer needs buyer input: ${missing.join(', ')}`);
+
+    const at = this.now();
+    // Check the cap and write the record in one immediate transaction, so two orders at once cannot both fit.
+    const record = this.db.transaction(() => {
+      const cost = times(offer.cost, quantity);
+      const day = localDay(at);
+      const { converted, cap } = this.againstCap(cost, day);
+      if (!cap.allowed) throw new OrderError(`refused: ${cap.reason}`);
+      return insertOrder(this.db, {
+        idempotencyKey: newIdempotencyKey(at), supplierId: offer.supplierId, supplierKind: handle!.connection.kind,
+        productId: offer.productId, skuId: offer.skuId, variant: offer.variant, offerKind: offer.kind, title: displayTitle(offer.titles, 'en'),
+        quantity, expectedCost: cost, capAmount: converted, capDay: day, email: input.email?.trim() || null,
+        buyerInput: input.buyerInput && Object.keys(input.buyerInput).length ? input.buyerInput : null, createdAt: at.toISOString(),
+      }, 'recorded before sending');
+    }).immediate();
+    this.emit(record.id);
+    await new Promise<void>((firstRoundDone) => void this.follow(record.id, firstRoundDone));
+    return this.get(record.id)!;
+  }
+
+  list(limit?: number): OrderView[] {
+    return listOrders(this.db, limit).map((record) => viewOf(record, orderTimeline(this.db, record.id), false));
+  }
+
+  get(id: number): OrderView | null {
+    const record = getOrder(this.db, id);
+    return record ? viewOf(record, orderTimeline(this.db, id), false) : null;
+  }
+
+  /** The delivery unmasked: activation code, PIN, the supplier's QR image. */
+  reveal(id: number): OrderView {
+    return viewOf(this.require(id), orderTimeline(this.db, id), true);
+  }
+
+  /** Our own QR of the eSIM's activation code, as a PNG data: URI. */
+  async qr(id: number): Promise<string> {
+    const lpa = this.require(id).delivery?.lpa;
+    if (!lpa) throw new OrderError(`order #${id} has no eSIM activation code to show as a QR`);
+    return qrDataUri(lpa);
+  }
+
+  /** Resolves once the order is no longer being followed (finished, or polling gave up until the next start). */
+  async settled(id: number): Promise<OrderView> {
+    await this.following.get(id);
+    return this.get(id)!;
+  }
+
+  async whenIdle(): Promise<void> {
+    while (this.following.size > 0) await Promise.allSettled([...this.following.values()]);
+  }
+
+  async cancel(id: number): Promise<OrderView> {
+    const record = this.require(id);
+    if (!isOpen(record.status) && record.status !== 'attention') throw new OrderError(`order #${id} is already ${record.status}`);
+    if (record.sendAttempts === 0) {
+      this.apply(id, { ...stateOf(record), status: 'canceled' }, { note: 'canceled before it was sent' });
+      return this.get(id)!;
+    }
+    // The supplier does not show this order, so it cannot cancel it either: the merchant closes it on their word.
+    if (record.status === 'attention') {
+      this.apply(id, { ...stateOf(record), status: 'canceled' }, { note: 'closed by you after checking the supplier\'s order list' });
+      return this.get(id)!;
+    }
+    const handle = this.options.supplier(record.supplierId);
+    const orders = handle?.adapter.orders;
+    if (!orders?.cancel) throw new OrderError(`${record.supplierId} cannot cancel orders through its API; cancel it on the supplier's own site`);
+    const state = await orders.cancel(refOf(record), this.controller.signal);
+    this.apply(id, state, { fromSupplier: true, note: 'canceled at your request' });
+    return this.get(id)!;
+  }
+
+  /**
+   * Completes an order with what the merchant pasted: the supplier's notification body (read by the supplier's
+   * own push reader, signature check skipped because it was pasted, not received) or the activation code itself.
+   */
+  async completeManually(id: number, text: string): Promise<OrderView> {
+    const record = this.require(id);
+    if (record.status === 'delivered') throw new OrderError(`order #${id} is already delivered`);
+    if (record.status === 'failed' || record.status === 'canceled') throw new OrderError(`order #${id} is ${record.status}; there is nothing to complete`);
+    if (record.sendAttempts === 0) throw new OrderError(`order #${id} was never sent, so nothing can have been delivered for it`);
+    const pasted = readPasted(text);
+    if (pasted.kind === 'invalid') throw new OrderError(pasted.reason);
+    if (pasted.kind === 'lpa') {
+      const { lpa, smdpAddress, activationCode } = pasted.code;
+      this.apply(id, { ...stateOf(record), status: 'delivered', delivery: { lpa, smdpAddress, activationCode } }, { note: 'completed by hand with a pasted activation code' });
+      return this.get(id)!;
+    }
+    const handle = this.options.supplier(record.supplierId);
+    if (!handle) throw new OrderError(`supplier connection "${record.supplierId}" is not configured here, so its notification cannot be read; paste the activation code (LPA:1$…) instead`);
+    const push = handle.adapter.push;
+    if (!push) throw new OrderError(`${record.supplierId} sends no notifications to read; paste the activation code (LPA:1$…) instead`);
+    let entries: PushEntries;
+    try {
+      entries = readPastedPush(push, pasted.body);
+    } catch (error) {
+      throw new OrderError(`${record.supplierId} could not read the pasted notification: ${describeError(error)}`);
+    }
+    const mine = entries.filter((entry) => entry.idempotencyKey === record.idempotencyKey);
+    if (mine.length === 0) {
+      throw new OrderError(`the pasted notification is about ${entries.map((e) => e.idempotencyKey).join(', ') || 'no order'}, not order #${id} (${record.idempotencyKey})`);
+    }
+    for (const entry of mine) this.apply(id, entry.state, { fromSupplier: true, note: 'completed by hand with a pasted notification (signature not checked: you pasted it)' });
+    return this.get(id)!;
+  }
+
+  /** Stops following and listening. Orders in flight stay exactly as recorded, for the next start to reconcile. */
+  async close(): Promise<void> {
+    this.controller.abort();
+    await this.whenIdle();
+    await this.receivers.close();
+  }
+
+  /** Which receiver address a supplier's pushes reach now (tests, diagnostics). */
+  receiverAddress(supplierId: string): string | null {
+    return this.receivers.addressOf(supplierId);
+  }
+
+  private follow(id: number, onFirstRound?: () => void): Promise<void> {
+    const running = this.following.get(id);
+    if (running) {
+      onFirstRound?.();
+      return running;
+    }
+    const run = this.runFollow(id, onFirstRound).finally(() => {
+      this.following.delete(id);
+      void this.updateReceivers();
+    });
+    this.following.set(id, run);
+    return run;
+  }
+
+  private async runFollow(id: number, onFirstRound?: () => void): Promise<void> {
+    const started = Date.now();
+    try {
+      for (let round = 0; ; round++) {
+        const record = getOrder(this.db, id);
+        if (!record || !isOpen(record.status)) return;
+        await this.reconcileOnce(record);
+        if (onFirstRound) {
+          onFirstRound();
+          onFirstRound = undefined;
+          void this.updateReceivers();
+        }
+        if (!isOpen(getOrder(this.db, id)!.status)) return;
+        if (Date.now() - started >= this.policy.followForMs) {
+          this.note(id, `stopped checking after ${Math.round(this.policy.followForMs / 60_000)} min; it is checked again when the app next starts`);
+          return;
+        }
+        await sleep(pollDelay(this.policy, round), undefined, { signal: this.controller.signal });
+      }
+    } catch (error) {
+      // Shutting down: leave the record exactly as it is; the next start reconciles it.
+      if (this.controller.signal.aborted) return;
+      this.note(id, `stopped checking: ${describeError(error)}`);
+    } finally {
+      onFirstRound?.();
+    }
+  }
+
+  /** One round of reconcile.ts's rule. */
+  private async reconcileOnce(record: OrderRecord): Promise<void> {
+    const handle = this.options.supplier(record.supplierId);
+    const orders = handle?.adapter.orders;
+    if (!orders) {
+      this.note(record.id, handle ? `${record.supplierId} cannot take orders through its API` : `supplier connection "${record.supplierId}" is not configured; the order is checked again once it is`);
+      return;
+    }
+    const step = nextStep(record);
+    try {
+      if (step === 'send') return await this.send(record, orders, 'sent');
+      const found = await orders.query(refOf(record), this.controller.signal);
+      if (found) return this.apply(record.id, found, { fromSupplier: true });
+      if (step === 'query-then-send') return await this.send(record, orders, 'the supplier had not answered about it; sent again with the same key');
+      this.apply(record.id, {
+        ...stateOf(record),
+        status: 'attention',
+        error: `${record.supplierId} now says it has no order ${record.upstreamOrderId ?? record.idempotencyKey}, though it confirmed it before. `
+          + `It is not sent again, so it cannot be charged twice: look it up in the supplier's own order list (our key: ${record.idempotencyKey}).`,
+      }, { note: 'the supplier no longer knows this order' });
+    } catch (error) {
+      if (this.controller.signal.aborted || error instanceof CanceledError) throw new CanceledError();
+      this.note(record.id, `no answer from ${record.supplierId}: ${describeError(error)}; checking again`);
+    }
+  }
+
+  private async send(record: OrderRecord, orders: SupplierOrders, note: string): Promise<void> {
+    // Committed before the bytes leave: a crash from here on leaves "maybe sent", which reconcile.ts handles.
+    const sending = recordSendAttempt(this.db, record.id, new Date().toISOString());
+    let state: OrderState;
+    try {
+      state = await orders.place(requestOf(sending), this.controller.signal);
+    } catch (error) {
+      // Adapters return refusals as a `failed` state and throw only when the outcome is unknown. A retryable error
+      // (timeout, 5xx) is checked again next round; one that says retrying cannot help needs the merchant's eyes.
+      if (error instanceof SupplierError && !error.retryable) {
+        this.apply(record.id, { ...stateOf(record), status: 'attention', upstreamStatus: error.code, error: error.message }, { note: 'the supplier\'s answer left the outcome unclear' });
+        return;
+      }
+      throw error;
+    }
+    this.apply(record.id, state, { fromSupplier: true, note });
+  }
+
+  private applyEntries(supplierId: string, entries: PushEntries, note: string): void {
+    for (const { idempotencyKey, state } of entries) {
+      const record = findOrderByKey(this.db, supplierId, idempotencyKey);
+      if (record) this.apply(record.id, state, { fromSupplier: true, note });
+    }
+  }
+
+  private apply(id: number, state: RecordState, options: ApplyOptions): void {
+    const record = getOrder(this.db, id)!;
+    const applied = applyState(record, state, new Date().toISOString(), options);
+    if (!applied.changed) return;
+    saveOrder(this.db, applied.record, applied.entries);
+    this.emit(id);
+  }
+
+  private note(id: number, text: string): void {
+    const record = getOrder(this.db, id);
+    if (!record) return;
+    const entry = noteOn(record, text, new Date().toISOString(), orderTimeline(this.db, id).at(-1));
+    if (!entry) return;
+    appendEntries(this.db, id, [entry]);
+    this.emit(id);
+  }
+
+  private emit(id: number): void {
+    const view = this.get(id);
+    if (view) this.options.onUpdate?.(view);
+  }
+
+  private updateReceivers(): Promise<void> {
+    const targets: ReceiverTarget[] = [];
+    for (const supplierId of new Set(listOpenOrders(this.db).map((record) => record.supplierId))) {
+      const handle = this.options.supplier(supplierId);
+      const listen = (handle?.connection as { notifyListen?: unknown } | undefined)?.notifyListen;
+      if (handle?.adapter.push && typeof listen === 'string' && listen) targets.push({ supplierId, listen });
+    }
+    return this.receivers.update(targets);
+  }
+
+  private offer(ref: OfferRef): OrderableOffer {
+    const [offer] = findLiveOffers(this.db, ref.supplier, ref);
+    if (!offer) throw new OrderError(`${ref.supplier} has no current offer ${ref.productId}/${ref.skuId}${ref.variant ? `/${ref.variant}` : ''} in the catalog: sync it first`);
+    return offer;
+  }
+
+  private refusal(offer: OrderableOffer, handle: SupplierHandle | null, quantity: number): string | null {
+    if (!handle) return `supplier connection "${offer.supplierId}" is not configured`;
+    if (!handle.adapter.orders) return `${handle.connection.name ?? offer.supplierId} cannot take orders through its API`;
+    if (!offer.orderable) return 'this offer cannot be ordered through the supplier\'s API';
+    if (offer.minQuantity !== null && quantity < offer.minQuantity) return `the supplier sells at least ${offer.minQuantity} of this per order`;
+    if (offer.maxQuantity !== null && quantity > offer.maxQuantity) return `the supplier sells at most ${offer.maxQuantity} of this per order`;
+    return null;
+  }
+
+  /** The cost in the merchant's currency (null without a rate) and whether it fits under that day's cap. */
+  private againstCap(cost: Money, day: string): { converted: Money | null; cap: CapCheck } {
+    const currency = merchantCurrency(this.db);
+    let converted: Money | null;
+    try {
+      converted = convert(cost, currency, rateMap(this.db, currency));
+    } catch (error) {
+      if (!(error instanceof MissingRateError)) throw error;
+      converted = null;
+    }
+    const cap = checkSpendingCap({ limit: readDailyCap(this.db), currency, spentToday: spentOnDay(this.db, day, currency), order: converted, orderCurrency: cost.currency });
+    return { converted, cap };
+  }
+
+  private require(id: number): OrderRecord {
+    const record = getOrder(this.db, id);
+    if (!record) throw new OrderError(`no order #${id}`);
+    return record;
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+}
+
+/** Keeps the supplier's own scale ("12.50" × 2 = "25.00"): it is how the supplier states prices. */
+function times(unit: Money, quantity: number): Money {
+  const scale = unit.amount.split('.')[1]?.length ?? 0;
+  return { amount: new Decimal(unit.amount).times(quantity).toFixed(scale), currency: unit.currency };
+}
+
+/** Short, upper-case letters and digits only: fits every supplier's order-number field. Unique by time and chance. */
+export function newIdempotencyKey(at: Date): string {
+  return `SG${at.toISOString().replace(/\D/g, '').slice(0, 14)}${randomBytes(4).toString('hex').toUpperCase()}`;
+}
+
+function refOf(record: OrderRecord): OrderRef {
+  return { idempotencyKey: record.idempotencyKey, upstreamOrderId: record.upstreamOrderId };
+}
+
+/** The identical request every time: a re-send must be the same order, not merely the same key. */
+function requestOf(record: OrderRecord): OrderRequest {
+  return {
+    productId: record.productId, skuId: record.skuId, variant: record.variant, quantity: record.quantity,
+    idempotencyKey: record.idempotencyKey, expectedCost: record.expectedCost,
+    ...(record.email ? { email: record.email } : {}), ...(record.buyerInput ? { buyerInput: record.buyerInput } : {}),
+  };
+}
+
+/** The record's own state, as a base for the states we set without the supplier (attention, by hand, local cancel). */
+function stateOf(record: OrderRecord): RecordState {
+  return { status: record.status, upstreamOrderId: record.upstreamOrderId, upstreamStatus: record.upstreamStatus ?? '', amount: null, delivery: null, error: null };
+}

@@ -1,0 +1,42 @@
+import type { EventEmitter } from 'node:events';
+import { API_EVENT_NAMES, type ApiContract, type ApiEventName, type ApiEvents } from '../api/contract';
+import type { HostRequest, MessagePortLike } from './host-protocol';
+
+export interface HostedServices {
+  handlers: ApiContract;
+  events: EventEmitter<{ [K in ApiEventName]: [ApiEvents[K]] }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the API contract over a message port: the app runs the services (SQLite, sync, grid rebuilds) in a
+ * worker thread, so a long commit or a 100k-row rebuild never stalls the main process or its IPC.
+ */
+export async function hostServices(port: MessagePortLike, start: () => Promise<HostedServices>): Promise<void> {
+  let hosted: HostedServices;
+  try {
+    hosted = await start();
+  } catch (error) {
+    port.postMessage({ type: 'failed', error: error instanceof Error ? error.message : String(error) });
+    return;
+  }
+  for (const name of API_EVENT_NAMES) hosted.events.on(name, (payload: unknown) => port.postMessage({ type: 'event', name, payload }));
+  port.on('message', (request: HostRequest) => {
+    if (request.type === 'close') {
+      void hosted.close().finally(() => port.postMessage({ type: 'closed' }));
+      return;
+    }
+    const handler = hosted.handlers[request.method] as ((...args: unknown[]) => Promise<unknown>) | undefined;
+    if (!handler) {
+      port.postMessage({ type: 'result', id: request.id, ok: false, error: `unknown API method ${request.method}` });
+      return;
+    }
+    Promise.resolve()
+      .then(() => handler(...request.args))
+      .then(
+        (result) => port.postMessage({ type: 'result', id: request.id, ok: true, result: result ?? null }),
+        (error) => port.postMessage({ type: 'result', id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) }),
+      );
+  });
+  port.postMessage({ type: 'ready' });
+}

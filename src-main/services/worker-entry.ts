@@ -1,0 +1,34 @@
+// The services host as a worker thread: its own SQLite connection, sync and grid work, all off the main thread.
+import { parentPort, workerData } from 'node:worker_threads';
+import { createHandlers } from '../api/handlers';
+import { openDatabase } from '../db/open';
+import { aesSecretBox } from '../secrets/secret-box';
+import { AppServices } from './app-services';
+import { hostServices } from './host';
+import type { MessagePortLike } from './host-protocol';
+
+export interface ServicesWorkerData {
+  dbFile: string;
+  dataDir: string;
+  version: string;
+  nativeBinding?: string;
+  /** The secrets data key (base64), unsealed by the main process, which alone may call the OS keychain. */
+  dataKey: string;
+  sealedBy: 'os-keychain' | 'key-file';
+  warning: string | null;
+}
+
+const data = workerData as ServicesWorkerData;
+void hostServices(parentPort as unknown as MessagePortLike, async () => {
+  const db = openDatabase(data.dbFile, { nativeBinding: data.nativeBinding });
+  const secretBox = aesSecretBox(Buffer.from(data.dataKey, 'base64'), data.sealedBy, data.warning);
+  const services = await AppServices.start({ db, dataDir: data.dataDir, version: data.version, secretBox });
+  return {
+    handlers: createHandlers(services),
+    events: services.events,
+    close: async () => {
+      await services.close();
+      db.close();
+    },
+  };
+});

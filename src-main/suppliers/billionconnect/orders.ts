@@ -1,0 +1,103 @@
+import { SupplierError } from '../../http/errors';
+import type { OrderRef, OrderRequest, OrderState, SupplierOrders } from '../adapter';
+import { formatIssues } from '../shared/validate-items';
+import { TradeRefusal, type BillionConnectClient, type TradeData } from './client';
+import { createdOrderSchema, queriedOrderSchema, type QueriedOrder } from './order-schemas';
+
+/** F011 orderStatus. */
+const ORDERED = '0';
+const SHIPPED = '1';
+const CANCELLED = '2';
+
+/** Where the LPA will come from, said in every state before N009 arrives, so nobody waits on polling for it. */
+const AWAITING_N009 = 'the eSIM QR code arrives only by the N009 push';
+
+/** The one sub-order every order has: one sku, `number` eSIMs of it. */
+export function channelSubOrderId(idempotencyKey: string): string {
+  return `${idempotencyKey}-1`;
+}
+
+/**
+ * eSIM orders through F040, idempotent by channelOrderId (our key): the FAQ says a repeated F040 returns the order
+ * already made, so a timed-out create is simply sent again. A refusal is final for the same reason: had an order
+ * existed under the key, F040 would have returned it instead of refusing. F011 reports progress but never the LPA,
+ * so query() never says "delivered"; the N009 push does (see push.ts).
+ */
+export function createBillionConnectOrders(client: BillionConnectClient, label: string): SupplierOrders {
+  async function place(request: OrderRequest, signal?: AbortSignal): Promise<OrderState> {
+    const problem = unsendable(request);
+    if (problem) return notPlaced(problem);
+    const key = request.idempotencyKey;
+    const tradeData: TradeData = {
+      channelOrderId: key,
+      ...(request.email ? { email: request.email } : {}),
+      subOrderList: [{
+        channelSubOrderId: channelSubOrderId(key),
+        deviceSkuId: request.skuId,
+        // Offers are one per F003 price row, the variant being the row's copies.
+        planSkuCopies: request.variant,
+        number: String(request.quantity),
+      }],
+    };
+    let answer: unknown;
+    try {
+      answer = await client.invoke('F040', tradeData, signal);
+    } catch (error) {
+      if (error instanceof TradeRefusal) return notPlaced(error.message);
+      throw error;
+    }
+    const parsed = createdOrderSchema.safeParse(answer);
+    if (!parsed.success) throw new SupplierError(`${label} F040: not a created order (${formatIssues(parsed.error)}); check F011 before ordering again`, 'bad_response');
+    if (parsed.data.channelOrderId !== key) {
+      throw new SupplierError(`${label} F040: answered for channelOrderId ${parsed.data.channelOrderId}, not ${key}`, 'bad_response');
+    }
+    return { status: 'processing', upstreamOrderId: parsed.data.orderId, upstreamStatus: `ordered; ${AWAITING_N009}`, amount: null, delivery: null, error: null };
+  }
+
+  async function query(ref: OrderRef, signal?: AbortSignal): Promise<OrderState | null> {
+    const answer = await client.invoke('F011', { channelOrderId: ref.idempotencyKey }, signal);
+    // The docs give no answer for an unknown order; "1000" with no order in it is the only reading that means "none".
+    if (answer === null || answer === undefined || (typeof answer === 'object' && Object.keys(answer).length === 0)) return null;
+    const parsed = queriedOrderSchema.safeParse(answer);
+    if (!parsed.success) throw new SupplierError(`${label} F011: not an order (${formatIssues(parsed.error)})`, 'bad_response');
+    if (parsed.data.channelOrderId !== ref.idempotencyKey) {
+      throw new SupplierError(`${label} F011: answered for channelOrderId ${parsed.data.channelOrderId}, not ${ref.idempotencyKey}`, 'bad_response');
+    }
+    return queriedState(parsed.data);
+  }
+
+  /** F008 takes the platform's orderId, which F011 gives when the caller does not have it. */
+  async function cancel(ref: OrderRef, signal?: AbortSignal): Promise<OrderState> {
+    const orderId = ref.upstreamOrderId ?? (await query(ref, signal))?.upstreamOrderId;
+    if (!orderId) throw new SupplierError(`${label}: BillionConnect has no order ${ref.idempotencyKey} to cancel`, 'order_not_found');
+    await client.invoke('F008', { orderId }, signal);
+    const state = await query(ref, signal);
+    if (!state) throw new SupplierError(`${label}: order ${ref.idempotencyKey} was cancelled but F011 no longer shows it`, 'order_unknown');
+    return state;
+  }
+
+  return { place, query, cancel };
+}
+
+function queriedState(order: QueriedOrder): OrderState {
+  const base = { upstreamOrderId: order.orderId, amount: null, error: null };
+  if (order.orderStatus === CANCELLED) return { ...base, status: 'canceled', upstreamStatus: 'cancelled', delivery: null };
+  const iccids = (order.subOrderList ?? []).flatMap((sub) => sub.iccid);
+  if (order.orderStatus === SHIPPED) {
+    // Shipped: the eSIMs exist (their ICCIDs are here) but their QR codes come only with N009.
+    const delivery = iccids.length ? { iccid: iccids[0], ...(iccids.length > 1 ? { text: `ICCIDs: ${iccids.join(', ')}` } : {}) } : null;
+    return { ...base, status: 'processing', upstreamStatus: `shipped; ${AWAITING_N009}`, delivery };
+  }
+  const word = order.orderStatus === ORDERED ? 'ordered' : `orderStatus ${order.orderStatus}`;
+  return { ...base, status: 'processing', upstreamStatus: `${word}; ${AWAITING_N009}`, delivery: null };
+}
+
+function unsendable(request: OrderRequest): string | null {
+  if (!Number.isInteger(request.quantity) || request.quantity < 1) return `quantity ${request.quantity} is not a whole number of eSIMs`;
+  if (!/^\d+$/.test(request.variant)) return `the offer's variant "${request.variant}" is not a number of copies from F003; sync the catalog`;
+  return null;
+}
+
+function notPlaced(error: string): OrderState {
+  return { status: 'failed', upstreamOrderId: null, upstreamStatus: 'not placed', amount: null, delivery: null, error };
+}

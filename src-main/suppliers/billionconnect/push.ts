@@ -1,0 +1,124 @@
+import type { z } from 'zod';
+import { parseLpa } from '../../domain/lpa';
+import { SupplierError } from '../../http/errors';
+import type { Delivery, OrderState, PushNotifications } from '../adapter';
+import { formatIssues } from '../shared/validate-items';
+import { SUCCESS_CODE } from './client';
+import { n001Schema, n009Schema, pushEnvelopeSchema, type PushedEsim } from './order-schemas';
+import { SIGN_METHOD, signBody, signatureMatches } from './sign';
+
+/** What BillionConnect expects back from a notification it may stop retrying. */
+export const ACCEPTED_REPLY = {
+  status: 200,
+  contentType: 'application/json;charset=UTF-8',
+  body: JSON.stringify({ tradeCode: SUCCESS_CODE, tradeMsg: 'success' }),
+} as const;
+
+const N001_CANCELLED = '2';
+
+export type PushUpdate = ReturnType<PushNotifications['read']>[number];
+
+/**
+ * BillionConnect's pushes, signed as its requests are: x-sign-value = md5(appSecret + the body's exact bytes).
+ * N009 carries the eSIMs (the only copy of their LPAs) and makes the order delivered; N001 "cancelled" cancels it;
+ * every other genuine push is acknowledged and changes nothing. Reading is pure, so a repeated push (BillionConnect
+ * retries up to three times) yields the same update again.
+ */
+export function createBillionConnectPush(appSecret: string, label: string): PushNotifications {
+  function read(rawBody: Buffer, headers: Record<string, string | undefined>, options: { pastedByMerchant?: boolean } = {}): PushUpdate[] {
+    // A body the merchant copied from BillionConnect's portal has no headers to check; they vouch for it themselves.
+    if (!options.pastedByMerchant) verify(rawBody, headers);
+    let json: unknown;
+    try {
+      json = JSON.parse(rawBody.toString('utf8'));
+    } catch {
+      throw rejected('the body is not JSON');
+    }
+    const envelope = pushEnvelopeSchema.safeParse(json);
+    if (!envelope.success) throw rejected(`not a BillionConnect notification (${formatIssues(envelope.error)})`);
+    const { tradeType, tradeData } = envelope.data;
+    if (tradeType === 'N009') return [delivered(parse(n009Schema, tradeData, tradeType))];
+    if (tradeType === 'N001') {
+      const notice = parse(n001Schema, tradeData, tradeType);
+      if (notice.orderStatus !== N001_CANCELLED) return [];
+      return [{ idempotencyKey: notice.channelOrderId, state: { status: 'canceled', upstreamOrderId: notice.orderId, upstreamStatus: 'cancelled (N001)', amount: null, delivery: null, error: null } }];
+    }
+    return [];
+  }
+
+  function verify(rawBody: Buffer, headers: Record<string, string | undefined>): void {
+    const given = header(headers, 'x-sign-value');
+    if (!given) throw rejected('no x-sign-value header, so nothing proves it comes from BillionConnect');
+    const method = header(headers, 'x-sign-method');
+    if (method && method.toLowerCase() !== SIGN_METHOD) throw rejected(`x-sign-method is "${method}"; BillionConnect signs with md5`);
+    // Hex case carries no meaning; the digest must be over these exact bytes, never a re-serialization.
+    if (!signatureMatches(signBody(appSecret, rawBody), given.trim().toLowerCase())) {
+      throw rejected('x-sign-value is not md5(appSecret + body): the body was altered, or it was signed with another appSecret');
+    }
+  }
+
+  function parse<T>(schema: z.ZodType<T>, data: unknown, tradeType: string): T {
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) throw rejected(`${tradeType} cannot be read (${formatIssues(parsed.error)})`);
+    return parsed.data;
+  }
+
+  function rejected(reason: string): SupplierError {
+    return new SupplierError(`${label}: push refused: ${reason}`, 'push_rejected');
+  }
+
+  return { read, acceptedReply: { ...ACCEPTED_REPLY } };
+}
+
+function delivered(notice: z.infer<typeof n009Schema>): PushUpdate {
+  const state: OrderState = {
+    status: 'delivered',
+    upstreamOrderId: notice.orderId,
+    upstreamStatus: 'eSIM QR code sent (N009)',
+    amount: null,
+    delivery: esimDelivery(notice.subOrderList),
+    error: null,
+  };
+  return { idempotencyKey: notice.channelOrderId, state };
+}
+
+/**
+ * Delivery holds one eSIM: the first goes into its fields, and when the order had several, every one of them
+ * (the first again included) is listed in text so none is lost.
+ */
+function esimDelivery(esims: PushedEsim[]): Delivery {
+  const [first] = esims;
+  const code = parseLpa(first.qrCodeContent);
+  const notes = esims.length > 1 ? esims.map((esim, index) => `eSIM ${index + 1} of ${esims.length}: ${describe(esim)}`) : [simCodes(first)].filter(Boolean);
+  if (!code.ok) notes.unshift(`The QR content is not a standard activation code (${code.reason}); it is passed on as received.`);
+  return {
+    // As the FAQ reads it: the SM-DP+ address between the first and second "$", the activation code after the second.
+    ...(code.ok ? { lpa: code.value.lpa, smdpAddress: code.value.smdpAddress, activationCode: code.value.activationCode } : { lpa: first.qrCodeContent.trim() }),
+    ...(first.iccid[0] ? { iccid: first.iccid[0] } : {}),
+    ...(notes.length ? { text: notes.join('\n') } : {}),
+  };
+}
+
+function describe(esim: PushedEsim): string {
+  return [esim.iccid.length ? `ICCID ${esim.iccid.join(', ')}` : '', esim.qrCodeContent.trim(), simCodes(esim)].filter(Boolean).join('; ');
+}
+
+/** PIN, PUK and APN settings as text: Delivery has no fields for them, and buyers of some networks need them. */
+function simCodes(esim: PushedEsim): string {
+  const parts = [
+    esim.pin ? `PIN ${esim.pin}` : '',
+    esim.puk ? `PUK ${esim.puk}` : '',
+    esim.apn ? `APN ${esim.apn}${esim.apnUsername ? ` (user ${esim.apnUsername}${esim.apnPassword ? `, password ${esim.apnPassword}` : ''})` : ''}` : '',
+    esim.msisdn ? `number ${esim.msisdn}` : '',
+    esim.validTime ? `valid until ${esim.validTime}` : '',
+  ];
+  return parts.filter(Boolean).join(', ');
+}
+
+/** Node lowercases header names; a receiver built on something else may not. */
+function header(headers: Record<string, string | undefined>, name: string): string | undefined {
+  const direct = headers[name];
+  if (direct !== undefined) return direct;
+  const found = Object.keys(headers).find((key) => key.toLowerCase() === name);
+  return found === undefined ? undefined : headers[found];
+}

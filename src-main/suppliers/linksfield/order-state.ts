@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { parseLpa } from '../../domain/lpa';
+import type { Money } from '../../domain/money';
+import type { Delivery, OrderState } from '../adapter';
+
+/** orderPayStatus of queryOrdStatusAndEmail: 0 waiting for payment, 1 paid, 2 payment failed, 3 cancelled. */
+export const PAY_STATUS = { waiting: 0, paid: 1, failed: 2, cancelled: 3 } as const;
+
+const payStatus = z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]);
+
+/**
+ * linksfield-fields.md names the status `orderPayStatus`; the FMS docs' own example answer calls it `orderStatus`.
+ * Both are read, orderPayStatus first.
+ */
+export const orderStatusSchema = z.looseObject({
+  orderPayStatus: payStatus.nullish(),
+  orderStatus: payStatus.nullish(),
+  qrCode: z.string().nullish(),
+}).refine((answer) => answer.orderPayStatus != null || answer.orderStatus != null, 'neither orderPayStatus nor orderStatus is given');
+export type FmsOrderStatus = z.infer<typeof orderStatusSchema>;
+
+export function fmsOrderState(answer: FmsOrderStatus, orderId: string, paid: Money | null): OrderState {
+  const status = answer.orderPayStatus ?? answer.orderStatus!;
+  const base = { upstreamOrderId: orderId, amount: null as Money | null, delivery: null, error: null };
+  switch (status) {
+    case PAY_STATUS.waiting:
+      return { ...base, status: 'processing', upstreamStatus: 'waiting for payment (0)' };
+    case PAY_STATUS.paid: {
+      const qrCode = answer.qrCode?.trim();
+      // Paid but no QR yet ("3005 qrCode null" is how FMS names that): the profile is still being assigned.
+      if (!qrCode) return { ...base, amount: paid, status: 'processing', upstreamStatus: 'paid (1), QR code not ready' };
+      return { ...base, amount: paid, status: 'delivered', upstreamStatus: 'paid (1)', delivery: qrDelivery(qrCode) };
+    }
+    case PAY_STATUS.failed:
+      return { ...base, status: 'failed', upstreamStatus: 'payment failed (2)', error: 'Linksfield marked the payment failed; the reserved eSIM was released' };
+    case PAY_STATUS.cancelled:
+      return { ...base, status: 'canceled', upstreamStatus: 'cancelled (3)' };
+    default:
+      return { ...base, status: 'processing', upstreamStatus: `orderPayStatus ${status}` };
+  }
+}
+
+/** "qrCode carries the LPA activation string"; an image is kept as the supplier's QR in case a host sends one instead. */
+function qrDelivery(qrCode: string): Delivery {
+  if (/^data:image\//i.test(qrCode)) return { qrImage: qrCode };
+  const code = parseLpa(qrCode);
+  if (code.ok) return { lpa: code.value.lpa, smdpAddress: code.value.smdpAddress, activationCode: code.value.activationCode };
+  return { lpa: qrCode, text: `The QR content is not a standard activation code (${code.reason}); it is passed on as received.` };
+}

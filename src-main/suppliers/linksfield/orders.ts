@@ -1,0 +1,191 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Money } from '../../domain/money';
+import { CanceledError, SupplierError, describeError } from '../../http/errors';
+import { retryDelay, type RetryPolicy } from '../../http/retry';
+import type { OrderRef, OrderRequest, OrderState, SupplierOrders } from '../adapter';
+import { formatIssues } from '../shared/validate-items';
+import type { FmsClient } from './client';
+import { JsonDecimal } from './json-decimal';
+import { packageDetailSchema } from './map';
+import { fmsOrderState, orderStatusSchema } from './order-state';
+import { priceIn, readPrices } from './prices';
+
+const DETAIL = '/v1.1/package/detail';
+const PRE_ORDER = '/v1.1/package/preOrderPackage';
+const PAYMENT = '/payment/webhook';
+const ORDER_STATUS = '/package/queryOrdStatusAndEmail';
+
+/** "deviceType is fixed to 10 for H5, iphone and android eSIM". */
+const DEVICE_TYPE_ESIM = '10';
+const PRE_ORDER_TIMEOUT = '6006';
+const ORDER_NOT_FOUND = '10008';
+
+/** A pre-order this connection made: its id is the only handle FMS gives on an order. */
+interface PreOrder {
+  orderId: string;
+  amount: Money;
+  /** The payment notice was accepted, or may have arrived: from now on the order is only ever asked about. */
+  notified: boolean;
+}
+
+/**
+ * eSIM QR Mall orders: pre-order (reserves a profile for 10 minutes, charges nothing), then the payment notification
+ * (`payment_intent.succeeded` with the amount: this is what makes Linksfield bill the partner), then the status,
+ * polled until the QR code is there.
+ *
+ * FMS takes no order id of ours and cannot list orders, so the idempotency key cannot be looked up there. What
+ * stands between one key and two paid pre-orders:
+ * - place() keeps every pre-order id by key for the life of the connection, so a repeated place() continues the
+ *   first pre-order (notifying its payment only if no notice can have reached FMS yet) and never makes a second;
+ * - the pre-order id goes back to the caller as upstreamOrderId as soon as the payment is accepted, and query()
+ *   needs only that, so after a restart the order service asks instead of placing again;
+ * - the payment notification is sent once (see pay());
+ * - the notification carries the key as paypalId (the payment reference FMS keeps), so Linksfield's records tie
+ *   each payment to our order number.
+ */
+export function createLinksfieldOrders(client: FmsClient, label: string, retry: RetryPolicy, now: () => number = Date.now): SupplierOrders {
+  const preOrders = new Map<string, PreOrder>();
+
+  async function place(request: OrderRequest, signal?: AbortSignal): Promise<OrderState> {
+    const key = request.idempotencyKey;
+    const known = preOrders.get(key);
+    if (known) return known.notified ? status(known.orderId, known.amount, signal) : pay(key, known, signal);
+    if (request.quantity !== 1) return notPlaced('each Linksfield pre-order reserves one eSIM profile; order a quantity of 1');
+    if (!/^\d+$/.test(request.productId)) return notPlaced(`package id ${request.productId} is not a Linksfield package id`);
+
+    const detail = packageDetailSchema.safeParse(await client.call(DETAIL, { id: Number(request.productId) }, signal));
+    if (!detail.success) throw new SupplierError(`${label} POST ${DETAIL}: not a package (${formatIssues(detail.error)})`, 'bad_response');
+    let price;
+    try {
+      price = priceIn(readPrices(detail.data.currencyInfos), request.expectedCost.currency);
+    } catch (error) {
+      return notPlaced(`package ${request.productId} cannot be bought in ${request.expectedCost.currency}: ${describeError(error)}`);
+    }
+    let answer: unknown;
+    try {
+      answer = await client.call(PRE_ORDER, {
+        currency: price.currency,
+        currencyId: price.currencyId,
+        deviceType: DEVICE_TYPE_ESIM,
+        id: Number(detail.data.id),
+        // What we expect to pay: FMS holds the pre-order to it and refuses a payment of any other amount (10009).
+        money: new JsonDecimal(request.expectedCost.amount),
+        packageCode: detail.data.packageCode,
+        partnerCode: client.partnerCode,
+        periodNum: detail.data.period,
+      }, signal);
+    } catch (error) {
+      // A refused pre-order reserved nothing and charged nothing.
+      if (isRefusal(error)) return notPlaced(error.message);
+      throw error;
+    }
+    const orderId = preOrderId(answer);
+    if (!orderId) throw new SupplierError(`${label} POST ${PRE_ORDER}: no order id in the answer (${JSON.stringify(answer)?.slice(0, 80)})`, 'bad_response');
+    const preOrder: PreOrder = { orderId, amount: request.expectedCost, notified: false };
+    preOrders.set(key, preOrder);
+    return pay(key, preOrder, signal);
+  }
+
+  /**
+   * Notifies the payment, once: FMS says to, and a lost answer cannot be settled by asking, because the status stays
+   * "waiting" (0) after a notice until the profile is assigned. Only a refusal that proves FMS never read the notice
+   * (429) sends it again; any other lost answer counts as sent, and the status (or the pre-order timing out) tells.
+   */
+  async function pay(key: string, preOrder: PreOrder, signal?: AbortSignal): Promise<OrderState> {
+    const { orderId, amount } = preOrder;
+    const notice = {
+      dateTime: Math.floor(now() / 1000),
+      orderId,
+      partnerCode: client.partnerCode,
+      payAmount: new JsonDecimal(amount.amount),
+      payCurrency: amount.currency,
+      paypalId: key,
+      type: 'payment_intent.succeeded',
+    };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await client.call(PAYMENT, notice, signal, { resend: false });
+        break;
+      } catch (error) {
+        if (isRefusal(error)) return { ...notPlaced(error.message), upstreamOrderId: orderId, upstreamStatus: `payment refused (${error.code})` };
+        const unread = error instanceof SupplierError && error.code === 'rate_limited';
+        if (unread && attempt < retry.attempts) {
+          await sleep(retryDelay(retry, attempt + 1, error.retryAfterMs), undefined, { signal }).catch(() => {
+            throw new CanceledError();
+          });
+          continue;
+        }
+        if (unread) throw error;
+        // Canceled or lost mid-flight, the notice may have arrived: it is never sent again for this pre-order.
+        preOrder.notified = true;
+        if (error instanceof CanceledError) throw error;
+        return {
+          status: 'processing', upstreamOrderId: orderId, amount: null, delivery: null, error: null,
+          upstreamStatus: `payment notice sent, answer lost (${describeError(error)}); waiting for the status`,
+        };
+      }
+    }
+    preOrder.notified = true;
+    try {
+      return await status(orderId, amount, signal);
+    } catch (error) {
+      if (error instanceof CanceledError) throw error;
+      // Paid, and the caller must learn the pre-order id now: it is the only way to ask about this order later.
+      return { status: 'processing', upstreamOrderId: orderId, upstreamStatus: 'paid; status not read yet', amount, delivery: null, error: null };
+    }
+  }
+
+  async function query(ref: OrderRef, signal?: AbortSignal): Promise<OrderState | null> {
+    const known = preOrders.get(ref.idempotencyKey);
+    const orderId = ref.upstreamOrderId ?? known?.orderId;
+    if (!orderId) {
+      throw new SupplierError(`${label}: Linksfield cannot find an order by our number ${ref.idempotencyKey} and no pre-order id is known for it; `
+        + 'check the orders in the Linksfield portal before ordering again', 'lookup_unsupported');
+    }
+    return readStatus(orderId, known?.notified ? known.amount : null, signal);
+  }
+
+  async function status(orderId: string, paid: Money, signal?: AbortSignal): Promise<OrderState> {
+    const state = await readStatus(orderId, paid, signal);
+    if (!state) throw new SupplierError(`${label}: Linksfield no longer knows pre-order ${orderId}`, ORDER_NOT_FOUND);
+    return state;
+  }
+
+  /** The order's state, or null when FMS does not know the id. `paid` is what we notified, shown once FMS confirms it. */
+  async function readStatus(orderId: string, paid: Money | null, signal?: AbortSignal): Promise<OrderState | null> {
+    let answer: unknown;
+    try {
+      answer = await client.call(ORDER_STATUS, { orderId }, signal);
+    } catch (error) {
+      if (isRefusal(error) && error.code === ORDER_NOT_FOUND) return null;
+      if (isRefusal(error) && error.code === PRE_ORDER_TIMEOUT) {
+        return { status: 'failed', upstreamOrderId: orderId, upstreamStatus: 'pre-order timed out (6006)', amount: null, delivery: null, error: error.message };
+      }
+      throw error;
+    }
+    const parsed = orderStatusSchema.safeParse(answer);
+    if (!parsed.success) throw new SupplierError(`${label} POST ${ORDER_STATUS}: not an order status (${formatIssues(parsed.error)})`, 'bad_response');
+    return fmsOrderState(parsed.data, orderId, paid);
+  }
+
+  return { place, query };
+}
+
+/** FMS answered with its own error code: the request was read and turned down, not lost. */
+function isRefusal(error: unknown): error is SupplierError {
+  return error instanceof SupplierError && /^-?\d+$/.test(error.code) && !error.retryable;
+}
+
+/** "orderId is the id returned by preOrderPackage": a bare id, or an object carrying it as orderId or id. */
+function preOrderId(answer: unknown): string | null {
+  if (typeof answer === 'string' || typeof answer === 'number') return String(answer).trim() || null;
+  if (!answer || typeof answer !== 'object') return null;
+  const record = answer as Record<string, unknown>;
+  const id = record.orderId ?? record.id;
+  return typeof id === 'string' || typeof id === 'number' ? String(id).trim() || null : null;
+}
+
+function notPlaced(error: string): OrderState {
+  return { status: 'failed', upstreamOrderId: null, upstreamStatus: 'not placed', amount: null, delivery: null, error };
+}
+

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { money } from '../../domain/money';
+import type { Delivery, OrderState } from '../adapter';
+import { amount, currencyCode, optionalText, upstreamId } from './schemas';
+
+/** The three order APIs SEAGM keeps apart: each has its own create and detail endpoint and its own id space. */
+export type SeagmOrderFamily = 'card' | 'recharge' | 'mobile';
+
+/** status_code, from the doc's "Order status code" table. */
+export const ORDER_STATUS = { unpaid: 10000, waitSend: 10001, sending: 10002, done: 10003, refunded: 10004 } as const;
+/** pay_status_code: 1 Unpaid, 2 Paid, 3 Refunded, 4 Payment Requested, 5 Expired. */
+export const PAY_STATUS = { unpaid: 1, paid: 2, refunded: 3, requested: 4, expired: 5 } as const;
+/** send_status_code: 1 Wait send, 2 Sending, 3 Done, 4 Received. */
+export const SEND_STATUS = { waitSend: 1, sending: 2, done: 3, received: 4 } as const;
+
+const statusCode = z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]);
+const codeText = z.union([z.string(), z.number()]).nullish().transform((value) => (value === null || value === undefined ? undefined : String(value).trim()));
+
+const cardSchema = z.looseObject({
+  card_number: codeText,
+  card_pin: codeText,
+  /** "YYYY-mm-dd", or "-" where the card does not expire (the doc's own example). */
+  expired: codeText,
+});
+
+/** The field table documents fields[] as {title, name, value}; every example sends a plain name → value object. */
+const fieldsSchema = z.union([
+  z.record(z.string(), z.union([z.string(), z.number()]).nullish()),
+  z.array(z.looseObject({ name: z.string(), title: z.string().nullish(), value: z.union([z.string(), z.number()]).nullish() })),
+]);
+
+/** One order as create, detail and the callback all describe it (snake_case, ids as ints). */
+export const seagmOrderSchema = z.looseObject({
+  id: upstreamId,
+  currency: currencyCode,
+  unit_price: amount.optional(),
+  buy_amount: statusCode.optional(),
+  pay_amount: amount.optional(),
+  refunded_amount: amount.optional(),
+  status_code: statusCode,
+  status: optionalText,
+  pay_status_code: statusCode.optional(),
+  send_status_code: statusCode.optional(),
+  mch_order_id: z.string().nullish(),
+  cards: z.array(cardSchema).nullish(),
+  fields: fieldsSchema.nullish(),
+});
+export type SeagmOrder = z.infer<typeof seagmOrderSchema>;
+
+/** Our status for SEAGM's: the global status_code decides, the payment status refines the unpaid and refunded cases. */
+export function seagmOrderState(order: SeagmOrder, family: SeagmOrderFamily): OrderState {
+  const base = {
+    upstreamOrderId: order.id,
+    upstreamStatus: `${order.status ?? 'status'} (${order.status_code})`,
+    amount: order.pay_amount !== undefined ? money(order.pay_amount, order.currency) : null,
+    delivery: null,
+    error: null,
+  };
+  if (order.status_code === ORDER_STATUS.refunded || order.pay_status_code === PAY_STATUS.refunded) {
+    const refunded = order.refunded_amount ? ` (${order.refunded_amount} ${order.currency} back to the balance)` : '';
+    return { ...base, status: 'failed', error: `SEAGM refunded the order instead of delivering it${refunded}` };
+  }
+  if (order.status_code === ORDER_STATUS.unpaid) {
+    if (order.pay_status_code === PAY_STATUS.expired) return { ...base, status: 'failed', error: 'SEAGM let the payment expire; nothing was charged' };
+    return { ...base, status: 'pending' };
+  }
+  const sent = order.status_code === ORDER_STATUS.done
+    || order.send_status_code === SEND_STATUS.done || order.send_status_code === SEND_STATUS.received;
+  if (!sent) return { ...base, status: 'processing' };
+  const delivery = deliveryOf(order, family);
+  // A card order marked done without its codes has nothing to hand over yet; asking again is the only way to get them.
+  if (family === 'card' && !delivery.cards?.length) return { ...base, status: 'processing', upstreamStatus: `${base.upstreamStatus}, no card codes yet` };
+  return { ...base, status: 'delivered', delivery };
+}
+
+function deliveryOf(order: SeagmOrder, family: SeagmOrderFamily): Delivery {
+  if (family === 'card') {
+    const cards = (order.cards ?? [])
+      .map((card) => ({
+        ...(card.card_number ? { number: card.card_number } : {}),
+        ...(card.card_pin ? { pin: card.card_pin } : {}),
+        ...(card.expired && /^\d{4}-\d{2}-\d{2}/.test(card.expired) ? { expiry: card.expired } : {}),
+      }))
+      .filter((card) => card.number || card.pin);
+    const short = order.buy_amount !== undefined && cards.length > 0 && cards.length < order.buy_amount;
+    return { cards, ...(short ? { text: `SEAGM delivered ${cards.length} of ${order.buy_amount} cards` } : {}) };
+  }
+  const fields = fieldEntries(order.fields);
+  if (family === 'mobile') {
+    const received = fields.find(([name]) => name === 'local_received')?.[1];
+    const phone = fields.filter(([name]) => name === 'calling_code' || name === 'phone_number').map(([, value]) => value).join(' ');
+    return { text: `Mobile recharge done${phone ? ` for +${phone}` : ''}${received ? `: ${received}` : ''}` };
+  }
+  return { text: `Top-up done${fields.length ? ` for ${fields.map(([name, value]) => `${name} ${value}`).join(', ')}` : ''}` };
+}
+
+function fieldEntries(fields: SeagmOrder['fields']): Array<[string, string]> {
+  if (!fields) return [];
+  const entries: Array<[string, unknown]> = Array.isArray(fields) ? fields.map((field) => [field.name, field.value]) : Object.entries(fields);
+  return entries.filter(([, value]) => value !== null && value !== undefined && String(value).trim() !== '').map(([name, value]) => [name, String(value)]);
+}

@@ -1,0 +1,170 @@
+import { compareAmounts, formatMoney } from '../../domain/money';
+import { SupplierError } from '../../http/errors';
+import type { OrderRef, OrderRequest, OrderState, SupplierOrders } from '../adapter';
+import { formatIssues } from '../shared/validate-items';
+import type { SeagmClient } from './client';
+import { SeagmGoods, type SeagmGood } from './order-goods';
+import { seagmOrderSchema, seagmOrderState, type SeagmOrderFamily } from './order-state';
+import type { SeagmParams } from './sign';
+
+/** "This order doesn't exist.": the detail endpoints' answer for a mch_order_id they do not hold. */
+const ORDER_NOT_FOUND = '20080';
+/** "The mch order id already Exist.": a create for a key SEAGM has already taken. */
+const MCH_ORDER_ID_TAKEN = '20135';
+
+/**
+ * A top-up field named like one of the create call's own parameters cannot be sent: SEAGM takes the query string's
+ * uid/timestamp/signature over the body's, and the order's own fields would be overwritten.
+ */
+const RESERVED_PARAMS = new Set(['uid', 'timestamp', 'signature', 'type_id', 'buy_amount', 'mch_order_id']);
+
+const FAMILIES: readonly SeagmOrderFamily[] = ['card', 'recharge', 'mobile'];
+
+/** Where each family creates orders and answers about one by our key (query_type=mchOrderId). */
+const ENDPOINTS: Record<SeagmOrderFamily, { create: string; detail(key: string): { path: string; params: SeagmParams } }> = {
+  card: { create: '/v1/card-orders', detail: (key) => ({ path: `/v1/card-orders/${encodeURIComponent(key)}`, params: { query_type: 'mchOrderId' } }) },
+  recharge: { create: '/v1/recharge-orders', detail: (key) => ({ path: `/v1/recharge-orders/${encodeURIComponent(key)}`, params: { query_type: 'mchOrderId' } }) },
+  mobile: { create: '/v1/mobile-recharge/create', detail: (key) => ({ path: '/v1/mobile-recharge/order_info', params: { order_id: key, query_type: 'mchOrderId' } }) },
+};
+
+/**
+ * SEAGM orders, made idempotent by mch_order_id (= our idempotency key): SEAGM refuses a second create with the
+ * same one (20135) and every detail endpoint finds an order by it. An order is looked up by key before it is
+ * created, so a repeated place() after a crash finds the first order instead of tripping over 20135 or, worse,
+ * over a price check the first order already passed. Refusals become a failed state only after the key was
+ * looked up once more: a timed-out first attempt may have gone through before the refused one.
+ */
+export function createSeagmOrders(client: SeagmClient, label: string): SupplierOrders {
+  const goods = new SeagmGoods(client, label);
+  const familyOfKey = new Map<string, SeagmOrderFamily>();
+
+  async function place(request: OrderRequest, signal?: AbortSignal): Promise<OrderState> {
+    const key = request.idempotencyKey;
+    const good = await goods.find(request, signal);
+    if (!good) {
+      // Delisted since the first attempt? An order placed then must still be found, not re-placed.
+      return (await query({ idempotencyKey: key, upstreamOrderId: null }, signal))
+        ?? refused(`SEAGM does not sell sku ${request.skuId} under product ${request.productId} (any more); sync the catalog`);
+    }
+    const existing = await lookUp(good.family, key, signal);
+    if (existing) return existing;
+
+    const built = await createRequest(good, request, signal);
+    if ('refusal' in built) return refused(built.refusal);
+    const { create } = ENDPOINTS[good.family];
+    let answer: unknown;
+    try {
+      answer = await client.post(create, built.params, built.shown, signal);
+    } catch (error) {
+      // Retryable failures have already been retried; whether SEAGM took the order is unknown, so say nothing.
+      if (!(error instanceof SupplierError) || error.retryable || error.code === 'ip_banned' || error.code === 'rate_limited') throw error;
+      const found = await lookUp(good.family, key, signal);
+      if (found) return found;
+      if (error.code === MCH_ORDER_ID_TAKEN) {
+        throw new SupplierError(`${label}: SEAGM says order ${key} exists but does not show it; check SEAGM's order list before ordering again`, 'order_unknown');
+      }
+      return refused(error.message);
+    }
+    familyOfKey.set(key, good.family);
+    return stateOf(answer, good.family, `${label} POST ${create}`, key);
+  }
+
+  async function query(ref: OrderRef, signal?: AbortSignal): Promise<OrderState | null> {
+    const known = familyOfKey.get(ref.idempotencyKey);
+    for (const family of known ? [known] : FAMILIES) {
+      const state = await lookUp(family, ref.idempotencyKey, signal);
+      if (state) return state;
+    }
+    return null;
+  }
+
+  async function lookUp(family: SeagmOrderFamily, key: string, signal?: AbortSignal): Promise<OrderState | null> {
+    const { path, params } = ENDPOINTS[family].detail(key);
+    let answer: unknown;
+    try {
+      answer = await client.get(path, params, signal);
+    } catch (error) {
+      if (error instanceof SupplierError && error.code === ORDER_NOT_FOUND) return null;
+      throw error;
+    }
+    const state = stateOf(answer, family, `${label} GET ${path}`, key);
+    familyOfKey.set(key, family);
+    return state;
+  }
+
+  async function createRequest(good: SeagmGood, request: OrderRequest, signal?: AbortSignal): Promise<{ params: SeagmParams; shown: SeagmParams } | { refusal: string }> {
+    const priceProblem = priceRise(good, request);
+    if (priceProblem) return { refusal: priceProblem };
+    const key = request.idempotencyKey;
+    if (good.family === 'mobile') {
+      if (request.quantity !== 1) return { refusal: 'SEAGM tops up one phone number per mobile recharge order; order a quantity of 1' };
+      const phone = (request.buyerInput?.phone_number ?? '').replace(/[\s().-]/g, '');
+      if (!/^\+?\d{4,}$/.test(phone)) return { refusal: 'a phone number (digits only) is required for a mobile recharge' };
+      const callingCode = request.buyerInput?.calling_code?.replace(/^\+/, '') || await goods.callingCode(request.productId, signal);
+      if (!callingCode) return { refusal: `SEAGM lists no country for operator ${request.productId}, so the calling code is unknown; pass calling_code` };
+      // A number typed with its country code would otherwise be topped up as "+62 62…".
+      const local = phone.startsWith(`+${callingCode}`) ? phone.slice(callingCode.length + 1) : phone.replace(/^\+/, '');
+      return {
+        params: { product_id: request.skuId, calling_code: callingCode, phone_number: local, mch_order_id: key },
+        shown: { product_id: request.skuId, mch_order_id: key },
+      };
+    }
+    const params: SeagmParams = { type_id: request.skuId, buy_amount: String(request.quantity), mch_order_id: key };
+    const shown = { ...params };
+    if (good.family === 'recharge') {
+      const fields = buyerFields(good, request.buyerInput ?? {});
+      if ('refusal' in fields) return fields;
+      Object.assign(params, fields.values);
+    }
+    return { params, shown };
+  }
+
+  function stateOf(answer: unknown, family: SeagmOrderFamily, where: string, expectedKey?: string): OrderState {
+    const parsed = seagmOrderSchema.safeParse(answer);
+    if (!parsed.success) throw new SupplierError(`${where}: not an order (${formatIssues(parsed.error)})`, 'bad_response');
+    // An order under another key must never be taken for ours (a detail endpoint that ignored query_type would do that).
+    if (expectedKey !== undefined && parsed.data.mch_order_id && parsed.data.mch_order_id !== expectedKey) {
+      throw new SupplierError(`${where}: SEAGM answered with order ${parsed.data.id} of mch_order_id ${parsed.data.mch_order_id}, not ${expectedKey}`, 'bad_response');
+    }
+    return seagmOrderState(parsed.data, family);
+  }
+
+  return { place, query };
+}
+
+/** SEAGM charges its current price with no ceiling we can send, so a price above the catalog cost stops here. */
+function priceRise(good: SeagmGood, request: OrderRequest): string | null {
+  const expected = request.expectedCost;
+  if (good.unitPrice.currency !== expected.currency) {
+    return `SEAGM now prices this in ${good.unitPrice.currency}, not ${expected.currency} as the catalog says; sync the catalog before ordering`;
+  }
+  // Compared per unit: the catalog cost is a unit cost, and a total for several units only makes this looser, never wrong.
+  if (compareAmounts(good.unitPrice.amount, expected.amount) > 0) {
+    return `SEAGM's price rose to ${formatMoney(good.unitPrice)} from the catalog's ${formatMoney(expected)}; sync the catalog and order again`;
+  }
+  return null;
+}
+
+/**
+ * The create call documents no field parameters, but its answer echoes them as `fields: {name: value}`: each of the
+ * type's fields is sent under its own name, and a select's chosen option brings its child select's field along.
+ */
+function buyerFields(good: SeagmGood, input: Record<string, string>): { values: SeagmParams } | { refusal: string } {
+  const wanted: Array<{ name: string; label: string }> = [];
+  for (const field of good.fields) {
+    wanted.push({ name: field.name, label: field.label ?? field.name });
+    const option = field.options?.find((candidate) => candidate.value === input[field.name]?.trim());
+    for (const child of (option?.child ?? []) as Array<{ name?: unknown; label?: unknown }>) {
+      if (typeof child.name === 'string') wanted.push({ name: child.name, label: typeof child.label === 'string' ? child.label : child.name });
+    }
+  }
+  const clash = wanted.find(({ name }) => RESERVED_PARAMS.has(name));
+  if (clash) return { refusal: `the field "${clash.name}" has the name of a SEAGM request parameter, so SEAGM's API cannot receive it; order this one on SEAGM's site` };
+  const missing = wanted.filter(({ name }) => !input[name]?.trim()).map(({ label }) => label);
+  if (missing.length) return { refusal: `the buyer must fill in ${missing.join(', ')}` };
+  return { values: Object.fromEntries(wanted.map(({ name }) => [name, input[name].trim()])) };
+}
+
+function refused(error: string): OrderState {
+  return { status: 'failed', upstreamOrderId: null, upstreamStatus: 'not placed', amount: null, delivery: null, error };
+}

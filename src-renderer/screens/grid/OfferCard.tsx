@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import type { GridOffer, PlanRow } from '../../../src-main/grid/types';
+import { api } from '../../api';
+import { useT } from '../../i18n';
+import { gridDictionary } from '../../i18n/grid';
+import { exactMoney, offerHistoryKey, sameOffer } from './grid-format';
+import { stockLabel } from './labels';
+import { MoveOfferForm } from './MoveOfferForm';
+
+interface Props {
+  offer: GridOffer;
+  row: PlanRow;
+  supplierName: string;
+  color: number;
+  currency: string;
+}
+
+export function OfferCard({ offer, row, supplierName, color, currency }: Props) {
+  const t = useT(gridDictionary);
+  const [moving, setMoving] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const ref = { supplier: offer.supplier, productId: offer.productId, skuId: offer.skuId, variant: offer.variant };
+  const isBest = sameOffer(offer, row.best);
+  const isFallback = sameOffer(offer, row.second);
+
+  // The grid answers with grid.changed; the panel refetches from it rather than patching itself.
+  const run = async (action: () => Promise<void>) => {
+    setPending(true);
+    setError(null);
+    try {
+      await action();
+    } catch (failure) {
+      setError((failure as Error).message);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  const titles = Object.entries(offer.titles).filter(([, text]) => text.trim() !== '');
+
+  return (
+    <article className={`offer-card${isBest ? ' best' : ''}`} data-supplier={offer.supplier} data-offer={offerHistoryKey(offer)} aria-label={supplierName}>
+      <header className="offer-head">
+        <span className={`swatch series-${color}`} aria-hidden="true" />
+        <strong className="offer-supplier" title={supplierName}>{supplierName}</strong>
+        {isBest && <span className="badge ok">{t('detail.best')}</span>}
+        {isFallback && <span className="badge neutral">{t('detail.fallback')}</span>}
+        <span className="offer-kind muted">{t(`kind.${offer.kind}`)}</span>
+      </header>
+      <dl className="offer-facts">
+        <div>
+          <dt>{t('detail.cost')}</dt>
+          <dd className="num">{exactMoney(offer.cost)}</dd>
+        </div>
+        <div>
+          <dt>{t('detail.converted', { currency })}</dt>
+          <dd className="num">{offer.converted ? exactMoney(offer.converted) : <span className="error">{t('detail.noRate')}</span>}</dd>
+        </div>
+        <div>
+          <dt>{t('detail.stock')}</dt>
+          <dd><span className={`stock-dot ${offer.stock.status}`} aria-hidden="true" />{stockLabel(t, offer.stock)}</dd>
+        </div>
+        <div>
+          <dt>{t('detail.orderable')}</dt>
+          <dd className={offer.orderable ? undefined : 'muted'}>{offer.orderable ? t('detail.orderable.yes') : t('detail.orderable.no')}</dd>
+        </div>
+      </dl>
+      <p className="offer-ids muted">
+        <span title={offer.productId}>{t('detail.product')} <code>{offer.productId}</code></span>
+        <span title={offer.skuId}>{t('detail.sku')} <code>{offer.skuId}</code></span>
+        {offer.variant && <span title={offer.variant}>{t('detail.variant')} <code>{offer.variant}</code></span>}
+        {offer.categoryId && <span title={offer.categoryId}>{t('detail.category')} <code>{offer.categoryId}</code></span>}
+      </p>
+      <ul className="offer-titles" aria-label={t('detail.titles')}>
+        {titles.map(([locale, text]) => (
+          <li key={locale}>
+            <span className="locale-tag">{locale}</span>
+            <span className="offer-title" lang={locale}>{text}</span>
+          </li>
+        ))}
+      </ul>
+      <div className="offer-actions">
+        <button type="button" className="button small" disabled={pending} title={t('detail.unlink.hint')} onClick={() => void run(() => api()['grid.unlink'](ref))}>
+          {t('detail.unlink')}
+        </button>
+        <button type="button" className="button small" disabled={pending} title={t('detail.reset.hint')} onClick={() => void run(() => api()['grid.resetLink'](ref))}>
+          {t('detail.reset')}
+        </button>
+        <button type="button" className={`button small${moving ? ' pressed' : ''}`} disabled={pending} aria-expanded={moving} title={t('detail.move.hint')} onClick={() => setMoving(!moving)}>
+          {t('detail.move')}
+        </button>
+        {/* A disabled button swallows hover: the wrapper carries the tooltip. */}
+        <span className="disabled-hint" title={t('detail.testOrder.hint')}>
+          <button type="button" className="button small" disabled title={t('detail.testOrder.hint')}>{t('detail.testOrder')}</button>
+        </span>
+      </div>
+      {error && <p className="form-note error" role="alert">{error}</p>}
+      {moving && (
+        <MoveOfferForm
+          currentPlanKey={row.planKey}
+          onMove={(planKey) => run(async () => {
+            await api()['grid.link'](ref, planKey);
+            setMoving(false);
+          })}
+          onCancel={() => setMoving(false)}
+          pending={pending}
+        />
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,38 @@
+import type { PlanRowDetail } from '../../../src-main/api/contract';
+import { useT } from '../../i18n';
+import { gridDictionary } from '../../i18n/grid';
+import { exactMoney, LOW_MARGIN_PERCENT, marginLevel, percentLabel, sameOffer } from './grid-format';
+import { LockIcon } from './LockIcon';
+import { LockPriceForm } from './LockPriceForm';
+
+export function PricingSummary({ detail, currency, supplierNames }: { detail: PlanRowDetail; currency: string; supplierNames: Readonly<Record<string, string>> }) {
+  const t = useT(gridDictionary);
+  const level = marginLevel(detail);
+  const marginHint = level === 'loss' ? t('margin.loss') : level === 'low' ? t('margin.low', { percent: LOW_MARGIN_PERCENT }) : null;
+  const best = detail.offers.find((offer) => sameOffer(offer, detail.best));
+  return (
+    <section className="detail-section pricing-summary">
+      <h3>{t('detail.pricing')}</h3>
+      <dl className="stats">
+        <div>
+          <dt>{t('detail.bestCost')}</dt>
+          <dd className="num" data-testid="detail-best-cost">{exactMoney(detail.bestCost)}</dd>
+          {best && <dd className="stat-note muted">{supplierNames[best.supplier] ?? best.supplier}</dd>}
+        </div>
+        <div>
+          <dt>{t('detail.sale')}</dt>
+          <dd className="num" data-testid="detail-sale">
+            {detail.locked && <LockIcon label={t('price.locked')} />} {exactMoney(detail.salePrice)}
+          </dd>
+          <dd className="stat-note muted">{detail.locked ? t('detail.rule.locked') : detail.ruleId ? `${t('detail.rule')}: ${detail.ruleId}` : t('detail.rule.none')}</dd>
+        </div>
+        <div className={`margin-${level}`}>
+          <dt>{t('detail.margin')}</dt>
+          <dd className="num margin-value">{exactMoney(detail.margin)}</dd>
+          <dd className="stat-note">{percentLabel(detail.marginPercent)}{marginHint ? ` · ${marginHint}` : ''}</dd>
+        </div>
+      </dl>
+      <LockPriceForm planKey={detail.planKey} locked={detail.locked} currency={currency} suggestion={detail.salePrice?.amount ?? ''} />
+    </section>
+  );
+}

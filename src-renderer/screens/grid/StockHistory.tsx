@@ -1,0 +1,45 @@
+import type { PlanRowDetail } from '../../../src-main/api/contract';
+import { formatDateTime } from '../../components/format';
+import { useT } from '../../i18n';
+import { gridDictionary } from '../../i18n/grid';
+import { useUiStore } from '../../stores/ui';
+import { offerHistoryKey } from './grid-format';
+import { stockLabel } from './labels';
+
+const SHOWN_PER_OFFER = 6;
+
+export function StockHistory({ detail, supplierNames, supplierColors }: { detail: PlanRowDetail; supplierNames: Readonly<Record<string, string>>; supplierColors: Readonly<Record<string, number>> }) {
+  const t = useT(gridDictionary);
+  const language = useUiStore((s) => s.language);
+  const entries = detail.offers.map((offer) => ({ offer, points: [...(detail.stockHistory[offerHistoryKey(offer)] ?? [])].reverse() }));
+  if (entries.every((entry) => entry.points.length === 0)) return <p className="muted">{t('stockHistory.empty')}</p>;
+  return (
+    <div className="stock-history">
+      {entries.map(({ offer, points }) => (
+        <div key={offerHistoryKey(offer)} className="stock-history-offer">
+          <div className="stock-history-head">
+            <span className={`swatch series-${supplierColors[offer.supplier] ?? 7}`} aria-hidden="true" />
+            <span>{supplierNames[offer.supplier] ?? offer.supplier}</span>
+            <span className="muted">{offer.skuId}</span>
+          </div>
+          {points.length === 0 ? (
+            <p className="muted">{t('stockHistory.empty')}</p>
+          ) : (
+            <ol>
+              {points.slice(0, SHOWN_PER_OFFER).map((point, index) => (
+                <li key={index}>
+                  <time dateTime={point.at} className="muted">{formatDateTime(point.at, language)}</time>
+                  <span>
+                    <span className={`stock-dot ${point.status}`} aria-hidden="true" />
+                    {stockLabel(t, { status: point.status as PlanRowDetail['offers'][number]['stock']['status'], quantity: point.quantity })}
+                  </span>
+                </li>
+              ))}
+              {points.length > SHOWN_PER_OFFER && <li className="muted">{t('stockHistory.more', { count: points.length - SHOWN_PER_OFFER })}</li>}
+            </ol>
+          )}
+        </div>
+      ))}
+    </div>
+  );
+}

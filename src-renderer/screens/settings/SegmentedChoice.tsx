@@ -1,0 +1,26 @@
+interface Props<T extends string> {
+  value: T;
+  options: Array<{ id: T; label: string }>;
+  labelledBy: string;
+  onChange: (value: T) => void;
+}
+
+/** A small set of exclusive choices, all visible at once: radio semantics, button looks. */
+export function SegmentedChoice<T extends string>({ value, options, labelledBy, onChange }: Props<T>) {
+  return (
+    <div className="segmented" role="radiogroup" aria-labelledby={labelledBy}>
+      {options.map((option) => (
+        <button
+          key={option.id}
+          type="button"
+          role="radio"
+          aria-checked={option.id === value}
+          className={option.id === value ? 'active' : ''}
+          onClick={() => onChange(option.id)}
+        >
+          {option.label}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { ConnectionTest, SupplierKindInfo, SupplierSummary } from '../../../src-main/api/contract';
+import { useT } from '../../i18n';
+import { suppliersDictionary } from '../../i18n/suppliers';
+import { useSuppliersStore } from '../../stores/suppliers';
+import { ConnectionFieldInput } from './ConnectionFieldInput';
+import { blankForm, formFromSupplier, missingFields, splitServerErrors, toConnectionInput, type ConnectionFormValues, type FieldErrors } from './connection-form';
+import { TestResult } from './TestResult';
+
+interface Props {
+  kinds: SupplierKindInfo[];
+  /** Null to add a new connection. */
+  supplier: SupplierSummary | null;
+  onClose: () => void;
+  onSaved: (name: string) => void;
+}
+
+export function SupplierForm({ kinds, supplier, onClose, onSaved }: Props) {
+  const t = useT(suppliersDictionary);
+  const titleId = useId();
+  const { save, test } = useSuppliersStore();
+  const [form, setForm] = useState<ConnectionFormValues>(() => (supplier ? formFromSupplier(supplier) : blankForm(kinds[0])));
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [testing, setTesting] = useState(false);
+  const [testResult, setTestResult] = useState<ConnectionTest | null>(null);
+  const [saving, setSaving] = useState(false);
+  const kind = kinds.find((k) => k.kind === form.kind);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  // Any edit makes an earlier test result describe values no longer on screen.
+  const change = (next: Partial<ConnectionFormValues>, field?: string) => {
+    setForm((current) => ({ ...current, ...next }));
+    setTestResult(null);
+    setFormError(null);
+    if (field) setFieldErrors((errors) => ({ ...errors, [field]: '' }));
+  };
+  const setValue = (key: string, value: string) => change({ values: { ...form.values, [key]: value } }, key);
+
+  const checkRequired = (): boolean => {
+    if (!kind) return false;
+    const missing = missingFields(form, kind);
+    setFieldErrors(Object.fromEntries(missing.map((key) => [key, t('required')])));
+    setFormError(missing.length ? t('fixFields') : null);
+    return missing.length === 0;
+  };
+
+  const runTest = async () => {
+    if (!kind) return;
+    setTesting(true);
+    setTestResult(null);
+    setTestResult(await test(toConnectionInput({ ...form, name: form.name || kind.label }, kind)));
+    setTesting(false);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!kind || !checkRequired()) return;
+    setSaving(true);
+    try {
+      const view = await save(toConnectionInput(form, kind));
+      onSaved(view.name);
+    } catch (error) {
+      const split = splitServerErrors((error as Error).message, ['name', ...kind.fields.map((f) => f.key)]);
+      setFieldErrors(split.fields);
+      setFormError(split.general ?? t('fixFields'));
+      setSaving(false);
+    }
+  };
+
+  return (
+    <div className="dialog-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
+      <form className="dialog supplier-form" role="dialog" aria-modal="true" aria-labelledby={titleId} onSubmit={(event) => void submit(event)} noValidate>
+        <h2 id={titleId}>{supplier ? t('form.editTitle', { name: supplier.name }) : t('form.addTitle')}</h2>
+
+        <div className="form-grid">
+          <label className="field">
+            <span>{t('form.kind')}</span>
+            <select
+              value={form.kind}
+              disabled={Boolean(supplier)}
+              onChange={(event) => {
+                change({ kind: event.target.value, values: {} });
+                setFieldErrors({});
+              }}
+            >
+              {kinds.map((k) => <option key={k.kind} value={k.kind}>{k.label}</option>)}
+            </select>
+            {supplier && <small className="muted">{t('form.kindFixed')}</small>}
+          </label>
+
+          <label className="field">
+            <span>{t('form.name')}</span>
+            <input value={form.name} placeholder={t('form.namePlaceholder', { kind: kind?.label ?? '' })} onChange={(event) => change({ name: event.target.value }, 'name')} aria-invalid={Boolean(fieldErrors.name)} autoFocus />
+            {fieldErrors.name && <small className="error">{fieldErrors.name}</small>}
+          </label>
+
+          {kind?.fields.map((field) => (
+            <ConnectionFieldInput
+              key={`${kind.kind}.${field.key}`}
+              field={field}
+              value={form.values[field.key] ?? ''}
+              secretSet={Boolean(form.secretsSet[field.key])}
+              error={fieldErrors[field.key] || null}
+              baseUrls={field.key === 'baseUrl' ? kind.baseUrls : undefined}
+              onChange={(value) => setValue(field.key, value)}
+            />
+          ))}
+        </div>
+
+        {(testing || testResult) && <TestResult testing={testing} result={testResult} />}
+        {formError && <div className="form-error" role="alert">{formError}</div>}
+
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={() => void runTest()} disabled={!kind || testing}>{testing ? t('form.testing') : t('form.test')}</button>
+          <span className="spacer" />
+          <button type="button" className="button" onClick={onClose}>{t('action.cancel')}</button>
+          <button type="submit" className="primary" disabled={saving}>{saving ? t('form.saving') : t('action.save')}</button>
+        </div>
+      </form>
+    </div>
+  );
+}

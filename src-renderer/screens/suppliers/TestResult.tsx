@@ -1,0 +1,34 @@
+import type { ConnectionTest } from '../../../src-main/api/contract';
+import { formatMoney } from '../../components/format';
+import { useT } from '../../i18n';
+import { suppliersDictionary } from '../../i18n/suppliers';
+
+export function TestResult({ testing, result }: { testing: boolean; result: ConnectionTest | null }) {
+  const t = useT(suppliersDictionary);
+  if (testing || !result) return <div className="test-result pending" role="status">{t('form.testing')}</div>;
+  if (!result.ok) {
+    return (
+      <div className="test-result bad" role="alert">
+        <strong>{t('test.failed')}</strong>
+        <code className="test-error">{result.error}</code>
+      </div>
+    );
+  }
+  return (
+    <div className="test-result ok" role="status">
+      <strong>{t('test.ok')}</strong>
+      <span>
+        {result.balance
+          ? t('test.balance', { balance: formatMoney(result.balance) })
+          : t('test.noBalance', { currency: result.currency })}
+      </span>
+      {Object.keys(result.detail).length > 0 && (
+        <dl className="test-detail">
+          {Object.entries(result.detail).map(([key, value]) => (
+            <div key={key}><dt>{key}</dt><dd>{value}</dd></div>
+          ))}
+        </dl>
+      )}
+    </div>
+  );
+}

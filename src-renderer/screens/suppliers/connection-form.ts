@@ -1,0 +1,62 @@
+import type { SupplierKindInfo, SupplierSummary } from '../../../src-main/api/contract';
+import type { ConnectionInput } from '../../../src-main/services/connections-service';
+
+export interface ConnectionFormValues {
+  /** Set when editing: the server then updates this connection and falls back to its stored secrets. */
+  id?: string;
+  kind: string;
+  name: string;
+  values: Record<string, string>;
+  /** Secrets already stored for this connection; their inputs may stay empty. */
+  secretsSet: Record<string, boolean>;
+}
+
+export type FieldErrors = Record<string, string>;
+
+export function blankForm(kind: SupplierKindInfo | undefined): ConnectionFormValues {
+  return { kind: kind?.kind ?? '', name: '', values: {}, secretsSet: {} };
+}
+
+export function formFromSupplier(supplier: SupplierSummary): ConnectionFormValues {
+  return { id: supplier.id, kind: supplier.kind, name: supplier.name, values: { ...supplier.settings }, secretsSet: { ...supplier.secrets } };
+}
+
+/** Only the chosen kind's fields go out, secrets apart from settings; an empty secret means "keep the stored one". */
+export function toConnectionInput(form: ConnectionFormValues, kind: SupplierKindInfo): ConnectionInput {
+  const settings: Record<string, string> = {};
+  const secrets: Record<string, string> = {};
+  for (const field of kind.fields) {
+    const value = (form.values[field.key] ?? '').trim();
+    // Empty inputs are left out: the test merges the form over the stored connection, where '' would win.
+    if (!value) continue;
+    (field.secret ? secrets : settings)[field.key] = value;
+  }
+  return { ...(form.id && { id: form.id }), kind: kind.kind, name: form.name.trim(), settings, secrets };
+}
+
+/** What can be said before asking main: the name and every required field that is still empty. */
+export function missingFields(form: ConnectionFormValues, kind: SupplierKindInfo): string[] {
+  const missing = form.name.trim() ? [] : ['name'];
+  for (const field of kind.fields) {
+    if (field.optional || (form.values[field.key] ?? '').trim()) continue;
+    if (field.secret && form.secretsSet[field.key]) continue;
+    missing.push(field.key);
+  }
+  return missing;
+}
+
+/**
+ * Splits the server's validation message ("baseUrl: must be a URL; apiKey: is required") so each part can
+ * sit next to its field; whatever names no field of the form stays a message for the whole form.
+ */
+export function splitServerErrors(message: string, fieldKeys: readonly string[]): { fields: FieldErrors; general: string | null } {
+  const fields: FieldErrors = {};
+  const rest: string[] = [];
+  for (const part of message.split(/;\s+/)) {
+    const match = /^([A-Za-z0-9_.]+):\s*(.+)$/.exec(part);
+    const key = match?.[1];
+    if (key && match && fieldKeys.includes(key) && !fields[key]) fields[key] = match[2];
+    else rest.push(part);
+  }
+  return { fields, general: rest.length ? rest.join('; ') : null };
+}

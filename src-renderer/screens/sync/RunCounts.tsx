@@ -1,0 +1,24 @@
+import { useT } from '../../i18n';
+import { syncDictionary } from '../../i18n/sync';
+
+interface Counts {
+  offers: number;
+  added: number;
+  removed: number;
+  changed: number;
+  skipped: number;
+}
+
+/** "+2 −3 ~27 · 274 offers": what a run did to the catalog, each figure explained on hover. */
+export function RunCounts({ counts }: { counts: Counts }) {
+  const t = useT(syncDictionary);
+  return (
+    <span className="run-counts">
+      <span className={counts.added ? 'count-added' : 'zero'} title={t('counts.added')}>+{counts.added.toLocaleString()}</span>
+      <span className={counts.removed ? 'count-removed' : 'zero'} title={t('counts.removed')}>−{counts.removed.toLocaleString()}</span>
+      <span className={counts.changed ? 'count-changed' : 'zero'} title={t('counts.changed')}>~{counts.changed.toLocaleString()}</span>
+      <span className="muted">· {t('counts.offers', { n: counts.offers.toLocaleString() })}</span>
+      {counts.skipped > 0 && <span className="count-skipped">· {t('counts.skipped', { n: counts.skipped.toLocaleString() })}</span>}
+    </span>
+  );
+}

@@ -1,0 +1,30 @@
+import type { SyncRun } from '../../../src-main/db/catalog-repo';
+import { formatDateTime } from '../../components/format';
+import { useT } from '../../i18n';
+import { syncDictionary } from '../../i18n/sync';
+import { useUiStore } from '../../stores/ui';
+import { RunCounts } from './RunCounts';
+import { StatusBadge } from './StatusBadge';
+
+export function RunItem({ run, supplierName, selected, onSelect }: { run: SyncRun; supplierName: string; selected: boolean; onSelect: () => void }) {
+  const t = useT(syncDictionary);
+  const language = useUiStore((s) => s.language);
+  return (
+    <li>
+      <button className={`run-item${selected ? ' selected' : ''}`} aria-pressed={selected} onClick={onSelect} data-run={run.id}>
+        <span className="run-line">
+          <span className="run-supplier">{supplierName}</span>
+          <StatusBadge status={run.status} />
+          <span className="run-time muted">{formatDateTime(run.startedAt, language)}</span>
+        </span>
+        <span className="run-line run-summary">
+          {run.status === 'ok'
+            ? <RunCounts counts={run} />
+            : run.status === 'running'
+              ? <span className="muted">{t('history.inProgress')}</span>
+              : <span className={run.status === 'failed' ? 'error run-error' : 'muted'}>{run.status === 'failed' ? run.error : t('progress.canceled')}</span>}
+        </span>
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,225 @@
+import type { LockedPrice, MarkupRule, Rounding, RuleScope, RuleScopeType, RuleSet } from '../../src-main/domain/pricing/rules';
+
+/**
+ * A markup rule as the editor holds it: every input is the text the merchant typed, so a half-typed "12."
+ * stays on screen instead of being normalised away. Converted to a MarkupRule only when it is valid.
+ */
+export interface RuleForm {
+  id: string;
+  name: string;
+  scopeType: RuleScopeType;
+  supplierId: string;
+  categoryId: string;
+  planKey: string;
+  productId: string;
+  skuId: string;
+  variant: string;
+  min: string;
+  max: string;
+  percent: string;
+  fixed: string;
+  minMargin: string;
+  /** A rounding key: 'none', 'up:<step>' or 'charm:<ending>'. */
+  rounding: string;
+}
+
+export type RuleFormField = Exclude<keyof RuleForm, 'id'>;
+/** Codes, not sentences: the screen words them in the merchant's language. */
+export type RuleFormError = 'required' | 'decimal' | 'rounding';
+export type RuleFormErrors = Partial<Record<RuleFormField, RuleFormError>>;
+
+export const SCOPE_TYPES: readonly RuleScopeType[] = ['all', 'supplier', 'category', 'plan', 'offer'];
+export const ROUNDING_CHOICES: readonly string[] = ['none', 'up:0.1', 'up:1', 'charm:.99', 'charm:.49'];
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+const POSITIVE_DECIMAL = /^\d+(\.\d+)?$/;
+const CHARM_ENDING = /^0?\.\d+$/;
+
+export function roundingKey(rounding: Rounding): string {
+  switch (rounding.mode) {
+    case 'none':
+      return 'none';
+    case 'up':
+      return `up:${rounding.step}`;
+    case 'charm':
+      return `charm:${rounding.ending}`;
+  }
+}
+
+export function parseRoundingKey(key: string): Rounding | null {
+  if (key === 'none') return { mode: 'none' };
+  const [mode, value = ''] = key.split(':');
+  if (mode === 'up' && POSITIVE_DECIMAL.test(value) && /[1-9]/.test(value)) return { mode: 'up', step: value };
+  if (mode === 'charm' && CHARM_ENDING.test(value)) return { mode: 'charm', ending: value };
+  return null;
+}
+
+export function ruleToForm(rule: MarkupRule): RuleForm {
+  const scope = rule.scope;
+  return {
+    id: rule.id,
+    name: rule.name ?? '',
+    scopeType: scope.type,
+    supplierId: 'supplierId' in scope ? scope.supplierId : '',
+    categoryId: scope.type === 'category' ? scope.categoryId : '',
+    planKey: scope.type === 'plan' ? scope.planKey : '',
+    productId: scope.type === 'offer' ? scope.productId : '',
+    skuId: scope.type === 'offer' ? scope.skuId : '',
+    variant: scope.type === 'offer' ? scope.variant : '',
+    min: rule.costRange?.min ?? '',
+    max: rule.costRange?.max ?? '',
+    percent: rule.percent ?? '',
+    fixed: rule.fixed ?? '',
+    minMargin: rule.minMargin ?? '',
+    rounding: roundingKey(rule.rounding),
+  };
+}
+
+/**
+ * Checks what only the editor can check (typed numbers, the fields a scope needs) and builds the rule.
+ * Relations between fields (min below max, percent or fixed given) are left to the server's validation,
+ * whose message the screen shows as is, so the two can never disagree.
+ */
+export function formToRule(form: RuleForm): { rule: MarkupRule | null; errors: RuleFormErrors } {
+  const errors: RuleFormErrors = {};
+  const text = (field: RuleFormField) => String(form[field]).trim();
+  const required = (field: RuleFormField) => {
+    if (!text(field)) errors[field] = 'required';
+    return text(field);
+  };
+  const optionalDecimal = (field: RuleFormField) => {
+    const value = text(field);
+    if (!value) return undefined;
+    if (!DECIMAL.test(value)) errors[field] = 'decimal';
+    return value;
+  };
+
+  let scope: RuleScope;
+  switch (form.scopeType) {
+    case 'all':
+      scope = { type: 'all' };
+      break;
+    case 'supplier':
+      scope = { type: 'supplier', supplierId: required('supplierId') };
+      break;
+    case 'category':
+      scope = { type: 'category', supplierId: required('supplierId'), categoryId: required('categoryId') };
+      break;
+    case 'plan':
+      scope = { type: 'plan', planKey: required('planKey') };
+      break;
+    case 'offer':
+      // The variant is usually '' (one offer per SKU), so it is the one offer field allowed to stay empty.
+      scope = { type: 'offer', supplierId: required('supplierId'), productId: required('productId'), skuId: required('skuId'), variant: text('variant') };
+      break;
+  }
+  const min = optionalDecimal('min');
+  const max = optionalDecimal('max');
+  const percent = optionalDecimal('percent');
+  const fixed = optionalDecimal('fixed');
+  const minMargin = optionalDecimal('minMargin');
+  const rounding = parseRoundingKey(form.rounding);
+  if (!rounding) errors.rounding = 'rounding';
+  if (Object.keys(errors).length > 0 || !rounding) return { rule: null, errors };
+
+  const rule: MarkupRule = { id: form.id, scope, rounding };
+  if (form.name.trim()) rule.name = form.name.trim();
+  if (min !== undefined || max !== undefined) rule.costRange = { ...(min !== undefined && { min }), ...(max !== undefined && { max }) };
+  if (percent !== undefined) rule.percent = percent;
+  if (fixed !== undefined) rule.fixed = fixed;
+  if (minMargin !== undefined) rule.minMargin = minMargin;
+  return { rule, errors };
+}
+
+export function uniqueRuleId(taken: Iterable<string>, base = 'rule'): string {
+  const used = new Set(taken);
+  for (let n = 1; ; n++) {
+    const id = `${base}-${n}`;
+    if (!used.has(id)) return id;
+  }
+}
+
+export function newRuleForm(taken: Iterable<string>, id = uniqueRuleId(taken)): RuleForm {
+  return {
+    id, name: '', scopeType: 'all', supplierId: '', categoryId: '', planKey: '', productId: '', skuId: '', variant: '',
+    min: '', max: '', percent: '30', fixed: '', minMargin: '', rounding: 'up:0.1',
+  };
+}
+
+export interface TierPreset {
+  id: string;
+  tiers: Array<{ min?: string; max?: string; percent: string; rounding: string }>;
+}
+
+export const TIER_PRESETS: readonly TierPreset[] = [
+  {
+    id: 'tiered-40-25-15',
+    tiers: [
+      { max: '5', percent: '40', rounding: 'up:0.1' },
+      { min: '5', max: '20', percent: '25', rounding: 'up:0.1' },
+      { min: '20', percent: '15', rounding: 'charm:.99' },
+    ],
+  },
+  {
+    id: 'tiered-60-35-20',
+    tiers: [
+      { max: '2', percent: '60', rounding: 'up:0.1' },
+      { min: '2', max: '10', percent: '35', rounding: 'up:0.1' },
+      { min: '10', percent: '20', rounding: 'charm:.99' },
+    ],
+  },
+  { id: 'flat-30', tiers: [{ percent: '30', rounding: 'charm:.99' }] },
+];
+
+/**
+ * A preset is a store-wide default, so it replaces the rules that apply to every offer and keeps the
+ * merchant's supplier, category, plan and offer exceptions untouched.
+ */
+export function applyPreset(forms: readonly RuleForm[], preset: TierPreset): RuleForm[] {
+  const kept = forms.filter((form) => form.scopeType !== 'all');
+  const taken = kept.map((form) => form.id);
+  const tiers = preset.tiers.map((tier) => {
+    const id = uniqueRuleId(taken, 'tier');
+    taken.push(id);
+    return { ...newRuleForm(taken, id), min: tier.min ?? '', max: tier.max ?? '', percent: tier.percent, rounding: tier.rounding };
+  });
+  return [...tiers, ...kept];
+}
+
+export function moveRule(forms: readonly RuleForm[], id: string, delta: -1 | 1): RuleForm[] {
+  const from = forms.findIndex((form) => form.id === id);
+  const to = from + delta;
+  if (from < 0 || to < 0 || to >= forms.length) return [...forms];
+  const next = [...forms];
+  [next[from], next[to]] = [next[to], next[from]];
+  return next;
+}
+
+/** The rule set the editor would save, or the per-rule errors that stop it from being built. */
+export function draftRuleSet(
+  currency: string,
+  forms: readonly RuleForm[],
+  locks: readonly LockedPrice[],
+): { ruleSet: RuleSet | null; errors: Record<string, RuleFormErrors> } {
+  const rules: MarkupRule[] = [];
+  const errors: Record<string, RuleFormErrors> = {};
+  for (const form of forms) {
+    const built = formToRule(form);
+    if (built.rule) rules.push(built.rule);
+    else errors[form.id] = built.errors;
+  }
+  if (Object.keys(errors).length > 0) return { ruleSet: null, errors };
+  return { ruleSet: { currency, rules, locks: [...locks] }, errors };
+}
+
+/** True when the editor's rules say the same as the saved ones (key order aside). */
+export function sameRules(a: readonly MarkupRule[], b: readonly MarkupRule[]): boolean {
+  return a.length === b.length && a.every((rule, index) => canonical(rule) === canonical(b[index]));
+}
+
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([x], [y]) => x.localeCompare(y)))
+      : inner);
+}

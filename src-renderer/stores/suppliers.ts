@@ -1,0 +1,61 @@
+import { create } from 'zustand';
+import type { ConnectionTest, SupplierKindInfo, SupplierSummary } from '../../src-main/api/contract';
+import type { ConnectionInput, ConnectionView } from '../../src-main/services/connections-service';
+import { api } from '../api';
+
+interface SuppliersState {
+  kinds: SupplierKindInfo[];
+  suppliers: SupplierSummary[];
+  loaded: boolean;
+  loading: boolean;
+  error: string | null;
+  load(): Promise<void>;
+  /** Rejects with the server's validation message, which the form shows beside itself. */
+  save(input: ConnectionInput): Promise<ConnectionView>;
+  remove(id: string): Promise<void>;
+  test(input: ConnectionInput): Promise<ConnectionTest>;
+  /** Refetches whenever main says rows changed (a sync moves offer counts and last-run status). */
+  subscribe(): () => void;
+}
+
+export const useSuppliersStore = create<SuppliersState>((set, get) => ({
+  kinds: [],
+  suppliers: [],
+  loaded: false,
+  loading: false,
+  error: null,
+  load: async () => {
+    set({ loading: !get().loaded, error: null });
+    try {
+      const [kinds, suppliers] = await Promise.all([
+        get().kinds.length ? Promise.resolve(get().kinds) : api()['suppliers.kinds'](),
+        api()['suppliers.list'](),
+      ]);
+      set({ kinds, suppliers, loaded: true, loading: false });
+    } catch (error) {
+      set({ loading: false, error: (error as Error).message });
+    }
+  },
+  save: async (input) => {
+    const view = await api()['suppliers.save'](input);
+    await get().load();
+    return view;
+  },
+  remove: async (id) => {
+    await api()['suppliers.remove'](id);
+    await get().load();
+  },
+  test: async (input) => {
+    try {
+      return await api()['suppliers.test'](input);
+    } catch (error) {
+      return { ok: false, error: (error as Error).message };
+    }
+  },
+  subscribe: () => api().on('grid.changed', () => void get().load()),
+}));
+
+/** The name a merchant gave a supplier, falling back to its id (runs may outlive their connection). */
+export function supplierName(suppliers: readonly SupplierSummary[], supplierId: string): string {
+  return suppliers.find((s) => s.id === supplierId)?.name ?? supplierId;
+}

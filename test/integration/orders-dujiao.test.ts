@@ -1,0 +1,326 @@
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setMerchantCurrency } from '../../src-main/db/settings';
+import { insertOrder, listOrders, writeDailyCap } from '../../src-main/orders/repository';
+import { OrderService, newIdempotencyKey, type SupplierHandle } from '../../src-main/orders/service';
+import { OrderError, type OrderView } from '../../src-main/orders/types';
+import { ensureSomeRates } from '../../src-main/pricing/rates-service';
+import type { ConnectionBase } from '../../src-main/suppliers/adapter';
+import type { SimCatalog } from '../../src-main/suppliers/dujiao-next/catalog-seed';
+import type { ProtocolFlavor } from '../../src-main/suppliers/dujiao-next/protocol-simulator';
+import { supplierKind } from '../../src-main/suppliers/registry';
+import { syncSupplier } from '../../src-main/sync/engine';
+import { catalogOf, product, startTestDujiao, TEST_KEY, TEST_SECRET } from '../helpers/dujiao-fixtures';
+import { FAST_RETRY, tempDb, type TempDb } from '../helpers/temp-db';
+
+const FAST_POLICY = { initialDelayMs: 10, maxDelayMs: 40, followForMs: 10_000 };
+const MESIM_FLAVOR: Partial<ProtocolFlavor> = {
+  siteName: 'MeSIM test', currency: 'USD', binaryStock: true, maxQuantity: 1, requireDownstreamOrderNo: true,
+  orderLookup: 'order_no', pollsUntilDelivered: 0, cancelAllowed: false,
+};
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+type Setup = Awaited<ReturnType<typeof setup>>;
+
+/** A protocol simulator, a real SQLite file with its catalog synced, and an order service over both. */
+async function setup(options: { kind?: 'dujiao-next' | 'mesim'; catalog?: SimCatalog; flavor?: Partial<ProtocolFlavor>; timeoutMs?: number; store?: TempDb } = {}) {
+  const kind = options.kind ?? 'dujiao-next';
+  const sim = await startTestDujiao(options.catalog ?? catalogOf(2), { ...(kind === 'mesim' ? MESIM_FLAVOR : {}), ...options.flavor });
+  cleanups.push(() => sim.close());
+  const store = options.store ?? tempDb();
+  if (!options.store) cleanups.push(() => store.cleanup());
+  ensureSomeRates(store.db);
+  const connection: ConnectionBase = {
+    id: 'sup', kind, name: 'Test supplier', baseUrl: kind === 'mesim' ? sim.baseUrl : sim.connection.apiBase, apiKey: TEST_KEY, apiSecret: TEST_SECRET,
+  } as ConnectionBase;
+  const env = { retry: FAST_RETRY, timeoutMs: options.timeoutMs ?? 5000 };
+  const handle = (): SupplierHandle => ({ connection, adapter: supplierKind(kind)!.create(connection, env) });
+  await syncSupplier(store.db, { supplierId: 'sup', supplierKind: kind, adapter: handle().adapter });
+  const service = (serviceOptions: { now?: () => Date } = {}) => {
+    const updates: OrderView[] = [];
+    const created = new OrderService({ db: store.db, supplier: (id) => (id === 'sup' ? handle() : null), policy: FAST_POLICY, onUpdate: (view) => updates.push(view), ...serviceOptions });
+    cleanups.push(() => created.close());
+    return Object.assign(created, { updates });
+  };
+  return { sim, store, service };
+}
+
+const offerOf = (productId: number) => ({ supplier: 'sup', productId: String(productId), skuId: String(productId * 10), variant: '' });
+
+function decodeQr(dataUri: string): string | null {
+  const image = PNG.sync.read(Buffer.from(dataUri.replace(/^data:image\/png;base64,/, ''), 'base64'));
+  return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data ?? null;
+}
+
+// undici's timeouts tick at about one second, so the upstream stalls well past that.
+const STALL_MS = 2500;
+
+/** Counts POST /orders the simulator has finished handling, stalled ones included. */
+function countHandledOrders(s: Setup): () => number {
+  let handled = 0;
+  s.sim.faults.add({ method: 'POST', path: '/api/v1/upstream/orders', action: { kind: 'rewrite', transform: (body) => (handled++, body) } });
+  return () => handled;
+}
+
+function chargesOf(s: Setup, view: OrderView): number | undefined {
+  return s.sim.state.charges.get(view.idempotencyKey);
+}
+
+describe('test orders on Dujiao-Next', () => {
+  it('places an order, polls it to delivery and stores the eSIM; the API masks it until revealed', async () => {
+    const s = await setup();
+    const service = s.service();
+    const placed = await service.place({ offer: offerOf(1), confirm: true });
+    expect(placed).toMatchObject({ status: 'processing', upstreamStatus: 'paid', upstreamOrderId: '101', amount: { amount: '12.50', currency: 'CNY' }, supplier: 'sup' });
+    expect(placed.idempotencyKey).toMatch(/^SG\d{14}[0-9A-F]{8}$/);
+    expect(s.sim.state.orders[0].downstreamOrderNo).toBe(placed.idempotencyKey);
+
+    const done = await service.settled(placed.id);
+    expect(done.status).toBe('delivered');
+    expect(s.sim.hits.get('GET /api/v1/upstream/orders/101')).toBeGreaterThanOrEqual(1);
+    expect(chargesOf(s, done)).toBe(1);
+    expect(done.timeline.map((e) => e.status)).toEqual(['pending', 'processing', 'delivered']);
+    expect(done.expectedInMerchantCurrency?.currency).toBe('USD');
+
+    // Masked by default: the SM-DP+ address and ICCID show, the activation code does not.
+    const simOrder = s.sim.state.orders[0];
+    const lpa = simOrder.payload!;
+    const [, smdp, code] = lpa.split('$');
+    expect(done.delivery).toMatchObject({ smdpAddress: smdp, iccid: simOrder.deliveryData!.number });
+    expect(done.delivery!.activationCode).toBe(`••••••••${code.slice(-4)}`);
+    expect(JSON.stringify(done)).not.toContain(code);
+    expect(service.updates.every((view) => !JSON.stringify(view).includes(code))).toBe(true);
+
+    const revealed = service.reveal(placed.id);
+    expect(revealed.delivery).toMatchObject({ lpa, smdpAddress: smdp, activationCode: code });
+    expect(decodeQr(await service.qr(placed.id))).toBe(lpa);
+  });
+
+  it('refuses to place an order without the explicit confirmation', async () => {
+    const s = await setup();
+    await expect(s.service().place({ offer: offerOf(1), confirm: false })).rejects.toThrow(/confirm/);
+    expect(listOrders(s.store.db)).toEqual([]);
+    expect(s.sim.hits.get('POST /api/v1/upstream/orders')).toBeUndefined();
+  });
+
+  it('records a failed wallet payment as failed, with the supplier\'s message and nothing charged', async () => {
+    const s = await setup();
+    s.sim.state.failPaymentForSku.add(10);
+    const placed = await s.service().place({ offer: offerOf(1), confirm: true });
+    expect(placed).toMatchObject({ status: 'failed', upstreamStatus: 'canceled', upstreamOrderId: '101', amount: null });
+    expect(placed.error).toMatch(/wallet payment failed \(payment_failed\)/);
+    expect(chargesOf(s, placed)).toBeUndefined();
+    expect(s.sim.state.accounts[0].balance).toBe('100.00');
+  });
+
+  it('fails an out-of-stock order before any charge, and one the balance cannot pay', async () => {
+    const catalog = catalogOf(2);
+    catalog.products[0].skus[0].stock_quantity = 0;
+    catalog.products[1].skus[0].price_amount = '150.00';
+    const s = await setup({ catalog });
+    const service = s.service();
+    const outOfStock = await service.place({ offer: offerOf(1), confirm: true });
+    expect(outOfStock).toMatchObject({ status: 'failed', upstreamStatus: 'insufficient_stock', upstreamOrderId: null, amount: null });
+    expect(outOfStock.error).toMatch(/insufficient stock/);
+    const tooDear = await service.place({ offer: offerOf(2), confirm: true });
+    expect(tooDear).toMatchObject({ status: 'failed', upstreamStatus: 'insufficient_balance' });
+    expect(s.sim.state.orders).toEqual([]);
+    expect(s.sim.state.charges.size).toBe(0);
+  });
+
+  it('retries a timed-out POST /orders with the same key and is charged once', async () => {
+    const s = await setup({ timeoutMs: 100 });
+    s.sim.faults.add({ method: 'POST', path: '/api/v1/upstream/orders', times: 1, action: { kind: 'delay', ms: STALL_MS } });
+    const handled = countHandledOrders(s);
+    const service = s.service();
+    const placed = await service.place({ offer: offerOf(1), confirm: true });
+    const done = await service.settled(placed.id);
+    expect(done.status).toBe('delivered');
+    await until(() => handled() === 2, STALL_MS * 2);
+    expect(s.sim.hits.get('POST /api/v1/upstream/orders')).toBe(2);
+    expect(s.sim.state.orders).toHaveLength(1);
+    expect(chargesOf(s, done)).toBe(1);
+  });
+
+  it('when every try times out, finds the existing order on a later round by re-sending the same key: one charge', async () => {
+    const s = await setup({ timeoutMs: 100 });
+    s.sim.faults.add({ method: 'POST', path: '/api/v1/upstream/orders', times: FAST_RETRY.attempts, action: { kind: 'delay', ms: STALL_MS } });
+    const handled = countHandledOrders(s);
+    const service = s.service();
+    const placed = await service.place({ offer: offerOf(1), confirm: true });
+    expect(placed.status).toBe('pending');
+    expect(placed.timeline.at(-1)?.note).toMatch(/no answer from sup: .*timed out; checking again/);
+    const done = await service.settled(placed.id);
+    expect(done.status).toBe('delivered');
+    expect(done.timeline.some((e) => /sent again with the same key/.test(e.note ?? ''))).toBe(true);
+    await until(() => handled() === FAST_RETRY.attempts + 1, STALL_MS * 2);
+    expect(s.sim.state.orders).toHaveLength(1);
+    expect(chargesOf(s, done)).toBe(1);
+  });
+
+  it('after a crash before the response, a new service on the same database reconciles on start: one order, one charge', async () => {
+    const s = await setup();
+    s.sim.faults.add({ method: 'POST', path: '/api/v1/upstream/orders', times: 1, action: { kind: 'delay', ms: 300 } });
+    const handled = countHandledOrders(s);
+    const first = s.service();
+    const placing = first.place({ offer: offerOf(1), confirm: true });
+    await until(() => (s.sim.hits.get('POST /api/v1/upstream/orders') ?? 0) >= 1);
+    await first.close(); // the process "dies": the request is out, its response never read
+    const orphan = await placing;
+    expect(orphan.status).toBe('pending');
+    expect(listOrders(s.store.db)[0]).toMatchObject({ sendAttempts: 1, acknowledgedAt: null });
+
+    const second = s.service();
+    second.start();
+    await second.whenIdle();
+    await until(() => handled() === 2);
+    const done = second.get(orphan.id)!;
+    expect(done.status).toBe('delivered');
+    expect(s.sim.state.orders).toHaveLength(1);
+    expect(chargesOf(s, done)).toBe(1);
+    expect(listOrders(s.store.db)).toHaveLength(1);
+  });
+
+  it('sends an order recorded but never sent (crash before sending) when the next service starts', async () => {
+    const s = await setup();
+    const at = new Date();
+    const record = insertOrder(s.store.db, {
+      idempotencyKey: newIdempotencyKey(at), supplierId: 'sup', supplierKind: 'dujiao-next', productId: '1', skuId: '10', variant: '',
+      offerKind: 'esim', title: 'Hong Kong', quantity: 1, expectedCost: { amount: '12.50', currency: 'CNY' }, capAmount: null,
+      capDay: '2026-11-21', email: null, buyerInput: null, createdAt: at.toISOString(),
+    }, 'recorded before sending');
+    const service = s.service();
+    service.start();
+    await service.whenIdle();
+    expect(service.get(record.id)!.status).toBe('delivered');
+    expect(s.sim.state.charges.get(record.idempotencyKey)).toBe(1);
+  });
+
+  it('never re-sends an order the supplier confirmed and then lost: it goes to attention', async () => {
+    const s = await setup({ flavor: { pollsUntilDelivered: 1000 } });
+    const service = s.service();
+    const placed = await service.place({ offer: offerOf(1), confirm: true });
+    s.sim.state.orders.splice(0);
+    const done = await service.settled(placed.id);
+    expect(done.status).toBe('attention');
+    expect(done.error).toMatch(/no order 101, though it confirmed it before\. It is not sent again/);
+    expect(s.sim.hits.get('POST /api/v1/upstream/orders')).toBe(1);
+    // Nothing will resolve it automatically; once the merchant has looked, they close it.
+    const closed = await service.cancel(placed.id);
+    expect(closed.status).toBe('canceled');
+    expect(closed.timeline.at(-1)?.note).toMatch(/closed by you/);
+    expect(s.sim.hits.get('POST /api/v1/upstream/orders/101/cancel')).toBeUndefined();
+  });
+
+  it('cancels an order that is still being fulfilled', async () => {
+    const s = await setup({ flavor: { pollsUntilDelivered: 1000 } });
+    const service = s.service();
+    const placed = await service.place({ offer: offerOf(1), confirm: true });
+    const canceled = await service.cancel(placed.id);
+    expect(canceled).toMatchObject({ status: 'canceled', upstreamStatus: 'canceled' });
+    expect(s.sim.state.accounts[0].balance).toBe('100.00');
+    await expect(service.cancel(placed.id)).rejects.toThrow(/already canceled/);
+  });
+
+  it('refuses an order over the daily spending cap, counting the day\'s earlier orders but not failed ones', async () => {
+    const s = await setup();
+    setMerchantCurrency(s.store.db, 'USD');
+    writeDailyCap(s.store.db, '3');
+    const service = s.service();
+    // 12.50 CNY is about 1.74 USD at the sample rate.
+    s.sim.state.failPaymentForSku.add(10);
+    expect((await service.place({ offer: offerOf(1), confirm: true })).status).toBe('failed');
+    s.sim.state.failPaymentForSku.clear();
+    const quote = await service.quote(offerOf(1));
+    expect(quote).toMatchObject({ allowed: true, cost: { amount: '12.50', currency: 'CNY' }, balance: { amount: '100.00', currency: 'CNY' }, cap: { limit: { amount: '3.00' }, spentToday: { amount: '0.00' } } });
+    const first = await service.place({ offer: offerOf(1), confirm: true });
+    expect(first.expectedInMerchantCurrency).toEqual({ amount: '1.73625', currency: 'USD' });
+
+    const refusedQuote = await service.quote(offerOf(2));
+    expect(refusedQuote).toMatchObject({ allowed: false, cap: { spentToday: { amount: '1.74' }, remaining: { amount: '1.26' } } });
+    const postsBefore = s.sim.hits.get('POST /api/v1/upstream/orders');
+    await expect(service.place({ offer: offerOf(2), confirm: true })).rejects.toThrow(OrderError);
+    await expect(service.place({ offer: offerOf(2), confirm: true })).rejects.toThrow(/would exceed today's spending cap of 3\.00 USD: 1\.74 USD already spent today, 1\.26 USD left/);
+    expect(s.sim.hits.get('POST /api/v1/upstream/orders')).toBe(postsBefore);
+    expect(listOrders(s.store.db)).toHaveLength(2);
+
+    // Tomorrow is another day.
+    const tomorrow = s.service({ now: () => new Date(Date.now() + 24 * 3600_000) });
+    expect((await tomorrow.place({ offer: offerOf(2), confirm: true })).status).not.toBe('failed');
+  });
+
+  it('completes an order by hand from a pasted activation code or Apple setup link', async () => {
+    const s = await setup({ flavor: { pollsUntilDelivered: 1000 } });
+    const service = s.service();
+    const placed = await service.place({ offer: offerOf(1), confirm: true });
+    await expect(service.completeManually(placed.id, 'LPA:1$smdp.example.com')).rejects.toThrow(/needs an SM-DP\+ address and a matching ID/);
+    await expect(service.completeManually(placed.id, '{"tradeType":"N009"}')).rejects.toThrow(/sends no notifications to read; paste the activation code/);
+    const done = await service.completeManually(placed.id, 'https://esimsetup.apple.com/esim_qrcode_provisioning?carddata=LPA%3A1%24smdp.example.com%24ABCD-1234');
+    expect(done.status).toBe('delivered');
+    expect(service.reveal(placed.id).delivery).toMatchObject({ lpa: 'LPA:1$smdp.example.com$ABCD-1234', smdpAddress: 'smdp.example.com', activationCode: 'ABCD-1234' });
+    expect(done.timeline.at(-1)?.note).toMatch(/completed by hand/);
+    await expect(service.completeManually(placed.id, 'LPA:1$smdp.example.com$X')).rejects.toThrow(/already delivered/);
+  });
+
+  it('delivers card keys as cards', async () => {
+    const catalog = catalogOf(1);
+    catalog.products[0] = product(1, { delivers: 'card', title: { 'en-US': 'Steam 50' } });
+    const s = await setup({ catalog });
+    const service = s.service();
+    const done = await service.settled((await service.place({ offer: offerOf(1), confirm: true })).id);
+    const key = s.sim.state.orders[0].payload!;
+    expect(service.reveal(done.id).delivery).toEqual({ cards: [{ number: key }] });
+    expect(done.delivery!.cards![0].number).toBe(`••••••••${key.slice(-4)}`);
+  });
+});
+
+describe('test orders on MeSIM', () => {
+  it('places an order with downstream_order_no, looks it up by order_no and gets the eSIM at once', async () => {
+    const catalog = catalogOf(1);
+    const s = await setup({ kind: 'mesim', catalog });
+    const service = s.service();
+    const placed = await service.place({ offer: offerOf(1), confirm: true });
+    const simOrder = s.sim.state.orders[0];
+    expect(placed).toMatchObject({ status: 'delivered', upstreamOrderId: simOrder.orderNo, upstreamStatus: 'completed', amount: { amount: '12.50', currency: 'USD' } });
+    expect(simOrder.downstreamOrderNo).toBe(placed.idempotencyKey);
+    expect(service.reveal(placed.id).delivery).toMatchObject({ lpa: simOrder.payload, iccid: simOrder.deliveryData!.number });
+    expect(chargesOf(s, placed)).toBe(1);
+  });
+
+  it('refuses more than one per order before sending anything', async () => {
+    const s = await setup({ kind: 'mesim', catalog: catalogOf(1) });
+    await expect(s.service().place({ offer: offerOf(1), quantity: 2, confirm: true })).rejects.toThrow(/at most 1 of this per order/);
+    expect(s.sim.hits.get('POST /api/v1/upstream/orders')).toBeUndefined();
+  });
+
+  it('after a crash before the response, reconciles by re-sending the same downstream_order_no: one charge', async () => {
+    const s = await setup({ kind: 'mesim', catalog: catalogOf(1) });
+    s.sim.faults.add({ method: 'POST', path: '/api/v1/upstream/orders', times: 1, action: { kind: 'delay', ms: 300 } });
+    const handled = countHandledOrders(s);
+    const first = s.service();
+    const placing = first.place({ offer: offerOf(1), confirm: true });
+    await until(() => (s.sim.hits.get('POST /api/v1/upstream/orders') ?? 0) >= 1);
+    await first.close();
+    const orphan = await placing;
+    const second = s.service();
+    second.start();
+    await second.whenIdle();
+    await until(() => handled() === 2);
+    expect(second.get(orphan.id)!.status).toBe('delivered');
+    expect(s.sim.state.orders).toHaveLength(1);
+    expect(s.sim.state.charges.get(orphan.idempotencyKey)).toBe(1);
+  });
+});
+
+async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}

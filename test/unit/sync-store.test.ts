@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import type { ChangeView } from '../../src-main/api/contract';
+import { changeValues, countByFilter, matchesFilter } from '../../src-renderer/stores/sync-changes';
+import { isActive, progressFraction, reduceSyncEvent, reduceSyncState, type ProgressBySupplier } from '../../src-renderer/stores/sync-progress';
+
+const fold = (events: Parameters<typeof reduceSyncEvent>[1][], start: ProgressBySupplier = {}) => events.reduce(reduceSyncEvent, start);
+
+describe('sync progress from engine events', () => {
+  it('follows a supplier from started through pages to finished with its counts', () => {
+    let state = fold([
+      { type: 'started', supplierId: 'a', runId: 7 },
+      { type: 'progress', supplierId: 'a', runId: 7, pagesDone: 2, pagesTotal: 6, items: 100 },
+    ]);
+    expect(state.a).toMatchObject({ phase: 'running', pagesDone: 2, pagesTotal: 6, items: 100 });
+    expect(progressFraction(state.a)).toBeCloseTo(2 / 6);
+    state = reduceSyncEvent(state, { type: 'finished', supplierId: 'a', runId: 7, status: 'ok', counts: { offers: 275, added: 2, removed: 3, changed: 27, skipped: 0 } });
+    expect(state.a).toMatchObject({ phase: 'ok', items: 100, counts: { added: 2, removed: 3 }, error: null });
+    expect(progressFraction(state.a)).toBe(1);
+    expect(isActive(state.a)).toBe(false);
+  });
+
+  it('is indeterminate while the upstream has not said how many pages there are', () => {
+    const state = fold([{ type: 'progress', supplierId: 'b', runId: 3, pagesDone: 4, pagesTotal: null, items: 80 }]);
+    expect(state.b.phase).toBe('running');
+    expect(progressFraction(state.b)).toBeNull();
+  });
+
+  it('keeps suppliers apart and records the error of a failed one', () => {
+    const state = fold([
+      { type: 'started', supplierId: 'a', runId: 1 },
+      { type: 'started', supplierId: 'b', runId: 2 },
+      { type: 'finished', supplierId: 'b', runId: 2, status: 'failed', error: 'HTTP 500' },
+      { type: 'progress', supplierId: 'a', runId: 1, pagesDone: 1, pagesTotal: 2, items: 50 },
+    ]);
+    expect(state.a.phase).toBe('running');
+    expect(state.b).toMatchObject({ phase: 'failed', error: 'HTTP 500' });
+  });
+
+  it('ignores late events of an older run and progress after the end of a run', () => {
+    let state = fold([
+      { type: 'started', supplierId: 'a', runId: 5 },
+      { type: 'finished', supplierId: 'a', runId: 5, status: 'canceled', error: 'canceled' },
+    ]);
+    const before = state;
+    state = reduceSyncEvent(state, { type: 'progress', supplierId: 'a', runId: 5, pagesDone: 9, pagesTotal: 9, items: 9 });
+    state = reduceSyncEvent(state, { type: 'progress', supplierId: 'a', runId: 4, pagesDone: 1, pagesTotal: 9, items: 1 });
+    expect(state).toBe(before);
+    expect(state.a.phase).toBe('canceled');
+  });
+
+  it('queues the batch announced by sync.state without resetting a supplier that already started', () => {
+    let state = fold([
+      { type: 'started', supplierId: 'a', runId: 10 },
+      { type: 'progress', supplierId: 'a', runId: 10, pagesDone: 1, pagesTotal: 4, items: 10 },
+    ], { c: { supplierId: 'c', runId: 1, phase: 'ok', pagesDone: 3, pagesTotal: 3, items: 30, counts: null, error: null } });
+    state = reduceSyncState(state, { running: true, supplierIds: ['a', 'c'] });
+    expect(state.a).toMatchObject({ phase: 'running', pagesDone: 1 });
+    expect(state.c).toMatchObject({ phase: 'queued', runId: null, items: 0 });
+    expect(progressFraction(state.c)).toBe(0);
+    expect(isActive(state.c)).toBe(true);
+  });
+
+  it('clears suppliers left unfinished when the sync is over, keeping the finished ones', () => {
+    let state = reduceSyncState({}, { running: true, supplierIds: ['a', 'b'] });
+    state = reduceSyncEvent(state, { type: 'started', supplierId: 'a', runId: 1 });
+    state = reduceSyncEvent(state, { type: 'finished', supplierId: 'a', runId: 1, status: 'ok' });
+    state = reduceSyncState(state, { running: false, supplierIds: [] });
+    expect(Object.keys(state)).toEqual(['a']);
+  });
+});
+
+const change = (kind: ChangeView['change'], old: unknown, next: unknown): ChangeView => ({
+  runId: 1, supplierId: 's', productId: 'p', skuId: 'k', variant: '', key: 'p\u0001k\u0001', change: kind, old, new: next, title: 'Japan 5GB',
+});
+
+describe('the diff of a run', () => {
+  const changes = [
+    change('price_up', { amount: '73.1000', currency: 'CNY' }, { amount: '77.7584', currency: 'CNY' }),
+    change('price_down', { amount: '6', currency: 'USD' }, { amount: '5.5', currency: 'USD' }),
+    change('added', null, { cost: { amount: '1234.5', currency: 'USD' }, stock: { status: 'in_stock', quantity: 3 }, titles: { en: 'New' } }),
+    change('removed', { cost: { amount: '2', currency: 'USD' }, stock: { status: 'out', quantity: 0 }, titles: { en: 'Old' } }, null),
+    change('stock_changed', { status: 'in_stock', quantity: 4 }, { status: 'out', quantity: 0 }),
+    change('title_changed', { en: 'Thailand 2GB', 'zh-CN': '泰国 2GB' }, { en: 'Thailand 2GB v2', 'zh-CN': '泰国 2GB v2' }),
+  ];
+
+  it('counts and filters by kind', () => {
+    const counts = countByFilter(changes);
+    expect(counts).toMatchObject({ all: 6, price_up: 1, price_down: 1, added: 1, removed: 1, stock_changed: 1, title_changed: 1 });
+    expect(changes.filter((c) => matchesFilter(c, 'price_down')).map((c) => c.change)).toEqual(['price_down']);
+    expect(changes.filter((c) => matchesFilter(c, 'all'))).toHaveLength(6);
+  });
+
+  it('shows money exactly, from the decimal strings', () => {
+    expect(changeValues(changes[0], 'en')).toEqual({ before: { type: 'money', text: '73.10 CNY' }, after: { type: 'money', text: '77.7584 CNY' } });
+    expect(changeValues(changes[2], 'en')).toEqual({ before: null, after: { type: 'money', text: '1,234.50 USD' } });
+    expect(changeValues(changes[3], 'en')).toEqual({ before: { type: 'money', text: '2.00 USD' }, after: null });
+  });
+
+  it('gives stock as data and titles in the reader’s language', () => {
+    expect(changeValues(changes[4], 'en').after).toEqual({ type: 'stock', stock: { status: 'out', quantity: 0 } });
+    expect(changeValues(changes[5], 'zh-CN')).toEqual({ before: { type: 'title', text: '泰国 2GB' }, after: { type: 'title', text: '泰国 2GB v2' } });
+    expect(changeValues(changes[5], 'en').after).toEqual({ type: 'title', text: 'Thailand 2GB v2' });
+  });
+});
