@@ -26,6 +26,8 @@ export type FaultAction =
   | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
   | { kind: 'delay'; ms: number }
   | { kind: 'reset' }
+  /** The request is fully handled (an order taken, a charge made) but the answer is never sent. */
+  | { kind: 'hang' }
   | { kind: 'truncate' }
   | { kind: 'rewrite'; transform: (body: unknown, req: SimRequest) => unknown };
 
@@ -121,6 +123,13 @@ export async function startSimServer(handler: SimHandler, options: SimServerOpti
       : await handler(simReq);
     for (const action of actions) if (action.kind === 'rewrite') response = { ...response, body: action.transform(response.body, simReq) };
 
+    if (actions.some((a) => a.kind === 'hang')) {
+      await new Promise<void>((resolve) => {
+        if (res.destroyed || req.socket.destroyed) resolve();
+        res.once('close', () => resolve());
+      });
+      return;
+    }
     const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
     const bytes = Buffer.from(text);
     res.sendDate = false;
