@@ -8,6 +8,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { request } from 'undici';
 import { openDatabase } from '../src-main/db/open';
 import { measureMatcher, type LabelledTitle } from '../src-main/domain/match-quality';
+import { runExport } from '../src-main/export/service';
 import { buildGrid } from '../src-main/grid/build';
 import { queryGrid } from '../src-main/grid/query';
 import type { GridQuery } from '../src-main/grid/types';
@@ -70,7 +71,7 @@ async function catalogRun(totalOffers: number): Promise<void> {
     for (const result of results) {
       const count = result.counts?.offers ?? 0;
       offers += count;
-      report({ name: `  ${result.supplierId}: ${result.status}, ${count} offers`, value: result.status === 'ok' ? count : 0, unit: 'offers' });
+      report({ name: `  ${result.supplierId}: ${result.status}, ${count} offers, fetch+map / commit ms`, value: `${result.timings.fetchMs.toFixed(0)} / ${result.timings.commitMs.toFixed(0)}`, unit: 'ms' });
     }
     report({ name: 'full sync, all suppliers', value: syncMs, unit: 'ms' });
     report({ name: 'full sync throughput', value: offers / (syncMs / 1000), unit: 'offers/s' });
@@ -135,6 +136,16 @@ async function catalogRun(totalOffers: number): Promise<void> {
       report({ name: `grid page p50, ${label}`, value: percentile(times, 50), unit: 'ms', target: '< 50', met: percentile(times, 50) < 50 });
       report({ name: `grid page p95, ${label}`, value: percentile(times, 95), unit: 'ms', target: '< 50', met: percentile(times, 95) < 50 });
     }
+
+    // Export every plan row as a Shopify CSV, streamed; memory is sampled while it runs.
+    let peakRss = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+    const rssBefore = process.memoryUsage().rss;
+    const exportStarted = performance.now();
+    const exported = await runExport(db, { preset: 'shopify', languages: ['en', 'zh-CN'] }, join(dir, 'export.csv'));
+    clearInterval(sampler);
+    report({ name: `export (${exported.rows} rows, Shopify preset)`, value: performance.now() - exportStarted, unit: 'ms' });
+    report({ name: '  RSS growth during the export', value: (peakRss - rssBefore) / 1024 / 1024, unit: 'MiB' });
     db.close();
   } finally {
     await Promise.all(simulators.map((s) => s.close()));

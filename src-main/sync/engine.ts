@@ -22,6 +22,8 @@ export interface SupplierSyncResult {
   counts: CommitResult['counts'] | null;
   skipped: SkippedItem[];
   error: string | null;
+  /** Where the time went: fetching and mapping the catalog, then the one transaction that stores it. */
+  timings: { fetchMs: number; commitMs: number };
 }
 
 export interface SyncOptions {
@@ -60,6 +62,8 @@ export async function syncSupplier(db: Database, target: SyncTarget, options: Sy
   const offers: Offer[] = [];
   const skipped: SkippedItem[] = [];
   const seen = new Set<string>();
+  const started = performance.now();
+  const timings = { fetchMs: 0, commitMs: 0 };
   try {
     const pages = target.adapter.fetchCatalog({
       signal: options.signal,
@@ -79,15 +83,18 @@ export async function syncSupplier(db: Database, target: SyncTarget, options: Sy
       }
     }
     if (options.signal?.aborted) throw new CanceledError();
+    timings.fetchMs = performance.now() - started;
     const committed = commitCatalog(db, runId, supplierId, offers, skipped);
+    timings.commitMs = performance.now() - started - timings.fetchMs;
     options.onEvent?.({ type: 'finished', supplierId, runId, status: 'ok', counts: committed.counts });
-    return { supplierId, runId, status: 'ok', counts: committed.counts, skipped, error: null };
+    return { supplierId, runId, status: 'ok', counts: committed.counts, skipped, error: null, timings };
   } catch (error) {
     const canceled = error instanceof CanceledError || options.signal?.aborted === true;
     const status = canceled ? 'canceled' : 'failed';
     const message = canceled ? 'canceled' : describeError(error);
     finishRunWithoutCatalog(db, runId, status, message, skipped);
     options.onEvent?.({ type: 'finished', supplierId, runId, status, error: message });
-    return { supplierId, runId, status, counts: null, skipped, error: message };
+    timings.fetchMs = performance.now() - started;
+    return { supplierId, runId, status, counts: null, skipped, error: message, timings };
   }
 }
