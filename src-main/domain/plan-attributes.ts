@@ -1,5 +1,5 @@
 import { Converter } from 'opencc-js/t2cn';
-import { DESTINATIONS, REGIONS } from '../suppliers/shared/demo-vocabulary';
+import { DESTINATIONS, REGIONS } from './geography';
 import type { LocalizedText, OfferKind, PlanFacts } from './offer';
 
 /**

@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startWebPreview, type WebPreview } from '../../src-main/web/preview';
+import { startWebPreview } from '../../src-main/web/preview';
+import { bridgeCall } from '../helpers/bridge-call';
 import { readRows } from './export-fixtures';
 
 const cleanups: Array<() => unknown> = [];
@@ -10,55 +11,43 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
-/** One API call over the loopback bridge, exactly as the renderer in a browser makes it. */
-async function call(preview: WebPreview, method: string, ...args: unknown[]) {
-  const url = new URL(preview.appUrl);
-  const response = await fetch(new URL('/api/invoke', url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-supplygrid-token': url.searchParams.get('token')! },
-    body: JSON.stringify({ method, args }),
-  });
-  const body = (await response.json()) as { ok: boolean; result?: unknown; error?: string };
-  if (!body.ok) throw new Error(body.error);
-  return body.result as any;
-}
 
 describe('export API', () => {
   it('lists presets, previews, exports to a file or as a download, and keeps history and last options', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'supplygrid-export-api-'));
     const preview = await startWebPreview({ dataDir });
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }), () => preview.close());
-    await call(preview, 'sync.run');
+    await bridgeCall(preview, 'sync.run');
 
-    const presets = await call(preview, 'export.presets', ['en', 'zh-CN']);
+    const presets = await bridgeCall(preview, 'export.presets', ['en', 'zh-CN']);
     expect(presets.map((p: { id: string }) => p.id)).toEqual(['generic', 'shopify', 'shopify-legacy', 'woocommerce', 'dujiao-next']);
     expect(presets.find((p: { id: string }) => p.id === 'generic').columns.slice(-2)).toEqual(['title_en', 'title_zh-CN']);
 
     const options = { preset: 'shopify', languages: ['en', 'zh-CN'] };
-    const shown = await call(preview, 'export.preview', options, 5);
+    const shown = await bridgeCall(preview, 'export.preview', options, 5);
     expect(shown.rows).toHaveLength(5);
     expect(shown.columns).toEqual(presets.find((p: { id: string }) => p.id === 'shopify').columns);
     expect(shown.matching).toBeGreaterThan(100);
 
-    await expect(call(preview, 'export.run', { ...options, file: 'products.csv' })).rejects.toThrow(/absolute path ending in \.csv/);
-    await expect(call(preview, 'export.run', { ...options, file: join(dataDir, '.profile') })).rejects.toThrow(/absolute path ending in \.csv/);
-    await expect(call(preview, 'export.preview', { preset: 'shopify', outOfStock: 'hide' })).rejects.toThrow(/outOfStock: must be one of/);
+    await expect(bridgeCall(preview, 'export.run', { ...options, file: 'products.csv' })).rejects.toThrow(/absolute path ending in \.csv/);
+    await expect(bridgeCall(preview, 'export.run', { ...options, file: join(dataDir, '.profile') })).rejects.toThrow(/absolute path ending in \.csv/);
+    await expect(bridgeCall(preview, 'export.preview', { preset: 'shopify', outOfStock: 'hide' })).rejects.toThrow(/outOfStock: must be one of/);
 
     const file = join(dataDir, 'products.csv');
-    const written = await call(preview, 'export.run', { ...options, file });
+    const written = await bridgeCall(preview, 'export.run', { ...options, file });
     expect(written).toMatchObject({ preset: 'shopify', currency: 'USD', file, rows: shown.matching });
     const { header, rows } = readRows(readFileSync(file, 'utf8'));
     expect(rows.slice(0, 5).map((row) => header.map((h) => row[h]))).toEqual(shown.rows);
 
-    const download = await call(preview, 'export.csv', { preset: 'woocommerce', inStockOnly: true });
+    const download = await bridgeCall(preview, 'export.csv', { preset: 'woocommerce', inStockOnly: true });
     expect(download.csv.charCodeAt(0)).toBe(0xfeff);
     expect(download.filename).toMatch(/^supplygrid-woocommerce-.*\.csv$/);
     expect(readRows(download.csv).rows).toHaveLength(download.rows);
 
-    const history = await call(preview, 'export.history');
+    const history = await bridgeCall(preview, 'export.history');
     expect(history.map((e: { preset: string; delivery: string }) => [e.preset, e.delivery])).toEqual([['woocommerce', 'download'], ['shopify', 'file']]);
-    expect(await call(preview, 'export.lastOptions', 'shopify')).toMatchObject({ file, options: { preset: 'shopify', languages: ['en', 'zh-CN'], outOfStock: 'draft' } });
-    expect(await call(preview, 'export.lastOptions', 'generic')).toBeNull();
+    expect(await bridgeCall(preview, 'export.lastOptions', 'shopify')).toMatchObject({ file, options: { preset: 'shopify', languages: ['en', 'zh-CN'], outOfStock: 'draft' } });
+    expect(await bridgeCall(preview, 'export.lastOptions', 'generic')).toBeNull();
     expect(existsSync(file)).toBe(true);
   }, 120_000);
 });

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import BetterSqlite3 from 'better-sqlite3';
-import { startWebPreview, type WebPreview } from '../../src-main/web/preview';
+import { startWebPreview } from '../../src-main/web/preview';
+import { bridgeCall } from '../helpers/bridge-call';
 import { SUPPLIER_KINDS } from '../../src-main/suppliers/registry';
 
 const cleanups: Array<() => unknown> = [];
@@ -11,17 +12,6 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
-async function call(preview: WebPreview, method: string, ...args: unknown[]) {
-  const url = new URL(preview.appUrl);
-  const response = await fetch(new URL('/api/invoke', url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-supplygrid-token': url.searchParams.get('token')! },
-    body: JSON.stringify({ method, args }),
-  });
-  const body = (await response.json()) as { ok: boolean; result?: unknown; error?: string };
-  if (!body.ok) throw new Error(body.error);
-  return body.result as any;
-}
 
 describe('secrets stay in the main process', () => {
   it('never cross the bridge, never reach stdout/stderr, and are sealed at rest', async () => {
@@ -47,29 +37,29 @@ describe('secrets stay in the main process', () => {
     expect(secrets.length).toBe(SUPPLIER_KINDS.length);
 
     // A full session: look around, sync, browse, add a real connection, test it, sync it.
-    await call(preview, 'app.info');
-    await call(preview, 'suppliers.kinds');
-    await call(preview, 'suppliers.list');
-    await call(preview, 'sync.run');
-    const page = await call(preview, 'grid.query', { limit: 20 });
-    await call(preview, 'grid.row', page.rows[0].id);
-    const runs = await call(preview, 'sync.runs');
-    await call(preview, 'sync.changes', runs[0].id);
-    await call(preview, 'pricing.rules');
+    await bridgeCall(preview, 'app.info');
+    await bridgeCall(preview, 'suppliers.kinds');
+    await bridgeCall(preview, 'suppliers.list');
+    await bridgeCall(preview, 'sync.run');
+    const page = await bridgeCall(preview, 'grid.query', { limit: 20 });
+    await bridgeCall(preview, 'grid.row', page.rows[0].id);
+    const runs = await bridgeCall(preview, 'sync.runs');
+    await bridgeCall(preview, 'sync.changes', runs[0].id);
+    await bridgeCall(preview, 'pricing.rules');
     // The merchant's "real" wholesaler: its own simulator (adding a real supplier stops the demo ones).
     const wholesaler = await SUPPLIER_KINDS.find((k) => k.kind === 'dujiao-next')!.startSimulator({ seed: 77 });
     cleanups.push(() => wholesaler.close());
     const dujiao = wholesaler.connection as Record<string, unknown>;
     secrets.push(String(dujiao.apiSecret));
     const typedSecret = String(dujiao.apiSecret);
-    const failing = await call(preview, 'suppliers.test', { kind: 'dujiao-next', name: 'x', settings: { baseUrl: dujiao.baseUrl, apiKey: dujiao.apiKey }, secrets: { apiSecret: 'wrong-secret-typed-by-merchant' } });
+    const failing = await bridgeCall(preview, 'suppliers.test', { kind: 'dujiao-next', name: 'x', settings: { baseUrl: dujiao.baseUrl, apiKey: dujiao.apiKey }, secrets: { apiSecret: 'wrong-secret-typed-by-merchant' } });
     expect(failing).toMatchObject({ ok: false, error: expect.stringMatching(/invalid_signature/) });
-    const saved = await call(preview, 'suppliers.save', { kind: 'dujiao-next', name: 'My wholesaler', settings: { baseUrl: dujiao.baseUrl, apiKey: dujiao.apiKey }, secrets: { apiSecret: typedSecret } });
+    const saved = await bridgeCall(preview, 'suppliers.save', { kind: 'dujiao-next', name: 'My wholesaler', settings: { baseUrl: dujiao.baseUrl, apiKey: dujiao.apiKey }, secrets: { apiSecret: typedSecret } });
     expect(saved.secrets).toEqual({ apiSecret: true });
-    expect(await call(preview, 'suppliers.test', { id: saved.id, kind: 'dujiao-next', name: 'My wholesaler', settings: {}, secrets: {} })).toMatchObject({ ok: true, currency: 'CNY' });
-    expect((await call(preview, 'sync.run'))[0]).toMatchObject({ status: 'ok' });
-    await call(preview, 'suppliers.list');
-    await call(preview, 'grid.query', { limit: 50 });
+    expect(await bridgeCall(preview, 'suppliers.test', { id: saved.id, kind: 'dujiao-next', name: 'My wholesaler', settings: {}, secrets: {} })).toMatchObject({ ok: true, currency: 'CNY' });
+    expect((await bridgeCall(preview, 'sync.run'))[0]).toMatchObject({ status: 'ok' });
+    await bridgeCall(preview, 'suppliers.list');
+    await bridgeCall(preview, 'grid.query', { limit: 50 });
 
     const everything = outbound.join('\n') + printed.join('\n');
     for (const secret of [...secrets, 'wrong-secret-typed-by-merchant']) expect(everything.includes(secret), `a secret crossed the bridge or was printed`).toBe(false);

@@ -4,7 +4,7 @@ import { ConfigError, loadAppConfig } from '../../config/app-config';
 import { merchantCurrency } from '../../db/settings';
 import { appleSetupLink } from '../../domain/lpa';
 import { formatMoney } from '../../domain/money';
-import { listOrders, readDailyCap, spentOnDay, writeDailyCap } from '../../orders/repository';
+import { readDailyCap, spentOnDay, writeDailyCap } from '../../orders/repository';
 import { OrderService, type SupplierHandle } from '../../orders/service';
 import { supplierKind } from '../../suppliers/registry';
 import { localDay, parseCap } from '../../orders/spending-cap';

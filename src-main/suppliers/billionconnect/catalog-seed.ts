@@ -1,5 +1,6 @@
 import { evolve, type SeedItem } from '../shared/catalog-evolution';
-import { DESTINATIONS, REGIONS, formatDataSize } from '../shared/demo-vocabulary';
+import { DESTINATIONS, REGIONS } from '../../domain/geography';
+import { formatDataSize } from '../shared/demo-vocabulary';
 import { hashUnit } from '../shared/seeded-random';
 
 /** What the simulated BillionConnect stores: one sku as F002 and F003 describe it, before language is chosen. */

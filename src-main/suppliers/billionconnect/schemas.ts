@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { toDecimalString } from '../../domain/money';
+import { decimalFrom } from '../shared/decimal-schema';
 
 /*
  * What BillionConnect sends, validated. Nearly every value is documented as a string, but integrations have
@@ -13,14 +13,7 @@ export const blankToNull = (value: unknown) => (value === '' || value === undefi
 
 export const identifier = text.pipe(z.string().min(1, 'is empty'));
 
-const decimal = text.transform((value, ctx) => {
-  try {
-    return toDecimalString(value);
-  } catch {
-    ctx.addIssue({ code: 'custom', message: `not a decimal amount: ${JSON.stringify(value)}` });
-    return z.NEVER;
-  }
-});
+const decimal = decimalFrom(text);
 const optionalDecimal = z.preprocess(blankToNull, decimal.nullable());
 
 const wholeNumber = text.pipe(z.string().regex(/^\d+$/, 'not a whole number')).transform(Number);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { RunningSimulator, SimulatorOptions } from '../adapter';
 import { billionConnectCatalogAt } from './catalog-seed';
 import { startBillionConnectServer, type BillionConnectServer } from './protocol-simulator';
+import { runningSimulator } from '../shared/running-simulator';
 
 export const BILLIONCONNECT_DEMO_SEED = 20260707;
 
@@ -28,12 +29,6 @@ export async function startBillionConnectSimulator(options: SimulatorOptions = {
     host: options.host,
     port: options.port,
   });
-  return {
-    server,
-    baseUrl: server.baseUrl,
-    // The host root, as merchants most often paste it; the client appends the invoke path.
-    connection: { id: 'demo-billionconnect', kind: 'billionconnect', name: 'Demo BillionConnect', baseUrl: server.baseUrl, ...credentials, salesMethod: '5' },
-    setGeneration: (generation) => server.setGeneration(generation),
-    close: () => server.close(),
-  };
+  // The host root, as merchants most often paste it; the client appends the invoke path.
+  return runningSimulator(server, { id: 'demo-billionconnect', kind: 'billionconnect', name: 'Demo BillionConnect', baseUrl: server.baseUrl, ...credentials, salesMethod: '5' });
 }

@@ -1,4 +1,5 @@
-import { DATA_SIZES_MB, DESTINATIONS, GIFT_CARDS, PLAN_DAYS, REGIONS, formatDataSize } from '../shared/demo-vocabulary';
+import { DESTINATIONS, REGIONS } from '../../domain/geography';
+import { DATA_SIZES_MB, GIFT_CARDS, PLAN_DAYS, formatDataSize } from '../shared/demo-vocabulary';
 import { hashUnit } from '../shared/seeded-random';
 import { evolve, type SeedItem } from '../shared/catalog-evolution';
 

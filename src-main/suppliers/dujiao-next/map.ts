@@ -1,15 +1,9 @@
 import { z } from 'zod';
-import { money, toDecimalString } from '../../domain/money';
+import { money } from '../../domain/money';
 import { stockFromQuantity, type BuyerInputField, type CategoryRef, type LocalizedText, type Offer, type OfferKind, type Stock } from '../../domain/offer';
+import { decimalAmount } from '../shared/decimal-schema';
 
-const decimal = z.union([z.string(), z.number()]).transform((value, ctx) => {
-  try {
-    return toDecimalString(value);
-  } catch {
-    ctx.addIssue({ code: 'custom', message: `not a decimal amount: ${JSON.stringify(value)}` });
-    return z.NEVER;
-  }
-});
+const decimal = decimalAmount;
 
 const localized = z.record(z.string(), z.string()).catch({});
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { parseLpa } from '../../domain/lpa';
-import { money, toDecimalString } from '../../domain/money';
+import { money } from '../../domain/money';
 import { SupplierError } from '../../http/errors';
 import type { Delivery, OrderRef, OrderRequest, OrderState, OrderStatus, SupplierOrders } from '../adapter';
 import { refusalEnvelope, type DujiaoClient } from './client';
+import { decimalAmount } from '../shared/decimal-schema';
 
 export interface DujiaoOrderProfile {
   label: string;
@@ -13,14 +14,7 @@ export interface DujiaoOrderProfile {
   orderLookup: 'id' | 'order_no';
 }
 
-const decimal = z.union([z.string(), z.number()]).transform((value, ctx) => {
-  try {
-    return toDecimalString(value);
-  } catch {
-    ctx.addIssue({ code: 'custom', message: `not a decimal amount: ${JSON.stringify(value)}` });
-    return z.NEVER;
-  }
-});
+const decimal = decimalAmount;
 
 const orderSchema = z.object({
   order_id: z.number().int().optional(),

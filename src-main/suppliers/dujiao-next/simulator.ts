@@ -1,6 +1,7 @@
 import type { RunningSimulator, SimulatorOptions } from '../adapter';
 import { dujiaoCatalogAt } from './catalog-seed';
 import { demoCredentials, startProtocolSimulator, type ProtocolSimulator } from './protocol-simulator';
+import { runningSimulator } from '../shared/running-simulator';
 
 export const DUJIAO_DEMO_SEED = 20260301;
 
@@ -23,11 +24,5 @@ export async function startDujiaoSimulator(options: SimulatorOptions = {}): Prom
     host: options.host,
     port: options.port,
   });
-  return {
-    server,
-    baseUrl: server.baseUrl,
-    connection: { id: 'demo-dujiao', kind: 'dujiao-next', name: 'Demo Dujiao-Next', baseUrl: `${server.baseUrl}/api/v1/upstream`, ...credentials },
-    setGeneration: (generation) => server.setGeneration(generation),
-    close: () => server.close(),
-  };
+  return runningSimulator(server, { id: 'demo-dujiao', kind: 'dujiao-next', name: 'Demo Dujiao-Next', baseUrl: `${server.baseUrl}/api/v1/upstream`, ...credentials });
 }

@@ -1,4 +1,5 @@
-import { DESTINATIONS, REGIONS, formatDataSize } from '../shared/demo-vocabulary';
+import { DESTINATIONS, REGIONS } from '../../domain/geography';
+import { formatDataSize } from '../shared/demo-vocabulary';
 import { evolve, type SeedItem } from '../shared/catalog-evolution';
 import { hashUnit } from '../shared/seeded-random';
 import { englishCountryName, isoFromMcc, mccFromIso } from './countries';

@@ -1,4 +1,4 @@
-import { DESTINATIONS } from '../shared/demo-vocabulary';
+import { DESTINATIONS } from '../../domain/geography';
 import { ISO_BY_MCC, PRIMARY_MCC_BY_ISO } from './mcc-table';
 
 /**

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { RunningSimulator, SimulatorOptions } from '../adapter';
 import { linksfieldCatalogAt } from './catalog-seed';
 import { startFmsSimulator, type FmsSimAccount, type FmsSimServer } from './fms-simulator';
+import { runningSimulator } from '../shared/running-simulator';
 
 export const LINKSFIELD_DEMO_SEED = 20260420;
 
@@ -30,11 +31,5 @@ export async function startLinksfieldSimulator(options: SimulatorOptions = {}): 
     host: options.host,
     port: options.port,
   });
-  return {
-    server,
-    baseUrl: server.baseUrl,
-    connection: { id: 'demo-linksfield', kind: 'linksfield', name: 'Demo Linksfield', baseUrl: server.baseUrl, ...account, currency: 'USD' },
-    setGeneration: (generation) => server.setGeneration(generation),
-    close: () => server.close(),
-  };
+  return runningSimulator(server, { id: 'demo-linksfield', kind: 'linksfield', name: 'Demo Linksfield', baseUrl: server.baseUrl, ...account, currency: 'USD' });
 }

@@ -1,4 +1,4 @@
-import { DESTINATIONS } from '../shared/demo-vocabulary';
+import { DESTINATIONS } from '../../domain/geography';
 import { evolve, type SeedItem } from '../shared/catalog-evolution';
 import { hashUnit } from '../shared/seeded-random';
 import type { SimCatalog, SimProduct } from '../dujiao-next/catalog-seed';

@@ -1,6 +1,7 @@
 import type { RunningSimulator, SimulatorOptions } from '../adapter';
 import { demoCredentials, startProtocolSimulator, type ProtocolSimulator } from '../dujiao-next/protocol-simulator';
 import { mesimCatalogAt } from './catalog-seed';
+import { runningSimulator } from '../shared/running-simulator';
 
 export const MESIM_DEMO_SEED = 20260616;
 
@@ -26,12 +27,6 @@ export async function startMesimSimulator(options: SimulatorOptions = {}): Promi
     host: options.host,
     port: options.port,
   });
-  return {
-    server,
-    baseUrl: server.baseUrl,
-    // MeSIM users enter the site root; the client appends /api/v1/upstream.
-    connection: { id: 'demo-mesim', kind: 'mesim', name: 'Demo MeSIM', baseUrl: server.baseUrl, ...credentials },
-    setGeneration: (generation) => server.setGeneration(generation),
-    close: () => server.close(),
-  };
+  // MeSIM users enter the site root; the client appends /api/v1/upstream.
+  return runningSimulator(server, { id: 'demo-mesim', kind: 'mesim', name: 'Demo MeSIM', baseUrl: server.baseUrl, ...credentials });
 }

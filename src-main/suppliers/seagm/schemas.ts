@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { compareAmounts, toDecimalString } from '../../domain/money';
+import { compareAmounts } from '../../domain/money';
+import { decimalAmount } from '../shared/decimal-schema';
 
 /**
  * What SEAGM sends, as its doc describes it, checked item by item. Ids are ints in the doc; digit strings
@@ -10,14 +11,7 @@ export const upstreamId = z.union([z.number().int().nonnegative(), z.string().re
 export const currencyCode = z.string().regex(/^[A-Za-z]{3}$/, 'not a 3-letter currency code').transform((code) => code.toUpperCase());
 
 /** Prices arrive as JSON floats (or strings in some examples); kept as the decimal text they were written as. */
-export const amount = z.union([z.string(), z.number()]).transform((value, ctx) => {
-  try {
-    return toDecimalString(value);
-  } catch {
-    ctx.addIssue({ code: 'custom', message: `not a decimal amount: ${JSON.stringify(value)}` });
-    return z.NEVER;
-  }
-});
+export const amount = decimalAmount;
 
 /** A zero price is how SEAGM's own list example shows a price it did not fill in; selling on it would be a loss. */
 const price = amount.refine((value) => compareAmounts(value, '0') > 0, 'price must be above zero');

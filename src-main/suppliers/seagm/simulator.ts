@@ -8,6 +8,7 @@ import { seagmSignature, signatureMatches } from './sign';
 import { failure, ok, refuse, type Failure } from './simulator-answers';
 import { SeagmRateGuard } from './simulator-rate-guard';
 import { emptyOrderBook, SeagmOrderDesk, type SeagmSimOrderBook } from './simulator-orders';
+import { runningSimulator } from '../shared/running-simulator';
 
 export const SEAGM_DEMO_SEED = 20250620;
 
@@ -291,11 +292,5 @@ export async function startSeagmSimulator(options: SimulatorOptions = {}): Promi
     host: options.host,
     port: options.port,
   });
-  return {
-    server,
-    baseUrl: server.baseUrl,
-    connection: { id: 'demo-seagm', kind: 'seagm', name: 'Demo SEAGM', baseUrl: server.baseUrl, ...credentials },
-    setGeneration: (generation) => server.setGeneration(generation),
-    close: () => server.close(),
-  };
+  return runningSimulator(server, { id: 'demo-seagm', kind: 'seagm', name: 'Demo SEAGM', baseUrl: server.baseUrl, ...credentials });
 }

@@ -1,0 +1,14 @@
+import type { WebPreview } from '../../src-main/web/preview';
+
+/** One API call over the loopback bridge, exactly as the renderer in a browser makes it. */
+export async function bridgeCall(preview: WebPreview, method: string, ...args: unknown[]): Promise<any> {
+  const url = new URL(preview.appUrl);
+  const response = await fetch(new URL('/api/invoke', url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-supplygrid-token': url.searchParams.get('token')! },
+    body: JSON.stringify({ method, args }),
+  });
+  const body = (await response.json()) as { ok: boolean; result?: unknown; error?: string };
+  if (!body.ok) throw new Error(body.error);
+  return body.result;
+}
