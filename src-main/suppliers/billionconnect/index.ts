@@ -12,4 +12,6 @@ export const billionconnect: SupplierKind<BillionConnectConfig> = {
   secretFields: ['appSecret'],
   create: (config, env) => createBillionConnectAdapter(config, env),
   startSimulator: (options) => startBillionConnectSimulator(options),
+  // Published in the vendor's integration guide; the client appends /Flow/saler/2.0/invoke.
+  baseUrls: { production: 'https://api-flow.billionconnect.com', sandbox: 'https://api-flow-ts.billionconnect.com' },
 };

@@ -29,4 +29,5 @@ export const mesim: SupplierKind<MesimConfig> = {
     { label: config.name ?? config.id, stockReporting: 'binary', maxQuantity: 1, fixedKind: 'esim', orderLookup: 'order_no' },
     env),
   startSimulator: (options) => startMesimSimulator(options),
+  baseUrls: { production: 'https://mesimgo.com' },
 };
