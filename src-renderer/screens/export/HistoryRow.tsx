@@ -1,0 +1,37 @@
+import type { ExportHistoryEntry } from '../../../src-main/export/types';
+import { formatDateTime } from '../../components/format';
+import { useT } from '../../i18n';
+import { exportDictionary } from '../../i18n/export';
+import { useExportStore } from '../../stores/export';
+import { describeSettings } from '../../stores/export-form';
+import { useGridStore } from '../../stores/grid';
+import { supplierName } from '../../stores/suppliers';
+import { useUiStore } from '../../stores/ui';
+import { formatCount, languageName, presetLabel } from './labels';
+
+interface Props {
+  entry: ExportHistoryEntry;
+  /** The newest export of its preset: what that store last received. */
+  current: boolean;
+}
+
+export function HistoryRow({ entry, current }: Props) {
+  const t = useT(exportDictionary);
+  const language = useUiStore((s) => s.language);
+  const presets = useExportStore((s) => s.presets);
+  const suppliers = useGridStore((s) => s.suppliers);
+  const summary = describeSettings(entry.options, t, (tag) => languageName(t, language, tag), (id) => supplierName(suppliers, id)).join(' · ');
+  const delivery = entry.file ?? t('history.download');
+  return (
+    <tr className={current ? 'current' : undefined} data-export={entry.id} data-preset={entry.preset}>
+      <td className="history-when">{formatDateTime(entry.createdAt, language)}</td>
+      <td className="history-preset">
+        <span>{presetLabel(t, presets, entry.preset)}</span>
+        {current && <span className="badge ok" title={t('history.latestTitle')}>{t('history.latest')}</span>}
+      </td>
+      <td className="num history-rows">{formatCount(entry.rows, language)}</td>
+      <td className="history-file"><div className="cell" title={delivery}>{delivery}</div></td>
+      <td className="history-options">{summary}</td>
+    </tr>
+  );
+}
