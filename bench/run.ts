@@ -54,8 +54,16 @@ async function catalogRun(totalOffers: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'supplygrid-bench-'));
   const simulators: RunningSimulator[] = [];
   try {
+    // Goods catalogs (SEAGM) and some plan catalogs stop growing long before 20k offers: measure what each
+    // simulator yields at an even share, then give the shortfall to the two that scale (Dujiao-Next, MeSIM).
     const share = Math.ceil(totalOffers / SUPPLIER_KINDS.length);
-    for (const kind of SUPPLIER_KINDS) simulators.push(await kind.startSimulator({ size: share, generation: 0 }));
+    const yields = await catalogSizes(share, dir);
+    const shortfall = Math.max(0, totalOffers - [...yields.values()].reduce((a, b) => a + b, 0));
+    const scalable = new Set(['dujiao-next', 'mesim']);
+    for (const kind of SUPPLIER_KINDS) {
+      const extra = scalable.has(kind.kind) ? Math.ceil(shortfall / scalable.size) : 0;
+      simulators.push(await kind.startSimulator({ size: share + extra, generation: 0 }));
+    }
     const db = openDatabase(join(dir, 'bench.db'));
     const targets = () => simulators.map((sim) => ({ supplierId: sim.connection.id, supplierKind: sim.connection.kind, adapter: SUPPLIER_KINDS.find((k) => k.kind === sim.connection.kind)!.create(sim.connection) }));
 
@@ -150,6 +158,20 @@ async function catalogRun(totalOffers: number): Promise<void> {
   } finally {
     await Promise.all(simulators.map((s) => s.close()));
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Offers each simulator yields when asked for `size`, by kind (synced into a scratch database). */
+async function catalogSizes(size: number, dir: string): Promise<Map<string, number>> {
+  const sims: RunningSimulator[] = [];
+  const scratch = openDatabase(join(dir, 'sizes.db'));
+  try {
+    for (const kind of SUPPLIER_KINDS) sims.push(await kind.startSimulator({ size, generation: 0 }));
+    const results = await syncSuppliers(scratch, sims.map((sim) => ({ supplierId: sim.connection.id, supplierKind: sim.connection.kind, adapter: SUPPLIER_KINDS.find((k) => k.kind === sim.connection.kind)!.create(sim.connection) })), { concurrency: SUPPLIER_KINDS.length });
+    return new Map(results.map((result, index) => [sims[index].connection.kind, result.counts?.offers ?? 0]));
+  } finally {
+    scratch.close();
+    await Promise.all(sims.map((s) => s.close()));
   }
 }
 

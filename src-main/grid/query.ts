@@ -78,9 +78,14 @@ export function queryGrid(db: Database, query: GridQuery = {}, scope: GridScope 
   const offset = Math.max(query.offset ?? 0, 0);
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM plan_rows ${whereSql}`).get(...params) as { n: number }).n;
   // Rows without a value (no price, unknown days) sort last either way; id keeps the order stable between pages.
-  const records = db.prepare(`SELECT id, plan_key, kind, attributes_json, offers_json, best_json, second_json, currency, best_cost,
-      sale_price, margin, margin_pct_milli, rule_id, locked, changes
-    FROM plan_rows ${whereSql} ORDER BY ${column} IS NULL, ${column} ${direction}, id LIMIT ? OFFSET ?`).all(...params, limit, offset) as PlanRowRecord[];
+  // Sort and page over ids only, then read the page's wide rows: sorting whole rows (with every offer's JSON)
+  // makes deep pages slow on a large grid.
+  const ids = (db.prepare(`SELECT id FROM plan_rows ${whereSql} ORDER BY ${column} IS NULL, ${column} ${direction}, id LIMIT ? OFFSET ?`)
+    .all(...params, limit, offset) as Array<{ id: number }>).map((row) => row.id);
+  const byId = new Map((ids.length ? db.prepare(`SELECT id, plan_key, kind, attributes_json, offers_json, best_json, second_json, currency, best_cost,
+      sale_price, margin, margin_pct_milli, rule_id, locked, changes FROM plan_rows WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as PlanRowRecord[] : [])
+    .map((record) => [record.id, record]));
+  const records = ids.map((id) => byId.get(id)!);
   return {
     rows: records.map((record) => toPlanRow(record, query.language ?? 'en')),
     total,
