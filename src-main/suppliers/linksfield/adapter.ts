@@ -7,6 +7,7 @@ import { mapWithConcurrency } from './concurrency';
 import { REQUEST_CONCURRENCY, listCountries, listPackages, type ListedPackage } from './listing';
 import { mapPackageDetail, packageDetailSchema, type MapContext } from './map';
 import { createLinksfieldOrders } from './orders';
+import { FMS_PATHS } from './paths';
 
 /** Packages detailed per yielded page; also the unit the "mostly malformed" rule judges. */
 export const DETAILS_PER_PAGE = 50;
@@ -68,7 +69,7 @@ export function createLinksfieldAdapter(account: LinksfieldAccount, label: strin
   /** A detail that still fails after retries leaves a hole in the catalog, so the whole fetch fails. */
   async function fetchDetail(pkg: ListedPackage, signal?: AbortSignal): Promise<unknown> {
     try {
-      return await client.call('/v1.1/package/detail', { id: pkg.id }, signal);
+      return await client.call(FMS_PATHS.packageDetail, { id: pkg.id }, signal);
     } catch (error) {
       if (error instanceof CanceledError) throw error;
       throw new IncompleteCatalogError(`${label}: the detail of package ${pkg.id} could not be fetched (${describeError(error)}); the previous catalog is kept`);

@@ -6,6 +6,7 @@ import type { AdapterEnv } from '../adapter';
 import { stringifyWithDecimals } from './json-decimal';
 import { FMS_OK, FMS_TOKEN_EXPIRED, describeCode, envelopeError, readEnvelope, type FmsEnvelope } from './envelope';
 import { TokenSession } from './session';
+import { FMS_PATHS } from './paths';
 
 export interface FmsAccount {
   /** Where the FMS API lives; Linksfield gives each partner its host, so nothing is assumed. */
@@ -77,7 +78,7 @@ export class FmsClient {
     const label = `${this.label} POST /user/login`;
     // `passwd`, md5 hex: the spelling and hashing Linksfield's FMS user API documents.
     const body = { email: this.account.email, passwd: md5Hex(this.account.password), partnerCode: this.account.partnerCode };
-    const { envelope, response } = await this.exchange('/user/login', body, null, label, signal);
+    const { envelope, response } = await this.exchange(FMS_PATHS.login, body, null, label, signal);
     if (envelope.code !== FMS_OK) {
       throw new SupplierError(`${this.label}: login refused for ${this.account.email} with partner code ${this.account.partnerCode}: `
         + `${envelope.message || 'no message'} (${describeCode(envelope.code)}); check the email, password and partner code`, String(envelope.code), response.status);

@@ -6,6 +6,7 @@ import { FMS_BAD_PARAMS, FMS_ERROR, FMS_OK, FMS_TOKEN_EXPIRED } from './envelope
 import { TOKEN_HEADER } from './client';
 import { envelope, springError } from './fms-simulator-answers';
 import { emptyOrderBook, FmsOrderDesk, type FmsSimOrderBook } from './fms-simulator-orders';
+import { FMS_PATHS } from './paths';
 
 /** "it lasts 3 days" (linksfield-fields.md). */
 export const TOKEN_LIFETIME_MS = 3 * 24 * 60 * 60 * 1000;
@@ -48,14 +49,8 @@ export interface FmsSimOptions {
 
 type Body = Record<string, unknown>;
 
-const LOGIN = '/user/login';
-const COUNTRY_LIST = '/package/countryPackageList';
-const PACKAGE_LIST = '/v1.1/package/packageList';
-const PACKAGE_DETAIL = '/v1.1/package/detail';
-const PRE_ORDER = '/v1.1/package/preOrderPackage';
-const PAYMENT = '/payment/webhook';
-const ORDER_STATUS = '/package/queryOrdStatusAndEmail';
-const ROUTES = new Set([LOGIN, COUNTRY_LIST, PACKAGE_LIST, PACKAGE_DETAIL, PRE_ORDER, PAYMENT, ORDER_STATUS]);
+const { login: LOGIN, countryList: COUNTRY_LIST, packageDetail: PACKAGE_DETAIL, preOrder: PRE_ORDER, payment: PAYMENT, orderStatus: ORDER_STATUS } = FMS_PATHS;
+const ROUTES = new Set<string>(Object.values(FMS_PATHS));
 
 /**
  * The eSIM QR Mall (FMS) API as linksfield-fields.md and Linksfield's public fms-api docs describe it: login

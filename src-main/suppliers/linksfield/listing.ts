@@ -4,6 +4,7 @@ import { CanceledError, IncompleteCatalogError, SupplierError, describeError } f
 import type { FmsClient } from './client';
 import { mapWithConcurrency } from './concurrency';
 import { englishCountryName, isoFromMcc } from './countries';
+import { FMS_PATHS } from './paths';
 
 /**
  * `type` 1 lists every package whose coverage includes the country, regional ones too; 2 only packages
@@ -50,7 +51,7 @@ const packageEntrySchema = z.looseObject({
  * partner account always has countries, and an empty catalog would mark every offer removed.
  */
 export async function listCountries(client: FmsClient, signal?: AbortSignal): Promise<ListedCountry[]> {
-  const path = '/package/countryPackageList';
+  const path = FMS_PATHS.countryList;
   const data = await client.call(path, { partnerCode: client.partnerCode, type: COVERAGE_INCLUDES_COUNTRY }, signal);
   const entries = arrayIn(data);
   if (!entries) throw new SupplierError(`${client.label} POST ${path}: no country list in the answer`, 'bad_response');
@@ -76,7 +77,7 @@ export async function listCountries(client: FmsClient, signal?: AbortSignal): Pr
  * be listed makes the whole listing fail: the packages only it shows would otherwise look removed.
  */
 export async function listPackages(client: FmsClient, countries: readonly ListedCountry[], options: { signal?: AbortSignal; onCountryListed?: (packagesKnown: number) => void } = {}): Promise<PackageListing> {
-  const path = '/v1.1/package/packageList';
+  const path = FMS_PATHS.packageList;
   const known = new Set<string>();
   const perCountry = await mapWithConcurrency(countries, REQUEST_CONCURRENCY, async (country) => {
     let data: unknown;

@@ -9,11 +9,9 @@ import { JsonDecimal } from './json-decimal';
 import { packageDetailSchema } from './map';
 import { fmsOrderState, orderStatusSchema } from './order-state';
 import { priceIn, readPrices } from './prices';
+import { FMS_PATHS } from './paths';
 
-const DETAIL = '/v1.1/package/detail';
-const PRE_ORDER = '/v1.1/package/preOrderPackage';
-const PAYMENT = '/payment/webhook';
-const ORDER_STATUS = '/package/queryOrdStatusAndEmail';
+const { packageDetail: DETAIL, preOrder: PRE_ORDER, payment: PAYMENT, orderStatus: ORDER_STATUS } = FMS_PATHS;
 
 /** "deviceType is fixed to 10 for H5, iphone and android eSIM". */
 const DEVICE_TYPE_ESIM = '10';

@@ -54,7 +54,8 @@ const minMax = {
   max_amount: quantity.optional(),
 };
 
-export const cardTypeSchema = z.looseObject({
+/** What card types and recharge types have in common: a priced, denominated good within a category. */
+const goodsTypeShape = {
   id: upstreamId,
   name: z.string().trim().min(1, 'name is empty'),
   category_id: upstreamId.optional(),
@@ -64,6 +65,10 @@ export const cardTypeSchema = z.looseObject({
   unit_price: price,
   origin_price: amount.optional(),
   ...minMax,
+};
+
+export const cardTypeSchema = z.looseObject({
+  ...goodsTypeShape,
   has_stock: z.boolean().optional(),
 });
 export type CardType = z.infer<typeof cardTypeSchema>;
@@ -105,15 +110,7 @@ function snakeCaseKeys(raw: unknown): unknown {
 }
 
 export const rechargeTypeSchema = z.preprocess(snakeCaseKeys, z.looseObject({
-  id: upstreamId,
-  name: z.string().trim().min(1, 'name is empty'),
-  category_id: upstreamId.optional(),
-  par_value_currency: currencyCode.optional(),
-  par_value: amount.optional(),
-  currency: currencyCode,
-  unit_price: price,
-  origin_price: amount.optional(),
-  ...minMax,
+  ...goodsTypeShape,
   /** Not in the doc for top-ups; honoured if it ever appears. */
   has_stock: z.boolean().optional(),
   fields: z.array(inputFieldSchema).nullish(),
