@@ -32,7 +32,7 @@ export function checkSpendingCap(input: CapInput): CapCheck {
     return {
       allowed: false,
       view,
-      reason: `this order (about ${formatMoney(money(cost))}) would exceed today's spending cap of ${formatMoney(view.limit)}: ${formatMoney(view.spentToday)} already spent today, ${formatMoney(view.remaining)} left. Raise the cap in Settings (or \`supplygrid orders cap AMOUNT\`) or order tomorrow.`,
+      reason: `this order (about ${formatMoney(money(cost))}) would exceed today's spending cap of ${formatMoney(view.limit)}: ${formatMoney(view.spentToday)} already spent today, ${formatMoney(view.remaining)} left. Raise the cap on the Test orders screen (or \`supplygrid orders cap AMOUNT\`) or order tomorrow.`,
     };
   }
   return { allowed: true, view };

@@ -144,8 +144,6 @@ export const gridDictionary: Dictionary = {
     'detail.move.here': 'Move here',
     'detail.move.none': 'No other plan matches.',
     'detail.move.cancel': 'Cancel',
-    'detail.testOrder': 'Place test order',
-    'detail.testOrder.hint': 'Test orders arrive in a later release.',
     'detail.faceValue': 'Face value {value}',
 
     'chart.title': 'Price history',
@@ -301,8 +299,6 @@ export const gridDictionary: Dictionary = {
     'detail.move.here': '移到这里',
     'detail.move.none': '没有其他匹配的套餐。',
     'detail.move.cancel': '取消',
-    'detail.testOrder': '测试下单',
-    'detail.testOrder.hint': '测试订单将在后续版本提供。',
     'detail.faceValue': '面值 {value}',
 
     'chart.title': '价格历史',

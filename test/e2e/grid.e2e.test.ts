@@ -240,9 +240,10 @@ describe('the Grid, light theme, English', () => {
       expect(moved).toBe(true);
       expect(await chart.locator('circle').count()).toBeGreaterThan(charted.length);
 
-      const testOrder = panel().getByRole('button', { name: 'Place test order' }).first();
-      expect(await testOrder.isDisabled()).toBe(true);
-      expect(await testOrder.getAttribute('title')).toContain('later release');
+      // Each offer's own "Place test order", enabled exactly when the supplier's API can order it.
+      const firstOffer = detail.offers[0];
+      const testOrder = panel().locator(offerCard(firstOffer)).getByRole('button', { name: 'Place test order' });
+      expect(await testOrder.isDisabled()).toBe(!firstOffer.orderable);
       expect(await panel().locator('.stock-history li').count()).toBeGreaterThan(0);
       // The panel keeps its plan while the table behind it goes back to every changed row.
       await page.getByRole('searchbox', { name: 'Search plans' }).fill('');

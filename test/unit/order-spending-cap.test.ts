@@ -14,7 +14,7 @@ describe('daily spending cap', () => {
     });
     const refused = checkSpendingCap({ ...base, limit: '10', spentToday: '7.5', order: { amount: '2.51', currency: 'USD' } });
     expect(refused.allowed).toBe(false);
-    expect(!refused.allowed && refused.reason).toBe("this order (about 2.51 USD) would exceed today's spending cap of 10.00 USD: 7.50 USD already spent today, 2.50 USD left. Raise the cap in Settings (or `supplygrid orders cap AMOUNT`) or order tomorrow.");
+    expect(!refused.allowed && refused.reason).toBe("this order (about 2.51 USD) would exceed today's spending cap of 10.00 USD: 7.50 USD already spent today, 2.50 USD left. Raise the cap on the Test orders screen (or `supplygrid orders cap AMOUNT`) or order tomorrow.");
   });
 
   it('never shows a negative remainder', () => {

@@ -3,6 +3,7 @@ import type { GridOffer, PlanRow } from '../../../src-main/grid/types';
 import { api } from '../../api';
 import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';
+import { TestOrderButton } from '../orders/TestOrderButton';
 import { exactMoney, offerHistoryKey, sameOffer } from './grid-format';
 import { stockLabel } from './labels';
 import { MoveOfferForm } from './MoveOfferForm';
@@ -90,10 +91,7 @@ export function OfferCard({ offer, row, supplierName, color, currency }: Props) 
         <button type="button" className={`button small${moving ? ' pressed' : ''}`} disabled={pending} aria-expanded={moving} title={t('detail.move.hint')} onClick={() => setMoving(!moving)}>
           {t('detail.move')}
         </button>
-        {/* A disabled button swallows hover: the wrapper carries the tooltip. */}
-        <span className="disabled-hint" title={t('detail.testOrder.hint')}>
-          <button type="button" className="button small" disabled title={t('detail.testOrder.hint')}>{t('detail.testOrder')}</button>
-        </span>
+        <TestOrderButton offer={offer} />
       </div>
       {error && <p className="form-note error" role="alert">{error}</p>}
       {moving && (

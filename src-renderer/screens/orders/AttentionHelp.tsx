@@ -1,0 +1,23 @@
+import type { OrderView } from '../../../src-main/orders/types';
+import { useT } from '../../i18n';
+import { ordersDictionary } from '../../i18n/orders';
+import { CopyButton } from './CopyButton';
+import { ResolveActions } from './ResolveActions';
+
+/** The supplier's word on this order is unclear, and only its own order list can settle it. */
+export function AttentionHelp({ order }: { order: OrderView }) {
+  const t = useT(ordersDictionary);
+  return (
+    <section className="attention-help" aria-label={t('attention.title')}>
+      <h3>{t('attention.title')}</h3>
+      {order.error && <p className="attention-reason">{order.error}</p>}
+      <p>{t('attention.explain')}</p>
+      <p className="attention-keys">
+        <span>{t('attention.ourKey')} <code>{order.idempotencyKey}</code></span>
+        <CopyButton text={order.idempotencyKey} what={t('attention.ourKey')} />
+        {order.upstreamOrderId && <span>{t('attention.theirId')} <code>{order.upstreamOrderId}</code></span>}
+      </p>
+      <ResolveActions order={order} />
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import type { OrderView } from '../../../src-main/orders/types';
+import { useT } from '../../i18n';
+import { ordersDictionary } from '../../i18n/orders';
+import { isInFlight } from '../../stores/orders-view';
+import { AttentionHelp } from './AttentionHelp';
+import { DeliveryPanel } from './DeliveryPanel';
+import { OrderProgress } from './OrderProgress';
+import { ResolveActions } from './ResolveActions';
+
+/** Where the order stands and what came of it: shared by the dialog that follows it and the order's detail. */
+export function OrderOutcome({ order, supplierName }: { order: OrderView; supplierName: string }) {
+  const t = useT(ordersDictionary);
+  return (
+    <div className="order-outcome" data-order={order.id} data-status={order.status}>
+      <OrderProgress order={order} />
+      {isInFlight(order.status) && (
+        <div className="waiting-note">
+          <p className="muted" role="status">{t('waiting', { supplier: supplierName })}</p>
+          <details className="waiting-help">
+            <summary>{t('waiting.stuck')}</summary>
+            <ResolveActions order={order} />
+          </details>
+        </div>
+      )}
+      {order.status === 'attention' && <AttentionHelp order={order} />}
+      {(order.status === 'failed' || order.status === 'canceled') && order.error && <p className="order-error" role="alert">{order.error}</p>}
+      <DeliveryPanel order={order} />
+    </div>
+  );
+}

@@ -1,0 +1,226 @@
+import { appleSetupLink, parseLpa } from '../../src-main/domain/lpa';
+import type { Money } from '../../src-main/domain/money';
+import type { OrderRecordStatus, OrderView, TimelineEntry } from '../../src-main/orders/types';
+import type { Delivery } from '../../src-main/suppliers/adapter';
+
+/** Pure helpers behind the Test orders screens; no React, no API, so each is unit-tested on its own. */
+
+export type StatusTone = 'neutral' | 'ok' | 'bad' | 'warn' | 'muted';
+
+export const STATUS_TONE: Record<OrderRecordStatus, StatusTone> = {
+  pending: 'neutral', processing: 'neutral', delivered: 'ok', failed: 'bad', canceled: 'muted', attention: 'warn',
+};
+
+/** Still moving on its own: main keeps asking the supplier until it is not. */
+export function isInFlight(status: OrderRecordStatus): boolean {
+  return status === 'pending' || status === 'processing';
+}
+
+/** Events and the answer to `orders.place` race over two channels: only ever replace an order with a fresher copy. */
+export function isAtLeastAsFresh(incoming: OrderView, current: OrderView): boolean {
+  // A timeline note changes nothing else, not even updatedAt: its length is the tie-break.
+  if (incoming.updatedAt !== current.updatedAt) return incoming.updatedAt > current.updatedAt;
+  return incoming.timeline.length >= current.timeline.length;
+}
+
+/** The list with `incoming` in it (replacing a staler copy), newest order first. */
+export function upsertOrder(orders: readonly OrderView[], incoming: OrderView): OrderView[] {
+  const index = orders.findIndex((order) => order.id === incoming.id);
+  if (index === -1) return [...orders, incoming].sort((a, b) => b.id - a.id);
+  if (!isAtLeastAsFresh(incoming, orders[index])) return orders as OrderView[];
+  const next = orders.slice();
+  next[index] = incoming;
+  return next;
+}
+
+/** Masked deliveries compare equal exactly when nothing new was delivered: a reveal made before stays valid. */
+export function sameDelivery(a: Delivery | null, b: Delivery | null): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The order as shown: its latest state, with the unmasked delivery while the merchant has it revealed. */
+export function withRevealed(order: OrderView, revealed: Delivery | null | undefined): OrderView {
+  return revealed === undefined ? order : { ...order, delivery: revealed, revealed: true };
+}
+
+const MASK = '•';
+
+export function isMasked(value: string | undefined): boolean {
+  return value !== undefined && value.includes(MASK);
+}
+
+export type DeliveryShape = 'esim' | 'cards' | 'text' | 'none';
+
+export function deliveryShape(delivery: Delivery | null): DeliveryShape {
+  if (!delivery) return 'none';
+  // BillionConnect's query hands over the ICCID before its push brings the code: already an eSIM to show.
+  if (delivery.lpa || delivery.activationCode || delivery.smdpAddress || delivery.qrImage || delivery.iccid) return 'esim';
+  if (delivery.cards?.length) return 'cards';
+  if (delivery.text) return 'text';
+  return 'none';
+}
+
+export interface EsimDetails {
+  lpa: string | null;
+  smdpAddress: string | null;
+  activationCode: string | null;
+  iccid: string | null;
+  /** Only for a usable (unmasked, well-formed) code: a link built on a masked one would install nothing. */
+  appleLink: string | null;
+  /** Our QR needs the real code: false while it is masked or missing. */
+  qrAvailable: boolean;
+}
+
+export function esimDetails(delivery: Delivery | null): EsimDetails {
+  const lpa = delivery?.lpa ?? null;
+  const parsed = lpa && !isMasked(lpa) ? parseLpa(lpa) : null;
+  const usable = parsed?.ok === true;
+  return {
+    lpa,
+    // A supplier may send the LPA alone; its parts are then read from it.
+    smdpAddress: delivery?.smdpAddress ?? (usable ? parsed.value.smdpAddress : null),
+    activationCode: delivery?.activationCode ?? (usable ? parsed.value.activationCode : null),
+    iccid: delivery?.iccid ?? null,
+    appleLink: usable ? appleSetupLink(parsed.value.lpa) : null,
+    qrAvailable: usable,
+  };
+}
+
+export type StepState = 'done' | 'current' | 'todo' | 'failed' | 'warn';
+
+export interface ProgressStep {
+  /** What the step means: recorded, sent to the supplier, and the outcome (a status once the order has one). */
+  key: 'recorded' | 'sent' | OrderRecordStatus;
+  state: StepState;
+  /** When the order first reached this step, from its timeline. */
+  at: string | null;
+}
+
+const OUTCOME_STATE: Partial<Record<OrderRecordStatus, StepState>> = { delivered: 'done', failed: 'failed', canceled: 'failed', attention: 'warn' };
+
+/**
+ * Three steps for a progress bar: recorded (pending), sent to the supplier (processing or beyond), and the
+ * outcome. An order can skip "processing" (a supplier that delivers in its first answer); it still counts as sent.
+ */
+export function progressSteps(order: Pick<OrderView, 'status' | 'timeline' | 'createdAt'>): ProgressStep[] {
+  const firstAt = (test: (entry: TimelineEntry) => boolean) => order.timeline.find(test)?.at ?? null;
+  const sentAt = firstAt((entry) => entry.status !== 'pending');
+  const outcome = isInFlight(order.status) ? null : order.status;
+  const recorded: ProgressStep = { key: 'recorded', state: order.status === 'pending' ? 'current' : 'done', at: firstAt(() => true) ?? order.createdAt };
+  // Canceled before it was sent: the middle step never happened.
+  const neverSent = order.status === 'canceled' && !order.timeline.some((entry) => entry.status === 'processing' || entry.upstreamStatus);
+  const sent: ProgressStep = {
+    key: 'sent',
+    state: order.status === 'pending' ? 'todo' : order.status === 'processing' ? 'current' : neverSent ? 'todo' : 'done',
+    at: neverSent ? null : sentAt,
+  };
+  const last: ProgressStep = outcome
+    ? { key: outcome, state: OUTCOME_STATE[outcome] ?? 'done', at: firstAt((entry) => entry.status === outcome) }
+    : { key: 'delivered', state: 'todo', at: null };
+  return [recorded, sent, last];
+}
+
+/** Local calendar day (YYYY-MM-DD): the daily cap counts the merchant's day, as main does. */
+export function localDay(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+function toScaled(amount: string, scale: number): bigint {
+  const negative = amount.startsWith('-');
+  const [integer, fraction = ''] = (negative ? amount.slice(1) : amount).split('.');
+  const value = BigInt(`${integer}${fraction.padEnd(scale, '0')}`);
+  return negative ? -value : value;
+}
+
+function fromScaled(value: bigint, scale: number): string {
+  const negative = value < 0n;
+  const digits = (negative ? -value : value).toString().padStart(scale + 1, '0');
+  const text = scale === 0 ? digits : `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+  return negative ? `-${text}` : text;
+}
+
+const scaleOf = (amount: string) => amount.split('.')[1]?.length ?? 0;
+
+/** Exact decimal sum of amount strings (never through a float), at the largest scale among them. */
+export function sumAmounts(amounts: readonly string[]): string {
+  for (const amount of amounts) if (!DECIMAL.test(amount)) throw new Error(`not a decimal amount: "${amount}"`);
+  const scale = Math.max(0, ...amounts.map(scaleOf));
+  return fromScaled(amounts.reduce((sum, amount) => sum + toScaled(amount, scale), 0n), scale);
+}
+
+/** `a − b`, exactly, but never below zero: a cap overspent by a late charge has nothing left, not a debt. */
+export function remainingAmount(a: string, b: string): string {
+  const scale = Math.max(scaleOf(a), scaleOf(b));
+  const difference = toScaled(a, scale) - toScaled(b, scale);
+  return fromScaled(difference < 0n ? 0n : difference, scale);
+}
+
+/**
+ * What today's orders count against the cap, as main counts it: each order's cost in the merchant's currency
+ * when it was placed, for orders placed today that did not fail or get canceled.
+ */
+export function spentToday(orders: readonly OrderView[], currency: string, now: Date): Money {
+  const today = localDay(now);
+  const amounts = orders
+    .filter((order) => order.status !== 'failed' && order.status !== 'canceled')
+    .filter((order) => localDay(new Date(order.createdAt)) === today)
+    .flatMap((order) => (order.expectedInMerchantCurrency?.currency === currency ? [order.expectedInMerchantCurrency.amount] : []));
+  return { amount: sumAmounts(amounts), currency };
+}
+
+/** What the merchant typed as a cap: empty (or "off") for none, else a non-negative decimal, as main accepts. */
+export function readCapInput(text: string): { ok: true; value: string | null } | { ok: false } {
+  const trimmed = text.trim();
+  if (trimmed === '' || trimmed.toLowerCase() === 'off') return { ok: true, value: null };
+  return /^\d+(\.\d+)?$/.test(trimmed) ? { ok: true, value: trimmed } : { ok: false };
+}
+
+/**
+ * The QR's on-screen size in CSS pixels: an exact multiple of the PNG, so every module stays a whole number of
+ * pixels (a fractional scale blurs edges a phone camera must find), and at least `minimum` to scan off a screen.
+ */
+export function qrDisplaySize(naturalWidth: number, minimum = 240): number {
+  if (naturalWidth <= 0) return minimum;
+  return naturalWidth * Math.max(1, Math.ceil(minimum / naturalWidth));
+}
+
+export function qrFileName(order: Pick<OrderView, 'id' | 'supplier'>): string {
+  return `esim-order-${order.id}-${order.supplier.replace(/[^A-Za-z0-9-]+/g, '-')}.png`;
+}
+
+/** What the list shows as the order's amount: what the supplier charged once it says, else what was expected. */
+export function shownAmount(order: Pick<OrderView, 'amount' | 'expectedCost'>): Money {
+  return order.amount ?? order.expectedCost;
+}
+
+/** −1, 0 or 1 as `a` is below, equal to or above `b`, compared exactly. */
+export function compareAmounts(a: string, b: string): -1 | 0 | 1 {
+  const scale = Math.max(scaleOf(a), scaleOf(b));
+  const difference = toScaled(a, scale) - toScaled(b, scale);
+  return difference < 0n ? -1 : difference > 0n ? 1 : 0;
+}
+
+/** True when the supplier's balance, read live, is known to be short of the cost (same currency only). */
+export function balanceShort(balance: Money | null, cost: Money): boolean {
+  return balance !== null && balance.currency === cost.currency && compareAmounts(balance.amount, cost.amount) < 0;
+}
+
+/** Rounded half away from zero to `decimals` places, as main's decimal.js `toFixed` does for the cap figures. */
+export function roundAmount(amount: string, decimals: number): string {
+  const scale = scaleOf(amount);
+  if (scale <= decimals) return fromScaled(toScaled(amount, decimals), decimals);
+  const value = toScaled(amount, scale);
+  const unit = 10n ** BigInt(scale - decimals);
+  const magnitude = value < 0n ? -value : value;
+  const rounded = (magnitude + unit / 2n) / unit;
+  return fromScaled(value < 0n ? -rounded : rounded, decimals);
+}
+
+/** Today's spend and what the cap leaves, to the cent, computed as main computes its cap view. */
+export function capFigures(limit: string | null, spentExact: Money): { spent: Money; remaining: Money | null } {
+  const cents = (amount: string): Money => ({ amount: roundAmount(amount, 2), currency: spentExact.currency });
+  return { spent: cents(spentExact.amount), remaining: limit === null ? null : cents(remainingAmount(limit, spentExact.amount)) };
+}

@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import type { OrderView, TimelineEntry } from '../../src-main/orders/types';
+import {
+  balanceShort, capFigures, compareAmounts, deliveryShape, esimDetails, isAtLeastAsFresh, progressSteps, qrDisplaySize, qrFileName, readCapInput,
+  remainingAmount, roundAmount, sameDelivery, spentToday, sumAmounts, upsertOrder, withRevealed,
+} from '../../src-renderer/stores/orders-view';
+
+const LPA = 'LPA:1$SMDP.DEMO.SUPPLYGRID.INVALID$CBB4AF6F864A35B7558B624F0E01863D';
+const MASKED_LPA = 'LPA:1$SMDP.DEMO.SUPPLYGRID.INVALID$••••••••863D';
+
+function entry(status: TimelineEntry['status'], at: string, upstreamStatus: string | null = null, note: string | null = null): TimelineEntry {
+  return { at, status, upstreamStatus, note };
+}
+
+function order(overrides: Partial<OrderView> = {}): OrderView {
+  return {
+    id: 1, idempotencyKey: 'SG2026', supplier: 'demo-mesim', supplierKind: 'mesim',
+    offer: { supplier: 'demo-mesim', productId: '1', skuId: '1', variant: '' }, title: 'Japan 5GB', kind: 'esim', quantity: 1,
+    expectedCost: { amount: '5.56', currency: 'USD' }, expectedInMerchantCurrency: { amount: '5.56', currency: 'USD' },
+    status: 'pending', upstreamOrderId: null, upstreamStatus: null, amount: null, delivery: null, revealed: false, error: null,
+    createdAt: '2026-03-01T10:00:00.000Z', updatedAt: '2026-03-01T10:00:00.000Z', finishedAt: null,
+    timeline: [entry('pending', '2026-03-01T10:00:00.000Z', null, 'recorded before sending')],
+    ...overrides,
+  };
+}
+
+describe('keeping the order list current from events and answers that race', () => {
+  it('adds new orders newest first and replaces an order only with a fresher copy', () => {
+    const first = order({ id: 1 });
+    const second = order({ id: 2 });
+    expect(upsertOrder([first], second).map((o) => o.id)).toEqual([2, 1]);
+
+    const delivered = order({ id: 1, status: 'delivered', updatedAt: '2026-03-01T10:00:01.000Z' });
+    expect(upsertOrder([first], delivered)[0].status).toBe('delivered');
+    // The slower answer to orders.place arriving after the "delivered" event must not undo it.
+    const list = [delivered];
+    expect(upsertOrder(list, first)).toBe(list);
+  });
+
+  it('breaks a tie on updatedAt by the timeline: a note adds an entry without touching updatedAt', () => {
+    const before = order();
+    const noted = order({ timeline: [...before.timeline, entry('pending', '2026-03-01T10:00:05.000Z', null, 'no answer; checking again')] });
+    expect(isAtLeastAsFresh(noted, before)).toBe(true);
+    expect(isAtLeastAsFresh(before, noted)).toBe(false);
+  });
+
+  it('shows a revealed delivery over the masked one, and notices when the delivery itself changed', () => {
+    const masked = order({ status: 'delivered', delivery: { lpa: MASKED_LPA } });
+    expect(withRevealed(masked, { lpa: LPA })).toMatchObject({ revealed: true, delivery: { lpa: LPA } });
+    expect(withRevealed(masked, undefined)).toBe(masked);
+    expect(sameDelivery({ lpa: MASKED_LPA }, { lpa: MASKED_LPA })).toBe(true);
+    expect(sameDelivery({ lpa: MASKED_LPA }, { lpa: MASKED_LPA, iccid: '898520' })).toBe(false);
+  });
+});
+
+describe('what a delivery holds', () => {
+  it('tells eSIMs from cards and text', () => {
+    expect(deliveryShape(null)).toBe('none');
+    expect(deliveryShape({ lpa: LPA })).toBe('esim');
+    expect(deliveryShape({ iccid: '8985200207804467017' })).toBe('esim');
+    expect(deliveryShape({ cards: [{ number: '1', pin: '2' }] })).toBe('cards');
+    expect(deliveryShape({ text: 'receipt' })).toBe('text');
+    expect(deliveryShape({ cards: [] })).toBe('none');
+  });
+
+  it('splits an unmasked LPA into address and code, with the Apple link and a QR', () => {
+    const details = esimDetails({ lpa: LPA, iccid: '8985200207804467017' });
+    expect(details).toMatchObject({ smdpAddress: 'SMDP.DEMO.SUPPLYGRID.INVALID', activationCode: 'CBB4AF6F864A35B7558B624F0E01863D', iccid: '8985200207804467017', qrAvailable: true });
+    expect(details.appleLink).toBe(`https://esimsetup.apple.com/esim_qrcode_provisioning?carddata=${encodeURIComponent(LPA)}`);
+  });
+
+  it('offers no QR and no install link for a masked code: they would install nothing', () => {
+    const details = esimDetails({ lpa: MASKED_LPA, smdpAddress: 'SMDP.DEMO.SUPPLYGRID.INVALID', activationCode: '••••••••863D' });
+    expect(details).toMatchObject({ qrAvailable: false, appleLink: null, activationCode: '••••••••863D' });
+  });
+
+  it('keeps the parts the supplier sent over the ones read from the LPA', () => {
+    expect(esimDetails({ lpa: LPA, smdpAddress: 'other.example.com' }).smdpAddress).toBe('other.example.com');
+  });
+});
+
+describe('the progress bar', () => {
+  it('marks recorded as current while the order waits to be sent', () => {
+    expect(progressSteps(order()).map((s) => [s.key, s.state])).toEqual([['recorded', 'current'], ['sent', 'todo'], ['delivered', 'todo']]);
+  });
+
+  it('counts a delivery in the first answer as sent, with the times from the timeline', () => {
+    const delivered = order({ status: 'delivered', timeline: [entry('pending', '2026-03-01T10:00:00.000Z'), entry('delivered', '2026-03-01T10:00:02.000Z', 'completed')] });
+    expect(progressSteps(delivered)).toEqual([
+      { key: 'recorded', state: 'done', at: '2026-03-01T10:00:00.000Z' },
+      { key: 'sent', state: 'done', at: '2026-03-01T10:00:02.000Z' },
+      { key: 'delivered', state: 'done', at: '2026-03-01T10:00:02.000Z' },
+    ]);
+  });
+
+  it('shows processing as the current middle step', () => {
+    const processing = order({ status: 'processing', timeline: [entry('pending', '2026-03-01T10:00:00.000Z'), entry('processing', '2026-03-01T10:00:01.000Z', 'paid')] });
+    expect(progressSteps(processing).map((s) => s.state)).toEqual(['done', 'current', 'todo']);
+  });
+
+  it('ends in the outcome: failed, attention, or canceled before it was ever sent', () => {
+    const failed = order({ status: 'failed', timeline: [entry('pending', 'a'), entry('failed', 'b', 'refused')] });
+    expect(progressSteps(failed)[2]).toEqual({ key: 'failed', state: 'failed', at: 'b' });
+    const attention = order({ status: 'attention', timeline: [entry('pending', 'a'), entry('processing', 'b', 'ordered'), entry('attention', 'c', 'ordered')] });
+    expect(progressSteps(attention).map((s) => s.state)).toEqual(['done', 'done', 'warn']);
+    const canceledUnsent = order({ status: 'canceled', timeline: [entry('pending', 'a'), entry('canceled', 'b', null, 'canceled before it was sent')] });
+    expect(progressSteps(canceledUnsent).map((s) => [s.key, s.state])).toEqual([['recorded', 'done'], ['sent', 'todo'], ['canceled', 'failed']]);
+  });
+});
+
+describe('money without floats', () => {
+  it('sums decimal strings exactly, at the largest scale', () => {
+    expect(sumAmounts([])).toBe('0');
+    expect(sumAmounts(['0.1', '0.2'])).toBe('0.3');
+    expect(sumAmounts(['5.56', '20.57884', '1'])).toBe('27.13884');
+    expect(sumAmounts(['9007199254740993.01', '0.01'])).toBe('9007199254740993.02');
+    expect(() => sumAmounts(['1e3'])).toThrow(/not a decimal/);
+  });
+
+  it('subtracts down to zero, never below', () => {
+    expect(remainingAmount('50', '5.56')).toBe('44.44');
+    expect(remainingAmount('10.00', '12.5')).toBe('0.00');
+  });
+
+  it('compares exactly and flags a balance short of the cost', () => {
+    expect(compareAmounts('0.30', '0.3')).toBe(0);
+    expect(compareAmounts('9.99', '10')).toBe(-1);
+    expect(balanceShort({ amount: '5.55', currency: 'USD' }, { amount: '5.56', currency: 'USD' })).toBe(true);
+    expect(balanceShort({ amount: '800.00', currency: 'USD' }, { amount: '5.56', currency: 'USD' })).toBe(false);
+    // Different currencies cannot be compared without a rate: no warning rather than a wrong one.
+    expect(balanceShort({ amount: '1.00', currency: 'MYR' }, { amount: '5.56', currency: 'USD' })).toBe(false);
+    expect(balanceShort(null, { amount: '5.56', currency: 'USD' })).toBe(false);
+  });
+});
+
+describe('the daily cap', () => {
+  const now = new Date(2026, 2, 1, 15, 0, 0);
+  const today = new Date(2026, 2, 1, 9, 0, 0).toISOString();
+  const yesterday = new Date(2026, 1, 28, 23, 0, 0).toISOString();
+
+  it("counts today's orders in the merchant's currency, except failed and canceled ones, as main does", () => {
+    const orders = [
+      order({ id: 1, createdAt: today, expectedInMerchantCurrency: { amount: '5.56', currency: 'USD' }, status: 'delivered' }),
+      order({ id: 2, createdAt: today, expectedInMerchantCurrency: { amount: '20.57884', currency: 'USD' }, status: 'processing' }),
+      order({ id: 3, createdAt: today, expectedInMerchantCurrency: { amount: '99', currency: 'USD' }, status: 'failed' }),
+      order({ id: 4, createdAt: today, expectedInMerchantCurrency: { amount: '99', currency: 'USD' }, status: 'canceled' }),
+      order({ id: 5, createdAt: yesterday, expectedInMerchantCurrency: { amount: '99', currency: 'USD' }, status: 'delivered' }),
+      order({ id: 6, createdAt: today, expectedInMerchantCurrency: { amount: '99', currency: 'EUR' }, status: 'delivered' }),
+      order({ id: 7, createdAt: today, expectedInMerchantCurrency: null, status: 'attention' }),
+    ];
+    expect(spentToday(orders, 'USD', now)).toEqual({ amount: '26.13884', currency: 'USD' });
+  });
+
+  it('rounds to the cent half away from zero, as main states its cap figures', () => {
+    expect(roundAmount('26.13884', 2)).toBe('26.14');
+    expect(roundAmount('26.135', 2)).toBe('26.14');
+    expect(roundAmount('26.1349', 2)).toBe('26.13');
+    expect(roundAmount('0.995', 2)).toBe('1.00');
+    expect(roundAmount('5', 2)).toBe('5.00');
+    expect(roundAmount('-1.005', 2)).toBe('-1.01');
+    // The remainder is taken from the exact spend, then rounded: not from the rounded spend.
+    expect(capFigures('100', { amount: '26.13884', currency: 'USD' })).toEqual({ spent: { amount: '26.14', currency: 'USD' }, remaining: { amount: '73.86', currency: 'USD' } });
+    expect(capFigures(null, { amount: '0', currency: 'USD' })).toEqual({ spent: { amount: '0.00', currency: 'USD' }, remaining: null });
+  });
+
+  it('reads what the merchant typed: empty or "off" for none, else a plain non-negative amount', () => {
+    expect(readCapInput('')).toEqual({ ok: true, value: null });
+    expect(readCapInput(' off ')).toEqual({ ok: true, value: null });
+    expect(readCapInput('49.90')).toEqual({ ok: true, value: '49.90' });
+    expect(readCapInput('-5')).toEqual({ ok: false });
+    expect(readCapInput('50 USD')).toEqual({ ok: false });
+  });
+});
+
+describe('the QR on screen', () => {
+  it('scales by whole multiples to at least 240 px, so modules stay sharp', () => {
+    expect(qrDisplaySize(246)).toBe(246);
+    expect(qrDisplaySize(200)).toBe(400);
+    expect(qrDisplaySize(120)).toBe(240);
+    expect(qrDisplaySize(0)).toBe(240);
+  });
+
+  it('names the saved file after the order', () => {
+    expect(qrFileName({ id: 12, supplier: 'demo-mesim' })).toBe('esim-order-12-demo-mesim.png');
+    expect(qrFileName({ id: 3, supplier: 'my supplier/1' })).toBe('esim-order-3-my-supplier-1.png');
+  });
+});
