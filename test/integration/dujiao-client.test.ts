@@ -73,7 +73,7 @@ describe('Dujiao-Next client against the simulator', () => {
     expect(unlimited.stock).toEqual({ status: 'unlimited', quantity: null });
     expect(low.stock).toEqual({ status: 'low', quantity: 5 });
     expect(out.stock).toEqual({ status: 'out', quantity: 0 });
-    expect(unlimited.titles).toEqual({ 'zh-CN': '香港 5GB 7天 #1 (7)', 'en-US': 'Hong Kong 5GB 7 Days #1 (7)' });
+    expect(unlimited.titles).toEqual({ 'zh-CN': '香港 5GB 7天 #1 (7 Days)', 'en-US': 'Hong Kong 5GB 7 Days #1 (7 Days)' });
     expect(unlimited.category?.path.map((level) => level.names['en-US'])).toEqual(['eSIM', 'Asia']);
     expect(unlimited.kind).toBe('esim');
   });

@@ -62,7 +62,7 @@ export function mapProduct(product: DujiaoProduct, context: MapContext): Offer[]
   const kind = context.fixedKind ?? guessKind(product, category);
   const activeSkus = product.skus.filter((sku) => sku.is_active);
   return activeSkus.map((sku) => {
-    const specs = Object.values(sku.spec_values ?? {}).filter((v) => v !== null && v !== '').map(String);
+    const specs = Object.entries(sku.spec_values ?? {}).filter(([, v]) => v !== null && v !== '').map(([name, value]) => specText(name, String(value)));
     return {
       productId: String(product.id),
       skuId: String(sku.id),
@@ -83,6 +83,14 @@ export function mapProduct(product: DujiaoProduct, context: MapContext): Offer[]
       raw: { product: { ...product, skus: undefined }, sku },
     };
   });
+}
+
+/**
+ * A spec as a reader (and the plan matcher) expects it: a bare number needs its unit, which the spec's name
+ * gives ({"Days":"7"} → "7 Days"); anything else reads fine as "Name: value".
+ */
+function specText(name: string, value: string): string {
+  return /^\d+(\.\d+)?$/.test(value.trim()) ? `${value.trim()} ${name}` : `${name}: ${value}`;
 }
 
 function withSpecs(title: LocalizedText, specs: string[], skuCode: string): LocalizedText {
