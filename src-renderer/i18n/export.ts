@@ -103,13 +103,6 @@ export const exportDictionary: Dictionary = {
     'summary.outOfStock.zero': 'sold out as quantity 0',
     'summary.changedOnly': 'changed rows only',
 
-    'kind.esim': 'eSIM',
-    'kind.data_plan': 'Data plan',
-    'kind.card': 'Card',
-    'kind.direct_topup': 'Top-up',
-    'kind.mobile_recharge': 'Recharge',
-    'kind.other': 'Other',
-
     'lang.en': 'English',
     'lang.zh-CN': 'Chinese (Simplified)',
     'lang.zh-TW': 'Chinese (Traditional)',
@@ -229,13 +222,6 @@ export const exportDictionary: Dictionary = {
     'summary.outOfStock.draft': '缺货导出为草稿',
     'summary.outOfStock.zero': '缺货数量为 0',
     'summary.changedOnly': '仅有变化的行',
-
-    'kind.esim': 'eSIM',
-    'kind.data_plan': '流量包',
-    'kind.card': '卡密',
-    'kind.direct_topup': '直充',
-    'kind.mobile_recharge': '话费充值',
-    'kind.other': '其他',
 
     'lang.en': '英语',
     'lang.zh-CN': '简体中文',

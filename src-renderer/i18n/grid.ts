@@ -29,13 +29,6 @@ export const gridDictionary: Dictionary = {
     'filters.changed': 'Changed in last sync',
     'filters.clear': 'Clear filters',
 
-    'kind.esim': 'eSIM',
-    'kind.data_plan': 'Data plan',
-    'kind.card': 'Card',
-    'kind.direct_topup': 'Top-up',
-    'kind.mobile_recharge': 'Recharge',
-    'kind.other': 'Other',
-
     'col.title': 'Plan',
     'col.kind': 'Kind',
     'col.coverage': 'Coverage',
@@ -183,13 +176,6 @@ export const gridDictionary: Dictionary = {
     'filters.marginBelow.invalid': '不是有效金额',
     'filters.changed': '上次同步有变动',
     'filters.clear': '清除筛选',
-
-    'kind.esim': 'eSIM',
-    'kind.data_plan': '流量包',
-    'kind.card': '卡密',
-    'kind.direct_topup': '直充',
-    'kind.mobile_recharge': '话费充值',
-    'kind.other': '其他',
 
     'col.title': '套餐',
     'col.kind': '类型',

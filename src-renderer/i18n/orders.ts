@@ -13,13 +13,6 @@ export const ordersDictionary: Dictionary = {
     'status.canceled': 'Canceled',
     'status.attention': 'Needs your check',
 
-    'kind.esim': 'eSIM',
-    'kind.data_plan': 'Data plan',
-    'kind.card': 'Card / PIN',
-    'kind.direct_topup': 'Direct top-up',
-    'kind.mobile_recharge': 'Mobile recharge',
-    'kind.other': 'Other',
-
     'stock.unlimited': 'Unlimited',
     'stock.in_stock': 'In stock',
     'stock.low': 'Low',
@@ -176,13 +169,6 @@ export const ordersDictionary: Dictionary = {
     'status.failed': '失败',
     'status.canceled': '已取消',
     'status.attention': '需要核对',
-
-    'kind.esim': 'eSIM',
-    'kind.data_plan': '流量套餐',
-    'kind.card': '卡密',
-    'kind.direct_topup': '直充',
-    'kind.mobile_recharge': '话费充值',
-    'kind.other': '其他',
 
     'stock.unlimited': '不限量',
     'stock.in_stock': '有货',
