@@ -177,7 +177,7 @@ export async function startProtocolSimulator(options: ProtocolSimulatorOptions):
     }
     const page = Number(pageText);
     const pageSize = Math.min(Number(sizeText), flavor.pageSizeCap, 100);
-    const active = catalog.products.filter((p) => p.is_active);
+    const active = index.active;
     const items = active.slice((page - 1) * pageSize, page * pageSize).map(serializeProduct);
     return respond(200, { ok: true, items, total: active.length, page, page_size: pageSize });
   }
@@ -285,13 +285,15 @@ export async function startProtocolSimulator(options: ProtocolSimulatorOptions):
 }
 
 function indexCatalog(catalog: SimCatalog) {
+  // Listed products, computed once per catalog generation rather than on every page request.
+  const active = catalog.products.filter((p) => p.is_active);
   const products = new Map<number, SimProduct>();
   const skus = new Map<number, { sku: SimSku; product: SimProduct }>();
   for (const product of catalog.products) {
     products.set(product.id, product);
     for (const sku of product.skus) skus.set(sku.id, { sku, product });
   }
-  return { products, skus };
+  return { products, skus, active };
 }
 
 function header(req: SimRequest, name: string): string | undefined {
