@@ -12,11 +12,11 @@ export interface SimCardCategory {
   auto_delivery: boolean;
 }
 
-export interface SimCardType {
+/** The fields SEAGM's card types and recharge types share. */
+interface SimGoodsType {
   id: number;
   name: string;
   category_id: number;
-  category_name: string;
   par_value_currency: string;
   par_value: number;
   currency: string;
@@ -25,6 +25,10 @@ export interface SimCardType {
   min_amount: number;
   origin_price: number;
   discount_rate: number;
+}
+
+export interface SimCardType extends SimGoodsType {
+  category_name: string;
   has_stock: boolean;
 }
 
@@ -54,18 +58,7 @@ export interface SimRechargeCategory {
   auto_delivery: boolean;
 }
 
-export interface SimRechargeType {
-  id: number;
-  name: string;
-  category_id: number;
-  par_value_currency: string;
-  par_value: number;
-  currency: string;
-  unit_price: number;
-  max_amount: number;
-  min_amount: number;
-  origin_price: number;
-  discount_rate: number;
+export interface SimRechargeType extends SimGoodsType {
   fields: SimInputField[];
 }
 
