@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { ECB_DAILY_RATES_URL } from '../domain/currency';
 import { readState, writeState } from './app-state';
 
 /** The merchant's own currency: every cost is converted into it and every sale price is in it. */
@@ -12,10 +13,8 @@ export function setMerchantCurrency(db: Database, currency: string): void {
   markGridStale(db);
 }
 
-export const DEFAULT_RATES_URL = 'https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml';
-
 export function ratesUrl(db: Database): string {
-  return readState(db, 'settings.ratesUrl') ?? DEFAULT_RATES_URL;
+  return readState(db, 'settings.ratesUrl') ?? ECB_DAILY_RATES_URL;
 }
 
 export function setRatesUrl(db: Database, url: string): void {

@@ -29,6 +29,9 @@ export function convert(amount: Money, base: string, rates: ReadonlyMap<string, 
   return { amount: new Decimal(amount.amount).times(rate.perUnit).toDecimalPlaces(CONVERSION_SCALE, Decimal.ROUND_HALF_EVEN).toFixed(), currency: base };
 }
 
+/** Where the European Central Bank publishes its daily reference rates; the default rates source. */
+export const ECB_DAILY_RATES_URL = 'https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml';
+
 export interface EcbRates {
   date: string;
   /** 1 EUR = value units of the currency. */

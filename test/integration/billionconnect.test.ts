@@ -14,6 +14,7 @@ import { startBillionConnectSimulator, type BillionConnectSimulator } from '../.
 import { formatTradeTime } from '../../src-main/suppliers/billionconnect/trade-time';
 import type { SimRequest } from '../../src-main/suppliers/shared/simulator-http';
 import { syncSupplier } from '../../src-main/sync/engine';
+import { collectPages } from '../helpers/collect-pages';
 
 const FAST: AdapterEnv = { retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 50 } };
 const HITS = `POST ${INVOKE_PATH}`;
@@ -34,14 +35,7 @@ function adapter(overrides: Partial<BillionConnectConfig> = {}, env: AdapterEnv 
   return billionconnect.create({ ...config, ...overrides }, env);
 }
 
-async function fetchAll(source: SupplierAdapter): Promise<CatalogPage> {
-  const result: CatalogPage = { offers: [], skipped: [] };
-  for await (const page of source.fetchCatalog()) {
-    result.offers.push(...page.offers);
-    result.skipped.push(...page.skipped);
-  }
-  return result;
-}
+const fetchAll = (source: SupplierAdapter): Promise<CatalogPage> => collectPages(source.fetchCatalog());
 
 async function failure(promise: Promise<unknown>): Promise<SupplierError> {
   const error = await promise.then(() => null, (e: unknown) => e);

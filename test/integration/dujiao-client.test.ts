@@ -1,11 +1,11 @@
 import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IncompleteCatalogError, SupplierError } from '../../src-main/http/errors';
-import type { CatalogPage } from '../../src-main/suppliers/adapter';
 import { createDujiaoProtocolAdapter } from '../../src-main/suppliers/dujiao-next/adapter';
 import { dujiaoHeaders } from '../../src-main/suppliers/dujiao-next/sign';
 import { FAST_RETRY } from '../helpers/temp-db';
 import { catalogOf, product, startTestDujiao, TEST_KEY, TEST_SECRET } from '../helpers/dujiao-fixtures';
+import { collectPages } from '../helpers/collect-pages';
 
 const running: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
@@ -20,14 +20,7 @@ async function sim(...args: Parameters<typeof startTestDujiao>) {
 
 const PROFILE = { label: 'test', stockReporting: 'quantity' as const, maxQuantity: null };
 
-async function collect(pages: AsyncIterable<CatalogPage>) {
-  const result: CatalogPage = { offers: [], skipped: [] };
-  for await (const page of pages) {
-    result.offers.push(...page.offers);
-    result.skipped.push(...page.skipped);
-  }
-  return result;
-}
+const collect = collectPages;
 
 async function rawCall(baseUrl: string, path: string, headers: Record<string, string>, method = 'GET', body?: string) {
   const response = await request(`${baseUrl}${path}`, { method: method as 'GET', headers, body });

@@ -3,15 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { changesForRuns, listLiveOffers, type SkippedItem } from '../../src-main/db/catalog-repo';
+import { changesForRuns, listLiveOffers } from '../../src-main/db/catalog-repo';
 import { openDatabase } from '../../src-main/db/open';
-import type { Offer } from '../../src-main/domain/offer';
 import { IncompleteCatalogError, SupplierError } from '../../src-main/http/errors';
 import type { FetchProgress } from '../../src-main/suppliers/adapter';
 import { linksfield, type LinksfieldConfig } from '../../src-main/suppliers/linksfield';
 import { startLinksfieldSimulator, type LinksfieldSimulator } from '../../src-main/suppliers/linksfield/simulator';
 import { MinuteRateLimiter, type SimRequest } from '../../src-main/suppliers/shared/simulator-http';
 import { syncSupplier } from '../../src-main/sync/engine';
+import { collectPages } from '../helpers/collect-pages';
 
 const env = { retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 50 } };
 const DETAIL = '/v1.1/package/detail';
@@ -29,15 +29,7 @@ function adapterFor(overrides: Partial<LinksfieldConfig> = {}) {
   return linksfield.create(linksfield.configSchema.parse({ ...sim.connection, ...overrides }), env);
 }
 
-async function fetchAll(adapter = adapterFor(), onProgress?: (p: FetchProgress) => void) {
-  const offers: Offer[] = [];
-  const skipped: SkippedItem[] = [];
-  for await (const page of adapter.fetchCatalog({ onProgress })) {
-    offers.push(...page.offers);
-    skipped.push(...page.skipped);
-  }
-  return { offers, skipped };
-}
+const fetchAll = (adapter = adapterFor(), onProgress?: (p: FetchProgress) => void) => collectPages(adapter.fetchCatalog({ onProgress }));
 
 async function fmsPost(path: string, body: unknown, token?: string) {
   const response = await request(`${sim.baseUrl}${path}`, {

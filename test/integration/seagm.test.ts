@@ -2,15 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SkippedItem } from '../../src-main/db/catalog-repo';
 import { openDatabase } from '../../src-main/db/open';
-import type { Offer } from '../../src-main/domain/offer';
 import { IncompleteCatalogError, SupplierError } from '../../src-main/http/errors';
 import type { AdapterEnv, FetchProgress, SupplierAdapter } from '../../src-main/suppliers/adapter';
 import { seagm } from '../../src-main/suppliers/seagm';
 import { seagmSignature } from '../../src-main/suppliers/seagm/sign';
 import { startSeagmSimulator, type SeagmSimulator } from '../../src-main/suppliers/seagm/simulator';
 import { syncSupplier } from '../../src-main/sync/engine';
+import { collectPages } from '../helpers/collect-pages';
 
 const FAST: AdapterEnv = { retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 50 } };
 
@@ -29,15 +28,7 @@ function adapterFor(overrides: Record<string, unknown> = {}, env: AdapterEnv = F
   return seagm.create(seagm.configSchema.parse({ ...sim.connection, ...overrides }), env);
 }
 
-async function fetchAll(adapter: SupplierAdapter, onProgress?: (p: FetchProgress) => void): Promise<{ offers: Offer[]; skipped: SkippedItem[] }> {
-  const offers: Offer[] = [];
-  const skipped: SkippedItem[] = [];
-  for await (const page of adapter.fetchCatalog({ onProgress })) {
-    offers.push(...page.offers);
-    skipped.push(...page.skipped);
-  }
-  return { offers, skipped };
-}
+const fetchAll = (adapter: SupplierAdapter, onProgress?: (p: FetchProgress) => void) => collectPages(adapter.fetchCatalog({ onProgress }));
 
 async function rejection(promise: Promise<unknown>): Promise<SupplierError> {
   try {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useT } from '../../i18n';
 import { settingsDictionary } from '../../i18n/settings';
 import { useSettingsStore } from '../../stores/settings';
+import { SettingRow } from './SettingRow';
 
 const COMMON_CURRENCIES = ['USD', 'EUR', 'CNY', 'HKD', 'TWD', 'SGD', 'MYR', 'THB', 'IDR', 'PHP', 'VND', 'JPY', 'KRW', 'GBP', 'AUD'];
 
@@ -17,9 +18,7 @@ export function CurrencySetting() {
   const changed = code !== current;
   const valid = /^[A-Z]{3}$/.test(code);
   return (
-    <div className="setting-row">
-      <label className="setting-label" htmlFor="setting-currency">{t('currency')}</label>
-      <div className="setting-control">
+    <SettingRow label={t('currency')} htmlFor="setting-currency" help={t('currency.help')} helpClassName={confirming ? 'setting-warning' : 'muted setting-help'} error={errors.currency}>
         <div className="setting-inline">
           <input
             id="setting-currency"
@@ -48,9 +47,6 @@ export function CurrencySetting() {
             </>
           )}
         </div>
-        <p className={confirming ? 'setting-warning' : 'muted setting-help'}>{t('currency.help')}</p>
-        {errors.currency && <p className="error">{errors.currency}</p>}
-      </div>
-    </div>
+    </SettingRow>
   );
 }

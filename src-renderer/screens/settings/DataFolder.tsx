@@ -3,6 +3,7 @@ import { useT } from '../../i18n';
 import { settingsDictionary } from '../../i18n/settings';
 import { useAppStore } from '../../stores/app';
 import { SettingsSection } from './SettingsSection';
+import { SettingRow } from './SettingRow';
 
 export function DataFolder() {
   const t = useT(settingsDictionary);
@@ -27,20 +28,15 @@ export function DataFolder() {
           <p>{info.secretsWarning}</p>
         </div>
       )}
-      <div className="setting-row">
-        <span className="setting-label">{t('dataDir')}</span>
-        <div className="setting-control">
-          <div className="setting-inline">
-            <code className="data-dir">{info.dataDir}</code>
-            <button className="button" onClick={() => void copy()}>{copied ? t('copied') : t('copy')}</button>
-          </div>
-          <p className="muted setting-help">{t('dataDir.help')}</p>
+      <SettingRow label={t('dataDir')} help={t('dataDir.help')}>
+        <div className="setting-inline">
+          <code className="data-dir">{info.dataDir}</code>
+          <button className="button" onClick={() => void copy()}>{copied ? t('copied') : t('copy')}</button>
         </div>
-      </div>
-      <div className="setting-row">
-        <span className="setting-label">{t('version')}</span>
-        <div className="setting-control"><span>SupplyGrid {info.version}</span></div>
-      </div>
+      </SettingRow>
+      <SettingRow label={t('version')}>
+        <span>SupplyGrid {info.version}</span>
+      </SettingRow>
     </SettingsSection>
   );
 }

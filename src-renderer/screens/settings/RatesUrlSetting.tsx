@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useT } from '../../i18n';
 import { settingsDictionary } from '../../i18n/settings';
+import { ECB_DAILY_RATES_URL } from '../../../src-main/domain/currency';
 import { useSettingsStore } from '../../stores/settings';
+import { SettingRow } from './SettingRow';
 
-const ECB_DAILY = 'https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml';
 
 export function RatesUrlSetting() {
   const t = useT(settingsDictionary);
@@ -20,9 +21,7 @@ export function RatesUrlSetting() {
   };
 
   return (
-    <div className="setting-row">
-      <label className="setting-label" htmlFor="setting-rates-url">{t('ratesUrl')}</label>
-      <div className="setting-control">
+    <SettingRow label={t('ratesUrl')} htmlFor="setting-rates-url" help={t('ratesUrl.help')} error={errors.ratesUrl}>
         <div className="setting-inline">
           <input
             id="setting-rates-url"
@@ -37,12 +36,9 @@ export function RatesUrlSetting() {
             onKeyDown={(event) => event.key === 'Enter' && value.trim() !== current && void save(value)}
           />
           <button className="button" disabled={value.trim() === current || saving === 'ratesUrl'} onClick={() => void save(value)}>{t('action.save')}</button>
-          {current !== ECB_DAILY && <button className="button" onClick={() => void save(ECB_DAILY)}>{t('ratesUrl.reset')}</button>}
+          {current !== ECB_DAILY_RATES_URL && <button className="button" onClick={() => void save(ECB_DAILY_RATES_URL)}>{t('ratesUrl.reset')}</button>}
         </div>
-        <p className="muted setting-help">{t('ratesUrl.help')}</p>
         {saved && <p className="setting-saved" role="status">{t('saved')}</p>}
-        {errors.ratesUrl && <p className="error">{errors.ratesUrl}</p>}
-      </div>
-    </div>
+    </SettingRow>
   );
 }
