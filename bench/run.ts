@@ -17,6 +17,7 @@ import { ensureSomeRates } from '../src-main/pricing/rates-service';
 import type { RunningSimulator } from '../src-main/suppliers/adapter';
 import { SUPPLIER_KINDS } from '../src-main/suppliers/registry';
 import { syncSuppliers } from '../src-main/sync/engine';
+import { syncTargetFor } from '../src-main/sync/targets';
 
 interface Figure {
   name: string;
@@ -27,8 +28,10 @@ interface Figure {
 }
 
 const figures: Figure[] = [];
+/** Names the catalog a figure was measured on, so the 10k and 100k runs stay apart in results.json. */
+let section = '';
 const report = (figure: Figure) => {
-  figures.push(figure);
+  figures.push({ ...figure, name: section ? `${section}: ${figure.name.trim()}` : figure.name.trim() });
   const value = typeof figure.value === 'number' ? (Number.isInteger(figure.value) ? figure.value : figure.value.toFixed(figure.unit === 'ratio' ? 3 : 1)) : figure.value;
   const verdict = figure.met === undefined ? '' : figure.met ? '  ✓' : '  ✗ (misses target)';
   process.stdout.write(`${figure.name.padEnd(58)} ${String(value).padStart(12)} ${figure.unit.padEnd(9)} ${figure.target ? `target ${figure.target}` : ''}${verdict}\n`);
@@ -50,6 +53,7 @@ function matcher(): void {
 }
 
 async function catalogRun(totalOffers: number): Promise<void> {
+  section = `${totalOffers / 1000}k offers`;
   process.stdout.write(`\n== Catalog of ~${totalOffers.toLocaleString('en')} offers over ${SUPPLIER_KINDS.length} simulators\n`);
   const dir = mkdtempSync(join(tmpdir(), 'supplygrid-bench-'));
   const simulators: RunningSimulator[] = [];
@@ -65,7 +69,7 @@ async function catalogRun(totalOffers: number): Promise<void> {
       simulators.push(await kind.startSimulator({ size: share + extra, generation: 0 }));
     }
     const db = openDatabase(join(dir, 'bench.db'));
-    const targets = () => simulators.map((sim) => ({ supplierId: sim.connection.id, supplierKind: sim.connection.kind, adapter: SUPPLIER_KINDS.find((k) => k.kind === sim.connection.kind)!.create(sim.connection) }));
+    const targets = () => simulators.map((sim) => syncTargetFor(sim.connection));
 
     // Full sync, recording every request so the network floor can replay exactly the same traffic.
     const recorded: HttpRequest[] = [];
@@ -167,7 +171,7 @@ async function catalogSizes(size: number, dir: string): Promise<Map<string, numb
   const scratch = openDatabase(join(dir, 'sizes.db'));
   try {
     for (const kind of SUPPLIER_KINDS) sims.push(await kind.startSimulator({ size, generation: 0 }));
-    const results = await syncSuppliers(scratch, sims.map((sim) => ({ supplierId: sim.connection.id, supplierKind: sim.connection.kind, adapter: SUPPLIER_KINDS.find((k) => k.kind === sim.connection.kind)!.create(sim.connection) })), { concurrency: SUPPLIER_KINDS.length });
+    const results = await syncSuppliers(scratch, sims.map((sim) => syncTargetFor(sim.connection)), { concurrency: SUPPLIER_KINDS.length });
     return new Map(results.map((result, index) => [sims[index].connection.kind, result.counts?.offers ?? 0]));
   } finally {
     scratch.close();

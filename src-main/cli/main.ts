@@ -86,9 +86,13 @@ export async function runCli(argv: string[], output: Output = consoleOutput): Pr
   }
   const { values, positionals } = parsed;
   const [command] = positionals;
-  if (!command || values.help) {
+  if (values.help) {
     output.out(USAGE);
-    return command || values.help ? 0 : 2;
+    return 0;
+  }
+  if (!command) {
+    output.err(USAGE);
+    return 2;
   }
   const integer = (name: string, text: string | undefined) => {
     if (text === undefined) return undefined;

@@ -1,24 +1,19 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { ConfigError, readJsonFile } from './json-file';
 import type { ConnectionBase } from '../suppliers/adapter';
 import { SUPPLIER_KINDS, supplierKind } from '../suppliers/registry';
 import { formatIssues } from '../suppliers/shared/validate-items';
 
 export interface AppConfig {
-  /** The merchant's own currency: everything is converted into it. */
-  currency: string;
+  /** The merchant's own currency, when the file states one (it then becomes the app's); absent leaves it as it is. */
+  currency: string | null;
   suppliers: ConnectionBase[];
 }
 
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError };
 
 const fileShape = z.object({
-  currency: z.string().regex(/^[A-Za-z]{3}$/, 'currency must be a 3-letter ISO code such as USD').default('USD'),
+  currency: z.string().regex(/^[A-Za-z]{3}$/, 'currency must be a 3-letter ISO code such as USD').optional(),
   suppliers: z.array(z.record(z.string(), z.unknown())).default([]),
 });
 
@@ -38,28 +33,9 @@ export function parseAppConfig(input: unknown, source = 'config'): AppConfig {
     ids.add(parsed.data.id);
     return parsed.data;
   });
-  return { currency: shape.data.currency.toUpperCase(), suppliers };
+  return { currency: shape.data.currency?.toUpperCase() ?? null, suppliers };
 }
 
 export function loadAppConfig(file: string): AppConfig {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new ConfigError(`cannot read config file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(`config file ${file} is not valid JSON: ${(error as Error).message}`);
-  }
-  return parseAppConfig(json, file);
-}
-
-/** A copy of a connection safe to print or send to the renderer: secret fields say only whether they are set. */
-export function redactConnection(connection: ConnectionBase): Record<string, unknown> {
-  const kind = supplierKind(connection.kind);
-  const secrets = new Set(kind?.secretFields ?? []);
-  return Object.fromEntries(Object.entries(connection).map(([key, value]) => [key, secrets.has(key) ? (value ? '(set)' : '(not set)') : value]));
+  return parseAppConfig(readJsonFile(file, 'config file'), file);
 }

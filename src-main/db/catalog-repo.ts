@@ -78,7 +78,7 @@ export function failAbandonedRuns(db: Database): number {
     .run(nowIso()).changes;
 }
 
-export function liveSnapshots(db: Database, supplierId: string): OfferSnapshot[] {
+function liveSnapshots(db: Database, supplierId: string): OfferSnapshot[] {
   const rows = db.prepare(`SELECT product_id, sku_id, variant, cost_amount, cost_currency, stock_status, stock_quantity, titles_json
     FROM offers WHERE supplier_id = ? AND removed_at IS NULL`).all(supplierId) as OfferRow[];
   return rows.map((row) => ({
@@ -128,10 +128,17 @@ export function commitCatalog(db: Database, runId: number, supplierId: string, o
       cost: offer.cost, stock: offer.stock, titles: offer.titles,
     }));
     // Products that failed validation this time are still upstream: leave their last good state untouched.
-    const unreadable = skipped.filter((item) => item.productId !== undefined);
-    const isUnreadable = (offer: OfferSnapshot) => unreadable.some((item) => item.productId === offer.productId && (item.skuId === undefined || item.skuId === offer.skuId));
-    const previous = liveSnapshots(db, supplierId).filter((offer) => !isUnreadable(offer));
-    const changes = diffCatalog(previous, next);
+    // Products that failed validation this time are still upstream: they must not be reported removed. Only that
+    // is suppressed; a sibling offer that did arrive is diffed (and logged) as usual.
+    const unreadableProducts = new Set<string>();
+    const unreadableSkus = new Set<string>();
+    for (const item of skipped) {
+      if (item.productId === undefined) continue;
+      if (item.skuId === undefined) unreadableProducts.add(item.productId);
+      else unreadableSkus.add(`${item.productId}\u0001${item.skuId}`);
+    }
+    const stillUpstream = (change: CatalogChange) => unreadableProducts.has(change.productId) || unreadableSkus.has(`${change.productId}\u0001${change.skuId}`);
+    const changes = diffCatalog(liveSnapshots(db, supplierId), next).filter((change) => change.change !== 'removed' || !stillUpstream(change));
     for (const offer of offers) upsert.run(offerRow(supplierId, offer, now));
     let added = 0;
     let removed = 0;

@@ -32,7 +32,7 @@ export function checksum(sql: string): string {
 }
 
 /**
- * Applies pending migrations, each in its own transaction, and records them. A recorded migration whose
+ * Applies pending migrations, each in its own write-locked transaction, and records them. A recorded migration whose
  * text changed since it ran is an error: the schema it describes is no longer the schema on disk.
  */
 export function migrate(db: Database, migrations: Migration[] = bundledMigrations()): number[] {
@@ -56,12 +56,16 @@ export function migrate(db: Database, migrations: Migration[] = bundledMigration
       }
       continue;
     }
-    db.transaction(() => {
+    // IMMEDIATE takes the write lock before looking: when the app and the CLI open a new database at the same
+    // moment, the second waits (busy_timeout), then sees the migration recorded and skips it.
+    const appliedHere = db.transaction(() => {
+      if (db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(migration.version)) return false;
       db.exec(migration.sql);
       db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)').run(
         migration.version, migration.name, sum, new Date().toISOString());
-    })();
-    ran.push(migration.version);
+      return true;
+    }).immediate();
+    if (appliedHere) ran.push(migration.version);
   }
   return ran;
 }

@@ -21,15 +21,24 @@ export function setRatesUrl(db: Database, url: string): void {
   writeState(db, 'settings.ratesUrl', url);
 }
 
-/** The grid is rebuilt lazily: anything that changes prices or grouping marks it stale. */
+/**
+ * The grid is rebuilt lazily. Anything that changes prices or grouping bumps a version; a build records the version
+ * it started from, so a sync committed (by another process) while a build was running keeps the grid stale.
+ */
 export function markGridStale(db: Database): void {
-  writeState(db, 'grid.stale', '1');
+  db.prepare(`INSERT INTO app_state (key, value) VALUES ('grid.version', '1')
+    ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`).run();
+}
+
+export function gridVersion(db: Database): string {
+  return readState(db, 'grid.version') ?? '0';
 }
 
 export function isGridStale(db: Database): boolean {
-  return readState(db, 'grid.stale') !== '0';
+  return readState(db, 'grid.builtFrom') !== gridVersion(db);
 }
 
-export function markGridFresh(db: Database): void {
-  writeState(db, 'grid.stale', '0');
+/** `version` is gridVersion() as read before the build read any of its inputs. */
+export function markGridFresh(db: Database, version: string): void {
+  writeState(db, 'grid.builtFrom', version);
 }

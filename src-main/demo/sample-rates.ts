@@ -10,7 +10,7 @@ const USD_PER_UNIT: Record<string, string> = {
   IDR: '0.0000618', THB: '0.02810', TWD: '0.03090', JPY: '0.00655', KRW: '0.000725', AUD: '0.6520', VND: '0.0000393',
 };
 
-export const SAMPLE_RATES_SOURCE = 'built-in sample rates (approximate, 2026-11-01)';
+const SAMPLE_RATES_SOURCE = 'built-in sample rates (approximate, 2026-11-01)';
 
 export function sampleRates(base: string): CurrencyRate[] {
   const table: Record<string, string> = { USD: '1', ...USD_PER_UNIT };

@@ -19,7 +19,7 @@ export class MissingRateError extends Error {
 }
 
 /** Digits kept after the point in converted amounts: finer than any currency, so rounding rules decide the rest. */
-export const CONVERSION_SCALE = 6;
+const CONVERSION_SCALE = 6;
 
 /** Exact conversion into the rate table's base currency; the same currency converts to itself untouched. */
 export function convert(amount: Money, base: string, rates: ReadonlyMap<string, CurrencyRate>): Money {

@@ -32,6 +32,11 @@ export function money(amount: string | number, currency: string): Money {
   return { amount: toDecimalString(amount), currency: currency.toUpperCase() };
 }
 
+/** A decimal string above zero: what a rate or a cap must be. */
+export function isPositiveDecimal(value: string): boolean {
+  return isDecimalString(value) && new Decimal(value).greaterThan(0);
+}
+
 export function compareAmounts(a: string, b: string): number {
   return new Decimal(a).comparedTo(new Decimal(b));
 }

@@ -1,6 +1,6 @@
-import { Converter } from 'opencc-js/t2cn';
 import { DESTINATIONS, REGIONS } from './geography';
 import type { LocalizedText, OfferKind, PlanFacts } from './offer';
+import { toSimplified } from './search-text';
 
 /**
  * What an offer *is*, independent of which supplier sells it: the facts that decide whether two offers
@@ -530,7 +530,6 @@ function clampPoints(points: number): number {
 // ---------------------------------------------------------------------------------------------------------
 // Goods
 
-const toSimplified = Converter({ from: 'tw', to: 'cn' });
 
 const AMOUNT = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
 // Uppercase codes that are also English words would turn "TOP UP 60" into a face value.

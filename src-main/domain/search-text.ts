@@ -1,7 +1,7 @@
 import { Converter } from 'opencc-js/t2cn';
 
 // Traditional → Simplified for search only (樂天 finds 乐天); display keeps what the supplier wrote.
-const toSimplified = Converter({ from: 'tw', to: 'cn' });
+export const toSimplified = Converter({ from: 'tw', to: 'cn' });
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]/u;
 const CJK_CHAR = /([\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af])/gu;

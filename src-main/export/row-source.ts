@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { readState } from '../db/app-state';
 import { isGridStale } from '../db/settings';
 import { languageOf } from '../domain/locale';
-import { ensureGrid, getPlanRow, queryGrid, type GridScope } from '../grid/query';
+import { ensureGrid, planRowsByIds, queryGrid, type GridScope } from '../grid/query';
 import type { GridQuery, PlanRow } from '../grid/types';
 import type { ExportRowSelection } from './types';
 
@@ -114,10 +114,8 @@ function rowsById(db: Database, ids: readonly number[], request: RowSourceReques
         // Before the first page too: the ids were read when the export was opened, and the writer may have
         // let other work run before asking for rows.
         assertUnchanged();
-        // The same row reader the grid screen's detail view uses, so a row reads the same everywhere.
-        const rows = ids.slice(start, start + EXPORT_PAGE_SIZE)
-          .map((id) => getPlanRow(db, id, request.language, request.scope))
-          .filter((row): row is PlanRow => row !== null && wanted(row));
+        // The same row reader the grid screen uses, so a row reads the same everywhere; one statement per page.
+        const rows = planRowsByIds(db, ids.slice(start, start + EXPORT_PAGE_SIZE), request.language).filter(wanted);
         if (rows.length) yield rows;
       }
     },

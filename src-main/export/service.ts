@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { merchantCurrency } from '../db/settings';
-import { assertExportCurrency } from './currency-check';
+import { assertGridCurrency } from '../grid/currency-check';
 import { csvText, writeCsvAtomically } from './csv-writer';
 import { exportFingerprint } from './fingerprint';
 import { lastSent, listExports, PendingExport, readLastChoice, rememberChoice, type SentRow } from './history-repo';
@@ -45,7 +45,7 @@ function prepare(db: Database, input: ExportOptions, scope: ExportScope): Prepar
   const options = resolveExportOptions(input, merchantCurrency(db));
   const preset = exportPreset(options.preset);
   const columns = preset.columns(options.languages);
-  assertExportCurrency(db, options.currency, scope.suppliers ?? null);
+  assertGridCurrency(db, options.currency, scope.suppliers ?? null);
   const source = openRowSource(db, {
     selection: options.rows,
     inStockOnly: options.inStockOnly,

@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { changesForRuns, latestRuns } from '../db/catalog-repo';
 import { rateMap } from '../db/rates-repo';
 import { writeState } from '../db/app-state';
-import { markGridFresh, merchantCurrency } from '../db/settings';
+import { gridVersion, markGridFresh, merchantCurrency } from '../db/settings';
 import { convert, MissingRateError } from '../domain/currency';
 import type { ChangeKind } from '../domain/diff';
 import { displayTitle } from '../domain/locale';
@@ -88,6 +88,8 @@ export interface BuildResult {
  * prices the row with the rule set. Written in one transaction, so readers see the old grid or the new one.
  */
 export function buildGrid(db: Database, options: { currency?: string; ruleSet?: RuleSet; suppliers?: readonly string[] | null } = {}): BuildResult {
+  // Read before any input: if something changes while this build runs, the grid stays stale afterwards.
+  const version = gridVersion(db);
   const currency = options.currency ?? merchantCurrency(db);
   const scope = options.suppliers ? new Set(options.suppliers) : null;
   const ruleSet = options.ruleSet ?? loadRuleSet(db, currency);
@@ -175,7 +177,8 @@ export function buildGrid(db: Database, options: { currency?: string; ruleSet?: 
         offers_json: JSON.stringify(group.members.map(gridOffer)),
         supplier_count: new Set(group.members.map((m) => m.supplier)).size,
         in_stock: best ? 1 : 0,
-        best_json: best ? JSON.stringify(refOf(best)) : null,
+        // The category rides along so rule previews can price a row without reading every member offer.
+        best_json: best ? JSON.stringify({ ...refOf(best), categoryId: best.categoryId } satisfies StoredBest) : null,
         second_json: second ? JSON.stringify(refOf(second)) : null,
         currency,
         best_cost: best?.converted?.amount ?? null,
@@ -193,7 +196,7 @@ export function buildGrid(db: Database, options: { currency?: string; ruleSet?: 
       if (attributes.type === 'plan') for (const country of attributes.countries) insertCountry.run(rowId, country);
       insertSearch.run(rowId, group.members.map((m) => m.searchText).join(' '));
     }
-    markGridFresh(db);
+    markGridFresh(db, version);
     writeState(db, 'grid.built', gridSignature(currency, options.suppliers ?? null));
   })();
   return { rows: groups.size, offers: inScope.length, currency, missingRates: [...missingRates].sort() };
@@ -201,6 +204,11 @@ export function buildGrid(db: Database, options: { currency?: string; ruleSet?: 
 
 function gridOffer({ costMicros: _micros, searchText: _text, ...offer }: Member): GridOffer {
   return offer;
+}
+
+/** The best offer as plan_rows.best_json holds it. */
+export interface StoredBest extends OfferRef {
+  categoryId: string | null;
 }
 
 function refOf(offer: GridOffer): OfferRef {

@@ -3,8 +3,9 @@ import { readState } from '../db/app-state';
 import { isGridStale, merchantCurrency } from '../db/settings';
 import { displayTitle, languageOf } from '../domain/locale';
 import { ftsQuery } from '../domain/search-text';
-import { buildGrid, gridSignature, micros } from './build';
-import type { GridOffer, GridPage, GridQuery, GridSortColumn, PlanRow } from './types';
+import { buildGrid, gridSignature, micros, type StoredBest } from './build';
+import { assertGridCurrency } from './currency-check';
+import type { GridOffer, GridPage, GridQuery, GridSortColumn, PlanRow, OfferRef } from './types';
 
 const SORT_SQL: Record<GridSortColumn, (language: string) => string> = {
   title: (language) => (language === 'zh' ? 'title_zh' : 'title_en'),
@@ -31,7 +32,9 @@ export interface GridScope {
 
 /** Rebuilds the grid first when a sync, rule, rate or link made it stale, or when asked for another currency or scope. */
 export function ensureGrid(db: Database, scope: GridScope = {}): string {
-  const currency = scope.currency ?? merchantCurrency(db);
+  const home = merchantCurrency(db);
+  const currency = scope.currency ?? home;
+  if (currency !== home) assertGridCurrency(db, currency, scope.suppliers ?? null);
   if (isGridStale(db) || readState(db, 'grid.built') !== gridSignature(currency, scope.suppliers ?? null)) {
     buildGrid(db, { currency, suppliers: scope.suppliers ?? null });
   }
@@ -82,12 +85,8 @@ export function queryGrid(db: Database, query: GridQuery = {}, scope: GridScope 
   // makes deep pages slow on a large grid.
   const ids = (db.prepare(`SELECT id FROM plan_rows ${whereSql} ORDER BY ${column} IS NULL, ${column} ${direction}, id LIMIT ? OFFSET ?`)
     .all(...params, limit, offset) as Array<{ id: number }>).map((row) => row.id);
-  const byId = new Map((ids.length ? db.prepare(`SELECT id, plan_key, kind, attributes_json, offers_json, best_json, second_json, currency, best_cost,
-      sale_price, margin, margin_pct_milli, rule_id, locked, changes FROM plan_rows WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as PlanRowRecord[] : [])
-    .map((record) => [record.id, record]));
-  const records = ids.map((id) => byId.get(id)!);
   return {
-    rows: records.map((record) => toPlanRow(record, query.language ?? 'en')),
+    rows: planRowsByIds(db, ids, query.language ?? 'en'),
     total,
     currency,
     offset,
@@ -96,13 +95,28 @@ export function queryGrid(db: Database, query: GridQuery = {}, scope: GridScope 
 
 export function getPlanRow(db: Database, id: number, language = 'en', scope: GridScope = {}): PlanRow | null {
   ensureGrid(db, scope);
-  const record = db.prepare('SELECT * FROM plan_rows WHERE id = ?').get(id) as PlanRowRecord | undefined;
-  return record ? toPlanRow(record, language) : null;
+  return planRowsByIds(db, [id], language)[0] ?? null;
+}
+
+/**
+ * Rows by id, in the order given (ids no longer in the grid are left out), read in one statement. The caller has
+ * ensured the grid: this is the page reader of the grid query and of exports.
+ */
+export function planRowsByIds(db: Database, ids: readonly number[], language = 'en'): PlanRow[] {
+  if (ids.length === 0) return [];
+  const records = db.prepare(`SELECT id, plan_key, kind, attributes_json, offers_json, best_json, second_json, currency, best_cost,
+      sale_price, margin, margin_pct_milli, rule_id, locked, changes FROM plan_rows WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as PlanRowRecord[];
+  const byId = new Map(records.map((record) => [record.id, record]));
+  return ids.flatMap((id) => {
+    const record = byId.get(id);
+    return record ? [toPlanRow(record, language)] : [];
+  });
 }
 
 function toPlanRow(record: PlanRowRecord, language: string): PlanRow {
   const offers = JSON.parse(record.offers_json) as GridOffer[];
-  const best = record.best_json ? JSON.parse(record.best_json) : null;
+  const stored = record.best_json ? (JSON.parse(record.best_json) as StoredBest) : null;
+  const best: OfferRef | null = stored && { supplier: stored.supplier, productId: stored.productId, skuId: stored.skuId, variant: stored.variant };
   const titleSource = (best && offers.find((o) => o.supplier === best.supplier && o.productId === best.productId && o.skuId === best.skuId && o.variant === best.variant)) ?? offers[0];
   const money = (amount: string | null) => (amount === null ? null : { amount, currency: record.currency });
   return {

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { markGridStale, merchantCurrency, ratesUrl } from '../db/settings';
 import { listRates, saveRates } from '../db/rates-repo';
 import { parseEcbXml, ratesFromEcb, type CurrencyRate } from '../domain/currency';
-import { isDecimalString } from '../domain/money';
+import { isPositiveDecimal } from '../domain/money';
 import { sampleRates } from '../demo/sample-rates';
 import { SupplierError } from '../http/errors';
 import { send } from '../http/transport';
@@ -14,7 +14,7 @@ export function setManualRates(db: Database, values: Record<string, string>, tod
     const code = currency.trim().toUpperCase();
     if (!/^[A-Z]{3}$/.test(code)) throw new Error(`"${currency}" is not a 3-letter currency code`);
     if (code === base) throw new Error(`${code} is the merchant's own currency; its rate is always 1`);
-    if (!isDecimalString(perUnit.trim()) || Number(perUnit) <= 0) throw new Error(`rate for ${code} must be a positive decimal such as 0.1389, got "${perUnit}"`);
+    if (!isPositiveDecimal(perUnit.trim())) throw new Error(`rate for ${code} must be a positive decimal such as 0.1389, got "${perUnit}"`);
     return { currency: code, perUnit: perUnit.trim(), base, asOf: today, source: 'manual' };
   });
   saveRates(db, rates);

@@ -34,14 +34,29 @@ export function saveRuleSet(db: Database, input: unknown): RuleSet {
   return ruleSet;
 }
 
+/**
+ * The rule set to change in place. Saved rules written in another currency are refused rather than replaced:
+ * saving the empty view loadRuleSet shows for them would delete the merchant's rules for good.
+ */
+function editableRuleSet(db: Database, currency: string): RuleSet {
+  const stored = readState(db, KEY);
+  if (stored) {
+    const saved = parseRuleSet(JSON.parse(stored));
+    if (saved.currency !== currency) {
+      throw new Error(`the saved markup rules are in ${saved.currency}, not ${currency}: review them under Pricing (and save them in ${currency}) before locking prices`);
+    }
+  }
+  return loadRuleSet(db, currency);
+}
+
 /** Pins a price that no sync and no rule change overwrites, until the merchant removes it. */
 export function lockPrice(db: Database, currency: string, lock: LockedPrice): RuleSet {
-  const ruleSet = loadRuleSet(db, currency);
+  const ruleSet = editableRuleSet(db, currency);
   const sameTarget = (other: LockedPrice) => JSON.stringify(other.target) === JSON.stringify(lock.target);
   return saveRuleSet(db, { ...ruleSet, locks: [...ruleSet.locks.filter((l) => !sameTarget(l)), lock] });
 }
 
 export function unlockPrice(db: Database, currency: string, target: LockedPrice['target']): RuleSet {
-  const ruleSet = loadRuleSet(db, currency);
+  const ruleSet = editableRuleSet(db, currency);
   return saveRuleSet(db, { ...ruleSet, locks: ruleSet.locks.filter((l) => JSON.stringify(l.target) !== JSON.stringify(target)) });
 }

@@ -81,8 +81,9 @@ describe('SIGKILL at random points of a sync', () => {
       const file = join(dir, `kill-${point}.db`);
       copyFileSync(baseline, file);
       for (const suffix of ['-wal', '-shm']) if (existsSync(baseline + suffix)) copyFileSync(baseline + suffix, file + suffix);
-      // Spread the kills over the whole run, start-up to commit, a little past the typical end.
-      const killAt = Math.floor(random() * fullRunMs * 1.1);
+      // Spread the kills over the whole run, start-up to commit, a little past the typical end; the last point is
+      // well past it, so the run where the sync completes is always among them.
+      const killAt = point === KILL_POINTS - 1 ? fullRunMs * 4 : Math.floor(random() * fullRunMs * 1.1);
       await runChild(file, server.connection, killAt);
 
       const db = openDatabase(file);
@@ -96,5 +97,6 @@ describe('SIGKILL at random points of a sync', () => {
     }
     // The seeded points land on both sides of the commit; if they ever stop doing so the test is not testing much.
     expect(outcomes.previous).toBeGreaterThan(0);
+    expect(outcomes.complete).toBeGreaterThan(0);
   }, 180_000);
 });

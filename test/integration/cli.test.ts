@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CHANGE_KINDS } from '../../src-main/domain/diff';
 import { startDujiaoSimulator } from '../../src-main/suppliers/dujiao-next/simulator';
 import { runCli } from '../helpers/run-cli';
 import { tempDb } from '../helpers/temp-db';
@@ -34,7 +35,7 @@ describe('supplygrid CLI', () => {
     const list = JSON.parse(changes.stdout) as Array<Record<string, unknown>>;
     expect(list.length).toBeGreaterThan(0);
     const kinds = new Set(list.map((c) => c.change));
-    expect([...kinds].every((k) => ['added', 'removed', 'price_up', 'price_down', 'stock_changed', 'title_changed'].includes(k as string))).toBe(true);
+    expect([...kinds].every((k) => (CHANGE_KINDS as readonly unknown[]).includes(k))).toBe(true);
     expect(kinds.has('price_up') || kinds.has('price_down')).toBe(true);
     const priceChange = list.find((c) => c.change === 'price_up' || c.change === 'price_down')!;
     expect(priceChange).toMatchObject({ supplier: expect.any(String), productId: expect.any(String), skuId: expect.any(String), old: { amount: expect.stringMatching(/^\d+\.\d+$/), currency: expect.any(String) } });
@@ -75,7 +76,7 @@ describe('supplygrid CLI', () => {
     [{ suppliers: [{ id: 'x', kind: 'nope', baseUrl: 'http://x' }] }, /unknown kind "nope" \(one of dujiao-next, mesim/],
     [{ suppliers: [{ id: 'x', kind: 'dujiao-next', baseUrl: 'not a url', apiKey: 'k', apiSecret: 's' }] }, /suppliers\[0\] \(id "x"\): baseUrl: baseUrl must be a full http\(s\) URL/],
     [{ suppliers: [{ id: 'x', kind: 'dujiao-next', baseUrl: 'http://127.0.0.1:1', apiKey: 'k' }] }, /apiSecret/],
-    [{ suppliers: [{ kind: 'mesim' }] }, /id/],
+    [{ suppliers: [{ kind: 'mesim' }] }, /suppliers\[0\]: id: /],
     [{ currency: 'dollars', suppliers: [] }, /currency must be a 3-letter ISO code/],
   ])('rejects a bad config with a clear message (%#)', async (config, message) => {
     const { file, dir } = tempDbFile();
@@ -92,6 +93,36 @@ describe('supplygrid CLI', () => {
     const path = join(dir, 'broken.json');
     writeFileSync(path, '{"suppliers": [');
     expect((await runCli(['sync', '--config', path, '--db', file])).stderr).toMatch(/is not valid JSON/);
+    // The parser's own message quotes the text around the mistake: in a suppliers file, that can be a secret.
+    writeFileSync(path, '{"suppliers": [{"id": "x", "kind": "mesim",\n "apiSecret": SUPERSECRET123}]}');
+    const unquoted = await runCli(['sync', '--config', path, '--db', file]);
+    expect(unquoted.stderr).toMatch(/is not valid JSON \(syntax error at line 2, column 15\)/);
+    expect(unquoted.stderr).not.toContain('SUPERSECRE');
     expect((await runCli(['sync', '--config', join(dir, 'missing.json'), '--db', file])).stderr).toMatch(/cannot read config file .*ENOENT/);
   });
+
+  it('leaves the merchant currency alone unless the config file states one', async () => {
+    const { file, dir } = tempDbFile();
+    const sim = await startDujiaoSimulator();
+    cleanups.push(() => sim.close());
+    const config = join(dir, 'suppliers.json');
+    writeFileSync(config, JSON.stringify({ currency: 'EUR', suppliers: [sim.connection] }));
+    expect((await runCli(['sync', '--config', config, '--db', file])).code).toBe(0);
+    writeFileSync(config, JSON.stringify({ suppliers: [sim.connection] }));
+    expect((await runCli(['sync', '--config', config, '--db', file])).code).toBe(0);
+    const rates = JSON.parse((await runCli(['rates', '--json', '--db', file])).stdout) as { base: string };
+    expect(rates.base).toBe('EUR');
+  }, 60_000);
+
+  it('grid --currency refuses a currency it cannot price in, instead of showing every plan unpriced', async () => {
+    const { file } = tempDbFile();
+    expect((await runCli(['sync', '--demo', '--db', file])).code).toBe(0);
+    const inUsd = await runCli(['grid', '--json', '--currency', 'USD', '--db', file]);
+    expect(inUsd.code, inUsd.stderr).toBe(0);
+    expect((JSON.parse(inUsd.stdout) as Array<{ salePrice: unknown }>).some((row) => row.salePrice !== null)).toBe(true);
+    const inEur = await runCli(['grid', '--json', '--currency', 'EUR', '--db', file]);
+    expect(inEur.code).toBe(2);
+    expect(inEur.stderr).toMatch(/no exchange rate from .* to EUR, so those offers could not be priced: use USD/);
+    expect(inEur.stdout).toBe('');
+  }, 60_000);
 });

@@ -157,3 +157,32 @@ describe('the grid', () => {
     expect(changed.rows.map((r) => [r.title, r.changes])).toEqual([['Thailand 4GB 7 Days', ['price_up']]]);
   });
 });
+
+describe('locked prices and the merchant currency', () => {
+  it('refuses to lock a price while the saved rules are in another currency, keeping those rules', async () => {
+    const store = tempDb();
+    cleanups.push(store.cleanup);
+    saveRuleSet(store.db, { currency: 'USD', rules: [{ id: 'all', scope: { type: 'all' }, percent: '20', rounding: { mode: 'none' } }], locks: [] });
+    expect(() => lockPrice(store.db, 'EUR', { target: { type: 'plan', planKey: 'p' }, price: { amount: '1.00', currency: 'EUR' } }))
+      .toThrow(/saved markup rules are in USD, not EUR/);
+    const { loadRuleSet } = await import('../../src-main/pricing/rules-store');
+    expect(loadRuleSet(store.db, 'USD').rules.map((r) => r.id)).toEqual(['all']);
+  });
+});
+
+describe('grid freshness', () => {
+  it('stays stale when something changed while a build was running', async () => {
+    const { gridVersion, isGridStale, markGridFresh, markGridStale } = await import('../../src-main/db/settings');
+    const store = tempDb();
+    cleanups.push(store.cleanup);
+    queryGrid(store.db);
+    expect(isGridStale(store.db)).toBe(false);
+    // A build reads the version first; a sync commits meanwhile; the build then marks itself fresh.
+    const startedFrom = gridVersion(store.db);
+    markGridStale(store.db);
+    markGridFresh(store.db, startedFrom);
+    expect(isGridStale(store.db)).toBe(true);
+    queryGrid(store.db);
+    expect(isGridStale(store.db)).toBe(false);
+  });
+});

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listRates } from '../../src-main/db/rates-repo';
-import { isGridStale, markGridFresh, setMerchantCurrency } from '../../src-main/db/settings';
+import { gridVersion, isGridStale, markGridFresh, setMerchantCurrency } from '../../src-main/db/settings';
 import { fetchEcbRates, setManualRates } from '../../src-main/pricing/rates-service';
 import { startSimServer } from '../../src-main/suppliers/shared/simulator-http';
 import { tempDb } from '../helpers/temp-db';
@@ -18,7 +18,7 @@ describe('rates', () => {
     const store = tempDb();
     cleanups.push(() => server.close(), store.cleanup);
     setMerchantCurrency(store.db, 'CNY');
-    markGridFresh(store.db);
+    markGridFresh(store.db, gridVersion(store.db));
     const rates = await fetchEcbRates(store.db, `${server.baseUrl}/eurofxref-daily.xml`);
     const usd = rates.find((r) => r.currency === 'USD')!;
     expect(usd).toMatchObject({ base: 'CNY', perUnit: '7.2', asOf: '2026-11-20', source: expect.stringContaining('ECB') });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { previewChange, priceOffer, repriceAll, selectRule, type PricingInput } from '../../src-main/domain/pricing/price';
+import { previewChange, priceOffer, selectRule, type PricingInput } from '../../src-main/domain/pricing/price';
 import type { LockedPrice, MarkupRule, RuleSet } from '../../src-main/domain/pricing/rules';
 import { parseRuleSet } from '../../src-main/domain/pricing/schema';
 
@@ -212,7 +212,7 @@ describe('locked prices', () => {
   });
 });
 
-describe('repriceAll and previewChange', () => {
+describe('repricing many offers and previewChange', () => {
   const inputs = [input('4'), input('10'), input('30'), input('50', { supplierId: 'other', planKey: null })];
   const before = set([rule('all', ALL.scope, { percent: '20' })]);
   const after = set([
@@ -222,8 +222,8 @@ describe('repriceAll and previewChange', () => {
   ]);
 
   it('prices every input', () => {
-    expect(repriceAll(inputs, before).map((r) => r.salePrice.amount)).toEqual(['4.80', '12.00', '36.00', '60.00']);
-    expect(repriceAll(inputs, after).map((r) => r.salePrice.amount)).toEqual(['5.00', '12.50', '33.00', '60.00']);
+    expect(inputs.map((input) => priceOffer(input, before).salePrice.amount)).toEqual(['4.80', '12.00', '36.00', '60.00']);
+    expect(inputs.map((input) => priceOffer(input, after).salePrice.amount)).toEqual(['5.00', '12.50', '33.00', '60.00']);
   });
 
   it('counts ups and downs, sums the delta, and shows the biggest moves first', () => {

@@ -11,8 +11,8 @@ export interface ChangesArgs {
 export function changesCommand(db: Database, args: ChangesArgs, output: Output): number {
   const runs = args.run !== undefined ? [getRun(db, args.run)].filter((r) => r !== null) : latestRuns(db);
   if (args.run !== undefined && runs.length === 0) {
-    output.err(`no sync run with id ${args.run}`);
-    return 1;
+    output.err(`supplygrid changes: no sync run with id ${args.run}`);
+    return 2;
   }
   const changes = changesForRuns(db, runs.map((r) => r.id));
   if (args.json) {

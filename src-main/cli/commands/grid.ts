@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { merchantCurrency } from '../../db/settings';
+import { GridCurrencyError } from '../../grid/currency-check';
 import { queryGrid } from '../../grid/query';
 import type { GridQuery, PlanRow } from '../../grid/types';
 import { pad, type Output } from '../output';
@@ -15,6 +16,16 @@ export interface GridArgs {
 }
 
 export function gridCommand(db: Database, args: GridArgs, output: Output): number {
+  try {
+    return printGrid(db, args, output);
+  } catch (error) {
+    if (!(error instanceof GridCurrencyError)) throw error;
+    output.err(`supplygrid grid: ${error.message}`);
+    return 2;
+  }
+}
+
+function printGrid(db: Database, args: GridArgs, output: Output): number {
   const currency = (args.currency ?? merchantCurrency(db)).toUpperCase();
   const query: GridQuery = {
     language: args.lang ?? 'en',
@@ -41,10 +52,15 @@ export function gridCommand(db: Database, args: GridArgs, output: Output): numbe
   }
   output.out(`${pad('Plan', 46)} ${pad('Best supplier', 16)} ${'Cost'.padStart(12)} ${'Sale'.padStart(10)} ${'Margin'.padStart(10)}  Suppliers`);
   for (const row of page.rows) {
-    output.out(`${pad(row.title.slice(0, 44), 46)} ${pad(row.best?.supplier ?? '(none in stock)', 16)} ${(row.bestCost?.amount ?? '—').padStart(12)} ${(row.salePrice?.amount ?? '—').padStart(10)} ${(row.margin?.amount ?? '—').padStart(10)}  ${row.offers.length}`);
+    output.out(`${pad(row.title.slice(0, 44), 46)} ${pad(row.best?.supplier ?? noBestReason(row), 16)} ${(row.bestCost?.amount ?? '—').padStart(12)} ${(row.salePrice?.amount ?? '—').padStart(10)} ${(row.margin?.amount ?? '—').padStart(10)}  ${row.offers.length}`);
   }
   output.out(`${page.rows.length} of ${page.total} plans, prices in ${page.currency}`);
   return 0;
+}
+
+/** Why a row has no supplier to buy from: all sold out, or in stock but in a currency without a rate. */
+function noBestReason(row: PlanRow): string {
+  return row.offers.some((offer) => offer.stock.status !== 'out' && offer.converted === null) ? '(no exchange rate)' : '(none in stock)';
 }
 
 function jsonRow(row: PlanRow) {

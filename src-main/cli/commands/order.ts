@@ -2,7 +2,6 @@ import { writeFileSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import Decimal from 'decimal.js';
 import { loadAppConfig } from '../../config/app-config';
-import { setMerchantCurrency } from '../../db/settings';
 import { startDemoSuppliers } from '../../demo/demo-suppliers';
 import { formatMoney } from '../../domain/money';
 import type { OfferRef } from '../../grid/types';
@@ -11,9 +10,9 @@ import { findLiveOffers } from '../../orders/repository';
 import { OrderService } from '../../orders/service';
 import { OrderError, type OrderView } from '../../orders/types';
 import { ensureSomeRates } from '../../pricing/rates-service';
-import type { ConnectionBase } from '../../suppliers/adapter';
-import { supplierKind } from '../../suppliers/registry';
+import type { ConnectionBase, SupplierAdapter } from '../../suppliers/adapter';
 import { syncSuppliers } from '../../sync/engine';
+import { adapterFor, syncTargetFor } from '../../sync/targets';
 import type { Output } from '../output';
 import { printOrder, timelineLine } from './orders';
 
@@ -47,7 +46,6 @@ export async function orderCommand(db: Database, args: OrderArgs, output: Output
   if (args.config) {
     const config = loadAppConfig(args.config);
     connections.push(...config.suppliers);
-    setMerchantCurrency(db, config.currency);
   }
   // The catalog generation the merchant last synced, so the SKU they looked up is the one the demo sells.
   const demo = args.demo ? await startDemoSuppliers(db, { advance: false }) : null;
@@ -61,11 +59,17 @@ export async function orderCommand(db: Database, args: OrderArgs, output: Output
       return 2;
     }
     ensureSomeRates(db);
-    const adapterFor = (c: ConnectionBase) => supplierKind(c.kind)!.create(c);
+    // One adapter per connection for the whole command: it carries the supplier's session, clock and rate limits.
+    const adapters = new Map<string, SupplierAdapter>();
+    const adapterOf = (c: ConnectionBase) => adapters.get(c.id) ?? adapters.set(c.id, adapterFor(c)).get(c.id)!;
     let offer = findOffer(db, connection.id, args.sku, args.variant);
     if (offer === null) {
       say(`SKU ${args.sku} is not in the local catalog of ${connection.id}; syncing it first…`);
-      await syncSuppliers(db, [{ supplierId: connection.id, supplierKind: connection.kind, adapter: adapterFor(connection) }]);
+      const [synced] = await syncSuppliers(db, [syncTargetFor(connection, adapterOf(connection))]);
+      if (synced.status !== 'ok') {
+        output.err(`supplygrid order: could not sync ${connection.id} to look SKU ${args.sku} up: ${synced.error}`);
+        return 1;
+      }
       offer = findOffer(db, connection.id, args.sku, args.variant);
     }
     if (offer === null) {
@@ -82,7 +86,7 @@ export async function orderCommand(db: Database, args: OrderArgs, output: Output
       db,
       supplier: (id) => {
         const found = connections.find((c) => c.id === id);
-        return found ? { connection: found, adapter: adapterFor(found) } : null;
+        return found ? { connection: found, adapter: adapterOf(found) } : null;
       },
       onUpdate: (view) => {
         const seen = printed.get(view.id) ?? 0;

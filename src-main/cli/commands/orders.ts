@@ -6,7 +6,7 @@ import { appleSetupLink } from '../../domain/lpa';
 import { formatMoney } from '../../domain/money';
 import { readDailyCap, spentOnDay, writeDailyCap } from '../../orders/repository';
 import { OrderService, type SupplierHandle } from '../../orders/service';
-import { supplierKind } from '../../suppliers/registry';
+import { adapterFor } from '../../sync/targets';
 import { localDay, parseCap } from '../../orders/spending-cap';
 import { OrderError, type OrderView, type TimelineEntry } from '../../orders/types';
 import { pad, type Output } from '../output';
@@ -31,10 +31,8 @@ export async function ordersCommand(db: Database, args: OrdersArgs, output: Outp
   const id = Number(args.rest[0]);
   if (!Number.isInteger(id) || id < 1) throw new ConfigError(`supplygrid orders ${args.action} needs an order number (${USAGE})`);
   const connections = args.config ? loadAppConfig(args.config).suppliers : [];
-  const supplier = (supplierId: string): SupplierHandle | null => {
-    const connection = connections.find((c) => c.id === supplierId);
-    return connection ? { connection, adapter: supplierKind(connection.kind)!.create(connection) } : null;
-  };
+  const handles = new Map(connections.map((connection): [string, SupplierHandle] => [connection.id, { connection, adapter: adapterFor(connection) }]));
+  const supplier = (supplierId: string): SupplierHandle | null => handles.get(supplierId) ?? null;
   const service = new OrderService({ db, supplier });
   try {
     if (args.action === 'show') {

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
-import { ConfigError } from '../../config/app-config';
+import { ConfigError, readJsonFile } from '../../config/json-file';
 import { merchantCurrency } from '../../db/settings';
 import { loadRuleSet, saveRuleSet } from '../../pricing/rules-store';
 import type { Output } from '../output';
@@ -8,12 +7,7 @@ import type { Output } from '../output';
 export function rulesCommand(db: Database, args: { action?: string; file?: string; json?: boolean }, output: Output): number {
   if (args.action === 'set') {
     if (!args.file) throw new ConfigError('supplygrid rules set needs --file rules.json');
-    let json: unknown;
-    try {
-      json = JSON.parse(readFileSync(args.file, 'utf8'));
-    } catch (error) {
-      throw new ConfigError(`cannot read rules from ${args.file}: ${(error as Error).message}`);
-    }
+    const json = readJsonFile(args.file, 'rules file');
     let saved;
     try {
       saved = saveRuleSet(db, json);

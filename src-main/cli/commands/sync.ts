@@ -3,8 +3,8 @@ import { loadAppConfig } from '../../config/app-config';
 import { setMerchantCurrency } from '../../db/settings';
 import { startDemoSuppliers } from '../../demo/demo-suppliers';
 import type { ConnectionBase } from '../../suppliers/adapter';
-import { supplierKind } from '../../suppliers/registry';
 import { syncSuppliers, type SupplierSyncResult } from '../../sync/engine';
+import { syncTargetFor } from '../../sync/targets';
 import { ProgressBars, pad, type Output } from '../output';
 
 export interface SyncArgs {
@@ -23,7 +23,7 @@ export async function syncCommand(db: Database, args: SyncArgs, output: Output):
   if (args.config) {
     const config = loadAppConfig(args.config);
     connections.push(...config.suppliers);
-    setMerchantCurrency(db, config.currency);
+    if (config.currency) setMerchantCurrency(db, config.currency);
   }
   try {
     if (args.demo) {
@@ -31,11 +31,7 @@ export async function syncCommand(db: Database, args: SyncArgs, output: Output):
       connections.push(...demo.connections);
       output.err(`Demo suppliers started (catalog generation ${demo.generation})`);
     }
-    const targets = connections.map((connection) => ({
-      supplierId: connection.id,
-      supplierKind: connection.kind,
-      adapter: supplierKind(connection.kind)!.create(connection),
-    }));
+    const targets = connections.map((connection) => syncTargetFor(connection));
     const bars = new ProgressBars();
     const results = await syncSuppliers(db, targets, {
       onEvent: (event) => {

@@ -87,10 +87,6 @@ export function priceOffer(input: PricingInput, ruleSet: RuleSet): PriceResult {
   return result(rounded, cost, currency, rule.id, false, explainRule(rule, raised));
 }
 
-export function repriceAll(inputs: readonly PricingInput[], ruleSet: RuleSet): PriceResult[] {
-  return inputs.map((input) => priceOffer(input, ruleSet));
-}
-
 export interface PricePreview {
   /** Offers whose sale price differs (a different rule giving the same price is not a change). */
   changed: number;

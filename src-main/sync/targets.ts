@@ -1,0 +1,14 @@
+import type { AdapterEnv, ConnectionBase, SupplierAdapter } from '../suppliers/adapter';
+import { supplierKind } from '../suppliers/registry';
+import type { SyncTarget } from './engine';
+
+/** The adapter for a configured connection; its kind was validated when the connection was read. */
+export function adapterFor(connection: ConnectionBase, env?: AdapterEnv): SupplierAdapter {
+  const kind = supplierKind(connection.kind);
+  if (!kind) throw new Error(`unknown supplier kind "${connection.kind}"`);
+  return kind.create(connection, env);
+}
+
+export function syncTargetFor(connection: ConnectionBase, adapter: SupplierAdapter = adapterFor(connection)): SyncTarget {
+  return { supplierId: connection.id, supplierKind: connection.kind, adapter };
+}
