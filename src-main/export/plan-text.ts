@@ -10,6 +10,7 @@ import { bestOffer } from './best-offer';
  */
 type Wording = 'en' | 'zh';
 
+// Written for shoppers reading the store ("Gift card", "Digital goods"), not the merchant's own labels in the app.
 const KIND_LABELS: Record<Wording, Record<OfferKind, string>> = {
   en: { esim: 'eSIM', data_plan: 'Data plan', card: 'Gift card', direct_topup: 'Top-up', mobile_recharge: 'Mobile recharge', other: 'Digital goods' },
   zh: { esim: 'eSIM', data_plan: '流量套餐', card: '礼品卡', direct_topup: '直充', mobile_recharge: '话费充值', other: '数字商品' },

@@ -20,18 +20,10 @@ export function readPasted(text: string): Pasted {
 }
 
 /**
- * The third argument a push reader may accept. A pasted body arrives without the supplier's headers, so it has
- * no signature to check: the merchant copying it out of the supplier's own portal is what vouches for it. A
- * reader that knows this argument skips only the signature check and reads the body exactly as a pushed one;
- * one that does not will refuse the body for its missing signature, and the caller says so.
+ * Reads a pasted body through the supplier's own `push.read`, the same code a received push goes through. A
+ * pasted body arrives without the supplier's headers, so it has no signature to check: the merchant copying it
+ * out of the supplier's own portal is what vouches for it, and the reader skips only that check.
  */
-export interface PastedByMerchant {
-  pastedByMerchant: true;
-}
-
-type ReadWithPasteOption = (rawBody: Buffer, headers: Record<string, string | undefined>, options: PastedByMerchant) => PushEntries;
-
-/** Reads a pasted body through the supplier's own `push.read`, the same code a received push goes through. */
 export function readPastedPush(push: PushNotifications, body: Buffer): PushEntries {
-  return (push.read as ReadWithPasteOption).call(push, body, {}, { pastedByMerchant: true });
+  return push.read(body, {}, { pastedByMerchant: true });
 }
