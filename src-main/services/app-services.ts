@@ -6,7 +6,7 @@ import type { ApiEvents, ConnectionTest, Settings, SyncState } from '../api/cont
 import { ConfigError, loadAppConfig } from '../config/app-config';
 import { readState, writeState } from '../db/app-state';
 import { failAbandonedRuns, latestRuns } from '../db/catalog-repo';
-import { markGridStale, merchantCurrency, ratesUrl, setMerchantCurrency, setRatesUrl } from '../db/settings';
+import { merchantCurrency, ratesUrl, setMerchantCurrency, setRatesUrl } from '../db/settings';
 import { startDemoSuppliers, type DemoSuppliers } from '../demo/demo-suppliers';
 import { describeError } from '../http/errors';
 import { readDailyCap, writeDailyCap } from '../orders/repository';
@@ -14,10 +14,10 @@ import { OrderService, type SupplierHandle } from '../orders/service';
 import { parseCap } from '../orders/spending-cap';
 import { ensureSomeRates } from '../pricing/rates-service';
 import type { SecretBox } from '../secrets/secret-box';
-import type { ConnectionBase } from '../suppliers/adapter';
+import type { ConnectionBase, SupplierAdapter } from '../suppliers/adapter';
 import { supplierKind } from '../suppliers/registry';
 import { syncSuppliers, type SupplierSyncResult } from '../sync/engine';
-import { ConnectionsService, type ConnectionInput } from './connections-service';
+import { changedSettings, COMMON_FIELDS, ConnectionsService, secretsFor, type ConnectionInput, type StoredSecretsSource } from './connections-service';
 
 export interface AppServicesOptions {
   db: Database;
@@ -40,6 +40,12 @@ export class AppServices {
   private demo: DemoSuppliers | null = null;
   private syncing: { promise: Promise<SupplierSyncResult[]>; controller: AbortController; supplierIds: string[] } | null = null;
   private schedule: NodeJS.Timeout | null = null;
+  /**
+   * One adapter per connection, kept for every sync, order, quote and test of it: an adapter holds per-connection
+   * state (SEAGM's request gate with its 429 pause and 418 ban, learned clock offsets, the Linksfield login session)
+   * that a fresh adapter per call would throw away. `version` is the connection's last save (null for the demo).
+   */
+  private readonly handles = new Map<string, { handle: SupplierHandle; version: string | null }>();
 
   private constructor(readonly options: AppServicesOptions) {
     this.connections = new ConnectionsService(options.db, options.secretBox);
@@ -72,7 +78,7 @@ export class AppServices {
     if (!existsSync(file) || readState(this.db, 'config.imported') === file) return;
     const config = loadAppConfig(file);
     for (const connection of config.suppliers) this.saveResolved(connection);
-    setMerchantCurrency(this.db, config.currency);
+    if (config.currency) setMerchantCurrency(this.db, config.currency);
     writeState(this.db, 'config.imported', file);
   }
 
@@ -83,31 +89,68 @@ export class AppServices {
     const secrets: Record<string, string> = {};
     for (const [key, value] of Object.entries(rest)) (kind.secretFields.includes(key) ? secrets : settings)[key] = String(value);
     this.connections.save({ id, kind: kindName, name: name ?? id, settings, secrets });
+    this.handles.delete(id);
   }
 
   /** The demo runs exactly while the merchant has no real connection. */
   private async refreshDemo(): Promise<void> {
-    const hasReal = this.connections.list().length > 0;
+    const hasReal = this.connections.ids().length > 0;
     if (hasReal && this.demo) {
+      this.handles.clear();
       await this.demo.close();
       this.demo = null;
     } else if (!hasReal && !this.demo) {
+      this.handles.clear();
       this.demo = await startDemoSuppliers(this.db, { advance: false });
     }
-    markGridStale(this.db);
+    // No rebuild forced here: the grid is built per scope (the active suppliers), so a changed set of suppliers
+    // rebuilds it on the next query, and an unchanged one keeps it.
   }
 
+  /** The connections configured now (demo or the merchant's own), secrets included; ones that cannot be read here are left out. */
   activeConnections(): ConnectionBase[] {
-    return this.demo ? this.demo.connections : this.connections.resolveAll();
+    if (this.demo) return this.demo.connections;
+    return this.connections.ids().flatMap(({ id }) => {
+      try {
+        return [this.handleFor(id).connection];
+      } catch (error) {
+        if (error instanceof ConfigError) return [];
+        throw error;
+      }
+    });
+  }
+
+  /** Ids and kinds of the connections configured now, nothing opened. */
+  private configured(): Array<{ id: string; kind: string }> {
+    return this.demo ? this.demo.connections.map((c) => ({ id: c.id, kind: c.kind })) : this.connections.ids();
   }
 
   /** The suppliers the grid shows: the ones configured now, not every supplier ever synced into this database. */
   gridScope(): { suppliers: string[] } {
-    return { suppliers: this.activeConnections().map((c) => c.id) };
+    return { suppliers: this.configured().map((c) => c.id) };
+  }
+
+  /**
+   * The connection's one adapter, created on first use. Throws ConfigError when there is no such connection, or
+   * UnreadableSecretsError (a ConfigError) when its secrets cannot be opened by this process.
+   */
+  private handleFor(id: string): SupplierHandle {
+    const version = this.demo ? null : this.connections.version(id);
+    const cached = this.handles.get(id);
+    if (cached && cached.version === version) return cached.handle;
+    this.handles.delete(id);
+    const connection = this.demo ? this.demo.connections.find((c) => c.id === id) : this.connections.resolve(id);
+    if (!connection) throw new ConfigError(`no supplier connection "${id}"`);
+    const kind = supplierKind(connection.kind);
+    if (!kind) throw new ConfigError(`supplier connection "${id}" has an unknown kind "${connection.kind}"`);
+    const handle: SupplierHandle = { connection, adapter: kind.create(connection) };
+    this.handles.set(id, { handle, version });
+    return handle;
   }
 
   async saveConnection(input: ConnectionInput) {
     const view = this.connections.save(input);
+    this.handles.delete(view.id);
     await this.refreshDemo();
     this.events.emit('grid.changed', { reason: 'suppliers' });
     return view;
@@ -115,34 +158,63 @@ export class AppServices {
 
   async removeConnection(id: string): Promise<boolean> {
     const removed = this.connections.remove(id);
+    this.handles.delete(id);
     await this.refreshDemo();
     this.events.emit('grid.changed', { reason: 'suppliers' });
     return removed;
   }
 
-  /** Pings with what the form holds; empty secret fields fall back to the stored ones, so "Test" works on edit. */
+  /**
+   * Pings with what the form holds over the stored connection: settings left out keep the stored ones, and empty
+   * secret fields fall back to the stored secrets (so "Test" works on edit), but only while every non-secret
+   * setting is the stored one. A stored secret never goes to a URL or an account the merchant did not save it with.
+   */
   async testConnection(input: ConnectionInput): Promise<ConnectionTest> {
     const kind = supplierKind(input.kind);
     if (!kind) return { ok: false, error: `unknown supplier kind "${input.kind}"` };
-    let stored: Record<string, unknown> = {};
-    if (input.id) {
-      const demo = this.demo?.connections.find((c) => c.id === input.id);
-      try {
-        stored = (demo ?? this.connections.resolve(input.id)) as unknown as Record<string, unknown>;
-      } catch {
-        stored = {};
-      }
+    const stored = input.id ? this.storedSource(input.id, input.kind) : null;
+    const typedSettings = Object.fromEntries(Object.entries(input.settings ?? {}).filter(([key]) => !kind.secretFields.includes(key) && !COMMON_FIELDS.has(key)));
+    const settings = { ...stored?.settings, ...typedSettings };
+    let secrets: Record<string, string>;
+    try {
+      secrets = secretsFor(kind, input.secrets, settings, stored);
+    } catch (error) {
+      if (error instanceof ConfigError) return { ok: false, error: error.message };
+      throw error;
     }
-    const secrets = Object.fromEntries(Object.entries(input.secrets ?? {}).filter(([, v]) => v));
-    const candidate = { ...stored, ...input.settings, ...secrets, id: input.id || 'test', kind: input.kind, name: input.name || 'test' };
+    const candidate = { ...settings, ...secrets, id: input.id || 'test', kind: input.kind, name: input.name || 'test' };
     const parsed = kind.configSchema.safeParse(candidate);
     if (!parsed.success) return { ok: false, error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+    // The saved connection as it is: ping through its own adapter (its login session, its rate gate).
+    const typedSecret = kind.secretFields.some((field) => input.secrets?.[field]);
+    const unchanged = input.id && stored && !typedSecret && changedSettings(settings, stored.settings, kind.secretFields).length === 0;
     try {
-      const ping = await kind.create(parsed.data, { retry: { attempts: 2, baseDelayMs: 300, maxDelayMs: 2000 }, timeoutMs: 15_000 }).ping(AbortSignal.timeout(30_000));
+      const adapter = unchanged
+        ? this.handleFor(input.id!).adapter
+        : kind.create(parsed.data, { retry: { attempts: 2, baseDelayMs: 300, maxDelayMs: 2000 }, timeoutMs: 15_000 });
+      const ping = await adapter.ping(AbortSignal.timeout(30_000));
       return { ok: true, balance: ping.balance, currency: ping.currency, detail: ping.detail };
     } catch (error) {
       return { ok: false, error: describeError(error) };
     }
+  }
+
+  /** What a test of connection `id` may fall back to: the demo connection's or the stored connection's own values. */
+  private storedSource(id: string, kind: string): StoredSecretsSource | null {
+    if (this.demo) {
+      const demo = this.demo.connections.find((c) => c.id === id) as (ConnectionBase & Record<string, unknown>) | undefined;
+      const demoKind = demo && supplierKind(demo.kind);
+      if (!demo || !demoKind || demo.kind !== kind) return null;
+      const settings: Record<string, unknown> = {};
+      const secrets: Record<string, string> = {};
+      for (const [key, value] of Object.entries(demo)) {
+        if (COMMON_FIELDS.has(key) || value === undefined) continue;
+        if (demoKind.secretFields.includes(key)) secrets[key] = String(value);
+        else settings[key] = value;
+      }
+      return { settings, secretsSet: Object.keys(secrets), open: () => secrets };
+    }
+    return this.connections.source(id, kind);
   }
 
   syncState(): SyncState {
@@ -152,19 +224,21 @@ export class AppServices {
   /** One sync at a time: a second request while one runs joins it instead of racing it. */
   sync(supplierIds?: string[]): Promise<SupplierSyncResult[]> {
     if (this.syncing) return this.syncing.promise;
-    const all = this.activeConnections();
+    const all = this.configured();
     const chosen = supplierIds?.length ? all.filter((c) => supplierIds.includes(c.id)) : all;
     if (supplierIds?.length && chosen.length !== supplierIds.length) {
       return Promise.reject(new ConfigError(`unknown supplier: ${supplierIds.filter((id) => !all.some((c) => c.id === id)).join(', ')}`));
     }
+    let targets;
+    try {
+      // A connection whose secrets cannot be read here fails its own run with that reason; the others sync.
+      targets = chosen.map((connection) => ({ supplierId: connection.id, supplierKind: connection.kind, adapter: this.syncAdapter(connection.id) }));
+    } catch (error) {
+      return Promise.reject(error);
+    }
     // Each demo sync serves the next generation of the simulated upstreams, so the merchant sees changes.
     if (this.demo && latestRuns(this.db).some((run) => run.status === 'ok')) this.demo.advance();
     const controller = new AbortController();
-    const targets = chosen.map((connection) => ({
-      supplierId: connection.id,
-      supplierKind: connection.kind,
-      adapter: supplierKind(connection.kind)!.create(connection),
-    }));
     const promise = syncSuppliers(this.db, targets, { signal: controller.signal, onEvent: (event) => this.events.emit('sync.event', event) })
       .finally(() => {
         this.syncing = null;
@@ -223,16 +297,26 @@ export class AppServices {
     }
   }
 
-  /** The connection as configured right now (demo or the merchant's own) with a fresh adapter, for ordering. */
-  private supplierHandle(id: string): SupplierHandle | null {
-    let connection: ConnectionBase | undefined;
+  private syncAdapter(id: string): SupplierAdapter {
     try {
-      connection = this.demo ? this.demo.connections.find((c) => c.id === id) : this.connections.resolve(id);
+      return this.handleFor(id).adapter;
+    } catch (error) {
+      if (error instanceof ConfigError) return unavailableAdapter(error);
+      throw error;
+    }
+  }
+
+  /**
+   * The connection as configured right now (demo or the merchant's own) with its one adapter, for ordering. Null
+   * when there is none, or when its secrets cannot be read here (the order waits, unsent, until they are entered again).
+   */
+  private supplierHandle(id: string): SupplierHandle | null {
+    try {
+      return this.handleFor(id);
     } catch (error) {
       if (error instanceof ConfigError) return null;
       throw error;
     }
-    return connection ? { connection, adapter: supplierKind(connection.kind)!.create(connection) } : null;
   }
 
   async close(): Promise<void> {
@@ -242,4 +326,14 @@ export class AppServices {
     await this.orders.close();
     await this.demo?.close();
   }
+}
+
+/** Stands in for a connection that cannot be used here: every call fails with the reason, so its sync run records it. */
+function unavailableAdapter(reason: Error): SupplierAdapter {
+  return {
+    ping: () => Promise.reject(reason),
+    fetchCatalog: async function* () {
+      throw reason;
+    },
+  };
 }

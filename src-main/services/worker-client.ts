@@ -3,9 +3,20 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { API_METHODS, type ApiContract, type ApiEventName, type ApiEvents } from '../api/contract';
 import type { HostMessage, HostRequest } from './host-protocol';
 
+/** How the services worker ended: `expected` after close(), otherwise it died under the app. */
+export interface ServicesExit {
+  code: number;
+  error: Error;
+  expected: boolean;
+}
+
 export interface ServicesWorker {
   api: ApiContract;
   events: EventEmitter<{ [K in ApiEventName]: [ApiEvents[K]] }>;
+  /** Emits `exit` once when the worker thread is gone; every call pending then, and every call after, is rejected. */
+  lifecycle: EventEmitter<{ exit: [ServicesExit] }>;
+  /** Set once the worker is gone. */
+  readonly exited: ServicesExit | null;
   close(): Promise<void>;
 }
 
@@ -13,9 +24,13 @@ export interface ServicesWorker {
 export async function startServicesWorker(entry: URL | string, workerData: unknown, options: WorkerOptions = {}): Promise<ServicesWorker> {
   const worker = new Worker(entry, { ...options, workerData });
   const events = new EventEmitter<{ [K in ApiEventName]: [ApiEvents[K]] }>();
+  const lifecycle = new EventEmitter<{ exit: [ServicesExit] }>();
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let nextId = 1;
   let closed: (() => void) | null = null;
+  let closing = false;
+  let exited: ServicesExit | null = null;
+  let lastError: Error | null = null;
 
   const ready = new Promise<void>((resolve, reject) => {
     worker.on('message', (message: HostMessage) => {
@@ -41,27 +56,53 @@ export async function startServicesWorker(entry: URL | string, workerData: unkno
           break;
       }
     });
-    worker.once('error', reject);
+    // An uncaught error in the worker arrives here, then 'exit' follows. Listened to for good: an unheard
+    // 'error' event would throw in this (the main) process.
+    worker.on('error', (error) => {
+      lastError = error;
+      reject(error);
+    });
     worker.once('exit', (code) => {
-      const error = new Error(`SupplyGrid services stopped (exit code ${code})`);
+      const error = closing
+        ? new Error('SupplyGrid services are closed')
+        : new Error(`SupplyGrid services stopped (exit code ${code}${lastError ? `: ${lastError.message}` : ''}); restart SupplyGrid`);
+      exited = { code, error, expected: closing };
       for (const call of pending.values()) call.reject(error);
       pending.clear();
+      closed?.();
       reject(error);
+      lifecycle.emit('exit', exited);
     });
   });
   await ready;
 
   const post = (request: HostRequest) => worker.postMessage(request);
   const api = Object.fromEntries(API_METHODS.map((method) => [method, (...args: unknown[]) => new Promise((resolve, reject) => {
+    // A dead worker answers nothing: a call posted to it would wait forever.
+    if (exited) {
+      reject(exited.error);
+      return;
+    }
     const id = nextId++;
     pending.set(id, { resolve, reject });
-    post({ type: 'invoke', id, method, args });
+    try {
+      post({ type: 'invoke', id, method, args });
+    } catch (error) {
+      pending.delete(id);
+      reject(error instanceof Error ? error : new Error(String(error)));
+    }
   })])) as unknown as ApiContract;
 
   return {
     api,
     events,
+    lifecycle,
+    get exited() {
+      return exited;
+    },
     close: async () => {
+      closing = true;
+      if (exited) return;
       await new Promise<void>((resolve) => {
         closed = resolve;
         post({ type: 'close' });

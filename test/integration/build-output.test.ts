@@ -11,6 +11,11 @@ describe('electron-vite build output', () => {
   it('emits a CommonJS preload (sandboxed preloads cannot be ES modules)', () => {
     const preload = readFileSync(join(root, 'out/preload/preload.cjs'), 'utf8');
     expect(preload).toMatch(/require\("electron"\)/);
+    // A sandboxed preload can require nothing but electron (and must not try): every require names it.
+    const required = [...preload.matchAll(/\brequire\(\s*([^)]*?)\s*\)/g)].map((m) => m[1]);
+    expect(required.length).toBeGreaterThan(0);
+    expect(new Set(required)).toEqual(new Set(['"electron"']));
+    expect(preload).not.toMatch(/\bimport\(/);
     expect(preload).not.toMatch(/^\s*import\s/m);
     expect(preload).not.toMatch(/^\s*export\s/m);
     expect(preload).toContain('exposeInMainWorld');
@@ -44,6 +49,16 @@ describe('electron-vite build output', () => {
     expect(main).toContain('../preload/preload.cjs');
     expect(main).toContain('../renderer/index.html');
     expect(main).toContain('ELECTRON_RENDERER_URL');
+    // The dev server's URL is read only when the app is not packaged.
+    expect(main).toMatch(/app\.isPackaged\s*\?\s*(?:void 0|undefined)\s*:[^;\n]*process\.env\.ELECTRON_RENDERER_URL/);
+    expect(main.match(/process\.env\.ELECTRON_RENDERER_URL/g)).toHaveLength(1);
+    // Frames are the app's own only by exact origin (dev server) or by living under out/renderer/.
+    expect(main).toMatch(/\.origin === new URL\(rendererUrl\)\.origin/);
+    expect(main).toMatch(/pathToFileURL\(rendererDir\)\.href/);
+    expect(main).not.toContain("includes(\"/out/renderer/\")");
+    // One instance per data folder; a second launch brings the first to the front.
+    expect(main).toContain('requestSingleInstanceLock()');
+    expect(main).toContain('"second-instance"');
     expect(main).toMatch(/sandbox: true/);
     expect(main).toMatch(/contextIsolation: true/);
     expect(main).toMatch(/nodeIntegration: false/);
@@ -60,6 +75,18 @@ describe('electron-vite build output', () => {
   it('packages exactly the build output, with the native module unpacked from asar', () => {
     const config = readFileSync(join(root, 'electron-builder.yml'), 'utf8');
     expect(config).toMatch(/files:\n\s+- out\/\*\*/);
+    // The CLI's TypeScript runner is a dependency of the CLI, not of the app: left out of the package.
+    for (const excluded of ['tsx', 'esbuild', '@esbuild']) expect(config).toContain(`- "!**/node_modules/${excluded}/**"`);
+    // Fuses flipped in the packaged binary: no run-as-node, no NODE_OPTIONS, no --inspect, code only from a checked asar.
+    const fuses = /\nelectronFuses:\n((?:[ ]+.*\n?)+)/.exec(config)?.[1] ?? '';
+    const flags = Object.fromEntries([...fuses.matchAll(/^\s+(\w+):\s*(true|false)\s*$/gm)].map((m) => [m[1], m[2] === 'true']));
+    expect(flags).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+    });
     expect(config).toMatch(/asarUnpack:\n\s+- "\*\*\/node_modules\/better-sqlite3\/\*\*"/);
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     expect(pkg.main).toBe('out/main/index.js');
