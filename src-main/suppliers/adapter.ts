@@ -50,7 +50,7 @@ export interface OrderRequest {
   quantity: number;
   /** Our own order number, sent as the supplier's idempotency key (downstream_order_no, channelOrderId, …). */
   idempotencyKey: string;
-  /** What we expect to pay, from the catalog; suppliers that check the price (Linksfield) get it. */
+  /** The unit cost the merchant confirmed, from the catalog; suppliers that read a live price first (SEAGM, Linksfield) refuse to order above it. */
   expectedCost: Money;
   email?: string;
   /** Buyer input for manual/top-up goods (player id, phone number …), keyed by the offer's input fields. */

@@ -198,11 +198,21 @@ describe('BillionConnect transport trouble', () => {
     sim.server.state.rateLimiter.limitPerMinute = 1;
     await adapter().ping();
     // Move the simulator's clock to just before its minute window closes: the next call is limited with
-    // Retry-After 1, the client's capped wait carries it past the window and the retry goes through.
+    // Retry-After 1, the client waits that second out (its policy allows waits that long) and the retry goes through.
     sim.server.state.clockOffsetMs = 59_600;
-    const patient = adapter({}, { retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 500 } });
+    const patient = adapter({}, { retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 1500 } });
     await expect(patient.ping()).resolves.toMatchObject({ currency: 'CNY' });
     expect(sim.server.hits.get(HITS)).toBe(3);
+  });
+
+  it('does not retry early when Retry-After asks for longer than the policy waits: fails with rate_limited', async () => {
+    sim.server.state.rateLimiter.limitPerMinute = 1;
+    await adapter().ping();
+    const error = await failure(adapter({}, { retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 50 } }).ping());
+    expect(error).toMatchObject({ code: 'rate_limited', httpStatus: 429, retryable: false });
+    expect(error.retryAfterMs).toBeGreaterThan(50);
+    expect(error.message).toMatch(/asks to wait \d+ s before trying again, longer than the 50 ms this connection waits/);
+    expect(sim.server.hits.get(HITS)).toBe(2);
   });
 
   it('retries a 5xx and a garbled answer, and never reads them as an empty catalog', async () => {

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IncompleteCatalogError, SupplierError } from '../../src-main/http/errors';
@@ -119,6 +120,21 @@ describe('Dujiao-Next client against the simulator', () => {
       const headers = dujiaoHeaders(TEST_KEY, TEST_SECRET, 'POST', '/api/v1/upstream/orders', Math.floor(Date.now() / 1000), body);
       expect(await rawCall(server.baseUrl, '/api/v1/upstream/orders', headers, 'POST', body)).toMatchObject({ status: 400, body: { error_code: 'bad_request' } });
     });
+
+    it('the body is read before the signature is checked, and after the user: unreadable + bad signature → 400 bad_request', async () => {
+      const server = await sim(catalogOf(1));
+      const body = '{not json';
+      const now = Math.floor(Date.now() / 1000);
+      const badlySigned = dujiaoHeaders(TEST_KEY, 'not-the-secret', 'POST', '/api/v1/upstream/orders', now, body);
+      expect(await rawCall(server.baseUrl, '/api/v1/upstream/orders', badlySigned, 'POST', body)).toMatchObject({ status: 400, body: { ok: false, error_code: 'bad_request' } });
+      // The same bad signature over a readable body is a signature mismatch.
+      const readable = '{"sku_id":10,"quantity":1}';
+      expect(await rawCall(server.baseUrl, '/api/v1/upstream/orders', dujiaoHeaders(TEST_KEY, 'not-the-secret', 'POST', '/api/v1/upstream/orders', now, readable), 'POST', readable))
+        .toMatchObject({ status: 401, body: { error_code: 'invalid_signature' } });
+      server.state.accounts[0].userDisabled = true;
+      expect(await rawCall(server.baseUrl, '/api/v1/upstream/orders', badlySigned, 'POST', body)).toMatchObject({ status: 403, body: { error_code: 'user_disabled' } });
+      expect(server.state.orders).toHaveLength(0);
+    });
   });
 
   it('a wrong secret fails with invalid_signature, without retrying and without leaking the secret', async () => {
@@ -141,6 +157,48 @@ describe('Dujiao-Next client against the simulator', () => {
     expect(offers).toHaveLength(3);
     // One rejected ping, then everything signed with the corrected clock.
     expect(server.hits.get('POST /api/v1/upstream/ping')).toBe(2);
+  });
+
+  it('waits out the rate limiter\'s 200 envelope for as long as its Retry-After asks before retrying', async () => {
+    const server = await sim(catalogOf(120), { pageSizeCap: 50 });
+    const page2At: number[] = [];
+    server.faults.add(
+      // Never fires: records when each request for page 2 reached the simulator.
+      { path: '/api/v1/upstream/products', when: (r) => r.query.get('page') === '2' && page2At.push(r.now) < 0, action: { kind: 'delay', ms: 0 } },
+      { path: '/api/v1/upstream/products', when: (r) => r.query.get('page') === '2', times: 1, action: { kind: 'status', status: 200, body: { code: 429, message: 'too many requests' }, headers: { 'retry-after': '1' } } },
+    );
+    // Backoff alone would be 5 ms; the wait allowed (2 s) covers what the limiter asks.
+    const patient = { ...FAST_RETRY, baseDelayMs: 5, maxDelayMs: 2000 };
+    const { offers } = await collect(createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: patient }).fetchCatalog());
+    expect(offers).toHaveLength(120);
+    expect(page2At).toHaveLength(2);
+    expect(page2At[1] - page2At[0]).toBeGreaterThanOrEqual(990);
+  });
+
+  it('fails with rate_limited, without retrying early, when Retry-After asks for longer than the retry policy waits', async () => {
+    const server = await sim(catalogOf(120), { pageSizeCap: 50 });
+    server.faults.add({ path: '/api/v1/upstream/products', when: (r) => r.query.get('page') === '2', times: 1, action: { kind: 'status', status: 200, body: { code: 429, message: 'too many requests' }, headers: { 'retry-after': '1' } } });
+    const error = await collect(createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: FAST_RETRY }).fetchCatalog()).catch((e) => e);
+    expect(error).toBeInstanceOf(SupplierError);
+    expect(error).toMatchObject({ code: 'rate_limited', retryable: false, retryAfterMs: 1000 });
+    expect(error.message).toMatch(/asks to wait 1 s before trying again, longer than the 50 ms this connection waits/);
+    // Page 2 was asked for once; pages 1 and 3 went through.
+    expect(server.hits.get('GET /api/v1/upstream/products')).toBe(3);
+  });
+
+  it('stops asking for pages once one has failed', async () => {
+    const server = await sim(catalogOf(200), { pageSizeCap: 10 });
+    server.faults.add(
+      { path: '/api/v1/upstream/products', when: (r) => r.query.get('page') === '2', action: { kind: 'status', status: 400, body: { ok: false, error_code: 'bad_request', error_message: 'Invalid request parameters' } } },
+      // The pages in flight beside page 2 answer after its refusal.
+      { path: '/api/v1/upstream/products', when: (r) => r.query.get('page') !== '1' && r.query.get('page') !== '2', action: { kind: 'delay', ms: 100 } },
+    );
+    const error = await collect(createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: FAST_RETRY }).fetchCatalog()).catch((e) => e);
+    expect(error.code).toBe('bad_request');
+    // Page 1, then pages 2–4 (three at a time); none of the 16 after them, not even once the failure is reported.
+    expect(server.hits.get('GET /api/v1/upstream/products')).toBe(4);
+    await sleep(300);
+    expect(server.hits.get('GET /api/v1/upstream/products')).toBe(4);
   });
 
   it('retries the rate limiter\'s 200 envelope and 5xx, honouring Retry-After', async () => {
@@ -208,6 +266,34 @@ describe('Dujiao-Next client against the simulator', () => {
     const error = await collect(createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: FAST_RETRY }).fetchCatalog()).catch((e) => e);
     expect(error.code).toBe('malformed_page');
     expect(error.message).toMatch(/3 of 4 items on one page are malformed/);
+  });
+
+  it('refuses an order for a manual product without manual_form_data (400 bad_request), and takes it with', async () => {
+    const catalog = catalogOf(1);
+    catalog.products[0] = product(1, { fulfillment_type: 'manual', manual_form_schema: { fields: [{ key: 'player_id', label: { 'en-US': 'Player ID' }, required: true }] }, delivers: 'topup' });
+    const server = await sim(catalog);
+    const order = (body: unknown) => {
+      const text = JSON.stringify(body);
+      return rawCall(server.baseUrl, '/api/v1/upstream/orders', dujiaoHeaders(TEST_KEY, TEST_SECRET, 'POST', '/api/v1/upstream/orders', Math.floor(Date.now() / 1000), text), 'POST', text);
+    };
+    expect(await order({ sku_id: 10, quantity: 1, downstream_order_no: 'M-1' })).toMatchObject({ status: 400, body: { ok: false, error_code: 'bad_request' } });
+    expect(await order({ sku_id: 10, quantity: 1, downstream_order_no: 'M-2', manual_form_data: 'player 42' })).toMatchObject({ status: 400, body: { error_code: 'bad_request' } });
+    expect(server.state.orders).toHaveLength(0);
+    expect(server.state.accounts[0].balance).toBe('100.00');
+    expect(await order({ sku_id: 10, quantity: 1, downstream_order_no: 'M-3', manual_form_data: { player_id: '42' } })).toMatchObject({ status: 200, body: { ok: true, amount: '12.50' } });
+    expect(server.state.accounts[0].balance).toBe('87.50');
+  });
+
+  it('keeps the wallet in exact decimals, even where a float would lose the cents', async () => {
+    const catalog = catalogOf(1);
+    catalog.products[0].skus[0].price_amount = '0.10';
+    const server = await sim(catalog);
+    server.state.accounts[0].balance = '9007199254740993.30';
+    const adapter = createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: FAST_RETRY });
+    const placed = await adapter.orders!.place({ productId: '1', skuId: '10', variant: '', quantity: 3, idempotencyKey: 'EXACT-1', expectedCost: { amount: '0.10', currency: 'CNY' } });
+    expect(placed.amount).toEqual({ amount: '0.30', currency: 'CNY' });
+    expect(server.state.accounts[0].balance).toBe('9007199254740993.00');
+    expect((await adapter.ping()).balance).toEqual({ amount: '9007199254740993.00', currency: 'CNY' });
   });
 
   it('maps MeSIM binary stock to in_stock/out and never shows 999 as a count', async () => {

@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { money } from '../../src-main/domain/money';
 import { SupplierError } from '../../src-main/http/errors';
@@ -9,6 +10,7 @@ import { FmsClient } from '../../src-main/suppliers/linksfield/client';
 import { startLinksfieldSimulator, type LinksfieldSimulator } from '../../src-main/suppliers/linksfield/simulator';
 
 const FAST: AdapterEnv = { retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 50 } };
+const DETAIL = '/v1.1/package/detail';
 const PRE_ORDER = '/v1.1/package/preOrderPackage';
 const PAYMENT = '/payment/webhook';
 
@@ -57,7 +59,7 @@ async function rejection(promise: Promise<unknown>): Promise<SupplierError> {
 }
 
 describe('Linksfield eSIM orders', () => {
-  it('pre-orders at the expected cost, confirms the payment, and delivers the LPA once FMS assigns the profile', async () => {
+  it('pre-orders at the live price (the catalog cost), confirms the payment, and delivers the LPA once FMS assigns the profile', async () => {
     const pkg = sim.server.packages()[0];
     const preOrderBodies = captureBodies(PRE_ORDER);
     const paymentBodies = captureBodies(PAYMENT);
@@ -157,12 +159,37 @@ describe('Linksfield refusals', () => {
     expect(sim.server.state.charges.size).toBe(0);
   });
 
-  it('fails, before anything is reserved, when the expected cost is not FMS price (10009)', async () => {
+  it('refuses a price above the catalog cost itself, before any pre-order is sent', async () => {
     const pkg = sim.server.packages()[0];
-    const state = await orders().place(requestFor(pkg, { expectedCost: money((Number(usdPrice(pkg)) - 0.5).toFixed(2), 'USD') }));
-    expect(state).toMatchObject({ status: 'failed', upstreamOrderId: null });
-    expect(state.error).toContain('price inconsistent (code 10009');
+    const live = usdPrice(pkg);
+    // Exact decimals: a rise of a tenth of a cent is a rise.
+    for (const expected of [new Decimal(live).minus('0.5').toFixed(2), new Decimal(live).minus('0.001').toFixed(3)]) {
+      const state = await orders().place(requestFor(pkg, { expectedCost: money(expected, 'USD') }));
+      expect(state).toMatchObject({ status: 'failed', upstreamOrderId: null, upstreamStatus: 'not placed', amount: null });
+      expect(state.error).toBe(`Linksfield's price rose to ${live} USD from the catalog's ${expected} USD; sync the catalog and order again`);
+    }
+    expect(posts(DETAIL)).toBe(2);
+    expect(posts(PRE_ORDER)).toBe(0);
+    expect(posts(PAYMENT)).toBe(0);
     expect(sim.server.state.preOrders).toHaveLength(0);
+  });
+
+  it('orders at the live price when it is the catalog cost written otherwise, or below it', async () => {
+    const pkg = sim.server.packages()[0];
+    const live = usdPrice(pkg);
+    const preOrderBodies = captureBodies(PRE_ORDER);
+    const paymentBodies = captureBodies(PAYMENT);
+    const client = orders();
+    for (const expected of [`${live}00`, new Decimal(live).plus('1.25').toFixed(2)]) {
+      const state = await client.place(requestFor(pkg, { expectedCost: money(expected, 'USD') }));
+      expect(state).toMatchObject({ status: 'processing', upstreamOrderId: expect.any(String), error: null });
+    }
+    // The pre-order and the payment carry what FMS charges, never the catalog's figure.
+    for (const body of preOrderBodies) expect(body).toContain(`"money":${live},`);
+    for (const body of paymentBodies) expect(body).toContain(`"payAmount":${live},`);
+    expect(preOrderBodies).toHaveLength(2);
+    expect(paymentBodies).toHaveLength(2);
+    expect([...sim.server.state.charges.values()]).toEqual([1, 1]);
   });
 
   it('answers 10009 to a payment of another amount than the pre-order', async () => {

@@ -230,6 +230,27 @@ describe('Linksfield sync into SQLite', () => {
       db.close();
     }
   });
+
+  it('fails as incomplete, never as an empty catalog, when countries are listed but no package under any of them', async () => {
+    const db = openDatabase(join(dir, 'catalog.db'));
+    try {
+      const target = { supplierId: 'demo-linksfield', supplierKind: 'linksfield', adapter: adapterFor() };
+      await syncSupplier(db, target);
+      const before = listLiveOffers(db, 'demo-linksfield').map((o) => `${o.productId} ${o.cost.amount}`);
+      expect(before.length).toBeGreaterThan(0);
+      sim.server.faults.add({ path: PACKAGE_LIST, action: { kind: 'rewrite', transform: (body) => ({ ...(body as object), data: [] }) } });
+      const error = await fetchAll().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(IncompleteCatalogError);
+      expect((error as Error).message).toMatch(/Linksfield lists \d+ countries but no package under any of them; the previous catalog is kept/);
+      const detailsBefore = hits(DETAIL);
+      const failed = await syncSupplier(db, { ...target, adapter: adapterFor() });
+      expect(failed.status).toBe('failed');
+      expect(hits(DETAIL)).toBe(detailsBefore);
+      expect(listLiveOffers(db, 'demo-linksfield').map((o) => `${o.productId} ${o.cost.amount}`)).toEqual(before);
+    } finally {
+      db.close();
+    }
+  });
 });
 
 describe('Linksfield simulator refuses what FMS refuses', () => {

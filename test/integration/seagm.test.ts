@@ -68,8 +68,11 @@ describe('SEAGM simulator keeps to the doc', () => {
   it('refuses what the doc refuses, with its codes', async () => {
     const sig = (await raw('/v1/me', {}, { secretKey: 'not-the-key' })).body;
     expect(sig).toEqual({ code: 409, msg: 'Invalid Signature', error_info: { info_code: 20038, info_message: 'Signature is invalid.' } });
+    // "The signature is not case sensitive": the same digest in uppercase is accepted, a different one is not.
     const upper = await raw('/v1/me', {}, { tamper: (q) => new URLSearchParams({ ...q, signature: q.signature.toUpperCase() }).toString() });
-    expect(upper.body.error_info.info_code).toBe(20038);
+    expect(upper).toMatchObject({ status: 200, body: { code: 200, data: { currency: 'MYR' } } });
+    const wrongUpper = await raw('/v1/me', {}, { tamper: (q) => new URLSearchParams({ ...q, signature: `${q.signature.slice(0, 63)}${q.signature.endsWith('0') ? '1' : '0'}`.toUpperCase() }).toString() });
+    expect(wrongUpper).toMatchObject({ status: 409, body: { error_info: { info_code: 20038 } } });
     const unsigned = await raw('/v1/me', {}, { tamper: (q) => `uid=${q.uid}&timestamp=${q.timestamp}` });
     expect(unsigned).toMatchObject({ status: 406, body: { error_info: { info_code: 20037 } } });
     const noUid = await raw('/v1/me', {}, { tamper: (q) => `timestamp=${q.timestamp}&signature=${q.signature}` });
@@ -211,6 +214,19 @@ describe('SEAGM adapter', () => {
     expect(sim.server.state.rate.refused).toBe(1);
     // Retry-After said 1 s; the retry policy alone would have waited only 50 ms.
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+  });
+
+  it('does not wait out a Retry-After beyond two minutes: fails at once with how long SEAGM asked', async () => {
+    sim.server.state.rate.limitPerWindow = 1;
+    sim.server.state.rate.retryAfterSeconds = 200;
+    const adapter = adapterFor();
+    await adapter.ping();
+    const started = Date.now();
+    const error = await rejection(adapter.ping());
+    expect(error).toMatchObject({ code: 'rate_limited', retryable: false, retryAfterMs: 200_000 });
+    expect(error.message).toMatch(/asks to wait 200 s before trying again, longer than the 120 s this connection waits/);
+    expect(hits('/v1/me')).toBe(2);
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('walks a whole catalog under a tight limit without earning a ban', async () => {

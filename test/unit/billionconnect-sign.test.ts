@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { signBody, signatureMatches, signedHeaders } from '../../src-main/suppliers/billionconnect/sign';
+import { signBody, signedHeaders } from '../../src-main/suppliers/billionconnect/sign';
+import { hexDigestMatches } from '../../src-main/suppliers/shared/digest';
 import { formatTradeTime, parseTradeTime } from '../../src-main/suppliers/billionconnect/trade-time';
 
 // The appSecret of the vendor's own signing example.
@@ -28,10 +29,10 @@ describe('BillionConnect signing', () => {
 
   it('accepts only the exact lowercase hex digest', () => {
     const digest = signBody(DOC_SECRET, '{}');
-    expect(signatureMatches(digest, digest)).toBe(true);
-    expect(signatureMatches(digest, digest.toUpperCase())).toBe(false);
-    expect(signatureMatches(digest, digest.slice(1))).toBe(false);
-    expect(signatureMatches(digest, '')).toBe(false);
+    expect(hexDigestMatches(digest, digest)).toBe(true);
+    expect(hexDigestMatches(digest, digest.toUpperCase())).toBe(false);
+    expect(hexDigestMatches(digest, digest.slice(1))).toBe(false);
+    expect(hexDigestMatches(digest, '')).toBe(false);
   });
 });
 

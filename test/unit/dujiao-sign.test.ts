@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_BODY_MD5, dujiaoHeaders, dujiaoSignature, signatureMatches } from '../../src-main/suppliers/dujiao-next/sign';
+import { EMPTY_BODY_MD5, dujiaoHeaders, dujiaoSignature } from '../../src-main/suppliers/dujiao-next/sign';
+import { hexDigestMatches } from '../../src-main/suppliers/shared/digest';
 
 // Vectors computed by hand with coreutils and openssl, independent of our code:
 //   printf '%s' '{"sku_id":1,"quantity":1}' | md5sum        → 12967802faf6198d1cd99c4091391636
@@ -39,8 +40,11 @@ describe('Dujiao-Next signature', () => {
 
   it('accepts only the exact lowercase hex', () => {
     const expected = dujiaoSignature('s', 'GET', '/p', 1);
-    expect(signatureMatches(expected, expected)).toBe(true);
-    expect(signatureMatches(expected, expected.toUpperCase())).toBe(false);
-    expect(signatureMatches(expected, expected.slice(1))).toBe(false);
+    // The real server rejects uppercase hex (dujiao-next-behaviour.md).
+    expect(hexDigestMatches(expected, expected)).toBe(true);
+    expect(hexDigestMatches(expected, expected.toUpperCase())).toBe(false);
+    expect(hexDigestMatches(expected, expected.slice(1))).toBe(false);
+    expect(hexDigestMatches(expected, `${expected}0`)).toBe(false);
+    expect(hexDigestMatches(expected, '')).toBe(false);
   });
 });

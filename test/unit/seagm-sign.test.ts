@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seagmSignature, signatureMatches, totalParams } from '../../src-main/suppliers/seagm/sign';
+import { seagmSignature, seagmSignatureMatches, totalParams } from '../../src-main/suppliers/seagm/sign';
 
 /**
  * The key and parameters are the doc's own examples (GET /v1/me and POST /v1/card-orders). The digests
@@ -51,11 +51,15 @@ describe('SEAGM signing', () => {
     expect(seagmSignature(DOC_KEY.toLowerCase(), query)).toBe('15f4c40255e939a8955dec6976a38f6eee5c5c909044c3badeff4e121594857e');
   });
 
-  it('matches only the exact lowercase hex digest', () => {
+  it('matches the hex digest in any case, as "the signature is not case sensitive", and nothing else', () => {
     const good = '6ffc56701e44ce8e31682d68a313d78c6797085d1dfe0c9b53c1a85d8259f0a5';
-    expect(signatureMatches(good, good)).toBe(true);
-    expect(signatureMatches(good, good.toUpperCase())).toBe(false);
-    expect(signatureMatches(good, good.slice(0, 63))).toBe(false);
-    expect(signatureMatches(good, `${good.slice(0, 63)}0`)).toBe(false);
+    expect(seagmSignatureMatches(good, good)).toBe(true);
+    expect(seagmSignatureMatches(good, good.toUpperCase())).toBe(true);
+    expect(seagmSignatureMatches(good, `${good.slice(0, 32).toUpperCase()}${good.slice(32)}`)).toBe(true);
+    expect(seagmSignatureMatches(good, good.slice(0, 63))).toBe(false);
+    expect(seagmSignatureMatches(good, `${good.slice(0, 63)}0`)).toBe(false);
+    expect(seagmSignatureMatches(good, `${good.slice(0, 63)}G`)).toBe(false);
+    expect(seagmSignatureMatches(good, ` ${good.slice(1)}`)).toBe(false);
+    expect(seagmSignatureMatches(good, '')).toBe(false);
   });
 });

@@ -1,8 +1,9 @@
 import Decimal from 'decimal.js';
-import { FaultPlan, MinuteRateLimiter, startSimServer, type SimRequest, type SimResponse, type SimServer } from '../shared/simulator-http';
+import { FaultPlan, MinuteRateLimiter, requestHeader, startSimServer, type SimRequest, type SimResponse, type SimServer } from '../shared/simulator-http';
 import { BC_COUNTRIES, type BcSimProduct } from './catalog-seed';
 import { INVOKE_PATH } from './config';
-import { SIGN_METHOD, signBody, signatureMatches } from './sign';
+import { hexDigestMatches } from '../shared/digest';
+import { SIGN_METHOD, signBody } from './sign';
 import { PARAMETER_ERROR, ok, refuse, type Refusal } from './simulator-answers';
 import { BcOrderDesk, emptyOrderBook, type BcSimOrderBook } from './simulator-orders';
 import { parseTradeTime } from './trade-time';
@@ -80,13 +81,13 @@ export async function startBillionConnectServer(options: BillionConnectServerOpt
     // The vendor runs a Java stack: anything but the endpoint gets its framework's error page, not an envelope.
     if (req.path !== INVOKE_PATH) return frameworkError(req, 404, 'Not Found');
     if (req.method !== 'POST') return frameworkError(req, 405, 'Method Not Allowed');
-    const appKey = header(req, 'x-channel-id') ?? '';
+    const appKey = requestHeader(req, 'x-channel-id') ?? '';
     const retryAfter = state.rateLimiter.hit(appKey, req.now);
     if (retryAfter !== null) return { status: 429, body: 'Too Many Requests', headers: { 'retry-after': String(retryAfter), 'content-type': 'text/plain' } };
 
     const account = state.accounts.find((a) => a.appKey === appKey);
-    if (!account || !/^application\/json\b/i.test(header(req, 'content-type') ?? '') || header(req, 'x-sign-method') !== SIGN_METHOD) return refuse(PARAMETER_ERROR);
-    if (!signatureMatches(signBody(account.appSecret, req.body), header(req, 'x-sign-value') ?? '')) return refuse(PARAMETER_ERROR);
+    if (!account || !/^application\/json\b/i.test(requestHeader(req, 'content-type') ?? '') || requestHeader(req, 'x-sign-method') !== SIGN_METHOD) return refuse(PARAMETER_ERROR);
+    if (!hexDigestMatches(signBody(account.appSecret, req.body), requestHeader(req, 'x-sign-value') ?? '')) return refuse(PARAMETER_ERROR);
 
     const body = parseBody(req.body);
     if (!body) return refuse(PARAMETER_ERROR);
@@ -205,9 +206,4 @@ function parseBody(bytes: Buffer): TradeRequest | null {
 
 function frameworkError(req: SimRequest, status: number, error: string): SimResponse {
   return { status, body: { timestamp: new Date(req.now).toISOString(), status, error, path: req.path } };
-}
-
-function header(req: SimRequest, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }

@@ -2,10 +2,11 @@ import type { z } from 'zod';
 import { parseLpa } from '../../domain/lpa';
 import { SupplierError } from '../../http/errors';
 import type { Delivery, OrderState, PushNotifications } from '../adapter';
+import { hexDigestMatches } from '../shared/digest';
 import { formatIssues } from '../shared/validate-items';
 import { SUCCESS_CODE } from './client';
 import { n001Schema, n009Schema, pushEnvelopeSchema, type PushedEsim } from './order-schemas';
-import { SIGN_METHOD, signBody, signatureMatches } from './sign';
+import { SIGN_METHOD, signBody } from './sign';
 
 /** What BillionConnect expects back from a notification it may stop retrying. */
 export const ACCEPTED_REPLY = {
@@ -52,7 +53,7 @@ export function createBillionConnectPush(appSecret: string, label: string): Push
     const method = header(headers, 'x-sign-method');
     if (method && method.toLowerCase() !== SIGN_METHOD) throw rejected(`x-sign-method is "${method}"; BillionConnect signs with md5`);
     // Hex case carries no meaning; the digest must be over these exact bytes, never a re-serialization.
-    if (!signatureMatches(signBody(appSecret, rawBody), given.trim().toLowerCase())) {
+    if (!hexDigestMatches(signBody(appSecret, rawBody), given.trim().toLowerCase())) {
       throw rejected('x-sign-value is not md5(appSecret + body): the body was altered, or it was signed with another appSecret');
     }
   }

@@ -62,7 +62,6 @@ export const priceEntrySchema = z.object({
   // Always a list in the documentation; one integration met a lone object, which means the same thing.
   price: z.preprocess((value) => (value && typeof value === 'object' && !Array.isArray(value) ? [value] : value), z.array(priceRowSchema)),
 });
-export type BcPriceEntry = z.infer<typeof priceEntrySchema>;
 
 /** One F002 product with what the other calls said about it: the unit validated and mapped as one item. */
 export const listedSkuSchema = z.object({

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 
 export const SIGN_METHOD = 'md5';
 
@@ -18,10 +18,4 @@ export function signedHeaders(appKey: string, appSecret: string, body: Buffer): 
     'x-sign-method': SIGN_METHOD,
     'x-sign-value': signBody(appSecret, body),
   };
-}
-
-/** Constant-time check; only lowercase hex, as the vendor's own examples produce. */
-export function signatureMatches(expected: string, given: string): boolean {
-  if (!/^[0-9a-f]{32}$/.test(given)) return false;
-  return timingSafeEqual(Buffer.from(expected), Buffer.from(given));
 }

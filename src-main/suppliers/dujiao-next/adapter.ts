@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SupplierError } from '../../http/errors';
 import { money } from '../../domain/money';
 import type { AdapterEnv, CatalogPage, FetchOptions, PingResult, SupplierAdapter } from '../adapter';
-import { mapPageItems } from '../shared/validate-items';
+import { describeItem, mapPageItems, rawField } from '../shared/validate-items';
 import { DujiaoClient } from './client';
 import { categorySchema, mapProduct, productSchema, type DujiaoCategory, type MapContext } from './map';
 import { createDujiaoOrders } from './orders';
@@ -70,9 +70,9 @@ export function createDujiaoProtocolAdapter(connection: { apiBase: string; apiKe
     }
     for (const [page, items] of byPage) {
       const mapped = mapPageItems(items.map((i) => i.raw), productSchema, (product) => mapProduct(product, context),
-        (raw, i) => `page ${page}, item ${items[i].index + 1}${raw && typeof raw === 'object' && 'id' in raw ? ` (product ${String((raw as { id: unknown }).id)})` : ''}`);
+        (raw, i) => describeItem(`page ${page}`, items[i].index + 1, rawField(raw, 'id'), 'product'));
       const duplicates = listing.duplicates.filter((d) => d.page === page)
-        .map((d) => ({ where: `page ${page}, item ${d.index + 1} (product ${d.id})`, reason: 'duplicate of a product on an earlier page; first kept' }));
+        .map((d) => ({ where: describeItem(`page ${page}`, d.index + 1, d.id, 'product'), reason: 'duplicate of a product on an earlier page; first kept' }));
       yield { offers: mapped.offers, skipped: [...mapped.skipped, ...duplicates] };
     }
   }

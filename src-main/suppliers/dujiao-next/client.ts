@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { ServerClock } from '../../http/clock';
 import { IncompleteCatalogError, SupplierError } from '../../http/errors';
-import { DEFAULT_RETRY, withRetries, type RetryPolicy } from '../../http/retry';
+import { DEFAULT_RETRY, parseRetryAfter, withRetries, type RetryPolicy } from '../../http/retry';
 import { parseJson, send } from '../../http/transport';
 import type { AdapterEnv, FetchProgress } from '../adapter';
+import { mapWithConcurrency } from '../shared/concurrency';
 import { dujiaoHeaders } from './sign';
 
 export interface DujiaoClientOptions {
@@ -99,8 +100,9 @@ export class DujiaoClient {
       error.envelope = envelope;
       throw error;
     }
-    // The real server's rate limiter answers HTTP 200 with an envelope of its own (no `ok` field).
-    throw new SupplierError(`${label}: unexpected response without "ok" (likely rate limited): ${response.text.slice(0, 120)}`, 'rate_limited', response.status, true);
+    // The real server's rate limiter answers HTTP 200 with an envelope of its own (no `ok` field), and its Retry-After.
+    throw new SupplierError(`${label}: unexpected response without "ok" (likely rate limited): ${response.text.slice(0, 120)}`, 'rate_limited', response.status, true,
+      parseRetryAfter(response.headers['retry-after']));
   }
 
   /**
@@ -122,28 +124,22 @@ export class DujiaoClient {
     const first = await this.fetchPage(1, options.signal);
     const pageSize = first.page_size;
     const pages = Math.max(1, Math.ceil(first.total / pageSize));
-    const results: Array<z.infer<typeof listingPage> | undefined> = new Array(pages);
-    results[0] = first;
     let done = 1;
     let items = first.items.length;
     options.onProgress?.({ pagesDone: done, pagesTotal: pages, items });
-    let next = 2;
-    const worker = async () => {
-      while (next <= pages) {
-        const page = next++;
-        const result = await this.fetchPage(page, options.signal, pageSize);
-        results[page - 1] = result;
-        done++;
-        items += result.items.length;
-        options.onProgress?.({ pagesDone: done, pagesTotal: pages, items });
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.options.pageConcurrency ?? 3, pages - 1) }, worker));
+    // After one page fails no further page is asked for: the listing has already failed.
+    const rest = await mapWithConcurrency(Array.from({ length: pages - 1 }, (_, i) => i + 2), this.options.pageConcurrency ?? 3, async (page) => {
+      const result = await this.fetchPage(page, options.signal, pageSize);
+      done++;
+      items += result.items.length;
+      options.onProgress?.({ pagesDone: done, pagesTotal: pages, items });
+      return result;
+    });
+    const results = [first, ...rest];
 
     const seen = new Set<string>();
     const listing: RawListing = { items: [], duplicates: [], total: first.total, pages };
     results.forEach((result, pageIndex) => {
-      if (!result) throw new IncompleteCatalogError(`${this.options.label}: page ${pageIndex + 1} was never fetched`);
       // The server may report a different total on a later page when products change mid-fetch.
       listing.total = result.total;
       result.items.forEach((raw, index) => {

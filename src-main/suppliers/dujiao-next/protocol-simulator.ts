@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { startSimServer, FaultPlan, MinuteRateLimiter, type SimRequest, type SimResponse, type SimServer } from '../shared/simulator-http';
+import Decimal from 'decimal.js';
+import { hexDigestMatches } from '../shared/digest';
+import { startSimServer, FaultPlan, MinuteRateLimiter, requestHeader, type SimRequest, type SimResponse, type SimServer } from '../shared/simulator-http';
 import { demoLpa, demoCardKey } from '../shared/demo-delivery';
 import type { SimCatalog, SimProduct, SimSku } from './catalog-seed';
-import { dujiaoSignature, signatureMatches } from './sign';
+import { dujiaoSignature } from './sign';
 
 export interface SimAccount {
   apiKey: string;
@@ -93,7 +95,6 @@ export async function startProtocolSimulator(options: ProtocolSimulatorOptions):
     clockOffsetMs: 0,
     rateLimiter: new MinuteRateLimiter(options.rateLimitPerMinute ?? 6000),
   };
-  const deleted = new Set<number>();
 
   function respond(status: number, body: unknown): SimResponse {
     return { status, body };
@@ -102,11 +103,14 @@ export async function startProtocolSimulator(options: ProtocolSimulatorOptions):
     return respond(e.status, { ok: false, error_code: e.code, error_message: e.message, ...extra });
   }
 
-  /** Auth exactly in the real server's order; returns the account or the error to send. */
-  function authenticate(req: SimRequest): SimAccount | Fail {
-    const key = header(req, 'dujiao-next-api-key');
-    const ts = header(req, 'dujiao-next-timestamp');
-    const signature = header(req, 'dujiao-next-signature');
+  /**
+   * Auth exactly in the real server's order (dujiao-next-behaviour.md): headers, timestamp, window, key, user, then
+   * the body is read, and only then is the signature over it checked; returns the account and body, or the error to send.
+   */
+  function authenticate(req: SimRequest): { account: SimAccount; body: unknown } | Fail {
+    const key = requestHeader(req, 'dujiao-next-api-key');
+    const ts = requestHeader(req, 'dujiao-next-timestamp');
+    const signature = requestHeader(req, 'dujiao-next-signature');
     if (!key || !ts || !signature) return fail(401, 'missing_auth_headers', 'missing authentication headers');
     if (!/^\d+$/.test(ts)) return fail(401, 'invalid_timestamp', 'invalid timestamp');
     const nowSeconds = Math.floor(req.now / 1000);
@@ -114,29 +118,31 @@ export async function startProtocolSimulator(options: ProtocolSimulatorOptions):
     const account = state.accounts.find((a) => a.apiKey === key);
     if (!account || !account.active) return fail(403, 'invalid_api_key', 'api key is invalid or disabled');
     if (account.userDisabled) return fail(403, 'user_disabled', 'user is disabled');
+    let body: unknown;
+    if (req.method === 'POST' && req.body.length > 0) {
+      try {
+        body = JSON.parse(req.body.toString('utf8'));
+      } catch {
+        return fail(400, 'bad_request', 'unreadable body');
+      }
+    }
     const expected = dujiaoSignature(account.apiSecret, req.method, req.path, ts, req.body);
-    if (!signatureMatches(expected, signature)) return fail(401, 'invalid_signature', 'signature verification failed');
-    return account;
+    if (!hexDigestMatches(expected, signature)) return fail(401, 'invalid_signature', 'signature verification failed');
+    return { account, body };
   }
 
   function handle(req: SimRequest): SimResponse {
     if (!req.path.startsWith(flavor.pathPrefix)) return error(fail(404, 'not_found', 'not found'));
     const route = req.path.slice(flavor.pathPrefix.length) || '/';
-    const auth = authenticate(req);
-    if ('code' in auth) return error(auth);
+    const authenticated = authenticate(req);
+    if ('code' in authenticated) return error(authenticated);
+    const auth = authenticated.account;
     const retryAfter = state.rateLimiter.hit(auth.apiKey, req.now);
     // The real server's limiter answers 200 with its own envelope, no `ok` field.
     if (retryAfter !== null) return { status: 200, body: { code: 429, message: 'too many requests, slow down' }, headers: { 'retry-after': String(retryAfter) } };
-    let body: Record<string, unknown> = {};
-    if (req.method === 'POST' && req.body.length > 0) {
-      try {
-        const parsed = JSON.parse(req.body.toString('utf8'));
-        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return error(fail(400, 'bad_request', 'body must be a JSON object'));
-        body = parsed;
-      } catch {
-        return error(fail(400, 'bad_request', 'unreadable body'));
-      }
-    }
+    const parsed = authenticated.body;
+    if (parsed !== undefined && (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))) return error(fail(400, 'bad_request', 'body must be a JSON object'));
+    const body = (parsed ?? {}) as Record<string, unknown>;
     let match: RegExpExecArray | null;
     if (req.method === 'POST' && route === '/ping') {
       return respond(200, { ok: true, site_name: flavor.siteName, protocol_version: '1.0', user_id: 42, balance: auth.balance, currency: flavor.currency,
@@ -163,7 +169,7 @@ export async function startProtocolSimulator(options: ProtocolSimulatorOptions):
       if (!order) return error(fail(404, 'order_not_found', 'order not found'));
       if (!flavor.cancelAllowed || order.status !== 'paid') return error(fail(409, 'cancel_not_allowed', 'order cannot be canceled in its current status'));
       order.status = 'canceled';
-      auth.balance = (Number(auth.balance) + Number(order.amount)).toFixed(2);
+      auth.balance = new Decimal(auth.balance).plus(order.amount).toFixed(2);
       return respond(200, { ok: true, order_id: order.orderId, order_no: order.orderNo, status: 'canceled' });
     }
     return error(fail(404, 'not_found', 'no such endpoint'));
@@ -205,7 +211,7 @@ export async function startProtocolSimulator(options: ProtocolSimulatorOptions):
   }
 
   function createOrder(account: SimAccount, body: Record<string, unknown>): SimResponse {
-    const { sku_id: skuId, quantity, downstream_order_no: downstream, callback_url: callbackUrl } = body;
+    const { sku_id: skuId, quantity, downstream_order_no: downstream, callback_url: callbackUrl, manual_form_data: manualFormData } = body;
     if (typeof skuId !== 'number' || !Number.isInteger(skuId)) return error(fail(400, 'bad_request', 'sku_id is required'));
     if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 1) return error(fail(400, 'bad_request', 'quantity must be ≥ 1'));
     if (flavor.maxQuantity !== null && quantity > flavor.maxQuantity) return error(fail(400, 'bad_request', `quantity must be ${flavor.maxQuantity}`));
@@ -219,9 +225,13 @@ export async function startProtocolSimulator(options: ProtocolSimulatorOptions):
     const found = index.skus.get(skuId);
     if (!found || !found.sku.is_active) return error(fail(400, 'sku_unavailable', 'sku not found or inactive'));
     if (!found.product.is_active) return error(fail(400, 'product_unavailable', 'product not available'));
+    // "manual_form_data … required when product is manual type" (§4.5): the buyer's input the seller fulfils from.
+    if (found.product.fulfillment_type === 'manual' && (!manualFormData || typeof manualFormData !== 'object' || Array.isArray(manualFormData))) {
+      return error(fail(400, 'bad_request', 'manual_form_data is required for a manual fulfillment product'));
+    }
     if (found.sku.stock_quantity !== -1 && found.sku.stock_quantity < quantity) return error(fail(409, 'insufficient_stock', 'insufficient stock'));
-    const amount = (Number(found.sku.price_amount) * quantity).toFixed(2);
-    if (Number(account.balance) < Number(amount)) return error(fail(402, 'insufficient_balance', 'insufficient wallet balance'));
+    const amount = new Decimal(found.sku.price_amount).times(quantity).toFixed(2);
+    if (new Decimal(account.balance).lessThan(amount)) return error(fail(402, 'insufficient_balance', 'insufficient wallet balance'));
     const order: SimOrder = {
       orderId: 100 + state.orders.length + 1,
       orderNo: `${flavor.orderLookup === 'order_no' ? 'API' : 'DJ'}${Date.now()}${randomBytes(2).toString('hex').toUpperCase()}`,
@@ -233,7 +243,7 @@ export async function startProtocolSimulator(options: ProtocolSimulatorOptions):
       order.status = 'canceled';
       return respond(200, { ok: false, order_id: order.orderId, order_no: order.orderNo, status: 'canceled', error_code: 'payment_failed', error_message: 'wallet payment failed' });
     }
-    account.balance = (Number(account.balance) - Number(amount)).toFixed(2);
+    account.balance = new Decimal(account.balance).minus(amount).toFixed(2);
     if (order.downstreamOrderNo) state.charges.set(order.downstreamOrderNo, (state.charges.get(order.downstreamOrderNo) ?? 0) + 1);
     if (found.sku.stock_quantity > 0) found.sku.stock_quantity -= quantity;
     advance(order);
@@ -274,11 +284,9 @@ export async function startProtocolSimulator(options: ProtocolSimulatorOptions):
     ...server,
     state,
     setGeneration(next: number) {
-      const previous = new Set(catalog.products.map((p) => p.id));
       generation = next;
       catalog = options.catalogAt(generation);
       index = indexCatalog(catalog);
-      for (const id of previous) if (!index.products.has(id)) deleted.add(id);
     },
     catalog: () => catalog,
   };
@@ -294,11 +302,6 @@ function indexCatalog(catalog: SimCatalog) {
     for (const sku of product.skus) skus.set(sku.id, { sku, product });
   }
   return { products, skus, active };
-}
-
-function header(req: SimRequest, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }
 
 /** The real server refuses callbacks to loopback and private networks. */

@@ -1,4 +1,5 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { md5Hex } from '../shared/digest';
 
 export const EMPTY_BODY_MD5 = 'd41d8cd98f00b204e9800998ecf8427e';
 
@@ -7,7 +8,7 @@ export const EMPTY_BODY_MD5 = 'd41d8cd98f00b204e9800998ecf8427e';
  * PATH has no query string; the body is hashed exactly as sent (empty for GET).
  */
 export function dujiaoSignature(secret: string, method: string, path: string, timestamp: string | number, body: string | Buffer = ''): string {
-  const bodyMd5 = createHash('md5').update(body).digest('hex');
+  const bodyMd5 = md5Hex(body);
   const signString = `${method.toUpperCase()}\n${path}\n${timestamp}\n${bodyMd5}`;
   return createHmac('sha256', secret).update(signString).digest('hex');
 }
@@ -18,10 +19,4 @@ export function dujiaoHeaders(apiKey: string, apiSecret: string, method: string,
     'Dujiao-Next-Timestamp': String(timestampSeconds),
     'Dujiao-Next-Signature': dujiaoSignature(apiSecret, method, path, timestampSeconds, body),
   };
-}
-
-/** Constant-time comparison; only exact lowercase hex matches, as the real server requires. */
-export function signatureMatches(expected: string, given: string): boolean {
-  if (!/^[0-9a-f]{64}$/.test(given)) return false;
-  return timingSafeEqual(Buffer.from(expected), Buffer.from(given));
 }

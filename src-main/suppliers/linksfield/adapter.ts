@@ -1,9 +1,9 @@
 import { CanceledError, IncompleteCatalogError, describeError } from '../../http/errors';
 import { DEFAULT_RETRY } from '../../http/retry';
 import type { AdapterEnv, CatalogPage, FetchOptions, PingResult, SupplierAdapter } from '../adapter';
+import { mapWithConcurrency } from '../shared/concurrency';
 import { mapPageItems } from '../shared/validate-items';
 import { FmsClient, type FmsAccount } from './client';
-import { mapWithConcurrency } from './concurrency';
 import { REQUEST_CONCURRENCY, listCountries, listPackages, type ListedPackage } from './listing';
 import { mapPackageDetail, packageDetailSchema, type MapContext } from './map';
 import { createLinksfieldOrders } from './orders';
@@ -46,11 +46,13 @@ export function createLinksfieldAdapter(account: LinksfieldAccount, label: strin
       listedUnder: new Map(listing.packages.map((pkg) => [String(pkg.id), pkg.listedUnder])),
     };
     const total = listing.packages.length;
-    onProgress?.({ pagesDone: 0, pagesTotal: total, items: 0 });
     if (total === 0) {
-      yield { offers: [], skipped: listing.skipped };
-      return;
+      // Countries without a single package between them is a listing gone wrong, not an empty catalog: taken as
+      // one, it would mark every offer removed.
+      const unusable = listing.skipped.length ? ` (${listing.skipped.length} listed without a usable id)` : '';
+      throw new IncompleteCatalogError(`${label}: Linksfield lists ${countries.length} countr${countries.length === 1 ? 'y' : 'ies'} but no package under any of them${unusable}; the previous catalog is kept`);
     }
+    onProgress?.({ pagesDone: 0, pagesTotal: total, items: 0 });
     let detailed = 0;
     for (let start = 0; start < total; start += DETAILS_PER_PAGE) {
       const chunk = listing.packages.slice(start, start + DETAILS_PER_PAGE);

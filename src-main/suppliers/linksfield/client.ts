@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { SupplierError } from '../../http/errors';
 import { DEFAULT_RETRY, withRetries, type RetryPolicy } from '../../http/retry';
 import { send, type HttpResponse } from '../../http/transport';
 import type { AdapterEnv } from '../adapter';
+import { md5Hex } from '../shared/digest';
 import { stringifyWithDecimals } from './json-decimal';
 import { FMS_OK, FMS_TOKEN_EXPIRED, describeCode, envelopeError, readEnvelope, type FmsEnvelope } from './envelope';
 import { TokenSession } from './session';
@@ -112,8 +112,4 @@ export function tokenInBody(data: unknown): string | null {
     if (typeof value === 'string' && value.trim()) return value.trim();
   }
   return null;
-}
-
-function md5Hex(text: string): string {
-  return createHash('md5').update(text, 'utf8').digest('hex');
 }

@@ -5,7 +5,7 @@ import type { SimPackage } from './catalog-seed';
 import { FMS_BAD_PARAMS, FMS_OK } from './envelope';
 import { envelope } from './fms-simulator-answers';
 
-/** The codes the FMS webhook docs list for orders. */
+/** The codes the FMS docs list for orders (10009: a payment that differs from its pre-order). */
 const PRICE_INCONSISTENT = 10009;
 const ORDER_NOT_FOUND = 10008;
 const PRE_ORDER_TIMEOUT = 6006;
@@ -73,6 +73,9 @@ export class FmsOrderDesk {
     if (periodNum < pkg.minOrderPeriod || periodNum > pkg.maxOrderPeriod) return envelope(FMS_BAD_PARAMS, null, `periodNum must be between ${pkg.minOrderPeriod} and ${pkg.maxOrderPeriod}`);
     const price = pkg.currencyInfos.find((info) => info.currencyAbbr === currency && String(info.currencyId) === String(currencyId));
     if (!price) return envelope(FMS_BAD_PARAMS, null, `package is not sold in ${currency}`);
+    // Invented, not documented: linksfield-fields.md gives 10009 only for a PAYMENT that differs from the pre-order.
+    // The simulator also refuses a pre-order whose money is not the package's price, so that a client sending anything
+    // but the live price shows in tests; the client never relies on it (it refuses a price rise before sending anything).
     if (compareAmounts(toDecimalString(money), toDecimalString(price.price)) !== 0) return envelope(PRICE_INCONSISTENT, null, 'price inconsistent');
     if (this.book.outOfStock.has(id)) return envelope(QR_CODE_NULL, null, 'qrCode null: no eSIM profile left for this package');
     const orderId = `17981${String(++this.sequence).padStart(14, '0')}`;

@@ -1,5 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { FaultPlan, MinuteRateLimiter, startSimServer, type SimRequest, type SimResponse, type SimServer } from '../shared/simulator-http';
+import { randomBytes } from 'node:crypto';
+import { md5Hex } from '../shared/digest';
+import { FaultPlan, MinuteRateLimiter, requestHeader, startSimServer, type SimRequest, type SimResponse, type SimServer } from '../shared/simulator-http';
 import type { SimPackage } from './catalog-seed';
 import { englishCountryName, isoFromCountryToken, isoFromMcc, mccFromIso } from './countries';
 import { FMS_BAD_PARAMS, FMS_ERROR, FMS_OK, FMS_TOKEN_EXPIRED } from './envelope';
@@ -80,7 +81,7 @@ export async function startFmsSimulator(options: FmsSimOptions): Promise<FmsSimS
     if (!body) return envelope(FMS_BAD_PARAMS, null, 'request body must be a JSON object');
     if (req.path === LOGIN) return login(body, req.now);
 
-    const token = headerValue(req, TOKEN_HEADER);
+    const token = requestHeader(req, TOKEN_HEADER);
     const session = token ? state.tokens.get(token) : undefined;
     if (!token || !session) return envelope(FMS_TOKEN_EXPIRED, null, 'token is missing or invalid, please log in');
     if (session.expiresAt <= req.now) return envelope(FMS_TOKEN_EXPIRED, null, 'token expired, please log in again');
@@ -198,13 +199,4 @@ function jsonBody(req: SimRequest): Body | null {
   } catch {
     return null;
   }
-}
-
-function headerValue(req: SimRequest, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function md5Hex(text: string): string {
-  return createHash('md5').update(text, 'utf8').digest('hex');
 }

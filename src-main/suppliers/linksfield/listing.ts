@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { SkippedItem } from '../../db/catalog-repo';
 import { CanceledError, IncompleteCatalogError, SupplierError, describeError } from '../../http/errors';
+import { mapWithConcurrency } from '../shared/concurrency';
 import type { FmsClient } from './client';
-import { mapWithConcurrency } from './concurrency';
 import { englishCountryName, isoFromMcc } from './countries';
 import { FMS_PATHS } from './paths';
 

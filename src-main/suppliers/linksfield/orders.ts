@@ -1,8 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Money } from '../../domain/money';
 import { CanceledError, SupplierError, describeError } from '../../http/errors';
-import { retryDelay, type RetryPolicy } from '../../http/retry';
+import { delayBeforeRetry, type RetryPolicy } from '../../http/retry';
 import type { OrderRef, OrderRequest, OrderState, SupplierOrders } from '../adapter';
+import { priceRiseRefusal } from '../shared/price-check';
 import { formatIssues } from '../shared/validate-items';
 import type { FmsClient } from './client';
 import { JsonDecimal } from './json-decimal';
@@ -59,6 +60,11 @@ export function createLinksfieldOrders(client: FmsClient, label: string, retry: 
     } catch (error) {
       return notPlaced(`package ${request.productId} cannot be bought in ${request.expectedCost.currency}: ${describeError(error)}`);
     }
+    // The pre-order goes out at FMS's live price, which the payment must then match (10009 otherwise); a price above
+    // the catalog cost the merchant confirmed stops here, before anything is reserved.
+    const live: Money = { amount: price.amount, currency: price.currency };
+    const rise = priceRiseRefusal('Linksfield', live, request.expectedCost);
+    if (rise) return notPlaced(rise);
     let answer: unknown;
     try {
       answer = await client.call(PRE_ORDER, {
@@ -66,8 +72,7 @@ export function createLinksfieldOrders(client: FmsClient, label: string, retry: 
         currencyId: price.currencyId,
         deviceType: DEVICE_TYPE_ESIM,
         id: Number(detail.data.id),
-        // What we expect to pay: FMS holds the pre-order to it and refuses a payment of any other amount (10009).
-        money: new JsonDecimal(request.expectedCost.amount),
+        money: new JsonDecimal(live.amount),
         packageCode: detail.data.packageCode,
         partnerCode: client.partnerCode,
         periodNum: detail.data.period,
@@ -79,7 +84,7 @@ export function createLinksfieldOrders(client: FmsClient, label: string, retry: 
     }
     const orderId = preOrderId(answer);
     if (!orderId) throw new SupplierError(`${label} POST ${PRE_ORDER}: no order id in the answer (${JSON.stringify(answer)?.slice(0, 80)})`, 'bad_response');
-    const preOrder: PreOrder = { orderId, amount: request.expectedCost, notified: false };
+    const preOrder: PreOrder = { orderId, amount: live, notified: false };
     preOrders.set(key, preOrder);
     return pay(key, preOrder, signal);
   }
@@ -108,7 +113,8 @@ export function createLinksfieldOrders(client: FmsClient, label: string, retry: 
         if (isRefusal(error)) return { ...notPlaced(error.message), upstreamOrderId: orderId, upstreamStatus: `payment refused (${error.code})` };
         const unread = error instanceof SupplierError && error.code === 'rate_limited';
         if (unread && attempt < retry.attempts) {
-          await sleep(retryDelay(retry, attempt + 1, error.retryAfterMs), undefined, { signal }).catch(() => {
+          // Throws, with the notice still unsent, when FMS asks to wait longer than the retry policy does.
+          await sleep(delayBeforeRetry(retry, attempt + 1, error), undefined, { signal }).catch(() => {
             throw new CanceledError();
           });
           continue;

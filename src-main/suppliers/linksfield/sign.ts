@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { md5Hex } from '../shared/digest';
 
 /**
  * Linksfield Mall / Vshop signing: md5 (lowercase hex) of the compact JSON of every non-empty parameter
@@ -14,7 +14,7 @@ export function mallSignContent(params: Readonly<Record<string, unknown>>): stri
 }
 
 export function mallSign(params: Readonly<Record<string, unknown>>): string {
-  return createHash('md5').update(mallSignContent(params), 'utf8').digest('hex');
+  return md5Hex(mallSignContent(params));
 }
 
 /** The parameters as sent: signed over exactly these values. */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { money } from '../../domain/money';
 import { CanceledError, IncompleteCatalogError, SupplierError } from '../../http/errors';
 import type { AdapterEnv, CatalogPage, FetchOptions, PingResult, SupplierAdapter } from '../adapter';
-import { formatIssues, mapPageItems } from '../shared/validate-items';
+import { describeItem, formatIssues, mapPageItems, rawField } from '../shared/validate-items';
 import { SeagmClient } from './client';
 import { mapCardType, mapMobileProduct, mapRechargeType } from './map';
 import { createSeagmOrders } from './orders';
@@ -99,7 +99,7 @@ export function createSeagmAdapter(connection: SeagmConnection, env?: AdapterEnv
           if (!groups.success) throw new SupplierError(`${label} GET ${path}: not a product list (${formatIssues(groups.error)})`, 'bad_response');
           const items = MOBILE_PRODUCT_GROUPS.flatMap((group) => (groups.data[group] ?? []).map((product, index) => ({ group, product, index })));
           return mapPageItems(items, groupedMobileProductSchema, ({ group, product }) => mapMobileProduct(product, group, operator, country),
-            (_raw, i) => `${where}, ${items[i].group} item ${items[i].index + 1}${idOf(items[i].product, 'product_id')}`,
+            (_raw, i) => describeItem(`${where}, ${items[i].group}`, items[i].index + 1, rawField(items[i].product, 'product_id')),
             (raw) => ({ productId: operator.id, skuId: ((raw as { product?: { product_id?: unknown } } | null)?.product)?.product_id }));
         } });
       }
@@ -152,11 +152,6 @@ function listOf(data: unknown, label: string): unknown[] {
   return data;
 }
 
-function idOf(raw: unknown, key: string): string {
-  const id = raw && typeof raw === 'object' ? (raw as Record<string, unknown>)[key] : undefined;
-  return id === undefined ? '' : ` (id ${String(id)})`;
-}
-
 function describeById(where: string) {
-  return (raw: unknown, index: number) => `${where}, item ${index + 1}${idOf(raw, 'id')}`;
+  return (raw: unknown, index: number) => describeItem(where, index + 1, rawField(raw, 'id'));
 }

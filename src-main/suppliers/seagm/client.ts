@@ -20,7 +20,10 @@ export interface SeagmClientOptions {
 
 /** SEAGM bans IPs that keep hitting its limit; two requests in flight is plenty for a catalog walk. */
 const MAX_PARALLEL_REQUESTS = 2;
-/** Longer waits than this would stall a sync for no visible reason; better to fail and say so. */
+/**
+ * SEAGM's 429s ask for the rest of its limit window, which can outlast our backoff, so waits up to this long are
+ * honoured; longer ones would stall a sync for no visible reason, so withRetries fails with how long SEAGM asked.
+ */
 const LONGEST_HONOURED_RETRY_AFTER_MS = 120_000;
 
 /**
@@ -39,7 +42,8 @@ export class SeagmClient {
 
   constructor(private readonly options: SeagmClientOptions) {
     this.clock = new ServerClock(options.env?.now);
-    this.retry = options.env?.retry ?? DEFAULT_RETRY;
+    const retry = options.env?.retry ?? DEFAULT_RETRY;
+    this.retry = { ...retry, maxRetryAfterMs: retry.maxRetryAfterMs ?? Math.max(retry.maxDelayMs, LONGEST_HONOURED_RETRY_AFTER_MS) };
   }
 
   /**
@@ -121,26 +125,21 @@ export class SeagmClient {
         const response = await send(request, { label, signal, timeoutMs: this.options.env?.timeoutMs });
         return readEnvelope(response, label, [this.options.secretKey]);
       } catch (error) {
-        throw this.heed(error, label);
+        this.heed(error);
+        throw error;
       }
     }, signal);
   }
 
-  /** Lets the gate act on what the server said about our request rate, before anything retries. */
-  private heed(error: unknown, label: string): unknown {
-    if (!(error instanceof SupplierError)) return error;
-    if (error.code === 'ip_banned') {
-      this.gate.banned(error, IP_BAN_MIN_MS);
-      return error;
-    }
-    if (error.code !== 'rate_limited') return error;
+  /**
+   * Lets the gate act on what the server said about our request rate, before anything retries: a 429 holds every
+   * request of the connection (not only the refused one, which withRetries holds), a ban stops them all.
+   */
+  private heed(error: unknown): void {
+    if (!(error instanceof SupplierError)) return;
+    if (error.code === 'ip_banned') this.gate.banned(error, IP_BAN_MIN_MS);
     // No Retry-After: wait as long as our retry policy ever would, which is long enough to leave a window.
-    const waitMs = error.retryAfterMs ?? this.retry.maxDelayMs;
-    this.gate.pause(waitMs);
-    if (waitMs > LONGEST_HONOURED_RETRY_AFTER_MS) {
-      return new SupplierError(`${label}: SEAGM rate limit reached and it asks to wait ${Math.ceil(waitMs / 1000)} s; try again later`, 'rate_limited', 429, false, waitMs);
-    }
-    return error;
+    else if (error.code === 'rate_limited') this.gate.pause(error.retryAfterMs ?? this.retry.maxDelayMs);
   }
 }
 

@@ -1,6 +1,6 @@
-import { compareAmounts, formatMoney } from '../../domain/money';
 import { SupplierError } from '../../http/errors';
 import type { OrderRef, OrderRequest, OrderState, SupplierOrders } from '../adapter';
+import { priceRiseRefusal } from '../shared/price-check';
 import { formatIssues } from '../shared/validate-items';
 import type { SeagmClient } from './client';
 import { SeagmGoods, type SeagmGood } from './order-goods';
@@ -93,7 +93,9 @@ export function createSeagmOrders(client: SeagmClient, label: string): SupplierO
   }
 
   async function createRequest(good: SeagmGood, request: OrderRequest, signal?: AbortSignal): Promise<{ params: SeagmParams; shown: SeagmParams } | { refusal: string }> {
-    const priceProblem = priceRise(good, request);
+    // SEAGM charges its current price with no ceiling we can send, so a price above the catalog cost stops here.
+    // Compared per unit: the catalog cost is a unit cost, and a total for several units only makes this looser, never wrong.
+    const priceProblem = priceRiseRefusal('SEAGM', good.unitPrice, request.expectedCost);
     if (priceProblem) return { refusal: priceProblem };
     const key = request.idempotencyKey;
     if (good.family === 'mobile') {
@@ -130,19 +132,6 @@ export function createSeagmOrders(client: SeagmClient, label: string): SupplierO
   }
 
   return { place, query };
-}
-
-/** SEAGM charges its current price with no ceiling we can send, so a price above the catalog cost stops here. */
-function priceRise(good: SeagmGood, request: OrderRequest): string | null {
-  const expected = request.expectedCost;
-  if (good.unitPrice.currency !== expected.currency) {
-    return `SEAGM now prices this in ${good.unitPrice.currency}, not ${expected.currency} as the catalog says; sync the catalog before ordering`;
-  }
-  // Compared per unit: the catalog cost is a unit cost, and a total for several units only makes this looser, never wrong.
-  if (compareAmounts(good.unitPrice.amount, expected.amount) > 0) {
-    return `SEAGM's price rose to ${formatMoney(good.unitPrice)} from the catalog's ${formatMoney(expected)}; sync the catalog and order again`;
-  }
-  return null;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { hexDigestMatches } from '../shared/digest';
 
 export type SeagmParams = Record<string, string>;
 
@@ -20,8 +21,10 @@ export function seagmSignature(secretKey: string, query: SeagmParams, body: Seag
   return createHmac('sha256', secretKey).update(totalParams(query, body)).digest('hex');
 }
 
-/** Constant-time; only the 64-hex lowercase form counts, which is what SupplyGrid always sends. */
-export function signatureMatches(expected: string, given: string): boolean {
-  if (!/^[0-9a-f]{64}$/.test(given)) return false;
-  return timingSafeEqual(Buffer.from(expected), Buffer.from(given));
+/**
+ * "The signature is not case sensitive" (SEAGM's doc): any case of the right hex digest is accepted, compared in
+ * constant time. SupplyGrid itself always sends lowercase.
+ */
+export function seagmSignatureMatches(expected: string, given: string): boolean {
+  return hexDigestMatches(expected, given.toLowerCase());
 }

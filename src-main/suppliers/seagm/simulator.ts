@@ -4,7 +4,7 @@ import { hashUnit } from '../shared/seeded-random';
 import { FaultPlan, startSimServer, type SimRequest, type SimResponse, type SimServer } from '../shared/simulator-http';
 import { seagmCatalogAt, type SeagmSimCatalog, type SimMobileProduct } from './catalog-seed';
 import { seagmDemoCredentials } from './demo-credentials';
-import { seagmSignature, signatureMatches } from './sign';
+import { seagmSignature, seagmSignatureMatches } from './sign';
 import { failure, ok, refuse, type Failure } from './simulator-answers';
 import { SeagmRateGuard } from './simulator-rate-guard';
 import { emptyOrderBook, SeagmOrderDesk, type SeagmSimOrderBook } from './simulator-orders';
@@ -198,7 +198,7 @@ export async function startSeagmProtocolSimulator(options: {
     const account = state.accounts.find((a) => a.uid === uid);
     if (!account) return failure(401, 20035, 'Invalid user id Or required user id.');
     const expected = seagmSignature(account.secretKey, Object.fromEntries(params));
-    if (!signatureMatches(expected, signature)) return failure(409, 20038, 'Signature is invalid.');
+    if (!seagmSignatureMatches(expected, signature)) return failure(409, 20038, 'Signature is invalid.');
     return account;
   }
 

@@ -19,6 +19,12 @@ export interface SimResponse {
   headers?: Record<string, string>;
 }
 
+/** A request header's value (the first, if sent more than once); `name` in lowercase, as Node keys them. */
+export function requestHeader(req: SimRequest, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
 export type SimHandler = (req: SimRequest) => SimResponse | Promise<SimResponse>;
 
 /** What a fault does to a matching request. Faults let tests play every way a real upstream misbehaves. */

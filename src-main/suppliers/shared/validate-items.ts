@@ -59,10 +59,16 @@ export function formatIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-/** Where an item sat, naming its id when it has one, so a merchant can find it upstream. */
-export function describeItem(page: number | string) {
-  return (raw: unknown, index: number): string => {
-    const id = raw && typeof raw === 'object' ? (raw as Record<string, unknown>).id ?? (raw as Record<string, unknown>).skuId : undefined;
-    return `page ${page}, item ${index + 1}${id !== undefined ? ` (id ${String(id)})` : ''}`;
-  };
+/**
+ * Where an item sat, naming its id when it has one, so a merchant can find it upstream: "page 2, item 11 (product 51)".
+ * `position` counts from 1; `idLabel` names what the id is.
+ */
+export function describeItem(where: string, position: number, id?: unknown, idLabel = 'id'): string {
+  const named = typeof id === 'string' || typeof id === 'number' ? ` (${idLabel} ${id})` : '';
+  return `${where}, item ${position}${named}`;
+}
+
+/** A field of a raw item, when the item is an object: how describers read an id before the item is validated. */
+export function rawField(raw: unknown, key: string): unknown {
+  return raw && typeof raw === 'object' ? (raw as Record<string, unknown>)[key] : undefined;
 }
