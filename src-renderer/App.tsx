@@ -9,6 +9,7 @@ import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { SuppliersScreen } from './screens/suppliers/SuppliersScreen';
 import { SyncScreen } from './screens/sync/SyncScreen';
 import { useAppStore } from './stores/app';
+import { useSuppliersStore } from './stores/suppliers';
 import { useUiStore, type Screen } from './stores/ui';
 
 const SCREENS: Array<{ id: Screen; component: () => ReactElement }> = [
@@ -44,6 +45,7 @@ export function App() {
     void load();
     return api().on('grid.changed', () => void load());
   }, [load]);
+  useEffect(() => useSuppliersStore.getState().connect(), []);
   const Current = SCREENS.find((s) => s.id === screen)!.component;
   return (
     <div className="app">

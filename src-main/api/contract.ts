@@ -1,11 +1,12 @@
 import type { StoredChange, SyncRun } from '../db/catalog-repo';
 import type { CurrencyRate } from '../domain/currency';
+import type { ChangeKind } from '../domain/diff';
 import type { Money } from '../domain/money';
 import type { PricePreview } from '../domain/pricing/price';
 import type { LockedPrice, RuleSet } from '../domain/pricing/rules';
 import type { ExportDownload, ExportHistoryEntry, ExportOptions, ExportPresetId, ExportPresetInfo, ExportPreview, ExportResult, LastExportChoice } from '../export/types';
 import type { GridPage, GridQuery, OfferRef, PlanRow } from '../grid/types';
-import type { OrderQuote, OrderView, PlaceOrderInput } from '../orders/types';
+import type { OrderQuote, OrderView, PlaceOrderInput, SpendingCapView } from '../orders/types';
 import type { ConnectionField } from '../services/connection-fields';
 import type { ConnectionInput, ConnectionView } from '../services/connections-service';
 import type { SupplierSyncResult, SyncEvent } from '../sync/engine';
@@ -48,6 +49,29 @@ export type ConnectionTest =
 
 export interface ChangeView extends StoredChange {
   title: string;
+}
+
+/** Which page of a run's changes: titles in `language` (default en), only `kind` when given, `limit` at most 1000. */
+export interface ChangePageOptions {
+  language?: string;
+  kind?: ChangeKind;
+  offset?: number;
+  limit?: number;
+}
+
+/** One page of a run's changes, in the order they were logged, with the counts of the whole run. */
+export interface ChangePage {
+  rows: ChangeView[];
+  /** How many changes match the page's `kind` (all of the run's without one). */
+  total: number;
+  countsByKind: Record<ChangeKind, number>;
+}
+
+/** What today's test orders count against the daily cap, computed as a quote computes it. */
+export interface DailySpending {
+  spentToday: Money;
+  /** Null when no cap is set. */
+  cap: SpendingCapView | null;
 }
 
 export interface PricePoint {
@@ -98,7 +122,7 @@ export interface ApiContract {
   'sync.cancel': () => Promise<void>;
   'sync.state': () => Promise<SyncState>;
   'sync.runs': (limit?: number) => Promise<SyncRun[]>;
-  'sync.changes': (runId: number, language?: string) => Promise<ChangeView[]>;
+  'sync.changes': (runId: number, options?: ChangePageOptions) => Promise<ChangePage>;
 
   'grid.query': (query: GridQuery) => Promise<GridPage>;
   'grid.row': (id: number, language?: string) => Promise<PlanRowDetail | null>;
@@ -118,6 +142,8 @@ export interface ApiContract {
 
   /** Cost, what will be charged, the live supplier balance and what the daily cap leaves, before ordering. */
   'orders.quote': (offer: OfferRef, quantity?: number) => Promise<OrderQuote>;
+  /** Today's spend and what the daily cap leaves of it, exactly as the next quote would count them. */
+  'orders.cap': () => Promise<DailySpending>;
   /** Records and sends a test order (`confirm: true` required); resolves after the supplier's first answer. */
   'orders.place': (input: PlaceOrderInput) => Promise<OrderView>;
   /** Newest first; deliveries masked. */
@@ -154,7 +180,7 @@ export const API_METHODS = [
   'grid.query', 'grid.row', 'grid.link', 'grid.unlink', 'grid.resetLink',
   'pricing.rules', 'pricing.saveRules', 'pricing.preview', 'pricing.lock', 'pricing.unlock',
   'rates.list', 'rates.set', 'rates.fetch',
-  'orders.quote', 'orders.place', 'orders.list', 'orders.get', 'orders.reveal', 'orders.cancel', 'orders.completeManually', 'orders.qr',
+  'orders.quote', 'orders.cap', 'orders.place', 'orders.list', 'orders.get', 'orders.reveal', 'orders.cancel', 'orders.completeManually', 'orders.qr',
   'export.presets', 'export.preview', 'export.run', 'export.csv', 'export.history', 'export.lastOptions',
 ] as const satisfies readonly ApiMethod[];
 

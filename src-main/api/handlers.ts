@@ -1,7 +1,10 @@
-import { changesForRuns, latestRuns, listRuns } from '../db/catalog-repo';
+import type { Database } from 'better-sqlite3';
+import { latestRuns, listRuns } from '../db/catalog-repo';
 import { listRates } from '../db/rates-repo';
 import { merchantCurrency } from '../db/settings';
+import { CHANGE_KINDS, type ChangeKind } from '../domain/diff';
 import { displayTitle } from '../domain/locale';
+import { offerKey } from '../domain/offer';
 import { previewChange } from '../domain/pricing/price';
 import { parseExportOptions, parseExportTarget } from '../export/options';
 import { exportCsv, exportHistory, exportPresets, lastExportChoice, previewExport, runExport } from '../export/service';
@@ -14,7 +17,7 @@ import { loadRuleSet, lockPrice, saveRuleSet, unlockPrice } from '../pricing/rul
 import type { AppServices } from '../services/app-services';
 import { connectionFields } from '../services/connection-fields';
 import { SUPPLIER_KINDS } from '../suppliers/registry';
-import type { ApiContract, PlanRowDetail } from './contract';
+import type { ApiContract, ChangePage, ChangePageOptions, PlanRowDetail } from './contract';
 
 /** The contract implemented once, over the services; both transports (IPC, loopback bridge) call these. */
 export function createHandlers(services: AppServices): ApiContract {
@@ -58,13 +61,7 @@ export function createHandlers(services: AppServices): ApiContract {
     'sync.cancel': async () => services.cancelSync(),
     'sync.state': async () => services.syncState(),
     'sync.runs': async (limit = 100) => listRuns(db, limit),
-    'sync.changes': async (runId, language = 'en') => {
-      const titleOf = db.prepare('SELECT titles_json FROM offers WHERE supplier_id = ? AND product_id = ? AND sku_id = ? AND variant = ?');
-      return changesForRuns(db, [runId]).map((change) => {
-        const row = titleOf.get(change.supplierId, change.productId, change.skuId, change.variant) as { titles_json: string } | undefined;
-        return { ...change, title: row ? displayTitle(JSON.parse(row.titles_json), language) : `${change.productId}/${change.skuId}` };
-      });
-    },
+    'sync.changes': async (runId, options = {}) => changePage(db, runId, options),
 
     'grid.query': async (query) => queryGrid(db, query, services.gridScope()),
     'grid.row': async (id, language = 'en') => {
@@ -126,6 +123,7 @@ export function createHandlers(services: AppServices): ApiContract {
     },
 
     'orders.quote': (offer, quantity) => services.orders.quote(offer, quantity),
+    'orders.cap': async () => services.orders.dailySpending(),
     'orders.place': (input) => services.orders.place(input),
     'orders.list': async (limit) => services.orders.list(limit),
     'orders.get': async (id) => services.orders.get(id),
@@ -140,5 +138,40 @@ export function createHandlers(services: AppServices): ApiContract {
     'export.csv': async (options) => exportCsv(db, parseExportOptions(options), services.gridScope()),
     'export.history': async (limit) => exportHistory(db, limit),
     'export.lastOptions': async (preset) => lastExportChoice(db, preset),
+  };
+}
+
+const CHANGE_PAGE_DEFAULT = 200;
+const CHANGE_PAGE_MAX = 1000;
+
+/**
+ * One page of a run's changes: a first sync of a large supplier logs one change per offer, so the renderer is
+ * sent the counts of the whole run and only the rows it shows, with titles looked up for those rows alone.
+ */
+function changePage(db: Database, runId: number, { language = 'en', kind, offset = 0, limit = CHANGE_PAGE_DEFAULT }: ChangePageOptions): ChangePage {
+  if (kind !== undefined && !CHANGE_KINDS.includes(kind)) throw new Error(`unknown change kind "${kind}"`);
+  const countsByKind = Object.fromEntries(CHANGE_KINDS.map((k) => [k, 0])) as Record<ChangeKind, number>;
+  for (const row of db.prepare('SELECT change, COUNT(*) AS n FROM changes WHERE run_id = ? GROUP BY change').all(runId) as Array<{ change: ChangeKind; n: number }>) {
+    countsByKind[row.change] = row.n;
+  }
+  const total = kind ? countsByKind[kind] : CHANGE_KINDS.reduce((sum, k) => sum + countsByKind[k], 0);
+  const pageLimit = Math.min(Math.max(Math.trunc(limit) || CHANGE_PAGE_DEFAULT, 1), CHANGE_PAGE_MAX);
+  const pageOffset = Math.max(Math.trunc(offset) || 0, 0);
+  const rows = db.prepare(`SELECT c.*, o.titles_json FROM changes c
+    LEFT JOIN offers o ON o.supplier_id = c.supplier_id AND o.product_id = c.product_id AND o.sku_id = c.sku_id AND o.variant = c.variant
+    WHERE c.run_id = ?${kind ? ' AND c.change = ?' : ''} ORDER BY c.id LIMIT ? OFFSET ?`)
+    .all(...(kind ? [runId, kind] : [runId]), pageLimit, pageOffset) as Array<{
+      run_id: number; supplier_id: string; product_id: string; sku_id: string; variant: string; change: ChangeKind;
+      old_json: string | null; new_json: string | null; titles_json: string | null;
+    }>;
+  return {
+    rows: rows.map((row) => ({
+      runId: row.run_id, supplierId: row.supplier_id, productId: row.product_id, skuId: row.sku_id, variant: row.variant,
+      key: offerKey({ productId: row.product_id, skuId: row.sku_id, variant: row.variant }),
+      change: row.change, old: row.old_json === null ? null : JSON.parse(row.old_json), new: row.new_json === null ? null : JSON.parse(row.new_json),
+      title: row.titles_json ? displayTitle(JSON.parse(row.titles_json), language) : `${row.product_id}/${row.sku_id}`,
+    })),
+    total,
+    countsByKind,
   };
 }

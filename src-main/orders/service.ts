@@ -20,7 +20,7 @@ import {
   spentOnDay, type OrderableOffer,
 } from './repository';
 import { checkSpendingCap, localDay, type CapCheck } from './spending-cap';
-import { isOpen, OrderError, type OrderQuote, type OrderRecord, type OrderView, type PlaceOrderInput } from './types';
+import { isOpen, OrderError, type OrderQuote, type OrderRecord, type OrderView, type PlaceOrderInput, type SpendingCapView } from './types';
 
 export interface SupplierHandle {
   /** The connection as configured now; `notifyListen` on it turns on the push receiver. */
@@ -99,6 +99,15 @@ export class OrderService {
       unitCost: offer.cost, cost, costInMerchantCurrency: converted, balance, balanceError, cap: cap.view,
       inputFields: offer.fulfillment.inputFields, allowed: refusal === null, refusal,
     };
+  }
+
+  /** Today's spend and what the daily cap leaves of it, counted exactly as `quote` counts them (`cap` null without one). */
+  dailySpending(): { spentToday: Money; cap: SpendingCapView | null } {
+    const currency = merchantCurrency(this.db);
+    const day = localDay(this.now());
+    // The cap's view does not depend on the order weighed against it: an empty one reads it as a quote would.
+    const { cap } = this.againstCap({ amount: '0', currency }, day);
+    return { spentToday: cap.view?.spentToday ?? { amount: new Decimal(spentOnDay(this.db, day, currency)).toFixed(2), currency }, cap: cap.view };
   }
 
   /**

@@ -1,17 +1,24 @@
-import type { Money } from '../../src-main/domain/money';
+import Decimal from 'decimal.js';
+import { isDecimalString, type Money } from '../../src-main/domain/money';
 
 /**
- * Shows an exact decimal amount with its currency. Formatting works on the decimal string itself (grouping
- * the integer digits) so a price is never passed through a float on its way to the screen.
+ * Shows an exact decimal amount with its currency, never through a float: the decimal string is rounded by
+ * decimal.js and its integer digits grouped. By default every meaningful decimal shows (at least two, at most
+ * six); `decimals` fixes their number, e.g. 2 for an approximate conversion. Extra digits are rounded half up
+ * (away from zero), never cut off.
  */
 export function formatMoney(money: Money | null | undefined, options: { decimals?: number } = {}): string {
   if (!money) return '—';
-  const [rawInteger, rawFraction = ''] = money.amount.split('.');
-  const negative = rawInteger.startsWith('-');
-  const integer = (negative ? rawInteger.slice(1) : rawInteger).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const decimals = options.decimals ?? Math.max(2, Math.min(rawFraction.replace(/0+$/, '').length, 6));
-  const fraction = rawFraction.padEnd(decimals, '0').slice(0, decimals);
-  return `${negative ? '−' : ''}${integer}${fraction ? `.${fraction}` : ''} ${money.currency}`;
+  // Amounts are validated decimal strings; anything else is shown as it came rather than breaking the screen.
+  if (!isDecimalString(money.amount)) return `${money.amount} ${money.currency}`;
+  const fraction = money.amount.split('.')[1] ?? '';
+  const decimals = options.decimals ?? Math.max(2, Math.min(fraction.replace(/0+$/, '').length, 6));
+  const rounded = new Decimal(money.amount).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
+  // "−0.00" would say "loss" where there is none.
+  const fixed = (rounded.isZero() ? rounded.abs() : rounded).toFixed(decimals);
+  const negative = fixed.startsWith('-');
+  const [integer, digits] = (negative ? fixed.slice(1) : fixed).split('.');
+  return `${negative ? '−' : ''}${integer.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${digits ? `.${digits}` : ''} ${money.currency}`;
 }
 
 export function formatDateTime(iso: string | null | undefined, language: string): string {

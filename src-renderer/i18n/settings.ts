@@ -24,9 +24,6 @@ export const settingsDictionary: Dictionary = {
     copied: 'Copied',
     saved: 'Saved.',
     'secrets.title': 'Supplier secrets are protected by a key file, not the system keychain',
-    'theme.system': 'System',
-    'theme.light': 'Light',
-    'theme.dark': 'Dark',
   },
   'zh-CN': {
     title: '设置',
@@ -51,8 +48,5 @@ export const settingsDictionary: Dictionary = {
     copied: '已复制',
     saved: '已保存。',
     'secrets.title': '供应商密钥由密钥文件保护，而非系统钥匙串',
-    'theme.system': '跟随系统',
-    'theme.light': '浅色',
-    'theme.dark': '深色',
   },
 };

@@ -119,16 +119,6 @@ export function suggestedFileName(preset: ExportPresetId, now: Date): string {
 }
 
 /**
- * The server's own words. Electron wraps a handler's error as "Error invoking remote method '…': Error: …";
- * the merchant should read only the part after it, the same text the browser bridge passes through.
- */
-export function serverMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const electron = /^Error invoking remote method '[^']*': (?:[A-Za-z]*Error: )?/.exec(message);
-  return electron ? message.slice(electron[0].length) : message;
-}
-
-/**
  * How many rows the file will hold, as far as the preview can tell. `matching` counts rows before sold-out
  * skipping and the changed-only filter; when neither can drop a row it is exact, and when the preview came
  * back short of its limit, the preview itself is every row the file will hold.

@@ -10,7 +10,6 @@ import {
   HISTORY_SHOWN,
   PREVIEW_DEBOUNCE_MS,
   PREVIEW_ROWS,
-  serverMessage,
   suggestedFileName,
   type ExportForm,
 } from './export-form';
@@ -97,7 +96,7 @@ export const useExportStore = create<ExportState>((set, get) => {
       const preview = await api()['export.preview'](options, PREVIEW_ROWS);
       if (generation === previewGeneration) set({ preview, previewStatus: 'ready', previewError: null });
     } catch (error) {
-      if (generation === previewGeneration) set({ previewStatus: 'error', previewError: serverMessage(error) });
+      if (generation === previewGeneration) set({ previewStatus: 'error', previewError: (error as Error).message });
     }
   };
 
@@ -185,7 +184,7 @@ export const useExportStore = create<ExportState>((set, get) => {
         await restoreChoice(preset, defaultForm(preset, settings.currency));
         set({ status: 'ready' });
       } catch (error) {
-        set({ status: 'error', loadError: serverMessage(error) });
+        set({ status: 'error', loadError: (error as Error).message });
       }
     },
 
@@ -198,7 +197,7 @@ export const useExportStore = create<ExportState>((set, get) => {
       try {
         await restoreChoice(preset, carriedOver);
       } catch (error) {
-        set({ previewStatus: 'error', previewError: serverMessage(error) });
+        set({ previewStatus: 'error', previewError: (error as Error).message });
       }
     },
 
@@ -222,7 +221,7 @@ export const useExportStore = create<ExportState>((set, get) => {
       try {
         set({ history: await api()['export.history'](HISTORY_SHOWN), historyStatus: 'ready', historyError: null });
       } catch (error) {
-        set({ historyStatus: 'error', historyError: serverMessage(error) });
+        set({ historyStatus: 'error', historyError: (error as Error).message });
       }
     },
 
@@ -252,7 +251,7 @@ export const useExportStore = create<ExportState>((set, get) => {
         if (get().form?.preset === options.preset) set({ lastChoice });
         schedulePreview(0);
       } catch (error) {
-        set({ exporting: false, exportError: serverMessage(error) });
+        set({ exporting: false, exportError: (error as Error).message });
       }
     },
   };

@@ -1,3 +1,4 @@
+import { isDecimalString } from '../../src-main/domain/money';
 import type { OfferKind } from '../../src-main/domain/offer';
 import type { GridQuery, GridSortColumn, PlanRow } from '../../src-main/grid/types';
 
@@ -63,14 +64,12 @@ export function nextSort(current: GridSort, column: GridSortColumn): GridSort {
   return { column, direction: FIRST_DIRECTION[column] };
 }
 
-const DECIMAL = /^-?\d+(\.\d+)?$/;
-
 /** Accepts "5", "5.5", "-1", and the comma decimal some keyboards type ("5,5"); rejects everything else. */
 export function normalizeAmount(text: string): string | null {
   const trimmed = text.trim().replace(/^\+/, '');
   if (!trimmed) return null;
   const dotted = /^-?\d+,\d+$/.test(trimmed) ? trimmed.replace(',', '.') : trimmed;
-  return DECIMAL.test(dotted) ? dotted : null;
+  return isDecimalString(dotted) ? dotted : null;
 }
 
 /** "jp, hk HK；tw" → ['JP', 'HK', 'TW']: any separator, case-insensitive, only two-letter codes, deduped. */

@@ -1,5 +1,4 @@
 import { create } from 'zustand';
-import type { SupplierSummary } from '../../src-main/api/contract';
 import type { SyncRun } from '../../src-main/db/catalog-repo';
 import type { GridSortColumn, PlanRow } from '../../src-main/grid/types';
 import { api } from '../api';
@@ -46,7 +45,6 @@ interface GridState {
   /** Bumped when the result set changes, so the table scrolls back to the top. */
   resultVersion: number;
   selected: SelectedRow | null;
-  suppliers: SupplierSummary[];
   lastRun: SyncRun | null;
   /** False until sync.runs has answered: the empty state must not say "never synced" on a guess. */
   runsKnown: boolean;
@@ -63,7 +61,8 @@ interface GridState {
   select(row: Pick<PlanRow, 'id' | 'planKey' | 'title'> | null): void;
   /** After a rebuild the selected plan may have a new id: its row among the freshly loaded pages, if there. */
   findSelectedInPages(): SelectedRow | null;
-  loadContext(): Promise<void>;
+  /** The latest sync run, for "last synced" and the empty state; the supplier list lives in stores/suppliers.ts. */
+  loadLastRun(): Promise<void>;
 }
 
 export const useGridStore = create<GridState>((set, get) => {
@@ -141,7 +140,6 @@ export const useGridStore = create<GridState>((set, get) => {
     dataVersion: 0,
     resultVersion: 0,
     selected: null,
-    suppliers: [],
     lastRun: null,
     runsKnown: false,
 
@@ -182,7 +180,7 @@ export const useGridStore = create<GridState>((set, get) => {
       // Nothing loaded yet (an empty grid before the first sync): ask again from the top.
       if (Object.keys(get().pages).length === 0) wanted = [0];
       pump();
-      void get().loadContext();
+      void get().loadLastRun();
     },
 
     retry: () => {
@@ -205,13 +203,13 @@ export const useGridStore = create<GridState>((set, get) => {
       return found ? { id: found.id, planKey: found.planKey, title: found.title } : null;
     },
 
-    loadContext: async () => {
-      const [suppliers, runs] = await Promise.allSettled([api()['suppliers.list'](), api()['sync.runs'](1)]);
-      set((state) => ({
-        suppliers: suppliers.status === 'fulfilled' ? suppliers.value : state.suppliers,
-        lastRun: runs.status === 'fulfilled' ? runs.value[0] ?? null : state.lastRun,
-        runsKnown: state.runsKnown || runs.status === 'fulfilled',
-      }));
+    loadLastRun: async () => {
+      try {
+        const runs = await api()['sync.runs'](1);
+        set({ lastRun: runs[0] ?? null, runsKnown: true });
+      } catch {
+        // The empty state keeps saying nothing about the last sync until an answer comes.
+      }
     },
   };
 });

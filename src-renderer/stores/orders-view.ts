@@ -1,5 +1,5 @@
 import { appleSetupLink, parseLpa } from '../../src-main/domain/lpa';
-import type { Money } from '../../src-main/domain/money';
+import { compareAmounts, type Money } from '../../src-main/domain/money';
 import type { OrderRecordStatus, OrderView, TimelineEntry } from '../../src-main/orders/types';
 import type { Delivery } from '../../src-main/suppliers/adapter';
 
@@ -120,64 +120,6 @@ export function progressSteps(order: Pick<OrderView, 'status' | 'timeline' | 'cr
   return [recorded, sent, last];
 }
 
-/** Local calendar day (YYYY-MM-DD): the daily cap counts the merchant's day, as main does. */
-export function localDay(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-const DECIMAL = /^-?\d+(\.\d+)?$/;
-
-function toScaled(amount: string, scale: number): bigint {
-  const negative = amount.startsWith('-');
-  const [integer, fraction = ''] = (negative ? amount.slice(1) : amount).split('.');
-  const value = BigInt(`${integer}${fraction.padEnd(scale, '0')}`);
-  return negative ? -value : value;
-}
-
-function fromScaled(value: bigint, scale: number): string {
-  const negative = value < 0n;
-  const digits = (negative ? -value : value).toString().padStart(scale + 1, '0');
-  const text = scale === 0 ? digits : `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
-  return negative ? `-${text}` : text;
-}
-
-const scaleOf = (amount: string) => amount.split('.')[1]?.length ?? 0;
-
-/** Exact decimal sum of amount strings (never through a float), at the largest scale among them. */
-export function sumAmounts(amounts: readonly string[]): string {
-  for (const amount of amounts) if (!DECIMAL.test(amount)) throw new Error(`not a decimal amount: "${amount}"`);
-  const scale = Math.max(0, ...amounts.map(scaleOf));
-  return fromScaled(amounts.reduce((sum, amount) => sum + toScaled(amount, scale), 0n), scale);
-}
-
-/** `a − b`, exactly, but never below zero: a cap overspent by a late charge has nothing left, not a debt. */
-export function remainingAmount(a: string, b: string): string {
-  const scale = Math.max(scaleOf(a), scaleOf(b));
-  const difference = toScaled(a, scale) - toScaled(b, scale);
-  return fromScaled(difference < 0n ? 0n : difference, scale);
-}
-
-/**
- * What today's orders count against the cap, as main counts it: each order's cost in the merchant's currency
- * when it was placed, for orders placed today that did not fail or get canceled.
- */
-export function spentToday(orders: readonly OrderView[], currency: string, now: Date): Money {
-  const today = localDay(now);
-  const amounts = orders
-    .filter((order) => order.status !== 'failed' && order.status !== 'canceled')
-    .filter((order) => localDay(new Date(order.createdAt)) === today)
-    .flatMap((order) => (order.expectedInMerchantCurrency?.currency === currency ? [order.expectedInMerchantCurrency.amount] : []));
-  return { amount: sumAmounts(amounts), currency };
-}
-
-/** What the merchant typed as a cap: empty (or "off") for none, else a non-negative decimal, as main accepts. */
-export function readCapInput(text: string): { ok: true; value: string | null } | { ok: false } {
-  const trimmed = text.trim();
-  if (trimmed === '' || trimmed.toLowerCase() === 'off') return { ok: true, value: null };
-  return /^\d+(\.\d+)?$/.test(trimmed) ? { ok: true, value: trimmed } : { ok: false };
-}
-
 /**
  * The QR's on-screen size in CSS pixels: an exact multiple of the PNG, so every module stays a whole number of
  * pixels (a fractional scale blurs edges a phone camera must find), and at least `minimum` to scan off a screen.
@@ -196,31 +138,7 @@ export function shownAmount(order: Pick<OrderView, 'amount' | 'expectedCost'>): 
   return order.amount ?? order.expectedCost;
 }
 
-/** −1, 0 or 1 as `a` is below, equal to or above `b`, compared exactly. */
-export function compareAmounts(a: string, b: string): -1 | 0 | 1 {
-  const scale = Math.max(scaleOf(a), scaleOf(b));
-  const difference = toScaled(a, scale) - toScaled(b, scale);
-  return difference < 0n ? -1 : difference > 0n ? 1 : 0;
-}
-
 /** True when the supplier's balance, read live, is known to be short of the cost (same currency only). */
 export function balanceShort(balance: Money | null, cost: Money): boolean {
   return balance !== null && balance.currency === cost.currency && compareAmounts(balance.amount, cost.amount) < 0;
-}
-
-/** Rounded half away from zero to `decimals` places, as main's decimal.js `toFixed` does for the cap figures. */
-export function roundAmount(amount: string, decimals: number): string {
-  const scale = scaleOf(amount);
-  if (scale <= decimals) return fromScaled(toScaled(amount, decimals), decimals);
-  const value = toScaled(amount, scale);
-  const unit = 10n ** BigInt(scale - decimals);
-  const magnitude = value < 0n ? -value : value;
-  const rounded = (magnitude + unit / 2n) / unit;
-  return fromScaled(value < 0n ? -rounded : rounded, decimals);
-}
-
-/** Today's spend and what the cap leaves, to the cent, computed as main computes its cap view. */
-export function capFigures(limit: string | null, spentExact: Money): { spent: Money; remaining: Money | null } {
-  const cents = (amount: string): Money => ({ amount: roundAmount(amount, 2), currency: spentExact.currency });
-  return { spent: cents(spentExact.amount), remaining: limit === null ? null : cents(remainingAmount(limit, spentExact.amount)) };
 }

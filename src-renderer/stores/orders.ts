@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { OrderQuote, OrderView, SpendingCapView } from '../../src-main/orders/types';
+import type { DailySpending } from '../../src-main/api/contract';
+import type { OrderView } from '../../src-main/orders/types';
 import type { Delivery } from '../../src-main/suppliers/adapter';
 import { api } from '../api';
 import { sameDelivery, upsertOrder } from './orders-view';
@@ -19,15 +20,17 @@ interface OrdersState {
   /** Our QR (PNG data: URI) by order id; fetched only once the order is revealed. */
   qr: Record<number, string>;
   qrErrors: Record<number, string>;
-  /** The cap as the latest quote saw it, with when: fresher than a sum over the list when nothing happened since. */
-  latestCap: { cap: SpendingCapView; at: number } | null;
+  /** Today's spend and the daily cap, as main counts them for a quote; null until first fetched. */
+  spending: DailySpending | null;
+  spendingError: string | null;
   /** Subscribes to `order.updated` once for the app's life: an order keeps moving while other screens show. */
   connect(): void;
   load(): Promise<void>;
   select(id: number | null): void;
   /** Takes in an order the caller already has (the answer to `orders.place`), as an event would. */
   remember(order: OrderView): void;
-  noteQuote(quote: OrderQuote): void;
+  /** Refetches today's spend (also done on every `order.updated`, and by the cap setting when the cap changes). */
+  loadSpending(): Promise<void>;
   reveal(id: number): Promise<void>;
   hide(id: number): void;
   loadQr(id: number): Promise<void>;
@@ -37,6 +40,8 @@ interface OrdersState {
 }
 
 let connected = false;
+/** Bumped by every spending request: only the latest answer is shown, whatever order they come back in. */
+let spendingRequest = 0;
 
 function without<T>(byId: Record<number, T>, id: number): Record<number, T> {
   const copy = { ...byId };
@@ -67,11 +72,16 @@ export const useOrdersStore = create<OrdersState>((set, get) => {
     revealErrors: {},
     qr: {},
     qrErrors: {},
-    latestCap: null,
+    spending: null,
+    spendingError: null,
     connect: () => {
       if (connected) return;
       connected = true;
-      api().on('order.updated', take);
+      api().on('order.updated', (order) => {
+        take(order);
+        // A new order counts against today's cap; a failed or canceled one stops counting.
+        void get().loadSpending();
+      });
     },
     load: async () => {
       set({ loading: !get().loaded, error: null });
@@ -87,8 +97,14 @@ export const useOrdersStore = create<OrdersState>((set, get) => {
     },
     select: (id) => set({ selectedId: id }),
     remember: take,
-    noteQuote: (quote) => {
-      if (quote.cap) set({ latestCap: { cap: quote.cap, at: Date.now() } });
+    loadSpending: async () => {
+      const request = ++spendingRequest;
+      try {
+        const spending = await api()['orders.cap']();
+        if (request === spendingRequest) set({ spending, spendingError: null });
+      } catch (error) {
+        if (request === spendingRequest) set({ spendingError: (error as Error).message });
+      }
     },
     reveal: async (id) => {
       set((state) => ({ revealing: id, revealErrors: { ...state.revealErrors, [id]: '' } }));

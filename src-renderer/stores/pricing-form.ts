@@ -1,3 +1,4 @@
+import { isDecimalString } from '../../src-main/domain/money';
 import type { LockedPrice, MarkupRule, Rounding, RuleScope, RuleScopeType, RuleSet } from '../../src-main/domain/pricing/rules';
 
 /**
@@ -31,8 +32,6 @@ export type RuleFormErrors = Partial<Record<RuleFormField, RuleFormError>>;
 export const SCOPE_TYPES: readonly RuleScopeType[] = ['all', 'supplier', 'category', 'plan', 'offer'];
 export const ROUNDING_CHOICES: readonly string[] = ['none', 'up:0.1', 'up:1', 'charm:.99', 'charm:.49'];
 
-const DECIMAL = /^-?\d+(\.\d+)?$/;
-const POSITIVE_DECIMAL = /^\d+(\.\d+)?$/;
 const CHARM_ENDING = /^0?\.\d+$/;
 
 export function roundingKey(rounding: Rounding): string {
@@ -49,7 +48,7 @@ export function roundingKey(rounding: Rounding): string {
 export function parseRoundingKey(key: string): Rounding | null {
   if (key === 'none') return { mode: 'none' };
   const [mode, value = ''] = key.split(':');
-  if (mode === 'up' && POSITIVE_DECIMAL.test(value) && /[1-9]/.test(value)) return { mode: 'up', step: value };
+  if (mode === 'up' && isDecimalString(value) && !value.startsWith('-') && /[1-9]/.test(value)) return { mode: 'up', step: value };
   if (mode === 'charm' && CHARM_ENDING.test(value)) return { mode: 'charm', ending: value };
   return null;
 }
@@ -90,7 +89,7 @@ export function formToRule(form: RuleForm): { rule: MarkupRule | null; errors: R
   const optionalDecimal = (field: RuleFormField) => {
     const value = text(field);
     if (!value) return undefined;
-    if (!DECIMAL.test(value)) errors[field] = 'decimal';
+    if (!isDecimalString(value)) errors[field] = 'decimal';
     return value;
   };
 

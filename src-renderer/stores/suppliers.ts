@@ -14,9 +14,14 @@ interface SuppliersState {
   save(input: ConnectionInput): Promise<ConnectionView>;
   remove(id: string): Promise<void>;
   test(input: ConnectionInput): Promise<ConnectionTest>;
-  /** Refetches whenever main says rows changed (a sync moves offer counts and last-run status). */
-  subscribe(): () => void;
+  /**
+   * Subscribes once for the app's life to `grid.changed` (a sync moves offer counts and last-run status; saving or
+   * removing a connection changes the list): the one place the supplier list is refreshed from.
+   */
+  connect(): void;
 }
+
+let connected = false;
 
 export const useSuppliersStore = create<SuppliersState>((set, get) => ({
   kinds: [],
@@ -52,10 +57,14 @@ export const useSuppliersStore = create<SuppliersState>((set, get) => ({
       return { ok: false, error: (error as Error).message };
     }
   },
-  subscribe: () => api().on('grid.changed', () => void get().load()),
+  connect: () => {
+    if (connected) return;
+    connected = true;
+    api().on('grid.changed', () => void get().load());
+  },
 }));
 
-/** The name a merchant gave a supplier, falling back to its id (runs may outlive their connection). */
+/** The name a merchant gave a supplier, falling back to its id (runs, orders and rules may outlive their connection). */
 export function supplierName(suppliers: readonly SupplierSummary[], supplierId: string): string {
   return suppliers.find((s) => s.id === supplierId)?.name ?? supplierId;
 }

@@ -9,15 +9,13 @@ export type ChangeFilter = 'all' | ChangeKind;
 
 export const CHANGE_FILTERS: readonly ChangeFilter[] = ['all', 'added', 'removed', 'price_up', 'price_down', 'stock_changed', 'title_changed'];
 
-export function matchesFilter(change: ChangeView, filter: ChangeFilter): boolean {
-  return filter === 'all' || change.change === filter;
-}
-
-export function countByFilter(changes: readonly ChangeView[]): Record<ChangeFilter, number> {
-  const counts = Object.fromEntries(CHANGE_FILTERS.map((filter) => [filter, 0])) as Record<ChangeFilter, number>;
-  for (const change of changes) {
-    counts.all += 1;
-    counts[change.change] += 1;
+/** The chips' figures: main's count per kind, and their sum for "all". */
+export function filterCounts(countsByKind: Readonly<Record<ChangeKind, number>>): Record<ChangeFilter, number> {
+  const counts = { all: 0 } as Record<ChangeFilter, number>;
+  for (const filter of CHANGE_FILTERS) {
+    if (filter === 'all') continue;
+    counts[filter] = countsByKind[filter] ?? 0;
+    counts.all += counts[filter];
   }
   return counts;
 }

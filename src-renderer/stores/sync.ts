@@ -1,11 +1,14 @@
 import { create } from 'zustand';
 import type { ChangeView } from '../../src-main/api/contract';
 import type { SyncRun } from '../../src-main/db/catalog-repo';
+import type { ChangeKind } from '../../src-main/domain/diff';
 import { api } from '../api';
 import type { ChangeFilter } from './sync-changes';
 import { reduceSyncEvent, reduceSyncState, type ProgressBySupplier } from './sync-progress';
 
 const RUNS_SHOWN = 50;
+/** A first sync of a large supplier logs a change per offer: main sends them a page at a time. */
+export const CHANGES_PAGE = 200;
 
 interface SyncStoreState {
   running: boolean;
@@ -16,8 +19,18 @@ interface SyncStoreState {
   runsLoaded: boolean;
   runsError: string | null;
   selectedRunId: number | null;
+  /** The pages of the selected run's changes fetched so far, of the current filter's kind; null while the first loads. */
   changes: ChangeView[] | null;
+  /** How many changes of the current filter's kind the run has in all (more than `changes` holds until shown). */
+  changesTotal: number;
+  /** The whole run's count per kind, for the filter chips; kept while another kind's first page loads. */
+  countsByKind: Record<ChangeKind, number> | null;
+  /** The language the titles of `changes` are in. */
+  changesLanguage: string;
   changesError: string | null;
+  loadingMore: boolean;
+  /** Why the next page did not come; the "show more" button tries again. */
+  moreError: string | null;
   filter: ChangeFilter;
   /** Subscribes to main's sync events once for the app's life: a sync keeps running while other screens show. */
   connect(): void;
@@ -26,17 +39,39 @@ interface SyncStoreState {
   syncSuppliers(supplierIds: string[]): void;
   cancel(): Promise<void>;
   selectRun(runId: number | null, language: string): Promise<void>;
-  setFilter(filter: ChangeFilter): void;
+  setFilter(filter: ChangeFilter): Promise<void>;
+  /** Titles come in the reader's language: refetches the open diff when, and only when, that language changed. */
+  setChangesLanguage(language: string): Promise<void>;
+  /** Fetches the next page of the current filter's changes and appends it. */
+  showMoreChanges(): Promise<void>;
 }
 
 let connected = false;
 let runsRefresh: ReturnType<typeof setTimeout> | null = null;
+/** Bumped by every new first-page request: a slower answer for a run, kind or language since left must not land. */
+let changesRequest = 0;
 
 export const useSyncStore = create<SyncStoreState>((set, get) => {
   // Several suppliers finish within milliseconds of each other: one history refetch covers them all.
   const refreshRunsSoon = () => {
     if (runsRefresh) clearTimeout(runsRefresh);
     runsRefresh = setTimeout(() => void get().loadRuns(), 150);
+  };
+  const fetchPage = (offset: number) => {
+    const { selectedRunId, filter, changesLanguage } = get();
+    return api()['sync.changes'](selectedRunId!, { language: changesLanguage, ...(filter !== 'all' && { kind: filter }), offset, limit: CHANGES_PAGE });
+  };
+  /** The first page of the selected run's changes of the current kind, in the current language. */
+  const loadFirstPage = async () => {
+    const request = ++changesRequest;
+    set({ changes: null, changesTotal: 0, changesError: null, loadingMore: false, moreError: null });
+    if (get().selectedRunId === null) return;
+    try {
+      const page = await fetchPage(0);
+      if (request === changesRequest) set({ changes: page.rows, changesTotal: page.total, countsByKind: page.countsByKind });
+    } catch (error) {
+      if (request === changesRequest) set({ changesError: (error as Error).message });
+    }
   };
   const start = (supplierIds?: string[]) => {
     set({ startError: null });
@@ -53,7 +88,12 @@ export const useSyncStore = create<SyncStoreState>((set, get) => {
     runsError: null,
     selectedRunId: null,
     changes: null,
+    changesTotal: 0,
+    countsByKind: null,
+    changesLanguage: 'en',
     changesError: null,
+    loadingMore: false,
+    moreError: null,
     filter: 'all',
     connect: () => {
       if (connected) return;
@@ -82,16 +122,32 @@ export const useSyncStore = create<SyncStoreState>((set, get) => {
       await api()['sync.cancel']();
     },
     selectRun: async (runId, language) => {
-      set({ selectedRunId: runId, changes: null, changesError: null, ...(runId !== get().selectedRunId && { filter: 'all' as const }) });
-      if (runId === null) return;
+      const sameRun = runId === get().selectedRunId;
+      set({ selectedRunId: runId, changesLanguage: language, ...(!sameRun && { filter: 'all' as const, countsByKind: null }) });
+      await loadFirstPage();
+    },
+    setFilter: async (filter) => {
+      if (filter === get().filter) return;
+      set({ filter });
+      await loadFirstPage();
+    },
+    setChangesLanguage: async (language) => {
+      if (language === get().changesLanguage) return;
+      set({ changesLanguage: language });
+      if (get().selectedRunId !== null) await loadFirstPage();
+    },
+    showMoreChanges: async () => {
+      const { selectedRunId, changes, changesTotal, loadingMore } = get();
+      if (selectedRunId === null || changes === null || loadingMore || changes.length >= changesTotal) return;
+      const request = changesRequest;
+      set({ loadingMore: true, moreError: null });
       try {
-        const changes = await api()['sync.changes'](runId, language);
-        // A slower answer for a run the merchant has since clicked away from must not replace the current one.
-        if (get().selectedRunId === runId) set({ changes });
+        const page = await fetchPage(changes.length);
+        if (request !== changesRequest) return;
+        set((state) => ({ changes: [...(state.changes ?? []), ...page.rows], changesTotal: page.total, countsByKind: page.countsByKind, loadingMore: false }));
       } catch (error) {
-        if (get().selectedRunId === runId) set({ changesError: (error as Error).message });
+        if (request === changesRequest) set({ loadingMore: false, moreError: (error as Error).message });
       }
     },
-    setFilter: (filter) => set({ filter }),
   };
 });

@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiContract } from '../../src-main/api/contract';
@@ -169,9 +170,26 @@ describe('the Grid, light theme, English', () => {
     await waitForSettledRows(page);
     for (const row of await renderedRows(page)) expect(row.coverageCodes.split(' ')).toContain('HK');
 
-    await page.getByRole('textbox', { name: /Margin below/ }).fill('1');
-    const lowMargin = await server['grid.query']({ kinds: ['esim'], countries: ['HK'], stock: 'in_stock', marginBelow: '1', limit: 1 });
+    // A threshold inside the range of these rows' margins (their median), so the filter has rows to drop and rows to keep.
+    const unfiltered = await server['grid.query']({ kinds: ['esim'], countries: ['HK'], stock: 'in_stock', language: 'en', limit: 1000 });
+    expect(unfiltered.total).toBe(expected.total);
+    expect(unfiltered.rows).toHaveLength(unfiltered.total);
+    const margins = unfiltered.rows.flatMap((row) => (row.margin ? [new Decimal(row.margin.amount)] : [])).sort((a, b) => a.comparedTo(b));
+    const threshold = margins[Math.floor(margins.length / 2)].toFixed();
+    const below = new Set(unfiltered.rows.filter((row) => row.margin && new Decimal(row.margin.amount).lessThan(threshold)).map((row) => row.planKey));
+    await page.getByRole('textbox', { name: /Margin below/ }).fill(threshold);
+    const lowMargin = await server['grid.query']({ kinds: ['esim'], countries: ['HK'], stock: 'in_stock', marginBelow: threshold, language: 'en', limit: 1000 });
+    expect(lowMargin.total).toBeGreaterThan(0);
+    expect(lowMargin.total).toBeLessThan(expected.total);
+    expect(lowMargin.total).toBe(below.size);
+    for (const row of lowMargin.rows) expect(new Decimal(row.margin!.amount).lessThan(threshold), `${row.title}: margin ${row.margin!.amount}`).toBe(true);
     await waitForCount(page, lowMargin.total);
+    await waitForSettledRows(page);
+    // Every row on screen is one whose margin is below the threshold.
+    const shown = await renderedRows(page);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.length).toBeLessThanOrEqual(lowMargin.total);
+    for (const row of shown) expect(below.has(row.planKey), `${row.title} shown with a margin not below ${threshold}`).toBe(true);
 
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await waitForCount(page, total);

@@ -32,6 +32,9 @@ export async function launchApp(options: { viewport?: { width: number; height: n
   });
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, colorScheme: options.colorScheme ?? 'light', locale: options.locale ?? 'en-US' });
   const page = await context.newPage();
+  // Every wait and navigation is bounded: a hung page must fail its test, not hang the run (Playwright's own default is 30s).
+  page.setDefaultTimeout(15_000);
+  page.setDefaultNavigationTimeout(15_000);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(preview.appUrl);

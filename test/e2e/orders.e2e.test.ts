@@ -6,13 +6,20 @@ import type { ApiContract } from '../../src-main/api/contract';
 import { createHandlers } from '../../src-main/api/handlers';
 import { appleSetupLink, parseLpa } from '../../src-main/domain/lpa';
 import type { GridOffer, OfferRef, PlanRow } from '../../src-main/grid/types';
+import type { Money } from '../../src-main/domain/money';
 import type { OrderView } from '../../src-main/orders/types';
-import { formatMoney } from '../../src-renderer/components/format';
 import { launchApp, type E2eApp } from './harness';
 
 /** Every wait is bounded: a hung page must fail the test, not the whole run. */
 const WAIT = { timeout: 20_000 };
 const POLL = { timeout: 20_000, interval: 100 };
+
+/**
+ * An amount as the screens must show it, worked out here rather than by the renderer's own formatMoney: Intl formats
+ * the decimal string exactly (no float), digits grouped, two to six decimals, with the currency after it.
+ */
+const AMOUNT = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 6 });
+const shown = (money: Money | null | undefined): string => (money ? `${AMOUNT.format(money.amount as `${number}`)} ${money.currency}` : '—');
 
 const cssValue = (value: string) => value.replace(/["\\]/g, '\\$&').replace(/[\u0000-\u001f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);
 const rowSelector = (planKey: string) => `.grid-row[data-plan-key="${cssValue(planKey)}"]`;
@@ -108,7 +115,7 @@ describe('Test orders, light theme, English, at 1280×800', () => {
     await openScreen(page, 'Test orders');
     await page.getByText('No test orders yet').waitFor(WAIT);
     expect(await page.getByRole('button', { name: 'Open the Grid' }).isVisible()).toBe(true);
-    expect(await page.getByTestId('cap-status').textContent()).toBe('Spent today 0.00 USD · no cap');
+    await expect.poll(() => page.getByTestId('cap-status').textContent(), POLL).toBe('Spent today 0.00 USD · no cap');
     expect(await sidewaysOverflow(page.locator('main.screen'))).toBeLessThanOrEqual(0);
   }, 30_000);
 
@@ -119,9 +126,9 @@ describe('Test orders, light theme, English, at 1280×800', () => {
     expect(quote.balance).not.toBeNull();
     await page.getByRole('complementary', { name: 'Plan details' }).locator(offerCard(esimOffer)).getByRole('button', { name: 'Place test order' }).click();
 
-    const place = await placeFromDialog(page, formatMoney(quote.balance));
+    const place = await placeFromDialog(page, shown(quote.balance));
     const quoteBox = dialog().getByTestId('order-quote');
-    expect(await quoteBox.getByTestId('quote-cost').textContent()).toContain(formatMoney(quote.cost));
+    expect(await quoteBox.getByTestId('quote-cost').textContent()).toContain(shown(quote.cost));
     expect(await quoteBox.getByTestId('quote-cap').textContent()).toBe('No cap set');
     expect(await dialog().textContent()).toContain('built-in simulator');
     expect(await sidewaysOverflow(dialog().locator('.order-dialog-body'))).toBeLessThanOrEqual(0);
@@ -178,14 +185,17 @@ describe('Test orders, light theme, English, at 1280×800', () => {
 
   it('orders a SEAGM card and shows its number and PIN after reveal', async () => {
     const { page } = app;
-    const cards = await server['grid.query']({ kinds: ['card'], language: 'en', limit: 5000 });
-    const row = cards.rows.find((r) => r.offers.some((o) => o.supplier === 'demo-seagm' && o.kind === 'card' && o.orderable && o.stock.status !== 'out'));
-    if (!row) return; // The brief asks for it only when the demo has an orderable SEAGM card.
-    const offer = row.offers.find((o) => o.supplier === 'demo-seagm' && o.kind === 'card' && o.orderable && o.stock.status !== 'out')!;
+    const cards = await server['grid.query']({ kinds: ['card'], language: 'en', limit: 1000 });
+    const orderable = (o: GridOffer) => o.supplier === 'demo-seagm' && o.kind === 'card' && o.orderable && o.stock.status !== 'out';
+    const found = cards.rows.find((r) => r.offers.some(orderable));
+    // The demo SEAGM catalog seeds in-stock gift cards that can be ordered: this must never be skipped.
+    expect(found, 'an orderable, in-stock demo SEAGM card').toBeDefined();
+    const row = found!;
+    const offer = row.offers.find(orderable)!;
     await openGridRow(page, row);
     const quote = await server['orders.quote'](refOf(offer));
     await page.getByRole('complementary', { name: 'Plan details' }).locator(offerCard(offer)).getByRole('button', { name: 'Place test order' }).click();
-    const place = await placeFromDialog(page, formatMoney(quote.balance));
+    const place = await placeFromDialog(page, shown(quote.balance));
     await place.click();
     await expect.poll(() => dialog().locator('.order-outcome').getAttribute('data-status'), POLL).toBe('delivered');
     cardOrder = (await server['orders.list'](1))[0];
@@ -244,7 +254,7 @@ describe('Test orders, light theme, English, at 1280×800', () => {
       const item = page.locator(`.order-item[data-order="${order.id}"]`);
       expect(await item.locator('.order-title').textContent()).toBe(order.title);
       expect(await item.locator('.order-status').getAttribute('data-status')).toBe(order.status);
-      expect(await item.locator('.order-amount').textContent()).toBe(formatMoney(order.amount ?? order.expectedCost));
+      expect(await item.locator('.order-amount').textContent()).toBe(shown(order.amount ?? order.expectedCost));
     }
 
     const cap = page.getByRole('textbox', { name: 'Daily spending cap' });
@@ -254,10 +264,12 @@ describe('Test orders, light theme, English, at 1280×800', () => {
     await cap.fill('250');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(async () => (await server['settings.get']()).orderDailyCap, POLL).toBe('250');
-    // What the server counts against the cap right now, as a quote states it.
+    // What the server counts against the cap right now, as a quote states it; the screen's figures are the same ones.
     const capView = (await server['orders.quote'](refOf(esimOffer))).cap!;
+    expect(capView.limit).toEqual({ amount: '250.00', currency: 'USD' });
+    expect(await server['orders.cap']()).toEqual({ spentToday: capView.spentToday, cap: capView });
     await expect.poll(() => page.getByTestId('cap-status').textContent(), POLL)
-      .toBe(`Spent today ${formatMoney(capView.spentToday)} · ${formatMoney(capView.remaining)} left`);
+      .toBe(`Spent today ${shown(capView.spentToday)} · ${shown(capView.remaining)} left`);
 
     await page.locator(`.order-item[data-order="${esimOrder.id}"]`).click();
     await page.locator(`.order-detail[data-order="${esimOrder.id}"]`).waitFor(WAIT);
@@ -293,7 +305,9 @@ describe('Test orders, light theme, English, at 1280×800', () => {
 
   it('explains an order that needs the merchant to check the supplier, with "Complete by hand" and "Close"', async () => {
     const { page } = app;
-    const target = cardOrder ?? esimOrder;
+    // The SEAGM card ordered above: a card whose PIN was delivered, now said to be lost by the supplier.
+    expect(cardOrder, 'the SEAGM card order placed by the earlier test').not.toBeNull();
+    const target = cardOrder!;
     // Main's own words for this case (service.ts, reconcileOnce).
     const error = `${target.supplier} now says it has no order ${target.upstreamOrderId ?? target.idempotencyKey}, though it confirmed it before. `
       + `It is not sent again, so it cannot be charged twice: look it up in the supplier's own order list (our key: ${target.idempotencyKey}).`;
@@ -337,7 +351,9 @@ describe('Test orders, light theme, English, at 1280×800', () => {
     await detail.getByTestId('order-qr').waitFor(WAIT);
     expect(await detail.locator('.order-status').first().textContent()).toBe('已交付');
     expect(await detail.getByText('SM-DP+ 地址').isVisible()).toBe(true);
-    expect(await page.getByTestId('cap-status').textContent()).toMatch(/^今日已用 [\d.,]+ USD · 未设上限$/);
+    const spending = await server['orders.cap']();
+    expect(spending.cap).toBeNull();
+    await expect.poll(() => page.getByTestId('cap-status').textContent(), POLL).toBe(`今日已用 ${shown(spending.spentToday)} · 未设上限`);
     expect(await sidewaysOverflow(page.locator('main.screen'))).toBeLessThanOrEqual(0);
     expect(await spilledText(page.locator('.orders-screen'))).toEqual([]);
     await app.screenshot('orders-zh-dark');

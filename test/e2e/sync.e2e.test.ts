@@ -1,13 +1,20 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { changesForRuns, listRuns } from '../../src-main/db/catalog-repo';
+import Decimal from 'decimal.js';
+import { createHandlers } from '../../src-main/api/handlers';
+import { changesForRuns, listRuns, type StoredChange } from '../../src-main/db/catalog-repo';
+import type { Money } from '../../src-main/domain/money';
 import type { FetchOptions, SupplierAdapter } from '../../src-main/suppliers/adapter';
 import { SUPPLIER_KINDS } from '../../src-main/suppliers/registry';
 import { launchApp, type E2eApp } from './harness';
 
 const WAIT = { timeout: 15_000 };
 const SYNC_WAIT = { timeout: 60_000 };
+/** A plan key inside a CSS attribute selector: solo keys carry \u0001 separators, which CSS must escape. */
+const cssValue = (value: string) => value.replace(/["\\]/g, '\\$&').replace(/[\u0000-\u001f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);
+/** How many changes the diff shows before "show more" (and asks main for at a time). */
+const CHANGES_PAGE = 200;
 
 async function open(page: Page, screen: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: screen, exact: true }).click();
@@ -24,17 +31,28 @@ async function waitForSync(app: E2eApp, runsBefore: number, newRuns: number): Pr
 
 /**
  * The demo upstreams answer a whole catalog in about a second: too fast to watch a bar move or to press
- * Cancel in time. This wraps every kind's adapter (in this process, where the services run) so each catalog
- * page arrives `delayMs` later, like a slow real supplier. Returns the undo.
+ * Cancel in time. Every kind's adapter (created in this process, where the services run) is wrapped once, before
+ * the app starts, so that while `slowUpstreams(ms)` is in force each catalog page arrives that much later, like a
+ * slow real supplier. Installed before any adapter exists, it holds whether the services create an adapter per sync
+ * or keep one per connection. Returns the undo.
  */
+let pageDelayMs = 0;
+
 function slowUpstreams(delayMs: number): () => void {
+  pageDelayMs = delayMs;
+  return () => {
+    pageDelayMs = 0;
+  };
+}
+
+function wrapUpstreams(): () => void {
   const undo = SUPPLIER_KINDS.map((kind) => {
     const create = kind.create;
     kind.create = (config, env) => {
       const adapter = create.call(kind, config, env);
       return new Proxy(adapter, {
         get(target, key) {
-          if (key === 'fetchCatalog') return (options?: FetchOptions) => delayedPages(target, delayMs, options);
+          if (key === 'fetchCatalog') return (options?: FetchOptions) => delayedPages(target, options);
           const value = Reflect.get(target, key) as unknown;
           return typeof value === 'function' ? value.bind(target) : value;
         },
@@ -47,23 +65,44 @@ function slowUpstreams(delayMs: number): () => void {
   return () => undo.forEach((restore) => restore());
 }
 
-async function* delayedPages(adapter: SupplierAdapter, delayMs: number, options?: FetchOptions) {
+async function* delayedPages(adapter: SupplierAdapter, options?: FetchOptions) {
   for await (const page of adapter.fetchCatalog(options)) {
-    await sleep(delayMs);
+    // A cancel ends the wait at once, as it would end a real request.
+    if (pageDelayMs > 0) await sleep(pageDelayMs, undefined, { signal: options?.signal });
     yield page;
   }
 }
 
 const runCount = (app: E2eApp) => listRuns(app.preview.services.db, 1000).length;
 
+/** The API calls the page made over the bridge since `from`, of one method, with their arguments. */
+function callsOf(app: E2eApp, method: string, from = 0): unknown[][] {
+  return app.traffic.slice(from).flatMap((text) => {
+    try {
+      const call = JSON.parse(text) as { method?: string; args?: unknown[] };
+      return call.method === method ? [call.args ?? []] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** The amounts shown on a change row ("73.10 CNY → 77.7584 CNY"), read back as exact decimals with currencies. */
+function shownAmounts(text: string): Money[] {
+  return [...text.matchAll(/(−?[\d,]+(?:\.\d+)?) ([A-Z]{3})/g)].map((m) => ({ amount: m[1].replace(/,/g, '').replace('−', '-'), currency: m[2] }));
+}
+
 describe('Sync: live progress, history and diffs', () => {
   let app: E2eApp;
   let supplierCount: number;
+  let unwrapUpstreams: () => void = () => undefined;
   beforeAll(async () => {
+    unwrapUpstreams = wrapUpstreams();
     app = await launchApp({ viewport: { width: 1280, height: 800 } });
     supplierCount = app.preview.services.activeConnections().length;
   }, 60_000);
   afterAll(async () => {
+    unwrapUpstreams();
     await app?.close();
   });
 
@@ -119,19 +158,28 @@ describe('Sync: live progress, history and diffs', () => {
     await page.locator(`.run-item[data-run="${latest.id}"]`).click();
     const list = page.locator('.change-list');
     await list.waitFor(WAIT);
+    expect(stored.length).toBeLessThanOrEqual(CHANGES_PAGE);
     expect(await page.locator('.diff-filters button', { hasText: 'All' }).locator('.chip-count').textContent()).toBe(String(stored.length));
     expect(await list.locator('.change-row').count()).toBe(stored.length);
+    expect(await page.locator('.diff-more').count()).toBe(0);
 
     const priceUps = stored.filter((change) => change.change === 'price_up');
     expect(priceUps.length).toBeGreaterThan(0);
     await page.locator('.diff-filters').getByRole('button', { name: /^Price up/ }).click();
     await page.waitForFunction((n) => document.querySelectorAll('.change-list .change-row').length === n, priceUps.length, WAIT);
     expect(await list.locator('.change-row:not(.price_up)').count()).toBe(0);
-    // Old → new costs, exactly as the supplier stated them.
-    const firstUp = priceUps[0].new as { amount: string; currency: string };
-    const values = await list.locator('.change-row').first().locator('.change-values').textContent();
-    expect(values).toContain('→');
-    expect(values).toContain(firstUp.currency);
+    // Old → new costs, exactly as the supplier stated them: the stored amounts, not a rounding of them.
+    for (const [index, change] of priceUps.entries()) {
+      const values = (await list.locator('.change-row').nth(index).locator('.change-values').textContent()) ?? '';
+      expect(values).toContain('→');
+      const [before, after, ...rest] = shownAmounts(values);
+      expect(rest, values).toEqual([]);
+      for (const [shown, stated] of [[before, change.old], [after, change.new]] as Array<[Money, Money]>) {
+        expect(shown.currency, values).toBe(stated.currency);
+        expect(new Decimal(shown.amount).equals(stated.amount), `${values} vs ${stated.amount} ${stated.currency}`).toBe(true);
+      }
+      expect(new Decimal((change.new as Money).amount).greaterThan((change.old as Money).amount)).toBe(true);
+    }
 
     await page.locator('.sync-split').scrollIntoViewIfNeeded();
     await app.screenshot('sync-diff');
@@ -140,13 +188,83 @@ describe('Sync: live progress, history and diffs', () => {
     await page.waitForFunction((n) => document.querySelectorAll('.change-list .change-row').length === n, stored.length, WAIT);
   }, 120_000);
 
-  it('opens the Grid from a change', async () => {
+  it('opens the Grid from a change: searched for its title, other filters cleared, in one query', async () => {
     const { page } = app;
-    await page.locator('.change-list .change-title').first().click();
-    await page.getByRole('navigation', { name: 'Main' }).locator('[aria-current=page]', { hasText: 'Grid' }).waitFor(WAIT);
+    const server = createHandlers(app.preview.services);
+    const latest = listRuns(app.preview.services.db, 50).find((run) => run.supplierId === 'demo-dujiao')!;
+    // A price change: its offer is still in the catalog (a removed one would have no row to find).
+    const change: StoredChange = changesForRuns(app.preview.services.db, [latest.id]).find((c) => c.change === 'price_up')!;
+    const { title } = (await server['sync.changes'](latest.id, { kind: 'price_up', limit: 1 })).rows[0];
+    // The offer's row in the Grid, by the same search, as the server answers it.
+    const expected = await server['grid.query']({ search: title, language: 'en', limit: 1000 });
+    const row = expected.rows.find((r) => r.offers.some((o) => o.supplier === change.supplierId && o.productId === change.productId && o.skuId === change.skuId && o.variant === change.variant));
+    expect(row, `a Grid row holding ${change.supplierId} ${change.key}`).toBeDefined();
+
+    // A leftover filter that would hide the row.
+    await open(page, 'Grid');
+    await page.getByRole('combobox', { name: 'Stock' }).selectOption('out');
+    await expect.poll(() => page.getByRole('button', { name: 'Clear filters' }).count(), WAIT).toBe(1);
     await open(page, 'Sync');
     await page.locator('.change-list').waitFor(WAIT);
+    const trafficBefore = app.traffic.length;
+    const button = page.locator('.change-list .change-row.price_up .change-title').first();
+    expect(await button.textContent()).toBe(title);
+    await button.click();
+
+    await page.getByRole('navigation', { name: 'Main' }).locator('[aria-current=page]', { hasText: 'Grid' }).waitFor(WAIT);
+    expect(await page.getByRole('searchbox', { name: 'Search plans' }).inputValue()).toBe(title);
+    expect(await page.getByRole('combobox', { name: 'Stock' }).inputValue()).toBe('all');
+    const line = page.locator(`.grid-row[data-plan-key="${cssValue(row!.planKey)}"]`);
+    await line.waitFor(WAIT);
+    await expect.poll(() => page.getByTestId('grid-count').textContent(), WAIT).toBe(expected.total === 1 ? '1 plan' : `${expected.total.toLocaleString('en')} plans`);
+    // Every query the Grid made for it already searched the title: no wasted query with the filters only cleared.
+    const queries = callsOf(app, 'grid.query', trafficBefore) as Array<[{ search?: string; stock?: string }]>;
+    expect(queries.length).toBeGreaterThan(0);
+    expect(queries.map(([query]) => [query.search, query.stock])).toEqual(queries.map(() => [title, undefined]));
+
+    // Back on Sync the diff is as it was, without asking main again (the language did not change).
+    const trafficBack = app.traffic.length;
+    await open(page, 'Sync');
+    await page.locator('.change-list').waitFor(WAIT);
+    expect(callsOf(app, 'sync.changes', trafficBack)).toEqual([]);
   }, 30_000);
+
+  it('pages a large diff: the counts of the whole run, the rows a page at a time', async () => {
+    const { page } = app;
+    // The first sync of demo-dujiao added its whole catalog: more changes than one page.
+    const first = listRuns(app.preview.services.db, 1000).filter((run) => run.supplierId === 'demo-dujiao').at(-1)!;
+    const stored = changesForRuns(app.preview.services.db, [first.id]);
+    expect(stored.length).toBe(first.added);
+    expect(stored.length).toBeGreaterThan(CHANGES_PAGE);
+    const trafficBefore = app.traffic.length;
+    await page.locator(`.run-item[data-run="${first.id}"]`).click();
+    const list = page.locator('.change-list');
+    await page.waitForFunction((n) => document.querySelectorAll('.change-list .change-row').length === n, CHANGES_PAGE, WAIT);
+    expect(await page.locator('.diff-filters button', { hasText: 'All' }).locator('.chip-count').textContent()).toBe(stored.length.toLocaleString('en'));
+    expect(await page.locator('.diff-filters').getByRole('button', { name: /^Added/ }).locator('.chip-count').textContent()).toBe(stored.length.toLocaleString('en'));
+    expect(await page.locator('.diff-filters').getByRole('button', { name: /^Removed/ }).isDisabled()).toBe(true);
+    // Only a page crossed the bridge.
+    expect(callsOf(app, 'sync.changes', trafficBefore)).toEqual([[first.id, { language: 'en', offset: 0, limit: CHANGES_PAGE }]]);
+
+    const more = page.locator('.diff-more');
+    expect(await more.textContent()).toBe(`Showing ${CHANGES_PAGE} of ${stored.length.toLocaleString('en')} — show more`);
+    await more.scrollIntoViewIfNeeded();
+    await app.screenshot('sync-diff-more');
+    await more.click();
+    await page.waitForFunction((n) => document.querySelectorAll('.change-list .change-row').length === n, stored.length, WAIT);
+    expect(await more.count()).toBe(0);
+    expect(callsOf(app, 'sync.changes', trafficBefore).at(-1)).toEqual([first.id, { language: 'en', offset: CHANGES_PAGE, limit: CHANGES_PAGE }]);
+    // In the order they were logged, each once.
+    const titles = await list.locator('.change-title').allTextContents();
+    expect(titles).toHaveLength(stored.length);
+    const server = createHandlers(app.preview.services);
+    const all = [
+      ...(await server['sync.changes'](first.id, { limit: CHANGES_PAGE })).rows,
+      ...(await server['sync.changes'](first.id, { offset: CHANGES_PAGE, limit: CHANGES_PAGE })).rows,
+    ];
+    expect(all.map((c) => c.key)).toEqual(stored.map((c) => c.key));
+    expect(titles).toEqual(all.map((c) => c.title));
+  }, 60_000);
 
   it('syncs one supplier on its own and can cancel a running sync', async () => {
     const { page } = app;
@@ -156,7 +274,8 @@ describe('Sync: live progress, history and diffs', () => {
     await page.waitForFunction((n) => document.querySelectorAll('.run-item').length === n, before + 1, WAIT);
     expect(listRuns(app.preview.services.db, 1)[0].supplierId).toBe('demo-mesim');
 
-    const restore = slowUpstreams(200);
+    // Slow enough that no supplier (MeSIM's demo catalog is a single page) can finish before Cancel is pressed.
+    const restore = slowUpstreams(10_000);
     try {
       await page.getByRole('button', { name: 'Sync all' }).click();
       await page.locator('.progress-row.active').first().waitFor(WAIT);

@@ -3,7 +3,7 @@ import { parseExportOptions } from '../../src-main/export/options';
 import type { ExportSettings } from '../../src-main/export/types';
 import {
   addLanguage, currencyCode, defaultForm, describeGridFilter, describeSettings, estimateRows, exportOptionsOf, formFromSettings,
-  gridFilterQuery, moveLanguageUp, removeLanguage, serverMessage, suggestedFileName, type ExportForm,
+  gridFilterQuery, moveLanguageUp, removeLanguage, suggestedFileName, type ExportForm,
 } from '../../src-renderer/stores/export-form';
 import { DEFAULT_SORT, EMPTY_FILTERS } from '../../src-renderer/stores/grid-query';
 
@@ -111,12 +111,5 @@ describe('summaries', () => {
 describe('small helpers', () => {
   it('proposes the file name the server gives a download', () => {
     expect(suggestedFileName('dujiao-next', new Date(2026, 0, 5, 9, 7))).toBe('supplygrid-dujiao-next-20260105-0907.csv');
-  });
-
-  it('shows the server’s message without Electron’s wrapping', () => {
-    expect(serverMessage(new Error("Error invoking remote method 'supplygrid:invoke': ExportCurrencyError: no exchange rate from CNY to EUR"))).toBe('no exchange rate from CNY to EUR');
-    expect(serverMessage(new Error("Error invoking remote method 'supplygrid:invoke': Error: boom"))).toBe('boom');
-    expect(serverMessage(new Error('no exchange rate from CNY to EUR'))).toBe('no exchange rate from CNY to EUR');
-    expect(serverMessage('plain')).toBe('plain');
   });
 });

@@ -14,6 +14,20 @@ describe('money formatting in the renderer', () => {
     expect(formatMoney({ amount: '6.5', currency: 'CNY' }, { decimals: 2 })).toBe('6.50 CNY');
   });
 
+  it('rounds half up (away from zero) what it does not show, never cutting digits off', () => {
+    expect(formatMoney({ amount: '26.13884', currency: 'USD' }, { decimals: 2 })).toBe('26.14 USD');
+    expect(formatMoney({ amount: '26.135', currency: 'USD' }, { decimals: 2 })).toBe('26.14 USD');
+    expect(formatMoney({ amount: '26.1349', currency: 'USD' }, { decimals: 2 })).toBe('26.13 USD');
+    expect(formatMoney({ amount: '0.995', currency: 'USD' }, { decimals: 2 })).toBe('1.00 USD');
+    expect(formatMoney({ amount: '999999.996', currency: 'USD' }, { decimals: 2 })).toBe('1,000,000.00 USD');
+    expect(formatMoney({ amount: '-1.005', currency: 'USD' }, { decimals: 2 })).toBe('−1.01 USD');
+    expect(formatMoney({ amount: '-0.001', currency: 'USD' }, { decimals: 2 })).toBe('0.00 USD');
+    expect(formatMoney({ amount: '9007199254740993.015', currency: 'IDR' }, { decimals: 2 })).toBe('9,007,199,254,740,993.02 IDR');
+    // Past six decimals the default rounds too.
+    expect(formatMoney({ amount: '1.23456789', currency: 'USD' })).toBe('1.234568 USD');
+    expect(formatMoney({ amount: '0.0000005', currency: 'USD' })).toBe('0.000001 USD');
+  });
+
   it('shows negatives with a real minus and nothing for a missing amount', () => {
     expect(formatMoney({ amount: '-3.2', currency: 'USD' })).toBe('−3.20 USD');
     expect(formatMoney(null)).toBe('—');

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderView, TimelineEntry } from '../../src-main/orders/types';
 import {
-  balanceShort, capFigures, compareAmounts, deliveryShape, esimDetails, isAtLeastAsFresh, progressSteps, qrDisplaySize, qrFileName, readCapInput,
-  remainingAmount, roundAmount, sameDelivery, spentToday, sumAmounts, upsertOrder, withRevealed,
+  balanceShort, deliveryShape, esimDetails, isAtLeastAsFresh, progressSteps, qrDisplaySize, qrFileName, sameDelivery, upsertOrder, withRevealed,
 } from '../../src-renderer/stores/orders-view';
 
 const LPA = 'LPA:1$SMDP.DEMO.SUPPLYGRID.INVALID$CBB4AF6F864A35B7558B624F0E01863D';
@@ -108,67 +107,14 @@ describe('the progress bar', () => {
   });
 });
 
-describe('money without floats', () => {
-  it('sums decimal strings exactly, at the largest scale', () => {
-    expect(sumAmounts([])).toBe('0');
-    expect(sumAmounts(['0.1', '0.2'])).toBe('0.3');
-    expect(sumAmounts(['5.56', '20.57884', '1'])).toBe('27.13884');
-    expect(sumAmounts(['9007199254740993.01', '0.01'])).toBe('9007199254740993.02');
-    expect(() => sumAmounts(['1e3'])).toThrow(/not a decimal/);
-  });
-
-  it('subtracts down to zero, never below', () => {
-    expect(remainingAmount('50', '5.56')).toBe('44.44');
-    expect(remainingAmount('10.00', '12.5')).toBe('0.00');
-  });
-
+describe('the balance beside the cost', () => {
   it('compares exactly and flags a balance short of the cost', () => {
-    expect(compareAmounts('0.30', '0.3')).toBe(0);
-    expect(compareAmounts('9.99', '10')).toBe(-1);
     expect(balanceShort({ amount: '5.55', currency: 'USD' }, { amount: '5.56', currency: 'USD' })).toBe(true);
+    expect(balanceShort({ amount: '5.560', currency: 'USD' }, { amount: '5.56', currency: 'USD' })).toBe(false);
     expect(balanceShort({ amount: '800.00', currency: 'USD' }, { amount: '5.56', currency: 'USD' })).toBe(false);
     // Different currencies cannot be compared without a rate: no warning rather than a wrong one.
     expect(balanceShort({ amount: '1.00', currency: 'MYR' }, { amount: '5.56', currency: 'USD' })).toBe(false);
     expect(balanceShort(null, { amount: '5.56', currency: 'USD' })).toBe(false);
-  });
-});
-
-describe('the daily cap', () => {
-  const now = new Date(2026, 2, 1, 15, 0, 0);
-  const today = new Date(2026, 2, 1, 9, 0, 0).toISOString();
-  const yesterday = new Date(2026, 1, 28, 23, 0, 0).toISOString();
-
-  it("counts today's orders in the merchant's currency, except failed and canceled ones, as main does", () => {
-    const orders = [
-      order({ id: 1, createdAt: today, expectedInMerchantCurrency: { amount: '5.56', currency: 'USD' }, status: 'delivered' }),
-      order({ id: 2, createdAt: today, expectedInMerchantCurrency: { amount: '20.57884', currency: 'USD' }, status: 'processing' }),
-      order({ id: 3, createdAt: today, expectedInMerchantCurrency: { amount: '99', currency: 'USD' }, status: 'failed' }),
-      order({ id: 4, createdAt: today, expectedInMerchantCurrency: { amount: '99', currency: 'USD' }, status: 'canceled' }),
-      order({ id: 5, createdAt: yesterday, expectedInMerchantCurrency: { amount: '99', currency: 'USD' }, status: 'delivered' }),
-      order({ id: 6, createdAt: today, expectedInMerchantCurrency: { amount: '99', currency: 'EUR' }, status: 'delivered' }),
-      order({ id: 7, createdAt: today, expectedInMerchantCurrency: null, status: 'attention' }),
-    ];
-    expect(spentToday(orders, 'USD', now)).toEqual({ amount: '26.13884', currency: 'USD' });
-  });
-
-  it('rounds to the cent half away from zero, as main states its cap figures', () => {
-    expect(roundAmount('26.13884', 2)).toBe('26.14');
-    expect(roundAmount('26.135', 2)).toBe('26.14');
-    expect(roundAmount('26.1349', 2)).toBe('26.13');
-    expect(roundAmount('0.995', 2)).toBe('1.00');
-    expect(roundAmount('5', 2)).toBe('5.00');
-    expect(roundAmount('-1.005', 2)).toBe('-1.01');
-    // The remainder is taken from the exact spend, then rounded: not from the rounded spend.
-    expect(capFigures('100', { amount: '26.13884', currency: 'USD' })).toEqual({ spent: { amount: '26.14', currency: 'USD' }, remaining: { amount: '73.86', currency: 'USD' } });
-    expect(capFigures(null, { amount: '0', currency: 'USD' })).toEqual({ spent: { amount: '0.00', currency: 'USD' }, remaining: null });
-  });
-
-  it('reads what the merchant typed: empty or "off" for none, else a plain non-negative amount', () => {
-    expect(readCapInput('')).toEqual({ ok: true, value: null });
-    expect(readCapInput(' off ')).toEqual({ ok: true, value: null });
-    expect(readCapInput('49.90')).toEqual({ ok: true, value: '49.90' });
-    expect(readCapInput('-5')).toEqual({ ok: false });
-    expect(readCapInput('50 USD')).toEqual({ ok: false });
   });
 });
 

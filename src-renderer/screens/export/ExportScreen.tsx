@@ -5,6 +5,7 @@ import { ErrorState, LoadingState } from '../../components/States';
 import { useT } from '../../i18n';
 import { exportDictionary } from '../../i18n/export';
 import { useExportStore } from '../../stores/export';
+import { useSuppliersStore } from '../../stores/suppliers';
 import { ExportAction } from './ExportAction';
 import { ExportEmptyState } from './ExportEmptyState';
 import { ExportHistory } from './ExportHistory';
@@ -22,6 +23,8 @@ export function ExportScreen() {
 
   useEffect(() => {
     void open();
+    // Supplier names for the filter summary and the history.
+    void useSuppliersStore.getState().load();
     return api().on('grid.changed', gridChanged);
   }, [open, gridChanged]);
 

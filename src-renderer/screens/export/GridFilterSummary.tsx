@@ -3,14 +3,15 @@ import { useT } from '../../i18n';
 import { exportDictionary } from '../../i18n/export';
 import { describeGridFilter, gridFilterQuery } from '../../stores/export-form';
 import { useGridStore } from '../../stores/grid';
-import { supplierName } from '../../stores/suppliers';
+import { supplierName, useSuppliersStore } from '../../stores/suppliers';
 import { useUiStore } from '../../stores/ui';
 
 /** The Grid screen's filter in one line, so "export the filter" says which rows it means. */
 export function GridFilterSummary() {
   const t = useT(exportDictionary);
   const go = useUiStore((s) => s.go);
-  const { filters, sort, language, suppliers } = useGridStore(useShallow((s) => ({ filters: s.filters, sort: s.sort, language: s.language, suppliers: s.suppliers })));
+  const { filters, sort, language } = useGridStore(useShallow((s) => ({ filters: s.filters, sort: s.sort, language: s.language })));
+  const suppliers = useSuppliersStore((s) => s.suppliers);
   const parts = describeGridFilter(gridFilterQuery(filters, sort, language), t, (id) => supplierName(suppliers, id));
   const text = parts.length ? t('rows.filterSummary', { filter: parts.join(' · ') }) : t('rows.filterNone');
   return (

@@ -4,8 +4,7 @@ import { useT } from '../../i18n';
 import { exportDictionary } from '../../i18n/export';
 import { useExportStore } from '../../stores/export';
 import { describeSettings } from '../../stores/export-form';
-import { useGridStore } from '../../stores/grid';
-import { supplierName } from '../../stores/suppliers';
+import { supplierName, useSuppliersStore } from '../../stores/suppliers';
 import { useUiStore } from '../../stores/ui';
 import { formatCount, languageName, presetLabel } from './labels';
 
@@ -19,7 +18,7 @@ export function HistoryRow({ entry, current }: Props) {
   const t = useT(exportDictionary);
   const language = useUiStore((s) => s.language);
   const presets = useExportStore((s) => s.presets);
-  const suppliers = useGridStore((s) => s.suppliers);
+  const suppliers = useSuppliersStore((s) => s.suppliers);
   const summary = describeSettings(entry.options, t, (tag) => languageName(t, language, tag), (id) => supplierName(suppliers, id)).join(' · ');
   const delivery = entry.file ?? t('history.download');
   return (

@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorState, LoadingState } from '../../components/States';
 import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';
 import { useGridStore, type SelectedRow } from '../../stores/grid';
+import { supplierName, useSuppliersStore } from '../../stores/suppliers';
 import { useUiStore } from '../../stores/ui';
 import { ChangeBadges } from './ChangeBadges';
 import { daysOf, faceValueOf } from './grid-format';
@@ -17,7 +18,7 @@ import { useRowDetail } from './use-row-detail';
 export function DetailPanel({ selected, currency }: { selected: SelectedRow; currency: string }) {
   const t = useT(gridDictionary);
   const language = useUiStore((s) => s.language);
-  const suppliers = useGridStore((s) => s.suppliers);
+  const suppliers = useSuppliersStore((s) => s.suppliers);
   const select = useGridStore((s) => s.select);
   const [retryToken, setRetryToken] = useState(0);
   const state = useRowDetail(selected, language, retryToken);
@@ -36,7 +37,7 @@ export function DetailPanel({ selected, currency }: { selected: SelectedRow; cur
     closeButton.current?.focus({ preventScroll: true });
   }, [selected.planKey]);
 
-  const supplierNames = useMemo(() => Object.fromEntries(suppliers.map((s) => [s.id, s.name])), [suppliers]);
+  const nameOf = useCallback((id: string) => supplierName(suppliers, id), [suppliers]);
   // Colours follow the supplier's place in the supplier list, so a supplier keeps its colour from row to row.
   const supplierColors = useMemo(() => Object.fromEntries(suppliers.map((s, index) => [s.id, index % 8])), [suppliers]);
 
@@ -75,10 +76,10 @@ export function DetailPanel({ selected, currency }: { selected: SelectedRow; cur
 
       {detail && (
         <div className={`detail-body${state.status === 'loading' ? ' refreshing' : ''}`}>
-          <PricingSummary detail={detail} currency={currency} supplierNames={supplierNames} />
+          <PricingSummary detail={detail} currency={currency} nameOf={nameOf} />
           <section className="detail-section">
             <h3>{t('chart.title')}</h3>
-            <PriceChart detail={detail} supplierNames={supplierNames} supplierColors={supplierColors} currency={currency} />
+            <PriceChart detail={detail} nameOf={nameOf} supplierColors={supplierColors} currency={currency} />
           </section>
           <section className="detail-section">
             <h3>{t('detail.offers')} <span className="muted">({detail.offers.length})</span></h3>
@@ -88,7 +89,7 @@ export function DetailPanel({ selected, currency }: { selected: SelectedRow; cur
                   key={`${offer.supplier}|${offer.productId}|${offer.skuId}|${offer.variant}`}
                   offer={offer}
                   row={detail}
-                  supplierName={supplierNames[offer.supplier] ?? offer.supplier}
+                  supplierName={nameOf(offer.supplier)}
                   color={supplierColors[offer.supplier] ?? 7}
                   currency={currency}
                 />
@@ -97,7 +98,7 @@ export function DetailPanel({ selected, currency }: { selected: SelectedRow; cur
           </section>
           <section className="detail-section">
             <h3>{t('stockHistory.title')}</h3>
-            <StockHistory detail={detail} supplierNames={supplierNames} supplierColors={supplierColors} />
+            <StockHistory detail={detail} nameOf={nameOf} supplierColors={supplierColors} />
           </section>
         </div>
       )}

@@ -6,11 +6,12 @@ import { SortButton } from './SortButton';
 
 interface Props {
   supplierIds: readonly string[];
-  supplierNames: Readonly<Record<string, string>>;
+  /** A supplier's name, or its id (stores/suppliers.ts supplierName). */
+  nameOf: (supplierId: string) => string;
   currency: string;
 }
 
-export function GridHeader({ supplierIds, supplierNames, currency }: Props) {
+export function GridHeader({ supplierIds, nameOf, currency }: Props) {
   const t = useT(gridDictionary);
   const sort = useGridStore((s) => s.sort);
   const ariaSort = (...columns: GridSortColumn[]) =>
@@ -46,9 +47,9 @@ export function GridHeader({ supplierIds, supplierNames, currency }: Props) {
         {sortable('days', 'col.days', 'num')}
         {supplierIds.length > 0
           ? supplierIds.map((id) => (
-            <div key={id} role="columnheader" className="grid-cell head num supplier-head" title={supplierNames[id] ?? id}>
+            <div key={id} role="columnheader" className="grid-cell head num supplier-head" title={nameOf(id)}>
               {/* A non-breaking hyphen: "Dujiao-" on one line and "Next" clipped away reads as a different name. */}
-              <span className="supplier-name">{(supplierNames[id] ?? id).replace(/-/g, '\u2011')}</span>
+              <span className="supplier-name">{nameOf(id).replace(/-/g, '\u2011')}</span>
             </div>
           ))
           : plain('detail.bestCost', 'num')}

@@ -13,7 +13,7 @@ interface Props {
   index: number;
   top: number;
   supplierIds: readonly string[];
-  supplierNames: Readonly<Record<string, string>>;
+  nameOf: (supplierId: string) => string;
   selected: boolean;
   onOpen(row: PlanRow): void;
 }
@@ -22,7 +22,7 @@ interface Props {
  * Memoized on the row object: the server sends a new object only when the row changed, so scrolling re-renders
  * just the rows entering the window, and the per-row work (cheapest offer per supplier) runs once per row.
  */
-export const GridRow = memo(function GridRow({ row, index, top, supplierIds, supplierNames, selected, onOpen }: Props) {
+export const GridRow = memo(function GridRow({ row, index, top, supplierIds, nameOf, selected, onOpen }: Props) {
   const t = useT(gridDictionary);
   const cells = useMemo(() => supplierCells(row), [row]);
   const coverage = coverageLabel(t, row.attributes);
@@ -61,7 +61,7 @@ export const GridRow = memo(function GridRow({ row, index, top, supplierIds, sup
       <div role="cell" className="grid-cell data-cell" title={data.title}>{data.text}</div>
       <div role="cell" className="grid-cell num days-cell">{days ?? '—'}</div>
       {supplierIds.length > 0 ? (
-        supplierIds.map((id) => <SupplierCostCell key={id} cell={cells.get(id)} supplierName={supplierNames[id] ?? id} />)
+        supplierIds.map((id) => <SupplierCostCell key={id} cell={cells.get(id)} supplierName={nameOf(id)} />)
       ) : (
         <div role="cell" className="grid-cell num best" title={exactMoney(row.bestCost)}>{cellAmount(row.bestCost)}</div>
       )}

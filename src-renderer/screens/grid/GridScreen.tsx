@@ -5,6 +5,7 @@ import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';
 import { useAppStore } from '../../stores/app';
 import { useGridStore } from '../../stores/grid';
+import { useSuppliersStore } from '../../stores/suppliers';
 import { hasActiveFilters } from '../../stores/grid-query';
 import { useUiStore } from '../../stores/ui';
 import { DetailPanel } from './DetailPanel';
@@ -38,7 +39,9 @@ export function GridScreen() {
     const store = useGridStore.getState();
     // Back from another screen: what is cached may predate a sync that ran meanwhile.
     if (Object.keys(store.pages).length > 0) store.refresh();
-    else void store.loadContext();
+    else void store.loadLastRun();
+    // A cost column per supplier; the list refreshes itself on grid.changed (stores/suppliers.ts).
+    void useSuppliersStore.getState().load();
     return api().on('grid.changed', () => useGridStore.getState().refresh());
   }, []);
 

@@ -4,6 +4,7 @@ import type { PlanRow } from '../../../src-main/grid/types';
 import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';
 import { useGridStore } from '../../stores/grid';
+import { supplierName, useSuppliersStore } from '../../stores/suppliers';
 import { rowAtIndex } from '../../stores/grid-query';
 import { FIXED_COLUMN_COUNT, gridColumns, HEADER_HEIGHT, ROW_HEIGHT } from './columns';
 import { GridHeader } from './GridHeader';
@@ -16,7 +17,7 @@ export function GridTable({ currency }: { currency: string }) {
   const t = useT(gridDictionary);
   const total = useGridStore((s) => s.total) ?? 0;
   const pages = useGridStore((s) => s.pages);
-  const suppliers = useGridStore((s) => s.suppliers);
+  const suppliers = useSuppliersStore((s) => s.suppliers);
   const selectedKey = useGridStore((s) => s.selected?.planKey ?? null);
   const resultVersion = useGridStore((s) => s.resultVersion);
   const showRows = useGridStore((s) => s.showRows);
@@ -25,7 +26,7 @@ export function GridTable({ currency }: { currency: string }) {
 
   // Stable arrays and maps, so memoized rows are not re-rendered by a new-but-equal prop on every scroll frame.
   const supplierIds = useMemo(() => suppliers.map((s) => s.id), [suppliers]);
-  const supplierNames = useMemo(() => Object.fromEntries(suppliers.map((s) => [s.id, s.name])), [suppliers]);
+  const nameOf = useCallback((id: string) => supplierName(suppliers, id), [suppliers]);
   const columns = useMemo(() => gridColumns(supplierIds.length), [supplierIds.length]);
   const cellCount = FIXED_COLUMN_COUNT + Math.max(supplierIds.length, 1);
 
@@ -57,7 +58,7 @@ export function GridTable({ currency }: { currency: string }) {
     <div className="grid-table-frame">
       <div className="grid-scroll" ref={scrollRef}>
         <div role="table" aria-rowcount={total + 2} aria-label={t('nav.grid')} className="grid-canvas" style={style}>
-          <GridHeader supplierIds={supplierIds} supplierNames={supplierNames} currency={currency} />
+          <GridHeader supplierIds={supplierIds} nameOf={nameOf} currency={currency} />
           <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
             {items.map((item) => {
               const row = rowAtIndex(pages, item.index);
@@ -69,7 +70,7 @@ export function GridTable({ currency }: { currency: string }) {
                   index={item.index}
                   top={top}
                   supplierIds={supplierIds}
-                  supplierNames={supplierNames}
+                  nameOf={nameOf}
                   selected={row.planKey === selectedKey}
                   onOpen={open}
                 />

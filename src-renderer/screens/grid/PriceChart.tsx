@@ -10,13 +10,13 @@ const BOX: ChartBox = { width: 540, height: 200, top: 14, right: 18, bottom: 30,
 
 interface Props {
   detail: PlanRowDetail;
-  supplierNames: Readonly<Record<string, string>>;
+  nameOf: (supplierId: string) => string;
   supplierColors: Readonly<Record<string, number>>;
   currency: string;
 }
 
 /** Hand-drawn SVG step chart: one line per offer, prices held between syncs, carried on to now. */
-export function PriceChart({ detail, supplierNames, supplierColors, currency }: Props) {
+export function PriceChart({ detail, nameOf, supplierColors, currency }: Props) {
   const t = useT(gridDictionary);
   const language = useUiStore((s) => s.language);
 
@@ -28,7 +28,7 @@ export function PriceChart({ detail, supplierNames, supplierColors, currency }: 
       const ordinal = seen.get(offer.supplier) ?? 0;
       seen.set(offer.supplier, ordinal + 1);
       const key = offerHistoryKey(offer);
-      const name = supplierNames[offer.supplier] ?? offer.supplier;
+      const name = nameOf(offer.supplier);
       return {
         key,
         // Two offers of one supplier in a row need telling apart.
@@ -45,7 +45,7 @@ export function PriceChart({ detail, supplierNames, supplierColors, currency }: 
     });
     const series: ChartSeries[] = legend.map((entry) => ({ key: entry.key, points: entry.points }));
     return { legend, geometry: chartGeometry(series, BOX, Date.now()) };
-  }, [detail, supplierNames, supplierColors]);
+  }, [detail, nameOf, supplierColors]);
 
   const { legend, geometry } = model;
   if (!geometry) return <p className="chart-empty muted">{t('chart.empty')}</p>;

@@ -5,7 +5,7 @@ import { exactMoney, LOW_MARGIN_PERCENT, marginLevel, percentLabel, sameOffer } 
 import { LockIcon } from './LockIcon';
 import { LockPriceForm } from './LockPriceForm';
 
-export function PricingSummary({ detail, currency, supplierNames }: { detail: PlanRowDetail; currency: string; supplierNames: Readonly<Record<string, string>> }) {
+export function PricingSummary({ detail, currency, nameOf }: { detail: PlanRowDetail; currency: string; nameOf: (supplierId: string) => string }) {
   const t = useT(gridDictionary);
   const level = marginLevel(detail);
   const marginHint = level === 'loss' ? t('margin.loss') : level === 'low' ? t('margin.low', { percent: LOW_MARGIN_PERCENT }) : null;
@@ -17,7 +17,7 @@ export function PricingSummary({ detail, currency, supplierNames }: { detail: Pl
         <div>
           <dt>{t('detail.bestCost')}</dt>
           <dd className="num" data-testid="detail-best-cost">{exactMoney(detail.bestCost)}</dd>
-          {best && <dd className="stat-note muted">{supplierNames[best.supplier] ?? best.supplier}</dd>}
+          {best && <dd className="stat-note muted">{nameOf(best.supplier)}</dd>}
         </div>
         <div>
           <dt>{t('detail.sale')}</dt>

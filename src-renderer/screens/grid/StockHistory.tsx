@@ -8,7 +8,7 @@ import { stockLabel } from './labels';
 
 const SHOWN_PER_OFFER = 6;
 
-export function StockHistory({ detail, supplierNames, supplierColors }: { detail: PlanRowDetail; supplierNames: Readonly<Record<string, string>>; supplierColors: Readonly<Record<string, number>> }) {
+export function StockHistory({ detail, nameOf, supplierColors }: { detail: PlanRowDetail; nameOf: (supplierId: string) => string; supplierColors: Readonly<Record<string, number>> }) {
   const t = useT(gridDictionary);
   const language = useUiStore((s) => s.language);
   const entries = detail.offers.map((offer) => ({ offer, points: [...(detail.stockHistory[offerHistoryKey(offer)] ?? [])].reverse() }));
@@ -19,7 +19,7 @@ export function StockHistory({ detail, supplierNames, supplierColors }: { detail
         <div key={offerHistoryKey(offer)} className="stock-history-offer">
           <div className="stock-history-head">
             <span className={`swatch series-${supplierColors[offer.supplier] ?? 7}`} aria-hidden="true" />
-            <span>{supplierNames[offer.supplier] ?? offer.supplier}</span>
+            <span>{nameOf(offer.supplier)}</span>
             <span className="muted">{offer.skuId}</span>
           </div>
           {points.length === 0 ? (

@@ -2,11 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';
 import { useGridStore } from '../../stores/grid';
+import { supplierName, useSuppliersStore } from '../../stores/suppliers';
 
 /** Several suppliers at once: a native <select multiple> is unusable here, so a small checkbox popover. */
 export function SupplierFilter() {
   const t = useT(gridDictionary);
-  const suppliers = useGridStore((s) => s.suppliers);
+  const suppliers = useSuppliersStore((s) => s.suppliers);
   const chosen = useGridStore((s) => s.filters.suppliers);
   const setFilters = useGridStore((s) => s.setFilters);
   const [open, setOpen] = useState(false);
@@ -28,7 +29,7 @@ export function SupplierFilter() {
     };
   }, [open]);
 
-  const nameOf = (id: string) => suppliers.find((s) => s.id === id)?.name ?? id;
+  const nameOf = (id: string) => supplierName(suppliers, id);
   const label =
     chosen.length === 0 ? t('filters.suppliers.all')
     : chosen.length === 1 ? t('filters.suppliers.only', { name: nameOf(chosen[0]) })

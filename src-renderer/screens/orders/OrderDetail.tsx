@@ -5,7 +5,7 @@ import { EmptyState } from '../../components/States';
 import { useT } from '../../i18n';
 import { ordersDictionary } from '../../i18n/orders';
 import { useOrdersStore } from '../../stores/orders';
-import { roundAmount, withRevealed } from '../../stores/orders-view';
+import { withRevealed } from '../../stores/orders-view';
 import { supplierName, useSuppliersStore } from '../../stores/suppliers';
 import { useUiStore } from '../../stores/ui';
 import { CopyButton } from './CopyButton';
@@ -55,7 +55,7 @@ export function OrderDetail({ onOrderAgain }: { onOrderAgain: (order: OrderView)
         <Fact label={t('detail.expected')} testId="order-expected">{formatMoney(order.expectedCost)}</Fact>
         <Fact label={t('detail.charged')} testId="order-charged">{order.amount ? formatMoney(order.amount) : <span className="muted">{t('detail.notYet')}</span>}</Fact>
         {order.expectedInMerchantCurrency && order.expectedInMerchantCurrency.currency !== order.expectedCost.currency && (
-          <Fact label={t('detail.inMerchantCurrency', { currency: order.expectedInMerchantCurrency.currency })}>≈ {formatMoney({ ...order.expectedInMerchantCurrency, amount: roundAmount(order.expectedInMerchantCurrency.amount, 2) })}</Fact>
+          <Fact label={t('detail.inMerchantCurrency', { currency: order.expectedInMerchantCurrency.currency })}>≈ {formatMoney(order.expectedInMerchantCurrency, { decimals: 2 })}</Fact>
         )}
         <Fact label={t('detail.ourKey')} wide>
           <span className="fact-with-copy"><code>{order.idempotencyKey}</code><CopyButton text={order.idempotencyKey} what={t('detail.ourKey')} /></span>

@@ -43,7 +43,7 @@ export function OrderDialog({ offer: initialOffer, title: initialTitle, onClose,
   const suppliers = useSuppliersStore((s) => s.suppliers);
   const suppliersLoaded = useSuppliersStore((s) => s.loaded);
   const loadSuppliers = useSuppliersStore((s) => s.load);
-  const { connect, remember, noteQuote } = useOrdersStore.getState();
+  const { connect, remember } = useOrdersStore.getState();
   const [picked, setPicked] = useState<{ offer: OfferRef; title: string } | null>(initialOffer ? { offer: initialOffer, title: initialTitle ?? '' } : null);
   const [quoteState, setQuoteState] = useState<QuoteState>({ status: 'loading' });
   const [quoteToken, setQuoteToken] = useState(0);
@@ -80,15 +80,13 @@ export function OrderDialog({ offer: initialOffer, title: initialTitle, onClose,
     setQuoteState({ status: 'loading' });
     api()['orders.quote'](picked.offer, 1)
       .then((quote) => {
-        if (cancelled) return;
-        noteQuote(quote);
-        setQuoteState({ status: 'ready', quote });
+        if (!cancelled) setQuoteState({ status: 'ready', quote });
       })
       .catch((error: Error) => !cancelled && setQuoteState({ status: 'error', message: error.message }));
     return () => {
       cancelled = true;
     };
-  }, [picked, quoteToken, noteQuote]);
+  }, [picked, quoteToken]);
 
   const quote = quoteState.status === 'ready' ? quoteState.quote : null;
   const supplierId = picked?.offer.supplier ?? '';

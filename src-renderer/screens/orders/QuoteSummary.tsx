@@ -2,7 +2,7 @@ import type { OrderQuote } from '../../../src-main/orders/types';
 import { formatMoney } from '../../components/format';
 import { useT } from '../../i18n';
 import { ordersDictionary } from '../../i18n/orders';
-import { balanceShort, roundAmount } from '../../stores/orders-view';
+import { balanceShort } from '../../stores/orders-view';
 
 /** What the order will cost, what the supplier holds to pay it, and what the daily cap still allows. */
 export function QuoteSummary({ quote, supplierName }: { quote: OrderQuote; supplierName: string }) {
@@ -15,7 +15,7 @@ export function QuoteSummary({ quote, supplierName }: { quote: OrderQuote; suppl
           <dt>{t('quote.charged', { supplier: supplierName })}</dt>
           <dd className="num" data-testid="quote-cost">
             {formatMoney(quote.cost)}
-            {converted && <span className="muted quote-converted">≈ {formatMoney({ ...converted, amount: roundAmount(converted.amount, 2) })}</span>}
+            {converted && <span className="muted quote-converted">≈ {formatMoney(converted, { decimals: 2 })}</span>}
           </dd>
         </div>
         <div>

@@ -1,9 +1,8 @@
 import type { SupplierSummary } from '../../../src-main/api/contract';
 import type { RuleForm } from '../../stores/pricing-form';
+import { supplierName } from '../../stores/suppliers';
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
-
-const name = (suppliers: readonly SupplierSummary[], id: string) => suppliers.find((s) => s.id === id)?.name ?? id;
 
 /** Percent and amounts as typed, with a real minus sign: these are the merchant's own decimal strings. */
 export function signed(value: string, unit = ''): string {
@@ -16,13 +15,13 @@ export function describeScope(form: RuleForm, suppliers: readonly SupplierSummar
     case 'all':
       return t('scope.all.summary');
     case 'supplier':
-      return t('scope.supplier.summary', { supplier: name(suppliers, form.supplierId) || '?' });
+      return t('scope.supplier.summary', { supplier: supplierName(suppliers, form.supplierId) || '?' });
     case 'category':
-      return t('scope.category.summary', { category: form.categoryId || '?', supplier: name(suppliers, form.supplierId) || '?' });
+      return t('scope.category.summary', { category: form.categoryId || '?', supplier: supplierName(suppliers, form.supplierId) || '?' });
     case 'plan':
       return t('scope.plan.summary', { plan: readablePlanKey(form.planKey) || '?' });
     case 'offer':
-      return t('scope.offer.summary', { supplier: name(suppliers, form.supplierId) || '?', offer: [form.productId, form.skuId, form.variant].filter(Boolean).join(' / ') || '?' });
+      return t('scope.offer.summary', { supplier: supplierName(suppliers, form.supplierId) || '?', offer: [form.productId, form.skuId, form.variant].filter(Boolean).join(' / ') || '?' });
   }
 }
 

@@ -15,7 +15,7 @@ type FormTarget = { mode: 'add' } | { mode: 'edit'; supplier: SupplierSummary };
 
 export function SuppliersScreen() {
   const t = useT(suppliersDictionary);
-  const { suppliers, kinds, loaded, loading, error, load, subscribe } = useSuppliersStore();
+  const { suppliers, kinds, loaded, loading, error, load } = useSuppliersStore();
   const demo = useAppStore((s) => s.info?.demo ?? false);
   const go = useUiStore((s) => s.go);
   const [formTarget, setFormTarget] = useState<FormTarget | null>(null);
@@ -23,8 +23,7 @@ export function SuppliersScreen() {
 
   useEffect(() => {
     void load();
-    return subscribe();
-  }, [load, subscribe]);
+  }, [load]);
 
   const openAdd = () => {
     setSavedName(null);

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ChangeView } from '../../../src-main/api/contract';
 import { useT } from '../../i18n';
 import { syncDictionary } from '../../i18n/sync';
@@ -10,7 +11,8 @@ const TONE: Record<ChangeView['change'], string> = {
   added: 'ok', removed: 'bad', price_up: 'up', price_down: 'down', stock_changed: 'neutral', title_changed: 'neutral',
 };
 
-export function ChangeRow({ change }: { change: ChangeView }) {
+/** Memoized: the diff re-renders when the run history refreshes during a sync, its loaded rows need not. */
+export const ChangeRow = memo(function ChangeRow({ change }: { change: ChangeView }) {
   const t = useT(syncDictionary);
   const language = useUiStore((s) => s.language);
   const { before, after } = changeValues(change, language);
@@ -29,4 +31,4 @@ export function ChangeRow({ change }: { change: ChangeView }) {
       </div>
     </li>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatDateTime } from '../../components/format';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
@@ -6,30 +6,29 @@ import { useT } from '../../i18n';
 import { syncDictionary } from '../../i18n/sync';
 import { supplierName, useSuppliersStore } from '../../stores/suppliers';
 import { useSyncStore } from '../../stores/sync';
-import { CHANGE_FILTERS, countByFilter, matchesFilter } from '../../stores/sync-changes';
+import { CHANGE_FILTERS, filterCounts } from '../../stores/sync-changes';
 import { useUiStore } from '../../stores/ui';
 import { ChangeRow } from './ChangeRow';
-
-/** Long first syncs add thousands of offers; the list grows on request rather than all at once. */
-const PAGE = 200;
 
 export function RunDiff() {
   const t = useT(syncDictionary);
   // Progress events arrive many times a second during a sync: this long list must not re-render for them.
-  const { runs, selectedRunId, changes, changesError, filter, setFilter, selectRun } = useSyncStore(
-    useShallow((s) => ({ runs: s.runs, selectedRunId: s.selectedRunId, changes: s.changes, changesError: s.changesError, filter: s.filter, setFilter: s.setFilter, selectRun: s.selectRun })),
+  const { runs, selectedRunId, changes, changesTotal, countsByKind, changesError, loadingMore, moreError, filter, setFilter, selectRun, setChangesLanguage, showMoreChanges } = useSyncStore(
+    useShallow((s) => ({
+      runs: s.runs, selectedRunId: s.selectedRunId, changes: s.changes, changesTotal: s.changesTotal, countsByKind: s.countsByKind, changesError: s.changesError,
+      loadingMore: s.loadingMore, moreError: s.moreError, filter: s.filter, setFilter: s.setFilter, selectRun: s.selectRun,
+      setChangesLanguage: s.setChangesLanguage, showMoreChanges: s.showMoreChanges,
+    })),
   );
   const suppliers = useSuppliersStore((s) => s.suppliers);
   const language = useUiStore((s) => s.language);
-  const [shown, setShown] = useState(PAGE);
   const run = runs.find((r) => r.id === selectedRunId) ?? null;
 
-  // Titles come back in the reader's language, so a language switch refetches the open diff.
+  // Titles come back in the reader's language: a language switch refetches the open diff (the store skips it
+  // when the diff is already in that language, e.g. on coming back to this screen).
   useEffect(() => {
-    if (selectedRunId !== null) void selectRun(selectedRunId, language);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the language matters here
-  }, [language]);
-  useEffect(() => setShown(PAGE), [selectedRunId, filter]);
+    void setChangesLanguage(language);
+  }, [language, setChangesLanguage]);
 
   if (selectedRunId === null) {
     return (
@@ -40,10 +39,9 @@ export function RunDiff() {
     );
   }
 
+  const counts = countsByKind ? filterCounts(countsByKind) : null;
   // A failed or canceled run kept the previous catalog: its note says so, and an empty diff adds nothing.
-  const unfinished = run !== null && run.status !== 'ok' && changes?.length === 0;
-  const counts = changes && !unfinished ? countByFilter(changes) : null;
-  const visible = changes?.filter((change) => matchesFilter(change, filter)) ?? [];
+  const unfinished = run !== null && run.status !== 'ok' && counts?.all === 0;
   return (
     <div className="card sync-diff">
       <div className="diff-header">
@@ -58,9 +56,7 @@ export function RunDiff() {
           <ul>{run.skippedItems.map((item, index) => <li key={index}><strong>{item.where}</strong>: {item.reason}</li>)}</ul>
         </details>
       )}
-      {!changes && !changesError && <LoadingState />}
-      {changesError && <ErrorState message={changesError} onRetry={() => void selectRun(selectedRunId, language)} />}
-      {counts && (
+      {counts && !unfinished && (
         <div className="diff-filters" role="group" aria-label={t('diff.filter')}>
           {CHANGE_FILTERS.map((kind) => (
             <button
@@ -68,24 +64,27 @@ export function RunDiff() {
               className={`chip${filter === kind ? ' active' : ''}`}
               aria-pressed={filter === kind}
               disabled={kind !== 'all' && counts[kind] === 0}
-              onClick={() => setFilter(kind)}
+              onClick={() => void setFilter(kind)}
             >
               {t(`kind.${kind}`)} <span className="chip-count">{counts[kind].toLocaleString()}</span>
             </button>
           ))}
         </div>
       )}
-      {changes && !unfinished && visible.length === 0 && <EmptyState>{changes.length === 0 ? t('diff.none') : t('diff.noneOfKind')}</EmptyState>}
-      {visible.length > 0 && (
+      {!changes && !changesError && <LoadingState />}
+      {changesError && <ErrorState message={changesError} onRetry={() => void selectRun(selectedRunId, language)} />}
+      {changes && !unfinished && changes.length === 0 && <EmptyState>{counts?.all === 0 ? t('diff.none') : t('diff.noneOfKind')}</EmptyState>}
+      {changes && changes.length > 0 && (
         <ul className="change-list" aria-label={t('diff')}>
-          {visible.slice(0, shown).map((change) => <ChangeRow key={`${change.change}:${change.key}`} change={change} />)}
+          {changes.map((change) => <ChangeRow key={`${change.change}:${change.key}`} change={change} />)}
         </ul>
       )}
-      {visible.length > shown && (
-        <button className="button diff-more" onClick={() => setShown((n) => n + PAGE)}>
-          {t('diff.more', { shown: shown.toLocaleString(), total: visible.length.toLocaleString() })}
+      {changes && changes.length < changesTotal && (
+        <button className="button diff-more" disabled={loadingMore} onClick={() => void showMoreChanges()}>
+          {t('diff.more', { shown: changes.length.toLocaleString(), total: changesTotal.toLocaleString() })}
         </button>
       )}
+      {moreError && <p className="diff-note error" role="alert">{t('diff.moreFailed', { error: moreError })}</p>}
     </div>
   );
 }

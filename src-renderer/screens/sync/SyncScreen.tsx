@@ -25,7 +25,6 @@ export function SyncScreen() {
     void loadRuns();
     void suppliers.load();
     void loadSettings();
-    return suppliers.subscribe();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per visit; the stores' functions are stable
   }, []);
 
