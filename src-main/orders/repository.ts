@@ -11,7 +11,7 @@ interface OrderRow {
   cap_amount: string | null; cap_currency: string | null; cap_day: string; email: string | null; buyer_input_json: string | null;
   status: string; upstream_order_id: string | null; upstream_status: string | null; charged_amount: string | null; charged_currency: string | null;
   delivery_json: string | null; error: string | null; send_attempts: number; last_sent_at: string | null; acknowledged_at: string | null;
-  created_at: string; updated_at: string; finished_at: string | null;
+  created_at: string; updated_at: string; finished_at: string | null; connection_fingerprint: string | null;
 }
 
 const moneyOf = (amount: string | null, currency: string | null): Money | null => (amount !== null && currency !== null ? { amount, currency } : null);
@@ -22,6 +22,7 @@ function fromRow(row: OrderRow): OrderRecord {
     idempotencyKey: row.idempotency_key,
     supplierId: row.supplier_id,
     supplierKind: row.supplier_kind,
+    connectionFingerprint: row.connection_fingerprint,
     productId: row.product_id,
     skuId: row.sku_id,
     variant: row.variant,
@@ -53,10 +54,10 @@ export type NewOrder = Omit<OrderRecord, 'id' | 'status' | 'upstreamOrderId' | '
 
 /** Writes a new order, not yet sent, with the first line of its timeline. */
 export function insertOrder(db: Database, order: NewOrder, note: string): OrderRecord {
-  const { lastInsertRowid } = db.prepare(`INSERT INTO orders (idempotency_key, supplier_id, supplier_kind, product_id, sku_id, variant, offer_kind, title,
+  const { lastInsertRowid } = db.prepare(`INSERT INTO orders (idempotency_key, supplier_id, supplier_kind, connection_fingerprint, product_id, sku_id, variant, offer_kind, title,
       quantity, expected_amount, expected_currency, cap_amount, cap_currency, cap_day, email, buyer_input_json, status, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`).run(
-    order.idempotencyKey, order.supplierId, order.supplierKind, order.productId, order.skuId, order.variant, order.offerKind, order.title,
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`).run(
+    order.idempotencyKey, order.supplierId, order.supplierKind, order.connectionFingerprint, order.productId, order.skuId, order.variant, order.offerKind, order.title,
     order.quantity, order.expectedCost.amount, order.expectedCost.currency, order.capAmount?.amount ?? null, order.capAmount?.currency ?? null,
     order.capDay, order.email, order.buyerInput ? JSON.stringify(order.buyerInput) : null, order.createdAt, order.createdAt);
   const id = Number(lastInsertRowid);

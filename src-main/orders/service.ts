@@ -21,6 +21,7 @@ import {
 } from './repository';
 import { checkSpendingCap, localDay, type CapCheck } from './spending-cap';
 import { isOpen, OrderError, type OrderQuote, type OrderRecord, type OrderView, type PlaceOrderInput, type SpendingCapView } from './types';
+import { connectionFingerprint } from './connection-fingerprint';
 
 export interface SupplierHandle {
   /** The connection as configured now; `notifyListen` on it turns on the push receiver. */
@@ -134,6 +135,7 @@ export class OrderService {
       if (!cap.allowed) throw new OrderError(`refused: ${cap.reason}`);
       return insertOrder(this.db, {
         idempotencyKey: newIdempotencyKey(at), supplierId: offer.supplierId, supplierKind: handle!.connection.kind,
+        connectionFingerprint: connectionFingerprint(handle!.connection),
         productId: offer.productId, skuId: offer.skuId, variant: offer.variant, offerKind: offer.kind, title: displayTitle(offer.titles, 'en'),
         quantity, expectedCost: cost, capAmount: converted, capDay: day, email: input.email?.trim() || null,
         buyerInput: input.buyerInput && Object.keys(input.buyerInput).length ? input.buyerInput : null, createdAt: at.toISOString(),
@@ -289,6 +291,19 @@ export class OrderService {
     const orders = handle?.adapter.orders;
     if (!orders) {
       this.note(record.id, handle ? `${record.supplierId} cannot take orders through its API` : `supplier connection "${record.supplierId}" is not configured; the order is checked again once it is`);
+      return;
+    }
+    if (record.connectionFingerprint && handle && connectionFingerprint(handle.connection) !== record.connectionFingerprint) {
+      // Another account (or host) now answers to this supplier id: sending or looking the order up there could
+      // place it a second time somewhere else. Only the merchant can say where it went.
+      if (record.status !== 'attention') {
+        this.apply(record.id, {
+          ...stateOf(record),
+          status: 'attention',
+          error: `the "${record.supplierId}" connection now points at another host or account than the one this order was placed through. `
+            + `It is not sent or looked up there: check the original supplier's order list (our key: ${record.idempotencyKey}).`,
+        }, { note: 'the supplier connection changed since the order was placed' });
+      }
       return;
     }
     const step = nextStep(record);

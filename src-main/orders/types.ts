@@ -30,6 +30,8 @@ export interface OrderRecord {
   idempotencyKey: string;
   supplierId: string;
   supplierKind: string;
+  /** The connection it was placed through (connection-fingerprint.ts); null for orders recorded before it was kept. */
+  connectionFingerprint: string | null;
   productId: string;
   skuId: string;
   variant: string;

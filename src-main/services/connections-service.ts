@@ -161,9 +161,11 @@ export class ConnectionsService {
     return deleteStoredConnection(this.db, id);
   }
 
+  /** An id no connection has, nor any order was placed under: orders and sync history stay with their account. */
   private freeId(base: string): string {
+    const used = (id: string) => getStoredConnection(this.db, id) !== null || this.db.prepare('SELECT 1 FROM orders WHERE supplier_id = ? LIMIT 1').get(id) !== undefined;
     let id = base;
-    for (let n = 2; getStoredConnection(this.db, id); n++) id = `${base}-${n}`;
+    for (let n = 2; used(id); n++) id = `${base}-${n}`;
     return id;
   }
 

@@ -3,6 +3,7 @@ import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setMerchantCurrency } from '../../src-main/db/settings';
 import { insertOrder, listOrders, writeDailyCap } from '../../src-main/orders/repository';
+import { connectionFingerprint } from '../../src-main/orders/connection-fingerprint';
 import { OrderService, newIdempotencyKey, type SupplierHandle } from '../../src-main/orders/service';
 import { OrderError, type OrderView } from '../../src-main/orders/types';
 import { ensureSomeRates } from '../../src-main/pricing/rates-service';
@@ -47,7 +48,7 @@ async function setup(options: { kind?: 'dujiao-next' | 'mesim'; catalog?: SimCat
     cleanups.push(() => created.close());
     return Object.assign(created, { updates });
   };
-  return { sim, store, service };
+  return { sim, store, service, connection };
 }
 
 const offerOf = (productId: number) => ({ supplier: 'sup', productId: String(productId), skuId: String(productId * 10), variant: '' });
@@ -190,7 +191,7 @@ describe('test orders on Dujiao-Next', () => {
     const s = await setup();
     const at = new Date();
     const record = insertOrder(s.store.db, {
-      idempotencyKey: newIdempotencyKey(at), supplierId: 'sup', supplierKind: 'dujiao-next', productId: '1', skuId: '10', variant: '',
+      idempotencyKey: newIdempotencyKey(at), supplierId: 'sup', supplierKind: 'dujiao-next', connectionFingerprint: connectionFingerprint(s.connection), productId: '1', skuId: '10', variant: '',
       offerKind: 'esim', title: 'Hong Kong', quantity: 1, expectedCost: { amount: '12.50', currency: 'CNY' }, capAmount: null,
       capDay: '2026-11-21', email: null, buyerInput: null, createdAt: at.toISOString(),
     }, 'recorded before sending');
@@ -314,6 +315,24 @@ describe('test orders on MeSIM', () => {
     expect(second.get(orphan.id)!.status).toBe('delivered');
     expect(s.sim.state.orders).toHaveLength(1);
     expect(s.sim.state.charges.get(orphan.idempotencyKey)).toBe(1);
+  });
+  it('never sends or looks up an unfinished order through a connection that now points elsewhere', async () => {
+    const s = await setup();
+    const at = new Date();
+    // Recorded (maybe sent) through another account that used to be called "sup"; the crash hid the answer.
+    const record = insertOrder(s.store.db, {
+      idempotencyKey: newIdempotencyKey(at), supplierId: 'sup', supplierKind: 'dujiao-next',
+      connectionFingerprint: connectionFingerprint({ ...s.connection, baseUrl: 'https://old-shop.example/api/v1/upstream' }), productId: '1', skuId: '10', variant: '',
+      offerKind: 'esim', title: 'Hong Kong', quantity: 1, expectedCost: { amount: '12.50', currency: 'CNY' }, capAmount: null,
+      capDay: '2026-11-21', email: null, buyerInput: null, createdAt: at.toISOString(),
+    }, 'recorded before sending');
+    const service = s.service();
+    service.start();
+    await service.whenIdle();
+    const view = service.get(record.id)!;
+    expect(view.status).toBe('attention');
+    expect(view.error).toMatch(/now points at another host or account/);
+    expect(s.sim.state.orders).toHaveLength(0);
   });
 });
 

@@ -10,7 +10,7 @@ const T2 = '2026-11-21T10:00:09.000Z';
 
 function record(overrides: Partial<OrderRecord> = {}): OrderRecord {
   return {
-    id: 1, idempotencyKey: 'SG20261121100000ABCDEF01', supplierId: 'dj', supplierKind: 'dujiao-next', productId: '1', skuId: '10', variant: '',
+    id: 1, idempotencyKey: 'SG20261121100000ABCDEF01', supplierId: 'dj', supplierKind: 'dujiao-next', connectionFingerprint: null, productId: '1', skuId: '10', variant: '',
     offerKind: 'esim', title: 'Hong Kong 5GB', quantity: 1, expectedCost: { amount: '12.50', currency: 'CNY' }, capAmount: null, capDay: '2026-11-21',
     email: null, buyerInput: null, status: 'pending', upstreamOrderId: null, upstreamStatus: null, amount: null, delivery: null, error: null,
     sendAttempts: 1, lastSentAt: T0, acknowledgedAt: null, createdAt: T0, updatedAt: T0, finishedAt: null, ...overrides,
