@@ -8,7 +8,8 @@ import { offerKey } from '../domain/offer';
 import { previewChange } from '../domain/pricing/price';
 import { parseExportOptions, parseExportTarget } from '../export/options';
 import { exportCsv, exportHistory, exportPresets, lastExportChoice, previewExport, runExport } from '../export/service';
-import { offerHistory, refKey } from '../grid/history';
+import { offerHistory } from '../grid/history';
+import { supplierOfferKey } from '../domain/offer';
 import { linkOffer, resetOfferLink, unlinkOffer } from '../grid/links';
 import { gridPricingInputs } from '../grid/pricing-inputs';
 import { getPlanRow, queryGrid } from '../grid/query';
@@ -70,8 +71,8 @@ export function createHandlers(services: AppServices): ApiContract {
       const detail: PlanRowDetail = { ...row, priceHistory: {}, stockHistory: {} };
       for (const offer of row.offers) {
         const history = offerHistory(db, offer);
-        detail.priceHistory[refKey(offer)] = history.prices;
-        detail.stockHistory[refKey(offer)] = history.stock;
+        detail.priceHistory[supplierOfferKey(offer)] = history.prices;
+        detail.stockHistory[supplierOfferKey(offer)] = history.stock;
       }
       return detail;
     },

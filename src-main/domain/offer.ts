@@ -74,6 +74,15 @@ export function offerKey(offer: Pick<Offer, 'productId' | 'skuId' | 'variant'>):
   return `${offer.productId}\u0001${offer.skuId}\u0001${offer.variant}`;
 }
 
+/**
+ * One offer of one supplier connection as a single string: "supplier|productId|skuId|variant", each part
+ * URI-encoded so a "|" inside an id cannot make two offers share a key. Used by main (history maps) and the
+ * renderer (lookups, element attributes) alike.
+ */
+export function supplierOfferKey(ref: { supplier: string; productId: string; skuId: string; variant: string }): string {
+  return [ref.supplier, ref.productId, ref.skuId, ref.variant].map(encodeURIComponent).join('|');
+}
+
 /** Maps an explicit upstream quantity onto the common stock scale (thresholds from the Dujiao-Next contract). */
 export function stockFromQuantity(quantity: number): Stock {
   if (quantity < 0) return { status: 'unlimited', quantity: null };

@@ -7,7 +7,7 @@ import { gridVersion, markGridFresh, merchantCurrency } from '../db/settings';
 import { convert, MissingRateError } from '../domain/currency';
 import type { ChangeKind } from '../domain/diff';
 import { displayTitle } from '../domain/locale';
-import { offerKey, type OfferKind, type Stock } from '../domain/offer';
+import { supplierOfferKey, type OfferKind, type Stock } from '../domain/offer';
 import { extractAttributes, planMatchKey, type PlanAttributes } from '../domain/plan-attributes';
 import { priceOffer } from '../domain/pricing/price';
 import type { RuleSet } from '../domain/pricing/rules';
@@ -33,7 +33,7 @@ export function micros(amount: string): number {
 
 /** The key a merchant's manual "take this offer out of its row" uses: a row of its own. */
 export function soloKey(ref: OfferRef): string {
-  return `solo:${ref.supplier}\u0001${offerKey(ref)}`;
+  return `solo:${supplierOfferKey(ref)}`;
 }
 
 // Extraction and search folding depend only on an offer's text, which rarely changes between rebuilds (a rate or
@@ -106,7 +106,7 @@ export function buildGrid(db: Database, options: { currency?: string; ruleSet?: 
   const lastChanges = new Map<string, Set<ChangeKind>>();
   const okRuns = latestRuns(db).filter((run) => run.status === 'ok').map((run) => run.id);
   for (const change of changesForRuns(db, okRuns)) {
-    const key = `${change.supplierId}\u0001${change.key}`;
+    const key = supplierOfferKey({ supplier: change.supplierId, productId: change.productId, skuId: change.skuId, variant: change.variant });
     const kinds = lastChanges.get(key) ?? new Set<ChangeKind>();
     kinds.add(change.change);
     lastChanges.set(key, kinds);
@@ -134,7 +134,7 @@ export function buildGrid(db: Database, options: { currency?: string; ruleSet?: 
     };
     const group = groups.get(planKey) ?? { attributes, members: [], changes: new Set<ChangeKind>() };
     group.members.push(member);
-    for (const kind of lastChanges.get(`${ref.supplier}\u0001${offerKey(ref)}`) ?? []) group.changes.add(kind);
+    for (const kind of lastChanges.get(supplierOfferKey(ref)) ?? []) group.changes.add(kind);
     if (attributes.confidence > group.attributes.confidence) group.attributes = attributes;
     groups.set(planKey, group);
   }

@@ -2,10 +2,6 @@ import type { Database } from 'better-sqlite3';
 import type { PricePoint, StockPoint } from '../api/contract';
 import type { OfferRef } from './types';
 
-export function refKey(ref: OfferRef): string {
-  return `${ref.supplier}|${ref.productId}|${ref.skuId}|${ref.variant}`;
-}
-
 /** An offer's price and stock over time, read back from the sync change log (first seen, then every move). */
 export function offerHistory(db: Database, ref: OfferRef): { prices: PricePoint[]; stock: StockPoint[] } {
   const rows = db.prepare(`SELECT c.change, c.new_json, r.started_at FROM changes c JOIN sync_runs r ON r.id = c.run_id

@@ -5,6 +5,8 @@ import type { ApiContract } from '../../src-main/api/contract';
 import { createHandlers } from '../../src-main/api/handlers';
 import type { GridPage, OfferRef, PlanRow } from '../../src-main/grid/types';
 import { launchApp, type E2eApp } from './harness';
+import { supplierOfferKey } from '../../src-main/domain/offer';
+import { soloKey as soloKeyOf } from '../../src-main/grid/build';
 
 /** Every wait is bounded: a hung page must fail the test, not the whole run. */
 const WAIT = { timeout: 20_000 };
@@ -15,7 +17,7 @@ const LOADED_ROW = '.grid-row:not(.skeleton)';
 /** A plan key inside a CSS attribute selector: solo keys carry \u0001 separators, which CSS must escape. */
 const cssValue = (value: string) => value.replace(/["\\]/g, '\\$&').replace(/[\u0000-\u001f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);
 const rowSelector = (planKey: string) => `.grid-row[data-plan-key="${cssValue(planKey)}"]`;
-const offerCard = (offer: OfferRef) => `.offer-card[data-offer="${cssValue(`${offer.supplier}|${offer.productId}|${offer.skuId}|${offer.variant}`)}"]`;
+const offerCard = (offer: OfferRef) => `.offer-card[data-offer="${cssValue(supplierOfferKey(offer))}"]`;
 
 /** The same services the page talks to, called from the test process: the expected answers. */
 const serverApi = (app: E2eApp): ApiContract => createHandlers(app.preview.services);
@@ -311,7 +313,7 @@ describe('the Grid, light theme, English', () => {
       expect(await panel().locator(offerCard(moving)).count()).toBe(0);
 
       // The offer now has a row of its own.
-      const soloKey = `solo:${moving.supplier}\u0001${moving.productId}\u0001${moving.skuId}\u0001${moving.variant}`;
+      const soloKey = soloKeyOf(moving);
       await page.getByRole('checkbox', { name: 'Changed in last sync' }).uncheck();
       await page.getByRole('searchbox', { name: 'Search plans' }).fill(englishTitle(moving));
       const solo = page.locator(rowSelector(soloKey));

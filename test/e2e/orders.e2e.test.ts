@@ -9,6 +9,7 @@ import type { GridOffer, OfferRef, PlanRow } from '../../src-main/grid/types';
 import type { Money } from '../../src-main/domain/money';
 import type { OrderView } from '../../src-main/orders/types';
 import { launchApp, type E2eApp } from './harness';
+import { supplierOfferKey } from '../../src-main/domain/offer';
 
 /** Every wait is bounded: a hung page must fail the test, not the whole run. */
 const WAIT = { timeout: 20_000 };
@@ -23,7 +24,7 @@ const shown = (money: Money | null | undefined): string => (money ? `${AMOUNT.fo
 
 const cssValue = (value: string) => value.replace(/["\\]/g, '\\$&').replace(/[\u0000-\u001f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);
 const rowSelector = (planKey: string) => `.grid-row[data-plan-key="${cssValue(planKey)}"]`;
-const offerCard = (offer: OfferRef) => `.offer-card[data-offer="${cssValue(`${offer.supplier}|${offer.productId}|${offer.skuId}|${offer.variant}`)}"]`;
+const offerCard = (offer: OfferRef) => `.offer-card[data-offer="${cssValue(supplierOfferKey(offer))}"]`;
 const refOf = (offer: OfferRef): OfferRef => ({ supplier: offer.supplier, productId: offer.productId, skuId: offer.skuId, variant: offer.variant });
 const sameRef = (a: OfferRef, b: OfferRef | null) => b !== null && a.supplier === b.supplier && a.productId === b.productId && a.skuId === b.skuId && a.variant === b.variant;
 

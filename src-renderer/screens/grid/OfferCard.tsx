@@ -4,7 +4,8 @@ import { api } from '../../api';
 import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';
 import { TestOrderButton } from '../orders/TestOrderButton';
-import { exactMoney, offerHistoryKey, sameOffer } from './grid-format';
+import { exactMoney, sameOffer } from './grid-format';
+import { supplierOfferKey } from '../../../src-main/domain/offer';
 import { stockLabel } from './labels';
 import { MoveOfferForm } from './MoveOfferForm';
 
@@ -41,7 +42,7 @@ export function OfferCard({ offer, row, supplierName, color, currency }: Props) 
   const titles = Object.entries(offer.titles).filter(([, text]) => text.trim() !== '');
 
   return (
-    <article className={`offer-card${isBest ? ' best' : ''}`} data-supplier={offer.supplier} data-offer={offerHistoryKey(offer)} aria-label={supplierName}>
+    <article className={`offer-card${isBest ? ' best' : ''}`} data-supplier={offer.supplier} data-offer={supplierOfferKey(offer)} aria-label={supplierName}>
       <header className="offer-head">
         <span className={`swatch series-${color}`} aria-hidden="true" />
         <strong className="offer-supplier" title={supplierName}>{supplierName}</strong>

@@ -4,7 +4,8 @@ import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';
 import { useUiStore } from '../../stores/ui';
 import { chartGeometry, historyInMerchantCurrency, type ChartBox, type ChartSeries } from './chart-geometry';
-import { exactMoney, offerHistoryKey, roundedAmount } from './grid-format';
+import { exactMoney, roundedAmount } from './grid-format';
+import { supplierOfferKey } from '../../../src-main/domain/offer';
 
 const BOX: ChartBox = { width: 540, height: 200, top: 14, right: 18, bottom: 30, left: 66 };
 
@@ -27,7 +28,7 @@ export function PriceChart({ detail, nameOf, supplierColors, currency }: Props) 
     const legend = detail.offers.map((offer) => {
       const ordinal = seen.get(offer.supplier) ?? 0;
       seen.set(offer.supplier, ordinal + 1);
-      const key = offerHistoryKey(offer);
+      const key = supplierOfferKey(offer);
       const name = nameOf(offer.supplier);
       return {
         key,

@@ -3,7 +3,7 @@ import { formatDateTime } from '../../components/format';
 import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';
 import { useUiStore } from '../../stores/ui';
-import { offerHistoryKey } from './grid-format';
+import { supplierOfferKey } from '../../../src-main/domain/offer';
 import { stockLabel } from './labels';
 
 const SHOWN_PER_OFFER = 6;
@@ -11,12 +11,12 @@ const SHOWN_PER_OFFER = 6;
 export function StockHistory({ detail, nameOf, supplierColors }: { detail: PlanRowDetail; nameOf: (supplierId: string) => string; supplierColors: Readonly<Record<string, number>> }) {
   const t = useT(gridDictionary);
   const language = useUiStore((s) => s.language);
-  const entries = detail.offers.map((offer) => ({ offer, points: [...(detail.stockHistory[offerHistoryKey(offer)] ?? [])].reverse() }));
+  const entries = detail.offers.map((offer) => ({ offer, points: [...(detail.stockHistory[supplierOfferKey(offer)] ?? [])].reverse() }));
   if (entries.every((entry) => entry.points.length === 0)) return <p className="muted">{t('stockHistory.empty')}</p>;
   return (
     <div className="stock-history">
       {entries.map(({ offer, points }) => (
-        <div key={offerHistoryKey(offer)} className="stock-history-offer">
+        <div key={supplierOfferKey(offer)} className="stock-history-offer">
           <div className="stock-history-head">
             <span className={`swatch series-${supplierColors[offer.supplier] ?? 7}`} aria-hidden="true" />
             <span>{nameOf(offer.supplier)}</span>

@@ -56,10 +56,6 @@ export function sameOffer(a: OfferRef | null | undefined, b: OfferRef | null | u
   return !!a && !!b && a.supplier === b.supplier && a.productId === b.productId && a.skuId === b.skuId && a.variant === b.variant;
 }
 
-/** The key grid.row uses for an offer's history: "supplier|productId|skuId|variant". */
-export function offerHistoryKey(ref: OfferRef): string {
-  return `${ref.supplier}|${ref.productId}|${ref.skuId}|${ref.variant}`;
-}
 
 export interface SupplierCell {
   /** The offer the cell speaks for: the row's best if it is this supplier's, else this supplier's cheapest buyable. */

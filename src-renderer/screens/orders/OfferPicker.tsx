@@ -8,6 +8,7 @@ import { useT } from '../../i18n';
 import { ordersDictionary } from '../../i18n/orders';
 import { supplierName, useSuppliersStore } from '../../stores/suppliers';
 import { useUiStore } from '../../stores/ui';
+import { supplierOfferKey } from '../../../src-main/domain/offer';
 
 const SEARCH_DELAY_MS = 250;
 const ROWS_SHOWN = 12;
@@ -57,7 +58,7 @@ export function OfferPicker({ onPick }: { onPick: (picked: PickedOffer) => void 
               <span className="picker-title" title={row.title}>{row.title}</span>
               <ul className="picker-offers">
                 {row.offers.filter((offer) => offer.orderable).map((offer) => (
-                  <li key={`${offer.supplier}|${offer.productId}|${offer.skuId}|${offer.variant}`}>
+                  <li key={supplierOfferKey(offer)}>
                     <button type="button" className="picker-offer" onClick={() => onPick({ offer, title: displayTitle(offer.titles, language) || row.title })}>
                       <span className="picker-supplier">{supplierName(suppliers, offer.supplier)}</span>
                       <span className="muted picker-kind">{t(`kind.${offer.kind}`)}</span>
