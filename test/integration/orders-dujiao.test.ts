@@ -51,6 +51,16 @@ async function setup(options: { kind?: 'dujiao-next' | 'mesim'; catalog?: SimCat
   return { sim, store, service, connection };
 }
 
+/** An order as a crash leaves it: recorded, never answered (through the connection with this fingerprint). */
+function recordUnsent(s: Setup, fingerprint: string) {
+  const at = new Date();
+  return insertOrder(s.store.db, {
+    idempotencyKey: newIdempotencyKey(at), supplierId: 'sup', supplierKind: 'dujiao-next', connectionFingerprint: fingerprint, productId: '1', skuId: '10', variant: '',
+    offerKind: 'esim', title: 'Hong Kong', quantity: 1, expectedCost: { amount: '12.50', currency: 'CNY' }, capAmount: null,
+    capDay: '2026-11-21', email: null, buyerInput: null, createdAt: at.toISOString(),
+  }, 'recorded before sending');
+}
+
 const offerOf = (productId: number) => ({ supplier: 'sup', productId: String(productId), skuId: String(productId * 10), variant: '' });
 
 function decodeQr(dataUri: string): string | null {
@@ -189,12 +199,7 @@ describe('test orders on Dujiao-Next', () => {
 
   it('sends an order recorded but never sent (crash before sending) when the next service starts', async () => {
     const s = await setup();
-    const at = new Date();
-    const record = insertOrder(s.store.db, {
-      idempotencyKey: newIdempotencyKey(at), supplierId: 'sup', supplierKind: 'dujiao-next', connectionFingerprint: connectionFingerprint(s.connection), productId: '1', skuId: '10', variant: '',
-      offerKind: 'esim', title: 'Hong Kong', quantity: 1, expectedCost: { amount: '12.50', currency: 'CNY' }, capAmount: null,
-      capDay: '2026-11-21', email: null, buyerInput: null, createdAt: at.toISOString(),
-    }, 'recorded before sending');
+    const record = recordUnsent(s, connectionFingerprint(s.connection));
     const service = s.service();
     service.start();
     await service.whenIdle();
@@ -318,14 +323,8 @@ describe('test orders on MeSIM', () => {
   });
   it('never sends or looks up an unfinished order through a connection that now points elsewhere', async () => {
     const s = await setup();
-    const at = new Date();
     // Recorded (maybe sent) through another account that used to be called "sup"; the crash hid the answer.
-    const record = insertOrder(s.store.db, {
-      idempotencyKey: newIdempotencyKey(at), supplierId: 'sup', supplierKind: 'dujiao-next',
-      connectionFingerprint: connectionFingerprint({ ...s.connection, baseUrl: 'https://old-shop.example/api/v1/upstream' }), productId: '1', skuId: '10', variant: '',
-      offerKind: 'esim', title: 'Hong Kong', quantity: 1, expectedCost: { amount: '12.50', currency: 'CNY' }, capAmount: null,
-      capDay: '2026-11-21', email: null, buyerInput: null, createdAt: at.toISOString(),
-    }, 'recorded before sending');
+    const record = recordUnsent(s, connectionFingerprint({ ...s.connection, baseUrl: 'https://old-shop.example/api/v1/upstream' }));
     const service = s.service();
     service.start();
     await service.whenIdle();
