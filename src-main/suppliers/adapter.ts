@@ -14,6 +14,14 @@ export interface PingResult {
 export interface CatalogPage {
   offers: Offer[];
   skipped: SkippedItem[];
+  /**
+   * 'changes': the page holds only products changed since FetchOptions.changedSince; a product it does not list is
+   * unchanged, not gone. 'full' (the default): part of a complete listing, where an absent product is removed.
+   * An adapter asked for changes whose server listed everything anyway (it ignored the filter) says 'full'.
+   */
+  scope?: 'full' | 'changes';
+  /** In a 'changes' listing: upstream products reported deactivated; every offer of theirs is removed. */
+  removedProducts?: string[];
 }
 
 export interface FetchProgress {
@@ -26,6 +34,31 @@ export interface FetchProgress {
 export interface FetchOptions {
   signal?: AbortSignal;
   onProgress?: (progress: FetchProgress) => void;
+  /**
+   * When set (ISO 8601), the engine asks for an incremental listing: products changed after this instant (the start
+   * of the last complete listing, less a safety overlap). Adapters whose protocol can filter by time do so and
+   * mark their pages scope 'changes'; the others ignore it and list everything.
+   */
+  changedSince?: string | null;
+}
+
+/** What a connection's request budget reports; every request of the connection (sync, orders, pings) passes it. */
+export interface BudgetStats {
+  /** Requests sent (retries included). */
+  requests: number;
+  /** Time requests spent waiting for the budget (pacing and upstream blocks), in ms. */
+  waitMs: number;
+  /** Answers that said "too many requests" (any form). */
+  throttled: number;
+  /** Response bytes received. */
+  bytes: number;
+}
+
+export interface RequestBudgetView {
+  /** Running totals since the connection's adapter was made; the engine reads them before and after a run. */
+  stats(): BudgetStats;
+  /** `resumesAt` (epoch ms) when requests start waiting for the budget, null when they go again. Returns an unsubscribe. */
+  onWait(listener: (resumesAt: number | null) => void): () => void;
 }
 
 export type OrderStatus = 'pending' | 'processing' | 'delivered' | 'failed' | 'canceled';
@@ -111,6 +144,8 @@ export interface SupplierAdapter {
   orders?: SupplierOrders;
   /** Present when the supplier pushes order updates to us. */
   push?: PushNotifications;
+  /** The connection's request budget, shared by everything that calls this adapter. */
+  budget?: RequestBudgetView;
 }
 
 /** Tuning that tests and the benchmark turn; adapters take sensible defaults otherwise. */
