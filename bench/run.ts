@@ -1,23 +1,31 @@
 // npm run bench — prints each figure beside its target and writes bench/results.json. It reports; it never gates.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { request } from 'undici';
 import { openDatabase } from '../src-main/db/open';
 import { measureMatcher, type LabelledTitle } from '../src-main/domain/match-quality';
 import { runExport } from '../src-main/export/service';
 import { buildGrid } from '../src-main/grid/build';
+import { refreshGrid } from '../src-main/grid/refresh';
 import { queryGrid } from '../src-main/grid/query';
 import type { GridQuery } from '../src-main/grid/types';
-import { transportTaps, type HttpRequest } from '../src-main/http/transport';
+import type { HttpRequest } from '../src-main/http/transport';
 import { ensureSomeRates } from '../src-main/pricing/rates-service';
-import type { RunningSimulator } from '../src-main/suppliers/adapter';
+import type { ConnectionBase } from '../src-main/suppliers/adapter';
 import { SUPPLIER_KINDS } from '../src-main/suppliers/registry';
-import { syncSuppliers } from '../src-main/sync/engine';
-import { syncTargetFor } from '../src-main/sync/targets';
+import type { HostCommand, HostedSimulator } from './sim-host';
+import type { SyncChildArgs, SyncChildResult } from './sync-child';
+
+const runTs = fileURLToPath(new URL('../bin/run-ts.mjs', import.meta.url));
+/** The 100k runs measure our CPU and memory, not a supplier's budget: rate limits are lifted there, on both sides. */
+const UNLIMITED = { rateLimit: null };
+const UNPACED = { maxRequests: 1_000_000_000, requestsPerMinute: 1_000_000_000 };
 
 interface Figure {
   name: string;
@@ -52,11 +60,65 @@ function matcher(): void {
   report({ name: 'attribute extraction accuracy', value: quality.extractionAccuracy, unit: 'ratio' });
 }
 
+/** The simulators in a process of their own (bench/sim-host.ts), driven over JSON lines. */
+interface SimulatorHost {
+  connections: ConnectionBase[];
+  send(command: HostCommand): Promise<Record<string, unknown>>;
+  close(): Promise<void>;
+}
+
+async function startHost(specs: HostedSimulator[]): Promise<SimulatorHost> {
+  const child = spawn(process.execPath, [runTs, fileURLToPath(new URL('./sim-host.ts', import.meta.url)), JSON.stringify(specs)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const next = async () => {
+    const line = await lines.next();
+    if (line.done) throw new Error('the simulator process ended unexpectedly');
+    return JSON.parse(line.value) as Record<string, unknown>;
+  };
+  const ready = await next();
+  return {
+    connections: ready.ready as ConnectionBase[],
+    send: async (command) => {
+      child.stdin.write(`${JSON.stringify(command)}\n`);
+      return next();
+    },
+    close: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.stdin.write(`${JSON.stringify({ cmd: 'close' })}\n`);
+      await exited;
+    },
+  };
+}
+
+/** One sync in a fresh process (bench/sync-child.ts): its time and its own peak memory. */
+async function syncInChild(args: SyncChildArgs): Promise<SyncChildResult> {
+  const child = spawn(process.execPath, [runTs, fileURLToPath(new URL('./sync-child.ts', import.meta.url)), JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  const code = await new Promise((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`the sync process exited with ${code}`);
+  return JSON.parse(output.trim().split('\n').pop()!) as SyncChildResult;
+}
+
+function reportSuppliers(run: SyncChildResult): void {
+  for (const result of run.results) {
+    report({
+      name: `  ${result.supplierId}: ${result.status}${result.mode ? ` (${result.mode})` : ''}, ${result.offers} offers, ${result.requests ?? '?'} requests, fetch+map / commit ms`,
+      value: `${result.fetchMs.toFixed(0)} / ${result.commitMs.toFixed(0)}`, unit: 'ms',
+    });
+    if (result.status !== 'ok') throw new Error(`${result.supplierId} did not sync: ${result.error}`);
+  }
+}
+
+/** The simulators' churn for the incremental runs: about 1 % of the items change in one generation step (usually 11 %). */
+const INCREMENTAL_CHURN = 0.09;
+
 async function catalogRun(totalOffers: number): Promise<void> {
   section = `${totalOffers / 1000}k offers`;
-  process.stdout.write(`\n== Catalog of ~${totalOffers.toLocaleString('en')} offers over ${SUPPLIER_KINDS.length} simulators\n`);
+  process.stdout.write(`\n== Catalog of ~${totalOffers.toLocaleString('en')} offers over ${SUPPLIER_KINDS.length} simulators (simulators and each sync in processes of their own)\n`);
   const dir = mkdtempSync(join(tmpdir(), 'supplygrid-bench-'));
-  const simulators: RunningSimulator[] = [];
+  let host: SimulatorHost | null = null;
   try {
     // Goods catalogs (SEAGM) and some plan catalogs stop growing long before 20k offers: measure what each
     // simulator yields at an even share, then give the shortfall to the two that scale (Dujiao-Next, MeSIM).
@@ -64,32 +126,22 @@ async function catalogRun(totalOffers: number): Promise<void> {
     const yields = await catalogSizes(share, dir);
     const shortfall = Math.max(0, totalOffers - [...yields.values()].reduce((a, b) => a + b, 0));
     const scalable = new Set(['dujiao-next', 'mesim']);
-    for (const kind of SUPPLIER_KINDS) {
-      const extra = scalable.has(kind.kind) ? Math.ceil(shortfall / scalable.size) : 0;
-      simulators.push(await kind.startSimulator({ size: share + extra, generation: 0 }));
-    }
-    const db = openDatabase(join(dir, 'bench.db'));
-    const targets = () => simulators.map((sim) => syncTargetFor(sim.connection));
+    host = await startHost(SUPPLIER_KINDS.map((kind) => ({
+      kind: kind.kind,
+      options: { size: share + (scalable.has(kind.kind) ? Math.ceil(shortfall / scalable.size) : 0), generation: 0, churn: INCREMENTAL_CHURN, ...UNLIMITED },
+    })));
+    const dbFile = join(dir, 'bench.db');
+    const recordFile = join(dir, 'requests.jsonl');
 
     // Full sync, recording every request so the network floor can replay exactly the same traffic.
-    const recorded: HttpRequest[] = [];
-    const tap = (req: HttpRequest) => recorded.push(req);
-    transportTaps.add(tap);
-    const started = performance.now();
-    const results = await syncSuppliers(db, targets(), { concurrency: SUPPLIER_KINDS.length });
-    const syncMs = performance.now() - started;
-    transportTaps.delete(tap);
-    let offers = 0;
-    for (const result of results) {
-      const count = result.counts?.offers ?? 0;
-      offers += count;
-      report({ name: `  ${result.supplierId}: ${result.status}, ${count} offers, fetch+map / commit ms`, value: `${result.timings.fetchMs.toFixed(0)} / ${result.timings.commitMs.toFixed(0)}`, unit: 'ms' });
-    }
-    report({ name: 'full sync, all suppliers', value: syncMs, unit: 'ms' });
-    report({ name: 'full sync throughput', value: offers / (syncMs / 1000), unit: 'offers/s' });
-    report({ name: 'peak RSS of this process so far', value: process.resourceUsage().maxRSS / 1024, unit: 'MiB' });
+    const full = await syncInChild({ db: dbFile, connections: host.connections, mode: 'full', recordTo: recordFile, budgetTuning: UNPACED });
+    reportSuppliers(full);
+    const offers = full.results.reduce((sum, r) => sum + r.offers, 0);
+    report({ name: 'full sync, all suppliers', value: full.wallMs, unit: 'ms' });
+    report({ name: 'full sync throughput', value: offers / (full.wallMs / 1000), unit: 'offers/s' });
 
-    // Floor 1: the same requests over loopback, JSON-parsed, nothing else (same concurrency per supplier: none).
+    // Floor 1: the same requests over loopback, JSON-parsed, nothing else (one at a time per supplier).
+    const recorded = readFileSync(recordFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as HttpRequest);
     const fetchStarted = performance.now();
     await Promise.all(groupByHost(recorded).map(async (requests) => {
       for (const req of requests) {
@@ -98,92 +150,158 @@ async function catalogRun(totalOffers: number): Promise<void> {
       }
     }));
     const fetchFloorMs = performance.now() - fetchStarted;
+    const db = openDatabase(dbFile);
     // Floor 2: the same rows into SQLite in one prepared-statement transaction.
-    const rows = db.prepare('SELECT * FROM offers').all() as Array<Record<string, unknown>>;
-    const scratch = new BetterSqlite3(join(dir, 'floor.db'));
-    scratch.pragma('journal_mode = WAL');
-    scratch.pragma('synchronous = NORMAL');
-    const columns = Object.keys(rows[0] ?? { a: 1 });
-    scratch.exec(`CREATE TABLE offers (${columns.join(', ')})`);
-    const insert = scratch.prepare(`INSERT INTO offers VALUES (${columns.map(() => '?').join(', ')})`);
-    const storeStarted = performance.now();
-    scratch.transaction(() => {
-      for (const row of rows) insert.run(...columns.map((c) => row[c]));
-    })();
-    const storageFloorMs = performance.now() - storeStarted;
-    scratch.close();
+    const storageFloorMs = storageFloor(db, join(dir, 'floor.db'));
     report({ name: 'floor: same requests over loopback + JSON.parse', value: fetchFloorMs, unit: 'ms' });
     report({ name: 'floor: same rows in one SQLite transaction', value: storageFloorMs, unit: 'ms' });
-    const ratio = syncMs / (fetchFloorMs + storageFloorMs);
+    const ratio = full.wallMs / (fetchFloorMs + storageFloorMs);
     report({ name: 'sync ÷ (fetch floor + storage floor)', value: ratio, unit: 'ratio', target: '≤ 1.5', met: ratio <= 1.5 });
+    report({ name: 'peak RSS of the syncing process', value: full.peakRssMiB, unit: 'MiB', target: '≤ 300', met: full.peakRssMiB <= 300 });
 
-    // Incremental sync: the simulators move one generation (a few % of items change).
-    for (const sim of simulators) sim.setGeneration(1);
-    const incStarted = performance.now();
-    const incremental = await syncSuppliers(db, targets(), { concurrency: SUPPLIER_KINDS.length });
-    const changes = incremental.reduce((sum, r) => sum + (r.counts ? r.counts.added + r.counts.removed + r.counts.changed : 0), 0);
-    report({ name: 'incremental sync (next generation)', value: performance.now() - incStarted, unit: 'ms' });
-    report({ name: '  offers added, removed or changed', value: changes, unit: 'offers' });
-
-    // Grid: rebuild, then page queries.
+    // The grid, built whole once: the reference for the incremental update below.
     ensureSomeRates(db);
     const buildStarted = performance.now();
     const built = buildGrid(db);
-    report({ name: `grid rebuild (${built.rows} plan rows)`, value: performance.now() - buildStarted, unit: 'ms' });
-    const queries: Array<[string, GridQuery]> = [
-      ['default sort (title)', {}],
-      ['sort by margin', { sort: { column: 'margin', direction: 'asc' } }],
-      ['filter by country (JP)', { countries: ['JP'] }],
-      ['search, Latin ("hong kong")', { search: 'hong kong' }],
-      ['search, Chinese ("香港")', { search: '香港' }],
-      ['deep page (offset 5000)', { offset: 5000 }],
-    ];
-    for (const [label, query] of queries) {
-      const times: number[] = [];
-      for (let i = 0; i < 30; i++) {
-        const t = performance.now();
-        queryGrid(db, { limit: 100, ...query });
-        times.push(performance.now() - t);
-      }
-      report({ name: `grid page p50, ${label}`, value: percentile(times, 50), unit: 'ms', target: '< 50', met: percentile(times, 50) < 50 });
-      report({ name: `grid page p95, ${label}`, value: percentile(times, 95), unit: 'ms', target: '< 50', met: percentile(times, 95) < 50 });
-    }
-
-    // Export every plan row as a Shopify CSV, streamed; memory is sampled while it runs.
-    let peakRss = process.memoryUsage().rss;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
-    const rssBefore = process.memoryUsage().rss;
-    const exportStarted = performance.now();
-    const exported = await runExport(db, { preset: 'shopify', languages: ['en', 'zh-CN'] }, join(dir, 'export.csv'));
-    clearInterval(sampler);
-    report({ name: `export (${exported.rows} rows, Shopify preset)`, value: performance.now() - exportStarted, unit: 'ms' });
-    report({ name: '  RSS growth during the export', value: (peakRss - rssBefore) / 1024 / 1024, unit: 'MiB' });
+    const fullBuildMs = performance.now() - buildStarted;
+    report({ name: `full grid rebuild (${built.rows} plan rows)`, value: fullBuildMs, unit: 'ms' });
     db.close();
+
+    // Incremental sync: the simulators move one generation in which about 1 % of the items change.
+    await host.send({ cmd: 'generation', generation: 1 });
+    const incremental = await syncInChild({ db: dbFile, connections: host.connections, mode: 'auto', budgetTuning: UNPACED });
+    reportSuppliers(incremental);
+    const changed = incremental.results.reduce((sum, r) => sum + r.changes, 0);
+    report({ name: 'incremental sync, all suppliers', value: incremental.wallMs, unit: 'ms' });
+    report({ name: '  offers added, removed or changed', value: changed, unit: 'offers' });
+    report({ name: '  share of the catalog changed', value: (100 * changed) / Math.max(1, offers), unit: '%' });
+    const incRatio = incremental.wallMs / full.wallMs;
+    report({ name: 'incremental sync ÷ full sync', value: incRatio, unit: 'ratio', target: '≤ 0.2', met: incRatio <= 0.2 });
+
+    const db2 = openDatabase(dbFile);
+    const updateStarted = performance.now();
+    const refreshed = refreshGrid(db2);
+    const updateMs = performance.now() - updateStarted;
+    report({ name: `grid update after the incremental sync (${refreshed.mode}, ${refreshed.rowsWritten} rows written)`, value: updateMs, unit: 'ms' });
+    const gridRatio = updateMs / fullBuildMs;
+    report({ name: 'grid update after the incremental sync ÷ full grid rebuild', value: gridRatio, unit: 'ratio', target: '≤ 0.1', met: gridRatio <= 0.1 });
+
+    gridQueries(db2);
+    await exportRun(db2, dir);
+    db2.close();
   } finally {
-    await Promise.all(simulators.map((s) => s.close()));
+    await host?.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+function storageFloor(db: Database, file: string): number {
+  const rows = db.prepare('SELECT * FROM offers').all() as Array<Record<string, unknown>>;
+  const scratch = new BetterSqlite3(file);
+  scratch.pragma('journal_mode = WAL');
+  scratch.pragma('synchronous = NORMAL');
+  const columns = Object.keys(rows[0] ?? { a: 1 });
+  scratch.exec(`CREATE TABLE offers (${columns.join(', ')})`);
+  const insert = scratch.prepare(`INSERT INTO offers VALUES (${columns.map(() => '?').join(', ')})`);
+  const started = performance.now();
+  scratch.transaction(() => {
+    for (const row of rows) insert.run(...columns.map((c) => row[c]));
+  })();
+  const ms = performance.now() - started;
+  scratch.close();
+  return ms;
+}
+
+function gridQueries(db: Database): void {
+  const queries: Array<[string, GridQuery]> = [
+    ['default sort (title)', {}],
+    ['sort by margin', { sort: { column: 'margin', direction: 'asc' } }],
+    ['filter by country (JP)', { countries: ['JP'] }],
+    ['search, Latin ("hong kong")', { search: 'hong kong' }],
+    ['search, Chinese ("香港")', { search: '香港' }],
+    ['deep page (offset 5000)', { offset: 5000 }],
+  ];
+  for (const [label, query] of queries) {
+    const times: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const t = performance.now();
+      queryGrid(db, { limit: 100, ...query });
+      times.push(performance.now() - t);
+    }
+    report({ name: `grid page p50, ${label}`, value: percentile(times, 50), unit: 'ms', target: '< 50', met: percentile(times, 50) < 50 });
+    report({ name: `grid page p95, ${label}`, value: percentile(times, 95), unit: 'ms', target: '< 50', met: percentile(times, 95) < 50 });
+  }
+}
+
+/** Every plan row as a Shopify CSV, streamed; memory is sampled while it runs. */
+async function exportRun(db: Database, dir: string): Promise<void> {
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+  const rssBefore = process.memoryUsage().rss;
+  const exportStarted = performance.now();
+  const exported = await runExport(db, { preset: 'shopify', languages: ['en', 'zh-CN'] }, join(dir, 'export.csv'));
+  clearInterval(sampler);
+  report({ name: `export (${exported.rows} rows, Shopify preset)`, value: performance.now() - exportStarted, unit: 'ms' });
+  report({ name: '  RSS growth during the export', value: (peakRss - rssBefore) / 1024 / 1024, unit: 'MiB' });
+}
+
 /** Offers each simulator yields when asked for `size`, by kind (synced into a scratch database). */
 async function catalogSizes(size: number, dir: string): Promise<Map<string, number>> {
-  const sims: RunningSimulator[] = [];
-  const scratch = openDatabase(join(dir, 'sizes.db'));
+  const host = await startHost(SUPPLIER_KINDS.map((kind) => ({ kind: kind.kind, options: { size, generation: 0, ...UNLIMITED } })));
   try {
-    for (const kind of SUPPLIER_KINDS) sims.push(await kind.startSimulator({ size, generation: 0 }));
-    const results = await syncSuppliers(scratch, sims.map((sim) => syncTargetFor(sim.connection)), { concurrency: SUPPLIER_KINDS.length });
-    return new Map(results.map((result, index) => [sims[index].connection.kind, result.counts?.offers ?? 0]));
+    const run = await syncInChild({ db: join(dir, 'sizes.db'), connections: host.connections, mode: 'full', budgetTuning: UNPACED });
+    return new Map(run.results.map((result, index) => [host.connections[index].kind, result.offers]));
   } finally {
-    scratch.close();
-    await Promise.all(sims.map((s) => s.close()));
+    await host.close();
+  }
+}
+
+/**
+ * Dujiao-Next's real rate limit (a fixed window of 60 requests from the first one; the 61st blocks the key), with the
+ * window scaled down so the run takes seconds instead of minutes; the scale is printed beside the figures.
+ */
+const SCALED_RULE = { windowMs: 1_000, max: 60, blockMs: 500 };
+const SCALED_TUNING = { windowMs: SCALED_RULE.windowMs, maxRequests: SCALED_RULE.max, blockMs: SCALED_RULE.blockMs };
+
+async function rateLimitedRun(): Promise<void> {
+  section = 'rate-limited';
+  const products = 6_000;
+  process.stdout.write(`\n== Dujiao-Next simulator enforcing the real rule, window scaled: ${SCALED_RULE.max} requests per ${SCALED_RULE.windowMs} ms `
+    + `(real: 60 per 60 s), block ${SCALED_RULE.blockMs} ms (real: 30 s); ~${products.toLocaleString('en')} products\n`);
+  const dir = mkdtempSync(join(tmpdir(), 'supplygrid-bench-rl-'));
+  const host = await startHost([{ kind: 'dujiao-next', options: { size: products, generation: 0, churn: INCREMENTAL_CHURN, rateLimit: SCALED_RULE } }]);
+  try {
+    const connections = host.connections;
+    const full = await syncInChild({ db: join(dir, 'rl.db'), connections, mode: 'full', budgetTuning: SCALED_TUNING });
+    reportSuppliers(full);
+    const requests = full.results[0].requests ?? 0;
+    const stats = (await host.send({ cmd: 'stats' })).stats as Array<{ requests: number; blocks: number }>;
+    report({ name: 'blocks', value: stats[0].blocks, unit: 'blocks', target: '0', met: stats[0].blocks === 0 });
+    // The earliest the last request may go: one full window per batch of `max` requests before the last batch.
+    const leastMs = Math.max(1, Math.ceil(requests / SCALED_RULE.max) - 1) * SCALED_RULE.windowMs;
+    report({ name: `full sync (${requests} requests, least time the limit allows ${leastMs} ms)`, value: full.wallMs, unit: 'ms' });
+    const ratio = full.wallMs / leastMs;
+    report({ name: 'sync time ÷ least time the limit allows', value: ratio, unit: 'ratio', target: '≤ 1.2', met: ratio <= 1.2 });
+
+    await host.send({ cmd: 'generation', generation: 1 });
+    const incremental = await syncInChild({ db: join(dir, 'rl.db'), connections, mode: 'auto', budgetTuning: SCALED_TUNING });
+    reportSuppliers(incremental);
+    const incRequests = incremental.results[0].requests ?? 0;
+    const requestRatio = incRequests / Math.max(1, requests);
+    report({ name: `incremental requests ÷ full requests (${incRequests} ÷ ${requests})`, value: requestRatio, unit: 'ratio', target: '≤ 0.1', met: requestRatio <= 0.1 });
+    const after = (await host.send({ cmd: 'stats' })).stats as Array<{ blocks: number }>;
+    report({ name: 'blocks after the incremental sync', value: after[0].blocks, unit: 'blocks', target: '0', met: after[0].blocks === 0 });
+  } finally {
+    await host.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
 function groupByHost(requests: HttpRequest[]): HttpRequest[][] {
   const groups = new Map<string, HttpRequest[]>();
   for (const req of requests) {
-    const host = new URL(req.url).host;
-    groups.set(host, [...(groups.get(host) ?? []), req]);
+    const hostName = new URL(req.url).host;
+    groups.set(hostName, [...(groups.get(hostName) ?? []), req]);
   }
   return [...groups.values()];
 }
@@ -192,5 +310,6 @@ const sizes = (process.argv.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '
 process.stdout.write('SupplyGrid benchmarks (figures beside targets; this run reports, it does not gate)\n');
 matcher();
 for (const size of sizes) await catalogRun(size);
+if (!process.argv.includes('--no-rate-limit')) await rateLimitedRun();
 writeFileSync(fileURLToPath(new URL('./results.json', import.meta.url)), JSON.stringify({ at: new Date().toISOString(), node: process.version, figures }, null, 2));
 process.stdout.write('\nWrote bench/results.json\n');

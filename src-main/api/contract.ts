@@ -10,6 +10,7 @@ import type { OrderQuote, OrderView, PlaceOrderInput, SpendingCapView } from '..
 import type { ConnectionField } from '../services/connection-fields';
 import type { ConnectionInput, ConnectionView } from '../services/connections-service';
 import type { SupplierSyncResult, SyncEvent } from '../sync/engine';
+import type { SyncRunOptions } from '../sync/run-options';
 
 export interface AppInfo {
   version: string;
@@ -118,7 +119,8 @@ export interface ApiContract {
   'suppliers.remove': (id: string) => Promise<boolean>;
   'suppliers.test': (input: ConnectionInput) => Promise<ConnectionTest>;
 
-  'sync.run': (supplierIds?: string[]) => Promise<SupplierSyncResult[]>;
+  /** `options.full`: list every catalog whole (otherwise incremental where the supplier allows and the last full listing is recent). */
+  'sync.run': (supplierIds?: string[], options?: SyncRunOptions) => Promise<SupplierSyncResult[]>;
   'sync.cancel': () => Promise<void>;
   'sync.state': () => Promise<SyncState>;
   'sync.runs': (limit?: number) => Promise<SyncRun[]>;
@@ -154,8 +156,8 @@ export interface ApiContract {
   'orders.cancel': (id: number) => Promise<OrderView>;
   /** Completes an order with a pasted notification body (e.g. BillionConnect N009) or activation code. */
   'orders.completeManually': (id: number, text: string) => Promise<OrderView>;
-  /** Our QR of the order's activation code, as a PNG data: URI. */
-  'orders.qr': (id: number) => Promise<string>;
+  /** Our QR of the order's activation code, as a PNG data: URI; `esimIndex` for one eSIM of an order for several. */
+  'orders.qr': (id: number, esimIndex?: number) => Promise<string>;
 
   /** Presets with their header row for these title languages (default `['en']`). */
   'export.presets': (languages?: string[]) => Promise<ExportPresetInfo[]>;

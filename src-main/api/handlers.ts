@@ -18,6 +18,7 @@ import { loadRuleSet, lockPrice, saveRuleSet, unlockPrice } from '../pricing/rul
 import type { AppServices } from '../services/app-services';
 import { connectionFields } from '../services/connection-fields';
 import { SUPPLIER_KINDS } from '../suppliers/registry';
+import { parseSyncRunOptions } from '../sync/run-options';
 import type { ApiContract, ChangePage, ChangePageOptions, PlanRowDetail } from './contract';
 
 /** The contract implemented once, over the services; both transports (IPC, loopback bridge) call these. */
@@ -58,7 +59,7 @@ export function createHandlers(services: AppServices): ApiContract {
     'suppliers.remove': (id) => services.removeConnection(id),
     'suppliers.test': (input) => services.testConnection(input),
 
-    'sync.run': (supplierIds) => services.sync(supplierIds),
+    'sync.run': async (supplierIds, options) => services.sync(supplierIds, parseSyncRunOptions(options)),
     'sync.cancel': async () => services.cancelSync(),
     'sync.state': async () => services.syncState(),
     'sync.runs': async (limit = 100) => listRuns(db, limit),
@@ -131,7 +132,7 @@ export function createHandlers(services: AppServices): ApiContract {
     'orders.reveal': async (id) => services.orders.reveal(id),
     'orders.cancel': (id) => services.orders.cancel(id),
     'orders.completeManually': (id, text) => services.orders.completeManually(id, text),
-    'orders.qr': (id) => services.orders.qr(id),
+    'orders.qr': (id, esimIndex) => services.orders.qr(id, esimIndex),
 
     'export.presets': async (languages) => exportPresets(languages),
     'export.preview': async (options, limit = 20) => previewExport(db, parseExportOptions(options), services.gridScope(), Math.min(Math.max(limit, 1), 200)),

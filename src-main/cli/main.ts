@@ -18,7 +18,9 @@ import { consoleOutput, type Output } from './output';
 const USAGE = `supplygrid — catalog sync and pricing for eSIM and digital-goods resellers
 
 Usage:
-  supplygrid sync    [--config FILE] [--demo] [--db PATH] [--json]
+  supplygrid sync    [--config FILE] [--demo] [--full] [--db PATH] [--json]
+                     --full: list every supplier's whole catalog (otherwise only changes where the
+                     supplier can list them, with a full listing at least once a day)
   supplygrid changes [--run ID] [--db PATH] [--json]
   supplygrid offers  [--supplier ID] [--db PATH] [--json]
   supplygrid grid    [--lang en] [--currency USD] [--search TEXT] [--supplier ID] [--country HK] [--db PATH] [--json]
@@ -49,6 +51,7 @@ const OPTIONS = {
   db: { type: 'string' },
   demo: { type: 'boolean' },
   json: { type: 'boolean' },
+  full: { type: 'boolean' },
   run: { type: 'string' },
   supplier: { type: 'string' },
   lang: { type: 'string' },
@@ -109,7 +112,7 @@ export async function runCli(argv: string[], output: Output = consoleOutput): Pr
     }
     const db = openDatabase(resolveDbPath(values.db));
     try {
-      if (command === 'sync') return await syncCommand(db, { config: values.config, demo: values.demo, json: values.json }, output);
+      if (command === 'sync') return await syncCommand(db, { config: values.config, demo: values.demo, json: values.json, full: values.full }, output);
       if (command === 'changes') return changesCommand(db, { run: integer('run', values.run), json: values.json }, output);
       if (command === 'grid') {
         ensureSomeRates(db);

@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
-import { diffCatalog, type CatalogChange, type ChangeKind, type OfferSnapshot } from '../domain/diff';
+import { diffCatalog, unreadableItems, type CatalogChange, type ChangeKind, type OfferSnapshot } from '../domain/diff';
 import { offerKey, type Offer, type OfferKind, type StockStatus } from '../domain/offer';
+import { nextCatalogSeq } from './catalog-seq';
+import { CatalogStaging, OFFER_CONTENT_COLUMNS } from './catalog-staging';
 import { markGridStale } from './settings';
 
 export interface SkippedItem {
@@ -32,6 +34,17 @@ export interface SyncRun {
   skipped: number;
   skippedItems: SkippedItem[];
   error: string | null;
+  /** How the run listed: a failed run says what it asked for, an ok one what it got (a server may ignore the filter). */
+  mode: SyncMode;
+  /** The change in the connection's request budget over the run. */
+  requests: number;
+  throttled: number;
+  /** Time spent waiting for the supplier's request limit. */
+  waitMs: number;
+  bytes: number;
+  /** Null for runs recorded before these were measured (and commitMs for runs that never reached their commit). */
+  fetchMs: number | null;
+  commitMs: number | null;
 }
 
 export interface StoredOffer extends Offer {
@@ -56,20 +69,24 @@ interface OfferRow {
 interface RunRow {
   id: number; supplier_id: string; supplier_kind: string; started_at: string; finished_at: string | null; status: RunStatus;
   offers: number; added: number; removed: number; changed: number; skipped: number; skipped_json: string; error: string | null;
+  mode: SyncMode; requests: number; throttled: number; wait_ms: number; bytes: number; fetch_ms: number | null; commit_ms: number | null;
 }
 
 const nowIso = () => new Date().toISOString();
 
-export function startRun(db: Database, supplierId: string, supplierKind: string): number {
-  const result = db.prepare(`INSERT INTO sync_runs (supplier_id, supplier_kind, started_at, status) VALUES (?, ?, ?, 'running')`)
-    .run(supplierId, supplierKind, nowIso());
+/** `mode`: the listing the run asks for; its commit records the one it got. */
+export function startRun(db: Database, supplierId: string, supplierKind: string, mode: SyncMode = 'full'): number {
+  const result = db.prepare(`INSERT INTO sync_runs (supplier_id, supplier_kind, started_at, status, mode) VALUES (?, ?, ?, 'running', ?)`)
+    .run(supplierId, supplierKind, nowIso(), mode);
   return Number(result.lastInsertRowid);
 }
 
 /** Ends a run without touching the catalog: the previous catalog stays exactly as it was. */
-export function finishRunWithoutCatalog(db: Database, runId: number, status: 'failed' | 'canceled', error: string, skipped: SkippedItem[] = []): void {
-  db.prepare(`UPDATE sync_runs SET status = ?, finished_at = ?, error = ?, skipped = ?, skipped_json = ? WHERE id = ?`)
-    .run(status, nowIso(), error, skipped.length, JSON.stringify(skipped), runId);
+export function finishRunWithoutCatalog(db: Database, runId: number, status: 'failed' | 'canceled', error: string, skipped: SkippedItem[] = [], metrics: RunMetrics = NO_METRICS): void {
+  db.prepare(`UPDATE sync_runs SET status = ?, finished_at = ?, error = ?, skipped = ?, skipped_json = ?,
+      requests = ?, throttled = ?, wait_ms = ?, bytes = ?, fetch_ms = ? WHERE id = ?`)
+    .run(status, nowIso(), error, skipped.length, JSON.stringify(skipped), metrics.requests, metrics.throttled,
+      Math.round(metrics.waitMs), metrics.bytes, Math.round(metrics.fetchMs), runId);
 }
 
 /** Runs left 'running' by a process that died: they can never finish, so say so. */
@@ -78,10 +95,40 @@ export function failAbandonedRuns(db: Database): number {
     .run(nowIso()).changes;
 }
 
-function liveSnapshots(db: Database, supplierId: string): OfferSnapshot[] {
-  const rows = db.prepare(`SELECT product_id, sku_id, variant, cost_amount, cost_currency, stock_status, stock_quantity, titles_json
-    FROM offers WHERE supplier_id = ? AND removed_at IS NULL`).all(supplierId) as OfferRow[];
-  return rows.map((row) => ({
+export type SyncMode = 'full' | 'incremental';
+
+/** What a run cost, as the connection's request budget saw it, and how long its fetch took. */
+export interface RunMetrics {
+  requests: number;
+  throttled: number;
+  waitMs: number;
+  bytes: number;
+  fetchMs: number;
+}
+
+export const NO_METRICS: RunMetrics = { requests: 0, throttled: 0, waitMs: 0, bytes: 0, fetchMs: 0 };
+
+export interface CommitResult {
+  counts: { offers: number; added: number; removed: number; changed: number; skipped: number };
+}
+
+export interface CommitOptions {
+  /** 'full': the staging holds the complete catalog. 'changes': it holds only the listed products, each whole. */
+  scope: 'full' | 'changes';
+  skipped: SkippedItem[];
+  metrics?: RunMetrics;
+}
+
+/** Keys per round trip between SQLite and the diff: bounds what the commit holds in memory at once. */
+const DIFF_CHUNK = 2000;
+
+interface SnapshotRow {
+  rank: number; product_id: string; sku_id: string; variant: string; cost_amount: string; cost_currency: string;
+  stock_status: string; stock_quantity: number | null; titles_json: string;
+}
+
+function snapshotFromRow(row: SnapshotRow): OfferSnapshot {
+  return {
     key: offerKey({ productId: row.product_id, skuId: row.sku_id, variant: row.variant }),
     productId: row.product_id,
     skuId: row.sku_id,
@@ -89,103 +136,127 @@ function liveSnapshots(db: Database, supplierId: string): OfferSnapshot[] {
     cost: { amount: row.cost_amount, currency: row.cost_currency },
     stock: { status: row.stock_status as StockStatus, quantity: row.stock_quantity },
     titles: JSON.parse(row.titles_json),
-  }));
-}
-
-export interface CommitResult {
-  changes: CatalogChange[];
-  counts: { offers: number; added: number; removed: number; changed: number; skipped: number };
+  };
 }
 
 /**
- * Replaces a supplier's live catalog with a complete new one in ONE transaction: diff, upsert, mark the
- * vanished as removed, log the changes and close the run. Either all of it lands or none of it does.
+ * Applies a staged listing to a supplier's live catalog in ONE transaction: diff, write, mark the vanished as removed,
+ * log the changes, stamp the grid sequence and close the run. Either all of it lands or none of it does.
+ *
+ * Only offers whose stored content differs are read into JS and written: SQL picks the candidates (staged rows unlike
+ * their live row, and live rows the listing no longer carries), the pure diff judges them chunk by chunk in key order.
+ * A 'changes' listing only touches products it listed or reported removed, so it yields exactly the changes a full
+ * listing of the same upstream would: every other product is, by the listing's word, unchanged.
  */
-export function commitCatalog(db: Database, runId: number, supplierId: string, offers: Offer[], skipped: SkippedItem[]): CommitResult {
+export function commitStagedCatalog(db: Database, runId: number, supplierId: string, staging: CatalogStaging, options: CommitOptions): CommitResult {
   const now = nowIso();
-  const upsert = db.prepare(`INSERT INTO offers (supplier_id, product_id, sku_id, variant, kind, titles_json, category_json,
-      cost_amount, cost_currency, retail_json, original_json, stock_status, stock_quantity, min_quantity, max_quantity,
-      fulfillment_json, images_json, plan_json, orderable, raw_json, first_seen, last_seen, removed_at)
-    VALUES (@supplier_id, @product_id, @sku_id, @variant, @kind, @titles_json, @category_json, @cost_amount, @cost_currency,
-      @retail_json, @original_json, @stock_status, @stock_quantity, @min_quantity, @max_quantity, @fulfillment_json,
-      @images_json, @plan_json, @orderable, @raw_json, @now, @now, NULL)
+  const { skipped, scope } = options;
+  const metrics = options.metrics ?? NO_METRICS;
+  const sameContent = OFFER_CONTENT_COLUMNS.map((column) => `o.${column} IS s.${column}`).join(' AND ');
+  const sameKey = 'o.product_id = s.product_id AND o.sku_id = s.sku_id AND o.variant = s.variant';
+  const removalScope = scope === 'changes'
+    ? `AND (o.product_id IN (SELECT product_id FROM ${staging.listed}) OR o.product_id IN (SELECT product_id FROM ${staging.removed}))`
+    : '';
+  const findCandidates = db.prepare(`INSERT INTO ${staging.candidates} (product_id, sku_id, variant)
+    SELECT s.product_id, s.sku_id, s.variant FROM ${staging.offers} s
+      WHERE NOT EXISTS (SELECT 1 FROM offers o WHERE o.supplier_id = @supplier AND ${sameKey} AND o.removed_at IS NULL AND ${sameContent})
+    UNION
+    SELECT o.product_id, o.sku_id, o.variant FROM offers o
+      WHERE o.supplier_id = @supplier AND o.removed_at IS NULL ${removalScope}
+        AND NOT EXISTS (SELECT 1 FROM ${staging.offers} s WHERE ${sameKey})
+    ORDER BY 1, 2, 3`);
+  const snapshotColumns = 'c.rowid AS rank, x.product_id, x.sku_id, x.variant, x.cost_amount, x.cost_currency, x.stock_status, x.stock_quantity, x.titles_json';
+  const liveChunk = db.prepare(`SELECT ${snapshotColumns} FROM ${staging.candidates} c
+    JOIN offers x ON x.supplier_id = ? AND x.product_id = c.product_id AND x.sku_id = c.sku_id AND x.variant = c.variant
+    WHERE c.rowid BETWEEN ? AND ? AND x.removed_at IS NULL`);
+  const stagedChunk = db.prepare(`SELECT ${snapshotColumns} FROM ${staging.candidates} c
+    JOIN ${staging.offers} x ON x.product_id = c.product_id AND x.sku_id = c.sku_id AND x.variant = c.variant
+    WHERE c.rowid BETWEEN ? AND ?`);
+  const content = OFFER_CONTENT_COLUMNS.join(', ');
+  const writeStaged = db.prepare(`INSERT INTO offers (supplier_id, product_id, sku_id, variant, ${content}, first_seen, last_seen, removed_at, grid_seq)
+    SELECT @supplier, s.product_id, s.sku_id, s.variant, ${OFFER_CONTENT_COLUMNS.map((c) => `s.${c}`).join(', ')}, @now, @now, NULL, @seq
+      FROM ${staging.candidates} c JOIN ${staging.offers} s ON s.product_id = c.product_id AND s.sku_id = c.sku_id AND s.variant = c.variant
+      WHERE true
     ON CONFLICT (supplier_id, product_id, sku_id, variant) DO UPDATE SET
-      kind = excluded.kind, titles_json = excluded.titles_json, category_json = excluded.category_json,
-      cost_amount = excluded.cost_amount, cost_currency = excluded.cost_currency, retail_json = excluded.retail_json,
-      original_json = excluded.original_json, stock_status = excluded.stock_status, stock_quantity = excluded.stock_quantity,
-      min_quantity = excluded.min_quantity, max_quantity = excluded.max_quantity, fulfillment_json = excluded.fulfillment_json,
-      images_json = excluded.images_json, plan_json = excluded.plan_json, orderable = excluded.orderable,
-      raw_json = excluded.raw_json, last_seen = excluded.last_seen, removed_at = NULL`);
-  const markRemoved = db.prepare(`UPDATE offers SET removed_at = ? WHERE supplier_id = ? AND product_id = ? AND sku_id = ? AND variant = ?`);
+      ${OFFER_CONTENT_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')},
+      last_seen = excluded.last_seen, removed_at = NULL, grid_seq = excluded.grid_seq`);
+  const markRemoved = db.prepare(`UPDATE offers SET removed_at = ?, grid_seq = ? WHERE supplier_id = ? AND product_id = ? AND sku_id = ? AND variant = ?`);
   const logChange = db.prepare(`INSERT INTO changes (run_id, supplier_id, product_id, sku_id, variant, change, old_json, new_json)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const countLive = db.prepare(`SELECT COUNT(*) AS n FROM offers WHERE supplier_id = ? AND removed_at IS NULL`);
   const closeRun = db.prepare(`UPDATE sync_runs SET status = 'ok', finished_at = ?, offers = ?, added = ?, removed = ?, changed = ?,
-    skipped = ?, skipped_json = ?, error = NULL WHERE id = ?`);
+    skipped = ?, skipped_json = ?, error = NULL, mode = ?, requests = ?, throttled = ?, wait_ms = ?, bytes = ?, fetch_ms = ? WHERE id = ?`);
+  const clearCandidates = db.prepare(`DELETE FROM ${staging.candidates}`);
 
   return db.transaction((): CommitResult => {
-    const next: OfferSnapshot[] = offers.map((offer) => ({
-      key: offerKey(offer), productId: offer.productId, skuId: offer.skuId, variant: offer.variant,
-      cost: offer.cost, stock: offer.stock, titles: offer.titles,
-    }));
-    // Products that failed validation this time are still upstream: leave their last good state untouched.
-    // Products that failed validation this time are still upstream: they must not be reported removed. Only that
-    // is suppressed; a sibling offer that did arrive is diffed (and logged) as usual.
-    const unreadableProducts = new Set<string>();
-    const unreadableSkus = new Set<string>();
-    for (const item of skipped) {
-      if (item.productId === undefined) continue;
-      if (item.skuId === undefined) unreadableProducts.add(item.productId);
-      else unreadableSkus.add(`${item.productId}\u0001${item.skuId}`);
-    }
-    const stillUpstream = (change: CatalogChange) => unreadableProducts.has(change.productId) || unreadableSkus.has(`${change.productId}\u0001${change.skuId}`);
-    const changes = diffCatalog(liveSnapshots(db, supplierId), next).filter((change) => change.change !== 'removed' || !stillUpstream(change));
-    for (const offer of offers) upsert.run(offerRow(supplierId, offer, now));
+    const seq = nextCatalogSeq(db);
+    clearCandidates.run();
+    const candidates = (findCandidates.run({ supplier: supplierId }).changes);
+    const unreadable = unreadableItems(skipped);
     let added = 0;
     let removed = 0;
-    const changedKeys = new Set<string>();
-    for (const change of changes) {
-      if (change.change === 'removed') {
-        markRemoved.run(now, supplierId, change.productId, change.skuId, change.variant);
-        removed++;
-      } else if (change.change === 'added') {
-        added++;
-      } else {
-        changedKeys.add(change.key);
+    let changed = 0;
+    // The candidates' rowids run 1..n in key order: the table was emptied and filled by one ordered insert.
+    for (let first = 1; first <= candidates; first += DIFF_CHUNK) {
+      const last = first + DIFF_CHUNK - 1;
+      const rank = new Map<string, number>();
+      const toSnapshot = (row: SnapshotRow) => {
+        const snapshot = snapshotFromRow(row);
+        rank.set(snapshot.key, row.rank);
+        return snapshot;
+      };
+      const previous = (liveChunk.all(supplierId, first, last) as SnapshotRow[]).map(toSnapshot);
+      const next = (stagedChunk.all(first, last) as SnapshotRow[]).map(toSnapshot);
+      // Key order, not arrival order: a full and an incremental listing of one upstream then log the same rows.
+      const changes = diffCatalog(previous, next, { unreadable }).sort((a, b) => rank.get(a.key)! - rank.get(b.key)!);
+      let lastChangedKey: string | null = null;
+      for (const change of changes) {
+        if (change.change === 'removed') {
+          markRemoved.run(now, seq, supplierId, change.productId, change.skuId, change.variant);
+          removed++;
+        } else if (change.change === 'added') {
+          added++;
+        } else if (change.key !== lastChangedKey) {
+          lastChangedKey = change.key;
+          changed++;
+        }
+        logChange.run(runId, supplierId, change.productId, change.skuId, change.variant, change.change,
+          change.old === null ? null : JSON.stringify(change.old), change.new === null ? null : JSON.stringify(change.new));
       }
-      logChange.run(runId, supplierId, change.productId, change.skuId, change.variant, change.change,
-        change.old === null ? null : JSON.stringify(change.old), change.new === null ? null : JSON.stringify(change.new));
     }
-    const counts = { offers: offers.length, added, removed, changed: changedKeys.size, skipped: skipped.length };
-    closeRun.run(nowIso(), counts.offers, counts.added, counts.removed, counts.changed, counts.skipped, JSON.stringify(skipped), runId);
+    writeStaged.run({ supplier: supplierId, now, seq });
+    const offers = (countLive.get(supplierId) as { n: number }).n;
+    const counts = { offers, added, removed, changed, skipped: skipped.length };
+    closeRun.run(nowIso(), counts.offers, counts.added, counts.removed, counts.changed, counts.skipped, JSON.stringify(skipped),
+      scope === 'changes' ? 'incremental' : 'full', metrics.requests, metrics.throttled, Math.round(metrics.waitMs), metrics.bytes,
+      Math.round(metrics.fetchMs), runId);
     markGridStale(db);
-    return { changes, counts };
+    return { counts };
   })();
 }
 
-function offerRow(supplierId: string, offer: Offer, now: string) {
-  return {
-    supplier_id: supplierId,
-    product_id: offer.productId,
-    sku_id: offer.skuId,
-    variant: offer.variant,
-    kind: offer.kind,
-    titles_json: JSON.stringify(offer.titles),
-    category_json: offer.category ? JSON.stringify(offer.category) : null,
-    cost_amount: offer.cost.amount,
-    cost_currency: offer.cost.currency,
-    retail_json: offer.retailPrice ? JSON.stringify(offer.retailPrice) : null,
-    original_json: offer.originalPrice ? JSON.stringify(offer.originalPrice) : null,
-    stock_status: offer.stock.status,
-    stock_quantity: offer.stock.quantity,
-    min_quantity: offer.minQuantity,
-    max_quantity: offer.maxQuantity,
-    fulfillment_json: JSON.stringify(offer.fulfillment),
-    images_json: JSON.stringify(offer.images),
-    plan_json: JSON.stringify(offer.plan),
-    orderable: offer.orderable ? 1 : 0,
-    raw_json: JSON.stringify(offer.raw ?? null),
-    now,
-  };
+/** Written after the transaction it measures, so that it includes the commit itself. */
+export function recordCommitTime(db: Database, runId: number, commitMs: number): void {
+  db.prepare('UPDATE sync_runs SET commit_ms = ? WHERE id = ?').run(Math.round(commitMs), runId);
+}
+
+/** Replaces a supplier's catalog with a complete listing held in memory (tests and fixtures; the engine stages page by page). */
+export function commitCatalog(db: Database, runId: number, supplierId: string, offers: Offer[], skipped: SkippedItem[]): CommitResult {
+  const staging = new CatalogStaging(db, runId);
+  try {
+    const duplicates = staging.addPage(offers, skipped);
+    return commitStagedCatalog(db, runId, supplierId, staging, { scope: 'full', skipped: [...skipped, ...duplicates] });
+  } finally {
+    staging.drop();
+  }
+}
+
+/** When the supplier's latest ok run (of `mode`, or of any mode) started; null when it has none. */
+export function lastOkRunStart(db: Database, supplierId: string, mode?: SyncMode): string | null {
+  const row = (mode
+    ? db.prepare(`SELECT started_at FROM sync_runs WHERE supplier_id = ? AND status = 'ok' AND mode = ? ORDER BY id DESC LIMIT 1`).get(supplierId, mode)
+    : db.prepare(`SELECT started_at FROM sync_runs WHERE supplier_id = ? AND status = 'ok' ORDER BY id DESC LIMIT 1`).get(supplierId)) as { started_at: string } | undefined;
+  return row?.started_at ?? null;
 }
 
 export function listLiveOffers(db: Database, supplierId?: string): StoredOffer[] {
@@ -225,6 +296,8 @@ function runFromRow(row: RunRow): SyncRun {
     id: row.id, supplierId: row.supplier_id, supplierKind: row.supplier_kind, startedAt: row.started_at,
     finishedAt: row.finished_at, status: row.status, offers: row.offers, added: row.added, removed: row.removed,
     changed: row.changed, skipped: row.skipped, skippedItems: JSON.parse(row.skipped_json), error: row.error,
+    mode: row.mode, requests: row.requests, throttled: row.throttled, waitMs: row.wait_ms, bytes: row.bytes,
+    fetchMs: row.fetch_ms, commitMs: row.commit_ms,
   };
 }
 

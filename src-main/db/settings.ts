@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { ECB_DAILY_RATES_URL } from '../domain/currency';
 import { readState, writeState } from './app-state';
+import { catalogSeq } from './catalog-seq';
 
 /** The merchant's own currency: every cost is converted into it and every sale price is in it. */
 export function merchantCurrency(db: Database): string {
@@ -10,7 +11,7 @@ export function merchantCurrency(db: Database): string {
 export function setMerchantCurrency(db: Database, currency: string): void {
   if (!/^[A-Z]{3}$/.test(currency)) throw new Error(`currency must be a 3-letter ISO code such as USD, got "${currency}"`);
   writeState(db, 'settings.currency', currency);
-  markGridStale(db);
+  markGridMatchingStale(db);
 }
 
 export function ratesUrl(db: Database): string {
@@ -21,21 +22,104 @@ export function setRatesUrl(db: Database, url: string): void {
   writeState(db, 'settings.ratesUrl', url);
 }
 
-/**
- * The grid is rebuilt lazily. Anything that changes prices or grouping bumps a version; a build records the version
- * it started from, so a sync committed (by another process) while a build was running keeps the grid stale.
- */
-export function markGridStale(db: Database): void {
-  db.prepare(`INSERT INTO app_state (key, value) VALUES ('grid.version', '1')
-    ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`).run();
+// The grid is refreshed lazily, and how much work that takes depends on what moved since it was built:
+//  - prices (rules, locks, rates): every row is repriced from the offers it already holds, nothing is re-matched;
+//  - the catalog (a commit advances catalog.seq and stamps the offers it touched; a manual link queues its offer):
+//    only the rows holding those offers are rebuilt;
+//  - matching itself (currency; anything that could regroup every offer): a full rebuild.
+// Each is a counter; a build records the counters it read before reading any input, so anything that lands while it
+// runs keeps the grid stale.
+
+export interface GridInputs {
+  matching: number;
+  prices: number;
+  /** Bumped by every catalog commit (markGridStale); without a catalog.seq move it says nothing about which offers. */
+  catalog: number;
+  /** catalog.seq: the offers stamped above the built value are the ones a commit changed. */
+  catalogSeq: number;
+  /** Bumped when offers were queued for the grid outside a commit (a manual link). */
+  offers: number;
 }
 
+const COUNTERS = { matching: 'grid.matchingVersion', prices: 'grid.pricesVersion', catalog: 'grid.version', offers: 'grid.offersVersion' } as const;
+
+function bump(db: Database, key: string): void {
+  db.prepare(`INSERT INTO app_state (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`).run(key);
+}
+
+function counter(db: Database, key: string): number {
+  return Number(readState(db, key) ?? '0');
+}
+
+/** The live catalog changed (a sync commit). A commit that also advances catalog.seq lets the grid patch only its offers. */
+export function markGridStale(db: Database): void {
+  bump(db, COUNTERS.catalog);
+}
+
+/** Rules, locks or rates changed: every row is repriced, nothing regrouped. */
+export function markGridPricesStale(db: Database): void {
+  bump(db, COUNTERS.prices);
+}
+
+/** Grouping may have changed for every offer: the next refresh rebuilds the whole grid. */
+export function markGridMatchingStale(db: Database): void {
+  bump(db, COUNTERS.matching);
+}
+
+/** Some offers were queued for the grid outside a commit (a manual link); their rows are rebuilt. */
+export function markGridOffersStale(db: Database): void {
+  bump(db, COUNTERS.offers);
+}
+
+export function gridInputs(db: Database): GridInputs {
+  return {
+    matching: counter(db, COUNTERS.matching),
+    prices: counter(db, COUNTERS.prices),
+    catalog: counter(db, COUNTERS.catalog),
+    catalogSeq: catalogSeq(db),
+    offers: counter(db, COUNTERS.offers),
+  };
+}
+
+/** The inputs the current grid was built from; null before the first build (or after a schema change emptied it). */
+export function gridBuiltFrom(db: Database): GridInputs | null {
+  const stored = readState(db, 'grid.builtFrom');
+  if (!stored) return null;
+  try {
+    const parsed = JSON.parse(stored) as Partial<GridInputs>;
+    return typeof parsed === 'object' && parsed !== null && typeof parsed.matching === 'number' ? (parsed as GridInputs) : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface GridStaleness {
+  /** Never built, or grouping inputs changed: only a full rebuild will do. */
+  matching: boolean;
+  prices: boolean;
+  /** A commit or a manual link moved offers since the build. */
+  catalog: boolean;
+}
+
+export function gridStaleness(db: Database): GridStaleness {
+  const built = gridBuiltFrom(db);
+  const now = gridInputs(db);
+  if (!built) return { matching: true, prices: true, catalog: true };
+  return {
+    matching: built.matching !== now.matching,
+    prices: built.prices !== now.prices,
+    catalog: built.catalog !== now.catalog || built.catalogSeq !== now.catalogSeq || built.offers !== now.offers,
+  };
+}
+
+/** An opaque token of every grid input; read it before a build reads anything, and hand it to markGridFresh. */
 export function gridVersion(db: Database): string {
-  return readState(db, 'grid.version') ?? '0';
+  return JSON.stringify(gridInputs(db));
 }
 
 export function isGridStale(db: Database): boolean {
-  return readState(db, 'grid.builtFrom') !== gridVersion(db);
+  const staleness = gridStaleness(db);
+  return staleness.matching || staleness.prices || staleness.catalog;
 }
 
 /** `version` is gridVersion() as read before the build read any of its inputs. */

@@ -26,10 +26,38 @@ export interface CatalogChange {
 }
 
 /**
- * Compares the previous live catalog with a complete new one. Both inputs must be complete: a partial
- * `next` would report real offers as removed, so the sync engine never calls this on an incomplete fetch.
+ * Items a listing named but could not read (they failed validation). Such a product is still upstream: it must not be
+ * reported removed. `skus` narrows that to one SKU (keys `productId\u0001skuId`) where a product id covers several
+ * upstream items (SEAGM categories).
  */
-export function diffCatalog(previous: Iterable<OfferSnapshot>, next: Iterable<OfferSnapshot>): CatalogChange[] {
+export interface UnreadableItems {
+  products: ReadonlySet<string>;
+  skus: ReadonlySet<string>;
+}
+
+export function unreadableItems(skipped: Iterable<{ productId?: string; skuId?: string }>): UnreadableItems {
+  const products = new Set<string>();
+  const skus = new Set<string>();
+  for (const item of skipped) {
+    if (item.productId === undefined) continue;
+    if (item.skuId === undefined) products.add(item.productId);
+    else skus.add(`${item.productId}\u0001${item.skuId}`);
+  }
+  return { products, skus };
+}
+
+export interface DiffOptions {
+  /** Offers of these are kept as they were instead of being reported removed; a sibling that did arrive is diffed as usual. */
+  unreadable?: UnreadableItems;
+}
+
+/**
+ * Compares the previous live catalog with the new one, key by key. `next` must hold every offer that is still upstream
+ * among the keys `previous` holds: an offer in `previous` but not in `next` is reported removed (unless unreadable). The
+ * engine therefore calls this only on a complete listing, or on a part of one that is complete for its keys (the
+ * changed offers and the removal candidates), which gives the same changes for those keys as the whole catalog would.
+ */
+export function diffCatalog(previous: Iterable<OfferSnapshot>, next: Iterable<OfferSnapshot>, options: DiffOptions = {}): CatalogChange[] {
   const before = new Map<string, OfferSnapshot>();
   for (const offer of previous) before.set(offer.key, offer);
   const changes: CatalogChange[] = [];
@@ -46,8 +74,12 @@ export function diffCatalog(previous: Iterable<OfferSnapshot>, next: Iterable<Of
     if (!sameStock(old.stock, offer.stock)) changes.push(change('stock_changed', offer, old.stock, offer.stock));
     if (!sameTitles(old.titles, offer.titles)) changes.push(change('title_changed', offer, old.titles, offer.titles));
   }
+  const unreadable = options.unreadable;
+  const stillUpstream = (offer: OfferSnapshot) =>
+    unreadable !== undefined && (unreadable.products.has(offer.productId) || unreadable.skus.has(`${offer.productId}\u0001${offer.skuId}`));
   for (const old of before.values()) {
-    if (!seen.has(old.key)) changes.push(change('removed', old, { cost: old.cost, stock: old.stock, titles: old.titles }, null));
+    if (seen.has(old.key) || stillUpstream(old)) continue;
+    changes.push(change('removed', old, { cost: old.cost, stock: old.stock, titles: old.titles }, null));
   }
   return changes;
 }

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { PricingInput } from '../domain/pricing/price';
-import type { StoredBest } from './build';
+import type { StoredBest } from './materialize';
 import { ensureGrid, type GridScope } from './query';
 
 /** What each plan row is priced from (its best offer's converted cost), for previews of rule changes. */

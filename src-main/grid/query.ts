@@ -3,8 +3,9 @@ import { readState } from '../db/app-state';
 import { isGridStale, merchantCurrency } from '../db/settings';
 import { displayTitle, languageOf } from '../domain/locale';
 import { ftsQuery } from '../domain/search-text';
-import { buildGrid, gridSignature, micros, type StoredBest } from './build';
 import { assertGridCurrency } from './currency-check';
+import { micros, type StoredBest } from './materialize';
+import { gridSignature, refreshGrid } from './refresh';
 import type { GridOffer, GridPage, GridQuery, GridSortColumn, PlanRow, OfferRef } from './types';
 
 const SORT_SQL: Record<GridSortColumn, (language: string) => string> = {
@@ -21,8 +22,11 @@ const SORT_SQL: Record<GridSortColumn, (language: string) => string> = {
 interface PlanRowRecord {
   id: number; plan_key: string; kind: PlanRow['kind']; attributes_json: string; offers_json: string; best_json: string | null;
   second_json: string | null; currency: string; best_cost: string | null; sale_price: string | null; margin: string | null;
-  margin_pct_milli: number | null; rule_id: string | null; locked: number; changes: string;
+  margin_pct_milli: number | null; rule_id: string | null; locked: number;
 }
+
+/** Badges count only while their run is still the latest run of its supplier, and that run succeeded. */
+const CURRENT_BADGE_RUNS = `SELECT id FROM sync_runs WHERE status = 'ok' AND id IN (SELECT MAX(id) FROM sync_runs GROUP BY supplier_id)`;
 
 export interface GridScope {
   currency?: string;
@@ -30,13 +34,13 @@ export interface GridScope {
   suppliers?: readonly string[] | null;
 }
 
-/** Rebuilds the grid first when a sync, rule, rate or link made it stale, or when asked for another currency or scope. */
+/** Refreshes the grid first when a sync, rule, rate or link made it stale, or when asked for another currency or scope. */
 export function ensureGrid(db: Database, scope: GridScope = {}): string {
   const home = merchantCurrency(db);
   const currency = scope.currency ?? home;
   if (currency !== home) assertGridCurrency(db, currency, scope.suppliers ?? null);
   if (isGridStale(db) || readState(db, 'grid.built') !== gridSignature(currency, scope.suppliers ?? null)) {
-    buildGrid(db, { currency, suppliers: scope.suppliers ?? null });
+    refreshGrid(db, { currency, suppliers: scope.suppliers ?? null });
   }
   return currency;
 }
@@ -71,7 +75,7 @@ export function queryGrid(db: Database, query: GridQuery = {}, scope: GridScope 
     where.push('margin_micros < ?');
     params.push(micros(query.marginBelow));
   }
-  if (query.changedInLastSync) where.push("changes <> ''");
+  if (query.changedInLastSync) where.push(`id IN (SELECT plan_row_id FROM plan_row_changes WHERE run_id IN (${CURRENT_BADGE_RUNS}))`);
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const sort = query.sort ?? { column: 'title', direction: 'asc' };
   const column = SORT_SQL[sort.column]?.(language);
@@ -105,15 +109,19 @@ export function getPlanRow(db: Database, id: number, language = 'en', scope: Gri
 export function planRowsByIds(db: Database, ids: readonly number[], language = 'en'): PlanRow[] {
   if (ids.length === 0) return [];
   const records = db.prepare(`SELECT id, plan_key, kind, attributes_json, offers_json, best_json, second_json, currency, best_cost,
-      sale_price, margin, margin_pct_milli, rule_id, locked, changes FROM plan_rows WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as PlanRowRecord[];
+      sale_price, margin, margin_pct_milli, rule_id, locked FROM plan_rows WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as PlanRowRecord[];
+  const badges = db.prepare(`SELECT DISTINCT plan_row_id, change FROM plan_row_changes WHERE plan_row_id IN (${ids.map(() => '?').join(',')})
+    AND run_id IN (${CURRENT_BADGE_RUNS}) ORDER BY plan_row_id, change`).all(...ids) as Array<{ plan_row_id: number; change: PlanRow['changes'][number] }>;
+  const changes = new Map<number, PlanRow['changes']>();
+  for (const badge of badges) changes.set(badge.plan_row_id, [...(changes.get(badge.plan_row_id) ?? []), badge.change]);
   const byId = new Map(records.map((record) => [record.id, record]));
   return ids.flatMap((id) => {
     const record = byId.get(id);
-    return record ? [toPlanRow(record, language)] : [];
+    return record ? [toPlanRow(record, language, changes.get(id) ?? [])] : [];
   });
 }
 
-function toPlanRow(record: PlanRowRecord, language: string): PlanRow {
+function toPlanRow(record: PlanRowRecord, language: string, changes: PlanRow['changes']): PlanRow {
   const offers = JSON.parse(record.offers_json) as GridOffer[];
   const stored = record.best_json ? (JSON.parse(record.best_json) as StoredBest) : null;
   const best: OfferRef | null = stored && { supplier: stored.supplier, productId: stored.productId, skuId: stored.skuId, variant: stored.variant };
@@ -134,6 +142,6 @@ function toPlanRow(record: PlanRowRecord, language: string): PlanRow {
     marginPercent: record.margin_pct_milli === null ? null : (record.margin_pct_milli / 1000).toFixed(1),
     ruleId: record.rule_id,
     locked: record.locked === 1,
-    changes: record.changes ? (record.changes.split(',') as PlanRow['changes']) : [],
+    changes,
   };
 }

@@ -23,6 +23,8 @@ export interface TransportOptions {
   signal?: AbortSignal;
   /** Where errors say the request went; never includes credentials or query strings. */
   label: string;
+  /** Told the size of every response body received (the connection's request budget keeps the total). */
+  meter?: { received(bytes: number): void };
 }
 
 /**
@@ -56,6 +58,7 @@ export async function send(req: HttpRequest, options: TransportOptions): Promise
   } catch (error) {
     throw networkError(error, options);
   }
+  options.meter?.received(Buffer.byteLength(text));
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(response.headers)) {
     if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;

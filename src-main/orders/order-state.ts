@@ -3,8 +3,12 @@ import { sameMoney } from '../domain/money';
 import type { Delivery, OrderState } from '../suppliers/adapter';
 import { isOpen, type OrderRecord, type OrderRecordStatus, type OrderView, type TimelineEntry } from './types';
 
-// Statuses only move forward: a late poll answer or a repeated push must never undo a delivery.
-const RANK: Record<OrderRecordStatus, number> = { pending: 0, processing: 1, attention: 1, delivered: 2, failed: 2, canceled: 2 };
+// Statuses only move forward: a late poll answer or a repeated push must never undo a delivery. A refund is the one
+// news that still moves a finished order (a delivered order can be refunded later, a partial refund become a full one).
+const RANK: Record<OrderRecordStatus, number> = {
+  pending: 0, processing: 1, attention: 1, delivered: 2, failed: 2, canceled: 2, partially_refunded: 3, refunded: 4,
+};
+const REFUNDS: readonly OrderRecordStatus[] = ['partially_refunded', 'refunded'];
 
 export interface Applied {
   record: OrderRecord;
@@ -26,31 +30,40 @@ export interface ApplyOptions {
 /**
  * Folds what the supplier said about an order into our record. Pure. Idempotent: applying the same state twice
  * changes nothing the second time, which is what makes repeated pushes and overlapping polls harmless.
+ * A state carrying an attention reason puts the order in `attention` whatever its status word, keeping the rest
+ * (the delivery, the amount): the merchant sees both what arrived and why it needs a look.
  */
 export function applyState(record: OrderRecord, state: RecordState, at: string, options: ApplyOptions = {}): Applied {
   const final = !isOpen(record.status) && record.status !== 'attention';
-  const status = !final && RANK[state.status] >= RANK[record.status] ? state.status : record.status;
+  const wanted: OrderRecordStatus = state.attention ? 'attention' : state.status;
+  const moves = final ? REFUNDS.includes(wanted) && RANK[wanted] > RANK[record.status] : RANK[wanted] >= RANK[record.status];
+  const status = moves ? wanted : record.status;
+  const frozen = final && !moves;
   const next: OrderRecord = {
     ...record,
     status,
     upstreamOrderId: state.upstreamOrderId ?? record.upstreamOrderId,
-    upstreamStatus: final ? record.upstreamStatus : state.upstreamStatus || record.upstreamStatus,
+    upstreamStatus: frozen ? record.upstreamStatus : state.upstreamStatus || record.upstreamStatus,
     amount: state.amount ?? record.amount,
+    refundedAmount: state.refundedAmount ?? record.refundedAmount,
     delivery: mergeDelivery(record.delivery, state.delivery),
     // A new status without a reason clears the old one (an order found again is no longer "missing").
-    error: final ? record.error : state.error ?? (status === record.status ? record.error : null),
+    error: frozen ? record.error : state.error ?? (status === record.status ? record.error : null),
+    attention: status !== 'attention' ? null : (moves && state.attention) || record.attention,
     acknowledgedAt: record.acknowledgedAt ?? (options.fromSupplier ? at : null),
     finishedAt: record.finishedAt ?? (isOpen(status) || status === 'attention' ? null : at),
   };
   const statusMoved = next.status !== record.status || next.upstreamStatus !== record.upstreamStatus;
   const deliveryMoved = JSON.stringify(next.delivery) !== JSON.stringify(record.delivery);
-  const changed = statusMoved || deliveryMoved || next.upstreamOrderId !== record.upstreamOrderId || !sameMoney(next.amount, record.amount)
-    || next.error !== record.error || next.acknowledgedAt !== record.acknowledgedAt || next.finishedAt !== record.finishedAt;
+  const attentionMoved = JSON.stringify(next.attention) !== JSON.stringify(record.attention);
+  const changed = statusMoved || deliveryMoved || attentionMoved || next.upstreamOrderId !== record.upstreamOrderId || !sameMoney(next.amount, record.amount)
+    || !sameMoney(next.refundedAmount, record.refundedAmount) || next.error !== record.error || next.acknowledgedAt !== record.acknowledgedAt
+    || next.finishedAt !== record.finishedAt;
   if (!changed) return { record, entries: [], changed: false };
   next.updatedAt = at;
   const note = [options.note, next.error !== record.error ? next.error : null, deliveryMoved && !statusMoved ? 'delivery updated' : null]
     .filter(Boolean).join('; ') || null;
-  const entries = statusMoved || deliveryMoved || note ? [{ at, status: next.status, upstreamStatus: next.upstreamStatus, note }] : [];
+  const entries = statusMoved || deliveryMoved || attentionMoved || note ? [{ at, status: next.status, upstreamStatus: next.upstreamStatus, note }] : [];
   return { record: next, entries, changed: true };
 }
 
@@ -96,11 +109,8 @@ export function maskSecret(value: string): string {
 export function maskDelivery(delivery: Delivery | null): Delivery | null {
   if (!delivery) return null;
   const masked: Delivery = { ...delivery };
-  if (delivery.activationCode) masked.activationCode = maskSecret(delivery.activationCode);
-  if (delivery.lpa) {
-    const parsed = parseLpa(delivery.lpa);
-    masked.lpa = parsed.ok ? parsed.value.lpa.replace(`$${parsed.value.activationCode}`, `$${maskSecret(parsed.value.activationCode)}`) : maskSecret(delivery.lpa);
-  }
+  Object.assign(masked, maskEsim(delivery));
+  if (delivery.esims) masked.esims = delivery.esims.map((esim) => ({ ...esim, ...maskEsim(esim) }));
   if (delivery.qrImage) delete masked.qrImage;
   if (delivery.cards) {
     masked.cards = delivery.cards.map((card) => ({
@@ -111,6 +121,16 @@ export function maskDelivery(delivery: Delivery | null): Delivery | null {
   }
   // Free text may hold a code (a confirmation code, a card key the supplier did not structure).
   if (delivery.text) masked.text = maskSecret(delivery.text);
+  return masked;
+}
+
+function maskEsim(esim: { lpa?: string; activationCode?: string }): { lpa?: string; activationCode?: string } {
+  const masked: { lpa?: string; activationCode?: string } = {};
+  if (esim.activationCode) masked.activationCode = maskSecret(esim.activationCode);
+  if (esim.lpa) {
+    const parsed = parseLpa(esim.lpa);
+    masked.lpa = parsed.ok ? parsed.value.lpa.replace(`$${parsed.value.activationCode}`, `$${maskSecret(parsed.value.activationCode)}`) : maskSecret(esim.lpa);
+  }
   return masked;
 }
 
@@ -130,9 +150,11 @@ export function viewOf(record: OrderRecord, timeline: TimelineEntry[], reveal: b
     upstreamOrderId: record.upstreamOrderId,
     upstreamStatus: record.upstreamStatus,
     amount: record.amount,
+    refundedAmount: record.refundedAmount,
     delivery: reveal ? record.delivery : maskDelivery(record.delivery),
     revealed: reveal,
     error: record.error,
+    attention: record.status === 'attention' ? record.attention : null,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
     finishedAt: record.finishedAt,

@@ -8,8 +8,9 @@ import type { OrderRecord } from './types';
  * - `send`: nothing was ever sent (a crash between writing the record and sending). The supplier cannot have
  *   the order, so it is sent now: the merchant confirmed it, and the daily cap counted it when it was written.
  * - `query-then-send`: something was sent, but the supplier never answered (timeout, crash, lost response), so
- *   it may or may not have the order. Ask about the key; if the supplier has nothing, send the SAME request with
- *   the SAME key again. That is safe exactly because every supported supplier refuses to create a second order
+ *   it may or may not have the order. Wait `resendAfterMs` from the last send, ask about the key; if the supplier
+ *   has nothing, send the SAME request with the SAME key again. After `maxSendAttempts` unanswered sends the order
+ *   goes to `attention` instead: a supplier that never answers is not sent the order forever. That is safe exactly because every supported supplier refuses to create a second order
  *   for a key it has seen (downstream_order_no, mch_order_id, channelOrderId): if the first request did arrive,
  *   the repeat is answered with the existing order and nothing is charged. Suppliers that cannot look an order
  *   up by our key (Dujiao-Next, MeSIM: only by their own id) answer "nothing" here, so the re-send is also how
@@ -37,10 +38,26 @@ export interface FollowPolicy {
   maxDelayMs: number;
   /** Stop polling an order after this long; it stays open and is reconciled again on the next start. */
   followForMs: number;
+  /**
+   * After a send went unanswered, wait this long (from that send) before sending the same key again. A supplier
+   * whose de-duplication is check-then-insert (Dujiao-Next) can create a second order for a repeat that arrives
+   * while the first is still being processed; tens of seconds let the first one land.
+   */
+  resendAfterMs: number;
+  /** Sends (the first included) that may go unanswered before the order goes to `attention` and is never sent again. */
+  maxSendAttempts: number;
 }
 
 /** 1 s, 2 s, 4 s … 60 s: quick for suppliers that deliver at once, gentle for the ones that take minutes. */
-export const DEFAULT_FOLLOW_POLICY: FollowPolicy = { initialDelayMs: 1000, maxDelayMs: 60_000, followForMs: 30 * 60_000 };
+export const DEFAULT_FOLLOW_POLICY: FollowPolicy = {
+  initialDelayMs: 1000, maxDelayMs: 60_000, followForMs: 30 * 60_000, resendAfterMs: 30_000, maxSendAttempts: 3,
+};
+
+/** How long to wait before re-sending an unanswered order, 0 when it may go now. */
+export function resendWait(policy: FollowPolicy, lastSentAt: string | null, now: number): number {
+  if (!lastSentAt) return 0;
+  return Math.max(0, Date.parse(lastSentAt) + policy.resendAfterMs - now);
+}
 
 /** Delay before poll number `round` (0, 1, 2 …). */
 export function pollDelay(policy: FollowPolicy, round: number): number {

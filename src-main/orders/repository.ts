@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { readState, writeState } from '../db/app-state';
 import type { Money } from '../domain/money';
 import type { Fulfillment, LocalizedText, OfferKind, Stock, StockStatus } from '../domain/offer';
+import { isAttentionReason } from './attention';
 import type { OrderRecord, OrderRecordStatus, TimelineEntry } from './types';
 
 interface OrderRow {
@@ -12,6 +13,7 @@ interface OrderRow {
   status: string; upstream_order_id: string | null; upstream_status: string | null; charged_amount: string | null; charged_currency: string | null;
   delivery_json: string | null; error: string | null; send_attempts: number; last_sent_at: string | null; acknowledged_at: string | null;
   created_at: string; updated_at: string; finished_at: string | null; connection_fingerprint: string | null;
+  refunded_amount: string | null; refunded_currency: string | null; attention_json: string | null;
 }
 
 const moneyOf = (amount: string | null, currency: string | null): Money | null => (amount !== null && currency !== null ? { amount, currency } : null);
@@ -38,8 +40,10 @@ function fromRow(row: OrderRow): OrderRecord {
     upstreamOrderId: row.upstream_order_id,
     upstreamStatus: row.upstream_status,
     amount: moneyOf(row.charged_amount, row.charged_currency),
+    refundedAmount: moneyOf(row.refunded_amount, row.refunded_currency),
     delivery: row.delivery_json ? JSON.parse(row.delivery_json) : null,
     error: row.error,
+    attention: attentionOf(row.attention_json),
     sendAttempts: row.send_attempts,
     lastSentAt: row.last_sent_at,
     acknowledgedAt: row.acknowledged_at,
@@ -49,7 +53,18 @@ function fromRow(row: OrderRow): OrderRecord {
   };
 }
 
-export type NewOrder = Omit<OrderRecord, 'id' | 'status' | 'upstreamOrderId' | 'upstreamStatus' | 'amount' | 'delivery' | 'error'
+/** A reason written by a newer version (a code this one does not know) reads as none: the error text still says it. */
+function attentionOf(json: string | null): OrderRecord['attention'] {
+  if (!json) return null;
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return isAttentionReason(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+export type NewOrder = Omit<OrderRecord, 'id' | 'status' | 'upstreamOrderId' | 'upstreamStatus' | 'amount' | 'refundedAmount' | 'delivery' | 'error' | 'attention'
   | 'sendAttempts' | 'lastSentAt' | 'acknowledgedAt' | 'updatedAt' | 'finishedAt'>;
 
 /** Writes a new order, not yet sent, with the first line of its timeline. */
@@ -94,9 +109,10 @@ export function recordSendAttempt(db: Database, id: number, at: string): OrderRe
 export function saveOrder(db: Database, record: OrderRecord, entries: TimelineEntry[]): void {
   db.transaction(() => {
     db.prepare(`UPDATE orders SET status = ?, upstream_order_id = ?, upstream_status = ?, charged_amount = ?, charged_currency = ?, delivery_json = ?,
-        error = ?, acknowledged_at = ?, updated_at = ?, finished_at = ? WHERE id = ?`).run(
+        error = ?, acknowledged_at = ?, updated_at = ?, finished_at = ?, refunded_amount = ?, refunded_currency = ?, attention_json = ? WHERE id = ?`).run(
       record.status, record.upstreamOrderId, record.upstreamStatus, record.amount?.amount ?? null, record.amount?.currency ?? null,
-      record.delivery ? JSON.stringify(record.delivery) : null, record.error, record.acknowledgedAt, record.updatedAt, record.finishedAt, record.id);
+      record.delivery ? JSON.stringify(record.delivery) : null, record.error, record.acknowledgedAt, record.updatedAt, record.finishedAt,
+      record.refundedAmount?.amount ?? null, record.refundedAmount?.currency ?? null, record.attention ? JSON.stringify(record.attention) : null, record.id);
     appendEntries(db, record.id, entries);
   })();
 }
@@ -112,12 +128,25 @@ export function orderTimeline(db: Database, orderId: number): TimelineEntry[] {
 
 /**
  * What the day's orders count against the cap, in `currency`: their expected cost when ordered, except orders
- * that ended without a charge (refused, payment failed, canceled and refunded). Summed exactly, never in SQL floats.
+ * that ended without a charge (refused, payment failed, canceled) and what suppliers refunded: a refunded order
+ * counts nothing, a partly refunded one the share of its charge it kept. Summed exactly, never in SQL floats.
  */
 export function spentOnDay(db: Database, day: string, currency: string): string {
-  const rows = db.prepare(`SELECT cap_amount FROM orders WHERE cap_day = ? AND cap_currency = ? AND cap_amount IS NOT NULL
-    AND status NOT IN ('failed', 'canceled')`).all(day, currency) as Array<{ cap_amount: string }>;
-  return rows.reduce((sum, row) => sum.plus(row.cap_amount), new Decimal(0)).toFixed();
+  const rows = db.prepare(`SELECT status, cap_amount, expected_amount, charged_amount, refunded_amount FROM orders
+    WHERE cap_day = ? AND cap_currency = ? AND cap_amount IS NOT NULL AND status NOT IN ('failed', 'canceled', 'refunded')`).all(day, currency) as Array<{
+    status: string; cap_amount: string; expected_amount: string; charged_amount: string | null; refunded_amount: string | null;
+  }>;
+  return rows.reduce((sum, row) => sum.plus(countedShare(row)), new Decimal(0)).toFixed();
+}
+
+/** The cap amount is in the merchant's currency and the refund in the supplier's: the refund removes its share of the charge. */
+function countedShare(row: { status: string; cap_amount: string; expected_amount: string; charged_amount: string | null; refunded_amount: string | null }): Decimal {
+  const counted = new Decimal(row.cap_amount);
+  if (row.status !== 'partially_refunded' || row.refunded_amount === null) return counted;
+  const charged = new Decimal(row.charged_amount ?? row.expected_amount);
+  if (charged.lessThanOrEqualTo(0)) return counted;
+  const kept = Decimal.max(0, charged.minus(row.refunded_amount)).dividedBy(charged);
+  return counted.times(Decimal.min(1, kept));
 }
 
 const CAP_KEY = 'settings.orderDailyCap';

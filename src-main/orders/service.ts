@@ -14,7 +14,8 @@ import { readPasted, readPastedPush } from './manual-completion';
 import { applyState, noteOn, viewOf, type ApplyOptions, type RecordState } from './order-state';
 import { PushReceivers, type PushEntries, type ReceiverTarget } from './push-receiver';
 import { qrDataUri } from './qr';
-import { DEFAULT_FOLLOW_POLICY, nextStep, pollDelay, type FollowPolicy } from './reconcile';
+import { attention, chargeProblem, type AttentionReason } from './attention';
+import { DEFAULT_FOLLOW_POLICY, nextStep, pollDelay, resendWait, type FollowPolicy } from './reconcile';
 import {
   appendEntries, findLiveOffers, findOrderByKey, getOrder, insertOrder, listOpenOrders, listOrders, orderTimeline, readDailyCap, recordSendAttempt, saveOrder,
   spentOnDay, type OrderableOffer,
@@ -161,9 +162,11 @@ export class OrderService {
   }
 
   /** Our own QR of the eSIM's activation code, as a PNG data: URI. */
-  async qr(id: number): Promise<string> {
-    const lpa = this.require(id).delivery?.lpa;
-    if (!lpa) throw new OrderError(`order #${id} has no eSIM activation code to show as a QR`);
+  /** Our QR of the order's activation code; `esimIndex` picks one eSIM of an order for several (Delivery.esims). */
+  async qr(id: number, esimIndex?: number): Promise<string> {
+    const delivery = this.require(id).delivery;
+    const lpa = esimIndex === undefined ? delivery?.lpa : delivery?.esims?.[esimIndex]?.lpa;
+    if (!lpa) throw new OrderError(`order #${id} has no eSIM activation code${esimIndex === undefined ? '' : ` for eSIM ${esimIndex + 1}`} to show as a QR`);
     return qrDataUri(lpa);
   }
 
@@ -262,14 +265,14 @@ export class OrderService {
     try {
       for (let round = 0; ; round++) {
         const record = getOrder(this.db, id);
-        if (!record || !isOpen(record.status)) return;
+        if (!record || !stillFollowed(record)) return;
         await this.reconcileOnce(record);
         if (onFirstRound) {
           onFirstRound();
           onFirstRound = undefined;
           void this.updateReceivers();
         }
-        if (!isOpen(getOrder(this.db, id)!.status)) return;
+        if (!stillFollowed(getOrder(this.db, id)!)) return;
         if (Date.now() - started >= this.policy.followForMs) {
           this.note(id, `stopped checking after ${Math.round(this.policy.followForMs / 60_000)} min; it is checked again when the app next starts`);
           return;
@@ -299,7 +302,7 @@ export class OrderService {
       if (record.status !== 'attention') {
         this.apply(record.id, {
           ...stateOf(record),
-          status: 'attention',
+          attention: attention('connection_changed', { key: record.idempotencyKey }),
           error: `the "${record.supplierId}" connection now points at another host or account than the one this order was placed through. `
             + `It is not sent or looked up there: check the original supplier's order list (our key: ${record.idempotencyKey}).`,
         }, { note: 'the supplier connection changed since the order was placed' });
@@ -309,12 +312,23 @@ export class OrderService {
     const step = nextStep(record);
     try {
       if (step === 'send') return await this.send(record, orders, 'sent');
+      if (step === 'query-then-send') await this.waitBeforeResending(record);
       const found = await orders.query(refOf(record), this.controller.signal);
       if (found) return this.apply(record.id, found, { fromSupplier: true });
-      if (step === 'query-then-send') return await this.send(record, orders, 'the supplier had not answered about it; sent again with the same key');
+      if (step === 'query-then-send') {
+        if (record.sendAttempts >= this.policy.maxSendAttempts) {
+          return this.apply(record.id, {
+            ...stateOf(record),
+            attention: attention('no_answer', { tries: String(record.sendAttempts), key: record.idempotencyKey }),
+            error: `${record.supplierId} answered none of the ${record.sendAttempts} sends of this order. It is not sent again, so it cannot be charged twice: `
+              + `look it up in the supplier's own order list (our key: ${record.idempotencyKey}).`,
+          }, { note: 'no answer after every try' });
+        }
+        return await this.send(record, orders, 'the supplier had not answered about it; sent again with the same key');
+      }
       this.apply(record.id, {
         ...stateOf(record),
-        status: 'attention',
+        attention: attention('order_vanished', { order: record.upstreamOrderId ?? record.idempotencyKey, key: record.idempotencyKey }),
         error: `${record.supplierId} now says it has no order ${record.upstreamOrderId ?? record.idempotencyKey}, though it confirmed it before. `
           + `It is not sent again, so it cannot be charged twice: look it up in the supplier's own order list (our key: ${record.idempotencyKey}).`,
       }, { note: 'the supplier no longer knows this order' });
@@ -322,6 +336,17 @@ export class OrderService {
       if (this.controller.signal.aborted || error instanceof CanceledError) throw new CanceledError();
       this.note(record.id, `no answer from ${record.supplierId}: ${describeError(error)}; checking again`);
     }
+  }
+
+  /**
+   * A repeat that reaches the supplier while its first copy is still being processed can slip past a check-then-insert
+   * de-duplication, so an unanswered order is sent again only once `resendAfterMs` have passed since the last send.
+   */
+  private async waitBeforeResending(record: OrderRecord): Promise<void> {
+    const wait = resendWait(this.policy, record.lastSentAt, Date.now());
+    if (wait <= 0) return;
+    this.note(record.id, `waiting ${Math.ceil(wait / 1000)} s before asking again, so a slow first request is not duplicated`);
+    await sleep(wait, undefined, { signal: this.controller.signal });
   }
 
   private async send(record: OrderRecord, orders: SupplierOrders, note: string): Promise<void> {
@@ -334,7 +359,9 @@ export class OrderService {
       // Adapters return refusals as a `failed` state and throw only when the outcome is unknown. A retryable error
       // (timeout, 5xx) is checked again next round; one that says retrying cannot help needs the merchant's eyes.
       if (error instanceof SupplierError && !error.retryable) {
-        this.apply(record.id, { ...stateOf(record), status: 'attention', upstreamStatus: error.code, error: error.message }, { note: 'the supplier\'s answer left the outcome unclear' });
+        this.apply(record.id, {
+          ...stateOf(record), upstreamStatus: error.code, error: error.message, attention: attention('outcome_unclear', { code: error.code }),
+        }, { note: 'the supplier\'s answer left the outcome unclear' });
         return;
       }
       throw error;
@@ -351,7 +378,8 @@ export class OrderService {
 
   private apply(id: number, state: RecordState, options: ApplyOptions): void {
     const record = getOrder(this.db, id)!;
-    const applied = applyState(record, state, new Date().toISOString(), options);
+    const checked = options.fromSupplier ? withChargeCheck(record, state) : state;
+    const applied = applyState(record, checked, new Date().toISOString(), options);
     if (!applied.changed) return;
     saveOrder(this.db, applied.record, applied.entries);
     this.emit(id);
@@ -440,7 +468,7 @@ function refOf(record: OrderRecord): OrderRef {
 function requestOf(record: OrderRecord): OrderRequest {
   return {
     productId: record.productId, skuId: record.skuId, variant: record.variant, quantity: record.quantity,
-    idempotencyKey: record.idempotencyKey, expectedCost: record.expectedCost,
+    idempotencyKey: record.idempotencyKey, expectedCost: record.expectedCost, sendAttempt: record.sendAttempts,
     ...(record.email ? { email: record.email } : {}), ...(record.buyerInput ? { buyerInput: record.buyerInput } : {}),
   };
 }
@@ -448,4 +476,23 @@ function requestOf(record: OrderRecord): OrderRequest {
 /** The record's own state, as a base for the states we set without the supplier (attention, by hand, local cancel). */
 function stateOf(record: OrderRecord): RecordState {
   return { status: record.status, upstreamOrderId: record.upstreamOrderId, upstreamStatus: record.upstreamStatus ?? '', amount: null, delivery: null, error: null };
+}
+
+/**
+ * Open orders are followed; so is one charged differently from its quote until its delivery arrives, so the merchant
+ * looking at it sees what was delivered too (it is only ever looked up, never sent again: the supplier has it).
+ */
+function stillFollowed(record: OrderRecord): boolean {
+  if (isOpen(record.status)) return true;
+  return record.status === 'attention' && record.attention?.code === 'charged_differs' && !record.delivery && record.acknowledgedAt !== null;
+}
+
+/**
+ * Every supplier, one rule: a charge other than the confirmed quote is never silently delivered. Refunds and
+ * refusals are left alone (their amounts say what came back, not what was taken).
+ */
+function withChargeCheck(record: OrderRecord, state: RecordState): RecordState {
+  if (state.attention || !['processing', 'delivered'].includes(state.status)) return state;
+  const problem: AttentionReason | null = chargeProblem(state.amount ?? record.amount, record.expectedCost);
+  return problem ? { ...state, attention: problem } : state;
 }

@@ -2,14 +2,17 @@ import type { Money } from '../domain/money';
 import type { BuyerInputField, OfferKind, Stock } from '../domain/offer';
 import type { OfferRef } from '../grid/types';
 import type { Delivery, OrderStatus } from '../suppliers/adapter';
+import type { AttentionReason } from './attention';
 
 /**
- * The supplier's five statuses, plus `attention`: only the merchant can tell what happened, because the supplier
+ * The supplier's statuses, plus `attention`: only the merchant can tell what happened, because the supplier
  * confirmed the order once and now says it has none, or answered in a way that leaves the outcome unclear. It is
  * never re-sent automatically (that could charge twice); the merchant checks the supplier's own order list, and
  * can still complete it by hand or cancel it.
  */
 export type OrderRecordStatus = OrderStatus | 'attention';
+
+export const ORDER_RECORD_STATUSES: readonly OrderRecordStatus[] = ['pending', 'processing', 'delivered', 'failed', 'canceled', 'refunded', 'partially_refunded', 'attention'];
 
 export const OPEN_STATUSES: readonly OrderRecordStatus[] = ['pending', 'processing'];
 
@@ -49,8 +52,12 @@ export interface OrderRecord {
   upstreamOrderId: string | null;
   upstreamStatus: string | null;
   amount: Money | null;
+  /** What the supplier refunded (refunded, partially_refunded). */
+  refundedAmount: Money | null;
   delivery: Delivery | null;
   error: string | null;
+  /** Why it is in `attention`, as a code the renderer words; null otherwise (and for attention recorded before codes). */
+  attention: AttentionReason | null;
   sendAttempts: number;
   lastSentAt: string | null;
   acknowledgedAt: string | null;
@@ -76,10 +83,13 @@ export interface OrderView {
   upstreamStatus: string | null;
   /** What the supplier charged, once it says. */
   amount: Money | null;
+  refundedAmount: Money | null;
   /** Secrets (activation code, PIN, the supplier's QR) masked unless `revealed`. */
   delivery: Delivery | null;
   revealed: boolean;
   error: string | null;
+  /** Why it needs the merchant's check, worded by the renderer (`attention.reason.<code>`). */
+  attention: AttentionReason | null;
   createdAt: string;
   updatedAt: string;
   finishedAt: string | null;

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { markGridStale, merchantCurrency, ratesUrl } from '../db/settings';
+import { markGridPricesStale, merchantCurrency, ratesUrl } from '../db/settings';
 import { listRates, saveRates } from '../db/rates-repo';
 import { parseEcbXml, ratesFromEcb, type CurrencyRate } from '../domain/currency';
 import { isPositiveDecimal } from '../domain/money';
@@ -18,7 +18,7 @@ export function setManualRates(db: Database, values: Record<string, string>, tod
     return { currency: code, perUnit: perUnit.trim(), base, asOf: today, source: 'manual' };
   });
   saveRates(db, rates);
-  markGridStale(db);
+  markGridPricesStale(db);
   return listRates(db, base);
 }
 
@@ -29,7 +29,7 @@ export async function fetchEcbRates(db: Database, url = ratesUrl(db), signal?: A
   const ecb = parseEcbXml(response.text);
   const rates = ratesFromEcb(ecb, merchantCurrency(db), `ECB reference rates via ${new URL(url).host}`);
   saveRates(db, rates);
-  markGridStale(db);
+  markGridPricesStale(db);
   return listRates(db, merchantCurrency(db));
 }
 
@@ -38,6 +38,6 @@ export function ensureSomeRates(db: Database): void {
   const base = merchantCurrency(db);
   if (listRates(db, base).length === 0) {
     saveRates(db, sampleRates(base));
-    markGridStale(db);
+    markGridPricesStale(db);
   }
 }

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { readState, writeState } from '../db/app-state';
-import { markGridStale } from '../db/settings';
+import { markGridPricesStale } from '../db/settings';
 import type { LockedPrice, RuleSet } from '../domain/pricing/rules';
 import { parseRuleSet } from '../domain/pricing/schema';
 
@@ -30,7 +30,7 @@ export function loadRuleSet(db: Database, currency: string): RuleSet {
 export function saveRuleSet(db: Database, input: unknown): RuleSet {
   const ruleSet = parseRuleSet(input);
   writeState(db, KEY, JSON.stringify(ruleSet));
-  markGridStale(db);
+  markGridPricesStale(db);
   return ruleSet;
 }
 

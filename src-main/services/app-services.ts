@@ -17,6 +17,7 @@ import type { SecretBox } from '../secrets/secret-box';
 import type { ConnectionBase, SupplierAdapter } from '../suppliers/adapter';
 import { supplierKind } from '../suppliers/registry';
 import { syncSuppliers, type SupplierSyncResult } from '../sync/engine';
+import type { SyncRunOptions } from '../sync/run-options';
 import { changedSettings, COMMON_FIELDS, ConnectionsService, secretsFor, type ConnectionInput, type StoredSecretsSource } from './connections-service';
 
 export interface AppServicesOptions {
@@ -221,8 +222,11 @@ export class AppServices {
     return { running: this.syncing !== null, supplierIds: this.syncing?.supplierIds ?? [] };
   }
 
-  /** One sync at a time: a second request while one runs joins it instead of racing it. */
-  sync(supplierIds?: string[]): Promise<SupplierSyncResult[]> {
+  /**
+   * One sync at a time: a second request while one runs joins it instead of racing it. Incremental where the supplier
+   * can list changes and its last full listing is recent ('auto', as the schedule runs it); `full` forces complete ones.
+   */
+  sync(supplierIds?: string[], options: SyncRunOptions = {}): Promise<SupplierSyncResult[]> {
     if (this.syncing) return this.syncing.promise;
     const all = this.configured();
     const chosen = supplierIds?.length ? all.filter((c) => supplierIds.includes(c.id)) : all;
@@ -239,7 +243,7 @@ export class AppServices {
     // Each demo sync serves the next generation of the simulated upstreams, so the merchant sees changes.
     if (this.demo && latestRuns(this.db).some((run) => run.status === 'ok')) this.demo.advance();
     const controller = new AbortController();
-    const promise = syncSuppliers(this.db, targets, { signal: controller.signal, onEvent: (event) => this.events.emit('sync.event', event) })
+    const promise = syncSuppliers(this.db, targets, { mode: options.full ? 'full' : 'auto', signal: controller.signal, onEvent: (event) => this.events.emit('sync.event', event) })
       .finally(() => {
         this.syncing = null;
         this.events.emit('sync.state', this.syncState());

@@ -6,6 +6,8 @@ export interface ConnectionField {
   label: string;
   secret: boolean;
   optional: boolean;
+  /** What the connection uses when the field is left empty (the form shows it as the placeholder), where the schema says. */
+  defaultValue?: string;
 }
 
 const COMMON = new Set(['id', 'kind', 'name']);
@@ -16,12 +18,16 @@ export function connectionFields(kind: SupplierKind): ConnectionField[] {
   const shape = schema.shape ?? {};
   return Object.entries(shape)
     .filter(([key]) => !COMMON.has(key))
-    .map(([key, field]) => ({
-      key,
-      label: humanize(key),
-      secret: kind.secretFields.includes(key),
-      optional: field.safeParse(undefined).success,
-    }));
+    .map(([key, field]) => {
+      const defaultValue = (field.meta() as { defaultValue?: unknown } | undefined)?.defaultValue;
+      return {
+        key,
+        label: humanize(key),
+        secret: kind.secretFields.includes(key),
+        optional: field.safeParse(undefined).success,
+        ...(typeof defaultValue === 'string' ? { defaultValue } : {}),
+      };
+    });
 }
 
 const ACRONYMS: Record<string, string> = { url: 'URL', api: 'API', id: 'ID', uid: 'UID' };

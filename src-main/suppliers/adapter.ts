@@ -2,7 +2,10 @@ import type { z } from 'zod';
 import type { SkippedItem } from '../db/catalog-repo';
 import type { Money } from '../domain/money';
 import type { Offer } from '../domain/offer';
+import type { RequestBudget } from '../http/budget';
+import type { BudgetTuning } from '../http/budget-policy';
 import type { RetryPolicy } from '../http/retry';
+import type { AttentionReason } from '../orders/attention';
 
 export interface PingResult {
   balance: Money | null;
@@ -61,7 +64,8 @@ export interface RequestBudgetView {
   onWait(listener: (resumesAt: number | null) => void): () => void;
 }
 
-export type OrderStatus = 'pending' | 'processing' | 'delivered' | 'failed' | 'canceled';
+/** `refunded`/`partially_refunded`: the supplier gave the money back (all or part); what it refunded stops counting as spent. */
+export type OrderStatus = 'pending' | 'processing' | 'delivered' | 'failed' | 'canceled' | 'refunded' | 'partially_refunded';
 
 /** What a delivered order hands over: an eSIM (LPA and its parts) or card codes, as the supplier sent them. */
 export interface Delivery {
@@ -74,6 +78,8 @@ export interface Delivery {
   cards?: Array<{ number?: string; pin?: string; serial?: string; expiry?: string }>;
   /** Anything else delivered as text (top-up receipts, manual fulfilment notes). */
   text?: string;
+  /** Every eSIM of an order for several, each structured; the single-eSIM fields above repeat the first. */
+  esims?: Array<{ iccid?: string; lpa?: string; smdpAddress?: string; activationCode?: string }>;
 }
 
 export interface OrderRequest {
@@ -83,11 +89,16 @@ export interface OrderRequest {
   quantity: number;
   /** Our own order number, sent as the supplier's idempotency key (downstream_order_no, channelOrderId, …). */
   idempotencyKey: string;
-  /** The unit cost the merchant confirmed, from the catalog; suppliers that read a live price first (SEAGM, Linksfield) refuse to order above it. */
+  /** The cost the merchant confirmed for the whole quantity; suppliers that read a live price first refuse to order above it. */
   expectedCost: Money;
   email?: string;
   /** Buyer input for manual/top-up goods (player id, phone number …), keyed by the offer's input fields. */
   buyerInput?: Record<string, string>;
+  /**
+   * 1 for the first send; more when an earlier send of this key went unanswered and may have reached the supplier.
+   * A check that would refuse a first send (a price rise, a vanished SKU) cannot call a repeat "not placed".
+   */
+  sendAttempt?: number;
 }
 
 export interface OrderState {
@@ -99,6 +110,13 @@ export interface OrderState {
   delivery: Delivery | null;
   /** Why it failed, in the supplier's words, when it did. */
   error: string | null;
+  /** What the supplier gave back, for `refunded` and `partially_refunded`. */
+  refundedAmount?: Money | null;
+  /**
+   * Set when the merchant must look before anything more happens (a price above the quote, a status word we cannot
+   * read): the order service puts the order in `attention` with this reason, keeping whatever else the state says.
+   */
+  attention?: AttentionReason | null;
 }
 
 export interface OrderRef {
@@ -154,6 +172,10 @@ export interface AdapterEnv {
   timeoutMs?: number;
   /** Local clock, injectable so skew can be tested. */
   now?: () => number;
+  /** The account's request budget; each kind's create() sets it from the shared registry (src-main/http/budget-policy.ts). */
+  budget?: RequestBudget;
+  /** The budget's numbers scaled for tests and the benchmark (a 500 ms window instead of 60 s). */
+  budgetTuning?: BudgetTuning;
 }
 
 /** Every connection in a config file has these; each kind adds its own credential fields. */
@@ -172,6 +194,21 @@ export interface SimulatorOptions {
   seed?: number;
   /** Roughly how many offers the seeded catalog yields. */
   size?: number;
+  /** How much of the catalog each generation step changes, as a multiple of the usual (see catalog-evolution.ts). */
+  churn?: number;
+  /**
+   * The simulator's request limit: its real server's numbers when absent; scaled (windows in ms) so tests stay fast;
+   * null lifts it, for a benchmark that measures something else.
+   */
+  rateLimit?: SimulatorRateLimit | null;
+}
+
+/** `max` requests per `windowMs`; where the server blocks past that (Dujiao-Next), for `blockMs`, refused in its `refusal` form. */
+export interface SimulatorRateLimit {
+  windowMs?: number;
+  max?: number;
+  blockMs?: number;
+  refusal?: 'http429' | 'http200';
 }
 
 export interface RunningSimulator {

@@ -1,8 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import { commitCatalog, finishRunWithoutCatalog, startRun, type CommitResult, type SkippedItem } from '../db/catalog-repo';
-import { offerKey, type Offer } from '../domain/offer';
+import {
+  commitStagedCatalog, finishRunWithoutCatalog, lastOkRunStart, recordCommitTime, startRun,
+  type CommitResult, type RunMetrics, type SkippedItem, type SyncMode,
+} from '../db/catalog-repo';
+import { CatalogStaging } from '../db/catalog-staging';
+import { DEADLINE_PASSED } from './run-errors';
 import { CanceledError, describeError } from '../http/errors';
-import type { FetchProgress, SupplierAdapter } from '../suppliers/adapter';
+import type { BudgetStats, FetchProgress, SupplierAdapter } from '../suppliers/adapter';
 
 export interface SyncTarget {
   supplierId: string;
@@ -11,27 +15,65 @@ export interface SyncTarget {
 }
 
 export type SyncEvent =
-  | { type: 'started'; supplierId: string; runId: number }
+  | { type: 'started'; supplierId: string; runId: number; mode?: SyncMode }
   | ({ type: 'progress'; supplierId: string; runId: number } & FetchProgress)
+  /** The supplier's request limit holds requests back until `resumesAt` (epoch ms); null: they go again. */
+  | { type: 'waiting'; supplierId: string; runId: number; resumesAt: number | null }
   | { type: 'finished'; supplierId: string; runId: number; status: 'ok' | 'failed' | 'canceled'; counts?: CommitResult['counts']; error?: string };
 
 export interface SupplierSyncResult {
   supplierId: string;
   runId: number;
   status: 'ok' | 'failed' | 'canceled';
+  /** What the run listed: 'incremental' only when the supplier really sent just its changes. */
+  mode: SyncMode;
   counts: CommitResult['counts'] | null;
   skipped: SkippedItem[];
   error: string | null;
-  /** Where the time went: fetching and mapping the catalog, then the one transaction that stores it. */
+  /**
+   * Where the time went: fetching and mapping the catalog (waits for the request limit included), then the one
+   * transaction that stores it; and what it cost the connection's request budget.
+   */
   timings: { fetchMs: number; commitMs: number };
+  requests: number;
+  waitMs: number;
+  throttled: number;
+  bytes: number;
 }
+
+export type SyncModeRequest = 'auto' | 'full';
 
 export interface SyncOptions {
   /** Suppliers fetched at once; each supplier still limits its own request rate. */
   concurrency?: number;
   signal?: AbortSignal;
   onEvent?: (event: SyncEvent) => void;
+  /**
+   * 'auto': list incrementally when the supplier's last ok full listing is younger than `fullEveryMs` (only a full
+   * listing shows that a product was deleted outright), in full otherwise. 'full' (the default, so a caller that does
+   * not schedule full listings never misses a deletion): always in full. The CLI and the app pass 'auto'.
+   */
+  mode?: SyncModeRequest;
+  fullEveryMs?: number;
+  /**
+   * How long one supplier's run may fetch, from its start: the listing with every wait for the supplier's request
+   * limit. Past it the run fails ('deadline passed') and the previous catalog stays. The commit is not covered: it
+   * is local work that, once started, is better finished than thrown away.
+   */
+  deadlineMs?: number;
+  /** Clock for the full-listing schedule (tests). */
+  now?: () => number;
 }
+
+export const DEFAULT_FULL_EVERY_MS = 24 * 60 * 60_000;
+export const DEFAULT_DEADLINE_MS = 60 * 60_000;
+/**
+ * An incremental listing asks for changes since the last ok run's start less this: covers clock skew between us and
+ * the supplier and updates committed upstream while that run was reading. Re-listing a few unchanged products is free.
+ */
+export const CHANGED_SINCE_OVERLAP_MS = 5 * 60_000;
+
+export { DEADLINE_PASSED };
 
 /**
  * Syncs every target, a few at a time, each independently: one supplier failing (or being canceled)
@@ -50,51 +92,131 @@ export async function syncSuppliers(db: Database, targets: SyncTarget[], options
   return results;
 }
 
+/** The `changedSince` to ask for, or null for a full listing. */
+export function listingSince(db: Database, supplierId: string, options: Pick<SyncOptions, 'mode' | 'fullEveryMs' | 'now'>): string | null {
+  if ((options.mode ?? 'full') === 'full') return null;
+  const now = options.now?.() ?? Date.now();
+  const lastFull = lastOkRunStart(db, supplierId, 'full');
+  if (lastFull === null || now - Date.parse(lastFull) >= (options.fullEveryMs ?? DEFAULT_FULL_EVERY_MS)) return null;
+  const lastOk = lastOkRunStart(db, supplierId) ?? lastFull;
+  return new Date(Date.parse(lastOk) - CHANGED_SINCE_OVERLAP_MS).toISOString();
+}
+
+const ZERO_STATS: BudgetStats = { requests: 0, waitMs: 0, throttled: 0, bytes: 0 };
+
+class DeadlineError extends Error {
+  constructor() {
+    super(DEADLINE_PASSED);
+  }
+}
+
+/** Settles with the promise, or rejects as soon as `signal` aborts, even if the promise never settles. */
+function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal, reason: () => Error): Promise<T> {
+  if (signal.aborted) {
+    // Abandoned, but it may still reject (the adapter sees the same abort): that is expected, not unhandled.
+    promise.catch(() => undefined);
+    return Promise.reject(reason());
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(reason());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => { signal.removeEventListener('abort', onAbort); resolve(value); },
+      (error) => { signal.removeEventListener('abort', onAbort); reject(error); },
+    );
+  });
+}
+
 /**
- * Fetches a supplier's whole catalog into memory, then replaces the stored one in a single transaction.
- * Anything that goes wrong before that transaction (HTTP, bad JSON, an incomplete listing, a crash of the
- * adapter, cancelation) leaves the previous catalog exactly as it was and records the run as failed.
+ * Fetches a supplier's catalog page by page into a staging table, then applies it to the stored one in a single
+ * transaction. Anything that goes wrong before that transaction (HTTP, bad JSON, an incomplete listing, a crash of the
+ * adapter, cancelation, the deadline) leaves the previous catalog exactly as it was and records the run as failed
+ * (or canceled).
  */
 export async function syncSupplier(db: Database, target: SyncTarget, options: SyncOptions = {}): Promise<SupplierSyncResult> {
-  const { supplierId } = target;
-  const runId = startRun(db, supplierId, target.supplierKind);
-  options.onEvent?.({ type: 'started', supplierId, runId });
-  const offers: Offer[] = [];
+  const { supplierId, adapter } = target;
+  const changedSince = listingSince(db, supplierId, options);
+  const requestedMode: SyncMode = changedSince === null ? 'full' : 'incremental';
+  const runId = startRun(db, supplierId, target.supplierKind, requestedMode);
+  options.onEvent?.({ type: 'started', supplierId, runId, mode: requestedMode });
+
+  const budgetAtStart = adapter.budget?.stats() ?? ZERO_STATS;
+  const budgetUsed = () => {
+    const now = adapter.budget?.stats() ?? ZERO_STATS;
+    return {
+      requests: now.requests - budgetAtStart.requests,
+      waitMs: now.waitMs - budgetAtStart.waitMs,
+      throttled: now.throttled - budgetAtStart.throttled,
+      bytes: now.bytes - budgetAtStart.bytes,
+    };
+  };
+  const stopWaitEvents = adapter.budget?.onWait((resumesAt) => options.onEvent?.({ type: 'waiting', supplierId, runId, resumesAt })) ?? (() => undefined);
+
+  // One signal for the adapter: the user's cancel or the deadline, told apart by which fired.
+  const fetchControl = new AbortController();
+  let deadlinePassed = false;
+  const deadline = setTimeout(() => {
+    deadlinePassed = true;
+    fetchControl.abort(new DeadlineError());
+  }, options.deadlineMs ?? DEFAULT_DEADLINE_MS);
+  const onUserAbort = () => fetchControl.abort(new CanceledError());
+  if (options.signal?.aborted) onUserAbort();
+  else options.signal?.addEventListener('abort', onUserAbort, { once: true });
+  const stopReason = () => (deadlinePassed ? new DeadlineError() : new CanceledError());
+
   const skipped: SkippedItem[] = [];
-  const seen = new Set<string>();
   const started = performance.now();
   const timings = { fetchMs: 0, commitMs: 0 };
+  let mode = requestedMode;
+  let staging: CatalogStaging | null = null;
   try {
-    const pages = target.adapter.fetchCatalog({
-      signal: options.signal,
+    staging = new CatalogStaging(db, runId);
+    let sawFull = false;
+    const pages = adapter.fetchCatalog({
+      signal: fetchControl.signal,
+      changedSince,
       onProgress: (progress) => options.onEvent?.({ type: 'progress', supplierId, runId, ...progress }),
-    });
-    for await (const page of pages) {
-      if (options.signal?.aborted) throw new CanceledError();
-      skipped.push(...page.skipped);
-      for (const offer of page.offers) {
-        const key = offerKey(offer);
-        if (seen.has(key)) {
-          skipped.push({ where: `product ${offer.productId}, sku ${offer.skuId}${offer.variant ? `, variant ${offer.variant}` : ''}`, reason: 'listed twice; first kept' });
-          continue;
-        }
-        seen.add(key);
-        offers.push(offer);
+    })[Symbol.asyncIterator]();
+    try {
+      for (;;) {
+        const step = await unlessAborted(pages.next(), fetchControl.signal, stopReason);
+        if (step.done) break;
+        const page = step.value;
+        if (fetchControl.signal.aborted) throw stopReason();
+        if (page.scope !== 'changes') sawFull = true;
+        skipped.push(...page.skipped);
+        skipped.push(...staging.addPage(page.offers, page.skipped, page.scope === 'changes' ? page.removedProducts ?? [] : []));
       }
+    } catch (error) {
+      // Lets the adapter close what it holds; it may be stuck in a wait, so do not wait for it.
+      void pages.return?.().catch(() => undefined);
+      throw error;
     }
-    if (options.signal?.aborted) throw new CanceledError();
+    if (fetchControl.signal.aborted) throw stopReason();
+    // Only a listing made wholly of 'changes' pages is incremental; one 'full' page means the server listed everything.
+    // Asked for changes and given no page at all: nothing changed, which must not read as "the catalog is empty".
+    const scope = changedSince !== null && !sawFull ? 'changes' : 'full';
+    mode = scope === 'changes' ? 'incremental' : 'full';
     timings.fetchMs = performance.now() - started;
-    const committed = commitCatalog(db, runId, supplierId, offers, skipped);
+    const used = budgetUsed();
+    const committed = commitStagedCatalog(db, runId, supplierId, staging, { scope, skipped, metrics: { ...used, fetchMs: timings.fetchMs } });
     timings.commitMs = performance.now() - started - timings.fetchMs;
+    recordCommitTime(db, runId, timings.commitMs);
     options.onEvent?.({ type: 'finished', supplierId, runId, status: 'ok', counts: committed.counts });
-    return { supplierId, runId, status: 'ok', counts: committed.counts, skipped, error: null, timings };
+    return { supplierId, runId, status: 'ok', mode, counts: committed.counts, skipped, error: null, timings, ...used };
   } catch (error) {
-    const canceled = error instanceof CanceledError || options.signal?.aborted === true;
+    const canceled = !deadlinePassed && (error instanceof CanceledError || options.signal?.aborted === true);
     const status = canceled ? 'canceled' : 'failed';
-    const message = canceled ? 'canceled' : describeError(error);
-    finishRunWithoutCatalog(db, runId, status, message, skipped);
-    options.onEvent?.({ type: 'finished', supplierId, runId, status, error: message });
+    const message = deadlinePassed ? DEADLINE_PASSED : canceled ? 'canceled' : describeError(error);
     timings.fetchMs = performance.now() - started;
-    return { supplierId, runId, status, counts: null, skipped, error: message, timings };
+    const used = budgetUsed();
+    finishRunWithoutCatalog(db, runId, status, message, skipped, { ...used, fetchMs: timings.fetchMs } satisfies RunMetrics);
+    options.onEvent?.({ type: 'finished', supplierId, runId, status, error: message });
+    return { supplierId, runId, status, mode, counts: null, skipped, error: message, timings, ...used };
+  } finally {
+    clearTimeout(deadline);
+    options.signal?.removeEventListener('abort', onUserAbort);
+    stopWaitEvents();
+    staging?.drop();
   }
 }

@@ -9,6 +9,7 @@ export type StatusTone = 'neutral' | 'ok' | 'bad' | 'warn' | 'muted';
 
 export const STATUS_TONE: Record<OrderRecordStatus, StatusTone> = {
   pending: 'neutral', processing: 'neutral', delivered: 'ok', failed: 'bad', canceled: 'muted', attention: 'warn',
+  refunded: 'muted', partially_refunded: 'warn',
 };
 
 /** Still moving on its own: main keeps asking the supplier until it is not. */
@@ -96,7 +97,9 @@ export interface ProgressStep {
   at: string | null;
 }
 
-const OUTCOME_STATE: Partial<Record<OrderRecordStatus, StepState>> = { delivered: 'done', failed: 'failed', canceled: 'failed', attention: 'warn' };
+const OUTCOME_STATE: Partial<Record<OrderRecordStatus, StepState>> = {
+  delivered: 'done', failed: 'failed', canceled: 'failed', attention: 'warn', refunded: 'failed', partially_refunded: 'warn',
+};
 
 /**
  * Three steps for a progress bar: recorded (pending), sent to the supplier (processing or beyond), and the
@@ -141,4 +144,10 @@ export function shownAmount(order: Pick<OrderView, 'amount' | 'expectedCost'>): 
 /** True when the supplier's balance, read live, is known to be short of the cost (same currency only). */
 export function balanceShort(balance: Money | null, cost: Money): boolean {
   return balance !== null && balance.currency === cost.currency && compareAmounts(balance.amount, cost.amount) < 0;
+}
+
+/** The attention reason's dictionary key and its parameters, the supplier's name filled in; null when main gave no code. */
+export function attentionWording(order: Pick<OrderView, 'attention'>, supplierName: string): { key: string; params: Record<string, string> } | null {
+  if (!order.attention) return null;
+  return { key: `attention.reason.${order.attention.code}`, params: { ...order.attention.params, supplier: supplierName } };
 }

@@ -14,12 +14,16 @@ export interface SupplierProgress {
   items: number;
   counts: { offers: number; added: number; removed: number; changed: number; skipped: number } | null;
   error: string | null;
+  /** While the supplier's request limit holds requests back: when they resume (epoch ms). Null otherwise. */
+  waitingUntil: number | null;
+  /** The listing the run asked for, once started. */
+  mode: 'full' | 'incremental' | null;
 }
 
 export type ProgressBySupplier = Readonly<Record<string, SupplierProgress>>;
 
 const blank = (supplierId: string, runId: number | null, phase: SupplierPhase): SupplierProgress => ({
-  supplierId, runId, phase, pagesDone: 0, pagesTotal: null, items: 0, counts: null, error: null,
+  supplierId, runId, phase, pagesDone: 0, pagesTotal: null, items: 0, counts: null, error: null, waitingUntil: null, mode: null,
 });
 
 /**
@@ -32,20 +36,25 @@ export function reduceSyncEvent(state: ProgressBySupplier, event: SyncEvent): Pr
   const sameRun = current?.runId === event.runId;
   switch (event.type) {
     case 'started':
-      return { ...state, [event.supplierId]: blank(event.supplierId, event.runId, 'running') };
+      return { ...state, [event.supplierId]: { ...blank(event.supplierId, event.runId, 'running'), mode: event.mode ?? null } };
+    case 'waiting': {
+      if (sameRun && current.phase !== 'running') return state;
+      const base = sameRun ? current : blank(event.supplierId, event.runId, 'running');
+      return { ...state, [event.supplierId]: { ...base, waitingUntil: event.resumesAt } };
+    }
     case 'progress': {
       if (sameRun && current.phase !== 'running') return state;
       const base = sameRun ? current : blank(event.supplierId, event.runId, 'running');
       return {
         ...state,
-        [event.supplierId]: { ...base, pagesDone: event.pagesDone, pagesTotal: event.pagesTotal, items: event.items },
+        [event.supplierId]: { ...base, pagesDone: event.pagesDone, pagesTotal: event.pagesTotal, items: event.items, waitingUntil: null },
       };
     }
     case 'finished': {
       const base = sameRun ? current : blank(event.supplierId, event.runId, event.status);
       return {
         ...state,
-        [event.supplierId]: { ...base, phase: event.status, counts: event.counts ?? null, error: event.status === 'ok' ? null : (event.error ?? null) },
+        [event.supplierId]: { ...base, phase: event.status, counts: event.counts ?? null, error: event.status === 'ok' ? null : (event.error ?? null), waitingUntil: null },
       };
     }
   }
@@ -81,4 +90,9 @@ export function progressFraction(progress: SupplierProgress): number | null {
 
 export function isActive(progress: SupplierProgress | undefined): boolean {
   return progress?.phase === 'queued' || progress?.phase === 'running';
+}
+
+/** Whole seconds until a waiting supplier resumes (never negative: a late resume reads "0 s", not a count up). */
+export function secondsUntil(resumesAt: number, now: number): number {
+  return Math.max(0, Math.ceil((resumesAt - now) / 1000));
 }

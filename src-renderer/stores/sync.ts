@@ -35,7 +35,8 @@ interface SyncStoreState {
   /** Subscribes to main's sync events once for the app's life: a sync keeps running while other screens show. */
   connect(): void;
   loadRuns(): Promise<void>;
-  syncAll(): void;
+  /** `full`: a complete listing of every supplier (the only one that shows products deleted outright). */
+  syncAll(options?: { full?: boolean }): void;
   syncSuppliers(supplierIds: string[]): void;
   cancel(): Promise<void>;
   selectRun(runId: number | null, language: string): Promise<void>;
@@ -73,10 +74,11 @@ export const useSyncStore = create<SyncStoreState>((set, get) => {
       if (request === changesRequest) set({ changesError: (error as Error).message });
     }
   };
-  const start = (supplierIds?: string[]) => {
+  const start = (supplierIds?: string[], options?: { full?: boolean }) => {
     set({ startError: null });
     // The promise settles when the whole sync is over; progress meanwhile arrives as events.
-    api()['sync.run'](supplierIds).catch((error: Error) => set({ startError: error.message }));
+    const call = options?.full ? api()['sync.run'](supplierIds, { full: true }) : api()['sync.run'](supplierIds);
+    call.catch((error: Error) => set({ startError: error.message }));
   };
   return {
     running: false,
@@ -100,7 +102,7 @@ export const useSyncStore = create<SyncStoreState>((set, get) => {
       connected = true;
       api().on('sync.event', (event) => {
         set((state) => ({ progress: reduceSyncEvent(state.progress, event) }));
-        if (event.type !== 'progress') refreshRunsSoon();
+        if (event.type !== 'progress' && event.type !== 'waiting') refreshRunsSoon();
       });
       api().on('sync.state', (syncState) => {
         set((state) => ({ running: syncState.running, runningIds: syncState.supplierIds, progress: reduceSyncState(state.progress, syncState) }));
@@ -116,7 +118,7 @@ export const useSyncStore = create<SyncStoreState>((set, get) => {
         set({ runsLoaded: true, runsError: (error as Error).message });
       }
     },
-    syncAll: () => start(),
+    syncAll: (options) => start(undefined, options),
     syncSuppliers: (supplierIds) => start(supplierIds),
     cancel: async () => {
       await api()['sync.cancel']();

@@ -53,7 +53,7 @@ describe('Suppliers: adding a real supplier', () => {
     await dialog.getByLabel('Kind').selectOption('dujiao-next');
     // Exactly this kind's fields, the secret as a password input.
     expect(await dialog.locator('.connection-field input').evaluateAll((inputs) => inputs.map((i) => `${(i as HTMLInputElement).name}:${(i as HTMLInputElement).type}`)))
-      .toEqual(['baseUrl:text', 'apiKey:text', 'apiSecret:password']);
+      .toEqual(['baseUrl:text', 'apiKey:text', 'apiSecret:password', 'requestsPerMinute:text']);
 
     // Validation from main, shown next to the field it is about.
     await dialog.getByLabel('Name').fill('My Dujiao shop');

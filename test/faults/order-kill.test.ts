@@ -59,7 +59,7 @@ describe('SIGKILL during order placement', () => {
     const service = new OrderService({
       db: reopened,
       supplier: (id) => (id === sim.connection.id ? { connection: sim.connection, adapter: supplierKind('dujiao-next')!.create(sim.connection, { retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 50 }, timeoutMs: 5000 }) } : null),
-      policy: { initialDelayMs: 20, maxDelayMs: 100, followForMs: 20_000 },
+      policy: { initialDelayMs: 20, maxDelayMs: 100, followForMs: 20_000, resendAfterMs: 200 },
     });
     try {
       service.start();

@@ -1,4 +1,5 @@
 import type { SimCatalog, SimProduct } from '../../src-main/suppliers/dujiao-next/catalog-seed';
+import type { SimulatorRateLimit } from '../../src-main/suppliers/adapter';
 import { startProtocolSimulator, type ProtocolFlavor } from '../../src-main/suppliers/dujiao-next/protocol-simulator';
 
 export const TEST_KEY = 'a'.repeat(64);
@@ -28,11 +29,16 @@ export function catalogOf(count: number): SimCatalog {
   };
 }
 
-/** A Dujiao-Next protocol server whose catalog the test controls directly. */
-export async function startTestDujiao(catalog: SimCatalog, flavor: Partial<ProtocolFlavor> = {}) {
+/**
+ * A Dujiao-Next protocol server whose catalog the test controls directly. Its rate limit is lifted unless the test
+ * asks for one: tests of the limit itself use `rateLimit`, the others (many processes, each a fresh budget) would only
+ * wait out real 30 s blocks.
+ */
+export async function startTestDujiao(catalog: SimCatalog, flavor: Partial<ProtocolFlavor> = {}, rateLimit: SimulatorRateLimit | null = null) {
   let current = catalog;
   const sim = await startProtocolSimulator({
     catalogAt: () => current,
+    rateLimit,
     flavor: { ...DUJIAO_FLAVOR, ...flavor },
     accounts: [{ apiKey: TEST_KEY, apiSecret: TEST_SECRET, active: true, userDisabled: false, balance: '100.00' }],
   });

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Decimal from 'decimal.js';
 import { money } from '../../src-main/domain/money';
 import { SupplierError } from '../../src-main/http/errors';
 import type { AdapterEnv, OrderRequest, OrderState, SupplierAdapter } from '../../src-main/suppliers/adapter';
@@ -64,11 +65,13 @@ function esimProduct(type: '3105' | '3106'): BcSimProduct {
   return product;
 }
 
+/** The quote is for the whole quantity, as the order service records it. */
 function requestFor(product: BcSimProduct, extra: Partial<OrderRequest> = {}): OrderRequest {
   const row = product.prices.at(-1)!;
+  const quantity = extra.quantity ?? 1;
   return {
-    productId: product.skuId, skuId: product.skuId, variant: row.copies, quantity: 1, idempotencyKey: `BC-TEST-${++keys}`,
-    expectedCost: money(row.settlementPrice, 'CNY'), email: 'buyer@example.com', ...extra,
+    productId: product.skuId, skuId: product.skuId, variant: row.copies, quantity, idempotencyKey: `BC-TEST-${++keys}`,
+    expectedCost: money(new Decimal(row.settlementPrice).times(quantity).toFixed(), 'CNY'), email: 'buyer@example.com', ...extra,
   };
 }
 
@@ -146,6 +149,12 @@ describe('BillionConnect eSIM orders', () => {
     expect(delivery!.text).toContain(`eSIM 2 of 2: ICCID ${second.iccid}; ${second.qrCodeContent}`);
     const queried = await adapter.orders!.query(ref(request));
     expect(queried!.delivery).toEqual({ iccid: first.iccid, text: `ICCIDs: ${first.iccid}, ${second.iccid}` });
+    // Every eSIM structured on its own, so each gets its own QR and activation code.
+    const [, smdp, code1] = first.qrCodeContent.split('$');
+    expect(delivery!.esims).toEqual([
+      { lpa: first.qrCodeContent, smdpAddress: smdp, activationCode: code1, iccid: first.iccid },
+      { lpa: second.qrCodeContent, smdpAddress: second.qrCodeContent.split('$')[1], activationCode: second.qrCodeContent.split('$')[2], iccid: second.iccid },
+    ]);
   });
 
   it('pushes N009 to the configured callback URL by itself after an order', async () => {
@@ -172,8 +181,31 @@ describe('BillionConnect ordering never charges twice for one key', () => {
     const request = requestFor(esimProduct('3106'));
     const state = await adapter.orders!.place(request);
     expect(state.status).toBe('processing');
-    expect(sim.server.hits.get('POST /Flow/saler/2.0/invoke')).toBe(2);
+    // F003 (the price check), then F040 twice.
+    expect(sim.server.hits.get('POST /Flow/saler/2.0/invoke')).toBe(3);
     expect(sim.server.state.charges.get(request.idempotencyKey)).toBe(1);
+  });
+});
+
+describe('BillionConnect answers that are not what they seem', () => {
+  it('looks an F040 refusal up with F011 before calling it not placed: an order made despite the refusal is followed', async () => {
+    sim.server.state.refuseAfterCreating = { tradeCode: '9999', tradeMsg: '系统繁忙' };
+    const request = requestFor(esimProduct('3106'));
+    const state = await adapter.orders!.place(request);
+    const [made] = sim.server.state.orders;
+    expect(state).toMatchObject({ status: 'processing', upstreamOrderId: made.orderId });
+    expect(sim.server.state.charges.get(request.idempotencyKey)).toBe(1);
+  });
+
+  it('reads the F003 settlement price again before F040 and sends nothing above the quote', async () => {
+    const product = esimProduct('3106');
+    const request = requestFor(product);
+    const row = product.prices.at(-1)!;
+    row.settlementPrice = new Decimal(row.settlementPrice).plus('0.5').toFixed();
+    const state = await adapter.orders!.place(request);
+    expect(state.attention).toEqual({ code: 'price_above_quote', params: { live: `${row.settlementPrice} CNY`, quoted: `${request.expectedCost.amount} CNY` } });
+    expect(sim.server.state.orders).toHaveLength(0);
+    expect(sim.server.state.charges.size).toBe(0);
   });
 });
 

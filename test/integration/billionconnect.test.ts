@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listLiveOffers } from '../../src-main/db/catalog-repo';
 import { openDatabase } from '../../src-main/db/open';
 import type { Offer } from '../../src-main/domain/offer';
-import { SupplierError } from '../../src-main/http/errors';
+import { CanceledError, SupplierError } from '../../src-main/http/errors';
 import type { AdapterEnv, CatalogPage, SupplierAdapter } from '../../src-main/suppliers/adapter';
 import { billionconnect, type BillionConnectConfig } from '../../src-main/suppliers/billionconnect';
 import { INVOKE_PATH } from '../../src-main/suppliers/billionconnect/config';
@@ -186,12 +186,16 @@ describe('BillionConnect refusals', () => {
 });
 
 describe('BillionConnect transport trouble', () => {
-  it('answers 429 with Retry-After once the per-key limit is spent', async () => {
+  it('answers 429 with Retry-After once the per-key limit is spent; the client waits it out until the caller gives up', async () => {
     sim.server.state.rateLimiter.limitPerMinute = 1;
-    await adapter().ping();
-    const error = await failure(adapter({}, { retry: { attempts: 1, baseDelayMs: 10, maxDelayMs: 50 } }).ping());
-    expect(error).toMatchObject({ code: 'rate_limited', httpStatus: 429, retryable: true });
-    expect(error.retryAfterMs).toBeGreaterThan(0);
+    const limited = adapter({}, { retry: { attempts: 1, baseDelayMs: 10, maxDelayMs: 50 } });
+    await limited.ping();
+    const stop = new AbortController();
+    limited.budget!.onWait((resumesAt) => resumesAt !== null && stop.abort());
+    const error = await limited.ping(stop.signal).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(CanceledError);
+    expect(sim.server.state.rateLimiter.refused).toBe(1);
+    expect(limited.budget!.stats().throttled).toBe(1);
   });
 
   it('waits out a 429 and then succeeds', async () => {
@@ -205,14 +209,12 @@ describe('BillionConnect transport trouble', () => {
     expect(sim.server.hits.get(HITS)).toBe(3);
   });
 
-  it('does not retry early when Retry-After asks for longer than the policy waits: fails with rate_limited', async () => {
+  it('a 429 never spends a retry: with a single attempt allowed, the call still waits out Retry-After and succeeds', async () => {
     sim.server.state.rateLimiter.limitPerMinute = 1;
     await adapter().ping();
-    const error = await failure(adapter({}, { retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 50 } }).ping());
-    expect(error).toMatchObject({ code: 'rate_limited', httpStatus: 429, retryable: false });
-    expect(error.retryAfterMs).toBeGreaterThan(50);
-    expect(error.message).toMatch(/asks to wait \d+ s before trying again, longer than the 50 ms this connection waits/);
-    expect(sim.server.hits.get(HITS)).toBe(2);
+    sim.server.state.clockOffsetMs = 59_600;
+    await expect(adapter({}, { retry: { attempts: 1, baseDelayMs: 10, maxDelayMs: 50 } }).ping()).resolves.toMatchObject({ currency: 'CNY' });
+    expect(sim.server.hits.get(HITS)).toBe(3);
   });
 
   it('retries a 5xx and a garbled answer, and never reads them as an empty catalog', async () => {

@@ -205,7 +205,7 @@ describe('one adapter per connection', () => {
     const { api, db } = await startServices(dataDir);
     const posts = (path: string) => sim.server.hits.get(`POST ${path}`) ?? 0;
     const { baseUrl, partnerCode, email, password } = sim.connection;
-    const saved = await api['suppliers.save']({ kind: 'linksfield', name: 'LF', settings: { baseUrl, partnerCode, email, currency: 'USD' }, secrets: { password } });
+    const saved = await api['suppliers.save']({ kind: 'linksfield', name: 'LF', settings: { baseUrl, partnerCode, email, currency: 'USD', requestsPerMinute: '60000' }, secrets: { password } });
 
     expect((await api['sync.run']())[0]).toMatchObject({ supplierId: saved.id, status: 'ok' });
     expect((await api['sync.run']([saved.id]))[0]).toMatchObject({ status: 'ok' });
@@ -231,7 +231,7 @@ describe('one adapter per connection', () => {
     expect(posts('/user/login')).toBe(3);
 
     // Saving the connection again starts a new adapter (its settings may have changed): one new login.
-    await api['suppliers.save']({ id: saved.id, kind: 'linksfield', name: 'LF renamed', settings: { baseUrl, partnerCode, email, currency: 'USD' }, secrets: {} });
+    await api['suppliers.save']({ id: saved.id, kind: 'linksfield', name: 'LF renamed', settings: { baseUrl, partnerCode, email, currency: 'USD', requestsPerMinute: '60000' }, secrets: {} });
     expect((await api['sync.run']())[0]).toMatchObject({ status: 'ok' });
     expect((await api['sync.run']())[0]).toMatchObject({ status: 'ok' });
     expect(posts('/user/login')).toBe(4);

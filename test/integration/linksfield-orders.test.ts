@@ -167,6 +167,7 @@ describe('Linksfield refusals', () => {
       const state = await orders().place(requestFor(pkg, { expectedCost: money(expected, 'USD') }));
       expect(state).toMatchObject({ status: 'failed', upstreamOrderId: null, upstreamStatus: 'not placed', amount: null });
       expect(state.error).toBe(`Linksfield's price rose to ${live} USD from the catalog's ${expected} USD; sync the catalog and order again`);
+      expect(state.attention).toEqual({ code: 'price_above_quote', params: { live: `${live} USD`, quoted: `${expected} USD` } });
     }
     expect(posts(DETAIL)).toBe(2);
     expect(posts(PRE_ORDER)).toBe(0);

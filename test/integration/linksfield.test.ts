@@ -127,12 +127,13 @@ describe('Linksfield catalog over HTTP', () => {
 
   it('waits out HTTP 429 and carries on', async () => {
     sim.server.faults.add({ path: DETAIL, after: 5, times: 2, action: { kind: 'status', status: 429, headers: { 'retry-after': '0' }, body: { status: 429, error: 'Too Many Requests' } } });
-    const { offers } = await fetchAll();
+    // The pace halves after a 429; a generous one keeps this walk of a few hundred requests short.
+    const { offers } = await fetchAll(adapterFor({ requestsPerMinute: 60_000 }));
     expect(offers).toHaveLength(sim.server.packages().length);
     expect(hits(DETAIL)).toBe(sim.server.packages().length + 2);
   });
 
-  it('rate-limits per token with Retry-After, and a fetch that stays limited fails rather than shrinks', async () => {
+  it('rate-limits per token with Retry-After; a fetch that stays limited waits until the caller gives up, never shrinks', async () => {
     const token = await demoToken();
     sim.server.state.rateLimiter = new MinuteRateLimiter(2);
     const body = { partnerCode: sim.server.state.account.partnerCode, type: 1 };
@@ -142,9 +143,14 @@ describe('Linksfield catalog over HTTP', () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
 
     sim.server.state.rateLimiter = new MinuteRateLimiter(10);
-    const error = await fetchAll().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(IncompleteCatalogError);
-    expect((error as Error).message).toMatch(/rate limited \(HTTP 429\).*previous catalog is kept/);
+    // A limit is waited out, never a failure: only the caller (cancel, a sync's deadline) ends the wait.
+    const adapter = adapterFor();
+    const stop = new AbortController();
+    adapter.budget!.onWait((resumesAt) => resumesAt !== null && stop.abort());
+    const error = await collectPages(adapter.fetchCatalog({ signal: stop.signal })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(IncompleteCatalogError);
+    expect(adapter.budget!.stats().throttled).toBeGreaterThan(0);
   });
 
   it('skips a malformed detail with its reason and keeps the rest', async () => {

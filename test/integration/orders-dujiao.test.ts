@@ -15,7 +15,7 @@ import { syncSupplier } from '../../src-main/sync/engine';
 import { catalogOf, product, startTestDujiao, TEST_KEY, TEST_SECRET } from '../helpers/dujiao-fixtures';
 import { FAST_RETRY, tempDb, type TempDb } from '../helpers/temp-db';
 
-const FAST_POLICY = { initialDelayMs: 10, maxDelayMs: 40, followForMs: 10_000 };
+const FAST_POLICY = { initialDelayMs: 10, maxDelayMs: 40, followForMs: 10_000, resendAfterMs: 50, maxSendAttempts: 3 };
 const MESIM_FLAVOR: Partial<ProtocolFlavor> = {
   siteName: 'MeSIM test', currency: 'USD', binaryStock: true, maxQuantity: 1, requireDownstreamOrderNo: true,
   orderLookup: 'order_no', pollsUntilDelivered: 0, cancelAllowed: false,
@@ -42,9 +42,12 @@ async function setup(options: { kind?: 'dujiao-next' | 'mesim'; catalog?: SimCat
   const env = { retry: FAST_RETRY, timeoutMs: options.timeoutMs ?? 5000 };
   const handle = (): SupplierHandle => ({ connection, adapter: supplierKind(kind)!.create(connection, env) });
   await syncSupplier(store.db, { supplierId: 'sup', supplierKind: kind, adapter: handle().adapter });
-  const service = (serviceOptions: { now?: () => Date } = {}) => {
+  const service = (serviceOptions: { now?: () => Date; policy?: Partial<typeof FAST_POLICY> } = {}) => {
     const updates: OrderView[] = [];
-    const created = new OrderService({ db: store.db, supplier: (id) => (id === 'sup' ? handle() : null), policy: FAST_POLICY, onUpdate: (view) => updates.push(view), ...serviceOptions });
+    const created = new OrderService({
+      db: store.db, supplier: (id) => (id === 'sup' ? handle() : null), onUpdate: (view) => updates.push(view), ...serviceOptions,
+      policy: { ...FAST_POLICY, ...serviceOptions.policy },
+    });
     cleanups.push(() => created.close());
     return Object.assign(created, { updates });
   };
@@ -67,9 +70,6 @@ function decodeQr(dataUri: string): string | null {
   const image = PNG.sync.read(Buffer.from(dataUri.replace(/^data:image\/png;base64,/, ''), 'base64'));
   return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data ?? null;
 }
-
-// undici's timeouts tick at about one second, so the upstream stalls well past that.
-const STALL_MS = 2500;
 
 /** Counts POST /orders the simulator has finished handling, stalled ones included. */
 function countHandledOrders(s: Setup): () => number {
@@ -144,34 +144,128 @@ describe('test orders on Dujiao-Next', () => {
     expect(s.sim.state.charges.size).toBe(0);
   });
 
-  it('retries a timed-out POST /orders with the same key and is charged once', async () => {
+  it('after a timed-out POST /orders, waits before re-sending the same key, so the server\'s check-then-insert cannot make a second order', async () => {
     const s = await setup({ timeoutMs: 100 });
-    s.sim.faults.add({ method: 'POST', path: '/api/v1/upstream/orders', times: 1, action: { kind: 'delay', ms: STALL_MS } });
-    const handled = countHandledOrders(s);
-    const service = s.service();
+    // The first order is taken and charged, its answer lost; for 1.5 s the server does not yet recognise its key.
+    s.sim.state.dedupLagMs = 1500;
+    s.sim.faults.add({ method: 'POST', path: '/api/v1/upstream/orders', times: 1, action: { kind: 'hang' } });
+    const service = s.service({ policy: { resendAfterMs: 2500 } });
     const placed = await service.place({ offer: offerOf(1), confirm: true });
+    expect(placed.status).toBe('pending');
+    expect(s.sim.hits.get('POST /api/v1/upstream/orders')).toBe(1);
     const done = await service.settled(placed.id);
     expect(done.status).toBe('delivered');
-    await until(() => handled() === 2, STALL_MS * 2);
+    expect(done.timeline.some((e) => /waiting \d+ s before asking again/.test(e.note ?? ''))).toBe(true);
     expect(s.sim.hits.get('POST /api/v1/upstream/orders')).toBe(2);
     expect(s.sim.state.orders).toHaveLength(1);
     expect(chargesOf(s, done)).toBe(1);
   });
 
-  it('when every try times out, finds the existing order on a later round by re-sending the same key: one charge', async () => {
+  it('after a bounded number of unanswered sends, puts the order in attention and never sends it again', async () => {
     const s = await setup({ timeoutMs: 100 });
-    s.sim.faults.add({ method: 'POST', path: '/api/v1/upstream/orders', times: FAST_RETRY.attempts, action: { kind: 'delay', ms: STALL_MS } });
-    const handled = countHandledOrders(s);
-    const service = s.service();
+    s.sim.faults.add({ method: 'POST', path: '/api/v1/upstream/orders', action: { kind: 'hang' } });
+    const service = s.service({ policy: { maxSendAttempts: 2 } });
     const placed = await service.place({ offer: offerOf(1), confirm: true });
-    expect(placed.status).toBe('pending');
-    expect(placed.timeline.at(-1)?.note).toMatch(/no answer from sup: .*timed out; checking again/);
     const done = await service.settled(placed.id);
-    expect(done.status).toBe('delivered');
-    expect(done.timeline.some((e) => /sent again with the same key/.test(e.note ?? ''))).toBe(true);
-    await until(() => handled() === FAST_RETRY.attempts + 1, STALL_MS * 2);
+    expect(done.status).toBe('attention');
+    expect(done.attention).toEqual({ code: 'no_answer', params: { tries: '2', key: placed.idempotencyKey } });
+    expect(s.sim.hits.get('POST /api/v1/upstream/orders')).toBe(2);
+    // The hung requests were taken: the merchant finds one order under the key (the lag is 0 here) and checks it.
     expect(s.sim.state.orders).toHaveLength(1);
+  });
+
+  it('never calls an order delivered from a POST answer: a repeat that says "completed" is followed by GET /orders/:id for the delivery', async () => {
+    const s = await setup({ flavor: { pollsUntilDelivered: 0 } });
+    s.sim.faults.add({ method: 'POST', path: '/api/v1/upstream/orders', times: 1, action: { kind: 'hang' } });
+    const first = s.service();
+    const placing = first.place({ offer: offerOf(1), confirm: true });
+    await until(() => s.sim.state.orders.length === 1);
+    await first.close();
+    const orphan = await placing;
+    expect(s.sim.state.orders[0].status).toBe('completed');
+
+    const second = s.service();
+    second.start();
+    await second.whenIdle();
+    const done = second.get(orphan.id)!;
+    expect(done.timeline.map((e) => [e.status, e.upstreamStatus])).toContainEqual(['processing', 'completed']);
+    expect(done.status).toBe('delivered');
+    expect(second.reveal(orphan.id).delivery).toMatchObject({ lpa: s.sim.state.orders[0].payload });
+    expect(s.sim.hits.get('GET /api/v1/upstream/orders/101')).toBeGreaterThanOrEqual(1);
     expect(chargesOf(s, done)).toBe(1);
+  });
+
+  it('shows refunded and partially refunded orders as such, with the amount given back, and stops counting it toward the daily cap', async () => {
+    const catalog = catalogOf(3);
+    const s = await setup({ catalog });
+    setMerchantCurrency(s.store.db, 'CNY');
+    writeDailyCap(s.store.db, '40');
+    s.sim.state.refundForSku.set(10, 'all');
+    s.sim.state.refundForSku.set(20, '5.00');
+    const service = s.service();
+    const refunded = await service.settled((await service.place({ offer: offerOf(1), confirm: true })).id);
+    expect(refunded).toMatchObject({ status: 'refunded', upstreamStatus: 'refunded', refundedAmount: { amount: '12.50', currency: 'CNY' }, delivery: null });
+    const partial = await service.settled((await service.place({ offer: offerOf(2), confirm: true })).id);
+    expect(partial).toMatchObject({ status: 'partially_refunded', refundedAmount: { amount: '5.00', currency: 'CNY' } });
+    // 12.50 refunded counts 0; 12.50 with 5.00 back counts 7.50.
+    expect(service.dailySpending().spentToday).toEqual({ amount: '7.50', currency: 'CNY' });
+    expect((await service.quote(offerOf(3))).cap).toMatchObject({ spentToday: { amount: '7.50' }, remaining: { amount: '32.50' } });
+  });
+
+  it('re-reads the product before ordering and sends nothing when its price rose above the quote: attention with both prices', async () => {
+    const s = await setup();
+    s.sim.catalog().products[0].skus[0].price_amount = '13.00';
+    const service = s.service();
+    const placed = await service.settled((await service.place({ offer: offerOf(1), confirm: true })).id);
+    expect(placed.status).toBe('attention');
+    expect(placed.attention).toEqual({ code: 'price_above_quote', params: { live: '13.00 CNY', quoted: '12.50 CNY' } });
+    expect(s.sim.hits.get('GET /api/v1/upstream/products/1')).toBe(1);
+    expect(s.sim.hits.get('POST /api/v1/upstream/orders')).toBeUndefined();
+    expect(s.sim.state.accounts[0].balance).toBe('100.00');
+    // A lower price is sent (the merchant pays no more than quoted); the different charge is still shown for a check.
+    s.sim.catalog().products[1].skus[0].price_amount = '12.00';
+    const cheaper = await service.settled((await service.place({ offer: offerOf(2), confirm: true })).id);
+    expect(s.sim.hits.get('POST /api/v1/upstream/orders')).toBe(1);
+    expect(cheaper.attention).toEqual({ code: 'charged_differs', params: { charged: '12.00 CNY', quoted: '12.50 CNY' } });
+  });
+
+  it('puts an order charged other than its quote in attention, and still fetches its delivery', async () => {
+    const s = await setup();
+    s.sim.state.chargeForSku.set(10, '14.00');
+    const service = s.service();
+    const done = await service.settled((await service.place({ offer: offerOf(1), confirm: true })).id);
+    expect(done).toMatchObject({ status: 'attention', amount: { amount: '14.00', currency: 'CNY' } });
+    expect(done.attention).toEqual({ code: 'charged_differs', params: { charged: '14.00 CNY', quoted: '12.50 CNY' } });
+    expect(service.reveal(done.id).delivery?.lpa).toBe(s.sim.state.orders[0].payload);
+    expect(s.sim.hits.get('POST /api/v1/upstream/orders')).toBe(1);
+  });
+
+  it('puts an order whose status word it cannot read in attention instead of following it as processing', async () => {
+    const s = await setup();
+    s.sim.state.oddStatusForSku.set(10, 'on_hold_review');
+    const service = s.service();
+    const done = await service.settled((await service.place({ offer: offerOf(1), confirm: true })).id);
+    expect(done).toMatchObject({ status: 'attention', upstreamStatus: 'on_hold_review' });
+    expect(done.attention).toEqual({ code: 'unknown_supplier_status', params: { status: 'on_hold_review' } });
+  });
+
+  it('sends manual_form_data typed by the product\'s manual_form_schema: numbers as numbers, several choices as an array', async () => {
+    const catalog = catalogOf(1);
+    catalog.products[0] = product(1, {
+      fulfillment_type: 'manual', delivers: 'topup', title: { 'en-US': 'Game top-up' },
+      manual_form_schema: { fields: [
+        { key: 'player_id', type: 'number', label: { 'en-US': 'Player ID' }, required: true },
+        { key: 'regions', type: 'checkbox', label: { 'en-US': 'Regions' }, required: true, options: ['asia', 'eu', 'us'] },
+        { key: 'nickname', type: 'text', label: { 'en-US': 'Nickname' }, required: false },
+      ] },
+    });
+    const s = await setup({ catalog });
+    const bodies: unknown[] = [];
+    s.sim.faults.add({ method: 'POST', path: '/api/v1/upstream/orders', action: { kind: 'rewrite', transform: (body, req) => (bodies.push(JSON.parse(req.body.toString('utf8'))), body) } });
+    const service = s.service();
+    const done = await service.settled((await service.place({ offer: offerOf(1), confirm: true, buyerInput: { player_id: '1024', regions: 'asia, eu', nickname: '007' } })).id);
+    expect(bodies[0]).toMatchObject({ manual_form_data: { player_id: 1024, regions: ['asia', 'eu'], nickname: '007' } });
+    expect(done.status).toBe('delivered');
   });
 
   it('after a crash before the response, a new service on the same database reconciles on start: one order, one charge', async () => {
@@ -286,13 +380,16 @@ describe('test orders on Dujiao-Next', () => {
 });
 
 describe('test orders on MeSIM', () => {
-  it('places an order with downstream_order_no, looks it up by order_no and gets the eSIM at once', async () => {
+  it('places an order with downstream_order_no; the POST answer says completed without the eSIM, so it is looked up by order_no', async () => {
     const catalog = catalogOf(1);
     const s = await setup({ kind: 'mesim', catalog });
     const service = s.service();
     const placed = await service.place({ offer: offerOf(1), confirm: true });
     const simOrder = s.sim.state.orders[0];
-    expect(placed).toMatchObject({ status: 'delivered', upstreamOrderId: simOrder.orderNo, upstreamStatus: 'completed', amount: { amount: '12.50', currency: 'USD' } });
+    expect(placed).toMatchObject({ status: 'processing', upstreamOrderId: simOrder.orderNo, upstreamStatus: 'completed', amount: { amount: '12.50', currency: 'USD' }, delivery: null });
+    const done = await service.settled(placed.id);
+    expect(done.status).toBe('delivered');
+    expect(s.sim.hits.get(`GET /api/v1/upstream/orders/${simOrder.orderNo}`)).toBeGreaterThanOrEqual(1);
     expect(simOrder.downstreamOrderNo).toBe(placed.idempotencyKey);
     expect(service.reveal(placed.id).delivery).toMatchObject({ lpa: simOrder.payload, iccid: simOrder.deliveryData!.number });
     expect(chargesOf(s, placed)).toBe(1);

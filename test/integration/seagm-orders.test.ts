@@ -36,9 +36,11 @@ function autoDeliveredCard() {
 function requestFor(good: SimGood, extra: Partial<OrderRequest> = {}): OrderRequest {
   const productId = good.family === 'mobile' ? String(good.operatorId) : String(good.item.category_id);
   const skuId = String(good.family === 'mobile' ? good.item.product_id : good.item.id);
+  // The quote is for the whole quantity, as the order service records it.
+  const quantity = extra.quantity ?? 1;
   return {
-    productId, skuId, variant: '', quantity: 1, idempotencyKey: `SG-TEST-${++keys}`,
-    expectedCost: money(good.item.unit_price, good.item.currency), ...extra,
+    productId, skuId, variant: '', quantity, idempotencyKey: `SG-TEST-${++keys}`,
+    expectedCost: money((good.item.unit_price * quantity).toFixed(2), good.item.currency), ...extra,
   };
 }
 
@@ -197,12 +199,21 @@ describe('SEAGM refusals', () => {
     const card = autoDeliveredCard();
     const cheaper = (card.unit_price - 0.01).toFixed(2);
     const state = await orders().place(requestFor({ family: 'card', item: card }, { expectedCost: money(cheaper, card.currency) }));
-    expect(state.status).toBe('failed');
-    expect(state.error).toContain(`rose to ${card.unit_price.toFixed(2)} ${card.currency}`);
+    expect(state.attention).toEqual({ code: 'price_above_quote', params: { live: `${card.unit_price.toFixed(2)} ${card.currency}`, quoted: `${cheaper} ${card.currency}` } });
     expect(posts('/v1/card-orders')).toBe(0);
   });
 
-  it('reports a refund as a failure with the amount given back', async () => {
+  it('compares the unit price times the quantity with the quote for the whole order', async () => {
+    const card = autoDeliveredCard();
+    // A quote for three, one cent under what three cost now: a unit price compared with the total would pass it.
+    const quoted = (card.unit_price * 3 - 0.01).toFixed(2);
+    const state = await orders().place(requestFor({ family: 'card', item: card }, { quantity: 3, expectedCost: money(quoted, card.currency) }));
+    expect(state.attention?.code).toBe('price_above_quote');
+    expect(posts('/v1/card-orders')).toBe(0);
+    expect(sim.server.state.charges.size).toBe(0);
+  });
+
+  it('reports a refund as refunded with the amount given back', async () => {
     const topup = goods('recharge', (g) => g.item.fields.every((f) => f.type === 'input' && f.name !== 'uid')).item;
     const request = requestFor({ family: 'recharge', item: topup }, { buyerInput: Object.fromEntries(topup.fields.map((f) => [f.name, '42'])) });
     const client = orders();
@@ -210,8 +221,7 @@ describe('SEAGM refusals', () => {
     const balanceAfterOrder = sim.server.state.accounts[0].balance;
     sim.server.refundOrder(request.idempotencyKey);
     const refunded = await client.query({ idempotencyKey: request.idempotencyKey, upstreamOrderId: placed.upstreamOrderId });
-    expect(refunded).toMatchObject({ status: 'failed', upstreamStatus: 'Refunded (10004)' });
-    expect(refunded!.error).toContain('refunded');
+    expect(refunded).toMatchObject({ status: 'refunded', upstreamStatus: 'Refunded (10004)', refundedAmount: { amount: topup.unit_price.toFixed(2) } });
     expect(Number(sim.server.state.accounts[0].balance)).toBeGreaterThan(Number(balanceAfterOrder));
   });
 

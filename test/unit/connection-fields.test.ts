@@ -10,8 +10,17 @@ describe('connection form fields', () => {
       { key: 'baseUrl', label: 'Base URL', secret: false, optional: false },
       { key: 'apiKey', label: 'API key', secret: false, optional: false },
       { key: 'apiSecret', label: 'API secret', secret: true, optional: false },
+      { key: 'requestsPerMinute', label: 'Requests per minute', secret: false, optional: true, defaultValue: '60' },
     ]);
-    expect(fields('seagm').map((f) => [f.label, f.secret])).toEqual([['Base URL', false], ['UID', false], ['Secret key', true]]);
+    expect(fields('seagm').map((f) => [f.label, f.secret])).toEqual([['Base URL', false], ['UID', false], ['Secret key', true], ['Requests per minute', false]]);
+  });
+
+  it('give every kind an optional request pace, its default shown', () => {
+    for (const kind of SUPPLIER_KINDS) {
+      const pace = connectionFields(kind).find((f) => f.key === 'requestsPerMinute');
+      expect(pace, kind.kind).toMatchObject({ optional: true, secret: false });
+      expect(Number(pace!.defaultValue), kind.kind).toBeGreaterThan(0);
+    }
   });
 
   it('cover every kind, each with at least one secret', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffCatalog, type OfferSnapshot } from '../../src-main/domain/diff';
+import { diffCatalog, unreadableItems, type OfferSnapshot } from '../../src-main/domain/diff';
 
 function snap(id: string, amount: string, extra: Partial<OfferSnapshot> = {}): OfferSnapshot {
   return {
@@ -41,5 +41,12 @@ describe('diffCatalog', () => {
   it('treats a stock count change within the same status as a stock change', () => {
     const changes = diffCatalog([snap('a', '1')], [snap('a', '1', { stock: { status: 'in_stock', quantity: 49 } })]);
     expect(changes.map((c) => c.change)).toEqual(['stock_changed']);
+  });
+
+  it('never reports an unreadable product (or SKU) removed, and still diffs its siblings that arrived', () => {
+    const before = [snap('a', '1'), snap('b', '2'), { ...snap('c', '3'), key: 'c|c1|', skuId: 'c1' }, { ...snap('c', '3'), key: 'c|c2|', skuId: 'c2' }];
+    const unreadable = unreadableItems([{ productId: 'a' }, { productId: 'c', skuId: 'c1' }, {}]);
+    const changes = diffCatalog(before, [snap('b', '2.5')], { unreadable });
+    expect(changes.map((c) => `${c.change}:${c.productId}/${c.skuId}`).sort()).toEqual(['price_up:b/b', 'removed:c/c2']);
   });
 });

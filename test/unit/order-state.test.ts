@@ -12,7 +12,7 @@ function record(overrides: Partial<OrderRecord> = {}): OrderRecord {
   return {
     id: 1, idempotencyKey: 'SG20261121100000ABCDEF01', supplierId: 'dj', supplierKind: 'dujiao-next', connectionFingerprint: null, productId: '1', skuId: '10', variant: '',
     offerKind: 'esim', title: 'Hong Kong 5GB', quantity: 1, expectedCost: { amount: '12.50', currency: 'CNY' }, capAmount: null, capDay: '2026-11-21',
-    email: null, buyerInput: null, status: 'pending', upstreamOrderId: null, upstreamStatus: null, amount: null, delivery: null, error: null,
+    email: null, buyerInput: null, status: 'pending', upstreamOrderId: null, upstreamStatus: null, amount: null, refundedAmount: null, delivery: null, error: null, attention: null,
     sendAttempts: 1, lastSentAt: T0, acknowledgedAt: null, createdAt: T0, updatedAt: T0, finishedAt: null, ...overrides,
   };
 }
@@ -94,6 +94,6 @@ describe('reconciliation rule and polling', () => {
 
   it('backs off 1 s, 2 s, 4 s … up to a minute', () => {
     expect([0, 1, 2, 3, 5, 6, 7, 100].map((round) => pollDelay(DEFAULT_FOLLOW_POLICY, round))).toEqual([1000, 2000, 4000, 8000, 32_000, 60_000, 60_000, 60_000]);
-    expect(pollDelay({ initialDelayMs: 10, maxDelayMs: 40, followForMs: 0 }, 3)).toBe(40);
+    expect(pollDelay({ ...DEFAULT_FOLLOW_POLICY, initialDelayMs: 10, maxDelayMs: 40, followForMs: 0 }, 3)).toBe(40);
   });
 });

@@ -16,7 +16,7 @@ function order(overrides: Partial<OrderView> = {}): OrderView {
     id: 1, idempotencyKey: 'SG2026', supplier: 'demo-mesim', supplierKind: 'mesim',
     offer: { supplier: 'demo-mesim', productId: '1', skuId: '1', variant: '' }, title: 'Japan 5GB', kind: 'esim', quantity: 1,
     expectedCost: { amount: '5.56', currency: 'USD' }, expectedInMerchantCurrency: { amount: '5.56', currency: 'USD' },
-    status: 'pending', upstreamOrderId: null, upstreamStatus: null, amount: null, delivery: null, revealed: false, error: null,
+    status: 'pending', upstreamOrderId: null, upstreamStatus: null, amount: null, refundedAmount: null, delivery: null, revealed: false, error: null, attention: null,
     createdAt: '2026-03-01T10:00:00.000Z', updatedAt: '2026-03-01T10:00:00.000Z', finishedAt: null,
     timeline: [entry('pending', '2026-03-01T10:00:00.000Z', null, 'recorded before sending')],
     ...overrides,
@@ -129,5 +129,34 @@ describe('the QR on screen', () => {
   it('names the saved file after the order', () => {
     expect(qrFileName({ id: 12, supplier: 'demo-mesim' })).toBe('esim-order-12-demo-mesim.png');
     expect(qrFileName({ id: 3, supplier: 'my supplier/1' })).toBe('esim-order-3-my-supplier-1.png');
+  });
+});
+
+describe('the new order states and attention reasons, as the Orders screen and the CLI word them', () => {
+  it('has a status, a progress step and every attention reason in English and Chinese', async () => {
+    const { ordersDictionary } = await import('../../src-renderer/i18n/orders');
+    const { ATTENTION_CODES } = await import('../../src-main/orders/attention');
+    const { ORDER_RECORD_STATUSES } = await import('../../src-main/orders/types');
+    for (const language of ['en', 'zh-CN'] as const) {
+      for (const status of ORDER_RECORD_STATUSES) expect(ordersDictionary[language][`status.${status}`], `${language} status.${status}`).toBeTruthy();
+      for (const code of ATTENTION_CODES) expect(ordersDictionary[language][`attention.reason.${code}`], `${language} ${code}`).toBeTruthy();
+    }
+    expect(ordersDictionary.en['step.refunded']).toBe('Refunded');
+    expect(ordersDictionary['zh-CN']['status.partially_refunded']).toBe('部分退款');
+  });
+
+  it('words a reason from its code and parameters with the supplier\'s name, in the CLI too', async () => {
+    const { attentionText } = await import('../../src-main/cli/commands/orders');
+    const view = order({ status: 'attention', attention: { code: 'price_above_quote', params: { live: '13.00 CNY', quoted: '12.50 CNY' } } });
+    const { attentionWording } = await import('../../src-renderer/stores/orders-view');
+    expect(attentionWording(view, 'My shop')).toEqual({ key: 'attention.reason.price_above_quote', params: { live: '13.00 CNY', quoted: '12.50 CNY', supplier: 'My shop' } });
+    expect(attentionText(view)).toBe('demo-mesim now asks 13.00 CNY, above the 12.50 CNY you confirmed. The order was not sent at that price. Close it, sync the catalog and order again if the new price suits you.');
+    expect(attentionWording(order(), 'My shop')).toBeNull();
+  });
+
+  it('ends the progress bar on a refund', () => {
+    const refunded = order({ status: 'refunded', timeline: [entry('pending', '2026-03-01T10:00:00.000Z'), entry('processing', '2026-03-01T10:00:01.000Z'), entry('refunded', '2026-03-01T10:00:09.000Z', 'refunded')] });
+    expect(progressSteps(refunded).at(-1)).toEqual({ key: 'refunded', state: 'failed', at: '2026-03-01T10:00:09.000Z' });
+    expect(progressSteps({ ...refunded, status: 'partially_refunded' }).at(-1)).toMatchObject({ key: 'partially_refunded', state: 'warn' });
   });
 });

@@ -48,9 +48,18 @@ describe('SEAGM order status', () => {
     expect(state(done, 'mobile').delivery).toEqual({ text: 'Mobile recharge done for +86 18701341079: 50 CNY Credits' });
   });
 
-  it('fails refunded and expired orders, and waits on an unpaid one', () => {
+  it('reads refunds as refunded or partially_refunded, fails an expired order and waits on an unpaid one', () => {
     expect(state({ ...TOPUP_WAITING, status: 'Refunded', status_code: 10004, pay_status_code: 3, refunded_amount: '60.28' }, 'recharge'))
-      .toMatchObject({ status: 'failed', error: 'SEAGM refunded the order instead of delivering it (60.28 MYR back to the balance)' });
+      .toMatchObject({ status: 'refunded', error: null, refundedAmount: { amount: '60.28', currency: 'MYR' } });
+    // A full refund that left refunded_amount at 0.00 gave back what was paid.
+    expect(state({ ...TOPUP_WAITING, status: 'Refunded', status_code: 10004, pay_status_code: 3 }, 'recharge'))
+      .toMatchObject({ status: 'refunded', refundedAmount: { amount: '60.28', currency: 'MYR' } });
+    expect(state({ ...TOPUP_WAITING, status: 'Refunded', status_code: 10004, pay_status_code: 3, refunded_amount: '20.00' }, 'recharge'))
+      .toMatchObject({ status: 'partially_refunded', refundedAmount: { amount: '20.00', currency: 'MYR' } });
+    const twoCardsOneBack = { ...CARD_DONE, buy_amount: 2, pay_amount: '200.00', refunded_amount: '100.00' };
+    expect(state(twoCardsOneBack, 'card')).toMatchObject({ status: 'partially_refunded', refundedAmount: { amount: '100.00', currency: 'MYR' }, delivery: { cards: [{ number: 'MYF181221000093' }] } });
+    // Part given back while the rest is still being sent: followed on until it is done.
+    expect(state({ ...TOPUP_WAITING, refunded_amount: '10.00' }, 'recharge')).toMatchObject({ status: 'processing' });
     expect(state({ ...TOPUP_WAITING, status: 'Unpaid', status_code: 10000, pay_status_code: 5 }, 'recharge')).toMatchObject({ status: 'failed' });
     expect(state({ ...TOPUP_WAITING, status: 'Unpaid', status_code: 10000, pay_status_code: 1 }, 'recharge')).toMatchObject({ status: 'pending' });
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeView } from '../../src-main/api/contract';
 import { changeValues, filterCounts } from '../../src-renderer/stores/sync-changes';
-import { isActive, progressFraction, reduceSyncEvent, reduceSyncState, type ProgressBySupplier } from '../../src-renderer/stores/sync-progress';
+import { isActive, secondsUntil, progressFraction, reduceSyncEvent, reduceSyncState, type ProgressBySupplier } from '../../src-renderer/stores/sync-progress';
 
 const fold = (events: Parameters<typeof reduceSyncEvent>[1][], start: ProgressBySupplier = {}) => events.reduce(reduceSyncEvent, start);
 
@@ -52,7 +52,7 @@ describe('sync progress from engine events', () => {
     let state = fold([
       { type: 'started', supplierId: 'a', runId: 10 },
       { type: 'progress', supplierId: 'a', runId: 10, pagesDone: 1, pagesTotal: 4, items: 10 },
-    ], { c: { supplierId: 'c', runId: 1, phase: 'ok', pagesDone: 3, pagesTotal: 3, items: 30, counts: null, error: null } });
+    ], { c: { supplierId: 'c', runId: 1, phase: 'ok', pagesDone: 3, pagesTotal: 3, items: 30, counts: null, error: null, waitingUntil: null, mode: null } });
     state = reduceSyncState(state, { running: true, supplierIds: ['a', 'c'] });
     expect(state.a).toMatchObject({ phase: 'running', pagesDone: 1 });
     expect(state.c).toMatchObject({ phase: 'queued', runId: null, items: 0 });
@@ -99,5 +99,22 @@ describe('the diff of a run', () => {
     expect(changeValues(changes[4], 'en').after).toEqual({ type: 'stock', stock: { status: 'out', quantity: 0 } });
     expect(changeValues(changes[5], 'zh-CN')).toEqual({ before: { type: 'title', text: '泰国 2GB' }, after: { type: 'title', text: '泰国 2GB v2' } });
     expect(changeValues(changes[5], 'en').after).toEqual({ type: 'title', text: 'Thailand 2GB v2' });
+  });
+
+  it('shows a wait for the request limit until the supplier resumes, moves on, or ends', () => {
+    let state = reduceSyncEvent({}, { type: 'started', supplierId: 'a', runId: 3, mode: 'incremental' });
+    expect(state.a).toMatchObject({ mode: 'incremental', waitingUntil: null });
+    state = reduceSyncEvent(state, { type: 'waiting', supplierId: 'a', runId: 3, resumesAt: 123_000 });
+    expect(state.a.waitingUntil).toBe(123_000);
+    state = reduceSyncEvent(state, { type: 'waiting', supplierId: 'a', runId: 3, resumesAt: null });
+    expect(state.a.waitingUntil).toBeNull();
+    state = reduceSyncEvent(state, { type: 'waiting', supplierId: 'a', runId: 3, resumesAt: 200_000 });
+    state = reduceSyncEvent(state, { type: 'finished', supplierId: 'a', runId: 3, status: 'failed', error: 'deadline passed' });
+    expect(state.a).toMatchObject({ phase: 'failed', waitingUntil: null });
+    // A late wait of the finished run changes nothing.
+    expect(reduceSyncEvent(state, { type: 'waiting', supplierId: 'a', runId: 3, resumesAt: 300_000 })).toBe(state);
+    expect(secondsUntil(123_000, 100_000)).toBe(23);
+    expect(secondsUntil(123_000, 122_001)).toBe(1);
+    expect(secondsUntil(123_000, 124_000)).toBe(0);
   });
 });

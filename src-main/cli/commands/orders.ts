@@ -10,6 +10,7 @@ import { adapterFor } from '../../sync/targets';
 import { localDay, parseCap } from '../../orders/spending-cap';
 import { OrderError, type OrderView, type TimelineEntry } from '../../orders/types';
 import { pad, type Output } from '../output';
+import { ordersDictionary } from '../../../src-renderer/i18n/orders';
 
 export interface OrdersArgs {
   action?: string;
@@ -71,7 +72,7 @@ function listCommand(db: Database, args: OrdersArgs, output: Output): number {
   }
   for (const order of orders) {
     const cost = order.amount ?? order.expectedCost;
-    output.out(`#${String(order.id).padEnd(5)} ${order.createdAt.slice(0, 16).replace('T', ' ')}  ${pad(order.supplier, 14)} ${pad(order.status, 11)} ${pad(order.title, 40)} ${formatMoney(cost).padStart(14)}  ${order.idempotencyKey}`);
+    output.out(`#${String(order.id).padEnd(5)} ${order.createdAt.slice(0, 16).replace('T', ' ')}  ${pad(order.supplier, 14)} ${pad(order.status, 18)} ${pad(order.title, 40)} ${formatMoney(cost).padStart(14)}  ${order.idempotencyKey}`);
   }
   return 0;
 }
@@ -100,7 +101,11 @@ export function printOrder(view: OrderView, output: Output, options: { timeline?
   line('our key', view.idempotencyKey);
   if (view.upstreamOrderId) line('supplier order', `${view.upstreamOrderId} (${view.upstreamStatus ?? '?'})`);
   line(view.amount ? 'charged' : 'expected cost', formatMoney(view.amount ?? view.expectedCost));
-  if (view.error) line('reason', view.error);
+  if (view.amount) line('quoted', formatMoney(view.expectedCost));
+  if (view.refundedAmount) line('refunded', formatMoney(view.refundedAmount));
+  const reason = attentionText(view);
+  if (reason) line('needs your check', reason);
+  else if (view.error) line('reason', view.error);
   const delivery = view.delivery;
   if (delivery?.lpa) line('LPA', delivery.lpa);
   if (delivery?.smdpAddress) line('SM-DP+ address', delivery.smdpAddress);
@@ -112,6 +117,15 @@ export function printOrder(view: OrderView, output: Output, options: { timeline?
   });
   if (delivery?.text) line('note', delivery.text);
   if (options.timeline) for (const entry of view.timeline) output.out(`  ${timelineLine(entry)}`);
+}
+
+/** The same words as the Orders screen: main records a code, the one dictionary words it. */
+export function attentionText(view: Pick<OrderView, 'attention' | 'supplier'>): string | null {
+  if (!view.attention) return null;
+  const template = ordersDictionary.en[`attention.reason.${view.attention.code}`];
+  if (!template) return null;
+  const params: Record<string, string> = { ...view.attention.params, supplier: view.supplier };
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
 }
 
 export function timelineLine(entry: TimelineEntry): string {

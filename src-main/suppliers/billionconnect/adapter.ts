@@ -69,7 +69,7 @@ export function createBillionConnectAdapter(config: BillionConnectConfig, env?: 
   return {
     ping,
     fetchCatalog,
-    orders: createBillionConnectOrders(client, label),
+    orders: createBillionConnectOrders(client, label, config.salesMethod),
     push: createBillionConnectPush(config.appSecret, label),
   };
 }

@@ -211,7 +211,7 @@ const scaled = (amount: string, factor: number, decimals: number) => (Number(amo
 const withoutVersion = (name: string) => name.replace(/ v\d+$/, '');
 
 /** The catalog as it stands at `generation`: prices move, price rows are withdrawn, skus are renamed, come and go. */
-export function billionConnectCatalogAt(seed: number, generation: number, size?: number): BcSimProduct[] {
+export function billionConnectCatalogAt(seed: number, generation: number, size?: number, churn?: number): BcSimProduct[] {
   const base = billionConnectSeedItems(seed, size);
   return evolve(base, seed, generation, {
     movePrice: (product, factor) => ({
@@ -236,5 +236,5 @@ export function billionConnectCatalogAt(seed: number, generation: number, size?:
         name: { en: `${template.name.en} (5G)`, zh: `${template.name.zh}（5G）` },
       };
     },
-  });
+  }, { churn });
 }

@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import type { RequestBudget } from '../../http/budget';
+import { adaptivePolicy, standaloneBudget, type BudgetPolicy } from '../../http/budget-policy';
 import { SupplierError } from '../../http/errors';
 import { DEFAULT_RETRY, withRetries, type RetryPolicy } from '../../http/retry';
 import { parseJson, send, type HttpResponse } from '../../http/transport';
 import type { AdapterEnv } from '../adapter';
+import { BILLIONCONNECT_DEFAULT_REQUESTS_PER_MINUTE } from './config';
 import { signedHeaders } from './sign';
 import { formatTradeTime } from './trade-time';
 
@@ -53,15 +56,18 @@ type Envelope = z.infer<typeof envelopeSchema>;
 export class BillionConnectClient {
   private readonly retry: RetryPolicy;
   private readonly now: () => number;
+  /** Every trade of the connection passes it; a 429 is waited out there and never spends a retry. */
+  readonly budget: RequestBudget;
 
   constructor(private readonly options: BillionConnectClientOptions) {
     this.retry = options.env?.retry ?? DEFAULT_RETRY;
     this.now = options.env?.now ?? Date.now;
+    this.budget = options.env?.budget ?? standaloneBudget(billionConnectBudgetPolicy(undefined, options.env), options.env?.budgetTuning);
   }
 
   /** One trade, retried when the transport says it may be; resolves with the tradeData of a "1000" answer. */
   invoke(tradeType: string, tradeData: TradeData, signal?: AbortSignal): Promise<unknown> {
-    return withRetries(this.retry, () => this.invokeOnce(tradeType, tradeData, signal), signal);
+    return withRetries(this.retry, () => this.budget.run(() => this.invokeOnce(tradeType, tradeData, signal), signal), signal);
   }
 
   private async invokeOnce(tradeType: string, tradeData: TradeData, signal: AbortSignal | undefined): Promise<unknown> {
@@ -73,11 +79,16 @@ export class BillionConnectClient {
       url: this.options.invokeUrl,
       headers: { ...signedHeaders(this.options.appKey, this.options.appSecret, body), accept: 'application/json' },
       body,
-    }, { label, signal, timeoutMs: this.options.env?.timeoutMs });
+    }, { label, signal, timeoutMs: this.options.env?.timeoutMs, meter: this.budget });
     const envelope = readEnvelope(response, label);
     if (envelope.tradeCode === SUCCESS_CODE) return envelope.tradeData;
     throw refusal(envelope, response, label, this.now());
   }
+}
+
+/** Adaptive at the connection's pace or the default; a 429 without Retry-After holds as long as our retries ever wait. */
+export function billionConnectBudgetPolicy(requestsPerMinute: number | undefined, env: AdapterEnv | undefined): BudgetPolicy {
+  return adaptivePolicy(requestsPerMinute, { perMinute: BILLIONCONNECT_DEFAULT_REQUESTS_PER_MINUTE, holdMs: (env?.retry ?? DEFAULT_RETRY).maxDelayMs }, env?.budgetTuning);
 }
 
 function readEnvelope(response: HttpResponse, label: string): Envelope {

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { requestsPerMinuteField } from '../shared/requests-per-minute';
 
 export const INVOKE_PATH = '/Flow/saler/2.0/invoke';
 
@@ -18,6 +19,9 @@ export function isHostPort(value: string): boolean {
   return host.split('.').every((label) => /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(label));
 }
 
+/** BillionConnect publishes no limits; a catalog is three trades, so a modest pace costs nothing. */
+export const BILLIONCONNECT_DEFAULT_REQUESTS_PER_MINUTE = 120;
+
 export const billionConnectConfig = z.object({
   id: z.string().min(1),
   kind: z.literal('billionconnect'),
@@ -29,6 +33,8 @@ export const billionConnectConfig = z.object({
   /** Assigned per account by BillionConnect's sales rep; "5" (distribution) is what API resellers get. */
   salesMethod: z.string().regex(/^\d+$/, 'salesMethod is a number in a string, e.g. "5"').default('5'),
   notifyListen: z.string().refine(isHostPort, 'notifyListen must be host:port, e.g. 127.0.0.1:8790').optional(),
+  /** Requests per minute at best (default 120; BillionConnect publishes no numbers): halved after a 429, recovered step by step. */
+  requestsPerMinute: requestsPerMinuteField(BILLIONCONNECT_DEFAULT_REQUESTS_PER_MINUTE),
 });
 export type BillionConnectConfig = z.infer<typeof billionConnectConfig>;
 

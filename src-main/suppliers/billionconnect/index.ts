@@ -1,6 +1,8 @@
+import { accountBudget } from '../../http/budget-policy';
 import type { SupplierKind } from '../adapter';
 import { createBillionConnectAdapter } from './adapter';
-import { billionConnectConfig, type BillionConnectConfig } from './config';
+import { billionConnectBudgetPolicy } from './client';
+import { billionConnectConfig, invokeUrl, type BillionConnectConfig } from './config';
 import { startBillionConnectSimulator } from './simulator';
 
 export { billionConnectConfig, type BillionConnectConfig } from './config';
@@ -10,7 +12,10 @@ export const billionconnect: SupplierKind<BillionConnectConfig> = {
   label: 'BillionConnect',
   configSchema: billionConnectConfig,
   secretFields: ['appSecret'],
-  create: (config, env) => createBillionConnectAdapter(config, env),
+  create: (config, env) => {
+    const budget = accountBudget({ kind: 'billionconnect', baseUrl: invokeUrl(config.baseUrl), account: config.appKey }, billionConnectBudgetPolicy(config.requestsPerMinute, env), env?.budgetTuning);
+    return { ...createBillionConnectAdapter(config, { ...env, budget }), budget };
+  },
   startSimulator: (options) => startBillionConnectSimulator(options),
   // Published in the vendor's integration guide; the client appends /Flow/saler/2.0/invoke.
   baseUrls: { production: 'https://api-flow.billionconnect.com', sandbox: 'https://api-flow-ts.billionconnect.com' },

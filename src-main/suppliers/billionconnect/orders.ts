@@ -1,8 +1,11 @@
+import Decimal from 'decimal.js';
 import { SupplierError } from '../../http/errors';
+import { attention, livePriceProblem } from '../../orders/attention';
 import type { OrderRef, OrderRequest, OrderState, SupplierOrders } from '../adapter';
 import { formatIssues } from '../shared/validate-items';
 import { TradeRefusal, type BillionConnectClient, type TradeData } from './client';
 import { createdOrderSchema, queriedOrderSchema, type QueriedOrder } from './order-schemas';
+import { priceEntrySchema } from './schemas';
 
 /** F011 orderStatus. */
 const ORDERED = '0';
@@ -19,15 +22,27 @@ export function channelSubOrderId(idempotencyKey: string): string {
 
 /**
  * eSIM orders through F040, idempotent by channelOrderId (our key): the FAQ says a repeated F040 returns the order
- * already made, so a timed-out create is simply sent again. A refusal is final for the same reason: had an order
- * existed under the key, F040 would have returned it instead of refusing. F011 reports progress but never the LPA,
- * so query() never says "delivered"; the N009 push does (see push.ts).
+ * already made, so a timed-out create is simply sent again. F040's refusals are not taken at their word: a refusal
+ * (or an answer we cannot read) may come after the order was made (a retried request, a busy platform), so the
+ * key is looked up with F011 first and only an F011 that shows no such order makes it "not placed".
+ * The settlement price is read again from F003 right before F040: BillionConnect charges its current price.
+ * F011 reports progress but never the LPA, so query() never says "delivered"; the N009 push does (see push.ts).
  */
-export function createBillionConnectOrders(client: BillionConnectClient, label: string): SupplierOrders {
+export function createBillionConnectOrders(client: BillionConnectClient, label: string, salesMethod?: string): SupplierOrders {
   async function place(request: OrderRequest, signal?: AbortSignal): Promise<OrderState> {
     const problem = unsendable(request);
     if (problem) return notPlaced(problem);
     const key = request.idempotencyKey;
+    if (salesMethod !== undefined) {
+      const priced = await settlementPrice(request, signal);
+      if (priced.kind === 'gone' || priced.kind === 'above') {
+        // A repeat may already have gone through at the old price: F011 says whether it did.
+        const existing = (request.sendAttempt ?? 1) > 1 ? await query({ idempotencyKey: key, upstreamOrderId: null }, signal) : null;
+        if (existing) return existing;
+        if (priced.kind === 'gone') return notPlaced(`F003 no longer prices sku ${request.skuId} for ${request.variant} copies; sync the catalog`);
+        return { ...notPlaced(`F003 now prices it at ${priced.total.amount} ${priced.total.currency}`), upstreamStatus: 'not sent', attention: priced.problem };
+      }
+    }
     const tradeData: TradeData = {
       channelOrderId: key,
       ...(request.email ? { email: request.email } : {}),
@@ -43,15 +58,35 @@ export function createBillionConnectOrders(client: BillionConnectClient, label: 
     try {
       answer = await client.invoke('F040', tradeData, signal);
     } catch (error) {
+      if (!(error instanceof TradeRefusal) && !(error instanceof SupplierError && !error.retryable)) throw error;
+      const found = await query({ idempotencyKey: key, upstreamOrderId: null }, signal);
+      if (found) return found;
       if (error instanceof TradeRefusal) return notPlaced(error.message);
       throw error;
     }
     const parsed = createdOrderSchema.safeParse(answer);
-    if (!parsed.success) throw new SupplierError(`${label} F040: not a created order (${formatIssues(parsed.error)}); check F011 before ordering again`, 'bad_response');
-    if (parsed.data.channelOrderId !== key) {
-      throw new SupplierError(`${label} F040: answered for channelOrderId ${parsed.data.channelOrderId}, not ${key}`, 'bad_response');
+    if (!parsed.success || parsed.data.channelOrderId !== key) {
+      // Unreadable, or about another key: F011 knows whether ours exists.
+      const found = await query({ idempotencyKey: key, upstreamOrderId: null }, signal);
+      if (found) return found;
+      const why = parsed.success ? `answered for channelOrderId ${parsed.data.channelOrderId}, not ${key}` : `not a created order (${formatIssues(parsed.error)})`;
+      throw new SupplierError(`${label} F040: ${why}, and F011 shows no order ${key} yet; checking again`, 'bad_response', null, true);
     }
     return { status: 'processing', upstreamOrderId: parsed.data.orderId, upstreamStatus: `ordered; ${AWAITING_N009}`, amount: null, delivery: null, error: null };
+  }
+
+  type Priced = { kind: 'ok' } | { kind: 'gone' } | { kind: 'above'; total: { amount: string; currency: string }; problem: NonNullable<OrderState['attention']> };
+
+  /** The F003 row for this sku and number of copies, times the quantity, against the quote. */
+  async function settlementPrice(request: OrderRequest, signal?: AbortSignal): Promise<Priced> {
+    const data = await client.invoke('F003', { salesMethod: salesMethod! }, signal);
+    if (!Array.isArray(data)) throw new SupplierError(`${label} F003: tradeData is not a list`, 'bad_response', null, true);
+    const entry = data.map((item) => priceEntrySchema.safeParse(item)).find((item) => item.success && item.data.skuId === request.skuId);
+    const row = entry?.success ? entry.data.price.find((candidate) => String(candidate.copies) === request.variant) : undefined;
+    if (!row) return { kind: 'gone' };
+    const total = { amount: new Decimal(row.settlementPrice).times(request.quantity).toFixed(), currency: request.expectedCost.currency };
+    const problem = livePriceProblem(total, request.expectedCost);
+    return problem ? { kind: 'above', total, problem } : { kind: 'ok' };
   }
 
   async function query(ref: OrderRef, signal?: AbortSignal): Promise<OrderState | null> {
@@ -82,14 +117,16 @@ export function createBillionConnectOrders(client: BillionConnectClient, label: 
 function queriedState(order: QueriedOrder): OrderState {
   const base = { upstreamOrderId: order.orderId, amount: null, error: null };
   if (order.orderStatus === CANCELLED) return { ...base, status: 'canceled', upstreamStatus: 'cancelled', delivery: null };
+  if (order.orderStatus !== ORDERED && order.orderStatus !== SHIPPED) {
+    return { ...base, status: 'processing', upstreamStatus: `orderStatus ${order.orderStatus}`, delivery: null, attention: attention('unknown_supplier_status', { status: order.orderStatus }) };
+  }
   const iccids = (order.subOrderList ?? []).flatMap((sub) => sub.iccid);
   if (order.orderStatus === SHIPPED) {
     // Shipped: the eSIMs exist (their ICCIDs are here) but their QR codes come only with N009.
     const delivery = iccids.length ? { iccid: iccids[0], ...(iccids.length > 1 ? { text: `ICCIDs: ${iccids.join(', ')}` } : {}) } : null;
     return { ...base, status: 'processing', upstreamStatus: `shipped; ${AWAITING_N009}`, delivery };
   }
-  const word = order.orderStatus === ORDERED ? 'ordered' : `orderStatus ${order.orderStatus}`;
-  return { ...base, status: 'processing', upstreamStatus: `${word}; ${AWAITING_N009}`, delivery: null };
+  return { ...base, status: 'processing', upstreamStatus: `ordered; ${AWAITING_N009}`, delivery: null };
 }
 
 function unsendable(request: OrderRequest): string | null {

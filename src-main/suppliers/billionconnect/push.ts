@@ -84,8 +84,9 @@ function delivered(notice: z.infer<typeof n009Schema>): PushUpdate {
 }
 
 /**
- * Delivery holds one eSIM: the first goes into its fields, and when the order had several, every one of them
- * (the first again included) is listed in text so none is lost.
+ * The first eSIM fills Delivery's single-eSIM fields (what a one-eSIM order shows); an order for several lists every
+ * one, the first again included, in `esims`, each with its own ICCID, LPA and code parts, so each gets its own QR.
+ * PIN, PUK and APN settings stay in text: Delivery has no fields for them.
  */
 function esimDelivery(esims: PushedEsim[]): Delivery {
   const [first] = esims;
@@ -94,9 +95,17 @@ function esimDelivery(esims: PushedEsim[]): Delivery {
   if (!code.ok) notes.unshift(`The QR content is not a standard activation code (${code.reason}); it is passed on as received.`);
   return {
     // As the FAQ reads it: the SM-DP+ address between the first and second "$", the activation code after the second.
-    ...(code.ok ? { lpa: code.value.lpa, smdpAddress: code.value.smdpAddress, activationCode: code.value.activationCode } : { lpa: first.qrCodeContent.trim() }),
-    ...(first.iccid[0] ? { iccid: first.iccid[0] } : {}),
+    ...structured(first),
     ...(notes.length ? { text: notes.join('\n') } : {}),
+    ...(esims.length > 1 ? { esims: esims.map(structured) } : {}),
+  };
+}
+
+function structured(esim: PushedEsim): { lpa: string; smdpAddress?: string; activationCode?: string; iccid?: string } {
+  const code = parseLpa(esim.qrCodeContent);
+  return {
+    ...(code.ok ? { lpa: code.value.lpa, smdpAddress: code.value.smdpAddress, activationCode: code.value.activationCode } : { lpa: esim.qrCodeContent.trim() }),
+    ...(esim.iccid[0] ? { iccid: esim.iccid[0] } : {}),
   };
 }
 

@@ -61,6 +61,11 @@ export interface BcSimOrderBook {
   forcePaymentFailure: boolean;
   /** skuIds whose eSIM pool is empty: F040 answers the simulator's 2002. */
   outOfStock: Set<string>;
+  /**
+   * When set, F040 makes (and charges) the order, then answers with this refusal instead of success: a busy
+   * platform, or a retried request whose first copy went through. Cleared after one use.
+   */
+  refuseAfterCreating: Refusal | null;
   /** The platform's "Notification Callback URL": when set, N009 is pushed there right after each new order. */
   notifyUrl: string | null;
   /** Every N009 sent: where to, and what the receiver answered. */
@@ -68,7 +73,7 @@ export interface BcSimOrderBook {
 }
 
 export function emptyOrderBook(): BcSimOrderBook {
-  return { orders: [], charges: new Map(), forcePaymentFailure: false, outOfStock: new Set(), notifyUrl: null, pushes: [] };
+  return { orders: [], charges: new Map(), forcePaymentFailure: false, outOfStock: new Set(), refuseAfterCreating: null, notifyUrl: null, pushes: [] };
 }
 
 interface OrderLine {
@@ -122,6 +127,11 @@ export class BcOrderDesk {
     this.book.charges.set(channelOrderId, (this.book.charges.get(channelOrderId) ?? 0) + 1);
     const { notifyUrl } = this.book;
     if (notifyUrl) setTimeout(() => void this.deliver(order, notifyUrl, PUSH_RETRIES), 0);
+    const refusal = this.book.refuseAfterCreating;
+    if (refusal) {
+      this.book.refuseAfterCreating = null;
+      return refuse(refusal);
+    }
     return ok(created(order));
   }
 

@@ -3,6 +3,7 @@ import type { RunningSimulator, SimulatorOptions } from '../adapter';
 import { billionConnectCatalogAt } from './catalog-seed';
 import { startBillionConnectServer, type BillionConnectServer } from './protocol-simulator';
 import { runningSimulator } from '../shared/running-simulator';
+import { tuneLimiter } from '../shared/simulator-http';
 
 export const BILLIONCONNECT_DEMO_SEED = 20260707;
 
@@ -23,12 +24,13 @@ export async function startBillionConnectSimulator(options: SimulatorOptions = {
   const credentials = demoCredentials('billionconnect');
   const seed = options.seed ?? BILLIONCONNECT_DEMO_SEED;
   const server = await startBillionConnectServer({
-    catalogAt: (generation) => billionConnectCatalogAt(seed, generation, options.size),
+    catalogAt: (generation) => billionConnectCatalogAt(seed, generation, options.size, options.churn),
     accounts: [{ ...credentials, salesMethod: '5', currency: 'CNY', accountBalance: '20000.00', frozenBalance: '1200.00' }],
     generation: options.generation,
     host: options.host,
     port: options.port,
   });
+  tuneLimiter(server.state.rateLimiter, options.rateLimit);
   // The host root, as merchants most often paste it; the client appends the invoke path.
   return runningSimulator(server, { id: 'demo-billionconnect', kind: 'billionconnect', name: 'Demo BillionConnect', baseUrl: server.baseUrl, ...credentials, salesMethod: '5' });
 }

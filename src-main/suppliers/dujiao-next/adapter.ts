@@ -16,6 +16,11 @@ export interface DujiaoProfile {
   orderLookup?: 'id' | 'order_no';
 }
 
+/** `is_active: false`, only ever sent in a listing of changes (include_inactive) or by a server that lists everything. */
+function isDeactivated(raw: unknown): boolean {
+  return !!raw && typeof raw === 'object' && (raw as Record<string, unknown>).is_active === false;
+}
+
 const pingSchema = z.object({
   ok: z.literal(true),
   site_name: z.string().optional(),
@@ -27,6 +32,8 @@ const pingSchema = z.object({
 /** A SupplierAdapter over the Dujiao-Next upstream protocol; MeSIM uses it with its own profile. */
 export function createDujiaoProtocolAdapter(connection: { apiBase: string; apiKey: string; apiSecret: string }, profile: DujiaoProfile, env?: AdapterEnv): SupplierAdapter {
   const client = new DujiaoClient({ ...connection, label: profile.label, env });
+  // Real servers store images as site-relative paths (/uploads/…); the site is the API base without its mount point.
+  const siteUrl = `${connection.apiBase.replace(/\/+$/, '').replace(/\/api\/v1\/upstream$/, '')}/`;
 
   async function ping(signal?: AbortSignal): Promise<PingResult> {
     const parsed = pingSchema.safeParse(await client.call('POST', '/ping', { signal }));
@@ -39,8 +46,15 @@ export function createDujiaoProtocolAdapter(connection: { apiBase: string; apiKe
     return { balance: balance === undefined ? null : money(balance, currency), currency: currency.toUpperCase(), detail };
   }
 
+  /** Older servers have no /categories route at all (gin's plain-text 404): their products are simply uncategorized. */
   async function categories(signal?: AbortSignal): Promise<Map<number, DujiaoCategory>> {
-    const envelope = await client.call('GET', '/categories', { signal });
+    let envelope: Record<string, unknown>;
+    try {
+      envelope = await client.call('GET', '/categories', { signal });
+    } catch (error) {
+      if (error instanceof SupplierError && error.httpStatus === 404) return new Map();
+      throw error;
+    }
     const list = z.array(z.unknown()).safeParse(envelope.categories);
     if (!list.success) throw new SupplierError(`${profile.label} GET /categories: no categories array`, 'bad_response');
     const result = new Map<number, DujiaoCategory>();
@@ -54,29 +68,55 @@ export function createDujiaoProtocolAdapter(connection: { apiBase: string; apiKe
   async function* fetchCatalog(options: FetchOptions = {}): AsyncIterable<CatalogPage> {
     // The listing has no currency of its own: prices are in the site currency that /ping reports.
     const { currency } = await ping(options.signal);
+    const listing = await client.listAllProducts(options);
+    const scope = listing.scope;
     const context: MapContext = {
       currency,
-      categories: await categories(options.signal),
+      siteUrl,
+      // A listing of changes is often empty: then the categories are not worth a request.
+      categories: listing.items.length > 0 ? await categories(options.signal) : new Map(),
       stockReporting: profile.stockReporting,
       maxQuantity: profile.maxQuantity,
       fixedKind: profile.fixedKind,
     };
-    const listing = await client.listAllProducts(options);
     const byPage = new Map<number, Array<{ raw: unknown; index: number }>>();
+    const removedByPage = new Map<number, string[]>();
     for (const item of listing.items) {
+      if (isDeactivated(item.raw)) {
+        // In a full listing a deactivated product is simply not part of the catalog; in changes, it is a removal.
+        if (scope === 'changes') removedByPage.set(item.page, [...(removedByPage.get(item.page) ?? []), String(rawField(item.raw, 'id'))]);
+        continue;
+      }
       const page = byPage.get(item.page) ?? [];
       page.push(item);
       byPage.set(item.page, page);
     }
-    for (const [page, items] of byPage) {
-      const mapped = mapPageItems(items.map((i) => i.raw), productSchema, (product) => mapProduct(product, context),
-        (raw, i) => describeItem(`page ${page}`, items[i].index + 1, rawField(raw, 'id'), 'product'));
+    let yielded = 0;
+    for (let page = 1; page <= listing.pages; page++) {
+      const items = byPage.get(page) ?? [];
+      const removed = removedByPage.get(page) ?? [];
       const duplicates = listing.duplicates.filter((d) => d.page === page)
         .map((d) => ({ where: describeItem(`page ${page}`, d.index + 1, d.id, 'product'), reason: 'duplicate of a product on an earlier page; first kept' }));
-      yield { offers: mapped.offers, skipped: [...mapped.skipped, ...duplicates] };
+      if (items.length === 0 && removed.length === 0 && duplicates.length === 0) continue;
+      const mapped = mapPageItems(items.map((i) => i.raw), productSchema, (product) => mapProduct(product, context),
+        (raw, i) => describeItem(`page ${page}`, items[i].index + 1, rawField(raw, 'id'), 'product'));
+      if (scope === 'changes') {
+        // A changed product left with no active SKU has no offer any more: all of its previous ones go.
+        const offered = new Set(mapped.offers.map((offer) => offer.productId));
+        // A product that failed validation keeps its last good offers instead.
+        const skipped = new Set(mapped.skipped.map((entry) => entry.productId));
+        for (const item of items) {
+          const id = String(rawField(item.raw, 'id'));
+          if (!offered.has(id) && !skipped.has(id)) removed.push(id);
+        }
+      }
+      yielded++;
+      yield { offers: mapped.offers, skipped: [...mapped.skipped, ...duplicates], scope, ...(scope === 'changes' ? { removedProducts: removed } : {}) };
     }
+    // Nothing changed is still an answer: without a page saying 'changes', no page would read as an empty catalog.
+    if (yielded === 0 && scope === 'changes') yield { offers: [], skipped: [], scope, removedProducts: [] };
   }
 
   const orders = createDujiaoOrders(client, { label: profile.label, maxQuantity: profile.maxQuantity, orderLookup: profile.orderLookup ?? 'id' });
-  return { ping, fetchCatalog, orders };
+  return { ping, fetchCatalog, orders, budget: client.budget };
 }

@@ -1,7 +1,7 @@
 import { DESTINATIONS, REGIONS } from '../../domain/geography';
 import { DATA_SIZES_MB, GIFT_CARDS, PLAN_DAYS, formatDataSize } from '../shared/demo-vocabulary';
 import { hashUnit } from '../shared/seeded-random';
-import { evolve, type SeedItem } from '../shared/catalog-evolution';
+import { evolveWithHistory, type EvolvedItem, type Evolution, type SeedItem } from '../shared/catalog-evolution';
 
 /** The shape a Dujiao-Next server stores: what the simulator serves from. */
 export interface SimCategory {
@@ -16,7 +16,8 @@ export interface SimCategory {
 export interface SimSku {
   id: number;
   sku_code: string;
-  spec_values: Record<string, string>;
+  /** Plain text per spec as seeded; the simulator can serve it in the other shapes real servers use. */
+  spec_values: Record<string, unknown>;
   price_amount: string;
   original_price?: string;
   member_price?: string;
@@ -38,6 +39,8 @@ export interface SimProduct {
   skus: SimSku[];
   /** What an order delivers: an eSIM (LPA) or a card key. */
   delivers: 'esim' | 'card' | 'topup';
+  /** The catalog generation that last changed it (0: as seeded); the simulator dates `updated_at` from it. */
+  changed_step?: number;
 }
 
 export interface SimCatalog {
@@ -157,9 +160,9 @@ export function seedItems(seed: number, size = 260): SeedItem<SimProduct>[] {
 }
 
 /** The catalog as it stands at `generation`: each step moves some prices, stock and titles, drops and adds items. */
-export function dujiaoCatalogAt(seed: number, generation: number, size?: number): SimCatalog {
+export function dujiaoCatalogAt(seed: number, generation: number, size?: number, churn?: number): SimCatalog {
   const base = seedItems(seed, size);
-  const products = evolve(base, seed, generation, {
+  const products = evolveProducts(base, seed, generation, {
     movePrice: (product, factor) => ({ ...product, skus: product.skus.map((sku) => ({ ...sku, price_amount: (Number(sku.price_amount) * factor).toFixed(2) })) }),
     moveStock: (product, step) => ({ ...product, skus: product.skus.map((sku, i) => ({ ...sku, stock_quantity: seedStock(seed + step, product.id * 10 + i) })) }),
     retitle: (product, step) => ({ ...product, title: Object.fromEntries(Object.entries(product.title).map(([locale, text]) => [locale, `${text.replace(/ \[v\d+\]$/, '')} [v${step + 1}]`])) }),
@@ -169,6 +172,19 @@ export function dujiaoCatalogAt(seed: number, generation: number, size?: number)
       return { ...template, id, slug: `${template.slug}-new-${step}-${n}`, title: Object.fromEntries(Object.entries(template.title).map(([l, t]) => [l, `${t} Plus`])),
         skus: template.skus.map((sku, i) => ({ ...sku, id: id * 10 + i + 1 })) };
     },
-  });
+  }, { churn });
   return { categories: CATEGORIES, products };
+}
+
+/**
+ * The evolved products as a Dujiao-Next server holds them: a vanished product is deactivated (kept, is_active
+ * false, until it comes back), except some that the admin deleted outright, which the server no longer knows.
+ */
+export function evolveProducts(base: SeedItem<SimProduct>[], seed: number, generation: number, evolution: Evolution<SimProduct>, options: { churn?: number } = {}): SimProduct[] {
+  const history = evolveWithHistory(base, seed, generation, evolution, { churn: options.churn, deleteForGood: (key, step) => hashUnit(seed, 'hard-delete', key, step) < 0.4 });
+  return history.filter((item) => !item.deleted).map(asServed);
+}
+
+function asServed(item: EvolvedItem<SimProduct>): SimProduct {
+  return { ...item.value, is_active: item.present && item.value.is_active, changed_step: item.changedAt };
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { accountBudget, DUJIAO_RULE, fixedWindowPolicy } from '../../http/budget-policy';
 import type { SupplierKind } from '../adapter';
+import { requestsPerMinuteField } from '../shared/requests-per-minute';
 import { createDujiaoProtocolAdapter } from './adapter';
 import { startDujiaoSimulator } from './simulator';
 
@@ -11,6 +13,8 @@ export const dujiaoNextConfig = z.object({
   baseUrl: z.url({ message: 'baseUrl must be a full http(s) URL' }),
   apiKey: z.string().min(1, 'apiKey is required'),
   apiSecret: z.string().min(1, 'apiSecret is required'),
+  /** Requests per 60 s window; default 60, the real server's limit per API key (then it blocks the key for 30 s). */
+  requestsPerMinute: requestsPerMinuteField(DUJIAO_RULE.maxRequests),
 });
 export type DujiaoNextConfig = z.infer<typeof dujiaoNextConfig>;
 
@@ -25,9 +29,14 @@ export const dujiaoNext: SupplierKind<DujiaoNextConfig> = {
   label: 'Dujiao-Next',
   configSchema: dujiaoNextConfig,
   secretFields: ['apiSecret'],
-  create: (config, env) => createDujiaoProtocolAdapter(
-    { apiBase: dujiaoApiBase(config.baseUrl), apiKey: config.apiKey, apiSecret: config.apiSecret },
-    { label: config.name ?? config.id, stockReporting: 'quantity', maxQuantity: null },
-    env),
+  create: (config, env) => {
+    const apiBase = dujiaoApiBase(config.baseUrl);
+    // Sync, orders and connection tests of one API key share the server's one counter, so they share one budget.
+    const budget = accountBudget({ kind: 'dujiao-next', baseUrl: apiBase, account: config.apiKey }, fixedWindowPolicy(config.requestsPerMinute, env?.budgetTuning), env?.budgetTuning);
+    return createDujiaoProtocolAdapter(
+      { apiBase, apiKey: config.apiKey, apiSecret: config.apiSecret },
+      { label: config.name ?? config.id, stockReporting: 'quantity', maxQuantity: null },
+      { ...env, budget });
+  },
   startSimulator: (options) => startDujiaoSimulator(options),
 };

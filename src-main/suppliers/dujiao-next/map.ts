@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { money } from '../../domain/money';
 import { stockFromQuantity, type BuyerInputField, type CategoryRef, type LocalizedText, type Offer, type OfferKind, type Stock } from '../../domain/offer';
 import { decimalAmount } from '../shared/decimal-schema';
+import { specSuffix } from './spec-values';
 
 const decimal = decimalAmount;
 
@@ -10,7 +11,8 @@ const localized = z.record(z.string(), z.string()).catch({});
 export const skuSchema = z.object({
   id: z.number().int(),
   sku_code: z.string().optional().default(''),
-  spec_values: z.record(z.string(), z.unknown()).nullish(),
+  /** Plain text per spec, a per-locale object per spec, or the whole map keyed by locale (spec-values.ts reads all three). */
+  spec_values: z.unknown().optional(),
   price_amount: decimal,
   original_price: decimal.optional(),
   member_price: decimal.optional(),
@@ -27,7 +29,8 @@ export const productSchema = z.object({
   tags: z.array(z.string()).nullish(),
   price_amount: decimal.optional(),
   original_price: decimal.optional(),
-  fulfillment_type: z.enum(['auto', 'manual']).optional().default('auto'),
+  /** `upstream`: the site buys it further up itself; to us it is delivered by the API like `auto`. */
+  fulfillment_type: z.enum(['auto', 'manual', 'upstream']).optional().default('auto'),
   manual_form_schema: z.unknown().optional(),
   is_active: z.boolean().optional().default(true),
   category_id: z.number().int().optional(),
@@ -49,6 +52,8 @@ export type StockReporting = 'quantity' | 'binary';
 
 export interface MapContext {
   currency: string;
+  /** The site root (the API base without /api/v1/upstream): site-relative image paths are resolved against it. */
+  siteUrl: string;
   categories: Map<number, DujiaoCategory>;
   stockReporting: StockReporting;
   /** MeSIM sells one at a time; Dujiao-Next sites have no upper bound. */
@@ -61,14 +66,14 @@ export function mapProduct(product: DujiaoProduct, context: MapContext): Offer[]
   const category = categoryRef(product.category_id, context.categories);
   const kind = context.fixedKind ?? guessKind(product, category);
   const activeSkus = product.skus.filter((sku) => sku.is_active);
+  const images = (product.images ?? []).flatMap((image) => absoluteImage(image, context.siteUrl));
   return activeSkus.map((sku) => {
-    const specs = Object.entries(sku.spec_values ?? {}).filter(([, v]) => v !== null && v !== '').map(([name, value]) => specText(name, String(value)));
     return {
       productId: String(product.id),
       skuId: String(sku.id),
       variant: '',
       kind,
-      titles: withSpecs(product.title, specs, activeSkus.length > 1 ? sku.sku_code : ''),
+      titles: withSpecs(product.title, sku.spec_values, activeSkus.length > 1 ? sku.sku_code : ''),
       category,
       cost: money(sku.price_amount, context.currency),
       retailPrice: null,
@@ -76,8 +81,8 @@ export function mapProduct(product: DujiaoProduct, context: MapContext): Offer[]
       stock: mapStock(sku.stock_status, sku.stock_quantity, context.stockReporting),
       minQuantity: 1,
       maxQuantity: context.maxQuantity,
-      fulfillment: { mode: product.fulfillment_type, inputFields: formFields(product.manual_form_schema) },
-      images: product.images ?? [],
+      fulfillment: { mode: product.fulfillment_type === 'manual' ? 'manual' : 'auto', inputFields: formFields(product.manual_form_schema) },
+      images,
       plan: {},
       orderable: true,
       raw: { product: { ...product, skus: undefined }, sku },
@@ -85,18 +90,24 @@ export function mapProduct(product: DujiaoProduct, context: MapContext): Offer[]
   });
 }
 
-/**
- * A spec as a reader (and the plan matcher) expects it: a bare number needs its unit, which the spec's name
- * gives ({"Days":"7"} → "7 Days"); anything else reads fine as "Name: value".
- */
-function specText(name: string, value: string): string {
-  return /^\d+(\.\d+)?$/.test(value.trim()) ? `${value.trim()} ${name}` : `${name}: ${value}`;
+/** Each language's title gets the spec text in that language, or the SKU code when there are no specs. */
+function withSpecs(title: LocalizedText, specValues: unknown, skuCode: string): LocalizedText {
+  return Object.fromEntries(Object.entries(title).map(([locale, text]) => {
+    const suffix = specSuffix(specValues, locale) || skuCode;
+    return [locale, suffix ? `${text} (${suffix})` : text];
+  }));
 }
 
-function withSpecs(title: LocalizedText, specs: string[], skuCode: string): LocalizedText {
-  const suffix = specs.length ? specs.join(' / ') : skuCode;
-  if (!suffix) return { ...title };
-  return Object.fromEntries(Object.entries(title).map(([locale, text]) => [locale, `${text} (${suffix})`]));
+/** Site-relative paths (`/uploads/…`) as the real server stores them, made absolute; anything unreadable is dropped. */
+function absoluteImage(image: string, siteUrl: string): string[] {
+  const trimmed = image.trim();
+  if (!trimmed) return [];
+  try {
+    const url = new URL(trimmed, siteUrl);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? [url.href] : [];
+  } catch {
+    return [];
+  }
 }
 
 export function mapStock(status: string, quantity: number, reporting: StockReporting): Stock {
@@ -109,7 +120,8 @@ export function mapStock(status: string, quantity: number, reporting: StockRepor
 }
 
 function categoryRef(id: number | undefined, categories: Map<number, DujiaoCategory>): CategoryRef | null {
-  if (id === undefined) return null;
+  // The real server stores 0 for a product outside every category.
+  if (id === undefined || id === 0) return null;
   const leaf = categories.get(id);
   if (!leaf) return { id: String(id), path: [{ id: String(id), names: {} }] };
   const path: CategoryRef['path'] = [];

@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { z } from 'zod';
 import { parseLpa } from '../../domain/lpa';
 import { money } from '../../domain/money';
@@ -5,6 +6,8 @@ import { SupplierError } from '../../http/errors';
 import type { Delivery, OrderRef, OrderRequest, OrderState, OrderStatus, SupplierOrders } from '../adapter';
 import { refusalEnvelope, type DujiaoClient } from './client';
 import { decimalAmount } from '../shared/decimal-schema';
+import { attention, livePriceProblem, type AttentionReason } from '../../orders/attention';
+import { typedFormData, type FormData } from './order-form';
 
 export interface DujiaoOrderProfile {
   label: string;
@@ -21,6 +24,7 @@ const orderSchema = z.object({
   order_no: z.string().min(1).optional(),
   status: z.string().min(1),
   amount: decimal.optional(),
+  refunded_amount: decimal.optional(),
   currency: z.string().min(3).optional(),
   fulfillment: z.object({
     payload: z.string().nullish(),
@@ -29,7 +33,19 @@ const orderSchema = z.object({
 });
 type UpstreamOrder = z.infer<typeof orderSchema>;
 
-/** The protocol's status words (doc §6) on our scale; a word we do not know keeps the order being followed. */
+/** GET /products/:id, as much of it as ordering needs: the live SKU price and the buyer form's field types. */
+const liveProductSchema = z.object({
+  product: z.object({
+    is_active: z.boolean().optional(),
+    manual_form_schema: z.unknown().optional(),
+    skus: z.array(z.object({ id: z.number().int(), price_amount: decimal, is_active: z.boolean().optional() })),
+  }),
+});
+
+/**
+ * The protocol's status words (doc §6 and the server's GET /orders/:id) on our scale. A word not here is not
+ * guessed at: the order goes to attention with it.
+ */
 const STATUS: Record<string, OrderStatus> = {
   pending_payment: 'pending',
   paid: 'processing',
@@ -38,14 +54,22 @@ const STATUS: Record<string, OrderStatus> = {
   delivered: 'delivered',
   completed: 'delivered',
   canceled: 'canceled',
+  cancelled: 'canceled',
+  refunded: 'refunded',
+  partially_refunded: 'partially_refunded',
 };
 
 /**
  * Ordering over the Dujiao-Next upstream protocol. Every order carries our idempotency key as
- * downstream_order_no, and the server answers a repeat with the existing order: that is what makes the
- * client's own retry of a timed-out POST /orders, and the order service's re-send after a crash, safe.
- * No callback_url: the server refuses private addresses and a desktop app has no public one, so the order
- * service polls GET /orders/:id instead.
+ * downstream_order_no, and the server answers a repeat with the existing order (dujiao-next-behaviour.md):
+ *
+ * - Only GET /orders/:id carries the delivery. POST /orders answers with a status, possibly `completed` for a
+ *   repeat, and never the fulfillment, so its answer never makes an order delivered: the order service polls.
+ * - The server charges its current price: the product is read again right before the POST, and a price above the
+ *   quote is not sent (the order goes to attention with both prices).
+ * - The server's de-duplication is check-then-insert, so POST /orders is never repeated here on a timeout: the
+ *   order service waits and decides (reconcile.ts).
+ * No callback_url: the server refuses private addresses and a desktop app has no public one.
  */
 export function createDujiaoOrders(client: DujiaoClient, profile: DujiaoOrderProfile): SupplierOrders {
   const lookupId = (order: { order_id?: unknown; order_no?: unknown }): string | null => {
@@ -53,7 +77,7 @@ export function createDujiaoOrders(client: DujiaoClient, profile: DujiaoOrderPro
     return typeof id === 'number' || (typeof id === 'string' && id !== '') ? String(id) : null;
   };
 
-  function toState(envelope: Record<string, unknown>, what: string): OrderState {
+  function toState(envelope: Record<string, unknown>, what: string, carriesDelivery: boolean): OrderState {
     const parsed = orderSchema.safeParse(envelope);
     // Retryable on purpose: the server may well have taken the order, so this is "outcome unknown", never "failed".
     const unreadable = (reason: string) => new SupplierError(`${profile.label} ${what}: unexpected order answer (${reason})`, 'bad_response', null, true);
@@ -61,35 +85,82 @@ export function createDujiaoOrders(client: DujiaoClient, profile: DujiaoOrderPro
     const order = parsed.data;
     const upstreamOrderId = lookupId(order);
     if (!upstreamOrderId) throw unreadable(`no ${profile.orderLookup === 'id' ? 'order_id' : 'order_no'}`);
-    const status = STATUS[order.status] ?? 'processing';
-    const charged = status === 'processing' || status === 'delivered';
-    return {
-      status,
-      upstreamOrderId,
-      upstreamStatus: order.status,
-      amount: charged && order.amount !== undefined && order.currency ? money(order.amount, order.currency) : null,
-      delivery: status === 'delivered' && order.fulfillment ? dujiaoDelivery(order.fulfillment) : null,
-      error: null,
-    };
+    const word = order.status.trim().toLowerCase();
+    const known = STATUS[word];
+    const amount = order.amount !== undefined && order.currency ? money(order.amount, order.currency) : null;
+    if (!known) {
+      return { status: 'processing', upstreamOrderId, upstreamStatus: order.status, amount, delivery: null, error: null,
+        attention: attention('unknown_supplier_status', { status: order.status }) };
+    }
+    const delivery = known === 'delivered' && carriesDelivery && order.fulfillment ? dujiaoDelivery(order.fulfillment) : null;
+    // Delivered without the delivery (any POST answer, or a GET before the fulfillment is written): keep asking.
+    const status: OrderStatus = known === 'delivered' && !delivery ? 'processing' : known;
+    const charged = status !== 'pending' && status !== 'canceled';
+    const refunded = (status === 'refunded' || status === 'partially_refunded') && order.refunded_amount !== undefined && order.currency
+      ? money(order.refunded_amount, order.currency) : null;
+    return { status, upstreamOrderId, upstreamStatus: order.status, amount: charged ? amount : null, refundedAmount: refunded, delivery, error: null };
   }
 
   const refused = (reason: string, upstreamStatus: string): OrderState => ({
     status: 'failed', upstreamOrderId: null, upstreamStatus, amount: null, delivery: null, error: `${profile.label}: ${reason}`,
   });
 
+  /**
+   * What the first send may refuse outright is, on a repeat, no proof the order does not exist (the first send may
+   * have gone through before the price rose or the SKU went): only the merchant can tell.
+   */
+  const notSendable = (request: OrderRequest, reason: string, upstreamStatus: string, problem: AttentionReason | null = null): OrderState => {
+    const repeat = (request.sendAttempt ?? 1) > 1;
+    if (!problem && !repeat) return refused(reason, upstreamStatus);
+    return { status: 'failed', upstreamOrderId: null, upstreamStatus: 'not sent', amount: null, delivery: null, error: `${profile.label}: ${reason}`,
+      attention: problem ?? attention('outcome_unclear', { code: upstreamStatus }) };
+  };
+
+  async function liveProduct(productId: string, signal?: AbortSignal): Promise<z.infer<typeof liveProductSchema>['product'] | null> {
+    let envelope: Record<string, unknown>;
+    try {
+      envelope = await client.call('GET', `/products/${encodeURIComponent(productId)}`, { signal });
+    } catch (error) {
+      if (error instanceof SupplierError && error.code === 'product_not_found') return null;
+      throw error;
+    }
+    const parsed = liveProductSchema.safeParse(envelope);
+    if (!parsed.success) {
+      throw new SupplierError(`${profile.label} GET /products/${productId}: not a product (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`, 'bad_response', null, true);
+    }
+    return parsed.data.product;
+  }
+
   return {
     async place(request: OrderRequest, signal?: AbortSignal): Promise<OrderState> {
       if (profile.maxQuantity !== null && request.quantity > profile.maxQuantity) return refused(`sells at most ${profile.maxQuantity} per order`, 'bad_request');
       const skuId = Number(request.skuId);
       if (!Number.isSafeInteger(skuId)) return refused(`SKU "${request.skuId}" is not a numeric SKU id`, 'bad_request');
+
+      // The server charges what it asks now, whatever the catalog said: read it right before ordering.
+      const product = await liveProduct(request.productId, signal);
+      const sku = product?.skus.find((candidate) => candidate.id === skuId && candidate.is_active !== false);
+      if (!product || product.is_active === false || !sku) {
+        return notSendable(request, `product ${request.productId} / SKU ${request.skuId} is no longer sold; sync the catalog`, 'sku_unavailable');
+      }
+      const liveTotal = { amount: new Decimal(sku.price_amount).times(request.quantity).toFixed(2), currency: request.expectedCost.currency };
+      const priceProblem = livePriceProblem(liveTotal, request.expectedCost);
+      if (priceProblem) return notSendable(request, `price is now ${liveTotal.amount} ${liveTotal.currency}, above the quoted ${request.expectedCost.amount}`, 'price_changed', priceProblem);
+
+      let manualFormData: FormData | null = null;
+      if (request.buyerInput && Object.keys(request.buyerInput).length > 0) {
+        const typed = typedFormData(product.manual_form_schema, request.buyerInput);
+        if ('badField' in typed) return refused(`the field "${typed.badField}" must be a number`, 'bad_request');
+        manualFormData = typed.data;
+      }
       const body = {
         sku_id: skuId,
         quantity: request.quantity,
         downstream_order_no: request.idempotencyKey,
-        ...(request.buyerInput && Object.keys(request.buyerInput).length > 0 ? { manual_form_data: request.buyerInput } : {}),
+        ...(manualFormData ? { manual_form_data: manualFormData } : {}),
       };
       try {
-        return toState(await client.call('POST', '/orders', { body, signal }), 'POST /orders');
+        return toState(await client.call('POST', '/orders', { body, signal, noRetry: true }), 'POST /orders', false);
       } catch (error) {
         // An ok:false envelope is the server's answer: it refused the order (stock, balance, SKU, auth) or, for
         // payment_failed, created and at once canceled it. Either way nothing is charged and nothing is pending.
@@ -107,7 +178,7 @@ export function createDujiaoOrders(client: DujiaoClient, profile: DujiaoOrderPro
       // with the same key, which the server answers with the existing order when there is one.
       if (!ref.upstreamOrderId) return null;
       try {
-        return toState(await client.call('GET', `/orders/${encodeURIComponent(ref.upstreamOrderId)}`, { signal }), 'GET /orders/:id');
+        return toState(await client.call('GET', `/orders/${encodeURIComponent(ref.upstreamOrderId)}`, { signal }), 'GET /orders/:id', true);
       } catch (error) {
         if (error instanceof SupplierError && error.code === 'order_not_found') return null;
         throw error;
@@ -117,7 +188,7 @@ export function createDujiaoOrders(client: DujiaoClient, profile: DujiaoOrderPro
     async cancel(ref: OrderRef, signal?: AbortSignal): Promise<OrderState> {
       if (!ref.upstreamOrderId) throw new SupplierError(`${profile.label} has not confirmed this order yet, so it cannot be canceled`, 'bad_request');
       const envelope = await client.call('POST', `/orders/${encodeURIComponent(ref.upstreamOrderId)}/cancel`, { signal });
-      return toState(envelope, 'POST /orders/:id/cancel');
+      return toState(envelope, 'POST /orders/:id/cancel', false);
     },
   };
 }

@@ -1,10 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import Decimal from 'decimal.js';
 import { hexDigestMatches } from '../shared/digest';
-import { startSimServer, FaultPlan, MinuteRateLimiter, requestHeader, type SimRequest, type SimResponse, type SimServer } from '../shared/simulator-http';
+import type { SimulatorRateLimit } from '../adapter';
+import { startSimServer, FaultPlan, requestHeader, type SimRequest, type SimResponse, type SimServer } from '../shared/simulator-http';
 import { demoLpa, demoCardKey } from '../shared/demo-delivery';
 import type { SimCatalog, SimProduct, SimSku } from './catalog-seed';
+import { DujiaoRateLimiter } from './rate-limiter';
 import { dujiaoSignature } from './sign';
+import { SimListing, type ListingQuirks } from './simulator-listing';
 
 export interface SimAccount {
   apiKey: string;
@@ -24,8 +27,12 @@ export interface SimOrder {
   product: SimProduct;
   quantity: number;
   amount: string;
-  status: 'paid' | 'completed' | 'canceled';
+  status: 'paid' | 'completed' | 'canceled' | 'refunded' | 'partially_refunded' | (string & {});
+  /** Given back, for refunded and partially_refunded. */
+  refundedAmount: string;
   polls: number;
+  /** When the server's de-duplication starts seeing this order (createdAt + dedupLagMs). */
+  dedupVisibleAt: number;
   payload: string | null;
   deliveryData: Record<string, unknown> | null;
   deliveredAt: string | null;
@@ -59,7 +66,10 @@ export interface ProtocolSimulatorOptions {
   generation?: number;
   host?: string;
   port?: number;
-  rateLimitPerMinute?: number;
+  /** The real server's rule when absent; scaled for tests; null lifts it. */
+  rateLimit?: SimulatorRateLimit | null;
+  /** Listing behaviours of real servers beyond the doc; all off by default (see simulator-listing.ts). */
+  quirks?: Partial<ListingQuirks>;
 }
 
 export interface ProtocolSimulator extends SimServer {
@@ -70,8 +80,25 @@ export interface ProtocolSimulator extends SimServer {
     charges: Map<string, number>;
     /** SKUs whose payment fails (HTTP 200, ok:false, payment_failed). */
     failPaymentForSku: Set<number>;
+    /**
+     * SKUs whose orders end refunded instead of delivered: 'all', or the amount given back (partially_refunded), as
+     * when the site's own upstream could not fulfil them.
+     */
+    refundForSku: Map<number, 'all' | string>;
+    /**
+     * The real server checks downstream_order_no and only later records it (check-then-insert): for this long after
+     * an order is created, a repeat of its key is not recognised and creates a second order.
+     */
+    dedupLagMs: number;
+    /** SKUs whose orders report a status word outside the protocol. */
+    oddStatusForSku: Map<number, string>;
+    /** SKUs charged this total instead of price × quantity (a price change between the client's read and the order). */
+    chargeForSku: Map<number, string>;
     clockOffsetMs: number;
-    rateLimiter: MinuteRateLimiter;
+    /** The real middleware's limiter; tests re-tune `rateLimiter.rule` and read `rateLimiter.blocks`. */
+    rateLimiter: DujiaoRateLimiter;
+    /** Listing switches a test can turn while the simulator runs. */
+    quirks: ListingQuirks;
   };
   setGeneration(generation: number): void;
   catalog(): SimCatalog;
@@ -87,13 +114,20 @@ export async function startProtocolSimulator(options: ProtocolSimulatorOptions):
   let generation = options.generation ?? 0;
   let catalog = options.catalogAt(generation);
   let index = indexCatalog(catalog);
+  const listing = new SimListing(flavor, catalog, generation, Date.now());
+  Object.assign(listing.quirks, options.quirks);
   const state: ProtocolSimulator['state'] = {
     accounts: options.accounts,
     orders: [],
     charges: new Map(),
     failPaymentForSku: new Set(),
+    refundForSku: new Map(),
+    dedupLagMs: 0,
+    oddStatusForSku: new Map(),
+    chargeForSku: new Map(),
     clockOffsetMs: 0,
-    rateLimiter: new MinuteRateLimiter(options.rateLimitPerMinute ?? 6000),
+    rateLimiter: new DujiaoRateLimiter(options.rateLimit),
+    quirks: listing.quirks,
   };
 
   function respond(status: number, body: unknown): SimResponse {
@@ -133,13 +167,14 @@ export async function startProtocolSimulator(options: ProtocolSimulatorOptions):
 
   function handle(req: SimRequest): SimResponse {
     if (!req.path.startsWith(flavor.pathPrefix)) return error(fail(404, 'not_found', 'not found'));
+    // The limiter runs before authentication, keyed by the API key header (else the client's IP): even a request
+    // with a bad signature counts.
+    const limited = state.rateLimiter.hit(requestHeader(req, 'dujiao-next-api-key') || `ip:${req.remoteAddress}`, req.now);
+    if (limited) return limited;
     const route = req.path.slice(flavor.pathPrefix.length) || '/';
     const authenticated = authenticate(req);
     if ('code' in authenticated) return error(authenticated);
     const auth = authenticated.account;
-    const retryAfter = state.rateLimiter.hit(auth.apiKey, req.now);
-    // The real server's limiter answers 200 with its own envelope, no `ok` field.
-    if (retryAfter !== null) return { status: 200, body: { code: 429, message: 'too many requests, slow down' }, headers: { 'retry-after': String(retryAfter) } };
     const parsed = authenticated.body;
     if (parsed !== undefined && (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))) return error(fail(400, 'bad_request', 'body must be a JSON object'));
     const body = (parsed ?? {}) as Record<string, unknown>;
@@ -148,14 +183,9 @@ export async function startProtocolSimulator(options: ProtocolSimulatorOptions):
       return respond(200, { ok: true, site_name: flavor.siteName, protocol_version: '1.0', user_id: 42, balance: auth.balance, currency: flavor.currency,
         member_level: flavor.binaryStock ? null : { id: 1, name: { 'zh-CN': '黄金会员', 'en-US': 'Gold' }, slug: 'gold', icon: '' } });
     }
-    if (req.method === 'GET' && route === '/categories') return respond(200, { ok: true, categories: catalog.categories });
-    if (req.method === 'GET' && route === '/products') return listProducts(req);
-    if (req.method === 'GET' && (match = /^\/products\/(\d+)$/.exec(route))) {
-      const id = Number(match[1]);
-      const product = index.products.get(id);
-      if (!product) return error(fail(404, 'product_not_found', 'product not found'));
-      return respond(200, { ok: true, product: serializeProduct(product) });
-    }
+    if (req.method === 'GET' && route === '/categories') return listing.categories();
+    if (req.method === 'GET' && route === '/products') return listing.products(req);
+    if (req.method === 'GET' && (match = /^\/products\/(\d+)$/.exec(route))) return listing.product(Number(match[1]));
     if (req.method === 'POST' && route === '/orders') return createOrder(auth, body);
     if (req.method === 'GET' && (match = /^\/orders\/([^/]+)$/.exec(route))) {
       const order = findOrder(auth, match[1]);
@@ -175,41 +205,6 @@ export async function startProtocolSimulator(options: ProtocolSimulatorOptions):
     return error(fail(404, 'not_found', 'no such endpoint'));
   }
 
-  function listProducts(req: SimRequest): SimResponse {
-    const pageText = req.query.get('page') ?? '1';
-    const sizeText = req.query.get('page_size') ?? '20';
-    if (!/^\d+$/.test(pageText) || !/^\d+$/.test(sizeText) || Number(pageText) < 1 || Number(sizeText) < 1) {
-      return error(fail(400, 'bad_request', 'page and page_size must be positive integers'));
-    }
-    const page = Number(pageText);
-    const pageSize = Math.min(Number(sizeText), flavor.pageSizeCap, 100);
-    const active = index.active;
-    const items = active.slice((page - 1) * pageSize, page * pageSize).map(serializeProduct);
-    return respond(200, { ok: true, items, total: active.length, page, page_size: pageSize });
-  }
-
-  function serializeProduct(product: SimProduct) {
-    const skus = product.skus.filter((sku) => sku.is_active).map((sku) => serializeSku(sku));
-    const first = product.skus[0];
-    return {
-      id: product.id, slug: product.slug, title: product.title, description: product.description, content: {}, seo_meta: {},
-      images: product.images, tags: product.tags, price_amount: first?.price_amount ?? '0.00',
-      ...(first?.original_price ? { original_price: first.original_price, member_price: first.member_price } : {}),
-      fulfillment_type: product.fulfillment_type, manual_form_schema: product.manual_form_schema, is_active: product.is_active,
-      category_id: product.category_id, skus, created_at: '2026-03-01T12:00:00Z', updated_at: '2026-03-01T12:00:00Z',
-    };
-  }
-
-  function serializeSku(sku: SimSku) {
-    const quantity = flavor.binaryStock ? (sku.stock_quantity === 0 ? 0 : 999) : sku.stock_quantity;
-    const status = quantity === -1 ? 'unlimited' : quantity === 0 ? 'out_of_stock' : quantity <= 20 && !flavor.binaryStock ? 'low_stock' : 'in_stock';
-    return {
-      id: sku.id, sku_code: sku.sku_code, spec_values: sku.spec_values, price_amount: sku.price_amount,
-      ...(sku.original_price ? { original_price: sku.original_price, member_price: sku.member_price } : {}),
-      stock_status: status, stock_quantity: quantity, is_active: sku.is_active,
-    };
-  }
-
   function createOrder(account: SimAccount, body: Record<string, unknown>): SimResponse {
     const { sku_id: skuId, quantity, downstream_order_no: downstream, callback_url: callbackUrl, manual_form_data: manualFormData } = body;
     if (typeof skuId !== 'number' || !Number.isInteger(skuId)) return error(fail(400, 'bad_request', 'sku_id is required'));
@@ -219,7 +214,8 @@ export async function startProtocolSimulator(options: ProtocolSimulatorOptions):
     if (flavor.requireDownstreamOrderNo && !downstream) return error(fail(400, 'bad_request', 'downstream_order_no is required'));
     if (callbackUrl !== undefined && !isPublicHttpUrl(callbackUrl)) return error(fail(400, 'invalid_callback_url', 'callback_url must be a public http(s) address'));
     if (downstream) {
-      const existing = state.orders.find((o) => o.apiKey === account.apiKey && o.downstreamOrderNo === downstream);
+      // The real answer to a repeat: the order's current status, never its fulfillment.
+      const existing = state.orders.find((o) => o.apiKey === account.apiKey && o.downstreamOrderNo === downstream && o.dedupVisibleAt <= Date.now());
       if (existing) return respond(200, orderView(existing, false));
     }
     const found = index.skus.get(skuId);
@@ -229,14 +225,19 @@ export async function startProtocolSimulator(options: ProtocolSimulatorOptions):
     if (found.product.fulfillment_type === 'manual' && (!manualFormData || typeof manualFormData !== 'object' || Array.isArray(manualFormData))) {
       return error(fail(400, 'bad_request', 'manual_form_data is required for a manual fulfillment product'));
     }
+    if (found.product.fulfillment_type === 'manual') {
+      const formProblem = manualFormProblem(found.product.manual_form_schema, manualFormData as Record<string, unknown>);
+      if (formProblem) return error(fail(400, 'bad_request', `manual form data is invalid: ${formProblem}`));
+    }
     if (found.sku.stock_quantity !== -1 && found.sku.stock_quantity < quantity) return error(fail(409, 'insufficient_stock', 'insufficient stock'));
-    const amount = new Decimal(found.sku.price_amount).times(quantity).toFixed(2);
+    const amount = state.chargeForSku.get(skuId) ?? new Decimal(found.sku.price_amount).times(quantity).toFixed(2);
     if (new Decimal(account.balance).lessThan(amount)) return error(fail(402, 'insufficient_balance', 'insufficient wallet balance'));
     const order: SimOrder = {
       orderId: 100 + state.orders.length + 1,
       orderNo: `${flavor.orderLookup === 'order_no' ? 'API' : 'DJ'}${Date.now()}${randomBytes(2).toString('hex').toUpperCase()}`,
       apiKey: account.apiKey, downstreamOrderNo: (downstream as string | undefined) ?? null, sku: found.sku, product: found.product,
-      quantity, amount, status: 'paid', polls: 0, payload: null, deliveryData: null, deliveredAt: null,
+      quantity, amount, status: 'paid', refundedAmount: '0.00', polls: 0, payload: null, deliveryData: null, deliveredAt: null,
+      dedupVisibleAt: Date.now() + state.dedupLagMs,
     };
     state.orders.push(order);
     if (state.failPaymentForSku.has(skuId)) {
@@ -252,6 +253,19 @@ export async function startProtocolSimulator(options: ProtocolSimulatorOptions):
 
   function advance(order: SimOrder): void {
     if (order.status !== 'paid' || order.polls < flavor.pollsUntilDelivered) return;
+    const odd = state.oddStatusForSku.get(order.sku.id);
+    if (odd) {
+      order.status = odd;
+      return;
+    }
+    const refund = state.refundForSku.get(order.sku.id);
+    if (refund) {
+      order.status = refund === 'all' ? 'refunded' : 'partially_refunded';
+      order.refundedAmount = refund === 'all' ? order.amount : refund;
+      const account = state.accounts.find((a) => a.apiKey === order.apiKey);
+      if (account) account.balance = new Decimal(account.balance).plus(order.refundedAmount).toFixed(2);
+      return;
+    }
     order.status = 'completed';
     order.deliveredAt = new Date().toISOString();
     if (order.product.delivers === 'esim') {
@@ -265,13 +279,17 @@ export async function startProtocolSimulator(options: ProtocolSimulatorOptions):
     }
   }
 
+  /**
+   * POST /orders (new or repeated) answers only ok, ids, status, amount and currency; GET /orders/:id adds the
+   * refund, the items and, once delivered, the fulfillment (upstream_handler.go CreateOrder / GetOrder).
+   */
   function orderView(order: SimOrder, detailed: boolean) {
     return {
-      ok: true, order_id: order.orderId, order_no: order.orderNo, downstream_order_no: order.downstreamOrderNo ?? undefined,
+      ok: true, order_id: order.orderId, order_no: order.orderNo,
       status: order.status, amount: order.amount, currency: flavor.currency,
-      ...(detailed ? { items: [{ product_id: order.product.id, sku_id: order.sku.id, title: order.product.title, quantity: order.quantity,
+      ...(detailed ? { refunded_amount: order.refundedAmount, refund_records: [], items: [{ product_id: order.product.id, sku_id: order.sku.id, title: order.product.title, quantity: order.quantity,
         unit_price: order.sku.price_amount, total_price: order.amount, fulfillment_type: order.product.fulfillment_type }] } : {}),
-      ...(order.status === 'completed' ? { fulfillment: { type: order.product.fulfillment_type, status: 'delivered', payload: order.payload, delivery_data: order.deliveryData, delivered_at: order.deliveredAt } } : {}),
+      ...(detailed && order.status === 'completed' ? { fulfillment: { type: order.product.fulfillment_type, status: 'delivered', payload: order.payload, delivery_data: order.deliveryData, delivered_at: order.deliveredAt } } : {}),
     };
   }
 
@@ -287,6 +305,7 @@ export async function startProtocolSimulator(options: ProtocolSimulatorOptions):
       generation = next;
       catalog = options.catalogAt(generation);
       index = indexCatalog(catalog);
+      listing.replace(catalog, Date.now());
     },
     catalog: () => catalog,
   };
@@ -302,6 +321,36 @@ function indexCatalog(catalog: SimCatalog) {
     for (const sku of product.skus) skus.set(sku.id, { sku, product });
   }
   return { products, skus, active };
+}
+
+/**
+ * The real server's manual-form check (service/manual_form.go), for the fields a schema types: a number field takes
+ * a JSON number (or numeric text), a checkbox field an array of its options, every other field a string.
+ * Returns why the data is refused, or null.
+ */
+function manualFormProblem(schema: unknown, data: Record<string, unknown>): string | null {
+  const fields = schema && typeof schema === 'object' && Array.isArray((schema as { fields?: unknown }).fields) ? (schema as { fields: unknown[] }).fields : [];
+  for (const raw of fields) {
+    if (!raw || typeof raw !== 'object') continue;
+    const field = raw as { key?: unknown; type?: unknown; required?: unknown; options?: unknown };
+    if (typeof field.key !== 'string') continue;
+    const value = data[field.key];
+    if (value === undefined || value === '') {
+      if (field.required === true) return `${field.key} is required`;
+      continue;
+    }
+    const options = Array.isArray(field.options) ? field.options.filter((o): o is string => typeof o === 'string') : null;
+    if (field.type === 'number') {
+      if (typeof value !== 'number' && !(typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))) return `${field.key} must be a number`;
+    } else if (field.type === 'checkbox') {
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return `${field.key} must be a list of choices`;
+      if (options && value.some((v) => !options.includes(v as string))) return `${field.key} has a choice that is not offered`;
+    } else {
+      if (typeof value !== 'string') return `${field.key} must be text`;
+      if ((field.type === 'select' || field.type === 'radio') && options && !options.includes(value.trim())) return `${field.key} has a choice that is not offered`;
+    }
+  }
+  return null;
 }
 
 /** The real server refuses callbacks to loopback and private networks. */

@@ -2,11 +2,14 @@ import type { RunningSimulator, SimulatorOptions } from '../adapter';
 import { dujiaoCatalogAt } from './catalog-seed';
 import { demoCredentials, startProtocolSimulator, type ProtocolSimulator } from './protocol-simulator';
 import { runningSimulator } from '../shared/running-simulator';
+import { withRateLimitStats } from '../dujiao-next/rate-limiter';
 
 export const DUJIAO_DEMO_SEED = 20260301;
 
 export interface DujiaoSimulator extends RunningSimulator {
   server: ProtocolSimulator;
+  /** Blocks the real server's rate limiter triggered: the benchmark proves a paced sync causes none. */
+  rateLimitStats(): { blocks: number; refused: number };
 }
 
 /** A Dujiao-Next site: CNY, page size capped at 50, counted stock, orders delivered after one poll. */
@@ -14,7 +17,7 @@ export async function startDujiaoSimulator(options: SimulatorOptions = {}): Prom
   const credentials = demoCredentials('dujiao-next');
   const seed = options.seed ?? DUJIAO_DEMO_SEED;
   const server = await startProtocolSimulator({
-    catalogAt: (generation) => dujiaoCatalogAt(seed, generation, options.size),
+    catalogAt: (generation) => dujiaoCatalogAt(seed, generation, options.size, options.churn),
     flavor: {
       siteName: 'Demo Dujiao-Next Wholesale', currency: 'CNY', pathPrefix: '/api/v1/upstream', pageSizeCap: 50,
       binaryStock: false, maxQuantity: null, requireDownstreamOrderNo: false, orderLookup: 'id', pollsUntilDelivered: 1, cancelAllowed: true,
@@ -23,6 +26,7 @@ export async function startDujiaoSimulator(options: SimulatorOptions = {}): Prom
     generation: options.generation,
     host: options.host,
     port: options.port,
+    rateLimit: options.rateLimit,
   });
-  return runningSimulator(server, { id: 'demo-dujiao', kind: 'dujiao-next', name: 'Demo Dujiao-Next', baseUrl: `${server.baseUrl}/api/v1/upstream`, ...credentials });
+  return withRateLimitStats(server, runningSimulator(server, { id: 'demo-dujiao', kind: 'dujiao-next', name: 'Demo Dujiao-Next', baseUrl: `${server.baseUrl}/api/v1/upstream`, ...credentials }));
 }

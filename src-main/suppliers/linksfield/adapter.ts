@@ -4,6 +4,7 @@ import type { AdapterEnv, CatalogPage, FetchOptions, PingResult, SupplierAdapter
 import { mapWithConcurrency } from '../shared/concurrency';
 import { mapPageItems } from '../shared/validate-items';
 import { FmsClient, type FmsAccount } from './client';
+import { DetailCache } from './detail-cache';
 import { REQUEST_CONCURRENCY, listCountries, listPackages, type ListedPackage } from './listing';
 import { mapPackageDetail, packageDetailSchema, type MapContext } from './map';
 import { createLinksfieldOrders } from './orders';
@@ -19,6 +20,8 @@ export interface LinksfieldAccount extends FmsAccount {
 
 export function createLinksfieldAdapter(account: LinksfieldAccount, label: string, env?: AdapterEnv): SupplierAdapter {
   const client = new FmsClient(account, label, env);
+  // Details of this adapter's previous listing, reused while their list entry is unchanged (detail-cache.ts).
+  const details = new DetailCache();
 
   /**
    * FMS offers no balance or account endpoint (payment happens outside it), so ping logs in afresh to
@@ -53,6 +56,7 @@ export function createLinksfieldAdapter(account: LinksfieldAccount, label: strin
       throw new IncompleteCatalogError(`${label}: Linksfield lists ${countries.length} countr${countries.length === 1 ? 'y' : 'ies'} but no package under any of them${unusable}; the previous catalog is kept`);
     }
     onProgress?.({ pagesDone: 0, pagesTotal: total, items: 0 });
+    details.retainOnly(new Set(listing.packages.map((pkg) => String(pkg.id))));
     let detailed = 0;
     for (let start = 0; start < total; start += DETAILS_PER_PAGE) {
       const chunk = listing.packages.slice(start, start + DETAILS_PER_PAGE);
@@ -70,8 +74,12 @@ export function createLinksfieldAdapter(account: LinksfieldAccount, label: strin
 
   /** A detail that still fails after retries leaves a hole in the catalog, so the whole fetch fails. */
   async function fetchDetail(pkg: ListedPackage, signal?: AbortSignal): Promise<unknown> {
+    const cached = details.get(String(pkg.id), pkg.fingerprint);
+    if (cached !== undefined) return cached;
     try {
-      return await client.call(FMS_PATHS.packageDetail, { id: pkg.id }, signal);
+      const detail = await client.call(FMS_PATHS.packageDetail, { id: pkg.id }, signal);
+      details.remember(String(pkg.id), pkg.fingerprint, detail);
+      return detail;
     } catch (error) {
       if (error instanceof CanceledError) throw error;
       throw new IncompleteCatalogError(`${label}: the detail of package ${pkg.id} could not be fetched (${describeError(error)}); the previous catalog is kept`);

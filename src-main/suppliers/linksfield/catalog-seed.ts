@@ -144,7 +144,7 @@ export function linksfieldSeedItems(seed: number, size = 320): SeedItem<SimPacka
 }
 
 /** The catalog at `generation`: prices, sales counts and names move, packages vanish and appear. */
-export function linksfieldCatalogAt(seed: number, generation: number, size?: number): SimPackage[] {
+export function linksfieldCatalogAt(seed: number, generation: number, size?: number, churn?: number): SimPackage[] {
   const base = linksfieldSeedItems(seed, size);
   return evolve(base, seed, generation, {
     movePrice: (pkg, factor, step) => ({
@@ -159,5 +159,5 @@ export function linksfieldCatalogAt(seed: number, generation: number, size?: num
       const id = 90000 + step * 10 + n;
       return { ...template, id, packageId: 600000 + id, packageCode: `${template.packageCode}-N${step}${n}`, packageShowName: `${template.packageShowName} Plus` };
     },
-  });
+  }, { churn });
 }

@@ -1,3 +1,5 @@
+import type { RequestBudget } from '../../http/budget';
+import { adaptivePolicy, standaloneBudget, type BudgetPolicy } from '../../http/budget-policy';
 import { SupplierError } from '../../http/errors';
 import { DEFAULT_RETRY, withRetries, type RetryPolicy } from '../../http/retry';
 import { send, type HttpResponse } from '../../http/transport';
@@ -6,7 +8,7 @@ import { md5Hex } from '../shared/digest';
 import { stringifyWithDecimals } from './json-decimal';
 import { FMS_OK, FMS_TOKEN_EXPIRED, describeCode, envelopeError, readEnvelope, type FmsEnvelope } from './envelope';
 import { TokenSession } from './session';
-import { FMS_PATHS } from './paths';
+import { FMS_PATHS, PathFamilyMemory } from './paths';
 
 export interface FmsAccount {
   /** Where the FMS API lives; Linksfield gives each partner its host, so nothing is assumed. */
@@ -33,6 +35,10 @@ export class FmsClient {
   private readonly session: TokenSession;
   private readonly retry: RetryPolicy;
   private readonly base: string;
+  /** Whether this host speaks the `/v1.1` paths or the plain ones, learnt from its first 404 (paths.ts). */
+  private readonly pathFamily = new PathFamilyMemory((error) => error instanceof SupplierError && error.httpStatus === 404);
+  /** Every call of the connection (logins included) passes it; a 429 is waited out there and never spends a retry. */
+  readonly budget: RequestBudget;
 
   constructor(
     private readonly account: FmsAccount,
@@ -43,6 +49,7 @@ export class FmsClient {
     this.session = new TokenSession((signal) => this.logIn(signal));
     this.retry = env.retry ?? DEFAULT_RETRY;
     this.base = account.baseUrl.replace(/\/+$/, '');
+    this.budget = env.budget ?? standaloneBudget(linksfieldBudgetPolicy(undefined, env), env.budgetTuning);
   }
 
   get partnerCode(): string {
@@ -60,6 +67,10 @@ export class FmsClient {
    * logins would not fix.
    */
   async call(path: string, body: Record<string, unknown>, signal?: AbortSignal, options: CallOptions = {}): Promise<unknown> {
+    return this.pathFamily.run(path, (actualPath) => this.callAt(actualPath, body, signal, options));
+  }
+
+  private async callAt(path: string, body: Record<string, unknown>, signal?: AbortSignal, options: CallOptions = {}): Promise<unknown> {
     const label = `${this.label} POST ${path}`;
     let token = await this.session.current(signal);
     for (let renewed = false; ; renewed = true) {
@@ -89,16 +100,24 @@ export class FmsClient {
   }
 
   private exchange(path: string, body: Record<string, unknown>, token: string | null, label: string, signal?: AbortSignal, retry = this.retry): Promise<{ envelope: FmsEnvelope; response: HttpResponse }> {
-    return withRetries(retry, async () => {
+    return withRetries(retry, () => this.budget.run(async () => {
       const response = await send({
         method: 'POST',
         url: `${this.base}${path}`,
         headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { [TOKEN_HEADER]: token } : {}) },
         body: stringifyWithDecimals(body),
-      }, { label, signal, timeoutMs: this.env.timeoutMs });
+      }, { label, signal, timeoutMs: this.env.timeoutMs, meter: this.budget });
       return { envelope: readEnvelope(response, label), response };
-    }, signal);
+    }, signal), signal);
   }
+}
+
+/** Linksfield publishes no limits; a catalog walk asks for every package's detail, so the pace is the generous one. */
+export const LINKSFIELD_DEFAULT_REQUESTS_PER_MINUTE = 600;
+
+/** Adaptive at the connection's pace or the default; a 429 without Retry-After holds as long as our retries ever wait. */
+export function linksfieldBudgetPolicy(requestsPerMinute: number | undefined, env: AdapterEnv | undefined): BudgetPolicy {
+  return adaptivePolicy(requestsPerMinute, { perMinute: LINKSFIELD_DEFAULT_REQUESTS_PER_MINUTE, holdMs: (env?.retry ?? DEFAULT_RETRY).maxDelayMs }, env?.budgetTuning);
 }
 
 /** The docs say the token comes "in the response" without saying where; a header is usual, the body is read too. */

@@ -7,7 +7,7 @@ import { FMS_BAD_PARAMS, FMS_ERROR, FMS_OK, FMS_TOKEN_EXPIRED } from './envelope
 import { TOKEN_HEADER } from './client';
 import { envelope, springError } from './fms-simulator-answers';
 import { emptyOrderBook, FmsOrderDesk, type FmsSimOrderBook } from './fms-simulator-orders';
-import { FMS_PATHS } from './paths';
+import { canonicalPath, FMS_PATHS, type PathFamily } from './paths';
 
 /** "it lasts 3 days" (linksfield-fields.md). */
 export const TOKEN_LIFETIME_MS = 3 * 24 * 60 * 60 * 1000;
@@ -29,6 +29,11 @@ export interface FmsSimState extends FmsSimOrderBook {
   /** Per token, as real servers limit; tests lower it. */
   rateLimiter: MinuteRateLimiter;
   logins: number;
+  /**
+   * Which spelling of the catalog and pre-order paths this host answers: `/v1.1/…` (our notes) or the plain one
+   * (Linksfield's public docs); the other is a 404, as a real host speaking one of them answers.
+   */
+  pathFamily: PathFamily;
 }
 
 export interface FmsSimServer extends SimServer {
@@ -41,6 +46,8 @@ export interface FmsSimServer extends SimServer {
 
 export interface FmsSimOptions {
   catalogAt: (generation: number) => SimPackage[];
+  /** See FmsSimState.pathFamily; `/v1.1` when absent. */
+  pathFamily?: PathFamily;
   account: FmsSimAccount;
   generation?: number;
   host?: string;
@@ -71,11 +78,14 @@ export async function startFmsSimulator(options: FmsSimOptions): Promise<FmsSimS
     },
     rateLimiter: new MinuteRateLimiter(options.rateLimitPerMinute ?? 3000),
     logins: 0,
+    pathFamily: options.pathFamily ?? 'v1.1',
   };
   const desk = new FmsOrderDesk((id) => byId.get(id), state);
 
-  function handle(req: SimRequest): SimResponse {
-    if (!ROUTES.has(req.path)) return springError(404, 'Not Found', req);
+  function handle(served: SimRequest): SimResponse {
+    const path = canonicalPath(served.path, state.pathFamily);
+    if (path === null || !ROUTES.has(path)) return springError(404, 'Not Found', served);
+    const req = path === served.path ? served : { ...served, path };
     if (req.method !== 'POST') return springError(405, 'Method Not Allowed', req);
     const body = jsonBody(req);
     if (!body) return envelope(FMS_BAD_PARAMS, null, 'request body must be a JSON object');

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { accountBudget } from '../../http/budget-policy';
 import type { SupplierKind } from '../adapter';
+import { requestsPerMinuteField } from '../shared/requests-per-minute';
+import { LINKSFIELD_DEFAULT_REQUESTS_PER_MINUTE, linksfieldBudgetPolicy } from './client';
 import { createLinksfieldAdapter } from './adapter';
 import { startLinksfieldSimulator } from './simulator';
 
@@ -14,6 +17,8 @@ export const linksfieldConfig = z.object({
   password: z.string().min(1, 'password is required'),
   /** Each package is priced in several currencies; this one becomes the cost. */
   currency: z.string().trim().regex(/^[A-Za-z]{3}$/, 'currency is a 3-letter code such as USD').transform((c) => c.toUpperCase()).default('USD'),
+  /** Requests per minute at best (default 600; Linksfield publishes no numbers): halved after a 429, recovered step by step. */
+  requestsPerMinute: requestsPerMinuteField(LINKSFIELD_DEFAULT_REQUESTS_PER_MINUTE),
 });
 export type LinksfieldConfig = z.infer<typeof linksfieldConfig>;
 
@@ -22,9 +27,14 @@ export const linksfield: SupplierKind<LinksfieldConfig> = {
   label: 'Linksfield',
   configSchema: linksfieldConfig,
   secretFields: ['password'],
-  create: (config, env) => createLinksfieldAdapter(
-    { baseUrl: config.baseUrl, partnerCode: config.partnerCode, email: config.email, password: config.password, currency: config.currency ?? 'USD' },
-    config.name ?? config.id,
-    env),
+  create: (config, env) => {
+    const account = `${config.partnerCode}\n${config.email.toLowerCase()}`;
+    const budget = accountBudget({ kind: 'linksfield', baseUrl: config.baseUrl, account }, linksfieldBudgetPolicy(config.requestsPerMinute, env), env?.budgetTuning);
+    const adapter = createLinksfieldAdapter(
+      { baseUrl: config.baseUrl, partnerCode: config.partnerCode, email: config.email, password: config.password, currency: config.currency ?? 'USD' },
+      config.name ?? config.id,
+      { ...env, budget });
+    return { ...adapter, budget };
+  },
   startSimulator: (options) => startLinksfieldSimulator(options),
 };

@@ -4,6 +4,7 @@ import { CanceledError, IncompleteCatalogError, SupplierError, describeError } f
 import { mapWithConcurrency } from '../shared/concurrency';
 import type { FmsClient } from './client';
 import { englishCountryName, isoFromMcc } from './countries';
+import { listEntryFingerprint } from './detail-cache';
 import { FMS_PATHS } from './paths';
 
 /**
@@ -28,6 +29,8 @@ export interface ListedPackage {
   id: number | string;
   /** Countries (MCC, or name when no MCC was given) that listed it; the same regional package is listed under several. */
   listedUnder: string[];
+  /** What the list said about it (detail-cache.ts), null when the entry cannot show a change; the first listing's when several differ. */
+  fingerprint: string | null;
 }
 
 export interface PackageListing {
@@ -94,17 +97,17 @@ export async function listPackages(client: FmsClient, countries: readonly Listed
     }
     const entries = arrayIn(data);
     if (!entries) throw new IncompleteCatalogError(`${client.label}: the package list for ${country.label} has no list in it; the previous catalog is kept`);
-    const ids: Array<number | string> = [];
+    const ids: Array<{ id: number | string; fingerprint: string | null }> = [];
     const skipped: SkippedItem[] = [];
     entries.forEach((entry, index) => {
       const parsed = packageEntrySchema.safeParse(entry);
-      if (parsed.success) ids.push(parsed.data.id);
+      if (parsed.success) ids.push({ id: parsed.data.id, fingerprint: listEntryFingerprint(entry) });
       else skipped.push({ where: `${country.label}, package list item ${index + 1}`, reason: 'no usable package id, so no detail can be asked for' });
     });
     if (entries.length > 0 && skipped.length * 2 > entries.length) {
       throw new SupplierError(`${client.label}: ${skipped.length} of ${entries.length} packages listed for ${country.label} have no usable id`, 'malformed_page');
     }
-    for (const id of ids) known.add(String(id));
+    for (const { id } of ids) known.add(String(id));
     options.onCountryListed?.(known.size);
     return { country, ids, skipped };
   });
@@ -114,9 +117,11 @@ export async function listPackages(client: FmsClient, countries: readonly Listed
   for (const { country, ids, skipped: bad } of perCountry) {
     skipped.push(...bad);
     const listedAs = country.countryCode != null ? String(country.countryCode) : country.isoCountryName!;
-    for (const id of ids) {
-      const entry = packages.get(String(id)) ?? { id, listedUnder: [] };
+    for (const { id, fingerprint } of ids) {
+      const entry = packages.get(String(id)) ?? { id, listedUnder: [], fingerprint };
       if (!entry.listedUnder.includes(listedAs)) entry.listedUnder.push(listedAs);
+      // Two countries listing the same package differently: the list is moving, so do not trust it for reuse.
+      if (entry.fingerprint !== fingerprint) entry.fingerprint = null;
       packages.set(String(id), entry);
     }
   }

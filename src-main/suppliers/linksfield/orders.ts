@@ -3,6 +3,8 @@ import type { Money } from '../../domain/money';
 import { CanceledError, SupplierError, describeError } from '../../http/errors';
 import { delayBeforeRetry, type RetryPolicy } from '../../http/retry';
 import type { OrderRef, OrderRequest, OrderState, SupplierOrders } from '../adapter';
+import Decimal from 'decimal.js';
+import { livePriceProblem } from '../../orders/attention';
 import { priceRiseRefusal } from '../shared/price-check';
 import { formatIssues } from '../shared/validate-items';
 import type { FmsClient } from './client';
@@ -63,8 +65,10 @@ export function createLinksfieldOrders(client: FmsClient, label: string, retry: 
     // The pre-order goes out at FMS's live price, which the payment must then match (10009 otherwise); a price above
     // the catalog cost the merchant confirmed stops here, before anything is reserved.
     const live: Money = { amount: price.amount, currency: price.currency };
-    const rise = priceRiseRefusal('Linksfield', live, request.expectedCost);
-    if (rise) return notPlaced(rise);
+    // The quote is for the whole quantity; kept at the live price's own scale, as FMS writes it.
+    const liveTotal: Money = { amount: new Decimal(live.amount).times(request.quantity).toFixed(live.amount.split('.')[1]?.length ?? 0), currency: live.currency };
+    const problem = livePriceProblem(liveTotal, request.expectedCost);
+    if (problem) return { ...notPlaced(priceRiseRefusal('Linksfield', liveTotal, request.expectedCost) ?? 'price above the quote'), attention: problem };
     let answer: unknown;
     try {
       answer = await client.call(PRE_ORDER, {

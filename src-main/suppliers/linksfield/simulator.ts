@@ -3,6 +3,7 @@ import type { RunningSimulator, SimulatorOptions } from '../adapter';
 import { linksfieldCatalogAt } from './catalog-seed';
 import { startFmsSimulator, type FmsSimAccount, type FmsSimServer } from './fms-simulator';
 import { runningSimulator } from '../shared/running-simulator';
+import { tuneLimiter } from '../shared/simulator-http';
 
 export const LINKSFIELD_DEMO_SEED = 20260420;
 
@@ -25,11 +26,17 @@ export async function startLinksfieldSimulator(options: SimulatorOptions = {}): 
   const account = linksfieldDemoAccount();
   const seed = options.seed ?? LINKSFIELD_DEMO_SEED;
   const server = await startFmsSimulator({
-    catalogAt: (generation) => linksfieldCatalogAt(seed, generation, options.size),
+    catalogAt: (generation) => linksfieldCatalogAt(seed, generation, options.size, options.churn),
     account,
     generation: options.generation,
     host: options.host,
     port: options.port,
   });
-  return runningSimulator(server, { id: 'demo-linksfield', kind: 'linksfield', name: 'Demo Linksfield', baseUrl: server.baseUrl, ...account, currency: 'USD' });
+  tuneLimiter(server.state.rateLimiter, options.rateLimit);
+  // The demo walks a few hundred package details per sync: its connection runs at the simulator's own limit, so
+  // syncing it again and again stays quick.
+  return runningSimulator(server, {
+    id: 'demo-linksfield', kind: 'linksfield', name: 'Demo Linksfield', baseUrl: server.baseUrl, ...account, currency: 'USD',
+    ...(Number.isFinite(server.state.rateLimiter.limitPerMinute) ? { requestsPerMinute: server.state.rateLimiter.limitPerMinute } : {}),
+  });
 }

@@ -1,7 +1,7 @@
 import { DESTINATIONS } from '../../domain/geography';
-import { evolve, type SeedItem } from '../shared/catalog-evolution';
+import type { SeedItem } from '../shared/catalog-evolution';
 import { hashUnit } from '../shared/seeded-random';
-import type { SimCatalog, SimProduct } from '../dujiao-next/catalog-seed';
+import { evolveProducts, type SimCatalog, type SimProduct } from '../dujiao-next/catalog-seed';
 
 const CATEGORIES: SimCatalog['categories'] = [
   { id: 8, parent_id: 0, slug: 'esim', name: { 'zh-CN': 'eSIM', en: 'eSIM' }, icon: '', sort_order: 10 },
@@ -54,9 +54,9 @@ export function mesimSeedItems(seed: number, size = 220): SeedItem<SimProduct>[]
   return items;
 }
 
-export function mesimCatalogAt(seed: number, generation: number, size?: number): SimCatalog {
+export function mesimCatalogAt(seed: number, generation: number, size?: number, churn?: number): SimCatalog {
   const base = mesimSeedItems(seed, size);
-  const products = evolve(base, seed, generation, {
+  const products = evolveProducts(base, seed, generation, {
     movePrice: (p, factor) => ({ ...p, skus: p.skus.map((s) => ({ ...s, price_amount: (Number(s.price_amount) * factor).toFixed(2) })) }),
     moveStock: (p) => ({ ...p, skus: p.skus.map((s) => ({ ...s, stock_quantity: s.stock_quantity === 0 ? 9999 : 0 })) }),
     retitle: (p, step) => ({ ...p, title: { ...p.title, en: `${p.title.en.replace(/ \(v\d+\)$/, '')} (v${step + 1})` } }),
@@ -65,6 +65,6 @@ export function mesimCatalogAt(seed: number, generation: number, size?: number):
       const id = 50000 + step * 10 + n;
       return { ...template, id, slug: `mesim-${id}`, skus: template.skus.map((s) => ({ ...s, id, sku_code: String(id) })) };
     },
-  });
+  }, { churn });
   return { categories: CATEGORIES, products };
 }

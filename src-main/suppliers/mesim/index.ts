@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { accountBudget, DUJIAO_RULE, fixedWindowPolicy } from '../../http/budget-policy';
 import type { SupplierKind } from '../adapter';
+import { requestsPerMinuteField } from '../shared/requests-per-minute';
 import { dujiaoApiBase } from '../dujiao-next';
 import { createDujiaoProtocolAdapter } from '../dujiao-next/adapter';
 import { startMesimSimulator } from './simulator';
@@ -12,6 +14,8 @@ export const mesimConfig = z.object({
   baseUrl: z.url({ message: 'baseUrl must be a full http(s) URL' }),
   apiKey: z.string().min(1, 'apiKey is required'),
   apiSecret: z.string().min(1, 'apiSecret is required'),
+  /** Requests per 60 s window; default 60, the real server's limit per API key (then it blocks the key for 30 s). */
+  requestsPerMinute: requestsPerMinuteField(DUJIAO_RULE.maxRequests),
 });
 export type MesimConfig = z.infer<typeof mesimConfig>;
 
@@ -20,10 +24,15 @@ export const mesim: SupplierKind<MesimConfig> = {
   label: 'MeSIM',
   configSchema: mesimConfig,
   secretFields: ['apiSecret'],
-  create: (config, env) => createDujiaoProtocolAdapter(
-    { apiBase: dujiaoApiBase(config.baseUrl), apiKey: config.apiKey, apiSecret: config.apiSecret },
-    { label: config.name ?? config.id, stockReporting: 'binary', maxQuantity: 1, fixedKind: 'esim', orderLookup: 'order_no' },
-    env),
+  create: (config, env) => {
+    const apiBase = dujiaoApiBase(config.baseUrl);
+    // Sync, orders and connection tests of one API key share the server's one counter, so they share one budget.
+    const budget = accountBudget({ kind: 'mesim', baseUrl: apiBase, account: config.apiKey }, fixedWindowPolicy(config.requestsPerMinute, env?.budgetTuning), env?.budgetTuning);
+    return createDujiaoProtocolAdapter(
+      { apiBase, apiKey: config.apiKey, apiSecret: config.apiSecret },
+      { label: config.name ?? config.id, stockReporting: 'binary', maxQuantity: 1, fixedKind: 'esim', orderLookup: 'order_no' },
+      { ...env, budget });
+  },
   startSimulator: (options) => startMesimSimulator(options),
   baseUrls: { production: 'https://mesimgo.com' },
 };

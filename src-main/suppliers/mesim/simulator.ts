@@ -2,11 +2,14 @@ import type { RunningSimulator, SimulatorOptions } from '../adapter';
 import { demoCredentials, startProtocolSimulator, type ProtocolSimulator } from '../dujiao-next/protocol-simulator';
 import { mesimCatalogAt } from './catalog-seed';
 import { runningSimulator } from '../shared/running-simulator';
+import { withRateLimitStats } from '../dujiao-next/rate-limiter';
 
 export const MESIM_DEMO_SEED = 20260616;
 
 export interface MesimSimulator extends RunningSimulator {
   server: ProtocolSimulator;
+  /** Blocks the real server's rate limiter triggered: the benchmark proves a paced sync causes none. */
+  rateLimitStats(): { blocks: number; refused: number };
 }
 
 /**
@@ -17,7 +20,7 @@ export async function startMesimSimulator(options: SimulatorOptions = {}): Promi
   const credentials = demoCredentials('mesim');
   const seed = options.seed ?? MESIM_DEMO_SEED;
   const server = await startProtocolSimulator({
-    catalogAt: (generation) => mesimCatalogAt(seed, generation, options.size),
+    catalogAt: (generation) => mesimCatalogAt(seed, generation, options.size, options.churn),
     flavor: {
       siteName: 'MeSIM (demo)', currency: 'USD', pathPrefix: '/api/v1/upstream', pageSizeCap: 100, binaryStock: true, maxQuantity: 1,
       requireDownstreamOrderNo: true, orderLookup: 'order_no', pollsUntilDelivered: 0, cancelAllowed: false,
@@ -26,7 +29,8 @@ export async function startMesimSimulator(options: SimulatorOptions = {}): Promi
     generation: options.generation,
     host: options.host,
     port: options.port,
+    rateLimit: options.rateLimit,
   });
   // MeSIM users enter the site root; the client appends /api/v1/upstream.
-  return runningSimulator(server, { id: 'demo-mesim', kind: 'mesim', name: 'Demo MeSIM', baseUrl: server.baseUrl, ...credentials });
+  return withRateLimitStats(server, runningSimulator(server, { id: 'demo-mesim', kind: 'mesim', name: 'Demo MeSIM', baseUrl: server.baseUrl, ...credentials }));
 }

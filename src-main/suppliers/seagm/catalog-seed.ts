@@ -324,7 +324,7 @@ function revised(name: string, step: number): string {
 }
 
 /** The catalog at `generation`: each step moves some prices and stock, retitles, drops and adds goods. */
-export function seagmCatalogAt(seed: number, generation: number, size?: number): SeagmSimCatalog {
+export function seagmCatalogAt(seed: number, generation: number, size?: number, churn?: number): SeagmSimCatalog {
   const { directories, goods: base } = seagmSeedItems(seed, size);
   const goods = evolve<SimGood>(base, seed, generation, {
     movePrice: (good, factor) => ({ ...good, item: goodPrices(good.item, factor) }) as SimGood,
@@ -339,6 +339,6 @@ export function seagmCatalogAt(seed: number, generation: number, size?: number):
       if (template.family === 'mobile') return { ...template, item: { ...template.item, product_id: id, product_name: `${template.item.product_name} Special` } };
       return { ...template, item: { ...template.item, id, name: `${template.item.name} Special` } } as SimGood;
     },
-  });
+  }, { churn });
   return { ...directories, goods };
 }

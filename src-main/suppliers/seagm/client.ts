@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import type { RequestBudget } from '../../http/budget';
+import { adaptivePolicy, standaloneBudget, type BudgetPolicy } from '../../http/budget-policy';
 import { ServerClock } from '../../http/clock';
 import { CanceledError, SupplierError } from '../../http/errors';
 import { DEFAULT_RETRY, withRetries, type RetryPolicy } from '../../http/retry';
 import { send, type HttpRequest } from '../../http/transport';
 import type { AdapterEnv } from '../adapter';
 import { IP_BAN_MIN_MS, readEnvelope } from './envelope';
-import { RequestGate } from './request-gate';
 import { seagmSignature, type SeagmParams } from './sign';
 
 export interface SeagmClientOptions {
@@ -18,8 +19,6 @@ export interface SeagmClientOptions {
   env?: AdapterEnv;
 }
 
-/** SEAGM bans IPs that keep hitting its limit; two requests in flight is plenty for a catalog walk. */
-const MAX_PARALLEL_REQUESTS = 2;
 /**
  * SEAGM's 429s ask for the rest of its limit window, which can outlast our backoff, so waits up to this long are
  * honoured; longer ones would stall a sync for no visible reason, so withRetries fails with how long SEAGM asked.
@@ -38,12 +37,18 @@ const serverTimeSchema = z.union([z.number(), z.string().regex(/^\d+$/).transfor
 export class SeagmClient {
   private readonly clock: ServerClock;
   private readonly retry: RetryPolicy;
-  private readonly gate = new RequestGate(MAX_PARALLEL_REQUESTS);
+  /**
+   * Every request of the connection passes it. SEAGM answers too many requests with 429 and, when a client keeps
+   * pushing, bans the IP (418) for 30 minutes to 3 days: the budget keeps two requests in flight at most, holds ALL of
+   * them (not just the refused one) for as long as a 429 asked, slows its pace down, and stops sending once banned.
+   */
+  readonly budget: RequestBudget;
 
   constructor(private readonly options: SeagmClientOptions) {
     this.clock = new ServerClock(options.env?.now);
     const retry = options.env?.retry ?? DEFAULT_RETRY;
     this.retry = { ...retry, maxRetryAfterMs: retry.maxRetryAfterMs ?? Math.max(retry.maxDelayMs, LONGEST_HONOURED_RETRY_AFTER_MS) };
+    this.budget = options.env?.budget ?? standaloneBudget(seagmBudgetPolicy(undefined, options.env), options.env?.budgetTuning);
   }
 
   /**
@@ -120,27 +125,33 @@ export class SeagmClient {
     const request: HttpRequest = form === null
       ? { method, url, headers: { accept: 'application/json' } }
       : { method, url, headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() };
-    return this.gate.run(async () => {
+    return this.budget.run(async () => {
       try {
-        const response = await send(request, { label, signal, timeoutMs: this.options.env?.timeoutMs });
+        const response = await send(request, { label, signal, timeoutMs: this.options.env?.timeoutMs, meter: this.budget });
         return readEnvelope(response, label, [this.options.secretKey]);
       } catch (error) {
-        this.heed(error);
+        // A ban stops every request of the connection, without touching the network again.
+        if (error instanceof SupplierError && error.code === 'ip_banned') this.budget.stop(error, IP_BAN_MIN_MS);
         throw error;
       }
     }, signal);
   }
+}
 
-  /**
-   * Lets the gate act on what the server said about our request rate, before anything retries: a 429 holds every
-   * request of the connection (not only the refused one, which withRetries holds), a ban stops them all.
-   */
-  private heed(error: unknown): void {
-    if (!(error instanceof SupplierError)) return;
-    if (error.code === 'ip_banned') this.gate.banned(error, IP_BAN_MIN_MS);
-    // No Retry-After: wait as long as our retry policy ever would, which is long enough to leave a window.
-    else if (error.code === 'rate_limited') this.gate.pause(error.retryAfterMs ?? this.retry.maxDelayMs);
-  }
+/** SEAGM publishes no numbers; this pace walks a catalog in well under a minute and stays clear of bans. */
+export const SEAGM_DEFAULT_REQUESTS_PER_MINUTE = 300;
+const MAX_PARALLEL_REQUESTS = 2;
+
+/**
+ * Adaptive, at the connection's pace or the default. A 429 without Retry-After holds every request as long as our
+ * retry policy ever waits, which is long enough to leave a limit window.
+ */
+export function seagmBudgetPolicy(requestsPerMinute: number | undefined, env: AdapterEnv | undefined): BudgetPolicy {
+  return adaptivePolicy(requestsPerMinute, {
+    perMinute: SEAGM_DEFAULT_REQUESTS_PER_MINUTE,
+    holdMs: (env?.retry ?? DEFAULT_RETRY).maxDelayMs,
+    maxParallel: MAX_PARALLEL_REQUESTS,
+  }, env?.budgetTuning);
 }
 
 function mayBeClockRejection(error: unknown): error is SupplierError {

@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { accountBudget } from '../../http/budget-policy';
 import type { SupplierKind } from '../adapter';
+import { requestsPerMinuteField } from '../shared/requests-per-minute';
 import { createSeagmAdapter } from './adapter';
+import { SEAGM_DEFAULT_REQUESTS_PER_MINUTE, seagmBudgetPolicy } from './client';
 import { startSeagmSimulator } from './simulator';
 
 export const seagmConfig = z.object({
@@ -12,6 +15,8 @@ export const seagmConfig = z.object({
   /** SEAGM's numeric user id; JSON configs may hold it as a number. */
   uid: z.union([z.string().trim().regex(/^\d+$/, 'uid must be the numeric SEAGM user id'), z.number().int().positive()]).transform(String),
   secretKey: z.string().min(1, 'secretKey is required'),
+  /** Requests per minute at best (default 300; SEAGM publishes no numbers): the pace halves after a 429 and recovers step by step. */
+  requestsPerMinute: requestsPerMinuteField(SEAGM_DEFAULT_REQUESTS_PER_MINUTE),
 });
 export type SeagmConfig = z.infer<typeof seagmConfig>;
 
@@ -26,8 +31,11 @@ export const seagm: SupplierKind<SeagmConfig> = {
   configSchema: seagmConfig,
   secretFields: ['secretKey'],
   baseUrls: { production: 'https://openapi.seagm.com/', sandbox: 'https://openapi.seagm.io/' },
-  create: (config, env) => createSeagmAdapter(
-    { apiRoot: seagmApiRoot(config.baseUrl), uid: config.uid, secretKey: config.secretKey, label: config.name ?? config.id },
-    env),
+  create: (config, env) => {
+    const apiRoot = seagmApiRoot(config.baseUrl);
+    const budget = accountBudget({ kind: 'seagm', baseUrl: apiRoot, account: config.uid }, seagmBudgetPolicy(config.requestsPerMinute, env), env?.budgetTuning);
+    const adapter = createSeagmAdapter({ apiRoot, uid: config.uid, secretKey: config.secretKey, label: config.name ?? config.id }, { ...env, budget });
+    return { ...adapter, budget };
+  },
   startSimulator: (options) => startSeagmSimulator(options),
 };

@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { z } from 'zod';
 import { money } from '../../domain/money';
 import type { Delivery, OrderState } from '../adapter';
@@ -47,7 +48,12 @@ export const seagmOrderSchema = z.looseObject({
 });
 export type SeagmOrder = z.infer<typeof seagmOrderSchema>;
 
-/** Our status for SEAGM's: the global status_code decides, the payment status refines the unpaid and refunded cases. */
+/**
+ * Our status for SEAGM's: the global status_code decides, the payment status refines the unpaid and refunded cases.
+ * A refund is a state of its own, never a failure: `refunded` when SEAGM gave back all it charged (status 10004 or
+ * payment "Refunded"), `partially_refunded` when refunded_amount is only a part of pay_amount, whatever has been
+ * delivered for the rest kept beside it.
+ */
 export function seagmOrderState(order: SeagmOrder, family: SeagmOrderFamily): OrderState {
   const base = {
     upstreamOrderId: order.id,
@@ -56,9 +62,11 @@ export function seagmOrderState(order: SeagmOrder, family: SeagmOrderFamily): Or
     delivery: null,
     error: null,
   };
+  const refundedAmount = positive(order.refunded_amount);
   if (order.status_code === ORDER_STATUS.refunded || order.pay_status_code === PAY_STATUS.refunded) {
-    const refunded = order.refunded_amount ? ` (${order.refunded_amount} ${order.currency} back to the balance)` : '';
-    return { ...base, status: 'failed', error: `SEAGM refunded the order instead of delivering it${refunded}` };
+    // A full refund whose amount SEAGM left at 0.00 gave back what it charged.
+    const back = refundedAmount ?? order.pay_amount;
+    return { ...base, status: refundStatus(back, order.pay_amount), refundedAmount: back !== undefined ? money(back, order.currency) : null };
   }
   if (order.status_code === ORDER_STATUS.unpaid) {
     if (order.pay_status_code === PAY_STATUS.expired) return { ...base, status: 'failed', error: 'SEAGM let the payment expire; nothing was charged' };
@@ -66,11 +74,22 @@ export function seagmOrderState(order: SeagmOrder, family: SeagmOrderFamily): Or
   }
   const sent = order.status_code === ORDER_STATUS.done
     || order.send_status_code === SEND_STATUS.done || order.send_status_code === SEND_STATUS.received;
+  // A part refunded while the rest is still being sent: the order is not finished, so it is followed on.
   if (!sent) return { ...base, status: 'processing' };
   const delivery = deliveryOf(order, family);
   // A card order marked done without its codes has nothing to hand over yet; asking again is the only way to get them.
   if (family === 'card' && !delivery.cards?.length) return { ...base, status: 'processing', upstreamStatus: `${base.upstreamStatus}, no card codes yet` };
+  if (refundedAmount) return { ...base, status: refundStatus(refundedAmount, order.pay_amount), refundedAmount: money(refundedAmount, order.currency), delivery };
   return { ...base, status: 'delivered', delivery };
+}
+
+function positive(value: string | undefined): string | undefined {
+  return value !== undefined && new Decimal(value).greaterThan(0) ? value : undefined;
+}
+
+function refundStatus(refunded: string | undefined, paid: string | undefined): 'refunded' | 'partially_refunded' {
+  if (refunded === undefined || paid === undefined) return 'refunded';
+  return new Decimal(refunded).lessThan(paid) ? 'partially_refunded' : 'refunded';
 }
 
 function deliveryOf(order: SeagmOrder, family: SeagmOrderFamily): Delivery {

@@ -1,6 +1,7 @@
 import { SupplierError } from '../../http/errors';
 import type { OrderRef, OrderRequest, OrderState, SupplierOrders } from '../adapter';
-import { priceRiseRefusal } from '../shared/price-check';
+import Decimal from 'decimal.js';
+import { livePriceProblem, type AttentionReason } from '../../orders/attention';
 import { formatIssues } from '../shared/validate-items';
 import type { SeagmClient } from './client';
 import { SeagmGoods, type SeagmGood } from './order-goods';
@@ -50,7 +51,7 @@ export function createSeagmOrders(client: SeagmClient, label: string): SupplierO
     if (existing) return existing;
 
     const built = await createRequest(good, request, signal);
-    if ('refusal' in built) return refused(built.refusal);
+    if ('refusal' in built) return { ...refused(built.refusal), ...(built.attention ? { upstreamStatus: 'not sent', attention: built.attention } : {}) };
     const { create } = ENDPOINTS[good.family];
     let answer: unknown;
     try {
@@ -92,11 +93,12 @@ export function createSeagmOrders(client: SeagmClient, label: string): SupplierO
     return state;
   }
 
-  async function createRequest(good: SeagmGood, request: OrderRequest, signal?: AbortSignal): Promise<{ params: SeagmParams; shown: SeagmParams } | { refusal: string }> {
-    // SEAGM charges its current price with no ceiling we can send, so a price above the catalog cost stops here.
-    // Compared per unit: the catalog cost is a unit cost, and a total for several units only makes this looser, never wrong.
-    const priceProblem = priceRiseRefusal('SEAGM', good.unitPrice, request.expectedCost);
-    if (priceProblem) return { refusal: priceProblem };
+  async function createRequest(good: SeagmGood, request: OrderRequest, signal?: AbortSignal): Promise<{ params: SeagmParams; shown: SeagmParams } | { refusal: string; attention?: AttentionReason }> {
+    // SEAGM charges its current price with no ceiling we can send, so a price above the quote stops here. The quote
+    // is for the whole quantity: the live unit price times the quantity is what SEAGM would charge.
+    const liveTotal = { amount: new Decimal(good.unitPrice.amount).times(request.quantity).toFixed(), currency: good.unitPrice.currency };
+    const priceProblem = livePriceProblem(liveTotal, request.expectedCost);
+    if (priceProblem) return { refusal: `SEAGM now asks ${liveTotal.amount} ${liveTotal.currency} for this order, not the quoted ${request.expectedCost.amount} ${request.expectedCost.currency}`, attention: priceProblem };
     const key = request.idempotencyKey;
     if (good.family === 'mobile') {
       if (request.quantity !== 1) return { refusal: 'SEAGM tops up one phone number per mobile recharge order; order a quantity of 1' };

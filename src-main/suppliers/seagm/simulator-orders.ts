@@ -37,6 +37,8 @@ export interface SeagmSimOrder {
   fields: Record<string, string>;
   /** Detail reads seen while waiting to be sent. */
   reads: number;
+  /** Given back to the balance, in the order's currency: all of payAmount once refunded (10004), or a part of it. */
+  refunded: Decimal;
 }
 
 export interface SeagmSimOrderBook {
@@ -137,12 +139,41 @@ export class SeagmOrderDesk {
     return ok(view(order));
   }
 
-  /** SEAGM gives the money back instead of delivering (a failed top-up, a card it could not source). */
-  refund(mchOrderId: string): void {
+  /**
+   * SEAGM gives the money back instead of delivering (a failed top-up, a card it could not source): all of it
+   * (status 10004, payment "Refunded"), or, with `amount`, a part of it while the order keeps its status (a card order
+   * it could fill only in part). The balance gets the same share of what it was debited.
+   */
+  refund(mchOrderId: string, amount?: string): void {
+    const order = this.orderByKey(mchOrderId);
+    const part = amount === undefined ? order.payAmount : Decimal.min(new Decimal(amount), order.payAmount);
+    const credited = order.debited.times(part).div(order.payAmount).toDecimalPlaces(2);
+    order.refunded = part;
+    if (part.equals(order.payAmount)) order.statusCode = 10004;
+    order.account.balance = new Decimal(order.account.balance).plus(credited).toFixed(2);
+  }
+
+  /**
+   * The order callback of the doc's "PAYMENT ORDER CALLBACK": its fields with the example's types (mostly strings,
+   * `timestamp` and `status_code` numbers), no cards or top-up fields. `extra` adds or replaces fields.
+   */
+  callbackFields(mchOrderId: string, nowMs: number, extra: Record<string, string | number> = {}): Record<string, string | number> {
+    const order = view(this.orderByKey(mchOrderId));
+    return {
+      id: String(order.id), trade_id: String(order.trade_id), title: order.title, category_id: String(order.category_id),
+      product_id: String(order.product_id), type_id: String(order.type_id), created: String(order.created), created_time: String(order.created_time),
+      currency: order.currency, unit_price: order.unit_price, buy_amount: order.buy_amount.toFixed(2), pay_amount: order.pay_amount,
+      pay_amount_credits: String(order.pay_amount_credits), refunded_amount: order.refunded_amount, send_amount: order.send_amount,
+      paid_time: String(order.paid_time), sent_time: String(order.sent_time), pay_status_code: String(order.pay_status_code), pay_status: order.pay_status,
+      send_status_code: String(order.send_status_code), send_status: order.send_status, timestamp: Math.floor(nowMs / 1000), status: order.status,
+      status_code: order.status_code, mch_order_id: order.mch_order_id, ...extra,
+    };
+  }
+
+  private orderByKey(mchOrderId: string): SeagmSimOrder {
     const order = this.book.orders.find((o) => o.mchOrderId === mchOrderId);
     if (!order) throw new Error(`no order ${mchOrderId}`);
-    order.statusCode = 10004;
-    order.account.balance = new Decimal(order.account.balance).plus(order.debited).toFixed(2);
+    return order;
   }
 
   private charge(account: PayingAccount, nowMs: number, order: {
@@ -158,7 +189,7 @@ export class SeagmOrderDesk {
     account.balance = new Decimal(account.balance).minus(debited).toFixed(2);
     const created: SeagmSimOrder = {
       ...order, id: this.nextId++, tradeId: this.nextTradeId++, created: Math.floor(nowMs / 1000), payAmount, debited, account,
-      statusCode: 10001, sentTime: 0, cards: [], reads: 0,
+      statusCode: 10001, sentTime: 0, cards: [], reads: 0, refunded: new Decimal(0),
     };
     this.book.orders.push(created);
     const chargeKey = created.mchOrderId || `order:${created.id}`;
@@ -196,7 +227,7 @@ function view(order: SeagmSimOrder) {
     buy_amount: order.buyAmount,
     pay_amount: order.payAmount.toFixed(2),
     pay_amount_credits: order.debited.times(100).toNumber(),
-    refunded_amount: paid ? '0.00' : order.payAmount.toFixed(2),
+    refunded_amount: order.refunded.toFixed(2),
     send_amount: (order.statusCode === 10003 ? order.buyAmount : 0).toFixed(3),
     paid_time: order.created,
     sent_time: order.sentTime,

@@ -4,11 +4,12 @@ import { hashUnit } from '../shared/seeded-random';
 import { FaultPlan, startSimServer, type SimRequest, type SimResponse, type SimServer } from '../shared/simulator-http';
 import { seagmCatalogAt, type SeagmSimCatalog, type SimMobileProduct } from './catalog-seed';
 import { seagmDemoCredentials } from './demo-credentials';
-import { seagmSignature, seagmSignatureMatches } from './sign';
 import { failure, ok, refuse, type Failure } from './simulator-answers';
+import { docSignatureAccepts, signedCallback } from './simulator-signature';
 import { SeagmRateGuard } from './simulator-rate-guard';
 import { emptyOrderBook, SeagmOrderDesk, type SeagmSimOrderBook } from './simulator-orders';
 import { runningSimulator } from '../shared/running-simulator';
+import { tuneLimiter } from '../shared/simulator-http';
 
 export const SEAGM_DEMO_SEED = 20250620;
 
@@ -38,8 +39,10 @@ export interface SeagmProtocolSimulator extends SimServer {
   generation(): number;
   setGeneration(generation: number): void;
   catalog(): SeagmSimCatalog;
-  /** SEAGM gives an order's money back instead of delivering it (a top-up that failed, a card it could not source). */
-  refundOrder(mchOrderId: string): void;
+  /** SEAGM gives an order's money back instead of delivering it (a top-up that failed, a card it could not source); `amount` for a part. */
+  refundOrder(mchOrderId: string, amount?: string): void;
+  /** The order callback SEAGM would POST for this order now, signed with the account's secretKey; `extra` adds fields. */
+  callbackFor(mchOrderId: string, extra?: Record<string, string | number>): Record<string, string | number>;
 }
 
 export interface SeagmSimulator extends RunningSimulator {
@@ -197,8 +200,7 @@ export async function startSeagmProtocolSimulator(options: {
     if (!(ts < serverTime + TIMESTAMP_WINDOW_SECONDS && ts > serverTime - TIMESTAMP_WINDOW_SECONDS)) return failure(408, 10408, 'Request Timeout');
     const account = state.accounts.find((a) => a.uid === uid);
     if (!account) return failure(401, 20035, 'Invalid user id Or required user id.');
-    const expected = seagmSignature(account.secretKey, Object.fromEntries(params));
-    if (!seagmSignatureMatches(expected, signature)) return failure(409, 20038, 'Signature is invalid.');
+    if (!docSignatureAccepts(account.secretKey, params, signature)) return failure(409, 20038, 'Signature is invalid.');
     return account;
   }
 
@@ -248,7 +250,11 @@ export async function startSeagmProtocolSimulator(options: {
       catalog = options.catalogAt(generation);
     },
     catalog: () => catalog,
-    refundOrder: (mchOrderId) => desk.refund(mchOrderId),
+    refundOrder: (mchOrderId, amount) => desk.refund(mchOrderId, amount),
+    callbackFor(mchOrderId, extra) {
+      // One reseller account per simulator in practice: the first one's key signs.
+      return signedCallback(state.accounts[0].secretKey, desk.callbackFields(mchOrderId, Date.now() + state.clockOffsetMs, extra));
+    },
   };
 }
 
@@ -285,12 +291,13 @@ export async function startSeagmSimulator(options: SimulatorOptions = {}): Promi
   const credentials = seagmDemoCredentials('seagm');
   const seed = options.seed ?? SEAGM_DEMO_SEED;
   const server = await startSeagmProtocolSimulator({
-    catalogAt: (generation) => seagmCatalogAt(seed, generation, options.size),
+    catalogAt: (generation) => seagmCatalogAt(seed, generation, options.size, options.churn),
     accounts: [{ ...credentials, id: 10015, email: 'reseller@demo.supplygrid.invalid', username: 'supplygrid-demo', currency: 'MYR', balance: '99463.82' }],
     generation: options.generation,
     seed,
     host: options.host,
     port: options.port,
   });
+  tuneLimiter(server.state.rate, options.rateLimit);
   return runningSimulator(server, { id: 'demo-seagm', kind: 'seagm', name: 'Demo SEAGM', baseUrl: server.baseUrl, ...credentials });
 }

@@ -11,6 +11,8 @@ export interface SimRequest {
   body: Buffer;
   /** The simulator's clock (Unix ms), shifted when a test injects clock skew. */
   now: number;
+  /** The client's address, which limiters key on when a request names no credential. */
+  remoteAddress: string;
 }
 
 export interface SimResponse {
@@ -116,7 +118,10 @@ export async function startSimServer(handler: SimHandler, options: SimServerOpti
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? '/', 'http://simulator');
     const now = Date.now() + (options.clockOffsetMs?.() ?? 0);
-    const simReq: SimRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks), now };
+    const simReq: SimRequest = {
+      method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks), now,
+      remoteAddress: req.socket.remoteAddress ?? 'unknown',
+    };
     const hitKey = `${simReq.method} ${simReq.path}`;
     hits.set(hitKey, (hits.get(hitKey) ?? 0) + 1);
     const dateHeader = new Date(now).toUTCString();
@@ -169,21 +174,47 @@ export async function startSimServer(handler: SimHandler, options: SimServerOpti
   };
 }
 
-/** Rate limiting per credential per minute, as the real upstreams do. */
+/** Applies a simulator's `rateLimit` option to a per-window limiter: null lifts it, numbers replace its own. */
+export function tuneLimiter(limiter: { limitPerWindow: number; windowMs: number }, limit: { windowMs?: number; max?: number } | null | undefined): void {
+  if (limit === undefined) return;
+  if (limit === null) {
+    limiter.limitPerWindow = Infinity;
+    return;
+  }
+  if (limit.max !== undefined) limiter.limitPerWindow = limit.max;
+  if (limit.windowMs !== undefined) limiter.windowMs = limit.windowMs;
+}
+
+/**
+ * Rate limiting per credential per window (a minute unless a test shortens it), answered with 429 and Retry-After:
+ * how the upstreams that publish no numbers are modelled, so a client's adaptive pace can be tested against them.
+ */
 export class MinuteRateLimiter {
   private windows = new Map<string, { start: number; count: number }>();
+  /** Requests refused so far: tests prove a client slowed down. */
+  refused = 0;
 
-  constructor(public limitPerMinute: number) {}
+  constructor(public limitPerMinute: number, public windowMs = 60_000) {}
+
+  /** The allowance per window (per minute unless windowMs was shortened). */
+  get limitPerWindow(): number {
+    return this.limitPerMinute;
+  }
+
+  set limitPerWindow(value: number) {
+    this.limitPerMinute = value;
+  }
 
   /** Returns seconds until the window resets when over the limit, else null. */
   hit(key: string, now: number): number | null {
     const window = this.windows.get(key);
-    if (!window || now - window.start >= 60_000) {
+    if (!window || now - window.start >= this.windowMs) {
       this.windows.set(key, { start: now, count: 1 });
       return null;
     }
     window.count++;
-    if (window.count > this.limitPerMinute) return Math.ceil((window.start + 60_000 - now) / 1000);
-    return null;
+    if (window.count <= this.limitPerMinute) return null;
+    this.refused++;
+    return Math.max(1, Math.ceil((window.start + this.windowMs - now) / 1000));
   }
 }

@@ -1,16 +1,19 @@
 import type { OrderView } from '../../../src-main/orders/types';
 import { useT } from '../../i18n';
 import { ordersDictionary } from '../../i18n/orders';
+import { attentionWording } from '../../stores/orders-view';
 import { CopyButton } from './CopyButton';
 import { ResolveActions } from './ResolveActions';
 
 /** The supplier's word on this order is unclear, and only its own order list can settle it. */
-export function AttentionHelp({ order }: { order: OrderView }) {
+export function AttentionHelp({ order, supplierName }: { order: OrderView; supplierName: string }) {
   const t = useT(ordersDictionary);
+  const reason = attentionWording(order, supplierName);
   return (
     <section className="attention-help" aria-label={t('attention.title')}>
       <h3>{t('attention.title')}</h3>
-      {order.error && <p className="attention-reason">{order.error}</p>}
+      {reason ? <p className="attention-reason" data-reason={order.attention?.code}>{t(reason.key, reason.params)}</p>
+        : order.error && <p className="attention-reason">{order.error}</p>}
       <p>{t('attention.explain')}</p>
       <p className="attention-keys">
         <span>{t('attention.ourKey')} <code>{order.idempotencyKey}</code></span>

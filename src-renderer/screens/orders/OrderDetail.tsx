@@ -54,6 +54,7 @@ export function OrderDetail({ onOrderAgain }: { onOrderAgain: (order: OrderView)
       <dl className="order-facts">
         <Fact label={t('detail.expected')} testId="order-expected">{formatMoney(order.expectedCost)}</Fact>
         <Fact label={t('detail.charged')} testId="order-charged">{order.amount ? formatMoney(order.amount) : <span className="muted">{t('detail.notYet')}</span>}</Fact>
+        {order.refundedAmount && <Fact label={t('detail.refunded')} testId="order-refunded">{formatMoney(order.refundedAmount)}</Fact>}
         {order.expectedInMerchantCurrency && order.expectedInMerchantCurrency.currency !== order.expectedCost.currency && (
           <Fact label={t('detail.inMerchantCurrency', { currency: order.expectedInMerchantCurrency.currency })}>≈ {formatMoney(order.expectedInMerchantCurrency, { decimals: 2 })}</Fact>
         )}

@@ -22,7 +22,7 @@ export function OrderOutcome({ order, supplierName }: { order: OrderView; suppli
           </details>
         </div>
       )}
-      {order.status === 'attention' && <AttentionHelp order={order} />}
+      {order.status === 'attention' && <AttentionHelp order={order} supplierName={supplierName} />}
       {(order.status === 'failed' || order.status === 'canceled') && order.error && <p className="order-error" role="alert">{order.error}</p>}
       <DeliveryPanel order={order} />
     </div>

@@ -19,7 +19,7 @@ export function ConnectionFieldInput({ field, value, secretSet, error, baseUrls,
   return (
     <label className="field connection-field">
       <span className="field-label">
-        {field.label}
+        {field.key === 'requestsPerMinute' ? t('form.requestsPerMinute') : field.label}
         {field.optional && <span className="muted"> {t('form.optional')}</span>}
         {field.secret && secretSet && <span className="badge ok secret-set">{t('form.secretSet')}</span>}
       </span>
@@ -29,7 +29,7 @@ export function ConnectionFieldInput({ field, value, secretSet, error, baseUrls,
         value={value}
         autoComplete={field.secret ? 'new-password' : 'off'}
         spellCheck={false}
-        placeholder={field.secret && secretSet ? t('form.secretKeep') : ''}
+        placeholder={field.secret && secretSet ? t('form.secretKeep') : field.defaultValue ?? ''}
         aria-invalid={Boolean(error)}
         onChange={(event) => onChange(event.target.value)}
       />
@@ -43,6 +43,7 @@ export function ConnectionFieldInput({ field, value, secretSet, error, baseUrls,
         </span>
       )}
       {field.secret && !secretSet && <small className="muted">{t('form.secretOnce')}</small>}
+      {field.key === 'requestsPerMinute' && <small className="muted">{t('form.requestsPerMinute.help', { default: field.defaultValue ?? '' })}</small>}
       {error && <small className="error">{error}</small>}
     </label>
   );

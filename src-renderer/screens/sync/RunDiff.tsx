@@ -9,6 +9,7 @@ import { useSyncStore } from '../../stores/sync';
 import { CHANGE_FILTERS, filterCounts } from '../../stores/sync-changes';
 import { useUiStore } from '../../stores/ui';
 import { ChangeRow } from './ChangeRow';
+import { runErrorText } from './run-error';
 
 export function RunDiff() {
   const t = useT(syncDictionary);
@@ -48,7 +49,7 @@ export function RunDiff() {
         <h2>{t('diff.of', { supplier: run ? supplierName(suppliers, run.supplierId) : '', id: selectedRunId })}</h2>
         {run && <span className="muted">{formatDateTime(run.startedAt, language)}</span>}
       </div>
-      {run?.status === 'failed' && <p className="diff-note error">{t('diff.failed', { error: run.error ?? '' })}</p>}
+      {run?.status === 'failed' && <p className="diff-note error">{t('diff.failed', { error: runErrorText(run.error, t) ?? '' })}</p>}
       {run?.status === 'canceled' && <p className="diff-note muted">{t('diff.canceled')}</p>}
       {run && run.skippedItems.length > 0 && (
         <details className="diff-skipped">

@@ -3,7 +3,9 @@ import { formatDateTime } from '../../components/format';
 import { useT } from '../../i18n';
 import { syncDictionary } from '../../i18n/sync';
 import { useUiStore } from '../../stores/ui';
+import { RunCost } from './RunCost';
 import { RunCounts } from './RunCounts';
+import { runErrorText } from './run-error';
 import { StatusBadge } from './StatusBadge';
 
 export function RunItem({ run, supplierName, selected, onSelect }: { run: SyncRun; supplierName: string; selected: boolean; onSelect: () => void }) {
@@ -22,8 +24,9 @@ export function RunItem({ run, supplierName, selected, onSelect }: { run: SyncRu
             ? <RunCounts counts={run} />
             : run.status === 'running'
               ? <span className="muted">{t('history.inProgress')}</span>
-              : <span className={run.status === 'failed' ? 'error run-error' : 'muted'}>{run.status === 'failed' ? run.error : t('progress.canceled')}</span>}
+              : <span className={run.status === 'failed' ? 'error run-error' : 'muted'}>{run.status === 'failed' ? runErrorText(run.error, t) : t('progress.canceled')}</span>}
         </span>
+        {run.status !== 'running' && <span className="run-line"><RunCost run={run} /></span>}
       </button>
     </li>
   );

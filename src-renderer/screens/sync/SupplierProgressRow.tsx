@@ -8,6 +8,8 @@ import { useUiStore } from '../../stores/ui';
 import { ProgressBar } from './ProgressBar';
 import { RunCounts } from './RunCounts';
 import { StatusBadge } from './StatusBadge';
+import { runErrorText } from './run-error';
+import { WaitingCountdown } from './WaitingCountdown';
 
 interface Props {
   supplier: SupplierSummary;
@@ -25,6 +27,7 @@ export function SupplierProgressRow({ supplier, kindLabel, progress, syncDisable
 
   let detail: ReactNode;
   if (progress?.phase === 'queued') detail = t('progress.queued');
+  else if (progress?.phase === 'running' && progress.waitingUntil !== null) detail = <WaitingCountdown resumesAt={progress.waitingUntil} />;
   else if (progress?.phase === 'running') {
     detail = progress.pagesTotal === null
       ? t('progress.pagesOpen', { done: progress.pagesDone, items: progress.items.toLocaleString() })
@@ -34,10 +37,10 @@ export function SupplierProgressRow({ supplier, kindLabel, progress, syncDisable
   } else if (progress?.phase === 'canceled') {
     detail = <span className="muted">{t('progress.canceled')}</span>;
   } else if (progress?.error) {
-    detail = <span className="error">{progress.error}</span>;
+    detail = <span className="error">{runErrorText(progress.error, t)}</span>;
   } else if (lastRun) {
     detail = lastRun.error && lastRun.status === 'failed'
-      ? <span className="error">{lastRun.error}</span>
+      ? <span className="error">{runErrorText(lastRun.error, t)}</span>
       : t('lastSynced', { when: formatDateTime(lastRun.finishedAt ?? lastRun.startedAt, language), offers: supplier.offers.toLocaleString() });
   } else detail = <span className="muted">{t('neverSynced')}</span>;
 

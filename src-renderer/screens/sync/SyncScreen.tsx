@@ -37,7 +37,10 @@ export function SyncScreen() {
         </div>
         <div className="sync-header-actions">
           {running && <button className="button danger" onClick={() => void cancel()}>{t('cancel')}</button>}
-          <button className="primary" onClick={syncAll} disabled={running || suppliers.suppliers.length === 0}>
+          <button className="button" onClick={() => syncAll({ full: true })} disabled={running || suppliers.suppliers.length === 0} title={t('fullSync.hint')}>
+            {t('fullSync')}
+          </button>
+          <button className="primary" onClick={() => syncAll()} disabled={running || suppliers.suppliers.length === 0}>
             {running ? t('running') : t('syncAll')}
           </button>
         </div>

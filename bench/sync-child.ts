@@ -1,0 +1,56 @@
+// One sync of `npm run bench`, in a fresh process, so that "peak RSS of the syncing process" is the sync's own and
+// nothing the benchmark did before. Prints one JSON line: the per-supplier results and the process's peak RSS.
+import { appendFileSync } from 'node:fs';
+import { openDatabase } from '../src-main/db/open';
+import { transportTaps } from '../src-main/http/transport';
+import type { BudgetTuning } from '../src-main/http/budget-policy';
+import type { ConnectionBase } from '../src-main/suppliers/adapter';
+import { syncSuppliers } from '../src-main/sync/engine';
+import { adapterFor, syncTargetFor } from '../src-main/sync/targets';
+
+export interface SyncChildArgs {
+  db: string;
+  connections: ConnectionBase[];
+  mode: 'full' | 'auto';
+  /** When set, every request as sent is appended here (JSON lines), for the network floor to replay. */
+  recordTo?: string;
+  /** The request budgets' numbers: the scaled rule of the rate-limited run, or limits lifted for the CPU runs. */
+  budgetTuning: BudgetTuning;
+}
+
+export interface SyncChildResult {
+  wallMs: number;
+  peakRssMiB: number;
+  results: Array<{
+    supplierId: string; status: string; mode?: string; offers: number; changes: number; requests?: number; waitMs?: number;
+    fetchMs: number; commitMs: number; error: string | null;
+  }>;
+}
+
+const args = JSON.parse(process.argv[2]) as SyncChildArgs;
+if (args.recordTo) {
+  const file = args.recordTo;
+  transportTaps.add((req) => appendFileSync(file, `${JSON.stringify({ ...req, body: req.body?.toString() })}\n`));
+}
+const db = openDatabase(args.db);
+const started = performance.now();
+const results = await syncSuppliers(db, args.connections.map((c) => syncTargetFor(c, adapterFor(c, { budgetTuning: args.budgetTuning }))), { concurrency: args.connections.length, mode: args.mode });
+const wallMs = performance.now() - started;
+db.close();
+const output: SyncChildResult = {
+  wallMs,
+  peakRssMiB: process.resourceUsage().maxRSS / 1024,
+  results: results.map((r) => ({
+    supplierId: r.supplierId,
+    status: r.status,
+    mode: r.mode,
+    offers: r.counts?.offers ?? 0,
+    changes: r.counts ? r.counts.added + r.counts.removed + r.counts.changed : 0,
+    requests: r.requests,
+    waitMs: r.waitMs,
+    fetchMs: r.timings.fetchMs,
+    commitMs: r.timings.commitMs,
+    error: r.error,
+  })),
+};
+process.stdout.write(`${JSON.stringify(output)}\n`);

@@ -1,0 +1,102 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { Offer } from '../domain/offer';
+import type { SkippedItem } from './catalog-repo';
+
+/** The columns of an offer a listing decides; an offer whose stored values of these all match is not written. */
+export const OFFER_CONTENT_COLUMNS = [
+  'kind', 'titles_json', 'category_json', 'cost_amount', 'cost_currency', 'retail_json', 'original_json', 'stock_status',
+  'stock_quantity', 'min_quantity', 'max_quantity', 'fulfillment_json', 'images_json', 'plan_json', 'orderable', 'raw_json',
+] as const;
+
+export type OfferContentRow = Record<(typeof OFFER_CONTENT_COLUMNS)[number], string | number | null> & {
+  product_id: string; sku_id: string; variant: string;
+};
+
+export function offerContentRow(offer: Offer): OfferContentRow {
+  return {
+    product_id: offer.productId,
+    sku_id: offer.skuId,
+    variant: offer.variant,
+    kind: offer.kind,
+    titles_json: JSON.stringify(offer.titles),
+    category_json: offer.category ? JSON.stringify(offer.category) : null,
+    cost_amount: offer.cost.amount,
+    cost_currency: offer.cost.currency,
+    retail_json: offer.retailPrice ? JSON.stringify(offer.retailPrice) : null,
+    original_json: offer.originalPrice ? JSON.stringify(offer.originalPrice) : null,
+    stock_status: offer.stock.status,
+    stock_quantity: offer.stock.quantity,
+    min_quantity: offer.minQuantity,
+    max_quantity: offer.maxQuantity,
+    fulfillment_json: JSON.stringify(offer.fulfillment),
+    images_json: JSON.stringify(offer.images),
+    plan_json: JSON.stringify(offer.plan),
+    orderable: offer.orderable ? 1 : 0,
+    raw_json: JSON.stringify(offer.raw ?? null),
+  };
+}
+
+/**
+ * One run's listing, staged page by page in TEMP tables as it arrives, so a 100k-offer catalog never sits in memory as
+ * JS objects. TEMP tables belong to this connection alone and live outside the database file: staging takes no lock
+ * on the catalog, and a process killed mid-sync leaves nothing behind in the file. Names carry the run id, so
+ * suppliers syncing at once over one connection each have their own.
+ */
+export class CatalogStaging {
+  /** Staged offers, keyed like offers (without the supplier). */
+  readonly offers: string;
+  /** Products the listing named: with offers, or unreadable. In a 'changes' listing, these are listed whole. */
+  readonly listed: string;
+  /** Products a 'changes' listing reported deactivated upstream. */
+  readonly removed: string;
+  /** Work table of the commit: the keys whose offers differ between staging and the live catalog. */
+  readonly candidates: string;
+  private readonly insertOffer: Statement;
+  private readonly insertListed: Statement;
+  private readonly insertRemoved: Statement;
+  private dropped = false;
+
+  constructor(private readonly db: Database, runId: number) {
+    if (!Number.isSafeInteger(runId) || runId < 0) throw new Error(`bad run id ${runId}`);
+    this.offers = `temp.sync_stage_offers_${runId}`;
+    this.listed = `temp.sync_stage_listed_${runId}`;
+    this.removed = `temp.sync_stage_removed_${runId}`;
+    this.candidates = `temp.sync_stage_candidates_${runId}`;
+    this.drop();
+    this.dropped = false;
+    const content = OFFER_CONTENT_COLUMNS.join(', ');
+    db.exec(`CREATE TABLE ${this.offers} (product_id TEXT NOT NULL, sku_id TEXT NOT NULL, variant TEXT NOT NULL, ${content},
+        PRIMARY KEY (product_id, sku_id, variant)) WITHOUT ROWID;
+      CREATE TABLE ${this.listed} (product_id TEXT PRIMARY KEY) WITHOUT ROWID;
+      CREATE TABLE ${this.removed} (product_id TEXT PRIMARY KEY) WITHOUT ROWID;
+      CREATE TABLE ${this.candidates} (product_id TEXT NOT NULL, sku_id TEXT NOT NULL, variant TEXT NOT NULL);`);
+    // OR IGNORE: the first copy of an offer listed twice is kept; the caller hears about the second.
+    this.insertOffer = db.prepare(`INSERT OR IGNORE INTO ${this.offers} (product_id, sku_id, variant, ${content})
+      VALUES (@product_id, @sku_id, @variant, ${OFFER_CONTENT_COLUMNS.map((c) => `@${c}`).join(', ')})`);
+    this.insertListed = db.prepare(`INSERT OR IGNORE INTO ${this.listed} (product_id) VALUES (?)`);
+    this.insertRemoved = db.prepare(`INSERT OR IGNORE INTO ${this.removed} (product_id) VALUES (?)`);
+  }
+
+  /** Stages one page; returns what it had to skip as listed twice. */
+  addPage(offers: readonly Offer[], skipped: readonly SkippedItem[], removedProducts: readonly string[] = []): SkippedItem[] {
+    const duplicates: SkippedItem[] = [];
+    this.db.transaction(() => {
+      for (const offer of offers) {
+        if (this.insertOffer.run(offerContentRow(offer)).changes === 0) {
+          duplicates.push({ where: `product ${offer.productId}, sku ${offer.skuId}${offer.variant ? `, variant ${offer.variant}` : ''}`, reason: 'listed twice; first kept' });
+          continue;
+        }
+        this.insertListed.run(offer.productId);
+      }
+      for (const item of skipped) if (item.productId !== undefined) this.insertListed.run(item.productId);
+      for (const productId of removedProducts) this.insertRemoved.run(productId);
+    })();
+    return duplicates;
+  }
+
+  drop(): void {
+    if (this.dropped) return;
+    this.dropped = true;
+    this.db.exec([this.offers, this.listed, this.removed, this.candidates].map((table) => `DROP TABLE IF EXISTS ${table};`).join('\n'));
+  }
+}

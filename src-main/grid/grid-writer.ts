@@ -1,0 +1,101 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { MaterializedRow, PricedRow } from './materialize';
+import type { OfferRef } from './types';
+
+// The only code that writes the materialized grid tables. It decides nothing: rows come from the pure materializer.
+
+/** plan_rows columns a reprice may change, as stored. */
+export function pricedColumns(row: PricedRow) {
+  return {
+    kind: row.kind,
+    title_en: row.titleEn,
+    title_zh: row.titleZh,
+    offers_json: JSON.stringify(row.offers),
+    supplier_count: row.supplierCount,
+    in_stock: row.inStock ? 1 : 0,
+    best_json: row.best ? JSON.stringify(row.best) : null,
+    second_json: row.second ? JSON.stringify(row.second) : null,
+    currency: row.currency,
+    best_cost: row.bestCost,
+    best_cost_micros: row.bestCostMicros,
+    sale_price: row.salePrice,
+    sale_micros: row.saleMicros,
+    margin: row.margin,
+    margin_micros: row.marginMicros,
+    margin_pct_milli: row.marginPctMilli,
+    rule_id: row.ruleId,
+    locked: row.locked ? 1 : 0,
+  };
+}
+
+export type PricedColumns = ReturnType<typeof pricedColumns>;
+export const PRICED_COLUMNS = Object.keys(pricedColumns({
+  kind: 'esim', titleEn: '', titleZh: '', offers: [], supplierCount: 0, inStock: false, best: null, second: null, currency: '',
+  bestCost: null, bestCostMicros: null, salePrice: null, saleMicros: null, margin: null, marginMicros: null, marginPctMilli: null,
+  ruleId: null, locked: false,
+})) as Array<keyof PricedColumns>;
+
+export interface GridWriter {
+  /** Empties every grid table (a full rebuild). */
+  clear(): void;
+  deleteRow(id: number): void;
+  insertRow(id: number, row: MaterializedRow): void;
+  updatePrices(id: number, columns: PricedColumns): void;
+  placeOffer(offer: OfferRef, planKey: string): void;
+  forgetOffer(offer: OfferRef): void;
+  /** Drops badges of runs that are no longer a supplier's latest successful one. */
+  retireBadges(currentRuns: readonly number[]): void;
+}
+
+export function gridWriter(db: Database): GridWriter {
+  const lazy = <T>(make: () => T) => {
+    let value: T | undefined;
+    return () => (value ??= make());
+  };
+  const insertRow = lazy(() => db.prepare(`INSERT INTO plan_rows (id, plan_key, attributes_json, days, data_mb, ${PRICED_COLUMNS.join(', ')})
+    VALUES (@id, @plan_key, @attributes_json, @days, @data_mb, ${PRICED_COLUMNS.map((c) => `@${c}`).join(', ')})`));
+  const updatePrices = lazy(() => db.prepare(`UPDATE plan_rows SET ${PRICED_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`));
+  const insertMember = lazy(() => db.prepare('INSERT INTO plan_members (plan_row_id, supplier_id, kind, stock) VALUES (?, ?, ?, ?)'));
+  const insertCountry = lazy(() => db.prepare('INSERT INTO plan_countries (plan_row_id, country) VALUES (?, ?)'));
+  const insertSearch = lazy(() => db.prepare('INSERT INTO plan_search (rowid, text) VALUES (?, ?)'));
+  const insertBadge = lazy(() => db.prepare('INSERT INTO plan_row_changes (plan_row_id, run_id, change) VALUES (?, ?, ?)'));
+  const deletes = lazy(() => [
+    'DELETE FROM plan_rows WHERE id = ?', 'DELETE FROM plan_members WHERE plan_row_id = ?', 'DELETE FROM plan_countries WHERE plan_row_id = ?',
+    'DELETE FROM plan_search WHERE rowid = ?', 'DELETE FROM plan_row_changes WHERE plan_row_id = ?',
+  ].map((sql) => db.prepare(sql)));
+  const placeOffer = lazy(() => db.prepare(`INSERT INTO plan_offers (supplier_id, product_id, sku_id, variant, plan_key) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (supplier_id, product_id, sku_id, variant) DO UPDATE SET plan_key = excluded.plan_key`));
+  const forgetOffer = lazy(() => db.prepare('DELETE FROM plan_offers WHERE supplier_id = ? AND product_id = ? AND sku_id = ? AND variant = ?'));
+  const run = (statement: Statement, ...args: unknown[]) => statement.run(...args);
+
+  return {
+    clear() {
+      db.exec(`DELETE FROM plan_rows; DELETE FROM plan_members; DELETE FROM plan_countries; DELETE FROM plan_row_changes;
+        DELETE FROM plan_offers; INSERT INTO plan_search (plan_search) VALUES ('delete-all');`);
+    },
+    deleteRow(id) {
+      for (const statement of deletes()) run(statement, id);
+    },
+    insertRow(id, row) {
+      const attributes = row.attributes;
+      insertRow().run({ id, plan_key: row.planKey, attributes_json: JSON.stringify(attributes), days: row.days, data_mb: row.dataMb, ...pricedColumns(row) });
+      for (const member of row.members) insertMember().run(id, member.supplier, member.kind, member.stock);
+      for (const country of row.countries) insertCountry().run(id, country);
+      insertSearch().run(id, row.searchText);
+      for (const badge of row.badges) insertBadge().run(id, badge.runId, badge.change);
+    },
+    updatePrices(id, columns) {
+      updatePrices().run({ id, ...columns });
+    },
+    placeOffer(offer, planKey) {
+      placeOffer().run(offer.supplier, offer.productId, offer.skuId, offer.variant, planKey);
+    },
+    forgetOffer(offer) {
+      forgetOffer().run(offer.supplier, offer.productId, offer.skuId, offer.variant);
+    },
+    retireBadges(currentRuns) {
+      if (currentRuns.length === 0) db.exec('DELETE FROM plan_row_changes');
+      else db.prepare(`DELETE FROM plan_row_changes WHERE run_id NOT IN (${currentRuns.map(() => '?').join(',')})`).run(...currentRuns);
+    },
+  };
+}

@@ -1,0 +1,216 @@
+import Decimal from 'decimal.js';
+import { convert, MissingRateError, type CurrencyRate } from '../domain/currency';
+import type { ChangeKind } from '../domain/diff';
+import { displayTitle } from '../domain/locale';
+import { supplierOfferKey, type OfferKind } from '../domain/offer';
+import { planMatchKey, type PlanAttributes } from '../domain/plan-attributes';
+import { priceOffer } from '../domain/pricing/price';
+import type { RuleSet } from '../domain/pricing/rules';
+import type { GridOffer, OfferRef } from './types';
+
+// The grid's pure core: offers in, plan rows out. No database here, so a full rebuild, an incremental refresh and a
+// reprice all compute a row the same way, and a test can compare them row for row.
+
+/**
+ * Bumped whenever grouping or row contents change meaning (a new match key, another member order): a grid built by
+ * another matcher version is rebuilt in full rather than patched.
+ */
+export const MATERIALIZER_VERSION = 1;
+
+/** An offer as the materializer needs it: what the grid shows, plus what grouping and search read from it. */
+export interface GridInputOffer extends Omit<GridOffer, 'converted'> {
+  attributes: PlanAttributes;
+  /** Every title folded by searchText(), joined. */
+  searchText: string;
+  /** The merchant's manual plan key for this offer, if any. */
+  linkKey: string | null;
+}
+
+export interface MaterializeContext {
+  currency: string;
+  rates: ReadonlyMap<string, CurrencyRate>;
+  ruleSet: RuleSet;
+  /**
+   * What the latest successful sync of the offer's supplier changed about it, tagged with that run, or null.
+   * Badges are stored per run so a later sync of the same supplier retires them without touching the row.
+   */
+  lastChanges: (offer: OfferRef) => { runId: number; kinds: readonly ChangeKind[] } | null;
+}
+
+/** The columns a reprice may change: everything that depends on rates and rules. */
+export interface PricedRow {
+  kind: OfferKind;
+  titleEn: string;
+  titleZh: string;
+  offers: GridOffer[];
+  supplierCount: number;
+  inStock: boolean;
+  best: StoredBest | null;
+  second: OfferRef | null;
+  currency: string;
+  bestCost: string | null;
+  bestCostMicros: number | null;
+  salePrice: string | null;
+  saleMicros: number | null;
+  margin: string | null;
+  marginMicros: number | null;
+  marginPctMilli: number | null;
+  ruleId: string | null;
+  locked: boolean;
+}
+
+export interface MaterializedRow extends PricedRow {
+  planKey: string;
+  attributes: PlanAttributes;
+  days: number | null;
+  dataMb: number | null;
+  members: Array<{ supplier: string; kind: OfferKind; stock: string }>;
+  countries: string[];
+  searchText: string;
+  /** Badge entries, sorted: the row shows the kinds whose run is still its supplier's latest successful one. */
+  badges: Array<{ runId: number; change: ChangeKind }>;
+  /** Currencies some member could not be converted from. */
+  missingRates: string[];
+}
+
+/** The best offer as plan_rows.best_json holds it (the category rides along so rule previews need no member read). */
+export interface StoredBest extends OfferRef {
+  categoryId: string | null;
+}
+
+/** The key a merchant's manual "take this offer out of its row" uses: a row of its own. */
+export function soloKey(ref: OfferRef): string {
+  return `solo:${supplierOfferKey(ref)}`;
+}
+
+/** The plan row an offer belongs in: the merchant's link first, then the matcher, else a row of its own. */
+export function planKeyOf(offer: OfferRef & { attributes: PlanAttributes; linkKey: string | null }): string {
+  return offer.linkKey ?? planMatchKey(offer.attributes) ?? soloKey(offer);
+}
+
+/** Integer copy of an amount (× 10^6) for SQLite to sort and filter on; the exact string is stored beside it. */
+export function micros(amount: string): number {
+  return new Decimal(amount).times(1_000_000).round().toNumber();
+}
+
+/** Members are kept in one canonical order, so a row reads the same however it was assembled. */
+export function compareOffers(a: OfferRef, b: OfferRef): number {
+  const x = supplierOfferKey(a);
+  const y = supplierOfferKey(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Groups offers by plan key; each group's members in canonical order. */
+export function groupOffers<T extends GridInputOffer>(offers: Iterable<T>): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const offer of offers) {
+    const key = planKeyOf(offer);
+    const members = groups.get(key);
+    if (members) members.push(offer);
+    else groups.set(key, [offer]);
+  }
+  for (const members of groups.values()) members.sort(compareOffers);
+  return groups;
+}
+
+export function materializeRows(groups: ReadonlyMap<string, readonly GridInputOffer[]>, context: MaterializeContext): MaterializedRow[] {
+  const rows: MaterializedRow[] = [];
+  for (const [planKey, members] of groups) if (members.length) rows.push(materializeRow(planKey, members, context));
+  return rows;
+}
+
+/** One plan row from all of its members (in canonical order). */
+export function materializeRow(planKey: string, members: readonly GridInputOffer[], context: MaterializeContext): MaterializedRow {
+  let attributes = members[0].attributes;
+  for (const member of members) if (member.attributes.confidence > attributes.confidence) attributes = member.attributes;
+  const missing = new Set<string>();
+  const priced = priceRow(planKey, members.map((member) => shownOffer(member)), context, missing);
+  const badges = new Map<string, { runId: number; change: ChangeKind }>();
+  for (const member of members) {
+    const last = context.lastChanges(member);
+    if (last) for (const change of last.kinds) badges.set(`${last.runId}\u0001${change}`, { runId: last.runId, change });
+  }
+  return {
+    ...priced,
+    planKey,
+    attributes,
+    days: attributes.type === 'plan' ? attributes.days : null,
+    dataMb: attributes.type === 'plan' ? (attributes.unlimited ? 1e12 : attributes.dataMB) : null,
+    members: members.map((member) => ({ supplier: member.supplier, kind: member.kind, stock: member.stock.status })),
+    countries: attributes.type === 'plan' ? attributes.countries : [],
+    searchText: members.map((member) => member.searchText).join(' '),
+    badges: [...badges.values()].sort((a, b) => a.runId - b.runId || (a.change < b.change ? -1 : a.change > b.change ? 1 : 0)),
+    missingRates: [...missing].sort(),
+  };
+}
+
+function shownOffer(member: GridInputOffer): Omit<GridOffer, 'converted'> {
+  return {
+    supplier: member.supplier, productId: member.productId, skuId: member.skuId, variant: member.variant, kind: member.kind,
+    titles: member.titles, cost: member.cost, stock: member.stock, orderable: member.orderable, categoryId: member.categoryId,
+  };
+}
+
+interface Candidate {
+  offer: GridOffer;
+  /** Converted cost × 10^6, exact (conversions keep six decimals), for comparing without building decimals. */
+  costMicros: number | null;
+}
+
+function compareByCost(a: Candidate, b: Candidate): number {
+  return a.costMicros! - b.costMicros! || Number(b.offer.orderable) - Number(a.offer.orderable) || (a.offer.supplier < b.offer.supplier ? -1 : a.offer.supplier > b.offer.supplier ? 1 : 0);
+}
+
+/**
+ * Everything about a row that rates and rules decide: converted costs, the cheapest in-stock supplier and the
+ * runner-up, the title shown (the best offer's) and the sale price. A reprice calls only this, from the offers a row
+ * already holds: no matching, no attribute extraction.
+ */
+export function priceRow(planKey: string, offers: ReadonlyArray<Omit<GridOffer, 'converted'>>, context: MaterializeContext, missingRates?: Set<string>): PricedRow {
+  const candidates: Candidate[] = offers.map((offer) => {
+    let converted = null;
+    try {
+      converted = convert(offer.cost, context.currency, context.rates);
+    } catch (error) {
+      if (!(error instanceof MissingRateError)) throw error;
+      missingRates?.add(offer.cost.currency);
+    }
+    // A fixed key order, so a row rebuilt from stored JSON serializes exactly like one built from the catalog.
+    const shown: GridOffer = {
+      supplier: offer.supplier, productId: offer.productId, skuId: offer.skuId, variant: offer.variant, kind: offer.kind,
+      titles: offer.titles, cost: offer.cost, converted, stock: offer.stock, orderable: offer.orderable, categoryId: offer.categoryId,
+    };
+    return { offer: shown, costMicros: converted ? micros(converted.amount) : null };
+  });
+  const buyable = candidates.filter((c) => c.offer.stock.status !== 'out' && c.costMicros !== null).sort(compareByCost);
+  const best = buyable[0] ?? null;
+  const second = best ? buyable.find((c) => c.offer.supplier !== best.offer.supplier) ?? null : null;
+  const titleSource = (best ?? candidates[0]).offer;
+  const price = best
+    ? priceOffer({ cost: best.offer.converted!, supplierId: best.offer.supplier, categoryId: best.offer.categoryId, planKey, productId: best.offer.productId, skuId: best.offer.skuId, variant: best.offer.variant }, context.ruleSet)
+    : null;
+  return {
+    kind: titleSource.kind,
+    titleEn: displayTitle(titleSource.titles, 'en'),
+    titleZh: displayTitle(titleSource.titles, 'zh-CN'),
+    offers: candidates.map((c) => c.offer),
+    supplierCount: new Set(offers.map((offer) => offer.supplier)).size,
+    inStock: best !== null,
+    best: best ? { ...refOf(best.offer), categoryId: best.offer.categoryId } : null,
+    second: second ? refOf(second.offer) : null,
+    currency: context.currency,
+    bestCost: best?.offer.converted?.amount ?? null,
+    bestCostMicros: best ? best.costMicros : null,
+    salePrice: price?.salePrice.amount ?? null,
+    saleMicros: price ? micros(price.salePrice.amount) : null,
+    margin: price?.margin.amount ?? null,
+    marginMicros: price ? micros(price.margin.amount) : null,
+    marginPctMilli: price ? Math.round(Number(price.marginPercent) * 1000) : null,
+    ruleId: price?.ruleId ?? null,
+    locked: price?.locked ?? false,
+  };
+}
+
+function refOf(offer: OfferRef): OfferRef {
+  return { supplier: offer.supplier, productId: offer.productId, skuId: offer.skuId, variant: offer.variant };
+}

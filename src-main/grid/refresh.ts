@@ -1,0 +1,246 @@
+import type { Database } from 'better-sqlite3';
+import { readState, writeState } from '../db/app-state';
+import { rateMap } from '../db/rates-repo';
+import { gridBuiltFrom, gridInputs, markGridFresh, merchantCurrency, type GridInputs } from '../db/settings';
+import type { RuleSet } from '../domain/pricing/rules';
+import { supplierOfferKey } from '../domain/offer';
+import { loadRuleSet } from '../pricing/rules-store';
+import { gridWriter, PRICED_COLUMNS, pricedColumns, type PricedColumns } from './grid-writer';
+import { compareOffers, groupOffers, MATERIALIZER_VERSION, materializeRow, planKeyOf, priceRow, type GridInputOffer, type MaterializeContext } from './materialize';
+import { allLastChanges, lastChangesByLookup, latestOkRuns, OfferReader, type Extractor } from './offer-inputs';
+import type { GridOffer, OfferRef } from './types';
+
+export interface RefreshOptions {
+  currency?: string;
+  ruleSet?: RuleSet;
+  /** Only these suppliers' offers; null or absent = every stored supplier. */
+  suppliers?: readonly string[] | null;
+  /** Rebuild every row whatever changed. */
+  full?: boolean;
+  /** Attribute extraction, injectable so a test can count it. */
+  extract?: Extractor;
+  /** Share of the grid's offers above which a catalog move is rebuilt rather than patched (default 0.2). */
+  patchLimit?: number;
+}
+
+export type RefreshMode =
+  /** Nothing had moved. */
+  | 'fresh'
+  /** Every row rebuilt: first build, another currency or scope, another matcher version, or a change of unknown reach. */
+  | 'full'
+  /** Only the rows holding offers a commit or a manual link touched (and, if prices moved too, every row repriced). */
+  | 'incremental'
+  /** Rules, locks or rates moved: every row repriced from the offers it holds; nothing re-read, re-extracted or regrouped. */
+  | 'reprice';
+
+export interface RefreshResult {
+  mode: RefreshMode;
+  /** Plan rows inserted, replaced, repriced or deleted. */
+  rowsWritten: number;
+  /** Plan rows in the grid afterwards. */
+  rows: number;
+  offersRead: number;
+  attributesExtracted: number;
+  currency: string;
+  /** Currencies that had no rate, among the offers this refresh priced. */
+  missingRates: string[];
+}
+
+/** What a built grid was built for; a query for anything else rebuilds it. */
+export function gridSignature(currency: string, suppliers: readonly string[] | null): string {
+  return JSON.stringify([currency, suppliers ? [...suppliers].sort() : '*']);
+}
+
+const MATERIALIZER_KEY = 'grid.materializer';
+const BADGE_RUNS_KEY = 'grid.badgeRuns';
+
+/**
+ * Brings the grid up to date with as little work as what moved allows (see db/settings.ts): nothing, a reprice, the
+ * rows of the offers a commit stamped, or a full rebuild. Whatever it does, the grid ends exactly as a full rebuild
+ * would have left it.
+ */
+export function refreshGrid(db: Database, options: RefreshOptions = {}): RefreshResult {
+  const currency = options.currency ?? merchantCurrency(db);
+  const signature = gridSignature(currency, options.suppliers ?? null);
+  const mustRebuild = options.full
+    || readState(db, 'grid.built') !== signature
+    || readState(db, MATERIALIZER_KEY) !== String(MATERIALIZER_VERSION);
+  if (!mustRebuild) {
+    // One write transaction around reading and writing: a patch is small, and no commit can land half-way through it.
+    const patched = db.transaction(() => patch(db, currency, options)).immediate();
+    if (patched) return patched;
+  }
+  return rebuild(db, currency, signature, options);
+}
+
+function context(db: Database, currency: string, options: RefreshOptions, lastChanges: MaterializeContext['lastChanges']): MaterializeContext {
+  return { currency, rates: rateMap(db, currency), ruleSet: options.ruleSet ?? loadRuleSet(db, currency), lastChanges };
+}
+
+/** Every row from the live catalog. Reads outside the write transaction; the version read first keeps a commit that lands meanwhile visible. */
+function rebuild(db: Database, currency: string, signature: string, options: RefreshOptions): RefreshResult {
+  const version = gridInputs(db);
+  const pendingUpTo = (db.prepare('SELECT MAX(id) FROM grid_pending_offers').pluck().get() as number | null) ?? 0;
+  const runs = latestOkRuns(db);
+  const reader = new OfferReader(db, options.extract);
+  const scope = options.suppliers ? new Set(options.suppliers) : null;
+  const groups = groupOffers(reader.live(scope));
+  const ctx = context(db, currency, options, allLastChanges(db, runs));
+  const writer = gridWriter(db);
+  const missing = new Set<string>();
+  db.transaction(() => {
+    const ids = rowIds(db, groups.keys(), true);
+    writer.clear();
+    for (const [planKey, members] of groups) {
+      const row = materializeRow(planKey, members, ctx);
+      for (const code of row.missingRates) missing.add(code);
+      writer.insertRow(ids.get(planKey)!, row);
+      for (const member of members) writer.placeOffer(member, planKey);
+    }
+    db.prepare('DELETE FROM grid_pending_offers WHERE id <= ?').run(pendingUpTo);
+    recordBuilt(db, version, runs);
+    writeState(db, 'grid.built', signature);
+    writeState(db, MATERIALIZER_KEY, String(MATERIALIZER_VERSION));
+  })();
+  return {
+    mode: 'full', rowsWritten: groups.size, rows: groups.size, offersRead: reader.stats.offersRead,
+    attributesExtracted: reader.stats.attributesExtracted, currency, missingRates: [...missing].sort(),
+  };
+}
+
+/**
+ * Row ids for these plan keys: a plan keeps its id across refreshes (an open detail panel or a selection still points
+ * at it); new plans are numbered after the highest id ever held, in key order, so every way of building agrees.
+ */
+function rowIds(db: Database, planKeys: Iterable<string>, all = false): Map<string, number> {
+  // A full rebuild asks for every key: one read of the whole (narrow) index beats a lookup per key.
+  const everyId = all ? new Map((db.prepare('SELECT plan_key, id FROM plan_rows').raw().all() as Array<[string, number]>)) : null;
+  const lookup = db.prepare('SELECT id FROM plan_rows WHERE plan_key = ?').pluck();
+  let nextId = ((db.prepare('SELECT MAX(id) FROM plan_rows').pluck().get() as number | null) ?? 0) + 1;
+  const ids = new Map<string, number>();
+  const fresh: string[] = [];
+  for (const key of planKeys) {
+    const id = everyId ? everyId.get(key) : (lookup.get(key) as number | undefined);
+    if (id === undefined) fresh.push(key);
+    else ids.set(key, id);
+  }
+  for (const key of fresh.sort()) ids.set(key, nextId++);
+  return ids;
+}
+
+function recordBuilt(db: Database, version: GridInputs, runs: ReadonlyMap<string, number>): void {
+  markGridFresh(db, JSON.stringify(version));
+  writeState(db, BADGE_RUNS_KEY, JSON.stringify([...runs.values()].sort((a, b) => a - b)));
+}
+
+/** Null when only a full rebuild will do. Runs inside one write transaction. */
+function patch(db: Database, currency: string, options: RefreshOptions): RefreshResult | null {
+  const built = gridBuiltFrom(db);
+  const now = gridInputs(db);
+  if (!built || built.matching !== now.matching) return null;
+  // A commit that bumped the catalog counter without advancing catalog.seq did not say which offers it changed.
+  if (built.catalog !== now.catalog && built.catalogSeq === now.catalogSeq) return null;
+  const catalogMoved = built.catalogSeq !== now.catalogSeq || built.offers !== now.offers;
+  const pricesMoved = built.prices !== now.prices;
+  const runs = latestOkRuns(db);
+  const result: RefreshResult = { mode: 'fresh', rowsWritten: 0, rows: 0, offersRead: 0, attributesExtracted: 0, currency, missingRates: [] };
+  if (!catalogMoved && !pricesMoved) {
+    result.rows = countRows(db);
+    return result;
+  }
+  const touched = catalogMoved ? touchedOffers(db, built.catalogSeq, options.suppliers ? new Set(options.suppliers) : null) : new Map<string, OfferRef>();
+  // Patching costs several times a rebuild per offer (each drags its row's other members along): past this share, rebuild.
+  if (touched.size > (options.patchLimit ?? PATCH_LIMIT) * (db.prepare('SELECT COUNT(*) FROM plan_offers').pluck().get() as number)) return null;
+  const writer = gridWriter(db);
+  const missing = new Set<string>();
+  let rewritten = new Set<string>();
+  if (catalogMoved) {
+    const reader = new OfferReader(db, options.extract);
+    const ctx = context(db, currency, options, lastChangesByLookup(db, runs));
+    rewritten = patchTouchedRows(db, reader, ctx, touched, missing);
+    result.mode = 'incremental';
+    result.rowsWritten += rewritten.size;
+    result.offersRead = reader.stats.offersRead;
+    result.attributesExtracted = reader.stats.attributesExtracted;
+    const before = readState(db, BADGE_RUNS_KEY);
+    const current = [...runs.values()].sort((a, b) => a - b);
+    if (before !== JSON.stringify(current)) writer.retireBadges(current);
+  }
+  if (pricesMoved) {
+    if (!catalogMoved) result.mode = 'reprice';
+    result.rowsWritten += repriceRows(db, context(db, currency, options, () => null), rewritten, missing);
+  }
+  recordBuilt(db, now, runs);
+  result.rows = countRows(db);
+  result.missingRates = [...missing].sort();
+  return result;
+}
+
+function countRows(db: Database): number {
+  return db.prepare('SELECT COUNT(*) FROM plan_rows').pluck().get() as number;
+}
+
+const PATCH_LIMIT = 0.2;
+
+/** Offers stamped after `sinceSeq` by a commit, or queued by a manual link, keyed by supplierOfferKey. */
+function touchedOffers(db: Database, sinceSeq: number, scope: ReadonlySet<string> | null): Map<string, OfferRef> {
+  const stamped = db.prepare(`SELECT supplier_id AS supplier, product_id AS productId, sku_id AS skuId, variant FROM offers WHERE grid_seq > ?
+    UNION SELECT supplier_id, product_id, sku_id, variant FROM grid_pending_offers`).all(sinceSeq) as OfferRef[];
+  const touched = new Map<string, OfferRef>();
+  for (const ref of stamped) if (!scope || scope.has(ref.supplier)) touched.set(supplierOfferKey(ref), ref);
+  return touched;
+}
+
+/** Rebuilds the rows that held, or now hold, a touched offer. Returns their plan keys. */
+function patchTouchedRows(db: Database, reader: OfferReader, ctx: MaterializeContext, touched: ReadonlyMap<string, OfferRef>, missing: Set<string>): Set<string> {
+  db.exec('DELETE FROM grid_pending_offers');
+
+  const placedAt = db.prepare('SELECT plan_key FROM plan_offers WHERE supplier_id = ? AND product_id = ? AND sku_id = ? AND variant = ?').pluck();
+  const affected = new Set<string>();
+  const arriving = new Map<string, GridInputOffer[]>();
+  const writer = gridWriter(db);
+  for (const ref of touched.values()) {
+    const was = placedAt.get(ref.supplier, ref.productId, ref.skuId, ref.variant) as string | undefined;
+    if (was !== undefined) affected.add(was);
+    const offer = reader.current(ref);
+    if (!offer) {
+      if (was !== undefined) writer.forgetOffer(ref);
+      continue;
+    }
+    const planKey = planKeyOf(offer);
+    affected.add(planKey);
+    const joining = arriving.get(planKey);
+    if (joining) joining.push(offer);
+    else arriving.set(planKey, [offer]);
+    if (was !== planKey) writer.placeOffer(ref, planKey);
+  }
+
+  const ids = rowIds(db, affected);
+  for (const planKey of affected) {
+    const staying = reader.placedIn(planKey).filter((offer) => !touched.has(supplierOfferKey(offer)));
+    const members = [...staying, ...(arriving.get(planKey) ?? [])].sort(compareOffers);
+    const id = ids.get(planKey)!;
+    writer.deleteRow(id);
+    if (members.length === 0) continue;
+    const row = materializeRow(planKey, members, ctx);
+    for (const code of row.missingRates) missing.add(code);
+    writer.insertRow(id, row);
+  }
+  return affected;
+}
+
+/** Reprices every row not in `skip` from the offers it holds; writes only rows whose priced columns changed. */
+function repriceRows(db: Database, ctx: MaterializeContext, skip: ReadonlySet<string>, missing: Set<string>): number {
+  const writer = gridWriter(db);
+  const rows = db.prepare(`SELECT id, plan_key, ${PRICED_COLUMNS.join(', ')} FROM plan_rows`).all() as Array<PricedColumns & { id: number; plan_key: string }>;
+  let written = 0;
+  for (const stored of rows) {
+    if (skip.has(stored.plan_key)) continue;
+    const offers = JSON.parse(stored.offers_json) as GridOffer[];
+    const columns = pricedColumns(priceRow(stored.plan_key, offers, ctx, missing));
+    if (PRICED_COLUMNS.every((column) => columns[column] === stored[column])) continue;
+    writer.updatePrices(stored.id, columns);
+    written++;
+  }
+  return written;
+}

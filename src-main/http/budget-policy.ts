@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import { AdaptivePace, type AdaptiveRule } from './adaptive-pace';
+import { RequestBudget, type BudgetClock } from './budget';
+import { FixedWindowPace, type FixedWindowRule } from './fixed-window-pace';
+
+/** What tests and the benchmark turn: the real windows scaled down, or a pace set outright. */
+export interface BudgetTuning {
+  windowMs?: number;
+  maxRequests?: number;
+  blockMs?: number;
+  marginMs?: number;
+  /** Adaptive pace ceiling, overriding the connection's setting. */
+  requestsPerMinute?: number;
+  defaultHoldMs?: number;
+  announceWaitsFromMs?: number;
+  clock?: BudgetClock;
+}
+
+export type BudgetPolicy =
+  | { kind: 'fixed-window'; rule: FixedWindowRule }
+  | { kind: 'adaptive'; rule: AdaptiveRule; maxParallel?: number };
+
+/** The real Dujiao-Next server's rule (router.go upstreamAPIRule): 60 requests per 60 s window, then a 30 s block. */
+export const DUJIAO_RULE = { windowMs: 60_000, maxRequests: 60, blockMs: 30_000 } as const;
+
+/** Enough for a request to reach a server across the world; scaled down with a window shortened for tests. */
+function defaultMargin(windowMs: number): number {
+  return Math.min(2000, Math.max(50, Math.round(windowMs / 30)));
+}
+
+/** A fixed-window budget mirroring the server's rule; `requestsPerMinute` (the connection's setting) is the allowance per window. */
+export function fixedWindowPolicy(requestsPerMinute: number | undefined, tuning: BudgetTuning = {}): BudgetPolicy {
+  const windowMs = tuning.windowMs ?? DUJIAO_RULE.windowMs;
+  return {
+    kind: 'fixed-window',
+    rule: {
+      windowMs,
+      maxRequests: tuning.maxRequests ?? requestsPerMinute ?? DUJIAO_RULE.maxRequests,
+      blockMs: tuning.blockMs ?? DUJIAO_RULE.blockMs,
+      marginMs: tuning.marginMs ?? defaultMargin(windowMs),
+    },
+  };
+}
+
+/** An adaptive budget for an upstream that publishes no numbers: `defaultPerMinute` unless the connection sets its own. */
+export function adaptivePolicy(requestsPerMinute: number | undefined, defaults: { perMinute: number; holdMs: number; maxParallel?: number }, tuning: BudgetTuning = {}): BudgetPolicy {
+  return {
+    kind: 'adaptive',
+    rule: {
+      requestsPerMinute: tuning.requestsPerMinute ?? requestsPerMinute ?? defaults.perMinute,
+      defaultHoldMs: tuning.defaultHoldMs ?? defaults.holdMs,
+    },
+    maxParallel: defaults.maxParallel,
+  };
+}
+
+type PolicyPace = { kind: 'fixed-window'; pace: FixedWindowPace } | { kind: 'adaptive'; pace: AdaptivePace };
+
+function paceFor(policy: BudgetPolicy): PolicyPace {
+  return policy.kind === 'fixed-window' ? { kind: policy.kind, pace: new FixedWindowPace(policy.rule) } : { kind: policy.kind, pace: new AdaptivePace(policy.rule) };
+}
+
+/** A budget of its own, for a client made outside a kind's create() (tests of one client). */
+export function standaloneBudget(policy: BudgetPolicy, tuning: BudgetTuning = {}): RequestBudget {
+  return budgetWith(paceFor(policy), policy, tuning);
+}
+
+function budgetWith(paced: PolicyPace, policy: BudgetPolicy, tuning: BudgetTuning): RequestBudget {
+  return new RequestBudget(paced.pace, {
+    maxParallel: policy.kind === 'adaptive' ? policy.maxParallel : undefined,
+    clock: tuning.clock,
+    announceWaitsFromMs: tuning.announceWaitsFromMs ?? announceFrom(policy),
+  });
+}
+
+/** Short test windows still announce their waits; real ones only those worth a line in the progress bar. */
+function announceFrom(policy: BudgetPolicy): number {
+  return policy.kind === 'fixed-window' ? Math.min(1000, policy.rule.windowMs / 10) : 1000;
+}
+
+const accounts = new Map<string, { policy: BudgetPolicy; paced: PolicyPace; budget: RequestBudget }>();
+
+export interface AccountIdentity {
+  kind: string;
+  /** Any URL of the account's API; only its host (and port) count. */
+  baseUrl: string;
+  /** What identifies the account to the upstream: API key, uid, appKey, partner code and login. */
+  account: string;
+}
+
+/**
+ * The one budget of a supplier account in this process: every adapter made for the same kind, host and account
+ * shares it (the sync's, the order service's, a connection test's), since the upstream counts them together.
+ * A changed setting re-tunes the existing budget rather than starting a fresh count the upstream would not share.
+ */
+export function accountBudget(identity: AccountIdentity, policy: BudgetPolicy, tuning: BudgetTuning = {}): RequestBudget {
+  const account = createHash('sha256').update(identity.account).digest('hex');
+  const key = `${identity.kind}\n${hostOf(identity.baseUrl)}\n${account}`;
+  const existing = accounts.get(key);
+  if (existing && existing.policy.kind === policy.kind) {
+    if (JSON.stringify(existing.policy) !== JSON.stringify(policy)) retune(existing.paced, policy);
+    existing.policy = policy;
+    return existing.budget;
+  }
+  const paced = paceFor(policy);
+  const budget = budgetWith(paced, policy, tuning);
+  accounts.set(key, { policy, paced, budget });
+  return budget;
+}
+
+function retune(paced: PolicyPace, policy: BudgetPolicy): void {
+  if (paced.kind === 'fixed-window' && policy.kind === 'fixed-window') paced.pace.configure(policy.rule);
+  if (paced.kind === 'adaptive' && policy.kind === 'adaptive') paced.pace.configure(policy.rule);
+}
+
+function hostOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host.toLowerCase();
+  } catch {
+    return baseUrl;
+  }
+}

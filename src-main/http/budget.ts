@@ -1,0 +1,181 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { BudgetStats, RequestBudgetView } from '../suppliers/adapter';
+import { CanceledError, SupplierError } from './errors';
+import type { Pace } from './pace';
+
+/** Time as the budget sees it; tests inject one that jumps instead of sleeping. */
+export interface BudgetClock {
+  now(): number;
+  /** Resolves after `ms`, or rejects when `signal` fires. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export const SYSTEM_CLOCK: BudgetClock = {
+  now: Date.now,
+  sleep: (ms, signal) => sleep(ms, undefined, { signal }),
+};
+
+export interface RequestBudgetOptions {
+  pace: Pace;
+  /** Requests in flight at once; unlimited when absent. */
+  maxParallel?: number;
+  clock?: BudgetClock;
+  /** Waits shorter than this are not announced to onWait listeners (a sync's progress would flicker). */
+  announceWaitsFromMs?: number;
+}
+
+/** Whether an error is the upstream saying "too many requests", in whatever form the supplier's client recognised. */
+export function isThrottle(error: unknown): error is SupplierError {
+  return error instanceof SupplierError && error.code === 'rate_limited';
+}
+
+/**
+ * One supplier account's request budget: every request of the account (sync pages, pings, orders, follow-ups,
+ * balance checks, connection tests) passes `run`, which waits for the pace to allow it and, when the upstream
+ * throttles anyway, waits as long as the pace says and sends it again. Rate limiting therefore never fails a
+ * request, and never uses up a retry; only the caller's signal (cancel, a sync's deadline) ends a wait.
+ */
+export class RequestBudget implements RequestBudgetView {
+  private readonly clock: BudgetClock;
+  private readonly announceFromMs: number;
+  private readonly counters: BudgetStats = { requests: 0, waitMs: 0, throttled: 0, bytes: 0 };
+  private readonly listeners = new Set<(resumesAt: number | null) => void>();
+  private waiting = 0;
+  private waitingSince = 0;
+  private announced: number | null = null;
+  private inFlight = 0;
+  private readonly queue: Array<() => void> = [];
+  private stopped: { until: number; error: SupplierError } | null = null;
+
+  constructor(private readonly pace: Pace, private readonly options: Omit<RequestBudgetOptions, 'pace'> = {}) {
+    this.clock = options.clock ?? SYSTEM_CLOCK;
+    this.announceFromMs = options.announceWaitsFromMs ?? 1000;
+  }
+
+  /** Requests per minute allowed right now (after any slow-down). */
+  perMinute(): number {
+    return this.pace.perMinute();
+  }
+
+  stats(): BudgetStats {
+    const waitMs = this.counters.waitMs + (this.waiting > 0 ? this.clock.now() - this.waitingSince : 0);
+    return { ...this.counters, waitMs };
+  }
+
+  onWait(listener: (resumesAt: number | null) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Response bytes received, counted by the transport. */
+  received(bytes: number): void {
+    this.counters.bytes += bytes;
+  }
+
+  /** Refuses every request with `error` for `ms`, without touching the network (an upstream that banned us). */
+  stop(error: SupplierError, ms: number): void {
+    this.stopped = { until: this.clock.now() + ms, error };
+  }
+
+  /**
+   * Sends through the budget. `send` is one attempt; when it fails with a throttle (isThrottle), the pace learns of
+   * it and the request goes again once the pace allows: a throttle is never the caller's failure.
+   */
+  async run<T>(send: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    await this.acquireSlot(signal);
+    try {
+      for (;;) {
+        const settle = await this.admit(signal);
+        this.counters.requests++;
+        try {
+          const result = await send();
+          settle(this.clock.now());
+          this.pace.succeeded(this.clock.now());
+          return result;
+        } catch (error) {
+          settle(this.clock.now());
+          if (!isThrottle(error)) throw error;
+          if (signal?.aborted) throw new CanceledError();
+          this.counters.throttled++;
+          this.pace.throttled(this.clock.now(), error.retryAfterMs);
+        }
+      }
+    } finally {
+      this.releaseSlot();
+    }
+  }
+
+  private async admit(signal?: AbortSignal): Promise<(now: number) => void> {
+    let waited = false;
+    try {
+      for (;;) {
+        if (signal?.aborted) throw new CanceledError();
+        const now = this.clock.now();
+        if (this.stopped && now < this.stopped.until) throw this.stopped.error;
+        const admission = this.pace.admit(now);
+        if (admission.go) return admission.settled;
+        if (!waited) {
+          waited = true;
+          this.startWaiting(now);
+        }
+        this.announce(now, admission.retryAt);
+        try {
+          await this.clock.sleep(admission.retryAt - now, signal);
+        } catch {
+          throw new CanceledError();
+        }
+      }
+    } finally {
+      if (waited) this.stopWaiting();
+    }
+  }
+
+  private startWaiting(now: number): void {
+    if (this.waiting++ === 0) this.waitingSince = now;
+  }
+
+  private stopWaiting(): void {
+    if (--this.waiting > 0) return;
+    this.counters.waitMs += this.clock.now() - this.waitingSince;
+    if (this.announced !== null) {
+      this.announced = null;
+      for (const listener of this.listeners) listener(null);
+    }
+  }
+
+  private announce(now: number, resumesAt: number): void {
+    if (resumesAt - now < this.announceFromMs) return;
+    if (this.announced !== null && resumesAt <= this.announced) return;
+    this.announced = resumesAt;
+    for (const listener of this.listeners) listener(resumesAt);
+  }
+
+  private async acquireSlot(signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) throw new CanceledError();
+    const max = this.options.maxParallel ?? Infinity;
+    if (this.inFlight < max) {
+      this.inFlight++;
+      return;
+    }
+    await new Promise<void>((resolve, reject) => {
+      const onAbort = () => {
+        const index = this.queue.indexOf(grant);
+        if (index >= 0) this.queue.splice(index, 1);
+        reject(new CanceledError());
+      };
+      // The slot is handed over directly by releaseSlot(), so `inFlight` never dips in between.
+      const grant = () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      this.queue.push(grant);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  private releaseSlot(): void {
+    const next = this.queue.shift();
+    if (next) next();
+    else this.inFlight--;
+  }
+}

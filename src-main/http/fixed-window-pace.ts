@@ -1,0 +1,78 @@
+import { NOTHING_TO_SETTLE, type Admission, type Pace } from './pace';
+
+export interface FixedWindowRule {
+  /** The server's window, which starts at the first request it counts (not a sliding window). */
+  windowMs: number;
+  /** Requests the server accepts per window; the next one starts a block. */
+  maxRequests: number;
+  /** How long the server refuses everything once the window's allowance is exceeded. */
+  blockMs: number;
+  /**
+   * Slack for the time between our clock and the server's counting: the server's window starts when our first
+   * request ARRIVES, so ours ends this much later, and a request sent this close to our window's end waits for the next.
+   */
+  marginMs: number;
+}
+
+/**
+ * Mirrors a server that counts requests in fixed windows (Dujiao-Next's rate-limit middleware: INCR per key, the key
+ * expires one window after the first request; the request past the allowance blocks the key). Staying inside the
+ * allowance means the server never blocks us when we are the only client of the key; a block caused by someone else
+ * is waited out, after which the server starts over and so do we.
+ */
+export class FixedWindowPace implements Pace {
+  private windowOpenedAt: number | null = null;
+  /** Infinity until the window's first request has come back: only then is it certain the server has started counting. */
+  private windowEndsAt = Infinity;
+  private count = 0;
+  private blockedUntil = 0;
+
+  constructor(private rule: FixedWindowRule) {}
+
+  configure(rule: FixedWindowRule): void {
+    this.rule = rule;
+  }
+
+  admit(now: number): Admission {
+    if (now < this.blockedUntil) return { go: false, retryAt: this.blockedUntil };
+    if (this.windowOpenedAt !== null && now >= this.windowEndsAt) this.windowOpenedAt = null;
+    if (this.windowOpenedAt === null) {
+      this.windowOpenedAt = now;
+      this.windowEndsAt = Infinity;
+      this.count = 1;
+      const opened = now;
+      return {
+        go: true,
+        settled: (at) => {
+          // The server's window started somewhere between our send and this answer; end ours safely after its end.
+          if (this.windowOpenedAt === opened) this.windowEndsAt = at + this.rule.windowMs + this.rule.marginMs;
+        },
+      };
+    }
+    // A request sent near our window's end could reach the server after its window expired and open the next one
+    // early, where our full allowance would then overflow it.
+    const lateSendAt = this.windowOpenedAt + this.rule.windowMs - this.rule.marginMs;
+    if (this.count < this.rule.maxRequests && now < lateSendAt) {
+      this.count++;
+      return { go: true, settled: NOTHING_TO_SETTLE };
+    }
+    return { go: false, retryAt: Number.isFinite(this.windowEndsAt) ? this.windowEndsAt : now + this.rule.marginMs };
+  }
+
+  throttled(now: number, hintMs: number | null): void {
+    // The block began before its refusal reached us, so a full block from now is always long enough; the server's
+    // own count of seconds left (rounded to whole seconds) can shorten it.
+    const wait = hintMs === null ? this.rule.blockMs : Math.min(this.rule.blockMs, hintMs + 1000);
+    this.blockedUntil = Math.max(this.blockedUntil, now + wait + this.rule.marginMs);
+    // When the block expires the server has forgotten the key: everything starts over with a fresh window.
+    this.windowOpenedAt = null;
+    this.windowEndsAt = Infinity;
+    this.count = 0;
+  }
+
+  succeeded(): void {}
+
+  perMinute(): number {
+    return (this.rule.maxRequests * 60_000) / (this.rule.windowMs + this.rule.marginMs);
+  }
+}

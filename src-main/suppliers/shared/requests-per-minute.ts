@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+/**
+ * The connection's request pace, in requests per minute: optional, a positive whole number (connection settings are
+ * stored as strings, so "60" is accepted too). `defaultPerMinute` is what the connection gets without it; the form
+ * shows it (connection-fields reads the `defaultValue` meta).
+ */
+export function requestsPerMinuteField(defaultPerMinute: number) {
+  const perMinute = z.number({ message: 'requestsPerMinute must be a whole number of requests per minute' })
+    .int('requestsPerMinute must be a whole number of requests per minute')
+    .positive('requestsPerMinute must be at least 1');
+  return z.preprocess(
+    (value) => (typeof value === 'string' ? (value.trim() === '' ? undefined : /^\s*\d+\s*$/.test(value) ? Number(value) : value) : value),
+    perMinute.optional(),
+  ).optional().meta({ defaultValue: String(defaultPerMinute) });
+}

@@ -1,0 +1,62 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getRun } from '../../src-main/db/catalog-repo';
+import { openDatabase } from '../../src-main/db/open';
+import { ProgressBars } from '../../src-main/cli/output';
+import { startDujiaoSimulator } from '../../src-main/suppliers/dujiao-next/simulator';
+import { runCli } from '../helpers/run-cli';
+import { tempDb } from '../helpers/temp-db';
+
+const cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+describe('supplygrid sync: full vs incremental, and what it cost', () => {
+  it('--full asks for a complete listing; the summary and --json say which listing ran and its requests', async () => {
+    const store = tempDb('supplygrid-cli-full-');
+    store.db.close();
+    cleanups.push(store.cleanup);
+    const sim = await startDujiaoSimulator();
+    cleanups.push(() => sim.close());
+    const config = join(store.dir, 'suppliers.json');
+    writeFileSync(config, JSON.stringify({ suppliers: [sim.connection] }));
+
+    const first = await runCli(['sync', '--config', config, '--db', store.file]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/demo-dujiao\s+ok\s+\d+ offers .*\(full, [1-9]\d* requests?/);
+
+    const forced = await runCli(['sync', '--full', '--json', '--config', config, '--db', store.file]);
+    expect(forced.code, forced.stderr).toBe(0);
+    const [summary] = JSON.parse(forced.stdout) as Array<{ runId: number; mode: string; requests: number; waitMs: number }>;
+    expect(summary).toMatchObject({ mode: 'full', requests: expect.any(Number), waitMs: expect.any(Number) });
+    const db = openDatabase(store.file);
+    try {
+      expect(getRun(db, summary.runId)).toMatchObject({ mode: 'full', requests: summary.requests });
+    } finally {
+      db.close();
+    }
+  }, 60_000);
+
+  it('the progress line counts down while a supplier waits for its request limit', () => {
+    let now = 1_000_000;
+    let written = '';
+    const stream = { isTTY: true, write: (text: string) => ((written += text), true) } as unknown as NodeJS.WriteStream;
+    const text = () => {
+      const all = written;
+      written = '';
+      return all;
+    };
+    const bars = new ProgressBars(stream, () => now);
+    bars.update('dj', { pagesDone: 1, pagesTotal: 4, items: 100 });
+    bars.waiting('dj', now + 23_000);
+    expect(text()).toContain("dj               waiting for the supplier's request limit — resumes in 23 s");
+    now += 5_000;
+    bars.waiting('dj', now + 18_000);
+    expect(text()).toContain('resumes in 18 s');
+    bars.waiting('dj', null);
+    expect(text()).toContain('1/4 pages 100 items');
+    bars.close();
+  });
+});

@@ -1,0 +1,221 @@
+import type { Database } from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getRun } from '../../src-main/db/catalog-repo';
+import { catalogSeq } from '../../src-main/db/catalog-seq';
+import { seededRandom } from '../../src-main/suppliers/shared/seeded-random';
+import { CHANGED_SINCE_OVERLAP_MS, syncSupplier, type SyncEvent, type SyncOptions } from '../../src-main/sync/engine';
+import { evolve, FakeSupplier } from '../helpers/fake-catalog';
+import { tempDb, type TempDb } from '../helpers/temp-db';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+function store(): TempDb {
+  const db = tempDb();
+  cleanups.push(db.cleanup);
+  return db;
+}
+
+/** The stored catalog, row for row; timestamps differ between two databases by nature, so only liveness is compared. */
+function offersTable(db: Database) {
+  return db.prepare(`SELECT supplier_id, product_id, sku_id, variant, kind, titles_json, category_json, cost_amount, cost_currency,
+      retail_json, original_json, stock_status, stock_quantity, min_quantity, max_quantity, fulfillment_json, images_json, plan_json,
+      orderable, raw_json, removed_at IS NULL AS live, grid_seq
+    FROM offers ORDER BY supplier_id, product_id, sku_id, variant`).all();
+}
+
+function changeLog(db: Database) {
+  return db.prepare('SELECT id, run_id, supplier_id, product_id, sku_id, variant, change, old_json, new_json FROM changes ORDER BY id').all();
+}
+
+/** `skipped` is left out: it says what a listing could not read, and a 'changes' listing does not re-read what did not change. */
+function runCounts(db: Database) {
+  return db.prepare('SELECT id, status, offers, added, removed, changed FROM sync_runs ORDER BY id').all();
+}
+
+const target = (adapter: ReturnType<FakeSupplier['adapter']>) => ({ supplierId: 'fake', supplierKind: 'fake', adapter });
+
+describe('incremental sync', () => {
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])('gives exactly the catalog, change log and grid stamps of a full sync (random evolution, seed %i)', async (seed) => {
+    const random = seededRandom(seed);
+    const overlap = seededRandom(seed * 7919);
+    const supplier = new FakeSupplier();
+    const full = store();
+    const incremental = store();
+    const fullAdapter = supplier.adapter();
+    const incrementalAdapter = supplier.adapter({ overlap, pageSize: 5 });
+    evolve(supplier, random, { newProducts: 25 });
+    let incrementalRuns = 0;
+    for (let step = 0; step < 7; step++) {
+      const a = await syncSupplier(full.db, target(fullAdapter), { mode: 'full' });
+      const b = await syncSupplier(incremental.db, target(incrementalAdapter), { mode: 'auto' });
+      expect([a.status, b.status]).toEqual(['ok', 'ok']);
+      expect(a.mode).toBe('full');
+      expect(b.mode).toBe(step === 0 ? 'full' : 'incremental');
+      if (b.mode === 'incremental') incrementalRuns++;
+      expect({ ...b.counts, skipped: 0 }).toEqual({ ...a.counts, skipped: 0 });
+      expect(offersTable(incremental.db)).toEqual(offersTable(full.db));
+      expect(changeLog(incremental.db)).toEqual(changeLog(full.db));
+      expect(runCounts(incremental.db)).toEqual(runCounts(full.db));
+      evolve(supplier, random);
+    }
+    expect(incrementalRuns).toBe(6);
+    expect(changeLog(full.db).length).toBeGreaterThan(50);
+    expect(catalogSeq(full.db)).toBe(7);
+  });
+
+  it('writes only offers whose stored content changed, and stamps only them with the next seq', async () => {
+    const supplier = new FakeSupplier();
+    const db = store().db;
+    const adapter = supplier.adapter();
+    evolve(supplier, seededRandom(11), { newProducts: 10 });
+    await syncSupplier(db, target(adapter), { mode: 'full' });
+    // A second run with no changes writes and stamps nothing: the first run's 'added' badges retire by run id in the grid.
+    await syncSupplier(db, target(adapter), { mode: 'full' });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM offers WHERE grid_seq <> 1').get()).toEqual({ n: 0 });
+    const [priced, rawOnly] = [...supplier.products.values()].filter((p) => p.active && !p.unreadable);
+    priced.skus[0].amount = '99.00';
+    rawOnly.skus[0].raw = 42;
+    db.exec(`CREATE TEMP TABLE offer_writes (product_id TEXT);
+      CREATE TEMP TRIGGER offer_updated AFTER UPDATE ON main.offers BEGIN INSERT INTO offer_writes VALUES (new.product_id); END;
+      CREATE TEMP TRIGGER offer_inserted AFTER INSERT ON main.offers BEGIN INSERT INTO offer_writes VALUES (new.product_id); END;`);
+    await syncSupplier(db, target(adapter), { mode: 'full' });
+    expect(db.prepare('SELECT product_id FROM offer_writes ORDER BY product_id').all()).toEqual([{ product_id: priced.id }, { product_id: rawOnly.id }]);
+    // One price change and one raw-only edit: two offer rows written, and stamped.
+    const stamped = db.prepare('SELECT DISTINCT product_id FROM offers WHERE grid_seq = 3 ORDER BY product_id').all();
+    expect(stamped).toEqual([{ product_id: priced.id }, { product_id: rawOnly.id }]);
+
+    // Nothing changes upstream: nothing written, nothing stamped.
+    await syncSupplier(db, target(adapter), { mode: 'full' });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM offers WHERE grid_seq = 4').get()).toEqual({ n: 0 });
+    expect(catalogSeq(db)).toBe(4);
+  });
+
+  it('a product deleted outright is missed by an incremental listing and found by the next full one', async () => {
+    const supplier = new FakeSupplier();
+    const db = store().db;
+    const adapter = supplier.adapter();
+    evolve(supplier, seededRandom(3), { newProducts: 6 });
+    let now = Date.now();
+    const options: SyncOptions = { mode: 'auto', fullEveryMs: 60_000, now: () => now };
+    await syncSupplier(db, target(adapter), options);
+    const [gone] = [...supplier.products.keys()];
+    supplier.products.delete(gone);
+    const live = () => (db.prepare('SELECT COUNT(*) AS n FROM offers WHERE product_id = ? AND removed_at IS NULL').get(gone) as { n: number }).n;
+    expect(live()).toBeGreaterThan(0);
+
+    const quick = await syncSupplier(db, target(adapter), options);
+    expect(quick.mode).toBe('incremental');
+    expect(live()).toBeGreaterThan(0);
+
+    now += 61_000;
+    const scheduledFull = await syncSupplier(db, target(adapter), options);
+    expect(scheduledFull.mode).toBe('full');
+    expect(live()).toBe(0);
+    expect(db.prepare(`SELECT DISTINCT change FROM changes WHERE run_id = ? AND product_id = ?`).all(scheduledFull.runId, gone)).toEqual([{ change: 'removed' }]);
+  });
+
+  it('asks for changes since the last ok run less the overlap in auto mode, and in full by default', async () => {
+    const supplier = new FakeSupplier();
+    const db = store().db;
+    const adapter = supplier.adapter();
+    evolve(supplier, seededRandom(5));
+    const first = await syncSupplier(db, target(adapter), { mode: 'auto' });
+    await syncSupplier(db, target(adapter), { mode: 'auto' });
+    await syncSupplier(db, target(adapter));
+    const second = getRun(db, first.runId + 1)!;
+    expect(supplier.lastChangedSince).toEqual([
+      null,
+      new Date(Date.parse(getRun(db, first.runId)!.startedAt) - CHANGED_SINCE_OVERLAP_MS).toISOString(),
+      null,
+    ]);
+    expect(second.mode).toBe('incremental');
+  });
+
+  it('a server that ignores the filter still gives the right catalog, recorded as a full listing', async () => {
+    const supplier = new FakeSupplier();
+    const db = store().db;
+    const reference = store().db;
+    const ignoring = supplier.adapter({ ignoreFilter: true });
+    const plain = supplier.adapter();
+    const random = seededRandom(9);
+    evolve(supplier, random, { newProducts: 12 });
+    await syncSupplier(db, target(ignoring), { mode: 'auto' });
+    await syncSupplier(reference, target(plain), { mode: 'full' });
+    evolve(supplier, random, { hardDeletes: true });
+    const result = await syncSupplier(db, target(ignoring), { mode: 'auto' });
+    await syncSupplier(reference, target(plain), { mode: 'full' });
+    expect(supplier.lastChangedSince[2]).not.toBeNull();
+    expect(result.mode).toBe('full');
+    expect(getRun(db, result.runId)!.mode).toBe('full');
+    expect(offersTable(db)).toEqual(offersTable(reference));
+    expect(changeLog(db)).toEqual(changeLog(reference));
+  });
+
+  it('records mode, requests, waits and bytes on the run, and passes waiting events on', async () => {
+    const supplier = new FakeSupplier();
+    const db = store().db;
+    const resumesAt = Date.now() + 23_000;
+    const adapter = supplier.adapter({
+      pageSize: 4,
+      beforePage: (index) => {
+        if (index !== 1) return;
+        supplier.budget.announce(resumesAt);
+        supplier.budget.totals.waitMs += 1500;
+        supplier.budget.totals.throttled++;
+        supplier.budget.announce(null);
+      },
+    });
+    evolve(supplier, seededRandom(1), { newProducts: 10 });
+    supplier.budget.totals.requests = 100; // spent before this run (another sync, an order): not this run's
+    const events: SyncEvent[] = [];
+    const result = await syncSupplier(db, target(adapter), { onEvent: (event) => events.push(event) });
+    const pages = Math.ceil(supplier.products.size / 4);
+    expect(result).toMatchObject({ status: 'ok', mode: 'full', requests: pages, waitMs: 1500, throttled: 1, bytes: pages * 1000 });
+    expect(getRun(db, result.runId)).toMatchObject({ mode: 'full', requests: pages, waitMs: 1500, throttled: 1, bytes: pages * 1000,
+      fetchMs: expect.any(Number), commitMs: expect.any(Number) });
+    expect(events.filter((e) => e.type === 'waiting')).toEqual([
+      { type: 'waiting', supplierId: 'fake', runId: result.runId, resumesAt },
+      { type: 'waiting', supplierId: 'fake', runId: result.runId, resumesAt: null },
+    ]);
+    expect(supplier.budget.listening).toBe(0);
+  });
+
+  it('the deadline ends a run stuck waiting as failed ("deadline passed") and keeps the old catalog', async () => {
+    const supplier = new FakeSupplier();
+    const db = store().db;
+    evolve(supplier, seededRandom(2), { newProducts: 10 });
+    await syncSupplier(db, target(supplier.adapter()));
+    const before = offersTable(db);
+    for (const product of supplier.products.values()) product.skus[0].amount = '77.00';
+    // Page 2 waits for a request limit that never lifts, and does not even listen to the signal.
+    const stuck = supplier.adapter({ beforePage: (index) => (index === 1 ? new Promise<void>(() => undefined) : undefined) });
+    const result = await syncSupplier(db, target(stuck), { mode: 'full', deadlineMs: 100 });
+    expect(result).toMatchObject({ status: 'failed', error: 'deadline passed' });
+    expect(getRun(db, result.runId)).toMatchObject({ status: 'failed', error: 'deadline passed' });
+    expect(offersTable(db)).toEqual(before);
+  });
+
+  it('cancelling during a wait ends the run as canceled, not failed, and keeps the old catalog', async () => {
+    const supplier = new FakeSupplier();
+    const db = store().db;
+    evolve(supplier, seededRandom(4), { newProducts: 10 });
+    await syncSupplier(db, target(supplier.adapter()));
+    const before = offersTable(db);
+    for (const product of supplier.products.values()) product.skus[0].amount = '77.00';
+    const controller = new AbortController();
+    const waiting = supplier.adapter({ beforePage: (index) => {
+      if (index !== 1) return;
+      supplier.budget.announce(Date.now() + 60_000);
+      setTimeout(() => controller.abort(), 20);
+      return new Promise<void>(() => undefined);
+    } });
+    const events: SyncEvent[] = [];
+    const result = await syncSupplier(db, target(waiting), { mode: 'full', signal: controller.signal, onEvent: (e) => events.push(e) });
+    expect(result).toMatchObject({ status: 'canceled', error: 'canceled' });
+    expect(events.some((e) => e.type === 'waiting')).toBe(true);
+    expect(offersTable(db)).toEqual(before);
+  });
+});

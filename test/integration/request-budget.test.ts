@@ -1,0 +1,159 @@
+import { request } from 'undici';
+import { afterEach, describe, expect, it } from 'vitest';
+import { listLiveOffers } from '../../src-main/db/catalog-repo';
+import type { AdapterEnv, ConnectionBase } from '../../src-main/suppliers/adapter';
+import { demoCredentials } from '../../src-main/suppliers/dujiao-next/protocol-simulator';
+import { startDujiaoSimulator, type DujiaoSimulator } from '../../src-main/suppliers/dujiao-next/simulator';
+import { seagm } from '../../src-main/suppliers/seagm';
+import { startSeagmSimulator } from '../../src-main/suppliers/seagm/simulator';
+import { syncSuppliers } from '../../src-main/sync/engine';
+import { adapterFor, syncTargetFor } from '../../src-main/sync/targets';
+import { FAST_RETRY, tempDb, type TempDb } from '../helpers/temp-db';
+
+/** The real rule (60 per 60 s, then a 30 s block) scaled down: 20 requests per 400 ms window, a 300 ms block. */
+const RULE = { windowMs: 400, max: 20, blockMs: 300 };
+const ENV: AdapterEnv = { retry: FAST_RETRY, budgetTuning: { windowMs: RULE.windowMs, blockMs: RULE.blockMs, marginMs: 60 } };
+/** 50 products a page: ~3,000 products need more than 60 requests, three windows' worth and more. */
+const PRODUCTS = 3_100;
+
+const cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function dujiao(refusal: 'http429' | 'http200' = 'http429'): Promise<DujiaoSimulator> {
+  const sim = await startDujiaoSimulator({ size: PRODUCTS, rateLimit: { ...RULE, refusal } });
+  cleanups.push(() => sim.close());
+  return sim;
+}
+
+function database(): TempDb {
+  const temp = tempDb();
+  cleanups.push(() => temp.cleanup());
+  return temp;
+}
+
+function connectionOf(sim: DujiaoSimulator): ConnectionBase & Record<string, unknown> {
+  return { ...sim.connection, requestsPerMinute: RULE.max };
+}
+
+/** Another client of the same key spends its allowance and one more: the server blocks the key. Unsigned is enough: the limiter counts before auth. */
+async function burnKey(sim: DujiaoSimulator, apiKey = String(sim.connection.apiKey)): Promise<void> {
+  for (let i = 0; i <= RULE.max; i++) {
+    const response = await request(`${sim.baseUrl}/api/v1/upstream/ping`, { method: 'POST', headers: { 'dujiao-next-api-key': apiKey } });
+    await response.body.text();
+  }
+}
+
+describe('request budget of a Dujiao-Next connection', () => {
+  it('paces a sync needing more than 60 requests so that the server never blocks the key', async () => {
+    const sim = await dujiao();
+    const { db } = database();
+    const adapter = adapterFor(connectionOf(sim), ENV);
+    const [result] = await syncSuppliers(db, [syncTargetFor(sim.connection, adapter)], { mode: 'full' });
+    expect(result.status).toBe('ok');
+    expect(listLiveOffers(db, sim.connection.id).length).toBeGreaterThan(3000);
+    const stats = adapter.budget!.stats();
+    expect(stats.requests).toBeGreaterThan(60);
+    expect(stats.throttled).toBe(0);
+    expect(stats.bytes).toBeGreaterThan(0);
+    expect(sim.server.state.rateLimiter.blocks).toBe(0);
+    expect(sim.server.state.rateLimiter.refused).toBe(0);
+  });
+
+  it.each(['http429', 'http200'] as const)('waits out a block someone else caused (refused with %s) and completes', async (refusal) => {
+    const sim = await dujiao(refusal);
+    const { db } = database();
+    await burnKey(sim);
+    expect(sim.server.state.rateLimiter.blocks).toBe(1);
+    const adapter = adapterFor(connectionOf(sim), { ...ENV, retry: { ...FAST_RETRY, attempts: 1 } });
+    const waits: Array<number | null> = [];
+    adapter.budget!.onWait((resumesAt) => waits.push(resumesAt));
+    const [result] = await syncSuppliers(db, [syncTargetFor(sim.connection, adapter)], { mode: 'full' });
+    expect(result.status).toBe('ok');
+    expect(listLiveOffers(db, sim.connection.id).length).toBeGreaterThan(3000);
+    expect(adapter.budget!.stats().throttled).toBeGreaterThan(0);
+    expect(waits.some((w) => w !== null)).toBe(true);
+    // Our own requests never caused a block: the only one is the one provoked above.
+    expect(sim.server.state.rateLimiter.blocks).toBe(1);
+  });
+
+  it('keeps the budgets of two accounts apart, and shares one per account', async () => {
+    const sim = await dujiao();
+    const { db } = database();
+    const second = demoCredentials('second-account');
+    sim.server.state.accounts.push({ ...second, active: true, userDisabled: false, balance: '10.00' });
+    const first = connectionOf(sim);
+    const other = { ...first, id: 'second', ...second };
+    const firstAdapter = adapterFor(first, ENV);
+    const otherAdapter = adapterFor(other, ENV);
+    expect(otherAdapter.budget).not.toBe(firstAdapter.budget);
+    expect(adapterFor({ ...first, id: 'same-account-again' }, ENV).budget).toBe(firstAdapter.budget);
+
+    await burnKey(sim, String(first.apiKey));
+    const [result] = await syncSuppliers(db, [syncTargetFor(other, otherAdapter)], { mode: 'full' });
+    expect(result.status).toBe('ok');
+    expect(otherAdapter.budget!.stats().throttled).toBe(0);
+    expect(firstAdapter.budget!.stats().requests).toBe(0);
+  });
+
+  it('sends an order placed during a sync through the same budget', async () => {
+    const sim = await dujiao();
+    const { db } = database();
+    const syncing = adapterFor(connectionOf(sim), ENV);
+    const ordering = adapterFor(connectionOf(sim), ENV);
+    expect(ordering.budget).toBe(syncing.budget);
+    const product = sim.server.catalog().products.find((p) => p.is_active && p.fulfillment_type === 'auto' && p.skus.some((s) => s.is_active && s.stock_quantity !== 0))!;
+    const sku = product.skus.find((s) => s.is_active && s.stock_quantity !== 0)!;
+    const sync = syncSuppliers(db, [syncTargetFor(sim.connection, syncing)], { mode: 'full' });
+    const placed = await ordering.orders!.place({
+      productId: String(product.id), skuId: String(sku.id), variant: '', quantity: 1, idempotencyKey: 'BUDGET-1', expectedCost: { amount: sku.price_amount, currency: 'CNY' },
+    });
+    const [result] = await sync;
+    expect(result.status).toBe('ok');
+    expect(placed.upstreamOrderId).not.toBeNull();
+    const served = [...sim.server.hits.values()].reduce((sum, n) => sum + n, 0);
+    expect(syncing.budget!.stats().requests).toBe(served);
+    expect(sim.server.state.rateLimiter.blocks).toBe(0);
+  });
+
+  it('ends a sync canceled during a budget wait as canceled, with the previous catalog intact', async () => {
+    const sim = await dujiao();
+    const { db } = database();
+    const adapter = adapterFor(connectionOf(sim), ENV);
+    const [first] = await syncSuppliers(db, [syncTargetFor(sim.connection, adapter)], { mode: 'full' });
+    expect(first.status).toBe('ok');
+    const before = listLiveOffers(db, sim.connection.id);
+    sim.setGeneration(1);
+    const stop = new AbortController();
+    const unsubscribe = adapter.budget!.onWait((resumesAt) => {
+      if (resumesAt !== null) stop.abort();
+    });
+    const [second] = await syncSuppliers(db, [syncTargetFor(sim.connection, adapter)], { mode: 'full', signal: stop.signal });
+    unsubscribe();
+    expect(stop.signal.aborted).toBe(true);
+    expect(second.status).toBe('canceled');
+    expect(listLiveOffers(db, sim.connection.id)).toEqual(before);
+  });
+});
+
+describe('request budget of a SEAGM connection', () => {
+  it('slows down after a 429, holds for its Retry-After, and still gets every answer', async () => {
+    const sim = await startSeagmSimulator({ seed: 11 });
+    cleanups.push(() => sim.close());
+    sim.server.state.rate.limitPerWindow = 3;
+    // Long enough that the five pings land in one window even on a loaded machine; the 429s then ask to wait out the
+    // rest of it (Retry-After: 1 or 2 s), which the budget must honour for every request, not only the refused one.
+    sim.server.state.rate.windowMs = 1500;
+    const adapter = seagm.create(seagm.configSchema.parse({ ...sim.connection, requestsPerMinute: '6000' }), { retry: FAST_RETRY });
+    expect(adapter.budget!.stats().throttled).toBe(0);
+    const budget = adapter.budget as unknown as { perMinute(): number };
+    expect(budget.perMinute()).toBe(6000);
+    const pings = await Promise.all(Array.from({ length: 5 }, () => adapter.ping()));
+    expect(pings.every((p) => p.currency === 'MYR')).toBe(true);
+    expect(adapter.budget!.stats().throttled).toBeGreaterThan(0);
+    expect(sim.server.state.rate.refused).toBe(adapter.budget!.stats().throttled);
+    expect(budget.perMinute()).toBeLessThan(6000);
+    expect(sim.server.state.rate.bannedUntil).toBe(0);
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { AdaptivePace } from '../../src-main/http/adaptive-pace';
+import { RequestBudget, type BudgetClock } from '../../src-main/http/budget';
+import { CanceledError, SupplierError } from '../../src-main/http/errors';
+import { FixedWindowPace } from '../../src-main/http/fixed-window-pace';
+
+/** A clock that jumps to the end of every wait instead of sleeping, recording each. */
+function fakeClock(start = 1_000_000): BudgetClock & { sleeps: number[] } {
+  let now = start;
+  const sleeps: number[] = [];
+  return {
+    sleeps,
+    now: () => now,
+    sleep: async (ms, signal) => {
+      if (signal?.aborted) throw new CanceledError();
+      sleeps.push(ms);
+      now += ms;
+    },
+  };
+}
+
+const RULE = { windowMs: 60_000, maxRequests: 60, blockMs: 30_000, marginMs: 1000 };
+const throttle = () => new SupplierError('rate limited', 'rate_limited', 429, true);
+
+describe('fixed-window pace (Dujiao-Next)', () => {
+  it('lets max requests go in a window, then waits until a margin after the window that started at the first answer', async () => {
+    const clock = fakeClock();
+    const budget = new RequestBudget(new FixedWindowPace(RULE), { clock });
+    const sentAt: number[] = [];
+    for (let i = 0; i < 121; i++) await budget.run(async () => sentAt.push(clock.now()));
+    expect(sentAt.slice(0, 60).every((t) => t === sentAt[0])).toBe(true);
+    // The first answer came back at once (fake clock): the next window opens window + margin later.
+    expect(sentAt[60] - sentAt[0]).toBe(61_000);
+    expect(sentAt[120] - sentAt[60]).toBe(61_000);
+    expect(budget.stats()).toMatchObject({ requests: 121, throttled: 0, waitMs: 122_000 });
+  });
+
+  it('holds a request sent too close to the window end for the next window', () => {
+    const pace = new FixedWindowPace(RULE);
+    const first = pace.admit(0);
+    expect(first.go).toBe(true);
+    if (first.go) first.settled(0);
+    expect(pace.admit(58_000).go).toBe(true);
+    expect(pace.admit(59_500)).toEqual({ go: false, retryAt: 61_000 });
+  });
+
+  it('waits out a throttle for the block (or the seconds the server names, plus one), then starts a fresh window', async () => {
+    const clock = fakeClock(0);
+    const budget = new RequestBudget(new FixedWindowPace(RULE), { clock });
+    let calls = 0;
+    const result = await budget.run(async () => {
+      calls++;
+      if (calls === 1) throw throttle();
+      if (calls === 2) throw new SupplierError('rate limited', 'rate_limited', 200, true, 5000);
+      return 'page';
+    });
+    expect(result).toBe('page');
+    expect(clock.sleeps).toEqual([31_000, 7_000]);
+    expect(budget.stats()).toMatchObject({ requests: 3, throttled: 2 });
+  });
+
+  it('announces a wait with when it resumes, then null', async () => {
+    const clock = fakeClock(0);
+    const budget = new RequestBudget(new FixedWindowPace({ ...RULE, maxRequests: 1 }), { clock });
+    const heard: Array<number | null> = [];
+    budget.onWait((at) => heard.push(at));
+    await budget.run(async () => 1);
+    await budget.run(async () => 2);
+    expect(heard).toEqual([61_000, null]);
+  });
+
+  it('ends a wait when the signal fires, with CanceledError, and never fails for the limit itself', async () => {
+    const clock = fakeClock(0);
+    const budget = new RequestBudget(new FixedWindowPace({ ...RULE, maxRequests: 1 }), { clock });
+    await budget.run(async () => 1);
+    const stop = new AbortController();
+    budget.onWait(() => stop.abort());
+    await expect(budget.run(async () => 2, stop.signal)).rejects.toBeInstanceOf(CanceledError);
+  });
+});
+
+describe('adaptive pace', () => {
+  it('halves on a throttle (once per hold), honours Retry-After, and recovers step by step to the configured pace', () => {
+    const pace = new AdaptivePace({ requestsPerMinute: 600, defaultHoldMs: 30_000 });
+    expect(pace.admit(0).go).toBe(true);
+    pace.throttled(0, 2000);
+    pace.throttled(10, null);
+    expect(pace.perMinute()).toBe(300);
+    expect(pace.admit(1000)).toEqual({ go: false, retryAt: 30_010 });
+    for (let i = 0; i < 16; i++) pace.succeeded();
+    expect(pace.perMinute()).toBe(600);
+    pace.succeeded();
+    expect(pace.perMinute()).toBe(600);
+  });
+
+  it('spaces requests at the slowed pace once its burst is spent', () => {
+    const pace = new AdaptivePace({ requestsPerMinute: 120, defaultHoldMs: 1000 });
+    pace.throttled(0, 0);
+    // 60 per minute after halving, nothing left in the bucket: one request a second.
+    expect(pace.admit(0)).toEqual({ go: false, retryAt: 1000 });
+    expect(pace.admit(1000).go).toBe(true);
+  });
+});
