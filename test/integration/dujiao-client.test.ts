@@ -288,7 +288,7 @@ describe('Dujiao-Next client against the simulator', () => {
     const server = await sim(catalog);
     server.state.accounts[0].balance = '9007199254740993.30';
     const adapter = createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: FAST_RETRY });
-    const placed = await adapter.orders!.place({ productId: '1', skuId: '10', variant: '', quantity: 3, idempotencyKey: 'EXACT-1', expectedCost: { amount: '0.10', currency: 'CNY' } });
+    const placed = await adapter.orders!.place({ productId: '1', skuId: '10', variant: '', quantity: 3, idempotencyKey: 'EXACT-1', expectedCost: { amount: '0.30', currency: 'CNY' } });
     expect(placed.amount).toEqual({ amount: '0.30', currency: 'CNY' });
     expect(server.state.accounts[0].balance).toBe('9007199254740993.00');
     expect((await adapter.ping()).balance).toEqual({ amount: '9007199254740993.00', currency: 'CNY' });
