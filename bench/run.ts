@@ -39,10 +39,13 @@ const figures: Figure[] = [];
 /** Names the catalog a figure was measured on, so the 10k and 100k runs stay apart in results.json. */
 let section = '';
 const report = (figure: Figure) => {
-  figures.push({ ...figure, name: section ? `${section}: ${figure.name.trim()}` : figure.name.trim() });
+  // Printed under the same full name results.json keeps ("100k offers: …"), so a figure can be found by its name.
+  const name = section ? `${section}: ${figure.name.trim()}` : figure.name.trim();
+  figures.push({ ...figure, name });
   const value = typeof figure.value === 'number' ? (Number.isInteger(figure.value) ? figure.value : figure.value.toFixed(figure.unit === 'ratio' ? 3 : 1)) : figure.value;
   const verdict = figure.met === undefined ? '' : figure.met ? '  ✓' : '  ✗ (misses target)';
-  process.stdout.write(`${figure.name.padEnd(58)} ${String(value).padStart(12)} ${figure.unit.padEnd(9)} ${figure.target ? `target ${figure.target}` : ''}${verdict}\n`);
+  const indent = figure.name.startsWith('  ') ? '  ' : '';
+  process.stdout.write(`${(indent + name).padEnd(84)} ${String(value).padStart(12)} ${figure.unit.padEnd(9)} ${figure.target ? `target ${figure.target}` : ''}${verdict}\n`);
 };
 
 const percentile = (values: number[], p: number) => {
@@ -258,16 +261,18 @@ async function catalogSizes(size: number, dir: string): Promise<Map<string, numb
 
 /**
  * Dujiao-Next's real rate limit (a fixed window of 60 requests from the first one; the 61st blocks the key), with the
- * window scaled down so the run takes seconds instead of minutes; the scale is printed beside the figures.
+ * window scaled down (60 s → 5 s) so the run takes seconds instead of minutes; the scale is printed beside the
+ * figures. The scale-down makes our fixed costs (mapping the last pages, the commit) weigh 12× more than they do
+ * against the real window, so the ratio is conservative.
  */
-const SCALED_RULE = { windowMs: 1_000, max: 60, blockMs: 500 };
+const SCALED_RULE = { windowMs: 5_000, max: 60, blockMs: 2_500 };
 const SCALED_TUNING = { windowMs: SCALED_RULE.windowMs, maxRequests: SCALED_RULE.max, blockMs: SCALED_RULE.blockMs };
 
 async function rateLimitedRun(): Promise<void> {
   section = 'rate-limited';
   const products = 6_000;
   process.stdout.write(`\n== Dujiao-Next simulator enforcing the real rule, window scaled: ${SCALED_RULE.max} requests per ${SCALED_RULE.windowMs} ms `
-    + `(real: 60 per 60 s), block ${SCALED_RULE.blockMs} ms (real: 30 s); ~${products.toLocaleString('en')} products\n`);
+    + `(real: 60 per 60 000 ms), block ${SCALED_RULE.blockMs} ms (real: 30 000 ms); ~${products.toLocaleString('en')} products\n`);
   const dir = mkdtempSync(join(tmpdir(), 'supplygrid-bench-rl-'));
   const host = await startHost([{ kind: 'dujiao-next', options: { size: products, generation: 0, churn: INCREMENTAL_CHURN, rateLimit: SCALED_RULE } }]);
   try {
@@ -288,7 +293,8 @@ async function rateLimitedRun(): Promise<void> {
     reportSuppliers(incremental);
     const incRequests = incremental.results[0].requests ?? 0;
     const requestRatio = incRequests / Math.max(1, requests);
-    report({ name: `incremental requests ÷ full requests (${incRequests} ÷ ${requests})`, value: requestRatio, unit: 'ratio', target: '≤ 0.1', met: requestRatio <= 0.1 });
+    report({ name: '  incremental sync requests', value: incRequests, unit: 'requests' });
+    report({ name: 'incremental requests ÷ full requests', value: requestRatio, unit: 'ratio', target: '≤ 0.1', met: requestRatio <= 0.1 });
     const after = (await host.send({ cmd: 'stats' })).stats as Array<{ blocks: number }>;
     report({ name: 'blocks after the incremental sync', value: after[0].blocks, unit: 'blocks', target: '0', met: after[0].blocks === 0 });
   } finally {

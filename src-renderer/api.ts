@@ -11,10 +11,7 @@ declare global {
  * to /api/invoke with the per-run token from the page URL, and events arrive as server-sent events.
  */
 function bridgeClient(): ApiClient {
-  const params = new URLSearchParams(location.search);
-  const token = params.get('token') ?? sessionStorage.getItem('supplygrid.token');
-  if (!token) throw new Error('SupplyGrid API is not available: open the link printed by `npm run preview:web`');
-  sessionStorage.setItem('supplygrid.token', token);
+  const token = takeBridgeToken();
   const listeners = new Map<ApiEventName, Set<(payload: never) => void>>();
   let source: EventSource | null = null;
   const connect = () => {
@@ -47,6 +44,24 @@ function bridgeClient(): ApiClient {
       };
     },
   };
+}
+
+/**
+ * The bridge's token, taken out of the address bar as soon as the page has it (history, bookmarks, screen shares and
+ * copied links never show it) and kept in this module. The tab's sessionStorage keeps it for a reload of the same
+ * tab only: it is gone with the tab, and never leaves this origin.
+ */
+function takeBridgeToken(): string {
+  const url = new URL(location.href);
+  const fromAddress = url.searchParams.get('token');
+  if (fromAddress !== null) {
+    url.searchParams.delete('token');
+    history.replaceState(history.state, '', `${url.pathname}${url.search}${url.hash}`);
+  }
+  const token = fromAddress ?? sessionStorage.getItem('supplygrid.token');
+  if (!token) throw new Error('SupplyGrid API is not available: open the link printed by `npm run preview:web`');
+  sessionStorage.setItem('supplygrid.token', token);
+  return token;
 }
 
 let client: ApiClient | null = null;

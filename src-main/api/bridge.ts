@@ -18,11 +18,29 @@ export interface BridgeOptions {
 
 export interface Bridge {
   url: string;
-  /** Open this in a browser: the page picks the token up from the query. */
+  /** Open this in a browser: the page picks the token up from the query, then takes it out of the address bar. */
   appUrl: string;
   token: string;
   close(): Promise<void>;
 }
+
+/**
+ * Sent as a header with every page the bridge serves (a <meta> policy cannot set frame-ancestors, and a header holds
+ * even if the page's own tag were lost). connect-src is the bridge itself only: the page talks to nothing else.
+ */
+export const BRIDGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/** No referrer: the first load's address carries the token, and nothing the page links to may learn it. */
+const PAGE_HEADERS = { 'content-security-policy': BRIDGE_CSP, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY' };
+
+/**
+ * Methods the bridge refuses. `export.run` writes the file its caller names; in Electron only a file the merchant
+ * just chose in the native save dialog is accepted (src-main/index.ts), and a browser has no such dialog, so any path
+ * here would be the caller's. Exports over the bridge are browser downloads (`export.csv`), as the export screen does.
+ */
+export const BRIDGE_REFUSED_METHODS: ReadonlyMap<string, string> = new Map([
+  ['export.run', 'refused: in the browser an export is a download (export.csv); the bridge writes no file a caller names'],
+]);
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml', '.json': 'application/json', '.woff2': 'font/woff2' };
 
@@ -57,7 +75,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   function send(res: ServerResponse, status: number, body: unknown): void {
     const text = JSON.stringify(body);
     options.onTraffic?.('out', text);
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
     res.end(text);
   }
 
@@ -77,6 +95,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         return send(res, 400, { ok: false, error: 'body is not JSON' });
       }
       if (!call.method || !methods.has(call.method)) return send(res, 404, { ok: false, error: `unknown API method ${call.method}` });
+      const refusal = BRIDGE_REFUSED_METHODS.get(call.method);
+      if (refusal) return send(res, 403, { ok: false, error: refusal });
       const handler = options.handlers[call.method as keyof ApiContract] as (...args: unknown[]) => Promise<unknown>;
       try {
         const result = await handler(...(Array.isArray(call.args) ? call.args : []));
@@ -105,7 +125,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       res.end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...PAGE_HEADERS });
     createReadStream(file).pipe(res);
   }
 

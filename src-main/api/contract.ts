@@ -1,3 +1,4 @@
+import type { AppNotice } from '../config/secrets-notice';
 import type { StoredChange, SyncRun } from '../db/catalog-repo';
 import type { CurrencyRate } from '../domain/currency';
 import type { ChangeKind } from '../domain/diff';
@@ -11,6 +12,7 @@ import type { ConnectionField } from '../services/connection-fields';
 import type { ConnectionInput, ConnectionView } from '../services/connections-service';
 import type { SupplierSyncResult, SyncEvent } from '../sync/engine';
 import type { SyncRunOptions } from '../sync/run-options';
+import type { HeldRun } from '../sync/held-runs';
 
 export interface AppInfo {
   version: string;
@@ -20,15 +22,24 @@ export interface AppInfo {
   currency: string;
   /** Said once when secrets are sealed by a key file rather than the OS keychain. */
   secretsWarning: string | null;
+  /** Things to tell the merchant, as codes the renderer words (e.g. an imported suppliers.json still on disk in clear). */
+  notices: AppNotice[];
 }
 
 export interface Settings {
   currency: string;
   ratesUrl: string;
+  /** The merchant allowed a plain http:// rates URL to a host other than this machine (url-policy). */
+  ratesUrlAllowInsecureHttp: boolean;
   /** Minutes between automatic syncs; 0 = off (the default). */
   syncIntervalMinutes: number;
   /** Most that test orders may cost per local day, in `currency` (a decimal string); null = no cap. */
   orderDailyCap: string | null;
+  /**
+   * A sync that would remove more than this percent of a supplier's offers (1–100; default 30) is held for review
+   * instead of applied; one that would remove all of them always is.
+   */
+  syncHoldRemovalPercent: number;
 }
 
 export interface SupplierKindInfo {
@@ -125,6 +136,12 @@ export interface ApiContract {
   'sync.state': () => Promise<SyncState>;
   'sync.runs': (limit?: number) => Promise<SyncRun[]>;
   'sync.changes': (runId: number, options?: ChangePageOptions) => Promise<ChangePage>;
+  /** Runs held for review (would remove too much), oldest first; each says whether it can still be applied. */
+  'sync.held': () => Promise<HeldRun[]>;
+  /** Applies a held run's listing as its own commit would have; refused once a later sync superseded it. */
+  'sync.applyHeld': (runId: number) => Promise<SyncRun>;
+  /** Refuses a held run: the catalog stays, the run stays in the history as discarded. */
+  'sync.discardHeld': (runId: number) => Promise<SyncRun>;
 
   'grid.query': (query: GridQuery) => Promise<GridPage>;
   'grid.row': (id: number, language?: string) => Promise<PlanRowDetail | null>;
@@ -178,7 +195,7 @@ export type ApiMethod = keyof ApiContract;
 export const API_METHODS = [
   'app.info', 'settings.get', 'settings.update', 'shell.saveDialog',
   'suppliers.kinds', 'suppliers.list', 'suppliers.save', 'suppliers.remove', 'suppliers.test',
-  'sync.run', 'sync.cancel', 'sync.state', 'sync.runs', 'sync.changes',
+  'sync.run', 'sync.cancel', 'sync.state', 'sync.runs', 'sync.changes', 'sync.held', 'sync.applyHeld', 'sync.discardHeld',
   'grid.query', 'grid.row', 'grid.link', 'grid.unlink', 'grid.resetLink',
   'pricing.rules', 'pricing.saveRules', 'pricing.preview', 'pricing.lock', 'pricing.unlock',
   'rates.list', 'rates.set', 'rates.fetch',

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { appNotices } from '../config/secrets-notice';
 import { latestRuns, listRuns } from '../db/catalog-repo';
 import { listRates } from '../db/rates-repo';
 import { merchantCurrency } from '../db/settings';
@@ -19,6 +20,7 @@ import type { AppServices } from '../services/app-services';
 import { connectionFields } from '../services/connection-fields';
 import { SUPPLIER_KINDS } from '../suppliers/registry';
 import { parseSyncRunOptions } from '../sync/run-options';
+import { listHeldRuns, parseRunId } from '../sync/held-runs';
 import type { ApiContract, ChangePage, ChangePageOptions, PlanRowDetail } from './contract';
 
 /** The contract implemented once, over the services; both transports (IPC, loopback bridge) call these. */
@@ -35,6 +37,7 @@ export function createHandlers(services: AppServices): ApiContract {
       dataDir: services.options.dataDir,
       currency: currency(),
       secretsWarning: services.options.secretBox.warning,
+      notices: appNotices(db),
     }),
     'settings.get': async () => services.settings(),
     'settings.update': async (patch) => services.updateSettings(patch),
@@ -64,6 +67,9 @@ export function createHandlers(services: AppServices): ApiContract {
     'sync.state': async () => services.syncState(),
     'sync.runs': async (limit = 100) => listRuns(db, limit),
     'sync.changes': async (runId, options = {}) => changePage(db, runId, options),
+    'sync.held': async () => listHeldRuns(db),
+    'sync.applyHeld': async (runId) => services.applyHeldSync(parseRunId(runId)),
+    'sync.discardHeld': async (runId) => services.discardHeldSync(parseRunId(runId)),
 
     'grid.query': async (query) => queryGrid(db, query, services.gridScope()),
     'grid.row': async (id, language = 'en') => {

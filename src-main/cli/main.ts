@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/open';
-import { ConfigError } from '../config/app-config';
-import { resolveDbPath } from '../config/paths';
+import { ConfigError, loadAppConfig } from '../config/app-config';
+import { defaultUserDataDir, ensurePrivateDataDir, isDefaultDbPath, resolveDbPath } from '../config/paths';
+import { secretsInClearNote } from '../config/secrets-notice';
+import { closeAbandonedRuns } from '../db/run-owners';
 import { ensureSomeRates } from '../pricing/rates-service';
 import { changesCommand } from './commands/changes';
 import { exportCommand, exportsCommand } from './commands/export';
@@ -12,15 +14,21 @@ import { offersCommand } from './commands/offers';
 import { orderCommand } from './commands/order';
 import { ordersCommand } from './commands/orders';
 import { simCommand } from './commands/sim';
+import { reviewCommand } from './commands/review';
 import { syncCommand } from './commands/sync';
 import { consoleOutput, type Output } from './output';
 
 const USAGE = `supplygrid — catalog sync and pricing for eSIM and digital-goods resellers
 
 Usage:
-  supplygrid sync    [--config FILE] [--demo] [--full] [--db PATH] [--json]
+  supplygrid sync    [--config FILE] [--demo] [--full] [--apply-held] [--db PATH] [--json]
                      --full: list every supplier's whole catalog (otherwise only changes where the
                      supplier can list them, with a full listing at least once a day)
+                     a listing that would remove all of a supplier's offers, or more than the threshold,
+                     is held for review (exit code 3); --apply-held applies every held one first
+  supplygrid review  [--json]                 syncs held for review, with why
+  supplygrid review apply ID | review discard ID
+  supplygrid review threshold [PERCENT]       hold syncs removing more than this % (default 30)
   supplygrid changes [--run ID] [--db PATH] [--json]
   supplygrid offers  [--supplier ID] [--db PATH] [--json]
   supplygrid grid    [--lang en] [--currency USD] [--search TEXT] [--supplier ID] [--country HK] [--db PATH] [--json]
@@ -28,7 +36,8 @@ Usage:
   supplygrid rules set --file rules.json      replace them
   supplygrid rates   [--json]                 print exchange rates into the merchant's currency
   supplygrid rates set CNY=0.1389 MYR=0.2120  set rates by hand (value of 1 unit in the merchant's currency)
-  supplygrid rates fetch [--url URL]          fetch ECB reference rates
+  supplygrid rates fetch [--url URL] [--allow-insecure-http]
+                     fetch ECB reference rates (plain http:// to another host needs the flag)
   supplygrid sim     [--kind KIND] [--port N] [--generation N] [--size N]
   supplygrid export  --preset PRESET --out FILE [--lang en,zh-CN] [--currency USD] [--in-stock]
                      [--since-last-export] [--out-of-stock skip|draft|zero] [--db PATH]
@@ -36,8 +45,9 @@ Usage:
                      woocommerce, dujiao-next
   supplygrid exports [--json]                 what was exported, when, and where to
   supplygrid order   --supplier ID --sku SKU [--variant V] [--email E] --yes [--qr-out FILE.png]
-                     [--config FILE | --demo] [--db PATH] [--json]
-                     place one test order, follow it to the end and print the delivery
+                     [--config FILE | --demo] [--db PATH] [--json] [--force]
+                     place one test order, follow it to the end and print the delivery; unfinished
+                     orders are checked first, and an unsettled one of the same offer stops it (--force)
   supplygrid orders  [--json]                 the order history
   supplygrid orders show ID [--reveal] [--json]
   supplygrid orders complete ID (TEXT | --file FILE) [--config FILE]
@@ -52,6 +62,7 @@ const OPTIONS = {
   demo: { type: 'boolean' },
   json: { type: 'boolean' },
   full: { type: 'boolean' },
+  'apply-held': { type: 'boolean' },
   run: { type: 'string' },
   supplier: { type: 'string' },
   lang: { type: 'string' },
@@ -64,6 +75,7 @@ const OPTIONS = {
   country: { type: 'string' },
   file: { type: 'string' },
   url: { type: 'string' },
+  'allow-insecure-http': { type: 'boolean' },
   limit: { type: 'string' },
   preset: { type: 'string' },
   out: { type: 'string' },
@@ -76,6 +88,7 @@ const OPTIONS = {
   yes: { type: 'boolean' },
   'qr-out': { type: 'string' },
   reveal: { type: 'boolean' },
+  force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -106,13 +119,22 @@ export async function runCli(argv: string[], output: Output = consoleOutput): Pr
     if (command === 'sim') {
       return await simCommand({ kind: values.kind, port: integer('port', values.port), generation: integer('generation', values.generation), size: integer('size', values.size) }, output);
     }
-    if (!['sync', 'changes', 'offers', 'grid', 'rules', 'rates', 'export', 'exports', 'order', 'orders'].includes(command)) {
+    if (!['sync', 'changes', 'offers', 'grid', 'rules', 'rates', 'export', 'exports', 'order', 'orders', 'review'].includes(command)) {
       output.err(`unknown command "${command}"\n\n${USAGE}`);
       return 2;
     }
+    // A config the command will read is checked before the database is opened: a refused one writes nothing.
+    if (values.config) {
+      const note = secretsInClearNote(values.config, loadAppConfig(values.config));
+      if (note) output.err(note);
+    }
+    if (isDefaultDbPath(values.db)) ensurePrivateDataDir(defaultUserDataDir());
     const db = openDatabase(resolveDbPath(values.db));
+    const interrupted = closeAbandonedRuns(db);
+    if (interrupted.length) output.err(`Closed ${interrupted.length} sync run${interrupted.length === 1 ? '' : 's'} left running by a process that stopped (#${interrupted.join(', #')}, now failed: interrupted)`);
     try {
-      if (command === 'sync') return await syncCommand(db, { config: values.config, demo: values.demo, json: values.json, full: values.full }, output);
+      if (command === 'sync') return await syncCommand(db, { config: values.config, demo: values.demo, json: values.json, full: values.full, applyHeld: values['apply-held'] }, output);
+      if (command === 'review') return reviewCommand(db, { action: positionals[1], rest: positionals.slice(2), json: values.json }, output);
       if (command === 'changes') return changesCommand(db, { run: integer('run', values.run), json: values.json }, output);
       if (command === 'grid') {
         ensureSomeRates(db);
@@ -124,13 +146,13 @@ export async function runCli(argv: string[], output: Output = consoleOutput): Pr
       }
       if (command === 'exports') return exportsCommand(db, { json: values.json }, output);
       if (command === 'order') {
-        return await orderCommand(db, { config: values.config, demo: values.demo, supplier: values.supplier, sku: values.sku, variant: values.variant, email: values.email, yes: values.yes, qrOut: values['qr-out'], json: values.json }, output);
+        return await orderCommand(db, { config: values.config, demo: values.demo, supplier: values.supplier, sku: values.sku, variant: values.variant, email: values.email, yes: values.yes, qrOut: values['qr-out'], json: values.json, force: values.force }, output);
       }
       if (command === 'orders') {
         return await ordersCommand(db, { action: positionals[1], rest: positionals.slice(2), json: values.json, reveal: values.reveal, file: values.file, config: values.config }, output);
       }
       if (command === 'rules') return rulesCommand(db, { action: positionals[1], file: values.file, json: values.json }, output);
-      if (command === 'rates') return await ratesCommand(db, { action: positionals[1], pairs: positionals.slice(2), url: values.url, json: values.json }, output);
+      if (command === 'rates') return await ratesCommand(db, { action: positionals[1], pairs: positionals.slice(2), url: values.url, json: values.json, allowInsecureHttp: values['allow-insecure-http'] }, output);
       return offersCommand(db, { supplier: values.supplier, json: values.json, lang: values.lang }, output);
     } finally {
       db.close();

@@ -1,8 +1,16 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { ConfigError, readJsonFile } from './json-file';
 import type { ConnectionBase } from '../suppliers/adapter';
 import { SUPPLIER_KINDS, supplierKind } from '../suppliers/registry';
 import { formatIssues } from '../suppliers/shared/validate-items';
+import { connectionUrlProblem, INSECURE_HTTP_OPT_IN, isOptedIn, urlProblemText } from './url-policy';
+
+/** A suppliers file is a few KB; anything near this is not one (and is never read into memory whole). */
+export const MAX_CONFIG_FILE_BYTES = 1024 * 1024;
+/** Far more connections than any merchant has; a file with more is a mistake or an attack on start-up time. */
+export const MAX_CONFIG_SUPPLIERS = 200;
 
 export interface AppConfig {
   /** The merchant's own currency, when the file states one (it then becomes the app's); absent leaves it as it is. */
@@ -14,7 +22,8 @@ export { ConfigError };
 
 const fileShape = z.object({
   currency: z.string().regex(/^[A-Za-z]{3}$/, 'currency must be a 3-letter ISO code such as USD').optional(),
-  suppliers: z.array(z.record(z.string(), z.unknown())).default([]),
+  suppliers: z.array(z.record(z.string(), z.unknown()))
+    .max(MAX_CONFIG_SUPPLIERS, `at most ${MAX_CONFIG_SUPPLIERS} suppliers in one file`).default([]),
 });
 
 /** Validates a whole config; every message names the supplier and field at fault, never a secret's value. */
@@ -29,13 +38,39 @@ export function parseAppConfig(input: unknown, source = 'config'): AppConfig {
     if (!kind) throw new ConfigError(`${where}: unknown kind "${raw.kind}" (one of ${SUPPLIER_KINDS.map((k) => k.kind).join(', ')})`);
     const parsed = kind.configSchema.safeParse(raw);
     if (!parsed.success) throw new ConfigError(`${where}: ${formatIssues(parsed.error)}`);
+    const urlProblem = connectionUrlProblem(raw);
+    if (urlProblem) throw new ConfigError(`${where}: baseUrl: ${urlProblemText(urlProblem)}`);
     if (ids.has(parsed.data.id)) throw new ConfigError(`${where}: id "${parsed.data.id}" is used twice`);
     ids.add(parsed.data.id);
-    return parsed.data;
+    // The kind's schema does not know the opt-in; kept so that importing the file keeps the merchant's choice.
+    return isOptedIn(raw[INSECURE_HTTP_OPT_IN]) ? { ...parsed.data, [INSECURE_HTTP_OPT_IN]: true } : parsed.data;
   });
   return { currency: shape.data.currency?.toUpperCase() ?? null, suppliers };
 }
 
 export function loadAppConfig(file: string): AppConfig {
-  return parseAppConfig(readJsonFile(file, 'config file'), file);
+  return parseAppConfig(readJsonFile(file, 'config file', MAX_CONFIG_FILE_BYTES), file);
+}
+
+/** Whether any connection of the config carries a secret value (the file then holds it in clear). */
+export function configHoldsSecrets(config: AppConfig): boolean {
+  return config.suppliers.some((connection) => {
+    const kind = supplierKind(connection.kind);
+    return kind?.secretFields.some((field) => {
+      const value = (connection as unknown as Record<string, unknown>)[field];
+      return typeof value === 'string' && value !== '';
+    }) ?? false;
+  });
+}
+
+/** The file the app imports from its data folder once. */
+export const CONFIG_FILE_NAME = 'suppliers.json';
+
+/**
+ * App start: a suppliers.json about to be imported into a new database is validated before that database is created,
+ * so a refused file leaves nothing behind (no database made and migrated for nothing). Throws its ConfigError.
+ */
+export function checkConfigBeforeFirstOpen(dataDir: string, dbFile: string): void {
+  const file = join(dataDir, CONFIG_FILE_NAME);
+  if (existsSync(file) && !existsSync(dbFile)) loadAppConfig(file);
 }

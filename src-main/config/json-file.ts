@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -11,11 +11,19 @@ export class ConfigError extends Error {
  * Reads a JSON file the merchant wrote (suppliers, rules). A syntax error is reported by line and column only:
  * the parser's own message quotes the text around the mistake, and in a suppliers file that text can be a secret.
  */
-export function readJsonFile(file: string, what: string): unknown {
+export function readJsonFile(file: string, what: string, maxBytes?: number): unknown {
   let text: string;
   try {
+    // Checked before reading: a huge (or endless, e.g. a device) file is never held in memory.
+    if (maxBytes !== undefined) {
+      const stats = statSync(file);
+      if (!stats.isFile()) throw new ConfigError(`${what} ${file} is not a regular file`);
+      const size = stats.size;
+      if (size > maxBytes) throw new ConfigError(`${what} ${file} is ${size} bytes; at most ${maxBytes} are read`);
+    }
     text = readFileSync(file, 'utf8');
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     throw new ConfigError(`cannot read ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`);
   }
   try {

@@ -1,3 +1,4 @@
+import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -14,4 +15,22 @@ export function defaultUserDataDir(platform: NodeJS.Platform = process.platform,
 /** --db wins, then SUPPLYGRID_DB, then the user-data folder. */
 export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   return flag ?? env.SUPPLYGRID_DB ?? join(defaultUserDataDir(process.platform, env), DB_FILE_NAME);
+}
+
+/** The data folder holds the database, the key file and suppliers.json: only its owner may enter it. */
+export const DATA_DIR_MODE = 0o700;
+
+/**
+ * Creates the app's data folder owner-only, or makes an existing one so. Only for the app's own folder (the default,
+ * or the one the app is given): a folder the merchant named with --db may be shared on purpose and is left alone.
+ */
+export function ensurePrivateDataDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: DATA_DIR_MODE });
+  if (process.platform === 'win32') return;
+  if ((statSync(dir).mode & 0o077) !== 0) chmodSync(dir, DATA_DIR_MODE);
+}
+
+/** Whether the database path is the app's own (no --db, no SUPPLYGRID_DB), i.e. its folder is the data folder. */
+export function isDefaultDbPath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): boolean {
+  return flag === undefined && env.SUPPLYGRID_DB === undefined;
 }

@@ -3,7 +3,9 @@ import { diffCatalog, unreadableItems, type CatalogChange, type ChangeKind, type
 import { offerKey, type Offer, type OfferKind, type StockStatus } from '../domain/offer';
 import { nextCatalogSeq } from './catalog-seq';
 import { CatalogStaging, OFFER_CONTENT_COLUMNS } from './catalog-staging';
+import { keepHeldListing } from './held-listings';
 import { markGridStale } from './settings';
+import { holdReason, type HoldReason, type HoldThresholds } from '../sync/hold-policy';
 
 export interface SkippedItem {
   /** Where in the upstream the item sat, e.g. "page 3, item 17 (id 1042)". */
@@ -18,7 +20,8 @@ export interface SkippedItem {
   skuId?: string;
 }
 
-export type RunStatus = 'running' | 'ok' | 'failed' | 'canceled';
+/** 'held': listed, not applied, waiting for the merchant (applied: 'ok'; refused: 'discarded'). */
+export type RunStatus = 'running' | 'ok' | 'failed' | 'canceled' | 'held' | 'discarded';
 
 export interface SyncRun {
   id: number;
@@ -45,6 +48,13 @@ export interface SyncRun {
   /** Null for runs recorded before these were measured (and commitMs for runs that never reached their commit). */
   fetchMs: number | null;
   commitMs: number | null;
+  /**
+   * Why the run was held for review; kept after it was applied or discarded. While held, the counts are what its
+   * commit would make.
+   */
+  held: HoldReason | null;
+  /** When a held run was applied or discarded. */
+  resolvedAt: string | null;
 }
 
 export interface StoredOffer extends Offer {
@@ -70,6 +80,7 @@ interface RunRow {
   id: number; supplier_id: string; supplier_kind: string; started_at: string; finished_at: string | null; status: RunStatus;
   offers: number; added: number; removed: number; changed: number; skipped: number; skipped_json: string; error: string | null;
   mode: SyncMode; requests: number; throttled: number; wait_ms: number; bytes: number; fetch_ms: number | null; commit_ms: number | null;
+  held_json: string | null; resolved_at: string | null;
 }
 
 const nowIso = () => new Date().toISOString();
@@ -110,6 +121,8 @@ export const NO_METRICS: RunMetrics = { requests: 0, throttled: 0, waitMs: 0, by
 
 export interface CommitResult {
   counts: { offers: number; added: number; removed: number; changed: number; skipped: number };
+  /** Set when the listing was held for review instead of applied: the counts are then what applying it would make. */
+  held?: HoldReason;
 }
 
 export interface CommitOptions {
@@ -117,6 +130,16 @@ export interface CommitOptions {
   scope: 'full' | 'changes';
   skipped: SkippedItem[];
   metrics?: RunMetrics;
+  /**
+   * Hold the listing for review, instead of applying it, when it would remove too much (see hold-policy). Absent:
+   * always apply (a held listing being applied, fixtures).
+   */
+  hold?: HoldThresholds;
+}
+
+/** Thrown inside the commit's savepoint to undo its writes while keeping what it counted. */
+class HoldInstead {
+  constructor(readonly counts: CommitResult['counts'], readonly reason: HoldReason) {}
 }
 
 /** Keys per round trip between SQLite and the diff: bounds what the commit holds in memory at once. */
@@ -187,8 +210,12 @@ export function commitStagedCatalog(db: Database, runId: number, supplierId: str
   const closeRun = db.prepare(`UPDATE sync_runs SET status = 'ok', finished_at = ?, offers = ?, added = ?, removed = ?, changed = ?,
     skipped = ?, skipped_json = ?, error = NULL, mode = ?, requests = ?, throttled = ?, wait_ms = ?, bytes = ?, fetch_ms = ? WHERE id = ?`);
   const clearCandidates = db.prepare(`DELETE FROM ${staging.candidates}`);
+  const holdRun = db.prepare(`UPDATE sync_runs SET status = 'held', finished_at = ?, offers = ?, added = ?, removed = ?, changed = ?,
+    skipped = ?, skipped_json = ?, error = NULL, mode = ?, requests = ?, throttled = ?, wait_ms = ?, bytes = ?, fetch_ms = ?, held_json = ? WHERE id = ?`);
 
-  return db.transaction((): CommitResult => {
+  // The commit runs whole inside a savepoint: a listing to hold is then judged by exactly the counts applying it makes
+  // (unreadable products spared, removals of a 'changes' listing included), and undone before anything lands.
+  const apply = db.transaction((liveBefore: number): CommitResult => {
     const seq = nextCatalogSeq(db);
     clearCandidates.run();
     const candidates = (findCandidates.run({ supplier: supplierId }).changes);
@@ -227,11 +254,28 @@ export function commitStagedCatalog(db: Database, runId: number, supplierId: str
     writeStaged.run({ supplier: supplierId, now, seq });
     const offers = (countLive.get(supplierId) as { n: number }).n;
     const counts = { offers, added, removed, changed, skipped: skipped.length };
+    const reason = options.hold ? holdReason(removed, liveBefore, options.hold) : null;
+    if (reason) throw new HoldInstead(counts, reason);
     closeRun.run(nowIso(), counts.offers, counts.added, counts.removed, counts.changed, counts.skipped, JSON.stringify(skipped),
       scope === 'changes' ? 'incremental' : 'full', metrics.requests, metrics.throttled, Math.round(metrics.waitMs), metrics.bytes,
       Math.round(metrics.fetchMs), runId);
     markGridStale(db);
     return { counts };
+  });
+
+  return db.transaction((): CommitResult => {
+    const liveBefore = (countLive.get(supplierId) as { n: number }).n;
+    try {
+      return apply(liveBefore);
+    } catch (error) {
+      if (!(error instanceof HoldInstead)) throw error;
+      const { counts, reason } = error;
+      keepHeldListing(db, runId, staging);
+      holdRun.run(nowIso(), counts.offers, counts.added, counts.removed, counts.changed, counts.skipped, JSON.stringify(skipped),
+        scope === 'changes' ? 'incremental' : 'full', metrics.requests, metrics.throttled, Math.round(metrics.waitMs), metrics.bytes,
+        Math.round(metrics.fetchMs), JSON.stringify(reason), runId);
+      return { counts, held: reason };
+    }
   })();
 }
 
@@ -298,6 +342,7 @@ function runFromRow(row: RunRow): SyncRun {
     changed: row.changed, skipped: row.skipped, skippedItems: JSON.parse(row.skipped_json), error: row.error,
     mode: row.mode, requests: row.requests, throttled: row.throttled, waitMs: row.wait_ms, bytes: row.bytes,
     fetchMs: row.fetch_ms, commitMs: row.commit_ms,
+    held: row.held_json === null ? null : JSON.parse(row.held_json), resolvedAt: row.resolved_at,
   };
 }
 

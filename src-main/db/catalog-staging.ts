@@ -37,6 +37,60 @@ export function offerContentRow(offer: Offer): OfferContentRow {
 }
 
 /**
+ * JSON text of the parts of offers, each object serialized once: the SKUs of one product share its category, images,
+ * fulfilment and raw product, and a 100k-offer listing would otherwise serialize each of them once per SKU.
+ * Only for the length of one page, while nothing mutates the offers.
+ */
+class SharedJson {
+  private readonly texts = new Map<object, string>();
+
+  of(value: unknown): string {
+    if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+    let text = this.texts.get(value);
+    if (text === undefined) {
+      text = JSON.stringify(value);
+      this.texts.set(value, text);
+    }
+    return text;
+  }
+
+  /** Exactly JSON.stringify(value) for a plain object, its members serialized through the cache. */
+  ofMembers(value: unknown): string {
+    if (value === null || typeof value !== 'object' || Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype) return this.of(value);
+    const parts: string[] = [];
+    for (const key of Object.keys(value)) {
+      const member = (value as Record<string, unknown>)[key];
+      if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
+      parts.push(`${JSON.stringify(key)}:${this.of(member)}`);
+    }
+    return `{${parts.join(',')}}`;
+  }
+}
+
+/** offerContentRow's values in statement order (key, then OFFER_CONTENT_COLUMNS), bound by position. */
+function offerContentValues(offer: Offer, json: SharedJson): Array<string | number | null> {
+  return [
+    offer.productId, offer.skuId, offer.variant,
+    offer.kind,
+    JSON.stringify(offer.titles),
+    offer.category ? json.of(offer.category) : null,
+    offer.cost.amount,
+    offer.cost.currency,
+    offer.retailPrice ? JSON.stringify(offer.retailPrice) : null,
+    offer.originalPrice ? JSON.stringify(offer.originalPrice) : null,
+    offer.stock.status,
+    offer.stock.quantity,
+    offer.minQuantity,
+    offer.maxQuantity,
+    json.of(offer.fulfillment),
+    json.of(offer.images),
+    JSON.stringify(offer.plan),
+    offer.orderable ? 1 : 0,
+    json.ofMembers(offer.raw ?? null),
+  ];
+}
+
+/**
  * One run's listing, staged page by page in TEMP tables as it arrives, so a 100k-offer catalog never sits in memory as
  * JS objects. TEMP tables belong to this connection alone and live outside the database file: staging takes no lock
  * on the catalog, and a process killed mid-sync leaves nothing behind in the file. Names carry the run id, so
@@ -65,33 +119,43 @@ export class CatalogStaging {
     this.drop();
     this.dropped = false;
     const content = OFFER_CONTENT_COLUMNS.join(', ');
+    // A rowid table with a unique key, not WITHOUT ROWID: staged rows carry their raw JSON (often a kilobyte and more),
+    // far past the row size a WITHOUT ROWID b-tree suits, and inserting them there costs about twice as much.
     db.exec(`CREATE TABLE ${this.offers} (product_id TEXT NOT NULL, sku_id TEXT NOT NULL, variant TEXT NOT NULL, ${content},
-        PRIMARY KEY (product_id, sku_id, variant)) WITHOUT ROWID;
+        UNIQUE (product_id, sku_id, variant));
       CREATE TABLE ${this.listed} (product_id TEXT PRIMARY KEY) WITHOUT ROWID;
       CREATE TABLE ${this.removed} (product_id TEXT PRIMARY KEY) WITHOUT ROWID;
       CREATE TABLE ${this.candidates} (product_id TEXT NOT NULL, sku_id TEXT NOT NULL, variant TEXT NOT NULL);`);
     // OR IGNORE: the first copy of an offer listed twice is kept; the caller hears about the second.
     this.insertOffer = db.prepare(`INSERT OR IGNORE INTO ${this.offers} (product_id, sku_id, variant, ${content})
-      VALUES (@product_id, @sku_id, @variant, ${OFFER_CONTENT_COLUMNS.map((c) => `@${c}`).join(', ')})`);
+      VALUES (?, ?, ?, ${OFFER_CONTENT_COLUMNS.map(() => '?').join(', ')})`);
     this.insertListed = db.prepare(`INSERT OR IGNORE INTO ${this.listed} (product_id) VALUES (?)`);
     this.insertRemoved = db.prepare(`INSERT OR IGNORE INTO ${this.removed} (product_id) VALUES (?)`);
   }
 
-  /** Stages one page; returns what it had to skip as listed twice. */
+  /** Stages one page in one transaction; returns what it had to skip as listed twice. */
   addPage(offers: readonly Offer[], skipped: readonly SkippedItem[], removedProducts: readonly string[] = []): SkippedItem[] {
     const duplicates: SkippedItem[] = [];
+    const json = new SharedJson();
+    const listed = new Set<string>();
     this.db.transaction(() => {
       for (const offer of offers) {
-        if (this.insertOffer.run(offerContentRow(offer)).changes === 0) {
+        if (this.insertOffer.run(offerContentValues(offer, json)).changes === 0) {
           duplicates.push({ where: `product ${offer.productId}, sku ${offer.skuId}${offer.variant ? `, variant ${offer.variant}` : ''}`, reason: 'listed twice; first kept' });
           continue;
         }
-        this.insertListed.run(offer.productId);
+        listed.add(offer.productId);
       }
-      for (const item of skipped) if (item.productId !== undefined) this.insertListed.run(item.productId);
+      for (const item of skipped) if (item.productId !== undefined) listed.add(item.productId);
+      for (const productId of listed) this.insertListed.run(productId);
       for (const productId of removedProducts) this.insertRemoved.run(productId);
     })();
     return duplicates;
+  }
+
+  /** Forgets everything staged so far (the listing started over); the tables stay for the pages to come. */
+  clear(): void {
+    this.db.exec([this.offers, this.listed, this.removed, this.candidates].map((table) => `DELETE FROM ${table};`).join('\n'));
   }
 
   drop(): void {

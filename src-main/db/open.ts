@@ -1,16 +1,23 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { migrate } from './migrate';
+import { recordRunOwnership } from './run-owners';
 
 export interface OpenOptions {
   /** Path to a better_sqlite3.node built for the running runtime (Electron's ABI differs from Node's). */
   nativeBinding?: string;
 }
 
+/** The database holds sealed secrets, order deliveries and the whole catalog: only its owner may read it. */
+export const DB_FILE_MODE = 0o600;
+/** A folder this opens creates for the database: only its owner may list it. */
+export const DB_DIR_MODE = 0o700;
+
 /** Opens (creating if needed) a SupplyGrid database, in WAL mode, migrated to the current schema. */
 export function openDatabase(file: string, options: OpenOptions = {}): Database {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const onDisk = file !== ':memory:' && file !== '';
+  if (onDisk) createPrivately(file);
   const db = new BetterSqlite3(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   // First, so that another process opening the same file (the app and the CLI) waits instead of failing.
   db.pragma('busy_timeout = 5000');
@@ -19,5 +26,24 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   migrate(db);
+  recordRunOwnership(db);
+  // SQLite gives -wal and -shm the database file's mode; files an older version made with the umask's are tightened.
+  if (onDisk) for (const companion of [file, `${file}-wal`, `${file}-shm`]) tightenFile(companion);
   return db;
+}
+
+/** The folder (0700) and an empty database file (0600) made before SQLite opens it, so it is never readable by others. */
+function createPrivately(file: string): void {
+  const dir = dirname(file);
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: DB_DIR_MODE });
+  if (!existsSync(file)) closeSync(openSync(file, 'a', DB_FILE_MODE));
+}
+
+function tightenFile(file: string): void {
+  if (process.platform === 'win32') return;
+  try {
+    if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, DB_FILE_MODE);
+  } catch {
+    // Gone already (a -shm removed by the last connection closing), or not ours to change: nothing to tighten.
+  }
 }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { ECB_DAILY_RATES_URL } from '../domain/currency';
 import { readState, writeState } from './app-state';
 import { catalogSeq } from './catalog-seq';
+import { DEFAULT_HOLD_THRESHOLDS, validRemovalPercent, type HoldThresholds } from '../sync/hold-policy';
 
 /** The merchant's own currency: every cost is converted into it and every sale price is in it. */
 export function merchantCurrency(db: Database): string {
@@ -20,6 +21,17 @@ export function ratesUrl(db: Database): string {
 
 export function setRatesUrl(db: Database, url: string): void {
   writeState(db, 'settings.ratesUrl', url);
+}
+
+/** When a sync is held for review instead of applied; a stored value gone bad falls back to the default. */
+export function syncHoldThresholds(db: Database): HoldThresholds {
+  const stored = Number(readState(db, 'settings.syncHoldRemovalPercent') ?? NaN);
+  return { removalPercent: validRemovalPercent(stored) ? stored : DEFAULT_HOLD_THRESHOLDS.removalPercent };
+}
+
+export function setSyncHoldThresholds(db: Database, thresholds: HoldThresholds): void {
+  if (!validRemovalPercent(thresholds.removalPercent)) throw new Error(`the removal threshold must be a whole percent from 1 to 100, got ${String(thresholds.removalPercent)}`);
+  writeState(db, 'settings.syncHoldRemovalPercent', String(thresholds.removalPercent));
 }
 
 // The grid is refreshed lazily, and how much work that takes depends on what moved since it was built:

@@ -37,6 +37,17 @@ export function isPositiveDecimal(value: string): boolean {
   return isDecimalString(value) && new Decimal(value).greaterThan(0);
 }
 
+/**
+ * The ISO 4217 codes the runtime knows (ICU's list, which follows the standard). Read once: a supplier's currency
+ * is checked against it on arrival, so markup, tags or invented codes never reach the database or an export.
+ */
+const ISO_CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+
+/** True for an ISO 4217 currency code such as "USD" (upper case, as stored). */
+export function isIsoCurrency(code: string): boolean {
+  return ISO_CURRENCIES.has(code);
+}
+
 export function compareAmounts(a: string, b: string): number {
   return new Decimal(a).comparedTo(new Decimal(b));
 }

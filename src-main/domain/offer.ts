@@ -1,4 +1,5 @@
-import type { Money } from './money';
+import Decimal from 'decimal.js';
+import { isDecimalString, isIsoCurrency, type Money } from './money';
 
 /** What kind of thing a merchant is buying. */
 export type OfferKind = 'esim' | 'data_plan' | 'card' | 'direct_topup' | 'mobile_recharge' | 'other';
@@ -6,6 +7,7 @@ export const OFFER_KINDS: readonly OfferKind[] = ['esim', 'data_plan', 'card', '
 
 /** Every supplier's stock reported on one scale. `quantity` is null when the upstream does not say. */
 export type StockStatus = 'unlimited' | 'in_stock' | 'low' | 'out' | 'unknown';
+export const STOCK_STATUSES: readonly StockStatus[] = ['unlimited', 'in_stock', 'low', 'out', 'unknown'];
 export interface Stock {
   status: StockStatus;
   quantity: number | null;
@@ -89,4 +91,31 @@ export function stockFromQuantity(quantity: number): Stock {
   if (quantity === 0) return { status: 'out', quantity: 0 };
   if (quantity <= 20) return { status: 'low', quantity };
   return { status: 'in_stock', quantity };
+}
+
+/**
+ * Why an offer as mapped from a supplier cannot be stored, or null when it can. Every supplier's offers pass this
+ * on arrival (validate-items.ts): a cost of zero or below would be priced, exported and ordered as if real, and a
+ * currency that is not ISO 4217 (markup, a typo) would reach every export file.
+ */
+export function offerProblem(offer: Offer): string | null {
+  if (!offer.productId) return 'no product id';
+  const cost = moneyProblem(offer.cost, 'cost');
+  if (cost) return cost;
+  if (!new Decimal(offer.cost.amount).greaterThan(0)) return `cost ${offer.cost.amount} ${offer.cost.currency} is not above zero`;
+  for (const [name, value] of [['retail price', offer.retailPrice], ['original price', offer.originalPrice]] as const) {
+    const problem = value ? moneyProblem(value, name) : null;
+    if (problem) return problem;
+  }
+  if (!Object.values(offer.titles).some((title) => typeof title === 'string' && title.trim().length > 0)) return 'no title in any language';
+  if (!STOCK_STATUSES.includes(offer.stock.status)) return `unknown stock status ${JSON.stringify(offer.stock.status)}`;
+  const quantity = offer.stock.quantity;
+  if (quantity !== null && !(Number.isSafeInteger(quantity) && quantity >= 0)) return `stock quantity ${quantity} is not a whole number of items`;
+  return null;
+}
+
+function moneyProblem(value: Money, name: string): string | null {
+  if (typeof value.amount !== 'string' || !isDecimalString(value.amount)) return `${name} ${JSON.stringify(value.amount)} is not a decimal amount`;
+  if (!isIsoCurrency(value.currency)) return `${name} currency ${JSON.stringify(String(value.currency).slice(0, 40))} is not an ISO 4217 code`;
+  return null;
 }

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { MaterializedRow, PricedRow } from './materialize';
+import type { GridInputOffer, MaterializedRow, PricedRow } from './materialize';
 import type { OfferRef } from './types';
 
 // The only code that writes the materialized grid tables. It decides nothing: rows come from the pure materializer.
@@ -25,6 +25,7 @@ export function pricedColumns(row: PricedRow) {
     margin_pct_milli: row.marginPctMilli,
     rule_id: row.ruleId,
     locked: row.locked ? 1 : 0,
+    price_refused: row.priceRefused ? 1 : 0,
   };
 }
 
@@ -32,7 +33,7 @@ export type PricedColumns = ReturnType<typeof pricedColumns>;
 export const PRICED_COLUMNS = Object.keys(pricedColumns({
   kind: 'esim', titleEn: '', titleZh: '', offers: [], supplierCount: 0, inStock: false, best: null, second: null, currency: '',
   bestCost: null, bestCostMicros: null, salePrice: null, saleMicros: null, margin: null, marginMicros: null, marginPctMilli: null,
-  ruleId: null, locked: false,
+  ruleId: null, locked: false, priceRefused: false,
 })) as Array<keyof PricedColumns>;
 
 export interface GridWriter {
@@ -40,12 +41,29 @@ export interface GridWriter {
   clear(): void;
   deleteRow(id: number): void;
   insertRow(id: number, row: MaterializedRow): void;
+  /**
+   * Rewrites a row that exists, touching the side tables only where they differ from `previous` (what the row was
+   * built from): re-indexing a popular row's search text costs more than everything else about it.
+   */
+  replaceRow(id: number, row: MaterializedRow, previous: RowSideTables): void;
   updatePrices(id: number, columns: PricedColumns): void;
-  placeOffer(offer: OfferRef, planKey: string): void;
+  /** Records where an offer sits and what it was materialized from. */
+  placeOffer(offer: GridInputOffer, planKey: string): void;
   forgetOffer(offer: OfferRef): void;
   /** Drops badges of runs that are no longer a supplier's latest successful one. */
   retireBadges(currentRuns: readonly number[]): void;
 }
+
+/** The parts of a row kept outside plan_rows, as replaceRow compares them. */
+export interface RowSideTables {
+  members: MaterializedRow['members'];
+  countries: readonly string[];
+  searchText: string;
+}
+
+const sameMembers = (a: RowSideTables['members'], b: RowSideTables['members']) =>
+  a.length === b.length && a.every((m, i) => m.supplier === b[i].supplier && m.kind === b[i].kind && m.stock === b[i].stock);
+const sameStrings = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 export function gridWriter(db: Database): GridWriter {
   const lazy = <T>(make: () => T) => {
@@ -54,6 +72,12 @@ export function gridWriter(db: Database): GridWriter {
   };
   const insertRow = lazy(() => db.prepare(`INSERT INTO plan_rows (id, plan_key, attributes_json, days, data_mb, ${PRICED_COLUMNS.join(', ')})
     VALUES (@id, @plan_key, @attributes_json, @days, @data_mb, ${PRICED_COLUMNS.map((c) => `@${c}`).join(', ')})`));
+  const replaceRow = lazy(() => db.prepare(`UPDATE plan_rows SET plan_key = @plan_key, attributes_json = @attributes_json, days = @days,
+    data_mb = @data_mb, ${PRICED_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`));
+  const deleteMembers = lazy(() => db.prepare('DELETE FROM plan_members WHERE plan_row_id = ?'));
+  const deleteCountries = lazy(() => db.prepare('DELETE FROM plan_countries WHERE plan_row_id = ?'));
+  const deleteSearch = lazy(() => db.prepare('DELETE FROM plan_search WHERE rowid = ?'));
+  const deleteBadges = lazy(() => db.prepare('DELETE FROM plan_row_changes WHERE plan_row_id = ?'));
   const updatePrices = lazy(() => db.prepare(`UPDATE plan_rows SET ${PRICED_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`));
   const insertMember = lazy(() => db.prepare('INSERT INTO plan_members (plan_row_id, supplier_id, kind, stock) VALUES (?, ?, ?, ?)'));
   const insertCountry = lazy(() => db.prepare('INSERT INTO plan_countries (plan_row_id, country) VALUES (?, ?)'));
@@ -63,8 +87,8 @@ export function gridWriter(db: Database): GridWriter {
     'DELETE FROM plan_rows WHERE id = ?', 'DELETE FROM plan_members WHERE plan_row_id = ?', 'DELETE FROM plan_countries WHERE plan_row_id = ?',
     'DELETE FROM plan_search WHERE rowid = ?', 'DELETE FROM plan_row_changes WHERE plan_row_id = ?',
   ].map((sql) => db.prepare(sql)));
-  const placeOffer = lazy(() => db.prepare(`INSERT INTO plan_offers (supplier_id, product_id, sku_id, variant, plan_key) VALUES (?, ?, ?, ?, ?)
-    ON CONFLICT (supplier_id, product_id, sku_id, variant) DO UPDATE SET plan_key = excluded.plan_key`));
+  const placeOffer = lazy(() => db.prepare(`INSERT INTO plan_offers (supplier_id, product_id, sku_id, variant, plan_key, member_json) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (supplier_id, product_id, sku_id, variant) DO UPDATE SET plan_key = excluded.plan_key, member_json = excluded.member_json`));
   const forgetOffer = lazy(() => db.prepare('DELETE FROM plan_offers WHERE supplier_id = ? AND product_id = ? AND sku_id = ? AND variant = ?'));
   const run = (statement: Statement, ...args: unknown[]) => statement.run(...args);
 
@@ -84,11 +108,29 @@ export function gridWriter(db: Database): GridWriter {
       insertSearch().run(id, row.searchText);
       for (const badge of row.badges) insertBadge().run(id, badge.runId, badge.change);
     },
+    replaceRow(id, row, previous) {
+      replaceRow().run({ id, plan_key: row.planKey, attributes_json: JSON.stringify(row.attributes), days: row.days, data_mb: row.dataMb, ...pricedColumns(row) });
+      if (!sameMembers(row.members, previous.members)) {
+        deleteMembers().run(id);
+        for (const member of row.members) insertMember().run(id, member.supplier, member.kind, member.stock);
+      }
+      if (!sameStrings(row.countries, previous.countries)) {
+        deleteCountries().run(id);
+        for (const country of row.countries) insertCountry().run(id, country);
+      }
+      if (row.searchText !== previous.searchText) {
+        deleteSearch().run(id);
+        insertSearch().run(id, row.searchText);
+      }
+      // Badges come from the latest runs, not from the members alone: always rewritten (a few entries per row).
+      deleteBadges().run(id);
+      for (const badge of row.badges) insertBadge().run(id, badge.runId, badge.change);
+    },
     updatePrices(id, columns) {
       updatePrices().run({ id, ...columns });
     },
     placeOffer(offer, planKey) {
-      placeOffer().run(offer.supplier, offer.productId, offer.skuId, offer.variant, planKey);
+      placeOffer().run(offer.supplier, offer.productId, offer.skuId, offer.variant, planKey, memberJson(offer));
     },
     forgetOffer(offer) {
       forgetOffer().run(offer.supplier, offer.productId, offer.skuId, offer.variant);
@@ -98,4 +140,13 @@ export function gridWriter(db: Database): GridWriter {
       else db.prepare(`DELETE FROM plan_row_changes WHERE run_id NOT IN (${currentRuns.map(() => '?').join(',')})`).run(...currentRuns);
     },
   };
+}
+
+/** A member as plan_offers keeps it; fixed key order, so a row rebuilt from it serializes like one built from the catalog. */
+export function memberJson(offer: GridInputOffer): string {
+  return JSON.stringify({
+    supplier: offer.supplier, productId: offer.productId, skuId: offer.skuId, variant: offer.variant, kind: offer.kind, titles: offer.titles,
+    cost: offer.cost, stock: offer.stock, orderable: offer.orderable, categoryId: offer.categoryId, attributes: offer.attributes,
+    searchText: offer.searchText, linkKey: offer.linkKey,
+  } satisfies GridInputOffer);
 }

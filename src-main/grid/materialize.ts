@@ -1,10 +1,11 @@
 import Decimal from 'decimal.js';
 import { convert, MissingRateError, type CurrencyRate } from '../domain/currency';
 import type { ChangeKind } from '../domain/diff';
+import type { Money } from '../domain/money';
 import { displayTitle } from '../domain/locale';
 import { supplierOfferKey, type OfferKind } from '../domain/offer';
 import { planMatchKey, type PlanAttributes } from '../domain/plan-attributes';
-import { priceOffer } from '../domain/pricing/price';
+import { priceOrRefusal } from '../domain/pricing/price';
 import type { RuleSet } from '../domain/pricing/rules';
 import type { GridOffer, OfferRef } from './types';
 
@@ -15,7 +16,7 @@ import type { GridOffer, OfferRef } from './types';
  * Bumped whenever grouping or row contents change meaning (a new match key, another member order): a grid built by
  * another matcher version is rebuilt in full rather than patched.
  */
-export const MATERIALIZER_VERSION = 1;
+export const MATERIALIZER_VERSION = 3;
 
 /** An offer as the materializer needs it: what the grid shows, plus what grouping and search read from it. */
 export interface GridInputOffer extends Omit<GridOffer, 'converted'> {
@@ -57,6 +58,8 @@ export interface PricedRow {
   marginPctMilli: number | null;
   ruleId: string | null;
   locked: boolean;
+  /** The rule or lock (ruleId, locked) would sell at zero or below, so the row has no sale price. */
+  priceRefused: boolean;
 }
 
 export interface MaterializedRow extends PricedRow {
@@ -100,6 +103,13 @@ export function compareOffers(a: OfferRef, b: OfferRef): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/** The same order as compareOffers, each offer's key built once rather than on every comparison (a popular row holds thousands). */
+export function inCanonicalOrder<T extends OfferRef>(offers: readonly T[], keyOf: (offer: T) => string = supplierOfferKey): T[] {
+  const keyed = offers.map((offer) => ({ key: keyOf(offer), offer }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((entry) => entry.offer);
+}
+
 /** Groups offers by plan key; each group's members in canonical order. */
 export function groupOffers<T extends GridInputOffer>(offers: Iterable<T>): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -109,7 +119,7 @@ export function groupOffers<T extends GridInputOffer>(offers: Iterable<T>): Map<
     if (members) members.push(offer);
     else groups.set(key, [offer]);
   }
-  for (const members of groups.values()) members.sort(compareOffers);
+  for (const [key, members] of groups) groups.set(key, inCanonicalOrder(members));
   return groups;
 }
 
@@ -121,8 +131,7 @@ export function materializeRows(groups: ReadonlyMap<string, readonly GridInputOf
 
 /** One plan row from all of its members (in canonical order). */
 export function materializeRow(planKey: string, members: readonly GridInputOffer[], context: MaterializeContext): MaterializedRow {
-  let attributes = members[0].attributes;
-  for (const member of members) if (member.attributes.confidence > attributes.confidence) attributes = member.attributes;
+  const attributes = rowAttributes(members);
   const missing = new Set<string>();
   const priced = priceRow(planKey, members.map((member) => shownOffer(member)), context, missing);
   const badges = new Map<string, { runId: number; change: ChangeKind }>();
@@ -136,11 +145,25 @@ export function materializeRow(planKey: string, members: readonly GridInputOffer
     attributes,
     days: attributes.type === 'plan' ? attributes.days : null,
     dataMb: attributes.type === 'plan' ? (attributes.unlimited ? 1e12 : attributes.dataMB) : null,
+    ...sideTables(members, attributes),
+    badges: [...badges.values()].sort((a, b) => a.runId - b.runId || (a.change < b.change ? -1 : a.change > b.change ? 1 : 0)),
+    missingRates: [...missing].sort(),
+  };
+}
+
+/** The row's attributes: its most confidently read member's. */
+function rowAttributes(members: readonly GridInputOffer[]): PlanAttributes {
+  let attributes = members[0].attributes;
+  for (const member of members) if (member.attributes.confidence > attributes.confidence) attributes = member.attributes;
+  return attributes;
+}
+
+/** What a row keeps outside plan_rows (members, countries, search text): its members decide it, rates and rules do not. */
+export function sideTables(members: readonly GridInputOffer[], attributes = rowAttributes(members)): Pick<MaterializedRow, 'members' | 'countries' | 'searchText'> {
+  return {
     members: members.map((member) => ({ supplier: member.supplier, kind: member.kind, stock: member.stock.status })),
     countries: attributes.type === 'plan' ? attributes.countries : [],
     searchText: members.map((member) => member.searchText).join(' '),
-    badges: [...badges.values()].sort((a, b) => a.runId - b.runId || (a.change < b.change ? -1 : a.change > b.change ? 1 : 0)),
-    missingRates: [...missing].sort(),
   };
 }
 
@@ -167,28 +190,28 @@ function compareByCost(a: Candidate, b: Candidate): number {
  * already holds: no matching, no attribute extraction.
  */
 export function priceRow(planKey: string, offers: ReadonlyArray<Omit<GridOffer, 'converted'>>, context: MaterializeContext, missingRates?: Set<string>): PricedRow {
+  const conversions = conversionsOf(context);
   const candidates: Candidate[] = offers.map((offer) => {
-    let converted = null;
-    try {
-      converted = convert(offer.cost, context.currency, context.rates);
-    } catch (error) {
-      if (!(error instanceof MissingRateError)) throw error;
-      missingRates?.add(offer.cost.currency);
-    }
+    const conversion = conversions(offer.cost);
+    const converted = conversion?.converted ?? null;
+    if (!conversion) missingRates?.add(offer.cost.currency);
     // A fixed key order, so a row rebuilt from stored JSON serializes exactly like one built from the catalog.
     const shown: GridOffer = {
       supplier: offer.supplier, productId: offer.productId, skuId: offer.skuId, variant: offer.variant, kind: offer.kind,
       titles: offer.titles, cost: offer.cost, converted, stock: offer.stock, orderable: offer.orderable, categoryId: offer.categoryId,
     };
-    return { offer: shown, costMicros: converted ? micros(converted.amount) : null };
+    return { offer: shown, costMicros: conversion?.micros ?? null };
   });
   const buyable = candidates.filter((c) => c.offer.stock.status !== 'out' && c.costMicros !== null).sort(compareByCost);
   const best = buyable[0] ?? null;
   const second = best ? buyable.find((c) => c.offer.supplier !== best.offer.supplier) ?? null : null;
   const titleSource = (best ?? candidates[0]).offer;
-  const price = best
-    ? priceOffer({ cost: best.offer.converted!, supplierId: best.offer.supplier, categoryId: best.offer.categoryId, planKey, productId: best.offer.productId, skuId: best.offer.skuId, variant: best.offer.variant }, context.ruleSet)
+  // A rule that would sell at zero or below leaves the row without a price (price.ts says why), never with that price.
+  const priced = best
+    ? priceOrRefusal({ cost: best.offer.converted!, supplierId: best.offer.supplier, categoryId: best.offer.categoryId, planKey, productId: best.offer.productId, skuId: best.offer.skuId, variant: best.offer.variant }, context.ruleSet)
     : null;
+  const price = priced && !('refused' in priced) ? priced : null;
+  const refused = priced && 'refused' in priced ? priced.refused : null;
   return {
     kind: titleSource.kind,
     titleEn: displayTitle(titleSource.titles, 'en'),
@@ -206,8 +229,37 @@ export function priceRow(planKey: string, offers: ReadonlyArray<Omit<GridOffer, 
     margin: price?.margin.amount ?? null,
     marginMicros: price ? micros(price.margin.amount) : null,
     marginPctMilli: price ? Math.round(Number(price.marginPercent) * 1000) : null,
-    ruleId: price?.ruleId ?? null,
-    locked: price?.locked ?? false,
+    ruleId: price?.ruleId ?? refused?.ruleId ?? null,
+    locked: price?.locked ?? refused?.locked ?? false,
+    priceRefused: refused !== null,
+  };
+}
+
+type Conversion = { converted: Money; micros: number } | null;
+const conversionMemos = new WeakMap<MaterializeContext, Map<string, Conversion>>();
+
+/**
+ * Converts costs under one context's rates, each distinct amount once: catalogs repeat a few hundred price points over
+ * thousands of offers, and decimal arithmetic is most of what pricing a row costs. Null when the rate is missing.
+ */
+function conversionsOf(context: MaterializeContext): (cost: Money) => Conversion {
+  let memo = conversionMemos.get(context);
+  if (!memo) conversionMemos.set(context, (memo = new Map()));
+  const known = memo;
+  return (cost) => {
+    const key = `${cost.currency}\u0001${cost.amount}`;
+    let conversion = known.get(key);
+    if (conversion === undefined) {
+      try {
+        const converted = convert(cost, context.currency, context.rates);
+        conversion = { converted, micros: micros(converted.amount) };
+      } catch (error) {
+        if (!(error instanceof MissingRateError)) throw error;
+        conversion = null;
+      }
+      known.set(key, conversion);
+    }
+    return conversion;
   };
 }
 

@@ -40,9 +40,7 @@ export class OfferReader {
 
   constructor(private readonly db: Database, private readonly extract: Extractor = extractAttributes) {
     this.byKey = db.prepare(`SELECT ${OFFER_COLUMNS} FROM ${WITH_LINKS} WHERE o.supplier_id = ? AND o.product_id = ? AND o.sku_id = ? AND o.variant = ?`);
-    this.byPlan = db.prepare(`SELECT ${OFFER_COLUMNS} FROM plan_offers p
-      JOIN offers o ON o.supplier_id = p.supplier_id AND o.product_id = p.product_id AND o.sku_id = p.sku_id AND o.variant = p.variant
-      ${LINKS} WHERE p.plan_key = ? AND o.removed_at IS NULL`);
+    this.byPlan = db.prepare('SELECT member_json FROM plan_offers WHERE plan_key = ?').pluck();
   }
 
   /** Every live offer (of the given suppliers). */
@@ -58,9 +56,12 @@ export class OfferReader {
     return row && row.removed_at === null ? this.toInput(row) : null;
   }
 
-  /** The offers the grid last placed in a plan row (as they stand now). */
+  /**
+   * The offers the grid last placed in a plan row, as they were materialized then. Only the untouched ones still stand
+   * so: every change to an offer or its link stamps or queues it, and the caller takes touched offers from current().
+   */
   placedIn(planKey: string): GridInputOffer[] {
-    return (this.byPlan.all(planKey) as OfferRow[]).map((row) => this.toInput(row));
+    return (this.byPlan.all(planKey) as string[]).map((json) => JSON.parse(json) as GridInputOffer);
   }
 
   private toInput(row: OfferRow): GridInputOffer {
@@ -129,7 +130,19 @@ export function allLastChanges(db: Database, runs: ReadonlyMap<string, number>):
   };
 }
 
-/** The same, looked up offer by offer: an incremental refresh needs only its rows' members. */
+/**
+ * The same for an incremental refresh, which needs only its rows' members: held in memory when the latest runs changed
+ * few offers (one query instead of one per member), looked up offer by offer after a first sync (every offer "added").
+ */
+export function lastChangesForPatch(db: Database, runs: ReadonlyMap<string, number>): LastChanges {
+  const ids = [...runs.values()];
+  const count = ids.length ? db.prepare(`SELECT COUNT(*) FROM changes WHERE run_id IN (${ids.map(() => '?').join(',')})`).pluck().get(...ids) as number : 0;
+  return count <= CHANGES_IN_MEMORY ? allLastChanges(db, runs) : lastChangesByLookup(db, runs);
+}
+
+const CHANGES_IN_MEMORY = 20_000;
+
+/** The same, looked up offer by offer. */
 export function lastChangesByLookup(db: Database, runs: ReadonlyMap<string, number>): LastChanges {
   const lookup = db.prepare('SELECT DISTINCT change FROM changes WHERE supplier_id = ? AND product_id = ? AND sku_id = ? AND variant = ? AND run_id = ?').pluck();
   return (offer) => {

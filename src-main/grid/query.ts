@@ -22,7 +22,7 @@ const SORT_SQL: Record<GridSortColumn, (language: string) => string> = {
 interface PlanRowRecord {
   id: number; plan_key: string; kind: PlanRow['kind']; attributes_json: string; offers_json: string; best_json: string | null;
   second_json: string | null; currency: string; best_cost: string | null; sale_price: string | null; margin: string | null;
-  margin_pct_milli: number | null; rule_id: string | null; locked: number;
+  margin_pct_milli: number | null; rule_id: string | null; locked: number; price_refused: number;
 }
 
 /** Badges count only while their run is still the latest run of its supplier, and that run succeeded. */
@@ -109,7 +109,7 @@ export function getPlanRow(db: Database, id: number, language = 'en', scope: Gri
 export function planRowsByIds(db: Database, ids: readonly number[], language = 'en'): PlanRow[] {
   if (ids.length === 0) return [];
   const records = db.prepare(`SELECT id, plan_key, kind, attributes_json, offers_json, best_json, second_json, currency, best_cost,
-      sale_price, margin, margin_pct_milli, rule_id, locked FROM plan_rows WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as PlanRowRecord[];
+      sale_price, margin, margin_pct_milli, rule_id, locked, price_refused FROM plan_rows WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as PlanRowRecord[];
   const badges = db.prepare(`SELECT DISTINCT plan_row_id, change FROM plan_row_changes WHERE plan_row_id IN (${ids.map(() => '?').join(',')})
     AND run_id IN (${CURRENT_BADGE_RUNS}) ORDER BY plan_row_id, change`).all(...ids) as Array<{ plan_row_id: number; change: PlanRow['changes'][number] }>;
   const changes = new Map<number, PlanRow['changes']>();
@@ -142,6 +142,7 @@ function toPlanRow(record: PlanRowRecord, language: string, changes: PlanRow['ch
     marginPercent: record.margin_pct_milli === null ? null : (record.margin_pct_milli / 1000).toFixed(1),
     ruleId: record.rule_id,
     locked: record.locked === 1,
+    priceRefused: record.price_refused === 1,
     changes,
   };
 }

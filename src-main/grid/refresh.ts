@@ -6,8 +6,8 @@ import type { RuleSet } from '../domain/pricing/rules';
 import { supplierOfferKey } from '../domain/offer';
 import { loadRuleSet } from '../pricing/rules-store';
 import { gridWriter, PRICED_COLUMNS, pricedColumns, type PricedColumns } from './grid-writer';
-import { compareOffers, groupOffers, MATERIALIZER_VERSION, materializeRow, planKeyOf, priceRow, type GridInputOffer, type MaterializeContext } from './materialize';
-import { allLastChanges, lastChangesByLookup, latestOkRuns, OfferReader, type Extractor } from './offer-inputs';
+import { groupOffers, inCanonicalOrder, MATERIALIZER_VERSION, materializeRow, planKeyOf, priceRow, sideTables, type GridInputOffer, type MaterializeContext } from './materialize';
+import { allLastChanges, lastChangesForPatch, latestOkRuns, OfferReader, type Extractor } from './offer-inputs';
 import type { GridOffer, OfferRef } from './types';
 
 export interface RefreshOptions {
@@ -91,12 +91,16 @@ function rebuild(db: Database, currency: string, signature: string, options: Ref
   db.transaction(() => {
     const ids = rowIds(db, groups.keys(), true);
     writer.clear();
-    for (const [planKey, members] of groups) {
-      const row = materializeRow(planKey, members, ctx);
+    // Written in key order, each table appended to rather than split all over: most of a rebuild's write cost.
+    const rows = [...groups.keys()].sort((a, b) => ids.get(a)! - ids.get(b)!);
+    for (const planKey of rows) {
+      const row = materializeRow(planKey, groups.get(planKey)!, ctx);
       for (const code of row.missingRates) missing.add(code);
       writer.insertRow(ids.get(planKey)!, row);
-      for (const member of members) writer.placeOffer(member, planKey);
     }
+    const placements = [...groups].flatMap(([planKey, members]) => members.map((member) => ({ planKey, member })));
+    placements.sort((a, b) => compareIdentity(a.member, b.member));
+    for (const { planKey, member } of placements) writer.placeOffer(member, planKey);
     db.prepare('DELETE FROM grid_pending_offers WHERE id <= ?').run(pendingUpTo);
     recordBuilt(db, version, runs);
     writeState(db, 'grid.built', signature);
@@ -106,6 +110,12 @@ function rebuild(db: Database, currency: string, signature: string, options: Ref
     mode: 'full', rowsWritten: groups.size, rows: groups.size, offersRead: reader.stats.offersRead,
     attributesExtracted: reader.stats.attributesExtracted, currency, missingRates: [...missing].sort(),
   };
+}
+
+/** plan_offers' unique key order (near enough: only speed depends on it). */
+function compareIdentity(a: OfferRef, b: OfferRef): number {
+  const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return order(a.supplier, b.supplier) || order(a.productId, b.productId) || order(a.skuId, b.skuId) || order(a.variant, b.variant);
 }
 
 /**
@@ -156,7 +166,7 @@ function patch(db: Database, currency: string, options: RefreshOptions): Refresh
   let rewritten = new Set<string>();
   if (catalogMoved) {
     const reader = new OfferReader(db, options.extract);
-    const ctx = context(db, currency, options, lastChangesByLookup(db, runs));
+    const ctx = context(db, currency, options, lastChangesForPatch(db, runs));
     rewritten = patchTouchedRows(db, reader, ctx, touched, missing);
     result.mode = 'incremental';
     result.rowsWritten += rewritten.size;
@@ -191,20 +201,23 @@ function touchedOffers(db: Database, sinceSeq: number, scope: ReadonlySet<string
   return touched;
 }
 
-/** Rebuilds the rows that held, or now hold, a touched offer. Returns their plan keys. */
+/**
+ * Rebuilds the rows that held, or now hold, a touched offer, from their untouched members as plan_offers kept them plus
+ * the touched offers as they stand now. Returns their plan keys.
+ */
 function patchTouchedRows(db: Database, reader: OfferReader, ctx: MaterializeContext, touched: ReadonlyMap<string, OfferRef>, missing: Set<string>): Set<string> {
   db.exec('DELETE FROM grid_pending_offers');
 
   const placedAt = db.prepare('SELECT plan_key FROM plan_offers WHERE supplier_id = ? AND product_id = ? AND sku_id = ? AND variant = ?').pluck();
   const affected = new Set<string>();
   const arriving = new Map<string, GridInputOffer[]>();
-  const writer = gridWriter(db);
+  const gone: OfferRef[] = [];
   for (const ref of touched.values()) {
     const was = placedAt.get(ref.supplier, ref.productId, ref.skuId, ref.variant) as string | undefined;
     if (was !== undefined) affected.add(was);
     const offer = reader.current(ref);
     if (!offer) {
-      if (was !== undefined) writer.forgetOffer(ref);
+      if (was !== undefined) gone.push(ref);
       continue;
     }
     const planKey = planKeyOf(offer);
@@ -212,19 +225,40 @@ function patchTouchedRows(db: Database, reader: OfferReader, ctx: MaterializeCon
     const joining = arriving.get(planKey);
     if (joining) joining.push(offer);
     else arriving.set(planKey, [offer]);
-    if (was !== planKey) writer.placeOffer(ref, planKey);
   }
 
+  // Each row as it was built, read before plan_offers moves on: its untouched members, and what its side tables hold.
+  const before = new Map<string, GridInputOffer[]>();
+  for (const planKey of affected) before.set(planKey, reader.placedIn(planKey));
+
+  const writer = gridWriter(db);
+  for (const ref of gone) writer.forgetOffer(ref);
+  for (const [planKey, offers] of arriving) for (const offer of offers) writer.placeOffer(offer, planKey);
+
   const ids = rowIds(db, affected);
+  const keys = new Map<GridInputOffer, string>();
+  const keyOf = (offer: GridInputOffer) => {
+    let key = keys.get(offer);
+    if (key === undefined) keys.set(offer, (key = supplierOfferKey(offer)));
+    return key;
+  };
   for (const planKey of affected) {
-    const staying = reader.placedIn(planKey).filter((offer) => !touched.has(supplierOfferKey(offer)));
-    const members = [...staying, ...(arriving.get(planKey) ?? [])].sort(compareOffers);
+    const previous = inCanonicalOrder(before.get(planKey)!, keyOf);
+    const staying = previous.filter((offer) => !touched.has(keyOf(offer)));
+    const members = inCanonicalOrder([...staying, ...(arriving.get(planKey) ?? [])], keyOf);
     const id = ids.get(planKey)!;
-    writer.deleteRow(id);
-    if (members.length === 0) continue;
+    if (members.length === 0) {
+      writer.deleteRow(id);
+      continue;
+    }
     const row = materializeRow(planKey, members, ctx);
     for (const code of row.missingRates) missing.add(code);
-    writer.insertRow(id, row);
+    if (previous.length === 0) {
+      writer.deleteRow(id);
+      writer.insertRow(id, row);
+    } else {
+      writer.replaceRow(id, row, sideTables(previous));
+    }
   }
   return affected;
 }

@@ -40,6 +40,8 @@ export interface PlanRow {
   marginPercent: string | null;
   ruleId: string | null;
   locked: boolean;
+  /** No sale price because the rule (ruleId) or lock (locked) would sell at zero or below. */
+  priceRefused: boolean;
   /** What the last sync of each member's supplier changed in this row. */
   changes: ChangeKind[];
 }

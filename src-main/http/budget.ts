@@ -29,6 +29,15 @@ export function isThrottle(error: unknown): error is SupplierError {
   return error instanceof SupplierError && error.code === 'rate_limited';
 }
 
+export interface RunOptions {
+  /**
+   * False for a request that may spend money (an order's create, a payment notice): a "too many requests" answer
+   * still slows the pace, but the request is not sent again here. An upstream that charged and then said 429 would
+   * otherwise be charged on every resend; the order service decides whether and when it goes again.
+   */
+  resendThrottled?: boolean;
+}
+
 /**
  * One supplier account's request budget: every request of the account (sync pages, pings, orders, follow-ups,
  * balance checks, connection tests) passes `run`, which waits for the pace to allow it and, when the upstream
@@ -81,7 +90,7 @@ export class RequestBudget implements RequestBudgetView {
    * Sends through the budget. `send` is one attempt; when it fails with a throttle (isThrottle), the pace learns of
    * it and the request goes again once the pace allows: a throttle is never the caller's failure.
    */
-  async run<T>(send: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  async run<T>(send: () => Promise<T>, signal?: AbortSignal, options: RunOptions = {}): Promise<T> {
     await this.acquireSlot(signal);
     try {
       for (;;) {
@@ -98,6 +107,7 @@ export class RequestBudget implements RequestBudgetView {
           if (signal?.aborted) throw new CanceledError();
           this.counters.throttled++;
           this.pace.throttled(this.clock.now(), error.retryAfterMs);
+          if (options.resendThrottled === false) throw error;
         }
       }
     } finally {

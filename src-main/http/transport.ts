@@ -18,8 +18,30 @@ export interface HttpResponse {
   serverDate: number | null;
 }
 
+/**
+ * The most bytes one response may have. A real catalog page is at most a few MiB; an upstream sending more (an
+ * endless body, a runaway export) would otherwise be held whole in memory. Past it the request fails, not retried.
+ */
+export const RESPONSE_BYTE_CAP = 32 * 1024 * 1024;
+
+/**
+ * The longest one exchange may take, from sending the request to the last byte of the answer. `timeoutMs` only
+ * measures silence, so an upstream dripping one byte every few seconds would never trip it. This deadline covers
+ * one attempt on the wire only: the wait for the connection's request budget comes before it (budget.ts), retries
+ * each get their own, and the sync's own deadline (sync/engine.ts, DEFAULT_DEADLINE_MS) covers all of them.
+ */
+export const REQUEST_DEADLINE_MS = 120_000;
+
+/** The longest silence (no header, no byte of body) tolerated within one exchange. */
+export const SILENCE_TIMEOUT_MS = 30_000;
+
 export interface TransportOptions {
+  /** The longest silence tolerated; SILENCE_TIMEOUT_MS when absent. */
   timeoutMs?: number;
+  /** From send to last byte; REQUEST_DEADLINE_MS when absent. */
+  deadlineMs?: number;
+  /** The most bytes of one response body; RESPONSE_BYTE_CAP when absent. */
+  maxBytes?: number;
   signal?: AbortSignal;
   /** Where errors say the request went; never includes credentials or query strings. */
   label: string;
@@ -38,41 +60,108 @@ export const transportTaps = new Set<(req: HttpRequest, response: HttpResponse) 
  * status is returned for the supplier's client to interpret, because each API signals errors its own way.
  */
 export async function send(req: HttpRequest, options: TransportOptions): Promise<HttpResponse> {
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  let response;
+  const timeoutMs = options.timeoutMs ?? SILENCE_TIMEOUT_MS;
+  const deadlineMs = options.deadlineMs ?? REQUEST_DEADLINE_MS;
+  const maxBytes = options.maxBytes ?? RESPONSE_BYTE_CAP;
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), deadlineMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, deadline.signal]) : deadline.signal;
+  const failure = (error: unknown) => (deadline.signal.aborted && !options.signal?.aborted ? deadlineError(options.label, deadlineMs) : networkError(error, options));
+  let received = 0;
   try {
-    response = await request(req.url, {
-      method: req.method,
-      headers: req.headers,
-      body: req.body,
-      signal: options.signal,
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
-    });
-  } catch (error) {
-    throw networkError(error, options);
+    let response;
+    try {
+      // undici's request() never follows redirects (a 3xx comes back as it is): see refuseRedirect below.
+      response = await request(req.url, {
+        method: req.method,
+        headers: req.headers,
+        body: req.body,
+        signal,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+      });
+    } catch (error) {
+      throw failure(error);
+    }
+    const declared = Number(response.headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxBytes) {
+      response.body.destroy();
+      throw tooLarge(options.label, maxBytes, `it announces ${describeBytes(declared)}`);
+    }
+    const chunks: Buffer[] = [];
+    try {
+      for await (const chunk of response.body) {
+        received += (chunk as Buffer).length;
+        if (received > maxBytes) {
+          response.body.destroy();
+          throw tooLarge(options.label, maxBytes, 'it went on past that');
+        }
+        chunks.push(chunk as Buffer);
+      }
+    } catch (error) {
+      if (error instanceof SupplierError) throw error;
+      throw failure(error);
+    }
+    // TextDecoder, as body.text() did: UTF-8 with a leading BOM dropped.
+    const text = new TextDecoder().decode(Buffer.concat(chunks));
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(response.headers)) {
+      if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    const date = headers.date ? Date.parse(headers.date) : NaN;
+    const result: HttpResponse = { status: response.statusCode, headers, text, serverDate: Number.isNaN(date) ? null : date };
+    for (const tap of transportTaps) tap(req, result);
+    if (result.status === 429) {
+      throw new SupplierError(`${options.label}: rate limited (HTTP 429)`, 'rate_limited', 429, true, parseRetryAfter(headers['retry-after']));
+    }
+    if (result.status >= 500) {
+      throw new SupplierError(`${options.label}: server error (HTTP ${result.status})`, 'server_error', result.status, true, parseRetryAfter(headers['retry-after']));
+    }
+    if (result.status >= 300 && result.status < 400) throw refuseRedirect(options.label, result, req.url);
+    return result;
+  } finally {
+    clearTimeout(timer);
+    options.meter?.received(received);
   }
-  let text: string;
+}
+
+/**
+ * Redirects are never followed: every request carries the connection's signature or token, and following a
+ * Location would hand them to whatever host the answer names. A supplier that moved must be re-configured.
+ */
+function refuseRedirect(label: string, response: HttpResponse, from: string): SupplierError {
+  let target = 'an address it did not give';
   try {
-    text = await response.body.text();
-  } catch (error) {
-    throw networkError(error, options);
+    const location = new URL(response.headers.location ?? '', from);
+    // The origin only: a query string may carry anything.
+    if (response.headers.location) target = location.origin === new URL(from).origin ? `${location.origin}${location.pathname}` : location.origin;
+  } catch {
+    target = 'an unreadable address';
   }
-  options.meter?.received(Buffer.byteLength(text));
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(response.headers)) {
-    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  const date = headers.date ? Date.parse(headers.date) : NaN;
-  const result: HttpResponse = { status: response.statusCode, headers, text, serverDate: Number.isNaN(date) ? null : date };
-  for (const tap of transportTaps) tap(req, result);
-  if (result.status === 429) {
-    throw new SupplierError(`${options.label}: rate limited (HTTP 429)`, 'rate_limited', 429, true, parseRetryAfter(headers['retry-after']));
-  }
-  if (result.status >= 500) {
-    throw new SupplierError(`${options.label}: server error (HTTP ${result.status})`, 'server_error', result.status, true, parseRetryAfter(headers['retry-after']));
-  }
-  return result;
+  return new SupplierError(
+    `${label}: the supplier redirects this request (HTTP ${response.status}) to ${target}; redirects are not followed, `
+    + 'so signed requests never go to an address you did not configure. If the supplier moved, change the connection\'s address',
+    'redirect_refused', response.status, false,
+  );
+}
+
+function tooLarge(label: string, maxBytes: number, how: string): SupplierError {
+  return new SupplierError(
+    `${label}: the answer is larger than the ${describeBytes(maxBytes)} one response may have (${how}); it was not read further`,
+    'response_too_large', null, false,
+  );
+}
+
+function deadlineError(label: string, deadlineMs: number): SupplierError {
+  // Retryable like any timeout: for an order, the outcome is unknown and the caller's own rules decide.
+  return new SupplierError(`${label}: no complete answer within ${deadlineMs < 1000 ? `${deadlineMs} ms` : `${Math.round(deadlineMs / 1000)} s`} (the limit for one request, however slowly it arrives)`,
+    'timeout', null, true);
+}
+
+function describeBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
+  if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KiB`;
+  return `${bytes} bytes`;
 }
 
 function networkError(error: unknown, options: TransportOptions): Error {

@@ -1,10 +1,11 @@
-import Decimal from 'decimal.js';
 import type { Database } from 'better-sqlite3';
 import { readState, writeState } from '../db/app-state';
 import type { Money } from '../domain/money';
 import type { Fulfillment, LocalizedText, OfferKind, Stock, StockStatus } from '../domain/offer';
+import type { SecretBox } from '../secrets/secret-box';
 import { isAttentionReason } from './attention';
-import type { OrderRecord, OrderRecordStatus, TimelineEntry } from './types';
+import { readDeliveryColumn, sealedDeliveryColumn, type StoredDelivery } from './delivery-vault';
+import type { DaySpendRow, OrderRecord, OrderRecordStatus, TimelineEntry } from './types';
 
 interface OrderRow {
   id: number; idempotency_key: string; supplier_id: string; supplier_kind: string; product_id: string; sku_id: string; variant: string;
@@ -19,6 +20,7 @@ interface OrderRow {
 const moneyOf = (amount: string | null, currency: string | null): Money | null => (amount !== null && currency !== null ? { amount, currency } : null);
 
 function fromRow(row: OrderRow): OrderRecord {
+  const delivery = readDeliveryColumn(row.delivery_json);
   return {
     id: row.id,
     idempotencyKey: row.idempotency_key,
@@ -41,7 +43,8 @@ function fromRow(row: OrderRow): OrderRecord {
     upstreamStatus: row.upstream_status,
     amount: moneyOf(row.charged_amount, row.charged_currency),
     refundedAmount: moneyOf(row.refunded_amount, row.refunded_currency),
-    delivery: row.delivery_json ? JSON.parse(row.delivery_json) : null,
+    delivery: delivery.masked,
+    storedDelivery: delivery.stored,
     error: row.error,
     attention: attentionOf(row.attention_json),
     sendAttempts: row.send_attempts,
@@ -64,7 +67,7 @@ function attentionOf(json: string | null): OrderRecord['attention'] {
   }
 }
 
-export type NewOrder = Omit<OrderRecord, 'id' | 'status' | 'upstreamOrderId' | 'upstreamStatus' | 'amount' | 'refundedAmount' | 'delivery' | 'error' | 'attention'
+export type NewOrder = Omit<OrderRecord, 'id' | 'status' | 'upstreamOrderId' | 'upstreamStatus' | 'amount' | 'refundedAmount' | 'delivery' | 'storedDelivery' | 'error' | 'attention'
   | 'sendAttempts' | 'lastSentAt' | 'acknowledgedAt' | 'updatedAt' | 'finishedAt'>;
 
 /** Writes a new order, not yet sent, with the first line of its timeline. */
@@ -99,22 +102,55 @@ export function listOpenOrders(db: Database): OrderRecord[] {
   return (db.prepare("SELECT * FROM orders WHERE status IN ('pending', 'processing') ORDER BY id").all() as OrderRow[]).map(fromRow);
 }
 
+/** Orders of one offer still open or in attention, newest first. */
+export function listUnsettledOrders(db: Database, offer: { supplier: string; productId: string; skuId: string; variant: string }): OrderRecord[] {
+  return (db.prepare(`SELECT * FROM orders WHERE supplier_id = ? AND product_id = ? AND sku_id = ? AND variant = ?
+      AND status IN ('pending', 'processing', 'attention') ORDER BY id DESC`).all(offer.supplier, offer.productId, offer.skuId, offer.variant) as OrderRow[]).map(fromRow);
+}
+
 /** Committed before the request leaves: from here on, the order may exist at the supplier. */
 export function recordSendAttempt(db: Database, id: number, at: string): OrderRecord {
   db.prepare('UPDATE orders SET send_attempts = send_attempts + 1, last_sent_at = ?, updated_at = ? WHERE id = ?').run(at, at, id);
   return getOrder(db, id)!;
 }
 
-/** Stores the record's changing fields and its new timeline entries in one transaction. */
-export function saveOrder(db: Database, record: OrderRecord, entries: TimelineEntry[]): void {
+/**
+ * Stores the record's changing fields and its new timeline entries in one transaction. `deliveryColumn` is the
+ * delivery as stored (delivery-vault.ts: sealed, with its masked copy); `record.delivery` is not written.
+ */
+export function saveOrder(db: Database, record: OrderRecord, entries: TimelineEntry[], deliveryColumn: string | null): void {
   db.transaction(() => {
     db.prepare(`UPDATE orders SET status = ?, upstream_order_id = ?, upstream_status = ?, charged_amount = ?, charged_currency = ?, delivery_json = ?,
         error = ?, acknowledged_at = ?, updated_at = ?, finished_at = ?, refunded_amount = ?, refunded_currency = ?, attention_json = ? WHERE id = ?`).run(
       record.status, record.upstreamOrderId, record.upstreamStatus, record.amount?.amount ?? null, record.amount?.currency ?? null,
-      record.delivery ? JSON.stringify(record.delivery) : null, record.error, record.acknowledgedAt, record.updatedAt, record.finishedAt,
+      deliveryColumn, record.error, record.acknowledgedAt, record.updatedAt, record.finishedAt,
       record.refundedAmount?.amount ?? null, record.refundedAmount?.currency ?? null, record.attention ? JSON.stringify(record.attention) : null, record.id);
     appendEntries(db, record.id, entries);
   })();
+}
+
+/**
+ * Seals every delivery still stored in clear (written before deliveries were sealed), once, under `box`. Runs with
+ * secure_delete on, so the clear text does not linger in the freed pages of the database file.
+ */
+export function sealClearDeliveries(db: Database, box: SecretBox): number {
+  const rows = db.prepare("SELECT id, delivery_json FROM orders WHERE delivery_json IS NOT NULL AND delivery_json NOT LIKE '{\"sealed\":%'").all() as Array<{ id: number; delivery_json: string }>;
+  const clear = rows.map((row) => ({ id: row.id, stored: readDeliveryColumn(row.delivery_json).stored })).filter((row) => row.stored?.kind === 'clear');
+  if (clear.length === 0) return 0;
+  const secureDelete = db.pragma('secure_delete', { simple: true }) as number;
+  db.pragma('secure_delete = ON');
+  try {
+    const update = db.prepare('UPDATE orders SET delivery_json = ? WHERE id = ? AND delivery_json = ?');
+    db.transaction(() => {
+      for (const row of clear) {
+        const delivery = (row.stored as Extract<StoredDelivery, { kind: 'clear' }>).delivery;
+        update.run(sealedDeliveryColumn(box, delivery), row.id, rows.find((r) => r.id === row.id)!.delivery_json);
+      }
+    }).immediate();
+  } finally {
+    db.pragma(`secure_delete = ${secureDelete ? 'ON' : 'OFF'}`);
+  }
+  return clear.length;
 }
 
 export function appendEntries(db: Database, orderId: number, entries: TimelineEntry[]): void {
@@ -127,38 +163,43 @@ export function orderTimeline(db: Database, orderId: number): TimelineEntry[] {
 }
 
 /**
- * What the day's orders count against the cap, in `currency`: their expected cost when ordered, except orders
- * that ended without a charge (refused, payment failed, canceled) and what suppliers refunded: a refunded order
- * counts nothing, a partly refunded one the share of its charge it kept. Summed exactly, never in SQL floats.
+ * The day's orders that may have cost money: every order except those that ended without a charge (refused,
+ * payment failed, canceled) or were refunded in full. Amounts in each order's own currency; spending-cap.ts counts them.
  */
-export function spentOnDay(db: Database, day: string, currency: string): string {
-  const rows = db.prepare(`SELECT status, cap_amount, expected_amount, charged_amount, refunded_amount FROM orders
-    WHERE cap_day = ? AND cap_currency = ? AND cap_amount IS NOT NULL AND status NOT IN ('failed', 'canceled', 'refunded')`).all(day, currency) as Array<{
-    status: string; cap_amount: string; expected_amount: string; charged_amount: string | null; refunded_amount: string | null;
+export function spendOnDay(db: Database, day: string): DaySpendRow[] {
+  const rows = db.prepare(`SELECT status, expected_amount, expected_currency, charged_amount, charged_currency, refunded_amount, refunded_currency FROM orders
+    WHERE cap_day = ? AND status NOT IN ('failed', 'canceled', 'refunded')`).all(day) as Array<{
+    status: string; expected_amount: string; expected_currency: string; charged_amount: string | null; charged_currency: string | null;
+    refunded_amount: string | null; refunded_currency: string | null;
   }>;
-  return rows.reduce((sum, row) => sum.plus(countedShare(row)), new Decimal(0)).toFixed();
-}
-
-/** The cap amount is in the merchant's currency and the refund in the supplier's: the refund removes its share of the charge. */
-function countedShare(row: { status: string; cap_amount: string; expected_amount: string; charged_amount: string | null; refunded_amount: string | null }): Decimal {
-  const counted = new Decimal(row.cap_amount);
-  if (row.status !== 'partially_refunded' || row.refunded_amount === null) return counted;
-  const charged = new Decimal(row.charged_amount ?? row.expected_amount);
-  if (charged.lessThanOrEqualTo(0)) return counted;
-  const kept = Decimal.max(0, charged.minus(row.refunded_amount)).dividedBy(charged);
-  return counted.times(Decimal.min(1, kept));
+  return rows.map((row) => ({
+    status: row.status as OrderRecordStatus,
+    expected: { amount: row.expected_amount, currency: row.expected_currency },
+    charged: moneyOf(row.charged_amount, row.charged_currency),
+    refunded: moneyOf(row.refunded_amount, row.refunded_currency),
+  }));
 }
 
 const CAP_KEY = 'settings.orderDailyCap';
+/** Stored when the merchant turned the cap off: an absent value means the default applies. */
+const CAP_OFF = 'off';
 
-/** The daily spending cap on orders, in the merchant's currency; null when none is set. */
+/**
+ * The cap a database starts with, in the merchant's currency: on unless the merchant turns it off, because an
+ * order flow that can be tricked into repeating (a hostile upstream, a bug) must have a ceiling nobody had to set.
+ */
+export const DEFAULT_DAILY_CAP = '200';
+
+/** The daily spending cap on orders, in the merchant's currency; null when the merchant turned it off. */
 export function readDailyCap(db: Database): string | null {
-  return readState(db, CAP_KEY);
+  const stored = readState(db, CAP_KEY);
+  if (stored === null) return DEFAULT_DAILY_CAP;
+  return stored === CAP_OFF ? null : stored;
 }
 
+/** Null turns the cap off (it stays off: the default does not come back). */
 export function writeDailyCap(db: Database, cap: string | null): void {
-  if (cap === null) db.prepare('DELETE FROM app_state WHERE key = ?').run(CAP_KEY);
-  else writeState(db, CAP_KEY, cap);
+  writeState(db, CAP_KEY, cap ?? CAP_OFF);
 }
 
 /** What ordering needs to know of a catalog offer. */

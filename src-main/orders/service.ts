@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Decimal from 'decimal.js';
+import { dirname } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { rateMap } from '../db/rates-repo';
+import { aesSecretBox, keyFileSecretBox, type SecretBox } from '../secrets/secret-box';
 import { merchantCurrency } from '../db/settings';
 import { convert, MissingRateError } from '../domain/currency';
 import { displayTitle } from '../domain/locale';
-import type { Money } from '../domain/money';
+import { isDecimalString, type Money } from '../domain/money';
 import type { OfferRef } from '../grid/types';
 import { CanceledError, describeError, SupplierError } from '../http/errors';
 import type { ConnectionBase, OrderRef, OrderRequest, OrderState, SupplierAdapter, SupplierOrders } from '../suppliers/adapter';
@@ -17,12 +19,13 @@ import { qrDataUri } from './qr';
 import { attention, chargeProblem, type AttentionReason } from './attention';
 import { DEFAULT_FOLLOW_POLICY, nextStep, pollDelay, resendWait, type FollowPolicy } from './reconcile';
 import {
-  appendEntries, findLiveOffers, findOrderByKey, getOrder, insertOrder, listOpenOrders, listOrders, orderTimeline, readDailyCap, recordSendAttempt, saveOrder,
-  spentOnDay, type OrderableOffer,
+  appendEntries, findLiveOffers, findOrderByKey, getOrder, insertOrder, listOpenOrders, listOrders, listUnsettledOrders, orderTimeline, readDailyCap, recordSendAttempt, saveOrder,
+  sealClearDeliveries, spendOnDay, type OrderableOffer,
 } from './repository';
-import { checkSpendingCap, localDay, type CapCheck } from './spending-cap';
+import { checkSpendingCap, localDay, spentToday, type CapCheck } from './spending-cap';
 import { isOpen, OrderError, type OrderQuote, type OrderRecord, type OrderView, type PlaceOrderInput, type SpendingCapView } from './types';
 import { connectionFingerprint } from './connection-fingerprint';
+import { ForeignKeyDeliveryError, openStoredDelivery, sealedDeliveryColumn } from './delivery-vault';
 
 export interface SupplierHandle {
   /** The connection as configured now; `notifyListen` on it turns on the push receiver. */
@@ -41,6 +44,11 @@ export interface OrderServiceOptions {
   now?: () => Date;
   /** How long a push receiver keeps listening after its supplier's last open order ended (default 5 min). */
   pushLingerMs?: number;
+  /**
+   * Seals delivered codes at rest (delivery-vault.ts). The app passes its own (keychain-sealed) box; without one, the
+   * data folder's key file is used, as the command line and the browser preview do for everything they seal.
+   */
+  secretBox?: SecretBox;
 }
 
 const BALANCE_TIMEOUT_MS = 20_000;
@@ -56,9 +64,13 @@ export class OrderService {
   private readonly controller = new AbortController();
   private readonly following = new Map<number, Promise<void>>();
   private readonly receivers: PushReceivers;
+  private readonly box: SecretBox;
 
   constructor(private readonly options: OrderServiceOptions) {
     this.db = options.db;
+    this.box = options.secretBox ?? defaultSecretBox(options.db);
+    // Deliveries written before they were sealed are sealed once, here, wherever orders are opened first.
+    sealClearDeliveries(this.db, this.box);
     this.policy = { ...DEFAULT_FOLLOW_POLICY, ...options.policy };
     this.receivers = new PushReceivers({
       lingerMs: options.pushLingerMs ?? PUSH_LINGER_MS,
@@ -108,8 +120,8 @@ export class OrderService {
     const currency = merchantCurrency(this.db);
     const day = localDay(this.now());
     // The cap's view does not depend on the order weighed against it: an empty one reads it as a quote would.
-    const { cap } = this.againstCap({ amount: '0', currency }, day);
-    return { spentToday: cap.view?.spentToday ?? { amount: new Decimal(spentOnDay(this.db, day, currency)).toFixed(2), currency }, cap: cap.view };
+    const { cap, spent } = this.againstCap({ amount: '0', currency }, day);
+    return { spentToday: cap.view?.spentToday ?? { amount: new Decimal(spent).toFixed(2), currency }, cap: cap.view };
   }
 
   /**
@@ -158,13 +170,14 @@ export class OrderService {
 
   /** The delivery unmasked: activation code, PIN, the supplier's QR image. */
   reveal(id: number): OrderView {
-    return viewOf(this.require(id), orderTimeline(this.db, id), true);
+    const record = this.require(id);
+    return viewOf({ ...record, delivery: this.opened(record) }, orderTimeline(this.db, id), true);
   }
 
   /** Our own QR of the eSIM's activation code, as a PNG data: URI. */
   /** Our QR of the order's activation code; `esimIndex` picks one eSIM of an order for several (Delivery.esims). */
   async qr(id: number, esimIndex?: number): Promise<string> {
-    const delivery = this.require(id).delivery;
+    const delivery = this.opened(this.require(id));
     const lpa = esimIndex === undefined ? delivery?.lpa : delivery?.esims?.[esimIndex]?.lpa;
     if (!lpa) throw new OrderError(`order #${id} has no eSIM activation code${esimIndex === undefined ? '' : ` for eSIM ${esimIndex + 1}`} to show as a QR`);
     return qrDataUri(lpa);
@@ -232,6 +245,24 @@ export class OrderService {
     }
     for (const entry of mine) this.apply(id, entry.state, { fromSupplier: true, note: 'completed by hand with a pasted notification (signature not checked: you pasted it)' });
     return this.get(id)!;
+  }
+
+  /**
+   * One round of reconciliation for each of these open orders (asked about, re-sent if reconcile.ts says so), as at a
+   * start; resolves once every one has had its round. Following them goes on in the background until `close`.
+   */
+  async reconcile(ids: readonly number[]): Promise<void> {
+    await Promise.all(ids.map((id) => new Promise<void>((firstRoundDone) => void this.follow(id, firstRoundDone))));
+  }
+
+  /** Open orders (pending, processing) of these suppliers. */
+  openOrders(supplierIds: readonly string[]): OrderView[] {
+    return listOpenOrders(this.db).filter((record) => supplierIds.includes(record.supplierId)).map((record) => this.get(record.id)!);
+  }
+
+  /** Orders of this offer whose fate is not settled: open, or waiting for the merchant's check (attention). Newest first. */
+  unsettled(offer: OfferRef): OrderView[] {
+    return listUnsettledOrders(this.db, offer).map((record) => this.get(record.id)!);
   }
 
   /** Stops following and listening. Orders in flight stay exactly as recorded, for the next start to reconcile. */
@@ -312,8 +343,11 @@ export class OrderService {
     const step = nextStep(record);
     try {
       if (step === 'send') return await this.send(record, orders, 'sent');
-      if (step === 'query-then-send') await this.waitBeforeResending(record);
-      const found = await orders.query(refOf(record), this.controller.signal);
+      // Asking never duplicates anything, so it goes first; only a re-send waits (waitBeforeResending).
+      let found = await orders.query(refOf(record), this.controller.signal);
+      if (!found && step === 'query-then-send' && record.sendAttempts < this.policy.maxSendAttempts && await this.waitBeforeResending(record)) {
+        found = await orders.query(refOf(record), this.controller.signal);
+      }
       if (found) return this.apply(record.id, found, { fromSupplier: true });
       if (step === 'query-then-send') {
         if (record.sendAttempts >= this.policy.maxSendAttempts) {
@@ -342,11 +376,12 @@ export class OrderService {
    * A repeat that reaches the supplier while its first copy is still being processed can slip past a check-then-insert
    * de-duplication, so an unanswered order is sent again only once `resendAfterMs` have passed since the last send.
    */
-  private async waitBeforeResending(record: OrderRecord): Promise<void> {
+  private async waitBeforeResending(record: OrderRecord): Promise<boolean> {
     const wait = resendWait(this.policy, record.lastSentAt, Date.now());
-    if (wait <= 0) return;
+    if (wait <= 0) return false;
     this.note(record.id, `waiting ${Math.ceil(wait / 1000)} s before asking again, so a slow first request is not duplicated`);
     await sleep(wait, undefined, { signal: this.controller.signal });
+    return true;
   }
 
   private async send(record: OrderRecord, orders: SupplierOrders, note: string): Promise<void> {
@@ -377,12 +412,24 @@ export class OrderService {
   }
 
   private apply(id: number, state: RecordState, options: ApplyOptions): void {
-    const record = getOrder(this.db, id)!;
+    const stored = getOrder(this.db, id)!;
+    // Later news adds to the delivery (mergeDelivery), so the stored one is opened to add to it.
+    const record = { ...stored, delivery: this.opened(stored) };
     const checked = options.fromSupplier ? withChargeCheck(record, state) : state;
     const applied = applyState(record, checked, new Date().toISOString(), options);
     if (!applied.changed) return;
-    saveOrder(this.db, applied.record, applied.entries);
+    saveOrder(this.db, applied.record, applied.entries, sealedDeliveryColumn(this.box, applied.record.delivery));
     this.emit(id);
+  }
+
+  /** The record's delivery unsealed; an OrderError when this process's data key cannot open it. */
+  private opened(record: OrderRecord): OrderRecord['delivery'] {
+    try {
+      return openStoredDelivery(this.box, record.storedDelivery ?? null);
+    } catch (error) {
+      if (error instanceof ForeignKeyDeliveryError) throw new OrderError(`order #${record.id}: ${error.message}`);
+      throw error;
+    }
   }
 
   private note(id: number, text: string): void {
@@ -416,6 +463,10 @@ export class OrderService {
   }
 
   private refusal(offer: OrderableOffer, handle: SupplierHandle | null, quantity: number): string | null {
+    // A cost of zero or less is no price a supplier charges: it is a bad catalog entry, and the cap cannot weigh it.
+    if (!isDecimalString(offer.cost.amount) || new Decimal(offer.cost.amount).lessThanOrEqualTo(0)) {
+      return `the catalog cost of this offer is ${offer.cost.amount} ${offer.cost.currency}; an order at a cost of zero or less is refused (sync the catalog)`;
+    }
     if (!handle) return `supplier connection "${offer.supplierId}" is not configured`;
     if (!handle.adapter.orders) return `${handle.connection.name ?? offer.supplierId} cannot take orders through its API`;
     if (!offer.orderable) return 'this offer cannot be ordered through the supplier\'s API';
@@ -424,18 +475,23 @@ export class OrderService {
     return null;
   }
 
-  /** The cost in the merchant's currency (null without a rate) and whether it fits under that day's cap. */
-  private againstCap(cost: Money, day: string): { converted: Money | null; cap: CapCheck } {
+  /**
+   * The cost in the merchant's currency (null without a rate) and whether it fits under that day's cap, the day's
+   * earlier orders counted at today's rates (spentToday in spending-cap.ts).
+   */
+  private againstCap(cost: Money, day: string): { converted: Money | null; cap: CapCheck; spent: string } {
     const currency = merchantCurrency(this.db);
+    const rates = rateMap(this.db, currency);
     let converted: Money | null;
     try {
-      converted = convert(cost, currency, rateMap(this.db, currency));
+      converted = convert(cost, currency, rates);
     } catch (error) {
       if (!(error instanceof MissingRateError)) throw error;
       converted = null;
     }
-    const cap = checkSpendingCap({ limit: readDailyCap(this.db), currency, spentToday: spentOnDay(this.db, day, currency), order: converted, orderCurrency: cost.currency });
-    return { converted, cap };
+    const { spent, uncounted } = spentToday(spendOnDay(this.db, day), currency, rates);
+    const cap = checkSpendingCap({ limit: readDailyCap(this.db), currency, spentToday: spent, uncounted, order: converted, orderCurrency: cost.currency });
+    return { converted, cap, spent };
   }
 
   private require(id: number): OrderRecord {
@@ -447,6 +503,12 @@ export class OrderService {
   private now(): Date {
     return this.options.now?.() ?? new Date();
   }
+}
+
+/** The data folder's key file beside the database; a throwaway key for a database in memory (tests). */
+function defaultSecretBox(db: Database): SecretBox {
+  if (db.memory) return aesSecretBox(randomBytes(32), 'key-file');
+  return keyFileSecretBox(dirname(db.name));
 }
 
 /** Keeps the supplier's own scale ("12.50" × 2 = "25.00"): it is how the supplier states prices. */

@@ -3,6 +3,7 @@ import type { BuyerInputField, OfferKind, Stock } from '../domain/offer';
 import type { OfferRef } from '../grid/types';
 import type { Delivery, OrderStatus } from '../suppliers/adapter';
 import type { AttentionReason } from './attention';
+import type { StoredDelivery } from './delivery-vault';
 
 /**
  * The supplier's statuses, plus `attention`: only the merchant can tell what happened, because the supplier
@@ -54,7 +55,10 @@ export interface OrderRecord {
   amount: Money | null;
   /** What the supplier refunded (refunded, partially_refunded). */
   refundedAmount: Money | null;
+  /** The delivery masked (delivery-vault.ts): what may be shown without a reveal. */
   delivery: Delivery | null;
+  /** The delivery as stored, sealed (or in clear, for a row not yet sealed): opened only to reveal it or add to it. */
+  storedDelivery?: StoredDelivery | null;
   error: string | null;
   /** Why it is in `attention`, as a code the renderer words; null otherwise (and for attention recorded before codes). */
   attention: AttentionReason | null;
@@ -94,6 +98,14 @@ export interface OrderView {
   updatedAt: string;
   finishedAt: string | null;
   timeline: TimelineEntry[];
+}
+
+/** An order of the day as the daily cap weighs it: what was quoted, what the supplier says it charged and refunded. */
+export interface DaySpendRow {
+  status: OrderRecordStatus;
+  expected: Money;
+  charged: Money | null;
+  refunded: Money | null;
 }
 
 export interface SpendingCapView {

@@ -1,5 +1,8 @@
 import type { Database } from 'better-sqlite3';
-import { markGridPricesStale, merchantCurrency, ratesUrl } from '../db/settings';
+import { ConfigError } from '../config/json-file';
+import { urlProblem, urlProblemText, type UrlProblem } from '../config/url-policy';
+import { readState, writeState } from '../db/app-state';
+import { markGridPricesStale, merchantCurrency, ratesUrl, setRatesUrl } from '../db/settings';
 import { listRates, saveRates } from '../db/rates-repo';
 import { parseEcbXml, ratesFromEcb, type CurrencyRate } from '../domain/currency';
 import { isPositiveDecimal } from '../domain/money';
@@ -22,8 +25,49 @@ export function setManualRates(db: Database, values: Record<string, string>, tod
   return listRates(db, base);
 }
 
-/** Fetches the ECB daily XML (or any server speaking that format) and re-bases it on the merchant's currency. */
-export async function fetchEcbRates(db: Database, url = ratesUrl(db), signal?: AbortSignal): Promise<CurrencyRate[]> {
+const RATES_URL_OPT_IN_KEY = 'settings.ratesUrlAllowInsecureHttp';
+
+/** Whether the merchant allowed a plain http:// rates URL to a host other than this machine. */
+export function ratesUrlAllowsInsecureHttp(db: Database): boolean {
+  return readState(db, RATES_URL_OPT_IN_KEY) === 'true';
+}
+
+export function setRatesUrlAllowsInsecureHttp(db: Database, allowed: boolean): void {
+  writeState(db, RATES_URL_OPT_IN_KEY, allowed ? 'true' : 'false');
+}
+
+/** What is wrong with a rates URL under the URL rule every request URL follows (see config/url-policy.ts). */
+export function ratesUrlProblem(url: string, allowInsecureHttp: boolean): UrlProblem | null {
+  return urlProblem(url, 'ratesUrl', allowInsecureHttp);
+}
+
+/**
+ * Stores the rates URL once it passes the rule; `allowInsecureHttp` (default: the stored opt-in) may come with it.
+ * Throws the problem itself, for the caller to word (the app) or print (urlProblemText).
+ */
+export function saveRatesUrl(db: Database, url: string, allowInsecureHttp = ratesUrlAllowsInsecureHttp(db)): void {
+  const trimmed = url.trim();
+  const problem = ratesUrlProblem(trimmed, allowInsecureHttp);
+  if (problem) throw new RatesUrlError(problem);
+  setRatesUrl(db, trimmed);
+}
+
+export class RatesUrlError extends ConfigError {
+  constructor(readonly problem: UrlProblem) {
+    super(urlProblemText(problem, RATES_OPT_IN_HINT));
+    this.name = 'RatesUrlError';
+  }
+}
+
+const RATES_OPT_IN_HINT = 'tick "allow insecure HTTP" beside the rates URL in Settings (CLI: --allow-insecure-http)';
+
+/**
+ * Fetches the ECB daily XML (or any server speaking that format) and re-bases it on the merchant's currency. The URL
+ * (stored or given) must pass the URL rule; `allowInsecureHttp` defaults to the stored opt-in.
+ */
+export async function fetchEcbRates(db: Database, url = ratesUrl(db), signal?: AbortSignal, options: { allowInsecureHttp?: boolean } = {}): Promise<CurrencyRate[]> {
+  const problem = ratesUrlProblem(url, options.allowInsecureHttp ?? ratesUrlAllowsInsecureHttp(db));
+  if (problem) throw new RatesUrlError(problem);
   const response = await send({ method: 'GET', url, headers: { accept: 'application/xml, text/xml' } }, { label: `rates from ${new URL(url).host}`, signal, timeoutMs: 20_000 });
   if (response.status !== 200) throw new SupplierError(`rates from ${new URL(url).host}: HTTP ${response.status}`, 'rates_unavailable', response.status);
   const ecb = parseEcbXml(response.text);

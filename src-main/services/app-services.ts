@@ -4,21 +4,26 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { ApiEvents, ConnectionTest, Settings, SyncState } from '../api/contract';
 import { ConfigError, loadAppConfig } from '../config/app-config';
+import { connectionUrlProblem } from '../config/url-policy';
 import { readState, writeState } from '../db/app-state';
-import { failAbandonedRuns, latestRuns } from '../db/catalog-repo';
-import { merchantCurrency, ratesUrl, setMerchantCurrency, setRatesUrl } from '../db/settings';
+import { getRun, latestRuns, type SyncRun } from '../db/catalog-repo';
+import { closeAbandonedRuns } from '../db/run-owners';
+import { rememberImportedSecrets } from '../config/secrets-notice';
+import { merchantCurrency, ratesUrl, setMerchantCurrency, setSyncHoldThresholds, syncHoldThresholds } from '../db/settings';
 import { startDemoSuppliers, type DemoSuppliers } from '../demo/demo-suppliers';
 import { describeError } from '../http/errors';
 import { readDailyCap, writeDailyCap } from '../orders/repository';
 import { OrderService, type SupplierHandle } from '../orders/service';
 import { parseCap } from '../orders/spending-cap';
-import { ensureSomeRates } from '../pricing/rates-service';
+import { ensureSomeRates, RatesUrlError, ratesUrlAllowsInsecureHttp, saveRatesUrl, setRatesUrlAllowsInsecureHttp } from '../pricing/rates-service';
 import type { SecretBox } from '../secrets/secret-box';
 import type { ConnectionBase, SupplierAdapter } from '../suppliers/adapter';
 import { supplierKind } from '../suppliers/registry';
 import { syncSuppliers, type SupplierSyncResult } from '../sync/engine';
 import type { SyncRunOptions } from '../sync/run-options';
-import { changedSettings, COMMON_FIELDS, ConnectionsService, secretsFor, type ConnectionInput, type StoredSecretsSource } from './connections-service';
+import { applyHeldRun, discardHeldRun } from '../sync/held-runs';
+import { validRemovalPercent } from '../sync/hold-policy';
+import { changedSettings, COMMON_FIELDS, ConnectionsService, secretsFor, urlProblemIssue, type ConnectionInput, type StoredSecretsSource } from './connections-service';
 
 export interface AppServicesOptions {
   db: Database;
@@ -50,13 +55,14 @@ export class AppServices {
 
   private constructor(readonly options: AppServicesOptions) {
     this.connections = new ConnectionsService(options.db, options.secretBox);
-    this.orders = new OrderService({ db: options.db, supplier: (id) => this.supplierHandle(id), onUpdate: (order) => this.events.emit('order.updated', order) });
+    this.orders = new OrderService({ db: options.db, supplier: (id) => this.supplierHandle(id), onUpdate: (order) => this.events.emit('order.updated', order), secretBox: options.secretBox });
   }
 
   /** Imports suppliers.json from the data folder once; with no connections at all, starts the demo suppliers. */
   static async start(options: AppServicesOptions): Promise<AppServices> {
     const services = new AppServices(options);
-    failAbandonedRuns(options.db);
+    // Only runs whose process is gone: the CLI may be syncing this database right now.
+    closeAbandonedRuns(options.db);
     services.importConfigFileOnce();
     await services.refreshDemo();
     ensureSomeRates(options.db);
@@ -81,6 +87,7 @@ export class AppServices {
     for (const connection of config.suppliers) this.saveResolved(connection);
     if (config.currency) setMerchantCurrency(this.db, config.currency);
     writeState(this.db, 'config.imported', file);
+    rememberImportedSecrets(this.db, file, config);
   }
 
   private saveResolved(connection: ConnectionBase): void {
@@ -186,6 +193,9 @@ export class AppServices {
     const candidate = { ...settings, ...secrets, id: input.id || 'test', kind: input.kind, name: input.name || 'test' };
     const parsed = kind.configSchema.safeParse(candidate);
     if (!parsed.success) return { ok: false, error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+    // A test sends the secrets too: plain http to another host only with the connection's opt-in.
+    const urlProblem = connectionUrlProblem(candidate);
+    if (urlProblem) return { ok: false, error: urlProblemIssue(urlProblem) };
     // The saved connection as it is: ping through its own adapter (its login session, its rate gate).
     const typedSecret = kind.secretFields.some((field) => input.secrets?.[field]);
     const unchanged = input.id && stored && !typedSecret && changedSettings(settings, stored.settings, kind.secretFields).length === 0;
@@ -258,12 +268,26 @@ export class AppServices {
     this.syncing?.controller.abort();
   }
 
+  /** Applies a held sync run (see sync/held-runs); the grid and the Sync screen then refetch. */
+  applyHeldSync(runId: number): SyncRun {
+    applyHeldRun(this.db, runId);
+    this.events.emit('grid.changed', { reason: 'sync' });
+    return getRun(this.db, runId)!;
+  }
+
+  discardHeldSync(runId: number): SyncRun {
+    discardHeldRun(this.db, runId);
+    return getRun(this.db, runId)!;
+  }
+
   settings(): Settings {
     return {
       currency: merchantCurrency(this.db),
       ratesUrl: ratesUrl(this.db),
+      ratesUrlAllowInsecureHttp: ratesUrlAllowsInsecureHttp(this.db),
       syncIntervalMinutes: Number(readState(this.db, 'settings.syncIntervalMinutes') ?? '0'),
       orderDailyCap: readDailyCap(this.db),
+      syncHoldRemovalPercent: syncHoldThresholds(this.db).removalPercent,
     };
   }
 
@@ -273,15 +297,22 @@ export class AppServices {
       ensureSomeRates(this.db);
       this.events.emit('grid.changed', { reason: 'currency' });
     }
-    if (patch.ratesUrl !== undefined) {
+    if (patch.ratesUrl !== undefined || patch.ratesUrlAllowInsecureHttp !== undefined) {
+      const allowInsecureHttp = patch.ratesUrlAllowInsecureHttp ?? ratesUrlAllowsInsecureHttp(this.db);
       try {
-        new URL(patch.ratesUrl);
-      } catch {
-        throw new ConfigError(`"${patch.ratesUrl}" is not a URL`);
+        saveRatesUrl(this.db, patch.ratesUrl ?? ratesUrl(this.db), allowInsecureHttp);
+      } catch (error) {
+        // Coded, so the Settings screen words it (url-policy's codes).
+        if (error instanceof RatesUrlError) throw new ConfigError(urlProblemIssue(error.problem));
+        throw error;
       }
-      setRatesUrl(this.db, patch.ratesUrl);
+      if (patch.ratesUrlAllowInsecureHttp !== undefined) setRatesUrlAllowsInsecureHttp(this.db, allowInsecureHttp);
     }
     if (patch.orderDailyCap !== undefined) writeDailyCap(this.db, parseCap(patch.orderDailyCap));
+    if (patch.syncHoldRemovalPercent !== undefined) {
+      if (!validRemovalPercent(patch.syncHoldRemovalPercent)) throw new ConfigError('the sync hold threshold must be a whole percent from 1 to 100');
+      setSyncHoldThresholds(this.db, { removalPercent: patch.syncHoldRemovalPercent });
+    }
     if (patch.syncIntervalMinutes !== undefined) {
       const minutes = patch.syncIntervalMinutes;
       if (!Number.isInteger(minutes) || minutes < 0 || minutes > 24 * 60) throw new ConfigError('sync interval must be 0 (off) to 1440 minutes');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INSECURE_HTTP_OPT_IN } from '../config/url-policy';
 import type { SupplierKind } from '../suppliers/adapter';
 
 export interface ConnectionField {
@@ -8,6 +9,8 @@ export interface ConnectionField {
   optional: boolean;
   /** What the connection uses when the field is left empty (the form shows it as the placeholder), where the schema says. */
   defaultValue?: string;
+  /** 'checkbox': a yes/no setting stored as "true" or left out (the form shows it only where it matters). */
+  input?: 'checkbox';
 }
 
 const COMMON = new Set(['id', 'kind', 'name']);
@@ -18,7 +21,7 @@ export function connectionFields(kind: SupplierKind): ConnectionField[] {
   const shape = schema.shape ?? {};
   return Object.entries(shape)
     .filter(([key]) => !COMMON.has(key))
-    .map(([key, field]) => {
+    .map(([key, field]): ConnectionField => {
       const defaultValue = (field.meta() as { defaultValue?: unknown } | undefined)?.defaultValue;
       return {
         key,
@@ -27,10 +30,12 @@ export function connectionFields(kind: SupplierKind): ConnectionField[] {
         optional: field.safeParse(undefined).success,
         ...(typeof defaultValue === 'string' ? { defaultValue } : {}),
       };
-    });
+    })
+    // Every kind's connection may opt into plain http to a remote host; the form shows it beside an http:// baseUrl.
+    .concat({ key: INSECURE_HTTP_OPT_IN, label: humanize(INSECURE_HTTP_OPT_IN), secret: false, optional: true, input: 'checkbox' });
 }
 
-const ACRONYMS: Record<string, string> = { url: 'URL', api: 'API', id: 'ID', uid: 'UID' };
+const ACRONYMS: Record<string, string> = { url: 'URL', api: 'API', id: 'ID', uid: 'UID', http: 'HTTP' };
 
 function humanize(key: string): string {
   const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(' ').map((word) => ACRONYMS[word] ?? word);

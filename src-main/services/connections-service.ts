@@ -6,7 +6,9 @@ import {
 import type { SecretBox } from '../secrets/secret-box';
 import type { ConnectionBase, SupplierKind } from '../suppliers/adapter';
 import { supplierKind } from '../suppliers/registry';
-import { formatIssues } from '../suppliers/shared/validate-items';
+import type { z } from 'zod';
+import { encodeCodedIssue } from '../config/coded-issue';
+import { connectionUrlProblem, type UrlProblem } from '../config/url-policy';
 
 /** A connection as the renderer may see it: secrets only say whether they are set. */
 export interface ConnectionView {
@@ -147,7 +149,9 @@ export class ConnectionsService {
     const secrets = secretsFor(kind, input.secrets, settings, existing ? this.sourceOf(existing) : null);
     const candidate = { ...settings, ...secrets, id, kind: input.kind, name: input.name.trim() || id };
     const parsed = kind.configSchema.safeParse(candidate);
-    if (!parsed.success) throw new ConfigError(formatIssues(parsed.error));
+    if (!parsed.success) throw new ConfigError(connectionIssuesText(parsed.error));
+    const urlProblem = connectionUrlProblem(candidate);
+    if (urlProblem) throw new ConfigError(urlProblemIssue(urlProblem));
     const sealed = Object.keys(secrets).length > 0;
     upsertStoredConnection(this.db, {
       id, kind: input.kind, name: candidate.name, settings,
@@ -176,7 +180,7 @@ export class ConnectionsService {
       id: stored.id,
       kind: stored.kind,
       name: stored.name,
-      settings: Object.fromEntries(Object.entries(stored.settings).map(([k, v]) => [k, String(v)])),
+      settings: Object.fromEntries(Object.entries(stored.settings).map(([k, v]) => [k, withoutUserInfo(String(v))])),
       secrets: Object.fromEntries((kind?.secretFields ?? []).map((field) => [field, set.includes(field)])),
       ...(problem !== null && { secretsProblem: problem }),
     };
@@ -235,6 +239,39 @@ export class ConnectionsService {
     else if (stored.sealedBy === 'os-keychain') why = 'they were sealed by the OS keychain under another data key (the keychain entry was replaced or belongs to another account)';
     else why = 'they were sealed with another key file (the data folder\'s secret.key was replaced)';
     return `secrets unreadable — enter them again: ${why}`;
+  }
+}
+
+/**
+ * A connection's validation problems as the form reads them: `field: text` per issue, and for the issues that carry a
+ * code (the URL rules) `field: @code?params`, which the renderer words in the merchant's language.
+ */
+export function connectionIssuesText(error: z.ZodError): string {
+  return error.issues.slice(0, 3).map((issue) => {
+    const field = issue.path.length ? issue.path.join('.') : '(item)';
+    const coded = (issue as { params?: Partial<UrlProblem> }).params;
+    if (coded?.code && coded.params) return urlProblemIssue(coded as UrlProblem, field);
+    return `${field}: ${issue.message}`;
+  }).join('; ');
+}
+
+export function urlProblemIssue(problem: UrlProblem, field = problem.params.field): string {
+  return encodeCodedIssue(field, { code: problem.code, params: { ...problem.params } as Record<string, string> });
+}
+
+/**
+ * A URL setting saved before user info was refused keeps its `user:pass@` in the database; it is never shown (nor
+ * sent over the bridge). Saving the connection again stores it without.
+ */
+function withoutUserInfo(value: string): string {
+  if (!/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(value)) return value;
+  try {
+    const url = new URL(value);
+    url.username = '';
+    url.password = '';
+    return url.toString();
+  } catch {
+    return value;
   }
 }
 

@@ -20,9 +20,17 @@ export interface ServicesWorker {
   close(): Promise<void>;
 }
 
+/**
+ * The services' heap, in MiB: far above what a 100k-offer catalog needs, far below what takes a desktop down. Past
+ * it (an upstream that slipped past every other limit) the worker dies with ERR_WORKER_OUT_OF_MEMORY, alone:
+ * the process that started it stays up, reports it and offers a restart.
+ */
+export const SERVICES_HEAP_LIMIT_MB = 2048;
+
 /** Starts the services host in a worker thread and speaks the API contract to it. */
 export async function startServicesWorker(entry: URL | string, workerData: unknown, options: WorkerOptions = {}): Promise<ServicesWorker> {
-  const worker = new Worker(entry, { ...options, workerData });
+  const resourceLimits = { maxOldGenerationSizeMb: SERVICES_HEAP_LIMIT_MB, ...options.resourceLimits };
+  const worker = new Worker(entry, { ...options, resourceLimits, workerData });
   const events = new EventEmitter<{ [K in ApiEventName]: [ApiEvents[K]] }>();
   const lifecycle = new EventEmitter<{ exit: [ServicesExit] }>();
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();

@@ -1,6 +1,8 @@
 // The services host as a worker thread: its own SQLite connection, sync and grid work, all off the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createHandlers } from '../api/handlers';
+import { checkConfigBeforeFirstOpen } from '../config/app-config';
+import { ensurePrivateDataDir } from '../config/paths';
 import { openDatabase } from '../db/open';
 import { aesSecretBox } from '../secrets/secret-box';
 import { AppServices } from './app-services';
@@ -20,6 +22,9 @@ export interface ServicesWorkerData {
 
 const data = workerData as ServicesWorkerData;
 void hostServices(parentPort as unknown as MessagePortLike, async () => {
+  // Before anything is written there: a refused suppliers.json creates no database, and the folder is owner-only.
+  checkConfigBeforeFirstOpen(data.dataDir, data.dbFile);
+  ensurePrivateDataDir(data.dataDir);
   const db = openDatabase(data.dbFile, { nativeBinding: data.nativeBinding });
   const secretBox = aesSecretBox(Buffer.from(data.dataKey, 'base64'), data.sealedBy, data.warning);
   const services = await AppServices.start({ db, dataDir: data.dataDir, version: data.version, secretBox });

@@ -25,6 +25,11 @@ export interface CatalogPage {
   scope?: 'full' | 'changes';
   /** In a 'changes' listing: upstream products reported deactivated; every offer of theirs is removed. */
   removedProducts?: string[];
+  /**
+   * Everything yielded before this page in this run is void: the listing started over (it moved under us) and this
+   * page is the first of the fresh one. Lets an adapter stream a listing it may have to repeat.
+   */
+  restart?: true;
 }
 
 export interface FetchProgress {
@@ -169,7 +174,12 @@ export interface SupplierAdapter {
 /** Tuning that tests and the benchmark turn; adapters take sensible defaults otherwise. */
 export interface AdapterEnv {
   retry?: RetryPolicy;
+  /** Longest silence within one request (transport.ts SILENCE_TIMEOUT_MS by default). */
   timeoutMs?: number;
+  /** Longest one request may take from send to last byte (transport.ts REQUEST_DEADLINE_MS by default). */
+  requestDeadlineMs?: number;
+  /** Most bytes one response may have (transport.ts RESPONSE_BYTE_CAP by default). */
+  maxResponseBytes?: number;
   /** Local clock, injectable so skew can be tested. */
   now?: () => number;
   /** The account's request budget; each kind's create() sets it from the shared registry (src-main/http/budget-policy.ts). */

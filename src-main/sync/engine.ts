@@ -4,6 +4,8 @@ import {
   type CommitResult, type RunMetrics, type SkippedItem, type SyncMode,
 } from '../db/catalog-repo';
 import { CatalogStaging } from '../db/catalog-staging';
+import { syncHoldThresholds } from '../db/settings';
+import type { HoldReason, HoldThresholds } from './hold-policy';
 import { DEADLINE_PASSED } from './run-errors';
 import { CanceledError, describeError } from '../http/errors';
 import type { BudgetStats, FetchProgress, SupplierAdapter } from '../suppliers/adapter';
@@ -19,15 +21,21 @@ export type SyncEvent =
   | ({ type: 'progress'; supplierId: string; runId: number } & FetchProgress)
   /** The supplier's request limit holds requests back until `resumesAt` (epoch ms); null: they go again. */
   | { type: 'waiting'; supplierId: string; runId: number; resumesAt: number | null }
-  | { type: 'finished'; supplierId: string; runId: number; status: 'ok' | 'failed' | 'canceled'; counts?: CommitResult['counts']; error?: string };
+  | { type: 'finished'; supplierId: string; runId: number; status: SupplierRunStatus; counts?: CommitResult['counts']; error?: string; held?: HoldReason };
+
+/** 'held': listed completely, but held for the merchant's review instead of applied (see hold-policy). */
+export type SupplierRunStatus = 'ok' | 'held' | 'failed' | 'canceled';
 
 export interface SupplierSyncResult {
   supplierId: string;
   runId: number;
-  status: 'ok' | 'failed' | 'canceled';
+  status: SupplierRunStatus;
   /** What the run listed: 'incremental' only when the supplier really sent just its changes. */
   mode: SyncMode;
+  /** For a held run: what applying it would make. */
   counts: CommitResult['counts'] | null;
+  /** Why the run was held; null unless status is 'held'. */
+  held: HoldReason | null;
   skipped: SkippedItem[];
   error: string | null;
   /**
@@ -61,6 +69,11 @@ export interface SyncOptions {
    * is local work that, once started, is better finished than thrown away.
    */
   deadlineMs?: number;
+  /**
+   * When a listing is held for review instead of applied; default: the merchant's setting. A listing that would
+   * remove every offer of a supplier is held whatever this says.
+   */
+  holdThresholds?: HoldThresholds;
   /** Clock for the full-listing schedule (tests). */
   now?: () => number;
 }
@@ -131,7 +144,8 @@ function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal, reason: () =
  * Fetches a supplier's catalog page by page into a staging table, then applies it to the stored one in a single
  * transaction. Anything that goes wrong before that transaction (HTTP, bad JSON, an incomplete listing, a crash of the
  * adapter, cancelation, the deadline) leaves the previous catalog exactly as it was and records the run as failed
- * (or canceled).
+ * (or canceled). A complete listing that would remove too much is held for review (status 'held'): the previous
+ * catalog stays, and the listing is kept to be applied or discarded by the merchant (held-runs.ts).
  */
 export async function syncSupplier(db: Database, target: SyncTarget, options: SyncOptions = {}): Promise<SupplierSyncResult> {
   const { supplierId, adapter } = target;
@@ -183,6 +197,12 @@ export async function syncSupplier(db: Database, target: SyncTarget, options: Sy
         if (step.done) break;
         const page = step.value;
         if (fetchControl.signal.aborted) throw stopReason();
+        if (page.restart) {
+          // The listing started over: what it staged and skipped so far describes a catalog that moved since.
+          staging.clear();
+          skipped.length = 0;
+          sawFull = false;
+        }
         if (page.scope !== 'changes') sawFull = true;
         skipped.push(...page.skipped);
         skipped.push(...staging.addPage(page.offers, page.skipped, page.scope === 'changes' ? page.removedProducts ?? [] : []));
@@ -199,11 +219,14 @@ export async function syncSupplier(db: Database, target: SyncTarget, options: Sy
     mode = scope === 'changes' ? 'incremental' : 'full';
     timings.fetchMs = performance.now() - started;
     const used = budgetUsed();
-    const committed = commitStagedCatalog(db, runId, supplierId, staging, { scope, skipped, metrics: { ...used, fetchMs: timings.fetchMs } });
+    const hold = options.holdThresholds ?? syncHoldThresholds(db);
+    const committed = commitStagedCatalog(db, runId, supplierId, staging, { scope, skipped, metrics: { ...used, fetchMs: timings.fetchMs }, hold });
     timings.commitMs = performance.now() - started - timings.fetchMs;
     recordCommitTime(db, runId, timings.commitMs);
-    options.onEvent?.({ type: 'finished', supplierId, runId, status: 'ok', counts: committed.counts });
-    return { supplierId, runId, status: 'ok', mode, counts: committed.counts, skipped, error: null, timings, ...used };
+    const status = committed.held ? 'held' : 'ok';
+    const held = committed.held ?? null;
+    options.onEvent?.({ type: 'finished', supplierId, runId, status, counts: committed.counts, ...(held && { held }) });
+    return { supplierId, runId, status, mode, counts: committed.counts, held, skipped, error: null, timings, ...used };
   } catch (error) {
     const canceled = !deadlinePassed && (error instanceof CanceledError || options.signal?.aborted === true);
     const status = canceled ? 'canceled' : 'failed';
@@ -212,7 +235,7 @@ export async function syncSupplier(db: Database, target: SyncTarget, options: Sy
     const used = budgetUsed();
     finishRunWithoutCatalog(db, runId, status, message, skipped, { ...used, fetchMs: timings.fetchMs } satisfies RunMetrics);
     options.onEvent?.({ type: 'finished', supplierId, runId, status, error: message });
-    return { supplierId, runId, status, mode, counts: null, skipped, error: message, timings, ...used };
+    return { supplierId, runId, status, mode, counts: null, held: null, skipped, error: message, timings, ...used };
   } finally {
     clearTimeout(deadline);
     options.signal?.removeEventListener('abort', onUserAbort);

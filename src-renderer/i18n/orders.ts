@@ -165,7 +165,7 @@ export const ordersDictionary: Dictionary = {
     'detail.again': 'Order this offer again',
 
     'cap.title': 'Daily spending cap',
-    'cap.help': 'Orders that would take today’s total past this are refused.',
+    'cap.help': 'Orders that would take today’s total past this are refused. It starts at 200 in your currency; each order counts at the larger of its quote and its charge.',
     'cap.placeholder': 'No cap',
     'cap.save': 'Save',
     'cap.saving': 'Saving…',
@@ -338,7 +338,7 @@ export const ordersDictionary: Dictionary = {
     'detail.again': '再次购买此商品',
 
     'cap.title': '每日消费上限',
-    'cap.help': '会使今日总额超过此上限的订单将被拒绝。',
+    'cap.help': '会使今日总额超过此上限的订单将被拒绝。默认上限为 200（您的币种）；每笔订单按报价与实际扣款中较高者计入。',
     'cap.placeholder': '无上限',
     'cap.save': '保存',
     'cap.saving': '正在保存…',

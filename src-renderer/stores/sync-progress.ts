@@ -1,7 +1,8 @@
 import type { SyncState } from '../../src-main/api/contract';
 import type { SyncEvent } from '../../src-main/sync/engine';
 
-export type SupplierPhase = 'queued' | 'running' | 'ok' | 'failed' | 'canceled';
+/** 'held': listed, but held for the merchant's review; 'discarded': a held run the merchant refused. */
+export type SupplierPhase = 'queued' | 'running' | 'ok' | 'held' | 'discarded' | 'failed' | 'canceled';
 
 export interface SupplierProgress {
   supplierId: string;

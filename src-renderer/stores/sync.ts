@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ChangeView } from '../../src-main/api/contract';
 import type { SyncRun } from '../../src-main/db/catalog-repo';
+import type { HeldRun } from '../../src-main/sync/held-runs';
 import type { ChangeKind } from '../../src-main/domain/diff';
 import { api } from '../api';
 import type { ChangeFilter } from './sync-changes';
@@ -32,6 +33,15 @@ interface SyncStoreState {
   /** Why the next page did not come; the "show more" button tries again. */
   moreError: string | null;
   filter: ChangeFilter;
+  /** Syncs held for review (they would remove too much), oldest first. */
+  held: HeldRun[];
+  /** The held run being applied or discarded, while main works on it. */
+  heldBusy: number | null;
+  /** Why the last apply/discard was refused (main's code or message, worded by the screen), by run id. */
+  heldError: { runId: number; error: string } | null;
+  loadHeld(): Promise<void>;
+  applyHeld(runId: number): Promise<void>;
+  discardHeld(runId: number): Promise<void>;
   /** Subscribes to main's sync events once for the app's life: a sync keeps running while other screens show. */
   connect(): void;
   loadRuns(): Promise<void>;
@@ -56,7 +66,10 @@ export const useSyncStore = create<SyncStoreState>((set, get) => {
   // Several suppliers finish within milliseconds of each other: one history refetch covers them all.
   const refreshRunsSoon = () => {
     if (runsRefresh) clearTimeout(runsRefresh);
-    runsRefresh = setTimeout(() => void get().loadRuns(), 150);
+    runsRefresh = setTimeout(() => {
+      void get().loadRuns();
+      void get().loadHeld();
+    }, 150);
   };
   const fetchPage = (offset: number) => {
     const { selectedRunId, filter, changesLanguage } = get();
@@ -80,7 +93,30 @@ export const useSyncStore = create<SyncStoreState>((set, get) => {
     const call = options?.full ? api()['sync.run'](supplierIds, { full: true }) : api()['sync.run'](supplierIds);
     call.catch((error: Error) => set({ startError: error.message }));
   };
+  const resolveHeld = async (runId: number, call: (runId: number) => Promise<SyncRun>) => {
+    set({ heldBusy: runId, heldError: null });
+    try {
+      await call(runId);
+    } catch (error) {
+      set({ heldError: { runId, error: (error as Error).message } });
+    } finally {
+      set({ heldBusy: null });
+      await Promise.all([get().loadHeld(), get().loadRuns()]);
+    }
+  };
   return {
+    held: [],
+    heldBusy: null,
+    heldError: null,
+    loadHeld: async () => {
+      try {
+        set({ held: await api()['sync.held']() });
+      } catch {
+        // Kept as last shown: the next sync event or visit asks again.
+      }
+    },
+    applyHeld: (runId) => resolveHeld(runId, (id) => api()['sync.applyHeld'](id)),
+    discardHeld: (runId) => resolveHeld(runId, (id) => api()['sync.discardHeld'](id)),
     running: false,
     runningIds: [],
     progress: {},

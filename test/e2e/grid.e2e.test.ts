@@ -435,7 +435,7 @@ describe('the Grid over 100,000 rows', () => {
       attributes: { type: 'plan', countries: [country], dataMB: 1024 * (1 + (index % 10)), unlimited: false, perDay: false, days: 1 + (index % 30), confidence: 1 },
       offers: [offer], best: { supplier: offer.supplier, productId: offer.productId, skuId: offer.skuId, variant: '' }, second: null,
       bestCost: cost, salePrice: { amount: '19.99', currency: 'USD' }, margin: { amount: '1.00', currency: 'USD' }, marginPercent: '5.0',
-      ruleId: 'synthetic', locked: false, changes: [],
+      ruleId: 'synthetic', locked: false, priceRefused: false, changes: [],
     };
   }
 

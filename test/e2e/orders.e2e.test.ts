@@ -116,7 +116,7 @@ describe('Test orders, light theme, English, at 1280×800', () => {
     await openScreen(page, 'Test orders');
     await page.getByText('No test orders yet').waitFor(WAIT);
     expect(await page.getByRole('button', { name: 'Open the Grid' }).isVisible()).toBe(true);
-    await expect.poll(() => page.getByTestId('cap-status').textContent(), POLL).toBe('Spent today 0.00 USD · no cap');
+    await expect.poll(() => page.getByTestId('cap-status').textContent(), POLL).toBe('Spent today 0.00 USD · 200.00 USD left');
     expect(await sidewaysOverflow(page.locator('main.screen'))).toBeLessThanOrEqual(0);
   }, 30_000);
 
@@ -130,7 +130,8 @@ describe('Test orders, light theme, English, at 1280×800', () => {
     const place = await placeFromDialog(page, shown(quote.balance));
     const quoteBox = dialog().getByTestId('order-quote');
     expect(await quoteBox.getByTestId('quote-cost').textContent()).toContain(shown(quote.cost));
-    expect(await quoteBox.getByTestId('quote-cap').textContent()).toBe('No cap set');
+    // The cap is on by default (200 in the merchant's currency).
+    expect(await quoteBox.getByTestId('quote-cap').textContent()).toMatch(/ left of 200\.00 USD /);
     expect(await dialog().textContent()).toContain('built-in simulator');
     expect(await sidewaysOverflow(dialog().locator('.order-dialog-body'))).toBeLessThanOrEqual(0);
     await app.screenshot('orders-dialog-quote');

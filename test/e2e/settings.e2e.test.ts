@@ -49,7 +49,10 @@ describe('Settings: currency, rates URL, schedule, language and theme', () => {
     const row = page.locator('.setting-row', { has: input });
     await input.fill('not a url');
     await row.getByRole('button', { name: 'Save' }).click();
-    await row.locator('.error', { hasText: 'is not a URL' }).waitFor(WAIT);
+    await row.locator('.error', { hasText: 'Enter a full address starting with https://' }).waitFor(WAIT);
+    await input.fill('file:///etc/passwd');
+    await row.getByRole('button', { name: 'Save' }).click();
+    await row.locator('.error', { hasText: 'Only http:// and https:// addresses are allowed, not file:' }).waitFor(WAIT);
     await input.fill('https://rates.example.com/eurofxref-daily.xml');
     await row.getByRole('button', { name: 'Save' }).click();
     await row.getByText('Saved.').waitFor(WAIT);

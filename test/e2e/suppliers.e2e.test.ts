@@ -63,8 +63,15 @@ describe('Suppliers: adding a real supplier', () => {
     await dialog.getByRole('button', { name: 'Save' }).click();
     const baseUrlError = dialog.locator('.connection-field:has(input[name=baseUrl]) .error');
     await baseUrlError.waitFor(WAIT);
-    expect(await baseUrlError.textContent()).toMatch(/full http\(s\) URL/);
+    expect(await baseUrlError.textContent()).toMatch(/Enter a full address starting with https:\/\//);
     await app.screenshot('suppliers-form-error');
+
+    // Plain http to another machine: a warning, an explicit opt-in, and main refuses it without one.
+    await dialog.locator('input[name=baseUrl]').fill('http://shop.example.com');
+    await dialog.getByText('This address uses plain http:// to shop.example.com').waitFor(WAIT);
+    expect(await dialog.getByLabel('Allow insecure HTTP for this address').isChecked()).toBe(false);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await baseUrlError.filter({ hasText: 'Plain http:// to shop.example.com is not encrypted' }).waitFor(WAIT);
 
     await dialog.locator('input[name=baseUrl]').fill(demo.baseUrl);
     await dialog.getByRole('button', { name: 'Test connection' }).click();

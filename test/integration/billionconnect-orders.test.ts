@@ -176,13 +176,15 @@ describe('BillionConnect ordering never charges twice for one key', () => {
     expect(sim.server.state.charges.get(request.idempotencyKey)).toBe(1);
   });
 
-  it('resends F040 whose answer was lost, and the platform returns the same order', async () => {
+  it('sends F040 once per place(); resent after a lost answer, the platform returns the same order', async () => {
     sim.server.faults.add({ method: 'POST', when: (req) => req.body.includes('"F040"'), times: 1, action: { kind: 'reset' } });
     const request = requestFor(esimProduct('3106'));
-    const state = await adapter.orders!.place(request);
+    await expect(adapter.orders!.place(request)).rejects.toMatchObject({ retryable: true });
+    // F003 (the price check), then F040 once.
+    expect(sim.server.hits.get('POST /Flow/saler/2.0/invoke')).toBe(2);
+    const state = await adapter.orders!.place({ ...request, sendAttempt: 2 });
     expect(state.status).toBe('processing');
-    // F003 (the price check), then F040 twice.
-    expect(sim.server.hits.get('POST /Flow/saler/2.0/invoke')).toBe(3);
+    expect(sim.server.hits.get('POST /Flow/saler/2.0/invoke')).toBe(4);
     expect(sim.server.state.charges.get(request.idempotencyKey)).toBe(1);
   });
 });

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../src-main/api/handlers';
 import { startWebPreview } from '../../src-main/web/preview';
 import { bridgeCall } from '../helpers/bridge-call';
 import { readRows } from './export-fixtures';
@@ -23,18 +24,23 @@ describe('export API', () => {
     expect(presets.map((p: { id: string }) => p.id)).toEqual(['generic', 'shopify', 'shopify-legacy', 'woocommerce', 'dujiao-next']);
     expect(presets.find((p: { id: string }) => p.id === 'generic').columns.slice(-2)).toEqual(['title_en', 'title_zh-CN']);
 
-    const options = { preset: 'shopify', languages: ['en', 'zh-CN'] };
+    const options = { preset: 'shopify' as const, languages: ['en', 'zh-CN'] };
     const shown = await bridgeCall(preview, 'export.preview', options, 5);
     expect(shown.rows).toHaveLength(5);
     expect(shown.columns).toEqual(presets.find((p: { id: string }) => p.id === 'shopify').columns);
     expect(shown.matching).toBeGreaterThan(100);
 
-    await expect(bridgeCall(preview, 'export.run', { ...options, file: 'products.csv' })).rejects.toThrow(/absolute path ending in \.csv/);
-    await expect(bridgeCall(preview, 'export.run', { ...options, file: join(dataDir, '.profile') })).rejects.toThrow(/absolute path ending in \.csv/);
+    // Over the bridge no path was chosen by the merchant (no save dialog): a file export is refused, whatever the path.
+    const file = join(dataDir, 'products.csv');
+    await expect(bridgeCall(preview, 'export.run', { ...options, file })).rejects.toThrow(/refused: in the browser an export is a download/);
+    expect(existsSync(file)).toBe(false);
     await expect(bridgeCall(preview, 'export.preview', { preset: 'shopify', outOfStock: 'hide' })).rejects.toThrow(/outOfStock: must be one of/);
 
-    const file = join(dataDir, 'products.csv');
-    const written = await bridgeCall(preview, 'export.run', { ...options, file });
+    // The desktop path (its shell passes only a file just chosen in the save dialog): the same handlers, in process.
+    const api = createHandlers(preview.services);
+    await expect(api['export.run']({ ...options, file: 'products.csv' })).rejects.toThrow(/absolute path ending in \.csv/);
+    await expect(api['export.run']({ ...options, file: join(dataDir, '.profile') })).rejects.toThrow(/absolute path ending in \.csv/);
+    const written = await api['export.run']({ ...options, file });
     expect(written).toMatchObject({ preset: 'shopify', currency: 'USD', file, rows: shown.matching });
     const { header, rows } = readRows(readFileSync(file, 'utf8'));
     expect(rows.slice(0, 5).map((row) => header.map((h) => row[h]))).toEqual(shown.rows);

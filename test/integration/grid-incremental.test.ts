@@ -201,6 +201,30 @@ describe('the incremental grid', () => {
     expect(result.offersRead).toBeLessThan(total / 4);
   });
 
+  it('rebuilds a touched row from its stored members, reading and extracting only the changed offer', () => {
+    const { db, upstreams } = setup(5);
+    const [alpha] = upstreams;
+    alpha.commit(db);
+    refreshAndCompare(db, 'unchanged sync');
+    // The offer with the most row-mates: every other member of its row must come from plan_offers, not from offers.
+    const crowded = db.prepare(`SELECT product_id FROM plan_offers WHERE supplier_id = 'alpha' AND plan_key =
+      (SELECT plan_key FROM plan_offers GROUP BY plan_key ORDER BY COUNT(*) DESC, plan_key LIMIT 1)`).pluck().get() as string | undefined;
+    const target = alpha.offers.get(crowded ?? [...alpha.offers.keys()][0])!;
+    alpha.offers.set(target.productId, { ...target, stock: { status: 'out', quantity: 0 }, cost: { ...target.cost, amount: '0.75' } });
+    alpha.commit(db);
+    let extracted = 0;
+    const counting: typeof extractAttributes = (input) => {
+      extracted++;
+      return extractAttributes(input);
+    };
+    const copy = copyOf(db);
+    const result = refreshGrid(db, { extract: counting });
+    buildGrid(copy);
+    expect(snapshot(db)).toEqual(snapshot(copy));
+    expect(result).toMatchObject({ mode: 'incremental', offersRead: 1, attributesExtracted: 1 });
+    expect(extracted).toBe(1);
+  });
+
   it('reprices a rule or rate change without reading an offer or extracting attributes', () => {
     const { db } = setup(11);
     let extracted = 0;

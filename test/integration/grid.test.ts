@@ -186,3 +186,17 @@ describe('grid freshness', () => {
     expect(isGridStale(store.db)).toBe(false);
   });
 });
+
+describe('a rule that would sell at zero or below', () => {
+  it('leaves the row without a sale price and says which rule refused, then prices it again once the rule is fixed', async () => {
+    const { store } = await twoSuppliers(catalog(plan(1, '日本 5GB 7天', 'Japan 5GB 7 Days', '10.00')), catalog(plan(2, '香港 3GB 7天', 'Hong Kong 3GB 7 Days', '4.00')));
+    // A markdown of 100 % (a merchant's typo for 10 %) sells everything at 0.
+    saveRuleSet(store.db, { currency: 'USD', rules: [{ id: 'typo', scope: { type: 'all' }, percent: '-100', rounding: { mode: 'none' } }], locks: [] });
+    const refused = rowFor(queryGrid(store.db, {}).rows, 'Hong Kong')!;
+    expect(refused).toMatchObject({ salePrice: null, margin: null, ruleId: 'typo', priceRefused: true });
+    expect(refused.bestCost).toEqual({ amount: '4.00', currency: 'USD' });
+
+    saveRuleSet(store.db, { currency: 'USD', rules: [{ id: 'fixed', scope: { type: 'all' }, percent: '10', rounding: { mode: 'none' } }], locks: [] });
+    expect(rowFor(queryGrid(store.db, {}).rows, 'Hong Kong')).toMatchObject({ salePrice: { amount: '4.40', currency: 'USD' }, ruleId: 'fixed', priceRefused: false });
+  });
+});

@@ -142,11 +142,16 @@ describe('Linksfield ordering never pays twice for one key', () => {
     expect(sim.server.state.charges.get(request.idempotencyKey)).toBe(1);
   });
 
-  it('sends the payment notice again only after a 429, which proves FMS never read it', async () => {
+  it('leaves a payment notice answered 429 unsent: no order yet, and the next place() sends it once', async () => {
     sim.server.faults.add({ path: PAYMENT, times: 1, action: { kind: 'status', status: 429, headers: { 'retry-after': '0' } } });
     const request = requestFor();
-    expect((await orders().place(request)).status).toBe('processing');
+    const client = orders();
+    await expect(client.place(request)).rejects.toMatchObject({ code: 'rate_limited' });
+    expect(posts(PAYMENT)).toBe(1);
+    expect(await client.query({ idempotencyKey: request.idempotencyKey, upstreamOrderId: null })).toBeNull();
+    expect((await client.place({ ...request, sendAttempt: 2 })).status).toBe('processing');
     expect(posts(PAYMENT)).toBe(2);
+    expect(posts(PRE_ORDER)).toBe(1);
     expect(sim.server.state.charges.get(request.idempotencyKey)).toBe(1);
   });
 });

@@ -33,7 +33,7 @@ describe('orders through the API contract (demo suppliers)', () => {
     const ref = { supplier: offer.supplierId, productId: offer.productId, skuId: offer.skuId, variant: offer.variant };
 
     const quote = await api['orders.quote'](ref);
-    expect(quote).toMatchObject({ allowed: true, refusal: null, cost: offer.cost, balance: { currency: 'USD' }, balanceError: null, cap: null, kind: 'esim' });
+    expect(quote).toMatchObject({ allowed: true, refusal: null, cost: offer.cost, balance: { currency: 'USD' }, balanceError: null, cap: { limit: { amount: '200.00', currency: 'USD' } }, kind: 'esim' });
 
     await expect(api['orders.place']({ offer: ref, confirm: false })).rejects.toThrow(/confirm/);
     const placed = await api['orders.place']({ offer: ref, confirm: true });

@@ -145,19 +145,23 @@ describe('SEAGM ordering never charges twice for one key', () => {
     expect(sim.server.state.charges.get(request.idempotencyKey)).toBe(1);
   });
 
-  it('recovers an order whose answer was lost: the resent create is refused as a taken mch_order_id and the order is found', async () => {
+  it('sends the create once per place(); the repeat after a lost answer finds the order by key instead of creating it again', async () => {
     sim.server.faults.add({ method: 'POST', path: '/v1/card-orders', times: 1, action: { kind: 'reset' } });
     const request = requestFor({ family: 'card', item: autoDeliveredCard() });
-    const state = await orders().place(request);
+    await expect(orders().place(request)).rejects.toMatchObject({ retryable: true });
+    expect(posts('/v1/card-orders')).toBe(1);
+    const state = await orders().place({ ...request, sendAttempt: 2 });
     expect(state.status).toBe('delivered');
-    expect(posts('/v1/card-orders')).toBe(2);
+    expect(posts('/v1/card-orders')).toBe(1);
     expect(sim.server.state.charges.get(request.idempotencyKey)).toBe(1);
   });
 
-  it('backs off a 429 on the create and then orders once', async () => {
+  it('does not resend a create answered 429 by itself (the order service decides), and orders once when sent again', async () => {
     sim.server.faults.add({ method: 'POST', path: '/v1/card-orders', times: 1, action: { kind: 'status', status: 429, headers: { 'retry-after': '0' }, body: { code: 429, msg: 'Too Many Requests' } } });
     const request = requestFor({ family: 'card', item: autoDeliveredCard() });
-    expect((await orders().place(request)).status).toBe('delivered');
+    await expect(orders().place(request)).rejects.toMatchObject({ code: 'rate_limited' });
+    expect(posts('/v1/card-orders')).toBe(1);
+    expect((await orders().place({ ...request, sendAttempt: 2 })).status).toBe('delivered');
     expect(sim.server.state.charges.get(request.idempotencyKey)).toBe(1);
   });
 

@@ -11,8 +11,9 @@ describe('connection form fields', () => {
       { key: 'apiKey', label: 'API key', secret: false, optional: false },
       { key: 'apiSecret', label: 'API secret', secret: true, optional: false },
       { key: 'requestsPerMinute', label: 'Requests per minute', secret: false, optional: true, defaultValue: '60' },
+      { key: 'allowInsecureHttp', label: 'Allow insecure HTTP', secret: false, optional: true, input: 'checkbox' },
     ]);
-    expect(fields('seagm').map((f) => [f.label, f.secret])).toEqual([['Base URL', false], ['UID', false], ['Secret key', true], ['Requests per minute', false]]);
+    expect(fields('seagm').map((f) => [f.label, f.secret])).toEqual([['Base URL', false], ['UID', false], ['Secret key', true], ['Requests per minute', false], ['Allow insecure HTTP', false]]);
   });
 
   it('give every kind an optional request pace, its default shown', () => {

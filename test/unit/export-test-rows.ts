@@ -22,7 +22,7 @@ export function planRow(overrides: Partial<PlanRow> = {}): PlanRow {
     best: first ? { supplier: first.supplier, productId: first.productId, skuId: first.skuId, variant: first.variant } : null,
     second: null,
     bestCost: { amount: '5.6', currency: 'USD' }, salePrice: { amount: '6.72', currency: 'USD' }, margin: { amount: '1.12', currency: 'USD' },
-    marginPercent: '16.7', ruleId: 'all', locked: false, changes: ['price_down'],
+    marginPercent: '16.7', ruleId: 'all', locked: false, priceRefused: false, changes: ['price_down'],
     ...overrides,
   };
 }

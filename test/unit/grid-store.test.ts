@@ -32,7 +32,7 @@ function row(id: number, overrides: Partial<PlanRow> = {}): PlanRow {
   return {
     id, planKey: `plan|${id}`, kind: 'esim', title: `Plan ${id}`,
     attributes: { type: 'plan', countries: ['JP'], dataMB: 5120, unlimited: false, perDay: false, days: 7, confidence: 1 },
-    offers: [], best: null, second: null, bestCost: null, salePrice: null, margin: null, marginPercent: null, ruleId: null, locked: false, changes: [],
+    offers: [], best: null, second: null, bestCost: null, salePrice: null, margin: null, marginPercent: null, ruleId: null, locked: false, priceRefused: false, changes: [],
     ...overrides,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { previewChange, priceOffer, selectRule, type PricingInput } from '../../src-main/domain/pricing/price';
+import { PriceRefusedError, previewChange, priceOffer, priceUnlessRefused, selectRule, type PricingInput } from '../../src-main/domain/pricing/price';
 import type { LockedPrice, MarkupRule, RuleSet } from '../../src-main/domain/pricing/rules';
 import { parseRuleSet } from '../../src-main/domain/pricing/schema';
 
@@ -87,11 +87,24 @@ describe('priceOffer tiers', () => {
     ['5.00', 't2', '6.25'],
     ['19.99', 't2', '24.99'], // 24.9875
     ['20.00', 't3', '23.00'],
-    ['0', 't1', '0.00'],
   ])('cost %s uses %s → %s', (cost, ruleId, sale) => {
     const result = priceOffer(input(cost), tiers);
     expect(result.ruleId).toBe(ruleId);
     expect(result.salePrice).toEqual({ amount: sale, currency: 'USD' });
+  });
+
+  it('refuses a sale price of zero or below, with the reason, from a rule, a lock or no rule at all', () => {
+    expect(() => priceOffer(input('0'), tiers)).toThrow(PriceRefusedError);
+    expect(() => priceOffer(input('0'), tiers)).toThrow(/not above zero/);
+    const discount = set([rule('giveaway', { type: 'all' }, { percent: '-100' })]);
+    expect(() => priceOffer(input('3'), discount)).toThrow(/rule 'giveaway'.*gives 0.*not above zero/);
+    const lockedAtZero = { ...set([]), locks: [{ target: { type: 'offer' as const, supplierId: 'acme', productId: 'p1', skuId: 's1', variant: '' }, price: { amount: '0', currency: 'USD' } }] };
+    expect(() => priceOffer(input('3'), lockedAtZero)).toThrow(/locked offer price 0/);
+    expect(() => priceOffer(input('-1'), set([]))).toThrow(/selling at cost.*not above zero/);
+    expect(priceUnlessRefused(input('0'), tiers)).toBeNull();
+    // Above zero, the margin keeps its sign: a lock below cost shows a loss on a positive price.
+    const lockedBelow = { ...lockedAtZero, locks: [{ ...lockedAtZero.locks[0], price: { amount: '2', currency: 'USD' } }] };
+    expect(priceOffer(input('3'), lockedBelow)).toMatchObject({ margin: { amount: '-1.00' }, marginPercent: '-50.0' });
   });
 
   it('names the tier in the explanation', () => {

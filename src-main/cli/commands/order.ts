@@ -26,6 +26,8 @@ export interface OrderArgs {
   yes?: boolean;
   qrOut?: string;
   json?: boolean;
+  /** Order even while an earlier order of the same offer is unsettled. */
+  force?: boolean;
 }
 
 /** `supplygrid order`: one test order, followed to the end, its delivery printed (and its QR written). */
@@ -95,6 +97,30 @@ export async function orderCommand(db: Database, args: OrderArgs, output: Output
       },
     });
     try {
+      // An earlier run killed mid-order (or the app) may have left orders open: settle them first, so a re-run of the
+      // same command never pays for an order the supplier already took.
+      const open = service.openOrders(connections.map((c) => c.id));
+      if (open.length) {
+        say(`Checking ${open.length} unfinished order${open.length === 1 ? '' : 's'} with the supplier first (${open.map((o) => `#${o.id}`).join(', ')})…`);
+        await service.reconcile(open.map((o) => o.id));
+      }
+      const earlier = service.unsettled(offer);
+      const settledNow = open.filter((o) => o.offer.productId === offer.productId && o.offer.skuId === offer.skuId && o.offer.variant === offer.variant
+        && o.offer.supplier === offer.supplier && !earlier.some((e) => e.id === o.id));
+      if (!args.force && earlier.length) {
+        const [first] = earlier;
+        output.err(`supplygrid order: order #${first.id} for this offer is still ${first.status} (our key ${first.idempotencyKey}) and may already be paid. `
+          + `Check it (\`supplygrid orders show ${first.id}\`) and settle it, or add --force to place another order anyway.`);
+        return 1;
+      }
+      if (!args.force && settledNow.length) {
+        const [finished] = settledNow.map((o) => service.reveal(o.id));
+        say(`Order #${finished.id} for this offer, left unfinished by an earlier run, is now ${finished.status}; no new order was placed (add --force to place another).`);
+        if (args.qrOut) await writeQr(args.qrOut, finished, say);
+        if (args.json) output.json(finished);
+        else printOrder(finished, output);
+        return finished.status === 'delivered' ? 0 : 1;
+      }
       const quote = await service.quote(offer);
       const inMerchant = quote.costInMerchantCurrency;
       const converted = inMerchant ? ` (about ${new Decimal(inMerchant.amount).toFixed(2)} ${inMerchant.currency})` : '';

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
+import Decimal from 'decimal.js';
 import { ConfigError, loadAppConfig } from '../../config/app-config';
-import { merchantCurrency } from '../../db/settings';
 import { appleSetupLink } from '../../domain/lpa';
 import { formatMoney } from '../../domain/money';
-import { readDailyCap, spentOnDay, writeDailyCap } from '../../orders/repository';
+import { writeDailyCap } from '../../orders/repository';
 import { OrderService, type SupplierHandle } from '../../orders/service';
 import { adapterFor } from '../../sync/targets';
-import { localDay, parseCap } from '../../orders/spending-cap';
+import { parseCap } from '../../orders/spending-cap';
 import { OrderError, type OrderView, type TimelineEntry } from '../../orders/types';
 import { pad, type Output } from '../output';
 import { ordersDictionary } from '../../../src-renderer/i18n/orders';
@@ -85,12 +85,12 @@ function capCommand(db: Database, value: string | undefined, output: Output): nu
       throw new ConfigError((error as Error).message);
     }
   }
-  const currency = merchantCurrency(db);
-  const cap = readDailyCap(db);
-  const spent = spentOnDay(db, localDay(new Date()), currency);
+  // Counted as a quote counts it: the day's orders at today's rates, each at the larger of its quote and its charge.
+  const { spentToday, cap } = new OrderService({ db, supplier: () => null }).dailySpending();
+  const spent = `${new Decimal(spentToday.amount).toString()} ${spentToday.currency}`;
   output.out(cap === null
-    ? `No daily spending cap on test orders (spent today: ${spent} ${currency}). Set one with \`supplygrid orders cap AMOUNT\`.`
-    : `Daily spending cap on test orders: ${cap} ${currency} (spent today: ${spent} ${currency}).`);
+    ? `No daily spending cap on test orders (spent today: ${spent}). Set one with \`supplygrid orders cap AMOUNT\`.`
+    : `Daily spending cap on test orders: ${formatMoney(cap.limit)} (spent today: ${spent}); ${formatMoney(cap.remaining)} left. Turn it off with \`supplygrid orders cap off\`.`);
   return 0;
 }
 

@@ -5,7 +5,7 @@ import { merchantCurrency } from '../../db/settings';
 import { ensureSomeRates, fetchEcbRates, setManualRates } from '../../pricing/rates-service';
 import type { Output } from '../output';
 
-export async function ratesCommand(db: Database, args: { action?: string; pairs: string[]; url?: string; json?: boolean }, output: Output): Promise<number> {
+export async function ratesCommand(db: Database, args: { action?: string; pairs: string[]; url?: string; json?: boolean; allowInsecureHttp?: boolean }, output: Output): Promise<number> {
   const base = merchantCurrency(db);
   if (args.action === 'set') {
     if (args.pairs.length === 0) throw new ConfigError('supplygrid rates set needs CODE=VALUE pairs, e.g. CNY=0.1389 MYR=0.2120');
@@ -21,7 +21,7 @@ export async function ratesCommand(db: Database, args: { action?: string; pairs:
       throw new ConfigError((error as Error).message);
     }
   } else if (args.action === 'fetch') {
-    await fetchEcbRates(db, args.url);
+    await fetchEcbRates(db, args.url, undefined, args.allowInsecureHttp ? { allowInsecureHttp: true } : {});
   } else if (args.action) {
     throw new ConfigError(`unknown rates action "${args.action}" (use: rates [--json] | rates set CODE=VALUE… | rates fetch [--url URL])`);
   } else {

@@ -6,6 +6,7 @@ import type { ConnectionBase } from '../../suppliers/adapter';
 import { syncSuppliers, type SupplierSyncResult } from '../../sync/engine';
 import { syncTargetFor } from '../../sync/targets';
 import { ProgressBars, pad, type Output } from '../output';
+import { applyHeldCommand, heldReasonLine } from './review';
 
 export interface SyncArgs {
   config?: string;
@@ -13,11 +14,25 @@ export interface SyncArgs {
   json?: boolean;
   /** A complete listing even where the last one is recent: the only way to see products deleted outright. */
   full?: boolean;
+  /** Apply every sync held for review first (then sync, when suppliers are named). */
+  applyHeld?: boolean;
 }
 
+/** Exit code of a sync where nothing failed but a supplier's listing was held for review (`supplygrid review`). */
+export const EXIT_HELD = 3;
+
 export async function syncCommand(db: Database, args: SyncArgs, output: Output): Promise<number> {
+  let heldCode = 0;
+  if (args.applyHeld) {
+    const applied = applyHeldCommand(db, args.json ?? false, output);
+    heldCode = applied.code;
+    if (!args.config && !args.demo) {
+      if (args.json) output.json(applied.result);
+      return heldCode;
+    }
+  }
   if (!args.config && !args.demo) {
-    output.err('supplygrid sync: say where the suppliers are: --config FILE, or --demo for the built-in simulators');
+    output.err('supplygrid sync: say where the suppliers are: --config FILE, or --demo for the built-in simulators (or --apply-held alone)');
     return 2;
   }
   const connections: ConnectionBase[] = [];
@@ -45,7 +60,8 @@ export async function syncCommand(db: Database, args: SyncArgs, output: Output):
     }).finally(() => bars.close());
     if (args.json) output.json(results.map(summaryJson));
     else printSummary(results, output);
-    return results.some((r) => r.status !== 'ok') ? 1 : 0;
+    if (results.some((r) => r.status === 'failed' || r.status === 'canceled') || heldCode) return 1;
+    return results.some((r) => r.status === 'held') ? EXIT_HELD : 0;
   } finally {
     await demo?.close();
   }
@@ -53,7 +69,7 @@ export async function syncCommand(db: Database, args: SyncArgs, output: Output):
 
 function summaryJson(result: SupplierSyncResult) {
   return {
-    supplier: result.supplierId, runId: result.runId, status: result.status, mode: result.mode, ...result.counts, error: result.error, skipped: result.skipped,
+    supplier: result.supplierId, runId: result.runId, status: result.status, mode: result.mode, ...result.counts, held: result.held, error: result.error, skipped: result.skipped,
     requests: result.requests, throttled: result.throttled, waitMs: Math.round(result.waitMs), fetchMs: Math.round(result.timings.fetchMs), commitMs: Math.round(result.timings.commitMs),
   };
 }
@@ -73,11 +89,15 @@ function printSummary(results: SupplierSyncResult[], output: Output): void {
       output.out(`${pad(result.supplierId, 16)} ok      ${String(c.offers).padStart(6)} offers   +${c.added} added   -${c.removed} removed   ~${c.changed} changed${c.skipped ? `   ${c.skipped} skipped` : ''}   (${costText(result)})`);
       for (const skip of result.skipped.slice(0, 5)) output.out(`${' '.repeat(18)}skipped ${skip.where}: ${skip.reason}`);
       if (result.skipped.length > 5) output.out(`${' '.repeat(18)}… and ${result.skipped.length - 5} more skipped`);
+    } else if (result.status === 'held' && result.held) {
+      output.out(`${pad(result.supplierId, 16)} HELD    ${heldReasonLine(result.held, result.supplierId)} Not applied: previous catalog kept (run ${result.runId}; \`supplygrid review\`)   (${costText(result)})`);
     } else {
       output.out(`${pad(result.supplierId, 16)} ${result.status.toUpperCase().padEnd(7)} ${result.error} (previous catalog kept)   (${costText(result)})`);
     }
   }
-  const failed = results.filter((r) => r.status !== 'ok').length;
+  const failed = results.filter((r) => r.status === 'failed' || r.status === 'canceled').length;
+  const held = results.filter((r) => r.status === 'held').length;
   output.out('');
-  output.out(failed ? `${failed} of ${results.length} suppliers failed. See \`supplygrid changes\` for what changed in the others.` : `All ${results.length} suppliers synced. \`supplygrid changes\` shows what changed.`);
+  output.out(failed ? `${failed} of ${results.length} suppliers failed. See \`supplygrid changes\` for what changed in the others.` : held ? `${results.length - held} of ${results.length} suppliers synced.` : `All ${results.length} suppliers synced. \`supplygrid changes\` shows what changed.`);
+  if (held) output.out(`${held} held for review: it would remove too much. \`supplygrid review\` lists it; apply or discard it there.`);
 }

@@ -8,8 +8,12 @@ CREATE TABLE plan_offers (
   sku_id      TEXT NOT NULL,
   variant     TEXT NOT NULL,
   plan_key    TEXT NOT NULL,
-  PRIMARY KEY (supplier_id, product_id, sku_id, variant)
-) WITHOUT ROWID;
+  -- The offer as its row was materialized from (grid/materialize.ts GridInputOffer, as JSON): an untouched member of a
+  -- touched row is taken from here instead of being read, parsed and extracted again from offers.
+  member_json TEXT NOT NULL,
+  -- A rowid table, not WITHOUT ROWID: member_json makes rows too wide for a clustered key (a full rebuild writes 100k).
+  UNIQUE (supplier_id, product_id, sku_id, variant)
+);
 CREATE INDEX plan_offers_by_plan ON plan_offers (plan_key);
 
 -- Offers whose plan row must be recomputed although the catalog did not change them (a manual link).
@@ -33,6 +37,8 @@ CREATE TABLE plan_row_changes (
 CREATE INDEX plan_row_changes_by_run ON plan_row_changes (run_id, plan_row_id);
 
 ALTER TABLE plan_rows DROP COLUMN changes;
+-- A rule or lock that would sell at zero or below leaves the row unpriced; this says so (rule_id / locked say which).
+ALTER TABLE plan_rows ADD COLUMN price_refused INTEGER NOT NULL DEFAULT 0;
 
 -- A row is now deleted on its own, by id.
 CREATE INDEX plan_countries_row ON plan_countries (plan_row_id);

@@ -25,6 +25,22 @@ export interface PriceResult {
   explanation: string;
 }
 
+/**
+ * A rule or lock that would sell at zero or below. Never a price: a store importing it would give the goods away
+ * (or pay the buyer). The grid shows the row without a price and this reason.
+ */
+export class PriceRefusedError extends Error {
+  constructor(
+    readonly input: PricingInput,
+    readonly reason: string,
+    /** What would have set the price: a rule's id, a lock, or neither (selling at cost). */
+    readonly source: { ruleId: string | null; locked: boolean } = { ruleId: null, locked: false },
+  ) {
+    super(reason);
+    this.name = 'PriceRefusedError';
+  }
+}
+
 /** Most specific first: the first level with a matching rule decides. */
 const SCOPE_LEVELS: readonly RuleScopeType[] = ['offer', 'plan', 'category', 'supplier', 'all'];
 
@@ -66,11 +82,15 @@ export function priceOffer(input: PricingInput, ruleSet: RuleSet): PriceResult {
     const sale = parse(lock.price.amount, `locked price for ${describeLock(lock)}`);
     const below = sale.lt(cost) ? ', below cost' : '';
     const note = lock.note ? ` (${lock.note})` : '';
+    refuseUnsellable(input, sale, `the locked ${lock.target.type} price ${lock.price.amount}`, { ruleId: null, locked: true });
     return result(sale, cost, currency, null, true, `locked ${lock.target.type} price ${lock.price.amount}${below}${note}`);
   }
 
   const rule = selectRule(input, ruleSet.rules);
-  if (!rule) return result(cost, cost, currency, null, false, 'no rule');
+  if (!rule) {
+    refuseUnsellable(input, cost, 'selling at cost (no rule applies)', { ruleId: null, locked: false });
+    return result(cost, cost, currency, null, false, 'no rule');
+  }
 
   const percent = rule.percent === undefined ? new PriceDecimal(0) : parse(rule.percent, `percent of rule '${rule.id}'`);
   const fixed = rule.fixed === undefined ? new PriceDecimal(0) : parse(rule.fixed, `fixed of rule '${rule.id}'`);
@@ -84,12 +104,21 @@ export function priceOffer(input: PricingInput, ruleSet: RuleSet): PriceResult {
     }
   }
   const rounded = new PriceDecimal(applyRounding(sale.toFixed(), rule.rounding));
+  refuseUnsellable(input, rounded, `${explainRule(rule, raised)}, which gives ${rounded.toFixed()}`, { ruleId: rule.id, locked: false });
   return result(rounded, cost, currency, rule.id, false, explainRule(rule, raised));
+}
+
+/** Throws PriceRefusedError when `sale` is zero or below; `how` says where the price came from. */
+function refuseUnsellable(input: PricingInput, sale: Decimal, how: string, source: PriceRefusedError['source']): void {
+  if (sale.gt(0)) return;
+  throw new PriceRefusedError(input, `no sale price for ${describeInput(input)}: ${how} is not above zero (cost ${input.cost.amount} ${input.cost.currency})`, source);
 }
 
 export interface PricePreview {
   /** Offers whose sale price differs (a different rule giving the same price is not a change). */
   changed: number;
+  /** Offers that `after` would leave without a price (it gives zero or below), which `before` priced. */
+  refused?: number;
   up: number;
   down: number;
   /** Sum of (after − before) sale prices, in the `after` rule set's currency. */
@@ -111,9 +140,16 @@ export function previewChange(
   let total = new PriceDecimal(0);
   let scale = 2;
   const changes: Array<{ input: PricingInput; before: PriceResult; after: PriceResult; delta: Decimal; order: number }> = [];
+  let refused = 0;
   inputs.forEach((input, order) => {
-    const was = priceOffer(input, before);
-    const now = priceOffer(input, after);
+    const was = priceUnlessRefused(input, before);
+    const now = priceUnlessRefused(input, after);
+    if (!now) {
+      if (was) refused += 1;
+      return;
+    }
+    // An offer the old rules could not price has no "before" to compare with.
+    if (!was) return;
     const delta = new PriceDecimal(now.salePrice.amount).minus(was.salePrice.amount);
     if (delta.isZero()) return;
     if (delta.gt(0)) up += 1;
@@ -128,11 +164,28 @@ export function previewChange(
     .map(({ input, before: was, after: now }) => ({ input, before: was, after: now }));
   return {
     changed: up + down,
+    ...(refused > 0 ? { refused } : {}),
     up,
     down,
     totalDelta: { amount: toPlain(total, scale), currency: after.currency.toUpperCase() },
     examples,
   };
+}
+
+/** The price, or null when the rules refuse one (PriceRefusedError). */
+export function priceUnlessRefused(input: PricingInput, ruleSet: RuleSet): PriceResult | null {
+  const priced = priceOrRefusal(input, ruleSet);
+  return 'refused' in priced ? null : priced;
+}
+
+/** The price, or what refused one (PriceRefusedError's source): how the grid prices a row and says why it has none. */
+export function priceOrRefusal(input: PricingInput, ruleSet: RuleSet): PriceResult | { refused: PriceRefusedError['source'] } {
+  try {
+    return priceOffer(input, ruleSet);
+  } catch (error) {
+    if (error instanceof PriceRefusedError) return { refused: error.source };
+    throw error;
+  }
 }
 
 function scopeMatches(rule: MarkupRule, input: PricingInput): boolean {

@@ -66,8 +66,11 @@ export class BillionConnectClient {
   }
 
   /** One trade, retried when the transport says it may be; resolves with the tradeData of a "1000" answer. */
-  invoke(tradeType: string, tradeData: TradeData, signal?: AbortSignal): Promise<unknown> {
-    return withRetries(this.retry, () => this.budget.run(() => this.invokeOnce(tradeType, tradeData, signal), signal), signal);
+  invoke(tradeType: string, tradeData: TradeData, signal?: AbortSignal, options: { sendOnce?: boolean } = {}): Promise<unknown> {
+    // `sendOnce`: a trade that spends money (F040) is never repeated here, not even after a 429; the order service
+    // decides when a repeat is safe and counts every one.
+    const retry = options.sendOnce ? { ...this.retry, attempts: 1 } : this.retry;
+    return withRetries(retry, () => this.budget.run(() => this.invokeOnce(tradeType, tradeData, signal), signal, { resendThrottled: !options.sendOnce }), signal);
   }
 
   private async invokeOnce(tradeType: string, tradeData: TradeData, signal: AbortSignal | undefined): Promise<unknown> {
@@ -79,7 +82,7 @@ export class BillionConnectClient {
       url: this.options.invokeUrl,
       headers: { ...signedHeaders(this.options.appKey, this.options.appSecret, body), accept: 'application/json' },
       body,
-    }, { label, signal, timeoutMs: this.options.env?.timeoutMs, meter: this.budget });
+    }, { label, signal, timeoutMs: this.options.env?.timeoutMs, deadlineMs: this.options.env?.requestDeadlineMs, maxBytes: this.options.env?.maxResponseBytes, meter: this.budget });
     const envelope = readEnvelope(response, label);
     if (envelope.tradeCode === SUCCESS_CODE) return envelope.tradeData;
     throw refusal(envelope, response, label, this.now());

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { serviceUrlField } from '../../config/url-policy';
 import { requestsPerMinuteField } from '../shared/requests-per-minute';
 
 export const INVOKE_PATH = '/Flow/saler/2.0/invoke';
@@ -27,7 +28,7 @@ export const billionConnectConfig = z.object({
   kind: z.literal('billionconnect'),
   name: z.string().optional(),
   /** Host root (https://api-flow.billionconnect.com) or the full invoke URL; hosts differ between accounts. */
-  baseUrl: z.url({ protocol: /^https?$/, message: 'baseUrl must be a full http(s) URL' }),
+  baseUrl: serviceUrlField('baseUrl'),
   appKey: z.string().trim().min(1, 'appKey is required'),
   appSecret: z.string().min(1, 'appSecret is required'),
   /** Assigned per account by BillionConnect's sales rep; "5" (distribution) is what API resellers get. */

@@ -22,7 +22,9 @@ export function channelSubOrderId(idempotencyKey: string): string {
 
 /**
  * eSIM orders through F040, idempotent by channelOrderId (our key): the FAQ says a repeated F040 returns the order
- * already made, so a timed-out create is simply sent again. F040's refusals are not taken at their word: a refusal
+ * already made, so a timed-out create may be sent again, but only by the order service, which counts every send
+ * (one F040 per place(), whatever the transport says: an upstream that does not keep its promise is charged at most
+ * the order service's limit). F040's refusals are not taken at their word: a refusal
  * (or an answer we cannot read) may come after the order was made (a retried request, a busy platform), so the
  * key is looked up with F011 first and only an F011 that shows no such order makes it "not placed".
  * The settlement price is read again from F003 right before F040: BillionConnect charges its current price.
@@ -56,7 +58,7 @@ export function createBillionConnectOrders(client: BillionConnectClient, label: 
     };
     let answer: unknown;
     try {
-      answer = await client.invoke('F040', tradeData, signal);
+      answer = await client.invoke('F040', tradeData, signal, { sendOnce: true });
     } catch (error) {
       if (!(error instanceof TradeRefusal) && !(error instanceof SupplierError && !error.retryable)) throw error;
       const found = await query({ idempotencyKey: key, upstreamOrderId: null }, signal);

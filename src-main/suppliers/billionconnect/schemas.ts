@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decimalFrom } from '../shared/decimal-schema';
+import { decimalFrom, isoCurrency } from '../shared/decimal-schema';
 
 /*
  * What BillionConnect sends, validated. Nearly every value is documented as a string, but integrations have
@@ -77,7 +77,7 @@ export type ListedSku = z.infer<typeof listedSkuSchema>;
 
 export const accountSchema = z.object({
   accountBalance: decimal,
-  currency: text.pipe(z.string().regex(/^[A-Za-z]{3}$/, 'not a currency code')).transform((code) => code.toUpperCase()),
+  currency: text.pipe(isoCurrency),
   availableBalance: optionalDecimal.optional(),
   frozenBalance: optionalDecimal.optional(),
   creditLimit: optionalDecimal.optional(),

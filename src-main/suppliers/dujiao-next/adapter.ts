@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SupplierError } from '../../http/errors';
 import { money } from '../../domain/money';
 import type { AdapterEnv, CatalogPage, FetchOptions, PingResult, SupplierAdapter } from '../adapter';
+import { isoCurrency } from '../shared/decimal-schema';
 import { describeItem, mapPageItems, rawField } from '../shared/validate-items';
 import { DujiaoClient } from './client';
 import { categorySchema, mapProduct, productSchema, type DujiaoCategory, type MapContext } from './map';
@@ -25,7 +26,7 @@ const pingSchema = z.object({
   ok: z.literal(true),
   site_name: z.string().optional(),
   balance: z.union([z.string(), z.number()]).optional(),
-  currency: z.string().min(3),
+  currency: isoCurrency,
   member_level: z.object({ name: z.record(z.string(), z.string()).optional() }).nullish(),
 });
 
@@ -68,38 +69,46 @@ export function createDujiaoProtocolAdapter(connection: { apiBase: string; apiKe
   async function* fetchCatalog(options: FetchOptions = {}): AsyncIterable<CatalogPage> {
     // The listing has no currency of its own: prices are in the site currency that /ping reports.
     const { currency } = await ping(options.signal);
-    const listing = await client.listAllProducts(options);
-    const scope = listing.scope;
-    const context: MapContext = {
+    let context: MapContext | null = null;
+    // Asked for only once a page has something to map: a listing of changes is often empty, and then not worth it.
+    const mapContext = async (): Promise<MapContext> => context ??= {
       currency,
       siteUrl,
-      // A listing of changes is often empty: then the categories are not worth a request.
-      categories: listing.items.length > 0 ? await categories(options.signal) : new Map(),
+      categories: await categories(options.signal),
       stockReporting: profile.stockReporting,
       maxQuantity: profile.maxQuantity,
       fixedKind: profile.fixedKind,
     };
-    const byPage = new Map<number, Array<{ raw: unknown; index: number }>>();
-    const removedByPage = new Map<number, string[]>();
-    for (const item of listing.items) {
-      if (isDeactivated(item.raw)) {
-        // In a full listing a deactivated product is simply not part of the catalog; in changes, it is a removal.
-        if (scope === 'changes') removedByPage.set(item.page, [...(removedByPage.get(item.page) ?? []), String(rawField(item.raw, 'id'))]);
+    let scope: 'full' | 'changes' = options.changedSince ? 'changes' : 'full';
+    let yielded = 0;
+    // Set after the listing started over: the next page tells the engine to drop what it staged before.
+    let restart = false;
+    for await (const listed of client.listProducts(options)) {
+      if ('restart' in listed) {
+        restart = true;
+        yielded = 0;
         continue;
       }
-      const page = byPage.get(item.page) ?? [];
-      page.push(item);
-      byPage.set(item.page, page);
-    }
-    let yielded = 0;
-    for (let page = 1; page <= listing.pages; page++) {
-      const items = byPage.get(page) ?? [];
-      const removed = removedByPage.get(page) ?? [];
-      const duplicates = listing.duplicates.filter((d) => d.page === page)
+      scope = listed.scope;
+      const { page } = listed;
+      const items: Array<{ raw: unknown; index: number }> = [];
+      const removed: string[] = [];
+      for (const item of listed.items) {
+        if (isDeactivated(item.raw)) {
+          // In a full listing a deactivated product is simply not part of the catalog; in changes, it is a removal.
+          if (scope === 'changes') removed.push(String(rawField(item.raw, 'id')));
+          continue;
+        }
+        items.push(item);
+      }
+      const duplicates = listed.duplicates
         .map((d) => ({ where: describeItem(`page ${page}`, d.index + 1, d.id, 'product'), reason: 'duplicate of a product on an earlier page; first kept' }));
       if (items.length === 0 && removed.length === 0 && duplicates.length === 0) continue;
-      const mapped = mapPageItems(items.map((i) => i.raw), productSchema, (product) => mapProduct(product, context),
-        (raw, i) => describeItem(`page ${page}`, items[i].index + 1, rawField(raw, 'id'), 'product'));
+      const context = items.length > 0 ? await mapContext() : null;
+      const mapped = context
+        ? mapPageItems(items.map((i) => i.raw), productSchema, (product) => mapProduct(product, context),
+          (raw, i) => describeItem(`page ${page}`, items[i].index + 1, rawField(raw, 'id'), 'product'))
+        : { offers: [], skipped: [] };
       if (scope === 'changes') {
         // A changed product left with no active SKU has no offer any more: all of its previous ones go.
         const offered = new Set(mapped.offers.map((offer) => offer.productId));
@@ -111,10 +120,17 @@ export function createDujiaoProtocolAdapter(connection: { apiBase: string; apiKe
         }
       }
       yielded++;
-      yield { offers: mapped.offers, skipped: [...mapped.skipped, ...duplicates], scope, ...(scope === 'changes' ? { removedProducts: removed } : {}) };
+      yield {
+        offers: mapped.offers, skipped: [...mapped.skipped, ...duplicates], scope,
+        ...(scope === 'changes' ? { removedProducts: removed } : {}), ...(restart ? { restart: true as const } : {}),
+      };
+      restart = false;
     }
     // Nothing changed is still an answer: without a page saying 'changes', no page would read as an empty catalog.
-    if (yielded === 0 && scope === 'changes') yield { offers: [], skipped: [], scope, removedProducts: [] };
+    // And a listing that started over must void the first one even when the second yields nothing.
+    if ((yielded === 0 && scope === 'changes') || restart) {
+      yield { offers: [], skipped: [], scope, ...(scope === 'changes' ? { removedProducts: [] } : {}), ...(restart ? { restart: true as const } : {}) };
+    }
   }
 
   const orders = createDujiaoOrders(client, { label: profile.label, maxQuantity: profile.maxQuantity, orderLookup: profile.orderLookup ?? 'id' });

@@ -6,7 +6,7 @@ import { IncompleteCatalogError, SupplierError } from '../../http/errors';
 import { DEFAULT_RETRY, parseRetryAfter, withRetries, type RetryPolicy } from '../../http/retry';
 import { parseJson, send } from '../../http/transport';
 import type { AdapterEnv, FetchProgress } from '../adapter';
-import { mapWithConcurrency } from '../shared/concurrency';
+import { refuseImplausibleListing } from '../shared/listing-limits';
 import { dujiaoHeaders } from './sign';
 
 export interface DujiaoClientOptions {
@@ -21,17 +21,25 @@ export interface DujiaoClientOptions {
   pageConcurrency?: number;
 }
 
-export interface RawListing {
-  /** Raw product objects in page order, first occurrence of each id only. */
-  items: Array<{ raw: unknown; page: number; index: number }>;
-  duplicates: Array<{ page: number; index: number; id: string }>;
-  total: number;
+/** One page of a listing, as it arrives: the products it lists for the first time, and those it repeats. */
+export interface ListingPage {
+  page: number;
   pages: number;
+  /** The total the server reported with this page (it may move while products change mid-fetch). */
+  total: number;
+  /** Raw product objects in page order, the first occurrence of each id only, with their place on the page. */
+  items: Array<{ raw: unknown; index: number }>;
+  duplicates: Array<{ index: number; id: string }>;
   /**
    * 'changes' when the server honoured `updated_after` (it echoes `includes_inactive: true`): only products changed
    * since then, deactivated ones included. 'full' otherwise, also when an older server ignored the filter.
    */
   scope: 'full' | 'changes';
+}
+
+/** Everything listed before it in this run is void: a fresh listing follows (the first one moved under us). */
+export interface ListingRestart {
+  restart: true;
 }
 
 export interface ListProductsOptions {
@@ -79,7 +87,7 @@ export class DujiaoClient {
    */
   async call(method: 'GET' | 'POST', path: string, init: {
     query?: Record<string, string | number>; body?: unknown; signal?: AbortSignal;
-    /** Never repeated on a timeout or 5xx (POST /orders: the order service decides when a repeat is safe). */
+    /** Never repeated on a timeout, 5xx or 429 (POST /orders: the order service decides when a repeat is safe). */
     noRetry?: boolean;
   } = {}): Promise<Record<string, unknown>> {
     let skewCorrected = false;
@@ -87,7 +95,7 @@ export class DujiaoClient {
       for (;;) {
         try {
           // Each attempt waits for the budget; a rate-limited answer is waited out there and never spends an attempt.
-          return await this.budget.run(() => this.callOnce(method, path, init), init.signal);
+          return await this.budget.run(() => this.callOnce(method, path, init), init.signal, { resendThrottled: !init.noRetry });
         } catch (error) {
           if (error instanceof SupplierError && error.code === 'timestamp_expired' && !skewCorrected && (error as SkewError).serverDate) {
             skewCorrected = true;
@@ -116,7 +124,7 @@ export class DujiaoClient {
         accept: 'application/json',
       },
       body: body || undefined,
-    }, { label, signal: init.signal, timeoutMs: this.options.env?.timeoutMs, meter: this.budget });
+    }, { label, signal: init.signal, timeoutMs: this.options.env?.timeoutMs, deadlineMs: this.options.env?.requestDeadlineMs, maxBytes: this.options.env?.maxResponseBytes, meter: this.budget });
     const json = parseJson(response, label);
     if (!json || typeof json !== 'object' || Array.isArray(json)) {
       throw new SupplierError(`${label}: response is not a JSON object`, 'bad_response', response.status, true);
@@ -141,62 +149,81 @@ export class DujiaoClient {
   }
 
   /**
-   * Lists every product, or with `changedSince` only those changed since (see RawListing.scope). Pages by the
-   * `total` and `page_size` the server echoes (real servers cap the page size below what we ask). If the listing
-   * moved under us and we did not see `total` distinct products, it is tried once more, then reported incomplete
-   * rather than treated as a smaller catalog.
+   * Lists every product, or with `changedSince` only those changed since (see ListingPage.scope), page by page in page
+   * order as the pages arrive, so nothing holds the whole listing. Pages by the `total` and `page_size` the server
+   * echoes (real servers cap the page size below what we ask). If the listing moved under us (we did not see `total`
+   * distinct products, or it stalled), a ListingRestart voids what was yielded and it is listed once more; then it is
+   * reported incomplete rather than treated as a smaller catalog.
    */
-  async listAllProducts(options: ListProductsOptions = {}): Promise<RawListing> {
+  async *listProducts(options: ListProductsOptions = {}): AsyncGenerator<ListingPage | ListingRestart> {
     let lastShortfall = '';
     for (let attempt = 1; attempt <= 2; attempt++) {
-      const listing = await this.listOnce(options);
-      if (listing.items.length === listing.total) return listing;
-      lastShortfall = `saw ${listing.items.length} distinct products of the ${listing.total} the server reported`;
+      if (attempt > 1) yield { restart: true };
+      try {
+        const seen = yield* this.listOnce(options);
+        if (seen.distinct === seen.total) return;
+        lastShortfall = `saw ${seen.distinct} distinct products of the ${seen.total} the server reported`;
+      } catch (error) {
+        // A listing that moved under us can stall once, like it can come up short; both get one more try.
+        if (!(error instanceof StalledListing)) throw error;
+        lastShortfall = error.reason;
+      }
     }
     throw new IncompleteCatalogError(`${this.options.label}: product listing is incomplete (${lastShortfall}); the previous catalog is kept`);
   }
 
-  private async listOnce(options: ListProductsOptions): Promise<RawListing> {
+  private async *listOnce(options: ListProductsOptions): AsyncGenerator<ListingPage, { distinct: number; total: number }> {
     const filter: Record<string, string> = options.changedSince ? { updated_after: updatedAfterParam(options.changedSince), include_inactive: 'true' } : {};
     const first = await this.fetchPage(1, options.signal, 100, filter);
     const pageSize = first.page_size;
     const pages = Math.max(1, Math.ceil(first.total / pageSize));
+    refuseImplausibleListing(`${this.options.label} GET /products`, { total: first.total, pages, pageSize });
+    const progress = new ListingProgress(first.total, pages);
     let done = 1;
     let items = first.items.length;
     options.onProgress?.({ pagesDone: done, pagesTotal: pages, items });
-    // After one page fails no further page is asked for: the listing has already failed.
-    const rest = await mapWithConcurrency(Array.from({ length: pages - 1 }, (_, i) => i + 2), this.options.pageConcurrency ?? 3, async (page) => {
+    // Later pages are asked for ahead of the reader, so the server works while the pages before are mapped and stored.
+    const ahead = new PagesAhead(pages, this.options.pageConcurrency ?? 3, async (page) => {
       const result = await this.fetchPage(page, options.signal, pageSize, filter);
       done++;
       items += result.items.length;
       options.onProgress?.({ pagesDone: done, pagesTotal: pages, items });
       return result;
     });
-    const results = [first, ...rest];
-
-    const seen = new Set<string>();
     // Only a server that echoes the filter applied it; an older one answered with its whole active catalog.
     const filtered = Boolean(options.changedSince) && first.includes_inactive === true;
-    if (options.changedSince && results.some((result) => (result.includes_inactive === true) !== filtered)) {
-      // Half filtered, half not: neither a list of changes nor a whole catalog can be read from it.
-      throw new IncompleteCatalogError(`${this.options.label}: the server applied the change filter to some pages of the listing only; the previous catalog is kept`);
-    }
     const scope = filtered ? 'changes' : 'full';
-    const listing: RawListing = { items: [], duplicates: [], total: first.total, pages, scope };
-    results.forEach((result, pageIndex) => {
-      // The server may report a different total on a later page when products change mid-fetch.
-      listing.total = result.total;
-      result.items.forEach((raw, index) => {
-        const id = raw && typeof raw === 'object' ? String((raw as Record<string, unknown>).id ?? '') : '';
-        if (id && seen.has(id)) {
-          listing.duplicates.push({ page: pageIndex + 1, index, id });
-          return;
+    // Only ids are kept across pages: the raw items of a page are dropped once it is mapped.
+    const seen = new Set<string>();
+    let total = first.total;
+    let distinct = 0;
+    try {
+      for (let page = 1; page <= pages; page++) {
+        const result = page === 1 ? first : await ahead.take(page);
+        progress.check(page, result.items);
+        if (options.changedSince && (result.includes_inactive === true) !== filtered) {
+          // Half filtered, half not: neither a list of changes nor a whole catalog can be read from it.
+          throw new IncompleteCatalogError(`${this.options.label}: the server applied the change filter to some pages of the listing only; the previous catalog is kept`);
         }
-        if (id) seen.add(id);
-        listing.items.push({ raw, page: pageIndex + 1, index });
-      });
-    });
-    return listing;
+        // The server may report a different total on a later page when products change mid-fetch.
+        total = result.total;
+        const listed: ListingPage = { page, pages, total, items: [], duplicates: [], scope };
+        result.items.forEach((raw, index) => {
+          const id = raw && typeof raw === 'object' ? String((raw as Record<string, unknown>).id ?? '') : '';
+          if (id && seen.has(id)) {
+            listed.duplicates.push({ index, id });
+            return;
+          }
+          if (id) seen.add(id);
+          listed.items.push({ raw, index });
+        });
+        distinct += listed.items.length;
+        yield listed;
+      }
+    } finally {
+      ahead.stop();
+    }
+    return { distinct, total };
   }
 
   private async fetchPage(page: number, signal: AbortSignal | undefined, pageSize: number, filter: Record<string, string>) {
@@ -207,6 +234,101 @@ export class DujiaoClient {
       throw new SupplierError(`${this.options.label} GET /products page ${page}: not a product page (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`, 'bad_response', null, true);
     }
     return parsed.data;
+  }
+}
+
+/**
+ * Fetches pages 2..pages ahead of a reader that takes them in order: at most `concurrency` requests at once and a
+ * few pages buffered beyond the reader. After one page fails no further page is asked for, and its error reaches the
+ * reader only once the requests in flight have settled, so nothing keeps calling the upstream after the listing failed.
+ */
+class PagesAhead<T> {
+  private readonly pending = new Map<number, Promise<T>>();
+  private nextPage = 2;
+  private inFlight = 0;
+  private taken = 1;
+  private failed = false;
+  private stopped = false;
+  private idle: (() => void) | null = null;
+
+  constructor(private readonly pages: number, private readonly concurrency: number, private readonly fetch: (page: number) => Promise<T>) {
+    this.fill();
+  }
+
+  async take(page: number): Promise<T> {
+    const result = this.pending.get(page);
+    if (!result) throw new Error(`page ${page} was never asked for`);
+    this.pending.delete(page);
+    this.taken = page;
+    this.fill();
+    try {
+      return await result;
+    } catch (error) {
+      this.failed = true;
+      await this.settled();
+      throw error;
+    }
+  }
+
+  /** No more requests: the reader is gone. Those in flight finish (or see the abort) on their own. */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  private fill(): void {
+    const buffered = Math.max(1, this.concurrency) * 2;
+    while (!this.failed && !this.stopped && this.inFlight < Math.max(1, this.concurrency) && this.nextPage <= this.pages && this.nextPage - this.taken <= buffered) {
+      const page = this.nextPage++;
+      this.inFlight++;
+      const result = this.fetch(page);
+      this.pending.set(page, result);
+      result.then(() => undefined, () => {
+        this.failed = true;
+      }).finally(() => {
+        this.inFlight--;
+        if (this.inFlight === 0) this.idle?.();
+        this.fill();
+      });
+    }
+  }
+
+  private settled(): Promise<void> {
+    if (this.inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.idle = resolve;
+    });
+  }
+}
+
+/** A page that brought nothing new: the listing is not getting anywhere. */
+class StalledListing extends IncompleteCatalogError {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+/**
+ * Ends a listing whose pages stop making progress. Every page asked for lies within the `total` the server
+ * reported, so each must bring at least one product not seen before: an empty page, or one repeating products
+ * already listed, would otherwise be followed for as many pages as the server cares to claim.
+ */
+class ListingProgress {
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly total: number, private readonly pages: number) {}
+
+  check(page: number, items: unknown[]): void {
+    if (this.total === 0) return;
+    const ids = items.map((raw) => (raw && typeof raw === 'object' ? String((raw as Record<string, unknown>).id ?? '') : ''));
+    // An item without an id cannot be told apart from the others, so it counts as new (validation skips it later).
+    const fresh = ids.filter((id) => id === '' || !this.seen.has(id)).length;
+    for (const id of ids) if (id) this.seen.add(id);
+    if (items.length === 0) {
+      throw new StalledListing(`page ${page} of ${this.pages} came back empty although the server reported ${this.total} products; the listing makes no progress`);
+    }
+    if (fresh === 0) {
+      throw new StalledListing(`page ${page} of ${this.pages} lists only products already listed on earlier pages; the listing makes no progress`);
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { serviceUrlField } from '../../config/url-policy';
 import { accountBudget, DUJIAO_RULE, fixedWindowPolicy } from '../../http/budget-policy';
 import type { SupplierKind } from '../adapter';
 import { requestsPerMinuteField } from '../shared/requests-per-minute';
@@ -10,7 +11,7 @@ export const dujiaoNextConfig = z.object({
   kind: z.literal('dujiao-next'),
   name: z.string().optional(),
   /** The site's upstream API base, e.g. https://shop.example.com/api/v1/upstream. */
-  baseUrl: z.url({ message: 'baseUrl must be a full http(s) URL' }),
+  baseUrl: serviceUrlField('baseUrl'),
   apiKey: z.string().min(1, 'apiKey is required'),
   apiSecret: z.string().min(1, 'apiSecret is required'),
   /** Requests per 60 s window; default 60, the real server's limit per API key (then it blocks the key for 30 s). */

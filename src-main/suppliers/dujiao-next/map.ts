@@ -67,6 +67,9 @@ export function mapProduct(product: DujiaoProduct, context: MapContext): Offer[]
   const kind = context.fixedKind ?? guessKind(product, category);
   const activeSkus = product.skus.filter((sku) => sku.is_active);
   const images = (product.images ?? []).flatMap((image) => absoluteImage(image, context.siteUrl));
+  // Shared by the product's SKUs (staging serializes each shared object once); offers are never mutated.
+  const fulfillment: Offer['fulfillment'] = { mode: product.fulfillment_type === 'manual' ? 'manual' : 'auto', inputFields: formFields(product.manual_form_schema) };
+  const rawProduct = { ...product, skus: undefined };
   return activeSkus.map((sku) => {
     return {
       productId: String(product.id),
@@ -81,11 +84,11 @@ export function mapProduct(product: DujiaoProduct, context: MapContext): Offer[]
       stock: mapStock(sku.stock_status, sku.stock_quantity, context.stockReporting),
       minQuantity: 1,
       maxQuantity: context.maxQuantity,
-      fulfillment: { mode: product.fulfillment_type === 'manual' ? 'manual' : 'auto', inputFields: formFields(product.manual_form_schema) },
+      fulfillment,
       images,
       plan: {},
       orderable: true,
-      raw: { product: { ...product, skus: undefined }, sku },
+      raw: { product: rawProduct, sku },
     };
   });
 }

@@ -1,7 +1,7 @@
 import { CanceledError, IncompleteCatalogError, describeError } from '../../http/errors';
-import { DEFAULT_RETRY } from '../../http/retry';
 import type { AdapterEnv, CatalogPage, FetchOptions, PingResult, SupplierAdapter } from '../adapter';
 import { mapWithConcurrency } from '../shared/concurrency';
+import { refuseImplausibleListing } from '../shared/listing-limits';
 import { mapPageItems } from '../shared/validate-items';
 import { FmsClient, type FmsAccount } from './client';
 import { DetailCache } from './detail-cache';
@@ -55,6 +55,8 @@ export function createLinksfieldAdapter(account: LinksfieldAccount, label: strin
       const unusable = listing.skipped.length ? ` (${listing.skipped.length} listed without a usable id)` : '';
       throw new IncompleteCatalogError(`${label}: Linksfield lists ${countries.length} countr${countries.length === 1 ? 'y' : 'ies'} but no package under any of them${unusable}; the previous catalog is kept`);
     }
+    // Every package costs a detail request: a list claiming millions would be followed for days.
+    refuseImplausibleListing(`${label} package lists`, { total, pages: Math.ceil(total / DETAILS_PER_PAGE), pageSize: DETAILS_PER_PAGE });
     onProgress?.({ pagesDone: 0, pagesTotal: total, items: 0 });
     details.retainOnly(new Set(listing.packages.map((pkg) => String(pkg.id))));
     let detailed = 0;
@@ -86,5 +88,5 @@ export function createLinksfieldAdapter(account: LinksfieldAccount, label: strin
     }
   }
 
-  return { ping, fetchCatalog, orders: createLinksfieldOrders(client, label, env?.retry ?? DEFAULT_RETRY, env?.now) };
+  return { ping, fetchCatalog, orders: createLinksfieldOrders(client, label, env?.now) };
 }

@@ -22,7 +22,7 @@ export const TOKEN_HEADER = 'x-access-token';
 
 export interface CallOptions {
   /**
-   * false: one attempt, whatever the transport says. For a call that must not reach FMS twice (the payment notice):
+   * false: one attempt, whatever the transport says (a 429 included). For a call that must not reach FMS twice (the payment notice):
    * when its answer is lost, only the caller can judge whether sending it again is safe.
    */
   resend?: boolean;
@@ -74,7 +74,7 @@ export class FmsClient {
     const label = `${this.label} POST ${path}`;
     let token = await this.session.current(signal);
     for (let renewed = false; ; renewed = true) {
-      const { envelope, response } = await this.exchange(path, body, token, label, signal, options.resend === false ? SEND_ONCE : this.retry);
+      const { envelope, response } = await this.exchange(path, body, token, label, signal, options.resend === false ? SEND_ONCE : this.retry, options.resend !== false);
       if (envelope.code === FMS_OK) return envelope.data;
       if (envelope.code !== FMS_TOKEN_EXPIRED) throw envelopeError(label, envelope, response.status);
       if (renewed) {
@@ -99,16 +99,16 @@ export class FmsClient {
     return token;
   }
 
-  private exchange(path: string, body: Record<string, unknown>, token: string | null, label: string, signal?: AbortSignal, retry = this.retry): Promise<{ envelope: FmsEnvelope; response: HttpResponse }> {
+  private exchange(path: string, body: Record<string, unknown>, token: string | null, label: string, signal?: AbortSignal, retry = this.retry, resendThrottled = true): Promise<{ envelope: FmsEnvelope; response: HttpResponse }> {
     return withRetries(retry, () => this.budget.run(async () => {
       const response = await send({
         method: 'POST',
         url: `${this.base}${path}`,
         headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { [TOKEN_HEADER]: token } : {}) },
         body: stringifyWithDecimals(body),
-      }, { label, signal, timeoutMs: this.env.timeoutMs, meter: this.budget });
+      }, { label, signal, timeoutMs: this.env.timeoutMs, deadlineMs: this.env.requestDeadlineMs, maxBytes: this.env.maxResponseBytes, meter: this.budget });
       return { envelope: readEnvelope(response, label), response };
-    }, signal), signal);
+    }, signal, { resendThrottled }), signal);
   }
 }
 

@@ -1,7 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Money } from '../../domain/money';
 import { CanceledError, SupplierError, describeError } from '../../http/errors';
-import { delayBeforeRetry, type RetryPolicy } from '../../http/retry';
 import type { OrderRef, OrderRequest, OrderState, SupplierOrders } from '../adapter';
 import Decimal from 'decimal.js';
 import { livePriceProblem } from '../../orders/attention';
@@ -44,7 +42,7 @@ interface PreOrder {
  * - the notification carries the key as paypalId (the payment reference FMS keeps), so Linksfield's records tie
  *   each payment to our order number.
  */
-export function createLinksfieldOrders(client: FmsClient, label: string, retry: RetryPolicy, now: () => number = Date.now): SupplierOrders {
+export function createLinksfieldOrders(client: FmsClient, label: string, now: () => number = Date.now): SupplierOrders {
   const preOrders = new Map<string, PreOrder>();
 
   async function place(request: OrderRequest, signal?: AbortSignal): Promise<OrderState> {
@@ -96,7 +94,9 @@ export function createLinksfieldOrders(client: FmsClient, label: string, retry: 
   /**
    * Notifies the payment, once: FMS says to, and a lost answer cannot be settled by asking, because the status stays
    * "waiting" (0) after a notice until the profile is assigned. Only a refusal that proves FMS never read the notice
-   * (429) sends it again; any other lost answer counts as sent, and the status (or the pre-order timing out) tells.
+   * (429) leaves it unsent: place() then throws, query() reports no order yet, and the order service sends it again
+   * (counting the try, so an upstream that says 429 after charging is charged at most its limit). Any other lost
+   * answer counts as sent, and the status (or the pre-order timing out) tells.
    */
   async function pay(key: string, preOrder: PreOrder, signal?: AbortSignal): Promise<OrderState> {
     const { orderId, amount } = preOrder;
@@ -109,29 +109,18 @@ export function createLinksfieldOrders(client: FmsClient, label: string, retry: 
       paypalId: key,
       type: 'payment_intent.succeeded',
     };
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await client.call(PAYMENT, notice, signal, { resend: false });
-        break;
-      } catch (error) {
-        if (isRefusal(error)) return { ...notPlaced(error.message), upstreamOrderId: orderId, upstreamStatus: `payment refused (${error.code})` };
-        const unread = error instanceof SupplierError && error.code === 'rate_limited';
-        if (unread && attempt < retry.attempts) {
-          // Throws, with the notice still unsent, when FMS asks to wait longer than the retry policy does.
-          await sleep(delayBeforeRetry(retry, attempt + 1, error), undefined, { signal }).catch(() => {
-            throw new CanceledError();
-          });
-          continue;
-        }
-        if (unread) throw error;
-        // Canceled or lost mid-flight, the notice may have arrived: it is never sent again for this pre-order.
-        preOrder.notified = true;
-        if (error instanceof CanceledError) throw error;
-        return {
-          status: 'processing', upstreamOrderId: orderId, amount: null, delivery: null, error: null,
-          upstreamStatus: `payment notice sent, answer lost (${describeError(error)}); waiting for the status`,
-        };
-      }
+    try {
+      await client.call(PAYMENT, notice, signal, { resend: false });
+    } catch (error) {
+      if (isRefusal(error)) return { ...notPlaced(error.message), upstreamOrderId: orderId, upstreamStatus: `payment refused (${error.code})` };
+      if (error instanceof SupplierError && error.code === 'rate_limited') throw error;
+      // Canceled or lost mid-flight, the notice may have arrived: it is never sent again for this pre-order.
+      preOrder.notified = true;
+      if (error instanceof CanceledError) throw error;
+      return {
+        status: 'processing', upstreamOrderId: orderId, amount: null, delivery: null, error: null,
+        upstreamStatus: `payment notice sent, answer lost (${describeError(error)}); waiting for the status`,
+      };
     }
     preOrder.notified = true;
     try {
@@ -145,6 +134,8 @@ export function createLinksfieldOrders(client: FmsClient, label: string, retry: 
 
   async function query(ref: OrderRef, signal?: AbortSignal): Promise<OrderState | null> {
     const known = preOrders.get(ref.idempotencyKey);
+    // A pre-order whose payment notice FMS refused unread is no order yet: nothing is charged until it is sent.
+    if (known && !known.notified && !ref.upstreamOrderId) return null;
     const orderId = ref.upstreamOrderId ?? known?.orderId;
     if (!orderId) {
       throw new SupplierError(`${label}: Linksfield cannot find an order by our number ${ref.idempotencyKey} and no pre-order id is known for it; `

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { toDecimalString, compareAmounts } from '../../domain/money';
+import { isoCurrency } from '../shared/decimal-schema';
 import { formatIssues } from '../shared/validate-items';
 
 /** One entry of `currencyInfos`, as the package detail gives it. */
 const currencyInfoSchema = z.looseObject({
-  currencyAbbr: z.string().trim().regex(/^[A-Za-z]{3}$/, 'currencyAbbr must be a 3-letter currency code'),
+  currencyAbbr: isoCurrency,
   currencyId: z.union([z.number().int(), z.string().min(1)]).nullish(),
   currencyName: z.string().nullish(),
   currencySymbol: z.string().nullish(),

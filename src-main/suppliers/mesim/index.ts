@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { serviceUrlField } from '../../config/url-policy';
 import { accountBudget, DUJIAO_RULE, fixedWindowPolicy } from '../../http/budget-policy';
 import type { SupplierKind } from '../adapter';
 import { requestsPerMinuteField } from '../shared/requests-per-minute';
@@ -11,7 +12,7 @@ export const mesimConfig = z.object({
   kind: z.literal('mesim'),
   name: z.string().optional(),
   /** The site root (https://mesimgo.com); the protocol path is appended, as MeSIM's doc says (a pasted API base is kept as it is). */
-  baseUrl: z.url({ message: 'baseUrl must be a full http(s) URL' }),
+  baseUrl: serviceUrlField('baseUrl'),
   apiKey: z.string().min(1, 'apiKey is required'),
   apiSecret: z.string().min(1, 'apiSecret is required'),
   /** Requests per 60 s window; default 60, the real server's limit per API key (then it blocks the key for 30 s). */

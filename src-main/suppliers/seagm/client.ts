@@ -60,19 +60,21 @@ export class SeagmClient {
   }
 
   /**
-   * One signed form POST, retried like a GET. Resending a POST is only safe because every one SupplyGrid sends
-   * carries a mch_order_id, which SEAGM refuses to take twice (20135). `shown` is what error messages may repeat.
+   * One signed form POST, sent once: every POST SupplyGrid sends creates an order, and although SEAGM refuses a
+   * mch_order_id twice (20135), only the order service repeats one, counting every try, so an upstream that does not
+   * keep that promise is charged at most its limit. `shown` is what error messages may repeat. A rejection of our
+   * clock is signed again once (it proves the order was not taken).
    */
   post(path: string, params: SeagmParams, shown: SeagmParams, signal?: AbortSignal): Promise<unknown> {
-    return this.signed('POST', path, params, shown, signal);
+    return this.signed('POST', path, params, shown, signal, true);
   }
 
-  private signed(method: 'GET' | 'POST', path: string, params: SeagmParams, shown: SeagmParams, signal?: AbortSignal): Promise<unknown> {
+  private signed(method: 'GET' | 'POST', path: string, params: SeagmParams, shown: SeagmParams, signal?: AbortSignal, sendOnce = false): Promise<unknown> {
     let clockChecked = false;
-    return withRetries(this.retry, async () => {
+    return withRetries(sendOnce ? { ...this.retry, attempts: 1 } : this.retry, async () => {
       for (;;) {
         try {
-          return await this.signedOnce(method, path, params, shown, signal);
+          return await this.signedOnce(method, path, params, shown, signal, sendOnce);
         } catch (error) {
           if (clockChecked || !mayBeClockRejection(error)) throw error;
           clockChecked = true;
@@ -104,7 +106,7 @@ export class SeagmClient {
   }
 
   /** Signed as of the moment of each attempt: a retry after a long Retry-After must carry a fresh timestamp. */
-  private signedOnce(method: 'GET' | 'POST', path: string, params: SeagmParams, shown: SeagmParams, signal?: AbortSignal): Promise<unknown> {
+  private signedOnce(method: 'GET' | 'POST', path: string, params: SeagmParams, shown: SeagmParams, signal?: AbortSignal, sendOnce = false): Promise<unknown> {
     const auth: SeagmParams = { uid: this.options.uid, timestamp: String(this.clock.nowSeconds()) };
     if (method === 'GET') {
       const query: SeagmParams = { ...params, ...auth };
@@ -113,11 +115,11 @@ export class SeagmClient {
     }
     // As the doc's POST example: credentials in the query, the order in the form body, one signature over both.
     const query: SeagmParams = { ...auth, signature: seagmSignature(this.options.secretKey, auth, params) };
-    return this.exchange('POST', path, query, params, shown, signal);
+    return this.exchange('POST', path, query, params, shown, signal, sendOnce);
   }
 
   /** `shown` is what the error messages may say about the request: never uid, timestamp or signature. */
-  private exchange(method: 'GET' | 'POST', path: string, query: SeagmParams, form: SeagmParams | null, shown: SeagmParams, signal?: AbortSignal): Promise<unknown> {
+  private exchange(method: 'GET' | 'POST', path: string, query: SeagmParams, form: SeagmParams | null, shown: SeagmParams, signal?: AbortSignal, sendOnce = false): Promise<unknown> {
     const detail = Object.entries(shown).map(([k, v]) => `${k}=${v}`).join(', ');
     const label = `${this.options.label} ${method} ${path}${detail ? ` (${detail})` : ''}`;
     const search = new URLSearchParams(query).toString();
@@ -127,14 +129,14 @@ export class SeagmClient {
       : { method, url, headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() };
     return this.budget.run(async () => {
       try {
-        const response = await send(request, { label, signal, timeoutMs: this.options.env?.timeoutMs, meter: this.budget });
+        const response = await send(request, { label, signal, timeoutMs: this.options.env?.timeoutMs, deadlineMs: this.options.env?.requestDeadlineMs, maxBytes: this.options.env?.maxResponseBytes, meter: this.budget });
         return readEnvelope(response, label, [this.options.secretKey]);
       } catch (error) {
         // A ban stops every request of the connection, without touching the network again.
         if (error instanceof SupplierError && error.code === 'ip_banned') this.budget.stop(error, IP_BAN_MIN_MS);
         throw error;
       }
-    }, signal);
+    }, signal, { resendThrottled: !sendOnce });
   }
 }
 

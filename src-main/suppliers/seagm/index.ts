@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { serviceUrlField } from '../../config/url-policy';
 import { accountBudget } from '../../http/budget-policy';
 import type { SupplierKind } from '../adapter';
 import { requestsPerMinuteField } from '../shared/requests-per-minute';
@@ -11,7 +12,7 @@ export const seagmConfig = z.object({
   kind: z.literal('seagm'),
   name: z.string().optional(),
   /** https://openapi.seagm.com/ (live) or https://openapi.seagm.io/ (sandbox). */
-  baseUrl: z.url({ message: 'baseUrl must be a full http(s) URL' }),
+  baseUrl: serviceUrlField('baseUrl'),
   /** SEAGM's numeric user id; JSON configs may hold it as a number. */
   uid: z.union([z.string().trim().regex(/^\d+$/, 'uid must be the numeric SEAGM user id'), z.number().int().positive()]).transform(String),
   secretKey: z.string().min(1, 'secretKey is required'),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { compareAmounts } from '../../domain/money';
-import { decimalAmount } from '../shared/decimal-schema';
+import { decimalAmount, isoCurrency } from '../shared/decimal-schema';
 
 /**
  * What SEAGM sends, as its doc describes it, checked item by item. Ids are ints in the doc; digit strings
@@ -8,7 +8,7 @@ import { decimalAmount } from '../shared/decimal-schema';
  */
 export const upstreamId = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]).transform(String);
 
-export const currencyCode = z.string().regex(/^[A-Za-z]{3}$/, 'not a 3-letter currency code').transform((code) => code.toUpperCase());
+export const currencyCode = isoCurrency;
 
 /** Prices arrive as JSON floats (or strings in some examples); kept as the decimal text they were written as. */
 export const amount = decimalAmount;

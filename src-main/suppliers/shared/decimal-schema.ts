@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { toDecimalString } from '../../domain/money';
+import { isIsoCurrency, toDecimalString } from '../../domain/money';
 
 /**
  * A money amount as suppliers send it — a decimal string, or a JSON number — validated and kept as the decimal
@@ -25,3 +25,16 @@ export function decimalFrom<T extends z.ZodType<string>>(text: T) {
     }
   });
 }
+
+/**
+ * A currency as suppliers send it ("usd", " CNY"), upper-cased and accepted only when it is an ISO 4217 code:
+ * it ends up in stored offers, the grid and every export file, so anything else is refused on arrival.
+ */
+export const isoCurrency = z.string().transform((value, ctx) => {
+  const code = value.trim().toUpperCase();
+  if (!isIsoCurrency(code)) {
+    ctx.addIssue({ code: 'custom', message: `not an ISO 4217 currency code: ${JSON.stringify(value.slice(0, 40))}` });
+    return z.NEVER;
+  }
+  return code;
+});

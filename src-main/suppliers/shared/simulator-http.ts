@@ -37,6 +37,10 @@ export type FaultAction =
   /** The request is fully handled (an order taken, a charge made) but the answer is never sent. */
   | { kind: 'hang' }
   | { kind: 'truncate' }
+  /** Headers, then a body that never ends (chunks of `chunkBytes`, 64 KiB by default) until the client hangs up. */
+  | { kind: 'endless'; chunkBytes?: number }
+  /** Headers promising the whole answer, then its bytes one at a time, `everyMs` apart: never silent, never done. */
+  | { kind: 'drip'; everyMs: number }
   | { kind: 'rewrite'; transform: (body: unknown, req: SimRequest) => unknown };
 
 export interface Fault {
@@ -153,6 +157,22 @@ export async function startSimServer(handler: SimHandler, options: SimServerOpti
       res.destroy();
       return;
     }
+    const endless = actions.find((a) => a.kind === 'endless');
+    if (endless?.kind === 'endless') {
+      res.writeHead(response.status, headers);
+      await writeUntilClosed(res, Buffer.concat([Buffer.from('{"ok":true,"items":['), bytes]), () => Buffer.alloc(endless.chunkBytes ?? 64 * 1024, 0x20));
+      return;
+    }
+    const drip = actions.find((a) => a.kind === 'drip');
+    if (drip?.kind === 'drip') {
+      res.writeHead(response.status, { ...headers, 'content-length': String(bytes.length) });
+      for (let i = 0; i < bytes.length && !res.destroyed; i++) {
+        res.write(bytes.subarray(i, i + 1));
+        await sleep(drip.everyMs);
+      }
+      if (!res.destroyed) res.end();
+      return;
+    }
     const body = actions.some((a) => a.kind === 'truncate') ? bytes.subarray(0, Math.floor(bytes.length / 2)) : bytes;
     res.writeHead(response.status, { ...headers, 'content-length': String(body.length) });
     res.end(body);
@@ -172,6 +192,25 @@ export async function startSimServer(handler: SimHandler, options: SimServerOpti
       server.close(() => resolve());
     }),
   };
+}
+
+/** Writes `first`, then `next()` for as long as the client keeps reading, honouring backpressure. */
+async function writeUntilClosed(res: ServerResponse, first: Buffer, next: () => Buffer): Promise<void> {
+  let chunk = first;
+  while (!res.destroyed && !res.writableEnded) {
+    if (!res.write(chunk)) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          res.off('drain', done);
+          res.off('close', done);
+          resolve();
+        };
+        res.once('drain', done);
+        res.once('close', done);
+      });
+    }
+    chunk = next();
+  }
 }
 
 /** Applies a simulator's `rateLimit` option to a per-window limiter: null lifts it, numbers replace its own. */

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { SkippedItem } from '../../db/catalog-repo';
 import { SupplierError } from '../../http/errors';
-import type { Offer } from '../../domain/offer';
+import { offerProblem, type Offer } from '../../domain/offer';
 import type { CatalogPage } from '../adapter';
 
 /**
@@ -21,20 +21,38 @@ export function mapPageItems<Item>(
 ): CatalogPage {
   const offers: Offer[] = [];
   const skipped: SkippedItem[] = [];
+  let badItems = 0;
   items.forEach((raw, index) => {
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
+      badItems++;
       skipped.push({ where: describe(raw, index), reason: formatIssues(parsed.error), ...productIdOf(raw, identify) });
       return;
     }
+    let mapped: Offer[];
     try {
-      offers.push(...map(parsed.data));
+      mapped = map(parsed.data);
     } catch (error) {
+      badItems++;
       skipped.push({ where: describe(raw, index), reason: (error as Error).message, ...productIdOf(raw, identify) });
+      return;
     }
+    // The same rules for every supplier, whatever its schema let through: an offer is stored valid or not at all.
+    let kept = 0;
+    for (const offer of mapped) {
+      const problem = offerProblem(offer);
+      if (problem === null) {
+        offers.push(offer);
+        kept++;
+        continue;
+      }
+      const variant = offer.variant ? ` ${offer.variant}` : '';
+      skipped.push({ where: `${describe(raw, index)}, SKU ${offer.skuId}${variant}`, reason: problem, productId: String(offer.productId), skuId: String(offer.skuId) });
+    }
+    if (mapped.length > 0 && kept === 0) badItems++;
   });
-  if (items.length > 0 && skipped.length * 2 > items.length) {
-    throw new SupplierError(`${skipped.length} of ${items.length} items on one page are malformed (first: ${skipped[0].where}: ${skipped[0].reason})`, 'malformed_page');
+  if (items.length > 0 && badItems * 2 > items.length) {
+    throw new SupplierError(`${badItems} of ${items.length} items on one page are malformed (first: ${skipped[0].where}: ${skipped[0].reason})`, 'malformed_page');
   }
   return { offers, skipped };
 }

@@ -25,6 +25,7 @@ export function PricingSummary({ detail, currency, nameOf }: { detail: PlanRowDe
             {detail.locked && <LockIcon label={t('price.locked')} />} {exactMoney(detail.salePrice)}
           </dd>
           <dd className="stat-note muted">{detail.locked ? t('detail.rule.locked') : detail.ruleId ? `${t('detail.rule')}: ${detail.ruleId}` : t('detail.rule.none')}</dd>
+          {detail.priceRefused && <dd className="stat-note warn" data-testid="detail-price-refused">{t('detail.priceRefused')}</dd>}
         </div>
         <div className={`margin-${level}`}>
           <dt>{t('detail.margin')}</dt>

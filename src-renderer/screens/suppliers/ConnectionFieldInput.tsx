@@ -2,6 +2,7 @@ import type { SupplierKindInfo } from '../../../src-main/api/contract';
 import type { ConnectionField } from '../../../src-main/services/connection-fields';
 import { useT } from '../../i18n';
 import { suppliersDictionary } from '../../i18n/suppliers';
+import { useIssueText } from './issue-text';
 
 interface Props {
   field: ConnectionField;
@@ -15,6 +16,7 @@ interface Props {
 
 export function ConnectionFieldInput({ field, value, secretSet, error, baseUrls, onChange }: Props) {
   const t = useT(suppliersDictionary);
+  const issueText = useIssueText();
   const quickFills = (['sandbox', 'production'] as const).filter((env) => baseUrls?.[env]);
   return (
     <label className="field connection-field">
@@ -44,7 +46,7 @@ export function ConnectionFieldInput({ field, value, secretSet, error, baseUrls,
       )}
       {field.secret && !secretSet && <small className="muted">{t('form.secretOnce')}</small>}
       {field.key === 'requestsPerMinute' && <small className="muted">{t('form.requestsPerMinute.help', { default: field.defaultValue ?? '' })}</small>}
-      {error && <small className="error">{error}</small>}
+      {error && <small className="error">{issueText(error, true)}</small>}
     </label>
   );
 }

@@ -4,7 +4,7 @@ import { useT } from '../../i18n';
 import { suppliersDictionary } from '../../i18n/suppliers';
 import { useUiStore } from '../../stores/ui';
 
-const BADGE: Record<SyncRun['status'], string> = { ok: 'ok', failed: 'bad', canceled: 'neutral', running: 'neutral' };
+const BADGE: Record<SyncRun['status'], string> = { ok: 'ok', failed: 'bad', canceled: 'neutral', running: 'neutral', held: 'bad', discarded: 'neutral' };
 
 export function LastRunCell({ run }: { run: SyncRun | null }) {
   const t = useT(suppliersDictionary);

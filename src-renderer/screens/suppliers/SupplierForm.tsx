@@ -2,8 +2,10 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ConnectionTest, SupplierKindInfo, SupplierSummary } from '../../../src-main/api/contract';
 import { useT } from '../../i18n';
 import { suppliersDictionary } from '../../i18n/suppliers';
+import { useIssueText } from './issue-text';
 import { useSuppliersStore } from '../../stores/suppliers';
 import { ConnectionFieldInput } from './ConnectionFieldInput';
+import { InsecureHttpOptIn } from './InsecureHttpOptIn';
 import { blankForm, formFromSupplier, missingFields, splitServerErrors, toConnectionInput, type ConnectionFormValues, type FieldErrors } from './connection-form';
 import { TestResult } from './TestResult';
 
@@ -17,6 +19,7 @@ interface Props {
 
 export function SupplierForm({ kinds, supplier, onClose, onSaved }: Props) {
   const t = useT(suppliersDictionary);
+  const issueText = useIssueText();
   const titleId = useId();
   const { save, test } = useSuppliersStore();
   const [form, setForm] = useState<ConnectionFormValues>(() => (supplier ? formFromSupplier(supplier) : blankForm(kinds[0])));
@@ -100,7 +103,17 @@ export function SupplierForm({ kinds, supplier, onClose, onSaved }: Props) {
             {fieldErrors.name && <small className="error">{fieldErrors.name}</small>}
           </label>
 
-          {kind?.fields.map((field) => (
+          {kind?.fields.map((field) => (field.input === 'checkbox'
+            ? (
+              <InsecureHttpOptIn
+                key={`${kind.kind}.${field.key}`}
+                url={form.values.baseUrl ?? ''}
+                checked={form.values[field.key] === 'true'}
+                error={fieldErrors[field.key] ? issueText(fieldErrors[field.key], true) : null}
+                onChange={(checked) => setValue(field.key, checked ? 'true' : '')}
+              />
+            )
+            : (
             <ConnectionFieldInput
               key={`${kind.kind}.${field.key}`}
               field={field}
@@ -110,11 +123,11 @@ export function SupplierForm({ kinds, supplier, onClose, onSaved }: Props) {
               baseUrls={field.key === 'baseUrl' ? kind.baseUrls : undefined}
               onChange={(value) => setValue(field.key, value)}
             />
-          ))}
+            )))}
         </div>
 
         {(testing || testResult) && <TestResult testing={testing} result={testResult} />}
-        {formError && <div className="form-error" role="alert">{formError}</div>}
+        {formError && <div className="form-error" role="alert">{issueText(formError)}</div>}
 
         <div className="dialog-actions">
           <button type="button" className="button" onClick={() => void runTest()} disabled={!kind || testing}>{testing ? t('form.testing') : t('form.test')}</button>

@@ -6,6 +6,7 @@ import { suppliersDictionary } from '../../i18n/suppliers';
 import { useAppStore } from '../../stores/app';
 import { useSuppliersStore } from '../../stores/suppliers';
 import { useUiStore } from '../../stores/ui';
+import { AppNotices } from './AppNotices';
 import { DemoNotice } from './DemoNotice';
 import { SupplierForm } from './SupplierForm';
 import { SupplierTable } from './SupplierTable';
@@ -48,6 +49,7 @@ export function SuppliersScreen() {
         </div>
       )}
 
+      <AppNotices />
       {demo && loaded && <DemoNotice onAdd={openAdd} />}
 
       {loading && <LoadingState />}

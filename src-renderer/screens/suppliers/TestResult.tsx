@@ -2,15 +2,17 @@ import type { ConnectionTest } from '../../../src-main/api/contract';
 import { formatMoney } from '../../components/format';
 import { useT } from '../../i18n';
 import { suppliersDictionary } from '../../i18n/suppliers';
+import { useIssueText } from './issue-text';
 
 export function TestResult({ testing, result }: { testing: boolean; result: ConnectionTest | null }) {
   const t = useT(suppliersDictionary);
+  const issueText = useIssueText();
   if (testing || !result) return <div className="test-result pending" role="status">{t('form.testing')}</div>;
   if (!result.ok) {
     return (
       <div className="test-result bad" role="alert">
         <strong>{t('test.failed')}</strong>
-        <code className="test-error">{result.error}</code>
+        <code className="test-error">{issueText(result.error)}</code>
       </div>
     );
   }

@@ -9,6 +9,7 @@ import { useSyncStore } from '../../stores/sync';
 import { CHANGE_FILTERS, filterCounts } from '../../stores/sync-changes';
 import { useUiStore } from '../../stores/ui';
 import { ChangeRow } from './ChangeRow';
+import { heldReasonText } from './held-reason';
 import { runErrorText } from './run-error';
 
 export function RunDiff() {
@@ -51,6 +52,11 @@ export function RunDiff() {
       </div>
       {run?.status === 'failed' && <p className="diff-note error">{t('diff.failed', { error: runErrorText(run.error, t) ?? '' })}</p>}
       {run?.status === 'canceled' && <p className="diff-note muted">{t('diff.canceled')}</p>}
+      {run?.held && (
+        <p className={`diff-note ${run.status === 'held' ? 'progress-waiting' : 'muted'}`}>
+          {t(run.status === 'held' ? 'held.note' : run.status === 'ok' ? 'held.noteApplied' : 'held.noteDiscarded', { reason: heldReasonText(run.held, supplierName(suppliers, run.supplierId), t) })}
+        </p>
+      )}
       {run && run.skippedItems.length > 0 && (
         <details className="diff-skipped">
           <summary>{t('diff.skipped', { n: run.skippedItems.length })}</summary>

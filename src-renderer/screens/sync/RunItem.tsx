@@ -5,6 +5,7 @@ import { syncDictionary } from '../../i18n/sync';
 import { useUiStore } from '../../stores/ui';
 import { RunCost } from './RunCost';
 import { RunCounts } from './RunCounts';
+import { heldReasonText } from './held-reason';
 import { runErrorText } from './run-error';
 import { StatusBadge } from './StatusBadge';
 
@@ -20,7 +21,9 @@ export function RunItem({ run, supplierName, selected, onSelect }: { run: SyncRu
           <span className="run-time muted">{formatDateTime(run.startedAt, language)}</span>
         </span>
         <span className="run-line run-summary">
-          {run.status === 'ok'
+          {run.status === 'held' || run.status === 'discarded'
+            ? <span className={run.status === 'held' ? 'progress-waiting' : 'muted'}>{run.held ? heldReasonText(run.held, supplierName, t) : t(`status.${run.status}`)}</span>
+            : run.status === 'ok'
             ? <RunCounts counts={run} />
             : run.status === 'running'
               ? <span className="muted">{t('history.inProgress')}</span>

@@ -36,11 +36,14 @@ export function SupplierProgressRow({ supplier, kindLabel, progress, syncDisable
     detail = <RunCounts counts={progress.counts} />;
   } else if (progress?.phase === 'canceled') {
     detail = <span className="muted">{t('progress.canceled')}</span>;
+  } else if (progress?.phase === 'held') {
+    detail = <span className="progress-waiting">{t('progress.held')}</span>;
   } else if (progress?.error) {
     detail = <span className="error">{runErrorText(progress.error, t)}</span>;
   } else if (lastRun) {
     detail = lastRun.error && lastRun.status === 'failed'
       ? <span className="error">{runErrorText(lastRun.error, t)}</span>
+      : lastRun.status === 'held' ? <span className="progress-waiting">{t('progress.held')}</span>
       : t('lastSynced', { when: formatDateTime(lastRun.finishedAt ?? lastRun.startedAt, language), offers: supplier.offers.toLocaleString() });
   } else detail = <span className="muted">{t('neverSynced')}</span>;
 

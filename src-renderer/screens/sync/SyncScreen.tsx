@@ -6,6 +6,7 @@ import { syncDictionary } from '../../i18n/sync';
 import { useSettingsStore } from '../../stores/settings';
 import { useSuppliersStore } from '../../stores/suppliers';
 import { useSyncStore } from '../../stores/sync';
+import { HeldRuns } from './HeldRuns';
 import { RunDiff } from './RunDiff';
 import { RunHistory } from './RunHistory';
 import { SupplierProgressList } from './SupplierProgressList';
@@ -14,8 +15,8 @@ import './sync.css';
 
 export function SyncScreen() {
   const t = useT(syncDictionary);
-  const { running, startError, connect, loadRuns, syncAll, cancel } = useSyncStore(
-    useShallow((s) => ({ running: s.running, startError: s.startError, connect: s.connect, loadRuns: s.loadRuns, syncAll: s.syncAll, cancel: s.cancel })),
+  const { running, startError, connect, loadRuns, loadHeld, syncAll, cancel } = useSyncStore(
+    useShallow((s) => ({ running: s.running, startError: s.startError, connect: s.connect, loadRuns: s.loadRuns, loadHeld: s.loadHeld, syncAll: s.syncAll, cancel: s.cancel })),
   );
   const suppliers = useSuppliersStore();
   const loadSettings = useSettingsStore((s) => s.load);
@@ -23,6 +24,7 @@ export function SyncScreen() {
   useEffect(() => {
     connect();
     void loadRuns();
+    void loadHeld();
     void suppliers.load();
     void loadSettings();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per visit; the stores' functions are stable
@@ -46,6 +48,8 @@ export function SyncScreen() {
         </div>
       </header>
       {startError && <div className="sync-start-error" role="alert">{startError}</div>}
+
+      <HeldRuns />
 
       <div className="card sync-suppliers">
         {suppliers.loading && <LoadingState />}
