@@ -36,6 +36,20 @@ function bytesOnDisk(file: string): string {
   return parts.join('');
 }
 
+
+/** A card order recorded in a fresh database, as an earlier version would have left it. */
+function storedCardOrder() {
+  const store = tempDb();
+  cleanups.push(() => store.cleanup());
+  const at = new Date();
+  const record = insertOrder(store.db, {
+    idempotencyKey: newIdempotencyKey(at), supplierId: 'sup', supplierKind: 'seagm', connectionFingerprint: null, productId: '1', skuId: '10', variant: '',
+    offerKind: 'card', title: 'Steam card', quantity: 1, expectedCost: { amount: '10.00', currency: 'USD' }, capAmount: null,
+    capDay: localDay(at), email: null, buyerInput: null, createdAt: at.toISOString(),
+  }, 'recorded before sending');
+  return { store, record };
+}
+
 describe('delivered codes at rest', () => {
   it('keeps the activation code, the LPA holding it, out of the database and every listing, and shows it only on reveal', async () => {
     const sim = await startTestDujiao(catalogOf(1), { pollsUntilDelivered: 0 });
@@ -76,14 +90,7 @@ describe('delivered codes at rest', () => {
   });
 
   it('seals deliveries stored in clear by an earlier version once, when orders are next opened', async () => {
-    const store = tempDb();
-    cleanups.push(() => store.cleanup());
-    const at = new Date();
-    const record = insertOrder(store.db, {
-      idempotencyKey: newIdempotencyKey(at), supplierId: 'sup', supplierKind: 'seagm', connectionFingerprint: null, productId: '1', skuId: '10', variant: '',
-      offerKind: 'card', title: 'Steam card', quantity: 1, expectedCost: { amount: '10.00', currency: 'USD' }, capAmount: null,
-      capDay: localDay(at), email: null, buyerInput: null, createdAt: at.toISOString(),
-    }, 'recorded before sending');
+    const { store, record } = storedCardOrder();
     const lpa = 'LPA:1$smdp.example.com$ACTIVATE-9Q7Z-SECRET';
     const clear = { lpa, cards: [{ number: 'CARD-NUMBER-5521', pin: 'PIN-77130942' }] };
     store.db.prepare("UPDATE orders SET status = 'delivered', delivery_json = ? WHERE id = ?").run(JSON.stringify(clear), record.id);
@@ -103,14 +110,7 @@ describe('delivered codes at rest', () => {
   });
 
   it('says where to reveal a delivery sealed under another data key, without failing the listing', async () => {
-    const store = tempDb();
-    cleanups.push(() => store.cleanup());
-    const at = new Date();
-    const record = insertOrder(store.db, {
-      idempotencyKey: newIdempotencyKey(at), supplierId: 'sup', supplierKind: 'seagm', connectionFingerprint: null, productId: '1', skuId: '10', variant: '',
-      offerKind: 'card', title: 'Steam card', quantity: 1, expectedCost: { amount: '10.00', currency: 'USD' }, capAmount: null,
-      capDay: localDay(at), email: null, buyerInput: null, createdAt: at.toISOString(),
-    }, 'recorded before sending');
+    const { store, record } = storedCardOrder();
     store.db.prepare("UPDATE orders SET status = 'delivered', delivery_json = ? WHERE id = ?").run(JSON.stringify({ cards: [{ number: 'N-1', pin: 'P-123456' }] }), record.id);
     new OrderService({ db: store.db, supplier: () => null });
     // Another data folder's key: as the desktop app's keychain key is to the command line.
