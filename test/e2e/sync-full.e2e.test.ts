@@ -1,19 +1,12 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listRuns } from '../../src-main/db/catalog-repo';
 import type { CatalogPage, FetchOptions, SupplierAdapter } from '../../src-main/suppliers/adapter';
-import { SUPPLIER_KINDS } from '../../src-main/suppliers/registry';
 import { FakeBudget } from '../helpers/fake-catalog';
+import { openScreen, waitForRuns, wrapAdapters } from './adapter-wrappers';
 import { launchApp, type E2eApp } from './harness';
 
 const WAIT = { timeout: 15_000 };
-const SYNC_WAIT = { timeout: 60_000 };
 const WAITING_SUPPLIER = 'demo-dujiao';
-
-async function open(page: Page, screen: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: screen, exact: true }).click();
-  await page.locator('main.screen').evaluate((main) => main.scrollTo(0, 0));
-}
 
 /**
  * While `hold` is set, the demo Dujiao-Next supplier's budget announces a wait for its request limit before its first
@@ -45,28 +38,6 @@ async function* heldPages(adapter: SupplierAdapter, options?: FetchOptions): Asy
   }
 }
 
-function wrapUpstreams(): () => void {
-  const undo = SUPPLIER_KINDS.map((kind) => {
-    const create = kind.create;
-    kind.create = (config, env) => {
-      const adapter = create.call(kind, config, env);
-      if (config.id !== WAITING_SUPPLIER) return adapter;
-      return new Proxy(adapter, {
-        get(target, key) {
-          if (key === 'fetchCatalog') return (options?: FetchOptions) => heldPages(target, options);
-          if (key === 'budget') return budget;
-          const value = Reflect.get(target, key) as unknown;
-          return typeof value === 'function' ? value.bind(target) : value;
-        },
-      });
-    };
-    return () => {
-      kind.create = create;
-    };
-  });
-  return () => undo.forEach((restore) => restore());
-}
-
 /** The API calls the page made over the bridge, of one method, with their arguments. */
 function callsOf(app: E2eApp, method: string): unknown[][] {
   return app.traffic.flatMap((text) => {
@@ -79,18 +50,14 @@ function callsOf(app: E2eApp, method: string): unknown[][] {
   });
 }
 
-async function waitForSync(app: E2eApp, runs: number): Promise<void> {
-  await expect.poll(() => listRuns(app.preview.services.db, 1000).length, SYNC_WAIT).toBe(runs);
-  await expect.poll(() => app.preview.services.syncState().running, SYNC_WAIT).toBe(false);
-  await app.page.waitForFunction(() => !document.querySelector('.sync-screen .progress-row.active'), undefined, SYNC_WAIT);
-}
-
 describe('Sync: full sync on demand, waiting for a request limit, and what each run cost', () => {
   let app: E2eApp;
   let suppliers: number;
   let unwrap: () => void = () => undefined;
   beforeAll(async () => {
-    unwrap = wrapUpstreams();
+    unwrap = wrapAdapters((adapter, connection) => (connection.id === WAITING_SUPPLIER
+      ? { fetchCatalog: (options?: FetchOptions) => heldPages(adapter, options), budget }
+      : null));
     app = await launchApp({ viewport: { width: 1280, height: 800 } });
     suppliers = app.preview.services.activeConnections().length;
   }, 60_000);
@@ -102,10 +69,10 @@ describe('Sync: full sync on demand, waiting for a request limit, and what each 
 
   it('"Full sync" asks main for complete listings, and the history says so with the requests made', async () => {
     const { page } = app;
-    await open(page, 'Sync');
+    await openScreen(page, 'Sync');
     await page.locator('.progress-row').first().waitFor(WAIT);
     await page.getByRole('button', { name: 'Full sync' }).click();
-    await waitForSync(app, suppliers);
+    await waitForRuns(app, suppliers);
     expect(callsOf(app, 'sync.run').at(-1)).toEqual([null, { full: true }]);
     const runs = listRuns(app.preview.services.db, 50);
     expect(runs.every((run) => run.status === 'ok' && run.mode === 'full')).toBe(true);
@@ -131,18 +98,18 @@ describe('Sync: full sync on demand, waiting for a request limit, and what each 
       }, [`.progress-row[data-supplier=${WAITING_SUPPLIER}] .progress-waiting`, seconds] as const, WAIT);
       await app.screenshot('sync-waiting');
 
-      await open(page, 'Settings');
+      await openScreen(page, 'Settings');
       await page.getByRole('radio', { name: '简体中文' }).click();
-      await open(page, '同步');
+      await openScreen(page, '同步');
       await page.locator(`.progress-row[data-supplier=${WAITING_SUPPLIER}] .progress-waiting`, { hasText: /^正在等待供应商的请求限额——\d+ 秒后继续$/ }).waitFor(WAIT);
       await app.screenshot('sync-waiting-zh');
-      await open(page, '设置');
+      await openScreen(page, '设置');
       await page.getByRole('radio', { name: 'English' }).click();
-      await open(page, 'Sync');
+      await openScreen(page, 'Sync');
     } finally {
       release();
     }
-    await waitForSync(app, before + suppliers);
+    await waitForRuns(app, before + suppliers);
     expect(await page.locator('.progress-waiting').count()).toBe(0);
     const run = listRuns(app.preview.services.db, 50).find((r) => r.supplierId === WAITING_SUPPLIER)!;
     expect(run.status).toBe('ok');

@@ -6,7 +6,7 @@ import { createHandlers } from '../../src-main/api/handlers';
 import { changesForRuns, listRuns, type StoredChange } from '../../src-main/db/catalog-repo';
 import type { Money } from '../../src-main/domain/money';
 import type { FetchOptions, SupplierAdapter } from '../../src-main/suppliers/adapter';
-import { SUPPLIER_KINDS } from '../../src-main/suppliers/registry';
+import { wrapAdapters } from './adapter-wrappers';
 import { launchApp, type E2eApp } from './harness';
 
 const WAIT = { timeout: 15_000 };
@@ -45,26 +45,6 @@ function slowUpstreams(delayMs: number): () => void {
   };
 }
 
-function wrapUpstreams(): () => void {
-  const undo = SUPPLIER_KINDS.map((kind) => {
-    const create = kind.create;
-    kind.create = (config, env) => {
-      const adapter = create.call(kind, config, env);
-      return new Proxy(adapter, {
-        get(target, key) {
-          if (key === 'fetchCatalog') return (options?: FetchOptions) => delayedPages(target, options);
-          const value = Reflect.get(target, key) as unknown;
-          return typeof value === 'function' ? value.bind(target) : value;
-        },
-      });
-    };
-    return () => {
-      kind.create = create;
-    };
-  });
-  return () => undo.forEach((restore) => restore());
-}
-
 async function* delayedPages(adapter: SupplierAdapter, options?: FetchOptions) {
   for await (const page of adapter.fetchCatalog(options)) {
     // A cancel ends the wait at once, as it would end a real request.
@@ -97,7 +77,7 @@ describe('Sync: live progress, history and diffs', () => {
   let supplierCount: number;
   let unwrapUpstreams: () => void = () => undefined;
   beforeAll(async () => {
-    unwrapUpstreams = wrapUpstreams();
+    unwrapUpstreams = wrapAdapters((adapter) => ({ fetchCatalog: (options?: FetchOptions) => delayedPages(adapter, options) }));
     app = await launchApp({ viewport: { width: 1280, height: 800 } });
     supplierCount = app.preview.services.activeConnections().length;
   }, 60_000);
