@@ -4,6 +4,7 @@ import type { CurrencyRate } from '../domain/currency';
 import type { ChangeKind } from '../domain/diff';
 import type { Money } from '../domain/money';
 import type { PricePreview } from '../domain/pricing/price';
+import type { QuantityTier } from '../domain/quantity-tiers';
 import type { LockedPrice, RuleSet } from '../domain/pricing/rules';
 import type { ExportDownload, ExportHistoryEntry, ExportOptions, ExportPresetId, ExportPresetInfo, ExportPreview, ExportResult, LastExportChoice } from '../export/types';
 import type { GridPage, GridQuery, OfferRef, PlanRow } from '../grid/types';
@@ -102,6 +103,8 @@ export interface PlanRowDetail extends PlanRow {
   /** Per member offer ("supplier|productId|skuId|variant"), from the change log. */
   priceHistory: Record<string, PricePoint[]>;
   stockHistory: Record<string, StockPoint[]>;
+  /** Per member offer with any: lower unit prices from a quantity on, in the offer's own currency. */
+  quantityTiers: Record<string, QuantityTier[]>;
 }
 
 export interface SyncState {

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { appNotices } from '../config/secrets-notice';
-import { latestRuns, listRuns } from '../db/catalog-repo';
+import { latestRuns, listRuns, offerQuantityTiers } from '../db/catalog-repo';
 import { listRates } from '../db/rates-repo';
 import { merchantCurrency } from '../db/settings';
 import { CHANGE_KINDS, type ChangeKind } from '../domain/diff';
@@ -75,11 +75,13 @@ export function createHandlers(services: AppServices): ApiContract {
     'grid.row': async (id, language = 'en') => {
       const row = getPlanRow(db, id, language, services.gridScope());
       if (!row) return null;
-      const detail: PlanRowDetail = { ...row, priceHistory: {}, stockHistory: {} };
+      const detail: PlanRowDetail = { ...row, priceHistory: {}, stockHistory: {}, quantityTiers: {} };
       for (const offer of row.offers) {
         const history = offerHistory(db, offer);
         detail.priceHistory[supplierOfferKey(offer)] = history.prices;
         detail.stockHistory[supplierOfferKey(offer)] = history.stock;
+        const tiers = offerQuantityTiers(db, offer);
+        if (tiers.length) detail.quantityTiers[supplierOfferKey(offer)] = tiers;
       }
       return detail;
     },

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { diffCatalog, unreadableItems, type CatalogChange, type ChangeKind, type OfferSnapshot } from '../domain/diff';
 import { offerKey, type Offer, type OfferKind, type StockStatus } from '../domain/offer';
+import type { QuantityTier } from '../domain/quantity-tiers';
 import { nextCatalogSeq } from './catalog-seq';
 import { CatalogStaging, OFFER_CONTENT_COLUMNS } from './catalog-staging';
 import { keepHeldListing } from './held-listings';
@@ -73,7 +74,7 @@ interface OfferRow {
   category_json: string | null; cost_amount: string; cost_currency: string; retail_json: string | null;
   original_json: string | null; stock_status: string; stock_quantity: number | null; min_quantity: number | null;
   max_quantity: number | null; fulfillment_json: string; images_json: string; plan_json: string; orderable: number;
-  raw_json: string; first_seen: string; last_seen: string;
+  raw_json: string; tiers_json: string | null; first_seen: string; last_seen: string;
 }
 
 interface RunRow {
@@ -303,6 +304,13 @@ export function lastOkRunStart(db: Database, supplierId: string, mode?: SyncMode
   return row?.started_at ?? null;
 }
 
+/** A live offer's quantity tiers; empty when it has none (or is not live). */
+export function offerQuantityTiers(db: Database, ref: { supplier: string; productId: string; skuId: string; variant: string }): QuantityTier[] {
+  const row = db.prepare(`SELECT tiers_json FROM offers WHERE supplier_id = ? AND product_id = ? AND sku_id = ? AND variant = ? AND removed_at IS NULL`)
+    .get(ref.supplier, ref.productId, ref.skuId, ref.variant) as { tiers_json: string | null } | undefined;
+  return row?.tiers_json ? JSON.parse(row.tiers_json) : [];
+}
+
 export function listLiveOffers(db: Database, supplierId?: string): StoredOffer[] {
   const rows = (supplierId
     ? db.prepare(`SELECT * FROM offers WHERE removed_at IS NULL AND supplier_id = ? ORDER BY supplier_id, product_id, sku_id, variant`).all(supplierId)
@@ -329,6 +337,7 @@ function offerFromRow(row: OfferRow): StoredOffer {
     images: JSON.parse(row.images_json),
     plan: JSON.parse(row.plan_json),
     orderable: row.orderable === 1,
+    ...(row.tiers_json ? { quantityTiers: JSON.parse(row.tiers_json) } : {}),
     raw: JSON.parse(row.raw_json),
     firstSeen: row.first_seen,
     lastSeen: row.last_seen,

@@ -6,6 +6,7 @@ import type { SkippedItem } from './catalog-repo';
 export const OFFER_CONTENT_COLUMNS = [
   'kind', 'titles_json', 'category_json', 'cost_amount', 'cost_currency', 'retail_json', 'original_json', 'stock_status',
   'stock_quantity', 'min_quantity', 'max_quantity', 'fulfillment_json', 'images_json', 'plan_json', 'orderable', 'raw_json',
+  'tiers_json',
 ] as const;
 
 export type OfferContentRow = Record<(typeof OFFER_CONTENT_COLUMNS)[number], string | number | null> & {
@@ -33,6 +34,7 @@ export function offerContentRow(offer: Offer): OfferContentRow {
     plan_json: JSON.stringify(offer.plan),
     orderable: offer.orderable ? 1 : 0,
     raw_json: JSON.stringify(offer.raw ?? null),
+    tiers_json: tiersJson(offer),
   };
 }
 
@@ -87,7 +89,12 @@ function offerContentValues(offer: Offer, json: SharedJson): Array<string | numb
     JSON.stringify(offer.plan),
     offer.orderable ? 1 : 0,
     json.ofMembers(offer.raw ?? null),
+    tiersJson(offer),
   ];
+}
+
+function tiersJson(offer: Offer): string | null {
+  return offer.quantityTiers?.length ? JSON.stringify(offer.quantityTiers) : null;
 }
 
 /**

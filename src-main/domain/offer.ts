@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { isDecimalString, isIsoCurrency, type Money } from './money';
+import type { QuantityTier } from './quantity-tiers';
 
 /** What kind of thing a merchant is buying. */
 export type OfferKind = 'esim' | 'data_plan' | 'card' | 'direct_topup' | 'mobile_recharge' | 'other';
@@ -69,6 +70,8 @@ export interface Offer {
   plan: PlanFacts;
   /** False for goods we keep in the catalog but cannot order through the API (e.g. a physical SIM type). */
   orderable: boolean;
+  /** Lower unit prices from a minimum quantity on, sorted by threshold; absent when the supplier publishes none. */
+  quantityTiers?: QuantityTier[];
   raw: unknown;
 }
 
@@ -106,6 +109,11 @@ export function offerProblem(offer: Offer): string | null {
   for (const [name, value] of [['retail price', offer.retailPrice], ['original price', offer.originalPrice]] as const) {
     const problem = value ? moneyProblem(value, name) : null;
     if (problem) return problem;
+  }
+  for (const tier of offer.quantityTiers ?? []) {
+    const problem = moneyProblem(tier.unitPrice, `price from ${tier.minQuantity}`);
+    if (problem) return problem;
+    if (tier.unitPrice.currency !== offer.cost.currency) return `price from ${tier.minQuantity} is in ${tier.unitPrice.currency}, the cost in ${offer.cost.currency}`;
   }
   if (!Object.values(offer.titles).some((title) => typeof title === 'string' && title.trim().length > 0)) return 'no title in any language';
   if (!STOCK_STATUSES.includes(offer.stock.status)) return `unknown stock status ${JSON.stringify(offer.stock.status)}`;

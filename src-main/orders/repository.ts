@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { readState, writeState } from '../db/app-state';
 import type { Money } from '../domain/money';
 import type { Fulfillment, LocalizedText, OfferKind, Stock, StockStatus } from '../domain/offer';
+import type { QuantityTier } from '../domain/quantity-tiers';
 import type { SecretBox } from '../secrets/secret-box';
 import { isAttentionReason } from './attention';
 import { readDeliveryColumn, sealedDeliveryColumn, type StoredDelivery } from './delivery-vault';
@@ -216,17 +217,19 @@ export interface OrderableOffer {
   maxQuantity: number | null;
   fulfillment: Fulfillment;
   orderable: boolean;
+  quantityTiers?: QuantityTier[];
 }
 
 /** The live offers of one supplier with this SKU (and product and variant, when given), read without their raw payloads. */
 export function findLiveOffers(db: Database, supplierId: string, match: { skuId: string; productId?: string; variant?: string }): OrderableOffer[] {
   const rows = db.prepare(`SELECT product_id, sku_id, variant, kind, titles_json, cost_amount, cost_currency, stock_status, stock_quantity,
-      min_quantity, max_quantity, fulfillment_json, orderable
+      min_quantity, max_quantity, fulfillment_json, orderable, tiers_json
     FROM offers WHERE removed_at IS NULL AND supplier_id = @supplierId AND sku_id = @skuId
       AND (@productId IS NULL OR product_id = @productId) AND (@variant IS NULL OR variant = @variant)
     ORDER BY product_id, variant`).all({ supplierId, skuId: match.skuId, productId: match.productId ?? null, variant: match.variant ?? null }) as Array<{
     product_id: string; sku_id: string; variant: string; kind: string; titles_json: string; cost_amount: string; cost_currency: string;
     stock_status: string; stock_quantity: number | null; min_quantity: number | null; max_quantity: number | null; fulfillment_json: string; orderable: number;
+    tiers_json: string | null;
   }>;
   return rows.map((row) => ({
     supplierId,
@@ -241,5 +244,6 @@ export function findLiveOffers(db: Database, supplierId: string, match: { skuId:
     maxQuantity: row.max_quantity,
     fulfillment: JSON.parse(row.fulfillment_json),
     orderable: row.orderable === 1,
+    ...(row.tiers_json ? { quantityTiers: JSON.parse(row.tiers_json) as QuantityTier[] } : {}),
   }));
 }

@@ -9,6 +9,7 @@ import { merchantCurrency } from '../db/settings';
 import { convert, MissingRateError } from '../domain/currency';
 import { displayTitle } from '../domain/locale';
 import { isDecimalString, type Money } from '../domain/money';
+import { costForQuantity, unitCostFor } from '../domain/quantity-tiers';
 import type { OfferRef } from '../grid/types';
 import { CanceledError, describeError, SupplierError } from '../http/errors';
 import type { ConnectionBase, OrderRef, OrderRequest, OrderState, SupplierAdapter, SupplierOrders } from '../suppliers/adapter';
@@ -94,7 +95,7 @@ export class OrderService {
   async quote(ref: OfferRef, quantity = 1): Promise<OrderQuote> {
     const offer = this.offer(ref);
     const handle = this.options.supplier(ref.supplier);
-    const cost = times(offer.cost, quantity);
+    const cost = costForQuantity(offer.cost, offer.quantityTiers, quantity);
     const { converted, cap } = this.againstCap(cost, localDay(this.now()));
     let balance: Money | null = null;
     let balanceError: string | null = null;
@@ -110,7 +111,7 @@ export class OrderService {
     const refusal = this.refusal(offer, handle, quantity) ?? (cap.allowed ? null : cap.reason);
     return {
       offer: ref, title: displayTitle(offer.titles, 'en'), kind: offer.kind, stock: offer.stock, quantity,
-      unitCost: offer.cost, cost, costInMerchantCurrency: converted, balance, balanceError, cap: cap.view,
+      unitCost: unitCostFor(offer.cost, offer.quantityTiers, quantity), cost, costInMerchantCurrency: converted, balance, balanceError, cap: cap.view,
       inputFields: offer.fulfillment.inputFields, allowed: refusal === null, refusal,
     };
   }
@@ -142,7 +143,7 @@ export class OrderService {
     const at = this.now();
     // Check the cap and write the record in one immediate transaction, so two orders at once cannot both fit.
     const record = this.db.transaction(() => {
-      const cost = times(offer.cost, quantity);
+      const cost = costForQuantity(offer.cost, offer.quantityTiers, quantity);
       const day = localDay(at);
       const { converted, cap } = this.againstCap(cost, day);
       if (!cap.allowed) throw new OrderError(`refused: ${cap.reason}`);
@@ -512,11 +513,6 @@ function defaultSecretBox(db: Database): SecretBox {
 }
 
 /** Keeps the supplier's own scale ("12.50" × 2 = "25.00"): it is how the supplier states prices. */
-function times(unit: Money, quantity: number): Money {
-  const scale = unit.amount.split('.')[1]?.length ?? 0;
-  return { amount: new Decimal(unit.amount).times(quantity).toFixed(scale), currency: unit.currency };
-}
-
 /** Short, upper-case letters and digits only: fits every supplier's order-number field. Unique by time and chance. */
 export function newIdempotencyKey(at: Date): string {
   return `SG${at.toISOString().replace(/\D/g, '').slice(0, 14)}${randomBytes(4).toString('hex').toUpperCase()}`;

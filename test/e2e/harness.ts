@@ -4,6 +4,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startWebPreview, type WebPreview } from '../../src-main/web/preview';
+import { findBrowser, NO_BROWSER_MESSAGE } from './find-browser';
+
+function browserPath(): string {
+  const found = findBrowser();
+  if (!found) throw new Error(NO_BROWSER_MESSAGE);
+  return found;
+}
 
 export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
@@ -27,7 +34,7 @@ export async function launchApp(options: { viewport?: { width: number; height: n
   const traffic: string[] = [];
   const preview = await startWebPreview({ dataDir, onTraffic: (_direction, text) => traffic.push(text) });
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: browserPath(),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, colorScheme: options.colorScheme ?? 'light', locale: options.locale ?? 'en-US' });

@@ -25,6 +25,13 @@ export interface SimSku {
   is_active: boolean;
 }
 
+export interface SimWholesaleTier {
+  sku_id?: number;
+  sku_code?: string;
+  min_quantity: number;
+  unit_price: string;
+}
+
 export interface SimProduct {
   id: number;
   slug: string;
@@ -37,6 +44,8 @@ export interface SimProduct {
   is_active: boolean;
   category_id: number;
   skus: SimSku[];
+  /** Newer servers' quantity prices: for every SKU, or for one (sku_id / sku_code). */
+  wholesale_prices?: SimWholesaleTier[];
   /** What an order delivers: an eSIM (LPA) or a card key. */
   delivers: 'esim' | 'card' | 'topup';
   /** The catalog generation that last changed it (0: as seeded); the simulator dates `updated_at` from it. */
@@ -120,11 +129,16 @@ export function seedItems(seed: number, size = 260): SeedItem<SimProduct>[] {
       id: id * 10 + index + 1, sku_code: `${days}D`, spec_values: { 'Days': String(days) },
       price_amount: esimCost(seed, region.code, 10240, days).toFixed(2), stock_quantity: seedStock(seed, id * 10 + index), is_active: true,
     }));
+    // The first variant has quantity prices of its own, which replace the product-wide ones for it.
+    const wholesale: SimWholesaleTier[] = [
+      { sku_id: variants[0]!.id, min_quantity: 5, unit_price: (Number(variants[0]!.price_amount) * 0.95).toFixed(2) },
+      { min_quantity: 20, unit_price: (Math.min(...variants.map((v) => Number(v.price_amount))) * 0.9).toFixed(2) },
+    ];
     items.push({ key: id, value: {
       id, slug: `esim-${region.code.toLowerCase()}`,
       title: { 'zh-CN': `${region.zhCN} 10GB`, 'zh-TW': `${region.zhTW} 10GB`, 'en-US': `${region.en} 10GB` },
       description: { 'en-US': `Covers ${region.countries.join(', ')}` }, images: [], tags: ['regional'],
-      fulfillment_type: 'auto', manual_form_schema: null, is_active: true, category_id: 14, skus: variants, delivers: 'esim',
+      fulfillment_type: 'auto', manual_form_schema: null, is_active: true, category_id: 14, skus: variants, wholesale_prices: wholesale, delivers: 'esim',
     } });
   }
   for (const card of GIFT_CARDS) {
@@ -137,11 +151,14 @@ export function seedItems(seed: number, size = 260): SeedItem<SimProduct>[] {
         sku.original_price = (cost * 1.05).toFixed(2);
         sku.member_price = sku.price_amount;
       }
+      const wholesale: SimWholesaleTier[] | undefined = hashUnit(seed, 'wholesale', id) < 0.4
+        ? [{ min_quantity: 10, unit_price: (cost * 0.97).toFixed(2) }, { min_quantity: 50, unit_price: (cost * 0.94).toFixed(2) }]
+        : undefined;
       items.push({ key: id, value: {
         id, slug: `${card.brand.toLowerCase().replace(/[^a-z]+/g, '-')}-${face}`,
         title: { 'zh-CN': `${card.zhCN} ${face} ${card.currency}`, 'en-US': `${card.brand} ${face} ${card.currency}` },
         description: {}, images: [], tags: [], fulfillment_type: 'auto', manual_form_schema: null, is_active: true,
-        category_id: card.brand.includes('Play') || card.brand.includes('App') ? 22 : 21, skus: [sku], delivers: 'card',
+        category_id: card.brand.includes('Play') || card.brand.includes('App') ? 22 : 21, skus: [sku], ...(wholesale ? { wholesale_prices: wholesale } : {}), delivers: 'card',
       } });
     }
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { money } from '../../domain/money';
+import { cleanTiers, type QuantityTier } from '../../domain/quantity-tiers';
 import { stockFromQuantity, type BuyerInputField, type CategoryRef, type LocalizedText, type Offer, type OfferKind, type Stock } from '../../domain/offer';
 import { decimalAmount } from '../shared/decimal-schema';
 import { specSuffix } from './spec-values';
@@ -35,7 +36,13 @@ export const productSchema = z.object({
   is_active: z.boolean().optional().default(true),
   category_id: z.number().int().optional(),
   skus: z.array(skuSchema),
-  wholesale_prices: z.array(z.object({ min_quantity: z.number(), unit_price: decimal })).nullish(),
+  /** Newer servers: per-unit prices from a quantity on, for every SKU or (sku_id / sku_code) for one. */
+  wholesale_prices: z.array(z.object({
+    sku_id: z.number().int().optional(),
+    sku_code: z.string().optional(),
+    min_quantity: z.number(),
+    unit_price: decimal,
+  })).nullish().catch(null),
 });
 export type DujiaoProduct = z.infer<typeof productSchema>;
 
@@ -71,6 +78,7 @@ export function mapProduct(product: DujiaoProduct, context: MapContext): Offer[]
   const fulfillment: Offer['fulfillment'] = { mode: product.fulfillment_type === 'manual' ? 'manual' : 'auto', inputFields: formFields(product.manual_form_schema) };
   const rawProduct = { ...product, skus: undefined };
   return activeSkus.map((sku) => {
+    const tiers = skuTiers(product.wholesale_prices ?? [], sku, context.currency);
     return {
       productId: String(product.id),
       skuId: String(sku.id),
@@ -88,9 +96,29 @@ export function mapProduct(product: DujiaoProduct, context: MapContext): Offer[]
       images,
       plan: {},
       orderable: true,
+      ...(tiers.length ? { quantityTiers: tiers } : {}),
       raw: { product: rawProduct, sku },
     };
   });
+}
+
+type WholesaleTier = NonNullable<DujiaoProduct['wholesale_prices']>[number];
+
+/**
+ * The tiers the server prices this SKU with: its own (by id, or by code when the tier names no id) replace the
+ * product-wide ones entirely; a SKU without its own uses those naming no SKU.
+ */
+export function skuTiers(tiers: readonly WholesaleTier[], sku: Pick<DujiaoProduct['skus'][number], 'id' | 'sku_code'>, currency: string): QuantityTier[] {
+  const code = sku.sku_code.trim().toLowerCase();
+  const scope = (tier: WholesaleTier): 'all' | 'own' | 'other' => {
+    const tierCode = tier.sku_code?.trim().toLowerCase() ?? '';
+    if (tier.sku_id !== undefined && tier.sku_id > 0) return tier.sku_id === sku.id && (tierCode === '' || tierCode === code) ? 'own' : 'other';
+    if (tierCode !== '') return tierCode === code ? 'own' : 'other';
+    return 'all';
+  };
+  const own = tiers.filter((tier) => scope(tier) === 'own');
+  const chosen = own.length ? own : tiers.filter((tier) => scope(tier) === 'all');
+  return cleanTiers(chosen.map((tier) => ({ minQuantity: tier.min_quantity, unitPrice: money(tier.unit_price, currency) })));
 }
 
 /** Each language's title gets the spec text in that language, or the SKU code when there are no specs. */

@@ -2,12 +2,14 @@ import Decimal from 'decimal.js';
 import { z } from 'zod';
 import { parseLpa } from '../../domain/lpa';
 import { money } from '../../domain/money';
+import { unitCostFor } from '../../domain/quantity-tiers';
 import { SupplierError } from '../../http/errors';
 import type { Delivery, OrderRef, OrderRequest, OrderState, OrderStatus, SupplierOrders } from '../adapter';
 import { refusalEnvelope, type DujiaoClient } from './client';
 import { decimalAmount } from '../shared/decimal-schema';
 import { attention, livePriceProblem, type AttentionReason } from '../../orders/attention';
 import { typedFormData, type FormData } from './order-form';
+import { productSchema, skuTiers } from './map';
 
 export interface DujiaoOrderProfile {
   label: string;
@@ -38,7 +40,8 @@ const liveProductSchema = z.object({
   product: z.object({
     is_active: z.boolean().optional(),
     manual_form_schema: z.unknown().optional(),
-    skus: z.array(z.object({ id: z.number().int(), price_amount: decimal, is_active: z.boolean().optional() })),
+    skus: z.array(z.object({ id: z.number().int(), sku_code: z.string().optional().default(''), price_amount: decimal, is_active: z.boolean().optional() })),
+    wholesale_prices: productSchema.shape.wholesale_prices,
   }),
 });
 
@@ -143,7 +146,10 @@ export function createDujiaoOrders(client: DujiaoClient, profile: DujiaoOrderPro
       if (!product || product.is_active === false || !sku) {
         return notSendable(request, `product ${request.productId} / SKU ${request.skuId} is no longer sold; sync the catalog`, 'sku_unavailable');
       }
-      const liveTotal = { amount: new Decimal(sku.price_amount).times(request.quantity).toFixed(2), currency: request.expectedCost.currency };
+      // Charged per unit at the cheapest tier the quantity reaches, as the server prices it.
+      const currency = request.expectedCost.currency;
+      const unit = unitCostFor(money(sku.price_amount, currency), skuTiers(product.wholesale_prices ?? [], sku, currency), request.quantity);
+      const liveTotal = { amount: new Decimal(unit.amount).times(request.quantity).toFixed(2), currency };
       const priceProblem = livePriceProblem(liveTotal, request.expectedCost);
       if (priceProblem) return notSendable(request, `price is now ${liveTotal.amount} ${liveTotal.currency}, above the quoted ${request.expectedCost.amount}`, 'price_changed', priceProblem);
 

@@ -4,7 +4,7 @@ import { hexDigestMatches } from '../shared/digest';
 import type { SimulatorRateLimit } from '../adapter';
 import { startSimServer, FaultPlan, requestHeader, type SimRequest, type SimResponse, type SimServer } from '../shared/simulator-http';
 import { demoLpa, demoCardKey } from '../shared/demo-delivery';
-import type { SimCatalog, SimProduct, SimSku } from './catalog-seed';
+import type { SimCatalog, SimProduct, SimSku, SimWholesaleTier } from './catalog-seed';
 import { DujiaoRateLimiter } from './rate-limiter';
 import { dujiaoSignature } from './sign';
 import { SimListing, type ListingQuirks } from './simulator-listing';
@@ -230,7 +230,7 @@ export async function startProtocolSimulator(options: ProtocolSimulatorOptions):
       if (formProblem) return error(fail(400, 'bad_request', `manual form data is invalid: ${formProblem}`));
     }
     if (found.sku.stock_quantity !== -1 && found.sku.stock_quantity < quantity) return error(fail(409, 'insufficient_stock', 'insufficient stock'));
-    const amount = state.chargeForSku.get(skuId) ?? new Decimal(found.sku.price_amount).times(quantity).toFixed(2);
+    const amount = state.chargeForSku.get(skuId) ?? new Decimal(serverUnitPrice(found.product, found.sku, quantity)).times(quantity).toFixed(2);
     if (new Decimal(account.balance).lessThan(amount)) return error(fail(402, 'insufficient_balance', 'insufficient wallet balance'));
     const order: SimOrder = {
       orderId: 100 + state.orders.length + 1,
@@ -372,4 +372,31 @@ export function demoCredentials(label: string): { apiKey: string; apiSecret: str
   const apiKey = createHash('sha256').update(`supplygrid-demo-key:${label}`).digest('hex');
   const apiSecret = createHash('sha512').update(`supplygrid-demo-secret:${label}`).digest('hex');
   return { apiKey, apiSecret };
+}
+
+/**
+ * The unit price the real server charges (its product-domain wholesale resolution, read from the source): tiers
+ * are ranked by how specifically they name the SKU (id 3, code 2, none 1); a SKU with any tier of its own is priced
+ * only from those, others only from the product-wide ones; the cheapest tier the quantity reaches applies, and only
+ * when it is below the SKU's price. Written apart from the client's reading on purpose.
+ */
+export function serverUnitPrice(product: SimProduct, sku: SimSku, quantity: number): string {
+  const base = new Decimal(sku.price_amount).toDecimalPlaces(2);
+  const priority = (tier: SimWholesaleTier): number => {
+    const tierCode = (tier.sku_code ?? '').trim().toLowerCase();
+    if (!tier.sku_id && tierCode === '') return 1;
+    if (tier.sku_id) return tier.sku_id === sku.id && (tierCode === '' || tierCode === sku.sku_code.trim().toLowerCase()) ? 3 : 0;
+    return tierCode === sku.sku_code.trim().toLowerCase() ? 2 : 0;
+  };
+  const tiers = product.wholesale_prices ?? [];
+  const specific = tiers.some((tier) => priority(tier) >= 2);
+  let best: Decimal | null = null;
+  for (const tier of tiers) {
+    const rank = priority(tier);
+    if (tier.min_quantity <= 0 || !new Decimal(tier.unit_price).greaterThan(0) || rank === 0) continue;
+    if (specific ? rank < 2 : rank !== 1) continue;
+    if (quantity < tier.min_quantity) continue;
+    if (best === null || new Decimal(tier.unit_price).lessThan(best)) best = new Decimal(tier.unit_price);
+  }
+  return best !== null && best.toDecimalPlaces(2).lessThan(base) ? best.toDecimalPlaces(2).toFixed(2) : base.toFixed(2);
 }

@@ -140,6 +140,7 @@ export class SimListing {
       ...(first?.original_price ? { original_price: first.original_price, member_price: first.member_price } : {}),
       fulfillment_type: fulfillment, manual_form_schema: product.manual_form_schema, is_active: product.is_active,
       category_id: quirks.uncategorized && product.id % 2 === 0 ? 0 : product.category_id, skus,
+      ...(product.wholesale_prices?.length ? { wholesale_prices: product.wholesale_prices } : {}),
       created_at: '2026-03-01T12:00:00Z', updated_at: this.updatedAt(product.id) ?? '2026-03-01T12:00:00Z',
     };
   }

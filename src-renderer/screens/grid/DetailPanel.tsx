@@ -8,6 +8,7 @@ import { useUiStore } from '../../stores/ui';
 import { ChangeBadges } from './ChangeBadges';
 import { daysOf, faceValueOf } from './grid-format';
 import { coverageLabel, dataLabel } from './labels';
+import { supplierOfferKey } from '../../../src-main/domain/offer';
 import { OfferCard } from './OfferCard';
 import { PriceChart } from './PriceChart';
 import { PricingSummary } from './PricingSummary';
@@ -92,6 +93,7 @@ export function DetailPanel({ selected, currency }: { selected: SelectedRow; cur
                   supplierName={nameOf(offer.supplier)}
                   color={supplierColors[offer.supplier] ?? 7}
                   currency={currency}
+                  tiers={detail.quantityTiers[supplierOfferKey(offer)]}
                 />
               ))}
             </div>

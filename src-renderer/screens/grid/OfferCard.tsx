@@ -8,6 +8,7 @@ import { exactMoney, sameOffer } from './grid-format';
 import { supplierOfferKey } from '../../../src-main/domain/offer';
 import { stockLabel } from './labels';
 import { MoveOfferForm } from './MoveOfferForm';
+import type { QuantityTier } from '../../../src-main/domain/quantity-tiers';
 
 interface Props {
   offer: GridOffer;
@@ -15,9 +16,11 @@ interface Props {
   supplierName: string;
   color: number;
   currency: string;
+  /** The supplier's lower unit prices from a quantity on, if it publishes any. */
+  tiers?: QuantityTier[];
 }
 
-export function OfferCard({ offer, row, supplierName, color, currency }: Props) {
+export function OfferCard({ offer, row, supplierName, color, currency, tiers }: Props) {
   const t = useT(gridDictionary);
   const [moving, setMoving] = useState(false);
   const [pending, setPending] = useState(false);
@@ -68,6 +71,19 @@ export function OfferCard({ offer, row, supplierName, color, currency }: Props) 
           <dd className={offer.orderable ? undefined : 'muted'}>{offer.orderable ? t('detail.orderable.yes') : t('detail.orderable.no')}</dd>
         </div>
       </dl>
+      {tiers && tiers.length > 0 && (
+        <section className="offer-tiers" aria-label={t('detail.tiers')}>
+          <h4 title={t('detail.tiers.hint')}>{t('detail.tiers')}</h4>
+          <ul>
+            {tiers.map((tier) => (
+              <li key={tier.minQuantity}>
+                <span>{t('detail.tiers.from', { count: tier.minQuantity })}</span>
+                <span className="num">{t('detail.tiers.each', { price: exactMoney(tier.unitPrice) })}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <p className="offer-ids muted">
         <span title={offer.productId}>{t('detail.product')} <code>{offer.productId}</code></span>
         <span title={offer.skuId}>{t('detail.sku')} <code>{offer.skuId}</code></span>
