@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { createServer } from 'node:net';
 import { readState, writeState } from '../db/app-state';
 import type { ConnectionBase, RunningSimulator } from '../suppliers/adapter';
 import { SUPPLIER_KINDS } from '../suppliers/registry';
@@ -24,8 +25,10 @@ export async function startDemoSuppliers(db: Database, options: { advance?: bool
   const generation = options.advance === false ? Math.max(0, stored) : stored + 1;
   writeState(db, GENERATION_KEY, String(generation));
   const simulators: RunningSimulator[] = [];
+  // The app's own receiver for the demo's pushes (BillionConnect's N009), so demo orders complete by themselves.
+  const notifyListen = `127.0.0.1:${await freeLoopbackPort()}`;
   try {
-    for (const kind of SUPPLIER_KINDS) simulators.push(await kind.startSimulator({ generation }));
+    for (const kind of SUPPLIER_KINDS) simulators.push(await kind.startSimulator({ generation, notifyListen }));
   } catch (error) {
     await Promise.all(simulators.map((s) => s.close()));
     throw error;
@@ -45,4 +48,16 @@ export async function startDemoSuppliers(db: Database, options: { advance?: bool
     },
   };
   return demo;
+}
+
+/** A loopback port free right now (the receiver only listens while an order is open, so it is reserved by number). */
+async function freeLoopbackPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }

@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../src-main/api/handlers';
+import { decodeCodedIssue } from '../../src-main/config/coded-issue';
+import { listLiveOffers } from '../../src-main/db/catalog-repo';
+import { openDatabase } from '../../src-main/db/open';
+import { keyFileSecretBox } from '../../src-main/secrets/secret-box';
+import { AppServices } from '../../src-main/services/app-services';
+
+const cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/**
+ * The demo finishes what it starts: the demo BillionConnect pushes its N009 to the app's own receiver, as the real
+ * platform pushes to the merchant's callback URL, so a demo order completes with no step by hand.
+ */
+describe('a demo BillionConnect order', () => {
+  it('reaches delivered by itself, through the app\'s own push receiver, saying meanwhile what it waits for', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'supplygrid-demo-bc-'));
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const db = openDatabase(join(dataDir, 'supplygrid.db'));
+    cleanups.push(() => db.close());
+    const services = await AppServices.start({ db, dataDir, version: 'test', secretBox: keyFileSecretBox(dataDir) });
+    cleanups.push(() => services.close());
+    const api = createHandlers(services);
+
+    expect((await api['sync.run'](['demo-billionconnect']))[0]).toMatchObject({ status: 'ok' });
+    const offer = listLiveOffers(db, 'demo-billionconnect').find((o) => o.orderable && o.stock.status !== 'out' && o.kind === 'esim')!;
+    const ref = { supplier: offer.supplierId, productId: offer.productId, skuId: offer.skuId, variant: offer.variant };
+    const placed = await api['orders.place']({ offer: ref, confirm: true });
+    // F040 answers without the eSIM: the order waits for the push, and says so as a code the screens word.
+    expect(placed.status).toBe('processing');
+    expect(decodeCodedIssue(placed.upstreamStatus ?? '')).toEqual({ code: 'bc.awaitingPush', params: { step: 'ordered' } });
+
+    await expect.poll(async () => (await api['orders.get'](placed.id))?.status, { timeout: 30_000, interval: 200 }).toBe('delivered');
+    const revealed = await api['orders.reveal'](placed.id);
+    expect(revealed.delivery?.lpa).toMatch(/^LPA:1\$[^$]+\$[^$]+$/);
+    expect(revealed.timeline.map((entry) => entry.status)).toEqual(expect.arrayContaining(['processing', 'delivered']));
+  }, 60_000);
+});
