@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3';
-import { createServer } from 'node:net';
 import { readState, writeState } from '../db/app-state';
 import type { ConnectionBase, RunningSimulator } from '../suppliers/adapter';
 import { SUPPLIER_KINDS } from '../suppliers/registry';
+import { freeLoopbackPort } from './free-port';
 
 const GENERATION_KEY = 'demo.generation';
 
@@ -50,14 +50,3 @@ export async function startDemoSuppliers(db: Database, options: { advance?: bool
   return demo;
 }
 
-/** A loopback port free right now (the receiver only listens while an order is open, so it is reserved by number). */
-async function freeLoopbackPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}

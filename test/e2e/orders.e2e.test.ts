@@ -83,12 +83,21 @@ async function placeFromDialog(page: Page, expectedBalance: string | null): Prom
 }
 
 describe('Test orders, light theme, English, at 1280×800', () => {
-  /** A Grid row with an orderable demo BillionConnect eSIM. */
-  const billionConnectRow = async (): Promise<PlanRow> => {
+  /** Orders a demo BillionConnect eSIM as a merchant would: New test order on the Orders screen, find it, place it. */
+  const placeBillionConnectOrder = async (pickerScreenshot?: string): Promise<void> => {
+    const { page } = app;
     const rows = await server['grid.query']({ kinds: ['esim'], suppliers: ['demo-billionconnect'], language: 'en', limit: 500 });
     const row = rows.rows.find((r) => r.offers.some((o) => o.supplier === 'demo-billionconnect' && o.orderable));
     expect(row).toBeDefined();
-    return row!;
+    await openScreen(page, 'Test orders');
+    await page.getByRole('button', { name: 'New test order' }).first().click();
+    const picker = page.getByRole('dialog', { name: 'Place a test order' });
+    await picker.getByRole('searchbox', { name: 'Find the offer to order' }).fill(row!.title);
+    const pickerRow = picker.locator('.picker-row', { hasText: row!.title }).first();
+    await pickerRow.waitFor(WAIT);
+    if (pickerScreenshot) await app.screenshot(pickerScreenshot);
+    await pickerRow.getByRole('button', { name: /Demo BillionConnect/ }).first().click();
+    await (await placeFromDialog(page, null)).click();
   };
   let app: E2eApp;
   let server: ApiContract;
@@ -228,17 +237,7 @@ describe('Test orders, light theme, English, at 1280×800', () => {
 
   it('a demo BillionConnect order says what it waits for, and completes by itself (New test order, from the Orders screen)', async () => {
     const { page } = app;
-    const row = await billionConnectRow();
-    await openScreen(page, 'Test orders');
-    await page.getByRole('button', { name: 'New test order' }).first().click();
-    const picker = page.getByRole('dialog', { name: 'Place a test order' });
-    await picker.getByRole('searchbox', { name: 'Find the offer to order' }).fill(row.title);
-    const pickerRow = picker.locator('.picker-row', { hasText: row.title }).first();
-    await pickerRow.waitFor(WAIT);
-    await app.screenshot('orders-picker');
-    await pickerRow.getByRole('button', { name: /Demo BillionConnect/ }).first().click();
-    const place = await placeFromDialog(page, null);
-    await place.click();
+    await placeBillionConnectOrder('orders-picker');
     // BillionConnect sends the eSIM only by its N009 notification: the demo's simulator pushes it to the app's own
     // receiver a few seconds later, as the real platform does to the merchant's callback URL, minutes later.
     await expect.poll(() => dialog().locator('.order-outcome').getAttribute('data-status'), { timeout: 40_000, interval: 200 }).toBe('delivered');
@@ -257,16 +256,7 @@ describe('Test orders, light theme, English, at 1280×800', () => {
     const notifyUrl = bc.notifyUrl;
     bc.notifyUrl = null;
     try {
-      const row = await billionConnectRow();
-      await openScreen(page, 'Test orders');
-      await page.getByRole('button', { name: 'New test order' }).first().click();
-      const picker = page.getByRole('dialog', { name: 'Place a test order' });
-      await picker.getByRole('searchbox', { name: 'Find the offer to order' }).fill(row.title);
-      const pickerRow = picker.locator('.picker-row', { hasText: row.title }).first();
-      await pickerRow.waitFor(WAIT);
-      await pickerRow.getByRole('button', { name: /Demo BillionConnect/ }).first().click();
-      const place = await placeFromDialog(page, null);
-      await place.click();
+      await placeBillionConnectOrder();
       await expect.poll(() => dialog().locator('.order-outcome').getAttribute('data-status'), POLL).toBe('processing');
       await dialog().getByRole('button', { name: 'Open in Test orders' }).click();
       const detail = page.locator('.order-detail');

@@ -1,7 +1,7 @@
-import { createServer, type AddressInfo } from 'node:net';
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSimulator } from '../../src-main/suppliers/adapter';
+import { freeLoopbackPort } from '../../src-main/demo/free-port';
 import { supplierKind } from '../../src-main/suppliers/registry';
 import { launchApp, type E2eApp } from './harness';
 
@@ -24,18 +24,19 @@ function leaksOf(traffic: readonly string[], secret: string, from = 0): string[]
   });
 }
 
+/** Opens the supplier form from a screen's "add" button (names in the page's language), once it is on screen. */
+async function openAddForm(page: Page, where: { screen: string; from: string; button: string; title: string }): Promise<Locator> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: where.screen, exact: true }).click();
+  await page.locator(where.from).getByRole('button', { name: where.button }).click();
+  const dialog = page.getByRole('dialog', { name: where.title });
+  await dialog.waitFor(WAIT);
+  return dialog;
+}
+
 /** Whether the element lies wholly inside the 1280×720 window (not scrolled away, not cut off). */
 async function inWindow(locator: Locator): Promise<boolean> {
   const box = await locator.boundingBox();
   return box !== null && box.y >= 0 && box.x >= 0 && box.y + box.height <= 720 && box.x + box.width <= 1280;
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 describe('Suppliers: adding a real supplier, at 1280×720', () => {
@@ -65,10 +66,7 @@ describe('Suppliers: adding a real supplier, at 1280×720', () => {
 
   it('the banner\'s "Add a real supplier" opens the form itself, from any screen', async () => {
     const { page } = app;
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Grid', exact: true }).click();
-    await page.locator('.demo-banner').getByRole('button', { name: 'Add a real supplier' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Add a supplier' });
-    await dialog.waitFor(WAIT);
+    const dialog = await openAddForm(page, { screen: 'Grid', from: '.demo-banner', button: 'Add a real supplier', title: 'Add a supplier' });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached', ...WAIT });
   }, 30_000);
@@ -241,10 +239,7 @@ describe('Suppliers form in 简体中文, at 1280×720', () => {
 
   it('labels, help, checks and connection causes all in Chinese', async () => {
     const { page } = app;
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: '供应商', exact: true }).click();
-    await page.locator('.demo-notice').getByRole('button', { name: '添加真实供应商' }).click();
-    const dialog = page.getByRole('dialog', { name: '添加供应商' });
-    await dialog.waitFor(WAIT);
+    const dialog = await openAddForm(page, { screen: '供应商', from: '.demo-notice', button: '添加真实供应商', title: '添加供应商' });
     await dialog.getByLabel('类型').selectOption('linksfield');
     const labels = await dialog.locator('.connection-field .field-label').evaluateAll((nodes) => nodes.map((node) => node.firstChild?.textContent ?? ''));
     expect(labels).toEqual(['接口地址', '合作伙伴代码', '登录邮箱', '登录密码', '成本币种', '每分钟请求数']);
@@ -259,7 +254,7 @@ describe('Suppliers form in 简体中文, at 1280×720', () => {
 
     await dialog.getByLabel('类型').selectOption('dujiao-next');
     expect(await dialog.locator('.connection-field[data-field=apiKey] .field-help').textContent()).toContain('“API 对接权限”页面');
-    await dialog.locator('input[name=baseUrl]').fill(`http://127.0.0.1:${await closedPort()}`);
+    await dialog.locator('input[name=baseUrl]').fill(`http://127.0.0.1:${await freeLoopbackPort()}`);
     await dialog.locator('input[name=apiKey]').fill('k'.repeat(64));
     await dialog.locator('input[name=apiSecret]').fill('s'.repeat(128));
     await dialog.getByRole('button', { name: '测试连接' }).click();

@@ -1,17 +1,12 @@
 import { createServer as createHttpServer, type RequestListener } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiContract, ConnectionTest } from '../../src-main/api/contract';
-import { createHandlers } from '../../src-main/api/handlers';
-import { openDatabase } from '../../src-main/db/open';
-import { keyFileSecretBox } from '../../src-main/secrets/secret-box';
-import { AppServices } from '../../src-main/services/app-services';
+import { freeLoopbackPort } from '../../src-main/demo/free-port';
 import type { ConnectionInput } from '../../src-main/services/connections-service';
 import type { RunningSimulator } from '../../src-main/suppliers/adapter';
 import { supplierKind } from '../../src-main/suppliers/registry';
+import { startAppServices } from '../helpers/app-services';
 
 /**
  * "Test connection" against real servers on loopback, each failing the way a merchant's setup can: the answer names
@@ -21,13 +16,7 @@ const cleanups: Array<() => unknown> = [];
 let api: ApiContract;
 
 beforeAll(async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'supplygrid-causes-'));
-  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-  const db = openDatabase(join(dataDir, 'supplygrid.db'));
-  cleanups.push(() => db.close());
-  const services = await AppServices.start({ db, dataDir, version: 'test', secretBox: keyFileSecretBox(dataDir) });
-  cleanups.push(() => services.close());
-  api = createHandlers(services);
+  ({ api } = await startAppServices('supplygrid-causes-', cleanups));
 }, 60_000);
 
 afterAll(async () => {
@@ -50,14 +39,6 @@ async function httpServer(listener: RequestListener): Promise<string> {
   return `127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 const dujiao = (baseUrl: string, apiKey = 'k'.repeat(64), apiSecret = 's'.repeat(128)): ConnectionInput =>
   ({ kind: 'dujiao-next', name: 'Test', settings: { baseUrl, apiKey }, secrets: { apiSecret } });
 
@@ -68,7 +49,7 @@ function failure(result: ConnectionTest): { cause: string; error: string } {
 
 describe('connection test causes, from real loopback servers', () => {
   it('a port nothing listens on: connection refused', async () => {
-    expect(failure(await api['suppliers.test'](dujiao(`http://127.0.0.1:${await closedPort()}`))).cause).toBe('refused');
+    expect(failure(await api['suppliers.test'](dujiao(`http://127.0.0.1:${await freeLoopbackPort()}`))).cause).toBe('refused');
   }, 30_000);
 
   it('a host name that does not exist: address not found', async () => {

@@ -1,13 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../src-main/api/handlers';
 import { decodeCodedIssue } from '../../src-main/config/coded-issue';
 import { listLiveOffers } from '../../src-main/db/catalog-repo';
-import { openDatabase } from '../../src-main/db/open';
-import { keyFileSecretBox } from '../../src-main/secrets/secret-box';
-import { AppServices } from '../../src-main/services/app-services';
+import { startAppServices } from '../helpers/app-services';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
@@ -20,13 +14,7 @@ afterEach(async () => {
  */
 describe('a demo BillionConnect order', () => {
   it('reaches delivered by itself, through the app\'s own push receiver, saying meanwhile what it waits for', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'supplygrid-demo-bc-'));
-    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const db = openDatabase(join(dataDir, 'supplygrid.db'));
-    cleanups.push(() => db.close());
-    const services = await AppServices.start({ db, dataDir, version: 'test', secretBox: keyFileSecretBox(dataDir) });
-    cleanups.push(() => services.close());
-    const api = createHandlers(services);
+    const { db, api } = await startAppServices('supplygrid-demo-bc-', cleanups);
 
     expect((await api['sync.run'](['demo-billionconnect']))[0]).toMatchObject({ status: 'ok' });
     const offer = listLiveOffers(db, 'demo-billionconnect').find((o) => o.orderable && o.stock.status !== 'out' && o.kind === 'esim')!;

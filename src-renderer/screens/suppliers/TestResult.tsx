@@ -35,7 +35,7 @@ export function TestResult({ testing, result }: { testing: boolean; result: Conn
       {Object.keys(result.detail).length > 0 && (
         <dl className="test-detail">
           {Object.entries(result.detail).map(([key, value]) => (
-            <div key={key}><dt>{key}</dt><dd>{value}</dd></div>
+            <div key={key}><dt>{t(`detail.${key}`) === `detail.${key}` ? key : t(`detail.${key}`)}</dt><dd>{value}</dd></div>
           ))}
         </dl>
       )}
