@@ -37,3 +37,8 @@ export function urlProblemIssue(problem: UrlProblem, field = problem.params.fiel
 export function reenterSecretIssue(fields: readonly string[], changed: readonly string[]): string {
   return fields.map((field) => encodeCodedIssue(field, { code: 'secret.reenter', params: { changed: changed.join(', ') } })).join('; ');
 }
+
+/** Stored secrets this process cannot open (sealed under another data key, or damaged): each has to be typed again. */
+export function unreadableSecretIssue(fields: readonly string[]): string {
+  return fields.map((field) => encodeCodedIssue(field, { code: 'secret.unreadable', params: {} })).join('; ');
+}

@@ -8,7 +8,7 @@ import type { ConnectionBase, SupplierKind } from '../suppliers/adapter';
 import { supplierKind } from '../suppliers/registry';
 import { connectionUrlProblem } from '../config/url-policy';
 import { encodeCodedIssue } from '../config/coded-issue';
-import { connectionFieldIssues, connectionIssuesText, reenterSecretIssue, urlProblemIssue } from './connection-issues';
+import { connectionFieldIssues, connectionIssuesText, reenterSecretIssue, unreadableSecretIssue, urlProblemIssue } from './connection-issues';
 
 /** A connection as the renderer may see it: secrets only say whether they are set. */
 export interface ConnectionView {
@@ -84,7 +84,8 @@ export function secretsFor(kind: SupplierKind, typed: ConnectionInput['secrets']
   try {
     opened = stored.open();
   } catch (error) {
-    if (error instanceof UnreadableSecretsError) throw new ConfigError(fromStore.map((field) => `${field}: ${error.reason}`).join('; '));
+    // The form words it ("cannot be read here: enter it again"); the reason in full stays with syncs and the CLI.
+    if (error instanceof UnreadableSecretsError) throw new ConfigError(unreadableSecretIssue(fromStore));
     throw error;
   }
   for (const field of fromStore) if (opened[field]) secrets[field] = opened[field];

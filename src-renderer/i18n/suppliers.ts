@@ -102,6 +102,7 @@ export const suppliersDictionary: Dictionary = {
     'invalid.notifyListen': 'An address and port on this computer, e.g. 127.0.0.1:8787.',
     'invalid.currency': 'A three-letter currency code such as USD.',
     'invalid.requestsPerMinute': 'A whole number of at least 1.',
+    'secret.unreadable': 'The stored secret cannot be read here (it was sealed under another key, or is damaged): enter it again.',
     'secret.reenter': 'Enter it again: a stored secret is only sent with the settings it was saved with, and {changed} changed.',
 
     'cause.dns.title': 'Address not found',
@@ -255,6 +256,7 @@ export const suppliersDictionary: Dictionary = {
     'invalid.notifyListen': '本机的地址和端口，例如 127.0.0.1:8787。',
     'invalid.currency': '三个字母的币种代码，例如 USD。',
     'invalid.requestsPerMinute': '至少为 1 的整数。',
+    'secret.unreadable': '此处无法读取已保存的密钥（它由另一个密钥加密，或已损坏）：请重新输入。',
     'secret.reenter': '请重新输入：已保存的密钥只会随保存时的设置一起发送，而{changed}已更改。',
 
     'cause.dns.title': '找不到该地址',

@@ -89,9 +89,9 @@ describe('secrets another entry point sealed', () => {
     expect(() => preview.services.connections.resolve(sealedByApp.id)).toThrow(UnreadableSecretsError);
     expect(() => preview.services.connections.resolve(sealedByApp.id)).toThrow(UNREADABLE);
     expect(await bridgeCall(preview, 'suppliers.test', { id: sealedByApp.id, kind: 'dujiao-next', name: 'x', settings: {}, secrets: {} }))
-      .toEqual({ ok: false, cause: 'secretAgain', error: expect.stringMatching(/^apiSecret: secrets unreadable — enter them again/) });
+      .toEqual({ ok: false, cause: 'secretAgain', error: 'apiSecret: @secret.unreadable' });
     const { secrets: _typed, ...withoutSecret } = dujiaoInput(fromApp, 'Sealed by the app');
-    await expect(bridgeCall(preview, 'suppliers.save', { id: sealedByApp.id, ...withoutSecret, secrets: {} })).rejects.toThrow(/^apiSecret: secrets unreadable — enter them again/);
+    await expect(bridgeCall(preview, 'suppliers.save', { id: sealedByApp.id, ...withoutSecret, secrets: {} })).rejects.toThrow(/^apiSecret: @secret\.unreadable$/);
 
     // Entered again, it works like any other.
     const fixed = await bridgeCall(preview, 'suppliers.save', { id: sealedByApp.id, ...dujiaoInput(fromApp, 'Sealed by the app') });
