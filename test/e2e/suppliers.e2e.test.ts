@@ -228,10 +228,10 @@ describe('Suppliers: adding a real supplier, at 1280×720', () => {
   }, 60_000);
 });
 
-describe('Suppliers form in 简体中文, at 1280×720', () => {
+describe('Suppliers form in 简体中文, dark, at 1280×720', () => {
   let app: E2eApp;
   beforeAll(async () => {
-    app = await launchApp({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN' });
+    app = await launchApp({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN', colorScheme: 'dark' });
   }, 60_000);
   afterAll(async () => {
     await app?.close();
