@@ -35,7 +35,7 @@ function useThemeClass() {
 
 export function App() {
   const t = useT();
-  const { screen, go, language } = useUiStore();
+  const { screen, go, language, openAddSupplier } = useUiStore();
   const { info, load } = useAppStore();
   useThemeClass();
   useEffect(() => {
@@ -62,7 +62,7 @@ export function App() {
           <div className="demo-banner" role="status">
             <span className="badge demo">{t('demo.badge')}</span>
             <span>{t('demo.banner')}</span>
-            <button className="link" onClick={() => go('suppliers')}>{t('demo.addReal')}</button>
+            <button className="link" onClick={openAddSupplier}>{t('demo.addReal')}</button>
           </div>
         )}
         {/* Keyed by screen so each screen opens at its top, not at the last one's scroll position. */}

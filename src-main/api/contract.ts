@@ -11,6 +11,7 @@ import type { GridPage, GridQuery, OfferRef, PlanRow } from '../grid/types';
 import type { OrderQuote, OrderView, PlaceOrderInput, SpendingCapView } from '../orders/types';
 import type { ConnectionField } from '../services/connection-fields';
 import type { ConnectionInput, ConnectionView } from '../services/connections-service';
+import type { ConnectionFailureCause } from '../services/connection-test-cause';
 import type { SupplierSyncResult, SyncEvent } from '../sync/engine';
 import type { SyncRunOptions } from '../sync/run-options';
 import type { HeldRun } from '../sync/held-runs';
@@ -58,7 +59,8 @@ export interface SupplierSummary extends ConnectionView {
 
 export type ConnectionTest =
   | { ok: true; balance: Money | null; currency: string; detail: Record<string, string> }
-  | { ok: false; error: string };
+  /** `cause` sorts the failure for the form to explain (connection-test-cause.ts); `error` is the technical detail. */
+  | { ok: false; cause: ConnectionFailureCause; error: string };
 
 export interface ChangeView extends StoredChange {
   title: string;
@@ -132,6 +134,8 @@ export interface ApiContract {
   'suppliers.save': (input: ConnectionInput) => Promise<ConnectionView>;
   'suppliers.remove': (id: string) => Promise<boolean>;
   'suppliers.test': (input: ConnectionInput) => Promise<ConnectionTest>;
+  /** The form's problems per field as coded issues (`field: @code?params`), nothing saved: checked as each field loses focus. */
+  'suppliers.check': (input: ConnectionInput) => Promise<Record<string, string>>;
 
   /** `options.full`: list every catalog whole (otherwise incremental where the supplier allows and the last full listing is recent). */
   'sync.run': (supplierIds?: string[], options?: SyncRunOptions) => Promise<SupplierSyncResult[]>;
@@ -197,7 +201,7 @@ export type ApiMethod = keyof ApiContract;
 /** Every method name, for transports that must enumerate them (the preload and the bridge client). */
 export const API_METHODS = [
   'app.info', 'settings.get', 'settings.update', 'shell.saveDialog',
-  'suppliers.kinds', 'suppliers.list', 'suppliers.save', 'suppliers.remove', 'suppliers.test',
+  'suppliers.kinds', 'suppliers.list', 'suppliers.save', 'suppliers.remove', 'suppliers.test', 'suppliers.check',
   'sync.run', 'sync.cancel', 'sync.state', 'sync.runs', 'sync.changes', 'sync.held', 'sync.applyHeld', 'sync.discardHeld',
   'grid.query', 'grid.row', 'grid.link', 'grid.unlink', 'grid.resetLink',
   'pricing.rules', 'pricing.saveRules', 'pricing.preview', 'pricing.lock', 'pricing.unlock',

@@ -61,6 +61,7 @@ export function createHandlers(services: AppServices): ApiContract {
     'suppliers.save': (input) => services.saveConnection(input),
     'suppliers.remove': (id) => services.removeConnection(id),
     'suppliers.test': (input) => services.testConnection(input),
+    'suppliers.check': async (input) => services.connections.check(input),
 
     'sync.run': async (supplierIds, options) => services.sync(supplierIds, parseSyncRunOptions(options)),
     'sync.cancel': async () => services.cancelSync(),

@@ -12,8 +12,13 @@ export interface CodedIssue {
 const CODED = /^@([a-z][A-Za-z0-9_.]*)(?:\?(.*))?$/;
 
 export function encodeCodedIssue(field: string, issue: CodedIssue): string {
+  return `${field}: ${codedText(issue)}`;
+}
+
+/** A code and its parameters alone (`@code?k=v`), for a text that names no field (an order's status, say). */
+export function codedText(issue: CodedIssue): string {
   const query = new URLSearchParams(Object.entries(issue.params).filter(([, value]) => value !== undefined)).toString();
-  return `${field}: @${issue.code}${query ? `?${query}` : ''}`;
+  return `@${issue.code}${query ? `?${query}` : ''}`;
 }
 
 /** The code and parameters of one field's message, or null when it is plain text. */

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { readState, writeState } from '../db/app-state';
 import type { ConnectionBase, RunningSimulator } from '../suppliers/adapter';
 import { SUPPLIER_KINDS } from '../suppliers/registry';
+import { freeLoopbackPort } from './free-port';
 
 const GENERATION_KEY = 'demo.generation';
 
@@ -24,8 +25,10 @@ export async function startDemoSuppliers(db: Database, options: { advance?: bool
   const generation = options.advance === false ? Math.max(0, stored) : stored + 1;
   writeState(db, GENERATION_KEY, String(generation));
   const simulators: RunningSimulator[] = [];
+  // The app's own receiver for the demo's pushes (BillionConnect's N009), so demo orders complete by themselves.
+  const notifyListen = `127.0.0.1:${await freeLoopbackPort()}`;
   try {
-    for (const kind of SUPPLIER_KINDS) simulators.push(await kind.startSimulator({ generation }));
+    for (const kind of SUPPLIER_KINDS) simulators.push(await kind.startSimulator({ generation, notifyListen }));
   } catch (error) {
     await Promise.all(simulators.map((s) => s.close()));
     throw error;
@@ -46,3 +49,4 @@ export async function startDemoSuppliers(db: Database, options: { advance?: bool
   };
   return demo;
 }
+

@@ -23,7 +23,10 @@ import { syncSuppliers, type SupplierSyncResult } from '../sync/engine';
 import type { SyncRunOptions } from '../sync/run-options';
 import { applyHeldRun, discardHeldRun } from '../sync/held-runs';
 import { validRemovalPercent } from '../sync/hold-policy';
-import { changedSettings, COMMON_FIELDS, ConnectionsService, secretsFor, urlProblemIssue, type ConnectionInput, type StoredSecretsSource } from './connections-service';
+import { changedSettings, COMMON_FIELDS, ConnectionsService, secretsFor, type ConnectionInput, type StoredSecretsSource } from './connections-service';
+import { connectionIssuesText, urlProblemIssue } from './connection-issues';
+import { connectionFailureCause } from './connection-test-cause';
+import { encodeCodedIssue } from '../config/coded-issue';
 
 export interface AppServicesOptions {
   db: Database;
@@ -179,7 +182,7 @@ export class AppServices {
    */
   async testConnection(input: ConnectionInput): Promise<ConnectionTest> {
     const kind = supplierKind(input.kind);
-    if (!kind) return { ok: false, error: `unknown supplier kind "${input.kind}"` };
+    if (!kind) return { ok: false, cause: 'fields', error: encodeCodedIssue('kind', { code: 'field.invalid', params: {} }) };
     const stored = input.id ? this.storedSource(input.id, input.kind) : null;
     const typedSettings = Object.fromEntries(Object.entries(input.settings ?? {}).filter(([key]) => !kind.secretFields.includes(key) && !COMMON_FIELDS.has(key)));
     const settings = { ...stored?.settings, ...typedSettings };
@@ -187,26 +190,35 @@ export class AppServices {
     try {
       secrets = secretsFor(kind, input.secrets, settings, stored);
     } catch (error) {
-      if (error instanceof ConfigError) return { ok: false, error: error.message };
+      if (error instanceof ConfigError) return { ok: false, cause: connectionFailureCause(error), error: error.message };
       throw error;
     }
     const candidate = { ...settings, ...secrets, id: input.id || 'test', kind: input.kind, name: input.name || 'test' };
     const parsed = kind.configSchema.safeParse(candidate);
-    if (!parsed.success) return { ok: false, error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+    if (!parsed.success) return { ok: false, cause: 'fields', error: connectionIssuesText(parsed.error, candidate) };
     // A test sends the secrets too: plain http to another host only with the connection's opt-in.
     const urlProblem = connectionUrlProblem(candidate);
-    if (urlProblem) return { ok: false, error: urlProblemIssue(urlProblem) };
+    if (urlProblem) return { ok: false, cause: 'fields', error: urlProblemIssue(urlProblem) };
     // The saved connection as it is: ping through its own adapter (its login session, its rate gate).
     const typedSecret = kind.secretFields.some((field) => input.secrets?.[field]);
     const unchanged = input.id && stored && !typedSecret && changedSettings(settings, stored.settings, kind.secretFields).length === 0;
+    // A test is a question the merchant waits on: when the account's request limit makes it wait (a 429, or a sync
+    // using the same limit), it stops and says so rather than hold the form for the whole wait.
+    const throttled = new AbortController();
+    let unsubscribe = () => {};
     try {
       const adapter = unchanged
         ? this.handleFor(input.id!).adapter
         : kind.create(parsed.data, { retry: { attempts: 2, baseDelayMs: 300, maxDelayMs: 2000 }, timeoutMs: 15_000 });
-      const ping = await adapter.ping(AbortSignal.timeout(30_000));
+      unsubscribe = adapter.budget?.onWait((resumesAt) => {
+        if (resumesAt !== null) throttled.abort();
+      }) ?? unsubscribe;
+      const ping = await adapter.ping(AbortSignal.any([throttled.signal, AbortSignal.timeout(30_000)]));
       return { ok: true, balance: ping.balance, currency: ping.currency, detail: ping.detail };
     } catch (error) {
-      return { ok: false, error: describeError(error) };
+      return { ok: false, cause: connectionFailureCause(error, { throttledFor: throttled.signal.aborted }), error: describeError(error) };
+    } finally {
+      unsubscribe();
     }
   }
 

@@ -6,9 +6,9 @@ import {
 import type { SecretBox } from '../secrets/secret-box';
 import type { ConnectionBase, SupplierKind } from '../suppliers/adapter';
 import { supplierKind } from '../suppliers/registry';
-import type { z } from 'zod';
+import { connectionUrlProblem } from '../config/url-policy';
 import { encodeCodedIssue } from '../config/coded-issue';
-import { connectionUrlProblem, type UrlProblem } from '../config/url-policy';
+import { connectionFieldIssues, connectionIssuesText, reenterSecretIssue, unreadableSecretIssue, urlProblemIssue } from './connection-issues';
 
 /** A connection as the renderer may see it: secrets only say whether they are set. */
 export interface ConnectionView {
@@ -78,13 +78,14 @@ export function secretsFor(kind: SupplierKind, typed: ConnectionInput['secrets']
   if (!stored || fromStore.length === 0) return secrets;
   const changed = changedSettings(settings, stored.settings, kind.secretFields);
   if (changed.length) {
-    throw new ConfigError(fromStore.map((field) => `${field}: enter it again: a stored secret is only used with the settings it was saved with, and ${changed.join(', ')} changed`).join('; '));
+    throw new ConfigError(reenterSecretIssue(fromStore, changed));
   }
   let opened: Record<string, string>;
   try {
     opened = stored.open();
   } catch (error) {
-    if (error instanceof UnreadableSecretsError) throw new ConfigError(fromStore.map((field) => `${field}: ${error.reason}`).join('; '));
+    // The form words it ("cannot be read here: enter it again"); the reason in full stays with syncs and the CLI.
+    if (error instanceof UnreadableSecretsError) throw new ConfigError(unreadableSecretIssue(fromStore));
     throw error;
   }
   for (const field of fromStore) if (opened[field]) secrets[field] = opened[field];
@@ -149,7 +150,7 @@ export class ConnectionsService {
     const secrets = secretsFor(kind, input.secrets, settings, existing ? this.sourceOf(existing) : null);
     const candidate = { ...settings, ...secrets, id, kind: input.kind, name: input.name.trim() || id };
     const parsed = kind.configSchema.safeParse(candidate);
-    if (!parsed.success) throw new ConfigError(connectionIssuesText(parsed.error));
+    if (!parsed.success) throw new ConfigError(connectionIssuesText(parsed.error, candidate));
     const urlProblem = connectionUrlProblem(candidate);
     if (urlProblem) throw new ConfigError(urlProblemIssue(urlProblem));
     const sealed = Object.keys(secrets).length > 0;
@@ -159,6 +160,29 @@ export class ConnectionsService {
       secretsSet: Object.keys(secrets), keyId: sealed ? this.box.keyId : null,
     });
     return this.view(id)!;
+  }
+
+  /**
+   * What the kind's schema and the URL rule say about the form as typed, per field (coded issues, nothing stored):
+   * the form checks each field as it loses focus. A secret left empty counts as given when one is stored.
+   */
+  check(input: ConnectionInput): Record<string, string> {
+    const kind = supplierKind(input.kind);
+    if (!kind) return { kind: encodeCodedIssue('kind', { code: 'field.invalid', params: {} }) };
+    const stored = input.id ? getStoredConnection(this.db, input.id) : null;
+    const settings = Object.fromEntries(Object.entries(input.settings ?? {})
+      .filter(([key, value]) => !kind.secretFields.includes(key) && !COMMON_FIELDS.has(key) && value !== ''));
+    const secrets = Object.fromEntries(kind.secretFields.flatMap((field) => {
+      const typed = input.secrets?.[field];
+      if (typed) return [[field, typed]];
+      return stored?.kind === input.kind && stored.secretsBlob && (stored.secretsSet ?? kind.secretFields).includes(field) ? [[field, 'stored']] : [];
+    }));
+    const candidate: Record<string, unknown> = { ...settings, ...secrets, id: input.id || 'check', kind: input.kind, name: input.name?.trim() || 'check' };
+    const parsed = kind.configSchema.safeParse(candidate);
+    const issues = parsed.success ? {} : connectionFieldIssues(parsed.error, candidate);
+    const urlProblem = issues.baseUrl ? null : connectionUrlProblem(candidate);
+    if (urlProblem) issues[urlProblem.params.field] ??= urlProblemIssue(urlProblem);
+    return issues;
   }
 
   remove(id: string): boolean {
@@ -240,23 +264,6 @@ export class ConnectionsService {
     else why = 'they were sealed with another key file (the data folder\'s secret.key was replaced)';
     return `secrets unreadable — enter them again: ${why}`;
   }
-}
-
-/**
- * A connection's validation problems as the form reads them: `field: text` per issue, and for the issues that carry a
- * code (the URL rules) `field: @code?params`, which the renderer words in the merchant's language.
- */
-export function connectionIssuesText(error: z.ZodError): string {
-  return error.issues.slice(0, 3).map((issue) => {
-    const field = issue.path.length ? issue.path.join('.') : '(item)';
-    const coded = (issue as { params?: Partial<UrlProblem> }).params;
-    if (coded?.code && coded.params) return urlProblemIssue(coded as UrlProblem, field);
-    return `${field}: ${issue.message}`;
-  }).join('; ');
-}
-
-export function urlProblemIssue(problem: UrlProblem, field = problem.params.field): string {
-  return encodeCodedIssue(field, { code: problem.code, params: { ...problem.params } as Record<string, string> });
 }
 
 /**

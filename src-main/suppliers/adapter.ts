@@ -211,6 +211,11 @@ export interface SimulatorOptions {
    * null lifts it, for a benchmark that measures something else.
    */
   rateLimit?: SimulatorRateLimit | null;
+  /**
+   * host:port where the app receives this supplier's pushes (BillionConnect's N009): the simulator's connection
+   * listens there and the simulator pushes to it, so a demo order completes by itself. Kinds without pushes ignore it.
+   */
+  notifyListen?: string;
 }
 
 /** `max` requests per `windowMs`; where the server blocks past that (Dujiao-Next), for `blockMs`, refused in its `refusal` form. */

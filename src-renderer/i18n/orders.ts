@@ -55,6 +55,7 @@ export const ordersDictionary: Dictionary = {
     'form.demo.badge': 'Simulator',
     'form.demo': 'This supplier is a built-in simulator: no real money is spent.',
     'form.confirm': 'I understand this spends real money at the supplier',
+    'form.confirm.demo': 'Place this demo order (nothing is charged)',
 
     'place.button': 'Place order · {cost}',
     'place.buttonPlain': 'Place order',
@@ -80,6 +81,8 @@ export const ordersDictionary: Dictionary = {
     'timeline.title': 'Timeline',
     'timeline.empty': 'Nothing has happened yet.',
     'timeline.upstream': 'The supplier’s own status',
+    'upstream.bc.awaitingPush.ordered': 'Ordered. BillionConnect sends the eSIM by notification, usually within minutes; the order completes when it arrives.',
+    'upstream.bc.awaitingPush.shipped': 'Shipped. BillionConnect sends the eSIM’s QR code by notification, usually within minutes; the order completes when it arrives.',
 
     'delivery.title': 'Delivery',
     'delivery.empty': 'The supplier reports it delivered but sent nothing to show.',
@@ -228,6 +231,7 @@ export const ordersDictionary: Dictionary = {
     'form.demo.badge': '模拟器',
     'form.demo': '该供应商是内置模拟器，不会花费真实资金。',
     'form.confirm': '我了解这会在供应商处花费真实资金',
+    'form.confirm.demo': '下这笔演示订单（不会扣任何费用）',
 
     'place.button': '下单 · {cost}',
     'place.buttonPlain': '下单',
@@ -253,6 +257,8 @@ export const ordersDictionary: Dictionary = {
     'timeline.title': '时间线',
     'timeline.empty': '暂无记录。',
     'timeline.upstream': '供应商自己的状态',
+    'upstream.bc.awaitingPush.ordered': '已下单。BillionConnect 会通过通知发送 eSIM，通常几分钟内送达；收到后订单即完成。',
+    'upstream.bc.awaitingPush.shipped': '已发货。BillionConnect 会通过通知发送 eSIM 二维码，通常几分钟内送达；收到后订单即完成。',
 
     'delivery.title': '交付内容',
     'delivery.empty': '供应商报告已交付，但没有发送可显示的内容。',

@@ -14,6 +14,8 @@ interface SuppliersState {
   save(input: ConnectionInput): Promise<ConnectionView>;
   remove(id: string): Promise<void>;
   test(input: ConnectionInput): Promise<ConnectionTest>;
+  /** The form's problems per field, as main's schema sees them (coded issues); nothing is saved. */
+  check(input: ConnectionInput): Promise<Record<string, string>>;
   /**
    * Subscribes once for the app's life to `grid.changed` (a sync moves offer counts and last-run status; saving or
    * removing a connection changes the list): the one place the supplier list is refreshed from.
@@ -54,9 +56,10 @@ export const useSuppliersStore = create<SuppliersState>((set, get) => ({
     try {
       return await api()['suppliers.test'](input);
     } catch (error) {
-      return { ok: false, error: (error as Error).message };
+      return { ok: false, cause: 'unknown', error: (error as Error).message };
     }
   },
+  check: (input) => api()['suppliers.check'](input),
   connect: () => {
     if (connected) return;
     connected = true;

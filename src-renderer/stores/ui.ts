@@ -9,6 +9,10 @@ interface UiState {
   language: Language;
   theme: Theme;
   go(screen: Screen): void;
+  /** Set by "Add a real supplier" outside the Suppliers screen: that screen opens its form at once, then clears it. */
+  addSupplierRequested: boolean;
+  openAddSupplier(): void;
+  clearAddSupplier(): void;
   setLanguage(language: Language): void;
   setTheme(theme: Theme): void;
 }
@@ -40,6 +44,9 @@ export const useUiStore = create<UiState>((set) => ({
   language: initialLanguage(),
   theme: (stored('supplygrid.theme') as Theme | null) ?? 'system',
   go: (screen) => set({ screen }),
+  addSupplierRequested: false,
+  openAddSupplier: () => set({ screen: 'suppliers', addSupplierRequested: true }),
+  clearAddSupplier: () => set({ addSupplierRequested: false }),
   setLanguage: (language) => {
     remember('supplygrid.language', language);
     document.documentElement.lang = language;

@@ -75,12 +75,30 @@ async function placeFromDialog(page: Page, expectedBalance: string | null): Prom
   if (expectedBalance) await expect.poll(() => dialog.getByTestId('quote-balance').textContent(), POLL).toBe(expectedBalance);
   const place = dialog.getByRole('button', { name: /^Place order/ });
   expect(await place.isDisabled()).toBe(true);
-  await dialog.getByRole('checkbox', { name: 'I understand this spends real money at the supplier' }).check();
+  // Every supplier here is a demo one: the dialog says so, and never that real money is spent.
+  expect(await dialog.textContent()).not.toContain('spends real money');
+  await dialog.getByRole('checkbox', { name: 'Place this demo order (nothing is charged)' }).check();
   await expect.poll(() => place.isEnabled(), POLL).toBe(true);
   return place;
 }
 
 describe('Test orders, light theme, English, at 1280×800', () => {
+  /** Orders a demo BillionConnect eSIM as a merchant would: New test order on the Orders screen, find it, place it. */
+  const placeBillionConnectOrder = async (pickerScreenshot?: string): Promise<void> => {
+    const { page } = app;
+    const rows = await server['grid.query']({ kinds: ['esim'], suppliers: ['demo-billionconnect'], language: 'en', limit: 500 });
+    const row = rows.rows.find((r) => r.offers.some((o) => o.supplier === 'demo-billionconnect' && o.orderable));
+    expect(row).toBeDefined();
+    await openScreen(page, 'Test orders');
+    await page.getByRole('button', { name: 'New test order' }).first().click();
+    const picker = page.getByRole('dialog', { name: 'Place a test order' });
+    await picker.getByRole('searchbox', { name: 'Find the offer to order' }).fill(row!.title);
+    const pickerRow = picker.locator('.picker-row', { hasText: row!.title }).first();
+    await pickerRow.waitFor(WAIT);
+    if (pickerScreenshot) await app.screenshot(pickerScreenshot);
+    await pickerRow.getByRole('button', { name: /Demo BillionConnect/ }).first().click();
+    await (await placeFromDialog(page, null)).click();
+  };
   let app: E2eApp;
   let server: ApiContract;
   let esimRow: PlanRow;
@@ -217,34 +235,43 @@ describe('Test orders, light theme, English, at 1280×800', () => {
     expect(await page.locator('.order-detail [data-field="card-pin"] code').textContent()).toBe(card.pin);
   }, 60_000);
 
-  it('completes a BillionConnect order by hand when its code never arrives (New test order, from the Orders screen)', async () => {
+  it('a demo BillionConnect order says what it waits for, and completes by itself (New test order, from the Orders screen)', async () => {
     const { page } = app;
-    const rows = await server['grid.query']({ kinds: ['esim'], suppliers: ['demo-billionconnect'], language: 'en', limit: 500 });
-    const row = rows.rows.find((r) => r.offers.some((o) => o.supplier === 'demo-billionconnect' && o.orderable));
-    expect(row).toBeDefined();
-    await openScreen(page, 'Test orders');
-    await page.getByRole('button', { name: 'New test order' }).first().click();
-    const picker = page.getByRole('dialog', { name: 'Place a test order' });
-    await picker.getByRole('searchbox', { name: 'Find the offer to order' }).fill(row!.title);
-    const pickerRow = picker.locator('.picker-row', { hasText: row!.title }).first();
-    await pickerRow.waitFor(WAIT);
-    await app.screenshot('orders-picker');
-    await pickerRow.getByRole('button', { name: /Demo BillionConnect/ }).first().click();
-    const place = await placeFromDialog(page, null);
-    await place.click();
-    // BillionConnect sends the eSIM only in its N009 push, which no one can deliver to this test machine.
-    await expect.poll(() => dialog().locator('.order-outcome').getAttribute('data-status'), POLL).toBe('processing');
-    await dialog().getByRole('button', { name: 'Open in Test orders' }).click();
-    const detail = page.locator('.order-detail');
-    await detail.getByText('Taking too long?').click();
-    await detail.getByRole('button', { name: 'Complete by hand' }).click();
-    await detail.getByRole('textbox', { name: 'Paste what the supplier delivered' }).fill('1$smdp.example.com$HAND-ENTERED-1');
-    await detail.getByRole('button', { name: 'Complete order' }).click();
-    await detail.getByRole('alert').getByText('lacks the "LPA:" prefix').waitFor(WAIT);
-    await detail.getByRole('textbox', { name: 'Paste what the supplier delivered' }).fill('LPA:1$smdp.example.com$HAND-ENTERED-1');
-    await detail.getByRole('button', { name: 'Complete order' }).click();
-    await expect.poll(() => detail.locator('.order-outcome').getAttribute('data-status'), POLL).toBe('delivered');
-    expect(await detail.locator('[data-field="smdp"] code').textContent()).toBe('smdp.example.com');
+    await placeBillionConnectOrder('orders-picker');
+    // BillionConnect sends the eSIM only by its N009 notification: the demo's simulator pushes it to the app's own
+    // receiver a few seconds later, as the real platform does to the merchant's callback URL, minutes later.
+    await expect.poll(() => dialog().locator('.order-outcome').getAttribute('data-status'), { timeout: 40_000, interval: 200 }).toBe('delivered');
+    expect(await dialog().locator('.timeline-upstream').allTextContents())
+      .toContain('Ordered. BillionConnect sends the eSIM by notification, usually within minutes; the order completes when it arrives.');
+    expect(await dialog().textContent()).not.toContain('@bc.');
+    await app.screenshot('orders-billionconnect-delivered');
+    await page.keyboard.press('Escape');
+  }, 60_000);
+
+  it('completes a BillionConnect order by hand when its notification never arrives', async () => {
+    const { page } = app;
+    // The demo platform loses this order's notification, as a real one can (no callback URL, a tunnel down).
+    const demo = (app.preview.services as unknown as { demo: { simulators: Array<{ connection: { kind: string }; server?: { state: { notifyUrl: string | null } } }> } }).demo;
+    const bc = demo.simulators.find((s) => s.connection.kind === 'billionconnect')!.server!.state;
+    const notifyUrl = bc.notifyUrl;
+    bc.notifyUrl = null;
+    try {
+      await placeBillionConnectOrder();
+      await expect.poll(() => dialog().locator('.order-outcome').getAttribute('data-status'), POLL).toBe('processing');
+      await dialog().getByRole('button', { name: 'Open in Test orders' }).click();
+      const detail = page.locator('.order-detail');
+      await detail.getByText('Taking too long?').click();
+      await detail.getByRole('button', { name: 'Complete by hand' }).click();
+      await detail.getByRole('textbox', { name: 'Paste what the supplier delivered' }).fill('1$smdp.example.com$HAND-ENTERED-1');
+      await detail.getByRole('button', { name: 'Complete order' }).click();
+      await detail.getByRole('alert').getByText('lacks the "LPA:" prefix').waitFor(WAIT);
+      await detail.getByRole('textbox', { name: 'Paste what the supplier delivered' }).fill('LPA:1$smdp.example.com$HAND-ENTERED-1');
+      await detail.getByRole('button', { name: 'Complete order' }).click();
+      await expect.poll(() => detail.locator('.order-outcome').getAttribute('data-status'), POLL).toBe('delivered');
+      expect(await detail.locator('[data-field="smdp"] code').textContent()).toBe('smdp.example.com');
+    } finally {
+      bc.notifyUrl = notifyUrl;
+    }
   }, 60_000);
 
   it('lists every order with status, supplier, amount and time; sets the daily cap', async () => {
@@ -293,7 +320,7 @@ describe('Test orders, light theme, English, at 1280×800', () => {
     const refusal = dialog().getByRole('alert');
     await refusal.waitFor(WAIT);
     expect(await refusal.textContent()).toContain('would exceed today\'s spending cap');
-    expect(await dialog().getByRole('checkbox', { name: 'I understand this spends real money at the supplier' }).isDisabled()).toBe(true);
+    expect(await dialog().getByRole('checkbox', { name: 'Place this demo order (nothing is charged)' }).isDisabled()).toBe(true);
     expect(await dialog().getByRole('button', { name: /^Place order/ }).isDisabled()).toBe(true);
     expect(await dialog().getByTestId('quote-cap').textContent()).toMatch(/^0\.00 USD left of 1\.00 USD/);
     await app.screenshot('orders-refused');

@@ -83,7 +83,7 @@ describe('BillionConnect eSIM orders', () => {
     const request = requestFor(product);
     const placed = await adapter.orders!.place(request);
     expect(placed).toMatchObject({ status: 'processing', upstreamOrderId: expect.stringMatching(/^\d{16}$/), delivery: null, error: null });
-    expect(placed.upstreamStatus).toContain('N009');
+    expect(placed.upstreamStatus).toBe('@bc.awaitingPush?step=ordered');
 
     const [order] = sim.server.state.orders;
     expect(order).toMatchObject({ channelOrderId: request.idempotencyKey, email: 'buyer@example.com' });

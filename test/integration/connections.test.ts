@@ -15,6 +15,7 @@ import type { RunningSimulator } from '../../src-main/suppliers/adapter';
 import { supplierKind } from '../../src-main/suppliers/registry';
 import { startWebPreview } from '../../src-main/web/preview';
 import { bridgeCall } from '../helpers/bridge-call';
+import { encodeCodedIssue } from '../../src-main/config/coded-issue';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
@@ -46,6 +47,9 @@ const dujiaoInput = (sim: { connection: Record<string, unknown> }, name: string)
   settings: { baseUrl: String(sim.connection.baseUrl), apiKey: String(sim.connection.apiKey) },
   secrets: { apiSecret: String(sim.connection.apiSecret) },
 });
+
+/** The form words it: "enter it again: a stored secret is only sent with the settings it was saved with, and … changed". */
+const reenter = (changed: string) => encodeCodedIssue('password', { code: 'secret.reenter', params: { changed } });
 
 const UNREADABLE = /secrets unreadable — enter them again: they were sealed by the OS keychain \(the desktop app\), and this process uses the key file/;
 
@@ -85,9 +89,9 @@ describe('secrets another entry point sealed', () => {
     expect(() => preview.services.connections.resolve(sealedByApp.id)).toThrow(UnreadableSecretsError);
     expect(() => preview.services.connections.resolve(sealedByApp.id)).toThrow(UNREADABLE);
     expect(await bridgeCall(preview, 'suppliers.test', { id: sealedByApp.id, kind: 'dujiao-next', name: 'x', settings: {}, secrets: {} }))
-      .toEqual({ ok: false, error: expect.stringMatching(/^apiSecret: secrets unreadable — enter them again/) });
+      .toEqual({ ok: false, cause: 'secretAgain', error: 'apiSecret: @secret.unreadable' });
     const { secrets: _typed, ...withoutSecret } = dujiaoInput(fromApp, 'Sealed by the app');
-    await expect(bridgeCall(preview, 'suppliers.save', { id: sealedByApp.id, ...withoutSecret, secrets: {} })).rejects.toThrow(/^apiSecret: secrets unreadable — enter them again/);
+    await expect(bridgeCall(preview, 'suppliers.save', { id: sealedByApp.id, ...withoutSecret, secrets: {} })).rejects.toThrow(/^apiSecret: @secret\.unreadable$/);
 
     // Entered again, it works like any other.
     const fixed = await bridgeCall(preview, 'suppliers.save', { id: sealedByApp.id, ...dujiaoInput(fromApp, 'Sealed by the app') });
@@ -156,7 +160,7 @@ describe('stored secrets and a destination the page chooses', () => {
 
     // The demo connections' secrets are not for sending anywhere else either.
     expect(await api['suppliers.test']({ id: 'demo-linksfield', kind: 'linksfield', name: 'x', settings: { baseUrl: foreign.url }, secrets: {} }))
-      .toEqual({ ok: false, error: expect.stringMatching(/^password: enter it again: .*baseUrl changed/) });
+      .toEqual({ ok: false, cause: 'secretAgain', error: reenter('baseUrl') });
 
     const saved = await api['suppliers.save']({ kind: 'linksfield', name: 'My Linksfield', settings: { baseUrl, partnerCode, email, currency: 'USD' }, secrets: { password } });
     const attempts: Array<{ settings: Record<string, string>; changed: string }> = [
@@ -171,11 +175,11 @@ describe('stored secrets and a destination the page chooses', () => {
     for (const attempt of attempts) {
       for (const secrets of [{}, { password: '' }, undefined]) {
         expect(await api['suppliers.test']({ id: saved.id, kind: 'linksfield', name: 'My Linksfield', settings: attempt.settings, ...(secrets && { secrets }) }))
-          .toEqual({ ok: false, error: `password: enter it again: a stored secret is only used with the settings it was saved with, and ${attempt.changed} changed` });
+          .toEqual({ ok: false, cause: 'secretAgain', error: reenter(attempt.changed) });
       }
       // Saving it so, then syncing, would send it just the same: refused too, and the stored connection is untouched.
       await expect(api['suppliers.save']({ id: saved.id, kind: 'linksfield', name: 'My Linksfield', settings: { partnerCode, email, currency: 'USD', ...attempt.settings }, secrets: {} }))
-        .rejects.toThrow(/^password: enter it again: a stored secret is only used with the settings it was saved with/);
+        .rejects.toThrow(reenter(attempt.changed));
       expect(services.connections.view(saved.id)?.settings).toEqual({ baseUrl, partnerCode, email, currency: 'USD' });
     }
     expect(foreign.connections).toBe(0);

@@ -10,6 +10,7 @@ import { adapterFor } from '../../sync/targets';
 import { parseCap } from '../../orders/spending-cap';
 import { OrderError, type OrderView, type TimelineEntry } from '../../orders/types';
 import { pad, type Output } from '../output';
+import { decodeCodedIssue } from '../../config/coded-issue';
 import { ordersDictionary } from '../../../src-renderer/i18n/orders';
 
 export interface OrdersArgs {
@@ -99,7 +100,7 @@ export function printOrder(view: OrderView, output: Output, options: { timeline?
   const line = (label: string, value: string) => output.out(`  ${label.padEnd(18)}${value}`);
   output.out(`Order #${view.id} ${view.status.toUpperCase()}  ${view.title} from ${view.supplier}`);
   line('our key', view.idempotencyKey);
-  if (view.upstreamOrderId) line('supplier order', `${view.upstreamOrderId} (${view.upstreamStatus ?? '?'})`);
+  if (view.upstreamOrderId) line('supplier order', `${view.upstreamOrderId} (${view.upstreamStatus ? upstreamText(view.upstreamStatus) : '?'})`);
   line(view.amount ? 'charged' : 'expected cost', formatMoney(view.amount ?? view.expectedCost));
   if (view.amount) line('quoted', formatMoney(view.expectedCost));
   if (view.refundedAmount) line('refunded', formatMoney(view.refundedAmount));
@@ -129,5 +130,12 @@ export function attentionText(view: Pick<OrderView, 'attention' | 'supplier'>): 
 }
 
 export function timelineLine(entry: TimelineEntry): string {
-  return `${entry.at.slice(11, 19)}  ${entry.status}${entry.upstreamStatus ? ` (${entry.upstreamStatus})` : ''}${entry.note ? `: ${entry.note}` : ''}`;
+  return `${entry.at.slice(11, 19)}  ${entry.status}${entry.upstreamStatus ? ` (${upstreamText(entry.upstreamStatus)})` : ''}${entry.note ? `: ${entry.note}` : ''}`;
+}
+
+/** A supplier status main recorded as a code (BillionConnect's wait for N009), in the Orders screen's words. */
+function upstreamText(status: string): string {
+  const coded = decodeCodedIssue(status);
+  const template = coded && ordersDictionary.en[`upstream.${coded.code}.${coded.params.step ?? ''}`];
+  return template || status;
 }

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { SupplierError } from '../../http/errors';
+import { codedText } from '../../config/coded-issue';
 import { attention, livePriceProblem } from '../../orders/attention';
 import type { OrderRef, OrderRequest, OrderState, SupplierOrders } from '../adapter';
 import { formatIssues } from '../shared/validate-items';
@@ -12,8 +13,13 @@ const ORDERED = '0';
 const SHIPPED = '1';
 const CANCELLED = '2';
 
-/** Where the LPA will come from, said in every state before N009 arrives, so nobody waits on polling for it. */
-const AWAITING_N009 = 'the eSIM QR code arrives only by the N009 push';
+/**
+ * Where the LPA will come from, said in every state before N009 arrives, so nobody waits on polling for it: a code the
+ * timeline words ("BillionConnect sends the eSIM by notification; usually within minutes").
+ */
+function awaitingN009(step: 'ordered' | 'shipped'): string {
+  return codedText({ code: 'bc.awaitingPush', params: { step } });
+}
 
 /** The one sub-order every order has: one sku, `number` eSIMs of it. */
 export function channelSubOrderId(idempotencyKey: string): string {
@@ -74,7 +80,7 @@ export function createBillionConnectOrders(client: BillionConnectClient, label: 
       const why = parsed.success ? `answered for channelOrderId ${parsed.data.channelOrderId}, not ${key}` : `not a created order (${formatIssues(parsed.error)})`;
       throw new SupplierError(`${label} F040: ${why}, and F011 shows no order ${key} yet; checking again`, 'bad_response', null, true);
     }
-    return { status: 'processing', upstreamOrderId: parsed.data.orderId, upstreamStatus: `ordered; ${AWAITING_N009}`, amount: null, delivery: null, error: null };
+    return { status: 'processing', upstreamOrderId: parsed.data.orderId, upstreamStatus: awaitingN009('ordered'), amount: null, delivery: null, error: null };
   }
 
   type Priced = { kind: 'ok' } | { kind: 'gone' } | { kind: 'above'; total: { amount: string; currency: string }; problem: NonNullable<OrderState['attention']> };
@@ -126,9 +132,9 @@ function queriedState(order: QueriedOrder): OrderState {
   if (order.orderStatus === SHIPPED) {
     // Shipped: the eSIMs exist (their ICCIDs are here) but their QR codes come only with N009.
     const delivery = iccids.length ? { iccid: iccids[0], ...(iccids.length > 1 ? { text: `ICCIDs: ${iccids.join(', ')}` } : {}) } : null;
-    return { ...base, status: 'processing', upstreamStatus: `shipped; ${AWAITING_N009}`, delivery };
+    return { ...base, status: 'processing', upstreamStatus: awaitingN009('shipped'), delivery };
   }
-  return { ...base, status: 'processing', upstreamStatus: `ordered; ${AWAITING_N009}`, delivery: null };
+  return { ...base, status: 'processing', upstreamStatus: awaitingN009('ordered'), delivery: null };
 }
 
 function unsendable(request: OrderRequest): string | null {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import Decimal from 'decimal.js';
 import { demoLpa } from '../shared/demo-delivery';
 import type { SimResponse } from '../shared/simulator-http';
@@ -68,12 +69,17 @@ export interface BcSimOrderBook {
   refuseAfterCreating: Refusal | null;
   /** The platform's "Notification Callback URL": when set, N009 is pushed there right after each new order. */
   notifyUrl: string | null;
+  /**
+   * How long before each N009 attempt (the first push, then each retry): none by default, so tests see it at once;
+   * the demo waits a few seconds, as the real platform waits minutes, with room for the receiver to come up.
+   */
+  pushDelaysMs: number[];
   /** Every N009 sent: where to, and what the receiver answered. */
   pushes: Array<{ channelOrderId: string; url: string; status: number; reply: string }>;
 }
 
 export function emptyOrderBook(): BcSimOrderBook {
-  return { orders: [], charges: new Map(), forcePaymentFailure: false, outOfStock: new Set(), refuseAfterCreating: null, notifyUrl: null, pushes: [] };
+  return { orders: [], charges: new Map(), forcePaymentFailure: false, outOfStock: new Set(), refuseAfterCreating: null, notifyUrl: null, pushDelaysMs: [], pushes: [] };
 }
 
 interface OrderLine {
@@ -126,7 +132,7 @@ export class BcOrderDesk {
     this.book.orders.push(order);
     this.book.charges.set(channelOrderId, (this.book.charges.get(channelOrderId) ?? 0) + 1);
     const { notifyUrl } = this.book;
-    if (notifyUrl) setTimeout(() => void this.deliver(order, notifyUrl, PUSH_RETRIES), 0);
+    if (notifyUrl) void this.deliver(order, notifyUrl, PUSH_RETRIES);
     const refusal = this.book.refuseAfterCreating;
     if (refusal) {
       this.book.refuseAfterCreating = null;
@@ -208,6 +214,8 @@ export class BcOrderDesk {
   /** The callback URL's delivery: pushed until the receiver answers tradeCode 1000, retried as the FAQ says. */
   private async deliver(order: BcSimOrder, url: string, retries: number): Promise<void> {
     for (let attempt = 0; attempt <= retries; attempt++) {
+      // Never in the same turn as the F040 answer: the order is pushed after it is confirmed, not before.
+      await sleep(this.book.pushDelaysMs[attempt] ?? 0, undefined, { ref: false });
       if (order.orderStatus === '2') return;
       const { status, reply } = await this.pushN009(order.channelOrderId, url);
       if (status === 200 && /"tradeCode"\s*:\s*"1000"/.test(reply)) return;

@@ -7,6 +7,12 @@ import { tuneLimiter } from '../shared/simulator-http';
 
 export const BILLIONCONNECT_DEMO_SEED = 20260707;
 
+/**
+ * The demo's N009: a few seconds after the order (the real platform takes 2–10 minutes), then the three retries the
+ * FAQ promises, spaced out, for a receiver that was not listening yet.
+ */
+export const DEMO_PUSH_DELAYS_MS = [3_000, 5_000, 15_000, 30_000];
+
 export interface BillionConnectSimulator extends RunningSimulator {
   server: BillionConnectServer;
 }
@@ -31,6 +37,14 @@ export async function startBillionConnectSimulator(options: SimulatorOptions = {
     port: options.port,
   });
   tuneLimiter(server.state.rateLimiter, options.rateLimit);
+  if (options.notifyListen) {
+    // The platform's "Notification Callback URL", pointed at the app's own receiver (any path reaches it).
+    server.state.notifyUrl = `http://${options.notifyListen}/billionconnect/n009`;
+    server.state.pushDelaysMs = DEMO_PUSH_DELAYS_MS;
+  }
   // The host root, as merchants most often paste it; the client appends the invoke path.
-  return runningSimulator(server, { id: 'demo-billionconnect', kind: 'billionconnect', name: 'Demo BillionConnect', baseUrl: server.baseUrl, ...credentials, salesMethod: '5' });
+  return runningSimulator(server, {
+    id: 'demo-billionconnect', kind: 'billionconnect', name: 'Demo BillionConnect', baseUrl: server.baseUrl, ...credentials, salesMethod: '5',
+    ...(options.notifyListen && { notifyListen: options.notifyListen }),
+  });
 }

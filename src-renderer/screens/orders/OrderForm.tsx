@@ -54,7 +54,7 @@ export function OrderForm({ fields, values, onChange, demo, disabled }: {
       {demo && <p className="demo-note" role="note"><span className="badge demo">{t('form.demo.badge')}</span> {t('form.demo')}</p>}
       <label className="confirm-spend" htmlFor={`${id}-confirm`}>
         <input id={`${id}-confirm`} type="checkbox" checked={values.confirmed} disabled={disabled} onChange={(event) => onChange({ ...values, confirmed: event.target.checked })} />
-        <span>{t('form.confirm')}</span>
+        <span>{t(demo ? 'form.confirm.demo' : 'form.confirm')}</span>
       </label>
     </div>
   );

@@ -1,12 +1,13 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ConnectionTest, SupplierKindInfo, SupplierSummary } from '../../../src-main/api/contract';
+import { encodeCodedIssue } from '../../../src-main/config/coded-issue';
 import { useT } from '../../i18n';
 import { suppliersDictionary } from '../../i18n/suppliers';
 import { useIssueText } from './issue-text';
 import { useSuppliersStore } from '../../stores/suppliers';
 import { ConnectionFieldInput } from './ConnectionFieldInput';
 import { InsecureHttpOptIn } from './InsecureHttpOptIn';
-import { blankForm, formFromSupplier, missingFields, splitServerErrors, toConnectionInput, type ConnectionFormValues, type FieldErrors } from './connection-form';
+import { blankForm, errorsForTouched, formFromSupplier, missingFields, splitServerErrors, toConnectionInput, withoutSecretValues, type ConnectionFormValues, type FieldErrors } from './connection-form';
 import { TestResult } from './TestResult';
 
 interface Props {
@@ -17,17 +18,22 @@ interface Props {
   onSaved: (name: string) => void;
 }
 
+const NAME_REQUIRED = encodeCodedIssue('name', { code: 'field.required', params: {} });
+
 export function SupplierForm({ kinds, supplier, onClose, onSaved }: Props) {
   const t = useT(suppliersDictionary);
   const issueText = useIssueText();
   const titleId = useId();
-  const { save, test } = useSuppliersStore();
+  const { save, test, check } = useSuppliersStore();
   const [form, setForm] = useState<ConnectionFormValues>(() => (supplier ? formFromSupplier(supplier) : blankForm(kinds[0])));
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [testing, setTesting] = useState(false);
   const [testResult, setTestResult] = useState<ConnectionTest | null>(null);
   const [saving, setSaving] = useState(false);
+  // Fields the merchant has left at least once: only they are checked, so an untouched form is not all red.
+  const touched = useRef(new Set<string>());
+  const latestCheck = useRef(0);
   const kind = kinds.find((k) => k.kind === form.kind);
 
   useEffect(() => {
@@ -41,14 +47,32 @@ export function SupplierForm({ kinds, supplier, onClose, onSaved }: Props) {
     setForm((current) => ({ ...current, ...next }));
     setTestResult(null);
     setFormError(null);
+    // The field's message waits for it to be left again: it was about the value being replaced.
     if (field) setFieldErrors((errors) => ({ ...errors, [field]: '' }));
   };
   const setValue = (key: string, value: string) => change({ values: { ...form.values, [key]: value } }, key);
 
+  /** Asks main (the kind's own schema) about the form as it is, and shows what it says about the fields already left. */
+  const checkTouched = async (field: string) => {
+    if (!kind) return;
+    touched.current.add(field);
+    const call = ++latestCheck.current;
+    let issues: Record<string, string>;
+    try {
+      issues = await check(withoutSecretValues(toConnectionInput(form, kind)));
+    } catch {
+      return;
+    }
+    if (!form.name.trim()) issues.name = NAME_REQUIRED;
+    // A slower answer about older values must not overwrite a newer one.
+    if (call === latestCheck.current) setFieldErrors(errorsForTouched(issues, touched.current));
+  };
+
   const checkRequired = (): boolean => {
     if (!kind) return false;
     const missing = missingFields(form, kind);
-    setFieldErrors(Object.fromEntries(missing.map((key) => [key, t('required')])));
+    for (const key of missing) touched.current.add(key);
+    setFieldErrors(Object.fromEntries(missing.map((key) => [key, encodeCodedIssue(key, { code: 'field.required', params: {} })])));
     setFormError(missing.length ? t('fixFields') : null);
     return missing.length === 0;
   };
@@ -57,7 +81,13 @@ export function SupplierForm({ kinds, supplier, onClose, onSaved }: Props) {
     if (!kind) return;
     setTesting(true);
     setTestResult(null);
-    setTestResult(await test(toConnectionInput({ ...form, name: form.name || kind.label }, kind)));
+    const result = await test(toConnectionInput({ ...form, name: form.name || kind.label }, kind));
+    // The form's own problems go beside their fields, as a save would put them.
+    if (!result.ok && (result.cause === 'fields' || result.cause === 'secretAgain')) {
+      const split = splitServerErrors(result.error, kind.fields.map((f) => f.key));
+      setFieldErrors((errors) => ({ ...errors, ...split.fields }));
+    }
+    setTestResult(result);
     setTesting(false);
   };
 
@@ -79,61 +109,76 @@ export function SupplierForm({ kinds, supplier, onClose, onSaved }: Props) {
   return (
     <div className="dialog-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
       <form className="dialog supplier-form" role="dialog" aria-modal="true" aria-labelledby={titleId} onSubmit={(event) => void submit(event)} noValidate>
-        <h2 id={titleId}>{supplier ? t('form.editTitle', { name: supplier.name }) : t('form.addTitle')}</h2>
+        <h2 id={titleId} className="dialog-title">{supplier ? t('form.editTitle', { name: supplier.name }) : t('form.addTitle')}</h2>
 
-        <div className="form-grid">
-          <label className="field">
-            <span>{t('form.kind')}</span>
-            <select
-              value={form.kind}
-              disabled={Boolean(supplier)}
-              onChange={(event) => {
-                change({ kind: event.target.value, values: {} });
-                setFieldErrors({});
-              }}
-            >
-              {kinds.map((k) => <option key={k.kind} value={k.kind}>{k.label}</option>)}
-            </select>
-            {supplier && <small className="muted">{t('form.kindFixed')}</small>}
-          </label>
+        <div className="dialog-body">
+          <div className="form-grid">
+            <label className="field">
+              <span>{t('form.kind')}</span>
+              <select
+                value={form.kind}
+                disabled={Boolean(supplier)}
+                onChange={(event) => {
+                  change({ kind: event.target.value, values: {} });
+                  touched.current.clear();
+                  setFieldErrors({});
+                }}
+              >
+                {kinds.map((k) => <option key={k.kind} value={k.kind}>{k.label}</option>)}
+              </select>
+              {supplier && <small className="muted">{t('form.kindFixed')}</small>}
+            </label>
 
-          <label className="field">
-            <span>{t('form.name')}</span>
-            <input value={form.name} placeholder={t('form.namePlaceholder', { kind: kind?.label ?? '' })} onChange={(event) => change({ name: event.target.value }, 'name')} aria-invalid={Boolean(fieldErrors.name)} autoFocus />
-            {fieldErrors.name && <small className="error">{fieldErrors.name}</small>}
-          </label>
-
-          {kind?.fields.map((field) => (field.input === 'checkbox'
-            ? (
-              <InsecureHttpOptIn
-                key={`${kind.kind}.${field.key}`}
-                url={form.values.baseUrl ?? ''}
-                checked={form.values[field.key] === 'true'}
-                error={fieldErrors[field.key] ? issueText(fieldErrors[field.key], true) : null}
-                onChange={(checked) => setValue(field.key, checked ? 'true' : '')}
+            <label className="field">
+              <span>{t('form.name')}</span>
+              <input
+                name="name"
+                value={form.name}
+                placeholder={t('form.namePlaceholder', { kind: kind?.label ?? '' })}
+                onChange={(event) => change({ name: event.target.value }, 'name')}
+                // The name has the focus when the form opens: leaving it untouched (to pick the kind) is no mistake yet.
+                onBlur={() => void (form.name || touched.current.has('name') ? checkTouched('name') : undefined)}
+                aria-invalid={Boolean(fieldErrors.name)}
+                autoFocus
               />
-            )
-            : (
-            <ConnectionFieldInput
-              key={`${kind.kind}.${field.key}`}
-              field={field}
-              value={form.values[field.key] ?? ''}
-              secretSet={Boolean(form.secretsSet[field.key])}
-              error={fieldErrors[field.key] || null}
-              baseUrls={field.key === 'baseUrl' ? kind.baseUrls : undefined}
-              onChange={(value) => setValue(field.key, value)}
-            />
-            )))}
+              {fieldErrors.name && <small className="error" role="alert">{issueText(fieldErrors.name, true)}</small>}
+            </label>
+
+            {kind?.fields.map((field) => (field.input === 'checkbox'
+              ? (
+                <InsecureHttpOptIn
+                  key={`${kind.kind}.${field.key}`}
+                  url={form.values.baseUrl ?? ''}
+                  checked={form.values[field.key] === 'true'}
+                  error={fieldErrors[field.key] ? issueText(fieldErrors[field.key], true) : null}
+                  onChange={(checked) => setValue(field.key, checked ? 'true' : '')}
+                />
+              )
+              : (
+                <ConnectionFieldInput
+                  key={`${kind.kind}.${field.key}`}
+                  kind={kind.kind}
+                  field={field}
+                  value={form.values[field.key] ?? ''}
+                  secretSet={Boolean(form.secretsSet[field.key])}
+                  error={fieldErrors[field.key] || null}
+                  baseUrls={field.key === 'baseUrl' ? kind.baseUrls : undefined}
+                  onChange={(value) => setValue(field.key, value)}
+                  onBlur={() => void checkTouched(field.key)}
+                />
+              )))}
+          </div>
         </div>
 
-        {(testing || testResult) && <TestResult testing={testing} result={testResult} />}
-        {formError && <div className="form-error" role="alert">{issueText(formError)}</div>}
-
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={() => void runTest()} disabled={!kind || testing}>{testing ? t('form.testing') : t('form.test')}</button>
-          <span className="spacer" />
-          <button type="button" className="button" onClick={onClose}>{t('action.cancel')}</button>
-          <button type="submit" className="primary" disabled={saving}>{saving ? t('form.saving') : t('action.save')}</button>
+        <div className="dialog-footer">
+          {(testing || testResult) && <TestResult testing={testing} result={testResult} />}
+          {formError && <div className="form-error" role="alert">{issueText(formError)}</div>}
+          <div className="dialog-actions">
+            <button type="button" className="button" onClick={() => void runTest()} disabled={!kind || testing}>{testing ? t('form.testing') : t('form.test')}</button>
+            <span className="spacer" />
+            <button type="button" className="button" onClick={onClose}>{t('action.cancel')}</button>
+            <button type="submit" className="primary" disabled={saving}>{saving ? t('form.saving') : t('action.save')}</button>
+          </div>
         </div>
       </form>
     </div>

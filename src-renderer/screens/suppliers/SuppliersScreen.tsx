@@ -31,6 +31,15 @@ export function SuppliersScreen() {
     setFormTarget({ mode: 'add' });
   };
 
+  // "Add a real supplier" from the banner on any screen lands here with the form already open.
+  const addRequested = useUiStore((s) => s.addSupplierRequested);
+  const clearAddSupplier = useUiStore((s) => s.clearAddSupplier);
+  useEffect(() => {
+    if (!addRequested || !loaded) return;
+    clearAddSupplier();
+    openAdd();
+  }, [addRequested, loaded, clearAddSupplier]);
+
   return (
     <section className="suppliers-screen">
       <header className="screen-header">

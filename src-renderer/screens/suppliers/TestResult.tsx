@@ -4,15 +4,23 @@ import { useT } from '../../i18n';
 import { suppliersDictionary } from '../../i18n/suppliers';
 import { useIssueText } from './issue-text';
 
+/** A test's outcome: on failure its cause and what to do, in words, with the supplier's own message folded away. */
 export function TestResult({ testing, result }: { testing: boolean; result: ConnectionTest | null }) {
   const t = useT(suppliersDictionary);
   const issueText = useIssueText();
   if (testing || !result) return <div className="test-result pending" role="status">{t('form.testing')}</div>;
   if (!result.ok) {
+    const formProblem = result.cause === 'fields' || result.cause === 'secretAgain';
     return (
-      <div className="test-result bad" role="alert">
-        <strong>{t('test.failed')}</strong>
-        <code className="test-error">{issueText(result.error)}</code>
+      <div className="test-result bad" role="alert" data-cause={result.cause}>
+        <strong>{t(`cause.${result.cause}.title`)}</strong>
+        <span className="test-fix">{formProblem ? issueText(result.error) : t(`cause.${result.cause}.fix`)}</span>
+        {!formProblem && (
+          <details className="test-technical">
+            <summary>{t('form.technical')}</summary>
+            <code className="test-error">{result.error}</code>
+          </details>
+        )}
       </div>
     );
   }
@@ -27,7 +35,7 @@ export function TestResult({ testing, result }: { testing: boolean; result: Conn
       {Object.keys(result.detail).length > 0 && (
         <dl className="test-detail">
           {Object.entries(result.detail).map(([key, value]) => (
-            <div key={key}><dt>{key}</dt><dd>{value}</dd></div>
+            <div key={key}><dt>{t(`detail.${key}`) === `detail.${key}` ? key : t(`detail.${key}`)}</dt><dd>{value}</dd></div>
           ))}
         </dl>
       )}

@@ -46,8 +46,8 @@ export function missingFields(form: ConnectionFormValues, kind: SupplierKindInfo
 }
 
 /**
- * Splits the server's validation message ("baseUrl: must be a URL; apiKey: is required") so each part can
- * sit next to its field; whatever names no field of the form stays a message for the whole form.
+ * Splits the server's validation message ("baseUrl: @url.invalid; apiKey: @field.required") so each part can
+ * sit next to its field (kept whole, so the field's name words it); whatever names no field stays for the whole form.
  */
 export function splitServerErrors(message: string, fieldKeys: readonly string[]): { fields: FieldErrors; general: string | null } {
   const fields: FieldErrors = {};
@@ -55,8 +55,18 @@ export function splitServerErrors(message: string, fieldKeys: readonly string[])
   for (const part of message.split(/;\s+/)) {
     const match = /^([A-Za-z0-9_.]+):\s*(.+)$/.exec(part);
     const key = match?.[1];
-    if (key && match && fieldKeys.includes(key) && !fields[key]) fields[key] = match[2];
+    if (key && match && fieldKeys.includes(key) && !fields[key]) fields[key] = part;
     else rest.push(part);
   }
   return { fields, general: rest.length ? rest.join('; ') : null };
+}
+
+/** Main's problems (per field) narrowed to the fields the merchant has already left. */
+export function errorsForTouched(issues: Record<string, string>, touched: ReadonlySet<string>): FieldErrors {
+  return Object.fromEntries(Object.entries(issues).filter(([field]) => touched.has(field)));
+}
+
+/** What a check on blur sends: whether each secret is typed, never its value (a check is no reason to send one). */
+export function withoutSecretValues(input: ConnectionInput): ConnectionInput {
+  return { ...input, secrets: Object.fromEntries(Object.entries(input.secrets ?? {}).map(([key, value]) => [key, value ? 'typed' : ''])) };
 }
