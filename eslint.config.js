@@ -1,0 +1,54 @@
+// The house rules as lint rules: what a folder may import is checked here, not remembered. Import cycles are
+// dependency-cruiser's (.dependency-cruiser.cjs), formatting is Prettier's.
+import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Every main-process folder but the pure domain: what the renderer must not reach. */
+const MAIN_FOLDERS = ['api', 'cli', 'config', 'db', 'demo', 'export', 'grid', 'http', 'orders', 'pricing', 'secrets', 'services', 'shell', 'suppliers', 'sync', 'web'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'reports/**', '.stryker-tmp/**', 'test/e2e/screenshots/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  { files: ['**/*.{js,mjs,cjs}'], languageOptions: { globals: globals.node } },
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      // TypeScript checks names itself, and knows the DOM and Node globals this rule does not.
+      'no-undef': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      'no-control-regex': 'off',
+    },
+  },
+  // The two rules of hooks; the React Compiler's stricter set waits until we use the compiler.
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  {
+    files: ['src-main/**/*.ts', 'src-renderer/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.mjs'] } } },
+    rules: {
+      'import-x/no-restricted-paths': ['error', {
+        zones: [
+          // The domain is pure: itself and its three libraries (decimal.js, zod, opencc-js), nothing with I/O.
+          { target: './src-main/domain', from: './src-main', except: ['./domain'], message: 'domain/ imports only domain/' },
+          // A supplier speaks its protocol; storage, the API and the services are the app's business.
+          { target: './src-main/suppliers', from: ['./src-main/db', './src-main/api', './src-main/services'], message: 'suppliers/ never imports db/, api/ or services/' },
+          // The renderer sees main only through the shared contract and pure domain modules.
+          { target: './src-renderer', from: MAIN_FOLDERS.map((folder) => `./src-main/${folder}`), message: 'the renderer imports only src-shared/ and src-main/domain/' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src-main/domain/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^(?![.]|decimal\\.js$|zod$|opencc-js)', message: 'domain/ uses only decimal.js, zod and opencc-js' }] }] },
+  },
+);
