@@ -34,8 +34,20 @@ export const TOUR: TourStop[] = [
     },
   },
   {
+    // Three rows ticked and a lock far below their cost: the bulk bar and its loss-per-sale confirmation.
+    name: 'grid-bulk',
+    open: async (page) => {
+      const checks = page.locator('.grid-row:not(.skeleton) .row-check');
+      for (let i = 0; i < 3; i++) await checks.nth(i).click();
+      await page.locator('.bulk-lock input').fill('0.5');
+      await page.locator('.bulk-lock button[type="submit"]').click();
+      await page.locator('.below-cost-confirm').waitFor(WAIT);
+    },
+  },
+  {
     name: 'grid-drawer',
     open: async (page) => {
+      await page.locator('.below-cost-confirm .below-cost-actions button').nth(1).click();
       await page.locator('.grid-row:not(.skeleton)').first().click({ position: { x: 80, y: 18 } });
       await page.locator('.detail-panel .offer-card').first().waitFor(WAIT);
       await settled(page);
