@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { GridSortColumn } from '../../../src-main/grid/types';
 import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';
@@ -15,7 +15,8 @@ interface Props {
   currency: string;
 }
 
-export function GridHeader({ layout, nameOf, currency }: Props) {
+/** Memoized: its props only change with the columns, so scrolling never re-renders the header. */
+export const GridHeader = memo(function GridHeader({ layout, nameOf, currency }: Props) {
   const t = useT(gridDictionary);
   const sort = useGridStore((s) => s.sort);
   const ariaSort = (...columns: GridSortColumn[]) =>
@@ -81,4 +82,4 @@ export function GridHeader({ layout, nameOf, currency }: Props) {
       </div>
     </div>
   );
-}
+});

@@ -130,6 +130,11 @@ export function GridTable({ currency }: { currency: string }) {
           className="grid-canvas"
           style={style}
           onKeyDown={onKeyDown}
+          onFocus={(event) => {
+            // Focus put on a row by a click or Tab: the arrows move on from there.
+            const index = (event.target as HTMLElement).dataset.index;
+            if (index !== undefined && (event.target as HTMLElement).classList.contains('grid-row')) setFocusIndex(Number(index));
+          }}
           data-selection={selectionMode}
         >
           <GridHeader layout={layout} nameOf={nameOf} currency={currency} />
