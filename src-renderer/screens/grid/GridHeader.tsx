@@ -55,7 +55,7 @@ export const GridHeader = memo(function GridHeader({ layout, nameOf, currency }:
         const name = nameOf(column.slice('supplier:'.length));
         // Up to three short lines, broken between words, after a hyphen or between the parts of a CamelCase name
         // ("Demo / Billion / Connect"), so a narrow column shows the whole name rather than "Demo BillionC…".
-        return head(column, name, <span className="supplier-name" title={name}>{name.replace(/([a-z])(?=[A-Z])/g, '$1\u200B')}</span>, 'num supplier-head');
+        return head(column, name, <span className="supplier-name" title={name}>{name.replace(/([a-z])(?=[A-Z][a-z])/g, '$1\u200B')}</span>, 'num supplier-head');
       }
     }
   };
