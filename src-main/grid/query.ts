@@ -78,22 +78,24 @@ function filterSql(query: GridQuery): { whereSql: string; params: unknown[] } {
   return { whereSql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 
+/** The ORDER BY of a grid query: rows without a value (no price, unknown days) last either way, then id for a stable order. */
+function orderSql(query: GridQuery): string {
+  const sort = query.sort ?? { column: 'title', direction: 'asc' };
+  const column = SORT_SQL[sort.column]?.(languageOf(query.language ?? 'en'));
+  if (!column) throw new Error(`cannot sort by "${sort.column}"`);
+  return `ORDER BY ${column} IS NULL, ${column} ${sort.direction === 'desc' ? 'DESC' : 'ASC'}, id`;
+}
+
 /** One page of plan rows with the total that matches the filters: all the work is SQL on indexed columns. */
 export function queryGrid(db: Database, query: GridQuery = {}, scope: GridScope = {}): GridPage {
   const currency = ensureGrid(db, scope);
-  const language = languageOf(query.language ?? 'en');
   const { whereSql, params } = filterSql(query);
-  const sort = query.sort ?? { column: 'title', direction: 'asc' };
-  const column = SORT_SQL[sort.column]?.(language);
-  if (!column) throw new Error(`cannot sort by "${sort.column}"`);
-  const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
   const limit = Math.min(Math.max(query.limit ?? 100, 1), 1000);
   const offset = Math.max(query.offset ?? 0, 0);
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM plan_rows ${whereSql}`).get(...params) as { n: number }).n;
-  // Rows without a value (no price, unknown days) sort last either way; id keeps the order stable between pages.
   // Sort and page over ids only, then read the page's wide rows: sorting whole rows (with every offer's JSON)
   // makes deep pages slow on a large grid.
-  const ids = (db.prepare(`SELECT id FROM plan_rows ${whereSql} ORDER BY ${column} IS NULL, ${column} ${direction}, id LIMIT ? OFFSET ?`)
+  const ids = (db.prepare(`SELECT id FROM plan_rows ${whereSql} ${orderSql(query)} LIMIT ? OFFSET ?`)
     .all(...params, limit, offset) as Array<{ id: number }>).map((row) => row.id);
   return {
     rows: planRowsByIds(db, ids, query.language ?? 'en'),
@@ -109,15 +111,10 @@ export function queryGrid(db: Database, query: GridQuery = {}, scope: GridScope 
  */
 export function planKeysMatching(db: Database, query: GridQuery, scope: GridScope = {}, range: { offset?: number; limit?: number } = {}): string[] {
   ensureGrid(db, scope);
-  const language = languageOf(query.language ?? 'en');
   const { whereSql, params } = filterSql(query);
-  const sort = query.sort ?? { column: 'title', direction: 'asc' };
-  const column = SORT_SQL[sort.column]?.(language);
-  if (!column) throw new Error(`cannot sort by "${sort.column}"`);
-  const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
   const limit = range.limit === undefined ? -1 : Math.max(Math.trunc(range.limit), 0);
   const offset = Math.max(Math.trunc(range.offset ?? 0), 0);
-  return db.prepare(`SELECT plan_key FROM plan_rows ${whereSql} ORDER BY ${column} IS NULL, ${column} ${direction}, id LIMIT ? OFFSET ?`)
+  return db.prepare(`SELECT plan_key FROM plan_rows ${whereSql} ${orderSql(query)} LIMIT ? OFFSET ?`)
     .pluck().all(...params, limit, offset) as string[];
 }
 

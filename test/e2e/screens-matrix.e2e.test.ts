@@ -58,14 +58,14 @@ describe('every screen × {en, zh-CN} × {light, dark}', () => {
       const findings: string[] = [];
       try {
         await page.goto(preview.appUrl);
-        for (const stop of TOUR) {
+        for (const [index, stop] of TOUR.entries()) {
           await stop.open(page);
           findings.push(...(await seriousAxeFindings(page)).map((f: AxeFinding) => `${stop.name}: ${f.impact} ${f.id} (${f.help}) at ${f.targets.join(' | ')}`));
-          for (const size of SIZES) {
+          // Alternating the order of the sizes, each stop costs one resize instead of two.
+          for (const size of index % 2 ? [...SIZES].reverse() : SIZES) {
             await page.setViewportSize(size);
             await page.screenshot({ path: join(SCREENSHOTS, `matrix-${stop.name}-${language}-${theme}-${size.width}x${size.height}.png`) });
           }
-          await page.setViewportSize(SIZES[0]);
         }
       } finally {
         await context.close();
