@@ -188,6 +188,7 @@ export const gridDictionary: Dictionary = {
     'belowCost.loss': 'loses {loss} per sale (cost {cost}, price {price})',
     'belowCost.more': 'and {count} more below cost.',
     'belowCost.confirm': 'Lock anyway',
+    'belowCost.changed': 'Prices changed meanwhile: {count} plan(s) would now sell below cost. Lock again to see the loss.',
 
     'sync.now': 'Sync now',
     'sync.running': 'Syncing…',
@@ -383,6 +384,7 @@ export const gridDictionary: Dictionary = {
     'belowCost.loss': '每件亏损 {loss}（成本 {cost}，售价 {price}）',
     'belowCost.more': '另有 {count} 个低于成本。',
     'belowCost.confirm': '仍然锁定',
+    'belowCost.changed': '价格已变动：现在有 {count} 个套餐将低于成本销售。请重新锁定以查看亏损。',
 
     'sync.now': '立即同步',
     'sync.running': '同步中…',

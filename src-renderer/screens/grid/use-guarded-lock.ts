@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { BulkAction, BulkPreview, GridSelection } from '../../../src-main/grid/types';
 import { api } from '../../api';
+import { useT } from '../../i18n';
+import { gridDictionary } from '../../i18n/grid';
 import { useUiStore } from '../../stores/ui';
 
 export interface PendingConfirmation {
@@ -15,6 +17,7 @@ export interface PendingConfirmation {
  */
 export function useGuardedAction(onDone?: () => void) {
   const language = useUiStore((s) => s.language);
+  const t = useT(gridDictionary);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<PendingConfirmation | null>(null);
@@ -31,7 +34,9 @@ export function useGuardedAction(onDone?: () => void) {
     try {
       await work();
     } catch (failure) {
-      setError((failure as Error).message);
+      // Main's refusal of an unconfirmed loss (prices moved since the preview) comes as a code: worded here.
+      const refused = /@grid\.bulk\.belowCost\?count=(\d+)/.exec((failure as Error).message);
+      setError(refused ? t('belowCost.changed', { count: refused[1] }) : (failure as Error).message);
     } finally {
       setPending(false);
     }
