@@ -7,7 +7,7 @@ import type { PricePreview } from '../domain/pricing/price';
 import type { QuantityTier } from '../domain/quantity-tiers';
 import type { LockedPrice, RuleSet } from '../domain/pricing/rules';
 import type { ExportDownload, ExportHistoryEntry, ExportOptions, ExportPresetId, ExportPresetInfo, ExportPreview, ExportResult, LastExportChoice } from '../export/types';
-import type { GridPage, GridQuery, OfferRef, PlanRow } from '../grid/types';
+import type { BulkAction, BulkPreview, BulkResult, GridPage, GridQuery, GridSelection, OfferRef, PlanRow } from '../grid/types';
 import type { OrderQuote, OrderView, PlaceOrderInput, SpendingCapView } from '../orders/types';
 import type { ConnectionField } from '../services/connection-fields';
 import type { ConnectionInput, ConnectionView } from '../services/connections-service';
@@ -155,6 +155,12 @@ export interface ApiContract {
   'grid.link': (offer: OfferRef, planKey: string) => Promise<void>;
   'grid.unlink': (offer: OfferRef) => Promise<void>;
   'grid.resetLink': (offer: OfferRef) => Promise<void>;
+  /** Plan keys of the rows `query` matches from `offset` (at most 20,000): a shift-click range beyond the loaded pages. */
+  'grid.planKeys': (query: GridQuery, offset: number, limit: number) => Promise<string[]>;
+  /** What a bulk action would do to the selection (rows, and those a lock would sell below cost), without doing it. */
+  'grid.bulkPreview': (selection: GridSelection, action: BulkAction, language?: string) => Promise<BulkPreview>;
+  /** Applies a bulk action; a lock selling below cost is refused (`@grid.bulk.belowCost`) unless `confirmBelowCost`. */
+  'grid.bulkApply': (selection: GridSelection, action: BulkAction, options?: { confirmBelowCost?: boolean }) => Promise<BulkResult>;
 
   'pricing.rules': () => Promise<RuleSet>;
   'pricing.saveRules': (ruleSet: RuleSet) => Promise<RuleSet>;
@@ -203,7 +209,7 @@ export const API_METHODS = [
   'app.info', 'settings.get', 'settings.update', 'shell.saveDialog',
   'suppliers.kinds', 'suppliers.list', 'suppliers.save', 'suppliers.remove', 'suppliers.test', 'suppliers.check',
   'sync.run', 'sync.cancel', 'sync.state', 'sync.runs', 'sync.changes', 'sync.held', 'sync.applyHeld', 'sync.discardHeld',
-  'grid.query', 'grid.row', 'grid.link', 'grid.unlink', 'grid.resetLink',
+  'grid.query', 'grid.row', 'grid.link', 'grid.unlink', 'grid.resetLink', 'grid.planKeys', 'grid.bulkPreview', 'grid.bulkApply',
   'pricing.rules', 'pricing.saveRules', 'pricing.preview', 'pricing.lock', 'pricing.unlock',
   'rates.list', 'rates.set', 'rates.fetch',
   'orders.quote', 'orders.cap', 'orders.place', 'orders.list', 'orders.get', 'orders.reveal', 'orders.cancel', 'orders.completeManually', 'orders.qr',

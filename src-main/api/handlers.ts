@@ -13,7 +13,8 @@ import { offerHistory } from '../grid/history';
 import { supplierOfferKey } from '../domain/offer';
 import { linkOffer, resetOfferLink, unlinkOffer } from '../grid/links';
 import { gridPricingInputs } from '../grid/pricing-inputs';
-import { getPlanRow, queryGrid } from '../grid/query';
+import { applyBulk, parseBulkRequest, previewBulk } from '../grid/bulk';
+import { getPlanRow, planKeysMatching, queryGrid } from '../grid/query';
 import { fetchEcbRates, setManualRates } from '../pricing/rates-service';
 import { loadRuleSet, lockPrice, saveRuleSet, unlockPrice } from '../pricing/rules-store';
 import type { AppServices } from '../services/app-services';
@@ -98,6 +99,18 @@ export function createHandlers(services: AppServices): ApiContract {
       resetOfferLink(db, offer);
       gridChanged('link');
     },
+    'grid.planKeys': async (query, offset, limit) =>
+      planKeysMatching(db, query, services.gridScope(), { offset: Number(offset) || 0, limit: Math.min(Math.max(Number(limit) || 0, 0), PLAN_KEYS_MAX) }),
+    'grid.bulkPreview': async (selection, action, language = 'en') => {
+      const request = parseBulkRequest(selection, action);
+      return previewBulk(db, request.selection, request.action, services.gridScope(), language);
+    },
+    'grid.bulkApply': async (selection, action, options) => {
+      const request = parseBulkRequest(selection, action);
+      const result = applyBulk(db, request.selection, request.action, services.gridScope(), options?.confirmBelowCost === true);
+      gridChanged(request.action.type === 'exclude' || request.action.type === 'include' ? 'exclusions' : 'lock');
+      return result;
+    },
 
     'pricing.rules': async () => loadRuleSet(db, currency()),
     'pricing.saveRules': async (ruleSet) => {
@@ -152,6 +165,8 @@ export function createHandlers(services: AppServices): ApiContract {
   };
 }
 
+/** A shift-click range is at most this many plan keys. */
+const PLAN_KEYS_MAX = 20_000;
 const CHANGE_PAGE_DEFAULT = 200;
 const CHANGE_PAGE_MAX = 1000;
 

@@ -68,7 +68,7 @@ function filteredRows(db: Database, filter: GridQuery, request: RowSourceRequest
     pages: function* () {
       let page = first;
       for (let offset = 0; page.rows.length > 0; ) {
-        yield page.rows;
+        yield page.rows.filter(notExcluded);
         offset += page.rows.length;
         if (offset >= first.total) return;
         assertUnchanged();
@@ -104,9 +104,12 @@ function idsOfPlanKeys(db: Database, planKeys: readonly string[]): number[] {
   return ids;
 }
 
+/** Plans the merchant excluded from export (the grid's bulk action) never reach a file, whatever the selection. */
+const notExcluded = (row: PlanRow) => !row.excludedFromExport;
+
 function rowsById(db: Database, ids: readonly number[], request: RowSourceRequest, assertUnchanged: () => void): RowSource {
   // A hand-picked selection may include sold-out rows; the whole grid was already read in stock only.
-  const wanted = request.inStockOnly ? (row: PlanRow) => row.best !== null : () => true;
+  const wanted = request.inStockOnly ? (row: PlanRow) => row.best !== null && notExcluded(row) : notExcluded;
   return {
     matching: ids.length,
     pages: function* () {

@@ -4,6 +4,7 @@ import { isGridStale, merchantCurrency } from '../db/settings';
 import { displayTitle, languageOf } from '../domain/locale';
 import { ftsQuery } from '../domain/search-text';
 import { assertGridCurrency } from './currency-check';
+import { excludedAmong } from './exclusions-repo';
 import { micros, type StoredBest } from './materialize';
 import { gridSignature, refreshGrid } from './refresh';
 import type { GridOffer, GridPage, GridQuery, GridSortColumn, PlanRow, OfferRef } from './types';
@@ -45,10 +46,8 @@ export function ensureGrid(db: Database, scope: GridScope = {}): string {
   return currency;
 }
 
-/** One page of plan rows with the total that matches the filters: all the work is SQL on indexed columns. */
-export function queryGrid(db: Database, query: GridQuery = {}, scope: GridScope = {}): GridPage {
-  const currency = ensureGrid(db, scope);
-  const language = languageOf(query.language ?? 'en');
+/** The WHERE clause of a grid query's filters (search, suppliers, kinds, countries, stock, margin, changes). */
+function filterSql(query: GridQuery): { whereSql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   if (query.search?.trim()) {
@@ -76,18 +75,27 @@ export function queryGrid(db: Database, query: GridQuery = {}, scope: GridScope 
     params.push(micros(query.marginBelow));
   }
   if (query.changedInLastSync) where.push(`id IN (SELECT plan_row_id FROM plan_row_changes WHERE run_id IN (${CURRENT_BADGE_RUNS}))`);
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  return { whereSql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+/** The ORDER BY of a grid query: rows without a value (no price, unknown days) last either way, then id for a stable order. */
+function orderSql(query: GridQuery): string {
   const sort = query.sort ?? { column: 'title', direction: 'asc' };
-  const column = SORT_SQL[sort.column]?.(language);
+  const column = SORT_SQL[sort.column]?.(languageOf(query.language ?? 'en'));
   if (!column) throw new Error(`cannot sort by "${sort.column}"`);
-  const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
+  return `ORDER BY ${column} IS NULL, ${column} ${sort.direction === 'desc' ? 'DESC' : 'ASC'}, id`;
+}
+
+/** One page of plan rows with the total that matches the filters: all the work is SQL on indexed columns. */
+export function queryGrid(db: Database, query: GridQuery = {}, scope: GridScope = {}): GridPage {
+  const currency = ensureGrid(db, scope);
+  const { whereSql, params } = filterSql(query);
   const limit = Math.min(Math.max(query.limit ?? 100, 1), 1000);
   const offset = Math.max(query.offset ?? 0, 0);
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM plan_rows ${whereSql}`).get(...params) as { n: number }).n;
-  // Rows without a value (no price, unknown days) sort last either way; id keeps the order stable between pages.
   // Sort and page over ids only, then read the page's wide rows: sorting whole rows (with every offer's JSON)
   // makes deep pages slow on a large grid.
-  const ids = (db.prepare(`SELECT id FROM plan_rows ${whereSql} ORDER BY ${column} IS NULL, ${column} ${direction}, id LIMIT ? OFFSET ?`)
+  const ids = (db.prepare(`SELECT id FROM plan_rows ${whereSql} ${orderSql(query)} LIMIT ? OFFSET ?`)
     .all(...params, limit, offset) as Array<{ id: number }>).map((row) => row.id);
   return {
     rows: planRowsByIds(db, ids, query.language ?? 'en'),
@@ -95,6 +103,19 @@ export function queryGrid(db: Database, query: GridQuery = {}, scope: GridScope 
     currency,
     offset,
   };
+}
+
+/**
+ * Plan keys of the rows a grid query matches, in its order, from `offset` (at most `limit` when given): how
+ * "every row matching the filter" and a shift-click range are resolved without sending rows to the renderer.
+ */
+export function planKeysMatching(db: Database, query: GridQuery, scope: GridScope = {}, range: { offset?: number; limit?: number } = {}): string[] {
+  ensureGrid(db, scope);
+  const { whereSql, params } = filterSql(query);
+  const limit = range.limit === undefined ? -1 : Math.max(Math.trunc(range.limit), 0);
+  const offset = Math.max(Math.trunc(range.offset ?? 0), 0);
+  return db.prepare(`SELECT plan_key FROM plan_rows ${whereSql} ${orderSql(query)} LIMIT ? OFFSET ?`)
+    .pluck().all(...params, limit, offset) as string[];
 }
 
 export function getPlanRow(db: Database, id: number, language = 'en', scope: GridScope = {}): PlanRow | null {
@@ -115,9 +136,10 @@ export function planRowsByIds(db: Database, ids: readonly number[], language = '
   const changes = new Map<number, PlanRow['changes']>();
   for (const badge of badges) changes.set(badge.plan_row_id, [...(changes.get(badge.plan_row_id) ?? []), badge.change]);
   const byId = new Map(records.map((record) => [record.id, record]));
+  const excluded = excludedAmong(db, records.map((record) => record.plan_key));
   return ids.flatMap((id) => {
     const record = byId.get(id);
-    return record ? [toPlanRow(record, language, changes.get(id) ?? [])] : [];
+    return record ? [{ ...toPlanRow(record, language, changes.get(id) ?? []), excludedFromExport: excluded.has(record.plan_key) }] : [];
   });
 }
 

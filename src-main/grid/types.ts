@@ -44,6 +44,8 @@ export interface PlanRow {
   priceRefused: boolean;
   /** What the last sync of each member's supplier changed in this row. */
   changes: ChangeKind[];
+  /** The merchant keeps this plan out of exports (set on rows read from the grid). */
+  excludedFromExport?: boolean;
 }
 
 export type GridSortColumn = 'title' | 'bestCost' | 'salePrice' | 'margin' | 'marginPercent' | 'suppliers' | 'days' | 'data';
@@ -68,4 +70,43 @@ export interface GridPage {
   total: number;
   currency: string;
   offset: number;
+}
+
+/**
+ * Which grid rows a bulk action is for: plans picked one by one, or every row a grid filter matches (resolved in
+ * SQL where the action runs, so "all" of 100k rows never crosses to the renderer), less the ones unticked.
+ */
+export type GridSelection =
+  | { type: 'keys'; planKeys: string[] }
+  | { type: 'matching'; query: GridQuery; except?: string[] };
+
+/** Amounts are decimal strings in the merchant currency. A margin lock pins each row at its best cost plus `amount`. */
+export type BulkAction =
+  | { type: 'lockPrice'; amount: string }
+  | { type: 'lockMargin'; amount: string }
+  | { type: 'unlock' }
+  | { type: 'exclude' }
+  | { type: 'include' };
+
+/** A row a lock would sell below its best cost, and by how much per sale. */
+export interface BelowCostRow {
+  planKey: string;
+  title: string;
+  cost: Money;
+  price: Money;
+  loss: Money;
+}
+
+export interface BulkPreview {
+  /** Rows the selection holds now. */
+  rows: number;
+  /** Rows the action would change (a margin lock skips rows with no cost). */
+  affected: number;
+  /** How many would sell below cost, and the worst of them (largest loss first, at most 5). */
+  belowCost: number;
+  worstBelowCost: BelowCostRow[];
+}
+
+export interface BulkResult {
+  affected: number;
 }

@@ -51,12 +51,22 @@ function editableRuleSet(db: Database, currency: string): RuleSet {
 
 /** Pins a price that no sync and no rule change overwrites, until the merchant removes it. */
 export function lockPrice(db: Database, currency: string, lock: LockedPrice): RuleSet {
+  return lockPrices(db, currency, [lock]);
+}
+
+/** Many locks in one save (a bulk lock from the grid): each replaces any lock of the same target. */
+export function lockPrices(db: Database, currency: string, locks: readonly LockedPrice[]): RuleSet {
   const ruleSet = editableRuleSet(db, currency);
-  const sameTarget = (other: LockedPrice) => JSON.stringify(other.target) === JSON.stringify(lock.target);
-  return saveRuleSet(db, { ...ruleSet, locks: [...ruleSet.locks.filter((l) => !sameTarget(l)), lock] });
+  const replaced = new Set(locks.map((lock) => JSON.stringify(lock.target)));
+  return saveRuleSet(db, { ...ruleSet, locks: [...ruleSet.locks.filter((l) => !replaced.has(JSON.stringify(l.target))), ...locks] });
 }
 
 export function unlockPrice(db: Database, currency: string, target: LockedPrice['target']): RuleSet {
+  return unlockPrices(db, currency, [target]);
+}
+
+export function unlockPrices(db: Database, currency: string, targets: ReadonlyArray<LockedPrice['target']>): RuleSet {
   const ruleSet = editableRuleSet(db, currency);
-  return saveRuleSet(db, { ...ruleSet, locks: ruleSet.locks.filter((l) => JSON.stringify(l.target) !== JSON.stringify(target)) });
+  const removed = new Set(targets.map((target) => JSON.stringify(target)));
+  return saveRuleSet(db, { ...ruleSet, locks: ruleSet.locks.filter((l) => !removed.has(JSON.stringify(l.target))) });
 }

@@ -282,7 +282,15 @@ describe('the Grid, light theme, English', () => {
       await row.waitFor(WAIT);
       await panel().getByRole('textbox', { name: /Locked sale price/ }).fill('0.01');
       await panel().getByRole('button', { name: 'Lock price' }).click();
+      // Below cost: nothing is locked until the merchant has seen what each sale loses and confirmed.
+      const confirm = panel().getByRole('alertdialog', { name: 'This sells below cost' });
+      await confirm.waitFor(WAIT);
+      const cost = new Decimal(target.bestCost!.amount);
+      expect(await confirm.textContent()).toContain(`Each sale would lose ${cost.minus('0.01').toFixed(2)} USD`);
+      expect(await lockedCount()).toBe(0);
+      await confirm.getByRole('button', { name: 'Lock anyway' }).click();
       await expect.poll(lockedCount, POLL).toBe(1);
+      expect(await confirm.count()).toBe(0);
       await expect.poll(() => panel().getByTestId('detail-sale').textContent(), POLL).toContain('0.01 USD');
       await expect.poll(() => row.locator('.lock-icon').count(), POLL).toBe(1);
       await expect.poll(() => row.locator('.margin-cell.loss .margin-flag').count(), POLL).toBe(1);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { GridOffer, PlanRow } from '../../src-main/grid/types';
 import { chartGeometry, historyInMerchantCurrency } from '../../src-renderer/screens/grid/chart-geometry';
 import { cellAmount, coverageOf, dataOf, marginLevel, roundedAmount, supplierCells } from '../../src-renderer/screens/grid/grid-format';
-import { gridColumns } from '../../src-renderer/screens/grid/columns';
+import { columnLayout } from '../../src-renderer/screens/grid/columns';
 import {
   buildGridQuery,
   DEFAULT_SORT,
@@ -191,10 +191,20 @@ describe('what a row shows', () => {
   });
 
   it('sizes columns so five suppliers fit beside a usable title at 1280px', () => {
-    const { minWidth, template } = gridColumns(5);
-    expect(template.startsWith('minmax(180px, 1fr)')).toBe(true);
+    const { minWidth, template, columns } = columnLayout(['a', 'b', 'c', 'd', 'e']);
+    expect(columns.slice(0, 2)).toEqual(['select', 'title']);
+    expect(template.split(' ')[1]).toBe('minmax(180px,');
     // 1280 − 184 sidebar − 48 padding − 2 border − 15 scrollbar.
     expect(minWidth).toBeLessThanOrEqual(1031);
+  });
+
+  it('leaves hidden columns out and uses the widths the merchant dragged, within bounds', () => {
+    const layout = columnLayout(['a', 'b'], new Set(['kind', 'supplier:b', 'margin']), { title: 300, days: 5, 'supplier:a': 9000 });
+    expect(layout.columns).toEqual(['select', 'title', 'coverage', 'data', 'days', 'supplier:a', 'sale']);
+    expect(layout.template).toBe('30px minmax(300px, 1fr) 80px 80px 40px 640px 74px');
+    expect(layout.spans).toEqual({ plan: 5, cost: 1, price: 1 });
+    // No supplier configured: one "best cost" column stands in for them.
+    expect(columnLayout([]).columns).toContain('best');
   });
 });
 

@@ -8,10 +8,13 @@ import { useGridStore } from '../../stores/grid';
 import { useSuppliersStore } from '../../stores/suppliers';
 import { hasActiveFilters } from '../../stores/grid-query';
 import { useUiStore } from '../../stores/ui';
+import { BulkBar } from './BulkBar';
+import { ColumnsMenu } from './ColumnsMenu';
 import { DetailPanel } from './DetailPanel';
 import { Filters } from './Filters';
 import { GridEmptyState } from './GridEmptyState';
 import { GridSummary } from './GridSummary';
+import { GridSyncButton } from './GridSyncButton';
 import { GridTable } from './GridTable';
 import './grid.css';
 
@@ -57,8 +60,13 @@ export function GridScreen() {
         <h1>{t('nav.grid')}</h1>
         <GridSummary currency={currency} />
         {filtersActive && <button type="button" className="link clear-filters" onClick={clearFilters}>{t('filters.clear')}</button>}
+        <div className="grid-top-actions">
+          <ColumnsMenu />
+          <GridSyncButton />
+        </div>
       </div>
       <Filters currency={currency} />
+      {total !== null && total > 0 && <BulkBar currency={currency} />}
       {/* Over the table the drawer may hide the big error state; this line stays in view. */}
       {status === 'error' && (hasPages || selected) && (
         <div className="grid-inline-error" role="alert">

@@ -1,35 +1,23 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../../api';
 import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';
 import { normalizeAmount } from '../../stores/grid-query';
+import { BelowCostConfirm } from './BelowCostConfirm';
+import { useGuardedAction } from './use-guarded-lock';
 
 /** The new price comes back through grid.changed, like every other change: no local copy to drift. */
 export function LockPriceForm({ planKey, locked, currency, suggestion }: { planKey: string; locked: boolean; currency: string; suggestion: string }) {
   const t = useT(gridDictionary);
   const [text, setText] = useState('');
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const action = useGuardedAction(() => setText(''));
   const amount = normalizeAmount(text);
   const invalid = text.trim() !== '' && amount === null;
-
-  const run = async (action: () => Promise<unknown>) => {
-    setPending(true);
-    setError(null);
-    try {
-      await action();
-      setText('');
-    } catch (failure) {
-      setError((failure as Error).message);
-    } finally {
-      setPending(false);
-    }
-  };
+  const thisPlan = { type: 'keys' as const, planKeys: [planKey] };
 
   const lock = (event: FormEvent) => {
     event.preventDefault();
     if (amount === null) return;
-    void run(() => api()['pricing.lock']({ target: { type: 'plan', planKey }, price: { amount, currency } }));
+    void action.run(thisPlan, { type: 'lockPrice', amount });
   };
 
   return (
@@ -46,15 +34,18 @@ export function LockPriceForm({ planKey, locked, currency, suggestion }: { planK
         />
         <span className="unit">{currency}</span>
       </label>
-      <button type="submit" className="button primary" disabled={pending || amount === null}>{t('detail.lock')}</button>
+      <button type="submit" className="button primary" disabled={action.pending || amount === null}>{t('detail.lock')}</button>
       {locked && (
-        <button type="button" className="button" disabled={pending} onClick={() => void run(() => api()['pricing.unlock']({ type: 'plan', planKey }))}>
+        <button type="button" className="button" disabled={action.pending} onClick={() => void action.run(thisPlan, { type: 'unlock' })}>
           {t('detail.unlock')}
         </button>
       )}
-      <p className={`form-note${invalid || error ? ' error' : ' muted'}`} role={error ? 'alert' : undefined}>
-        {error ?? (invalid ? t('detail.lock.invalid') : t('detail.lock.hint'))}
+      <p className={`form-note${invalid || action.error ? ' error' : ' muted'}`} role={action.error ? 'alert' : undefined}>
+        {action.error ?? (invalid ? t('detail.lock.invalid') : t('detail.lock.hint'))}
       </p>
+      {action.confirming && (
+        <BelowCostConfirm preview={action.confirming.preview} pending={action.pending} onConfirm={() => void action.confirm()} onCancel={action.cancel} />
+      )}
     </form>
   );
 }

@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';
 import { useGridStore } from '../../stores/grid';
 import { supplierName, useSuppliersStore } from '../../stores/suppliers';
+import { usePopover } from './use-popover';
 
 /** Several suppliers at once: a native <select multiple> is unusable here, so a small checkbox popover. */
 export function SupplierFilter() {
@@ -10,24 +10,7 @@ export function SupplierFilter() {
   const suppliers = useSuppliersStore((s) => s.suppliers);
   const chosen = useGridStore((s) => s.filters.suppliers);
   const setFilters = useGridStore((s) => s.setFilters);
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const closeOutside = (event: MouseEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const closeOnEscape = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setOpen(false);
-    };
-    document.addEventListener('mousedown', closeOutside);
-    document.addEventListener('keydown', closeOnEscape);
-    return () => {
-      document.removeEventListener('mousedown', closeOutside);
-      document.removeEventListener('keydown', closeOnEscape);
-    };
-  }, [open]);
+  const { open, setOpen, root } = usePopover();
 
   const nameOf = (id: string) => supplierName(suppliers, id);
   const label =
