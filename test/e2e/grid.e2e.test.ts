@@ -484,23 +484,14 @@ describe('the Grid over 100,000 rows', () => {
     const afterJump = requestedOffsets.length;
     expect(afterJump).toBeLessThanOrEqual(8);
 
-    // A fling across 20,000 rows in 60 frames: frames stay short, and the pages flown past are not fetched.
-    const frameTimes = await scroller.evaluate(async (el) => {
-      const times: number[] = [];
-      let last = performance.now();
+    // A fling across 20,000 rows in 60 frames: the pages flown past are not fetched and the DOM stays a screenful.
+    // (How long the frames take depends on the machine: a test never asserts on time.)
+    await scroller.evaluate(async (el) => {
       for (let frame = 0; frame < 60; frame++) {
         el.scrollTop += 12_000;
         await new Promise((resolve) => requestAnimationFrame(resolve));
-        const now = performance.now();
-        times.push(now - last);
-        last = now;
       }
-      return times;
     });
-    const sorted = [...frameTimes].sort((a, b) => a - b);
-    // Loose bounds for a shared two-core CI box; fetching every page flown past measured p50 ≈ 50 ms, p90 ≈ 115 ms.
-    expect(sorted[Math.floor(sorted.length * 0.5)]).toBeLessThan(34);
-    expect(sorted[Math.floor(sorted.length * 0.9)]).toBeLessThan(100);
     await waitForSettledRows(page);
     // 60 frames crossed 200 pages; only where the fling rested is fetched (a few more when a busy machine stretches
     // a frame past the settle delay, never one request per frame).
