@@ -184,6 +184,6 @@ export function describePreflight(preflight: PreflightRecord | null, t: Translat
   const found = [
     preflight.belowCost ? t('summary.belowCost', { count: preflight.belowCost }) : '',
     preflight.noPrice ? t('summary.noPrice', { count: preflight.noPrice }) : '',
-  ].filter(Boolean).join(', ');
+  ].filter(Boolean).join(t('summary.and'));
   return t(preflight.choice === 'exclude' ? 'summary.flaggedExcluded' : 'summary.flaggedKept', { found });
 }

@@ -112,7 +112,7 @@ describe('summaries', () => {
 
   it('says what the preflight of a past export found and what the merchant chose, and nothing when it found nothing', () => {
     expect(describePreflight({ belowCost: 2, noPrice: 1, choice: 'exclude' }, t))
-      .toBe('summary.flaggedExcluded(found=summary.belowCost(count=2), summary.noPrice(count=1))');
+      .toBe('summary.flaggedExcluded(found=summary.belowCost(count=2)summary.andsummary.noPrice(count=1))');
     expect(describePreflight({ belowCost: 0, noPrice: 3, choice: 'keep' }, t)).toBe('summary.flaggedKept(found=summary.noPrice(count=3))');
     expect(describePreflight({ belowCost: 0, noPrice: 0, choice: 'keep' }, t)).toBeNull();
     expect(describePreflight(null, t)).toBeNull();

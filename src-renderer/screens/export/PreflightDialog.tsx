@@ -70,13 +70,15 @@ export function PreflightDialog() {
             <tbody>
               {preflight.flagged.map((row) => (
                 <tr key={row.planKey} data-reason={row.reason}>
-                  <td className="preflight-plan">
-                    <span className="preflight-title" title={row.planKey}>{row.title || row.planKey}</span>
-                    {(row.locked || row.soldOut) && (
-                      <span className="muted preflight-notes">
-                        {[row.locked ? t('preflight.locked') : '', row.soldOut ? t('preflight.soldOut') : ''].filter(Boolean).join(' · ')}
-                      </span>
-                    )}
+                  <td>
+                    <div className="preflight-plan">
+                      <span className="preflight-title" title={row.planKey}>{row.title || row.planKey}</span>
+                      {(row.locked || row.soldOut) && (
+                        <span className="muted preflight-notes">
+                          {[row.locked ? t('preflight.locked') : '', row.soldOut ? t('preflight.soldOut') : ''].filter(Boolean).join(' · ')}
+                        </span>
+                      )}
+                    </div>
                   </td>
                   <td className="num">{money(row.salePrice)}</td>
                   <td className="num">{money(row.cost)}</td>
