@@ -14,8 +14,10 @@ export function assignedHandles(db: Database, planKeys: readonly string[]): Map<
   return found;
 }
 
-export function handleInUse(db: Database, handle: string): boolean {
-  return db.prepare('SELECT 1 FROM export_handles WHERE handle = ?').get(handle) !== undefined;
+/** Whether a handle is given to some plan; the statement is prepared once, since a first export asks for every row. */
+export function handlesInUse(db: Database): (handle: string) => boolean {
+  const lookup = db.prepare('SELECT 1 FROM export_handles WHERE handle = ?');
+  return (handle) => lookup.get(handle) !== undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { readState, writeState } from '../db/app-state';
-import { handleInUse, keepHandles } from './handles-repo';
+import { handlesInUse, keepHandles } from './handles-repo';
 import type { ExportHistoryEntry, ExportPresetId, ExportSettings, LastExportChoice, PreflightRecord } from './types';
 
 interface ExportRecordRow {
@@ -65,10 +65,14 @@ export class PendingExport {
   private readonly buffer: PendingRow[] = [];
   private readonly bufferedHandles = new Set<string>();
   private closed = false;
+  private readonly keptHandle: (handle: string) => boolean;
+  private readonly pendingHandle: Statement;
 
   constructor(private readonly db: Database) {
     db.exec(`CREATE TABLE ${this.table} (plan_key TEXT PRIMARY KEY, currency TEXT NOT NULL, sale_price TEXT, fingerprint TEXT NOT NULL,
       handle TEXT NOT NULL UNIQUE) WITHOUT ROWID`);
+    this.keptHandle = handlesInUse(db);
+    this.pendingHandle = db.prepare(`SELECT 1 FROM ${this.table} WHERE handle = ?`);
   }
 
   add(row: PendingRow): void {
@@ -79,8 +83,7 @@ export class PendingExport {
 
   /** Whether a handle is given already: kept from an earlier export, or to a row this export has written. */
   handleTaken(handle: string): boolean {
-    return this.bufferedHandles.has(handle) || handleInUse(this.db, handle)
-      || this.db.prepare(`SELECT 1 FROM ${this.table} WHERE handle = ?`).get(handle) !== undefined;
+    return this.bufferedHandles.has(handle) || this.keptHandle(handle) || this.pendingHandle.get(handle) !== undefined;
   }
 
   private flush(): void {

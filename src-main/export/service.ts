@@ -8,7 +8,7 @@ import { loadRuleSet } from '../pricing/rules-store';
 import { assertGridCurrency } from '../grid/currency-check';
 import { csvText, writeCsvAtomically } from './csv-writer';
 import { exportFingerprint } from './fingerprint';
-import { adoptLegacyHandles, assignedHandles, handleInUse } from './handles-repo';
+import { adoptLegacyHandles, assignedHandles, handlesInUse } from './handles-repo';
 import { lastSent, listExports, PendingExport, readLastChoice, rememberChoice, type PendingRow, type SentRow } from './history-repo';
 import { exportLanguages, resolveExportOptions, settingsOf, type ResolvedExportOptions } from './options';
 import type { ExportColumn, ExportPreset } from './presets/preset';
@@ -196,7 +196,8 @@ export function previewExport(db: Database, options: ExportOptions, scope: Expor
   // A preview writes nothing, flagged rows included: it shows what `keep` would write, handles as they would be given.
   const prepared = prepare(db, { ...options, flaggedRows: 'keep' }, scope);
   const given = new Set<string>();
-  const taken = (handle: string) => given.has(handle) || handleInUse(db, handle);
+  const kept = handlesInUse(db);
+  const taken = (handle: string) => given.has(handle) || kept(handle);
   const rows: string[][] = [];
   for (const line of writtenLines(db, prepared, taken, emptyPreflight(prepared))) {
     if (rows.length >= limit) break;
