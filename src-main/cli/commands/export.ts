@@ -27,6 +27,8 @@ export async function exportCommand(db: Database, args: ExportArgs, output: Outp
   }
   let options: ExportOptions;
   try {
+    // The CLI's own choice is between the two answers; `ask` is what not passing the flag means.
+    if (args.flagged !== undefined && args.flagged !== 'exclude' && args.flagged !== 'keep') throw new ExportOptionsError('--flagged: must be exclude or keep');
     options = parseExportOptions({
       preset: args.preset,
       ...(args.lang ? { languages: list(args.lang) } : {}),
@@ -37,7 +39,6 @@ export async function exportCommand(db: Database, args: ExportArgs, output: Outp
       ...(args.fillLanguages ? { fillMissingLanguages: true } : {}),
       ...(args.flagged ? { flaggedRows: args.flagged } : {}),
     });
-    if (options.flaggedRows === 'ask' && args.flagged) throw new ExportOptionsError('--flagged: must be exclude or keep');
   } catch (error) {
     if (!(error instanceof ExportOptionsError)) throw error;
     output.err(`supplygrid: ${error.message}`);
