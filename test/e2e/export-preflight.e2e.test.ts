@@ -8,15 +8,11 @@ import { createHandlers } from '../../src-main/api/handlers';
 import { exportHistory } from '../../src-main/export/service';
 import type { PlanRow } from '../../src-main/grid/types';
 import { readRows } from '../integration/export-fixtures';
-import { launchApp, type E2eApp } from './harness';
+import { openScreen } from './adapter-wrappers';
+import { launchApp, reloadIn, type E2eApp } from './harness';
 
 const WAIT = { timeout: 15_000 };
 const SYNC_TIMEOUT = 60_000;
-
-async function open(page: Page, screen: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: screen, exact: true }).click();
-  await page.locator('main.screen').evaluate((main) => main.scrollTo(0, 0));
-}
 
 /** Serious and critical accessibility violations inside the element, as "rule: target" lines. */
 async function axeViolations(page: Page, selector: string): Promise<string[]> {
@@ -67,7 +63,7 @@ describe('Export preflight: rows below cost or without a price are shown before 
 
   it('lists the flagged rows with plan names and the loss per sale, then leaves them out on request', async () => {
     const { page } = app;
-    await open(page, 'Export');
+    await openScreen(page, 'Export');
     await page.getByRole('radio', { name: 'Shopify products CSV', exact: true }).click();
     await page.getByRole('button', { name: 'Export…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Check these rows before exporting' });
@@ -110,12 +106,8 @@ describe('Export preflight: rows below cost or without a price are shown before 
 
   it('speaks 简体中文 (in the dark theme) and writes the rows anyway when the merchant says so', async () => {
     const { page } = app;
-    await page.addInitScript(() => {
-      localStorage.setItem('supplygrid.language', 'zh-CN');
-      localStorage.setItem('supplygrid.theme', 'dark');
-    });
-    await page.reload();
-    await open(page, '导出');
+    await reloadIn(page, { language: 'zh-CN', theme: 'dark' });
+    await openScreen(page, '导出');
     await page.getByRole('button', { name: '导出…' }).click();
     const dialog = page.getByRole('dialog', { name: '导出前请检查这些行' });
     await dialog.waitFor(WAIT);
