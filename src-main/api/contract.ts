@@ -6,7 +6,7 @@ import type { Money } from '../domain/money';
 import type { PricePreview } from '../domain/pricing/price';
 import type { QuantityTier } from '../domain/quantity-tiers';
 import type { LockedPrice, RuleSet } from '../domain/pricing/rules';
-import type { ExportDownload, ExportHistoryEntry, ExportOptions, ExportPresetId, ExportPresetInfo, ExportPreview, ExportResult, LastExportChoice } from '../export/types';
+import type { ExportDownload, ExportHistoryEntry, ExportOptions, ExportPreflight, ExportPresetId, ExportPresetInfo, ExportPreview, ExportResult, LastExportChoice } from '../export/types';
 import type { BulkAction, BulkPreview, BulkResult, GridPage, GridQuery, GridSelection, OfferRef, PlanRow } from '../grid/types';
 import type { OrderQuote, OrderView, PlaceOrderInput, SpendingCapView } from '../orders/types';
 import type { ConnectionField } from '../services/connection-fields';
@@ -193,6 +193,8 @@ export interface ApiContract {
   'export.presets': (languages?: string[]) => Promise<ExportPresetInfo[]>;
   /** Header and first `limit` rows (default 20) exactly as the file would hold them; records nothing. */
   'export.preview': (options: ExportOptions, limit?: number) => Promise<ExportPreview>;
+  /** The rows the export would write below cost or without a price (at most `limit`, 100 by default); records nothing. */
+  'export.preflight': (options: ExportOptions, limit?: number) => Promise<ExportPreflight>;
   /** Streams the export to `file` (an absolute .csv path, e.g. from a save dialog) and records it. */
   'export.run': (options: ExportOptions & { file: string }) => Promise<ExportResult>;
   /** The CSV text of a small export (at most 20,000 rows), for a browser download; recorded like a file export. */
@@ -213,7 +215,7 @@ export const API_METHODS = [
   'pricing.rules', 'pricing.saveRules', 'pricing.preview', 'pricing.lock', 'pricing.unlock',
   'rates.list', 'rates.set', 'rates.fetch',
   'orders.quote', 'orders.cap', 'orders.place', 'orders.list', 'orders.get', 'orders.reveal', 'orders.cancel', 'orders.completeManually', 'orders.qr',
-  'export.presets', 'export.preview', 'export.run', 'export.csv', 'export.history', 'export.lastOptions',
+  'export.presets', 'export.preview', 'export.preflight', 'export.run', 'export.csv', 'export.history', 'export.lastOptions',
 ] as const satisfies readonly ApiMethod[];
 
 // Compile-time proof that API_METHODS lists every method of the contract.

@@ -8,7 +8,7 @@ import { displayTitle } from '../domain/locale';
 import { offerKey } from '../domain/offer';
 import { previewChange } from '../domain/pricing/price';
 import { parseExportOptions, parseExportTarget } from '../export/options';
-import { exportCsv, exportHistory, exportPresets, lastExportChoice, previewExport, runExport } from '../export/service';
+import { exportCsv, exportHistory, exportPresets, lastExportChoice, preflightExport, previewExport, runExport } from '../export/service';
 import { offerHistory } from '../grid/history';
 import { supplierOfferKey } from '../domain/offer';
 import { linkOffer, resetOfferLink, unlinkOffer } from '../grid/links';
@@ -158,6 +158,7 @@ export function createHandlers(services: AppServices): ApiContract {
 
     'export.presets': async (languages) => exportPresets(languages),
     'export.preview': async (options, limit = 20) => previewExport(db, parseExportOptions(options), services.gridScope(), Math.min(Math.max(limit, 1), 200)),
+    'export.preflight': async (options, limit = 100) => preflightExport(db, parseExportOptions(options), services.gridScope(), Math.min(Math.max(limit, 1), 500)),
     'export.run': async ({ file, ...options }) => runExport(db, parseExportOptions(options), parseExportTarget(file), { scope: services.gridScope() }),
     'export.csv': async (options) => exportCsv(db, parseExportOptions(options), services.gridScope()),
     'export.history': async (limit) => exportHistory(db, limit),

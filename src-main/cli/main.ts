@@ -40,9 +40,11 @@ Usage:
                      fetch ECB reference rates (plain http:// to another host needs the flag)
   supplygrid sim     [--kind KIND] [--port N] [--generation N] [--size N]
   supplygrid export  --preset PRESET --out FILE [--lang en,zh-CN] [--currency USD] [--in-stock]
-                     [--since-last-export] [--out-of-stock skip|draft|zero] [--db PATH]
+                     [--since-last-export] [--out-of-stock skip|draft|zero] [--fill-languages]
+                     [--flagged exclude|keep] [--db PATH]
                      the priced grid as a store CSV; PRESET: generic, shopify, shopify-legacy,
-                     woocommerce, dujiao-next
+                     woocommerce, dujiao-next. Rows that would sell below cost or have no price
+                     are listed first and stop the export (exit 3) until --flagged says what to do
   supplygrid exports [--json]                 what was exported, when, and where to
   supplygrid order   --supplier ID --sku SKU [--variant V] [--email E] --yes [--qr-out FILE.png]
                      [--config FILE | --demo] [--db PATH] [--json] [--force]
@@ -82,6 +84,8 @@ const OPTIONS = {
   'in-stock': { type: 'boolean' },
   'since-last-export': { type: 'boolean' },
   'out-of-stock': { type: 'string' },
+  'fill-languages': { type: 'boolean' },
+  flagged: { type: 'string' },
   sku: { type: 'string' },
   variant: { type: 'string' },
   email: { type: 'string' },
@@ -142,7 +146,7 @@ export async function runCli(argv: string[], output: Output = consoleOutput): Pr
       }
       if (command === 'export') {
         ensureSomeRates(db);
-        return await exportCommand(db, { preset: values.preset, out: values.out, lang: values.lang, currency: values.currency, inStock: values['in-stock'], sinceLastExport: values['since-last-export'], outOfStock: values['out-of-stock'] }, output);
+        return await exportCommand(db, { preset: values.preset, out: values.out, lang: values.lang, currency: values.currency, inStock: values['in-stock'], sinceLastExport: values['since-last-export'], outOfStock: values['out-of-stock'], fillLanguages: values['fill-languages'], flagged: values.flagged }, output);
       }
       if (command === 'exports') return exportsCommand(db, { json: values.json }, output);
       if (command === 'order') {

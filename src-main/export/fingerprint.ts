@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import type { ExportRowView } from './row-builder';
+import type { ExportRowDraft } from './row-builder';
 import { stockToken } from './row-stock';
 
 /**
@@ -8,7 +8,7 @@ import { stockToken } from './row-stock';
  * "changed since the last export" is a string comparison. The amount is normalized ("6.70" = "6.7"): a
  * change of notation is not a change of price.
  */
-export function exportFingerprint(view: ExportRowView): string {
+export function exportFingerprint(view: ExportRowDraft): string {
   const price = view.price === null ? '-' : new Decimal(view.price).toFixed();
   return `${view.currency} ${price} / ${stockToken(view.stock)}`;
 }

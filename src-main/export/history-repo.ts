@@ -1,16 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { readState, writeState } from '../db/app-state';
-import type { ExportHistoryEntry, ExportPresetId, ExportSettings, LastExportChoice } from './types';
+import { handlesInUse, keepHandles } from './handles-repo';
+import type { ExportHistoryEntry, ExportPresetId, ExportSettings, LastExportChoice, PreflightRecord } from './types';
 
 interface ExportRecordRow {
   id: number; created_at: string; preset: ExportPresetId; currency: string; options_json: string; row_count: number;
-  delivery: 'file' | 'download'; file: string | null;
+  delivery: 'file' | 'download'; file: string | null; preflight_json: string | null;
 }
 
 const toEntry = (row: ExportRecordRow): ExportHistoryEntry => ({
   id: row.id, createdAt: row.created_at, preset: row.preset, currency: row.currency, options: JSON.parse(row.options_json),
-  rows: row.row_count, delivery: row.delivery, file: row.file,
+  rows: row.row_count, delivery: row.delivery, file: row.file, preflight: row.preflight_json ? JSON.parse(row.preflight_json) : null,
 });
 
 /** Newest first. */
@@ -45,6 +46,13 @@ export interface ExportRecord {
   rows: number;
   delivery: 'file' | 'download';
   file: string | null;
+  preflight: PreflightRecord;
+}
+
+/** One written row: what the store learns, and the handle it is filed under. */
+export interface PendingRow extends SentRow {
+  planKey: string;
+  handle: string;
 }
 
 /**
@@ -54,24 +62,37 @@ export interface ExportRecord {
  */
 export class PendingExport {
   private readonly table = `temp.export_pending_${randomBytes(6).toString('hex')}`;
-  private readonly buffer: Array<{ planKey: string } & SentRow> = [];
+  private readonly buffer: PendingRow[] = [];
+  private readonly bufferedHandles = new Set<string>();
   private closed = false;
+  private readonly keptHandle: (handle: string) => boolean;
+  private readonly pendingHandle: Statement;
 
   constructor(private readonly db: Database) {
-    db.exec(`CREATE TABLE ${this.table} (plan_key TEXT PRIMARY KEY, currency TEXT NOT NULL, sale_price TEXT, fingerprint TEXT NOT NULL) WITHOUT ROWID`);
+    db.exec(`CREATE TABLE ${this.table} (plan_key TEXT PRIMARY KEY, currency TEXT NOT NULL, sale_price TEXT, fingerprint TEXT NOT NULL,
+      handle TEXT NOT NULL UNIQUE) WITHOUT ROWID`);
+    this.keptHandle = handlesInUse(db);
+    this.pendingHandle = db.prepare(`SELECT 1 FROM ${this.table} WHERE handle = ?`);
   }
 
-  add(planKey: string, sent: SentRow): void {
-    this.buffer.push({ planKey, ...sent });
+  add(row: PendingRow): void {
+    this.buffer.push(row);
+    this.bufferedHandles.add(row.handle);
     if (this.buffer.length >= 1000) this.flush();
   }
 
+  /** Whether a handle is given already: kept from an earlier export, or to a row this export has written. */
+  handleTaken(handle: string): boolean {
+    return this.bufferedHandles.has(handle) || this.keptHandle(handle) || this.pendingHandle.get(handle) !== undefined;
+  }
+
   private flush(): void {
-    const insert = this.db.prepare(`INSERT OR REPLACE INTO ${this.table} (plan_key, currency, sale_price, fingerprint) VALUES (?, ?, ?, ?)`);
+    const insert = this.db.prepare(`INSERT OR REPLACE INTO ${this.table} (plan_key, currency, sale_price, fingerprint, handle) VALUES (?, ?, ?, ?, ?)`);
     this.db.transaction(() => {
-      for (const row of this.buffer) insert.run(row.planKey, row.currency, row.salePrice, row.fingerprint);
+      for (const row of this.buffer) insert.run(row.planKey, row.currency, row.salePrice, row.fingerprint, row.handle);
     })();
     this.buffer.length = 0;
+    this.bufferedHandles.clear();
   }
 
   /** Records the export and makes its fingerprints the store's last known state; returns the history entry. */
@@ -79,8 +100,9 @@ export class PendingExport {
     this.flush();
     const createdAt = new Date().toISOString();
     const entry = this.db.transaction(() => {
-      const id = Number(this.db.prepare(`INSERT INTO exports (created_at, preset, currency, options_json, row_count, delivery, file)
-        VALUES (?, ?, ?, ?, ?, ?, ?)`).run(createdAt, record.preset, record.settings.currency, JSON.stringify(record.settings), record.rows, record.delivery, record.file).lastInsertRowid);
+      const id = Number(this.db.prepare(`INSERT INTO exports (created_at, preset, currency, options_json, row_count, delivery, file, preflight_json)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(createdAt, record.preset, record.settings.currency, JSON.stringify(record.settings), record.rows, record.delivery, record.file, JSON.stringify(record.preflight)).lastInsertRowid);
+      keepHandles(this.db, this.table);
       // `WHERE true` keeps SQLite from reading ON CONFLICT as part of the SELECT's join.
       this.db.prepare(`INSERT INTO export_fingerprints (preset, plan_key, currency, sale_price, fingerprint, export_id)
         SELECT ?, plan_key, currency, sale_price, fingerprint, ? FROM ${this.table} WHERE true

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { canonicalLocale } from '../domain/locale';
 import { OFFER_KINDS } from '../domain/offer';
 import type { GridSortColumn } from '../grid/types';
-import { EXPORT_PRESET_IDS, OUT_OF_STOCK_MODES, type ExportOptions, type ExportRowSelection, type ExportSettings } from './types';
+import { EXPORT_PRESET_IDS, FLAGGED_ROW_CHOICES, OUT_OF_STOCK_MODES, type ExportOptions, type ExportRowSelection, type ExportSettings } from './types';
 
 /** Options that cannot be used as given: the message names the field. */
 export class ExportOptionsError extends Error {
@@ -46,6 +46,9 @@ const optionsSchema = z.strictObject({
   inStockOnly: z.boolean().optional(),
   outOfStock: z.enum(OUT_OF_STOCK_MODES, { error: `must be one of ${OUT_OF_STOCK_MODES.join(', ')}` }).optional(),
   changedSinceLastExport: z.boolean().optional(),
+  fillMissingLanguages: z.boolean().optional(),
+  // Options that arrive from outside must say what to do with flagged rows before any is written.
+  flaggedRows: z.enum(FLAGGED_ROW_CHOICES, { error: `must be one of ${FLAGGED_ROW_CHOICES.join(', ')}` }).default('ask'),
 });
 
 /** Checks options from outside (the UI, the CLI); throws ExportOptionsError naming every bad field. */
@@ -76,6 +79,10 @@ export function resolveExportOptions(options: ExportOptions, merchantCurrency: s
     inStockOnly: options.inStockOnly ?? false,
     outOfStock: options.outOfStock ?? 'draft',
     changedSinceLastExport: options.changedSinceLastExport ?? false,
+    fillMissingLanguages: options.fillMissingLanguages ?? false,
+    // In-process callers (the bench, tests) write what they ask for; the UI and the CLI arrive through
+    // parseExportOptions, which defaults to `ask`.
+    flaggedRows: options.flaggedRows ?? 'keep',
   };
 }
 

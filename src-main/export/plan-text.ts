@@ -1,4 +1,4 @@
-import { displayTitle, languageOf } from '../domain/locale';
+import { canonicalLocale, displayTitle, languageOf } from '../domain/locale';
 import type { OfferKind } from '../domain/offer';
 import type { PlanAttributes } from '../domain/plan-attributes';
 import type { PlanRow } from '../grid/types';
@@ -38,6 +38,30 @@ const wordingOf = (language: string): Wording => (languageOf(language) === 'zh' 
 export function planTitle(row: PlanRow, language: string): string {
   const source = bestOffer(row) ?? row.offers[0];
   return source ? displayTitle(source.titles, language) : '';
+}
+
+const isTraditional = (tag: string) => /-(TW|HK|MO)$/.test(canonicalLocale(tag));
+
+/** Whether a title in `tag` is written in `language`: same language, and for Chinese the same script. */
+export function writtenIn(tag: string, language: string): boolean {
+  if (languageOf(tag) !== languageOf(language)) return false;
+  return languageOf(language) !== 'zh' || isTraditional(tag) === isTraditional(language);
+}
+
+/**
+ * The row's title written in `language`, or '' when no supplier wrote one: the named offer's first, then any other
+ * member's (they sell the same plan). Never another language's title under this language's name.
+ */
+export function planTitleWrittenIn(row: PlanRow, language: string): string {
+  const named = bestOffer(row) ?? row.offers[0];
+  const sources = named ? [named, ...row.offers.filter((offer) => offer !== named)] : row.offers;
+  const exact = canonicalLocale(language);
+  for (const offer of sources) {
+    const entries = Object.entries(offer.titles).filter(([tag, text]) => text.trim() !== '' && writtenIn(tag, language));
+    const found = entries.find(([tag]) => canonicalLocale(tag) === exact) ?? entries[0];
+    if (found) return found[1];
+  }
+  return '';
 }
 
 export function kindLabel(kind: OfferKind, language: string): string {

@@ -1,16 +1,26 @@
 import { resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
+import Decimal from 'decimal.js';
 import { merchantCurrency } from '../db/settings';
+import type { RuleSet } from '../domain/pricing/rules';
+import type { PlanRow } from '../grid/types';
+import { loadRuleSet } from '../pricing/rules-store';
 import { assertGridCurrency } from '../grid/currency-check';
 import { csvText, writeCsvAtomically } from './csv-writer';
 import { exportFingerprint } from './fingerprint';
-import { lastSent, listExports, PendingExport, readLastChoice, rememberChoice, type SentRow } from './history-repo';
+import { adoptLegacyHandles, assignedHandles, handlesInUse } from './handles-repo';
+import { lastSent, listExports, PendingExport, readLastChoice, rememberChoice, type PendingRow, type SentRow } from './history-repo';
 import { exportLanguages, resolveExportOptions, settingsOf, type ResolvedExportOptions } from './options';
 import type { ExportColumn, ExportPreset } from './presets/preset';
 import { EXPORT_PRESETS, exportPreset, presetInfo } from './presets/registry';
-import { buildCells, buildRowView } from './row-builder';
+import { planTitleWrittenIn } from './plan-text';
+import { buildCells, buildRowView, flagOf, type ExportRowDraft, type ExportRowView } from './row-builder';
 import { EXPORT_PAGE_SIZE, openRowSource, type RowSource } from './row-source';
-import type { ExportDownload, ExportHistoryEntry, ExportOptions, ExportPresetId, ExportPresetInfo, ExportPreview, ExportResult, LastExportChoice } from './types';
+import { freeHandle, handleBase } from './store-identity';
+import type {
+  ExportDownload, ExportHistoryEntry, ExportOptions, ExportPreflight, ExportPresetId, ExportPresetInfo, ExportPreview, ExportResult, FlaggedRow, FlagReason,
+  LastExportChoice, PreflightRecord,
+} from './types';
 
 /** Which suppliers' offers the grid holds: the app's configured ones, or every stored one (the CLI). */
 export interface ExportScope {
@@ -33,12 +43,23 @@ interface PreparedExport {
   columns: ExportColumn[];
   header: string[];
   source: RowSource;
+  ruleSet: RuleSet;
 }
 
-interface ExportLine {
-  planKey: string;
+/** A row the export would write, before its handle is settled. */
+interface DraftLine {
+  draft: ExportRowDraft;
   sent: SentRow;
-  cells: string[];
+  flag: FlagReason | null;
+}
+
+/** Flagged rows reach the file only by the merchant's choice; `ask` (the default at the UI and CLI) stops here. */
+export class ExportNeedsDecisionError extends Error {
+  readonly code = 'export_needs_decision';
+  constructor() {
+    super('some rows would sell below cost or have no price: run the preflight, then choose to exclude them or keep them (flaggedRows)');
+    this.name = 'ExportNeedsDecisionError';
+  }
 }
 
 function prepare(db: Database, input: ExportOptions, scope: ExportScope): PreparedExport {
@@ -46,41 +67,123 @@ function prepare(db: Database, input: ExportOptions, scope: ExportScope): Prepar
   const preset = exportPreset(options.preset);
   const columns = preset.columns(options.languages);
   assertGridCurrency(db, options.currency, scope.suppliers ?? null);
+  adoptLegacyHandles(db);
   const source = openRowSource(db, {
     selection: options.rows,
     inStockOnly: options.inStockOnly,
     language: options.languages[0],
     scope: { currency: options.currency, suppliers: scope.suppliers ?? null },
   });
-  return { options, preset, columns, header: columns.map((column) => column.header), source };
+  return { options, preset, columns, header: columns.map((column) => column.header), source, ruleSet: loadRuleSet(db, options.currency) };
 }
 
 /**
- * The file's lines, one grid page at a time: sold-out rows skipped if asked, rows the store already has
- * dropped if only changes are asked for. What the store last received is looked up per page, never for the
- * whole grid at once.
+ * The rows the file would hold, one grid page at a time: sold-out rows skipped if asked, rows the store already has
+ * dropped if only changes are asked for, each with the preflight's flag. What the store last received is looked up
+ * per page, never for the whole grid at once.
  */
-function* exportLines(db: Database, prepared: PreparedExport): Generator<ExportLine> {
-  const { options, columns } = prepared;
-  const context = { currency: options.currency, languages: options.languages, outOfStock: options.outOfStock };
+function* draftPages(db: Database, prepared: PreparedExport): Generator<DraftLine[]> {
+  const { options } = prepared;
+  const context = { ...options, ruleSet: prepared.ruleSet };
   for (const page of prepared.source.pages()) {
     const sentBefore = lastSent(db, options.preset, page.map((row) => row.planKey));
+    const lines: DraftLine[] = [];
     for (const row of page) {
       const previous = sentBefore.get(row.planKey);
-      const view = buildRowView(row, context, previous?.currency === options.currency ? previous.salePrice : null);
-      if (!view) continue;
-      const fingerprint = exportFingerprint(view);
+      const draft = buildRowView(row, context, previous?.currency === options.currency ? previous.salePrice : null);
+      if (!draft) continue;
+      const fingerprint = exportFingerprint(draft);
       if (options.changedSinceLastExport && previous?.fingerprint === fingerprint) continue;
-      yield { planKey: row.planKey, sent: { currency: view.currency, salePrice: view.price, fingerprint }, cells: buildCells(columns, view) };
+      lines.push({ draft, sent: { currency: draft.currency, salePrice: draft.price, fingerprint }, flag: flagOf(draft) });
+    }
+    if (lines.length) yield lines;
+  }
+}
+
+const handleSource = (row: PlanRow) => ({ kind: row.kind, attributes: row.attributes, englishTitle: planTitleWrittenIn(row, 'en') });
+
+/**
+ * The lines to write, with their handles: flagged rows left out or refused as the merchant chose, a plan's kept handle
+ * reused, a new plan given the first free readable one (`taken` says which are given, in the database and in this file).
+ */
+function* writtenLines(db: Database, prepared: PreparedExport, taken: (handle: string) => boolean, preflight: PreflightRecord): Generator<ExportLine> {
+  const choice = prepared.options.flaggedRows;
+  for (const page of draftPages(db, prepared)) {
+    const kept = assignedHandles(db, page.map((line) => line.draft.row.planKey));
+    for (const line of page) {
+      if (line.flag) {
+        if (choice === 'ask') throw new ExportNeedsDecisionError();
+        if (line.flag === 'below_cost') preflight.belowCost++;
+        else preflight.noPrice++;
+        if (choice === 'exclude') continue;
+      }
+      const planKey = line.draft.row.planKey;
+      const handle = kept.get(planKey) ?? freeHandle(handleBase(handleSource(line.draft.row)), taken);
+      const view: ExportRowView = { ...line.draft, handle };
+      yield { row: { planKey, handle, ...line.sent }, cells: buildCells(prepared.columns, view) };
     }
   }
 }
 
+interface ExportLine {
+  row: PendingRow;
+  cells: string[];
+}
+
 /** Makes the export history and the store's last known state, and remembers the options for the preset. */
-function record(db: Database, pending: PendingExport, prepared: PreparedExport, rows: number, file: string | null): ExportHistoryEntry {
-  const entry = pending.commit({ preset: prepared.options.preset, settings: settingsOf(prepared.options), rows, delivery: file ? 'file' : 'download', file });
+function record(db: Database, pending: PendingExport, prepared: PreparedExport, rows: number, file: string | null, preflight: PreflightRecord): ExportHistoryEntry {
+  const entry = pending.commit({ preset: prepared.options.preset, settings: settingsOf(prepared.options), rows, delivery: file ? 'file' : 'download', file, preflight });
   rememberChoice(db, { options: entry.options, file, at: entry.createdAt });
   return entry;
+}
+
+const emptyPreflight = (prepared: PreparedExport): PreflightRecord => ({ belowCost: 0, noPrice: 0, choice: prepared.options.flaggedRows });
+
+/**
+ * What the export would write that needs a look first: rows that would sell below cost (worst loss first) and rows
+ * without a price. Nothing is recorded; the merchant then exports with `flaggedRows` set to `exclude` or `keep`.
+ */
+export function preflightExport(db: Database, options: ExportOptions, scope: ExportScope = {}, limit = 100): ExportPreflight {
+  const prepared = prepare(db, options, scope);
+  const currency = prepared.options.currency;
+  const flagged: FlaggedRow[] = [];
+  let rows = 0;
+  let belowCost = 0;
+  let noPrice = 0;
+  for (const page of draftPages(db, prepared)) {
+    for (const { draft, flag } of page) {
+      rows++;
+      if (!flag) continue;
+      if (flag === 'below_cost') belowCost++;
+      else noPrice++;
+      flagged.push(flaggedRow(draft, flag));
+    }
+  }
+  // Losses first, largest first; then rows without a price, in grid order.
+  const loss = (row: FlaggedRow) => (row.lossPerSale ? new Decimal(row.lossPerSale.amount) : null);
+  flagged.sort((a, b) => {
+    const x = loss(a);
+    const y = loss(b);
+    if (x && y) return y.comparedTo(x);
+    return x ? -1 : y ? 1 : 0;
+  });
+  return { currency, rows, belowCost, noPrice, flagged: flagged.slice(0, limit) };
+}
+
+function flaggedRow(draft: ExportRowDraft, reason: FlagReason): FlaggedRow {
+  const { row, price, cost, currency } = draft;
+  return {
+    planKey: row.planKey,
+    title: draft.mainTitle,
+    reason,
+    cause: reason === 'no_price' ? draft.noPriceCause : null,
+    salePrice: price === null ? null : { amount: price, currency },
+    cost,
+    lossPerSale: reason === 'below_cost' && price !== null && cost ? { amount: new Decimal(cost.amount).minus(price).toFixed(), currency: cost.currency } : null,
+    soldOut: draft.stock.state === 'out',
+    locked: row.locked,
+    ruleId: row.ruleId,
+  };
 }
 
 export function exportPresets(languages?: readonly string[]): ExportPresetInfo[] {
@@ -90,10 +193,15 @@ export function exportPresets(languages?: readonly string[]): ExportPresetInfo[]
 
 /** The header and first rows exactly as the file would hold them, without recording anything. */
 export function previewExport(db: Database, options: ExportOptions, scope: ExportScope = {}, limit = 20): ExportPreview {
-  const prepared = prepare(db, options, scope);
+  // A preview writes nothing, flagged rows included: it shows what `keep` would write, handles as they would be given.
+  const prepared = prepare(db, { ...options, flaggedRows: 'keep' }, scope);
+  const given = new Set<string>();
+  const kept = handlesInUse(db);
+  const taken = (handle: string) => given.has(handle) || kept(handle);
   const rows: string[][] = [];
-  for (const line of exportLines(db, prepared)) {
+  for (const line of writtenLines(db, prepared, taken, emptyPreflight(prepared))) {
     if (rows.length >= limit) break;
+    given.add(line.row.handle);
     rows.push(line.cells);
   }
   return { preset: prepared.options.preset, currency: prepared.options.currency, columns: prepared.header, rows, matching: prepared.source.matching };
@@ -107,10 +215,11 @@ export async function runExport(db: Database, options: ExportOptions, file: stri
   const target = resolve(file);
   const prepared = prepare(db, options, run.scope ?? {});
   const pending = new PendingExport(db);
+  const preflight = emptyPreflight(prepared);
   let written = 0;
   function* recordedCells(): Generator<string[]> {
-    for (const line of exportLines(db, prepared)) {
-      pending.add(line.planKey, line.sent);
+    for (const line of writtenLines(db, prepared, (handle) => pending.handleTaken(handle), preflight)) {
+      pending.add(line.row);
       written++;
       if (written % EXPORT_PAGE_SIZE === 0) run.onProgress?.(written);
       yield line.cells;
@@ -119,8 +228,8 @@ export async function runExport(db: Database, options: ExportOptions, file: stri
   try {
     await writeCsvAtomically(target, prepared.header, recordedCells());
     run.onProgress?.(written);
-    const entry = record(db, pending, prepared, written, target);
-    return { id: entry.id, preset: entry.preset, currency: entry.currency, rows: written, file: target, createdAt: entry.createdAt };
+    const entry = record(db, pending, prepared, written, target, preflight);
+    return { id: entry.id, preset: entry.preset, currency: entry.currency, rows: written, file: target, createdAt: entry.createdAt, preflight };
   } finally {
     pending.discard();
   }
@@ -133,17 +242,18 @@ export async function runExport(db: Database, options: ExportOptions, file: stri
 export function exportCsv(db: Database, options: ExportOptions, scope: ExportScope = {}): ExportDownload {
   const prepared = prepare(db, options, scope);
   const pending = new PendingExport(db);
+  const preflight = emptyPreflight(prepared);
   const cells: string[][] = [];
   try {
-    for (const line of exportLines(db, prepared)) {
+    for (const line of writtenLines(db, prepared, (handle) => pending.handleTaken(handle), preflight)) {
       if (cells.length >= MAX_DOWNLOAD_ROWS) throw new ExportTooLargeError();
-      pending.add(line.planKey, line.sent);
+      pending.add(line.row);
       cells.push(line.cells);
     }
     const csv = csvText(prepared.header, cells);
-    const entry = record(db, pending, prepared, cells.length, null);
+    const entry = record(db, pending, prepared, cells.length, null, preflight);
     const stamp = entry.createdAt.slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
-    return { id: entry.id, filename: `supplygrid-${entry.preset}-${stamp}.csv`, csv, rows: cells.length };
+    return { id: entry.id, filename: `supplygrid-${entry.preset}-${stamp}.csv`, csv, rows: cells.length, preflight };
   } finally {
     pending.discard();
   }

@@ -1,3 +1,4 @@
+import type { Money } from '../domain/money';
 import type { GridQuery } from '../grid/types';
 
 /** The store formats SupplyGrid writes. `shopify-legacy` is the same sheet under Shopify's pre-2024 header names. */
@@ -10,6 +11,14 @@ export type ExportPresetId = (typeof EXPORT_PRESET_IDS)[number];
  */
 export const OUT_OF_STOCK_MODES = ['skip', 'draft', 'zero'] as const;
 export type OutOfStockMode = (typeof OUT_OF_STOCK_MODES)[number];
+
+/**
+ * What to do with rows the preflight flags (they would sell below cost, or have no price): `ask` refuses to write
+ * while there are any (ExportNeedsDecisionError), so the merchant sees them first; `exclude` leaves them out;
+ * `keep` writes them as they are.
+ */
+export const FLAGGED_ROW_CHOICES = ['ask', 'keep', 'exclude'] as const;
+export type FlaggedRowChoice = (typeof FLAGGED_ROW_CHOICES)[number];
 
 /**
  * Which grid rows to export. A selection names plan keys, not row ids: the grid is rebuilt (and its ids
@@ -33,6 +42,13 @@ export interface ExportOptions {
   outOfStock?: OutOfStockMode;
   /** Only rows whose sale price or stock differ from what the last export with this preset wrote (new rows too). */
   changedSinceLastExport?: boolean;
+  /**
+   * Default false: a title column holds that language or stays empty. True: an empty one is filled with the
+   * nearest language there is (zh-TW → zh-CN → English …), as the grid shows titles.
+   */
+  fillMissingLanguages?: boolean;
+  /** Default `ask` where options arrive from outside (the UI, the CLI), `keep` for in-process callers. */
+  flaggedRows?: FlaggedRowChoice;
 }
 
 /** A selection as history keeps it: which plans were picked matters for that file only, so only the count is kept. */
@@ -47,6 +63,8 @@ export interface ExportSettings {
   inStockOnly: boolean;
   outOfStock: OutOfStockMode;
   changedSinceLastExport: boolean;
+  fillMissingLanguages: boolean;
+  flaggedRows: FlaggedRowChoice;
 }
 
 export interface ExportPresetInfo {
@@ -74,6 +92,7 @@ export interface ExportResult {
   rows: number;
   file: string;
   createdAt: string;
+  preflight: PreflightRecord;
 }
 
 /** A small export handed to the UI as text, for a browser download (the bridge has no save dialog). */
@@ -83,6 +102,7 @@ export interface ExportDownload {
   /** Starts with the UTF-8 byte order mark, so a Blob of it opens in Excel with Chinese intact. */
   csv: string;
   rows: number;
+  preflight: PreflightRecord;
 }
 
 export interface ExportHistoryEntry {
@@ -94,6 +114,46 @@ export interface ExportHistoryEntry {
   rows: number;
   delivery: 'file' | 'download';
   file: string | null;
+  /** What the preflight found in the rows and what was done with them; null for exports older than the preflight. */
+  preflight: PreflightRecord | null;
+}
+
+/** Kept with each export: flagged rows met while writing, and whether they went into the file. */
+export interface PreflightRecord {
+  belowCost: number;
+  noPrice: number;
+  choice: FlaggedRowChoice;
+}
+
+/** Why the preflight flags a row. */
+export type FlagReason = 'below_cost' | 'no_price';
+/** Why a flagged row has no price: its rule or lock gives zero or below, or no exchange rate converts its cost. */
+export type NoPriceCause = 'refused' | 'no_rate';
+
+export interface FlaggedRow {
+  planKey: string;
+  /** The plan's title as the store will show it (the export's main language). */
+  title: string;
+  reason: FlagReason;
+  cause: NoPriceCause | null;
+  salePrice: Money | null;
+  cost: Money | null;
+  /** cost − sale price, for rows below cost. */
+  lossPerSale: Money | null;
+  soldOut: boolean;
+  locked: boolean;
+  ruleId: string | null;
+}
+
+/** The rows an export would write that need the merchant's eye before the file goes to a store. */
+export interface ExportPreflight {
+  currency: string;
+  /** Rows the export would write (after sold-out skipping and the changed-only filter). */
+  rows: number;
+  belowCost: number;
+  noPrice: number;
+  /** The flagged rows, worst loss first, at most `limit` of them. */
+  flagged: FlaggedRow[];
 }
 
 export interface LastExportChoice {

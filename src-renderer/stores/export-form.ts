@@ -1,4 +1,4 @@
-import type { ExportOptions, ExportPresetId, ExportPreview, ExportSettings, OutOfStockMode } from '../../src-main/export/types';
+import type { ExportOptions, ExportPresetId, ExportPreview, ExportSettings, OutOfStockMode, PreflightRecord } from '../../src-main/export/types';
 import type { GridQuery } from '../../src-main/grid/types';
 import { buildGridQuery, type GridFilters, type GridSort } from './grid-query';
 
@@ -12,6 +12,8 @@ export const PREVIEW_ROWS = 10;
 /** Typing a currency or clicking through options should cost one preview, not one per keystroke. */
 export const PREVIEW_DEBOUNCE_MS = 250;
 export const HISTORY_SHOWN = 20;
+/** Flagged rows listed in the preflight step; the counts above the list cover all of them. */
+export const PREFLIGHT_ROWS = 100;
 
 /**
  * Title languages offered before the merchant types one: what the suppliers SupplyGrid speaks to publish in.
@@ -35,11 +37,13 @@ export interface ExportForm {
   rowChoice: RowChoice;
   outOfStock: OutOfStockMode;
   changedSinceLastExport: boolean;
+  /** Empty title columns filled from the nearest language there is (off: a column holds its own language or nothing). */
+  fillMissingLanguages: boolean;
 }
 
 /** The server's own defaults (options.ts), so a first export with an untouched form matches the CLI's. */
 export function defaultForm(preset: ExportPresetId, merchantCurrency: string): ExportForm {
-  return { preset, languages: ['en'], currency: merchantCurrency, rowChoice: 'all', outOfStock: 'draft', changedSinceLastExport: false };
+  return { preset, languages: ['en'], currency: merchantCurrency, rowChoice: 'all', outOfStock: 'draft', changedSinceLastExport: false, fillMissingLanguages: false };
 }
 
 /**
@@ -56,6 +60,8 @@ export function formFromSettings(settings: ExportSettings): ExportForm {
     rowChoice,
     outOfStock: settings.outOfStock,
     changedSinceLastExport: settings.changedSinceLastExport,
+    // Exports made before the option existed never filled.
+    fillMissingLanguages: settings.fillMissingLanguages ?? false,
   };
 }
 
@@ -71,7 +77,10 @@ export function gridFilterQuery(filters: GridFilters, sort: GridSort, language: 
   return query;
 }
 
-/** null while the form cannot be sent (a half-typed currency). */
+/**
+ * null while the form cannot be sent (a half-typed currency). What to do with flagged rows is not part of the form:
+ * it is asked at each export, after the preflight, and added to these options then.
+ */
 export function exportOptionsOf(form: ExportForm, gridQuery: GridQuery): ExportOptions | null {
   const currency = currencyCode(form.currency);
   if (!currency || form.languages.length === 0) return null;
@@ -83,6 +92,7 @@ export function exportOptionsOf(form: ExportForm, gridQuery: GridQuery): ExportO
     inStockOnly: form.rowChoice === 'inStock',
     outOfStock: form.outOfStock,
     changedSinceLastExport: form.changedSinceLastExport,
+    fillMissingLanguages: form.fillMissingLanguages,
   };
 }
 
@@ -164,5 +174,16 @@ export function describeSettings(settings: ExportSettings, t: Translate, languag
   if (settings.inStockOnly) parts.push(t('summary.inStockOnly'));
   else parts.push(t(`summary.outOfStock.${settings.outOfStock}`));
   if (settings.changedSinceLastExport) parts.push(t('summary.changedOnly'));
+  if (settings.fillMissingLanguages) parts.push(t('summary.fillLanguages'));
   return parts;
+}
+
+/** What the preflight of a past export found and what was done with it; null when it found nothing (or predates it). */
+export function describePreflight(preflight: PreflightRecord | null, t: Translate): string | null {
+  if (!preflight || preflight.belowCost + preflight.noPrice === 0) return null;
+  const found = [
+    preflight.belowCost ? t('summary.belowCost', { count: preflight.belowCost }) : '',
+    preflight.noPrice ? t('summary.noPrice', { count: preflight.noPrice }) : '',
+  ].filter(Boolean).join(t('summary.and'));
+  return t(preflight.choice === 'exclude' ? 'summary.flaggedExcluded' : 'summary.flaggedKept', { found });
 }

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ExportDownload, ExportHistoryEntry, ExportOptions, ExportPresetId, ExportPresetInfo, ExportPreview, LastExportChoice } from '../../src-main/export/types';
+import type { ExportDownload, ExportHistoryEntry, ExportOptions, ExportPreflight, ExportPresetId, ExportPresetInfo, ExportPreview, LastExportChoice, PreflightRecord } from '../../src-main/export/types';
 import { api } from '../api';
 import {
   currencyCode,
@@ -9,6 +9,7 @@ import {
   gridFilterQuery,
   HISTORY_SHOWN,
   PREVIEW_DEBOUNCE_MS,
+  PREFLIGHT_ROWS,
   PREVIEW_ROWS,
   suggestedFileName,
   type ExportForm,
@@ -23,6 +24,8 @@ export interface ExportOutcome {
   file: string | null;
   /** The browser download's name; null for a file. */
   filename: string | null;
+  /** Flagged rows met while writing, and whether they went in. */
+  preflight: PreflightRecord;
 }
 
 interface ExportState {
@@ -43,6 +46,12 @@ interface ExportState {
   previewStatus: 'idle' | 'loading' | 'ready' | 'error';
   previewError: string | null;
   exporting: boolean;
+  /**
+   * The step between "Export…" and the file: `checking` while the preflight runs, `review` while the merchant looks
+   * at the rows it flagged (below cost, no price) and chooses to leave them out or write them.
+   */
+  preflightStatus: 'idle' | 'checking' | 'review';
+  preflight: ExportPreflight | null;
   outcome: ExportOutcome | null;
   exportError: string | null;
   history: ExportHistoryEntry[];
@@ -62,6 +71,8 @@ interface ExportState {
    * null), fetches the CSV text and hands it to `deliver` to download.
    */
   exportNow(deliver: (download: ExportDownload) => void): Promise<void>;
+  /** The merchant's answer to the preflight: leave the flagged rows out, write them anyway, or go back (null). */
+  decideFlagged(choice: 'exclude' | 'keep' | null): Promise<void>;
 }
 
 /** The desktop app's preload defines window.supplygrid; in a browser the bridge client stands in for it. */
@@ -78,6 +89,36 @@ export const useExportStore = create<ExportState>((set, get) => {
   let presetGeneration = 0;
   let presetsGeneration = 0;
   let previewTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The options the preflight checked, kept while the merchant decides, so the file is written with exactly those. */
+  let pending: { options: ExportOptions; deliver: (download: ExportDownload) => void } | null = null;
+
+  const write = async (options: ExportOptions, deliver: (download: ExportDownload) => void) => {
+    set({ exporting: true, exportError: null, outcome: null });
+    try {
+      const file = await api()['shell.saveDialog'](suggestedFileName(options.preset, new Date()));
+      let outcome: ExportOutcome;
+      if (file) {
+        const result = await api()['export.run']({ ...options, file });
+        outcome = { preset: result.preset, rows: result.rows, file: result.file, filename: null, preflight: result.preflight };
+      } else if (hasSaveDialog()) {
+        // The merchant closed the desktop save dialog: nothing was written, nothing to say.
+        set({ exporting: false });
+        return;
+      } else {
+        const download = await api()['export.csv'](options);
+        deliver(download);
+        outcome = { preset: options.preset, rows: download.rows, file: null, filename: download.filename, preflight: download.preflight };
+      }
+      set({ exporting: false, outcome, restored: false });
+      // What the store now has changed: "changed since the last export" starts from this one.
+      void get().loadHistory();
+      const lastChoice = await api()['export.lastOptions'](options.preset).catch(() => null);
+      if (get().form?.preset === options.preset) set({ lastChoice });
+      schedulePreview(0);
+    } catch (error) {
+      set({ exporting: false, exportError: (error as Error).message });
+    }
+  };
 
   const currentOptions = (): ExportOptions | null => {
     const { form } = get();
@@ -153,6 +194,8 @@ export const useExportStore = create<ExportState>((set, get) => {
     previewStatus: 'idle',
     previewError: null,
     exporting: false,
+    preflightStatus: 'idle',
+    preflight: null,
     outcome: null,
     exportError: null,
     history: [],
@@ -227,32 +270,28 @@ export const useExportStore = create<ExportState>((set, get) => {
 
     exportNow: async (deliver) => {
       const options = currentOptions();
-      if (!options || get().exporting) return;
-      set({ exporting: true, exportError: null, outcome: null });
+      if (!options || get().exporting || get().preflightStatus !== 'idle') return;
+      set({ preflightStatus: 'checking', preflight: null, exportError: null, outcome: null });
       try {
-        const file = await api()['shell.saveDialog'](suggestedFileName(options.preset, new Date()));
-        let outcome: ExportOutcome;
-        if (file) {
-          const result = await api()['export.run']({ ...options, file });
-          outcome = { preset: result.preset, rows: result.rows, file: result.file, filename: null };
-        } else if (hasSaveDialog()) {
-          // The merchant closed the desktop save dialog: nothing was written, nothing to say.
-          set({ exporting: false });
+        const preflight = await api()['export.preflight'](options, PREFLIGHT_ROWS);
+        if (preflight.belowCost + preflight.noPrice === 0) {
+          set({ preflightStatus: 'idle' });
+          await write({ ...options, flaggedRows: 'keep' }, deliver);
           return;
-        } else {
-          const download = await api()['export.csv'](options);
-          deliver(download);
-          outcome = { preset: options.preset, rows: download.rows, file: null, filename: download.filename };
         }
-        set({ exporting: false, outcome, restored: false });
-        // What the store now has changed: "changed since the last export" starts from this one.
-        void get().loadHistory();
-        const lastChoice = await api()['export.lastOptions'](options.preset).catch(() => null);
-        if (get().form?.preset === options.preset) set({ lastChoice });
-        schedulePreview(0);
+        pending = { options, deliver };
+        set({ preflightStatus: 'review', preflight });
       } catch (error) {
-        set({ exporting: false, exportError: (error as Error).message });
+        set({ preflightStatus: 'idle', exportError: (error as Error).message });
       }
+    },
+
+    decideFlagged: async (choice) => {
+      const decided = pending;
+      pending = null;
+      set({ preflightStatus: 'idle', preflight: null });
+      if (!decided || !choice) return;
+      await write({ ...decided.options, flaggedRows: choice }, decided.deliver);
     },
   };
 });

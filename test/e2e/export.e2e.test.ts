@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src-main/api/handlers';
 import { exportHistory, exportPresets } from '../../src-main/export/service';
 import { parseCsv } from '../integration/export-fixtures';
-import { launchApp, type E2eApp } from './harness';
+import { launchApp, reloadIn, type E2eApp } from './harness';
 
 const WAIT = { timeout: 15_000 };
 const SYNC_TIMEOUT = 60_000;
@@ -188,11 +188,7 @@ describe('Export: presets, live preview, browser download and history', () => {
 
   it('speaks 简体中文 in the dark theme and restores the last Shopify choices', async () => {
     const { page } = app;
-    await page.addInitScript(() => {
-      localStorage.setItem('supplygrid.language', 'zh-CN');
-      localStorage.setItem('supplygrid.theme', 'dark');
-    });
-    await page.reload();
+    await reloadIn(page, { language: 'zh-CN', theme: 'dark' });
     await open(page, '导出');
     const shopifyCard = page.getByRole('radio', { name: 'Shopify 商品 CSV', exact: true });
     await shopifyCard.waitFor(WAIT);

@@ -61,3 +61,12 @@ export async function launchApp(options: { viewport?: { width: number; height: n
     },
   };
 }
+
+/** Reloads the page in a UI language and theme, as a merchant's saved choice would open the app. */
+export async function reloadIn(page: Page, choice: { language: 'en' | 'zh-CN'; theme: 'light' | 'dark' }): Promise<void> {
+  await page.addInitScript(({ language, theme }) => {
+    localStorage.setItem('supplygrid.language', language);
+    localStorage.setItem('supplygrid.theme', theme);
+  }, choice);
+  await page.reload();
+}

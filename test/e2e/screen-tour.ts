@@ -105,14 +105,14 @@ export interface AxeFinding {
 }
 
 /**
- * axe-core over what is on screen now: the serious and critical findings (WCAG 2.x A/AA and best practices).
- * The page's context must bypass the CSP, which rightly refuses inline scripts.
+ * axe-core over what is on screen now (or inside `scope`): the serious and critical findings (WCAG 2.x A/AA and best
+ * practices). axe is evaluated over the DevTools protocol: the page's CSP rightly refuses an inline script.
  */
-export async function seriousAxeFindings(page: Page): Promise<AxeFinding[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[]; any: Array<{ data?: { fgColor?: string; bgColor?: string; contrastRatio?: number } | null }> }> }> }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
+export async function seriousAxeFindings(page: Page, scope = 'html'): Promise<AxeFinding[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(async (selector) => {
+    const axe = (window as unknown as { axe: { run(context: Element | Document, options: object): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[]; any: Array<{ data?: { fgColor?: string; bgColor?: string; contrastRatio?: number } | null }> }> }> }> } }).axe;
+    const result = await axe.run(document.querySelector(selector) ?? document, { resultTypes: ['violations'] });
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => ({ id: v.id, impact: v.impact ?? '', help: v.help, targets: v.nodes.slice(0, 5).map((n) => {
@@ -121,5 +121,5 @@ export async function seriousAxeFindings(page: Page): Promise<AxeFinding[]> {
         const colours = data?.fgColor ? ` (${data.fgColor} on ${data.bgColor}: ${data.contrastRatio})` : '';
         return `${n.target.join(' ')}${colours}`;
       }) }));
-  });
+  }, scope);
 }

@@ -29,6 +29,9 @@ describe('export API', () => {
     expect(shown.rows).toHaveLength(5);
     expect(shown.columns).toEqual(presets.find((p: { id: string }) => p.id === 'shopify').columns);
     expect(shown.matching).toBeGreaterThan(100);
+    // The demo prices every plan above its cost: the preflight finds nothing to ask about.
+    expect(await bridgeCall(preview, 'export.preflight', options)).toEqual({ currency: 'USD', rows: shown.matching, belowCost: 0, noPrice: 0, flagged: [] });
+    await expect(bridgeCall(preview, 'export.preflight', { ...options, flaggedRows: 'sometimes' })).rejects.toThrow(/flaggedRows: must be one of/);
 
     // Over the bridge no path was chosen by the merchant (no save dialog): a file export is refused, whatever the path.
     const file = join(dataDir, 'products.csv');

@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli';
-import { tempDb } from '../helpers/temp-db';
+import { lockPrice } from '../../src-main/pricing/rules-store';
+import { queryGrid } from '../../src-main/grid/query';
+import { tempDb, type TempDb } from '../helpers/temp-db';
 import { commitSupplier, esimOffer, readRows, simplePricing } from './export-fixtures';
 
 const cleanups: Array<() => unknown> = [];
@@ -11,7 +13,7 @@ afterEach(async () => {
 });
 
 /** A database file with three plans (one sold out), closed so the CLI process can open it. */
-function catalogFile() {
+function catalogFile(prepare: (db: TempDb['db']) => void = () => undefined) {
   const store = tempDb('supplygrid-export-cli-');
   cleanups.push(store.cleanup);
   simplePricing(store.db);
@@ -20,6 +22,7 @@ function catalogFile() {
     esimOffer({ id: 'jp', countries: ['JP'], mb: 3072, days: 5, cost: '30.00', currency: 'CNY', stock: 0, titles: { 'en-US': 'Japan 3GB 5 Days', 'zh-CN': '日本 3GB 5天' } }),
     esimOffer({ id: 'th', countries: ['TH'], mb: 10240, days: 15, cost: '50.00', currency: 'CNY', stock: null, titles: { 'en-US': 'Thailand 10GB 15 Days', 'zh-CN': '泰国 10GB 15天' } }),
   ]);
+  prepare(store.db);
   store.db.close();
   return { db: store.file, out: (name: string) => join(store.dir, name) };
 }
@@ -30,7 +33,7 @@ describe('supplygrid export', () => {
     const file = out('shopify.csv');
     const result = await runCli(['export', '--preset', 'shopify', '--out', file, '--lang', 'zh-CN,en', '--db', db]);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout.trim()).toBe(`Wrote 3 rows to ${file} (shopify, prices in USD)`);
+    expect(result.stdout.trim().split('\n')).toEqual([`Wrote 3 rows to ${file} (shopify, prices in USD)`, 'Preflight: every row has a price at or above its cost.']);
     const text = readFileSync(file, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const { header, rows } = readRows(text);
@@ -62,8 +65,41 @@ describe('supplygrid export', () => {
     ]);
     expect(history[3].options).toMatchObject({ inStockOnly: true, currency: 'USD', languages: ['en'] });
     const table = await runCli(['exports', '--db', db]);
-    expect(table.stdout).toMatch(/ID\s+When\s+Preset\s+Rows\s+Currency\s+File/);
-    expect(table.stdout).toMatch(/dujiao-next\s+2\s+USD\s+.*dj\.csv/);
+    expect(table.stdout).toMatch(/ID\s+When\s+Preset\s+Rows\s+Currency\s+Flagged\s+File/);
+    expect(table.stdout).toMatch(/dujiao-next\s+2\s+USD\s+-\s+.*dj\.csv/);
+  }, 60_000);
+
+  it('lists rows that would sell below cost and writes nothing until --flagged says what to do with them', async () => {
+    const { db, out } = catalogFile((catalog) => {
+      const hk = queryGrid(catalog, { limit: 10 }).rows.find((row) => row.planKey.includes('|HK|'))!;
+      lockPrice(catalog, 'USD', { target: { type: 'plan', planKey: hk.planKey }, price: { amount: '5.00', currency: 'USD' } });
+    });
+    const undecided = await runCli(['export', '--preset', 'shopify', '--out', out('undecided.csv'), '--db', db]);
+    expect(undecided.code).toBe(3);
+    expect(undecided.stderr.trim().split('\n')).toEqual([
+      'Preflight: 1 row would sell below cost (of 3 rows to export, prices in USD):',
+      '  Hong Kong 5GB 7 Days: sells at 5.00 USD, costs 5.60 USD, loses 0.60 USD per sale (locked price)',
+      'Nothing was written. Run again with --flagged exclude to leave them out, or --flagged keep to write them as they are.',
+    ]);
+    expect(existsSync(out('undecided.csv'))).toBe(false);
+
+    const excluded = await runCli(['export', '--preset', 'shopify', '--out', out('excluded.csv'), '--flagged', 'exclude', '--db', db]);
+    expect(excluded.code, excluded.stderr).toBe(0);
+    expect(excluded.stdout).toContain('Wrote 2 rows to');
+    expect(excluded.stdout).toContain('Preflight: 1 row would sell below cost: left out (--flagged exclude).');
+    expect(readRows(readFileSync(out('excluded.csv'), 'utf8')).rows.map((row) => row.Title)).not.toContain('Hong Kong 5GB 7 Days');
+
+    const kept = await runCli(['export', '--preset', 'shopify', '--out', out('kept.csv'), '--flagged', 'keep', '--db', db]);
+    expect(kept.stdout).toContain('Preflight: 1 row would sell below cost: written as they are (--flagged keep).');
+    const table = (await runCli(['exports', '--db', db])).stdout;
+    expect(table).toMatch(/shopify\s+3\s+USD\s+1 kept\s+.*kept\.csv/);
+    expect(table).toMatch(/shopify\s+2\s+USD\s+1 left out\s+.*excluded\.csv/);
+
+    for (const bad of ['ask', 'sometimes']) {
+      const asked = await runCli(['export', '--preset', 'shopify', '--out', out('x.csv'), '--flagged', bad, '--db', db]);
+      expect(asked.code).toBe(2);
+      expect(asked.stderr.trim()).toBe('supplygrid: --flagged: must be exclude or keep');
+    }
   }, 60_000);
 
   it('refuses bad options with exit code 2 and a currency it cannot price with exit code 1, writing nothing', async () => {

@@ -166,7 +166,7 @@ describe('catalog export', () => {
     // With rules written in EUR, the grid prices the export in EUR: 40 CNY × 0.13 = 5.20 EUR (cheaper than 6 USD × 0.9), +20%.
     saveRuleSet(s.db, { currency: 'EUR', rules: [{ id: 'all', scope: { type: 'all' }, percent: '20', rounding: { mode: 'none' } }], locks: [] });
     const euro = await exportTo(s, { preset: 'generic', currency: 'eur' });
-    expect(euro.rows.find((r) => r.countries === 'HK')).toMatchObject({ converted_cost: '5.2', converted_currency: 'EUR', sale_price: '6.24', sale_currency: 'EUR', cost: '40.00', cost_currency: 'CNY' });
+    expect(euro.rows.find((r) => r.countries === 'HK')).toMatchObject({ converted_cost: '5.20', converted_currency: 'EUR', sale_price: '6.24', sale_currency: 'EUR', cost: '40.00', cost_currency: 'CNY' });
     expect(euro.result.currency).toBe('EUR');
   });
 
@@ -182,7 +182,10 @@ describe('catalog export', () => {
       ['shopify', 5, s.file('first.csv'), 'file'],
     ]);
     expect(history[0].options.rows).toEqual({ type: 'selected', count: 5 });
-    expect(history[1].options).toEqual({ preset: 'shopify', languages: ['en', 'zh-CN'], currency: 'USD', rows: { type: 'all' }, inStockOnly: false, outOfStock: 'zero', changedSinceLastExport: false });
+    expect(history[1].options).toEqual({ preset: 'shopify', languages: ['en', 'zh-CN'], currency: 'USD', rows: { type: 'all' }, inStockOnly: false, outOfStock: 'zero', changedSinceLastExport: false,
+      fillMissingLanguages: false, flaggedRows: 'keep',
+    });
+    expect(history[1].preflight).toEqual({ belowCost: 0, noPrice: 0, choice: 'keep' });
     expect(lastExportChoice(s.db, 'shopify')).toMatchObject({ file: s.file('first.csv'), options: { outOfStock: 'zero', languages: ['en', 'zh-CN'] } });
     expect(lastExportChoice(s.db, 'generic')).toBeNull();
   });

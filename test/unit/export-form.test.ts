@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseExportOptions } from '../../src-main/export/options';
 import type { ExportSettings } from '../../src-main/export/types';
 import {
-  addLanguage, currencyCode, defaultForm, describeGridFilter, describeSettings, estimateRows, exportOptionsOf, formFromSettings,
+  addLanguage, currencyCode, defaultForm, describeGridFilter, describePreflight, describeSettings, estimateRows, exportOptionsOf, formFromSettings,
   gridFilterQuery, moveLanguageUp, removeLanguage, suggestedFileName, type ExportForm,
 } from '../../src-renderer/stores/export-form';
 import { DEFAULT_SORT, EMPTY_FILTERS } from '../../src-renderer/stores/grid-query';
@@ -12,21 +12,23 @@ const t = (key: string, params: Record<string, string | number> = {}) =>
   Object.keys(params).length ? `${key}(${Object.entries(params).map(([name, value]) => `${name}=${value}`).join(',')})` : key;
 
 const settings = (patch: Partial<ExportSettings> = {}): ExportSettings => ({
-  preset: 'shopify', languages: ['zh-CN', 'en'], currency: 'USD', rows: { type: 'all' }, inStockOnly: false, outOfStock: 'draft', changedSinceLastExport: false, ...patch,
+  preset: 'shopify', languages: ['zh-CN', 'en'], currency: 'USD', rows: { type: 'all' }, inStockOnly: false, outOfStock: 'draft', changedSinceLastExport: false,
+  fillMissingLanguages: false, flaggedRows: 'exclude', ...patch,
 });
 
 describe('the export form', () => {
   it('starts from the server’s defaults in the merchant’s currency', () => {
     const form = defaultForm('woocommerce', 'CNY');
-    expect(form).toEqual({ preset: 'woocommerce', languages: ['en'], currency: 'CNY', rowChoice: 'all', outOfStock: 'draft', changedSinceLastExport: false });
+    expect(form).toEqual({ preset: 'woocommerce', languages: ['en'], currency: 'CNY', rowChoice: 'all', outOfStock: 'draft', changedSinceLastExport: false, fillMissingLanguages: false });
     expect(exportOptionsOf(form, {})).toEqual({
       preset: 'woocommerce', languages: ['en'], currency: 'CNY', rows: { type: 'all' }, inStockOnly: false, outOfStock: 'draft', changedSinceLastExport: false,
+      fillMissingLanguages: false,
     });
   });
 
   it('restores a remembered choice and sends it back unchanged', () => {
-    const remembered = settings({ outOfStock: 'zero', changedSinceLastExport: true });
-    const form = formFromSettings(remembered);
+    const { flaggedRows: _askedEachTime, ...remembered } = settings({ outOfStock: 'zero', changedSinceLastExport: true, fillMissingLanguages: true });
+    const form = formFromSettings({ ...remembered, flaggedRows: 'exclude' });
     expect(form).toMatchObject({ preset: 'shopify', languages: ['zh-CN', 'en'], rowChoice: 'all', outOfStock: 'zero', changedSinceLastExport: true });
     expect(exportOptionsOf(form, {})).toEqual({ ...remembered, rows: { type: 'all' } });
     expect(formFromSettings(settings({ inStockOnly: true })).rowChoice).toBe('inStock');
@@ -43,8 +45,8 @@ describe('the export form', () => {
     expect(options.rows).toEqual({ type: 'filter', query });
     expect(options.inStockOnly).toBe(false);
     expect(exportOptionsOf({ ...form, rowChoice: 'inStock' }, query)).toMatchObject({ rows: { type: 'all' }, inStockOnly: true });
-    // Whatever the form builds, the server's own schema accepts.
-    expect(parseExportOptions(options)).toEqual(options);
+    // Whatever the form builds, the server's own schema accepts; what to do with flagged rows is asked at each export.
+    expect(parseExportOptions(options)).toEqual({ ...options, flaggedRows: 'ask' });
   });
 
   it('holds back a half-typed currency and normalizes a typed one', () => {
@@ -105,6 +107,15 @@ describe('summaries', () => {
       .toEqual(['ZH-CN → EN', 'USD', 'summary.filter(filter=filter.search(text=jp))', 'summary.inStockOnly', 'summary.changedOnly']);
     expect(describeSettings(settings({ rows: { type: 'filter', query: {} } }), t, name, (id) => id)[2]).toBe('summary.filterNone');
     expect(describeSettings(settings({ rows: { type: 'selected', count: 7 } }), t, name, (id) => id)[2]).toBe('summary.selected(count=7)');
+    expect(describeSettings(settings({ fillMissingLanguages: true }), t, name, (id) => id)).toContain('summary.fillLanguages');
+  });
+
+  it('says what the preflight of a past export found and what the merchant chose, and nothing when it found nothing', () => {
+    expect(describePreflight({ belowCost: 2, noPrice: 1, choice: 'exclude' }, t))
+      .toBe('summary.flaggedExcluded(found=summary.belowCost(count=2)summary.andsummary.noPrice(count=1))');
+    expect(describePreflight({ belowCost: 0, noPrice: 3, choice: 'keep' }, t)).toBe('summary.flaggedKept(found=summary.noPrice(count=3))');
+    expect(describePreflight({ belowCost: 0, noPrice: 0, choice: 'keep' }, t)).toBeNull();
+    expect(describePreflight(null, t)).toBeNull();
   });
 });
 

@@ -5,7 +5,14 @@ describe('export options', () => {
   it('fills in the defaults: English titles, the merchant currency, every row, sold-out plans as drafts', () => {
     expect(resolveExportOptions({ preset: 'shopify' }, 'USD')).toEqual({
       preset: 'shopify', languages: ['en'], currency: 'USD', rows: { type: 'all' }, inStockOnly: false, outOfStock: 'draft', changedSinceLastExport: false,
+      fillMissingLanguages: false, flaggedRows: 'keep',
     });
+  });
+
+  it('asks for a decision on flagged rows when options arrive from outside, unless they say exclude or keep', () => {
+    expect(parseExportOptions({ preset: 'shopify' }).flaggedRows).toBe('ask');
+    expect(parseExportOptions({ preset: 'shopify', flaggedRows: 'exclude', fillMissingLanguages: true })).toMatchObject({ flaggedRows: 'exclude', fillMissingLanguages: true });
+    expect(() => parseExportOptions({ preset: 'shopify', flaggedRows: 'maybe' })).toThrow(/flaggedRows: must be one of ask, keep, exclude/);
   });
 
   it('canonicalizes and dedupes languages, keeping the first as the main one', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORT_PRESETS, exportPreset } from '../../src-main/export/presets/registry';
 import { buildCells, buildRowView, type RowBuildContext } from '../../src-main/export/row-builder';
+import { defaultRuleSet } from '../../src-main/pricing/rules-store';
 import { exportPresets } from '../../src-main/export/service';
 import type { ExportPresetId, OutOfStockMode } from '../../src-main/export/types';
 import type { PlanRow } from '../../src-main/grid/types';
@@ -11,9 +12,9 @@ const LANGUAGES = ['en', 'zh-CN'];
 /** One row through a preset, as header → cell. */
 function cellsOf(presetId: ExportPresetId, row: PlanRow, context: Partial<RowBuildContext> = {}, lastSentPrice: string | null = null) {
   const columns = exportPreset(presetId).columns(context.languages ?? LANGUAGES);
-  const view = buildRowView(row, { currency: 'USD', languages: LANGUAGES, outOfStock: 'draft', ...context }, lastSentPrice);
-  if (!view) return null;
-  const cells = buildCells(columns, view);
+  const draft = buildRowView(row, { currency: 'USD', languages: LANGUAGES, outOfStock: 'draft', ...context }, lastSentPrice);
+  if (!draft) return null;
+  const cells = buildCells(columns, { ...draft, handle: 'hong-kong-5gb-7-days' });
   return Object.fromEntries(columns.map((column, index) => [column.header, cells[index]]));
 }
 
@@ -70,7 +71,7 @@ describe('export presets: cells', () => {
   it('writes a Shopify product a store can import: handle, title, price, cost, tracked quantity', () => {
     const cells = cellsOf('shopify', planRow())!;
     expect(cells).toMatchObject({
-      Title: 'Hong Kong 5GB 7 Days', 'URL handle': expect.stringMatching(/^hk-5120-total-7d-[0-9a-f]{8}$/), Type: 'eSIM',
+      Title: 'Hong Kong 5GB 7 Days', 'URL handle': 'hong-kong-5gb-7-days', Type: 'eSIM',
       Tags: 'eSIM, Hong Kong SAR China', 'Published on online store': 'TRUE', Status: 'active', 'Option1 name': 'Title',
       'Option1 value': 'Default Title', Price: '6.72', 'Compare-at price': '', 'Cost per item': '5.60', 'Inventory tracker': 'shopify',
       'Inventory quantity': '30', 'Continue selling when out of stock': 'DENY', 'Requires shipping': 'FALSE', 'Fulfillment service': 'manual',
@@ -102,19 +103,40 @@ describe('export presets: cells', () => {
     });
   });
 
-  it('writes every generic column from the grid, exact amounts included', () => {
+  it("writes every generic column from the grid, amounts in their currency's minor unit", () => {
     expect(cellsOf('generic', planRow())).toEqual({
-      title: 'Hong Kong 5GB 7 Days', plan_key: 'plan|HK|5120|total|7d', sku: expect.stringMatching(/^hk-5120-total-7d-/), kind: 'esim',
+      title: 'Hong Kong 5GB 7 Days', plan_key: 'plan|HK|5120|total|7d', sku: 'hong-kong-5gb-7-days', kind: 'esim',
       countries: 'HK', data_mb: '5120', unlimited: 'false', per_day: 'false', days: '7', goods_name: '', face_value: '', face_value_currency: '',
       best_supplier: 'cn-shop', upstream_product_id: '101', upstream_sku_id: '1010', upstream_variant: '', cost: '40.00', cost_currency: 'CNY',
-      converted_cost: '5.6', converted_currency: 'USD', sale_price: '6.72', sale_currency: 'USD', margin: '1.12', margin_percent: '16.7',
+      converted_cost: '5.60', converted_currency: 'USD', sale_price: '6.72', sale_currency: 'USD', margin: '1.12', margin_percent: '16.7',
       stock: '30', stock_quantity: '30', status: 'active', suppliers: '1', changes: 'price_down', title_en: 'Hong Kong 5GB 7 Days', 'title_zh-CN': '香港 5GB 7天',
     });
   });
 
-  it('falls back per language: zh-TW reads the Simplified title, a missing language reads English', () => {
+  it('leaves a language column empty when no supplier wrote that language, never another language in its place', () => {
     const cells = cellsOf('dujiao-next', planRow(), { languages: ['zh-TW', 'fr'] }, null);
+    expect(cells).toMatchObject({ 'title_zh-TW': '', title_fr: '' });
+    const englishOnly = planRow({ offers: [gridOffer({ titles: { en: 'Japan 10GB 30 Days' } })] });
+    expect(cellsOf('generic', englishOnly)).toMatchObject({ title: 'Japan 10GB 30 Days', title_en: 'Japan 10GB 30 Days', 'title_zh-CN': '' });
+    // The store's product title is never empty: it falls back as the grid does.
+    expect(cellsOf('shopify', englishOnly, { languages: ['zh-CN'] })).toMatchObject({ Title: 'Japan 10GB 30 Days' });
+  });
+
+  it('takes a language from another supplier of the same plan when the cheapest has none', () => {
+    const row = planRow({ offers: [gridOffer({ titles: { en: 'HK 5GB 7d' } }), gridOffer({ supplier: 'other', titles: { 'zh-Hans': '香港 5GB 七天', en: 'Hong Kong' } })] });
+    expect(cellsOf('dujiao-next', row)).toMatchObject({ title_en: 'HK 5GB 7d', 'title_zh-CN': '香港 5GB 七天' });
+  });
+
+  it('fills missing languages from the nearest one only when asked: zh-TW reads Simplified, the rest English', () => {
+    const cells = cellsOf('dujiao-next', planRow(), { languages: ['zh-TW', 'fr'], fillMissingLanguages: true }, null);
     expect(cells).toMatchObject({ 'title_zh-TW': '香港 5GB 7天', title_fr: 'Hong Kong 5GB 7 Days' });
+  });
+
+  it('writes amounts in minor units: no six-decimal conversions, JPY without decimals, prices never rounded down', () => {
+    const row = planRow({ bestCost: { amount: '5.338844', currency: 'USD' }, salePrice: { amount: '6.40', currency: 'USD' } });
+    expect(cellsOf('generic', row)).toMatchObject({ converted_cost: '5.34', sale_price: '6.40', margin: '1.06', margin_percent: '16.6' });
+    const yen = planRow({ bestCost: { amount: '812.345678', currency: 'JPY' }, salePrice: { amount: '1024.5', currency: 'JPY' }, offers: [gridOffer({ converted: { amount: '812.345678', currency: 'JPY' } })] });
+    expect(cellsOf('generic', yen, { currency: 'JPY' })).toMatchObject({ converted_cost: '812', sale_price: '1025', margin: '213' });
   });
 
   it('names goods by their face value', () => {
@@ -122,13 +144,13 @@ describe('export presets: cells', () => {
       planKey: 'goods|steam wallet|100 CNY', kind: 'card', attributes: { type: 'goods', name: 'steam wallet', faceValue: { amount: '100', currency: 'CNY' }, confidence: 1 },
       offers: [gridOffer({ kind: 'card', titles: { en: 'Steam Wallet 100 CNY' } })],
     });
-    expect(cellsOf('generic', goods)).toMatchObject({ goods_name: 'steam wallet', face_value: '100', face_value_currency: 'CNY', countries: '', data_mb: '' });
+    expect(cellsOf('generic', goods)).toMatchObject({ goods_name: 'steam wallet', face_value: '100.00', face_value_currency: 'CNY', countries: '', data_mb: '' });
     expect(cellsOf('woocommerce', goods)).toMatchObject({ 'Short description': '100 CNY', Categories: 'Gift card' });
     expect(cellsOf('shopify', goods, { languages: ['zh-CN'] })).toMatchObject({ Type: '礼品卡', Description: '<ul><li>面值: 100 CNY</li></ul>' });
   });
 
   it('neutralizes formula-looking titles but keeps a negative margin a number', () => {
-    const row = planRow({ offers: [gridOffer({ titles: { en: '=HYPERLINK("http://x","HK")' } })], margin: { amount: '-1.20', currency: 'USD' } });
+    const row = planRow({ offers: [gridOffer({ titles: { en: '=HYPERLINK("http://x","HK")' } })], salePrice: { amount: '4.40', currency: 'USD' } });
     const cells = cellsOf('generic', row)!;
     expect(cells.title).toBe('\'=HYPERLINK("http://x","HK")');
     expect(cells.margin).toBe('-1.20');
@@ -166,10 +188,18 @@ describe('export presets: sold-out plans', () => {
     expect(cellsOf('generic', soldOutRow(), { outOfStock: 'zero' })).toMatchObject({ status: 'active', stock_quantity: '0' });
   });
 
-  it('keeps the price the store last received rather than blanking it', () => {
+  const ruleSet = { ...defaultRuleSet('USD'), rules: [{ id: 'all', scope: { type: 'all' as const }, percent: '20', rounding: { mode: 'none' as const } }] };
+
+  it('prices them by the rules from their cheapest supplier, as if in stock, rather than blanking the price', () => {
     for (const mode of modes.filter((m) => m !== 'skip')) {
-      expect(cellsOf('shopify', soldOutRow(), { outOfStock: mode }, '6.72')).toMatchObject({ Price: '6.72' });
-      expect(cellsOf('woocommerce', soldOutRow(), { outOfStock: mode }, null)).toMatchObject({ 'Regular price': '' });
+      expect(cellsOf('shopify', soldOutRow(), { outOfStock: mode, ruleSet }, '9.99')).toMatchObject({ Price: '6.72', 'Cost per item': '5.60' });
+      expect(cellsOf('generic', soldOutRow(), { outOfStock: mode, ruleSet })).toMatchObject({ sale_price: '6.72', converted_cost: '5.60', margin: '1.12' });
     }
+  });
+
+  it('keeps the price the store last received when no rule can price them, and has none before the first export', () => {
+    const noRate = soldOutRow({ offers: [gridOffer({ converted: null, stock: { status: 'out', quantity: 0 } })] });
+    expect(cellsOf('shopify', noRate, { ruleSet }, '6.72')).toMatchObject({ Price: '6.72' });
+    expect(cellsOf('woocommerce', noRate, { ruleSet }, null)).toMatchObject({ 'Regular price': '' });
   });
 });

@@ -3,7 +3,6 @@ import { exportFingerprint } from '../../src-main/export/fingerprint';
 import { currencyDecimals, storeAmount } from '../../src-main/export/presets/cells';
 import { buildRowView } from '../../src-main/export/row-builder';
 import { rowStock } from '../../src-main/export/row-stock';
-import { storeHandle } from '../../src-main/export/store-identity';
 import { gridOffer, planRow, soldOutRow } from './export-test-rows';
 
 const context = { currency: 'USD', languages: ['en'], outOfStock: 'draft' as const };
@@ -48,21 +47,6 @@ describe('fingerprints', () => {
   it('records a sold-out plan with the price it keeps', () => {
     expect(fingerprint(soldOutRow(), '6.72')).toBe('USD 6.72 / out');
     expect(fingerprint(soldOutRow())).toBe('USD - / out');
-  });
-});
-
-describe('store handles', () => {
-  it('are readable, stable, and distinct even when two keys fold to the same words', () => {
-    expect(storeHandle('plan|HK,MO|5120|total|7d')).toMatch(/^hk-mo-5120-total-7d-[0-9a-f]{8}$/);
-    expect(storeHandle('plan|HK,MO|5120|total|7d')).toBe(storeHandle('plan|HK,MO|5120|total|7d'));
-    expect(storeHandle('plan|HK,MO|5120|total|7d')).not.toBe(storeHandle('plan|HK|MO|5120|total|7d'));
-  });
-
-  it('stay short for a plan covering many countries, and exist for keys without Latin words', () => {
-    const regional = storeHandle(`plan|${Array.from({ length: 40 }, (_, i) => `C${String.fromCharCode(65 + (i % 26))}`).join(',')}|5120|total|30d`);
-    expect(regional.length).toBeLessThanOrEqual(69);
-    expect(storeHandle('solo:商店\u0001一\u0001二\u0001')).toMatch(/^solo-[0-9a-f]{8}$/);
-    expect(storeHandle('香港')).toMatch(/^[0-9a-f]{8}$/);
   });
 });
 

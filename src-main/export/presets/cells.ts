@@ -1,41 +1,51 @@
 import Decimal from 'decimal.js';
 import { canonicalLocale } from '../../domain/locale';
+import { currencyDecimals } from '../../domain/minor-units';
 import { countryName, kindLabel, planDescriptionHtml, planSummary } from '../plan-text';
 import type { ExportRowView } from '../row-builder';
 
 // Cell values more than one preset writes, so each store sees the same figure the same way.
 
-const minorUnits = new Map<string, number>();
-
-/** Digits after the point a currency is priced in (USD 2, JPY 0, KWD 3), from the runtime's ICU data. */
-export function currencyDecimals(currency: string): number {
-  let digits = minorUnits.get(currency);
-  if (digits === undefined) {
-    try {
-      digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    } catch {
-      digits = 2;
-    }
-    minorUnits.set(currency, digits);
-  }
-  return digits;
-}
+export { currencyDecimals };
 
 /**
- * An amount a store can take as a price: rounded half-up to the currency's minor unit. Only costs need it
- * (converted costs carry six decimals); sale prices are already rounded by the merchant's rules.
+ * An amount as a store or a spreadsheet takes it: in the currency's minor unit (USD 5.34, JPY 1235), never the six
+ * decimals a conversion carries (exact amounts stay in the database). Half-up, except `up` for sale prices: the
+ * merchant's rules round only up, so the file never undercuts them by a fraction of a cent.
  */
-export function storeAmount(amount: string, currency: string): string {
+export function storeAmount(amount: string, currency: string, rounding: 'half-up' | 'up' = 'half-up'): string {
   const places = currencyDecimals(currency);
-  return new Decimal(amount).toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toFixed(places);
+  return new Decimal(amount).toDecimalPlaces(places, rounding === 'up' ? Decimal.ROUND_UP : Decimal.ROUND_HALF_UP).toFixed(places);
 }
+
+const amountOrEmpty = (money: { amount: string; currency: string } | null | undefined) => (money ? storeAmount(money.amount, money.currency) : '');
 
 /** The product's identity in the store (Shopify handle and SKU, WooCommerce SKU, Dujiao-Next slug). */
 export const storeSku = (view: ExportRowView) => view.handle;
 
-export const salePrice = (view: ExportRowView) => view.price ?? '';
+export const salePrice = (view: ExportRowView) => (view.price === null ? '' : storeAmount(view.price, view.currency, 'up'));
 
-export const storeCost = (view: ExportRowView) => (view.row.bestCost ? storeAmount(view.row.bestCost.amount, view.row.bestCost.currency) : '');
+/** What the plan costs the merchant, in the export currency: the cost its price is set against. */
+export const storeCost = (view: ExportRowView) => amountOrEmpty(view.cost);
+
+/** The supplier's own price, in the supplier's currency. */
+export const supplierCost = (view: ExportRowView) => amountOrEmpty(view.best?.cost);
+
+/** Sale price − cost, as written (both in minor units), so the columns of one row always add up. */
+export function storeMargin(view: ExportRowView): string {
+  const price = salePrice(view);
+  const cost = storeCost(view);
+  if (!price || !cost) return '';
+  return new Decimal(price).minus(cost).toFixed(currencyDecimals(view.currency));
+}
+
+/** The margin as a percent of the sale price, one decimal. */
+export function storeMarginPercent(view: ExportRowView): string {
+  const margin = storeMargin(view);
+  const price = salePrice(view);
+  if (!margin || new Decimal(price).isZero()) return '';
+  return new Decimal(margin).div(price).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toFixed(1);
+}
 
 export const trackedQuantity = (view: ExportRowView) => (view.quantity === null ? '' : String(view.quantity));
 
@@ -43,6 +53,9 @@ export const trackedQuantity = (view: ExportRowView) => (view.quantity === null 
 export const titleColumnName = (language: string) => `title_${canonicalLocale(language)}`;
 
 export const titleIn = (index: number) => (view: ExportRowView) => view.titles[index] ?? '';
+
+/** The store's product title: never empty while any supplier has a title. */
+export const mainTitle = (view: ExportRowView) => view.mainTitle;
 
 /** The language of the store's product texts: the first one asked for. */
 export const mainLanguage = (view: ExportRowView) => view.languages[0] ?? 'en';

@@ -1,10 +1,10 @@
 import type { ExportRowView } from '../row-builder';
 import { stockToken } from '../row-stock';
-import { salePrice, storeSku, titleColumnName, titleIn, trackedQuantity } from './cells';
+import { mainTitle, salePrice, storeAmount, storeCost, storeMargin, storeMarginPercent, storeSku, supplierCost, titleColumnName, titleIn, trackedQuantity } from './cells';
 import { numeric, text, type ExportColumn, type ExportPreset } from './preset';
 
-// Everything the grid knows about a row, in plain snake_case columns with exact amounts (no rounding):
-// for the merchant's own spreadsheets and for stores without a preset of their own.
+// Everything the grid knows about a row, in plain snake_case columns, amounts in each currency's minor unit
+// (the exact ones stay in the database): for the merchant's own spreadsheets and for stores without a preset of their own.
 
 const planFact = <T>(read: (attributes: Extract<ExportRowView['row']['attributes'], { type: 'plan' }>) => T, format: (value: T) => string) =>
   (view: ExportRowView) => (view.row.attributes.type === 'plan' ? format(read(view.row.attributes)) : '');
@@ -19,7 +19,7 @@ export const genericPreset: ExportPreset = {
   description: 'Every column the grid has: attributes, best supplier, original and converted cost, price, margin, stock, titles in each language.',
   columns(languages) {
     const columns: ExportColumn[] = [
-      text('title', titleIn(0)),
+      text('title', mainTitle),
       text('plan_key', (v) => v.row.planKey),
       text('sku', storeSku),
       text('kind', (v) => v.row.kind),
@@ -29,20 +29,20 @@ export const genericPreset: ExportPreset = {
       text('per_day', planFact((a) => a.perDay, flag)),
       numeric('days', planFact((a) => a.days, orEmpty)),
       text('goods_name', goodsFact((a) => a.name)),
-      numeric('face_value', goodsFact((a) => a.faceValue?.amount ?? '')),
+      numeric('face_value', goodsFact((a) => (a.faceValue ? storeAmount(a.faceValue.amount, a.faceValue.currency) : ''))),
       text('face_value_currency', goodsFact((a) => a.faceValue?.currency ?? '')),
       text('best_supplier', (v) => v.best?.supplier ?? ''),
       text('upstream_product_id', (v) => v.best?.productId ?? ''),
       text('upstream_sku_id', (v) => v.best?.skuId ?? ''),
       text('upstream_variant', (v) => v.best?.variant ?? ''),
-      numeric('cost', (v) => v.best?.cost.amount ?? ''),
+      numeric('cost', supplierCost),
       text('cost_currency', (v) => v.best?.cost.currency ?? ''),
-      numeric('converted_cost', (v) => v.row.bestCost?.amount ?? ''),
-      text('converted_currency', (v) => v.row.bestCost?.currency ?? ''),
+      numeric('converted_cost', storeCost),
+      text('converted_currency', (v) => v.cost?.currency ?? ''),
       numeric('sale_price', salePrice),
       text('sale_currency', (v) => (v.price === null ? '' : v.currency)),
-      numeric('margin', (v) => v.row.margin?.amount ?? ''),
-      numeric('margin_percent', (v) => v.row.marginPercent ?? ''),
+      numeric('margin', storeMargin),
+      numeric('margin_percent', storeMarginPercent),
       text('stock', (v) => stockToken(v.stock)),
       numeric('stock_quantity', trackedQuantity),
       text('status', (v) => v.listing),

@@ -1,5 +1,5 @@
 import type { ExportRowView } from '../row-builder';
-import { descriptionHtml, kindName, salePrice, storeCost, storeSku, storeTags, titleIn, trackedQuantity } from './cells';
+import { descriptionHtml, mainTitle, kindName, salePrice, storeCost, storeSku, storeTags, trackedQuantity } from './cells';
 import { constant, numeric, text, type ExportColumn, type ExportPreset } from './preset';
 
 /*
@@ -26,7 +26,6 @@ const published = (view: ExportRowView) => (view.listing === 'active' ? 'TRUE' :
 // Untracked (blank) when no supplier says how many: Shopify then never marks the product sold out by itself.
 const inventoryTracker = (view: ExportRowView) => (view.quantity === null ? '' : 'shopify');
 
-const mainTitle = titleIn(0);
 const listingStatus = (view: ExportRowView) => view.listing;
 
 const shopifyColumns: ExportColumn[] = [

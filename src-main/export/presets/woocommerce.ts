@@ -1,5 +1,5 @@
 import type { ExportRowView } from '../row-builder';
-import { descriptionHtml, kindName, salePrice, storeSku, storeTags, summaryLine, titleIn, trackedQuantity } from './cells';
+import { descriptionHtml, mainTitle, kindName, salePrice, storeSku, storeTags, summaryLine, trackedQuantity } from './cells';
 import { constant, numeric, text, type ExportPreset } from './preset';
 
 /*
@@ -27,7 +27,7 @@ const columns = [
   constant('ID', ''),
   constant('Type', 'simple, virtual'),
   text('SKU', storeSku),
-  text('Name', titleIn(0)),
+  text('Name', mainTitle),
   numeric('Published', published),
   text('Short description', summaryLine),
   text('Description', descriptionHtml),

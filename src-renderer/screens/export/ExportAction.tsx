@@ -11,8 +11,8 @@ import { formatCount, presetLabel } from './labels';
 export function ExportAction() {
   const t = useT(exportDictionary);
   const language = useUiStore((s) => s.language);
-  const { form, presets, preview, previewStatus, exporting, exportNow } = useExportStore(
-    useShallow((s) => ({ form: s.form, presets: s.presets, preview: s.preview, previewStatus: s.previewStatus, exporting: s.exporting, exportNow: s.exportNow })),
+  const { form, presets, preview, previewStatus, exporting, preflightStatus, exportNow } = useExportStore(
+    useShallow((s) => ({ form: s.form, presets: s.presets, preview: s.preview, previewStatus: s.previewStatus, exporting: s.exporting, preflightStatus: s.preflightStatus, exportNow: s.exportNow })),
   );
   if (!form) return null;
   const ready = formCurrency(form) !== null && form.languages.length > 0;
@@ -27,8 +27,8 @@ export function ExportAction() {
   return (
     <div className="export-action">
       <span className="muted export-estimate" title={estimateText}>{estimateText}</span>
-      <button className="primary export-button" disabled={!ready || exporting} onClick={() => void exportNow(downloadCsv)}>
-        {exporting ? t('action.exporting') : t('action.export')}
+      <button className="primary export-button" disabled={!ready || exporting || preflightStatus !== 'idle'} onClick={() => void exportNow(downloadCsv)}>
+        {exporting ? t('action.exporting') : preflightStatus === 'checking' ? t('action.checking') : t('action.export')}
       </button>
     </div>
   );

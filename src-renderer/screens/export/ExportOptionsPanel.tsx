@@ -6,6 +6,7 @@ import { useExportStore } from '../../stores/export';
 import { useUiStore } from '../../stores/ui';
 import { ChangedOnlyField } from './ChangedOnlyField';
 import { CurrencyField } from './CurrencyField';
+import { FillLanguagesField } from './FillLanguagesField';
 import { LanguagePicker } from './LanguagePicker';
 import { OutOfStockField } from './OutOfStockField';
 import { RowChoiceField } from './RowChoiceField';
@@ -20,6 +21,7 @@ export function ExportOptionsPanel() {
       <h2 id="export-options-heading">{t('options')}</h2>
       {restored && lastChoice && <p className="muted export-restored">{t('restored', { when: formatDateTime(lastChoice.at, language) })}</p>}
       <LanguagePicker />
+      <FillLanguagesField />
       <CurrencyField />
       <RowChoiceField />
       <OutOfStockField />

@@ -3,6 +3,7 @@ import { useT } from '../../i18n';
 import { exportDictionary } from '../../i18n/export';
 import { useExportStore } from '../../stores/export';
 import { useUiStore } from '../../stores/ui';
+import { describePreflight } from '../../stores/export-form';
 import { formatCount } from './labels';
 
 /** What the last press of "Export…" did: where the rows went, or the server's reason it could not. */
@@ -22,7 +23,7 @@ export function ExportOutcomeBanner() {
   return (
     <div className="export-banner ok" role="status" data-rows={outcome.rows}>
       <span className="export-banner-icon" aria-hidden="true">✓</span>
-      <span className="export-banner-text">{text}</span>
+      <span className="export-banner-text">{[text, describePreflight(outcome.preflight, t)].filter(Boolean).join(' ')}</span>
     </div>
   );
 }

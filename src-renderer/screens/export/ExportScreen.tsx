@@ -12,6 +12,7 @@ import { ExportHistory } from './ExportHistory';
 import { ExportOptionsPanel } from './ExportOptionsPanel';
 import { ExportOutcomeBanner } from './ExportOutcomeBanner';
 import { ExportPreviewPanel } from './ExportPreviewPanel';
+import { PreflightDialog } from './PreflightDialog';
 import { PresetPicker } from './PresetPicker';
 import './export.css';
 
@@ -53,6 +54,7 @@ export function ExportScreen() {
         </>
       )}
       <ExportHistory />
+      <PreflightDialog />
     </section>
   );
 }

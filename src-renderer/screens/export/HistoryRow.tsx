@@ -3,7 +3,7 @@ import { formatDateTime } from '../../components/format';
 import { useT } from '../../i18n';
 import { exportDictionary } from '../../i18n/export';
 import { useExportStore } from '../../stores/export';
-import { describeSettings } from '../../stores/export-form';
+import { describePreflight, describeSettings } from '../../stores/export-form';
 import { supplierName, useSuppliersStore } from '../../stores/suppliers';
 import { useUiStore } from '../../stores/ui';
 import { formatCount, languageName, presetLabel } from './labels';
@@ -21,6 +21,7 @@ export function HistoryRow({ entry, current }: Props) {
   const suppliers = useSuppliersStore((s) => s.suppliers);
   const summary = describeSettings(entry.options, t, (tag) => languageName(t, language, tag), (id) => supplierName(suppliers, id)).join(' · ');
   const delivery = entry.file ?? t('history.download');
+  const preflight = describePreflight(entry.preflight, t);
   return (
     <tr className={current ? 'current' : undefined} data-export={entry.id} data-preset={entry.preset}>
       <td className="history-when">{formatDateTime(entry.createdAt, language)}</td>
@@ -30,7 +31,10 @@ export function HistoryRow({ entry, current }: Props) {
       </td>
       <td className="num history-rows">{formatCount(entry.rows, language)}</td>
       <td className="history-file"><div className="cell" title={delivery}>{delivery}</div></td>
-      <td className="history-options">{summary}</td>
+      <td className="history-options">
+        {summary}
+        {preflight && <span className={`history-preflight ${entry.preflight?.choice === 'exclude' ? 'excluded' : 'kept'}`}>{preflight}</span>}
+      </td>
     </tr>
   );
 }
