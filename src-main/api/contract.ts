@@ -1,3 +1,5 @@
+import type { BackupEvent, BackupsView } from '../backups/backup-service';
+import type { BackupInfo, RestoreResult } from '../backups/backup-store';
 import type { AppNotice } from '../config/secrets-notice';
 import type { StoredChange, SyncRun } from '../db/catalog-repo';
 import type { CurrencyRate } from '../domain/currency';
@@ -187,6 +189,12 @@ export interface ApiContract {
   'export.history': (limit?: number) => Promise<ExportHistoryEntry[]>;
   /** The options (and file) last used with this preset, to prefill the export screen; null before the first. */
   'export.lastOptions': (preset: ExportPresetId) => Promise<LastExportChoice | null>;
+
+  /** The backups in the data folder's backups/ (newest first) and the last automatic one that failed. */
+  'backups.list': () => Promise<BackupsView>;
+  'backups.create': () => Promise<BackupInfo>;
+  /** Restores a listed backup by name, after backing up the current database (the result names that undo backup). */
+  'backups.restore': (name: string) => Promise<RestoreResult>;
 }
 
 export type ApiMethod = keyof ApiContract;
@@ -201,6 +209,7 @@ export const API_METHODS = [
   'rates.list', 'rates.set', 'rates.fetch',
   'orders.quote', 'orders.cap', 'orders.place', 'orders.list', 'orders.get', 'orders.reveal', 'orders.cancel', 'orders.completeManually', 'orders.qr',
   'export.presets', 'export.preview', 'export.run', 'export.csv', 'export.history', 'export.lastOptions',
+  'backups.list', 'backups.create', 'backups.restore',
 ] as const satisfies readonly ApiMethod[];
 
 // Compile-time proof that API_METHODS lists every method of the contract.
@@ -216,12 +225,14 @@ export interface ApiEvents {
   'grid.changed': { reason: string };
   /** An order changed (status, delivery, a timeline note); delivery masked. */
   'order.updated': OrderView;
+  /** A backup was made or failed, or one was restored. */
+  'backup.event': BackupEvent;
 }
 
 export type ApiEventName = keyof ApiEvents;
 
 /** Every event name, for transports that forward them (IPC, the loopback bridge, the services worker). */
-export const API_EVENT_NAMES = ['sync.event', 'sync.state', 'grid.changed', 'order.updated'] as const satisfies readonly ApiEventName[];
+export const API_EVENT_NAMES = ['sync.event', 'sync.state', 'grid.changed', 'order.updated', 'backup.event'] as const satisfies readonly ApiEventName[];
 
 // Compile-time proof that API_EVENT_NAMES lists every event.
 type MissingEvent = Exclude<ApiEventName, (typeof API_EVENT_NAMES)[number]>;

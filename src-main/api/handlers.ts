@@ -146,6 +146,10 @@ export function createHandlers(services: AppServices): ApiContract {
     'export.csv': async (options) => exportCsv(db, parseExportOptions(options), services.gridScope()),
     'export.history': async (limit) => exportHistory(db, limit),
     'export.lastOptions': async (preset) => lastExportChoice(db, preset),
+
+    'backups.list': async () => services.backups.view(),
+    'backups.create': () => services.backups.create('manual'),
+    'backups.restore': (name) => services.restoreBackup(String(name)),
   };
 }
 

@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { ApiEvents, ConnectionTest, Settings, SyncState } from '../api/contract';
+import { BackupService } from '../backups/backup-service';
+import type { RestoreResult } from '../backups/backup-store';
 import { ConfigError, loadAppConfig } from '../config/app-config';
 import { connectionUrlProblem } from '../config/url-policy';
 import { readState, writeState } from '../db/app-state';
@@ -21,7 +23,7 @@ import type { ConnectionBase, SupplierAdapter } from '../suppliers/adapter';
 import { supplierKind } from '../suppliers/registry';
 import { syncSuppliers, type SupplierSyncResult } from '../sync/engine';
 import type { SyncRunOptions } from '../sync/run-options';
-import { applyHeldRun, discardHeldRun } from '../sync/held-runs';
+import { applyHeldRun, discardHeldRun, listHeldRuns } from '../sync/held-runs';
 import { validRemovalPercent } from '../sync/hold-policy';
 import { changedSettings, COMMON_FIELDS, ConnectionsService, secretsFor, urlProblemIssue, type ConnectionInput, type StoredSecretsSource } from './connections-service';
 
@@ -30,7 +32,12 @@ export interface AppServicesOptions {
   dataDir: string;
   version: string;
   secretBox: SecretBox;
+  /** Makes the daily backup (the app and the daemon do; tests and one-off tools leave it off). */
+  dailyBackups?: boolean;
 }
+
+/** Restoring is refused while a sync runs (a code the Settings screen words). */
+export const RESTORE_WHILE_SYNCING = 'restore_while_syncing';
 
 type EventMap = { [K in keyof ApiEvents]: [ApiEvents[K]] };
 
@@ -43,6 +50,7 @@ export class AppServices {
   readonly events = new EventEmitter<EventMap>();
   readonly connections: ConnectionsService;
   readonly orders: OrderService;
+  readonly backups: BackupService;
   private demo: DemoSuppliers | null = null;
   private syncing: { promise: Promise<SupplierSyncResult[]>; controller: AbortController; supplierIds: string[] } | null = null;
   private schedule: NodeJS.Timeout | null = null;
@@ -56,6 +64,7 @@ export class AppServices {
   private constructor(readonly options: AppServicesOptions) {
     this.connections = new ConnectionsService(options.db, options.secretBox);
     this.orders = new OrderService({ db: options.db, supplier: (id) => this.supplierHandle(id), onUpdate: (order) => this.events.emit('order.updated', order), secretBox: options.secretBox });
+    this.backups = new BackupService(options.db, (event) => this.events.emit('backup.event', event));
   }
 
   /** Imports suppliers.json from the data folder once; with no connections at all, starts the demo suppliers. */
@@ -69,6 +78,7 @@ export class AppServices {
     services.applySchedule();
     // Orders a crash or quit left open are reconciled in the background; start-up does not wait on suppliers.
     services.orders.start();
+    if (options.dailyBackups) services.backups.startDaily();
     return services;
   }
 
@@ -268,8 +278,13 @@ export class AppServices {
     this.syncing?.controller.abort();
   }
 
-  /** Applies a held sync run (see sync/held-runs); the grid and the Sync screen then refetch. */
-  applyHeldSync(runId: number): SyncRun {
+  /**
+   * Applies a held sync run (see sync/held-runs) after backing the database up: the merchant approved a mass
+   * removal, and the backup lets them take it back. The grid and the Sync screen then refetch.
+   */
+  async applyHeldSync(runId: number): Promise<SyncRun> {
+    // One that cannot be applied needs no backup: applyHeldRun refuses it with its coded reason.
+    if (listHeldRuns(this.db).some((run) => run.id === runId && !run.superseded)) await this.backups.create('held-sync');
     applyHeldRun(this.db, runId);
     this.events.emit('grid.changed', { reason: 'sync' });
     return getRun(this.db, runId)!;
@@ -354,10 +369,27 @@ export class AppServices {
     }
   }
 
+  /**
+   * Restores a backup (the current database is backed up first, so this can be undone). Refused while a sync runs:
+   * its commit would land on top of the restored data.
+   */
+  async restoreBackup(name: string): Promise<RestoreResult> {
+    if (this.syncing) throw new ConfigError(RESTORE_WHILE_SYNCING);
+    const result = await this.backups.restore(name);
+    // Connections, settings and the catalog are now the backup's.
+    this.handles.clear();
+    await this.refreshDemo();
+    this.applySchedule();
+    this.events.emit('grid.changed', { reason: 'restore' });
+    return result;
+  }
+
   async close(): Promise<void> {
     if (this.schedule) clearInterval(this.schedule);
+    this.backups.stopDaily();
     this.cancelSync();
     await this.syncing?.promise.catch(() => undefined);
+    await this.backups.idle();
     await this.orders.close();
     await this.demo?.close();
   }
