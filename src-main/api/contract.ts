@@ -1,6 +1,7 @@
 import type { BackupEvent, BackupsView } from '../backups/backup-service';
 import type { BackupInfo, RestoreResult } from '../backups/backup-store';
 import type { AppNotice } from '../config/secrets-notice';
+import type { SyncLockHolder } from '../daemon/sync-lock';
 import type { StoredChange, SyncRun } from '../db/catalog-repo';
 import type { CurrencyRate } from '../domain/currency';
 import type { ChangeKind } from '../domain/diff';
@@ -109,6 +110,8 @@ export interface PlanRowDetail extends PlanRow {
 export interface SyncState {
   running: boolean;
   supplierIds: string[];
+  /** Another process syncs this database (the background service, `supplygrid daemon`): this one does not. */
+  lockedBy?: SyncLockHolder | null;
 }
 
 /**

@@ -7,6 +7,7 @@ import { closeAbandonedRuns } from '../db/run-owners';
 import { ensureSomeRates } from '../pricing/rates-service';
 import { backupCommand, backupsCommand, restoreCommand } from './commands/backup';
 import { changesCommand } from './commands/changes';
+import { daemonCommand } from './commands/daemon';
 import { exportCommand, exportsCommand } from './commands/export';
 import { gridCommand } from './commands/grid';
 import { ratesCommand } from './commands/rates';
@@ -54,6 +55,9 @@ Usage:
   supplygrid orders complete ID (TEXT | --file FILE) [--config FILE]
                      complete an order by hand: its activation code, or the supplier's notification body
   supplygrid orders cap [AMOUNT | off]        the daily spending cap on test orders (merchant currency)
+  supplygrid daemon  [--interval 15m] [--json] [--db PATH]
+                     the background service: syncs every interval (full listings daily), follows
+                     orders, makes the daily backup; one log line per event; stops on SIGTERM
   supplygrid backup  [--json]                 a verified backup into backups/ beside the database
   supplygrid backups [--json]                 the backups kept (3 from today, one a day for 10 days)
   supplygrid restore FILE                     restore a backup (its name or path); the current database
@@ -94,6 +98,7 @@ const OPTIONS = {
   'qr-out': { type: 'string' },
   reveal: { type: 'boolean' },
   force: { type: 'boolean' },
+  interval: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -124,7 +129,7 @@ export async function runCli(argv: string[], output: Output = consoleOutput): Pr
     if (command === 'sim') {
       return await simCommand({ kind: values.kind, port: integer('port', values.port), generation: integer('generation', values.generation), size: integer('size', values.size) }, output);
     }
-    if (!['sync', 'changes', 'offers', 'grid', 'rules', 'rates', 'export', 'exports', 'order', 'orders', 'review', 'backup', 'backups', 'restore'].includes(command)) {
+    if (!['sync', 'changes', 'offers', 'grid', 'rules', 'rates', 'export', 'exports', 'order', 'orders', 'review', 'backup', 'backups', 'restore', 'daemon'].includes(command)) {
       output.err(`unknown command "${command}"\n\n${USAGE}`);
       return 2;
     }
@@ -139,6 +144,7 @@ export async function runCli(argv: string[], output: Output = consoleOutput): Pr
     if (interrupted.length) output.err(`Closed ${interrupted.length} sync run${interrupted.length === 1 ? '' : 's'} left running by a process that stopped (#${interrupted.join(', #')}, now failed: interrupted)`);
     try {
       if (command === 'sync') return await syncCommand(db, { config: values.config, demo: values.demo, json: values.json, full: values.full, applyHeld: values['apply-held'] }, output);
+      if (command === 'daemon') return await daemonCommand(db, { interval: values.interval, json: values.json }, output);
       if (command === 'backup') return await backupCommand(db, { json: values.json }, output);
       if (command === 'backups') return backupsCommand(db, { json: values.json }, output);
       if (command === 'restore') return await restoreCommand(db, { file: positionals[1], json: values.json }, output);

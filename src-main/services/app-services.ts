@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { ApiEvents, ConnectionTest, Settings, SyncState } from '../api/contract';
 import { BackupService } from '../backups/backup-service';
+import { acquireSyncLock, HEARTBEAT_MS, heartbeatSyncLock, otherLockHolder, releaseSyncLock } from '../daemon/sync-lock';
 import type { RestoreResult } from '../backups/backup-store';
 import { ConfigError, loadAppConfig } from '../config/app-config';
 import { connectionUrlProblem } from '../config/url-policy';
@@ -38,6 +39,8 @@ export interface AppServicesOptions {
 
 /** Restoring is refused while a sync runs (a code the Settings screen words). */
 export const RESTORE_WHILE_SYNCING = 'restore_while_syncing';
+/** A sync refused because another process (the background service) syncs this database (a code the renderer words). */
+export const SYNCED_BY_BACKGROUND_SERVICE = 'synced_by_background_service';
 
 type EventMap = { [K in keyof ApiEvents]: [ApiEvents[K]] };
 
@@ -239,7 +242,7 @@ export class AppServices {
   }
 
   syncState(): SyncState {
-    return { running: this.syncing !== null, supplierIds: this.syncing?.supplierIds ?? [] };
+    return { running: this.syncing !== null, supplierIds: this.syncing?.supplierIds ?? [], lockedBy: otherLockHolder(this.db) };
   }
 
   /**
@@ -260,11 +263,17 @@ export class AppServices {
     } catch (error) {
       return Promise.reject(error);
     }
+    // Never two processes syncing one database: the background service holds this lock while it runs.
+    if (acquireSyncLock(this.db, 'app')) return Promise.reject(new ConfigError(SYNCED_BY_BACKGROUND_SERVICE));
+    const heartbeat = setInterval(() => heartbeatSyncLock(this.db), HEARTBEAT_MS);
+    heartbeat.unref();
     // Each demo sync serves the next generation of the simulated upstreams, so the merchant sees changes.
     if (this.demo && latestRuns(this.db).some((run) => run.status === 'ok')) this.demo.advance();
     const controller = new AbortController();
     const promise = syncSuppliers(this.db, targets, { mode: options.full ? 'full' : 'auto', signal: controller.signal, onEvent: (event) => this.events.emit('sync.event', event) })
       .finally(() => {
+        clearInterval(heartbeat);
+        releaseSyncLock(this.db, 'app');
         this.syncing = null;
         this.events.emit('sync.state', this.syncState());
         this.events.emit('grid.changed', { reason: 'sync' });
