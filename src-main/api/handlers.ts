@@ -150,6 +150,15 @@ export function createHandlers(services: AppServices): ApiContract {
     'backups.list': async () => services.backups.view(),
     'backups.create': () => services.backups.create('manual'),
     'backups.restore': (name) => services.restoreBackup(String(name)),
+
+    'alerts.list': async (limit) => services.alerts.view(limit),
+    'alerts.markRead': async (ids) => services.alerts.markRead(ids),
+    'alerts.settings': async () => services.alerts.settings(),
+    'alerts.saveDocument': async (document) => {
+      services.alerts.saveDocument(document);
+      return services.alerts.settings();
+    },
+    'alerts.setSecret': async (name, value) => services.alerts.setSecret(name, value),
   };
 }
 

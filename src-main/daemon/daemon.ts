@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { SecretBox } from '../secrets/secret-box';
 import { AppServices } from '../services/app-services';
-import { backupLogFields, orderLogFields, syncLogFields, type DaemonLogEntry } from './log';
+import { alertLogFields, backupLogFields, orderLogFields, syncLogFields, type DaemonLogEntry } from './log';
 import { acquireSyncLock, HEARTBEAT_MS, heartbeatSyncLock, releaseSyncLock, type SyncLockHolder } from './sync-lock';
 
 export interface DaemonOptions {
@@ -20,7 +20,7 @@ export interface DaemonOptions {
  * The background service (`supplygrid daemon`): the app's services without a window, on a schedule. It holds the
  * database's sync lock for as long as it runs (the app then shows "synced by the background service" and does not
  * sync), syncs every connection each interval, follows open orders (also ones placed by the app or the CLI), and
- * makes the daily backup (the services' own hourly check).
+ * makes the daily backup (the services' own hourly check); the services raise alerts after each sync.
  */
 export class Daemon {
   private services: AppServices | null = null;
@@ -72,6 +72,8 @@ export class Daemon {
       const line = backupLogFields(event);
       this.log(line.event, line.fields);
     });
+    events.on('alert.raised', (alert) => this.log('alert.raised', alertLogFields(alert)));
+    events.on('alert.failed', ({ error }) => this.log('alert.failed', { error }));
     this.every(HEARTBEAT_MS, () => {
       if (heartbeatSyncLock(db)) return;
       // Taken over as stale while this process was frozen (a suspended VM): the other holder syncs now.

@@ -1,3 +1,4 @@
+import type { StoredAlert } from '../alerts/alerts-repo';
 import type { BackupEvent } from '../backups/backup-service';
 import type { OrderView } from '../orders/types';
 import type { SyncEvent } from '../sync/engine';
@@ -47,4 +48,11 @@ export function backupLogFields(event: BackupEvent): { event: string; fields: Fi
   if (event.type === 'created') return { event: 'backup.created', fields: { name: event.backup.name, reason: event.backup.reason, bytes: event.backup.bytes } };
   if (event.type === 'failed') return { event: 'backup.failed', fields: { reason: event.failure.reason, code: event.failure.code, detail: event.failure.detail } };
   return { event: 'backup.restored', fields: { name: event.name, undo: event.undo.name } };
+}
+
+export function alertLogFields(alert: StoredAlert & { text: string }): Fields {
+  return {
+    alert: alert.id, type: alert.type, rule: alert.ruleId, subject: `${alert.subject.kind}:${alert.subject.id}`, text: alert.text,
+    deliveries: Object.entries(alert.deliveries).map(([channel, result]) => `${channel}:${result}`).join(','),
+  };
 }

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { ApiEvents, ConnectionTest, Settings, SyncState } from '../api/contract';
+import { AlertService } from '../alerts/alert-service';
 import { BackupService } from '../backups/backup-service';
 import { acquireSyncLock, HEARTBEAT_MS, heartbeatSyncLock, otherLockHolder, releaseSyncLock } from '../daemon/sync-lock';
 import type { RestoreResult } from '../backups/backup-store';
@@ -54,9 +55,11 @@ export class AppServices {
   readonly connections: ConnectionsService;
   readonly orders: OrderService;
   readonly backups: BackupService;
+  readonly alerts: AlertService;
   private demo: DemoSuppliers | null = null;
   private syncing: { promise: Promise<SupplierSyncResult[]>; controller: AbortController; supplierIds: string[] } | null = null;
   private schedule: NodeJS.Timeout | null = null;
+  private closing = false;
   /**
    * One adapter per connection, kept for every sync, order, quote and test of it: an adapter holds per-connection
    * state (SEAGM's request gate with its 429 pause and 418 ban, learned clock offsets, the Linksfield login session)
@@ -66,7 +69,14 @@ export class AppServices {
 
   private constructor(readonly options: AppServicesOptions) {
     this.connections = new ConnectionsService(options.db, options.secretBox);
-    this.orders = new OrderService({ db: options.db, supplier: (id) => this.supplierHandle(id), onUpdate: (order) => this.events.emit('order.updated', order), secretBox: options.secretBox });
+    this.orders = new OrderService({
+      db: options.db, supplier: (id) => this.supplierHandle(id), secretBox: options.secretBox,
+      onUpdate: (order) => {
+        this.events.emit('order.updated', order);
+        if (order.status === 'attention') this.evaluateAlerts();
+      },
+    });
+    this.alerts = new AlertService({ db: options.db, secretBox: options.secretBox, scope: () => this.gridScope(), onAlert: (alert) => this.events.emit('alert.raised', alert) });
     this.backups = new BackupService(options.db, (event) => this.events.emit('backup.event', event));
   }
 
@@ -277,10 +287,17 @@ export class AppServices {
         this.syncing = null;
         this.events.emit('sync.state', this.syncState());
         this.events.emit('grid.changed', { reason: 'sync' });
+        this.evaluateAlerts();
       });
     this.syncing = { promise, controller, supplierIds: chosen.map((c) => c.id) };
     this.events.emit('sync.state', this.syncState());
     return promise;
+  }
+
+  /** Alert rules are looked at after every sync, held apply and order needing attention; a failure never stops those. */
+  private evaluateAlerts(): void {
+    if (this.closing) return;
+    this.alerts.evaluate().catch((error: unknown) => this.events.emit('alert.failed', { error: error instanceof Error ? error.message : String(error) }));
   }
 
   cancelSync(): void {
@@ -296,6 +313,7 @@ export class AppServices {
     if (listHeldRuns(this.db).some((run) => run.id === runId && !run.superseded)) await this.backups.create('held-sync');
     applyHeldRun(this.db, runId);
     this.events.emit('grid.changed', { reason: 'sync' });
+    this.evaluateAlerts();
     return getRun(this.db, runId)!;
   }
 
@@ -394,11 +412,13 @@ export class AppServices {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     if (this.schedule) clearInterval(this.schedule);
     this.backups.stopDaily();
     this.cancelSync();
     await this.syncing?.promise.catch(() => undefined);
     await this.backups.idle();
+    await this.alerts.idle();
     await this.orders.close();
     await this.demo?.close();
   }
