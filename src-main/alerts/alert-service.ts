@@ -115,14 +115,16 @@ export class AlertService {
     const createdAt = now.toISOString();
     let allowance = externalAllowance(externalAlertsSince(this.db, new Date(now.getTime() - 3_600_000).toISOString()), document.maxPerHour);
     const stored = recordAlerts(this.db, createdAt, [...raise, ...backInStock], raise, cleared.map((c) => c.key), () => allowance-- > 0);
+    const delivered: StoredAlert[] = [];
     for (const { external, ...alert } of stored) {
       const text = alertText(document.channels.language, alert);
       // Past the hourly limit an alert is kept in the app only.
       const deliveries = external ? await this.deliver(document, { ...alert, text }) : { external: 'rate_limited' };
       recordDeliveries(this.db, alert.id, deliveries);
+      delivered.push({ ...alert, deliveries });
       this.options.onAlert?.({ ...alert, deliveries, text });
     }
-    return stored.map(({ external, ...alert }) => alert);
+    return delivered;
   }
 
   private async deliver(document: AlertDocument, payload: AlertPayload): Promise<Record<string, string>> {

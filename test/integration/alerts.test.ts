@@ -91,3 +91,44 @@ describe('alerts delivered', () => {
     expect(await run.exited).toBe(0);
   }, 120_000);
 });
+
+describe('alert service on a real database', () => {
+  /** A supplier whose runs are written as the engine writes them: newest last. */
+  function runs(db: ReturnType<typeof tempDb>['db'], supplier: string, ...statuses: string[]) {
+    const insert = db.prepare(`INSERT INTO sync_runs (supplier_id, supplier_kind, started_at, status) VALUES (?, 'fake', ?, ?)`);
+    for (const status of statuses) insert.run(supplier, new Date().toISOString(), status);
+  }
+
+  it('raises a condition once until it clears, limits external deliveries per hour, and records a failed webhook', async () => {
+    const store = tempDb('supplygrid-alerts-');
+    cleanups.push(store.cleanup);
+    const webhook = await receiver(500);
+    const raised: string[] = [];
+    const alerts = new AlertService({ db: store.db, secretBox: keyFileSecretBox(dirname(store.file)), onAlert: (alert) => raised.push(alert.text) });
+    alerts.saveDocument({ rules: [{ id: 'failing', type: 'sync_failing', times: 2 }], channels: { desktop: true, webhook: { url: webhook.url } }, maxPerHour: 1 });
+
+    runs(store.db, 'a', 'ok', 'failed', 'failed');
+    runs(store.db, 'b', 'failed', 'failed');
+    const first = await alerts.evaluate();
+    expect(first.map((a) => [a.params.supplier, a.deliveries])).toEqual([
+      ['a', { desktop: 'requested', webhook: 'failed: HTTP 500' }],
+      ['b', { external: 'rate_limited' }],
+    ]);
+    expect(webhook.received).toHaveLength(1);
+    expect(raised).toEqual(['a: the last 2 syncs failed', 'b: the last 2 syncs failed']);
+
+    // Still failing: nothing new. Cleared, then failing again: alerted again.
+    runs(store.db, 'a', 'failed');
+    expect(await alerts.evaluate()).toEqual([]);
+    runs(store.db, 'a', 'ok');
+    expect(await alerts.evaluate()).toEqual([]);
+    runs(store.db, 'a', 'failed', 'failed');
+    expect((await alerts.evaluate()).map((a) => [a.params.supplier, a.deliveries.external])).toEqual([['a', 'rate_limited']]);
+
+    expect(alerts.view().unread).toBe(3);
+    alerts.markRead([first[0].id]);
+    expect(alerts.view().unread).toBe(2);
+    alerts.markRead(null);
+    expect(alerts.view().unread).toBe(0);
+  });
+});
