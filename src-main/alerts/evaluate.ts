@@ -63,7 +63,7 @@ function conditionsOf(rule: AlertRule, facts: AlertFacts): AlertCondition[] {
     case 'balance_below':
       return facts.balances
         .filter((balance) => (!rule.supplierId || balance.supplierId === rule.supplierId) && balance.currency === rule.currency && new Decimal(balance.amount).lt(rule.amount))
-        .map((balance) => at(balance.supplierId, { kind: 'supplier', id: balance.supplierId }, { supplier: balance.supplierId, amount: balance.amount, currency: balance.currency, threshold: rule.amount }));
+        .map((balance) => at(balance.supplierId, { kind: 'supplier', id: balance.supplierId }, { supplier: balance.supplierId, amount: balance.amount, currency: balance.currency, minimum: rule.amount }));
     case 'order_attention':
       return facts.attentionOrders.map((order) => at(String(order.id), { kind: 'order', id: String(order.id) }, { order: order.id, supplier: order.supplierId, title: order.title, reason: order.code ?? '' }));
   }

@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import type { Dictionary } from './index';
 
 /**
@@ -12,7 +13,7 @@ export const alertsDictionary: Dictionary = {
     'alert.cost_rise': '{supplier}: cost rose more than {threshold} % on {count} offers (largest: “{topTitle}” {topOld} → {topNew} {currency}, +{topPercent} %)',
     'alert.sync_failing': '{supplier}: the last {times} syncs failed',
     'alert.sync_held': '{supplier}: the last sync is held for review (run {run})',
-    'alert.balance_below': '{supplier}: balance {amount} {currency} is below {threshold} {currency}',
+    'alert.balance_below': '{supplier}: balance {amount} {currency} is below {minimum} {currency}',
     'alert.order_attention': 'Order #{order} ({title}, {supplier}) needs your attention',
     title: 'Alerts',
     empty: 'No alert yet. Alerts appear here when a rule below fires.',
@@ -39,7 +40,7 @@ export const alertsDictionary: Dictionary = {
     'alert.cost_rise': '{supplier}：{count} 个商品成本上涨超过 {threshold}%（涨幅最大：“{topTitle}” {topOld} → {topNew} {currency}，+{topPercent}%）',
     'alert.sync_failing': '{supplier}：最近 {times} 次同步失败',
     'alert.sync_held': '{supplier}：最近一次同步已暂缓待审核（第 {run} 次）',
-    'alert.balance_below': '{supplier}：余额 {amount} {currency} 低于 {threshold} {currency}',
+    'alert.balance_below': '{supplier}：余额 {amount} {currency} 低于 {minimum} {currency}',
     'alert.order_attention': '订单 #{order}（{title}，{supplier}）需要您处理',
     title: '提醒',
     empty: '暂无提醒。下方规则触发时，提醒会显示在这里。',
@@ -61,9 +62,29 @@ export const alertsDictionary: Dictionary = {
   },
 };
 
+/** Amounts in alert parameters (decimal strings beside a `currency`), shown in that currency's minor units. */
+const AMOUNT_PARAMS = new Set(['topOld', 'topNew', 'amount', 'minimum']);
+
+function amountInMinorUnits(amount: string, currency: string, language: string): string {
+  let digits = 2;
+  try {
+    digits = new Intl.NumberFormat(language, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    // An unknown code keeps two decimals.
+  }
+  return new Decimal(amount).toDecimalPlaces(digits, Decimal.ROUND_HALF_UP).toFixed(digits);
+}
+
 /** The words of one alert, in the app or in a channel. */
 export function alertText(language: 'en' | 'zh-CN', alert: { type: string; params: Record<string, string | number> }): string {
   const key = alert.type === 'sync_failing' && alert.params.held ? 'alert.sync_held' : `alert.${alert.type}`;
   const template = alertsDictionary[language][key] ?? alertsDictionary.en[key] ?? alert.type;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(alert.params[name] ?? `{${name}}`));
+  const currency = typeof alert.params.currency === 'string' ? alert.params.currency : null;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = alert.params[name];
+    if (value === undefined) return `{${name}}`;
+    // Percents stay as they are; money is never a float: rounded as a decimal to the currency's minor units.
+    if (currency && AMOUNT_PARAMS.has(name) && typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) return amountInMinorUnits(value, currency, language);
+    return String(value);
+  });
 }

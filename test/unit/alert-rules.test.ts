@@ -89,3 +89,11 @@ describe('alert rules: each fires on crafted facts, once, and clears', () => {
     expect(alertDocumentSchema.safeParse({ rules: [], channels: { telegram: { chatId: '1', botToken: 'x' } } }).success).toBe(false);
   });
 });
+
+describe('alert texts', () => {
+  it('show amounts in the currency’s minor units, exactly, and percents as they are', () => {
+    const text = alertText('en', { type: 'cost_rise', params: { supplier: 'bc', count: 2, threshold: '10', topTitle: 'India 1GB', topOld: '15.8000', topNew: '17.6461', currency: 'CNY', topPercent: '11.7' } });
+    expect(text).toBe('bc: cost rose more than 10 % on 2 offers (largest: “India 1GB” 15.80 → 17.65 CNY, +11.7 %)');
+    expect(alertText('en', { type: 'balance_below', params: { supplier: 'sg', amount: '1234.5', currency: 'JPY', minimum: '5000' } })).toBe('sg: balance 1235 JPY is below 5000 JPY');
+  });
+});

@@ -70,7 +70,7 @@ export function BackupsSettings() {
       )}
       <div className="setting-inline backups-actions">
         <button className="button primary" disabled={busy} onClick={() => void backUp()}>{status.kind === 'busy' && status.what === 'backup' ? t('now.busy') : t('now')}</button>
-        <code className="data-dir" aria-label={t('folder')}>{view.folder}</code>
+        <code className="backups-folder" aria-label={t('folder')}>{view.folder}</code>
       </div>
       {status.kind === 'busy' && status.what === 'restore' && <p className="muted" role="status">{t('restore.busy')}</p>}
       {status.kind === 'backed-up' && <p className="setting-saved" role="status">{t('now.done')}</p>}
