@@ -5,10 +5,8 @@ import { defaultUserDataDir, ensurePrivateDataDir, isDefaultDbPath, resolveDbPat
 import { secretsInClearNote } from '../config/secrets-notice';
 import { closeAbandonedRuns } from '../db/run-owners';
 import { ensureSomeRates } from '../pricing/rates-service';
-import { alertsCommand } from './commands/alerts';
 import { backupCommand, backupsCommand, restoreCommand } from './commands/backup';
 import { changesCommand } from './commands/changes';
-import { daemonCommand } from './commands/daemon';
 import { exportCommand, exportsCommand } from './commands/export';
 import { gridCommand } from './commands/grid';
 import { ratesCommand } from './commands/rates';
@@ -150,8 +148,9 @@ export async function runCli(argv: string[], output: Output = consoleOutput): Pr
     if (interrupted.length) output.err(`Closed ${interrupted.length} sync run${interrupted.length === 1 ? '' : 's'} left running by a process that stopped (#${interrupted.join(', #')}, now failed: interrupted)`);
     try {
       if (command === 'sync') return await syncCommand(db, { config: values.config, demo: values.demo, json: values.json, full: values.full, applyHeld: values['apply-held'] }, output);
-      if (command === 'alerts') return alertsCommand(db, { action: positionals[1], rest: positionals.slice(2), file: values.file, json: values.json }, output);
-      if (command === 'daemon') return await daemonCommand(db, { interval: values.interval, json: values.json }, output);
+      // Loaded on demand: the daemon and alerts bring the whole services layer, which other commands need not load.
+      if (command === 'alerts') return (await import('./commands/alerts')).alertsCommand(db, { action: positionals[1], rest: positionals.slice(2), file: values.file, json: values.json }, output);
+      if (command === 'daemon') return await (await import('./commands/daemon')).daemonCommand(db, { interval: values.interval, json: values.json }, output);
       if (command === 'backup') return await backupCommand(db, { json: values.json }, output);
       if (command === 'backups') return backupsCommand(db, { json: values.json }, output);
       if (command === 'restore') return await restoreCommand(db, { file: positionals[1], json: values.json }, output);

@@ -61,7 +61,7 @@ export class Daemon {
     const { db } = this.options;
     this.log('daemon.starting', { database: db.name, intervalSeconds: Math.round(this.options.intervalMs / 1000), pid: process.pid });
     if (!(await this.waitForLock())) return;
-    this.services = await AppServices.start({ db, dataDir: this.options.dataDir, version: this.options.version, secretBox: this.options.secretBox, dailyBackups: true });
+    this.services = await AppServices.start({ db, dataDir: this.options.dataDir, version: this.options.version, secretBox: this.options.secretBox, dailyBackups: true, ownSchedule: false });
     const { events } = this.services;
     events.on('sync.event', (event) => {
       const line = syncLogFields(event);

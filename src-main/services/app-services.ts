@@ -36,6 +36,8 @@ export interface AppServicesOptions {
   secretBox: SecretBox;
   /** Makes the daily backup (the app and the daemon do; tests and one-off tools leave it off). */
   dailyBackups?: boolean;
+  /** Runs the app's own sync interval (default); the daemon has its schedule instead. */
+  ownSchedule?: boolean;
 }
 
 /** Restoring is refused while a sync runs (a code the Settings screen words). */
@@ -368,7 +370,7 @@ export class AppServices {
     if (this.schedule) clearInterval(this.schedule);
     this.schedule = null;
     const minutes = this.settings().syncIntervalMinutes;
-    if (minutes > 0) {
+    if (minutes > 0 && this.options.ownSchedule !== false) {
       this.schedule = setInterval(() => void this.sync().catch(() => undefined), minutes * 60_000);
       this.schedule.unref();
     }
@@ -401,7 +403,8 @@ export class AppServices {
    * its commit would land on top of the restored data.
    */
   async restoreBackup(name: string): Promise<RestoreResult> {
-    if (this.syncing) throw new ConfigError(RESTORE_WHILE_SYNCING);
+    // Neither under this app's sync nor under another process's (the background service's).
+    if (this.syncing || otherLockHolder(this.db)) throw new ConfigError(RESTORE_WHILE_SYNCING);
     const result = await this.backups.restore(name);
     // Connections, settings and the catalog are now the backup's.
     this.handles.clear();

@@ -6,6 +6,7 @@ import { listBackups, backupsDirFor } from '../../src-main/backups/backup-store'
 import { keyFileSecretBox } from '../../src-main/secrets/secret-box';
 import { AppServices, SYNCED_BY_BACKGROUND_SERVICE } from '../../src-main/services/app-services';
 import { startDaemon, type DaemonProcess } from '../helpers/daemon-process';
+import { runCli } from '../helpers/run-cli';
 import { tempDb } from '../helpers/temp-db';
 
 const cleanups: Array<() => unknown> = [];
@@ -71,5 +72,9 @@ describe('supplygrid daemon', () => {
     expect(await run.exited).toBe(0);
     expect(run.entries.some((e) => e.event === 'daemon.started')).toBe(false);
     expect(readSyncLock(store.db)).toMatchObject({ holder: 'app', pid: process.pid });
+    // Nor is a restore made under a live sync.
+    const restore = await runCli(['restore', 'any.db', '--db', store.file]);
+    expect(restore.code).toBe(1);
+    expect(restore.stderr).toMatch(new RegExp(`process ${process.pid} .*\\(the app\\) is syncing this database`));
   }, 60_000);
 });

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { BackupError, backupDatabase, backupFile, backupsDirFor, listBackups, restoreBackup, type BackupInfo } from '../../backups/backup-store';
+import { otherLockHolder } from '../../daemon/sync-lock';
 import { pad, type Output } from '../output';
 
 function line(backup: BackupInfo): string {
@@ -37,6 +38,11 @@ export async function restoreCommand(db: Database, args: { file?: string; json?:
     return 2;
   }
   const named = args.file;
+  const syncing = otherLockHolder(db);
+  if (syncing) {
+    output.err(`supplygrid restore: process ${syncing.pid} on ${syncing.host} (${syncing.holder === 'daemon' ? 'the background service' : 'the app'}) is syncing this database; stop it first`);
+    return 1;
+  }
   return reportingBackupErrors(output, async () => {
     const file = existsSync(named) ? resolve(named) : backupFile(db.name, basename(named));
     const result = await restoreBackup(db, file);
