@@ -1,6 +1,6 @@
 import { basename, extname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, session, shell } from 'electron';
 import { API_EVENT_NAMES, IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type ApiContract, type ApiMethod } from './api/contract';
 import { DB_FILE_NAME } from './config/paths';
 import type { ServicesWorkerData } from './services/worker-entry';
@@ -155,6 +155,13 @@ async function main(): Promise<void> {
       if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, name, payload);
     });
   }
+  // Desktop notifications exist only in this shell; the services say which alerts want one (within the hourly limit).
+  services.events.on('alert.raised', (alert) => {
+    if (alert.deliveries.desktop !== 'requested' || !Notification.isSupported()) return;
+    const notification = new Notification({ title: 'SupplyGrid', body: alert.text });
+    notification.on('click', () => window.isDestroyed() || window.show());
+    notification.show();
+  });
   if (rendererUrl) await window.loadURL(rendererUrl);
   else await window.loadFile(join(here, '../renderer/index.html'));
 

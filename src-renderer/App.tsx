@@ -1,6 +1,7 @@
 import { useEffect, type ReactElement } from 'react';
 import { api } from './api';
 import { useT } from './i18n';
+import { AlertsScreen } from './screens/alerts/AlertsScreen';
 import { ExportScreen } from './screens/export/ExportScreen';
 import { GridScreen } from './screens/grid/GridScreen';
 import { OrdersScreen } from './screens/orders/OrdersScreen';
@@ -8,6 +9,7 @@ import { PricingScreen } from './screens/pricing/PricingScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { SuppliersScreen } from './screens/suppliers/SuppliersScreen';
 import { SyncScreen } from './screens/sync/SyncScreen';
+import { useAlertsStore } from './stores/alerts';
 import { useAppStore } from './stores/app';
 import { useSuppliersStore } from './stores/suppliers';
 import { useUiStore, type Screen } from './stores/ui';
@@ -19,6 +21,7 @@ const SCREENS: Array<{ id: Screen; component: () => ReactElement }> = [
   { id: 'pricing', component: PricingScreen },
   { id: 'export', component: ExportScreen },
   { id: 'orders', component: OrdersScreen },
+  { id: 'alerts', component: AlertsScreen },
   { id: 'settings', component: SettingsScreen },
 ];
 
@@ -46,6 +49,8 @@ export function App() {
     return api().on('grid.changed', () => void load());
   }, [load]);
   useEffect(() => useSuppliersStore.getState().connect(), []);
+  useEffect(() => useAlertsStore.getState().connect(), []);
+  const unread = useAlertsStore((s) => s.view?.unread ?? 0);
   const Current = SCREENS.find((s) => s.id === screen)!.component;
   return (
     <div className="app">
@@ -54,6 +59,7 @@ export function App() {
         {SCREENS.map((s) => (
           <button key={s.id} className={`nav-item${s.id === screen ? ' active' : ''}`} aria-current={s.id === screen ? 'page' : undefined} onClick={() => go(s.id)}>
             {t(`nav.${s.id}`)}
+            {s.id === 'alerts' && unread > 0 && <span className="nav-count" aria-label={t('alerts.unread', { count: unread })}>{unread}</span>}
           </button>
         ))}
       </nav>

@@ -1,4 +1,10 @@
+import type { AlertSettingsView, AlertsView } from '../alerts/alert-service';
+import type { StoredAlert } from '../alerts/alerts-repo';
+import type { AlertSecretName } from '../alerts/alert-secrets';
+import type { BackupEvent, BackupsView } from '../backups/backup-service';
+import type { BackupInfo, RestoreResult } from '../backups/backup-store';
 import type { AppNotice } from '../config/secrets-notice';
+import type { SyncLockHolder } from '../daemon/sync-lock';
 import type { StoredChange, SyncRun } from '../db/catalog-repo';
 import type { CurrencyRate } from '../domain/currency';
 import type { ChangeKind } from '../domain/diff';
@@ -112,6 +118,8 @@ export interface PlanRowDetail extends PlanRow {
 export interface SyncState {
   running: boolean;
   supplierIds: string[];
+  /** Another process syncs this database (the background service, `supplygrid daemon`): this one does not. */
+  lockedBy?: SyncLockHolder | null;
 }
 
 /**
@@ -202,6 +210,22 @@ export interface ApiContract {
   'export.history': (limit?: number) => Promise<ExportHistoryEntry[]>;
   /** The options (and file) last used with this preset, to prefill the export screen; null before the first. */
   'export.lastOptions': (preset: ExportPresetId) => Promise<LastExportChoice | null>;
+
+  /** The backups in the data folder's backups/ (newest first) and the last automatic one that failed. */
+  'backups.list': () => Promise<BackupsView>;
+  'backups.create': () => Promise<BackupInfo>;
+  /** Restores a listed backup by name, after backing up the current database (the result names that undo backup). */
+  'backups.restore': (name: string) => Promise<RestoreResult>;
+
+  /** The notification centre: newest first, with the unread count. */
+  'alerts.list': (limit?: number) => Promise<AlertsView>;
+  /** Marks these alerts read (every unread one with null). */
+  'alerts.markRead': (ids: number[] | null) => Promise<AlertsView>;
+  /** The rules document and which channel secrets are set (never the secrets). */
+  'alerts.settings': () => Promise<AlertSettingsView>;
+  'alerts.saveDocument': (document: unknown) => Promise<AlertSettingsView>;
+  /** Seals a channel secret (webhook signing secret, Telegram bot token); null removes it. */
+  'alerts.setSecret': (name: AlertSecretName, value: string | null) => Promise<AlertSettingsView>;
 }
 
 export type ApiMethod = keyof ApiContract;
@@ -216,6 +240,8 @@ export const API_METHODS = [
   'rates.list', 'rates.set', 'rates.fetch',
   'orders.quote', 'orders.cap', 'orders.place', 'orders.list', 'orders.get', 'orders.reveal', 'orders.cancel', 'orders.completeManually', 'orders.qr',
   'export.presets', 'export.preview', 'export.preflight', 'export.run', 'export.csv', 'export.history', 'export.lastOptions',
+  'backups.list', 'backups.create', 'backups.restore',
+  'alerts.list', 'alerts.markRead', 'alerts.settings', 'alerts.saveDocument', 'alerts.setSecret',
 ] as const satisfies readonly ApiMethod[];
 
 // Compile-time proof that API_METHODS lists every method of the contract.
@@ -231,12 +257,18 @@ export interface ApiEvents {
   'grid.changed': { reason: string };
   /** An order changed (status, delivery, a timeline note); delivery masked. */
   'order.updated': OrderView;
+  /** A backup was made or failed, or one was restored. */
+  'backup.event': BackupEvent;
+  /** A new alert (already recorded); `deliveries.desktop === 'requested'` asks the Electron shell for a notification. */
+  'alert.raised': StoredAlert & { text: string };
+  /** Evaluating the alert rules failed (the daemon logs it). */
+  'alert.failed': { error: string };
 }
 
 export type ApiEventName = keyof ApiEvents;
 
 /** Every event name, for transports that forward them (IPC, the loopback bridge, the services worker). */
-export const API_EVENT_NAMES = ['sync.event', 'sync.state', 'grid.changed', 'order.updated'] as const satisfies readonly ApiEventName[];
+export const API_EVENT_NAMES = ['sync.event', 'sync.state', 'grid.changed', 'order.updated', 'backup.event', 'alert.raised', 'alert.failed'] as const satisfies readonly ApiEventName[];
 
 // Compile-time proof that API_EVENT_NAMES lists every event.
 type MissingEvent = Exclude<ApiEventName, (typeof API_EVENT_NAMES)[number]>;

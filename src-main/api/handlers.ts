@@ -163,6 +163,19 @@ export function createHandlers(services: AppServices): ApiContract {
     'export.csv': async (options) => exportCsv(db, parseExportOptions(options), services.gridScope()),
     'export.history': async (limit) => exportHistory(db, limit),
     'export.lastOptions': async (preset) => lastExportChoice(db, preset),
+
+    'backups.list': async () => services.backups.view(),
+    'backups.create': () => services.backups.create('manual'),
+    'backups.restore': (name) => services.restoreBackup(String(name)),
+
+    'alerts.list': async (limit) => services.alerts.view(limit),
+    'alerts.markRead': async (ids) => services.alerts.markRead(ids),
+    'alerts.settings': async () => services.alerts.settings(),
+    'alerts.saveDocument': async (document) => {
+      services.alerts.saveDocument(document);
+      return services.alerts.settings();
+    },
+    'alerts.setSecret': async (name, value) => services.alerts.setSecret(name, value),
   };
 }
 

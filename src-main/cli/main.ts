@@ -5,6 +5,7 @@ import { defaultUserDataDir, ensurePrivateDataDir, isDefaultDbPath, resolveDbPat
 import { secretsInClearNote } from '../config/secrets-notice';
 import { closeAbandonedRuns } from '../db/run-owners';
 import { ensureSomeRates } from '../pricing/rates-service';
+import { backupCommand, backupsCommand, restoreCommand } from './commands/backup';
 import { changesCommand } from './commands/changes';
 import { exportCommand, exportsCommand } from './commands/export';
 import { gridCommand } from './commands/grid';
@@ -55,6 +56,18 @@ Usage:
   supplygrid orders complete ID (TEXT | --file FILE) [--config FILE]
                      complete an order by hand: its activation code, or the supplier's notification body
   supplygrid orders cap [AMOUNT | off]        the daily spending cap on test orders (merchant currency)
+  supplygrid daemon  [--interval 15m] [--json] [--db PATH]
+                     the background service: syncs every interval (full listings daily), follows
+                     orders, makes the daily backup; one log line per event; stops on SIGTERM
+  supplygrid alerts  [--json]                 the alert history (newest first, * = unread)
+  supplygrid alerts rules [--json] | alerts rules set --file FILE
+                     the alert rules and channels as a JSON document
+  supplygrid alerts secret webhook|telegram (VALUE | --file FILE | off)
+                     the webhook signing secret / Telegram bot token, stored sealed
+  supplygrid backup  [--json]                 a verified backup into backups/ beside the database
+  supplygrid backups [--json]                 the backups kept (3 from today, one a day for 10 days)
+  supplygrid restore FILE                     restore a backup (its name or path); the current database
+                                              is backed up first, so a restore can be undone
 
 The database defaults to the app's own (user-data folder); --db or SUPPLYGRID_DB point elsewhere.`;
 
@@ -93,6 +106,7 @@ const OPTIONS = {
   'qr-out': { type: 'string' },
   reveal: { type: 'boolean' },
   force: { type: 'boolean' },
+  interval: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -123,7 +137,7 @@ export async function runCli(argv: string[], output: Output = consoleOutput): Pr
     if (command === 'sim') {
       return await simCommand({ kind: values.kind, port: integer('port', values.port), generation: integer('generation', values.generation), size: integer('size', values.size) }, output);
     }
-    if (!['sync', 'changes', 'offers', 'grid', 'rules', 'rates', 'export', 'exports', 'order', 'orders', 'review'].includes(command)) {
+    if (!['sync', 'changes', 'offers', 'grid', 'rules', 'rates', 'export', 'exports', 'order', 'orders', 'review', 'backup', 'backups', 'restore', 'daemon', 'alerts'].includes(command)) {
       output.err(`unknown command "${command}"\n\n${USAGE}`);
       return 2;
     }
@@ -138,7 +152,13 @@ export async function runCli(argv: string[], output: Output = consoleOutput): Pr
     if (interrupted.length) output.err(`Closed ${interrupted.length} sync run${interrupted.length === 1 ? '' : 's'} left running by a process that stopped (#${interrupted.join(', #')}, now failed: interrupted)`);
     try {
       if (command === 'sync') return await syncCommand(db, { config: values.config, demo: values.demo, json: values.json, full: values.full, applyHeld: values['apply-held'] }, output);
-      if (command === 'review') return reviewCommand(db, { action: positionals[1], rest: positionals.slice(2), json: values.json }, output);
+      // Loaded on demand: the daemon and alerts bring the whole services layer, which other commands need not load.
+      if (command === 'alerts') return (await import('./commands/alerts')).alertsCommand(db, { action: positionals[1], rest: positionals.slice(2), file: values.file, json: values.json }, output);
+      if (command === 'daemon') return await (await import('./commands/daemon')).daemonCommand(db, { interval: values.interval, json: values.json }, output);
+      if (command === 'backup') return await backupCommand(db, { json: values.json }, output);
+      if (command === 'backups') return backupsCommand(db, { json: values.json }, output);
+      if (command === 'restore') return await restoreCommand(db, { file: positionals[1], json: values.json }, output);
+      if (command === 'review') return await reviewCommand(db, { action: positionals[1], rest: positionals.slice(2), json: values.json }, output);
       if (command === 'changes') return changesCommand(db, { run: integer('run', values.run), json: values.json }, output);
       if (command === 'grid') {
         ensureSomeRates(db);

@@ -32,6 +32,17 @@ export function checksum(sql: string): string {
 }
 
 /**
+ * Whether opening would migrate a database that already holds data (a new, empty one has nothing to lose): a
+ * backup is taken first (open.ts).
+ */
+export function migratesExistingData(db: Database, migrations: Migration[] = bundledMigrations()): boolean {
+  const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).get();
+  if (!table) return false;
+  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((row) => row.version));
+  return applied.size > 0 && migrations.some((migration) => !applied.has(migration.version));
+}
+
+/**
  * Applies pending migrations, each in its own write-locked transaction, and records them. A recorded migration whose
  * text changed since it ran is an error: the schema it describes is no longer the schema on disk.
  */

@@ -1,7 +1,8 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { migrate } from './migrate';
+import { backupDatabaseNow } from '../backups/backup-store';
+import { migratesExistingData, migrate } from './migrate';
 import { recordRunOwnership } from './run-owners';
 
 export interface OpenOptions {
@@ -25,6 +26,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
   // NORMAL is durable across application crashes in WAL mode; only a power loss can lose the last commit.
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
+  // A migration rewrites tables (011 rebuilt sync_runs): the data as it was is kept in backups/ first.
+  if (onDisk && migratesExistingData(db)) backupDatabaseNow(db, 'migration');
   migrate(db);
   recordRunOwnership(db);
   // SQLite gives -wal and -shm the database file's mode; files an older version made with the umask's are tightened.

@@ -3,6 +3,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { ApiEvents, ConnectionTest, Settings, SyncState } from '../api/contract';
+import { AlertService } from '../alerts/alert-service';
+import { BackupService } from '../backups/backup-service';
+import { acquireSyncLock, HEARTBEAT_MS, heartbeatSyncLock, otherLockHolder, releaseSyncLock } from '../daemon/sync-lock';
+import type { RestoreResult } from '../backups/backup-store';
 import { ConfigError, loadAppConfig } from '../config/app-config';
 import { connectionUrlProblem } from '../config/url-policy';
 import { readState, writeState } from '../db/app-state';
@@ -21,7 +25,7 @@ import type { ConnectionBase, SupplierAdapter } from '../suppliers/adapter';
 import { supplierKind } from '../suppliers/registry';
 import { syncSuppliers, type SupplierSyncResult } from '../sync/engine';
 import type { SyncRunOptions } from '../sync/run-options';
-import { applyHeldRun, discardHeldRun } from '../sync/held-runs';
+import { applyHeldRun, discardHeldRun, listHeldRuns } from '../sync/held-runs';
 import { validRemovalPercent } from '../sync/hold-policy';
 import { changedSettings, COMMON_FIELDS, ConnectionsService, secretsFor, type ConnectionInput, type StoredSecretsSource } from './connections-service';
 import { connectionIssuesText, urlProblemIssue } from './connection-issues';
@@ -33,7 +37,16 @@ export interface AppServicesOptions {
   dataDir: string;
   version: string;
   secretBox: SecretBox;
+  /** Makes the daily backup (the app and the daemon do; tests and one-off tools leave it off). */
+  dailyBackups?: boolean;
+  /** Runs the app's own sync interval (default); the daemon has its schedule instead. */
+  ownSchedule?: boolean;
 }
+
+/** Restoring is refused while a sync runs (a code the Settings screen words). */
+export const RESTORE_WHILE_SYNCING = 'restore_while_syncing';
+/** A sync refused because another process (the background service) syncs this database (a code the renderer words). */
+export const SYNCED_BY_BACKGROUND_SERVICE = 'synced_by_background_service';
 
 type EventMap = { [K in keyof ApiEvents]: [ApiEvents[K]] };
 
@@ -46,9 +59,12 @@ export class AppServices {
   readonly events = new EventEmitter<EventMap>();
   readonly connections: ConnectionsService;
   readonly orders: OrderService;
+  readonly backups: BackupService;
+  readonly alerts: AlertService;
   private demo: DemoSuppliers | null = null;
   private syncing: { promise: Promise<SupplierSyncResult[]>; controller: AbortController; supplierIds: string[] } | null = null;
   private schedule: NodeJS.Timeout | null = null;
+  private closing = false;
   /**
    * One adapter per connection, kept for every sync, order, quote and test of it: an adapter holds per-connection
    * state (SEAGM's request gate with its 429 pause and 418 ban, learned clock offsets, the Linksfield login session)
@@ -58,7 +74,15 @@ export class AppServices {
 
   private constructor(readonly options: AppServicesOptions) {
     this.connections = new ConnectionsService(options.db, options.secretBox);
-    this.orders = new OrderService({ db: options.db, supplier: (id) => this.supplierHandle(id), onUpdate: (order) => this.events.emit('order.updated', order), secretBox: options.secretBox });
+    this.orders = new OrderService({
+      db: options.db, supplier: (id) => this.supplierHandle(id), secretBox: options.secretBox,
+      onUpdate: (order) => {
+        this.events.emit('order.updated', order);
+        if (order.status === 'attention') this.evaluateAlerts();
+      },
+    });
+    this.alerts = new AlertService({ db: options.db, secretBox: options.secretBox, scope: () => this.gridScope(), onAlert: (alert) => this.events.emit('alert.raised', alert) });
+    this.backups = new BackupService(options.db, (event) => this.events.emit('backup.event', event));
   }
 
   /** Imports suppliers.json from the data folder once; with no connections at all, starts the demo suppliers. */
@@ -72,6 +96,7 @@ export class AppServices {
     services.applySchedule();
     // Orders a crash or quit left open are reconciled in the background; start-up does not wait on suppliers.
     services.orders.start();
+    if (options.dailyBackups) services.backups.startDaily();
     return services;
   }
 
@@ -241,7 +266,7 @@ export class AppServices {
   }
 
   syncState(): SyncState {
-    return { running: this.syncing !== null, supplierIds: this.syncing?.supplierIds ?? [] };
+    return { running: this.syncing !== null, supplierIds: this.syncing?.supplierIds ?? [], lockedBy: otherLockHolder(this.db) };
   }
 
   /**
@@ -262,28 +287,47 @@ export class AppServices {
     } catch (error) {
       return Promise.reject(error);
     }
+    // Never two processes syncing one database: the background service holds this lock while it runs.
+    if (acquireSyncLock(this.db, 'app')) return Promise.reject(new ConfigError(SYNCED_BY_BACKGROUND_SERVICE));
+    const heartbeat = setInterval(() => heartbeatSyncLock(this.db), HEARTBEAT_MS);
+    heartbeat.unref();
     // Each demo sync serves the next generation of the simulated upstreams, so the merchant sees changes.
     if (this.demo && latestRuns(this.db).some((run) => run.status === 'ok')) this.demo.advance();
     const controller = new AbortController();
     const promise = syncSuppliers(this.db, targets, { mode: options.full ? 'full' : 'auto', signal: controller.signal, onEvent: (event) => this.events.emit('sync.event', event) })
       .finally(() => {
+        clearInterval(heartbeat);
+        releaseSyncLock(this.db, 'app');
         this.syncing = null;
         this.events.emit('sync.state', this.syncState());
         this.events.emit('grid.changed', { reason: 'sync' });
+        this.evaluateAlerts();
       });
     this.syncing = { promise, controller, supplierIds: chosen.map((c) => c.id) };
     this.events.emit('sync.state', this.syncState());
     return promise;
   }
 
+  /** Alert rules are looked at after every sync, held apply and order needing attention; a failure never stops those. */
+  private evaluateAlerts(): void {
+    if (this.closing) return;
+    this.alerts.evaluate().catch((error: unknown) => this.events.emit('alert.failed', { error: error instanceof Error ? error.message : String(error) }));
+  }
+
   cancelSync(): void {
     this.syncing?.controller.abort();
   }
 
-  /** Applies a held sync run (see sync/held-runs); the grid and the Sync screen then refetch. */
-  applyHeldSync(runId: number): SyncRun {
+  /**
+   * Applies a held sync run (see sync/held-runs) after backing the database up: the merchant approved a mass
+   * removal, and the backup lets them take it back. The grid and the Sync screen then refetch.
+   */
+  async applyHeldSync(runId: number): Promise<SyncRun> {
+    // One that cannot be applied needs no backup: applyHeldRun refuses it with its coded reason.
+    if (listHeldRuns(this.db).some((run) => run.id === runId && !run.superseded)) await this.backups.create('held-sync');
     applyHeldRun(this.db, runId);
     this.events.emit('grid.changed', { reason: 'sync' });
+    this.evaluateAlerts();
     return getRun(this.db, runId)!;
   }
 
@@ -338,7 +382,7 @@ export class AppServices {
     if (this.schedule) clearInterval(this.schedule);
     this.schedule = null;
     const minutes = this.settings().syncIntervalMinutes;
-    if (minutes > 0) {
+    if (minutes > 0 && this.options.ownSchedule !== false) {
       this.schedule = setInterval(() => void this.sync().catch(() => undefined), minutes * 60_000);
       this.schedule.unref();
     }
@@ -366,10 +410,30 @@ export class AppServices {
     }
   }
 
+  /**
+   * Restores a backup (the current database is backed up first, so this can be undone). Refused while a sync runs:
+   * its commit would land on top of the restored data.
+   */
+  async restoreBackup(name: string): Promise<RestoreResult> {
+    // Neither under this app's sync nor under another process's (the background service's).
+    if (this.syncing || otherLockHolder(this.db)) throw new ConfigError(RESTORE_WHILE_SYNCING);
+    const result = await this.backups.restore(name);
+    // Connections, settings and the catalog are now the backup's.
+    this.handles.clear();
+    await this.refreshDemo();
+    this.applySchedule();
+    this.events.emit('grid.changed', { reason: 'restore' });
+    return result;
+  }
+
   async close(): Promise<void> {
+    this.closing = true;
     if (this.schedule) clearInterval(this.schedule);
+    this.backups.stopDaily();
     this.cancelSync();
     await this.syncing?.promise.catch(() => undefined);
+    await this.backups.idle();
+    await this.alerts.idle();
     await this.orders.close();
     await this.demo?.close();
   }

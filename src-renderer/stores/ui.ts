@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Language } from '../i18n';
 
-export type Screen = 'grid' | 'suppliers' | 'sync' | 'pricing' | 'export' | 'orders' | 'settings';
+export type Screen = 'grid' | 'suppliers' | 'sync' | 'pricing' | 'export' | 'orders' | 'alerts' | 'settings';
 export type Theme = 'system' | 'light' | 'dark';
 
 interface UiState {

@@ -18,7 +18,7 @@ describe('the app shell in Chromium over the bridge', () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
     // Navigation label → the screen's own heading.
     const screens: Array<[string, string]> = [
-      ['Grid', 'Grid'], ['Suppliers', 'Suppliers'], ['Sync', 'Sync'], ['Pricing', 'Pricing'], ['Export', 'Export'], ['Test orders', 'Test orders'], ['Settings', 'Settings'],
+      ['Grid', 'Grid'], ['Suppliers', 'Suppliers'], ['Sync', 'Sync'], ['Pricing', 'Pricing'], ['Export', 'Export'], ['Test orders', 'Test orders'], ['Alerts', 'Alerts'], ['Settings', 'Settings'],
     ];
     expect(await nav.getByRole('button').allTextContents()).toEqual(screens.map(([name]) => name));
     for (const [name, heading] of screens) {

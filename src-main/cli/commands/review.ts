@@ -4,6 +4,7 @@ import { setSyncHoldThresholds, syncHoldThresholds } from '../../db/settings';
 import { applyAllHeldRuns, applyHeldRun, discardHeldRun, HeldRunError, listHeldRuns, type ApplyAllResult, type HeldRun } from '../../sync/held-runs';
 import type { HoldReason } from '../../sync/hold-policy';
 import { validRemovalPercent } from '../../sync/hold-policy';
+import { backupDatabase } from '../../backups/backup-store';
 import { pad, type Output } from '../output';
 import { syncDictionary } from '../../../src-renderer/i18n/sync';
 
@@ -23,7 +24,7 @@ export function heldReasonLine(reason: HoldReason, supplier: string): string {
 }
 
 /** `supplygrid review`: syncs held because they would remove too much; apply or discard them, or set the threshold. */
-export function reviewCommand(db: Database, args: ReviewArgs, output: Output): number {
+export async function reviewCommand(db: Database, args: ReviewArgs, output: Output): Promise<number> {
   if (!args.action) return listHeld(db, args.json ?? false, output);
   if (args.action === 'threshold') return thresholdCommand(db, args.rest[0], output);
   if (args.action !== 'apply' && args.action !== 'discard') throw new ConfigError(`unknown review action "${args.action}" (${USAGE})`);
@@ -32,6 +33,7 @@ export function reviewCommand(db: Database, args: ReviewArgs, output: Output): n
   const runId = Number(text);
   try {
     if (args.action === 'apply') {
+      if (listHeldRuns(db).some((run) => run.id === runId && !run.superseded)) await backupBeforeApplying(db, output);
       const { counts } = applyHeldRun(db, runId);
       if (args.json) output.json({ runId, status: 'ok', ...counts });
       else output.out(`run ${runId} applied: ${counts.offers} offers   +${counts.added} added   -${counts.removed} removed   ~${counts.changed} changed`);
@@ -85,8 +87,15 @@ function thresholdCommand(db: Database, value: string | undefined, output: Outpu
   return 0;
 }
 
+/** The database as it was before a held (mass-removing) sync lands, so applying it can be taken back. */
+async function backupBeforeApplying(db: Database, output: Output): Promise<void> {
+  const backup = await backupDatabase(db, 'held-sync');
+  output.err(`Backed up the database first: ${backup.name} (\`supplygrid restore ${backup.name}\` undoes the apply)`);
+}
+
 /** `sync --apply-held`: every held run that can still be applied, oldest first. Exit 1 when one could not be. */
-export function applyHeldCommand(db: Database, json: boolean, output: Output): { code: number; result: ApplyAllResult } {
+export async function applyHeldCommand(db: Database, json: boolean, output: Output): Promise<{ code: number; result: ApplyAllResult }> {
+  if (listHeldRuns(db).some((run) => !run.superseded)) await backupBeforeApplying(db, output);
   const result = applyAllHeldRuns(db);
   if (!json) {
     for (const applied of result.applied) {

@@ -24,7 +24,7 @@ export const EXIT_HELD = 3;
 export async function syncCommand(db: Database, args: SyncArgs, output: Output): Promise<number> {
   let heldCode = 0;
   if (args.applyHeld) {
-    const applied = applyHeldCommand(db, args.json ?? false, output);
+    const applied = await applyHeldCommand(db, args.json ?? false, output);
     heldCode = applied.code;
     if (!args.config && !args.demo) {
       if (args.json) output.json(applied.result);

@@ -6,6 +6,7 @@ import { useAppStore } from '../../stores/app';
 import { useSettingsStore } from '../../stores/settings';
 import { SyncSchedule } from '../sync/SyncSchedule';
 import { AppearanceSettings } from './AppearanceSettings';
+import { BackupsSettings } from './BackupsSettings';
 import { CurrencySetting } from './CurrencySetting';
 import { DataFolder } from './DataFolder';
 import { RatesUrlSetting } from './RatesUrlSetting';
@@ -42,6 +43,7 @@ export function SettingsScreen() {
         </>
       )}
       <DataFolder />
+      <BackupsSettings />
     </section>
   );
 }

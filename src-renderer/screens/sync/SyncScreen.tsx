@@ -2,10 +2,12 @@ import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorState, LoadingState } from '../../components/States';
 import { useT } from '../../i18n';
+import { autopilotDictionary } from '../../i18n/autopilot';
 import { syncDictionary } from '../../i18n/sync';
 import { useSettingsStore } from '../../stores/settings';
 import { useSuppliersStore } from '../../stores/suppliers';
 import { useSyncStore } from '../../stores/sync';
+import { BackgroundServiceNotice } from './BackgroundServiceNotice';
 import { HeldRuns } from './HeldRuns';
 import { RunDiff } from './RunDiff';
 import { RunHistory } from './RunHistory';
@@ -15,6 +17,7 @@ import './sync.css';
 
 export function SyncScreen() {
   const t = useT(syncDictionary);
+  const tAutopilot = useT(autopilotDictionary);
   const { running, startError, connect, loadRuns, loadHeld, syncAll, cancel } = useSyncStore(
     useShallow((s) => ({ running: s.running, startError: s.startError, connect: s.connect, loadRuns: s.loadRuns, loadHeld: s.loadHeld, syncAll: s.syncAll, cancel: s.cancel })),
   );
@@ -47,7 +50,8 @@ export function SyncScreen() {
           </button>
         </div>
       </header>
-      {startError && <div className="sync-start-error" role="alert">{startError}</div>}
+      <BackgroundServiceNotice />
+      {startError && <div className="sync-start-error" role="alert">{startError === 'synced_by_background_service' || startError.endsWith(': synced_by_background_service') ? tAutopilot('synced_by_background_service') : startError}</div>}
 
       <HeldRuns />
 

@@ -1,0 +1,29 @@
+import type { Database } from 'better-sqlite3';
+import { readState, writeState } from '../db/app-state';
+import type { SecretBox } from '../secrets/secret-box';
+
+/** The alert channels' secrets, sealed like supplier secrets (never in the rules document, never sent to the renderer). */
+export type AlertSecretName = 'webhook' | 'telegram';
+export const ALERT_SECRET_NAMES: readonly AlertSecretName[] = ['webhook', 'telegram'];
+
+const key = (name: AlertSecretName) => `alerts.secret.${name}`;
+
+export function setAlertSecret(db: Database, box: SecretBox, name: AlertSecretName, value: string | null): void {
+  if (value === null || value === '') db.prepare('DELETE FROM app_state WHERE key = ?').run(key(name));
+  else writeState(db, key(name), box.seal(value).toString('base64'));
+}
+
+/** The secret in clear, for sending only; null when unset or sealed under another key. */
+export function openAlertSecret(db: Database, box: SecretBox, name: AlertSecretName): string | null {
+  const sealed = readState(db, key(name));
+  if (!sealed) return null;
+  try {
+    return box.open(Buffer.from(sealed, 'base64'));
+  } catch {
+    return null;
+  }
+}
+
+export function alertSecretsSet(db: Database): Record<AlertSecretName, boolean> {
+  return { webhook: readState(db, key('webhook')) !== null, telegram: readState(db, key('telegram')) !== null };
+}

@@ -1,0 +1,108 @@
+import type { Database } from 'better-sqlite3';
+import type { ActiveCondition, AlertCondition, AlertFacts, AlertSubject, AlertType } from './evaluate';
+
+/** How many recent runs per supplier the failure streak looks at (the rule's `times` is at most 100). */
+const RECENT_RUNS = 100;
+
+/** The facts the rules look at. The grid must be current first (the caller refreshes it). */
+export function readAlertFacts(db: Database): AlertFacts {
+  const exportedPlans = (db.prepare(`SELECT p.plan_key AS planKey, p.title_en AS title, p.in_stock AS inStock, p.margin_pct_milli AS milli
+      FROM plan_rows p WHERE p.plan_key IN (SELECT plan_key FROM export_fingerprints)`).all() as Array<{ planKey: string; title: string; inStock: number; milli: number | null }>)
+    .map((row) => ({ planKey: row.planKey, title: row.title, inStock: row.inStock === 1, marginPercent: row.milli === null ? null : milliToDecimal(row.milli) }));
+
+  const latest = db.prepare(`SELECT supplier_id AS supplierId, MAX(id) AS runId FROM sync_runs WHERE status = 'ok' GROUP BY supplier_id`).all() as Array<{ supplierId: string; runId: number }>;
+  const risesOf = db.prepare(`SELECT c.product_id, c.sku_id, c.variant, c.old_json, c.new_json, o.titles_json FROM changes c
+      LEFT JOIN offers o ON o.supplier_id = c.supplier_id AND o.product_id = c.product_id AND o.sku_id = c.sku_id AND o.variant = c.variant
+      WHERE c.run_id = ? AND c.change = 'price_up'`);
+  const latestRuns = latest.map(({ supplierId, runId }) => ({
+    supplierId, runId,
+    rises: (risesOf.all(runId) as Array<{ product_id: string; sku_id: string; variant: string; old_json: string; new_json: string; titles_json: string | null }>).flatMap((row) => {
+      const old = JSON.parse(row.old_json) as { amount: string; currency: string };
+      const next = JSON.parse(row.new_json) as { amount: string; currency: string };
+      if (old.currency !== next.currency || !(Number(old.amount) > 0)) return [];
+      const titles = row.titles_json ? (JSON.parse(row.titles_json) as Record<string, string>) : {};
+      return [{ offerKey: `${row.product_id}/${row.sku_id}/${row.variant}`, title: titles.en ?? Object.values(titles)[0] ?? row.product_id, old: old.amount, new: next.amount, currency: next.currency }];
+    }),
+  }));
+
+  const suppliers = db.prepare('SELECT DISTINCT supplier_id AS supplierId FROM sync_runs').all() as Array<{ supplierId: string }>;
+  const runsOf = db.prepare(`SELECT id, status FROM sync_runs WHERE supplier_id = ? AND status IN ('ok', 'failed', 'held', 'canceled') ORDER BY id DESC LIMIT ${RECENT_RUNS}`);
+  const recentRuns = suppliers.map(({ supplierId }) => ({ supplierId, runs: runsOf.all(supplierId) as Array<{ id: number; status: string }> }))
+    // A canceled run says nothing about the supplier: it is skipped, not counted as a success.
+    .map((entry) => ({ ...entry, runs: entry.runs.filter((run) => run.status !== 'canceled') }));
+
+  const attentionOrders = (db.prepare(`SELECT id, supplier_id AS supplierId, title, attention_json FROM orders WHERE status = 'attention'`).all() as Array<{ id: number; supplierId: string; title: string; attention_json: string | null }>)
+    .map((row) => ({ id: row.id, supplierId: row.supplierId, title: row.title, code: row.attention_json ? (JSON.parse(row.attention_json) as { code: string }).code : null }));
+
+  // No supplier balance is stored yet (a balance is read live, when quoting an order): the balance rule waits for one.
+  return { exportedPlans, latestRuns, recentRuns, attentionOrders, balances: [] };
+}
+
+function milliToDecimal(milli: number): string {
+  const sign = milli < 0 ? '-' : '';
+  const abs = Math.abs(milli);
+  return `${sign}${Math.trunc(abs / 1000)}.${String(abs % 1000).padStart(3, '0')}`;
+}
+
+export function activeConditions(db: Database): ActiveCondition[] {
+  return (db.prepare('SELECT condition_key, rule_id, type, subject_kind, subject_id, params_json FROM alert_conditions').all() as Array<Record<string, string>>)
+    .map((row) => ({ key: row.condition_key, ruleId: row.rule_id, type: row.type as AlertType, subject: { kind: row.subject_kind as AlertSubject['kind'], id: row.subject_id }, params: JSON.parse(row.params_json) }));
+}
+
+export interface StoredAlert {
+  id: number;
+  createdAt: string;
+  ruleId: string;
+  type: AlertType;
+  subject: AlertSubject;
+  params: Record<string, string | number>;
+  deliveries: Record<string, string>;
+  read: boolean;
+}
+
+/** Records what changed in one transaction: new alerts, conditions now active, cleared ones forgotten. */
+export function recordAlerts(db: Database, now: string, raise: readonly AlertCondition[], activate: readonly AlertCondition[], cleared: readonly string[], external: (condition: AlertCondition) => boolean): Array<StoredAlert & { external: boolean }> {
+  const insertAlert = db.prepare(`INSERT INTO alerts (created_at, rule_id, type, condition_key, subject_kind, subject_id, params_json, external) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const activateCondition = db.prepare(`INSERT OR REPLACE INTO alert_conditions (condition_key, rule_id, type, subject_kind, subject_id, params_json, since) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const clear = db.prepare('DELETE FROM alert_conditions WHERE condition_key = ?');
+  return db.transaction(() => {
+    for (const key of cleared) clear.run(key);
+    for (const condition of activate) activateCondition.run(condition.key, condition.ruleId, condition.type, condition.subject.kind, condition.subject.id, JSON.stringify(condition.params), now);
+    return raise.map((condition) => {
+      const goesOut = external(condition);
+      const id = Number(insertAlert.run(now, condition.ruleId, condition.type, condition.key, condition.subject.kind, condition.subject.id, JSON.stringify(condition.params), goesOut ? 1 : 0).lastInsertRowid);
+      return { id, createdAt: now, ruleId: condition.ruleId, type: condition.type, subject: condition.subject, params: condition.params, deliveries: {}, read: false, external: goesOut };
+    });
+  })();
+}
+
+export function recordDeliveries(db: Database, id: number, deliveries: Record<string, string>): void {
+  db.prepare('UPDATE alerts SET deliveries_json = ? WHERE id = ?').run(JSON.stringify(deliveries), id);
+}
+
+/** Alerts that went (or were to go) out to external channels since `since`: the hourly limit counts them. */
+export function externalAlertsSince(db: Database, since: string): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM alerts WHERE external = 1 AND created_at >= ?').get(since) as { n: number }).n;
+}
+
+export function listAlerts(db: Database, limit = 100): StoredAlert[] {
+  return (db.prepare('SELECT * FROM alerts ORDER BY id DESC LIMIT ?').all(Math.min(Math.max(Math.trunc(limit) || 100, 1), 1000)) as Array<Record<string, string | number | null>>)
+    .map((row) => ({
+      id: Number(row.id), createdAt: String(row.created_at), ruleId: String(row.rule_id), type: row.type as AlertType,
+      subject: { kind: row.subject_kind as AlertSubject['kind'], id: String(row.subject_id) },
+      params: JSON.parse(String(row.params_json)), deliveries: JSON.parse(String(row.deliveries_json)), read: row.read_at !== null,
+    }));
+}
+
+export function unreadAlertCount(db: Database): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM alerts WHERE read_at IS NULL').get() as { n: number }).n;
+}
+
+/** Marks these alerts read (all of them without ids). */
+export function markAlertsRead(db: Database, ids: readonly number[] | null, now: string): void {
+  if (ids === null) db.prepare('UPDATE alerts SET read_at = ? WHERE read_at IS NULL').run(now);
+  else {
+    const mark = db.prepare('UPDATE alerts SET read_at = ? WHERE id = ? AND read_at IS NULL');
+    db.transaction(() => ids.forEach((id) => mark.run(now, id)))();
+  }
+}
