@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { listBalances } from '../db/balances-repo';
 import type { ActiveCondition, AlertCondition, AlertFacts, AlertSubject, AlertType } from './evaluate';
 
 /** How many recent runs per supplier the failure streak looks at (the rule's `times` is at most 100). */
@@ -34,8 +35,9 @@ export function readAlertFacts(db: Database): AlertFacts {
   const attentionOrders = (db.prepare(`SELECT id, supplier_id AS supplierId, title, attention_json FROM orders WHERE status = 'attention'`).all() as Array<{ id: number; supplierId: string; title: string; attention_json: string | null }>)
     .map((row) => ({ id: row.id, supplierId: row.supplierId, title: row.title, code: row.attention_json ? (JSON.parse(row.attention_json) as { code: string }).code : null }));
 
-  // No supplier balance is stored yet (a balance is read live, when quoting an order): the balance rule waits for one.
-  return { exportedPlans, latestRuns, recentRuns, attentionOrders, balances: [] };
+  // Balances as last read: after each sync and whenever an order was quoted.
+  const balances = listBalances(db).map(({ supplierId, amount, currency }) => ({ supplierId, amount, currency }));
+  return { exportedPlans, latestRuns, recentRuns, attentionOrders, balances };
 }
 
 function milliToDecimal(milli: number): string {

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import Decimal from 'decimal.js';
 import { dirname } from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { recordBalance } from '../db/balances-repo';
 import { rateMap } from '../db/rates-repo';
 import { aesSecretBox, keyFileSecretBox, type SecretBox } from '../secrets/secret-box';
 import { merchantCurrency } from '../db/settings';
@@ -102,6 +103,7 @@ export class OrderService {
     if (handle) {
       try {
         balance = (await handle.adapter.ping(AbortSignal.any([this.controller.signal, AbortSignal.timeout(BALANCE_TIMEOUT_MS)]))).balance;
+        if (balance) recordBalance(this.db, ref.supplier, balance, this.now());
       } catch (error) {
         balanceError = describeError(error);
       }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { ApiEvents, ConnectionTest, Settings, SyncState } from '../api/contract';
 import { AlertService } from '../alerts/alert-service';
+import { recordBalance } from '../db/balances-repo';
 import { BackupService } from '../backups/backup-service';
 import { acquireSyncLock, HEARTBEAT_MS, heartbeatSyncLock, otherLockHolder, releaseSyncLock } from '../daemon/sync-lock';
 import type { RestoreResult } from '../backups/backup-store';
@@ -47,6 +48,9 @@ export interface AppServicesOptions {
 export const RESTORE_WHILE_SYNCING = 'restore_while_syncing';
 /** A sync refused because another process (the background service) syncs this database (a code the renderer words). */
 export const SYNCED_BY_BACKGROUND_SERVICE = 'synced_by_background_service';
+
+/** How long a balance read after a sync may take before it is given up (the balance then stays as last read). */
+const BALANCE_READ_TIMEOUT_MS = 15_000;
 
 type EventMap = { [K in keyof ApiEvents]: [ApiEvents[K]] };
 
@@ -301,11 +305,28 @@ export class AppServices {
         this.syncing = null;
         this.events.emit('sync.state', this.syncState());
         this.events.emit('grid.changed', { reason: 'sync' });
-        this.evaluateAlerts();
+        // The balance rule reads balances as of this sync: one ping per synced account, then the rules.
+        void this.readBalances(targets.map((target) => target.supplierId)).finally(() => this.evaluateAlerts());
       });
     this.syncing = { promise, controller, supplierIds: chosen.map((c) => c.id) };
     this.events.emit('sync.state', this.syncState());
     return promise;
+  }
+
+  /**
+   * Reads and keeps each account's balance (one request from its budget, bounded in time). A supplier that does not
+   * answer keeps its last balance: a failed read is not a zero balance.
+   */
+  private async readBalances(supplierIds: string[]): Promise<void> {
+    await Promise.all(supplierIds.map(async (supplierId) => {
+      if (this.closing) return;
+      try {
+        const ping = await this.syncAdapter(supplierId).ping(AbortSignal.timeout(BALANCE_READ_TIMEOUT_MS));
+        if (ping.balance && !this.closing) recordBalance(this.db, supplierId, ping.balance);
+      } catch {
+        // The next sync or quote tries again.
+      }
+    }));
   }
 
   /** Alert rules are looked at after every sync, held apply and order needing attention; a failure never stops those. */
