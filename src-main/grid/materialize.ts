@@ -6,6 +6,7 @@ import { displayTitle } from '../domain/locale';
 import { supplierOfferKey, type OfferKind } from '../domain/offer';
 import { planMatchKey, type PlanAttributes } from '../domain/plan-attributes';
 import { priceOrRefusal } from '../domain/pricing/price';
+import { coverageSearchText } from '../domain/search-text';
 import type { RuleSet } from '../domain/pricing/rules';
 import type { GridOffer, OfferRef } from './types';
 
@@ -16,7 +17,7 @@ import type { GridOffer, OfferRef } from './types';
  * Bumped whenever grouping or row contents change meaning (a new match key, another member order): a grid built by
  * another matcher version is rebuilt in full rather than patched.
  */
-export const MATERIALIZER_VERSION = 3;
+export const MATERIALIZER_VERSION = 4;
 
 /** An offer as the materializer needs it: what the grid shows, plus what grouping and search read from it. */
 export interface GridInputOffer extends Omit<GridOffer, 'converted'> {
@@ -162,9 +163,14 @@ function rowAttributes(members: readonly GridInputOffer[]): PlanAttributes {
 export function sideTables(members: readonly GridInputOffer[], attributes = rowAttributes(members)): Pick<MaterializedRow, 'members' | 'countries' | 'searchText'> {
   return {
     members: members.map((member) => ({ supplier: member.supplier, kind: member.kind, stock: member.stock.status })),
-    countries: attributes.type === 'plan' ? attributes.countries : [],
-    searchText: members.map((member) => member.searchText).join(' '),
+    countries: coveredCountries(attributes),
+    searchText: [...members.map((member) => member.searchText), coverageSearchText(coveredCountries(attributes))].join(' ').trim(),
   };
+}
+
+/** A plan's countries (a REGION: token when nobody listed them), or where a good is used. */
+function coveredCountries(attributes: PlanAttributes): string[] {
+  return attributes.type === 'plan' ? attributes.countries : attributes.countries ?? [];
 }
 
 function shownOffer(member: GridInputOffer): Omit<GridOffer, 'converted'> {

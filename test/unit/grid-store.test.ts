@@ -55,14 +55,15 @@ describe('building the grid query from what the merchant chose', () => {
   });
 
   it('ignores a half-typed margin and an unparseable country instead of sending them', () => {
-    const query = buildGridQuery({ ...EMPTY_FILTERS, marginBelow: '1.', countries: 'Japan' }, DEFAULT_SORT, 'en', 0);
+    const query = buildGridQuery({ ...EMPTY_FILTERS, marginBelow: '1.', countries: 'Jap' }, DEFAULT_SORT, 'en', 0);
     expect(query.marginBelow).toBeUndefined();
     expect(query.countries).toBeUndefined();
   });
 
-  it('reads country codes with any separator, in full width too, deduped', () => {
+  it('reads country codes and names with any separator, in full width too, deduped', () => {
     expect(parseCountryCodes('jp, hk HK；ｔｗ')).toEqual(['JP', 'HK', 'TW']);
-    expect(parseCountryCodes('Japan')).toEqual([]);
+    expect(parseCountryCodes('Japan, 日本、Hong Kong, 港澳台')).toEqual(['Japan', '日本', 'Hong Kong', '港澳台']);
+    expect(parseCountryCodes('Jap, XQ')).toEqual([]);
   });
 
   it('accepts decimal amounts only, as strings', () => {
