@@ -1,4 +1,3 @@
-import { REGIONS } from './geography';
 import type { LocalizedText, OfferKind, PlanFacts } from './offer';
 import { placeText, scanPlaces, type PlaceMatch } from './places';
 import { toSimplified } from './search-text';
@@ -18,6 +17,13 @@ export type PlanAttributes =
       unlimited: boolean;
       perDay: boolean;
       days: number | null;
+      /**
+       * The counted region a title names ("ASIA-8" for 亚洲8国 / Asia 8 Countries), listed or not: the catalog's own
+       * listings say which countries it is (region-evidence.ts).
+       */
+      region?: string;
+      /** Set once the catalog's evidence was applied: `resolved` = countries learnt from listings; `ambiguous` = two sets share the name. */
+      regionMatch?: 'resolved' | 'ambiguous';
       confidence: number;
     }
   | {
@@ -56,8 +62,11 @@ export function planMatchKey(attributes: PlanAttributes): string | null {
     const { countries, dataMB, unlimited, perDay, days } = attributes;
     // Attributes may come from storage rather than from extractAttributes: never key an incomplete plan.
     if (countries.length === 0 || days === null || (!unlimited && dataMB === null)) return null;
-    const cap = dataMB === null ? 'uncapped' : String(marketedMB(dataMB));
-    const volume = unlimited ? `unlimited:${cap}` : cap;
+    // Never a guess between two different country sets sold under one name and count.
+    if (attributes.regionMatch === 'ambiguous') return null;
+    // The quota rule: what happens after the high-speed quota is not part of the plan, so a throttled "unlimited"
+    // plan with 50 GB at full speed is a 50 GB plan; only a plan with no quota at all is "unlimited".
+    const volume = dataMB === null ? 'unlimited' : String(marketedMB(dataMB));
     // A one-day plan's daily quota is its whole quota: "1 day-200M" and "200MB/day for 1 day" are one plan.
     const quota = perDay && days !== 1 ? 'per-day' : 'total';
     return `plan|${[...countries].sort().join(',')}|${volume}|${quota}|${days}d`;
@@ -131,19 +140,6 @@ function withArabicNumerals(text: string): string {
 // ---------------------------------------------------------------------------------------------------------
 // Places
 
-/** Counted regions whose member list the app knows ("Europe 12-Country" → its 12 ISO codes). */
-const KNOWN_REGIONS: ReadonlyMap<string, readonly string[]> = (() => {
-  const known = new Map<string, readonly string[]>();
-  for (const region of REGIONS) {
-    const count = /(\d+)/.exec(region.en);
-    if (!count || Number(count[1]) !== region.countries.length) continue;
-    const continents = new Set<string>();
-    for (const match of scanPlaces(placeText(region.en))) if ('region' in match.value) continents.add(match.value.region);
-    if (continents.size) known.set(`${[...continents].sort().join('+')}-${count[1]}`, [...region.countries].sort());
-  }
-  return known;
-})();
-
 // Operators whose names contain a country they do not limit the plan to ("China Mobile Hong Kong" is HK).
 const CARRIER_NAMES_WITH_COUNTRY = /\bchina (?:mobile|unicom|telecom)\b|中国移动|中國移動|中国联通|中國聯通|中国电信|中國電信/g;
 
@@ -167,6 +163,8 @@ const CARRIER_HOME: ReadonlyArray<[RegExp, string]> = [
 
 interface PlacesRead {
   countries: string[] | null;
+  /** The counted region the title names ("EU-33"), or null. */
+  region: string | null;
   /** A REGION: token stands in for a member list nobody gave us. */
   regionToken: boolean;
   /** Known only from a carrier name. */
@@ -198,15 +196,13 @@ function readPlaces(original: string, numeric: string): PlacesRead {
   const count = countMatch ? Number(countMatch[1]) : null;
   // A count that equals the countries the title names means the title listed them all ("Asia 3 Countries: …").
   const listedAll = named.size > 0 && count === named.size;
-  if ((continents.size > 0 || count !== null) && !listedAll) {
-    const regionKey = `${continents.size ? [...continents].sort().join('+') : 'MULTI'}${count !== null ? `-${count}` : ''}`;
-    const known = KNOWN_REGIONS.get(regionKey);
-    if (known) return { countries: [...known], regionToken: false, inferred: false };
-    return { countries: [`REGION:${regionKey}`], regionToken: true, inferred: false };
-  }
-  if (named.size > 0) return { countries: [...named].sort(), regionToken: false, inferred: false };
-  for (const [carrier, iso] of CARRIER_HOME) if (carrier.test(text)) return { countries: [iso], regionToken: false, inferred: true };
-  return { countries: null, regionToken: false, inferred: false };
+  const regionKey = continents.size > 0 || count !== null ? `${continents.size ? [...continents].sort().join('+') : 'MULTI'}${count !== null ? `-${count}` : ''}` : null;
+  // Only a counted region can be learnt from listings; "Europe" alone means too many different things.
+  const region = regionKey !== null && count !== null ? regionKey : null;
+  if (regionKey !== null && !listedAll) return { countries: [`REGION:${regionKey}`], region, regionToken: true, inferred: false };
+  if (named.size > 0) return { countries: [...named].sort(), region, regionToken: false, inferred: false };
+  for (const [carrier, iso] of CARRIER_HOME) if (carrier.test(text)) return { countries: [iso], region: null, regionToken: false, inferred: true };
+  return { countries: null, region: null, regionToken: false, inferred: false };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -388,7 +384,8 @@ function extractPlan(titles: string[], facts: PlanFacts): PlanAttributesOf<'plan
   const structuredEverything = facts.countries?.length && (typeof facts.dataMB === 'number' || facts.unlimited === true) && typeof facts.days === 'number';
   if (!structuredEverything && reads.length && reads[0].ambiguities) points += PLAN_POINTS.ambiguity * reads[0].ambiguities;
 
-  return { type: 'plan', countries: countries ?? [], dataMB, unlimited, perDay, days, confidence: clampPoints(points) };
+  const region = reads.find((read) => read.places.region !== null)?.places.region ?? null;
+  return { type: 'plan', countries: countries ?? [], dataMB, unlimited, perDay, days, ...(region ? { region } : {}), confidence: clampPoints(points) };
 }
 
 function clampPoints(points: number): number {

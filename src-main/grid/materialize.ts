@@ -5,6 +5,7 @@ import type { Money } from '../domain/money';
 import { displayTitle } from '../domain/locale';
 import { supplierOfferKey, type OfferKind } from '../domain/offer';
 import { planMatchKey, type PlanAttributes } from '../domain/plan-attributes';
+import { withRegionResolved, type RegionResolution } from '../domain/region-evidence';
 import { priceOrRefusal } from '../domain/pricing/price';
 import { coverageSearchText } from '../domain/search-text';
 import type { RuleSet } from '../domain/pricing/rules';
@@ -17,7 +18,7 @@ import type { GridOffer, OfferRef } from './types';
  * Bumped whenever grouping or row contents change meaning (a new match key, another member order): a grid built by
  * another matcher version is rebuilt in full rather than patched.
  */
-export const MATERIALIZER_VERSION = 4;
+export const MATERIALIZER_VERSION = 5;
 
 /** An offer as the materializer needs it: what the grid shows, plus what grouping and search read from it. */
 export interface GridInputOffer extends Omit<GridOffer, 'converted'> {
@@ -37,6 +38,8 @@ export interface MaterializeContext {
    * Badges are stored per run so a later sync of the same supplier retires them without touching the row.
    */
   lastChanges: (offer: OfferRef) => { runId: number; kinds: readonly ChangeKind[] } | null;
+  /** What each counted region name stands for in this catalog (region-evidence.ts). */
+  regions: RegionResolution;
 }
 
 /** The columns a reprice may change: everything that depends on rates and rules. */
@@ -87,9 +90,12 @@ export function soloKey(ref: OfferRef): string {
   return `solo:${supplierOfferKey(ref)}`;
 }
 
-/** The plan row an offer belongs in: the merchant's link first, then the matcher, else a row of its own. */
-export function planKeyOf(offer: OfferRef & { attributes: PlanAttributes; linkKey: string | null }): string {
-  return offer.linkKey ?? planMatchKey(offer.attributes) ?? soloKey(offer);
+/**
+ * The plan row an offer belongs in: the merchant's link first, then the matcher (on attributes with the catalog's
+ * regional evidence applied), else a row of its own.
+ */
+export function planKeyOf(offer: OfferRef & { attributes: PlanAttributes; linkKey: string | null }, regions: RegionResolution): string {
+  return offer.linkKey ?? planMatchKey(withRegionResolved(offer.attributes, regions)) ?? soloKey(offer);
 }
 
 /** Integer copy of an amount (× 10^6) for SQLite to sort and filter on; the exact string is stored beside it. */
@@ -112,10 +118,10 @@ export function inCanonicalOrder<T extends OfferRef>(offers: readonly T[], keyOf
 }
 
 /** Groups offers by plan key; each group's members in canonical order. */
-export function groupOffers<T extends GridInputOffer>(offers: Iterable<T>): Map<string, T[]> {
+export function groupOffers<T extends GridInputOffer>(offers: Iterable<T>, regions: RegionResolution): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const offer of offers) {
-    const key = planKeyOf(offer);
+    const key = planKeyOf(offer, regions);
     const members = groups.get(key);
     if (members) members.push(offer);
     else groups.set(key, [offer]);
@@ -132,7 +138,7 @@ export function materializeRows(groups: ReadonlyMap<string, readonly GridInputOf
 
 /** One plan row from all of its members (in canonical order). */
 export function materializeRow(planKey: string, members: readonly GridInputOffer[], context: MaterializeContext): MaterializedRow {
-  const attributes = rowAttributes(members);
+  const attributes = rowAttributes(members, context.regions);
   const missing = new Set<string>();
   const priced = priceRow(planKey, members.map((member) => shownOffer(member)), context, missing);
   const badges = new Map<string, { runId: number; change: ChangeKind }>();
@@ -145,22 +151,23 @@ export function materializeRow(planKey: string, members: readonly GridInputOffer
     planKey,
     attributes,
     days: attributes.type === 'plan' ? attributes.days : null,
-    dataMb: attributes.type === 'plan' ? (attributes.unlimited ? 1e12 : attributes.dataMB) : null,
-    ...sideTables(members, attributes),
+    // A throttled plan sorts by its quota, like the plain plan it matches; only a plan with no quota sorts as unlimited.
+    dataMb: attributes.type === 'plan' ? (attributes.dataMB ?? (attributes.unlimited ? 1e12 : null)) : null,
+    ...sideTables(members, context.regions, attributes),
     badges: [...badges.values()].sort((a, b) => a.runId - b.runId || (a.change < b.change ? -1 : a.change > b.change ? 1 : 0)),
     missingRates: [...missing].sort(),
   };
 }
 
-/** The row's attributes: its most confidently read member's. */
-function rowAttributes(members: readonly GridInputOffer[]): PlanAttributes {
+/** The row's attributes: its most confidently read member's, with the catalog's regional evidence applied. */
+function rowAttributes(members: readonly GridInputOffer[], regions: RegionResolution): PlanAttributes {
   let attributes = members[0].attributes;
   for (const member of members) if (member.attributes.confidence > attributes.confidence) attributes = member.attributes;
-  return attributes;
+  return withRegionResolved(attributes, regions);
 }
 
 /** What a row keeps outside plan_rows (members, countries, search text): its members decide it, rates and rules do not. */
-export function sideTables(members: readonly GridInputOffer[], attributes = rowAttributes(members)): Pick<MaterializedRow, 'members' | 'countries' | 'searchText'> {
+export function sideTables(members: readonly GridInputOffer[], regions: RegionResolution, attributes = rowAttributes(members, regions)): Pick<MaterializedRow, 'members' | 'countries' | 'searchText'> {
   return {
     members: members.map((member) => ({ supplier: member.supplier, kind: member.kind, stock: member.stock.status })),
     countries: coveredCountries(attributes),
