@@ -6,6 +6,7 @@ import type { Money } from '../domain/money';
 import type { PricePreview } from '../domain/pricing/price';
 import type { LockedPrice, RuleSet } from '../domain/pricing/rules';
 import type { ExportDownload, ExportHistoryEntry, ExportOptions, ExportPresetId, ExportPresetInfo, ExportPreview, ExportResult, LastExportChoice } from '../export/types';
+import type { MatchSuggestion } from '../grid/suggestions';
 import type { GridPage, GridQuery, OfferRef, PlanRow } from '../grid/types';
 import type { OrderQuote, OrderView, PlaceOrderInput, SpendingCapView } from '../orders/types';
 import type { ConnectionField } from '../services/connection-fields';
@@ -148,6 +149,8 @@ export interface ApiContract {
   'grid.link': (offer: OfferRef, planKey: string) => Promise<void>;
   'grid.unlink': (offer: OfferRef) => Promise<void>;
   'grid.resetLink': (offer: OfferRef) => Promise<void>;
+  /** Doubtful matches not yet decided (of one row, when given): accept = grid.link to its row, reject = grid.unlink. */
+  'grid.suggestions': (language?: string, rowId?: number) => Promise<MatchSuggestion[]>;
 
   'pricing.rules': () => Promise<RuleSet>;
   'pricing.saveRules': (ruleSet: RuleSet) => Promise<RuleSet>;
@@ -196,7 +199,7 @@ export const API_METHODS = [
   'app.info', 'settings.get', 'settings.update', 'shell.saveDialog',
   'suppliers.kinds', 'suppliers.list', 'suppliers.save', 'suppliers.remove', 'suppliers.test',
   'sync.run', 'sync.cancel', 'sync.state', 'sync.runs', 'sync.changes', 'sync.held', 'sync.applyHeld', 'sync.discardHeld',
-  'grid.query', 'grid.row', 'grid.link', 'grid.unlink', 'grid.resetLink',
+  'grid.query', 'grid.row', 'grid.link', 'grid.unlink', 'grid.resetLink', 'grid.suggestions',
   'pricing.rules', 'pricing.saveRules', 'pricing.preview', 'pricing.lock', 'pricing.unlock',
   'rates.list', 'rates.set', 'rates.fetch',
   'orders.quote', 'orders.cap', 'orders.place', 'orders.list', 'orders.get', 'orders.reveal', 'orders.cancel', 'orders.completeManually', 'orders.qr',

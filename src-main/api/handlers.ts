@@ -14,6 +14,7 @@ import { supplierOfferKey } from '../domain/offer';
 import { linkOffer, resetOfferLink, unlinkOffer } from '../grid/links';
 import { gridPricingInputs } from '../grid/pricing-inputs';
 import { getPlanRow, queryGrid } from '../grid/query';
+import { matchSuggestions } from '../grid/suggestions';
 import { fetchEcbRates, setManualRates } from '../pricing/rates-service';
 import { loadRuleSet, lockPrice, saveRuleSet, unlockPrice } from '../pricing/rules-store';
 import type { AppServices } from '../services/app-services';
@@ -94,6 +95,10 @@ export function createHandlers(services: AppServices): ApiContract {
     'grid.resetLink': async (offer) => {
       resetOfferLink(db, offer);
       gridChanged('link');
+    },
+    'grid.suggestions': async (language = 'en', rowId) => {
+      if (rowId !== undefined && !Number.isSafeInteger(rowId)) throw new Error('grid.suggestions: rowId must be an integer');
+      return matchSuggestions(db, String(language), services.gridScope(), rowId);
     },
 
     'pricing.rules': async () => loadRuleSet(db, currency()),

@@ -9,7 +9,7 @@ import { withRegionResolved, type RegionResolution } from '../domain/region-evid
 import { priceOrRefusal } from '../domain/pricing/price';
 import { coverageSearchText } from '../domain/search-text';
 import type { RuleSet } from '../domain/pricing/rules';
-import type { GridOffer, OfferRef } from './types';
+import type { GridOffer, OfferMatch, OfferRef } from './types';
 
 // The grid's pure core: offers in, plan rows out. No database here, so a full rebuild, an incremental refresh and a
 // reprice all compute a row the same way, and a test can compare them row for row.
@@ -18,7 +18,7 @@ import type { GridOffer, OfferRef } from './types';
  * Bumped whenever grouping or row contents change meaning (a new match key, another member order): a grid built by
  * another matcher version is rebuilt in full rather than patched.
  */
-export const MATERIALIZER_VERSION = 5;
+export const MATERIALIZER_VERSION = 6;
 
 /** An offer as the materializer needs it: what the grid shows, plus what grouping and search read from it. */
 export interface GridInputOffer extends Omit<GridOffer, 'converted'> {
@@ -140,7 +140,7 @@ export function materializeRows(groups: ReadonlyMap<string, readonly GridInputOf
 export function materializeRow(planKey: string, members: readonly GridInputOffer[], context: MaterializeContext): MaterializedRow {
   const attributes = rowAttributes(members, context.regions);
   const missing = new Set<string>();
-  const priced = priceRow(planKey, members.map((member) => shownOffer(member)), context, missing);
+  const priced = priceRow(planKey, members.map((member) => shownOffer(member, context.regions)), context, missing);
   const badges = new Map<string, { runId: number; change: ChangeKind }>();
   for (const member of members) {
     const last = context.lastChanges(member);
@@ -180,11 +180,26 @@ function coveredCountries(attributes: PlanAttributes): string[] {
   return attributes.type === 'plan' ? attributes.countries : attributes.countries ?? [];
 }
 
-function shownOffer(member: GridInputOffer): Omit<GridOffer, 'converted'> {
+function shownOffer(member: GridInputOffer, regions: RegionResolution): Omit<GridOffer, 'converted'> {
   return {
     supplier: member.supplier, productId: member.productId, skuId: member.skuId, variant: member.variant, kind: member.kind,
     titles: member.titles, cost: member.cost, stock: member.stock, orderable: member.orderable, categoryId: member.categoryId,
+    match: matchOf(member, regions),
   };
+}
+
+/** Why an offer is where planKeyOf put it, in the terms the row panel explains. */
+export function matchOf(member: GridInputOffer, regions: RegionResolution): OfferMatch {
+  const attributes = withRegionResolved(member.attributes, regions);
+  const match: OfferMatch = { via: 'matched' };
+  if (member.linkKey !== null) match.via = member.linkKey === soloKey(member) ? 'unlinked' : 'linked';
+  else if (planMatchKey(attributes) === null) match.via = 'alone';
+  if (attributes.type === 'plan') {
+    if (attributes.regionMatch === 'resolved' && attributes.region) match.regionResolved = attributes.region;
+    if (attributes.regionMatch === 'ambiguous' && attributes.region) match.regionAmbiguous = attributes.region;
+    if (attributes.unlimited && attributes.dataMB !== null) match.throttledAfterQuota = true;
+  }
+  return match;
 }
 
 interface Candidate {
@@ -212,6 +227,7 @@ export function priceRow(planKey: string, offers: ReadonlyArray<Omit<GridOffer, 
     const shown: GridOffer = {
       supplier: offer.supplier, productId: offer.productId, skuId: offer.skuId, variant: offer.variant, kind: offer.kind,
       titles: offer.titles, cost: offer.cost, converted, stock: offer.stock, orderable: offer.orderable, categoryId: offer.categoryId,
+      ...(offer.match ? { match: offer.match } : {}),
     };
     return { offer: shown, costMicros: conversion?.micros ?? null };
   });
