@@ -96,9 +96,10 @@ export function createHandlers(services: AppServices): ApiContract {
       resetOfferLink(db, offer);
       gridChanged('link');
     },
-    'grid.suggestions': async (language = 'en', rowId) => {
-      if (rowId !== undefined && !Number.isSafeInteger(rowId)) throw new Error('grid.suggestions: rowId must be an integer');
-      return matchSuggestions(db, String(language), services.gridScope(), rowId);
+    'grid.suggestions': async (language, rowId) => {
+      // JSON transports turn an absent argument into null.
+      if (rowId != null && !Number.isSafeInteger(rowId)) throw new Error('grid.suggestions: rowId must be an integer');
+      return matchSuggestions(db, typeof language === 'string' ? language : 'en', services.gridScope(), rowId ?? undefined);
     },
 
     'pricing.rules': async () => loadRuleSet(db, currency()),

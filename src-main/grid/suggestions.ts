@@ -13,6 +13,7 @@ export interface MatchSuggestion {
   offerTitle: string;
   /** The row the offer sits in now (its own). */
   fromRowId: number;
+  fromPlanKey: string;
   toRowId: number;
   toPlanKey: string;
   toTitle: string;
@@ -32,9 +33,9 @@ export function matchSuggestions(db: Database, language = 'en', scope: GridScope
   ensureGrid(db, scope);
   const evidence = JSON.parse(readState(db, 'grid.regionEvidence') ?? '{}') as RegionEvidence;
   // Rows of their own are keyed "solo:…"; a range on the unique key index finds them without a scan.
-  const alone = db.prepare(`SELECT r.id, o.member_json FROM plan_rows r JOIN plan_offers o ON o.plan_key = r.plan_key
+  const alone = db.prepare(`SELECT r.id, r.plan_key, o.member_json FROM plan_rows r JOIN plan_offers o ON o.plan_key = r.plan_key
     LEFT JOIN plan_links l ON l.supplier_id = o.supplier_id AND l.product_id = o.product_id AND l.sku_id = o.sku_id AND l.variant = o.variant
-    WHERE r.plan_key >= 'solo:' AND r.plan_key < 'solo;' AND l.plan_key IS NULL ORDER BY r.id`).all() as Array<{ id: number; member_json: string }>;
+    WHERE r.plan_key >= 'solo:' AND r.plan_key < 'solo;' AND l.plan_key IS NULL ORDER BY r.id`).all() as Array<{ id: number; plan_key: string; member_json: string }>;
   const idOfKey = db.prepare('SELECT id FROM plan_rows WHERE plan_key = ?').pluck();
   const titles = new Map<string, { id: number; title: string } | null>();
   const target = (planKey: string) => {
@@ -46,7 +47,7 @@ export function matchSuggestions(db: Database, language = 'en', scope: GridScope
     return titles.get(planKey)!;
   };
   const suggestions: MatchSuggestion[] = [];
-  for (const { id, member_json } of alone) {
+  for (const { id, plan_key, member_json } of alone) {
     const member = JSON.parse(member_json) as GridInputOffer;
     for (const { planKey, reason } of suggestedKeys(member.attributes, evidence)) {
       const row = target(planKey);
@@ -54,7 +55,7 @@ export function matchSuggestions(db: Database, language = 'en', scope: GridScope
       if (rowId !== undefined && rowId !== id && rowId !== row.id) continue;
       suggestions.push({
         offer: { supplier: member.supplier, productId: member.productId, skuId: member.skuId, variant: member.variant },
-        offerTitle: displayTitle(member.titles, language), fromRowId: id, toRowId: row.id, toPlanKey: planKey, toTitle: row.title,
+        offerTitle: displayTitle(member.titles, language), fromRowId: id, fromPlanKey: plan_key, toRowId: row.id, toPlanKey: planKey, toTitle: row.title,
         reason, confidence: member.attributes.confidence,
       });
       if (suggestions.length >= MAX_SUGGESTIONS) return suggestions;

@@ -9,6 +9,7 @@ import { ChangeBadges } from './ChangeBadges';
 import { daysOf, faceValueOf } from './grid-format';
 import { coverageLabel, dataLabel } from './labels';
 import { OfferCard } from './OfferCard';
+import { RowMatchSection } from './RowMatchSection';
 import { PriceChart } from './PriceChart';
 import { PricingSummary } from './PricingSummary';
 import { StockHistory } from './StockHistory';
@@ -96,6 +97,7 @@ export function DetailPanel({ selected, currency }: { selected: SelectedRow; cur
               ))}
             </div>
           </section>
+          <RowMatchSection row={detail} />
           <section className="detail-section">
             <h3>{t('stockHistory.title')}</h3>
             <StockHistory detail={detail} nameOf={nameOf} supplierColors={supplierColors} />

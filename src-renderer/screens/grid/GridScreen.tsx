@@ -13,6 +13,7 @@ import { Filters } from './Filters';
 import { GridEmptyState } from './GridEmptyState';
 import { GridSummary } from './GridSummary';
 import { GridTable } from './GridTable';
+import { PossibleMatches } from './PossibleMatches';
 import './grid.css';
 
 export function GridScreen() {
@@ -56,6 +57,7 @@ export function GridScreen() {
       <div className="grid-top">
         <h1>{t('nav.grid')}</h1>
         <GridSummary currency={currency} />
+        <PossibleMatches />
         {filtersActive && <button type="button" className="link clear-filters" onClick={clearFilters}>{t('filters.clear')}</button>}
       </div>
       <Filters currency={currency} />

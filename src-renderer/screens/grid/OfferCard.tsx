@@ -8,6 +8,7 @@ import { exactMoney, sameOffer } from './grid-format';
 import { supplierOfferKey } from '../../../src-main/domain/offer';
 import { stockLabel } from './labels';
 import { MoveOfferForm } from './MoveOfferForm';
+import { OfferMatchNote } from './OfferMatchNote';
 
 interface Props {
   offer: GridOffer;
@@ -50,6 +51,7 @@ export function OfferCard({ offer, row, supplierName, color, currency }: Props) 
         {isFallback && <span className="badge neutral">{t('detail.fallback')}</span>}
         <span className="offer-kind muted">{t(`kind.${offer.kind}`)}</span>
       </header>
+      <OfferMatchNote match={offer.match} />
       <dl className="offer-facts">
         <div>
           <dt>{t('detail.cost')}</dt>
