@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitCatalog, startRun } from '../../src-main/db/catalog-repo';
-import type { Offer, PlanFacts } from '../../src-main/domain/offer';
+import type { Offer } from '../../src-main/domain/offer';
+import { planOffer as offer } from '../helpers/plan-offer';
 import { queryGrid } from '../../src-main/grid/query';
 import { matchSuggestions } from '../../src-main/grid/suggestions';
 import { launchApp, type E2eApp } from './harness';
@@ -10,13 +11,6 @@ const POLL = { timeout: 20_000, interval: 100 };
 const ASIA8 = ['ID', 'JP', 'KR', 'MY', 'PH', 'SG', 'TH', 'VN'];
 const OTHER8 = ['HK', 'JP', 'KR', 'MO', 'SG', 'TH', 'TW', 'VN'];
 
-function offer(productId: string, titles: Record<string, string>, plan: PlanFacts = {}): Offer {
-  return {
-    productId, skuId: productId, variant: '', kind: 'esim', titles, category: null, cost: { amount: '5.00', currency: 'USD' },
-    retailPrice: null, originalPrice: null, stock: { status: 'in_stock', quantity: 5 }, minQuantity: null, maxQuantity: null,
-    fulfillment: { mode: 'auto', inputFields: [] }, images: [], plan, orderable: true, raw: null,
-  };
-}
 
 /** Suppliers that disagree on what "Asia 8 Countries" is, one that only names it, and a throttled quota plan. */
 function seed(app: E2eApp) {

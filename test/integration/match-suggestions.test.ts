@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { commitCatalog, startRun } from '../../src-main/db/catalog-repo';
-import type { Offer, PlanFacts } from '../../src-main/domain/offer';
+import type { Offer } from '../../src-main/domain/offer';
+import { planOffer as offer } from '../helpers/plan-offer';
 import { runCli } from '../../src-main/cli/main';
 import { linkOffer, unlinkOffer } from '../../src-main/grid/links';
 import { getPlanRow, queryGrid } from '../../src-main/grid/query';
@@ -15,13 +16,6 @@ afterEach(() => {
 const ASIA8 = ['ID', 'JP', 'KR', 'MY', 'PH', 'SG', 'TH', 'VN'];
 const OTHER8 = ['HK', 'JP', 'KR', 'MO', 'SG', 'TH', 'TW', 'VN'];
 
-function offer(productId: string, titles: Record<string, string>, plan: PlanFacts = {}): Offer {
-  return {
-    productId, skuId: productId, variant: '', kind: 'esim', titles, category: null, cost: { amount: '5.00', currency: 'USD' },
-    retailPrice: null, originalPrice: null, stock: { status: 'in_stock', quantity: 5 }, minQuantity: null, maxQuantity: null,
-    fulfillment: { mode: 'auto', inputFields: [] }, images: [], plan, orderable: true, raw: null,
-  };
-}
 
 function setup(listings: Record<string, Offer[]>) {
   const store = tempDb();
