@@ -188,7 +188,9 @@ describe('what a row shows', () => {
     expect(coverageOf({ type: 'plan', countries: ['AT', 'BE', 'CH'], dataMB: 1024, unlimited: false, perDay: false, days: 1, confidence: 1 })).toMatchObject({ type: 'many', count: 3 });
     expect(coverageOf({ type: 'goods', name: 'steam', faceValue: null, confidence: 1 })).toEqual({ type: 'none' });
     expect(dataOf({ type: 'plan', countries: ['HK'], dataMB: 1024, unlimited: false, perDay: true, days: 5, confidence: 1 })).toEqual({ type: 'volume', mb: 1024, perDay: true });
-    expect(dataOf({ type: 'plan', countries: ['HK'], dataMB: 10240, unlimited: true, perDay: false, days: 5, confidence: 1 })).toEqual({ type: 'unlimited', capMB: 10240, perDay: false });
+    // The quota rule: a throttled "unlimited" plan with a high-speed quota reads as that quota.
+    expect(dataOf({ type: 'plan', countries: ['HK'], dataMB: 10240, unlimited: true, perDay: false, days: 5, confidence: 1 })).toEqual({ type: 'volume', mb: 10240, perDay: false });
+    expect(dataOf({ type: 'plan', countries: ['HK'], dataMB: null, unlimited: true, perDay: false, days: 5, confidence: 1 })).toEqual({ type: 'unlimited', capMB: null, perDay: false });
   });
 
   it('sizes columns so five suppliers fit beside a usable title at 1280px', () => {
