@@ -14,6 +14,7 @@ import type { QuantityTier } from '../domain/quantity-tiers';
 import type { LockedPrice, RuleSet } from '../domain/pricing/rules';
 import type { ExportDownload, ExportHistoryEntry, ExportOptions, ExportPreflight, ExportPresetId, ExportPresetInfo, ExportPreview, ExportResult, LastExportChoice } from '../export/types';
 import type { BulkAction, BulkPreview, BulkResult, GridPage, GridQuery, GridSelection, OfferRef, PlanRow } from '../grid/types';
+import type { MatchSuggestion } from '../grid/suggestions';
 import type { OrderQuote, OrderView, PlaceOrderInput, SpendingCapView } from '../orders/types';
 import type { ConnectionField } from '../services/connection-fields';
 import type { ConnectionInput, ConnectionView } from '../services/connections-service';
@@ -169,6 +170,8 @@ export interface ApiContract {
   'grid.bulkPreview': (selection: GridSelection, action: BulkAction, language?: string) => Promise<BulkPreview>;
   /** Applies a bulk action; a lock selling below cost is refused (`@grid.bulk.belowCost`) unless `confirmBelowCost`. */
   'grid.bulkApply': (selection: GridSelection, action: BulkAction, options?: { confirmBelowCost?: boolean }) => Promise<BulkResult>;
+  /** Doubtful matches not yet decided (of one row, when given): accept = grid.link to its row, reject = grid.unlink. */
+  'grid.suggestions': (language?: string, rowId?: number) => Promise<MatchSuggestion[]>;
 
   'pricing.rules': () => Promise<RuleSet>;
   'pricing.saveRules': (ruleSet: RuleSet) => Promise<RuleSet>;
@@ -235,7 +238,7 @@ export const API_METHODS = [
   'app.info', 'settings.get', 'settings.update', 'shell.saveDialog',
   'suppliers.kinds', 'suppliers.list', 'suppliers.save', 'suppliers.remove', 'suppliers.test', 'suppliers.check',
   'sync.run', 'sync.cancel', 'sync.state', 'sync.runs', 'sync.changes', 'sync.held', 'sync.applyHeld', 'sync.discardHeld',
-  'grid.query', 'grid.row', 'grid.link', 'grid.unlink', 'grid.resetLink', 'grid.planKeys', 'grid.bulkPreview', 'grid.bulkApply',
+  'grid.query', 'grid.row', 'grid.link', 'grid.unlink', 'grid.resetLink', 'grid.planKeys', 'grid.bulkPreview', 'grid.bulkApply', 'grid.suggestions',
   'pricing.rules', 'pricing.saveRules', 'pricing.preview', 'pricing.lock', 'pricing.unlock',
   'rates.list', 'rates.set', 'rates.fetch',
   'orders.quote', 'orders.cap', 'orders.place', 'orders.list', 'orders.get', 'orders.reveal', 'orders.cancel', 'orders.completeManually', 'orders.qr',

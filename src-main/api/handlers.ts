@@ -15,6 +15,7 @@ import { linkOffer, resetOfferLink, unlinkOffer } from '../grid/links';
 import { gridPricingInputs } from '../grid/pricing-inputs';
 import { applyBulk, parseBulkRequest, previewBulk } from '../grid/bulk';
 import { getPlanRow, planKeysMatching, queryGrid } from '../grid/query';
+import { matchSuggestions } from '../grid/suggestions';
 import { fetchEcbRates, setManualRates } from '../pricing/rates-service';
 import { loadRuleSet, lockPrice, saveRuleSet, unlockPrice } from '../pricing/rules-store';
 import type { AppServices } from '../services/app-services';
@@ -110,6 +111,11 @@ export function createHandlers(services: AppServices): ApiContract {
       const result = applyBulk(db, request.selection, request.action, services.gridScope(), options?.confirmBelowCost === true);
       gridChanged(request.action.type === 'exclude' || request.action.type === 'include' ? 'exclusions' : 'lock');
       return result;
+    },
+    'grid.suggestions': async (language, rowId) => {
+      // JSON transports turn an absent argument into null.
+      if (rowId != null && !Number.isSafeInteger(rowId)) throw new Error('grid.suggestions: rowId must be an integer');
+      return matchSuggestions(db, typeof language === 'string' ? language : 'en', services.gridScope(), rowId ?? undefined);
     },
 
     'pricing.rules': async () => loadRuleSet(db, currency()),

@@ -9,6 +9,7 @@ import { backupCommand, backupsCommand, restoreCommand } from './commands/backup
 import { changesCommand } from './commands/changes';
 import { exportCommand, exportsCommand } from './commands/export';
 import { gridCommand } from './commands/grid';
+import { matchesCommand } from './commands/matches';
 import { ratesCommand } from './commands/rates';
 import { rulesCommand } from './commands/rules';
 import { offersCommand } from './commands/offers';
@@ -33,6 +34,7 @@ Usage:
   supplygrid changes [--run ID] [--db PATH] [--json]
   supplygrid offers  [--supplier ID] [--db PATH] [--json]
   supplygrid grid    [--lang en] [--currency USD] [--search TEXT] [--supplier ID] [--country HK] [--db PATH] [--json]
+  supplygrid matches --suggested [--json]     doubtful matches for you to decide (matches accept N | matches reject N)
   supplygrid rules   [--json]                 print the markup rules
   supplygrid rules set --file rules.json      replace them
   supplygrid rates   [--json]                 print exchange rates into the merchant's currency
@@ -107,6 +109,7 @@ const OPTIONS = {
   reveal: { type: 'boolean' },
   force: { type: 'boolean' },
   interval: { type: 'string' },
+  suggested: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -137,7 +140,7 @@ export async function runCli(argv: string[], output: Output = consoleOutput): Pr
     if (command === 'sim') {
       return await simCommand({ kind: values.kind, port: integer('port', values.port), generation: integer('generation', values.generation), size: integer('size', values.size) }, output);
     }
-    if (!['sync', 'changes', 'offers', 'grid', 'rules', 'rates', 'export', 'exports', 'order', 'orders', 'review', 'backup', 'backups', 'restore', 'daemon', 'alerts'].includes(command)) {
+    if (!['sync', 'changes', 'offers', 'grid', 'rules', 'rates', 'export', 'exports', 'order', 'orders', 'review', 'backup', 'backups', 'restore', 'daemon', 'alerts', 'matches'].includes(command)) {
       output.err(`unknown command "${command}"\n\n${USAGE}`);
       return 2;
     }
@@ -163,6 +166,10 @@ export async function runCli(argv: string[], output: Output = consoleOutput): Pr
       if (command === 'grid') {
         ensureSomeRates(db);
         return gridCommand(db, { lang: values.lang, currency: values.currency, search: values.search, supplier: values.supplier, country: values.country, json: values.json, limit: integer('limit', values.limit) }, output);
+      }
+      if (command === 'matches') {
+        ensureSomeRates(db);
+        return matchesCommand(db, { action: positionals[1], rest: positionals.slice(2), suggested: values.suggested, json: values.json, lang: values.lang }, output);
       }
       if (command === 'export') {
         ensureSomeRates(db);

@@ -57,3 +57,65 @@ export const REGIONS: readonly Region[] = [
   { code: 'NA2', en: 'USA & Canada', zhCN: '美国加拿大', zhTW: '美國加拿大', countries: ['US', 'CA'] },
   { code: 'ANZ', en: 'Australia & New Zealand', zhCN: '澳新', zhTW: '澳紐', countries: ['AU', 'NZ'] },
 ];
+
+// ---------------------------------------------------------------------------------------------------------
+// The one table of place names the matcher (titles) and search (what a merchant types) both read. Every country's
+// own name in English, Simplified and Traditional Chinese comes from ICU (Intl.DisplayNames); this table adds what
+// ICU does not know: the short forms suppliers and merchants write, and the regions bundles are named after.
+
+/** A named region: its names in the three languages, then other spellings in any of them. No member list: a region's
+ * countries differ from supplier to supplier, so the matcher learns each counted bundle's from the catalog. */
+export interface RegionName {
+  code: string;
+  en: string;
+  zhCN: string;
+  zhTW: string;
+  aliases: readonly string[];
+}
+
+export const REGION_NAMES: readonly RegionName[] = [
+  { code: 'EU', en: 'Europe', zhCN: '欧洲', zhTW: '歐洲', aliases: ['european', 'european union', '欧盟', '歐盟'] },
+  { code: 'ASIA', en: 'Asia', zhCN: '亚洲', zhTW: '亞洲', aliases: ['asian'] },
+  { code: 'SEA', en: 'Southeast Asia', zhCN: '东南亚', zhTW: '東南亞', aliases: ['south east asia', 'south-east asia', 'se asia'] },
+  { code: 'ASEAN', en: 'ASEAN', zhCN: '东盟', zhTW: '東盟', aliases: ['東協', '东协'] },
+  { code: 'APAC', en: 'Asia Pacific', zhCN: '亚太', zhTW: '亞太', aliases: ['apac', 'asia-pacific', '亚太地区', '亞太地區'] },
+  { code: 'AMERICAS', en: 'Americas', zhCN: '美洲', zhTW: '美洲', aliases: [] },
+  { code: 'NA', en: 'North America', zhCN: '北美', zhTW: '北美', aliases: ['北美洲'] },
+  { code: 'LATAM', en: 'Latin America', zhCN: '拉美', zhTW: '拉美', aliases: ['south america', 'latam', '南美', '南美洲', '拉丁美洲'] },
+  { code: 'CENTRAL-AMERICA', en: 'Central America', zhCN: '中美洲', zhTW: '中美洲', aliases: [] },
+  { code: 'CARIBBEAN', en: 'Caribbean', zhCN: '加勒比', zhTW: '加勒比', aliases: [] },
+  { code: 'ME', en: 'Middle East', zhCN: '中东', zhTW: '中東', aliases: [] },
+  { code: 'GULF', en: 'Gulf', zhCN: '海湾', zhTW: '海灣', aliases: ['gcc'] },
+  { code: 'AF', en: 'Africa', zhCN: '非洲', zhTW: '非洲', aliases: [] },
+  { code: 'OC', en: 'Oceania', zhCN: '大洋洲', zhTW: '大洋洲', aliases: [] },
+  { code: 'BALKANS', en: 'Balkans', zhCN: '巴尔干', zhTW: '巴爾幹', aliases: [] },
+  { code: 'NORDIC', en: 'Nordic', zhCN: '北欧', zhTW: '北歐', aliases: ['scandinavia'] },
+  { code: 'GLOBAL', en: 'Global', zhCN: '全球', zhTW: '全球', aliases: ['worldwide', 'world', '环球', '環球', '全世界'] },
+];
+
+/** Short names for a fixed group of places ("港澳台" is always Hong Kong, Macau and Taiwan). */
+export const PLACE_GROUPS: ReadonlyArray<{ names: readonly string[]; countries: readonly string[] }> = [
+  { names: ['中港澳', '中國港澳'], countries: ['CN', 'HK', 'MO'] },
+  { names: ['中港澳台', '中港澳臺'], countries: ['CN', 'HK', 'MO', 'TW'] },
+  { names: ['港澳', 'hong kong macau', 'hong kong and macau'], countries: ['HK', 'MO'] },
+  { names: ['港澳台', '港澳臺', 'hong kong macau taiwan'], countries: ['HK', 'MO', 'TW'] },
+  { names: ['日韩', '日韓'], countries: ['JP', 'KR'] },
+  { names: ['新马泰', '新馬泰', '星马泰', '星馬泰'], countries: ['SG', 'MY', 'TH'] },
+  { names: ['新马', '新馬', '星马', '星馬'], countries: ['SG', 'MY'] },
+  { names: ['澳新', '澳紐'], countries: ['AU', 'NZ'] },
+  { names: ['美加'], countries: ['US', 'CA'] },
+];
+
+/** Other names of one country, in any language (ICU's own names in the three languages need no entry). */
+export const COUNTRY_ALIASES: ReadonlyArray<[string, string]> = [
+  ['usa', 'US'], ['u s a', 'US'], ['united states of america', 'US'], ['america', 'US'], ['uk', 'GB'], ['great britain', 'GB'],
+  ['britain', 'GB'], ['england', 'GB'], ['korea', 'KR'], ['south korea', 'KR'], ['republic of korea', 'KR'], ['hongkong', 'HK'],
+  ['macao', 'MO'], ['macau', 'MO'], ['mainland china', 'CN'], ['china mainland', 'CN'], ['viet nam', 'VN'], ['turkiye', 'TR'],
+  ['uae', 'AE'], ['emirates', 'AE'], ['holland', 'NL'], ['czech republic', 'CZ'], ['russia', 'RU'], ['laos', 'LA'],
+  ['burma', 'MM'], ['ivory coast', 'CI'],
+  ['中国香港', 'HK'], ['中國香港', 'HK'], ['中国澳门', 'MO'], ['中國澳門', 'MO'], ['中国台湾', 'TW'], ['中國台灣', 'TW'], ['台灣', 'TW'], ['臺灣', 'TW'],
+  ['中国大陆', 'CN'], ['中國大陸', 'CN'], ['大陆', 'CN'], ['大陸', 'CN'], ['内地', 'CN'], ['內地', 'CN'], ['韩国', 'KR'], ['韓國', 'KR'], ['南韩', 'KR'], ['南韓', 'KR'],
+  ['美國', 'US'], ['英國', 'GB'], ['澳洲', 'AU'], ['新西蘭', 'NZ'], ['紐西蘭', 'NZ'], ['纽西兰', 'NZ'], ['泰國', 'TH'], ['印尼', 'ID'],
+  ['越南', 'VN'], ['菲律賓', 'PH'], ['馬來西亞', 'MY'], ['德國', 'DE'], ['法國', 'FR'], ['義大利', 'IT'], ['意大利', 'IT'], ['土耳其', 'TR'],
+  ['阿联酋', 'AE'], ['阿聯酋', 'AE'], ['迪拜', 'AE'], ['杜拜', 'AE'], ['俄罗斯', 'RU'], ['俄羅斯', 'RU'], ['沙特', 'SA'], ['沙特阿拉伯', 'SA'], ['沙烏地阿拉伯', 'SA'],
+];

@@ -1,6 +1,7 @@
 import { compareAmounts, isDecimalString } from './money';
 import type { LocalizedText, OfferKind, PlanFacts } from './offer';
 import { extractAttributes, planMatchKey, type PlanAttributes, type PlanAttributesOf } from './plan-attributes';
+import { gatherEvidence, resolveRegions, withRegionResolved } from './region-evidence';
 
 /** What a person says the extractor should find; fields left out are not checked, confidence never is. */
 export type ExpectedAttributes =
@@ -46,14 +47,17 @@ interface Measured {
 const pairsIn = (size: number) => (size * (size - 1)) / 2;
 
 /**
- * Pairwise precision and recall of planMatchKey's grouping against the labelled groups, plus how often the
+ * Pairwise precision and recall of the grid's grouping (planMatchKey over region-resolved attributes) against the labelled groups, plus how often the
  * extracted attributes are exactly the labelled ones. Pairs are counted from bucket sizes, so the cost is
  * linear in the set; only the failing pairs are listed one by one.
  */
 export function measureMatcher(labelled: LabelledTitle[]): MatcherQuality {
-  const measured: Measured[] = labelled.map((item) => {
-    const attributes = extractAttributes({ titles: item.titles, kind: item.kind, plan: item.plan ?? {} });
-    return { item, attributes, key: planMatchKey(attributes), label: describeTitles(item.titles) };
+  const extracted = labelled.map((item) => extractAttributes({ titles: item.titles, kind: item.kind, plan: item.plan ?? {} }));
+  // The set is one catalog: its listed bundles are the evidence its named-only bundles are matched by, as in the grid.
+  const regions = resolveRegions(gatherEvidence(extracted));
+  const measured: Measured[] = labelled.map((item, index) => {
+    const attributes = extracted[index];
+    return { item, attributes, key: planMatchKey(withRegionResolved(attributes, regions)), label: describeTitles(item.titles) };
   });
 
   const failures: MatchFailure[] = [];

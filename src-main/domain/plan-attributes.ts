@@ -1,5 +1,5 @@
-import { DESTINATIONS, REGIONS } from './geography';
 import type { LocalizedText, OfferKind, PlanFacts } from './offer';
+import { placeText, scanPlaces, type PlaceMatch } from './places';
 import { toSimplified } from './search-text';
 
 /**
@@ -17,6 +17,13 @@ export type PlanAttributes =
       unlimited: boolean;
       perDay: boolean;
       days: number | null;
+      /**
+       * The counted region a title names ("ASIA-8" for 亚洲8国 / Asia 8 Countries), listed or not: the catalog's own
+       * listings say which countries it is (region-evidence.ts).
+       */
+      region?: string;
+      /** Set once the catalog's evidence was applied: `resolved` = countries learnt from listings; `ambiguous` = two sets share the name. */
+      regionMatch?: 'resolved' | 'ambiguous';
       confidence: number;
     }
   | {
@@ -25,6 +32,8 @@ export type PlanAttributes =
       name: string;
       /** Amount is a canonical decimal string ("100", "6.5"): trailing zeros say nothing about the value. */
       faceValue: { amount: string; currency: string } | null;
+      /** Where it is used (a mobile recharge's country), ISO alpha-2, sorted; not part of what makes two goods one. */
+      countries?: string[];
       confidence: number;
     };
 
@@ -53,8 +62,11 @@ export function planMatchKey(attributes: PlanAttributes): string | null {
     const { countries, dataMB, unlimited, perDay, days } = attributes;
     // Attributes may come from storage rather than from extractAttributes: never key an incomplete plan.
     if (countries.length === 0 || days === null || (!unlimited && dataMB === null)) return null;
-    const cap = dataMB === null ? 'uncapped' : String(marketedMB(dataMB));
-    const volume = unlimited ? `unlimited:${cap}` : cap;
+    // Never a guess between two different country sets sold under one name and count.
+    if (attributes.regionMatch === 'ambiguous') return null;
+    // The quota rule: what happens after the high-speed quota is not part of the plan, so a throttled "unlimited"
+    // plan with 50 GB at full speed is a 50 GB plan; only a plan with no quota at all is "unlimited".
+    const volume = dataMB === null ? 'unlimited' : String(marketedMB(dataMB));
     // A one-day plan's daily quota is its whole quota: "1 day-200M" and "200MB/day for 1 day" are one plan.
     const quota = perDay && days !== 1 ? 'per-day' : 'total';
     return `plan|${[...countries].sort().join(',')}|${volume}|${quota}|${days}d`;
@@ -128,154 +140,6 @@ function withArabicNumerals(text: string): string {
 // ---------------------------------------------------------------------------------------------------------
 // Places
 
-type PlaceValue = { countries: readonly string[] } | { continent: string };
-
-interface TrieNode {
-  next: Map<string, TrieNode>;
-  value?: PlaceValue;
-  /** Latin names must end at a word boundary ("india" is not inside "indiana"); CJK names need none. */
-  latin?: boolean;
-}
-
-const LATIN_DIACRITICS = /[\u00c0-\u024f\u1e00-\u1eff]/;
-
-/** The one spelling every place name and every title is compared in. */
-function placeText(text: string): string {
-  const folded = LATIN_DIACRITICS.test(text) ? text.normalize('NFKD').replace(/\p{M}/gu, '') : text;
-  return folded.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
-
-const COUNTRY_ALIASES: ReadonlyArray<[string, string]> = [
-  ['usa', 'US'], ['u s a', 'US'], ['united states of america', 'US'], ['america', 'US'], ['uk', 'GB'], ['great britain', 'GB'],
-  ['britain', 'GB'], ['england', 'GB'], ['korea', 'KR'], ['south korea', 'KR'], ['republic of korea', 'KR'], ['hongkong', 'HK'],
-  ['macao', 'MO'], ['macau', 'MO'], ['mainland china', 'CN'], ['china mainland', 'CN'], ['viet nam', 'VN'], ['turkiye', 'TR'],
-  ['uae', 'AE'], ['emirates', 'AE'], ['holland', 'NL'], ['czech republic', 'CZ'], ['russia', 'RU'], ['laos', 'LA'],
-  ['burma', 'MM'], ['ivory coast', 'CI'],
-  ['中国香港', 'HK'], ['中國香港', 'HK'], ['中国澳门', 'MO'], ['中國澳門', 'MO'], ['中国台湾', 'TW'], ['中國台灣', 'TW'], ['台灣', 'TW'], ['臺灣', 'TW'],
-  ['中国大陆', 'CN'], ['中國大陸', 'CN'], ['大陆', 'CN'], ['大陸', 'CN'], ['内地', 'CN'], ['內地', 'CN'], ['韩国', 'KR'], ['韓國', 'KR'], ['南韩', 'KR'], ['南韓', 'KR'],
-  ['美國', 'US'], ['英國', 'GB'], ['澳洲', 'AU'], ['新西蘭', 'NZ'], ['紐西蘭', 'NZ'], ['纽西兰', 'NZ'], ['泰國', 'TH'], ['印尼', 'ID'],
-  ['越南', 'VN'], ['菲律賓', 'PH'], ['馬來西亞', 'MY'], ['德國', 'DE'], ['法國', 'FR'], ['義大利', 'IT'], ['意大利', 'IT'], ['土耳其', 'TR'],
-  ['阿联酋', 'AE'], ['阿聯酋', 'AE'], ['迪拜', 'AE'], ['杜拜', 'AE'], ['俄罗斯', 'RU'], ['俄羅斯', 'RU'],
-];
-
-/** Compact Chinese (and English) names for several countries at once. */
-const MULTI_COUNTRY_NAMES: ReadonlyArray<[string, readonly string[]]> = [
-  ['中港澳', ['CN', 'HK', 'MO']], ['中港澳台', ['CN', 'HK', 'MO', 'TW']], ['港澳', ['HK', 'MO']], ['港澳台', ['HK', 'MO', 'TW']],
-  ['日韩', ['JP', 'KR']], ['日韓', ['JP', 'KR']], ['新马泰', ['SG', 'MY', 'TH']], ['新馬泰', ['SG', 'MY', 'TH']], ['新马', ['SG', 'MY']],
-  ['新馬', ['SG', 'MY']], ['星马', ['SG', 'MY']], ['星馬', ['SG', 'MY']], ['澳新', ['AU', 'NZ']], ['澳紐', ['AU', 'NZ']], ['美加', ['US', 'CA']],
-];
-
-/** Regions named by what they span; a count ("12-Country") may narrow them to a known member list. */
-const CONTINENT_NAMES: ReadonlyArray<[string, string]> = [
-  ['europe', 'EU'], ['european', 'EU'], ['european union', 'EU'], ['欧洲', 'EU'], ['歐洲', 'EU'], ['欧盟', 'EU'], ['歐盟', 'EU'],
-  ['asia', 'ASIA'], ['asian', 'ASIA'], ['亚洲', 'ASIA'], ['亞洲', 'ASIA'],
-  ['southeast asia', 'SEA'], ['south east asia', 'SEA'], ['se asia', 'SEA'], ['东南亚', 'SEA'], ['東南亞', 'SEA'],
-  ['asia pacific', 'APAC'], ['apac', 'APAC'], ['亚太', 'APAC'], ['亞太', 'APAC'],
-  ['americas', 'AMERICAS'], ['美洲', 'AMERICAS'], ['north america', 'NA'], ['北美', 'NA'], ['北美洲', 'NA'],
-  ['south america', 'LATAM'], ['latin america', 'LATAM'], ['latam', 'LATAM'], ['南美', 'LATAM'], ['南美洲', 'LATAM'], ['拉美', 'LATAM'], ['拉丁美洲', 'LATAM'],
-  ['central america', 'CENTRAL-AMERICA'], ['中美洲', 'CENTRAL-AMERICA'], ['caribbean', 'CARIBBEAN'], ['加勒比', 'CARIBBEAN'],
-  ['middle east', 'ME'], ['中东', 'ME'], ['中東', 'ME'], ['gulf', 'GULF'], ['gcc', 'GULF'], ['海湾', 'GULF'], ['海灣', 'GULF'],
-  ['africa', 'AF'], ['非洲', 'AF'], ['oceania', 'OC'], ['大洋洲', 'OC'], ['balkans', 'BALKANS'], ['巴尔干', 'BALKANS'], ['巴爾幹', 'BALKANS'],
-  ['nordic', 'NORDIC'], ['scandinavia', 'NORDIC'], ['北欧', 'NORDIC'], ['北歐', 'NORDIC'],
-  ['global', 'GLOBAL'], ['worldwide', 'GLOBAL'], ['world', 'GLOBAL'], ['全球', 'GLOBAL'], ['环球', 'GLOBAL'], ['環球', 'GLOBAL'], ['全世界', 'GLOBAL'],
-];
-
-// Region codes ICU names that are not places a plan can cover (or are only reserved/test codes).
-const NOT_A_COUNTRY = new Set(['EU', 'EZ', 'UN', 'QO', 'ZZ', 'XA', 'XB', 'AC', 'CP', 'DG', 'EA', 'IC', 'TA']);
-
-const PLACE_TRIE: TrieNode = (() => {
-  const root: TrieNode = { next: new Map() };
-  const add = (name: string | undefined, value: PlaceValue, overwrite = false) => {
-    if (!name) return;
-    const spellings = new Set([placeText(name), placeText(name.replace(/&/g, ' and ')), placeText(name.replace(/\s*\(.*?\)\s*/g, ' ')), placeText(name.replace(/ SAR China$/, ''))]);
-    for (const key of spellings) {
-      if (!key) continue;
-      let node = root;
-      for (const char of key) {
-        let child = node.next.get(char);
-        if (!child) node.next.set(char, (child = { next: new Map() }));
-        node = child;
-      }
-      // The first definition of a spelling wins: hand-written names come first and outrank ICU's.
-      if (!node.value || overwrite) {
-        node.value = value;
-        node.latin = /[a-z]/.test(key);
-      }
-    }
-  };
-  for (const [name, continent] of CONTINENT_NAMES) add(name, { continent });
-  for (const [name, countries] of MULTI_COUNTRY_NAMES) add(name, { countries });
-  for (const region of REGIONS) {
-    // Named-by-members regions ("USA & Canada", "中港澳"); counted ones ("Europe 12-Country") go through KNOWN_REGIONS.
-    for (const name of [region.en, region.zhCN, region.zhTW]) if (!/\d/.test(name)) add(name, { countries: [...region.countries].sort() });
-  }
-  for (const destination of DESTINATIONS) {
-    for (const name of [destination.en, destination.zhCN, destination.zhTW]) add(name, { countries: [destination.iso] });
-  }
-  for (const [alias, iso] of COUNTRY_ALIASES) add(alias, { countries: [iso] });
-  // ICU knows every country's name in English and both Chinese scripts: coverage beyond the demo vocabulary.
-  const displays = ['en', 'zh-Hans', 'zh-Hant'].map((locale) => new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' }));
-  for (let first = 65; first <= 90; first++) {
-    for (let second = 65; second <= 90; second++) {
-      const code = String.fromCharCode(first, second);
-      if (NOT_A_COUNTRY.has(code) || displays[0].of(code) === undefined) continue;
-      // Deprecated codes (DD, UK, BU) share names with current ones; only the current code may own a name.
-      if (new Intl.Locale(`und-${code}`).region !== code) continue;
-      for (const display of displays) add(display.of(code), { countries: [code] });
-    }
-  }
-  return root;
-})();
-
-/** Counted regions whose member list the app knows ("Europe 12-Country" → its 12 ISO codes). */
-const KNOWN_REGIONS: ReadonlyMap<string, readonly string[]> = (() => {
-  const known = new Map<string, readonly string[]>();
-  for (const region of REGIONS) {
-    const count = /(\d+)/.exec(region.en);
-    if (!count || Number(count[1]) !== region.countries.length) continue;
-    const continents = new Set<string>();
-    for (const match of scanPlaces(placeText(region.en))) if ('continent' in match.value) continents.add(match.value.continent);
-    if (continents.size) known.set(`${[...continents].sort().join('+')}-${count[1]}`, [...region.countries].sort());
-  }
-  return known;
-})();
-
-interface PlaceMatch {
-  start: number;
-  end: number;
-  value: PlaceValue;
-}
-
-function isLatinLetter(char: string | undefined): boolean {
-  return char !== undefined && char >= 'a' && char <= 'z';
-}
-
-/** Longest match at each position, left to right: "south africa" is a country before "africa" is a continent. */
-function scanPlaces(text: string): PlaceMatch[] {
-  const matches: PlaceMatch[] = [];
-  let index = 0;
-  while (index < text.length) {
-    if (isLatinLetter(text[index]) && isLatinLetter(text[index - 1])) {
-      index++;
-      continue;
-    }
-    let node: TrieNode | undefined = PLACE_TRIE;
-    let best: PlaceMatch | null = null;
-    for (let cursor = index; cursor < text.length; cursor++) {
-      node = node.next.get(text[cursor]);
-      if (!node) break;
-      if (node.value && !(node.latin && isLatinLetter(text[cursor + 1]))) best = { start: index, end: cursor + 1, value: node.value };
-    }
-    if (best) {
-      matches.push(best);
-      index = best.end;
-    } else {
-      index++;
-    }
-  }
-  return matches;
-}
-
 // Operators whose names contain a country they do not limit the plan to ("China Mobile Hong Kong" is HK).
 const CARRIER_NAMES_WITH_COUNTRY = /\bchina (?:mobile|unicom|telecom)\b|中国移动|中國移動|中国联通|中國聯通|中国电信|中國電信/g;
 
@@ -299,6 +163,8 @@ const CARRIER_HOME: ReadonlyArray<[RegExp, string]> = [
 
 interface PlacesRead {
   countries: string[] | null;
+  /** The counted region the title names ("EU-33"), or null. */
+  region: string | null;
   /** A REGION: token stands in for a member list nobody gave us. */
   regionToken: boolean;
   /** Known only from a carrier name. */
@@ -311,12 +177,12 @@ function readPlaces(original: string, numeric: string): PlacesRead {
   const continents = new Set<string>();
   let previous: PlaceMatch | null = null;
   for (const match of scanPlaces(text)) {
-    if ('continent' in match.value) {
-      continents.add(match.value.continent);
+    if ('region' in match.value) {
+      continents.add(match.value.region);
     } else {
       const isos = match.value.countries;
       // "Hong Kong, China" / "香港（中国）" name one place, not two.
-      const qualifiesPrevious = previous !== null && isos.length === 1 && isos[0] === 'CN' && !('continent' in previous.value)
+      const qualifiesPrevious = previous !== null && isos.length === 1 && isos[0] === 'CN' && !('region' in previous.value)
         && previous.value.countries.length === 1 && ['HK', 'MO', 'TW'].includes(previous.value.countries[0]) && text.slice(previous.end, match.start).trim() === '';
       if (!qualifiesPrevious) for (const iso of isos) named.add(iso);
     }
@@ -330,15 +196,13 @@ function readPlaces(original: string, numeric: string): PlacesRead {
   const count = countMatch ? Number(countMatch[1]) : null;
   // A count that equals the countries the title names means the title listed them all ("Asia 3 Countries: …").
   const listedAll = named.size > 0 && count === named.size;
-  if ((continents.size > 0 || count !== null) && !listedAll) {
-    const regionKey = `${continents.size ? [...continents].sort().join('+') : 'MULTI'}${count !== null ? `-${count}` : ''}`;
-    const known = KNOWN_REGIONS.get(regionKey);
-    if (known) return { countries: [...known], regionToken: false, inferred: false };
-    return { countries: [`REGION:${regionKey}`], regionToken: true, inferred: false };
-  }
-  if (named.size > 0) return { countries: [...named].sort(), regionToken: false, inferred: false };
-  for (const [carrier, iso] of CARRIER_HOME) if (carrier.test(text)) return { countries: [iso], regionToken: false, inferred: true };
-  return { countries: null, regionToken: false, inferred: false };
+  const regionKey = continents.size > 0 || count !== null ? `${continents.size ? [...continents].sort().join('+') : 'MULTI'}${count !== null ? `-${count}` : ''}` : null;
+  // Only a counted region can be learnt from listings; "Europe" alone means too many different things.
+  const region = regionKey !== null && count !== null ? regionKey : null;
+  if (regionKey !== null && !listedAll) return { countries: [`REGION:${regionKey}`], region, regionToken: true, inferred: false };
+  if (named.size > 0) return { countries: [...named].sort(), region, regionToken: false, inferred: false };
+  for (const [carrier, iso] of CARRIER_HOME) if (carrier.test(text)) return { countries: [iso], region: null, regionToken: false, inferred: true };
+  return { countries: null, region: null, regionToken: false, inferred: false };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -520,7 +384,8 @@ function extractPlan(titles: string[], facts: PlanFacts): PlanAttributesOf<'plan
   const structuredEverything = facts.countries?.length && (typeof facts.dataMB === 'number' || facts.unlimited === true) && typeof facts.days === 'number';
   if (!structuredEverything && reads.length && reads[0].ambiguities) points += PLAN_POINTS.ambiguity * reads[0].ambiguities;
 
-  return { type: 'plan', countries: countries ?? [], dataMB, unlimited, perDay, days, confidence: clampPoints(points) };
+  const region = reads.find((read) => read.places.region !== null)?.places.region ?? null;
+  return { type: 'plan', countries: countries ?? [], dataMB, unlimited, perDay, days, ...(region ? { region } : {}), confidence: clampPoints(points) };
 }
 
 function clampPoints(points: number): number {
@@ -659,7 +524,17 @@ function extractGoods(titles: string[], facts: PlanFacts): PlanAttributesOf<'goo
   if (name) points += GOODS_POINTS.name;
   if (faceValue) points += GOODS_POINTS.faceValue;
   else if (hasPackCount(name)) points += GOODS_POINTS.countInName;
-  return { type: 'goods', name, faceValue, confidence: clampPoints(points) };
+  const countries = normalizedCountries(facts.countries)?.filter((code) => !code.startsWith('REGION:')) ?? namedCountries(titles);
+  return { type: 'goods', name, faceValue, ...(countries.length ? { countries } : {}), confidence: clampPoints(points) };
+}
+
+/** The countries titles name outright (regions and bundles say nothing about where one card is used). */
+function namedCountries(titles: string[]): string[] {
+  const codes = new Set<string>();
+  for (const title of titles) {
+    for (const match of scanPlaces(placeText(cleanTitle(title)))) if ('countries' in match.value && match.value.countries.length === 1) codes.add(match.value.countries[0]);
+  }
+  return [...codes].sort();
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -84,7 +84,7 @@ function filteredRows(db: Database, filter: GridQuery, request: RowSourceRequest
  * instead would sort the whole grid again for every one of 100 pages.
  */
 function idsInTitleOrder(db: Database, language: string, inStockOnly: boolean): number[] {
-  const title = languageOf(language) === 'zh' ? 'title_zh' : 'title_en';
+  const title = languageOf(language) === 'zh' ? 'title_zh_key' : 'title_en_key';
   return db.prepare(`SELECT id FROM plan_rows ${inStockOnly ? 'WHERE in_stock = 1' : ''} ORDER BY ${title}, id`).pluck().all() as number[];
 }
 

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { naturalSortKey } from '../domain/sort-key';
 import type { GridInputOffer, MaterializedRow, PricedRow } from './materialize';
 import type { OfferRef } from './types';
 
@@ -10,6 +11,8 @@ export function pricedColumns(row: PricedRow) {
     kind: row.kind,
     title_en: row.titleEn,
     title_zh: row.titleZh,
+    title_en_key: naturalSortKey(row.titleEn),
+    title_zh_key: naturalSortKey(row.titleZh),
     offers_json: JSON.stringify(row.offers),
     supplier_count: row.supplierCount,
     in_stock: row.inStock ? 1 : 0,

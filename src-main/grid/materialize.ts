@@ -5,9 +5,11 @@ import type { Money } from '../domain/money';
 import { displayTitle } from '../domain/locale';
 import { supplierOfferKey, type OfferKind } from '../domain/offer';
 import { planMatchKey, type PlanAttributes } from '../domain/plan-attributes';
+import { withRegionResolved, type RegionResolution } from '../domain/region-evidence';
 import { priceOrRefusal } from '../domain/pricing/price';
+import { coverageSearchText } from '../domain/search-text';
 import type { RuleSet } from '../domain/pricing/rules';
-import type { GridOffer, OfferRef } from './types';
+import type { GridOffer, OfferMatch, OfferRef } from './types';
 
 // The grid's pure core: offers in, plan rows out. No database here, so a full rebuild, an incremental refresh and a
 // reprice all compute a row the same way, and a test can compare them row for row.
@@ -16,7 +18,7 @@ import type { GridOffer, OfferRef } from './types';
  * Bumped whenever grouping or row contents change meaning (a new match key, another member order): a grid built by
  * another matcher version is rebuilt in full rather than patched.
  */
-export const MATERIALIZER_VERSION = 3;
+export const MATERIALIZER_VERSION = 6;
 
 /** An offer as the materializer needs it: what the grid shows, plus what grouping and search read from it. */
 export interface GridInputOffer extends Omit<GridOffer, 'converted'> {
@@ -36,6 +38,8 @@ export interface MaterializeContext {
    * Badges are stored per run so a later sync of the same supplier retires them without touching the row.
    */
   lastChanges: (offer: OfferRef) => { runId: number; kinds: readonly ChangeKind[] } | null;
+  /** What each counted region name stands for in this catalog (region-evidence.ts). */
+  regions: RegionResolution;
 }
 
 /** The columns a reprice may change: everything that depends on rates and rules. */
@@ -86,9 +90,12 @@ export function soloKey(ref: OfferRef): string {
   return `solo:${supplierOfferKey(ref)}`;
 }
 
-/** The plan row an offer belongs in: the merchant's link first, then the matcher, else a row of its own. */
-export function planKeyOf(offer: OfferRef & { attributes: PlanAttributes; linkKey: string | null }): string {
-  return offer.linkKey ?? planMatchKey(offer.attributes) ?? soloKey(offer);
+/**
+ * The plan row an offer belongs in: the merchant's link first, then the matcher (on attributes with the catalog's
+ * regional evidence applied), else a row of its own.
+ */
+export function planKeyOf(offer: OfferRef & { attributes: PlanAttributes; linkKey: string | null }, regions: RegionResolution): string {
+  return offer.linkKey ?? planMatchKey(withRegionResolved(offer.attributes, regions)) ?? soloKey(offer);
 }
 
 /** Integer copy of an amount (× 10^6) for SQLite to sort and filter on; the exact string is stored beside it. */
@@ -111,10 +118,10 @@ export function inCanonicalOrder<T extends OfferRef>(offers: readonly T[], keyOf
 }
 
 /** Groups offers by plan key; each group's members in canonical order. */
-export function groupOffers<T extends GridInputOffer>(offers: Iterable<T>): Map<string, T[]> {
+export function groupOffers<T extends GridInputOffer>(offers: Iterable<T>, regions: RegionResolution): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const offer of offers) {
-    const key = planKeyOf(offer);
+    const key = planKeyOf(offer, regions);
     const members = groups.get(key);
     if (members) members.push(offer);
     else groups.set(key, [offer]);
@@ -131,9 +138,9 @@ export function materializeRows(groups: ReadonlyMap<string, readonly GridInputOf
 
 /** One plan row from all of its members (in canonical order). */
 export function materializeRow(planKey: string, members: readonly GridInputOffer[], context: MaterializeContext): MaterializedRow {
-  const attributes = rowAttributes(members);
+  const attributes = rowAttributes(members, context.regions);
   const missing = new Set<string>();
-  const priced = priceRow(planKey, members.map((member) => shownOffer(member)), context, missing);
+  const priced = priceRow(planKey, members.map((member) => shownOffer(member, context.regions)), context, missing);
   const badges = new Map<string, { runId: number; change: ChangeKind }>();
   for (const member of members) {
     const last = context.lastChanges(member);
@@ -144,34 +151,55 @@ export function materializeRow(planKey: string, members: readonly GridInputOffer
     planKey,
     attributes,
     days: attributes.type === 'plan' ? attributes.days : null,
-    dataMb: attributes.type === 'plan' ? (attributes.unlimited ? 1e12 : attributes.dataMB) : null,
-    ...sideTables(members, attributes),
+    // A throttled plan sorts by its quota, like the plain plan it matches; only a plan with no quota sorts as unlimited.
+    dataMb: attributes.type === 'plan' ? (attributes.dataMB ?? (attributes.unlimited ? 1e12 : null)) : null,
+    ...sideTables(members, context.regions, attributes),
     badges: [...badges.values()].sort((a, b) => a.runId - b.runId || (a.change < b.change ? -1 : a.change > b.change ? 1 : 0)),
     missingRates: [...missing].sort(),
   };
 }
 
-/** The row's attributes: its most confidently read member's. */
-function rowAttributes(members: readonly GridInputOffer[]): PlanAttributes {
+/** The row's attributes: its most confidently read member's, with the catalog's regional evidence applied. */
+function rowAttributes(members: readonly GridInputOffer[], regions: RegionResolution): PlanAttributes {
   let attributes = members[0].attributes;
   for (const member of members) if (member.attributes.confidence > attributes.confidence) attributes = member.attributes;
-  return attributes;
+  return withRegionResolved(attributes, regions);
 }
 
 /** What a row keeps outside plan_rows (members, countries, search text): its members decide it, rates and rules do not. */
-export function sideTables(members: readonly GridInputOffer[], attributes = rowAttributes(members)): Pick<MaterializedRow, 'members' | 'countries' | 'searchText'> {
+export function sideTables(members: readonly GridInputOffer[], regions: RegionResolution, attributes = rowAttributes(members, regions)): Pick<MaterializedRow, 'members' | 'countries' | 'searchText'> {
   return {
     members: members.map((member) => ({ supplier: member.supplier, kind: member.kind, stock: member.stock.status })),
-    countries: attributes.type === 'plan' ? attributes.countries : [],
-    searchText: members.map((member) => member.searchText).join(' '),
+    countries: coveredCountries(attributes),
+    searchText: [...members.map((member) => member.searchText), coverageSearchText(coveredCountries(attributes))].join(' ').trim(),
   };
 }
 
-function shownOffer(member: GridInputOffer): Omit<GridOffer, 'converted'> {
+/** A plan's countries (a REGION: token when nobody listed them), or where a good is used. */
+function coveredCountries(attributes: PlanAttributes): string[] {
+  return attributes.type === 'plan' ? attributes.countries : attributes.countries ?? [];
+}
+
+function shownOffer(member: GridInputOffer, regions: RegionResolution): Omit<GridOffer, 'converted'> {
   return {
     supplier: member.supplier, productId: member.productId, skuId: member.skuId, variant: member.variant, kind: member.kind,
     titles: member.titles, cost: member.cost, stock: member.stock, orderable: member.orderable, categoryId: member.categoryId,
+    match: matchOf(member, regions),
   };
+}
+
+/** Why an offer is where planKeyOf put it, in the terms the row panel explains. */
+export function matchOf(member: GridInputOffer, regions: RegionResolution): OfferMatch {
+  const attributes = withRegionResolved(member.attributes, regions);
+  const match: OfferMatch = { via: 'matched' };
+  if (member.linkKey !== null) match.via = member.linkKey === soloKey(member) ? 'unlinked' : 'linked';
+  else if (planMatchKey(attributes) === null) match.via = 'alone';
+  if (attributes.type === 'plan') {
+    if (attributes.regionMatch === 'resolved' && attributes.region) match.regionResolved = attributes.region;
+    if (attributes.regionMatch === 'ambiguous' && attributes.region) match.regionAmbiguous = attributes.region;
+    if (attributes.unlimited && attributes.dataMB !== null) match.throttledAfterQuota = true;
+  }
+  return match;
 }
 
 interface Candidate {
@@ -199,6 +227,7 @@ export function priceRow(planKey: string, offers: ReadonlyArray<Omit<GridOffer, 
     const shown: GridOffer = {
       supplier: offer.supplier, productId: offer.productId, skuId: offer.skuId, variant: offer.variant, kind: offer.kind,
       titles: offer.titles, cost: offer.cost, converted, stock: offer.stock, orderable: offer.orderable, categoryId: offer.categoryId,
+      ...(offer.match ? { match: offer.match } : {}),
     };
     return { offer: shown, costMicros: conversion?.micros ?? null };
   });

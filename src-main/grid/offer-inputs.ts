@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { ChangeKind } from '../domain/diff';
 import { supplierOfferKey, type OfferKind, type Stock } from '../domain/offer';
 import { extractAttributes, type PlanAttributes } from '../domain/plan-attributes';
-import { searchText } from '../domain/search-text';
+import { offerSearchText } from '../domain/search-text';
 import type { GridInputOffer } from './materialize';
 import type { OfferRef } from './types';
 
@@ -95,7 +95,7 @@ function memoSearchText(titlesJson: string, titles: Record<string, string>): str
   let text = searchMemo.get(titlesJson);
   if (text === undefined) {
     if (searchMemo.size >= MEMO_LIMIT) searchMemo.clear();
-    text = searchText(Object.values(titles).join(' '));
+    text = offerSearchText(Object.values(titles));
     searchMemo.set(titlesJson, text);
   }
   return text;

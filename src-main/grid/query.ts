@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { readState } from '../db/app-state';
 import { isGridStale, merchantCurrency } from '../db/settings';
 import { displayTitle, languageOf } from '../domain/locale';
+import { placeOfTerm, regionToken } from '../domain/places';
 import { ftsQuery } from '../domain/search-text';
 import { assertGridCurrency } from './currency-check';
 import { excludedAmong } from './exclusions-repo';
@@ -10,7 +11,7 @@ import { gridSignature, refreshGrid } from './refresh';
 import type { GridOffer, GridPage, GridQuery, GridSortColumn, PlanRow, OfferRef } from './types';
 
 const SORT_SQL: Record<GridSortColumn, (language: string) => string> = {
-  title: (language) => (language === 'zh' ? 'title_zh' : 'title_en'),
+  title: (language) => (language === 'zh' ? 'title_zh_key' : 'title_en_key'),
   bestCost: () => 'best_cost_micros',
   salePrice: () => 'sale_micros',
   margin: () => 'margin_micros',
@@ -66,8 +67,9 @@ function filterSql(query: GridQuery): { whereSql: string; params: unknown[] } {
     params.push(...query.kinds);
   }
   if (query.countries?.length) {
-    where.push(`id IN (SELECT plan_row_id FROM plan_countries WHERE country IN (${query.countries.map(() => '?').join(',')}))`);
-    params.push(...query.countries.map((c) => c.toUpperCase()));
+    const filter = countryFilterSql(query.countries);
+    where.push(filter.sql);
+    params.push(...filter.params);
   }
   if (query.stock) where.push(query.stock === 'in_stock' ? 'in_stock = 1' : 'in_stock = 0');
   if (query.marginBelow !== undefined) {
@@ -116,6 +118,31 @@ export function planKeysMatching(db: Database, query: GridQuery, scope: GridScop
   const offset = Math.max(Math.trunc(range.offset ?? 0), 0);
   return db.prepare(`SELECT plan_key FROM plan_rows ${whereSql} ${orderSql(query)} LIMIT ? OFFSET ?`)
     .pluck().all(...params, limit, offset) as string[];
+}
+
+/**
+ * Rows covering any of the places typed: a country by its name in any language or its ISO code ("日本", "Japan", "jp"),
+ * a group of places by its short name (港澳台: rows covering all three), a region by name (rows whose titles name it).
+ * A term that names no place matches nothing rather than being dropped silently.
+ */
+function countryFilterSql(terms: readonly string[]): { sql: string; params: unknown[] } {
+  const alternatives: string[] = [];
+  const params: unknown[] = [];
+  for (const term of terms) {
+    const place = placeOfTerm(term);
+    if (!place) continue;
+    if ('region' in place) {
+      alternatives.push('id IN (SELECT rowid FROM plan_search WHERE plan_search MATCH ?)');
+      params.push(`"${regionToken(place.region)}"`);
+    } else if (place.countries.length === 1) {
+      alternatives.push('id IN (SELECT plan_row_id FROM plan_countries WHERE country = ?)');
+      params.push(place.countries[0]);
+    } else {
+      alternatives.push(`id IN (SELECT plan_row_id FROM plan_countries WHERE country IN (${place.countries.map(() => '?').join(',')}) GROUP BY plan_row_id HAVING COUNT(*) = ?)`);
+      params.push(...place.countries, place.countries.length);
+    }
+  }
+  return alternatives.length ? { sql: `(${alternatives.join(' OR ')})`, params } : { sql: '0', params: [] };
 }
 
 export function getPlanRow(db: Database, id: number, language = 'en', scope: GridScope = {}): PlanRow | null {

@@ -7,6 +7,7 @@ import { supplierOfferKey } from '../domain/offer';
 import { loadRuleSet } from '../pricing/rules-store';
 import { gridWriter, PRICED_COLUMNS, pricedColumns, type PricedColumns } from './grid-writer';
 import { groupOffers, inCanonicalOrder, MATERIALIZER_VERSION, materializeRow, planKeyOf, priceRow, sideTables, type GridInputOffer, type MaterializeContext } from './materialize';
+import { countClaim, gatherEvidence, NO_REGIONS, resolutionSignature, resolveRegions, type RegionEvidence, type RegionResolution } from '../domain/region-evidence';
 import { allLastChanges, lastChangesForPatch, latestOkRuns, OfferReader, type Extractor } from './offer-inputs';
 import type { GridOffer, OfferRef } from './types';
 
@@ -53,6 +54,8 @@ export function gridSignature(currency: string, suppliers: readonly string[] | n
 
 const MATERIALIZER_KEY = 'grid.materializer';
 const BADGE_RUNS_KEY = 'grid.badgeRuns';
+/** The regional evidence (region-evidence.ts) the grid was built with, kept up to date by every patch. */
+const EVIDENCE_KEY = 'grid.regionEvidence';
 
 /**
  * Brings the grid up to date with as little work as what moved allows (see db/settings.ts): nothing, a reprice, the
@@ -73,8 +76,8 @@ export function refreshGrid(db: Database, options: RefreshOptions = {}): Refresh
   return rebuild(db, currency, signature, options);
 }
 
-function context(db: Database, currency: string, options: RefreshOptions, lastChanges: MaterializeContext['lastChanges']): MaterializeContext {
-  return { currency, rates: rateMap(db, currency), ruleSet: options.ruleSet ?? loadRuleSet(db, currency), lastChanges };
+function context(db: Database, currency: string, options: RefreshOptions, lastChanges: MaterializeContext['lastChanges'], regions: RegionResolution): MaterializeContext {
+  return { currency, rates: rateMap(db, currency), ruleSet: options.ruleSet ?? loadRuleSet(db, currency), lastChanges, regions };
 }
 
 /** Every row from the live catalog. Reads outside the write transaction; the version read first keeps a commit that lands meanwhile visible. */
@@ -84,8 +87,11 @@ function rebuild(db: Database, currency: string, signature: string, options: Ref
   const runs = latestOkRuns(db);
   const reader = new OfferReader(db, options.extract);
   const scope = options.suppliers ? new Set(options.suppliers) : null;
-  const groups = groupOffers(reader.live(scope));
-  const ctx = context(db, currency, options, allLastChanges(db, runs));
+  const offers = reader.live(scope);
+  const evidence = gatherEvidence(offers.map((offer) => offer.attributes));
+  const regions = resolveRegions(evidence);
+  const groups = groupOffers(offers, regions);
+  const ctx = context(db, currency, options, allLastChanges(db, runs), regions);
   const writer = gridWriter(db);
   const missing = new Set<string>();
   db.transaction(() => {
@@ -105,6 +111,7 @@ function rebuild(db: Database, currency: string, signature: string, options: Ref
     recordBuilt(db, version, runs);
     writeState(db, 'grid.built', signature);
     writeState(db, MATERIALIZER_KEY, String(MATERIALIZER_VERSION));
+    writeState(db, EVIDENCE_KEY, JSON.stringify(evidence));
   })();
   return {
     mode: 'full', rowsWritten: groups.size, rows: groups.size, offersRead: reader.stats.offersRead,
@@ -166,8 +173,12 @@ function patch(db: Database, currency: string, options: RefreshOptions): Refresh
   let rewritten = new Set<string>();
   if (catalogMoved) {
     const reader = new OfferReader(db, options.extract);
-    const ctx = context(db, currency, options, lastChangesForPatch(db, runs));
-    rewritten = patchTouchedRows(db, reader, ctx, touched, missing);
+    const moves = readMoves(db, reader, touched);
+    const regions = regionsAfter(db, moves);
+    // The touched offers changed what a bundle name means: rows far from them may move, so rebuild.
+    if (!regions) return null;
+    const ctx = context(db, currency, options, lastChangesForPatch(db, runs), regions);
+    rewritten = patchTouchedRows(db, reader, moves, ctx, missing);
     result.mode = 'incremental';
     result.rowsWritten += rewritten.size;
     result.offersRead = reader.stats.offersRead;
@@ -178,7 +189,7 @@ function patch(db: Database, currency: string, options: RefreshOptions): Refresh
   }
   if (pricesMoved) {
     if (!catalogMoved) result.mode = 'reprice';
-    result.rowsWritten += repriceRows(db, context(db, currency, options, () => null), rewritten, missing);
+    result.rowsWritten += repriceRows(db, context(db, currency, options, () => null, NO_REGIONS), rewritten, missing);
   }
   recordBuilt(db, now, runs);
   result.rows = countRows(db);
@@ -201,26 +212,62 @@ function touchedOffers(db: Database, sinceSeq: number, scope: ReadonlySet<string
   return touched;
 }
 
+/** One touched offer: where the grid last placed it (and as what), and what it is now (null when gone). */
+interface Move {
+  ref: OfferRef;
+  was: { planKey: string; member: GridInputOffer } | null;
+  now: GridInputOffer | null;
+}
+
+function readMoves(db: Database, reader: OfferReader, touched: ReadonlyMap<string, OfferRef>): Map<string, Move> {
+  const placedAt = db.prepare('SELECT plan_key, member_json FROM plan_offers WHERE supplier_id = ? AND product_id = ? AND sku_id = ? AND variant = ?');
+  const moves = new Map<string, Move>();
+  for (const [key, ref] of touched) {
+    const placed = placedAt.get(ref.supplier, ref.productId, ref.skuId, ref.variant) as { plan_key: string; member_json: string } | undefined;
+    const was = placed ? { planKey: placed.plan_key, member: JSON.parse(placed.member_json) as GridInputOffer } : null;
+    moves.set(key, { ref, was, now: reader.current(ref) });
+  }
+  return moves;
+}
+
+/**
+ * The regional evidence once these moves land, stored for the next patch; null when it changes what some bundle name
+ * means (or was never recorded), which only a full rebuild can apply everywhere.
+ */
+function regionsAfter(db: Database, moves: ReadonlyMap<string, Move>): RegionResolution | null {
+  const stored = readState(db, EVIDENCE_KEY);
+  if (stored === null) return null;
+  const evidence = JSON.parse(stored) as RegionEvidence;
+  const before = resolveRegions(evidence);
+  let moved = false;
+  for (const { was, now } of moves.values()) {
+    if (was && countClaim(evidence, was.member.attributes, -1)) moved = true;
+    if (now && countClaim(evidence, now.attributes, 1)) moved = true;
+  }
+  if (!moved) return before;
+  const after = resolveRegions(evidence);
+  if (resolutionSignature(after) !== resolutionSignature(before)) return null;
+  writeState(db, EVIDENCE_KEY, JSON.stringify(evidence));
+  return after;
+}
+
 /**
  * Rebuilds the rows that held, or now hold, a touched offer, from their untouched members as plan_offers kept them plus
  * the touched offers as they stand now. Returns their plan keys.
  */
-function patchTouchedRows(db: Database, reader: OfferReader, ctx: MaterializeContext, touched: ReadonlyMap<string, OfferRef>, missing: Set<string>): Set<string> {
+function patchTouchedRows(db: Database, reader: OfferReader, moves: ReadonlyMap<string, Move>, ctx: MaterializeContext, missing: Set<string>): Set<string> {
   db.exec('DELETE FROM grid_pending_offers');
 
-  const placedAt = db.prepare('SELECT plan_key FROM plan_offers WHERE supplier_id = ? AND product_id = ? AND sku_id = ? AND variant = ?').pluck();
   const affected = new Set<string>();
   const arriving = new Map<string, GridInputOffer[]>();
   const gone: OfferRef[] = [];
-  for (const ref of touched.values()) {
-    const was = placedAt.get(ref.supplier, ref.productId, ref.skuId, ref.variant) as string | undefined;
-    if (was !== undefined) affected.add(was);
-    const offer = reader.current(ref);
+  for (const { ref, was, now: offer } of moves.values()) {
+    if (was !== null) affected.add(was.planKey);
     if (!offer) {
-      if (was !== undefined) gone.push(ref);
+      if (was !== null) gone.push(ref);
       continue;
     }
-    const planKey = planKeyOf(offer);
+    const planKey = planKeyOf(offer, ctx.regions);
     affected.add(planKey);
     const joining = arriving.get(planKey);
     if (joining) joining.push(offer);
@@ -244,7 +291,7 @@ function patchTouchedRows(db: Database, reader: OfferReader, ctx: MaterializeCon
   };
   for (const planKey of affected) {
     const previous = inCanonicalOrder(before.get(planKey)!, keyOf);
-    const staying = previous.filter((offer) => !touched.has(keyOf(offer)));
+    const staying = previous.filter((offer) => !moves.has(keyOf(offer)));
     const members = inCanonicalOrder([...staying, ...(arriving.get(planKey) ?? [])], keyOf);
     const id = ids.get(planKey)!;
     if (members.length === 0) {
@@ -257,7 +304,7 @@ function patchTouchedRows(db: Database, reader: OfferReader, ctx: MaterializeCon
       writer.deleteRow(id);
       writer.insertRow(id, row);
     } else {
-      writer.replaceRow(id, row, sideTables(previous));
+      writer.replaceRow(id, row, sideTables(previous, ctx.regions));
     }
   }
   return affected;

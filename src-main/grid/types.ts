@@ -20,6 +20,20 @@ export interface GridOffer extends OfferRef {
   stock: Stock;
   orderable: boolean;
   categoryId: string | null;
+  /** Why the offer is in this row (absent on rows built before it was recorded). */
+  match?: OfferMatch;
+}
+
+/** How an offer came to share its row, for the row panel to explain; the renderer words it. */
+export interface OfferMatch {
+  /** `matched` by its plan; `linked` or `unlinked` by the merchant; `alone` when the matcher could not be sure. */
+  via: 'matched' | 'linked' | 'unlinked' | 'alone';
+  /** The bundle it only names ("ASIA-8"): its countries were learnt from other suppliers' listings of that name. */
+  regionResolved?: string;
+  /** The bundle it names stands for two different country sets among the suppliers: not matched on a guess. */
+  regionAmbiguous?: string;
+  /** A throttled "unlimited" plan: matched by its high-speed quota, slower after it. */
+  throttledAfterQuota?: boolean;
 }
 
 export interface PlanRow {

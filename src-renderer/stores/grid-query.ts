@@ -1,6 +1,7 @@
 import { isDecimalString } from '../../src-main/domain/money';
 import type { OfferKind } from '../../src-main/domain/offer';
 import type { GridQuery, GridSortColumn, PlanRow } from '../../src-main/grid/types';
+import { placeOfTerm } from '../../src-main/domain/places';
 
 /**
  * The grid store's pure parts: turning what the merchant chose into a GridQuery, and keeping a sparse window
@@ -73,13 +74,22 @@ export function normalizeAmount(text: string): string | null {
 }
 
 /** "jp, hk HK；tw" → ['JP', 'HK', 'TW']: any separator, case-insensitive, only two-letter codes, deduped. */
+/**
+ * The places typed in the country filter: codes or names in any language ("JP, 日本, Hong Kong"), separated by commas
+ * (or 、；/); a run of bare two-letter codes may also be separated by spaces ("jp kr"). Main resolves each one; what
+ * names no place is left out.
+ */
 export function parseCountryCodes(text: string): string[] {
-  const codes = text
+  const terms = text
     .normalize('NFKC')
-    .split(/[^A-Za-z]+/)
-    .filter((token) => token.length === 2)
-    .map((token) => token.toUpperCase());
-  return [...new Set(codes)];
+    .split(/[,，、;；/]+/)
+    .map((term) => term.trim())
+    .filter(Boolean)
+    .flatMap((term) => (/^[A-Za-z]{2}(?:\s+[A-Za-z]{2})+$/.test(term) ? term.split(/\s+/) : [term]))
+    .map((term) => (/^[A-Za-z]{2}$/.test(term) ? term.toUpperCase() : term))
+    // A half-typed name ("Jap") is not sent: it would match nothing.
+    .filter((term) => placeOfTerm(term) !== null);
+  return [...new Set(terms)];
 }
 
 export function hasActiveFilters(filters: GridFilters): boolean {

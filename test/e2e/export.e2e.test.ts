@@ -205,17 +205,18 @@ describe('Export: presets, live preview, browser download and history', () => {
     expect(await page.locator('.language-chip').first().getAttribute('data-language')).toBe('zh-CN');
     await waitForPreview(page, exportPresets(['zh-CN', 'en']).find((preset) => preset.id === 'shopify')!.columns);
 
-    // Rows picked on the Grid: search “日本” there, then export that filter.
+    // Rows picked on the Grid: search “日本 天” there, then export that filter (日本 alone also finds plans titled only in
+    // English, which sort first; 天 keeps to plans with a Chinese title).
     const server = createHandlers(app.preview.services);
-    const gridQuery = { language: 'zh-CN', sort: { column: 'title' as const, direction: 'asc' as const }, search: '日本' };
+    const gridQuery = { language: 'zh-CN', sort: { column: 'title' as const, direction: 'asc' as const }, search: '日本 天' };
     const japan = (await server['grid.query']({ ...gridQuery, limit: 1 })).total;
     expect(japan).toBeGreaterThan(0);
     await open(page, '价格表');
-    await page.getByRole('searchbox', { name: '搜索套餐' }).fill('日本');
+    await page.getByRole('searchbox', { name: '搜索套餐' }).fill('日本 天');
     await page.getByText(`${japan.toLocaleString('zh-CN')} 个套餐`, { exact: true }).waitFor(WAIT);
     await open(page, '导出');
     await page.getByLabel('价格表当前的筛选').check();
-    await page.locator('.grid-filter-summary').getByText('价格表筛选：“日本”').waitFor(WAIT);
+    await page.locator('.grid-filter-summary').getByText('价格表筛选：“日本 天”').waitFor(WAIT);
     await page.locator('.export-preview').getByText(`匹配 ${japan.toLocaleString('zh-CN')} 行`).waitFor(WAIT);
 
     // The product titles are the Chinese ones, exactly as the server would write them for that filter.

@@ -164,7 +164,7 @@ describe('the Grid, light theme, English', () => {
   it('combines filters: kind, country, stock and margin, with a clear-all', async () => {
     const { page } = app;
     await page.getByRole('combobox', { name: 'Kind' }).selectOption('esim');
-    await page.getByRole('textbox', { name: 'Country codes' }).fill('hk');
+    await page.getByRole('textbox', { name: 'Countries (names or codes)' }).fill('hk');
     await page.getByRole('combobox', { name: 'Stock' }).selectOption('in_stock');
     const expected = await server['grid.query']({ kinds: ['esim'], countries: ['HK'], stock: 'in_stock', limit: 1 });
     expect(expected.total).toBeGreaterThan(0);
@@ -195,7 +195,7 @@ describe('the Grid, light theme, English', () => {
 
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await waitForCount(page, total);
-    expect(await page.getByRole('textbox', { name: 'Country codes' }).inputValue()).toBe('');
+    expect(await page.getByRole('textbox', { name: 'Countries (names or codes)' }).inputValue()).toBe('');
   }, 60_000);
 
   describe('after a second sync that moved prices', () => {

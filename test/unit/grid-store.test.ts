@@ -55,14 +55,15 @@ describe('building the grid query from what the merchant chose', () => {
   });
 
   it('ignores a half-typed margin and an unparseable country instead of sending them', () => {
-    const query = buildGridQuery({ ...EMPTY_FILTERS, marginBelow: '1.', countries: 'Japan' }, DEFAULT_SORT, 'en', 0);
+    const query = buildGridQuery({ ...EMPTY_FILTERS, marginBelow: '1.', countries: 'Jap' }, DEFAULT_SORT, 'en', 0);
     expect(query.marginBelow).toBeUndefined();
     expect(query.countries).toBeUndefined();
   });
 
-  it('reads country codes with any separator, in full width too, deduped', () => {
+  it('reads country codes and names with any separator, in full width too, deduped', () => {
     expect(parseCountryCodes('jp, hk HK；ｔｗ')).toEqual(['JP', 'HK', 'TW']);
-    expect(parseCountryCodes('Japan')).toEqual([]);
+    expect(parseCountryCodes('Japan, 日本、Hong Kong, 港澳台')).toEqual(['Japan', '日本', 'Hong Kong', '港澳台']);
+    expect(parseCountryCodes('Jap, XQ')).toEqual([]);
   });
 
   it('accepts decimal amounts only, as strings', () => {
@@ -187,7 +188,9 @@ describe('what a row shows', () => {
     expect(coverageOf({ type: 'plan', countries: ['AT', 'BE', 'CH'], dataMB: 1024, unlimited: false, perDay: false, days: 1, confidence: 1 })).toMatchObject({ type: 'many', count: 3 });
     expect(coverageOf({ type: 'goods', name: 'steam', faceValue: null, confidence: 1 })).toEqual({ type: 'none' });
     expect(dataOf({ type: 'plan', countries: ['HK'], dataMB: 1024, unlimited: false, perDay: true, days: 5, confidence: 1 })).toEqual({ type: 'volume', mb: 1024, perDay: true });
-    expect(dataOf({ type: 'plan', countries: ['HK'], dataMB: 10240, unlimited: true, perDay: false, days: 5, confidence: 1 })).toEqual({ type: 'unlimited', capMB: 10240, perDay: false });
+    // The quota rule: a throttled "unlimited" plan with a high-speed quota reads as that quota.
+    expect(dataOf({ type: 'plan', countries: ['HK'], dataMB: 10240, unlimited: true, perDay: false, days: 5, confidence: 1 })).toEqual({ type: 'volume', mb: 10240, perDay: false });
+    expect(dataOf({ type: 'plan', countries: ['HK'], dataMB: null, unlimited: true, perDay: false, days: 5, confidence: 1 })).toEqual({ type: 'unlimited', capMB: null, perDay: false });
   });
 
   it('sizes columns so five suppliers fit beside a usable title at 1280px', () => {

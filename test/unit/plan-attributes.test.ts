@@ -21,7 +21,6 @@ function goods(title: string | LocalizedText, facts: PlanFacts = {}, kind: Offer
 const key = (title: string | LocalizedText, facts: PlanFacts = {}, kind: OfferKind = 'esim') =>
   planMatchKey(extractAttributes({ titles: typeof title === 'string' ? { en: title } : title, kind, plan: facts }));
 
-const EU12 = ['AT', 'BE', 'CH', 'DE', 'ES', 'FR', 'GB', 'GR', 'IT', 'NL', 'PT', 'SE'];
 const ASIA8 = ['ID', 'JP', 'KR', 'MY', 'PH', 'SG', 'TH', 'VN'];
 
 describe('extractAttributes: places', () => {
@@ -49,18 +48,38 @@ describe('extractAttributes: places', () => {
     expect(plan('Indiana 3GB 7 Days').countries).toEqual([]);
   });
 
-  it('expands counted regions whose members are known and keeps a token for the others', () => {
-    expect(plan('Europe 12-Country 10GB 7 Days').countries).toEqual(EU12);
-    expect(plan('欧洲12国 10GB 7天').countries).toEqual(EU12);
-    expect(plan('歐洲12國 10GB 7天').countries).toEqual(EU12);
-    expect(plan('Asia 8 Countries 10GB 7 Days').countries).toEqual(ASIA8);
-    expect(plan('亚洲8国 10GB 7天').countries).toEqual(ASIA8);
+  it('names a counted region by a token and its region key, in every language; its countries come from the catalog', () => {
+    for (const title of ['Europe 12-Country 10GB 7 Days', '欧洲12国 10GB 7天', '歐洲12國 10GB 7天']) {
+      expect(plan(title).countries).toEqual(['REGION:EU-12']);
+      expect(plan(title).region).toBe('EU-12');
+    }
+    for (const title of ['Asia 8 Countries 10GB 7 Days', '亚洲8国 10GB 7天', '亞洲八國 10GB 7天']) expect(plan(title).region).toBe('ASIA-8');
+    for (const title of ['Southeast Asia 8 Countries 5GB 7 Days', '东南亚8国 5GB 7天', '東南亞8國 5GB 7天', 'SE Asia 8 Countries 5GB 7 Days']) expect(plan(title).region).toBe('SEA-8');
+    expect(plan('12国 3GB 7天').region).toBe('MULTI-12');
+    expect(plan('东盟10国 5GB 10天').region).toBe('ASEAN-10');
     expect(plan('Europe 33 Countries 10GB 7 Days').countries).toEqual(['REGION:EU-33']);
     expect(plan('欧洲33国 10GB 7天').countries).toEqual(['REGION:EU-33']);
+    // A listing keeps its countries and still says which bundle it is: that is the evidence named-only offers use.
+    const listed = plan('Asia 8 Countries 3GB 7 Days', { countries: ASIA8, dataMB: 3072, days: 7 });
+    expect(listed.countries).toEqual(ASIA8);
+    expect(listed.region).toBe('ASIA-8');
+    // Only counted regions are learnt from listings; "Europe" alone means too many things.
     expect(plan('Europe 10GB 7 Days').countries).toEqual(['REGION:EU']);
+    expect(plan('Europe 10GB 7 Days').region).toBeUndefined();
     expect(plan('North America 10GB 7 Days').countries).toEqual(['REGION:NA']);
     expect(plan('MeSIM 12-Country Unlimited 100GB').countries).toEqual(['REGION:MULTI-12']);
     expect(plan('全球120国 5GB 30天').countries).toEqual(['REGION:GLOBAL-120']);
+  });
+
+  it('applies the quota rule: a throttled "unlimited" plan with a high-speed quota is a plan of that quota', () => {
+    for (const title of ['Japan Unlimited5GB 7 Days', '日本 无限流量 5GB 7天', '日本 無限 5GB 7日']) {
+      expect(plan(title).unlimited).toBe(true);
+      expect(key(title)).toBe(key('Japan 5GB 7 Days'));
+    }
+    expect(key('Hong Kong Unlimited 2GB/Day 5 Days')).toBe(key('Hong Kong 2GB/Day 5 Days'));
+    // No quota at all is another plan.
+    expect(key('Japan Unlimited 7 Days')).not.toBe(key('Japan 5GB 7 Days'));
+    expect(key('Japan Unlimited 7 Days')).toBe('plan|JP|unlimited|total|7d');
   });
 
   it('reads a country from a known carrier only when the title names none', () => {
@@ -210,7 +229,7 @@ describe('planMatchKey', () => {
     ['7 vs 10 days', 'Hong Kong 5GB 7 Days', 'Hong Kong 5GB 10 Days'],
     ['per day vs total', 'Hong Kong 1GB/Day 7 Days', 'Hong Kong 1GB 7 Days'],
     ['HK vs HK+Macau', 'Hong Kong 5GB 7 Days', 'Hong Kong & Macau 5GB 7 Days'],
-    ['capped unlimited vs plain', 'Japan Unlimited5GB 7 Days', 'Japan 5GB 7 Days'],
+    ['unlimited without a quota vs a quota', 'Japan Unlimited 7 Days', 'Japan 5GB 7 Days'],
     ['Asia 8 vs Asia 12', 'Asia 8-Country 10GB 30 Days', 'Asia 12 Countries 10GB 30 Days'],
     ['Steam 100 CNY vs 100 USD', 'Steam Wallet Code 100 CNY', 'Steam Wallet Code US$ 100 (US)', 'card'],
     ['Steam 100 vs 50', 'Steam Wallet 100 CNY', 'Steam Wallet 50 CNY', 'card'],

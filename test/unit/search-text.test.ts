@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ftsQuery, searchText } from '../../src-main/domain/search-text';
+import { ftsQuery, offerSearchText, searchText } from '../../src-main/domain/search-text';
 
 describe('search text folding', () => {
   it('folds width and case (full-width ＧＢ is GB)', () => {
@@ -21,8 +21,23 @@ describe('FTS5 query', () => {
   it('matches Latin words as prefixes and CJK words as ordered phrases', () => {
     expect(ftsQuery('hong 5gb')).toBe('"hong"* AND "5gb"*');
     expect(ftsQuery('樂天')).toBe('"乐 天"');
-    expect(ftsQuery('香港 ５ＧＢ')).toBe('"香 港" AND "5gb"*');
+    expect(ftsQuery('香港 ５ＧＢ')).toBe('"zzchk" AND "5gb"*');
     expect(ftsQuery('香港5GB')).toBe('"香 港" AND "5gb"*');
+  });
+
+  it('matches a place named in any language or by its ISO code by the place, not the words', () => {
+    for (const term of ['日本', 'Japan', 'japan', 'JP', 'jp']) expect(ftsQuery(term)).toBe('"zzcjp"');
+    expect(ftsQuery('香港')).toBe(ftsQuery('Hong Kong'));
+    expect(ftsQuery('Hong Kong 5gb')).toBe('"zzchk" AND "5gb"*');
+    expect(ftsQuery('港澳台')).toBe('"zzchk" AND "zzcmo" AND "zzctw"');
+    expect(ftsQuery('东南亚')).toBe(ftsQuery('Southeast Asia'));
+    expect(ftsQuery('東南亞')).toBe(ftsQuery('东南亚'));
+  });
+
+  it('indexes the places a title names as language-free words', () => {
+    expect(offerSearchText(['Japan 5GB 7 Days'])).toContain('zzcjp');
+    expect(offerSearchText(['日本 5GB'])).toContain('zzcjp');
+    expect(offerSearchText(['欧洲33国 10GB'])).toContain('zzreu');
   });
 
   it('cannot be used to inject FTS syntax', () => {

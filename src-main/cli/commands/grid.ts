@@ -65,7 +65,7 @@ function noBestReason(row: PlanRow): string {
 
 function jsonRow(row: PlanRow) {
   const attributes = row.attributes.type === 'plan'
-    ? { countries: row.attributes.countries, dataMB: row.attributes.unlimited ? null : row.attributes.dataMB, unlimited: row.attributes.unlimited, perDay: row.attributes.perDay, days: row.attributes.days }
+    ? { countries: row.attributes.countries, dataMB: row.attributes.dataMB, unlimited: row.attributes.unlimited && row.attributes.dataMB === null, perDay: row.attributes.perDay, days: row.attributes.days }
     : { name: row.attributes.name, faceValue: row.attributes.faceValue };
   return {
     id: row.id,

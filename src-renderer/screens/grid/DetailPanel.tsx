@@ -10,6 +10,7 @@ import { daysOf, faceValueOf } from './grid-format';
 import { coverageLabel, dataLabel } from './labels';
 import { supplierOfferKey } from '../../../src-main/domain/offer';
 import { OfferCard } from './OfferCard';
+import { RowMatchSection } from './RowMatchSection';
 import { PriceChart } from './PriceChart';
 import { PricingSummary } from './PricingSummary';
 import { StockHistory } from './StockHistory';
@@ -98,6 +99,7 @@ export function DetailPanel({ selected, currency }: { selected: SelectedRow; cur
               ))}
             </div>
           </section>
+          <RowMatchSection row={detail} />
           <section className="detail-section">
             <h3>{t('stockHistory.title')}</h3>
             <StockHistory detail={detail} nameOf={nameOf} supplierColors={supplierColors} />

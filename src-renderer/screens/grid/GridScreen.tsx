@@ -16,6 +16,7 @@ import { GridEmptyState } from './GridEmptyState';
 import { GridSummary } from './GridSummary';
 import { GridSyncButton } from './GridSyncButton';
 import { GridTable } from './GridTable';
+import { PossibleMatches } from './PossibleMatches';
 import './grid.css';
 
 export function GridScreen() {
@@ -59,6 +60,7 @@ export function GridScreen() {
       <div className="grid-top">
         <h1>{t('nav.grid')}</h1>
         <GridSummary currency={currency} />
+        <PossibleMatches />
         {filtersActive && <button type="button" className="link clear-filters" onClick={clearFilters}>{t('filters.clear')}</button>}
         <div className="grid-top-actions">
           <ColumnsMenu />

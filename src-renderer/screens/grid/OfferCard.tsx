@@ -9,6 +9,7 @@ import { supplierOfferKey } from '../../../src-main/domain/offer';
 import { stockLabel } from './labels';
 import { MoveOfferForm } from './MoveOfferForm';
 import type { QuantityTier } from '../../../src-main/domain/quantity-tiers';
+import { OfferMatchNote } from './OfferMatchNote';
 
 interface Props {
   offer: GridOffer;
@@ -53,6 +54,7 @@ export function OfferCard({ offer, row, supplierName, color, currency, tiers }: 
         {isFallback && <span className="badge neutral">{t('detail.fallback')}</span>}
         <span className="offer-kind muted">{t(`kind.${offer.kind}`)}</span>
       </header>
+      <OfferMatchNote match={offer.match} />
       <dl className="offer-facts">
         <div>
           <dt>{t('detail.cost')}</dt>

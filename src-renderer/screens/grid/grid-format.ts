@@ -106,7 +106,8 @@ export type DataView =
 
 export function dataOf(attributes: PlanAttributes): DataView {
   if (attributes.type !== 'plan') return { type: 'none' };
-  if (attributes.unlimited) return { type: 'unlimited', capMB: attributes.dataMB, perDay: attributes.perDay };
+  // The quota rule: a throttled "unlimited" plan with a high-speed quota is shown (and matched) as that quota.
+  if (attributes.unlimited && attributes.dataMB === null) return { type: 'unlimited', capMB: null, perDay: attributes.perDay };
   if (attributes.dataMB === null) return { type: 'none' };
   return { type: 'volume', mb: attributes.dataMB, perDay: attributes.perDay };
 }
