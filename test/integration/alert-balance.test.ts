@@ -1,12 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listBalances } from '../../src-main/db/balances-repo';
-import { openDatabase } from '../../src-main/db/open';
-import { keyFileSecretBox } from '../../src-main/secrets/secret-box';
-import { AppServices } from '../../src-main/services/app-services';
+import { startAppServices } from '../helpers/app-services';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
@@ -25,12 +20,7 @@ async function until<T>(read: () => T | undefined, timeoutMs = 20_000): Promise<
 
 describe('the balance alert', () => {
   it('reads each account balance after a sync, keeps it, and fires the rule on it until the threshold is met', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'supplygrid-balance-'));
-    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const db = openDatabase(join(dataDir, 'supplygrid.db'));
-    cleanups.push(() => db.close());
-    const services = await AppServices.start({ db, dataDir, version: 'test', secretBox: keyFileSecretBox(dataDir) });
-    cleanups.push(() => services.close());
+    const { db, services } = await startAppServices('supplygrid-balance-', cleanups);
 
     await services.sync(['demo-dujiao']);
     const balance = await until(() => listBalances(db).find((b) => b.supplierId === 'demo-dujiao'));

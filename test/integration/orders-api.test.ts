@@ -1,15 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../src-main/api/handlers';
 import { listLiveOffers } from '../../src-main/db/catalog-repo';
-import { openDatabase } from '../../src-main/db/open';
 import type { OrderView } from '../../src-main/orders/types';
-import { keyFileSecretBox } from '../../src-main/secrets/secret-box';
-import { AppServices } from '../../src-main/services/app-services';
+import { startAppServices } from '../helpers/app-services';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
@@ -18,13 +12,7 @@ afterEach(async () => {
 
 describe('orders through the API contract (demo suppliers)', () => {
   it('quotes, places with confirmation, reports progress as events, masks, reveals, renders the QR and applies the cap', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'supplygrid-orders-api-'));
-    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const db = openDatabase(join(dataDir, 'supplygrid.db'));
-    cleanups.push(() => db.close());
-    const services = await AppServices.start({ db, dataDir, version: 'test', secretBox: keyFileSecretBox(dataDir) });
-    cleanups.push(() => services.close());
-    const api = createHandlers(services);
+    const { db, services, api } = await startAppServices('supplygrid-orders-api-', cleanups);
     const events: OrderView[] = [];
     services.events.on('order.updated', (view) => events.push(view));
 

@@ -1,20 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../src-main/api/handlers';
 import { listLiveOffers } from '../../src-main/db/catalog-repo';
-import { openDatabase } from '../../src-main/db/open';
 import { supplierOfferKey } from '../../src-main/domain/offer';
 import { OrderService } from '../../src-main/orders/service';
 import { ensureSomeRates } from '../../src-main/pricing/rates-service';
-import { keyFileSecretBox } from '../../src-main/secrets/secret-box';
-import { AppServices } from '../../src-main/services/app-services';
 import type { ConnectionBase } from '../../src-main/suppliers/adapter';
 import { supplierKind } from '../../src-main/suppliers/registry';
 import { syncSupplier } from '../../src-main/sync/engine';
 import { catalogOf, product, startTestDujiao, TEST_KEY, TEST_SECRET } from '../helpers/dujiao-fixtures';
 import { FAST_RETRY, tempDb } from '../helpers/temp-db';
+import { startAppServices } from '../helpers/app-services';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
@@ -96,13 +90,7 @@ describe('quantity tiers (Dujiao-Next wholesale_prices)', () => {
 
 describe('quantity tiers in the row panel (demo Dujiao-Next)', () => {
   it('grid.row carries the tiers of the member offers that have them, keyed like the offers', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'supplygrid-tiers-'));
-    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const db = openDatabase(join(dataDir, 'supplygrid.db'));
-    cleanups.push(() => db.close());
-    const services = await AppServices.start({ db, dataDir, version: 'test', secretBox: keyFileSecretBox(dataDir) });
-    cleanups.push(() => services.close());
-    const api = createHandlers(services);
+    const { db, api } = await startAppServices('supplygrid-tiers-', cleanups);
     await api['sync.run'](['demo-dujiao']);
 
     const tiered = listLiveOffers(db, 'demo-dujiao').find((offer) => offer.kind === 'card' && offer.quantityTiers?.length);
