@@ -3,7 +3,8 @@ import type { PlanRow } from '../../../src-main/grid/types';
 import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';
 import { ChangeBadges } from './ChangeBadges';
-import { cellAmount, daysOf, exactMoney, LOW_MARGIN_PERCENT, marginLevel, percentLabel, supplierCells } from './grid-format';
+import { formatExactMoney } from '../../components/format';
+import { cellAmount, daysOf, LOW_MARGIN_PERCENT, marginLevel, percentLabel, supplierCells } from './grid-format';
 import { coverageLabel, dataLabel } from './labels';
 import { LockIcon } from './LockIcon';
 import { SupplierCostCell } from './SupplierCostCell';
@@ -63,13 +64,13 @@ export const GridRow = memo(function GridRow({ row, index, top, supplierIds, nam
       {supplierIds.length > 0 ? (
         supplierIds.map((id) => <SupplierCostCell key={id} cell={cells.get(id)} supplierName={nameOf(id)} />)
       ) : (
-        <div role="cell" className="grid-cell num best" title={exactMoney(row.bestCost)}>{cellAmount(row.bestCost)}</div>
+        <div role="cell" className="grid-cell num best" title={formatExactMoney(row.bestCost)}>{cellAmount(row.bestCost)}</div>
       )}
-      <div role="cell" className={`grid-cell num sale-cell${row.locked ? ' locked' : ''}`} title={[exactMoney(row.salePrice), row.locked ? t('price.locked') : ''].filter(Boolean).join('\n')}>
+      <div role="cell" className={`grid-cell num sale-cell${row.locked ? ' locked' : ''}`} title={[formatExactMoney(row.salePrice), row.locked ? t('price.locked') : ''].filter(Boolean).join('\n')}>
         {row.locked && <LockIcon label={t('price.locked')} />}
         {cellAmount(row.salePrice)}
       </div>
-      <div role="cell" className={`grid-cell num margin-cell ${level}`} title={[exactMoney(row.margin), row.marginPercent !== null ? percentLabel(row.marginPercent) : '', marginHint].filter(Boolean).join('\n')}>
+      <div role="cell" className={`grid-cell num margin-cell ${level}`} title={[formatExactMoney(row.margin), row.marginPercent !== null ? percentLabel(row.marginPercent) : '', marginHint].filter(Boolean).join('\n')}>
         <span className="margin-amount">
           {(level === 'loss' || level === 'low') && <span className="margin-flag" aria-label={marginHint}>!</span>}
           {cellAmount(row.margin)}

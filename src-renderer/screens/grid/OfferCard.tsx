@@ -4,7 +4,8 @@ import { api } from '../../api';
 import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';
 import { TestOrderButton } from '../orders/TestOrderButton';
-import { exactMoney, sameOffer } from './grid-format';
+import { formatExactMoney, formatMoney } from '../../components/format';
+import { sameOffer } from './grid-format';
 import { supplierOfferKey } from '../../../src-main/domain/offer';
 import { stockLabel } from './labels';
 import { MoveOfferForm } from './MoveOfferForm';
@@ -53,11 +54,11 @@ export function OfferCard({ offer, row, supplierName, color, currency }: Props) 
       <dl className="offer-facts">
         <div>
           <dt>{t('detail.cost')}</dt>
-          <dd className="num">{exactMoney(offer.cost)}</dd>
+          <dd className="num" title={formatExactMoney(offer.cost)}>{formatMoney(offer.cost)}</dd>
         </div>
         <div>
           <dt>{t('detail.converted', { currency })}</dt>
-          <dd className="num">{offer.converted ? exactMoney(offer.converted) : <span className="error">{t('detail.noRate')}</span>}</dd>
+          <dd className="num" title={offer.converted ? formatExactMoney(offer.converted) : undefined}>{offer.converted ? formatMoney(offer.converted) : <span className="error">{t('detail.noRate')}</span>}</dd>
         </div>
         <div>
           <dt>{t('detail.stock')}</dt>

@@ -56,7 +56,7 @@ export function OrderDetail({ onOrderAgain }: { onOrderAgain: (order: OrderView)
         <Fact label={t('detail.charged')} testId="order-charged">{order.amount ? formatMoney(order.amount) : <span className="muted">{t('detail.notYet')}</span>}</Fact>
         {order.refundedAmount && <Fact label={t('detail.refunded')} testId="order-refunded">{formatMoney(order.refundedAmount)}</Fact>}
         {order.expectedInMerchantCurrency && order.expectedInMerchantCurrency.currency !== order.expectedCost.currency && (
-          <Fact label={t('detail.inMerchantCurrency', { currency: order.expectedInMerchantCurrency.currency })}>≈ {formatMoney(order.expectedInMerchantCurrency, { decimals: 2 })}</Fact>
+          <Fact label={t('detail.inMerchantCurrency', { currency: order.expectedInMerchantCurrency.currency })}>≈ {formatMoney(order.expectedInMerchantCurrency)}</Fact>
         )}
         <Fact label={t('detail.ourKey')} wide>
           <span className="fact-with-copy"><code>{order.idempotencyKey}</code><CopyButton text={order.idempotencyKey} what={t('detail.ourKey')} /></span>

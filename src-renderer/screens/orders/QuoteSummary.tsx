@@ -15,7 +15,7 @@ export function QuoteSummary({ quote, supplierName }: { quote: OrderQuote; suppl
           <dt>{t('quote.charged', { supplier: supplierName })}</dt>
           <dd className="num" data-testid="quote-cost">
             {formatMoney(quote.cost)}
-            {converted && <span className="muted quote-converted">≈ {formatMoney(converted, { decimals: 2 })}</span>}
+            {converted && <span className="muted quote-converted">≈ {formatMoney(converted)}</span>}
           </dd>
         </div>
         <div>
