@@ -92,7 +92,7 @@ export async function orderCommand(db: Database, args: OrderArgs, output: Output
       },
       onUpdate: (view) => {
         const seen = printed.get(view.id) ?? 0;
-        for (const entry of view.timeline.slice(seen)) say(`#${view.id} ${timelineLine(entry)}`);
+        for (const entry of view.timeline.slice(seen)) say(`#${view.id} ${timelineLine(entry, view.supplier)}`);
         printed.set(view.id, view.timeline.length);
       },
     });

@@ -153,7 +153,7 @@ export function OrderDialog({ offer: initialOffer, title: initialTitle, onClose,
         <OrderOutcome order={order} supplierName={supplier} />
         <section className="dialog-timeline">
           <h3>{t('timeline.title')}</h3>
-          <Timeline entries={order.timeline} />
+          <Timeline entries={order.timeline} supplierId={order.supplier} />
         </section>
       </>
     ) : <LoadingState />;

@@ -4,10 +4,12 @@ import { ordersDictionary } from '../../i18n/orders';
 import { useUiStore } from '../../stores/ui';
 import { StatusBadge } from './StatusBadge';
 import { formatStamp } from './time';
+import { useOrderText } from './order-text';
 
 /** Every status the order went through, with the supplier's own word for it and why. */
-export function Timeline({ entries }: { entries: TimelineEntry[] }) {
+export function Timeline({ entries, supplierId }: { entries: TimelineEntry[]; supplierId: string }) {
   const t = useT(ordersDictionary);
+  const text = useOrderText(supplierId);
   const language = useUiStore((s) => s.language);
   if (entries.length === 0) return <p className="muted">{t('timeline.empty')}</p>;
   return (
@@ -17,8 +19,8 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
           <time className="timeline-time muted" dateTime={entry.at}>{formatStamp(entry.at, language)}</time>
           <StatusBadge status={entry.status} />
           <span className="timeline-text">
-            {entry.upstreamStatus && <span className="timeline-upstream" title={t('timeline.upstream')}>{entry.upstreamStatus}</span>}
-            {entry.note && <span className="timeline-note">{entry.note}</span>}
+            {entry.upstreamStatus && <span className="timeline-upstream" title={t('timeline.upstream')} translate={text.own(entry.upstreamStatus) ? 'no' : undefined}>{text.word(entry.upstreamStatus)}</span>}
+            {entry.note && <span className="timeline-note">{text.word(entry.note)}</span>}
           </span>
         </li>
       ))}

@@ -1,4 +1,4 @@
-import { decodeCodedIssue } from '../../../src-main/config/coded-issue';
+import { wordCodedText } from '../../../src-main/config/coded-issue';
 import { useT } from '../../i18n';
 import { urlProblemsDictionary } from '../../i18n/url-problems';
 
@@ -8,11 +8,5 @@ import { urlProblemsDictionary } from '../../i18n/url-problems';
  */
 export function useIssueText() {
   const t = useT(urlProblemsDictionary);
-  return (message: string, withoutField = false): string => message.split(/;\s+/).map((part) => {
-    const match = /^([A-Za-z0-9_.]+):\s*(.+)$/.exec(part);
-    const coded = decodeCodedIssue(match ? match[2] : part);
-    if (!coded) return part;
-    const text = t(coded.code, coded.params);
-    return match && !withoutField ? `${match[1]}: ${text}` : text;
-  }).join('; ');
+  return (message: string, withoutField = false): string => wordCodedText(message, t, withoutField);
 }
