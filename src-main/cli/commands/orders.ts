@@ -12,6 +12,7 @@ import { OrderError, type OrderView, type TimelineEntry } from '../../orders/typ
 import { pad, type Output } from '../output';
 import { ordersDictionary } from '../../../src-renderer/i18n/orders';
 import { wordOrderText } from '../../../src-renderer/stores/orders-view';
+import { translator } from '../../../src-renderer/i18n/fill';
 
 export interface OrdersArgs {
   action?: string;
@@ -132,10 +133,7 @@ export function orderTextEn(text: string | null | undefined, supplier: string): 
   return wordOrderText(text, english, supplier);
 }
 
-function english(key: string, params: Record<string, string>): string {
-  const template = ordersDictionary.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
-}
+const english = translator(ordersDictionary.en);
 
 export function timelineLine(entry: TimelineEntry, supplier: string): string {
   const upstream = orderTextEn(entry.upstreamStatus, supplier);

@@ -4,6 +4,9 @@ import { listRates } from '../../db/rates-repo';
 import { merchantCurrency } from '../../db/settings';
 import { ensureSomeRates, fetchEcbRates, setManualRates } from '../../pricing/rates-service';
 import type { Output } from '../output';
+import { pricingDictionary } from '../../../src-renderer/i18n/pricing';
+import { wordRateSource } from '../../../src-renderer/screens/pricing/rate-source';
+import { translator } from '../../../src-renderer/i18n/fill';
 
 export async function ratesCommand(db: Database, args: { action?: string; pairs: string[]; url?: string; json?: boolean; allowInsecureHttp?: boolean }, output: Output): Promise<number> {
   const base = merchantCurrency(db);
@@ -33,6 +36,6 @@ export async function ratesCommand(db: Database, args: { action?: string; pairs:
     return 0;
   }
   output.out(`Value of one unit in ${base}:`);
-  for (const rate of rates) output.out(`  ${rate.currency}  ${rate.perUnit.padEnd(14)} ${rate.asOf}  ${rate.source}`);
+  for (const rate of rates) output.out(`  ${rate.currency}  ${rate.perUnit.padEnd(14)} ${rate.asOf}  ${wordRateSource(rate.source, translator(pricingDictionary.en))}`);
   return 0;
 }

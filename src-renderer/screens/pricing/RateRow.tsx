@@ -4,6 +4,7 @@ import type { CurrencyRate } from '../../../src-main/domain/currency';
 import { useT } from '../../i18n';
 import { pricingDictionary } from '../../i18n/pricing';
 import { usePricingStore } from '../../stores/pricing';
+import { wordRateSource } from './rate-source';
 
 export function RateRow({ rate }: { rate: CurrencyRate }) {
   const t = useT(pricingDictionary);
@@ -41,7 +42,7 @@ export function RateRow({ rate }: { rate: CurrencyRate }) {
         {error && <div className="error rate-error">{error}</div>}
       </td>
       <td className="rate-date">{rate.asOf}</td>
-      <td className="muted rate-source" title={rate.source}>{rate.source}</td>
+      <td className="muted rate-source" title={wordRateSource(rate.source, t)}>{wordRateSource(rate.source, t)}</td>
       <td className="rate-actions">
         {draft === null ? (
           <button className="button small" onClick={() => setDraft(rate.perUnit)}>{t('action.edit')}</button>
