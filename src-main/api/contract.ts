@@ -102,6 +102,8 @@ export interface PlanRowDetail extends PlanRow {
   /** Per member offer ("supplier|productId|skuId|variant"), from the change log. */
   priceHistory: Record<string, PricePoint[]>;
   stockHistory: Record<string, StockPoint[]>;
+  /** Per member offer, its category as the supplier names it (root first), where it has a named one. */
+  categoryNames: Record<string, string>;
 }
 
 export interface SyncState {
@@ -148,6 +150,8 @@ export interface ApiContract {
   'grid.link': (offer: OfferRef, planKey: string) => Promise<void>;
   'grid.unlink': (offer: OfferRef) => Promise<void>;
   'grid.resetLink': (offer: OfferRef) => Promise<void>;
+  /** Plan rows' titles by plan key, in `language` (default en): locks and rules name plans by key. */
+  'grid.planTitles': (planKeys: string[], language?: string) => Promise<Record<string, string>>;
 
   'pricing.rules': () => Promise<RuleSet>;
   'pricing.saveRules': (ruleSet: RuleSet) => Promise<RuleSet>;
@@ -196,7 +200,7 @@ export const API_METHODS = [
   'app.info', 'settings.get', 'settings.update', 'shell.saveDialog',
   'suppliers.kinds', 'suppliers.list', 'suppliers.save', 'suppliers.remove', 'suppliers.test',
   'sync.run', 'sync.cancel', 'sync.state', 'sync.runs', 'sync.changes', 'sync.held', 'sync.applyHeld', 'sync.discardHeld',
-  'grid.query', 'grid.row', 'grid.link', 'grid.unlink', 'grid.resetLink',
+  'grid.query', 'grid.row', 'grid.link', 'grid.unlink', 'grid.resetLink', 'grid.planTitles',
   'pricing.rules', 'pricing.saveRules', 'pricing.preview', 'pricing.lock', 'pricing.unlock',
   'rates.list', 'rates.set', 'rates.fetch',
   'orders.quote', 'orders.cap', 'orders.place', 'orders.list', 'orders.get', 'orders.reveal', 'orders.cancel', 'orders.completeManually', 'orders.qr',

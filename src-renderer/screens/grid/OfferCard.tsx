@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { GridOffer, PlanRow } from '../../../src-main/grid/types';
+import type { PlanRowDetail } from '../../../src-main/api/contract';
 import { api } from '../../api';
 import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';
@@ -12,7 +13,7 @@ import { MoveOfferForm } from './MoveOfferForm';
 
 interface Props {
   offer: GridOffer;
-  row: PlanRow;
+  row: PlanRow & Partial<Pick<PlanRowDetail, 'categoryNames'>>;
   supplierName: string;
   color: number;
   currency: string;
@@ -73,7 +74,7 @@ export function OfferCard({ offer, row, supplierName, color, currency }: Props) 
         <span title={offer.productId}>{t('detail.product')} <code>{offer.productId}</code></span>
         <span title={offer.skuId}>{t('detail.sku')} <code>{offer.skuId}</code></span>
         {offer.variant && <span title={offer.variant}>{t('detail.variant')} <code>{offer.variant}</code></span>}
-        {offer.categoryId && <span title={offer.categoryId}>{t('detail.category')} <code>{offer.categoryId}</code></span>}
+        {offer.categoryId && <span title={offer.categoryId}>{t('detail.category')} {row.categoryNames?.[supplierOfferKey(offer)] ?? <code>{offer.categoryId}</code>}</span>}
       </p>
       <ul className="offer-titles" aria-label={t('detail.titles')}>
         {titles.map(([locale, text]) => (

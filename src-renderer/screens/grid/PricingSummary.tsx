@@ -5,11 +5,13 @@ import { formatExactMoney, formatMoney } from '../../components/format';
 import { LOW_MARGIN_PERCENT, marginLevel, percentLabel, sameOffer } from './grid-format';
 import { LockIcon } from './LockIcon';
 import { LockPriceForm } from './LockPriceForm';
+import { useRuleLabel } from '../pricing/use-rule-label';
 
 export function PricingSummary({ detail, currency, nameOf }: { detail: PlanRowDetail; currency: string; nameOf: (supplierId: string) => string }) {
   const t = useT(gridDictionary);
   const level = marginLevel(detail);
   const marginHint = level === 'loss' ? t('margin.loss') : level === 'low' ? t('margin.low', { percent: LOW_MARGIN_PERCENT }) : null;
+  const ruleLabel = useRuleLabel();
   const best = detail.offers.find((offer) => sameOffer(offer, detail.best));
   return (
     <section className="detail-section pricing-summary">
@@ -25,7 +27,7 @@ export function PricingSummary({ detail, currency, nameOf }: { detail: PlanRowDe
           <dd className="num" data-testid="detail-sale" title={formatExactMoney(detail.salePrice)}>
             {detail.locked && <LockIcon label={t('price.locked')} />} {formatMoney(detail.salePrice)}
           </dd>
-          <dd className="stat-note muted">{detail.locked ? t('detail.rule.locked') : detail.ruleId ? `${t('detail.rule')}: ${detail.ruleId}` : t('detail.rule.none')}</dd>
+          <dd className="stat-note muted">{detail.locked ? t('detail.rule.locked') : detail.ruleId ? <span title={detail.ruleId}>{`${t('detail.rule')}: ${ruleLabel(detail.ruleId)}`}</span> : t('detail.rule.none')}</dd>
           {detail.priceRefused && <dd className="stat-note warn" data-testid="detail-price-refused">{t('detail.priceRefused')}</dd>}
         </div>
         <div className={`margin-${level}`}>
