@@ -1,6 +1,6 @@
 import { useUiStore } from '../stores/ui';
 import { common } from './common';
-import { fillTemplate } from './fill';
+import { fillTemplate } from '../components/fill-template';
 
 /** A dictionary per screen, so each screen owns its strings: { en: {...}, 'zh-CN': {...} } with the same keys. */
 export interface Dictionary {

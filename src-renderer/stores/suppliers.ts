@@ -3,7 +3,7 @@ import type { ConnectionTest, SupplierKindInfo, SupplierSummary } from '../../sr
 import type { ConnectionInput, ConnectionView } from '../../src-main/services/connections-service';
 import { api } from '../api';
 import { common } from '../i18n/common';
-import { fillTemplate } from '../i18n/fill';
+import { fillTemplate } from '../components/fill-template';
 import { useUiStore } from './ui';
 
 interface SuppliersState {

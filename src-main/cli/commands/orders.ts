@@ -12,7 +12,7 @@ import { OrderError, type OrderView, type TimelineEntry } from '../../orders/typ
 import { pad, type Output } from '../output';
 import { ordersDictionary } from '../../../src-renderer/i18n/orders';
 import { wordOrderText } from '../../../src-renderer/stores/orders-view';
-import { translator } from '../../../src-renderer/i18n/fill';
+import { translator } from '../../../src-renderer/components/fill-template';
 
 export interface OrdersArgs {
   action?: string;

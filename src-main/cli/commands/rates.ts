@@ -6,7 +6,7 @@ import { ensureSomeRates, fetchEcbRates, setManualRates } from '../../pricing/ra
 import type { Output } from '../output';
 import { pricingDictionary } from '../../../src-renderer/i18n/pricing';
 import { wordRateSource } from '../../../src-renderer/screens/pricing/rate-source';
-import { translator } from '../../../src-renderer/i18n/fill';
+import { translator } from '../../../src-renderer/components/fill-template';
 
 export async function ratesCommand(db: Database, args: { action?: string; pairs: string[]; url?: string; json?: boolean; allowInsecureHttp?: boolean }, output: Output): Promise<number> {
   const base = merchantCurrency(db);
