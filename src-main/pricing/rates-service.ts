@@ -16,9 +16,9 @@ export function setManualRates(db: Database, values: Record<string, string>, tod
   const base = merchantCurrency(db);
   const rates = Object.entries(values).map(([currency, perUnit]) => {
     const code = currency.trim().toUpperCase();
-    if (!/^[A-Z]{3}$/.test(code)) throw new Error(`"${currency}" is not a 3-letter currency code`);
-    if (code === base) throw new Error(`${code} is the merchant's own currency; its rate is always 1`);
-    if (!isPositiveDecimal(perUnit.trim())) throw new Error(`rate for ${code} must be a positive decimal such as 0.1389, got "${perUnit}"`);
+    if (!/^[A-Z]{3}$/.test(code)) throw new Error(codedText('rates.error.code', { code: currency }));
+    if (code === base) throw new Error(codedText('rates.error.own', { currency: code }));
+    if (!isPositiveDecimal(perUnit.trim())) throw new Error(codedText('rates.error.decimal', { currency: code, value: perUnit }));
     return { currency: code, perUnit: perUnit.trim(), base, asOf: today, source: codedText('rates.source.manual') };
   });
   saveRates(db, rates);

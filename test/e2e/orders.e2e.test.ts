@@ -17,10 +17,14 @@ const POLL = { timeout: 20_000, interval: 100 };
 
 /**
  * An amount as the screens must show it, worked out here rather than by the renderer's own formatMoney: Intl formats
- * the decimal string exactly (no float), digits grouped, two to six decimals, with the currency after it.
+ * the decimal string exactly (no float), digits grouped, in the currency's minor units, with the currency after it.
  */
-const AMOUNT = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 6 });
-const shown = (money: Money | null | undefined): string => (money ? `${AMOUNT.format(money.amount as `${number}`)} ${money.currency}` : '—');
+const minorDigits = (currency: string) => new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
+const shown = (money: Money | null | undefined): string => {
+  if (!money) return '—';
+  const digits = minorDigits(money.currency);
+  return `${new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(money.amount as `${number}`)} ${money.currency}`;
+};
 
 const cssValue = (value: string) => value.replace(/["\\]/g, '\\$&').replace(/[\u0000-\u001f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);
 const rowSelector = (planKey: string) => `.grid-row[data-plan-key="${cssValue(planKey)}"]`;

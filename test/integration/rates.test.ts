@@ -35,9 +35,9 @@ describe('rates', () => {
       { currency: 'CNY', perUnit: '0.1400', base: 'USD', asOf: '2026-11-22', source: '@rates.source.manual' },
       { currency: 'MYR', perUnit: '0.2120', base: 'USD', asOf: '2026-11-21', source: '@rates.source.manual' },
     ]);
-    expect(() => setManualRates(store.db, { CNY: '-1' })).toThrow(/positive decimal/);
-    expect(() => setManualRates(store.db, { CNY: '1e3' })).toThrow(/positive decimal/);
-    expect(() => setManualRates(store.db, { USD: '1' })).toThrow(/merchant's own currency/);
-    expect(() => setManualRates(store.db, { DOLLAR: '1' })).toThrow(/3-letter/);
+    expect(() => setManualRates(store.db, { CNY: '-1' })).toThrow(/^@rates\.error\.decimal\?currency=CNY&value=-1$/);
+    expect(() => setManualRates(store.db, { CNY: '1e3' })).toThrow(/@rates\.error\.decimal/);
+    expect(() => setManualRates(store.db, { USD: '1' })).toThrow(/@rates\.error\.own\?currency=USD/);
+    expect(() => setManualRates(store.db, { DOLLAR: '1' })).toThrow(/@rates\.error\.code\?code=DOLLAR/);
   });
 });

@@ -7,6 +7,7 @@ import type { Output } from '../output';
 import { pricingDictionary } from '../../../src-renderer/i18n/pricing';
 import { wordRateSource } from '../../../src-renderer/screens/pricing/rate-source';
 import { translator } from '../../../src-renderer/components/fill-template';
+import { wordCodedText } from '../../config/coded-issue';
 
 export async function ratesCommand(db: Database, args: { action?: string; pairs: string[]; url?: string; json?: boolean; allowInsecureHttp?: boolean }, output: Output): Promise<number> {
   const base = merchantCurrency(db);
@@ -21,7 +22,7 @@ export async function ratesCommand(db: Database, args: { action?: string; pairs:
     try {
       setManualRates(db, values);
     } catch (error) {
-      throw new ConfigError((error as Error).message);
+      throw new ConfigError(wordCodedText((error as Error).message, translator(pricingDictionary.en)));
     }
   } else if (args.action === 'fetch') {
     await fetchEcbRates(db, args.url, undefined, args.allowInsecureHttp ? { allowInsecureHttp: true } : {});

@@ -71,10 +71,10 @@ export function OfferCard({ offer, row, supplierName, color, currency }: Props) 
         </div>
       </dl>
       <p className="offer-ids muted">
-        <span title={offer.productId}>{t('detail.product')} <code>{offer.productId}</code></span>
-        <span title={offer.skuId}>{t('detail.sku')} <code>{offer.skuId}</code></span>
-        {offer.variant && <span title={offer.variant}>{t('detail.variant')} <code>{offer.variant}</code></span>}
-        {offer.categoryId && <span title={offer.categoryId}>{t('detail.category')} {row.categoryNames?.[supplierOfferKey(offer)] ?? <code>{offer.categoryId}</code>}</span>}
+        <span title={offer.productId}>{t('detail.product')} <code translate="no">{offer.productId}</code></span>
+        <span title={offer.skuId}>{t('detail.sku')} <code translate="no">{offer.skuId}</code></span>
+        {offer.variant && <span title={offer.variant}>{t('detail.variant')} <code translate="no">{offer.variant}</code></span>}
+        {offer.categoryId && <span title={offer.categoryId}>{t('detail.category')} {row.categoryNames?.[supplierOfferKey(offer)] ?? <code translate="no">{offer.categoryId}</code>}</span>}
       </p>
       <ul className="offer-titles" aria-label={t('detail.titles')}>
         {titles.map(([locale, text]) => (

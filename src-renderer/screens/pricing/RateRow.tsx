@@ -5,12 +5,13 @@ import { useT } from '../../i18n';
 import { pricingDictionary } from '../../i18n/pricing';
 import { usePricingStore } from '../../stores/pricing';
 import { wordRateSource } from './rate-source';
+import { wordCodedText } from '../../../src-main/config/coded-issue';
 
 export function RateRow({ rate }: { rate: CurrencyRate }) {
   const t = useT(pricingDictionary);
   const { setRate, rateSaving, rateError } = usePricingStore(useShallow((s) => ({ setRate: s.setRate, rateSaving: s.rateSaving, rateError: s.rateError })));
   const [draft, setDraft] = useState<string | null>(null);
-  const error = rateError?.currency === rate.currency ? rateError.message : null;
+  const error = rateError?.currency === rate.currency ? wordCodedText(rateError.message, t) : null;
 
   const commit = async () => {
     if (draft === null) return;

@@ -27,7 +27,7 @@ export function SupplierRow({ supplier, kindLabel, onEdit }: { supplier: Supplie
           <span>{supplierName([supplier], supplier.id)}</span>
           {supplier.demo && <span className="badge demo">{t('demo.badge')}</span>}
         </div>
-        <div className="muted supplier-id">{supplier.id}</div>
+        <div className="muted supplier-id" translate="no">{supplier.id}</div>
       </td>
       <td>{kindLabel}</td>
       <td className="num">{supplier.offers.toLocaleString()}</td>
