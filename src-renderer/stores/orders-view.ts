@@ -160,6 +160,10 @@ export function attentionWording(order: Pick<OrderView, 'attention'>, supplierNa
  */
 export function wordOrderText(text: string | null | undefined, translate: (key: string, params: Record<string, string>) => string, supplierName: string): string {
   if (!text) return '';
+  // The protocols' own status words ("completed", "pending_payment") read in the merchant's language too.
+  const key = `supplierWord.${text.trim().toLowerCase()}`;
+  const word = translate(key, {});
+  if (word !== key) return word;
   return wordCodedText(text, (code, params) => {
     const worded = translate(code, { ...params, supplier: supplierName });
     return code.startsWith('upstream.') && params.code ? translate('upstream.withCode', { status: worded, code: params.code }) : worded;
