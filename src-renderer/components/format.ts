@@ -3,6 +3,17 @@ import { isDecimalString, type Money } from '../../src-main/domain/money';
 
 const MINUS = '−';
 const minorDigitsCache = new Map<string, number>();
+// A formatter is costly to build and the grid formats hundreds of amounts per frame: one per number of decimals.
+const groupingFormats = new Map<number, Intl.NumberFormat>();
+
+function groupingFormat(decimals: number): Intl.NumberFormat {
+  let format = groupingFormats.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    groupingFormats.set(decimals, format);
+  }
+  return format;
+}
 
 /** How many decimals the currency's own minor unit has (USD 2, JPY 0, KWD 3), as Intl knows it; 2 for a code it does not. */
 export function minorDigits(currency: string): number {
@@ -26,8 +37,7 @@ export function formatDecimal(amount: string, decimals: number): string {
   const rounded = new Decimal(amount).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
   // "−0.00" would say "loss" where there is none.
   const negative = rounded.isNegative() && !rounded.isZero();
-  const digits = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
-    .format(rounded.abs().toFixed(decimals) as Intl.StringNumericLiteral);
+  const digits = groupingFormat(decimals).format(rounded.abs().toFixed(decimals) as Intl.StringNumericLiteral);
   return `${negative ? MINUS : ''}${digits}`;
 }
 
