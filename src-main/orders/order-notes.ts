@@ -13,6 +13,9 @@ export const ORDER_TEXT_CODES = [
   'note.noOrderApi', 'note.notConfigured', 'note.connectionChanged', 'note.noAnswerEveryTry', 'note.vanished', 'note.noAnswerRetrying',
   'note.waitingBeforeResend', 'note.outcomeUnclear', 'note.deliveryUpdated', 'note.awaitingN009',
   // Errors (why an order failed or needs a look).
+  // Why an order is refused before anything is sent.
+  'refusal.zeroCost', 'refusal.notConfigured', 'refusal.notOrderable', 'refusal.minQuantity', 'refusal.maxQuantity',
+  'cap.refused.uncounted', 'cap.refused.noRate', 'cap.refused.exceeds',
   'error.connectionChanged', 'error.noAnswer', 'error.vanished', 'error.priceNow', 'error.paymentFailed', 'error.paymentExpired',
   // Statuses a supplier gives as a number or not at all, worded by us.
   'upstream.notSent', 'upstream.notPlaced', 'upstream.canceled', 'upstream.ordered', 'upstream.shipped', 'upstream.qrSent', 'upstream.paid',

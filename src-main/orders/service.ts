@@ -106,7 +106,7 @@ export class OrderService {
         balanceError = describeError(error);
       }
     } else {
-      balanceError = `supplier connection "${ref.supplier}" is not configured`;
+      balanceError = orderText('refusal.notConfigured', { supplier: ref.supplier });
     }
     const refusal = this.refusal(offer, handle, quantity) ?? (cap.allowed ? null : cap.reason);
     return {
@@ -146,7 +146,7 @@ export class OrderService {
       const cost = times(offer.cost, quantity);
       const day = localDay(at);
       const { converted, cap } = this.againstCap(cost, day);
-      if (!cap.allowed) throw new OrderError(`refused: ${cap.reason}`);
+      if (!cap.allowed) throw new OrderError(cap.reason);
       return insertOrder(this.db, {
         idempotencyKey: newIdempotencyKey(at), supplierId: offer.supplierId, supplierKind: handle!.connection.kind,
         connectionFingerprint: connectionFingerprint(handle!.connection),
@@ -463,13 +463,13 @@ export class OrderService {
   private refusal(offer: OrderableOffer, handle: SupplierHandle | null, quantity: number): string | null {
     // A cost of zero or less is no price a supplier charges: it is a bad catalog entry, and the cap cannot weigh it.
     if (!isDecimalString(offer.cost.amount) || new Decimal(offer.cost.amount).lessThanOrEqualTo(0)) {
-      return `the catalog cost of this offer is ${offer.cost.amount} ${offer.cost.currency}; an order at a cost of zero or less is refused (sync the catalog)`;
+      return orderText('refusal.zeroCost', { cost: `${offer.cost.amount} ${offer.cost.currency}` });
     }
-    if (!handle) return `supplier connection "${offer.supplierId}" is not configured`;
-    if (!handle.adapter.orders) return `${handle.connection.name ?? offer.supplierId} cannot take orders through its API`;
-    if (!offer.orderable) return 'this offer cannot be ordered through the supplier\'s API';
-    if (offer.minQuantity !== null && quantity < offer.minQuantity) return `the supplier sells at least ${offer.minQuantity} of this per order`;
-    if (offer.maxQuantity !== null && quantity > offer.maxQuantity) return `the supplier sells at most ${offer.maxQuantity} of this per order`;
+    if (!handle) return orderText('refusal.notConfigured', { supplier: offer.supplierId });
+    if (!handle.adapter.orders) return orderText('note.noOrderApi', { supplier: offer.supplierId });
+    if (!offer.orderable) return orderText('refusal.notOrderable');
+    if (offer.minQuantity !== null && quantity < offer.minQuantity) return orderText('refusal.minQuantity', { min: offer.minQuantity });
+    if (offer.maxQuantity !== null && quantity > offer.maxQuantity) return orderText('refusal.maxQuantity', { max: offer.maxQuantity });
     return null;
   }
 

@@ -165,7 +165,7 @@ export function wordOrderText(text: string | null | undefined, translate: (key: 
   const word = translate(key, {});
   if (word !== key) return word;
   return wordCodedText(text, (code, params) => {
-    const worded = translate(code, { ...params, supplier: supplierName });
+    const worded = translate(code, { ...params, supplier: supplierName || params.supplier });
     return code.startsWith('upstream.') && params.code ? translate('upstream.withCode', { status: worded, code: params.code }) : worded;
   });
 }

@@ -296,7 +296,7 @@ describe('Test orders, light theme, English, at 1280×800', () => {
     await page.getByRole('button', { name: 'Order this offer again' }).click();
     const refusal = dialog().getByRole('alert');
     await refusal.waitFor(WAIT);
-    expect(await refusal.textContent()).toContain('would exceed today\'s spending cap');
+    expect(await refusal.textContent()).toContain('would exceed today’s spending cap');
     expect(await dialog().getByRole('checkbox', { name: 'I understand this spends real money at the supplier' }).isDisabled()).toBe(true);
     expect(await dialog().getByRole('button', { name: /^Place order/ }).isDisabled()).toBe(true);
     expect(await dialog().getByTestId('quote-cap').textContent()).toMatch(/^0\.00 USD left of 1\.00 USD/);

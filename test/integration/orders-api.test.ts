@@ -10,6 +10,7 @@ import { openDatabase } from '../../src-main/db/open';
 import type { OrderView } from '../../src-main/orders/types';
 import { keyFileSecretBox } from '../../src-main/secrets/secret-box';
 import { AppServices } from '../../src-main/services/app-services';
+import { orderTextEn } from '../../src-main/cli/commands/orders';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
@@ -58,8 +59,8 @@ describe('orders through the API contract (demo suppliers)', () => {
     expect((await api['settings.update']({ orderDailyCap: '0.01' })).orderDailyCap).toBe('0.01');
     const capped = await api['orders.quote'](ref);
     expect(capped).toMatchObject({ allowed: false, cap: { limit: { amount: '0.01', currency: 'USD' } } });
-    expect(capped.refusal).toMatch(/would exceed today's spending cap/);
-    await expect(api['orders.place']({ offer: ref, confirm: true })).rejects.toThrow(/would exceed today's spending cap/);
+    expect(orderTextEn(capped.refusal, '')).toMatch(/would exceed today’s spending cap/);
+    await expect(api['orders.place']({ offer: ref, confirm: true })).rejects.toThrow(/^@cap\.refused\.exceeds\?/);
     await expect(api['settings.update']({ orderDailyCap: 'lots' })).rejects.toThrow(/must be an amount/);
     expect((await api['settings.update']({ orderDailyCap: null })).orderDailyCap).toBeNull();
   });

@@ -80,7 +80,7 @@ describe('supplygrid order / orders', () => {
     expect(cap.stdout).toMatch(/Daily spending cap on test orders: 0\.50 USD \(spent today: 0 USD\)/);
     const refused = await runCli(['order', '--demo', '--supplier', 'demo-mesim', '--sku', sku, '--yes', '--db', file]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/supplygrid order: refused: this order \(about \d+\.\d{2} USD\) would exceed today's spending cap of 0\.50 USD/);
+    expect(refused.stderr).toMatch(/supplygrid order: This order \(about \d+\.\d{2} USD\) would exceed today’s spending cap of 0\.50 USD/);
     expect(JSON.parse((await runCli(['orders', '--json', '--db', file])).stdout)).toEqual([]);
   });
 });

@@ -54,7 +54,7 @@ export async function ordersCommand(db: Database, args: OrdersArgs, output: Outp
     return 0;
   } catch (error) {
     if (!(error instanceof OrderError)) throw error;
-    output.err(`supplygrid orders: ${error.message}`);
+    output.err(`supplygrid orders: ${orderTextEn(error.message, '')}`);
     return 1;
   } finally {
     await service.close();
