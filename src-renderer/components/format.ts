@@ -1,8 +1,8 @@
 import Decimal from 'decimal.js';
 import { isDecimalString, type Money } from '../../src-main/domain/money';
+import { currencyDecimals } from '../../src-main/export/presets/cells';
 
 const MINUS = '−';
-const minorDigitsCache = new Map<string, number>();
 // A formatter is costly to build and the grid formats hundreds of amounts per frame: one per number of decimals.
 const groupingFormats = new Map<number, Intl.NumberFormat>();
 
@@ -15,19 +15,6 @@ function groupingFormat(decimals: number): Intl.NumberFormat {
   return format;
 }
 
-/** How many decimals the currency's own minor unit has (USD 2, JPY 0, KWD 3), as Intl knows it; 2 for a code it does not. */
-export function minorDigits(currency: string): number {
-  let digits = minorDigitsCache.get(currency);
-  if (digits === undefined) {
-    try {
-      digits = new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    } catch {
-      digits = 2;
-    }
-    minorDigitsCache.set(currency, digits);
-  }
-  return digits;
-}
 
 /**
  * A decimal string rounded to `decimals` half up (away from zero) by decimal.js, never through a float, its digits
@@ -49,7 +36,7 @@ export function formatAmount(money: Money, options: { decimals?: number; exact?:
   // Amounts are validated decimal strings; anything else is shown as it came rather than breaking the screen.
   if (!isDecimalString(money.amount)) return money.amount;
   const stored = money.amount.split('.')[1]?.length ?? 0;
-  return formatDecimal(money.amount, options.exact ? Math.max(stored, minorDigits(money.currency)) : options.decimals ?? minorDigits(money.currency));
+  return formatDecimal(money.amount, options.exact ? Math.max(stored, currencyDecimals(money.currency)) : options.decimals ?? currencyDecimals(money.currency));
 }
 
 /** An amount with its currency code after it, in the currency's minor units unless told otherwise: "1,234.57 USD". */
