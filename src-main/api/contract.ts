@@ -114,6 +114,8 @@ export interface PlanRowDetail extends PlanRow {
   stockHistory: Record<string, StockPoint[]>;
   /** Per member offer with any: lower unit prices from a quantity on, in the offer's own currency. */
   quantityTiers: Record<string, QuantityTier[]>;
+  /** Per member offer, its category as the supplier names it (root first), where it has a named one. */
+  categoryNames: Record<string, string>;
 }
 
 export interface SyncState {
@@ -172,6 +174,8 @@ export interface ApiContract {
   'grid.bulkApply': (selection: GridSelection, action: BulkAction, options?: { confirmBelowCost?: boolean }) => Promise<BulkResult>;
   /** Doubtful matches not yet decided (of one row, when given): accept = grid.link to its row, reject = grid.unlink. */
   'grid.suggestions': (language?: string, rowId?: number) => Promise<MatchSuggestion[]>;
+  /** Plan rows' titles by plan key, in `language` (default en): locks and rules name plans by key. */
+  'grid.planTitles': (planKeys: string[], language?: string) => Promise<Record<string, string>>;
 
   'pricing.rules': () => Promise<RuleSet>;
   'pricing.saveRules': (ruleSet: RuleSet) => Promise<RuleSet>;
@@ -238,7 +242,7 @@ export const API_METHODS = [
   'app.info', 'settings.get', 'settings.update', 'shell.saveDialog',
   'suppliers.kinds', 'suppliers.list', 'suppliers.save', 'suppliers.remove', 'suppliers.test', 'suppliers.check',
   'sync.run', 'sync.cancel', 'sync.state', 'sync.runs', 'sync.changes', 'sync.held', 'sync.applyHeld', 'sync.discardHeld',
-  'grid.query', 'grid.row', 'grid.link', 'grid.unlink', 'grid.resetLink', 'grid.planKeys', 'grid.bulkPreview', 'grid.bulkApply', 'grid.suggestions',
+  'grid.query', 'grid.row', 'grid.link', 'grid.unlink', 'grid.resetLink', 'grid.planKeys', 'grid.bulkPreview', 'grid.bulkApply', 'grid.suggestions', 'grid.planTitles',
   'pricing.rules', 'pricing.saveRules', 'pricing.preview', 'pricing.lock', 'pricing.unlock',
   'rates.list', 'rates.set', 'rates.fetch',
   'orders.quote', 'orders.cap', 'orders.place', 'orders.list', 'orders.get', 'orders.reveal', 'orders.cancel', 'orders.completeManually', 'orders.qr',

@@ -24,6 +24,8 @@ import { SUPPLIER_KINDS } from '../suppliers/registry';
 import { parseSyncRunOptions } from '../sync/run-options';
 import { listHeldRuns, parseRunId } from '../sync/held-runs';
 import type { ApiContract, ChangePage, ChangePageOptions, PlanRowDetail } from './contract';
+import { planTitles } from '../grid/plan-titles-repo';
+import { categoryNames } from '../grid/category-names-repo';
 
 /** The contract implemented once, over the services; both transports (IPC, loopback bridge) call these. */
 export function createHandlers(services: AppServices): ApiContract {
@@ -78,7 +80,7 @@ export function createHandlers(services: AppServices): ApiContract {
     'grid.row': async (id, language = 'en') => {
       const row = getPlanRow(db, id, language, services.gridScope());
       if (!row) return null;
-      const detail: PlanRowDetail = { ...row, priceHistory: {}, stockHistory: {}, quantityTiers: {} };
+      const detail: PlanRowDetail = { ...row, priceHistory: {}, stockHistory: {}, quantityTiers: {}, categoryNames: categoryNames(db, row.offers, String(language)) };
       for (const offer of row.offers) {
         const history = offerHistory(db, offer);
         detail.priceHistory[supplierOfferKey(offer)] = history.prices;
@@ -118,6 +120,11 @@ export function createHandlers(services: AppServices): ApiContract {
       return matchSuggestions(db, typeof language === 'string' ? language : 'en', services.gridScope(), rowId ?? undefined);
     },
 
+    'grid.planTitles': async (planKeys, language = 'en') => {
+      if (!Array.isArray(planKeys) || planKeys.length > 10_000 || planKeys.some((key) => typeof key !== 'string')) throw new Error('planKeys must be a list of plan keys');
+      return planTitles(db, planKeys, String(language));
+    },
+
     'pricing.rules': async () => loadRuleSet(db, currency()),
     'pricing.saveRules': async (ruleSet) => {
       const saved = saveRuleSet(db, ruleSet);
@@ -126,8 +133,8 @@ export function createHandlers(services: AppServices): ApiContract {
     },
     'pricing.preview': async (ruleSet, language = 'en') => {
       const preview = previewChange(gridPricingInputs(db, services.gridScope()), loadRuleSet(db, currency()), ruleSet);
-      const titleOf = db.prepare(`SELECT ${language.startsWith('zh') ? 'title_zh' : 'title_en'} AS title FROM plan_rows WHERE plan_key = ?`);
-      return { ...preview, examples: preview.examples.map((example) => ({ ...example, title: (titleOf.get(example.input.planKey) as { title: string } | undefined)?.title })) };
+      const titles = planTitles(db, preview.examples.flatMap((example) => example.input.planKey ?? []), language);
+      return { ...preview, examples: preview.examples.map((example) => ({ ...example, title: example.input.planKey ? titles[example.input.planKey] : undefined })) };
     },
     'pricing.lock': async (lock) => {
       const saved = lockPrice(db, currency(), lock);

@@ -12,13 +12,33 @@ export interface CodedIssue {
 const CODED = /^@([a-z][A-Za-z0-9_.]*)(?:\?(.*))?$/;
 
 export function encodeCodedIssue(field: string, issue: CodedIssue): string {
-  return `${field}: ${codedText(issue)}`;
+  return `${field}: ${codedText(issue.code, issue.params)}`;
 }
 
-/** A code and its parameters alone (`@code?k=v`), for a text that names no field (an order's status, say). */
-export function codedText(issue: CodedIssue): string {
-  const query = new URLSearchParams(Object.entries(issue.params).filter(([, value]) => value !== undefined)).toString();
-  return `@${issue.code}${query ? `?${query}` : ''}`;
+/**
+ * A text main makes for the merchant (an order's timeline note, its error, a status we word ourselves, a rate's
+ * source) as `@code?k=v`: stored and sent as it is, worded by the renderer (and the CLI) from its dictionaries.
+ * Several join with "; " like plain texts do.
+ */
+export function codedText(code: string, params: Record<string, string | number | undefined> = {}): string {
+  const defined = Object.entries(params).filter((entry): entry is [string, string | number] => entry[1] !== undefined);
+  const query = new URLSearchParams(defined.map(([key, value]) => [key, String(value)])).toString();
+  return `@${code}${query ? `?${query}` : ''}`;
+}
+
+/**
+ * Words a message in the reader's language: each "; "-separated part that is coded (`@code?params`, or
+ * `field: @code?params`) through `word`, any other part (a supplier's own words, a text stored before codes) as it
+ * came. `withoutField` drops the field name where the message already sits under that field.
+ */
+export function wordCodedText(message: string, word: (code: string, params: Record<string, string>) => string, withoutField = false): string {
+  return message.split(/;\s+/).map((part) => {
+    const match = /^([A-Za-z0-9_.]+):\s*(.+)$/.exec(part);
+    const coded = decodeCodedIssue(match ? match[2] : part);
+    if (!coded) return part;
+    const text = word(coded.code, coded.params);
+    return match && !withoutField ? `${match[1]}: ${text}` : text;
+  }).join('; ');
 }
 
 /** The code and parameters of one field's message, or null when it is plain text. */

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import type { CurrencyRate } from '../domain/currency';
+import { codedText } from '../config/coded-issue';
 
 /**
  * Approximate USD values from 2026-11-01, so a new merchant's demo grid can compare CNY, MYR and USD
@@ -10,7 +11,8 @@ const USD_PER_UNIT: Record<string, string> = {
   IDR: '0.0000618', THB: '0.02810', TWD: '0.03090', JPY: '0.00655', KRW: '0.000725', AUD: '0.6520', VND: '0.0000393',
 };
 
-const SAMPLE_RATES_SOURCE = 'built-in sample rates (approximate, 2026-11-01)';
+/** Worded by the renderer and the CLI (pricing dictionary, `rates.source.sample`). */
+const SAMPLE_RATES_SOURCE = codedText('rates.source.sample', { date: '2026-11-01' });
 
 export function sampleRates(base: string): CurrencyRate[] {
   const table: Record<string, string> = { USD: '1', ...USD_PER_UNIT };

@@ -2,6 +2,7 @@ import { parseLpa } from '../domain/lpa';
 import { sameMoney } from '../domain/money';
 import type { Delivery, OrderState } from '../suppliers/adapter';
 import { isOpen, type OrderRecord, type OrderRecordStatus, type OrderView, type TimelineEntry } from './types';
+import { orderText } from './order-notes';
 
 // Statuses only move forward: a late poll answer or a repeated push must never undo a delivery. A refund is the one
 // news that still moves a finished order (a delivered order can be refunded later, a partial refund become a full one).
@@ -61,7 +62,7 @@ export function applyState(record: OrderRecord, state: RecordState, at: string, 
     || next.finishedAt !== record.finishedAt;
   if (!changed) return { record, entries: [], changed: false };
   next.updatedAt = at;
-  const note = [options.note, next.error !== record.error ? next.error : null, deliveryMoved && !statusMoved ? 'delivery updated' : null]
+  const note = [options.note, next.error !== record.error ? next.error : null, deliveryMoved && !statusMoved ? orderText('note.deliveryUpdated') : null]
     .filter(Boolean).join('; ') || null;
   const entries = statusMoved || deliveryMoved || attentionMoved || note ? [{ at, status: next.status, upstreamStatus: next.upstreamStatus, note }] : [];
   return { record: next, entries, changed: true };

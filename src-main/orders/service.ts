@@ -18,6 +18,7 @@ import { readPasted, readPastedPush } from './manual-completion';
 import { applyState, noteOn, viewOf, type ApplyOptions, type RecordState } from './order-state';
 import { PushReceivers, type PushEntries, type ReceiverTarget } from './push-receiver';
 import { qrDataUri } from './qr';
+import { orderText } from './order-notes';
 import { attention, chargeProblem, type AttentionReason } from './attention';
 import { DEFAULT_FOLLOW_POLICY, nextStep, pollDelay, resendWait, type FollowPolicy } from './reconcile';
 import {
@@ -78,10 +79,10 @@ export class OrderService {
       lingerMs: options.pushLingerMs ?? PUSH_LINGER_MS,
       reader: (supplierId) => this.options.supplier(supplierId)?.adapter.push ?? null,
       // Pushes about keys we do not know are still accepted: answering an error would only make the supplier retry.
-      deliver: (supplierId, entries) => this.applyEntries(supplierId, entries, 'pushed by the supplier'),
+      deliver: (supplierId, entries) => this.applyEntries(supplierId, entries, orderText('note.pushed')),
       onListenError: (supplierId, listen, message) => {
         for (const record of listOpenOrders(this.db).filter((r) => r.supplierId === supplierId)) {
-          this.note(record.id, `cannot receive this supplier's notifications on ${listen} (${message}); paste the notification or the activation code by hand instead`);
+          this.note(record.id, orderText('note.pushListenFailed', { listen, error: message }));
         }
       },
     });
@@ -108,7 +109,7 @@ export class OrderService {
         balanceError = describeError(error);
       }
     } else {
-      balanceError = `supplier connection "${ref.supplier}" is not configured`;
+      balanceError = orderText('refusal.notConfigured', { supplier: ref.supplier });
     }
     const refusal = this.refusal(offer, handle, quantity) ?? (cap.allowed ? null : cap.reason);
     return {
@@ -148,14 +149,14 @@ export class OrderService {
       const cost = costForQuantity(offer.cost, offer.quantityTiers, quantity);
       const day = localDay(at);
       const { converted, cap } = this.againstCap(cost, day);
-      if (!cap.allowed) throw new OrderError(`refused: ${cap.reason}`);
+      if (!cap.allowed) throw new OrderError(cap.reason);
       return insertOrder(this.db, {
         idempotencyKey: newIdempotencyKey(at), supplierId: offer.supplierId, supplierKind: handle!.connection.kind,
         connectionFingerprint: connectionFingerprint(handle!.connection),
         productId: offer.productId, skuId: offer.skuId, variant: offer.variant, offerKind: offer.kind, title: displayTitle(offer.titles, 'en'),
         quantity, expectedCost: cost, capAmount: converted, capDay: day, email: input.email?.trim() || null,
         buyerInput: input.buyerInput && Object.keys(input.buyerInput).length ? input.buyerInput : null, createdAt: at.toISOString(),
-      }, 'recorded before sending');
+      }, orderText('note.recorded'));
     }).immediate();
     this.emit(record.id);
     await new Promise<void>((firstRoundDone) => void this.follow(record.id, firstRoundDone));
@@ -200,19 +201,19 @@ export class OrderService {
     const record = this.require(id);
     if (!isOpen(record.status) && record.status !== 'attention') throw new OrderError(`order #${id} is already ${record.status}`);
     if (record.sendAttempts === 0) {
-      this.apply(id, { ...stateOf(record), status: 'canceled' }, { note: 'canceled before it was sent' });
+      this.apply(id, { ...stateOf(record), status: 'canceled' }, { note: orderText('note.canceledBeforeSending') });
       return this.get(id)!;
     }
     // The supplier does not show this order, so it cannot cancel it either: the merchant closes it on their word.
     if (record.status === 'attention') {
-      this.apply(id, { ...stateOf(record), status: 'canceled' }, { note: 'closed by you after checking the supplier\'s order list' });
+      this.apply(id, { ...stateOf(record), status: 'canceled' }, { note: orderText('note.closedByYou') });
       return this.get(id)!;
     }
     const handle = this.options.supplier(record.supplierId);
     const orders = handle?.adapter.orders;
     if (!orders?.cancel) throw new OrderError(`${record.supplierId} cannot cancel orders through its API; cancel it on the supplier's own site`);
     const state = await orders.cancel(refOf(record), this.controller.signal);
-    this.apply(id, state, { fromSupplier: true, note: 'canceled at your request' });
+    this.apply(id, state, { fromSupplier: true, note: orderText('note.canceledAtRequest') });
     return this.get(id)!;
   }
 
@@ -229,7 +230,7 @@ export class OrderService {
     if (pasted.kind === 'invalid') throw new OrderError(pasted.reason);
     if (pasted.kind === 'lpa') {
       const { lpa, smdpAddress, activationCode } = pasted.code;
-      this.apply(id, { ...stateOf(record), status: 'delivered', delivery: { lpa, smdpAddress, activationCode } }, { note: 'completed by hand with a pasted activation code' });
+      this.apply(id, { ...stateOf(record), status: 'delivered', delivery: { lpa, smdpAddress, activationCode } }, { note: orderText('note.completedByHandLpa') });
       return this.get(id)!;
     }
     const handle = this.options.supplier(record.supplierId);
@@ -246,7 +247,7 @@ export class OrderService {
     if (mine.length === 0) {
       throw new OrderError(`the pasted notification is about ${entries.map((e) => e.idempotencyKey).join(', ') || 'no order'}, not order #${id} (${record.idempotencyKey})`);
     }
-    for (const entry of mine) this.apply(id, entry.state, { fromSupplier: true, note: 'completed by hand with a pasted notification (signature not checked: you pasted it)' });
+    for (const entry of mine) this.apply(id, entry.state, { fromSupplier: true, note: orderText('note.completedByHandPush') });
     return this.get(id)!;
   }
 
@@ -308,7 +309,7 @@ export class OrderService {
         }
         if (!stillFollowed(getOrder(this.db, id)!)) return;
         if (Date.now() - started >= this.policy.followForMs) {
-          this.note(id, `stopped checking after ${Math.round(this.policy.followForMs / 60_000)} min; it is checked again when the app next starts`);
+          this.note(id, orderText('note.followStopped', { minutes: Math.round(this.policy.followForMs / 60_000) }));
           return;
         }
         await sleep(pollDelay(this.policy, round), undefined, { signal: this.controller.signal });
@@ -316,7 +317,7 @@ export class OrderService {
     } catch (error) {
       // Shutting down: leave the record exactly as it is; the next start reconciles it.
       if (this.controller.signal.aborted) return;
-      this.note(id, `stopped checking: ${describeError(error)}`);
+      this.note(id, orderText('note.followFailed', { error: describeError(error) }));
     } finally {
       onFirstRound?.();
     }
@@ -327,7 +328,7 @@ export class OrderService {
     const handle = this.options.supplier(record.supplierId);
     const orders = handle?.adapter.orders;
     if (!orders) {
-      this.note(record.id, handle ? `${record.supplierId} cannot take orders through its API` : `supplier connection "${record.supplierId}" is not configured; the order is checked again once it is`);
+      this.note(record.id, orderText(handle ? 'note.noOrderApi' : 'note.notConfigured', { supplier: record.supplierId }));
       return;
     }
     if (record.connectionFingerprint && handle && connectionFingerprint(handle.connection) !== record.connectionFingerprint) {
@@ -337,15 +338,14 @@ export class OrderService {
         this.apply(record.id, {
           ...stateOf(record),
           attention: attention('connection_changed', { key: record.idempotencyKey }),
-          error: `the "${record.supplierId}" connection now points at another host or account than the one this order was placed through. `
-            + `It is not sent or looked up there: check the original supplier's order list (our key: ${record.idempotencyKey}).`,
-        }, { note: 'the supplier connection changed since the order was placed' });
+          error: orderText('error.connectionChanged', { supplier: record.supplierId, key: record.idempotencyKey }),
+        }, { note: orderText('note.connectionChanged') });
       }
       return;
     }
     const step = nextStep(record);
     try {
-      if (step === 'send') return await this.send(record, orders, 'sent');
+      if (step === 'send') return await this.send(record, orders, orderText('note.sent'));
       // Asking never duplicates anything, so it goes first; only a re-send waits (waitBeforeResending).
       let found = await orders.query(refOf(record), this.controller.signal);
       if (!found && step === 'query-then-send' && record.sendAttempts < this.policy.maxSendAttempts && await this.waitBeforeResending(record)) {
@@ -357,21 +357,19 @@ export class OrderService {
           return this.apply(record.id, {
             ...stateOf(record),
             attention: attention('no_answer', { tries: String(record.sendAttempts), key: record.idempotencyKey }),
-            error: `${record.supplierId} answered none of the ${record.sendAttempts} sends of this order. It is not sent again, so it cannot be charged twice: `
-              + `look it up in the supplier's own order list (our key: ${record.idempotencyKey}).`,
-          }, { note: 'no answer after every try' });
+            error: orderText('error.noAnswer', { supplier: record.supplierId, tries: record.sendAttempts, key: record.idempotencyKey }),
+          }, { note: orderText('note.noAnswerEveryTry') });
         }
-        return await this.send(record, orders, 'the supplier had not answered about it; sent again with the same key');
+        return await this.send(record, orders, orderText('note.resent'));
       }
       this.apply(record.id, {
         ...stateOf(record),
         attention: attention('order_vanished', { order: record.upstreamOrderId ?? record.idempotencyKey, key: record.idempotencyKey }),
-        error: `${record.supplierId} now says it has no order ${record.upstreamOrderId ?? record.idempotencyKey}, though it confirmed it before. `
-          + `It is not sent again, so it cannot be charged twice: look it up in the supplier's own order list (our key: ${record.idempotencyKey}).`,
-      }, { note: 'the supplier no longer knows this order' });
+        error: orderText('error.vanished', { supplier: record.supplierId, order: record.upstreamOrderId ?? record.idempotencyKey, key: record.idempotencyKey }),
+      }, { note: orderText('note.vanished') });
     } catch (error) {
       if (this.controller.signal.aborted || error instanceof CanceledError) throw new CanceledError();
-      this.note(record.id, `no answer from ${record.supplierId}: ${describeError(error)}; checking again`);
+      this.note(record.id, orderText('note.noAnswerRetrying', { supplier: record.supplierId, error: describeError(error) }));
     }
   }
 
@@ -382,7 +380,7 @@ export class OrderService {
   private async waitBeforeResending(record: OrderRecord): Promise<boolean> {
     const wait = resendWait(this.policy, record.lastSentAt, Date.now());
     if (wait <= 0) return false;
-    this.note(record.id, `waiting ${Math.ceil(wait / 1000)} s before asking again, so a slow first request is not duplicated`);
+    this.note(record.id, orderText('note.waitingBeforeResend', { seconds: Math.ceil(wait / 1000) }));
     await sleep(wait, undefined, { signal: this.controller.signal });
     return true;
   }
@@ -399,7 +397,7 @@ export class OrderService {
       if (error instanceof SupplierError && !error.retryable) {
         this.apply(record.id, {
           ...stateOf(record), upstreamStatus: error.code, error: error.message, attention: attention('outcome_unclear', { code: error.code }),
-        }, { note: 'the supplier\'s answer left the outcome unclear' });
+        }, { note: orderText('note.outcomeUnclear') });
         return;
       }
       throw error;
@@ -468,13 +466,13 @@ export class OrderService {
   private refusal(offer: OrderableOffer, handle: SupplierHandle | null, quantity: number): string | null {
     // A cost of zero or less is no price a supplier charges: it is a bad catalog entry, and the cap cannot weigh it.
     if (!isDecimalString(offer.cost.amount) || new Decimal(offer.cost.amount).lessThanOrEqualTo(0)) {
-      return `the catalog cost of this offer is ${offer.cost.amount} ${offer.cost.currency}; an order at a cost of zero or less is refused (sync the catalog)`;
+      return orderText('refusal.zeroCost', { cost: `${offer.cost.amount} ${offer.cost.currency}` });
     }
-    if (!handle) return `supplier connection "${offer.supplierId}" is not configured`;
-    if (!handle.adapter.orders) return `${handle.connection.name ?? offer.supplierId} cannot take orders through its API`;
-    if (!offer.orderable) return 'this offer cannot be ordered through the supplier\'s API';
-    if (offer.minQuantity !== null && quantity < offer.minQuantity) return `the supplier sells at least ${offer.minQuantity} of this per order`;
-    if (offer.maxQuantity !== null && quantity > offer.maxQuantity) return `the supplier sells at most ${offer.maxQuantity} of this per order`;
+    if (!handle) return orderText('refusal.notConfigured', { supplier: offer.supplierId });
+    if (!handle.adapter.orders) return orderText('note.noOrderApi', { supplier: offer.supplierId });
+    if (!offer.orderable) return orderText('refusal.notOrderable');
+    if (offer.minQuantity !== null && quantity < offer.minQuantity) return orderText('refusal.minQuantity', { min: offer.minQuantity });
+    if (offer.maxQuantity !== null && quantity > offer.maxQuantity) return orderText('refusal.maxQuantity', { max: offer.maxQuantity });
     return null;
   }
 

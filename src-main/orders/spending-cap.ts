@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import { convert, MissingRateError, type CurrencyRate } from '../domain/currency';
 import { formatMoney, isDecimalString, type Money } from '../domain/money';
 import type { DaySpendRow, SpendingCapView } from './types';
+import { orderText } from './order-notes';
 
 export interface CapInput {
   /** The cap in the merchant's currency; null when the merchant set none. */
@@ -30,17 +31,17 @@ export function checkSpendingCap(input: CapInput): CapCheck {
   // Leaving those orders out would under-count the day: refused until the rate is there, never guessed.
   if (input.uncounted?.length) {
     const missing = input.uncounted.join(', ');
-    return { allowed: false, view, reason: `cannot check the daily spending cap: no exchange rate for ${missing}, the currency of an earlier order today; add the rate (Pricing → Rates, or \`supplygrid rates set ${input.uncounted[0]}=…\`)` };
+    return { allowed: false, view, reason: orderText('cap.refused.uncounted', { missing, first: input.uncounted[0] }) };
   }
   if (!input.order) {
-    return { allowed: false, view, reason: `the daily spending cap is in ${input.currency} and there is no exchange rate for ${input.orderCurrency}, so this order cannot be counted against it: add the rate (Pricing → Rates, or \`supplygrid rates set ${input.orderCurrency}=…\`)` };
+    return { allowed: false, view, reason: orderText('cap.refused.noRate', { capCurrency: input.currency, orderCurrency: input.orderCurrency }) };
   }
   const cost = new Decimal(input.order.amount);
   if (spent.plus(cost).greaterThan(limit)) {
     return {
       allowed: false,
       view,
-      reason: `this order (about ${formatMoney(money(cost))}) would exceed today's spending cap of ${formatMoney(view.limit)}: ${formatMoney(view.spentToday)} already spent today, ${formatMoney(view.remaining)} left. Raise the cap on the Test orders screen (or \`supplygrid orders cap AMOUNT\`) or order tomorrow.`,
+      reason: orderText('cap.refused.exceeds', { cost: formatMoney(money(cost)), limit: formatMoney(view.limit), spent: formatMoney(view.spentToday), remaining: formatMoney(view.remaining) }),
     };
   }
   return { allowed: true, view };

@@ -9,16 +9,17 @@ import { isPositiveDecimal } from '../domain/money';
 import { sampleRates } from '../demo/sample-rates';
 import { SupplierError } from '../http/errors';
 import { send } from '../http/transport';
+import { codedText } from '../config/coded-issue';
 
 /** Rates a merchant typed: `{ CNY: '0.1389' }` = 1 CNY is worth 0.1389 of the merchant's currency. */
 export function setManualRates(db: Database, values: Record<string, string>, today = new Date().toISOString().slice(0, 10)): CurrencyRate[] {
   const base = merchantCurrency(db);
   const rates = Object.entries(values).map(([currency, perUnit]) => {
     const code = currency.trim().toUpperCase();
-    if (!/^[A-Z]{3}$/.test(code)) throw new Error(`"${currency}" is not a 3-letter currency code`);
-    if (code === base) throw new Error(`${code} is the merchant's own currency; its rate is always 1`);
-    if (!isPositiveDecimal(perUnit.trim())) throw new Error(`rate for ${code} must be a positive decimal such as 0.1389, got "${perUnit}"`);
-    return { currency: code, perUnit: perUnit.trim(), base, asOf: today, source: 'manual' };
+    if (!/^[A-Z]{3}$/.test(code)) throw new Error(codedText('rates.error.code', { code: currency }));
+    if (code === base) throw new Error(codedText('rates.error.own', { currency: code }));
+    if (!isPositiveDecimal(perUnit.trim())) throw new Error(codedText('rates.error.decimal', { currency: code, value: perUnit }));
+    return { currency: code, perUnit: perUnit.trim(), base, asOf: today, source: codedText('rates.source.manual') };
   });
   saveRates(db, rates);
   markGridPricesStale(db);
@@ -71,7 +72,7 @@ export async function fetchEcbRates(db: Database, url = ratesUrl(db), signal?: A
   const response = await send({ method: 'GET', url, headers: { accept: 'application/xml, text/xml' } }, { label: `rates from ${new URL(url).host}`, signal, timeoutMs: 20_000 });
   if (response.status !== 200) throw new SupplierError(`rates from ${new URL(url).host}: HTTP ${response.status}`, 'rates_unavailable', response.status);
   const ecb = parseEcbXml(response.text);
-  const rates = ratesFromEcb(ecb, merchantCurrency(db), `ECB reference rates via ${new URL(url).host}`);
+  const rates = ratesFromEcb(ecb, merchantCurrency(db), codedText('rates.source.ecb', { host: new URL(url).host }));
   saveRates(db, rates);
   markGridPricesStale(db);
   return listRates(db, merchantCurrency(db));

@@ -6,23 +6,40 @@ import { parseRuleSet } from '../domain/pricing/schema';
 
 const KEY = 'pricing.ruleset';
 
-/** What a new merchant starts with: the usual tiered markup, cheap items marked up most. */
+/**
+ * What a new merchant starts with: the usual tiered markup, cheap items marked up most. The rules have no names:
+ * a name is the merchant's, and the screens call an unnamed rule by its scope and cost range in the reader's language.
+ */
 export function defaultRuleSet(currency: string): RuleSet {
   return {
     currency,
     rules: [
-      { id: 'tier-low', name: 'Under 5', scope: { type: 'all' }, costRange: { max: '5' }, percent: '40', rounding: { mode: 'up', step: '0.1' } },
-      { id: 'tier-mid', name: '5 to 20', scope: { type: 'all' }, costRange: { min: '5', max: '20' }, percent: '25', rounding: { mode: 'up', step: '0.1' } },
-      { id: 'tier-high', name: '20 and over', scope: { type: 'all' }, costRange: { min: '20' }, percent: '15', rounding: { mode: 'charm', ending: '.99' } },
+      { id: 'tier-low', scope: { type: 'all' }, costRange: { max: '5' }, percent: '40', rounding: { mode: 'up', step: '0.1' } },
+      { id: 'tier-mid', scope: { type: 'all' }, costRange: { min: '5', max: '20' }, percent: '25', rounding: { mode: 'up', step: '0.1' } },
+      { id: 'tier-high', scope: { type: 'all' }, costRange: { min: '20' }, percent: '15', rounding: { mode: 'charm', ending: '.99' } },
     ],
     locks: [],
+  };
+}
+
+// The English names earlier versions gave the starting tiers: not the merchant's, so they are dropped on reading.
+const SEEDED_NAMES: Record<string, string> = { 'tier-low': 'Under 5', 'tier-mid': '5 to 20', 'tier-high': '20 and over' };
+
+function withoutSeededNames(ruleSet: RuleSet): RuleSet {
+  return {
+    ...ruleSet,
+    rules: ruleSet.rules.map((rule) => {
+      if (!rule.name || SEEDED_NAMES[rule.id] !== rule.name) return rule;
+      const { name: _seeded, ...unnamed } = rule;
+      return unnamed;
+    }),
   };
 }
 
 export function loadRuleSet(db: Database, currency: string): RuleSet {
   const stored = readState(db, KEY);
   if (!stored) return defaultRuleSet(currency);
-  const ruleSet = parseRuleSet(JSON.parse(stored));
+  const ruleSet = withoutSeededNames(parseRuleSet(JSON.parse(stored)));
   // Rules are written in one currency; a merchant who changes currency must review them, not have them reinterpreted.
   return ruleSet.currency === currency ? ruleSet : { ...ruleSet, currency, rules: [], locks: [] };
 }

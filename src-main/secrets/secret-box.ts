@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, constants, copyFileSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { codedText } from '../config/coded-issue';
 
 /**
  * Seals secrets at rest with AES-256-GCM under one data key. Where that key lives is the difference between
@@ -147,7 +148,8 @@ export function keyFileDataKey(dataDir: string): KeyFileDataKey {
   return {
     key: loadOrCreateKeyFile(path),
     path,
-    warning: `Supplier secrets are encrypted with a key kept in ${path} (readable only by you). The desktop app keeps that key in the operating system keychain instead.`,
+    // Worded by the renderer (settings dictionary, `secrets.keyFile`).
+    warning: codedText('secrets.keyFile', { path }),
   };
 }
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { safeStorage } from 'electron';
 import { createFileExclusive, KEY_FILE, keyFileDataKey, readKeyFile } from '../secrets/secret-box';
+import { codedText } from '../config/coded-issue';
 
 const SEALED_KEY_FILE = 'secret.key.sealed';
 
@@ -67,6 +68,6 @@ function sameKeyInFile(keyFile: string, key: Buffer): string | null {
     return null;
   }
   if (!fileKey?.equals(key)) return null;
-  return `Supplier secrets are encrypted with a key the operating system keychain protects, but the same key is also kept in ${keyFile} `
-    + '(readable only by you) so the browser preview can read them. Delete that file to rely on the keychain alone; the browser preview then cannot read the secrets saved here.';
+  // Worded by the renderer (settings dictionary, `secrets.alsoInFile`).
+  return codedText('secrets.alsoInFile', { path: keyFile });
 }

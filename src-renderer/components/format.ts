@@ -1,24 +1,54 @@
 import Decimal from 'decimal.js';
 import { isDecimalString, type Money } from '../../src-main/domain/money';
+import { currencyDecimals } from '../../src-main/export/presets/cells';
+
+const MINUS = '−';
+// A formatter is costly to build and the grid formats hundreds of amounts per frame: one per number of decimals.
+const groupingFormats = new Map<number, Intl.NumberFormat>();
+
+function groupingFormat(decimals: number): Intl.NumberFormat {
+  let format = groupingFormats.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    groupingFormats.set(decimals, format);
+  }
+  return format;
+}
+
 
 /**
- * Shows an exact decimal amount with its currency, never through a float: the decimal string is rounded by
- * decimal.js and its integer digits grouped. By default every meaningful decimal shows (at least two, at most
- * six); `decimals` fixes their number, e.g. 2 for an approximate conversion. Extra digits are rounded half up
- * (away from zero), never cut off.
+ * A decimal string rounded to `decimals` half up (away from zero) by decimal.js, never through a float, its digits
+ * grouped by Intl.NumberFormat (which formats a decimal string exactly): "1234.5678", 2 → "1,234.57".
  */
+export function formatDecimal(amount: string, decimals: number): string {
+  const rounded = new Decimal(amount).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
+  // "−0.00" would say "loss" where there is none.
+  const negative = rounded.isNegative() && !rounded.isZero();
+  const digits = groupingFormat(decimals).format(rounded.abs().toFixed(decimals) as Intl.StringNumericLiteral);
+  return `${negative ? MINUS : ''}${digits}`;
+}
+
+/**
+ * An amount without its currency, by default in the currency's minor units (`5.338844` USD → `5.34`, JPY without
+ * decimals); `decimals` fixes another number, `exact` keeps every stored digit (for a tooltip).
+ */
+export function formatAmount(money: Money, options: { decimals?: number; exact?: boolean } = {}): string {
+  // Amounts are validated decimal strings; anything else is shown as it came rather than breaking the screen.
+  if (!isDecimalString(money.amount)) return money.amount;
+  const stored = money.amount.split('.')[1]?.length ?? 0;
+  return formatDecimal(money.amount, options.exact ? Math.max(stored, currencyDecimals(money.currency)) : options.decimals ?? currencyDecimals(money.currency));
+}
+
+/** An amount with its currency code after it, in the currency's minor units unless told otherwise: "1,234.57 USD". */
 export function formatMoney(money: Money | null | undefined, options: { decimals?: number } = {}): string {
   if (!money) return '—';
-  // Amounts are validated decimal strings; anything else is shown as it came rather than breaking the screen.
-  if (!isDecimalString(money.amount)) return `${money.amount} ${money.currency}`;
-  const fraction = money.amount.split('.')[1] ?? '';
-  const decimals = options.decimals ?? Math.max(2, Math.min(fraction.replace(/0+$/, '').length, 6));
-  const rounded = new Decimal(money.amount).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
-  // "−0.00" would say "loss" where there is none.
-  const fixed = (rounded.isZero() ? rounded.abs() : rounded).toFixed(decimals);
-  const negative = fixed.startsWith('-');
-  const [integer, digits] = (negative ? fixed.slice(1) : fixed).split('.');
-  return `${negative ? '−' : ''}${integer.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${digits ? `.${digits}` : ''} ${money.currency}`;
+  return `${formatAmount(money, options)} ${money.currency}`;
+}
+
+/** The amount exactly as stored (every digit, grouped) with its currency: for a title beside a rounded amount. */
+export function formatExactMoney(money: Money | null | undefined): string {
+  if (!money) return '—';
+  return `${formatAmount(money, { exact: true })} ${money.currency}`;
 }
 
 export function formatDateTime(iso: string | null | undefined, language: string): string {

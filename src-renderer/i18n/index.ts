@@ -1,5 +1,6 @@
 import { useUiStore } from '../stores/ui';
 import { common } from './common';
+import { fillTemplate } from '../components/fill-template';
 
 /** A dictionary per screen, so each screen owns its strings: { en: {...}, 'zh-CN': {...} } with the same keys. */
 export interface Dictionary {
@@ -18,6 +19,6 @@ export function useT(dictionary?: Dictionary) {
   const language = useUiStore((s) => s.language);
   return (key: string, params: Record<string, string | number> = {}) => {
     const text = dictionary?.[language][key] ?? common[language][key] ?? dictionary?.en[key] ?? common.en[key] ?? key;
-    return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+    return fillTemplate(text, params);
   };
 }

@@ -24,6 +24,10 @@ export const settingsDictionary: Dictionary = {
     copied: 'Copied',
     saved: 'Saved.',
     'secrets.title': 'Supplier secrets are protected by a key file, not the system keychain',
+    'secrets.keyFile.title': 'Supplier secrets are protected by a key file, not the system keychain',
+    'secrets.keyFile': 'Supplier secrets are encrypted with a key kept in {path} (readable only by you). The desktop app keeps that key in the operating system keychain instead.',
+    'secrets.alsoInFile.title': 'The keychain’s key is also kept in a file',
+    'secrets.alsoInFile': 'Supplier secrets are encrypted with a key the operating system keychain protects, but the same key is also kept in {path} (readable only by you) so the browser preview can read them. Delete that file to rely on the keychain alone; the browser preview then cannot read the secrets saved here.',
   },
   'zh-CN': {
     title: '设置',
@@ -48,5 +52,9 @@ export const settingsDictionary: Dictionary = {
     copied: '已复制',
     saved: '已保存。',
     'secrets.title': '供应商密钥由密钥文件保护，而非系统钥匙串',
+    'secrets.keyFile.title': '供应商密钥由密钥文件保护，而非系统钥匙串',
+    'secrets.keyFile': '供应商密钥用保存在 {path} 中的密钥加密（仅您本人可读）。桌面应用则把该密钥保存在操作系统钥匙串中。',
+    'secrets.alsoInFile.title': '钥匙串中的密钥也保存在一个文件中',
+    'secrets.alsoInFile': '供应商密钥用操作系统钥匙串保护的密钥加密，但同一密钥也保存在 {path} 中（仅您本人可读），以便浏览器预览读取。删除该文件即可只依靠钥匙串；之后浏览器预览将无法读取此处保存的密钥。',
   },
 };

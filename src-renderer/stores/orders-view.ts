@@ -2,6 +2,7 @@ import { appleSetupLink, parseLpa } from '../../src-main/domain/lpa';
 import { compareAmounts, type Money } from '../../src-main/domain/money';
 import type { OrderRecordStatus, OrderView, TimelineEntry } from '../../src-main/orders/types';
 import type { Delivery } from '../../src-main/suppliers/adapter';
+import { wordCodedText } from '../../src-main/config/coded-issue';
 
 /** Pure helpers behind the Test orders screens; no React, no API, so each is unit-tested on its own. */
 
@@ -150,4 +151,21 @@ export function balanceShort(balance: Money | null, cost: Money): boolean {
 export function attentionWording(order: Pick<OrderView, 'attention'>, supplierName: string): { key: string; params: Record<string, string> } | null {
   if (!order.attention) return null;
   return { key: `attention.reason.${order.attention.code}`, params: { ...order.attention.params, supplier: supplierName } };
+}
+
+/**
+ * An order's text from main (a timeline note, its error, a status main words itself) in the reader's language:
+ * each coded part through `translate` with the supplier's name filled in, a status code's number after it; the
+ * supplier's own words as they came. `translate` is the orders dictionary's (`t`, or the English one in the CLI).
+ */
+export function wordOrderText(text: string | null | undefined, translate: (key: string, params: Record<string, string>) => string, supplierName: string): string {
+  if (!text) return '';
+  // The protocols' own status words ("completed", "pending_payment") read in the merchant's language too.
+  const key = `supplierWord.${text.trim().toLowerCase()}`;
+  const word = translate(key, {});
+  if (word !== key) return word;
+  return wordCodedText(text, (code, params) => {
+    const worded = translate(code, { ...params, supplier: supplierName || params.supplier });
+    return code.startsWith('upstream.') && params.code ? translate('upstream.withCode', { status: worded, code: params.code }) : worded;
+  });
 }

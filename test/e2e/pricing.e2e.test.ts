@@ -133,10 +133,11 @@ describe('Pricing: rules with a live preview, locks and currency rates', () => {
     await cny.locator('input').press('Enter');
     await cny.locator('.rate-error').waitFor(WAIT);
     expect(await cny.locator('.rate-error').textContent()).toContain('must be a positive decimal');
+    expect(await cny.locator('.rate-error').textContent()).toBe('The rate for CNY must be a positive decimal such as 0.1389, not "abc"');
     await cny.locator('input').fill('0.15');
     await cny.getByRole('button', { name: 'Save' }).click();
     await cny.locator('.rate-value', { hasText: '0.15' }).waitFor(WAIT);
-    expect(await cny.textContent()).toContain('manual');
+    expect(await cny.textContent()).toContain('entered by hand');
     expect(listRates(services().db, currency()).find((rate) => rate.currency === 'CNY')?.perUnit).toBe('0.15');
 
     services().updateSettings({ ratesUrl: `${ratesBase}/missing.xml` });

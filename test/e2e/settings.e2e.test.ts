@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRuleSet } from '../../src-main/pricing/rules-store';
@@ -38,7 +39,8 @@ describe('Settings: currency, rates URL, schedule, language and theme', () => {
     expect(await page.locator('.data-dir').textContent()).toBe(app.dataDir);
     const warning = app.preview.services.options.secretBox.warning;
     expect(warning).toBeTruthy();
-    expect(await page.locator('.secrets-warning').textContent()).toContain(warning);
+    // Main sends a code with the key file's path; the renderer words it.
+    expect(await page.locator('.secrets-warning').textContent()).toContain(`Supplier secrets are encrypted with a key kept in ${join(app.dataDir, 'secret.key')} (readable only by you).`);
     expect(await page.getByLabel('Merchant currency').inputValue()).toBe('USD');
     await app.screenshot('settings');
   }, 30_000);

@@ -8,6 +8,7 @@ import type { AdapterEnv, OrderRequest, OrderState, SupplierAdapter } from '../.
 import { billionconnect } from '../../src-main/suppliers/billionconnect';
 import type { BcSimProduct } from '../../src-main/suppliers/billionconnect/catalog-seed';
 import { startBillionConnectSimulator, type BillionConnectSimulator } from '../../src-main/suppliers/billionconnect/simulator';
+import { orderText } from '../../src-main/orders/order-notes';
 
 const FAST: AdapterEnv = { retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 50 } };
 
@@ -83,7 +84,7 @@ describe('BillionConnect eSIM orders', () => {
     const request = requestFor(product);
     const placed = await adapter.orders!.place(request);
     expect(placed).toMatchObject({ status: 'processing', upstreamOrderId: expect.stringMatching(/^\d{16}$/), delivery: null, error: null });
-    expect(placed.upstreamStatus).toBe('@bc.awaitingPush?step=ordered');
+    expect(placed.upstreamStatus).toBe('@upstream.ordered; @note.awaitingN009');
 
     const [order] = sim.server.state.orders;
     expect(order).toMatchObject({ channelOrderId: request.idempotencyKey, email: 'buyer@example.com' });
@@ -97,7 +98,7 @@ describe('BillionConnect eSIM orders', () => {
     expect(receiver.updates).toEqual([{
       idempotencyKey: request.idempotencyKey,
       state: {
-        status: 'delivered', upstreamOrderId: placed.upstreamOrderId, upstreamStatus: 'eSIM QR code sent (N009)', amount: null, error: null,
+        status: 'delivered', upstreamOrderId: placed.upstreamOrderId, upstreamStatus: orderText('upstream.qrSent', { code: 'N009' }), amount: null, error: null,
         delivery: {
           lpa: esim.qrCodeContent, smdpAddress: 'SMDP.DEMO.SUPPLYGRID.INVALID', activationCode: esim.qrCodeContent.split('$')[2], iccid: esim.iccid,
           text: `PIN ${esim.pin}, PUK ${esim.puk}, APN plus, valid until ${esim.validTime}`,

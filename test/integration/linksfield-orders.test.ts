@@ -8,6 +8,7 @@ import { linksfield, type LinksfieldConfig } from '../../src-main/suppliers/link
 import type { SimPackage } from '../../src-main/suppliers/linksfield/catalog-seed';
 import { FmsClient } from '../../src-main/suppliers/linksfield/client';
 import { startLinksfieldSimulator, type LinksfieldSimulator } from '../../src-main/suppliers/linksfield/simulator';
+import { orderText } from '../../src-main/orders/order-notes';
 
 const FAST: AdapterEnv = { retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 50 } };
 const DETAIL = '/v1.1/package/detail';
@@ -66,7 +67,7 @@ describe('Linksfield eSIM orders', () => {
     const request = requestFor(pkg);
     const client = orders();
     const placed = await client.place(request);
-    expect(placed).toMatchObject({ status: 'processing', upstreamStatus: 'waiting for payment (0)', upstreamOrderId: expect.stringMatching(/^\d+$/) });
+    expect(placed).toMatchObject({ status: 'processing', upstreamStatus: orderText('upstream.waitingForPayment', { code: '0' }), upstreamOrderId: expect.stringMatching(/^\d+$/) });
 
     const usd = pkg.currencyInfos.find((info) => info.currencyAbbr === 'USD')!;
     const preOrder = JSON.parse(preOrderBodies[0]);
@@ -85,7 +86,7 @@ describe('Linksfield eSIM orders', () => {
     const delivered = await client.query({ idempotencyKey: request.idempotencyKey, upstreamOrderId: placed.upstreamOrderId });
     const { lpa, smdp, activationCode } = demoLpa(placed.upstreamOrderId!);
     expect(delivered).toEqual({
-      status: 'delivered', upstreamOrderId: placed.upstreamOrderId, upstreamStatus: 'paid (1)', amount: request.expectedCost, error: null,
+      status: 'delivered', upstreamOrderId: placed.upstreamOrderId, upstreamStatus: orderText('upstream.paid', { code: '1' }), amount: request.expectedCost, error: null,
       delivery: { lpa, smdpAddress: smdp, activationCode },
     });
     expect(sim.server.state.charges.get(request.idempotencyKey)).toBe(1);
@@ -111,7 +112,7 @@ describe('Linksfield eSIM orders', () => {
       partnerCode: fms.partnerCode, periodNum: pkg.period,
     }) as { orderId: string };
     sim.server.cancelPreOrder(orderId);
-    expect(await orders().query({ idempotencyKey: 'LF-CANCELLED', upstreamOrderId: orderId })).toMatchObject({ status: 'canceled', upstreamStatus: 'cancelled (3)' });
+    expect(await orders().query({ idempotencyKey: 'LF-CANCELLED', upstreamOrderId: orderId })).toMatchObject({ status: 'canceled', upstreamStatus: orderText('upstream.canceled', { code: '3' }) });
   });
 });
 
@@ -160,7 +161,7 @@ describe('Linksfield refusals', () => {
   it('fails an order whose payment FMS marks failed, with nothing charged', async () => {
     sim.server.state.forcePaymentFailure = true;
     const state = await orders().place(requestFor());
-    expect(state).toMatchObject({ status: 'failed', upstreamStatus: 'payment failed (2)', upstreamOrderId: expect.any(String) });
+    expect(state).toMatchObject({ status: 'failed', upstreamStatus: orderText('upstream.paymentFailed', { code: '2' }), upstreamOrderId: expect.any(String) });
     expect(sim.server.state.charges.size).toBe(0);
   });
 
@@ -170,7 +171,7 @@ describe('Linksfield refusals', () => {
     // Exact decimals: a rise of a tenth of a cent is a rise.
     for (const expected of [new Decimal(live).minus('0.5').toFixed(2), new Decimal(live).minus('0.001').toFixed(3)]) {
       const state = await orders().place(requestFor(pkg, { expectedCost: money(expected, 'USD') }));
-      expect(state).toMatchObject({ status: 'failed', upstreamOrderId: null, upstreamStatus: 'not placed', amount: null });
+      expect(state).toMatchObject({ status: 'failed', upstreamOrderId: null, upstreamStatus: orderText('upstream.notPlaced'), amount: null });
       expect(state.error).toBe(`Linksfield's price rose to ${live} USD from the catalog's ${expected} USD; sync the catalog and order again`);
       expect(state.attention).toEqual({ code: 'price_above_quote', params: { live: `${live} USD`, quoted: `${expected} USD` } });
     }
@@ -228,7 +229,7 @@ describe('Linksfield refusals', () => {
     const client = orders();
     const state = await client.place(request);
     expect(state).toMatchObject({ status: 'failed', upstreamStatus: 'payment refused (6006)', upstreamOrderId: expect.any(String) });
-    expect(await client.query({ idempotencyKey: request.idempotencyKey, upstreamOrderId: state.upstreamOrderId })).toMatchObject({ status: 'failed', upstreamStatus: 'pre-order timed out (6006)' });
+    expect(await client.query({ idempotencyKey: request.idempotencyKey, upstreamOrderId: state.upstreamOrderId })).toMatchObject({ status: 'failed', upstreamStatus: orderText('upstream.preOrderTimedOut', { code: '6006' }) });
     expect(sim.server.state.charges.size).toBe(0);
   });
 

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { listLiveOffers } from '../../src-main/db/catalog-repo';
 import type { OrderView } from '../../src-main/orders/types';
 import { startAppServices } from '../helpers/app-services';
+import { orderTextEn } from '../../src-main/cli/commands/orders';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
@@ -46,8 +47,8 @@ describe('orders through the API contract (demo suppliers)', () => {
     expect((await api['settings.update']({ orderDailyCap: '0.01' })).orderDailyCap).toBe('0.01');
     const capped = await api['orders.quote'](ref);
     expect(capped).toMatchObject({ allowed: false, cap: { limit: { amount: '0.01', currency: 'USD' } } });
-    expect(capped.refusal).toMatch(/would exceed today's spending cap/);
-    await expect(api['orders.place']({ offer: ref, confirm: true })).rejects.toThrow(/would exceed today's spending cap/);
+    expect(orderTextEn(capped.refusal, '')).toMatch(/would exceed today’s spending cap/);
+    await expect(api['orders.place']({ offer: ref, confirm: true })).rejects.toThrow(/^@cap\.refused\.exceeds\?/);
     await expect(api['settings.update']({ orderDailyCap: 'lots' })).rejects.toThrow(/must be an amount/);
     expect((await api['settings.update']({ orderDailyCap: null })).orderDailyCap).toBeNull();
   });

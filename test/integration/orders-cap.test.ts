@@ -10,6 +10,7 @@ import { supplierKind } from '../../src-main/suppliers/registry';
 import { syncSupplier } from '../../src-main/sync/engine';
 import { catalogOf, startTestDujiao, TEST_KEY, TEST_SECRET } from '../helpers/dujiao-fixtures';
 import { FAST_RETRY, tempDb } from '../helpers/temp-db';
+import { orderTextEn } from '../../src-main/cli/commands/orders';
 
 const POLICY = { initialDelayMs: 10, maxDelayMs: 40, followForMs: 5_000, resendAfterMs: 50, maxSendAttempts: 3 };
 
@@ -60,7 +61,7 @@ describe('the daily spending cap', () => {
     expect(service.dailySpending().cap).toMatchObject({ spentToday: { amount: '5.56' }, remaining: { amount: '0.44' } });
     const next = await service.quote(offerOf(2));
     expect(next.allowed).toBe(false);
-    await expect(service.place({ offer: offerOf(2), confirm: true })).rejects.toThrow(/would exceed today's spending cap of 6\.00 USD: 5\.56 USD already spent/);
+    await expect(service.place({ offer: offerOf(2), confirm: true }).catch((error: Error) => orderTextEn(error.message, ''))).resolves.toMatch(/would exceed today’s spending cap of 6\.00 USD: 5\.56 USD already spent/);
   });
 
   it('refuses an offer whose cost is zero or less before anything is recorded or sent', async () => {
@@ -68,7 +69,8 @@ describe('the daily spending cap', () => {
     for (const cost of ['0.00', '-1.00']) {
       db.prepare("UPDATE offers SET cost_amount = ? WHERE supplier_id = 'sup' AND sku_id = '10'").run(cost);
       const quote = await service.quote(offerOf(1));
-      expect(quote).toMatchObject({ allowed: false, refusal: expect.stringMatching(/zero or less/) });
+      expect(quote.allowed).toBe(false);
+      expect(orderTextEn(quote.refusal, '')).toMatch(/an order at a cost of zero or less is refused/);
       await expect(service.place({ offer: offerOf(1), confirm: true })).rejects.toThrow(OrderError);
     }
     expect(listOrders(db)).toHaveLength(0);
@@ -95,7 +97,8 @@ describe('the daily spending cap', () => {
       capDay: localDay(at), email: null, buyerInput: null, createdAt: at.toISOString(),
     }, 'recorded before sending');
     const quote = await service.quote(offerOf(1));
-    expect(quote).toMatchObject({ allowed: false, refusal: expect.stringMatching(/cannot check the daily spending cap: no exchange rate for XAU/) });
-    await expect(service.place({ offer: offerOf(1), confirm: true })).rejects.toThrow(/no exchange rate for XAU/);
+    expect(quote).toMatchObject({ allowed: false, refusal: expect.stringMatching(/^@cap\.refused\.uncounted\?missing=XAU/) });
+    expect(orderTextEn(quote.refusal, '')).toMatch(/^Cannot check the daily spending cap: no exchange rate for XAU/);
+    await expect(service.place({ offer: offerOf(1), confirm: true })).rejects.toThrow(/@cap\.refused\.uncounted\?missing=XAU/);
   });
 });

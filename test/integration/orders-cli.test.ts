@@ -59,8 +59,8 @@ describe('supplygrid order / orders', () => {
     const sku = demoEsimSku(dujiaoCatalogAt(DUJIAO_DEMO_SEED, 0));
     const result = await runCli(['order', '--demo', '--supplier', 'demo-dujiao', '--sku', sku, '--yes', '--db', file]);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/#1 \S+ {2}pending: recorded before sending/);
-    expect(result.stdout).toMatch(/#1 \S+ {2}processing \(paid\): sent/);
+    expect(result.stdout).toMatch(/#1 \S+ {2}pending: Recorded before sending/);
+    expect(result.stdout).toMatch(/#1 \S+ {2}processing \(paid\): Sent/);
     expect(result.stdout).toMatch(/#1 \S+ {2}delivered \(completed\)/);
     expect(result.stdout).toMatch(/Order #1 DELIVERED/);
     expect(result.stdout).toMatch(/ {2}SM-DP\+ address {4}SMDP\.DEMO\.SUPPLYGRID\.INVALID/);
@@ -80,7 +80,7 @@ describe('supplygrid order / orders', () => {
     expect(cap.stdout).toMatch(/Daily spending cap on test orders: 0\.50 USD \(spent today: 0 USD\)/);
     const refused = await runCli(['order', '--demo', '--supplier', 'demo-mesim', '--sku', sku, '--yes', '--db', file]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/supplygrid order: refused: this order \(about \d+\.\d{2} USD\) would exceed today's spending cap of 0\.50 USD/);
+    expect(refused.stderr).toMatch(/supplygrid order: This order \(about \d+\.\d{2} USD\) would exceed today’s spending cap of 0\.50 USD/);
     expect(JSON.parse((await runCli(['orders', '--json', '--db', file])).stdout)).toEqual([]);
   });
 });

@@ -14,6 +14,8 @@ import { supplierKind } from '../../src-main/suppliers/registry';
 import { syncSupplier } from '../../src-main/sync/engine';
 import { catalogOf, product, startTestDujiao, TEST_KEY, TEST_SECRET } from '../helpers/dujiao-fixtures';
 import { FAST_RETRY, tempDb, type TempDb } from '../helpers/temp-db';
+import { orderTextEn } from '../../src-main/cli/commands/orders';
+import { orderText } from '../../src-main/orders/order-notes';
 
 const FAST_POLICY = { initialDelayMs: 10, maxDelayMs: 40, followForMs: 10_000, resendAfterMs: 50, maxSendAttempts: 3 };
 const MESIM_FLAVOR: Partial<ProtocolFlavor> = {
@@ -155,7 +157,7 @@ describe('test orders on Dujiao-Next', () => {
     expect(s.sim.hits.get('POST /api/v1/upstream/orders')).toBe(1);
     const done = await service.settled(placed.id);
     expect(done.status).toBe('delivered');
-    expect(done.timeline.some((e) => /waiting \d+ s before asking again/.test(e.note ?? ''))).toBe(true);
+    expect(done.timeline.some((e) => /^Waiting \d+ s before asking again/.test(orderTextEn(e.note, done.supplier)))).toBe(true);
     expect(s.sim.hits.get('POST /api/v1/upstream/orders')).toBe(2);
     expect(s.sim.state.orders).toHaveLength(1);
     expect(chargesOf(s, done)).toBe(1);
@@ -308,12 +310,13 @@ describe('test orders on Dujiao-Next', () => {
     s.sim.state.orders.splice(0);
     const done = await service.settled(placed.id);
     expect(done.status).toBe('attention');
-    expect(done.error).toMatch(/no order 101, though it confirmed it before\. It is not sent again/);
+    expect(orderTextEn(done.error, done.supplier)).toMatch(/no order 101, though it confirmed it before\. It is not sent again/);
     expect(s.sim.hits.get('POST /api/v1/upstream/orders')).toBe(1);
     // Nothing will resolve it automatically; once the merchant has looked, they close it.
     const closed = await service.cancel(placed.id);
     expect(closed.status).toBe('canceled');
-    expect(closed.timeline.at(-1)?.note).toMatch(/closed by you/);
+    expect(closed.timeline.at(-1)?.note).toBe(orderText('note.closedByYou'));
+    expect(orderTextEn(closed.timeline.at(-1)?.note, closed.supplier)).toMatch(/^Closed by you after checking/);
     expect(s.sim.hits.get('POST /api/v1/upstream/orders/101/cancel')).toBeUndefined();
   });
 
@@ -345,7 +348,7 @@ describe('test orders on Dujiao-Next', () => {
     expect(refusedQuote).toMatchObject({ allowed: false, cap: { spentToday: { amount: '1.74' }, remaining: { amount: '1.26' } } });
     const postsBefore = s.sim.hits.get('POST /api/v1/upstream/orders');
     await expect(service.place({ offer: offerOf(2), confirm: true })).rejects.toThrow(OrderError);
-    await expect(service.place({ offer: offerOf(2), confirm: true })).rejects.toThrow(/would exceed today's spending cap of 3\.00 USD: 1\.74 USD already spent today, 1\.26 USD left/);
+    await expect(service.place({ offer: offerOf(2), confirm: true }).catch((error: Error) => orderTextEn(error.message, ''))).resolves.toMatch(/would exceed today’s spending cap of 3\.00 USD: 1\.74 USD already spent today, 1\.26 USD left/);
     expect(s.sim.hits.get('POST /api/v1/upstream/orders')).toBe(postsBefore);
     expect(listOrders(s.store.db)).toHaveLength(2);
 
@@ -363,7 +366,7 @@ describe('test orders on Dujiao-Next', () => {
     const done = await service.completeManually(placed.id, 'https://esimsetup.apple.com/esim_qrcode_provisioning?carddata=LPA%3A1%24smdp.example.com%24ABCD-1234');
     expect(done.status).toBe('delivered');
     expect(service.reveal(placed.id).delivery).toMatchObject({ lpa: 'LPA:1$smdp.example.com$ABCD-1234', smdpAddress: 'smdp.example.com', activationCode: 'ABCD-1234' });
-    expect(done.timeline.at(-1)?.note).toMatch(/completed by hand/);
+    expect(orderTextEn(done.timeline.at(-1)?.note, done.supplier)).toMatch(/^Completed by hand/);
     await expect(service.completeManually(placed.id, 'LPA:1$smdp.example.com$X')).rejects.toThrow(/already delivered/);
   });
 
@@ -397,7 +400,7 @@ describe('test orders on MeSIM', () => {
 
   it('refuses more than one per order before sending anything', async () => {
     const s = await setup({ kind: 'mesim', catalog: catalogOf(1) });
-    await expect(s.service().place({ offer: offerOf(1), quantity: 2, confirm: true })).rejects.toThrow(/at most 1 of this per order/);
+    await expect(s.service().place({ offer: offerOf(1), quantity: 2, confirm: true })).rejects.toThrow(/^@refusal\.maxQuantity\?max=1$/);
     expect(s.sim.hits.get('POST /api/v1/upstream/orders')).toBeUndefined();
   });
 
@@ -427,7 +430,7 @@ describe('test orders on MeSIM', () => {
     await service.whenIdle();
     const view = service.get(record.id)!;
     expect(view.status).toBe('attention');
-    expect(view.error).toMatch(/now points at another host or account/);
+    expect(orderTextEn(view.error, view.supplier)).toMatch(/now points at another host or account/);
     expect(s.sim.state.orders).toHaveLength(0);
   });
 });

@@ -8,6 +8,8 @@ import { OrderService } from '../../src-main/orders/service';
 import type { OrderState, PushNotifications, SupplierAdapter } from '../../src-main/suppliers/adapter';
 import { syncSupplier } from '../../src-main/sync/engine';
 import { tempDb } from '../helpers/temp-db';
+import { orderTextEn } from '../../src-main/cli/commands/orders';
+import { orderText } from '../../src-main/orders/order-notes';
 
 const SECRET = 'push-secret';
 const sign = (body: string | Buffer) => createHash('md5').update(SECRET).update(body).digest('hex');
@@ -98,7 +100,7 @@ describe('supplier pushes (BillionConnect N009 style)', () => {
     expect(delivered.status).toBe('delivered');
     // The query's ICCID and the push's LPA, with the LPA's parts split out.
     expect(delivered.delivery).toEqual({ iccid: '89852000000000000001', lpa: LPA, smdpAddress: 'SECSMSMINIAPP.EASTCOMPEACE.COM', activationCode: '2C13942911FF452AB45E9E99A5D444A1' });
-    expect(delivered.timeline.at(-1)?.note).toMatch(/pushed by the supplier/);
+    expect(delivered.timeline.at(-1)?.note).toBe(orderText('note.pushed'));
 
     // A repeat (the supplier missed our reply) is answered the same and changes nothing: the receiver lingers.
     const timelineLength = delivered.timeline.length;
@@ -131,7 +133,7 @@ describe('supplier pushes (BillionConnect N009 style)', () => {
     await new Promise<void>((resolve) => blocker.listen(Number(port), host, () => resolve()));
     cleanups.push(() => new Promise<void>((resolve) => blocker.close(() => resolve())));
     const order = await place();
-    await until(() => service.get(order.id)!.timeline.some((e) => /cannot receive this supplier's notifications on 127\.0\.0\.1:\d+ \(.*EADDRINUSE.*\); paste the notification or the activation code by hand/.test(e.note ?? '')));
+    await until(() => service.get(order.id)!.timeline.some((e) => /Cannot receive this supplier’s notifications on 127\.0\.0\.1:\d+ \(.*EADDRINUSE.*\); paste the notification or the activation code by hand/.test(orderTextEn(e.note, order.supplier))));
   });
 
   it('completes an order from a pasted notification body, skipping only the signature check', async () => {
@@ -141,7 +143,7 @@ describe('supplier pushes (BillionConnect N009 style)', () => {
     await expect(service.completeManually(order.id, other)).rejects.toThrow(/about SG-SOMEONE-ELSE, not order #\d+/);
     const done = await service.completeManually(order.id, `\n${JSON.stringify({ orders: [{ key: order.idempotencyKey, lpa: LPA }] })}\n`);
     expect(done.status).toBe('delivered');
-    expect(done.timeline.at(-1)?.note).toMatch(/pasted notification \(signature not checked: you pasted it\)/);
+    expect(orderTextEn(done.timeline.at(-1)?.note, done.supplier)).toMatch(/pasted notification \(signature not checked: you pasted it\)/);
     expect(service.reveal(order.id).delivery?.activationCode).toBe('2C13942911FF452AB45E9E99A5D444A1');
   });
 

@@ -21,7 +21,7 @@ describe('rates', () => {
     markGridFresh(store.db, gridVersion(store.db));
     const rates = await fetchEcbRates(store.db, `${server.baseUrl}/eurofxref-daily.xml`);
     const usd = rates.find((r) => r.currency === 'USD')!;
-    expect(usd).toMatchObject({ base: 'CNY', perUnit: '7.2', asOf: '2026-11-20', source: expect.stringContaining('ECB') });
+    expect(usd).toMatchObject({ base: 'CNY', perUnit: '7.2', asOf: '2026-11-20', source: expect.stringContaining('@rates.source.ecb?host=') });
     expect(isGridStale(store.db)).toBe(true);
     await expect(fetchEcbRates(store.db, `${server.baseUrl}/missing.xml`)).rejects.toThrow(/HTTP 404/);
   });
@@ -32,12 +32,12 @@ describe('rates', () => {
     setManualRates(store.db, { CNY: '0.1389', myr: '0.2120' }, '2026-11-21');
     setManualRates(store.db, { CNY: '0.1400' }, '2026-11-22');
     expect(listRates(store.db, 'USD')).toEqual([
-      { currency: 'CNY', perUnit: '0.1400', base: 'USD', asOf: '2026-11-22', source: 'manual' },
-      { currency: 'MYR', perUnit: '0.2120', base: 'USD', asOf: '2026-11-21', source: 'manual' },
+      { currency: 'CNY', perUnit: '0.1400', base: 'USD', asOf: '2026-11-22', source: '@rates.source.manual' },
+      { currency: 'MYR', perUnit: '0.2120', base: 'USD', asOf: '2026-11-21', source: '@rates.source.manual' },
     ]);
-    expect(() => setManualRates(store.db, { CNY: '-1' })).toThrow(/positive decimal/);
-    expect(() => setManualRates(store.db, { CNY: '1e3' })).toThrow(/positive decimal/);
-    expect(() => setManualRates(store.db, { USD: '1' })).toThrow(/merchant's own currency/);
-    expect(() => setManualRates(store.db, { DOLLAR: '1' })).toThrow(/3-letter/);
+    expect(() => setManualRates(store.db, { CNY: '-1' })).toThrow(/^@rates\.error\.decimal\?currency=CNY&value=-1$/);
+    expect(() => setManualRates(store.db, { CNY: '1e3' })).toThrow(/@rates\.error\.decimal/);
+    expect(() => setManualRates(store.db, { USD: '1' })).toThrow(/@rates\.error\.own\?currency=USD/);
+    expect(() => setManualRates(store.db, { DOLLAR: '1' })).toThrow(/@rates\.error\.code\?code=DOLLAR/);
   });
 });

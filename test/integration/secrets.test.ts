@@ -14,6 +14,7 @@ import { osKeychainDataKey } from '../../src-main/shell/safe-storage-box';
 import { startWebPreview } from '../../src-main/web/preview';
 import { bridgeCall } from '../helpers/bridge-call';
 import { SUPPLIER_KINDS } from '../../src-main/suppliers/registry';
+import { decodeCodedIssue } from '../../src-main/config/coded-issue';
 
 // Lets a test run a competing creator at the exact moment a key file is about to be created: before the first call
 // that changes anything on disk under a folder the test names. Every call goes through unchanged otherwise.
@@ -181,7 +182,7 @@ describe('one data key per data folder, whichever entry point made it', () => {
     expect(dataKey.key.equals(fileKey)).toBe(true);
     expect(resolvedSecret(dataDir, aesSecretBox(dataKey.key, 'os-keychain'), saved.id)).toBe(saved.secret);
     // The merchant is told the key also sits in a file, and which one.
-    expect(dataKey.warning).toContain(join(dataDir, 'secret.key'));
+    expect(decodeCodedIssue(dataKey.warning!)?.params.path).toBe(join(dataDir, 'secret.key'));
     const sealedFile = join(dataDir, 'secret.key.sealed');
     if (process.platform !== 'win32') expect(statSync(sealedFile).mode & 0o777).toBe(0o600);
     expect(readFileSync(sealedFile).includes(Buffer.from(fileKey.toString('base64')))).toBe(false);
@@ -209,7 +210,7 @@ describe('one data key per data folder, whichever entry point made it', () => {
     keychain.backend = 'basic_text';
     const dataKey = osKeychainDataKey(dataDir);
     expect(dataKey.sealedBy).toBe('key-file');
-    expect(dataKey.warning).toContain(join(dataDir, 'secret.key'));
+    expect(decodeCodedIssue(dataKey.warning!)?.params.path).toBe(join(dataDir, 'secret.key'));
     expect(dataKey.key.equals(readKeyFile(join(dataDir, 'secret.key'))!)).toBe(true);
     expect(existsSync(join(dataDir, 'secret.key.sealed'))).toBe(false);
     keychain.available = false;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBillionConnectPush } from '../../src-main/suppliers/billionconnect/push';
 import { signBody } from '../../src-main/suppliers/billionconnect/sign';
+import { orderText } from '../../src-main/orders/order-notes';
 
 const SECRET = '65f4ee66c5a019b9d0f5545b575c33c6';
 const push = createBillionConnectPush(SECRET, 'Test BC');
@@ -29,7 +30,7 @@ describe('BillionConnect N009 push', () => {
     expect(push.read(...signed(N009))).toEqual([{
       idempotencyKey: '13131',
       state: {
-        status: 'delivered', upstreamOrderId: '13131313131', upstreamStatus: 'eSIM QR code sent (N009)', amount: null, error: null,
+        status: 'delivered', upstreamOrderId: '13131313131', upstreamStatus: orderText('upstream.qrSent', { code: 'N009' }), amount: null, error: null,
         delivery: {
           lpa: 'LPA:1$SECSMSMINIAPP.EASTCOMPEACE.COM$2C13942911FF452AB45E9E99A5D444A1',
           smdpAddress: 'SECSMSMINIAPP.EASTCOMPEACE.COM',
@@ -83,7 +84,7 @@ describe('BillionConnect N009 push', () => {
     const cancelled = '{"tradeType":"N001","tradeTime":"2020-02-25 16:56:37","tradeData":{"orderId":"13131313131","channelOrderId":"138788765467","orderStatus":"2"}}';
     expect(push.read(...signed(cancelled))).toEqual([{
       idempotencyKey: '138788765467',
-      state: { status: 'canceled', upstreamOrderId: '13131313131', upstreamStatus: 'cancelled (N001)', amount: null, delivery: null, error: null },
+      state: { status: 'canceled', upstreamOrderId: '13131313131', upstreamStatus: orderText('upstream.canceled', { code: 'N001' }), amount: null, delivery: null, error: null },
     }]);
     expect(push.read(...signed(cancelled.replace('"orderStatus":"2"', '"orderStatus":"1"')))).toEqual([]);
     expect(push.read(...signed('{"tradeType":"N010","tradeTime":"2020-02-25 16:56:37","tradeData":{"orderId":"1","channelOrderId":"2"}}'))).toEqual([]);

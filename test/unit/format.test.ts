@@ -1,31 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { formatDataMB, formatMoney } from '../../src-renderer/components/format';
+import { formatAmount, formatDataMB, formatExactMoney, formatMoney } from '../../src-renderer/components/format';
 
 describe('money formatting in the renderer', () => {
   it('groups digits on the decimal string itself, never through a float', () => {
     expect(formatMoney({ amount: '1234567.5', currency: 'USD' })).toBe('1,234,567.50 USD');
     expect(formatMoney({ amount: '0.1', currency: 'USD' })).toBe('0.10 USD');
-    expect(formatMoney({ amount: '9007199254740993.01', currency: 'IDR' })).toBe('9,007,199,254,740,993.01 IDR');
+    expect(formatMoney({ amount: '9007199254740993.01', currency: 'USD' })).toBe('9,007,199,254,740,993.01 USD');
+    expect(formatMoney({ amount: '9007199254740993.5', currency: 'IDR' })).toBe('9,007,199,254,740,994 IDR');
   });
 
-  it('keeps meaningful extra decimals and pads to two', () => {
-    expect(formatMoney({ amount: '1.736250', currency: 'USD' })).toBe('1.73625 USD');
+  it('shows the currency\'s own minor units by default: two for USD, none for JPY, three for KWD', () => {
+    expect(formatMoney({ amount: '5.338844', currency: 'USD' })).toBe('5.34 USD');
     expect(formatMoney({ amount: '6', currency: 'CNY' })).toBe('6.00 CNY');
-    expect(formatMoney({ amount: '6.5', currency: 'CNY' }, { decimals: 2 })).toBe('6.50 CNY');
+    expect(formatMoney({ amount: '1234.5', currency: 'JPY' })).toBe('1,235 JPY');
+    expect(formatMoney({ amount: '1.2345', currency: 'KWD' })).toBe('1.235 KWD');
+    expect(formatMoney({ amount: '6.5', currency: 'CNY' }, { decimals: 4 })).toBe('6.5000 CNY');
+  });
+
+  it('keeps every stored digit in the exact form, for tooltips', () => {
+    expect(formatExactMoney({ amount: '1234.338844', currency: 'USD' })).toBe('1,234.338844 USD');
+    expect(formatExactMoney({ amount: '6', currency: 'USD' })).toBe('6.00 USD');
+    expect(formatExactMoney({ amount: '-0.5', currency: 'JPY' })).toBe('−0.5 JPY');
+    expect(formatAmount({ amount: '12.5', currency: 'JPY' })).toBe('13');
   });
 
   it('rounds half up (away from zero) what it does not show, never cutting digits off', () => {
-    expect(formatMoney({ amount: '26.13884', currency: 'USD' }, { decimals: 2 })).toBe('26.14 USD');
-    expect(formatMoney({ amount: '26.135', currency: 'USD' }, { decimals: 2 })).toBe('26.14 USD');
-    expect(formatMoney({ amount: '26.1349', currency: 'USD' }, { decimals: 2 })).toBe('26.13 USD');
-    expect(formatMoney({ amount: '0.995', currency: 'USD' }, { decimals: 2 })).toBe('1.00 USD');
-    expect(formatMoney({ amount: '999999.996', currency: 'USD' }, { decimals: 2 })).toBe('1,000,000.00 USD');
-    expect(formatMoney({ amount: '-1.005', currency: 'USD' }, { decimals: 2 })).toBe('−1.01 USD');
-    expect(formatMoney({ amount: '-0.001', currency: 'USD' }, { decimals: 2 })).toBe('0.00 USD');
+    expect(formatMoney({ amount: '26.13884', currency: 'USD' })).toBe('26.14 USD');
+    expect(formatMoney({ amount: '26.135', currency: 'USD' })).toBe('26.14 USD');
+    expect(formatMoney({ amount: '26.1349', currency: 'USD' })).toBe('26.13 USD');
+    expect(formatMoney({ amount: '0.995', currency: 'USD' })).toBe('1.00 USD');
+    expect(formatMoney({ amount: '999999.996', currency: 'USD' })).toBe('1,000,000.00 USD');
+    expect(formatMoney({ amount: '-1.005', currency: 'USD' })).toBe('−1.01 USD');
+    expect(formatMoney({ amount: '-0.001', currency: 'USD' })).toBe('0.00 USD');
     expect(formatMoney({ amount: '9007199254740993.015', currency: 'IDR' }, { decimals: 2 })).toBe('9,007,199,254,740,993.02 IDR');
-    // Past six decimals the default rounds too.
-    expect(formatMoney({ amount: '1.23456789', currency: 'USD' })).toBe('1.234568 USD');
-    expect(formatMoney({ amount: '0.0000005', currency: 'USD' })).toBe('0.000001 USD');
+    expect(formatMoney({ amount: '1.23456789', currency: 'USD' }, { decimals: 6 })).toBe('1.234568 USD');
   });
 
   it('shows negatives with a real minus and nothing for a missing amount', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { money } from '../../src-main/domain/money';
 import { JsonDecimal, stringifyWithDecimals } from '../../src-main/suppliers/linksfield/json-decimal';
 import { fmsOrderState, orderStatusSchema } from '../../src-main/suppliers/linksfield/order-state';
+import { orderText } from '../../src-main/orders/order-notes';
 
 const LPA = 'LPA:1$smdp.example.com$04A7-2BC1-DD09';
 const paid = money('12.50', 'USD');
@@ -13,12 +14,12 @@ function stateOf(answer: unknown) {
 describe('Linksfield order status', () => {
   it('maps orderPayStatus 0, 1, 2 and 3 as the vendor flow reads them', () => {
     expect(stateOf({ orderPayStatus: 0, qrCode: null })).toMatchObject({ status: 'processing', amount: null, delivery: null });
-    expect(stateOf({ orderPayStatus: 1, qrCode: '' })).toMatchObject({ status: 'processing', upstreamStatus: 'paid (1), QR code not ready', amount: paid });
+    expect(stateOf({ orderPayStatus: 1, qrCode: '' })).toMatchObject({ status: 'processing', upstreamStatus: orderText('upstream.paidQrNotReady', { code: '1' }), amount: paid });
     expect(stateOf({ orderPayStatus: 1, qrCode: LPA })).toEqual({
-      status: 'delivered', upstreamOrderId: '1798100000000000001', upstreamStatus: 'paid (1)', amount: paid, error: null,
+      status: 'delivered', upstreamOrderId: '1798100000000000001', upstreamStatus: orderText('upstream.paid', { code: '1' }), amount: paid, error: null,
       delivery: { lpa: LPA, smdpAddress: 'smdp.example.com', activationCode: '04A7-2BC1-DD09' },
     });
-    expect(stateOf({ orderPayStatus: 2 })).toMatchObject({ status: 'failed', error: expect.stringContaining('payment failed') });
+    expect(stateOf({ orderPayStatus: 2 })).toMatchObject({ status: 'failed', error: orderText('error.paymentFailed') });
     expect(stateOf({ orderPayStatus: 3 })).toMatchObject({ status: 'canceled' });
   });
 

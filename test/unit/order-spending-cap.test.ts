@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSpendingCap, localDay, parseCap } from '../../src-main/orders/spending-cap';
+import { orderTextEn } from '../../src-main/cli/commands/orders';
 
 const base = { currency: 'USD', orderCurrency: 'CNY' };
 
@@ -14,7 +15,7 @@ describe('daily spending cap', () => {
     });
     const refused = checkSpendingCap({ ...base, limit: '10', spentToday: '7.5', order: { amount: '2.51', currency: 'USD' } });
     expect(refused.allowed).toBe(false);
-    expect(!refused.allowed && refused.reason).toBe("this order (about 2.51 USD) would exceed today's spending cap of 10.00 USD: 7.50 USD already spent today, 2.50 USD left. Raise the cap on the Test orders screen (or `supplygrid orders cap AMOUNT`) or order tomorrow.");
+    expect(orderTextEn(!refused.allowed ? refused.reason : null, '')).toBe('This order (about 2.51 USD) would exceed today’s spending cap of 10.00 USD: 7.50 USD already spent today, 2.50 USD left. Raise the cap on the Test orders screen (or `supplygrid orders cap AMOUNT`) or order tomorrow.');
   });
 
   it('never shows a negative remainder', () => {
@@ -23,7 +24,7 @@ describe('daily spending cap', () => {
 
   it('refuses an order it cannot convert, naming the missing rate', () => {
     const refused = checkSpendingCap({ ...base, limit: '10', spentToday: '0', order: null });
-    expect(!refused.allowed && refused.reason).toMatch(/no exchange rate for CNY.*supplygrid rates set CNY=/);
+    expect(orderTextEn(!refused.allowed ? refused.reason : null, '')).toMatch(/no exchange rate for CNY.*supplygrid rates set CNY=/);
   });
 
   it('reads a cap as typed, or off', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderView, TimelineEntry } from '../../src-main/orders/types';
+import { orderText } from '../../src-main/orders/order-notes';
 import {
-  balanceShort, deliveryShape, esimDetails, isAtLeastAsFresh, progressSteps, qrDisplaySize, qrFileName, sameDelivery, upsertOrder, withRevealed,
+  balanceShort, deliveryShape, esimDetails, isAtLeastAsFresh, progressSteps, qrDisplaySize, qrFileName, sameDelivery, upsertOrder, withRevealed, wordOrderText,
 } from '../../src-renderer/stores/orders-view';
 
 const LPA = 'LPA:1$SMDP.DEMO.SUPPLYGRID.INVALID$CBB4AF6F864A35B7558B624F0E01863D';
@@ -158,5 +159,26 @@ describe('the new order states and attention reasons, as the Orders screen and t
     const refunded = order({ status: 'refunded', timeline: [entry('pending', '2026-03-01T10:00:00.000Z'), entry('processing', '2026-03-01T10:00:01.000Z'), entry('refunded', '2026-03-01T10:00:09.000Z', 'refunded')] });
     expect(progressSteps(refunded).at(-1)).toEqual({ key: 'refunded', state: 'failed', at: '2026-03-01T10:00:09.000Z' });
     expect(progressSteps({ ...refunded, status: 'partially_refunded' }).at(-1)).toMatchObject({ key: 'partially_refunded', state: 'warn' });
+  });
+});
+
+describe('an order\'s texts from main, worded', () => {
+  const english = (key: string, params: Record<string, string>) => {
+    const templates: Record<string, string> = {
+      'note.noAnswerRetrying': 'No answer from {supplier}: {error}; checking again',
+      'upstream.canceled': 'canceled', 'upstream.withCode': '{status} ({code})', 'upstream.ordered': 'ordered',
+      'note.awaitingN009': 'the QR code comes by N009', 'supplierWord.completed': 'completed',
+    };
+    return (templates[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
+  };
+
+  it('words each coded part with the supplier\'s name, a status\'s code after it, and leaves the supplier\'s own words', () => {
+    expect(wordOrderText(orderText('note.noAnswerRetrying', { supplier: 'demo-dujiao', error: 'timeout; reset' }), english, 'Demo Dujiao-Next'))
+      .toBe('No answer from Demo Dujiao-Next: timeout; reset; checking again');
+    expect(wordOrderText(orderText('upstream.canceled', { code: 'N001' }), english, 'X')).toBe('canceled (N001)');
+    expect(wordOrderText(`${orderText('upstream.ordered')}; ${orderText('note.awaitingN009')}`, english, 'X')).toBe('ordered; the QR code comes by N009');
+    expect(wordOrderText('completed', english, 'X')).toBe('completed');
+    expect(wordOrderText('wallet payment failed (payment_failed)', english, 'X')).toBe('wallet payment failed (payment_failed)');
+    expect(wordOrderText(null, english, 'X')).toBe('');
   });
 });

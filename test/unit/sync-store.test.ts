@@ -89,8 +89,8 @@ describe('the diff of a run', () => {
     expect(filterCounts({ added: 0, removed: 0, price_up: 0, price_down: 0, stock_changed: 0, title_changed: 0 }).all).toBe(0);
   });
 
-  it('shows money exactly, from the decimal strings', () => {
-    expect(changeValues(changes[0], 'en')).toEqual({ before: { type: 'money', text: '73.10 CNY' }, after: { type: 'money', text: '77.7584 CNY' } });
+  it('shows money from the decimal strings, rounded half up to the currency\'s minor units', () => {
+    expect(changeValues(changes[0], 'en')).toEqual({ before: { type: 'money', text: '73.10 CNY' }, after: { type: 'money', text: '77.76 CNY' } });
     expect(changeValues(changes[2], 'en')).toEqual({ before: null, after: { type: 'money', text: '1,234.50 USD' } });
     expect(changeValues(changes[3], 'en')).toEqual({ before: { type: 'money', text: '2.00 USD' }, after: null });
   });

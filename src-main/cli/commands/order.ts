@@ -14,7 +14,7 @@ import type { ConnectionBase, SupplierAdapter } from '../../suppliers/adapter';
 import { syncSuppliers } from '../../sync/engine';
 import { adapterFor, syncTargetFor } from '../../sync/targets';
 import type { Output } from '../output';
-import { printOrder, timelineLine } from './orders';
+import { orderTextEn, printOrder, timelineLine } from './orders';
 
 export interface OrderArgs {
   config?: string;
@@ -92,7 +92,7 @@ export async function orderCommand(db: Database, args: OrderArgs, output: Output
       },
       onUpdate: (view) => {
         const seen = printed.get(view.id) ?? 0;
-        for (const entry of view.timeline.slice(seen)) say(`#${view.id} ${timelineLine(entry)}`);
+        for (const entry of view.timeline.slice(seen)) say(`#${view.id} ${timelineLine(entry, view.supplier)}`);
         printed.set(view.id, view.timeline.length);
       },
     });
@@ -140,7 +140,7 @@ export async function orderCommand(db: Database, args: OrderArgs, output: Output
       return 1;
     } catch (error) {
       if (!(error instanceof OrderError)) throw error;
-      output.err(`supplygrid order: ${error.message}`);
+      output.err(`supplygrid order: ${orderTextEn(error.message, args.supplier ?? '')}`);
       return 1;
     } finally {
       await service.close();

@@ -10,8 +10,9 @@ import { adapterFor } from '../../sync/targets';
 import { parseCap } from '../../orders/spending-cap';
 import { OrderError, type OrderView, type TimelineEntry } from '../../orders/types';
 import { pad, type Output } from '../output';
-import { decodeCodedIssue } from '../../config/coded-issue';
 import { ordersDictionary } from '../../../src-renderer/i18n/orders';
+import { wordOrderText } from '../../../src-renderer/stores/orders-view';
+import { translator } from '../../../src-renderer/components/fill-template';
 
 export interface OrdersArgs {
   action?: string;
@@ -53,7 +54,7 @@ export async function ordersCommand(db: Database, args: OrdersArgs, output: Outp
     return 0;
   } catch (error) {
     if (!(error instanceof OrderError)) throw error;
-    output.err(`supplygrid orders: ${error.message}`);
+    output.err(`supplygrid orders: ${orderTextEn(error.message, '')}`);
     return 1;
   } finally {
     await service.close();
@@ -100,13 +101,13 @@ export function printOrder(view: OrderView, output: Output, options: { timeline?
   const line = (label: string, value: string) => output.out(`  ${label.padEnd(18)}${value}`);
   output.out(`Order #${view.id} ${view.status.toUpperCase()}  ${view.title} from ${view.supplier}`);
   line('our key', view.idempotencyKey);
-  if (view.upstreamOrderId) line('supplier order', `${view.upstreamOrderId} (${view.upstreamStatus ? upstreamText(view.upstreamStatus) : '?'})`);
+  if (view.upstreamOrderId) line('supplier order', `${view.upstreamOrderId} (${orderTextEn(view.upstreamStatus, view.supplier) || '?'})`);
   line(view.amount ? 'charged' : 'expected cost', formatMoney(view.amount ?? view.expectedCost));
   if (view.amount) line('quoted', formatMoney(view.expectedCost));
   if (view.refundedAmount) line('refunded', formatMoney(view.refundedAmount));
   const reason = attentionText(view);
   if (reason) line('needs your check', reason);
-  else if (view.error) line('reason', view.error);
+  else if (view.error) line('reason', orderTextEn(view.error, view.supplier));
   const delivery = view.delivery;
   if (delivery?.lpa) line('LPA', delivery.lpa);
   if (delivery?.smdpAddress) line('SM-DP+ address', delivery.smdpAddress);
@@ -117,25 +118,24 @@ export function printOrder(view: OrderView, output: Output, options: { timeline?
     line(`card ${index + 1}`, [card.number, card.pin ? `PIN ${card.pin}` : '', card.serial ? `serial ${card.serial}` : '', card.expiry ? `expires ${card.expiry}` : ''].filter(Boolean).join('  '));
   });
   if (delivery?.text) line('note', delivery.text);
-  if (options.timeline) for (const entry of view.timeline) output.out(`  ${timelineLine(entry)}`);
+  if (options.timeline) for (const entry of view.timeline) output.out(`  ${timelineLine(entry, view.supplier)}`);
 }
 
 /** The same words as the Orders screen: main records a code, the one dictionary words it. */
 export function attentionText(view: Pick<OrderView, 'attention' | 'supplier'>): string | null {
   if (!view.attention) return null;
-  const template = ordersDictionary.en[`attention.reason.${view.attention.code}`];
-  if (!template) return null;
-  const params: Record<string, string> = { ...view.attention.params, supplier: view.supplier };
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
+  if (!ordersDictionary.en[`attention.reason.${view.attention.code}`]) return null;
+  return english(`attention.reason.${view.attention.code}`, { ...view.attention.params, supplier: view.supplier });
 }
 
-export function timelineLine(entry: TimelineEntry): string {
-  return `${entry.at.slice(11, 19)}  ${entry.status}${entry.upstreamStatus ? ` (${upstreamText(entry.upstreamStatus)})` : ''}${entry.note ? `: ${entry.note}` : ''}`;
+/** A text main coded for the merchant (note, error, status), in the same English words as the Orders screen. */
+export function orderTextEn(text: string | null | undefined, supplier: string): string {
+  return wordOrderText(text, english, supplier);
 }
 
-/** A supplier status main recorded as a code (BillionConnect's wait for N009), in the Orders screen's words. */
-function upstreamText(status: string): string {
-  const coded = decodeCodedIssue(status);
-  const template = coded && ordersDictionary.en[`upstream.${coded.code}.${coded.params.step ?? ''}`];
-  return template || status;
+const english = translator(ordersDictionary.en);
+
+export function timelineLine(entry: TimelineEntry, supplier: string): string {
+  const upstream = orderTextEn(entry.upstreamStatus, supplier);
+  return `${entry.at.slice(11, 19)}  ${entry.status}${upstream ? ` (${upstream})` : ''}${entry.note ? `: ${orderTextEn(entry.note, supplier)}` : ''}`;
 }

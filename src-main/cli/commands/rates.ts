@@ -4,6 +4,10 @@ import { listRates } from '../../db/rates-repo';
 import { merchantCurrency } from '../../db/settings';
 import { ensureSomeRates, fetchEcbRates, setManualRates } from '../../pricing/rates-service';
 import type { Output } from '../output';
+import { pricingDictionary } from '../../../src-renderer/i18n/pricing';
+import { wordRateSource } from '../../../src-renderer/screens/pricing/rate-source';
+import { translator } from '../../../src-renderer/components/fill-template';
+import { wordCodedText } from '../../config/coded-issue';
 
 export async function ratesCommand(db: Database, args: { action?: string; pairs: string[]; url?: string; json?: boolean; allowInsecureHttp?: boolean }, output: Output): Promise<number> {
   const base = merchantCurrency(db);
@@ -18,7 +22,7 @@ export async function ratesCommand(db: Database, args: { action?: string; pairs:
     try {
       setManualRates(db, values);
     } catch (error) {
-      throw new ConfigError((error as Error).message);
+      throw new ConfigError(wordCodedText((error as Error).message, translator(pricingDictionary.en)));
     }
   } else if (args.action === 'fetch') {
     await fetchEcbRates(db, args.url, undefined, args.allowInsecureHttp ? { allowInsecureHttp: true } : {});
@@ -33,6 +37,6 @@ export async function ratesCommand(db: Database, args: { action?: string; pairs:
     return 0;
   }
   output.out(`Value of one unit in ${base}:`);
-  for (const rate of rates) output.out(`  ${rate.currency}  ${rate.perUnit.padEnd(14)} ${rate.asOf}  ${rate.source}`);
+  for (const rate of rates) output.out(`  ${rate.currency}  ${rate.perUnit.padEnd(14)} ${rate.asOf}  ${wordRateSource(rate.source, translator(pricingDictionary.en))}`);
   return 0;
 }

@@ -1,25 +1,20 @@
 import Decimal from 'decimal.js';
 import { SupplierError } from '../../http/errors';
-import { codedText } from '../../config/coded-issue';
 import { attention, livePriceProblem } from '../../orders/attention';
 import type { OrderRef, OrderRequest, OrderState, SupplierOrders } from '../adapter';
 import { formatIssues } from '../shared/validate-items';
 import { TradeRefusal, type BillionConnectClient, type TradeData } from './client';
 import { createdOrderSchema, queriedOrderSchema, type QueriedOrder } from './order-schemas';
 import { priceEntrySchema } from './schemas';
+import { orderText } from '../../orders/order-notes';
 
 /** F011 orderStatus. */
 const ORDERED = '0';
 const SHIPPED = '1';
 const CANCELLED = '2';
 
-/**
- * Where the LPA will come from, said in every state before N009 arrives, so nobody waits on polling for it: a code the
- * timeline words ("BillionConnect sends the eSIM by notification; usually within minutes").
- */
-function awaitingN009(step: 'ordered' | 'shipped'): string {
-  return codedText({ code: 'bc.awaitingPush', params: { step } });
-}
+/** Where the LPA will come from, said in every state before N009 arrives, so nobody waits on polling for it. */
+const AWAITING_N009 = orderText('note.awaitingN009');
 
 /** The one sub-order every order has: one sku, `number` eSIMs of it. */
 export function channelSubOrderId(idempotencyKey: string): string {
@@ -48,7 +43,7 @@ export function createBillionConnectOrders(client: BillionConnectClient, label: 
         const existing = (request.sendAttempt ?? 1) > 1 ? await query({ idempotencyKey: key, upstreamOrderId: null }, signal) : null;
         if (existing) return existing;
         if (priced.kind === 'gone') return notPlaced(`F003 no longer prices sku ${request.skuId} for ${request.variant} copies; sync the catalog`);
-        return { ...notPlaced(`F003 now prices it at ${priced.total.amount} ${priced.total.currency}`), upstreamStatus: 'not sent', attention: priced.problem };
+        return { ...notPlaced(orderText('error.priceNow', { supplier: label, price: `${priced.total.amount} ${priced.total.currency}` })), upstreamStatus: orderText('upstream.notSent'), attention: priced.problem };
       }
     }
     const tradeData: TradeData = {
@@ -80,7 +75,7 @@ export function createBillionConnectOrders(client: BillionConnectClient, label: 
       const why = parsed.success ? `answered for channelOrderId ${parsed.data.channelOrderId}, not ${key}` : `not a created order (${formatIssues(parsed.error)})`;
       throw new SupplierError(`${label} F040: ${why}, and F011 shows no order ${key} yet; checking again`, 'bad_response', null, true);
     }
-    return { status: 'processing', upstreamOrderId: parsed.data.orderId, upstreamStatus: awaitingN009('ordered'), amount: null, delivery: null, error: null };
+    return { status: 'processing', upstreamOrderId: parsed.data.orderId, upstreamStatus: `${orderText('upstream.ordered')}; ${AWAITING_N009}`, amount: null, delivery: null, error: null };
   }
 
   type Priced = { kind: 'ok' } | { kind: 'gone' } | { kind: 'above'; total: { amount: string; currency: string }; problem: NonNullable<OrderState['attention']> };
@@ -124,7 +119,7 @@ export function createBillionConnectOrders(client: BillionConnectClient, label: 
 
 function queriedState(order: QueriedOrder): OrderState {
   const base = { upstreamOrderId: order.orderId, amount: null, error: null };
-  if (order.orderStatus === CANCELLED) return { ...base, status: 'canceled', upstreamStatus: 'cancelled', delivery: null };
+  if (order.orderStatus === CANCELLED) return { ...base, status: 'canceled', upstreamStatus: orderText('upstream.canceled'), delivery: null };
   if (order.orderStatus !== ORDERED && order.orderStatus !== SHIPPED) {
     return { ...base, status: 'processing', upstreamStatus: `orderStatus ${order.orderStatus}`, delivery: null, attention: attention('unknown_supplier_status', { status: order.orderStatus }) };
   }
@@ -132,9 +127,9 @@ function queriedState(order: QueriedOrder): OrderState {
   if (order.orderStatus === SHIPPED) {
     // Shipped: the eSIMs exist (their ICCIDs are here) but their QR codes come only with N009.
     const delivery = iccids.length ? { iccid: iccids[0], ...(iccids.length > 1 ? { text: `ICCIDs: ${iccids.join(', ')}` } : {}) } : null;
-    return { ...base, status: 'processing', upstreamStatus: awaitingN009('shipped'), delivery };
+    return { ...base, status: 'processing', upstreamStatus: `${orderText('upstream.shipped')}; ${AWAITING_N009}`, delivery };
   }
-  return { ...base, status: 'processing', upstreamStatus: awaitingN009('ordered'), delivery: null };
+  return { ...base, status: 'processing', upstreamStatus: `${orderText('upstream.ordered')}; ${AWAITING_N009}`, delivery: null };
 }
 
 function unsendable(request: OrderRequest): string | null {
@@ -144,5 +139,5 @@ function unsendable(request: OrderRequest): string | null {
 }
 
 function notPlaced(error: string): OrderState {
-  return { status: 'failed', upstreamOrderId: null, upstreamStatus: 'not placed', amount: null, delivery: null, error };
+  return { status: 'failed', upstreamOrderId: null, upstreamStatus: orderText('upstream.notPlaced'), amount: null, delivery: null, error };
 }

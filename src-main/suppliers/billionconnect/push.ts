@@ -7,6 +7,7 @@ import { formatIssues } from '../shared/validate-items';
 import { SUCCESS_CODE } from './client';
 import { n001Schema, n009Schema, pushEnvelopeSchema, type PushedEsim } from './order-schemas';
 import { SIGN_METHOD, signBody } from './sign';
+import { orderText } from '../../orders/order-notes';
 
 /** What BillionConnect expects back from a notification it may stop retrying. */
 export const ACCEPTED_REPLY = {
@@ -42,7 +43,7 @@ export function createBillionConnectPush(appSecret: string, label: string): Push
     if (tradeType === 'N001') {
       const notice = parse(n001Schema, tradeData, tradeType);
       if (notice.orderStatus !== N001_CANCELLED) return [];
-      return [{ idempotencyKey: notice.channelOrderId, state: { status: 'canceled', upstreamOrderId: notice.orderId, upstreamStatus: 'cancelled (N001)', amount: null, delivery: null, error: null } }];
+      return [{ idempotencyKey: notice.channelOrderId, state: { status: 'canceled', upstreamOrderId: notice.orderId, upstreamStatus: orderText('upstream.canceled', { code: 'N001' }), amount: null, delivery: null, error: null } }];
     }
     return [];
   }
@@ -75,7 +76,7 @@ function delivered(notice: z.infer<typeof n009Schema>): PushUpdate {
   const state: OrderState = {
     status: 'delivered',
     upstreamOrderId: notice.orderId,
-    upstreamStatus: 'eSIM QR code sent (N009)',
+    upstreamStatus: orderText('upstream.qrSent', { code: 'N009' }),
     amount: null,
     delivery: esimDelivery(notice.subOrderList),
     error: null,

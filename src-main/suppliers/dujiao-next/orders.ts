@@ -10,6 +10,7 @@ import { decimalAmount } from '../shared/decimal-schema';
 import { attention, livePriceProblem, type AttentionReason } from '../../orders/attention';
 import { typedFormData, type FormData } from './order-form';
 import { productSchema, skuTiers } from './map';
+import { orderText } from '../../orders/order-notes';
 
 export interface DujiaoOrderProfile {
   label: string;
@@ -115,7 +116,7 @@ export function createDujiaoOrders(client: DujiaoClient, profile: DujiaoOrderPro
   const notSendable = (request: OrderRequest, reason: string, upstreamStatus: string, problem: AttentionReason | null = null): OrderState => {
     const repeat = (request.sendAttempt ?? 1) > 1;
     if (!problem && !repeat) return refused(reason, upstreamStatus);
-    return { status: 'failed', upstreamOrderId: null, upstreamStatus: 'not sent', amount: null, delivery: null, error: `${profile.label}: ${reason}`,
+    return { status: 'failed', upstreamOrderId: null, upstreamStatus: orderText('upstream.notSent'), amount: null, delivery: null, error: `${profile.label}: ${reason}`,
       attention: problem ?? attention('outcome_unclear', { code: upstreamStatus }) };
   };
 

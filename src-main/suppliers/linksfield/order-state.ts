@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseLpa } from '../../domain/lpa';
 import type { Money } from '../../domain/money';
 import type { Delivery, OrderState } from '../adapter';
+import { orderText } from '../../orders/order-notes';
 
 /** orderPayStatus of queryOrdStatusAndEmail: 0 waiting for payment, 1 paid, 2 payment failed, 3 cancelled. */
 export const PAY_STATUS = { waiting: 0, paid: 1, failed: 2, cancelled: 3 } as const;
@@ -24,17 +25,17 @@ export function fmsOrderState(answer: FmsOrderStatus, orderId: string, paid: Mon
   const base = { upstreamOrderId: orderId, amount: null as Money | null, delivery: null, error: null };
   switch (status) {
     case PAY_STATUS.waiting:
-      return { ...base, status: 'processing', upstreamStatus: 'waiting for payment (0)' };
+      return { ...base, status: 'processing', upstreamStatus: orderText('upstream.waitingForPayment', { code: '0' }) };
     case PAY_STATUS.paid: {
       const qrCode = answer.qrCode?.trim();
       // Paid but no QR yet ("3005 qrCode null" is how FMS names that): the profile is still being assigned.
-      if (!qrCode) return { ...base, amount: paid, status: 'processing', upstreamStatus: 'paid (1), QR code not ready' };
-      return { ...base, amount: paid, status: 'delivered', upstreamStatus: 'paid (1)', delivery: qrDelivery(qrCode) };
+      if (!qrCode) return { ...base, amount: paid, status: 'processing', upstreamStatus: orderText('upstream.paidQrNotReady', { code: '1' }) };
+      return { ...base, amount: paid, status: 'delivered', upstreamStatus: orderText('upstream.paid', { code: '1' }), delivery: qrDelivery(qrCode) };
     }
     case PAY_STATUS.failed:
-      return { ...base, status: 'failed', upstreamStatus: 'payment failed (2)', error: 'Linksfield marked the payment failed; the reserved eSIM was released' };
+      return { ...base, status: 'failed', upstreamStatus: orderText('upstream.paymentFailed', { code: '2' }), error: orderText('error.paymentFailed') };
     case PAY_STATUS.cancelled:
-      return { ...base, status: 'canceled', upstreamStatus: 'cancelled (3)' };
+      return { ...base, status: 'canceled', upstreamStatus: orderText('upstream.canceled', { code: '3' }) };
     default:
       return { ...base, status: 'processing', upstreamStatus: `orderPayStatus ${status}` };
   }

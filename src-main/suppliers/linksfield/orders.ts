@@ -11,6 +11,7 @@ import { packageDetailSchema } from './map';
 import { fmsOrderState, orderStatusSchema } from './order-state';
 import { priceIn, readPrices } from './prices';
 import { FMS_PATHS } from './paths';
+import { orderText } from '../../orders/order-notes';
 
 const { packageDetail: DETAIL, preOrder: PRE_ORDER, payment: PAYMENT, orderStatus: ORDER_STATUS } = FMS_PATHS;
 
@@ -128,7 +129,7 @@ export function createLinksfieldOrders(client: FmsClient, label: string, now: ()
     } catch (error) {
       if (error instanceof CanceledError) throw error;
       // Paid, and the caller must learn the pre-order id now: it is the only way to ask about this order later.
-      return { status: 'processing', upstreamOrderId: orderId, upstreamStatus: 'paid; status not read yet', amount, delivery: null, error: null };
+      return { status: 'processing', upstreamOrderId: orderId, upstreamStatus: orderText('upstream.paidNotRead'), amount, delivery: null, error: null };
     }
   }
 
@@ -158,7 +159,7 @@ export function createLinksfieldOrders(client: FmsClient, label: string, now: ()
     } catch (error) {
       if (isRefusal(error) && error.code === ORDER_NOT_FOUND) return null;
       if (isRefusal(error) && error.code === PRE_ORDER_TIMEOUT) {
-        return { status: 'failed', upstreamOrderId: orderId, upstreamStatus: 'pre-order timed out (6006)', amount: null, delivery: null, error: error.message };
+        return { status: 'failed', upstreamOrderId: orderId, upstreamStatus: orderText('upstream.preOrderTimedOut', { code: '6006' }), amount: null, delivery: null, error: error.message };
       }
       throw error;
     }
@@ -185,6 +186,6 @@ function preOrderId(answer: unknown): string | null {
 }
 
 function notPlaced(error: string): OrderState {
-  return { status: 'failed', upstreamOrderId: null, upstreamStatus: 'not placed', amount: null, delivery: null, error };
+  return { status: 'failed', upstreamOrderId: null, upstreamStatus: orderText('upstream.notPlaced'), amount: null, delivery: null, error };
 }
 

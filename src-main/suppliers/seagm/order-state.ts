@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { money } from '../../domain/money';
 import type { Delivery, OrderState } from '../adapter';
 import { amount, currencyCode, optionalText, upstreamId } from './schemas';
+import { orderText } from '../../orders/order-notes';
 
 /** The three order APIs SEAGM keeps apart: each has its own create and detail endpoint and its own id space. */
 export type SeagmOrderFamily = 'card' | 'recharge' | 'mobile';
@@ -69,7 +70,7 @@ export function seagmOrderState(order: SeagmOrder, family: SeagmOrderFamily): Or
     return { ...base, status: refundStatus(back, order.pay_amount), refundedAmount: back !== undefined ? money(back, order.currency) : null };
   }
   if (order.status_code === ORDER_STATUS.unpaid) {
-    if (order.pay_status_code === PAY_STATUS.expired) return { ...base, status: 'failed', error: 'SEAGM let the payment expire; nothing was charged' };
+    if (order.pay_status_code === PAY_STATUS.expired) return { ...base, status: 'failed', error: orderText('error.paymentExpired') };
     return { ...base, status: 'pending' };
   }
   const sent = order.status_code === ORDER_STATUS.done

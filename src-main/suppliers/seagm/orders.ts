@@ -7,6 +7,7 @@ import type { SeagmClient } from './client';
 import { SeagmGoods, type SeagmGood } from './order-goods';
 import { seagmOrderSchema, seagmOrderState, type SeagmOrderFamily } from './order-state';
 import type { SeagmParams } from './sign';
+import { orderText } from '../../orders/order-notes';
 
 /** "This order doesn't exist.": the detail endpoints' answer for a mch_order_id they do not hold. */
 const ORDER_NOT_FOUND = '20080';
@@ -51,7 +52,7 @@ export function createSeagmOrders(client: SeagmClient, label: string): SupplierO
     if (existing) return existing;
 
     const built = await createRequest(good, request, signal);
-    if ('refusal' in built) return { ...refused(built.refusal), ...(built.attention ? { upstreamStatus: 'not sent', attention: built.attention } : {}) };
+    if ('refusal' in built) return { ...refused(built.refusal), ...(built.attention ? { upstreamStatus: orderText('upstream.notSent'), attention: built.attention } : {}) };
     const { create } = ENDPOINTS[good.family];
     let answer: unknown;
     try {
@@ -157,5 +158,5 @@ function buyerFields(good: SeagmGood, input: Record<string, string>): { values: 
 }
 
 function refused(error: string): OrderState {
-  return { status: 'failed', upstreamOrderId: null, upstreamStatus: 'not placed', amount: null, delivery: null, error };
+  return { status: 'failed', upstreamOrderId: null, upstreamStatus: orderText('upstream.notPlaced'), amount: null, delivery: null, error };
 }

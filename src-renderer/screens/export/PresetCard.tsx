@@ -30,7 +30,7 @@ export function PresetCard({ preset, selected, onSelect }: Props) {
       <span className="preset-description" id={`preset-${preset.id}-description`} title={description}>{description}</span>
       <span className="preset-columns" title={preset.columns.join('\n')}>
         <span className="preset-column-count">{t('preset.columns', { count: preset.columns.length })}</span>
-        <span className="preset-column-names">{columns}</span>
+        <span className="preset-column-names" translate="no">{columns}</span>
       </span>
     </button>
   );

@@ -11,7 +11,8 @@ interface Props {
 export function PreviewTable({ columns, rows, label }: Props) {
   return (
     <div className="preview-scroll" tabIndex={0} role="region" aria-label={label}>
-      <table className="table preview-table">
+      {/* The file's own text: column names and values as the store reads them, never translated. */}
+      <table className="table preview-table" translate="no">
         <thead>
           <tr>
             {columns.map((column, index) => (

@@ -67,7 +67,7 @@ export function DetailPanel({ selected, currency }: { selected: SelectedRow; cur
               <ChangeBadges changes={detail.changes} />
             </div>
           )}
-          <div className="detail-key muted" title={selected.planKey}>{t('detail.planKey')}: <code>{selected.planKey}</code></div>
+          <div className="detail-key muted" title={selected.planKey}>{t('detail.planKey')}: <code translate="no">{selected.planKey}</code></div>
         </div>
         <button ref={closeButton} type="button" className="icon-button" aria-label={t('detail.close')} title={t('detail.close')} onClick={() => select(null)}>×</button>
       </header>

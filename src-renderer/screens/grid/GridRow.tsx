@@ -4,7 +4,8 @@ import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';
 import { ChangeBadges } from './ChangeBadges';
 import type { ColumnId } from './columns';
-import { cellAmount, daysOf, exactMoney, LOW_MARGIN_PERCENT, marginLevel, percentLabel, supplierCells } from './grid-format';
+import { formatExactMoney } from '../../components/format';
+import { cellAmount, daysOf, LOW_MARGIN_PERCENT, marginLevel, percentLabel, supplierCells } from './grid-format';
 import { coverageLabel, dataLabel } from './labels';
 import { LockIcon } from './LockIcon';
 import { SupplierCostCell } from './SupplierCostCell';
@@ -88,17 +89,17 @@ export const GridRow = memo(function GridRow({ row, index, top, columns, nameOf,
       case 'days':
         return <div key={column} role="cell" className="grid-cell num days-cell">{daysOf(row.attributes) ?? '—'}</div>;
       case 'best':
-        return <div key={column} role="cell" className="grid-cell num best" title={exactMoney(row.bestCost)}>{cellAmount(row.bestCost)}</div>;
+        return <div key={column} role="cell" className="grid-cell num best" title={formatExactMoney(row.bestCost)}>{cellAmount(row.bestCost)}</div>;
       case 'sale':
         return (
-          <div key={column} role="cell" className={`grid-cell num sale-cell${row.locked ? ' locked' : ''}`} title={[exactMoney(row.salePrice), row.locked ? t('price.locked') : ''].filter(Boolean).join('\n')}>
+          <div key={column} role="cell" className={`grid-cell num sale-cell${row.locked ? ' locked' : ''}`} title={[formatExactMoney(row.salePrice), row.locked ? t('price.locked') : ''].filter(Boolean).join('\n')}>
             {row.locked && <LockIcon label={t('price.locked')} />}
             {cellAmount(row.salePrice)}
           </div>
         );
       case 'margin':
         return (
-          <div key={column} role="cell" className={`grid-cell num margin-cell ${level}`} title={[exactMoney(row.margin), row.marginPercent !== null ? percentLabel(row.marginPercent) : '', marginHint].filter(Boolean).join('\n')}>
+          <div key={column} role="cell" className={`grid-cell num margin-cell ${level}`} title={[formatExactMoney(row.margin), row.marginPercent !== null ? percentLabel(row.marginPercent) : '', marginHint].filter(Boolean).join('\n')}>
             <span className="margin-amount">
               {(level === 'loss' || level === 'low') && <span className="margin-flag" aria-label={marginHint}>!</span>}
               {cellAmount(row.margin)}

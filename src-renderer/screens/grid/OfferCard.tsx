@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import type { GridOffer, PlanRow } from '../../../src-main/grid/types';
+import type { PlanRowDetail } from '../../../src-main/api/contract';
 import { api } from '../../api';
 import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';
 import { TestOrderButton } from '../orders/TestOrderButton';
-import { exactMoney, sameOffer } from './grid-format';
+import { formatExactMoney, formatMoney } from '../../components/format';
+import { sameOffer } from './grid-format';
 import { supplierOfferKey } from '../../../src-main/domain/offer';
 import { stockLabel } from './labels';
 import { MoveOfferForm } from './MoveOfferForm';
@@ -13,7 +15,7 @@ import { OfferMatchNote } from './OfferMatchNote';
 
 interface Props {
   offer: GridOffer;
-  row: PlanRow;
+  row: PlanRow & Partial<Pick<PlanRowDetail, 'categoryNames'>>;
   supplierName: string;
   color: number;
   currency: string;
@@ -58,11 +60,11 @@ export function OfferCard({ offer, row, supplierName, color, currency, tiers }: 
       <dl className="offer-facts">
         <div>
           <dt>{t('detail.cost')}</dt>
-          <dd className="num">{exactMoney(offer.cost)}</dd>
+          <dd className="num" title={formatExactMoney(offer.cost)}>{formatMoney(offer.cost)}</dd>
         </div>
         <div>
           <dt>{t('detail.converted', { currency })}</dt>
-          <dd className="num">{offer.converted ? exactMoney(offer.converted) : <span className="error">{t('detail.noRate')}</span>}</dd>
+          <dd className="num" title={offer.converted ? formatExactMoney(offer.converted) : undefined}>{offer.converted ? formatMoney(offer.converted) : <span className="error">{t('detail.noRate')}</span>}</dd>
         </div>
         <div>
           <dt>{t('detail.stock')}</dt>
@@ -80,17 +82,17 @@ export function OfferCard({ offer, row, supplierName, color, currency, tiers }: 
             {tiers.map((tier) => (
               <li key={tier.minQuantity}>
                 <span>{t('detail.tiers.from', { count: tier.minQuantity })}</span>
-                <span className="num">{t('detail.tiers.each', { price: exactMoney(tier.unitPrice) })}</span>
+                <span className="num">{t('detail.tiers.each', { price: formatMoney(tier.unitPrice) })}</span>
               </li>
             ))}
           </ul>
         </section>
       )}
       <p className="offer-ids muted">
-        <span title={offer.productId}>{t('detail.product')} <code>{offer.productId}</code></span>
-        <span title={offer.skuId}>{t('detail.sku')} <code>{offer.skuId}</code></span>
-        {offer.variant && <span title={offer.variant}>{t('detail.variant')} <code>{offer.variant}</code></span>}
-        {offer.categoryId && <span title={offer.categoryId}>{t('detail.category')} <code>{offer.categoryId}</code></span>}
+        <span title={offer.productId}>{t('detail.product')} <code translate="no">{offer.productId}</code></span>
+        <span title={offer.skuId}>{t('detail.sku')} <code translate="no">{offer.skuId}</code></span>
+        {offer.variant && <span title={offer.variant}>{t('detail.variant')} <code translate="no">{offer.variant}</code></span>}
+        {offer.categoryId && <span title={offer.categoryId}>{t('detail.category')} {row.categoryNames?.[supplierOfferKey(offer)] ?? <code translate="no">{offer.categoryId}</code>}</span>}
       </p>
       <ul className="offer-titles" aria-label={t('detail.titles')}>
         {titles.map(([locale, text]) => (

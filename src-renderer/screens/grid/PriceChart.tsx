@@ -4,7 +4,8 @@ import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';
 import { useUiStore } from '../../stores/ui';
 import { chartGeometry, historyInMerchantCurrency, type ChartBox, type ChartSeries } from './chart-geometry';
-import { exactMoney, roundedAmount } from './grid-format';
+import { formatExactMoney, formatMoney } from '../../components/format';
+import { roundedAmount } from './grid-format';
 import { supplierOfferKey } from '../../../src-main/domain/offer';
 
 const BOX: ChartBox = { width: 540, height: 200, top: 14, right: 18, bottom: 30, left: 66 };
@@ -91,7 +92,7 @@ export function PriceChart({ detail, nameOf, supplierColors, currency }: Props) 
             <path d={path.d} />
             {path.dots.map((dot, index) => (
               <circle key={index} cx={dot.x} cy={dot.y} r={3.5}>
-                <title>{`${pointFormat.format(dot.point.time)}\n${exactMoney({ amount: dot.point.original.amount, currency: dot.point.original.currency })}${dot.point.original.currency !== currency ? ` ≈ ${roundedAmount(dot.point.value, 4)} ${currency}` : ''}`}</title>
+                <title>{`${pointFormat.format(dot.point.time)}\n${formatExactMoney({ amount: dot.point.original.amount, currency: dot.point.original.currency })}${dot.point.original.currency !== currency ? ` ≈ ${roundedAmount(dot.point.value, 4)} ${currency}` : ''}`}</title>
               </circle>
             ))}
           </g>
@@ -103,7 +104,7 @@ export function PriceChart({ detail, nameOf, supplierColors, currency }: Props) 
             <li key={entry.key} className={entry.points.length === 0 ? 'muted' : undefined}>
               <span className={`legend-line series-${entry.color}${entry.dashed ? ' dashed' : ''}`} aria-hidden="true" />
               <span className="legend-label" title={entry.label}>{entry.label}</span>
-              <span className="legend-value num">{entry.latest ? exactMoney(entry.latest) : t('detail.noRate')}</span>
+              <span className="legend-value num" title={entry.latest ? formatExactMoney(entry.latest) : undefined}>{entry.latest ? formatMoney(entry.latest) : t('detail.noRate')}</span>
             </li>
           ))}
         </ul>

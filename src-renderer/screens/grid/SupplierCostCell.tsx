@@ -1,6 +1,7 @@
 import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';
-import { cellAmount, exactMoney, type SupplierCell } from './grid-format';
+import { formatExactMoney, formatMoney } from '../../components/format';
+import { cellAmount, type SupplierCell } from './grid-format';
 import { stockLabel } from './labels';
 
 export function SupplierCostCell({ cell, supplierName }: { cell: SupplierCell | undefined; supplierName: string }) {
@@ -8,8 +9,8 @@ export function SupplierCostCell({ cell, supplierName }: { cell: SupplierCell | 
   if (!cell) return <div role="cell" className="grid-cell supplier-cell empty" />;
   const { offer, others, isBest } = cell;
   const tooltip = [
-    t('cell.original', { supplier: supplierName, original: exactMoney(offer.cost) }),
-    offer.converted ? t('cell.converted', { converted: exactMoney(offer.converted) }) : t('cell.noRate', { currency: offer.cost.currency }),
+    t('cell.original', { supplier: supplierName, original: formatExactMoney(offer.cost) }),
+    offer.converted ? t('cell.converted', { converted: formatExactMoney(offer.converted) }) : t('cell.noRate', { currency: offer.cost.currency }),
     stockLabel(t, offer.stock),
     isBest ? t('cell.best') : null,
     others.length ? t('cell.more', { count: others.length }) : null,
@@ -20,7 +21,7 @@ export function SupplierCostCell({ cell, supplierName }: { cell: SupplierCell | 
       {offer.converted ? (
         <span className="amount">{cellAmount(offer.converted)}</span>
       ) : (
-        <span className="amount no-rate">{exactMoney(offer.cost)}</span>
+        <span className="amount no-rate">{formatMoney(offer.cost)}</span>
       )}
       {others.length > 0 && <span className="more-offers" aria-hidden="true">+{others.length}</span>}
     </div>

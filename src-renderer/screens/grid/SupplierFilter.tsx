@@ -38,7 +38,7 @@ export function SupplierFilter() {
           {suppliers.map((supplier) => (
             <label key={supplier.id} className="check">
               <input type="checkbox" checked={chosen.includes(supplier.id)} onChange={() => toggle(supplier.id)} />
-              <span>{supplier.name}</span>
+              <span>{nameOf(supplier.id)}</span>
             </label>
           ))}
           {chosen.length > 0 && (

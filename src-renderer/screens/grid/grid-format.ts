@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { formatAmount, formatDecimal } from '../../components/format';
 import type { Money } from '../../../src-main/domain/money';
 import type { PlanAttributes } from '../../../src-main/domain/plan-attributes';
 import type { GridOffer, OfferRef, PlanRow } from '../../../src-main/grid/types';
@@ -13,28 +14,14 @@ export const LOW_MARGIN_PERCENT = '10';
 
 const MINUS = '−';
 
-function groupDigits(fixed: string): string {
-  const negative = fixed.startsWith('-');
-  const [integer, fraction] = (negative ? fixed.slice(1) : fixed).split('.');
-  const grouped = integer.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${negative ? MINUS : ''}${grouped}${fraction !== undefined ? `.${fraction}` : ''}`;
-}
-
 /** An amount rounded half-up for a narrow cell ("3.059247" → "3.06"); the exact value belongs in the tooltip. */
 export function roundedAmount(amount: string, decimals = 2): string {
-  const rounded = new Decimal(amount).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
-  // "-0.00" says "loss" where there is none.
-  return groupDigits(rounded.isZero() ? rounded.abs().toFixed(decimals) : rounded.toFixed(decimals));
+  return formatDecimal(amount, decimals);
 }
 
-export function cellAmount(money: Money | null | undefined, decimals = 2): string {
-  return money ? roundedAmount(money.amount, decimals) : '—';
-}
-
-/** The amount exactly as stored, digits grouped, with its currency. */
-export function exactMoney(money: Money | null | undefined): string {
-  if (!money) return '—';
-  return `${groupDigits(money.amount)} ${money.currency}`;
+/** A cell's amount in its currency's minor units, without the code (the column header says the currency). */
+export function cellAmount(money: Money | null | undefined): string {
+  return money ? formatAmount(money) : '—';
 }
 
 /** "-5.0" → "−5.0%": the same minus sign as the amounts beside it. */

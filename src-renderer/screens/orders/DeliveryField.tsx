@@ -7,7 +7,7 @@ export function DeliveryField({ name, label, value, masked = false, children }: 
     <div className="delivery-field" data-field={name}>
       <dt>{label}</dt>
       <dd>
-        {value === null ? <span className="muted">—</span> : <code className={`delivery-value${masked ? ' masked' : ''}`}>{value}</code>}
+        {value === null ? <span className="muted">—</span> : <code className={`delivery-value${masked ? ' masked' : ''}`} translate="no">{value}</code>}
         {value !== null && <CopyButton text={value} what={label} disabled={masked} />}
         {children}
       </dd>

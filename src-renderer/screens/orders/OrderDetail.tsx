@@ -12,6 +12,7 @@ import { CopyButton } from './CopyButton';
 import { OrderOutcome } from './OrderOutcome';
 import { StatusBadge } from './StatusBadge';
 import { Timeline } from './Timeline';
+import { useOrderText } from './order-text';
 
 function Fact({ label, children, testId, wide = false }: { label: string; children: ReactNode; testId?: string; wide?: boolean }) {
   return (
@@ -31,6 +32,7 @@ export function OrderDetail({ onOrderAgain }: { onOrderAgain: (order: OrderView)
   const storedOrder = useOrdersStore((s) => s.orders.find((o) => o.id === s.selectedId));
   const revealedDelivery = useOrdersStore((s) => (s.selectedId === null ? undefined : s.revealed[s.selectedId]));
   const order = storedOrder ? withRevealed(storedOrder, revealedDelivery) : null;
+  const text = useOrderText(order?.supplier ?? '');
 
   if (!order) {
     return (
@@ -56,20 +58,20 @@ export function OrderDetail({ onOrderAgain }: { onOrderAgain: (order: OrderView)
         <Fact label={t('detail.charged')} testId="order-charged">{order.amount ? formatMoney(order.amount) : <span className="muted">{t('detail.notYet')}</span>}</Fact>
         {order.refundedAmount && <Fact label={t('detail.refunded')} testId="order-refunded">{formatMoney(order.refundedAmount)}</Fact>}
         {order.expectedInMerchantCurrency && order.expectedInMerchantCurrency.currency !== order.expectedCost.currency && (
-          <Fact label={t('detail.inMerchantCurrency', { currency: order.expectedInMerchantCurrency.currency })}>≈ {formatMoney(order.expectedInMerchantCurrency, { decimals: 2 })}</Fact>
+          <Fact label={t('detail.inMerchantCurrency', { currency: order.expectedInMerchantCurrency.currency })}>≈ {formatMoney(order.expectedInMerchantCurrency)}</Fact>
         )}
         <Fact label={t('detail.ourKey')} wide>
           <span className="fact-with-copy"><code>{order.idempotencyKey}</code><CopyButton text={order.idempotencyKey} what={t('detail.ourKey')} /></span>
         </Fact>
         <Fact label={t('detail.atSupplier')} testId="order-upstream">
           {order.upstreamOrderId ? <code>{order.upstreamOrderId}</code> : <span className="muted">{t('detail.noNumber')}</span>}
-          {order.upstreamStatus && <span className="upstream-status" title={t('timeline.upstream')}> · {order.upstreamStatus}</span>}
+          {order.upstreamStatus && <span className="upstream-status" title={t('timeline.upstream')} translate={text.own(order.upstreamStatus) ? 'no' : undefined}> · {text.word(order.upstreamStatus)}</span>}
         </Fact>
       </dl>
       <OrderOutcome order={order} supplierName={supplier} />
       <section className="order-timeline-section">
         <h3>{t('timeline.title')}</h3>
-        <Timeline entries={order.timeline} />
+        <Timeline entries={order.timeline} supplierId={order.supplier} />
       </section>
       <footer className="order-detail-actions">
         <button type="button" className="button" onClick={() => onOrderAgain(order)}>{t('detail.again')}</button>

@@ -10,6 +10,7 @@ import { ordersDictionary } from '../../i18n/orders';
 import { useOrdersStore } from '../../stores/orders';
 import { isInFlight, withRevealed } from '../../stores/orders-view';
 import { supplierName, useSuppliersStore } from '../../stores/suppliers';
+import { useOrderText } from './order-text';
 import { OfferPicker } from './OfferPicker';
 import { OrderForm, missingInput, type OrderFormValues } from './OrderForm';
 import { OrderOutcome } from './OrderOutcome';
@@ -45,6 +46,7 @@ export function OrderDialog({ offer: initialOffer, title: initialTitle, onClose,
   const loadSuppliers = useSuppliersStore((s) => s.load);
   const { connect, remember } = useOrdersStore.getState();
   const [picked, setPicked] = useState<{ offer: OfferRef; title: string } | null>(initialOffer ? { offer: initialOffer, title: initialTitle ?? '' } : null);
+  const orderText = useOrderText(picked?.offer.supplier ?? '');
   const [quoteState, setQuoteState] = useState<QuoteState>({ status: 'loading' });
   const [quoteToken, setQuoteToken] = useState(0);
   const [values, setValues] = useState<OrderFormValues>(NO_VALUES);
@@ -134,7 +136,7 @@ export function OrderDialog({ offer: initialOffer, title: initialTitle, onClose,
         {quoteState.status === 'error' && <ErrorState message={quoteState.message} onRetry={() => setQuoteToken((n) => n + 1)} />}
         {quote && <QuoteSummary quote={quote} supplierName={supplier} />}
         {quote && <OrderForm fields={quote.inputFields} values={values} onChange={setValues} demo={demo} disabled={placing || !quote.allowed} />}
-        {placeError && <p className="place-error" role="alert">{t('place.error', { message: placeError })}</p>}
+        {placeError && <p className="place-error" role="alert">{t('place.error', { message: orderText.word(placeError) })}</p>}
       </>
     );
     actions = (
@@ -153,7 +155,7 @@ export function OrderDialog({ offer: initialOffer, title: initialTitle, onClose,
         <OrderOutcome order={order} supplierName={supplier} />
         <section className="dialog-timeline">
           <h3>{t('timeline.title')}</h3>
-          <Timeline entries={order.timeline} />
+          <Timeline entries={order.timeline} supplierId={order.supplier} />
         </section>
       </>
     ) : <LoadingState />;

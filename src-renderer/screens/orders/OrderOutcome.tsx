@@ -6,10 +6,12 @@ import { AttentionHelp } from './AttentionHelp';
 import { DeliveryPanel } from './DeliveryPanel';
 import { OrderProgress } from './OrderProgress';
 import { ResolveActions } from './ResolveActions';
+import { useOrderText } from './order-text';
 
 /** Where the order stands and what came of it: shared by the dialog that follows it and the order's detail. */
 export function OrderOutcome({ order, supplierName }: { order: OrderView; supplierName: string }) {
   const t = useT(ordersDictionary);
+  const text = useOrderText(order.supplier);
   return (
     <div className="order-outcome" data-order={order.id} data-status={order.status}>
       <OrderProgress order={order} />
@@ -23,7 +25,7 @@ export function OrderOutcome({ order, supplierName }: { order: OrderView; suppli
         </div>
       )}
       {order.status === 'attention' && <AttentionHelp order={order} supplierName={supplierName} />}
-      {(order.status === 'failed' || order.status === 'canceled') && order.error && <p className="order-error" role="alert">{order.error}</p>}
+      {(order.status === 'failed' || order.status === 'canceled') && order.error && <p className="order-error" role="alert">{text.word(order.error)}</p>}
       <DeliveryPanel order={order} />
     </div>
   );

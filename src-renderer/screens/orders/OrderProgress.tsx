@@ -4,6 +4,7 @@ import { ordersDictionary } from '../../i18n/orders';
 import { useUiStore } from '../../stores/ui';
 import { progressSteps, type StepState } from '../../stores/orders-view';
 import { formatClock } from './time';
+import { useOrderText } from './order-text';
 
 const MARK: Record<StepState, string> = { done: '✓', current: '', todo: '', failed: '✕', warn: '!' };
 
@@ -12,6 +13,7 @@ export function OrderProgress({ order }: { order: OrderView }) {
   const t = useT(ordersDictionary);
   const language = useUiStore((s) => s.language);
   const steps = progressSteps(order);
+  const text = useOrderText(order.supplier);
   return (
     <ol className="order-progress" aria-label={t('progress.label')}>
       {steps.map((step) => (
@@ -21,7 +23,7 @@ export function OrderProgress({ order }: { order: OrderView }) {
             <span className="step-label">{t(`step.${step.key}`)}</span>
             <span className="step-time muted">
               {step.at ? formatClock(step.at, language) : step.state === 'current' ? t('step.waiting') : ''}
-              {step.key === 'sent' && step.state === 'current' && order.upstreamStatus ? ` · ${order.upstreamStatus}` : ''}
+              {step.key === 'sent' && step.state === 'current' && order.upstreamStatus ? ` · ${text.word(order.upstreamStatus)}` : ''}
             </span>
           </span>
         </li>

@@ -3,10 +3,12 @@ import { formatMoney } from '../../components/format';
 import { useT } from '../../i18n';
 import { ordersDictionary } from '../../i18n/orders';
 import { balanceShort } from '../../stores/orders-view';
+import { useOrderText } from './order-text';
 
 /** What the order will cost, what the supplier holds to pay it, and what the daily cap still allows. */
 export function QuoteSummary({ quote, supplierName }: { quote: OrderQuote; supplierName: string }) {
   const t = useT(ordersDictionary);
+  const text = useOrderText(quote.offer.supplier);
   const converted = quote.costInMerchantCurrency && quote.costInMerchantCurrency.currency !== quote.cost.currency ? quote.costInMerchantCurrency : null;
   return (
     <div className="quote-summary" data-testid="order-quote">
@@ -15,7 +17,7 @@ export function QuoteSummary({ quote, supplierName }: { quote: OrderQuote; suppl
           <dt>{t('quote.charged', { supplier: supplierName })}</dt>
           <dd className="num" data-testid="quote-cost">
             {formatMoney(quote.cost)}
-            {converted && <span className="muted quote-converted">≈ {formatMoney(converted, { decimals: 2 })}</span>}
+            {converted && <span className="muted quote-converted">≈ {formatMoney(converted)}</span>}
           </dd>
         </div>
         <div>
@@ -24,7 +26,7 @@ export function QuoteSummary({ quote, supplierName }: { quote: OrderQuote; suppl
             {quote.balance
               ? <span className={balanceShort(quote.balance, quote.cost) ? 'error' : undefined}>{formatMoney(quote.balance)}</span>
               : quote.balanceError
-                ? <span className="error quote-balance-error">{t('quote.balance.error', { message: quote.balanceError })}</span>
+                ? <span className="error quote-balance-error">{t('quote.balance.error', { message: text.word(quote.balanceError) })}</span>
                 : <span className="muted">{t('quote.balance.unknown')}</span>}
           </dd>
         </div>
@@ -47,7 +49,7 @@ export function QuoteSummary({ quote, supplierName }: { quote: OrderQuote; suppl
       {balanceShort(quote.balance, quote.cost) && <p className="quote-warning" role="status">{t('quote.balance.short')}</p>}
       {!quote.allowed && (
         <p className="quote-refusal" role="alert">
-          <strong>{t('quote.refused')}</strong> {quote.refusal}
+          <strong>{t('quote.refused')}</strong> {text.word(quote.refusal)}
         </p>
       )}
     </div>

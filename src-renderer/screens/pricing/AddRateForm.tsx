@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useT } from '../../i18n';
 import { pricingDictionary } from '../../i18n/pricing';
 import { usePricingStore } from '../../stores/pricing';
+import { wordCodedText } from '../../../src-main/config/coded-issue';
 
 /** A supplier may price in a currency the ECB does not publish: the merchant can add its rate by hand. */
 export function AddRateForm({ base }: { base: string }) {
@@ -10,7 +11,7 @@ export function AddRateForm({ base }: { base: string }) {
   const [currency, setCurrency] = useState('');
   const [value, setValue] = useState('');
   const code = currency.trim().toUpperCase();
-  const error = rateError && rateError.currency === code ? rateError.message : null;
+  const error = rateError && rateError.currency === code ? wordCodedText(rateError.message, t) : null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -4,12 +4,14 @@ import type { CurrencyRate } from '../../../src-main/domain/currency';
 import { useT } from '../../i18n';
 import { pricingDictionary } from '../../i18n/pricing';
 import { usePricingStore } from '../../stores/pricing';
+import { wordRateSource } from './rate-source';
+import { wordCodedText } from '../../../src-main/config/coded-issue';
 
 export function RateRow({ rate }: { rate: CurrencyRate }) {
   const t = useT(pricingDictionary);
   const { setRate, rateSaving, rateError } = usePricingStore(useShallow((s) => ({ setRate: s.setRate, rateSaving: s.rateSaving, rateError: s.rateError })));
   const [draft, setDraft] = useState<string | null>(null);
-  const error = rateError?.currency === rate.currency ? rateError.message : null;
+  const error = rateError?.currency === rate.currency ? wordCodedText(rateError.message, t) : null;
 
   const commit = async () => {
     if (draft === null) return;
@@ -41,7 +43,7 @@ export function RateRow({ rate }: { rate: CurrencyRate }) {
         {error && <div className="error rate-error">{error}</div>}
       </td>
       <td className="rate-date">{rate.asOf}</td>
-      <td className="muted rate-source" title={rate.source}>{rate.source}</td>
+      <td className="muted rate-source" title={wordRateSource(rate.source, t)}>{wordRateSource(rate.source, t)}</td>
       <td className="rate-actions">
         {draft === null ? (
           <button className="button small" onClick={() => setDraft(rate.perUnit)}>{t('action.edit')}</button>

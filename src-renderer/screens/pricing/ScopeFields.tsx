@@ -1,7 +1,7 @@
 import { useT } from '../../i18n';
 import { pricingDictionary } from '../../i18n/pricing';
 import type { RuleForm, RuleFormErrors, RuleFormField } from '../../stores/pricing-form';
-import { useSuppliersStore } from '../../stores/suppliers';
+import { supplierName, useSuppliersStore } from '../../stores/suppliers';
 
 /** The pickers a scope needs: nothing for "all", a supplier, a category or plan id, or one offer. */
 export function ScopeFields({ form, errors, onChange }: { form: RuleForm; errors: RuleFormErrors; onChange: (patch: Partial<RuleForm>) => void }) {
@@ -26,7 +26,7 @@ export function ScopeFields({ form, errors, onChange }: { form: RuleForm; errors
           <span>{t('field.supplier')}</span>
           <select value={form.supplierId} aria-invalid={Boolean(errors.supplierId)} onChange={(event) => onChange({ supplierId: event.target.value })} name="supplierId">
             <option value="">{t('field.chooseSupplier')}</option>
-            {suppliers.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            {suppliers.map((s) => <option key={s.id} value={s.id}>{supplierName(suppliers, s.id)}</option>)}
             {form.supplierId && !known && <option value={form.supplierId}>{form.supplierId}</option>}
           </select>
           {errors.supplierId && <small className="error">{t(`error.${errors.supplierId}`)}</small>}

@@ -1,5 +1,6 @@
 import type { SupplierSummary } from '../../../src-main/api/contract';
-import type { RuleForm } from '../../stores/pricing-form';
+import type { MarkupRule } from '../../../src-main/domain/pricing/rules';
+import { ruleToForm, type RuleForm } from '../../stores/pricing-form';
 import { supplierName } from '../../stores/suppliers';
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
@@ -51,4 +52,11 @@ export function describeRounding(key: string, t: Translate): string {
 /** Plan keys join their parts with \u0001 for the database; a person reads them better with a separator. */
 export function readablePlanKey(planKey: string): string {
   return planKey.split('\u0001').filter(Boolean).join(' · ');
+}
+
+/** A rule as the merchant calls it: the name they gave it, or its scope and cost range in the reader's language. */
+export function ruleLabel(rule: MarkupRule, suppliers: readonly SupplierSummary[], t: Translate): string {
+  if (rule.name?.trim()) return rule.name.trim();
+  const form = ruleToForm(rule);
+  return t('rule.defaultName', { scope: describeScope(form, suppliers, t), range: describeRange(form, t) });
 }

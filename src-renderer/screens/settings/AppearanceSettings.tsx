@@ -15,7 +15,7 @@ export function AppearanceSettings() {
     <SettingsSection title={t('appearance')}>
       <div className="setting-row">
         <span className="setting-label" id="setting-language">{t('language')}</span>
-        <SegmentedChoice labelledBy="setting-language" value={language} options={LANGUAGES.map((id) => ({ id, label: LANGUAGE_NAMES[id] }))} onChange={setLanguage} />
+        <SegmentedChoice labelledBy="setting-language" value={language} options={LANGUAGES.map((id) => ({ id, label: LANGUAGE_NAMES[id], lang: id }))} onChange={setLanguage} />
       </div>
       <div className="setting-row">
         <span className="setting-label" id="setting-theme">{t('theme')}</span>

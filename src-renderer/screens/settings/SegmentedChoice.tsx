@@ -1,6 +1,7 @@
 interface Props<T extends string> {
   value: T;
-  options: Array<{ id: T; label: string }>;
+  /** `lang` marks a label written in its own language (a language's own name). */
+  options: Array<{ id: T; label: string; lang?: string }>;
   labelledBy: string;
   onChange: (value: T) => void;
 }
@@ -17,6 +18,7 @@ export function SegmentedChoice<T extends string>({ value, options, labelledBy, 
           aria-checked={option.id === value}
           className={option.id === value ? 'active' : ''}
           onClick={() => onChange(option.id)}
+          lang={option.lang}
         >
           {option.label}
         </button>

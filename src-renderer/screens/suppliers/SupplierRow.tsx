@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { SupplierSummary } from '../../../src-main/api/contract';
 import { useT } from '../../i18n';
 import { suppliersDictionary } from '../../i18n/suppliers';
-import { useSuppliersStore } from '../../stores/suppliers';
+import { supplierName, useSuppliersStore } from '../../stores/suppliers';
 import { LastRunCell } from './LastRunCell';
 
 export function SupplierRow({ supplier, kindLabel, onEdit }: { supplier: SupplierSummary; kindLabel: string; onEdit: () => void }) {
@@ -24,10 +24,10 @@ export function SupplierRow({ supplier, kindLabel, onEdit }: { supplier: Supplie
     <tr>
       <td>
         <div className="supplier-row-name">
-          <span>{supplier.name}</span>
+          <span>{supplierName([supplier], supplier.id)}</span>
           {supplier.demo && <span className="badge demo">{t('demo.badge')}</span>}
         </div>
-        <div className="muted supplier-id">{supplier.id}</div>
+        <div className="muted supplier-id" translate="no">{supplier.id}</div>
       </td>
       <td>{kindLabel}</td>
       <td className="num">{supplier.offers.toLocaleString()}</td>
@@ -36,8 +36,8 @@ export function SupplierRow({ supplier, kindLabel, onEdit }: { supplier: Supplie
         {supplier.demo ? (
           <span className="muted">{t('readOnly')}</span>
         ) : confirming ? (
-          <span className="confirm-remove" role="group" aria-label={t('remove.confirm', { name: supplier.name })}>
-            <span>{t('remove.confirm', { name: supplier.name })}</span>
+          <span className="confirm-remove" role="group" aria-label={t('remove.confirm', { name: supplierName([supplier], supplier.id) })}>
+            <span>{t('remove.confirm', { name: supplierName([supplier], supplier.id) })}</span>
             <button className="button danger" onClick={() => void confirmRemove()}>{t('action.remove')}</button>
             <button className="button" onClick={() => setConfirming(false)}>{t('action.cancel')}</button>
           </span>

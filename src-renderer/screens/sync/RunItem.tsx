@@ -16,7 +16,7 @@ export function RunItem({ run, supplierName, selected, onSelect }: { run: SyncRu
     <li>
       <button className={`run-item${selected ? ' selected' : ''}`} aria-pressed={selected} onClick={onSelect} data-run={run.id}>
         <span className="run-line">
-          <span className="run-supplier">{supplierName}</span>
+          <span className="run-supplier" title={run.supplierId}>{supplierName}</span>
           <StatusBadge status={run.status} />
           <span className="run-time muted">{formatDateTime(run.startedAt, language)}</span>
         </span>

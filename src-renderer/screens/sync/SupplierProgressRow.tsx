@@ -10,6 +10,7 @@ import { RunCounts } from './RunCounts';
 import { StatusBadge } from './StatusBadge';
 import { runErrorText } from './run-error';
 import { WaitingCountdown } from './WaitingCountdown';
+import { supplierName } from '../../stores/suppliers';
 
 interface Props {
   supplier: SupplierSummary;
@@ -51,12 +52,12 @@ export function SupplierProgressRow({ supplier, kindLabel, progress, syncDisable
   return (
     <li className={`progress-row${active ? ' active' : ''}`} data-supplier={supplier.id}>
       <div className="progress-name">
-        <span className="progress-title">{supplier.name}</span>
+        <span className="progress-title">{supplierName([supplier], supplier.id)}</span>
         <span className="muted">{kindLabel}</span>
       </div>
       <div className="progress-status">{phase && <StatusBadge status={phase} />}</div>
       <div className="progress-body">
-        {progress && <ProgressBar fraction={progressFraction(progress)} tone={progress.phase} label={t('progress.label', { name: supplier.name })} />}
+        {progress && <ProgressBar fraction={progressFraction(progress)} tone={progress.phase} label={t('progress.label', { name: supplierName([supplier], supplier.id) })} />}
         <div className="progress-detail">{detail}</div>
       </div>
       <button className="button" onClick={onSync} disabled={syncDisabled}>{t('syncOne')}</button>

@@ -1,0 +1,17 @@
+import { useT } from '../../i18n';
+import { ordersDictionary } from '../../i18n/orders';
+import { wordOrderText } from '../../stores/orders-view';
+import { supplierName, useSuppliersStore } from '../../stores/suppliers';
+
+/**
+ * Words an order's texts from main (timeline notes, errors, statuses main words itself) in the merchant's language,
+ * with the supplier's name filled in. `own` says a text holds only the supplier's own words (no code of ours): it is
+ * shown as it came and marked translate="no".
+ */
+export function useOrderText(supplierId: string) {
+  const t = useT(ordersDictionary);
+  const name = useSuppliersStore((s) => supplierName(s.suppliers, supplierId));
+  const word = (text: string | null | undefined) => wordOrderText(text, t, name);
+  const own = (text: string | null | undefined) => !!text && word(text) === text;
+  return { word, own };
+}

@@ -1,0 +1,224 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../src-main/api/handlers';
+import type { ApiContract } from '../../src-main/api/contract';
+import type { OfferRef, PlanRow } from '../../src-main/grid/types';
+import { describeOffenders, latinOffenders, type VisibleText } from '../helpers/latin-words';
+import { launchApp, type E2eApp } from './harness';
+
+const WAIT = { timeout: 20_000 };
+
+/**
+ * Parts of the app another branch is translating as this test is written (issue 13 §2: the supplier form's labels,
+ * validation and connection-test errors, helper B). Their offenders are printed, not failed; delete an entry once
+ * that branch is merged.
+ */
+
+/**
+ * Every visible text node (and placeholder) on the page, with where it is. Text marked translate="no" is data, and
+ * text marked with another language (the language switch's "English") is meant to be in it.
+ */
+async function visibleTexts(page: Page, step: string): Promise<VisibleText[]> {
+  return page.evaluate((step) => {
+    const whereOf = (element: Element) => {
+      const region = element.closest('[role=dialog], aside, article, section, .card, nav, main');
+      const label = region ? (region.getAttribute('aria-label') ?? region.querySelector('h1, h2, h3')?.textContent ?? region.className) : '';
+      const classes = typeof element.className === 'string' && element.className.trim() ? `.${element.className.trim().split(/\s+/).join('.')}` : '';
+      return `${step} › ${(label ?? '').trim().slice(0, 40)} › ${element.tagName.toLowerCase()}${classes}`;
+    };
+    const texts: Array<{ text: string; where: string }> = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+      const element = node.parentElement;
+      if (!text || !element || element.closest('[translate="no"], script, style, title, noscript')) continue;
+      if (!element.closest('[lang]')?.getAttribute('lang')?.startsWith('zh')) continue;
+      // A select's options show when it opens: they count while the select is visible.
+      const shown = element.tagName === 'OPTION' ? element.closest('select') : element;
+      if (!shown?.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
+      texts.push({ text, where: whereOf(element) });
+    }
+    for (const input of document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[placeholder], textarea[placeholder]')) {
+      if (input.placeholder.trim() && input.checkVisibility() && !input.closest('[translate="no"]')) texts.push({ text: input.placeholder, where: `${whereOf(input)}[placeholder]` });
+    }
+    return texts;
+  }, step);
+}
+
+async function openScreen(page: Page, index: number) {
+  await page.locator('nav.sidebar .nav-item').nth(index).click();
+  await page.locator('main.screen').evaluate((main) => main.scrollTo(0, 0));
+}
+
+const SCREEN = { grid: 0, suppliers: 1, sync: 2, pricing: 3, export: 4, orders: 5, alerts: 6, settings: 7 };
+
+// The walk runs in English too, for its screenshots (zh-walk-*, en-walk-*): the same screens to look at side by side.
+describe.each(['zh-CN', 'en'])('every screen, dialog and drawer in %s', (locale) => {
+  let app: E2eApp;
+  let server: ApiContract;
+  const seen: VisibleText[] = [];
+  /** The merchant's own data that may show on screen in any language: titles, categories and ids from suppliers. */
+  const data: string[] = [];
+
+  async function look(step: string) {
+    await app.page.waitForTimeout(150);
+    seen.push(...await visibleTexts(app.page, step));
+    await app.screenshot(`${locale === 'zh-CN' ? 'zh' : 'en'}-walk-${step}`);
+  }
+
+  beforeAll(async () => {
+    app = await launchApp({ viewport: { width: 1280, height: 720 }, locale });
+    server = createHandlers(app.preview.services);
+    await app.preview.services.sync();
+    const db = app.preview.services.db;
+    const strings = (json: string | null): string[] => {
+      const found: string[] = [];
+      const visit = (value: unknown) => {
+        if (typeof value === 'string') found.push(value);
+        else if (value && typeof value === 'object') Object.values(value).forEach(visit);
+      };
+      visit(json ? JSON.parse(json) : null);
+      return found;
+    };
+    for (const row of db.prepare('SELECT product_id, sku_id, variant, titles_json, category_json, fulfillment_json FROM offers').all() as Array<Record<string, string | null>>) {
+      data.push(row.product_id!, row.sku_id!, row.variant ?? '');
+      // Buyer fields (a top-up's "Phone number") are labelled by the supplier.
+      data.push(...strings(row.fulfillment_json));
+      data.push(...Object.values(JSON.parse(row.titles_json ?? '{}') as Record<string, string>));
+      const category = row.category_json ? (JSON.parse(row.category_json) as { id: string; path?: Array<{ names?: Record<string, string> }> }) : null;
+      if (category) data.push(category.id, ...(category.path ?? []).flatMap((level) => Object.values(level.names ?? {})));
+    }
+    for (const language of ['zh-CN', 'en']) {
+      const page = await server['grid.query']({ language, limit: 5000 });
+      data.push(...page.rows.map((row) => row.title));
+    }
+    data.push(app.dataDir);
+    // A store's column names are the store's own words ("URL handle", "Inventory quantity"), quoted as they are.
+    for (const preset of await server['export.presets']()) data.push(...preset.columns);
+    // The search box's example of a query in English, and what the walk types into a rate.
+    data.push('Japan', 'abc');
+
+    // Orders with several timeline events: a Dujiao-Next eSIM followed to delivery, a BillionConnect one waiting for its push.
+    const esims = await server['grid.query']({ kinds: ['esim'], language: 'zh-CN', limit: 5000 });
+    const orderable = (supplier: string): OfferRef | null => {
+      for (const row of esims.rows) {
+        const offer = row.offers.find((o) => o.supplier === supplier && o.orderable && o.stock.status !== 'out');
+        if (offer) return { supplier: offer.supplier, productId: offer.productId, skuId: offer.skuId, variant: offer.variant };
+      }
+      return null;
+    };
+    for (const supplier of ['demo-dujiao', 'demo-billionconnect']) {
+      const offer = orderable(supplier);
+      expect(offer, `an orderable eSIM from ${supplier}`).not.toBeNull();
+      const order = await server['orders.place']({ offer: offer!, confirm: true });
+      data.push(order.title, order.idempotencyKey, order.upstreamOrderId ?? '');
+    }
+    // The demo Dujiao-Next answers "processing" first, then delivers on a later poll.
+    for (let tries = 0; tries < 150 && (await server['orders.list']()).find((o) => o.supplier === 'demo-dujiao')?.status !== 'delivered'; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    for (const order of await server['orders.list']()) data.push(order.title, order.idempotencyKey, order.upstreamOrderId ?? '');
+
+    // A locked plan price, so Locked prices has a row to name.
+    const first: PlanRow = (await server['grid.query']({ language: 'zh-CN', limit: 1 })).rows[0];
+    await server['pricing.lock']({ target: { type: 'plan', planKey: first.planKey }, price: { amount: '9.99', currency: 'USD' } });
+  }, 180_000);
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('walks the app and, in zh-CN, finds no English outside the allowlist', async () => {
+    const { page } = app;
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
+
+    await openScreen(page, SCREEN.grid);
+    await page.locator('.grid-row').first().waitFor(WAIT);
+    await look('grid');
+    await page.locator('.supplier-filter .filter-button').click();
+    await look('grid-supplier-filter');
+    await page.locator('.supplier-filter .filter-button').click();
+    await page.locator('.grid-row').first().click({ position: { x: 60, y: 18 } });
+    const drawer = page.locator('aside.detail-panel');
+    await drawer.locator('.offer-card').first().waitFor(WAIT);
+    await look('grid-drawer');
+    // A row priced by a rule (the first one is locked): the rule by its name, not its id.
+    await page.locator('.grid-row').nth(1).click({ position: { x: 60, y: 18 } });
+    await drawer.locator('.pricing-summary .stat-note span[title]').waitFor(WAIT);
+    await look('grid-drawer-rule');
+    await page.locator('.grid-row').first().click({ position: { x: 60, y: 18 } });
+    await drawer.locator('.offer-card').first().locator('button[aria-expanded]').click();
+    await look('grid-drawer-move');
+    const orderButton = drawer.locator('.offer-card button').filter({ hasText: /测试|test order/i }).first();
+    if (await orderButton.count()) {
+      await orderButton.click();
+      await page.getByRole('dialog').locator('[data-testid=order-quote]').waitFor(WAIT);
+      await look('grid-order-dialog');
+      await page.keyboard.press('Escape');
+    }
+
+    await openScreen(page, SCREEN.suppliers);
+    await page.locator('main h1').waitFor(WAIT);
+    await look('suppliers');
+    const add = page.locator('main.screen button.primary').first();
+    if (await add.count()) {
+      await add.click();
+      await page.getByRole('dialog').waitFor(WAIT);
+      await look('suppliers-form');
+      await page.keyboard.press('Escape');
+    }
+
+    await openScreen(page, SCREEN.sync);
+    await page.locator('.run-item').first().waitFor(WAIT);
+    await look('sync');
+    await page.locator('.run-item').first().click();
+    await page.waitForTimeout(500);
+    await look('sync-run');
+
+    await openScreen(page, SCREEN.pricing);
+    await page.locator('.rule-row').first().waitFor(WAIT);
+    await page.locator('.locks-table .lock-target').first().waitFor(WAIT);
+    await look('pricing');
+    await page.locator('.rule-row').first().locator('button[aria-expanded]').click();
+    await look('pricing-rule-editor');
+    const rate = page.locator('.rate-row').first();
+    await rate.scrollIntoViewIfNeeded();
+    await rate.locator('button').first().click();
+    await rate.locator('input').fill('abc');
+    await rate.locator('input').press('Enter');
+    await rate.locator('.rate-error').waitFor(WAIT);
+    await look('pricing-rate-error');
+
+    await openScreen(page, SCREEN.export);
+    await page.locator('main h1').waitFor(WAIT);
+    await page.waitForTimeout(500);
+    await look('export');
+
+    await openScreen(page, SCREEN.orders);
+    await page.locator('.order-item').first().waitFor(WAIT);
+    for (const supplier of ['demo-dujiao', 'demo-billionconnect']) {
+      const order = (await server['orders.list']()).find((o) => o.supplier === supplier)!;
+      expect(order.timeline.length, `${supplier}'s order has several timeline events`).toBeGreaterThanOrEqual(2);
+      await page.locator(`.order-item[data-order="${order.id}"]`).click();
+      await page.locator(`.order-detail[data-order="${order.id}"] .timeline-entry`).nth(1).waitFor(WAIT);
+      await look(`orders-${supplier}`);
+    }
+    await page.locator('main.screen .page-head button.primary, main.screen button.primary').first().click();
+    await page.getByRole('dialog').waitFor(WAIT);
+    await page.waitForTimeout(500);
+    await look('orders-new-dialog');
+    await page.keyboard.press('Escape');
+
+    await openScreen(page, SCREEN.alerts);
+    await page.locator('.alerts-screen').waitFor(WAIT);
+    await look('alerts');
+
+    await openScreen(page, SCREEN.settings);
+    await page.locator('.data-dir').waitFor(WAIT);
+    await look('settings');
+
+    if (locale !== 'zh-CN') return;
+    const offenders = latinOffenders(seen, data);
+    // The list itself is the message: each offending text, its words and where it is.
+    expect(describeOffenders(offenders), 'English on zh-CN screens').toBe('');
+  }, 240_000);
+});
