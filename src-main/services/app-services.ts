@@ -306,7 +306,7 @@ export class AppServices {
         this.events.emit('sync.state', this.syncState());
         this.events.emit('grid.changed', { reason: 'sync' });
         // The balance rule reads balances as of this sync: one ping per synced account, then the rules.
-        void this.readBalances(targets.map((target) => target.supplierId)).finally(() => this.evaluateAlerts());
+        void this.readBalances(targets).finally(() => this.evaluateAlerts());
       });
     this.syncing = { promise, controller, supplierIds: chosen.map((c) => c.id) };
     this.events.emit('sync.state', this.syncState());
@@ -314,14 +314,15 @@ export class AppServices {
   }
 
   /**
-   * Reads and keeps each account's balance (one request from its budget, bounded in time). A supplier that does not
-   * answer keeps its last balance: a failed read is not a zero balance.
+   * Reads and keeps each account's balance through the adapter that just synced it (its login session, one request
+   * from its budget, bounded in time). A supplier that does not answer keeps its last balance: a failed read is not
+   * a zero balance.
    */
-  private async readBalances(supplierIds: string[]): Promise<void> {
-    await Promise.all(supplierIds.map(async (supplierId) => {
-      if (this.closing) return;
+  private async readBalances(targets: ReadonlyArray<{ supplierId: string; adapter: SupplierAdapter }>): Promise<void> {
+    await Promise.all(targets.map(async ({ supplierId, adapter }) => {
+      if (this.closing || adapter.noBalance) return;
       try {
-        const ping = await this.syncAdapter(supplierId).ping(AbortSignal.timeout(BALANCE_READ_TIMEOUT_MS));
+        const ping = await adapter.ping(AbortSignal.timeout(BALANCE_READ_TIMEOUT_MS));
         if (ping.balance && !this.closing) recordBalance(this.db, supplierId, ping.balance);
       } catch {
         // The next sync or quote tries again.

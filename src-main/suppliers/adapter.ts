@@ -169,6 +169,8 @@ export interface SupplierAdapter {
   push?: PushNotifications;
   /** The connection's request budget, shared by everything that calls this adapter. */
   budget?: RequestBudgetView;
+  /** Set when the supplier has no balance to report: ping then only proves the credentials, so it is not asked for one. */
+  noBalance?: true;
 }
 
 /** Tuning that tests and the benchmark turn; adapters take sensible defaults otherwise. */

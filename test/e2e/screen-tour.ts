@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 const WAIT = { timeout: 20_000 };
 
 /** The navigation's order (src-renderer/App.tsx): screens are opened by position, so the tour reads the same in every language. */
-const NAV_INDEX = { grid: 0, suppliers: 1, sync: 2, pricing: 3, export: 4, orders: 5, settings: 6 } as const;
+const NAV_INDEX = { grid: 0, suppliers: 1, sync: 2, pricing: 3, export: 4, orders: 5, alerts: 6, settings: 7 } as const;
 
 async function openNav(page: Page, screen: keyof typeof NAV_INDEX): Promise<void> {
   await page.getByRole('navigation').first().locator('button.nav-item').nth(NAV_INDEX[screen]).click();
@@ -92,6 +92,7 @@ export const TOUR: TourStop[] = [
       await settled(page);
     },
   },
+  { name: 'alerts', open: async (page) => { await openNav(page, 'alerts'); await settled(page); } },
   { name: 'settings', open: async (page) => { await openNav(page, 'settings'); await settled(page); } },
 ];
 

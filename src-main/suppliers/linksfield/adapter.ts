@@ -88,5 +88,5 @@ export function createLinksfieldAdapter(account: LinksfieldAccount, label: strin
     }
   }
 
-  return { ping, fetchCatalog, orders: createLinksfieldOrders(client, label, env?.now) };
+  return { ping, fetchCatalog, orders: createLinksfieldOrders(client, label, env?.now), noBalance: true };
 }
