@@ -134,15 +134,33 @@ describe.each(['zh-CN', 'en'])('every screen, dialog and drawer in %s', (locale)
     await openScreen(page, SCREEN.grid);
     await page.locator('.grid-row').first().waitFor(WAIT);
     await look('grid');
-    await page.locator('.supplier-filter .filter-button').click();
-    await look('grid-supplier-filter');
-    await page.locator('.supplier-filter .filter-button').click();
+    // Every menu of the filter bar (suppliers, columns), each opened and closed again.
+    const menus = page.locator('.filter-button');
+    for (let index = 0; index < (await menus.count()); index++) {
+      await menus.nth(index).click();
+      await look(`grid-menu-${index}`);
+      await menus.nth(index).click();
+    }
+    if (await page.locator('.possible-matches-button').count()) {
+      await page.locator('.possible-matches-button').click();
+      await look('grid-possible-matches');
+      await page.locator('.possible-matches-button').click();
+    }
+    // Two rows ticked: the bulk bar.
+    await page.locator('.grid-row .row-check').nth(0).check();
+    await page.locator('.grid-row .row-check').nth(1).check();
+    await page.locator('.bulk-bar').waitFor(WAIT);
+    await look('grid-bulk-bar');
+    // Its last button clears the selection.
+    await page.locator('.bulk-bar button').last().click();
+    await page.locator('.bulk-bar').waitFor({ state: 'detached', ...WAIT });
     await page.locator('.grid-row').first().click({ position: { x: 60, y: 18 } });
     const drawer = page.locator('aside.detail-panel');
     await drawer.locator('.offer-card').first().waitFor(WAIT);
     await look('grid-drawer');
     // A row priced by a rule (the first one is locked): the rule by its name, not its id.
-    await page.locator('.grid-row').nth(1).click({ position: { x: 60, y: 18 } });
+    const ruled = (await server['grid.query']({ language: 'zh-CN', limit: 100 })).rows.find((row) => row.ruleId && !row.locked && !/[\u0000-\u001f"]/.test(row.planKey))!;
+    await page.locator(`.grid-row[data-plan-key="${ruled.planKey}"]`).click({ position: { x: 60, y: 18 } });
     await drawer.locator('.pricing-summary .stat-note span[title]').waitFor(WAIT);
     await look('grid-drawer-rule');
     await page.locator('.grid-row').first().click({ position: { x: 60, y: 18 } });

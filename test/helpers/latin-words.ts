@@ -23,7 +23,9 @@ export const ALLOWED_WORDS: ReadonlySet<string> = new Set([
   'SupplyGrid', 'Dujiao', 'Next', 'Dujiao-Next', 'MeSIM', 'BillionConnect', 'SEAGM', 'Linksfield', 'Shopify', 'WooCommerce',
   // Technical terms merchants see in Chinese software as they are.
   'eSIM', 'SIM', 'QR', 'LPA', 'ICCID', 'SM-DP', 'SM', 'DP', 'PIN', 'PUK', 'APN', 'API', 'CSV', 'URL', 'HTTP', 'HTTPS', 'ECB', 'SKU', 'ID',
-  'iOS', 'iPhone', 'Android', 'UTF', 'BOM', 'JSON', 'XML', 'Excel', 'TLS', 'DNS', 'IP', 'FMS', 'OS',
+  'iOS', 'iPhone', 'Android', 'UTF', 'BOM', 'JSON', 'XML', 'Excel', 'TLS', 'DNS', 'IP', 'FMS', 'OS', 'Webhook', 'Telegram',
+  // Keys as printed on the keyboard.
+  'Enter', 'Shift', 'Esc', 'Escape', 'Tab', 'Ctrl', 'Home', 'End', 'PageUp', 'PageDown',
   // Units.
   'GB', 'MB', 'KB', 'TB', 'ms', 's', 'min', 'h', 'd',
   // File formats.
@@ -66,6 +68,8 @@ function allowedWord(word: string, allowed: ReadonlySet<string>): boolean {
 
 /** The Latin words of `text` that are not allowed: URLs, paths and e-mail addresses are left out first. */
 export function latinWords(text: string, allowed: ReadonlySet<string> = ALLOWED_WORDS): string[] {
+  // A zero-width space is a line-break hint inside a word ("Billion\u200bConnect"), not a word boundary.
+  text = text.replace(/\u200b/g, '');
   const alone = text.trim();
   return (text.replace(URL_LIKE, ' ').match(TOKEN) ?? []).map((word) => word.replace(/[-'’+]+$/, ''))
     .filter((word) => word && !allowedWord(word, allowed) && !isLanguageTag(word, word === alone));

@@ -5,6 +5,9 @@ import { api } from '../../api';
 import { useT } from '../../i18n';
 import { alertsDictionary } from '../../i18n/alerts';
 
+/** The rule types a document may use, as written in it (codes, not words). */
+const RULE_TYPES = ['margin_below', 'best_out_of_stock', 'cost_rise', 'sync_failing', 'balance_below', 'order_attention'] as const;
+
 /** The rules and channels as their JSON document (as `supplygrid alerts rules` prints it), and the sealed channel secrets. */
 export function AlertRulesEditor() {
   const t = useT(alertsDictionary);
@@ -39,8 +42,11 @@ export function AlertRulesEditor() {
   return (
     <section className="card alert-rules">
       <h2>{t('rules')}</h2>
-      <p className="muted">{t('rules.help')}</p>
-      <textarea aria-label={t('rules')} className="alert-rules-json" spellCheck={false} value={text} onChange={(event) => setText(event.target.value)} rows={Math.min(30, text.split('\n').length + 1)} />
+      <p className="muted">
+        {t('rules.help')}{' '}
+        {RULE_TYPES.map((type, index) => <span key={type}>{index > 0 ? ' · ' : ''}<code translate="no">{type}</code></span>)}
+      </p>
+      <textarea aria-label={t('rules')} className="alert-rules-json" translate="no" spellCheck={false} value={text} onChange={(event) => setText(event.target.value)} rows={Math.min(30, text.split('\n').length + 1)} />
       <div className="alert-rules-actions">
         <button className="primary" onClick={() => void save()}>{t('rules.save')}</button>
         {status?.ok && <span className="setting-saved" role="status">{t('rules.saved')}</span>}

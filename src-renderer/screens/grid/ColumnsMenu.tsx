@@ -1,7 +1,7 @@
 import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';
 import { useColumnsStore } from '../../stores/grid-columns';
-import { useSuppliersStore } from '../../stores/suppliers';
+import { supplierName, useSuppliersStore } from '../../stores/suppliers';
 import { HIDEABLE_COLUMNS, supplierColumn, type ColumnId } from './columns';
 import { usePopover } from './use-popover';
 
@@ -34,7 +34,7 @@ export function ColumnsMenu() {
         <div className="supplier-popover columns-popover" role="group" aria-label={t('columns')}>
           {HIDEABLE_COLUMNS.map((column) => check(column, t(LABEL_KEYS[column])))}
           {suppliers.length > 0 && <div className="popover-heading">{t('columns.suppliers')}</div>}
-          {suppliers.map((supplier) => check(supplierColumn(supplier.id), supplier.name))}
+          {suppliers.map((supplier) => check(supplierColumn(supplier.id), supplierName(suppliers, supplier.id)))}
           {changed && <button type="button" className="link" onClick={reset}>{t('columns.reset')}</button>}
           <p className="popover-note muted">{t('columns.resizeHint')}</p>
         </div>
