@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
+import Decimal from 'decimal.js';
 import { listBalances } from '../db/balances-repo';
+import type { GridOffer } from '../grid/types';
 import type { ActiveCondition, AlertCondition, AlertFacts, AlertSubject, AlertType } from './evaluate';
 
 /** How many recent runs per supplier the failure streak looks at (the rule's `times` is at most 100). */
@@ -7,9 +9,12 @@ const RECENT_RUNS = 100;
 
 /** The facts the rules look at. The grid must be current first (the caller refreshes it). */
 export function readAlertFacts(db: Database): AlertFacts {
-  const exportedPlans = (db.prepare(`SELECT p.plan_key AS planKey, p.title_en AS title, p.in_stock AS inStock, p.margin_pct_milli AS milli
-      FROM plan_rows p WHERE p.plan_key IN (SELECT plan_key FROM export_fingerprints)`).all() as Array<{ planKey: string; title: string; inStock: number; milli: number | null }>)
-    .map((row) => ({ planKey: row.planKey, title: row.title, inStock: row.inStock === 1, marginPercent: row.milli === null ? null : milliToDecimal(row.milli) }));
+  const exportedPlans = (db.prepare(`SELECT p.plan_key AS planKey, p.title_en AS title, p.in_stock AS inStock, p.margin_pct_milli AS milli, p.offers_json AS offers
+      FROM plan_rows p WHERE p.plan_key IN (SELECT plan_key FROM export_fingerprints)`).all() as Array<{ planKey: string; title: string; inStock: number; milli: number | null; offers: string }>)
+    .map((row) => ({
+      planKey: row.planKey, title: row.title, inStock: row.inStock === 1, marginPercent: row.milli === null ? null : milliToDecimal(row.milli),
+      cheapest: cheapestMember(JSON.parse(row.offers) as GridOffer[]),
+    }));
 
   const latest = db.prepare(`SELECT supplier_id AS supplierId, MAX(id) AS runId FROM sync_runs WHERE status = 'ok' GROUP BY supplier_id`).all() as Array<{ supplierId: string; runId: number }>;
   const risesOf = db.prepare(`SELECT c.product_id, c.sku_id, c.variant, c.old_json, c.new_json, o.titles_json FROM changes c
@@ -38,6 +43,15 @@ export function readAlertFacts(db: Database): AlertFacts {
   // Balances as last read: after each sync and whenever an order was quoted.
   const balances = listBalances(db).map(({ supplierId, amount, currency }) => ({ supplierId, amount, currency }));
   return { exportedPlans, latestRuns, recentRuns, attentionOrders, balances };
+}
+
+/** The member with the lowest cost in the merchant's currency, in stock or not: the supplier the plan is best bought from. */
+function cheapestMember(offers: readonly GridOffer[]): { supplierId: string; inStock: boolean } | null {
+  let best: GridOffer | null = null;
+  for (const offer of offers) {
+    if (offer.converted && (!best || new Decimal(offer.converted.amount).lessThan(best.converted!.amount))) best = offer;
+  }
+  return best ? { supplierId: best.supplier, inStock: best.stock.status !== 'out' } : null;
 }
 
 function milliToDecimal(milli: number): string {

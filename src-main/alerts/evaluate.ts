@@ -4,7 +4,11 @@ import type { AlertRule } from './rules';
 /** What the alert rules look at, read from the database in one go (alerts-repo.ts). */
 export interface AlertFacts {
   /** Plans some store has received (any export preset), as the grid prices them now. */
-  exportedPlans: Array<{ planKey: string; title: string; inStock: boolean; marginPercent: string | null }>;
+  exportedPlans: Array<{
+    planKey: string; title: string; inStock: boolean; marginPercent: string | null;
+    /** The member with the lowest cost, in stock or not: when it is out, the plan is bought from a dearer fallback. */
+    cheapest: { supplierId: string; inStock: boolean } | null;
+  }>;
   /** Each supplier's latest applied run and the cost rises it logged (same currency only). */
   latestRuns: Array<{ supplierId: string; runId: number; rises: Array<{ offerKey: string; title: string; old: string; new: string; currency: string }> }>;
   /** Each supplier's most recent runs, newest first (statuses). */
@@ -38,7 +42,11 @@ function conditionsOf(rule: AlertRule, facts: AlertFacts): AlertCondition[] {
         .filter((plan) => plan.marginPercent !== null && new Decimal(plan.marginPercent).lt(rule.percent))
         .map((plan) => at(plan.planKey, { kind: 'plan', id: plan.planKey }, { title: plan.title, marginPercent: plan.marginPercent!, threshold: rule.percent }));
     case 'best_out_of_stock':
-      return facts.exportedPlans.filter((plan) => !plan.inStock).map((plan) => at(plan.planKey, { kind: 'plan', id: plan.planKey }, { title: plan.title }));
+      // Out everywhere, or out at the supplier it is best bought from (a dearer fallback sells it meanwhile): one
+      // condition per plan, so the change from one to the other is not alerted again.
+      return facts.exportedPlans
+        .filter((plan) => !plan.inStock || (plan.cheapest && !plan.cheapest.inStock))
+        .map((plan) => at(plan.planKey, { kind: 'plan', id: plan.planKey }, plan.inStock ? { title: plan.title, supplier: plan.cheapest!.supplierId } : { title: plan.title }));
     case 'cost_rise':
       return facts.latestRuns.flatMap((run) => {
         const risen = run.rises

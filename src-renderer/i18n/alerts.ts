@@ -10,6 +10,8 @@ export const alertsDictionary: Dictionary = {
     'alert.margin_below': 'Margin of “{title}” is {marginPercent} %, below {threshold} %',
     'alert.best_out_of_stock': '“{title}” is out of stock at every supplier',
     'alert.back_in_stock': '“{title}” is back in stock',
+    'alert.best_supplier_out': '“{title}” is out of stock at {supplier}, its cheapest supplier; a dearer one sells it meanwhile',
+    'alert.best_supplier_back': '“{title}” is back in stock at {supplier}, its cheapest supplier',
     'alert.cost_rise': '{supplier}: cost rose more than {threshold} % on {count} offers (largest: “{topTitle}” {topOld} → {topNew} {currency}, +{topPercent} %)',
     'alert.sync_failing': '{supplier}: the last {times} syncs failed',
     'alert.sync_held': '{supplier}: the last sync is held for review (run {run})',
@@ -37,6 +39,8 @@ export const alertsDictionary: Dictionary = {
     'alert.margin_below': '“{title}”的利润率为 {marginPercent}%，低于 {threshold}%',
     'alert.best_out_of_stock': '“{title}”在所有供应商处均缺货',
     'alert.back_in_stock': '“{title}”已恢复有货',
+    'alert.best_supplier_out': '“{title}”在最便宜的供应商 {supplier} 处缺货，目前由价格更高的供应商供货',
+    'alert.best_supplier_back': '“{title}”在最便宜的供应商 {supplier} 处已恢复有货',
     'alert.cost_rise': '{supplier}：{count} 个商品成本上涨超过 {threshold}%（涨幅最大：“{topTitle}” {topOld} → {topNew} {currency}，+{topPercent}%）',
     'alert.sync_failing': '{supplier}：最近 {times} 次同步失败',
     'alert.sync_held': '{supplier}：最近一次同步已暂缓待审核（第 {run} 次）',
@@ -77,7 +81,10 @@ function amountInMinorUnits(amount: string, currency: string, language: string):
 
 /** The words of one alert, in the app or in a channel. */
 export function alertText(language: 'en' | 'zh-CN', alert: { type: string; params: Record<string, string | number> }): string {
-  const key = alert.type === 'sync_failing' && alert.params.held ? 'alert.sync_held' : `alert.${alert.type}`;
+  const key = alert.type === 'sync_failing' && alert.params.held ? 'alert.sync_held'
+    : alert.type === 'best_out_of_stock' && alert.params.supplier ? 'alert.best_supplier_out'
+    : alert.type === 'back_in_stock' && alert.params.supplier ? 'alert.best_supplier_back'
+    : `alert.${alert.type}`;
   const template = alertsDictionary[language][key] ?? alertsDictionary.en[key] ?? alert.type;
   const currency = typeof alert.params.currency === 'string' ? alert.params.currency : null;
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {

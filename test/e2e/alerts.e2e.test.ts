@@ -29,7 +29,7 @@ describe('Alerts: the notification centre and the rules editor', () => {
     await nav.getByRole('button', { name: /^Alerts/ }).click();
     const first = page.locator('.alert-item.unread').first();
     await first.waitFor(WAIT);
-    expect(await first.locator('.alert-text').textContent()).toMatch(/^demo-[a-z]+: cost rose more than 0 % on \d+ offers \(largest: “.+” .+ → .+, \+[\d.]+ %\)$/);
+    expect(await first.locator('.alert-text').textContent()).toMatch(/^Demo [A-Za-z]+: cost rose more than 0 % on \d+ offers \(largest: “.+” .+ → .+, \+[\d.]+ %\)$/);
     await app.screenshot('alerts');
 
     await first.getByRole('button', { name: 'Open' }).click();

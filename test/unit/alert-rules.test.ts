@@ -30,7 +30,7 @@ function steps(rulesToUse: readonly AlertRule[], ...facts: AlertFacts[]) {
 
 describe('alert rules: each fires on crafted facts, once, and clears', () => {
   it('margin of an exported plan below X', () => {
-    const plan = (margin: string | null) => ({ ...none, exportedPlans: [{ planKey: 'plan:JP', title: 'Japan 5 GB', inStock: true, marginPercent: margin }] });
+    const plan = (margin: string | null) => ({ ...none, exportedPlans: [{ planKey: 'plan:JP', title: 'Japan 5 GB', inStock: true, marginPercent: margin, cheapest: null }] });
     const [low, still, fine] = steps(rules, plan('9.999'), plan('8'), plan('10'));
     expect(low.raised).toEqual(['margin|plan:JP']);
     expect(low.now[0].params).toMatchObject({ marginPercent: '9.999', threshold: '10' });
@@ -40,12 +40,25 @@ describe('alert rules: each fires on crafted facts, once, and clears', () => {
   });
 
   it('best supplier out of stock, then back in stock', () => {
-    const plan = (inStock: boolean) => ({ ...none, exportedPlans: [{ planKey: 'plan:HK', title: 'Hong Kong', inStock, marginPercent: '30' }] });
+    const plan = (inStock: boolean) => ({ ...none, exportedPlans: [{ planKey: 'plan:HK', title: 'Hong Kong', inStock, marginPercent: '30', cheapest: { supplierId: 'dj', inStock } }] });
     const [out, again, back] = steps(rules, plan(false), plan(false), plan(true));
     expect(out.raised).toEqual(['stock|plan:HK']);
     expect(again.raised).toEqual([]);
     expect(back.backInStock).toEqual(['stock|plan:HK|back']);
     expect(alertText('en', { type: 'back_in_stock', params: { title: 'Hong Kong' } })).toBe('“Hong Kong” is back in stock');
+  });
+
+  it('the cheapest supplier out of stock while a dearer one still sells the plan: alerted once, then back', () => {
+    const plan = (cheapestIn: boolean, anyIn: boolean) => ({
+      ...none, exportedPlans: [{ planKey: 'plan:HK', title: 'Hong Kong', inStock: anyIn, marginPercent: '30', cheapest: { supplierId: 'dj', inStock: cheapestIn } }],
+    });
+    const [fine, cheapestOut, allOut, back] = steps(rules, plan(true, true), plan(false, true), plan(false, false), plan(true, true));
+    expect(fine.raised).toEqual([]);
+    expect(cheapestOut.raised).toEqual(['stock|plan:HK']);
+    expect(alertText('en', cheapestOut.now[0])).toBe('“Hong Kong” is out of stock at dj, its cheapest supplier; a dearer one sells it meanwhile');
+    // From "out at the cheapest" to "out everywhere" is the same condition: not alerted again.
+    expect(allOut.raised).toEqual([]);
+    expect(back.backInStock).toEqual(['stock|plan:HK|back']);
   });
 
   it('cost rose more than Y % in a sync: one alert per supplier sync, the largest rise named', () => {

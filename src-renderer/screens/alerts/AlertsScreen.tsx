@@ -5,6 +5,8 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { useT } from '../../i18n';
 import { alertsDictionary } from '../../i18n/alerts';
 import { useAlertsStore } from '../../stores/alerts';
+import type { SupplierSummary } from '../../../src-main/api/contract';
+import { supplierName, useSuppliersStore } from '../../stores/suppliers';
 import { useUiStore } from '../../stores/ui';
 import { AlertRulesEditor } from './AlertRulesEditor';
 import { openAlert } from './open-alert';
@@ -14,6 +16,7 @@ import './alerts.css';
 export function AlertsScreen() {
   const t = useT(alertsDictionary);
   const language = useUiStore((s) => s.language);
+  const suppliers = useSuppliersStore((s) => s.suppliers);
   const { view, error, load, markRead } = useAlertsStore();
   useEffect(() => {
     void load();
@@ -35,7 +38,7 @@ export function AlertsScreen() {
               <li key={alert.id} className={`alert-item${alert.read ? '' : ' unread'}`}>
                 <div className="alert-main">
                   {!alert.read && <span className="badge alert-new">{t('unread')}</span>}
-                  <span className="alert-text">{alertText(language, alert)}</span>
+                  <span className="alert-text">{alertText(language, withSupplierName(alert, suppliers))}</span>
                   <span className="muted alert-meta">{formatDateTime(alert.createdAt, language)}{Object.keys(alert.deliveries).length > 0 && ` · ${t('deliveries', { list: Object.entries(alert.deliveries).map(([channel, result]) => `${channel} ${result}`).join(', ') })}`}</span>
                 </div>
                 <button className="button" onClick={() => {
@@ -50,4 +53,10 @@ export function AlertsScreen() {
       <AlertRulesEditor />
     </section>
   );
+}
+
+/** Alerts name a supplier by its id; on screen it goes by its name, in the reader's language for a demo one. */
+function withSupplierName<T extends { params: Record<string, string | number> }>(alert: T, suppliers: readonly SupplierSummary[]): T {
+  const id = alert.params.supplier;
+  return typeof id === 'string' ? { ...alert, params: { ...alert.params, supplier: supplierName(suppliers, id) } } : alert;
 }
