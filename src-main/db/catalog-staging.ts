@@ -9,35 +9,6 @@ export const OFFER_CONTENT_COLUMNS = [
   'tiers_json',
 ] as const;
 
-export type OfferContentRow = Record<(typeof OFFER_CONTENT_COLUMNS)[number], string | number | null> & {
-  product_id: string; sku_id: string; variant: string;
-};
-
-export function offerContentRow(offer: Offer): OfferContentRow {
-  return {
-    product_id: offer.productId,
-    sku_id: offer.skuId,
-    variant: offer.variant,
-    kind: offer.kind,
-    titles_json: JSON.stringify(offer.titles),
-    category_json: offer.category ? JSON.stringify(offer.category) : null,
-    cost_amount: offer.cost.amount,
-    cost_currency: offer.cost.currency,
-    retail_json: offer.retailPrice ? JSON.stringify(offer.retailPrice) : null,
-    original_json: offer.originalPrice ? JSON.stringify(offer.originalPrice) : null,
-    stock_status: offer.stock.status,
-    stock_quantity: offer.stock.quantity,
-    min_quantity: offer.minQuantity,
-    max_quantity: offer.maxQuantity,
-    fulfillment_json: JSON.stringify(offer.fulfillment),
-    images_json: JSON.stringify(offer.images),
-    plan_json: JSON.stringify(offer.plan),
-    orderable: offer.orderable ? 1 : 0,
-    raw_json: JSON.stringify(offer.raw ?? null),
-    tiers_json: tiersJson(offer),
-  };
-}
-
 /**
  * JSON text of the parts of offers, each object serialized once: the SKUs of one product share its category, images,
  * fulfilment and raw product, and a 100k-offer listing would otherwise serialize each of them once per SKU.
@@ -69,7 +40,7 @@ class SharedJson {
   }
 }
 
-/** offerContentRow's values in statement order (key, then OFFER_CONTENT_COLUMNS), bound by position. */
+/** An offer's key and OFFER_CONTENT_COLUMNS values, in statement order, bound by position. */
 function offerContentValues(offer: Offer, json: SharedJson): Array<string | number | null> {
   return [
     offer.productId, offer.skuId, offer.variant,

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { listLiveOffers } from '../../src-main/db/catalog-repo';
+import { listLiveOffers, type StoredOffer } from '../../src-main/db/catalog-repo';
+import type { PlanRow } from '../../src-main/grid/types';
 import { supplierOfferKey } from '../../src-main/domain/offer';
 import { OrderService } from '../../src-main/orders/service';
 import { ensureSomeRates } from '../../src-main/pricing/rates-service';
@@ -91,17 +92,32 @@ describe('quantity tiers (Dujiao-Next wholesale_prices)', () => {
 describe('quantity tiers in the row panel (demo Dujiao-Next)', () => {
   it('grid.row carries the tiers of the member offers that have them, keyed like the offers', async () => {
     const { db, api } = await startAppServices('supplygrid-tiers-', cleanups);
-    await api['sync.run'](['demo-dujiao']);
+    // SEAGM sells some of the same cards without tiers: rows where a tiered offer sits beside an untiered one.
+    await api['sync.run'](['demo-dujiao', 'demo-seagm']);
 
-    const tiered = listLiveOffers(db, 'demo-dujiao').find((offer) => offer.kind === 'card' && offer.quantityTiers?.length);
-    expect(tiered).toBeDefined();
-    const key = supplierOfferKey({ supplier: 'demo-dujiao', productId: tiered!.productId, skuId: tiered!.skuId, variant: tiered!.variant });
-    const page = await api['grid.query']({ search: tiered!.titles['en-US'], limit: 200 });
-    const row = page.rows.find((candidate) => candidate.offers.some((offer) => supplierOfferKey(offer) === key))!;
-    const detail = (await api['grid.row'](row.id, 'en'))!;
-    expect(detail.quantityTiers[key]).toEqual(tiered!.quantityTiers);
-    for (const offer of detail.offers) {
-      if (supplierOfferKey(offer) !== key && !detail.quantityTiers[supplierOfferKey(offer)]) expect(detail.quantityTiers).not.toHaveProperty(supplierOfferKey(offer));
+    const rowOf = async (offer: { productId: string; skuId: string; variant: string; titles: Record<string, string> }) => {
+      const key = supplierOfferKey({ supplier: 'demo-dujiao', ...offer });
+      const page = await api['grid.query']({ search: offer.titles['en-US'], limit: 200 });
+      return { key, row: page.rows.find((candidate) => candidate.offers.some((member) => supplierOfferKey(member) === key)) };
+    };
+    let found: { tiered: StoredOffer; key: string; row: PlanRow } | null = null;
+    for (const offer of listLiveOffers(db, 'demo-dujiao').filter((o) => o.kind === 'card' && o.quantityTiers?.length)) {
+      const { key, row } = await rowOf(offer);
+      if (row && row.offers.length > 1) {
+        found = { tiered: offer, key, row };
+        break;
+      }
     }
+    expect(found).not.toBeNull();
+    const { tiered, key, row } = found!;
+    const detail = (await api['grid.row'](row.id, 'en'))!;
+    expect(detail.quantityTiers[key]).toEqual(tiered.quantityTiers);
+    // Exactly the members that have tiers, each with its own: none invented, none borrowed from another member.
+    const stored = new Map([...listLiveOffers(db)].map((offer) => [supplierOfferKey({ supplier: offer.supplierId, ...offer }), offer.quantityTiers]));
+    const expected = Object.fromEntries(detail.offers.flatMap((offer) => {
+      const tiers = stored.get(supplierOfferKey(offer));
+      return tiers?.length ? [[supplierOfferKey(offer), tiers]] : [];
+    }));
+    expect(detail.quantityTiers).toEqual(expected);
   });
 });
