@@ -12,10 +12,11 @@ import type { ConnectionBase } from '../src-main/suppliers/adapter';
 import { syncSuppliers } from '../src-main/sync/engine';
 import { adapterFor, syncTargetFor } from '../src-main/sync/targets';
 
-const kinds = (process.argv[2] ?? 'dujiao-next').split(',');
+// Kinds as `kind` or `kind:size` (the default size applies to bare kinds).
 const size = Number(process.argv[3] ?? 46_000);
+const kinds = (process.argv[2] ?? 'dujiao-next').split(',').map((spec) => spec.split(':'));
 const runTs = fileURLToPath(new URL('../bin/run-ts.mjs', import.meta.url));
-const specs = kinds.map((kind) => ({ kind, options: { size, generation: 0, rateLimit: null } }));
+const specs = kinds.map(([kind, own]) => ({ kind, options: { size: own ? Number(own) : size, generation: 0, rateLimit: null } }));
 const host = spawn(process.execPath, [runTs, fileURLToPath(new URL('./sim-host.ts', import.meta.url)), JSON.stringify(specs)], { stdio: ['pipe', 'pipe', 'inherit'] });
 const lines = createInterface({ input: host.stdout })[Symbol.asyncIterator]();
 const ready = JSON.parse((await lines.next()).value as string) as { ready: ConnectionBase[] };

@@ -181,21 +181,32 @@ export function commitStagedCatalog(db: Database, runId: number, supplierId: str
   const removalScope = scope === 'changes'
     ? `AND (o.product_id IN (SELECT product_id FROM ${staging.listed}) OR o.product_id IN (SELECT product_id FROM ${staging.removed}))`
     : '';
-  const findCandidates = db.prepare(`INSERT INTO ${staging.candidates} (product_id, sku_id, variant)
-    SELECT s.product_id, s.sku_id, s.variant FROM ${staging.offers} s
-      WHERE NOT EXISTS (SELECT 1 FROM offers o WHERE o.supplier_id = @supplier AND ${sameKey} AND o.removed_at IS NULL AND ${sameContent})
-    UNION
-    SELECT o.product_id, o.sku_id, o.variant FROM offers o
+  const liveRow = `SELECT 1 FROM offers o WHERE o.supplier_id = @supplier AND ${sameKey} AND o.removed_at IS NULL`;
+  // `live`: whether the key has a live offer. Those without are additions, logged in SQL alone (a first sync is all
+  // additions); the rest, usually a few, are read into the pure diff.
+  const findCandidates = db.prepare(`INSERT INTO ${staging.candidates} (product_id, sku_id, variant, live)
+    SELECT s.product_id, s.sku_id, s.variant, EXISTS (${liveRow}) FROM ${staging.offers} s
+      WHERE NOT EXISTS (${liveRow} AND ${sameContent})
+    UNION ALL
+    SELECT o.product_id, o.sku_id, o.variant, 1 FROM offers o
       WHERE o.supplier_id = @supplier AND o.removed_at IS NULL ${removalScope}
         AND NOT EXISTS (SELECT 1 FROM ${staging.offers} s WHERE ${sameKey})
     ORDER BY 1, 2, 3`);
+  // What diffCatalog logs for an addition, built where the row is: {cost, stock, titles}.
+  const logAdditions = db.prepare(`INSERT INTO changes (run_id, supplier_id, product_id, sku_id, variant, change, old_json, new_json)
+    SELECT @run, @supplier, s.product_id, s.sku_id, s.variant, 'added', NULL,
+        json_object('cost', json_object('amount', s.cost_amount, 'currency', s.cost_currency),
+          'stock', json_object('status', s.stock_status, 'quantity', s.stock_quantity), 'titles', json(s.titles_json))
+      FROM ${staging.candidates} c JOIN ${staging.offers} s ON s.product_id = c.product_id AND s.sku_id = c.sku_id AND s.variant = c.variant
+      WHERE c.live = 0 ORDER BY c.rowid`);
   const snapshotColumns = 'c.rowid AS rank, x.product_id, x.sku_id, x.variant, x.cost_amount, x.cost_currency, x.stock_status, x.stock_quantity, x.titles_json';
   const liveChunk = db.prepare(`SELECT ${snapshotColumns} FROM ${staging.candidates} c
     JOIN offers x ON x.supplier_id = ? AND x.product_id = c.product_id AND x.sku_id = c.sku_id AND x.variant = c.variant
-    WHERE c.rowid BETWEEN ? AND ? AND x.removed_at IS NULL`);
+    WHERE c.rowid BETWEEN ? AND ? AND c.live = 1 AND x.removed_at IS NULL`);
   const stagedChunk = db.prepare(`SELECT ${snapshotColumns} FROM ${staging.candidates} c
     JOIN ${staging.offers} x ON x.product_id = c.product_id AND x.sku_id = c.sku_id AND x.variant = c.variant
-    WHERE c.rowid BETWEEN ? AND ?`);
+    WHERE c.rowid BETWEEN ? AND ? AND c.live = 1`);
+  const liveCandidateRange = db.prepare(`SELECT MIN(rowid) AS first, MAX(rowid) AS last FROM ${staging.candidates} WHERE live = 1`);
   const content = OFFER_CONTENT_COLUMNS.join(', ');
   const writeStaged = db.prepare(`INSERT INTO offers (supplier_id, product_id, sku_id, variant, ${content}, first_seen, last_seen, removed_at, grid_seq)
     SELECT @supplier, s.product_id, s.sku_id, s.variant, ${OFFER_CONTENT_COLUMNS.map((c) => `s.${c}`).join(', ')}, @now, @now, NULL, @seq
@@ -219,13 +230,14 @@ export function commitStagedCatalog(db: Database, runId: number, supplierId: str
   const apply = db.transaction((liveBefore: number): CommitResult => {
     const seq = nextCatalogSeq(db);
     clearCandidates.run();
-    const candidates = (findCandidates.run({ supplier: supplierId }).changes);
+    findCandidates.run({ supplier: supplierId });
     const unreadable = unreadableItems(skipped);
-    let added = 0;
+    let added = logAdditions.run({ run: runId, supplier: supplierId }).changes;
     let removed = 0;
     let changed = 0;
-    // The candidates' rowids run 1..n in key order: the table was emptied and filled by one ordered insert.
-    for (let first = 1; first <= candidates; first += DIFF_CHUNK) {
+    // The candidates' rowids run in key order: the table was emptied and filled by one ordered insert.
+    const range = liveCandidateRange.get() as { first: number | null; last: number | null };
+    for (let first = range.first ?? 1; first <= (range.last ?? 0); first += DIFF_CHUNK) {
       const last = first + DIFF_CHUNK - 1;
       const rank = new Map<string, number>();
       const toSnapshot = (row: SnapshotRow) => {
@@ -243,6 +255,7 @@ export function commitStagedCatalog(db: Database, runId: number, supplierId: str
           markRemoved.run(now, seq, supplierId, change.productId, change.skuId, change.variant);
           removed++;
         } else if (change.change === 'added') {
+          // A live row the listing still has is never an addition; counted should one ever slip through.
           added++;
         } else if (change.key !== lastChangedKey) {
           lastChangedKey = change.key;
@@ -264,6 +277,7 @@ export function commitStagedCatalog(db: Database, runId: number, supplierId: str
     return { counts };
   });
 
+  staging.indexByKey();
   return db.transaction((): CommitResult => {
     const liveBefore = (countLive.get(supplierId) as { n: number }).n;
     try {
