@@ -24,8 +24,18 @@ export default defineConfig({
       outDir: 'out/main',
       // better-sqlite3 (native) and every other dependency stay in node_modules, loaded at run time.
       externalizeDeps: true,
-      // The services run in a worker thread of their own (SQLite, sync, grid rebuilds): a second entry.
-      rolldownOptions: { input: { index: resolve(__dirname, 'src-main/index.ts'), 'services-worker': resolve(__dirname, 'src-main/services/worker-entry.ts') } },
+      // The services run in a worker thread of their own (SQLite, sync, grid rebuilds): a second entry. Large syncs
+      // run in sync worker threads the services start (sync/worker/pool.ts): a third.
+      rolldownOptions: {
+        input: {
+          index: resolve(__dirname, 'src-main/index.ts'),
+          'services-worker': resolve(__dirname, 'src-main/services/worker-entry.ts'),
+          'sync-worker': resolve(__dirname, 'src-main/sync/worker/entry.ts'),
+        },
+        // Every bundle flat in out/main: modules find files beside themselves (db/migrate.ts its migrations/,
+        // sync/worker/pool.ts the sync worker), wherever the bundler puts the code they share.
+        output: { chunkFileNames: '[name]-[hash].js' },
+      },
     },
     plugins: [copyMigrations()],
   },

@@ -9,8 +9,8 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../src-main/db/open';
 import type { ConnectionBase } from '../src-main/suppliers/adapter';
-import { syncSuppliers } from '../src-main/sync/engine';
-import { adapterFor, syncTargetFor } from '../src-main/sync/targets';
+import { syncSuppliersInThreads } from '../src-main/sync/worker/pool';
+import { portableSyncTarget } from '../src-main/sync/targets';
 
 // Kinds as `kind` or `kind:size` (the default size applies to bare kinds).
 const size = Number(process.argv[3] ?? 46_000);
@@ -26,7 +26,7 @@ const db = openDatabase(join(dir, 'profile.db'));
 const budgetTuning = { maxRequests: 1e9, requestsPerMinute: 1e9 };
 const cpuAtStart = process.cpuUsage();
 const started = performance.now();
-const results = await syncSuppliers(db, ready.ready.map((c) => syncTargetFor(c, adapterFor(c, { budgetTuning }))), { concurrency: ready.ready.length, mode: 'full' });
+const results = await syncSuppliersInThreads(db, ready.ready.map((c) => portableSyncTarget(c as ConnectionBase & Record<string, unknown>, { budgetTuning })), { concurrency: ready.ready.length, mode: 'full', threads: Number(process.env.SYNC_THREADS ?? 2) });
 const wallMs = performance.now() - started;
 for (const r of results) {
   process.stdout.write(`${r.supplierId}: ${r.status} ${r.counts?.offers ?? 0} offers, ${r.requests} requests, fetch ${r.timings.fetchMs.toFixed(0)} ms, commit ${r.timings.commitMs.toFixed(0)} ms ${r.error ?? ''}\n`);

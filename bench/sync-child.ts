@@ -5,8 +5,8 @@ import { openDatabase } from '../src-main/db/open';
 import { transportTaps } from '../src-main/http/transport';
 import type { BudgetTuning } from '../src-main/http/budget-policy';
 import type { ConnectionBase } from '../src-main/suppliers/adapter';
-import { syncSuppliers } from '../src-main/sync/engine';
-import { adapterFor, syncTargetFor } from '../src-main/sync/targets';
+import { syncSuppliersInThreads } from '../src-main/sync/worker/pool';
+import { portableSyncTarget } from '../src-main/sync/targets';
 
 export interface SyncChildArgs {
   db: string;
@@ -34,7 +34,7 @@ if (args.recordTo) {
 }
 const db = openDatabase(args.db);
 const started = performance.now();
-const results = await syncSuppliers(db, args.connections.map((c) => syncTargetFor(c, adapterFor(c, { budgetTuning: args.budgetTuning }))), { concurrency: args.connections.length, mode: args.mode });
+const results = await syncSuppliersInThreads(db, args.connections.map((c) => portableSyncTarget(c as ConnectionBase & Record<string, unknown>, { budgetTuning: args.budgetTuning })), { concurrency: args.connections.length, mode: args.mode });
 const wallMs = performance.now() - started;
 db.close();
 const output: SyncChildResult = {

@@ -278,7 +278,9 @@ export function commitStagedCatalog(db: Database, runId: number, supplierId: str
   });
 
   staging.indexByKey();
-  return db.transaction((): CommitResult => {
+  // IMMEDIATE: the write lock first. A deferred transaction that read and then found another connection (a sync
+  // worker's) had committed meanwhile could only fail, never wait.
+  const commit = db.transaction((): CommitResult => {
     const liveBefore = (countLive.get(supplierId) as { n: number }).n;
     try {
       return apply(liveBefore);
@@ -291,7 +293,8 @@ export function commitStagedCatalog(db: Database, runId: number, supplierId: str
         Math.round(metrics.fetchMs), JSON.stringify(reason), runId);
       return { counts, held: reason };
     }
-  })();
+  });
+  return commit.immediate();
 }
 
 /** Written after the transaction it measures, so that it includes the commit itself. */

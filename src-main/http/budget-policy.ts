@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AdaptivePace, type AdaptiveRule } from './adaptive-pace';
-import { RequestBudget, type BudgetClock } from './budget';
+import { PacedBudget, type BudgetClock, type RequestBudget } from './budget';
 import { FixedWindowPace, type FixedWindowRule } from './fixed-window-pace';
 
 /** What tests and the benchmark turn: the real windows scaled down, or a pace set outright. */
@@ -61,12 +61,12 @@ function paceFor(policy: BudgetPolicy): PolicyPace {
 }
 
 /** A budget of its own, for a client made outside a kind's create() (tests of one client). */
-export function standaloneBudget(policy: BudgetPolicy, tuning: BudgetTuning = {}): RequestBudget {
+export function standaloneBudget(policy: BudgetPolicy, tuning: BudgetTuning = {}): PacedBudget {
   return budgetWith(paceFor(policy), policy, tuning);
 }
 
-function budgetWith(paced: PolicyPace, policy: BudgetPolicy, tuning: BudgetTuning): RequestBudget {
-  return new RequestBudget(paced.pace, {
+function budgetWith(paced: PolicyPace, policy: BudgetPolicy, tuning: BudgetTuning): PacedBudget {
+  return new PacedBudget(paced.pace, {
     maxParallel: policy.kind === 'adaptive' ? policy.maxParallel : undefined,
     clock: tuning.clock,
     announceWaitsFromMs: tuning.announceWaitsFromMs ?? announceFrom(policy),
@@ -78,7 +78,17 @@ function announceFrom(policy: BudgetPolicy): number {
   return policy.kind === 'fixed-window' ? Math.min(1000, policy.rule.windowMs / 10) : 1000;
 }
 
-const accounts = new Map<string, { policy: BudgetPolicy; paced: PolicyPace; budget: RequestBudget }>();
+type AccountBudgets = (identity: AccountIdentity, policy: BudgetPolicy, tuning: BudgetTuning) => RequestBudget;
+
+/** Set in a sync worker thread: the accounts' budgets live in the thread that started it. */
+let accountsElsewhere: AccountBudgets | null = null;
+
+/** Makes every accountBudget() of this thread come from `budgets` (a sync worker's RemoteBudgets). */
+export function keepAccountBudgetsElsewhere(budgets: AccountBudgets): void {
+  accountsElsewhere = budgets;
+}
+
+const accounts = new Map<string, { policy: BudgetPolicy; paced: PolicyPace; budget: PacedBudget }>();
 
 export interface AccountIdentity {
   kind: string;
@@ -94,6 +104,12 @@ export interface AccountIdentity {
  * A changed setting re-tunes the existing budget rather than starting a fresh count the upstream would not share.
  */
 export function accountBudget(identity: AccountIdentity, policy: BudgetPolicy, tuning: BudgetTuning = {}): RequestBudget {
+  if (accountsElsewhere) return accountsElsewhere(identity, policy, tuning);
+  return localAccountBudget(identity, policy, tuning);
+}
+
+/** The budget this thread owns for the account; what a sync worker's requests are served from (budget-remote.ts). */
+export function localAccountBudget(identity: AccountIdentity, policy: BudgetPolicy, tuning: BudgetTuning = {}): PacedBudget {
   const account = createHash('sha256').update(identity.account).digest('hex');
   const key = `${identity.kind}\n${hostOf(identity.baseUrl)}\n${account}`;
   const existing = accounts.get(key);

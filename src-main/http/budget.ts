@@ -1,7 +1,44 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { BudgetStats, RequestBudgetView } from '../suppliers/adapter';
 import { CanceledError, SupplierError } from './errors';
 import type { Pace } from './pace';
+
+/** What a connection's request budget reports; every request of the connection (sync, orders, pings) passes it. */
+export interface BudgetStats {
+  /** Requests sent (retries included). */
+  requests: number;
+  /** Time requests spent waiting for the budget (pacing and upstream blocks), in ms. */
+  waitMs: number;
+  /** Answers that said "too many requests" (any form). */
+  throttled: number;
+  /** Response bytes received. */
+  bytes: number;
+}
+
+/** What the sync engine reads of a budget: its totals and its waits. */
+export interface RequestBudgetView {
+  /** Running totals since the connection's adapter was made; the engine reads them before and after a run. */
+  stats(): BudgetStats;
+  /** `resumesAt` (epoch ms) when requests start waiting for the budget, null when they go again. Returns an unsubscribe. */
+  onWait(listener: (resumesAt: number | null) => void): () => void;
+}
+
+/**
+ * One supplier account's request budget, as its clients use it. PacedBudget is the budget itself; a sync worker
+ * thread holds a RemoteBudget (budget-remote.ts) that passes every request through the PacedBudget of the thread that
+ * owns the account, so a sync in a worker and an order in the services share one count.
+ */
+export interface RequestBudget extends RequestBudgetView {
+  /** Requests per minute allowed right now (after any slow-down). */
+  perMinute(): number;
+  /** Response bytes received, counted by the transport. */
+  received(bytes: number): void;
+  stop(error: SupplierError, ms: number): void;
+  /**
+   * Sends through the budget. `send` is one attempt; when it fails with a throttle (isThrottle), the pace learns of
+   * it and the request goes again once the pace allows: a throttle is never the caller's failure.
+   */
+  run<T>(send: () => Promise<T>, signal?: AbortSignal, options?: RunOptions): Promise<T>;
+}
 
 /** Time as the budget sees it; tests inject one that jumps instead of sleeping. */
 export interface BudgetClock {
@@ -44,7 +81,7 @@ export interface RunOptions {
  * throttles anyway, waits as long as the pace says and sends it again. Rate limiting therefore never fails a
  * request, and never uses up a retry; only the caller's signal (cancel, a sync's deadline) ends a wait.
  */
-export class RequestBudget implements RequestBudgetView {
+export class PacedBudget implements RequestBudget {
   private readonly clock: BudgetClock;
   private readonly announceFromMs: number;
   private readonly counters: BudgetStats = { requests: 0, waitMs: 0, throttled: 0, bytes: 0 };
@@ -61,7 +98,6 @@ export class RequestBudget implements RequestBudgetView {
     this.announceFromMs = options.announceWaitsFromMs ?? 1000;
   }
 
-  /** Requests per minute allowed right now (after any slow-down). */
   perMinute(): number {
     return this.pace.perMinute();
   }
@@ -76,20 +112,14 @@ export class RequestBudget implements RequestBudgetView {
     return () => this.listeners.delete(listener);
   }
 
-  /** Response bytes received, counted by the transport. */
   received(bytes: number): void {
     this.counters.bytes += bytes;
   }
 
-  /** Refuses every request with `error` for `ms`, without touching the network (an upstream that banned us). */
   stop(error: SupplierError, ms: number): void {
     this.stopped = { until: this.clock.now() + ms, error };
   }
 
-  /**
-   * Sends through the budget. `send` is one attempt; when it fails with a throttle (isThrottle), the pace learns of
-   * it and the request goes again once the pace allows: a throttle is never the caller's failure.
-   */
   async run<T>(send: () => Promise<T>, signal?: AbortSignal, options: RunOptions = {}): Promise<T> {
     await this.acquireSlot(signal);
     try {

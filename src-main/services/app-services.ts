@@ -24,7 +24,8 @@ import { ensureSomeRates, RatesUrlError, ratesUrlAllowsInsecureHttp, saveRatesUr
 import type { SecretBox } from '../secrets/secret-box';
 import type { ConnectionBase, SupplierAdapter } from '../suppliers/adapter';
 import { supplierKind } from '../suppliers/registry';
-import { syncSuppliers, type SupplierSyncResult } from '../sync/engine';
+import type { SupplierSyncResult, SyncTarget } from '../sync/engine';
+import { syncSuppliersInThreads, type PortableSyncTarget } from '../sync/worker/pool';
 import type { SyncRunOptions } from '../sync/run-options';
 import { applyHeldRun, discardHeldRun, listHeldRuns } from '../sync/held-runs';
 import { validRemovalPercent } from '../sync/hold-policy';
@@ -287,7 +288,7 @@ export class AppServices {
     let targets;
     try {
       // A connection whose secrets cannot be read here fails its own run with that reason; the others sync.
-      targets = chosen.map((connection) => ({ supplierId: connection.id, supplierKind: connection.kind, adapter: this.syncAdapter(connection.id) }));
+      targets = chosen.map((connection) => this.syncTarget(connection.id, connection.kind));
     } catch (error) {
       return Promise.reject(error);
     }
@@ -298,7 +299,7 @@ export class AppServices {
     // Each demo sync serves the next generation of the simulated upstreams, so the merchant sees changes.
     if (this.demo && latestRuns(this.db).some((run) => run.status === 'ok')) this.demo.advance();
     const controller = new AbortController();
-    const promise = syncSuppliers(this.db, targets, { mode: options.full ? 'full' : 'auto', signal: controller.signal, onEvent: (event) => this.events.emit('sync.event', event) })
+    const promise = syncSuppliersInThreads(this.db, targets, { mode: options.full ? 'full' : 'auto', signal: controller.signal, onEvent: (event) => this.events.emit('sync.event', event) })
       .finally(() => {
         clearInterval(heartbeat);
         releaseSyncLock(this.db, 'app');
@@ -410,11 +411,13 @@ export class AppServices {
     }
   }
 
-  private syncAdapter(id: string): SupplierAdapter {
+  /** A connection's sync target; a large catalog may sync in a worker thread, which makes its own adapter from it. */
+  private syncTarget(id: string, kind: string): SyncTarget | PortableSyncTarget {
     try {
-      return this.handleFor(id).adapter;
+      const { connection, adapter } = this.handleFor(id);
+      return { supplierId: id, supplierKind: kind, adapter, portable: { connection: connection as ConnectionBase & Record<string, unknown>, env: {} } };
     } catch (error) {
-      if (error instanceof ConfigError) return unavailableAdapter(error);
+      if (error instanceof ConfigError) return { supplierId: id, supplierKind: kind, adapter: unavailableAdapter(error) };
       throw error;
     }
   }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { SkippedItem } from '../db/catalog-repo';
 import type { Money } from '../domain/money';
 import type { Offer } from '../domain/offer';
-import type { RequestBudget } from '../http/budget';
+import type { RequestBudget, RequestBudgetView } from '../http/budget';
 import type { BudgetTuning } from '../http/budget-policy';
 import type { RetryPolicy } from '../http/retry';
 import type { AttentionReason } from '../orders/attention';
@@ -48,25 +48,6 @@ export interface FetchOptions {
    * mark their pages scope 'changes'; the others ignore it and list everything.
    */
   changedSince?: string | null;
-}
-
-/** What a connection's request budget reports; every request of the connection (sync, orders, pings) passes it. */
-export interface BudgetStats {
-  /** Requests sent (retries included). */
-  requests: number;
-  /** Time requests spent waiting for the budget (pacing and upstream blocks), in ms. */
-  waitMs: number;
-  /** Answers that said "too many requests" (any form). */
-  throttled: number;
-  /** Response bytes received. */
-  bytes: number;
-}
-
-export interface RequestBudgetView {
-  /** Running totals since the connection's adapter was made; the engine reads them before and after a run. */
-  stats(): BudgetStats;
-  /** `resumesAt` (epoch ms) when requests start waiting for the budget, null when they go again. Returns an unsubscribe. */
-  onWait(listener: (resumesAt: number | null) => void): () => void;
 }
 
 /** `refunded`/`partially_refunded`: the supplier gave the money back (all or part); what it refunded stops counting as spent. */

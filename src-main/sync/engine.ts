@@ -8,7 +8,8 @@ import { syncHoldThresholds } from '../db/settings';
 import type { HoldReason, HoldThresholds } from './hold-policy';
 import { DEADLINE_PASSED } from './run-errors';
 import { CanceledError, describeError } from '../http/errors';
-import type { BudgetStats, FetchProgress, SupplierAdapter } from '../suppliers/adapter';
+import type { BudgetStats } from '../http/budget';
+import type { FetchProgress, SupplierAdapter } from '../suppliers/adapter';
 
 export interface SyncTarget {
   supplierId: string;

@@ -3,3 +3,5 @@
  * bundle can read them without pulling in main-process code.
  */
 export const DEADLINE_PASSED = 'deadline passed';
+/** The worker thread syncing the supplier stopped (out of memory, a crash) before the run finished. */
+export const WORKER_STOPPED = 'sync worker stopped';

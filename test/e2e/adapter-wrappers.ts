@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { listRuns } from '../../src-main/db/catalog-repo';
-import type { CatalogPage, ConnectionBase, FetchOptions, RequestBudgetView, SupplierAdapter } from '../../src-main/suppliers/adapter';
+import type { RequestBudgetView } from '../../src-main/http/budget';
+import type { CatalogPage, ConnectionBase, FetchOptions, SupplierAdapter } from '../../src-main/suppliers/adapter';
 import { SUPPLIER_KINDS } from '../../src-main/suppliers/registry';
 import type { E2eApp } from './harness';
 

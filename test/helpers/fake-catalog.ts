@@ -1,6 +1,7 @@
 import type { SkippedItem } from '../../src-main/db/catalog-repo';
 import type { Offer } from '../../src-main/domain/offer';
-import type { BudgetStats, CatalogPage, FetchOptions, RequestBudgetView, SupplierAdapter } from '../../src-main/suppliers/adapter';
+import type { BudgetStats, RequestBudgetView } from '../../src-main/http/budget';
+import type { CatalogPage, FetchOptions, SupplierAdapter } from '../../src-main/suppliers/adapter';
 
 /** One upstream product as the fake supplier keeps it: whole, with all its SKUs. */
 export interface FakeProduct {

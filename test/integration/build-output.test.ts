@@ -25,15 +25,20 @@ describe('electron-vite build output', () => {
     const main = readFileSync(join(root, 'out/main/index.js'), 'utf8');
     expect(main).toContain('./services-worker.js');
     expect(main).not.toMatch(/from "better-sqlite3"/);
-    // db/migrate.ts finds the SQL files relative to its own module: it must sit in an entry, not in chunks/.
-    const chunks = existsSync(join(root, 'out/main/chunks')) ? readdirSync(join(root, 'out/main/chunks')) : [];
-    for (const chunk of chunks) {
-      expect(readFileSync(join(root, 'out/main/chunks', chunk), 'utf8')).not.toContain('./migrations/');
-    }
+    // Modules find files beside themselves (db/migrate.ts its migrations/, the sync pool its worker): every bundle,
+    // shared chunks included, sits flat in out/main, where those files are.
+    const bundles = readdirSync(join(root, 'out/main'), { withFileTypes: true });
+    expect(bundles.filter((entry) => entry.isDirectory()).map((entry) => entry.name)).toEqual(['migrations']);
   });
 
-  it('keeps better-sqlite3 external to the services bundle and ships the migrations beside it', () => {
-    const main = readFileSync(join(root, 'out/main/services-worker.js'), 'utf8');
+  it('builds the sync worker as an entry of its own, started by the bundle that holds the sync pool', () => {
+    expect(existsSync(join(root, 'out/main/sync-worker.js'))).toBe(true);
+    const starters = readdirSync(join(root, 'out/main')).filter((file) => file.endsWith('.js') && readFileSync(join(root, 'out/main', file), 'utf8').includes('./sync-worker.js'));
+    expect(starters.length).toBeGreaterThan(0);
+  });
+
+  it('keeps better-sqlite3 external to the main-process bundles and ships the migrations beside them', () => {
+    const main = readdirSync(join(root, 'out/main')).filter((file) => file.endsWith('.js')).map((file) => readFileSync(join(root, 'out/main', file), 'utf8')).join('\n');
     expect(main).toMatch(/from "better-sqlite3"/);
     expect(main).not.toContain('better_sqlite3.node');
     expect(main).not.toContain('node_modules/better-sqlite3');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AdaptivePace } from '../../src-main/http/adaptive-pace';
-import { RequestBudget, type BudgetClock } from '../../src-main/http/budget';
+import { PacedBudget, type BudgetClock } from '../../src-main/http/budget';
 import { CanceledError, SupplierError } from '../../src-main/http/errors';
 import { FixedWindowPace } from '../../src-main/http/fixed-window-pace';
 
@@ -25,7 +25,7 @@ const throttle = () => new SupplierError('rate limited', 'rate_limited', 429, tr
 describe('fixed-window pace (Dujiao-Next)', () => {
   it('lets max requests go in a window, then waits until a margin after the window that started at the first answer', async () => {
     const clock = fakeClock();
-    const budget = new RequestBudget(new FixedWindowPace(RULE), { clock });
+    const budget = new PacedBudget(new FixedWindowPace(RULE), { clock });
     const sentAt: number[] = [];
     for (let i = 0; i < 121; i++) await budget.run(async () => sentAt.push(clock.now()));
     expect(sentAt.slice(0, 60).every((t) => t === sentAt[0])).toBe(true);
@@ -46,7 +46,7 @@ describe('fixed-window pace (Dujiao-Next)', () => {
 
   it('waits out a throttle for the block (or the seconds the server names, plus one), then starts a fresh window', async () => {
     const clock = fakeClock(0);
-    const budget = new RequestBudget(new FixedWindowPace(RULE), { clock });
+    const budget = new PacedBudget(new FixedWindowPace(RULE), { clock });
     let calls = 0;
     const result = await budget.run(async () => {
       calls++;
@@ -61,7 +61,7 @@ describe('fixed-window pace (Dujiao-Next)', () => {
 
   it('announces a wait with when it resumes, then null', async () => {
     const clock = fakeClock(0);
-    const budget = new RequestBudget(new FixedWindowPace({ ...RULE, maxRequests: 1 }), { clock });
+    const budget = new PacedBudget(new FixedWindowPace({ ...RULE, maxRequests: 1 }), { clock });
     const heard: Array<number | null> = [];
     budget.onWait((at) => heard.push(at));
     await budget.run(async () => 1);
@@ -71,7 +71,7 @@ describe('fixed-window pace (Dujiao-Next)', () => {
 
   it('ends a wait when the signal fires, with CanceledError, and never fails for the limit itself', async () => {
     const clock = fakeClock(0);
-    const budget = new RequestBudget(new FixedWindowPace({ ...RULE, maxRequests: 1 }), { clock });
+    const budget = new PacedBudget(new FixedWindowPace({ ...RULE, maxRequests: 1 }), { clock });
     await budget.run(async () => 1);
     const stop = new AbortController();
     budget.onWait(() => stop.abort());

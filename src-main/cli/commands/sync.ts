@@ -3,8 +3,9 @@ import { loadAppConfig } from '../../config/app-config';
 import { setMerchantCurrency } from '../../db/settings';
 import { startDemoSuppliers } from '../../demo/demo-suppliers';
 import type { ConnectionBase } from '../../suppliers/adapter';
-import { syncSuppliers, type SupplierSyncResult } from '../../sync/engine';
-import { syncTargetFor } from '../../sync/targets';
+import type { SupplierSyncResult } from '../../sync/engine';
+import { portableSyncTarget } from '../../sync/targets';
+import { syncSuppliersInThreads } from '../../sync/worker/pool';
 import { ProgressBars, pad, type Output } from '../output';
 import { applyHeldCommand, heldReasonLine } from './review';
 
@@ -48,9 +49,9 @@ export async function syncCommand(db: Database, args: SyncArgs, output: Output):
       connections.push(...demo.connections);
       output.err(`Demo suppliers started (catalog generation ${demo.generation})`);
     }
-    const targets = connections.map((connection) => syncTargetFor(connection));
+    const targets = connections.map((connection) => portableSyncTarget(connection as ConnectionBase & Record<string, unknown>));
     const bars = new ProgressBars();
-    const results = await syncSuppliers(db, targets, {
+    const results = await syncSuppliersInThreads(db, targets, {
       mode: args.full ? 'full' : 'auto',
       onEvent: (event) => {
         if (event.type === 'progress') bars.update(event.supplierId, event);

@@ -1,0 +1,274 @@
+import type { MessagePort } from 'node:worker_threads';
+import { CanceledError, SupplierError } from './errors';
+import { isThrottle, type BudgetStats, type RequestBudget, type RunOptions } from './budget';
+import type { AccountIdentity, BudgetPolicy, BudgetTuning } from './budget-policy';
+
+// A supplier account has ONE request budget per process, in the thread that owns the account (the services). A sync
+// running in a worker thread must not count on its own: its adapters hold RemoteBudgets, which pass every request
+// through the owner's budget over a MessagePort. The owner paces it among everything else the account sends
+// (orders, pings); the attempt itself runs in the worker, so its bytes never cross threads.
+
+/** A budget's totals as the owner last reported them, with its pace. */
+export interface BudgetSnapshot extends BudgetStats {
+  perMinute: number;
+}
+
+/** Why a request ended without a result: the attempt's own error, a cancel, or the budget refusing (an upstream ban). */
+type Failure =
+  | { kind: 'attempt' }
+  | { kind: 'canceled' }
+  | { kind: 'refused'; message: string; code: string; httpStatus: number | null; retryable: boolean; retryAfterMs: number | null };
+
+/** Worker → owner. */
+export type BudgetRequest =
+  | { op: 'open'; ref: number; identity: AccountIdentity; policy: BudgetPolicy; tuning: BudgetTuning }
+  | { op: 'refresh'; token: number }
+  | { op: 'run'; ref: number; id: number; resendThrottled: boolean }
+  | { op: 'sent'; id: number; outcome: 'ok' | 'failed' }
+  | { op: 'sent'; id: number; outcome: 'throttled'; message: string; httpStatus: number | null; retryAfterMs: number | null }
+  | { op: 'abort'; id: number }
+  | { op: 'received'; ref: number; bytes: number }
+  | { op: 'stop'; ref: number; message: string; code: string; ms: number };
+
+/** Owner → worker. */
+export type BudgetReply =
+  | { op: 'refreshed'; token: number; stats: Record<number, BudgetSnapshot> }
+  | { op: 'go'; id: number; ref: number; stats: BudgetSnapshot }
+  | { op: 'settled'; id: number; ref: number; stats: BudgetSnapshot; failure: Failure | null }
+  | { op: 'wait'; ref: number; resumesAt: number | null; stats: BudgetSnapshot };
+
+const EMPTY: BudgetSnapshot = { requests: 0, waitMs: 0, throttled: 0, bytes: 0, perMinute: 0 };
+
+function snapshot(budget: RequestBudget): BudgetSnapshot {
+  return { ...budget.stats(), perMinute: budget.perMinute() };
+}
+
+interface PendingRun {
+  attempt(): void;
+  settle(failure: Failure | null): void;
+}
+
+/** The worker's side: one RemoteBudget per account its adapters use, all over one port. */
+export class RemoteBudgets {
+  private readonly budgets = new Map<string, RemoteBudget>();
+  private readonly byRef = new Map<number, RemoteBudget>();
+  private readonly runs = new Map<number, PendingRun>();
+  private readonly refreshes = new Map<number, () => void>();
+  private nextId = 1;
+
+  constructor(private readonly port: MessagePort) {
+    port.on('message', (reply: BudgetReply) => this.receive(reply));
+  }
+
+  /** The account's budget, as accountBudget() would give it in the owner's thread. */
+  for(identity: AccountIdentity, policy: BudgetPolicy, tuning: BudgetTuning): RequestBudget {
+    if (tuning.clock) throw new Error('a budget with an injected clock cannot be shared across threads');
+    const key = JSON.stringify([identity.kind, identity.baseUrl, identity.account]);
+    let budget = this.budgets.get(key);
+    if (!budget) {
+      budget = new RemoteBudget(this, this.nextId++);
+      this.budgets.set(key, budget);
+      this.byRef.set(budget.ref, budget);
+    }
+    // Sent again for a known account too: a changed setting re-tunes the owner's budget, as accountBudget() does.
+    this.post({ op: 'open', ref: budget.ref, identity, policy, tuning });
+    return budget;
+  }
+
+  /** Resolves once every budget's totals are the owner's current ones (the engine reads them before a run). */
+  refresh(): Promise<void> {
+    const token = this.nextId++;
+    return new Promise((resolve) => {
+      this.refreshes.set(token, resolve);
+      this.post({ op: 'refresh', token });
+    });
+  }
+
+  /** Lets the worker exit: the port no longer keeps it alive. */
+  close(): void {
+    this.port.close();
+  }
+
+  post(request: BudgetRequest): void {
+    this.port.postMessage(request);
+  }
+
+  startRun(run: PendingRun): number {
+    const id = this.nextId++;
+    this.runs.set(id, run);
+    return id;
+  }
+
+  private receive(reply: BudgetReply): void {
+    if (reply.op === 'refreshed') {
+      for (const [ref, stats] of Object.entries(reply.stats)) this.byRef.get(Number(ref))?.update(stats);
+      this.refreshes.get(reply.token)?.();
+      this.refreshes.delete(reply.token);
+      return;
+    }
+    const budget = this.byRef.get(reply.ref);
+    budget?.update(reply.stats);
+    if (reply.op === 'wait') budget?.announce(reply.resumesAt);
+    else if (reply.op === 'go') this.runs.get(reply.id)?.attempt();
+    else {
+      const run = this.runs.get(reply.id);
+      this.runs.delete(reply.id);
+      run?.settle(reply.failure);
+    }
+  }
+}
+
+class RemoteBudget implements RequestBudget {
+  private stats_: BudgetSnapshot = EMPTY;
+  private readonly listeners = new Set<(resumesAt: number | null) => void>();
+
+  constructor(private readonly remote: RemoteBudgets, readonly ref: number) {}
+
+  update(stats: BudgetSnapshot): void {
+    this.stats_ = stats;
+  }
+
+  announce(resumesAt: number | null): void {
+    for (const listener of this.listeners) listener(resumesAt);
+  }
+
+  stats(): BudgetStats {
+    const { perMinute: _, ...stats } = this.stats_;
+    return stats;
+  }
+
+  perMinute(): number {
+    return this.stats_.perMinute;
+  }
+
+  onWait(listener: (resumesAt: number | null) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  received(bytes: number): void {
+    this.remote.post({ op: 'received', ref: this.ref, bytes });
+  }
+
+  stop(error: SupplierError, ms: number): void {
+    this.remote.post({ op: 'stop', ref: this.ref, message: error.message, code: error.code, ms });
+  }
+
+  run<T>(send: () => Promise<T>, signal?: AbortSignal, options: RunOptions = {}): Promise<T> {
+    if (signal?.aborted) return Promise.reject(new CanceledError());
+    return new Promise<T>((resolve, reject) => {
+      let result: T;
+      let attemptError: unknown;
+      const onAbort = () => this.remote.post({ op: 'abort', id });
+      const id = this.remote.startRun({
+        attempt: () => {
+          send().then(
+            (value) => {
+              result = value;
+              this.remote.post({ op: 'sent', id, outcome: 'ok' });
+            },
+            (error: unknown) => {
+              attemptError = error;
+              if (isThrottle(error)) {
+                this.remote.post({ op: 'sent', id, outcome: 'throttled', message: error.message, httpStatus: error.httpStatus, retryAfterMs: error.retryAfterMs });
+              } else {
+                this.remote.post({ op: 'sent', id, outcome: 'failed' });
+              }
+            },
+          );
+        },
+        settle: (failure) => {
+          signal?.removeEventListener('abort', onAbort);
+          if (failure === null) resolve(result);
+          else if (failure.kind === 'attempt') reject(attemptError);
+          else if (failure.kind === 'canceled') reject(new CanceledError());
+          else reject(new SupplierError(failure.message, failure.code, failure.httpStatus, failure.retryable, failure.retryAfterMs));
+        },
+      });
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.remote.post({ op: 'run', ref: this.ref, id, resendThrottled: options.resendThrottled !== false });
+    });
+  }
+}
+
+/**
+ * The owner's side: serves a worker's RemoteBudgets from this thread's budgets (`budgetFor` is accountBudget).
+ * Returns a function that stops serving and cancels whatever the worker left waiting.
+ */
+export function serveRemoteBudgets(port: MessagePort, budgetFor: (identity: AccountIdentity, policy: BudgetPolicy, tuning: BudgetTuning) => RequestBudget): () => void {
+  const budgets = new Map<number, { budget: RequestBudget; stopWatching: () => void }>();
+  const runs = new Map<number, { controller: AbortController; attempt: { resolve(): void; reject(error: Error): void } | null }>();
+  // Errors that are the worker's own attempt failing: the worker rethrows its original, not this stand-in.
+  const fromAttempt = new WeakSet<Error>();
+  const reply = (message: BudgetReply) => port.postMessage(message);
+
+  const failureOf = (error: unknown): Failure => {
+    if (error instanceof Error && fromAttempt.has(error)) return { kind: 'attempt' };
+    if (error instanceof SupplierError) {
+      return { kind: 'refused', message: error.message, code: error.code, httpStatus: error.httpStatus, retryable: error.retryable, retryAfterMs: error.retryAfterMs };
+    }
+    return { kind: 'canceled' };
+  };
+
+  const onRequest = (request: BudgetRequest) => {
+    switch (request.op) {
+      case 'open': {
+        const budget = budgetFor(request.identity, request.policy, request.tuning);
+        if (budgets.get(request.ref)?.budget === budget) return;
+        budgets.get(request.ref)?.stopWatching();
+        const stopWatching = budget.onWait((resumesAt) => reply({ op: 'wait', ref: request.ref, resumesAt, stats: snapshot(budget) }));
+        budgets.set(request.ref, { budget, stopWatching });
+        return;
+      }
+      case 'refresh': {
+        const stats: Record<number, BudgetSnapshot> = {};
+        for (const [ref, { budget }] of budgets) stats[ref] = snapshot(budget);
+        reply({ op: 'refreshed', token: request.token, stats });
+        return;
+      }
+      case 'run': {
+        const owned = budgets.get(request.ref);
+        if (!owned) return;
+        const run = { controller: new AbortController(), attempt: null as { resolve(): void; reject(error: Error): void } | null };
+        runs.set(request.id, run);
+        const attempt = () => new Promise<void>((resolve, reject) => {
+          run.attempt = { resolve, reject };
+          reply({ op: 'go', id: request.id, ref: request.ref, stats: snapshot(owned.budget) });
+        });
+        owned.budget.run(attempt, run.controller.signal, { resendThrottled: request.resendThrottled }).then(
+          () => reply({ op: 'settled', id: request.id, ref: request.ref, stats: snapshot(owned.budget), failure: null }),
+          (error: unknown) => reply({ op: 'settled', id: request.id, ref: request.ref, stats: snapshot(owned.budget), failure: failureOf(error) }),
+        ).finally(() => runs.delete(request.id));
+        return;
+      }
+      case 'sent': {
+        const run = runs.get(request.id);
+        const attempt = run?.attempt;
+        if (!run || !attempt) return;
+        run.attempt = null;
+        if (request.outcome === 'ok') return attempt.resolve();
+        const error = request.outcome === 'throttled'
+          ? new SupplierError(request.message, 'rate_limited', request.httpStatus, true, request.retryAfterMs)
+          : new Error('the attempt failed');
+        fromAttempt.add(error);
+        attempt.reject(error);
+        return;
+      }
+      case 'abort':
+        runs.get(request.id)?.controller.abort();
+        return;
+      case 'received':
+        budgets.get(request.ref)?.budget.received(request.bytes);
+        return;
+      case 'stop':
+        budgets.get(request.ref)?.budget.stop(new SupplierError(request.message, request.code), request.ms);
+        return;
+    }
+  };
+  port.on('message', onRequest);
+  return () => {
+    port.off('message', onRequest);
+    for (const { stopWatching } of budgets.values()) stopWatching();
+    for (const run of runs.values()) run.controller.abort();
+  };
+}

@@ -1,0 +1,46 @@
+// A sync worker thread: syncs its share of the suppliers over a SQLite connection of its own, so that fetching,
+// mapping and storing two large catalogs use two cores. Request budgets stay with the thread that started it.
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from '../../db/open';
+import { keepAccountBudgetsElsewhere } from '../../http/budget-policy';
+import { RemoteBudgets } from '../../http/budget-remote';
+import { syncSuppliers } from '../engine';
+import { adapterFor, syncTargetFor } from '../targets';
+import type { SyncWorkerCommand, SyncWorkerData, SyncWorkerMessage } from './protocol';
+
+const SYNC_WORKER_BUSY_TIMEOUT_MS = 120_000;
+const SYNC_WORKER_CACHE_KIB = 4096;
+
+const data = workerData as SyncWorkerData;
+const post = (message: SyncWorkerMessage) => parentPort!.postMessage(message);
+const budgets = new RemoteBudgets(data.budgetPort);
+keepAccountBudgetsElsewhere((identity, policy, tuning) => budgets.for(identity, policy, tuning));
+
+const cancel = new AbortController();
+parentPort!.on('message', (command: SyncWorkerCommand) => {
+  if (command.type === 'cancel') cancel.abort();
+});
+
+const db = openDatabase(data.dbFile, { nativeBinding: data.nativeBinding });
+// Another thread's commit of a large catalog holds the write lock for seconds; waiting for it is this run's job.
+db.pragma(`busy_timeout = ${SYNC_WORKER_BUSY_TIMEOUT_MS}`);
+// Pages are written once and read once: a small cache costs nothing here, and every thread's cache is resident memory.
+db.pragma(`cache_size = -${SYNC_WORKER_CACHE_KIB}`);
+db.pragma(`temp.cache_size = -${SYNC_WORKER_CACHE_KIB}`);
+try {
+  const targets = data.targets.map(({ connection, env }) => syncTargetFor(connection, adapterFor(connection, env)));
+  // The engine reads each budget's totals before its run: they must be the owner's, not a fresh zero.
+  await budgets.refresh();
+  const { nowMs, ...options } = data.options;
+  const results = await syncSuppliers(db, targets, {
+    ...options,
+    ...(nowMs !== undefined && { now: () => nowMs }),
+    signal: cancel.signal,
+    onEvent: (event) => post({ type: 'event', event }),
+  });
+  post({ type: 'results', results });
+} finally {
+  db.close();
+  budgets.close();
+  parentPort!.close();
+}

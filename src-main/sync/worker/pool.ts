@@ -1,0 +1,161 @@
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, Worker } from 'node:worker_threads';
+import type { Database } from 'better-sqlite3';
+import { finishRunWithoutCatalog, getRun, latestRuns } from '../../db/catalog-repo';
+import { localAccountBudget } from '../../http/budget-policy';
+import { serveRemoteBudgets } from '../../http/budget-remote';
+import { syncSuppliers, type SupplierSyncResult, type SyncOptions, type SyncTarget } from '../engine';
+import { WORKER_STOPPED } from '../run-errors';
+import type { PortableTarget, SyncWorkerCommand, SyncWorkerData, SyncWorkerMessage } from './protocol';
+
+/** A target a worker thread can sync: it carries what the worker needs to make the same adapter. */
+export type PortableSyncTarget = SyncTarget & { portable: PortableTarget };
+
+/**
+ * A sync worker's heap, well below the services' (2 GiB): staging keeps a listing out of memory, so a worker that
+ * grows past this is holding something it should not, and dies alone; its runs fail and the catalog stays.
+ */
+export const SYNC_WORKER_HEAP_LIMIT_MB = 768;
+
+/** Pages and their offers are short-lived: a small young generation keeps each thread's resident memory down. */
+const SYNC_WORKER_YOUNG_GENERATION_MB = 16;
+
+export interface ThreadOptions {
+  /**
+   * Worker threads at most. Default: the cores there are, once the suppliers' last catalogs add up to
+   * THREADS_FROM_OFFERS; below that (a first sync, a small catalog) starting threads costs more than it saves.
+   */
+  threads?: number;
+  /** better_sqlite3.node built for this runtime, where the default one is not (see db/open.ts). */
+  nativeBinding?: string;
+}
+
+/** Offers, over the suppliers' last runs, from which a sync shares them out among threads by default. */
+export const THREADS_FROM_OFFERS = 20_000;
+
+/**
+ * syncSuppliers, with the suppliers shared out among worker threads that each open the database themselves: a
+ * catalog's fetch, mapping and staging then run beside another's instead of taking turns on one thread. The results,
+ * events, cancelation and per-supplier isolation are syncSuppliers'. Each supplier still asks this thread's request
+ * budget before every request, so orders and pings sent meanwhile share its count.
+ * What cannot move stays on this thread: everything with an in-memory database, and targets without a portable
+ * connection (a connection whose secrets cannot be read, test adapters).
+ */
+export async function syncSuppliersInThreads(db: Database, targets: SyncTarget[], options: SyncOptions & ThreadOptions = {}): Promise<SupplierSyncResult[]> {
+  const moving = db.memory ? [] : targets.filter((target): target is PortableSyncTarget => 'portable' in target && target.portable !== undefined);
+  const lastSize = new Map(latestRuns(db).map((run) => [run.supplierId, run.offers]));
+  const threads = Math.min(options.threads ?? defaultThreads(moving, lastSize), moving.length);
+  if (threads < 2) return syncSuppliers(db, targets, options);
+  const staying = targets.filter((target) => !moving.includes(target as PortableSyncTarget));
+  const results = new Map<string, SupplierSyncResult>();
+  const keep = (batch: SupplierSyncResult[]) => batch.forEach((result) => results.set(result.supplierId, result));
+  await Promise.all([
+    ...shareOut(moving, threads, lastSize).map(async (group) => keep(await syncInWorker(db, group, options))),
+    staying.length > 0 ? syncSuppliers(db, staying, options).then(keep) : null,
+  ]);
+  return targets.map((target) => results.get(target.supplierId)!);
+}
+
+function defaultThreads(targets: PortableSyncTarget[], lastSize: Map<string, number>): number {
+  const offers = targets.reduce((sum, target) => sum + (lastSize.get(target.supplierId) ?? 0), 0);
+  return offers >= THREADS_FROM_OFFERS ? availableParallelism() : 1;
+}
+
+/**
+ * Longest first onto the least loaded thread, a supplier's weight being its last catalog size: two large catalogs
+ * land on different threads. Without history every supplier weighs the same.
+ */
+function shareOut(targets: PortableSyncTarget[], threads: number, lastSize: Map<string, number>): PortableSyncTarget[][] {
+  const weighted = targets.map((target) => ({ target, weight: lastSize.get(target.supplierId) ?? 1 })).sort((a, b) => b.weight - a.weight);
+  const groups = Array.from({ length: threads }, () => ({ load: 0, targets: [] as PortableSyncTarget[] }));
+  for (const { target, weight } of weighted) {
+    const lightest = groups.reduce((a, b) => (b.load < a.load ? b : a));
+    lightest.load += weight;
+    lightest.targets.push(target);
+  }
+  return groups.map((group) => group.targets).filter((group) => group.length > 0);
+}
+
+function workerEntry(): { entry: URL | string; argv?: string[] } {
+  const here = import.meta.url;
+  // From source (tests, the CLI, the benchmark): the TypeScript entry through the same loader.
+  if (here.endsWith('.ts')) return { entry: fileURLToPath(new URL('../../../bin/run-ts.mjs', here)), argv: [fileURLToPath(new URL('./entry.ts', here))] };
+  // Built: electron-vite writes every main-process bundle into out/main itself (electron.vite.config.ts).
+  return { entry: new URL('./sync-worker.js', here) };
+}
+
+async function syncInWorker(db: Database, targets: PortableSyncTarget[], options: SyncOptions & ThreadOptions): Promise<SupplierSyncResult[]> {
+  const channel = new MessageChannel();
+  const stopServing = serveRemoteBudgets(channel.port1, localAccountBudget);
+  const { entry, argv } = workerEntry();
+  const workerData: SyncWorkerData = {
+    dbFile: db.name,
+    nativeBinding: options.nativeBinding,
+    targets: targets.map((target) => target.portable),
+    options: {
+      concurrency: options.concurrency ?? 3,
+      mode: options.mode,
+      fullEveryMs: options.fullEveryMs,
+      deadlineMs: options.deadlineMs,
+      holdThresholds: options.holdThresholds,
+      nowMs: options.now?.(),
+    },
+    budgetPort: channel.port2,
+  };
+  const worker = new Worker(entry, {
+    argv,
+    workerData,
+    transferList: [channel.port2],
+    resourceLimits: { maxOldGenerationSizeMb: SYNC_WORKER_HEAP_LIMIT_MB, maxYoungGenerationSizeMb: SYNC_WORKER_YOUNG_GENERATION_MB },
+  });
+  const runIds = new Map<string, number>();
+  const cancel = () => worker.postMessage({ type: 'cancel' } satisfies SyncWorkerCommand);
+  if (options.signal?.aborted) cancel();
+  else options.signal?.addEventListener('abort', cancel, { once: true });
+  try {
+    return await new Promise<SupplierSyncResult[]>((resolve) => {
+      let settled = false;
+      worker.on('message', (message: SyncWorkerMessage) => {
+        if (message.type === 'event') {
+          if (message.event.type === 'started') runIds.set(message.event.supplierId, message.event.runId);
+          options.onEvent?.(message.event);
+        } else {
+          settled = true;
+          resolve(message.results);
+        }
+      });
+      // A worker that dies (out of memory, a crash) ends its suppliers' runs as failed; their catalogs were never
+      // touched, since each commit is one transaction the dead connection could not finish.
+      worker.on('error', () => undefined);
+      worker.on('exit', () => {
+        if (!settled) resolve(targets.map((target) => stoppedRun(db, target, runIds.get(target.supplierId), options)));
+      });
+    });
+  } finally {
+    options.signal?.removeEventListener('abort', cancel);
+    stopServing();
+    channel.port1.close();
+    await worker.terminate();
+  }
+}
+
+function stoppedRun(db: Database, target: SyncTarget, runId: number | undefined, options: SyncOptions): SupplierSyncResult {
+  const run = runId === undefined ? null : getRun(db, runId);
+  if (run && run.status !== 'running') {
+    // It finished before the worker died: its result stands as recorded.
+    const status = run.status === 'held' ? 'held' : run.status === 'ok' ? 'ok' : run.status === 'canceled' ? 'canceled' : 'failed';
+    const counts = { offers: run.offers, added: run.added, removed: run.removed, changed: run.changed, skipped: run.skipped };
+    return {
+      supplierId: target.supplierId, runId: run.id, status, mode: run.mode, counts: status === 'ok' || status === 'held' ? counts : null,
+      held: run.held, skipped: run.skippedItems, error: run.error, timings: { fetchMs: run.fetchMs ?? 0, commitMs: run.commitMs ?? 0 },
+      requests: run.requests, waitMs: run.waitMs, throttled: run.throttled, bytes: run.bytes,
+    };
+  }
+  if (runId !== undefined) finishRunWithoutCatalog(db, runId, 'failed', WORKER_STOPPED);
+  options.onEvent?.({ type: 'finished', supplierId: target.supplierId, runId: runId ?? -1, status: 'failed', error: WORKER_STOPPED });
+  return {
+    supplierId: target.supplierId, runId: runId ?? -1, status: 'failed', mode: 'full', counts: null, held: null, skipped: [],
+    error: WORKER_STOPPED, timings: { fetchMs: 0, commitMs: 0 }, requests: 0, waitMs: 0, throttled: 0, bytes: 0,
+  };
+}

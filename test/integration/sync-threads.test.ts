@@ -1,0 +1,146 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Database } from 'better-sqlite3';
+import { changesForRuns, getRun, listLiveOffers, listRuns } from '../../src-main/db/catalog-repo';
+import type { ConnectionBase, RunningSimulator } from '../../src-main/suppliers/adapter';
+import { startDujiaoSimulator, type DujiaoSimulator } from '../../src-main/suppliers/dujiao-next/simulator';
+import { supplierKind } from '../../src-main/suppliers/registry';
+import { syncSuppliers, type SupplierSyncResult, type SyncEvent } from '../../src-main/sync/engine';
+import { adapterFor, portableSyncTarget, syncTargetFor } from '../../src-main/sync/targets';
+import { syncSuppliersInThreads } from '../../src-main/sync/worker/pool';
+import type { PortableAdapterEnv } from '../../src-main/sync/worker/protocol';
+import { FAST_RETRY, tempDb } from '../helpers/temp-db';
+
+// Syncs in worker threads (sync/worker/): each thread opens the database itself and asks this thread's request
+// budgets before every request. These run real simulators over loopback and real SQLite files.
+
+const cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const ENV = { retry: FAST_RETRY };
+type Connection = ConnectionBase & Record<string, unknown>;
+
+async function simulator(kind: string, options: Parameters<NonNullable<ReturnType<typeof supplierKind>>['startSimulator']>[0]): Promise<RunningSimulator> {
+  const sim = await supplierKind(kind)!.startSimulator({ seed: 5, ...options });
+  cleanups.push(() => sim.close());
+  return sim;
+}
+
+function database(): Database {
+  const temp = tempDb();
+  cleanups.push(() => temp.cleanup());
+  return temp.db;
+}
+
+/** What a catalog holds, without the instants it was seen at (two syncs never share those). */
+function catalogOf(db: Database) {
+  return listLiveOffers(db).map(({ firstSeen: _f, lastSeen: _l, ...offer }) => offer);
+}
+
+/** Each supplier's changes in the order its run logged them (runs of threads start in no set order among themselves). */
+function changeLogOf(db: Database, results: SupplierSyncResult[]) {
+  return results.map((result) => changesForRuns(db, [result.runId]).map(({ runId: _r, ...change }) => change));
+}
+
+describe('sync in worker threads', () => {
+  it('stores, counts and logs exactly what a sync in this thread does, full and then incremental', async () => {
+    const sims = [
+      await simulator('dujiao-next', { size: 400, churn: 3 }),
+      await simulator('mesim', { size: 400, churn: 3 }),
+      await simulator('billionconnect', { size: 300, churn: 3 }),
+    ];
+    const connections = sims.map((sim) => sim.connection as Connection);
+    const threaded = database();
+    const inline = database();
+    const events: SyncEvent[] = [];
+
+    const compare = async (mode: 'full' | 'auto') => {
+      const viaThreads = await syncSuppliersInThreads(threaded, connections.map((c) => portableSyncTarget(c, ENV)), { mode, threads: 2, onEvent: (e) => events.push(e) });
+      const here = await syncSuppliers(inline, connections.map((c) => syncTargetFor(c, adapterFor(c, ENV))), { mode });
+      expect(viaThreads.map((r) => [r.supplierId, r.status, r.mode, r.counts])).toEqual(here.map((r) => [r.supplierId, r.status, r.mode, r.counts]));
+      expect(viaThreads.every((r) => r.status === 'ok')).toBe(true);
+      expect(catalogOf(threaded)).toEqual(catalogOf(inline));
+      expect(changeLogOf(threaded, viaThreads)).toEqual(changeLogOf(inline, here));
+      return viaThreads;
+    };
+
+    const first = await compare('full');
+    expect(first.every((r) => r.counts!.added > 0 && r.requests > 0 && r.bytes > 0)).toBe(true);
+    for (const sim of sims) sim.setGeneration(1);
+    const second = await compare('auto');
+    expect(second.find((r) => r.supplierId === connections[0].id)!.mode).toBe('incremental');
+    expect(second.some((r) => r.counts!.changed + r.counts!.added + r.counts!.removed > 0)).toBe(true);
+    // The runs are the threads' own, recorded in the shared file; their events reached this thread.
+    for (const result of [...first, ...second]) {
+      expect(getRun(threaded, result.runId)!.status).toBe('ok');
+      expect(events.filter((e) => e.type === 'finished' && e.runId === result.runId)).toHaveLength(1);
+    }
+    expect(listRuns(threaded)).toHaveLength(6);
+  });
+});
+
+describe('request budgets of a sync in worker threads', () => {
+  /** The real rule (60 per 60 s, then a 30 s block) scaled down, as in request-budget.test.ts. */
+  const RULE = { windowMs: 1000, max: 20, blockMs: 300 };
+  const PACED: PortableAdapterEnv = { retry: FAST_RETRY, budgetTuning: { windowMs: RULE.windowMs, blockMs: RULE.blockMs, marginMs: 250 } };
+
+  async function dujiao(): Promise<DujiaoSimulator> {
+    const sim = await startDujiaoSimulator({ size: 1_600, rateLimit: { ...RULE, refusal: 'http429' } });
+    cleanups.push(() => sim.close());
+    return sim;
+  }
+
+  it('paces the worker and an order placed from this thread as one account: the server never blocks the key', async () => {
+    const sim = await dujiao();
+    const other = await simulator('mesim', { size: 200 });
+    const db = database();
+    const connection = { ...sim.connection, requestsPerMinute: RULE.max } as Connection;
+    // This thread's adapter for the same account: the order service's, sharing the budget the worker is served from.
+    const ordering = adapterFor(connection, PACED);
+    const product = sim.server.catalog().products.find((p) => p.is_active && p.fulfillment_type === 'auto' && p.skus.some((s) => s.is_active && s.stock_quantity !== 0))!;
+    const sku = product.skus.find((s) => s.is_active && s.stock_quantity !== 0)!;
+    const sync = syncSuppliersInThreads(db, [portableSyncTarget(connection, PACED), portableSyncTarget(other.connection as Connection, ENV)], { mode: 'full', threads: 2 });
+    const placed = await ordering.orders!.place({
+      productId: String(product.id), skuId: String(sku.id), variant: '', quantity: 1, idempotencyKey: 'THREADS-1', expectedCost: { amount: sku.price_amount, currency: 'CNY' },
+    });
+    const [result] = await sync;
+    expect(result.status).toBe('ok');
+    expect(result.requests).toBeGreaterThan(RULE.max);
+    expect(placed.upstreamOrderId).not.toBeNull();
+    // Every request the server saw, the worker's and the order's, passed this thread's one budget.
+    const served = [...sim.server.hits.values()].reduce((sum, n) => sum + n, 0);
+    expect(ordering.budget!.stats().requests).toBe(served);
+    expect(sim.server.state.rateLimiter.blocks).toBe(0);
+    expect(listLiveOffers(db, sim.connection.id).length).toBeGreaterThan(1_500);
+  });
+
+  it('ends a worker canceled during a budget wait as canceled, with the previous catalog intact', async () => {
+    const sim = await dujiao();
+    const other = await simulator('mesim', { size: 200 });
+    const db = database();
+    const connection = { ...sim.connection, requestsPerMinute: RULE.max } as Connection;
+    const targets = () => [portableSyncTarget(connection, PACED), portableSyncTarget(other.connection as Connection, ENV)];
+    const [first] = await syncSuppliersInThreads(db, targets(), { mode: 'full', threads: 2 });
+    expect(first.status).toBe('ok');
+    const before = listLiveOffers(db, sim.connection.id);
+    sim.setGeneration(1);
+    const stop = new AbortController();
+    const waits: SyncEvent[] = [];
+    const [second] = await syncSuppliersInThreads(db, targets(), {
+      mode: 'full',
+      threads: 2,
+      signal: stop.signal,
+      onEvent: (event) => {
+        if (event.type === 'waiting' && event.resumesAt !== null && event.supplierId === sim.connection.id) {
+          waits.push(event);
+          stop.abort();
+        }
+      },
+    });
+    expect(waits.length).toBeGreaterThan(0);
+    expect(second.status).toBe('canceled');
+    expect(getRun(db, second.runId)!.status).toBe('canceled');
+    expect(listLiveOffers(db, sim.connection.id)).toEqual(before);
+  });
+});
