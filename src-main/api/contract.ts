@@ -12,6 +12,7 @@ import type { Money } from '../domain/money';
 import type { PricePreview } from '../domain/pricing/price';
 import type { QuantityTier } from '../domain/quantity-tiers';
 import type { LockedPrice, RuleSet } from '../domain/pricing/rules';
+import type { ScopeNames } from '../domain/pricing/scope-names';
 import type { ExportDownload, ExportHistoryEntry, ExportOptions, ExportPreflight, ExportPresetId, ExportPresetInfo, ExportPreview, ExportResult, LastExportChoice } from '../export/types';
 import type { BulkAction, BulkPreview, BulkResult, GridPage, GridQuery, GridSelection, OfferRef, PlanRow } from '../grid/types';
 import type { MatchSuggestion } from '../grid/suggestions';
@@ -174,10 +175,10 @@ export interface ApiContract {
   'grid.bulkApply': (selection: GridSelection, action: BulkAction, options?: { confirmBelowCost?: boolean }) => Promise<BulkResult>;
   /** Doubtful matches not yet decided (of one row, when given): accept = grid.link to its row, reject = grid.unlink. */
   'grid.suggestions': (language?: string, rowId?: number) => Promise<MatchSuggestion[]>;
-  /** Plan rows' titles by plan key, in `language` (default en): locks and rules name plans by key. */
-  'grid.planTitles': (planKeys: string[], language?: string) => Promise<Record<string, string>>;
 
   'pricing.rules': () => Promise<RuleSet>;
+  /** The names of the plans, offers and categories the saved rules and locks point at, in every UI language. */
+  'pricing.names': () => Promise<ScopeNames>;
   'pricing.saveRules': (ruleSet: RuleSet) => Promise<RuleSet>;
   'pricing.preview': (ruleSet: RuleSet, language?: string) => Promise<PricePreview>;
   'pricing.lock': (lock: LockedPrice) => Promise<RuleSet>;
@@ -242,8 +243,8 @@ export const API_METHODS = [
   'app.info', 'settings.get', 'settings.update', 'shell.saveDialog',
   'suppliers.kinds', 'suppliers.list', 'suppliers.save', 'suppliers.remove', 'suppliers.test', 'suppliers.check',
   'sync.run', 'sync.cancel', 'sync.state', 'sync.runs', 'sync.changes', 'sync.held', 'sync.applyHeld', 'sync.discardHeld',
-  'grid.query', 'grid.row', 'grid.link', 'grid.unlink', 'grid.resetLink', 'grid.planKeys', 'grid.bulkPreview', 'grid.bulkApply', 'grid.suggestions', 'grid.planTitles',
-  'pricing.rules', 'pricing.saveRules', 'pricing.preview', 'pricing.lock', 'pricing.unlock',
+  'grid.query', 'grid.row', 'grid.link', 'grid.unlink', 'grid.resetLink', 'grid.planKeys', 'grid.bulkPreview', 'grid.bulkApply', 'grid.suggestions',
+  'pricing.rules', 'pricing.names', 'pricing.saveRules', 'pricing.preview', 'pricing.lock', 'pricing.unlock',
   'rates.list', 'rates.set', 'rates.fetch',
   'orders.quote', 'orders.cap', 'orders.place', 'orders.list', 'orders.get', 'orders.reveal', 'orders.cancel', 'orders.completeManually', 'orders.qr',
   'export.presets', 'export.preview', 'export.preflight', 'export.run', 'export.csv', 'export.history', 'export.lastOptions',

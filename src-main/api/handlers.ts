@@ -26,6 +26,8 @@ import { listHeldRuns, parseRunId } from '../sync/held-runs';
 import type { ApiContract, ChangePage, ChangePageOptions, PlanRowDetail } from './contract';
 import { planTitles } from '../grid/plan-titles-repo';
 import { categoryNames } from '../grid/category-names-repo';
+import { namedScopes } from '../domain/pricing/scope-names';
+import { scopeNames } from '../grid/scope-names-repo';
 
 /** The contract implemented once, over the services; both transports (IPC, loopback bridge) call these. */
 export function createHandlers(services: AppServices): ApiContract {
@@ -120,12 +122,9 @@ export function createHandlers(services: AppServices): ApiContract {
       return matchSuggestions(db, typeof language === 'string' ? language : 'en', services.gridScope(), rowId ?? undefined);
     },
 
-    'grid.planTitles': async (planKeys, language = 'en') => {
-      if (!Array.isArray(planKeys) || planKeys.length > 10_000 || planKeys.some((key) => typeof key !== 'string')) throw new Error('planKeys must be a list of plan keys');
-      return planTitles(db, planKeys, String(language));
-    },
-
     'pricing.rules': async () => loadRuleSet(db, currency()),
+    // The grid as last built, not rebuilt first: a plan's title does not move with prices, and naming must not wait on a reprice.
+    'pricing.names': async () => scopeNames(db, namedScopes(loadRuleSet(db, currency()))),
     'pricing.saveRules': async (ruleSet) => {
       const saved = saveRuleSet(db, ruleSet);
       gridChanged('rules');

@@ -13,9 +13,13 @@ export function categoryNames(db: Database, offers: readonly OfferRef[], languag
   for (const offer of offers) {
     const json = categoryOf.get(offer.supplier, offer.productId, offer.skuId, offer.variant) as string | null | undefined;
     if (!json) continue;
-    const category = JSON.parse(json) as CategoryRef;
-    const name = (category.path ?? []).map((level) => displayTitle(level.names ?? {}, language)).filter(Boolean).join(' › ');
+    const name = categoryPathName(JSON.parse(json) as CategoryRef, language);
     if (name) names[supplierOfferKey(offer)] = name;
   }
   return names;
+}
+
+/** A category as its supplier names it, root first ("eSIM › Asia"); empty when no level has a name. */
+export function categoryPathName(category: CategoryRef, language: string): string {
+  return (category.path ?? []).map((level) => displayTitle(level.names ?? {}, language)).filter(Boolean).join(' › ');
 }

@@ -74,6 +74,32 @@ export function ruleToForm(rule: MarkupRule): RuleForm {
   };
 }
 
+/** The fields each scope needs filled in. The variant is usually '' (one offer per SKU), so it may stay empty. */
+const SCOPE_FIELDS: Record<RuleScopeType, readonly RuleFormField[]> = {
+  all: [],
+  supplier: ['supplierId'],
+  category: ['supplierId', 'categoryId'],
+  plan: ['planKey'],
+  offer: ['supplierId', 'productId', 'skuId'],
+};
+
+/** The scope the form's fields describe, as typed (trimmed), whether or not they are all filled in yet. */
+export function scopeOfForm(form: RuleForm): RuleScope {
+  const text = (field: RuleFormField) => String(form[field]).trim();
+  switch (form.scopeType) {
+    case 'all':
+      return { type: 'all' };
+    case 'supplier':
+      return { type: 'supplier', supplierId: text('supplierId') };
+    case 'category':
+      return { type: 'category', supplierId: text('supplierId'), categoryId: text('categoryId') };
+    case 'plan':
+      return { type: 'plan', planKey: text('planKey') };
+    case 'offer':
+      return { type: 'offer', supplierId: text('supplierId'), productId: text('productId'), skuId: text('skuId'), variant: text('variant') };
+  }
+}
+
 /**
  * Checks what only the editor can check (typed numbers, the fields a scope needs) and builds the rule.
  * Relations between fields (min below max, percent or fixed given) are left to the server's validation,
@@ -82,10 +108,6 @@ export function ruleToForm(rule: MarkupRule): RuleForm {
 export function formToRule(form: RuleForm): { rule: MarkupRule | null; errors: RuleFormErrors } {
   const errors: RuleFormErrors = {};
   const text = (field: RuleFormField) => String(form[field]).trim();
-  const required = (field: RuleFormField) => {
-    if (!text(field)) errors[field] = 'required';
-    return text(field);
-  };
   const optionalDecimal = (field: RuleFormField) => {
     const value = text(field);
     if (!value) return undefined;
@@ -93,25 +115,8 @@ export function formToRule(form: RuleForm): { rule: MarkupRule | null; errors: R
     return value;
   };
 
-  let scope: RuleScope;
-  switch (form.scopeType) {
-    case 'all':
-      scope = { type: 'all' };
-      break;
-    case 'supplier':
-      scope = { type: 'supplier', supplierId: required('supplierId') };
-      break;
-    case 'category':
-      scope = { type: 'category', supplierId: required('supplierId'), categoryId: required('categoryId') };
-      break;
-    case 'plan':
-      scope = { type: 'plan', planKey: required('planKey') };
-      break;
-    case 'offer':
-      // The variant is usually '' (one offer per SKU), so it is the one offer field allowed to stay empty.
-      scope = { type: 'offer', supplierId: required('supplierId'), productId: required('productId'), skuId: required('skuId'), variant: text('variant') };
-      break;
-  }
+  for (const field of SCOPE_FIELDS[form.scopeType]) if (!text(field)) errors[field] = 'required';
+  const scope = scopeOfForm(form);
   const min = optionalDecimal('min');
   const max = optionalDecimal('max');
   const percent = optionalDecimal('percent');

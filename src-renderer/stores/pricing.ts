@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { CurrencyRate } from '../../src-main/domain/currency';
 import type { PricePreview } from '../../src-main/domain/pricing/price';
 import type { LockedPrice, RuleSet } from '../../src-main/domain/pricing/rules';
+import type { ScopeNames } from '../../src-main/domain/pricing/scope-names';
 import { api } from '../api';
 import { useUiStore } from './ui';
 import { applyPreset, draftRuleSet, moveRule, newRuleForm, ruleToForm, sameRules, type RuleForm, type RuleFormErrors, type TierPreset } from './pricing-form';
@@ -12,6 +13,8 @@ export type PreviewStatus = 'idle' | 'pending' | 'ready' | 'invalid' | 'error';
 
 interface PricingState {
   saved: RuleSet | null;
+  /** What the catalog calls the plans, offers and categories of the saved rules and locks; null until known. */
+  names: ScopeNames | null;
   loading: boolean;
   loadError: string | null;
   /** The rules being edited; they reach main only through the preview and Save. */
@@ -50,6 +53,9 @@ interface PricingState {
   fetchRates(): Promise<void>;
 }
 
+/** Names are for reading only: without them the screen shows ids, so a failure to get them must not hide the rules. */
+const scopeNames = () => api()['pricing.names']().catch(() => null);
+
 let previewTimer: ReturnType<typeof setTimeout> | null = null;
 let previewSequence = 0;
 
@@ -83,6 +89,7 @@ export const usePricingStore = create<PricingState>((set, get) => {
 
   return {
     saved: null,
+    names: null,
     loading: false,
     loadError: null,
     forms: [],
@@ -99,8 +106,8 @@ export const usePricingStore = create<PricingState>((set, get) => {
     load: async () => {
       set({ loading: get().saved === null, loadError: null });
       try {
-        const saved = await api()['pricing.rules']();
-        set({ loading: false });
+        const [saved, names] = await Promise.all([api()['pricing.rules'](), scopeNames()]);
+        set({ loading: false, names: names ?? get().names });
         // Coming back to the screen must not throw away an edit in progress.
         if (get().dirty && get().saved?.currency === saved.currency) set({ saved });
         else adopt(saved);
@@ -136,8 +143,11 @@ export const usePricingStore = create<PricingState>((set, get) => {
       if (!draft.ruleSet) return;
       set({ saving: true, saveError: null });
       try {
-        adopt(await api()['pricing.saveRules'](draft.ruleSet));
-        set({ saving: false, justSaved: true, editingId: null });
+        const next = await api()['pricing.saveRules'](draft.ruleSet);
+        // A rule for a plan or offer not named before is shown by its name from the start, not by its id first.
+        const names = await scopeNames();
+        adopt(next);
+        set({ names: names ?? get().names, saving: false, justSaved: true, editingId: null });
       } catch (error) {
         set({ saving: false, saveError: (error as Error).message });
       }

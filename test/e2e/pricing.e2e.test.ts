@@ -8,7 +8,7 @@ import { createHandlers } from '../../src-main/api/handlers';
 import { listRates } from '../../src-main/db/rates-repo';
 import { queryGrid } from '../../src-main/grid/query';
 import { loadRuleSet } from '../../src-main/pricing/rules-store';
-import { launchApp, type E2eApp } from './harness';
+import { launchApp, reloadIn, type E2eApp } from './harness';
 
 const WAIT = { timeout: 15_000 };
 const ECB_XML = readFileSync(new URL('../fixtures/eurofxref-daily.xml', import.meta.url), 'utf8');
@@ -160,5 +160,45 @@ describe('Pricing: rules with a live preview, locks and currency rates', () => {
     expect(listRates(services().db, currency()).find((rate) => rate.currency === 'EUR')?.asOf).toBe('2026-11-20');
     await page.locator('.rates-card').scrollIntoViewIfNeeded();
     await app.screenshot('pricing-rates');
+  }, 60_000);
+  it('names an offer-scoped lock and a plan-scoped rule by their titles in English and Chinese, ids only on hover and in the details line', async () => {
+    const { page } = app;
+    const handlers = createHandlers(services());
+    const [en, zh] = await Promise.all(['en', 'zh-CN'].map((language) => handlers['grid.query']({ language, limit: 500 })));
+    const zhTitle = new Map(zh.rows.map((row) => [row.planKey, row.title]));
+    // Titled differently in each language, so the screen can only pass by reading the reader's language.
+    const plan = en.rows.find((row) => zhTitle.has(row.planKey) && zhTitle.get(row.planKey) !== row.title)!;
+    const offerRow = services().db.prepare(`SELECT product_id, sku_id, variant, titles_json FROM offers
+      WHERE supplier_id = 'demo-mesim' AND removed_at IS NULL AND titles_json LIKE '%"zh-CN"%' LIMIT 1`).get() as { product_id: string; sku_id: string; variant: string; titles_json: string };
+    const offerTitles = JSON.parse(offerRow.titles_json) as Record<string, string>;
+    const offer = { type: 'offer' as const, supplierId: 'demo-mesim', productId: offerRow.product_id, skuId: offerRow.sku_id, variant: offerRow.variant };
+    const saved = loadRuleSet(services().db, currency());
+    await handlers['pricing.saveRules']({ ...saved, rules: [...saved.rules, { id: 'one-plan', scope: { type: 'plan', planKey: plan.planKey }, percent: '12', rounding: { mode: 'none' } }] });
+    await handlers['pricing.lock']({ target: offer, price: { amount: '4.44', currency: currency() } });
+
+    await open(page, 'Sync');
+    await open(page, 'Pricing');
+    const ruleScope = page.locator('.rule-row[data-rule=one-plan] .rule-scope');
+    const lockTarget = page.locator('.locks-table .lock-target');
+    await ruleScope.getByText(plan.title).waitFor(WAIT);
+    await lockTarget.getByText(offerTitles.en).waitFor(WAIT);
+    expect(await ruleScope.textContent()).toBe(`Plan: ${plan.title}`);
+    expect(await lockTarget.textContent()).toBe(`Demo MeSIM offer: ${offerTitles.en}`);
+    // The ids: on hover, and in the muted line under the name, never as the name.
+    expect(await ruleScope.getAttribute('title')).toBe(`Plan key: ${plan.planKey}`);
+    expect(await page.locator('.rule-row[data-rule=one-plan] .scope-ids code').allTextContents()).toEqual([plan.planKey]);
+    expect(await lockTarget.getAttribute('title')).toContain(`Product id: ${offer.productId}`);
+    expect(await page.locator('.locks-table .scope-ids code').allTextContents()).toEqual([offer.productId, offer.skuId, ...(offer.variant ? [offer.variant] : [])]);
+    await page.locator('.locks-card').scrollIntoViewIfNeeded();
+    await app.screenshot('pricing-names-en');
+
+    await reloadIn(page, { language: 'zh-CN', theme: 'light' });
+    await page.locator('nav.sidebar .nav-item').nth(3).click();
+    await ruleScope.getByText(zhTitle.get(plan.planKey)!).waitFor(WAIT);
+    expect(await ruleScope.textContent()).toBe(`套餐：${zhTitle.get(plan.planKey)}`);
+    expect(await lockTarget.textContent()).toBe(`MeSIM（演示） 的商品：${offerTitles['zh-CN']}`);
+    expect(await page.locator('.rule-row[data-rule=one-plan] .scope-ids').textContent()).toBe(`套餐键 ${plan.planKey}`);
+    await page.locator('.locks-card').scrollIntoViewIfNeeded();
+    await app.screenshot('pricing-names-zh-CN');
   }, 60_000);
 });

@@ -7,6 +7,7 @@ import { chartGeometry, historyInMerchantCurrency, type ChartBox, type ChartSeri
 import { formatExactMoney, formatMoney } from '../../components/format';
 import { roundedAmount } from './grid-format';
 import { supplierOfferKey } from '../../../src-main/domain/offer';
+import { offerDistinctions } from './offer-labels';
 
 const BOX: ChartBox = { width: 540, height: 200, top: 14, right: 18, bottom: 30, left: 66 };
 
@@ -22,19 +23,19 @@ export function PriceChart({ detail, nameOf, supplierColors, currency }: Props) 
   const t = useT(gridDictionary);
   const language = useUiStore((s) => s.language);
 
+  const skuWord = t('detail.sku');
   const model = useMemo(() => {
-    const perSupplier = new Map<string, number>();
-    for (const offer of detail.offers) perSupplier.set(offer.supplier, (perSupplier.get(offer.supplier) ?? 0) + 1);
+    const distinctions = offerDistinctions(detail.offers, language, skuWord);
     const seen = new Map<string, number>();
     const legend = detail.offers.map((offer) => {
       const ordinal = seen.get(offer.supplier) ?? 0;
       seen.set(offer.supplier, ordinal + 1);
       const key = supplierOfferKey(offer);
       const name = nameOf(offer.supplier);
+      const distinction = distinctions.get(key);
       return {
         key,
-        // Two offers of one supplier in a row need telling apart.
-        label: (perSupplier.get(offer.supplier) ?? 0) > 1 ? `${name} · ${offer.skuId}` : name,
+        label: distinction ? `${name} · ${distinction}` : name,
         color: supplierColors[offer.supplier] ?? 7,
         // A supplier keeps its colour; its second offer in the row is told apart by a dashed line.
         dashed: ordinal > 0,
@@ -47,7 +48,7 @@ export function PriceChart({ detail, nameOf, supplierColors, currency }: Props) 
     });
     const series: ChartSeries[] = legend.map((entry) => ({ key: entry.key, points: entry.points }));
     return { legend, geometry: chartGeometry(series, BOX, Date.now()) };
-  }, [detail, nameOf, supplierColors]);
+  }, [detail, nameOf, supplierColors, language, skuWord]);
 
   const { legend, geometry } = model;
   if (!geometry) return <p className="chart-empty muted">{t('chart.empty')}</p>;

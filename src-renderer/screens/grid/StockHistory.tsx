@@ -5,12 +5,14 @@ import { gridDictionary } from '../../i18n/grid';
 import { useUiStore } from '../../stores/ui';
 import { supplierOfferKey } from '../../../src-main/domain/offer';
 import { stockLabel } from './labels';
+import { offerDistinctions } from './offer-labels';
 
 const SHOWN_PER_OFFER = 6;
 
 export function StockHistory({ detail, nameOf, supplierColors }: { detail: PlanRowDetail; nameOf: (supplierId: string) => string; supplierColors: Readonly<Record<string, number>> }) {
   const t = useT(gridDictionary);
   const language = useUiStore((s) => s.language);
+  const distinctions = offerDistinctions(detail.offers, language, t('detail.sku'));
   const entries = detail.offers.map((offer) => ({ offer, points: [...(detail.stockHistory[supplierOfferKey(offer)] ?? [])].reverse() }));
   if (entries.every((entry) => entry.points.length === 0)) return <p className="muted">{t('stockHistory.empty')}</p>;
   return (
@@ -20,7 +22,7 @@ export function StockHistory({ detail, nameOf, supplierColors }: { detail: PlanR
           <div className="stock-history-head">
             <span className={`swatch series-${supplierColors[offer.supplier] ?? 7}`} aria-hidden="true" />
             <span>{nameOf(offer.supplier)}</span>
-            <span className="muted">{offer.skuId}</span>
+            {distinctions.has(supplierOfferKey(offer)) && <span className="muted" title={distinctions.get(supplierOfferKey(offer))}>{distinctions.get(supplierOfferKey(offer))}</span>}
           </div>
           {points.length === 0 ? (
             <p className="muted">{t('stockHistory.empty')}</p>

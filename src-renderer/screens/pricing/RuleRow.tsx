@@ -1,9 +1,9 @@
 import { useT } from '../../i18n';
 import { pricingDictionary } from '../../i18n/pricing';
 import { usePricingStore } from '../../stores/pricing';
-import type { RuleForm } from '../../stores/pricing-form';
-import { useSuppliersStore } from '../../stores/suppliers';
-import { describeMarkup, describeRange, describeRounding, describeScope } from './rule-summary';
+import { scopeOfForm, type RuleForm } from '../../stores/pricing-form';
+import { describeMarkup, describeRange, describeRounding } from './rule-summary';
+import { ScopeText } from './ScopeText';
 
 interface Props {
   form: RuleForm;
@@ -16,13 +16,12 @@ interface Props {
 
 export function RuleRow({ form, index, count, currency, editing, hasErrors }: Props) {
   const t = useT(pricingDictionary);
-  const suppliers = useSuppliersStore((s) => s.suppliers);
   const { setEditing, moveRule, removeRule } = usePricingStore();
   return (
     <tr className={`rule-row${editing ? ' editing' : ''}${hasErrors ? ' invalid' : ''}`} data-rule={form.id}>
       <td className="rule-order muted">{index + 1}</td>
       <td>
-        <div className="rule-scope">{describeScope(form, suppliers, t)}</div>
+        <ScopeText scope={scopeOfForm(form)} className="rule-scope" />
         {form.name.trim() && <div className="muted rule-name">{form.name}</div>}
       </td>
       <td className="rule-cell">{describeRange(form, t)}</td>

@@ -1,5 +1,6 @@
 import type { SupplierSummary } from '../../../src-main/api/contract';
-import type { MarkupRule } from '../../../src-main/domain/pricing/rules';
+import type { MarkupRule, RuleScope } from '../../../src-main/domain/pricing/rules';
+import { scopeNameKey } from '../../../src-main/domain/pricing/scope-names';
 import { ruleToForm, type RuleForm } from '../../stores/pricing-form';
 import { supplierName } from '../../stores/suppliers';
 
@@ -11,18 +12,48 @@ export function signed(value: string, unit = ''): string {
   return trimmed.startsWith('-') ? `−${trimmed.slice(1)}${unit}` : `+${trimmed}${unit}`;
 }
 
-export function describeScope(form: RuleForm, suppliers: readonly SupplierSummary[], t: Translate): string {
-  switch (form.scopeType) {
+/** The catalog's names in the reader's language, by scopeNameKey; undefined while they load. */
+export type NamesInLanguage = Readonly<Record<string, string>> | undefined;
+
+/** What a scope points at, as the merchant reads it: the catalog's name where it has one, else the ids as typed. */
+export function describeScope(scope: RuleScope, suppliers: readonly SupplierSummary[], names: NamesInLanguage, t: Translate): string {
+  const named = scopeName(scope, names);
+  const supplier = 'supplierId' in scope ? supplierName(suppliers, scope.supplierId) || '?' : '';
+  switch (scope.type) {
     case 'all':
       return t('scope.all.summary');
     case 'supplier':
-      return t('scope.supplier.summary', { supplier: supplierName(suppliers, form.supplierId) || '?' });
+      return t('scope.supplier.summary', { supplier });
     case 'category':
-      return t('scope.category.summary', { category: form.categoryId || '?', supplier: supplierName(suppliers, form.supplierId) || '?' });
+      return t('scope.category.summary', { category: named ?? (scope.categoryId || '?'), supplier });
     case 'plan':
-      return t('scope.plan.summary', { plan: readablePlanKey(form.planKey) || '?' });
+      return t('scope.plan.summary', { plan: named ?? (readablePlanKey(scope.planKey) || '?') });
     case 'offer':
-      return t('scope.offer.summary', { supplier: supplierName(suppliers, form.supplierId) || '?', offer: [form.productId, form.skuId, form.variant].filter(Boolean).join(' / ') || '?' });
+      return t('scope.offer.summary', { offer: named ?? ([scope.productId, scope.skuId, scope.variant].filter(Boolean).join(' / ') || '?'), supplier });
+  }
+}
+
+/** The catalog's name of a plan, offer or category scope, when it has one. */
+export function scopeName(scope: RuleScope, names: NamesInLanguage): string | undefined {
+  const key = scopeNameKey(scope);
+  return key === null ? undefined : names?.[key];
+}
+
+/** The ids a scope is stored by, each with the label of its field in the rule editor: for hover and the details line. */
+export function scopeIds(scope: RuleScope): Array<{ label: string; value: string }> {
+  switch (scope.type) {
+    case 'category':
+      return [{ label: 'field.categoryId', value: scope.categoryId }];
+    case 'plan':
+      return [{ label: 'field.planKey', value: readablePlanKey(scope.planKey) }];
+    case 'offer':
+      return [
+        { label: 'field.productId', value: scope.productId },
+        { label: 'field.skuId', value: scope.skuId },
+        ...(scope.variant ? [{ label: 'field.variant', value: scope.variant }] : []),
+      ];
+    default:
+      return [];
   }
 }
 
@@ -55,8 +86,7 @@ export function readablePlanKey(planKey: string): string {
 }
 
 /** A rule as the merchant calls it: the name they gave it, or its scope and cost range in the reader's language. */
-export function ruleLabel(rule: MarkupRule, suppliers: readonly SupplierSummary[], t: Translate): string {
+export function ruleLabel(rule: MarkupRule, suppliers: readonly SupplierSummary[], names: NamesInLanguage, t: Translate): string {
   if (rule.name?.trim()) return rule.name.trim();
-  const form = ruleToForm(rule);
-  return t('rule.defaultName', { scope: describeScope(form, suppliers, t), range: describeRange(form, t) });
+  return t('rule.defaultName', { scope: describeScope(rule.scope, suppliers, names, t), range: describeRange(ruleToForm(rule), t) });
 }
