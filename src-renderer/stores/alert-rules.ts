@@ -25,6 +25,8 @@ interface AlertRulesState {
   /** Fields the merchant has left; a field's error shows once it is left, every error after a refused Save. */
   touched: Record<string, true>;
   showAll: boolean;
+  /** The rule just added, which takes the focus once it is on screen. */
+  addedKey: string | null;
   dirty: boolean;
   saving: boolean;
   justSaved: boolean;
@@ -85,6 +87,7 @@ export const useAlertRulesStore = create<AlertRulesState>((set, get) => {
     problems: [],
     touched: {},
     showAll: false,
+    addedKey: null,
     dirty: false,
     saving: false,
     justSaved: false,
@@ -106,7 +109,9 @@ export const useAlertRulesStore = create<AlertRulesState>((set, get) => {
     updateRule: (key, patch) => recheck({ form: { ...get().form, rules: get().form.rules.map((rule) => (rule.key === key ? { ...rule, ...patch } : rule)) } }),
     addRule: (type, currency) => {
       const { form } = get();
-      recheck({ form: { ...form, rules: [...form.rules, newRuleForm(type, form.rules.map((rule) => rule.id), currency)] } });
+      const added = newRuleForm(type, form.rules.map((rule) => rule.id), currency);
+      recheck({ form: { ...form, rules: [...form.rules, added] } });
+      set({ addedKey: added.key });
     },
     removeRule: (key) => recheck({ form: { ...get().form, rules: get().form.rules.filter((rule) => rule.key !== key) } }),
     updateChannels: (patch) => recheck({ form: { ...get().form, channels: { ...get().form.channels, ...patch } } }),

@@ -4,6 +4,7 @@ import Decimal from 'decimal.js';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listBalances } from '../../src-main/db/balances-repo';
+import { describeOffenders, latinOffenders } from '../helpers/latin-words';
 import { launchApp, reloadIn, type E2eApp } from './harness';
 import { seriousAxeFindings } from './screen-tour';
 
@@ -88,6 +89,8 @@ describe('Alerts: the notification centre and the rules editor', () => {
     await expect.poll(() => rulesCard().locator('.alert-unsaved').count()).toBe(0);
 
     await addRule('Low margin');
+    // The new rule's field takes the focus, ready for its threshold.
+    await expect.poll(() => card('margin_below').getByLabel('Margin below').evaluate((input) => input === document.activeElement)).toBe(true);
     await card('margin_below').getByLabel('Margin below').fill('7.5');
     await addRule('Out of stock');
     await addRule('Cost rise');
@@ -194,6 +197,9 @@ describe('Alerts: the notification centre and the rules editor', () => {
     await json.fill(JSON.stringify({ ...document, rules: [...document.rules, { id: 'late', type: 'sync_failing', times: 0 }] }));
     await rulesCard().getByRole('button', { name: 'Save rules' }).click();
     await rulesCard().locator('.alert-json-problems li', { hasText: 'Rule 8 (late) · times: A whole number from 1 to 100' }).waitFor(WAIT);
+    await rulesCard().locator('.alert-json-problems').scrollIntoViewIfNeeded();
+    await app.screenshot('alerts-rules-json');
+    expect(await seriousAxeFindings(app.page, '.alert-rules')).toEqual([]);
     // A document the schema refuses cannot become the form either.
     const asJson = rulesCard().getByRole('checkbox', { name: 'Advanced: edit as JSON' });
     await asJson.click();
@@ -235,6 +241,19 @@ describe('Alerts: the notification centre and the rules editor', () => {
     await app.screenshot('alerts-rules-invalid-zh');
     expect(await seriousAxeFindings(page, '.alert-rules')).toEqual([]);
     expect(await page.locator('main.screen').evaluate((main) => main.scrollWidth <= main.clientWidth)).toBe(true);
+    // Every rule type, its fields, errors and every option of its pickers, in Chinese (codes and names aside).
+    const texts = await rulesCard().evaluate((root) => {
+      const found: Array<{ text: string; where: string }> = [];
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const element = node.parentElement!;
+        const text = (node.textContent ?? '').trim();
+        if (text && !element.closest('[translate="no"]') && element.closest('[lang]')?.getAttribute('lang')?.startsWith('zh')) found.push({ text, where: element.className || element.tagName });
+      }
+      return found;
+    });
+    expect(texts.length).toBeGreaterThan(100);
+    expect(describeOffenders(latinOffenders(texts, ['Dujiao-Next']))).toBe('');
     await rulesCard().getByRole('button', { name: '取消' }).click();
 
     await page.getByLabel('Telegram 机器人令牌').fill('123:secret-token');

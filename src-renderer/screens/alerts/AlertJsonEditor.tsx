@@ -26,7 +26,7 @@ export function AlertJsonEditor() {
         aria-describedby={shown.length > 0 ? 'alert-json-problems' : undefined}
         onChange={(event) => editJson(event.target.value)}
         onBlur={() => touch('json')}
-        rows={Math.min(24, jsonText.split('\n').length + 1)}
+        rows={Math.max(10, Math.min(24, jsonText.split('\n').length + 1))}
       />
       {shown.length > 0 && (
         <ul className="alert-json-problems" id="alert-json-problems">

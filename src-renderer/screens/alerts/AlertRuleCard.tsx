@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n';
 import { alertsDictionary } from '../../i18n/alerts';
 import { useAlertRulesStore } from '../../stores/alert-rules';
@@ -14,6 +15,12 @@ export function AlertRuleCard({ rule }: { rule: AlertRuleForm }) {
   const suppliers = useSuppliersStore((s) => s.suppliers);
   const { updateRule, removeRule } = useAlertRulesStore();
   const update = (patch: Partial<AlertRuleForm>) => updateRule(rule.key, patch);
+  const justAdded = useAlertRulesStore((s) => s.addedKey === rule.key);
+  const item = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    // A rule just added: straight into its first field (its switch, for a type that has none).
+    if (justAdded) (item.current?.querySelector<HTMLElement>('.alert-rule-fields :is(input, select)') ?? item.current?.querySelector('input'))?.focus();
+  }, [justAdded]);
   const name = t(`type.${rule.type}`);
   const switchId = `alert-rule-on-${rule.key}`;
 
@@ -29,7 +36,7 @@ export function AlertRuleCard({ rule }: { rule: AlertRuleForm }) {
   const knownCurrency = !rule.currency || currencies.some((c) => c.code === rule.currency);
 
   return (
-    <li className={`alert-rule${rule.enabled ? '' : ' off'}`} data-rule-type={rule.type}>
+    <li ref={item} className={`alert-rule${rule.enabled ? '' : ' off'}`} data-rule-type={rule.type}>
       <div className="alert-rule-head">
         <input id={switchId} type="checkbox" checked={rule.enabled} onChange={(event) => update({ enabled: event.target.checked })} aria-describedby={`${switchId}-help`} />
         <label htmlFor={switchId} className="alert-rule-name">{name}</label>
