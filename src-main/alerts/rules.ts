@@ -26,6 +26,9 @@ export const alertRuleSchema = z.discriminatedUnion('type', [
 export type AlertRule = z.infer<typeof alertRuleSchema>;
 export type AlertRuleType = AlertRule['type'];
 
+/** Telegram's own Bot API; another base (a proxy, a local test server) only where that one cannot be reached. */
+export const TELEGRAM_API_BASE = 'https://api.telegram.org';
+
 const httpUrl = z.string().url().max(2000).refine((url) => /^https?:\/\//.test(url), 'an http(s) URL');
 
 export const alertDocumentSchema = z.object({
@@ -34,7 +37,7 @@ export const alertDocumentSchema = z.object({
     /** Desktop notifications (the Electron app only). */
     desktop: z.boolean().default(true),
     webhook: z.object({ enabled, url: httpUrl }).strict().nullable().default(null),
-    telegram: z.object({ enabled, chatId: z.string().min(1).max(64), apiBase: httpUrl.default('https://api.telegram.org') }).strict().nullable().default(null),
+    telegram: z.object({ enabled, chatId: z.string().min(1).max(64), apiBase: httpUrl.default(TELEGRAM_API_BASE) }).strict().nullable().default(null),
     /** The language of webhook and Telegram texts. */
     language: z.enum(['en', 'zh-CN']).default('en'),
   }).strict().default({ desktop: true, webhook: null, telegram: null, language: 'en' }),

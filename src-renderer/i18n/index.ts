@@ -10,6 +10,8 @@ export interface Dictionary {
 
 export type Language = keyof Dictionary;
 export const LANGUAGES: Language[] = ['en', 'zh-CN'];
+/** Each language is named in itself, so a merchant who cannot read the current one still finds theirs. */
+export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', 'zh-CN': '简体中文' };
 
 /**
  * Returns t(key, params) for a screen's dictionary (falling back to the common one, then English, then the key).

@@ -1,66 +1,76 @@
-import { useEffect, useState } from 'react';
-import type { AlertSettingsView } from '../../../src-main/alerts/alert-service';
-import type { AlertSecretName } from '../../../src-main/alerts/alert-secrets';
-import { api } from '../../api';
+import { useEffect, useRef, type MouseEvent } from 'react';
+import { ErrorState, LoadingState } from '../../components/States';
 import { useT } from '../../i18n';
 import { alertsDictionary } from '../../i18n/alerts';
+import { useAlertRulesStore } from '../../stores/alert-rules';
+import { useSettingsStore } from '../../stores/settings';
+import { useSuppliersStore } from '../../stores/suppliers';
+import { AlertChannels } from './AlertChannels';
+import { AlertJsonEditor } from './AlertJsonEditor';
+import { AlertRuleList } from './AlertRuleList';
+import { AlertSecrets } from './AlertSecrets';
 
-/** The rule types a document may use, as written in it (codes, not words). */
-const RULE_TYPES = ['margin_below', 'best_out_of_stock', 'cost_rise', 'sync_failing', 'balance_below', 'order_attention'] as const;
-
-/** The rules and channels as their JSON document (as `supplygrid alerts rules` prints it), and the sealed channel secrets. */
+/**
+ * The rules and channels as a form, or (advanced) as the JSON document `supplygrid alerts rules` prints: one document
+ * either way, saved together; the channel secrets beside it, stored at once.
+ */
 export function AlertRulesEditor() {
   const t = useT(alertsDictionary);
-  const [settings, setSettings] = useState<AlertSettingsView | null>(null);
-  const [text, setText] = useState('');
-  const [status, setStatus] = useState<{ ok: boolean; message?: string } | null>(null);
-  const [secrets, setSecrets] = useState<Record<AlertSecretName, string>>({ webhook: '', telegram: '' });
-
-  const show = (next: AlertSettingsView) => {
-    setSettings(next);
-    setText(JSON.stringify(next.document, null, 2));
-  };
+  const { settings, loadError, mode, dirty, saving, justSaved, saveError, showAll, errors, problems, load, setMode, discard, save } = useAlertRulesStore();
+  const loadSuppliers = useSuppliersStore((s) => s.load);
+  const loadSettings = useSettingsStore((s) => s.load);
   useEffect(() => {
-    void api()['alerts.settings']().then(show);
-  }, []);
+    void load();
+    void loadSuppliers();
+    void loadSettings();
+  }, [load, loadSuppliers, loadSettings]);
 
-  const save = async () => {
-    try {
-      const parsed: unknown = JSON.parse(text);
-      show(await api()['alerts.saveDocument'](parsed));
-      setStatus({ ok: true });
-    } catch (error) {
-      setStatus({ ok: false, message: (error as Error).message });
-    }
-  };
-  const setSecret = async (name: AlertSecretName, value: string | null) => {
-    setSettings(await api()['alerts.setSecret'](name, value));
-    setSecrets((current) => ({ ...current, [name]: '' }));
+  const card = useRef<HTMLElement>(null);
+  const trySave = async () => {
+    await save();
+    // A refused save shows every error; the first may be far above the button.
+    if (useAlertRulesStore.getState().showAll) card.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   };
 
-  if (!settings) return null;
+  if (loadError) return <section className="card alert-rules"><ErrorState message={loadError} onRetry={() => void load()} /></section>;
+  if (!settings) return <section className="card alert-rules"><LoadingState /></section>;
+  const refused = showAll && (mode === 'form' ? Object.keys(errors).length > 0 : problems.length > 0);
   return (
-    <section className="card alert-rules">
-      <h2>{t('rules')}</h2>
-      <p className="muted">
-        {t('rules.help')}{' '}
-        {RULE_TYPES.map((type, index) => <span key={type}>{index > 0 ? ' · ' : ''}<code translate="no">{type}</code></span>)}
-      </p>
-      <textarea aria-label={t('rules')} className="alert-rules-json" translate="no" spellCheck={false} value={text} onChange={(event) => setText(event.target.value)} rows={Math.min(30, text.split('\n').length + 1)} />
-      <div className="alert-rules-actions">
-        <button className="primary" onClick={() => void save()}>{t('rules.save')}</button>
-        {status?.ok && <span className="setting-saved" role="status">{t('rules.saved')}</span>}
-        {status && !status.ok && <span className="error" role="alert">{status.message}</span>}
+    <section className="card alert-rules" aria-labelledby="alert-rules-title" ref={card}>
+      <div className="alert-rules-head">
+        <h2 id="alert-rules-title">{t('rules')}</h2>
+        <label className="alert-json-toggle">
+          <input type="checkbox" checked={mode === 'json'} onChange={(event) => setMode(event.target.checked ? 'json' : 'form')} />
+          {t('rules.asJson')}
+        </label>
       </div>
-      {(['webhook', 'telegram'] as const).map((name) => (
-        <div className="alert-secret" key={name}>
-          <label htmlFor={`alert-secret-${name}`}>{t(`secret.${name}`)}</label>
-          <span className="muted">{settings.secretsSet[name] ? t('secret.isSet') : t('secret.notSet')}</span>
-          <input id={`alert-secret-${name}`} type="password" autoComplete="off" placeholder={t('secret.placeholder')} value={secrets[name]} onChange={(event) => setSecrets((current) => ({ ...current, [name]: event.target.value }))} />
-          <button className="button" disabled={!secrets[name]} onClick={() => void setSecret(name, secrets[name])}>{t('secret.set')}</button>
-          {settings.secretsSet[name] && <button className="button danger" onClick={() => void setSecret(name, null)}>{t('secret.clear')}</button>}
-        </div>
-      ))}
+      {mode === 'form' ? (
+        <>
+          <p className="muted alert-rules-help">{t('rules.help')}</p>
+          <AlertRuleList />
+          <AlertChannels />
+        </>
+      ) : (
+        <AlertJsonEditor />
+      )}
+      <div className="alert-rules-footer">
+        {refused && <span className="error alert-rules-refused" role="alert">{t(mode === 'form' ? 'rules.invalid' : 'rules.jsonInvalid')}</span>}
+        {saveError && <span className="error alert-rules-refused" role="alert">{t('rules.saveFailed', { reason: saveError })}</span>}
+        <span className="spacer" />
+        {dirty && <span className="alert-unsaved" role="status">{t('rules.unsaved')}</span>}
+        {justSaved && !dirty && <span className="alert-saved" role="status">{t('rules.saved')}</span>}
+        <button className="button" onMouseDown={keepFocus} onClick={discard} disabled={!dirty || saving}>{t('rules.cancel')}</button>
+        <button className="primary" onMouseDown={keepFocus} onClick={() => void trySave()} disabled={!dirty || saving}>{saving ? t('rules.saving') : t('rules.save')}</button>
+      </div>
+      <AlertSecrets />
     </section>
   );
+}
+
+/**
+ * Leaving a field words its error, which can move these buttons down between the press and the release, and the
+ * click is lost: the field keeps the focus until the click has landed.
+ */
+function keepFocus(event: MouseEvent) {
+  event.preventDefault();
 }

@@ -1,11 +1,9 @@
-import { LANGUAGES, useT, type Language } from '../../i18n';
+import { LANGUAGE_NAMES, LANGUAGES, useT } from '../../i18n';
 import { settingsDictionary } from '../../i18n/settings';
 import { useUiStore, type Theme } from '../../stores/ui';
 import { SegmentedChoice } from './SegmentedChoice';
 import { SettingsSection } from './SettingsSection';
 
-/** Each language is named in itself, so a merchant who cannot read the current one still finds theirs. */
-const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', 'zh-CN': '简体中文' };
 const THEMES: Theme[] = ['system', 'light', 'dark'];
 
 export function AppearanceSettings() {
