@@ -1,7 +1,7 @@
 // npm run bench — prints each figure beside its target and writes bench/results.json. It reports; it never gates.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -18,8 +18,10 @@ import type { HttpRequest } from '../src-main/http/transport';
 import { ensureSomeRates } from '../src-main/pricing/rates-service';
 import type { ConnectionBase } from '../src-main/suppliers/adapter';
 import { SUPPLIER_KINDS } from '../src-main/suppliers/registry';
+import { THREADS_FROM_OFFERS } from '../src-main/sync/worker/pool';
 import { measureLabelledSets } from '../test/fixtures/labelled-sets';
 import type { HostCommand, HostedSimulator } from './sim-host';
+import { bundleSyncChild } from './bundle-sync';
 import type { SyncChildArgs, SyncChildResult } from './sync-child';
 
 const runTs = fileURLToPath(new URL('../bin/run-ts.mjs', import.meta.url));
@@ -95,9 +97,13 @@ async function startHost(specs: HostedSimulator[]): Promise<SimulatorHost> {
   };
 }
 
+/** bench/sync-child.ts bundled (bench/bundle-sync.ts), made once per bench run. */
+let syncChild: Promise<string> | null = null;
+
 /** One sync in a fresh process (bench/sync-child.ts): its time and its own peak memory. */
 async function syncInChild(args: SyncChildArgs): Promise<SyncChildResult> {
-  const child = spawn(process.execPath, [runTs, fileURLToPath(new URL('./sync-child.ts', import.meta.url)), JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  syncChild ??= bundleSyncChild();
+  const child = spawn(process.execPath, [await syncChild, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   const code = await new Promise((resolve) => child.once('exit', resolve));
@@ -114,6 +120,9 @@ function reportSuppliers(run: SyncChildResult): void {
     if (result.status !== 'ok') throw new Error(`${result.supplierId} did not sync: ${result.error}`);
   }
 }
+
+/** The threads the app would sync a catalog of this size with, had it synced it before (THREADS_FROM_OFFERS). */
+const threadsFor = (offers: number) => (offers >= THREADS_FROM_OFFERS ? availableParallelism() : 1);
 
 /** The simulators' churn for the incremental runs: about 1 % of the items change in one generation step (usually 11 %). */
 const INCREMENTAL_CHURN = 0.09;
@@ -138,7 +147,7 @@ async function catalogRun(totalOffers: number): Promise<void> {
     const recordFile = join(dir, 'requests.jsonl');
 
     // Full sync, recording every request so the network floor can replay exactly the same traffic.
-    const full = await syncInChild({ db: dbFile, connections: host.connections, mode: 'full', recordTo: recordFile, budgetTuning: UNPACED });
+    const full = await syncInChild({ db: dbFile, connections: host.connections, mode: 'full', recordTo: recordFile, budgetTuning: UNPACED, threads: threadsFor(totalOffers) });
     reportSuppliers(full);
     const offers = full.results.reduce((sum, r) => sum + r.offers, 0);
     report({ name: 'full sync, all suppliers', value: full.wallMs, unit: 'ms' });
@@ -173,7 +182,7 @@ async function catalogRun(totalOffers: number): Promise<void> {
 
     // Incremental sync: the simulators move one generation in which about 1 % of the items change.
     await host.send({ cmd: 'generation', generation: 1 });
-    const incremental = await syncInChild({ db: dbFile, connections: host.connections, mode: 'auto', budgetTuning: UNPACED });
+    const incremental = await syncInChild({ db: dbFile, connections: host.connections, mode: 'auto', budgetTuning: UNPACED, threads: threadsFor(totalOffers) });
     reportSuppliers(incremental);
     const changed = incremental.results.reduce((sum, r) => sum + r.changes, 0);
     report({ name: 'incremental sync, all suppliers', value: incremental.wallMs, unit: 'ms' });

@@ -1,8 +1,7 @@
 // One sync of `npm run bench`, in a fresh process, so that "peak RSS of the syncing process" is the sync's own and
 // nothing the benchmark did before. Prints one JSON line: the per-supplier results and the process's peak RSS.
-import { appendFileSync } from 'node:fs';
 import { openDatabase } from '../src-main/db/open';
-import { transportTaps } from '../src-main/http/transport';
+import { RECORD_TO_VARIABLE, recordRequests } from './record-requests';
 import type { BudgetTuning } from '../src-main/http/budget-policy';
 import type { ConnectionBase } from '../src-main/suppliers/adapter';
 import { syncSuppliersInThreads } from '../src-main/sync/worker/pool';
@@ -16,6 +15,11 @@ export interface SyncChildArgs {
   recordTo?: string;
   /** The request budgets' numbers: the scaled rule of the rate-limited run, or limits lifted for the CPU runs. */
   budgetTuning: BudgetTuning;
+  /**
+   * Sync threads. The app chooses them from the catalog's last size (sync/worker/pool.ts), which a fresh bench
+   * database does not have: the bench says what the app would choose for a catalog this size.
+   */
+  threads?: number;
 }
 
 export interface SyncChildResult {
@@ -29,12 +33,13 @@ export interface SyncChildResult {
 
 const args = JSON.parse(process.argv[2]) as SyncChildArgs;
 if (args.recordTo) {
-  const file = args.recordTo;
-  transportTaps.add((req) => appendFileSync(file, `${JSON.stringify({ ...req, body: req.body?.toString() })}\n`));
+  // This thread's requests, and (through the variable they inherit) those of the sync threads it starts.
+  process.env[RECORD_TO_VARIABLE] = args.recordTo;
+  recordRequests(args.recordTo);
 }
 const db = openDatabase(args.db);
 const started = performance.now();
-const results = await syncSuppliersInThreads(db, args.connections.map((c) => portableSyncTarget(c as ConnectionBase & Record<string, unknown>, { budgetTuning: args.budgetTuning })), { concurrency: args.connections.length, mode: args.mode });
+const results = await syncSuppliersInThreads(db, args.connections.map((c) => portableSyncTarget(c as ConnectionBase & Record<string, unknown>, { budgetTuning: args.budgetTuning })), { concurrency: args.connections.length, mode: args.mode, threads: args.threads });
 const wallMs = performance.now() - started;
 db.close();
 const output: SyncChildResult = {
