@@ -25,7 +25,7 @@ export default defineConfig({
       // better-sqlite3 (native) and every other dependency stay in node_modules, loaded at run time.
       externalizeDeps: true,
       // The services run in a worker thread of their own (SQLite, sync, grid rebuilds): a second entry.
-      rolldownOptions: { input: { index: resolve(__dirname, 'src-main/index.ts'), 'services-worker': resolve(__dirname, 'src-main/services/worker-entry.ts') } },
+      rolldownOptions: { input: { index: resolve(__dirname, 'src-main/index.ts'), 'services-worker': resolve(__dirname, 'src-main/api/worker-entry.ts') } },
     },
     plugins: [copyMigrations()],
   },

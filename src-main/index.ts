@@ -1,10 +1,10 @@
 import { basename, extname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Notification, session, shell } from 'electron';
-import { API_EVENT_NAMES, IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type ApiContract, type ApiMethod } from './api/contract';
+import { API_EVENT_NAMES, IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type ApiContract, type ApiMethod } from '../src-shared/contract';
 import { DB_FILE_NAME } from './config/paths';
-import type { ServicesWorkerData } from './services/worker-entry';
-import { startServicesWorker, type ServicesExit } from './services/worker-client';
+import type { ServicesWorkerData } from './api/worker-entry';
+import { startServicesWorker, type ServicesExit } from './api/worker-client';
 import { osKeychainDataKey } from './shell/safe-storage-box';
 
 // The Electron shell stays thin: unseal the secrets key, start the services in a worker thread (SQLite, sync and

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { API_METHODS, IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type ApiClient, type ApiContract, type ApiEventName, type ApiEvents, type ApiMethod } from './api/contract';
+import { API_METHODS, IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type ApiClient, type ApiContract, type ApiEventName, type ApiEvents, type ApiMethod } from '../src-shared/contract';
 
 // The preload only forwards the typed contract over IPC; it holds no logic and exposes no Electron object.
 // API_METHODS is checked at compile time to list every method of the contract, so this covers all of them.

@@ -1,4 +1,4 @@
-import { API_METHODS, type ApiClient, type ApiContract, type ApiEventName, type ApiEvents, type ApiMethod } from '../src-main/api/contract';
+import { API_METHODS, type ApiClient, type ApiContract, type ApiEventName, type ApiEvents, type ApiMethod } from '../src-shared/contract';
 
 declare global {
   interface Window {

@@ -3,7 +3,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
-import { API_EVENT_NAMES, API_METHODS, type ApiContract, type ApiEventName, type ApiEvents } from './contract';
+import { API_EVENT_NAMES, API_METHODS, type ApiContract, type ApiEventName, type ApiEvents } from '../../src-shared/contract';
 import type { EventEmitter } from 'node:events';
 
 export interface BridgeOptions {

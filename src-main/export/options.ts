@@ -2,8 +2,8 @@ import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { canonicalLocale } from '../domain/locale';
 import { OFFER_KINDS } from '../domain/offer';
-import type { GridSortColumn } from '../grid/types';
-import { EXPORT_PRESET_IDS, FLAGGED_ROW_CHOICES, OUT_OF_STOCK_MODES, type ExportOptions, type ExportRowSelection, type ExportSettings } from './types';
+import type { GridSortColumn } from '../../src-shared/grid-types';
+import { EXPORT_PRESET_IDS, FLAGGED_ROW_CHOICES, OUT_OF_STOCK_MODES, type ExportOptions, type ExportRowSelection, type ExportSettings } from '../../src-shared/export-types';
 
 /** Options that cannot be used as given: the message names the field. */
 export class ExportOptionsError extends Error {

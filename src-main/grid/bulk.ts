@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { isDecimalString } from '../domain/money';
 import { languageOf } from '../domain/locale';
 import { lockedPriceFor, lossPerSale } from '../domain/pricing/bulk-lock';
-import { currencyDecimals } from '../export/presets/cells';
+import { currencyDecimals } from '../domain/minor-units';
 import { lockPrices, unlockPrices } from '../pricing/rules-store';
 import { setExportExclusion } from './exclusions-repo';
 import { ensureGrid, planKeysMatching, type GridScope } from './query';
-import type { BelowCostRow, BulkAction, BulkPreview, BulkResult, GridQuery, GridSelection } from './types';
+import type { BelowCostRow, BulkAction, BulkPreview, BulkResult, GridQuery, GridSelection } from '../../src-shared/grid-types';
 
 /** How many selected rows the preview names by their loss. */
 const WORST_SHOWN = 5;

@@ -1,15 +1,7 @@
 import { useUiStore } from '../stores/ui';
 import { common } from './common';
-import { fillTemplate } from '../components/fill-template';
-
-/** A dictionary per screen, so each screen owns its strings: { en: {...}, 'zh-CN': {...} } with the same keys. */
-export interface Dictionary {
-  en: Record<string, string>;
-  'zh-CN': Record<string, string>;
-}
-
-export type Language = keyof Dictionary;
-export const LANGUAGES: Language[] = ['en', 'zh-CN'];
+import type { Dictionary } from './dictionary';
+import { fillTemplate } from './fill-template';
 
 /**
  * Returns t(key, params) for a screen's dictionary (falling back to the common one, then English, then the key).

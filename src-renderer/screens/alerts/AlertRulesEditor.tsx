@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { AlertSettingsView } from '../../../src-main/alerts/alert-service';
-import type { AlertSecretName } from '../../../src-main/alerts/alert-secrets';
+import type { AlertSettingsView, AlertSecretName } from '../../../src-shared/alert-types';
 import { api } from '../../api';
 import { useT } from '../../i18n';
 import { alertsDictionary } from '../../i18n/alerts';

@@ -1,7 +1,7 @@
-import type { SupplierSummary } from '../../../src-main/api/contract';
+import type { SupplierSummary } from '../../../src-shared/contract';
 import type { MarkupRule } from '../../../src-main/domain/pricing/rules';
 import { ruleToForm, type RuleForm } from '../../stores/pricing-form';
-import { supplierName } from '../../stores/suppliers';
+import { supplierName } from '../../i18n/supplier-name';
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 

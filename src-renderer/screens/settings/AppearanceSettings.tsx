@@ -1,4 +1,5 @@
-import { LANGUAGES, useT, type Language } from '../../i18n';
+import { LANGUAGES, type Language } from '../../../src-shared/languages';
+import { useT } from '../../i18n';
 import { settingsDictionary } from '../../i18n/settings';
 import { useUiStore, type Theme } from '../../stores/ui';
 import { SegmentedChoice } from './SegmentedChoice';

@@ -1,27 +1,22 @@
-import type { AlertSettingsView, AlertsView } from '../alerts/alert-service';
-import type { StoredAlert } from '../alerts/alerts-repo';
-import type { AlertSecretName } from '../alerts/alert-secrets';
-import type { BackupEvent, BackupsView } from '../backups/backup-service';
-import type { BackupInfo, RestoreResult } from '../backups/backup-store';
-import type { AppNotice } from '../config/secrets-notice';
-import type { SyncLockHolder } from '../daemon/sync-lock';
-import type { StoredChange, SyncRun } from '../db/catalog-repo';
-import type { CurrencyRate } from '../domain/currency';
-import type { ChangeKind } from '../domain/diff';
-import type { Money } from '../domain/money';
-import type { PricePreview } from '../domain/pricing/price';
-import type { QuantityTier } from '../domain/quantity-tiers';
-import type { LockedPrice, RuleSet } from '../domain/pricing/rules';
-import type { ExportDownload, ExportHistoryEntry, ExportOptions, ExportPreflight, ExportPresetId, ExportPresetInfo, ExportPreview, ExportResult, LastExportChoice } from '../export/types';
-import type { BulkAction, BulkPreview, BulkResult, GridPage, GridQuery, GridSelection, OfferRef, PlanRow } from '../grid/types';
-import type { MatchSuggestion } from '../grid/suggestions';
-import type { OrderQuote, OrderView, PlaceOrderInput, SpendingCapView } from '../orders/types';
-import type { ConnectionField } from '../services/connection-fields';
-import type { ConnectionInput, ConnectionView } from '../services/connections-service';
-import type { ConnectionFailureCause } from '../services/connection-test-cause';
-import type { SupplierSyncResult, SyncEvent } from '../sync/engine';
-import type { SyncRunOptions } from '../sync/run-options';
-import type { HeldRun } from '../sync/held-runs';
+import type { AlertSettingsView, AlertsView, StoredAlert, AlertSecretName } from './alert-types';
+import type { BackupEvent, BackupsView, BackupInfo, RestoreResult } from './backup-types';
+import type { StoredChange, SyncRun, SupplierSyncResult, SyncEvent, SyncRunOptions, HeldRun } from './sync-types';
+import type { CurrencyRate } from '../src-main/domain/currency';
+import type { ChangeKind } from '../src-main/domain/diff';
+import type { Money } from '../src-main/domain/money';
+import type { PricePreview } from '../src-main/domain/pricing/price';
+import type { QuantityTier } from '../src-main/domain/quantity-tiers';
+import type { LockedPrice, RuleSet } from '../src-main/domain/pricing/rules';
+import type { ExportDownload, ExportHistoryEntry, ExportOptions, ExportPreflight, ExportPresetId, ExportPresetInfo, ExportPreview, ExportResult, LastExportChoice } from './export-types';
+import type { BulkAction, BulkPreview, BulkResult, GridPage, GridQuery, GridSelection, OfferRef, PlanRow, MatchSuggestion } from './grid-types';
+import type { OrderQuote, OrderView, PlaceOrderInput, SpendingCapView } from './order-types';
+import type { ConnectionField, ConnectionInput, ConnectionView, ConnectionFailureCause } from './connection-types';
+
+/** Something the app tells the merchant about, worded by the renderer (en, zh-CN). */
+export interface AppNotice {
+  code: 'config.secretsInClear';
+  params: Record<string, string>;
+}
 
 export interface AppInfo {
   version: string;
@@ -116,6 +111,17 @@ export interface PlanRowDetail extends PlanRow {
   quantityTiers: Record<string, QuantityTier[]>;
   /** Per member offer, its category as the supplier names it (root first), where it has a named one. */
   categoryNames: Record<string, string>;
+}
+
+export type LockHolderKind = 'daemon' | 'app';
+
+export interface SyncLockHolder {
+  holder: LockHolderKind;
+  pid: number;
+  host: string;
+  processStartedAt: string;
+  acquiredAt: string;
+  heartbeatAt: string;
 }
 
 export interface SyncState {

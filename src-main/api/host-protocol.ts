@@ -1,4 +1,4 @@
-import type { ApiEventName, ApiMethod } from '../api/contract';
+import type { ApiEventName, ApiMethod } from '../../src-shared/contract';
 
 /** Messages to the services host (a worker thread in the app). */
 export type HostRequest =

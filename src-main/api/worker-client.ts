@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
-import { API_METHODS, type ApiContract, type ApiEventName, type ApiEvents } from '../api/contract';
+import { API_METHODS, type ApiContract, type ApiEventName, type ApiEvents } from '../../src-shared/contract';
 import type { HostMessage, HostRequest } from './host-protocol';
 
 /** How the services worker ended: `expected` after close(), otherwise it died under the app. */

@@ -1,5 +1,5 @@
 import type { EventEmitter } from 'node:events';
-import { API_EVENT_NAMES, type ApiContract, type ApiEventName, type ApiEvents } from '../api/contract';
+import { API_EVENT_NAMES, type ApiContract, type ApiEventName, type ApiEvents } from '../../src-shared/contract';
 import type { HostRequest, MessagePortLike } from './host-protocol';
 
 export interface HostedServices {
