@@ -1,3 +1,4 @@
+import type { ApiAnswer } from './api-answer';
 import type { AlertSettingsView, AlertsView, StoredAlert, AlertSecretName } from './alert-types';
 import type { BackupEvent, BackupsView, BackupInfo, RestoreResult } from './backup-types';
 import type { StoredChange, SyncRun, SupplierSyncResult, SyncEvent, SyncRunOptions, HeldRun } from './sync-types';
@@ -132,9 +133,10 @@ export interface SyncState {
 }
 
 /**
- * The one renderer↔main API: method name → function type. Implemented once in main (handlers.ts),
+ * The one renderer↔main API: method name → function type. Implemented once in main (src-main/api/handlers.ts),
  * exposed by the preload over IPC and by the loopback bridge over HTTP, called through src-renderer/api.ts.
- * Arguments and results are plain JSON: both transports serialize them.
+ * Arguments and results are plain JSON: both transports serialize them. Each method's arguments have a schema
+ * (contract-schemas.ts), checked where a call arrives.
  */
 export interface ApiContract {
   'app.info': () => Promise<AppInfo>;
@@ -288,10 +290,19 @@ type MissingEvent = Exclude<ApiEventName, (typeof API_EVENT_NAMES)[number]>;
 const everyEventListed: MissingEvent extends never ? true : never = true;
 void everyEventListed;
 
-/** What the renderer sees as `window.supplygrid`, whichever transport is behind it. */
+/** What the renderer calls the contract through (src-renderer/api.ts), whichever transport is behind it. */
 export type ApiClient = ApiContract & {
   on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
 };
+
+/**
+ * A transport as the renderer's client uses it: the preload's `window.supplygrid` over IPC, or the loopback bridge's
+ * stand-in in a browser. Every call is answered, errors included (api-answer.ts).
+ */
+export interface ApiTransport {
+  invoke(method: ApiMethod, args: unknown[]): Promise<ApiAnswer>;
+  on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
+}
 
 export const IPC_INVOKE_CHANNEL = 'supplygrid:invoke';
 export const IPC_EVENT_CHANNEL = 'supplygrid:event';

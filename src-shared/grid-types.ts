@@ -63,7 +63,8 @@ export interface PlanRow {
   excludedFromExport?: boolean;
 }
 
-export type GridSortColumn = 'title' | 'bestCost' | 'salePrice' | 'margin' | 'marginPercent' | 'suppliers' | 'days' | 'data';
+export const GRID_SORT_COLUMNS = ['title', 'bestCost', 'salePrice', 'margin', 'marginPercent', 'suppliers', 'days', 'data'] as const;
+export type GridSortColumn = (typeof GRID_SORT_COLUMNS)[number];
 
 export interface GridQuery {
   language?: string;

@@ -363,7 +363,7 @@ describe('the Grid, light theme, English', () => {
     let failing = true;
     await page.route('**/api/invoke', async (route) => {
       const body = route.request().postDataJSON() as { method: string };
-      if (failing && body.method === 'grid.query') return route.fulfill({ json: { ok: false, error: 'database is locked' } });
+      if (failing && body.method === 'grid.query') return route.fulfill({ json: { ok: false, error: { message: 'database is locked' } } });
       return route.continue();
     });
     await search.fill('Japan');

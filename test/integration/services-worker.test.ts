@@ -39,6 +39,8 @@ describe('services in a worker thread', () => {
     const page = await worker.api['grid.query']({ limit: 5 });
     expect(page.rows).toHaveLength(5);
     await expect(worker.api['sync.run'](['no-such-supplier'])).rejects.toThrow(/unknown supplier: no-such-supplier/);
+    // The worker's port checks arguments itself (its callers may be anything that can post to it): refused by code.
+    await expect(worker.api['grid.row']('seven' as never)).rejects.toMatchObject({ code: 'invalid_arguments', params: { method: 'grid.row', path: '0' } });
   }, 60_000);
 });
 

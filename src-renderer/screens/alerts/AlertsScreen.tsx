@@ -5,7 +5,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { useT } from '../../i18n';
 import { useAlertsStore } from '../../stores/alerts';
 import type { SupplierSummary } from '../../../src-shared/contract';
-import { supplierName } from '../../i18n/supplier-name';
+import { supplierName } from '../../components/supplier-name';
 import { useSuppliersStore } from '../../stores/suppliers';
 import { useUiStore } from '../../stores/ui';
 import { AlertRulesEditor } from './AlertRulesEditor';

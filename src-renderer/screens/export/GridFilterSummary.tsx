@@ -3,7 +3,7 @@ import { useT } from '../../i18n';
 import { exportDictionary } from '../../i18n/export';
 import { describeGridFilter, gridFilterQuery } from '../../stores/export-form';
 import { useGridStore } from '../../stores/grid';
-import { supplierName } from '../../i18n/supplier-name';
+import { supplierName } from '../../components/supplier-name';
 import { useSuppliersStore } from '../../stores/suppliers';
 import { useUiStore } from '../../stores/ui';
 

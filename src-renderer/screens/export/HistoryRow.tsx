@@ -4,7 +4,7 @@ import { useT } from '../../i18n';
 import { exportDictionary } from '../../i18n/export';
 import { useExportStore } from '../../stores/export';
 import { describePreflight, describeSettings } from '../../stores/export-form';
-import { supplierName } from '../../i18n/supplier-name';
+import { supplierName } from '../../components/supplier-name';
 import { useSuppliersStore } from '../../stores/suppliers';
 import { useUiStore } from '../../stores/ui';
 import { formatCount, languageName, presetLabel } from './labels';

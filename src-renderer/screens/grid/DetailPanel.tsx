@@ -3,7 +3,7 @@ import { ErrorState, LoadingState } from '../../components/States';
 import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';
 import { useGridStore, type SelectedRow } from '../../stores/grid';
-import { supplierName } from '../../i18n/supplier-name';
+import { supplierName } from '../../components/supplier-name';
 import { useSuppliersStore } from '../../stores/suppliers';
 import { useUiStore } from '../../stores/ui';
 import { ChangeBadges } from './ChangeBadges';

@@ -6,7 +6,7 @@ import { gridDictionary } from '../../i18n/grid';
 import { useGridStore } from '../../stores/grid';
 import { useColumnsStore } from './columns-store';
 import { useSelectionStore } from '../../stores/grid-selection';
-import { supplierName } from '../../i18n/supplier-name';
+import { supplierName } from '../../components/supplier-name';
 import { useSuppliersStore } from '../../stores/suppliers';
 import { rowAtIndex } from '../../stores/grid-query';
 import { columnLayout, DEFAULT_WIDTHS, HEADER_HEIGHT, ROW_HEIGHT } from './columns';

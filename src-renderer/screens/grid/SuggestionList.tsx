@@ -2,7 +2,7 @@ import type { MatchSuggestion } from '../../../src-shared/grid-types';
 import { useT } from '../../i18n';
 import { matchesDictionary } from '../../i18n/matches';
 import { useGridStore } from '../../stores/grid';
-import { supplierName } from '../../i18n/supplier-name';
+import { supplierName } from '../../components/supplier-name';
 import { useSuppliersStore } from '../../stores/suppliers';
 import type { SuggestionsState } from './use-match-suggestions';
 

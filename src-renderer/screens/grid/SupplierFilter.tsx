@@ -1,7 +1,7 @@
 import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';
 import { useGridStore } from '../../stores/grid';
-import { supplierName } from '../../i18n/supplier-name';
+import { supplierName } from '../../components/supplier-name';
 import { useSuppliersStore } from '../../stores/suppliers';
 import { usePopover } from './use-popover';
 

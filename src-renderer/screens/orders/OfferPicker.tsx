@@ -6,7 +6,7 @@ import { formatMoney } from '../../components/format';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { useT } from '../../i18n';
 import { ordersDictionary } from '../../i18n/orders';
-import { supplierName } from '../../i18n/supplier-name';
+import { supplierName } from '../../components/supplier-name';
 import { useSuppliersStore } from '../../stores/suppliers';
 import { useUiStore } from '../../stores/ui';
 import { supplierOfferKey } from '../../../src-main/domain/offer';

@@ -9,7 +9,7 @@ import { useT } from '../../i18n';
 import { ordersDictionary } from '../../i18n/orders';
 import { useOrdersStore } from '../../stores/orders';
 import { isInFlight, withRevealed } from '../../stores/orders-view';
-import { supplierName } from '../../i18n/supplier-name';
+import { supplierName } from '../../components/supplier-name';
 import { useSuppliersStore } from '../../stores/suppliers';
 import { useOrderText } from './order-text';
 import { OfferPicker } from './OfferPicker';

@@ -1,7 +1,7 @@
 import { useT } from '../../i18n';
 import { ordersDictionary } from '../../i18n/orders';
 import { wordOrderText } from '../../stores/orders-view';
-import { supplierName } from '../../i18n/supplier-name';
+import { supplierName } from '../../components/supplier-name';
 import { useSuppliersStore } from '../../stores/suppliers';
 
 /**

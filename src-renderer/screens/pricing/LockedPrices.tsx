@@ -5,7 +5,7 @@ import { formatMoney } from '../../components/format';
 import { useT } from '../../i18n';
 import { pricingDictionary } from '../../i18n/pricing';
 import { usePricingStore } from '../../stores/pricing';
-import { supplierName } from '../../i18n/supplier-name';
+import { supplierName } from '../../components/supplier-name';
 import { useSuppliersStore } from '../../stores/suppliers';
 import { useUiStore } from '../../stores/ui';
 import { readablePlanKey } from './rule-summary';

@@ -1,7 +1,7 @@
 import { useT } from '../../i18n';
 import { pricingDictionary } from '../../i18n/pricing';
 import type { RuleForm, RuleFormErrors, RuleFormField } from '../../stores/pricing-form';
-import { supplierName } from '../../i18n/supplier-name';
+import { supplierName } from '../../components/supplier-name';
 import { useSuppliersStore } from '../../stores/suppliers';
 
 /** The pickers a scope needs: nothing for "all", a supplier, a category or plan id, or one offer. */

@@ -1,7 +1,7 @@
 import type { SupplierSummary } from '../../../src-shared/contract';
 import type { MarkupRule } from '../../../src-main/domain/pricing/rules';
 import { ruleToForm, type RuleForm } from '../../stores/pricing-form';
-import { supplierName } from '../../i18n/supplier-name';
+import { supplierName } from '../../components/supplier-name';
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 

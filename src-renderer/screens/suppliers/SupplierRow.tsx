@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { SupplierSummary } from '../../../src-shared/contract';
 import { useT } from '../../i18n';
 import { suppliersDictionary } from '../../i18n/suppliers';
-import { supplierName } from '../../i18n/supplier-name';
+import { supplierName } from '../../components/supplier-name';
 import { useSuppliersStore } from '../../stores/suppliers';
 import { LastRunCell } from './LastRunCell';
 

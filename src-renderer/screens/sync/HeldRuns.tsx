@@ -3,7 +3,7 @@ import type { HeldRun } from '../../../src-shared/sync-types';
 import { formatDateTime } from '../../components/format';
 import { useT } from '../../i18n';
 import { syncDictionary } from '../../i18n/sync';
-import { supplierName } from '../../i18n/supplier-name';
+import { supplierName } from '../../components/supplier-name';
 import { useSuppliersStore } from '../../stores/suppliers';
 import { useSyncStore } from '../../stores/sync';
 import { useUiStore } from '../../stores/ui';

@@ -4,7 +4,7 @@ import { formatDateTime } from '../../components/format';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { useT } from '../../i18n';
 import { syncDictionary } from '../../i18n/sync';
-import { supplierName } from '../../i18n/supplier-name';
+import { supplierName } from '../../components/supplier-name';
 import { useSuppliersStore } from '../../stores/suppliers';
 import { useSyncStore } from '../../stores/sync';
 import { CHANGE_FILTERS, filterCounts } from '../../stores/sync-changes';

@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../i18n';
 import { syncDictionary } from '../../i18n/sync';
 import { useSuppliersStore } from '../../stores/suppliers';
-import { supplierName } from '../../i18n/supplier-name';
+import { supplierName } from '../../components/supplier-name';
 import { useSyncStore } from '../../stores/sync';
 import { useUiStore } from '../../stores/ui';
 import { RunItem } from './RunItem';

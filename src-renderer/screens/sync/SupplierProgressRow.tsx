@@ -10,7 +10,7 @@ import { RunCounts } from './RunCounts';
 import { StatusBadge } from './StatusBadge';
 import { runErrorText } from './run-error';
 import { WaitingCountdown } from './WaitingCountdown';
-import { supplierName } from '../../i18n/supplier-name';
+import { supplierName } from '../../components/supplier-name';
 
 interface Props {
   supplier: SupplierSummary;

@@ -1,8 +1,8 @@
 import type { SupplierSummary } from '../../src-shared/contract';
 import { useSuppliersStore } from '../stores/suppliers';
 import { useUiStore } from '../stores/ui';
-import { common } from './common';
-import { fillTemplate } from './fill-template';
+import { common } from '../i18n/common';
+import { fillTemplate } from '../i18n/fill-template';
 
 /**
  * The name a merchant gave a supplier, falling back to its id (runs, orders and rules may outlive their connection).
