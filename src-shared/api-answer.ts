@@ -10,7 +10,7 @@ export type ApiErrorBody = CodedIssue | { message: string };
 /** How every transport answers a call: never a thrown error, whose code a structured clone or IPC would drop. */
 export type ApiAnswer = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
 
-/** The call's arguments do not fit its method's schema (contract-schemas.ts). Params: `method`, `path` of the misfit. */
+/** The call's arguments do not fit its method's schema (contract-schemas.ts). Params: `method`, the misfit's `path`. */
 export const INVALID_ARGUMENTS = 'invalid_arguments';
 /** The call names no method of the contract. Params: `method`. */
 export const UNKNOWN_METHOD = 'unknown_method';
@@ -22,7 +22,10 @@ export const UNKNOWN_METHOD = 'unknown_method';
 export class CodedError extends Error {
   readonly params: Record<string, string>;
 
-  constructor(readonly code: string, params: Record<string, string | number> = {}) {
+  constructor(
+    readonly code: string,
+    params: Record<string, string | number> = {},
+  ) {
     super(codedText(code, params));
     this.name = 'CodedError';
     this.params = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, String(value)]));

@@ -15,14 +15,19 @@ import { GRID_SORT_COLUMNS } from './grid-types';
 // stay with the feature that words their problems, except where a feature's own schema is the whole rule: the grid
 // filter, bulk actions, export options and rule sets are checked here by the very schema their feature parses with.
 
-/** An argument a caller may leave out: JSON turns a left-out argument into null, a handler's default wants undefined. */
+/** An argument a caller may leave out: JSON makes a left-out argument null, and a handler's default wants undefined. */
 const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? undefined);
 
 const id = z.number().int();
 const limit = z.number().int();
 const language = z.string();
 
-export const offerRefSchema = z.object({ supplier: z.string(), productId: z.string(), skuId: z.string(), variant: z.string() });
+export const offerRefSchema = z.object({
+  supplier: z.string(),
+  productId: z.string(),
+  skuId: z.string(),
+  variant: z.string(),
+});
 
 /**
  * The grid screen's filter: what grid.query takes, and what a bulk selection or an export of "the filtered rows" passes
@@ -35,7 +40,10 @@ export const gridQuerySchema = z.strictObject({
   kinds: z.array(z.enum(OFFER_KINDS as readonly [OfferKind, ...OfferKind[]])).optional(),
   countries: z.array(z.string()).optional(),
   stock: z.enum(['in_stock', 'out']).optional(),
-  marginBelow: z.string().regex(/^-?\d+(\.\d+)?$/, { error: 'must be a decimal string such as "1.5"' }).optional(),
+  marginBelow: z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/, { error: 'must be a decimal string such as "1.5"' })
+    .optional(),
   changedInLastSync: z.boolean().optional(),
   sort: z.strictObject({ column: z.enum(GRID_SORT_COLUMNS), direction: z.enum(['asc', 'desc']) }).optional(),
   offset: z.number().optional(),
@@ -44,19 +52,30 @@ export const gridQuerySchema = z.strictObject({
 
 export const gridSelectionSchema = z.union([
   z.object({ type: z.literal('keys'), planKeys: z.array(z.string()).max(200_000) }),
-  z.object({ type: z.literal('matching'), query: gridQuerySchema, except: z.array(z.string()).max(200_000).optional() }),
+  z.object({
+    type: z.literal('matching'),
+    query: gridQuerySchema,
+    except: z.array(z.string()).max(200_000).optional(),
+  }),
 ]);
 
 const decimal = z.string().refine(isDecimalString, 'not a decimal amount');
 export const bulkActionSchema = z.union([
-  z.object({ type: z.literal('lockPrice'), amount: decimal.refine((amount) => new Decimal(amount).greaterThan(0), 'a price must be above zero') }),
+  z.object({
+    type: z.literal('lockPrice'),
+    amount: decimal.refine((amount) => new Decimal(amount).greaterThan(0), 'a price must be above zero'),
+  }),
   z.object({ type: z.literal('lockMargin'), amount: decimal }),
   z.object({ type: z.literal('unlock') }),
   z.object({ type: z.literal('exclude') }),
   z.object({ type: z.literal('include') }),
 ]);
 
-const currencyCode = z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, { error: 'must be a 3-letter currency code such as "USD"' });
+const currencyCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{3}$/, { error: 'must be a 3-letter currency code such as "USD"' });
 
 const exportRowsSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('all') }),
@@ -67,7 +86,11 @@ const exportRowsSchema = z.discriminatedUnion('type', [
 /** Export options as they arrive from outside (the UI, the CLI); the messages are the CLI's (export/options.ts). */
 export const exportOptionsSchema = z.strictObject({
   preset: z.enum(EXPORT_PRESET_IDS, { error: `must be one of ${EXPORT_PRESET_IDS.join(', ')}` }),
-  languages: z.array(z.string().trim().min(1, { error: 'must not be empty' })).min(1, { error: 'needs at least one language' }).max(12).optional(),
+  languages: z
+    .array(z.string().trim().min(1, { error: 'must not be empty' }))
+    .min(1, { error: 'needs at least one language' })
+    .max(12)
+    .optional(),
   currency: currencyCode.optional(),
   rows: exportRowsSchema.optional(),
   inStockOnly: z.boolean().optional(),
@@ -75,7 +98,9 @@ export const exportOptionsSchema = z.strictObject({
   changedSinceLastExport: z.boolean().optional(),
   fillMissingLanguages: z.boolean().optional(),
   // Options that arrive from outside must say what to do with flagged rows before any is written.
-  flaggedRows: z.enum(FLAGGED_ROW_CHOICES, { error: `must be one of ${FLAGGED_ROW_CHOICES.join(', ')}` }).default('ask'),
+  flaggedRows: z
+    .enum(FLAGGED_ROW_CHOICES, { error: `must be one of ${FLAGGED_ROW_CHOICES.join(', ')}` })
+    .default('ask'),
 });
 
 const settingsPatchSchema = z.object({
@@ -97,7 +122,13 @@ const connectionInputSchema = z.object({
 
 const lockTargetSchema = z.union([
   z.object({ type: z.literal('plan'), planKey: z.string() }),
-  z.object({ type: z.literal('offer'), supplierId: z.string(), productId: z.string(), skuId: z.string(), variant: z.string() }),
+  z.object({
+    type: z.literal('offer'),
+    supplierId: z.string(),
+    productId: z.string(),
+    skuId: z.string(),
+    variant: z.string(),
+  }),
 ]);
 const lockedPriceSchema = z.object({
   target: lockTargetSchema,
@@ -136,7 +167,14 @@ export const API_ARGUMENTS: { readonly [M in ApiMethod]: ArgumentsSchema<M> } = 
   'sync.runs': z.tuple([optional(limit)]),
   'sync.changes': z.tuple([
     id,
-    optional(z.object({ language: language.optional(), kind: z.enum(CHANGE_KINDS as readonly [ChangeKind, ...ChangeKind[]]).optional(), offset: z.number().optional(), limit: z.number().optional() })),
+    optional(
+      z.object({
+        language: language.optional(),
+        kind: z.enum(CHANGE_KINDS as readonly [ChangeKind, ...ChangeKind[]]).optional(),
+        offset: z.number().optional(),
+        limit: z.number().optional(),
+      }),
+    ),
   ]),
   'sync.held': z.tuple([]),
   'sync.applyHeld': z.tuple([id]),
@@ -149,7 +187,11 @@ export const API_ARGUMENTS: { readonly [M in ApiMethod]: ArgumentsSchema<M> } = 
   'grid.resetLink': z.tuple([offerRefSchema]),
   'grid.planKeys': z.tuple([gridQuerySchema, z.number().int().min(0), limit.min(0)]),
   'grid.bulkPreview': z.tuple([gridSelectionSchema, bulkActionSchema, optional(language)]),
-  'grid.bulkApply': z.tuple([gridSelectionSchema, bulkActionSchema, optional(z.object({ confirmBelowCost: z.boolean().optional() }))]),
+  'grid.bulkApply': z.tuple([
+    gridSelectionSchema,
+    bulkActionSchema,
+    optional(z.object({ confirmBelowCost: z.boolean().optional() })),
+  ]),
   'grid.suggestions': z.tuple([optional(language), optional(id)]),
   'grid.planTitles': z.tuple([z.array(z.string()).max(10_000), optional(language)]),
 
@@ -190,5 +232,8 @@ export const API_ARGUMENTS: { readonly [M in ApiMethod]: ArgumentsSchema<M> } = 
   'alerts.settings': z.tuple([]),
   // The rules document is the alert service's to check: the editor shows its problems field by field.
   'alerts.saveDocument': z.tuple([z.unknown()]),
-  'alerts.setSecret': z.tuple([z.enum(ALERT_SECRET_NAMES as readonly [AlertSecretName, ...AlertSecretName[]]), z.string().nullable()]),
+  'alerts.setSecret': z.tuple([
+    z.enum(ALERT_SECRET_NAMES as readonly [AlertSecretName, ...AlertSecretName[]]),
+    z.string().nullable(),
+  ]),
 };

@@ -12,7 +12,10 @@ const METHODS: ReadonlySet<string> = new Set(API_METHODS);
  */
 export async function dispatchCall(handlers: Partial<ApiContract>, method: unknown, args: unknown): Promise<ApiAnswer> {
   try {
-    const handler = typeof method === 'string' && METHODS.has(method) ? (handlers[method as ApiMethod] as ((...args: unknown[]) => Promise<unknown>) | undefined) : undefined;
+    const handler =
+      typeof method === 'string' && METHODS.has(method)
+        ? (handlers[method as ApiMethod] as ((...args: unknown[]) => Promise<unknown>) | undefined)
+        : undefined;
     if (!handler) throw new CodedError(UNKNOWN_METHOD, { method: String(method) });
     const result = await handler(...checkedArguments(method as ApiMethod, args));
     return { ok: true, result: result ?? null };

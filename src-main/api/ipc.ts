@@ -14,7 +14,8 @@ export interface IpcCallEvent {
  */
 export function ipcInvokeHandler(handlers: Partial<ApiContract>, isOwnFrame: (url: string) => boolean) {
   return async (event: IpcCallEvent, method: unknown, args: unknown): Promise<ApiAnswer> => {
-    if (!event.senderFrame || !isOwnFrame(event.senderFrame.url)) return { ok: false, error: { message: 'refused: call from a frame that is not SupplyGrid' } };
+    if (!event.senderFrame || !isOwnFrame(event.senderFrame.url))
+      return { ok: false, error: { message: 'refused: call from a frame that is not SupplyGrid' } };
     return dispatchCall(handlers, method, args);
   };
 }

@@ -8,7 +8,8 @@ import { fillTemplate } from './fill-template';
  */
 export const apiErrorsDictionary: Dictionary = {
   en: {
-    invalid_arguments: 'SupplyGrid refused a request it sent itself ({method}: the value at {path} does not fit). Please report this.',
+    invalid_arguments:
+      'SupplyGrid refused a request it sent itself ({method}: the value at {path} does not fit). Please report this.',
     unknown_method: 'SupplyGrid does not know the request “{method}”. Please report this.',
   },
   'zh-CN': {
