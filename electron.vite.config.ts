@@ -29,7 +29,7 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve(__dirname, 'src-main/index.ts'),
-          'services-worker': resolve(__dirname, 'src-main/services/worker-entry.ts'),
+          'services-worker': resolve(__dirname, 'src-main/api/worker-entry.ts'),
           'sync-worker': resolve(__dirname, 'src-main/sync/worker/entry.ts'),
         },
         // Every bundle flat in out/main: modules find files beside themselves (db/migrate.ts its migrations/,

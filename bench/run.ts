@@ -13,7 +13,7 @@ import { runExport } from '../src-main/export/service';
 import { buildGrid } from '../src-main/grid/build';
 import { refreshGrid } from '../src-main/grid/refresh';
 import { queryGrid } from '../src-main/grid/query';
-import type { GridQuery } from '../src-main/grid/types';
+import type { GridQuery } from '../src-shared/grid-types';
 import type { HttpRequest } from '../src-main/http/transport';
 import { ensureSomeRates } from '../src-main/pricing/rates-service';
 import type { ConnectionBase } from '../src-main/suppliers/adapter';

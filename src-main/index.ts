@@ -1,10 +1,11 @@
 import { basename, extname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Notification, session, shell } from 'electron';
-import { API_EVENT_NAMES, IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type ApiContract, type ApiMethod } from './api/contract';
+import { API_EVENT_NAMES, IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type ApiContract } from '../src-shared/contract';
 import { DB_FILE_NAME } from './config/paths';
-import type { ServicesWorkerData } from './services/worker-entry';
-import { startServicesWorker, type ServicesExit } from './services/worker-client';
+import type { ServicesWorkerData } from './api/worker-entry';
+import { startServicesWorker, type ServicesExit } from './api/worker-client';
+import { ipcInvokeHandler } from './api/ipc';
 import { osKeychainDataKey } from './shell/safe-storage-box';
 
 // The Electron shell stays thin: unseal the secrets key, start the services in a worker thread (SQLite, sync and
@@ -109,12 +110,7 @@ async function main(): Promise<void> {
     },
   };
 
-  ipcMain.handle(IPC_INVOKE_CHANNEL, async (event, method: ApiMethod, args: unknown[]) => {
-    if (!event.senderFrame || !isOwnFrame(event.senderFrame.url)) throw new Error('refused: call from a frame that is not SupplyGrid');
-    const handler = (shellMethods[method] ?? services.api[method]) as ((...a: unknown[]) => Promise<unknown>) | undefined;
-    if (!handler) throw new Error(`unknown API method ${String(method)}`);
-    return handler(...(Array.isArray(args) ? args : []));
-  });
+  ipcMain.handle(IPC_INVOKE_CHANNEL, ipcInvokeHandler({ ...services.api, ...shellMethods }, isOwnFrame));
 
   // Nothing outside the app's own files may load, be navigated to, or open a window.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));

@@ -1,16 +1,17 @@
-import { API_METHODS, type ApiClient, type ApiContract, type ApiEventName, type ApiEvents, type ApiMethod } from '../src-main/api/contract';
+import { CodedError, errorFromBody, type ApiAnswer } from '../src-shared/api-answer';
+import { API_METHODS, type ApiClient, type ApiContract, type ApiEventName, type ApiEvents, type ApiMethod, type ApiTransport } from '../src-shared/contract';
 
 declare global {
   interface Window {
-    supplygrid?: ApiClient;
+    supplygrid?: ApiTransport;
   }
 }
 
 /**
- * The same contract over the loopback bridge (npm run preview:web, end-to-end tests): each method is a POST
- * to /api/invoke with the per-run token from the page URL, and events arrive as server-sent events.
+ * The same transport over the loopback bridge (npm run preview:web, end-to-end tests): each call is a POST to
+ * /api/invoke with the per-run token from the page URL, and events arrive as server-sent events.
  */
-function bridgeClient(): ApiClient {
+function bridgeTransport(): ApiTransport {
   const token = takeBridgeToken();
   const listeners = new Map<ApiEventName, Set<(payload: never) => void>>();
   let source: EventSource | null = null;
@@ -21,19 +22,15 @@ function bridgeClient(): ApiClient {
       for (const listener of listeners.get(name) ?? []) listener(payload);
     };
   };
-  const invoke = async (method: ApiMethod, args: unknown[]) => {
-    const response = await fetch('/api/invoke', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-supplygrid-token': token },
-      body: JSON.stringify({ method, args }),
-    });
-    const body = (await response.json()) as { ok: boolean; result?: unknown; error?: string };
-    if (!body.ok) throw new Error(body.error ?? `HTTP ${response.status}`);
-    return body.result;
-  };
-  const methods = Object.fromEntries(API_METHODS.map((method) => [method, (...args: unknown[]) => invoke(method, args)])) as unknown as ApiContract;
   return {
-    ...methods,
+    invoke: async (method, args) => {
+      const response = await fetch('/api/invoke', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-supplygrid-token': token },
+        body: JSON.stringify({ method, args }),
+      });
+      return (await response.json()) as ApiAnswer;
+    },
     on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void) {
       if (!source) connect();
       const set = listeners.get(event) ?? new Set();
@@ -64,10 +61,34 @@ function takeBridgeToken(): string {
   return token;
 }
 
+/**
+ * Words the codes of errors no screen words itself (the boundary's own: src-renderer/i18n/api-errors.ts). Set once
+ * at start by main.tsx, because the dictionaries sit above this module; null leaves a code to the screen that asked.
+ */
+let wordErrorCode: (code: string, params: Record<string, string>) => string | null = () => null;
+
+export function wordApiErrorsWith(word: typeof wordErrorCode): void {
+  wordErrorCode = word;
+}
+
+/** The contract's methods over a transport: an answer with an error rejects with it, a CodedError where it has a code. */
+function clientOver(transport: ApiTransport): ApiClient {
+  const call = async (method: ApiMethod, args: unknown[]) => {
+    const answer = await transport.invoke(method, args);
+    if (answer.ok) return answer.result;
+    const error = errorFromBody(answer.error);
+    const worded = error instanceof CodedError ? wordErrorCode(error.code, error.params) : null;
+    if (worded !== null) error.message = worded;
+    throw error;
+  };
+  const methods = Object.fromEntries(API_METHODS.map((method) => [method, (...args: unknown[]) => call(method, args)])) as unknown as ApiContract;
+  return { ...methods, on: (event, listener) => transport.on(event, listener) };
+}
+
 let client: ApiClient | null = null;
 
-/** The one client of the main-process API: the preload's in Electron, the loopback bridge's in a browser. */
+/** The one client of the main-process API: over the preload's IPC in Electron, over the loopback bridge in a browser. */
 export function api(): ApiClient {
-  client ??= window.supplygrid ?? bridgeClient();
+  client ??= clientOver(window.supplygrid ?? bridgeTransport());
   return client;
 }

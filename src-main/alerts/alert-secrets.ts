@@ -1,10 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { readState, writeState } from '../db/app-state';
 import type { SecretBox } from '../secrets/secret-box';
-
-/** The alert channels' secrets, sealed like supplier secrets (never in the rules document, never sent to the renderer). */
-export type AlertSecretName = 'webhook' | 'telegram';
-export const ALERT_SECRET_NAMES: readonly AlertSecretName[] = ['webhook', 'telegram'];
+import type { AlertSecretName } from '../../src-shared/alert-types';
 
 const key = (name: AlertSecretName) => `alerts.secret.${name}`;
 

@@ -4,23 +4,14 @@ import { readState, writeState } from '../db/app-state';
 import { ensureGrid } from '../grid/query';
 import type { SecretBox } from '../secrets/secret-box';
 import { alertText } from '../../src-renderer/i18n/alerts';
-import { ALERT_SECRET_NAMES, alertSecretsSet, openAlertSecret, setAlertSecret, type AlertSecretName } from './alert-secrets';
-import { activeConditions, externalAlertsSince, listAlerts, markAlertsRead, readAlertFacts, recordAlerts, recordDeliveries, unreadAlertCount, type StoredAlert } from './alerts-repo';
+import { ALERT_SECRET_NAMES, type AlertSecretName, type StoredAlert, type AlertSettingsView, type AlertsView } from '../../src-shared/alert-types';
+import { alertSecretsSet, openAlertSecret, setAlertSecret } from './alert-secrets';
+import { activeConditions, externalAlertsSince, listAlerts, markAlertsRead, readAlertFacts, recordAlerts, recordDeliveries, unreadAlertCount } from './alerts-repo';
 import { sendTelegram, sendWebhook, type AlertPayload } from './channels';
 import { evaluateAlertRules, externalAllowance, reconcileConditions } from './evaluate';
-import { alertDocumentSchema, DEFAULT_ALERT_DOCUMENT, type AlertDocument } from './rules';
+import { alertDocumentSchema, DEFAULT_ALERT_DOCUMENT, type AlertDocument } from '../../src-shared/alert-rules';
 
 const DOCUMENT_KEY = 'alerts.document';
-
-export interface AlertsView {
-  alerts: StoredAlert[];
-  unread: number;
-}
-
-export interface AlertSettingsView {
-  document: AlertDocument;
-  secretsSet: Record<AlertSecretName, boolean>;
-}
 
 export interface AlertServiceOptions {
   db: Database;

@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import Decimal from 'decimal.js';
 import { listBalances } from '../db/balances-repo';
-import type { GridOffer } from '../grid/types';
-import type { ActiveCondition, AlertCondition, AlertFacts, AlertSubject, AlertType } from './evaluate';
+import type { GridOffer } from '../../src-shared/grid-types';
+import type { ActiveCondition, AlertCondition, AlertFacts } from './evaluate';
+import type { AlertSubject, AlertType, StoredAlert } from '../../src-shared/alert-types';
 
 /** How many recent runs per supplier the failure streak looks at (the rule's `times` is at most 100). */
 const RECENT_RUNS = 100;
@@ -63,17 +64,6 @@ function milliToDecimal(milli: number): string {
 export function activeConditions(db: Database): ActiveCondition[] {
   return (db.prepare('SELECT condition_key, rule_id, type, subject_kind, subject_id, params_json FROM alert_conditions').all() as Array<Record<string, string>>)
     .map((row) => ({ key: row.condition_key, ruleId: row.rule_id, type: row.type as AlertType, subject: { kind: row.subject_kind as AlertSubject['kind'], id: row.subject_id }, params: JSON.parse(row.params_json) }));
-}
-
-export interface StoredAlert {
-  id: number;
-  createdAt: string;
-  ruleId: string;
-  type: AlertType;
-  subject: AlertSubject;
-  params: Record<string, string | number>;
-  deliveries: Record<string, string>;
-  read: boolean;
 }
 
 /** Records what changed in one transaction: new alerts, conditions now active, cleared ones forgotten. */

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { AlertSubject, AlertType } from './evaluate';
+import type { AlertSubject, AlertType } from '../../src-shared/alert-types';
 
 /** What a webhook receives (and what the Telegram text is made from). */
 export interface AlertPayload {

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
-import type { AlertRule } from './rules';
+import type { AlertRule } from '../../src-shared/alert-rules';
+import type { AlertType, AlertSubject } from '../../src-shared/alert-types';
 
 /** What the alert rules look at, read from the database in one go (alerts-repo.ts). */
 export interface AlertFacts {
@@ -16,9 +17,6 @@ export interface AlertFacts {
   attentionOrders: Array<{ id: number; supplierId: string; title: string; code: string | null }>;
   balances: Array<{ supplierId: string; amount: string; currency: string }>;
 }
-
-export type AlertSubject = { kind: 'plan' | 'supplier' | 'order' | 'run'; id: string };
-export type AlertType = AlertRule['type'] | 'back_in_stock';
 
 /** A condition a rule holds true now. `key` names it: while it stays true it is alerted once. */
 export interface AlertCondition {

@@ -3,7 +3,9 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
-import { API_EVENT_NAMES, API_METHODS, type ApiContract, type ApiEventName, type ApiEvents } from './contract';
+import { errorBody, type ApiAnswer } from '../../src-shared/api-answer';
+import { API_EVENT_NAMES, type ApiContract, type ApiEventName, type ApiEvents } from '../../src-shared/contract';
+import { dispatchCall } from './dispatch';
 import type { EventEmitter } from 'node:events';
 
 export interface BridgeOptions {
@@ -52,7 +54,6 @@ const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.j
  */
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = randomBytes(24).toString('hex');
-  const methods = new Set<string>(API_METHODS);
   let host = '';
   const streams = new Set<ServerResponse>();
 
@@ -64,12 +65,17 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   for (const name of API_EVENT_NAMES) options.events.on(name, forward[name]);
 
   const server = createServer((req, res) => {
-    void serve(req, res).catch((error) => send(res, 500, { ok: false, error: String(error) }));
+    void serve(req, res).catch((error) => send(res, 500, { ok: false, error: errorBody(error) }));
   });
 
   function tokenMatches(given: string | null | undefined): boolean {
     if (!given || given.length !== token.length) return false;
     return timingSafeEqual(Buffer.from(given), Buffer.from(token));
+  }
+
+  /** A request the bridge itself turns away, answered in the shape every call is. */
+  function refuse(res: ServerResponse, status: number, message: string): void {
+    send(res, status, { ok: false, error: { message } } satisfies ApiAnswer);
   }
 
   function send(res: ServerResponse, status: number, body: unknown): void {
@@ -80,33 +86,26 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   }
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (req.headers.host !== host) return send(res, 421, { ok: false, error: 'wrong host' });
+    if (req.headers.host !== host) return refuse(res, 421, 'wrong host');
     const url = new URL(req.url ?? '/', `http://${host}`);
     if (url.pathname === '/api/invoke' && req.method === 'POST') {
-      if (!tokenMatches(req.headers['x-supplygrid-token'] as string | undefined)) return send(res, 401, { ok: false, error: 'missing or wrong token' });
+      if (!tokenMatches(req.headers['x-supplygrid-token'] as string | undefined)) return refuse(res, 401, 'missing or wrong token');
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
       const text = Buffer.concat(chunks).toString('utf8');
       options.onTraffic?.('in', text);
-      let call: { method?: string; args?: unknown[] };
+      let call: { method?: unknown; args?: unknown };
       try {
-        call = JSON.parse(text);
+        call = JSON.parse(text) ?? {};
       } catch {
-        return send(res, 400, { ok: false, error: 'body is not JSON' });
+        return refuse(res, 400, 'body is not JSON');
       }
-      if (!call.method || !methods.has(call.method)) return send(res, 404, { ok: false, error: `unknown API method ${call.method}` });
-      const refusal = BRIDGE_REFUSED_METHODS.get(call.method);
-      if (refusal) return send(res, 403, { ok: false, error: refusal });
-      const handler = options.handlers[call.method as keyof ApiContract] as (...args: unknown[]) => Promise<unknown>;
-      try {
-        const result = await handler(...(Array.isArray(call.args) ? call.args : []));
-        return send(res, 200, { ok: true, result: result ?? null });
-      } catch (error) {
-        return send(res, 200, { ok: false, error: error instanceof Error ? error.message : String(error) });
-      }
+      const refusal = BRIDGE_REFUSED_METHODS.get(String(call.method));
+      if (refusal) return refuse(res, 403, refusal);
+      return send(res, 200, await dispatchCall(options.handlers, call.method, call.args));
     }
     if (url.pathname === '/api/events' && req.method === 'GET') {
-      if (!tokenMatches(url.searchParams.get('token'))) return send(res, 401, { ok: false, error: 'missing or wrong token' });
+      if (!tokenMatches(url.searchParams.get('token'))) return refuse(res, 401, 'missing or wrong token');
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(': connected\n\n');
       streams.add(res);
@@ -114,7 +113,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       return;
     }
     if (req.method === 'GET' && options.staticDir) return serveStatic(url.pathname, res);
-    return send(res, 404, { ok: false, error: 'not found' });
+    return refuse(res, 404, 'not found');
   }
 
   function serveStatic(pathname: string, res: ServerResponse): void {

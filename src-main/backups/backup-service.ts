@@ -1,25 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { readState, writeState } from '../db/app-state';
-import { BackupError, backupDatabase, backupFile, backupsDirFor, dailyBackupDue, listBackups, restoreBackup, type BackupInfo, type BackupOptions, type BackupReason, type RestoreResult } from './backup-store';
-
-/** An automatic backup that could not be made or failed its check: shown in Settings until one succeeds. */
-export interface BackupFailure {
-  reason: BackupReason;
-  at: string;
-  code: string;
-  detail: string;
-}
-
-export interface BackupsView {
-  folder: string;
-  backups: BackupInfo[];
-  lastFailure: BackupFailure | null;
-}
-
-export type BackupEvent =
-  | { type: 'created'; backup: BackupInfo }
-  | { type: 'failed'; failure: BackupFailure }
-  | { type: 'restored'; name: string; undo: BackupInfo };
+import { BackupError, backupDatabase, backupFile, backupsDirFor, dailyBackupDue, listBackups, restoreBackup, type BackupOptions } from './backup-store';
+import type { BackupInfo, BackupReason, RestoreResult, BackupEvent, BackupsView, BackupFailure } from '../../src-shared/backup-types';
 
 const FAILURE_KEY = 'backups.lastFailure';
 /** How often the daily backup is looked for; it is made when the newest backup is 24 hours old. */

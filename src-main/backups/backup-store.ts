@@ -4,19 +4,10 @@ import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { bundledMigrations, migrate } from '../db/migrate';
 import { DB_DIR_MODE, DB_FILE_MODE } from '../db/open';
 import { backupsToPrune } from './retention';
+import { type BackupReason, BACKUP_REASONS, type BackupInfo, type RestoreResult } from '../../src-shared/backup-types';
 
 // A backup is a copy of the database file alone: supplier secrets and deliveries in it are sealed, and the key that
 // opens them (the key file or the OS keychain) is never copied, so a backup holds no secret in clear.
-
-export const BACKUP_REASONS = ['manual', 'daily', 'migration', 'held-sync', 'before-restore'] as const;
-export type BackupReason = (typeof BACKUP_REASONS)[number];
-
-export interface BackupInfo {
-  name: string;
-  reason: BackupReason;
-  createdAt: string;
-  bytes: number;
-}
 
 export const BACKUP_CORRUPT = 'backup_corrupt';
 export const BACKUP_NOT_FOUND = 'backup_not_found';
@@ -171,12 +162,6 @@ export function backupFile(dbFile: string, name: string): string {
   const dir = backupsDirFor(dbFile);
   if (typeof name !== 'string' || !listBackups(dir).some((backup) => backup.name === name)) throw new BackupError(BACKUP_NOT_FOUND, String(name));
   return join(dir, name);
-}
-
-export interface RestoreResult {
-  restored: string;
-  /** The backup of the database as it was just before: restoring it undoes this restore. */
-  undo: BackupInfo;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { FetchProgress } from '../suppliers/adapter';
+import type { FetchProgress } from '../../src-shared/sync-types';
 
 export interface Output {
   out(line: string): void;

@@ -2,17 +2,12 @@ import { existsSync, statSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { readState, writeState } from '../db/app-state';
 import { configHoldsSecrets, type AppConfig } from './app-config';
+import type { AppNotice } from '../../src-shared/contract';
 
 /**
  * Importing suppliers.json seals its secrets in the database, but the file itself stays where it was, in clear. The
  * merchant is told so (a notice the renderer words, until the file is gone), and the CLI says it whenever it reads one.
  */
-
-/** Something the app tells the merchant about, worded by the renderer (en, zh-CN). */
-export interface AppNotice {
-  code: 'config.secretsInClear';
-  params: Record<string, string>;
-}
 
 const IMPORTED_WITH_SECRETS_KEY = 'notice.configSecretsInClear';
 

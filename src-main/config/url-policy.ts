@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isInsecureRemoteHttp } from '../../src-shared/insecure-http';
 
 /**
  * The one rule for every URL the merchant gives us to send requests (and secrets) to: a supplier's baseUrl and the
@@ -23,17 +24,6 @@ export interface UrlProblem {
 /** The setting that opts one connection into plain http: to a host other than this machine. */
 export const INSECURE_HTTP_OPT_IN = 'allowInsecureHttp';
 
-/** Host names that never leave this machine. */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
-  if (host === '::1' || host === '0:0:0:0:0:0:0:1') return true;
-  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
-  if (v4) return Number(v4[1]) === 127 && v4.slice(2).every((part) => Number(part) <= 255);
-  // An IPv4-mapped IPv6 loopback (::ffff:127.0.0.1, which URL writes as ::ffff:7f00:1).
-  return /^::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(host);
-}
-
 /** The shape of a URL on its own: parses, http(s), no user info. The insecure-http rule needs the opt-in: see below. */
 export function urlShapeProblem(value: unknown, field: string): UrlProblem | null {
   if (typeof value !== 'string' || value.trim() === '') return { code: 'url.invalid', params: { field } };
@@ -47,17 +37,6 @@ export function urlShapeProblem(value: unknown, field: string): UrlProblem | nul
   if (url.hostname === '') return { code: 'url.invalid', params: { field } };
   if (url.username !== '' || url.password !== '') return { code: 'url.credentials', params: { field } };
   return null;
-}
-
-/** True for a well-formed http: URL to a host other than this machine: the case that needs the opt-in. */
-export function isInsecureRemoteHttp(value: unknown): boolean {
-  if (typeof value !== 'string') return false;
-  try {
-    const url = new URL(value.trim());
-    return url.protocol === 'http:' && !isLoopbackHost(url.hostname);
-  } catch {
-    return false;
-  }
 }
 
 /** Every problem of a URL, the opt-in included. */

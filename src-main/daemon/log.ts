@@ -1,7 +1,7 @@
-import type { StoredAlert } from '../alerts/alerts-repo';
-import type { BackupEvent } from '../backups/backup-service';
-import type { OrderView } from '../orders/types';
-import type { SyncEvent } from '../sync/engine';
+import type { StoredAlert } from '../../src-shared/alert-types';
+import type { BackupEvent } from '../../src-shared/backup-types';
+import type { OrderView } from '../../src-shared/order-types';
+import type { SyncEvent } from '../../src-shared/sync-types';
 
 /** One line of the daemon's log: what happened (`event`, dotted) and its facts. Never a secret. */
 export interface DaemonLogEntry {

@@ -1,22 +1,13 @@
 import { hostname } from 'node:os';
 import type { Database } from 'better-sqlite3';
 import { ownerMayBeAlive, PROCESS_STARTED_AT, type RunOwner } from '../db/run-owners';
+import type { SyncLockHolder, LockHolderKind } from '../../src-shared/contract';
 
 /**
  * The one lock on syncing a database (migration 013): the daemon holds it while it runs, the app for each sync. A
  * lock is taken over when its process is gone (same host, run-owners' test) or its heartbeat is older than
  * STALE_AFTER_MS (a holder on another host sharing the folder, or a frozen one).
  */
-export type LockHolderKind = 'daemon' | 'app';
-
-export interface SyncLockHolder {
-  holder: LockHolderKind;
-  pid: number;
-  host: string;
-  processStartedAt: string;
-  acquiredAt: string;
-  heartbeatAt: string;
-}
 
 export const HEARTBEAT_MS = 30_000;
 export const STALE_AFTER_MS = 5 * 60_000;

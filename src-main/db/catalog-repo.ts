@@ -1,72 +1,18 @@
 import type { Database } from 'better-sqlite3';
-import { diffCatalog, unreadableItems, type CatalogChange, type ChangeKind, type OfferSnapshot } from '../domain/diff';
+import { diffCatalog, unreadableItems, type ChangeKind, type OfferSnapshot } from '../domain/diff';
 import { offerKey, type Offer, type OfferKind, type StockStatus } from '../domain/offer';
 import type { QuantityTier } from '../domain/quantity-tiers';
 import { nextCatalogSeq } from './catalog-seq';
 import { CatalogStaging, OFFER_CONTENT_COLUMNS } from './catalog-staging';
 import { keepHeldListing } from './held-listings';
 import { markGridStale } from './settings';
-import { holdReason, type HoldReason, type HoldThresholds } from '../sync/hold-policy';
-
-export interface SkippedItem {
-  /** Where in the upstream the item sat, e.g. "page 3, item 17 (id 1042)". */
-  where: string;
-  reason: string;
-  /**
-   * The upstream product the item belongs to, when it could be told. A product we could not read this time is
-   * not gone: its previous offers are kept as they were instead of being marked removed.
-   */
-  productId?: string;
-  /** Narrows the protection to one SKU where the product id covers several upstream items (SEAGM categories). */
-  skuId?: string;
-}
-
-/** 'held': listed, not applied, waiting for the merchant (applied: 'ok'; refused: 'discarded'). */
-export type RunStatus = 'running' | 'ok' | 'failed' | 'canceled' | 'held' | 'discarded';
-
-export interface SyncRun {
-  id: number;
-  supplierId: string;
-  supplierKind: string;
-  startedAt: string;
-  finishedAt: string | null;
-  status: RunStatus;
-  offers: number;
-  added: number;
-  removed: number;
-  changed: number;
-  skipped: number;
-  skippedItems: SkippedItem[];
-  error: string | null;
-  /** How the run listed: a failed run says what it asked for, an ok one what it got (a server may ignore the filter). */
-  mode: SyncMode;
-  /** The change in the connection's request budget over the run. */
-  requests: number;
-  throttled: number;
-  /** Time spent waiting for the supplier's request limit. */
-  waitMs: number;
-  bytes: number;
-  /** Null for runs recorded before these were measured (and commitMs for runs that never reached their commit). */
-  fetchMs: number | null;
-  commitMs: number | null;
-  /**
-   * Why the run was held for review; kept after it was applied or discarded. While held, the counts are what its
-   * commit would make.
-   */
-  held: HoldReason | null;
-  /** When a held run was applied or discarded. */
-  resolvedAt: string | null;
-}
+import { holdReason, type HoldReason, type HoldThresholds } from '../../src-shared/hold-policy';
+import type { RunStatus, SyncMode, SkippedItem, RunCounts, SyncRun, StoredChange } from '../../src-shared/sync-types';
 
 export interface StoredOffer extends Offer {
   supplierId: string;
   firstSeen: string;
   lastSeen: string;
-}
-
-export interface StoredChange extends CatalogChange {
-  runId: number;
-  supplierId: string;
 }
 
 interface OfferRow {
@@ -107,8 +53,6 @@ export function failAbandonedRuns(db: Database): number {
     .run(nowIso()).changes;
 }
 
-export type SyncMode = 'full' | 'incremental';
-
 /** What a run cost, as the connection's request budget saw it, and how long its fetch took. */
 export interface RunMetrics {
   requests: number;
@@ -121,7 +65,7 @@ export interface RunMetrics {
 export const NO_METRICS: RunMetrics = { requests: 0, throttled: 0, waitMs: 0, bytes: 0, fetchMs: 0 };
 
 export interface CommitResult {
-  counts: { offers: number; added: number; removed: number; changed: number; skipped: number };
+  counts: RunCounts;
   /** Set when the listing was held for review instead of applied: the counts are then what applying it would make. */
   held?: HoldReason;
 }

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { ECB_DAILY_RATES_URL } from '../domain/currency';
 import { readState, writeState } from './app-state';
 import { catalogSeq } from './catalog-seq';
-import { DEFAULT_HOLD_THRESHOLDS, validRemovalPercent, type HoldThresholds } from '../sync/hold-policy';
+import { DEFAULT_HOLD_THRESHOLDS, validRemovalPercent, type HoldThresholds } from '../../src-shared/hold-policy';
 
 /** The merchant's own currency: every cost is converted into it and every sale price is in it. */
 export function merchantCurrency(db: Database): string {

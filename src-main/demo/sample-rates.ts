@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import type { CurrencyRate } from '../domain/currency';
-import { codedText } from '../config/coded-issue';
+import { codedText } from '../../src-shared/coded-issue';
 
 /**
  * Approximate USD values from 2026-11-01, so a new merchant's demo grid can compare CNY, MYR and USD

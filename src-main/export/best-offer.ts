@@ -1,4 +1,4 @@
-import type { GridOffer, PlanRow } from '../grid/types';
+import type { GridOffer, PlanRow } from '../../src-shared/grid-types';
 
 /** The offer the merchant buys a row from (the grid's best), with its costs and titles; null when sold out. */
 export function bestOffer(row: PlanRow): GridOffer | null {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import { readState, writeState } from '../db/app-state';
 import { handlesInUse, keepHandles } from './handles-repo';
-import type { ExportHistoryEntry, ExportPresetId, ExportSettings, LastExportChoice, PreflightRecord } from './types';
+import type { ExportHistoryEntry, ExportPresetId, ExportSettings, LastExportChoice, PreflightRecord } from '../../src-shared/export-types';
 
 interface ExportRecordRow {
   id: number; created_at: string; preset: ExportPresetId; currency: string; options_json: string; row_count: number;

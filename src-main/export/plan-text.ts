@@ -1,7 +1,7 @@
 import { canonicalLocale, displayTitle, languageOf } from '../domain/locale';
 import type { OfferKind } from '../domain/offer';
 import type { PlanAttributes } from '../domain/plan-attributes';
-import type { PlanRow } from '../grid/types';
+import type { PlanRow } from '../../src-shared/grid-types';
 import { bestOffer } from './best-offer';
 
 /**

@@ -2,13 +2,13 @@ import Decimal from 'decimal.js';
 import type { Money } from '../domain/money';
 import { priceOrRefusal } from '../domain/pricing/price';
 import type { RuleSet } from '../domain/pricing/rules';
-import type { GridOffer, PlanRow } from '../grid/types';
+import type { GridOffer, PlanRow } from '../../src-shared/grid-types';
 import { bestOffer } from './best-offer';
 import { neutralizeCell } from './neutralize';
 import { planTitle, planTitleWrittenIn } from './plan-text';
 import type { ExportColumn } from './presets/preset';
 import { rowStock, type RowStock } from './row-stock';
-import type { FlagReason, NoPriceCause, OutOfStockMode } from './types';
+import type { FlagReason, NoPriceCause, OutOfStockMode } from '../../src-shared/export-types';
 
 /** Everything a preset's columns read from one plan row, decided once (stock, listing state, titles, price). */
 export interface ExportRowDraft {

@@ -3,8 +3,8 @@ import { readState } from '../db/app-state';
 import { isGridStale } from '../db/settings';
 import { languageOf } from '../domain/locale';
 import { ensureGrid, planRowsByIds, queryGrid, type GridScope } from '../grid/query';
-import type { GridQuery, PlanRow } from '../grid/types';
-import type { ExportRowSelection } from './types';
+import type { GridQuery, PlanRow } from '../../src-shared/grid-types';
+import type { ExportRowSelection } from '../../src-shared/export-types';
 
 /** queryGrid's largest page: an export holds one page of rows at a time, never the whole grid. */
 export const EXPORT_PAGE_SIZE = 1000;

@@ -1,4 +1,4 @@
-import type { GridOffer, PlanRow } from '../grid/types';
+import type { GridOffer, PlanRow } from '../../src-shared/grid-types';
 
 /**
  * How much of a plan the merchant can sell: every offer the grid could buy from counts, because when the

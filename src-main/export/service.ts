@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import Decimal from 'decimal.js';
 import { merchantCurrency } from '../db/settings';
 import type { RuleSet } from '../domain/pricing/rules';
-import type { PlanRow } from '../grid/types';
+import type { PlanRow } from '../../src-shared/grid-types';
 import { loadRuleSet } from '../pricing/rules-store';
 import { assertGridCurrency } from '../grid/currency-check';
 import { csvText, writeCsvAtomically } from './csv-writer';
@@ -20,7 +20,7 @@ import { freeHandle, handleBase } from './store-identity';
 import type {
   ExportDownload, ExportHistoryEntry, ExportOptions, ExportPreflight, ExportPresetId, ExportPresetInfo, ExportPreview, ExportResult, FlaggedRow, FlagReason,
   LastExportChoice, PreflightRecord,
-} from './types';
+} from '../../src-shared/export-types';
 
 /** Which suppliers' offers the grid holds: the app's configured ones, or every stored one (the CLI). */
 export interface ExportScope {

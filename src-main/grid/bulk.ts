@@ -1,35 +1,21 @@
 import type { Database } from 'better-sqlite3';
 import Decimal from 'decimal.js';
-import { z } from 'zod';
-import { isDecimalString } from '../domain/money';
 import { languageOf } from '../domain/locale';
 import { lockedPriceFor, lossPerSale } from '../domain/pricing/bulk-lock';
-import { currencyDecimals } from '../export/presets/cells';
+import { currencyDecimals } from '../domain/minor-units';
 import { lockPrices, unlockPrices } from '../pricing/rules-store';
 import { setExportExclusion } from './exclusions-repo';
 import { ensureGrid, planKeysMatching, type GridScope } from './query';
-import type { BelowCostRow, BulkAction, BulkPreview, BulkResult, GridQuery, GridSelection } from './types';
+import { bulkActionSchema, gridSelectionSchema } from '../../src-shared/contract-schemas';
+import type { BelowCostRow, BulkAction, BulkPreview, BulkResult, GridQuery, GridSelection } from '../../src-shared/grid-types';
 
 /** How many selected rows the preview names by their loss. */
 const WORST_SHOWN = 5;
 const CHUNK = 500;
 
-const decimal = z.string().refine(isDecimalString, 'not a decimal amount');
-const selectionSchema = z.union([
-  z.object({ type: z.literal('keys'), planKeys: z.array(z.string()).max(200_000) }),
-  z.object({ type: z.literal('matching'), query: z.record(z.string(), z.unknown()), except: z.array(z.string()).max(200_000).optional() }),
-]);
-const actionSchema = z.union([
-  z.object({ type: z.literal('lockPrice'), amount: decimal.refine((amount) => new Decimal(amount).greaterThan(0), 'a price must be above zero') }),
-  z.object({ type: z.literal('lockMargin'), amount: decimal }),
-  z.object({ type: z.literal('unlock') }),
-  z.object({ type: z.literal('exclude') }),
-  z.object({ type: z.literal('include') }),
-]);
-
 /** Arguments as they arrive over IPC or the bridge: checked before any row is touched. */
 export function parseBulkRequest(selection: unknown, action: unknown): { selection: GridSelection; action: BulkAction } {
-  return { selection: selectionSchema.parse(selection) as GridSelection, action: actionSchema.parse(action) as BulkAction };
+  return { selection: gridSelectionSchema.parse(selection), action: bulkActionSchema.parse(action) };
 }
 
 /** Thrown when a lock would sell below cost and the merchant has not confirmed that; the renderer words the code. */

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { displayTitle } from '../domain/locale';
 import { supplierOfferKey, type CategoryRef } from '../domain/offer';
-import type { OfferRef } from './types';
+import type { OfferRef } from '../../src-shared/grid-types';
 
 /**
  * Each offer's category as the supplier names it, root first ("eSIM › Asia"), in the language asked for, keyed by

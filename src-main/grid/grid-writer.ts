@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { naturalSortKey } from '../domain/sort-key';
 import type { GridInputOffer, MaterializedRow, PricedRow } from './materialize';
-import type { OfferRef } from './types';
+import type { OfferRef } from '../../src-shared/grid-types';
 
 // The only code that writes the materialized grid tables. It decides nothing: rows come from the pure materializer.
 

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { PricePoint, StockPoint } from '../api/contract';
-import type { OfferRef } from './types';
+import type { PricePoint, StockPoint } from '../../src-shared/contract';
+import type { OfferRef } from '../../src-shared/grid-types';
 
 /** An offer's price and stock over time, read back from the sync change log (first seen, then every move). */
 export function offerHistory(db: Database, ref: OfferRef): { prices: PricePoint[]; stock: StockPoint[] } {

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { markGridOffersStale } from '../db/settings';
 import { soloKey } from './materialize';
-import type { OfferRef } from './types';
+import type { OfferRef } from '../../src-shared/grid-types';
 
 /** Puts an offer into another plan row by hand; kept by offer identity, so every later sync honours it. */
 export function linkOffer(db: Database, offer: OfferRef, planKey: string): void {

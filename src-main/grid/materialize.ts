@@ -9,7 +9,7 @@ import { withRegionResolved, type RegionResolution } from '../domain/region-evid
 import { priceOrRefusal } from '../domain/pricing/price';
 import { coverageSearchText } from '../domain/search-text';
 import type { RuleSet } from '../domain/pricing/rules';
-import type { GridOffer, OfferMatch, OfferRef } from './types';
+import type { GridOffer, OfferMatch, OfferRef } from '../../src-shared/grid-types';
 
 // The grid's pure core: offers in, plan rows out. No database here, so a full rebuild, an incremental refresh and a
 // reprice all compute a row the same way, and a test can compare them row for row.

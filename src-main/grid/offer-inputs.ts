@@ -4,7 +4,7 @@ import { supplierOfferKey, type OfferKind, type Stock } from '../domain/offer';
 import { extractAttributes, type PlanAttributes } from '../domain/plan-attributes';
 import { offerSearchText } from '../domain/search-text';
 import type { GridInputOffer } from './materialize';
-import type { OfferRef } from './types';
+import type { OfferRef } from '../../src-shared/grid-types';
 
 // Reads what the materializer needs from the catalog: offers (with the merchant's links), and the latest sync's changes.
 

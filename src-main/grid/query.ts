@@ -8,7 +8,7 @@ import { assertGridCurrency } from './currency-check';
 import { excludedAmong } from './exclusions-repo';
 import { micros, type StoredBest } from './materialize';
 import { gridSignature, refreshGrid } from './refresh';
-import type { GridOffer, GridPage, GridQuery, GridSortColumn, PlanRow, OfferRef } from './types';
+import type { GridOffer, GridPage, GridQuery, GridSortColumn, PlanRow, OfferRef } from '../../src-shared/grid-types';
 
 const SORT_SQL: Record<GridSortColumn, (language: string) => string> = {
   title: (language) => (language === 'zh' ? 'title_zh_key' : 'title_en_key'),

@@ -9,7 +9,7 @@ import { gridWriter, PRICED_COLUMNS, pricedColumns, type PricedColumns } from '.
 import { groupOffers, inCanonicalOrder, MATERIALIZER_VERSION, materializeRow, planKeyOf, priceRow, sideTables, type GridInputOffer, type MaterializeContext } from './materialize';
 import { countClaim, gatherEvidence, NO_REGIONS, resolutionSignature, resolveRegions, type RegionEvidence, type RegionResolution } from '../domain/region-evidence';
 import { allLastChanges, lastChangesForPatch, latestOkRuns, OfferReader, type Extractor } from './offer-inputs';
-import type { GridOffer, OfferRef } from './types';
+import type { GridOffer, OfferRef } from '../../src-shared/grid-types';
 
 export interface RefreshOptions {
   currency?: string;

@@ -1,26 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import { readState } from '../db/app-state';
 import { displayTitle } from '../domain/locale';
-import { suggestedKeys, type SuggestionReason } from '../domain/match-suggestions';
+import { suggestedKeys } from '../domain/match-suggestions';
 import type { RegionEvidence } from '../domain/region-evidence';
 import type { GridInputOffer } from './materialize';
 import { ensureGrid, planRowsByIds, type GridScope } from './query';
-import type { OfferRef } from './types';
-
-/** One doubtful match: an offer left in a row of its own, and a row it may belong in. */
-export interface MatchSuggestion {
-  offer: OfferRef;
-  offerTitle: string;
-  /** The row the offer sits in now (its own). */
-  fromRowId: number;
-  fromPlanKey: string;
-  toRowId: number;
-  toPlanKey: string;
-  toTitle: string;
-  reason: SuggestionReason;
-  /** How sure the matcher was of the offer's reading, 0–1. */
-  confidence: number;
-}
+import type { MatchSuggestion } from '../../src-shared/grid-types';
 
 const MAX_SUGGESTIONS = 1000;
 

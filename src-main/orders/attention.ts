@@ -1,30 +1,5 @@
 import { compareAmounts, formatMoney, type Money } from '../domain/money';
-
-/**
- * Why an order needs the merchant's eyes, as a code and its parameters: the renderer (and the CLI) word it in the
- * merchant's language, so nothing here is a sentence.
- *
- * - `price_above_quote`: the supplier's live price is above the confirmed quote; the order was not sent at it
- *   (or, on a re-send whose first try may have arrived, not sent again).
- * - `price_currency_changed`: the supplier now prices the offer in another currency than the quote.
- * - `charged_differs`: the supplier says it charged another amount than the quote.
- * - `unknown_supplier_status`: the supplier answered with an order status we cannot read.
- * - `no_answer`: the order was sent `tries` times and never answered; it is not sent again.
- * - `order_vanished`: the supplier confirmed the order once and now says it has none.
- * - `connection_changed`: the connection now points at another host or account than the order was placed through.
- * - `outcome_unclear`: the supplier's answer to the order left its outcome unclear (its own code in `code`).
- */
-export const ATTENTION_CODES = [
-  'price_above_quote', 'price_currency_changed', 'charged_differs', 'unknown_supplier_status', 'no_answer', 'order_vanished', 'connection_changed',
-  'outcome_unclear',
-] as const;
-export type AttentionCode = (typeof ATTENTION_CODES)[number];
-
-export interface AttentionReason {
-  code: AttentionCode;
-  /** Values the wording fills in (amounts already formatted with their currency, keys, status words). */
-  params: Record<string, string>;
-}
+import { type AttentionCode, type AttentionReason, ATTENTION_CODES } from '../../src-shared/order-types';
 
 export function attention(code: AttentionCode, params: Record<string, string> = {}): AttentionReason {
   return { code, params };

@@ -1,5 +1,5 @@
 import type { SecretBox } from '../secrets/secret-box';
-import type { Delivery } from '../suppliers/adapter';
+import type { Delivery } from '../../src-shared/order-types';
 import { maskDelivery } from './order-state';
 
 /**

@@ -1,4 +1,4 @@
-import { codedText } from '../config/coded-issue';
+import { codedText } from '../../src-shared/coded-issue';
 
 /**
  * What main says about an order in its timeline, its error and the statuses it words itself, as codes with

@@ -1,7 +1,8 @@
 import { parseLpa } from '../domain/lpa';
 import { sameMoney } from '../domain/money';
-import type { Delivery, OrderState } from '../suppliers/adapter';
-import { isOpen, type OrderRecord, type OrderRecordStatus, type OrderView, type TimelineEntry } from './types';
+import { type Delivery, isOpen, type OrderRecordStatus, type OrderView, type TimelineEntry } from '../../src-shared/order-types';
+import type { OrderState } from '../suppliers/adapter';
+import type { OrderRecord } from './types';
 import { orderText } from './order-notes';
 
 // Statuses only move forward: a late poll answer or a repeated push must never undo a delivery. A refund is the one

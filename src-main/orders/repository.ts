@@ -6,7 +6,8 @@ import type { QuantityTier } from '../domain/quantity-tiers';
 import type { SecretBox } from '../secrets/secret-box';
 import { isAttentionReason } from './attention';
 import { readDeliveryColumn, sealedDeliveryColumn, type StoredDelivery } from './delivery-vault';
-import type { DaySpendRow, OrderRecord, OrderRecordStatus, TimelineEntry } from './types';
+import type { DaySpendRow, OrderRecord } from './types';
+import type { OrderRecordStatus, TimelineEntry } from '../../src-shared/order-types';
 
 interface OrderRow {
   id: number; idempotency_key: string; supplier_id: string; supplier_kind: string; product_id: string; sku_id: string; variant: string;

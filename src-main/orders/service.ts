@@ -11,7 +11,7 @@ import { convert, MissingRateError } from '../domain/currency';
 import { displayTitle } from '../domain/locale';
 import { isDecimalString, type Money } from '../domain/money';
 import { costForQuantity, unitCostFor } from '../domain/quantity-tiers';
-import type { OfferRef } from '../grid/types';
+import type { OfferRef } from '../../src-shared/grid-types';
 import { CanceledError, describeError, SupplierError } from '../http/errors';
 import type { ConnectionBase, OrderRef, OrderRequest, OrderState, SupplierAdapter, SupplierOrders } from '../suppliers/adapter';
 import { readPasted, readPastedPush } from './manual-completion';
@@ -19,14 +19,15 @@ import { applyState, noteOn, viewOf, type ApplyOptions, type RecordState } from 
 import { PushReceivers, type PushEntries, type ReceiverTarget } from './push-receiver';
 import { qrDataUri } from './qr';
 import { orderText } from './order-notes';
-import { attention, chargeProblem, type AttentionReason } from './attention';
+import { attention, chargeProblem } from './attention';
+import { type AttentionReason, isOpen, type OrderQuote, type OrderView, type PlaceOrderInput, type SpendingCapView } from '../../src-shared/order-types';
 import { DEFAULT_FOLLOW_POLICY, nextStep, pollDelay, resendWait, type FollowPolicy } from './reconcile';
 import {
   appendEntries, findLiveOffers, findOrderByKey, getOrder, insertOrder, listOpenOrders, listOrders, listUnsettledOrders, orderTimeline, readDailyCap, recordSendAttempt, saveOrder,
   sealClearDeliveries, spendOnDay, type OrderableOffer,
 } from './repository';
 import { checkSpendingCap, localDay, spentToday, type CapCheck } from './spending-cap';
-import { isOpen, OrderError, type OrderQuote, type OrderRecord, type OrderView, type PlaceOrderInput, type SpendingCapView } from './types';
+import { OrderError, type OrderRecord } from './types';
 import { connectionFingerprint } from './connection-fingerprint';
 import { ForeignKeyDeliveryError, openStoredDelivery, sealedDeliveryColumn } from './delivery-vault';
 

@@ -1,7 +1,8 @@
 import Decimal from 'decimal.js';
 import { convert, MissingRateError, type CurrencyRate } from '../domain/currency';
-import { formatMoney, isDecimalString, type Money } from '../domain/money';
-import type { DaySpendRow, SpendingCapView } from './types';
+import { formatMoney, type Money } from '../domain/money';
+import type { DaySpendRow } from './types';
+import type { SpendingCapView } from '../../src-shared/order-types';
 import { orderText } from './order-notes';
 
 export interface CapInput {
@@ -76,15 +77,6 @@ function countedShare(row: DaySpendRow, currency: string, rates: ReadonlyMap<str
   if (new Decimal(charged.amount).lessThanOrEqualTo(0) || charged.currency !== row.refunded.currency) return counted;
   const kept = Decimal.max(0, new Decimal(charged.amount).minus(row.refunded.amount)).dividedBy(charged.amount);
   return counted.times(Decimal.min(1, kept));
-}
-
-/** A cap as the merchant types it: a non-negative decimal, or empty/"off" for none. */
-export function parseCap(text: string | null): string | null {
-  if (text === null) return null;
-  const trimmed = text.trim();
-  if (trimmed === '' || trimmed.toLowerCase() === 'off') return null;
-  if (!isDecimalString(trimmed) || trimmed.startsWith('-')) throw new Error(`the daily spending cap must be an amount such as 50 or 49.90, or "off"; got "${text}"`);
-  return trimmed;
 }
 
 /** The merchant's calendar day, which is what "per day" means to them, not UTC's. */

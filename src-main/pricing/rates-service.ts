@@ -9,7 +9,7 @@ import { isPositiveDecimal } from '../domain/money';
 import { sampleRates } from '../demo/sample-rates';
 import { SupplierError } from '../http/errors';
 import { send } from '../http/transport';
-import { codedText } from '../config/coded-issue';
+import { codedText } from '../../src-shared/coded-issue';
 
 /** Rates a merchant typed: `{ CNY: '0.1389' }` = 1 CNY is worth 0.1389 of the merchant's currency. */
 export function setManualRates(db: Database, values: Record<string, string>, today = new Date().toISOString().slice(0, 10)): CurrencyRate[] {

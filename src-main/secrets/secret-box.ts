@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, constants, copyFileSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { codedText } from '../config/coded-issue';
+import { codedText } from '../../src-shared/coded-issue';
 
 /**
  * Seals secrets at rest with AES-256-GCM under one data key. Where that key lives is the difference between

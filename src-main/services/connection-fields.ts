@@ -1,17 +1,7 @@
 import { z } from 'zod';
 import { INSECURE_HTTP_OPT_IN } from '../config/url-policy';
 import type { SupplierKind } from '../suppliers/adapter';
-
-export interface ConnectionField {
-  key: string;
-  label: string;
-  secret: boolean;
-  optional: boolean;
-  /** What the connection uses when the field is left empty (the form shows it as the placeholder), where the schema says. */
-  defaultValue?: string;
-  /** 'checkbox': a yes/no setting stored as "true" or left out (the form shows it only where it matters). */
-  input?: 'checkbox';
-}
+import type { ConnectionField } from '../../src-shared/connection-types';
 
 const COMMON = new Set(['id', 'kind', 'name']);
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { encodeCodedIssue } from '../config/coded-issue';
+import { encodeCodedIssue } from '../../src-shared/coded-issue';
 import type { UrlProblem } from '../config/url-policy';
 
 /**

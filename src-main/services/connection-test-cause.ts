@@ -1,47 +1,6 @@
 import { ConfigError } from '../config/app-config';
 import { CanceledError, SupplierError } from '../http/errors';
-
-/**
- * Why a connection test failed, as the merchant can act on it. The renderer words each cause and what to do about
- * it; the supplier's own message stays beside it as the technical detail.
- */
-export const CONNECTION_FAILURE_CAUSES = [
-  /** The host name does not resolve (typo, or no network). */
-  'dns',
-  /** Nothing listens at that address and port. */
-  'refused',
-  /** The secure connection failed: certificate, or https:// to a server that speaks plain http. */
-  'tls',
-  /** No answer in time. */
-  'timeout',
-  /** The network dropped the connection. */
-  'network',
-  /** The key, secret, user id or password is not the account's. */
-  'credentials',
-  /** BillionConnect's catch-all refusal: wrong appKey/appSecret, or a sales method the account does not have. */
-  'credentialsOrSalesMethod',
-  /** The account (or its API key) is disabled, or not verified, at the supplier. */
-  'accountDisabled',
-  /** The supplier says the request's time is off: this computer's clock. */
-  'clock',
-  /** Too many requests for the account (the supplier's answer, or our pace for it while a sync runs). */
-  'rateLimited',
-  /** The supplier banned this IP address for a while (SEAGM's 418). */
-  'ipBanned',
-  /** The address answers, but not as that supplier's API (404, a web page, another service). */
-  'wrongAddress',
-  /** A redirect elsewhere, which is never followed with signed requests. */
-  'redirect',
-  /** The supplier's server failed (5xx). */
-  'serverError',
-  /** The form itself: a field is missing or wrong (the form shows which). */
-  'fields',
-  /** A stored secret has to be typed again. */
-  'secretAgain',
-  'unknown',
-] as const;
-
-export type ConnectionFailureCause = (typeof CONNECTION_FAILURE_CAUSES)[number];
+import type { ConnectionFailureCause } from '../../src-shared/connection-types';
 
 const TLS_CODES = /\b(EPROTO|ERR_SSL_[A-Z_]+|ERR_TLS_[A-Z_]+|CERT_[A-Z_]+|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_[A-Z_]+)\b/;
 

@@ -7,32 +7,9 @@ import type { SecretBox } from '../secrets/secret-box';
 import type { ConnectionBase, SupplierKind } from '../suppliers/adapter';
 import { supplierKind } from '../suppliers/registry';
 import { connectionUrlProblem } from '../config/url-policy';
-import { encodeCodedIssue } from '../config/coded-issue';
+import { encodeCodedIssue } from '../../src-shared/coded-issue';
 import { connectionFieldIssues, connectionIssuesText, reenterSecretIssue, unreadableSecretIssue, urlProblemIssue } from './connection-issues';
-
-/** A connection as the renderer may see it: secrets only say whether they are set. */
-export interface ConnectionView {
-  id: string;
-  kind: string;
-  name: string;
-  settings: Record<string, string>;
-  /** Which secret fields hold a value this process can use (all false when they cannot be read here). */
-  secrets: Record<string, boolean>;
-  /** Set when the stored secrets cannot be read by this process: the merchant has to enter them again. */
-  secretsProblem?: string;
-}
-
-export interface ConnectionInput {
-  id?: string;
-  kind: string;
-  name: string;
-  settings: Record<string, string>;
-  /**
-   * New secret values; a field left out or empty keeps the stored one (secrets are entered once), but only while
-   * every other setting (the URL it is sent to, the account it is for) stays as it was saved.
-   */
-  secrets?: Record<string, string | undefined>;
-}
+import type { ConnectionInput, ConnectionView } from '../../src-shared/connection-types';
 
 /** Stored secrets this process cannot open: sealed under another data key, or damaged. */
 export class UnreadableSecretsError extends ConfigError {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { safeStorage } from 'electron';
 import { createFileExclusive, KEY_FILE, keyFileDataKey, readKeyFile } from '../secrets/secret-box';
-import { codedText } from '../config/coded-issue';
+import { codedText } from '../../src-shared/coded-issue';
 
 const SEALED_KEY_FILE = 'secret.key.sealed';
 

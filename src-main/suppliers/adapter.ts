@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { SkippedItem } from '../db/catalog-repo';
+import type { SkippedItem, FetchProgress } from '../../src-shared/sync-types';
 import type { Money } from '../domain/money';
 import type { Offer } from '../domain/offer';
 import type { RequestBudget, RequestBudgetView } from '../http/budget';
 import type { BudgetTuning } from '../http/budget-policy';
 import type { RetryPolicy } from '../http/retry';
-import type { AttentionReason } from '../orders/attention';
+import type { AttentionReason, OrderStatus, Delivery } from '../../src-shared/order-types';
 
 export interface PingResult {
   balance: Money | null;
@@ -32,13 +32,6 @@ export interface CatalogPage {
   restart?: true;
 }
 
-export interface FetchProgress {
-  pagesDone: number;
-  /** Null while the upstream has not said how many pages there are. */
-  pagesTotal: number | null;
-  items: number;
-}
-
 export interface FetchOptions {
   signal?: AbortSignal;
   onProgress?: (progress: FetchProgress) => void;
@@ -48,24 +41,6 @@ export interface FetchOptions {
    * mark their pages scope 'changes'; the others ignore it and list everything.
    */
   changedSince?: string | null;
-}
-
-/** `refunded`/`partially_refunded`: the supplier gave the money back (all or part); what it refunded stops counting as spent. */
-export type OrderStatus = 'pending' | 'processing' | 'delivered' | 'failed' | 'canceled' | 'refunded' | 'partially_refunded';
-
-/** What a delivered order hands over: an eSIM (LPA and its parts) or card codes, as the supplier sent them. */
-export interface Delivery {
-  lpa?: string;
-  smdpAddress?: string;
-  activationCode?: string;
-  iccid?: string;
-  /** The supplier's own QR image (data: URI) when it sends one, shown beside ours. */
-  qrImage?: string;
-  cards?: Array<{ number?: string; pin?: string; serial?: string; expiry?: string }>;
-  /** Anything else delivered as text (top-up receipts, manual fulfilment notes). */
-  text?: string;
-  /** Every eSIM of an order for several, each structured; the single-eSIM fields above repeat the first. */
-  esims?: Array<{ iccid?: string; lpa?: string; smdpAddress?: string; activationCode?: string }>;
 }
 
 export interface OrderRequest {

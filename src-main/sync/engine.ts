@@ -1,53 +1,18 @@
 import type { Database } from 'better-sqlite3';
-import {
-  commitStagedCatalog, finishRunWithoutCatalog, lastOkRunStart, recordCommitTime, startRun,
-  type CommitResult, type RunMetrics, type SkippedItem, type SyncMode,
-} from '../db/catalog-repo';
+import { commitStagedCatalog, finishRunWithoutCatalog, lastOkRunStart, recordCommitTime, startRun, type RunMetrics } from '../db/catalog-repo';
+import type { SkippedItem, SyncMode, SyncEvent, SupplierSyncResult } from '../../src-shared/sync-types';
 import { CatalogStaging } from '../db/catalog-staging';
 import { syncHoldThresholds } from '../db/settings';
-import type { HoldReason, HoldThresholds } from './hold-policy';
-import { DEADLINE_PASSED } from './run-errors';
+import type { HoldThresholds } from '../../src-shared/hold-policy';
+import { DEADLINE_PASSED } from '../../src-shared/sync-run-errors';
 import { CanceledError, describeError } from '../http/errors';
 import type { BudgetStats } from '../http/budget';
-import type { FetchProgress, SupplierAdapter } from '../suppliers/adapter';
+import type { SupplierAdapter } from '../suppliers/adapter';
 
 export interface SyncTarget {
   supplierId: string;
   supplierKind: string;
   adapter: SupplierAdapter;
-}
-
-export type SyncEvent =
-  | { type: 'started'; supplierId: string; runId: number; mode?: SyncMode }
-  | ({ type: 'progress'; supplierId: string; runId: number } & FetchProgress)
-  /** The supplier's request limit holds requests back until `resumesAt` (epoch ms); null: they go again. */
-  | { type: 'waiting'; supplierId: string; runId: number; resumesAt: number | null }
-  | { type: 'finished'; supplierId: string; runId: number; status: SupplierRunStatus; counts?: CommitResult['counts']; error?: string; held?: HoldReason };
-
-/** 'held': listed completely, but held for the merchant's review instead of applied (see hold-policy). */
-export type SupplierRunStatus = 'ok' | 'held' | 'failed' | 'canceled';
-
-export interface SupplierSyncResult {
-  supplierId: string;
-  runId: number;
-  status: SupplierRunStatus;
-  /** What the run listed: 'incremental' only when the supplier really sent just its changes. */
-  mode: SyncMode;
-  /** For a held run: what applying it would make. */
-  counts: CommitResult['counts'] | null;
-  /** Why the run was held; null unless status is 'held'. */
-  held: HoldReason | null;
-  skipped: SkippedItem[];
-  error: string | null;
-  /**
-   * Where the time went: fetching and mapping the catalog (waits for the request limit included), then the one
-   * transaction that stores it; and what it cost the connection's request budget.
-   */
-  timings: { fetchMs: number; commitMs: number };
-  requests: number;
-  waitMs: number;
-  throttled: number;
-  bytes: number;
 }
 
 export type SyncModeRequest = 'auto' | 'full';

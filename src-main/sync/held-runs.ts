@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import { commitStagedCatalog, getRun, recordCommitTime, type CommitResult, type SyncRun } from '../db/catalog-repo';
+import { commitStagedCatalog, getRun, recordCommitTime, type CommitResult } from '../db/catalog-repo';
 import { dropHeldListing, restageHeldListing } from '../db/held-listings';
 import { ConfigError } from '../config/app-config';
-import { HELD_NOT_FOUND, HELD_SUPERSEDED } from './held-runs-codes';
+import { HELD_NOT_FOUND, HELD_SUPERSEDED } from '../../src-shared/held-run-codes';
+import type { HeldRun } from '../../src-shared/sync-types';
 
 // A held run is applied exactly as its own commit would have been: its listing is restaged and committed under its own
 // run id, so its change log, counts and the offers it writes are those of an unheld commit. That holds only against
@@ -11,17 +12,10 @@ import { HELD_NOT_FOUND, HELD_SUPERSEDED } from './held-runs-codes';
 // base). Such a run is "superseded": it can only be discarded, and the next sync lists the supplier afresh. Nothing
 // held is ever dropped without the merchant saying so.
 
-export { HELD_NOT_FOUND, HELD_SUPERSEDED };
-
 export class HeldRunError extends Error {
   constructor(readonly code: typeof HELD_NOT_FOUND | typeof HELD_SUPERSEDED, readonly runId: number) {
     super(code);
   }
-}
-
-export interface HeldRun extends SyncRun {
-  /** A later sync of the supplier was applied: this one can no longer be applied, only discarded. */
-  superseded: boolean;
 }
 
 const supersededSql = `EXISTS (SELECT 1 FROM sync_runs later WHERE later.supplier_id = r.supplier_id AND later.status = 'ok' AND later.id > r.id)`;

@@ -1,10 +1,5 @@
 import { ConfigError } from '../config/app-config';
-
-/** What a caller of `sync.run` may ask for beyond which suppliers. */
-export interface SyncRunOptions {
-  /** A complete listing even where the last one is recent: the only listing that shows products deleted outright. */
-  full?: boolean;
-}
+import type { SyncRunOptions } from '../../src-shared/sync-types';
 
 /** Checks `sync.run`'s options as they arrive over IPC or HTTP: untyped JSON. */
 export function parseSyncRunOptions(value: unknown): SyncRunOptions {

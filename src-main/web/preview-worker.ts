@@ -4,11 +4,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResourceLimits } from 'node:worker_threads';
 import { startBridge } from '../api/bridge';
-import { API_EVENT_NAMES, API_METHODS, type ApiContract, type ApiEventName, type ApiEvents } from '../api/contract';
+import { API_EVENT_NAMES, API_METHODS, type ApiContract, type ApiEventName, type ApiEvents } from '../../src-shared/contract';
 import { DB_FILE_NAME } from '../config/paths';
 import { keyFileDataKey } from '../secrets/secret-box';
-import type { ServicesWorkerData } from '../services/worker-entry';
-import { startServicesWorker, type ServicesExit, type ServicesWorker } from '../services/worker-client';
+import type { ServicesWorkerData } from '../api/worker-entry';
+import { startServicesWorker, type ServicesExit, type ServicesWorker } from '../api/worker-client';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -21,7 +21,7 @@ export interface PreviewWorkerEntry {
 
 const SERVICES_ENTRY: PreviewWorkerEntry = {
   entry: join(root, 'bin/run-ts.mjs'),
-  argv: [join(root, 'src-main/services/worker-entry.ts')],
+  argv: [join(root, 'src-main/api/worker-entry.ts')],
 };
 
 export interface WebPreviewInWorker {

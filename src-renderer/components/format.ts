@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { isDecimalString, type Money } from '../../src-main/domain/money';
-import { currencyDecimals } from '../../src-main/export/presets/cells';
+import { currencyDecimals } from '../../src-main/domain/minor-units';
 
 const MINUS = '−';
 // A formatter is costly to build and the grid formats hundreds of amounts per frame: one per number of decimals.

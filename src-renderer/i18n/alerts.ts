@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import type { Dictionary } from './index';
+import type { Dictionary } from './dictionary';
 
 /**
  * Alerts: the notification centre, the rules editor, and the alert texts themselves — main words webhook, Telegram and

@@ -1,4 +1,4 @@
-import type { Dictionary } from './index';
+import type { Dictionary } from './dictionary';
 
 /** The background service (`supplygrid daemon`) and, with it, alerts. */
 export const autopilotDictionary: Dictionary = {

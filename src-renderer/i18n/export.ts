@@ -1,4 +1,4 @@
-import type { Dictionary } from './index';
+import type { Dictionary } from './dictionary';
 
 /*
  * Preset labels and descriptions come from the server in English (src-main/export/presets). The zh-CN keys

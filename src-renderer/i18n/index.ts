@@ -1,15 +1,9 @@
 import { useUiStore } from '../stores/ui';
 import { common } from './common';
-import { fillTemplate } from '../components/fill-template';
+import type { Dictionary } from './dictionary';
+import { fillTemplate } from './fill-template';
+import type { Language } from '../../src-shared/languages';
 
-/** A dictionary per screen, so each screen owns its strings: { en: {...}, 'zh-CN': {...} } with the same keys. */
-export interface Dictionary {
-  en: Record<string, string>;
-  'zh-CN': Record<string, string>;
-}
-
-export type Language = keyof Dictionary;
-export const LANGUAGES: Language[] = ['en', 'zh-CN'];
 /** Each language is named in itself, so a merchant who cannot read the current one still finds theirs. */
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', 'zh-CN': '简体中文' };
 

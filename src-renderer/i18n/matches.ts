@@ -1,4 +1,4 @@
-import type { Dictionary } from './index';
+import type { Dictionary } from './dictionary';
 
 /** How plans are matched into rows, and the doubtful matches the merchant decides (grid row panel, possible matches). */
 export const matchesDictionary: Dictionary = {

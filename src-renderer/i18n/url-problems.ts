@@ -1,4 +1,4 @@
-import type { Dictionary } from './index';
+import type { Dictionary } from './dictionary';
 
 /** The URL rule's codes (src-main/config/url-policy.ts), as the supplier form and the Settings screen say them. */
 export const urlProblemsDictionary: Dictionary = {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { alertDocumentSchema, TELEGRAM_API_BASE, type AlertDocument, type AlertRuleType } from '../../src-main/alerts/rules';
+import { alertDocumentSchema, TELEGRAM_API_BASE, type AlertDocument, type AlertRuleType } from '../../src-shared/alert-rules';
 import { uniqueRuleId } from './pricing-form';
 
 /**

@@ -1,7 +1,6 @@
 import { create } from 'zustand';
-import type { AlertSettingsView } from '../../src-main/alerts/alert-service';
-import type { AlertSecretName } from '../../src-main/alerts/alert-secrets';
-import type { AlertDocument, AlertRuleType } from '../../src-main/alerts/rules';
+import type { AlertSecretName, AlertSettingsView } from '../../src-shared/alert-types';
+import type { AlertDocument, AlertRuleType } from '../../src-shared/alert-rules';
 import { api } from '../api';
 import { canonicalJson } from '../components/canonical-json';
 import {

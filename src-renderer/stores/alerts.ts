@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AlertsView } from '../../src-main/alerts/alert-service';
+import type { AlertsView } from '../../src-shared/alert-types';
 import { api } from '../api';
 
 interface AlertsState {

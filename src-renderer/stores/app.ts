@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AppInfo } from '../../src-main/api/contract';
+import type { AppInfo } from '../../src-shared/contract';
 import { api } from '../api';
 
 interface AppState {

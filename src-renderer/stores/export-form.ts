@@ -1,5 +1,5 @@
-import type { ExportOptions, ExportPresetId, ExportPreview, ExportSettings, OutOfStockMode, PreflightRecord } from '../../src-main/export/types';
-import type { GridQuery } from '../../src-main/grid/types';
+import type { ExportOptions, ExportPresetId, ExportPreview, ExportSettings, OutOfStockMode, PreflightRecord } from '../../src-shared/export-types';
+import type { GridQuery } from '../../src-shared/grid-types';
 import { buildGridQuery, type GridFilters, type GridSort } from './grid-query';
 
 /**

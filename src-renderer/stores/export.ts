@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ExportDownload, ExportHistoryEntry, ExportOptions, ExportPreflight, ExportPresetId, ExportPresetInfo, ExportPreview, LastExportChoice, PreflightRecord } from '../../src-main/export/types';
+import type { ExportDownload, ExportHistoryEntry, ExportOptions, ExportPreflight, ExportPresetId, ExportPresetInfo, ExportPreview, LastExportChoice, PreflightRecord } from '../../src-shared/export-types';
 import { api } from '../api';
 import {
   currencyCode,

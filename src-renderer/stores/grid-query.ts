@@ -1,6 +1,6 @@
 import { isDecimalString } from '../../src-main/domain/money';
 import type { OfferKind } from '../../src-main/domain/offer';
-import type { GridQuery, GridSortColumn, PlanRow } from '../../src-main/grid/types';
+import type { GridQuery, GridSortColumn, PlanRow } from '../../src-shared/grid-types';
 import { placeOfTerm } from '../../src-main/domain/places';
 
 /**

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { GridQuery, GridSelection } from '../../src-main/grid/types';
+import type { GridQuery, GridSelection } from '../../src-shared/grid-types';
 
 /**
  * Which grid rows the merchant ticked. Either plans picked one by one (`keys`), or every row the current filter

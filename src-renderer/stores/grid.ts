@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { SyncRun } from '../../src-main/db/catalog-repo';
-import type { GridSortColumn, PlanRow } from '../../src-main/grid/types';
+import type { SyncRun } from '../../src-shared/sync-types';
+import type { GridSortColumn, PlanRow } from '../../src-shared/grid-types';
 import { api } from '../api';
 import {
   buildGridQuery,

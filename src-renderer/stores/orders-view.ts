@@ -1,8 +1,7 @@
 import { appleSetupLink, parseLpa } from '../../src-main/domain/lpa';
 import { compareAmounts, type Money } from '../../src-main/domain/money';
-import type { OrderRecordStatus, OrderView, TimelineEntry } from '../../src-main/orders/types';
-import type { Delivery } from '../../src-main/suppliers/adapter';
-import { wordCodedText } from '../../src-main/config/coded-issue';
+import type { OrderRecordStatus, OrderView, TimelineEntry, Delivery } from '../../src-shared/order-types';
+import { wordCodedText } from '../../src-shared/coded-issue';
 
 /** Pure helpers behind the Test orders screens; no React, no API, so each is unit-tested on its own. */
 

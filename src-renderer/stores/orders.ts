@@ -1,7 +1,6 @@
 import { create } from 'zustand';
-import type { DailySpending } from '../../src-main/api/contract';
-import type { OrderView } from '../../src-main/orders/types';
-import type { Delivery } from '../../src-main/suppliers/adapter';
+import type { DailySpending } from '../../src-shared/contract';
+import type { OrderView, Delivery } from '../../src-shared/order-types';
 import { api } from '../api';
 import { sameDelivery, upsertOrder } from './orders-view';
 

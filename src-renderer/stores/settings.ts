@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Settings } from '../../src-main/api/contract';
+import type { Settings } from '../../src-shared/contract';
 import { api } from '../api';
 
 interface SettingsState {

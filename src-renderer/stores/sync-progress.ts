@@ -1,5 +1,5 @@
-import type { SyncState } from '../../src-main/api/contract';
-import type { SyncEvent } from '../../src-main/sync/engine';
+import type { SyncState } from '../../src-shared/contract';
+import type { SyncEvent } from '../../src-shared/sync-types';
 
 /** 'held': listed, but held for the merchant's review; 'discarded': a held run the merchant refused. */
 export type SupplierPhase = 'queued' | 'running' | 'ok' | 'held' | 'discarded' | 'failed' | 'canceled';

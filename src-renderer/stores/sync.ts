@@ -1,7 +1,6 @@
 import { create } from 'zustand';
-import type { ChangeView } from '../../src-main/api/contract';
-import type { SyncRun } from '../../src-main/db/catalog-repo';
-import type { HeldRun } from '../../src-main/sync/held-runs';
+import type { ChangeView } from '../../src-shared/contract';
+import type { SyncRun, HeldRun } from '../../src-shared/sync-types';
 import type { ChangeKind } from '../../src-main/domain/diff';
 import { api } from '../api';
 import type { ChangeFilter } from './sync-changes';

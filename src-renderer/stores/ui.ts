@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Language } from '../i18n';
+import type { Language } from '../../src-shared/languages';
 
 export type Screen = 'grid' | 'suppliers' | 'sync' | 'pricing' | 'export' | 'orders' | 'alerts' | 'settings';
 export type Theme = 'system' | 'light' | 'dark';

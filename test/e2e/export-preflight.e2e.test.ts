@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src-main/api/handlers';
 import { exportHistory } from '../../src-main/export/service';
-import type { PlanRow } from '../../src-main/grid/types';
+import type { PlanRow } from '../../src-shared/grid-types';
 import { readRows } from '../integration/export-fixtures';
 import { openScreen } from './adapter-wrappers';
 import { launchApp, reloadIn, type E2eApp } from './harness';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiContract } from '../../src-main/api/contract';
+import type { ApiContract } from '../../src-shared/contract';
 import { createHandlers } from '../../src-main/api/handlers';
 import { listRuns } from '../../src-main/db/catalog-repo';
 import { launchApp, type E2eApp } from './harness';

@@ -1,9 +1,9 @@
 import Decimal from 'decimal.js';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiContract } from '../../src-main/api/contract';
+import type { ApiContract } from '../../src-shared/contract';
 import { createHandlers } from '../../src-main/api/handlers';
-import type { GridPage, OfferRef, PlanRow } from '../../src-main/grid/types';
+import type { GridPage, OfferRef, PlanRow } from '../../src-shared/grid-types';
 import { launchApp, type E2eApp } from './harness';
 import { supplierOfferKey } from '../../src-main/domain/offer';
 import { soloKey as soloKeyOf } from '../../src-main/grid/build';
@@ -363,7 +363,7 @@ describe('the Grid, light theme, English', () => {
     let failing = true;
     await page.route('**/api/invoke', async (route) => {
       const body = route.request().postDataJSON() as { method: string };
-      if (failing && body.method === 'grid.query') return route.fulfill({ json: { ok: false, error: 'database is locked' } });
+      if (failing && body.method === 'grid.query') return route.fulfill({ json: { ok: false, error: { message: 'database is locked' } } });
       return route.continue();
     });
     await search.fill('Japan');

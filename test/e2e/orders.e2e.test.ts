@@ -2,12 +2,12 @@ import jsQR from 'jsqr';
 import type { Locator, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiContract } from '../../src-main/api/contract';
+import type { ApiContract } from '../../src-shared/contract';
 import { createHandlers } from '../../src-main/api/handlers';
 import { appleSetupLink, parseLpa } from '../../src-main/domain/lpa';
-import type { GridOffer, OfferRef, PlanRow } from '../../src-main/grid/types';
+import type { GridOffer, OfferRef, PlanRow } from '../../src-shared/grid-types';
 import type { Money } from '../../src-main/domain/money';
-import type { OrderView } from '../../src-main/orders/types';
+import type { OrderView } from '../../src-shared/order-types';
 import { launchApp, type E2eApp } from './harness';
 import { supplierOfferKey } from '../../src-main/domain/offer';
 

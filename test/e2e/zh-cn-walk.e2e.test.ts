@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src-main/api/handlers';
-import type { ApiContract } from '../../src-main/api/contract';
-import type { OfferRef, PlanRow } from '../../src-main/grid/types';
+import type { ApiContract } from '../../src-shared/contract';
+import type { OfferRef, PlanRow } from '../../src-shared/grid-types';
 import { describeOffenders, latinOffenders, type VisibleText } from '../helpers/latin-words';
 import { launchApp, type E2eApp } from './harness';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SERVICES_HEAP_LIMIT_MB, startServicesWorker } from '../../src-main/services/worker-client';
+import { SERVICES_HEAP_LIMIT_MB, startServicesWorker } from '../../src-main/api/worker-client';
 import { startWebPreviewInWorker } from '../../src-main/web/preview-worker';
 
 const cleanups: Array<() => unknown> = [];

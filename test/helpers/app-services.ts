@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import type { ApiContract } from '../../src-main/api/contract';
+import type { ApiContract } from '../../src-shared/contract';
 import { createHandlers } from '../../src-main/api/handlers';
 import { openDatabase } from '../../src-main/db/open';
 import { keyFileSecretBox } from '../../src-main/secrets/secret-box';

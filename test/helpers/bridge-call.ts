@@ -1,14 +1,20 @@
+import { errorFromBody, type ApiAnswer } from '../../src-shared/api-answer';
 import type { WebPreview } from '../../src-main/web/preview';
 
-/** One API call over the loopback bridge, exactly as the renderer in a browser makes it. */
-export async function bridgeCall(preview: WebPreview, method: string, ...args: unknown[]): Promise<any> {
-  const url = new URL(preview.appUrl);
+/** One API call over the loopback bridge, exactly as the renderer in a browser makes it: the answer as it came. */
+export async function bridgeAnswer(appUrl: string, method: string, args: unknown): Promise<{ status: number; answer: ApiAnswer }> {
+  const url = new URL(appUrl);
   const response = await fetch(new URL('/api/invoke', url), {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-supplygrid-token': url.searchParams.get('token')! },
     body: JSON.stringify({ method, args }),
   });
-  const body = (await response.json()) as { ok: boolean; result?: unknown; error?: string };
-  if (!body.ok) throw new Error(body.error);
-  return body.result;
+  return { status: response.status, answer: (await response.json()) as ApiAnswer };
+}
+
+/** One API call over the loopback bridge: its result, or the error it was answered with (coded where it has a code). */
+export async function bridgeCall(preview: WebPreview, method: string, ...args: unknown[]): Promise<any> {
+  const { answer } = await bridgeAnswer(preview.appUrl, method, args);
+  if (!answer.ok) throw errorFromBody(answer.error);
+  return answer.result;
 }

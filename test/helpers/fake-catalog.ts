@@ -1,4 +1,4 @@
-import type { SkippedItem } from '../../src-main/db/catalog-repo';
+import type { SkippedItem } from '../../src-shared/sync-types';
 import type { Offer } from '../../src-main/domain/offer';
 import type { BudgetStats, RequestBudgetView } from '../../src-main/http/budget';
 import type { CatalogPage, FetchOptions, SupplierAdapter } from '../../src-main/suppliers/adapter';

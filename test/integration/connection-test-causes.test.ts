@@ -1,9 +1,9 @@
 import { createServer as createHttpServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiContract, ConnectionTest } from '../../src-main/api/contract';
+import type { ApiContract, ConnectionTest } from '../../src-shared/contract';
 import { freeLoopbackPort } from '../../src-main/demo/free-port';
-import type { ConnectionInput } from '../../src-main/services/connections-service';
+import type { ConnectionInput } from '../../src-shared/connection-types';
 import type { RunningSimulator } from '../../src-main/suppliers/adapter';
 import { supplierKind } from '../../src-main/suppliers/registry';
 import { startAppServices } from '../helpers/app-services';

@@ -15,7 +15,7 @@ import type { RunningSimulator } from '../../src-main/suppliers/adapter';
 import { supplierKind } from '../../src-main/suppliers/registry';
 import { startWebPreview } from '../../src-main/web/preview';
 import { bridgeCall } from '../helpers/bridge-call';
-import { encodeCodedIssue } from '../../src-main/config/coded-issue';
+import { encodeCodedIssue } from '../../src-shared/coded-issue';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {

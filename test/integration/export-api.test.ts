@@ -31,13 +31,14 @@ describe('export API', () => {
     expect(shown.matching).toBeGreaterThan(100);
     // The demo prices every plan above its cost: the preflight finds nothing to ask about.
     expect(await bridgeCall(preview, 'export.preflight', options)).toEqual({ currency: 'USD', rows: shown.matching, belowCost: 0, noPrice: 0, flagged: [] });
-    await expect(bridgeCall(preview, 'export.preflight', { ...options, flaggedRows: 'sometimes' })).rejects.toThrow(/flaggedRows: must be one of/);
+    // Options that do not fit the export's own schema are refused where the call arrives, by code and path.
+    await expect(bridgeCall(preview, 'export.preflight', { ...options, flaggedRows: 'sometimes' })).rejects.toMatchObject({ code: 'invalid_arguments', params: { method: 'export.preflight', path: '0.flaggedRows' } });
 
     // Over the bridge no path was chosen by the merchant (no save dialog): a file export is refused, whatever the path.
     const file = join(dataDir, 'products.csv');
     await expect(bridgeCall(preview, 'export.run', { ...options, file })).rejects.toThrow(/refused: in the browser an export is a download/);
     expect(existsSync(file)).toBe(false);
-    await expect(bridgeCall(preview, 'export.preview', { preset: 'shopify', outOfStock: 'hide' })).rejects.toThrow(/outOfStock: must be one of/);
+    await expect(bridgeCall(preview, 'export.preview', { preset: 'shopify', outOfStock: 'hide' })).rejects.toMatchObject({ code: 'invalid_arguments', params: { path: '0.outOfStock' } });
 
     // The desktop path (its shell passes only a file just chosen in the save dialog): the same handlers, in process.
     const api = createHandlers(preview.services);

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseExportOptions } from '../../src-main/export/options';
 import { ExportNeedsDecisionError, exportCsv, exportHistory, preflightExport, previewExport, runExport } from '../../src-main/export/service';
 import { legacyHandle } from '../../src-main/export/store-identity';
-import type { ExportOptions } from '../../src-main/export/types';
+import type { ExportOptions } from '../../src-shared/export-types';
 import { queryGrid } from '../../src-main/grid/query';
 import { saveRuleSet } from '../../src-main/pricing/rules-store';
 import { setManualRates } from '../../src-main/pricing/rates-service';

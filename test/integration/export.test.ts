@@ -6,7 +6,7 @@ import { markGridStale } from '../../src-main/db/settings';
 import { exportPreset } from '../../src-main/export/presets/registry';
 import { GridChangedError } from '../../src-main/export/row-source';
 import { exportCsv, exportHistory, lastExportChoice, previewExport, runExport } from '../../src-main/export/service';
-import type { ExportOptions, ExportPresetId } from '../../src-main/export/types';
+import type { ExportOptions, ExportPresetId } from '../../src-shared/export-types';
 import { queryGrid } from '../../src-main/grid/query';
 import { saveRuleSet } from '../../src-main/pricing/rules-store';
 import { tempDb, type TempDb } from '../helpers/temp-db';

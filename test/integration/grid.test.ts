@@ -3,7 +3,7 @@ import { setManualRates } from '../../src-main/pricing/rates-service';
 import { lockPrice, saveRuleSet } from '../../src-main/pricing/rules-store';
 import { linkOffer, resetOfferLink, unlinkOffer } from '../../src-main/grid/links';
 import { queryGrid } from '../../src-main/grid/query';
-import type { PlanRow } from '../../src-main/grid/types';
+import type { PlanRow } from '../../src-shared/grid-types';
 import { createDujiaoProtocolAdapter } from '../../src-main/suppliers/dujiao-next/adapter';
 import { syncSupplier } from '../../src-main/sync/engine';
 import { catalogOf, product, startTestDujiao } from '../helpers/dujiao-fixtures';

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { changesForRuns, listLiveOffers } from '../../src-main/db/catalog-repo';
 import { openDatabase } from '../../src-main/db/open';
 import { IncompleteCatalogError, SupplierError } from '../../src-main/http/errors';
-import type { FetchProgress } from '../../src-main/suppliers/adapter';
+import type { FetchProgress } from '../../src-shared/sync-types';
 import { linksfield, type LinksfieldConfig } from '../../src-main/suppliers/linksfield';
 import { startLinksfieldSimulator, type LinksfieldSimulator } from '../../src-main/suppliers/linksfield/simulator';
 import { MinuteRateLimiter, type SimRequest } from '../../src-main/suppliers/shared/simulator-http';

@@ -2,7 +2,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listLiveOffers } from '../../src-main/db/catalog-repo';
-import type { OrderView } from '../../src-main/orders/types';
+import type { OrderView } from '../../src-shared/order-types';
 import { startAppServices } from '../helpers/app-services';
 import { orderTextEn } from '../../src-main/cli/commands/orders';
 

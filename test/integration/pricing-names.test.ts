@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ApiContract } from '../../src-main/api/contract';
+import type { ApiContract } from '../../src-shared/contract';
 import type { LockedPrice, MarkupRule } from '../../src-main/domain/pricing/rules';
 import { scopeNameKey } from '../../src-main/domain/pricing/scope-names';
 import { startAppServices } from '../helpers/app-services';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { listLiveOffers, type StoredOffer } from '../../src-main/db/catalog-repo';
-import type { PlanRow } from '../../src-main/grid/types';
+import type { PlanRow } from '../../src-shared/grid-types';
 import { supplierOfferKey } from '../../src-main/domain/offer';
 import { OrderService } from '../../src-main/orders/service';
 import { ensureSomeRates } from '../../src-main/pricing/rates-service';

@@ -14,7 +14,7 @@ import { osKeychainDataKey } from '../../src-main/shell/safe-storage-box';
 import { startWebPreview } from '../../src-main/web/preview';
 import { bridgeCall } from '../helpers/bridge-call';
 import { SUPPLIER_KINDS } from '../../src-main/suppliers/registry';
-import { decodeCodedIssue } from '../../src-main/config/coded-issue';
+import { decodeCodedIssue } from '../../src-shared/coded-issue';
 
 // Lets a test run a competing creator at the exact moment a key file is about to be created: before the first call
 // that changes anything on disk under a folder the test names. Every call goes through unchanged otherwise.

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SyncEvent } from '../../src-main/sync/engine';
-import type { ServicesWorkerData } from '../../src-main/services/worker-entry';
-import { startServicesWorker, type ServicesWorker } from '../../src-main/services/worker-client';
+import type { SyncEvent } from '../../src-shared/sync-types';
+import type { ServicesWorkerData } from '../../src-main/api/worker-entry';
+import { startServicesWorker, type ServicesWorker } from '../../src-main/api/worker-client';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
@@ -25,7 +25,7 @@ describe('services in a worker thread', () => {
     };
     // bin/run-ts.mjs registers the TypeScript loader in the worker, then runs the real entry.
     const worker: ServicesWorker = await startServicesWorker(new URL('../../bin/run-ts.mjs', import.meta.url), data, {
-      argv: [fileURLToPath(new URL('../../src-main/services/worker-entry.ts', import.meta.url))],
+      argv: [fileURLToPath(new URL('../../src-main/api/worker-entry.ts', import.meta.url))],
     });
     cleanups.push(() => worker.close());
 
@@ -39,6 +39,8 @@ describe('services in a worker thread', () => {
     const page = await worker.api['grid.query']({ limit: 5 });
     expect(page.rows).toHaveLength(5);
     await expect(worker.api['sync.run'](['no-such-supplier'])).rejects.toThrow(/unknown supplier: no-such-supplier/);
+    // The worker's port checks arguments itself (its callers may be anything that can post to it): refused by code.
+    await expect(worker.api['grid.row']('seven' as never)).rejects.toMatchObject({ code: 'invalid_arguments', params: { method: 'grid.row', path: '0' } });
   }, 60_000);
 });
 
@@ -101,7 +103,7 @@ describe('a services worker that dies', () => {
       dataKey: randomBytes(32).toString('base64'), sealedBy: 'key-file', warning: null,
     };
     const worker = await startServicesWorker(new URL('../../bin/run-ts.mjs', import.meta.url), data, {
-      argv: [fileURLToPath(new URL('../../src-main/services/worker-entry.ts', import.meta.url))],
+      argv: [fileURLToPath(new URL('../../src-main/api/worker-entry.ts', import.meta.url))],
     });
     const exits: Array<{ expected: boolean }> = [];
     worker.lifecycle.on('exit', (exit) => exits.push(exit));

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { getRun, listLiveOffers } from '../../src-main/db/catalog-repo';
 import { createDujiaoProtocolAdapter } from '../../src-main/suppliers/dujiao-next/adapter';
-import { syncSupplier, syncSuppliers, type SyncEvent } from '../../src-main/sync/engine';
+import { syncSupplier, syncSuppliers } from '../../src-main/sync/engine';
+import type { SyncEvent } from '../../src-shared/sync-types';
 import { catalogOf, product, startTestDujiao } from '../helpers/dujiao-fixtures';
 import { FAST_RETRY, tempDb, type TempDb } from '../helpers/temp-db';
 

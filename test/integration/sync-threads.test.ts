@@ -4,7 +4,8 @@ import { changesForRuns, getRun, listLiveOffers, listRuns } from '../../src-main
 import type { ConnectionBase, RunningSimulator } from '../../src-main/suppliers/adapter';
 import { startDujiaoSimulator, type DujiaoSimulator } from '../../src-main/suppliers/dujiao-next/simulator';
 import { supplierKind } from '../../src-main/suppliers/registry';
-import { syncSuppliers, type SupplierSyncResult, type SyncEvent } from '../../src-main/sync/engine';
+import type { SupplierSyncResult, SyncEvent } from '../../src-shared/sync-types';
+import { syncSuppliers } from '../../src-main/sync/engine';
 import { adapterFor, portableSyncTarget, syncTargetFor } from '../../src-main/sync/targets';
 import { syncSuppliersInThreads } from '../../src-main/sync/worker/pool';
 import type { PortableAdapterEnv } from '../../src-main/sync/worker/protocol';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseAppConfig } from '../../src-main/config/app-config';
-import { decodeCodedIssue } from '../../src-main/config/coded-issue';
+import { decodeCodedIssue } from '../../src-shared/coded-issue';
 import { ratesUrl } from '../../src-main/db/settings';
 import { fetchEcbRates, saveRatesUrl } from '../../src-main/pricing/rates-service';
 import { aesSecretBox } from '../../src-main/secrets/secret-box';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateAlertRules, reconcileConditions, type ActiveCondition, type AlertCondition, type AlertFacts } from '../../src-main/alerts/evaluate';
-import { alertDocumentSchema, type AlertRule } from '../../src-main/alerts/rules';
+import { alertDocumentSchema, type AlertRule } from '../../src-shared/alert-rules';
 import { alertText } from '../../src-renderer/i18n/alerts';
 
 const none: AlertFacts = { exportedPlans: [], latestRuns: [], recentRuns: [], attentionOrders: [], balances: [] };

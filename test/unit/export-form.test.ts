@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseExportOptions } from '../../src-main/export/options';
-import type { ExportSettings } from '../../src-main/export/types';
+import type { ExportSettings } from '../../src-shared/export-types';
 import {
   addLanguage, currencyCode, defaultForm, describeGridFilter, describePreflight, describeSettings, estimateRows, exportOptionsOf, formFromSettings,
   gridFilterQuery, moveLanguageUp, removeLanguage, suggestedFileName, type ExportForm,

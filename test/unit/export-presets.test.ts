@@ -3,8 +3,8 @@ import { EXPORT_PRESETS, exportPreset } from '../../src-main/export/presets/regi
 import { buildCells, buildRowView, type RowBuildContext } from '../../src-main/export/row-builder';
 import { defaultRuleSet } from '../../src-main/pricing/rules-store';
 import { exportPresets } from '../../src-main/export/service';
-import type { ExportPresetId, OutOfStockMode } from '../../src-main/export/types';
-import type { PlanRow } from '../../src-main/grid/types';
+import type { ExportPresetId, OutOfStockMode } from '../../src-shared/export-types';
+import type { PlanRow } from '../../src-shared/grid-types';
 import { gridOffer, planRow, soldOutRow } from './export-test-rows';
 
 const LANGUAGES = ['en', 'zh-CN'];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportFingerprint } from '../../src-main/export/fingerprint';
-import { currencyDecimals, storeAmount } from '../../src-main/export/presets/cells';
+import { currencyDecimals } from '../../src-main/domain/minor-units';
+import { storeAmount } from '../../src-main/export/presets/cells';
 import { buildRowView } from '../../src-main/export/row-builder';
 import { rowStock } from '../../src-main/export/row-stock';
 import { gridOffer, planRow, soldOutRow } from './export-test-rows';

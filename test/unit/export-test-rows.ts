@@ -1,4 +1,4 @@
-import type { GridOffer, PlanRow } from '../../src-main/grid/types';
+import type { GridOffer, PlanRow } from '../../src-shared/grid-types';
 
 // Hand-made grid rows for the export's pure parts: exactly the shape queryGrid returns.
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GridOffer, PlanRow } from '../../src-main/grid/types';
+import type { GridOffer, PlanRow } from '../../src-shared/grid-types';
 import { chartGeometry, historyInMerchantCurrency } from '../../src-renderer/screens/grid/chart-geometry';
 import { cellAmount, coverageOf, dataOf, marginLevel, roundedAmount, supplierCells } from '../../src-renderer/screens/grid/grid-format';
 import { columnLayout } from '../../src-renderer/screens/grid/columns';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdReason, validRemovalPercent } from '../../src-main/sync/hold-policy';
+import { holdReason, validRemovalPercent } from '../../src-shared/hold-policy';
 
 describe('hold policy', () => {
   it('holds more than the threshold, never exactly it, and always a removal of everything', () => {

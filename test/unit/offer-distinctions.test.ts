@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GridOffer } from '../../src-main/grid/types';
+import type { GridOffer } from '../../src-shared/grid-types';
 import { offerDistinctions } from '../../src-renderer/screens/grid/offer-labels';
 
 const offer = (supplier: string, skuId: string, titles: Record<string, string>): GridOffer => ({

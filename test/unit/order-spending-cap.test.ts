@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkSpendingCap, localDay, parseCap } from '../../src-main/orders/spending-cap';
+import { checkSpendingCap, localDay } from '../../src-main/orders/spending-cap';
+import { parseCap } from '../../src-shared/daily-cap';
 import { orderTextEn } from '../../src-main/cli/commands/orders';
 
 const base = { currency: 'USD', orderCurrency: 'CNY' };

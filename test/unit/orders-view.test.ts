@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OrderView, TimelineEntry } from '../../src-main/orders/types';
+import type { OrderView, TimelineEntry } from '../../src-shared/order-types';
 import { orderText } from '../../src-main/orders/order-notes';
 import {
   balanceShort, deliveryShape, esimDetails, isAtLeastAsFresh, progressSteps, qrDisplaySize, qrFileName, sameDelivery, upsertOrder, withRevealed, wordOrderText,
@@ -136,8 +136,8 @@ describe('the QR on screen', () => {
 describe('the new order states and attention reasons, as the Orders screen and the CLI word them', () => {
   it('has a status, a progress step and every attention reason in English and Chinese', async () => {
     const { ordersDictionary } = await import('../../src-renderer/i18n/orders');
-    const { ATTENTION_CODES } = await import('../../src-main/orders/attention');
-    const { ORDER_RECORD_STATUSES } = await import('../../src-main/orders/types');
+    const { ATTENTION_CODES } = await import('../../src-shared/order-types');
+    const { ORDER_RECORD_STATUSES } = await import('../../src-shared/order-types');
     for (const language of ['en', 'zh-CN'] as const) {
       for (const status of ORDER_RECORD_STATUSES) expect(ordersDictionary[language][`status.${status}`], `${language} status.${status}`).toBeTruthy();
       for (const code of ATTENTION_CODES) expect(ordersDictionary[language][`attention.reason.${code}`], `${language} ${code}`).toBeTruthy();

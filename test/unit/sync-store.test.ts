@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ChangeView } from '../../src-main/api/contract';
-import { changeValues, filterCounts } from '../../src-renderer/stores/sync-changes';
+import type { ChangeView } from '../../src-shared/contract';
+import { changeValues } from '../../src-renderer/screens/sync/change-values';
+import { filterCounts } from '../../src-renderer/stores/sync-changes';
 import { isActive, secondsUntil, progressFraction, reduceSyncEvent, reduceSyncState, type ProgressBySupplier } from '../../src-renderer/stores/sync-progress';
 
 const fold = (events: Parameters<typeof reduceSyncEvent>[1][], start: ProgressBySupplier = {}) => events.reduce(reduceSyncEvent, start);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { AlertService } from '../../alerts/alert-service';
-import { ALERT_SECRET_NAMES } from '../../alerts/alert-secrets';
+import { ALERT_SECRET_NAMES } from '../../../src-shared/alert-types';
 import { ConfigError } from '../../config/app-config';
 import { keyFileSecretBox } from '../../secrets/secret-box';
 import { alertText } from '../../../src-renderer/i18n/alerts';

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { changesForRuns, getRun, latestRuns, type StoredChange } from '../../db/catalog-repo';
+import { changesForRuns, getRun, latestRuns } from '../../db/catalog-repo';
+import type { StoredChange } from '../../../src-shared/sync-types';
 import { displayTitle } from '../../domain/locale';
 import { pad, type Output } from '../output';
 

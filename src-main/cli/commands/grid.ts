@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { merchantCurrency } from '../../db/settings';
 import { GridCurrencyError } from '../../grid/currency-check';
 import { queryGrid } from '../../grid/query';
-import type { GridQuery, PlanRow } from '../../grid/types';
+import type { GridQuery, PlanRow } from '../../../src-shared/grid-types';
 import { pad, type Output } from '../output';
 
 export interface GridArgs {

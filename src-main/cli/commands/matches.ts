@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { linkOffer, unlinkOffer } from '../../grid/links';
-import { matchSuggestions, type MatchSuggestion } from '../../grid/suggestions';
+import { matchSuggestions } from '../../grid/suggestions';
+import type { MatchSuggestion } from '../../../src-shared/grid-types';
 import { pad, type Output } from '../output';
 
 export interface MatchesArgs {

@@ -7,12 +7,13 @@ import { formatMoney } from '../../domain/money';
 import { writeDailyCap } from '../../orders/repository';
 import { OrderService, type SupplierHandle } from '../../orders/service';
 import { adapterFor } from '../../sync/targets';
-import { parseCap } from '../../orders/spending-cap';
-import { OrderError, type OrderView, type TimelineEntry } from '../../orders/types';
+import { parseCap } from '../../../src-shared/daily-cap';
+import { OrderError } from '../../orders/types';
+import type { OrderView, TimelineEntry } from '../../../src-shared/order-types';
 import { pad, type Output } from '../output';
 import { ordersDictionary } from '../../../src-renderer/i18n/orders';
 import { wordOrderText } from '../../../src-renderer/stores/orders-view';
-import { translator } from '../../../src-renderer/components/fill-template';
+import { translator } from '../../../src-renderer/i18n/fill-template';
 
 export interface OrdersArgs {
   action?: string;

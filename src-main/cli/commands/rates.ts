@@ -6,8 +6,8 @@ import { ensureSomeRates, fetchEcbRates, setManualRates } from '../../pricing/ra
 import type { Output } from '../output';
 import { pricingDictionary } from '../../../src-renderer/i18n/pricing';
 import { wordRateSource } from '../../../src-renderer/screens/pricing/rate-source';
-import { translator } from '../../../src-renderer/components/fill-template';
-import { wordCodedText } from '../../config/coded-issue';
+import { translator } from '../../../src-renderer/i18n/fill-template';
+import { wordCodedText } from '../../../src-shared/coded-issue';
 
 export async function ratesCommand(db: Database, args: { action?: string; pairs: string[]; url?: string; json?: boolean; allowInsecureHttp?: boolean }, output: Output): Promise<number> {
   const base = merchantCurrency(db);

@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import { ConfigError } from '../../config/app-config';
 import { setSyncHoldThresholds, syncHoldThresholds } from '../../db/settings';
-import { applyAllHeldRuns, applyHeldRun, discardHeldRun, HeldRunError, listHeldRuns, type ApplyAllResult, type HeldRun } from '../../sync/held-runs';
-import type { HoldReason } from '../../sync/hold-policy';
-import { validRemovalPercent } from '../../sync/hold-policy';
+import { applyAllHeldRuns, applyHeldRun, discardHeldRun, HeldRunError, listHeldRuns, type ApplyAllResult } from '../../sync/held-runs';
+import type { HeldRun } from '../../../src-shared/sync-types';
+import { type HoldReason, validRemovalPercent } from '../../../src-shared/hold-policy';
 import { backupDatabase } from '../../backups/backup-store';
 import { pad, type Output } from '../output';
 import { syncDictionary } from '../../../src-renderer/i18n/sync';

@@ -3,7 +3,7 @@ import { loadAppConfig } from '../../config/app-config';
 import { setMerchantCurrency } from '../../db/settings';
 import { startDemoSuppliers } from '../../demo/demo-suppliers';
 import type { ConnectionBase } from '../../suppliers/adapter';
-import type { SupplierSyncResult } from '../../sync/engine';
+import type { SupplierSyncResult } from '../../../src-shared/sync-types';
 import { portableSyncTarget } from '../../sync/targets';
 import { syncSuppliersInThreads } from '../../sync/worker/pool';
 import { ProgressBars, pad, type Output } from '../output';

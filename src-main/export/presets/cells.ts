@@ -6,8 +6,6 @@ import type { ExportRowView } from '../row-builder';
 
 // Cell values more than one preset writes, so each store sees the same figure the same way.
 
-export { currencyDecimals };
-
 /**
  * An amount as a store or a spreadsheet takes it: in the currency's minor unit (USD 5.34, JPY 1235), never the six
  * decimals a conversion carries (exact amounts stay in the database). Half-up, except `up` for sale prices: the

@@ -1,5 +1,5 @@
 import type { ExportRowView } from '../row-builder';
-import type { ExportPresetId } from '../types';
+import type { ExportPresetId } from '../../../src-shared/export-types';
 
 export interface ExportColumn {
   header: string;

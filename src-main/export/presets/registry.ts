@@ -1,4 +1,4 @@
-import type { ExportPresetId, ExportPresetInfo } from '../types';
+import type { ExportPresetId, ExportPresetInfo } from '../../../src-shared/export-types';
 import { dujiaoNextPreset } from './dujiao-next';
 import { genericPreset } from './generic';
 import type { ExportPreset } from './preset';

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { parseLpa } from '../../domain/lpa';
 import { SupplierError } from '../../http/errors';
-import type { Delivery, OrderState, PushNotifications } from '../adapter';
+import type { Delivery } from '../../../src-shared/order-types';
+import type { OrderState, PushNotifications } from '../adapter';
 import { hexDigestMatches } from '../shared/digest';
 import { formatIssues } from '../shared/validate-items';
 import { SUCCESS_CODE } from './client';

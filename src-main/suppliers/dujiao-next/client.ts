@@ -5,7 +5,8 @@ import { ServerClock } from '../../http/clock';
 import { IncompleteCatalogError, SupplierError } from '../../http/errors';
 import { DEFAULT_RETRY, parseRetryAfter, withRetries, type RetryPolicy } from '../../http/retry';
 import { parseJson, send } from '../../http/transport';
-import type { AdapterEnv, FetchProgress } from '../adapter';
+import type { AdapterEnv } from '../adapter';
+import type { FetchProgress } from '../../../src-shared/sync-types';
 import { refuseImplausibleListing } from '../shared/listing-limits';
 import { dujiaoHeaders } from './sign';
 

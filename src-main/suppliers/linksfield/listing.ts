@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SkippedItem } from '../../db/catalog-repo';
+import type { SkippedItem } from '../../../src-shared/sync-types';
 import { CanceledError, IncompleteCatalogError, SupplierError, describeError } from '../../http/errors';
 import { mapWithConcurrency } from '../shared/concurrency';
 import type { FmsClient } from './client';

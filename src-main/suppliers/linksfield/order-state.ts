@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { parseLpa } from '../../domain/lpa';
 import type { Money } from '../../domain/money';
-import type { Delivery, OrderState } from '../adapter';
+import type { Delivery } from '../../../src-shared/order-types';
+import type { OrderState } from '../adapter';
 import { orderText } from '../../orders/order-notes';
 
 /** orderPayStatus of queryOrdStatusAndEmail: 0 waiting for payment, 1 paid, 2 payment failed, 3 cancelled. */

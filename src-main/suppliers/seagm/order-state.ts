@@ -1,7 +1,8 @@
 import Decimal from 'decimal.js';
 import { z } from 'zod';
 import { money } from '../../domain/money';
-import type { Delivery, OrderState } from '../adapter';
+import type { Delivery } from '../../../src-shared/order-types';
+import type { OrderState } from '../adapter';
 import { amount, currencyCode, optionalText, upstreamId } from './schemas';
 import { orderText } from '../../orders/order-notes';
 

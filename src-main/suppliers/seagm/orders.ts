@@ -1,7 +1,8 @@
 import { SupplierError } from '../../http/errors';
 import type { OrderRef, OrderRequest, OrderState, SupplierOrders } from '../adapter';
 import Decimal from 'decimal.js';
-import { livePriceProblem, type AttentionReason } from '../../orders/attention';
+import { livePriceProblem } from '../../orders/attention';
+import type { AttentionReason } from '../../../src-shared/order-types';
 import { formatIssues } from '../shared/validate-items';
 import type { SeagmClient } from './client';
 import { SeagmGoods, type SeagmGood } from './order-goods';

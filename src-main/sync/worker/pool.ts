@@ -5,8 +5,9 @@ import type { Database } from 'better-sqlite3';
 import { finishRunWithoutCatalog, getRun, latestRuns } from '../../db/catalog-repo';
 import { localAccountBudget } from '../../http/budget-policy';
 import { serveRemoteBudgets } from '../../http/budget-remote';
-import { syncSuppliers, type SupplierSyncResult, type SyncOptions, type SyncTarget } from '../engine';
-import { WORKER_STOPPED } from '../run-errors';
+import type { SupplierSyncResult } from '../../../src-shared/sync-types';
+import { syncSuppliers, type SyncOptions, type SyncTarget } from '../engine';
+import { WORKER_STOPPED } from '../../../src-shared/sync-run-errors';
 import type { PortableTarget, SyncWorkerCommand, SyncWorkerData, SyncWorkerMessage } from './protocol';
 
 /** A target a worker thread can sync: it carries what the worker needs to make the same adapter. */

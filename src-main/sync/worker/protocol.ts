@@ -1,8 +1,9 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { BudgetTuning } from '../../http/budget-policy';
 import type { AdapterEnv, ConnectionBase } from '../../suppliers/adapter';
-import type { HoldThresholds } from '../hold-policy';
-import type { SupplierSyncResult, SyncEvent, SyncModeRequest } from '../engine';
+import type { HoldThresholds } from '../../../src-shared/hold-policy';
+import type { SupplierSyncResult, SyncEvent } from '../../../src-shared/sync-types';
+import type { SyncModeRequest } from '../engine';
 
 /** An adapter's tuning that can cross to another thread: no functions, no live budget. */
 export type PortableAdapterEnv = Omit<AdapterEnv, 'now' | 'budget' | 'budgetTuning'> & { budgetTuning?: Omit<BudgetTuning, 'clock'> };

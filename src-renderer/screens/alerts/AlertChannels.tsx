@@ -1,4 +1,5 @@
-import { LANGUAGE_NAMES, LANGUAGES, useT, type Language } from '../../i18n';
+import { LANGUAGES, type Language } from '../../../src-shared/languages';
+import { LANGUAGE_NAMES, useT } from '../../i18n';
 import { alertsDictionary } from '../../i18n/alerts';
 import { useAlertRulesStore } from '../../stores/alert-rules';
 import { channelFieldKey, type ChannelsForm } from '../../stores/alert-rules-form';

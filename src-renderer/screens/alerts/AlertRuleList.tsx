@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AlertRuleType } from '../../../src-main/alerts/rules';
+import type { AlertRuleType } from '../../../src-shared/alert-rules';
 import { useT } from '../../i18n';
 import { alertsDictionary } from '../../i18n/alerts';
 import { useAlertRulesStore } from '../../stores/alert-rules';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AlertSecretName } from '../../../src-main/alerts/alert-secrets';
+import type { AlertSecretName } from '../../../src-shared/alert-types';
 import { useT } from '../../i18n';
 import { alertsDictionary } from '../../i18n/alerts';
 import { useAlertRulesStore } from '../../stores/alert-rules';

@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
-import { alertText } from '../../i18n/alerts';
+import { alertText, alertsDictionary } from '../../i18n/alerts';
 import { formatDateTime } from '../../components/format';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { useT } from '../../i18n';
-import { alertsDictionary } from '../../i18n/alerts';
 import { useAlertsStore } from '../../stores/alerts';
-import type { SupplierSummary } from '../../../src-main/api/contract';
-import { supplierName, useSuppliersStore } from '../../stores/suppliers';
+import type { SupplierSummary } from '../../../src-shared/contract';
+import { supplierName } from '../../components/supplier-name';
+import { useSuppliersStore } from '../../stores/suppliers';
 import { useUiStore } from '../../stores/ui';
 import { AlertRulesEditor } from './AlertRulesEditor';
 import { openAlert } from './open-alert';

@@ -1,4 +1,4 @@
-import type { Language } from '../../i18n';
+import type { Language } from '../../../src-shared/languages';
 
 const byLanguage = new Map<Language, ReadonlyArray<{ code: string; label: string }>>();
 

@@ -1,4 +1,4 @@
-import type { StoredAlert } from '../../../src-main/alerts/alerts-repo';
+import type { StoredAlert } from '../../../src-shared/alert-types';
 import { useGridStore } from '../../stores/grid';
 import { EMPTY_FILTERS } from '../../stores/grid-query';
 import { useOrdersStore } from '../../stores/orders';

@@ -3,7 +3,8 @@ import { useT } from '../../i18n';
 import { exportDictionary } from '../../i18n/export';
 import { describeGridFilter, gridFilterQuery } from '../../stores/export-form';
 import { useGridStore } from '../../stores/grid';
-import { supplierName, useSuppliersStore } from '../../stores/suppliers';
+import { supplierName } from '../../components/supplier-name';
+import { useSuppliersStore } from '../../stores/suppliers';
 import { useUiStore } from '../../stores/ui';
 
 /** The Grid screen's filter in one line, so "export the filter" says which rows it means. */

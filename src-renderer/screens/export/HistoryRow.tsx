@@ -1,10 +1,11 @@
-import type { ExportHistoryEntry } from '../../../src-main/export/types';
+import type { ExportHistoryEntry } from '../../../src-shared/export-types';
 import { formatDateTime } from '../../components/format';
 import { useT } from '../../i18n';
 import { exportDictionary } from '../../i18n/export';
 import { useExportStore } from '../../stores/export';
 import { describePreflight, describeSettings } from '../../stores/export-form';
-import { supplierName, useSuppliersStore } from '../../stores/suppliers';
+import { supplierName } from '../../components/supplier-name';
+import { useSuppliersStore } from '../../stores/suppliers';
 import { useUiStore } from '../../stores/ui';
 import { formatCount, languageName, presetLabel } from './labels';
 

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { OUT_OF_STOCK_MODES } from '../../../src-main/export/types';
+import { OUT_OF_STOCK_MODES } from '../../../src-shared/export-types';
 import { useT } from '../../i18n';
 import { exportDictionary } from '../../i18n/export';
 import { useExportStore } from '../../stores/export';

@@ -3,7 +3,7 @@ import { createPortal } from 'react-dom';
 import { useShallow } from 'zustand/react/shallow';
 import { currencyDecimals } from '../../../src-main/domain/minor-units';
 import type { Money } from '../../../src-main/domain/money';
-import type { FlaggedRow } from '../../../src-main/export/types';
+import type { FlaggedRow } from '../../../src-shared/export-types';
 import { formatMoney } from '../../components/format';
 import { useT } from '../../i18n';
 import { exportDictionary } from '../../i18n/export';

@@ -1,4 +1,4 @@
-import type { ExportPresetInfo } from '../../../src-main/export/types';
+import type { ExportPresetInfo } from '../../../src-shared/export-types';
 import { useT } from '../../i18n';
 import { exportDictionary } from '../../i18n/export';
 import { presetText } from './labels';

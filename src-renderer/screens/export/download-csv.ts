@@ -1,4 +1,4 @@
-import type { ExportDownload } from '../../../src-main/export/types';
+import type { ExportDownload } from '../../../src-shared/export-types';
 
 /**
  * Hands the CSV text to the browser as a file download. The text already starts with the byte order mark,

@@ -1,4 +1,4 @@
-import type { ExportPresetId, ExportPresetInfo } from '../../../src-main/export/types';
+import type { ExportPresetId, ExportPresetInfo } from '../../../src-shared/export-types';
 import type { Translate } from '../../stores/export-form';
 
 /** The server's English text unless the dictionary translates it (see i18n/export.ts). */

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Money } from '../../../src-main/domain/money';
-import type { BulkPreview } from '../../../src-main/grid/types';
+import type { BulkPreview } from '../../../src-shared/grid-types';
 import { formatMoney } from '../../components/format';
 import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';

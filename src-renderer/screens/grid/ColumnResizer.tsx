@@ -1,7 +1,7 @@
 import type { KeyboardEvent, PointerEvent } from 'react';
 import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';
-import { useColumnsStore } from '../../stores/grid-columns';
+import { useColumnsStore } from './columns-store';
 import { defaultWidth, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, type ColumnId } from './columns';
 
 const KEY_STEP = 10;

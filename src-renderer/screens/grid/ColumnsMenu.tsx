@@ -1,7 +1,8 @@
 import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';
-import { useColumnsStore } from '../../stores/grid-columns';
-import { supplierName, useSuppliersStore } from '../../stores/suppliers';
+import { useColumnsStore } from './columns-store';
+import { supplierName } from '../../components/supplier-name';
+import { useSuppliersStore } from '../../stores/suppliers';
 import { HIDEABLE_COLUMNS, supplierColumn, type ColumnId } from './columns';
 import { usePopover } from './use-popover';
 

@@ -1,5 +1,5 @@
 import { memo, type ReactNode } from 'react';
-import type { GridSortColumn } from '../../../src-main/grid/types';
+import type { GridSortColumn } from '../../../src-shared/grid-types';
 import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';
 import { useGridStore } from '../../stores/grid';

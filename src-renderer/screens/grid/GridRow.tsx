@@ -1,5 +1,5 @@
 import { memo, useMemo, type MouseEvent, type ReactNode } from 'react';
-import type { PlanRow } from '../../../src-main/grid/types';
+import type { PlanRow } from '../../../src-shared/grid-types';
 import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';
 import { ChangeBadges } from './ChangeBadges';

@@ -1,12 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
-import type { PlanRow } from '../../../src-main/grid/types';
+import type { PlanRow } from '../../../src-shared/grid-types';
 import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';
 import { useGridStore } from '../../stores/grid';
-import { useColumnsStore } from '../../stores/grid-columns';
+import { useColumnsStore } from './columns-store';
 import { useSelectionStore } from '../../stores/grid-selection';
-import { supplierName, useSuppliersStore } from '../../stores/suppliers';
+import { supplierName } from '../../components/supplier-name';
+import { useSuppliersStore } from '../../stores/suppliers';
 import { rowAtIndex } from '../../stores/grid-query';
 import { columnLayout, DEFAULT_WIDTHS, HEADER_HEIGHT, ROW_HEIGHT } from './columns';
 import { GridHeader } from './GridHeader';

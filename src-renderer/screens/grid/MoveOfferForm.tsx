@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { PlanRow } from '../../../src-main/grid/types';
+import type { PlanRow } from '../../../src-shared/grid-types';
 import { api } from '../../api';
 import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { GridOffer, PlanRow } from '../../../src-main/grid/types';
-import type { PlanRowDetail } from '../../../src-main/api/contract';
+import type { GridOffer, PlanRow } from '../../../src-shared/grid-types';
+import type { PlanRowDetail } from '../../../src-shared/contract';
 import { api } from '../../api';
 import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';

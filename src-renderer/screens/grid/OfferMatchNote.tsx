@@ -1,4 +1,4 @@
-import type { OfferMatch } from '../../../src-main/grid/types';
+import type { OfferMatch } from '../../../src-shared/grid-types';
 import { useT } from '../../i18n';
 import { matchesDictionary } from '../../i18n/matches';
 import { useUiStore } from '../../stores/ui';

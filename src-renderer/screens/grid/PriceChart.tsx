@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { PlanRowDetail } from '../../../src-main/api/contract';
+import type { PlanRowDetail } from '../../../src-shared/contract';
 import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';
 import { useUiStore } from '../../stores/ui';

@@ -1,5 +1,5 @@
 import './matches.css';
-import type { PlanRow } from '../../../src-main/grid/types';
+import type { PlanRow } from '../../../src-shared/grid-types';
 import { useT } from '../../i18n';
 import { matchesDictionary } from '../../i18n/matches';
 import { SuggestionList } from './SuggestionList';

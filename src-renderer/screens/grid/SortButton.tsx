@@ -1,4 +1,4 @@
-import type { GridSortColumn } from '../../../src-main/grid/types';
+import type { GridSortColumn } from '../../../src-shared/grid-types';
 import { useGridStore } from '../../stores/grid';
 
 export function SortButton({ column, label, hint }: { column: GridSortColumn; label: string; hint: string }) {

@@ -1,4 +1,4 @@
-import type { PlanRowDetail } from '../../../src-main/api/contract';
+import type { PlanRowDetail } from '../../../src-shared/contract';
 import { formatDateTime } from '../../components/format';
 import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';

@@ -1,8 +1,9 @@
-import type { MatchSuggestion } from '../../../src-main/grid/suggestions';
+import type { MatchSuggestion } from '../../../src-shared/grid-types';
 import { useT } from '../../i18n';
 import { matchesDictionary } from '../../i18n/matches';
 import { useGridStore } from '../../stores/grid';
-import { supplierName, useSuppliersStore } from '../../stores/suppliers';
+import { supplierName } from '../../components/supplier-name';
+import { useSuppliersStore } from '../../stores/suppliers';
 import type { SuggestionsState } from './use-match-suggestions';
 
 /** Doubtful matches, each with its reason and the two decisions (kept as a manual link or unlink). */

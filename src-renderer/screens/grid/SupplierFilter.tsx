@@ -1,7 +1,8 @@
 import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';
 import { useGridStore } from '../../stores/grid';
-import { supplierName, useSuppliersStore } from '../../stores/suppliers';
+import { supplierName } from '../../components/supplier-name';
+import { useSuppliersStore } from '../../stores/suppliers';
 import { usePopover } from './use-popover';
 
 /** Several suppliers at once: a native <select multiple> is unusable here, so a small checkbox popover. */

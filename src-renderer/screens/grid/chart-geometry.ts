@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
-import type { PricePoint } from '../../../src-main/api/contract';
-import type { GridOffer } from '../../../src-main/grid/types';
+import type { PricePoint } from '../../../src-shared/contract';
+import type { GridOffer } from '../../../src-shared/grid-types';
 
 /**
  * Pure geometry of the price-history chart. Amounts stay decimal strings until the very last step, where a

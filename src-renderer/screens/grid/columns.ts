@@ -1,6 +1,6 @@
 /**
  * The grid's columns: which show, in what order, how wide. Widths are the defaults below unless the merchant dragged
- * a column edge (stores/grid-columns.ts remembers it). Sized on the widest labels in DejaVu Sans (the widest common
+ * a column edge (columns-store.ts remembers it). Sized on the widest labels in DejaVu Sans (the widest common
  * UI font): with five suppliers the row fits 1280×800 (about 1030px beside the sidebar) with a title column near
  * 180px; more suppliers scroll sideways with the tick box and the title pinned.
  */

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { formatAmount, formatDecimal } from '../../components/format';
 import type { Money } from '../../../src-main/domain/money';
 import type { PlanAttributes } from '../../../src-main/domain/plan-attributes';
-import type { GridOffer, OfferRef, PlanRow } from '../../../src-main/grid/types';
+import type { GridOffer, OfferRef, PlanRow } from '../../../src-shared/grid-types';
 
 /**
  * What the grid shows, computed from exact decimal strings: amounts go through decimal.js (never a float), so

@@ -1,5 +1,5 @@
 import type { PlanAttributes } from '../../../src-main/domain/plan-attributes';
-import type { GridOffer } from '../../../src-main/grid/types';
+import type { GridOffer } from '../../../src-shared/grid-types';
 import { formatDataMB } from '../../components/format';
 import { coverageOf, dataOf } from './grid-format';
 

@@ -1,5 +1,5 @@
 import { REGION_NAMES } from '../../../src-main/domain/geography';
-import type { Language } from '../../i18n';
+import type { Language } from '../../../src-shared/languages';
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 

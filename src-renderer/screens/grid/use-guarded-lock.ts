@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { BulkAction, BulkPreview, GridSelection } from '../../../src-main/grid/types';
+import type { BulkAction, BulkPreview, GridSelection } from '../../../src-shared/grid-types';
 import { api } from '../../api';
 import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';

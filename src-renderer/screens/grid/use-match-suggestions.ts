@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { MatchSuggestion } from '../../../src-main/grid/suggestions';
-import type { OfferRef } from '../../../src-main/grid/types';
+import type { MatchSuggestion, OfferRef } from '../../../src-shared/grid-types';
 import { api } from '../../api';
 import { useGridStore } from '../../stores/grid';
 import { useUiStore } from '../../stores/ui';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { PlanRowDetail } from '../../../src-main/api/contract';
+import type { PlanRowDetail } from '../../../src-shared/contract';
 import { api } from '../../api';
 import { useGridStore, type SelectedRow } from '../../stores/grid';
 

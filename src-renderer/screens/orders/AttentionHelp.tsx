@@ -1,4 +1,4 @@
-import type { OrderView } from '../../../src-main/orders/types';
+import type { OrderView } from '../../../src-shared/order-types';
 import { useT } from '../../i18n';
 import { ordersDictionary } from '../../i18n/orders';
 import { attentionWording } from '../../stores/orders-view';

@@ -1,4 +1,4 @@
-import type { Delivery } from '../../../src-main/suppliers/adapter';
+import type { Delivery } from '../../../src-shared/order-types';
 import { useT } from '../../i18n';
 import { ordersDictionary } from '../../i18n/orders';
 import { isMasked } from '../../stores/orders-view';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { compareAmounts } from '../../../src-main/domain/money';
-import { parseCap } from '../../../src-main/orders/spending-cap';
+import { parseCap } from '../../../src-shared/daily-cap';
 import { formatMoney } from '../../components/format';
 import { useT } from '../../i18n';
 import { ordersDictionary } from '../../i18n/orders';

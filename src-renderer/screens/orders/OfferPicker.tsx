@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { displayTitle } from '../../../src-main/domain/locale';
-import type { GridOffer, PlanRow } from '../../../src-main/grid/types';
+import type { GridOffer, PlanRow } from '../../../src-shared/grid-types';
 import { api } from '../../api';
 import { formatMoney } from '../../components/format';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { useT } from '../../i18n';
 import { ordersDictionary } from '../../i18n/orders';
-import { supplierName, useSuppliersStore } from '../../stores/suppliers';
+import { supplierName } from '../../components/supplier-name';
+import { useSuppliersStore } from '../../stores/suppliers';
 import { useUiStore } from '../../stores/ui';
 import { supplierOfferKey } from '../../../src-main/domain/offer';
 

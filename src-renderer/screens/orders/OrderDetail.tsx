@@ -1,12 +1,13 @@
 import type { ReactNode } from 'react';
-import type { OrderView } from '../../../src-main/orders/types';
+import type { OrderView } from '../../../src-shared/order-types';
 import { formatDateTime, formatMoney } from '../../components/format';
 import { EmptyState } from '../../components/States';
 import { useT } from '../../i18n';
 import { ordersDictionary } from '../../i18n/orders';
 import { useOrdersStore } from '../../stores/orders';
 import { withRevealed } from '../../stores/orders-view';
-import { supplierName, useSuppliersStore } from '../../stores/suppliers';
+import { supplierName } from '../../components/supplier-name';
+import { useSuppliersStore } from '../../stores/suppliers';
 import { useUiStore } from '../../stores/ui';
 import { CopyButton } from './CopyButton';
 import { OrderOutcome } from './OrderOutcome';

@@ -3,7 +3,8 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/States';
 import { useT } from '../../i18n';
 import { ordersDictionary } from '../../i18n/orders';
 import { useOrdersStore } from '../../stores/orders';
-import { supplierName, useSuppliersStore } from '../../stores/suppliers';
+import { supplierName } from '../../components/supplier-name';
+import { useSuppliersStore } from '../../stores/suppliers';
 import { useUiStore } from '../../stores/ui';
 import { OrderListItem } from './OrderListItem';
 

@@ -1,4 +1,4 @@
-import type { OrderView } from '../../../src-main/orders/types';
+import type { OrderView } from '../../../src-shared/order-types';
 import { formatDateTime, formatMoney } from '../../components/format';
 import { shownAmount } from '../../stores/orders-view';
 import { useUiStore } from '../../stores/ui';

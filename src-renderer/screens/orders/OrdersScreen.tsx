@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { OfferRef } from '../../../src-main/grid/types';
-import type { OrderView } from '../../../src-main/orders/types';
+import type { OfferRef } from '../../../src-shared/grid-types';
+import type { OrderView } from '../../../src-shared/order-types';
 import { useT } from '../../i18n';
 import { ordersDictionary } from '../../i18n/orders';
 import { useOrdersStore } from '../../stores/orders';

@@ -1,4 +1,4 @@
-import type { OrderQuote } from '../../../src-main/orders/types';
+import type { OrderQuote } from '../../../src-shared/order-types';
 import { formatMoney } from '../../components/format';
 import { useT } from '../../i18n';
 import { ordersDictionary } from '../../i18n/orders';

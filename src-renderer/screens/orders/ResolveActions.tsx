@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { OrderView } from '../../../src-main/orders/types';
+import type { OrderView } from '../../../src-shared/order-types';
 import { useT } from '../../i18n';
 import { ordersDictionary } from '../../i18n/orders';
 import { useOrdersStore } from '../../stores/orders';

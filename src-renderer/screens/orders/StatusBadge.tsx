@@ -1,4 +1,4 @@
-import type { OrderRecordStatus } from '../../../src-main/orders/types';
+import type { OrderRecordStatus } from '../../../src-shared/order-types';
 import { useT } from '../../i18n';
 import { ordersDictionary } from '../../i18n/orders';
 import { STATUS_TONE } from '../../stores/orders-view';

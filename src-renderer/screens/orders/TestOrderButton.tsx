@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { displayTitle } from '../../../src-main/domain/locale';
-import type { GridOffer } from '../../../src-main/grid/types';
+import type { GridOffer } from '../../../src-shared/grid-types';
 import { useT } from '../../i18n';
 import { ordersDictionary } from '../../i18n/orders';
 import { useOrdersStore } from '../../stores/orders';

@@ -1,4 +1,4 @@
-import type { TimelineEntry } from '../../../src-main/orders/types';
+import type { TimelineEntry } from '../../../src-shared/order-types';
 import { useT } from '../../i18n';
 import { ordersDictionary } from '../../i18n/orders';
 import { useUiStore } from '../../stores/ui';

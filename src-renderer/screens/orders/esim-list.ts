@@ -1,5 +1,4 @@
-import type { OrderView } from '../../../src-main/orders/types';
-import type { Delivery } from '../../../src-main/suppliers/adapter';
+import type { OrderView, Delivery } from '../../../src-shared/order-types';
 import { esimDetails, qrFileName, type EsimDetails } from '../../stores/orders-view';
 
 export interface DeliveredEsim extends EsimDetails {

@@ -1,7 +1,8 @@
 import { useT } from '../../i18n';
 import { ordersDictionary } from '../../i18n/orders';
 import { wordOrderText } from '../../stores/orders-view';
-import { supplierName, useSuppliersStore } from '../../stores/suppliers';
+import { supplierName } from '../../components/supplier-name';
+import { useSuppliersStore } from '../../stores/suppliers';
 
 /**
  * Words an order's texts from main (timeline notes, errors, statuses main words itself) in the merchant's language,

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useT } from '../../i18n';
 import { pricingDictionary } from '../../i18n/pricing';
 import { usePricingStore } from '../../stores/pricing';
-import { wordCodedText } from '../../../src-main/config/coded-issue';
+import { wordCodedText } from '../../../src-shared/coded-issue';
 
 /** A supplier may price in a currency the ECB does not publish: the merchant can add its rate by hand. */
 export function AddRateForm({ base }: { base: string }) {

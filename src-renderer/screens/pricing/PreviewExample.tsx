@@ -2,7 +2,8 @@ import type { PricePreview } from '../../../src-main/domain/pricing/price';
 import { formatMoney } from '../../components/format';
 import { useT } from '../../i18n';
 import { pricingDictionary } from '../../i18n/pricing';
-import { supplierName, useSuppliersStore } from '../../stores/suppliers';
+import { supplierName } from '../../components/supplier-name';
+import { useSuppliersStore } from '../../stores/suppliers';
 
 export function PreviewExample({ example }: { example: PricePreview['examples'][number] }) {
   const t = useT(pricingDictionary);

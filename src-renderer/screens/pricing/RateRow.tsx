@@ -5,7 +5,7 @@ import { useT } from '../../i18n';
 import { pricingDictionary } from '../../i18n/pricing';
 import { usePricingStore } from '../../stores/pricing';
 import { wordRateSource } from './rate-source';
-import { wordCodedText } from '../../../src-main/config/coded-issue';
+import { wordCodedText } from '../../../src-shared/coded-issue';
 
 export function RateRow({ rate }: { rate: CurrencyRate }) {
   const t = useT(pricingDictionary);

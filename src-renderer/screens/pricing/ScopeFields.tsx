@@ -1,7 +1,8 @@
 import { useT } from '../../i18n';
 import { pricingDictionary } from '../../i18n/pricing';
 import type { RuleForm, RuleFormErrors, RuleFormField } from '../../stores/pricing-form';
-import { supplierName, useSuppliersStore } from '../../stores/suppliers';
+import { supplierName } from '../../components/supplier-name';
+import { useSuppliersStore } from '../../stores/suppliers';
 
 /** The pickers a scope needs: nothing for "all", a supplier, a category or plan id, or one offer. */
 export function ScopeFields({ form, errors, onChange }: { form: RuleForm; errors: RuleFormErrors; onChange: (patch: Partial<RuleForm>) => void }) {

@@ -1,4 +1,4 @@
-import { wordCodedText } from '../../../src-main/config/coded-issue';
+import { wordCodedText } from '../../../src-shared/coded-issue';
 
 /**
  * Where a rate came from, in the reader's language: main stores a code (`rates.source.*`); rates saved before codes

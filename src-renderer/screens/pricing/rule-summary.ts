@@ -1,8 +1,8 @@
-import type { SupplierSummary } from '../../../src-main/api/contract';
+import type { SupplierSummary } from '../../../src-shared/contract';
 import type { MarkupRule, RuleScope } from '../../../src-main/domain/pricing/rules';
 import { scopeNameKey } from '../../../src-main/domain/pricing/scope-names';
 import { ruleToForm, type RuleForm } from '../../stores/pricing-form';
-import { supplierName } from '../../stores/suppliers';
+import { supplierName } from '../../components/supplier-name';
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 

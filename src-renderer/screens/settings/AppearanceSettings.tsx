@@ -1,4 +1,5 @@
-import { LANGUAGE_NAMES, LANGUAGES, useT } from '../../i18n';
+import { LANGUAGES } from '../../../src-shared/languages';
+import { LANGUAGE_NAMES, useT } from '../../i18n';
 import { settingsDictionary } from '../../i18n/settings';
 import { useUiStore, type Theme } from '../../stores/ui';
 import { SegmentedChoice } from './SegmentedChoice';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { BackupsView } from '../../../src-main/backups/backup-service';
+import type { BackupsView } from '../../../src-shared/backup-types';
 import { api } from '../../api';
 import { formatDateTime } from '../../components/format';
 import { useT } from '../../i18n';

@@ -4,7 +4,7 @@ import { settingsDictionary } from '../../i18n/settings';
 import { useAppStore } from '../../stores/app';
 import { SettingsSection } from './SettingsSection';
 import { SettingRow } from './SettingRow';
-import { decodeCodedIssue } from '../../../src-main/config/coded-issue';
+import { decodeCodedIssue } from '../../../src-shared/coded-issue';
 
 export function DataFolder() {
   const t = useT(settingsDictionary);

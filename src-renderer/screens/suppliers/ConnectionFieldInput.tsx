@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import type { SupplierKindInfo } from '../../../src-main/api/contract';
-import type { ConnectionField } from '../../../src-main/services/connection-fields';
+import type { SupplierKindInfo } from '../../../src-shared/contract';
+import type { ConnectionField } from '../../../src-shared/connection-types';
 import { useT } from '../../i18n';
 import { suppliersDictionary } from '../../i18n/suppliers';
 import { useFieldLabel, useIssueText } from './issue-text';

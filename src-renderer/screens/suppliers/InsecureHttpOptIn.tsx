@@ -1,4 +1,4 @@
-import { isInsecureRemoteHttp } from '../../../src-main/config/url-policy';
+import { isInsecureRemoteHttp } from '../../../src-shared/insecure-http';
 import { useT } from '../../i18n';
 import { urlProblemsDictionary } from '../../i18n/url-problems';
 

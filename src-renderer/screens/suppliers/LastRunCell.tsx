@@ -1,4 +1,4 @@
-import type { SyncRun } from '../../../src-main/db/catalog-repo';
+import type { SyncRun } from '../../../src-shared/sync-types';
 import { formatDateTime } from '../../components/format';
 import { useT } from '../../i18n';
 import { suppliersDictionary } from '../../i18n/suppliers';

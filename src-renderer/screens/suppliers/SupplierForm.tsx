@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { ConnectionTest, SupplierKindInfo, SupplierSummary } from '../../../src-main/api/contract';
-import { encodeCodedIssue } from '../../../src-main/config/coded-issue';
+import type { ConnectionTest, SupplierKindInfo, SupplierSummary } from '../../../src-shared/contract';
+import { encodeCodedIssue } from '../../../src-shared/coded-issue';
 import { useT } from '../../i18n';
 import { suppliersDictionary } from '../../i18n/suppliers';
 import { useIssueText } from './issue-text';

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import type { SupplierSummary } from '../../../src-main/api/contract';
+import type { SupplierSummary } from '../../../src-shared/contract';
 import { useT } from '../../i18n';
 import { suppliersDictionary } from '../../i18n/suppliers';
-import { supplierName, useSuppliersStore } from '../../stores/suppliers';
+import { supplierName } from '../../components/supplier-name';
+import { useSuppliersStore } from '../../stores/suppliers';
 import { LastRunCell } from './LastRunCell';
 
 export function SupplierRow({ supplier, kindLabel, onEdit }: { supplier: SupplierSummary; kindLabel: string; onEdit: () => void }) {

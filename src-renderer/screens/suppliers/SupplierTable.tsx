@@ -1,4 +1,4 @@
-import type { SupplierKindInfo, SupplierSummary } from '../../../src-main/api/contract';
+import type { SupplierKindInfo, SupplierSummary } from '../../../src-shared/contract';
 import { useT } from '../../i18n';
 import { suppliersDictionary } from '../../i18n/suppliers';
 import { SupplierRow } from './SupplierRow';

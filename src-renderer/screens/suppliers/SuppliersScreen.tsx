@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { SupplierSummary } from '../../../src-main/api/contract';
+import type { SupplierSummary } from '../../../src-shared/contract';
 import { ErrorState, LoadingState } from '../../components/States';
 import { useT } from '../../i18n';
 import { suppliersDictionary } from '../../i18n/suppliers';

@@ -1,4 +1,4 @@
-import type { ConnectionTest } from '../../../src-main/api/contract';
+import type { ConnectionTest } from '../../../src-shared/contract';
 import { formatMoney } from '../../components/format';
 import { useT } from '../../i18n';
 import { suppliersDictionary } from '../../i18n/suppliers';

@@ -1,5 +1,5 @@
-import type { SupplierKindInfo, SupplierSummary } from '../../../src-main/api/contract';
-import type { ConnectionInput } from '../../../src-main/services/connections-service';
+import type { SupplierKindInfo, SupplierSummary } from '../../../src-shared/contract';
+import type { ConnectionInput } from '../../../src-shared/connection-types';
 
 export interface ConnectionFormValues {
   /** Set when editing: the server then updates this connection and falls back to its stored secrets. */

@@ -1,4 +1,4 @@
-import { decodeCodedIssue, type CodedIssue } from '../../../src-main/config/coded-issue';
+import { decodeCodedIssue, type CodedIssue } from '../../../src-shared/coded-issue';
 import { useT } from '../../i18n';
 import { suppliersDictionary } from '../../i18n/suppliers';
 import { urlProblemsDictionary } from '../../i18n/url-problems';

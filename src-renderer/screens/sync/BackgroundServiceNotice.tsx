@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { SyncState } from '../../../src-main/api/contract';
+import type { SyncState } from '../../../src-shared/contract';
 import { api } from '../../api';
 import { formatDateTime } from '../../components/format';
 import { useT } from '../../i18n';

@@ -1,8 +1,8 @@
 import { memo } from 'react';
-import type { ChangeView } from '../../../src-main/api/contract';
+import type { ChangeView } from '../../../src-shared/contract';
 import { useT } from '../../i18n';
 import { syncDictionary } from '../../i18n/sync';
-import { changeValues } from '../../stores/sync-changes';
+import { changeValues } from './change-values';
 import { useUiStore } from '../../stores/ui';
 import { ChangeValueText } from './ChangeValueText';
 import { openChangeInGrid } from './open-in-grid';

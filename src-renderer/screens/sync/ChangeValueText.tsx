@@ -1,6 +1,6 @@
 import { useT } from '../../i18n';
 import { syncDictionary } from '../../i18n/sync';
-import type { ChangeValue } from '../../stores/sync-changes';
+import type { ChangeValue } from './change-values';
 
 export function ChangeValueText({ value, className }: { value: NonNullable<ChangeValue>; className: string }) {
   const t = useT(syncDictionary);

@@ -1,9 +1,10 @@
 import { useShallow } from 'zustand/react/shallow';
-import type { HeldRun } from '../../../src-main/sync/held-runs';
+import type { HeldRun } from '../../../src-shared/sync-types';
 import { formatDateTime } from '../../components/format';
 import { useT } from '../../i18n';
 import { syncDictionary } from '../../i18n/sync';
-import { supplierName, useSuppliersStore } from '../../stores/suppliers';
+import { supplierName } from '../../components/supplier-name';
+import { useSuppliersStore } from '../../stores/suppliers';
 import { useSyncStore } from '../../stores/sync';
 import { useUiStore } from '../../stores/ui';
 import { HeldThreshold } from './HeldThreshold';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { SupplierSummary } from '../../../src-main/api/contract';
+import type { SupplierSummary } from '../../../src-shared/contract';
 import { formatDateTime } from '../../components/format';
 import { useT } from '../../i18n';
 import { syncDictionary } from '../../i18n/sync';
@@ -10,7 +10,7 @@ import { RunCounts } from './RunCounts';
 import { StatusBadge } from './StatusBadge';
 import { runErrorText } from './run-error';
 import { WaitingCountdown } from './WaitingCountdown';
-import { supplierName } from '../../stores/suppliers';
+import { supplierName } from '../../components/supplier-name';
 
 interface Props {
   supplier: SupplierSummary;

@@ -1,5 +1,5 @@
-import type { HoldReason } from '../../../src-main/sync/hold-policy';
-import { HELD_SUPERSEDED } from '../../../src-main/sync/held-runs-codes';
+import type { HoldReason } from '../../../src-shared/hold-policy';
+import { HELD_SUPERSEDED } from '../../../src-shared/held-run-codes';
 
 /** "Would remove 40 of 100 offers of Acme — more than 30 %", in the reader's language. */
 export function heldReasonText(reason: HoldReason, supplier: string, t: (key: string, params?: Record<string, string | number>) => string): string {

@@ -1,4 +1,4 @@
-import type { ChangeView } from '../../../src-main/api/contract';
+import type { ChangeView } from '../../../src-shared/contract';
 import { useGridStore } from '../../stores/grid';
 import { EMPTY_FILTERS } from '../../stores/grid-query';
 import { useUiStore } from '../../stores/ui';

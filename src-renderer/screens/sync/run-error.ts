@@ -1,4 +1,4 @@
-import { DEADLINE_PASSED } from '../../../src-main/sync/run-errors';
+import { DEADLINE_PASSED } from '../../../src-shared/sync-run-errors';
 
 /** A run's error in the reader's language where main stored a code for it; the supplier's own words otherwise. */
 export function runErrorText(error: string | null, t: (key: string) => string): string | null {

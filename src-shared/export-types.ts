@@ -1,5 +1,5 @@
-import type { Money } from '../domain/money';
-import type { GridQuery } from '../grid/types';
+import type { Money } from '../src-main/domain/money';
+import type { GridQuery } from './grid-types';
 
 /** The store formats SupplyGrid writes. `shopify-legacy` is the same sheet under Shopify's pre-2024 header names. */
 export const EXPORT_PRESET_IDS = ['generic', 'shopify', 'shopify-legacy', 'woocommerce', 'dujiao-next'] as const;

@@ -1,7 +1,8 @@
-import type { Money } from '../domain/money';
-import type { OfferKind, Stock } from '../domain/offer';
-import type { PlanAttributes } from '../domain/plan-attributes';
-import type { ChangeKind } from '../domain/diff';
+import type { Money } from '../src-main/domain/money';
+import type { OfferKind, Stock } from '../src-main/domain/offer';
+import type { PlanAttributes } from '../src-main/domain/plan-attributes';
+import type { ChangeKind } from '../src-main/domain/diff';
+import type { SuggestionReason } from '../src-main/domain/match-suggestions';
 
 export interface OfferRef {
   supplier: string;
@@ -62,7 +63,8 @@ export interface PlanRow {
   excludedFromExport?: boolean;
 }
 
-export type GridSortColumn = 'title' | 'bestCost' | 'salePrice' | 'margin' | 'marginPercent' | 'suppliers' | 'days' | 'data';
+export const GRID_SORT_COLUMNS = ['title', 'bestCost', 'salePrice', 'margin', 'marginPercent', 'suppliers', 'days', 'data'] as const;
+export type GridSortColumn = (typeof GRID_SORT_COLUMNS)[number];
 
 export interface GridQuery {
   language?: string;
@@ -123,4 +125,19 @@ export interface BulkPreview {
 
 export interface BulkResult {
   affected: number;
+}
+
+/** One doubtful match: an offer left in a row of its own, and a row it may belong in. */
+export interface MatchSuggestion {
+  offer: OfferRef;
+  offerTitle: string;
+  /** The row the offer sits in now (its own). */
+  fromRowId: number;
+  fromPlanKey: string;
+  toRowId: number;
+  toPlanKey: string;
+  toTitle: string;
+  reason: SuggestionReason;
+  /** How sure the matcher was of the offer's reading, 0–1. */
+  confidence: number;
 }

@@ -1,6 +1,6 @@
 /**
- * When a listing is too destructive to apply unseen. Pure and free of imports, so the renderer can read the reason
- * codes it words.
+ * When a listing is too destructive to apply unseen. Pure: main holds by it, and the renderer reads the reason codes it
+ * words.
  *
  * A supplier that answers `total: 0`, loses its database or changes its API can make a listing look like "everything
  * was removed". Applying it would empty the merchant's grid and exports; holding it costs one click when it was real.

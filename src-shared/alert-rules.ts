@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from './languages';
 
 // The merchant's alert rules: a JSON document like the markup rules (`supplygrid alerts rules --json`), edited in the
 // app too. Percents and amounts are decimal strings. Channel secrets (the webhook's signing secret, the Telegram bot
@@ -39,7 +40,7 @@ export const alertDocumentSchema = z.object({
     webhook: z.object({ enabled, url: httpUrl }).strict().nullable().default(null),
     telegram: z.object({ enabled, chatId: z.string().min(1).max(64), apiBase: httpUrl.default(TELEGRAM_API_BASE) }).strict().nullable().default(null),
     /** The language of webhook and Telegram texts. */
-    language: z.enum(['en', 'zh-CN']).default('en'),
+    language: z.enum(LANGUAGES).default('en'),
   }).strict().default({ desktop: true, webhook: null, telegram: null, language: 'en' }),
   /** Most alerts sent to desktop, webhook and Telegram per hour; more are kept in the app only. */
   maxPerHour: z.number().int().min(1).max(1000).default(20),

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
-import { API_METHODS, type ApiContract, type ApiEventName, type ApiEvents } from '../api/contract';
+import { errorFromBody } from '../../src-shared/api-answer';
+import { API_METHODS, type ApiContract, type ApiEventName, type ApiEvents } from '../../src-shared/contract';
 import type { HostMessage, HostRequest } from './host-protocol';
 
 /** How the services worker ended: `expected` after close(), otherwise it died under the app. */
@@ -53,7 +54,7 @@ export async function startServicesWorker(entry: URL | string, workerData: unkno
           const call = pending.get(message.id);
           pending.delete(message.id);
           if (message.ok) call?.resolve(message.result);
-          else call?.reject(new Error(message.error));
+          else call?.reject(errorFromBody(message.error));
           break;
         }
         case 'event':

@@ -1,28 +1,24 @@
-import type { AlertSettingsView, AlertsView } from '../alerts/alert-service';
-import type { StoredAlert } from '../alerts/alerts-repo';
-import type { AlertSecretName } from '../alerts/alert-secrets';
-import type { BackupEvent, BackupsView } from '../backups/backup-service';
-import type { BackupInfo, RestoreResult } from '../backups/backup-store';
-import type { AppNotice } from '../config/secrets-notice';
-import type { SyncLockHolder } from '../daemon/sync-lock';
-import type { StoredChange, SyncRun } from '../db/catalog-repo';
-import type { CurrencyRate } from '../domain/currency';
-import type { ChangeKind } from '../domain/diff';
-import type { Money } from '../domain/money';
-import type { PricePreview } from '../domain/pricing/price';
-import type { QuantityTier } from '../domain/quantity-tiers';
-import type { LockedPrice, RuleSet } from '../domain/pricing/rules';
-import type { ScopeNames } from '../domain/pricing/scope-names';
-import type { ExportDownload, ExportHistoryEntry, ExportOptions, ExportPreflight, ExportPresetId, ExportPresetInfo, ExportPreview, ExportResult, LastExportChoice } from '../export/types';
-import type { BulkAction, BulkPreview, BulkResult, GridPage, GridQuery, GridSelection, OfferRef, PlanRow } from '../grid/types';
-import type { MatchSuggestion } from '../grid/suggestions';
-import type { OrderQuote, OrderView, PlaceOrderInput, SpendingCapView } from '../orders/types';
-import type { ConnectionField } from '../services/connection-fields';
-import type { ConnectionInput, ConnectionView } from '../services/connections-service';
-import type { ConnectionFailureCause } from '../services/connection-test-cause';
-import type { SupplierSyncResult, SyncEvent } from '../sync/engine';
-import type { SyncRunOptions } from '../sync/run-options';
-import type { HeldRun } from '../sync/held-runs';
+import type { ApiAnswer } from './api-answer';
+import type { AlertSettingsView, AlertsView, StoredAlert, AlertSecretName } from './alert-types';
+import type { BackupEvent, BackupsView, BackupInfo, RestoreResult } from './backup-types';
+import type { StoredChange, SyncRun, SupplierSyncResult, SyncEvent, SyncRunOptions, HeldRun } from './sync-types';
+import type { CurrencyRate } from '../src-main/domain/currency';
+import type { ChangeKind } from '../src-main/domain/diff';
+import type { Money } from '../src-main/domain/money';
+import type { PricePreview } from '../src-main/domain/pricing/price';
+import type { QuantityTier } from '../src-main/domain/quantity-tiers';
+import type { LockedPrice, RuleSet } from '../src-main/domain/pricing/rules';
+import type { ScopeNames } from '../src-main/domain/pricing/scope-names';
+import type { ExportDownload, ExportHistoryEntry, ExportOptions, ExportPreflight, ExportPresetId, ExportPresetInfo, ExportPreview, ExportResult, LastExportChoice } from './export-types';
+import type { BulkAction, BulkPreview, BulkResult, GridPage, GridQuery, GridSelection, OfferRef, PlanRow, MatchSuggestion } from './grid-types';
+import type { OrderQuote, OrderView, PlaceOrderInput, SpendingCapView } from './order-types';
+import type { ConnectionField, ConnectionInput, ConnectionView, ConnectionFailureCause } from './connection-types';
+
+/** Something the app tells the merchant about, worded by the renderer (en, zh-CN). */
+export interface AppNotice {
+  code: 'config.secretsInClear';
+  params: Record<string, string>;
+}
 
 export interface AppInfo {
   version: string;
@@ -119,6 +115,17 @@ export interface PlanRowDetail extends PlanRow {
   categoryNames: Record<string, string>;
 }
 
+export type LockHolderKind = 'daemon' | 'app';
+
+export interface SyncLockHolder {
+  holder: LockHolderKind;
+  pid: number;
+  host: string;
+  processStartedAt: string;
+  acquiredAt: string;
+  heartbeatAt: string;
+}
+
 export interface SyncState {
   running: boolean;
   supplierIds: string[];
@@ -127,9 +134,10 @@ export interface SyncState {
 }
 
 /**
- * The one renderer↔main API: method name → function type. Implemented once in main (handlers.ts),
+ * The one renderer↔main API: method name → function type. Implemented once in main (src-main/api/handlers.ts),
  * exposed by the preload over IPC and by the loopback bridge over HTTP, called through src-renderer/api.ts.
- * Arguments and results are plain JSON: both transports serialize them.
+ * Arguments and results are plain JSON: both transports serialize them. Each method's arguments have a schema
+ * (contract-schemas.ts), checked where a call arrives.
  */
 export interface ApiContract {
   'app.info': () => Promise<AppInfo>;
@@ -283,10 +291,19 @@ type MissingEvent = Exclude<ApiEventName, (typeof API_EVENT_NAMES)[number]>;
 const everyEventListed: MissingEvent extends never ? true : never = true;
 void everyEventListed;
 
-/** What the renderer sees as `window.supplygrid`, whichever transport is behind it. */
+/** What the renderer calls the contract through (src-renderer/api.ts), whichever transport is behind it. */
 export type ApiClient = ApiContract & {
   on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
 };
+
+/**
+ * A transport as the renderer's client uses it: the preload's `window.supplygrid` over IPC, or the loopback bridge's
+ * stand-in in a browser. Every call is answered, errors included (api-answer.ts).
+ */
+export interface ApiTransport {
+  invoke(method: ApiMethod, args: unknown[]): Promise<ApiAnswer>;
+  on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
+}
 
 export const IPC_INVOKE_CHANNEL = 'supplygrid:invoke';
 export const IPC_EVENT_CHANNEL = 'supplygrid:event';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { clampWidth, type ColumnId } from '../screens/grid/columns';
+import { clampWidth, type ColumnId } from './columns';
 
 /** Column widths and hidden columns are the viewer's layout, like language and theme: kept in the renderer's storage. */
 const STORAGE_KEY = 'supplygrid.grid.columns';

@@ -1,5 +1,6 @@
 import type { EventEmitter } from 'node:events';
-import { API_EVENT_NAMES, type ApiContract, type ApiEventName, type ApiEvents } from '../api/contract';
+import { API_EVENT_NAMES, type ApiContract, type ApiEventName, type ApiEvents } from '../../src-shared/contract';
+import { dispatchCall } from './dispatch';
 import type { HostRequest, MessagePortLike } from './host-protocol';
 
 export interface HostedServices {
@@ -26,17 +27,7 @@ export async function hostServices(port: MessagePortLike, start: () => Promise<H
       void hosted.close().finally(() => port.postMessage({ type: 'closed' }));
       return;
     }
-    const handler = hosted.handlers[request.method] as ((...args: unknown[]) => Promise<unknown>) | undefined;
-    if (!handler) {
-      port.postMessage({ type: 'result', id: request.id, ok: false, error: `unknown API method ${request.method}` });
-      return;
-    }
-    Promise.resolve()
-      .then(() => handler(...request.args))
-      .then(
-        (result) => port.postMessage({ type: 'result', id: request.id, ok: true, result: result ?? null }),
-        (error) => port.postMessage({ type: 'result', id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) }),
-      );
+    void dispatchCall(hosted.handlers, request.method, request.args).then((answer) => port.postMessage({ type: 'result', id: request.id, ...answer }));
   });
   port.postMessage({ type: 'ready' });
 }

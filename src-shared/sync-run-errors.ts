@@ -1,7 +1,4 @@
-/**
- * Error codes a sync run stores for the renderer to word (it translates them); kept free of imports so the renderer
- * bundle can read them without pulling in main-process code.
- */
+/** Error codes a sync run stores for the renderer to word (it translates them). */
 export const DEADLINE_PASSED = 'deadline passed';
 /** The worker thread syncing the supplier stopped (out of memory, a crash) before the run finished. */
 export const WORKER_STOPPED = 'sync worker stopped';

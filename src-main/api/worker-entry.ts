@@ -1,11 +1,11 @@
 // The services host as a worker thread: its own SQLite connection, sync and grid work, all off the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createHandlers } from '../api/handlers';
+import { createHandlers } from './handlers';
 import { checkConfigBeforeFirstOpen } from '../config/app-config';
 import { ensurePrivateDataDir } from '../config/paths';
 import { openDatabase } from '../db/open';
 import { aesSecretBox } from '../secrets/secret-box';
-import { AppServices } from './app-services';
+import { AppServices } from '../services/app-services';
 import { hostServices } from './host';
 import type { MessagePortLike } from './host-protocol';
 
