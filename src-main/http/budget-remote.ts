@@ -99,6 +99,10 @@ export class RemoteBudgets {
     return id;
   }
 
+  endRun(id: number): void {
+    this.runs.delete(id);
+  }
+
   private receive(reply: BudgetReply): void {
     if (reply.op === 'refreshed') {
       for (const [ref, stats] of Object.entries(reply.stats)) this.byRef.get(Number(ref))?.update(stats);
@@ -147,6 +151,8 @@ class RemoteBudget implements RequestBudget {
   }
 
   received(bytes: number): void {
+    // Counted here too, so totals read before the owner's next report include them; its report then has them.
+    this.stats_ = { ...this.stats_, bytes: this.stats_.bytes + bytes };
     this.remote.post({ op: 'received', ref: this.ref, bytes });
   }
 
@@ -154,33 +160,43 @@ class RemoteBudget implements RequestBudget {
     this.remote.post({ op: 'stop', ref: this.ref, message: error.message, code: error.code, ms });
   }
 
+  /**
+   * An attempt that succeeded, or failed other than by a throttle, ends the request here at once: the owner has
+   * nothing left to decide, so the worker does not wait a round trip for it. Only a throttled attempt (send again?)
+   * and a request refused or canceled before its attempt are settled by the owner.
+   */
   run<T>(send: () => Promise<T>, signal?: AbortSignal, options: RunOptions = {}): Promise<T> {
     if (signal?.aborted) return Promise.reject(new CanceledError());
     return new Promise<T>((resolve, reject) => {
-      let result: T;
       let attemptError: unknown;
       const onAbort = () => this.remote.post({ op: 'abort', id });
+      const done = () => {
+        signal?.removeEventListener('abort', onAbort);
+        this.remote.endRun(id);
+      };
       const id = this.remote.startRun({
         attempt: () => {
           send().then(
             (value) => {
-              result = value;
               this.remote.post({ op: 'sent', id, outcome: 'ok' });
+              done();
+              resolve(value);
             },
             (error: unknown) => {
-              attemptError = error;
-              if (isThrottle(error)) {
-                this.remote.post({ op: 'sent', id, outcome: 'throttled', message: error.message, httpStatus: error.httpStatus, retryAfterMs: error.retryAfterMs });
-              } else {
+              if (!isThrottle(error)) {
                 this.remote.post({ op: 'sent', id, outcome: 'failed' });
+                done();
+                reject(error);
+                return;
               }
+              attemptError = error;
+              this.remote.post({ op: 'sent', id, outcome: 'throttled', message: error.message, httpStatus: error.httpStatus, retryAfterMs: error.retryAfterMs });
             },
           );
         },
         settle: (failure) => {
-          signal?.removeEventListener('abort', onAbort);
-          if (failure === null) resolve(result);
-          else if (failure.kind === 'attempt') reject(attemptError);
+          done();
+          if (failure === null || failure.kind === 'attempt') reject(attemptError);
           else if (failure.kind === 'canceled') reject(new CanceledError());
           else reject(new SupplierError(failure.message, failure.code, failure.httpStatus, failure.retryable, failure.retryAfterMs));
         },
@@ -197,7 +213,7 @@ class RemoteBudget implements RequestBudget {
  */
 export function serveRemoteBudgets(port: MessagePort, budgetFor: (identity: AccountIdentity, policy: BudgetPolicy, tuning: BudgetTuning) => RequestBudget): () => void {
   const budgets = new Map<number, { budget: RequestBudget; stopWatching: () => void }>();
-  const runs = new Map<number, { controller: AbortController; attempt: { resolve(): void; reject(error: Error): void } | null }>();
+  const runs = new Map<number, { controller: AbortController; attempt: { resolve(): void; reject(error: Error): void } | null; ended: boolean }>();
   // Errors that are the worker's own attempt failing: the worker rethrows its original, not this stand-in.
   const fromAttempt = new WeakSet<Error>();
   const reply = (message: BudgetReply) => port.postMessage(message);
@@ -229,15 +245,18 @@ export function serveRemoteBudgets(port: MessagePort, budgetFor: (identity: Acco
       case 'run': {
         const owned = budgets.get(request.ref);
         if (!owned) return;
-        const run = { controller: new AbortController(), attempt: null as { resolve(): void; reject(error: Error): void } | null };
+        // `ended`: the worker's attempt ended the request on its side (succeeded, or failed other than by a throttle).
+        const run = { controller: new AbortController(), attempt: null as { resolve(): void; reject(error: Error): void } | null, ended: false };
         runs.set(request.id, run);
         const attempt = () => new Promise<void>((resolve, reject) => {
           run.attempt = { resolve, reject };
           reply({ op: 'go', id: request.id, ref: request.ref, stats: snapshot(owned.budget) });
         });
         owned.budget.run(attempt, run.controller.signal, { resendThrottled: request.resendThrottled }).then(
-          () => reply({ op: 'settled', id: request.id, ref: request.ref, stats: snapshot(owned.budget), failure: null }),
-          (error: unknown) => reply({ op: 'settled', id: request.id, ref: request.ref, stats: snapshot(owned.budget), failure: failureOf(error) }),
+          () => undefined,
+          (error: unknown) => {
+            if (!run.ended) reply({ op: 'settled', id: request.id, ref: request.ref, stats: snapshot(owned.budget), failure: failureOf(error) });
+          },
         ).finally(() => runs.delete(request.id));
         return;
       }
@@ -246,6 +265,7 @@ export function serveRemoteBudgets(port: MessagePort, budgetFor: (identity: Acco
         const attempt = run?.attempt;
         if (!run || !attempt) return;
         run.attempt = null;
+        run.ended = request.outcome !== 'throttled';
         if (request.outcome === 'ok') return attempt.resolve();
         const error = request.outcome === 'throttled'
           ? new SupplierError(request.message, 'rate_limited', request.httpStatus, true, request.retryAfterMs)
