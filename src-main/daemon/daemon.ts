@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { SecretBox } from '../secrets/secret-box';
 import { AppServices } from '../services/app-services';
 import { alertLogFields, backupLogFields, orderLogFields, syncLogFields, type DaemonLogEntry } from './log';
-import { acquireSyncLock, HEARTBEAT_MS, heartbeatSyncLock, releaseSyncLock } from './sync-lock';
+import { acquireSyncLock, HEARTBEAT_MS, heartbeatSyncLock, releaseSyncLock } from '../db/sync-lock';
 import type { SyncLockHolder } from '../../src-shared/contract';
 
 export interface DaemonOptions {

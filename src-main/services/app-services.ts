@@ -6,7 +6,7 @@ import type { ApiEvents, ConnectionTest, Settings, SyncState } from '../../src-s
 import { AlertService } from '../alerts/alert-service';
 import { recordBalance } from '../db/balances-repo';
 import { BackupService } from '../backups/backup-service';
-import { acquireSyncLock, HEARTBEAT_MS, heartbeatSyncLock, otherLockHolder, releaseSyncLock } from '../daemon/sync-lock';
+import { acquireSyncLock, HEARTBEAT_MS, heartbeatSyncLock, otherLockHolder, releaseSyncLock } from '../db/sync-lock';
 import type { RestoreResult } from '../../src-shared/backup-types';
 import { ConfigError, loadAppConfig } from '../config/app-config';
 import { connectionUrlProblem } from '../config/url-policy';

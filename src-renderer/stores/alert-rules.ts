@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { AlertSecretName, AlertSettingsView } from '../../src-shared/alert-types';
 import type { AlertDocument, AlertRuleType } from '../../src-shared/alert-rules';
 import { api } from '../api';
-import { canonicalJson } from '../components/canonical-json';
+import { canonicalJson } from './canonical-json';
 import {
   checkDocument, documentProblems, documentToForm, fieldErrors, formToDraft, jsonSyntaxProblem, newRuleForm,
   type AlertForm, type AlertRuleForm, type ChannelsForm, type DocumentProblem, type FieldError,

@@ -1,5 +1,6 @@
 import { isDecimalString } from '../../src-main/domain/money';
 import type { LockedPrice, MarkupRule, Rounding, RuleScope, RuleScopeType, RuleSet } from '../../src-main/domain/pricing/rules';
+import { canonicalJson } from './canonical-json';
 
 /**
  * A markup rule as the editor holds it: every input is the text the merchant typed, so a half-typed "12."
@@ -218,12 +219,5 @@ export function draftRuleSet(
 
 /** True when the editor's rules say the same as the saved ones (key order aside). */
 export function sameRules(a: readonly MarkupRule[], b: readonly MarkupRule[]): boolean {
-  return a.length === b.length && a.every((rule, index) => canonical(rule) === canonical(b[index]));
-}
-
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, inner: unknown) =>
-    inner && typeof inner === 'object' && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([x], [y]) => x.localeCompare(y)))
-      : inner);
+  return a.length === b.length && a.every((rule, index) => canonicalJson(rule) === canonicalJson(b[index]));
 }

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acquireSyncLock } from '../../src-main/daemon/sync-lock';
+import { acquireSyncLock } from '../../src-main/db/sync-lock';
 import { launchApp, type E2eApp } from './harness';
 
 const WAIT = { timeout: 15_000 };

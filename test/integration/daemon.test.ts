@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { acquireSyncLock, otherLockHolder, readSyncLock, releaseSyncLock } from '../../src-main/daemon/sync-lock';
+import { acquireSyncLock, otherLockHolder, readSyncLock, releaseSyncLock } from '../../src-main/db/sync-lock';
 import { openDatabase } from '../../src-main/db/open';
 import { listBackups, backupsDirFor } from '../../src-main/backups/backup-store';
 import { keyFileSecretBox } from '../../src-main/secrets/secret-box';

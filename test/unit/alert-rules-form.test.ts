@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { alertDocumentSchema, TELEGRAM_API_BASE, type AlertDocument } from '../../src-shared/alert-rules';
-import { canonicalJson } from '../../src-renderer/components/canonical-json';
+import { canonicalJson } from '../../src-renderer/stores/canonical-json';
 import {
   ALERT_RULE_TYPES, channelFieldKey, checkDocument, documentProblems, documentToForm, fieldErrors, formToDraft, jsonSyntaxProblem, newRuleForm, ruleFieldKey,
   type AlertForm,

@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../src-main/db/migrate';
-import { acquireSyncLock, heartbeatSyncLock, otherLockHolder, readSyncLock, releaseSyncLock, STALE_AFTER_MS } from '../../src-main/daemon/sync-lock';
+import { acquireSyncLock, heartbeatSyncLock, otherLockHolder, readSyncLock, releaseSyncLock, STALE_AFTER_MS } from '../../src-main/db/sync-lock';
 
 const daemonProcess = { pid: 4242, host: 'server', startedAt: '2026-12-06T00:00:00.000Z' };
 const appProcess = { pid: 5151, host: 'server', startedAt: '2026-12-06T01:00:00.000Z' };

@@ -3,7 +3,7 @@ import { basename, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { BackupError, backupDatabase, backupFile, backupsDirFor, listBackups, restoreBackup } from '../../backups/backup-store';
 import type { BackupInfo } from '../../../src-shared/backup-types';
-import { otherLockHolder } from '../../daemon/sync-lock';
+import { otherLockHolder } from '../../db/sync-lock';
 import { pad, type Output } from '../output';
 
 function line(backup: BackupInfo): string {

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import type { Database } from 'better-sqlite3';
-import { ownerMayBeAlive, PROCESS_STARTED_AT, type RunOwner } from '../db/run-owners';
+import { ownerMayBeAlive, PROCESS_STARTED_AT, type RunOwner } from './run-owners';
 import type { SyncLockHolder, LockHolderKind } from '../../src-shared/contract';
 
 /**
