@@ -98,6 +98,9 @@ export class CatalogStaging {
     this.candidates = `temp.sync_stage_candidates_${runId}`;
     this.drop();
     this.dropped = false;
+    // Staging is thrown away on any failure: a rollback journal on disk, made and unlinked for every page's
+    // transaction, buys nothing. In memory it still undoes a page that fails halfway.
+    db.pragma('temp.journal_mode = MEMORY');
     const content = OFFER_CONTENT_COLUMNS.join(', ');
     // No index while pages arrive: each would be paid for row by row. Duplicates are caught by key in memory (a key
     // is ~50 bytes; the rows, raw JSON and all, are what must not sit in memory), and the commit indexes the table once.
