@@ -206,7 +206,7 @@ export interface SimulatorOptions {
   seed?: number;
   /** Roughly how many offers the seeded catalog yields. */
   size?: number;
-  /** How much of the catalog each generation step changes, as a multiple of the usual (see catalog-evolution.ts). */
+  /** How much of the catalog each generation step changes, as a multiple of the usual (see shared/sim/catalog-evolution.ts). */
   churn?: number;
   /**
    * The simulator's request limit: its real server's numbers when absent; scaled (windows in ms) so tests stay fast;

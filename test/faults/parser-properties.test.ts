@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Offer } from '../../src-main/domain/offer';
 import type { RunningSimulator, SupplierKind } from '../../src-main/suppliers/adapter';
 import { SUPPLIER_KINDS } from '../../src-main/suppliers/registry';
-import type { FaultPlan } from '../../src-main/suppliers/shared/simulator-http';
+import type { FaultPlan } from '../../src-main/suppliers/shared/sim/server';
 
 // Property: whatever a supplier sends, every offer its parser accepts is valid, and everything it does not accept
 // is refused with a reason (a skipped item, or a failed fetch saying why). Real payloads from each simulator are

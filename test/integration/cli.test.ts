@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHANGE_KINDS } from '../../src-main/domain/diff';
-import { startDujiaoSimulator } from '../../src-main/suppliers/dujiao-next/simulator';
+import { startDujiaoSimulator } from '../../src-main/suppliers/dujiao-next/sim';
 import { runCli } from '../helpers/run-cli';
 import { tempDb } from '../helpers/temp-db';
 

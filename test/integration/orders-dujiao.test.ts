@@ -8,8 +8,8 @@ import { OrderService, newIdempotencyKey, type SupplierHandle } from '../../src-
 import { OrderError, type OrderView } from '../../src-main/orders/types';
 import { ensureSomeRates } from '../../src-main/pricing/rates-service';
 import type { ConnectionBase } from '../../src-main/suppliers/adapter';
-import type { SimCatalog } from '../../src-main/suppliers/dujiao-next/catalog-seed';
-import type { ProtocolFlavor } from '../../src-main/suppliers/dujiao-next/protocol-simulator';
+import type { SimCatalog } from '../../src-main/suppliers/dujiao-next/sim/seed';
+import type { ProtocolFlavor } from '../../src-main/suppliers/dujiao-next/sim/server';
 import { supplierKind } from '../../src-main/suppliers/registry';
 import { syncSupplier } from '../../src-main/sync/engine';
 import { catalogOf, product, startTestDujiao, TEST_KEY, TEST_SECRET } from '../helpers/dujiao-fixtures';

@@ -4,7 +4,7 @@ import { accountBudget, DUJIAO_RULE, fixedWindowPolicy } from '../../http/budget
 import type { SupplierKind } from '../adapter';
 import { requestsPerMinuteField } from '../shared/requests-per-minute';
 import { createDujiaoProtocolAdapter } from './adapter';
-import { startDujiaoSimulator } from './simulator';
+import { startDujiaoSimulator } from './sim';
 
 export const dujiaoNextConfig = z.object({
   id: z.string().min(1),

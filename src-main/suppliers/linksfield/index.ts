@@ -6,7 +6,7 @@ import { isoCurrency } from '../shared/decimal-schema';
 import { requestsPerMinuteField } from '../shared/requests-per-minute';
 import { LINKSFIELD_DEFAULT_REQUESTS_PER_MINUTE, linksfieldBudgetPolicy } from './client';
 import { createLinksfieldAdapter } from './adapter';
-import { startLinksfieldSimulator } from './simulator';
+import { startLinksfieldSimulator } from './sim';
 
 export const linksfieldConfig = z.object({
   id: z.string().min(1),

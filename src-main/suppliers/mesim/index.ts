@@ -5,7 +5,7 @@ import type { SupplierKind } from '../adapter';
 import { requestsPerMinuteField } from '../shared/requests-per-minute';
 import { dujiaoApiBase } from '../dujiao-next';
 import { createDujiaoProtocolAdapter } from '../dujiao-next/adapter';
-import { startMesimSimulator } from './simulator';
+import { startMesimSimulator } from './sim';
 
 export const mesimConfig = z.object({
   id: z.string().min(1),

@@ -5,7 +5,7 @@ import type { SupplierKind } from '../adapter';
 import { requestsPerMinuteField } from '../shared/requests-per-minute';
 import { createSeagmAdapter } from './adapter';
 import { SEAGM_DEFAULT_REQUESTS_PER_MINUTE, seagmBudgetPolicy } from './client';
-import { startSeagmSimulator } from './simulator';
+import { startSeagmSimulator } from './sim';
 
 export const seagmConfig = z.object({
   id: z.string().min(1),
