@@ -7,19 +7,9 @@ import { CatalogStaging, OFFER_CONTENT_COLUMNS } from './catalog-staging';
 import { keepHeldListing } from './held-listings';
 import { markGridStale } from './settings';
 import { holdReason, type HoldReason, type HoldThresholds } from '../sync/hold-policy';
+import type { SkippedItem } from '../suppliers/adapter';
 
-export interface SkippedItem {
-  /** Where in the upstream the item sat, e.g. "page 3, item 17 (id 1042)". */
-  where: string;
-  reason: string;
-  /**
-   * The upstream product the item belongs to, when it could be told. A product we could not read this time is
-   * not gone: its previous offers are kept as they were instead of being marked removed.
-   */
-  productId?: string;
-  /** Narrows the protection to one SKU where the product id covers several upstream items (SEAGM categories). */
-  skuId?: string;
-}
+export type { SkippedItem };
 
 /** 'held': listed, not applied, waiting for the merchant (applied: 'ok'; refused: 'discarded'). */
 export type RunStatus = 'running' | 'ok' | 'failed' | 'canceled' | 'held' | 'discarded';

@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Offer } from '../domain/offer';
-import type { SkippedItem } from './catalog-repo';
+import type { SkippedItem } from '../suppliers/adapter';
 
 /** The columns of an offer a listing decides; an offer whose stored values of these all match is not written. */
 export const OFFER_CONTENT_COLUMNS = [

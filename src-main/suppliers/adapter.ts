@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { SkippedItem } from '../db/catalog-repo';
 import type { Money } from '../domain/money';
 import type { Offer } from '../domain/offer';
 import type { RequestBudget } from '../http/budget';
@@ -12,6 +11,20 @@ export interface PingResult {
   currency: string;
   /** Anything else worth showing beside the balance (site name, member level, account name). */
   detail: Record<string, string>;
+}
+
+/** An upstream item the adapter could not turn into offers, and why; the sync run keeps the list. */
+export interface SkippedItem {
+  /** Where in the upstream the item sat, e.g. "page 3, item 17 (id 1042)". */
+  where: string;
+  reason: string;
+  /**
+   * The upstream product the item belongs to, when it could be told. A product we could not read this time is
+   * not gone: its previous offers are kept as they were instead of being marked removed.
+   */
+  productId?: string;
+  /** Narrows the protection to one SKU where the product id covers several upstream items (SEAGM categories). */
+  skuId?: string;
 }
 
 export interface CatalogPage {

@@ -1,4 +1,4 @@
-import type { SkippedItem } from '../../src-main/db/catalog-repo';
+import type { SkippedItem } from '../../src-main/suppliers/adapter';
 import type { Offer } from '../../src-main/domain/offer';
 import type { BudgetStats, CatalogPage, FetchOptions, RequestBudgetView, SupplierAdapter } from '../../src-main/suppliers/adapter';
 

@@ -2,7 +2,7 @@ import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listLiveOffers } from '../../src-main/db/catalog-repo';
 import type { AdapterEnv, ConnectionBase } from '../../src-main/suppliers/adapter';
-import { demoCredentials } from '../../src-main/suppliers/dujiao-next/sim/server';
+import { demoCredentials } from '../../src-main/suppliers/dujiao-next/sim';
 import { startDujiaoSimulator, type DujiaoSimulator } from '../../src-main/suppliers/dujiao-next/sim';
 import { seagm } from '../../src-main/suppliers/seagm';
 import { startSeagmSimulator } from '../../src-main/suppliers/seagm/sim';

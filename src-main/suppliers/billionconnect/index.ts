@@ -5,8 +5,6 @@ import { billionConnectBudgetPolicy } from './client';
 import { billionConnectConfig, invokeUrl, type BillionConnectConfig } from './config';
 import { startBillionConnectSimulator } from './sim';
 
-export { billionConnectConfig, type BillionConnectConfig } from './config';
-
 export const billionconnect: SupplierKind<BillionConnectConfig> = {
   kind: 'billionconnect',
   label: 'BillionConnect',

@@ -1,4 +1,4 @@
-import type { SkippedItem } from '../../db/catalog-repo';
+import type { SkippedItem } from '../adapter';
 
 /** One F002 product beside what the Chinese listing and F003 said about the same sku, still unvalidated. */
 export interface JoinedSku {

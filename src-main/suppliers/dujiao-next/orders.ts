@@ -9,7 +9,8 @@ import { refusalEnvelope, type DujiaoClient } from './client';
 import { decimalAmount } from '../shared/decimal-schema';
 import { attention, livePriceProblem, type AttentionReason } from '../../orders/attention';
 import { typedFormData, type FormData } from './order-form';
-import { productSchema, skuTiers } from './map';
+import { skuTiers } from './map';
+import { productSchema } from './schemas';
 import { orderText } from '../../orders/order-notes';
 
 export interface DujiaoOrderProfile {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { SkippedItem } from '../../db/catalog-repo';
+import type { SkippedItem } from '../adapter';
 import { SupplierError } from '../../http/errors';
 import { offerProblem, type Offer } from '../../domain/offer';
 import type { CatalogPage } from '../adapter';

@@ -7,7 +7,8 @@ import { changesForRuns, listLiveOffers } from '../../../src-main/db/catalog-rep
 import { openDatabase } from '../../../src-main/db/open';
 import { IncompleteCatalogError, SupplierError } from '../../../src-main/http/errors';
 import type { FetchProgress } from '../../../src-main/suppliers/adapter';
-import { linksfield, type LinksfieldConfig } from '../../../src-main/suppliers/linksfield';
+import { linksfield } from '../../../src-main/suppliers/linksfield';
+import type { LinksfieldConfig } from '../../../src-main/suppliers/linksfield/config';
 import { startLinksfieldSimulator, type LinksfieldSimulator } from '../../../src-main/suppliers/linksfield/sim';
 import { MinuteRateLimiter, type SimRequest } from '../../../src-main/suppliers/shared/sim/server';
 import { syncSupplier } from '../../../src-main/sync/engine';

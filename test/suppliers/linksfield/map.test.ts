@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { tokenInBody } from '../../../src-main/suppliers/linksfield/client';
 import { readCoverage } from '../../../src-main/suppliers/linksfield/countries';
-import { mapPackageDetail, packageDetailSchema, type MapContext } from '../../../src-main/suppliers/linksfield/map';
+import { mapPackageDetail, type MapContext } from '../../../src-main/suppliers/linksfield/map';
+import { packageDetailSchema } from '../../../src-main/suppliers/linksfield/schemas';
 import { dataAllowance, isDailyAllowance, validityDays } from '../../../src-main/suppliers/linksfield/plan-fields';
 import { mapPageItems } from '../../../src-main/suppliers/shared/validate-items';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mapPackageDetail, packageDetailSchema, type MapContext } from '../../../src-main/suppliers/linksfield/map';
+import { mapPackageDetail, type MapContext } from '../../../src-main/suppliers/linksfield/map';
+import { packageDetailSchema } from '../../../src-main/suppliers/linksfield/schemas';
 
 // Written against the mutants StrykerJS left alive in linksfield/map.ts (`npm run mutation`): what a package needs
 // before it can be listed and ordered.

@@ -43,8 +43,16 @@ function hits(path: string): number {
   return sim.server.hits.get(`GET ${path}`) ?? 0;
 }
 
+/** SEAGM's envelope; `Data` is what the endpoint under test answers in `data`. */
+interface Answer<Data> {
+  code: number;
+  msg?: string;
+  data: Data;
+  error_info: { info_code: number; info_message: string };
+}
+
 /** A hand-made request, to hold the simulator to the doc independently of the client. */
-async function raw(path: string, params: Record<string, string> = {}, init: { sign?: boolean; timestamp?: number; secretKey?: string; tamper?: (q: Record<string, string>) => string; method?: string } = {}) {
+async function raw<Data = unknown>(path: string, params: Record<string, string> = {}, init: { sign?: boolean; timestamp?: number; secretKey?: string; tamper?: (q: Record<string, string>) => string; method?: string } = {}) {
   const query: Record<string, string> = { ...params };
   if (init.sign !== false) {
     query.uid = String(sim.connection.uid);
@@ -53,13 +61,13 @@ async function raw(path: string, params: Record<string, string> = {}, init: { si
   }
   const search = init.tamper ? init.tamper(query) : new URLSearchParams(query).toString();
   const response = await fetch(`${sim.baseUrl}${path}?${search}`, { method: init.method ?? 'GET' });
-  return { status: response.status, headers: response.headers, body: await response.json() as Record<string, any> };
+  return { status: response.status, headers: response.headers, body: await response.json() as Answer<Data> };
 }
 
 describe('SEAGM simulator keeps to the doc', () => {
   it('answers the unsigned endpoints and a correctly signed request', async () => {
     expect((await raw('/ping', {}, { sign: false })).body).toEqual({ code: 200, data: 'pong' });
-    const time = await raw('/time', {}, { sign: false });
+    const time = await raw<number>('/time', {}, { sign: false });
     expect(Math.abs(time.body.data - Date.now() / 1000)).toBeLessThan(5);
     const me = await raw('/v1/me');
     expect(me).toMatchObject({ status: 200, body: { code: 200, msg: 'OK', data: { currency: 'MYR', balance: '99463.82', credits: 9946382 } } });
@@ -98,7 +106,7 @@ describe('SEAGM simulator keeps to the doc', () => {
     expect((await raw(`/v1/recharge-categories/${catalog.rechargeCategories[0].id}`)).body.data).toEqual(catalog.rechargeCategories[0]);
     const detail = (await raw(`/v1/recharge-types/${topup.item.id}`)).body.data;
     expect(detail).toEqual({ ...topup.item, par_value: topup.item.par_value.toFixed(2) });
-    const products = (await raw('/v1/mobile-recharge/products', { operator_id: String(catalog.operators[0].id) })).body.data;
+    const products = (await raw<Record<string, unknown>>('/v1/mobile-recharge/products', { operator_id: String(catalog.operators[0].id) })).body.data;
     expect(Object.keys(products)).toEqual(['airtime', 'data', 'bundle']);
   });
 
@@ -112,7 +120,7 @@ describe('SEAGM simulator keeps to the doc', () => {
   });
 
   it('pages the account history by offset and limit, end exclusive, refusing oversized pages', async () => {
-    const first = (await raw('/v1/account-history', { offset: '0', limit: '10' })).body.data;
+    const first = (await raw<{ logs: unknown[]; total: number }>('/v1/account-history', { offset: '0', limit: '10' })).body.data;
     expect(first).toMatchObject({ begin: 0, end: 10 });
     expect(first.logs).toHaveLength(10);
     const last = (await raw('/v1/account-history', { offset: String(first.total - 3), limit: '10' })).body.data;

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { RunningSimulator, SimulatorOptions } from '../../adapter';
-import { dujiaoCatalogAt } from './seed';
-import { demoCredentials, startProtocolSimulator, type ProtocolSimulator } from './server';
 import { runningSimulator } from '../../shared/sim/running';
 import { withRateLimitStats } from './rate-limit';
+import { dujiaoCatalogAt } from './seed';
+import { startProtocolSimulator, type ProtocolSimulator } from './server';
 
 export const DUJIAO_DEMO_SEED = 20260301;
 
@@ -10,6 +11,13 @@ export interface DujiaoSimulator extends RunningSimulator {
   server: ProtocolSimulator;
   /** Blocks the real server's rate limiter triggered: the benchmark proves a paced sync causes none. */
   rateLimitStats(): { blocks: number; refused: number };
+}
+
+/** Demo credentials in the real format (64-hex key, 128-hex secret), derived from a label so they are stable. */
+export function demoCredentials(label: string): { apiKey: string; apiSecret: string } {
+  const apiKey = createHash('sha256').update(`supplygrid-demo-key:${label}`).digest('hex');
+  const apiSecret = createHash('sha512').update(`supplygrid-demo-secret:${label}`).digest('hex');
+  return { apiKey, apiSecret };
 }
 
 /** A Dujiao-Next site: CNY, page size capped at 50, counted stock, orders delivered after one poll. */

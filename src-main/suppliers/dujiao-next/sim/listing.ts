@@ -25,6 +25,7 @@ export const STANDARD_LISTING: ListingQuirks = {
 };
 
 export interface ListingFlavor {
+  /** The real server answers fewer items than asked: this is its cap. */
   pageSizeCap: number;
   /** MeSIM reports 999/0 instead of counts. */
   binaryStock: boolean;

@@ -1,8 +1,9 @@
 import type { RunningSimulator, SimulatorOptions } from '../../adapter';
-import { demoCredentials, startProtocolSimulator, type ProtocolSimulator } from '../../dujiao-next/sim/server';
-import { mesimCatalogAt } from './seed';
-import { runningSimulator } from '../../shared/sim/running';
+import { demoCredentials } from '../../dujiao-next/sim';
 import { withRateLimitStats } from '../../dujiao-next/sim/rate-limit';
+import { startProtocolSimulator, type ProtocolSimulator } from '../../dujiao-next/sim/server';
+import { runningSimulator } from '../../shared/sim/running';
+import { mesimCatalogAt } from './seed';
 
 export const MESIM_DEMO_SEED = 20260616;
 
