@@ -465,8 +465,7 @@ export class AppServices {
 function unavailableAdapter(reason: Error): SupplierAdapter {
   return {
     ping: () => Promise.reject(reason),
-    fetchCatalog: async function* () {
-      throw reason;
-    },
+    // Its first page fails, as a listing that could not start does.
+    fetchCatalog: () => ({ [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(reason) }) }),
   };
 }

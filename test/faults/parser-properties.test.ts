@@ -149,9 +149,9 @@ describe.each(SUPPLIER_KINDS.map((kind) => [kind.kind, kind] as const))('the %s 
           if (error instanceof Error && error.message.startsWith('accepted an invalid offer')) throw error;
           if (error instanceof Error && error.message.startsWith('skipped ')) throw error;
           seen.failed++;
-          if (!(error instanceof Error)) throw new Error(`the fetch threw a non-Error: ${String(error)}`);
+          if (!(error instanceof Error)) throw new Error(`the fetch threw a non-Error: ${String(error)}`, { cause: error });
           if (error.message.trim().length <= 3 || /^(undefined|null|\[object Object\])$/.test(error.message)) {
-            throw new Error(`the fetch failed without a readable reason: ${JSON.stringify(error.message)}`);
+            throw new Error(`the fetch failed without a readable reason: ${JSON.stringify(error.message)}`, { cause: error });
           }
         } finally {
           await simulator.close();

@@ -1,7 +1,8 @@
+import type { ApiContract, ApiMethod } from '../../src-main/api/contract';
 import type { WebPreview } from '../../src-main/web/preview';
 
-/** One API call over the loopback bridge, exactly as the renderer in a browser makes it. */
-export async function bridgeCall(preview: WebPreview, method: string, ...args: unknown[]): Promise<any> {
+/** One API call over the loopback bridge, exactly as the renderer in a browser makes it; its answer typed by the contract, its arguments left loose so tests can send what the contract refuses. */
+export async function bridgeCall<M extends ApiMethod>(preview: WebPreview, method: M, ...args: unknown[]): Promise<Awaited<ReturnType<ApiContract[M]>>> {
   const url = new URL(preview.appUrl);
   const response = await fetch(new URL('/api/invoke', url), {
     method: 'POST',
@@ -10,5 +11,5 @@ export async function bridgeCall(preview: WebPreview, method: string, ...args: u
   });
   const body = (await response.json()) as { ok: boolean; result?: unknown; error?: string };
   if (!body.ok) throw new Error(body.error);
-  return body.result;
+  return body.result as Awaited<ReturnType<ApiContract[M]>>;
 }

@@ -19,7 +19,3 @@ export function hashUnit(...parts: Array<string | number>): number {
   }
   return seededRandom(h >>> 0)();
 }
-
-export function pick<T>(random: () => number, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)];
-}
