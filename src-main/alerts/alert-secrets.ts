@@ -1,15 +1,15 @@
 import type { Database } from 'better-sqlite3';
-import { readState, writeState } from '../db/app-state';
+import { deleteState, readState, writeState } from '../db/app-state';
 import type { SecretBox } from '../secrets/secret-box';
 
 /** The alert channels' secrets, sealed like supplier secrets (never in the rules document, never sent to the renderer). */
 export type AlertSecretName = 'webhook' | 'telegram';
 export const ALERT_SECRET_NAMES: readonly AlertSecretName[] = ['webhook', 'telegram'];
 
-const key = (name: AlertSecretName) => `alerts.secret.${name}`;
+const key = (name: AlertSecretName) => `alerts.secret.${name}` as const;
 
 export function setAlertSecret(db: Database, box: SecretBox, name: AlertSecretName, value: string | null): void {
-  if (value === null || value === '') db.prepare('DELETE FROM app_state WHERE key = ?').run(key(name));
+  if (value === null || value === '') deleteState(db, key(name));
   else writeState(db, key(name), box.seal(value).toString('base64'));
 }
 

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { readState, writeState } from '../db/app-state';
+import { deleteState, readState, writeState } from '../db/app-state';
 import { BackupError, backupDatabase, backupFile, backupsDirFor, dailyBackupDue, listBackups, restoreBackup, type BackupInfo, type BackupOptions, type BackupReason, type RestoreResult } from './backup-store';
 
 /** An automatic backup that could not be made or failed its check: shown in Settings until one succeeds. */
@@ -49,7 +49,7 @@ export class BackupService {
     return this.serial(async () => {
       try {
         const backup = await backupDatabase(this.db, reason, options);
-        this.db.prepare('DELETE FROM app_state WHERE key = ?').run(FAILURE_KEY);
+        deleteState(this.db, FAILURE_KEY);
         this.onEvent({ type: 'created', backup });
         return backup;
       } catch (error) {

@@ -14,7 +14,7 @@ import { readState, writeState } from '../db/app-state';
 import { getRun, latestRuns, type SyncRun } from '../db/catalog-repo';
 import { closeAbandonedRuns } from '../db/run-owners';
 import { rememberImportedSecrets } from '../config/secrets-notice';
-import { merchantCurrency, ratesUrl, setMerchantCurrency, setSyncHoldThresholds, syncHoldThresholds } from '../db/settings';
+import { merchantCurrency, ratesUrl, setMerchantCurrency, setSyncHoldThresholds, setSyncIntervalMinutes, syncHoldThresholds, syncIntervalMinutes } from '../db/settings';
 import { startDemoSuppliers, type DemoSuppliers } from '../demo/demo-suppliers';
 import { describeError } from '../http/errors';
 import { readDailyCap, writeDailyCap } from '../orders/repository';
@@ -363,7 +363,7 @@ export class AppServices {
       currency: merchantCurrency(this.db),
       ratesUrl: ratesUrl(this.db),
       ratesUrlAllowInsecureHttp: ratesUrlAllowsInsecureHttp(this.db),
-      syncIntervalMinutes: Number(readState(this.db, 'settings.syncIntervalMinutes') ?? '0'),
+      syncIntervalMinutes: syncIntervalMinutes(this.db),
       orderDailyCap: readDailyCap(this.db),
       syncHoldRemovalPercent: syncHoldThresholds(this.db).removalPercent,
     };
@@ -394,7 +394,7 @@ export class AppServices {
     if (patch.syncIntervalMinutes !== undefined) {
       const minutes = patch.syncIntervalMinutes;
       if (!Number.isInteger(minutes) || minutes < 0 || minutes > 24 * 60) throw new ConfigError('sync interval must be 0 (off) to 1440 minutes');
-      writeState(this.db, 'settings.syncIntervalMinutes', String(minutes));
+      setSyncIntervalMinutes(this.db, minutes);
       this.applySchedule();
     }
     return this.settings();
