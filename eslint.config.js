@@ -7,7 +7,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'reports/**', '.stryker-tmp/**', 'test/e2e/screenshots/**'] },
+  { ignores: ['out/**', 'dist/**', '.bench-build/**', 'node_modules/**', 'reports/**', '.stryker-tmp/**', 'test/e2e/screenshots/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ['**/*.{js,mjs,cjs}'], languageOptions: { globals: globals.node } },

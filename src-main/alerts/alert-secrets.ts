@@ -1,12 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import { readState, writeState } from '../db/app-state';
+import { deleteState, readState, writeState } from '../db/app-state';
 import type { SecretBox } from '../secrets/secret-box';
 import type { AlertSecretName } from '../../src-shared/alert-types';
 
-const key = (name: AlertSecretName) => `alerts.secret.${name}`;
+const key = (name: AlertSecretName) => `alerts.secret.${name}` as const;
 
 export function setAlertSecret(db: Database, box: SecretBox, name: AlertSecretName, value: string | null): void {
-  if (value === null || value === '') db.prepare('DELETE FROM app_state WHERE key = ?').run(key(name));
+  if (value === null || value === '') deleteState(db, key(name));
   else writeState(db, key(name), box.seal(value).toString('base64'));
 }
 

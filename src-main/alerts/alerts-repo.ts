@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import Decimal from 'decimal.js';
 import { listBalances } from '../db/balances-repo';
+import { priceRisesOf } from '../db/changes-repo';
 import type { GridOffer } from '../../src-shared/grid-types';
 import type { ActiveCondition, AlertCondition, AlertFacts } from './evaluate';
 import type { AlertSubject, AlertType, StoredAlert } from '../../src-shared/alert-types';
@@ -18,17 +19,11 @@ export function readAlertFacts(db: Database): AlertFacts {
     }));
 
   const latest = db.prepare(`SELECT supplier_id AS supplierId, MAX(id) AS runId FROM sync_runs WHERE status = 'ok' GROUP BY supplier_id`).all() as Array<{ supplierId: string; runId: number }>;
-  const risesOf = db.prepare(`SELECT c.product_id, c.sku_id, c.variant, c.old_json, c.new_json, o.titles_json FROM changes c
-      LEFT JOIN offers o ON o.supplier_id = c.supplier_id AND o.product_id = c.product_id AND o.sku_id = c.sku_id AND o.variant = c.variant
-      WHERE c.run_id = ? AND c.change = 'price_up'`);
   const latestRuns = latest.map(({ supplierId, runId }) => ({
     supplierId, runId,
-    rises: (risesOf.all(runId) as Array<{ product_id: string; sku_id: string; variant: string; old_json: string; new_json: string; titles_json: string | null }>).flatMap((row) => {
-      const old = JSON.parse(row.old_json) as { amount: string; currency: string };
-      const next = JSON.parse(row.new_json) as { amount: string; currency: string };
+    rises: priceRisesOf(db, runId).flatMap(({ productId, skuId, variant, old, new: next, titles }) => {
       if (old.currency !== next.currency || !(Number(old.amount) > 0)) return [];
-      const titles = row.titles_json ? (JSON.parse(row.titles_json) as Record<string, string>) : {};
-      return [{ offerKey: `${row.product_id}/${row.sku_id}/${row.variant}`, title: titles.en ?? Object.values(titles)[0] ?? row.product_id, old: old.amount, new: next.amount, currency: next.currency }];
+      return [{ offerKey: `${productId}/${skuId}/${variant}`, title: titles.en ?? Object.values(titles)[0] ?? productId, old: old.amount, new: next.amount, currency: next.currency }];
     }),
   }));
 

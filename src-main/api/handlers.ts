@@ -1,11 +1,13 @@
+import { supplierOfferKey } from '../domain/offer';
 import type { Database } from 'better-sqlite3';
 import { appNotices } from '../config/secrets-notice';
 import { latestRuns, listRuns, offerQuantityTiers } from '../db/catalog-repo';
+import { changeCountsOf, changesPage } from '../db/changes-repo';
+import { liveOfferCounts } from '../db/offer-lookups';
 import { listRates } from '../db/rates-repo';
 import { merchantCurrency } from '../db/settings';
-import { CHANGE_KINDS, type ChangeKind } from '../domain/diff';
+import { CHANGE_KINDS } from '../domain/diff';
 import { displayTitle } from '../domain/locale';
-import { offerKey, supplierOfferKey } from '../domain/offer';
 import { previewChange } from '../domain/pricing/price';
 import { parseExportOptions, parseExportTarget } from '../export/options';
 import { exportCsv, exportHistory, exportPresets, lastExportChoice, preflightExport, previewExport, runExport } from '../export/service';
@@ -52,8 +54,7 @@ export function createHandlers(services: AppServices): ApiContract {
     'suppliers.kinds': async () => SUPPLIER_KINDS.map((kind) => ({ kind: kind.kind, label: kind.label, fields: connectionFields(kind), baseUrls: kind.baseUrls ?? {} })),
     'suppliers.list': async () => {
       const runs = new Map(latestRuns(db).map((run) => [run.supplierId, run]));
-      const counts = new Map((db.prepare('SELECT supplier_id, COUNT(*) AS n FROM offers WHERE removed_at IS NULL GROUP BY supplier_id').all() as Array<{ supplier_id: string; n: number }>)
-        .map((row) => [row.supplier_id, row.n]));
+      const counts = liveOfferCounts(db);
       const summary = <T extends { id: string }>(view: T, demo: boolean) => ({ ...view, demo, offers: counts.get(view.id) ?? 0, lastRun: runs.get(view.id) ?? null });
       if (services.isDemo) {
         return services.activeConnections().map((connection) => summary({
@@ -201,26 +202,13 @@ const CHANGE_PAGE_MAX = 1000;
  */
 function changePage(db: Database, runId: number, { language = 'en', kind, offset = 0, limit = CHANGE_PAGE_DEFAULT }: ChangePageOptions): ChangePage {
   if (kind !== undefined && !CHANGE_KINDS.includes(kind)) throw new Error(`unknown change kind "${kind}"`);
-  const countsByKind = Object.fromEntries(CHANGE_KINDS.map((k) => [k, 0])) as Record<ChangeKind, number>;
-  for (const row of db.prepare('SELECT change, COUNT(*) AS n FROM changes WHERE run_id = ? GROUP BY change').all(runId) as Array<{ change: ChangeKind; n: number }>) {
-    countsByKind[row.change] = row.n;
-  }
+  const countsByKind = changeCountsOf(db, runId);
   const total = kind ? countsByKind[kind] : CHANGE_KINDS.reduce((sum, k) => sum + countsByKind[k], 0);
   const pageLimit = Math.min(Math.max(Math.trunc(limit) || CHANGE_PAGE_DEFAULT, 1), CHANGE_PAGE_MAX);
   const pageOffset = Math.max(Math.trunc(offset) || 0, 0);
-  const rows = db.prepare(`SELECT c.*, o.titles_json FROM changes c
-    LEFT JOIN offers o ON o.supplier_id = c.supplier_id AND o.product_id = c.product_id AND o.sku_id = c.sku_id AND o.variant = c.variant
-    WHERE c.run_id = ?${kind ? ' AND c.change = ?' : ''} ORDER BY c.id LIMIT ? OFFSET ?`)
-    .all(...(kind ? [runId, kind] : [runId]), pageLimit, pageOffset) as Array<{
-      run_id: number; supplier_id: string; product_id: string; sku_id: string; variant: string; change: ChangeKind;
-      old_json: string | null; new_json: string | null; titles_json: string | null;
-    }>;
   return {
-    rows: rows.map((row) => ({
-      runId: row.run_id, supplierId: row.supplier_id, productId: row.product_id, skuId: row.sku_id, variant: row.variant,
-      key: offerKey({ productId: row.product_id, skuId: row.sku_id, variant: row.variant }),
-      change: row.change, old: row.old_json === null ? null : JSON.parse(row.old_json), new: row.new_json === null ? null : JSON.parse(row.new_json),
-      title: row.titles_json ? displayTitle(JSON.parse(row.titles_json), language) : `${row.product_id}/${row.sku_id}`,
+    rows: changesPage(db, runId, { kind, offset: pageOffset, limit: pageLimit }).map(({ titles, ...change }) => ({
+      ...change, title: titles ? displayTitle(titles, language) : `${change.productId}/${change.skuId}`,
     })),
     total,
     countsByKind,

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { readState, writeState } from '../db/app-state';
+import { deleteState, readState, writeState } from '../db/app-state';
 import { BackupError, backupDatabase, backupFile, backupsDirFor, dailyBackupDue, listBackups, restoreBackup, type BackupOptions } from './backup-store';
 import type { BackupInfo, BackupReason, RestoreResult, BackupEvent, BackupsView, BackupFailure } from '../../src-shared/backup-types';
 
@@ -31,7 +31,7 @@ export class BackupService {
     return this.serial(async () => {
       try {
         const backup = await backupDatabase(this.db, reason, options);
-        this.db.prepare('DELETE FROM app_state WHERE key = ?').run(FAILURE_KEY);
+        deleteState(this.db, FAILURE_KEY);
         this.onEvent({ type: 'created', backup });
         return backup;
       } catch (error) {

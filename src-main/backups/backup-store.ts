@@ -2,7 +2,7 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, ren
 import { dirname, join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { bundledMigrations, migrate } from '../db/migrate';
-import { DB_DIR_MODE, DB_FILE_MODE } from '../db/open';
+import { DB_DIR_MODE, DB_FILE_MODE } from '../db/file-modes';
 import { backupsToPrune } from './retention';
 import { type BackupReason, BACKUP_REASONS, type BackupInfo, type RestoreResult } from '../../src-shared/backup-types';
 

@@ -1,13 +1,14 @@
 import type { Database } from 'better-sqlite3';
-import { diffCatalog, unreadableItems, type ChangeKind, type OfferSnapshot } from '../domain/diff';
+import { diffCatalog, unreadableItems, type OfferSnapshot } from '../domain/diff';
 import { offerKey, type Offer, type OfferKind, type StockStatus } from '../domain/offer';
 import type { QuantityTier } from '../domain/quantity-tiers';
 import { nextCatalogSeq } from './catalog-seq';
 import { CatalogStaging, OFFER_CONTENT_COLUMNS } from './catalog-staging';
 import { keepHeldListing } from './held-listings';
 import { markGridStale } from './settings';
+import { parseTitles } from './offer-lookups';
 import { holdReason, type HoldReason, type HoldThresholds } from '../../src-shared/hold-policy';
-import type { RunStatus, SyncMode, SkippedItem, RunCounts, SyncRun, StoredChange } from '../../src-shared/sync-types';
+import type { RunStatus, SyncMode, SkippedItem, RunCounts, SyncRun } from '../../src-shared/sync-types';
 
 export interface StoredOffer extends Offer {
   supplierId: string;
@@ -103,7 +104,7 @@ function snapshotFromRow(row: SnapshotRow): OfferSnapshot {
     variant: row.variant,
     cost: { amount: row.cost_amount, currency: row.cost_currency },
     stock: { status: row.stock_status as StockStatus, quantity: row.stock_quantity },
-    titles: JSON.parse(row.titles_json),
+    titles: parseTitles(row.titles_json),
   };
 }
 
@@ -286,7 +287,7 @@ function offerFromRow(row: OfferRow): StoredOffer {
     skuId: row.sku_id,
     variant: row.variant,
     kind: row.kind as OfferKind,
-    titles: JSON.parse(row.titles_json),
+    titles: parseTitles(row.titles_json),
     category: row.category_json ? JSON.parse(row.category_json) : null,
     cost: { amount: row.cost_amount, currency: row.cost_currency },
     retailPrice: row.retail_json ? JSON.parse(row.retail_json) : null,
@@ -329,16 +330,4 @@ export function latestRuns(db: Database): SyncRun[] {
 
 export function listRuns(db: Database, limit = 100): SyncRun[] {
   return (db.prepare('SELECT * FROM sync_runs ORDER BY id DESC LIMIT ?').all(limit) as RunRow[]).map(runFromRow);
-}
-
-export function changesForRuns(db: Database, runIds: number[]): StoredChange[] {
-  if (runIds.length === 0) return [];
-  const rows = db.prepare(`SELECT * FROM changes WHERE run_id IN (${runIds.map(() => '?').join(',')}) ORDER BY run_id, id`).all(...runIds) as Array<{
-    run_id: number; supplier_id: string; product_id: string; sku_id: string; variant: string; change: ChangeKind; old_json: string | null; new_json: string | null;
-  }>;
-  return rows.map((row) => ({
-    runId: row.run_id, supplierId: row.supplier_id, productId: row.product_id, skuId: row.sku_id, variant: row.variant,
-    key: offerKey({ productId: row.product_id, skuId: row.sku_id, variant: row.variant }),
-    change: row.change, old: row.old_json === null ? null : JSON.parse(row.old_json), new: row.new_json === null ? null : JSON.parse(row.new_json),
-  }));
 }

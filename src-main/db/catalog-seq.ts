@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { readState } from './app-state';
+import { incrementState, readState } from './app-state';
 
 const KEY = 'catalog.seq';
 
@@ -13,7 +13,5 @@ export function catalogSeq(db: Database): number {
 
 /** Takes the next sequence number; call it inside the commit's transaction so a rolled-back commit takes none. */
 export function nextCatalogSeq(db: Database): number {
-  db.prepare(`INSERT INTO app_state (key, value) VALUES (?, '1')
-    ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`).run(KEY);
-  return catalogSeq(db);
+  return incrementState(db, KEY);
 }

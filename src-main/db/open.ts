@@ -2,6 +2,7 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { backupDatabaseNow } from '../backups/backup-store';
+import { DB_DIR_MODE, DB_FILE_MODE } from './file-modes';
 import { migratesExistingData, migrate } from './migrate';
 import { recordRunOwnership } from './run-owners';
 
@@ -9,11 +10,6 @@ export interface OpenOptions {
   /** Path to a better_sqlite3.node built for the running runtime (Electron's ABI differs from Node's). */
   nativeBinding?: string;
 }
-
-/** The database holds sealed secrets, order deliveries and the whole catalog: only its owner may read it. */
-export const DB_FILE_MODE = 0o600;
-/** A folder this opens creates for the database: only its owner may list it. */
-export const DB_DIR_MODE = 0o700;
 
 /** Opens (creating if needed) a SupplyGrid database, in WAL mode, migrated to the current schema. */
 export function openDatabase(file: string, options: OpenOptions = {}): Database {

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { ECB_DAILY_RATES_URL } from '../domain/currency';
-import { readState, writeState } from './app-state';
+import { incrementState, readState, writeState, type AppStateKey } from './app-state';
 import { catalogSeq } from './catalog-seq';
 import { DEFAULT_HOLD_THRESHOLDS, validRemovalPercent, type HoldThresholds } from '../../src-shared/hold-policy';
 
@@ -21,6 +21,15 @@ export function ratesUrl(db: Database): string {
 
 export function setRatesUrl(db: Database, url: string): void {
   writeState(db, 'settings.ratesUrl', url);
+}
+
+/** Minutes between scheduled syncs (0: off); the app's schedule and the daemon's default both read it. */
+export function syncIntervalMinutes(db: Database): number {
+  return Number(readState(db, 'settings.syncIntervalMinutes') ?? '0');
+}
+
+export function setSyncIntervalMinutes(db: Database, minutes: number): void {
+  writeState(db, 'settings.syncIntervalMinutes', String(minutes));
 }
 
 /** When a sync is held for review instead of applied; a stored value gone bad falls back to the default. */
@@ -55,11 +64,11 @@ export interface GridInputs {
 
 const COUNTERS = { matching: 'grid.matchingVersion', prices: 'grid.pricesVersion', catalog: 'grid.version', offers: 'grid.offersVersion' } as const;
 
-function bump(db: Database, key: string): void {
-  db.prepare(`INSERT INTO app_state (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`).run(key);
+function bump(db: Database, key: AppStateKey): void {
+  incrementState(db, key);
 }
 
-function counter(db: Database, key: string): number {
+function counter(db: Database, key: AppStateKey): number {
   return Number(readState(db, key) ?? '0');
 }
 

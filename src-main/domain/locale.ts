@@ -1,8 +1,7 @@
 import type { LocalizedText } from './offer';
 
 /** The languages the UI itself speaks; titles may come in any. */
-export const UI_LANGUAGES = ['en', 'zh-CN'] as const;
-export type UiLanguage = (typeof UI_LANGUAGES)[number];
+export type UiLanguage = 'en' | 'zh-CN';
 
 // Script subtags say what a reader can read better than regions do: zh-Hans is read where zh-CN is.
 const SCRIPT_TO_REGION: Record<string, string> = { 'zh-hans': 'zh-CN', 'zh-hant': 'zh-TW' };

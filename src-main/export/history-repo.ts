@@ -123,7 +123,7 @@ export class PendingExport {
   }
 }
 
-const lastChoiceKey = (preset: ExportPresetId) => `export.last.${preset}`;
+const lastChoiceKey = (preset: ExportPresetId) => `export.last.${preset}` as const;
 
 export function readLastChoice(db: Database, preset: ExportPresetId): LastExportChoice | null {
   const stored = readState(db, lastChoiceKey(preset));

@@ -4,9 +4,7 @@ import { priceOrRefusal } from '../domain/pricing/price';
 import type { RuleSet } from '../domain/pricing/rules';
 import type { GridOffer, PlanRow } from '../../src-shared/grid-types';
 import { bestOffer } from './best-offer';
-import { neutralizeCell } from './neutralize';
 import { planTitle, planTitleWrittenIn } from './plan-text';
-import type { ExportColumn } from './presets/preset';
 import { rowStock, type RowStock } from './row-stock';
 import type { FlagReason, NoPriceCause, OutOfStockMode } from '../../src-shared/export-types';
 
@@ -108,9 +106,4 @@ export function flagOf(view: Pick<ExportRowDraft, 'price' | 'cost'>): FlagReason
   if (view.price === null) return 'no_price';
   if (view.cost && new Decimal(view.price).lt(view.cost.amount)) return 'below_cost';
   return null;
-}
-
-/** The file's cells for one row, each neutralized against formula injection. */
-export function buildCells(columns: readonly ExportColumn[], view: ExportRowView): string[] {
-  return columns.map((column) => neutralizeCell(column.value(view), column.numeric));
 }

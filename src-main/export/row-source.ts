@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3';
-import { readState } from '../db/app-state';
 import { isGridStale } from '../db/settings';
 import { languageOf } from '../domain/locale';
 import { ensureGrid, planRowsByIds, queryGrid, type GridScope } from '../grid/query';
+import { builtGridSignature } from '../grid/refresh';
 import type { GridQuery, PlanRow } from '../../src-shared/grid-types';
 import type { ExportRowSelection } from '../../src-shared/export-types';
 
@@ -39,9 +39,9 @@ export interface RowSource {
  */
 export function openRowSource(db: Database, request: RowSourceRequest): RowSource {
   ensureGrid(db, request.scope);
-  const builtFor = readState(db, 'grid.built');
+  const builtFor = builtGridSignature(db);
   const assertUnchanged = () => {
-    if (isGridStale(db) || readState(db, 'grid.built') !== builtFor) throw new GridChangedError();
+    if (isGridStale(db) || builtGridSignature(db) !== builtFor) throw new GridChangedError();
   };
   const { selection } = request;
   if (selection.type === 'filter') return filteredRows(db, selection.query, request, assertUnchanged);

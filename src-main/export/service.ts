@@ -11,10 +11,10 @@ import { exportFingerprint } from './fingerprint';
 import { adoptLegacyHandles, assignedHandles, handlesInUse } from './handles-repo';
 import { lastSent, listExports, PendingExport, readLastChoice, rememberChoice, type PendingRow, type SentRow } from './history-repo';
 import { exportLanguages, resolveExportOptions, settingsOf, type ResolvedExportOptions } from './options';
-import type { ExportColumn, ExportPreset } from './presets/preset';
+import { buildCells, type ExportColumn, type ExportPreset } from './presets/preset';
 import { EXPORT_PRESETS, exportPreset, presetInfo } from './presets/registry';
 import { planTitleWrittenIn } from './plan-text';
-import { buildCells, buildRowView, flagOf, type ExportRowDraft, type ExportRowView } from './row-builder';
+import { buildRowView, flagOf, type ExportRowDraft, type ExportRowView } from './row-builder';
 import { EXPORT_PAGE_SIZE, openRowSource, type RowSource } from './row-source';
 import { freeHandle, handleBase } from './store-identity';
 import type {

@@ -1,12 +1,13 @@
 import type { Database } from 'better-sqlite3';
-import type { ChangeKind } from '../domain/diff';
-import { supplierOfferKey, type OfferKind, type Stock } from '../domain/offer';
+import { parseTitles } from '../db/offer-lookups';
+import type { OfferKind, Stock } from '../domain/offer';
 import { extractAttributes, type PlanAttributes } from '../domain/plan-attributes';
 import { offerSearchText } from '../domain/search-text';
 import type { GridInputOffer } from './materialize';
 import type { OfferRef } from '../../src-shared/grid-types';
 
-// Reads what the materializer needs from the catalog: offers (with the merchant's links), and the latest sync's changes.
+// Reads what the materializer needs from the catalog: offers (with the merchant's links) and the latest ok runs; the
+// changes those runs logged are changes-repo's.
 
 interface OfferRow {
   supplier_id: string; product_id: string; sku_id: string; variant: string; kind: OfferKind; titles_json: string;
@@ -66,7 +67,7 @@ export class OfferReader {
 
   private toInput(row: OfferRow): GridInputOffer {
     this.stats.offersRead++;
-    const titles = JSON.parse(row.titles_json) as Record<string, string>;
+    const titles = parseTitles(row.titles_json);
     const category = row.category_json ? (JSON.parse(row.category_json) as { id: string }) : null;
     return {
       supplier: row.supplier_id, productId: row.product_id, skuId: row.sku_id, variant: row.variant, kind: row.kind, titles,
@@ -79,12 +80,12 @@ export class OfferReader {
   private attributes(row: OfferRow): PlanAttributes {
     this.stats.attributesExtracted++;
     // The memo is only for the real extractor: an injected one (a test's counter) sees every call.
-    if (this.extract !== extractAttributes) return this.extract({ titles: JSON.parse(row.titles_json), kind: row.kind, plan: JSON.parse(row.plan_json) });
+    if (this.extract !== extractAttributes) return this.extract({ titles: parseTitles(row.titles_json), kind: row.kind, plan: JSON.parse(row.plan_json) });
     const key = `${row.kind}\u0001${row.titles_json}\u0001${row.plan_json}`;
     let attributes = attributesMemo.get(key);
     if (!attributes) {
       if (attributesMemo.size >= MEMO_LIMIT) attributesMemo.clear();
-      attributes = extractAttributes({ titles: JSON.parse(row.titles_json), kind: row.kind, plan: JSON.parse(row.plan_json) });
+      attributes = extractAttributes({ titles: parseTitles(row.titles_json), kind: row.kind, plan: JSON.parse(row.plan_json) });
       attributesMemo.set(key, attributes);
     }
     return attributes;
@@ -106,49 +107,4 @@ export function latestOkRuns(db: Database): Map<string, number> {
   const rows = db.prepare(`SELECT supplier_id, id, status FROM sync_runs WHERE id IN (SELECT MAX(id) FROM sync_runs GROUP BY supplier_id)`)
     .all() as Array<{ supplier_id: string; id: number; status: string }>;
   return new Map(rows.filter((row) => row.status === 'ok').map((row) => [row.supplier_id, row.id]));
-}
-
-export type LastChanges = (offer: OfferRef) => { runId: number; kinds: ChangeKind[] } | null;
-
-/** Every change of the latest ok runs, held in memory (a full rebuild reads them all anyway). */
-export function allLastChanges(db: Database, runs: ReadonlyMap<string, number>): LastChanges {
-  const byOffer = new Map<string, Set<ChangeKind>>();
-  const ids = [...runs.values()];
-  if (ids.length) {
-    const rows = db.prepare(`SELECT supplier_id, product_id, sku_id, variant, change FROM changes WHERE run_id IN (${ids.map(() => '?').join(',')})`)
-      .all(...ids) as Array<{ supplier_id: string; product_id: string; sku_id: string; variant: string; change: ChangeKind }>;
-    for (const row of rows) {
-      const key = supplierOfferKey({ supplier: row.supplier_id, productId: row.product_id, skuId: row.sku_id, variant: row.variant });
-      const kinds = byOffer.get(key) ?? new Set<ChangeKind>();
-      kinds.add(row.change);
-      byOffer.set(key, kinds);
-    }
-  }
-  return (offer) => {
-    const kinds = byOffer.get(supplierOfferKey(offer));
-    return kinds ? { runId: runs.get(offer.supplier)!, kinds: [...kinds] } : null;
-  };
-}
-
-/**
- * The same for an incremental refresh, which needs only its rows' members: held in memory when the latest runs changed
- * few offers (one query instead of one per member), looked up offer by offer after a first sync (every offer "added").
- */
-export function lastChangesForPatch(db: Database, runs: ReadonlyMap<string, number>): LastChanges {
-  const ids = [...runs.values()];
-  const count = ids.length ? db.prepare(`SELECT COUNT(*) FROM changes WHERE run_id IN (${ids.map(() => '?').join(',')})`).pluck().get(...ids) as number : 0;
-  return count <= CHANGES_IN_MEMORY ? allLastChanges(db, runs) : lastChangesByLookup(db, runs);
-}
-
-const CHANGES_IN_MEMORY = 20_000;
-
-/** The same, looked up offer by offer. */
-export function lastChangesByLookup(db: Database, runs: ReadonlyMap<string, number>): LastChanges {
-  const lookup = db.prepare('SELECT DISTINCT change FROM changes WHERE supplier_id = ? AND product_id = ? AND sku_id = ? AND variant = ? AND run_id = ?').pluck();
-  return (offer) => {
-    const runId = runs.get(offer.supplier);
-    if (runId === undefined) return null;
-    const kinds = lookup.all(offer.supplier, offer.productId, offer.skuId, offer.variant, runId) as ChangeKind[];
-    return kinds.length ? { runId, kinds } : null;
-  };
 }

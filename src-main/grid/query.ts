@@ -1,5 +1,4 @@
 import type { Database } from 'better-sqlite3';
-import { readState } from '../db/app-state';
 import { isGridStale, merchantCurrency } from '../db/settings';
 import { displayTitle, languageOf } from '../domain/locale';
 import { placeOfTerm, regionToken } from '../domain/places';
@@ -7,7 +6,7 @@ import { ftsQuery } from '../domain/search-text';
 import { assertGridCurrency } from './currency-check';
 import { excludedAmong } from './exclusions-repo';
 import { micros, type StoredBest } from './materialize';
-import { gridSignature, refreshGrid } from './refresh';
+import { builtGridSignature, gridSignature, refreshGrid } from './refresh';
 import type { GridOffer, GridPage, GridQuery, GridSortColumn, PlanRow, OfferRef } from '../../src-shared/grid-types';
 
 const SORT_SQL: Record<GridSortColumn, (language: string) => string> = {
@@ -41,7 +40,7 @@ export function ensureGrid(db: Database, scope: GridScope = {}): string {
   const home = merchantCurrency(db);
   const currency = scope.currency ?? home;
   if (currency !== home) assertGridCurrency(db, currency, scope.suppliers ?? null);
-  if (isGridStale(db) || readState(db, 'grid.built') !== gridSignature(currency, scope.suppliers ?? null)) {
+  if (isGridStale(db) || builtGridSignature(db) !== gridSignature(currency, scope.suppliers ?? null)) {
     refreshGrid(db, { currency, suppliers: scope.suppliers ?? null });
   }
   return currency;

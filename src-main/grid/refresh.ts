@@ -8,7 +8,8 @@ import { loadRuleSet } from '../pricing/rules-store';
 import { gridWriter, PRICED_COLUMNS, pricedColumns, type PricedColumns } from './grid-writer';
 import { groupOffers, inCanonicalOrder, MATERIALIZER_VERSION, materializeRow, planKeyOf, priceRow, sideTables, type GridInputOffer, type MaterializeContext } from './materialize';
 import { countClaim, gatherEvidence, NO_REGIONS, resolutionSignature, resolveRegions, type RegionEvidence, type RegionResolution } from '../domain/region-evidence';
-import { allLastChanges, lastChangesForPatch, latestOkRuns, OfferReader, type Extractor } from './offer-inputs';
+import { allLastChanges, lastChangesForPatch } from '../db/changes-repo';
+import { latestOkRuns, OfferReader, type Extractor } from './offer-inputs';
 import type { GridOffer, OfferRef } from '../../src-shared/grid-types';
 
 export interface RefreshOptions {
@@ -57,6 +58,16 @@ const BADGE_RUNS_KEY = 'grid.badgeRuns';
 /** The regional evidence (region-evidence.ts) the grid was built with, kept up to date by every patch. */
 const EVIDENCE_KEY = 'grid.regionEvidence';
 
+/** What the current grid was built for (gridSignature); null before the first build. */
+export function builtGridSignature(db: Database): string | null {
+  return readState(db, 'grid.built');
+}
+
+/** The regional evidence the current grid was built with (none before the first build). */
+export function builtRegionEvidence(db: Database): RegionEvidence {
+  return JSON.parse(readState(db, EVIDENCE_KEY) ?? '{}') as RegionEvidence;
+}
+
 /**
  * Brings the grid up to date with as little work as what moved allows (see db/settings.ts): nothing, a reprice, the
  * rows of the offers a commit stamped, or a full rebuild. Whatever it does, the grid ends exactly as a full rebuild
@@ -66,7 +77,7 @@ export function refreshGrid(db: Database, options: RefreshOptions = {}): Refresh
   const currency = options.currency ?? merchantCurrency(db);
   const signature = gridSignature(currency, options.suppliers ?? null);
   const mustRebuild = options.full
-    || readState(db, 'grid.built') !== signature
+    || builtGridSignature(db) !== signature
     || readState(db, MATERIALIZER_KEY) !== String(MATERIALIZER_VERSION);
   if (!mustRebuild) {
     // One write transaction around reading and writing: a patch is small, and no commit can land half-way through it.

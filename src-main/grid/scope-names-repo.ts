@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
-import { displayTitle, UI_LANGUAGES } from '../domain/locale';
-import type { CategoryRef, LocalizedText } from '../domain/offer';
+import { displayTitle } from '../domain/locale';
+import { parseTitles } from '../db/offer-lookups';
+import { LANGUAGES } from '../../src-shared/languages';
+import type { CategoryRef } from '../domain/offer';
 import { scopeNameKey, type NamedScope, type ScopeNames } from '../domain/pricing/scope-names';
 import { categoryPathName } from './category-names-repo';
 import { planTitles } from './plan-titles-repo';
@@ -10,16 +12,16 @@ import { planTitles } from './plan-titles-repo';
  * however many there are: plans as their grid row is titled, offers by their own titles, categories by their path.
  */
 export function scopeNames(db: Database, scopes: readonly NamedScope[]): ScopeNames {
-  const names = Object.fromEntries(UI_LANGUAGES.map((language) => [language, {}])) as ScopeNames;
+  const names = Object.fromEntries(LANGUAGES.map((language) => [language, {}])) as ScopeNames;
   const name = (scope: NamedScope, text: (language: string) => string) => {
-    for (const language of UI_LANGUAGES) {
+    for (const language of LANGUAGES) {
       const found = text(language);
       if (found) names[language][scopeNameKey(scope)!] = found;
     }
   };
 
   const plans = scopes.filter((scope) => scope.type === 'plan');
-  const titled = Object.fromEntries(UI_LANGUAGES.map((language) => [language, planTitles(db, plans.map((plan) => plan.planKey), language)]));
+  const titled = Object.fromEntries(LANGUAGES.map((language) => [language, planTitles(db, plans.map((plan) => plan.planKey), language)]));
   for (const plan of plans) name(plan, (language) => titled[language][plan.planKey]);
 
   const offers = scopes.filter((scope) => scope.type === 'offer');
@@ -29,7 +31,7 @@ export function scopeNames(db: Database, scopes: readonly NamedScope[]): ScopeNa
       CROSS JOIN offers o ON o.supplier_id = w.value ->> 0 AND o.product_id = w.value ->> 1 AND o.sku_id = w.value ->> 2 AND o.variant = w.value ->> 3`)
       .all(JSON.stringify(offers.map((offer) => [offer.supplierId, offer.productId, offer.skuId, offer.variant]))) as Array<{ i: number; titles_json: string }>;
     for (const row of rows) {
-      const titles = JSON.parse(row.titles_json) as LocalizedText;
+      const titles = parseTitles(row.titles_json);
       name(offers[row.i], (language) => displayTitle(titles, language));
     }
   }

@@ -1,10 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import { readState } from '../db/app-state';
 import { displayTitle } from '../domain/locale';
 import { suggestedKeys } from '../domain/match-suggestions';
-import type { RegionEvidence } from '../domain/region-evidence';
 import type { GridInputOffer } from './materialize';
 import { ensureGrid, planRowsByIds, type GridScope } from './query';
+import { builtRegionEvidence } from './refresh';
 import type { MatchSuggestion } from '../../src-shared/grid-types';
 
 const MAX_SUGGESTIONS = 1000;
@@ -16,7 +15,7 @@ const MAX_SUGGESTIONS = 1000;
  */
 export function matchSuggestions(db: Database, language = 'en', scope: GridScope = {}, rowId?: number): MatchSuggestion[] {
   ensureGrid(db, scope);
-  const evidence = JSON.parse(readState(db, 'grid.regionEvidence') ?? '{}') as RegionEvidence;
+  const evidence = builtRegionEvidence(db);
   // Rows of their own are keyed "solo:…"; a range on the unique key index finds them without a scan.
   const alone = db.prepare(`SELECT r.id, r.plan_key, o.member_json FROM plan_rows r JOIN plan_offers o ON o.plan_key = r.plan_key
     LEFT JOIN plan_links l ON l.supplier_id = o.supplier_id AND l.product_id = o.product_id AND l.sku_id = o.sku_id AND l.variant = o.variant

@@ -1,6 +1,6 @@
 import type { SecretBox } from '../secrets/secret-box';
 import type { Delivery } from '../../src-shared/order-types';
-import { maskDelivery } from './order-state';
+import { maskDelivery } from './delivery-mask';
 
 /**
  * A delivered activation code (and the LPA holding it), card number and PIN are as good as money to whoever reads

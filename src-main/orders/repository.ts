@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { readState, writeState } from '../db/app-state';
+import { parseTitles } from '../db/offer-lookups';
 import type { Money } from '../domain/money';
 import type { Fulfillment, LocalizedText, OfferKind, Stock, StockStatus } from '../domain/offer';
 import type { QuantityTier } from '../domain/quantity-tiers';
@@ -98,6 +99,11 @@ export function findOrderByKey(db: Database, supplierId: string, idempotencyKey:
 /** Newest first. */
 export function listOrders(db: Database, limit = 500): OrderRecord[] {
   return (db.prepare('SELECT * FROM orders ORDER BY id DESC LIMIT ?').all(limit) as OrderRow[]).map(fromRow);
+}
+
+/** Whether any order was ever placed under this connection id (orders keep their connection's id for good). */
+export function hasOrdersUnder(db: Database, supplierId: string): boolean {
+  return db.prepare('SELECT 1 FROM orders WHERE supplier_id = ? LIMIT 1').get(supplierId) !== undefined;
 }
 
 export function listOpenOrders(db: Database): OrderRecord[] {
@@ -238,7 +244,7 @@ export function findLiveOffers(db: Database, supplierId: string, match: { skuId:
     skuId: row.sku_id,
     variant: row.variant,
     kind: row.kind as OfferKind,
-    titles: JSON.parse(row.titles_json),
+    titles: parseTitles(row.titles_json),
     cost: { amount: row.cost_amount, currency: row.cost_currency },
     stock: { status: row.stock_status as StockStatus, quantity: row.stock_quantity },
     minQuantity: row.min_quantity,

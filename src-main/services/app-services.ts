@@ -15,7 +15,7 @@ import { getRun, latestRuns } from '../db/catalog-repo';
 import type { SyncRun, SupplierSyncResult, SyncRunOptions } from '../../src-shared/sync-types';
 import { closeAbandonedRuns } from '../db/run-owners';
 import { rememberImportedSecrets } from '../config/secrets-notice';
-import { merchantCurrency, ratesUrl, setMerchantCurrency, setSyncHoldThresholds, syncHoldThresholds } from '../db/settings';
+import { merchantCurrency, ratesUrl, setMerchantCurrency, setSyncHoldThresholds, setSyncIntervalMinutes, syncHoldThresholds, syncIntervalMinutes } from '../db/settings';
 import { startDemoSuppliers, type DemoSuppliers } from '../demo/demo-suppliers';
 import { describeError } from '../http/errors';
 import { readDailyCap, writeDailyCap } from '../orders/repository';
@@ -365,7 +365,7 @@ export class AppServices {
       currency: merchantCurrency(this.db),
       ratesUrl: ratesUrl(this.db),
       ratesUrlAllowInsecureHttp: ratesUrlAllowsInsecureHttp(this.db),
-      syncIntervalMinutes: Number(readState(this.db, 'settings.syncIntervalMinutes') ?? '0'),
+      syncIntervalMinutes: syncIntervalMinutes(this.db),
       orderDailyCap: readDailyCap(this.db),
       syncHoldRemovalPercent: syncHoldThresholds(this.db).removalPercent,
     };
@@ -396,7 +396,7 @@ export class AppServices {
     if (patch.syncIntervalMinutes !== undefined) {
       const minutes = patch.syncIntervalMinutes;
       if (!Number.isInteger(minutes) || minutes < 0 || minutes > 24 * 60) throw new ConfigError('sync interval must be 0 (off) to 1440 minutes');
-      writeState(this.db, 'settings.syncIntervalMinutes', String(minutes));
+      setSyncIntervalMinutes(this.db, minutes);
       this.applySchedule();
     }
     return this.settings();
@@ -469,8 +469,7 @@ export class AppServices {
 function unavailableAdapter(reason: Error): SupplierAdapter {
   return {
     ping: () => Promise.reject(reason),
-    fetchCatalog: async function* () {
-      throw reason;
-    },
+    // Its first page fails, as a listing that could not start does.
+    fetchCatalog: () => ({ [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(reason) }) }),
   };
 }

@@ -3,6 +3,7 @@ import { ConfigError } from '../config/app-config';
 import {
   deleteStoredConnection, getStoredConnection, listStoredConnections, recordSecretsMeta, upsertStoredConnection, type StoredConnection,
 } from '../db/connections-repo';
+import { hasOrdersUnder } from '../orders/repository';
 import type { SecretBox } from '../secrets/secret-box';
 import type { ConnectionBase, SupplierKind } from '../suppliers/adapter';
 import { supplierKind } from '../suppliers/registry';
@@ -168,7 +169,7 @@ export class ConnectionsService {
 
   /** An id no connection has, nor any order was placed under: orders and sync history stay with their account. */
   private freeId(base: string): string {
-    const used = (id: string) => getStoredConnection(this.db, id) !== null || this.db.prepare('SELECT 1 FROM orders WHERE supplier_id = ? LIMIT 1').get(id) !== undefined;
+    const used = (id: string) => getStoredConnection(this.db, id) !== null || hasOrdersUnder(this.db, id);
     let id = base;
     for (let n = 2; used(id); n++) id = `${base}-${n}`;
     return id;

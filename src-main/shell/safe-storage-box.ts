@@ -52,7 +52,7 @@ function unsealKey(path: string): Buffer | null {
   try {
     text = safeStorage.decryptString(sealed);
   } catch (error) {
-    throw new Error(`the operating system keychain could not unseal ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`the operating system keychain could not unseal ${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   const key = Buffer.from(text.trim(), 'base64');
   if (key.length !== 32) throw new Error(`${path} does not hold a SupplyGrid data key (expected 32 bytes)`);

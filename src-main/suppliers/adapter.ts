@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 import type { SkippedItem, FetchProgress } from '../../src-shared/sync-types';
+
+// What a supplier folder implements is all here; the two types the run record also carries live in src-shared.
+export type { SkippedItem, FetchProgress };
 import type { Money } from '../domain/money';
 import type { Offer } from '../domain/offer';
 import type { RequestBudget, RequestBudgetView } from '../http/budget';
@@ -13,6 +16,7 @@ export interface PingResult {
   /** Anything else worth showing beside the balance (site name, member level, account name). */
   detail: Record<string, string>;
 }
+
 
 export interface CatalogPage {
   offers: Offer[];
@@ -162,7 +166,7 @@ export interface SimulatorOptions {
   seed?: number;
   /** Roughly how many offers the seeded catalog yields. */
   size?: number;
-  /** How much of the catalog each generation step changes, as a multiple of the usual (see catalog-evolution.ts). */
+  /** How much of the catalog each generation step changes, as a multiple of the usual (see shared/sim/catalog-evolution.ts). */
   churn?: number;
   /**
    * The simulator's request limit: its real server's numbers when absent; scaled (windows in ms) so tests stay fast;

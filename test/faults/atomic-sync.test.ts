@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from 'better-sqlite3';
 import { createDujiaoProtocolAdapter } from '../../src-main/suppliers/dujiao-next/adapter';
-import type { Fault } from '../../src-main/suppliers/shared/simulator-http';
+import type { Fault } from '../../src-main/suppliers/shared/sim/server';
 import { syncSupplier } from '../../src-main/sync/engine';
 import { catalogOf, product, startTestDujiao } from '../helpers/dujiao-fixtures';
 import { FAST_RETRY, tempDb } from '../helpers/temp-db';
-import type { SimCatalog } from '../../src-main/suppliers/dujiao-next/catalog-seed';
+import type { SimCatalog } from '../../src-main/suppliers/dujiao-next/sim/seed';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {

@@ -8,7 +8,7 @@ import { openDatabase } from '../../src-main/db/open';
 import { listOrders } from '../../src-main/orders/repository';
 import { OrderService } from '../../src-main/orders/service';
 import { supplierKind } from '../../src-main/suppliers/registry';
-import { startDujiaoSimulator, type DujiaoSimulator } from '../../src-main/suppliers/dujiao-next/simulator';
+import { startDujiaoSimulator, type DujiaoSimulator } from '../../src-main/suppliers/dujiao-next/sim';
 import { runCli } from '../helpers/run-cli';
 
 const BIN = fileURLToPath(new URL('../../bin/supplygrid.mjs', import.meta.url));

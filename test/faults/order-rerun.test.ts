@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src-main/db/open';
 import { listOrders } from '../../src-main/orders/repository';
-import { startSeagmSimulator, type SeagmSimulator } from '../../src-main/suppliers/seagm/simulator';
+import { startSeagmSimulator, type SeagmSimulator } from '../../src-main/suppliers/seagm/sim';
 import { runCli } from '../helpers/run-cli';
 
 const BIN = fileURLToPath(new URL('../../bin/supplygrid.mjs', import.meta.url));

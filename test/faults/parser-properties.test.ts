@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Offer } from '../../src-main/domain/offer';
 import type { RunningSimulator, SupplierKind } from '../../src-main/suppliers/adapter';
 import { SUPPLIER_KINDS } from '../../src-main/suppliers/registry';
-import type { FaultPlan } from '../../src-main/suppliers/shared/simulator-http';
+import type { FaultPlan } from '../../src-main/suppliers/shared/sim/server';
 
 // Property: whatever a supplier sends, every offer its parser accepts is valid, and everything it does not accept
 // is refused with a reason (a skipped item, or a failed fetch saying why). Real payloads from each simulator are
@@ -149,9 +149,9 @@ describe.each(SUPPLIER_KINDS.map((kind) => [kind.kind, kind] as const))('the %s 
           if (error instanceof Error && error.message.startsWith('accepted an invalid offer')) throw error;
           if (error instanceof Error && error.message.startsWith('skipped ')) throw error;
           seen.failed++;
-          if (!(error instanceof Error)) throw new Error(`the fetch threw a non-Error: ${String(error)}`);
+          if (!(error instanceof Error)) throw new Error(`the fetch threw a non-Error: ${String(error)}`, { cause: error });
           if (error.message.trim().length <= 3 || /^(undefined|null|\[object Object\])$/.test(error.message)) {
-            throw new Error(`the fetch failed without a readable reason: ${JSON.stringify(error.message)}`);
+            throw new Error(`the fetch failed without a readable reason: ${JSON.stringify(error.message)}`, { cause: error });
           }
         } finally {
           await simulator.close();

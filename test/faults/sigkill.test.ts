@@ -7,7 +7,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src-main/db/open';
 import { failAbandonedRuns } from '../../src-main/db/catalog-repo';
-import { seededRandom } from '../../src-main/suppliers/shared/seeded-random';
+import { seededRandom } from '../../src-main/suppliers/shared/sim/seeded-random';
 import { catalogOf, startTestDujiao } from '../helpers/dujiao-fixtures';
 
 const RUNNER = fileURLToPath(new URL('../../bin/run-ts.mjs', import.meta.url));

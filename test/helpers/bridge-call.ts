@@ -1,4 +1,5 @@
 import { errorFromBody, type ApiAnswer } from '../../src-shared/api-answer';
+import type { ApiContract, ApiMethod } from '../../src-shared/contract';
 import type { WebPreview } from '../../src-main/web/preview';
 
 /** One API call over the loopback bridge, exactly as the renderer in a browser makes it: the answer as it came. */
@@ -12,9 +13,12 @@ export async function bridgeAnswer(appUrl: string, method: string, args: unknown
   return { status: response.status, answer: (await response.json()) as ApiAnswer };
 }
 
-/** One API call over the loopback bridge: its result, or the error it was answered with (coded where it has a code). */
-export async function bridgeCall(preview: WebPreview, method: string, ...args: unknown[]): Promise<any> {
+/**
+ * One API call over the loopback bridge: its result typed by the contract, or the error it was answered with (coded
+ * where it has a code). Arguments are left loose, so tests can send what the contract refuses.
+ */
+export async function bridgeCall<M extends ApiMethod>(preview: WebPreview, method: M, ...args: unknown[]): Promise<Awaited<ReturnType<ApiContract[M]>>> {
   const { answer } = await bridgeAnswer(preview.appUrl, method, args);
   if (!answer.ok) throw errorFromBody(answer.error);
-  return answer.result;
+  return answer.result as Awaited<ReturnType<ApiContract[M]>>;
 }

@@ -1,6 +1,6 @@
-import type { SimCatalog, SimProduct } from '../../src-main/suppliers/dujiao-next/catalog-seed';
+import type { SimCatalog, SimProduct } from '../../src-main/suppliers/dujiao-next/sim/seed';
 import type { SimulatorRateLimit } from '../../src-main/suppliers/adapter';
-import { startProtocolSimulator, type ProtocolFlavor } from '../../src-main/suppliers/dujiao-next/protocol-simulator';
+import { startProtocolSimulator, type ProtocolFlavor } from '../../src-main/suppliers/dujiao-next/sim/server';
 
 export const TEST_KEY = 'a'.repeat(64);
 export const TEST_SECRET = 'b'.repeat(128);

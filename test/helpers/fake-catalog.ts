@@ -67,38 +67,39 @@ export class FakeSupplier {
   lastChangedSince: Array<string | null> = [];
 
   adapter(options: FakeAdapterOptions = {}): SupplierAdapter & { servedStep: number } {
-    const supplier = this;
     const state = { servedStep: -1 };
     return Object.assign(state, {
       budget: this.budget,
       ping: async () => ({ balance: null, currency: 'USD', detail: {} }),
-      async *fetchCatalog(fetch: FetchOptions = {}): AsyncGenerator<CatalogPage> {
-        supplier.lastChangedSince.push(fetch.changedSince ?? null);
-        const incremental = fetch.changedSince != null && !options.ignoreFilter && state.servedStep >= 0;
-        const since = state.servedStep;
-        const listed = [...supplier.products.values()].filter((p) => incremental
-          ? p.changedAt > since || (options.overlap !== undefined && options.overlap() < 0.1)
-          : p.active);
-        const pageSize = options.pageSize ?? 7;
-        const pageCount = Math.max(1, Math.ceil(listed.length / pageSize));
-        for (let index = 0; index < pageCount; index++) {
-          await options.beforePage?.(index, fetch.signal);
-          supplier.budget.totals.requests++;
-          supplier.budget.totals.bytes += 1000;
-          const offers: Offer[] = [];
-          const skipped: SkippedItem[] = [];
-          const removedProducts: string[] = [];
-          for (const product of listed.slice(index * pageSize, (index + 1) * pageSize)) {
-            if (!product.active) removedProducts.push(product.id);
-            else if (product.unreadable) skipped.push({ where: `product ${product.id}`, reason: 'bad price', productId: product.id });
-            else offers.push(...product.skus.map((sku) => fakeOffer(product, sku)));
-          }
-          fetch.onProgress?.({ pagesDone: index + 1, pagesTotal: pageCount, items: offers.length });
-          yield incremental ? { offers, skipped, scope: 'changes', removedProducts } : { offers, skipped, scope: 'full' };
-        }
-        state.servedStep = supplier.step;
-      },
+      fetchCatalog: (fetch: FetchOptions = {}) => this.listing(options, state, fetch),
     });
+  }
+
+  private async *listing(options: FakeAdapterOptions, state: { servedStep: number }, fetch: FetchOptions): AsyncGenerator<CatalogPage> {
+    this.lastChangedSince.push(fetch.changedSince ?? null);
+    const incremental = fetch.changedSince != null && !options.ignoreFilter && state.servedStep >= 0;
+    const since = state.servedStep;
+    const listed = [...this.products.values()].filter((p) => incremental
+      ? p.changedAt > since || (options.overlap !== undefined && options.overlap() < 0.1)
+      : p.active);
+    const pageSize = options.pageSize ?? 7;
+    const pageCount = Math.max(1, Math.ceil(listed.length / pageSize));
+    for (let index = 0; index < pageCount; index++) {
+      await options.beforePage?.(index, fetch.signal);
+      this.budget.totals.requests++;
+      this.budget.totals.bytes += 1000;
+      const offers: Offer[] = [];
+      const skipped: SkippedItem[] = [];
+      const removedProducts: string[] = [];
+      for (const product of listed.slice(index * pageSize, (index + 1) * pageSize)) {
+        if (!product.active) removedProducts.push(product.id);
+        else if (product.unreadable) skipped.push({ where: `product ${product.id}`, reason: 'bad price', productId: product.id });
+        else offers.push(...product.skus.map((sku) => fakeOffer(product, sku)));
+      }
+      fetch.onProgress?.({ pagesDone: index + 1, pagesTotal: pageCount, items: offers.length });
+      yield incremental ? { offers, skipped, scope: 'changes', removedProducts } : { offers, skipped, scope: 'full' };
+    }
+    state.servedStep = this.step;
   }
 }
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach } from 'vitest';
 import type { AdapterEnv, SupplierOrders } from '../../src-main/suppliers/adapter';
 import { seagm } from '../../src-main/suppliers/seagm';
-import { startSeagmSimulator, type SeagmSimulator } from '../../src-main/suppliers/seagm/simulator';
+import { startSeagmSimulator, type SeagmSimulator } from '../../src-main/suppliers/seagm/sim';
 
 const FAST: AdapterEnv = { retry: { attempts: 2, baseDelayMs: 5, maxDelayMs: 20 } };
 

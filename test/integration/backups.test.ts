@@ -28,13 +28,15 @@ function store(): TempDb {
 }
 
 const mode = (file: string) => statSync(file).mode & 0o777;
+/** A setting the tests change to tell one state of the database from another. */
+const MARKER = 'settings.currency';
 
 describe('backups', () => {
   it('writes a verified 0600 copy into a 0700 backups/ folder, holding secrets sealed only', async () => {
     const { db, file } = store();
     const secret = 'clear-secret-7f3a9c1e';
     new ConnectionsService(db, aesSecretBox(Buffer.alloc(32, 7), 'key-file')).save({ kind: 'dujiao-next', name: 'Shop', settings: { baseUrl: 'https://shop.example.com', apiKey: 'key-1' }, secrets: { apiSecret: secret } });
-    writeState(db, 'marker', 'before');
+    writeState(db, MARKER, 'EUR');
     const backup = await backupDatabase(db, 'manual');
     const path = join(backupsDirFor(file), backup.name);
     expect(backup).toMatchObject({ reason: 'manual', bytes: statSync(path).size });
@@ -45,7 +47,7 @@ describe('backups', () => {
     expect(bytes.includes(Buffer.from(secret))).toBe(false);
     expect(bytes.includes(Buffer.from('shop.example.com'))).toBe(true);
     const copy = new BetterSqlite3(path, { readonly: true });
-    expect(readState(copy, 'marker')).toBe('before');
+    expect(readState(copy, MARKER)).toBe('EUR');
     copy.close();
     // Nothing half-written or journal files left beside it.
     expect(readdirSync(backupsDirFor(file))).toEqual([backup.name]);
@@ -74,18 +76,18 @@ describe('backups', () => {
 
   it('restoring first backs up the current database, so the restore itself can be undone', async () => {
     const { db, file } = store();
-    writeState(db, 'marker', 'A');
+    writeState(db, MARKER, 'EUR');
     const a = await backupDatabase(db, 'manual');
-    writeState(db, 'marker', 'B');
+    writeState(db, MARKER, 'GBP');
     const { undo } = await restoreBackup(db, backupFile(file, a.name));
-    expect(readState(db, 'marker')).toBe('A');
+    expect(readState(db, MARKER)).toBe('EUR');
     expect(undo.reason).toBe('before-restore');
     // Another connection to the same file (the CLI beside the app) sees the restored data too.
     const other = openDatabase(file);
-    expect(readState(other, 'marker')).toBe('A');
+    expect(readState(other, MARKER)).toBe('EUR');
     other.close();
     await restoreBackup(db, backupFile(file, undo.name));
-    expect(readState(db, 'marker')).toBe('B');
+    expect(readState(db, MARKER)).toBe('GBP');
     expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
   });
 
@@ -96,7 +98,7 @@ describe('backups', () => {
     const old = new BetterSqlite3(file);
     old.pragma('journal_mode = WAL');
     migrate(old, bundledMigrations().slice(0, -1));
-    writeState(old, 'marker', 'old');
+    writeState(old, MARKER, 'EUR');
     old.close();
     openDatabase(file).close();
     const backups = listBackups(backupsDirFor(file));
@@ -131,7 +133,7 @@ describe('backups', () => {
     supplier.step++;
     for (let i = 1; i <= 8; i++) supplier.products.delete(`p${i}`);
     expect((await syncSupplier(db, target)).status).toBe('held');
-    writeState(db, 'marker', 'A');
+    writeState(db, MARKER, 'EUR');
     db.close();
     const cli = (...args: string[]) => runCli([...args, '--db', file]);
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { getRun } from '../../src-main/db/catalog-repo';
 import { openDatabase } from '../../src-main/db/open';
 import { ProgressBars } from '../../src-main/cli/output';
-import { startDujiaoSimulator } from '../../src-main/suppliers/dujiao-next/simulator';
+import { startDujiaoSimulator } from '../../src-main/suppliers/dujiao-next/sim';
 import { runCli } from '../helpers/run-cli';
 import { tempDb } from '../helpers/temp-db';
 

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHANGE_KINDS } from '../../src-main/domain/diff';
-import { startDujiaoSimulator } from '../../src-main/suppliers/dujiao-next/simulator';
+import { startDujiaoSimulator } from '../../src-main/suppliers/dujiao-next/sim';
 import { runCli } from '../helpers/run-cli';
 import { tempDb } from '../helpers/temp-db';
 
@@ -43,7 +43,9 @@ describe('supplygrid CLI', () => {
     const human = await runCli(['changes', '--db', file]);
     expect(human.stdout).toMatch(/demo-dujiao — run \d+ \(ok/);
 
-    const offers = JSON.parse((await runCli(['offers', '--json', '--db', file, '--supplier', 'demo-dujiao'])).stdout) as Array<Record<string, any>>;
+    const offers = JSON.parse((await runCli(['offers', '--json', '--db', file, '--supplier', 'demo-dujiao'])).stdout) as Array<{
+      supplier: string; cost: { amount: string; currency: string }; stock: { status: string }; titles: Record<string, string>;
+    }>;
     expect(offers.length).toBeGreaterThan(200);
     for (const offer of offers.slice(0, 20)) {
       expect(offer).toMatchObject({ supplier: 'demo-dujiao', productId: expect.any(String), skuId: expect.any(String), kind: expect.any(String) });

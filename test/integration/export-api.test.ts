@@ -21,13 +21,13 @@ describe('export API', () => {
     await bridgeCall(preview, 'sync.run');
 
     const presets = await bridgeCall(preview, 'export.presets', ['en', 'zh-CN']);
-    expect(presets.map((p: { id: string }) => p.id)).toEqual(['generic', 'shopify', 'shopify-legacy', 'woocommerce', 'dujiao-next']);
-    expect(presets.find((p: { id: string }) => p.id === 'generic').columns.slice(-2)).toEqual(['title_en', 'title_zh-CN']);
+    expect(presets.map((p) => p.id)).toEqual(['generic', 'shopify', 'shopify-legacy', 'woocommerce', 'dujiao-next']);
+    expect(presets.find((p) => p.id === 'generic')!.columns.slice(-2)).toEqual(['title_en', 'title_zh-CN']);
 
     const options = { preset: 'shopify' as const, languages: ['en', 'zh-CN'] };
     const shown = await bridgeCall(preview, 'export.preview', options, 5);
     expect(shown.rows).toHaveLength(5);
-    expect(shown.columns).toEqual(presets.find((p: { id: string }) => p.id === 'shopify').columns);
+    expect(shown.columns).toEqual(presets.find((p) => p.id === 'shopify')!.columns);
     expect(shown.matching).toBeGreaterThan(100);
     // The demo prices every plan above its cost: the preflight finds nothing to ask about.
     expect(await bridgeCall(preview, 'export.preflight', options)).toEqual({ currency: 'USD', rows: shown.matching, belowCost: 0, noPrice: 0, flagged: [] });

@@ -56,7 +56,7 @@ describe('supplygrid export', () => {
     expect(nothing.stdout).toContain('Nothing changed since the last woocommerce export');
     expect(readRows(readFileSync(out('changes.csv'), 'utf8')).rows).toEqual([]);
 
-    const history = JSON.parse((await runCli(['exports', '--json', '--db', db])).stdout) as Array<Record<string, any>>;
+    const history = JSON.parse((await runCli(['exports', '--json', '--db', db])).stdout) as Array<{ preset: string; rows: number; file: string; options: Record<string, unknown> }>;
     expect(history.map((e) => [e.preset, e.rows, e.file])).toEqual([
       ['woocommerce', 0, out('changes.csv')],
       ['woocommerce', 3, out('all.csv')],

@@ -8,7 +8,7 @@ import { createDujiaoProtocolAdapter } from '../../src-main/suppliers/dujiao-nex
 import { syncSupplier } from '../../src-main/sync/engine';
 import { catalogOf, product, startTestDujiao } from '../helpers/dujiao-fixtures';
 import { FAST_RETRY, tempDb } from '../helpers/temp-db';
-import type { SimCatalog } from '../../src-main/suppliers/dujiao-next/catalog-seed';
+import type { SimCatalog } from '../../src-main/suppliers/dujiao-next/sim/seed';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {

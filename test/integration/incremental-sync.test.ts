@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getRun } from '../../src-main/db/catalog-repo';
 import { catalogSeq } from '../../src-main/db/catalog-seq';
-import { seededRandom } from '../../src-main/suppliers/shared/seeded-random';
+import { seededRandom } from '../../src-main/suppliers/shared/sim/seeded-random';
 import { CHANGED_SINCE_OVERLAP_MS, syncSupplier, type SyncOptions } from '../../src-main/sync/engine';
 import type { SyncEvent } from '../../src-shared/sync-types';
 import { evolve, FakeSupplier } from '../helpers/fake-catalog';

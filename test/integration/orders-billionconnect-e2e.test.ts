@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { OrderService } from '../../src-main/orders/service';
 import { ensureSomeRates } from '../../src-main/pricing/rates-service';
 import type { ConnectionBase } from '../../src-main/suppliers/adapter';
-import { startBillionConnectSimulator } from '../../src-main/suppliers/billionconnect/simulator';
+import { startBillionConnectSimulator } from '../../src-main/suppliers/billionconnect/sim';
 import { supplierKind } from '../../src-main/suppliers/registry';
 import { syncSupplier } from '../../src-main/sync/engine';
 import { FAST_RETRY, tempDb } from '../helpers/temp-db';

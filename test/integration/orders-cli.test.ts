@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dujiaoCatalogAt } from '../../src-main/suppliers/dujiao-next/catalog-seed';
-import { DUJIAO_DEMO_SEED } from '../../src-main/suppliers/dujiao-next/simulator';
-import { mesimCatalogAt } from '../../src-main/suppliers/mesim/catalog-seed';
-import { MESIM_DEMO_SEED } from '../../src-main/suppliers/mesim/simulator';
+import { dujiaoCatalogAt } from '../../src-main/suppliers/dujiao-next/sim/seed';
+import { DUJIAO_DEMO_SEED } from '../../src-main/suppliers/dujiao-next/sim';
+import { mesimCatalogAt } from '../../src-main/suppliers/mesim/sim/seed';
+import { MESIM_DEMO_SEED } from '../../src-main/suppliers/mesim/sim';
 import { runCli } from '../helpers/run-cli';
 import { tempDb } from '../helpers/temp-db';
 

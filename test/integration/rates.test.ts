@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { listRates } from '../../src-main/db/rates-repo';
 import { gridVersion, isGridStale, markGridFresh, setMerchantCurrency } from '../../src-main/db/settings';
 import { fetchEcbRates, setManualRates } from '../../src-main/pricing/rates-service';
-import { startSimServer } from '../../src-main/suppliers/shared/simulator-http';
+import { startSimServer } from '../../src-main/suppliers/shared/sim/server';
 import { tempDb } from '../helpers/temp-db';
 
 const ecbXml = readFileSync(new URL('../fixtures/eurofxref-daily.xml', import.meta.url), 'utf8');

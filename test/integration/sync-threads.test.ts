@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from 'better-sqlite3';
-import { changesForRuns, getRun, listLiveOffers, listRuns } from '../../src-main/db/catalog-repo';
+import { getRun, listLiveOffers, listRuns } from '../../src-main/db/catalog-repo';
+import { changesForRuns } from '../../src-main/db/changes-repo';
 import type { ConnectionBase, RunningSimulator } from '../../src-main/suppliers/adapter';
-import { startDujiaoSimulator, type DujiaoSimulator } from '../../src-main/suppliers/dujiao-next/simulator';
+import { startDujiaoSimulator, type DujiaoSimulator } from '../../src-main/suppliers/dujiao-next/sim';
 import { supplierKind } from '../../src-main/suppliers/registry';
 import type { SupplierSyncResult, SyncEvent } from '../../src-shared/sync-types';
 import { syncSuppliers } from '../../src-main/sync/engine';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORT_PRESETS, exportPreset } from '../../src-main/export/presets/registry';
-import { buildCells, buildRowView, type RowBuildContext } from '../../src-main/export/row-builder';
+import { buildCells } from '../../src-main/export/presets/preset';
+import { buildRowView, type RowBuildContext } from '../../src-main/export/row-builder';
 import { defaultRuleSet } from '../../src-main/pricing/rules-store';
 import { exportPresets } from '../../src-main/export/service';
 import type { ExportPresetId, OutOfStockMode } from '../../src-shared/export-types';

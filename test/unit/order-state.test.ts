@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyState, maskDelivery, maskSecret, mergeDelivery, noteOn } from '../../src-main/orders/order-state';
+import { maskDelivery, maskSecret } from '../../src-main/orders/delivery-mask';
+import { applyState, mergeDelivery, noteOn } from '../../src-main/orders/order-state';
 import { nextStep, pollDelay, DEFAULT_FOLLOW_POLICY } from '../../src-main/orders/reconcile';
 import type { OrderRecord } from '../../src-main/orders/types';
 import type { OrderState } from '../../src-main/suppliers/adapter';

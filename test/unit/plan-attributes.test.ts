@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { describeFailure, measureMatcher, type LabelledTitle } from '../../src-main/domain/match-quality';
+import { describeFailure, measureMatcher, type LabelledTitle } from '../fixtures/match-quality';
 import type { LocalizedText, OfferKind, PlanFacts } from '../../src-main/domain/offer';
 import { MATCH_CONFIDENCE_THRESHOLD, extractAttributes, marketedMB, planMatchKey, type PlanAttributes } from '../../src-main/domain/plan-attributes';
 

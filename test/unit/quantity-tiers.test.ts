@@ -2,9 +2,9 @@ import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanTiers, costForQuantity, unitCostFor, type QuantityTier } from '../../src-main/domain/quantity-tiers';
-import type { SimProduct, SimWholesaleTier } from '../../src-main/suppliers/dujiao-next/catalog-seed';
+import type { SimProduct, SimWholesaleTier } from '../../src-main/suppliers/dujiao-next/sim/seed';
 import { skuTiers } from '../../src-main/suppliers/dujiao-next/map';
-import { serverUnitPrice } from '../../src-main/suppliers/dujiao-next/protocol-simulator';
+import { serverUnitPrice } from '../../src-main/suppliers/dujiao-next/sim/orders';
 
 const cents = fc.integer({ min: 1, max: 100_000 }).map((n) => (n / 100).toFixed(2));
 const tierArb: fc.Arbitrary<QuantityTier> = fc.record({

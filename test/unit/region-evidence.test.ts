@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeFailure, measureMatcher } from '../../src-main/domain/match-quality';
+import { describeFailure, measureMatcher } from '../fixtures/match-quality';
 import type { LocalizedText, PlanFacts } from '../../src-main/domain/offer';
 import { extractAttributes, planMatchKey } from '../../src-main/domain/plan-attributes';
 import { gatherEvidence, resolveRegions, withRegionResolved } from '../../src-main/domain/region-evidence';

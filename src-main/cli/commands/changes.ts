@@ -1,7 +1,11 @@
 import type { Database } from 'better-sqlite3';
-import { changesForRuns, getRun, latestRuns } from '../../db/catalog-repo';
+import { getRun, latestRuns } from '../../db/catalog-repo';
+import { changesForRuns } from '../../db/changes-repo';
 import type { StoredChange } from '../../../src-shared/sync-types';
+import { titlesOf } from '../../db/offer-lookups';
 import { displayTitle } from '../../domain/locale';
+import { supplierOfferKey } from '../../domain/offer';
+import type { OfferRef } from '../../../src-shared/grid-types';
 import { pad, type Output } from '../output';
 
 export interface ChangesArgs {
@@ -27,24 +31,24 @@ export function changesCommand(db: Database, args: ChangesArgs, output: Output):
     output.out('No sync has run yet. Try `supplygrid sync --demo`.');
     return 0;
   }
-  const titles = titleLookup(db);
   for (const run of runs) {
     const mine = changes.filter((c) => c.runId === run.id);
     output.out(`${run.supplierId} — run ${run.id} (${run.status}, ${run.startedAt})${run.error ? `: ${run.error}` : ''}`);
     if (run.status === 'ok') output.out(`  ${run.added} added, ${run.removed} removed, ${run.changed} changed, ${run.skipped} skipped`);
-    for (const change of mine.slice(0, 200)) output.out(`  ${pad(change.change, 14)} ${pad(titles(change), 44)} ${describe(change)}`);
+    const shown = mine.slice(0, 200);
+    const titles = titlesOf(db, shown.map(offerRef));
+    for (const change of shown) {
+      const stored = titles.get(supplierOfferKey(offerRef(change)));
+      output.out(`  ${pad(change.change, 14)} ${pad(stored ? displayTitle(stored, 'en') : `${change.productId}/${change.skuId}`, 44)} ${describe(change)}`);
+    }
     if (mine.length > 200) output.out(`  … ${mine.length - 200} more (use --json for all)`);
     output.out('');
   }
   return 0;
 }
 
-function titleLookup(db: Database) {
-  const statement = db.prepare('SELECT titles_json FROM offers WHERE supplier_id = ? AND product_id = ? AND sku_id = ? AND variant = ?');
-  return (change: StoredChange): string => {
-    const row = statement.get(change.supplierId, change.productId, change.skuId, change.variant) as { titles_json: string } | undefined;
-    return row ? displayTitle(JSON.parse(row.titles_json), 'en') : `${change.productId}/${change.skuId}`;
-  };
+function offerRef(change: StoredChange): OfferRef {
+  return { supplier: change.supplierId, productId: change.productId, skuId: change.skuId, variant: change.variant };
 }
 
 function describe(change: StoredChange): string {

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3';
 import { ConfigError } from '../../config/app-config';
-import { readState } from '../../db/app-state';
+import { syncIntervalMinutes } from '../../db/settings';
 import { Daemon } from '../../daemon/daemon';
 import { formatLogLine } from '../../daemon/log';
 import { keyFileSecretBox } from '../../secrets/secret-box';
@@ -34,7 +34,7 @@ export function parseInterval(text: string): number {
  * folder's key file (the desktop app adopts the same file, so both read the same connections).
  */
 export async function daemonCommand(db: Database, args: DaemonArgs, output: Output): Promise<number> {
-  const appMinutes = Number(readState(db, 'settings.syncIntervalMinutes') ?? '0');
+  const appMinutes = syncIntervalMinutes(db);
   const intervalMs = args.interval ? parseInterval(args.interval) : appMinutes > 0 ? appMinutes * 60_000 : DEFAULT_DAEMON_INTERVAL_MS;
   const dataDir = dirname(db.name);
   // Listening before anything is logged: a supervisor may send SIGTERM the moment it reads the first line.

@@ -6,7 +6,7 @@ import { numeric, text, type ExportColumn, type ExportPreset } from './preset';
  * A sheet for a Dujiao-Next shop (one row per sellable SKU), for a merchant who lists the plans on their own
  * Dujiao-Next site. No published Dujiao-Next import format was found to follow, so the columns are named
  * after the fields a Dujiao-Next product and SKU carry (slug, title per locale, price_amount,
- * stock_quantity, is_active; see suppliers/dujiao-next/catalog-seed.ts), so each column goes into the admin
+ * stock_quantity, is_active; see suppliers/dujiao-next/sim/seed.ts), so each column goes into the admin
  * field of the same name, or into a script against its database, without guessing.
  * Stock follows Dujiao-Next's own convention: -1 is unlimited (also used when no supplier says how many).
  * The upstream ids say where each SKU is bought, for a site that re-sells through its upstream API.

@@ -1,3 +1,4 @@
+import { neutralizeCell } from '../neutralize';
 import type { ExportRowView } from '../row-builder';
 import type { ExportPresetId } from '../../../src-shared/export-types';
 
@@ -19,3 +20,8 @@ export interface ExportPreset {
 export const text = (header: string, value: (view: ExportRowView) => string): ExportColumn => ({ header, value });
 export const numeric = (header: string, value: (view: ExportRowView) => string): ExportColumn => ({ header, numeric: true, value });
 export const constant = (header: string, cell: string): ExportColumn => ({ header, value: () => cell });
+
+/** The file's cells for one row, each neutralized against formula injection. */
+export function buildCells(columns: readonly ExportColumn[], view: ExportRowView): string[] {
+  return columns.map((column) => neutralizeCell(column.value(view), column.numeric));
+}

@@ -3,9 +3,7 @@ import type { SupplierKind } from '../adapter';
 import { createBillionConnectAdapter } from './adapter';
 import { billionConnectBudgetPolicy } from './client';
 import { billionConnectConfig, invokeUrl, type BillionConnectConfig } from './config';
-import { startBillionConnectSimulator } from './simulator';
-
-export { billionConnectConfig, type BillionConnectConfig } from './config';
+import { startBillionConnectSimulator } from './sim';
 
 export const billionconnect: SupplierKind<BillionConnectConfig> = {
   kind: 'billionconnect',

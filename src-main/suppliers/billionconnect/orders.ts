@@ -4,8 +4,7 @@ import { attention, livePriceProblem } from '../../orders/attention';
 import type { OrderRef, OrderRequest, OrderState, SupplierOrders } from '../adapter';
 import { formatIssues } from '../shared/validate-items';
 import { TradeRefusal, type BillionConnectClient, type TradeData } from './client';
-import { createdOrderSchema, queriedOrderSchema, type QueriedOrder } from './order-schemas';
-import { priceEntrySchema } from './schemas';
+import { createdOrderSchema, priceEntrySchema, queriedOrderSchema, type QueriedOrder } from './schemas';
 import { orderText } from '../../orders/order-notes';
 
 /** F011 orderStatus. */

@@ -6,7 +6,7 @@ import type { OrderState, PushNotifications } from '../adapter';
 import { hexDigestMatches } from '../shared/digest';
 import { formatIssues } from '../shared/validate-items';
 import { SUCCESS_CODE } from './client';
-import { n001Schema, n009Schema, pushEnvelopeSchema, type PushedEsim } from './order-schemas';
+import { n001Schema, n009Schema, pushEnvelopeSchema, type PushedEsim } from './schemas';
 import { SIGN_METHOD, signBody } from './sign';
 import { orderText } from '../../orders/order-notes';
 

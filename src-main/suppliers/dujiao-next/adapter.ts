@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { SupplierError } from '../../http/errors';
 import { money } from '../../domain/money';
 import type { AdapterEnv, CatalogPage, FetchOptions, PingResult, SupplierAdapter } from '../adapter';
-import { isoCurrency } from '../shared/decimal-schema';
 import { describeItem, mapPageItems, rawField } from '../shared/validate-items';
 import { DujiaoClient } from './client';
-import { categorySchema, mapProduct, productSchema, type DujiaoCategory, type MapContext } from './map';
+import { mapProduct, type MapContext } from './map';
 import { createDujiaoOrders } from './orders';
+import { categorySchema, pingSchema, productSchema, type DujiaoCategory } from './schemas';
 
 export interface DujiaoProfile {
   label: string;
@@ -21,14 +21,6 @@ export interface DujiaoProfile {
 function isDeactivated(raw: unknown): boolean {
   return !!raw && typeof raw === 'object' && (raw as Record<string, unknown>).is_active === false;
 }
-
-const pingSchema = z.object({
-  ok: z.literal(true),
-  site_name: z.string().optional(),
-  balance: z.union([z.string(), z.number()]).optional(),
-  currency: isoCurrency,
-  member_level: z.object({ name: z.record(z.string(), z.string()).optional() }).nullish(),
-});
 
 /** A SupplierAdapter over the Dujiao-Next upstream protocol; MeSIM uses it with its own profile. */
 export function createDujiaoProtocolAdapter(connection: { apiBase: string; apiKey: string; apiSecret: string }, profile: DujiaoProfile, env?: AdapterEnv): SupplierAdapter {

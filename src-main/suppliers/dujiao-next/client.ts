@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { RequestBudget } from '../../http/budget';
 import { fixedWindowPolicy, standaloneBudget } from '../../http/budget-policy';
 import { ServerClock } from '../../http/clock';
@@ -8,6 +7,7 @@ import { parseJson, send } from '../../http/transport';
 import type { AdapterEnv } from '../adapter';
 import type { FetchProgress } from '../../../src-shared/sync-types';
 import { refuseImplausibleListing } from '../shared/listing-limits';
+import { listingPageSchema } from './schemas';
 import { dujiaoHeaders } from './sign';
 
 export interface DujiaoClientOptions {
@@ -49,16 +49,6 @@ export interface ListProductsOptions {
   /** ISO 8601: ask only for products updated after it (deactivated ones included). */
   changedSince?: string | null;
 }
-
-const listingPage = z.object({
-  ok: z.literal(true),
-  items: z.array(z.unknown()),
-  total: z.number().int().nonnegative(),
-  page: z.number().int().positive().optional(),
-  page_size: z.number().int().positive(),
-  /** Echo of include_inactive from servers that know incremental listing; older builds leave it out. */
-  includes_inactive: z.boolean().optional(),
-});
 
 /** The real server parses `updated_after` as RFC 3339; whole seconds, rounded down, so nothing at the boundary is missed. */
 export function updatedAfterParam(changedSince: string): string {
@@ -230,7 +220,7 @@ export class DujiaoClient {
   private async fetchPage(page: number, signal: AbortSignal | undefined, pageSize: number, filter: Record<string, string>) {
     // Ask for 100 (the documented maximum); the server answers with the size it actually used.
     const envelope = await this.call('GET', '/products', { query: { page, page_size: pageSize, ...filter }, signal });
-    const parsed = listingPage.safeParse(envelope);
+    const parsed = listingPageSchema.safeParse(envelope);
     if (!parsed.success) {
       throw new SupplierError(`${this.options.label} GET /products page ${page}: not a product page (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`, 'bad_response', null, true);
     }

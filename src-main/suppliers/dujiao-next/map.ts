@@ -1,58 +1,8 @@
-import { z } from 'zod';
 import { money } from '../../domain/money';
 import { cleanTiers, type QuantityTier } from '../../domain/quantity-tiers';
 import { stockFromQuantity, type BuyerInputField, type CategoryRef, type LocalizedText, type Offer, type OfferKind, type Stock } from '../../domain/offer';
-import { decimalAmount } from '../shared/decimal-schema';
+import type { DujiaoCategory, DujiaoProduct } from './schemas';
 import { specSuffix } from './spec-values';
-
-const decimal = decimalAmount;
-
-const localized = z.record(z.string(), z.string()).catch({});
-
-export const skuSchema = z.object({
-  id: z.number().int(),
-  sku_code: z.string().optional().default(''),
-  /** Plain text per spec, a per-locale object per spec, or the whole map keyed by locale (spec-values.ts reads all three). */
-  spec_values: z.unknown().optional(),
-  price_amount: decimal,
-  original_price: decimal.optional(),
-  member_price: decimal.optional(),
-  stock_status: z.enum(['unlimited', 'in_stock', 'low_stock', 'out_of_stock']),
-  stock_quantity: z.number().int().min(-1),
-  is_active: z.boolean().optional().default(true),
-});
-
-export const productSchema = z.object({
-  id: z.number().int(),
-  slug: z.string().optional(),
-  title: z.record(z.string(), z.string()).refine((t) => Object.values(t).some((v) => v.trim() !== ''), 'title has no text in any language'),
-  images: z.array(z.string()).nullish(),
-  tags: z.array(z.string()).nullish(),
-  price_amount: decimal.optional(),
-  original_price: decimal.optional(),
-  /** `upstream`: the site buys it further up itself; to us it is delivered by the API like `auto`. */
-  fulfillment_type: z.enum(['auto', 'manual', 'upstream']).optional().default('auto'),
-  manual_form_schema: z.unknown().optional(),
-  is_active: z.boolean().optional().default(true),
-  category_id: z.number().int().optional(),
-  skus: z.array(skuSchema),
-  /** Newer servers: per-unit prices from a quantity on, for every SKU or (sku_id / sku_code) for one. */
-  wholesale_prices: z.array(z.object({
-    sku_id: z.number().int().optional(),
-    sku_code: z.string().optional(),
-    min_quantity: z.number(),
-    unit_price: decimal,
-  })).nullish().catch(null),
-});
-export type DujiaoProduct = z.infer<typeof productSchema>;
-
-export const categorySchema = z.object({
-  id: z.number().int(),
-  parent_id: z.number().int().default(0),
-  slug: z.string().optional().default(''),
-  name: localized,
-});
-export type DujiaoCategory = z.infer<typeof categorySchema>;
 
 /** How this site reports stock: Dujiao-Next counts; MeSIM only says available (999) or not (0). */
 export type StockReporting = 'quantity' | 'binary';

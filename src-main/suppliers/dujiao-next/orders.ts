@@ -10,7 +10,8 @@ import { refusalEnvelope, type DujiaoClient } from './client';
 import { decimalAmount } from '../shared/decimal-schema';
 import { attention, livePriceProblem } from '../../orders/attention';
 import { typedFormData, type FormData } from './order-form';
-import { productSchema, skuTiers } from './map';
+import { skuTiers } from './map';
+import { productSchema } from './schemas';
 import { orderText } from '../../orders/order-notes';
 
 export interface DujiaoOrderProfile {

@@ -6,9 +6,10 @@ import { mapPageItems } from '../shared/validate-items';
 import { FmsClient, type FmsAccount } from './client';
 import { DetailCache } from './detail-cache';
 import { REQUEST_CONCURRENCY, listCountries, listPackages, type ListedPackage } from './listing';
-import { mapPackageDetail, packageDetailSchema, type MapContext } from './map';
+import { mapPackageDetail, type MapContext } from './map';
 import { createLinksfieldOrders } from './orders';
 import { FMS_PATHS } from './paths';
+import { packageDetailSchema } from './schemas';
 
 /** Packages detailed per yielded page; also the unit the "mostly malformed" rule judges. */
 export const DETAILS_PER_PAGE = 50;

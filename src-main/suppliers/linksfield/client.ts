@@ -5,6 +5,7 @@ import { DEFAULT_RETRY, withRetries, type RetryPolicy } from '../../http/retry';
 import { send, type HttpResponse } from '../../http/transport';
 import type { AdapterEnv } from '../adapter';
 import { md5Hex } from '../shared/digest';
+import { LINKSFIELD_DEFAULT_REQUESTS_PER_MINUTE } from './config';
 import { stringifyWithDecimals } from './json-decimal';
 import { FMS_OK, FMS_TOKEN_EXPIRED, describeCode, envelopeError, readEnvelope, type FmsEnvelope } from './envelope';
 import { TokenSession } from './session';
@@ -111,9 +112,6 @@ export class FmsClient {
     }, signal, { resendThrottled }), signal);
   }
 }
-
-/** Linksfield publishes no limits; a catalog walk asks for every package's detail, so the pace is the generous one. */
-export const LINKSFIELD_DEFAULT_REQUESTS_PER_MINUTE = 600;
 
 /** Adaptive at the connection's pace or the default; a 429 without Retry-After holds as long as our retries ever wait. */
 export function linksfieldBudgetPolicy(requestsPerMinute: number | undefined, env: AdapterEnv | undefined): BudgetPolicy {

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { SkippedItem } from '../../../src-shared/sync-types';
 import { CanceledError, IncompleteCatalogError, SupplierError, describeError } from '../../http/errors';
 import { mapWithConcurrency } from '../shared/concurrency';
@@ -6,6 +5,7 @@ import type { FmsClient } from './client';
 import { englishCountryName, isoFromMcc } from './countries';
 import { listEntryFingerprint } from './detail-cache';
 import { FMS_PATHS } from './paths';
+import { countryEntrySchema, packageEntrySchema } from './schemas';
 
 /**
  * `type` 1 lists every package whose coverage includes the country, regional ones too; 2 only packages
@@ -38,15 +38,6 @@ export interface PackageListing {
   packages: ListedPackage[];
   skipped: SkippedItem[];
 }
-
-const mccField = z.union([z.number().int().min(100).max(999), z.string().regex(/^\d{3}$/).transform(Number)]);
-const countryEntrySchema = z.looseObject({
-  countryCode: mccField.nullish(),
-  isoCountryName: z.string().trim().min(1).nullish(),
-});
-const packageEntrySchema = z.looseObject({
-  id: z.union([z.number().int().positive(), z.string().regex(/^\d+$/, 'must be a numeric id')]),
-});
 
 /**
  * `POST /package/countryPackageList`: per Linksfield's FMS docs, "all the countries assigned to the

@@ -1,39 +1,9 @@
-import { z } from 'zod';
 import { money } from '../../domain/money';
 import type { Offer } from '../../domain/offer';
 import { isoFromCountryToken, readCoverage } from './countries';
 import { dataAllowance, isDailyAllowance, validityDays } from './plan-fields';
 import { priceIn, readPrices } from './prices';
-
-const packageRef = z.union([z.number().int().positive(), z.string().regex(/^\d+$/, 'must be a numeric id')]);
-const wholeNumber = z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]);
-const code = z.union([z.number(), z.string()]);
-
-/** `POST /v1.1/package/detail` data, field names as linksfield-fields.md lists them. Unknown fields are kept for raw. */
-export const packageDetailSchema = z.looseObject({
-  id: packageRef,
-  packageId: z.union([z.number(), z.string()]).nullish(),
-  /** Ordering (preOrderPackage) needs it beside the id. */
-  packageCode: z.string().trim().min(1, 'packageCode is required to order'),
-  packageShowName: z.string().trim().min(1, 'packageShowName is empty'),
-  packageShortDesc: z.string().nullish(),
-  packageDesc: z.string().nullish(),
-  packageFlow: z.union([z.number(), z.string()]),
-  packageType: code.nullish(),
-  period: wholeNumber.pipe(z.number().int().positive('period must be at least 1')),
-  periodUnit: code,
-  minOrderPeriod: wholeNumber.nullish(),
-  maxOrderPeriod: wholeNumber.nullish(),
-  buyType: code.nullish(),
-  priceType: code.nullish(),
-  coverCountrys: z.unknown(),
-  logo: z.string().nullish(),
-  saleCount: z.number().nullish(),
-  surplusFlow: z.union([z.number(), z.string()]).nullish(),
-  updateTime: z.union([z.string(), z.number()]).nullish(),
-  currencyInfos: z.array(z.unknown()).min(1, 'currencyInfos is empty'),
-});
-export type PackageDetail = z.infer<typeof packageDetailSchema>;
+import type { PackageDetail } from './schemas';
 
 export interface MapContext {
   /** The account currency: the one price that becomes the cost. */

@@ -7,7 +7,7 @@ import { priceRiseRefusal } from '../shared/price-check';
 import { formatIssues } from '../shared/validate-items';
 import type { FmsClient } from './client';
 import { JsonDecimal } from './json-decimal';
-import { packageDetailSchema } from './map';
+import { packageDetailSchema } from './schemas';
 import { fmsOrderState, orderStatusSchema } from './order-state';
 import { priceIn, readPrices } from './prices';
 import { FMS_PATHS } from './paths';

@@ -6,6 +6,7 @@ import { CanceledError, SupplierError } from '../../http/errors';
 import { DEFAULT_RETRY, withRetries, type RetryPolicy } from '../../http/retry';
 import { send, type HttpRequest } from '../../http/transport';
 import type { AdapterEnv } from '../adapter';
+import { SEAGM_DEFAULT_REQUESTS_PER_MINUTE } from './config';
 import { IP_BAN_MIN_MS, readEnvelope } from './envelope';
 import { seagmSignature, type SeagmParams } from './sign';
 
@@ -140,8 +141,6 @@ export class SeagmClient {
   }
 }
 
-/** SEAGM publishes no numbers; this pace walks a catalog in well under a minute and stays clear of bans. */
-export const SEAGM_DEFAULT_REQUESTS_PER_MINUTE = 300;
 const MAX_PARALLEL_REQUESTS = 2;
 
 /**

@@ -1,0 +1,76 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Offer } from '../../../src-main/domain/offer';
+import { linksfield } from '../../../src-main/suppliers/linksfield';
+import { FMS_PATHS } from '../../../src-main/suppliers/linksfield/paths';
+import { startLinksfieldSimulator, type LinksfieldSimulator } from '../../../src-main/suppliers/linksfield/sim';
+import { collectPages } from '../../helpers/collect-pages';
+
+// The pace is the budget's business, tested elsewhere; here it only slows the count down.
+const env = { retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 50 }, budgetTuning: { requestsPerMinute: 600_000 } };
+
+let sim: LinksfieldSimulator;
+beforeEach(async () => {
+  sim = await startLinksfieldSimulator();
+});
+afterEach(async () => {
+  await sim.close();
+});
+
+const adapterFor = () => linksfield.create(linksfield.configSchema.parse({ ...sim.connection }), env);
+const detailRequests = () => sim.server.hits.get(`POST ${FMS_PATHS.packageDetail}`) ?? 0;
+/** Offers as a merchant sees them; `raw` keeps the whole upstream answer, sales counters included, which no diff reads. */
+const visible = (offers: Offer[]) => offers.map(({ raw: _raw, ...offer }) => offer);
+
+/** A package list whose entries carry the package's `updateTime`, as a server that reports it in the list would. */
+function listEntriesCarryUpdateTime(): void {
+  sim.server.faults.add({
+    path: FMS_PATHS.packageList,
+    action: {
+      kind: 'rewrite',
+      transform: (body) => {
+        const envelope = body as { data: Array<{ id: number }> | null };
+        if (!Array.isArray(envelope.data)) return body;
+        const served = new Map(sim.server.packages().map((pkg) => [pkg.id, pkg.updateTime]));
+        return { ...envelope, data: envelope.data.map((entry) => ({ ...entry, updateTime: served.get(entry.id) })) };
+      },
+    },
+  });
+}
+
+describe('Linksfield package details across listings of one connection', () => {
+  it('reuses a detail while its list entry is unchanged and asks again for the packages whose entry moved', async () => {
+    listEntriesCarryUpdateTime();
+    const adapter = adapterFor();
+    const first = await collectPages(adapter.fetchCatalog());
+    const packages = sim.server.packages().length;
+    expect(detailRequests()).toBe(packages);
+
+    const again = await collectPages(adapter.fetchCatalog());
+    expect(detailRequests()).toBe(packages);
+    expect(visible(again.offers)).toEqual(visible(first.offers));
+
+    const before = new Map(sim.server.packages().map((pkg) => [pkg.id, pkg]));
+    sim.setGeneration(1);
+    const moved = sim.server.packages().filter((pkg) => {
+      const old = before.get(pkg.id);
+      return !old || old.updateTime !== pkg.updateTime || old.packageShowName !== pkg.packageShowName;
+    });
+    expect(moved.length).toBeGreaterThan(5);
+    const next = await collectPages(adapter.fetchCatalog());
+    expect(detailRequests() - packages).toBe(moved.length);
+    // Exactly what a connection without any remembered detail sees.
+    const fresh = await collectPages(adapterFor().fetchCatalog());
+    expect(visible(next.offers)).toEqual(visible(fresh.offers));
+  });
+
+  it('details every package again when the list entries carry nothing that shows a change', async () => {
+    const adapter = adapterFor();
+    await collectPages(adapter.fetchCatalog());
+    const once = detailRequests();
+    sim.setGeneration(1);
+    const next = await collectPages(adapter.fetchCatalog());
+    expect(detailRequests()).toBe(once + sim.server.packages().length);
+    const fresh = await collectPages(adapterFor().fetchCatalog());
+    expect(next.offers).toEqual(fresh.offers);
+  });
+});
