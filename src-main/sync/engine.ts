@@ -7,7 +7,8 @@ import { CatalogStaging } from '../db/catalog-staging';
 import { syncHoldThresholds } from '../db/settings';
 import type { HoldReason, HoldThresholds } from './hold-policy';
 import { DEADLINE_PASSED } from './run-errors';
-import { CanceledError, describeError } from '../http/errors';
+import { CanceledError } from '../http/errors';
+import { runFailureText } from './run-failure';
 import type { BudgetStats, FetchProgress, SupplierAdapter } from '../suppliers/adapter';
 
 export interface SyncTarget {
@@ -230,7 +231,7 @@ export async function syncSupplier(db: Database, target: SyncTarget, options: Sy
   } catch (error) {
     const canceled = !deadlinePassed && (error instanceof CanceledError || options.signal?.aborted === true);
     const status = canceled ? 'canceled' : 'failed';
-    const message = deadlinePassed ? DEADLINE_PASSED : canceled ? 'canceled' : describeError(error);
+    const message = deadlinePassed ? DEADLINE_PASSED : canceled ? 'canceled' : runFailureText(error);
     timings.fetchMs = performance.now() - started;
     const used = budgetUsed();
     finishRunWithoutCatalog(db, runId, status, message, skipped, { ...used, fetchMs: timings.fetchMs } satisfies RunMetrics);

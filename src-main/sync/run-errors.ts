@@ -3,3 +3,9 @@
  * bundle can read them without pulling in main-process code.
  */
 export const DEADLINE_PASSED = 'deadline passed';
+
+/**
+ * A failed run: `@sync.failed?cause=…&detail=…`, the cause as connection tests name them (connection-test-cause.ts)
+ * and the error's own text (coded where main words it) as the detail. Made by run-failure.ts.
+ */
+export const RUN_FAILED = 'sync.failed';

@@ -1,7 +1,10 @@
 import type { Dictionary } from './index';
+import { problemsDictionary } from './problems';
 
 export const syncDictionary: Dictionary = {
   en: {
+    // What main says when something fails (transport, suppliers, sync causes): worded once, in problems.ts.
+    ...problemsDictionary.en,
     title: 'Sync',
     lede: 'Fetch every supplier’s catalog (only what changed, where the supplier can tell), compare it with the last one and reprice.',
     syncAll: 'Sync all',
@@ -70,6 +73,7 @@ export const syncDictionary: Dictionary = {
     'diff.pick': 'Pick a run in the history to see what it changed.',
     'diff.of': 'Run #{id} · {supplier}',
     'diff.failed': 'This run failed: {error}. The previous catalog was kept.',
+    'diff.technical': 'Technical details',
     'diff.canceled': 'This run was canceled; the previous catalog was kept.',
     'diff.skipped': '{n} items were skipped as malformed',
     'diff.filter': 'Show changes of kind',
@@ -94,6 +98,7 @@ export const syncDictionary: Dictionary = {
     'stock.withQuantity': '{status} ({n})',
   },
   'zh-CN': {
+    ...problemsDictionary['zh-CN'],
     title: '同步',
     lede: '拉取每个供应商的商品目录（供应商支持时只拉取变更部分），与上一次对比并重新定价。',
     syncAll: '全部同步',
@@ -162,6 +167,7 @@ export const syncDictionary: Dictionary = {
     'diff.pick': '在同步记录中选择一次同步，查看它带来的变更。',
     'diff.of': '第 {id} 次同步 · {supplier}',
     'diff.failed': '本次同步失败：{error}。已保留上一次的目录。',
+    'diff.technical': '技术详情',
     'diff.canceled': '本次同步已取消，保留了上一次的目录。',
     'diff.skipped': '有 {n} 条数据格式异常，已跳过',
     'diff.filter': '按变更类型筛选',

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { changesForRuns, getRun, latestRuns, type StoredChange } from '../../db/catalog-repo';
 import { displayTitle } from '../../domain/locale';
 import { pad, type Output } from '../output';
+import { runErrorEn } from '../../../src-renderer/screens/sync/run-error';
 
 export interface ChangesArgs {
   run?: number;
@@ -29,7 +30,7 @@ export function changesCommand(db: Database, args: ChangesArgs, output: Output):
   const titles = titleLookup(db);
   for (const run of runs) {
     const mine = changes.filter((c) => c.runId === run.id);
-    output.out(`${run.supplierId} — run ${run.id} (${run.status}, ${run.startedAt})${run.error ? `: ${run.error}` : ''}`);
+    output.out(`${run.supplierId} — run ${run.id} (${run.status}, ${run.startedAt})${run.error ? `: ${runErrorEn(run.error)}` : ''}`);
     if (run.status === 'ok') output.out(`  ${run.added} added, ${run.removed} removed, ${run.changed} changed, ${run.skipped} skipped`);
     for (const change of mine.slice(0, 200)) output.out(`  ${pad(change.change, 14)} ${pad(titles(change), 44)} ${describe(change)}`);
     if (mine.length > 200) output.out(`  … ${mine.length - 200} more (use --json for all)`);

@@ -11,7 +11,7 @@ import { parseCap } from '../../orders/spending-cap';
 import { OrderError, type OrderView, type TimelineEntry } from '../../orders/types';
 import { pad, type Output } from '../output';
 import { ordersDictionary } from '../../../src-renderer/i18n/orders';
-import { wordOrderText } from '../../../src-renderer/stores/orders-view';
+import { wordDeliveryText, wordOrderText } from '../../../src-renderer/stores/orders-view';
 import { translator } from '../../../src-renderer/components/fill-template';
 
 export interface OrdersArgs {
@@ -117,7 +117,7 @@ export function printOrder(view: OrderView, output: Output, options: { timeline?
   delivery?.cards?.forEach((card, index) => {
     line(`card ${index + 1}`, [card.number, card.pin ? `PIN ${card.pin}` : '', card.serial ? `serial ${card.serial}` : '', card.expiry ? `expires ${card.expiry}` : ''].filter(Boolean).join('  '));
   });
-  if (delivery?.text) line('note', delivery.text);
+  if (delivery?.text) line('note', wordDeliveryText(delivery.text, english, view.supplier));
   if (options.timeline) for (const entry of view.timeline) output.out(`  ${timelineLine(entry, view.supplier)}`);
 }
 
