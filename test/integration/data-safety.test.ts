@@ -10,6 +10,7 @@ import { getRun } from '../../src-main/db/catalog-repo';
 import { openDatabase } from '../../src-main/db/open';
 import { startWebPreview } from '../../src-main/web/preview';
 import { runCli } from '../helpers/run-cli';
+import { inEnglish } from '../helpers/in-english';
 
 const RUNNER = fileURLToPath(new URL('../../bin/run-ts.mjs', import.meta.url));
 const HOLDER = fileURLToPath(new URL('../helpers/run-holder.ts', import.meta.url));
@@ -142,7 +143,7 @@ describe('runs a killed process left running', () => {
 
     const db = openDatabase(dbFile);
     cleanups.push(() => db.close());
-    expect(getRun(db, killed.runId)).toMatchObject({ status: 'failed', error: expect.stringMatching(/^interrupted: /) });
+    expect(getRun(db, killed.runId)).toMatchObject({ status: 'failed', error: '@sync.interrupted' });
     expect(getRun(db, live.runId)).toMatchObject({ status: 'running' });
   }, 60_000);
 });

@@ -53,7 +53,8 @@ export function createLinksfieldAdapter(account: LinksfieldAccount, label: strin
     if (total === 0) {
       // Countries without a single package between them is a listing gone wrong, not an empty catalog: taken as
       // one, it would mark every offer removed.
-      throw incompleteCatalog(label, supplierText('listing.noPackages', { countries: countries.length, unusable: listing.skipped.length }));
+      const unusable = listing.skipped.length;
+      throw incompleteCatalog(label, unusable ? supplierText('listing.noPackagesSomeUnusable', { countries: countries.length, unusable }) : supplierText('listing.noPackages', { countries: countries.length }));
     }
     // Every package costs a detail request: a list claiming millions would be followed for days.
     refuseImplausibleListing(label, { total, pages: Math.ceil(total / DETAILS_PER_PAGE) });

@@ -70,7 +70,10 @@ export function priceIn(list: PriceList, currency: string): PackagePrice {
   const matches = list.prices.filter((price) => price.currency === currency);
   if (matches.length === 0) {
     const offered = list.prices.map((price) => price.currency).join(', ');
-    throw new Error(offered ? supplierText('price.noneIn', { currency, offered }) : supplierText('price.noneReadable', { currency }));
+    const parts = [offered ? supplierText('price.noneIn', { currency, offered }) : supplierText('price.noneReadable', { currency })];
+    // An entry we could not read may have been that currency's: it stays visible, with the first reason.
+    if (list.unreadable.length) parts.push(supplierText('price.unreadable', { count: list.unreadable.length, first: list.unreadable[0].reason }));
+    throw new Error(parts.join('; '));
   }
   if (matches.some((price) => compareAmounts(price.amount, matches[0].amount) !== 0)) {
     throw new Error(supplierText('price.several', { currency, amounts: matches.map((p) => p.amount).join(', ') }));

@@ -44,8 +44,8 @@ export function readEnvelope(response: HttpResponse, label: string, secrets: rea
   if (failure === 418) throw ipBannedError(label);
   const what = redact(info?.info_message?.trim() || msg || '', secrets);
   const infoCode = info?.info_code !== undefined ? String(info.info_code) : null;
-  const status = `${httpOk ? 'code' : 'HTTP'} ${failure}${msg && msg !== what ? ` ${msg}` : ''}`;
-  const context = infoCode ? `SEAGM ${infoCode}, ${status}` : status;
+  const status = `${httpOk ? 'code' : 'HTTP'} ${failure}${msg ? ` ${msg}` : ''}`;
+  const context = infoCode ? `SEAGM ${infoCode}; ${status}` : status;
   const retryable = failure === 429 || failure >= 500;
   const retryAfterMs = failure === 429 ? parseRetryAfter(response.headers['retry-after']) : null;
   throw new SupplierError(refusalText(label, what, context), failure === 429 ? 'rate_limited' : infoCode ?? String(failure), failure, retryable, retryAfterMs);

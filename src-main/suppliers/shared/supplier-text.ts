@@ -46,10 +46,11 @@ export const SUPPLIER_TEXT_CODES = [
   'supplier.tokenRefusedAgain',
   // Reasons a listing is incomplete (the `detail` of supplier.incomplete).
   'listing.shortfall', 'listing.emptyPage', 'listing.repeatedPage', 'listing.halfFiltered', 'listing.unwalkable', 'listing.partFailed',
-  'listing.noCountries', 'listing.countryUnnamed', 'listing.countryFailed', 'listing.countryNoList', 'listing.noPackages', 'listing.packageFailed',
+  'listing.noCountries', 'listing.countryUnnamed', 'listing.countryFailed', 'listing.countryNoList', 'listing.noPackages', 'listing.noPackagesSomeUnusable', 'listing.packageFailed',
   'listing.noPackageIds',
-  // Why a Linksfield package has no price to cost it at: `currency`, and `offered` (the currencies it has) or `amounts`.
-  'price.noneIn', 'price.noneReadable', 'price.several',
+  // Why a Linksfield package has no price to cost it at: `currency`, and `offered` (the currencies it has) or `amounts`;
+  // with how many price entries could not be read (`count`) and why the first (`first`).
+  'price.noneIn', 'price.noneReadable', 'price.several', 'price.unreadable',
   // SEAGM's parts of a catalog, as a listing names them.
   'seagm.cardCategory', 'seagm.topUpCategory', 'seagm.operator', 'seagm.operatorsOf',
   // Orders: what a supplier says about one that is not a refusal of it.
