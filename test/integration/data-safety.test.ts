@@ -10,7 +10,6 @@ import { getRun } from '../../src-main/db/catalog-repo';
 import { openDatabase } from '../../src-main/db/open';
 import { startWebPreview } from '../../src-main/web/preview';
 import { runCli } from '../helpers/run-cli';
-import { inEnglish } from '../helpers/in-english';
 
 const RUNNER = fileURLToPath(new URL('../../bin/run-ts.mjs', import.meta.url));
 const HOLDER = fileURLToPath(new URL('../helpers/run-holder.ts', import.meta.url));
