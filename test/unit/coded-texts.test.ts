@@ -13,7 +13,9 @@ import type { Dictionary } from '../../src-renderer/i18n';
 import { ordersDictionary } from '../../src-renderer/i18n/orders';
 import { problemsDictionary } from '../../src-renderer/i18n/problems';
 import { syncDictionary } from '../../src-renderer/i18n/sync';
+import { heldErrorText } from '../../src-renderer/screens/sync/held-reason';
 import { runErrorWords } from '../../src-renderer/screens/sync/run-error';
+import { HELD_NOT_FOUND, HELD_SUPERSEDED } from '../../src-main/sync/held-runs-codes';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
@@ -89,5 +91,11 @@ describe('a sync failure\'s cause, from the same classifier as a connection test
     expect(runErrorWords('@sync.interrupted', zhSync)?.title).toBe('已中断：运行此同步的进程在完成前停止了。已保留上一次的目录。');
     expect(runErrorWords(codedText('sync.failed', { cause: 'from-a-newer-version', detail: 'x' }), zhSync)).toMatchObject({ title: '操作失败', detail: 'x' });
     expect(runErrorWords('shop: connection failed (ECONNRESET)', zhSync)).toEqual({ title: 'shop: connection failed (ECONNRESET)', fix: null, detail: null });
+  });
+
+  it('words both reasons applying a held sync is refused', () => {
+    const zhSync = translator(syncDictionary['zh-CN']);
+    expect(heldErrorText(HELD_SUPERSEDED, zhSync)).toBe('此后该供应商已有更新的同步被应用：这一次只能放弃。');
+    expect(heldErrorText(HELD_NOT_FOUND, zhSync)).toBe('这次同步已不再等待审核：它已被应用或放弃。');
   });
 });

@@ -9,6 +9,7 @@ import { OrderService, type SupplierHandle } from '../../orders/service';
 import { adapterFor } from '../../sync/targets';
 import { parseCap } from '../../orders/spending-cap';
 import { OrderError, type OrderView, type TimelineEntry } from '../../orders/types';
+import { orderText } from '../../orders/order-notes';
 import { pad, type Output } from '../output';
 import { ordersDictionary } from '../../../src-renderer/i18n/orders';
 import { wordDeliveryText, wordOrderText } from '../../../src-renderer/stores/orders-view';
@@ -40,7 +41,7 @@ export async function ordersCommand(db: Database, args: OrdersArgs, output: Outp
   try {
     if (args.action === 'show') {
       const view = args.reveal ? service.reveal(id) : service.get(id);
-      if (!view) throw new OrderError(`no order #${id}`);
+      if (!view) throw new OrderError(orderText('orderError.noOrder', { order: id }));
       if (args.json) output.json(view);
       else printOrder(view, output, { timeline: true });
       return 0;
