@@ -37,8 +37,8 @@ export interface ConnectionField {
 }
 
 /**
- * Why a connection test failed, as the merchant can act on it. The renderer words each cause and what to do about
- * it; the supplier's own message stays beside it as the technical detail.
+ * Why a connection test or a sync failed, as the merchant can act on it. The renderer words each cause and what to
+ * do about it; the error's own (coded) message stays beside it as the technical detail.
  */
 export const CONNECTION_FAILURE_CAUSES = [
   /** The host name does not resolve (typo, or no network). */
@@ -73,6 +73,10 @@ export const CONNECTION_FAILURE_CAUSES = [
   'fields',
   /** A stored secret has to be typed again. */
   'secretAgain',
+  /** Part of the catalog could not be listed (a sync): the previous catalog is kept. */
+  'incomplete',
+  /** The supplier's answers cannot be read: most of a page malformed, an answer too large, a listing beyond belief. */
+  'badAnswer',
   'unknown',
 ] as const;
 

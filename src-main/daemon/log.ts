@@ -2,6 +2,7 @@ import type { StoredAlert } from '../../src-shared/alert-types';
 import type { BackupEvent } from '../../src-shared/backup-types';
 import type { OrderView } from '../../src-shared/order-types';
 import type { SyncEvent } from '../../src-shared/sync-types';
+import { runErrorEn } from '../../src-renderer/screens/sync/run-error';
 
 /** One line of the daemon's log: what happened (`event`, dotted) and its facts. Never a secret. */
 export interface DaemonLogEntry {
@@ -35,7 +36,7 @@ export function syncLogFields(event: SyncEvent): { event: string; fields: Fields
     fields: {
       supplier: event.supplierId, run: event.runId, status: event.status,
       offers: event.counts?.offers, added: event.counts?.added, removed: event.counts?.removed, changed: event.counts?.changed,
-      held: event.held?.code, error: event.error,
+      held: event.held?.code, error: event.error && runErrorEn(event.error),
     },
   };
 }

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import type { Database } from 'better-sqlite3';
+import { codedText } from '../../src-shared/coded-issue';
 
 /**
  * Who runs each sync (migration 012): every run a connection opened by openDatabase starts is stamped with this
@@ -20,7 +21,8 @@ export const UNOWNED_RUN_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 const SAME_PROCESS_MARGIN_MS = 5000;
 
-export const INTERRUPTED_ERROR = 'interrupted: the process running this sync stopped before it finished';
+/** The error of a run whose process stopped before it finished, coded for the renderer (and the CLI) to word. */
+export const INTERRUPTED_ERROR = codedText('sync.interrupted');
 
 export function recordRunOwnership(db: Database): void {
   const quoted = (text: string) => `'${text.replace(/'/g, "''")}'`;

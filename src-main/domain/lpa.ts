@@ -32,7 +32,16 @@ export interface ActivationCode {
   confirmationCodeRequired: boolean;
 }
 
-export type LpaParseResult = { ok: true; value: ActivationCode } | { ok: false; reason: string };
+/**
+ * Why a text is not an activation code: a code with parameters (`address.scheme`, {value}), worded by the renderer's
+ * orders dictionary as `lpa.<code>` (order-notes.ts `lpaProblemText` makes the coded text).
+ */
+export interface LpaProblem {
+  code: string;
+  params: Record<string, string>;
+}
+
+export type LpaParseResult = { ok: true; value: ActivationCode } | { ok: false; problem: LpaProblem };
 
 const PREFIX = 'LPA:';
 const MAX_FQDN_LENGTH = 253;
@@ -42,27 +51,22 @@ const OID = /^\d+(?:\.\d+)+$/;
 
 export function parseLpa(text: string): LpaParseResult {
   const trimmed = text.trim();
-  const refuse = (reason: string): LpaParseResult => ({ ok: false, reason });
-  if (trimmed === '') return refuse('the activation code is empty');
-  if (/\s/.test(trimmed)) return refuse('the activation code contains whitespace; paste exactly one code');
-  if (trimmed.slice(0, PREFIX.length).toUpperCase() !== PREFIX) {
-    return refuse(/^1\$/.test(trimmed)
-      ? 'the activation code lacks the "LPA:" prefix (it starts "1$…"; a phone only installs "LPA:1$…")'
-      : 'the activation code must start with "LPA:1$"');
-  }
+  if (trimmed === '') return refuse('empty');
+  if (/\s/.test(trimmed)) return refuse('whitespace');
+  if (trimmed.slice(0, PREFIX.length).toUpperCase() !== PREFIX) return refuse(/^1\$/.test(trimmed) ? 'noPrefix' : 'wrongStart');
   const fields = trimmed.slice(PREFIX.length).split('$');
   const [format, address, matchingId, oid, flag] = fields;
-  if (fields.length === 1 && format === '') return refuse('nothing follows "LPA:"');
-  if (format !== '1') return refuse(`unknown activation code format "${format}" (only "1" exists)`);
-  if (fields.length < 3) return refuse('the activation code needs an SM-DP+ address and a matching ID after "LPA:1$"');
-  if (fields.length > 5) return refuse(`the activation code has ${fields.length} fields; SGP.22 format 1 has at most 5`);
+  if (fields.length === 1 && format === '') return refuse('nothingAfterPrefix');
+  if (format !== '1') return refuse('unknownFormat', { format });
+  if (fields.length < 3) return refuse('tooFewFields');
+  if (fields.length > 5) return refuse('tooManyFields', { count: String(fields.length) });
   const addressProblem = fqdnProblem(address);
-  if (addressProblem) return refuse(`the SM-DP+ address ${addressProblem}`);
-  if (matchingId === '') return refuse('the matching ID (activation code) is empty');
-  if (!MATCHING_ID.test(matchingId)) return refuse('the matching ID may hold only letters, digits and "-"');
-  if (oid !== undefined && oid !== '' && !OID.test(oid)) return refuse(`the SM-DP+ OID "${oid}" is not a dotted-decimal object identifier`);
-  if (oid === '' && flag === undefined) return refuse('the activation code ends in an empty field (a stray "$")');
-  if (flag !== undefined && flag !== '1' && flag !== '0') return refuse(`the confirmation code flag is "${flag}"; it must be "1" (or "0")`);
+  if (addressProblem) return refuse(`address.${addressProblem}`, { value: address });
+  if (matchingId === '') return refuse('noMatchingId');
+  if (!MATCHING_ID.test(matchingId)) return refuse('badMatchingId');
+  if (oid !== undefined && oid !== '' && !OID.test(oid)) return refuse('badOid', { oid });
+  if (oid === '' && flag === undefined) return refuse('strayDollar');
+  if (flag !== undefined && flag !== '1' && flag !== '0') return refuse('badFlag', { flag });
   return {
     ok: true,
     value: {
@@ -75,16 +79,20 @@ export function parseLpa(text: string): LpaParseResult {
   };
 }
 
-/** Null when `value` is a usable SM-DP+ host name; otherwise what is wrong with it, for a message. */
+function refuse(code: string, params: Record<string, string> = {}): LpaParseResult {
+  return { ok: false, problem: { code, params } };
+}
+
+/** Null when `value` is a usable SM-DP+ host name; otherwise what is wrong with it (a code under `address.`). */
 function fqdnProblem(value: string): string | null {
-  if (value === '') return 'is empty';
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return `"${value}" has a scheme; it must be a bare host name`;
-  if (/[:/]/.test(value)) return `"${value}" has a port or path; it must be a bare host name`;
-  if (value.length > MAX_FQDN_LENGTH) return 'is longer than a domain name may be';
+  if (value === '') return 'empty';
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return 'scheme';
+  if (/[:/]/.test(value)) return 'portOrPath';
+  if (value.length > MAX_FQDN_LENGTH) return 'tooLong';
   const labels = value.split('.');
-  if (labels.length < 2) return `"${value}" is not a fully qualified domain name`;
-  if (!labels.every((label) => LABEL.test(label))) return `"${value}" is not a valid domain name`;
-  if (/^\d+$/.test(labels[labels.length - 1])) return `"${value}" is an IP address, not a domain name`;
+  if (labels.length < 2) return 'notFqdn';
+  if (!labels.every((label) => LABEL.test(label))) return 'invalid';
+  if (/^\d+$/.test(labels[labels.length - 1])) return 'ip';
   return null;
 }
 
@@ -103,11 +111,11 @@ export function lpaFromText(text: string): LpaParseResult {
     try {
       url = new URL(trimmed);
     } catch {
-      return { ok: false, reason: 'the link is not a valid URL' };
+      return refuse('badLink');
     }
-    if (`${url.origin}${url.pathname}` !== APPLE_SETUP) return { ok: false, reason: `only Apple's eSIM setup link (${APPLE_SETUP}) carries an activation code` };
+    if (`${url.origin}${url.pathname}` !== APPLE_SETUP) return refuse('notAppleLink', { link: APPLE_SETUP });
     const carddata = url.searchParams.get('carddata');
-    if (!carddata) return { ok: false, reason: 'the setup link has no carddata' };
+    if (!carddata) return refuse('noCarddata');
     return parseLpa(carddata);
   }
   return parseLpa(trimmed);

@@ -1,6 +1,7 @@
 /**
- * An upstream said no, or said something we cannot use. `message` is written for the merchant and never
- * carries credentials; `code` is the upstream's own error code when it gave one.
+ * An upstream said no, or said something we cannot use. `message` is a coded text the renderer words
+ * (`@transport.…`, `@supplier.…`, see config/coded-issue.ts), the supplier's own words inside it as parameters; it
+ * never carries credentials. `code` is the upstream's own error code when it gave one.
  */
 export class SupplierError extends Error {
   constructor(

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CanceledError, SupplierError } from './errors';
+import { describeDuration, transportText } from './transport-text';
 
 export interface RetryPolicy {
   /** Total tries, the first included. */
@@ -30,11 +31,8 @@ function retryDelay(policy: RetryPolicy, attempt: number, retryAfterMs: number |
 export function delayBeforeRetry(policy: RetryPolicy, attempt: number, error: SupplierError): number {
   const longest = policy.maxRetryAfterMs ?? policy.maxDelayMs;
   if (error.retryAfterMs !== null && error.retryAfterMs > longest) {
-    throw new SupplierError(
-      `${error.message}; the supplier asks to wait ${describeWait(error.retryAfterMs)} before trying again, longer than the ${describeWait(longest)} `
-      + 'this connection waits, so it was not retried; try again later',
-      'rate_limited', error.httpStatus, false, error.retryAfterMs,
-    );
+    const text = transportText('transport.waitTooLong', { error: error.message, asked: describeDuration(error.retryAfterMs), longest: describeDuration(longest) });
+    throw new SupplierError(text, 'rate_limited', error.httpStatus, false, error.retryAfterMs);
   }
   return retryDelay(policy, attempt, error.retryAfterMs);
 }
@@ -69,8 +67,4 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
   if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
   const date = Date.parse(value);
   return Number.isNaN(date) ? null : Math.max(0, date - now);
-}
-
-function describeWait(ms: number): string {
-  return ms < 1000 ? `${ms} ms` : `${Math.ceil(ms / 1000)} s`;
 }

@@ -1,6 +1,7 @@
 import { request, errors as undiciErrors } from 'undici';
 import { CanceledError, SupplierError } from './errors';
 import { parseRetryAfter } from './retry';
+import { describeBytes, describeDuration, transportText } from './transport-text';
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -86,7 +87,7 @@ export async function send(req: HttpRequest, options: TransportOptions): Promise
     const declared = Number(response.headers['content-length']);
     if (Number.isFinite(declared) && declared > maxBytes) {
       response.body.destroy();
-      throw tooLarge(options.label, maxBytes, `it announces ${describeBytes(declared)}`);
+      throw tooLarge(options.label, maxBytes, declared);
     }
     const chunks: Buffer[] = [];
     try {
@@ -94,7 +95,7 @@ export async function send(req: HttpRequest, options: TransportOptions): Promise
         received += (chunk as Buffer).length;
         if (received > maxBytes) {
           response.body.destroy();
-          throw tooLarge(options.label, maxBytes, 'it went on past that');
+          throw tooLarge(options.label, maxBytes);
         }
         chunks.push(chunk as Buffer);
       }
@@ -112,10 +113,10 @@ export async function send(req: HttpRequest, options: TransportOptions): Promise
     const result: HttpResponse = { status: response.statusCode, headers, text, serverDate: Number.isNaN(date) ? null : date };
     for (const tap of transportTaps) tap(req, result);
     if (result.status === 429) {
-      throw new SupplierError(`${options.label}: rate limited (HTTP 429)`, 'rate_limited', 429, true, parseRetryAfter(headers['retry-after']));
+      throw new SupplierError(transportText('transport.rateLimited', { where: options.label }), 'rate_limited', 429, true, parseRetryAfter(headers['retry-after']));
     }
     if (result.status >= 500) {
-      throw new SupplierError(`${options.label}: server error (HTTP ${result.status})`, 'server_error', result.status, true, parseRetryAfter(headers['retry-after']));
+      throw new SupplierError(transportText('transport.serverError', { where: options.label, status: result.status }), 'server_error', result.status, true, parseRetryAfter(headers['retry-after']));
     }
     if (result.status >= 300 && result.status < 400) throw refuseRedirect(options.label, result, req.url);
     return result;
@@ -130,45 +131,41 @@ export async function send(req: HttpRequest, options: TransportOptions): Promise
  * Location would hand them to whatever host the answer names. A supplier that moved must be re-configured.
  */
 function refuseRedirect(label: string, response: HttpResponse, from: string): SupplierError {
-  let target = 'an address it did not give';
+  let target: string | null = null;
   try {
     const location = new URL(response.headers.location ?? '', from);
     // The origin only: a query string may carry anything.
     if (response.headers.location) target = location.origin === new URL(from).origin ? `${location.origin}${location.pathname}` : location.origin;
   } catch {
-    target = 'an unreadable address';
+    target = null;
   }
-  return new SupplierError(
-    `${label}: the supplier redirects this request (HTTP ${response.status}) to ${target}; redirects are not followed, `
-    + 'so signed requests never go to an address you did not configure. If the supplier moved, change the connection\'s address',
-    'redirect_refused', response.status, false,
-  );
+  const text = target === null
+    ? transportText('transport.redirectNowhere', { where: label, status: response.status })
+    : transportText('transport.redirect', { where: label, status: response.status, target });
+  return new SupplierError(text, 'redirect_refused', response.status, false);
 }
 
-function tooLarge(label: string, maxBytes: number, how: string): SupplierError {
-  return new SupplierError(
-    `${label}: the answer is larger than the ${describeBytes(maxBytes)} one response may have (${how}); it was not read further`,
-    'response_too_large', null, false,
-  );
+/** `announced`: the size the answer declared, when that is what gave it away. */
+function tooLarge(label: string, maxBytes: number, announced?: number): SupplierError {
+  const text = announced === undefined
+    ? transportText('transport.tooLarge', { where: label, max: describeBytes(maxBytes) })
+    : transportText('transport.tooLargeAnnounced', { where: label, max: describeBytes(maxBytes), size: describeBytes(announced) });
+  return new SupplierError(text, 'response_too_large', null, false);
 }
 
 function deadlineError(label: string, deadlineMs: number): SupplierError {
   // Retryable like any timeout: for an order, the outcome is unknown and the caller's own rules decide.
-  return new SupplierError(`${label}: no complete answer within ${deadlineMs < 1000 ? `${deadlineMs} ms` : `${Math.round(deadlineMs / 1000)} s`} (the limit for one request, however slowly it arrives)`,
-    'timeout', null, true);
-}
-
-function describeBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
-  if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KiB`;
-  return `${bytes} bytes`;
+  return new SupplierError(transportText('transport.deadline', { where: label, limit: describeDuration(deadlineMs) }), 'timeout', null, true);
 }
 
 function networkError(error: unknown, options: TransportOptions): Error {
   if (options.signal?.aborted) return new CanceledError();
-  const timedOut = error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError;
-  const reason = timedOut ? 'timed out' : `connection failed (${(error as { code?: string }).code ?? (error as Error).message})`;
-  return new SupplierError(`${options.label}: ${reason}`, timedOut ? 'timeout' : 'network_error', null, true);
+  if (error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError) {
+    return new SupplierError(transportText('transport.silence', { where: options.label, limit: describeDuration(options.timeoutMs ?? SILENCE_TIMEOUT_MS) }), 'timeout', null, true);
+  }
+  // The system's code (ECONNREFUSED, ENOTFOUND, a TLS code) names the failure; connection-test-cause.ts reads it.
+  const code = (error as { code?: string }).code ?? (error as Error).message;
+  return new SupplierError(transportText('transport.connectFailed', { where: options.label, code }), 'network_error', null, true);
 }
 
 /** Parses a response body as JSON, or explains that it is not. */
@@ -177,6 +174,6 @@ export function parseJson(response: HttpResponse, label: string): unknown {
     return JSON.parse(response.text);
   } catch {
     const preview = response.text.slice(0, 80).replace(/\s+/g, ' ');
-    throw new SupplierError(`${label}: response is not valid JSON (HTTP ${response.status}, starts ${JSON.stringify(preview)})`, 'bad_response', response.status, true);
+    throw new SupplierError(transportText('transport.notJson', { where: label, status: response.status, start: JSON.stringify(preview) }), 'bad_response', response.status, true);
   }
 }

@@ -1,6 +1,7 @@
 import { lpaFromText, type ActivationCode } from '../domain/lpa';
 import type { PushNotifications } from '../suppliers/adapter';
 import type { PushEntries } from './push-receiver';
+import { lpaProblemText, orderText } from './order-notes';
 
 /** What a merchant pasted to complete an order by hand. */
 export type Pasted =
@@ -16,7 +17,7 @@ export function readPasted(text: string): Pasted {
   const trimmed = text.trim();
   if (trimmed.startsWith('{')) return { kind: 'push', body: Buffer.from(trimmed, 'utf8') };
   const lpa = lpaFromText(trimmed);
-  return lpa.ok ? { kind: 'lpa', code: lpa.value } : { kind: 'invalid', reason: `not a notification body nor an activation code: ${lpa.reason}` };
+  return lpa.ok ? { kind: 'lpa', code: lpa.value } : { kind: 'invalid', reason: orderText('orderError.notPasteable', { reason: lpaProblemText(lpa.problem) }) };
 }
 
 /**

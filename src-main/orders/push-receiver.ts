@@ -157,7 +157,8 @@ export class PushReceivers {
         });
         this.running.set(supplierId, { listen, receiver, retireAt: null });
       } catch (error) {
-        this.options.onListenError(supplierId, listen, error instanceof Error ? error.message : String(error));
+        // The system's code (EADDRINUSE, EACCES) says it in any language; the message only in English.
+        this.options.onListenError(supplierId, listen, (error as { code?: string }).code ?? (error instanceof Error ? error.message : String(error)));
       }
     }
   }

@@ -134,15 +134,15 @@ export class OrderService {
    * continues in the background (`settled` waits for that). Refusals before anything is recorded throw OrderError.
    */
   async place(input: PlaceOrderInput): Promise<OrderView> {
-    if (input.confirm !== true) throw new OrderError('placing an order spends money: confirm it (confirm: true, or --yes on the command line)');
+    if (input.confirm !== true) throw new OrderError(orderText('orderError.confirm'));
     const quantity = input.quantity ?? 1;
-    if (!Number.isInteger(quantity) || quantity < 1) throw new OrderError(`quantity must be a whole number of at least 1, got ${quantity}`);
+    if (!Number.isInteger(quantity) || quantity < 1) throw new OrderError(orderText('orderError.quantity', { quantity }));
     const offer = this.offer(input.offer);
     const handle = this.options.supplier(input.offer.supplier);
     const refusal = this.refusal(offer, handle, quantity);
     if (refusal) throw new OrderError(refusal);
     const missing = offer.fulfillment.inputFields.filter((field) => field.required && !input.buyerInput?.[field.key]?.trim()).map((field) => field.key);
-    if (missing.length) throw new OrderError(`this offer needs buyer input: ${missing.join(', ')}`);
+    if (missing.length) throw new OrderError(orderText('orderError.buyerInput', { fields: missing.join(', ') }));
 
     const at = this.now();
     // Check the cap and write the record in one immediate transaction, so two orders at once cannot both fit.
@@ -184,7 +184,7 @@ export class OrderService {
   async qr(id: number, esimIndex?: number): Promise<string> {
     const delivery = this.opened(this.require(id));
     const lpa = esimIndex === undefined ? delivery?.lpa : delivery?.esims?.[esimIndex]?.lpa;
-    if (!lpa) throw new OrderError(`order #${id} has no eSIM activation code${esimIndex === undefined ? '' : ` for eSIM ${esimIndex + 1}`} to show as a QR`);
+    if (!lpa) throw new OrderError(esimIndex === undefined ? orderText('orderError.noQr', { order: id }) : orderText('orderError.noQrOf', { order: id, esim: esimIndex + 1 }));
     return qrDataUri(lpa);
   }
 
@@ -200,7 +200,7 @@ export class OrderService {
 
   async cancel(id: number): Promise<OrderView> {
     const record = this.require(id);
-    if (!isOpen(record.status) && record.status !== 'attention') throw new OrderError(`order #${id} is already ${record.status}`);
+    if (!isOpen(record.status) && record.status !== 'attention') throw new OrderError(orderText('orderError.closed', { order: id, status: statusText(record.status) }));
     if (record.sendAttempts === 0) {
       this.apply(id, { ...stateOf(record), status: 'canceled' }, { note: orderText('note.canceledBeforeSending') });
       return this.get(id)!;
@@ -212,7 +212,7 @@ export class OrderService {
     }
     const handle = this.options.supplier(record.supplierId);
     const orders = handle?.adapter.orders;
-    if (!orders?.cancel) throw new OrderError(`${record.supplierId} cannot cancel orders through its API; cancel it on the supplier's own site`);
+    if (!orders?.cancel) throw new OrderError(orderText('orderError.cannotCancel', { supplier: record.supplierId }));
     const state = await orders.cancel(refOf(record), this.controller.signal);
     this.apply(id, state, { fromSupplier: true, note: orderText('note.canceledAtRequest') });
     return this.get(id)!;
@@ -224,9 +224,9 @@ export class OrderService {
    */
   async completeManually(id: number, text: string): Promise<OrderView> {
     const record = this.require(id);
-    if (record.status === 'delivered') throw new OrderError(`order #${id} is already delivered`);
-    if (record.status === 'failed' || record.status === 'canceled') throw new OrderError(`order #${id} is ${record.status}; there is nothing to complete`);
-    if (record.sendAttempts === 0) throw new OrderError(`order #${id} was never sent, so nothing can have been delivered for it`);
+    if (record.status === 'delivered') throw new OrderError(orderText('orderError.alreadyDelivered', { order: id }));
+    if (record.status === 'failed' || record.status === 'canceled') throw new OrderError(orderText('orderError.nothingToComplete', { order: id, status: statusText(record.status) }));
+    if (record.sendAttempts === 0) throw new OrderError(orderText('orderError.neverSent', { order: id }));
     const pasted = readPasted(text);
     if (pasted.kind === 'invalid') throw new OrderError(pasted.reason);
     if (pasted.kind === 'lpa') {
@@ -235,18 +235,19 @@ export class OrderService {
       return this.get(id)!;
     }
     const handle = this.options.supplier(record.supplierId);
-    if (!handle) throw new OrderError(`supplier connection "${record.supplierId}" is not configured here, so its notification cannot be read; paste the activation code (LPA:1$…) instead`);
+    if (!handle) throw new OrderError(orderText('orderError.pushNotConfigured', { supplier: record.supplierId }));
     const push = handle.adapter.push;
-    if (!push) throw new OrderError(`${record.supplierId} sends no notifications to read; paste the activation code (LPA:1$…) instead`);
+    if (!push) throw new OrderError(orderText('orderError.noPush', { supplier: record.supplierId }));
     let entries: PushEntries;
     try {
       entries = readPastedPush(push, pasted.body);
     } catch (error) {
-      throw new OrderError(`${record.supplierId} could not read the pasted notification: ${describeError(error)}`);
+      throw new OrderError(orderText('orderError.pushUnreadable', { supplier: record.supplierId, error: describeError(error) }));
     }
     const mine = entries.filter((entry) => entry.idempotencyKey === record.idempotencyKey);
     if (mine.length === 0) {
-      throw new OrderError(`the pasted notification is about ${entries.map((e) => e.idempotencyKey).join(', ') || 'no order'}, not order #${id} (${record.idempotencyKey})`);
+      const keys = entries.map((e) => e.idempotencyKey).join(', ');
+      throw new OrderError(orderText(keys ? 'orderError.pushOtherOrder' : 'orderError.pushNoOrder', { keys, order: id, key: record.idempotencyKey }));
     }
     for (const entry of mine) this.apply(id, entry.state, { fromSupplier: true, note: orderText('note.completedByHandPush') });
     return this.get(id)!;
@@ -429,7 +430,7 @@ export class OrderService {
     try {
       return openStoredDelivery(this.box, record.storedDelivery ?? null);
     } catch (error) {
-      if (error instanceof ForeignKeyDeliveryError) throw new OrderError(`order #${record.id}: ${error.message}`);
+      if (error instanceof ForeignKeyDeliveryError) throw new OrderError(orderText('orderError.foreignKey', { order: record.id }));
       throw error;
     }
   }
@@ -460,7 +461,7 @@ export class OrderService {
 
   private offer(ref: OfferRef): OrderableOffer {
     const [offer] = findLiveOffers(this.db, ref.supplier, ref);
-    if (!offer) throw new OrderError(`${ref.supplier} has no current offer ${ref.productId}/${ref.skuId}${ref.variant ? `/${ref.variant}` : ''} in the catalog: sync it first`);
+    if (!offer) throw new OrderError(orderText('orderError.noOffer', { supplier: ref.supplier, offer: [ref.productId, ref.skuId, ref.variant].filter(Boolean).join('/') }));
     return offer;
   }
 
@@ -498,13 +499,18 @@ export class OrderService {
 
   private require(id: number): OrderRecord {
     const record = getOrder(this.db, id);
-    if (!record) throw new OrderError(`no order #${id}`);
+    if (!record) throw new OrderError(orderText('orderError.noOrder', { order: id }));
     return record;
   }
 
   private now(): Date {
     return this.options.now?.() ?? new Date();
   }
+}
+
+/** An order status as a coded text, for a message that names it. */
+function statusText(status: OrderRecord['status']): string {
+  return orderText(`status.${status}` as const);
 }
 
 /** The data folder's key file beside the database; a throwaway key for a database in memory (tests). */

@@ -1,5 +1,6 @@
-import { ConfigError } from '../config/app-config';
-import { CanceledError, SupplierError } from '../http/errors';
+import { decodeCodedIssue } from '../../src-shared/coded-issue';
+import { ConfigError } from '../config/json-file';
+import { CanceledError, IncompleteCatalogError, SupplierError } from '../http/errors';
 import type { ConnectionFailureCause } from '../../src-shared/connection-types';
 
 const TLS_CODES = /\b(EPROTO|ERR_SSL_[A-Z_]+|ERR_TLS_[A-Z_]+|CERT_[A-Z_]+|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_[A-Z_]+)\b/;
@@ -19,13 +20,16 @@ export function connectionFailureCause(error: unknown, options: { throttledFor?:
   if (options.throttledFor) return 'rateLimited';
   if (error instanceof ConfigError) return /@secret\.|secrets unreadable/.test(error.message) ? 'secretAgain' : 'fields';
   if (error instanceof CanceledError) return 'timeout';
+  if (error instanceof IncompleteCatalogError) return 'incomplete';
   if (!(error instanceof SupplierError)) return 'unknown';
   const { code, message } = error;
   if (code === 'network_error') {
-    if (/\((ENOTFOUND|EAI_AGAIN|EAI_NONAME|EAI_FAIL)\)/.test(message)) return 'dns';
-    if (/\(ECONNREFUSED\)/.test(message)) return 'refused';
-    if (TLS_CODES.test(message)) return 'tls';
-    if (/\((ETIMEDOUT|UND_ERR_CONNECT_TIMEOUT|ESOCKETTIMEDOUT)\)/.test(message)) return 'timeout';
+    // The system's code, as the transport put it in its message (transport.connectFailed).
+    const system = decodeCodedIssue(message)?.params.code ?? '';
+    if (/^(ENOTFOUND|EAI_AGAIN|EAI_NONAME|EAI_FAIL)$/.test(system)) return 'dns';
+    if (system === 'ECONNREFUSED') return 'refused';
+    if (TLS_CODES.test(system)) return 'tls';
+    if (/^(ETIMEDOUT|UND_ERR_CONNECT_TIMEOUT|ESOCKETTIMEDOUT)$/.test(system)) return 'timeout';
     return 'network';
   }
   if (code === 'timeout') return 'timeout';
@@ -33,12 +37,14 @@ export function connectionFailureCause(error: unknown, options: { throttledFor?:
   if (code === 'ip_banned') return 'ipBanned';
   if (code === 'redirect_refused') return 'redirect';
   if (code === 'server_error') return 'serverError';
-  if (CLOCK_CODES.has(code) || /clock is \d+ min/.test(message)) return 'clock';
+  // BillionConnect says nothing of the time, but its refusal carries our hint when the server's clock differs.
+  if (CLOCK_CODES.has(code) || /(^|; )@supplier\.hint\.clock/.test(message)) return 'clock';
   if (DISABLED_CODES.has(code)) return 'accountDisabled';
   if (CREDENTIAL_CODES.has(code)) return 'credentials';
   if (code === BC_PARAMETER_ERROR) return 'credentialsOrSalesMethod';
   // Linksfield's login answers its generic error code with a refusal: the account's email, password or partner code.
-  if (/: login refused for /.test(message)) return 'credentials';
+  if (decodeCodedIssue(message)?.code === 'supplier.loginRefused') return 'credentials';
   if (code === 'http_error' || code === 'http_404' || code === 'bad_response' || error.httpStatus === 404) return 'wrongAddress';
+  if (code === 'malformed_page' || code === 'response_too_large' || code === 'implausible_listing') return 'badAnswer';
   return 'unknown';
 }

@@ -5,7 +5,8 @@ import { CatalogStaging } from '../db/catalog-staging';
 import { syncHoldThresholds } from '../db/settings';
 import type { HoldThresholds } from '../../src-shared/hold-policy';
 import { DEADLINE_PASSED } from '../../src-shared/sync-run-errors';
-import { CanceledError, describeError } from '../http/errors';
+import { CanceledError } from '../http/errors';
+import { runFailureText } from './run-failure';
 import type { BudgetStats } from '../http/budget';
 import type { SupplierAdapter } from '../suppliers/adapter';
 
@@ -196,7 +197,7 @@ export async function syncSupplier(db: Database, target: SyncTarget, options: Sy
   } catch (error) {
     const canceled = !deadlinePassed && (error instanceof CanceledError || options.signal?.aborted === true);
     const status = canceled ? 'canceled' : 'failed';
-    const message = deadlinePassed ? DEADLINE_PASSED : canceled ? 'canceled' : describeError(error);
+    const message = deadlinePassed ? DEADLINE_PASSED : canceled ? 'canceled' : runFailureText(error);
     timings.fetchMs = performance.now() - started;
     const used = budgetUsed();
     finishRunWithoutCatalog(db, runId, status, message, skipped, { ...used, fetchMs: timings.fetchMs } satisfies RunMetrics);

@@ -1,7 +1,10 @@
 import type { Dictionary } from './dictionary';
+import { problemsDictionary } from './problems';
 
 export const syncDictionary: Dictionary = {
   en: {
+    // What main says when something fails (transport, suppliers, sync causes): worded once, in problems.ts.
+    ...problemsDictionary.en,
     title: 'Sync',
     lede: 'Fetch every supplier’s catalog (only what changed, where the supplier can tell), compare it with the last one and reprice.',
     syncAll: 'Sync all',
@@ -28,6 +31,7 @@ export const syncDictionary: Dictionary = {
     'cost.requests': '{n} requests',
     'cost.waited': 'waited {s} s for the request limit',
     'error.deadline': 'Stopped: the sync passed its time limit. The previous catalog was kept.',
+    'error.workerStopped': 'Stopped: the background thread syncing this supplier ended unexpectedly. The previous catalog was kept; sync again.',
     'status.queued': 'Queued',
     'status.running': 'Syncing',
     'status.ok': 'OK',
@@ -45,6 +49,7 @@ export const syncDictionary: Dictionary = {
     'held.discard': 'Discard',
     'held.applyConfirm': 'Apply this sync and remove {removed} offers of {supplier}?',
     'held.failed': 'Could not do that: {error}',
+    'held.notFound': 'This sync is no longer held for review: it was applied or discarded meanwhile.',
     'held.threshold': 'Hold a sync for review when it would remove more than',
     'held.thresholdAll': '% of a supplier’s offers (one that removes all of them always is).',
     'held.thresholdInvalid': 'Enter a whole percent from 1 to 100.',
@@ -70,6 +75,7 @@ export const syncDictionary: Dictionary = {
     'diff.pick': 'Pick a run in the history to see what it changed.',
     'diff.of': 'Run #{id} · {supplier}',
     'diff.failed': 'This run failed: {error}. The previous catalog was kept.',
+    'diff.technical': 'Technical details',
     'diff.canceled': 'This run was canceled; the previous catalog was kept.',
     'diff.skipped': '{n} items were skipped as malformed',
     'diff.filter': 'Show changes of kind',
@@ -94,6 +100,7 @@ export const syncDictionary: Dictionary = {
     'stock.withQuantity': '{status} ({n})',
   },
   'zh-CN': {
+    ...problemsDictionary['zh-CN'],
     title: '同步',
     lede: '拉取每个供应商的商品目录（供应商支持时只拉取变更部分），与上一次对比并重新定价。',
     syncAll: '全部同步',
@@ -120,6 +127,7 @@ export const syncDictionary: Dictionary = {
     'cost.requests': '{n} 次请求',
     'cost.waited': '因请求限额等待 {s} 秒',
     'error.deadline': '已停止：同步超过了时限。已保留上一次的目录。',
+    'error.workerStopped': '已停止：同步此供应商的后台线程意外结束。已保留上一次的目录，请重新同步。',
     'status.queued': '排队中',
     'status.running': '同步中',
     'status.ok': '成功',
@@ -137,6 +145,7 @@ export const syncDictionary: Dictionary = {
     'held.discard': '放弃',
     'held.applyConfirm': '确定应用这次同步，并删除 {supplier} 的 {removed} 个商品吗？',
     'held.failed': '操作失败：{error}',
+    'held.notFound': '这次同步已不再等待审核：它已被应用或放弃。',
     'held.threshold': '当一次同步将删除超过',
     'held.thresholdAll': '% 的供应商商品时暂停等待审核（删除全部商品的同步总会暂停）。',
     'held.thresholdInvalid': '请输入 1 到 100 之间的整数。',
@@ -162,6 +171,7 @@ export const syncDictionary: Dictionary = {
     'diff.pick': '在同步记录中选择一次同步，查看它带来的变更。',
     'diff.of': '第 {id} 次同步 · {supplier}',
     'diff.failed': '本次同步失败：{error}。已保留上一次的目录。',
+    'diff.technical': '技术详情',
     'diff.canceled': '本次同步已取消，保留了上一次的目录。',
     'diff.skipped': '有 {n} 条数据格式异常，已跳过',
     'diff.filter': '按变更类型筛选',

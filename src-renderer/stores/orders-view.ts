@@ -1,7 +1,7 @@
 import { appleSetupLink, parseLpa } from '../../src-main/domain/lpa';
 import { compareAmounts, type Money } from '../../src-main/domain/money';
 import type { OrderRecordStatus, OrderView, TimelineEntry, Delivery } from '../../src-shared/order-types';
-import { wordCodedText } from '../../src-shared/coded-issue';
+import { decodeCodedIssue, wordCodedText } from '../../src-shared/coded-issue';
 
 /** Pure helpers behind the Test orders screens; no React, no API, so each is unit-tested on its own. */
 
@@ -150,6 +150,14 @@ export function balanceShort(balance: Money | null, cost: Money): boolean {
 export function attentionWording(order: Pick<OrderView, 'attention'>, supplierName: string): { key: string; params: Record<string, string> } | null {
   if (!order.attention) return null;
   return { key: `attention.reason.${order.attention.code}`, params: { ...order.attention.params, supplier: supplierName } };
+}
+
+/**
+ * A delivery's text in the reader's language: our notes among it (`@deliveryNote.…`, one a line) worded, every other
+ * line (what the supplier delivered) exactly as it came.
+ */
+export function wordDeliveryText(text: string, translate: (key: string, params: Record<string, string>) => string, supplierName: string): string {
+  return text.split('\n').map((line) => (decodeCodedIssue(line)?.code.startsWith('deliveryNote.') ? wordOrderText(line, translate, supplierName) : line)).join('\n');
 }
 
 /**

@@ -178,7 +178,7 @@ describe('Test orders, light theme, English, at 1280×800', () => {
     const revealed = await server['orders.reveal'](esimOrder.id);
     const lpa = revealed.delivery!.lpa!;
     const parts = parseLpa(lpa);
-    if (!parts.ok) throw new Error(parts.reason);
+    if (!parts.ok) throw new Error(parts.problem.code);
 
     await dialog().getByRole('button', { name: 'Reveal' }).click();
     const qr = dialog().getByTestId('order-qr');

@@ -4,46 +4,10 @@ import { createHandlers } from '../../src-main/api/handlers';
 import type { ApiContract } from '../../src-shared/contract';
 import type { OfferRef, PlanRow } from '../../src-shared/grid-types';
 import { describeOffenders, latinOffenders, type VisibleText } from '../helpers/latin-words';
+import { visibleTexts } from './visible-texts';
 import { launchApp, type E2eApp } from './harness';
 
 const WAIT = { timeout: 20_000 };
-
-/**
- * Parts of the app another branch is translating as this test is written (issue 13 §2: the supplier form's labels,
- * validation and connection-test errors, helper B). Their offenders are printed, not failed; delete an entry once
- * that branch is merged.
- */
-
-/**
- * Every visible text node (and placeholder) on the page, with where it is. Text marked translate="no" is data, and
- * text marked with another language (the language switch's "English") is meant to be in it.
- */
-async function visibleTexts(page: Page, step: string): Promise<VisibleText[]> {
-  return page.evaluate((step) => {
-    const whereOf = (element: Element) => {
-      const region = element.closest('[role=dialog], aside, article, section, .card, nav, main');
-      const label = region ? (region.getAttribute('aria-label') ?? region.querySelector('h1, h2, h3')?.textContent ?? region.className) : '';
-      const classes = typeof element.className === 'string' && element.className.trim() ? `.${element.className.trim().split(/\s+/).join('.')}` : '';
-      return `${step} › ${(label ?? '').trim().slice(0, 40)} › ${element.tagName.toLowerCase()}${classes}`;
-    };
-    const texts: Array<{ text: string; where: string }> = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
-      const element = node.parentElement;
-      if (!text || !element || element.closest('[translate="no"], script, style, title, noscript')) continue;
-      if (!element.closest('[lang]')?.getAttribute('lang')?.startsWith('zh')) continue;
-      // A select's options show when it opens: they count while the select is visible.
-      const shown = element.tagName === 'OPTION' ? element.closest('select') : element;
-      if (!shown?.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
-      texts.push({ text, where: whereOf(element) });
-    }
-    for (const input of document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[placeholder], textarea[placeholder]')) {
-      if (input.placeholder.trim() && input.checkVisibility() && !input.closest('[translate="no"]')) texts.push({ text: input.placeholder, where: `${whereOf(input)}[placeholder]` });
-    }
-    return texts;
-  }, step);
-}
 
 async function openScreen(page: Page, index: number) {
   await page.locator('nav.sidebar .nav-item').nth(index).click();

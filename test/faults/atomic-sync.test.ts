@@ -6,6 +6,7 @@ import { syncSupplier } from '../../src-main/sync/engine';
 import { catalogOf, product, startTestDujiao } from '../helpers/dujiao-fixtures';
 import { FAST_RETRY, tempDb } from '../helpers/temp-db';
 import type { SimCatalog } from '../../src-main/suppliers/dujiao-next/sim/seed';
+import { inEnglish } from '../helpers/in-english';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
@@ -62,7 +63,7 @@ async function syncUnderFaults(faults: Fault[], setup?: (server: Awaited<ReturnT
   }
   else {
     expect(after).toEqual(previous);
-    expect(result.error).toMatch(/\w{4,}/);
+    expect(inEnglish(result.error)).toMatch(/\w{4,}/);
   }
   const integrity = store.db.pragma('integrity_check', { simple: true });
   expect(integrity).toBe('ok');
@@ -84,7 +85,7 @@ describe('a sync under injected faults is all or nothing', () => {
   it('5xx on every try of one page: fails cleanly', async () => {
     const result = await syncUnderFaults([{ path: PRODUCTS, when: page(3), action: { kind: 'status', status: 500 } }]);
     expect(result.status).toBe('failed');
-    expect(result.error).toMatch(/server error \(HTTP 500\)/);
+    expect(inEnglish(result.error)).toMatch(/server error \(HTTP 500\)/);
   });
 
   it('429 with Retry-After: waits, completes', async () => {
@@ -109,7 +110,7 @@ describe('a sync under injected faults is all or nothing', () => {
     expect((await syncUnderFaults([{ path: PRODUCTS, when: page(1), times: 1, action: { kind: 'truncate' } }])).status).toBe('ok');
     const failed = await syncUnderFaults([{ path: PRODUCTS, when: page(1), action: { kind: 'truncate' } }]);
     expect(failed.status).toBe('failed');
-    expect(failed.error).toMatch(/not valid JSON/);
+    expect(inEnglish(failed.error)).toMatch(/not valid JSON/);
   });
 
   it('wrong types in one item: that item is skipped with its reason and keeps its last good state', async () => {
@@ -149,7 +150,7 @@ describe('a sync under injected faults is all or nothing', () => {
       return { ...b, items: b.items.slice(1) };
     } } }]);
     expect(result.status).toBe('failed');
-    expect(result.error).toMatch(/incomplete/);
+    expect(inEnglish(result.error)).toMatch(/^Part of the catalog could not be listed: .*could not be listed completely/);
   });
 
   it('clock skew beyond the window: corrected from the Date header, completes', async () => {
@@ -163,6 +164,6 @@ describe('a sync under injected faults is all or nothing', () => {
     // undici checks its timeouts about once a second, so the delay must clearly exceed timeout + that tick.
     const result = await syncUnderFaults([{ path: PRODUCTS, when: page(2), action: { kind: 'delay', ms: 2500 } }]);
     expect(result.status).toBe('failed');
-    expect(result.error).toMatch(/timed out/);
+    expect(inEnglish(result.error)).toMatch(/timed out/);
   });
 });

@@ -142,7 +142,7 @@ describe('runs a killed process left running', () => {
 
     const db = openDatabase(dbFile);
     cleanups.push(() => db.close());
-    expect(getRun(db, killed.runId)).toMatchObject({ status: 'failed', error: expect.stringMatching(/^interrupted: /) });
+    expect(getRun(db, killed.runId)).toMatchObject({ status: 'failed', error: '@sync.interrupted' });
     expect(getRun(db, live.runId)).toMatchObject({ status: 'running' });
   }, 60_000);
 });

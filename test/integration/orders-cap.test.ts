@@ -12,6 +12,7 @@ import { catalogOf, startTestDujiao, TEST_KEY, TEST_SECRET } from '../helpers/du
 import { FAST_RETRY, tempDb } from '../helpers/temp-db';
 import { orderTextEn } from '../../src-main/cli/commands/orders';
 
+
 const POLICY = { initialDelayMs: 10, maxDelayMs: 40, followForMs: 5_000, resendAfterMs: 50, maxSendAttempts: 3 };
 
 const cleanups: Array<() => Promise<void> | void> = [];

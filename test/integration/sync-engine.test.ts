@@ -5,6 +5,7 @@ import { syncSupplier, syncSuppliers } from '../../src-main/sync/engine';
 import type { SyncEvent } from '../../src-shared/sync-types';
 import { catalogOf, product, startTestDujiao } from '../helpers/dujiao-fixtures';
 import { FAST_RETRY, tempDb, type TempDb } from '../helpers/temp-db';
+import { inEnglish } from '../helpers/in-english';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -76,7 +77,7 @@ describe('sync engine on a real SQLite file', () => {
 
     const failed = await syncSupplier(store.db, target());
     expect(failed.status).toBe('failed');
-    expect(failed.error).toMatch(/connection failed|not valid JSON/);
+    expect(inEnglish(failed.error)).toMatch(/connection failed|not valid JSON/);
     expect(snapshot(store)).toEqual(before);
     expect(getRun(store.db, failed.runId)).toMatchObject({ status: 'failed', error: failed.error, finishedAt: expect.any(String) });
   });
@@ -104,7 +105,8 @@ describe('sync engine on a real SQLite file', () => {
       { supplierId: 'bad', supplierKind: 'dujiao-next', adapter: createDujiaoProtocolAdapter(broken.connection, { label: 'bad', stockReporting: 'quantity', maxQuantity: null }, { retry: FAST_RETRY }) },
     ], { onEvent: (e) => events.push(e) });
     expect(results.map((r) => [r.supplierId, r.status])).toEqual([['good', 'ok'], ['bad', 'failed']]);
-    expect(results[1].error).toMatch(/user is disabled \(user_disabled, HTTP 403\)/);
+    expect(results[1].error).toMatch(/^@sync\.failed\?cause=accountDisabled&/);
+    expect(inEnglish(results[1].error)).toMatch(/^Account disabled: .*user is disabled \(user_disabled, HTTP 403\)/);
     expect(listLiveOffers(store.db, 'good')).toHaveLength(60);
     expect(listLiveOffers(store.db, 'bad')).toHaveLength(0);
     const progress = events.filter((e) => e.type === 'progress' && e.supplierId === 'good');

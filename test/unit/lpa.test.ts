@@ -1,16 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { appleSetupLink, lpaFromText, parseLpa } from '../../src-main/domain/lpa';
+import { appleSetupLink, lpaFromText, parseLpa, type LpaParseResult } from '../../src-main/domain/lpa';
+import { lpaProblemText } from '../../src-main/orders/order-notes';
+import { inEnglish } from '../helpers/in-english';
+
+/** Why a text was refused, in the English the app shows. */
+function reason(result: LpaParseResult): string {
+  return result.ok ? '' : inEnglish(lpaProblemText(result.problem));
+}
 
 function accepted(text: string) {
   const result = parseLpa(text);
-  if (!result.ok) throw new Error(`expected "${text}" to parse, got: ${result.reason}`);
+  if (!result.ok) throw new Error(`expected "${text}" to parse, got: ${reason(result)}`);
   return result.value;
 }
 
 function refused(text: string): string {
   const result = parseLpa(text);
   if (result.ok) throw new Error(`expected "${text}" to be refused, got ${JSON.stringify(result.value)}`);
-  return result.reason;
+  return reason(result);
 }
 
 describe('parseLpa (SGP.22 activation code)', () => {
@@ -111,8 +118,8 @@ describe('Apple one-tap setup link', () => {
   it('accepts a pasted code or link and refuses other links', () => {
     expect(lpaFromText(' LPA:1$smdp.example.com$ABC ').ok).toBe(true);
     const other = lpaFromText('https://example.com/esim?carddata=LPA%3A1%24smdp.example.com%24ABC');
-    expect(other.ok || other.reason).toMatch(/only Apple's eSIM setup link/);
+    expect(reason(other)).toMatch(/only Apple’s eSIM setup link/);
     const bare = lpaFromText('https://esimsetup.apple.com/esim_qrcode_provisioning');
-    expect(bare.ok || bare.reason).toMatch(/no carddata/);
+    expect(reason(bare)).toMatch(/no carddata/);
   });
 });

@@ -7,6 +7,7 @@ import { displayTitle } from '../../domain/locale';
 import { supplierOfferKey } from '../../domain/offer';
 import type { OfferRef } from '../../../src-shared/grid-types';
 import { pad, type Output } from '../output';
+import { runErrorEn } from '../../../src-renderer/screens/sync/run-error';
 
 export interface ChangesArgs {
   run?: number;
@@ -33,7 +34,7 @@ export function changesCommand(db: Database, args: ChangesArgs, output: Output):
   }
   for (const run of runs) {
     const mine = changes.filter((c) => c.runId === run.id);
-    output.out(`${run.supplierId} — run ${run.id} (${run.status}, ${run.startedAt})${run.error ? `: ${run.error}` : ''}`);
+    output.out(`${run.supplierId} — run ${run.id} (${run.status}, ${run.startedAt})${run.error ? `: ${runErrorEn(run.error)}` : ''}`);
     if (run.status === 'ok') output.out(`  ${run.added} added, ${run.removed} removed, ${run.changed} changed, ${run.skipped} skipped`);
     const shown = mine.slice(0, 200);
     const titles = titlesOf(db, shown.map(offerRef));

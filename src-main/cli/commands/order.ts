@@ -16,6 +16,7 @@ import { syncSuppliers } from '../../sync/engine';
 import { adapterFor, syncTargetFor } from '../../sync/targets';
 import type { Output } from '../output';
 import { orderTextEn, printOrder, timelineLine } from './orders';
+import { runErrorEn } from '../../../src-renderer/screens/sync/run-error';
 
 export interface OrderArgs {
   config?: string;
@@ -70,7 +71,7 @@ export async function orderCommand(db: Database, args: OrderArgs, output: Output
       say(`SKU ${args.sku} is not in the local catalog of ${connection.id}; syncing it first…`);
       const [synced] = await syncSuppliers(db, [syncTargetFor(connection, adapterOf(connection))]);
       if (synced.status !== 'ok') {
-        output.err(`supplygrid order: could not sync ${connection.id} to look SKU ${args.sku} up: ${synced.error}`);
+        output.err(`supplygrid order: could not sync ${connection.id} to look SKU ${args.sku} up: ${runErrorEn(synced.error)}`);
         return 1;
       }
       offer = findOffer(db, connection.id, args.sku, args.variant);

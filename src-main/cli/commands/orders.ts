@@ -10,9 +10,10 @@ import { adapterFor } from '../../sync/targets';
 import { parseCap } from '../../../src-shared/daily-cap';
 import { OrderError } from '../../orders/types';
 import type { OrderView, TimelineEntry } from '../../../src-shared/order-types';
+import { orderText } from '../../orders/order-notes';
 import { pad, type Output } from '../output';
 import { ordersDictionary } from '../../../src-renderer/i18n/orders';
-import { wordOrderText } from '../../../src-renderer/stores/orders-view';
+import { wordDeliveryText, wordOrderText } from '../../../src-renderer/stores/orders-view';
 import { translator } from '../../../src-renderer/i18n/fill-template';
 
 export interface OrdersArgs {
@@ -41,7 +42,7 @@ export async function ordersCommand(db: Database, args: OrdersArgs, output: Outp
   try {
     if (args.action === 'show') {
       const view = args.reveal ? service.reveal(id) : service.get(id);
-      if (!view) throw new OrderError(`no order #${id}`);
+      if (!view) throw new OrderError(orderText('orderError.noOrder', { order: id }));
       if (args.json) output.json(view);
       else printOrder(view, output, { timeline: true });
       return 0;
@@ -118,7 +119,7 @@ export function printOrder(view: OrderView, output: Output, options: { timeline?
   delivery?.cards?.forEach((card, index) => {
     line(`card ${index + 1}`, [card.number, card.pin ? `PIN ${card.pin}` : '', card.serial ? `serial ${card.serial}` : '', card.expiry ? `expires ${card.expiry}` : ''].filter(Boolean).join('  '));
   });
-  if (delivery?.text) line('note', delivery.text);
+  if (delivery?.text) line('note', wordDeliveryText(delivery.text, english, view.supplier));
   if (options.timeline) for (const entry of view.timeline) output.out(`  ${timelineLine(entry, view.supplier)}`);
 }
 

@@ -8,6 +8,8 @@ import { portableSyncTarget } from '../../sync/targets';
 import { syncSuppliersInThreads } from '../../sync/worker/pool';
 import { ProgressBars, pad, type Output } from '../output';
 import { applyHeldCommand, heldReasonLine } from './review';
+import { englishSync, runErrorEn } from '../../../src-renderer/screens/sync/run-error';
+import { wordCodedText } from '../../../src-shared/coded-issue';
 
 export interface SyncArgs {
   config?: string;
@@ -88,12 +90,12 @@ function printSummary(results: SupplierSyncResult[], output: Output): void {
     if (result.status === 'ok' && result.counts) {
       const c = result.counts;
       output.out(`${pad(result.supplierId, 16)} ok      ${String(c.offers).padStart(6)} offers   +${c.added} added   -${c.removed} removed   ~${c.changed} changed${c.skipped ? `   ${c.skipped} skipped` : ''}   (${costText(result)})`);
-      for (const skip of result.skipped.slice(0, 5)) output.out(`${' '.repeat(18)}skipped ${skip.where}: ${skip.reason}`);
+      for (const skip of result.skipped.slice(0, 5)) output.out(`${' '.repeat(18)}skipped ${skip.where}: ${wordCodedText(skip.reason, englishSync)}`);
       if (result.skipped.length > 5) output.out(`${' '.repeat(18)}… and ${result.skipped.length - 5} more skipped`);
     } else if (result.status === 'held' && result.held) {
       output.out(`${pad(result.supplierId, 16)} HELD    ${heldReasonLine(result.held, result.supplierId)} Not applied: previous catalog kept (run ${result.runId}; \`supplygrid review\`)   (${costText(result)})`);
     } else {
-      output.out(`${pad(result.supplierId, 16)} ${result.status.toUpperCase().padEnd(7)} ${result.error} (previous catalog kept)   (${costText(result)})`);
+      output.out(`${pad(result.supplierId, 16)} ${result.status.toUpperCase().padEnd(7)} ${runErrorEn(result.error)} (previous catalog kept)   (${costText(result)})`);
     }
   }
   const failed = results.filter((r) => r.status === 'failed' || r.status === 'canceled').length;

@@ -2,6 +2,7 @@ import { SupplierError } from '../../http/errors';
 import { formatMoney, money } from '../../domain/money';
 import type { AdapterEnv, CatalogPage, FetchOptions, PingResult, SupplierAdapter } from '../adapter';
 import { formatIssues, mapPageItems } from '../shared/validate-items';
+import { supplierText } from '../shared/supplier-text';
 import { BillionConnectClient, type TradeData } from './client';
 import { invokeUrl, type BillionConnectConfig } from './config';
 import { describeJoined, joinListings } from './join';
@@ -22,14 +23,14 @@ export function createBillionConnectAdapter(config: BillionConnectConfig, env?: 
 
   async function account(signal?: AbortSignal): Promise<BcAccount> {
     const parsed = accountSchema.safeParse(await client.invoke('F014', {}, signal));
-    if (!parsed.success) throw new SupplierError(`${label} F014: not an account balance (${formatIssues(parsed.error)})`, 'bad_response');
+    if (!parsed.success) throw new SupplierError(supplierText('supplier.unexpected', { where: `${label} F014`, detail: formatIssues(parsed.error) }), 'bad_response');
     return parsed.data;
   }
 
   async function list(tradeType: string, tradeData: TradeData, signal?: AbortSignal): Promise<unknown[]> {
     const data = await client.invoke(tradeType, tradeData, signal);
     // "1000" with no list is not an empty catalog: nothing may be concluded from it.
-    if (!Array.isArray(data)) throw new SupplierError(`${label} ${tradeType}: tradeData is ${data === null ? 'null' : typeof data}, not a list`, 'bad_response');
+    if (!Array.isArray(data)) throw new SupplierError(supplierText('supplier.notAList', { where: `${label} ${tradeType}`, field: 'tradeData' }), 'bad_response');
     return data;
   }
 

@@ -5,6 +5,7 @@ import { SupplierError } from '../../http/errors';
 import { DEFAULT_RETRY, withRetries, type RetryPolicy } from '../../http/retry';
 import { parseJson, send, type HttpResponse } from '../../http/transport';
 import type { AdapterEnv } from '../adapter';
+import { refusalText, supplierText } from '../shared/supplier-text';
 import { BILLIONCONNECT_DEFAULT_REQUESTS_PER_MINUTE } from './config';
 import { signedHeaders } from './sign';
 import { formatTradeTime } from './trade-time';
@@ -98,26 +99,22 @@ function readEnvelope(response: HttpResponse, label: string): Envelope {
   if (response.status !== 200) {
     const envelope = envelopeSchema.safeParse(tryParse(response.text));
     if (envelope.success) return envelope.data;
-    throw new SupplierError(`${label}: HTTP ${response.status} without a BillionConnect answer; check that baseUrl is the BillionConnect API host`, 'http_error', response.status);
+    throw new SupplierError(supplierText('supplier.notTheApi', { where: label, status: response.status }), 'http_error', response.status);
   }
   const envelope = envelopeSchema.safeParse(parseJson(response, label));
   if (envelope.success) return envelope.data;
   // Never read as "no products": an answer without tradeCode is not BillionConnect speaking.
-  const preview = response.text.slice(0, 80).replace(/\s+/g, ' ');
-  throw new SupplierError(`${label}: answer has no tradeCode (starts ${JSON.stringify(preview)})`, 'bad_response', response.status, true);
+  throw new SupplierError(supplierText('supplier.noField', { where: label, field: 'tradeCode' }), 'bad_response', response.status, true);
 }
 
 function refusal(envelope: Envelope, response: HttpResponse, label: string, localNow: number): TradeRefusal {
-  const hints: string[] = [];
-  if (envelope.tradeCode === PARAMETER_ERROR_CODE) {
-    hints.push('BillionConnect answers 1003 for any parameter error, including a signature that does not match appKey/appSecret and a salesMethod the account does not have');
-  }
+  const parts = [refusalText(label, envelope.tradeMsg, `tradeCode ${envelope.tradeCode || '?'}`)];
+  if (envelope.tradeCode === PARAMETER_ERROR_CODE) parts.push(supplierText('supplier.hint.bcParameters'));
   const skewMs = response.serverDate === null ? 0 : localNow - response.serverDate;
   if (Math.abs(skewMs) > CLOCK_HINT_THRESHOLD_MS) {
-    hints.push(`this computer's clock is ${Math.round(Math.abs(skewMs) / 60_000)} min ${skewMs > 0 ? 'ahead of' : 'behind'} the server's and every request carries the time`);
+    parts.push(supplierText(skewMs > 0 ? 'supplier.hint.clockAhead' : 'supplier.hint.clockBehind', { minutes: Math.round(Math.abs(skewMs) / 60_000) }));
   }
-  const message = `${label}: ${envelope.tradeMsg?.trim() || 'refused'} (tradeCode ${envelope.tradeCode || '?'})${hints.length ? `; ${hints.join('; ')}` : ''}`;
-  return new TradeRefusal(message, envelope.tradeCode, response.status);
+  return new TradeRefusal(parts.join('; '), envelope.tradeCode, response.status);
 }
 
 function tryParse(text: string): unknown {

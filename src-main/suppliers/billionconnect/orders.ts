@@ -6,6 +6,7 @@ import { formatIssues } from '../shared/validate-items';
 import { TradeRefusal, type BillionConnectClient, type TradeData } from './client';
 import { createdOrderSchema, priceEntrySchema, queriedOrderSchema, type QueriedOrder } from './schemas';
 import { orderText } from '../../orders/order-notes';
+import { supplierText } from '../shared/supplier-text';
 
 /** F011 orderStatus. */
 const ORDERED = '0';
@@ -41,7 +42,7 @@ export function createBillionConnectOrders(client: BillionConnectClient, label: 
         // A repeat may already have gone through at the old price: F011 says whether it did.
         const existing = (request.sendAttempt ?? 1) > 1 ? await query({ idempotencyKey: key, upstreamOrderId: null }, signal) : null;
         if (existing) return existing;
-        if (priced.kind === 'gone') return notPlaced(`F003 no longer prices sku ${request.skuId} for ${request.variant} copies; sync the catalog`);
+        if (priced.kind === 'gone') return notPlaced(orderText('refusal.noLongerPriced', { sku: request.skuId, copies: request.variant }));
         return { ...notPlaced(orderText('error.priceNow', { supplier: label, price: `${priced.total.amount} ${priced.total.currency}` })), upstreamStatus: orderText('upstream.notSent'), attention: priced.problem };
       }
     }
@@ -71,8 +72,8 @@ export function createBillionConnectOrders(client: BillionConnectClient, label: 
       // Unreadable, or about another key: F011 knows whether ours exists.
       const found = await query({ idempotencyKey: key, upstreamOrderId: null }, signal);
       if (found) return found;
-      const why = parsed.success ? `answered for channelOrderId ${parsed.data.channelOrderId}, not ${key}` : `not a created order (${formatIssues(parsed.error)})`;
-      throw new SupplierError(`${label} F040: ${why}, and F011 shows no order ${key} yet; checking again`, 'bad_response', null, true);
+      const detail = parsed.success ? `channelOrderId ${parsed.data.channelOrderId}` : formatIssues(parsed.error);
+      throw new SupplierError(supplierText('supplier.createUnclear', { where: `${label} F040`, detail, key }), 'bad_response', null, true);
     }
     return { status: 'processing', upstreamOrderId: parsed.data.orderId, upstreamStatus: `${orderText('upstream.ordered')}; ${AWAITING_N009}`, amount: null, delivery: null, error: null };
   }
@@ -82,7 +83,7 @@ export function createBillionConnectOrders(client: BillionConnectClient, label: 
   /** The F003 row for this sku and number of copies, times the quantity, against the quote. */
   async function settlementPrice(request: OrderRequest, signal?: AbortSignal): Promise<Priced> {
     const data = await client.invoke('F003', { salesMethod: salesMethod! }, signal);
-    if (!Array.isArray(data)) throw new SupplierError(`${label} F003: tradeData is not a list`, 'bad_response', null, true);
+    if (!Array.isArray(data)) throw new SupplierError(supplierText('supplier.notAList', { where: `${label} F003`, field: 'tradeData' }), 'bad_response', null, true);
     const entry = data.map((item) => priceEntrySchema.safeParse(item)).find((item) => item.success && item.data.skuId === request.skuId);
     const row = entry?.success ? entry.data.price.find((candidate) => String(candidate.copies) === request.variant) : undefined;
     if (!row) return { kind: 'gone' };
@@ -96,9 +97,9 @@ export function createBillionConnectOrders(client: BillionConnectClient, label: 
     // The docs give no answer for an unknown order; "1000" with no order in it is the only reading that means "none".
     if (answer === null || answer === undefined || (typeof answer === 'object' && Object.keys(answer).length === 0)) return null;
     const parsed = queriedOrderSchema.safeParse(answer);
-    if (!parsed.success) throw new SupplierError(`${label} F011: not an order (${formatIssues(parsed.error)})`, 'bad_response');
+    if (!parsed.success) throw new SupplierError(supplierText('supplier.unexpected', { where: `${label} F011`, detail: formatIssues(parsed.error) }), 'bad_response');
     if (parsed.data.channelOrderId !== ref.idempotencyKey) {
-      throw new SupplierError(`${label} F011: answered for channelOrderId ${parsed.data.channelOrderId}, not ${ref.idempotencyKey}`, 'bad_response');
+      throw new SupplierError(supplierText('supplier.otherOrder', { where: `${label} F011`, theirs: parsed.data.channelOrderId, ours: ref.idempotencyKey }), 'bad_response');
     }
     return queriedState(parsed.data);
   }
@@ -106,10 +107,10 @@ export function createBillionConnectOrders(client: BillionConnectClient, label: 
   /** F008 takes the platform's orderId, which F011 gives when the caller does not have it. */
   async function cancel(ref: OrderRef, signal?: AbortSignal): Promise<OrderState> {
     const orderId = ref.upstreamOrderId ?? (await query(ref, signal))?.upstreamOrderId;
-    if (!orderId) throw new SupplierError(`${label}: BillionConnect has no order ${ref.idempotencyKey} to cancel`, 'order_not_found');
+    if (!orderId) throw new SupplierError(supplierText('supplier.noOrderToCancel', { where: label, key: ref.idempotencyKey }), 'order_not_found');
     await client.invoke('F008', { orderId }, signal);
     const state = await query(ref, signal);
-    if (!state) throw new SupplierError(`${label}: order ${ref.idempotencyKey} was cancelled but F011 no longer shows it`, 'order_unknown');
+    if (!state) throw new SupplierError(supplierText('supplier.canceledThenGone', { where: label, key: ref.idempotencyKey }), 'order_unknown');
     return state;
   }
 
@@ -120,7 +121,7 @@ function queriedState(order: QueriedOrder): OrderState {
   const base = { upstreamOrderId: order.orderId, amount: null, error: null };
   if (order.orderStatus === CANCELLED) return { ...base, status: 'canceled', upstreamStatus: orderText('upstream.canceled'), delivery: null };
   if (order.orderStatus !== ORDERED && order.orderStatus !== SHIPPED) {
-    return { ...base, status: 'processing', upstreamStatus: `orderStatus ${order.orderStatus}`, delivery: null, attention: attention('unknown_supplier_status', { status: order.orderStatus }) };
+    return { ...base, status: 'processing', upstreamStatus: orderText('upstream.unknownStatus', { status: `orderStatus ${order.orderStatus}` }), delivery: null, attention: attention('unknown_supplier_status', { status: order.orderStatus }) };
   }
   const iccids = (order.subOrderList ?? []).flatMap((sub) => sub.iccid);
   if (order.orderStatus === SHIPPED) {
@@ -132,8 +133,8 @@ function queriedState(order: QueriedOrder): OrderState {
 }
 
 function unsendable(request: OrderRequest): string | null {
-  if (!Number.isInteger(request.quantity) || request.quantity < 1) return `quantity ${request.quantity} is not a whole number of eSIMs`;
-  if (!/^\d+$/.test(request.variant)) return `the offer's variant "${request.variant}" is not a number of copies from F003; sync the catalog`;
+  if (!Number.isInteger(request.quantity) || request.quantity < 1) return orderText('refusal.quantityNotWhole', { quantity: request.quantity });
+  if (!/^\d+$/.test(request.variant)) return orderText('refusal.variantNotCopies', { variant: request.variant });
   return null;
 }
 

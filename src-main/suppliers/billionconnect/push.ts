@@ -8,7 +8,8 @@ import { formatIssues } from '../shared/validate-items';
 import { SUCCESS_CODE } from './client';
 import { n001Schema, n009Schema, pushEnvelopeSchema, type PushedEsim } from './schemas';
 import { SIGN_METHOD, signBody } from './sign';
-import { orderText } from '../../orders/order-notes';
+import { lpaProblemText, orderText } from '../../orders/order-notes';
+import { supplierText } from '../shared/supplier-text';
 
 /** What BillionConnect expects back from a notification it may stop retrying. */
 export const ACCEPTED_REPLY = {
@@ -35,10 +36,10 @@ export function createBillionConnectPush(appSecret: string, label: string): Push
     try {
       json = JSON.parse(rawBody.toString('utf8'));
     } catch {
-      throw rejected('the body is not JSON');
+      throw rejected(supplierText('push.notJson'));
     }
     const envelope = pushEnvelopeSchema.safeParse(json);
-    if (!envelope.success) throw rejected(`not a BillionConnect notification (${formatIssues(envelope.error)})`);
+    if (!envelope.success) throw rejected(supplierText('push.notNotification', { detail: formatIssues(envelope.error) }));
     const { tradeType, tradeData } = envelope.data;
     if (tradeType === 'N009') return [delivered(parse(n009Schema, tradeData, tradeType))];
     if (tradeType === 'N001') {
@@ -51,23 +52,23 @@ export function createBillionConnectPush(appSecret: string, label: string): Push
 
   function verify(rawBody: Buffer, headers: Record<string, string | undefined>): void {
     const given = header(headers, 'x-sign-value');
-    if (!given) throw rejected('no x-sign-value header, so nothing proves it comes from BillionConnect');
+    if (!given) throw rejected(supplierText('push.noSignature'));
     const method = header(headers, 'x-sign-method');
-    if (method && method.toLowerCase() !== SIGN_METHOD) throw rejected(`x-sign-method is "${method}"; BillionConnect signs with md5`);
+    if (method && method.toLowerCase() !== SIGN_METHOD) throw rejected(supplierText('push.signMethod', { method }));
     // Hex case carries no meaning; the digest must be over these exact bytes, never a re-serialization.
     if (!hexDigestMatches(signBody(appSecret, rawBody), given.trim().toLowerCase())) {
-      throw rejected('x-sign-value is not md5(appSecret + body): the body was altered, or it was signed with another appSecret');
+      throw rejected(supplierText('push.badSignature'));
     }
   }
 
   function parse<T>(schema: z.ZodType<T>, data: unknown, tradeType: string): T {
     const parsed = schema.safeParse(data);
-    if (!parsed.success) throw rejected(`${tradeType} cannot be read (${formatIssues(parsed.error)})`);
+    if (!parsed.success) throw rejected(supplierText('push.unreadable', { trade: tradeType, detail: formatIssues(parsed.error) }));
     return parsed.data;
   }
 
   function rejected(reason: string): SupplierError {
-    return new SupplierError(`${label}: push refused: ${reason}`, 'push_rejected');
+    return new SupplierError(supplierText('supplier.pushRefused', { where: label, reason }), 'push_rejected');
   }
 
   return { read, acceptedReply: { ...ACCEPTED_REPLY } };
@@ -94,7 +95,7 @@ function esimDelivery(esims: PushedEsim[]): Delivery {
   const [first] = esims;
   const code = parseLpa(first.qrCodeContent);
   const notes = esims.length > 1 ? esims.map((esim, index) => `eSIM ${index + 1} of ${esims.length}: ${describe(esim)}`) : [simCodes(first)].filter(Boolean);
-  if (!code.ok) notes.unshift(`The QR content is not a standard activation code (${code.reason}); it is passed on as received.`);
+  if (!code.ok) notes.unshift(orderText('deliveryNote.qrNotStandard', { reason: lpaProblemText(code.problem) }));
   return {
     // As the FAQ reads it: the SM-DP+ address between the first and second "$", the activation code after the second.
     ...structured(first),

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { SupplierError } from '../../http/errors';
 import { money } from '../../domain/money';
 import type { AdapterEnv, CatalogPage, FetchOptions, PingResult, SupplierAdapter } from '../adapter';
-import { describeItem, mapPageItems, rawField } from '../shared/validate-items';
+import { describeItem, formatIssues, mapPageItems, rawField } from '../shared/validate-items';
+import { supplierText } from '../shared/supplier-text';
 import { DujiaoClient } from './client';
 import { mapProduct, type MapContext } from './map';
 import { createDujiaoOrders } from './orders';
@@ -30,7 +31,7 @@ export function createDujiaoProtocolAdapter(connection: { apiBase: string; apiKe
 
   async function ping(signal?: AbortSignal): Promise<PingResult> {
     const parsed = pingSchema.safeParse(await client.call('POST', '/ping', { signal }));
-    if (!parsed.success) throw new SupplierError(`${profile.label} POST /ping: unexpected answer (${parsed.error.issues[0]?.message})`, 'bad_response');
+    if (!parsed.success) throw new SupplierError(supplierText('supplier.unexpected', { where: `${profile.label} POST /ping`, detail: formatIssues(parsed.error) }), 'bad_response');
     const { balance, currency, site_name, member_level } = parsed.data;
     const detail: Record<string, string> = {};
     if (site_name) detail.site = site_name;
@@ -49,7 +50,7 @@ export function createDujiaoProtocolAdapter(connection: { apiBase: string; apiKe
       throw error;
     }
     const list = z.array(z.unknown()).safeParse(envelope.categories);
-    if (!list.success) throw new SupplierError(`${profile.label} GET /categories: no categories array`, 'bad_response');
+    if (!list.success) throw new SupplierError(supplierText('supplier.notAList', { where: `${profile.label} GET /categories`, field: 'categories' }), 'bad_response');
     const result = new Map<number, DujiaoCategory>();
     for (const raw of list.data) {
       const category = categorySchema.safeParse(raw);

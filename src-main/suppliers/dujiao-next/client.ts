@@ -4,9 +4,12 @@ import { ServerClock } from '../../http/clock';
 import { IncompleteCatalogError, SupplierError } from '../../http/errors';
 import { DEFAULT_RETRY, parseRetryAfter, withRetries, type RetryPolicy } from '../../http/retry';
 import { parseJson, send } from '../../http/transport';
+import { transportText } from '../../http/transport-text';
 import type { AdapterEnv } from '../adapter';
 import type { FetchProgress } from '../../../src-shared/sync-types';
 import { refuseImplausibleListing } from '../shared/listing-limits';
+import { incompleteCatalog, refusalText, supplierText } from '../shared/supplier-text';
+import { formatIssues } from '../shared/validate-items';
 import { listingPageSchema } from './schemas';
 import { dujiaoHeaders } from './sign';
 
@@ -118,14 +121,14 @@ export class DujiaoClient {
     }, { label, signal: init.signal, timeoutMs: this.options.env?.timeoutMs, deadlineMs: this.options.env?.requestDeadlineMs, maxBytes: this.options.env?.maxResponseBytes, meter: this.budget });
     const json = parseJson(response, label);
     if (!json || typeof json !== 'object' || Array.isArray(json)) {
-      throw new SupplierError(`${label}: response is not a JSON object`, 'bad_response', response.status, true);
+      throw new SupplierError(supplierText('supplier.unexpected', { where: label, detail: response.text.slice(0, 80) }), 'bad_response', response.status, true);
     }
     const envelope = json as Record<string, unknown>;
     if (envelope.ok === true) return envelope;
     if (envelope.ok === false) {
       const code = typeof envelope.error_code === 'string' ? envelope.error_code : 'upstream_error';
-      const message = typeof envelope.error_message === 'string' ? envelope.error_message : 'request failed';
-      const error = new SupplierError(`${label}: ${message} (${code}, HTTP ${response.status})`, code, response.status, false) as SkewError;
+      const message = typeof envelope.error_message === 'string' ? envelope.error_message : '';
+      const error = new SupplierError(refusalText(label, message, `${code}, HTTP ${response.status}`), code, response.status, false) as SkewError;
       error.serverDate = response.serverDate;
       error.envelope = envelope;
       throw error;
@@ -133,10 +136,10 @@ export class DujiaoClient {
     // Older builds of the real server's rate limiter answer HTTP 200 with an envelope of their own, without `ok`:
     // {"status_code":429,"msg":"请求过于频繁，请 N 秒后再试"}. The budget waits it out.
     if (envelope.status_code === 429 || envelope.code === 429) {
-      throw new SupplierError(`${label}: rate limited (HTTP ${response.status}, status_code 429)`, 'rate_limited', response.status, true,
+      throw new SupplierError(transportText('transport.rateLimited', { where: label }), 'rate_limited', response.status, true,
         parseRetryAfter(response.headers['retry-after']) ?? secondsLeftIn(envelope.msg ?? envelope.message));
     }
-    throw new SupplierError(`${label}: unexpected response without "ok": ${response.text.slice(0, 120)}`, 'bad_response', response.status, true);
+    throw new SupplierError(supplierText('supplier.noField', { where: label, field: 'ok' }), 'bad_response', response.status, true);
   }
 
   /**
@@ -153,14 +156,14 @@ export class DujiaoClient {
       try {
         const seen = yield* this.listOnce(options);
         if (seen.distinct === seen.total) return;
-        lastShortfall = `saw ${seen.distinct} distinct products of the ${seen.total} the server reported`;
+        lastShortfall = supplierText('listing.shortfall', { seen: seen.distinct, total: seen.total });
       } catch (error) {
         // A listing that moved under us can stall once, like it can come up short; both get one more try.
         if (!(error instanceof StalledListing)) throw error;
         lastShortfall = error.reason;
       }
     }
-    throw new IncompleteCatalogError(`${this.options.label}: product listing is incomplete (${lastShortfall}); the previous catalog is kept`);
+    throw incompleteCatalog(`${this.options.label} GET /products`, lastShortfall);
   }
 
   private async *listOnce(options: ListProductsOptions): AsyncGenerator<ListingPage, { distinct: number; total: number }> {
@@ -168,7 +171,7 @@ export class DujiaoClient {
     const first = await this.fetchPage(1, options.signal, 100, filter);
     const pageSize = first.page_size;
     const pages = Math.max(1, Math.ceil(first.total / pageSize));
-    refuseImplausibleListing(`${this.options.label} GET /products`, { total: first.total, pages, pageSize });
+    refuseImplausibleListing(`${this.options.label} GET /products`, { total: first.total, pages });
     const progress = new ListingProgress(first.total, pages);
     let done = 1;
     let items = first.items.length;
@@ -194,7 +197,7 @@ export class DujiaoClient {
         progress.check(page, result.items);
         if (options.changedSince && (result.includes_inactive === true) !== filtered) {
           // Half filtered, half not: neither a list of changes nor a whole catalog can be read from it.
-          throw new IncompleteCatalogError(`${this.options.label}: the server applied the change filter to some pages of the listing only; the previous catalog is kept`);
+          throw incompleteCatalog(`${this.options.label} GET /products`, supplierText('listing.halfFiltered'));
         }
         // The server may report a different total on a later page when products change mid-fetch.
         total = result.total;
@@ -222,7 +225,7 @@ export class DujiaoClient {
     const envelope = await this.call('GET', '/products', { query: { page, page_size: pageSize, ...filter }, signal });
     const parsed = listingPageSchema.safeParse(envelope);
     if (!parsed.success) {
-      throw new SupplierError(`${this.options.label} GET /products page ${page}: not a product page (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`, 'bad_response', null, true);
+      throw new SupplierError(supplierText('supplier.unexpected', { where: `${this.options.label} GET /products?page=${page}`, detail: formatIssues(parsed.error) }), 'bad_response', null, true);
     }
     return parsed.data;
   }
@@ -315,10 +318,10 @@ class ListingProgress {
     const fresh = ids.filter((id) => id === '' || !this.seen.has(id)).length;
     for (const id of ids) if (id) this.seen.add(id);
     if (items.length === 0) {
-      throw new StalledListing(`page ${page} of ${this.pages} came back empty although the server reported ${this.total} products; the listing makes no progress`);
+      throw new StalledListing(supplierText('listing.emptyPage', { page, pages: this.pages, total: this.total }));
     }
     if (fresh === 0) {
-      throw new StalledListing(`page ${page} of ${this.pages} lists only products already listed on earlier pages; the listing makes no progress`);
+      throw new StalledListing(supplierText('listing.repeatedPage', { page, pages: this.pages }));
     }
   }
 }

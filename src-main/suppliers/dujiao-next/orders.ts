@@ -8,11 +8,14 @@ import type { Delivery, OrderStatus, AttentionReason } from '../../../src-shared
 import type { OrderRef, OrderRequest, OrderState, SupplierOrders } from '../adapter';
 import { refusalEnvelope, type DujiaoClient } from './client';
 import { decimalAmount } from '../shared/decimal-schema';
+import { formatIssues } from '../shared/validate-items';
 import { attention, livePriceProblem } from '../../orders/attention';
 import { typedFormData, type FormData } from './order-form';
 import { skuTiers } from './map';
 import { productSchema } from './schemas';
-import { orderText } from '../../orders/order-notes';
+import { lpaProblemText, orderText } from '../../orders/order-notes';
+import { supplierText } from '../shared/supplier-text';
+import { priceRiseRefusal } from '../shared/price-check';
 
 export interface DujiaoOrderProfile {
   label: string;
@@ -86,11 +89,12 @@ export function createDujiaoOrders(client: DujiaoClient, profile: DujiaoOrderPro
   function toState(envelope: Record<string, unknown>, what: string, carriesDelivery: boolean): OrderState {
     const parsed = orderSchema.safeParse(envelope);
     // Retryable on purpose: the server may well have taken the order, so this is "outcome unknown", never "failed".
-    const unreadable = (reason: string) => new SupplierError(`${profile.label} ${what}: unexpected order answer (${reason})`, 'bad_response', null, true);
-    if (!parsed.success) throw unreadable(`${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+    const where = `${profile.label} ${what}`;
+    if (!parsed.success) throw new SupplierError(supplierText('supplier.unexpected', { where, detail: formatIssues(parsed.error) }), 'bad_response', null, true);
     const order = parsed.data;
     const upstreamOrderId = lookupId(order);
-    if (!upstreamOrderId) throw unreadable(`no ${profile.orderLookup === 'id' ? 'order_id' : 'order_no'}`);
+    const field = profile.orderLookup === 'id' ? 'order_id' : 'order_no';
+    if (!upstreamOrderId) throw new SupplierError(supplierText('supplier.noField', { where, field }), 'bad_response', null, true);
     const word = order.status.trim().toLowerCase();
     const known = STATUS[word];
     const amount = order.amount !== undefined && order.currency ? money(order.amount, order.currency) : null;
@@ -107,8 +111,9 @@ export function createDujiaoOrders(client: DujiaoClient, profile: DujiaoOrderPro
     return { status, upstreamOrderId, upstreamStatus: order.status, amount: charged ? amount : null, refundedAmount: refunded, delivery, error: null };
   }
 
+  /** `reason`: a coded text (a refusal of ours, or the server's in its words). */
   const refused = (reason: string, upstreamStatus: string): OrderState => ({
-    status: 'failed', upstreamOrderId: null, upstreamStatus, amount: null, delivery: null, error: `${profile.label}: ${reason}`,
+    status: 'failed', upstreamOrderId: null, upstreamStatus, amount: null, delivery: null, error: reason,
   });
 
   /**
@@ -118,7 +123,7 @@ export function createDujiaoOrders(client: DujiaoClient, profile: DujiaoOrderPro
   const notSendable = (request: OrderRequest, reason: string, upstreamStatus: string, problem: AttentionReason | null = null): OrderState => {
     const repeat = (request.sendAttempt ?? 1) > 1;
     if (!problem && !repeat) return refused(reason, upstreamStatus);
-    return { status: 'failed', upstreamOrderId: null, upstreamStatus: orderText('upstream.notSent'), amount: null, delivery: null, error: `${profile.label}: ${reason}`,
+    return { status: 'failed', upstreamOrderId: null, upstreamStatus: orderText('upstream.notSent'), amount: null, delivery: null, error: reason,
       attention: problem ?? attention('outcome_unclear', { code: upstreamStatus }) };
   };
 
@@ -132,34 +137,34 @@ export function createDujiaoOrders(client: DujiaoClient, profile: DujiaoOrderPro
     }
     const parsed = liveProductSchema.safeParse(envelope);
     if (!parsed.success) {
-      throw new SupplierError(`${profile.label} GET /products/${productId}: not a product (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`, 'bad_response', null, true);
+      throw new SupplierError(supplierText('supplier.unexpected', { where: `${profile.label} GET /products/${productId}`, detail: formatIssues(parsed.error) }), 'bad_response', null, true);
     }
     return parsed.data.product;
   }
 
   return {
     async place(request: OrderRequest, signal?: AbortSignal): Promise<OrderState> {
-      if (profile.maxQuantity !== null && request.quantity > profile.maxQuantity) return refused(`sells at most ${profile.maxQuantity} per order`, 'bad_request');
+      if (profile.maxQuantity !== null && request.quantity > profile.maxQuantity) return refused(orderText('refusal.maxQuantity', { max: profile.maxQuantity }), 'bad_request');
       const skuId = Number(request.skuId);
-      if (!Number.isSafeInteger(skuId)) return refused(`SKU "${request.skuId}" is not a numeric SKU id`, 'bad_request');
+      if (!Number.isSafeInteger(skuId)) return refused(orderText('refusal.skuNotNumeric', { sku: request.skuId }), 'bad_request');
 
       // The server charges what it asks now, whatever the catalog said: read it right before ordering.
       const product = await liveProduct(request.productId, signal);
       const sku = product?.skus.find((candidate) => candidate.id === skuId && candidate.is_active !== false);
       if (!product || product.is_active === false || !sku) {
-        return notSendable(request, `product ${request.productId} / SKU ${request.skuId} is no longer sold; sync the catalog`, 'sku_unavailable');
+        return notSendable(request, orderText('refusal.noLongerSold', { product: request.productId, sku: request.skuId }), 'sku_unavailable');
       }
       // Charged per unit at the cheapest tier the quantity reaches, as the server prices it.
       const currency = request.expectedCost.currency;
       const unit = unitCostFor(money(sku.price_amount, currency), skuTiers(product.wholesale_prices ?? [], sku, currency), request.quantity);
       const liveTotal = { amount: new Decimal(unit.amount).times(request.quantity).toFixed(2), currency };
       const priceProblem = livePriceProblem(liveTotal, request.expectedCost);
-      if (priceProblem) return notSendable(request, `price is now ${liveTotal.amount} ${liveTotal.currency}, above the quoted ${request.expectedCost.amount}`, 'price_changed', priceProblem);
+      if (priceProblem) return notSendable(request, priceRiseRefusal(liveTotal, request.expectedCost), 'price_changed', priceProblem);
 
       let manualFormData: FormData | null = null;
       if (request.buyerInput && Object.keys(request.buyerInput).length > 0) {
         const typed = typedFormData(product.manual_form_schema, request.buyerInput);
-        if ('badField' in typed) return refused(`the field "${typed.badField}" must be a number`, 'bad_request');
+        if ('badField' in typed) return refused(orderText('refusal.fieldNotNumber', { field: typed.badField }), 'bad_request');
         manualFormData = typed.data;
       }
       const body = {
@@ -177,8 +182,8 @@ export function createDujiaoOrders(client: DujiaoClient, profile: DujiaoOrderPro
         const envelope = refusalEnvelope(error);
         if (!envelope) throw error;
         const code = (error as SupplierError).code;
-        const reason = typeof envelope.error_message === 'string' ? envelope.error_message : code;
-        return { ...refused(`${reason} (${code})`, typeof envelope.status === 'string' ? envelope.status : code), upstreamOrderId: lookupId(envelope) };
+        const words = typeof envelope.error_message === 'string' ? envelope.error_message : '';
+        return { ...refused(orderText(words.trim() ? 'refusal.bySupplier' : 'refusal.bySupplierWithoutWords', { message: words.trim(), code }), typeof envelope.status === 'string' ? envelope.status : code), upstreamOrderId: lookupId(envelope) };
       }
     },
 
@@ -195,7 +200,7 @@ export function createDujiaoOrders(client: DujiaoClient, profile: DujiaoOrderPro
     },
 
     async cancel(ref: OrderRef, signal?: AbortSignal): Promise<OrderState> {
-      if (!ref.upstreamOrderId) throw new SupplierError(`${profile.label} has not confirmed this order yet, so it cannot be canceled`, 'bad_request');
+      if (!ref.upstreamOrderId) throw new SupplierError(supplierText('supplier.notConfirmedYet', { where: profile.label }), 'bad_request');
       const envelope = await client.call('POST', `/orders/${encodeURIComponent(ref.upstreamOrderId)}/cancel`, { signal });
       return toState(envelope, 'POST /orders/:id/cancel', false);
     },
@@ -226,12 +231,12 @@ export function dujiaoDelivery(fulfillment: NonNullable<UpstreamOrder['fulfillme
       delivery.activationCode = parsed.value.activationCode;
     } else {
       delivery.lpa = lpaText;
-      notes.push(`The activation code could not be read: ${parsed.reason}.`);
+      notes.push(orderText('deliveryNote.codeUnreadable', { reason: lpaProblemText(parsed.problem) }));
     }
   }
   if (text('number')) delivery.iccid = text('number');
   if (/^data:image\//.test(text('qrcode'))) delivery.qrImage = text('qrcode');
-  if (text('verify_code')) notes.push(`Confirmation code: ${text('verify_code')}`);
+  if (text('verify_code')) notes.push(orderText('deliveryNote.confirmationCode', { code: text('verify_code') }));
 
   if (!lpaText && payload) {
     const lines = payload.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);

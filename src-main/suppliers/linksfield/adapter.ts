@@ -1,7 +1,8 @@
-import { CanceledError, IncompleteCatalogError, describeError } from '../../http/errors';
+import { CanceledError, describeError } from '../../http/errors';
 import type { AdapterEnv, CatalogPage, FetchOptions, PingResult, SupplierAdapter } from '../adapter';
 import { mapWithConcurrency } from '../shared/concurrency';
 import { refuseImplausibleListing } from '../shared/listing-limits';
+import { incompleteCatalog, supplierText } from '../shared/supplier-text';
 import { mapPageItems } from '../shared/validate-items';
 import { FmsClient, type FmsAccount } from './client';
 import { DetailCache } from './detail-cache';
@@ -53,11 +54,11 @@ export function createLinksfieldAdapter(account: LinksfieldAccount, label: strin
     if (total === 0) {
       // Countries without a single package between them is a listing gone wrong, not an empty catalog: taken as
       // one, it would mark every offer removed.
-      const unusable = listing.skipped.length ? ` (${listing.skipped.length} listed without a usable id)` : '';
-      throw new IncompleteCatalogError(`${label}: Linksfield lists ${countries.length} countr${countries.length === 1 ? 'y' : 'ies'} but no package under any of them${unusable}; the previous catalog is kept`);
+      const unusable = listing.skipped.length;
+      throw incompleteCatalog(label, unusable ? supplierText('listing.noPackagesSomeUnusable', { countries: countries.length, unusable }) : supplierText('listing.noPackages', { countries: countries.length }));
     }
     // Every package costs a detail request: a list claiming millions would be followed for days.
-    refuseImplausibleListing(`${label} package lists`, { total, pages: Math.ceil(total / DETAILS_PER_PAGE), pageSize: DETAILS_PER_PAGE });
+    refuseImplausibleListing(label, { total, pages: Math.ceil(total / DETAILS_PER_PAGE) });
     onProgress?.({ pagesDone: 0, pagesTotal: total, items: 0 });
     details.retainOnly(new Set(listing.packages.map((pkg) => String(pkg.id))));
     let detailed = 0;
@@ -85,7 +86,7 @@ export function createLinksfieldAdapter(account: LinksfieldAccount, label: strin
       return detail;
     } catch (error) {
       if (error instanceof CanceledError) throw error;
-      throw new IncompleteCatalogError(`${label}: the detail of package ${pkg.id} could not be fetched (${describeError(error)}); the previous catalog is kept`);
+      throw incompleteCatalog(`${label} POST ${FMS_PATHS.packageDetail}`, supplierText('listing.packageFailed', { id: pkg.id, error: describeError(error) }));
     }
   }
 

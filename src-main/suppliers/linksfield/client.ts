@@ -6,6 +6,7 @@ import { send, type HttpResponse } from '../../http/transport';
 import type { AdapterEnv } from '../adapter';
 import { md5Hex } from '../shared/digest';
 import { LINKSFIELD_DEFAULT_REQUESTS_PER_MINUTE } from './config';
+import { supplierText } from '../shared/supplier-text';
 import { stringifyWithDecimals } from './json-decimal';
 import { FMS_OK, FMS_TOKEN_EXPIRED, describeCode, envelopeError, readEnvelope, type FmsEnvelope } from './envelope';
 import { TokenSession } from './session';
@@ -79,8 +80,7 @@ export class FmsClient {
       if (envelope.code === FMS_OK) return envelope.data;
       if (envelope.code !== FMS_TOKEN_EXPIRED) throw envelopeError(label, envelope, response.status);
       if (renewed) {
-        throw new SupplierError(`${label}: the login token was refused again right after a new login (${describeCode(envelope.code)}: ${envelope.message || 'no message'}); `
-          + 'ask Linksfield whether the account is active', String(envelope.code), response.status);
+        throw new SupplierError(supplierText('supplier.tokenRefusedAgain', { where: label, message: envelope.message, code: describeCode(envelope.code) }), String(envelope.code), response.status);
       }
       token = await this.session.replace(token, signal);
     }
@@ -92,11 +92,12 @@ export class FmsClient {
     const body = { email: this.account.email, passwd: md5Hex(this.account.password), partnerCode: this.account.partnerCode };
     const { envelope, response } = await this.exchange(FMS_PATHS.login, body, null, label, signal);
     if (envelope.code !== FMS_OK) {
-      throw new SupplierError(`${this.label}: login refused for ${this.account.email} with partner code ${this.account.partnerCode}: `
-        + `${envelope.message || 'no message'} (${describeCode(envelope.code)}); check the email, password and partner code`, String(envelope.code), response.status);
+      throw new SupplierError(supplierText('supplier.loginRefused', {
+        where: label, email: this.account.email, partnerCode: this.account.partnerCode, message: envelope.message, code: describeCode(envelope.code),
+      }), String(envelope.code), response.status);
     }
     const token = response.headers[TOKEN_HEADER] || tokenInBody(envelope.data);
-    if (!token) throw new SupplierError(`${label}: login succeeded but no ${TOKEN_HEADER} came back`, 'bad_response', response.status);
+    if (!token) throw new SupplierError(supplierText('supplier.noField', { where: label, field: TOKEN_HEADER }), 'bad_response', response.status);
     return token;
   }
 

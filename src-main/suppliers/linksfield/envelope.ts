@@ -2,24 +2,15 @@ import { z } from 'zod';
 import { SupplierError } from '../../http/errors';
 import type { HttpResponse } from '../../http/transport';
 import { parseJson } from '../../http/transport';
+import { refusalText, supplierText, type SupplierTextCode } from '../shared/supplier-text';
 
 export const FMS_OK = 0;
 export const FMS_BAD_PARAMS = 2;
 export const FMS_TOKEN_EXPIRED = 7;
 export const FMS_ERROR = 9999;
 
-/** The codes linksfield-fields.md lists, worded for a merchant reading a sync error. */
-export const FMS_CODE_MEANINGS: Readonly<Record<number, string>> = {
-  2: 'bad parameters',
-  7: 'login token expired',
-  1102: 'time conversion error',
-  3004: 'order system error',
-  3005: 'QR code missing',
-  6006: 'pre-order timed out',
-  9999: 'general error',
-  10008: 'order does not exist',
-  10009: 'price differs from the pre-order',
-};
+/** The codes linksfield-fields.md lists: each is worded with its meaning (`supplier.fmsCode.<code>`). */
+const FMS_DOCUMENTED_CODES: ReadonlySet<number> = new Set([2, 7, 1102, 3004, 3005, 6006, 9999, 10008, 10009]);
 
 export interface FmsEnvelope {
   code: number;
@@ -51,20 +42,16 @@ export function readEnvelope(response: HttpResponse, label: string): FmsEnvelope
   }
   const parsed = envelopeSchema.safeParse(json);
   if (parsed.success) return { code: parsed.data.code, data: parsed.data.data, message: parsed.data.message ?? '' };
-  if (!ok) {
-    const hint = response.status === 404 ? ' (is the base URL right?)' : '';
-    throw new SupplierError(`${label}: HTTP ${response.status}${hint}`, `http_${response.status}`, response.status);
-  }
-  throw new SupplierError(`${label}: answer is not an FMS envelope {code, data, message}: ${response.text.slice(0, 120)}`, 'bad_response', response.status, true);
+  if (!ok) throw new SupplierError(supplierText('supplier.notTheApi', { where: label, status: response.status }), `http_${response.status}`, response.status);
+  throw new SupplierError(supplierText('supplier.noField', { where: label, field: 'code' }), 'bad_response', response.status, true);
 }
 
+/** An FMS code as a coded text: with its documented meaning where it has one. */
 export function describeCode(code: number): string {
-  const meaning = FMS_CODE_MEANINGS[code];
-  return meaning ? `code ${code}: ${meaning}` : `code ${code}`;
+  return FMS_DOCUMENTED_CODES.has(code) ? supplierText(`supplier.fmsCode.${code}` as SupplierTextCode) : supplierText('supplier.fmsCode', { code });
 }
 
 /** The upstream refused: its message and code, never retried (the request itself is what it rejects). */
 export function envelopeError(label: string, envelope: FmsEnvelope, httpStatus: number | null = null): SupplierError {
-  const message = envelope.message.trim() || 'request refused';
-  return new SupplierError(`${label}: ${message} (${describeCode(envelope.code)})`, String(envelope.code), httpStatus);
+  return new SupplierError(refusalText(label, envelope.message, describeCode(envelope.code)), String(envelope.code), httpStatus);
 }

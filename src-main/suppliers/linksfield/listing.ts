@@ -1,6 +1,7 @@
 import type { SkippedItem } from '../../../src-shared/sync-types';
-import { CanceledError, IncompleteCatalogError, SupplierError, describeError } from '../../http/errors';
+import { CanceledError, SupplierError, describeError } from '../../http/errors';
 import { mapWithConcurrency } from '../shared/concurrency';
+import { incompleteCatalog, supplierText } from '../shared/supplier-text';
 import type { FmsClient } from './client';
 import { englishCountryName, isoFromMcc } from './countries';
 import { listEntryFingerprint } from './detail-cache';
@@ -48,17 +49,16 @@ export async function listCountries(client: FmsClient, signal?: AbortSignal): Pr
   const path = FMS_PATHS.countryList;
   const data = await client.call(path, { partnerCode: client.partnerCode, type: COVERAGE_INCLUDES_COUNTRY }, signal);
   const entries = arrayIn(data);
-  if (!entries) throw new SupplierError(`${client.label} POST ${path}: no country list in the answer`, 'bad_response');
-  if (entries.length === 0) {
-    throw new IncompleteCatalogError(`${client.label}: Linksfield lists no countries for partner ${client.partnerCode}; the previous catalog is kept`);
-  }
+  const where = `${client.label} POST ${path}`;
+  if (!entries) throw new SupplierError(supplierText('supplier.notAList', { where, field: 'data' }), 'bad_response');
+  if (entries.length === 0) throw incompleteCatalog(where, supplierText('listing.noCountries', { partner: client.partnerCode }));
   const countries = new Map<string, ListedCountry>();
   entries.forEach((entry, index) => {
     const parsed = countryEntrySchema.safeParse(entry);
     const country = parsed.success ? parsed.data : null;
     if (!country || (country.countryCode == null && !country.isoCountryName)) {
       // A country we cannot ask about is a part of the catalog we cannot see.
-      throw new IncompleteCatalogError(`${client.label}: country ${index + 1} of the country list has neither an MCC nor a name (${JSON.stringify(entry).slice(0, 120)}); the previous catalog is kept`);
+      throw incompleteCatalog(where, supplierText('listing.countryUnnamed', { entry: index + 1, detail: JSON.stringify(entry).slice(0, 120) }));
     }
     const key = country.countryCode != null ? `mcc:${country.countryCode}` : `name:${country.isoCountryName!.toLowerCase()}`;
     if (!countries.has(key)) countries.set(key, { countryCode: country.countryCode ?? null, isoCountryName: country.isoCountryName ?? null, label: countryLabel(country.countryCode ?? null, country.isoCountryName ?? null) });
@@ -84,10 +84,10 @@ export async function listPackages(client: FmsClient, countries: readonly Listed
       }, options.signal);
     } catch (error) {
       if (error instanceof CanceledError) throw error;
-      throw new IncompleteCatalogError(`${client.label}: the package list for ${country.label} failed (${describeError(error)}); the previous catalog is kept`);
+      throw incompleteCatalog(`${client.label} POST ${path}`, supplierText('listing.countryFailed', { country: country.label, error: describeError(error) }));
     }
     const entries = arrayIn(data);
-    if (!entries) throw new IncompleteCatalogError(`${client.label}: the package list for ${country.label} has no list in it; the previous catalog is kept`);
+    if (!entries) throw incompleteCatalog(`${client.label} POST ${path}`, supplierText('listing.countryNoList', { country: country.label }));
     const ids: Array<{ id: number | string; fingerprint: string | null }> = [];
     const skipped: SkippedItem[] = [];
     entries.forEach((entry, index) => {
@@ -96,7 +96,7 @@ export async function listPackages(client: FmsClient, countries: readonly Listed
       else skipped.push({ where: `${country.label}, package list item ${index + 1}`, reason: 'no usable package id, so no detail can be asked for' });
     });
     if (entries.length > 0 && skipped.length * 2 > entries.length) {
-      throw new SupplierError(`${client.label}: ${skipped.length} of ${entries.length} packages listed for ${country.label} have no usable id`, 'malformed_page');
+      throw new SupplierError(supplierText('listing.noPackageIds', { where: `${client.label} POST ${path}`, bad: skipped.length, total: entries.length, country: country.label }), 'malformed_page');
     }
     for (const { id } of ids) known.add(String(id));
     options.onCountryListed?.(known.size);

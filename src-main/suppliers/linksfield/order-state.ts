@@ -3,7 +3,7 @@ import { parseLpa } from '../../domain/lpa';
 import type { Money } from '../../domain/money';
 import type { Delivery } from '../../../src-shared/order-types';
 import type { OrderState } from '../adapter';
-import { orderText } from '../../orders/order-notes';
+import { lpaProblemText, orderText } from '../../orders/order-notes';
 
 /** orderPayStatus of queryOrdStatusAndEmail: 0 waiting for payment, 1 paid, 2 payment failed, 3 cancelled. */
 export const PAY_STATUS = { waiting: 0, paid: 1, failed: 2, cancelled: 3 } as const;
@@ -38,7 +38,7 @@ export function fmsOrderState(answer: FmsOrderStatus, orderId: string, paid: Mon
     case PAY_STATUS.cancelled:
       return { ...base, status: 'canceled', upstreamStatus: orderText('upstream.canceled', { code: '3' }) };
     default:
-      return { ...base, status: 'processing', upstreamStatus: `orderPayStatus ${status}` };
+      return { ...base, status: 'processing', upstreamStatus: orderText('upstream.unknownStatus', { status: `orderPayStatus ${status}` }) };
   }
 }
 
@@ -47,5 +47,5 @@ function qrDelivery(qrCode: string): Delivery {
   if (/^data:image\//i.test(qrCode)) return { qrImage: qrCode };
   const code = parseLpa(qrCode);
   if (code.ok) return { lpa: code.value.lpa, smdpAddress: code.value.smdpAddress, activationCode: code.value.activationCode };
-  return { lpa: qrCode, text: `The QR content is not a standard activation code (${code.reason}); it is passed on as received.` };
+  return { lpa: qrCode, text: orderText('deliveryNote.qrNotStandard', { reason: lpaProblemText(code.problem) }) };
 }

@@ -12,6 +12,7 @@ import { fmsOrderState, orderStatusSchema } from './order-state';
 import { priceIn, readPrices } from './prices';
 import { FMS_PATHS } from './paths';
 import { orderText } from '../../orders/order-notes';
+import { supplierText } from '../shared/supplier-text';
 
 const { packageDetail: DETAIL, preOrder: PRE_ORDER, payment: PAYMENT, orderStatus: ORDER_STATUS } = FMS_PATHS;
 
@@ -50,16 +51,16 @@ export function createLinksfieldOrders(client: FmsClient, label: string, now: ()
     const key = request.idempotencyKey;
     const known = preOrders.get(key);
     if (known) return known.notified ? status(known.orderId, known.amount, signal) : pay(key, known, signal);
-    if (request.quantity !== 1) return notPlaced('each Linksfield pre-order reserves one eSIM profile; order a quantity of 1');
-    if (!/^\d+$/.test(request.productId)) return notPlaced(`package id ${request.productId} is not a Linksfield package id`);
+    if (request.quantity !== 1) return notPlaced(orderText('refusal.oneProfilePerOrder'));
+    if (!/^\d+$/.test(request.productId)) return notPlaced(orderText('refusal.notPackageId', { id: request.productId }));
 
     const detail = packageDetailSchema.safeParse(await client.call(DETAIL, { id: Number(request.productId) }, signal));
-    if (!detail.success) throw new SupplierError(`${label} POST ${DETAIL}: not a package (${formatIssues(detail.error)})`, 'bad_response');
+    if (!detail.success) throw new SupplierError(supplierText('supplier.unexpected', { where: `${label} POST ${DETAIL}`, detail: formatIssues(detail.error) }), 'bad_response');
     let price;
     try {
       price = priceIn(readPrices(detail.data.currencyInfos), request.expectedCost.currency);
     } catch (error) {
-      return notPlaced(`package ${request.productId} cannot be bought in ${request.expectedCost.currency}: ${describeError(error)}`);
+      return notPlaced(orderText('refusal.notSoldIn', { id: request.productId, currency: request.expectedCost.currency, detail: describeError(error) }));
     }
     // The pre-order goes out at FMS's live price, which the payment must then match (10009 otherwise); a price above
     // the catalog cost the merchant confirmed stops here, before anything is reserved.
@@ -67,7 +68,7 @@ export function createLinksfieldOrders(client: FmsClient, label: string, now: ()
     // The quote is for the whole quantity; kept at the live price's own scale, as FMS writes it.
     const liveTotal: Money = { amount: new Decimal(live.amount).times(request.quantity).toFixed(live.amount.split('.')[1]?.length ?? 0), currency: live.currency };
     const problem = livePriceProblem(liveTotal, request.expectedCost);
-    if (problem) return { ...notPlaced(priceRiseRefusal('Linksfield', liveTotal, request.expectedCost) ?? 'price above the quote'), attention: problem };
+    if (problem) return { ...notPlaced(priceRiseRefusal(liveTotal, request.expectedCost)), attention: problem };
     let answer: unknown;
     try {
       answer = await client.call(PRE_ORDER, {
@@ -86,7 +87,7 @@ export function createLinksfieldOrders(client: FmsClient, label: string, now: ()
       throw error;
     }
     const orderId = preOrderId(answer);
-    if (!orderId) throw new SupplierError(`${label} POST ${PRE_ORDER}: no order id in the answer (${JSON.stringify(answer)?.slice(0, 80)})`, 'bad_response');
+    if (!orderId) throw new SupplierError(supplierText('supplier.noField', { where: `${label} POST ${PRE_ORDER}`, field: 'orderId' }), 'bad_response');
     const preOrder: PreOrder = { orderId, amount: live, notified: false };
     preOrders.set(key, preOrder);
     return pay(key, preOrder, signal);
@@ -113,14 +114,14 @@ export function createLinksfieldOrders(client: FmsClient, label: string, now: ()
     try {
       await client.call(PAYMENT, notice, signal, { resend: false });
     } catch (error) {
-      if (isRefusal(error)) return { ...notPlaced(error.message), upstreamOrderId: orderId, upstreamStatus: `payment refused (${error.code})` };
+      if (isRefusal(error)) return { ...notPlaced(error.message), upstreamOrderId: orderId, upstreamStatus: orderText('upstream.paymentRefused', { code: error.code }) };
       if (error instanceof SupplierError && error.code === 'rate_limited') throw error;
       // Canceled or lost mid-flight, the notice may have arrived: it is never sent again for this pre-order.
       preOrder.notified = true;
       if (error instanceof CanceledError) throw error;
       return {
         status: 'processing', upstreamOrderId: orderId, amount: null, delivery: null, error: null,
-        upstreamStatus: `payment notice sent, answer lost (${describeError(error)}); waiting for the status`,
+        upstreamStatus: orderText('upstream.paymentAnswerLost', { error: describeError(error) }),
       };
     }
     preOrder.notified = true;
@@ -139,15 +140,14 @@ export function createLinksfieldOrders(client: FmsClient, label: string, now: ()
     if (known && !known.notified && !ref.upstreamOrderId) return null;
     const orderId = ref.upstreamOrderId ?? known?.orderId;
     if (!orderId) {
-      throw new SupplierError(`${label}: Linksfield cannot find an order by our number ${ref.idempotencyKey} and no pre-order id is known for it; `
-        + 'check the orders in the Linksfield portal before ordering again', 'lookup_unsupported');
+      throw new SupplierError(supplierText('supplier.cannotLookUp', { where: label, key: ref.idempotencyKey }), 'lookup_unsupported');
     }
     return readStatus(orderId, known?.notified ? known.amount : null, signal);
   }
 
   async function status(orderId: string, paid: Money, signal?: AbortSignal): Promise<OrderState> {
     const state = await readStatus(orderId, paid, signal);
-    if (!state) throw new SupplierError(`${label}: Linksfield no longer knows pre-order ${orderId}`, ORDER_NOT_FOUND);
+    if (!state) throw new SupplierError(supplierText('supplier.preOrderGone', { where: label, order: orderId }), ORDER_NOT_FOUND);
     return state;
   }
 
@@ -164,7 +164,7 @@ export function createLinksfieldOrders(client: FmsClient, label: string, now: ()
       throw error;
     }
     const parsed = orderStatusSchema.safeParse(answer);
-    if (!parsed.success) throw new SupplierError(`${label} POST ${ORDER_STATUS}: not an order status (${formatIssues(parsed.error)})`, 'bad_response');
+    if (!parsed.success) throw new SupplierError(supplierText('supplier.unexpected', { where: `${label} POST ${ORDER_STATUS}`, detail: formatIssues(parsed.error) }), 'bad_response');
     return fmsOrderState(parsed.data, orderId, paid);
   }
 

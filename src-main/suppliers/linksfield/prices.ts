@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { toDecimalString, compareAmounts } from '../../domain/money';
 import { isoCurrency } from '../shared/decimal-schema';
 import { formatIssues } from '../shared/validate-items';
+import { supplierText } from '../shared/supplier-text';
 
 /** One entry of `currencyInfos`, as the package detail gives it. */
 const currencyInfoSchema = z.looseObject({
@@ -68,12 +69,14 @@ export function readPrices(currencyInfos: unknown[]): PriceList {
 export function priceIn(list: PriceList, currency: string): PackagePrice {
   const matches = list.prices.filter((price) => price.currency === currency);
   if (matches.length === 0) {
-    const offered = list.prices.map((price) => price.currency).join(', ') || 'no readable currency';
-    const broken = list.unreadable.length ? `; ${list.unreadable.length} currency entr${list.unreadable.length === 1 ? 'y' : 'ies'} unreadable (${list.unreadable[0].reason})` : '';
-    throw new Error(`no ${currency} price (the account currency); priced in ${offered}${broken}`);
+    const offered = list.prices.map((price) => price.currency).join(', ');
+    const parts = [offered ? supplierText('price.noneIn', { currency, offered }) : supplierText('price.noneReadable', { currency })];
+    // An entry we could not read may have been that currency's: it stays visible, with the first reason.
+    if (list.unreadable.length) parts.push(supplierText('price.unreadable', { count: list.unreadable.length, first: list.unreadable[0].reason }));
+    throw new Error(parts.join('; '));
   }
   if (matches.some((price) => compareAmounts(price.amount, matches[0].amount) !== 0)) {
-    throw new Error(`${matches.length} different ${currency} prices (${matches.map((p) => p.amount).join(', ')}); cannot tell which applies`);
+    throw new Error(supplierText('price.several', { currency, amounts: matches.map((p) => p.amount).join(', ') }));
   }
   return matches[0];
 }

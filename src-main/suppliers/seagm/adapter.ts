@@ -1,9 +1,10 @@
 import { setMaxListeners } from 'node:events';
 import { z } from 'zod';
 import { money } from '../../domain/money';
-import { CanceledError, IncompleteCatalogError, SupplierError } from '../../http/errors';
+import { CanceledError, SupplierError } from '../../http/errors';
 import type { AdapterEnv, CatalogPage, FetchOptions, PingResult, SupplierAdapter } from '../adapter';
 import { describeItem, formatIssues, mapPageItems, rawField } from '../shared/validate-items';
+import { incompleteCatalog, supplierText } from '../shared/supplier-text';
 import { SeagmClient } from './client';
 import { mapCardType, mapMobileProduct, mapRechargeType } from './map';
 import { createSeagmOrders } from './orders';
@@ -22,6 +23,9 @@ export interface SeagmConnection {
 
 /** One listing request of the catalog walk and how its answer becomes a page of offers. */
 interface Listing {
+  /** The part of the catalog it lists, for a failure's message (coded). */
+  part: string;
+  /** The same in the skipped items' own words. */
   where: string;
   load(signal: AbortSignal): Promise<CatalogPage>;
 }
@@ -38,7 +42,7 @@ export function createSeagmAdapter(connection: SeagmConnection, env?: AdapterEnv
 
   async function ping(signal?: AbortSignal): Promise<PingResult> {
     const parsed = accountSchema.safeParse(await client.get('/v1/me', {}, signal));
-    if (!parsed.success) throw new SupplierError(`${label} GET /v1/me: unexpected answer (${formatIssues(parsed.error)})`, 'bad_response');
+    if (!parsed.success) throw new SupplierError(supplierText('supplier.unexpected', { where: `${label} GET /v1/me`, detail: formatIssues(parsed.error) }), 'bad_response');
     const { id, username, credits, currency, balance } = parsed.data;
     const detail: Record<string, string> = {};
     if (username) detail.account = username;
@@ -49,7 +53,7 @@ export function createSeagmAdapter(connection: SeagmConnection, env?: AdapterEnv
 
   /** A directory must be read whole: an entry we cannot walk would hide its items and make them look removed. */
   async function readDirectory<Entry extends { id?: string; code?: string }>(
-    path: string, params: Record<string, string>, schema: z.ZodType<Entry>, what: string, signal: AbortSignal,
+    path: string, params: Record<string, string>, schema: z.ZodType<Entry>, signal: AbortSignal,
   ): Promise<Entry[]> {
     const entries = listOf(await client.get(path, params, signal), `${label} GET ${path}`);
     const seen = new Set<string>();
@@ -57,7 +61,7 @@ export function createSeagmAdapter(connection: SeagmConnection, env?: AdapterEnv
     entries.forEach((raw, index) => {
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
-        throw new IncompleteCatalogError(`${label}: ${what} ${index + 1} of GET ${path} cannot be walked (${formatIssues(parsed.error)}); the previous catalog is kept`);
+        throw incompleteCatalog(`${label} GET ${path}`, supplierText('listing.unwalkable', { entry: index + 1, detail: formatIssues(parsed.error) }));
       }
       const key = parsed.data.id ?? parsed.data.code ?? String(index);
       if (seen.has(key)) return;
@@ -69,34 +73,37 @@ export function createSeagmAdapter(connection: SeagmConnection, env?: AdapterEnv
 
   async function planListings(signal: AbortSignal): Promise<Listing[]> {
     const [cardCategories, rechargeCategories, countries] = await Promise.all([
-      readDirectory('/v1/card-categories', {}, cardCategorySchema, 'card category', signal),
-      readDirectory('/v1/recharge-categories', {}, rechargeCategorySchema, 'top-up category', signal),
-      readDirectory('/v1/mobile-recharge/countries', {}, countrySchema, 'country', signal),
+      readDirectory('/v1/card-categories', {}, cardCategorySchema, signal),
+      readDirectory('/v1/recharge-categories', {}, rechargeCategorySchema, signal),
+      readDirectory('/v1/mobile-recharge/countries', {}, countrySchema, signal),
     ]);
     const operatorsByCountry = await Promise.all(countries.map((country) => incompleteOnFailure(
-      `the mobile operators of ${country.name ?? country.code}`,
-      () => readDirectory('/v1/mobile-recharge/operators', { country_code: country.code }, operatorSchema, 'operator', signal))));
+      supplierText('seagm.operatorsOf', { country: country.name ?? country.code }),
+      () => readDirectory('/v1/mobile-recharge/operators', { country_code: country.code }, operatorSchema, signal))));
 
     const listings: Listing[] = [];
     for (const category of cardCategories) {
       const where = `card category ${category.id} (${category.name ?? category.code ?? 'unnamed'})`;
+      const part = supplierText('seagm.cardCategory', { id: category.id, name: category.name ?? category.code ?? category.id });
       const path = `/v1/card-categories/${category.id}/card-types`;
-      listings.push({ where, load: async (s) => mapPageItems(listOf(await client.get(path, {}, s), `${label} GET ${path}`),
+      listings.push({ part, where, load: async (s) => mapPageItems(listOf(await client.get(path, {}, s), `${label} GET ${path}`),
         cardTypeSchema, (type) => mapCardType(type, category), describeById(where), (raw) => ({ productId: category.id, skuId: (raw as { id?: unknown } | null)?.id })) });
     }
     for (const category of rechargeCategories) {
       const where = `top-up category ${category.id} (${category.name ?? category.code ?? 'unnamed'})`;
+      const part = supplierText('seagm.topUpCategory', { id: category.id, name: category.name ?? category.code ?? category.id });
       const path = `/v1/recharge-categories/${category.id}/recharge-types`;
-      listings.push({ where, load: async (s) => mapPageItems(listOf(await client.get(path, {}, s), `${label} GET ${path}`),
+      listings.push({ part, where, load: async (s) => mapPageItems(listOf(await client.get(path, {}, s), `${label} GET ${path}`),
         rechargeTypeSchema, (type) => mapRechargeType(type, category), describeById(where), (raw) => ({ productId: category.id, skuId: (raw as { id?: unknown } | null)?.id })) });
     }
     countries.forEach((country, index) => {
       for (const operator of operatorsByCountry[index]) {
         const where = `mobile operator ${operator.id} (${operator.name ?? operator.code ?? 'unnamed'}, ${country.code})`;
-        listings.push({ where, load: async (s) => {
+        const part = supplierText('seagm.operator', { id: operator.id, name: operator.name ?? operator.code ?? operator.id, country: country.code });
+        listings.push({ part, where, load: async (s) => {
           const path = '/v1/mobile-recharge/products';
           const groups = mobileProductGroupsSchema.safeParse(await client.get(path, { operator_id: operator.id }, s));
-          if (!groups.success) throw new SupplierError(`${label} GET ${path}: not a product list (${formatIssues(groups.error)})`, 'bad_response');
+          if (!groups.success) throw new SupplierError(supplierText('supplier.unexpected', { where: `${label} GET ${path}`, detail: formatIssues(groups.error) }), 'bad_response');
           const items = MOBILE_PRODUCT_GROUPS.flatMap((group) => (groups.data[group] ?? []).map((product, index) => ({ group, product, index })));
           return mapPageItems(items, groupedMobileProductSchema, ({ group, product }) => mapMobileProduct(product, group, operator, country),
             (_raw, i) => describeItem(`${where}, ${items[i].group}`, items[i].index + 1, rawField(items[i].product, 'product_id')),
@@ -108,13 +115,13 @@ export function createSeagmAdapter(connection: SeagmConnection, env?: AdapterEnv
   }
 
   /** Anything but a cancel or a ban (which say more as they are) means part of the catalog went unseen. */
-  async function incompleteOnFailure<T>(where: string, task: () => Promise<T>): Promise<T> {
+  async function incompleteOnFailure<T>(part: string, task: () => Promise<T>): Promise<T> {
     try {
       return await task();
     } catch (error) {
       if (error instanceof CanceledError || (error instanceof SupplierError && error.code === 'ip_banned')) throw error;
       const cause = error instanceof Error ? error.message : String(error);
-      const incomplete = new IncompleteCatalogError(`${label}: catalog incomplete, could not list ${where}: ${cause}; the previous catalog is kept`);
+      const incomplete = incompleteCatalog(label, supplierText('listing.partFailed', { part, error: cause }));
       incomplete.cause = error;
       throw incomplete;
     }
@@ -132,7 +139,7 @@ export function createSeagmAdapter(connection: SeagmConnection, env?: AdapterEnv
       let items = 0;
       options.onProgress?.({ pagesDone, pagesTotal: listings.length, items });
       const pages = await Promise.all(listings.map(async (listing) => {
-        const page = await incompleteOnFailure(listing.where, () => listing.load(signal));
+        const page = await incompleteOnFailure(listing.part, () => listing.load(signal));
         pagesDone++;
         items += page.offers.length;
         options.onProgress?.({ pagesDone, pagesTotal: listings.length, items });
@@ -148,7 +155,7 @@ export function createSeagmAdapter(connection: SeagmConnection, env?: AdapterEnv
 }
 
 function listOf(data: unknown, label: string): unknown[] {
-  if (!Array.isArray(data)) throw new SupplierError(`${label}: expected a list in "data"`, 'bad_response');
+  if (!Array.isArray(data)) throw new SupplierError(supplierText('supplier.notAList', { where: label, field: 'data' }), 'bad_response');
   return data;
 }
 

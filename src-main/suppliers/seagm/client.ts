@@ -3,6 +3,7 @@ import type { RequestBudget } from '../../http/budget';
 import { adaptivePolicy, standaloneBudget, type BudgetPolicy } from '../../http/budget-policy';
 import { ServerClock } from '../../http/clock';
 import { CanceledError, SupplierError } from '../../http/errors';
+import { supplierText } from '../shared/supplier-text';
 import { DEFAULT_RETRY, withRetries, type RetryPolicy } from '../../http/retry';
 import { send, type HttpRequest } from '../../http/transport';
 import type { AdapterEnv } from '../adapter';
@@ -89,7 +90,7 @@ export class SeagmClient {
   async serverTimeSeconds(signal?: AbortSignal): Promise<number> {
     const data = await this.exchange('GET', '/time', {}, null, {}, signal);
     const parsed = serverTimeSchema.safeParse(data);
-    if (!parsed.success) throw new SupplierError(`${this.options.label} GET /time: not a timestamp (${JSON.stringify(data)?.slice(0, 40)})`, 'bad_response');
+    if (!parsed.success) throw new SupplierError(supplierText('supplier.unexpected', { where: `${this.options.label} GET /time`, detail: JSON.stringify(data)?.slice(0, 40) }), 'bad_response');
     return parsed.data;
   }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SupplierError } from '../../http/errors';
 import { parseJson, type HttpResponse } from '../../http/transport';
 import { parseRetryAfter } from '../../http/retry';
+import { refusalText, supplierText } from '../shared/supplier-text';
 
 const envelopeSchema = z.object({
   code: z.coerce.number(),
@@ -17,9 +18,7 @@ const envelopeSchema = z.object({
 export const IP_BAN_MIN_MS = 30 * 60_000;
 
 export function ipBannedError(label: string): SupplierError {
-  return new SupplierError(
-    `${label}: SEAGM has banned this IP address for repeatedly exceeding its rate limit (HTTP 418). Bans last from 30 minutes to 3 days; wait before syncing again.`,
-    'ip_banned', 418, false);
+  return new SupplierError(supplierText('supplier.ipBanned', { where: label }), 'ip_banned', 418, false);
 }
 
 /**
@@ -32,24 +31,24 @@ export function readEnvelope(response: HttpResponse, label: string, secrets: rea
   if (response.status === 418) throw ipBannedError(label);
   const parsed = envelopeSchema.safeParse(parseJson(response, label));
   if (!parsed.success) {
-    throw new SupplierError(`${label}: not a SEAGM response (HTTP ${response.status}, no numeric "code")`, 'bad_response', response.status, response.status >= 500);
+    throw new SupplierError(supplierText('supplier.noField', { where: label, field: 'code' }), 'bad_response', response.status, response.status >= 500);
   }
   const { code, msg, data, error_info: info } = parsed.data;
   const httpOk = response.status >= 200 && response.status < 300;
   if (httpOk && code >= 200 && code < 300) {
-    if (data === undefined) throw new SupplierError(`${label}: SEAGM answered ${code} without "data"`, 'bad_response', response.status, false);
+    if (data === undefined) throw new SupplierError(supplierText('supplier.noField', { where: label, field: 'data' }), 'bad_response', response.status, false);
     return data;
   }
   // Some gateways answer HTTP 200 and put the real status in the body: then the body's code is the status.
   const failure = httpOk ? code : response.status;
   if (failure === 418) throw ipBannedError(label);
-  const what = redact(info?.info_message?.trim() || msg || 'request failed', secrets);
+  const what = redact(info?.info_message?.trim() || msg || '', secrets);
   const infoCode = info?.info_code !== undefined ? String(info.info_code) : null;
   const status = `${httpOk ? 'code' : 'HTTP'} ${failure}${msg ? ` ${msg}` : ''}`;
   const context = infoCode ? `SEAGM ${infoCode}; ${status}` : status;
   const retryable = failure === 429 || failure >= 500;
   const retryAfterMs = failure === 429 ? parseRetryAfter(response.headers['retry-after']) : null;
-  throw new SupplierError(`${label}: ${what} (${context})`, failure === 429 ? 'rate_limited' : infoCode ?? String(failure), failure, retryable, retryAfterMs);
+  throw new SupplierError(refusalText(label, what, context), failure === 429 ? 'rate_limited' : infoCode ?? String(failure), failure, retryable, retryAfterMs);
 }
 
 /** Upstream text goes into logs and the UI; should it ever echo a credential or a signature, it must not. */

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { money, type Money } from '../../domain/money';
 import { SupplierError } from '../../http/errors';
+import { supplierText } from '../shared/supplier-text';
 import type { OrderRequest } from '../adapter';
 import { formatIssues } from '../shared/validate-items';
 import type { SeagmClient } from './client';
@@ -107,12 +108,12 @@ export class SeagmGoods {
       throw error;
     }
     const parsed = schema.safeParse(data);
-    if (!parsed.success) throw new SupplierError(`${this.label} GET ${path}: unexpected answer (${formatIssues(parsed.error)})`, 'bad_response');
+    if (!parsed.success) throw new SupplierError(supplierText('supplier.unexpected', { where: `${this.label} GET ${path}`, detail: formatIssues(parsed.error) }), 'bad_response');
     return parsed.data;
   }
 }
 
 function listOf(data: unknown, label: string): unknown[] {
-  if (!Array.isArray(data)) throw new SupplierError(`${label}: expected a list in "data"`, 'bad_response');
+  if (!Array.isArray(data)) throw new SupplierError(supplierText('supplier.notAList', { where: label, field: 'data' }), 'bad_response');
   return data;
 }

@@ -104,15 +104,17 @@ function deliveryOf(order: SeagmOrder, family: SeagmOrderFamily): Delivery {
       }))
       .filter((card) => card.number || card.pin);
     const short = order.buy_amount !== undefined && cards.length > 0 && cards.length < order.buy_amount;
-    return { cards, ...(short ? { text: `SEAGM delivered ${cards.length} of ${order.buy_amount} cards` } : {}) };
+    return { cards, ...(short ? { text: orderText('deliveryNote.cardsShort', { delivered: cards.length, ordered: order.buy_amount }) } : {}) };
   }
   const fields = fieldEntries(order.fields);
   if (family === 'mobile') {
     const received = fields.find(([name]) => name === 'local_received')?.[1];
     const phone = fields.filter(([name]) => name === 'calling_code' || name === 'phone_number').map(([, value]) => value).join(' ');
-    return { text: `Mobile recharge done${phone ? ` for +${phone}` : ''}${received ? `: ${received}` : ''}` };
+    const detail = [phone ? `+${phone}` : '', received ?? ''].filter(Boolean).join(': ');
+    return { text: detail ? orderText('deliveryNote.mobileDoneFor', { detail }) : orderText('deliveryNote.mobileDone') };
   }
-  return { text: `Top-up done${fields.length ? ` for ${fields.map(([name, value]) => `${name} ${value}`).join(', ')}` : ''}` };
+  const detail = fields.map(([name, value]) => `${name} ${value}`).join(', ');
+  return { text: detail ? orderText('deliveryNote.topUpDoneFor', { detail }) : orderText('deliveryNote.topUpDone') };
 }
 
 function fieldEntries(fields: SeagmOrder['fields']): Array<[string, string]> {

@@ -9,6 +9,8 @@ import { SeagmGoods, type SeagmGood } from './order-goods';
 import { seagmOrderSchema, seagmOrderState, type SeagmOrderFamily } from './order-state';
 import type { SeagmParams } from './sign';
 import { orderText } from '../../orders/order-notes';
+import { supplierText } from '../shared/supplier-text';
+import { priceRiseRefusal } from '../shared/price-check';
 
 /** "This order doesn't exist.": the detail endpoints' answer for a mch_order_id they do not hold. */
 const ORDER_NOT_FOUND = '20080';
@@ -47,7 +49,7 @@ export function createSeagmOrders(client: SeagmClient, label: string): SupplierO
     if (!good) {
       // Delisted since the first attempt? An order placed then must still be found, not re-placed.
       return (await query({ idempotencyKey: key, upstreamOrderId: null }, signal))
-        ?? refused(`SEAGM does not sell sku ${request.skuId} under product ${request.productId} (any more); sync the catalog`);
+        ?? refused(orderText('refusal.noLongerSold', { product: request.productId, sku: request.skuId }));
     }
     const existing = await lookUp(good.family, key, signal);
     if (existing) return existing;
@@ -64,7 +66,7 @@ export function createSeagmOrders(client: SeagmClient, label: string): SupplierO
       const found = await lookUp(good.family, key, signal);
       if (found) return found;
       if (error.code === MCH_ORDER_ID_TAKEN) {
-        throw new SupplierError(`${label}: SEAGM says order ${key} exists but does not show it; check SEAGM's order list before ordering again`, 'order_unknown');
+        throw new SupplierError(supplierText('supplier.keyTakenNoOrder', { where: label, key }), 'order_unknown');
       }
       return refused(error.message);
     }
@@ -100,14 +102,14 @@ export function createSeagmOrders(client: SeagmClient, label: string): SupplierO
     // is for the whole quantity: the live unit price times the quantity is what SEAGM would charge.
     const liveTotal = { amount: new Decimal(good.unitPrice.amount).times(request.quantity).toFixed(), currency: good.unitPrice.currency };
     const priceProblem = livePriceProblem(liveTotal, request.expectedCost);
-    if (priceProblem) return { refusal: `SEAGM now asks ${liveTotal.amount} ${liveTotal.currency} for this order, not the quoted ${request.expectedCost.amount} ${request.expectedCost.currency}`, attention: priceProblem };
+    if (priceProblem) return { refusal: priceRiseRefusal(liveTotal, request.expectedCost), attention: priceProblem };
     const key = request.idempotencyKey;
     if (good.family === 'mobile') {
-      if (request.quantity !== 1) return { refusal: 'SEAGM tops up one phone number per mobile recharge order; order a quantity of 1' };
+      if (request.quantity !== 1) return { refusal: orderText('refusal.onePhonePerOrder') };
       const phone = (request.buyerInput?.phone_number ?? '').replace(/[\s().-]/g, '');
-      if (!/^\+?\d{4,}$/.test(phone)) return { refusal: 'a phone number (digits only) is required for a mobile recharge' };
+      if (!/^\+?\d{4,}$/.test(phone)) return { refusal: orderText('refusal.phoneRequired') };
       const callingCode = request.buyerInput?.calling_code?.replace(/^\+/, '') || await goods.callingCode(request.productId, signal);
-      if (!callingCode) return { refusal: `SEAGM lists no country for operator ${request.productId}, so the calling code is unknown; pass calling_code` };
+      if (!callingCode) return { refusal: orderText('refusal.noCallingCode', { operator: request.productId }) };
       // A number typed with its country code would otherwise be topped up as "+62 62…".
       const local = phone.startsWith(`+${callingCode}`) ? phone.slice(callingCode.length + 1) : phone.replace(/^\+/, '');
       return {
@@ -127,10 +129,10 @@ export function createSeagmOrders(client: SeagmClient, label: string): SupplierO
 
   function stateOf(answer: unknown, family: SeagmOrderFamily, where: string, expectedKey?: string): OrderState {
     const parsed = seagmOrderSchema.safeParse(answer);
-    if (!parsed.success) throw new SupplierError(`${where}: not an order (${formatIssues(parsed.error)})`, 'bad_response');
+    if (!parsed.success) throw new SupplierError(supplierText('supplier.unexpected', { where, detail: formatIssues(parsed.error) }), 'bad_response');
     // An order under another key must never be taken for ours (a detail endpoint that ignored query_type would do that).
     if (expectedKey !== undefined && parsed.data.mch_order_id && parsed.data.mch_order_id !== expectedKey) {
-      throw new SupplierError(`${where}: SEAGM answered with order ${parsed.data.id} of mch_order_id ${parsed.data.mch_order_id}, not ${expectedKey}`, 'bad_response');
+      throw new SupplierError(supplierText('supplier.otherOrder', { where, theirs: parsed.data.mch_order_id, ours: expectedKey }), 'bad_response');
     }
     return seagmOrderState(parsed.data, family);
   }
@@ -152,9 +154,9 @@ function buyerFields(good: SeagmGood, input: Record<string, string>): { values: 
     }
   }
   const clash = wanted.find(({ name }) => RESERVED_PARAMS.has(name));
-  if (clash) return { refusal: `the field "${clash.name}" has the name of a SEAGM request parameter, so SEAGM's API cannot receive it; order this one on SEAGM's site` };
+  if (clash) return { refusal: orderText('refusal.reservedField', { field: clash.name }) };
   const missing = wanted.filter(({ name }) => !input[name]?.trim()).map(({ label }) => label);
-  if (missing.length) return { refusal: `the buyer must fill in ${missing.join(', ')}` };
+  if (missing.length) return { refusal: orderText('refusal.buyerMustFill', { fields: missing.join(', ') }) };
   return { values: Object.fromEntries(wanted.map(({ name }) => [name, input[name].trim()])) };
 }
 

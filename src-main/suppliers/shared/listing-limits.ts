@@ -1,4 +1,5 @@
 import { SupplierError } from '../../http/errors';
+import { supplierText } from './supplier-text';
 
 /**
  * The largest catalog any supplier is believed to have, with a wide margin (the biggest real ones list tens of
@@ -11,14 +12,11 @@ export const MAX_CATALOG_PRODUCTS = 1_000_000;
 export const MAX_LISTING_PAGES = 20_000;
 
 /** Refuses a listing whose announced size is beyond belief; the message names what the upstream said. */
-export function refuseImplausibleListing(label: string, announced: { total: number; pages: number; pageSize?: number }): void {
+export function refuseImplausibleListing(label: string, announced: { total: number; pages: number }): void {
   if (announced.total > MAX_CATALOG_PRODUCTS) {
-    throw new SupplierError(`${label}: the supplier reports ${announced.total} products, more than the ${MAX_CATALOG_PRODUCTS} any catalog is believed to have; `
-      + 'the listing was not started and the previous catalog is kept', 'implausible_listing');
+    throw new SupplierError(supplierText('supplier.tooManyProducts', { where: label, total: announced.total, max: MAX_CATALOG_PRODUCTS }), 'implausible_listing');
   }
   if (announced.pages > MAX_LISTING_PAGES) {
-    const size = announced.pageSize !== undefined ? ` of ${announced.pageSize}` : '';
-    throw new SupplierError(`${label}: listing ${announced.total} products in pages${size} would take ${announced.pages} pages, more than the ${MAX_LISTING_PAGES} `
-      + 'one listing may take; the listing was not started and the previous catalog is kept', 'implausible_listing');
+    throw new SupplierError(supplierText('supplier.tooManyPages', { where: label, total: announced.total, pages: announced.pages, max: MAX_LISTING_PAGES }), 'implausible_listing');
   }
 }

@@ -3,6 +3,7 @@ import type { SkippedItem } from '../../../src-shared/sync-types';
 import { SupplierError } from '../../http/errors';
 import { offerProblem, type Offer } from '../../domain/offer';
 import type { CatalogPage } from '../adapter';
+import { supplierText } from './supplier-text';
 
 /**
  * Validates and maps one page of upstream items. A bad item is skipped with its reason; a page where most
@@ -52,7 +53,7 @@ export function mapPageItems<Item>(
     if (mapped.length > 0 && kept === 0) badItems++;
   });
   if (items.length > 0 && badItems * 2 > items.length) {
-    throw new SupplierError(`${badItems} of ${items.length} items on one page are malformed (first: ${skipped[0].where}: ${skipped[0].reason})`, 'malformed_page');
+    throw new SupplierError(supplierText('supplier.malformedPage', { bad: badItems, total: items.length, first: skipped[0].where, reason: skipped[0].reason }), 'malformed_page');
   }
   return { offers, skipped };
 }

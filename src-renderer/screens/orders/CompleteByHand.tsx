@@ -2,10 +2,12 @@ import { useId, useState, type FormEvent } from 'react';
 import { useT } from '../../i18n';
 import { ordersDictionary } from '../../i18n/orders';
 import { useOrdersStore } from '../../stores/orders';
+import { useOrderText } from './order-text';
 
 /** Paste what the supplier delivered elsewhere (its portal, an email): an LPA, Apple's link, or a notification body. */
-export function CompleteByHand({ orderId, onDone }: { orderId: number; onDone: () => void }) {
+export function CompleteByHand({ orderId, supplierId, onDone }: { orderId: number; supplierId: string; onDone: () => void }) {
   const t = useT(ordersDictionary);
+  const orderText = useOrderText(supplierId);
   const id = useId();
   const completeManually = useOrdersStore((s) => s.completeManually);
   const [text, setText] = useState('');
@@ -39,7 +41,7 @@ export function CompleteByHand({ orderId, onDone }: { orderId: number; onDone: (
         aria-invalid={error !== null}
       />
       <p className="muted manual-help">{t('manual.help')}</p>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && <p className="error" role="alert">{orderText.word(error)}</p>}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={pending || text.trim() === ''}>{pending ? t('manual.saving') : t('manual.submit')}</button>
         <button type="button" className="button" onClick={onDone}>{t('action.cancel')}</button>

@@ -9,6 +9,7 @@ import { CopyButton } from './CopyButton';
 import { DeliveryField } from './DeliveryField';
 import { deliveredEsims, esimQrFileName, type DeliveredEsim } from './esim-list';
 import { QrImage } from './QrImage';
+import { useOrderText } from './order-text';
 
 /** Saving goes through a download: in Electron that asks where, in a browser it lands in Downloads. */
 function downloadDataUri(uri: string, fileName: string) {
@@ -57,6 +58,7 @@ function useEsimQr(order: OrderView, esim: DeliveredEsim, wanted: boolean): { ur
 
 function EsimCard({ order, esim, position, count, supplierQr }: { order: OrderView; esim: DeliveredEsim; position: number; count: number; supplierQr?: string }) {
   const t = useT(ordersDictionary);
+  const text = useOrderText(order.supplier);
   const wantQr = order.revealed && esim.qrAvailable;
   const qr = useEsimQr(order, esim, wantQr);
   const ourLabel = count > 1 ? t('esim.qr.oursOf', { n: String(position), count: String(count) }) : t('esim.qr.ours');
@@ -66,7 +68,7 @@ function EsimCard({ order, esim, position, count, supplierQr }: { order: OrderVi
       <div className="qr-pair">
         <figure className="qr-figure">
           {wantQr && qr.uri && <QrImage src={qr.uri} label={ourLabel} testId={esim.index === null ? 'order-qr' : `order-qr-${esim.index + 1}`} />}
-          {wantQr && !qr.uri && <div className={`qr-placeholder${qr.error ? ' error' : ''}`} role={qr.error ? 'alert' : 'status'}>{qr.error || t('state.loading')}</div>}
+          {wantQr && !qr.uri && <div className={`qr-placeholder${qr.error ? ' error' : ''}`} role={qr.error ? 'alert' : 'status'}>{qr.error ? text.word(qr.error) : t('state.loading')}</div>}
           {!wantQr && (
             <div className={`qr-placeholder${order.revealed ? '' : ' locked'}`}>
               {!esim.lpa ? t('esim.qr.none') : order.revealed ? t('esim.qr.invalid') : t('esim.qr.hidden')}

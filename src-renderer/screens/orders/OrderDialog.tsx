@@ -134,7 +134,7 @@ export function OrderDialog({ offer: initialOffer, title: initialTitle, onClose,
     body = (
       <>
         {quoteState.status === 'loading' && <LoadingState label={t('quote.loading')} />}
-        {quoteState.status === 'error' && <ErrorState message={quoteState.message} onRetry={() => setQuoteToken((n) => n + 1)} />}
+        {quoteState.status === 'error' && <ErrorState message={orderText.word(quoteState.message)} onRetry={() => setQuoteToken((n) => n + 1)} />}
         {quote && <QuoteSummary quote={quote} supplierName={supplier} />}
         {quote && <OrderForm fields={quote.inputFields} values={values} onChange={setValues} demo={demo} disabled={placing || !quote.allowed} />}
         {placeError && <p className="place-error" role="alert">{t('place.error', { message: orderText.word(placeError) })}</p>}

@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 import { ordersDictionary } from '../../i18n/orders';
 import { useOrdersStore } from '../../stores/orders';
 import { CompleteByHand } from './CompleteByHand';
+import { useOrderText } from './order-text';
 
 /**
  * "Complete by hand" and "Close"/"Cancel" for an order the merchant has to settle: one that needs attention,
@@ -11,6 +12,7 @@ import { CompleteByHand } from './CompleteByHand';
  */
 export function ResolveActions({ order }: { order: OrderView }) {
   const t = useT(ordersDictionary);
+  const text = useOrderText(order.supplier);
   const cancel = useOrdersStore((s) => s.cancel);
   const [mode, setMode] = useState<'idle' | 'completing' | 'confirmClose'>('idle');
   const [pending, setPending] = useState(false);
@@ -38,7 +40,7 @@ export function ResolveActions({ order }: { order: OrderView }) {
           <button type="button" className="button danger" onClick={() => setMode('confirmClose')}>{attention ? t('resolve.close') : t('resolve.cancel')}</button>
         </div>
       )}
-      {mode === 'completing' && <CompleteByHand orderId={order.id} onDone={() => setMode('idle')} />}
+      {mode === 'completing' && <CompleteByHand orderId={order.id} supplierId={order.supplier} onDone={() => setMode('idle')} />}
       {mode === 'confirmClose' && (
         <div className="confirm-close" role="group" aria-label={attention ? t('resolve.close') : t('resolve.cancel')}>
           <p>{attention ? t('resolve.close.confirm') : t('resolve.cancel.confirm')}</p>
@@ -48,7 +50,7 @@ export function ResolveActions({ order }: { order: OrderView }) {
           </div>
         </div>
       )}
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && <p className="error" role="alert">{text.word(error)}</p>}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useT } from '../../i18n';
 import { ordersDictionary } from '../../i18n/orders';
-import { wordOrderText } from '../../stores/orders-view';
+import { wordDeliveryText, wordOrderText } from '../../stores/orders-view';
 import { supplierName } from '../../components/supplier-name';
 import { useSuppliersStore } from '../../stores/suppliers';
 
@@ -14,5 +14,6 @@ export function useOrderText(supplierId: string) {
   const name = useSuppliersStore((s) => supplierName(s.suppliers, supplierId));
   const word = (text: string | null | undefined) => wordOrderText(text, t, name);
   const own = (text: string | null | undefined) => !!text && word(text) === text;
-  return { word, own };
+  const deliveryText = (text: string) => wordDeliveryText(text, t, name);
+  return { word, own, deliveryText };
 }

@@ -1,4 +1,5 @@
 import type { ConnectionTest } from '../../../src-shared/contract';
+import { wordCodedText } from '../../../src-shared/coded-issue';
 import { formatMoney } from '../../components/format';
 import { useT } from '../../i18n';
 import { suppliersDictionary } from '../../i18n/suppliers';
@@ -18,7 +19,7 @@ export function TestResult({ testing, result }: { testing: boolean; result: Conn
         {!formProblem && (
           <details className="test-technical">
             <summary>{t('form.technical')}</summary>
-            <code className="test-error">{result.error}</code>
+            <code className="test-error">{wordCodedText(result.error, t)}</code>
           </details>
         )}
       </div>

@@ -11,7 +11,8 @@ import { CHANGE_FILTERS, filterCounts } from '../../stores/sync-changes';
 import { useUiStore } from '../../stores/ui';
 import { ChangeRow } from './ChangeRow';
 import { heldReasonText } from './held-reason';
-import { runErrorText } from './run-error';
+import { RunFailureNote } from './RunFailureNote';
+import { wordCodedText } from '../../../src-shared/coded-issue';
 
 export function RunDiff() {
   const t = useT(syncDictionary);
@@ -51,7 +52,7 @@ export function RunDiff() {
         <h2>{t('diff.of', { supplier: run ? supplierName(suppliers, run.supplierId) : '', id: selectedRunId })}</h2>
         {run && <span className="muted">{formatDateTime(run.startedAt, language)}</span>}
       </div>
-      {run?.status === 'failed' && <p className="diff-note error">{t('diff.failed', { error: runErrorText(run.error, t) ?? '' })}</p>}
+      {run?.status === 'failed' && <RunFailureNote error={run.error} />}
       {run?.status === 'canceled' && <p className="diff-note muted">{t('diff.canceled')}</p>}
       {run?.held && (
         <p className={`diff-note ${run.status === 'held' ? 'progress-waiting' : 'muted'}`}>
@@ -61,7 +62,7 @@ export function RunDiff() {
       {run && run.skippedItems.length > 0 && (
         <details className="diff-skipped">
           <summary>{t('diff.skipped', { n: run.skippedItems.length })}</summary>
-          <ul>{run.skippedItems.map((item, index) => <li key={index}><strong>{item.where}</strong>: {item.reason}</li>)}</ul>
+          <ul>{run.skippedItems.map((item, index) => <li key={index}><strong>{item.where}</strong>: {wordCodedText(item.reason, t)}</li>)}</ul>
         </details>
       )}
       {counts && !unfinished && (

@@ -1,5 +1,5 @@
 import type { HoldReason } from '../../../src-shared/hold-policy';
-import { HELD_SUPERSEDED } from '../../../src-shared/held-run-codes';
+import { HELD_NOT_FOUND, HELD_SUPERSEDED } from '../../../src-shared/held-run-codes';
 
 /** "Would remove 40 of 100 offers of Acme — more than 30 %", in the reader's language. */
 export function heldReasonText(reason: HoldReason, supplier: string, t: (key: string, params?: Record<string, string | number>) => string): string {
@@ -8,5 +8,7 @@ export function heldReasonText(reason: HoldReason, supplier: string, t: (key: st
 
 /** An apply/discard refusal in the reader's language where main sent a known code. */
 export function heldErrorText(error: string, t: (key: string, params?: Record<string, string | number>) => string): string {
-  return error.includes(HELD_SUPERSEDED) ? t('held.superseded') : t('held.failed', { error });
+  if (error.includes(HELD_SUPERSEDED)) return t('held.superseded');
+  if (error.includes(HELD_NOT_FOUND)) return t('held.notFound');
+  return t('held.failed', { error });
 }

@@ -15,6 +15,7 @@ import { formatTradeTime } from '../../../src-main/suppliers/billionconnect/trad
 import type { SimRequest } from '../../../src-main/suppliers/shared/sim/server';
 import { syncSupplier } from '../../../src-main/sync/engine';
 import { collectPages } from '../../helpers/collect-pages';
+import { inEnglish } from '../../helpers/in-english';
 
 const FAST: AdapterEnv = { retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 50 } };
 const HITS = `POST ${INVOKE_PATH}`;
@@ -120,7 +121,7 @@ describe('BillionConnect refusals', () => {
   it('names tradeCode 1003 for a bad signature, without retrying it', async () => {
     const error = await failure(adapter({ appSecret: 'not-the-secret' }).ping());
     expect(error.code).toBe('1003');
-    expect(error.message).toMatch(/参数错误 \(tradeCode 1003\).*signature/);
+    expect(inEnglish(error.message)).toMatch(/参数错误 \(tradeCode 1003\).*signature/);
     expect(sim.server.hits.get(HITS)).toBe(1);
   });
 
@@ -171,14 +172,14 @@ describe('BillionConnect refusals', () => {
       expect(answer.body, body).toEqual({ tradeCode: '1003', tradeMsg: '参数错误', tradeData: null });
     }
     const error = await failure(fetchAll(adapter({ salesMethod: '1' })));
-    expect(error.message).toMatch(/F00[23]: 参数错误 \(tradeCode 1003\).*salesMethod/);
+    expect(inEnglish(error.message)).toMatch(/F00[23]: 参数错误 \(tradeCode 1003\).*sales method the account does not have/);
   });
 
   it('explains an expired tradeTime and points at the clock', async () => {
     const halfHourSlow: AdapterEnv = { ...FAST, now: () => Date.now() - 30 * 60_000 };
     const error = await failure(adapter({}, halfHourSlow).ping());
     expect(error.code).toBe('1011');
-    expect(error.message).toMatch(/tradeCode 1011.*clock is 30 min behind/);
+    expect(inEnglish(error.message)).toMatch(/tradeCode 1011.*clock is 30 min behind/);
     // Inside the window a slow clock is fine.
     const fiveMinutesSlow: AdapterEnv = { ...FAST, now: () => Date.now() - 5 * 60_000 };
     await expect(adapter({}, fiveMinutesSlow).ping()).resolves.toMatchObject({ currency: 'CNY' });
@@ -225,17 +226,17 @@ describe('BillionConnect transport trouble', () => {
 
     sim.server.faults.add({ when: isTrade('F003'), action: { kind: 'rewrite', transform: () => ({ result: 'ok' }) } });
     const noEnvelope = await failure(fetchAll(adapter()));
-    expect(noEnvelope.message).toMatch(/F003: answer has no tradeCode/);
+    expect(inEnglish(noEnvelope.message)).toMatch(/F003: the answer has no “tradeCode”/);
     sim.server.faults.clear();
     rewriteTradeData('F002', () => null);
     const noList = await failure(fetchAll(adapter()));
-    expect(noList.message).toMatch(/F002: tradeData is null, not a list/);
+    expect(inEnglish(noList.message)).toMatch(/F002: “tradeData” in the answer is not a list/);
   });
 
   it('says where the API is not, when baseUrl points elsewhere', async () => {
     const error = await failure(adapter({ baseUrl: `${sim.baseUrl}/api` }).ping());
     expect(error).toMatchObject({ code: 'http_error', httpStatus: 404 });
-    expect(error.message).toMatch(/HTTP 404.*baseUrl/);
+    expect(inEnglish(error.message)).toMatch(/HTTP 404 without an answer from the supplier’s API; check the API address/);
   });
 });
 

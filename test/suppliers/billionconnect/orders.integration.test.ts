@@ -9,6 +9,7 @@ import { billionconnect } from '../../../src-main/suppliers/billionconnect';
 import type { BcSimProduct } from '../../../src-main/suppliers/billionconnect/sim/seed';
 import { startBillionConnectSimulator, type BillionConnectSimulator } from '../../../src-main/suppliers/billionconnect/sim';
 import { orderText } from '../../../src-main/orders/order-notes';
+import { inEnglish } from '../../helpers/in-english';
 
 const FAST: AdapterEnv = { retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 50 } };
 
@@ -130,10 +131,10 @@ describe('BillionConnect eSIM orders', () => {
 
     const tampered = await post(forged, genuine.headers);
     expect(tampered.status).toBe(401);
-    expect(await tampered.text()).toContain('x-sign-value is not md5(appSecret + body)');
+    expect(inEnglish(await tampered.text())).toContain('x-sign-value is not md5(App secret + body)');
     const { 'x-sign-value': _dropped, ...unsigned } = genuine.headers;
     expect((await post(genuine.body, unsigned)).status).toBe(401);
-    expect(receiver.refusals[1]).toContain('no x-sign-value header');
+    expect(inEnglish(receiver.refusals[1])).toContain('no x-sign-value header');
     expect(receiver.updates).toEqual([]);
     // The untouched bytes still pass: the signature is checked over exactly what arrived.
     expect((await post(genuine.body, genuine.headers)).status).toBe(200);
@@ -217,12 +218,12 @@ describe('BillionConnect refusals and cancellation', () => {
     sim.server.state.forcePaymentFailure = true;
     const unpaid = await adapter.orders!.place(requestFor(esimProduct('3105')));
     expect(unpaid).toMatchObject({ status: 'failed', upstreamOrderId: null });
-    expect(unpaid.error).toContain('账户余额不足 (tradeCode 2001)');
+    expect(inEnglish(unpaid.error)).toContain('账户余额不足 (tradeCode 2001)');
     sim.server.state.forcePaymentFailure = false;
     const product = esimProduct('3106');
     sim.server.state.outOfStock.add(product.skuId);
     const soldOut = await adapter.orders!.place(requestFor(product));
-    expect(soldOut.error).toContain('库存不足 (tradeCode 2002)');
+    expect(inEnglish(soldOut.error)).toContain('库存不足 (tradeCode 2002)');
     expect(sim.server.state.charges.size).toBe(0);
   });
 
@@ -240,7 +241,7 @@ describe('BillionConnect refusals and cancellation', () => {
     await sim.server.pushN009(shipped.idempotencyKey, receiver.url);
     const refusal = await adapter.orders!.cancel!(ref(shipped, shippedOrder.upstreamOrderId)).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(SupplierError);
-    expect((refusal as Error).message).toContain('订单已发货，不能取消 (tradeCode 2004)');
+    expect(inEnglish((refusal as Error).message)).toContain('订单已发货，不能取消 (tradeCode 2004)');
   });
 
   it('answers null for a key it never took', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createBillionConnectPush } from '../../../src-main/suppliers/billionconnect/push';
 import { signBody } from '../../../src-main/suppliers/billionconnect/sign';
 import { orderText } from '../../../src-main/orders/order-notes';
+import { inEnglish } from '../../helpers/in-english';
 
 const SECRET = '65f4ee66c5a019b9d0f5545b575c33c6';
 const push = createBillionConnectPush(SECRET, 'Test BC');
@@ -20,7 +21,7 @@ function refusal(read: () => unknown): string {
   try {
     read();
   } catch (error) {
-    return (error as Error).message;
+    return inEnglish((error as Error).message);
   }
   throw new Error('expected the push to be refused');
 }
@@ -57,18 +58,18 @@ describe('BillionConnect N009 push', () => {
     const { delivery } = push.read(...signed(odd))[0].state;
     expect(delivery!.lpa).toBe('LPA:1$SECSMSMINIAPP.EASTCOMPEACE COM$2C13942911FF452AB45E9E99A5D444A1');
     expect(delivery!.smdpAddress).toBeUndefined();
-    expect(delivery!.text).toContain('not a standard activation code');
+    expect(inEnglish(delivery!.text)).toContain('not a standard activation code');
   });
 
   it('verifies the signature over the exact bytes: re-spacing the same JSON is refused, upper-case hex is not', () => {
     const [bytes, headers] = signed(N009);
-    expect(refusal(() => push.read(Buffer.from(JSON.stringify(JSON.parse(N009), null, 1)), headers))).toContain('x-sign-value is not md5(appSecret + body)');
+    expect(refusal(() => push.read(Buffer.from(JSON.stringify(JSON.parse(N009), null, 1)), headers))).toContain('x-sign-value is not md5(App secret + body)');
     expect(push.read(bytes, { ...headers, 'x-sign-value': headers['x-sign-value'].toUpperCase() })).toHaveLength(1);
     expect(push.read(bytes, { 'X-Sign-Value': headers['x-sign-value'] })).toHaveLength(1);
   });
 
   it('refuses what BillionConnect did not sign, with the reason', () => {
-    expect(refusal(() => push.read(...signed(N009, 'another-secret')))).toContain('signed with another appSecret');
+    expect(refusal(() => push.read(...signed(N009, 'another-secret')))).toContain('signed with another App secret');
     expect(refusal(() => push.read(Buffer.from(N009), {}))).toContain('no x-sign-value header');
     const [bytes, headers] = signed(N009);
     expect(refusal(() => push.read(bytes, { ...headers, 'x-sign-method': 'sha256' }))).toContain('x-sign-method is "sha256"');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dujiaoDelivery } from '../../../src-main/suppliers/dujiao-next/orders';
+import { inEnglish } from '../../helpers/in-english';
 
 describe('Dujiao-Next / MeSIM delivery mapping', () => {
   it('reads an eSIM from delivery_data (LPA parts, ICCID, the supplier QR)', () => {
@@ -14,11 +15,13 @@ describe('Dujiao-Next / MeSIM delivery mapping', () => {
   });
 
   it('keeps an unreadable LPA as delivered, with the reason', () => {
-    expect(dujiaoDelivery({ payload: 'LPA:1$localhost$X', delivery_data: null })).toEqual({ lpa: 'LPA:1$localhost$X', text: 'The activation code could not be read: the SM-DP+ address "localhost" is not a fully qualified domain name.' });
+    const unreadable = dujiaoDelivery({ payload: 'LPA:1$localhost$X', delivery_data: null });
+    expect(unreadable?.lpa).toBe('LPA:1$localhost$X');
+    expect(inEnglish(unreadable?.text)).toBe('The activation code could not be read: the SM-DP+ address "localhost" is not a fully qualified domain name.');
   });
 
   it('keeps a confirmation code the supplier sends beside the LPA', () => {
-    expect(dujiaoDelivery({ payload: null, delivery_data: { lpa: 'LPA:1$smdp.example.com$X$$1', verify_code: '1234' } })?.text).toBe('Confirmation code: 1234');
+    expect(inEnglish(dujiaoDelivery({ payload: null, delivery_data: { lpa: 'LPA:1$smdp.example.com$X$$1', verify_code: '1234' } })?.text)).toBe('Confirmation code: 1234');
   });
 
   it('reads card keys one per line, with or without a PIN', () => {

@@ -14,6 +14,7 @@ import { startLinksfieldSimulator, type LinksfieldSimulator } from '../../../src
 import { MinuteRateLimiter, type SimRequest } from '../../../src-main/suppliers/shared/sim/server';
 import { syncSupplier } from '../../../src-main/sync/engine';
 import { collectPages } from '../../helpers/collect-pages';
+import { inEnglish, inEnglishMatching } from '../../helpers/in-english';
 
 const env = { retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 50 } };
 const DETAIL = '/v1.1/package/detail';
@@ -87,7 +88,7 @@ describe('Linksfield catalog over HTTP', () => {
     expect(unpriced.length).toBeGreaterThan(0);
     expect(eur.offers).toHaveLength(sim.server.packages().length - unpriced.length);
     expect(eur.skipped).toHaveLength(unpriced.length);
-    expect(eur.skipped[0].reason).toMatch(/no EUR price \(the account currency\); priced in USD, CNY, HKD/);
+    expect(inEnglish(eur.skipped[0].reason)).toMatch(/no EUR price \(the account currency\); priced in USD, CNY, HKD/);
   });
 
   it('pings by logging in: no balance in FMS, the account currency and country count instead', async () => {
@@ -100,9 +101,9 @@ describe('Linksfield catalog over HTTP', () => {
     const adapter = adapterFor({ password: 'not-the-password' });
     const error = await adapter.ping().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SupplierError);
-    expect((error as SupplierError).message).toMatch(/login refused for .* incorrect email, password or partner code \(code 9999: general error\); check the email, password and partner code/);
+    expect(inEnglish((error as SupplierError).message)).toMatch(/login refused for .* incorrect email, password or partner code \(code 9999: general error\); check the email, password and partner code/);
     expect((error as SupplierError).code).toBe('9999');
-    await expect(fetchAll(adapter)).rejects.toThrow(/login refused/);
+    await expect(fetchAll(adapter)).rejects.toThrow(inEnglishMatching(/login refused/));
   });
 
   it('logs in once more when the token expires mid-fetch, and finishes', async () => {
@@ -123,7 +124,7 @@ describe('Linksfield catalog over HTTP', () => {
     sim.server.state.tokenLifetimeMs = 0;
     const error = await fetchAll().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SupplierError);
-    expect((error as Error).message).toMatch(/login token was refused again right after a new login \(code 7: login token expired/);
+    expect(inEnglish((error as Error).message)).toMatch(/login token was refused again right after a new login \(code 7: login token expired/);
     expect(sim.server.state.logins).toBe(2);
   });
 
@@ -168,7 +169,7 @@ describe('Linksfield catalog over HTTP', () => {
 
   it('fails the fetch when most details on a page are malformed', async () => {
     sim.server.faults.add({ path: DETAIL, action: { kind: 'rewrite', transform: (body) => ({ ...(body as object), data: { id: 1 } }) } });
-    await expect(fetchAll()).rejects.toThrow(/items on one page are malformed/);
+    await expect(fetchAll()).rejects.toThrow(inEnglishMatching(/items on one page are malformed/));
   });
 
   it('fails the fetch when a detail keeps failing, naming the package', async () => {
@@ -176,17 +177,17 @@ describe('Linksfield catalog over HTTP', () => {
     sim.server.faults.add({ path: DETAIL, when: (req) => requestedId(req) === victim, action: { kind: 'status', status: 502 } });
     const error = await fetchAll().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IncompleteCatalogError);
-    expect((error as Error).message).toMatch(new RegExp(`detail of package ${victim} could not be fetched \\(.*HTTP 502.*\\); the previous catalog is kept`));
+    expect(inEnglish((error as Error).message)).toMatch(new RegExp(`detail of package ${victim} could not be fetched: .*HTTP 502.*\\); the previous catalog is kept`));
   });
 
   it('fails the fetch when a country cannot be listed', async () => {
     sim.server.faults.add({ path: PACKAGE_LIST, when: (req) => JSON.parse(req.body.toString()).countryCode === 440, action: { kind: 'status', status: 500 } });
-    await expect(fetchAll()).rejects.toThrow(/package list for Japan \(MCC 440\) failed .*HTTP 500/);
+    await expect(fetchAll()).rejects.toThrow(inEnglishMatching(/package list for Japan \(MCC 440\) failed: .*HTTP 500/));
   });
 
   it('fails the fetch when an upstream error code answers a country', async () => {
     sim.server.faults.add({ path: PACKAGE_LIST, times: 1, action: { kind: 'status', status: 200, body: { code: 9999, data: null, message: 'Error' } } });
-    await expect(fetchAll()).rejects.toThrow(/package list for .* failed \(.*Error \(code 9999: general error\)\)/);
+    await expect(fetchAll()).rejects.toThrow(inEnglishMatching(/package list for .* failed: .*\(code 9999: general error\)/));
   });
 });
 
@@ -232,7 +233,7 @@ describe('Linksfield sync into SQLite', () => {
       sim.server.faults.add({ path: DETAIL, after: 100, action: { kind: 'status', status: 503 } });
       const failed = await syncSupplier(db, { ...target, adapter: adapterFor() });
       expect(failed.status).toBe('failed');
-      expect(failed.error).toMatch(/previous catalog is kept/);
+      expect(inEnglish(failed.error)).toMatch(/previous catalog is kept/);
       expect(listLiveOffers(db, 'demo-linksfield').map((o) => `${o.productId} ${o.cost.amount}`)).toEqual(before);
     } finally {
       db.close();
@@ -249,7 +250,7 @@ describe('Linksfield sync into SQLite', () => {
       sim.server.faults.add({ path: PACKAGE_LIST, action: { kind: 'rewrite', transform: (body) => ({ ...(body as object), data: [] }) } });
       const error = await fetchAll().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(IncompleteCatalogError);
-      expect((error as Error).message).toMatch(/Linksfield lists \d+ countries but no package under any of them; the previous catalog is kept/);
+      expect(inEnglish((error as Error).message)).toMatch(/Linksfield lists \d+ countries but no package under any of them\); the previous catalog is kept/);
       const detailsBefore = hits(DETAIL);
       const failed = await syncSupplier(db, { ...target, adapter: adapterFor() });
       expect(failed.status).toBe('failed');

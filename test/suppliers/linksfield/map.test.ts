@@ -5,6 +5,7 @@ import { mapPackageDetail, type MapContext } from '../../../src-main/suppliers/l
 import { packageDetailSchema } from '../../../src-main/suppliers/linksfield/schemas';
 import { dataAllowance, isDailyAllowance, validityDays } from '../../../src-main/suppliers/linksfield/plan-fields';
 import { mapPageItems } from '../../../src-main/suppliers/shared/validate-items';
+import { inEnglishMatching } from '../../helpers/in-english';
 
 function detail(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -37,7 +38,7 @@ describe('Linksfield package detail → offer', () => {
   });
 
   it('refuses a package without a price in the account currency, saying what it has', () => {
-    expect(() => map(detail(), 'EUR')).toThrow(/no EUR price \(the account currency\); priced in USD, CNY, HKD/);
+    expect(() => map(detail(), 'EUR')).toThrow(inEnglishMatching(/no EUR price \(the account currency\); priced in USD, CNY, HKD/));
   });
 
   it('costs a package whose other currencies are broken, and keeps the breakage visible', () => {
@@ -45,7 +46,7 @@ describe('Linksfield package detail → offer', () => {
     const offer = map(detail({ currencyInfos: infos }));
     expect(offer.cost.amount).toBe('18.50');
     expect((offer.raw as { unreadablePrices: unknown[] }).unreadablePrices).toHaveLength(1);
-    expect(() => map(detail({ currencyInfos: infos }), 'EUR')).toThrow(/no EUR price.*1 currency entry unreadable/);
+    expect(() => map(detail({ currencyInfos: infos }), 'EUR')).toThrow(inEnglishMatching(/no EUR price.*currency entries unreadable: 1/));
   });
 
   it('never rounds a price with more digits than digitsNum', () => {
@@ -81,7 +82,7 @@ describe('Linksfield package detail → offer', () => {
     expect(page.offers).toHaveLength(2);
     expect(page.skipped).toEqual([{ where: 'package #1', reason: 'packageFlow "lots" is not a data amount', productId: expect.any(String) }]);
     const { currencyInfos: _dropped, ...noPrices } = good;
-    expect(() => mapPageItems([noPrices, noPrices, good], packageDetailSchema, mapOne, describe)).toThrow(/2 of 3 items on one page are malformed.*currencyInfos/);
+    expect(() => mapPageItems([noPrices, noPrices, good], packageDetailSchema, mapOne, describe)).toThrow(inEnglishMatching(/2 of 3 items on one page are malformed.*currencyInfos/));
   });
 });
 

@@ -3,6 +3,7 @@ import { money } from '../../../src-main/domain/money';
 import { JsonDecimal, stringifyWithDecimals } from '../../../src-main/suppliers/linksfield/json-decimal';
 import { fmsOrderState, orderStatusSchema } from '../../../src-main/suppliers/linksfield/order-state';
 import { orderText } from '../../../src-main/orders/order-notes';
+import { inEnglish } from '../../helpers/in-english';
 
 const LPA = 'LPA:1$smdp.example.com$04A7-2BC1-DD09';
 const paid = money('12.50', 'USD');
@@ -33,7 +34,7 @@ describe('Linksfield order status', () => {
     expect(stateOf({ orderPayStatus: 1, qrCode: 'data:image/png;base64,iVBORw0KGgo=' }).delivery).toEqual({ qrImage: 'data:image/png;base64,iVBORw0KGgo=' });
     const odd = stateOf({ orderPayStatus: 1, qrCode: '1$smdp.example.com$04A7' }).delivery!;
     expect(odd.lpa).toBe('1$smdp.example.com$04A7');
-    expect(odd.text).toContain('not a standard activation code');
+    expect(inEnglish(odd.text)).toContain('not a standard activation code');
   });
 });
 

@@ -10,6 +10,7 @@ import type { SimPackage } from '../../../src-main/suppliers/linksfield/sim/seed
 import { FmsClient } from '../../../src-main/suppliers/linksfield/client';
 import { startLinksfieldSimulator, type LinksfieldSimulator } from '../../../src-main/suppliers/linksfield/sim';
 import { orderText } from '../../../src-main/orders/order-notes';
+import { inEnglish } from '../../helpers/in-english';
 
 const FAST: AdapterEnv = { retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 50 } };
 const DETAIL = '/v1.1/package/detail';
@@ -101,7 +102,7 @@ describe('Linksfield eSIM orders', () => {
     expect(await restarted.query({ idempotencyKey: request.idempotencyKey, upstreamOrderId: placed.upstreamOrderId })).toMatchObject({ status: 'delivered' });
     const unknown = await rejection(restarted.query({ idempotencyKey: request.idempotencyKey, upstreamOrderId: null }));
     expect(unknown.code).toBe('lookup_unsupported');
-    expect(unknown.message).toContain('check the orders in the Linksfield portal');
+    expect(inEnglish(unknown.message)).toContain('check the orders in the Linksfield portal');
   });
 
   it('reports a cancelled pre-order as canceled', async () => {
@@ -135,7 +136,7 @@ describe('Linksfield ordering never pays twice for one key', () => {
     const client = orders();
     const placed = await client.place(request);
     expect(placed).toMatchObject({ status: 'processing', upstreamOrderId: expect.any(String) });
-    expect(placed.upstreamStatus).toContain('answer lost');
+    expect(inEnglish(placed.upstreamStatus)).toContain('answer lost');
     expect(posts(PAYMENT)).toBe(1);
     expect(await client.place(request)).toMatchObject({ upstreamOrderId: placed.upstreamOrderId });
     await client.query({ idempotencyKey: request.idempotencyKey, upstreamOrderId: placed.upstreamOrderId });
@@ -173,7 +174,7 @@ describe('Linksfield refusals', () => {
     for (const expected of [new Decimal(live).minus('0.5').toFixed(2), new Decimal(live).minus('0.001').toFixed(3)]) {
       const state = await orders().place(requestFor(pkg, { expectedCost: money(expected, 'USD') }));
       expect(state).toMatchObject({ status: 'failed', upstreamOrderId: null, upstreamStatus: orderText('upstream.notPlaced'), amount: null });
-      expect(state.error).toBe(`Linksfield's price rose to ${live} USD from the catalog's ${expected} USD; sync the catalog and order again`);
+      expect(inEnglish(state.error, 'Linksfield')).toBe(`Linksfield now asks ${live} USD for this order, above the ${expected} USD you confirmed; sync the catalog and order again`);
       expect(state.attention).toEqual({ code: 'price_above_quote', params: { live: `${live} USD`, quoted: `${expected} USD` } });
     }
     expect(posts(DETAIL)).toBe(2);
@@ -220,7 +221,7 @@ describe('Linksfield refusals', () => {
     sim.server.state.outOfStock.add(pkg.id);
     const state = await orders().place(requestFor(pkg));
     expect(state).toMatchObject({ status: 'failed', upstreamOrderId: null });
-    expect(state.error).toContain('code 3005');
+    expect(inEnglish(state.error)).toContain('code 3005');
     expect(sim.server.state.charges.size).toBe(0);
   });
 
@@ -229,7 +230,7 @@ describe('Linksfield refusals', () => {
     const request = requestFor();
     const client = orders();
     const state = await client.place(request);
-    expect(state).toMatchObject({ status: 'failed', upstreamStatus: 'payment refused (6006)', upstreamOrderId: expect.any(String) });
+    expect(state).toMatchObject({ status: 'failed', upstreamStatus: orderText('upstream.paymentRefused', { code: '6006' }), upstreamOrderId: expect.any(String) });
     expect(await client.query({ idempotencyKey: request.idempotencyKey, upstreamOrderId: state.upstreamOrderId })).toMatchObject({ status: 'failed', upstreamStatus: orderText('upstream.preOrderTimedOut', { code: '6006' }) });
     expect(sim.server.state.charges.size).toBe(0);
   });
@@ -238,7 +239,7 @@ describe('Linksfield refusals', () => {
     expect(await orders().place(requestFor(undefined, { quantity: 2 }))).toMatchObject({ status: 'failed' });
     const pkg = sim.server.packages()[0];
     const state = await orders().place(requestFor(pkg, { expectedCost: money('1.00', 'JPY') }));
-    expect(state.error).toContain('cannot be bought in JPY');
+    expect(inEnglish(state.error)).toContain('cannot be bought in JPY');
     expect(posts(PRE_ORDER)).toBe(0);
   });
 });

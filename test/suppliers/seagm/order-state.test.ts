@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seagmOrderSchema, seagmOrderState } from '../../../src-main/suppliers/seagm/order-state';
+import { inEnglish } from '../../helpers/in-english';
 
 /** The doc's create-card-order answer (data), as printed. */
 const CARD_DONE = {
@@ -32,20 +33,20 @@ describe('SEAGM order status', () => {
 
   it('keeps asking about a card order marked done without its codes, and says when fewer came than were bought', () => {
     expect(state({ ...CARD_DONE, cards: [] }, 'card')).toMatchObject({ status: 'processing', upstreamStatus: 'Done (10003), no card codes yet' });
-    expect(state({ ...CARD_DONE, buy_amount: 2 }, 'card').delivery!.text).toBe('SEAGM delivered 1 of 2 cards');
+    expect(inEnglish(state({ ...CARD_DONE, buy_amount: 2 }, 'card').delivery!.text, 'SEAGM')).toBe('SEAGM delivered 1 of 2 cards');
   });
 
   it('reads the doc\'s top-up answer as processing, then done with its fields in either documented shape', () => {
     expect(state(TOPUP_WAITING, 'recharge')).toMatchObject({ status: 'processing', upstreamStatus: 'Wait send (10001)', amount: { amount: '60.28', currency: 'MYR' } });
     const done = { ...TOPUP_WAITING, status: 'Done', status_code: 10003, send_status_code: 3 };
-    expect(state(done, 'recharge').delivery).toEqual({ text: 'Top-up done for charge_account dd' });
+    expect(inEnglish(state(done, 'recharge').delivery!.text)).toBe('Top-up done for charge_account dd');
     const asList = { ...done, fields: [{ title: '玩家账号', name: 'charge_account', value: 'dd' }] };
-    expect(state(asList, 'recharge').delivery).toEqual({ text: 'Top-up done for charge_account dd' });
+    expect(inEnglish(state(asList, 'recharge').delivery!.text)).toBe('Top-up done for charge_account dd');
   });
 
   it('reports the mobile recharge with the number topped up and what it received', () => {
     const done = { ...TOPUP_WAITING, status: 'Done', status_code: 10003, fields: { calling_code: '86', phone_number: '18701341079', validity: '', local_tax: '0.00', local_received: '50 CNY Credits' } };
-    expect(state(done, 'mobile').delivery).toEqual({ text: 'Mobile recharge done for +86 18701341079: 50 CNY Credits' });
+    expect(inEnglish(state(done, 'mobile').delivery!.text)).toBe('Mobile recharge done for +86 18701341079: 50 CNY Credits');
   });
 
   it('reads refunds as refunded or partially_refunded, fails an expired order and waits on an unpaid one', () => {

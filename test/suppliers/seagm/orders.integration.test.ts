@@ -4,6 +4,7 @@ import type { AdapterEnv, OrderRequest, SupplierOrders } from '../../../src-main
 import { seagm } from '../../../src-main/suppliers/seagm';
 import type { SimGood } from '../../../src-main/suppliers/seagm/sim/seed';
 import { startSeagmSimulator, type SeagmSimulator } from '../../../src-main/suppliers/seagm/sim';
+import { inEnglish } from '../../helpers/in-english';
 
 const FAST: AdapterEnv = { retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 50 } };
 
@@ -102,19 +103,19 @@ describe('SEAGM direct top-up and mobile recharge orders', () => {
     await client.query(ref);
     const done = await client.query(ref);
     expect(done!.status).toBe('delivered');
-    expect(done!.delivery!.text).toContain(`${select.name} ${option.value}`);
+    expect(inEnglish(done!.delivery!.text)).toContain(`${select.name} ${option.value}`);
   });
 
   it('refuses before sending anything when a field is missing or cannot be sent', async () => {
     const topup = goods('recharge', (g) => g.item.fields.length >= 2 && g.item.fields.every((f) => f.name !== 'uid')).item;
     const missing = await orders().place(requestFor({ family: 'recharge', item: topup }, { buyerInput: { [topup.fields[0].name]: 'abc' } }));
     expect(missing).toMatchObject({ status: 'failed', upstreamOrderId: null });
-    expect(missing.error).toContain(topup.fields[1].label);
+    expect(inEnglish(missing.error)).toContain(topup.fields[1].label);
     // HoYoverse games name their field "uid", which SEAGM reads as the account's uid from the query string.
     const hoyo = goods('recharge', (g) => g.item.fields.some((f) => f.name === 'uid')).item;
     const clash = await orders().place(requestFor({ family: 'recharge', item: hoyo }, { buyerInput: { uid: '800123456', server: 'os_asia' } }));
     expect(clash.status).toBe('failed');
-    expect(clash.error).toContain('"uid"');
+    expect(inEnglish(clash.error)).toContain('“uid”');
     expect(posts('/v1/recharge-orders')).toBe(0);
   });
 
@@ -130,7 +131,7 @@ describe('SEAGM direct top-up and mobile recharge orders', () => {
     await client.query(ref);
     const done = await client.query(ref);
     expect(done).toMatchObject({ status: 'delivered', amount: { amount: good.item.unit_price.toFixed(2), currency: good.item.currency } });
-    expect(done!.delivery!.text).toContain(`+${callingCode} 8123456789`);
+    expect(inEnglish(done!.delivery!.text)).toContain(`+${callingCode} 8123456789`);
     expect(await client.place({ ...request, idempotencyKey: 'SG-TEST-two-phones', quantity: 2 })).toMatchObject({ status: 'failed' });
   });
 });
@@ -180,11 +181,11 @@ describe('SEAGM refusals', () => {
     sim.server.state.forcePaymentFailure = true;
     const declined = await orders().place(requestFor({ family: 'card', item: autoDeliveredCard() }));
     expect(declined).toMatchObject({ status: 'failed', upstreamOrderId: null });
-    expect(declined.error).toContain('Balance payment Failed. (SEAGM 20112');
+    expect(inEnglish(declined.error)).toContain('Balance payment Failed. (SEAGM 20112');
     sim.server.state.forcePaymentFailure = false;
     sim.server.state.accounts[0].balance = '0.50';
     const broke = await orders().place(requestFor({ family: 'card', item: autoDeliveredCard() }));
-    expect(broke.error).toContain('Insufficient Balance. (SEAGM 20033');
+    expect(inEnglish(broke.error)).toContain('Insufficient Balance. (SEAGM 20033');
     expect(sim.server.state.charges.size).toBe(0);
   });
 
@@ -193,9 +194,9 @@ describe('SEAGM refusals', () => {
     sim.server.state.outOfStock.add(String(card.id));
     const ranOut = await orders().place(requestFor({ family: 'card', item: card }));
     expect(ranOut).toMatchObject({ status: 'failed' });
-    expect(ranOut.error).toContain('Current product stock out (SEAGM 20125; HTTP 416');
+    expect(inEnglish(ranOut.error)).toContain('Current product stock out (SEAGM 20125; HTTP 416');
     const listedOut = goods('card', (g) => !g.item.has_stock).item;
-    expect((await orders().place(requestFor({ family: 'card', item: listedOut }))).error).toContain('stock out');
+    expect(inEnglish((await orders().place(requestFor({ family: 'card', item: listedOut }))).error)).toContain('stock out');
     expect(sim.server.state.charges.size).toBe(0);
   });
 
@@ -238,6 +239,6 @@ describe('SEAGM refusals', () => {
     const card = autoDeliveredCard();
     const state = await orders().place({ ...requestFor({ family: 'card', item: card }), productId: '999999' });
     expect(state).toMatchObject({ status: 'failed' });
-    expect(state.error).toContain('does not sell sku');
+    expect(inEnglish(state.error, 'SEAGM')).toContain('SEAGM no longer sells product');
   });
 });
