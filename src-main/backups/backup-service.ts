@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { deleteState, readState, writeState } from '../db/app-state';
-import { BackupError, backupDatabase, backupFile, backupsDirFor, dailyBackupDue, listBackups, restoreBackup, type BackupOptions } from './backup-store';
+import { BackupError, backupDatabase, backupFile, backupsDirFor, dailyBackupDue, listBackups, restoreBackup, type BackupOptions } from '../db/backup-store';
 import type { BackupInfo, BackupReason, RestoreResult, BackupEvent, BackupsView, BackupFailure } from '../../src-shared/backup-types';
 
 const FAILURE_KEY = 'backups.lastFailure';

@@ -5,7 +5,7 @@ import { ConfigError, readJsonFile } from './json-file';
 import type { ConnectionBase } from '../suppliers/adapter';
 import { SUPPLIER_KINDS, supplierKind } from '../suppliers/registry';
 import { formatIssues } from '../suppliers/shared/validate-items';
-import { connectionUrlProblem, INSECURE_HTTP_OPT_IN, isOptedIn, urlProblemText } from './url-policy';
+import { connectionUrlProblem, INSECURE_HTTP_OPT_IN, isOptedIn, urlProblemText } from '../http/url-policy';
 
 /** A suppliers file is a few KB; anything near this is not one (and is never read into memory whole). */
 export const MAX_CONFIG_FILE_BYTES = 1024 * 1024;

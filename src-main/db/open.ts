@@ -1,7 +1,7 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { backupDatabaseNow } from '../backups/backup-store';
+import { backupDatabaseNow } from './backup-store';
 import { DB_DIR_MODE, DB_FILE_MODE } from './file-modes';
 import { migratesExistingData, migrate } from './migrate';
 import { recordRunOwnership } from './run-owners';

@@ -1,7 +1,7 @@
 import { lpaFromText, type ActivationCode } from '../domain/lpa';
 import type { PushNotifications } from '../suppliers/adapter';
 import type { PushEntries } from './push-receiver';
-import { lpaProblemText, orderText } from './order-notes';
+import { lpaProblemText, orderText } from '../../src-shared/order-notes';
 
 /** What a merchant pasted to complete an order by hand. */
 export type Pasted =

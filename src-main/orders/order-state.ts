@@ -4,7 +4,7 @@ import { type Delivery, isOpen, type OrderRecordStatus, type OrderView, type Tim
 import type { OrderState } from '../suppliers/adapter';
 import { maskDelivery } from './delivery-mask';
 import type { OrderRecord } from './types';
-import { orderText } from './order-notes';
+import { orderText } from '../../src-shared/order-notes';
 
 // Statuses only move forward: a late poll answer or a repeated push must never undo a delivery. A refund is the one
 // news that still moves a finished order (a delivered order can be refunded later, a partial refund become a full one).

@@ -5,7 +5,7 @@ import type { Money } from '../domain/money';
 import type { Fulfillment, LocalizedText, OfferKind, Stock, StockStatus } from '../domain/offer';
 import type { QuantityTier } from '../domain/quantity-tiers';
 import type { SecretBox } from '../secrets/secret-box';
-import { isAttentionReason } from './attention';
+import { isAttentionReason } from '../suppliers/shared/order-attention';
 import { readDeliveryColumn, sealedDeliveryColumn, type StoredDelivery } from './delivery-vault';
 import type { DaySpendRow, OrderRecord } from './types';
 import type { OrderRecordStatus, TimelineEntry } from '../../src-shared/order-types';

@@ -18,8 +18,8 @@ import { readPasted, readPastedPush } from './manual-completion';
 import { applyState, noteOn, viewOf, type ApplyOptions, type RecordState } from './order-state';
 import { PushReceivers, type PushEntries, type ReceiverTarget } from './push-receiver';
 import { qrDataUri } from './qr';
-import { orderText } from './order-notes';
-import { attention, chargeProblem } from './attention';
+import { orderText } from '../../src-shared/order-notes';
+import { attention, chargeProblem } from '../suppliers/shared/order-attention';
 import { type AttentionReason, isOpen, type OrderQuote, type OrderView, type PlaceOrderInput, type SpendingCapView } from '../../src-shared/order-types';
 import { DEFAULT_FOLLOW_POLICY, nextStep, pollDelay, resendWait, type FollowPolicy } from './reconcile';
 import {

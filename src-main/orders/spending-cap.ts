@@ -3,7 +3,7 @@ import { convert, MissingRateError, type CurrencyRate } from '../domain/currency
 import { formatMoney, type Money } from '../domain/money';
 import type { DaySpendRow } from './types';
 import type { SpendingCapView } from '../../src-shared/order-types';
-import { orderText } from './order-notes';
+import { orderText } from '../../src-shared/order-notes';
 
 export interface CapInput {
   /** The cap in the merchant's currency; null when the merchant set none. */

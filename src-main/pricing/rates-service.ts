@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { ConfigError } from '../config/json-file';
-import { urlProblem, urlProblemText, type UrlProblem } from '../config/url-policy';
+import { urlProblem, urlProblemText, type UrlProblem } from '../http/url-policy';
 import { readState, writeState } from '../db/app-state';
 import { markGridPricesStale, merchantCurrency, ratesUrl, setRatesUrl } from '../db/settings';
 import { listRates, saveRates } from '../db/rates-repo';

@@ -9,7 +9,7 @@ import { BackupService } from '../backups/backup-service';
 import { acquireSyncLock, HEARTBEAT_MS, heartbeatSyncLock, otherLockHolder, releaseSyncLock } from '../db/sync-lock';
 import type { RestoreResult } from '../../src-shared/backup-types';
 import { ConfigError, loadAppConfig } from '../config/app-config';
-import { connectionUrlProblem } from '../config/url-policy';
+import { connectionUrlProblem } from '../http/url-policy';
 import { readState, writeState } from '../db/app-state';
 import { getRun, latestRuns } from '../db/catalog-repo';
 import type { SyncRun, SupplierSyncResult, SyncRunOptions } from '../../src-shared/sync-types';
@@ -32,7 +32,7 @@ import { validRemovalPercent } from '../../src-shared/hold-policy';
 import { changedSettings, COMMON_FIELDS, ConnectionsService, secretsFor, type StoredSecretsSource } from './connections-service';
 import type { ConnectionInput } from '../../src-shared/connection-types';
 import { connectionIssuesText, urlProblemIssue } from './connection-issues';
-import { connectionFailureCause } from './connection-test-cause';
+import { connectionFailureCause } from '../sync/failure-cause';
 import { encodeCodedIssue } from '../../src-shared/coded-issue';
 
 export interface AppServicesOptions {

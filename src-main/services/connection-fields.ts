@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INSECURE_HTTP_OPT_IN } from '../config/url-policy';
+import { INSECURE_HTTP_OPT_IN } from '../http/url-policy';
 import type { SupplierKind } from '../suppliers/adapter';
 import type { ConnectionField } from '../../src-shared/connection-types';
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { encodeCodedIssue } from '../../src-shared/coded-issue';
-import type { UrlProblem } from '../config/url-policy';
+import type { UrlProblem } from '../http/url-policy';
 
 /**
  * A connection's validation problems as codes the supplier form words per field (en, zh-CN): `field.required` for an

@@ -7,7 +7,7 @@ import { hasOrdersUnder } from '../orders/repository';
 import type { SecretBox } from '../secrets/secret-box';
 import type { ConnectionBase, SupplierKind } from '../suppliers/adapter';
 import { supplierKind } from '../suppliers/registry';
-import { connectionUrlProblem } from '../config/url-policy';
+import { connectionUrlProblem } from '../http/url-policy';
 import { encodeCodedIssue } from '../../src-shared/coded-issue';
 import { connectionFieldIssues, connectionIssuesText, reenterSecretIssue, unreadableSecretIssue, urlProblemIssue } from './connection-issues';
 import type { ConnectionInput, ConnectionView } from '../../src-shared/connection-types';

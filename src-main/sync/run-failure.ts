@@ -1,6 +1,6 @@
 import { codedText } from '../../src-shared/coded-issue';
 import { describeError } from '../http/errors';
-import { connectionFailureCause } from '../services/connection-test-cause';
+import { connectionFailureCause } from './failure-cause';
 import { RUN_FAILED } from '../../src-shared/sync-run-errors';
 
 /**

@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AlertService } from '../../src-main/alerts/alert-service';
 import { SIGNATURE_HEADER } from '../../src-main/alerts/channels';
-import { backupsDirFor, listBackups } from '../../src-main/backups/backup-store';
+import { backupsDirFor, listBackups } from '../../src-main/db/backup-store';
 import { keyFileSecretBox } from '../../src-main/secrets/secret-box';
 import { startDaemon } from '../helpers/daemon-process';
 import { tempDb } from '../helpers/temp-db';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackupService } from '../../src-main/backups/backup-service';
-import { BACKUP_CORRUPT, backupDatabase, backupFile, backupsDirFor, listBackups, restoreBackup, verifyBackupFile } from '../../src-main/backups/backup-store';
+import { BACKUP_CORRUPT, backupDatabase, backupFile, backupsDirFor, listBackups, restoreBackup, verifyBackupFile } from '../../src-main/db/backup-store';
 import { readState, writeState } from '../../src-main/db/app-state';
 import { bundledMigrations, migrate } from '../../src-main/db/migrate';
 import { openDatabase } from '../../src-main/db/open';

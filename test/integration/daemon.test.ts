@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acquireSyncLock, otherLockHolder, readSyncLock, releaseSyncLock } from '../../src-main/db/sync-lock';
 import { openDatabase } from '../../src-main/db/open';
-import { listBackups, backupsDirFor } from '../../src-main/backups/backup-store';
+import { listBackups, backupsDirFor } from '../../src-main/db/backup-store';
 import { keyFileSecretBox } from '../../src-main/secrets/secret-box';
 import { AppServices, SYNCED_BY_BACKGROUND_SERVICE } from '../../src-main/services/app-services';
 import { startDaemon, type DaemonProcess } from '../helpers/daemon-process';

@@ -16,7 +16,7 @@ import { syncSupplier } from '../../src-main/sync/engine';
 import { catalogOf, product, startTestDujiao, TEST_KEY, TEST_SECRET } from '../helpers/dujiao-fixtures';
 import { FAST_RETRY, tempDb, type TempDb } from '../helpers/temp-db';
 import { orderTextEn } from '../../src-main/cli/commands/orders';
-import { orderText } from '../../src-main/orders/order-notes';
+import { orderText } from '../../src-shared/order-notes';
 import { inEnglish, inEnglishMatching } from '../helpers/in-english';
 
 const FAST_POLICY = { initialDelayMs: 10, maxDelayMs: 40, followForMs: 10_000, resendAfterMs: 50, maxSendAttempts: 3 };

@@ -9,7 +9,7 @@ import type { OrderState, PushNotifications, SupplierAdapter } from '../../src-m
 import { syncSupplier } from '../../src-main/sync/engine';
 import { tempDb } from '../helpers/temp-db';
 import { orderTextEn } from '../../src-main/cli/commands/orders';
-import { orderText } from '../../src-main/orders/order-notes';
+import { orderText } from '../../src-shared/order-notes';
 import { inEnglishMatching } from '../helpers/in-english';
 
 const SECRET = 'push-secret';

@@ -6,7 +6,7 @@ import { freeLoopbackPort } from '../../src-main/demo/free-port';
 import { SupplierError } from '../../src-main/http/errors';
 import { delayBeforeRetry } from '../../src-main/http/retry';
 import { parseJson, send, type TransportOptions } from '../../src-main/http/transport';
-import { connectionFailureCause } from '../../src-main/services/connection-test-cause';
+import { connectionFailureCause } from '../../src-main/sync/failure-cause';
 import { runFailureText } from '../../src-main/sync/run-failure';
 import { translator } from '../../src-renderer/i18n/fill-template';
 import { problemsDictionary } from '../../src-renderer/i18n/problems';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backupsToPrune, KEEP_DAYS, KEEP_TODAY } from '../../src-main/backups/retention';
+import { backupsToPrune, KEEP_DAYS, KEEP_TODAY } from '../../src-main/db/backup-retention';
 
 const utcDay = (date: Date) => date.toISOString().slice(0, 10);
 const at = (iso: string, name = iso) => ({ name, createdAt: new Date(iso) });

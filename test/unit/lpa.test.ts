@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appleSetupLink, lpaFromText, parseLpa, type LpaParseResult } from '../../src-main/domain/lpa';
-import { lpaProblemText } from '../../src-main/orders/order-notes';
+import { lpaProblemText } from '../../src-shared/order-notes';
 import { inEnglish } from '../helpers/in-english';
 
 /** Why a text was refused, in the English the app shows. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderView, TimelineEntry } from '../../src-shared/order-types';
-import { orderText } from '../../src-main/orders/order-notes';
+import { orderText } from '../../src-shared/order-notes';
 import {
   balanceShort, deliveryShape, esimDetails, isAtLeastAsFresh, progressSteps, qrDisplaySize, qrFileName, sameDelivery, upsertOrder, withRevealed, wordOrderText,
 } from '../../src-renderer/stores/orders-view';

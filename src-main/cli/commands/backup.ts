@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { BackupError, backupDatabase, backupFile, backupsDirFor, listBackups, restoreBackup } from '../../backups/backup-store';
+import { BackupError, backupDatabase, backupFile, backupsDirFor, listBackups, restoreBackup } from '../../db/backup-store';
 import type { BackupInfo } from '../../../src-shared/backup-types';
 import { otherLockHolder } from '../../db/sync-lock';
 import { pad, type Output } from '../output';

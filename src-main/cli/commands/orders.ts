@@ -10,7 +10,7 @@ import { adapterFor } from '../../sync/targets';
 import { parseCap } from '../../../src-shared/daily-cap';
 import { OrderError } from '../../orders/types';
 import type { OrderView, TimelineEntry } from '../../../src-shared/order-types';
-import { orderText } from '../../orders/order-notes';
+import { orderText } from '../../../src-shared/order-notes';
 import { pad, type Output } from '../output';
 import { ordersDictionary } from '../../../src-renderer/i18n/orders';
 import { wordDeliveryText, wordOrderText } from '../../../src-renderer/stores/orders-view';

@@ -4,7 +4,7 @@ import { setSyncHoldThresholds, syncHoldThresholds } from '../../db/settings';
 import { applyAllHeldRuns, applyHeldRun, discardHeldRun, HeldRunError, listHeldRuns, type ApplyAllResult } from '../../sync/held-runs';
 import type { HeldRun } from '../../../src-shared/sync-types';
 import { type HoldReason, validRemovalPercent } from '../../../src-shared/hold-policy';
-import { backupDatabase } from '../../backups/backup-store';
+import { backupDatabase } from '../../db/backup-store';
 import { pad, type Output } from '../output';
 import { syncDictionary } from '../../../src-renderer/i18n/sync';
 

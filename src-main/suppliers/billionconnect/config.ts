@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { serviceUrlField } from '../../config/url-policy';
+import { serviceUrlField } from '../../http/url-policy';
 import { requestsPerMinuteField } from '../shared/requests-per-minute';
 
 export const INVOKE_PATH = '/Flow/saler/2.0/invoke';

@@ -1,11 +1,11 @@
 import Decimal from 'decimal.js';
 import { SupplierError } from '../../http/errors';
-import { attention, livePriceProblem } from '../../orders/attention';
+import { attention, livePriceProblem } from '../shared/order-attention';
 import type { OrderRef, OrderRequest, OrderState, SupplierOrders } from '../adapter';
 import { formatIssues } from '../shared/validate-items';
 import { TradeRefusal, type BillionConnectClient, type TradeData } from './client';
 import { createdOrderSchema, priceEntrySchema, queriedOrderSchema, type QueriedOrder } from './schemas';
-import { orderText } from '../../orders/order-notes';
+import { orderText } from '../../../src-shared/order-notes';
 import { supplierText } from '../shared/supplier-text';
 
 /** F011 orderStatus. */

@@ -8,7 +8,7 @@ import { formatIssues } from '../shared/validate-items';
 import { SUCCESS_CODE } from './client';
 import { n001Schema, n009Schema, pushEnvelopeSchema, type PushedEsim } from './schemas';
 import { SIGN_METHOD, signBody } from './sign';
-import { lpaProblemText, orderText } from '../../orders/order-notes';
+import { lpaProblemText, orderText } from '../../../src-shared/order-notes';
 import { supplierText } from '../shared/supplier-text';
 
 /** What BillionConnect expects back from a notification it may stop retrying. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { serviceUrlField } from '../../config/url-policy';
+import { serviceUrlField } from '../../http/url-policy';
 import { DUJIAO_RULE } from '../../http/budget-policy';
 import { requestsPerMinuteField } from '../shared/requests-per-minute';
 

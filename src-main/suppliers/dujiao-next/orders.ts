@@ -9,11 +9,11 @@ import type { OrderRef, OrderRequest, OrderState, SupplierOrders } from '../adap
 import { refusalEnvelope, type DujiaoClient } from './client';
 import { decimalAmount } from '../shared/decimal-schema';
 import { formatIssues } from '../shared/validate-items';
-import { attention, livePriceProblem } from '../../orders/attention';
+import { attention, livePriceProblem } from '../shared/order-attention';
 import { typedFormData, type FormData } from './order-form';
 import { skuTiers } from './map';
 import { productSchema } from './schemas';
-import { lpaProblemText, orderText } from '../../orders/order-notes';
+import { lpaProblemText, orderText } from '../../../src-shared/order-notes';
 import { supplierText } from '../shared/supplier-text';
 import { priceRiseRefusal } from '../shared/price-check';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { serviceUrlField } from '../../config/url-policy';
+import { serviceUrlField } from '../../http/url-policy';
 import { isoCurrency } from '../shared/decimal-schema';
 import { requestsPerMinuteField } from '../shared/requests-per-minute';
 

@@ -3,7 +3,7 @@ import { parseLpa } from '../../domain/lpa';
 import type { Money } from '../../domain/money';
 import type { Delivery } from '../../../src-shared/order-types';
 import type { OrderState } from '../adapter';
-import { lpaProblemText, orderText } from '../../orders/order-notes';
+import { lpaProblemText, orderText } from '../../../src-shared/order-notes';
 
 /** orderPayStatus of queryOrdStatusAndEmail: 0 waiting for payment, 1 paid, 2 payment failed, 3 cancelled. */
 export const PAY_STATUS = { waiting: 0, paid: 1, failed: 2, cancelled: 3 } as const;

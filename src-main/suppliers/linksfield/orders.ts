@@ -2,7 +2,7 @@ import type { Money } from '../../domain/money';
 import { CanceledError, SupplierError, describeError } from '../../http/errors';
 import type { OrderRef, OrderRequest, OrderState, SupplierOrders } from '../adapter';
 import Decimal from 'decimal.js';
-import { livePriceProblem } from '../../orders/attention';
+import { livePriceProblem } from '../shared/order-attention';
 import { priceRiseRefusal } from '../shared/price-check';
 import { formatIssues } from '../shared/validate-items';
 import type { FmsClient } from './client';
@@ -11,7 +11,7 @@ import { packageDetailSchema } from './schemas';
 import { fmsOrderState, orderStatusSchema } from './order-state';
 import { priceIn, readPrices } from './prices';
 import { FMS_PATHS } from './paths';
-import { orderText } from '../../orders/order-notes';
+import { orderText } from '../../../src-shared/order-notes';
 import { supplierText } from '../shared/supplier-text';
 
 const { packageDetail: DETAIL, preOrder: PRE_ORDER, payment: PAYMENT, orderStatus: ORDER_STATUS } = FMS_PATHS;

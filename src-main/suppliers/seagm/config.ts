@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { serviceUrlField } from '../../config/url-policy';
+import { serviceUrlField } from '../../http/url-policy';
 import { requestsPerMinuteField } from '../shared/requests-per-minute';
 
 /** SEAGM publishes no numbers; this pace walks a catalog in well under a minute and stays clear of bans. */

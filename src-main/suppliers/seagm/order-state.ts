@@ -4,7 +4,7 @@ import { money } from '../../domain/money';
 import type { Delivery } from '../../../src-shared/order-types';
 import type { OrderState } from '../adapter';
 import { amount, currencyCode, optionalText, upstreamId } from './schemas';
-import { orderText } from '../../orders/order-notes';
+import { orderText } from '../../../src-shared/order-notes';
 
 /** The three order APIs SEAGM keeps apart: each has its own create and detail endpoint and its own id space. */
 export type SeagmOrderFamily = 'card' | 'recharge' | 'mobile';

@@ -1,14 +1,14 @@
 import { SupplierError } from '../../http/errors';
 import type { OrderRef, OrderRequest, OrderState, SupplierOrders } from '../adapter';
 import Decimal from 'decimal.js';
-import { livePriceProblem } from '../../orders/attention';
+import { livePriceProblem } from '../shared/order-attention';
 import type { AttentionReason } from '../../../src-shared/order-types';
 import { formatIssues } from '../shared/validate-items';
 import type { SeagmClient } from './client';
 import { SeagmGoods, type SeagmGood } from './order-goods';
 import { seagmOrderSchema, seagmOrderState, type SeagmOrderFamily } from './order-state';
 import type { SeagmParams } from './sign';
-import { orderText } from '../../orders/order-notes';
+import { orderText } from '../../../src-shared/order-notes';
 import { supplierText } from '../shared/supplier-text';
 import { priceRiseRefusal } from '../shared/price-check';
 

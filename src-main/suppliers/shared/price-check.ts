@@ -1,5 +1,5 @@
 import { formatMoney, type Money } from '../../domain/money';
-import { orderText } from '../../orders/order-notes';
+import { orderText } from '../../../src-shared/order-notes';
 
 /**
  * Why an order is not sent at the supplier's live price, once livePriceProblem (orders/attention.ts) found one: the

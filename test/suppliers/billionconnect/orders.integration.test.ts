@@ -8,7 +8,7 @@ import type { AdapterEnv, OrderRequest, OrderState, SupplierAdapter } from '../.
 import { billionconnect } from '../../../src-main/suppliers/billionconnect';
 import type { BcSimProduct } from '../../../src-main/suppliers/billionconnect/sim/seed';
 import { startBillionConnectSimulator, type BillionConnectSimulator } from '../../../src-main/suppliers/billionconnect/sim';
-import { orderText } from '../../../src-main/orders/order-notes';
+import { orderText } from '../../../src-shared/order-notes';
 import { inEnglish } from '../../helpers/in-english';
 
 const FAST: AdapterEnv = { retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 50 } };

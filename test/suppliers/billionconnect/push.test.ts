@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBillionConnectPush } from '../../../src-main/suppliers/billionconnect/push';
 import { signBody } from '../../../src-main/suppliers/billionconnect/sign';
-import { orderText } from '../../../src-main/orders/order-notes';
+import { orderText } from '../../../src-shared/order-notes';
 import { inEnglish } from '../../helpers/in-english';
 
 const SECRET = '65f4ee66c5a019b9d0f5545b575c33c6';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { money } from '../../../src-main/domain/money';
 import { JsonDecimal, stringifyWithDecimals } from '../../../src-main/suppliers/linksfield/json-decimal';
 import { fmsOrderState, orderStatusSchema } from '../../../src-main/suppliers/linksfield/order-state';
-import { orderText } from '../../../src-main/orders/order-notes';
+import { orderText } from '../../../src-shared/order-notes';
 import { inEnglish } from '../../helpers/in-english';
 
 const LPA = 'LPA:1$smdp.example.com$04A7-2BC1-DD09';

@@ -9,7 +9,7 @@ import type { LinksfieldConfig } from '../../../src-main/suppliers/linksfield/co
 import type { SimPackage } from '../../../src-main/suppliers/linksfield/sim/seed';
 import { FmsClient } from '../../../src-main/suppliers/linksfield/client';
 import { startLinksfieldSimulator, type LinksfieldSimulator } from '../../../src-main/suppliers/linksfield/sim';
-import { orderText } from '../../../src-main/orders/order-notes';
+import { orderText } from '../../../src-shared/order-notes';
 import { inEnglish } from '../../helpers/in-english';
 
 const FAST: AdapterEnv = { retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 50 } };

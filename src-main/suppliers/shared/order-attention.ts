@@ -1,5 +1,5 @@
-import { compareAmounts, formatMoney, type Money } from '../domain/money';
-import { type AttentionCode, type AttentionReason, ATTENTION_CODES } from '../../src-shared/order-types';
+import { compareAmounts, formatMoney, type Money } from '../../domain/money';
+import { type AttentionCode, type AttentionReason, ATTENTION_CODES } from '../../../src-shared/order-types';
 
 export function attention(code: AttentionCode, params: Record<string, string> = {}): AttentionReason {
   return { code, params };

@@ -1,9 +1,9 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { bundledMigrations, migrate } from '../db/migrate';
-import { DB_DIR_MODE, DB_FILE_MODE } from '../db/file-modes';
-import { backupsToPrune } from './retention';
+import { bundledMigrations, migrate } from './migrate';
+import { DB_DIR_MODE, DB_FILE_MODE } from './file-modes';
+import { backupsToPrune } from './backup-retention';
 import { type BackupReason, BACKUP_REASONS, type BackupInfo, type RestoreResult } from '../../src-shared/backup-types';
 
 // A backup is a copy of the database file alone: supplier secrets and deliveries in it are sealed, and the key that

@@ -1,5 +1,5 @@
-import { codedText } from '../../src-shared/coded-issue';
-import type { LpaProblem } from '../domain/lpa';
+import { codedText } from './coded-issue';
+import type { LpaProblem } from '../src-main/domain/lpa';
 
 /**
  * What main says about an order in its timeline, its error and the statuses it words itself, as codes with
