@@ -5,7 +5,8 @@ module.exports = {
     {
       name: 'no-file-cycles',
       severity: 'error',
-      comment: 'Two files that import each other (even through others, even for types only) are one idea in two places.',
+      comment:
+        'Two files that import each other (even through others, even for types only) are one idea in two places.',
       from: {},
       to: { circular: true },
     },

@@ -12,7 +12,11 @@ function copyMigrations(): Plugin {
     name: 'supplygrid-copy-migrations',
     generateBundle() {
       for (const file of readdirSync(migrationsDir).filter((f) => f.endsWith('.sql'))) {
-        this.emitFile({ type: 'asset', fileName: `migrations/${file}`, source: readFileSync(resolve(migrationsDir, file), 'utf8') });
+        this.emitFile({
+          type: 'asset',
+          fileName: `migrations/${file}`,
+          source: readFileSync(resolve(migrationsDir, file), 'utf8'),
+        });
       }
     },
   };

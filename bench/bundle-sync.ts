@@ -22,7 +22,9 @@ export async function bundleSyncChild(): Promise<string> {
     outdir: BENCH_BUILD_DIR,
     external: ['better-sqlite3'],
     // Some dependencies are CommonJS and require() Node's modules; an ES module bundle has no require of its own.
-    banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);",
+    },
     logLevel: 'warning',
   });
   cpSync(`${root}src-main/db/migrations`, `${BENCH_BUILD_DIR}/migrations`, { recursive: true });

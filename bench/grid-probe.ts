@@ -27,19 +27,34 @@ const preparing = args[0] === 'prepare';
 const dir = (preparing ? args[1] : args[0]) ?? '/tmp/grid-probe';
 
 async function startHost(specs: HostedSimulator[]) {
-  const child = spawn(process.execPath, [runTs, fileURLToPath(new URL('./sim-host.ts', import.meta.url)), JSON.stringify(specs)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [runTs, fileURLToPath(new URL('./sim-host.ts', import.meta.url)), JSON.stringify(specs)],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const next = async () => JSON.parse((await lines.next()).value as string) as Record<string, unknown>;
   const ready = await next();
   return {
     connections: ready.ready as ConnectionBase[],
-    send: async (command: unknown) => { child.stdin.write(`${JSON.stringify(command)}\n`); return next(); },
-    close: async () => { const exited = new Promise((r) => child.once('exit', r)); child.stdin.write('{"cmd":"close"}\n'); await exited; },
+    send: async (command: unknown) => {
+      child.stdin.write(`${JSON.stringify(command)}\n`);
+      return next();
+    },
+    close: async () => {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.stdin.write('{"cmd":"close"}\n');
+      await exited;
+    },
   };
 }
 
 async function sync(syncArgs: SyncChildArgs): Promise<Array<{ offers: number }>> {
-  const child = spawn(process.execPath, [runTs, fileURLToPath(new URL('./sync-child.ts', import.meta.url)), JSON.stringify(syncArgs)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [runTs, fileURLToPath(new URL('./sync-child.ts', import.meta.url)), JSON.stringify(syncArgs)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   await new Promise((r) => child.once('exit', r));
@@ -50,15 +65,29 @@ async function prepare(total: number): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const share = Math.ceil(total / SUPPLIER_KINDS.length);
-  const sizing = await startHost(SUPPLIER_KINDS.map((kind) => ({ kind: kind.kind, options: { size: share, generation: 0, rateLimit: null } })));
-  const yields = await sync({ db: join(dir, 'sizes.db'), connections: sizing.connections, mode: 'full', budgetTuning: UNPACED });
+  const sizing = await startHost(
+    SUPPLIER_KINDS.map((kind) => ({ kind: kind.kind, options: { size: share, generation: 0, rateLimit: null } })),
+  );
+  const yields = await sync({
+    db: join(dir, 'sizes.db'),
+    connections: sizing.connections,
+    mode: 'full',
+    budgetTuning: UNPACED,
+  });
   await sizing.close();
   const shortfall = Math.max(0, total - yields.reduce((a, b) => a + b.offers, 0));
   const scalable = new Set(['dujiao-next', 'mesim']);
-  const host = await startHost(SUPPLIER_KINDS.map((kind) => ({
-    kind: kind.kind,
-    options: { size: share + (scalable.has(kind.kind) ? Math.ceil(shortfall / scalable.size) : 0), generation: 0, churn: 0.09, rateLimit: null },
-  })));
+  const host = await startHost(
+    SUPPLIER_KINDS.map((kind) => ({
+      kind: kind.kind,
+      options: {
+        size: share + (scalable.has(kind.kind) ? Math.ceil(shortfall / scalable.size) : 0),
+        generation: 0,
+        churn: 0.09,
+        rateLimit: null,
+      },
+    })),
+  );
   try {
     const base = join(dir, 'base.db');
     await sync({ db: base, connections: host.connections, mode: 'full', budgetTuning: UNPACED });
@@ -84,10 +113,11 @@ function profiler(file: string): () => void {
   session.connect();
   session.post('Profiler.enable');
   session.post('Profiler.start');
-  return () => session.post('Profiler.stop', (error, result) => {
-    if (!error) writeFileSync(file, JSON.stringify(result.profile));
-    session.disconnect();
-  });
+  return () =>
+    session.post('Profiler.stop', (error, result) => {
+      if (!error) writeFileSync(file, JSON.stringify(result.profile));
+      session.disconnect();
+    });
 }
 
 function measure(): void {
@@ -96,10 +126,15 @@ function measure(): void {
   copyFileSync(join(dir, 'base.db'), work);
   const db = openDatabase(work);
   // CPU time beside wall time: on a shared machine the wall clock also measures the neighbours.
-  const cpuMs = (since: NodeJS.CpuUsage) => { const used = process.cpuUsage(since); return (used.user + used.system) / 1000; };
+  const cpuMs = (since: NodeJS.CpuUsage) => {
+    const used = process.cpuUsage(since);
+    return (used.user + used.system) / 1000;
+  };
   let started = performance.now();
   let cpu = process.cpuUsage();
-  const fullProfile = process.env.GRID_PROBE_PROFILE ? profiler(join(process.env.GRID_PROBE_PROFILE, 'full.cpuprofile')) : null;
+  const fullProfile = process.env.GRID_PROBE_PROFILE
+    ? profiler(join(process.env.GRID_PROBE_PROFILE, 'full.cpuprofile'))
+    : null;
   const built = buildGrid(db);
   fullProfile?.();
   const fullMs = performance.now() - started;
@@ -109,12 +144,17 @@ function measure(): void {
   db.pragma('foreign_keys = OFF');
   db.prepare('ATTACH DATABASE ? AS next').run(join(dir, 'next.db'));
   db.transaction(() => {
-    for (const table of ['offers', 'changes', 'sync_runs']) db.exec(`DELETE FROM main.${table}; INSERT INTO main.${table} SELECT * FROM next.${table};`);
-    db.exec(`INSERT OR REPLACE INTO main.app_state SELECT * FROM next.app_state WHERE key NOT LIKE 'grid.%' OR key = 'grid.version'`);
+    for (const table of ['offers', 'changes', 'sync_runs'])
+      db.exec(`DELETE FROM main.${table}; INSERT INTO main.${table} SELECT * FROM next.${table};`);
+    db.exec(
+      `INSERT OR REPLACE INTO main.app_state SELECT * FROM next.app_state WHERE key NOT LIKE 'grid.%' OR key = 'grid.version'`,
+    );
   })();
   db.exec('DETACH DATABASE next');
   db.pragma('foreign_keys = ON');
-  const profile = process.env.GRID_PROBE_PROFILE ? profiler(join(process.env.GRID_PROBE_PROFILE, 'incremental.cpuprofile')) : null;
+  const profile = process.env.GRID_PROBE_PROFILE
+    ? profiler(join(process.env.GRID_PROBE_PROFILE, 'incremental.cpuprofile'))
+    : null;
   started = performance.now();
   cpu = process.cpuUsage();
   const refreshed = refreshGrid(db);
@@ -125,9 +165,11 @@ function measure(): void {
   const rebuilt = buildGrid(db);
   const fullAgainMs = performance.now() - started;
   db.close();
-  process.stdout.write(`full rebuild (${built.rows} rows) ${fullMs.toFixed(0)} ms; incremental (${refreshed.mode}, ${refreshed.rowsWritten} rows written, `
-    + `${refreshed.offersRead} offers read) ${incMs.toFixed(0)} ms; ratio ${(incMs / fullMs).toFixed(3)}; `
-    + `CPU ${fullCpu.toFixed(0)} / ${incCpu.toFixed(0)} ms, ratio ${(incCpu / fullCpu).toFixed(3)}; second full rebuild (${rebuilt.rows} rows) ${fullAgainMs.toFixed(0)} ms\n`);
+  process.stdout.write(
+    `full rebuild (${built.rows} rows) ${fullMs.toFixed(0)} ms; incremental (${refreshed.mode}, ${refreshed.rowsWritten} rows written, ` +
+      `${refreshed.offersRead} offers read) ${incMs.toFixed(0)} ms; ratio ${(incMs / fullMs).toFixed(3)}; ` +
+      `CPU ${fullCpu.toFixed(0)} / ${incCpu.toFixed(0)} ms, ratio ${(incCpu / fullCpu).toFixed(3)}; second full rebuild (${rebuilt.rows} rows) ${fullAgainMs.toFixed(0)} ms\n`,
+  );
 }
 
 if (preparing) await prepare(Number(args[2] ?? 100_000));

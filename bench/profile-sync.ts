@@ -16,8 +16,15 @@ import { portableSyncTarget } from '../src-main/sync/targets';
 const size = Number(process.argv[3] ?? 46_000);
 const kinds = (process.argv[2] ?? 'dujiao-next').split(',').map((spec) => spec.split(':'));
 const runTs = fileURLToPath(new URL('../bin/run-ts.mjs', import.meta.url));
-const specs = kinds.map(([kind, own]) => ({ kind, options: { size: own ? Number(own) : size, generation: 0, rateLimit: null } }));
-const host = spawn(process.execPath, [runTs, fileURLToPath(new URL('./sim-host.ts', import.meta.url)), JSON.stringify(specs)], { stdio: ['pipe', 'pipe', 'inherit'] });
+const specs = kinds.map(([kind, own]) => ({
+  kind,
+  options: { size: own ? Number(own) : size, generation: 0, rateLimit: null },
+}));
+const host = spawn(
+  process.execPath,
+  [runTs, fileURLToPath(new URL('./sim-host.ts', import.meta.url)), JSON.stringify(specs)],
+  { stdio: ['pipe', 'pipe', 'inherit'] },
+);
 const lines = createInterface({ input: host.stdout })[Symbol.asyncIterator]();
 const ready = JSON.parse((await lines.next()).value as string) as { ready: ConnectionBase[] };
 
@@ -26,13 +33,21 @@ const db = openDatabase(join(dir, 'profile.db'));
 const budgetTuning = { maxRequests: 1e9, requestsPerMinute: 1e9 };
 const cpuAtStart = process.cpuUsage();
 const started = performance.now();
-const results = await syncSuppliersInThreads(db, ready.ready.map((c) => portableSyncTarget(c as ConnectionBase & Record<string, unknown>, { budgetTuning })), { concurrency: ready.ready.length, mode: 'full', threads: Number(process.env.SYNC_THREADS ?? 2) });
+const results = await syncSuppliersInThreads(
+  db,
+  ready.ready.map((c) => portableSyncTarget(c as ConnectionBase & Record<string, unknown>, { budgetTuning })),
+  { concurrency: ready.ready.length, mode: 'full', threads: Number(process.env.SYNC_THREADS ?? 2) },
+);
 const wallMs = performance.now() - started;
 for (const r of results) {
-  process.stdout.write(`${r.supplierId}: ${r.status} ${r.counts?.offers ?? 0} offers, ${r.requests} requests, fetch ${r.timings.fetchMs.toFixed(0)} ms, commit ${r.timings.commitMs.toFixed(0)} ms ${r.error ?? ''}\n`);
+  process.stdout.write(
+    `${r.supplierId}: ${r.status} ${r.counts?.offers ?? 0} offers, ${r.requests} requests, fetch ${r.timings.fetchMs.toFixed(0)} ms, commit ${r.timings.commitMs.toFixed(0)} ms ${r.error ?? ''}\n`,
+  );
 }
 const cpu = process.cpuUsage(cpuAtStart);
-process.stdout.write(`wall ${wallMs.toFixed(0)} ms, sync CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB\n`);
+process.stdout.write(
+  `wall ${wallMs.toFixed(0)} ms, sync CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB\n`,
+);
 db.close();
 host.stdin.write(`${JSON.stringify({ cmd: 'close' })}\n`);
 await new Promise((resolve) => host.once('exit', resolve));

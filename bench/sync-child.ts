@@ -26,8 +26,16 @@ export interface SyncChildResult {
   wallMs: number;
   peakRssMiB: number;
   results: Array<{
-    supplierId: string; status: string; mode?: string; offers: number; changes: number; requests?: number; waitMs?: number;
-    fetchMs: number; commitMs: number; error: string | null;
+    supplierId: string;
+    status: string;
+    mode?: string;
+    offers: number;
+    changes: number;
+    requests?: number;
+    waitMs?: number;
+    fetchMs: number;
+    commitMs: number;
+    error: string | null;
   }>;
 }
 
@@ -39,7 +47,13 @@ if (args.recordTo) {
 }
 const db = openDatabase(args.db);
 const started = performance.now();
-const results = await syncSuppliersInThreads(db, args.connections.map((c) => portableSyncTarget(c as ConnectionBase & Record<string, unknown>, { budgetTuning: args.budgetTuning })), { concurrency: args.connections.length, mode: args.mode, threads: args.threads });
+const results = await syncSuppliersInThreads(
+  db,
+  args.connections.map((c) =>
+    portableSyncTarget(c as ConnectionBase & Record<string, unknown>, { budgetTuning: args.budgetTuning }),
+  ),
+  { concurrency: args.connections.length, mode: args.mode, threads: args.threads },
+);
 const wallMs = performance.now() - started;
 db.close();
 const output: SyncChildResult = {

@@ -14,18 +14,26 @@ function folderOf(path) {
   return parts.length > 2 ? parts.slice(0, 2).join('/') : path;
 }
 
-const result = await cruise(ROOTS.filter((root) => existsDir(root)), {
-  doNotFollow: { path: 'node_modules' },
-  tsPreCompilationDeps: true,
-  tsConfig: { fileName: 'tsconfig.json' },
-  enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.mjs'] },
-});
+const result = await cruise(
+  ROOTS.filter((root) => existsDir(root)),
+  {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.mjs'] },
+  },
+);
 const edges = new Map();
 const witness = new Map();
 for (const module of result.output.modules) {
   const from = folderOf(module.source);
   for (const dependency of module.dependencies) {
-    if (dependency.coreModule || dependency.couldNotResolve || !ROOTS.some((root) => dependency.resolved.startsWith(`${root}/`))) continue;
+    if (
+      dependency.coreModule ||
+      dependency.couldNotResolve ||
+      !ROOTS.some((root) => dependency.resolved.startsWith(`${root}/`))
+    )
+      continue;
     const to = folderOf(dependency.resolved);
     if (to === from) continue;
     if (!edges.has(from)) edges.set(from, new Set());

@@ -27,9 +27,17 @@ function ensureElectronBinary() {
   const version = electronVersion();
   process.stderr.write(`Downloading the Electron ${version} runtime (first start only)…\n`);
   const dir = dirname(require.resolve('electron/package.json'));
-  const result = spawnSync(process.execPath, [join(dir, 'install.js')], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'inherit', 'pipe'] });
+  const result = spawnSync(process.execPath, [join(dir, 'install.js')], {
+    cwd: dir,
+    encoding: 'utf8',
+    stdio: ['ignore', 'inherit', 'pipe'],
+  });
   if (result.status === 0 && electronInstalled()) return;
-  const reason = `${result.stderr ?? ''}`.split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('at ')) ?? 'unknown error';
+  const reason =
+    `${result.stderr ?? ''}`
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l && !l.startsWith('at ')) ?? 'unknown error';
   fail([
     `SupplyGrid could not download the Electron ${version} runtime: ${reason}`,
     '',

@@ -94,7 +94,10 @@ async function main(): Promise<void> {
     'shell.saveDialog': async (suggestedName: string) => {
       const focused = BrowserWindow.getFocusedWindow();
       const name = basename(typeof suggestedName === 'string' && suggestedName ? suggestedName : 'export.csv');
-      const options = { defaultPath: join(app.getPath('documents'), name), filters: [{ name: 'CSV', extensions: ['csv'] }] };
+      const options = {
+        defaultPath: join(app.getPath('documents'), name),
+        filters: [{ name: 'CSV', extensions: ['csv'] }],
+      };
       const result = focused ? await dialog.showSaveDialog(focused, options) : await dialog.showSaveDialog(options);
       if (result.canceled || !result.filePath) return null;
       const file = withCsvExtension(result.filePath);

@@ -1,5 +1,11 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type ApiEventName, type ApiEvents, type ApiTransport } from '../src-shared/contract';
+import {
+  IPC_EVENT_CHANNEL,
+  IPC_INVOKE_CHANNEL,
+  type ApiEventName,
+  type ApiEvents,
+  type ApiTransport,
+} from '../src-shared/contract';
 
 // The preload only carries calls and events over IPC; it holds no logic and exposes no Electron object. Main answers
 // every call (api-answer.ts), and the renderer's one client (src-renderer/api.ts) turns an error answer into an error:

@@ -29,7 +29,8 @@ function useThemeClass() {
   const theme = useUiStore((s) => s.theme);
   useEffect(() => {
     const media = window.matchMedia('(prefers-color-scheme: dark)');
-    const apply = () => document.documentElement.dataset.theme = theme === 'system' ? (media.matches ? 'dark' : 'light') : theme;
+    const apply = () =>
+      (document.documentElement.dataset.theme = theme === 'system' ? (media.matches ? 'dark' : 'light') : theme);
     apply();
     media.addEventListener('change', apply);
     return () => media.removeEventListener('change', apply);
@@ -57,9 +58,18 @@ export function App() {
       <nav className="sidebar" aria-label="Main">
         <div className="brand">{t('app.name')}</div>
         {SCREENS.map((s) => (
-          <button key={s.id} className={`nav-item${s.id === screen ? ' active' : ''}`} aria-current={s.id === screen ? 'page' : undefined} onClick={() => go(s.id)}>
+          <button
+            key={s.id}
+            className={`nav-item${s.id === screen ? ' active' : ''}`}
+            aria-current={s.id === screen ? 'page' : undefined}
+            onClick={() => go(s.id)}
+          >
             {t(`nav.${s.id}`)}
-            {s.id === 'alerts' && unread > 0 && <span className="nav-count" aria-label={t('alerts.unread', { count: unread })}>{unread}</span>}
+            {s.id === 'alerts' && unread > 0 && (
+              <span className="nav-count" aria-label={t('alerts.unread', { count: unread })}>
+                {unread}
+              </span>
+            )}
           </button>
         ))}
       </nav>
@@ -68,7 +78,9 @@ export function App() {
           <div className="demo-banner" role="status">
             <span className="badge demo">{t('demo.badge')}</span>
             <span>{t('demo.banner')}</span>
-            <button className="link" onClick={openAddSupplier}>{t('demo.addReal')}</button>
+            <button className="link" onClick={openAddSupplier}>
+              {t('demo.addReal')}
+            </button>
           </div>
         )}
         {/* Keyed by screen so each screen opens at its top, not at the last one's scroll position. */}

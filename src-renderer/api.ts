@@ -1,5 +1,13 @@
 import { CodedError, errorFromBody, type ApiAnswer } from '../src-shared/api-answer';
-import { API_METHODS, type ApiClient, type ApiContract, type ApiEventName, type ApiEvents, type ApiMethod, type ApiTransport } from '../src-shared/contract';
+import {
+  API_METHODS,
+  type ApiClient,
+  type ApiContract,
+  type ApiEventName,
+  type ApiEvents,
+  type ApiMethod,
+  type ApiTransport,
+} from '../src-shared/contract';
 
 declare global {
   interface Window {
@@ -81,7 +89,9 @@ function clientOver(transport: ApiTransport): ApiClient {
     if (worded !== null) error.message = worded;
     throw error;
   };
-  const methods = Object.fromEntries(API_METHODS.map((method) => [method, (...args: unknown[]) => call(method, args)])) as unknown as ApiContract;
+  const methods = Object.fromEntries(
+    API_METHODS.map((method) => [method, (...args: unknown[]) => call(method, args)]),
+  ) as unknown as ApiContract;
   return { ...methods, on: (event, listener) => transport.on(event, listener) };
 }
 

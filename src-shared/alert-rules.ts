@@ -19,7 +19,16 @@ export const alertRuleSchema = z.discriminatedUnion('type', [
   /** A supplier's last `times` syncs failed, or its last sync is held for review. */
   z.object({ id, enabled, type: z.literal('sync_failing'), times: z.number().int().min(1).max(100) }).strict(),
   /** A supplier balance (where one is known) below `amount` in its currency. */
-  z.object({ id, enabled, type: z.literal('balance_below'), amount: decimal, currency: z.string().regex(/^[A-Z]{3}$/), supplierId: z.string().optional() }).strict(),
+  z
+    .object({
+      id,
+      enabled,
+      type: z.literal('balance_below'),
+      amount: decimal,
+      currency: z.string().regex(/^[A-Z]{3}$/),
+      supplierId: z.string().optional(),
+    })
+    .strict(),
   /** A test order needs the merchant's check (attention). */
   z.object({ id, enabled, type: z.literal('order_attention') }).strict(),
 ]);
@@ -30,21 +39,37 @@ export type AlertRuleType = AlertRule['type'];
 /** Telegram's own Bot API; another base (a proxy, a local test server) only where that one cannot be reached. */
 export const TELEGRAM_API_BASE = 'https://api.telegram.org';
 
-const httpUrl = z.string().url().max(2000).refine((url) => /^https?:\/\//.test(url), 'an http(s) URL');
+const httpUrl = z
+  .string()
+  .url()
+  .max(2000)
+  .refine((url) => /^https?:\/\//.test(url), 'an http(s) URL');
 
-export const alertDocumentSchema = z.object({
-  rules: z.array(alertRuleSchema).max(100).refine((rules) => new Set(rules.map((r) => r.id)).size === rules.length, 'rule ids must be unique'),
-  channels: z.object({
-    /** Desktop notifications (the Electron app only). */
-    desktop: z.boolean().default(true),
-    webhook: z.object({ enabled, url: httpUrl }).strict().nullable().default(null),
-    telegram: z.object({ enabled, chatId: z.string().min(1).max(64), apiBase: httpUrl.default(TELEGRAM_API_BASE) }).strict().nullable().default(null),
-    /** The language of webhook and Telegram texts. */
-    language: z.enum(LANGUAGES).default('en'),
-  }).strict().default({ desktop: true, webhook: null, telegram: null, language: 'en' }),
-  /** Most alerts sent to desktop, webhook and Telegram per hour; more are kept in the app only. */
-  maxPerHour: z.number().int().min(1).max(1000).default(20),
-}).strict();
+export const alertDocumentSchema = z
+  .object({
+    rules: z
+      .array(alertRuleSchema)
+      .max(100)
+      .refine((rules) => new Set(rules.map((r) => r.id)).size === rules.length, 'rule ids must be unique'),
+    channels: z
+      .object({
+        /** Desktop notifications (the Electron app only). */
+        desktop: z.boolean().default(true),
+        webhook: z.object({ enabled, url: httpUrl }).strict().nullable().default(null),
+        telegram: z
+          .object({ enabled, chatId: z.string().min(1).max(64), apiBase: httpUrl.default(TELEGRAM_API_BASE) })
+          .strict()
+          .nullable()
+          .default(null),
+        /** The language of webhook and Telegram texts. */
+        language: z.enum(LANGUAGES).default('en'),
+      })
+      .strict()
+      .default({ desktop: true, webhook: null, telegram: null, language: 'en' }),
+    /** Most alerts sent to desktop, webhook and Telegram per hour; more are kept in the app only. */
+    maxPerHour: z.number().int().min(1).max(1000).default(20),
+  })
+  .strict();
 
 export type AlertDocument = z.infer<typeof alertDocumentSchema>;
 

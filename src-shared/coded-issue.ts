@@ -32,19 +32,31 @@ export function codedText(code: string, params: Record<string, string | number |
  * came. A parameter that is itself a coded text (an order note's `error`, the transport failure inside a sync's) is
  * worded first, the same way. `withoutField` drops the field name where the message already sits under that field.
  */
-export function wordCodedText(message: string, word: (code: string, params: Record<string, string>) => string, withoutField = false): string {
-  return message.split(/;\s+/).map((part) => {
-    const match = /^([A-Za-z0-9_.]+):\s*(.+)$/.exec(part);
-    const coded = decodeCodedIssue(match ? match[2] : part);
-    if (!coded) return part;
-    const text = word(coded.code, wordedParams(coded.params, word));
-    return match && !withoutField ? `${match[1]}: ${text}` : text;
-  }).join('; ');
+export function wordCodedText(
+  message: string,
+  word: (code: string, params: Record<string, string>) => string,
+  withoutField = false,
+): string {
+  return message
+    .split(/;\s+/)
+    .map((part) => {
+      const match = /^([A-Za-z0-9_.]+):\s*(.+)$/.exec(part);
+      const coded = decodeCodedIssue(match ? match[2] : part);
+      if (!coded) return part;
+      const text = word(coded.code, wordedParams(coded.params, word));
+      return match && !withoutField ? `${match[1]}: ${text}` : text;
+    })
+    .join('; ');
 }
 
 /** The parameters with every coded one worded (a coded text never holds itself, so this ends). */
-function wordedParams(params: Record<string, string>, word: (code: string, params: Record<string, string>) => string): Record<string, string> {
-  return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, value.startsWith('@') ? wordCodedText(value, word) : value]));
+function wordedParams(
+  params: Record<string, string>,
+  word: (code: string, params: Record<string, string>) => string,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [key, value.startsWith('@') ? wordCodedText(value, word) : value]),
+  );
 }
 
 /** The code and parameters of one field's message, or null when it is plain text. */

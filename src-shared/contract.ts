@@ -9,8 +9,28 @@ import type { PricePreview } from '../src-main/domain/pricing/price';
 import type { QuantityTier } from '../src-main/domain/quantity-tiers';
 import type { LockedPrice, RuleSet } from '../src-main/domain/pricing/rules';
 import type { ScopeNames } from '../src-main/domain/pricing/scope-names';
-import type { ExportDownload, ExportHistoryEntry, ExportOptions, ExportPreflight, ExportPresetId, ExportPresetInfo, ExportPreview, ExportResult, LastExportChoice } from './export-types';
-import type { BulkAction, BulkPreview, BulkResult, GridPage, GridQuery, GridSelection, OfferRef, PlanRow, MatchSuggestion } from './grid-types';
+import type {
+  ExportDownload,
+  ExportHistoryEntry,
+  ExportOptions,
+  ExportPreflight,
+  ExportPresetId,
+  ExportPresetInfo,
+  ExportPreview,
+  ExportResult,
+  LastExportChoice,
+} from './export-types';
+import type {
+  BulkAction,
+  BulkPreview,
+  BulkResult,
+  GridPage,
+  GridQuery,
+  GridSelection,
+  OfferRef,
+  PlanRow,
+  MatchSuggestion,
+} from './grid-types';
 import type { OrderQuote, OrderView, PlaceOrderInput, SpendingCapView } from './order-types';
 import type { ConnectionField, ConnectionInput, ConnectionView, ConnectionFailureCause } from './connection-types';
 
@@ -180,7 +200,11 @@ export interface ApiContract {
   /** What a bulk action would do to the selection (rows, and those a lock would sell below cost), without doing it. */
   'grid.bulkPreview': (selection: GridSelection, action: BulkAction, language?: string) => Promise<BulkPreview>;
   /** Applies a bulk action; a lock selling below cost is refused (`@grid.bulk.belowCost`) unless `confirmBelowCost`. */
-  'grid.bulkApply': (selection: GridSelection, action: BulkAction, options?: { confirmBelowCost?: boolean }) => Promise<BulkResult>;
+  'grid.bulkApply': (
+    selection: GridSelection,
+    action: BulkAction,
+    options?: { confirmBelowCost?: boolean },
+  ) => Promise<BulkResult>;
   /** Doubtful matches not yet decided (of one row, when given): accept = grid.link to its row, reject = grid.unlink. */
   'grid.suggestions': (language?: string, rowId?: number) => Promise<MatchSuggestion[]>;
 
@@ -248,16 +272,66 @@ export type ApiMethod = keyof ApiContract;
 
 /** Every method name, for transports that must enumerate them (the preload and the bridge client). */
 export const API_METHODS = [
-  'app.info', 'settings.get', 'settings.update', 'shell.saveDialog',
-  'suppliers.kinds', 'suppliers.list', 'suppliers.save', 'suppliers.remove', 'suppliers.test', 'suppliers.check',
-  'sync.run', 'sync.cancel', 'sync.state', 'sync.runs', 'sync.changes', 'sync.held', 'sync.applyHeld', 'sync.discardHeld',
-  'grid.query', 'grid.row', 'grid.link', 'grid.unlink', 'grid.resetLink', 'grid.planKeys', 'grid.bulkPreview', 'grid.bulkApply', 'grid.suggestions',
-  'pricing.rules', 'pricing.names', 'pricing.saveRules', 'pricing.preview', 'pricing.lock', 'pricing.unlock',
-  'rates.list', 'rates.set', 'rates.fetch',
-  'orders.quote', 'orders.cap', 'orders.place', 'orders.list', 'orders.get', 'orders.reveal', 'orders.cancel', 'orders.completeManually', 'orders.qr',
-  'export.presets', 'export.preview', 'export.preflight', 'export.run', 'export.csv', 'export.history', 'export.lastOptions',
-  'backups.list', 'backups.create', 'backups.restore',
-  'alerts.list', 'alerts.markRead', 'alerts.settings', 'alerts.saveDocument', 'alerts.setSecret',
+  'app.info',
+  'settings.get',
+  'settings.update',
+  'shell.saveDialog',
+  'suppliers.kinds',
+  'suppliers.list',
+  'suppliers.save',
+  'suppliers.remove',
+  'suppliers.test',
+  'suppliers.check',
+  'sync.run',
+  'sync.cancel',
+  'sync.state',
+  'sync.runs',
+  'sync.changes',
+  'sync.held',
+  'sync.applyHeld',
+  'sync.discardHeld',
+  'grid.query',
+  'grid.row',
+  'grid.link',
+  'grid.unlink',
+  'grid.resetLink',
+  'grid.planKeys',
+  'grid.bulkPreview',
+  'grid.bulkApply',
+  'grid.suggestions',
+  'pricing.rules',
+  'pricing.names',
+  'pricing.saveRules',
+  'pricing.preview',
+  'pricing.lock',
+  'pricing.unlock',
+  'rates.list',
+  'rates.set',
+  'rates.fetch',
+  'orders.quote',
+  'orders.cap',
+  'orders.place',
+  'orders.list',
+  'orders.get',
+  'orders.reveal',
+  'orders.cancel',
+  'orders.completeManually',
+  'orders.qr',
+  'export.presets',
+  'export.preview',
+  'export.preflight',
+  'export.run',
+  'export.csv',
+  'export.history',
+  'export.lastOptions',
+  'backups.list',
+  'backups.create',
+  'backups.restore',
+  'alerts.list',
+  'alerts.markRead',
+  'alerts.settings',
+  'alerts.saveDocument',
+  'alerts.setSecret',
 ] as const satisfies readonly ApiMethod[];
 
 // Compile-time proof that API_METHODS lists every method of the contract.
@@ -284,7 +358,15 @@ export interface ApiEvents {
 export type ApiEventName = keyof ApiEvents;
 
 /** Every event name, for transports that forward them (IPC, the loopback bridge, the services worker). */
-export const API_EVENT_NAMES = ['sync.event', 'sync.state', 'grid.changed', 'order.updated', 'backup.event', 'alert.raised', 'alert.failed'] as const satisfies readonly ApiEventName[];
+export const API_EVENT_NAMES = [
+  'sync.event',
+  'sync.state',
+  'grid.changed',
+  'order.updated',
+  'backup.event',
+  'alert.raised',
+  'alert.failed',
+] as const satisfies readonly ApiEventName[];
 
 // Compile-time proof that API_EVENT_NAMES lists every event.
 type MissingEvent = Exclude<ApiEventName, (typeof API_EVENT_NAMES)[number]>;

@@ -25,9 +25,7 @@ export type FlaggedRowChoice = (typeof FLAGGED_ROW_CHOICES)[number];
  * reassigned) after every sync, rule or rate change, so an id picked a minute ago may name another plan now.
  */
 export type ExportRowSelection =
-  | { type: 'all' }
-  | { type: 'filter'; query: GridQuery }
-  | { type: 'selected'; planKeys: string[] };
+  { type: 'all' } | { type: 'filter'; query: GridQuery } | { type: 'selected'; planKeys: string[] };
 
 export interface ExportOptions {
   preset: ExportPresetId;
@@ -52,7 +50,8 @@ export interface ExportOptions {
 }
 
 /** A selection as history keeps it: which plans were picked matters for that file only, so only the count is kept. */
-export type RememberedRowSelection = { type: 'all' } | { type: 'filter'; query: GridQuery } | { type: 'selected'; count: number };
+export type RememberedRowSelection =
+  { type: 'all' } | { type: 'filter'; query: GridQuery } | { type: 'selected'; count: number };
 
 /** Options with every default filled in, as recorded in history and remembered per preset. */
 export interface ExportSettings {

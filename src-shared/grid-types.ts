@@ -63,7 +63,16 @@ export interface PlanRow {
   excludedFromExport?: boolean;
 }
 
-export const GRID_SORT_COLUMNS = ['title', 'bestCost', 'salePrice', 'margin', 'marginPercent', 'suppliers', 'days', 'data'] as const;
+export const GRID_SORT_COLUMNS = [
+  'title',
+  'bestCost',
+  'salePrice',
+  'margin',
+  'marginPercent',
+  'suppliers',
+  'days',
+  'data',
+] as const;
 export type GridSortColumn = (typeof GRID_SORT_COLUMNS)[number];
 
 export interface GridQuery {
@@ -93,8 +102,7 @@ export interface GridPage {
  * SQL where the action runs, so "all" of 100k rows never crosses to the renderer), less the ones unticked.
  */
 export type GridSelection =
-  | { type: 'keys'; planKeys: string[] }
-  | { type: 'matching'; query: GridQuery; except?: string[] };
+  { type: 'keys'; planKeys: string[] } | { type: 'matching'; query: GridQuery; except?: string[] };
 
 /** Amounts are decimal strings in the merchant currency. A margin lock pins each row at its best cost plus `amount`. */
 export type BulkAction =

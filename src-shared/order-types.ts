@@ -6,7 +6,8 @@ import type { OfferRef } from './grid-types';
 // merchant's eyes, and what a quote and the daily cap say before one is placed.
 
 /** `refunded`/`partially_refunded`: the supplier gave the money back (all or part); what it refunded stops counting as spent. */
-export type OrderStatus = 'pending' | 'processing' | 'delivered' | 'failed' | 'canceled' | 'refunded' | 'partially_refunded';
+export type OrderStatus =
+  'pending' | 'processing' | 'delivered' | 'failed' | 'canceled' | 'refunded' | 'partially_refunded';
 
 /** What a delivered order hands over: an eSIM (LPA and its parts) or card codes, as the supplier sent them. */
 export interface Delivery {
@@ -38,7 +39,13 @@ export interface Delivery {
  * - `outcome_unclear`: the supplier's answer to the order left its outcome unclear (its own code in `code`).
  */
 export const ATTENTION_CODES = [
-  'price_above_quote', 'price_currency_changed', 'charged_differs', 'unknown_supplier_status', 'no_answer', 'order_vanished', 'connection_changed',
+  'price_above_quote',
+  'price_currency_changed',
+  'charged_differs',
+  'unknown_supplier_status',
+  'no_answer',
+  'order_vanished',
+  'connection_changed',
   'outcome_unclear',
 ] as const;
 export type AttentionCode = (typeof ATTENTION_CODES)[number];
@@ -57,7 +64,16 @@ export interface AttentionReason {
  */
 export type OrderRecordStatus = OrderStatus | 'attention';
 
-export const ORDER_RECORD_STATUSES: readonly OrderRecordStatus[] = ['pending', 'processing', 'delivered', 'failed', 'canceled', 'refunded', 'partially_refunded', 'attention'];
+export const ORDER_RECORD_STATUSES: readonly OrderRecordStatus[] = [
+  'pending',
+  'processing',
+  'delivered',
+  'failed',
+  'canceled',
+  'refunded',
+  'partially_refunded',
+  'attention',
+];
 
 export const OPEN_STATUSES: readonly OrderRecordStatus[] = ['pending', 'processing'];
 

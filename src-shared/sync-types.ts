@@ -92,7 +92,15 @@ export type SyncEvent =
   | ({ type: 'progress'; supplierId: string; runId: number } & FetchProgress)
   /** The supplier's request limit holds requests back until `resumesAt` (epoch ms); null: they go again. */
   | { type: 'waiting'; supplierId: string; runId: number; resumesAt: number | null }
-  | { type: 'finished'; supplierId: string; runId: number; status: SupplierRunStatus; counts?: RunCounts; error?: string; held?: HoldReason };
+  | {
+      type: 'finished';
+      supplierId: string;
+      runId: number;
+      status: SupplierRunStatus;
+      counts?: RunCounts;
+      error?: string;
+      held?: HoldReason;
+    };
 
 /** 'held': listed completely, but held for the merchant's review instead of applied (see hold-policy). */
 export type SupplierRunStatus = 'ok' | 'held' | 'failed' | 'canceled';

@@ -20,14 +20,22 @@ export default function setup(): void {
   }
   ensureNodeNativeModules();
   if (process.env.SUPPLYGRID_TEST_REUSE_BUILD === '1') return;
-  const cli = join(dirname(createRequire(join(root, 'package.json')).resolve('electron-vite/package.json')), 'bin', 'electron-vite.js');
+  const cli = join(
+    dirname(createRequire(join(root, 'package.json')).resolve('electron-vite/package.json')),
+    'bin',
+    'electron-vite.js',
+  );
   const build = spawnSync(process.execPath, [cli, 'build'], { cwd: root, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`electron-vite build failed:\n${`${build.stderr}`.split('\n').slice(0, 20).join('\n')}`);
+  if (build.status !== 0)
+    throw new Error(`electron-vite build failed:\n${`${build.stderr}`.split('\n').slice(0, 20).join('\n')}`);
 }
 
 /** Whether this run includes end-to-end files: no file filters on the command line, or one naming them. */
 function runsEndToEnd(): boolean {
   const args = process.argv.slice(process.argv.indexOf('run') + 1);
-  const filters = args.filter((arg, index) => !arg.startsWith('-') && !(args[index - 1] ?? '').match(/^--(project|config|root|dir|reporter|pool)$/));
+  const filters = args.filter(
+    (arg, index) =>
+      !arg.startsWith('-') && !(args[index - 1] ?? '').match(/^--(project|config|root|dir|reporter|pool)$/),
+  );
   return filters.length === 0 || filters.some((filter) => filter.includes('e2e'));
 }

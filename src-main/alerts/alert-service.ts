@@ -4,9 +4,24 @@ import { readState, writeState } from '../db/app-state';
 import { ensureGrid } from '../grid/query';
 import type { SecretBox } from '../secrets/secret-box';
 import { alertText } from '../../src-renderer/i18n/alerts';
-import { ALERT_SECRET_NAMES, type AlertSecretName, type StoredAlert, type AlertSettingsView, type AlertsView } from '../../src-shared/alert-types';
+import {
+  ALERT_SECRET_NAMES,
+  type AlertSecretName,
+  type StoredAlert,
+  type AlertSettingsView,
+  type AlertsView,
+} from '../../src-shared/alert-types';
 import { alertSecretsSet, openAlertSecret, setAlertSecret } from './alert-secrets';
-import { activeConditions, externalAlertsSince, listAlerts, markAlertsRead, readAlertFacts, recordAlerts, recordDeliveries, unreadAlertCount } from './alerts-repo';
+import {
+  activeConditions,
+  externalAlertsSince,
+  listAlerts,
+  markAlertsRead,
+  readAlertFacts,
+  recordAlerts,
+  recordDeliveries,
+  unreadAlertCount,
+} from './alerts-repo';
 import { sendTelegram, sendWebhook, type AlertPayload } from './channels';
 import { evaluateAlertRules, externalAllowance, reconcileConditions } from './evaluate';
 import { alertDocumentSchema, DEFAULT_ALERT_DOCUMENT, type AlertDocument } from '../../src-shared/alert-rules';
@@ -46,7 +61,10 @@ export class AlertService {
   /** Validates and stores a rules document (from the app's editor or `supplygrid alerts rules set`). */
   saveDocument(input: unknown): AlertDocument {
     const parsed = alertDocumentSchema.safeParse(input);
-    if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'document'}: ${issue.message}`).join('; '));
+    if (!parsed.success)
+      throw new ConfigError(
+        parsed.error.issues.map((issue) => `${issue.path.join('.') || 'document'}: ${issue.message}`).join('; '),
+      );
     writeState(this.db, DOCUMENT_KEY, JSON.stringify(parsed.data));
     return parsed.data;
   }
@@ -56,8 +74,10 @@ export class AlertService {
   }
 
   setSecret(name: unknown, value: unknown): AlertSettingsView {
-    if (!ALERT_SECRET_NAMES.includes(name as AlertSecretName)) throw new ConfigError(`unknown alert secret "${String(name)}"`);
-    if (value !== null && (typeof value !== 'string' || value.length > 4096)) throw new ConfigError('an alert secret is a text of at most 4096 characters, or null to remove it');
+    if (!ALERT_SECRET_NAMES.includes(name as AlertSecretName))
+      throw new ConfigError(`unknown alert secret "${String(name)}"`);
+    if (value !== null && (typeof value !== 'string' || value.length > 4096))
+      throw new ConfigError('an alert secret is a text of at most 4096 characters, or null to remove it');
     setAlertSecret(this.db, this.options.secretBox, name as AlertSecretName, value as string | null);
     return this.settings();
   }
@@ -67,7 +87,8 @@ export class AlertService {
   }
 
   markRead(ids: number[] | null): AlertsView {
-    if (ids !== null && (!Array.isArray(ids) || !ids.every((id) => Number.isSafeInteger(id)))) throw new ConfigError('alert ids must be whole numbers');
+    if (ids !== null && (!Array.isArray(ids) || !ids.every((id) => Number.isSafeInteger(id))))
+      throw new ConfigError('alert ids must be whole numbers');
     markAlertsRead(this.db, ids, new Date().toISOString());
     return this.view();
   }
@@ -100,12 +121,23 @@ export class AlertService {
     const document = this.document();
     // Exported plans are read from the grid as it stands after the sync: brought up to date first (only when some
     // plan was ever exported: otherwise no rule reads the grid, and a large one is not rebuilt for nothing).
-    if (this.db.prepare('SELECT 1 FROM export_fingerprints LIMIT 1').get()) ensureGrid(this.db, this.options.scope?.() ?? {});
+    if (this.db.prepare('SELECT 1 FROM export_fingerprints LIMIT 1').get())
+      ensureGrid(this.db, this.options.scope?.() ?? {});
     const conditions = evaluateAlertRules(document.rules, readAlertFacts(this.db));
     const { raise, cleared, backInStock } = reconcileConditions(activeConditions(this.db), conditions);
     const createdAt = now.toISOString();
-    let allowance = externalAllowance(externalAlertsSince(this.db, new Date(now.getTime() - 3_600_000).toISOString()), document.maxPerHour);
-    const stored = recordAlerts(this.db, createdAt, [...raise, ...backInStock], raise, cleared.map((c) => c.key), () => allowance-- > 0);
+    let allowance = externalAllowance(
+      externalAlertsSince(this.db, new Date(now.getTime() - 3_600_000).toISOString()),
+      document.maxPerHour,
+    );
+    const stored = recordAlerts(
+      this.db,
+      createdAt,
+      [...raise, ...backInStock],
+      raise,
+      cleared.map((c) => c.key),
+      () => allowance-- > 0,
+    );
     const delivered: StoredAlert[] = [];
     for (const { external, ...alert } of stored) {
       const text = alertText(document.channels.language, alert);
@@ -130,7 +162,10 @@ export class AlertService {
     };
     const { webhook, telegram, desktop } = document.channels;
     if (desktop) deliveries.desktop = 'requested';
-    if (webhook?.enabled) await attempt('webhook', () => sendWebhook(webhook.url, openAlertSecret(this.db, this.options.secretBox, 'webhook'), payload));
+    if (webhook?.enabled)
+      await attempt('webhook', () =>
+        sendWebhook(webhook.url, openAlertSecret(this.db, this.options.secretBox, 'webhook'), payload),
+      );
     if (telegram?.enabled) {
       const token = openAlertSecret(this.db, this.options.secretBox, 'telegram');
       if (!token) deliveries.telegram = 'failed: no bot token';

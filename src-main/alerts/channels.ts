@@ -22,7 +22,13 @@ export function webhookSignature(secret: string, body: string): string {
 
 async function post(url: string, body: string, headers: Record<string, string>): Promise<void> {
   // Redirects are not followed: a signed alert goes to the address the merchant set, nowhere else.
-  const response = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers }, redirect: 'manual', signal: AbortSignal.timeout(SEND_TIMEOUT_MS) });
+  const response = await fetch(url, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', ...headers },
+    redirect: 'manual',
+    signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+  });
   await response.arrayBuffer().catch(() => undefined);
   if (response.status < 200 || response.status >= 300) throw new Error(`HTTP ${response.status}`);
 }
@@ -34,5 +40,9 @@ export async function sendWebhook(url: string, secret: string | null, payload: A
 
 /** Telegram's Bot API sendMessage; `apiBase` is https://api.telegram.org unless the merchant (or a test) says otherwise. */
 export async function sendTelegram(apiBase: string, token: string, chatId: string, text: string): Promise<void> {
-  await post(`${apiBase.replace(/\/+$/, '')}/bot${token}/sendMessage`, JSON.stringify({ chat_id: chatId, text, disable_web_page_preview: true }), {});
+  await post(
+    `${apiBase.replace(/\/+$/, '')}/bot${token}/sendMessage`,
+    JSON.stringify({ chat_id: chatId, text, disable_web_page_preview: true }),
+    {},
+  );
 }

@@ -30,10 +30,16 @@ export interface Bridge {
  * Sent as a header with every page the bridge serves (a <meta> policy cannot set frame-ancestors, and a header holds
  * even if the page's own tag were lost). connect-src is the bridge itself only: the page talks to nothing else.
  */
-export const BRIDGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const BRIDGE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** No referrer: the first load's address carries the token, and nothing the page links to may learn it. */
-const PAGE_HEADERS = { 'content-security-policy': BRIDGE_CSP, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY' };
+const PAGE_HEADERS = {
+  'content-security-policy': BRIDGE_CSP,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+};
 
 /**
  * Methods the bridge refuses. `export.run` writes the file its caller names; in Electron only a file the merchant
@@ -41,10 +47,21 @@ const PAGE_HEADERS = { 'content-security-policy': BRIDGE_CSP, 'x-content-type-op
  * here would be the caller's. Exports over the bridge are browser downloads (`export.csv`), as the export screen does.
  */
 export const BRIDGE_REFUSED_METHODS: ReadonlyMap<string, string> = new Map([
-  ['export.run', 'refused: in the browser an export is a download (export.csv); the bridge writes no file a caller names'],
+  [
+    'export.run',
+    'refused: in the browser an export is a download (export.csv); the bridge writes no file a caller names',
+  ],
 ]);
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml', '.json': 'application/json', '.woff2': 'font/woff2' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
 
 /**
  * The API contract over loopback HTTP (+ server-sent events), for running the built renderer in a browser:
@@ -57,11 +74,16 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   let host = '';
   const streams = new Set<ServerResponse>();
 
-  const forward = Object.fromEntries(API_EVENT_NAMES.map((name) => [name, (payload: unknown) => {
-    const text = `event: message\ndata: ${JSON.stringify({ name, payload })}\n\n`;
-    options.onTraffic?.('out', text);
-    for (const stream of streams) stream.write(text);
-  }])) as Record<ApiEventName, (payload: unknown) => void>;
+  const forward = Object.fromEntries(
+    API_EVENT_NAMES.map((name) => [
+      name,
+      (payload: unknown) => {
+        const text = `event: message\ndata: ${JSON.stringify({ name, payload })}\n\n`;
+        options.onTraffic?.('out', text);
+        for (const stream of streams) stream.write(text);
+      },
+    ]),
+  ) as Record<ApiEventName, (payload: unknown) => void>;
   for (const name of API_EVENT_NAMES) options.events.on(name, forward[name]);
 
   const server = createServer((req, res) => {
@@ -81,7 +103,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   function send(res: ServerResponse, status: number, body: unknown): void {
     const text = JSON.stringify(body);
     options.onTraffic?.('out', text);
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
     res.end(text);
   }
 
@@ -89,7 +115,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     if (req.headers.host !== host) return refuse(res, 421, 'wrong host');
     const url = new URL(req.url ?? '/', `http://${host}`);
     if (url.pathname === '/api/invoke' && req.method === 'POST') {
-      if (!tokenMatches(req.headers['x-supplygrid-token'] as string | undefined)) return refuse(res, 401, 'missing or wrong token');
+      if (!tokenMatches(req.headers['x-supplygrid-token'] as string | undefined))
+        return refuse(res, 401, 'missing or wrong token');
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
       const text = Buffer.concat(chunks).toString('utf8');
@@ -106,7 +133,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     }
     if (url.pathname === '/api/events' && req.method === 'GET') {
       if (!tokenMatches(url.searchParams.get('token'))) return refuse(res, 401, 'missing or wrong token');
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       res.write(': connected\n\n');
       streams.add(res);
       req.on('close', () => streams.delete(res));
@@ -124,7 +155,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       res.end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...PAGE_HEADERS });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+      ...PAGE_HEADERS,
+    });
     createReadStream(file).pipe(res);
   }
 
@@ -139,11 +174,12 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     url,
     appUrl: `${url}/?token=${token}`,
     token,
-    close: () => new Promise<void>((done) => {
-      for (const name of API_EVENT_NAMES) options.events.off(name, forward[name]);
-      for (const stream of streams) stream.end();
-      server.closeAllConnections();
-      server.close(() => done());
-    }),
+    close: () =>
+      new Promise<void>((done) => {
+        for (const name of API_EVENT_NAMES) options.events.off(name, forward[name]);
+        for (const stream of streams) stream.end();
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
   };
 }

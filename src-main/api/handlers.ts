@@ -10,7 +10,15 @@ import { CHANGE_KINDS } from '../domain/diff';
 import { displayTitle } from '../domain/locale';
 import { previewChange } from '../domain/pricing/price';
 import { parseExportOptions, parseExportTarget } from '../export/options';
-import { exportCsv, exportHistory, exportPresets, lastExportChoice, preflightExport, previewExport, runExport } from '../export/service';
+import {
+  exportCsv,
+  exportHistory,
+  exportPresets,
+  lastExportChoice,
+  preflightExport,
+  previewExport,
+  runExport,
+} from '../export/service';
 import { offerHistory } from '../grid/history';
 import { linkOffer, resetOfferLink, unlinkOffer } from '../grid/links';
 import { gridPricingInputs } from '../grid/pricing-inputs';
@@ -51,16 +59,37 @@ export function createHandlers(services: AppServices): ApiContract {
     // Outside Electron there is no native dialog: the renderer downloads instead (the shell answers this itself).
     'shell.saveDialog': async () => null,
 
-    'suppliers.kinds': async () => SUPPLIER_KINDS.map((kind) => ({ kind: kind.kind, label: kind.label, fields: connectionFields(kind), baseUrls: kind.baseUrls ?? {} })),
+    'suppliers.kinds': async () =>
+      SUPPLIER_KINDS.map((kind) => ({
+        kind: kind.kind,
+        label: kind.label,
+        fields: connectionFields(kind),
+        baseUrls: kind.baseUrls ?? {},
+      })),
     'suppliers.list': async () => {
       const runs = new Map(latestRuns(db).map((run) => [run.supplierId, run]));
       const counts = liveOfferCounts(db);
-      const summary = <T extends { id: string }>(view: T, demo: boolean) => ({ ...view, demo, offers: counts.get(view.id) ?? 0, lastRun: runs.get(view.id) ?? null });
+      const summary = <T extends { id: string }>(view: T, demo: boolean) => ({
+        ...view,
+        demo,
+        offers: counts.get(view.id) ?? 0,
+        lastRun: runs.get(view.id) ?? null,
+      });
       if (services.isDemo) {
-        return services.activeConnections().map((connection) => summary({
-          id: connection.id, kind: connection.kind, name: connection.name ?? connection.id,
-          settings: { baseUrl: connection.baseUrl }, secrets: Object.fromEntries(SUPPLIER_KINDS.find((k) => k.kind === connection.kind)!.secretFields.map((f) => [f, true])),
-        }, true));
+        return services.activeConnections().map((connection) =>
+          summary(
+            {
+              id: connection.id,
+              kind: connection.kind,
+              name: connection.name ?? connection.id,
+              settings: { baseUrl: connection.baseUrl },
+              secrets: Object.fromEntries(
+                SUPPLIER_KINDS.find((k) => k.kind === connection.kind)!.secretFields.map((f) => [f, true]),
+              ),
+            },
+            true,
+          ),
+        );
       }
       return services.connections.list().map((view) => summary(view, false));
     },
@@ -82,7 +111,13 @@ export function createHandlers(services: AppServices): ApiContract {
     'grid.row': async (id, language = 'en') => {
       const row = getPlanRow(db, id, language, services.gridScope());
       if (!row) return null;
-      const detail: PlanRowDetail = { ...row, priceHistory: {}, stockHistory: {}, quantityTiers: {}, categoryNames: categoryNames(db, row.offers, String(language)) };
+      const detail: PlanRowDetail = {
+        ...row,
+        priceHistory: {},
+        stockHistory: {},
+        quantityTiers: {},
+        categoryNames: categoryNames(db, row.offers, String(language)),
+      };
       for (const offer of row.offers) {
         const history = offerHistory(db, offer);
         detail.priceHistory[supplierOfferKey(offer)] = history.prices;
@@ -105,21 +140,35 @@ export function createHandlers(services: AppServices): ApiContract {
       gridChanged('link');
     },
     'grid.planKeys': async (query, offset, limit) =>
-      planKeysMatching(db, query, services.gridScope(), { offset: Number(offset) || 0, limit: Math.min(Math.max(Number(limit) || 0, 0), PLAN_KEYS_MAX) }),
+      planKeysMatching(db, query, services.gridScope(), {
+        offset: Number(offset) || 0,
+        limit: Math.min(Math.max(Number(limit) || 0, 0), PLAN_KEYS_MAX),
+      }),
     'grid.bulkPreview': async (selection, action, language = 'en') => {
       const request = parseBulkRequest(selection, action);
       return previewBulk(db, request.selection, request.action, services.gridScope(), language);
     },
     'grid.bulkApply': async (selection, action, options) => {
       const request = parseBulkRequest(selection, action);
-      const result = applyBulk(db, request.selection, request.action, services.gridScope(), options?.confirmBelowCost === true);
+      const result = applyBulk(
+        db,
+        request.selection,
+        request.action,
+        services.gridScope(),
+        options?.confirmBelowCost === true,
+      );
       gridChanged(request.action.type === 'exclude' || request.action.type === 'include' ? 'exclusions' : 'lock');
       return result;
     },
     'grid.suggestions': async (language, rowId) => {
       // JSON transports turn an absent argument into null.
       if (rowId != null && !Number.isSafeInteger(rowId)) throw new Error('grid.suggestions: rowId must be an integer');
-      return matchSuggestions(db, typeof language === 'string' ? language : 'en', services.gridScope(), rowId ?? undefined);
+      return matchSuggestions(
+        db,
+        typeof language === 'string' ? language : 'en',
+        services.gridScope(),
+        rowId ?? undefined,
+      );
     },
 
     'pricing.rules': async () => loadRuleSet(db, currency()),
@@ -132,8 +181,18 @@ export function createHandlers(services: AppServices): ApiContract {
     },
     'pricing.preview': async (ruleSet, language = 'en') => {
       const preview = previewChange(gridPricingInputs(db, services.gridScope()), loadRuleSet(db, currency()), ruleSet);
-      const titles = planTitles(db, preview.examples.flatMap((example) => example.input.planKey ?? []), language);
-      return { ...preview, examples: preview.examples.map((example) => ({ ...example, title: example.input.planKey ? titles[example.input.planKey] : undefined })) };
+      const titles = planTitles(
+        db,
+        preview.examples.flatMap((example) => example.input.planKey ?? []),
+        language,
+      );
+      return {
+        ...preview,
+        examples: preview.examples.map((example) => ({
+          ...example,
+          title: example.input.planKey ? titles[example.input.planKey] : undefined,
+        })),
+      };
     },
     'pricing.lock': async (lock) => {
       const saved = lockPrice(db, currency(), lock);
@@ -169,9 +228,12 @@ export function createHandlers(services: AppServices): ApiContract {
     'orders.qr': (id, esimIndex) => services.orders.qr(id, esimIndex),
 
     'export.presets': async (languages) => exportPresets(languages),
-    'export.preview': async (options, limit = 20) => previewExport(db, parseExportOptions(options), services.gridScope(), Math.min(Math.max(limit, 1), 200)),
-    'export.preflight': async (options, limit = 100) => preflightExport(db, parseExportOptions(options), services.gridScope(), Math.min(Math.max(limit, 1), 500)),
-    'export.run': async ({ file, ...options }) => runExport(db, parseExportOptions(options), parseExportTarget(file), { scope: services.gridScope() }),
+    'export.preview': async (options, limit = 20) =>
+      previewExport(db, parseExportOptions(options), services.gridScope(), Math.min(Math.max(limit, 1), 200)),
+    'export.preflight': async (options, limit = 100) =>
+      preflightExport(db, parseExportOptions(options), services.gridScope(), Math.min(Math.max(limit, 1), 500)),
+    'export.run': async ({ file, ...options }) =>
+      runExport(db, parseExportOptions(options), parseExportTarget(file), { scope: services.gridScope() }),
     'export.csv': async (options) => exportCsv(db, parseExportOptions(options), services.gridScope()),
     'export.history': async (limit) => exportHistory(db, limit),
     'export.lastOptions': async (preset) => lastExportChoice(db, preset),
@@ -200,7 +262,11 @@ const CHANGE_PAGE_MAX = 1000;
  * One page of a run's changes: a first sync of a large supplier logs one change per offer, so the renderer is
  * sent the counts of the whole run and only the rows it shows, with titles looked up for those rows alone.
  */
-function changePage(db: Database, runId: number, { language = 'en', kind, offset = 0, limit = CHANGE_PAGE_DEFAULT }: ChangePageOptions): ChangePage {
+function changePage(
+  db: Database,
+  runId: number,
+  { language = 'en', kind, offset = 0, limit = CHANGE_PAGE_DEFAULT }: ChangePageOptions,
+): ChangePage {
   if (kind !== undefined && !CHANGE_KINDS.includes(kind)) throw new Error(`unknown change kind "${kind}"`);
   const countsByKind = changeCountsOf(db, runId);
   const total = kind ? countsByKind[kind] : CHANGE_KINDS.reduce((sum, k) => sum + countsByKind[k], 0);
@@ -208,7 +274,8 @@ function changePage(db: Database, runId: number, { language = 'en', kind, offset
   const pageOffset = Math.max(Math.trunc(offset) || 0, 0);
   return {
     rows: changesPage(db, runId, { kind, offset: pageOffset, limit: pageLimit }).map(({ titles, ...change }) => ({
-      ...change, title: titles ? displayTitle(titles, language) : `${change.productId}/${change.skuId}`,
+      ...change,
+      title: titles ? displayTitle(titles, language) : `${change.productId}/${change.skuId}`,
     })),
     total,
     countsByKind,

@@ -21,13 +21,16 @@ export async function hostServices(port: MessagePortLike, start: () => Promise<H
     port.postMessage({ type: 'failed', error: error instanceof Error ? error.message : String(error) });
     return;
   }
-  for (const name of API_EVENT_NAMES) hosted.events.on(name, (payload: unknown) => port.postMessage({ type: 'event', name, payload }));
+  for (const name of API_EVENT_NAMES)
+    hosted.events.on(name, (payload: unknown) => port.postMessage({ type: 'event', name, payload }));
   port.on('message', (request: HostRequest) => {
     if (request.type === 'close') {
       void hosted.close().finally(() => port.postMessage({ type: 'closed' }));
       return;
     }
-    void dispatchCall(hosted.handlers, request.method, request.args).then((answer) => port.postMessage({ type: 'result', id: request.id, ...answer }));
+    void dispatchCall(hosted.handlers, request.method, request.args).then((answer) =>
+      port.postMessage({ type: 'result', id: request.id, ...answer }),
+    );
   });
   port.postMessage({ type: 'ready' });
 }

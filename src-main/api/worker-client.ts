@@ -29,7 +29,11 @@ export interface ServicesWorker {
 export const SERVICES_HEAP_LIMIT_MB = 2048;
 
 /** Starts the services host in a worker thread and speaks the API contract to it. */
-export async function startServicesWorker(entry: URL | string, workerData: unknown, options: WorkerOptions = {}): Promise<ServicesWorker> {
+export async function startServicesWorker(
+  entry: URL | string,
+  workerData: unknown,
+  options: WorkerOptions = {},
+): Promise<ServicesWorker> {
   const resourceLimits = { maxOldGenerationSizeMb: SERVICES_HEAP_LIMIT_MB, ...options.resourceLimits };
   const worker = new Worker(entry, { ...options, resourceLimits, workerData });
   const events = new EventEmitter<{ [K in ApiEventName]: [ApiEvents[K]] }>();
@@ -74,7 +78,9 @@ export async function startServicesWorker(entry: URL | string, workerData: unkno
     worker.once('exit', (code) => {
       const error = closing
         ? new Error('SupplyGrid services are closed')
-        : new Error(`SupplyGrid services stopped (exit code ${code}${lastError ? `: ${lastError.message}` : ''}); restart SupplyGrid`);
+        : new Error(
+            `SupplyGrid services stopped (exit code ${code}${lastError ? `: ${lastError.message}` : ''}); restart SupplyGrid`,
+          );
       exited = { code, error, expected: closing };
       for (const call of pending.values()) call.reject(error);
       pending.clear();
@@ -86,21 +92,27 @@ export async function startServicesWorker(entry: URL | string, workerData: unkno
   await ready;
 
   const post = (request: HostRequest) => worker.postMessage(request);
-  const api = Object.fromEntries(API_METHODS.map((method) => [method, (...args: unknown[]) => new Promise((resolve, reject) => {
-    // A dead worker answers nothing: a call posted to it would wait forever.
-    if (exited) {
-      reject(exited.error);
-      return;
-    }
-    const id = nextId++;
-    pending.set(id, { resolve, reject });
-    try {
-      post({ type: 'invoke', id, method, args });
-    } catch (error) {
-      pending.delete(id);
-      reject(error instanceof Error ? error : new Error(String(error)));
-    }
-  })])) as unknown as ApiContract;
+  const api = Object.fromEntries(
+    API_METHODS.map((method) => [
+      method,
+      (...args: unknown[]) =>
+        new Promise((resolve, reject) => {
+          // A dead worker answers nothing: a call posted to it would wait forever.
+          if (exited) {
+            reject(exited.error);
+            return;
+          }
+          const id = nextId++;
+          pending.set(id, { resolve, reject });
+          try {
+            post({ type: 'invoke', id, method, args });
+          } catch (error) {
+            pending.delete(id);
+            reject(error instanceof Error ? error : new Error(String(error)));
+          }
+        }),
+    ]),
+  ) as unknown as ApiContract;
 
   return {
     api,

@@ -27,7 +27,13 @@ void hostServices(parentPort as unknown as MessagePortLike, async () => {
   ensurePrivateDataDir(data.dataDir);
   const db = openDatabase(data.dbFile, { nativeBinding: data.nativeBinding });
   const secretBox = aesSecretBox(Buffer.from(data.dataKey, 'base64'), data.sealedBy, data.warning);
-  const services = await AppServices.start({ db, dataDir: data.dataDir, version: data.version, secretBox, dailyBackups: true });
+  const services = await AppServices.start({
+    db,
+    dataDir: data.dataDir,
+    version: data.version,
+    secretBox,
+    dailyBackups: true,
+  });
   return {
     handlers: createHandlers(services),
     events: services.events,

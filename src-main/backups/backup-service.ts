@@ -1,7 +1,23 @@
 import type { Database } from 'better-sqlite3';
 import { deleteState, readState, writeState } from '../db/app-state';
-import { BackupError, backupDatabase, backupFile, backupsDirFor, dailyBackupDue, listBackups, restoreBackup, type BackupOptions } from '../db/backup-store';
-import type { BackupInfo, BackupReason, RestoreResult, BackupEvent, BackupsView, BackupFailure } from '../../src-shared/backup-types';
+import {
+  BackupError,
+  backupDatabase,
+  backupFile,
+  backupsDirFor,
+  dailyBackupDue,
+  listBackups,
+  restoreBackup,
+  type BackupOptions,
+} from '../db/backup-store';
+import type {
+  BackupInfo,
+  BackupReason,
+  RestoreResult,
+  BackupEvent,
+  BackupsView,
+  BackupFailure,
+} from '../../src-shared/backup-types';
 
 const FAILURE_KEY = 'backups.lastFailure';
 /** How often the daily backup is looked for; it is made when the newest backup is 24 hours old. */
@@ -12,11 +28,18 @@ export class BackupService {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly db: Database, private readonly onEvent: (event: BackupEvent) => void = () => undefined) {}
+  constructor(
+    private readonly db: Database,
+    private readonly onEvent: (event: BackupEvent) => void = () => undefined,
+  ) {}
 
   view(): BackupsView {
     const failure = readState(this.db, FAILURE_KEY);
-    return { folder: backupsDirFor(this.db.name), backups: listBackups(backupsDirFor(this.db.name)), lastFailure: failure ? (JSON.parse(failure) as BackupFailure) : null };
+    return {
+      folder: backupsDirFor(this.db.name),
+      backups: listBackups(backupsDirFor(this.db.name)),
+      lastFailure: failure ? (JSON.parse(failure) as BackupFailure) : null,
+    };
   }
 
   /** One backup at a time: a restore and a daily backup never interleave their copies. */
@@ -36,7 +59,8 @@ export class BackupService {
         return backup;
       } catch (error) {
         const failure: BackupFailure = {
-          reason, at: new Date().toISOString(),
+          reason,
+          at: new Date().toISOString(),
           code: error instanceof BackupError ? error.code : 'backup_failed',
           detail: error instanceof BackupError ? error.detail : (error as Error).message,
         };

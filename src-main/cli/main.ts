@@ -138,9 +138,37 @@ export async function runCli(argv: string[], output: Output = consoleOutput): Pr
   };
   try {
     if (command === 'sim') {
-      return await simCommand({ kind: values.kind, port: integer('port', values.port), generation: integer('generation', values.generation), size: integer('size', values.size) }, output);
+      return await simCommand(
+        {
+          kind: values.kind,
+          port: integer('port', values.port),
+          generation: integer('generation', values.generation),
+          size: integer('size', values.size),
+        },
+        output,
+      );
     }
-    if (!['sync', 'changes', 'offers', 'grid', 'rules', 'rates', 'export', 'exports', 'order', 'orders', 'review', 'backup', 'backups', 'restore', 'daemon', 'alerts', 'matches'].includes(command)) {
+    if (
+      ![
+        'sync',
+        'changes',
+        'offers',
+        'grid',
+        'rules',
+        'rates',
+        'export',
+        'exports',
+        'order',
+        'orders',
+        'review',
+        'backup',
+        'backups',
+        'restore',
+        'daemon',
+        'alerts',
+        'matches',
+      ].includes(command)
+    ) {
       output.err(`unknown command "${command}"\n\n${USAGE}`);
       return 2;
     }
@@ -152,38 +180,140 @@ export async function runCli(argv: string[], output: Output = consoleOutput): Pr
     if (isDefaultDbPath(values.db)) ensurePrivateDataDir(defaultUserDataDir());
     const db = openDatabase(resolveDbPath(values.db));
     const interrupted = closeAbandonedRuns(db);
-    if (interrupted.length) output.err(`Closed ${interrupted.length} sync run${interrupted.length === 1 ? '' : 's'} left running by a process that stopped (#${interrupted.join(', #')}, now failed: interrupted)`);
+    if (interrupted.length)
+      output.err(
+        `Closed ${interrupted.length} sync run${interrupted.length === 1 ? '' : 's'} left running by a process that stopped (#${interrupted.join(', #')}, now failed: interrupted)`,
+      );
     try {
-      if (command === 'sync') return await syncCommand(db, { config: values.config, demo: values.demo, json: values.json, full: values.full, applyHeld: values['apply-held'] }, output);
+      if (command === 'sync')
+        return await syncCommand(
+          db,
+          {
+            config: values.config,
+            demo: values.demo,
+            json: values.json,
+            full: values.full,
+            applyHeld: values['apply-held'],
+          },
+          output,
+        );
       // Loaded on demand: the daemon and alerts bring the whole services layer, which other commands need not load.
-      if (command === 'alerts') return (await import('./commands/alerts')).alertsCommand(db, { action: positionals[1], rest: positionals.slice(2), file: values.file, json: values.json }, output);
-      if (command === 'daemon') return await (await import('./commands/daemon')).daemonCommand(db, { interval: values.interval, json: values.json }, output);
+      if (command === 'alerts')
+        return (await import('./commands/alerts')).alertsCommand(
+          db,
+          { action: positionals[1], rest: positionals.slice(2), file: values.file, json: values.json },
+          output,
+        );
+      if (command === 'daemon')
+        return await (
+          await import('./commands/daemon')
+        ).daemonCommand(db, { interval: values.interval, json: values.json }, output);
       if (command === 'backup') return await backupCommand(db, { json: values.json }, output);
       if (command === 'backups') return backupsCommand(db, { json: values.json }, output);
       if (command === 'restore') return await restoreCommand(db, { file: positionals[1], json: values.json }, output);
-      if (command === 'review') return await reviewCommand(db, { action: positionals[1], rest: positionals.slice(2), json: values.json }, output);
-      if (command === 'changes') return changesCommand(db, { run: integer('run', values.run), json: values.json }, output);
+      if (command === 'review')
+        return await reviewCommand(
+          db,
+          { action: positionals[1], rest: positionals.slice(2), json: values.json },
+          output,
+        );
+      if (command === 'changes')
+        return changesCommand(db, { run: integer('run', values.run), json: values.json }, output);
       if (command === 'grid') {
         ensureSomeRates(db);
-        return gridCommand(db, { lang: values.lang, currency: values.currency, search: values.search, supplier: values.supplier, country: values.country, json: values.json, limit: integer('limit', values.limit) }, output);
+        return gridCommand(
+          db,
+          {
+            lang: values.lang,
+            currency: values.currency,
+            search: values.search,
+            supplier: values.supplier,
+            country: values.country,
+            json: values.json,
+            limit: integer('limit', values.limit),
+          },
+          output,
+        );
       }
       if (command === 'matches') {
         ensureSomeRates(db);
-        return matchesCommand(db, { action: positionals[1], rest: positionals.slice(2), suggested: values.suggested, json: values.json, lang: values.lang }, output);
+        return matchesCommand(
+          db,
+          {
+            action: positionals[1],
+            rest: positionals.slice(2),
+            suggested: values.suggested,
+            json: values.json,
+            lang: values.lang,
+          },
+          output,
+        );
       }
       if (command === 'export') {
         ensureSomeRates(db);
-        return await exportCommand(db, { preset: values.preset, out: values.out, lang: values.lang, currency: values.currency, inStock: values['in-stock'], sinceLastExport: values['since-last-export'], outOfStock: values['out-of-stock'], fillLanguages: values['fill-languages'], flagged: values.flagged }, output);
+        return await exportCommand(
+          db,
+          {
+            preset: values.preset,
+            out: values.out,
+            lang: values.lang,
+            currency: values.currency,
+            inStock: values['in-stock'],
+            sinceLastExport: values['since-last-export'],
+            outOfStock: values['out-of-stock'],
+            fillLanguages: values['fill-languages'],
+            flagged: values.flagged,
+          },
+          output,
+        );
       }
       if (command === 'exports') return exportsCommand(db, { json: values.json }, output);
       if (command === 'order') {
-        return await orderCommand(db, { config: values.config, demo: values.demo, supplier: values.supplier, sku: values.sku, variant: values.variant, email: values.email, yes: values.yes, qrOut: values['qr-out'], json: values.json, force: values.force }, output);
+        return await orderCommand(
+          db,
+          {
+            config: values.config,
+            demo: values.demo,
+            supplier: values.supplier,
+            sku: values.sku,
+            variant: values.variant,
+            email: values.email,
+            yes: values.yes,
+            qrOut: values['qr-out'],
+            json: values.json,
+            force: values.force,
+          },
+          output,
+        );
       }
       if (command === 'orders') {
-        return await ordersCommand(db, { action: positionals[1], rest: positionals.slice(2), json: values.json, reveal: values.reveal, file: values.file, config: values.config }, output);
+        return await ordersCommand(
+          db,
+          {
+            action: positionals[1],
+            rest: positionals.slice(2),
+            json: values.json,
+            reveal: values.reveal,
+            file: values.file,
+            config: values.config,
+          },
+          output,
+        );
       }
-      if (command === 'rules') return rulesCommand(db, { action: positionals[1], file: values.file, json: values.json }, output);
-      if (command === 'rates') return await ratesCommand(db, { action: positionals[1], pairs: positionals.slice(2), url: values.url, json: values.json, allowInsecureHttp: values['allow-insecure-http'] }, output);
+      if (command === 'rules')
+        return rulesCommand(db, { action: positionals[1], file: values.file, json: values.json }, output);
+      if (command === 'rates')
+        return await ratesCommand(
+          db,
+          {
+            action: positionals[1],
+            pairs: positionals.slice(2),
+            url: values.url,
+            json: values.json,
+            allowInsecureHttp: values['allow-insecure-http'],
+          },
+          output,
+        );
       return offersCommand(db, { supplier: values.supplier, json: values.json, lang: values.lang }, output);
     } finally {
       db.close();

@@ -25,10 +25,16 @@ export class ProgressBars {
   private ticker: NodeJS.Timeout | null = null;
   private drawn = 0;
 
-  constructor(private readonly stream: NodeJS.WriteStream = process.stderr, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly stream: NodeJS.WriteStream = process.stderr,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   update(supplierId: string, progress: FetchProgress | { done: string }): void {
-    const line = 'done' in progress ? `${pad(supplierId, 16)} ${progress.done}` : `${pad(supplierId, 16)} ${bar(progress)} ${progress.items} items`;
+    const line =
+      'done' in progress
+        ? `${pad(supplierId, 16)} ${progress.done}`
+        : `${pad(supplierId, 16)} ${bar(progress)} ${progress.items} items`;
     this.clearWait(supplierId);
     this.lines.set(supplierId, line);
     if (!this.stream.isTTY) {
@@ -80,7 +86,8 @@ export class ProgressBars {
 
   private draw(): void {
     const now = this.now();
-    for (const [supplierId, wait] of this.waits) this.lines.set(supplierId, waitingLine(supplierId, wait.resumesAt, now));
+    for (const [supplierId, wait] of this.waits)
+      this.lines.set(supplierId, waitingLine(supplierId, wait.resumesAt, now));
     if (this.drawn) this.stream.write(`\x1b[${this.drawn}A`);
     for (const text of this.lines.values()) this.stream.write(`\x1b[2K${text}\n`);
     this.drawn = this.lines.size;

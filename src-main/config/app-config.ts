@@ -21,9 +21,14 @@ export interface AppConfig {
 export { ConfigError };
 
 const fileShape = z.object({
-  currency: z.string().regex(/^[A-Za-z]{3}$/, 'currency must be a 3-letter ISO code such as USD').optional(),
-  suppliers: z.array(z.record(z.string(), z.unknown()))
-    .max(MAX_CONFIG_SUPPLIERS, `at most ${MAX_CONFIG_SUPPLIERS} suppliers in one file`).default([]),
+  currency: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/, 'currency must be a 3-letter ISO code such as USD')
+    .optional(),
+  suppliers: z
+    .array(z.record(z.string(), z.unknown()))
+    .max(MAX_CONFIG_SUPPLIERS, `at most ${MAX_CONFIG_SUPPLIERS} suppliers in one file`)
+    .default([]),
 });
 
 /** Validates a whole config; every message names the supplier and field at fault, never a secret's value. */
@@ -33,9 +38,13 @@ export function parseAppConfig(input: unknown, source = 'config'): AppConfig {
   const ids = new Set<string>();
   const suppliers = shape.data.suppliers.map((raw, index) => {
     const where = `${source}: suppliers[${index}]${typeof raw.id === 'string' ? ` (id "${raw.id}")` : ''}`;
-    if (typeof raw.kind !== 'string') throw new ConfigError(`${where}: "kind" is missing (one of ${SUPPLIER_KINDS.map((k) => k.kind).join(', ')})`);
+    if (typeof raw.kind !== 'string')
+      throw new ConfigError(`${where}: "kind" is missing (one of ${SUPPLIER_KINDS.map((k) => k.kind).join(', ')})`);
     const kind = supplierKind(raw.kind);
-    if (!kind) throw new ConfigError(`${where}: unknown kind "${raw.kind}" (one of ${SUPPLIER_KINDS.map((k) => k.kind).join(', ')})`);
+    if (!kind)
+      throw new ConfigError(
+        `${where}: unknown kind "${raw.kind}" (one of ${SUPPLIER_KINDS.map((k) => k.kind).join(', ')})`,
+      );
     const parsed = kind.configSchema.safeParse(raw);
     if (!parsed.success) throw new ConfigError(`${where}: ${formatIssues(parsed.error)}`);
     const urlProblem = connectionUrlProblem(raw);
@@ -56,10 +65,12 @@ export function loadAppConfig(file: string): AppConfig {
 export function configHoldsSecrets(config: AppConfig): boolean {
   return config.suppliers.some((connection) => {
     const kind = supplierKind(connection.kind);
-    return kind?.secretFields.some((field) => {
-      const value = (connection as unknown as Record<string, unknown>)[field];
-      return typeof value === 'string' && value !== '';
-    }) ?? false;
+    return (
+      kind?.secretFields.some((field) => {
+        const value = (connection as unknown as Record<string, unknown>)[field];
+        return typeof value === 'string' && value !== '';
+      }) ?? false
+    );
   });
 }
 

@@ -35,7 +35,8 @@ export function readJsonFile(file: string, what: string, maxBytes?: number): unk
 
 function syntaxErrorPlace(text: string, message: string): string {
   const reported = /position (\d+)/.exec(message)?.[1];
-  if (/Unexpected end/.test(message) || (reported !== undefined && Number(reported) >= text.length)) return 'it ends too early';
+  if (/Unexpected end/.test(message) || (reported !== undefined && Number(reported) >= text.length))
+    return 'it ends too early';
   // Node's message names no position (only a quote of the text); find the longest prefix that is still the start
   // of valid JSON: the mistake is the next character.
   const isValidStart = (length: number) => {
@@ -46,7 +47,9 @@ function syntaxErrorPlace(text: string, message: string): string {
       // An error at the very end of the prefix means only that it stops early, not that it is wrong.
       const message = (error as Error).message;
       const position = /position (\d+)/.exec(message)?.[1];
-      return /Unexpected end|Unterminated string/.test(message) || (position !== undefined && Number(position) >= length);
+      return (
+        /Unexpected end|Unterminated string/.test(message) || (position !== undefined && Number(position) >= length)
+      );
     }
   };
   let low = 0;

@@ -60,9 +60,20 @@ export class Daemon {
 
   private async run(): Promise<void> {
     const { db } = this.options;
-    this.log('daemon.starting', { database: db.name, intervalSeconds: Math.round(this.options.intervalMs / 1000), pid: process.pid });
+    this.log('daemon.starting', {
+      database: db.name,
+      intervalSeconds: Math.round(this.options.intervalMs / 1000),
+      pid: process.pid,
+    });
     if (!(await this.waitForLock())) return;
-    this.services = await AppServices.start({ db, dataDir: this.options.dataDir, version: this.options.version, secretBox: this.options.secretBox, dailyBackups: true, ownSchedule: false });
+    this.services = await AppServices.start({
+      db,
+      dataDir: this.options.dataDir,
+      version: this.options.version,
+      secretBox: this.options.secretBox,
+      dailyBackups: true,
+      ownSchedule: false,
+    });
     const { events } = this.services;
     events.on('sync.event', (event) => {
       const line = syncLogFields(event);
@@ -81,7 +92,10 @@ export class Daemon {
       this.log('lock.lost');
       void this.stop();
     });
-    this.log('daemon.started', { demo: this.services.isDemo, connections: this.services.gridScope().suppliers.join(',') });
+    this.log('daemon.started', {
+      demo: this.services.isDemo,
+      connections: this.services.gridScope().suppliers.join(','),
+    });
     this.every(this.options.intervalMs, () => void this.tick());
     void this.tick();
   }
@@ -95,7 +109,8 @@ export class Daemon {
         this.log('lock.acquired');
         return true;
       }
-      if (!said || said.pid !== holder.pid || said.host !== holder.host) this.log('lock.waiting', { holder: holder.holder, holderPid: holder.pid, holderHost: holder.host });
+      if (!said || said.pid !== holder.pid || said.host !== holder.host)
+        this.log('lock.waiting', { holder: holder.holder, holderPid: holder.pid, holderHost: holder.host });
       said = holder;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.options.lockRetryMs ?? HEARTBEAT_MS);

@@ -18,25 +18,39 @@ type Fields = Omit<DaemonLogEntry, 'at' | 'event'>;
  * one JSON object per line for machines (`--json`). Empty fields are left out; values with spaces are quoted.
  */
 export function formatLogLine(entry: DaemonLogEntry, json: boolean): string {
-  const fields = Object.entries(entry).filter(([key, value]) => key !== 'at' && key !== 'event' && value !== undefined && value !== null && value !== '');
+  const fields = Object.entries(entry).filter(
+    ([key, value]) => key !== 'at' && key !== 'event' && value !== undefined && value !== null && value !== '',
+  );
   if (json) return JSON.stringify({ at: entry.at, event: entry.event, ...Object.fromEntries(fields) });
-  const text = fields.map(([key, value]) => `${key}=${/[\s"=]/.test(String(value)) ? JSON.stringify(String(value)) : String(value)}`);
+  const text = fields.map(
+    ([key, value]) => `${key}=${/[\s"=]/.test(String(value)) ? JSON.stringify(String(value)) : String(value)}`,
+  );
   return [entry.at, entry.event, ...text].join(' ');
 }
 
 /** The daemon's line for a sync event; progress is not logged (one line per event, not per page). */
 export function syncLogFields(event: SyncEvent): { event: string; fields: Fields } | null {
-  if (event.type === 'started') return { event: 'sync.started', fields: { supplier: event.supplierId, run: event.runId, mode: event.mode } };
+  if (event.type === 'started')
+    return { event: 'sync.started', fields: { supplier: event.supplierId, run: event.runId, mode: event.mode } };
   if (event.type === 'waiting' && event.resumesAt !== null) {
-    return { event: 'sync.waiting', fields: { supplier: event.supplierId, run: event.runId, resumesAt: new Date(event.resumesAt).toISOString() } };
+    return {
+      event: 'sync.waiting',
+      fields: { supplier: event.supplierId, run: event.runId, resumesAt: new Date(event.resumesAt).toISOString() },
+    };
   }
   if (event.type !== 'finished') return null;
   return {
     event: 'sync.finished',
     fields: {
-      supplier: event.supplierId, run: event.runId, status: event.status,
-      offers: event.counts?.offers, added: event.counts?.added, removed: event.counts?.removed, changed: event.counts?.changed,
-      held: event.held?.code, error: event.error && runErrorEn(event.error),
+      supplier: event.supplierId,
+      run: event.runId,
+      status: event.status,
+      offers: event.counts?.offers,
+      added: event.counts?.added,
+      removed: event.counts?.removed,
+      changed: event.counts?.changed,
+      held: event.held?.code,
+      error: event.error && runErrorEn(event.error),
     },
   };
 }
@@ -46,14 +60,28 @@ export function orderLogFields(order: OrderView): Fields {
 }
 
 export function backupLogFields(event: BackupEvent): { event: string; fields: Fields } {
-  if (event.type === 'created') return { event: 'backup.created', fields: { name: event.backup.name, reason: event.backup.reason, bytes: event.backup.bytes } };
-  if (event.type === 'failed') return { event: 'backup.failed', fields: { reason: event.failure.reason, code: event.failure.code, detail: event.failure.detail } };
+  if (event.type === 'created')
+    return {
+      event: 'backup.created',
+      fields: { name: event.backup.name, reason: event.backup.reason, bytes: event.backup.bytes },
+    };
+  if (event.type === 'failed')
+    return {
+      event: 'backup.failed',
+      fields: { reason: event.failure.reason, code: event.failure.code, detail: event.failure.detail },
+    };
   return { event: 'backup.restored', fields: { name: event.name, undo: event.undo.name } };
 }
 
 export function alertLogFields(alert: StoredAlert & { text: string }): Fields {
   return {
-    alert: alert.id, type: alert.type, rule: alert.ruleId, subject: `${alert.subject.kind}:${alert.subject.id}`, text: alert.text,
-    deliveries: Object.entries(alert.deliveries).map(([channel, result]) => `${channel}:${result}`).join(','),
+    alert: alert.id,
+    type: alert.type,
+    rule: alert.ruleId,
+    subject: `${alert.subject.kind}:${alert.subject.id}`,
+    text: alert.text,
+    deliveries: Object.entries(alert.deliveries)
+      .map(([channel, result]) => `${channel}:${result}`)
+      .join(','),
   };
 }

@@ -47,7 +47,9 @@ export function readState(db: Database, key: AppStateKey): string | null {
 }
 
 export function writeState(db: Database, key: AppStateKey, value: string): void {
-  db.prepare('INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  db.prepare(
+    'INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run(key, value);
 }
 
 export function deleteState(db: Database, key: AppStateKey): void {
@@ -56,6 +58,11 @@ export function deleteState(db: Database, key: AppStateKey): void {
 
 /** Adds one to a counter (an absent one counts as 0) and returns the new value; in a transaction, it rolls back with it. */
 export function incrementState(db: Database, key: AppStateKey): number {
-  return db.prepare(`INSERT INTO app_state (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1
-    RETURNING CAST(value AS INTEGER)`).pluck().get(key) as number;
+  return db
+    .prepare(
+      `INSERT INTO app_state (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1
+    RETURNING CAST(value AS INTEGER)`,
+    )
+    .pluck()
+    .get(key) as number;
 }

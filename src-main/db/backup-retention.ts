@@ -24,7 +24,9 @@ export function backupsToPrune(backups: DatedBackup[], now: Date, dayOf: (date: 
     day.setDate(day.getDate() - back);
     previousDays.add(dayOf(day));
   }
-  const newestFirst = [...backups].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.name.localeCompare(a.name));
+  const newestFirst = [...backups].sort(
+    (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.name.localeCompare(a.name),
+  );
   const keptOfDay = new Map<string, number>();
   const prune: string[] = [];
   for (const backup of newestFirst) {

@@ -1,4 +1,14 @@
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { bundledMigrations, migrate } from './migrate';
@@ -13,11 +23,15 @@ export const BACKUP_CORRUPT = 'backup_corrupt';
 export const BACKUP_NOT_FOUND = 'backup_not_found';
 export const BACKUP_NOT_SUPPLYGRID = 'backup_not_supplygrid';
 export const BACKUP_NEWER_SCHEMA = 'backup_newer_schema';
-export type BackupErrorCode = typeof BACKUP_CORRUPT | typeof BACKUP_NOT_FOUND | typeof BACKUP_NOT_SUPPLYGRID | typeof BACKUP_NEWER_SCHEMA;
+export type BackupErrorCode =
+  typeof BACKUP_CORRUPT | typeof BACKUP_NOT_FOUND | typeof BACKUP_NOT_SUPPLYGRID | typeof BACKUP_NEWER_SCHEMA;
 
 /** Carries a code the renderer words (and the CLI prints), and what SQLite said when there is something to say. */
 export class BackupError extends Error {
-  constructor(readonly code: BackupErrorCode, readonly detail = '') {
+  constructor(
+    readonly code: BackupErrorCode,
+    readonly detail = '',
+  ) {
     super(detail ? `${code}: ${detail}` : code);
   }
 }
@@ -46,11 +60,20 @@ function parseName(name: string): { createdAt: Date; reason: BackupReason } | nu
 /** Newest first. Files that are not our backups (or are being written) are not listed. */
 export function listBackups(dir: string): BackupInfo[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const parsed = parseName(name);
-    if (!parsed) return [];
-    return [{ name, reason: parsed.reason, createdAt: parsed.createdAt.toISOString(), bytes: statSync(join(dir, name)).size }];
-  }).sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name));
+  return readdirSync(dir)
+    .flatMap((name) => {
+      const parsed = parseName(name);
+      if (!parsed) return [];
+      return [
+        {
+          name,
+          reason: parsed.reason,
+          createdAt: parsed.createdAt.toISOString(),
+          bytes: statSync(join(dir, name)).size,
+        },
+      ];
+    })
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name));
 }
 
 export interface BackupOptions {
@@ -77,7 +100,11 @@ function privateTarget(dbFile: string, reason: BackupReason, now: Date): { temp:
  * An online backup (SQLite's backup API, page by page, other readers and writers carry on), verified with
  * `integrity_check` before it is given its name; a copy that fails the check is deleted and reported.
  */
-export async function backupDatabase(db: Database, reason: BackupReason, options: BackupOptions = {}): Promise<BackupInfo> {
+export async function backupDatabase(
+  db: Database,
+  reason: BackupReason,
+  options: BackupOptions = {},
+): Promise<BackupInfo> {
   const now = options.now ?? new Date();
   const { temp, final, dir } = privateTarget(db.name, reason, now);
   try {
@@ -117,7 +144,14 @@ function keepVerified(temp: string, final: string, dir: string, now: Date, optio
   if (process.platform !== 'win32') chmodSync(final, DB_FILE_MODE);
   pruneBackups(dir, now);
   const name = final.slice(dir.length + 1);
-  return listBackups(dir).find((backup) => backup.name === name) ?? { name, reason: parseName(name)!.reason, createdAt: parseName(name)!.createdAt.toISOString(), bytes: statSync(final).size };
+  return (
+    listBackups(dir).find((backup) => backup.name === name) ?? {
+      name,
+      reason: parseName(name)!.reason,
+      createdAt: parseName(name)!.createdAt.toISOString(),
+      bytes: statSync(final).size,
+    }
+  );
 }
 
 /**
@@ -133,11 +167,18 @@ export function verifyBackupFile(file: string, { standalone = false } = {}): { s
   }
   try {
     if (standalone) copy.pragma('journal_mode = DELETE');
-    const problems = (copy.pragma('integrity_check') as Array<{ integrity_check: string }>).map((row) => row.integrity_check);
-    if (problems.length !== 1 || problems[0] !== 'ok') throw new BackupError(BACKUP_CORRUPT, problems.slice(0, 3).join('; '));
-    const hasMigrations = copy.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).get();
+    const problems = (copy.pragma('integrity_check') as Array<{ integrity_check: string }>).map(
+      (row) => row.integrity_check,
+    );
+    if (problems.length !== 1 || problems[0] !== 'ok')
+      throw new BackupError(BACKUP_CORRUPT, problems.slice(0, 3).join('; '));
+    const hasMigrations = copy
+      .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`)
+      .get();
     if (!hasMigrations) throw new BackupError(BACKUP_NOT_SUPPLYGRID);
-    const { version } = copy.prepare('SELECT COALESCE(MAX(version), 0) AS version FROM schema_migrations').get() as { version: number };
+    const { version } = copy.prepare('SELECT COALESCE(MAX(version), 0) AS version FROM schema_migrations').get() as {
+      version: number;
+    };
     if (version > bundledMigrations().length) throw new BackupError(BACKUP_NEWER_SCHEMA, String(version));
     return { schemaVersion: version };
   } catch (error) {
@@ -160,7 +201,8 @@ export function pruneBackups(dir: string, now = new Date()): string[] {
 /** The path of a listed backup by name; never a path the caller made up (a name from IPC or the CLI is untrusted). */
 export function backupFile(dbFile: string, name: string): string {
   const dir = backupsDirFor(dbFile);
-  if (typeof name !== 'string' || !listBackups(dir).some((backup) => backup.name === name)) throw new BackupError(BACKUP_NOT_FOUND, String(name));
+  if (typeof name !== 'string' || !listBackups(dir).some((backup) => backup.name === name))
+    throw new BackupError(BACKUP_NOT_FOUND, String(name));
   return join(dir, name);
 }
 

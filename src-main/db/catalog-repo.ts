@@ -17,40 +17,101 @@ export interface StoredOffer extends Offer {
 }
 
 interface OfferRow {
-  supplier_id: string; product_id: string; sku_id: string; variant: string; kind: string; titles_json: string;
-  category_json: string | null; cost_amount: string; cost_currency: string; retail_json: string | null;
-  original_json: string | null; stock_status: string; stock_quantity: number | null; min_quantity: number | null;
-  max_quantity: number | null; fulfillment_json: string; images_json: string; plan_json: string; orderable: number;
-  raw_json: string; tiers_json: string | null; first_seen: string; last_seen: string;
+  supplier_id: string;
+  product_id: string;
+  sku_id: string;
+  variant: string;
+  kind: string;
+  titles_json: string;
+  category_json: string | null;
+  cost_amount: string;
+  cost_currency: string;
+  retail_json: string | null;
+  original_json: string | null;
+  stock_status: string;
+  stock_quantity: number | null;
+  min_quantity: number | null;
+  max_quantity: number | null;
+  fulfillment_json: string;
+  images_json: string;
+  plan_json: string;
+  orderable: number;
+  raw_json: string;
+  tiers_json: string | null;
+  first_seen: string;
+  last_seen: string;
 }
 
 interface RunRow {
-  id: number; supplier_id: string; supplier_kind: string; started_at: string; finished_at: string | null; status: RunStatus;
-  offers: number; added: number; removed: number; changed: number; skipped: number; skipped_json: string; error: string | null;
-  mode: SyncMode; requests: number; throttled: number; wait_ms: number; bytes: number; fetch_ms: number | null; commit_ms: number | null;
-  held_json: string | null; resolved_at: string | null;
+  id: number;
+  supplier_id: string;
+  supplier_kind: string;
+  started_at: string;
+  finished_at: string | null;
+  status: RunStatus;
+  offers: number;
+  added: number;
+  removed: number;
+  changed: number;
+  skipped: number;
+  skipped_json: string;
+  error: string | null;
+  mode: SyncMode;
+  requests: number;
+  throttled: number;
+  wait_ms: number;
+  bytes: number;
+  fetch_ms: number | null;
+  commit_ms: number | null;
+  held_json: string | null;
+  resolved_at: string | null;
 }
 
 const nowIso = () => new Date().toISOString();
 
 /** `mode`: the listing the run asks for; its commit records the one it got. */
 export function startRun(db: Database, supplierId: string, supplierKind: string, mode: SyncMode = 'full'): number {
-  const result = db.prepare(`INSERT INTO sync_runs (supplier_id, supplier_kind, started_at, status, mode) VALUES (?, ?, ?, 'running', ?)`)
+  const result = db
+    .prepare(
+      `INSERT INTO sync_runs (supplier_id, supplier_kind, started_at, status, mode) VALUES (?, ?, ?, 'running', ?)`,
+    )
     .run(supplierId, supplierKind, nowIso(), mode);
   return Number(result.lastInsertRowid);
 }
 
 /** Ends a run without touching the catalog: the previous catalog stays exactly as it was. */
-export function finishRunWithoutCatalog(db: Database, runId: number, status: 'failed' | 'canceled', error: string, skipped: SkippedItem[] = [], metrics: RunMetrics = NO_METRICS): void {
-  db.prepare(`UPDATE sync_runs SET status = ?, finished_at = ?, error = ?, skipped = ?, skipped_json = ?,
-      requests = ?, throttled = ?, wait_ms = ?, bytes = ?, fetch_ms = ? WHERE id = ?`)
-    .run(status, nowIso(), error, skipped.length, JSON.stringify(skipped), metrics.requests, metrics.throttled,
-      Math.round(metrics.waitMs), metrics.bytes, Math.round(metrics.fetchMs), runId);
+export function finishRunWithoutCatalog(
+  db: Database,
+  runId: number,
+  status: 'failed' | 'canceled',
+  error: string,
+  skipped: SkippedItem[] = [],
+  metrics: RunMetrics = NO_METRICS,
+): void {
+  db.prepare(
+    `UPDATE sync_runs SET status = ?, finished_at = ?, error = ?, skipped = ?, skipped_json = ?,
+      requests = ?, throttled = ?, wait_ms = ?, bytes = ?, fetch_ms = ? WHERE id = ?`,
+  ).run(
+    status,
+    nowIso(),
+    error,
+    skipped.length,
+    JSON.stringify(skipped),
+    metrics.requests,
+    metrics.throttled,
+    Math.round(metrics.waitMs),
+    metrics.bytes,
+    Math.round(metrics.fetchMs),
+    runId,
+  );
 }
 
 /** Runs left 'running' by a process that died: they can never finish, so say so. */
 export function failAbandonedRuns(db: Database): number {
-  return db.prepare(`UPDATE sync_runs SET status = 'failed', finished_at = ?, error = 'interrupted: the app stopped before this sync finished' WHERE status = 'running'`)
+  return db
+    .prepare(
+      `UPDATE sync_runs SET status = 'failed', finished_at = ?, error = 'interrupted: the app stopped before this sync finished' WHERE status = 'running'`,
+    )
     .run(nowIso()).changes;
 }
 
@@ -85,15 +146,25 @@ export interface CommitOptions {
 
 /** Thrown inside the commit's savepoint to undo its writes while keeping what it counted. */
 class HoldInstead {
-  constructor(readonly counts: CommitResult['counts'], readonly reason: HoldReason) {}
+  constructor(
+    readonly counts: CommitResult['counts'],
+    readonly reason: HoldReason,
+  ) {}
 }
 
 /** Keys per round trip between SQLite and the diff: bounds what the commit holds in memory at once. */
 const DIFF_CHUNK = 2000;
 
 interface SnapshotRow {
-  rank: number; product_id: string; sku_id: string; variant: string; cost_amount: string; cost_currency: string;
-  stock_status: string; stock_quantity: number | null; titles_json: string;
+  rank: number;
+  product_id: string;
+  sku_id: string;
+  variant: string;
+  cost_amount: string;
+  cost_currency: string;
+  stock_status: string;
+  stock_quantity: number | null;
+  titles_json: string;
 }
 
 function snapshotFromRow(row: SnapshotRow): OfferSnapshot {
@@ -117,15 +188,22 @@ function snapshotFromRow(row: SnapshotRow): OfferSnapshot {
  * A 'changes' listing only touches products it listed or reported removed, so it yields exactly the changes a full
  * listing of the same upstream would: every other product is, by the listing's word, unchanged.
  */
-export function commitStagedCatalog(db: Database, runId: number, supplierId: string, staging: CatalogStaging, options: CommitOptions): CommitResult {
+export function commitStagedCatalog(
+  db: Database,
+  runId: number,
+  supplierId: string,
+  staging: CatalogStaging,
+  options: CommitOptions,
+): CommitResult {
   const now = nowIso();
   const { skipped, scope } = options;
   const metrics = options.metrics ?? NO_METRICS;
   const sameContent = OFFER_CONTENT_COLUMNS.map((column) => `o.${column} IS s.${column}`).join(' AND ');
   const sameKey = 'o.product_id = s.product_id AND o.sku_id = s.sku_id AND o.variant = s.variant';
-  const removalScope = scope === 'changes'
-    ? `AND (o.product_id IN (SELECT product_id FROM ${staging.listed}) OR o.product_id IN (SELECT product_id FROM ${staging.removed}))`
-    : '';
+  const removalScope =
+    scope === 'changes'
+      ? `AND (o.product_id IN (SELECT product_id FROM ${staging.listed}) OR o.product_id IN (SELECT product_id FROM ${staging.removed}))`
+      : '';
   const liveRow = `SELECT 1 FROM offers o WHERE o.supplier_id = @supplier AND ${sameKey} AND o.removed_at IS NULL`;
   // `live`: whether the key has a live offer. Those without are additions, logged in SQL alone (a first sync is all
   // additions); the rest, usually a few, are read into the pure diff.
@@ -138,36 +216,46 @@ export function commitStagedCatalog(db: Database, runId: number, supplierId: str
         AND NOT EXISTS (SELECT 1 FROM ${staging.offers} s WHERE ${sameKey})
     ORDER BY 1, 2, 3`);
   // What diffCatalog logs for an addition, built where the row is: {cost, stock, titles}.
-  const logAdditions = db.prepare(`INSERT INTO changes (run_id, supplier_id, product_id, sku_id, variant, change, old_json, new_json)
+  const logAdditions =
+    db.prepare(`INSERT INTO changes (run_id, supplier_id, product_id, sku_id, variant, change, old_json, new_json)
     SELECT @run, @supplier, s.product_id, s.sku_id, s.variant, 'added', NULL,
         json_object('cost', json_object('amount', s.cost_amount, 'currency', s.cost_currency),
           'stock', json_object('status', s.stock_status, 'quantity', s.stock_quantity), 'titles', json(s.titles_json))
       FROM ${staging.candidates} c JOIN ${staging.offers} s ON s.product_id = c.product_id AND s.sku_id = c.sku_id AND s.variant = c.variant
       WHERE c.live = 0 ORDER BY c.rowid`);
-  const snapshotColumns = 'c.rowid AS rank, x.product_id, x.sku_id, x.variant, x.cost_amount, x.cost_currency, x.stock_status, x.stock_quantity, x.titles_json';
+  const snapshotColumns =
+    'c.rowid AS rank, x.product_id, x.sku_id, x.variant, x.cost_amount, x.cost_currency, x.stock_status, x.stock_quantity, x.titles_json';
   const liveChunk = db.prepare(`SELECT ${snapshotColumns} FROM ${staging.candidates} c
     JOIN offers x ON x.supplier_id = ? AND x.product_id = c.product_id AND x.sku_id = c.sku_id AND x.variant = c.variant
     WHERE c.rowid BETWEEN ? AND ? AND c.live = 1 AND x.removed_at IS NULL`);
   const stagedChunk = db.prepare(`SELECT ${snapshotColumns} FROM ${staging.candidates} c
     JOIN ${staging.offers} x ON x.product_id = c.product_id AND x.sku_id = c.sku_id AND x.variant = c.variant
     WHERE c.rowid BETWEEN ? AND ? AND c.live = 1`);
-  const liveCandidateRange = db.prepare(`SELECT MIN(rowid) AS first, MAX(rowid) AS last FROM ${staging.candidates} WHERE live = 1`);
+  const liveCandidateRange = db.prepare(
+    `SELECT MIN(rowid) AS first, MAX(rowid) AS last FROM ${staging.candidates} WHERE live = 1`,
+  );
   const content = OFFER_CONTENT_COLUMNS.join(', ');
-  const writeStaged = db.prepare(`INSERT INTO offers (supplier_id, product_id, sku_id, variant, ${content}, first_seen, last_seen, removed_at, grid_seq)
+  const writeStaged =
+    db.prepare(`INSERT INTO offers (supplier_id, product_id, sku_id, variant, ${content}, first_seen, last_seen, removed_at, grid_seq)
     SELECT @supplier, s.product_id, s.sku_id, s.variant, ${OFFER_CONTENT_COLUMNS.map((c) => `s.${c}`).join(', ')}, @now, @now, NULL, @seq
       FROM ${staging.candidates} c JOIN ${staging.offers} s ON s.product_id = c.product_id AND s.sku_id = c.sku_id AND s.variant = c.variant
       WHERE true
     ON CONFLICT (supplier_id, product_id, sku_id, variant) DO UPDATE SET
       ${OFFER_CONTENT_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')},
       last_seen = excluded.last_seen, removed_at = NULL, grid_seq = excluded.grid_seq`);
-  const markRemoved = db.prepare(`UPDATE offers SET removed_at = ?, grid_seq = ? WHERE supplier_id = ? AND product_id = ? AND sku_id = ? AND variant = ?`);
-  const logChange = db.prepare(`INSERT INTO changes (run_id, supplier_id, product_id, sku_id, variant, change, old_json, new_json)
+  const markRemoved = db.prepare(
+    `UPDATE offers SET removed_at = ?, grid_seq = ? WHERE supplier_id = ? AND product_id = ? AND sku_id = ? AND variant = ?`,
+  );
+  const logChange =
+    db.prepare(`INSERT INTO changes (run_id, supplier_id, product_id, sku_id, variant, change, old_json, new_json)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const countLive = db.prepare(`SELECT COUNT(*) AS n FROM offers WHERE supplier_id = ? AND removed_at IS NULL`);
-  const closeRun = db.prepare(`UPDATE sync_runs SET status = 'ok', finished_at = ?, offers = ?, added = ?, removed = ?, changed = ?,
+  const closeRun =
+    db.prepare(`UPDATE sync_runs SET status = 'ok', finished_at = ?, offers = ?, added = ?, removed = ?, changed = ?,
     skipped = ?, skipped_json = ?, error = NULL, mode = ?, requests = ?, throttled = ?, wait_ms = ?, bytes = ?, fetch_ms = ? WHERE id = ?`);
   const clearCandidates = db.prepare(`DELETE FROM ${staging.candidates}`);
-  const holdRun = db.prepare(`UPDATE sync_runs SET status = 'held', finished_at = ?, offers = ?, added = ?, removed = ?, changed = ?,
+  const holdRun =
+    db.prepare(`UPDATE sync_runs SET status = 'held', finished_at = ?, offers = ?, added = ?, removed = ?, changed = ?,
     skipped = ?, skipped_json = ?, error = NULL, mode = ?, requests = ?, throttled = ?, wait_ms = ?, bytes = ?, fetch_ms = ?, held_json = ? WHERE id = ?`);
 
   // The commit runs whole inside a savepoint: a listing to hold is then judged by exactly the counts applying it makes
@@ -206,8 +294,16 @@ export function commitStagedCatalog(db: Database, runId: number, supplierId: str
           lastChangedKey = change.key;
           changed++;
         }
-        logChange.run(runId, supplierId, change.productId, change.skuId, change.variant, change.change,
-          change.old === null ? null : JSON.stringify(change.old), change.new === null ? null : JSON.stringify(change.new));
+        logChange.run(
+          runId,
+          supplierId,
+          change.productId,
+          change.skuId,
+          change.variant,
+          change.change,
+          change.old === null ? null : JSON.stringify(change.old),
+          change.new === null ? null : JSON.stringify(change.new),
+        );
       }
     }
     writeStaged.run({ supplier: supplierId, now, seq });
@@ -215,9 +311,22 @@ export function commitStagedCatalog(db: Database, runId: number, supplierId: str
     const counts = { offers, added, removed, changed, skipped: skipped.length };
     const reason = options.hold ? holdReason(removed, liveBefore, options.hold) : null;
     if (reason) throw new HoldInstead(counts, reason);
-    closeRun.run(nowIso(), counts.offers, counts.added, counts.removed, counts.changed, counts.skipped, JSON.stringify(skipped),
-      scope === 'changes' ? 'incremental' : 'full', metrics.requests, metrics.throttled, Math.round(metrics.waitMs), metrics.bytes,
-      Math.round(metrics.fetchMs), runId);
+    closeRun.run(
+      nowIso(),
+      counts.offers,
+      counts.added,
+      counts.removed,
+      counts.changed,
+      counts.skipped,
+      JSON.stringify(skipped),
+      scope === 'changes' ? 'incremental' : 'full',
+      metrics.requests,
+      metrics.throttled,
+      Math.round(metrics.waitMs),
+      metrics.bytes,
+      Math.round(metrics.fetchMs),
+      runId,
+    );
     markGridStale(db);
     return { counts };
   });
@@ -233,9 +342,23 @@ export function commitStagedCatalog(db: Database, runId: number, supplierId: str
       if (!(error instanceof HoldInstead)) throw error;
       const { counts, reason } = error;
       keepHeldListing(db, runId, staging);
-      holdRun.run(nowIso(), counts.offers, counts.added, counts.removed, counts.changed, counts.skipped, JSON.stringify(skipped),
-        scope === 'changes' ? 'incremental' : 'full', metrics.requests, metrics.throttled, Math.round(metrics.waitMs), metrics.bytes,
-        Math.round(metrics.fetchMs), JSON.stringify(reason), runId);
+      holdRun.run(
+        nowIso(),
+        counts.offers,
+        counts.added,
+        counts.removed,
+        counts.changed,
+        counts.skipped,
+        JSON.stringify(skipped),
+        scope === 'changes' ? 'incremental' : 'full',
+        metrics.requests,
+        metrics.throttled,
+        Math.round(metrics.waitMs),
+        metrics.bytes,
+        Math.round(metrics.fetchMs),
+        JSON.stringify(reason),
+        runId,
+      );
       return { counts, held: reason };
     }
   });
@@ -248,7 +371,13 @@ export function recordCommitTime(db: Database, runId: number, commitMs: number):
 }
 
 /** Replaces a supplier's catalog with a complete listing held in memory (tests and fixtures; the engine stages page by page). */
-export function commitCatalog(db: Database, runId: number, supplierId: string, offers: Offer[], skipped: SkippedItem[]): CommitResult {
+export function commitCatalog(
+  db: Database,
+  runId: number,
+  supplierId: string,
+  offers: Offer[],
+  skipped: SkippedItem[],
+): CommitResult {
   const staging = new CatalogStaging(db, runId);
   try {
     const duplicates = staging.addPage(offers, skipped);
@@ -260,23 +389,45 @@ export function commitCatalog(db: Database, runId: number, supplierId: string, o
 
 /** When the supplier's latest ok run (of `mode`, or of any mode) started; null when it has none. */
 export function lastOkRunStart(db: Database, supplierId: string, mode?: SyncMode): string | null {
-  const row = (mode
-    ? db.prepare(`SELECT started_at FROM sync_runs WHERE supplier_id = ? AND status = 'ok' AND mode = ? ORDER BY id DESC LIMIT 1`).get(supplierId, mode)
-    : db.prepare(`SELECT started_at FROM sync_runs WHERE supplier_id = ? AND status = 'ok' ORDER BY id DESC LIMIT 1`).get(supplierId)) as { started_at: string } | undefined;
+  const row = (
+    mode
+      ? db
+          .prepare(
+            `SELECT started_at FROM sync_runs WHERE supplier_id = ? AND status = 'ok' AND mode = ? ORDER BY id DESC LIMIT 1`,
+          )
+          .get(supplierId, mode)
+      : db
+          .prepare(`SELECT started_at FROM sync_runs WHERE supplier_id = ? AND status = 'ok' ORDER BY id DESC LIMIT 1`)
+          .get(supplierId)
+  ) as { started_at: string } | undefined;
   return row?.started_at ?? null;
 }
 
 /** A live offer's quantity tiers; empty when it has none (or is not live). */
-export function offerQuantityTiers(db: Database, ref: { supplier: string; productId: string; skuId: string; variant: string }): QuantityTier[] {
-  const row = db.prepare(`SELECT tiers_json FROM offers WHERE supplier_id = ? AND product_id = ? AND sku_id = ? AND variant = ? AND removed_at IS NULL`)
+export function offerQuantityTiers(
+  db: Database,
+  ref: { supplier: string; productId: string; skuId: string; variant: string },
+): QuantityTier[] {
+  const row = db
+    .prepare(
+      `SELECT tiers_json FROM offers WHERE supplier_id = ? AND product_id = ? AND sku_id = ? AND variant = ? AND removed_at IS NULL`,
+    )
     .get(ref.supplier, ref.productId, ref.skuId, ref.variant) as { tiers_json: string | null } | undefined;
   return row?.tiers_json ? JSON.parse(row.tiers_json) : [];
 }
 
 export function listLiveOffers(db: Database, supplierId?: string): StoredOffer[] {
-  const rows = (supplierId
-    ? db.prepare(`SELECT * FROM offers WHERE removed_at IS NULL AND supplier_id = ? ORDER BY supplier_id, product_id, sku_id, variant`).all(supplierId)
-    : db.prepare(`SELECT * FROM offers WHERE removed_at IS NULL ORDER BY supplier_id, product_id, sku_id, variant`).all()) as OfferRow[];
+  const rows = (
+    supplierId
+      ? db
+          .prepare(
+            `SELECT * FROM offers WHERE removed_at IS NULL AND supplier_id = ? ORDER BY supplier_id, product_id, sku_id, variant`,
+          )
+          .all(supplierId)
+      : db
+          .prepare(`SELECT * FROM offers WHERE removed_at IS NULL ORDER BY supplier_id, product_id, sku_id, variant`)
+          .all()
+  ) as OfferRow[];
   return rows.map(offerFromRow);
 }
 
@@ -308,12 +459,28 @@ function offerFromRow(row: OfferRow): StoredOffer {
 
 function runFromRow(row: RunRow): SyncRun {
   return {
-    id: row.id, supplierId: row.supplier_id, supplierKind: row.supplier_kind, startedAt: row.started_at,
-    finishedAt: row.finished_at, status: row.status, offers: row.offers, added: row.added, removed: row.removed,
-    changed: row.changed, skipped: row.skipped, skippedItems: JSON.parse(row.skipped_json), error: row.error,
-    mode: row.mode, requests: row.requests, throttled: row.throttled, waitMs: row.wait_ms, bytes: row.bytes,
-    fetchMs: row.fetch_ms, commitMs: row.commit_ms,
-    held: row.held_json === null ? null : JSON.parse(row.held_json), resolvedAt: row.resolved_at,
+    id: row.id,
+    supplierId: row.supplier_id,
+    supplierKind: row.supplier_kind,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    status: row.status,
+    offers: row.offers,
+    added: row.added,
+    removed: row.removed,
+    changed: row.changed,
+    skipped: row.skipped,
+    skippedItems: JSON.parse(row.skipped_json),
+    error: row.error,
+    mode: row.mode,
+    requests: row.requests,
+    throttled: row.throttled,
+    waitMs: row.wait_ms,
+    bytes: row.bytes,
+    fetchMs: row.fetch_ms,
+    commitMs: row.commit_ms,
+    held: row.held_json === null ? null : JSON.parse(row.held_json),
+    resolvedAt: row.resolved_at,
   };
 }
 
@@ -324,7 +491,11 @@ export function getRun(db: Database, runId: number): SyncRun | null {
 
 /** The newest run of every supplier that has one. */
 export function latestRuns(db: Database): SyncRun[] {
-  const rows = db.prepare(`SELECT * FROM sync_runs WHERE id IN (SELECT MAX(id) FROM sync_runs GROUP BY supplier_id) ORDER BY supplier_id`).all() as RunRow[];
+  const rows = db
+    .prepare(
+      `SELECT * FROM sync_runs WHERE id IN (SELECT MAX(id) FROM sync_runs GROUP BY supplier_id) ORDER BY supplier_id`,
+    )
+    .all() as RunRow[];
   return rows.map(runFromRow);
 }
 

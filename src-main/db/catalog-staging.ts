@@ -4,8 +4,22 @@ import type { SkippedItem } from '../../src-shared/sync-types';
 
 /** The columns of an offer a listing decides; an offer whose stored values of these all match is not written. */
 export const OFFER_CONTENT_COLUMNS = [
-  'kind', 'titles_json', 'category_json', 'cost_amount', 'cost_currency', 'retail_json', 'original_json', 'stock_status',
-  'stock_quantity', 'min_quantity', 'max_quantity', 'fulfillment_json', 'images_json', 'plan_json', 'orderable', 'raw_json',
+  'kind',
+  'titles_json',
+  'category_json',
+  'cost_amount',
+  'cost_currency',
+  'retail_json',
+  'original_json',
+  'stock_status',
+  'stock_quantity',
+  'min_quantity',
+  'max_quantity',
+  'fulfillment_json',
+  'images_json',
+  'plan_json',
+  'orderable',
+  'raw_json',
   'tiers_json',
 ] as const;
 
@@ -29,7 +43,13 @@ class SharedJson {
 
   /** Exactly JSON.stringify(value) for a plain object, its members serialized through the cache. */
   ofMembers(value: unknown): string {
-    if (value === null || typeof value !== 'object' || Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype) return this.of(value);
+    if (
+      value === null ||
+      typeof value !== 'object' ||
+      Array.isArray(value) ||
+      Object.getPrototypeOf(value) !== Object.prototype
+    )
+      return this.of(value);
     const parts: string[] = [];
     for (const key of Object.keys(value)) {
       const member = (value as Record<string, unknown>)[key];
@@ -43,7 +63,9 @@ class SharedJson {
 /** An offer's key and OFFER_CONTENT_COLUMNS values, in statement order, bound by position. */
 function offerContentValues(offer: Offer, json: SharedJson): Array<string | number | null> {
   return [
-    offer.productId, offer.skuId, offer.variant,
+    offer.productId,
+    offer.skuId,
+    offer.variant,
     offer.kind,
     JSON.stringify(offer.titles),
     offer.category ? json.of(offer.category) : null,
@@ -90,7 +112,10 @@ export class CatalogStaging {
   private readonly stagedKeys = new Set<string>();
   private indexed = false;
 
-  constructor(private readonly db: Database, runId: number) {
+  constructor(
+    private readonly db: Database,
+    runId: number,
+  ) {
     if (!Number.isSafeInteger(runId) || runId < 0) throw new Error(`bad run id ${runId}`);
     this.offers = `temp.sync_stage_offers_${runId}`;
     this.listed = `temp.sync_stage_listed_${runId}`;
@@ -115,7 +140,11 @@ export class CatalogStaging {
   }
 
   /** Stages one page in one transaction; returns what it had to skip as listed twice. */
-  addPage(offers: readonly Offer[], skipped: readonly SkippedItem[], removedProducts: readonly string[] = []): SkippedItem[] {
+  addPage(
+    offers: readonly Offer[],
+    skipped: readonly SkippedItem[],
+    removedProducts: readonly string[] = [],
+  ): SkippedItem[] {
     const duplicates: SkippedItem[] = [];
     const json = new SharedJson();
     const listed = new Set<string>();
@@ -124,7 +153,10 @@ export class CatalogStaging {
         const key = offerKey(offer);
         if (this.stagedKeys.has(key)) {
           // The first copy of an offer listed twice is kept; the caller hears about the second.
-          duplicates.push({ where: `product ${offer.productId}, sku ${offer.skuId}${offer.variant ? `, variant ${offer.variant}` : ''}`, reason: 'listed twice; first kept' });
+          duplicates.push({
+            where: `product ${offer.productId}, sku ${offer.skuId}${offer.variant ? `, variant ${offer.variant}` : ''}`,
+            reason: 'listed twice; first kept',
+          });
           continue;
         }
         this.stagedKeys.add(key);
@@ -152,12 +184,18 @@ export class CatalogStaging {
   /** Forgets everything staged so far (the listing started over); the tables stay for the pages to come. */
   clear(): void {
     this.stagedKeys.clear();
-    this.db.exec([this.offers, this.listed, this.removed, this.candidates].map((table) => `DELETE FROM ${table};`).join('\n'));
+    this.db.exec(
+      [this.offers, this.listed, this.removed, this.candidates].map((table) => `DELETE FROM ${table};`).join('\n'),
+    );
   }
 
   drop(): void {
     if (this.dropped) return;
     this.dropped = true;
-    this.db.exec([this.offers, this.listed, this.removed, this.candidates].map((table) => `DROP TABLE IF EXISTS ${table};`).join('\n'));
+    this.db.exec(
+      [this.offers, this.listed, this.removed, this.candidates]
+        .map((table) => `DROP TABLE IF EXISTS ${table};`)
+        .join('\n'),
+    );
   }
 }

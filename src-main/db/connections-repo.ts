@@ -16,14 +16,29 @@ export interface StoredConnection {
 }
 
 interface Row {
-  id: string; kind: string; name: string; settings_json: string; secrets_blob: Buffer | null; sealed_by: string;
-  secrets_set: string | null; key_id: string | null; created_at: string; updated_at: string;
+  id: string;
+  kind: string;
+  name: string;
+  settings_json: string;
+  secrets_blob: Buffer | null;
+  sealed_by: string;
+  secrets_set: string | null;
+  key_id: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 const fromRow = (row: Row): StoredConnection => ({
-  id: row.id, kind: row.kind, name: row.name, settings: JSON.parse(row.settings_json), secretsBlob: row.secrets_blob,
-  sealedBy: row.sealed_by, secretsSet: row.secrets_set === null ? null : (JSON.parse(row.secrets_set) as string[]), keyId: row.key_id,
-  createdAt: row.created_at, updatedAt: row.updated_at,
+  id: row.id,
+  kind: row.kind,
+  name: row.name,
+  settings: JSON.parse(row.settings_json),
+  secretsBlob: row.secrets_blob,
+  sealedBy: row.sealed_by,
+  secretsSet: row.secrets_set === null ? null : (JSON.parse(row.secrets_set) as string[]),
+  keyId: row.key_id,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
 });
 
 export function listStoredConnections(db: Database): StoredConnection[] {
@@ -35,15 +50,29 @@ export function getStoredConnection(db: Database, id: string): StoredConnection 
   return row ? fromRow(row) : null;
 }
 
-export function upsertStoredConnection(db: Database, connection: Omit<StoredConnection, 'createdAt' | 'updatedAt'>): void {
+export function upsertStoredConnection(
+  db: Database,
+  connection: Omit<StoredConnection, 'createdAt' | 'updatedAt'>,
+): void {
   const now = new Date().toISOString();
-  db.prepare(`INSERT INTO supplier_connections (id, kind, name, settings_json, secrets_blob, sealed_by, secrets_set, key_id, created_at, updated_at)
+  db.prepare(
+    `INSERT INTO supplier_connections (id, kind, name, settings_json, secrets_blob, sealed_by, secrets_set, key_id, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, settings_json = excluded.settings_json,
       secrets_blob = excluded.secrets_blob, sealed_by = excluded.sealed_by, secrets_set = excluded.secrets_set, key_id = excluded.key_id,
-      updated_at = excluded.updated_at`)
-    .run(connection.id, connection.kind, connection.name, JSON.stringify(connection.settings), connection.secretsBlob, connection.sealedBy,
-      connection.secretsSet === null ? null : JSON.stringify(connection.secretsSet), connection.keyId, now, now);
+      updated_at = excluded.updated_at`,
+  ).run(
+    connection.id,
+    connection.kind,
+    connection.name,
+    JSON.stringify(connection.settings),
+    connection.secretsBlob,
+    connection.sealedBy,
+    connection.secretsSet === null ? null : JSON.stringify(connection.secretsSet),
+    connection.keyId,
+    now,
+    now,
+  );
 }
 
 /**
@@ -51,8 +80,12 @@ export function upsertStoredConnection(db: Database, connection: Omit<StoredConn
  * still the one that was opened: a save in between wins.
  */
 export function recordSecretsMeta(db: Database, id: string, blob: Buffer, secretsSet: string[], keyId: string): void {
-  db.prepare('UPDATE supplier_connections SET secrets_set = ?, key_id = ? WHERE id = ? AND secrets_blob = ?')
-    .run(JSON.stringify(secretsSet), keyId, id, blob);
+  db.prepare('UPDATE supplier_connections SET secrets_set = ?, key_id = ? WHERE id = ? AND secrets_blob = ?').run(
+    JSON.stringify(secretsSet),
+    keyId,
+    id,
+    blob,
+  );
 }
 
 export function deleteStoredConnection(db: Database, id: string): boolean {

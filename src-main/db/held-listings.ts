@@ -8,19 +8,31 @@ const CONTENT = OFFER_CONTENT_COLUMNS.join(', ');
 
 /** Copies a staged listing into held_offers/held_products under the run's id. Call inside the holding transaction. */
 export function keepHeldListing(db: Database, runId: number, staging: CatalogStaging): void {
-  db.prepare(`INSERT INTO held_offers (run_id, product_id, sku_id, variant, ${CONTENT})
-    SELECT ?, product_id, sku_id, variant, ${CONTENT} FROM ${staging.offers}`).run(runId);
-  db.prepare(`INSERT INTO held_products (run_id, role, product_id) SELECT ?, 'listed', product_id FROM ${staging.listed}`).run(runId);
-  db.prepare(`INSERT INTO held_products (run_id, role, product_id) SELECT ?, 'removed', product_id FROM ${staging.removed}`).run(runId);
+  db.prepare(
+    `INSERT INTO held_offers (run_id, product_id, sku_id, variant, ${CONTENT})
+    SELECT ?, product_id, sku_id, variant, ${CONTENT} FROM ${staging.offers}`,
+  ).run(runId);
+  db.prepare(
+    `INSERT INTO held_products (run_id, role, product_id) SELECT ?, 'listed', product_id FROM ${staging.listed}`,
+  ).run(runId);
+  db.prepare(
+    `INSERT INTO held_products (run_id, role, product_id) SELECT ?, 'removed', product_id FROM ${staging.removed}`,
+  ).run(runId);
 }
 
 /** Stages a held listing again, as the engine first staged it. The caller drops the staging. */
 export function restageHeldListing(db: Database, runId: number): CatalogStaging {
   const staging = new CatalogStaging(db, runId);
-  db.prepare(`INSERT INTO ${staging.offers} (product_id, sku_id, variant, ${CONTENT})
-    SELECT product_id, sku_id, variant, ${CONTENT} FROM held_offers WHERE run_id = ?`).run(runId);
-  db.prepare(`INSERT INTO ${staging.listed} (product_id) SELECT product_id FROM held_products WHERE run_id = ? AND role = 'listed'`).run(runId);
-  db.prepare(`INSERT INTO ${staging.removed} (product_id) SELECT product_id FROM held_products WHERE run_id = ? AND role = 'removed'`).run(runId);
+  db.prepare(
+    `INSERT INTO ${staging.offers} (product_id, sku_id, variant, ${CONTENT})
+    SELECT product_id, sku_id, variant, ${CONTENT} FROM held_offers WHERE run_id = ?`,
+  ).run(runId);
+  db.prepare(
+    `INSERT INTO ${staging.listed} (product_id) SELECT product_id FROM held_products WHERE run_id = ? AND role = 'listed'`,
+  ).run(runId);
+  db.prepare(
+    `INSERT INTO ${staging.removed} (product_id) SELECT product_id FROM held_products WHERE run_id = ? AND role = 'removed'`,
+  ).run(runId);
   return staging;
 }
 

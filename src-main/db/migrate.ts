@@ -19,10 +19,17 @@ export function bundledMigrations(dir: string = fileURLToPath(new URL('./migrati
   const migrations = readdirSync(dir)
     .map((file) => ({ file, match: FILE_PATTERN.exec(file) }))
     .filter((entry): entry is { file: string; match: RegExpExecArray } => entry.match !== null)
-    .map(({ file, match }) => ({ version: Number(match[1]), name: match[2], sql: readFileSync(`${dir}/${file}`, 'utf8') }))
+    .map(({ file, match }) => ({
+      version: Number(match[1]),
+      name: match[2],
+      sql: readFileSync(`${dir}/${file}`, 'utf8'),
+    }))
     .sort((a, b) => a.version - b.version);
   migrations.forEach((migration, index) => {
-    if (migration.version !== index + 1) throw new Error(`migration numbers must run 001, 002, … without gaps; found ${migration.version} at position ${index + 1}`);
+    if (migration.version !== index + 1)
+      throw new Error(
+        `migration numbers must run 001, 002, … without gaps; found ${migration.version} at position ${index + 1}`,
+      );
   });
   return migrations;
 }
@@ -38,7 +45,9 @@ export function checksum(sql: string): string {
 export function migratesExistingData(db: Database, migrations: Migration[] = bundledMigrations()): boolean {
   const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).get();
   if (!table) return false;
-  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((row) => row.version));
+  const applied = new Set(
+    (db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((row) => row.version),
+  );
   return applied.size > 0 && migrations.some((migration) => !applied.has(migration.version));
 }
 
@@ -50,12 +59,19 @@ export function migrate(db: Database, migrations: Migration[] = bundledMigration
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   const applied = new Map<number, { name: string; checksum: string }>();
-  for (const row of db.prepare('SELECT version, name, checksum FROM schema_migrations').all() as Array<{ version: number; name: string; checksum: string }>) {
+  for (const row of db.prepare('SELECT version, name, checksum FROM schema_migrations').all() as Array<{
+    version: number;
+    name: string;
+    checksum: string;
+  }>) {
     applied.set(row.version, row);
   }
   const known = new Set(migrations.map((m) => m.version));
   for (const version of applied.keys()) {
-    if (!known.has(version)) throw new Error(`database has migration ${version}, which this version of SupplyGrid does not know: it was written by a newer version`);
+    if (!known.has(version))
+      throw new Error(
+        `database has migration ${version}, which this version of SupplyGrid does not know: it was written by a newer version`,
+      );
   }
   const ran: number[] = [];
   for (const migration of migrations) {
@@ -63,19 +79,27 @@ export function migrate(db: Database, migrations: Migration[] = bundledMigration
     const done = applied.get(migration.version);
     if (done) {
       if (done.checksum !== sum) {
-        throw new Error(`migration ${String(migration.version).padStart(3, '0')}_${migration.name} was edited after it was applied; add a new migration instead`);
+        throw new Error(
+          `migration ${String(migration.version).padStart(3, '0')}_${migration.name} was edited after it was applied; add a new migration instead`,
+        );
       }
       continue;
     }
     // IMMEDIATE takes the write lock before looking: when the app and the CLI open a new database at the same
     // moment, the second waits (busy_timeout), then sees the migration recorded and skips it.
-    const appliedHere = db.transaction(() => {
-      if (db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(migration.version)) return false;
-      db.exec(migration.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)').run(
-        migration.version, migration.name, sum, new Date().toISOString());
-      return true;
-    }).immediate();
+    const appliedHere = db
+      .transaction(() => {
+        if (db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(migration.version)) return false;
+        db.exec(migration.sql);
+        db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)').run(
+          migration.version,
+          migration.name,
+          sum,
+          new Date().toISOString(),
+        );
+        return true;
+      })
+      .immediate();
     if (appliedHere) ran.push(migration.version);
   }
   return ran;

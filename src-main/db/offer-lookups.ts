@@ -13,7 +13,9 @@ export function parseTitles(titlesJson: string): LocalizedText {
 
 /** Live offers per supplier id. */
 export function liveOfferCounts(db: Database): Map<string, number> {
-  const rows = db.prepare('SELECT supplier_id, COUNT(*) AS n FROM offers WHERE removed_at IS NULL GROUP BY supplier_id').all() as Array<{ supplier_id: string; n: number }>;
+  const rows = db
+    .prepare('SELECT supplier_id, COUNT(*) AS n FROM offers WHERE removed_at IS NULL GROUP BY supplier_id')
+    .all() as Array<{ supplier_id: string; n: number }>;
   return new Map(rows.map((row) => [row.supplier_id, row.n]));
 }
 
@@ -22,7 +24,9 @@ export function liveOfferCounts(db: Database): Map<string, number> {
  * offer never stored has none.
  */
 export function titlesOf(db: Database, refs: readonly OfferIdentity[]): Map<string, LocalizedText> {
-  const lookup = db.prepare('SELECT titles_json FROM offers WHERE supplier_id = ? AND product_id = ? AND sku_id = ? AND variant = ?').pluck();
+  const lookup = db
+    .prepare('SELECT titles_json FROM offers WHERE supplier_id = ? AND product_id = ? AND sku_id = ? AND variant = ?')
+    .pluck();
   const titles = new Map<string, LocalizedText>();
   for (const ref of refs) {
     const key = supplierOfferKey(ref);

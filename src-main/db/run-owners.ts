@@ -40,11 +40,15 @@ export interface RunOwner {
 }
 
 /** Whether the process that owns a run may still be running it. Unsure (another host, no permission) means yes. */
-export function ownerMayBeAlive(owner: RunOwner, here = { pid: process.pid, host: hostname(), startedAt: PROCESS_STARTED_AT }): boolean {
+export function ownerMayBeAlive(
+  owner: RunOwner,
+  here = { pid: process.pid, host: hostname(), startedAt: PROCESS_STARTED_AT },
+): boolean {
   if (owner.host !== here.host) return true;
   // This very pid: ours if it started when we did (threads compute the instant apart, so within a margin; an
   // unsure answer keeps the run open); otherwise an earlier process that had the same pid (a restarted container).
-  if (owner.pid === here.pid) return Math.abs(Date.parse(owner.processStartedAt) - Date.parse(here.startedAt)) < SAME_PROCESS_MARGIN_MS;
+  if (owner.pid === here.pid)
+    return Math.abs(Date.parse(owner.processStartedAt) - Date.parse(here.startedAt)) < SAME_PROCESS_MARGIN_MS;
   try {
     process.kill(owner.pid, 0);
     return true;
@@ -59,19 +63,38 @@ export function ownerMayBeAlive(owner: RunOwner, here = { pid: process.pid, host
  * UNOWNED_RUN_MAX_AGE_MS). Returns the ids it closed. A pid reused by an unrelated live process keeps its run open
  * until that process ends too: a stale "running" is the safe error, a live run marked interrupted is not.
  */
-export function closeAbandonedRuns(db: Database, now = new Date(), alive: (owner: RunOwner) => boolean = ownerMayBeAlive): number[] {
-  const running = db.prepare(`SELECT r.id, r.started_at AS startedAt, o.pid, o.host, o.process_started_at AS processStartedAt
-    FROM sync_runs r LEFT JOIN sync_run_owners o ON o.run_id = r.id WHERE r.status = 'running'`).all() as Array<{
-    id: number; startedAt: string; pid: number | null; host: string | null; processStartedAt: string | null;
+export function closeAbandonedRuns(
+  db: Database,
+  now = new Date(),
+  alive: (owner: RunOwner) => boolean = ownerMayBeAlive,
+): number[] {
+  const running = db
+    .prepare(
+      `SELECT r.id, r.started_at AS startedAt, o.pid, o.host, o.process_started_at AS processStartedAt
+    FROM sync_runs r LEFT JOIN sync_run_owners o ON o.run_id = r.id WHERE r.status = 'running'`,
+    )
+    .all() as Array<{
+    id: number;
+    startedAt: string;
+    pid: number | null;
+    host: string | null;
+    processStartedAt: string | null;
   }>;
-  const abandoned = running.filter((run) => run.pid === null || run.host === null || run.processStartedAt === null
-    ? now.getTime() - Date.parse(run.startedAt) > UNOWNED_RUN_MAX_AGE_MS
-    : !alive({ pid: run.pid, host: run.host, processStartedAt: run.processStartedAt }));
-  const close = db.prepare(`UPDATE sync_runs SET status = 'failed', finished_at = ?, error = ? WHERE id = ? AND status = 'running'`);
+  const abandoned = running.filter((run) =>
+    run.pid === null || run.host === null || run.processStartedAt === null
+      ? now.getTime() - Date.parse(run.startedAt) > UNOWNED_RUN_MAX_AGE_MS
+      : !alive({ pid: run.pid, host: run.host, processStartedAt: run.processStartedAt }),
+  );
+  const close = db.prepare(
+    `UPDATE sync_runs SET status = 'failed', finished_at = ?, error = ? WHERE id = ? AND status = 'running'`,
+  );
   const closed: number[] = [];
   db.transaction(() => {
-    for (const run of abandoned) if (close.run(now.toISOString(), INTERRUPTED_ERROR, run.id).changes > 0) closed.push(run.id);
-    db.prepare(`DELETE FROM sync_run_owners WHERE run_id NOT IN (SELECT id FROM sync_runs WHERE status = 'running')`).run();
+    for (const run of abandoned)
+      if (close.run(now.toISOString(), INTERRUPTED_ERROR, run.id).changes > 0) closed.push(run.id);
+    db.prepare(
+      `DELETE FROM sync_run_owners WHERE run_id NOT IN (SELECT id FROM sync_runs WHERE status = 'running')`,
+    ).run();
   })();
   return closed;
 }

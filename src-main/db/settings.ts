@@ -10,7 +10,8 @@ export function merchantCurrency(db: Database): string {
 }
 
 export function setMerchantCurrency(db: Database, currency: string): void {
-  if (!/^[A-Z]{3}$/.test(currency)) throw new Error(`currency must be a 3-letter ISO code such as USD, got "${currency}"`);
+  if (!/^[A-Z]{3}$/.test(currency))
+    throw new Error(`currency must be a 3-letter ISO code such as USD, got "${currency}"`);
   writeState(db, 'settings.currency', currency);
   markGridMatchingStale(db);
 }
@@ -39,7 +40,10 @@ export function syncHoldThresholds(db: Database): HoldThresholds {
 }
 
 export function setSyncHoldThresholds(db: Database, thresholds: HoldThresholds): void {
-  if (!validRemovalPercent(thresholds.removalPercent)) throw new Error(`the removal threshold must be a whole percent from 1 to 100, got ${String(thresholds.removalPercent)}`);
+  if (!validRemovalPercent(thresholds.removalPercent))
+    throw new Error(
+      `the removal threshold must be a whole percent from 1 to 100, got ${String(thresholds.removalPercent)}`,
+    );
   writeState(db, 'settings.syncHoldRemovalPercent', String(thresholds.removalPercent));
 }
 
@@ -62,7 +66,12 @@ export interface GridInputs {
   offers: number;
 }
 
-const COUNTERS = { matching: 'grid.matchingVersion', prices: 'grid.pricesVersion', catalog: 'grid.version', offers: 'grid.offersVersion' } as const;
+const COUNTERS = {
+  matching: 'grid.matchingVersion',
+  prices: 'grid.pricesVersion',
+  catalog: 'grid.version',
+  offers: 'grid.offersVersion',
+} as const;
 
 function bump(db: Database, key: AppStateKey): void {
   incrementState(db, key);
@@ -108,7 +117,9 @@ export function gridBuiltFrom(db: Database): GridInputs | null {
   if (!stored) return null;
   try {
     const parsed = JSON.parse(stored) as Partial<GridInputs>;
-    return typeof parsed === 'object' && parsed !== null && typeof parsed.matching === 'number' ? (parsed as GridInputs) : null;
+    return typeof parsed === 'object' && parsed !== null && typeof parsed.matching === 'number'
+      ? (parsed as GridInputs)
+      : null;
   } catch {
     return null;
   }

@@ -49,4 +49,3 @@ export async function startDemoSuppliers(db: Database, options: { advance?: bool
   };
   return demo;
 }
-

@@ -7,8 +7,20 @@ import { codedText } from '../../src-shared/coded-issue';
  * suppliers before fetching live rates. Labelled as samples wherever they are shown.
  */
 const USD_PER_UNIT: Record<string, string> = {
-  CNY: '0.1389', HKD: '0.1285', EUR: '1.0823', GBP: '1.2705', MYR: '0.2120', SGD: '0.7440', PHP: '0.01720',
-  IDR: '0.0000618', THB: '0.02810', TWD: '0.03090', JPY: '0.00655', KRW: '0.000725', AUD: '0.6520', VND: '0.0000393',
+  CNY: '0.1389',
+  HKD: '0.1285',
+  EUR: '1.0823',
+  GBP: '1.2705',
+  MYR: '0.2120',
+  SGD: '0.7440',
+  PHP: '0.01720',
+  IDR: '0.0000618',
+  THB: '0.02810',
+  TWD: '0.03090',
+  JPY: '0.00655',
+  KRW: '0.000725',
+  AUD: '0.6520',
+  VND: '0.0000393',
 };
 
 /** Worded by the renderer and the CLI (pricing dictionary, `rates.source.sample`). */

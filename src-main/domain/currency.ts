@@ -12,8 +12,13 @@ export interface CurrencyRate {
 }
 
 export class MissingRateError extends Error {
-  constructor(readonly currency: string, readonly base: string) {
-    super(`no exchange rate from ${currency} to ${base}: add one under Pricing → Rates (or \`supplygrid rates set ${currency}=…\`)`);
+  constructor(
+    readonly currency: string,
+    readonly base: string,
+  ) {
+    super(
+      `no exchange rate from ${currency} to ${base}: add one under Pricing → Rates (or \`supplygrid rates set ${currency}=…\`)`,
+    );
     this.name = 'MissingRateError';
   }
 }
@@ -26,7 +31,13 @@ export function convert(amount: Money, base: string, rates: ReadonlyMap<string, 
   if (amount.currency === base) return amount;
   const rate = rates.get(amount.currency);
   if (!rate || rate.base !== base) throw new MissingRateError(amount.currency, base);
-  return { amount: new Decimal(amount.amount).times(rate.perUnit).toDecimalPlaces(CONVERSION_SCALE, Decimal.ROUND_HALF_EVEN).toFixed(), currency: base };
+  return {
+    amount: new Decimal(amount.amount)
+      .times(rate.perUnit)
+      .toDecimalPlaces(CONVERSION_SCALE, Decimal.ROUND_HALF_EVEN)
+      .toFixed(),
+    currency: base,
+  };
 }
 
 /** Where the European Central Bank publishes its daily reference rates; the default rates source. */
@@ -47,7 +58,8 @@ export function parseEcbXml(xml: string): EcbRates {
   if (!date) throw new Error('not an ECB rates document: no <Cube time="…"> element');
   const perEuro: Record<string, string> = {};
   for (const match of xml.matchAll(/<Cube\s+currency=['"]([A-Z]{3})['"]\s+rate=['"]([0-9.]+)['"]\s*\/>/g)) {
-    if (!/^\d+(\.\d+)?$/.test(match[2]) || new Decimal(match[2]).isZero()) throw new Error(`ECB rate for ${match[1]} is not a positive number: ${match[2]}`);
+    if (!/^\d+(\.\d+)?$/.test(match[2]) || new Decimal(match[2]).isZero())
+      throw new Error(`ECB rate for ${match[1]} is not a positive number: ${match[2]}`);
     perEuro[match[1]] = match[2];
   }
   if (Object.keys(perEuro).length === 0) throw new Error('ECB rates document has no currency rates');

@@ -2,7 +2,14 @@ import { compareAmounts, type Money } from './money';
 import type { LocalizedText, Stock } from './offer';
 
 export type ChangeKind = 'added' | 'removed' | 'price_up' | 'price_down' | 'stock_changed' | 'title_changed';
-export const CHANGE_KINDS: readonly ChangeKind[] = ['added', 'removed', 'price_up', 'price_down', 'stock_changed', 'title_changed'];
+export const CHANGE_KINDS: readonly ChangeKind[] = [
+  'added',
+  'removed',
+  'price_up',
+  'price_down',
+  'stock_changed',
+  'title_changed',
+];
 
 /** The part of an offer a sync compares. */
 export interface OfferSnapshot {
@@ -57,7 +64,11 @@ export interface DiffOptions {
  * engine therefore calls this only on a complete listing, or on a part of one that is complete for its keys (the
  * changed offers and the removal candidates), which gives the same changes for those keys as the whole catalog would.
  */
-export function diffCatalog(previous: Iterable<OfferSnapshot>, next: Iterable<OfferSnapshot>, options: DiffOptions = {}): CatalogChange[] {
+export function diffCatalog(
+  previous: Iterable<OfferSnapshot>,
+  next: Iterable<OfferSnapshot>,
+  options: DiffOptions = {},
+): CatalogChange[] {
   const before = new Map<string, OfferSnapshot>();
   for (const offer of previous) before.set(offer.key, offer);
   const changes: CatalogChange[] = [];
@@ -76,7 +87,8 @@ export function diffCatalog(previous: Iterable<OfferSnapshot>, next: Iterable<Of
   }
   const unreadable = options.unreadable;
   const stillUpstream = (offer: OfferSnapshot) =>
-    unreadable !== undefined && (unreadable.products.has(offer.productId) || unreadable.skus.has(`${offer.productId}\u0001${offer.skuId}`));
+    unreadable !== undefined &&
+    (unreadable.products.has(offer.productId) || unreadable.skus.has(`${offer.productId}\u0001${offer.skuId}`));
   for (const old of before.values()) {
     if (seen.has(old.key) || stillUpstream(old)) continue;
     changes.push(change('removed', old, { cost: old.cost, stock: old.stock, titles: old.titles }, null));
@@ -85,7 +97,15 @@ export function diffCatalog(previous: Iterable<OfferSnapshot>, next: Iterable<Of
 }
 
 function change(kind: ChangeKind, offer: OfferSnapshot, oldValue: unknown, newValue: unknown): CatalogChange {
-  return { change: kind, key: offer.key, productId: offer.productId, skuId: offer.skuId, variant: offer.variant, old: oldValue, new: newValue };
+  return {
+    change: kind,
+    key: offer.key,
+    productId: offer.productId,
+    skuId: offer.skuId,
+    variant: offer.variant,
+    old: oldValue,
+    new: newValue,
+  };
 }
 
 function priceChange(old: Money, next: Money): 'price_up' | 'price_down' | null {

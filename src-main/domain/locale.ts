@@ -48,7 +48,14 @@ export function fallbackChain(displayLanguage: string): string[] {
   const chain = [wanted];
   if (language === 'zh') {
     const traditional = /-(TW|HK|MO)$/.test(wanted);
-    chain.push(...(traditional ? ['zh-TW', 'zh-HK', 'zh-MO', 'zh', 'zh-CN', 'zh-SG'] : ['zh-CN', 'zh', 'zh-SG', 'zh-TW', 'zh-HK']), 'en', 'en-US', 'en-GB');
+    chain.push(
+      ...(traditional
+        ? ['zh-TW', 'zh-HK', 'zh-MO', 'zh', 'zh-CN', 'zh-SG']
+        : ['zh-CN', 'zh', 'zh-SG', 'zh-TW', 'zh-HK']),
+      'en',
+      'en-US',
+      'en-GB',
+    );
   } else {
     chain.push(language, `${language}-*`, 'en', 'en-US', 'en-GB', 'en-*', 'zh-CN', 'zh-TW', 'zh-*');
   }

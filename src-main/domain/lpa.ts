@@ -53,7 +53,8 @@ export function parseLpa(text: string): LpaParseResult {
   const trimmed = text.trim();
   if (trimmed === '') return refuse('empty');
   if (/\s/.test(trimmed)) return refuse('whitespace');
-  if (trimmed.slice(0, PREFIX.length).toUpperCase() !== PREFIX) return refuse(/^1\$/.test(trimmed) ? 'noPrefix' : 'wrongStart');
+  if (trimmed.slice(0, PREFIX.length).toUpperCase() !== PREFIX)
+    return refuse(/^1\$/.test(trimmed) ? 'noPrefix' : 'wrongStart');
   const fields = trimmed.slice(PREFIX.length).split('$');
   const [format, address, matchingId, oid, flag] = fields;
   if (fields.length === 1 && format === '') return refuse('nothingAfterPrefix');

@@ -25,7 +25,12 @@ export interface SuggestedKey {
 export function suggestedKeys(attributes: PlanAttributes, evidence: RegionEvidence): SuggestedKey[] {
   if (!(attributes.confidence >= SUGGESTION_CONFIDENCE)) return [];
   const certain = { ...attributes, confidence: 1 };
-  if (certain.type === 'plan' && certain.region && certain.countries.length === 1 && certain.countries[0] === `REGION:${certain.region}`) {
+  if (
+    certain.type === 'plan' &&
+    certain.region &&
+    certain.countries.length === 1 &&
+    certain.countries[0] === `REGION:${certain.region}`
+  ) {
     const sets = Object.keys(evidence[certain.region] ?? {});
     if (sets.length > 1) {
       return sets.flatMap((set) => {

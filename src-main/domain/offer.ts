@@ -4,7 +4,14 @@ import type { QuantityTier } from './quantity-tiers';
 
 /** What kind of thing a merchant is buying. */
 export type OfferKind = 'esim' | 'data_plan' | 'card' | 'direct_topup' | 'mobile_recharge' | 'other';
-export const OFFER_KINDS: readonly OfferKind[] = ['esim', 'data_plan', 'card', 'direct_topup', 'mobile_recharge', 'other'];
+export const OFFER_KINDS: readonly OfferKind[] = [
+  'esim',
+  'data_plan',
+  'card',
+  'direct_topup',
+  'mobile_recharge',
+  'other',
+];
 
 /** Every supplier's stock reported on one scale. `quantity` is null when the upstream does not say. */
 export type StockStatus = 'unlimited' | 'in_stock' | 'low' | 'out' | 'unknown';
@@ -105,25 +112,34 @@ export function offerProblem(offer: Offer): string | null {
   if (!offer.productId) return 'no product id';
   const cost = moneyProblem(offer.cost, 'cost');
   if (cost) return cost;
-  if (!new Decimal(offer.cost.amount).greaterThan(0)) return `cost ${offer.cost.amount} ${offer.cost.currency} is not above zero`;
-  for (const [name, value] of [['retail price', offer.retailPrice], ['original price', offer.originalPrice]] as const) {
+  if (!new Decimal(offer.cost.amount).greaterThan(0))
+    return `cost ${offer.cost.amount} ${offer.cost.currency} is not above zero`;
+  for (const [name, value] of [
+    ['retail price', offer.retailPrice],
+    ['original price', offer.originalPrice],
+  ] as const) {
     const problem = value ? moneyProblem(value, name) : null;
     if (problem) return problem;
   }
   for (const tier of offer.quantityTiers ?? []) {
     const problem = moneyProblem(tier.unitPrice, `price from ${tier.minQuantity}`);
     if (problem) return problem;
-    if (tier.unitPrice.currency !== offer.cost.currency) return `price from ${tier.minQuantity} is in ${tier.unitPrice.currency}, the cost in ${offer.cost.currency}`;
+    if (tier.unitPrice.currency !== offer.cost.currency)
+      return `price from ${tier.minQuantity} is in ${tier.unitPrice.currency}, the cost in ${offer.cost.currency}`;
   }
-  if (!Object.values(offer.titles).some((title) => typeof title === 'string' && title.trim().length > 0)) return 'no title in any language';
+  if (!Object.values(offer.titles).some((title) => typeof title === 'string' && title.trim().length > 0))
+    return 'no title in any language';
   if (!STOCK_STATUSES.includes(offer.stock.status)) return `unknown stock status ${JSON.stringify(offer.stock.status)}`;
   const quantity = offer.stock.quantity;
-  if (quantity !== null && !(Number.isSafeInteger(quantity) && quantity >= 0)) return `stock quantity ${quantity} is not a whole number of items`;
+  if (quantity !== null && !(Number.isSafeInteger(quantity) && quantity >= 0))
+    return `stock quantity ${quantity} is not a whole number of items`;
   return null;
 }
 
 function moneyProblem(value: Money, name: string): string | null {
-  if (typeof value.amount !== 'string' || !isDecimalString(value.amount)) return `${name} ${JSON.stringify(value.amount)} is not a decimal amount`;
-  if (!isIsoCurrency(value.currency)) return `${name} currency ${JSON.stringify(String(value.currency).slice(0, 40))} is not an ISO 4217 code`;
+  if (typeof value.amount !== 'string' || !isDecimalString(value.amount))
+    return `${name} ${JSON.stringify(value.amount)} is not a decimal amount`;
+  if (!isIsoCurrency(value.currency))
+    return `${name} currency ${JSON.stringify(String(value.currency).slice(0, 40))} is not an ISO 4217 code`;
   return null;
 }

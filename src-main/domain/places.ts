@@ -23,7 +23,10 @@ const LATIN_DIACRITICS = /[\u00c0-\u024f\u1e00-\u1eff]/;
 /** The one spelling every place name and every title is compared in. */
 export function placeText(text: string): string {
   const folded = LATIN_DIACRITICS.test(text) ? text.normalize('NFKD').replace(/\p{M}/gu, '') : text;
-  return folded.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return folded
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 // Region codes ICU names that are not places a plan can cover (or are only reserved/test codes).
@@ -50,7 +53,12 @@ const PLACE_TRIE: TrieNode = (() => {
   const root: TrieNode = { next: new Map() };
   const add = (name: string | undefined, value: PlaceValue) => {
     if (!name) return;
-    const spellings = new Set([placeText(name), placeText(name.replace(/&/g, ' and ')), placeText(name.replace(/\s*\(.*?\)\s*/g, ' ')), placeText(name.replace(/ SAR China$/, ''))]);
+    const spellings = new Set([
+      placeText(name),
+      placeText(name.replace(/&/g, ' and ')),
+      placeText(name.replace(/\s*\(.*?\)\s*/g, ' ')),
+      placeText(name.replace(/ SAR China$/, '')),
+    ]);
     for (const key of spellings) {
       if (!key) continue;
       let node = root;
@@ -66,14 +74,18 @@ const PLACE_TRIE: TrieNode = (() => {
       }
     }
   };
-  for (const region of REGION_NAMES) for (const name of [region.en, region.zhCN, region.zhTW, ...region.aliases]) add(name, { region: region.code });
-  for (const group of PLACE_GROUPS) for (const name of group.names) add(name, { countries: [...group.countries].sort() });
+  for (const region of REGION_NAMES)
+    for (const name of [region.en, region.zhCN, region.zhTW, ...region.aliases]) add(name, { region: region.code });
+  for (const group of PLACE_GROUPS)
+    for (const name of group.names) add(name, { countries: [...group.countries].sort() });
   for (const region of REGIONS) {
     // Named-by-members demo bundles ("USA & Canada", "中港澳"); counted ones ("Europe 12-Country") are a region and a count.
-    for (const name of [region.en, region.zhCN, region.zhTW]) if (!/\d/.test(name)) add(name, { countries: [...region.countries].sort() });
+    for (const name of [region.en, region.zhCN, region.zhTW])
+      if (!/\d/.test(name)) add(name, { countries: [...region.countries].sort() });
   }
   for (const destination of DESTINATIONS) {
-    for (const name of [destination.en, destination.zhCN, destination.zhTW]) add(name, { countries: [destination.iso] });
+    for (const name of [destination.en, destination.zhCN, destination.zhTW])
+      add(name, { countries: [destination.iso] });
   }
   for (const [alias, iso] of COUNTRY_ALIASES) add(alias, { countries: [iso] });
   // ICU knows every country's name in English and both Chinese scripts: coverage beyond the hand-written vocabulary.
@@ -99,7 +111,8 @@ export function scanPlaces(text: string): PlaceMatch[] {
     for (let cursor = index; cursor < text.length; cursor++) {
       node = node.next.get(text[cursor]);
       if (!node) break;
-      if (node.value && !(node.latin && isLatinLetter(text[cursor + 1]))) best = { start: index, end: cursor + 1, value: node.value };
+      if (node.value && !(node.latin && isLatinLetter(text[cursor + 1])))
+        best = { start: index, end: cursor + 1, value: node.value };
     }
     if (best) {
       matches.push(best);

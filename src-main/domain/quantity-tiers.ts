@@ -20,7 +20,8 @@ export function cleanTiers(tiers: readonly QuantityTier[]): QuantityTier[] {
     if (!Number.isSafeInteger(tier.minQuantity) || tier.minQuantity < 1) continue;
     if (!new Decimal(tier.unitPrice.amount).greaterThan(0)) continue;
     const kept = byThreshold.get(tier.minQuantity);
-    if (!kept || new Decimal(tier.unitPrice.amount).lessThan(kept.unitPrice.amount)) byThreshold.set(tier.minQuantity, tier);
+    if (!kept || new Decimal(tier.unitPrice.amount).lessThan(kept.unitPrice.amount))
+      byThreshold.set(tier.minQuantity, tier);
   }
   return [...byThreshold.values()].sort((a, b) => a.minQuantity - b.minQuantity);
 }

@@ -31,7 +31,10 @@ export function offerSearchText(titles: readonly string[]): string {
 
 /** The index words for the places a plan covers: a plan covering Japan is found by Japan in any language. */
 export function coverageSearchText(countries: readonly string[]): string {
-  return countries.filter((code) => /^[A-Z]{2}$/.test(code)).map(countryToken).join(' ');
+  return countries
+    .filter((code) => /^[A-Z]{2}$/.test(code))
+    .map(countryToken)
+    .join(' ');
 }
 
 /**
@@ -43,7 +46,7 @@ export function coverageSearchText(countries: readonly string[]): string {
 export function ftsQuery(input: string): string | null {
   const parts: string[] = [];
   const words = input.normalize('NFKC').split(/\s+/).filter(Boolean);
-  for (let start = 0; start < words.length; ) {
+  for (let start = 0; start < words.length;) {
     const place = longestPlace(words, start);
     if (place) {
       parts.push(place.query);

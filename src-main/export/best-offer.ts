@@ -4,5 +4,13 @@ import type { GridOffer, PlanRow } from '../../src-shared/grid-types';
 export function bestOffer(row: PlanRow): GridOffer | null {
   const best = row.best;
   if (!best) return null;
-  return row.offers.find((o) => o.supplier === best.supplier && o.productId === best.productId && o.skuId === best.skuId && o.variant === best.variant) ?? null;
+  return (
+    row.offers.find(
+      (o) =>
+        o.supplier === best.supplier &&
+        o.productId === best.productId &&
+        o.skuId === best.skuId &&
+        o.variant === best.variant,
+    ) ?? null
+  );
 }

@@ -21,10 +21,18 @@ export const CSV_FORMAT: Options = { bom: true, record_delimiter: 'windows', quo
  * The file is written beside the target under a temporary name, flushed to disk, then renamed over the
  * target: a crash or an error leaves the previous file (or none), never a half-written one under its name.
  */
-export async function writeCsvAtomically(target: string, header: readonly string[], records: Iterable<string[]>): Promise<void> {
+export async function writeCsvAtomically(
+  target: string,
+  header: readonly string[],
+  records: Iterable<string[]>,
+): Promise<void> {
   const partial = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.part`);
   try {
-    await pipeline(Readable.from(withHeader(header, records)), stringify(CSV_FORMAT), createWriteStream(partial, { flags: 'wx' }));
+    await pipeline(
+      Readable.from(withHeader(header, records)),
+      stringify(CSV_FORMAT),
+      createWriteStream(partial, { flags: 'wx' }),
+    );
     const handle = await open(partial, 'r+');
     try {
       await handle.sync();

@@ -7,7 +7,8 @@ export function assignedHandles(db: Database, planKeys: readonly string[]): Map<
   // SQLite caps bound parameters per statement.
   for (let start = 0; start < planKeys.length; start += 500) {
     const chunk = planKeys.slice(start, start + 500);
-    const rows = db.prepare(`SELECT plan_key, handle FROM export_handles WHERE plan_key IN (${chunk.map(() => '?').join(',')})`)
+    const rows = db
+      .prepare(`SELECT plan_key, handle FROM export_handles WHERE plan_key IN (${chunk.map(() => '?').join(',')})`)
       .all(...chunk) as Array<{ plan_key: string; handle: string }>;
     for (const row of rows) found.set(row.plan_key, row.handle);
   }
@@ -25,8 +26,13 @@ export function handlesInUse(db: Database): (handle: string) => boolean {
  * were sent under. Runs before every export; after the first it finds nothing.
  */
 export function adoptLegacyHandles(db: Database): number {
-  const orphans = db.prepare(`SELECT DISTINCT plan_key FROM export_fingerprints
-    WHERE plan_key NOT IN (SELECT plan_key FROM export_handles)`).pluck().all() as string[];
+  const orphans = db
+    .prepare(
+      `SELECT DISTINCT plan_key FROM export_fingerprints
+    WHERE plan_key NOT IN (SELECT plan_key FROM export_handles)`,
+    )
+    .pluck()
+    .all() as string[];
   if (orphans.length === 0) return 0;
   const insert = db.prepare('INSERT OR IGNORE INTO export_handles (plan_key, handle, assigned_at) VALUES (?, ?, ?)');
   const now = new Date().toISOString();
@@ -38,6 +44,8 @@ export function adoptLegacyHandles(db: Database): number {
 
 /** Inside the export's commit: the handles of rows written for the first time become theirs for good. */
 export function keepHandles(db: Database, pendingTable: string): void {
-  db.prepare(`INSERT OR IGNORE INTO export_handles (plan_key, handle, assigned_at)
-    SELECT plan_key, handle, ? FROM ${pendingTable} WHERE true`).run(new Date().toISOString());
+  db.prepare(
+    `INSERT OR IGNORE INTO export_handles (plan_key, handle, assigned_at)
+    SELECT plan_key, handle, ? FROM ${pendingTable} WHERE true`,
+  ).run(new Date().toISOString());
 }

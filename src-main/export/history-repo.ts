@@ -2,16 +2,36 @@ import { randomBytes } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import { readState, writeState } from '../db/app-state';
 import { handlesInUse, keepHandles } from './handles-repo';
-import type { ExportHistoryEntry, ExportPresetId, ExportSettings, LastExportChoice, PreflightRecord } from '../../src-shared/export-types';
+import type {
+  ExportHistoryEntry,
+  ExportPresetId,
+  ExportSettings,
+  LastExportChoice,
+  PreflightRecord,
+} from '../../src-shared/export-types';
 
 interface ExportRecordRow {
-  id: number; created_at: string; preset: ExportPresetId; currency: string; options_json: string; row_count: number;
-  delivery: 'file' | 'download'; file: string | null; preflight_json: string | null;
+  id: number;
+  created_at: string;
+  preset: ExportPresetId;
+  currency: string;
+  options_json: string;
+  row_count: number;
+  delivery: 'file' | 'download';
+  file: string | null;
+  preflight_json: string | null;
 }
 
 const toEntry = (row: ExportRecordRow): ExportHistoryEntry => ({
-  id: row.id, createdAt: row.created_at, preset: row.preset, currency: row.currency, options: JSON.parse(row.options_json),
-  rows: row.row_count, delivery: row.delivery, file: row.file, preflight: row.preflight_json ? JSON.parse(row.preflight_json) : null,
+  id: row.id,
+  createdAt: row.created_at,
+  preset: row.preset,
+  currency: row.currency,
+  options: JSON.parse(row.options_json),
+  rows: row.row_count,
+  delivery: row.delivery,
+  file: row.file,
+  preflight: row.preflight_json ? JSON.parse(row.preflight_json) : null,
 });
 
 /** Newest first. */
@@ -29,13 +49,20 @@ export interface SentRow {
 /** What the last export with this preset wrote for each of these plan keys (absent = never exported). */
 export function lastSent(db: Database, preset: ExportPresetId, planKeys: readonly string[]): Map<string, SentRow> {
   const found = new Map<string, SentRow>();
-  const select = (count: number) => db.prepare(`SELECT plan_key, currency, sale_price, fingerprint FROM export_fingerprints
+  const select = (count: number) =>
+    db.prepare(`SELECT plan_key, currency, sale_price, fingerprint FROM export_fingerprints
     WHERE preset = ? AND plan_key IN (${Array(count).fill('?').join(',')})`);
   // SQLite caps bound parameters per statement; a page is far below it, a long selection may not be.
   for (let start = 0; start < planKeys.length; start += 500) {
     const chunk = planKeys.slice(start, start + 500);
-    const rows = select(chunk.length).all(preset, ...chunk) as Array<{ plan_key: string; currency: string; sale_price: string | null; fingerprint: string }>;
-    for (const row of rows) found.set(row.plan_key, { currency: row.currency, salePrice: row.sale_price, fingerprint: row.fingerprint });
+    const rows = select(chunk.length).all(preset, ...chunk) as Array<{
+      plan_key: string;
+      currency: string;
+      sale_price: string | null;
+      fingerprint: string;
+    }>;
+    for (const row of rows)
+      found.set(row.plan_key, { currency: row.currency, salePrice: row.sale_price, fingerprint: row.fingerprint });
   }
   return found;
 }
@@ -87,7 +114,9 @@ export class PendingExport {
   }
 
   private flush(): void {
-    const insert = this.db.prepare(`INSERT OR REPLACE INTO ${this.table} (plan_key, currency, sale_price, fingerprint, handle) VALUES (?, ?, ?, ?, ?)`);
+    const insert = this.db.prepare(
+      `INSERT OR REPLACE INTO ${this.table} (plan_key, currency, sale_price, fingerprint, handle) VALUES (?, ?, ?, ?, ?)`,
+    );
     this.db.transaction(() => {
       for (const row of this.buffer) insert.run(row.planKey, row.currency, row.salePrice, row.fingerprint, row.handle);
     })();
@@ -100,14 +129,33 @@ export class PendingExport {
     this.flush();
     const createdAt = new Date().toISOString();
     const entry = this.db.transaction(() => {
-      const id = Number(this.db.prepare(`INSERT INTO exports (created_at, preset, currency, options_json, row_count, delivery, file, preflight_json)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(createdAt, record.preset, record.settings.currency, JSON.stringify(record.settings), record.rows, record.delivery, record.file, JSON.stringify(record.preflight)).lastInsertRowid);
+      const id = Number(
+        this.db
+          .prepare(
+            `INSERT INTO exports (created_at, preset, currency, options_json, row_count, delivery, file, preflight_json)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            createdAt,
+            record.preset,
+            record.settings.currency,
+            JSON.stringify(record.settings),
+            record.rows,
+            record.delivery,
+            record.file,
+            JSON.stringify(record.preflight),
+          ).lastInsertRowid,
+      );
       keepHandles(this.db, this.table);
       // `WHERE true` keeps SQLite from reading ON CONFLICT as part of the SELECT's join.
-      this.db.prepare(`INSERT INTO export_fingerprints (preset, plan_key, currency, sale_price, fingerprint, export_id)
+      this.db
+        .prepare(
+          `INSERT INTO export_fingerprints (preset, plan_key, currency, sale_price, fingerprint, export_id)
         SELECT ?, plan_key, currency, sale_price, fingerprint, ? FROM ${this.table} WHERE true
         ON CONFLICT (preset, plan_key) DO UPDATE SET currency = excluded.currency, sale_price = excluded.sale_price,
-          fingerprint = excluded.fingerprint, export_id = excluded.export_id`).run(record.preset, id);
+          fingerprint = excluded.fingerprint, export_id = excluded.export_id`,
+        )
+        .run(record.preset, id);
       return toEntry(this.db.prepare('SELECT * FROM exports WHERE id = ?').get(id) as ExportRecordRow);
     })();
     this.discard();

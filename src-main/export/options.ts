@@ -15,7 +15,9 @@ export class ExportOptionsError extends Error {
 export function parseExportOptions(input: unknown): ExportOptions {
   const parsed = exportOptionsSchema.safeParse(input);
   if (parsed.success) return parsed.data as ExportOptions;
-  const problems = parsed.error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : 'options'}: ${issue.message}`);
+  const problems = parsed.error.issues.map(
+    (issue) => `${issue.path.length ? issue.path.join('.') : 'options'}: ${issue.message}`,
+  );
   throw new ExportOptionsError(`export options: ${problems.join('; ')}`);
 }
 
@@ -58,7 +60,10 @@ function resolveSelection(rows: ExportRowSelection): ExportRowSelection {
 
 /** What history and "last options" keep: a hand-picked selection only matters for that file, so only its size is kept. */
 export function settingsOf(options: ResolvedExportOptions): ExportSettings {
-  const rows = options.rows.type === 'selected' ? { type: 'selected' as const, count: options.rows.planKeys.length } : options.rows;
+  const rows =
+    options.rows.type === 'selected'
+      ? { type: 'selected' as const, count: options.rows.planKeys.length }
+      : options.rows;
   return { ...options, rows };
 }
 
@@ -67,6 +72,7 @@ export function settingsOf(options: ResolvedExportOptions): ExportSettings {
  * filesystem, so a compromised page cannot use an export to overwrite a shell profile or a config file.
  */
 export function parseExportTarget(file: unknown): string {
-  if (typeof file !== 'string' || !isAbsolute(file) || !/\.csv$/i.test(file)) throw new ExportOptionsError('export file: must be an absolute path ending in .csv');
+  if (typeof file !== 'string' || !isAbsolute(file) || !/\.csv$/i.test(file))
+    throw new ExportOptionsError('export file: must be an absolute path ending in .csv');
   return file;
 }

@@ -12,20 +12,46 @@ type Wording = 'en' | 'zh';
 
 // Written for shoppers reading the store ("Gift card", "Digital goods"), not the merchant's own labels in the app.
 const KIND_LABELS: Record<Wording, Record<OfferKind, string>> = {
-  en: { esim: 'eSIM', data_plan: 'Data plan', card: 'Gift card', direct_topup: 'Top-up', mobile_recharge: 'Mobile recharge', other: 'Digital goods' },
-  zh: { esim: 'eSIM', data_plan: '流量套餐', card: '礼品卡', direct_topup: '直充', mobile_recharge: '话费充值', other: '数字商品' },
+  en: {
+    esim: 'eSIM',
+    data_plan: 'Data plan',
+    card: 'Gift card',
+    direct_topup: 'Top-up',
+    mobile_recharge: 'Mobile recharge',
+    other: 'Digital goods',
+  },
+  zh: {
+    esim: 'eSIM',
+    data_plan: '流量套餐',
+    card: '礼品卡',
+    direct_topup: '直充',
+    mobile_recharge: '话费充值',
+    other: '数字商品',
+  },
 };
 
 const WORDS = {
   en: {
-    coverage: 'Coverage', data: 'Data', validity: 'Validity', faceValue: 'Face value',
-    unlimited: 'Unlimited', highSpeed: (size: string) => `${size} high-speed`, perDay: (size: string) => `${size}/day`,
-    days: (n: number) => (n === 1 ? '1 day' : `${n} days`), separator: ', ',
+    coverage: 'Coverage',
+    data: 'Data',
+    validity: 'Validity',
+    faceValue: 'Face value',
+    unlimited: 'Unlimited',
+    highSpeed: (size: string) => `${size} high-speed`,
+    perDay: (size: string) => `${size}/day`,
+    days: (n: number) => (n === 1 ? '1 day' : `${n} days`),
+    separator: ', ',
   },
   zh: {
-    coverage: '覆盖地区', data: '流量', validity: '有效期', faceValue: '面值',
-    unlimited: '无限流量', highSpeed: (size: string) => `高速 ${size}`, perDay: (size: string) => `每天 ${size}`,
-    days: (n: number) => `${n}天`, separator: '、',
+    coverage: '覆盖地区',
+    data: '流量',
+    validity: '有效期',
+    faceValue: '面值',
+    unlimited: '无限流量',
+    highSpeed: (size: string) => `高速 ${size}`,
+    perDay: (size: string) => `每天 ${size}`,
+    days: (n: number) => `${n}天`,
+    separator: '、',
   },
 } satisfies Record<Wording, unknown>;
 
@@ -57,7 +83,9 @@ export function planTitleWrittenIn(row: PlanRow, language: string): string {
   const sources = named ? [named, ...row.offers.filter((offer) => offer !== named)] : row.offers;
   const exact = canonicalLocale(language);
   for (const offer of sources) {
-    const entries = Object.entries(offer.titles).filter(([tag, text]) => text.trim() !== '' && writtenIn(tag, language));
+    const entries = Object.entries(offer.titles).filter(
+      ([tag, text]) => text.trim() !== '' && writtenIn(tag, language),
+    );
     const found = entries.find(([tag]) => canonicalLocale(tag) === exact) ?? entries[0];
     if (found) return found[1];
   }
@@ -94,12 +122,19 @@ export function dataSize(mb: number): string {
 export function planFacts(attributes: PlanAttributes, language: string): Array<{ label: string; value: string }> {
   const words = WORDS[wordingOf(language)];
   if (attributes.type === 'goods') {
-    return attributes.faceValue ? [{ label: words.faceValue, value: `${attributes.faceValue.amount} ${attributes.faceValue.currency}` }] : [];
+    return attributes.faceValue
+      ? [{ label: words.faceValue, value: `${attributes.faceValue.amount} ${attributes.faceValue.currency}` }]
+      : [];
   }
   const facts: Array<{ label: string; value: string }> = [];
-  if (attributes.countries.length) facts.push({ label: words.coverage, value: attributes.countries.map((c) => countryName(c, language)).join(words.separator) });
+  if (attributes.countries.length)
+    facts.push({
+      label: words.coverage,
+      value: attributes.countries.map((c) => countryName(c, language)).join(words.separator),
+    });
   const size = attributes.dataMB === null ? null : dataSize(attributes.dataMB);
-  if (attributes.unlimited) facts.push({ label: words.data, value: size ? `${words.unlimited} (${words.highSpeed(size)})` : words.unlimited });
+  if (attributes.unlimited)
+    facts.push({ label: words.data, value: size ? `${words.unlimited} (${words.highSpeed(size)})` : words.unlimited });
   else if (size) facts.push({ label: words.data, value: attributes.perDay ? words.perDay(size) : size });
   if (attributes.days !== null) facts.push({ label: words.validity, value: words.days(attributes.days) });
   return facts;
@@ -107,7 +142,9 @@ export function planFacts(attributes: PlanAttributes, language: string): Array<{
 
 /** One line for short descriptions: "Japan · 5 GB · 7 days". */
 export function planSummary(attributes: PlanAttributes, language: string): string {
-  return planFacts(attributes, language).map((fact) => fact.value).join(' · ');
+  return planFacts(attributes, language)
+    .map((fact) => fact.value)
+    .join(' · ');
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -115,6 +152,8 @@ export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => H
 
 /** The facts as an HTML list, for the stores' long description fields; empty when there are none. */
 export function planDescriptionHtml(attributes: PlanAttributes, language: string): string {
-  const items = planFacts(attributes, language).map((fact) => `<li>${escapeHtml(fact.label)}: ${escapeHtml(fact.value)}</li>`);
+  const items = planFacts(attributes, language).map(
+    (fact) => `<li>${escapeHtml(fact.label)}: ${escapeHtml(fact.value)}</li>`,
+  );
   return items.length ? `<ul>${items.join('')}</ul>` : '';
 }

@@ -60,11 +60,26 @@ interface RowPrice {
 /** A sold-out row's price: what the rules give its cheapest supplier's cost, as if it were in stock. */
 function soldOutPrice(row: PlanRow, ruleSet: RuleSet | undefined, lastSentPrice: string | null): RowPrice {
   const convertible = row.offers.filter((offer) => offer.converted !== null);
-  const cheapest = convertible.reduce<GridOffer | null>((low, offer) => (low && new Decimal(low.converted!.amount).lte(offer.converted!.amount) ? low : offer), null);
+  const cheapest = convertible.reduce<GridOffer | null>(
+    (low, offer) => (low && new Decimal(low.converted!.amount).lte(offer.converted!.amount) ? low : offer),
+    null,
+  );
   const cost = cheapest?.converted ?? null;
-  const priced = cheapest && ruleSet && cost?.currency.toUpperCase() === ruleSet.currency.toUpperCase()
-    ? priceOrRefusal({ cost: cheapest.converted!, supplierId: cheapest.supplier, categoryId: cheapest.categoryId, planKey: row.planKey, productId: cheapest.productId, skuId: cheapest.skuId, variant: cheapest.variant }, ruleSet)
-    : null;
+  const priced =
+    cheapest && ruleSet && cost?.currency.toUpperCase() === ruleSet.currency.toUpperCase()
+      ? priceOrRefusal(
+          {
+            cost: cheapest.converted!,
+            supplierId: cheapest.supplier,
+            categoryId: cheapest.categoryId,
+            planKey: row.planKey,
+            productId: cheapest.productId,
+            skuId: cheapest.skuId,
+            variant: cheapest.variant,
+          },
+          ruleSet,
+        )
+      : null;
   if (priced && !('refused' in priced)) return { price: priced.salePrice.amount, cost, noPriceCause: null };
   if (lastSentPrice !== null) return { price: lastSentPrice, cost, noPriceCause: null };
   return { price: null, cost, noPriceCause: priced || row.priceRefused ? 'refused' : 'no_rate' };
@@ -81,7 +96,11 @@ function rowPrice(row: PlanRow, soldOut: boolean, context: RowBuildContext, last
  * The row as an export sees it; null when it is sold out and sold-out rows are skipped. `lastSentPrice` is
  * the price the last export with this preset (in this currency) wrote for the plan, if any.
  */
-export function buildRowView(row: PlanRow, context: RowBuildContext, lastSentPrice: string | null = null): ExportRowDraft | null {
+export function buildRowView(
+  row: PlanRow,
+  context: RowBuildContext,
+  lastSentPrice: string | null = null,
+): ExportRowDraft | null {
   const stock = rowStock(row);
   const soldOut = stock.state === 'out';
   if (soldOut && context.outOfStock === 'skip') return null;

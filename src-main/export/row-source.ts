@@ -12,7 +12,9 @@ export const EXPORT_PAGE_SIZE = 1000;
 /** The grid was rebuilt while an export was paging through it, so pages before and after would disagree. */
 export class GridChangedError extends Error {
   constructor() {
-    super('the grid changed while exporting (a sync, rule, rate or currency change rebuilt it); nothing was saved, export again');
+    super(
+      'the grid changed while exporting (a sync, rule, rate or currency change rebuilt it); nothing was saved, export again',
+    );
     this.name = 'GridChangedError';
   }
 }
@@ -45,7 +47,10 @@ export function openRowSource(db: Database, request: RowSourceRequest): RowSourc
   };
   const { selection } = request;
   if (selection.type === 'filter') return filteredRows(db, selection.query, request, assertUnchanged);
-  const ids = selection.type === 'selected' ? idsOfPlanKeys(db, selection.planKeys) : idsInTitleOrder(db, request.language, request.inStockOnly);
+  const ids =
+    selection.type === 'selected'
+      ? idsOfPlanKeys(db, selection.planKeys)
+      : idsInTitleOrder(db, request.language, request.inStockOnly);
   return rowsById(db, ids, request, assertUnchanged);
 }
 
@@ -54,7 +59,12 @@ export function openRowSource(db: Database, request: RowSourceRequest): RowSourc
  * rows (and the order) the merchant sees. Deep pages cost more there (the grid sorts for each page), which
  * is fine for a filtered view; the whole grid takes the cheaper path below.
  */
-function filteredRows(db: Database, filter: GridQuery, request: RowSourceRequest, assertUnchanged: () => void): RowSource {
+function filteredRows(
+  db: Database,
+  filter: GridQuery,
+  request: RowSourceRequest,
+  assertUnchanged: () => void,
+): RowSource {
   if (request.inStockOnly && filter.stock === 'out') return { matching: 0, pages: function* () {} };
   const query: GridQuery = {
     ...filter,
@@ -67,7 +77,7 @@ function filteredRows(db: Database, filter: GridQuery, request: RowSourceRequest
     matching: first.total,
     pages: function* () {
       let page = first;
-      for (let offset = 0; page.rows.length > 0; ) {
+      for (let offset = 0; page.rows.length > 0;) {
         yield page.rows.filter(notExcluded);
         offset += page.rows.length;
         if (offset >= first.total) return;
@@ -85,7 +95,10 @@ function filteredRows(db: Database, filter: GridQuery, request: RowSourceRequest
  */
 function idsInTitleOrder(db: Database, language: string, inStockOnly: boolean): number[] {
   const title = languageOf(language) === 'zh' ? 'title_zh_key' : 'title_en_key';
-  return db.prepare(`SELECT id FROM plan_rows ${inStockOnly ? 'WHERE in_stock = 1' : ''} ORDER BY ${title}, id`).pluck().all() as number[];
+  return db
+    .prepare(`SELECT id FROM plan_rows ${inStockOnly ? 'WHERE in_stock = 1' : ''} ORDER BY ${title}, id`)
+    .pluck()
+    .all() as number[];
 }
 
 /** Plan keys → the current grid's row ids, in the order given; keys no longer in the grid are dropped. */
@@ -94,7 +107,9 @@ function idsOfPlanKeys(db: Database, planKeys: readonly string[]): number[] {
   // SQLite caps bound parameters per statement.
   for (let start = 0; start < planKeys.length; start += 500) {
     const keys = planKeys.slice(start, start + 500);
-    const rows = db.prepare(`SELECT id, plan_key FROM plan_rows WHERE plan_key IN (${keys.map(() => '?').join(',')})`).all(...keys) as Array<{ id: number; plan_key: string }>;
+    const rows = db
+      .prepare(`SELECT id, plan_key FROM plan_rows WHERE plan_key IN (${keys.map(() => '?').join(',')})`)
+      .all(...keys) as Array<{ id: number; plan_key: string }>;
     const byKey = new Map(rows.map((row) => [row.plan_key, row.id]));
     for (const key of keys) {
       const id = byKey.get(key);
@@ -107,7 +122,12 @@ function idsOfPlanKeys(db: Database, planKeys: readonly string[]): number[] {
 /** Plans the merchant excluded from export (the grid's bulk action) never reach a file, whatever the selection. */
 const notExcluded = (row: PlanRow) => !row.excludedFromExport;
 
-function rowsById(db: Database, ids: readonly number[], request: RowSourceRequest, assertUnchanged: () => void): RowSource {
+function rowsById(
+  db: Database,
+  ids: readonly number[],
+  request: RowSourceRequest,
+  assertUnchanged: () => void,
+): RowSource {
   // A hand-picked selection may include sold-out rows; the whole grid was already read in stock only.
   const wanted = request.inStockOnly ? (row: PlanRow) => row.best !== null && notExcluded(row) : notExcluded;
   return {

@@ -9,7 +9,15 @@ import { assertGridCurrency } from '../grid/currency-check';
 import { csvText, writeCsvAtomically } from './csv-writer';
 import { exportFingerprint } from './fingerprint';
 import { adoptLegacyHandles, assignedHandles, handlesInUse } from './handles-repo';
-import { lastSent, listExports, PendingExport, readLastChoice, rememberChoice, type PendingRow, type SentRow } from './history-repo';
+import {
+  lastSent,
+  listExports,
+  PendingExport,
+  readLastChoice,
+  rememberChoice,
+  type PendingRow,
+  type SentRow,
+} from './history-repo';
 import { exportLanguages, resolveExportOptions, settingsOf, type ResolvedExportOptions } from './options';
 import { buildCells, type ExportColumn, type ExportPreset } from './presets/preset';
 import { EXPORT_PRESETS, exportPreset, presetInfo } from './presets/registry';
@@ -18,8 +26,18 @@ import { buildRowView, flagOf, type ExportRowDraft, type ExportRowView } from '.
 import { EXPORT_PAGE_SIZE, openRowSource, type RowSource } from './row-source';
 import { freeHandle, handleBase } from './store-identity';
 import type {
-  ExportDownload, ExportHistoryEntry, ExportOptions, ExportPreflight, ExportPresetId, ExportPresetInfo, ExportPreview, ExportResult, FlaggedRow, FlagReason,
-  LastExportChoice, PreflightRecord,
+  ExportDownload,
+  ExportHistoryEntry,
+  ExportOptions,
+  ExportPreflight,
+  ExportPresetId,
+  ExportPresetInfo,
+  ExportPreview,
+  ExportResult,
+  FlaggedRow,
+  FlagReason,
+  LastExportChoice,
+  PreflightRecord,
 } from '../../src-shared/export-types';
 
 /** Which suppliers' offers the grid holds: the app's configured ones, or every stored one (the CLI). */
@@ -32,7 +50,9 @@ export const MAX_DOWNLOAD_ROWS = 20_000;
 
 export class ExportTooLargeError extends Error {
   constructor() {
-    super(`more than ${MAX_DOWNLOAD_ROWS.toLocaleString('en')} rows are too many for a download: save the export to a file from the desktop app or with \`supplygrid export\``);
+    super(
+      `more than ${MAX_DOWNLOAD_ROWS.toLocaleString('en')} rows are too many for a download: save the export to a file from the desktop app or with \`supplygrid export\``,
+    );
     this.name = 'ExportTooLargeError';
   }
 }
@@ -57,7 +77,9 @@ interface DraftLine {
 export class ExportNeedsDecisionError extends Error {
   readonly code = 'export_needs_decision';
   constructor() {
-    super('some rows would sell below cost or have no price: run the preflight, then choose to exclude them or keep them (flaggedRows)');
+    super(
+      'some rows would sell below cost or have no price: run the preflight, then choose to exclude them or keep them (flaggedRows)',
+    );
     this.name = 'ExportNeedsDecisionError';
   }
 }
@@ -74,7 +96,14 @@ function prepare(db: Database, input: ExportOptions, scope: ExportScope): Prepar
     language: options.languages[0],
     scope: { currency: options.currency, suppliers: scope.suppliers ?? null },
   });
-  return { options, preset, columns, header: columns.map((column) => column.header), source, ruleSet: loadRuleSet(db, options.currency) };
+  return {
+    options,
+    preset,
+    columns,
+    header: columns.map((column) => column.header),
+    source,
+    ruleSet: loadRuleSet(db, options.currency),
+  };
 }
 
 /**
@@ -86,7 +115,11 @@ function* draftPages(db: Database, prepared: PreparedExport): Generator<DraftLin
   const { options } = prepared;
   const context = { ...options, ruleSet: prepared.ruleSet };
   for (const page of prepared.source.pages()) {
-    const sentBefore = lastSent(db, options.preset, page.map((row) => row.planKey));
+    const sentBefore = lastSent(
+      db,
+      options.preset,
+      page.map((row) => row.planKey),
+    );
     const lines: DraftLine[] = [];
     for (const row of page) {
       const previous = sentBefore.get(row.planKey);
@@ -94,22 +127,38 @@ function* draftPages(db: Database, prepared: PreparedExport): Generator<DraftLin
       if (!draft) continue;
       const fingerprint = exportFingerprint(draft);
       if (options.changedSinceLastExport && previous?.fingerprint === fingerprint) continue;
-      lines.push({ draft, sent: { currency: draft.currency, salePrice: draft.price, fingerprint }, flag: flagOf(draft) });
+      lines.push({
+        draft,
+        sent: { currency: draft.currency, salePrice: draft.price, fingerprint },
+        flag: flagOf(draft),
+      });
     }
     if (lines.length) yield lines;
   }
 }
 
-const handleSource = (row: PlanRow) => ({ kind: row.kind, attributes: row.attributes, englishTitle: planTitleWrittenIn(row, 'en') });
+const handleSource = (row: PlanRow) => ({
+  kind: row.kind,
+  attributes: row.attributes,
+  englishTitle: planTitleWrittenIn(row, 'en'),
+});
 
 /**
  * The lines to write, with their handles: flagged rows left out or refused as the merchant chose, a plan's kept handle
  * reused, a new plan given the first free readable one (`taken` says which are given, in the database and in this file).
  */
-function* writtenLines(db: Database, prepared: PreparedExport, taken: (handle: string) => boolean, preflight: PreflightRecord): Generator<ExportLine> {
+function* writtenLines(
+  db: Database,
+  prepared: PreparedExport,
+  taken: (handle: string) => boolean,
+  preflight: PreflightRecord,
+): Generator<ExportLine> {
   const choice = prepared.options.flaggedRows;
   for (const page of draftPages(db, prepared)) {
-    const kept = assignedHandles(db, page.map((line) => line.draft.row.planKey));
+    const kept = assignedHandles(
+      db,
+      page.map((line) => line.draft.row.planKey),
+    );
     for (const line of page) {
       if (line.flag) {
         if (choice === 'ask') throw new ExportNeedsDecisionError();
@@ -131,19 +180,42 @@ interface ExportLine {
 }
 
 /** Makes the export history and the store's last known state, and remembers the options for the preset. */
-function record(db: Database, pending: PendingExport, prepared: PreparedExport, rows: number, file: string | null, preflight: PreflightRecord): ExportHistoryEntry {
-  const entry = pending.commit({ preset: prepared.options.preset, settings: settingsOf(prepared.options), rows, delivery: file ? 'file' : 'download', file, preflight });
+function record(
+  db: Database,
+  pending: PendingExport,
+  prepared: PreparedExport,
+  rows: number,
+  file: string | null,
+  preflight: PreflightRecord,
+): ExportHistoryEntry {
+  const entry = pending.commit({
+    preset: prepared.options.preset,
+    settings: settingsOf(prepared.options),
+    rows,
+    delivery: file ? 'file' : 'download',
+    file,
+    preflight,
+  });
   rememberChoice(db, { options: entry.options, file, at: entry.createdAt });
   return entry;
 }
 
-const emptyPreflight = (prepared: PreparedExport): PreflightRecord => ({ belowCost: 0, noPrice: 0, choice: prepared.options.flaggedRows });
+const emptyPreflight = (prepared: PreparedExport): PreflightRecord => ({
+  belowCost: 0,
+  noPrice: 0,
+  choice: prepared.options.flaggedRows,
+});
 
 /**
  * What the export would write that needs a look first: rows that would sell below cost (worst loss first) and rows
  * without a price. Nothing is recorded; the merchant then exports with `flaggedRows` set to `exclude` or `keep`.
  */
-export function preflightExport(db: Database, options: ExportOptions, scope: ExportScope = {}, limit = 100): ExportPreflight {
+export function preflightExport(
+  db: Database,
+  options: ExportOptions,
+  scope: ExportScope = {},
+  limit = 100,
+): ExportPreflight {
   const prepared = prepare(db, options, scope);
   const currency = prepared.options.currency;
   const flagged: FlaggedRow[] = [];
@@ -179,7 +251,10 @@ function flaggedRow(draft: ExportRowDraft, reason: FlagReason): FlaggedRow {
     cause: reason === 'no_price' ? draft.noPriceCause : null,
     salePrice: price === null ? null : { amount: price, currency },
     cost,
-    lossPerSale: reason === 'below_cost' && price !== null && cost ? { amount: new Decimal(cost.amount).minus(price).toFixed(), currency: cost.currency } : null,
+    lossPerSale:
+      reason === 'below_cost' && price !== null && cost
+        ? { amount: new Decimal(cost.amount).minus(price).toFixed(), currency: cost.currency }
+        : null,
     soldOut: draft.stock.state === 'out',
     locked: row.locked,
     ruleId: row.ruleId,
@@ -192,7 +267,12 @@ export function exportPresets(languages?: readonly string[]): ExportPresetInfo[]
 }
 
 /** The header and first rows exactly as the file would hold them, without recording anything. */
-export function previewExport(db: Database, options: ExportOptions, scope: ExportScope = {}, limit = 20): ExportPreview {
+export function previewExport(
+  db: Database,
+  options: ExportOptions,
+  scope: ExportScope = {},
+  limit = 20,
+): ExportPreview {
   // A preview writes nothing, flagged rows included: it shows what `keep` would write, handles as they would be given.
   const prepared = prepare(db, { ...options, flaggedRows: 'keep' }, scope);
   const given = new Set<string>();
@@ -204,14 +284,25 @@ export function previewExport(db: Database, options: ExportOptions, scope: Expor
     given.add(line.row.handle);
     rows.push(line.cells);
   }
-  return { preset: prepared.options.preset, currency: prepared.options.currency, columns: prepared.header, rows, matching: prepared.source.matching };
+  return {
+    preset: prepared.options.preset,
+    currency: prepared.options.currency,
+    columns: prepared.header,
+    rows,
+    matching: prepared.source.matching,
+  };
 }
 
 /**
  * Writes the export to `file` (streamed, page by page, renamed into place at the end), then records it:
  * the history entry, what each row told the store, and these options as the preset's last choice.
  */
-export async function runExport(db: Database, options: ExportOptions, file: string, run: { scope?: ExportScope; onProgress?: (rowsWritten: number) => void } = {}): Promise<ExportResult> {
+export async function runExport(
+  db: Database,
+  options: ExportOptions,
+  file: string,
+  run: { scope?: ExportScope; onProgress?: (rowsWritten: number) => void } = {},
+): Promise<ExportResult> {
   const target = resolve(file);
   const prepared = prepare(db, options, run.scope ?? {});
   const pending = new PendingExport(db);
@@ -229,7 +320,15 @@ export async function runExport(db: Database, options: ExportOptions, file: stri
     await writeCsvAtomically(target, prepared.header, recordedCells());
     run.onProgress?.(written);
     const entry = record(db, pending, prepared, written, target, preflight);
-    return { id: entry.id, preset: entry.preset, currency: entry.currency, rows: written, file: target, createdAt: entry.createdAt, preflight };
+    return {
+      id: entry.id,
+      preset: entry.preset,
+      currency: entry.currency,
+      rows: written,
+      file: target,
+      createdAt: entry.createdAt,
+      preflight,
+    };
   } finally {
     pending.discard();
   }

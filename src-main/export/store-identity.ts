@@ -18,7 +18,12 @@ export interface HandleSource {
 
 // Words for a shopper's address bar, not the merchant's labels.
 const KIND_WORDS: Record<OfferKind, string> = {
-  esim: 'esim', data_plan: 'data-plan', card: 'gift-card', direct_topup: 'top-up', mobile_recharge: 'mobile-recharge', other: 'digital-goods',
+  esim: 'esim',
+  data_plan: 'data-plan',
+  card: 'gift-card',
+  direct_topup: 'top-up',
+  mobile_recharge: 'mobile-recharge',
+  other: 'digital-goods',
 };
 
 const englishNames = new Map(DESTINATIONS.map((destination) => [destination.iso, destination.en]));
@@ -36,7 +41,8 @@ export function slugWords(text: string): string {
 }
 
 function countryWords(code: string): string {
-  if (code.startsWith('REGION:')) return slugWords(regionNames.get(code.slice('REGION:'.length)) ?? code.slice('REGION:'.length));
+  if (code.startsWith('REGION:'))
+    return slugWords(regionNames.get(code.slice('REGION:'.length)) ?? code.slice('REGION:'.length));
   const known = englishNames.get(code);
   if (known) return slugWords(known);
   displayNames ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
@@ -46,7 +52,11 @@ function countryWords(code: string): string {
 
 function coverageWords(countries: readonly string[]): string {
   const sorted = [...countries].sort();
-  const region = REGIONS.find((candidate) => candidate.countries.length === sorted.length && [...candidate.countries].sort().every((code, i) => code === sorted[i]));
+  const region = REGIONS.find(
+    (candidate) =>
+      candidate.countries.length === sorted.length &&
+      [...candidate.countries].sort().every((code, i) => code === sorted[i]),
+  );
   if (region) return slugWords(region.en);
   if (countries.length <= 3) return countries.map(countryWords).join('-');
   return `${countries.slice(0, 2).map(countryWords).join('-')}-and-${countries.length - 2}-more`;
@@ -84,9 +94,13 @@ function cut(slug: string, max: number): string {
  * nothing, and the kind (`esim`) when there is no title in Latin letters either.
  */
 export function handleBase(source: HandleSource): string {
-  const words = source.attributes.type === 'plan' ? planWords(source.attributes) : goodsWords(source, source.attributes);
+  const words =
+    source.attributes.type === 'plan' ? planWords(source.attributes) : goodsWords(source, source.attributes);
   const fromAttributes = slugWords(words.filter(Boolean).join('-'));
-  const base = fromAttributes && fromAttributes !== KIND_WORDS[source.kind] ? fromAttributes : slugWords(source.englishTitle) || fromAttributes || KIND_WORDS[source.kind];
+  const base =
+    fromAttributes && fromAttributes !== KIND_WORDS[source.kind]
+      ? fromAttributes
+      : slugWords(source.englishTitle) || fromAttributes || KIND_WORDS[source.kind];
   // Room for a collision suffix (`-12`) inside the limit.
   return cut(base, HANDLE_MAX - 4);
 }
@@ -109,7 +123,12 @@ export function freeHandle(base: string, taken: (handle: string) => boolean): st
  * not create a second product.
  */
 export function legacyHandle(planKey: string): string {
-  const words = planKey.replace(/^(plan|goods)\|/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, HANDLE_MAX).replace(/^-+|-+$/g, '');
+  const words = planKey
+    .replace(/^(plan|goods)\|/, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, HANDLE_MAX)
+    .replace(/^-+|-+$/g, '');
   const hash = createHash('sha256').update(planKey).digest('hex').slice(0, 8);
   return words ? `${words}-${hash}` : hash;
 }

@@ -19,7 +19,15 @@ export interface BuildResult {
  * row with the rule set. Written in one transaction, so readers see the old grid or the new one. refreshGrid does
  * the same with less work when less moved; this is the "whatever changed" path.
  */
-export function buildGrid(db: Database, options: { currency?: string; ruleSet?: RuleSet; suppliers?: readonly string[] | null; extract?: RefreshOptions['extract'] } = {}): BuildResult {
+export function buildGrid(
+  db: Database,
+  options: {
+    currency?: string;
+    ruleSet?: RuleSet;
+    suppliers?: readonly string[] | null;
+    extract?: RefreshOptions['extract'];
+  } = {},
+): BuildResult {
   const result = refreshGrid(db, { ...options, full: true });
   return { rows: result.rows, offers: result.offersRead, currency: result.currency, missingRates: result.missingRates };
 }

@@ -22,7 +22,12 @@ export class GridCurrencyError extends Error {
 export function assertGridCurrency(db: Database, currency: string, suppliers: readonly string[] | null): void {
   const inScope = suppliers ? new Set(suppliers) : null;
   const offerCurrencies = new Set(
-    (db.prepare('SELECT DISTINCT supplier_id, cost_currency FROM offers WHERE removed_at IS NULL').all() as Array<{ supplier_id: string; cost_currency: string }>)
+    (
+      db.prepare('SELECT DISTINCT supplier_id, cost_currency FROM offers WHERE removed_at IS NULL').all() as Array<{
+        supplier_id: string;
+        cost_currency: string;
+      }>
+    )
       .filter((row) => !inScope || inScope.has(row.supplier_id))
       .map((row) => row.cost_currency),
   );
@@ -30,16 +35,21 @@ export function assertGridCurrency(db: Database, currency: string, suppliers: re
   const missing = [...offerCurrencies].filter((code) => code !== currency && !rates.has(code)).sort();
   const home = merchantCurrency(db);
   if (missing.length) {
-    const remedy = currency === home
-      ? `add ${missing.length === 1 ? 'it' : 'them'} under Pricing → Rates (or \`supplygrid rates set ${missing[0]}=…\`)`
-      : `use ${home}, the currency rates are kept in`;
-    throw new GridCurrencyError(`no exchange rate from ${missing.join(', ')} to ${currency}, so those offers could not be priced: ${remedy}`);
+    const remedy =
+      currency === home
+        ? `add ${missing.length === 1 ? 'it' : 'them'} under Pricing → Rates (or \`supplygrid rates set ${missing[0]}=…\`)`
+        : `use ${home}, the currency rates are kept in`;
+    throw new GridCurrencyError(
+      `no exchange rate from ${missing.join(', ')} to ${currency}, so those offers could not be priced: ${remedy}`,
+    );
   }
   if (currency === home) return;
   const homeRules = loadRuleSet(db, home);
   const exportRules = loadRuleSet(db, currency);
   const hasAny = (ruleSet: typeof homeRules) => ruleSet.rules.length + ruleSet.locks.length > 0;
   if (hasAny(homeRules) && !hasAny(exportRules)) {
-    throw new GridCurrencyError(`the markup rules and locked prices are written in ${home}, so prices in ${currency} would be the bare cost: use ${home}`);
+    throw new GridCurrencyError(
+      `the markup rules and locked prices are written in ${home}, so prices in ${currency} would be the bare cost: use ${home}`,
+    );
   }
 }

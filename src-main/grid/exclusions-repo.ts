@@ -21,7 +21,10 @@ export function excludedAmong(db: Database, planKeys: readonly string[]): Set<st
   const found = new Set<string>();
   for (let start = 0; start < planKeys.length; start += CHUNK) {
     const keys = planKeys.slice(start, start + CHUNK);
-    const rows = db.prepare(`SELECT plan_key FROM export_exclusions WHERE plan_key IN (${keys.map(() => '?').join(',')})`).pluck().all(...keys) as string[];
+    const rows = db
+      .prepare(`SELECT plan_key FROM export_exclusions WHERE plan_key IN (${keys.map(() => '?').join(',')})`)
+      .pluck()
+      .all(...keys) as string[];
     for (const key of rows) found.add(key);
   }
   return found;

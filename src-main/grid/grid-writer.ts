@@ -33,11 +33,29 @@ export function pricedColumns(row: PricedRow) {
 }
 
 export type PricedColumns = ReturnType<typeof pricedColumns>;
-export const PRICED_COLUMNS = Object.keys(pricedColumns({
-  kind: 'esim', titleEn: '', titleZh: '', offers: [], supplierCount: 0, inStock: false, best: null, second: null, currency: '',
-  bestCost: null, bestCostMicros: null, salePrice: null, saleMicros: null, margin: null, marginMicros: null, marginPctMilli: null,
-  ruleId: null, locked: false, priceRefused: false,
-})) as Array<keyof PricedColumns>;
+export const PRICED_COLUMNS = Object.keys(
+  pricedColumns({
+    kind: 'esim',
+    titleEn: '',
+    titleZh: '',
+    offers: [],
+    supplierCount: 0,
+    inStock: false,
+    best: null,
+    second: null,
+    currency: '',
+    bestCost: null,
+    bestCostMicros: null,
+    salePrice: null,
+    saleMicros: null,
+    margin: null,
+    marginMicros: null,
+    marginPctMilli: null,
+    ruleId: null,
+    locked: false,
+    priceRefused: false,
+  }),
+) as Array<keyof PricedColumns>;
 
 export interface GridWriter {
   /** Empties every grid table (a full rebuild). */
@@ -65,34 +83,55 @@ export interface RowSideTables {
 }
 
 const sameMembers = (a: RowSideTables['members'], b: RowSideTables['members']) =>
-  a.length === b.length && a.every((m, i) => m.supplier === b[i].supplier && m.kind === b[i].kind && m.stock === b[i].stock);
-const sameStrings = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+  a.length === b.length &&
+  a.every((m, i) => m.supplier === b[i].supplier && m.kind === b[i].kind && m.stock === b[i].stock);
+const sameStrings = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
 
 export function gridWriter(db: Database): GridWriter {
   const lazy = <T>(make: () => T) => {
     let value: T | undefined;
     return () => (value ??= make());
   };
-  const insertRow = lazy(() => db.prepare(`INSERT INTO plan_rows (id, plan_key, attributes_json, days, data_mb, ${PRICED_COLUMNS.join(', ')})
-    VALUES (@id, @plan_key, @attributes_json, @days, @data_mb, ${PRICED_COLUMNS.map((c) => `@${c}`).join(', ')})`));
-  const replaceRow = lazy(() => db.prepare(`UPDATE plan_rows SET plan_key = @plan_key, attributes_json = @attributes_json, days = @days,
-    data_mb = @data_mb, ${PRICED_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`));
+  const insertRow = lazy(() =>
+    db.prepare(`INSERT INTO plan_rows (id, plan_key, attributes_json, days, data_mb, ${PRICED_COLUMNS.join(', ')})
+    VALUES (@id, @plan_key, @attributes_json, @days, @data_mb, ${PRICED_COLUMNS.map((c) => `@${c}`).join(', ')})`),
+  );
+  const replaceRow = lazy(() =>
+    db.prepare(`UPDATE plan_rows SET plan_key = @plan_key, attributes_json = @attributes_json, days = @days,
+    data_mb = @data_mb, ${PRICED_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`),
+  );
   const deleteMembers = lazy(() => db.prepare('DELETE FROM plan_members WHERE plan_row_id = ?'));
   const deleteCountries = lazy(() => db.prepare('DELETE FROM plan_countries WHERE plan_row_id = ?'));
   const deleteSearch = lazy(() => db.prepare('DELETE FROM plan_search WHERE rowid = ?'));
   const deleteBadges = lazy(() => db.prepare('DELETE FROM plan_row_changes WHERE plan_row_id = ?'));
-  const updatePrices = lazy(() => db.prepare(`UPDATE plan_rows SET ${PRICED_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`));
-  const insertMember = lazy(() => db.prepare('INSERT INTO plan_members (plan_row_id, supplier_id, kind, stock) VALUES (?, ?, ?, ?)'));
+  const updatePrices = lazy(() =>
+    db.prepare(`UPDATE plan_rows SET ${PRICED_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`),
+  );
+  const insertMember = lazy(() =>
+    db.prepare('INSERT INTO plan_members (plan_row_id, supplier_id, kind, stock) VALUES (?, ?, ?, ?)'),
+  );
   const insertCountry = lazy(() => db.prepare('INSERT INTO plan_countries (plan_row_id, country) VALUES (?, ?)'));
   const insertSearch = lazy(() => db.prepare('INSERT INTO plan_search (rowid, text) VALUES (?, ?)'));
-  const insertBadge = lazy(() => db.prepare('INSERT INTO plan_row_changes (plan_row_id, run_id, change) VALUES (?, ?, ?)'));
-  const deletes = lazy(() => [
-    'DELETE FROM plan_rows WHERE id = ?', 'DELETE FROM plan_members WHERE plan_row_id = ?', 'DELETE FROM plan_countries WHERE plan_row_id = ?',
-    'DELETE FROM plan_search WHERE rowid = ?', 'DELETE FROM plan_row_changes WHERE plan_row_id = ?',
-  ].map((sql) => db.prepare(sql)));
-  const placeOffer = lazy(() => db.prepare(`INSERT INTO plan_offers (supplier_id, product_id, sku_id, variant, plan_key, member_json) VALUES (?, ?, ?, ?, ?, ?)
-    ON CONFLICT (supplier_id, product_id, sku_id, variant) DO UPDATE SET plan_key = excluded.plan_key, member_json = excluded.member_json`));
-  const forgetOffer = lazy(() => db.prepare('DELETE FROM plan_offers WHERE supplier_id = ? AND product_id = ? AND sku_id = ? AND variant = ?'));
+  const insertBadge = lazy(() =>
+    db.prepare('INSERT INTO plan_row_changes (plan_row_id, run_id, change) VALUES (?, ?, ?)'),
+  );
+  const deletes = lazy(() =>
+    [
+      'DELETE FROM plan_rows WHERE id = ?',
+      'DELETE FROM plan_members WHERE plan_row_id = ?',
+      'DELETE FROM plan_countries WHERE plan_row_id = ?',
+      'DELETE FROM plan_search WHERE rowid = ?',
+      'DELETE FROM plan_row_changes WHERE plan_row_id = ?',
+    ].map((sql) => db.prepare(sql)),
+  );
+  const placeOffer = lazy(() =>
+    db.prepare(`INSERT INTO plan_offers (supplier_id, product_id, sku_id, variant, plan_key, member_json) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (supplier_id, product_id, sku_id, variant) DO UPDATE SET plan_key = excluded.plan_key, member_json = excluded.member_json`),
+  );
+  const forgetOffer = lazy(() =>
+    db.prepare('DELETE FROM plan_offers WHERE supplier_id = ? AND product_id = ? AND sku_id = ? AND variant = ?'),
+  );
   const run = (statement: Statement, ...args: unknown[]) => statement.run(...args);
 
   return {
@@ -105,14 +144,28 @@ export function gridWriter(db: Database): GridWriter {
     },
     insertRow(id, row) {
       const attributes = row.attributes;
-      insertRow().run({ id, plan_key: row.planKey, attributes_json: JSON.stringify(attributes), days: row.days, data_mb: row.dataMb, ...pricedColumns(row) });
+      insertRow().run({
+        id,
+        plan_key: row.planKey,
+        attributes_json: JSON.stringify(attributes),
+        days: row.days,
+        data_mb: row.dataMb,
+        ...pricedColumns(row),
+      });
       for (const member of row.members) insertMember().run(id, member.supplier, member.kind, member.stock);
       for (const country of row.countries) insertCountry().run(id, country);
       insertSearch().run(id, row.searchText);
       for (const badge of row.badges) insertBadge().run(id, badge.runId, badge.change);
     },
     replaceRow(id, row, previous) {
-      replaceRow().run({ id, plan_key: row.planKey, attributes_json: JSON.stringify(row.attributes), days: row.days, data_mb: row.dataMb, ...pricedColumns(row) });
+      replaceRow().run({
+        id,
+        plan_key: row.planKey,
+        attributes_json: JSON.stringify(row.attributes),
+        days: row.days,
+        data_mb: row.dataMb,
+        ...pricedColumns(row),
+      });
       if (!sameMembers(row.members, previous.members)) {
         deleteMembers().run(id);
         for (const member of row.members) insertMember().run(id, member.supplier, member.kind, member.stock);
@@ -140,7 +193,10 @@ export function gridWriter(db: Database): GridWriter {
     },
     retireBadges(currentRuns) {
       if (currentRuns.length === 0) db.exec('DELETE FROM plan_row_changes');
-      else db.prepare(`DELETE FROM plan_row_changes WHERE run_id NOT IN (${currentRuns.map(() => '?').join(',')})`).run(...currentRuns);
+      else
+        db.prepare(`DELETE FROM plan_row_changes WHERE run_id NOT IN (${currentRuns.map(() => '?').join(',')})`).run(
+          ...currentRuns,
+        );
     },
   };
 }
@@ -148,8 +204,18 @@ export function gridWriter(db: Database): GridWriter {
 /** A member as plan_offers keeps it; fixed key order, so a row rebuilt from it serializes like one built from the catalog. */
 export function memberJson(offer: GridInputOffer): string {
   return JSON.stringify({
-    supplier: offer.supplier, productId: offer.productId, skuId: offer.skuId, variant: offer.variant, kind: offer.kind, titles: offer.titles,
-    cost: offer.cost, stock: offer.stock, orderable: offer.orderable, categoryId: offer.categoryId, attributes: offer.attributes,
-    searchText: offer.searchText, linkKey: offer.linkKey,
+    supplier: offer.supplier,
+    productId: offer.productId,
+    skuId: offer.skuId,
+    variant: offer.variant,
+    kind: offer.kind,
+    titles: offer.titles,
+    cost: offer.cost,
+    stock: offer.stock,
+    orderable: offer.orderable,
+    categoryId: offer.categoryId,
+    attributes: offer.attributes,
+    searchText: offer.searchText,
+    linkKey: offer.linkKey,
   } satisfies GridInputOffer);
 }

@@ -94,7 +94,10 @@ export function soloKey(ref: OfferRef): string {
  * The plan row an offer belongs in: the merchant's link first, then the matcher (on attributes with the catalog's
  * regional evidence applied), else a row of its own.
  */
-export function planKeyOf(offer: OfferRef & { attributes: PlanAttributes; linkKey: string | null }, regions: RegionResolution): string {
+export function planKeyOf(
+  offer: OfferRef & { attributes: PlanAttributes; linkKey: string | null },
+  regions: RegionResolution,
+): string {
   return offer.linkKey ?? planMatchKey(withRegionResolved(offer.attributes, regions)) ?? soloKey(offer);
 }
 
@@ -111,14 +114,20 @@ export function compareOffers(a: OfferRef, b: OfferRef): number {
 }
 
 /** The same order as compareOffers, each offer's key built once rather than on every comparison (a popular row holds thousands). */
-export function inCanonicalOrder<T extends OfferRef>(offers: readonly T[], keyOf: (offer: T) => string = supplierOfferKey): T[] {
+export function inCanonicalOrder<T extends OfferRef>(
+  offers: readonly T[],
+  keyOf: (offer: T) => string = supplierOfferKey,
+): T[] {
   const keyed = offers.map((offer) => ({ key: keyOf(offer), offer }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return keyed.map((entry) => entry.offer);
 }
 
 /** Groups offers by plan key; each group's members in canonical order. */
-export function groupOffers<T extends GridInputOffer>(offers: Iterable<T>, regions: RegionResolution): Map<string, T[]> {
+export function groupOffers<T extends GridInputOffer>(
+  offers: Iterable<T>,
+  regions: RegionResolution,
+): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const offer of offers) {
     const key = planKeyOf(offer, regions);
@@ -130,21 +139,34 @@ export function groupOffers<T extends GridInputOffer>(offers: Iterable<T>, regio
   return groups;
 }
 
-export function materializeRows(groups: ReadonlyMap<string, readonly GridInputOffer[]>, context: MaterializeContext): MaterializedRow[] {
+export function materializeRows(
+  groups: ReadonlyMap<string, readonly GridInputOffer[]>,
+  context: MaterializeContext,
+): MaterializedRow[] {
   const rows: MaterializedRow[] = [];
   for (const [planKey, members] of groups) if (members.length) rows.push(materializeRow(planKey, members, context));
   return rows;
 }
 
 /** One plan row from all of its members (in canonical order). */
-export function materializeRow(planKey: string, members: readonly GridInputOffer[], context: MaterializeContext): MaterializedRow {
+export function materializeRow(
+  planKey: string,
+  members: readonly GridInputOffer[],
+  context: MaterializeContext,
+): MaterializedRow {
   const attributes = rowAttributes(members, context.regions);
   const missing = new Set<string>();
-  const priced = priceRow(planKey, members.map((member) => shownOffer(member, context.regions)), context, missing);
+  const priced = priceRow(
+    planKey,
+    members.map((member) => shownOffer(member, context.regions)),
+    context,
+    missing,
+  );
   const badges = new Map<string, { runId: number; change: ChangeKind }>();
   for (const member of members) {
     const last = context.lastChanges(member);
-    if (last) for (const change of last.kinds) badges.set(`${last.runId}\u0001${change}`, { runId: last.runId, change });
+    if (last)
+      for (const change of last.kinds) badges.set(`${last.runId}\u0001${change}`, { runId: last.runId, change });
   }
   return {
     ...priced,
@@ -154,7 +176,9 @@ export function materializeRow(planKey: string, members: readonly GridInputOffer
     // A throttled plan sorts by its quota, like the plain plan it matches; only a plan with no quota sorts as unlimited.
     dataMb: attributes.type === 'plan' ? (attributes.dataMB ?? (attributes.unlimited ? 1e12 : null)) : null,
     ...sideTables(members, context.regions, attributes),
-    badges: [...badges.values()].sort((a, b) => a.runId - b.runId || (a.change < b.change ? -1 : a.change > b.change ? 1 : 0)),
+    badges: [...badges.values()].sort(
+      (a, b) => a.runId - b.runId || (a.change < b.change ? -1 : a.change > b.change ? 1 : 0),
+    ),
     missingRates: [...missing].sort(),
   };
 }
@@ -162,28 +186,43 @@ export function materializeRow(planKey: string, members: readonly GridInputOffer
 /** The row's attributes: its most confidently read member's, with the catalog's regional evidence applied. */
 function rowAttributes(members: readonly GridInputOffer[], regions: RegionResolution): PlanAttributes {
   let attributes = members[0].attributes;
-  for (const member of members) if (member.attributes.confidence > attributes.confidence) attributes = member.attributes;
+  for (const member of members)
+    if (member.attributes.confidence > attributes.confidence) attributes = member.attributes;
   return withRegionResolved(attributes, regions);
 }
 
 /** What a row keeps outside plan_rows (members, countries, search text): its members decide it, rates and rules do not. */
-export function sideTables(members: readonly GridInputOffer[], regions: RegionResolution, attributes = rowAttributes(members, regions)): Pick<MaterializedRow, 'members' | 'countries' | 'searchText'> {
+export function sideTables(
+  members: readonly GridInputOffer[],
+  regions: RegionResolution,
+  attributes = rowAttributes(members, regions),
+): Pick<MaterializedRow, 'members' | 'countries' | 'searchText'> {
   return {
     members: members.map((member) => ({ supplier: member.supplier, kind: member.kind, stock: member.stock.status })),
     countries: coveredCountries(attributes),
-    searchText: [...members.map((member) => member.searchText), coverageSearchText(coveredCountries(attributes))].join(' ').trim(),
+    searchText: [...members.map((member) => member.searchText), coverageSearchText(coveredCountries(attributes))]
+      .join(' ')
+      .trim(),
   };
 }
 
 /** A plan's countries (a REGION: token when nobody listed them), or where a good is used. */
 function coveredCountries(attributes: PlanAttributes): string[] {
-  return attributes.type === 'plan' ? attributes.countries : attributes.countries ?? [];
+  return attributes.type === 'plan' ? attributes.countries : (attributes.countries ?? []);
 }
 
 function shownOffer(member: GridInputOffer, regions: RegionResolution): Omit<GridOffer, 'converted'> {
   return {
-    supplier: member.supplier, productId: member.productId, skuId: member.skuId, variant: member.variant, kind: member.kind,
-    titles: member.titles, cost: member.cost, stock: member.stock, orderable: member.orderable, categoryId: member.categoryId,
+    supplier: member.supplier,
+    productId: member.productId,
+    skuId: member.skuId,
+    variant: member.variant,
+    kind: member.kind,
+    titles: member.titles,
+    cost: member.cost,
+    stock: member.stock,
+    orderable: member.orderable,
+    categoryId: member.categoryId,
     match: matchOf(member, regions),
   };
 }
@@ -209,7 +248,11 @@ interface Candidate {
 }
 
 function compareByCost(a: Candidate, b: Candidate): number {
-  return a.costMicros! - b.costMicros! || Number(b.offer.orderable) - Number(a.offer.orderable) || (a.offer.supplier < b.offer.supplier ? -1 : a.offer.supplier > b.offer.supplier ? 1 : 0);
+  return (
+    a.costMicros! - b.costMicros! ||
+    Number(b.offer.orderable) - Number(a.offer.orderable) ||
+    (a.offer.supplier < b.offer.supplier ? -1 : a.offer.supplier > b.offer.supplier ? 1 : 0)
+  );
 }
 
 /**
@@ -217,7 +260,12 @@ function compareByCost(a: Candidate, b: Candidate): number {
  * runner-up, the title shown (the best offer's) and the sale price. A reprice calls only this, from the offers a row
  * already holds: no matching, no attribute extraction.
  */
-export function priceRow(planKey: string, offers: ReadonlyArray<Omit<GridOffer, 'converted'>>, context: MaterializeContext, missingRates?: Set<string>): PricedRow {
+export function priceRow(
+  planKey: string,
+  offers: ReadonlyArray<Omit<GridOffer, 'converted'>>,
+  context: MaterializeContext,
+  missingRates?: Set<string>,
+): PricedRow {
   const conversions = conversionsOf(context);
   const candidates: Candidate[] = offers.map((offer) => {
     const conversion = conversions(offer.cost);
@@ -225,19 +273,39 @@ export function priceRow(planKey: string, offers: ReadonlyArray<Omit<GridOffer, 
     if (!conversion) missingRates?.add(offer.cost.currency);
     // A fixed key order, so a row rebuilt from stored JSON serializes exactly like one built from the catalog.
     const shown: GridOffer = {
-      supplier: offer.supplier, productId: offer.productId, skuId: offer.skuId, variant: offer.variant, kind: offer.kind,
-      titles: offer.titles, cost: offer.cost, converted, stock: offer.stock, orderable: offer.orderable, categoryId: offer.categoryId,
+      supplier: offer.supplier,
+      productId: offer.productId,
+      skuId: offer.skuId,
+      variant: offer.variant,
+      kind: offer.kind,
+      titles: offer.titles,
+      cost: offer.cost,
+      converted,
+      stock: offer.stock,
+      orderable: offer.orderable,
+      categoryId: offer.categoryId,
       ...(offer.match ? { match: offer.match } : {}),
     };
     return { offer: shown, costMicros: conversion?.micros ?? null };
   });
   const buyable = candidates.filter((c) => c.offer.stock.status !== 'out' && c.costMicros !== null).sort(compareByCost);
   const best = buyable[0] ?? null;
-  const second = best ? buyable.find((c) => c.offer.supplier !== best.offer.supplier) ?? null : null;
+  const second = best ? (buyable.find((c) => c.offer.supplier !== best.offer.supplier) ?? null) : null;
   const titleSource = (best ?? candidates[0]).offer;
   // A rule that would sell at zero or below leaves the row without a price (price.ts says why), never with that price.
   const priced = best
-    ? priceOrRefusal({ cost: best.offer.converted!, supplierId: best.offer.supplier, categoryId: best.offer.categoryId, planKey, productId: best.offer.productId, skuId: best.offer.skuId, variant: best.offer.variant }, context.ruleSet)
+    ? priceOrRefusal(
+        {
+          cost: best.offer.converted!,
+          supplierId: best.offer.supplier,
+          categoryId: best.offer.categoryId,
+          planKey,
+          productId: best.offer.productId,
+          skuId: best.offer.skuId,
+          variant: best.offer.variant,
+        },
+        context.ruleSet,
+      )
     : null;
   const price = priced && !('refused' in priced) ? priced : null;
   const refused = priced && 'refused' in priced ? priced.refused : null;

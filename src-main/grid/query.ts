@@ -21,9 +21,21 @@ const SORT_SQL: Record<GridSortColumn, (language: string) => string> = {
 };
 
 interface PlanRowRecord {
-  id: number; plan_key: string; kind: PlanRow['kind']; attributes_json: string; offers_json: string; best_json: string | null;
-  second_json: string | null; currency: string; best_cost: string | null; sale_price: string | null; margin: string | null;
-  margin_pct_milli: number | null; rule_id: string | null; locked: number; price_refused: number;
+  id: number;
+  plan_key: string;
+  kind: PlanRow['kind'];
+  attributes_json: string;
+  offers_json: string;
+  best_json: string | null;
+  second_json: string | null;
+  currency: string;
+  best_cost: string | null;
+  sale_price: string | null;
+  margin: string | null;
+  margin_pct_milli: number | null;
+  rule_id: string | null;
+  locked: number;
+  price_refused: number;
 }
 
 /** Badges count only while their run is still the latest run of its supplier, and that run succeeded. */
@@ -58,7 +70,9 @@ function filterSql(query: GridQuery): { whereSql: string; params: unknown[] } {
     }
   }
   if (query.suppliers?.length) {
-    where.push(`id IN (SELECT plan_row_id FROM plan_members WHERE supplier_id IN (${query.suppliers.map(() => '?').join(',')}))`);
+    where.push(
+      `id IN (SELECT plan_row_id FROM plan_members WHERE supplier_id IN (${query.suppliers.map(() => '?').join(',')}))`,
+    );
     params.push(...query.suppliers);
   }
   if (query.kinds?.length) {
@@ -75,7 +89,8 @@ function filterSql(query: GridQuery): { whereSql: string; params: unknown[] } {
     where.push('margin_micros < ?');
     params.push(micros(query.marginBelow));
   }
-  if (query.changedInLastSync) where.push(`id IN (SELECT plan_row_id FROM plan_row_changes WHERE run_id IN (${CURRENT_BADGE_RUNS}))`);
+  if (query.changedInLastSync)
+    where.push(`id IN (SELECT plan_row_id FROM plan_row_changes WHERE run_id IN (${CURRENT_BADGE_RUNS}))`);
   return { whereSql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 
@@ -96,8 +111,11 @@ export function queryGrid(db: Database, query: GridQuery = {}, scope: GridScope 
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM plan_rows ${whereSql}`).get(...params) as { n: number }).n;
   // Sort and page over ids only, then read the page's wide rows: sorting whole rows (with every offer's JSON)
   // makes deep pages slow on a large grid.
-  const ids = (db.prepare(`SELECT id FROM plan_rows ${whereSql} ${orderSql(query)} LIMIT ? OFFSET ?`)
-    .all(...params, limit, offset) as Array<{ id: number }>).map((row) => row.id);
+  const ids = (
+    db
+      .prepare(`SELECT id FROM plan_rows ${whereSql} ${orderSql(query)} LIMIT ? OFFSET ?`)
+      .all(...params, limit, offset) as Array<{ id: number }>
+  ).map((row) => row.id);
   return {
     rows: planRowsByIds(db, ids, query.language ?? 'en'),
     total,
@@ -110,13 +128,20 @@ export function queryGrid(db: Database, query: GridQuery = {}, scope: GridScope 
  * Plan keys of the rows a grid query matches, in its order, from `offset` (at most `limit` when given): how
  * "every row matching the filter" and a shift-click range are resolved without sending rows to the renderer.
  */
-export function planKeysMatching(db: Database, query: GridQuery, scope: GridScope = {}, range: { offset?: number; limit?: number } = {}): string[] {
+export function planKeysMatching(
+  db: Database,
+  query: GridQuery,
+  scope: GridScope = {},
+  range: { offset?: number; limit?: number } = {},
+): string[] {
   ensureGrid(db, scope);
   const { whereSql, params } = filterSql(query);
   const limit = range.limit === undefined ? -1 : Math.max(Math.trunc(range.limit), 0);
   const offset = Math.max(Math.trunc(range.offset ?? 0), 0);
-  return db.prepare(`SELECT plan_key FROM plan_rows ${whereSql} ${orderSql(query)} LIMIT ? OFFSET ?`)
-    .pluck().all(...params, limit, offset) as string[];
+  return db
+    .prepare(`SELECT plan_key FROM plan_rows ${whereSql} ${orderSql(query)} LIMIT ? OFFSET ?`)
+    .pluck()
+    .all(...params, limit, offset) as string[];
 }
 
 /**
@@ -137,7 +162,9 @@ function countryFilterSql(terms: readonly string[]): { sql: string; params: unkn
       alternatives.push('id IN (SELECT plan_row_id FROM plan_countries WHERE country = ?)');
       params.push(place.countries[0]);
     } else {
-      alternatives.push(`id IN (SELECT plan_row_id FROM plan_countries WHERE country IN (${place.countries.map(() => '?').join(',')}) GROUP BY plan_row_id HAVING COUNT(*) = ?)`);
+      alternatives.push(
+        `id IN (SELECT plan_row_id FROM plan_countries WHERE country IN (${place.countries.map(() => '?').join(',')}) GROUP BY plan_row_id HAVING COUNT(*) = ?)`,
+      );
       params.push(...place.countries, place.countries.length);
     }
   }
@@ -155,25 +182,52 @@ export function getPlanRow(db: Database, id: number, language = 'en', scope: Gri
  */
 export function planRowsByIds(db: Database, ids: readonly number[], language = 'en'): PlanRow[] {
   if (ids.length === 0) return [];
-  const records = db.prepare(`SELECT id, plan_key, kind, attributes_json, offers_json, best_json, second_json, currency, best_cost,
-      sale_price, margin, margin_pct_milli, rule_id, locked, price_refused FROM plan_rows WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as PlanRowRecord[];
-  const badges = db.prepare(`SELECT DISTINCT plan_row_id, change FROM plan_row_changes WHERE plan_row_id IN (${ids.map(() => '?').join(',')})
-    AND run_id IN (${CURRENT_BADGE_RUNS}) ORDER BY plan_row_id, change`).all(...ids) as Array<{ plan_row_id: number; change: PlanRow['changes'][number] }>;
+  const records = db
+    .prepare(
+      `SELECT id, plan_key, kind, attributes_json, offers_json, best_json, second_json, currency, best_cost,
+      sale_price, margin, margin_pct_milli, rule_id, locked, price_refused FROM plan_rows WHERE id IN (${ids.map(() => '?').join(',')})`,
+    )
+    .all(...ids) as PlanRowRecord[];
+  const badges = db
+    .prepare(
+      `SELECT DISTINCT plan_row_id, change FROM plan_row_changes WHERE plan_row_id IN (${ids.map(() => '?').join(',')})
+    AND run_id IN (${CURRENT_BADGE_RUNS}) ORDER BY plan_row_id, change`,
+    )
+    .all(...ids) as Array<{ plan_row_id: number; change: PlanRow['changes'][number] }>;
   const changes = new Map<number, PlanRow['changes']>();
   for (const badge of badges) changes.set(badge.plan_row_id, [...(changes.get(badge.plan_row_id) ?? []), badge.change]);
   const byId = new Map(records.map((record) => [record.id, record]));
-  const excluded = excludedAmong(db, records.map((record) => record.plan_key));
+  const excluded = excludedAmong(
+    db,
+    records.map((record) => record.plan_key),
+  );
   return ids.flatMap((id) => {
     const record = byId.get(id);
-    return record ? [{ ...toPlanRow(record, language, changes.get(id) ?? []), excludedFromExport: excluded.has(record.plan_key) }] : [];
+    return record
+      ? [{ ...toPlanRow(record, language, changes.get(id) ?? []), excludedFromExport: excluded.has(record.plan_key) }]
+      : [];
   });
 }
 
 function toPlanRow(record: PlanRowRecord, language: string, changes: PlanRow['changes']): PlanRow {
   const offers = JSON.parse(record.offers_json) as GridOffer[];
   const stored = record.best_json ? (JSON.parse(record.best_json) as StoredBest) : null;
-  const best: OfferRef | null = stored && { supplier: stored.supplier, productId: stored.productId, skuId: stored.skuId, variant: stored.variant };
-  const titleSource = (best && offers.find((o) => o.supplier === best.supplier && o.productId === best.productId && o.skuId === best.skuId && o.variant === best.variant)) ?? offers[0];
+  const best: OfferRef | null = stored && {
+    supplier: stored.supplier,
+    productId: stored.productId,
+    skuId: stored.skuId,
+    variant: stored.variant,
+  };
+  const titleSource =
+    (best &&
+      offers.find(
+        (o) =>
+          o.supplier === best.supplier &&
+          o.productId === best.productId &&
+          o.skuId === best.skuId &&
+          o.variant === best.variant,
+      )) ??
+    offers[0];
   const money = (amount: string | null) => (amount === null ? null : { amount, currency: record.currency });
   return {
     id: record.id,

@@ -6,8 +6,26 @@ import type { RuleSet } from '../domain/pricing/rules';
 import { supplierOfferKey } from '../domain/offer';
 import { loadRuleSet } from '../pricing/rules-store';
 import { gridWriter, PRICED_COLUMNS, pricedColumns, type PricedColumns } from './grid-writer';
-import { groupOffers, inCanonicalOrder, MATERIALIZER_VERSION, materializeRow, planKeyOf, priceRow, sideTables, type GridInputOffer, type MaterializeContext } from './materialize';
-import { countClaim, gatherEvidence, NO_REGIONS, resolutionSignature, resolveRegions, type RegionEvidence, type RegionResolution } from '../domain/region-evidence';
+import {
+  groupOffers,
+  inCanonicalOrder,
+  MATERIALIZER_VERSION,
+  materializeRow,
+  planKeyOf,
+  priceRow,
+  sideTables,
+  type GridInputOffer,
+  type MaterializeContext,
+} from './materialize';
+import {
+  countClaim,
+  gatherEvidence,
+  NO_REGIONS,
+  resolutionSignature,
+  resolveRegions,
+  type RegionEvidence,
+  type RegionResolution,
+} from '../domain/region-evidence';
 import { allLastChanges, lastChangesForPatch } from '../db/changes-repo';
 import { latestOkRuns, OfferReader, type Extractor } from './offer-inputs';
 import type { GridOffer, OfferRef } from '../../src-shared/grid-types';
@@ -76,9 +94,10 @@ export function builtRegionEvidence(db: Database): RegionEvidence {
 export function refreshGrid(db: Database, options: RefreshOptions = {}): RefreshResult {
   const currency = options.currency ?? merchantCurrency(db);
   const signature = gridSignature(currency, options.suppliers ?? null);
-  const mustRebuild = options.full
-    || builtGridSignature(db) !== signature
-    || readState(db, MATERIALIZER_KEY) !== String(MATERIALIZER_VERSION);
+  const mustRebuild =
+    options.full ||
+    builtGridSignature(db) !== signature ||
+    readState(db, MATERIALIZER_KEY) !== String(MATERIALIZER_VERSION);
   if (!mustRebuild) {
     // One write transaction around reading and writing: a patch is small, and no commit can land half-way through it.
     const patched = db.transaction(() => patch(db, currency, options)).immediate();
@@ -87,8 +106,20 @@ export function refreshGrid(db: Database, options: RefreshOptions = {}): Refresh
   return rebuild(db, currency, signature, options);
 }
 
-function context(db: Database, currency: string, options: RefreshOptions, lastChanges: MaterializeContext['lastChanges'], regions: RegionResolution): MaterializeContext {
-  return { currency, rates: rateMap(db, currency), ruleSet: options.ruleSet ?? loadRuleSet(db, currency), lastChanges, regions };
+function context(
+  db: Database,
+  currency: string,
+  options: RefreshOptions,
+  lastChanges: MaterializeContext['lastChanges'],
+  regions: RegionResolution,
+): MaterializeContext {
+  return {
+    currency,
+    rates: rateMap(db, currency),
+    ruleSet: options.ruleSet ?? loadRuleSet(db, currency),
+    lastChanges,
+    regions,
+  };
 }
 
 /** Every row from the live catalog. Reads outside the write transaction; the version read first keeps a commit that lands meanwhile visible. */
@@ -125,15 +156,25 @@ function rebuild(db: Database, currency: string, signature: string, options: Ref
     writeState(db, EVIDENCE_KEY, JSON.stringify(evidence));
   })();
   return {
-    mode: 'full', rowsWritten: groups.size, rows: groups.size, offersRead: reader.stats.offersRead,
-    attributesExtracted: reader.stats.attributesExtracted, currency, missingRates: [...missing].sort(),
+    mode: 'full',
+    rowsWritten: groups.size,
+    rows: groups.size,
+    offersRead: reader.stats.offersRead,
+    attributesExtracted: reader.stats.attributesExtracted,
+    currency,
+    missingRates: [...missing].sort(),
   };
 }
 
 /** plan_offers' unique key order (near enough: only speed depends on it). */
 function compareIdentity(a: OfferRef, b: OfferRef): number {
   const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  return order(a.supplier, b.supplier) || order(a.productId, b.productId) || order(a.skuId, b.skuId) || order(a.variant, b.variant);
+  return (
+    order(a.supplier, b.supplier) ||
+    order(a.productId, b.productId) ||
+    order(a.skuId, b.skuId) ||
+    order(a.variant, b.variant)
+  );
 }
 
 /**
@@ -142,7 +183,9 @@ function compareIdentity(a: OfferRef, b: OfferRef): number {
  */
 function rowIds(db: Database, planKeys: Iterable<string>, all = false): Map<string, number> {
   // A full rebuild asks for every key: one read of the whole (narrow) index beats a lookup per key.
-  const everyId = all ? new Map((db.prepare('SELECT plan_key, id FROM plan_rows').raw().all() as Array<[string, number]>)) : null;
+  const everyId = all
+    ? new Map(db.prepare('SELECT plan_key, id FROM plan_rows').raw().all() as Array<[string, number]>)
+    : null;
   const lookup = db.prepare('SELECT id FROM plan_rows WHERE plan_key = ?').pluck();
   let nextId = ((db.prepare('SELECT MAX(id) FROM plan_rows').pluck().get() as number | null) ?? 0) + 1;
   const ids = new Map<string, number>();
@@ -171,14 +214,28 @@ function patch(db: Database, currency: string, options: RefreshOptions): Refresh
   const catalogMoved = built.catalogSeq !== now.catalogSeq || built.offers !== now.offers;
   const pricesMoved = built.prices !== now.prices;
   const runs = latestOkRuns(db);
-  const result: RefreshResult = { mode: 'fresh', rowsWritten: 0, rows: 0, offersRead: 0, attributesExtracted: 0, currency, missingRates: [] };
+  const result: RefreshResult = {
+    mode: 'fresh',
+    rowsWritten: 0,
+    rows: 0,
+    offersRead: 0,
+    attributesExtracted: 0,
+    currency,
+    missingRates: [],
+  };
   if (!catalogMoved && !pricesMoved) {
     result.rows = countRows(db);
     return result;
   }
-  const touched = catalogMoved ? touchedOffers(db, built.catalogSeq, options.suppliers ? new Set(options.suppliers) : null) : new Map<string, OfferRef>();
+  const touched = catalogMoved
+    ? touchedOffers(db, built.catalogSeq, options.suppliers ? new Set(options.suppliers) : null)
+    : new Map<string, OfferRef>();
   // Patching costs several times a rebuild per offer (each drags its row's other members along): past this share, rebuild.
-  if (touched.size > (options.patchLimit ?? PATCH_LIMIT) * (db.prepare('SELECT COUNT(*) FROM plan_offers').pluck().get() as number)) return null;
+  if (
+    touched.size >
+    (options.patchLimit ?? PATCH_LIMIT) * (db.prepare('SELECT COUNT(*) FROM plan_offers').pluck().get() as number)
+  )
+    return null;
   const writer = gridWriter(db);
   const missing = new Set<string>();
   let rewritten = new Set<string>();
@@ -200,7 +257,12 @@ function patch(db: Database, currency: string, options: RefreshOptions): Refresh
   }
   if (pricesMoved) {
     if (!catalogMoved) result.mode = 'reprice';
-    result.rowsWritten += repriceRows(db, context(db, currency, options, () => null, NO_REGIONS), rewritten, missing);
+    result.rowsWritten += repriceRows(
+      db,
+      context(db, currency, options, () => null, NO_REGIONS),
+      rewritten,
+      missing,
+    );
   }
   recordBuilt(db, now, runs);
   result.rows = countRows(db);
@@ -216,8 +278,12 @@ const PATCH_LIMIT = 0.2;
 
 /** Offers stamped after `sinceSeq` by a commit, or queued by a manual link, keyed by supplierOfferKey. */
 function touchedOffers(db: Database, sinceSeq: number, scope: ReadonlySet<string> | null): Map<string, OfferRef> {
-  const stamped = db.prepare(`SELECT supplier_id AS supplier, product_id AS productId, sku_id AS skuId, variant FROM offers WHERE grid_seq > ?
-    UNION SELECT supplier_id, product_id, sku_id, variant FROM grid_pending_offers`).all(sinceSeq) as OfferRef[];
+  const stamped = db
+    .prepare(
+      `SELECT supplier_id AS supplier, product_id AS productId, sku_id AS skuId, variant FROM offers WHERE grid_seq > ?
+    UNION SELECT supplier_id, product_id, sku_id, variant FROM grid_pending_offers`,
+    )
+    .all(sinceSeq) as OfferRef[];
   const touched = new Map<string, OfferRef>();
   for (const ref of stamped) if (!scope || scope.has(ref.supplier)) touched.set(supplierOfferKey(ref), ref);
   return touched;
@@ -231,10 +297,13 @@ interface Move {
 }
 
 function readMoves(db: Database, reader: OfferReader, touched: ReadonlyMap<string, OfferRef>): Map<string, Move> {
-  const placedAt = db.prepare('SELECT plan_key, member_json FROM plan_offers WHERE supplier_id = ? AND product_id = ? AND sku_id = ? AND variant = ?');
+  const placedAt = db.prepare(
+    'SELECT plan_key, member_json FROM plan_offers WHERE supplier_id = ? AND product_id = ? AND sku_id = ? AND variant = ?',
+  );
   const moves = new Map<string, Move>();
   for (const [key, ref] of touched) {
-    const placed = placedAt.get(ref.supplier, ref.productId, ref.skuId, ref.variant) as { plan_key: string; member_json: string } | undefined;
+    const placed = placedAt.get(ref.supplier, ref.productId, ref.skuId, ref.variant) as
+      { plan_key: string; member_json: string } | undefined;
     const was = placed ? { planKey: placed.plan_key, member: JSON.parse(placed.member_json) as GridInputOffer } : null;
     moves.set(key, { ref, was, now: reader.current(ref) });
   }
@@ -266,7 +335,13 @@ function regionsAfter(db: Database, moves: ReadonlyMap<string, Move>): RegionRes
  * Rebuilds the rows that held, or now hold, a touched offer, from their untouched members as plan_offers kept them plus
  * the touched offers as they stand now. Returns their plan keys.
  */
-function patchTouchedRows(db: Database, reader: OfferReader, moves: ReadonlyMap<string, Move>, ctx: MaterializeContext, missing: Set<string>): Set<string> {
+function patchTouchedRows(
+  db: Database,
+  reader: OfferReader,
+  moves: ReadonlyMap<string, Move>,
+  ctx: MaterializeContext,
+  missing: Set<string>,
+): Set<string> {
   db.exec('DELETE FROM grid_pending_offers');
 
   const affected = new Set<string>();
@@ -324,7 +399,9 @@ function patchTouchedRows(db: Database, reader: OfferReader, moves: ReadonlyMap<
 /** Reprices every row not in `skip` from the offers it holds; writes only rows whose priced columns changed. */
 function repriceRows(db: Database, ctx: MaterializeContext, skip: ReadonlySet<string>, missing: Set<string>): number {
   const writer = gridWriter(db);
-  const rows = db.prepare(`SELECT id, plan_key, ${PRICED_COLUMNS.join(', ')} FROM plan_rows`).all() as Array<PricedColumns & { id: number; plan_key: string }>;
+  const rows = db.prepare(`SELECT id, plan_key, ${PRICED_COLUMNS.join(', ')} FROM plan_rows`).all() as Array<
+    PricedColumns & { id: number; plan_key: string }
+  >;
   let written = 0;
   for (const stored of rows) {
     if (skip.has(stored.plan_key)) continue;

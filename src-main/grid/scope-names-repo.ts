@@ -21,15 +21,29 @@ export function scopeNames(db: Database, scopes: readonly NamedScope[]): ScopeNa
   };
 
   const plans = scopes.filter((scope) => scope.type === 'plan');
-  const titled = Object.fromEntries(LANGUAGES.map((language) => [language, planTitles(db, plans.map((plan) => plan.planKey), language)]));
+  const titled = Object.fromEntries(
+    LANGUAGES.map((language) => [
+      language,
+      planTitles(
+        db,
+        plans.map((plan) => plan.planKey),
+        language,
+      ),
+    ]),
+  );
   for (const plan of plans) name(plan, (language) => titled[language][plan.planKey]);
 
   const offers = scopes.filter((scope) => scope.type === 'offer');
   if (offers.length > 0) {
     // The offer's own titles even once it has left the catalog: a lock on it still deserves its name.
-    const rows = db.prepare(`SELECT w.key AS i, o.titles_json FROM json_each(?) w
-      CROSS JOIN offers o ON o.supplier_id = w.value ->> 0 AND o.product_id = w.value ->> 1 AND o.sku_id = w.value ->> 2 AND o.variant = w.value ->> 3`)
-      .all(JSON.stringify(offers.map((offer) => [offer.supplierId, offer.productId, offer.skuId, offer.variant]))) as Array<{ i: number; titles_json: string }>;
+    const rows = db
+      .prepare(
+        `SELECT w.key AS i, o.titles_json FROM json_each(?) w
+      CROSS JOIN offers o ON o.supplier_id = w.value ->> 0 AND o.product_id = w.value ->> 1 AND o.sku_id = w.value ->> 2 AND o.variant = w.value ->> 3`,
+      )
+      .all(
+        JSON.stringify(offers.map((offer) => [offer.supplierId, offer.productId, offer.skuId, offer.variant])),
+      ) as Array<{ i: number; titles_json: string }>;
     for (const row of rows) {
       const titles = parseTitles(row.titles_json);
       name(offers[row.i], (language) => displayTitle(titles, language));
@@ -39,10 +53,16 @@ export function scopeNames(db: Database, scopes: readonly NamedScope[]): ScopeNa
   const categories = scopes.filter((scope) => scope.type === 'category');
   if (categories.length > 0) {
     // Any live offer filed under the category carries its path; the offers_live index keeps this to one supplier's offers.
-    const rows = db.prepare(`SELECT w.key AS i, (SELECT o.category_json FROM offers o
+    const rows = db
+      .prepare(
+        `SELECT w.key AS i, (SELECT o.category_json FROM offers o
         WHERE o.supplier_id = w.value ->> 0 AND o.removed_at IS NULL AND o.category_json ->> '$.id' = w.value ->> 1 LIMIT 1) AS category_json
-      FROM json_each(?) w`)
-      .all(JSON.stringify(categories.map((category) => [category.supplierId, category.categoryId]))) as Array<{ i: number; category_json: string | null }>;
+      FROM json_each(?) w`,
+      )
+      .all(JSON.stringify(categories.map((category) => [category.supplierId, category.categoryId]))) as Array<{
+      i: number;
+      category_json: string | null;
+    }>;
     for (const row of rows) {
       if (!row.category_json) continue;
       const category = JSON.parse(row.category_json) as CategoryRef;

@@ -13,13 +13,22 @@ const MAX_SUGGESTIONS = 1000;
  * (grid.link), rejecting it a manual unlink (grid.unlink): either is kept by offer identity across syncs, and an offer
  * with a link of either kind is never suggested again.
  */
-export function matchSuggestions(db: Database, language = 'en', scope: GridScope = {}, rowId?: number): MatchSuggestion[] {
+export function matchSuggestions(
+  db: Database,
+  language = 'en',
+  scope: GridScope = {},
+  rowId?: number,
+): MatchSuggestion[] {
   ensureGrid(db, scope);
   const evidence = builtRegionEvidence(db);
   // Rows of their own are keyed "solo:…"; a range on the unique key index finds them without a scan.
-  const alone = db.prepare(`SELECT r.id, r.plan_key, o.member_json FROM plan_rows r JOIN plan_offers o ON o.plan_key = r.plan_key
+  const alone = db
+    .prepare(
+      `SELECT r.id, r.plan_key, o.member_json FROM plan_rows r JOIN plan_offers o ON o.plan_key = r.plan_key
     LEFT JOIN plan_links l ON l.supplier_id = o.supplier_id AND l.product_id = o.product_id AND l.sku_id = o.sku_id AND l.variant = o.variant
-    WHERE r.plan_key >= 'solo:' AND r.plan_key < 'solo;' AND l.plan_key IS NULL ORDER BY r.id`).all() as Array<{ id: number; plan_key: string; member_json: string }>;
+    WHERE r.plan_key >= 'solo:' AND r.plan_key < 'solo;' AND l.plan_key IS NULL ORDER BY r.id`,
+    )
+    .all() as Array<{ id: number; plan_key: string; member_json: string }>;
   const idOfKey = db.prepare('SELECT id FROM plan_rows WHERE plan_key = ?').pluck();
   const titles = new Map<string, { id: number; title: string } | null>();
   const target = (planKey: string) => {
@@ -39,8 +48,14 @@ export function matchSuggestions(db: Database, language = 'en', scope: GridScope
       if (rowId !== undefined && rowId !== id && rowId !== row.id) continue;
       suggestions.push({
         offer: { supplier: member.supplier, productId: member.productId, skuId: member.skuId, variant: member.variant },
-        offerTitle: displayTitle(member.titles, language), fromRowId: id, fromPlanKey: plan_key, toRowId: row.id, toPlanKey: planKey, toTitle: row.title,
-        reason, confidence: member.attributes.confidence,
+        offerTitle: displayTitle(member.titles, language),
+        fromRowId: id,
+        fromPlanKey: plan_key,
+        toRowId: row.id,
+        toPlanKey: planKey,
+        toTitle: row.title,
+        reason,
+        confidence: member.attributes.confidence,
       });
       if (suggestions.length >= MAX_SUGGESTIONS) return suggestions;
     }

@@ -17,8 +17,7 @@ export interface BudgetTuning {
 }
 
 export type BudgetPolicy =
-  | { kind: 'fixed-window'; rule: FixedWindowRule }
-  | { kind: 'adaptive'; rule: AdaptiveRule; maxParallel?: number };
+  { kind: 'fixed-window'; rule: FixedWindowRule } | { kind: 'adaptive'; rule: AdaptiveRule; maxParallel?: number };
 
 /** The real Dujiao-Next server's rule (router.go upstreamAPIRule): 60 requests per 60 s window, then a 30 s block. */
 export const DUJIAO_RULE = { windowMs: 60_000, maxRequests: 60, blockMs: 30_000 } as const;
@@ -43,7 +42,11 @@ export function fixedWindowPolicy(requestsPerMinute: number | undefined, tuning:
 }
 
 /** An adaptive budget for an upstream that publishes no numbers: `defaultPerMinute` unless the connection sets its own. */
-export function adaptivePolicy(requestsPerMinute: number | undefined, defaults: { perMinute: number; holdMs: number; maxParallel?: number }, tuning: BudgetTuning = {}): BudgetPolicy {
+export function adaptivePolicy(
+  requestsPerMinute: number | undefined,
+  defaults: { perMinute: number; holdMs: number; maxParallel?: number },
+  tuning: BudgetTuning = {},
+): BudgetPolicy {
   return {
     kind: 'adaptive',
     rule: {
@@ -57,7 +60,9 @@ export function adaptivePolicy(requestsPerMinute: number | undefined, defaults: 
 type PolicyPace = { kind: 'fixed-window'; pace: FixedWindowPace } | { kind: 'adaptive'; pace: AdaptivePace };
 
 function paceFor(policy: BudgetPolicy): PolicyPace {
-  return policy.kind === 'fixed-window' ? { kind: policy.kind, pace: new FixedWindowPace(policy.rule) } : { kind: policy.kind, pace: new AdaptivePace(policy.rule) };
+  return policy.kind === 'fixed-window'
+    ? { kind: policy.kind, pace: new FixedWindowPace(policy.rule) }
+    : { kind: policy.kind, pace: new AdaptivePace(policy.rule) };
 }
 
 /** A budget of its own, for a client made outside a kind's create() (tests of one client). */
@@ -103,13 +108,21 @@ export interface AccountIdentity {
  * shares it (the sync's, the order service's, a connection test's), since the upstream counts them together.
  * A changed setting re-tunes the existing budget rather than starting a fresh count the upstream would not share.
  */
-export function accountBudget(identity: AccountIdentity, policy: BudgetPolicy, tuning: BudgetTuning = {}): RequestBudget {
+export function accountBudget(
+  identity: AccountIdentity,
+  policy: BudgetPolicy,
+  tuning: BudgetTuning = {},
+): RequestBudget {
   if (accountsElsewhere) return accountsElsewhere(identity, policy, tuning);
   return localAccountBudget(identity, policy, tuning);
 }
 
 /** The budget this thread owns for the account; what a sync worker's requests are served from (budget-remote.ts). */
-export function localAccountBudget(identity: AccountIdentity, policy: BudgetPolicy, tuning: BudgetTuning = {}): PacedBudget {
+export function localAccountBudget(
+  identity: AccountIdentity,
+  policy: BudgetPolicy,
+  tuning: BudgetTuning = {},
+): PacedBudget {
   const account = createHash('sha256').update(identity.account).digest('hex');
   const key = `${identity.kind}\n${hostOf(identity.baseUrl)}\n${account}`;
   const existing = accounts.get(key);

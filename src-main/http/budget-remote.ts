@@ -17,7 +17,14 @@ export interface BudgetSnapshot extends BudgetStats {
 type Failure =
   | { kind: 'attempt' }
   | { kind: 'canceled' }
-  | { kind: 'refused'; message: string; code: string; httpStatus: number | null; retryable: boolean; retryAfterMs: number | null };
+  | {
+      kind: 'refused';
+      message: string;
+      code: string;
+      httpStatus: number | null;
+      retryable: boolean;
+      retryAfterMs: number | null;
+    };
 
 /** Worker → owner. */
 export type BudgetRequest =
@@ -25,7 +32,14 @@ export type BudgetRequest =
   | { op: 'refresh'; token: number }
   | { op: 'run'; ref: number; id: number; resendThrottled: boolean }
   | { op: 'sent'; id: number; outcome: 'ok' | 'failed' }
-  | { op: 'sent'; id: number; outcome: 'throttled'; message: string; httpStatus: number | null; retryAfterMs: number | null }
+  | {
+      op: 'sent';
+      id: number;
+      outcome: 'throttled';
+      message: string;
+      httpStatus: number | null;
+      retryAfterMs: number | null;
+    }
   | { op: 'abort'; id: number }
   | { op: 'received'; ref: number; bytes: number }
   | { op: 'stop'; ref: number; message: string; code: string; ms: number };
@@ -126,7 +140,10 @@ class RemoteBudget implements RequestBudget {
   private stats_: BudgetSnapshot = EMPTY;
   private readonly listeners = new Set<(resumesAt: number | null) => void>();
 
-  constructor(private readonly remote: RemoteBudgets, readonly ref: number) {}
+  constructor(
+    private readonly remote: RemoteBudgets,
+    readonly ref: number,
+  ) {}
 
   update(stats: BudgetSnapshot): void {
     this.stats_ = stats;
@@ -190,7 +207,14 @@ class RemoteBudget implements RequestBudget {
                 return;
               }
               attemptError = error;
-              this.remote.post({ op: 'sent', id, outcome: 'throttled', message: error.message, httpStatus: error.httpStatus, retryAfterMs: error.retryAfterMs });
+              this.remote.post({
+                op: 'sent',
+                id,
+                outcome: 'throttled',
+                message: error.message,
+                httpStatus: error.httpStatus,
+                retryAfterMs: error.retryAfterMs,
+              });
             },
           );
         },
@@ -198,7 +222,16 @@ class RemoteBudget implements RequestBudget {
           done();
           if (failure === null || failure.kind === 'attempt') reject(attemptError);
           else if (failure.kind === 'canceled') reject(new CanceledError());
-          else reject(new SupplierError(failure.message, failure.code, failure.httpStatus, failure.retryable, failure.retryAfterMs));
+          else
+            reject(
+              new SupplierError(
+                failure.message,
+                failure.code,
+                failure.httpStatus,
+                failure.retryable,
+                failure.retryAfterMs,
+              ),
+            );
         },
       });
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -211,9 +244,15 @@ class RemoteBudget implements RequestBudget {
  * The owner's side: serves a worker's RemoteBudgets from this thread's budgets (`budgetFor` is accountBudget).
  * Returns a function that stops serving and cancels whatever the worker left waiting.
  */
-export function serveRemoteBudgets(port: MessagePort, budgetFor: (identity: AccountIdentity, policy: BudgetPolicy, tuning: BudgetTuning) => RequestBudget): () => void {
+export function serveRemoteBudgets(
+  port: MessagePort,
+  budgetFor: (identity: AccountIdentity, policy: BudgetPolicy, tuning: BudgetTuning) => RequestBudget,
+): () => void {
   const budgets = new Map<number, { budget: RequestBudget; stopWatching: () => void }>();
-  const runs = new Map<number, { controller: AbortController; attempt: { resolve(): void; reject(error: Error): void } | null; ended: boolean }>();
+  const runs = new Map<
+    number,
+    { controller: AbortController; attempt: { resolve(): void; reject(error: Error): void } | null; ended: boolean }
+  >();
   // Errors that are the worker's own attempt failing: the worker rethrows its original, not this stand-in.
   const fromAttempt = new WeakSet<Error>();
   const reply = (message: BudgetReply) => port.postMessage(message);
@@ -221,7 +260,14 @@ export function serveRemoteBudgets(port: MessagePort, budgetFor: (identity: Acco
   const failureOf = (error: unknown): Failure => {
     if (error instanceof Error && fromAttempt.has(error)) return { kind: 'attempt' };
     if (error instanceof SupplierError) {
-      return { kind: 'refused', message: error.message, code: error.code, httpStatus: error.httpStatus, retryable: error.retryable, retryAfterMs: error.retryAfterMs };
+      return {
+        kind: 'refused',
+        message: error.message,
+        code: error.code,
+        httpStatus: error.httpStatus,
+        retryable: error.retryable,
+        retryAfterMs: error.retryAfterMs,
+      };
     }
     return { kind: 'canceled' };
   };
@@ -232,7 +278,9 @@ export function serveRemoteBudgets(port: MessagePort, budgetFor: (identity: Acco
         const budget = budgetFor(request.identity, request.policy, request.tuning);
         if (budgets.get(request.ref)?.budget === budget) return;
         budgets.get(request.ref)?.stopWatching();
-        const stopWatching = budget.onWait((resumesAt) => reply({ op: 'wait', ref: request.ref, resumesAt, stats: snapshot(budget) }));
+        const stopWatching = budget.onWait((resumesAt) =>
+          reply({ op: 'wait', ref: request.ref, resumesAt, stats: snapshot(budget) }),
+        );
         budgets.set(request.ref, { budget, stopWatching });
         return;
       }
@@ -246,18 +294,33 @@ export function serveRemoteBudgets(port: MessagePort, budgetFor: (identity: Acco
         const owned = budgets.get(request.ref);
         if (!owned) return;
         // `ended`: the worker's attempt ended the request on its side (succeeded, or failed other than by a throttle).
-        const run = { controller: new AbortController(), attempt: null as { resolve(): void; reject(error: Error): void } | null, ended: false };
+        const run = {
+          controller: new AbortController(),
+          attempt: null as { resolve(): void; reject(error: Error): void } | null,
+          ended: false,
+        };
         runs.set(request.id, run);
-        const attempt = () => new Promise<void>((resolve, reject) => {
-          run.attempt = { resolve, reject };
-          reply({ op: 'go', id: request.id, ref: request.ref, stats: snapshot(owned.budget) });
-        });
-        owned.budget.run(attempt, run.controller.signal, { resendThrottled: request.resendThrottled }).then(
-          () => undefined,
-          (error: unknown) => {
-            if (!run.ended) reply({ op: 'settled', id: request.id, ref: request.ref, stats: snapshot(owned.budget), failure: failureOf(error) });
-          },
-        ).finally(() => runs.delete(request.id));
+        const attempt = () =>
+          new Promise<void>((resolve, reject) => {
+            run.attempt = { resolve, reject };
+            reply({ op: 'go', id: request.id, ref: request.ref, stats: snapshot(owned.budget) });
+          });
+        owned.budget
+          .run(attempt, run.controller.signal, { resendThrottled: request.resendThrottled })
+          .then(
+            () => undefined,
+            (error: unknown) => {
+              if (!run.ended)
+                reply({
+                  op: 'settled',
+                  id: request.id,
+                  ref: request.ref,
+                  stats: snapshot(owned.budget),
+                  failure: failureOf(error),
+                });
+            },
+          )
+          .finally(() => runs.delete(request.id));
         return;
       }
       case 'sent': {
@@ -267,9 +330,10 @@ export function serveRemoteBudgets(port: MessagePort, budgetFor: (identity: Acco
         run.attempt = null;
         run.ended = request.outcome !== 'throttled';
         if (request.outcome === 'ok') return attempt.resolve();
-        const error = request.outcome === 'throttled'
-          ? new SupplierError(request.message, 'rate_limited', request.httpStatus, true, request.retryAfterMs)
-          : new Error('the attempt failed');
+        const error =
+          request.outcome === 'throttled'
+            ? new SupplierError(request.message, 'rate_limited', request.httpStatus, true, request.retryAfterMs)
+            : new Error('the attempt failed');
         fromAttempt.add(error);
         attempt.reject(error);
         return;

@@ -93,7 +93,10 @@ export class PacedBudget implements RequestBudget {
   private readonly queue: Array<() => void> = [];
   private stopped: { until: number; error: SupplierError } | null = null;
 
-  constructor(private readonly pace: Pace, private readonly options: Omit<RequestBudgetOptions, 'pace'> = {}) {
+  constructor(
+    private readonly pace: Pace,
+    private readonly options: Omit<RequestBudgetOptions, 'pace'> = {},
+  ) {
     this.clock = options.clock ?? SYSTEM_CLOCK;
     this.announceFromMs = options.announceWaitsFromMs ?? 1000;
   }

@@ -31,7 +31,11 @@ function retryDelay(policy: RetryPolicy, attempt: number, retryAfterMs: number |
 export function delayBeforeRetry(policy: RetryPolicy, attempt: number, error: SupplierError): number {
   const longest = policy.maxRetryAfterMs ?? policy.maxDelayMs;
   if (error.retryAfterMs !== null && error.retryAfterMs > longest) {
-    const text = transportText('transport.waitTooLong', { error: error.message, asked: describeDuration(error.retryAfterMs), longest: describeDuration(longest) });
+    const text = transportText('transport.waitTooLong', {
+      error: error.message,
+      asked: describeDuration(error.retryAfterMs),
+      longest: describeDuration(longest),
+    });
     throw new SupplierError(text, 'rate_limited', error.httpStatus, false, error.retryAfterMs);
   }
   return retryDelay(policy, attempt, error.retryAfterMs);
@@ -42,7 +46,11 @@ export function delayBeforeRetry(policy: RetryPolicy, attempt: number, error: Su
  * Only errors that say so (`SupplierError.retryable`) are retried: a 4xx means the request itself is wrong.
  * A retry never goes out before the upstream's Retry-After has passed (see delayBeforeRetry).
  */
-export async function withRetries<T>(policy: RetryPolicy, task: (attempt: number) => Promise<T>, signal?: AbortSignal): Promise<T> {
+export async function withRetries<T>(
+  policy: RetryPolicy,
+  task: (attempt: number) => Promise<T>,
+  signal?: AbortSignal,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     if (signal?.aborted) throw new CanceledError();
     try {

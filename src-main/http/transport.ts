@@ -67,7 +67,10 @@ export async function send(req: HttpRequest, options: TransportOptions): Promise
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), deadlineMs);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline.signal]) : deadline.signal;
-  const failure = (error: unknown) => (deadline.signal.aborted && !options.signal?.aborted ? deadlineError(options.label, deadlineMs) : networkError(error, options));
+  const failure = (error: unknown) =>
+    deadline.signal.aborted && !options.signal?.aborted
+      ? deadlineError(options.label, deadlineMs)
+      : networkError(error, options);
   let received = 0;
   try {
     let response;
@@ -110,13 +113,30 @@ export async function send(req: HttpRequest, options: TransportOptions): Promise
       if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
     }
     const date = headers.date ? Date.parse(headers.date) : NaN;
-    const result: HttpResponse = { status: response.statusCode, headers, text, serverDate: Number.isNaN(date) ? null : date };
+    const result: HttpResponse = {
+      status: response.statusCode,
+      headers,
+      text,
+      serverDate: Number.isNaN(date) ? null : date,
+    };
     for (const tap of transportTaps) tap(req, result);
     if (result.status === 429) {
-      throw new SupplierError(transportText('transport.rateLimited', { where: options.label }), 'rate_limited', 429, true, parseRetryAfter(headers['retry-after']));
+      throw new SupplierError(
+        transportText('transport.rateLimited', { where: options.label }),
+        'rate_limited',
+        429,
+        true,
+        parseRetryAfter(headers['retry-after']),
+      );
     }
     if (result.status >= 500) {
-      throw new SupplierError(transportText('transport.serverError', { where: options.label, status: result.status }), 'server_error', result.status, true, parseRetryAfter(headers['retry-after']));
+      throw new SupplierError(
+        transportText('transport.serverError', { where: options.label, status: result.status }),
+        'server_error',
+        result.status,
+        true,
+        parseRetryAfter(headers['retry-after']),
+      );
     }
     if (result.status >= 300 && result.status < 400) throw refuseRedirect(options.label, result, req.url);
     return result;
@@ -135,37 +155,62 @@ function refuseRedirect(label: string, response: HttpResponse, from: string): Su
   try {
     const location = new URL(response.headers.location ?? '', from);
     // The origin only: a query string may carry anything.
-    if (response.headers.location) target = location.origin === new URL(from).origin ? `${location.origin}${location.pathname}` : location.origin;
+    if (response.headers.location)
+      target = location.origin === new URL(from).origin ? `${location.origin}${location.pathname}` : location.origin;
   } catch {
     target = null;
   }
-  const text = target === null
-    ? transportText('transport.redirectNowhere', { where: label, status: response.status })
-    : transportText('transport.redirect', { where: label, status: response.status, target });
+  const text =
+    target === null
+      ? transportText('transport.redirectNowhere', { where: label, status: response.status })
+      : transportText('transport.redirect', { where: label, status: response.status, target });
   return new SupplierError(text, 'redirect_refused', response.status, false);
 }
 
 /** `announced`: the size the answer declared, when that is what gave it away. */
 function tooLarge(label: string, maxBytes: number, announced?: number): SupplierError {
-  const text = announced === undefined
-    ? transportText('transport.tooLarge', { where: label, max: describeBytes(maxBytes) })
-    : transportText('transport.tooLargeAnnounced', { where: label, max: describeBytes(maxBytes), size: describeBytes(announced) });
+  const text =
+    announced === undefined
+      ? transportText('transport.tooLarge', { where: label, max: describeBytes(maxBytes) })
+      : transportText('transport.tooLargeAnnounced', {
+          where: label,
+          max: describeBytes(maxBytes),
+          size: describeBytes(announced),
+        });
   return new SupplierError(text, 'response_too_large', null, false);
 }
 
 function deadlineError(label: string, deadlineMs: number): SupplierError {
   // Retryable like any timeout: for an order, the outcome is unknown and the caller's own rules decide.
-  return new SupplierError(transportText('transport.deadline', { where: label, limit: describeDuration(deadlineMs) }), 'timeout', null, true);
+  return new SupplierError(
+    transportText('transport.deadline', { where: label, limit: describeDuration(deadlineMs) }),
+    'timeout',
+    null,
+    true,
+  );
 }
 
 function networkError(error: unknown, options: TransportOptions): Error {
   if (options.signal?.aborted) return new CanceledError();
   if (error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError) {
-    return new SupplierError(transportText('transport.silence', { where: options.label, limit: describeDuration(options.timeoutMs ?? SILENCE_TIMEOUT_MS) }), 'timeout', null, true);
+    return new SupplierError(
+      transportText('transport.silence', {
+        where: options.label,
+        limit: describeDuration(options.timeoutMs ?? SILENCE_TIMEOUT_MS),
+      }),
+      'timeout',
+      null,
+      true,
+    );
   }
   // The system's code (ECONNREFUSED, ENOTFOUND, a TLS code) names the failure; connection-test-cause.ts reads it.
   const code = (error as { code?: string }).code ?? (error as Error).message;
-  return new SupplierError(transportText('transport.connectFailed', { where: options.label, code }), 'network_error', null, true);
+  return new SupplierError(
+    transportText('transport.connectFailed', { where: options.label, code }),
+    'network_error',
+    null,
+    true,
+  );
 }
 
 /** Parses a response body as JSON, or explains that it is not. */
@@ -174,6 +219,11 @@ export function parseJson(response: HttpResponse, label: string): unknown {
     return JSON.parse(response.text);
   } catch {
     const preview = response.text.slice(0, 80).replace(/\s+/g, ' ');
-    throw new SupplierError(transportText('transport.notJson', { where: label, status: response.status, start: JSON.stringify(preview) }), 'bad_response', response.status, true);
+    throw new SupplierError(
+      transportText('transport.notJson', { where: label, status: response.status, start: JSON.stringify(preview) }),
+      'bad_response',
+      response.status,
+      true,
+    );
   }
 }

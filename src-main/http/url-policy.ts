@@ -33,7 +33,8 @@ export function urlShapeProblem(value: unknown, field: string): UrlProblem | nul
   } catch {
     return { code: 'url.invalid', params: { field } };
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { code: 'url.scheme', params: { field, scheme: url.protocol.replace(/:$/, '') } };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return { code: 'url.scheme', params: { field, scheme: url.protocol.replace(/:$/, '') } };
   if (url.hostname === '') return { code: 'url.invalid', params: { field } };
   if (url.username !== '' || url.password !== '') return { code: 'url.credentials', params: { field } };
   return null;
@@ -74,10 +75,13 @@ export function isOptedIn(value: unknown): boolean {
  * carries the code for the renderer, `message` the English for the CLI).
  */
 export function serviceUrlField(field = 'baseUrl') {
-  return z.string({ message: `${field} must be a full http(s) URL` }).trim().superRefine((value, context) => {
-    const problem = urlShapeProblem(value, field);
-    if (problem) context.addIssue({ code: 'custom', message: urlProblemText(problem), params: { ...problem } });
-  });
+  return z
+    .string({ message: `${field} must be a full http(s) URL` })
+    .trim()
+    .superRefine((value, context) => {
+      const problem = urlShapeProblem(value, field);
+      if (problem) context.addIssue({ code: 'custom', message: urlProblemText(problem), params: { ...problem } });
+    });
 }
 
 /**

@@ -36,7 +36,9 @@ function maskEsim(esim: { lpa?: string; activationCode?: string }): { lpa?: stri
   if (esim.activationCode) masked.activationCode = maskSecret(esim.activationCode);
   if (esim.lpa) {
     const parsed = parseLpa(esim.lpa);
-    masked.lpa = parsed.ok ? parsed.value.lpa.replace(`$${parsed.value.activationCode}`, `$${maskSecret(parsed.value.activationCode)}`) : maskSecret(esim.lpa);
+    masked.lpa = parsed.ok
+      ? parsed.value.lpa.replace(`$${parsed.value.activationCode}`, `$${maskSecret(parsed.value.activationCode)}`)
+      : maskSecret(esim.lpa);
   }
   return masked;
 }

@@ -22,7 +22,10 @@ export function readDeliveryColumn(json: string | null): { masked: Delivery | nu
   if (!json) return { masked: null, stored: null };
   const parsed = JSON.parse(json) as Partial<SealedColumn> & Delivery;
   if (parsed.sealed && typeof parsed.sealed.keyId === 'string' && typeof parsed.sealed.data === 'string') {
-    return { masked: parsed.masked ?? null, stored: { kind: 'sealed', keyId: parsed.sealed.keyId, data: parsed.sealed.data } };
+    return {
+      masked: parsed.masked ?? null,
+      stored: { kind: 'sealed', keyId: parsed.sealed.keyId, data: parsed.sealed.data },
+    };
   }
   return { masked: maskDelivery(parsed), stored: { kind: 'clear', delivery: parsed } };
 }
@@ -30,15 +33,20 @@ export function readDeliveryColumn(json: string | null): { masked: Delivery | nu
 /** The column's value for this delivery: sealed under `box`, with its masked copy. */
 export function sealedDeliveryColumn(box: SecretBox, delivery: Delivery | null): string | null {
   if (!delivery) return null;
-  const column: SealedColumn = { sealed: { keyId: box.keyId, data: box.seal(JSON.stringify(delivery)).toString('base64') }, masked: maskDelivery(delivery) };
+  const column: SealedColumn = {
+    sealed: { keyId: box.keyId, data: box.seal(JSON.stringify(delivery)).toString('base64') },
+    masked: maskDelivery(delivery),
+  };
   return JSON.stringify(column);
 }
 
 /** Thrown when a delivery was sealed under another data key than this process holds. */
 export class ForeignKeyDeliveryError extends Error {
   constructor() {
-    super('its delivery was sealed with another data key than this one (the desktop app keeps its key in the operating system keychain, '
-      + 'the command line and the browser preview in the data folder\'s key file): reveal it where it was ordered');
+    super(
+      'its delivery was sealed with another data key than this one (the desktop app keeps its key in the operating system keychain, ' +
+        "the command line and the browser preview in the data folder's key file): reveal it where it was ordered",
+    );
     this.name = 'ForeignKeyDeliveryError';
   }
 }

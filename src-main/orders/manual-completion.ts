@@ -5,9 +5,7 @@ import { lpaProblemText, orderText } from '../../src-shared/order-notes';
 
 /** What a merchant pasted to complete an order by hand. */
 export type Pasted =
-  | { kind: 'lpa'; code: ActivationCode }
-  | { kind: 'push'; body: Buffer }
-  | { kind: 'invalid'; reason: string };
+  { kind: 'lpa'; code: ActivationCode } | { kind: 'push'; body: Buffer } | { kind: 'invalid'; reason: string };
 
 /**
  * A JSON object is a supplier's notification body (BillionConnect's N009, copied from its portal or a log);
@@ -17,7 +15,9 @@ export function readPasted(text: string): Pasted {
   const trimmed = text.trim();
   if (trimmed.startsWith('{')) return { kind: 'push', body: Buffer.from(trimmed, 'utf8') };
   const lpa = lpaFromText(trimmed);
-  return lpa.ok ? { kind: 'lpa', code: lpa.value } : { kind: 'invalid', reason: orderText('orderError.notPasteable', { reason: lpaProblemText(lpa.problem) }) };
+  return lpa.ok
+    ? { kind: 'lpa', code: lpa.value }
+    : { kind: 'invalid', reason: orderText('orderError.notPasteable', { reason: lpaProblemText(lpa.problem) }) };
 }
 
 /**

@@ -1,6 +1,12 @@
 import { parseLpa } from '../domain/lpa';
 import { sameMoney } from '../domain/money';
-import { type Delivery, isOpen, type OrderRecordStatus, type OrderView, type TimelineEntry } from '../../src-shared/order-types';
+import {
+  type Delivery,
+  isOpen,
+  type OrderRecordStatus,
+  type OrderView,
+  type TimelineEntry,
+} from '../../src-shared/order-types';
 import type { OrderState } from '../suppliers/adapter';
 import { maskDelivery } from './delivery-mask';
 import type { OrderRecord } from './types';
@@ -9,7 +15,14 @@ import { orderText } from '../../src-shared/order-notes';
 // Statuses only move forward: a late poll answer or a repeated push must never undo a delivery. A refund is the one
 // news that still moves a finished order (a delivered order can be refunded later, a partial refund become a full one).
 const RANK: Record<OrderRecordStatus, number> = {
-  pending: 0, processing: 1, attention: 1, delivered: 2, failed: 2, canceled: 2, partially_refunded: 3, refunded: 4,
+  pending: 0,
+  processing: 1,
+  attention: 1,
+  delivered: 2,
+  failed: 2,
+  canceled: 2,
+  partially_refunded: 3,
+  refunded: 4,
 };
 const REFUNDS: readonly OrderRecordStatus[] = ['partially_refunded', 'refunded'];
 
@@ -39,7 +52,9 @@ export interface ApplyOptions {
 export function applyState(record: OrderRecord, state: RecordState, at: string, options: ApplyOptions = {}): Applied {
   const final = !isOpen(record.status) && record.status !== 'attention';
   const wanted: OrderRecordStatus = state.attention ? 'attention' : state.status;
-  const moves = final ? REFUNDS.includes(wanted) && RANK[wanted] > RANK[record.status] : RANK[wanted] >= RANK[record.status];
+  const moves = final
+    ? REFUNDS.includes(wanted) && RANK[wanted] > RANK[record.status]
+    : RANK[wanted] >= RANK[record.status];
   const status = moves ? wanted : record.status;
   const frozen = final && !moves;
   const next: OrderRecord = {
@@ -51,7 +66,7 @@ export function applyState(record: OrderRecord, state: RecordState, at: string, 
     refundedAmount: state.refundedAmount ?? record.refundedAmount,
     delivery: mergeDelivery(record.delivery, state.delivery),
     // A new status without a reason clears the old one (an order found again is no longer "missing").
-    error: frozen ? record.error : state.error ?? (status === record.status ? record.error : null),
+    error: frozen ? record.error : (state.error ?? (status === record.status ? record.error : null)),
     attention: status !== 'attention' ? null : (moves && state.attention) || record.attention,
     acknowledgedAt: record.acknowledgedAt ?? (options.fromSupplier ? at : null),
     finishedAt: record.finishedAt ?? (isOpen(status) || status === 'attention' ? null : at),
@@ -59,19 +74,40 @@ export function applyState(record: OrderRecord, state: RecordState, at: string, 
   const statusMoved = next.status !== record.status || next.upstreamStatus !== record.upstreamStatus;
   const deliveryMoved = JSON.stringify(next.delivery) !== JSON.stringify(record.delivery);
   const attentionMoved = JSON.stringify(next.attention) !== JSON.stringify(record.attention);
-  const changed = statusMoved || deliveryMoved || attentionMoved || next.upstreamOrderId !== record.upstreamOrderId || !sameMoney(next.amount, record.amount)
-    || !sameMoney(next.refundedAmount, record.refundedAmount) || next.error !== record.error || next.acknowledgedAt !== record.acknowledgedAt
-    || next.finishedAt !== record.finishedAt;
+  const changed =
+    statusMoved ||
+    deliveryMoved ||
+    attentionMoved ||
+    next.upstreamOrderId !== record.upstreamOrderId ||
+    !sameMoney(next.amount, record.amount) ||
+    !sameMoney(next.refundedAmount, record.refundedAmount) ||
+    next.error !== record.error ||
+    next.acknowledgedAt !== record.acknowledgedAt ||
+    next.finishedAt !== record.finishedAt;
   if (!changed) return { record, entries: [], changed: false };
   next.updatedAt = at;
-  const note = [options.note, next.error !== record.error ? next.error : null, deliveryMoved && !statusMoved ? orderText('note.deliveryUpdated') : null]
-    .filter(Boolean).join('; ') || null;
-  const entries = statusMoved || deliveryMoved || attentionMoved || note ? [{ at, status: next.status, upstreamStatus: next.upstreamStatus, note }] : [];
+  const note =
+    [
+      options.note,
+      next.error !== record.error ? next.error : null,
+      deliveryMoved && !statusMoved ? orderText('note.deliveryUpdated') : null,
+    ]
+      .filter(Boolean)
+      .join('; ') || null;
+  const entries =
+    statusMoved || deliveryMoved || attentionMoved || note
+      ? [{ at, status: next.status, upstreamStatus: next.upstreamStatus, note }]
+      : [];
   return { record: next, entries, changed: true };
 }
 
 /** A note about the order (a timeout while following, a missing connection) that does not change its status. */
-export function noteOn(record: OrderRecord, note: string, at: string, previous: TimelineEntry | undefined): TimelineEntry | null {
+export function noteOn(
+  record: OrderRecord,
+  note: string,
+  at: string,
+  previous: TimelineEntry | undefined,
+): TimelineEntry | null {
   // The same problem on every poll would bury the timeline: say it once until something else happens.
   if (previous && previous.note === note && previous.status === record.status) return null;
   return { at, status: record.status, upstreamStatus: record.upstreamStatus, note };
@@ -85,7 +121,8 @@ export function mergeDelivery(current: Delivery | null, incoming: Delivery | nul
   if (!incoming) return current;
   const merged: Delivery = { ...(current ?? {}) };
   for (const [key, value] of Object.entries(incoming) as Array<[keyof Delivery, Delivery[keyof Delivery]]>) {
-    if (value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0)) (merged as Record<string, unknown>)[key] = value;
+    if (value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0))
+      (merged as Record<string, unknown>)[key] = value;
   }
   if (merged.lpa && (!merged.smdpAddress || !merged.activationCode)) {
     const parsed = parseLpa(merged.lpa);

@@ -35,7 +35,9 @@ export function splitHostPort(listen: string): { host: string; port: number } {
 export async function startPushReceiver(options: PushReceiverOptions): Promise<RunningReceiver> {
   const { host, port } = splitHostPort(options.listen);
   const server = createServer((req, res) => {
-    void handle(req, res).catch((error) => answer(res, 500, `error: ${error instanceof Error ? error.message : String(error)}`));
+    void handle(req, res).catch((error) =>
+      answer(res, 500, `error: ${error instanceof Error ? error.message : String(error)}`),
+    );
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -64,10 +66,11 @@ export async function startPushReceiver(options: PushReceiverOptions): Promise<R
   return {
     address: `${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`,
     // Answers already being written still go out: the supplier must see its accepted reply.
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeIdleConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
   };
 }
 
@@ -89,7 +92,9 @@ async function readBody(req: IncomingMessage): Promise<Buffer | null> {
 }
 
 function headersOf(req: IncomingMessage): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value]));
+  return Object.fromEntries(
+    Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value]),
+  );
 }
 
 export interface ReceiverTarget {
@@ -158,7 +163,11 @@ export class PushReceivers {
         this.running.set(supplierId, { listen, receiver, retireAt: null });
       } catch (error) {
         // The system's code (EADDRINUSE, EACCES) says it in any language; the message only in English.
-        this.options.onListenError(supplierId, listen, (error as { code?: string }).code ?? (error instanceof Error ? error.message : String(error)));
+        this.options.onListenError(
+          supplierId,
+          listen,
+          (error as { code?: string }).code ?? (error instanceof Error ? error.message : String(error)),
+        );
       }
     }
   }
@@ -169,7 +178,9 @@ export class PushReceivers {
     this.retireTimer = null;
     const due = [...this.running.values()].map((r) => r.retireAt).filter((at): at is number => at !== null);
     if (due.length === 0 || this.closed) return;
-    const targets = [...this.running].filter(([, r]) => r.retireAt === null).map(([supplierId, r]) => ({ supplierId, listen: r.listen }));
+    const targets = [...this.running]
+      .filter(([, r]) => r.retireAt === null)
+      .map(([supplierId, r]) => ({ supplierId, listen: r.listen }));
     this.retireTimer = setTimeout(() => void this.update(targets), Math.max(0, Math.min(...due) - Date.now()));
     this.retireTimer.unref();
   }

@@ -8,7 +8,9 @@ const ALPHANUMERIC = /^[0-9A-Z $%*+\-./:]+$/;
  * symbol), else UTF-8 bytes. The text is never re-cased to fit: an activation code is compared exactly.
  */
 export function qrSegments(text: string): QRCodeSegment[] {
-  return ALPHANUMERIC.test(text) ? [{ mode: 'alphanumeric', data: text }] : [{ mode: 'byte', data: Buffer.from(text, 'utf8') }];
+  return ALPHANUMERIC.test(text)
+    ? [{ mode: 'alphanumeric', data: text }]
+    : [{ mode: 'byte', data: Buffer.from(text, 'utf8') }];
 }
 
 // Medium error correction: survives a smudged screen or print without making dense codes hard to scan.

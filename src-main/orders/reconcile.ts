@@ -50,7 +50,11 @@ export interface FollowPolicy {
 
 /** 1 s, 2 s, 4 s … 60 s: quick for suppliers that deliver at once, gentle for the ones that take minutes. */
 export const DEFAULT_FOLLOW_POLICY: FollowPolicy = {
-  initialDelayMs: 1000, maxDelayMs: 60_000, followForMs: 30 * 60_000, resendAfterMs: 30_000, maxSendAttempts: 3,
+  initialDelayMs: 1000,
+  maxDelayMs: 60_000,
+  followForMs: 30 * 60_000,
+  resendAfterMs: 30_000,
+  maxSendAttempts: 3,
 };
 
 /** How long to wait before re-sending an unanswered order, 0 when it may go now. */

@@ -11,16 +11,44 @@ import type { DaySpendRow, OrderRecord } from './types';
 import type { OrderRecordStatus, TimelineEntry } from '../../src-shared/order-types';
 
 interface OrderRow {
-  id: number; idempotency_key: string; supplier_id: string; supplier_kind: string; product_id: string; sku_id: string; variant: string;
-  offer_kind: string; title: string; quantity: number; expected_amount: string; expected_currency: string;
-  cap_amount: string | null; cap_currency: string | null; cap_day: string; email: string | null; buyer_input_json: string | null;
-  status: string; upstream_order_id: string | null; upstream_status: string | null; charged_amount: string | null; charged_currency: string | null;
-  delivery_json: string | null; error: string | null; send_attempts: number; last_sent_at: string | null; acknowledged_at: string | null;
-  created_at: string; updated_at: string; finished_at: string | null; connection_fingerprint: string | null;
-  refunded_amount: string | null; refunded_currency: string | null; attention_json: string | null;
+  id: number;
+  idempotency_key: string;
+  supplier_id: string;
+  supplier_kind: string;
+  product_id: string;
+  sku_id: string;
+  variant: string;
+  offer_kind: string;
+  title: string;
+  quantity: number;
+  expected_amount: string;
+  expected_currency: string;
+  cap_amount: string | null;
+  cap_currency: string | null;
+  cap_day: string;
+  email: string | null;
+  buyer_input_json: string | null;
+  status: string;
+  upstream_order_id: string | null;
+  upstream_status: string | null;
+  charged_amount: string | null;
+  charged_currency: string | null;
+  delivery_json: string | null;
+  error: string | null;
+  send_attempts: number;
+  last_sent_at: string | null;
+  acknowledged_at: string | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+  connection_fingerprint: string | null;
+  refunded_amount: string | null;
+  refunded_currency: string | null;
+  attention_json: string | null;
 }
 
-const moneyOf = (amount: string | null, currency: string | null): Money | null => (amount !== null && currency !== null ? { amount, currency } : null);
+const moneyOf = (amount: string | null, currency: string | null): Money | null =>
+  amount !== null && currency !== null ? { amount, currency } : null;
 
 function fromRow(row: OrderRow): OrderRecord {
   const delivery = readDeliveryColumn(row.delivery_json);
@@ -70,17 +98,54 @@ function attentionOf(json: string | null): OrderRecord['attention'] {
   }
 }
 
-export type NewOrder = Omit<OrderRecord, 'id' | 'status' | 'upstreamOrderId' | 'upstreamStatus' | 'amount' | 'refundedAmount' | 'delivery' | 'storedDelivery' | 'error' | 'attention'
-  | 'sendAttempts' | 'lastSentAt' | 'acknowledgedAt' | 'updatedAt' | 'finishedAt'>;
+export type NewOrder = Omit<
+  OrderRecord,
+  | 'id'
+  | 'status'
+  | 'upstreamOrderId'
+  | 'upstreamStatus'
+  | 'amount'
+  | 'refundedAmount'
+  | 'delivery'
+  | 'storedDelivery'
+  | 'error'
+  | 'attention'
+  | 'sendAttempts'
+  | 'lastSentAt'
+  | 'acknowledgedAt'
+  | 'updatedAt'
+  | 'finishedAt'
+>;
 
 /** Writes a new order, not yet sent, with the first line of its timeline. */
 export function insertOrder(db: Database, order: NewOrder, note: string): OrderRecord {
-  const { lastInsertRowid } = db.prepare(`INSERT INTO orders (idempotency_key, supplier_id, supplier_kind, connection_fingerprint, product_id, sku_id, variant, offer_kind, title,
+  const { lastInsertRowid } = db
+    .prepare(
+      `INSERT INTO orders (idempotency_key, supplier_id, supplier_kind, connection_fingerprint, product_id, sku_id, variant, offer_kind, title,
       quantity, expected_amount, expected_currency, cap_amount, cap_currency, cap_day, email, buyer_input_json, status, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`).run(
-    order.idempotencyKey, order.supplierId, order.supplierKind, order.connectionFingerprint, order.productId, order.skuId, order.variant, order.offerKind, order.title,
-    order.quantity, order.expectedCost.amount, order.expectedCost.currency, order.capAmount?.amount ?? null, order.capAmount?.currency ?? null,
-    order.capDay, order.email, order.buyerInput ? JSON.stringify(order.buyerInput) : null, order.createdAt, order.createdAt);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
+    )
+    .run(
+      order.idempotencyKey,
+      order.supplierId,
+      order.supplierKind,
+      order.connectionFingerprint,
+      order.productId,
+      order.skuId,
+      order.variant,
+      order.offerKind,
+      order.title,
+      order.quantity,
+      order.expectedCost.amount,
+      order.expectedCost.currency,
+      order.capAmount?.amount ?? null,
+      order.capAmount?.currency ?? null,
+      order.capDay,
+      order.email,
+      order.buyerInput ? JSON.stringify(order.buyerInput) : null,
+      order.createdAt,
+      order.createdAt,
+    );
   const id = Number(lastInsertRowid);
   appendEntries(db, id, [{ at: order.createdAt, status: 'pending', upstreamStatus: null, note }]);
   return getOrder(db, id)!;
@@ -92,7 +157,9 @@ export function getOrder(db: Database, id: number): OrderRecord | null {
 }
 
 export function findOrderByKey(db: Database, supplierId: string, idempotencyKey: string): OrderRecord | null {
-  const row = db.prepare('SELECT * FROM orders WHERE supplier_id = ? AND idempotency_key = ?').get(supplierId, idempotencyKey) as OrderRow | undefined;
+  const row = db
+    .prepare('SELECT * FROM orders WHERE supplier_id = ? AND idempotency_key = ?')
+    .get(supplierId, idempotencyKey) as OrderRow | undefined;
   return row ? fromRow(row) : null;
 }
 
@@ -107,18 +174,33 @@ export function hasOrdersUnder(db: Database, supplierId: string): boolean {
 }
 
 export function listOpenOrders(db: Database): OrderRecord[] {
-  return (db.prepare("SELECT * FROM orders WHERE status IN ('pending', 'processing') ORDER BY id").all() as OrderRow[]).map(fromRow);
+  return (
+    db.prepare("SELECT * FROM orders WHERE status IN ('pending', 'processing') ORDER BY id").all() as OrderRow[]
+  ).map(fromRow);
 }
 
 /** Orders of one offer still open or in attention, newest first. */
-export function listUnsettledOrders(db: Database, offer: { supplier: string; productId: string; skuId: string; variant: string }): OrderRecord[] {
-  return (db.prepare(`SELECT * FROM orders WHERE supplier_id = ? AND product_id = ? AND sku_id = ? AND variant = ?
-      AND status IN ('pending', 'processing', 'attention') ORDER BY id DESC`).all(offer.supplier, offer.productId, offer.skuId, offer.variant) as OrderRow[]).map(fromRow);
+export function listUnsettledOrders(
+  db: Database,
+  offer: { supplier: string; productId: string; skuId: string; variant: string },
+): OrderRecord[] {
+  return (
+    db
+      .prepare(
+        `SELECT * FROM orders WHERE supplier_id = ? AND product_id = ? AND sku_id = ? AND variant = ?
+      AND status IN ('pending', 'processing', 'attention') ORDER BY id DESC`,
+      )
+      .all(offer.supplier, offer.productId, offer.skuId, offer.variant) as OrderRow[]
+  ).map(fromRow);
 }
 
 /** Committed before the request leaves: from here on, the order may exist at the supplier. */
 export function recordSendAttempt(db: Database, id: number, at: string): OrderRecord {
-  db.prepare('UPDATE orders SET send_attempts = send_attempts + 1, last_sent_at = ?, updated_at = ? WHERE id = ?').run(at, at, id);
+  db.prepare('UPDATE orders SET send_attempts = send_attempts + 1, last_sent_at = ?, updated_at = ? WHERE id = ?').run(
+    at,
+    at,
+    id,
+  );
   return getOrder(db, id)!;
 }
 
@@ -126,13 +208,32 @@ export function recordSendAttempt(db: Database, id: number, at: string): OrderRe
  * Stores the record's changing fields and its new timeline entries in one transaction. `deliveryColumn` is the
  * delivery as stored (delivery-vault.ts: sealed, with its masked copy); `record.delivery` is not written.
  */
-export function saveOrder(db: Database, record: OrderRecord, entries: TimelineEntry[], deliveryColumn: string | null): void {
+export function saveOrder(
+  db: Database,
+  record: OrderRecord,
+  entries: TimelineEntry[],
+  deliveryColumn: string | null,
+): void {
   db.transaction(() => {
-    db.prepare(`UPDATE orders SET status = ?, upstream_order_id = ?, upstream_status = ?, charged_amount = ?, charged_currency = ?, delivery_json = ?,
-        error = ?, acknowledged_at = ?, updated_at = ?, finished_at = ?, refunded_amount = ?, refunded_currency = ?, attention_json = ? WHERE id = ?`).run(
-      record.status, record.upstreamOrderId, record.upstreamStatus, record.amount?.amount ?? null, record.amount?.currency ?? null,
-      deliveryColumn, record.error, record.acknowledgedAt, record.updatedAt, record.finishedAt,
-      record.refundedAmount?.amount ?? null, record.refundedAmount?.currency ?? null, record.attention ? JSON.stringify(record.attention) : null, record.id);
+    db.prepare(
+      `UPDATE orders SET status = ?, upstream_order_id = ?, upstream_status = ?, charged_amount = ?, charged_currency = ?, delivery_json = ?,
+        error = ?, acknowledged_at = ?, updated_at = ?, finished_at = ?, refunded_amount = ?, refunded_currency = ?, attention_json = ? WHERE id = ?`,
+    ).run(
+      record.status,
+      record.upstreamOrderId,
+      record.upstreamStatus,
+      record.amount?.amount ?? null,
+      record.amount?.currency ?? null,
+      deliveryColumn,
+      record.error,
+      record.acknowledgedAt,
+      record.updatedAt,
+      record.finishedAt,
+      record.refundedAmount?.amount ?? null,
+      record.refundedAmount?.currency ?? null,
+      record.attention ? JSON.stringify(record.attention) : null,
+      record.id,
+    );
     appendEntries(db, record.id, entries);
   })();
 }
@@ -142,8 +243,14 @@ export function saveOrder(db: Database, record: OrderRecord, entries: TimelineEn
  * secure_delete on, so the clear text does not linger in the freed pages of the database file.
  */
 export function sealClearDeliveries(db: Database, box: SecretBox): number {
-  const rows = db.prepare("SELECT id, delivery_json FROM orders WHERE delivery_json IS NOT NULL AND delivery_json NOT LIKE '{\"sealed\":%'").all() as Array<{ id: number; delivery_json: string }>;
-  const clear = rows.map((row) => ({ id: row.id, stored: readDeliveryColumn(row.delivery_json).stored })).filter((row) => row.stored?.kind === 'clear');
+  const rows = db
+    .prepare(
+      'SELECT id, delivery_json FROM orders WHERE delivery_json IS NOT NULL AND delivery_json NOT LIKE \'{"sealed":%\'',
+    )
+    .all() as Array<{ id: number; delivery_json: string }>;
+  const clear = rows
+    .map((row) => ({ id: row.id, stored: readDeliveryColumn(row.delivery_json).stored }))
+    .filter((row) => row.stored?.kind === 'clear');
   if (clear.length === 0) return 0;
   const secureDelete = db.pragma('secure_delete', { simple: true }) as number;
   db.pragma('secure_delete = ON');
@@ -162,12 +269,18 @@ export function sealClearDeliveries(db: Database, box: SecretBox): number {
 }
 
 export function appendEntries(db: Database, orderId: number, entries: TimelineEntry[]): void {
-  const insert = db.prepare('INSERT INTO order_events (order_id, at, status, upstream_status, note) VALUES (?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO order_events (order_id, at, status, upstream_status, note) VALUES (?, ?, ?, ?, ?)',
+  );
   for (const entry of entries) insert.run(orderId, entry.at, entry.status, entry.upstreamStatus, entry.note);
 }
 
 export function orderTimeline(db: Database, orderId: number): TimelineEntry[] {
-  return db.prepare('SELECT at, status, upstream_status AS upstreamStatus, note FROM order_events WHERE order_id = ? ORDER BY id').all(orderId) as TimelineEntry[];
+  return db
+    .prepare(
+      'SELECT at, status, upstream_status AS upstreamStatus, note FROM order_events WHERE order_id = ? ORDER BY id',
+    )
+    .all(orderId) as TimelineEntry[];
 }
 
 /**
@@ -175,10 +288,19 @@ export function orderTimeline(db: Database, orderId: number): TimelineEntry[] {
  * payment failed, canceled) or were refunded in full. Amounts in each order's own currency; spending-cap.ts counts them.
  */
 export function spendOnDay(db: Database, day: string): DaySpendRow[] {
-  const rows = db.prepare(`SELECT status, expected_amount, expected_currency, charged_amount, charged_currency, refunded_amount, refunded_currency FROM orders
-    WHERE cap_day = ? AND status NOT IN ('failed', 'canceled', 'refunded')`).all(day) as Array<{
-    status: string; expected_amount: string; expected_currency: string; charged_amount: string | null; charged_currency: string | null;
-    refunded_amount: string | null; refunded_currency: string | null;
+  const rows = db
+    .prepare(
+      `SELECT status, expected_amount, expected_currency, charged_amount, charged_currency, refunded_amount, refunded_currency FROM orders
+    WHERE cap_day = ? AND status NOT IN ('failed', 'canceled', 'refunded')`,
+    )
+    .all(day) as Array<{
+    status: string;
+    expected_amount: string;
+    expected_currency: string;
+    charged_amount: string | null;
+    charged_currency: string | null;
+    refunded_amount: string | null;
+    refunded_currency: string | null;
   }>;
   return rows.map((row) => ({
     status: row.status as OrderRecordStatus,
@@ -228,14 +350,38 @@ export interface OrderableOffer {
 }
 
 /** The live offers of one supplier with this SKU (and product and variant, when given), read without their raw payloads. */
-export function findLiveOffers(db: Database, supplierId: string, match: { skuId: string; productId?: string; variant?: string }): OrderableOffer[] {
-  const rows = db.prepare(`SELECT product_id, sku_id, variant, kind, titles_json, cost_amount, cost_currency, stock_status, stock_quantity,
+export function findLiveOffers(
+  db: Database,
+  supplierId: string,
+  match: { skuId: string; productId?: string; variant?: string },
+): OrderableOffer[] {
+  const rows = db
+    .prepare(
+      `SELECT product_id, sku_id, variant, kind, titles_json, cost_amount, cost_currency, stock_status, stock_quantity,
       min_quantity, max_quantity, fulfillment_json, orderable, tiers_json
     FROM offers WHERE removed_at IS NULL AND supplier_id = @supplierId AND sku_id = @skuId
       AND (@productId IS NULL OR product_id = @productId) AND (@variant IS NULL OR variant = @variant)
-    ORDER BY product_id, variant`).all({ supplierId, skuId: match.skuId, productId: match.productId ?? null, variant: match.variant ?? null }) as Array<{
-    product_id: string; sku_id: string; variant: string; kind: string; titles_json: string; cost_amount: string; cost_currency: string;
-    stock_status: string; stock_quantity: number | null; min_quantity: number | null; max_quantity: number | null; fulfillment_json: string; orderable: number;
+    ORDER BY product_id, variant`,
+    )
+    .all({
+      supplierId,
+      skuId: match.skuId,
+      productId: match.productId ?? null,
+      variant: match.variant ?? null,
+    }) as Array<{
+    product_id: string;
+    sku_id: string;
+    variant: string;
+    kind: string;
+    titles_json: string;
+    cost_amount: string;
+    cost_currency: string;
+    stock_status: string;
+    stock_quantity: number | null;
+    min_quantity: number | null;
+    max_quantity: number | null;
+    fulfillment_json: string;
+    orderable: number;
     tiers_json: string | null;
   }>;
   return rows.map((row) => ({

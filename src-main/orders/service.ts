@@ -13,18 +13,45 @@ import { isDecimalString, type Money } from '../domain/money';
 import { costForQuantity, unitCostFor } from '../domain/quantity-tiers';
 import type { OfferRef } from '../../src-shared/grid-types';
 import { CanceledError, describeError, SupplierError } from '../http/errors';
-import type { ConnectionBase, OrderRef, OrderRequest, OrderState, SupplierAdapter, SupplierOrders } from '../suppliers/adapter';
+import type {
+  ConnectionBase,
+  OrderRef,
+  OrderRequest,
+  OrderState,
+  SupplierAdapter,
+  SupplierOrders,
+} from '../suppliers/adapter';
 import { readPasted, readPastedPush } from './manual-completion';
 import { applyState, noteOn, viewOf, type ApplyOptions, type RecordState } from './order-state';
 import { PushReceivers, type PushEntries, type ReceiverTarget } from './push-receiver';
 import { qrDataUri } from './qr';
 import { orderText } from '../../src-shared/order-notes';
 import { attention, chargeProblem } from '../suppliers/shared/order-attention';
-import { type AttentionReason, isOpen, type OrderQuote, type OrderView, type PlaceOrderInput, type SpendingCapView } from '../../src-shared/order-types';
+import {
+  type AttentionReason,
+  isOpen,
+  type OrderQuote,
+  type OrderView,
+  type PlaceOrderInput,
+  type SpendingCapView,
+} from '../../src-shared/order-types';
 import { DEFAULT_FOLLOW_POLICY, nextStep, pollDelay, resendWait, type FollowPolicy } from './reconcile';
 import {
-  appendEntries, findLiveOffers, findOrderByKey, getOrder, insertOrder, listOpenOrders, listOrders, listUnsettledOrders, orderTimeline, readDailyCap, recordSendAttempt, saveOrder,
-  sealClearDeliveries, spendOnDay, type OrderableOffer,
+  appendEntries,
+  findLiveOffers,
+  findOrderByKey,
+  getOrder,
+  insertOrder,
+  listOpenOrders,
+  listOrders,
+  listUnsettledOrders,
+  orderTimeline,
+  readDailyCap,
+  recordSendAttempt,
+  saveOrder,
+  sealClearDeliveries,
+  spendOnDay,
+  type OrderableOffer,
 } from './repository';
 import { checkSpendingCap, localDay, spentToday, type CapCheck } from './spending-cap';
 import { OrderError, type OrderRecord } from './types';
@@ -104,7 +131,9 @@ export class OrderService {
     let balanceError: string | null = null;
     if (handle) {
       try {
-        balance = (await handle.adapter.ping(AbortSignal.any([this.controller.signal, AbortSignal.timeout(BALANCE_TIMEOUT_MS)]))).balance;
+        balance = (
+          await handle.adapter.ping(AbortSignal.any([this.controller.signal, AbortSignal.timeout(BALANCE_TIMEOUT_MS)]))
+        ).balance;
         if (balance) recordBalance(this.db, ref.supplier, balance, this.now());
       } catch (error) {
         balanceError = describeError(error);
@@ -114,9 +143,20 @@ export class OrderService {
     }
     const refusal = this.refusal(offer, handle, quantity) ?? (cap.allowed ? null : cap.reason);
     return {
-      offer: ref, title: displayTitle(offer.titles, 'en'), kind: offer.kind, stock: offer.stock, quantity,
-      unitCost: unitCostFor(offer.cost, offer.quantityTiers, quantity), cost, costInMerchantCurrency: converted, balance, balanceError, cap: cap.view,
-      inputFields: offer.fulfillment.inputFields, allowed: refusal === null, refusal,
+      offer: ref,
+      title: displayTitle(offer.titles, 'en'),
+      kind: offer.kind,
+      stock: offer.stock,
+      quantity,
+      unitCost: unitCostFor(offer.cost, offer.quantityTiers, quantity),
+      cost,
+      costInMerchantCurrency: converted,
+      balance,
+      balanceError,
+      cap: cap.view,
+      inputFields: offer.fulfillment.inputFields,
+      allowed: refusal === null,
+      refusal,
     };
   }
 
@@ -136,29 +176,49 @@ export class OrderService {
   async place(input: PlaceOrderInput): Promise<OrderView> {
     if (input.confirm !== true) throw new OrderError(orderText('orderError.confirm'));
     const quantity = input.quantity ?? 1;
-    if (!Number.isInteger(quantity) || quantity < 1) throw new OrderError(orderText('orderError.quantity', { quantity }));
+    if (!Number.isInteger(quantity) || quantity < 1)
+      throw new OrderError(orderText('orderError.quantity', { quantity }));
     const offer = this.offer(input.offer);
     const handle = this.options.supplier(input.offer.supplier);
     const refusal = this.refusal(offer, handle, quantity);
     if (refusal) throw new OrderError(refusal);
-    const missing = offer.fulfillment.inputFields.filter((field) => field.required && !input.buyerInput?.[field.key]?.trim()).map((field) => field.key);
+    const missing = offer.fulfillment.inputFields
+      .filter((field) => field.required && !input.buyerInput?.[field.key]?.trim())
+      .map((field) => field.key);
     if (missing.length) throw new OrderError(orderText('orderError.buyerInput', { fields: missing.join(', ') }));
 
     const at = this.now();
     // Check the cap and write the record in one immediate transaction, so two orders at once cannot both fit.
-    const record = this.db.transaction(() => {
-      const cost = costForQuantity(offer.cost, offer.quantityTiers, quantity);
-      const day = localDay(at);
-      const { converted, cap } = this.againstCap(cost, day);
-      if (!cap.allowed) throw new OrderError(cap.reason);
-      return insertOrder(this.db, {
-        idempotencyKey: newIdempotencyKey(at), supplierId: offer.supplierId, supplierKind: handle!.connection.kind,
-        connectionFingerprint: connectionFingerprint(handle!.connection),
-        productId: offer.productId, skuId: offer.skuId, variant: offer.variant, offerKind: offer.kind, title: displayTitle(offer.titles, 'en'),
-        quantity, expectedCost: cost, capAmount: converted, capDay: day, email: input.email?.trim() || null,
-        buyerInput: input.buyerInput && Object.keys(input.buyerInput).length ? input.buyerInput : null, createdAt: at.toISOString(),
-      }, orderText('note.recorded'));
-    }).immediate();
+    const record = this.db
+      .transaction(() => {
+        const cost = costForQuantity(offer.cost, offer.quantityTiers, quantity);
+        const day = localDay(at);
+        const { converted, cap } = this.againstCap(cost, day);
+        if (!cap.allowed) throw new OrderError(cap.reason);
+        return insertOrder(
+          this.db,
+          {
+            idempotencyKey: newIdempotencyKey(at),
+            supplierId: offer.supplierId,
+            supplierKind: handle!.connection.kind,
+            connectionFingerprint: connectionFingerprint(handle!.connection),
+            productId: offer.productId,
+            skuId: offer.skuId,
+            variant: offer.variant,
+            offerKind: offer.kind,
+            title: displayTitle(offer.titles, 'en'),
+            quantity,
+            expectedCost: cost,
+            capAmount: converted,
+            capDay: day,
+            email: input.email?.trim() || null,
+            buyerInput: input.buyerInput && Object.keys(input.buyerInput).length ? input.buyerInput : null,
+            createdAt: at.toISOString(),
+          },
+          orderText('note.recorded'),
+        );
+      })
+      .immediate();
     this.emit(record.id);
     await new Promise<void>((firstRoundDone) => void this.follow(record.id, firstRoundDone));
     return this.get(record.id)!;
@@ -184,7 +244,12 @@ export class OrderService {
   async qr(id: number, esimIndex?: number): Promise<string> {
     const delivery = this.opened(this.require(id));
     const lpa = esimIndex === undefined ? delivery?.lpa : delivery?.esims?.[esimIndex]?.lpa;
-    if (!lpa) throw new OrderError(esimIndex === undefined ? orderText('orderError.noQr', { order: id }) : orderText('orderError.noQrOf', { order: id, esim: esimIndex + 1 }));
+    if (!lpa)
+      throw new OrderError(
+        esimIndex === undefined
+          ? orderText('orderError.noQr', { order: id })
+          : orderText('orderError.noQrOf', { order: id, esim: esimIndex + 1 }),
+      );
     return qrDataUri(lpa);
   }
 
@@ -200,7 +265,8 @@ export class OrderService {
 
   async cancel(id: number): Promise<OrderView> {
     const record = this.require(id);
-    if (!isOpen(record.status) && record.status !== 'attention') throw new OrderError(orderText('orderError.closed', { order: id, status: statusText(record.status) }));
+    if (!isOpen(record.status) && record.status !== 'attention')
+      throw new OrderError(orderText('orderError.closed', { order: id, status: statusText(record.status) }));
     if (record.sendAttempts === 0) {
       this.apply(id, { ...stateOf(record), status: 'canceled' }, { note: orderText('note.canceledBeforeSending') });
       return this.get(id)!;
@@ -225,13 +291,18 @@ export class OrderService {
   async completeManually(id: number, text: string): Promise<OrderView> {
     const record = this.require(id);
     if (record.status === 'delivered') throw new OrderError(orderText('orderError.alreadyDelivered', { order: id }));
-    if (record.status === 'failed' || record.status === 'canceled') throw new OrderError(orderText('orderError.nothingToComplete', { order: id, status: statusText(record.status) }));
+    if (record.status === 'failed' || record.status === 'canceled')
+      throw new OrderError(orderText('orderError.nothingToComplete', { order: id, status: statusText(record.status) }));
     if (record.sendAttempts === 0) throw new OrderError(orderText('orderError.neverSent', { order: id }));
     const pasted = readPasted(text);
     if (pasted.kind === 'invalid') throw new OrderError(pasted.reason);
     if (pasted.kind === 'lpa') {
       const { lpa, smdpAddress, activationCode } = pasted.code;
-      this.apply(id, { ...stateOf(record), status: 'delivered', delivery: { lpa, smdpAddress, activationCode } }, { note: orderText('note.completedByHandLpa') });
+      this.apply(
+        id,
+        { ...stateOf(record), status: 'delivered', delivery: { lpa, smdpAddress, activationCode } },
+        { note: orderText('note.completedByHandLpa') },
+      );
       return this.get(id)!;
     }
     const handle = this.options.supplier(record.supplierId);
@@ -242,14 +313,23 @@ export class OrderService {
     try {
       entries = readPastedPush(push, pasted.body);
     } catch (error) {
-      throw new OrderError(orderText('orderError.pushUnreadable', { supplier: record.supplierId, error: describeError(error) }));
+      throw new OrderError(
+        orderText('orderError.pushUnreadable', { supplier: record.supplierId, error: describeError(error) }),
+      );
     }
     const mine = entries.filter((entry) => entry.idempotencyKey === record.idempotencyKey);
     if (mine.length === 0) {
       const keys = entries.map((e) => e.idempotencyKey).join(', ');
-      throw new OrderError(orderText(keys ? 'orderError.pushOtherOrder' : 'orderError.pushNoOrder', { keys, order: id, key: record.idempotencyKey }));
+      throw new OrderError(
+        orderText(keys ? 'orderError.pushOtherOrder' : 'orderError.pushNoOrder', {
+          keys,
+          order: id,
+          key: record.idempotencyKey,
+        }),
+      );
     }
-    for (const entry of mine) this.apply(id, entry.state, { fromSupplier: true, note: orderText('note.completedByHandPush') });
+    for (const entry of mine)
+      this.apply(id, entry.state, { fromSupplier: true, note: orderText('note.completedByHandPush') });
     return this.get(id)!;
   }
 
@@ -263,7 +343,9 @@ export class OrderService {
 
   /** Open orders (pending, processing) of these suppliers. */
   openOrders(supplierIds: readonly string[]): OrderView[] {
-    return listOpenOrders(this.db).filter((record) => supplierIds.includes(record.supplierId)).map((record) => this.get(record.id)!);
+    return listOpenOrders(this.db)
+      .filter((record) => supplierIds.includes(record.supplierId))
+      .map((record) => this.get(record.id)!);
   }
 
   /** Orders of this offer whose fate is not settled: open, or waiting for the merchant's check (attention). Newest first. */
@@ -330,18 +412,29 @@ export class OrderService {
     const handle = this.options.supplier(record.supplierId);
     const orders = handle?.adapter.orders;
     if (!orders) {
-      this.note(record.id, orderText(handle ? 'note.noOrderApi' : 'note.notConfigured', { supplier: record.supplierId }));
+      this.note(
+        record.id,
+        orderText(handle ? 'note.noOrderApi' : 'note.notConfigured', { supplier: record.supplierId }),
+      );
       return;
     }
-    if (record.connectionFingerprint && handle && connectionFingerprint(handle.connection) !== record.connectionFingerprint) {
+    if (
+      record.connectionFingerprint &&
+      handle &&
+      connectionFingerprint(handle.connection) !== record.connectionFingerprint
+    ) {
       // Another account (or host) now answers to this supplier id: sending or looking the order up there could
       // place it a second time somewhere else. Only the merchant can say where it went.
       if (record.status !== 'attention') {
-        this.apply(record.id, {
-          ...stateOf(record),
-          attention: attention('connection_changed', { key: record.idempotencyKey }),
-          error: orderText('error.connectionChanged', { supplier: record.supplierId, key: record.idempotencyKey }),
-        }, { note: orderText('note.connectionChanged') });
+        this.apply(
+          record.id,
+          {
+            ...stateOf(record),
+            attention: attention('connection_changed', { key: record.idempotencyKey }),
+            error: orderText('error.connectionChanged', { supplier: record.supplierId, key: record.idempotencyKey }),
+          },
+          { note: orderText('note.connectionChanged') },
+        );
       }
       return;
     }
@@ -350,28 +443,55 @@ export class OrderService {
       if (step === 'send') return await this.send(record, orders, orderText('note.sent'));
       // Asking never duplicates anything, so it goes first; only a re-send waits (waitBeforeResending).
       let found = await orders.query(refOf(record), this.controller.signal);
-      if (!found && step === 'query-then-send' && record.sendAttempts < this.policy.maxSendAttempts && await this.waitBeforeResending(record)) {
+      if (
+        !found &&
+        step === 'query-then-send' &&
+        record.sendAttempts < this.policy.maxSendAttempts &&
+        (await this.waitBeforeResending(record))
+      ) {
         found = await orders.query(refOf(record), this.controller.signal);
       }
       if (found) return this.apply(record.id, found, { fromSupplier: true });
       if (step === 'query-then-send') {
         if (record.sendAttempts >= this.policy.maxSendAttempts) {
-          return this.apply(record.id, {
-            ...stateOf(record),
-            attention: attention('no_answer', { tries: String(record.sendAttempts), key: record.idempotencyKey }),
-            error: orderText('error.noAnswer', { supplier: record.supplierId, tries: record.sendAttempts, key: record.idempotencyKey }),
-          }, { note: orderText('note.noAnswerEveryTry') });
+          return this.apply(
+            record.id,
+            {
+              ...stateOf(record),
+              attention: attention('no_answer', { tries: String(record.sendAttempts), key: record.idempotencyKey }),
+              error: orderText('error.noAnswer', {
+                supplier: record.supplierId,
+                tries: record.sendAttempts,
+                key: record.idempotencyKey,
+              }),
+            },
+            { note: orderText('note.noAnswerEveryTry') },
+          );
         }
         return await this.send(record, orders, orderText('note.resent'));
       }
-      this.apply(record.id, {
-        ...stateOf(record),
-        attention: attention('order_vanished', { order: record.upstreamOrderId ?? record.idempotencyKey, key: record.idempotencyKey }),
-        error: orderText('error.vanished', { supplier: record.supplierId, order: record.upstreamOrderId ?? record.idempotencyKey, key: record.idempotencyKey }),
-      }, { note: orderText('note.vanished') });
+      this.apply(
+        record.id,
+        {
+          ...stateOf(record),
+          attention: attention('order_vanished', {
+            order: record.upstreamOrderId ?? record.idempotencyKey,
+            key: record.idempotencyKey,
+          }),
+          error: orderText('error.vanished', {
+            supplier: record.supplierId,
+            order: record.upstreamOrderId ?? record.idempotencyKey,
+            key: record.idempotencyKey,
+          }),
+        },
+        { note: orderText('note.vanished') },
+      );
     } catch (error) {
       if (this.controller.signal.aborted || error instanceof CanceledError) throw new CanceledError();
-      this.note(record.id, orderText('note.noAnswerRetrying', { supplier: record.supplierId, error: describeError(error) }));
+      this.note(
+        record.id,
+        orderText('note.noAnswerRetrying', { supplier: record.supplierId, error: describeError(error) }),
+      );
     }
   }
 
@@ -397,9 +517,16 @@ export class OrderService {
       // Adapters return refusals as a `failed` state and throw only when the outcome is unknown. A retryable error
       // (timeout, 5xx) is checked again next round; one that says retrying cannot help needs the merchant's eyes.
       if (error instanceof SupplierError && !error.retryable) {
-        this.apply(record.id, {
-          ...stateOf(record), upstreamStatus: error.code, error: error.message, attention: attention('outcome_unclear', { code: error.code }),
-        }, { note: orderText('note.outcomeUnclear') });
+        this.apply(
+          record.id,
+          {
+            ...stateOf(record),
+            upstreamStatus: error.code,
+            error: error.message,
+            attention: attention('outcome_unclear', { code: error.code }),
+          },
+          { note: orderText('note.outcomeUnclear') },
+        );
         return;
       }
       throw error;
@@ -430,7 +557,8 @@ export class OrderService {
     try {
       return openStoredDelivery(this.box, record.storedDelivery ?? null);
     } catch (error) {
-      if (error instanceof ForeignKeyDeliveryError) throw new OrderError(orderText('orderError.foreignKey', { order: record.id }));
+      if (error instanceof ForeignKeyDeliveryError)
+        throw new OrderError(orderText('orderError.foreignKey', { order: record.id }));
       throw error;
     }
   }
@@ -461,7 +589,13 @@ export class OrderService {
 
   private offer(ref: OfferRef): OrderableOffer {
     const [offer] = findLiveOffers(this.db, ref.supplier, ref);
-    if (!offer) throw new OrderError(orderText('orderError.noOffer', { supplier: ref.supplier, offer: [ref.productId, ref.skuId, ref.variant].filter(Boolean).join('/') }));
+    if (!offer)
+      throw new OrderError(
+        orderText('orderError.noOffer', {
+          supplier: ref.supplier,
+          offer: [ref.productId, ref.skuId, ref.variant].filter(Boolean).join('/'),
+        }),
+      );
     return offer;
   }
 
@@ -473,8 +607,10 @@ export class OrderService {
     if (!handle) return orderText('refusal.notConfigured', { supplier: offer.supplierId });
     if (!handle.adapter.orders) return orderText('note.noOrderApi', { supplier: offer.supplierId });
     if (!offer.orderable) return orderText('refusal.notOrderable');
-    if (offer.minQuantity !== null && quantity < offer.minQuantity) return orderText('refusal.minQuantity', { min: offer.minQuantity });
-    if (offer.maxQuantity !== null && quantity > offer.maxQuantity) return orderText('refusal.maxQuantity', { max: offer.maxQuantity });
+    if (offer.minQuantity !== null && quantity < offer.minQuantity)
+      return orderText('refusal.minQuantity', { min: offer.minQuantity });
+    if (offer.maxQuantity !== null && quantity > offer.maxQuantity)
+      return orderText('refusal.maxQuantity', { max: offer.maxQuantity });
     return null;
   }
 
@@ -493,7 +629,14 @@ export class OrderService {
       converted = null;
     }
     const { spent, uncounted } = spentToday(spendOnDay(this.db, day), currency, rates);
-    const cap = checkSpendingCap({ limit: readDailyCap(this.db), currency, spentToday: spent, uncounted, order: converted, orderCurrency: cost.currency });
+    const cap = checkSpendingCap({
+      limit: readDailyCap(this.db),
+      currency,
+      spentToday: spent,
+      uncounted,
+      order: converted,
+      orderCurrency: cost.currency,
+    });
     return { converted, cap, spent };
   }
 
@@ -532,15 +675,28 @@ function refOf(record: OrderRecord): OrderRef {
 /** The identical request every time: a re-send must be the same order, not merely the same key. */
 function requestOf(record: OrderRecord): OrderRequest {
   return {
-    productId: record.productId, skuId: record.skuId, variant: record.variant, quantity: record.quantity,
-    idempotencyKey: record.idempotencyKey, expectedCost: record.expectedCost, sendAttempt: record.sendAttempts,
-    ...(record.email ? { email: record.email } : {}), ...(record.buyerInput ? { buyerInput: record.buyerInput } : {}),
+    productId: record.productId,
+    skuId: record.skuId,
+    variant: record.variant,
+    quantity: record.quantity,
+    idempotencyKey: record.idempotencyKey,
+    expectedCost: record.expectedCost,
+    sendAttempt: record.sendAttempts,
+    ...(record.email ? { email: record.email } : {}),
+    ...(record.buyerInput ? { buyerInput: record.buyerInput } : {}),
   };
 }
 
 /** The record's own state, as a base for the states we set without the supplier (attention, by hand, local cancel). */
 function stateOf(record: OrderRecord): RecordState {
-  return { status: record.status, upstreamOrderId: record.upstreamOrderId, upstreamStatus: record.upstreamStatus ?? '', amount: null, delivery: null, error: null };
+  return {
+    status: record.status,
+    upstreamOrderId: record.upstreamOrderId,
+    upstreamStatus: record.upstreamStatus ?? '',
+    amount: null,
+    delivery: null,
+    error: null,
+  };
 }
 
 /**
@@ -549,7 +705,12 @@ function stateOf(record: OrderRecord): RecordState {
  */
 function stillFollowed(record: OrderRecord): boolean {
   if (isOpen(record.status)) return true;
-  return record.status === 'attention' && record.attention?.code === 'charged_differs' && !record.delivery && record.acknowledgedAt !== null;
+  return (
+    record.status === 'attention' &&
+    record.attention?.code === 'charged_differs' &&
+    !record.delivery &&
+    record.acknowledgedAt !== null
+  );
 }
 
 /**

@@ -19,7 +19,8 @@ export interface CapInput {
   orderCurrency: string;
 }
 
-export type CapCheck = { allowed: true; view: SpendingCapView | null } | { allowed: false; view: SpendingCapView | null; reason: string };
+export type CapCheck =
+  { allowed: true; view: SpendingCapView | null } | { allowed: false; view: SpendingCapView | null; reason: string };
 
 /** Whether one more order fits under today's cap. Pure; the caller reads the cap and today's spend. */
 export function checkSpendingCap(input: CapInput): CapCheck {
@@ -35,14 +36,23 @@ export function checkSpendingCap(input: CapInput): CapCheck {
     return { allowed: false, view, reason: orderText('cap.refused.uncounted', { missing, first: input.uncounted[0] }) };
   }
   if (!input.order) {
-    return { allowed: false, view, reason: orderText('cap.refused.noRate', { capCurrency: input.currency, orderCurrency: input.orderCurrency }) };
+    return {
+      allowed: false,
+      view,
+      reason: orderText('cap.refused.noRate', { capCurrency: input.currency, orderCurrency: input.orderCurrency }),
+    };
   }
   const cost = new Decimal(input.order.amount);
   if (spent.plus(cost).greaterThan(limit)) {
     return {
       allowed: false,
       view,
-      reason: orderText('cap.refused.exceeds', { cost: formatMoney(money(cost)), limit: formatMoney(view.limit), spent: formatMoney(view.spentToday), remaining: formatMoney(view.remaining) }),
+      reason: orderText('cap.refused.exceeds', {
+        cost: formatMoney(money(cost)),
+        limit: formatMoney(view.limit),
+        spent: formatMoney(view.spentToday),
+        remaining: formatMoney(view.remaining),
+      }),
     };
   }
   return { allowed: true, view };
@@ -53,7 +63,11 @@ export function checkSpendingCap(input: CapInput): CapCheck {
  * keeps them counted): each the larger of its quote and what the supplier says it charged, less the share a partial
  * refund gave back. An order whose currency has no rate is named in `uncounted` instead of silently counting nothing.
  */
-export function spentToday(rows: readonly DaySpendRow[], currency: string, rates: ReadonlyMap<string, CurrencyRate>): { spent: string; uncounted: string[] } {
+export function spentToday(
+  rows: readonly DaySpendRow[],
+  currency: string,
+  rates: ReadonlyMap<string, CurrencyRate>,
+): { spent: string; uncounted: string[] } {
   let spent = new Decimal(0);
   const uncounted = new Set<string>();
   for (const row of rows) {

@@ -12,13 +12,18 @@ import { send } from '../http/transport';
 import { codedText } from '../../src-shared/coded-issue';
 
 /** Rates a merchant typed: `{ CNY: '0.1389' }` = 1 CNY is worth 0.1389 of the merchant's currency. */
-export function setManualRates(db: Database, values: Record<string, string>, today = new Date().toISOString().slice(0, 10)): CurrencyRate[] {
+export function setManualRates(
+  db: Database,
+  values: Record<string, string>,
+  today = new Date().toISOString().slice(0, 10),
+): CurrencyRate[] {
   const base = merchantCurrency(db);
   const rates = Object.entries(values).map(([currency, perUnit]) => {
     const code = currency.trim().toUpperCase();
     if (!/^[A-Z]{3}$/.test(code)) throw new Error(codedText('rates.error.code', { code: currency }));
     if (code === base) throw new Error(codedText('rates.error.own', { currency: code }));
-    if (!isPositiveDecimal(perUnit.trim())) throw new Error(codedText('rates.error.decimal', { currency: code, value: perUnit }));
+    if (!isPositiveDecimal(perUnit.trim()))
+      throw new Error(codedText('rates.error.decimal', { currency: code, value: perUnit }));
     return { currency: code, perUnit: perUnit.trim(), base, asOf: today, source: codedText('rates.source.manual') };
   });
   saveRates(db, rates);
@@ -66,11 +71,24 @@ const RATES_OPT_IN_HINT = 'tick "allow insecure HTTP" beside the rates URL in Se
  * Fetches the ECB daily XML (or any server speaking that format) and re-bases it on the merchant's currency. The URL
  * (stored or given) must pass the URL rule; `allowInsecureHttp` defaults to the stored opt-in.
  */
-export async function fetchEcbRates(db: Database, url = ratesUrl(db), signal?: AbortSignal, options: { allowInsecureHttp?: boolean } = {}): Promise<CurrencyRate[]> {
+export async function fetchEcbRates(
+  db: Database,
+  url = ratesUrl(db),
+  signal?: AbortSignal,
+  options: { allowInsecureHttp?: boolean } = {},
+): Promise<CurrencyRate[]> {
   const problem = ratesUrlProblem(url, options.allowInsecureHttp ?? ratesUrlAllowsInsecureHttp(db));
   if (problem) throw new RatesUrlError(problem);
-  const response = await send({ method: 'GET', url, headers: { accept: 'application/xml, text/xml' } }, { label: `rates from ${new URL(url).host}`, signal, timeoutMs: 20_000 });
-  if (response.status !== 200) throw new SupplierError(`rates from ${new URL(url).host}: HTTP ${response.status}`, 'rates_unavailable', response.status);
+  const response = await send(
+    { method: 'GET', url, headers: { accept: 'application/xml, text/xml' } },
+    { label: `rates from ${new URL(url).host}`, signal, timeoutMs: 20_000 },
+  );
+  if (response.status !== 200)
+    throw new SupplierError(
+      `rates from ${new URL(url).host}: HTTP ${response.status}`,
+      'rates_unavailable',
+      response.status,
+    );
   const ecb = parseEcbXml(response.text);
   const rates = ratesFromEcb(ecb, merchantCurrency(db), codedText('rates.source.ecb', { host: new URL(url).host }));
   saveRates(db, rates);

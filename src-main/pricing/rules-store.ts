@@ -14,16 +14,38 @@ export function defaultRuleSet(currency: string): RuleSet {
   return {
     currency,
     rules: [
-      { id: 'tier-low', scope: { type: 'all' }, costRange: { max: '5' }, percent: '40', rounding: { mode: 'up', step: '0.1' } },
-      { id: 'tier-mid', scope: { type: 'all' }, costRange: { min: '5', max: '20' }, percent: '25', rounding: { mode: 'up', step: '0.1' } },
-      { id: 'tier-high', scope: { type: 'all' }, costRange: { min: '20' }, percent: '15', rounding: { mode: 'charm', ending: '.99' } },
+      {
+        id: 'tier-low',
+        scope: { type: 'all' },
+        costRange: { max: '5' },
+        percent: '40',
+        rounding: { mode: 'up', step: '0.1' },
+      },
+      {
+        id: 'tier-mid',
+        scope: { type: 'all' },
+        costRange: { min: '5', max: '20' },
+        percent: '25',
+        rounding: { mode: 'up', step: '0.1' },
+      },
+      {
+        id: 'tier-high',
+        scope: { type: 'all' },
+        costRange: { min: '20' },
+        percent: '15',
+        rounding: { mode: 'charm', ending: '.99' },
+      },
     ],
     locks: [],
   };
 }
 
 // The English names earlier versions gave the starting tiers: not the merchant's, so they are dropped on reading.
-const SEEDED_NAMES: Record<string, string> = { 'tier-low': 'Under 5', 'tier-mid': '5 to 20', 'tier-high': '20 and over' };
+const SEEDED_NAMES: Record<string, string> = {
+  'tier-low': 'Under 5',
+  'tier-mid': '5 to 20',
+  'tier-high': '20 and over',
+};
 
 function withoutSeededNames(ruleSet: RuleSet): RuleSet {
   return {
@@ -60,7 +82,9 @@ function editableRuleSet(db: Database, currency: string): RuleSet {
   if (stored) {
     const saved = parseRuleSet(JSON.parse(stored));
     if (saved.currency !== currency) {
-      throw new Error(`the saved markup rules are in ${saved.currency}, not ${currency}: review them under Pricing (and save them in ${currency}) before locking prices`);
+      throw new Error(
+        `the saved markup rules are in ${saved.currency}, not ${currency}: review them under Pricing (and save them in ${currency}) before locking prices`,
+      );
     }
   }
   return loadRuleSet(db, currency);
@@ -75,7 +99,10 @@ export function lockPrice(db: Database, currency: string, lock: LockedPrice): Ru
 export function lockPrices(db: Database, currency: string, locks: readonly LockedPrice[]): RuleSet {
   const ruleSet = editableRuleSet(db, currency);
   const replaced = new Set(locks.map((lock) => JSON.stringify(lock.target)));
-  return saveRuleSet(db, { ...ruleSet, locks: [...ruleSet.locks.filter((l) => !replaced.has(JSON.stringify(l.target))), ...locks] });
+  return saveRuleSet(db, {
+    ...ruleSet,
+    locks: [...ruleSet.locks.filter((l) => !replaced.has(JSON.stringify(l.target))), ...locks],
+  });
 }
 
 export function unlockPrice(db: Database, currency: string, target: LockedPrice['target']): RuleSet {

@@ -15,13 +15,27 @@ import { getRun, latestRuns } from '../db/catalog-repo';
 import type { SyncRun, SupplierSyncResult, SyncRunOptions } from '../../src-shared/sync-types';
 import { closeAbandonedRuns } from '../db/run-owners';
 import { rememberImportedSecrets } from '../config/secrets-notice';
-import { merchantCurrency, ratesUrl, setMerchantCurrency, setSyncHoldThresholds, setSyncIntervalMinutes, syncHoldThresholds, syncIntervalMinutes } from '../db/settings';
+import {
+  merchantCurrency,
+  ratesUrl,
+  setMerchantCurrency,
+  setSyncHoldThresholds,
+  setSyncIntervalMinutes,
+  syncHoldThresholds,
+  syncIntervalMinutes,
+} from '../db/settings';
 import { startDemoSuppliers, type DemoSuppliers } from '../demo/demo-suppliers';
 import { describeError } from '../http/errors';
 import { readDailyCap, writeDailyCap } from '../orders/repository';
 import { OrderService, type SupplierHandle } from '../orders/service';
 import { parseCap } from '../../src-shared/daily-cap';
-import { ensureSomeRates, RatesUrlError, ratesUrlAllowsInsecureHttp, saveRatesUrl, setRatesUrlAllowsInsecureHttp } from '../pricing/rates-service';
+import {
+  ensureSomeRates,
+  RatesUrlError,
+  ratesUrlAllowsInsecureHttp,
+  saveRatesUrl,
+  setRatesUrlAllowsInsecureHttp,
+} from '../pricing/rates-service';
 import type { SecretBox } from '../secrets/secret-box';
 import type { ConnectionBase, SupplierAdapter } from '../suppliers/adapter';
 import { supplierKind } from '../suppliers/registry';
@@ -29,7 +43,13 @@ import type { SyncTarget } from '../sync/engine';
 import { syncSuppliersInThreads, type PortableSyncTarget } from '../sync/worker/pool';
 import { applyHeldRun, discardHeldRun, listHeldRuns } from '../sync/held-runs';
 import { validRemovalPercent } from '../../src-shared/hold-policy';
-import { changedSettings, COMMON_FIELDS, ConnectionsService, secretsFor, type StoredSecretsSource } from './connections-service';
+import {
+  changedSettings,
+  COMMON_FIELDS,
+  ConnectionsService,
+  secretsFor,
+  type StoredSecretsSource,
+} from './connections-service';
 import type { ConnectionInput } from '../../src-shared/connection-types';
 import { connectionIssuesText, urlProblemIssue } from './connection-issues';
 import { connectionFailureCause } from '../sync/failure-cause';
@@ -68,7 +88,11 @@ export class AppServices {
   readonly backups: BackupService;
   readonly alerts: AlertService;
   private demo: DemoSuppliers | null = null;
-  private syncing: { promise: Promise<SupplierSyncResult[]>; controller: AbortController; supplierIds: string[] } | null = null;
+  private syncing: {
+    promise: Promise<SupplierSyncResult[]>;
+    controller: AbortController;
+    supplierIds: string[];
+  } | null = null;
   private schedule: NodeJS.Timeout | null = null;
   private closing = false;
   /**
@@ -81,13 +105,20 @@ export class AppServices {
   private constructor(readonly options: AppServicesOptions) {
     this.connections = new ConnectionsService(options.db, options.secretBox);
     this.orders = new OrderService({
-      db: options.db, supplier: (id) => this.supplierHandle(id), secretBox: options.secretBox,
+      db: options.db,
+      supplier: (id) => this.supplierHandle(id),
+      secretBox: options.secretBox,
       onUpdate: (order) => {
         this.events.emit('order.updated', order);
         if (order.status === 'attention') this.evaluateAlerts();
       },
     });
-    this.alerts = new AlertService({ db: options.db, secretBox: options.secretBox, scope: () => this.gridScope(), onAlert: (alert) => this.events.emit('alert.raised', alert) });
+    this.alerts = new AlertService({
+      db: options.db,
+      secretBox: options.secretBox,
+      scope: () => this.gridScope(),
+      onAlert: (alert) => this.events.emit('alert.raised', alert),
+    });
     this.backups = new BackupService(options.db, (event) => this.events.emit('backup.event', event));
   }
 
@@ -129,7 +160,8 @@ export class AppServices {
     const { id, kind: kindName, name, ...rest } = connection as ConnectionBase & Record<string, unknown>;
     const settings: Record<string, string> = {};
     const secrets: Record<string, string> = {};
-    for (const [key, value] of Object.entries(rest)) (kind.secretFields.includes(key) ? secrets : settings)[key] = String(value);
+    for (const [key, value] of Object.entries(rest))
+      (kind.secretFields.includes(key) ? secrets : settings)[key] = String(value);
     this.connections.save({ id, kind: kindName, name: name ?? id, settings, secrets });
     this.handles.delete(id);
   }
@@ -213,15 +245,21 @@ export class AppServices {
    */
   async testConnection(input: ConnectionInput): Promise<ConnectionTest> {
     const kind = supplierKind(input.kind);
-    if (!kind) return { ok: false, cause: 'fields', error: encodeCodedIssue('kind', { code: 'field.invalid', params: {} }) };
+    if (!kind)
+      return { ok: false, cause: 'fields', error: encodeCodedIssue('kind', { code: 'field.invalid', params: {} }) };
     const stored = input.id ? this.storedSource(input.id, input.kind) : null;
-    const typedSettings = Object.fromEntries(Object.entries(input.settings ?? {}).filter(([key]) => !kind.secretFields.includes(key) && !COMMON_FIELDS.has(key)));
+    const typedSettings = Object.fromEntries(
+      Object.entries(input.settings ?? {}).filter(
+        ([key]) => !kind.secretFields.includes(key) && !COMMON_FIELDS.has(key),
+      ),
+    );
     const settings = { ...stored?.settings, ...typedSettings };
     let secrets: Record<string, string>;
     try {
       secrets = secretsFor(kind, input.secrets, settings, stored);
     } catch (error) {
-      if (error instanceof ConfigError) return { ok: false, cause: connectionFailureCause(error), error: error.message };
+      if (error instanceof ConfigError)
+        return { ok: false, cause: connectionFailureCause(error), error: error.message };
       throw error;
     }
     const candidate = { ...settings, ...secrets, id: input.id || 'test', kind: input.kind, name: input.name || 'test' };
@@ -232,7 +270,8 @@ export class AppServices {
     if (urlProblem) return { ok: false, cause: 'fields', error: urlProblemIssue(urlProblem) };
     // The saved connection as it is: ping through its own adapter (its login session, its rate gate).
     const typedSecret = kind.secretFields.some((field) => input.secrets?.[field]);
-    const unchanged = input.id && stored && !typedSecret && changedSettings(settings, stored.settings, kind.secretFields).length === 0;
+    const unchanged =
+      input.id && stored && !typedSecret && changedSettings(settings, stored.settings, kind.secretFields).length === 0;
     // A test is a question the merchant waits on: when the account's request limit makes it wait (a 429, or a sync
     // using the same limit), it stops and says so rather than hold the form for the whole wait.
     const throttled = new AbortController();
@@ -241,13 +280,18 @@ export class AppServices {
       const adapter = unchanged
         ? this.handleFor(input.id!).adapter
         : kind.create(parsed.data, { retry: { attempts: 2, baseDelayMs: 300, maxDelayMs: 2000 }, timeoutMs: 15_000 });
-      unsubscribe = adapter.budget?.onWait((resumesAt) => {
-        if (resumesAt !== null) throttled.abort();
-      }) ?? unsubscribe;
+      unsubscribe =
+        adapter.budget?.onWait((resumesAt) => {
+          if (resumesAt !== null) throttled.abort();
+        }) ?? unsubscribe;
       const ping = await adapter.ping(AbortSignal.any([throttled.signal, AbortSignal.timeout(30_000)]));
       return { ok: true, balance: ping.balance, currency: ping.currency, detail: ping.detail };
     } catch (error) {
-      return { ok: false, cause: connectionFailureCause(error, { throttledFor: throttled.signal.aborted }), error: describeError(error) };
+      return {
+        ok: false,
+        cause: connectionFailureCause(error, { throttledFor: throttled.signal.aborted }),
+        error: describeError(error),
+      };
     } finally {
       unsubscribe();
     }
@@ -256,7 +300,8 @@ export class AppServices {
   /** What a test of connection `id` may fall back to: the demo connection's or the stored connection's own values. */
   private storedSource(id: string, kind: string): StoredSecretsSource | null {
     if (this.demo) {
-      const demo = this.demo.connections.find((c) => c.id === id) as (ConnectionBase & Record<string, unknown>) | undefined;
+      const demo = this.demo.connections.find((c) => c.id === id) as
+        (ConnectionBase & Record<string, unknown>) | undefined;
       const demoKind = demo && supplierKind(demo.kind);
       if (!demo || !demoKind || demo.kind !== kind) return null;
       const settings: Record<string, unknown> = {};
@@ -272,7 +317,11 @@ export class AppServices {
   }
 
   syncState(): SyncState {
-    return { running: this.syncing !== null, supplierIds: this.syncing?.supplierIds ?? [], lockedBy: otherLockHolder(this.db) };
+    return {
+      running: this.syncing !== null,
+      supplierIds: this.syncing?.supplierIds ?? [],
+      lockedBy: otherLockHolder(this.db),
+    };
   }
 
   /**
@@ -284,7 +333,9 @@ export class AppServices {
     const all = this.configured();
     const chosen = supplierIds?.length ? all.filter((c) => supplierIds.includes(c.id)) : all;
     if (supplierIds?.length && chosen.length !== supplierIds.length) {
-      return Promise.reject(new ConfigError(`unknown supplier: ${supplierIds.filter((id) => !all.some((c) => c.id === id)).join(', ')}`));
+      return Promise.reject(
+        new ConfigError(`unknown supplier: ${supplierIds.filter((id) => !all.some((c) => c.id === id)).join(', ')}`),
+      );
     }
     let targets;
     try {
@@ -300,16 +351,19 @@ export class AppServices {
     // Each demo sync serves the next generation of the simulated upstreams, so the merchant sees changes.
     if (this.demo && latestRuns(this.db).some((run) => run.status === 'ok')) this.demo.advance();
     const controller = new AbortController();
-    const promise = syncSuppliersInThreads(this.db, targets, { mode: options.full ? 'full' : 'auto', signal: controller.signal, onEvent: (event) => this.events.emit('sync.event', event) })
-      .finally(() => {
-        clearInterval(heartbeat);
-        releaseSyncLock(this.db, 'app');
-        this.syncing = null;
-        this.events.emit('sync.state', this.syncState());
-        this.events.emit('grid.changed', { reason: 'sync' });
-        // The balance rule reads balances as of this sync: one ping per synced account, then the rules.
-        void this.readBalances(targets).finally(() => this.evaluateAlerts());
-      });
+    const promise = syncSuppliersInThreads(this.db, targets, {
+      mode: options.full ? 'full' : 'auto',
+      signal: controller.signal,
+      onEvent: (event) => this.events.emit('sync.event', event),
+    }).finally(() => {
+      clearInterval(heartbeat);
+      releaseSyncLock(this.db, 'app');
+      this.syncing = null;
+      this.events.emit('sync.state', this.syncState());
+      this.events.emit('grid.changed', { reason: 'sync' });
+      // The balance rule reads balances as of this sync: one ping per synced account, then the rules.
+      void this.readBalances(targets).finally(() => this.evaluateAlerts());
+    });
     this.syncing = { promise, controller, supplierIds: chosen.map((c) => c.id) };
     this.events.emit('sync.state', this.syncState());
     return promise;
@@ -321,21 +375,27 @@ export class AppServices {
    * a zero balance.
    */
   private async readBalances(targets: ReadonlyArray<{ supplierId: string; adapter: SupplierAdapter }>): Promise<void> {
-    await Promise.all(targets.map(async ({ supplierId, adapter }) => {
-      if (this.closing || adapter.noBalance) return;
-      try {
-        const ping = await adapter.ping(AbortSignal.timeout(BALANCE_READ_TIMEOUT_MS));
-        if (ping.balance && !this.closing) recordBalance(this.db, supplierId, ping.balance);
-      } catch {
-        // The next sync or quote tries again.
-      }
-    }));
+    await Promise.all(
+      targets.map(async ({ supplierId, adapter }) => {
+        if (this.closing || adapter.noBalance) return;
+        try {
+          const ping = await adapter.ping(AbortSignal.timeout(BALANCE_READ_TIMEOUT_MS));
+          if (ping.balance && !this.closing) recordBalance(this.db, supplierId, ping.balance);
+        } catch {
+          // The next sync or quote tries again.
+        }
+      }),
+    );
   }
 
   /** Alert rules are looked at after every sync, held apply and order needing attention; a failure never stops those. */
   private evaluateAlerts(): void {
     if (this.closing) return;
-    this.alerts.evaluate().catch((error: unknown) => this.events.emit('alert.failed', { error: error instanceof Error ? error.message : String(error) }));
+    this.alerts
+      .evaluate()
+      .catch((error: unknown) =>
+        this.events.emit('alert.failed', { error: error instanceof Error ? error.message : String(error) }),
+      );
   }
 
   cancelSync(): void {
@@ -348,7 +408,8 @@ export class AppServices {
    */
   async applyHeldSync(runId: number): Promise<SyncRun> {
     // One that cannot be applied needs no backup: applyHeldRun refuses it with its coded reason.
-    if (listHeldRuns(this.db).some((run) => run.id === runId && !run.superseded)) await this.backups.create('held-sync');
+    if (listHeldRuns(this.db).some((run) => run.id === runId && !run.superseded))
+      await this.backups.create('held-sync');
     applyHeldRun(this.db, runId);
     this.events.emit('grid.changed', { reason: 'sync' });
     this.evaluateAlerts();
@@ -390,12 +451,14 @@ export class AppServices {
     }
     if (patch.orderDailyCap !== undefined) writeDailyCap(this.db, parseCap(patch.orderDailyCap));
     if (patch.syncHoldRemovalPercent !== undefined) {
-      if (!validRemovalPercent(patch.syncHoldRemovalPercent)) throw new ConfigError('the sync hold threshold must be a whole percent from 1 to 100');
+      if (!validRemovalPercent(patch.syncHoldRemovalPercent))
+        throw new ConfigError('the sync hold threshold must be a whole percent from 1 to 100');
       setSyncHoldThresholds(this.db, { removalPercent: patch.syncHoldRemovalPercent });
     }
     if (patch.syncIntervalMinutes !== undefined) {
       const minutes = patch.syncIntervalMinutes;
-      if (!Number.isInteger(minutes) || minutes < 0 || minutes > 24 * 60) throw new ConfigError('sync interval must be 0 (off) to 1440 minutes');
+      if (!Number.isInteger(minutes) || minutes < 0 || minutes > 24 * 60)
+        throw new ConfigError('sync interval must be 0 (off) to 1440 minutes');
       setSyncIntervalMinutes(this.db, minutes);
       this.applySchedule();
     }
@@ -416,9 +479,15 @@ export class AppServices {
   private syncTarget(id: string, kind: string): SyncTarget | PortableSyncTarget {
     try {
       const { connection, adapter } = this.handleFor(id);
-      return { supplierId: id, supplierKind: kind, adapter, portable: { connection: connection as ConnectionBase & Record<string, unknown>, env: {} } };
+      return {
+        supplierId: id,
+        supplierKind: kind,
+        adapter,
+        portable: { connection: connection as ConnectionBase & Record<string, unknown>, env: {} },
+      };
     } catch (error) {
-      if (error instanceof ConfigError) return { supplierId: id, supplierKind: kind, adapter: unavailableAdapter(error) };
+      if (error instanceof ConfigError)
+        return { supplierId: id, supplierKind: kind, adapter: unavailableAdapter(error) };
       throw error;
     }
   }

@@ -15,7 +15,8 @@ export function connectionFieldIssues(error: z.ZodError, candidate: Record<strin
     const coded = (issue as { params?: Partial<UrlProblem> }).params;
     const value = candidate[field];
     if (coded?.code && coded.params) issues[field] = urlProblemIssue(coded as UrlProblem, field);
-    else if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) issues[field] = encodeCodedIssue(field, { code: 'field.required', params: {} });
+    else if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
+      issues[field] = encodeCodedIssue(field, { code: 'field.required', params: {} });
     else issues[field] = encodeCodedIssue(field, { code: 'field.invalid', params: {} });
   }
   return issues;
@@ -35,7 +36,9 @@ export function urlProblemIssue(problem: UrlProblem, field = problem.params.fiel
  * `fields` must be typed again (the form says which settings changed).
  */
 export function reenterSecretIssue(fields: readonly string[], changed: readonly string[]): string {
-  return fields.map((field) => encodeCodedIssue(field, { code: 'secret.reenter', params: { changed: changed.join(', ') } })).join('; ');
+  return fields
+    .map((field) => encodeCodedIssue(field, { code: 'secret.reenter', params: { changed: changed.join(', ') } }))
+    .join('; ');
 }
 
 /** Stored secrets this process cannot open (sealed under another data key, or damaged): each has to be typed again. */

@@ -1,7 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import { ConfigError } from '../config/app-config';
 import {
-  deleteStoredConnection, getStoredConnection, listStoredConnections, recordSecretsMeta, upsertStoredConnection, type StoredConnection,
+  deleteStoredConnection,
+  getStoredConnection,
+  listStoredConnections,
+  recordSecretsMeta,
+  upsertStoredConnection,
+  type StoredConnection,
 } from '../db/connections-repo';
 import { hasOrdersUnder } from '../orders/repository';
 import type { SecretBox } from '../secrets/secret-box';
@@ -9,12 +14,21 @@ import type { ConnectionBase, SupplierKind } from '../suppliers/adapter';
 import { supplierKind } from '../suppliers/registry';
 import { connectionUrlProblem } from '../http/url-policy';
 import { encodeCodedIssue } from '../../src-shared/coded-issue';
-import { connectionFieldIssues, connectionIssuesText, reenterSecretIssue, unreadableSecretIssue, urlProblemIssue } from './connection-issues';
+import {
+  connectionFieldIssues,
+  connectionIssuesText,
+  reenterSecretIssue,
+  unreadableSecretIssue,
+  urlProblemIssue,
+} from './connection-issues';
 import type { ConnectionInput, ConnectionView } from '../../src-shared/connection-types';
 
 /** Stored secrets this process cannot open: sealed under another data key, or damaged. */
 export class UnreadableSecretsError extends ConfigError {
-  constructor(readonly connectionId: string, readonly reason: string) {
+  constructor(
+    readonly connectionId: string,
+    readonly reason: string,
+  ) {
     super(`supplier connection "${connectionId}": ${reason}`);
     this.name = 'UnreadableSecretsError';
   }
@@ -32,10 +46,17 @@ export interface StoredSecretsSource {
 export const COMMON_FIELDS: ReadonlySet<string> = new Set(['id', 'kind', 'name']);
 
 /** The non-secret settings that differ between two connections ('' and absent are the same), sorted. */
-export function changedSettings(next: Record<string, unknown>, stored: Record<string, unknown>, secretFields: readonly string[]): string[] {
+export function changedSettings(
+  next: Record<string, unknown>,
+  stored: Record<string, unknown>,
+  secretFields: readonly string[],
+): string[] {
   const keys = new Set([...Object.keys(next), ...Object.keys(stored)]);
   return [...keys]
-    .filter((key) => !secretFields.includes(key) && !COMMON_FIELDS.has(key) && String(next[key] ?? '') !== String(stored[key] ?? ''))
+    .filter(
+      (key) =>
+        !secretFields.includes(key) && !COMMON_FIELDS.has(key) && String(next[key] ?? '') !== String(stored[key] ?? ''),
+    )
     .sort();
 }
 
@@ -45,7 +66,12 @@ export function changedSettings(next: Record<string, unknown>, stored: Record<st
  * did not save it with (a page could otherwise send it anywhere by "testing" a connection with another baseUrl).
  * Throws a ConfigError naming each secret field that has to be typed again.
  */
-export function secretsFor(kind: SupplierKind, typed: ConnectionInput['secrets'], settings: Record<string, unknown>, stored: StoredSecretsSource | null): Record<string, string> {
+export function secretsFor(
+  kind: SupplierKind,
+  typed: ConnectionInput['secrets'],
+  settings: Record<string, unknown>,
+  stored: StoredSecretsSource | null,
+): Record<string, string> {
   const secrets: Record<string, string> = {};
   const fromStore: string[] = [];
   for (const field of kind.secretFields) {
@@ -75,7 +101,10 @@ export class ConnectionsService {
   /** Rows saved before migration 006 that this process tried and failed to open (by id and version). */
   private readonly unreadableLegacy = new Map<string, string>();
 
-  constructor(private readonly db: Database, private readonly box: SecretBox) {}
+  constructor(
+    private readonly db: Database,
+    private readonly box: SecretBox,
+  ) {}
 
   /** Every connection, without opening any secret: one that cannot be read here is flagged, not fatal. */
   list(): ConnectionView[] {
@@ -122,9 +151,15 @@ export class ConnectionsService {
     // A new connection never takes over an existing one that happens to have a similar name.
     const id = input.id?.trim() || this.freeId(slug(input.name) || input.kind);
     const existing = getStoredConnection(this.db, id);
-    if (existing && existing.kind !== input.kind) throw new ConfigError(`connection "${id}" is a ${existing.kind} connection; remove it to make a ${input.kind} one`);
-    const settings = Object.fromEntries(Object.entries(input.settings)
-      .filter(([key, value]) => !kind.secretFields.includes(key) && !COMMON_FIELDS.has(key) && value !== ''));
+    if (existing && existing.kind !== input.kind)
+      throw new ConfigError(
+        `connection "${id}" is a ${existing.kind} connection; remove it to make a ${input.kind} one`,
+      );
+    const settings = Object.fromEntries(
+      Object.entries(input.settings).filter(
+        ([key, value]) => !kind.secretFields.includes(key) && !COMMON_FIELDS.has(key) && value !== '',
+      ),
+    );
     const secrets = secretsFor(kind, input.secrets, settings, existing ? this.sourceOf(existing) : null);
     const candidate = { ...settings, ...secrets, id, kind: input.kind, name: input.name.trim() || id };
     const parsed = kind.configSchema.safeParse(candidate);
@@ -133,9 +168,14 @@ export class ConnectionsService {
     if (urlProblem) throw new ConfigError(urlProblemIssue(urlProblem));
     const sealed = Object.keys(secrets).length > 0;
     upsertStoredConnection(this.db, {
-      id, kind: input.kind, name: candidate.name, settings,
-      secretsBlob: sealed ? this.box.seal(JSON.stringify(secrets)) : null, sealedBy: this.box.sealedBy,
-      secretsSet: Object.keys(secrets), keyId: sealed ? this.box.keyId : null,
+      id,
+      kind: input.kind,
+      name: candidate.name,
+      settings,
+      secretsBlob: sealed ? this.box.seal(JSON.stringify(secrets)) : null,
+      sealedBy: this.box.sealedBy,
+      secretsSet: Object.keys(secrets),
+      keyId: sealed ? this.box.keyId : null,
     });
     return this.view(id)!;
   }
@@ -148,14 +188,29 @@ export class ConnectionsService {
     const kind = supplierKind(input.kind);
     if (!kind) return { kind: encodeCodedIssue('kind', { code: 'field.invalid', params: {} }) };
     const stored = input.id ? getStoredConnection(this.db, input.id) : null;
-    const settings = Object.fromEntries(Object.entries(input.settings ?? {})
-      .filter(([key, value]) => !kind.secretFields.includes(key) && !COMMON_FIELDS.has(key) && value !== ''));
-    const secrets = Object.fromEntries(kind.secretFields.flatMap((field) => {
-      const typed = input.secrets?.[field];
-      if (typed) return [[field, typed]];
-      return stored?.kind === input.kind && stored.secretsBlob && (stored.secretsSet ?? kind.secretFields).includes(field) ? [[field, 'stored']] : [];
-    }));
-    const candidate: Record<string, unknown> = { ...settings, ...secrets, id: input.id || 'check', kind: input.kind, name: input.name?.trim() || 'check' };
+    const settings = Object.fromEntries(
+      Object.entries(input.settings ?? {}).filter(
+        ([key, value]) => !kind.secretFields.includes(key) && !COMMON_FIELDS.has(key) && value !== '',
+      ),
+    );
+    const secrets = Object.fromEntries(
+      kind.secretFields.flatMap((field) => {
+        const typed = input.secrets?.[field];
+        if (typed) return [[field, typed]];
+        return stored?.kind === input.kind &&
+          stored.secretsBlob &&
+          (stored.secretsSet ?? kind.secretFields).includes(field)
+          ? [[field, 'stored']]
+          : [];
+      }),
+    );
+    const candidate: Record<string, unknown> = {
+      ...settings,
+      ...secrets,
+      id: input.id || 'check',
+      kind: input.kind,
+      name: input.name?.trim() || 'check',
+    };
     const parsed = kind.configSchema.safeParse(candidate);
     const issues = parsed.success ? {} : connectionFieldIssues(parsed.error, candidate);
     const urlProblem = issues.baseUrl ? null : connectionUrlProblem(candidate);
@@ -191,7 +246,7 @@ export class ConnectionsService {
   private sourceOf(stored: StoredConnection): StoredSecretsSource {
     return {
       settings: stored.settings,
-      secretsSet: stored.secretsBlob ? stored.secretsSet ?? supplierKind(stored.kind)?.secretFields ?? [] : [],
+      secretsSet: stored.secretsBlob ? (stored.secretsSet ?? supplierKind(stored.kind)?.secretFields ?? []) : [],
       open: () => this.open(stored),
     };
   }
@@ -203,7 +258,9 @@ export class ConnectionsService {
   private inspect(stored: StoredConnection): { problem: string | null; set: string[] } {
     if (!stored.secretsBlob) return { problem: null, set: [] };
     if (stored.keyId !== null) {
-      return stored.keyId === this.box.keyId ? { problem: null, set: stored.secretsSet ?? [] } : { problem: this.otherKey(stored), set: [] };
+      return stored.keyId === this.box.keyId
+        ? { problem: null, set: stored.secretsSet ?? [] }
+        : { problem: this.otherKey(stored), set: [] };
     }
     const memo = `${stored.id}\n${stored.updatedAt}`;
     const known = this.unreadableLegacy.get(memo);
@@ -219,16 +276,21 @@ export class ConnectionsService {
 
   private open(stored: StoredConnection): Record<string, string> {
     if (!stored.secretsBlob) return {};
-    if (stored.keyId !== null && stored.keyId !== this.box.keyId) throw new UnreadableSecretsError(stored.id, this.otherKey(stored));
+    if (stored.keyId !== null && stored.keyId !== this.box.keyId)
+      throw new UnreadableSecretsError(stored.id, this.otherKey(stored));
     let secrets: Record<string, string>;
     try {
       secrets = JSON.parse(this.box.open(stored.secretsBlob)) as Record<string, string>;
     } catch {
-      throw new UnreadableSecretsError(stored.id, stored.keyId === null
-        ? this.otherKey(stored)
-        : 'secrets unreadable — enter them again: they were sealed with the data key this process has, but cannot be decrypted (damaged)');
+      throw new UnreadableSecretsError(
+        stored.id,
+        stored.keyId === null
+          ? this.otherKey(stored)
+          : 'secrets unreadable — enter them again: they were sealed with the data key this process has, but cannot be decrypted (damaged)',
+      );
     }
-    if (stored.keyId === null || stored.secretsSet === null) recordSecretsMeta(this.db, stored.id, stored.secretsBlob, Object.keys(secrets), this.box.keyId);
+    if (stored.keyId === null || stored.secretsSet === null)
+      recordSecretsMeta(this.db, stored.id, stored.secretsBlob, Object.keys(secrets), this.box.keyId);
     return secrets;
   }
 
@@ -236,10 +298,14 @@ export class ConnectionsService {
   private otherKey(stored: StoredConnection): string {
     const now = this.box.sealedBy;
     let why: string;
-    if (stored.sealedBy === 'os-keychain' && now === 'key-file') why = 'they were sealed by the OS keychain (the desktop app), and this process uses the key file';
-    else if (stored.sealedBy === 'key-file' && now === 'os-keychain') why = 'they were sealed with the key file, and this process uses the OS keychain, whose data key is another one';
-    else if (stored.sealedBy === 'os-keychain') why = 'they were sealed by the OS keychain under another data key (the keychain entry was replaced or belongs to another account)';
-    else why = 'they were sealed with another key file (the data folder\'s secret.key was replaced)';
+    if (stored.sealedBy === 'os-keychain' && now === 'key-file')
+      why = 'they were sealed by the OS keychain (the desktop app), and this process uses the key file';
+    else if (stored.sealedBy === 'key-file' && now === 'os-keychain')
+      why = 'they were sealed with the key file, and this process uses the OS keychain, whose data key is another one';
+    else if (stored.sealedBy === 'os-keychain')
+      why =
+        'they were sealed by the OS keychain under another data key (the keychain entry was replaced or belongs to another account)';
+    else why = "they were sealed with another key file (the data folder's secret.key was replaced)";
     return `secrets unreadable — enter them again: ${why}`;
   }
 }
@@ -261,5 +327,10 @@ function withoutUserInfo(value: string): string {
 }
 
 function slug(name: string): string {
-  return name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);
 }

@@ -23,7 +23,8 @@ export interface DataKey {
  * saved so far stays readable.
  */
 export function osKeychainDataKey(dataDir: string): DataKey {
-  const linuxWithoutKeyring = process.platform === 'linux' && safeStorage.getSelectedStorageBackend?.() === 'basic_text';
+  const linuxWithoutKeyring =
+    process.platform === 'linux' && safeStorage.getSelectedStorageBackend?.() === 'basic_text';
   if (!safeStorage.isEncryptionAvailable() || linuxWithoutKeyring) {
     const { key, warning } = keyFileDataKey(dataDir);
     return { key, sealedBy: 'key-file', warning };
@@ -34,7 +35,9 @@ export function osKeychainDataKey(dataDir: string): DataKey {
   if (!key) {
     const candidate = readKeyFile(keyFile) ?? randomBytes(32);
     // Two app instances starting at once both end up with the key that landed first.
-    key = createFileExclusive(path, safeStorage.encryptString(candidate.toString('base64'))) ? candidate : unsealKey(path);
+    key = createFileExclusive(path, safeStorage.encryptString(candidate.toString('base64')))
+      ? candidate
+      : unsealKey(path);
     if (!key) throw new Error(`${path} vanished while it was being created`);
   }
   return { key, sealedBy: 'os-keychain', warning: sameKeyInFile(keyFile, key) };
@@ -52,7 +55,10 @@ function unsealKey(path: string): Buffer | null {
   try {
     text = safeStorage.decryptString(sealed);
   } catch (error) {
-    throw new Error(`the operating system keychain could not unseal ${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(
+      `the operating system keychain could not unseal ${path}: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
   const key = Buffer.from(text.trim(), 'base64');
   if (key.length !== 32) throw new Error(`${path} does not hold a SupplyGrid data key (expected 32 bytes)`);

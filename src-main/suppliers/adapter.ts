@@ -17,7 +17,6 @@ export interface PingResult {
   detail: Record<string, string>;
 }
 
-
 export interface CatalogPage {
   offers: Offer[];
   skipped: SkippedItem[];
@@ -107,7 +106,11 @@ export interface PushNotifications {
    * Verifies the signature and reads the body; throws with a reason for anything not genuinely from the supplier.
    * `pastedByMerchant`: the merchant pasted the body by hand (there are no headers to verify).
    */
-  read(rawBody: Buffer, headers: Record<string, string | undefined>, options?: { pastedByMerchant?: boolean }): Array<{ idempotencyKey: string; state: OrderState }>;
+  read(
+    rawBody: Buffer,
+    headers: Record<string, string | undefined>,
+    options?: { pastedByMerchant?: boolean },
+  ): Array<{ idempotencyKey: string; state: OrderState }>;
   /** What the supplier expects back once a push was accepted. */
   acceptedReply: { status: number; contentType: string; body: string };
 }

@@ -1,5 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import { commitStagedCatalog, finishRunWithoutCatalog, lastOkRunStart, recordCommitTime, startRun, type RunMetrics } from '../db/catalog-repo';
+import {
+  commitStagedCatalog,
+  finishRunWithoutCatalog,
+  lastOkRunStart,
+  recordCommitTime,
+  startRun,
+  type RunMetrics,
+} from '../db/catalog-repo';
 import type { SkippedItem, SyncMode, SyncEvent, SupplierSyncResult } from '../../src-shared/sync-types';
 import { CatalogStaging } from '../db/catalog-staging';
 import { syncHoldThresholds } from '../db/settings';
@@ -59,7 +66,11 @@ export { DEADLINE_PASSED };
  * Syncs every target, a few at a time, each independently: one supplier failing (or being canceled)
  * neither stops nor touches the others. Never rejects; each result says how its supplier ended.
  */
-export async function syncSuppliers(db: Database, targets: SyncTarget[], options: SyncOptions = {}): Promise<SupplierSyncResult[]> {
+export async function syncSuppliers(
+  db: Database,
+  targets: SyncTarget[],
+  options: SyncOptions = {},
+): Promise<SupplierSyncResult[]> {
   const results: SupplierSyncResult[] = new Array(targets.length);
   let next = 0;
   const worker = async () => {
@@ -73,7 +84,11 @@ export async function syncSuppliers(db: Database, targets: SyncTarget[], options
 }
 
 /** The `changedSince` to ask for, or null for a full listing. */
-export function listingSince(db: Database, supplierId: string, options: Pick<SyncOptions, 'mode' | 'fullEveryMs' | 'now'>): string | null {
+export function listingSince(
+  db: Database,
+  supplierId: string,
+  options: Pick<SyncOptions, 'mode' | 'fullEveryMs' | 'now'>,
+): string | null {
   if ((options.mode ?? 'full') === 'full') return null;
   const now = options.now?.() ?? Date.now();
   const lastFull = lastOkRunStart(db, supplierId, 'full');
@@ -101,8 +116,14 @@ function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal, reason: () =
     const onAbort = () => reject(reason());
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(
-      (value) => { signal.removeEventListener('abort', onAbort); resolve(value); },
-      (error) => { signal.removeEventListener('abort', onAbort); reject(error); },
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
     );
   });
 }
@@ -114,7 +135,11 @@ function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal, reason: () =
  * (or canceled). A complete listing that would remove too much is held for review (status 'held'): the previous
  * catalog stays, and the listing is kept to be applied or discarded by the merchant (held-runs.ts).
  */
-export async function syncSupplier(db: Database, target: SyncTarget, options: SyncOptions = {}): Promise<SupplierSyncResult> {
+export async function syncSupplier(
+  db: Database,
+  target: SyncTarget,
+  options: SyncOptions = {},
+): Promise<SupplierSyncResult> {
   const { supplierId, adapter } = target;
   const changedSince = listingSince(db, supplierId, options);
   const requestedMode: SyncMode = changedSince === null ? 'full' : 'incremental';
@@ -131,7 +156,9 @@ export async function syncSupplier(db: Database, target: SyncTarget, options: Sy
       bytes: now.bytes - budgetAtStart.bytes,
     };
   };
-  const stopWaitEvents = adapter.budget?.onWait((resumesAt) => options.onEvent?.({ type: 'waiting', supplierId, runId, resumesAt })) ?? (() => undefined);
+  const stopWaitEvents =
+    adapter.budget?.onWait((resumesAt) => options.onEvent?.({ type: 'waiting', supplierId, runId, resumesAt })) ??
+    (() => undefined);
 
   // One signal for the adapter: the user's cancel or the deadline, told apart by which fired.
   const fetchControl = new AbortController();
@@ -153,11 +180,13 @@ export async function syncSupplier(db: Database, target: SyncTarget, options: Sy
   try {
     staging = new CatalogStaging(db, runId);
     let sawFull = false;
-    const pages = adapter.fetchCatalog({
-      signal: fetchControl.signal,
-      changedSince,
-      onProgress: (progress) => options.onEvent?.({ type: 'progress', supplierId, runId, ...progress }),
-    })[Symbol.asyncIterator]();
+    const pages = adapter
+      .fetchCatalog({
+        signal: fetchControl.signal,
+        changedSince,
+        onProgress: (progress) => options.onEvent?.({ type: 'progress', supplierId, runId, ...progress }),
+      })
+      [Symbol.asyncIterator]();
     try {
       for (;;) {
         const step = await unlessAborted(pages.next(), fetchControl.signal, stopReason);
@@ -172,7 +201,9 @@ export async function syncSupplier(db: Database, target: SyncTarget, options: Sy
         }
         if (page.scope !== 'changes') sawFull = true;
         skipped.push(...page.skipped);
-        skipped.push(...staging.addPage(page.offers, page.skipped, page.scope === 'changes' ? page.removedProducts ?? [] : []));
+        skipped.push(
+          ...staging.addPage(page.offers, page.skipped, page.scope === 'changes' ? (page.removedProducts ?? []) : []),
+        );
       }
     } catch (error) {
       // Lets the adapter close what it holds; it may be stuck in a wait, so do not wait for it.
@@ -187,7 +218,12 @@ export async function syncSupplier(db: Database, target: SyncTarget, options: Sy
     timings.fetchMs = performance.now() - started;
     const used = budgetUsed();
     const hold = options.holdThresholds ?? syncHoldThresholds(db);
-    const committed = commitStagedCatalog(db, runId, supplierId, staging, { scope, skipped, metrics: { ...used, fetchMs: timings.fetchMs }, hold });
+    const committed = commitStagedCatalog(db, runId, supplierId, staging, {
+      scope,
+      skipped,
+      metrics: { ...used, fetchMs: timings.fetchMs },
+      hold,
+    });
     timings.commitMs = performance.now() - started - timings.fetchMs;
     recordCommitTime(db, runId, timings.commitMs);
     const status = committed.held ? 'held' : 'ok';
@@ -200,7 +236,10 @@ export async function syncSupplier(db: Database, target: SyncTarget, options: Sy
     const message = deadlinePassed ? DEADLINE_PASSED : canceled ? 'canceled' : runFailureText(error);
     timings.fetchMs = performance.now() - started;
     const used = budgetUsed();
-    finishRunWithoutCatalog(db, runId, status, message, skipped, { ...used, fetchMs: timings.fetchMs } satisfies RunMetrics);
+    finishRunWithoutCatalog(db, runId, status, message, skipped, {
+      ...used,
+      fetchMs: timings.fetchMs,
+    } satisfies RunMetrics);
     options.onEvent?.({ type: 'finished', supplierId, runId, status, error: message });
     return { supplierId, runId, status, mode, counts: null, held: null, skipped, error: message, timings, ...used };
   } finally {

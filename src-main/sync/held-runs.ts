@@ -13,7 +13,10 @@ import type { HeldRun } from '../../src-shared/sync-types';
 // held is ever dropped without the merchant saying so.
 
 export class HeldRunError extends Error {
-  constructor(readonly code: typeof HELD_NOT_FOUND | typeof HELD_SUPERSEDED, readonly runId: number) {
+  constructor(
+    readonly code: typeof HELD_NOT_FOUND | typeof HELD_SUPERSEDED,
+    readonly runId: number,
+  ) {
     super(code);
   }
 }
@@ -21,7 +24,9 @@ export class HeldRunError extends Error {
 const supersededSql = `EXISTS (SELECT 1 FROM sync_runs later WHERE later.supplier_id = r.supplier_id AND later.status = 'ok' AND later.id > r.id)`;
 
 export function listHeldRuns(db: Database): HeldRun[] {
-  const rows = db.prepare(`SELECT r.id, ${supersededSql} AS superseded FROM sync_runs r WHERE r.status = 'held' ORDER BY r.id`).all() as Array<{ id: number; superseded: number }>;
+  const rows = db
+    .prepare(`SELECT r.id, ${supersededSql} AS superseded FROM sync_runs r WHERE r.status = 'held' ORDER BY r.id`)
+    .all() as Array<{ id: number; superseded: number }>;
   return rows.map((row) => ({ ...getRun(db, row.id)!, superseded: row.superseded === 1 }));
 }
 
@@ -43,7 +48,13 @@ export function applyHeldRun(db: Database, runId: number): CommitResult {
       const committed = commitStagedCatalog(db, runId, run.supplierId, staging, {
         scope: run.mode === 'incremental' ? 'changes' : 'full',
         skipped: run.skippedItems,
-        metrics: { requests: run.requests, throttled: run.throttled, waitMs: run.waitMs, bytes: run.bytes, fetchMs: run.fetchMs ?? 0 },
+        metrics: {
+          requests: run.requests,
+          throttled: run.throttled,
+          waitMs: run.waitMs,
+          bytes: run.bytes,
+          fetchMs: run.fetchMs ?? 0,
+        },
       });
       dropHeldListing(db, runId);
       db.prepare('UPDATE sync_runs SET resolved_at = ? WHERE id = ?').run(new Date().toISOString(), runId);
@@ -60,7 +71,10 @@ export function applyHeldRun(db: Database, runId: number): CommitResult {
 export function discardHeldRun(db: Database, runId: number): void {
   db.transaction(() => {
     heldRun(db, runId);
-    db.prepare(`UPDATE sync_runs SET status = 'discarded', resolved_at = ? WHERE id = ?`).run(new Date().toISOString(), runId);
+    db.prepare(`UPDATE sync_runs SET status = 'discarded', resolved_at = ? WHERE id = ?`).run(
+      new Date().toISOString(),
+      runId,
+    );
     dropHeldListing(db, runId);
   })();
 }
@@ -87,6 +101,7 @@ export function applyAllHeldRuns(db: Database): ApplyAllResult {
 
 /** Checks a run id as it arrives over IPC or HTTP: untyped JSON. */
 export function parseRunId(value: unknown): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) throw new ConfigError('a sync run id must be a positive whole number');
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1)
+    throw new ConfigError('a sync run id must be a positive whole number');
   return value;
 }

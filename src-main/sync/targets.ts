@@ -11,11 +11,17 @@ export function adapterFor(connection: ConnectionBase, env?: AdapterEnv): Suppli
   return kind.create(connection, env);
 }
 
-export function syncTargetFor(connection: ConnectionBase, adapter: SupplierAdapter = adapterFor(connection)): SyncTarget {
+export function syncTargetFor(
+  connection: ConnectionBase,
+  adapter: SupplierAdapter = adapterFor(connection),
+): SyncTarget {
   return { supplierId: connection.id, supplierKind: connection.kind, adapter };
 }
 
 /** A target a sync worker thread can take over: it makes the same adapter from the same connection and tuning. */
-export function portableSyncTarget(connection: ConnectionBase & Record<string, unknown>, env: PortableAdapterEnv = {}): PortableSyncTarget {
+export function portableSyncTarget(
+  connection: ConnectionBase & Record<string, unknown>,
+  env: PortableAdapterEnv = {},
+): PortableSyncTarget {
   return { ...syncTargetFor(connection, adapterFor(connection, env)), portable: { connection, env } };
 }

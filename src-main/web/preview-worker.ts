@@ -4,7 +4,13 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResourceLimits } from 'node:worker_threads';
 import { startBridge } from '../api/bridge';
-import { API_EVENT_NAMES, API_METHODS, type ApiContract, type ApiEventName, type ApiEvents } from '../../src-shared/contract';
+import {
+  API_EVENT_NAMES,
+  API_METHODS,
+  type ApiContract,
+  type ApiEventName,
+  type ApiEvents,
+} from '../../src-shared/contract';
 import { DB_FILE_NAME } from '../config/paths';
 import { keyFileDataKey } from '../secrets/secret-box';
 import type { ServicesWorkerData } from '../api/worker-entry';
@@ -55,7 +61,8 @@ export async function startWebPreviewInWorker(options: {
 }): Promise<WebPreviewInWorker> {
   const staticDir = join(root, 'out/renderer');
   const serveRenderer = options.serveRenderer ?? true;
-  if (serveRenderer && !existsSync(join(staticDir, 'index.html'))) throw new Error('the renderer is not built: run `npm run build` first');
+  if (serveRenderer && !existsSync(join(staticDir, 'index.html')))
+    throw new Error('the renderer is not built: run `npm run build` first');
   const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version as string;
   const dataKey = keyFileDataKey(options.dataDir);
   const workerData: ServicesWorkerData = {
@@ -73,8 +80,15 @@ export async function startWebPreviewInWorker(options: {
   let down: ServicesExit | null = null;
 
   async function start(): Promise<void> {
-    const worker = await startServicesWorker(entry.entry, workerData, { argv: entry.argv, eval: entry.eval, resourceLimits: options.resourceLimits });
-    for (const name of API_EVENT_NAMES) worker.events.on(name, (payload: unknown) => (events.emit as (name: string, payload: unknown) => boolean)(name, payload));
+    const worker = await startServicesWorker(entry.entry, workerData, {
+      argv: entry.argv,
+      eval: entry.eval,
+      resourceLimits: options.resourceLimits,
+    });
+    for (const name of API_EVENT_NAMES)
+      worker.events.on(name, (payload: unknown) =>
+        (events.emit as (name: string, payload: unknown) => boolean)(name, payload),
+      );
     worker.lifecycle.once('exit', (exit) => {
       if (exit.expected || current !== worker) return;
       down = exit;
@@ -85,12 +99,23 @@ export async function startWebPreviewInWorker(options: {
   }
 
   await start();
-  const api = Object.fromEntries(API_METHODS.map((method) => [method, (...args: unknown[]) => {
-    // A dead worker rejects every call with the reason it died; the page shows that instead of waiting.
-    const handler = current!.api[method] as (...args: unknown[]) => Promise<unknown>;
-    return handler(...args);
-  }])) as unknown as ApiContract;
-  const bridge = await startBridge({ handlers: api, events, staticDir: serveRenderer ? staticDir : undefined, port: options.port, onTraffic: options.onTraffic });
+  const api = Object.fromEntries(
+    API_METHODS.map((method) => [
+      method,
+      (...args: unknown[]) => {
+        // A dead worker rejects every call with the reason it died; the page shows that instead of waiting.
+        const handler = current!.api[method] as (...args: unknown[]) => Promise<unknown>;
+        return handler(...args);
+      },
+    ]),
+  ) as unknown as ApiContract;
+  const bridge = await startBridge({
+    handlers: api,
+    events,
+    staticDir: serveRenderer ? staticDir : undefined,
+    port: options.port,
+    onTraffic: options.onTraffic,
+  });
 
   return {
     appUrl: bridge.appUrl,
@@ -111,15 +136,24 @@ export async function startWebPreviewInWorker(options: {
 }
 
 /** Says in the terminal that the services died, and restarts them when Enter is pressed. */
-export function offerRestartInTerminal(preview: WebPreviewInWorker, input: NodeJS.ReadStream = process.stdin, output: NodeJS.WriteStream = process.stdout): void {
+export function offerRestartInTerminal(
+  preview: WebPreviewInWorker,
+  input: NodeJS.ReadStream = process.stdin,
+  output: NodeJS.WriteStream = process.stdout,
+): void {
   preview.lifecycle.on('down', (exit) => {
-    output.write(`\nSupplyGrid's services stopped: ${exit.error.message}\nYour data is kept. Press Enter to restart them (Ctrl+C stops).\n`);
+    output.write(
+      `\nSupplyGrid's services stopped: ${exit.error.message}\nYour data is kept. Press Enter to restart them (Ctrl+C stops).\n`,
+    );
     input.resume();
     input.once('data', () => {
       input.pause();
       preview.restart().then(
-        () => output.write('SupplyGrid\'s services are running again; reload the page.\n'),
-        (error: unknown) => output.write(`SupplyGrid's services could not start again: ${error instanceof Error ? error.message : String(error)}\n`),
+        () => output.write("SupplyGrid's services are running again; reload the page.\n"),
+        (error: unknown) =>
+          output.write(
+            `SupplyGrid's services could not start again: ${error instanceof Error ? error.message : String(error)}\n`,
+          ),
       );
     });
   });

@@ -3,7 +3,11 @@ import { useT } from '../i18n';
 
 export function LoadingState({ label }: { label?: string }) {
   const t = useT();
-  return <div className="loading-state" role="status">{label ?? t('state.loading')}</div>;
+  return (
+    <div className="loading-state" role="status">
+      {label ?? t('state.loading')}
+    </div>
+  );
 }
 
 export function ErrorState({ message, onRetry }: { message: string; onRetry?: () => void }) {
@@ -11,7 +15,11 @@ export function ErrorState({ message, onRetry }: { message: string; onRetry?: ()
   return (
     <div className="error-state" role="alert">
       <p>{t('state.error', { message })}</p>
-      {onRetry && <button className="button" onClick={onRetry}>{t('action.retry')}</button>}
+      {onRetry && (
+        <button className="button" onClick={onRetry}>
+          {t('action.retry')}
+        </button>
+      )}
     </div>
   );
 }

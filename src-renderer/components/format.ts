@@ -15,7 +15,6 @@ function groupingFormat(decimals: number): Intl.NumberFormat {
   return format;
 }
 
-
 /**
  * A decimal string rounded to `decimals` half up (away from zero) by decimal.js, never through a float, its digits
  * grouped by Intl.NumberFormat (which formats a decimal string exactly): "1234.5678", 2 → "1,234.57".
@@ -36,7 +35,12 @@ export function formatAmount(money: Money, options: { decimals?: number; exact?:
   // Amounts are validated decimal strings; anything else is shown as it came rather than breaking the screen.
   if (!isDecimalString(money.amount)) return money.amount;
   const stored = money.amount.split('.')[1]?.length ?? 0;
-  return formatDecimal(money.amount, options.exact ? Math.max(stored, currencyDecimals(money.currency)) : options.decimals ?? currencyDecimals(money.currency));
+  return formatDecimal(
+    money.amount,
+    options.exact
+      ? Math.max(stored, currencyDecimals(money.currency))
+      : (options.decimals ?? currencyDecimals(money.currency)),
+  );
 }
 
 /** An amount with its currency code after it, in the currency's minor units unless told otherwise: "1,234.57 USD". */
@@ -53,7 +57,10 @@ export function formatExactMoney(money: Money | null | undefined): string {
 
 export function formatDateTime(iso: string | null | undefined, language: string): string {
   if (!iso) return '—';
-  return new Date(iso).toLocaleString(language === 'zh-CN' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  return new Date(iso).toLocaleString(language === 'zh-CN' ? 'zh-CN' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
 }
 
 export function formatDataMB(mb: number | null | undefined): string {

@@ -15,7 +15,14 @@ export function supplierName(suppliers: readonly SupplierSummary[], supplierId: 
   const { kinds } = useSuppliersStore.getState();
   const brand = supplier
     ? kinds.find((k) => k.kind === supplier.kind)?.label
-    : supplierId.startsWith('demo-') ? kinds.find((k) => k.label.toLowerCase().replace(/[^a-z]/g, '').startsWith(supplierId.slice(5)))?.label : undefined;
+    : supplierId.startsWith('demo-')
+      ? kinds.find((k) =>
+          k.label
+            .toLowerCase()
+            .replace(/[^a-z]/g, '')
+            .startsWith(supplierId.slice(5)),
+        )?.label
+      : undefined;
   if (!brand) return supplier?.name ?? supplierId;
   return fillTemplate(common[useUiStore.getState().language]['demo.supplierName'], { brand });
 }

@@ -10,9 +10,11 @@ export const alertsDictionary: Dictionary = {
     'alert.margin_below': 'Margin of “{title}” is {marginPercent} %, below {threshold} %',
     'alert.best_out_of_stock': '“{title}” is out of stock at every supplier',
     'alert.back_in_stock': '“{title}” is back in stock',
-    'alert.best_supplier_out': '“{title}” is out of stock at {supplier}, its cheapest supplier; a dearer one sells it meanwhile',
+    'alert.best_supplier_out':
+      '“{title}” is out of stock at {supplier}, its cheapest supplier; a dearer one sells it meanwhile',
     'alert.best_supplier_back': '“{title}” is back in stock at {supplier}, its cheapest supplier',
-    'alert.cost_rise': '{supplier}: cost rose more than {threshold} % on {count} offers (largest: “{topTitle}” {topOld} → {topNew} {currency}, +{topPercent} %)',
+    'alert.cost_rise':
+      '{supplier}: cost rose more than {threshold} % on {count} offers (largest: “{topTitle}” {topOld} → {topNew} {currency}, +{topPercent} %)',
     'alert.sync_failing': '{supplier}: the last {times} syncs failed',
     'alert.sync_held': '{supplier}: the last sync is held for review (run {run})',
     'alert.balance_below': '{supplier}: balance {amount} {currency} is below {minimum} {currency}',
@@ -22,9 +24,10 @@ export const alertsDictionary: Dictionary = {
     markAllRead: 'Mark all read',
     open: 'Open',
     unread: 'New',
-    'deliveries': 'Sent: {list}',
+    deliveries: 'Sent: {list}',
     rules: 'Rules and channels',
-    'rules.help': 'A rule alerts once when its condition starts to hold, and again only after it has cleared. Changes apply when you save.',
+    'rules.help':
+      'A rule alerts once when its condition starts to hold, and again only after it has cleared. Changes apply when you save.',
     'rules.jsonHelp': 'The same rules and channels as a JSON document, the one the command line prints and reads:',
     'rules.jsonTypes': 'Channel secrets are set below and stored sealed, never in this document. Rule types:',
     'rules.asJson': 'Advanced: edit as JSON',
@@ -50,7 +53,8 @@ export const alertsDictionary: Dictionary = {
     'type.sync_failing': 'Sync failing',
     'type.sync_failing.help': 'A supplier’s syncs fail this many times in a row, or its last sync is held for review.',
     'type.balance_below': 'Low balance',
-    'type.balance_below.help': 'A supplier’s account balance falls below this amount (only a balance in this currency is compared).',
+    'type.balance_below.help':
+      'A supplier’s account balance falls below this amount (only a balance in this currency is compared).',
     'type.order_attention': 'Order needs attention',
     'type.order_attention.help': 'A test order needs you to check it.',
     'field.marginBelow': 'Margin below',
@@ -70,7 +74,8 @@ export const alertsDictionary: Dictionary = {
     'channel.telegram': 'Send to Telegram',
     'channel.telegramChatId': 'Telegram chat ID',
     'channel.telegramApiBase': 'Telegram API address',
-    'channel.telegram.help': 'Sent by the bot whose token is set below. Change the API address only to go through a proxy.',
+    'channel.telegram.help':
+      'Sent by the bot whose token is set below. Change the API address only to go through a proxy.',
     'channel.language': 'Language of webhook and Telegram messages',
     'channel.maxPerHour': 'Most alerts sent per hour',
     'channel.maxPerHour.help': 'Past this, alerts are kept in the app only.',
@@ -113,7 +118,8 @@ export const alertsDictionary: Dictionary = {
     'alert.back_in_stock': '“{title}”已恢复有货',
     'alert.best_supplier_out': '“{title}”在最便宜的供应商 {supplier} 处缺货，目前由价格更高的供应商供货',
     'alert.best_supplier_back': '“{title}”在最便宜的供应商 {supplier} 处已恢复有货',
-    'alert.cost_rise': '{supplier}：{count} 个商品成本上涨超过 {threshold}%（涨幅最大：“{topTitle}” {topOld} → {topNew} {currency}，+{topPercent}%）',
+    'alert.cost_rise':
+      '{supplier}：{count} 个商品成本上涨超过 {threshold}%（涨幅最大：“{topTitle}” {topOld} → {topNew} {currency}，+{topPercent}%）',
     'alert.sync_failing': '{supplier}：最近 {times} 次同步失败',
     'alert.sync_held': '{supplier}：最近一次同步已暂缓待审核（第 {run} 次）',
     'alert.balance_below': '{supplier}：余额 {amount} {currency} 低于 {minimum} {currency}',
@@ -123,7 +129,7 @@ export const alertsDictionary: Dictionary = {
     markAllRead: '全部标为已读',
     open: '打开',
     unread: '新',
-    'deliveries': '已发送：{list}',
+    deliveries: '已发送：{list}',
     rules: '规则与渠道',
     'rules.help': '规则的条件开始成立时提醒一次，条件解除后再次成立才会再提醒。保存后生效。',
     'rules.jsonHelp': '以 JSON 文档表示的同一套规则和渠道，即命令行输出和读取的文档：',
@@ -216,7 +222,8 @@ const AMOUNT_PARAMS = new Set(['topOld', 'topNew', 'amount', 'minimum']);
 function amountInMinorUnits(amount: string, currency: string, language: string): string {
   let digits = 2;
   try {
-    digits = new Intl.NumberFormat(language, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digits =
+      new Intl.NumberFormat(language, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
   } catch {
     // An unknown code keeps two decimals.
   }
@@ -224,18 +231,26 @@ function amountInMinorUnits(amount: string, currency: string, language: string):
 }
 
 /** The words of one alert, in the app or in a channel. */
-export function alertText(language: 'en' | 'zh-CN', alert: { type: string; params: Record<string, string | number> }): string {
-  const key = alert.type === 'sync_failing' && alert.params.held ? 'alert.sync_held'
-    : alert.type === 'best_out_of_stock' && alert.params.supplier ? 'alert.best_supplier_out'
-    : alert.type === 'back_in_stock' && alert.params.supplier ? 'alert.best_supplier_back'
-    : `alert.${alert.type}`;
+export function alertText(
+  language: 'en' | 'zh-CN',
+  alert: { type: string; params: Record<string, string | number> },
+): string {
+  const key =
+    alert.type === 'sync_failing' && alert.params.held
+      ? 'alert.sync_held'
+      : alert.type === 'best_out_of_stock' && alert.params.supplier
+        ? 'alert.best_supplier_out'
+        : alert.type === 'back_in_stock' && alert.params.supplier
+          ? 'alert.best_supplier_back'
+          : `alert.${alert.type}`;
   const template = alertsDictionary[language][key] ?? alertsDictionary.en[key] ?? alert.type;
   const currency = typeof alert.params.currency === 'string' ? alert.params.currency : null;
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = alert.params[name];
     if (value === undefined) return `{${name}}`;
     // Percents stay as they are; money is never a float: rounded as a decimal to the currency's minor units.
-    if (currency && AMOUNT_PARAMS.has(name) && typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) return amountInMinorUnits(value, currency, language);
+    if (currency && AMOUNT_PARAMS.has(name) && typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value))
+      return amountInMinorUnits(value, currency, language);
     return String(value);
   });
 }

@@ -3,7 +3,8 @@ import type { Dictionary } from './dictionary';
 export const backupsDictionary: Dictionary = {
   en: {
     title: 'Backups',
-    description: 'The database is backed up before every migration, before a held sync is applied, and daily. Kept: the 3 newest of today and one for each of the 10 days before. Backups hold supplier secrets sealed, never in clear.',
+    description:
+      'The database is backed up before every migration, before a held sync is applied, and daily. Kept: the 3 newest of today and one for each of the 10 days before. Backups hold supplier secrets sealed, never in clear.',
     folder: 'Backup folder',
     now: 'Back up now',
     'now.busy': 'Backing up…',
@@ -18,12 +19,13 @@ export const backupsDictionary: Dictionary = {
     'reason.held-sync': 'Before applying a held sync',
     'reason.before-restore': 'Before a restore',
     restore: 'Restore',
-    'restore.confirm': 'Replace the current data with the backup of {date}? The current database is backed up first, so you can undo this.',
+    'restore.confirm':
+      'Replace the current data with the backup of {date}? The current database is backed up first, so you can undo this.',
     'restore.yes': 'Restore this backup',
     'restore.cancel': 'Keep current data',
     'restore.busy': 'Restoring…',
     'restore.done': 'Restored the backup of {date}. To undo, restore the backup “Before a restore” of {undo}.',
-    'failure': 'The last automatic backup ({reason}, {date}) failed: {problem}',
+    failure: 'The last automatic backup ({reason}, {date}) failed: {problem}',
     'error.backup_corrupt': 'the copy failed its integrity check and was deleted',
     'error.backup_not_found': 'that backup is no longer in the backup folder',
     'error.backup_not_supplygrid': 'that file is not a SupplyGrid database',
@@ -33,7 +35,8 @@ export const backupsDictionary: Dictionary = {
   },
   'zh-CN': {
     title: '备份',
-    description: '每次数据库迁移前、应用暂缓的同步前以及每天都会备份数据库。保留：今天最新的 3 份，以及之前 10 天每天一份。备份中的供应商密钥始终是加密的，从不以明文保存。',
+    description:
+      '每次数据库迁移前、应用暂缓的同步前以及每天都会备份数据库。保留：今天最新的 3 份，以及之前 10 天每天一份。备份中的供应商密钥始终是加密的，从不以明文保存。',
     folder: '备份文件夹',
     now: '立即备份',
     'now.busy': '正在备份…',
@@ -53,7 +56,7 @@ export const backupsDictionary: Dictionary = {
     'restore.cancel': '保留当前数据',
     'restore.busy': '正在恢复…',
     'restore.done': '已恢复 {date} 的备份。如需撤销，请恢复 {undo} 的“恢复前”备份。',
-    'failure': '上次自动备份（{reason}，{date}）失败：{problem}',
+    failure: '上次自动备份（{reason}，{date}）失败：{problem}',
     'error.backup_corrupt': '副本未通过完整性检查，已被删除',
     'error.backup_not_found': '该备份已不在备份文件夹中',
     'error.backup_not_supplygrid': '该文件不是 SupplyGrid 数据库',

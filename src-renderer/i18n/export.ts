@@ -14,7 +14,8 @@ export const exportDictionary: Dictionary = {
     'action.checking': 'Checking prices…',
     'fill.label': 'Fill missing languages',
     'fill.off': 'Off: a title column holds that language or stays empty, never another language’s title.',
-    'fill.on': 'On: an empty title column gets the nearest language there is (Traditional ↔ Simplified Chinese, then English).',
+    'fill.on':
+      'On: an empty title column gets the nearest language there is (Traditional ↔ Simplified Chinese, then English).',
     'preflight.title': 'Check these rows before exporting',
     'preflight.summary': '{found}, among the {rows} rows this export would write.',
     'preflight.belowCost': '{count} rows would sell below cost',
@@ -198,11 +199,14 @@ export const exportDictionary: Dictionary = {
     presets: '网店格式',
     'preset.columns': '{count} 列',
     'preset.generic.label': '通用 CSV',
-    'preset.generic.description': '价格表的全部列：规格属性、最佳供应商、原始与换算后的成本、售价、毛利、库存，以及每种语言的标题。',
+    'preset.generic.description':
+      '价格表的全部列：规格属性、最佳供应商、原始与换算后的成本、售价、毛利、库存，以及每种语言的标题。',
     'preset.shopify.label': 'Shopify 商品 CSV',
-    'preset.shopify.description': 'Shopify 当前的商品导入模板（URL handle、Description、Price、Inventory quantity、Status…）。',
+    'preset.shopify.description':
+      'Shopify 当前的商品导入模板（URL handle、Description、Price、Inventory quantity、Status…）。',
     'preset.shopify-legacy.label': 'Shopify 商品 CSV（旧版列名）',
-    'preset.shopify-legacy.description': '同样的表格，使用 2024 年以前的列名（Handle、Body (HTML)、Variant SKU、Variant Price…），供仍使用旧列名的应用导入。',
+    'preset.shopify-legacy.description':
+      '同样的表格，使用 2024 年以前的列名（Handle、Body (HTML)、Variant SKU、Variant Price…），供仍使用旧列名的应用导入。',
     'preset.woocommerce.label': 'WooCommerce 商品 CSV',
     'preset.woocommerce.description': '用于 WooCommerce 自带的导入工具（商品 → 导入）：按 SKU 匹配的简单虚拟商品。',
     'preset.dujiao-next.label': 'Dujiao-Next 表格',

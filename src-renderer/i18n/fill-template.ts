@@ -5,5 +5,6 @@ export function fillTemplate(template: string, params: Record<string, string | n
 
 /** A dictionary's words in one language without React (the CLI): the key itself when it has none. */
 export function translator(entries: Record<string, string>) {
-  return (key: string, params: Record<string, string | number> = {}): string => fillTemplate(entries[key] ?? key, params);
+  return (key: string, params: Record<string, string | number> = {}): string =>
+    fillTemplate(entries[key] ?? key, params);
 }

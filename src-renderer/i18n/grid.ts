@@ -83,7 +83,8 @@ export const gridDictionary: Dictionary = {
     'row.skeleton': 'Loading row',
 
     'empty.neverSynced.title': 'No plans yet',
-    'empty.neverSynced.body': 'Sync your suppliers to fill the grid: every plan appears once, with each supplier’s cost side by side in {currency}.',
+    'empty.neverSynced.body':
+      'Sync your suppliers to fill the grid: every plan appears once, with each supplier’s cost side by side in {currency}.',
     'empty.synced.title': 'The suppliers returned no plans',
     'empty.synced.body': 'The last sync finished without offers. Check the suppliers’ connections, then sync again.',
     'empty.goSync': 'Go to Sync',
@@ -93,7 +94,8 @@ export const gridDictionary: Dictionary = {
 
     'detail.label': 'Plan details',
     'detail.close': 'Close details',
-    'detail.gone': 'This plan is no longer in the grid: its offers were moved into other rows or removed by the supplier.',
+    'detail.gone':
+      'This plan is no longer in the grid: its offers were moved into other rows or removed by the supplier.',
     'detail.planKey': 'Plan key',
     'detail.suppliers': '{count} suppliers',
     'detail.suppliers.one': '1 supplier',
@@ -154,7 +156,7 @@ export const gridDictionary: Dictionary = {
     'stockHistory.empty': 'No stock recorded yet.',
     'stockHistory.more': '{count} earlier entries not shown',
 
-    'columns': 'Columns',
+    columns: 'Columns',
     'columns.someHidden': 'Columns ({count} hidden)',
     'columns.suppliers': 'Supplier costs',
     'columns.reset': 'Show all, default widths',
@@ -192,7 +194,8 @@ export const gridDictionary: Dictionary = {
     'belowCost.loss': 'loses {loss} per sale (cost {cost}, price {price})',
     'belowCost.more': 'and {count} more below cost.',
     'belowCost.confirm': 'Lock anyway',
-    'belowCost.changed': 'Prices changed meanwhile: {count} plan(s) would now sell below cost. Lock again to see the loss.',
+    'belowCost.changed':
+      'Prices changed meanwhile: {count} plan(s) would now sell below cost. Lock again to see the loss.',
 
     'sync.now': 'Sync now',
     'sync.running': 'Syncing…',
@@ -354,7 +357,7 @@ export const gridDictionary: Dictionary = {
     'stockHistory.empty': '暂无库存记录。',
     'stockHistory.more': '另有 {count} 条较早记录未显示',
 
-    'columns': '列',
+    columns: '列',
     'columns.someHidden': '列（已隐藏 {count} 列）',
     'columns.suppliers': '供应商成本',
     'columns.reset': '全部显示，恢复默认宽度',

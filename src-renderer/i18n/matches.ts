@@ -4,14 +4,16 @@ import type { Dictionary } from './dictionary';
 export const matchesDictionary: Dictionary = {
   en: {
     'matches.why.title': 'Why these offers share a row',
-    'matches.why.plan': 'Every offer here sells the same plan: the same countries, the same data (per day or in total) and the same number of days. What happens after a high-speed quota is not part of the plan.',
+    'matches.why.plan':
+      'Every offer here sells the same plan: the same countries, the same data (per day or in total) and the same number of days. What happens after a high-speed quota is not part of the plan.',
     'matches.why.goods': 'Every offer here is the same product at the same face value or pack size.',
     'matches.why.alone': 'This offer has a row of its own.',
     'matches.offer.matched': 'Matched by its plan',
     'matches.offer.linked': 'Put in this row by you',
     'matches.offer.unlinked': 'Kept apart by you',
     'matches.offer.alone': 'Not matched: the matcher was not sure enough',
-    'matches.offer.regionResolved': 'Names only “{region}”; its countries are the ones the suppliers listing that bundle agree on',
+    'matches.offer.regionResolved':
+      'Names only “{region}”; its countries are the ones the suppliers listing that bundle agree on',
     'matches.offer.regionAmbiguous': 'Not matched: “{region}” means different countries at different suppliers',
     'matches.offer.throttled': 'Throttled after its high-speed quota',
     'matches.region': '{region} {count} countries',
@@ -19,7 +21,8 @@ export const matchesDictionary: Dictionary = {
     'matches.suggestions.title': 'Possible matches',
     'matches.suggestions.button': 'Possible matches ({count})',
     'matches.suggestions.none': 'No possible matches to decide.',
-    'matches.suggestions.hint': 'These offers may be the same plan as another row. Decide once: your choice is kept across syncs and never asked again.',
+    'matches.suggestions.hint':
+      'These offers may be the same plan as another row. Decide once: your choice is kept across syncs and never asked again.',
     'matches.suggestions.forRow': 'Possible matches for this row',
     'matches.suggestion.line': '“{offer}” from {supplier} may be “{target}”',
     'matches.reason.region-ambiguous': 'its bundle name is used for different sets of countries',
@@ -32,7 +35,8 @@ export const matchesDictionary: Dictionary = {
   },
   'zh-CN': {
     'matches.why.title': '为什么这些报价在同一行',
-    'matches.why.plan': '这一行的每个报价都是同一个套餐：相同的国家/地区、相同的流量（每天或总量）和相同的天数。高速流量用完后是否降速不影响是否为同一套餐。',
+    'matches.why.plan':
+      '这一行的每个报价都是同一个套餐：相同的国家/地区、相同的流量（每天或总量）和相同的天数。高速流量用完后是否降速不影响是否为同一套餐。',
     'matches.why.goods': '这一行的每个报价都是同一商品，面值或数量相同。',
     'matches.why.alone': '这个报价单独占一行。',
     'matches.offer.matched': '按套餐内容匹配',

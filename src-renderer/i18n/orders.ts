@@ -124,22 +124,32 @@ export const ordersDictionary: Dictionary = {
     'copy.failed': 'Copy failed',
 
     'attention.title': 'Check the supplier’s order list',
-    'attention.explain': 'If the supplier delivered it, complete it by hand with what its order list shows; if it has no such order, close it here. Nothing is sent again meanwhile, so it cannot be charged twice.',
+    'attention.explain':
+      'If the supplier delivered it, complete it by hand with what its order list shows; if it has no such order, close it here. Nothing is sent again meanwhile, so it cannot be charged twice.',
     'attention.ourKey': 'Our order key',
     'attention.theirId': 'Supplier order no.',
-    'attention.reason.price_above_quote': '{supplier} now asks {live}, above the {quoted} you confirmed. The order was not sent at that price. Close it, sync the catalog and order again if the new price suits you.',
-    'attention.reason.price_currency_changed': '{supplier} now prices this offer as {live}, in another currency than the {quoted} you confirmed. The order was not sent. Close it and sync the catalog.',
-    'attention.reason.charged_differs': '{supplier} charged {charged} for this order, not the {quoted} you confirmed. Compare it with the supplier’s order list before you pass it on.',
-    'attention.reason.unknown_supplier_status': '{supplier} reports this order as “{status}”, a status SupplyGrid cannot read, so it is not called delivered or failed. Check it in the supplier’s order list.',
-    'attention.reason.no_answer': '{supplier} answered none of the {tries} tries to send this order. It is not sent again, so it cannot be charged twice. Look for our key {key} in the supplier’s order list.',
-    'attention.reason.order_vanished': '{supplier} confirmed order {order} before and now says it has no such order. It is not sent again, so it cannot be charged twice. Look for our key {key} in the supplier’s order list.',
-    'attention.reason.connection_changed': 'The {supplier} connection now points at another host or account than the one this order was placed through. It is not sent or looked up there: check the original supplier’s order list for our key {key}.',
-    'attention.reason.outcome_unclear': '{supplier}’s answer ({code}) leaves unclear whether it took this order. Check the supplier’s order list.',
+    'attention.reason.price_above_quote':
+      '{supplier} now asks {live}, above the {quoted} you confirmed. The order was not sent at that price. Close it, sync the catalog and order again if the new price suits you.',
+    'attention.reason.price_currency_changed':
+      '{supplier} now prices this offer as {live}, in another currency than the {quoted} you confirmed. The order was not sent. Close it and sync the catalog.',
+    'attention.reason.charged_differs':
+      '{supplier} charged {charged} for this order, not the {quoted} you confirmed. Compare it with the supplier’s order list before you pass it on.',
+    'attention.reason.unknown_supplier_status':
+      '{supplier} reports this order as “{status}”, a status SupplyGrid cannot read, so it is not called delivered or failed. Check it in the supplier’s order list.',
+    'attention.reason.no_answer':
+      '{supplier} answered none of the {tries} tries to send this order. It is not sent again, so it cannot be charged twice. Look for our key {key} in the supplier’s order list.',
+    'attention.reason.order_vanished':
+      '{supplier} confirmed order {order} before and now says it has no such order. It is not sent again, so it cannot be charged twice. Look for our key {key} in the supplier’s order list.',
+    'attention.reason.connection_changed':
+      'The {supplier} connection now points at another host or account than the one this order was placed through. It is not sent or looked up there: check the original supplier’s order list for our key {key}.',
+    'attention.reason.outcome_unclear':
+      '{supplier}’s answer ({code}) leaves unclear whether it took this order. Check the supplier’s order list.',
 
     'resolve.complete': 'Complete by hand',
     'resolve.close': 'Close',
     'resolve.cancel': 'Cancel order',
-    'resolve.close.confirm': 'Close this order as not placed? Do this only when the supplier’s order list does not show it.',
+    'resolve.close.confirm':
+      'Close this order as not placed? Do this only when the supplier’s order list does not show it.',
     'resolve.cancel.confirm': 'Ask the supplier to cancel this order?',
     'resolve.close.yes': 'Yes, close it',
     'resolve.cancel.yes': 'Yes, cancel it',
@@ -147,7 +157,8 @@ export const ordersDictionary: Dictionary = {
 
     'manual.label': 'Paste what the supplier delivered',
     'manual.placeholder': 'LPA:1$smdp.example.com$ACTIVATION-CODE',
-    'manual.help': 'An activation code (LPA:1$…), Apple’s install link (https://esimsetup.apple.com/…), or a BillionConnect N009 notification body ({…}).',
+    'manual.help':
+      'An activation code (LPA:1$…), Apple’s install link (https://esimsetup.apple.com/…), or a BillionConnect N009 notification body ({…}).',
     'manual.submit': 'Complete order',
     'manual.saving': 'Completing…',
 
@@ -169,7 +180,8 @@ export const ordersDictionary: Dictionary = {
     'detail.again': 'Order this offer again',
 
     'cap.title': 'Daily spending cap',
-    'cap.help': 'Orders that would take today’s total past this are refused. It starts at 200 in your currency; each order counts at the larger of its quote and its charge.',
+    'cap.help':
+      'Orders that would take today’s total past this are refused. It starts at 200 in your currency; each order counts at the larger of its quote and its charge.',
     'cap.placeholder': 'No cap',
     'cap.save': 'Save',
     'cap.saving': 'Saving…',
@@ -182,7 +194,8 @@ export const ordersDictionary: Dictionary = {
     'note.sent': 'Sent',
     'note.resent': 'The supplier had not answered about it; sent again with the same key',
     'note.pushed': 'Pushed by the supplier',
-    'note.pushListenFailed': 'Cannot receive this supplier’s notifications on {listen} ({error}); paste the notification or the activation code by hand instead',
+    'note.pushListenFailed':
+      'Cannot receive this supplier’s notifications on {listen} ({error}); paste the notification or the activation code by hand instead',
     'note.canceledBeforeSending': 'Canceled before it was sent',
     'note.closedByYou': 'Closed by you after checking the supplier’s order list',
     'note.canceledAtRequest': 'Canceled at your request',
@@ -199,10 +212,14 @@ export const ordersDictionary: Dictionary = {
     'note.waitingBeforeResend': 'Waiting {seconds} s before asking again, so a slow first request is not duplicated',
     'note.outcomeUnclear': 'The supplier’s answer left the outcome unclear',
     'note.deliveryUpdated': 'Delivery updated',
-    'note.awaitingN009': 'BillionConnect sends the eSIM by notification, usually within minutes; the order completes when it arrives',
-    'error.connectionChanged': 'The {supplier} connection now points at another host or account than the one this order was placed through. It is not sent or looked up there: check the original supplier’s order list (our key: {key}).',
-    'error.noAnswer': '{supplier} answered none of the {tries} sends of this order. It is not sent again, so it cannot be charged twice: look it up in the supplier’s own order list (our key: {key}).',
-    'error.vanished': '{supplier} now says it has no order {order}, though it confirmed it before. It is not sent again, so it cannot be charged twice: look it up in the supplier’s own order list (our key: {key}).',
+    'note.awaitingN009':
+      'BillionConnect sends the eSIM by notification, usually within minutes; the order completes when it arrives',
+    'error.connectionChanged':
+      'The {supplier} connection now points at another host or account than the one this order was placed through. It is not sent or looked up there: check the original supplier’s order list (our key: {key}).',
+    'error.noAnswer':
+      '{supplier} answered none of the {tries} sends of this order. It is not sent again, so it cannot be charged twice: look it up in the supplier’s own order list (our key: {key}).',
+    'error.vanished':
+      '{supplier} now says it has no order {order}, though it confirmed it before. It is not sent again, so it cannot be charged twice: look it up in the supplier’s own order list (our key: {key}).',
     'error.priceNow': '{supplier} now prices it at {price}',
     'error.paymentFailed': 'Linksfield marked the payment failed; the reserved eSIM was released',
     'error.paymentExpired': 'SEAGM let the payment expire; nothing was charged',
@@ -219,18 +236,24 @@ export const ordersDictionary: Dictionary = {
     'upstream.paymentFailed': 'payment failed',
     'upstream.preOrderTimedOut': 'pre-order timed out',
     'upstream.withCode': '{status} ({code})',
-    'refusal.zeroCost': 'The catalog cost of this offer is {cost}; an order at a cost of zero or less is refused (sync the catalog)',
+    'refusal.zeroCost':
+      'The catalog cost of this offer is {cost}; an order at a cost of zero or less is refused (sync the catalog)',
     'refusal.notConfigured': 'The {supplier} connection is not configured',
     'refusal.notOrderable': 'This offer cannot be ordered through the supplier’s API',
     'refusal.minQuantity': 'The supplier sells at least {min} of this per order',
     'refusal.maxQuantity': 'The supplier sells at most {max} of this per order',
-    'cap.refused.uncounted': 'Cannot check the daily spending cap: no exchange rate for {missing}, the currency of an earlier order today; add the rate (Pricing → Rates, or `supplygrid rates set {first}=…`)',
-    'cap.refused.noRate': 'The daily spending cap is in {capCurrency} and there is no exchange rate for {orderCurrency}, so this order cannot be counted against it: add the rate (Pricing → Rates, or `supplygrid rates set {orderCurrency}=…`)',
-    'cap.refused.exceeds': 'This order (about {cost}) would exceed today’s spending cap of {limit}: {spent} already spent today, {remaining} left. Raise the cap on the Test orders screen (or `supplygrid orders cap AMOUNT`) or order tomorrow.',
+    'cap.refused.uncounted':
+      'Cannot check the daily spending cap: no exchange rate for {missing}, the currency of an earlier order today; add the rate (Pricing → Rates, or `supplygrid rates set {first}=…`)',
+    'cap.refused.noRate':
+      'The daily spending cap is in {capCurrency} and there is no exchange rate for {orderCurrency}, so this order cannot be counted against it: add the rate (Pricing → Rates, or `supplygrid rates set {orderCurrency}=…`)',
+    'cap.refused.exceeds':
+      'This order (about {cost}) would exceed today’s spending cap of {limit}: {spent} already spent today, {remaining} left. Raise the cap on the Test orders screen (or `supplygrid orders cap AMOUNT`) or order tomorrow.',
     'refusal.noLongerSold': '{supplier} no longer sells product {product} / SKU {sku}; sync the catalog',
     'refusal.noLongerPriced': '{supplier} (F003) no longer prices SKU {sku} for {copies} copies; sync the catalog',
-    'refusal.priceNow': '{supplier} now asks {live} for this order, above the {quoted} you confirmed; sync the catalog and order again',
-    'refusal.priceCurrency': '{supplier} now prices this in {live}, not in {quoted} as the catalog says; sync the catalog before ordering',
+    'refusal.priceNow':
+      '{supplier} now asks {live} for this order, above the {quoted} you confirmed; sync the catalog and order again',
+    'refusal.priceCurrency':
+      '{supplier} now prices this in {live}, not in {quoted} as the catalog says; sync the catalog before ordering',
     'refusal.skuNotNumeric': 'SKU “{sku}” is not the numeric SKU id {supplier} needs',
     'refusal.fieldNotNumber': 'The field “{field}” must be a number',
     'refusal.quantityNotWhole': 'Quantity {quantity} is not a whole number of eSIMs',
@@ -240,8 +263,10 @@ export const ordersDictionary: Dictionary = {
     'refusal.notSoldIn': 'Package {id} cannot be bought in {currency}: {detail}',
     'refusal.onePhonePerOrder': 'SEAGM tops up one phone number per mobile recharge order; order a quantity of 1',
     'refusal.phoneRequired': 'A phone number (digits only) is required for a mobile recharge',
-    'refusal.noCallingCode': 'SEAGM lists no country for operator {operator}, so the calling code is unknown; enter the calling code',
-    'refusal.reservedField': 'The field “{field}” has the name of a SEAGM request parameter, so SEAGM’s API cannot receive it; order this one on SEAGM’s site',
+    'refusal.noCallingCode':
+      'SEAGM lists no country for operator {operator}, so the calling code is unknown; enter the calling code',
+    'refusal.reservedField':
+      'The field “{field}” has the name of a SEAGM request parameter, so SEAGM’s API cannot receive it; order this one on SEAGM’s site',
     'refusal.buyerMustFill': 'The buyer must fill in {fields}',
     'refusal.bySupplier': '{supplier} refused the order: {message} ({code})',
     'refusal.bySupplierWithoutWords': '{supplier} refused the order ({code})',
@@ -256,12 +281,14 @@ export const ordersDictionary: Dictionary = {
     'orderError.nothingToComplete': 'Order #{order} is closed ({status}); there is nothing to complete',
     'orderError.neverSent': 'Order #{order} was never sent, so nothing can have been delivered for it',
     'orderError.notPasteable': 'This is neither a notification body nor an activation code: {reason}',
-    'orderError.pushNotConfigured': 'The {supplier} connection is not configured here, so its notification cannot be read; paste the activation code (LPA:1$…) instead',
+    'orderError.pushNotConfigured':
+      'The {supplier} connection is not configured here, so its notification cannot be read; paste the activation code (LPA:1$…) instead',
     'orderError.noPush': '{supplier} sends no notifications to read; paste the activation code (LPA:1$…) instead',
     'orderError.pushUnreadable': '{supplier} could not read the pasted notification: {error}',
     'orderError.pushOtherOrder': 'The pasted notification is about {keys}, not order #{order} ({key})',
     'orderError.pushNoOrder': 'The pasted notification names no order; it is not about order #{order} ({key})',
-    'orderError.foreignKey': 'Order #{order}: its delivery was sealed with another data key than this one (the desktop app keeps its key in the operating system keychain, the command line and the browser preview in the data folder’s key file): reveal it where it was ordered',
+    'orderError.foreignKey':
+      'Order #{order}: its delivery was sealed with another data key than this one (the desktop app keeps its key in the operating system keychain, the command line and the browser preview in the data folder’s key file): reveal it where it was ordered',
     'orderError.noOffer': '{supplier} has no current offer {offer} in the catalog: sync it first',
     'orderError.noOrder': 'There is no order #{order}',
     // Why a pasted or delivered activation code cannot be read (src-main/domain/lpa.ts).
@@ -289,7 +316,8 @@ export const ordersDictionary: Dictionary = {
     'lpa.address.invalid': 'the SM-DP+ address "{value}" is not a valid domain name',
     'lpa.address.ip': 'the SM-DP+ address "{value}" is an IP address, not a domain name',
     // Our notes among the supplier's delivered text, one a line.
-    'deliveryNote.qrNotStandard': 'The QR content is not a standard activation code ({reason}); it is passed on as received.',
+    'deliveryNote.qrNotStandard':
+      'The QR content is not a standard activation code ({reason}); it is passed on as received.',
     'deliveryNote.codeUnreadable': 'The activation code could not be read: {reason}.',
     'deliveryNote.confirmationCode': 'Confirmation code: {code}',
     'deliveryNote.cardsShort': '{supplier} delivered {delivered} of {ordered} cards',
@@ -437,17 +465,26 @@ export const ordersDictionary: Dictionary = {
     'copy.failed': '复制失败',
 
     'attention.title': '请核对供应商的订单列表',
-    'attention.explain': '如果供应商已交付，用其订单列表中显示的内容手动完成；如果没有此订单，请在这里关闭它。在此期间订单不会重发，因此不会被重复扣款。',
+    'attention.explain':
+      '如果供应商已交付，用其订单列表中显示的内容手动完成；如果没有此订单，请在这里关闭它。在此期间订单不会重发，因此不会被重复扣款。',
     'attention.ourKey': '我方订单号',
     'attention.theirId': '供应商订单号',
-    'attention.reason.price_above_quote': '{supplier} 现价 {live}，高于您确认的 {quoted}。订单未按此价格发送。请关闭它；如接受新价格，请同步目录后重新下单。',
-    'attention.reason.price_currency_changed': '{supplier} 现在以 {live} 标价，币种与您确认的 {quoted} 不同。订单未发送。请关闭它并同步目录。',
-    'attention.reason.charged_differs': '{supplier} 为此订单扣款 {charged}，而不是您确认的 {quoted}。交给客户前请与供应商的订单列表核对。',
-    'attention.reason.unknown_supplier_status': '{supplier} 报告此订单的状态为“{status}”，SupplyGrid 无法识别，因此不会将其视为已交付或失败。请在供应商的订单列表中核对。',
-    'attention.reason.no_answer': '此订单共发送 {tries} 次，{supplier} 均未应答。订单不会再发送，因此不会被重复扣款。请在供应商的订单列表中查找我方订单号 {key}。',
-    'attention.reason.order_vanished': '{supplier} 之前确认过订单 {order}，现在却说没有此订单。订单不会再发送，因此不会被重复扣款。请在供应商的订单列表中查找我方订单号 {key}。',
-    'attention.reason.connection_changed': '{supplier} 连接现在指向的主机或账户与下单时不同。订单不会在那里发送或查询：请在原供应商的订单列表中查找我方订单号 {key}。',
-    'attention.reason.outcome_unclear': '{supplier} 的应答（{code}）无法确定是否已接受此订单。请在供应商的订单列表中核对。',
+    'attention.reason.price_above_quote':
+      '{supplier} 现价 {live}，高于您确认的 {quoted}。订单未按此价格发送。请关闭它；如接受新价格，请同步目录后重新下单。',
+    'attention.reason.price_currency_changed':
+      '{supplier} 现在以 {live} 标价，币种与您确认的 {quoted} 不同。订单未发送。请关闭它并同步目录。',
+    'attention.reason.charged_differs':
+      '{supplier} 为此订单扣款 {charged}，而不是您确认的 {quoted}。交给客户前请与供应商的订单列表核对。',
+    'attention.reason.unknown_supplier_status':
+      '{supplier} 报告此订单的状态为“{status}”，SupplyGrid 无法识别，因此不会将其视为已交付或失败。请在供应商的订单列表中核对。',
+    'attention.reason.no_answer':
+      '此订单共发送 {tries} 次，{supplier} 均未应答。订单不会再发送，因此不会被重复扣款。请在供应商的订单列表中查找我方订单号 {key}。',
+    'attention.reason.order_vanished':
+      '{supplier} 之前确认过订单 {order}，现在却说没有此订单。订单不会再发送，因此不会被重复扣款。请在供应商的订单列表中查找我方订单号 {key}。',
+    'attention.reason.connection_changed':
+      '{supplier} 连接现在指向的主机或账户与下单时不同。订单不会在那里发送或查询：请在原供应商的订单列表中查找我方订单号 {key}。',
+    'attention.reason.outcome_unclear':
+      '{supplier} 的应答（{code}）无法确定是否已接受此订单。请在供应商的订单列表中核对。',
 
     'resolve.complete': '手动完成',
     'resolve.close': '关闭',
@@ -460,7 +497,8 @@ export const ordersDictionary: Dictionary = {
 
     'manual.label': '粘贴供应商交付的内容',
     'manual.placeholder': 'LPA:1$smdp.example.com$ACTIVATION-CODE',
-    'manual.help': '激活码（LPA:1$…）、Apple 安装链接（https://esimsetup.apple.com/…）或 BillionConnect N009 通知正文（{…}）。',
+    'manual.help':
+      '激活码（LPA:1$…）、Apple 安装链接（https://esimsetup.apple.com/…）或 BillionConnect N009 通知正文（{…}）。',
     'manual.submit': '完成订单',
     'manual.saving': '正在完成…',
 
@@ -482,7 +520,8 @@ export const ordersDictionary: Dictionary = {
     'detail.again': '再次购买此商品',
 
     'cap.title': '每日消费上限',
-    'cap.help': '会使今日总额超过此上限的订单将被拒绝。默认上限为 200（您的币种）；每笔订单按报价与实际扣款中较高者计入。',
+    'cap.help':
+      '会使今日总额超过此上限的订单将被拒绝。默认上限为 200（您的币种）；每笔订单按报价与实际扣款中较高者计入。',
     'cap.placeholder': '无上限',
     'cap.save': '保存',
     'cap.saving': '正在保存…',
@@ -512,9 +551,12 @@ export const ordersDictionary: Dictionary = {
     'note.outcomeUnclear': '供应商的应答无法确定结果',
     'note.deliveryUpdated': '交付内容已更新',
     'note.awaitingN009': 'BillionConnect 会通过通知发送 eSIM，通常几分钟内送达；收到后订单即完成',
-    'error.connectionChanged': '{supplier} 连接现在指向的主机或账户与下单时不同。订单不会在那里发送或查询：请在原供应商的订单列表中核对（我方订单号：{key}）。',
-    'error.noAnswer': '此订单共发送 {tries} 次，{supplier} 均未应答。订单不会再发送，因此不会被重复扣款：请在供应商自己的订单列表中查找（我方订单号：{key}）。',
-    'error.vanished': '{supplier} 之前确认过订单 {order}，现在却说没有此订单。订单不会再发送，因此不会被重复扣款：请在供应商自己的订单列表中查找（我方订单号：{key}）。',
+    'error.connectionChanged':
+      '{supplier} 连接现在指向的主机或账户与下单时不同。订单不会在那里发送或查询：请在原供应商的订单列表中核对（我方订单号：{key}）。',
+    'error.noAnswer':
+      '此订单共发送 {tries} 次，{supplier} 均未应答。订单不会再发送，因此不会被重复扣款：请在供应商自己的订单列表中查找（我方订单号：{key}）。',
+    'error.vanished':
+      '{supplier} 之前确认过订单 {order}，现在却说没有此订单。订单不会再发送，因此不会被重复扣款：请在供应商自己的订单列表中查找（我方订单号：{key}）。',
     'error.priceNow': '{supplier} 现价为 {price}',
     'error.paymentFailed': 'Linksfield 将付款标记为失败；预留的 eSIM 已释放',
     'error.paymentExpired': 'SEAGM 的付款已过期；未扣款',
@@ -537,8 +579,10 @@ export const ordersDictionary: Dictionary = {
     'refusal.minQuantity': '供应商每单至少出售 {min} 件',
     'refusal.maxQuantity': '供应商每单最多出售 {max} 件',
     'cap.refused.uncounted': '无法核对每日消费上限：今天较早订单的币种 {missing} 没有汇率；请添加汇率（定价 → 汇率）',
-    'cap.refused.noRate': '每日消费上限以 {capCurrency} 计，但没有 {orderCurrency} 的汇率，无法将此订单计入上限：请添加汇率（定价 → 汇率）',
-    'cap.refused.exceeds': '此订单（约 {cost}）将超过今日消费上限 {limit}：今日已用 {spent}，剩余 {remaining}。请在“测试订单”页面提高上限，或明天再下单。',
+    'cap.refused.noRate':
+      '每日消费上限以 {capCurrency} 计，但没有 {orderCurrency} 的汇率，无法将此订单计入上限：请添加汇率（定价 → 汇率）',
+    'cap.refused.exceeds':
+      '此订单（约 {cost}）将超过今日消费上限 {limit}：今日已用 {spent}，剩余 {remaining}。请在“测试订单”页面提高上限，或明天再下单。',
     'refusal.noLongerSold': '{supplier} 已不再出售商品 {product} / SKU {sku}；请同步目录',
     'refusal.noLongerPriced': '{supplier}（F003）已不再为 SKU {sku} 的 {copies} 份报价；请同步目录',
     'refusal.priceNow': '{supplier} 现在对此订单要价 {live}，高于你确认的 {quoted}；请同步目录后重新下单',
@@ -573,7 +617,8 @@ export const ordersDictionary: Dictionary = {
     'orderError.pushUnreadable': '无法读取粘贴的 {supplier} 通知：{error}',
     'orderError.pushOtherOrder': '粘贴的通知针对的是 {keys}，而不是订单 #{order}（{key}）',
     'orderError.pushNoOrder': '粘贴的通知没有指明任何订单，与订单 #{order}（{key}）无关',
-    'orderError.foreignKey': '订单 #{order}：它的交付内容是用另一个数据密钥加密的（桌面应用把密钥保存在系统钥匙串中，命令行和浏览器预览则保存在数据文件夹的密钥文件中）：请在下单的地方查看',
+    'orderError.foreignKey':
+      '订单 #{order}：它的交付内容是用另一个数据密钥加密的（桌面应用把密钥保存在系统钥匙串中，命令行和浏览器预览则保存在数据文件夹的密钥文件中）：请在下单的地方查看',
     'orderError.noOffer': '{supplier} 的目录中当前没有商品 {offer}：请先同步',
     'orderError.noOrder': '没有订单 #{order}',
     'lpa.empty': '激活码为空',

@@ -5,7 +5,8 @@ export const pricingDictionary: Dictionary = {
     title: 'Pricing',
     lede: 'Markup rules turn each plan’s best cost into your sale price, in {currency}.',
     rules: 'Markup rules',
-    'rules.help': 'The most specific rule wins: offer, then plan, category, supplier, then all offers. Within one level the narrowest cost range wins, then the rule higher in the list.',
+    'rules.help':
+      'The most specific rule wins: offer, then plan, category, supplier, then all offers. Within one level the narrowest cost range wins, then the rule higher in the list.',
     'rules.empty': 'No rules: every offer sells at cost. Add a rule or pick a preset.',
     'rules.add': '+ Add rule',
     'rules.unsaved': 'Unsaved changes',
@@ -21,7 +22,8 @@ export const pricingDictionary: Dictionary = {
     'rules.remove': 'Remove rule {n}',
     'rules.invalid': 'This rule has fields to fix',
     'rules.editing': 'Edit rule',
-    'rules.rangeHint': 'Costs are compared in your currency. “From” is inclusive and “under” exclusive, so tiers such as <5, 5–20 and ≥20 meet without gaps.',
+    'rules.rangeHint':
+      'Costs are compared in your currency. “From” is inclusive and “under” exclusive, so tiers such as <5, 5–20 and ≥20 meet without gaps.',
     'col.scope': 'Applies to',
     'col.range': 'Cost range ({currency})',
     'col.markup': 'Markup',
@@ -86,7 +88,8 @@ export const pricingDictionary: Dictionary = {
     'preview.examples': 'Largest changes',
     'preview.cost': 'cost {cost}',
     locks: 'Locked prices',
-    'locks.empty': 'No locked prices. A price locked from the Grid stays fixed whatever the rules say, until you unlock it here.',
+    'locks.empty':
+      'No locked prices. A price locked from the Grid stays fixed whatever the rules say, until you unlock it here.',
     'locks.target': 'Locked',
     'locks.price': 'Price',
     'locks.note': 'Note',
@@ -120,7 +123,8 @@ export const pricingDictionary: Dictionary = {
     title: '定价',
     lede: '加价规则把每个套餐的最低成本换算成您的售价，币种 {currency}。',
     rules: '加价规则',
-    'rules.help': '越具体的规则优先：单个商品 > 套餐 > 分类 > 供应商 > 全部商品。同一级别中成本区间最窄的优先，其次是列表中靠前的规则。',
+    'rules.help':
+      '越具体的规则优先：单个商品 > 套餐 > 分类 > 供应商 > 全部商品。同一级别中成本区间最窄的优先，其次是列表中靠前的规则。',
     'rules.empty': '没有规则：所有商品按成本价销售。请添加规则或选择预设。',
     'rules.add': '+ 添加规则',
     'rules.unsaved': '有未保存的修改',
@@ -136,7 +140,8 @@ export const pricingDictionary: Dictionary = {
     'rules.remove': '删除第 {n} 条规则',
     'rules.invalid': '此规则有字段需要修正',
     'rules.editing': '编辑规则',
-    'rules.rangeHint': '成本按您的币种比较。“起始”包含该值，“低于”不包含，因此 <5、5–20、≥20 这样的分档首尾相接、不重不漏。',
+    'rules.rangeHint':
+      '成本按您的币种比较。“起始”包含该值，“低于”不包含，因此 <5、5–20、≥20 这样的分档首尾相接、不重不漏。',
     'col.scope': '适用范围',
     'col.range': '成本区间（{currency}）',
     'col.markup': '加价',

@@ -10,24 +10,29 @@ export const settingsDictionary: Dictionary = {
     currency: 'Merchant currency',
     'currency.change': 'Change…',
     'currency.confirm': 'Switch to {code}',
-    'currency.help': 'Costs are converted into this currency and sale prices are set in it. Saved markup rules and locked prices are written in one currency and do not carry over: review them under Pricing after switching.',
+    'currency.help':
+      'Costs are converted into this currency and sale prices are set in it. Saved markup rules and locked prices are written in one currency and do not carry over: review them under Pricing after switching.',
     ratesUrl: 'Exchange rates URL',
     'ratesUrl.reset': 'Use the ECB default',
-    'ratesUrl.help': 'A daily reference-rate file in the ECB format (eurofxref-daily.xml). Pricing → “Fetch ECB rates” reads it.',
+    'ratesUrl.help':
+      'A daily reference-rate file in the ECB format (eurofxref-daily.xml). Pricing → “Fetch ECB rates” reads it.',
     sync: 'Sync schedule',
     'sync.description': 'Off by default: catalogs are fetched only when you press Sync.',
     data: 'Data',
     dataDir: 'Data folder',
-    'dataDir.help': 'The catalog database, your rules and the sealed supplier secrets live here. Back it up to keep them.',
+    'dataDir.help':
+      'The catalog database, your rules and the sealed supplier secrets live here. Back it up to keep them.',
     version: 'Version',
     copy: 'Copy',
     copied: 'Copied',
     saved: 'Saved.',
     'secrets.title': 'Supplier secrets are protected by a key file, not the system keychain',
     'secrets.keyFile.title': 'Supplier secrets are protected by a key file, not the system keychain',
-    'secrets.keyFile': 'Supplier secrets are encrypted with a key kept in {path} (readable only by you). The desktop app keeps that key in the operating system keychain instead.',
+    'secrets.keyFile':
+      'Supplier secrets are encrypted with a key kept in {path} (readable only by you). The desktop app keeps that key in the operating system keychain instead.',
     'secrets.alsoInFile.title': 'The keychain’s key is also kept in a file',
-    'secrets.alsoInFile': 'Supplier secrets are encrypted with a key the operating system keychain protects, but the same key is also kept in {path} (readable only by you) so the browser preview can read them. Delete that file to rely on the keychain alone; the browser preview then cannot read the secrets saved here.',
+    'secrets.alsoInFile':
+      'Supplier secrets are encrypted with a key the operating system keychain protects, but the same key is also kept in {path} (readable only by you) so the browser preview can read them. Delete that file to rely on the keychain alone; the browser preview then cannot read the secrets saved here.',
   },
   'zh-CN': {
     title: '设置',
@@ -38,7 +43,8 @@ export const settingsDictionary: Dictionary = {
     currency: '经营币种',
     'currency.change': '更改…',
     'currency.confirm': '切换为 {code}',
-    'currency.help': '成本会换算成该币种，售价也以它定价。已保存的加价规则和锁定价格以单一币种书写，不会沿用到新币种：切换后请在“定价”中重新检查。',
+    'currency.help':
+      '成本会换算成该币种，售价也以它定价。已保存的加价规则和锁定价格以单一币种书写，不会沿用到新币种：切换后请在“定价”中重新检查。',
     ratesUrl: '汇率地址',
     'ratesUrl.reset': '恢复欧洲央行默认地址',
     'ratesUrl.help': '欧洲央行格式的每日参考汇率文件（eurofxref-daily.xml）。在“定价 → 获取欧洲央行汇率”时读取。',
@@ -53,8 +59,10 @@ export const settingsDictionary: Dictionary = {
     saved: '已保存。',
     'secrets.title': '供应商密钥由密钥文件保护，而非系统钥匙串',
     'secrets.keyFile.title': '供应商密钥由密钥文件保护，而非系统钥匙串',
-    'secrets.keyFile': '供应商密钥用保存在 {path} 中的密钥加密（仅您本人可读）。桌面应用则把该密钥保存在操作系统钥匙串中。',
+    'secrets.keyFile':
+      '供应商密钥用保存在 {path} 中的密钥加密（仅您本人可读）。桌面应用则把该密钥保存在操作系统钥匙串中。',
     'secrets.alsoInFile.title': '钥匙串中的密钥也保存在一个文件中',
-    'secrets.alsoInFile': '供应商密钥用操作系统钥匙串保护的密钥加密，但同一密钥也保存在 {path} 中（仅您本人可读），以便浏览器预览读取。删除该文件即可只依靠钥匙串；之后浏览器预览将无法读取此处保存的密钥。',
+    'secrets.alsoInFile':
+      '供应商密钥用操作系统钥匙串保护的密钥加密，但同一密钥也保存在 {path} 中（仅您本人可读），以便浏览器预览读取。删除该文件即可只依靠钥匙串；之后浏览器预览将无法读取此处保存的密钥。',
   },
 };

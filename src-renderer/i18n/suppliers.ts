@@ -27,8 +27,10 @@ export const suppliersDictionary: Dictionary = {
     'remove.confirm': 'Remove “{name}”?',
     'demo.badge': 'Demo',
     'demo.title': 'You are looking at demo suppliers',
-    'demo.body': 'These connections are simulators built into SupplyGrid, so you can try syncing, diffs and pricing without an account. They are read-only.',
-    'demo.replace': 'Add your own wholesale account and the demo suppliers step aside: the grid then shows only your real suppliers.',
+    'demo.body':
+      'These connections are simulators built into SupplyGrid, so you can try syncing, diffs and pricing without an account. They are read-only.',
+    'demo.replace':
+      'Add your own wholesale account and the demo suppliers step aside: the grid then shows only your real suppliers.',
     'demo.add': 'Add a real supplier',
     'form.addTitle': 'Add a supplier',
     'form.editTitle': 'Edit “{name}”',
@@ -40,14 +42,16 @@ export const suppliersDictionary: Dictionary = {
     'form.secretSet': 'set',
     'form.secretKeep': 'Stored — leave empty to keep it',
     'form.secretOnce': 'Entered once: it is stored encrypted and never shown again.',
-    'form.requestsPerMinute.help': 'How fast SupplyGrid may call this supplier; syncs, orders and balance checks share it. Empty: {default}.',
+    'form.requestsPerMinute.help':
+      'How fast SupplyGrid may call this supplier; syncs, orders and balance checks share it. Empty: {default}.',
     'form.baseUrl.sandbox': 'Use sandbox URL',
     'form.baseUrl.production': 'Use production URL',
     'form.test': 'Test connection',
     'form.testing': 'Testing…',
     'form.saving': 'Saving…',
     required: 'Required',
-    'notice.config.secretsInClear': 'Your suppliers were imported from {file}. Their secrets are now stored encrypted, but that file still holds them in clear text: delete it, or keep it somewhere only you can read.',
+    'notice.config.secretsInClear':
+      'Your suppliers were imported from {file}. Their secrets are now stored encrypted, but that file still holds them in clear text: delete it, or keep it somewhere only you can read.',
     fixFields: 'Check the highlighted fields.',
     'test.ok': 'Connected.',
     'test.failed': 'Connection failed:',
@@ -74,25 +78,39 @@ export const suppliersDictionary: Dictionary = {
     'field.requestsPerMinute': 'Requests per minute',
     'field.name': 'Name',
 
-    'help.dujiao-next.baseUrl': 'The supplier’s site address, e.g. https://shop.example.com. Its API address (…/api/v1/upstream) works too.',
-    'help.dujiao-next.apiKey': 'On the supplier’s site, log in with your account and open the “API 对接权限” (API access) page in your user center. Apply for access; once the site approves it, the API key (64 characters) is shown there.',
-    'help.dujiao-next.apiSecret': 'Shown once, on the same “API 对接权限” page, when the key is created. Lost it? Generate a new key and secret there and enter both.',
-    'help.mesim.baseUrl': 'https://mesimgo.com, the site root (the button below fills it). SupplyGrid adds /api/v1/upstream itself.',
-    'help.mesim.apiKey': 'Log in at mesimgo.com and open the API page, section “Dujiao Next Integration”: the API key is shown there.',
-    'help.mesim.apiSecret': 'Shown after login on the same page. If it is hidden after a refresh, regenerate the token there to see it again.',
-    'help.seagm.baseUrl': 'openapi.seagm.com for real orders, openapi.seagm.io for SEAGM’s sandbox (the buttons below fill them).',
+    'help.dujiao-next.baseUrl':
+      'The supplier’s site address, e.g. https://shop.example.com. Its API address (…/api/v1/upstream) works too.',
+    'help.dujiao-next.apiKey':
+      'On the supplier’s site, log in with your account and open the “API 对接权限” (API access) page in your user center. Apply for access; once the site approves it, the API key (64 characters) is shown there.',
+    'help.dujiao-next.apiSecret':
+      'Shown once, on the same “API 对接权限” page, when the key is created. Lost it? Generate a new key and secret there and enter both.',
+    'help.mesim.baseUrl':
+      'https://mesimgo.com, the site root (the button below fills it). SupplyGrid adds /api/v1/upstream itself.',
+    'help.mesim.apiKey':
+      'Log in at mesimgo.com and open the API page, section “Dujiao Next Integration”: the API key is shown there.',
+    'help.mesim.apiSecret':
+      'Shown after login on the same page. If it is hidden after a refresh, regenerate the token there to see it again.',
+    'help.seagm.baseUrl':
+      'openapi.seagm.com for real orders, openapi.seagm.io for SEAGM’s sandbox (the buttons below fill them).',
     'help.seagm.uid': 'Your SEAGM user ID, digits only, shown with your API credentials in SEAGM’s API settings.',
     'help.seagm.secretKey': 'The secret key SEAGM issued with your user ID; it signs every request.',
-    'help.billionconnect.baseUrl': 'https://api-flow.billionconnect.com for real orders, https://api-flow-ts.billionconnect.com for BillionConnect’s test environment. The full …/Flow/saler/2.0/invoke address works too.',
+    'help.billionconnect.baseUrl':
+      'https://api-flow.billionconnect.com for real orders, https://api-flow-ts.billionconnect.com for BillionConnect’s test environment. The full …/Flow/saler/2.0/invoke address works too.',
     'help.billionconnect.appKey': 'On BillionConnect’s sales platform, open the “API Authorization” page: App Key.',
-    'help.billionconnect.appSecret': 'On the same “API Authorization” page: App Secret. After a reset there, the old secret stops working within 48 hours: enter the new one here.',
-    'help.billionconnect.salesMethod': 'The sales method BillionConnect assigned to your account; ask your BillionConnect sales representative. API resellers usually have 5 (distribution). A method your account does not have is refused like a wrong key.',
-    'help.billionconnect.notifyListen': 'BillionConnect sends each eSIM’s QR code only by a notification to your “Notification Callback URL” (set on the “API Authorization” page). Enter where SupplyGrid should listen for it on this computer, e.g. 127.0.0.1:8787, and point that callback URL at it through your own tunnel or reverse proxy. Leave it empty to paste each notification by hand on the order.',
-    'help.linksfield.baseUrl': 'The eSIM QR Mall (FMS) API address Linksfield gave you with your partner code; it is not published.',
+    'help.billionconnect.appSecret':
+      'On the same “API Authorization” page: App Secret. After a reset there, the old secret stops working within 48 hours: enter the new one here.',
+    'help.billionconnect.salesMethod':
+      'The sales method BillionConnect assigned to your account; ask your BillionConnect sales representative. API resellers usually have 5 (distribution). A method your account does not have is refused like a wrong key.',
+    'help.billionconnect.notifyListen':
+      'BillionConnect sends each eSIM’s QR code only by a notification to your “Notification Callback URL” (set on the “API Authorization” page). Enter where SupplyGrid should listen for it on this computer, e.g. 127.0.0.1:8787, and point that callback URL at it through your own tunnel or reverse proxy. Leave it empty to paste each notification by hand on the order.',
+    'help.linksfield.baseUrl':
+      'The eSIM QR Mall (FMS) API address Linksfield gave you with your partner code; it is not published.',
     'help.linksfield.partnerCode': 'The partner code Linksfield assigned to you: P followed by 6 digits, e.g. P012345.',
     'help.linksfield.email': 'The email you log in to Linksfield’s FMS portal with.',
-    'help.linksfield.password': 'Your FMS portal password. It is sent only as its md5 hash, as Linksfield’s API requires.',
-    'help.linksfield.currency': 'Linksfield prices each package in several currencies; this one is used as your cost (a code such as USD). Empty: USD.',
+    'help.linksfield.password':
+      'Your FMS portal password. It is sent only as its md5 hash, as Linksfield’s API requires.',
+    'help.linksfield.currency':
+      'Linksfield prices each package in several currencies; this one is used as your cost (a code such as USD). Empty: USD.',
 
     'field.required': 'Enter the {label}.',
     'field.nameRequired': 'Give this supplier a name.',
@@ -105,8 +123,10 @@ export const suppliersDictionary: Dictionary = {
     'invalid.notifyListen': 'An address and port on this computer, e.g. 127.0.0.1:8787.',
     'invalid.currency': 'A three-letter currency code such as USD.',
     'invalid.requestsPerMinute': 'A whole number of at least 1.',
-    'secret.unreadable': 'The stored secret cannot be read here (it was sealed under another key, or is damaged): enter it again.',
-    'secret.reenter': 'Enter it again: a stored secret is only sent with the settings it was saved with, and {changed} changed.',
+    'secret.unreadable':
+      'The stored secret cannot be read here (it was sealed under another key, or is damaged): enter it again.',
+    'secret.reenter':
+      'Enter it again: a stored secret is only sent with the settings it was saved with, and {changed} changed.',
 
     'detail.site': 'Site',
     'detail.memberLevel': 'Member level',
@@ -167,7 +187,8 @@ export const suppliersDictionary: Dictionary = {
     'form.testing': '正在测试…',
     'form.saving': '正在保存…',
     required: '必填',
-    'notice.config.secretsInClear': '供应商已从 {file} 导入。其密钥现已加密保存，但该文件仍以明文保存着它们：请删除该文件，或将其存放在只有你能读取的位置。',
+    'notice.config.secretsInClear':
+      '供应商已从 {file} 导入。其密钥现已加密保存，但该文件仍以明文保存着它们：请删除该文件，或将其存放在只有你能读取的位置。',
     fixFields: '请检查标出的字段。',
     'test.ok': '连接成功。',
     'test.failed': '连接失败：',
@@ -194,25 +215,35 @@ export const suppliersDictionary: Dictionary = {
     'field.requestsPerMinute': '每分钟请求数',
     'field.name': '名称',
 
-    'help.dujiao-next.baseUrl': '供应商网站的地址，例如 https://shop.example.com。填写其接口地址（…/api/v1/upstream）也可以。',
-    'help.dujiao-next.apiKey': '登录供应商网站，在用户中心打开“API 对接权限”页面并申请开通；站点审核通过后，该页面会显示 API 密钥（64 位）。',
-    'help.dujiao-next.apiSecret': '在同一“API 对接权限”页面创建密钥时只显示一次。如果丢失，请在该页面重新生成密钥和私钥，并同时填写。',
-    'help.mesim.baseUrl': 'https://mesimgo.com，即网站根地址（可点下方按钮填入）。SupplyGrid 会自动加上 /api/v1/upstream。',
+    'help.dujiao-next.baseUrl':
+      '供应商网站的地址，例如 https://shop.example.com。填写其接口地址（…/api/v1/upstream）也可以。',
+    'help.dujiao-next.apiKey':
+      '登录供应商网站，在用户中心打开“API 对接权限”页面并申请开通；站点审核通过后，该页面会显示 API 密钥（64 位）。',
+    'help.dujiao-next.apiSecret':
+      '在同一“API 对接权限”页面创建密钥时只显示一次。如果丢失，请在该页面重新生成密钥和私钥，并同时填写。',
+    'help.mesim.baseUrl':
+      'https://mesimgo.com，即网站根地址（可点下方按钮填入）。SupplyGrid 会自动加上 /api/v1/upstream。',
     'help.mesim.apiKey': '登录 mesimgo.com，打开 API 页面的“Dujiao Next 对接”部分，即可看到 API 密钥。',
     'help.mesim.apiSecret': '登录后在同一页面显示。如果刷新后被隐藏，请在该页面重新生成令牌以再次查看。',
     'help.seagm.baseUrl': '真实下单用 openapi.seagm.com，SEAGM 沙箱用 openapi.seagm.io（可点下方按钮填入）。',
     'help.seagm.uid': '您的 SEAGM 用户编号（纯数字），在 SEAGM 的 API 设置中与 API 凭据一起显示。',
     'help.seagm.secretKey': 'SEAGM 随用户编号一起发放的签名密钥，用于为每个请求签名。',
-    'help.billionconnect.baseUrl': '真实下单用 https://api-flow.billionconnect.com，BillionConnect 测试环境用 https://api-flow-ts.billionconnect.com。填写完整的 …/Flow/saler/2.0/invoke 地址也可以。',
-    'help.billionconnect.appKey': '在 BillionConnect 销售平台打开“API 授权”（API Authorization）页面，其中的 App Key 即是。',
-    'help.billionconnect.appSecret': '在同一“API 授权”页面，其中的 App Secret 即是。在该页面重置后，旧私钥将在 48 小时内失效：请在这里填写新的。',
-    'help.billionconnect.salesMethod': 'BillionConnect 为您的账户分配的销售方式，请向 BillionConnect 的销售代表确认。接口分销商通常是 5（分销）。账户没有的销售方式会像密钥错误一样被拒绝。',
-    'help.billionconnect.notifyListen': 'BillionConnect 只通过通知把每个 eSIM 的二维码发送到您的“通知回调地址”（在“API 授权”页面设置）。请填写 SupplyGrid 在本机接收通知的地址，例如 127.0.0.1:8787，并通过您自己的隧道或反向代理把回调地址指向它。留空则需在每个订单上手动粘贴通知内容。',
+    'help.billionconnect.baseUrl':
+      '真实下单用 https://api-flow.billionconnect.com，BillionConnect 测试环境用 https://api-flow-ts.billionconnect.com。填写完整的 …/Flow/saler/2.0/invoke 地址也可以。',
+    'help.billionconnect.appKey':
+      '在 BillionConnect 销售平台打开“API 授权”（API Authorization）页面，其中的 App Key 即是。',
+    'help.billionconnect.appSecret':
+      '在同一“API 授权”页面，其中的 App Secret 即是。在该页面重置后，旧私钥将在 48 小时内失效：请在这里填写新的。',
+    'help.billionconnect.salesMethod':
+      'BillionConnect 为您的账户分配的销售方式，请向 BillionConnect 的销售代表确认。接口分销商通常是 5（分销）。账户没有的销售方式会像密钥错误一样被拒绝。',
+    'help.billionconnect.notifyListen':
+      'BillionConnect 只通过通知把每个 eSIM 的二维码发送到您的“通知回调地址”（在“API 授权”页面设置）。请填写 SupplyGrid 在本机接收通知的地址，例如 127.0.0.1:8787，并通过您自己的隧道或反向代理把回调地址指向它。留空则需在每个订单上手动粘贴通知内容。',
     'help.linksfield.baseUrl': '领科随合作伙伴代码一起提供的 eSIM 二维码商城（FMS）接口地址；该地址不公开。',
     'help.linksfield.partnerCode': '领科为您分配的合作伙伴代码：字母 P 加 6 位数字，例如 P012345。',
     'help.linksfield.email': '您登录领科 FMS 门户所用的邮箱。',
     'help.linksfield.password': '您的 FMS 门户登录密码。按领科接口的要求，只发送其 md5 摘要。',
-    'help.linksfield.currency': '领科为每个套餐提供多种币种的价格；这里选定的币种作为您的成本（如 USD 这样的代码）。留空则为 USD。',
+    'help.linksfield.currency':
+      '领科为每个套餐提供多种币种的价格；这里选定的币种作为您的成本（如 USD 这样的代码）。留空则为 USD。',
 
     'field.required': '请填写{label}。',
     'field.nameRequired': '请为这个供应商取个名称。',

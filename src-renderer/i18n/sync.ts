@@ -9,7 +9,8 @@ export const syncDictionary: Dictionary = {
     lede: 'Fetch every supplier’s catalog (only what changed, where the supplier can tell), compare it with the last one and reprice.',
     syncAll: 'Sync all',
     fullSync: 'Full sync',
-    'fullSync.hint': 'List every supplier’s whole catalog, not only what changed: the only way to see products a supplier deleted outright. Runs by itself at least once a day.',
+    'fullSync.hint':
+      'List every supplier’s whole catalog, not only what changed: the only way to see products a supplier deleted outright. Runs by itself at least once a day.',
     running: 'Syncing…',
     cancel: 'Cancel sync',
     syncOne: 'Sync',
@@ -31,7 +32,8 @@ export const syncDictionary: Dictionary = {
     'cost.requests': '{n} requests',
     'cost.waited': 'waited {s} s for the request limit',
     'error.deadline': 'Stopped: the sync passed its time limit. The previous catalog was kept.',
-    'error.workerStopped': 'Stopped: the background thread syncing this supplier ended unexpectedly. The previous catalog was kept; sync again.',
+    'error.workerStopped':
+      'Stopped: the background thread syncing this supplier ended unexpectedly. The previous catalog was kept; sync again.',
     'status.queued': 'Queued',
     'status.running': 'Syncing',
     'status.ok': 'OK',
@@ -40,9 +42,11 @@ export const syncDictionary: Dictionary = {
     'status.held': 'Held',
     'status.discarded': 'Discarded',
     'held.title': 'Held for your review',
-    'held.lede': 'These syncs would remove a large part of a supplier’s catalog, so they were not applied. The previous catalog is still in use. Apply one if the supplier really withdrew those offers; discard it otherwise.',
+    'held.lede':
+      'These syncs would remove a large part of a supplier’s catalog, so they were not applied. The previous catalog is still in use. Apply one if the supplier really withdrew those offers; discard it otherwise.',
     'held.reason.removes_all': 'Would remove all {live} offers of {supplier}.',
-    'held.reason.removes_over_threshold': 'Would remove {removed} of {live} offers of {supplier} — more than {thresholdPercent} %.',
+    'held.reason.removes_over_threshold':
+      'Would remove {removed} of {live} offers of {supplier} — more than {thresholdPercent} %.',
     'held.counts': 'Listed {offers} offers: +{added} added, −{removed} removed, ~{changed} changed',
     'held.superseded': 'A later sync of this supplier was applied since: this one can only be discarded.',
     'held.apply': 'Apply',
@@ -105,7 +109,8 @@ export const syncDictionary: Dictionary = {
     lede: '拉取每个供应商的商品目录（供应商支持时只拉取变更部分），与上一次对比并重新定价。',
     syncAll: '全部同步',
     fullSync: '完整同步',
-    'fullSync.hint': '拉取每个供应商的全部商品，而不只是变更部分：只有这样才能发现供应商直接删除的商品。每天至少会自动进行一次。',
+    'fullSync.hint':
+      '拉取每个供应商的全部商品，而不只是变更部分：只有这样才能发现供应商直接删除的商品。每天至少会自动进行一次。',
     running: '正在同步…',
     cancel: '取消同步',
     syncOne: '同步',
@@ -136,9 +141,11 @@ export const syncDictionary: Dictionary = {
     'status.held': '待审核',
     'status.discarded': '已放弃',
     'held.title': '等待你审核的同步',
-    'held.lede': '这些同步会删除供应商目录中的大部分商品，因此没有被应用，目前仍在使用上一次的目录。如果供应商确实下架了这些商品，请应用；否则请放弃。',
+    'held.lede':
+      '这些同步会删除供应商目录中的大部分商品，因此没有被应用，目前仍在使用上一次的目录。如果供应商确实下架了这些商品，请应用；否则请放弃。',
     'held.reason.removes_all': '将删除 {supplier} 的全部 {live} 个商品。',
-    'held.reason.removes_over_threshold': '将删除 {supplier} 的 {live} 个商品中的 {removed} 个——超过 {thresholdPercent}%。',
+    'held.reason.removes_over_threshold':
+      '将删除 {supplier} 的 {live} 个商品中的 {removed} 个——超过 {thresholdPercent}%。',
     'held.counts': '拉取到 {offers} 个商品：新增 {added}，删除 {removed}，变更 {changed}',
     'held.superseded': '此后该供应商已有更新的同步被应用：这一次只能放弃。',
     'held.apply': '应用',

@@ -5,9 +5,11 @@ export const urlProblemsDictionary: Dictionary = {
   en: {
     'url.invalid': 'Enter a full address starting with https://',
     'url.scheme': 'Only http:// and https:// addresses are allowed, not {scheme}:',
-    'url.credentials': 'Take the user name and password out of the address (user:pass@): credentials go in their own fields.',
+    'url.credentials':
+      'Take the user name and password out of the address (user:pass@): credentials go in their own fields.',
     'url.insecureHttp': 'Plain http:// to {host} is not encrypted. Use https://, or tick “Allow insecure HTTP” below.',
-    'insecure.warning': 'This address uses plain http:// to {host}: anyone on the way can read and change what is sent, signatures included.',
+    'insecure.warning':
+      'This address uses plain http:// to {host}: anyone on the way can read and change what is sent, signatures included.',
     'insecure.allow': 'Allow insecure HTTP for this address',
   },
   'zh-CN': {

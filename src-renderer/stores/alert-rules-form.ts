@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import { alertDocumentSchema, TELEGRAM_API_BASE, type AlertDocument, type AlertRuleType } from '../../src-shared/alert-rules';
+import {
+  alertDocumentSchema,
+  TELEGRAM_API_BASE,
+  type AlertDocument,
+  type AlertRuleType,
+} from '../../src-shared/alert-rules';
 import { uniqueRuleId } from './pricing-form';
 
 /**
@@ -8,7 +13,14 @@ import { uniqueRuleId } from './pricing-form';
  * can never accept different documents.
  */
 
-export const ALERT_RULE_TYPES: readonly AlertRuleType[] = ['margin_below', 'best_out_of_stock', 'cost_rise', 'sync_failing', 'balance_below', 'order_attention'];
+export const ALERT_RULE_TYPES: readonly AlertRuleType[] = [
+  'margin_below',
+  'best_out_of_stock',
+  'cost_rise',
+  'sync_failing',
+  'balance_below',
+  'order_attention',
+];
 
 export type RuleField = 'percent' | 'times' | 'amount' | 'currency' | 'supplierId';
 
@@ -55,9 +67,21 @@ export interface AlertForm {
 }
 
 /** Codes, not sentences: the screen words them in the merchant's language. */
-export type FieldError = 'required' | 'percent' | 'times' | 'amount' | 'currency' | 'url' | 'chatId' | 'maxPerHour' | 'id' | 'text' | 'boolean';
+export type FieldError =
+  | 'required'
+  | 'percent'
+  | 'times'
+  | 'amount'
+  | 'currency'
+  | 'url'
+  | 'chatId'
+  | 'maxPerHour'
+  | 'id'
+  | 'text'
+  | 'boolean';
 
-export type ProblemCode = FieldError | 'uniqueIds' | 'unknownKeys' | 'ruleType' | 'oneOf' | 'tooMany' | 'wrongKind' | 'invalid' | 'json';
+export type ProblemCode =
+  FieldError | 'uniqueIds' | 'unknownKeys' | 'ruleType' | 'oneOf' | 'tooMany' | 'wrongKind' | 'invalid' | 'json';
 
 /** What is wrong in a document, said without words: which rule (if one), the JSON path inside it, and a code. */
 export interface DocumentProblem {
@@ -111,8 +135,16 @@ export function newRuleForm(type: AlertRuleType, takenIds: Iterable<string>, cur
     order_attention: {},
   };
   return {
-    key: nextKey(), id: uniqueRuleId(takenIds, type.replace(/_/g, '-')), type, enabled: true,
-    percent: '', times: '', amount: '', currency: '', supplierId: '', ...starts[type],
+    key: nextKey(),
+    id: uniqueRuleId(takenIds, type.replace(/_/g, '-')),
+    type,
+    enabled: true,
+    percent: '',
+    times: '',
+    amount: '',
+    currency: '',
+    supplierId: '',
+    ...starts[type],
   };
 }
 
@@ -139,9 +171,10 @@ export function formToDraft(form: AlertForm): unknown {
       desktop: channels.desktop,
       // A channel switched off with nothing typed is no channel; switched on, what it needs is required.
       webhook: channels.webhookEnabled || webhookUrl ? { enabled: channels.webhookEnabled, url: webhookUrl } : null,
-      telegram: channels.telegramEnabled || chatId || apiBase !== TELEGRAM_API_BASE
-        ? { enabled: channels.telegramEnabled, chatId, apiBase }
-        : null,
+      telegram:
+        channels.telegramEnabled || chatId || apiBase !== TELEGRAM_API_BASE
+          ? { enabled: channels.telegramEnabled, chatId, apiBase }
+          : null,
       language: channels.language,
     },
     maxPerHour: count(channels.maxPerHour),
@@ -157,13 +190,21 @@ export function checkDocument(draft: unknown): DocumentCheck {
 }
 
 const FIELD_ERRORS: Readonly<Record<string, FieldError>> = {
-  percent: 'percent', times: 'times', amount: 'amount', currency: 'currency', id: 'id',
-  'webhook.url': 'url', 'telegram.apiBase': 'url', 'telegram.chatId': 'chatId', maxPerHour: 'maxPerHour',
+  percent: 'percent',
+  times: 'times',
+  amount: 'amount',
+  currency: 'currency',
+  id: 'id',
+  'webhook.url': 'url',
+  'telegram.apiBase': 'url',
+  'telegram.chatId': 'chatId',
+  maxPerHour: 'maxPerHour',
 };
 
 function valueAt(draft: unknown, path: readonly PropertyKey[]): unknown {
   let value = draft;
-  for (const step of path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[step] : undefined;
+  for (const step of path)
+    value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[step] : undefined;
   return value;
 }
 
@@ -177,7 +218,8 @@ function locate(path: readonly PropertyKey[]): { ruleIndex: number | null; field
 /** The reason a field's value was refused: empty is "required" whatever the field. */
 function fieldError(issue: z.core.$ZodIssue, draft: unknown, field: string): FieldError | null {
   const value = valueAt(draft, issue.path);
-  if (value === undefined || value === '' || value === null) return FIELD_ERRORS[field] || issue.code === 'invalid_type' ? 'required' : null;
+  if (value === undefined || value === '' || value === null)
+    return FIELD_ERRORS[field] || issue.code === 'invalid_type' ? 'required' : null;
   if (issue.code === 'invalid_type' && issue.expected === 'boolean') return 'boolean';
   // In JSON a decimal is text ("12.5"); a bare number there is the one mistake the field's own words would not explain.
   if (issue.code === 'invalid_type' && issue.expected === 'string' && typeof value === 'number') return 'text';
@@ -185,14 +227,23 @@ function fieldError(issue: z.core.$ZodIssue, draft: unknown, field: string): Fie
 }
 
 /** Per form field, the first reason its value was refused. */
-export function fieldErrors(form: AlertForm, draft: unknown, issues: readonly z.core.$ZodIssue[]): Record<string, FieldError> {
+export function fieldErrors(
+  form: AlertForm,
+  draft: unknown,
+  issues: readonly z.core.$ZodIssue[],
+): Record<string, FieldError> {
   const errors: Record<string, FieldError> = {};
   for (const issue of issues) {
     const { ruleIndex, field } = locate(issue.path);
     const error = fieldError(issue, draft, field);
     if (!error) continue;
     let key: string | null = null;
-    if (ruleIndex !== null && form.rules[ruleIndex] && RULE_FIELDS[form.rules[ruleIndex].type].includes(field as RuleField)) key = ruleFieldKey(form.rules[ruleIndex].key, field as RuleField);
+    if (
+      ruleIndex !== null &&
+      form.rules[ruleIndex] &&
+      RULE_FIELDS[form.rules[ruleIndex].type].includes(field as RuleField)
+    )
+      key = ruleFieldKey(form.rules[ruleIndex].key, field as RuleField);
     else if (field === 'webhook.url') key = channelFieldKey('webhookUrl');
     else if (field === 'telegram.chatId') key = channelFieldKey('telegramChatId');
     else if (field === 'telegram.apiBase') key = channelFieldKey('telegramApiBase');
@@ -209,9 +260,15 @@ export function documentProblems(draft: unknown, issues: readonly z.core.$ZodIss
     const ruleId = ruleIndex === null ? undefined : valueAt(draft, ['rules', ruleIndex, 'id']);
     const rule = ruleIndex === null ? null : { n: ruleIndex + 1, id: typeof ruleId === 'string' ? ruleId : '' };
     const path = ruleIndex === null ? issue.path.map(String).join('.') : field;
-    const problem = (code: ProblemCode, params: DocumentProblem['params'] = {}): DocumentProblem => ({ rule, path, code, params });
+    const problem = (code: ProblemCode, params: DocumentProblem['params'] = {}): DocumentProblem => ({
+      rule,
+      path,
+      code,
+      params,
+    });
     if (issue.code === 'unrecognized_keys') return problem('unknownKeys', { keys: issue.keys.join(', ') });
-    if (issue.code === 'invalid_union' && 'options' in issue && Array.isArray(issue.options)) return problem('ruleType', { types: issue.options.join(', ') });
+    if (issue.code === 'invalid_union' && 'options' in issue && Array.isArray(issue.options))
+      return problem('ruleType', { types: issue.options.join(', ') });
     if (issue.code === 'custom' && issue.path.join('.') === 'rules') return problem('uniqueIds');
     if (issue.code === 'too_big' && issue.path.join('.') === 'rules') return problem('tooMany');
     if (issue.code === 'invalid_value') return problem('oneOf', { values: issue.values.map(String).join(', ') });
@@ -226,5 +283,10 @@ export function jsonSyntaxProblem(text: string, error: Error): DocumentProblem {
   const position = /position (\d+)/.exec(error.message);
   if (!position) return { rule: null, path: '', code: 'json', params: {} };
   const before = text.slice(0, Number(position[1])).split('\n');
-  return { rule: null, path: '', code: 'json', params: { line: before.length, column: before[before.length - 1].length + 1 } };
+  return {
+    rule: null,
+    path: '',
+    code: 'json',
+    params: { line: before.length, column: before[before.length - 1].length + 1 },
+  };
 }

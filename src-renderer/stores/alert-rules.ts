@@ -4,8 +4,18 @@ import type { AlertDocument, AlertRuleType } from '../../src-shared/alert-rules'
 import { api } from '../api';
 import { canonicalJson } from './canonical-json';
 import {
-  checkDocument, documentProblems, documentToForm, fieldErrors, formToDraft, jsonSyntaxProblem, newRuleForm,
-  type AlertForm, type AlertRuleForm, type ChannelsForm, type DocumentProblem, type FieldError,
+  checkDocument,
+  documentProblems,
+  documentToForm,
+  fieldErrors,
+  formToDraft,
+  jsonSyntaxProblem,
+  newRuleForm,
+  type AlertForm,
+  type AlertRuleForm,
+  type ChannelsForm,
+  type DocumentProblem,
+  type FieldError,
 } from './alert-rules-form';
 
 export type AlertEditorMode = 'form' | 'json';
@@ -45,7 +55,11 @@ interface AlertRulesState {
   setSecret(name: AlertSecretName, value: string | null): Promise<boolean>;
 }
 
-const EMPTY_FORM: AlertForm = documentToForm({ rules: [], channels: { desktop: true, webhook: null, telegram: null, language: 'en' }, maxPerHour: 20 });
+const EMPTY_FORM: AlertForm = documentToForm({
+  rules: [],
+  channels: { desktop: true, webhook: null, telegram: null, language: 'en' },
+  maxPerHour: 20,
+});
 const asJson = (value: unknown) => JSON.stringify(value, null, 2);
 
 export const useAlertRulesStore = create<AlertRulesState>((set, get) => {
@@ -71,8 +85,16 @@ export const useAlertRulesStore = create<AlertRulesState>((set, get) => {
 
   const adopt = (settings: AlertSettingsView) =>
     set({
-      settings, form: documentToForm(settings.document), jsonText: asJson(settings.document), document: settings.document,
-      errors: {}, problems: [], touched: {}, showAll: false, dirty: false, saveError: null,
+      settings,
+      form: documentToForm(settings.document),
+      jsonText: asJson(settings.document),
+      document: settings.document,
+      errors: {},
+      problems: [],
+      touched: {},
+      showAll: false,
+      dirty: false,
+      saveError: null,
     });
 
   return {
@@ -105,14 +127,25 @@ export const useAlertRulesStore = create<AlertRulesState>((set, get) => {
         set({ loadError: (error as Error).message });
       }
     },
-    updateRule: (key, patch) => recheck({ form: { ...get().form, rules: get().form.rules.map((rule) => (rule.key === key ? { ...rule, ...patch } : rule)) } }),
+    updateRule: (key, patch) =>
+      recheck({
+        form: {
+          ...get().form,
+          rules: get().form.rules.map((rule) => (rule.key === key ? { ...rule, ...patch } : rule)),
+        },
+      }),
     addRule: (type, currency) => {
       const { form } = get();
-      const added = newRuleForm(type, form.rules.map((rule) => rule.id), currency);
+      const added = newRuleForm(
+        type,
+        form.rules.map((rule) => rule.id),
+        currency,
+      );
       recheck({ form: { ...form, rules: [...form.rules, added] } });
       set({ addedKey: added.key });
     },
-    removeRule: (key) => recheck({ form: { ...get().form, rules: get().form.rules.filter((rule) => rule.key !== key) } }),
+    removeRule: (key) =>
+      recheck({ form: { ...get().form, rules: get().form.rules.filter((rule) => rule.key !== key) } }),
     updateChannels: (patch) => recheck({ form: { ...get().form, channels: { ...get().form.channels, ...patch } } }),
     touch: (fieldKey) => {
       if (!get().touched[fieldKey]) set({ touched: { ...get().touched, [fieldKey]: true } });

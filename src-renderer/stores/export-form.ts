@@ -1,4 +1,11 @@
-import type { ExportOptions, ExportPresetId, ExportPreview, ExportSettings, OutOfStockMode, PreflightRecord } from '../../src-shared/export-types';
+import type {
+  ExportOptions,
+  ExportPresetId,
+  ExportPreview,
+  ExportSettings,
+  OutOfStockMode,
+  PreflightRecord,
+} from '../../src-shared/export-types';
 import type { GridQuery } from '../../src-shared/grid-types';
 import { buildGridQuery, type GridFilters, type GridSort } from './grid-query';
 
@@ -43,7 +50,15 @@ export interface ExportForm {
 
 /** The server's own defaults (options.ts), so a first export with an untouched form matches the CLI's. */
 export function defaultForm(preset: ExportPresetId, merchantCurrency: string): ExportForm {
-  return { preset, languages: ['en'], currency: merchantCurrency, rowChoice: 'all', outOfStock: 'draft', changedSinceLastExport: false, fillMissingLanguages: false };
+  return {
+    preset,
+    languages: ['en'],
+    currency: merchantCurrency,
+    rowChoice: 'all',
+    outOfStock: 'draft',
+    changedSinceLastExport: false,
+    fillMissingLanguages: false,
+  };
 }
 
 /**
@@ -133,11 +148,13 @@ export function suggestedFileName(preset: ExportPresetId, now: Date): string {
  * skipping and the changed-only filter; when neither can drop a row it is exact, and when the preview came
  * back short of its limit, the preview itself is every row the file will hold.
  */
-export type RowEstimate =
-  | { kind: 'exact'; rows: number }
-  | { kind: 'atMost'; rows: number };
+export type RowEstimate = { kind: 'exact'; rows: number } | { kind: 'atMost'; rows: number };
 
-export function estimateRows(preview: Pick<ExportPreview, 'matching' | 'rows'>, form: Pick<ExportForm, 'outOfStock' | 'changedSinceLastExport' | 'rowChoice'>, limit = PREVIEW_ROWS): RowEstimate {
+export function estimateRows(
+  preview: Pick<ExportPreview, 'matching' | 'rows'>,
+  form: Pick<ExportForm, 'outOfStock' | 'changedSinceLastExport' | 'rowChoice'>,
+  limit = PREVIEW_ROWS,
+): RowEstimate {
   const mayDropRows = form.changedSinceLastExport || (form.outOfStock === 'skip' && outOfStockApplies(form));
   if (!mayDropRows) return { kind: 'exact', rows: preview.matching };
   if (preview.rows.length < limit) return { kind: 'exact', rows: preview.rows.length };
@@ -151,7 +168,8 @@ export type Translate = (key: string, params?: Record<string, string | number>) 
 export function describeGridFilter(query: GridQuery, t: Translate, supplierName: (id: string) => string): string[] {
   const parts: string[] = [];
   if (query.search) parts.push(t('filter.search', { text: query.search }));
-  if (query.suppliers?.length) parts.push(t('filter.suppliers', { names: query.suppliers.map(supplierName).join(', ') }));
+  if (query.suppliers?.length)
+    parts.push(t('filter.suppliers', { names: query.suppliers.map(supplierName).join(', ') }));
   if (query.kinds?.length) parts.push(query.kinds.map((kind) => t(`kind.${kind}`)).join(', '));
   if (query.countries?.length) parts.push(t('filter.countries', { codes: query.countries.join(', ') }));
   if (query.stock) parts.push(t(`filter.stock.${query.stock}`));
@@ -161,7 +179,12 @@ export function describeGridFilter(query: GridQuery, t: Translate, supplierName:
 }
 
 /** A past export's options in a line: languages, currency, rows, sold-out handling, changed-only. */
-export function describeSettings(settings: ExportSettings, t: Translate, languageName: (tag: string) => string, supplierName: (id: string) => string): string[] {
+export function describeSettings(
+  settings: ExportSettings,
+  t: Translate,
+  languageName: (tag: string) => string,
+  supplierName: (id: string) => string,
+): string[] {
   const parts = [settings.languages.map(languageName).join(' → '), settings.currency];
   if (settings.rows.type === 'filter') {
     const filter = describeGridFilter(settings.rows.query, t, supplierName);
@@ -184,6 +207,8 @@ export function describePreflight(preflight: PreflightRecord | null, t: Translat
   const found = [
     preflight.belowCost ? t('summary.belowCost', { count: preflight.belowCost }) : '',
     preflight.noPrice ? t('summary.noPrice', { count: preflight.noPrice }) : '',
-  ].filter(Boolean).join(t('summary.and'));
+  ]
+    .filter(Boolean)
+    .join(t('summary.and'));
   return t(preflight.choice === 'exclude' ? 'summary.flaggedExcluded' : 'summary.flaggedKept', { found });
 }

@@ -1,5 +1,15 @@
 import { create } from 'zustand';
-import type { ExportDownload, ExportHistoryEntry, ExportOptions, ExportPreflight, ExportPresetId, ExportPresetInfo, ExportPreview, LastExportChoice, PreflightRecord } from '../../src-shared/export-types';
+import type {
+  ExportDownload,
+  ExportHistoryEntry,
+  ExportOptions,
+  ExportPreflight,
+  ExportPresetId,
+  ExportPresetInfo,
+  ExportPreview,
+  LastExportChoice,
+  PreflightRecord,
+} from '../../src-shared/export-types';
 import { api } from '../api';
 import {
   currencyCode,
@@ -99,7 +109,13 @@ export const useExportStore = create<ExportState>((set, get) => {
       let outcome: ExportOutcome;
       if (file) {
         const result = await api()['export.run']({ ...options, file });
-        outcome = { preset: result.preset, rows: result.rows, file: result.file, filename: null, preflight: result.preflight };
+        outcome = {
+          preset: result.preset,
+          rows: result.rows,
+          file: result.file,
+          filename: null,
+          preflight: result.preflight,
+        };
       } else if (hasSaveDialog()) {
         // The merchant closed the desktop save dialog: nothing was written, nothing to say.
         set({ exporting: false });
@@ -107,12 +123,20 @@ export const useExportStore = create<ExportState>((set, get) => {
       } else {
         const download = await api()['export.csv'](options);
         deliver(download);
-        outcome = { preset: options.preset, rows: download.rows, file: null, filename: download.filename, preflight: download.preflight };
+        outcome = {
+          preset: options.preset,
+          rows: download.rows,
+          file: null,
+          filename: download.filename,
+          preflight: download.preflight,
+        };
       }
       set({ exporting: false, outcome, restored: false });
       // What the store now has changed: "changed since the last export" starts from this one.
       void get().loadHistory();
-      const lastChoice = await api()['export.lastOptions'](options.preset).catch(() => null);
+      const lastChoice = await api()
+        ['export.lastOptions'](options.preset)
+        .catch(() => null);
       if (get().form?.preset === options.preset) set({ lastChoice });
       schedulePreview(0);
     } catch (error) {
@@ -175,7 +199,11 @@ export const useExportStore = create<ExportState>((set, get) => {
     const generation = ++presetGeneration;
     const lastChoice = await api()['export.lastOptions'](preset);
     if (generation !== presetGeneration) return;
-    set({ lastChoice, restored: lastChoice !== null, form: lastChoice ? formFromSettings(lastChoice.options) : fallback });
+    set({
+      lastChoice,
+      restored: lastChoice !== null,
+      form: lastChoice ? formFromSettings(lastChoice.options) : fallback,
+    });
     void loadPresets(get().form!.languages);
     schedulePreview(0);
   };
@@ -206,8 +234,11 @@ export const useExportStore = create<ExportState>((set, get) => {
       set((state) => ({ status: state.form ? 'ready' : 'loading', loadError: null, exportError: null }));
       void get().loadHistory();
       void loadGridRows();
-      void api()['rates.list']()
-        .then(({ base, rates }) => set({ knownCurrencies: [...new Set([base, ...rates.map((rate) => rate.currency)])].sort() }))
+      void api()
+        ['rates.list']()
+        .then(({ base, rates }) =>
+          set({ knownCurrencies: [...new Set([base, ...rates.map((rate) => rate.currency)])].sort() }),
+        )
         .catch(() => undefined);
       try {
         const [settings, presets, history] = await Promise.all([

@@ -105,7 +105,13 @@ export function hasActiveFilters(filters: GridFilters): boolean {
 }
 
 /** Only what narrows the result goes on the wire: an empty array or a half-typed amount filters nothing. */
-export function buildGridQuery(filters: GridFilters, sort: GridSort, language: string, page: number, pageSize = PAGE_SIZE): GridQuery {
+export function buildGridQuery(
+  filters: GridFilters,
+  sort: GridSort,
+  language: string,
+  page: number,
+  pageSize = PAGE_SIZE,
+): GridQuery {
   const query: GridQuery = { language, sort: { ...sort }, offset: page * pageSize, limit: pageSize };
   const search = filters.search.trim();
   if (search) query.search = search;
@@ -134,7 +140,8 @@ export function pagesCovering(start: number, end: number, total: number | null, 
   const last = total === null ? end : Math.min(end, total - 1);
   if (last < 0 || last < start) return total === null ? [0] : [];
   const pages: number[] = [];
-  for (let page = Math.floor(Math.max(start, 0) / pageSize); page <= Math.floor(last / pageSize); page++) pages.push(page);
+  for (let page = Math.floor(Math.max(start, 0) / pageSize); page <= Math.floor(last / pageSize); page++)
+    pages.push(page);
   return pages;
 }
 
@@ -153,7 +160,13 @@ export type PageMap = Readonly<Record<number, PlanRow[]>>;
  * Which of the wanted pages to request now: missing or stale ones not already in flight, nearest the centre of
  * the view first, at most `slots` of them.
  */
-export function pagesToFetch(wanted: readonly number[], pages: PageMap, stale: ReadonlySet<number>, inFlight: ReadonlySet<number>, slots: number): number[] {
+export function pagesToFetch(
+  wanted: readonly number[],
+  pages: PageMap,
+  stale: ReadonlySet<number>,
+  inFlight: ReadonlySet<number>,
+  slots: number,
+): number[] {
   if (slots <= 0 || wanted.length === 0) return [];
   const centre = (wanted[0] + wanted[wanted.length - 1]) / 2;
   return wanted
@@ -166,7 +179,13 @@ export function pagesToFetch(wanted: readonly number[], pages: PageMap, stale: R
  * Stores one page and, past the cache limit, forgets the pages farthest from where the merchant is looking.
  * Returns a new map: the store's state is never mutated in place.
  */
-export function mergePage(pages: PageMap, page: number, rows: PlanRow[], focus: number = page, maxPages = MAX_CACHED_PAGES): Record<number, PlanRow[]> {
+export function mergePage(
+  pages: PageMap,
+  page: number,
+  rows: PlanRow[],
+  focus: number = page,
+  maxPages = MAX_CACHED_PAGES,
+): Record<number, PlanRow[]> {
   const next: Record<number, PlanRow[]> = { ...pages, [page]: rows };
   const indexes = Object.keys(next).map(Number);
   if (indexes.length <= maxPages) return next;

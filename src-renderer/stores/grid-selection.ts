@@ -31,21 +31,23 @@ export const useSelectionStore = create<SelectionState>((set, get) => ({
 
   isSelected: (planKey) => (get().mode === 'keys' ? get().keys.has(planKey) : !get().keys.has(planKey)),
   count: (total) => (get().mode === 'keys' ? get().keys.size : Math.max(total - get().keys.size, 0)),
-  toggle: (planKey, index) => set((state) => {
-    const keys = new Set(state.keys);
-    if (keys.has(planKey)) keys.delete(planKey);
-    else keys.add(planKey);
-    return { keys, anchor: index };
-  }),
-  addRange: (planKeys, index) => set((state) => {
-    const keys = new Set(state.keys);
-    // In "all matching" mode a range ticks rows back in, i.e. takes them off the unticked list.
-    for (const key of planKeys) {
-      if (state.mode === 'keys') keys.add(key);
-      else keys.delete(key);
-    }
-    return { keys, anchor: state.anchor ?? index };
-  }),
+  toggle: (planKey, index) =>
+    set((state) => {
+      const keys = new Set(state.keys);
+      if (keys.has(planKey)) keys.delete(planKey);
+      else keys.add(planKey);
+      return { keys, anchor: index };
+    }),
+  addRange: (planKeys, index) =>
+    set((state) => {
+      const keys = new Set(state.keys);
+      // In "all matching" mode a range ticks rows back in, i.e. takes them off the unticked list.
+      for (const key of planKeys) {
+        if (state.mode === 'keys') keys.add(key);
+        else keys.delete(key);
+      }
+      return { keys, anchor: state.anchor ?? index };
+    }),
   selectAllMatching: () => set({ mode: 'matching', keys: new Set(), anchor: null }),
   clear: () => set({ mode: 'keys', keys: new Set(), anchor: null }),
   toSelection: (query) => {

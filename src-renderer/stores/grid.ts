@@ -79,7 +79,13 @@ export const useGridStore = create<GridState>((set, get) => {
     inFlight = new Set();
     wanted = [0];
     focusPage = 0;
-    set((state) => ({ pages: {}, stalePages: new Set(), status: 'loading', error: null, resultVersion: state.resultVersion + 1 }));
+    set((state) => ({
+      pages: {},
+      stalePages: new Set(),
+      status: 'loading',
+      error: null,
+      resultVersion: state.resultVersion + 1,
+    }));
     pump();
   };
 

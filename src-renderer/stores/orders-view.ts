@@ -8,8 +8,14 @@ import { decodeCodedIssue, wordCodedText } from '../../src-shared/coded-issue';
 export type StatusTone = 'neutral' | 'ok' | 'bad' | 'warn' | 'muted';
 
 export const STATUS_TONE: Record<OrderRecordStatus, StatusTone> = {
-  pending: 'neutral', processing: 'neutral', delivered: 'ok', failed: 'bad', canceled: 'muted', attention: 'warn',
-  refunded: 'muted', partially_refunded: 'warn',
+  pending: 'neutral',
+  processing: 'neutral',
+  delivered: 'ok',
+  failed: 'bad',
+  canceled: 'muted',
+  attention: 'warn',
+  refunded: 'muted',
+  partially_refunded: 'warn',
 };
 
 /** Still moving on its own: main keeps asking the supplier until it is not. */
@@ -55,7 +61,8 @@ export type DeliveryShape = 'esim' | 'cards' | 'text' | 'none';
 export function deliveryShape(delivery: Delivery | null): DeliveryShape {
   if (!delivery) return 'none';
   // BillionConnect's query hands over the ICCID before its push brings the code: already an eSIM to show.
-  if (delivery.lpa || delivery.activationCode || delivery.smdpAddress || delivery.qrImage || delivery.iccid) return 'esim';
+  if (delivery.lpa || delivery.activationCode || delivery.smdpAddress || delivery.qrImage || delivery.iccid)
+    return 'esim';
   if (delivery.cards?.length) return 'cards';
   if (delivery.text) return 'text';
   return 'none';
@@ -98,7 +105,12 @@ export interface ProgressStep {
 }
 
 const OUTCOME_STATE: Partial<Record<OrderRecordStatus, StepState>> = {
-  delivered: 'done', failed: 'failed', canceled: 'failed', attention: 'warn', refunded: 'failed', partially_refunded: 'warn',
+  delivered: 'done',
+  failed: 'failed',
+  canceled: 'failed',
+  attention: 'warn',
+  refunded: 'failed',
+  partially_refunded: 'warn',
 };
 
 /**
@@ -109,12 +121,19 @@ export function progressSteps(order: Pick<OrderView, 'status' | 'timeline' | 'cr
   const firstAt = (test: (entry: TimelineEntry) => boolean) => order.timeline.find(test)?.at ?? null;
   const sentAt = firstAt((entry) => entry.status !== 'pending');
   const outcome = isInFlight(order.status) ? null : order.status;
-  const recorded: ProgressStep = { key: 'recorded', state: order.status === 'pending' ? 'current' : 'done', at: firstAt(() => true) ?? order.createdAt };
+  const recorded: ProgressStep = {
+    key: 'recorded',
+    state: order.status === 'pending' ? 'current' : 'done',
+    at: firstAt(() => true) ?? order.createdAt,
+  };
   // Canceled before it was sent: the middle step never happened.
-  const neverSent = order.status === 'canceled' && !order.timeline.some((entry) => entry.status === 'processing' || entry.upstreamStatus);
+  const neverSent =
+    order.status === 'canceled' &&
+    !order.timeline.some((entry) => entry.status === 'processing' || entry.upstreamStatus);
   const sent: ProgressStep = {
     key: 'sent',
-    state: order.status === 'pending' ? 'todo' : order.status === 'processing' ? 'current' : neverSent ? 'todo' : 'done',
+    state:
+      order.status === 'pending' ? 'todo' : order.status === 'processing' ? 'current' : neverSent ? 'todo' : 'done',
     at: neverSent ? null : sentAt,
   };
   const last: ProgressStep = outcome
@@ -147,17 +166,32 @@ export function balanceShort(balance: Money | null, cost: Money): boolean {
 }
 
 /** The attention reason's dictionary key and its parameters, the supplier's name filled in; null when main gave no code. */
-export function attentionWording(order: Pick<OrderView, 'attention'>, supplierName: string): { key: string; params: Record<string, string> } | null {
+export function attentionWording(
+  order: Pick<OrderView, 'attention'>,
+  supplierName: string,
+): { key: string; params: Record<string, string> } | null {
   if (!order.attention) return null;
-  return { key: `attention.reason.${order.attention.code}`, params: { ...order.attention.params, supplier: supplierName } };
+  return {
+    key: `attention.reason.${order.attention.code}`,
+    params: { ...order.attention.params, supplier: supplierName },
+  };
 }
 
 /**
  * A delivery's text in the reader's language: our notes among it (`@deliveryNote.…`, one a line) worded, every other
  * line (what the supplier delivered) exactly as it came.
  */
-export function wordDeliveryText(text: string, translate: (key: string, params: Record<string, string>) => string, supplierName: string): string {
-  return text.split('\n').map((line) => (decodeCodedIssue(line)?.code.startsWith('deliveryNote.') ? wordOrderText(line, translate, supplierName) : line)).join('\n');
+export function wordDeliveryText(
+  text: string,
+  translate: (key: string, params: Record<string, string>) => string,
+  supplierName: string,
+): string {
+  return text
+    .split('\n')
+    .map((line) =>
+      decodeCodedIssue(line)?.code.startsWith('deliveryNote.') ? wordOrderText(line, translate, supplierName) : line,
+    )
+    .join('\n');
 }
 
 /**
@@ -165,7 +199,11 @@ export function wordDeliveryText(text: string, translate: (key: string, params: 
  * each coded part through `translate` with the supplier's name filled in, a status code's number after it; the
  * supplier's own words as they came. `translate` is the orders dictionary's (`t`, or the English one in the CLI).
  */
-export function wordOrderText(text: string | null | undefined, translate: (key: string, params: Record<string, string>) => string, supplierName: string): string {
+export function wordOrderText(
+  text: string | null | undefined,
+  translate: (key: string, params: Record<string, string>) => string,
+  supplierName: string,
+): string {
   if (!text) return '';
   // The protocols' own status words ("completed", "pending_payment") read in the merchant's language too.
   const key = `supplierWord.${text.trim().toLowerCase()}`;
@@ -173,6 +211,8 @@ export function wordOrderText(text: string | null | undefined, translate: (key: 
   if (word !== key) return word;
   return wordCodedText(text, (code, params) => {
     const worded = translate(code, { ...params, supplier: supplierName || params.supplier });
-    return code.startsWith('upstream.') && params.code ? translate('upstream.withCode', { status: worded, code: params.code }) : worded;
+    return code.startsWith('upstream.') && params.code
+      ? translate('upstream.withCode', { status: worded, code: params.code })
+      : worded;
   });
 }

@@ -54,7 +54,11 @@ export const useOrdersStore = create<OrdersState>((set, get) => {
       const previous = state.orders.find((order) => order.id === incoming.id);
       const orders = upsertOrder(state.orders, incoming);
       // A delivery that grew (BillionConnect's push after its query) makes an earlier reveal stale: mask again.
-      const stale = previous && orders !== state.orders && incoming.id in state.revealed && !sameDelivery(previous.delivery, incoming.delivery);
+      const stale =
+        previous &&
+        orders !== state.orders &&
+        incoming.id in state.revealed &&
+        !sameDelivery(previous.delivery, incoming.delivery);
       if (!stale) return { orders };
       return { orders, revealed: without(state.revealed, incoming.id), qr: without(state.qr, incoming.id) };
     });
@@ -89,7 +93,8 @@ export const useOrdersStore = create<OrdersState>((set, get) => {
         // Events that arrived while the list was on its way may be fresher than it.
         set((state) => ({ orders: state.orders.reduce(upsertOrder, fetched), loaded: true, loading: false }));
         const { selectedId, orders } = get();
-        if (selectedId === null || !orders.some((order) => order.id === selectedId)) set({ selectedId: orders[0]?.id ?? null });
+        if (selectedId === null || !orders.some((order) => order.id === selectedId))
+          set({ selectedId: orders[0]?.id ?? null });
       } catch (error) {
         set({ loading: false, error: (error as Error).message });
       }

@@ -1,5 +1,12 @@
 import { isDecimalString } from '../../src-main/domain/money';
-import type { LockedPrice, MarkupRule, Rounding, RuleScope, RuleScopeType, RuleSet } from '../../src-main/domain/pricing/rules';
+import type {
+  LockedPrice,
+  MarkupRule,
+  Rounding,
+  RuleScope,
+  RuleScopeType,
+  RuleSet,
+} from '../../src-main/domain/pricing/rules';
 import { canonicalJson } from './canonical-json';
 
 /**
@@ -49,7 +56,8 @@ export function roundingKey(rounding: Rounding): string {
 export function parseRoundingKey(key: string): Rounding | null {
   if (key === 'none') return { mode: 'none' };
   const [mode, value = ''] = key.split(':');
-  if (mode === 'up' && isDecimalString(value) && !value.startsWith('-') && /[1-9]/.test(value)) return { mode: 'up', step: value };
+  if (mode === 'up' && isDecimalString(value) && !value.startsWith('-') && /[1-9]/.test(value))
+    return { mode: 'up', step: value };
   if (mode === 'charm' && CHARM_ENDING.test(value)) return { mode: 'charm', ending: value };
   return null;
 }
@@ -97,7 +105,13 @@ export function scopeOfForm(form: RuleForm): RuleScope {
     case 'plan':
       return { type: 'plan', planKey: text('planKey') };
     case 'offer':
-      return { type: 'offer', supplierId: text('supplierId'), productId: text('productId'), skuId: text('skuId'), variant: text('variant') };
+      return {
+        type: 'offer',
+        supplierId: text('supplierId'),
+        productId: text('productId'),
+        skuId: text('skuId'),
+        variant: text('variant'),
+      };
   }
 }
 
@@ -129,7 +143,8 @@ export function formToRule(form: RuleForm): { rule: MarkupRule | null; errors: R
 
   const rule: MarkupRule = { id: form.id, scope, rounding };
   if (form.name.trim()) rule.name = form.name.trim();
-  if (min !== undefined || max !== undefined) rule.costRange = { ...(min !== undefined && { min }), ...(max !== undefined && { max }) };
+  if (min !== undefined || max !== undefined)
+    rule.costRange = { ...(min !== undefined && { min }), ...(max !== undefined && { max }) };
   if (percent !== undefined) rule.percent = percent;
   if (fixed !== undefined) rule.fixed = fixed;
   if (minMargin !== undefined) rule.minMargin = minMargin;
@@ -146,8 +161,21 @@ export function uniqueRuleId(taken: Iterable<string>, base = 'rule'): string {
 
 export function newRuleForm(taken: Iterable<string>, id = uniqueRuleId(taken)): RuleForm {
   return {
-    id, name: '', scopeType: 'all', supplierId: '', categoryId: '', planKey: '', productId: '', skuId: '', variant: '',
-    min: '', max: '', percent: '30', fixed: '', minMargin: '', rounding: 'up:0.1',
+    id,
+    name: '',
+    scopeType: 'all',
+    supplierId: '',
+    categoryId: '',
+    planKey: '',
+    productId: '',
+    skuId: '',
+    variant: '',
+    min: '',
+    max: '',
+    percent: '30',
+    fixed: '',
+    minMargin: '',
+    rounding: 'up:0.1',
   };
 }
 
@@ -186,7 +214,13 @@ export function applyPreset(forms: readonly RuleForm[], preset: TierPreset): Rul
   const tiers = preset.tiers.map((tier) => {
     const id = uniqueRuleId(taken, 'tier');
     taken.push(id);
-    return { ...newRuleForm(taken, id), min: tier.min ?? '', max: tier.max ?? '', percent: tier.percent, rounding: tier.rounding };
+    return {
+      ...newRuleForm(taken, id),
+      min: tier.min ?? '',
+      max: tier.max ?? '',
+      percent: tier.percent,
+      rounding: tier.rounding,
+    };
   });
   return [...tiers, ...kept];
 }

@@ -5,7 +5,17 @@ import type { LockedPrice, RuleSet } from '../../src-main/domain/pricing/rules';
 import type { ScopeNames } from '../../src-main/domain/pricing/scope-names';
 import { api } from '../api';
 import { useUiStore } from './ui';
-import { applyPreset, draftRuleSet, moveRule, newRuleForm, ruleToForm, sameRules, type RuleForm, type RuleFormErrors, type TierPreset } from './pricing-form';
+import {
+  applyPreset,
+  draftRuleSet,
+  moveRule,
+  newRuleForm,
+  ruleToForm,
+  sameRules,
+  type RuleForm,
+  type RuleFormErrors,
+  type TierPreset,
+} from './pricing-form';
 
 const PREVIEW_DELAY_MS = 300;
 
@@ -54,7 +64,10 @@ interface PricingState {
 }
 
 /** Names are for reading only: without them the screen shows ids, so a failure to get them must not hide the rules. */
-const scopeNames = () => api()['pricing.names']().catch(() => null);
+const scopeNames = () =>
+  api()
+    ['pricing.names']()
+    .catch(() => null);
 
 let previewTimer: ReturnType<typeof setTimeout> | null = null;
 let previewSequence = 0;
@@ -74,17 +87,28 @@ export const usePricingStore = create<PricingState>((set, get) => {
     set({ previewStatus: 'pending' });
     const ruleSet = draft.ruleSet;
     previewTimer = setTimeout(() => {
-      api()['pricing.preview'](ruleSet, useUiStore.getState().language).then(
-        (preview) => sequence === previewSequence && set({ preview, previewStatus: 'ready', previewError: null }),
-        (error: Error) => sequence === previewSequence && set({ previewStatus: 'error', previewError: error.message }),
-      );
+      api()
+        ['pricing.preview'](ruleSet, useUiStore.getState().language)
+        .then(
+          (preview) => sequence === previewSequence && set({ preview, previewStatus: 'ready', previewError: null }),
+          (error: Error) =>
+            sequence === previewSequence && set({ previewStatus: 'error', previewError: error.message }),
+        );
     }, PREVIEW_DELAY_MS);
   };
 
   const adopt = (saved: RuleSet) => {
     previewSequence++;
     if (previewTimer) clearTimeout(previewTimer);
-    set({ saved, forms: saved.rules.map(ruleToForm), formErrors: {}, dirty: false, preview: null, previewStatus: 'idle', previewError: null });
+    set({
+      saved,
+      forms: saved.rules.map(ruleToForm),
+      formErrors: {},
+      dirty: false,
+      preview: null,
+      previewStatus: 'idle',
+      previewError: null,
+    });
   };
 
   return {
@@ -194,10 +218,17 @@ export const usePricingStore = create<PricingState>((set, get) => {
     fetchRates: async () => {
       set({ fetchStatus: { state: 'busy', message: null } });
       try {
-        const before = new Map(get().rates.map((rate) => [rate.currency, `${rate.perUnit}|${rate.asOf}|${rate.source}`]));
+        const before = new Map(
+          get().rates.map((rate) => [rate.currency, `${rate.perUnit}|${rate.asOf}|${rate.source}`]),
+        );
         const { base, rates } = await api()['rates.fetch']();
-        const updated = rates.filter((rate) => before.get(rate.currency) !== `${rate.perUnit}|${rate.asOf}|${rate.source}`);
-        const asOf = updated.map((rate) => rate.asOf).sort().at(-1);
+        const updated = rates.filter(
+          (rate) => before.get(rate.currency) !== `${rate.perUnit}|${rate.asOf}|${rate.source}`,
+        );
+        const asOf = updated
+          .map((rate) => rate.asOf)
+          .sort()
+          .at(-1);
         set({ rates, ratesBase: base, fetchStatus: { state: 'ok', message: null, updated: updated.length, asOf } });
       } catch (error) {
         set({ fetchStatus: { state: 'error', message: (error as Error).message } });

@@ -24,7 +24,16 @@ export interface SupplierProgress {
 export type ProgressBySupplier = Readonly<Record<string, SupplierProgress>>;
 
 const blank = (supplierId: string, runId: number | null, phase: SupplierPhase): SupplierProgress => ({
-  supplierId, runId, phase, pagesDone: 0, pagesTotal: null, items: 0, counts: null, error: null, waitingUntil: null, mode: null,
+  supplierId,
+  runId,
+  phase,
+  pagesDone: 0,
+  pagesTotal: null,
+  items: 0,
+  counts: null,
+  error: null,
+  waitingUntil: null,
+  mode: null,
 });
 
 /**
@@ -37,7 +46,10 @@ export function reduceSyncEvent(state: ProgressBySupplier, event: SyncEvent): Pr
   const sameRun = current?.runId === event.runId;
   switch (event.type) {
     case 'started':
-      return { ...state, [event.supplierId]: { ...blank(event.supplierId, event.runId, 'running'), mode: event.mode ?? null } };
+      return {
+        ...state,
+        [event.supplierId]: { ...blank(event.supplierId, event.runId, 'running'), mode: event.mode ?? null },
+      };
     case 'waiting': {
       if (sameRun && current.phase !== 'running') return state;
       const base = sameRun ? current : blank(event.supplierId, event.runId, 'running');
@@ -48,14 +60,26 @@ export function reduceSyncEvent(state: ProgressBySupplier, event: SyncEvent): Pr
       const base = sameRun ? current : blank(event.supplierId, event.runId, 'running');
       return {
         ...state,
-        [event.supplierId]: { ...base, pagesDone: event.pagesDone, pagesTotal: event.pagesTotal, items: event.items, waitingUntil: null },
+        [event.supplierId]: {
+          ...base,
+          pagesDone: event.pagesDone,
+          pagesTotal: event.pagesTotal,
+          items: event.items,
+          waitingUntil: null,
+        },
       };
     }
     case 'finished': {
       const base = sameRun ? current : blank(event.supplierId, event.runId, event.status);
       return {
         ...state,
-        [event.supplierId]: { ...base, phase: event.status, counts: event.counts ?? null, error: event.status === 'ok' ? null : (event.error ?? null), waitingUntil: null },
+        [event.supplierId]: {
+          ...base,
+          phase: event.status,
+          counts: event.counts ?? null,
+          error: event.status === 'ok' ? null : (event.error ?? null),
+          waitingUntil: null,
+        },
       };
     }
   }

@@ -72,7 +72,12 @@ export const useSyncStore = create<SyncStoreState>((set, get) => {
   };
   const fetchPage = (offset: number) => {
     const { selectedRunId, filter, changesLanguage } = get();
-    return api()['sync.changes'](selectedRunId!, { language: changesLanguage, ...(filter !== 'all' && { kind: filter }), offset, limit: CHANGES_PAGE });
+    return api()['sync.changes'](selectedRunId!, {
+      language: changesLanguage,
+      ...(filter !== 'all' && { kind: filter }),
+      offset,
+      limit: CHANGES_PAGE,
+    });
   };
   /** The first page of the selected run's changes of the current kind, in the current language. */
   const loadFirstPage = async () => {
@@ -81,7 +86,8 @@ export const useSyncStore = create<SyncStoreState>((set, get) => {
     if (get().selectedRunId === null) return;
     try {
       const page = await fetchPage(0);
-      if (request === changesRequest) set({ changes: page.rows, changesTotal: page.total, countsByKind: page.countsByKind });
+      if (request === changesRequest)
+        set({ changes: page.rows, changesTotal: page.total, countsByKind: page.countsByKind });
     } catch (error) {
       if (request === changesRequest) set({ changesError: (error as Error).message });
     }
@@ -140,11 +146,22 @@ export const useSyncStore = create<SyncStoreState>((set, get) => {
         if (event.type !== 'progress' && event.type !== 'waiting') refreshRunsSoon();
       });
       api().on('sync.state', (syncState) => {
-        set((state) => ({ running: syncState.running, runningIds: syncState.supplierIds, progress: reduceSyncState(state.progress, syncState) }));
+        set((state) => ({
+          running: syncState.running,
+          runningIds: syncState.supplierIds,
+          progress: reduceSyncState(state.progress, syncState),
+        }));
       });
-      void api()['sync.state']().then((syncState) => {
-        set((state) => ({ running: syncState.running, runningIds: syncState.supplierIds, progress: reduceSyncState(state.progress, syncState) }));
-      }).catch(() => undefined);
+      void api()
+        ['sync.state']()
+        .then((syncState) => {
+          set((state) => ({
+            running: syncState.running,
+            runningIds: syncState.supplierIds,
+            progress: reduceSyncState(state.progress, syncState),
+          }));
+        })
+        .catch(() => undefined);
     },
     loadRuns: async () => {
       try {
@@ -160,7 +177,11 @@ export const useSyncStore = create<SyncStoreState>((set, get) => {
     },
     selectRun: async (runId, language) => {
       const sameRun = runId === get().selectedRunId;
-      set({ selectedRunId: runId, changesLanguage: language, ...(!sameRun && { filter: 'all' as const, countsByKind: null }) });
+      set({
+        selectedRunId: runId,
+        changesLanguage: language,
+        ...(!sameRun && { filter: 'all' as const, countsByKind: null }),
+      });
       await loadFirstPage();
     },
     setFilter: async (filter) => {
@@ -181,7 +202,12 @@ export const useSyncStore = create<SyncStoreState>((set, get) => {
       try {
         const page = await fetchPage(changes.length);
         if (request !== changesRequest) return;
-        set((state) => ({ changes: [...(state.changes ?? []), ...page.rows], changesTotal: page.total, countsByKind: page.countsByKind, loadingMore: false }));
+        set((state) => ({
+          changes: [...(state.changes ?? []), ...page.rows],
+          changesTotal: page.total,
+          countsByKind: page.countsByKind,
+          loadingMore: false,
+        }));
       } catch (error) {
         if (request === changesRequest) set({ loadingMore: false, moreError: (error as Error).message });
       }

@@ -19,7 +19,9 @@ export interface AdapterOverrides {
  * supplier answers: `overrides` returns what to replace for one connection, or null to leave it alone. Installed before
  * the app starts, it holds whether the services keep one adapter per connection or not. Returns the undo.
  */
-export function wrapAdapters(overrides: (adapter: SupplierAdapter, connection: ConnectionBase) => AdapterOverrides | null): () => void {
+export function wrapAdapters(
+  overrides: (adapter: SupplierAdapter, connection: ConnectionBase) => AdapterOverrides | null,
+): () => void {
   const undo = SUPPLIER_KINDS.map((kind) => {
     const create = kind.create;
     kind.create = (config, env) => {
@@ -50,5 +52,9 @@ export async function openScreen(page: Page, screen: string): Promise<void> {
 export async function waitForRuns(app: E2eApp, runs: number): Promise<void> {
   await expect.poll(() => listRuns(app.preview.services.db, 1000).length, SYNC_WAIT).toBe(runs);
   await expect.poll(() => app.preview.services.syncState().running, SYNC_WAIT).toBe(false);
-  await app.page.waitForFunction(() => !document.querySelector('.sync-screen .progress-row.active'), undefined, SYNC_WAIT);
+  await app.page.waitForFunction(
+    () => !document.querySelector('.sync-screen .progress-row.active'),
+    undefined,
+    SYNC_WAIT,
+  );
 }

@@ -19,7 +19,10 @@ describe('Alerts: the notification centre and the rules editor', () => {
 
   beforeAll(async () => {
     app = await launchApp({ viewport: { width: 1280, height: 720 } });
-    app.preview.services.alerts.saveDocument({ rules: [{ id: 'any-rise', type: 'cost_rise', percent: '0' }], channels: { desktop: false } });
+    app.preview.services.alerts.saveDocument({
+      rules: [{ id: 'any-rise', type: 'cost_rise', percent: '0' }],
+      channels: { desktop: false },
+    });
     const server = createServer((request, response) => {
       let body = '';
       request.on('data', (chunk) => (body += chunk));
@@ -38,7 +41,8 @@ describe('Alerts: the notification centre and the rules editor', () => {
   });
 
   const rulesCard = () => app.page.locator('.alert-rules');
-  const card = (type: string, nth = 0): Locator => rulesCard().locator(`.alert-rule[data-rule-type="${type}"]`).nth(nth);
+  const card = (type: string, nth = 0): Locator =>
+    rulesCard().locator(`.alert-rule[data-rule-type="${type}"]`).nth(nth);
   const openAlerts = async () => {
     await app.page.getByRole('navigation').first().locator('button.nav-item').nth(6).click();
     await rulesCard().locator('.alert-rule').first().waitFor(WAIT);
@@ -64,7 +68,9 @@ describe('Alerts: the notification centre and the rules editor', () => {
     await nav.getByRole('button', { name: /^Alerts/ }).click();
     const first = page.locator('.alert-item.unread').first();
     await first.waitFor(WAIT);
-    expect(await first.locator('.alert-text').textContent()).toMatch(/^Demo [A-Za-z]+: cost rose more than 0 % on \d+ offers \(largest: “.+” .+ → .+, \+[\d.]+ %\)$/);
+    expect(await first.locator('.alert-text').textContent()).toMatch(
+      /^Demo [A-Za-z]+: cost rose more than 0 % on \d+ offers \(largest: “.+” .+ → .+, \+[\d.]+ %\)$/,
+    );
     await app.screenshot('alerts');
 
     await first.getByRole('button', { name: 'Open' }).click();
@@ -90,7 +96,13 @@ describe('Alerts: the notification centre and the rules editor', () => {
 
     await addRule('Low margin');
     // The new rule's field takes the focus, ready for its threshold.
-    await expect.poll(() => card('margin_below').getByLabel('Margin below').evaluate((input) => input === document.activeElement)).toBe(true);
+    await expect
+      .poll(() =>
+        card('margin_below')
+          .getByLabel('Margin below')
+          .evaluate((input) => input === document.activeElement),
+      )
+      .toBe(true);
     await card('margin_below').getByLabel('Margin below').fill('7.5');
     await addRule('Out of stock');
     await addRule('Cost rise');
@@ -123,7 +135,14 @@ describe('Alerts: the notification centre and the rules editor', () => {
         { id: 'best-out-of-stock-1', enabled: true, type: 'best_out_of_stock' },
         { id: 'cost-rise-1', enabled: true, type: 'cost_rise', percent: '15' },
         { id: 'sync-failing-1', enabled: true, type: 'sync_failing', times: 2 },
-        { id: 'balance-below-1', enabled: true, type: 'balance_below', amount: minimum, currency: balance.currency, supplierId: 'demo-dujiao' },
+        {
+          id: 'balance-below-1',
+          enabled: true,
+          type: 'balance_below',
+          amount: minimum,
+          currency: balance.currency,
+          supplierId: 'demo-dujiao',
+        },
         { id: 'order-attention-1', enabled: false, type: 'order_attention' },
       ],
       channels: { desktop: false, webhook: { enabled: true, url: webhookUrl }, telegram: null, language: 'en' },
@@ -134,8 +153,11 @@ describe('Alerts: the notification centre and the rules editor', () => {
 
     await page.reload();
     await openAlerts();
-    expect(await rulesCard().locator('.alert-rule').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-rule-type'))))
-      .toEqual(expected.rules.map((rule) => rule.type));
+    expect(
+      await rulesCard()
+        .locator('.alert-rule')
+        .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-rule-type'))),
+    ).toEqual(expected.rules.map((rule) => rule.type));
     expect(await card('margin_below').getByLabel('Margin below').inputValue()).toBe('7.5');
     expect(await card('cost_rise', 1).getByLabel('Rise of more than').inputValue()).toBe('15');
     expect(await card('sync_failing').getByLabel('Failures in a row').inputValue()).toBe('2');
@@ -151,7 +173,9 @@ describe('Alerts: the notification centre and the rules editor', () => {
     const { page } = app;
     const services = app.preview.services;
     // Two failed runs in a row for a supplier, written as the engine writes them.
-    const failed = services.db.prepare(`INSERT INTO sync_runs (supplier_id, supplier_kind, started_at, status) VALUES ('demo-seagm', 'seagm', ?, 'failed')`);
+    const failed = services.db.prepare(
+      `INSERT INTO sync_runs (supplier_id, supplier_kind, started_at, status) VALUES ('demo-seagm', 'seagm', ?, 'failed')`,
+    );
     failed.run(new Date().toISOString());
     failed.run(new Date().toISOString());
     await services.alerts.evaluate();
@@ -160,7 +184,9 @@ describe('Alerts: the notification centre and the rules editor', () => {
     const raised = services.alerts.view().alerts.map((alert) => [alert.type, alert.ruleId]);
     expect(raised).toContainEqual(['balance_below', 'balance-below-1']);
     expect(raised).toContainEqual(['sync_failing', 'sync-failing-1']);
-    await expect.poll(() => received.map((alert) => alert.ruleId).sort()).toEqual(expect.arrayContaining(['balance-below-1', 'sync-failing-1']));
+    await expect
+      .poll(() => received.map((alert) => alert.ruleId).sort())
+      .toEqual(expect.arrayContaining(['balance-below-1', 'sync-failing-1']));
 
     await page.locator('.alert-item', { hasText: 'Demo Dujiao-Next: balance' }).waitFor(WAIT);
     await page.locator('.alert-item', { hasText: 'Demo SEAGM: the last 2 syncs failed' }).waitFor(WAIT);
@@ -193,10 +219,17 @@ describe('Alerts: the notification centre and the rules editor', () => {
     await rulesCard().getByRole('checkbox', { name: 'Advanced: edit as JSON' }).check();
     const json = rulesCard().getByLabel('Rules and channels as JSON');
     const document = JSON.parse(await json.inputValue()) as typeof before;
-    expect(document).toEqual({ ...before, rules: before.rules.map((rule) => (rule.type === 'margin_below' ? { ...rule, percent: '9' } : rule)) });
-    await json.fill(JSON.stringify({ ...document, rules: [...document.rules, { id: 'late', type: 'sync_failing', times: 0 }] }));
+    expect(document).toEqual({
+      ...before,
+      rules: before.rules.map((rule) => (rule.type === 'margin_below' ? { ...rule, percent: '9' } : rule)),
+    });
+    await json.fill(
+      JSON.stringify({ ...document, rules: [...document.rules, { id: 'late', type: 'sync_failing', times: 0 }] }),
+    );
     await rulesCard().getByRole('button', { name: 'Save rules' }).click();
-    await rulesCard().locator('.alert-json-problems li', { hasText: 'Rule 8 (late) · times: A whole number from 1 to 100' }).waitFor(WAIT);
+    await rulesCard()
+      .locator('.alert-json-problems li', { hasText: 'Rule 8 (late) · times: A whole number from 1 to 100' })
+      .waitFor(WAIT);
     await rulesCard().locator('.alert-json-problems').scrollIntoViewIfNeeded();
     await app.screenshot('alerts-rules-json');
     expect(await seriousAxeFindings(app.page, '.alert-rules')).toEqual([]);
@@ -207,14 +240,20 @@ describe('Alerts: the notification centre and the rules editor', () => {
     expect(await json.isVisible()).toBe(true);
     expect(services.alerts.document()).toEqual(before);
 
-    await json.fill(JSON.stringify({ ...document, rules: [...document.rules, { id: 'late', type: 'sync_failing', times: 4 }] }));
+    await json.fill(
+      JSON.stringify({ ...document, rules: [...document.rules, { id: 'late', type: 'sync_failing', times: 4 }] }),
+    );
     await rulesCard().getByRole('checkbox', { name: 'Advanced: edit as JSON' }).uncheck();
     expect(await card('sync_failing', 1).getByLabel('Failures in a row').inputValue()).toBe('4');
     expect(await card('margin_below').getByLabel('Margin below').inputValue()).toBe('9');
     await rulesCard().getByRole('button', { name: 'Save rules' }).click();
     await rulesCard().getByText('Saved.').waitFor(WAIT);
-    expect(services.alerts.document().rules.slice(-1)).toEqual([{ id: 'late', enabled: true, type: 'sync_failing', times: 4 }]);
-    expect(services.alerts.document().rules.find((rule) => rule.type === 'margin_below')).toMatchObject({ percent: '9' });
+    expect(services.alerts.document().rules.slice(-1)).toEqual([
+      { id: 'late', enabled: true, type: 'sync_failing', times: 4 },
+    ]);
+    expect(services.alerts.document().rules.find((rule) => rule.type === 'margin_below')).toMatchObject({
+      percent: '9',
+    });
 
     // Removing a rule is an edit like any other.
     await card('sync_failing', 1).getByRole('button', { name: 'Remove rule “Sync failing”' }).click();
@@ -248,7 +287,12 @@ describe('Alerts: the notification centre and the rules editor', () => {
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const element = node.parentElement!;
         const text = (node.textContent ?? '').trim();
-        if (text && !element.closest('[translate="no"]') && element.closest('[lang]')?.getAttribute('lang')?.startsWith('zh')) found.push({ text, where: element.className || element.tagName });
+        if (
+          text &&
+          !element.closest('[translate="no"]') &&
+          element.closest('[lang]')?.getAttribute('lang')?.startsWith('zh')
+        )
+          found.push({ text, where: element.className || element.tagName });
       }
       return found;
     });
@@ -257,7 +301,10 @@ describe('Alerts: the notification centre and the rules editor', () => {
     await rulesCard().getByRole('button', { name: '取消' }).click();
 
     await page.getByLabel('Telegram 机器人令牌').fill('123:secret-token');
-    await page.locator('.alert-secret', { hasText: 'Telegram 机器人令牌' }).getByRole('button', { name: '设置' }).click();
+    await page
+      .locator('.alert-secret', { hasText: 'Telegram 机器人令牌' })
+      .getByRole('button', { name: '设置' })
+      .click();
     await page.locator('.alert-secret', { hasText: 'Telegram 机器人令牌' }).getByText('已保存（加密）').waitFor(WAIT);
     // Sealed at rest, and never sent back to the renderer.
     expect(JSON.stringify(services.alerts.settings())).not.toContain('secret-token');

@@ -13,7 +13,11 @@ describe('Sync screen beside the background service', () => {
     app = await launchApp({ viewport: { width: 1280, height: 800 } });
     // A live process of its own stands in for the daemon: the lock names its pid, so it is alive and not us.
     stand_in = spawn('sleep', ['120'], { stdio: 'ignore' });
-    expect(acquireSyncLock(app.preview.services.db, 'daemon', { self: { pid: stand_in.pid!, host: hostname(), startedAt: new Date().toISOString() } })).toBeNull();
+    expect(
+      acquireSyncLock(app.preview.services.db, 'daemon', {
+        self: { pid: stand_in.pid!, host: hostname(), startedAt: new Date().toISOString() },
+      }),
+    ).toBeNull();
   }, 60_000);
   afterAll(async () => {
     stand_in?.kill('SIGKILL');

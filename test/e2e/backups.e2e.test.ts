@@ -34,7 +34,10 @@ describe('Settings → Backups: back up, restore, and undo the restore', () => {
     await app.screenshot('settings-backups');
 
     await page.getByRole('radio', { name: '简体中文' }).click();
-    await page.locator('.settings-section', { has: page.getByRole('heading', { name: '备份' }) }).getByRole('button', { name: '立即备份' }).waitFor(WAIT);
+    await page
+      .locator('.settings-section', { has: page.getByRole('heading', { name: '备份' }) })
+      .getByRole('button', { name: '立即备份' })
+      .waitFor(WAIT);
     await section.scrollIntoViewIfNeeded();
     await app.screenshot('settings-backups-zh');
   }, 60_000);

@@ -22,7 +22,10 @@ async function axeViolations(page: Page, selector: string): Promise<string[]> {
 /** Presses the export button and, once the dialog's choice is made, returns the browser download as rows. */
 async function chooseAndDownload(app: E2eApp, button: string, name: string) {
   const { page } = app;
-  const [download] = await Promise.all([page.waitForEvent('download', WAIT), page.locator('.export-preflight').getByRole('button', { name: button }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download', WAIT),
+    page.locator('.export-preflight').getByRole('button', { name: button }).click(),
+  ]);
   const path = join(app.dataDir, name);
   await download.saveAs(path);
   return readRows(readFileSync(path, 'utf8'));
@@ -40,16 +43,37 @@ describe('Export preflight: rows below cost or without a price are shown before 
     await app.preview.services.sync();
     const server = createHandlers(app.preview.services);
     // Two plans locked below their cost, and one whose rule would give it away (no price at all).
-    const rows = (await server['grid.query']({ stock: 'in_stock', sort: { column: 'bestCost', direction: 'desc' }, limit: 3 })).rows;
+    const rows = (
+      await server['grid.query']({ stock: 'in_stock', sort: { column: 'bestCost', direction: 'desc' }, limit: 3 })
+    ).rows;
     below = rows.slice(0, 2);
     giveaway = rows[2];
     for (const [index, row] of below.entries()) {
-      const price = new Decimal(row.bestCost!.amount).minus(index + 1).toDecimalPlaces(2, Decimal.ROUND_DOWN).toFixed(2);
-      await server['pricing.lock']({ target: { type: 'plan', planKey: row.planKey }, price: { amount: price, currency: row.bestCost!.currency } });
-      losses.push(`${new Decimal(row.bestCost!.amount).minus(price).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)} ${row.bestCost!.currency}`);
+      const price = new Decimal(row.bestCost!.amount)
+        .minus(index + 1)
+        .toDecimalPlaces(2, Decimal.ROUND_DOWN)
+        .toFixed(2);
+      await server['pricing.lock']({
+        target: { type: 'plan', planKey: row.planKey },
+        price: { amount: price, currency: row.bestCost!.currency },
+      });
+      losses.push(
+        `${new Decimal(row.bestCost!.amount).minus(price).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)} ${row.bestCost!.currency}`,
+      );
     }
     const rules = await server['pricing.rules']();
-    await server['pricing.saveRules']({ ...rules, rules: [...rules.rules, { id: 'giveaway', scope: { type: 'plan', planKey: giveaway.planKey }, percent: '-100', rounding: { mode: 'none' } }] });
+    await server['pricing.saveRules']({
+      ...rules,
+      rules: [
+        ...rules.rules,
+        {
+          id: 'giveaway',
+          scope: { type: 'plan', planKey: giveaway.planKey },
+          percent: '-100',
+          rounding: { mode: 'none' },
+        },
+      ],
+    });
   }, SYNC_TIMEOUT + 30_000);
 
   afterAll(async () => {
@@ -63,7 +87,11 @@ describe('Export preflight: rows below cost or without a price are shown before 
     await page.getByRole('button', { name: 'Export…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Check these rows before exporting' });
     await dialog.waitFor(WAIT);
-    await dialog.getByText(/^2 rows would sell below cost and 1 row has no price, among the [\d,]+ rows this export would write\.$/).waitFor(WAIT);
+    await dialog
+      .getByText(
+        /^2 rows would sell below cost and 1 row has no price, among the [\d,]+ rows this export would write\.$/,
+      )
+      .waitFor(WAIT);
     const rows = dialog.locator('tbody tr');
     expect(await rows.count()).toBe(3);
     // Largest loss first, then the row without a price; names, not plan keys.
@@ -73,7 +101,8 @@ describe('Export preflight: rows below cost or without a price are shown before 
     expect(await rows.nth(0).locator('.preflight-notes').textContent()).toBe('locked price');
     expect(await rows.nth(2).locator('.preflight-title').textContent()).toBe(giveaway.title);
     expect(await rows.nth(2).textContent()).toContain('No price: its rule or locked price gives zero or below');
-    for (const cell of await dialog.locator('td.num').allTextContents()) expect(cell).toMatch(/^(—|[\d,]+\.\d{2} [A-Z]{3})$/);
+    for (const cell of await dialog.locator('td.num').allTextContents())
+      expect(cell).toMatch(/^(—|[\d,]+\.\d{2} [A-Z]{3})$/);
     // The choice stays in view at 1280×720, above everything else on the screen.
     expect(await dialog.getByRole('button', { name: 'Leave these 3 out and export' }).isVisible()).toBe(true);
     expect(await axeViolations(page, '.export-preflight')).toEqual([]);
@@ -83,10 +112,18 @@ describe('Export preflight: rows below cost or without a price are shown before 
     expect(await dialog.count()).toBe(0);
     const titles = file.rows.map((row) => row.Title);
     for (const row of [...below, giveaway]) expect(titles).not.toContain(row.title);
-    await page.locator('.export-banner.ok').getByText('Flagged rows (2 below cost, 1 without a price) were left out.').waitFor(WAIT);
+    await page
+      .locator('.export-banner.ok')
+      .getByText('Flagged rows (2 below cost, 1 without a price) were left out.')
+      .waitFor(WAIT);
     const history = page.locator('.history-table tbody tr').first();
-    expect(await history.locator('.history-preflight').textContent()).toBe('Flagged rows (2 below cost, 1 without a price) were left out.');
-    expect(exportHistory(app.preview.services.db)[0]).toMatchObject({ preflight: { belowCost: 2, noPrice: 1, choice: 'exclude' }, options: { flaggedRows: 'exclude' } });
+    expect(await history.locator('.history-preflight').textContent()).toBe(
+      'Flagged rows (2 below cost, 1 without a price) were left out.',
+    );
+    expect(exportHistory(app.preview.services.db)[0]).toMatchObject({
+      preflight: { belowCost: 2, noPrice: 1, choice: 'exclude' },
+      options: { flaggedRows: 'exclude' },
+    });
   }, 60_000);
 
   it('goes back without writing anything', async () => {
@@ -115,8 +152,14 @@ describe('Export preflight: rows below cost or without a price are shown before 
     const file = await chooseAndDownload(app, '仍然导出这些行', 'kept.csv');
     const titles = file.rows.map((row) => row.Title);
     for (const row of below) expect(titles).toContain(row.title);
-    await page.locator('.history-table tbody tr').first().getByText('被标记的行（2 行低于成本，1 行没有售价）仍已导出。').waitFor(WAIT);
-    expect(exportHistory(app.preview.services.db)[0]).toMatchObject({ preflight: { belowCost: 2, noPrice: 1, choice: 'keep' } });
+    await page
+      .locator('.history-table tbody tr')
+      .first()
+      .getByText('被标记的行（2 行低于成本，1 行没有售价）仍已导出。')
+      .waitFor(WAIT);
+    expect(exportHistory(app.preview.services.db)[0]).toMatchObject({
+      preflight: { belowCost: 2, noPrice: 1, choice: 'keep' },
+    });
     await page.locator('main.screen').evaluate((main) => main.scrollTo(0, main.scrollHeight));
     await app.screenshot('export-preflight-history-zh-CN-dark');
   }, 60_000);

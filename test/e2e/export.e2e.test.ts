@@ -33,9 +33,15 @@ async function waitForPreview(page: Page, columns: string[]): Promise<void> {
 }
 
 /** Presses "Export…" and returns the browser download it causes, saved to disk and read back. */
-async function exportAndDownload(app: E2eApp, name: string): Promise<{ download: Download; bytes: Buffer; records: string[][] }> {
+async function exportAndDownload(
+  app: E2eApp,
+  name: string,
+): Promise<{ download: Download; bytes: Buffer; records: string[][] }> {
   const { page } = app;
-  const [download] = await Promise.all([page.waitForEvent('download', WAIT), page.getByRole('button', { name: 'Export…' }).click(WAIT)]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download', WAIT),
+    page.getByRole('button', { name: 'Export…' }).click(WAIT),
+  ]);
   const path = join(app.dataDir, name);
   await download.saveAs(path);
   const bytes = readFileSync(path);
@@ -94,23 +100,35 @@ describe('Export: presets, live preview, browser download and history', () => {
     await page.getByRole('radio', { name: 'Shopify products CSV', exact: true }).click();
     const shopify = exportPresets(['en']).find((preset) => preset.id === 'shopify')!;
     await waitForPreview(page, shopify.columns);
-    expect(await page.getByRole('radio', { name: 'Shopify products CSV', exact: true }).getAttribute('aria-checked')).toBe('true');
+    expect(
+      await page.getByRole('radio', { name: 'Shopify products CSV', exact: true }).getAttribute('aria-checked'),
+    ).toBe('true');
     expect(await page.locator('.preview-table tbody tr').count()).toBe(10);
 
     // The table scrolls sideways inside its card instead of widening the page.
     const scroll = page.locator('.preview-scroll');
     expect(await scroll.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
     expect(await page.locator('main.screen').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
-    const description = page.locator('.preview-table tbody tr').first().locator('td').nth(shopify.columns.indexOf('Description'));
+    const description = page
+      .locator('.preview-table tbody tr')
+      .first()
+      .locator('td')
+      .nth(shopify.columns.indexOf('Description'));
     const full = await description.getAttribute('title');
     expect(full?.length).toBeGreaterThan(30);
     expect(await description.locator('.cell').evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
 
     const matching = Number(await page.locator('.preview-counts').getAttribute('data-matching'));
     expect(matching).toBeGreaterThan(10);
-    await page.locator('.export-preview').getByText(`${matching.toLocaleString('en')} matching rows`).waitFor(WAIT);
+    await page
+      .locator('.export-preview')
+      .getByText(`${matching.toLocaleString('en')} matching rows`)
+      .waitFor(WAIT);
     // Scrolled sideways to the money columns, the way a merchant checks prices before sending the file.
-    await scroll.evaluate((el, index) => el.querySelectorAll('thead th')[index].scrollIntoView({ inline: 'start', block: 'nearest' }), shopify.columns.indexOf('Option1 value'));
+    await scroll.evaluate(
+      (el, index) => el.querySelectorAll('thead th')[index].scrollIntoView({ inline: 'start', block: 'nearest' }),
+      shopify.columns.indexOf('Option1 value'),
+    );
     expect(await scroll.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
     await app.screenshot('export-preview-shopify');
     await scroll.evaluate((el) => el.scrollTo(0, 0));
@@ -148,7 +166,10 @@ describe('Export: presets, live preview, browser download and history', () => {
     expect(records.length - 1).toBe(reported);
     expect(reported).toBeGreaterThan(10);
     firstExportRows = reported;
-    await page.locator('.export-banner.ok').getByText(`Downloaded ${reported.toLocaleString('en')} rows as ${download.suggestedFilename()}`).waitFor(WAIT);
+    await page
+      .locator('.export-banner.ok')
+      .getByText(`Downloaded ${reported.toLocaleString('en')} rows as ${download.suggestedFilename()}`)
+      .waitFor(WAIT);
 
     const row = page.locator('.history-table tbody tr[data-preset=shopify]');
     await row.waitFor(WAIT);
@@ -167,7 +188,11 @@ describe('Export: presets, live preview, browser download and history', () => {
     // The demo moves prices on every sync.
     await app.preview.services.sync();
     await page.getByLabel('Only rows changed since the last export with this format').check();
-    await page.waitForFunction(() => document.querySelector('.export-preview')?.getAttribute('aria-busy') === 'false', undefined, WAIT);
+    await page.waitForFunction(
+      () => document.querySelector('.export-preview')?.getAttribute('aria-busy') === 'false',
+      undefined,
+      WAIT,
+    );
     const { records } = await exportAndDownload(app, 'changed.csv');
     const reported = await reportedRows(page);
     expect(records.length - 1).toBe(reported);
@@ -175,7 +200,11 @@ describe('Export: presets, live preview, browser download and history', () => {
     expect(reported).toBeLessThan(firstExportRows);
     expect(records[0]).toEqual(exportPresets(['en']).find((preset) => preset.id === 'shopify')!.columns);
 
-    await page.waitForFunction(() => document.querySelectorAll('.history-table tbody tr[data-preset=shopify]').length === 2, undefined, WAIT);
+    await page.waitForFunction(
+      () => document.querySelectorAll('.history-table tbody tr[data-preset=shopify]').length === 2,
+      undefined,
+      WAIT,
+    );
     const newest = page.locator('.history-table tbody tr').first();
     expect(await newest.locator('.history-rows').textContent()).toBe(reported.toLocaleString('en'));
     expect(await newest.locator('.history-options').textContent()).toContain('changed rows only');
@@ -192,7 +221,10 @@ describe('Export: presets, live preview, browser download and history', () => {
     await open(page, '导出');
     const shopifyCard = page.getByRole('radio', { name: 'Shopify 商品 CSV', exact: true });
     await shopifyCard.waitFor(WAIT);
-    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dataset.theme])).toEqual(['zh-CN', 'dark']);
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dataset.theme])).toEqual([
+      'zh-CN',
+      'dark',
+    ]);
     // The last export was Shopify with changed rows only: both come back.
     expect(await shopifyCard.getAttribute('aria-checked')).toBe('true');
     const changedOnly = page.getByLabel('只导出自上次用此格式导出以来有变化的行');
@@ -208,7 +240,11 @@ describe('Export: presets, live preview, browser download and history', () => {
     // Rows picked on the Grid: search “日本 天” there, then export that filter (日本 alone also finds plans titled only in
     // English, which sort first; 天 keeps to plans with a Chinese title).
     const server = createHandlers(app.preview.services);
-    const gridQuery = { language: 'zh-CN', sort: { column: 'title' as const, direction: 'asc' as const }, search: '日本 天' };
+    const gridQuery = {
+      language: 'zh-CN',
+      sort: { column: 'title' as const, direction: 'asc' as const },
+      search: '日本 天',
+    };
     const japan = (await server['grid.query']({ ...gridQuery, limit: 1 })).total;
     expect(japan).toBeGreaterThan(0);
     await open(page, '价格表');
@@ -217,11 +253,28 @@ describe('Export: presets, live preview, browser download and history', () => {
     await open(page, '导出');
     await page.getByLabel('价格表当前的筛选').check();
     await page.locator('.grid-filter-summary').getByText('价格表筛选：“日本 天”').waitFor(WAIT);
-    await page.locator('.export-preview').getByText(`匹配 ${japan.toLocaleString('zh-CN')} 行`).waitFor(WAIT);
+    await page
+      .locator('.export-preview')
+      .getByText(`匹配 ${japan.toLocaleString('zh-CN')} 行`)
+      .waitFor(WAIT);
 
     // The product titles are the Chinese ones, exactly as the server would write them for that filter.
-    const expected = await server['export.preview']({ preset: 'shopify', languages: ['zh-CN', 'en'], rows: { type: 'filter', query: gridQuery }, outOfStock: 'draft' }, 10);
-    await page.waitForFunction((n) => document.querySelectorAll('.preview-table tbody tr').length === n && document.querySelector('.export-preview')?.getAttribute('aria-busy') === 'false', expected.rows.length, WAIT);
+    const expected = await server['export.preview'](
+      {
+        preset: 'shopify',
+        languages: ['zh-CN', 'en'],
+        rows: { type: 'filter', query: gridQuery },
+        outOfStock: 'draft',
+      },
+      10,
+    );
+    await page.waitForFunction(
+      (n) =>
+        document.querySelectorAll('.preview-table tbody tr').length === n &&
+        document.querySelector('.export-preview')?.getAttribute('aria-busy') === 'false',
+      expected.rows.length,
+      WAIT,
+    );
     const titles = await page.locator('.preview-table tbody tr td:first-child').allTextContents();
     expect(titles).toEqual(expected.rows.map((row) => row[0]));
     expect(titles.some((title) => /[\u4e00-\u9fff]/.test(title))).toBe(true);

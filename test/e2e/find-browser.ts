@@ -7,24 +7,38 @@ const COMMANDS = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrom
 
 /** Where the usual installers put one outside PATH. */
 function installedPaths(): string[] {
-  const programFiles = [process.env.PROGRAMFILES, process.env['PROGRAMFILES(X86)'], process.env.LOCALAPPDATA].filter((dir): dir is string => Boolean(dir));
+  const programFiles = [process.env.PROGRAMFILES, process.env['PROGRAMFILES(X86)'], process.env.LOCALAPPDATA].filter(
+    (dir): dir is string => Boolean(dir),
+  );
   return [
     '/Applications/Chromium.app/Contents/MacOS/Chromium',
     '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-    ...programFiles.flatMap((dir) => [join(dir, 'Google', 'Chrome', 'Application', 'chrome.exe'), join(dir, 'Chromium', 'Application', 'chrome.exe')]),
+    ...programFiles.flatMap((dir) => [
+      join(dir, 'Google', 'Chrome', 'Application', 'chrome.exe'),
+      join(dir, 'Chromium', 'Application', 'chrome.exe'),
+    ]),
   ];
 }
 
 /** Browsers Playwright downloaded for another project (`npx playwright install chromium`), newest first. */
 function playwrightCache(): string[] {
-  const roots = [process.env.PLAYWRIGHT_BROWSERS_PATH, join(homedir(), '.cache', 'ms-playwright'), join(homedir(), 'Library', 'Caches', 'ms-playwright')]
-    .filter((dir): dir is string => Boolean(dir) && existsSync(dir!));
-  return roots.flatMap((root) => readdirSync(root).filter((name) => /^chromium-\d+$/.test(name)).sort().reverse().flatMap((name) => [
-    join(root, name, 'chrome-linux', 'chrome'),
-    join(root, name, 'chrome-linux64', 'chrome'),
-    join(root, name, 'chrome-mac', 'Chromium.app', 'Contents', 'MacOS', 'Chromium'),
-    join(root, name, 'chrome-win', 'chrome.exe'),
-  ]));
+  const roots = [
+    process.env.PLAYWRIGHT_BROWSERS_PATH,
+    join(homedir(), '.cache', 'ms-playwright'),
+    join(homedir(), 'Library', 'Caches', 'ms-playwright'),
+  ].filter((dir): dir is string => Boolean(dir) && existsSync(dir!));
+  return roots.flatMap((root) =>
+    readdirSync(root)
+      .filter((name) => /^chromium-\d+$/.test(name))
+      .sort()
+      .reverse()
+      .flatMap((name) => [
+        join(root, name, 'chrome-linux', 'chrome'),
+        join(root, name, 'chrome-linux64', 'chrome'),
+        join(root, name, 'chrome-mac', 'Chromium.app', 'Contents', 'MacOS', 'Chromium'),
+        join(root, name, 'chrome-win', 'chrome.exe'),
+      ]),
+  );
 }
 
 function onPath(command: string): string | null {
@@ -52,6 +66,7 @@ export function findBrowser(): string | null {
   return [...installedPaths(), ...playwrightCache()].find((path) => existsSync(path)) ?? null;
 }
 
-export const NO_BROWSER_MESSAGE = 'The end-to-end tests need Chromium or Chrome and found none: install it (Debian/Ubuntu: '
-  + '`sudo apt-get install chromium fonts-noto-cjk`; macOS: `brew install --cask chromium`; Windows: install Google Chrome) '
-  + 'or set CHROMIUM_PATH to its executable.';
+export const NO_BROWSER_MESSAGE =
+  'The end-to-end tests need Chromium or Chrome and found none: install it (Debian/Ubuntu: ' +
+  '`sudo apt-get install chromium fonts-noto-cjk`; macOS: `brew install --cask chromium`; Windows: install Google Chrome) ' +
+  'or set CHROMIUM_PATH to its executable.';

@@ -11,11 +11,16 @@ const LOADED_ROW = '.grid-row:not(.skeleton)';
 
 async function settled(page: Page) {
   await page.locator(LOADED_ROW).first().waitFor(WAIT);
-  await page.waitForFunction(() => !document.querySelector('.grid-row.skeleton, .grid-summary .updating'), undefined, WAIT);
+  await page.waitForFunction(
+    () => !document.querySelector('.grid-row.skeleton, .grid-summary .updating'),
+    undefined,
+    WAIT,
+  );
 }
 
 const bulkCount = (page: Page) => page.getByTestId('bulk-count').textContent();
-const planKeyAt = (page: Page, index: number) => page.locator(`${LOADED_ROW}[data-index="${index}"]`).getAttribute('data-plan-key');
+const planKeyAt = (page: Page, index: number) =>
+  page.locator(`${LOADED_ROW}[data-index="${index}"]`).getAttribute('data-plan-key');
 
 describe('acting on many grid rows at once', () => {
   let app: E2eApp;
@@ -55,14 +60,30 @@ describe('acting on many grid rows at once', () => {
     await expect.poll(() => bulkCount(page), POLL).toBe(`${japan.total} selected`);
     await page.getByRole('button', { name: 'Exclude from export' }).click();
     await page.getByText('Kept out of exports.').waitFor(WAIT);
-    await expect.poll(async () => (await server['grid.query']({ search: 'Japan', language: 'en', limit: 1000 })).rows.filter((r) => r.excludedFromExport).length, POLL).toBe(japan.total);
+    await expect
+      .poll(
+        async () =>
+          (await server['grid.query']({ search: 'Japan', language: 'en', limit: 1000 })).rows.filter(
+            (r) => r.excludedFromExport,
+          ).length,
+        POLL,
+      )
+      .toBe(japan.total);
     await expect.poll(() => page.locator(`${LOADED_ROW} .excluded-badge`).count(), POLL).toBeGreaterThan(0);
     const csv = (await server['export.csv']({ preset: 'generic' })).csv;
     for (const row of japan.rows) expect(csv).not.toContain(row.planKey);
     await app.screenshot('grid-bulk-excluded');
 
     await page.getByRole('button', { name: 'Include in export' }).click();
-    await expect.poll(async () => (await server['grid.query']({ search: 'Japan', language: 'en', limit: 1000 })).rows.filter((r) => r.excludedFromExport).length, POLL).toBe(0);
+    await expect
+      .poll(
+        async () =>
+          (await server['grid.query']({ search: 'Japan', language: 'en', limit: 1000 })).rows.filter(
+            (r) => r.excludedFromExport,
+          ).length,
+        POLL,
+      )
+      .toBe(0);
     await page.getByRole('button', { name: 'Clear selection' }).first().click();
     await page.getByRole('searchbox', { name: 'Search plans' }).fill('');
   }, 90_000);
@@ -70,13 +91,18 @@ describe('acting on many grid rows at once', () => {
   it('locks ticked rows at a margin over cost, and shows the loss per sale before locking below cost', async () => {
     const { page } = app;
     const total = (await server['grid.query']({ limit: 1 })).total;
-    await expect.poll(() => page.getByTestId('grid-count').textContent(), POLL).toBe(`${total.toLocaleString('en')} plans`);
+    await expect
+      .poll(() => page.getByTestId('grid-count').textContent(), POLL)
+      .toBe(`${total.toLocaleString('en')} plans`);
     await settled(page);
     const checks = page.locator(`${LOADED_ROW} .row-check`);
     await checks.nth(0).click();
     await checks.nth(1).click();
     const keys = [await planKeyAt(page, 0), await planKeyAt(page, 1)] as string[];
-    const locks = async () => (await server['pricing.rules']()).locks.filter((l) => l.target.type === 'plan' && keys.includes(l.target.planKey));
+    const locks = async () =>
+      (await server['pricing.rules']()).locks.filter(
+        (l) => l.target.type === 'plan' && keys.includes(l.target.planKey),
+      );
 
     await page.getByRole('combobox', { name: 'Lock how' }).selectOption('lockMargin');
     await page.getByRole('textbox', { name: /Margin over each plan/ }).fill('-0.5');
@@ -84,7 +110,9 @@ describe('acting on many grid rows at once', () => {
     const confirm = page.getByRole('alertdialog', { name: 'This sells below cost' });
     await confirm.waitFor(WAIT);
     // Cost − 0.50, rounded up to the cent: each sale loses 0.50 or a fraction of a cent less.
-    expect(await confirm.textContent()).toMatch(/2 of the 2 plans would sell below cost.*loses 0\.(49|50) USD per sale \(cost \d+\.\d\d USD, price \d+\.\d\d USD\)/);
+    expect(await confirm.textContent()).toMatch(
+      /2 of the 2 plans would sell below cost.*loses 0\.(49|50) USD per sale \(cost \d+\.\d\d USD, price \d+\.\d\d USD\)/,
+    );
     expect(await locks()).toEqual([]);
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     expect(await locks()).toEqual([]);
@@ -92,7 +120,9 @@ describe('acting on many grid rows at once', () => {
     await page.getByRole('textbox', { name: /Margin over each plan/ }).fill('2');
     await page.getByRole('button', { name: 'Lock', exact: true }).click();
     await expect.poll(async () => (await locks()).length, POLL).toBe(2);
-    const rows = (await server['grid.query']({ search: '', language: 'en', limit: 5 })).rows.filter((r) => keys.includes(r.planKey));
+    const rows = (await server['grid.query']({ search: '', language: 'en', limit: 5 })).rows.filter((r) =>
+      keys.includes(r.planKey),
+    );
     expect(rows).toHaveLength(2);
     // Best cost + 2.00, rounded up to the cent: the margin is 2 and less than a cent more.
     for (const row of rows) {
@@ -135,19 +165,25 @@ describe('acting on many grid rows at once', () => {
     const handle = page.getByRole('separator', { name: 'Resize Coverage' });
     await handle.focus();
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
-    await expect.poll(async () => Math.round((await coverage.boundingBox())!.width), POLL).toBe(Math.round(before) + 40);
+    await expect
+      .poll(async () => Math.round((await coverage.boundingBox())!.width), POLL)
+      .toBe(Math.round(before) + 40);
     // And by dragging the edge.
     const box = (await handle.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.down();
     await page.mouse.move(box.x + box.width / 2 + 30, box.y + box.height / 2, { steps: 3 });
     await page.mouse.up();
-    await expect.poll(async () => Math.round((await coverage.boundingBox())!.width), POLL).toBe(Math.round(before) + 70);
+    await expect
+      .poll(async () => Math.round((await coverage.boundingBox())!.width), POLL)
+      .toBe(Math.round(before) + 70);
 
     await page.reload();
     await settled(page);
     expect(await page.locator('.grid-header [data-column="kind"]').count()).toBe(0);
-    expect(Math.round((await page.locator('.grid-header [data-column="coverage"]').boundingBox())!.width)).toBe(Math.round(before) + 70);
+    expect(Math.round((await page.locator('.grid-header [data-column="coverage"]').boundingBox())!.width)).toBe(
+      Math.round(before) + 70,
+    );
     await app.screenshot('grid-columns-remembered');
     await page.getByRole('button', { name: /^Columns/ }).click();
     await page.getByRole('button', { name: 'Show all, default widths' }).click();
@@ -160,8 +196,14 @@ describe('acting on many grid rows at once', () => {
     const runsBefore = listRuns(app.preview.services.db, 1000).length;
     const button = page.getByTestId('grid-sync').getByRole('button', { name: 'Sync now' });
     await button.click();
-    await page.getByTestId('grid-sync').getByText(/Syncing/).first().waitFor(WAIT);
-    await expect.poll(() => listRuns(app.preview.services.db, 1000).length, { timeout: 60_000, interval: 200 }).toBeGreaterThan(runsBefore);
+    await page
+      .getByTestId('grid-sync')
+      .getByText(/Syncing/)
+      .first()
+      .waitFor(WAIT);
+    await expect
+      .poll(() => listRuns(app.preview.services.db, 1000).length, { timeout: 60_000, interval: 200 })
+      .toBeGreaterThan(runsBefore);
     await expect.poll(() => button.isEnabled(), { timeout: 60_000, interval: 200 }).toBe(true);
   }, 90_000);
 });

@@ -15,7 +15,8 @@ const POLL = { timeout: 20_000, interval: 100 };
 const LOADED_ROW = '.grid-row:not(.skeleton)';
 
 /** A plan key inside a CSS attribute selector: solo keys carry \u0001 separators, which CSS must escape. */
-const cssValue = (value: string) => value.replace(/["\\]/g, '\\$&').replace(/[\u0000-\u001f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);
+const cssValue = (value: string) =>
+  value.replace(/["\\]/g, '\\$&').replace(/[\u0000-\u001f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);
 const rowSelector = (planKey: string) => `.grid-row[data-plan-key="${cssValue(planKey)}"]`;
 const offerCard = (offer: OfferRef) => `.offer-card[data-offer="${cssValue(supplierOfferKey(offer))}"]`;
 
@@ -23,7 +24,12 @@ const offerCard = (offer: OfferRef) => `.offer-card[data-offer="${cssValue(suppl
 const serverApi = (app: E2eApp): ApiContract => createHandlers(app.preview.services);
 
 async function waitForCount(page: Page, count: number, language: 'en' | 'zh-CN' = 'en') {
-  const text = language === 'en' ? (count === 1 ? '1 plan' : `${count.toLocaleString('en')} plans`) : `${count.toLocaleString('zh-CN')} 个套餐`;
+  const text =
+    language === 'en'
+      ? count === 1
+        ? '1 plan'
+        : `${count.toLocaleString('en')} plans`
+      : `${count.toLocaleString('zh-CN')} 个套餐`;
   await expect.poll(() => page.getByTestId('grid-count').textContent(), POLL).toBe(text);
 }
 
@@ -52,8 +58,14 @@ async function cellsCutWithoutEllipsis(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const offenders: string[] = [];
     const selectors = [
-      '.grid-row:not(.skeleton) .grid-cell', '.grid-title', '.grid-header .grid-cell', '.group-label', '.sort-label',
-      '.supplier-cell .amount', '.margin-amount', '.margin-percent',
+      '.grid-row:not(.skeleton) .grid-cell',
+      '.grid-title',
+      '.grid-header .grid-cell',
+      '.group-label',
+      '.sort-label',
+      '.supplier-cell .amount',
+      '.margin-amount',
+      '.margin-percent',
     ];
     for (const element of document.querySelectorAll<HTMLElement>(selectors.join(','))) {
       if (element.scrollWidth <= element.clientWidth + 1) continue;
@@ -61,12 +73,15 @@ async function cellsCutWithoutEllipsis(page: Page): Promise<string[]> {
       // Flex cells hand the overflow to a child that ellipsizes; the child is checked on its own.
       if (style.display === 'flex') continue;
       if (style.textOverflow !== 'ellipsis' || !element.closest('[title]')) {
-        offenders.push(`${element.className}: "${element.textContent}" (${element.scrollWidth} > ${element.clientWidth})`);
+        offenders.push(
+          `${element.className}: "${element.textContent}" (${element.scrollWidth} > ${element.clientWidth})`,
+        );
       }
     }
     // Supplier names wrap to two lines and are clamped: the clamp must have a tooltip behind it.
     for (const name of document.querySelectorAll<HTMLElement>('.supplier-name')) {
-      if (name.scrollHeight > name.clientHeight + 1 && !name.closest('[title]')) offenders.push(`supplier name "${name.textContent}" clipped without a title`);
+      if (name.scrollHeight > name.clientHeight + 1 && !name.closest('[title]'))
+        offenders.push(`supplier name "${name.textContent}" clipped without a title`);
     }
     return offenders;
   });
@@ -133,8 +148,14 @@ describe('the Grid, light theme, English', () => {
     const { page } = app;
     await page.locator('[data-sort="salePrice"]').click();
     await waitForSettledRows(page);
-    const expected = await server['grid.query']({ language: 'en', sort: { column: 'salePrice', direction: 'asc' }, limit: 5 });
-    await expect.poll(async () => (await renderedRows(page)).slice(0, 5).map((r) => r.planKey), POLL).toEqual(expected.rows.map((r) => r.planKey));
+    const expected = await server['grid.query']({
+      language: 'en',
+      sort: { column: 'salePrice', direction: 'asc' },
+      limit: 5,
+    });
+    await expect
+      .poll(async () => (await renderedRows(page)).slice(0, 5).map((r) => r.planKey), POLL)
+      .toEqual(expected.rows.map((r) => r.planKey));
     await page.locator('[data-sort="title"]').click();
     await waitForSettledRows(page);
   }, 30_000);
@@ -153,7 +174,10 @@ describe('the Grid, light theme, English', () => {
       expect(rows.length).toBeGreaterThan(0);
       for (const row of rows) {
         // The English UI shows English titles; a Chinese search still has to land on Japan plans.
-        expect(row.coverageCodes.split(' ').includes('JP') || /japan|日本/i.test(row.title), `${row.title} [${row.coverageCodes}]`).toBe(true);
+        expect(
+          row.coverageCodes.split(' ').includes('JP') || /japan|日本/i.test(row.title),
+          `${row.title} [${row.coverageCodes}]`,
+        ).toBe(true);
       }
       if (term === '日本') await app.screenshot('grid-search-zh');
     }
@@ -173,25 +197,48 @@ describe('the Grid, light theme, English', () => {
     for (const row of await renderedRows(page)) expect(row.coverageCodes.split(' ')).toContain('HK');
 
     // A threshold inside the range of these rows' margins (their median), so the filter has rows to drop and rows to keep.
-    const unfiltered = await server['grid.query']({ kinds: ['esim'], countries: ['HK'], stock: 'in_stock', language: 'en', limit: 1000 });
+    const unfiltered = await server['grid.query']({
+      kinds: ['esim'],
+      countries: ['HK'],
+      stock: 'in_stock',
+      language: 'en',
+      limit: 1000,
+    });
     expect(unfiltered.total).toBe(expected.total);
     expect(unfiltered.rows).toHaveLength(unfiltered.total);
-    const margins = unfiltered.rows.flatMap((row) => (row.margin ? [new Decimal(row.margin.amount)] : [])).sort((a, b) => a.comparedTo(b));
+    const margins = unfiltered.rows
+      .flatMap((row) => (row.margin ? [new Decimal(row.margin.amount)] : []))
+      .sort((a, b) => a.comparedTo(b));
     const threshold = margins[Math.floor(margins.length / 2)].toFixed();
-    const below = new Set(unfiltered.rows.filter((row) => row.margin && new Decimal(row.margin.amount).lessThan(threshold)).map((row) => row.planKey));
+    const below = new Set(
+      unfiltered.rows
+        .filter((row) => row.margin && new Decimal(row.margin.amount).lessThan(threshold))
+        .map((row) => row.planKey),
+    );
     await page.getByRole('textbox', { name: /Margin below/ }).fill(threshold);
-    const lowMargin = await server['grid.query']({ kinds: ['esim'], countries: ['HK'], stock: 'in_stock', marginBelow: threshold, language: 'en', limit: 1000 });
+    const lowMargin = await server['grid.query']({
+      kinds: ['esim'],
+      countries: ['HK'],
+      stock: 'in_stock',
+      marginBelow: threshold,
+      language: 'en',
+      limit: 1000,
+    });
     expect(lowMargin.total).toBeGreaterThan(0);
     expect(lowMargin.total).toBeLessThan(expected.total);
     expect(lowMargin.total).toBe(below.size);
-    for (const row of lowMargin.rows) expect(new Decimal(row.margin!.amount).lessThan(threshold), `${row.title}: margin ${row.margin!.amount}`).toBe(true);
+    for (const row of lowMargin.rows)
+      expect(new Decimal(row.margin!.amount).lessThan(threshold), `${row.title}: margin ${row.margin!.amount}`).toBe(
+        true,
+      );
     await waitForCount(page, lowMargin.total);
     await waitForSettledRows(page);
     // Every row on screen is one whose margin is below the threshold.
     const shown = await renderedRows(page);
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.length).toBeLessThanOrEqual(lowMargin.total);
-    for (const row of shown) expect(below.has(row.planKey), `${row.title} shown with a margin not below ${threshold}`).toBe(true);
+    for (const row of shown)
+      expect(below.has(row.planKey), `${row.title} shown with a margin not below ${threshold}`).toBe(true);
 
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await waitForCount(page, total);
@@ -204,9 +251,18 @@ describe('the Grid, light theme, English', () => {
 
     beforeAll(async () => {
       await app.preview.services.sync();
-      const changed = await server['grid.query']({ language: 'en', changedInLastSync: true, sort: { column: 'suppliers', direction: 'desc' }, limit: 500 });
+      const changed = await server['grid.query']({
+        language: 'en',
+        changedInLastSync: true,
+        sort: { column: 'suppliers', direction: 'desc' },
+        limit: 500,
+      });
       // A row sold by several suppliers, at least one of whose prices moved: the chart then has a step to draw.
-      const candidates = changed.rows.filter((row) => new Set(row.offers.map((o) => o.supplier)).size >= 2 && row.changes.some((c) => c === 'price_up' || c === 'price_down'));
+      const candidates = changed.rows.filter(
+        (row) =>
+          new Set(row.offers.map((o) => o.supplier)).size >= 2 &&
+          row.changes.some((c) => c === 'price_up' || c === 'price_down'),
+      );
       expect(candidates.length).toBeGreaterThan(0);
       // The one whose price moved most, so the chart's step is plain to see.
       let biggestMove = -1;
@@ -252,7 +308,10 @@ describe('the Grid, light theme, English', () => {
       // One line per charted offer, a legend entry per offer, dated x axis and amount y axis.
       const chart = panel().locator('.price-chart svg');
       await chart.waitFor(WAIT);
-      const charted = detail.offers.filter((o) => o.converted && (detail.priceHistory[`${o.supplier}|${o.productId}|${o.skuId}|${o.variant}`] ?? []).length > 0);
+      const charted = detail.offers.filter(
+        (o) =>
+          o.converted && (detail.priceHistory[`${o.supplier}|${o.productId}|${o.skuId}|${o.variant}`] ?? []).length > 0,
+      );
       expect(await chart.locator('.chart-series path').count()).toBe(charted.length);
       expect(await panel().locator('.chart-legend li').count()).toBe(detail.offers.length);
       expect(await chart.locator('.chart-grid text').count()).toBeGreaterThanOrEqual(4);
@@ -275,12 +334,17 @@ describe('the Grid, light theme, English', () => {
 
     it('locks the plan price by hand (below cost: the loss is flagged) and unlocks it again', async () => {
       const { page } = app;
-      const lockedCount = () => server['pricing.rules']().then((rules) => rules.locks.filter((l) => l.target.type === 'plan' && l.target.planKey === target.planKey).length);
+      const lockedCount = () =>
+        server['pricing.rules']().then(
+          (rules) => rules.locks.filter((l) => l.target.type === 'plan' && l.target.planKey === target.planKey).length,
+        );
       // Bring the row on screen, to see its lock in the table as well as in the panel.
       await page.getByRole('searchbox', { name: 'Search plans' }).fill(target.title);
       const row = page.locator(rowSelector(target.planKey));
       await row.waitFor(WAIT);
-      await panel().getByRole('textbox', { name: /Locked sale price/ }).fill('0.01');
+      await panel()
+        .getByRole('textbox', { name: /Locked sale price/ })
+        .fill('0.01');
       await panel().getByRole('button', { name: 'Lock price' }).click();
       // Below cost: nothing is locked until the merchant has seen what each sale loses and confirmed.
       const confirm = panel().getByRole('alertdialog', { name: 'This sells below cost' });
@@ -307,9 +371,16 @@ describe('the Grid, light theme, English', () => {
       const { page } = app;
       const offers = target.offers.length;
       // The best offer names the row: unlinking it renames the row too, the hardest case for keeping the panel on it.
-      const moving = target.offers.find((o) => o.supplier === target.best?.supplier && o.productId === target.best?.productId && o.skuId === target.best?.skuId) ?? target.offers[0];
+      const moving =
+        target.offers.find(
+          (o) =>
+            o.supplier === target.best?.supplier &&
+            o.productId === target.best?.productId &&
+            o.skuId === target.best?.skuId,
+        ) ?? target.offers[0];
       const staying = target.offers.find((o) => o !== moving)!;
-      const englishTitle = (offer: OfferRef & { titles: Record<string, string> }) => offer.titles.en ?? offer.titles['en-US'] ?? Object.values(offer.titles)[0];
+      const englishTitle = (offer: OfferRef & { titles: Record<string, string> }) =>
+        offer.titles.en ?? offer.titles['en-US'] ?? Object.values(offer.titles)[0];
       const rowOf = async (planKey: string) => {
         const found = await server['grid.query']({ search: englishTitle(staying), language: 'en', limit: 200 });
         return found.rows.find((row) => row.planKey === planKey) ?? null;
@@ -338,8 +409,14 @@ describe('the Grid, light theme, English', () => {
       await panel().getByText('no longer in the grid').waitFor(WAIT);
       await expect.poll(async () => (await rowOf(target.planKey))?.offers.length, POLL).toBe(offers);
 
-      const links = () => (app.preview.services.db.prepare('SELECT COUNT(*) AS n FROM plan_links WHERE supplier_id = ? AND product_id = ? AND sku_id = ? AND variant = ?')
-        .get(moving.supplier, moving.productId, moving.skuId, moving.variant) as { n: number }).n;
+      const links = () =>
+        (
+          app.preview.services.db
+            .prepare(
+              'SELECT COUNT(*) AS n FROM plan_links WHERE supplier_id = ? AND product_id = ? AND sku_id = ? AND variant = ?',
+            )
+            .get(moving.supplier, moving.productId, moving.skuId, moving.variant) as { n: number }
+        ).n;
       expect(links()).toBe(1);
       await openRow(target.planKey, englishTitle(staying));
       await panel().locator(offerCard(moving)).getByRole('button', { name: 'Reset matching' }).click();
@@ -363,7 +440,8 @@ describe('the Grid, light theme, English', () => {
     let failing = true;
     await page.route('**/api/invoke', async (route) => {
       const body = route.request().postDataJSON() as { method: string };
-      if (failing && body.method === 'grid.query') return route.fulfill({ json: { ok: false, error: { message: 'database is locked' } } });
+      if (failing && body.method === 'grid.query')
+        return route.fulfill({ json: { ok: false, error: { message: 'database is locked' } } });
       return route.continue();
     });
     await search.fill('Japan');
@@ -417,7 +495,10 @@ describe('the Grid, dark theme', () => {
 
     await page.getByRole('checkbox', { name: 'Changed in last sync' }).check();
     await waitForSettledRows(page);
-    await page.locator('.grid-row:has(.change-badge.price_up), .grid-row:has(.change-badge.price_down)').first().click();
+    await page
+      .locator('.grid-row:has(.change-badge.price_up), .grid-row:has(.change-badge.price_down)')
+      .first()
+      .click();
     await page.getByRole('complementary', { name: 'Plan details' }).locator('.price-chart svg').waitFor(WAIT);
     await app.screenshot('grid-dark-detail');
   }, 60_000);
@@ -434,16 +515,43 @@ describe('the Grid over 100,000 rows', () => {
     const cents = 100 + (index % 900);
     const cost = { amount: `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`, currency: 'USD' };
     const offer = {
-      supplier: 'demo-mesim', productId: `p${index}`, skuId: `s${index}`, variant: '', kind: 'esim' as const,
-      titles: { en: `Synthetic ${country} plan #${index}` }, cost, converted: cost, stock: { status: 'in_stock' as const, quantity: 10 },
-      orderable: true, categoryId: null,
+      supplier: 'demo-mesim',
+      productId: `p${index}`,
+      skuId: `s${index}`,
+      variant: '',
+      kind: 'esim' as const,
+      titles: { en: `Synthetic ${country} plan #${index}` },
+      cost,
+      converted: cost,
+      stock: { status: 'in_stock' as const, quantity: 10 },
+      orderable: true,
+      categoryId: null,
     };
     return {
-      id: index + 1, planKey: `plan|synthetic|${index}`, kind: 'esim', title: offer.titles.en,
-      attributes: { type: 'plan', countries: [country], dataMB: 1024 * (1 + (index % 10)), unlimited: false, perDay: false, days: 1 + (index % 30), confidence: 1 },
-      offers: [offer], best: { supplier: offer.supplier, productId: offer.productId, skuId: offer.skuId, variant: '' }, second: null,
-      bestCost: cost, salePrice: { amount: '19.99', currency: 'USD' }, margin: { amount: '1.00', currency: 'USD' }, marginPercent: '5.0',
-      ruleId: 'synthetic', locked: false, priceRefused: false, changes: [],
+      id: index + 1,
+      planKey: `plan|synthetic|${index}`,
+      kind: 'esim',
+      title: offer.titles.en,
+      attributes: {
+        type: 'plan',
+        countries: [country],
+        dataMB: 1024 * (1 + (index % 10)),
+        unlimited: false,
+        perDay: false,
+        days: 1 + (index % 30),
+        confidence: 1,
+      },
+      offers: [offer],
+      best: { supplier: offer.supplier, productId: offer.productId, skuId: offer.skuId, variant: '' },
+      second: null,
+      bestCost: cost,
+      salePrice: { amount: '19.99', currency: 'USD' },
+      margin: { amount: '1.00', currency: 'USD' },
+      marginPercent: '5.0',
+      ruleId: 'synthetic',
+      locked: false,
+      priceRefused: false,
+      changes: [],
     };
   }
 
@@ -456,7 +564,9 @@ describe('the Grid over 100,000 rows', () => {
       const query = (body.args[0] ?? {}) as { offset?: number; limit?: number };
       const offset = query.offset ?? 0;
       requestedOffsets.push(offset);
-      const rows = Array.from({ length: Math.max(0, Math.min(query.limit ?? 100, TOTAL - offset)) }, (_, i) => syntheticRow(offset + i));
+      const rows = Array.from({ length: Math.max(0, Math.min(query.limit ?? 100, TOTAL - offset)) }, (_, i) =>
+        syntheticRow(offset + i),
+      );
       const result: GridPage = { rows, total: TOTAL, currency: 'USD', offset };
       await route.fulfill({ json: { ok: true, result } });
     });
@@ -479,7 +589,9 @@ describe('the Grid over 100,000 rows', () => {
     // Jump to the middle: the page holding row 50,000 is fetched, not the 499 before it.
     await scroller.evaluate((el) => el.scrollTo({ top: 50_000 * 36 }));
     await page.locator('.grid-row[aria-rowindex="50003"]:not(.skeleton)').waitFor(WAIT);
-    expect(await page.locator('.grid-row[aria-rowindex="50003"] .grid-title').textContent()).toBe(syntheticRow(50_000).title);
+    expect(await page.locator('.grid-row[aria-rowindex="50003"] .grid-title').textContent()).toBe(
+      syntheticRow(50_000).title,
+    );
     expect(requestedOffsets).toContain(50_000);
     const afterJump = requestedOffsets.length;
     expect(afterJump).toBeLessThanOrEqual(8);

@@ -29,15 +29,29 @@ export interface E2eApp {
  * The built renderer in Debian's Chromium, talking to the real services (demo simulators, a fresh SQLite
  * file) over the loopback bridge: the app as a merchant sees it, minus the Electron window frame.
  */
-export async function launchApp(options: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark'; locale?: string } = {}): Promise<E2eApp> {
+export async function launchApp(
+  options: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark'; locale?: string } = {},
+): Promise<E2eApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'supplygrid-e2e-'));
   const traffic: string[] = [];
   const preview = await startWebPreview({ dataDir, onTraffic: (_direction, text) => traffic.push(text) });
   const browser = await chromium.launch({
     executablePath: browserPath(),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, colorScheme: options.colorScheme ?? 'light', locale: options.locale ?? 'en-US' });
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1400, height: 900 },
+    colorScheme: options.colorScheme ?? 'light',
+    locale: options.locale ?? 'en-US',
+  });
   const page = await context.newPage();
   // Every wait and navigation is bounded: a hung page must fail its test, not hang the run (Playwright's own default is 30s).
   page.setDefaultTimeout(15_000);
@@ -47,7 +61,11 @@ export async function launchApp(options: { viewport?: { width: number; height: n
   await page.goto(preview.appUrl);
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
-    preview, browser, page, dataDir, traffic,
+    preview,
+    browser,
+    page,
+    dataDir,
+    traffic,
     screenshot: async (name) => {
       const path = join(SCREENSHOTS, `${name}.png`);
       await page.screenshot({ path, fullPage: false });
@@ -63,7 +81,10 @@ export async function launchApp(options: { viewport?: { width: number; height: n
 }
 
 /** Reloads the page in a UI language and theme, as a merchant's saved choice would open the app. */
-export async function reloadIn(page: Page, choice: { language: 'en' | 'zh-CN'; theme: 'light' | 'dark' }): Promise<void> {
+export async function reloadIn(
+  page: Page,
+  choice: { language: 'en' | 'zh-CN'; theme: 'light' | 'dark' },
+): Promise<void> {
   await page.addInitScript(({ language, theme }) => {
     localStorage.setItem('supplygrid.language', language);
     localStorage.setItem('supplygrid.theme', theme);

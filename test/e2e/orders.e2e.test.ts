@@ -19,18 +19,30 @@ const POLL = { timeout: 20_000, interval: 100 };
  * An amount as the screens must show it, worked out here rather than by the renderer's own formatMoney: Intl formats
  * the decimal string exactly (no float), digits grouped, in the currency's minor units, with the currency after it.
  */
-const minorDigits = (currency: string) => new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
+const minorDigits = (currency: string) =>
+  new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
 const shown = (money: Money | null | undefined): string => {
   if (!money) return '—';
   const digits = minorDigits(money.currency);
   return `${new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(money.amount as `${number}`)} ${money.currency}`;
 };
 
-const cssValue = (value: string) => value.replace(/["\\]/g, '\\$&').replace(/[\u0000-\u001f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);
+const cssValue = (value: string) =>
+  value.replace(/["\\]/g, '\\$&').replace(/[\u0000-\u001f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);
 const rowSelector = (planKey: string) => `.grid-row[data-plan-key="${cssValue(planKey)}"]`;
 const offerCard = (offer: OfferRef) => `.offer-card[data-offer="${cssValue(supplierOfferKey(offer))}"]`;
-const refOf = (offer: OfferRef): OfferRef => ({ supplier: offer.supplier, productId: offer.productId, skuId: offer.skuId, variant: offer.variant });
-const sameRef = (a: OfferRef, b: OfferRef | null) => b !== null && a.supplier === b.supplier && a.productId === b.productId && a.skuId === b.skuId && a.variant === b.variant;
+const refOf = (offer: OfferRef): OfferRef => ({
+  supplier: offer.supplier,
+  productId: offer.productId,
+  skuId: offer.skuId,
+  variant: offer.variant,
+});
+const sameRef = (a: OfferRef, b: OfferRef | null) =>
+  b !== null &&
+  a.supplier === b.supplier &&
+  a.productId === b.productId &&
+  a.skuId === b.skuId &&
+  a.variant === b.variant;
 
 async function openScreen(page: Page, name: string) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true }).click();
@@ -62,7 +74,9 @@ async function spilledText(root: Locator): Promise<string[]> {
       const style = getComputedStyle(node);
       if (style.overflowX === 'visible' && style.display === 'inline') continue;
       if (style.textOverflow === 'ellipsis' && node.closest('[title]')) continue;
-      offenders.push(`${node.tagName.toLowerCase()}.${node.className}: "${node.textContent}" (${node.scrollWidth} > ${node.clientWidth})`);
+      offenders.push(
+        `${node.tagName.toLowerCase()}.${node.className}: "${node.textContent}" (${node.scrollWidth} > ${node.clientWidth})`,
+      );
     }
     return offenders;
   });
@@ -76,7 +90,8 @@ function decodeQr(png: Buffer): string | null {
 async function placeFromDialog(page: Page, expectedBalance: string | null): Promise<Locator> {
   const dialog = page.getByRole('dialog', { name: 'Place a test order' });
   await dialog.waitFor(WAIT);
-  if (expectedBalance) await expect.poll(() => dialog.getByTestId('quote-balance').textContent(), POLL).toBe(expectedBalance);
+  if (expectedBalance)
+    await expect.poll(() => dialog.getByTestId('quote-balance').textContent(), POLL).toBe(expectedBalance);
   const place = dialog.getByRole('button', { name: /^Place order/ });
   expect(await place.isDisabled()).toBe(true);
   // Every supplier here is a demo one: the dialog says so, and never that real money is spent.
@@ -90,7 +105,12 @@ describe('Test orders, light theme, English, at 1280×800', () => {
   /** Orders a demo BillionConnect eSIM as a merchant would: New test order on the Orders screen, find it, place it. */
   const placeBillionConnectOrder = async (pickerScreenshot?: string): Promise<void> => {
     const { page } = app;
-    const rows = await server['grid.query']({ kinds: ['esim'], suppliers: ['demo-billionconnect'], language: 'en', limit: 500 });
+    const rows = await server['grid.query']({
+      kinds: ['esim'],
+      suppliers: ['demo-billionconnect'],
+      language: 'en',
+      limit: 500,
+    });
     const row = rows.rows.find((r) => r.offers.some((o) => o.supplier === 'demo-billionconnect' && o.orderable));
     expect(row).toBeDefined();
     await openScreen(page, 'Test orders');
@@ -100,7 +120,10 @@ describe('Test orders, light theme, English, at 1280×800', () => {
     const pickerRow = picker.locator('.picker-row', { hasText: row!.title }).first();
     await pickerRow.waitFor(WAIT);
     if (pickerScreenshot) await app.screenshot(pickerScreenshot);
-    await pickerRow.getByRole('button', { name: /Demo BillionConnect/ }).first().click();
+    await pickerRow
+      .getByRole('button', { name: /Demo BillionConnect/ })
+      .first()
+      .click();
     await (await placeFromDialog(page, null)).click();
   };
   let app: E2eApp;
@@ -114,13 +137,18 @@ describe('Test orders, light theme, English, at 1280×800', () => {
   beforeAll(async () => {
     app = await launchApp({ viewport: { width: 1280, height: 800 } });
     server = createHandlers(app.preview.services);
-    await app.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.preview.appUrl).origin });
+    await app.page
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.preview.appUrl).origin });
     await app.preview.services.sync();
     const esims = await server['grid.query']({ kinds: ['esim'], language: 'en', limit: 5000 });
     // A row whose best offer is a demo eSIM from Dujiao-Next (it answers "processing" first, then delivers) or MeSIM.
     for (const supplier of ['demo-dujiao', 'demo-mesim']) {
-      const found = esims.rows.find((row) => row.best?.supplier === supplier
-        && row.offers.some((offer) => sameRef(offer, row.best) && offer.orderable && offer.stock.status !== 'out'));
+      const found = esims.rows.find(
+        (row) =>
+          row.best?.supplier === supplier &&
+          row.offers.some((offer) => sameRef(offer, row.best) && offer.orderable && offer.stock.status !== 'out'),
+      );
       if (found) {
         esimRow = found;
         esimOffer = found.offers.find((offer) => sameRef(offer, found.best))!;
@@ -138,7 +166,9 @@ describe('Test orders, light theme, English, at 1280×800', () => {
     await openScreen(page, 'Test orders');
     await page.getByText('No test orders yet').waitFor(WAIT);
     expect(await page.getByRole('button', { name: 'Open the Grid' }).isVisible()).toBe(true);
-    await expect.poll(() => page.getByTestId('cap-status').textContent(), POLL).toBe('Spent today 0.00 USD · 200.00 USD left');
+    await expect
+      .poll(() => page.getByTestId('cap-status').textContent(), POLL)
+      .toBe('Spent today 0.00 USD · 200.00 USD left');
     expect(await sidewaysOverflow(page.locator('main.screen'))).toBeLessThanOrEqual(0);
   }, 30_000);
 
@@ -147,7 +177,11 @@ describe('Test orders, light theme, English, at 1280×800', () => {
     await openGridRow(page, esimRow);
     const quote = await server['orders.quote'](refOf(esimOffer));
     expect(quote.balance).not.toBeNull();
-    await page.getByRole('complementary', { name: 'Plan details' }).locator(offerCard(esimOffer)).getByRole('button', { name: 'Place test order' }).click();
+    await page
+      .getByRole('complementary', { name: 'Plan details' })
+      .locator(offerCard(esimOffer))
+      .getByRole('button', { name: 'Place test order' })
+      .click();
 
     const place = await placeFromDialog(page, shown(quote.balance));
     const quoteBox = dialog().getByTestId('order-quote');
@@ -183,21 +217,33 @@ describe('Test orders, light theme, English, at 1280×800', () => {
     await dialog().getByRole('button', { name: 'Reveal' }).click();
     const qr = dialog().getByTestId('order-qr');
     await qr.waitFor(WAIT);
-    await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), POLL).toBe(true);
+    await expect
+      .poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), POLL)
+      .toBe(true);
     const box = (await qr.boundingBox())!;
     expect(box.width).toBeGreaterThanOrEqual(240);
     expect(await qr.evaluate((img) => getComputedStyle(img).imageRendering)).toBe('pixelated');
     expect(decodeQr(await qr.screenshot())).toBe(lpa);
 
     expect(await dialog().locator('[data-field="smdp"] code').textContent()).toBe(parts.value.smdpAddress);
-    expect(await dialog().locator('[data-field="activation-code"] code').textContent()).toBe(parts.value.activationCode);
+    expect(await dialog().locator('[data-field="activation-code"] code').textContent()).toBe(
+      parts.value.activationCode,
+    );
     expect(await dialog().locator('[data-field="lpa"] code').textContent()).toBe(lpa);
     expect(await dialog().locator('[data-field="iccid"] code').textContent()).toBe(revealed.delivery!.iccid);
-    expect(await dialog().getByRole('link', { name: 'Open install link' }).getAttribute('href')).toBe(appleSetupLink(lpa));
+    expect(await dialog().getByRole('link', { name: 'Open install link' }).getAttribute('href')).toBe(
+      appleSetupLink(lpa),
+    );
 
-    await dialog().locator('[data-field="activation-code"]').getByRole('button', { name: 'Copy Activation code' }).click();
+    await dialog()
+      .locator('[data-field="activation-code"]')
+      .getByRole('button', { name: 'Copy Activation code' })
+      .click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), POLL).toBe(parts.value.activationCode);
-    const [download] = await Promise.all([page.waitForEvent('download', WAIT), dialog().getByRole('button', { name: 'Save QR as PNG' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', WAIT),
+      dialog().getByRole('button', { name: 'Save QR as PNG' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`esim-order-${esimOrder.id}-${esimOrder.supplier}.png`);
 
     expect(await sidewaysOverflow(dialog().locator('.order-dialog-body'))).toBeLessThanOrEqual(0);
@@ -210,7 +256,8 @@ describe('Test orders, light theme, English, at 1280×800', () => {
   it('orders a SEAGM card and shows its number and PIN after reveal', async () => {
     const { page } = app;
     const cards = await server['grid.query']({ kinds: ['card'], language: 'en', limit: 1000 });
-    const orderable = (o: GridOffer) => o.supplier === 'demo-seagm' && o.kind === 'card' && o.orderable && o.stock.status !== 'out';
+    const orderable = (o: GridOffer) =>
+      o.supplier === 'demo-seagm' && o.kind === 'card' && o.orderable && o.stock.status !== 'out';
     const found = cards.rows.find((r) => r.offers.some(orderable));
     // The demo SEAGM catalog seeds in-stock gift cards that can be ordered: this must never be skipped.
     expect(found, 'an orderable, in-stock demo SEAGM card').toBeDefined();
@@ -218,7 +265,11 @@ describe('Test orders, light theme, English, at 1280×800', () => {
     const offer = row.offers.find(orderable)!;
     await openGridRow(page, row);
     const quote = await server['orders.quote'](refOf(offer));
-    await page.getByRole('complementary', { name: 'Plan details' }).locator(offerCard(offer)).getByRole('button', { name: 'Place test order' }).click();
+    await page
+      .getByRole('complementary', { name: 'Plan details' })
+      .locator(offerCard(offer))
+      .getByRole('button', { name: 'Place test order' })
+      .click();
     const place = await placeFromDialog(page, shown(quote.balance));
     await place.click();
     await expect.poll(() => dialog().locator('.order-outcome').getAttribute('data-status'), POLL).toBe('delivered');
@@ -244,9 +295,12 @@ describe('Test orders, light theme, English, at 1280×800', () => {
     await placeBillionConnectOrder('orders-picker');
     // BillionConnect sends the eSIM only by its N009 notification: the demo's simulator pushes it to the app's own
     // receiver a few seconds later, as the real platform does to the merchant's callback URL, minutes later.
-    await expect.poll(() => dialog().locator('.order-outcome').getAttribute('data-status'), { timeout: 40_000, interval: 200 }).toBe('delivered');
-    expect(await dialog().locator('.timeline-upstream').allTextContents())
-      .toContain('ordered; BillionConnect sends the eSIM by notification, usually within minutes; the order completes when it arrives');
+    await expect
+      .poll(() => dialog().locator('.order-outcome').getAttribute('data-status'), { timeout: 40_000, interval: 200 })
+      .toBe('delivered');
+    expect(await dialog().locator('.timeline-upstream').allTextContents()).toContain(
+      'ordered; BillionConnect sends the eSIM by notification, usually within minutes; the order completes when it arrives',
+    );
     expect(await dialog().textContent()).not.toContain('@');
     await app.screenshot('orders-billionconnect-delivered');
     await page.keyboard.press('Escape');
@@ -255,7 +309,11 @@ describe('Test orders, light theme, English, at 1280×800', () => {
   it('completes a BillionConnect order by hand when its notification never arrives', async () => {
     const { page } = app;
     // The demo platform loses this order's notification, as a real one can (no callback URL, a tunnel down).
-    const demo = (app.preview.services as unknown as { demo: { simulators: Array<{ connection: { kind: string }; server?: { state: { notifyUrl: string | null } } }> } }).demo;
+    const demo = (
+      app.preview.services as unknown as {
+        demo: { simulators: Array<{ connection: { kind: string }; server?: { state: { notifyUrl: string | null } } }> };
+      }
+    ).demo;
     const bc = demo.simulators.find((s) => s.connection.kind === 'billionconnect')!.server!.state;
     const notifyUrl = bc.notifyUrl;
     bc.notifyUrl = null;
@@ -266,10 +324,14 @@ describe('Test orders, light theme, English, at 1280×800', () => {
       const detail = page.locator('.order-detail');
       await detail.getByText('Taking too long?').click();
       await detail.getByRole('button', { name: 'Complete by hand' }).click();
-      await detail.getByRole('textbox', { name: 'Paste what the supplier delivered' }).fill('1$smdp.example.com$HAND-ENTERED-1');
+      await detail
+        .getByRole('textbox', { name: 'Paste what the supplier delivered' })
+        .fill('1$smdp.example.com$HAND-ENTERED-1');
       await detail.getByRole('button', { name: 'Complete order' }).click();
       await detail.getByRole('alert').getByText('lacks the "LPA:" prefix').waitFor(WAIT);
-      await detail.getByRole('textbox', { name: 'Paste what the supplier delivered' }).fill('LPA:1$smdp.example.com$HAND-ENTERED-1');
+      await detail
+        .getByRole('textbox', { name: 'Paste what the supplier delivered' })
+        .fill('LPA:1$smdp.example.com$HAND-ENTERED-1');
       await detail.getByRole('button', { name: 'Complete order' }).click();
       await expect.poll(() => detail.locator('.order-outcome').getAttribute('data-status'), POLL).toBe('delivered');
       expect(await detail.locator('[data-field="smdp"] code').textContent()).toBe('smdp.example.com');
@@ -301,7 +363,8 @@ describe('Test orders, light theme, English, at 1280×800', () => {
     const capView = (await server['orders.quote'](refOf(esimOffer))).cap!;
     expect(capView.limit).toEqual({ amount: '250.00', currency: 'USD' });
     expect(await server['orders.cap']()).toEqual({ spentToday: capView.spentToday, cap: capView });
-    await expect.poll(() => page.getByTestId('cap-status').textContent(), POLL)
+    await expect
+      .poll(() => page.getByTestId('cap-status').textContent(), POLL)
       .toBe(`Spent today ${shown(capView.spentToday)} · ${shown(capView.remaining)} left`);
 
     await page.locator(`.order-item[data-order="${esimOrder.id}"]`).click();
@@ -324,8 +387,14 @@ describe('Test orders, light theme, English, at 1280×800', () => {
     const refusal = dialog().getByRole('alert');
     await refusal.waitFor(WAIT);
     expect(await refusal.textContent()).toContain('would exceed today’s spending cap');
-    expect(await dialog().getByRole('checkbox', { name: 'Place this demo order (nothing is charged)' }).isDisabled()).toBe(true);
-    expect(await dialog().getByRole('button', { name: /^Place order/ }).isDisabled()).toBe(true);
+    expect(
+      await dialog().getByRole('checkbox', { name: 'Place this demo order (nothing is charged)' }).isDisabled(),
+    ).toBe(true);
+    expect(
+      await dialog()
+        .getByRole('button', { name: /^Place order/ })
+        .isDisabled(),
+    ).toBe(true);
     expect(await dialog().getByTestId('quote-cap').textContent()).toMatch(/^0\.00 USD left of 1\.00 USD/);
     await app.screenshot('orders-refused');
     await page.keyboard.press('Escape');
@@ -342,16 +411,34 @@ describe('Test orders, light theme, English, at 1280×800', () => {
     expect(cardOrder, 'the SEAGM card order placed by the earlier test').not.toBeNull();
     const target = cardOrder!;
     // Main's own words for this case (service.ts, reconcileOnce).
-    const error = `${target.supplier} now says it has no order ${target.upstreamOrderId ?? target.idempotencyKey}, though it confirmed it before. `
-      + `It is not sent again, so it cannot be charged twice: look it up in the supplier's own order list (our key: ${target.idempotencyKey}).`;
+    const error =
+      `${target.supplier} now says it has no order ${target.upstreamOrderId ?? target.idempotencyKey}, though it confirmed it before. ` +
+      `It is not sent again, so it cannot be charged twice: look it up in the supplier's own order list (our key: ${target.idempotencyKey}).`;
     // The demo suppliers never lose an order: the list is answered as if one had been.
     await page.route('**/api/invoke', async (route) => {
       const body = route.request().postDataJSON() as { method: string };
       if (body.method !== 'orders.list') return route.continue();
       const list = await server['orders.list'](200);
-      const result = list.map((order) => (order.id === target.id
-        ? { ...order, status: 'attention', error, delivery: null, updatedAt: new Date().toISOString(), timeline: [...order.timeline, { at: new Date().toISOString(), status: 'attention', upstreamStatus: null, note: 'the supplier no longer knows this order' }] }
-        : order));
+      const result = list.map((order) =>
+        order.id === target.id
+          ? {
+              ...order,
+              status: 'attention',
+              error,
+              delivery: null,
+              updatedAt: new Date().toISOString(),
+              timeline: [
+                ...order.timeline,
+                {
+                  at: new Date().toISOString(),
+                  status: 'attention',
+                  upstreamStatus: null,
+                  note: 'the supplier no longer knows this order',
+                },
+              ],
+            }
+          : order,
+      );
       await route.fulfill({ json: { ok: true, result } });
     });
     await page.reload();
@@ -386,7 +473,9 @@ describe('Test orders, light theme, English, at 1280×800', () => {
     expect(await detail.getByText('SM-DP+ 地址').isVisible()).toBe(true);
     const spending = await server['orders.cap']();
     expect(spending.cap).toBeNull();
-    await expect.poll(() => page.getByTestId('cap-status').textContent(), POLL).toBe(`今日已用 ${shown(spending.spentToday)} · 未设上限`);
+    await expect
+      .poll(() => page.getByTestId('cap-status').textContent(), POLL)
+      .toBe(`今日已用 ${shown(spending.spentToday)} · 未设上限`);
     expect(await sidewaysOverflow(page.locator('main.screen'))).toBeLessThanOrEqual(0);
     expect(await spilledText(page.locator('.orders-screen'))).toEqual([]);
     await app.screenshot('orders-zh-dark');

@@ -50,7 +50,9 @@ describe('Pricing: rules with a live preview, locks and currency rates', () => {
     const { page } = app;
     await open(page, 'Pricing');
     await page.locator('.rules-table .rule-row').first().waitFor(WAIT);
-    expect(await page.locator('.rules-table .rule-row').count()).toBe(loadRuleSet(services().db, currency()).rules.length);
+    expect(await page.locator('.rules-table .rule-row').count()).toBe(
+      loadRuleSet(services().db, currency()).rules.length,
+    );
     await page.getByText('Change a rule to see how sale prices would move').waitFor(WAIT);
     await app.screenshot('pricing');
 
@@ -83,7 +85,11 @@ describe('Pricing: rules with a live preview, locks and currency rates', () => {
     await editor.locator('input[name=percent]').fill('50');
     await editor.locator('select[name=rounding]').selectOption('none');
 
-    const draft = { currency: currency(), rules: [{ id: 'tier-1', scope: { type: 'all' as const }, percent: '50', rounding: { mode: 'none' as const } }], locks: [] };
+    const draft = {
+      currency: currency(),
+      rules: [{ id: 'tier-1', scope: { type: 'all' as const }, percent: '50', rounding: { mode: 'none' as const } }],
+      locks: [],
+    };
     const expected = await createHandlers(services())['pricing.preview'](draft);
     expect(expected.changed).toBeGreaterThan(0);
     const result = page.locator('[data-testid=preview-result]:not(.stale)');
@@ -103,7 +109,10 @@ describe('Pricing: rules with a live preview, locks and currency rates', () => {
     expect(priced.length).toBeGreaterThan(50);
     for (const row of priced) {
       const want = new Decimal(row.bestCost!.amount).times('1.5').toDecimalPlaces(2, Decimal.ROUND_CEIL);
-      expect(new Decimal(row.salePrice!.amount).equals(want), `${row.title}: ${row.bestCost!.amount} → ${row.salePrice!.amount}`).toBe(true);
+      expect(
+        new Decimal(row.salePrice!.amount).equals(want),
+        `${row.title}: ${row.bestCost!.amount} → ${row.salePrice!.amount}`,
+      ).toBe(true);
       expect(row.ruleId).toBe('tier-1');
     }
   }, 60_000);
@@ -111,7 +120,11 @@ describe('Pricing: rules with a live preview, locks and currency rates', () => {
   it('lists locked prices and unlocks them', async () => {
     const { page } = app;
     const row = queryGrid(services().db, { limit: 1 }, services().gridScope()).rows[0];
-    await createHandlers(services())['pricing.lock']({ target: { type: 'plan', planKey: row.planKey }, price: { amount: '9.99', currency: currency() }, note: 'launch offer' });
+    await createHandlers(services())['pricing.lock']({
+      target: { type: 'plan', planKey: row.planKey },
+      price: { amount: '9.99', currency: currency() },
+      note: 'launch offer',
+    });
     await open(page, 'Sync');
     await open(page, 'Pricing');
     const lockRow = page.locator('.locks-table tbody tr');
@@ -133,7 +146,9 @@ describe('Pricing: rules with a live preview, locks and currency rates', () => {
     await cny.locator('input').press('Enter');
     await cny.locator('.rate-error').waitFor(WAIT);
     expect(await cny.locator('.rate-error').textContent()).toContain('must be a positive decimal');
-    expect(await cny.locator('.rate-error').textContent()).toBe('The rate for CNY must be a positive decimal such as 0.1389, not "abc"');
+    expect(await cny.locator('.rate-error').textContent()).toBe(
+      'The rate for CNY must be a positive decimal such as 0.1389, not "abc"',
+    );
     await cny.locator('input').fill('0.15');
     await cny.getByRole('button', { name: 'Save' }).click();
     await cny.locator('.rate-value', { hasText: '0.15' }).waitFor(WAIT);
@@ -164,16 +179,34 @@ describe('Pricing: rules with a live preview, locks and currency rates', () => {
   it('names an offer-scoped lock and a plan-scoped rule by their titles in English and Chinese, ids only on hover and in the details line', async () => {
     const { page } = app;
     const handlers = createHandlers(services());
-    const [en, zh] = await Promise.all(['en', 'zh-CN'].map((language) => handlers['grid.query']({ language, limit: 500 })));
+    const [en, zh] = await Promise.all(
+      ['en', 'zh-CN'].map((language) => handlers['grid.query']({ language, limit: 500 })),
+    );
     const zhTitle = new Map(zh.rows.map((row) => [row.planKey, row.title]));
     // Titled differently in each language, so the screen can only pass by reading the reader's language.
     const plan = en.rows.find((row) => zhTitle.has(row.planKey) && zhTitle.get(row.planKey) !== row.title)!;
-    const offerRow = services().db.prepare(`SELECT product_id, sku_id, variant, titles_json FROM offers
-      WHERE supplier_id = 'demo-mesim' AND removed_at IS NULL AND titles_json LIKE '%"zh-CN"%' LIMIT 1`).get() as { product_id: string; sku_id: string; variant: string; titles_json: string };
+    const offerRow = services()
+      .db.prepare(
+        `SELECT product_id, sku_id, variant, titles_json FROM offers
+      WHERE supplier_id = 'demo-mesim' AND removed_at IS NULL AND titles_json LIKE '%"zh-CN"%' LIMIT 1`,
+      )
+      .get() as { product_id: string; sku_id: string; variant: string; titles_json: string };
     const offerTitles = JSON.parse(offerRow.titles_json) as Record<string, string>;
-    const offer = { type: 'offer' as const, supplierId: 'demo-mesim', productId: offerRow.product_id, skuId: offerRow.sku_id, variant: offerRow.variant };
+    const offer = {
+      type: 'offer' as const,
+      supplierId: 'demo-mesim',
+      productId: offerRow.product_id,
+      skuId: offerRow.sku_id,
+      variant: offerRow.variant,
+    };
     const saved = loadRuleSet(services().db, currency());
-    await handlers['pricing.saveRules']({ ...saved, rules: [...saved.rules, { id: 'one-plan', scope: { type: 'plan', planKey: plan.planKey }, percent: '12', rounding: { mode: 'none' } }] });
+    await handlers['pricing.saveRules']({
+      ...saved,
+      rules: [
+        ...saved.rules,
+        { id: 'one-plan', scope: { type: 'plan', planKey: plan.planKey }, percent: '12', rounding: { mode: 'none' } },
+      ],
+    });
     await handlers['pricing.lock']({ target: offer, price: { amount: '4.44', currency: currency() } });
 
     await open(page, 'Sync');
@@ -186,9 +219,15 @@ describe('Pricing: rules with a live preview, locks and currency rates', () => {
     expect(await lockTarget.textContent()).toBe(`Demo MeSIM offer: ${offerTitles.en}`);
     // The ids: on hover, and in the muted line under the name, never as the name.
     expect(await ruleScope.getAttribute('title')).toBe(`Plan key: ${plan.planKey}`);
-    expect(await page.locator('.rule-row[data-rule=one-plan] .scope-ids code').allTextContents()).toEqual([plan.planKey]);
+    expect(await page.locator('.rule-row[data-rule=one-plan] .scope-ids code').allTextContents()).toEqual([
+      plan.planKey,
+    ]);
     expect(await lockTarget.getAttribute('title')).toContain(`Product id: ${offer.productId}`);
-    expect(await page.locator('.locks-table .scope-ids code').allTextContents()).toEqual([offer.productId, offer.skuId, ...(offer.variant ? [offer.variant] : [])]);
+    expect(await page.locator('.locks-table .scope-ids code').allTextContents()).toEqual([
+      offer.productId,
+      offer.skuId,
+      ...(offer.variant ? [offer.variant] : []),
+    ]);
     await page.locator('.locks-card').scrollIntoViewIfNeeded();
     await app.screenshot('pricing-names-en');
 

@@ -5,7 +5,8 @@ import { supplierOfferKey } from '../../src-main/domain/offer';
 import { launchApp, type E2eApp } from './harness';
 
 const WAIT = { timeout: 20_000 };
-const cssValue = (value: string) => value.replace(/["\\]/g, '\\$&').replace(/[\u0000-\u001f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);
+const cssValue = (value: string) =>
+  value.replace(/["\\]/g, '\\$&').replace(/[\u0000-\u001f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);
 
 describe('quantity prices in the row panel', () => {
   let app: E2eApp;
@@ -14,7 +15,9 @@ describe('quantity prices in the row panel', () => {
   beforeAll(async () => {
     app = await launchApp({ viewport: { width: 1280, height: 720 } });
     await app.preview.services.sync();
-    tiered = listLiveOffers(app.preview.services.db, 'demo-dujiao').find((offer) => offer.kind === 'card' && (offer.quantityTiers?.length ?? 0) >= 2)!;
+    tiered = listLiveOffers(app.preview.services.db, 'demo-dujiao').find(
+      (offer) => offer.kind === 'card' && (offer.quantityTiers?.length ?? 0) >= 2,
+    )!;
     expect(tiered).toBeDefined();
   }, 90_000);
   afterAll(async () => {
@@ -23,7 +26,12 @@ describe('quantity prices in the row panel', () => {
 
   async function openTieredRow(searchLabel: string) {
     const { page } = app;
-    const key = supplierOfferKey({ supplier: 'demo-dujiao', productId: tiered.productId, skuId: tiered.skuId, variant: tiered.variant });
+    const key = supplierOfferKey({
+      supplier: 'demo-dujiao',
+      productId: tiered.productId,
+      skuId: tiered.skuId,
+      variant: tiered.variant,
+    });
     const server = createHandlers(app.preview.services);
     const found = await server['grid.query']({ search: tiered.titles['en-US'], limit: 200 });
     const row = found.rows.find((candidate) => candidate.offers.some((offer) => supplierOfferKey(offer) === key))!;

@@ -14,7 +14,11 @@ async function openNav(page: Page, screen: keyof typeof NAV_INDEX): Promise<void
 
 /** Waits until the requests the screen started have answered: no loading placeholder left. */
 async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('.loading-state, .grid-row.skeleton, .grid-summary .updating'), undefined, WAIT);
+  await page.waitForFunction(
+    () => !document.querySelector('.loading-state, .grid-row.skeleton, .grid-summary .updating'),
+    undefined,
+    WAIT,
+  );
 }
 
 export interface TourStop {
@@ -48,7 +52,10 @@ export const TOUR: TourStop[] = [
     name: 'grid-drawer',
     open: async (page) => {
       await page.locator('.below-cost-confirm .below-cost-actions button').nth(1).click();
-      await page.locator('.grid-row:not(.skeleton)').first().click({ position: { x: 80, y: 18 } });
+      await page
+        .locator('.grid-row:not(.skeleton)')
+        .first()
+        .click({ position: { x: 80, y: 18 } });
       await page.locator('.detail-panel .offer-card').first().waitFor(WAIT);
       await settled(page);
     },
@@ -75,8 +82,20 @@ export const TOUR: TourStop[] = [
       await settled(page);
     },
   },
-  { name: 'pricing', open: async (page) => { await openNav(page, 'pricing'); await settled(page); } },
-  { name: 'export', open: async (page) => { await openNav(page, 'export'); await settled(page); } },
+  {
+    name: 'pricing',
+    open: async (page) => {
+      await openNav(page, 'pricing');
+      await settled(page);
+    },
+  },
+  {
+    name: 'export',
+    open: async (page) => {
+      await openNav(page, 'export');
+      await settled(page);
+    },
+  },
   {
     name: 'orders',
     open: async (page) => {
@@ -92,8 +111,20 @@ export const TOUR: TourStop[] = [
       await settled(page);
     },
   },
-  { name: 'alerts', open: async (page) => { await openNav(page, 'alerts'); await settled(page); } },
-  { name: 'settings', open: async (page) => { await openNav(page, 'settings'); await settled(page); } },
+  {
+    name: 'alerts',
+    open: async (page) => {
+      await openNav(page, 'alerts');
+      await settled(page);
+    },
+  },
+  {
+    name: 'settings',
+    open: async (page) => {
+      await openNav(page, 'settings');
+      await settled(page);
+    },
+  },
 ];
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -112,15 +143,39 @@ export interface AxeFinding {
 export async function seriousAxeFindings(page: Page, scope = 'html'): Promise<AxeFinding[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(async (selector) => {
-    const axe = (window as unknown as { axe: { run(context: Element | Document, options: object): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[]; any: Array<{ data?: { fgColor?: string; bgColor?: string; contrastRatio?: number } | null }> }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: Element | Document,
+            options: object,
+          ): Promise<{
+            violations: Array<{
+              id: string;
+              impact: string | null;
+              help: string;
+              nodes: Array<{
+                target: unknown[];
+                any: Array<{ data?: { fgColor?: string; bgColor?: string; contrastRatio?: number } | null }>;
+              }>;
+            }>;
+          }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document.querySelector(selector) ?? document, { resultTypes: ['violations'] });
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, impact: v.impact ?? '', help: v.help, targets: v.nodes.slice(0, 5).map((n) => {
-        // A contrast finding names its colours, so the fix can be found without rerunning axe by hand.
-        const data = n.any[0]?.data;
-        const colours = data?.fgColor ? ` (${data.fgColor} on ${data.bgColor}: ${data.contrastRatio})` : '';
-        return `${n.target.join(' ')}${colours}`;
-      }) }));
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact ?? '',
+        help: v.help,
+        targets: v.nodes.slice(0, 5).map((n) => {
+          // A contrast finding names its colours, so the fix can be found without rerunning axe by hand.
+          const data = n.any[0]?.data;
+          const colours = data?.fgColor ? ` (${data.fgColor} on ${data.bgColor}: ${data.contrastRatio})` : '';
+          return `${n.target.join(' ')}${colours}`;
+        }),
+      }));
   }, scope);
 }

@@ -11,14 +11,21 @@ async function open(page: Page, screen: string): Promise<void> {
   await page.locator('main.screen').evaluate((main) => main.scrollTo(0, 0));
 }
 
-const background = (page: Page, selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).backgroundColor);
+const background = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el) => getComputedStyle(el).backgroundColor);
 
 /** Relative luminance of an rgb() colour, 0 (black) to 1 (white). */
 function luminance(rgb: string): number {
-  const [r, g, b] = (rgb.match(/\d+/g) ?? []).slice(0, 3).map(Number).map((c) => {
-    const s = c / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  });
+  const [r, g, b] = (rgb.match(/\d+/g) ?? [])
+    .slice(0, 3)
+    .map(Number)
+    .map((c) => {
+      const s = c / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
@@ -40,7 +47,9 @@ describe('Settings: currency, rates URL, schedule, language and theme', () => {
     const warning = app.preview.services.options.secretBox.warning;
     expect(warning).toBeTruthy();
     // Main sends a code with the key file's path; the renderer words it.
-    expect(await page.locator('.secrets-warning').textContent()).toContain(`Supplier secrets are encrypted with a key kept in ${join(app.dataDir, 'secret.key')} (readable only by you).`);
+    expect(await page.locator('.secrets-warning').textContent()).toContain(
+      `Supplier secrets are encrypted with a key kept in ${join(app.dataDir, 'secret.key')} (readable only by you).`,
+    );
     expect(await page.getByLabel('Merchant currency').inputValue()).toBe('USD');
     await app.screenshot('settings');
   }, 30_000);
@@ -54,13 +63,17 @@ describe('Settings: currency, rates URL, schedule, language and theme', () => {
     await row.locator('.error', { hasText: 'Enter a full address starting with https://' }).waitFor(WAIT);
     await input.fill('file:///etc/passwd');
     await row.getByRole('button', { name: 'Save' }).click();
-    await row.locator('.error', { hasText: 'Only http:// and https:// addresses are allowed, not file:' }).waitFor(WAIT);
+    await row
+      .locator('.error', { hasText: 'Only http:// and https:// addresses are allowed, not file:' })
+      .waitFor(WAIT);
     await input.fill('https://rates.example.com/eurofxref-daily.xml');
     await row.getByRole('button', { name: 'Save' }).click();
     await row.getByText('Saved.').waitFor(WAIT);
     expect(app.preview.services.settings().ratesUrl).toBe('https://rates.example.com/eurofxref-daily.xml');
     await row.getByRole('button', { name: 'Use the ECB default' }).click();
-    await expect.poll(() => app.preview.services.settings().ratesUrl, WAIT).toBe('https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml');
+    await expect
+      .poll(() => app.preview.services.settings().ratesUrl, WAIT)
+      .toBe('https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml');
   }, 30_000);
 
   it('sets the sync schedule, the same one the Sync screen shows', async () => {
@@ -96,7 +109,10 @@ describe('Settings: currency, rates URL, schedule, language and theme', () => {
     await page.getByRole('radio', { name: '简体中文' }).click();
     await page.getByRole('radio', { name: '深色' }).click();
     await page.locator('main h1', { hasText: '设置' }).waitFor(WAIT);
-    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dataset.theme])).toEqual(['zh-CN', 'dark']);
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dataset.theme])).toEqual([
+      'zh-CN',
+      'dark',
+    ]);
     expect(luminance(await background(page, '.settings-section'))).toBeLessThan(0.05);
     expect(luminance(lightBackground)).toBeGreaterThan(0.9);
     await app.screenshot('settings-zh-dark');

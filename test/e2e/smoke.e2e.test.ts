@@ -18,7 +18,14 @@ describe('the app shell in Chromium over the bridge', () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
     // Navigation label → the screen's own heading.
     const screens: Array<[string, string]> = [
-      ['Grid', 'Grid'], ['Suppliers', 'Suppliers'], ['Sync', 'Sync'], ['Pricing', 'Pricing'], ['Export', 'Export'], ['Test orders', 'Test orders'], ['Alerts', 'Alerts'], ['Settings', 'Settings'],
+      ['Grid', 'Grid'],
+      ['Suppliers', 'Suppliers'],
+      ['Sync', 'Sync'],
+      ['Pricing', 'Pricing'],
+      ['Export', 'Export'],
+      ['Test orders', 'Test orders'],
+      ['Alerts', 'Alerts'],
+      ['Settings', 'Settings'],
     ];
     expect(await nav.getByRole('button').allTextContents()).toEqual(screens.map(([name]) => name));
     for (const [name, heading] of screens) {
@@ -33,7 +40,7 @@ describe('the app shell in Chromium over the bridge', () => {
     await app.screenshot('shell');
   }, 60_000);
 
-  it('words a call main refused at its boundary, in the reader\'s language', async () => {
+  it("words a call main refused at its boundary, in the reader's language", async () => {
     const { page } = app;
     // The page's own grid query with its sort column bent on the way: the real bridge refuses it by code before any
     // SQL runs, and the renderer words the code. The app never sends such a call; a fault in it would.
@@ -44,9 +51,17 @@ describe('the app shell in Chromium over the bridge', () => {
       return route.continue({ postData: JSON.stringify({ ...call, args: [bent] }) });
     });
     await reloadIn(page, { language: 'en', theme: 'light' });
-    await page.getByRole('alert').getByText('SupplyGrid refused a request it sent itself (grid.query: the value at 0.sort.column does not fit)').first().waitFor(WAIT);
+    await page
+      .getByRole('alert')
+      .getByText('SupplyGrid refused a request it sent itself (grid.query: the value at 0.sort.column does not fit)')
+      .first()
+      .waitFor(WAIT);
     await reloadIn(page, { language: 'zh-CN', theme: 'light' });
-    await page.getByRole('alert').getByText('SupplyGrid 拒绝了自身发出的请求（grid.query：0.sort.column 处的值不符合要求）').first().waitFor(WAIT);
+    await page
+      .getByRole('alert')
+      .getByText('SupplyGrid 拒绝了自身发出的请求（grid.query：0.sort.column 处的值不符合要求）')
+      .first()
+      .waitFor(WAIT);
     await app.screenshot('boundary-refused-zh');
     await page.unroute('**/api/invoke');
   }, 60_000);

@@ -25,7 +25,10 @@ function leaksOf(traffic: readonly string[], secret: string, from = 0): string[]
 }
 
 /** Opens the supplier form from a screen's "add" button (names in the page's language), once it is on screen. */
-async function openAddForm(page: Page, where: { screen: string; from: string; button: string; title: string }): Promise<Locator> {
+async function openAddForm(
+  page: Page,
+  where: { screen: string; from: string; button: string; title: string },
+): Promise<Locator> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: where.screen, exact: true }).click();
   await page.locator(where.from).getByRole('button', { name: where.button }).click();
   const dialog = page.getByRole('dialog', { name: where.title });
@@ -45,7 +48,7 @@ describe('Suppliers: adding a real supplier, at 1280×720', () => {
   let wholesaler: RunningSimulator & { connection: { baseUrl: string; apiKey: string; apiSecret: string } };
   beforeAll(async () => {
     app = await launchApp({ viewport: { width: 1280, height: 720 } });
-    wholesaler = await supplierKind('dujiao-next')!.startSimulator({ seed: 91, size: 30 }) as typeof wholesaler;
+    wholesaler = (await supplierKind('dujiao-next')!.startSimulator({ seed: 91, size: 30 })) as typeof wholesaler;
   }, 60_000);
   afterAll(async () => {
     await app?.close();
@@ -54,7 +57,10 @@ describe('Suppliers: adding a real supplier, at 1280×720', () => {
 
   it('shows the demo connections read-only with a prominent way to add a real one', async () => {
     const { page } = app;
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Suppliers', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('button', { name: 'Suppliers', exact: true })
+      .click();
     const table = page.locator('.suppliers-table');
     await table.getByText('Demo Dujiao-Next').waitFor(WAIT);
     expect(await table.locator('tbody tr').count()).toBe(app.preview.services.activeConnections().length);
@@ -66,7 +72,12 @@ describe('Suppliers: adding a real supplier, at 1280×720', () => {
 
   it('the banner\'s "Add a real supplier" opens the form itself, from any screen', async () => {
     const { page } = app;
-    const dialog = await openAddForm(page, { screen: 'Grid', from: '.demo-banner', button: 'Add a real supplier', title: 'Add a supplier' });
+    const dialog = await openAddForm(page, {
+      screen: 'Grid',
+      from: '.demo-banner',
+      button: 'Add a real supplier',
+      title: 'Add a supplier',
+    });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached', ...WAIT });
   }, 30_000);
@@ -78,7 +89,14 @@ describe('Suppliers: adding a real supplier, at 1280×720', () => {
     await dialog.waitFor(WAIT);
     await dialog.getByLabel('Kind').selectOption('billionconnect');
     // Labels in words, each field with its help: where to find it, what it does.
-    for (const label of ['API address', 'App key', 'App secret', 'Sales method', 'Notification receiver', 'Requests per minute']) {
+    for (const label of [
+      'API address',
+      'App key',
+      'App secret',
+      'Sales method',
+      'Notification receiver',
+      'Requests per minute',
+    ]) {
       await dialog.getByLabel(label, { exact: false }).first().waitFor(WAIT);
     }
     const help = (field: string) => dialog.locator(`.connection-field[data-field=${field}] .field-help`);
@@ -88,7 +106,8 @@ describe('Suppliers: adding a real supplier, at 1280×720', () => {
     // The body scrolls; the title and Save/Cancel stay in the window.
     const body = dialog.locator('.dialog-body');
     expect(await body.evaluate((element) => element.scrollHeight > element.clientHeight)).toBe(true);
-    for (const button of ['Save', 'Cancel', 'Test connection']) expect(await inWindow(dialog.getByRole('button', { name: button }))).toBe(true);
+    for (const button of ['Save', 'Cancel', 'Test connection'])
+      expect(await inWindow(dialog.getByRole('button', { name: button }))).toBe(true);
     expect(await inWindow(dialog.getByRole('heading', { name: 'Add a supplier' }))).toBe(true);
     await app.screenshot('suppliers-form-billionconnect');
 
@@ -96,7 +115,9 @@ describe('Suppliers: adding a real supplier, at 1280×720', () => {
     const error = (field: string) => dialog.locator(`.connection-field[data-field=${field}] .error`);
     await dialog.locator('input[name=baseUrl]').fill('api-flow.billionconnect');
     await dialog.locator('input[name=baseUrl]').press('Tab');
-    await expect.poll(() => error('baseUrl').textContent(), { timeout: 10_000 }).toBe('Enter a full address starting with https://');
+    await expect
+      .poll(() => error('baseUrl').textContent(), { timeout: 10_000 })
+      .toBe('Enter a full address starting with https://');
     expect(await error('appKey').count()).toBe(0);
     await dialog.locator('input[name=appKey]').focus();
     await dialog.locator('input[name=appKey]').press('Tab');
@@ -106,7 +127,9 @@ describe('Suppliers: adding a real supplier, at 1280×720', () => {
     await expect.poll(() => error('salesMethod').textContent(), { timeout: 10_000 }).toBe('A number, e.g. 5.');
     await dialog.locator('input[name=notifyListen]').fill('my computer');
     await dialog.locator('input[name=notifyListen]').press('Tab');
-    await expect.poll(() => error('notifyListen').textContent(), { timeout: 10_000 }).toBe('An address and port on this computer, e.g. 127.0.0.1:8787.');
+    await expect
+      .poll(() => error('notifyListen').textContent(), { timeout: 10_000 })
+      .toBe('An address and port on this computer, e.g. 127.0.0.1:8787.');
     // Fixing a field clears its message the next time it is left.
     await dialog.locator('input[name=salesMethod]').fill('5');
     await dialog.locator('input[name=salesMethod]').press('Tab');
@@ -134,8 +157,11 @@ describe('Suppliers: adding a real supplier, at 1280×720', () => {
     await dialog.waitFor(WAIT);
     await dialog.getByLabel('Kind').selectOption('dujiao-next');
     // Exactly this kind's fields, the secret as a password input.
-    expect(await dialog.locator('.connection-field input').evaluateAll((inputs) => inputs.map((i) => `${(i as HTMLInputElement).name}:${(i as HTMLInputElement).type}`)))
-      .toEqual(['baseUrl:text', 'apiKey:text', 'apiSecret:password', 'requestsPerMinute:text']);
+    expect(
+      await dialog
+        .locator('.connection-field input')
+        .evaluateAll((inputs) => inputs.map((i) => `${(i as HTMLInputElement).name}:${(i as HTMLInputElement).type}`)),
+    ).toEqual(['baseUrl:text', 'apiKey:text', 'apiSecret:password', 'requestsPerMinute:text']);
 
     // Validation from main, shown next to the field it is about.
     await dialog.getByLabel('Name').fill('My Dujiao shop');
@@ -202,7 +228,7 @@ describe('Suppliers: adding a real supplier, at 1280×720', () => {
     expect(app.preview.services.connections.view('my-dujiao-shop')?.secrets).toEqual({ apiSecret: true });
   }, 90_000);
 
-  it('the grid asks for the new supplier\'s first sync, and its button syncs it', async () => {
+  it("the grid asks for the new supplier's first sync, and its button syncs it", async () => {
     const { page } = app;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Grid', exact: true }).click();
     const empty = page.locator('[data-testid=grid-empty][data-state=never-synced]');
@@ -212,7 +238,10 @@ describe('Suppliers: adding a real supplier, at 1280×720', () => {
     await app.screenshot('grid-sync-new-supplier');
     await empty.getByRole('button', { name: 'Sync My Dujiao shop' }).click();
     await page.locator('.grid-row').first().waitFor({ timeout: 60_000 });
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Suppliers', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('button', { name: 'Suppliers', exact: true })
+      .click();
   }, 90_000);
 
   it('removes a supplier after an inline confirmation, and the demo returns when none is left', async () => {
@@ -239,21 +268,32 @@ describe('Suppliers form in 简体中文, dark, at 1280×720', () => {
 
   it('labels, help, checks and connection causes all in Chinese', async () => {
     const { page } = app;
-    const dialog = await openAddForm(page, { screen: '供应商', from: '.demo-notice', button: '添加真实供应商', title: '添加供应商' });
+    const dialog = await openAddForm(page, {
+      screen: '供应商',
+      from: '.demo-notice',
+      button: '添加真实供应商',
+      title: '添加供应商',
+    });
     await dialog.getByLabel('类型').selectOption('linksfield');
-    const labels = await dialog.locator('.connection-field .field-label').evaluateAll((nodes) => nodes.map((node) => node.firstChild?.textContent ?? ''));
+    const labels = await dialog
+      .locator('.connection-field .field-label')
+      .evaluateAll((nodes) => nodes.map((node) => node.firstChild?.textContent ?? ''));
     expect(labels).toEqual(['接口地址', '合作伙伴代码', '登录邮箱', '登录密码', '成本币种', '每分钟请求数']);
     const error = (field: string) => dialog.locator(`.connection-field[data-field=${field}] .error`);
     await dialog.locator('input[name=partnerCode]').fill('X1');
     await dialog.locator('input[name=partnerCode]').press('Tab');
-    await expect.poll(() => error('partnerCode').textContent(), { timeout: 10_000 }).toBe('字母 P 加 6 位数字，例如 P012345。');
+    await expect
+      .poll(() => error('partnerCode').textContent(), { timeout: 10_000 })
+      .toBe('字母 P 加 6 位数字，例如 P012345。');
     await dialog.locator('input[name=email]').press('Tab');
     await expect.poll(() => error('email').textContent(), { timeout: 10_000 }).toBe('请填写登录邮箱。');
     expect(await dialog.textContent()).not.toMatch(/Base URL|Partner code|Password|Currency|Email|Required/);
     await app.screenshot('suppliers-form-linksfield-zh');
 
     await dialog.getByLabel('类型').selectOption('dujiao-next');
-    expect(await dialog.locator('.connection-field[data-field=apiKey] .field-help').textContent()).toContain('“API 对接权限”页面');
+    expect(await dialog.locator('.connection-field[data-field=apiKey] .field-help').textContent()).toContain(
+      '“API 对接权限”页面',
+    );
     await dialog.locator('input[name=baseUrl]').fill(`http://127.0.0.1:${await freeLoopbackPort()}`);
     await dialog.locator('input[name=apiKey]').fill('k'.repeat(64));
     await dialog.locator('input[name=apiSecret]').fill('s'.repeat(128));

@@ -55,9 +55,11 @@ describe('Sync: full sync on demand, waiting for a request limit, and what each 
   let suppliers: number;
   let unwrap: () => void = () => undefined;
   beforeAll(async () => {
-    unwrap = wrapAdapters((adapter, connection) => (connection.id === WAITING_SUPPLIER
-      ? { fetchCatalog: (options?: FetchOptions) => heldPages(adapter, options), budget }
-      : null));
+    unwrap = wrapAdapters((adapter, connection) =>
+      connection.id === WAITING_SUPPLIER
+        ? { fetchCatalog: (options?: FetchOptions) => heldPages(adapter, options), budget }
+        : null,
+    );
     app = await launchApp({ viewport: { width: 1280, height: 800 } });
     suppliers = app.preview.services.activeConnections().length;
   }, 60_000);
@@ -77,7 +79,10 @@ describe('Sync: full sync on demand, waiting for a request limit, and what each 
     const runs = listRuns(app.preview.services.db, 50);
     expect(runs.every((run) => run.status === 'ok' && run.mode === 'full')).toBe(true);
     const mesim = runs.find((run) => run.supplierId === 'demo-mesim')!;
-    await page.locator(`.run-item[data-run="${mesim.id}"] .run-cost`).getByText(`Full · ${mesim.requests} requests`).waitFor(WAIT);
+    await page
+      .locator(`.run-item[data-run="${mesim.id}"] .run-cost`)
+      .getByText(`Full · ${mesim.requests} requests`)
+      .waitFor(WAIT);
   }, 90_000);
 
   it('a supplier held back by its request limit shows a countdown in English and Chinese, then completes', async () => {
@@ -92,16 +97,24 @@ describe('Sync: full sync on demand, waiting for a request limit, and what each 
       expect(first).toMatch(/^Waiting for the supplier’s request limit — resumes in (4[0-5]|3\d) s$/);
       const seconds = Number(/(\d+) s$/.exec(first!)![1]);
       // It counts down while it waits.
-      await page.waitForFunction(([selector, start]) => {
-        const match = /(\d+) s$/.exec(document.querySelector(selector as string)?.textContent ?? '');
-        return match !== null && Number(match[1]) < (start as number);
-      }, [`.progress-row[data-supplier=${WAITING_SUPPLIER}] .progress-waiting`, seconds] as const, WAIT);
+      await page.waitForFunction(
+        ([selector, start]) => {
+          const match = /(\d+) s$/.exec(document.querySelector(selector as string)?.textContent ?? '');
+          return match !== null && Number(match[1]) < (start as number);
+        },
+        [`.progress-row[data-supplier=${WAITING_SUPPLIER}] .progress-waiting`, seconds] as const,
+        WAIT,
+      );
       await app.screenshot('sync-waiting');
 
       await openScreen(page, 'Settings');
       await page.getByRole('radio', { name: '简体中文' }).click();
       await openScreen(page, '同步');
-      await page.locator(`.progress-row[data-supplier=${WAITING_SUPPLIER}] .progress-waiting`, { hasText: /^正在等待供应商的请求限额——\d+ 秒后继续$/ }).waitFor(WAIT);
+      await page
+        .locator(`.progress-row[data-supplier=${WAITING_SUPPLIER}] .progress-waiting`, {
+          hasText: /^正在等待供应商的请求限额——\d+ 秒后继续$/,
+        })
+        .waitFor(WAIT);
       await app.screenshot('sync-waiting-zh');
       await openScreen(page, '设置');
       await page.getByRole('radio', { name: 'English' }).click();
@@ -114,6 +127,9 @@ describe('Sync: full sync on demand, waiting for a request limit, and what each 
     const run = listRuns(app.preview.services.db, 50).find((r) => r.supplierId === WAITING_SUPPLIER)!;
     expect(run.status).toBe('ok');
     const mode = run.mode === 'incremental' ? 'Incremental' : 'Full';
-    await page.locator(`.run-item[data-run="${run.id}"] .run-cost`).getByText(`${mode} · ${run.requests} requests`).waitFor(WAIT);
+    await page
+      .locator(`.run-item[data-run="${run.id}"] .run-cost`)
+      .getByText(`${mode} · ${run.requests} requests`)
+      .waitFor(WAIT);
   }, 120_000);
 });

@@ -23,9 +23,11 @@ describe('Sync: a listing that would empty a supplier is held for review, then a
   let suppliers: number;
   let unwrap: () => void = () => undefined;
   beforeAll(async () => {
-    unwrap = wrapAdapters((adapter, connection) => (connection.id === EMPTIED_SUPPLIER
-      ? { fetchCatalog: (options?: FetchOptions) => maybeEmpty(adapter, options) }
-      : null));
+    unwrap = wrapAdapters((adapter, connection) =>
+      connection.id === EMPTIED_SUPPLIER
+        ? { fetchCatalog: (options?: FetchOptions) => maybeEmpty(adapter, options) }
+        : null,
+    );
     app = await launchApp({ viewport: { width: 1280, height: 900 } });
     suppliers = app.preview.services.activeConnections().length;
   }, 60_000);
@@ -69,7 +71,11 @@ describe('Sync: a listing that would empty a supplier is held for review, then a
     await item.getByRole('button', { name: 'Apply' }).click();
     await section.waitFor({ state: 'detached', ...WAIT });
     expect(listLiveOffers(db, EMPTIED_SUPPLIER)).toHaveLength(0);
-    expect(listRuns(db, 50).find((run) => run.id === held.id)).toMatchObject({ status: 'ok', removed: live, held: { code: 'removes_all' } });
+    expect(listRuns(db, 50).find((run) => run.id === held.id)).toMatchObject({
+      status: 'ok',
+      removed: live,
+      held: { code: 'removes_all' },
+    });
     await page.locator(`.run-item[data-run="${held.id}"]`).getByText('OK').waitFor(WAIT);
   }, 150_000);
 });

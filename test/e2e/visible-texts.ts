@@ -9,8 +9,13 @@ export async function visibleTexts(page: Page, step: string): Promise<VisibleTex
   return page.evaluate((step) => {
     const whereOf = (element: Element) => {
       const region = element.closest('[role=dialog], aside, article, section, .card, nav, main');
-      const label = region ? (region.getAttribute('aria-label') ?? region.querySelector('h1, h2, h3')?.textContent ?? region.className) : '';
-      const classes = typeof element.className === 'string' && element.className.trim() ? `.${element.className.trim().split(/\s+/).join('.')}` : '';
+      const label = region
+        ? (region.getAttribute('aria-label') ?? region.querySelector('h1, h2, h3')?.textContent ?? region.className)
+        : '';
+      const classes =
+        typeof element.className === 'string' && element.className.trim()
+          ? `.${element.className.trim().split(/\s+/).join('.')}`
+          : '';
       return `${step} › ${(label ?? '').trim().slice(0, 40)} › ${element.tagName.toLowerCase()}${classes}`;
     };
     const texts: Array<{ text: string; where: string }> = [];
@@ -25,8 +30,11 @@ export async function visibleTexts(page: Page, step: string): Promise<VisibleTex
       if (!shown?.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
       texts.push({ text, where: whereOf(element) });
     }
-    for (const input of document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[placeholder], textarea[placeholder]')) {
-      if (input.placeholder.trim() && input.checkVisibility() && !input.closest('[translate="no"]')) texts.push({ text: input.placeholder, where: `${whereOf(input)}[placeholder]` });
+    for (const input of document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
+      'input[placeholder], textarea[placeholder]',
+    )) {
+      if (input.placeholder.trim() && input.checkVisibility() && !input.closest('[translate="no"]'))
+        texts.push({ text: input.placeholder, where: `${whereOf(input)}[placeholder]` });
     }
     return texts;
   }, step);

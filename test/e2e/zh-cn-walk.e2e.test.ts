@@ -26,7 +26,7 @@ describe.each(['zh-CN', 'en'])('every screen, dialog and drawer in %s', (locale)
 
   async function look(step: string) {
     await app.page.waitForTimeout(150);
-    seen.push(...await visibleTexts(app.page, step));
+    seen.push(...(await visibleTexts(app.page, step)));
     await app.screenshot(`${locale === 'zh-CN' ? 'zh' : 'en'}-walk-${step}`);
   }
 
@@ -44,13 +44,18 @@ describe.each(['zh-CN', 'en'])('every screen, dialog and drawer in %s', (locale)
       visit(json ? JSON.parse(json) : null);
       return found;
     };
-    for (const row of db.prepare('SELECT product_id, sku_id, variant, titles_json, category_json, fulfillment_json FROM offers').all() as Array<Record<string, string | null>>) {
+    for (const row of db
+      .prepare('SELECT product_id, sku_id, variant, titles_json, category_json, fulfillment_json FROM offers')
+      .all() as Array<Record<string, string | null>>) {
       data.push(row.product_id!, row.sku_id!, row.variant ?? '');
       // Buyer fields (a top-up's "Phone number") are labelled by the supplier.
       data.push(...strings(row.fulfillment_json));
       data.push(...Object.values(JSON.parse(row.titles_json ?? '{}') as Record<string, string>));
-      const category = row.category_json ? (JSON.parse(row.category_json) as { id: string; path?: Array<{ names?: Record<string, string> }> }) : null;
-      if (category) data.push(category.id, ...(category.path ?? []).flatMap((level) => Object.values(level.names ?? {})));
+      const category = row.category_json
+        ? (JSON.parse(row.category_json) as { id: string; path?: Array<{ names?: Record<string, string> }> })
+        : null;
+      if (category)
+        data.push(category.id, ...(category.path ?? []).flatMap((level) => Object.values(level.names ?? {})));
     }
     for (const language of ['zh-CN', 'en']) {
       const page = await server['grid.query']({ language, limit: 5000 });
@@ -67,7 +72,8 @@ describe.each(['zh-CN', 'en'])('every screen, dialog and drawer in %s', (locale)
     const orderable = (supplier: string): OfferRef | null => {
       for (const row of esims.rows) {
         const offer = row.offers.find((o) => o.supplier === supplier && o.orderable && o.stock.status !== 'out');
-        if (offer) return { supplier: offer.supplier, productId: offer.productId, skuId: offer.skuId, variant: offer.variant };
+        if (offer)
+          return { supplier: offer.supplier, productId: offer.productId, skuId: offer.skuId, variant: offer.variant };
       }
       return null;
     };
@@ -78,14 +84,22 @@ describe.each(['zh-CN', 'en'])('every screen, dialog and drawer in %s', (locale)
       data.push(order.title, order.idempotencyKey, order.upstreamOrderId ?? '');
     }
     // The demo Dujiao-Next answers "processing" first, then delivers on a later poll.
-    for (let tries = 0; tries < 150 && (await server['orders.list']()).find((o) => o.supplier === 'demo-dujiao')?.status !== 'delivered'; tries++) {
+    for (
+      let tries = 0;
+      tries < 150 && (await server['orders.list']()).find((o) => o.supplier === 'demo-dujiao')?.status !== 'delivered';
+      tries++
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    for (const order of await server['orders.list']()) data.push(order.title, order.idempotencyKey, order.upstreamOrderId ?? '');
+    for (const order of await server['orders.list']())
+      data.push(order.title, order.idempotencyKey, order.upstreamOrderId ?? '');
 
     // A locked plan price, so Locked prices has a row to name.
     const first: PlanRow = (await server['grid.query']({ language: 'zh-CN', limit: 1 })).rows[0];
-    await server['pricing.lock']({ target: { type: 'plan', planKey: first.planKey }, price: { amount: '9.99', currency: 'USD' } });
+    await server['pricing.lock']({
+      target: { type: 'plan', planKey: first.planKey },
+      price: { amount: '9.99', currency: 'USD' },
+    });
   }, 180_000);
   afterAll(async () => {
     await app?.close();
@@ -118,19 +132,30 @@ describe.each(['zh-CN', 'en'])('every screen, dialog and drawer in %s', (locale)
     // Its last button clears the selection.
     await page.locator('.bulk-bar button').last().click();
     await page.locator('.bulk-bar').waitFor({ state: 'detached', ...WAIT });
-    await page.locator('.grid-row').first().click({ position: { x: 60, y: 18 } });
+    await page
+      .locator('.grid-row')
+      .first()
+      .click({ position: { x: 60, y: 18 } });
     const drawer = page.locator('aside.detail-panel');
     await drawer.locator('.offer-card').first().waitFor(WAIT);
     await look('grid-drawer');
     // A row priced by a rule (the first one is locked): the rule by its name, not its id.
-    const ruled = (await server['grid.query']({ language: 'zh-CN', limit: 100 })).rows.find((row) => row.ruleId && !row.locked && !/[\u0000-\u001f"]/.test(row.planKey))!;
+    const ruled = (await server['grid.query']({ language: 'zh-CN', limit: 100 })).rows.find(
+      (row) => row.ruleId && !row.locked && !/[\u0000-\u001f"]/.test(row.planKey),
+    )!;
     await page.locator(`.grid-row[data-plan-key="${ruled.planKey}"]`).click({ position: { x: 60, y: 18 } });
     await drawer.locator('.pricing-summary .stat-note span[title]').waitFor(WAIT);
     await look('grid-drawer-rule');
-    await page.locator('.grid-row').first().click({ position: { x: 60, y: 18 } });
+    await page
+      .locator('.grid-row')
+      .first()
+      .click({ position: { x: 60, y: 18 } });
     await drawer.locator('.offer-card').first().locator('button[aria-expanded]').click();
     await look('grid-drawer-move');
-    const orderButton = drawer.locator('.offer-card button').filter({ hasText: /测试|test order/i }).first();
+    const orderButton = drawer
+      .locator('.offer-card button')
+      .filter({ hasText: /测试|test order/i })
+      .first();
     if (await orderButton.count()) {
       await orderButton.click();
       await page.getByRole('dialog').locator('[data-testid=order-quote]').waitFor(WAIT);

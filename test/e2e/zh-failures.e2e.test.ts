@@ -37,7 +37,7 @@ describe('failures read in 简体中文, down to the transport', () => {
 
   async function look(step: string) {
     await app.page.waitForTimeout(150);
-    seen.push(...await visibleTexts(app.page, step));
+    seen.push(...(await visibleTexts(app.page, step)));
     await app.screenshot(`zh-failures-${step}`);
   }
 
@@ -49,11 +49,14 @@ describe('failures read in 简体中文, down to the transport', () => {
   beforeAll(async () => {
     app = await launchApp({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN' });
     api = createHandlers(app.preview.services);
-    wholesaler = await supplierKind('dujiao-next')!.startSimulator({ seed: 17, size: 12 }) as DujiaoSimulator;
-    webPage = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Welcome to our shop</body></html>'));
+    wholesaler = (await supplierKind('dujiao-next')!.startSimulator({ seed: 17, size: 12 })) as DujiaoSimulator;
+    webPage = createServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Welcome to our shop</body></html>'),
+    );
     await new Promise<void>((resolve) => webPage.listen(0, '127.0.0.1', resolve));
     const { apiKey, apiSecret, baseUrl } = wholesaler.connection as unknown as Record<string, string>;
-    const dujiao = (name: string, url: string) => api['suppliers.save']({ kind: 'dujiao-next', name, settings: { baseUrl: url, apiKey }, secrets: { apiSecret } });
+    const dujiao = (name: string, url: string) =>
+      api['suppliers.save']({ kind: 'dujiao-next', name, settings: { baseUrl: url, apiKey }, secrets: { apiSecret } });
     await dujiao(WORKING, baseUrl);
     await dujiao(GONE, `http://127.0.0.1:${await freeLoopbackPort()}/api/v1/upstream`);
     await dujiao(GARBAGE, `http://127.0.0.1:${(webPage.address() as AddressInfo).port}/api/v1/upstream`);
@@ -68,13 +71,25 @@ describe('failures read in 简体中文, down to the transport', () => {
     // An order the supplier's own order code refuses before sending: the product went inactive since the sync.
     const rows = (await api['grid.query']({ language: 'zh-CN', limit: 500 })).rows;
     const working = app.preview.services.activeConnections().find((connection) => connection.name === WORKING)!;
-    const offer = rows.flatMap((row) => row.offers).find((o) => o.supplier === working.id && o.orderable && o.stock.status !== 'out')!;
+    const offer = rows
+      .flatMap((row) => row.offers)
+      .find((o) => o.supplier === working.id && o.orderable && o.stock.status !== 'out')!;
     expect(offer, 'an orderable offer of the working supplier').toBeDefined();
     wholesaler.server.faults.add({
-      method: 'GET', path: `/api/v1/upstream/products/${offer.productId}`,
-      action: { kind: 'rewrite', transform: (body) => ({ ...(body as object), product: { ...(body as { product: object }).product, is_active: false } }) },
+      method: 'GET',
+      path: `/api/v1/upstream/products/${offer.productId}`,
+      action: {
+        kind: 'rewrite',
+        transform: (body) => ({
+          ...(body as object),
+          product: { ...(body as { product: object }).product, is_active: false },
+        }),
+      },
     });
-    order = await api['orders.place']({ offer: { supplier: offer.supplier, productId: offer.productId, skuId: offer.skuId, variant: offer.variant }, confirm: true });
+    order = await api['orders.place']({
+      offer: { supplier: offer.supplier, productId: offer.productId, skuId: offer.skuId, variant: offer.variant },
+      confirm: true,
+    });
     expect(order.status).toBe('failed');
     expect(order.error).toMatch(/^@refusal\.noLongerSold\?/);
     data.push(order.title, order.idempotencyKey, offer.productId, offer.skuId);
@@ -94,7 +109,10 @@ describe('failures read in 简体中文, down to the transport', () => {
     await expect.poll(() => row(GARBAGE).locator('.error').textContent(), WAIT).toBe('该地址不是供应商的接口');
     await look('sync');
 
-    for (const [name, fix] of [[GONE, '请检查地址和端口'], [GARBAGE, '请检查接口地址']] as const) {
+    for (const [name, fix] of [
+      [GONE, '请检查地址和端口'],
+      [GARBAGE, '请检查接口地址'],
+    ] as const) {
       await page.locator('.run-item').filter({ hasText: name }).first().click();
       const note = page.locator('.run-failure');
       await note.waitFor(WAIT);
@@ -102,7 +120,9 @@ describe('failures read in 简体中文, down to the transport', () => {
       // The technical detail, opened: the transport's words in Chinese around the request and what came back.
       await note.locator('summary').click();
       const detail = await note.locator('code').textContent();
-      expect(detail).toMatch(name === GONE ? /：连接失败（ECONNREFUSED）$/ : /：应答不是有效的 JSON（HTTP 200，开头为 /);
+      expect(detail).toMatch(
+        name === GONE ? /：连接失败（ECONNREFUSED）$/ : /：应答不是有效的 JSON（HTTP 200，开头为 /,
+      );
       await look(`sync-run-${name === GONE ? 'refused' : 'garbage'}`);
     }
 
@@ -117,7 +137,8 @@ describe('failures read in 简体中文, down to the transport', () => {
     await openScreen(SCREEN.orders);
     await page.locator(`.order-item[data-order="${order.id}"]`).click();
     const detail = page.locator(`.order-detail[data-order="${order.id}"]`);
-    await expect.poll(() => detail.locator('.order-error').textContent(), WAIT)
+    await expect
+      .poll(() => detail.locator('.order-error').textContent(), WAIT)
       .toBe(`${WORKING} 已不再出售商品 ${order.offer.productId} / SKU ${order.offer.skuId}；请同步目录`);
     await look('order-refused');
   }, 60_000);

@@ -25,12 +25,22 @@ const PRODUCTS = '/api/v1/upstream/products';
 const PING = '/api/v1/upstream/ping';
 const PROFILE = { label: 'hostile', stockReporting: 'quantity' as const, maxQuantity: null };
 /** Small limits so the tests stay fast; the defaults are the same code with bigger numbers. */
-const ENV: AdapterEnv = { retry: FAST_RETRY, timeoutMs: 2000, requestDeadlineMs: 400, maxResponseBytes: 256 * 1024, budgetTuning: { blockMs: 50 } };
+const ENV: AdapterEnv = {
+  retry: FAST_RETRY,
+  timeoutMs: 2000,
+  requestDeadlineMs: 400,
+  maxResponseBytes: 256 * 1024,
+  budgetTuning: { blockMs: 50 },
+};
 const page = (n: number) => (req: { query: URLSearchParams }) => req.query.get('page') === String(n);
 
 function liveCatalog(db: Database) {
-  return db.prepare(`SELECT product_id, sku_id, variant, cost_amount, cost_currency, stock_status, stock_quantity, titles_json
-    FROM offers WHERE removed_at IS NULL ORDER BY product_id, sku_id, variant`).all();
+  return db
+    .prepare(
+      `SELECT product_id, sku_id, variant, cost_amount, cost_currency, stock_status, stock_quantity, titles_json
+    FROM offers WHERE removed_at IS NULL ORDER BY product_id, sku_id, variant`,
+    )
+    .all();
 }
 
 /** The upstream after a change a healthy sync would store: new prices, a new product, stock moved. */
@@ -51,7 +61,11 @@ async function syncAgainst(faults: Fault[], env: AdapterEnv = ENV, next: SimCata
   const server = await startTestDujiao(catalogOf(120), { pageSizeCap: 50 });
   const store = tempDb();
   cleanups.push(() => server.close(), store.cleanup);
-  const target = () => ({ supplierId: 'dj', supplierKind: 'dujiao-next', adapter: createDujiaoProtocolAdapter(server.connection, PROFILE, env) });
+  const target = () => ({
+    supplierId: 'dj',
+    supplierKind: 'dujiao-next',
+    adapter: createDujiaoProtocolAdapter(server.connection, PROFILE, env),
+  });
   expect((await syncSupplier(store.db, target())).status).toBe('ok');
   const before = liveCatalog(store.db);
   server.replaceCatalog(next);
@@ -80,31 +94,61 @@ describe('hostile responses end a sync cleanly and keep the previous catalog', (
   });
 
   it('a body announcing more than the cap is not read at all', async () => {
-    const outcome = await syncAgainst([{ path: PRODUCTS, when: page(1), action: { kind: 'rewrite', transform: (body) => ({ ...(body as object), padding: ' '.repeat(300 * 1024) }) } }]);
-    expectFailedAndKept(outcome, /larger than the 256 KiB one response may have \(it announces \d+\.\d KiB\); it was not read further/);
+    const outcome = await syncAgainst([
+      {
+        path: PRODUCTS,
+        when: page(1),
+        action: { kind: 'rewrite', transform: (body) => ({ ...(body as object), padding: ' '.repeat(300 * 1024) }) },
+      },
+    ]);
+    expectFailedAndKept(
+      outcome,
+      /larger than the 256 KiB one response may have \(it announces \d+\.\d KiB\); it was not read further/,
+    );
   });
 
   it('a drip (never silent, never done): the request deadline ends it, though the silence timeout never fires', async () => {
     const outcome = await syncAgainst([{ path: PRODUCTS, when: page(2), action: { kind: 'drip', everyMs: 20 } }]);
-    expectFailedAndKept(outcome, /GET \/products: no complete answer within 400 ms \(the limit for one request, however slowly it arrives\)/);
+    expectFailedAndKept(
+      outcome,
+      /GET \/products: no complete answer within 400 ms \(the limit for one request, however slowly it arrives\)/,
+    );
   });
 
   it('an implausible total is refused before any further page is asked for', async () => {
-    const outcome = await syncAgainst([{ path: PRODUCTS, action: { kind: 'rewrite', transform: (body) => ({ ...(body as object), total: 4_000_000_000, page_size: 1, items: [] }) } }]);
+    const outcome = await syncAgainst([
+      {
+        path: PRODUCTS,
+        action: {
+          kind: 'rewrite',
+          transform: (body) => ({ ...(body as object), total: 4_000_000_000, page_size: 1, items: [] }),
+        },
+      },
+    ]);
     expectFailedAndKept(outcome, /reports 4000000000 products, more than the 1000000 any catalog is believed to have/);
     expect(outcome.server.hits.get(`GET ${PRODUCTS}`)).toBe(1);
   });
 
   it('an implausible page count is refused the same way', async () => {
-    const outcome = await syncAgainst([{ path: PRODUCTS, action: { kind: 'rewrite', transform: (body) => ({ ...(body as object), total: 500_000, page_size: 1 }) } }]);
+    const outcome = await syncAgainst([
+      {
+        path: PRODUCTS,
+        action: { kind: 'rewrite', transform: (body) => ({ ...(body as object), total: 500_000, page_size: 1 }) },
+      },
+    ]);
     expectFailedAndKept(outcome, /listing 500000 products would take 500000 pages, more than the 20000/);
     expect(outcome.server.hits.get(`GET ${PRODUCTS}`)).toBe(1);
   });
 
   it('empty pages before the total is reached end the listing as incomplete, not after every claimed page', async () => {
     // The server claims 5,000 products (100 pages of 50) but has 121: page 4 onwards is empty.
-    const outcome = await syncAgainst([{ path: PRODUCTS, action: { kind: 'rewrite', transform: (body) => ({ ...(body as object), total: 5000 }) } }]);
-    expectFailedAndKept(outcome, /the catalog could not be listed completely \(page \d+ of 100 came back empty although the server reported 5000 products\)/);
+    const outcome = await syncAgainst([
+      { path: PRODUCTS, action: { kind: 'rewrite', transform: (body) => ({ ...(body as object), total: 5000 }) } },
+    ]);
+    expectFailedAndKept(
+      outcome,
+      /the catalog could not be listed completely \(page \d+ of 100 came back empty although the server reported 5000 products\)/,
+    );
     // Two tries of the listing, each stopping a few pages (the ones already in flight) after the first empty one.
     expect(outcome.server.hits.get(`GET ${PRODUCTS}`)).toBeLessThan(20);
   });
@@ -112,13 +156,27 @@ describe('hostile responses end a sync cleanly and keep the previous catalog', (
   it('pages repeating products already listed end the listing as incomplete', async () => {
     let firstPage: unknown[] = [];
     const outcome = await syncAgainst([
-      { path: PRODUCTS, when: page(1), action: { kind: 'rewrite', transform: (body) => {
-        firstPage = (body as { items: unknown[] }).items;
-        return body;
-      } } },
-      { path: PRODUCTS, when: (req) => req.query.get('page') !== '1', action: { kind: 'rewrite', transform: (body) => ({ ...(body as object), items: firstPage }) } },
+      {
+        path: PRODUCTS,
+        when: page(1),
+        action: {
+          kind: 'rewrite',
+          transform: (body) => {
+            firstPage = (body as { items: unknown[] }).items;
+            return body;
+          },
+        },
+      },
+      {
+        path: PRODUCTS,
+        when: (req) => req.query.get('page') !== '1',
+        action: { kind: 'rewrite', transform: (body) => ({ ...(body as object), items: firstPage }) },
+      },
     ]);
-    expectFailedAndKept(outcome, /could not be listed completely \(page \d+ of 3 lists only products already listed on earlier pages\)/);
+    expectFailedAndKept(
+      outcome,
+      /could not be listed completely \(page \d+ of 3 lists only products already listed on earlier pages\)/,
+    );
   });
 
   it('a cost of zero or below: that item is skipped with the reason and keeps its previous price; the rest is stored', async () => {
@@ -131,22 +189,34 @@ describe('hostile responses end a sync cleanly and keep the previous catalog', (
       expect.objectContaining({ productId: '5', reason: 'cost -1.00 CNY is not above zero' }),
       expect.objectContaining({ productId: '6', reason: 'cost 0.00 CNY is not above zero' }),
     ]);
-    const costOf = (rows: unknown[], id: string) => (rows as Array<{ product_id: string; cost_amount: string }>).find((r) => r.product_id === id)?.cost_amount;
+    const costOf = (rows: unknown[], id: string) =>
+      (rows as Array<{ product_id: string; cost_amount: string }>).find((r) => r.product_id === id)?.cost_amount;
     expect(costOf(outcome.after, '5')).toBe(costOf(outcome.before, '5'));
     expect(costOf(outcome.after, '6')).toBe(costOf(outcome.before, '6'));
     expect(costOf(outcome.after, '999')).toBe('12.50');
-    expect(outcome.db.prepare('SELECT COUNT(*) AS n FROM offers WHERE CAST(cost_amount AS REAL) <= 0').get()).toEqual({ n: 0 });
+    expect(outcome.db.prepare('SELECT COUNT(*) AS n FROM offers WHERE CAST(cost_amount AS REAL) <= 0').get()).toEqual({
+      n: 0,
+    });
   });
 
   it('a /ping currency that is not ISO 4217 fails the sync before anything is stored', async () => {
     const bogus = '<img src=x onerror=alert(1)>';
-    const outcome = await syncAgainst([{ path: PING, action: { kind: 'rewrite', transform: (body) => ({ ...(body as object), currency: bogus }) } }]);
-    expectFailedAndKept(outcome, /POST \/ping: an answer SupplyGrid cannot read \(currency: not an ISO 4217 currency code: "<img src=x onerror=alert\(1\)>"\)/);
-    expect(outcome.db.prepare('SELECT COUNT(*) AS n FROM offers WHERE cost_currency <> ?').get('CNY')).toEqual({ n: 0 });
+    const outcome = await syncAgainst([
+      { path: PING, action: { kind: 'rewrite', transform: (body) => ({ ...(body as object), currency: bogus }) } },
+    ]);
+    expectFailedAndKept(
+      outcome,
+      /POST \/ping: an answer SupplyGrid cannot read \(currency: not an ISO 4217 currency code: "<img src=x onerror=alert\(1\)>"\)/,
+    );
+    expect(outcome.db.prepare('SELECT COUNT(*) AS n FROM offers WHERE cost_currency <> ?').get('CNY')).toEqual({
+      n: 0,
+    });
   });
 
   it('a three-letter currency that is not ISO 4217 is refused too (a list, not a pattern)', async () => {
-    const outcome = await syncAgainst([{ path: PING, action: { kind: 'rewrite', transform: (body) => ({ ...(body as object), currency: 'ABC' }) } }]);
+    const outcome = await syncAgainst([
+      { path: PING, action: { kind: 'rewrite', transform: (body) => ({ ...(body as object), currency: 'ABC' }) } },
+    ]);
     expectFailedAndKept(outcome, /not an ISO 4217 currency code: "ABC"/);
   });
 
@@ -160,8 +230,24 @@ describe('hostile responses end a sync cleanly and keep the previous catalog', (
     await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
     cleanups.push(() => new Promise((resolve) => elsewhere.close(resolve)));
     const otherOrigin = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}`;
-    const outcome = await syncAgainst([{ path: PRODUCTS, when: page(2), action: { kind: 'status', status: 302, body: '', headers: { location: `${otherOrigin}${PRODUCTS}?page=2&token=abc` } } }]);
-    expectFailedAndKept(outcome, new RegExp(`redirects this request \\(HTTP 302\\) to ${otherOrigin.replace(/\./g, '\\.')}; redirects are not followed`));
+    const outcome = await syncAgainst([
+      {
+        path: PRODUCTS,
+        when: page(2),
+        action: {
+          kind: 'status',
+          status: 302,
+          body: '',
+          headers: { location: `${otherOrigin}${PRODUCTS}?page=2&token=abc` },
+        },
+      },
+    ]);
+    expectFailedAndKept(
+      outcome,
+      new RegExp(
+        `redirects this request \\(HTTP 302\\) to ${otherOrigin.replace(/\./g, '\\.')}; redirects are not followed`,
+      ),
+    );
     // Read decoded: a coded text's parameters are URL-encoded, which would hide a leak from a plain search.
     expect(inEnglish(outcome.result.error)).not.toContain('token=abc');
     expect(seen.filter((headers) => Object.keys(headers).some((name) => name.startsWith('dujiao-next-')))).toEqual([]);
@@ -176,21 +262,29 @@ function faultsOf(simulator: RunningSimulator): FaultPlan {
 }
 
 // Every client passes the limits to the transport: a flood or a drip against any supplier ends its request.
-describe.each(SUPPLIER_KINDS.map((kind) => [kind.kind, kind] as const))('%s: the transport limits hold', (_name, kind: SupplierKind) => {
-  async function simulatorWith(action: Fault['action']) {
-    const simulator = await kind.startSimulator({ size: 12, rateLimit: null });
-    cleanups.push(() => simulator.close());
-    faultsOf(simulator).add({ action });
-    return kind.create(simulator.connection as never, { ...ENV, retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 } });
-  }
+describe.each(SUPPLIER_KINDS.map((kind) => [kind.kind, kind] as const))(
+  '%s: the transport limits hold',
+  (_name, kind: SupplierKind) => {
+    async function simulatorWith(action: Fault['action']) {
+      const simulator = await kind.startSimulator({ size: 12, rateLimit: null });
+      cleanups.push(() => simulator.close());
+      faultsOf(simulator).add({ action });
+      return kind.create(simulator.connection as never, {
+        ...ENV,
+        retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
+      });
+    }
 
-  it('an endless answer fails at the byte cap', async () => {
-    const adapter = await simulatorWith({ kind: 'endless' });
-    await expect(adapter.ping()).rejects.toThrow(inEnglishMatching(/the answer is larger than the 256 KiB one response may have/));
-  });
+    it('an endless answer fails at the byte cap', async () => {
+      const adapter = await simulatorWith({ kind: 'endless' });
+      await expect(adapter.ping()).rejects.toThrow(
+        inEnglishMatching(/the answer is larger than the 256 KiB one response may have/),
+      );
+    });
 
-  it('a dripped answer fails at the request deadline', async () => {
-    const adapter = await simulatorWith({ kind: 'drip', everyMs: 20 });
-    await expect(adapter.ping()).rejects.toThrow(inEnglishMatching(/no complete answer within 400 ms/));
-  });
-});
+    it('a dripped answer fails at the request deadline', async () => {
+      const adapter = await simulatorWith({ kind: 'drip', everyMs: 20 });
+      await expect(adapter.ping()).rejects.toThrow(inEnglishMatching(/no complete answer within 400 ms/));
+    });
+  },
+);

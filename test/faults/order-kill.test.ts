@@ -40,12 +40,32 @@ describe('SIGKILL during order placement', () => {
 
   it('is reconciled on restart into the one order the supplier took, charged once', async () => {
     const db = openDatabase(dbFile);
-    const offer = db.prepare(`SELECT sku_id AS skuId FROM offers WHERE supplier_id = ? AND kind = 'esim' AND stock_status IN ('in_stock', 'unlimited') LIMIT 1`).get(sim.connection.id) as { skuId: string };
+    const offer = db
+      .prepare(
+        `SELECT sku_id AS skuId FROM offers WHERE supplier_id = ? AND kind = 'esim' AND stock_status IN ('in_stock', 'unlimited') LIMIT 1`,
+      )
+      .get(sim.connection.id) as { skuId: string };
     db.close();
     // The simulator takes the order (and charges), then never answers; the process dies waiting for it.
     sim.server.faults.add({ method: 'POST', path: '/api/v1/upstream/orders', times: 1, action: { kind: 'hang' } });
 
-    const child = spawn(process.execPath, [BIN, 'order', '--config', configFile, '--db', dbFile, '--supplier', sim.connection.id, '--sku', offer.skuId, '--yes'], { stdio: 'ignore' });
+    const child = spawn(
+      process.execPath,
+      [
+        BIN,
+        'order',
+        '--config',
+        configFile,
+        '--db',
+        dbFile,
+        '--supplier',
+        sim.connection.id,
+        '--sku',
+        offer.skuId,
+        '--yes',
+      ],
+      { stdio: 'ignore' },
+    );
     const deadline = Date.now() + 20_000;
     while (sim.server.state.orders.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     child.kill('SIGKILL');
@@ -58,7 +78,16 @@ describe('SIGKILL during order placement', () => {
     expect(record.status).toMatch(/pending|processing/);
     const service = new OrderService({
       db: reopened,
-      supplier: (id) => (id === sim.connection.id ? { connection: sim.connection, adapter: supplierKind('dujiao-next')!.create(sim.connection, { retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 50 }, timeoutMs: 5000 }) } : null),
+      supplier: (id) =>
+        id === sim.connection.id
+          ? {
+              connection: sim.connection,
+              adapter: supplierKind('dujiao-next')!.create(sim.connection, {
+                retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 50 },
+                timeoutMs: 5000,
+              }),
+            }
+          : null,
       policy: { initialDelayMs: 20, maxDelayMs: 100, followForMs: 20_000, resendAfterMs: 200 },
     });
     try {

@@ -28,8 +28,15 @@ describe('re-running `supplygrid order` after it was killed mid-order', () => {
     sim = await startSeagmSimulator({ size: 30 });
     configFile = join(dir, 'suppliers.json');
     writeFileSync(configFile, JSON.stringify({ currency: 'USD', suppliers: [sim.connection] }));
-    const auto = new Set(sim.server.catalog().cardCategories.filter((c) => c.auto_delivery).map((c) => c.id));
-    const card = sim.server.catalog().goods.find((good) => good.family === 'card' && good.item.has_stock && auto.has(good.item.category_id));
+    const auto = new Set(
+      sim.server
+        .catalog()
+        .cardCategories.filter((c) => c.auto_delivery)
+        .map((c) => c.id),
+    );
+    const card = sim.server
+      .catalog()
+      .goods.find((good) => good.family === 'card' && good.item.has_stock && auto.has(good.item.category_id));
     expect(card).toBeDefined();
     sku = String((card!.item as { id: number }).id);
   }, 60_000);
@@ -50,9 +57,14 @@ describe('re-running `supplygrid order` after it was killed mid-order', () => {
     const before = sim.server.state.orders.length;
     // SEAGM takes the order (and charges), then never answers; the process dies waiting for it.
     sim.server.faults.add({ method: 'POST', path: CREATE, times: 1, action: { kind: 'hang' } });
-    const child = spawn(process.execPath, [BIN, 'order', '--config', configFile, '--db', dbFile, '--supplier', sim.connection.id, '--sku', sku, '--yes'], { stdio: 'ignore' });
+    const child = spawn(
+      process.execPath,
+      [BIN, 'order', '--config', configFile, '--db', dbFile, '--supplier', sim.connection.id, '--sku', sku, '--yes'],
+      { stdio: 'ignore' },
+    );
     const deadline = Date.now() + 20_000;
-    while (sim.server.state.orders.length === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (sim.server.state.orders.length === before && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('exit', resolve));
     expect(sim.server.state.orders.length).toBe(before + 1);
@@ -61,7 +73,19 @@ describe('re-running `supplygrid order` after it was killed mid-order', () => {
   it('settles the order the killed run left and places no second one', async () => {
     const dbFile = await syncedDb('settle');
     await orderKilledInFlight(dbFile);
-    const rerun = await runCli(['order', '--config', configFile, '--db', dbFile, '--supplier', sim.connection.id, '--sku', sku, '--yes', '--json']);
+    const rerun = await runCli([
+      'order',
+      '--config',
+      configFile,
+      '--db',
+      dbFile,
+      '--supplier',
+      sim.connection.id,
+      '--sku',
+      sku,
+      '--yes',
+      '--json',
+    ]);
     expect(rerun.code, rerun.stderr).toBe(0);
     expect(rerun.stderr).toMatch(/left unfinished by an earlier run, is now delivered; no new order was placed/);
     const db = openDatabase(dbFile);
@@ -85,12 +109,35 @@ describe('re-running `supplygrid order` after it was killed mid-order', () => {
     db.close();
     const postsBefore = sim.server.hits.get(`POST ${CREATE}`) ?? 0;
 
-    const refused = await runCli(['order', '--config', configFile, '--db', dbFile, '--supplier', sim.connection.id, '--sku', sku, '--yes']);
+    const refused = await runCli([
+      'order',
+      '--config',
+      configFile,
+      '--db',
+      dbFile,
+      '--supplier',
+      sim.connection.id,
+      '--sku',
+      sku,
+      '--yes',
+    ]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/order #1 for this offer is still attention .* add --force/);
     expect(sim.server.hits.get(`POST ${CREATE}`) ?? 0).toBe(postsBefore);
 
-    const forced = await runCli(['order', '--config', configFile, '--db', dbFile, '--supplier', sim.connection.id, '--sku', sku, '--yes', '--force']);
+    const forced = await runCli([
+      'order',
+      '--config',
+      configFile,
+      '--db',
+      dbFile,
+      '--supplier',
+      sim.connection.id,
+      '--sku',
+      sku,
+      '--yes',
+      '--force',
+    ]);
     expect(forced.code, forced.stderr).toBe(0);
     expect(sim.server.hits.get(`POST ${CREATE}`)).toBe(postsBefore + 1);
     const reopened = openDatabase(dbFile);

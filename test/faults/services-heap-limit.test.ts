@@ -40,7 +40,10 @@ describe('the services run under a heap limit', () => {
 
   it('preview:web: a heap blow-up kills the worker, not the process; it is reported and the services restart', async () => {
     const preview = await startWebPreviewInWorker({
-      dataDir: dataDir(), serveRenderer: false, resourceLimits: { maxOldGenerationSizeMb: 48 }, worker: { entry: GREEDY_HOST, eval: true },
+      dataDir: dataDir(),
+      serveRenderer: false,
+      resourceLimits: { maxOldGenerationSizeMb: 48 },
+      worker: { entry: GREEDY_HOST, eval: true },
     });
     cleanups.push(() => preview.close());
     expect(await preview.api['app.info']()).toEqual({ heapLimitMb: 48 });

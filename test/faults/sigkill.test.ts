@@ -17,17 +17,29 @@ const KILL_POINTS = 24;
 function liveCatalog(file: string) {
   const db = new BetterSqlite3(file, { readonly: true });
   try {
-    return JSON.stringify(db.prepare('SELECT product_id, sku_id, cost_amount, stock_quantity FROM offers WHERE removed_at IS NULL ORDER BY product_id, sku_id').all());
+    return JSON.stringify(
+      db
+        .prepare(
+          'SELECT product_id, sku_id, cost_amount, stock_quantity FROM offers WHERE removed_at IS NULL ORDER BY product_id, sku_id',
+        )
+        .all(),
+    );
   } finally {
     db.close();
   }
 }
 
 /** Starts the sync in a child process; resolves with how long it ran and how it ended. */
-function runChild(dbFile: string, connection: object, killAfterMs?: number): Promise<{ ms: number; code: number | null; signal: string | null }> {
+function runChild(
+  dbFile: string,
+  connection: object,
+  killAfterMs?: number,
+): Promise<{ ms: number; code: number | null; signal: string | null }> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
-    const child = spawn(process.execPath, [RUNNER, CHILD, dbFile, JSON.stringify(connection)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [RUNNER, CHILD, dbFile, JSON.stringify(connection)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const timer = killAfterMs === undefined ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
@@ -80,7 +92,8 @@ describe('SIGKILL at random points of a sync', () => {
     for (let point = 0; point < KILL_POINTS; point++) {
       const file = join(dir, `kill-${point}.db`);
       copyFileSync(baseline, file);
-      for (const suffix of ['-wal', '-shm']) if (existsSync(baseline + suffix)) copyFileSync(baseline + suffix, file + suffix);
+      for (const suffix of ['-wal', '-shm'])
+        if (existsSync(baseline + suffix)) copyFileSync(baseline + suffix, file + suffix);
       // Spread the kills over the whole run, start-up to commit, a little past the typical end; the last point is
       // well past it, so the run where the sync completes is always among them.
       const killAt = point === KILL_POINTS - 1 ? fullRunMs * 4 : Math.floor(random() * fullRunMs * 1.1);

@@ -8,7 +8,11 @@ const db = openDatabase(dbFile);
 const result = await syncSupplier(db, {
   supplierId: 'dj',
   supplierKind: 'dujiao-next',
-  adapter: createDujiaoProtocolAdapter(JSON.parse(connectionJson), { label: 'dj', stockReporting: 'quantity', maxQuantity: null }),
+  adapter: createDujiaoProtocolAdapter(JSON.parse(connectionJson), {
+    label: 'dj',
+    stockReporting: 'quantity',
+    maxQuantity: null,
+  }),
 });
 db.close();
 process.stdout.write(`${result.status}\n`);

@@ -12,7 +12,10 @@ import { AppServices } from '../../src-main/services/app-services';
  * The app's services on a fresh data folder (the demo suppliers start, as for a new merchant), with the contract's
  * handlers over them; everything it opened is pushed onto `cleanups`, to be undone in reverse.
  */
-export async function startAppServices(prefix: string, cleanups: Array<() => unknown>): Promise<{ db: Database; services: AppServices; api: ApiContract }> {
+export async function startAppServices(
+  prefix: string,
+  cleanups: Array<() => unknown>,
+): Promise<{ db: Database; services: AppServices; api: ApiContract }> {
   const dataDir = mkdtempSync(join(tmpdir(), prefix));
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
   const db = openDatabase(join(dataDir, 'supplygrid.db'));

@@ -3,7 +3,11 @@ import type { ApiContract, ApiMethod } from '../../src-shared/contract';
 import type { WebPreview } from '../../src-main/web/preview';
 
 /** One API call over the loopback bridge, exactly as the renderer in a browser makes it: the answer as it came. */
-export async function bridgeAnswer(appUrl: string, method: string, args: unknown): Promise<{ status: number; answer: ApiAnswer }> {
+export async function bridgeAnswer(
+  appUrl: string,
+  method: string,
+  args: unknown,
+): Promise<{ status: number; answer: ApiAnswer }> {
   const url = new URL(appUrl);
   const response = await fetch(new URL('/api/invoke', url), {
     method: 'POST',
@@ -17,7 +21,11 @@ export async function bridgeAnswer(appUrl: string, method: string, args: unknown
  * One API call over the loopback bridge: its result typed by the contract, or the error it was answered with (coded
  * where it has a code). Arguments are left loose, so tests can send what the contract refuses.
  */
-export async function bridgeCall<M extends ApiMethod>(preview: WebPreview, method: M, ...args: unknown[]): Promise<Awaited<ReturnType<ApiContract[M]>>> {
+export async function bridgeCall<M extends ApiMethod>(
+  preview: WebPreview,
+  method: M,
+  ...args: unknown[]
+): Promise<Awaited<ReturnType<ApiContract[M]>>> {
   const { answer } = await bridgeAnswer(preview.appUrl, method, args);
   if (!answer.ok) throw errorFromBody(answer.error);
   return answer.result as Awaited<ReturnType<ApiContract[M]>>;

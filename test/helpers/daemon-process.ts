@@ -15,7 +15,10 @@ export interface DaemonProcess {
 }
 
 export function startDaemon(args: string[], env: Record<string, string> = {}): DaemonProcess {
-  const child = spawn(process.execPath, [BIN, 'daemon', '--json', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'daemon', '--json', ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const entries: DaemonLogEntry[] = [];
   const waiters = new Set<() => void>();
   let buffered = '';
@@ -28,12 +31,17 @@ export function startDaemon(args: string[], env: Record<string, string> = {}): D
     for (const wake of waiters) wake();
   });
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => {
-    for (const wake of waiters) wake();
-    resolve(code);
-  }));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('close', (code) => {
+      for (const wake of waiters) wake();
+      resolve(code);
+    }),
+  );
   return {
-    child, entries, exited, stderr: () => stderr,
+    child,
+    entries,
+    exited,
+    stderr: () => stderr,
     waitFor(match, from = 0) {
       return new Promise((resolve, reject) => {
         const check = () => {
@@ -43,7 +51,11 @@ export function startDaemon(args: string[], env: Record<string, string> = {}): D
             resolve(found);
           } else if (child.exitCode !== null || child.signalCode !== null) {
             waiters.delete(check);
-            reject(new Error(`daemon exited before the awaited log line; stderr: ${stderr}\nlog: ${entries.map((e) => e.event).join(', ')}`));
+            reject(
+              new Error(
+                `daemon exited before the awaited log line; stderr: ${stderr}\nlog: ${entries.map((e) => e.event).join(', ')}`,
+              ),
+            );
           }
         };
         waiters.add(check);

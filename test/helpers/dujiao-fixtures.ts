@@ -6,16 +6,42 @@ export const TEST_KEY = 'a'.repeat(64);
 export const TEST_SECRET = 'b'.repeat(128);
 
 export const DUJIAO_FLAVOR: ProtocolFlavor = {
-  siteName: 'Test site', currency: 'CNY', pathPrefix: '/api/v1/upstream', pageSizeCap: 100, binaryStock: false, maxQuantity: null,
-  requireDownstreamOrderNo: false, orderLookup: 'id', pollsUntilDelivered: 1, cancelAllowed: true,
+  siteName: 'Test site',
+  currency: 'CNY',
+  pathPrefix: '/api/v1/upstream',
+  pageSizeCap: 100,
+  binaryStock: false,
+  maxQuantity: null,
+  requireDownstreamOrderNo: false,
+  orderLookup: 'id',
+  pollsUntilDelivered: 1,
+  cancelAllowed: true,
 };
 
 export function product(id: number, overrides: Partial<SimProduct> = {}): SimProduct {
   return {
-    id, slug: `p-${id}`, title: { 'zh-CN': `香港 5GB 7天 #${id}`, 'en-US': `Hong Kong 5GB 7 Days #${id}` }, description: {}, images: [], tags: [],
-    fulfillment_type: 'auto', manual_form_schema: null, is_active: true, category_id: 11,
-    skus: [{ id: id * 10, sku_code: 'DEFAULT', spec_values: {}, price_amount: '12.50', stock_quantity: 100, is_active: true }],
-    delivers: 'esim', ...overrides,
+    id,
+    slug: `p-${id}`,
+    title: { 'zh-CN': `香港 5GB 7天 #${id}`, 'en-US': `Hong Kong 5GB 7 Days #${id}` },
+    description: {},
+    images: [],
+    tags: [],
+    fulfillment_type: 'auto',
+    manual_form_schema: null,
+    is_active: true,
+    category_id: 11,
+    skus: [
+      {
+        id: id * 10,
+        sku_code: 'DEFAULT',
+        spec_values: {},
+        price_amount: '12.50',
+        stock_quantity: 100,
+        is_active: true,
+      },
+    ],
+    delivers: 'esim',
+    ...overrides,
   };
 }
 
@@ -34,7 +60,11 @@ export function catalogOf(count: number): SimCatalog {
  * asks for one: tests of the limit itself use `rateLimit`, the others (many processes, each a fresh budget) would only
  * wait out real 30 s blocks.
  */
-export async function startTestDujiao(catalog: SimCatalog, flavor: Partial<ProtocolFlavor> = {}, rateLimit: SimulatorRateLimit | null = null) {
+export async function startTestDujiao(
+  catalog: SimCatalog,
+  flavor: Partial<ProtocolFlavor> = {},
+  rateLimit: SimulatorRateLimit | null = null,
+) {
   let current = catalog;
   const sim = await startProtocolSimulator({
     catalogAt: () => current,

@@ -9,19 +9,38 @@ export interface FakeProduct {
   active: boolean;
   /** Fails validation on listing (a skipped item naming the product). */
   unreadable: boolean;
-  skus: Array<{ skuId: string; variant: string; amount: string; currency: string; stock: number; title: string; raw: number }>;
+  skus: Array<{
+    skuId: string;
+    variant: string;
+    amount: string;
+    currency: string;
+    stock: number;
+    title: string;
+    raw: number;
+  }>;
   /** The step at which it last changed upstream (what a server's updated_at says). */
   changedAt: number;
 }
 
 export function fakeOffer(product: FakeProduct, sku: FakeProduct['skus'][number]): Offer {
   return {
-    productId: product.id, skuId: sku.skuId, variant: sku.variant, kind: 'esim',
-    titles: { en: sku.title, 'zh-CN': `${sku.title} 中` }, category: null,
-    cost: { amount: sku.amount, currency: sku.currency }, retailPrice: null, originalPrice: null,
+    productId: product.id,
+    skuId: sku.skuId,
+    variant: sku.variant,
+    kind: 'esim',
+    titles: { en: sku.title, 'zh-CN': `${sku.title} 中` },
+    category: null,
+    cost: { amount: sku.amount, currency: sku.currency },
+    retailPrice: null,
+    originalPrice: null,
     stock: sku.stock === 0 ? { status: 'out', quantity: 0 } : { status: 'in_stock', quantity: sku.stock },
-    minQuantity: 1, maxQuantity: null, fulfillment: { mode: 'auto', inputFields: [] }, images: [],
-    plan: { countries: ['HK'], dataMB: 1024, days: 7 }, orderable: true, raw: { v: sku.raw },
+    minQuantity: 1,
+    maxQuantity: null,
+    fulfillment: { mode: 'auto', inputFields: [] },
+    images: [],
+    plan: { countries: ['HK'], dataMB: 1024, days: 7 },
+    orderable: true,
+    raw: { v: sku.raw },
   };
 }
 
@@ -75,13 +94,17 @@ export class FakeSupplier {
     });
   }
 
-  private async *listing(options: FakeAdapterOptions, state: { servedStep: number }, fetch: FetchOptions): AsyncGenerator<CatalogPage> {
+  private async *listing(
+    options: FakeAdapterOptions,
+    state: { servedStep: number },
+    fetch: FetchOptions,
+  ): AsyncGenerator<CatalogPage> {
     this.lastChangedSince.push(fetch.changedSince ?? null);
     const incremental = fetch.changedSince != null && !options.ignoreFilter && state.servedStep >= 0;
     const since = state.servedStep;
-    const listed = [...this.products.values()].filter((p) => incremental
-      ? p.changedAt > since || (options.overlap !== undefined && options.overlap() < 0.1)
-      : p.active);
+    const listed = [...this.products.values()].filter((p) =>
+      incremental ? p.changedAt > since || (options.overlap !== undefined && options.overlap() < 0.1) : p.active,
+    );
     const pageSize = options.pageSize ?? 7;
     const pageCount = Math.max(1, Math.ceil(listed.length / pageSize));
     for (let index = 0; index < pageCount; index++) {
@@ -93,7 +116,8 @@ export class FakeSupplier {
       const removedProducts: string[] = [];
       for (const product of listed.slice(index * pageSize, (index + 1) * pageSize)) {
         if (!product.active) removedProducts.push(product.id);
-        else if (product.unreadable) skipped.push({ where: `product ${product.id}`, reason: 'bad price', productId: product.id });
+        else if (product.unreadable)
+          skipped.push({ where: `product ${product.id}`, reason: 'bad price', productId: product.id });
         else offers.push(...product.skus.map((sku) => fakeOffer(product, sku)));
       }
       fetch.onProgress?.({ pagesDone: index + 1, pagesTotal: pageCount, items: offers.length });
@@ -104,13 +128,22 @@ export class FakeSupplier {
 }
 
 /** Moves the upstream one step: prices, stock, titles, SKUs, raw-only edits, new, deactivated, re-activated, unreadable. */
-export function evolve(supplier: FakeSupplier, random: () => number, options: { hardDeletes?: boolean; newProducts?: number } = {}): void {
+export function evolve(
+  supplier: FakeSupplier,
+  random: () => number,
+  options: { hardDeletes?: boolean; newProducts?: number } = {},
+): void {
   supplier.step++;
   const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
   const touch = (product: FakeProduct) => (product.changedAt = supplier.step);
   const newSku = (id: string, n: number) => ({
-    skuId: `${id}-${n}`, variant: random() < 0.2 ? 'x2' : '', amount: (1 + Math.floor(random() * 2000) / 100).toFixed(2),
-    currency: 'USD', stock: Math.floor(random() * 5) * 10, title: `Plan ${id}/${n}`, raw: 0,
+    skuId: `${id}-${n}`,
+    variant: random() < 0.2 ? 'x2' : '',
+    amount: (1 + Math.floor(random() * 2000) / 100).toFixed(2),
+    currency: 'USD',
+    stock: Math.floor(random() * 5) * 10,
+    title: `Plan ${id}/${n}`,
+    raw: 0,
   });
   for (let i = 0; i < (options.newProducts ?? 4); i++) {
     const id = `p${String(supplier.products.size + 1).padStart(4, '0')}`;
@@ -123,15 +156,33 @@ export function evolve(supplier: FakeSupplier, random: () => number, options: { 
     if (random() > 0.3) continue;
     const sku = pick(product.skus);
     switch (Math.floor(random() * 10)) {
-      case 0: if (sku) sku.amount = (Number(sku.amount) + (random() < 0.5 ? -0.5 : 0.75)).toFixed(2); break;
-      case 1: if (sku) sku.stock = sku.stock === 0 ? 40 : 0; break;
-      case 2: if (sku) sku.title = `${sku.title}!`; break;
-      case 3: if (sku) sku.raw++; break;
-      case 4: product.active = !product.active; break;
-      case 5: product.unreadable = !product.unreadable; break;
-      case 6: if (product.skus.length > 1) product.skus.splice(product.skus.indexOf(sku), 1); break;
-      case 7: product.skus.push(newSku(product.id, product.skus.length + 10 + supplier.step)); break;
-      case 8: if (sku) sku.amount = Number(sku.amount).toFixed(3); break; // same price, other scale: stored, not a change
+      case 0:
+        if (sku) sku.amount = (Number(sku.amount) + (random() < 0.5 ? -0.5 : 0.75)).toFixed(2);
+        break;
+      case 1:
+        if (sku) sku.stock = sku.stock === 0 ? 40 : 0;
+        break;
+      case 2:
+        if (sku) sku.title = `${sku.title}!`;
+        break;
+      case 3:
+        if (sku) sku.raw++;
+        break;
+      case 4:
+        product.active = !product.active;
+        break;
+      case 5:
+        product.unreadable = !product.unreadable;
+        break;
+      case 6:
+        if (product.skus.length > 1) product.skus.splice(product.skus.indexOf(sku), 1);
+        break;
+      case 7:
+        product.skus.push(newSku(product.id, product.skus.length + 10 + supplier.step));
+        break;
+      case 8:
+        if (sku) sku.amount = Number(sku.amount).toFixed(3);
+        break; // same price, other scale: stored, not a change
       case 9:
         if (options.hardDeletes) {
           supplier.products.delete(product.id);

@@ -17,7 +17,10 @@ export function inEnglish(text: string | null | undefined, supplier?: string): s
   // A failed sync run reads as the Sync screen says it: the cause, what to do, the error's own text.
   if (decodeCodedIssue(text)?.code === RUN_FAILED) return runErrorEn(text);
   // Line by line, as a delivery's text is: our notes among what the supplier sent.
-  return text.split('\n').map((line) => wordCodedText(line, (code, params) => english(code, supplier ? { ...params, supplier } : params))).join('\n');
+  return text
+    .split('\n')
+    .map((line) => wordCodedText(line, (code, params) => english(code, supplier ? { ...params, supplier } : params)))
+    .join('\n');
 }
 
 /** For `toThrow`: an error whose message, in English, matches. */

@@ -20,14 +20,72 @@ export interface LatinOffender extends VisibleText {
  */
 export const ALLOWED_WORDS: ReadonlySet<string> = new Set([
   // Our name and the suppliers' and stores' brands.
-  'SupplyGrid', 'Dujiao', 'Next', 'Dujiao-Next', 'MeSIM', 'BillionConnect', 'SEAGM', 'Linksfield', 'Shopify', 'WooCommerce',
+  'SupplyGrid',
+  'Dujiao',
+  'Next',
+  'Dujiao-Next',
+  'MeSIM',
+  'BillionConnect',
+  'SEAGM',
+  'Linksfield',
+  'Shopify',
+  'WooCommerce',
   // Technical terms merchants see in Chinese software as they are.
-  'eSIM', 'SIM', 'QR', 'LPA', 'ICCID', 'SM-DP', 'SM', 'DP', 'PIN', 'PUK', 'APN', 'API', 'CSV', 'URL', 'HTTP', 'HTTPS', 'ECB', 'SKU', 'ID',
-  'iOS', 'iPhone', 'Android', 'UTF', 'BOM', 'JSON', 'XML', 'Excel', 'TLS', 'DNS', 'IP', 'FMS', 'OS', 'Webhook', 'Telegram',
+  'eSIM',
+  'SIM',
+  'QR',
+  'LPA',
+  'ICCID',
+  'SM-DP',
+  'SM',
+  'DP',
+  'PIN',
+  'PUK',
+  'APN',
+  'API',
+  'CSV',
+  'URL',
+  'HTTP',
+  'HTTPS',
+  'ECB',
+  'SKU',
+  'ID',
+  'iOS',
+  'iPhone',
+  'Android',
+  'UTF',
+  'BOM',
+  'JSON',
+  'XML',
+  'Excel',
+  'TLS',
+  'DNS',
+  'IP',
+  'FMS',
+  'OS',
+  'Webhook',
+  'Telegram',
   // Keys as printed on the keyboard.
-  'Enter', 'Shift', 'Esc', 'Escape', 'Tab', 'Ctrl', 'Home', 'End', 'PageUp', 'PageDown',
+  'Enter',
+  'Shift',
+  'Esc',
+  'Escape',
+  'Tab',
+  'Ctrl',
+  'Home',
+  'End',
+  'PageUp',
+  'PageDown',
   // Units.
-  'GB', 'MB', 'KB', 'TB', 'ms', 's', 'min', 'h', 'd',
+  'GB',
+  'MB',
+  'KB',
+  'TB',
+  'ms',
+  's',
+  'min',
+  'h',
+  'd',
   // File formats.
   'PNG',
 ]);
@@ -71,7 +129,8 @@ export function latinWords(text: string, allowed: ReadonlySet<string> = ALLOWED_
   // A zero-width space is a line-break hint inside a word ("Billion\u200bConnect"), not a word boundary.
   text = text.replace(/\u200b/g, '');
   const alone = text.trim();
-  return (text.replace(URL_LIKE, ' ').match(TOKEN) ?? []).map((word) => word.replace(/[-'’+]+$/, ''))
+  return (text.replace(URL_LIKE, ' ').match(TOKEN) ?? [])
+    .map((word) => word.replace(/[-'’+]+$/, ''))
     .filter((word) => word && !allowedWord(word, allowed) && !isLanguageTag(word, word === alone));
 }
 
@@ -79,8 +138,14 @@ export function latinWords(text: string, allowed: ReadonlySet<string> = ALLOWED_
  * Every text with a Latin word outside the allowlist, once `phrases` (the merchant's own data on screen: product
  * titles, category names, ids, the data folder) are taken out of it, longest first.
  */
-export function latinOffenders(texts: readonly VisibleText[], phrases: readonly string[] = [], allowed: ReadonlySet<string> = ALLOWED_WORDS): LatinOffender[] {
-  const ordered = [...new Set(phrases.map((phrase) => phrase.trim()).filter((phrase) => phrase.length > 1))].sort((a, b) => b.length - a.length);
+export function latinOffenders(
+  texts: readonly VisibleText[],
+  phrases: readonly string[] = [],
+  allowed: ReadonlySet<string> = ALLOWED_WORDS,
+): LatinOffender[] {
+  const ordered = [...new Set(phrases.map((phrase) => phrase.trim()).filter((phrase) => phrase.length > 1))].sort(
+    (a, b) => b.length - a.length,
+  );
   const offenders: LatinOffender[] = [];
   for (const { text, where } of texts) {
     if (latinWords(text, allowed).length === 0) continue;
@@ -94,5 +159,10 @@ export function latinOffenders(texts: readonly VisibleText[], phrases: readonly 
 
 /** One line per offending text: the words, the whole text and where it is. */
 export function describeOffenders(offenders: readonly LatinOffender[]): string {
-  return offenders.map((o) => `  [${o.words.join(', ')}] in "${o.text.length > 160 ? `${o.text.slice(0, 160)}…` : o.text}" at ${o.where}`).join('\n');
+  return offenders
+    .map(
+      (o) =>
+        `  [${o.words.join(', ')}] in "${o.text.length > 160 ? `${o.text.slice(0, 160)}…` : o.text}" at ${o.where}`,
+    )
+    .join('\n');
 }

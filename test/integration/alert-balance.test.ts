@@ -28,11 +28,25 @@ describe('the balance alert', () => {
 
     // A minimum above the balance fires once; a minimum below it clears.
     const above = (Number(balance.amount) + 1).toFixed(2);
-    services.alerts.saveDocument({ rules: [{ id: 'low', type: 'balance_below', amount: above, currency: balance.currency, supplierId: 'demo-dujiao' }], channels: {}, maxPerHour: 10 });
+    services.alerts.saveDocument({
+      rules: [
+        { id: 'low', type: 'balance_below', amount: above, currency: balance.currency, supplierId: 'demo-dujiao' },
+      ],
+      channels: {},
+      maxPerHour: 10,
+    });
     const raised = await services.alerts.evaluate();
-    expect(raised.map((alert) => [alert.type, alert.params.supplier, alert.params.amount])).toEqual([['balance_below', 'demo-dujiao', balance.amount]]);
+    expect(raised.map((alert) => [alert.type, alert.params.supplier, alert.params.amount])).toEqual([
+      ['balance_below', 'demo-dujiao', balance.amount],
+    ]);
     expect(await services.alerts.evaluate()).toEqual([]);
-    services.alerts.saveDocument({ rules: [{ id: 'low', type: 'balance_below', amount: '0.01', currency: balance.currency, supplierId: 'demo-dujiao' }], channels: {}, maxPerHour: 10 });
+    services.alerts.saveDocument({
+      rules: [
+        { id: 'low', type: 'balance_below', amount: '0.01', currency: balance.currency, supplierId: 'demo-dujiao' },
+      ],
+      channels: {},
+      maxPerHour: 10,
+    });
     expect(await services.alerts.evaluate()).toEqual([]);
   }, 60_000);
 });

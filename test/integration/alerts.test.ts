@@ -38,10 +38,18 @@ async function receiver(status = 200): Promise<{ url: string; received: Received
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   cleanups.push(() => new Promise((resolve) => server.close(resolve)));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, received, next: () => (received.length > waiting.length ? Promise.resolve(received[waiting.length]) : new Promise((resolve) => waiting.push(resolve))) };
+  return {
+    url,
+    received,
+    next: () =>
+      received.length > waiting.length
+        ? Promise.resolve(received[waiting.length])
+        : new Promise((resolve) => waiting.push(resolve)),
+  };
 }
 
-const verify = (secret: string, request: Received) => request.headers[SIGNATURE_HEADER] === `sha256=${createHmac('sha256', secret).update(request.body).digest('hex')}`;
+const verify = (secret: string, request: Received) =>
+  request.headers[SIGNATURE_HEADER] === `sha256=${createHmac('sha256', secret).update(request.body).digest('hex')}`;
 
 describe('alerts delivered', () => {
   it('the daemon runs a demo schedule end to end: sync → alert to a local webhook (signed) and Telegram → backup', async () => {
@@ -52,7 +60,11 @@ describe('alerts delivered', () => {
     const alerts = new AlertService({ db: store.db, secretBox: keyFileSecretBox(dirname(store.file)) });
     alerts.saveDocument({
       rules: [{ id: 'any-rise', type: 'cost_rise', percent: '0' }],
-      channels: { desktop: false, webhook: { url: `${webhook.url}/hooks/supplygrid` }, telegram: { chatId: '4242', apiBase: telegram.url } },
+      channels: {
+        desktop: false,
+        webhook: { url: `${webhook.url}/hooks/supplygrid` },
+        telegram: { chatId: '4242', apiBase: telegram.url },
+      },
     });
     alerts.setSecret('webhook', 'whsec-test-1');
     alerts.setSecret('telegram', '123456:bot-token');
@@ -73,7 +85,12 @@ describe('alerts delivered', () => {
     expect(hook.path).toBe('/hooks/supplygrid');
     expect(verify('whsec-test-1', hook)).toBe(true);
     expect(verify('another-secret', hook)).toBe(false);
-    const payload = JSON.parse(hook.body) as { type: string; subject: { kind: string }; params: { supplier: string; count: number }; text: string };
+    const payload = JSON.parse(hook.body) as {
+      type: string;
+      subject: { kind: string };
+      params: { supplier: string; count: number };
+      text: string;
+    };
     expect(payload).toMatchObject({ type: 'cost_rise', subject: { kind: 'run' } });
     expect(payload.text).toContain(`${payload.params.supplier}: cost rose more than 0 %`);
 
@@ -95,7 +112,9 @@ describe('alerts delivered', () => {
 describe('alert service on a real database', () => {
   /** A supplier whose runs are written as the engine writes them: newest last. */
   function runs(db: ReturnType<typeof tempDb>['db'], supplier: string, ...statuses: string[]) {
-    const insert = db.prepare(`INSERT INTO sync_runs (supplier_id, supplier_kind, started_at, status) VALUES (?, 'fake', ?, ?)`);
+    const insert = db.prepare(
+      `INSERT INTO sync_runs (supplier_id, supplier_kind, started_at, status) VALUES (?, 'fake', ?, ?)`,
+    );
     for (const status of statuses) insert.run(supplier, new Date().toISOString(), status);
   }
 
@@ -104,8 +123,16 @@ describe('alert service on a real database', () => {
     cleanups.push(store.cleanup);
     const webhook = await receiver(500);
     const raised: string[] = [];
-    const alerts = new AlertService({ db: store.db, secretBox: keyFileSecretBox(dirname(store.file)), onAlert: (alert) => raised.push(alert.text) });
-    alerts.saveDocument({ rules: [{ id: 'failing', type: 'sync_failing', times: 2 }], channels: { desktop: true, webhook: { url: webhook.url } }, maxPerHour: 1 });
+    const alerts = new AlertService({
+      db: store.db,
+      secretBox: keyFileSecretBox(dirname(store.file)),
+      onAlert: (alert) => raised.push(alert.text),
+    });
+    alerts.saveDocument({
+      rules: [{ id: 'failing', type: 'sync_failing', times: 2 }],
+      channels: { desktop: true, webhook: { url: webhook.url } },
+      maxPerHour: 1,
+    });
 
     runs(store.db, 'a', 'ok', 'failed', 'failed');
     runs(store.db, 'b', 'failed', 'failed');
@@ -123,7 +150,9 @@ describe('alert service on a real database', () => {
     runs(store.db, 'a', 'ok');
     expect(await alerts.evaluate()).toEqual([]);
     runs(store.db, 'a', 'failed', 'failed');
-    expect((await alerts.evaluate()).map((a) => [a.params.supplier, a.deliveries.external])).toEqual([['a', 'rate_limited']]);
+    expect((await alerts.evaluate()).map((a) => [a.params.supplier, a.deliveries.external])).toEqual([
+      ['a', 'rate_limited'],
+    ]);
 
     expect(alerts.view().unread).toBe(3);
     alerts.markRead([first[0].id]);

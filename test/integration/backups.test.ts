@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackupService } from '../../src-main/backups/backup-service';
-import { BACKUP_CORRUPT, backupDatabase, backupFile, backupsDirFor, listBackups, restoreBackup, verifyBackupFile } from '../../src-main/db/backup-store';
+import {
+  BACKUP_CORRUPT,
+  backupDatabase,
+  backupFile,
+  backupsDirFor,
+  listBackups,
+  restoreBackup,
+  verifyBackupFile,
+} from '../../src-main/db/backup-store';
 import { readState, writeState } from '../../src-main/db/app-state';
 import { bundledMigrations, migrate } from '../../src-main/db/migrate';
 import { openDatabase } from '../../src-main/db/open';
@@ -35,7 +43,12 @@ describe('backups', () => {
   it('writes a verified 0600 copy into a 0700 backups/ folder, holding secrets sealed only', async () => {
     const { db, file } = store();
     const secret = 'clear-secret-7f3a9c1e';
-    new ConnectionsService(db, aesSecretBox(Buffer.alloc(32, 7), 'key-file')).save({ kind: 'dujiao-next', name: 'Shop', settings: { baseUrl: 'https://shop.example.com', apiKey: 'key-1' }, secrets: { apiSecret: secret } });
+    new ConnectionsService(db, aesSecretBox(Buffer.alloc(32, 7), 'key-file')).save({
+      kind: 'dujiao-next',
+      name: 'Shop',
+      settings: { baseUrl: 'https://shop.example.com', apiKey: 'key-1' },
+      secrets: { apiSecret: secret },
+    });
     writeState(db, MARKER, 'EUR');
     const backup = await backupDatabase(db, 'manual');
     const path = join(backupsDirFor(file), backup.name);
@@ -62,7 +75,9 @@ describe('backups', () => {
       bytes.fill(0x5a, 4096, bytes.length);
       writeFileSync(path, bytes);
     };
-    await expect(backupDatabase(db, 'manual', { beforeVerify: corrupt })).rejects.toMatchObject({ code: BACKUP_CORRUPT });
+    await expect(backupDatabase(db, 'manual', { beforeVerify: corrupt })).rejects.toMatchObject({
+      code: BACKUP_CORRUPT,
+    });
     expect(listBackups(backupsDirFor(file))).toEqual([]);
     expect(readdirSync(backupsDirFor(file))).toEqual([]);
 
@@ -126,7 +141,16 @@ describe('backups', () => {
   it('the CLI backs up, lists, restores (undoably) and refuses what is not a backup; applying a held sync backs up first', async () => {
     const { db, file, dir } = store();
     const supplier = new FakeSupplier();
-    for (let i = 1; i <= 10; i++) supplier.products.set(`p${i}`, { id: `p${i}`, active: true, unreadable: false, changedAt: 0, skus: [{ skuId: `s${i}`, variant: '', amount: `${i}.00`, currency: 'USD', stock: 5, title: `Plan ${i}`, raw: 0 }] });
+    for (let i = 1; i <= 10; i++)
+      supplier.products.set(`p${i}`, {
+        id: `p${i}`,
+        active: true,
+        unreadable: false,
+        changedAt: 0,
+        skus: [
+          { skuId: `s${i}`, variant: '', amount: `${i}.00`, currency: 'USD', stock: 5, title: `Plan ${i}`, raw: 0 },
+        ],
+      });
     const adapter = supplier.adapter();
     const target = { supplierId: 'fake', supplierKind: 'fake', adapter };
     await syncSupplier(db, target);

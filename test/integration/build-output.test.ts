@@ -33,19 +33,26 @@ describe('electron-vite build output', () => {
 
   it('builds the sync worker as an entry of its own, started by the bundle that holds the sync pool', () => {
     expect(existsSync(join(root, 'out/main/sync-worker.js'))).toBe(true);
-    const starters = readdirSync(join(root, 'out/main')).filter((file) => file.endsWith('.js') && readFileSync(join(root, 'out/main', file), 'utf8').includes('./sync-worker.js'));
+    const starters = readdirSync(join(root, 'out/main')).filter(
+      (file) => file.endsWith('.js') && readFileSync(join(root, 'out/main', file), 'utf8').includes('./sync-worker.js'),
+    );
     expect(starters.length).toBeGreaterThan(0);
   });
 
   it('keeps better-sqlite3 external to the main-process bundles and ships the migrations beside them', () => {
-    const main = readdirSync(join(root, 'out/main')).filter((file) => file.endsWith('.js')).map((file) => readFileSync(join(root, 'out/main', file), 'utf8')).join('\n');
+    const main = readdirSync(join(root, 'out/main'))
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => readFileSync(join(root, 'out/main', file), 'utf8'))
+      .join('\n');
     expect(main).toMatch(/from "better-sqlite3"/);
     expect(main).not.toContain('better_sqlite3.node');
     expect(main).not.toContain('node_modules/better-sqlite3');
     const shipped = readdirSync(join(root, 'out/main/migrations'));
     expect(shipped).toEqual(readdirSync(join(root, 'src-main/db/migrations')).filter((f) => f.endsWith('.sql')));
     for (const file of shipped) {
-      expect(readFileSync(join(root, 'out/main/migrations', file), 'utf8')).toBe(readFileSync(join(root, 'src-main/db/migrations', file), 'utf8'));
+      expect(readFileSync(join(root, 'out/main/migrations', file), 'utf8')).toBe(
+        readFileSync(join(root, 'src-main/db/migrations', file), 'utf8'),
+      );
     }
   });
 
@@ -60,7 +67,7 @@ describe('electron-vite build output', () => {
     // Frames are the app's own only by exact origin (dev server) or by living under out/renderer/.
     expect(main).toMatch(/\.origin === new URL\(rendererUrl\)\.origin/);
     expect(main).toMatch(/pathToFileURL\(rendererDir\)\.href/);
-    expect(main).not.toContain("includes(\"/out/renderer/\")");
+    expect(main).not.toContain('includes("/out/renderer/")');
     // One instance per data folder; a second launch brings the first to the front.
     expect(main).toContain('requestSingleInstanceLock()');
     expect(main).toContain('"second-instance"');
@@ -81,10 +88,13 @@ describe('electron-vite build output', () => {
     const config = readFileSync(join(root, 'electron-builder.yml'), 'utf8');
     expect(config).toMatch(/files:\n\s+- out\/\*\*/);
     // The CLI's TypeScript runner is a dependency of the CLI, not of the app: left out of the package.
-    for (const excluded of ['tsx', 'esbuild', '@esbuild']) expect(config).toContain(`- "!**/node_modules/${excluded}/**"`);
+    for (const excluded of ['tsx', 'esbuild', '@esbuild'])
+      expect(config).toContain(`- "!**/node_modules/${excluded}/**"`);
     // Fuses flipped in the packaged binary: no run-as-node, no NODE_OPTIONS, no --inspect, code only from a checked asar.
     const fuses = /\nelectronFuses:\n((?:[ ]+.*\n?)+)/.exec(config)?.[1] ?? '';
-    const flags = Object.fromEntries([...fuses.matchAll(/^\s+(\w+):\s*(true|false)\s*$/gm)].map((m) => [m[1], m[2] === 'true']));
+    const flags = Object.fromEntries(
+      [...fuses.matchAll(/^\s+(\w+):\s*(true|false)\s*$/gm)].map((m) => [m[1], m[2] === 'true']),
+    );
     expect(flags).toMatchObject({
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,

@@ -29,7 +29,12 @@ describe('supplygrid sync: full vs incremental, and what it cost', () => {
 
     const forced = await runCli(['sync', '--full', '--json', '--config', config, '--db', store.file]);
     expect(forced.code, forced.stderr).toBe(0);
-    const [summary] = JSON.parse(forced.stdout) as Array<{ runId: number; mode: string; requests: number; waitMs: number }>;
+    const [summary] = JSON.parse(forced.stdout) as Array<{
+      runId: number;
+      mode: string;
+      requests: number;
+      waitMs: number;
+    }>;
     expect(summary).toMatchObject({ mode: 'full', requests: expect.any(Number), waitMs: expect.any(Number) });
     const db = openDatabase(store.file);
     try {

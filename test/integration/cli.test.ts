@@ -38,17 +38,32 @@ describe('supplygrid CLI', () => {
     expect([...kinds].every((k) => (CHANGE_KINDS as readonly unknown[]).includes(k))).toBe(true);
     expect(kinds.has('price_up') || kinds.has('price_down')).toBe(true);
     const priceChange = list.find((c) => c.change === 'price_up' || c.change === 'price_down')!;
-    expect(priceChange).toMatchObject({ supplier: expect.any(String), productId: expect.any(String), skuId: expect.any(String), old: { amount: expect.stringMatching(/^\d+\.\d+$/), currency: expect.any(String) } });
+    expect(priceChange).toMatchObject({
+      supplier: expect.any(String),
+      productId: expect.any(String),
+      skuId: expect.any(String),
+      old: { amount: expect.stringMatching(/^\d+\.\d+$/), currency: expect.any(String) },
+    });
 
     const human = await runCli(['changes', '--db', file]);
     expect(human.stdout).toMatch(/demo-dujiao — run \d+ \(ok/);
 
-    const offers = JSON.parse((await runCli(['offers', '--json', '--db', file, '--supplier', 'demo-dujiao'])).stdout) as Array<{
-      supplier: string; cost: { amount: string; currency: string }; stock: { status: string }; titles: Record<string, string>;
+    const offers = JSON.parse(
+      (await runCli(['offers', '--json', '--db', file, '--supplier', 'demo-dujiao'])).stdout,
+    ) as Array<{
+      supplier: string;
+      cost: { amount: string; currency: string };
+      stock: { status: string };
+      titles: Record<string, string>;
     }>;
     expect(offers.length).toBeGreaterThan(200);
     for (const offer of offers.slice(0, 20)) {
-      expect(offer).toMatchObject({ supplier: 'demo-dujiao', productId: expect.any(String), skuId: expect.any(String), kind: expect.any(String) });
+      expect(offer).toMatchObject({
+        supplier: 'demo-dujiao',
+        productId: expect.any(String),
+        skuId: expect.any(String),
+        kind: expect.any(String),
+      });
       expect(offer.cost.amount).toMatch(/^\d+(\.\d+)?$/);
       expect(offer.cost.currency).toBe('CNY');
       expect(['unlimited', 'in_stock', 'low', 'out', 'unknown']).toContain(offer.stock.status);
@@ -62,10 +77,13 @@ describe('supplygrid CLI', () => {
     const sim = await startDujiaoSimulator();
     cleanups.push(() => sim.close());
     const config = join(dir, 'suppliers.json');
-    writeFileSync(config, JSON.stringify({ currency: 'USD', suppliers: [
-      sim.connection,
-      { ...sim.connection, id: 'wrong-secret', apiSecret: 'not-the-secret' },
-    ] }));
+    writeFileSync(
+      config,
+      JSON.stringify({
+        currency: 'USD',
+        suppliers: [sim.connection, { ...sim.connection, id: 'wrong-secret', apiSecret: 'not-the-secret' }],
+      }),
+    );
     const result = await runCli(['sync', '--config', config, '--db', file]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/demo-dujiao\s+ok/);
@@ -75,8 +93,14 @@ describe('supplygrid CLI', () => {
   }, 60_000);
 
   it.each([
-    [{ suppliers: [{ id: 'x', kind: 'nope', baseUrl: 'http://x' }] }, /unknown kind "nope" \(one of dujiao-next, mesim/],
-    [{ suppliers: [{ id: 'x', kind: 'dujiao-next', baseUrl: 'not a url', apiKey: 'k', apiSecret: 's' }] }, /suppliers\[0\] \(id "x"\): baseUrl: baseUrl must be a full http\(s\) URL/],
+    [
+      { suppliers: [{ id: 'x', kind: 'nope', baseUrl: 'http://x' }] },
+      /unknown kind "nope" \(one of dujiao-next, mesim/,
+    ],
+    [
+      { suppliers: [{ id: 'x', kind: 'dujiao-next', baseUrl: 'not a url', apiKey: 'k', apiSecret: 's' }] },
+      /suppliers\[0\] \(id "x"\): baseUrl: baseUrl must be a full http\(s\) URL/,
+    ],
     [{ suppliers: [{ id: 'x', kind: 'dujiao-next', baseUrl: 'http://127.0.0.1:1', apiKey: 'k' }] }, /apiSecret/],
     [{ suppliers: [{ kind: 'mesim' }] }, /suppliers\[0\]: id: /],
     [{ currency: 'dollars', suppliers: [] }, /currency must be a 3-letter ISO code/],
@@ -100,7 +124,9 @@ describe('supplygrid CLI', () => {
     const unquoted = await runCli(['sync', '--config', path, '--db', file]);
     expect(unquoted.stderr).toMatch(/is not valid JSON \(syntax error at line 2, column 15\)/);
     expect(unquoted.stderr).not.toContain('SUPERSECRE');
-    expect((await runCli(['sync', '--config', join(dir, 'missing.json'), '--db', file])).stderr).toMatch(/cannot read config file .*ENOENT/);
+    expect((await runCli(['sync', '--config', join(dir, 'missing.json'), '--db', file])).stderr).toMatch(
+      /cannot read config file .*ENOENT/,
+    );
   });
 
   it('leaves the merchant currency alone unless the config file states one', async () => {
@@ -121,7 +147,9 @@ describe('supplygrid CLI', () => {
     expect((await runCli(['sync', '--demo', '--db', file])).code).toBe(0);
     const inUsd = await runCli(['grid', '--json', '--currency', 'USD', '--db', file]);
     expect(inUsd.code, inUsd.stderr).toBe(0);
-    expect((JSON.parse(inUsd.stdout) as Array<{ salePrice: unknown }>).some((row) => row.salePrice !== null)).toBe(true);
+    expect((JSON.parse(inUsd.stdout) as Array<{ salePrice: unknown }>).some((row) => row.salePrice !== null)).toBe(
+      true,
+    );
     const inEur = await runCli(['grid', '--json', '--currency', 'EUR', '--db', file]);
     expect(inEur.code).toBe(2);
     expect(inEur.stderr).toMatch(/no exchange rate from .* to EUR, so those offers could not be priced: use USD/);

@@ -29,7 +29,10 @@ function tempDir(prefix: string): string {
   return dir;
 }
 
-async function simulator(kind: string, seed: number): Promise<RunningSimulator & { connection: Record<string, unknown> }> {
+async function simulator(
+  kind: string,
+  seed: number,
+): Promise<RunningSimulator & { connection: Record<string, unknown> }> {
   const sim = await supplierKind(kind)!.startSimulator({ seed });
   cleanups.push(() => sim.close());
   return sim as RunningSimulator & { connection: Record<string, unknown> };
@@ -44,7 +47,8 @@ async function startServices(dataDir: string) {
 }
 
 const dujiaoInput = (sim: { connection: Record<string, unknown> }, name: string) => ({
-  kind: 'dujiao-next', name,
+  kind: 'dujiao-next',
+  name,
   settings: { baseUrl: String(sim.connection.baseUrl), apiKey: String(sim.connection.apiKey) },
   secrets: { apiSecret: String(sim.connection.apiSecret) },
 });
@@ -52,7 +56,8 @@ const dujiaoInput = (sim: { connection: Record<string, unknown> }, name: string)
 /** The form words it: "enter it again: a stored secret is only sent with the settings it was saved with, and … changed". */
 const reenter = (changed: string) => encodeCodedIssue('password', { code: 'secret.reenter', params: { changed } });
 
-const UNREADABLE = /secrets unreadable — enter them again: they were sealed by the OS keychain \(the desktop app\), and this process uses the key file/;
+const UNREADABLE =
+  /secrets unreadable — enter them again: they were sealed by the OS keychain \(the desktop app\), and this process uses the key file/;
 
 describe('secrets another entry point sealed', () => {
   it('flag that one connection; start-up, the list, the grid and the other suppliers all go on', async () => {
@@ -62,7 +67,9 @@ describe('secrets another entry point sealed', () => {
 
     // The desktop app saved this one, sealed under the data key its OS keychain keeps.
     const appDb = openDatabase(join(dataDir, 'supplygrid.db'));
-    const sealedByApp = new ConnectionsService(appDb, aesSecretBox(randomBytes(32), 'os-keychain')).save(dujiaoInput(fromApp, 'Sealed by the app'));
+    const sealedByApp = new ConnectionsService(appDb, aesSecretBox(randomBytes(32), 'os-keychain')).save(
+      dujiaoInput(fromApp, 'Sealed by the app'),
+    );
     appDb.close();
 
     // The browser preview has only the key file: it starts all the same.
@@ -72,7 +79,12 @@ describe('secrets another entry point sealed', () => {
 
     const listed = await bridgeCall(preview, 'suppliers.list');
     expect(listed.map((s: { id: string }) => s.id)).toEqual([sealedByApp.id, own.id]);
-    expect(listed[0]).toMatchObject({ id: sealedByApp.id, name: 'Sealed by the app', secrets: { apiSecret: false }, secretsProblem: expect.stringMatching(UNREADABLE) });
+    expect(listed[0]).toMatchObject({
+      id: sealedByApp.id,
+      name: 'Sealed by the app',
+      secrets: { apiSecret: false },
+      secretsProblem: expect.stringMatching(UNREADABLE),
+    });
     expect(listed[0].settings).toEqual({ baseUrl: fromApp.connection.baseUrl, apiKey: fromApp.connection.apiKey });
     expect(listed[1]).toMatchObject({ id: own.id, secrets: { apiSecret: true } });
     expect(listed[1]).not.toHaveProperty('secretsProblem');
@@ -80,7 +92,10 @@ describe('secrets another entry point sealed', () => {
     // Syncing everything: the unreadable one fails with the reason, the other syncs.
     const results = await bridgeCall(preview, 'sync.run');
     expect(results.map((r: { supplierId: string }) => r.supplierId)).toEqual([sealedByApp.id, own.id]);
-    expect(results[0]).toMatchObject({ status: 'failed', error: expect.stringMatching(/^@sync\.failed\?cause=secretAgain&/) });
+    expect(results[0]).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/^@sync\.failed\?cause=secretAgain&/),
+    });
     expect(inEnglish(results[0].error)).toMatch(UNREADABLE);
     expect(results[1]).toMatchObject({ status: 'ok', error: null });
     expect(fromApp.connection.apiSecret).toBeTruthy();
@@ -92,13 +107,25 @@ describe('secrets another entry point sealed', () => {
     // In this process: resolve() says exactly why; a test or a save without the secret asks for it again.
     expect(() => preview.services.connections.resolve(sealedByApp.id)).toThrow(UnreadableSecretsError);
     expect(() => preview.services.connections.resolve(sealedByApp.id)).toThrow(UNREADABLE);
-    expect(await bridgeCall(preview, 'suppliers.test', { id: sealedByApp.id, kind: 'dujiao-next', name: 'x', settings: {}, secrets: {} }))
-      .toEqual({ ok: false, cause: 'secretAgain', error: 'apiSecret: @secret.unreadable' });
+    expect(
+      await bridgeCall(preview, 'suppliers.test', {
+        id: sealedByApp.id,
+        kind: 'dujiao-next',
+        name: 'x',
+        settings: {},
+        secrets: {},
+      }),
+    ).toEqual({ ok: false, cause: 'secretAgain', error: 'apiSecret: @secret.unreadable' });
     const { secrets: _typed, ...withoutSecret } = dujiaoInput(fromApp, 'Sealed by the app');
-    await expect(bridgeCall(preview, 'suppliers.save', { id: sealedByApp.id, ...withoutSecret, secrets: {} })).rejects.toThrow(/^apiSecret: @secret\.unreadable$/);
+    await expect(
+      bridgeCall(preview, 'suppliers.save', { id: sealedByApp.id, ...withoutSecret, secrets: {} }),
+    ).rejects.toThrow(/^apiSecret: @secret\.unreadable$/);
 
     // Entered again, it works like any other.
-    const fixed = await bridgeCall(preview, 'suppliers.save', { id: sealedByApp.id, ...dujiaoInput(fromApp, 'Sealed by the app') });
+    const fixed = await bridgeCall(preview, 'suppliers.save', {
+      id: sealedByApp.id,
+      ...dujiaoInput(fromApp, 'Sealed by the app'),
+    });
     expect(fixed).toEqual(expect.objectContaining({ secrets: { apiSecret: true } }));
     expect(fixed).not.toHaveProperty('secretsProblem');
     expect((await bridgeCall(preview, 'sync.run', [sealedByApp.id]))[0]).toMatchObject({ status: 'ok' });
@@ -109,22 +136,55 @@ describe('secrets another entry point sealed', () => {
     const db = openDatabase(join(dataDir, 'supplygrid.db'));
     cleanups.push(() => db.close());
     const box = keyFileSecretBox(dataDir);
-    const saved = new ConnectionsService(db, box).save({ kind: 'dujiao-next', name: 'Old row', settings: { baseUrl: 'https://a.example', apiKey: 'k' }, secrets: { apiSecret: 's3cret' } });
-    expect(db.prepare('SELECT secrets_set, key_id FROM supplier_connections').get()).toEqual({ secrets_set: '["apiSecret"]', key_id: box.keyId });
+    const saved = new ConnectionsService(db, box).save({
+      kind: 'dujiao-next',
+      name: 'Old row',
+      settings: { baseUrl: 'https://a.example', apiKey: 'k' },
+      secrets: { apiSecret: 's3cret' },
+    });
+    expect(db.prepare('SELECT secrets_set, key_id FROM supplier_connections').get()).toEqual({
+      secrets_set: '["apiSecret"]',
+      key_id: box.keyId,
+    });
 
     // A box that throws on open proves listing does not open anything.
-    const noOpening = { ...box, open: () => { throw new Error('opened a secret while listing'); } };
-    expect(new ConnectionsService(db, noOpening).list()).toEqual([expect.objectContaining({ id: saved.id, secrets: { apiSecret: true } })]);
+    const noOpening = {
+      ...box,
+      open: () => {
+        throw new Error('opened a secret while listing');
+      },
+    };
+    expect(new ConnectionsService(db, noOpening).list()).toEqual([
+      expect.objectContaining({ id: saved.id, secrets: { apiSecret: true } }),
+    ]);
     const otherKey = aesSecretBox(randomBytes(32), 'key-file');
-    const flagged = new ConnectionsService(db, { ...otherKey, open: () => { throw new Error('opened a secret while listing'); } }).list();
-    expect(flagged).toEqual([expect.objectContaining({ secrets: { apiSecret: false }, secretsProblem: expect.stringMatching(/sealed with another key file/) })]);
+    const flagged = new ConnectionsService(db, {
+      ...otherKey,
+      open: () => {
+        throw new Error('opened a secret while listing');
+      },
+    }).list();
+    expect(flagged).toEqual([
+      expect.objectContaining({
+        secrets: { apiSecret: false },
+        secretsProblem: expect.stringMatching(/sealed with another key file/),
+      }),
+    ]);
 
     // A row saved before migration 006: the other key flags it without failing; the right key fills the record in.
     db.prepare('UPDATE supplier_connections SET secrets_set = NULL, key_id = NULL').run();
-    expect(new ConnectionsService(db, otherKey).list()).toEqual([expect.objectContaining({ secrets: { apiSecret: false }, secretsProblem: expect.stringMatching(/secrets unreadable/) })]);
+    expect(new ConnectionsService(db, otherKey).list()).toEqual([
+      expect.objectContaining({
+        secrets: { apiSecret: false },
+        secretsProblem: expect.stringMatching(/secrets unreadable/),
+      }),
+    ]);
     expect(() => new ConnectionsService(db, otherKey).resolve(saved.id)).toThrow(UnreadableSecretsError);
     expect(new ConnectionsService(db, box).list()).toEqual([expect.objectContaining({ secrets: { apiSecret: true } })]);
-    expect(db.prepare('SELECT secrets_set, key_id FROM supplier_connections').get()).toEqual({ secrets_set: '["apiSecret"]', key_id: box.keyId });
+    expect(db.prepare('SELECT secrets_set, key_id FROM supplier_connections').get()).toEqual({
+      secrets_set: '["apiSecret"]',
+      key_id: box.keyId,
+    });
     expect(new ConnectionsService(db, noOpening).list()[0]).not.toHaveProperty('secretsProblem');
   });
 });
@@ -142,7 +202,12 @@ async function foreignServer(): Promise<Foreign> {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      foreign.requests.push({ method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      foreign.requests.push({
+        method: req.method,
+        url: req.url,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"code":0,"data":null,"message":"ok"}');
     });
   });
@@ -157,16 +222,31 @@ describe('stored secrets and a destination the page chooses', () => {
   it('a stored Linksfield password never goes to another host or account unless typed again', async () => {
     const dataDir = tempDir('supplygrid-exfil-');
     const foreign = await foreignServer();
-    const sim = await simulator('linksfield', 41) as RunningSimulator & { connection: Record<string, string>; server: { hits: Map<string, number>; state: { logins: number } } };
+    const sim = (await simulator('linksfield', 41)) as RunningSimulator & {
+      connection: Record<string, string>;
+      server: { hits: Map<string, number>; state: { logins: number } };
+    };
     const { api, services } = await startServices(dataDir);
     const { baseUrl, partnerCode, email, password } = sim.connection;
     const passwordHash = createHash('md5').update(password).digest('hex');
 
     // The demo connections' secrets are not for sending anywhere else either.
-    expect(await api['suppliers.test']({ id: 'demo-linksfield', kind: 'linksfield', name: 'x', settings: { baseUrl: foreign.url }, secrets: {} }))
-      .toEqual({ ok: false, cause: 'secretAgain', error: reenter('baseUrl') });
+    expect(
+      await api['suppliers.test']({
+        id: 'demo-linksfield',
+        kind: 'linksfield',
+        name: 'x',
+        settings: { baseUrl: foreign.url },
+        secrets: {},
+      }),
+    ).toEqual({ ok: false, cause: 'secretAgain', error: reenter('baseUrl') });
 
-    const saved = await api['suppliers.save']({ kind: 'linksfield', name: 'My Linksfield', settings: { baseUrl, partnerCode, email, currency: 'USD' }, secrets: { password } });
+    const saved = await api['suppliers.save']({
+      kind: 'linksfield',
+      name: 'My Linksfield',
+      settings: { baseUrl, partnerCode, email, currency: 'USD' },
+      secrets: { password },
+    });
     const attempts: Array<{ settings: Record<string, string>; changed: string }> = [
       // Only the URL: the rest would come from the stored connection.
       { settings: { baseUrl: foreign.url }, changed: 'baseUrl' },
@@ -174,16 +254,33 @@ describe('stored secrets and a destination the page chooses', () => {
       { settings: { baseUrl: foreign.url, partnerCode, email, currency: 'USD' }, changed: 'baseUrl' },
       // The right host, another account.
       { settings: { baseUrl, partnerCode, email: 'someone-else@example.com', currency: 'USD' }, changed: 'email' },
-      { settings: { baseUrl: foreign.url, partnerCode: 'P999999', email, currency: 'USD' }, changed: 'baseUrl, partnerCode' },
+      {
+        settings: { baseUrl: foreign.url, partnerCode: 'P999999', email, currency: 'USD' },
+        changed: 'baseUrl, partnerCode',
+      },
     ];
     for (const attempt of attempts) {
       for (const secrets of [{}, { password: '' }, undefined]) {
-        expect(await api['suppliers.test']({ id: saved.id, kind: 'linksfield', name: 'My Linksfield', settings: attempt.settings, ...(secrets && { secrets }) }))
-          .toEqual({ ok: false, cause: 'secretAgain', error: reenter(attempt.changed) });
+        expect(
+          await api['suppliers.test']({
+            id: saved.id,
+            kind: 'linksfield',
+            name: 'My Linksfield',
+            settings: attempt.settings,
+            ...(secrets && { secrets }),
+          }),
+        ).toEqual({ ok: false, cause: 'secretAgain', error: reenter(attempt.changed) });
       }
       // Saving it so, then syncing, would send it just the same: refused too, and the stored connection is untouched.
-      await expect(api['suppliers.save']({ id: saved.id, kind: 'linksfield', name: 'My Linksfield', settings: { partnerCode, email, currency: 'USD', ...attempt.settings }, secrets: {} }))
-        .rejects.toThrow(reenter(attempt.changed));
+      await expect(
+        api['suppliers.save']({
+          id: saved.id,
+          kind: 'linksfield',
+          name: 'My Linksfield',
+          settings: { partnerCode, email, currency: 'USD', ...attempt.settings },
+          secrets: {},
+        }),
+      ).rejects.toThrow(reenter(attempt.changed));
       expect(services.connections.view(saved.id)?.settings).toEqual({ baseUrl, partnerCode, email, currency: 'USD' });
     }
     expect(foreign.connections).toBe(0);
@@ -191,14 +288,43 @@ describe('stored secrets and a destination the page chooses', () => {
     expect(sim.server.state.logins).toBe(0);
 
     // Unchanged, the stored password is used where it was saved for; renamed, too.
-    expect(await api['suppliers.test']({ id: saved.id, kind: 'linksfield', name: 'My Linksfield', settings: {}, secrets: {} })).toMatchObject({ ok: true });
-    expect(await api['suppliers.test']({ id: saved.id, kind: 'linksfield', name: 'My Linksfield', settings: { baseUrl, partnerCode, email, currency: 'USD' }, secrets: {} })).toMatchObject({ ok: true });
-    expect(await api['suppliers.save']({ id: saved.id, kind: 'linksfield', name: 'Renamed', settings: { baseUrl, partnerCode, email, currency: 'USD' }, secrets: {} }))
-      .toMatchObject({ name: 'Renamed', secrets: { password: true } });
+    expect(
+      await api['suppliers.test']({
+        id: saved.id,
+        kind: 'linksfield',
+        name: 'My Linksfield',
+        settings: {},
+        secrets: {},
+      }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await api['suppliers.test']({
+        id: saved.id,
+        kind: 'linksfield',
+        name: 'My Linksfield',
+        settings: { baseUrl, partnerCode, email, currency: 'USD' },
+        secrets: {},
+      }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await api['suppliers.save']({
+        id: saved.id,
+        kind: 'linksfield',
+        name: 'Renamed',
+        settings: { baseUrl, partnerCode, email, currency: 'USD' },
+        secrets: {},
+      }),
+    ).toMatchObject({ name: 'Renamed', secrets: { password: true } });
 
     // Typed again by the merchant, a password goes where the merchant points it: the foreign server does receive
     // requests, so its silence above was the refusal, and what reached it never carried the stored password.
-    await api['suppliers.test']({ id: saved.id, kind: 'linksfield', name: 'x', settings: { baseUrl: foreign.url }, secrets: { password: 'typed-by-the-merchant' } });
+    await api['suppliers.test']({
+      id: saved.id,
+      kind: 'linksfield',
+      name: 'x',
+      settings: { baseUrl: foreign.url },
+      secrets: { password: 'typed-by-the-merchant' },
+    });
     expect(foreign.requests.length).toBeGreaterThan(0);
     const received = JSON.stringify(foreign.requests);
     expect(received.includes(password)).toBe(false);
@@ -209,11 +335,19 @@ describe('stored secrets and a destination the page chooses', () => {
 describe('one adapter per connection', () => {
   it('syncs, quotes, orders and follows a Linksfield order on one login session', async () => {
     const dataDir = tempDir('supplygrid-oneadapter-');
-    const sim = await simulator('linksfield', 43) as RunningSimulator & { connection: Record<string, string>; server: { hits: Map<string, number>; state: { logins: number } } };
+    const sim = (await simulator('linksfield', 43)) as RunningSimulator & {
+      connection: Record<string, string>;
+      server: { hits: Map<string, number>; state: { logins: number } };
+    };
     const { api, db } = await startServices(dataDir);
     const posts = (path: string) => sim.server.hits.get(`POST ${path}`) ?? 0;
     const { baseUrl, partnerCode, email, password } = sim.connection;
-    const saved = await api['suppliers.save']({ kind: 'linksfield', name: 'LF', settings: { baseUrl, partnerCode, email, currency: 'USD', requestsPerMinute: '60000' }, secrets: { password } });
+    const saved = await api['suppliers.save']({
+      kind: 'linksfield',
+      name: 'LF',
+      settings: { baseUrl, partnerCode, email, currency: 'USD', requestsPerMinute: '60000' },
+      secrets: { password },
+    });
 
     expect((await api['sync.run']())[0]).toMatchObject({ supplierId: saved.id, status: 'ok' });
     expect((await api['sync.run']([saved.id]))[0]).toMatchObject({ status: 'ok' });
@@ -224,7 +358,8 @@ describe('one adapter per connection', () => {
     expect(posts('/v1.1/package/preOrderPackage')).toBe(1);
     // The order service polls its status after a second.
     const deadline = Date.now() + 15_000;
-    while (posts('/package/queryOrdStatusAndEmail') === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    while (posts('/package/queryOrdStatusAndEmail') === 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     expect(posts('/package/queryOrdStatusAndEmail')).toBeGreaterThan(0);
     expect(posts('/user/login')).toBe(1);
     expect(sim.server.state.logins).toBe(1);
@@ -233,13 +368,21 @@ describe('one adapter per connection', () => {
     // it opens is the adapter's, and the next sync goes on with it.
     expect(await api['orders.quote'](ref)).toMatchObject({ allowed: true, balanceError: null });
     expect(posts('/user/login')).toBe(2);
-    expect(await api['suppliers.test']({ id: saved.id, kind: 'linksfield', name: 'LF', settings: {}, secrets: {} })).toMatchObject({ ok: true });
+    expect(
+      await api['suppliers.test']({ id: saved.id, kind: 'linksfield', name: 'LF', settings: {}, secrets: {} }),
+    ).toMatchObject({ ok: true });
     expect(posts('/user/login')).toBe(3);
     expect((await api['sync.run']())[0]).toMatchObject({ status: 'ok' });
     expect(posts('/user/login')).toBe(3);
 
     // Saving the connection again starts a new adapter (its settings may have changed): one new login.
-    await api['suppliers.save']({ id: saved.id, kind: 'linksfield', name: 'LF renamed', settings: { baseUrl, partnerCode, email, currency: 'USD', requestsPerMinute: '60000' }, secrets: {} });
+    await api['suppliers.save']({
+      id: saved.id,
+      kind: 'linksfield',
+      name: 'LF renamed',
+      settings: { baseUrl, partnerCode, email, currency: 'USD', requestsPerMinute: '60000' },
+      secrets: {},
+    });
     expect((await api['sync.run']())[0]).toMatchObject({ status: 'ok' });
     expect((await api['sync.run']())[0]).toMatchObject({ status: 'ok' });
     expect(posts('/user/login')).toBe(4);
@@ -249,7 +392,11 @@ describe('one adapter per connection', () => {
     const dataDir = tempDir('supplygrid-onedemo-');
     const { api, services } = await startServices(dataDir);
     expect(services.isDemo).toBe(true);
-    const demo = (services as unknown as { demo: { simulators: Array<{ connection: { id: string }; server?: { state?: { logins: number } } }> } }).demo;
+    const demo = (
+      services as unknown as {
+        demo: { simulators: Array<{ connection: { id: string }; server?: { state?: { logins: number } } }> };
+      }
+    ).demo;
     const logins = () => demo.simulators.find((s) => s.connection.id === 'demo-linksfield')!.server!.state!.logins;
     expect((await api['sync.run'](['demo-linksfield']))[0]).toMatchObject({ status: 'ok' });
     expect((await api['sync.run'](['demo-linksfield']))[0]).toMatchObject({ status: 'ok' });

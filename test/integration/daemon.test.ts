@@ -34,7 +34,9 @@ describe('supplygrid daemon', () => {
     expect(started).toMatchObject({ demo: true });
     const suppliers = String(started.connections).split(',');
     expect(suppliers).toHaveLength(5);
-    const firstRound = await Promise.all(suppliers.map((supplier) => run.waitFor((e) => e.event === 'sync.finished' && e.supplier === supplier)));
+    const firstRound = await Promise.all(
+      suppliers.map((supplier) => run.waitFor((e) => e.event === 'sync.finished' && e.supplier === supplier)),
+    );
     expect(firstRound.every((e) => e.status === 'ok')).toBe(true);
     const backup = await run.waitFor((e) => e.event === 'backup.created');
     expect(backup.reason).toBe('daily');
@@ -44,7 +46,12 @@ describe('supplygrid daemon', () => {
     const db = openDatabase(store.file);
     cleanups.push(() => db.close());
     expect(otherLockHolder(db)).toMatchObject({ holder: 'daemon', pid: run.child.pid });
-    const app = await AppServices.start({ db, dataDir: dirname(store.file), version: 'test', secretBox: keyFileSecretBox(dirname(store.file)) });
+    const app = await AppServices.start({
+      db,
+      dataDir: dirname(store.file),
+      version: 'test',
+      secretBox: keyFileSecretBox(dirname(store.file)),
+    });
     cleanups.push(() => app.close());
     expect(app.syncState().lockedBy).toMatchObject({ holder: 'daemon', pid: run.child.pid });
     await expect(app.sync()).rejects.toThrow(SYNCED_BY_BACKGROUND_SERVICE);
@@ -67,7 +74,10 @@ describe('supplygrid daemon', () => {
     expect(acquireSyncLock(store.db, 'app')).toBeNull();
     cleanups.push(() => store.db.open && releaseSyncLock(store.db, 'app'));
     const run = daemon(['--db', store.file, '--interval', '1m']);
-    expect(await run.waitFor((e) => e.event === 'lock.waiting')).toMatchObject({ holder: 'app', holderPid: process.pid });
+    expect(await run.waitFor((e) => e.event === 'lock.waiting')).toMatchObject({
+      holder: 'app',
+      holderPid: process.pid,
+    });
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
     expect(run.entries.some((e) => e.event === 'daemon.started')).toBe(false);

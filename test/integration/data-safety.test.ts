@@ -25,7 +25,14 @@ function tempDir(): string {
 }
 const mode = (file: string) => statSync(file).mode & 0o777;
 
-const connection = (extra: Record<string, unknown> = {}) => ({ id: 'shop', kind: 'dujiao-next', baseUrl: 'https://shop.example.com', apiKey: 'k', apiSecret: 'a-secret', ...extra });
+const connection = (extra: Record<string, unknown> = {}) => ({
+  id: 'shop',
+  kind: 'dujiao-next',
+  baseUrl: 'https://shop.example.com',
+  apiKey: 'k',
+  apiSecret: 'a-secret',
+  ...extra,
+});
 
 describe('config files', () => {
   it('a refused config writes no database, in the CLI and at app start', async () => {
@@ -35,14 +42,19 @@ describe('config files', () => {
     const dbFile = join(dir, 'new', 'supplygrid.db');
     const result = await runCli(['sync', '--config', config, '--db', dbFile]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/suppliers\[0\] \(id "shop"\): baseUrl: baseUrl must be an http:\/\/ or https:\/\/ URL, not file:/);
+    expect(result.stderr).toMatch(
+      /suppliers\[0\] \(id "shop"\): baseUrl: baseUrl must be an http:\/\/ or https:\/\/ URL, not file:/,
+    );
     expect(existsSync(dbFile)).toBe(false);
     expect(existsSync(join(dir, 'new'))).toBe(false);
 
     const dataDir = join(dir, 'app');
     rmSync(dataDir, { recursive: true, force: true });
     await import('node:fs').then((fs) => fs.mkdirSync(dataDir));
-    writeFileSync(join(dataDir, 'suppliers.json'), JSON.stringify({ suppliers: [connection({ baseUrl: 'https://u:p@shop.example.com' })] }));
+    writeFileSync(
+      join(dataDir, 'suppliers.json'),
+      JSON.stringify({ suppliers: [connection({ baseUrl: 'https://u:p@shop.example.com' })] }),
+    );
     await expect(startWebPreview({ dataDir })).rejects.toThrow(/baseUrl must not hold a user name or password/);
     expect(readdirSync(dataDir)).toEqual(['suppliers.json']);
   });
@@ -56,7 +68,12 @@ describe('config files', () => {
     expect(tooBig.stderr).toMatch(new RegExp(`big\\.json is \\d+ bytes; at most ${MAX_CONFIG_FILE_BYTES} are read`));
 
     const many = join(dir, 'many.json');
-    writeFileSync(many, JSON.stringify({ suppliers: Array.from({ length: MAX_CONFIG_SUPPLIERS + 1 }, (_, i) => connection({ id: `s${i}` })) }));
+    writeFileSync(
+      many,
+      JSON.stringify({
+        suppliers: Array.from({ length: MAX_CONFIG_SUPPLIERS + 1 }, (_, i) => connection({ id: `s${i}` })),
+      }),
+    );
     const tooMany = await runCli(['sync', '--config', many, '--db', join(dir, 'b.db')]);
     expect(tooMany.code).toBe(2);
     expect(tooMany.stderr).toMatch(new RegExp(`suppliers: at most ${MAX_CONFIG_SUPPLIERS} suppliers in one file`));
@@ -79,9 +96,23 @@ describe('config files', () => {
     const dir = tempDir();
     const config = join(dir, 'suppliers.json');
     // A refused order (no --yes) reads the config and stops before any request.
-    writeFileSync(config, JSON.stringify({ suppliers: [connection({ baseUrl: 'http://127.0.0.1:9' })] }), { mode: 0o644 });
-    const result = await runCli(['order', '--config', config, '--supplier', 'shop', '--sku', '1', '--db', join(dir, 'c.db')]);
-    expect(result.stderr).toContain(`note: ${config} holds supplier secrets in clear text and other users of this machine can read it`);
+    writeFileSync(config, JSON.stringify({ suppliers: [connection({ baseUrl: 'http://127.0.0.1:9' })] }), {
+      mode: 0o644,
+    });
+    const result = await runCli([
+      'order',
+      '--config',
+      config,
+      '--supplier',
+      'shop',
+      '--sku',
+      '1',
+      '--db',
+      join(dir, 'c.db'),
+    ]);
+    expect(result.stderr).toContain(
+      `note: ${config} holds supplier secrets in clear text and other users of this machine can read it`,
+    );
   });
 });
 
@@ -96,7 +127,7 @@ describe('file modes', () => {
     for (const file of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) expect(mode(file), file).toBe(0o600);
   });
 
-  it('the app\'s data folder is made owner-only, and a database an older version left readable is tightened', async () => {
+  it("the app's data folder is made owner-only, and a database an older version left readable is tightened", async () => {
     const dataDir = tempDir();
     await import('node:fs').then((fs) => {
       fs.chmodSync(dataDir, 0o755);
@@ -126,7 +157,7 @@ function holdRun(dbFile: string, supplierId: string): Promise<{ child: ChildProc
 }
 
 describe('runs a killed process left running', () => {
-  it('the CLI closes them as interrupted at start, and leaves a live process\'s run alone', async () => {
+  it("the CLI closes them as interrupted at start, and leaves a live process's run alone", async () => {
     const dir = tempDir();
     const dbFile = join(dir, 'supplygrid.db');
     openDatabase(dbFile).close();

@@ -20,12 +20,26 @@ export interface PlanSpec {
 export function esimOffer(spec: PlanSpec): Offer {
   const stock = spec.stock === undefined ? 50 : spec.stock;
   return {
-    productId: `p-${spec.id}`, skuId: `s-${spec.id}`, variant: '', kind: 'esim',
+    productId: `p-${spec.id}`,
+    skuId: `s-${spec.id}`,
+    variant: '',
+    kind: 'esim',
     titles: spec.titles ?? { en: `${spec.countries.join('/')} ${spec.mb}MB ${spec.days} days` },
-    category: null, cost: { amount: spec.cost, currency: spec.currency ?? 'USD' }, retailPrice: null, originalPrice: null,
-    stock: stock === null ? { status: 'unlimited', quantity: null } : { status: stock === 0 ? 'out' : stock <= 20 ? 'low' : 'in_stock', quantity: stock },
-    minQuantity: null, maxQuantity: null, fulfillment: { mode: 'auto', inputFields: [] }, images: [],
-    plan: { countries: spec.countries, dataMB: spec.mb, days: spec.days }, orderable: true, raw: null,
+    category: null,
+    cost: { amount: spec.cost, currency: spec.currency ?? 'USD' },
+    retailPrice: null,
+    originalPrice: null,
+    stock:
+      stock === null
+        ? { status: 'unlimited', quantity: null }
+        : { status: stock === 0 ? 'out' : stock <= 20 ? 'low' : 'in_stock', quantity: stock },
+    minQuantity: null,
+    maxQuantity: null,
+    fulfillment: { mode: 'auto', inputFields: [] },
+    images: [],
+    plan: { countries: spec.countries, dataMB: spec.mb, days: spec.days },
+    orderable: true,
+    raw: null,
   };
 }
 
@@ -37,7 +51,11 @@ export function commitSupplier(db: Database, supplierId: string, offers: Offer[]
 /** USD merchant, CNY at 0.14, every price = cost + 20% rounded to the cent: sale prices easy to predict. */
 export function simplePricing(db: Database): void {
   setManualRates(db, { CNY: '0.14', EUR: '1.10' });
-  saveRuleSet(db, { currency: 'USD', rules: [{ id: 'all', scope: { type: 'all' }, percent: '20', rounding: { mode: 'none' } }], locks: [] });
+  saveRuleSet(db, {
+    currency: 'USD',
+    rules: [{ id: 'all', scope: { type: 'all' }, percent: '20', rounding: { mode: 'none' } }],
+    locks: [],
+  });
 }
 
 /** A small RFC 4180 reader for checking what was written (quoted fields, doubled quotes, CRLF). */

@@ -25,11 +25,21 @@ function syntheticCatalog(): PlanSpec[][] {
   const days = [1, 3, 5, 7, 10, 15, 20, 30, 60, 90];
   const perSupplier: PlanSpec[][] = [[], [], []];
   let i = 0;
-  for (const code of codes) for (const mb of sizes) for (const d of days) {
-    if (i === PLAN_ROWS) return perSupplier;
-    perSupplier[i % 3].push({ id: String(i), countries: [code], mb, days: d, cost: (1 + (i % 500) / 10).toFixed(2), stock: i % 7 === 0 ? 0 : 20 + (i % 300), titles: { en: `${code} ${mb}MB ${d}d`, 'zh-CN': `${code} ${mb}MB ${d}天` } });
-    i++;
-  }
+  for (const code of codes)
+    for (const mb of sizes)
+      for (const d of days) {
+        if (i === PLAN_ROWS) return perSupplier;
+        perSupplier[i % 3].push({
+          id: String(i),
+          countries: [code],
+          mb,
+          days: d,
+          cost: (1 + (i % 500) / 10).toFixed(2),
+          stock: i % 7 === 0 ? 0 : 20 + (i % 300),
+          titles: { en: `${code} ${mb}MB ${d}d`, 'zh-CN': `${code} ${mb}MB ${d}天` },
+        });
+        i++;
+      }
   return perSupplier;
 }
 
@@ -79,7 +89,10 @@ async function measuredExport(options: Parameters<typeof runExport>[1], file: st
 describe('a 100k-row export', () => {
   it('streams to disk page by page: memory stays far below what holding every row would take', async () => {
     const allRowsMB = heapOfOnePageMB() * (PLAN_ROWS / EXPORT_PAGE_SIZE);
-    const { result, retainedMB, rssGrowthMB } = await measuredExport({ preset: 'generic', languages: ['en', 'zh-CN'] }, 'all.csv');
+    const { result, retainedMB, rssGrowthMB } = await measuredExport(
+      { preset: 'generic', languages: ['en', 'zh-CN'] },
+      'all.csv',
+    );
     expect(result.rows).toBe(PLAN_ROWS);
     const report = `holding every row ≈ ${allRowsMB.toFixed(0)} MB; the export kept ${retainedMB.toFixed(1)} MB alive, RSS grew ${rssGrowthMB.toFixed(1)} MB, file ${(statSync(result.file).size / MB).toFixed(1)} MB`;
     // Rows are read a page at a time and written out before the next page: the export holds about one page
@@ -90,7 +103,10 @@ describe('a 100k-row export', () => {
 
   it('finds what changed since the last export a page at a time, just as bounded', async () => {
     const allRowsMB = heapOfOnePageMB() * (PLAN_ROWS / EXPORT_PAGE_SIZE);
-    const { result, retainedMB } = await measuredExport({ preset: 'generic', languages: ['en', 'zh-CN'], changedSinceLastExport: true }, 'changes.csv');
+    const { result, retainedMB } = await measuredExport(
+      { preset: 'generic', languages: ['en', 'zh-CN'], changedSinceLastExport: true },
+      'changes.csv',
+    );
     expect(result.rows).toBe(0);
     expect(retainedMB).toBeLessThan(allRowsMB / 10);
     expect(exportHistory(store.db).map((e) => e.rows)).toEqual([0, PLAN_ROWS]);

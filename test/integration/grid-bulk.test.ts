@@ -15,19 +15,45 @@ afterEach(async () => {
 });
 
 function plan(id: number, title: string, price: string) {
-  return product(id, { title: { 'zh-CN': title, 'en-US': title }, skus: [{ id: id * 10, sku_code: 'DEFAULT', spec_values: {}, price_amount: price, stock_quantity: 10, is_active: true }] });
+  return product(id, {
+    title: { 'zh-CN': title, 'en-US': title },
+    skus: [
+      { id: id * 10, sku_code: 'DEFAULT', spec_values: {}, price_amount: price, stock_quantity: 10, is_active: true },
+    ],
+  });
 }
 
 /** Four plans from one USD supplier (costs 2, 5, 8 and 30), synced into a real database, sold at cost + 50 %. */
 async function grid() {
   const store = tempDb();
-  const server = await startTestDujiao({ ...catalogOf(0), products: [
-    plan(1, 'Japan 1GB 7 Days', '2.00'), plan(2, 'Japan 3GB 7 Days', '5.00'), plan(3, 'Korea 3GB 7 Days', '8.00'), plan(4, 'Korea 20GB 30 Days', '30.00'),
-  ] }, { currency: 'USD' });
+  const server = await startTestDujiao(
+    {
+      ...catalogOf(0),
+      products: [
+        plan(1, 'Japan 1GB 7 Days', '2.00'),
+        plan(2, 'Japan 3GB 7 Days', '5.00'),
+        plan(3, 'Korea 3GB 7 Days', '8.00'),
+        plan(4, 'Korea 20GB 30 Days', '30.00'),
+      ],
+    },
+    { currency: 'USD' },
+  );
   cleanups.push(() => server.close(), store.cleanup);
-  const result = await syncSupplier(store.db, { supplierId: 'shop', supplierKind: 'dujiao-next', adapter: createDujiaoProtocolAdapter(server.connection, { label: 'shop', stockReporting: 'quantity', maxQuantity: null }, { retry: FAST_RETRY }) });
+  const result = await syncSupplier(store.db, {
+    supplierId: 'shop',
+    supplierKind: 'dujiao-next',
+    adapter: createDujiaoProtocolAdapter(
+      server.connection,
+      { label: 'shop', stockReporting: 'quantity', maxQuantity: null },
+      { retry: FAST_RETRY },
+    ),
+  });
   expect(result.status, result.error ?? '').toBe('ok');
-  saveRuleSet(store.db, { currency: 'USD', rules: [{ id: 'all', scope: { type: 'all' }, percent: '50', rounding: { mode: 'none' } }], locks: [] });
+  saveRuleSet(store.db, {
+    currency: 'USD',
+    rules: [{ id: 'all', scope: { type: 'all' }, percent: '50', rounding: { mode: 'none' } }],
+    locks: [],
+  });
   const rows = () => queryGrid(store.db, { language: 'en', limit: 100 }).rows;
   const keyOf = (title: string) => rows().find((row) => row.title === title)!.planKey;
   return { db: store.db, rows, keyOf };
@@ -41,15 +67,23 @@ describe('bulk actions on grid rows', () => {
     const preview = previewBulk(db, japan, atFour, {}, 'en');
     // Japan 1GB costs 2 (gains 2), Japan 3GB costs 5: it would lose 1.00 per sale.
     expect(preview).toMatchObject({ rows: 2, affected: 2, belowCost: 1 });
-    expect(preview.worstBelowCost).toEqual([expect.objectContaining({
-      title: 'Japan 3GB 7 Days', cost: { amount: '5.00', currency: 'USD' }, price: { amount: '4', currency: 'USD' }, loss: { amount: '1', currency: 'USD' },
-    })]);
+    expect(preview.worstBelowCost).toEqual([
+      expect.objectContaining({
+        title: 'Japan 3GB 7 Days',
+        cost: { amount: '5.00', currency: 'USD' },
+        price: { amount: '4', currency: 'USD' },
+        loss: { amount: '1', currency: 'USD' },
+      }),
+    ]);
     expect(() => applyBulk(db, japan, atFour, {})).toThrow(BelowCostNotConfirmedError);
     expect(loadRuleSet(db, 'USD').locks).toEqual([]);
 
     expect(applyBulk(db, japan, atFour, {}, true)).toEqual({ affected: 2 });
     const locked = rows().filter((row) => row.locked);
-    expect(locked.map((row) => [row.title, row.salePrice?.amount])).toEqual([['Japan 1GB 7 Days', '4.00'], ['Japan 3GB 7 Days', '4.00']]);
+    expect(locked.map((row) => [row.title, row.salePrice?.amount])).toEqual([
+      ['Japan 1GB 7 Days', '4.00'],
+      ['Japan 3GB 7 Days', '4.00'],
+    ]);
     // Korea rows keep their rule price.
     expect(rows().find((row) => row.title === 'Korea 3GB 7 Days')?.salePrice?.amount).toBe('12.00');
   });
@@ -57,7 +91,11 @@ describe('bulk actions on grid rows', () => {
   it('locks picked rows at their cost plus a margin, rounded up to the cent; "except" leaves unticked rows alone', async () => {
     const { db, rows, keyOf } = await grid();
     const korea = { type: 'matching' as const, query: { search: 'Korea' }, except: [keyOf('Korea 20GB 30 Days')] };
-    expect(previewBulk(db, korea, { type: 'lockMargin', amount: '1.5' }, {})).toMatchObject({ rows: 1, affected: 1, belowCost: 0 });
+    expect(previewBulk(db, korea, { type: 'lockMargin', amount: '1.5' }, {})).toMatchObject({
+      rows: 1,
+      affected: 1,
+      belowCost: 0,
+    });
     applyBulk(db, korea, { type: 'lockMargin', amount: '1.5' }, {});
     applyBulk(db, { type: 'keys', planKeys: [keyOf('Japan 1GB 7 Days')] }, { type: 'lockMargin', amount: '0.333' }, {});
     const price = (title: string) => rows().find((row) => row.title === title)?.salePrice?.amount;
@@ -77,7 +115,11 @@ describe('bulk actions on grid rows', () => {
     expect(csvTitles()).toContain('Japan 3GB 7 Days');
     const picked = { type: 'keys' as const, planKeys: [keyOf('Japan 3GB 7 Days'), keyOf('Korea 3GB 7 Days')] };
     expect(applyBulk(db, picked, { type: 'exclude' }, {})).toEqual({ affected: 2 });
-    expect(rows().filter((row) => row.excludedFromExport).map((row) => row.title)).toEqual(['Japan 3GB 7 Days', 'Korea 3GB 7 Days']);
+    expect(
+      rows()
+        .filter((row) => row.excludedFromExport)
+        .map((row) => row.title),
+    ).toEqual(['Japan 3GB 7 Days', 'Korea 3GB 7 Days']);
     const csv = csvTitles();
     expect(csv).not.toContain('Japan 3GB 7 Days');
     expect(csv).not.toContain('Korea 3GB 7 Days');
@@ -91,6 +133,9 @@ describe('bulk actions on grid rows', () => {
     expect(() => parseBulkRequest({ type: 'keys', planKeys: ['a'] }, { type: 'lockPrice', amount: 'ten' })).toThrow();
     expect(() => parseBulkRequest({ type: 'everything' }, { type: 'exclude' })).toThrow();
     expect(() => parseBulkRequest({ type: 'keys', planKeys: ['a'] }, { type: 'delete' })).toThrow();
-    expect(parseBulkRequest({ type: 'keys', planKeys: ['a'] }, { type: 'lockMargin', amount: '-0.5' }).action).toEqual({ type: 'lockMargin', amount: '-0.5' });
+    expect(parseBulkRequest({ type: 'keys', planKeys: ['a'] }, { type: 'lockMargin', amount: '-0.5' }).action).toEqual({
+      type: 'lockMargin',
+      amount: '-0.5',
+    });
   });
 });

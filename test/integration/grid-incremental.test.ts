@@ -14,14 +14,20 @@ import { setManualRates } from '../../src-main/pricing/rates-service';
 import { saveRuleSet } from '../../src-main/pricing/rules-store';
 import { tempDb } from '../helpers/temp-db';
 
-interface LabelledTitle { kind: OfferKind; titles: Record<string, string>; plan?: Offer['plan'] }
+interface LabelledTitle {
+  kind: OfferKind;
+  titles: Record<string, string>;
+  plan?: Offer['plan'];
+}
 // The tuning set adds regional bundles listed by some offers and only named by others: moving those moves what a
 // bundle name means, which the grid must apply as a full rebuild would.
-const TITLES = ['plan-titles.json', 'plan-titles-tuning.json']
-  .flatMap((file) => JSON.parse(readFileSync(new URL(`../fixtures/${file}`, import.meta.url), 'utf8')) as LabelledTitle[]);
+const TITLES = ['plan-titles.json', 'plan-titles-tuning.json'].flatMap(
+  (file) => JSON.parse(readFileSync(new URL(`../fixtures/${file}`, import.meta.url), 'utf8')) as LabelledTitle[],
+);
 // Every word of every fixture title: the search index must answer each of them the same way however it was written.
 const SEARCH_WORDS = [...new Set(TITLES.flatMap((t) => Object.values(t.titles).join(' ').split(/\s+/)))]
-  .map((word) => ftsQuery(word)).filter((q): q is string => Boolean(q));
+  .map((word) => ftsQuery(word))
+  .filter((q): q is string => Boolean(q));
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -38,19 +44,39 @@ function random(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] };
+  return {
+    next,
+    int: (n: number) => Math.floor(next() * n),
+    pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)],
+  };
 }
 type Random = ReturnType<typeof random>;
 
-const SUPPLIERS = [{ id: 'alpha', currency: 'USD' }, { id: 'beta', currency: 'CNY' }, { id: 'gamma', currency: 'MYR' }] as const;
+const SUPPLIERS = [
+  { id: 'alpha', currency: 'USD' },
+  { id: 'beta', currency: 'CNY' },
+  { id: 'gamma', currency: 'MYR' },
+] as const;
 
 function offer(productId: string, title: LabelledTitle, currency: string, rnd: Random): Offer {
   return {
-    productId, skuId: `${productId}-1`, variant: '', kind: title.kind, titles: title.titles,
+    productId,
+    skuId: `${productId}-1`,
+    variant: '',
+    kind: title.kind,
+    titles: title.titles,
     category: rnd.next() < 0.5 ? { id: `cat-${rnd.int(3)}`, path: [] } : null,
     cost: { amount: `${1 + rnd.int(60)}.${String(rnd.int(100)).padStart(2, '0')}`, currency },
-    retailPrice: null, originalPrice: null, stock: rnd.next() < 0.15 ? { status: 'out', quantity: 0 } : { status: 'in_stock', quantity: 1 + rnd.int(50) },
-    minQuantity: null, maxQuantity: null, fulfillment: { mode: 'auto', inputFields: [] }, images: [], plan: title.plan ?? {}, orderable: rnd.next() < 0.9, raw: null,
+    retailPrice: null,
+    originalPrice: null,
+    stock: rnd.next() < 0.15 ? { status: 'out', quantity: 0 } : { status: 'in_stock', quantity: 1 + rnd.int(50) },
+    minQuantity: null,
+    maxQuantity: null,
+    fulfillment: { mode: 'auto', inputFields: [] },
+    images: [],
+    plan: title.plan ?? {},
+    orderable: rnd.next() < 0.9,
+    raw: null,
   };
 }
 
@@ -58,7 +84,11 @@ function offer(productId: string, title: LabelledTitle, currency: string, rnd: R
 class Upstream {
   readonly offers = new Map<string, Offer>();
   private nextId = 1;
-  constructor(readonly id: string, readonly currency: string, private readonly rnd: Random) {
+  constructor(
+    readonly id: string,
+    readonly currency: string,
+    private readonly rnd: Random,
+  ) {
     for (let i = 0; i < 40; i++) this.add();
   }
 
@@ -77,12 +107,25 @@ class Upstream {
       const current = this.offers.get(id);
       if (!current) continue;
       const what = rnd.int(7);
-      if (what === 0) this.offers.set(id, { ...current, cost: { ...current.cost, amount: `${1 + rnd.int(60)}.${String(rnd.int(100)).padStart(2, '0')}` } });
-      else if (what === 1) this.offers.set(id, { ...current, stock: current.stock.status === 'out' ? { status: 'in_stock', quantity: 5 } : { status: 'out', quantity: 0 } });
+      if (what === 0)
+        this.offers.set(id, {
+          ...current,
+          cost: { ...current.cost, amount: `${1 + rnd.int(60)}.${String(rnd.int(100)).padStart(2, '0')}` },
+        });
+      else if (what === 1)
+        this.offers.set(id, {
+          ...current,
+          stock: current.stock.status === 'out' ? { status: 'in_stock', quantity: 5 } : { status: 'out', quantity: 0 },
+        });
       else if (what === 2) {
         const title = rnd.pick(TITLES);
         this.offers.set(id, { ...current, titles: title.titles, kind: title.kind });
-      } else if (what === 3) this.offers.set(id, { ...current, category: { id: `cat-${rnd.int(3)}`, path: [] }, orderable: !current.orderable });
+      } else if (what === 3)
+        this.offers.set(id, {
+          ...current,
+          category: { id: `cat-${rnd.int(3)}`, path: [] },
+          orderable: !current.orderable,
+        });
       else if (what === 4) this.offers.delete(id);
       else this.add();
     }
@@ -114,7 +157,9 @@ function snapshot(db: Database) {
     members: db.prepare('SELECT plan_row_id, supplier_id, kind, stock FROM plan_members ORDER BY 1, 2, 3, 4').all(),
     countries: db.prepare('SELECT plan_row_id, country FROM plan_countries ORDER BY 1, 2').all(),
     placement: db.prepare('SELECT * FROM plan_offers ORDER BY 1, 2, 3, 4').all(),
-    badges: db.prepare(`SELECT plan_row_id, change FROM plan_row_changes WHERE run_id IN (${currentRuns}) ORDER BY 1, 2`).all(),
+    badges: db
+      .prepare(`SELECT plan_row_id, change FROM plan_row_changes WHERE run_id IN (${currentRuns}) ORDER BY 1, 2`)
+      .all(),
     search: SEARCH_WORDS.map((word) => [word, search.all(word)]),
     read: planRowsByIds(db, ids, 'zh-CN'),
   };
@@ -134,7 +179,8 @@ function setup(seed: number) {
 /** Refreshes `db` the cheap way and a copy of it the full way, and demands the same grid. */
 /** What every counted bundle name stands for in the grid as last built (the evidence it keeps between refreshes). */
 function regionMeaning(db: Database): string {
-  const stored = db.prepare("SELECT value FROM app_state WHERE key = 'grid.regionEvidence'").pluck().get() as string | undefined;
+  const stored = db.prepare("SELECT value FROM app_state WHERE key = 'grid.regionEvidence'").pluck().get() as
+    string | undefined;
   return resolutionSignature(resolveRegions(stored ? JSON.parse(stored) : {}));
 }
 
@@ -166,10 +212,15 @@ describe('the incremental grid', () => {
               committed = true;
             }
           }
-          if (rnd.next() < 0.2) finishRunWithoutCatalog(db, startRun(db, rnd.pick(upstreams).id, 'test'), 'failed', 'down');
+          if (rnd.next() < 0.2)
+            finishRunWithoutCatalog(db, startRun(db, rnd.pick(upstreams).id, 'test'), 'failed', 'down');
           expected = committed ? 'incremental' : 'fresh';
         } else if (action < 8) {
-          const offers = db.prepare('SELECT supplier_id AS supplier, product_id AS productId, sku_id AS skuId, variant FROM offers WHERE removed_at IS NULL').all() as Array<{ supplier: string; productId: string; skuId: string; variant: string }>;
+          const offers = db
+            .prepare(
+              'SELECT supplier_id AS supplier, product_id AS productId, sku_id AS skuId, variant FROM offers WHERE removed_at IS NULL',
+            )
+            .all() as Array<{ supplier: string; productId: string; skuId: string; variant: string }>;
           const keys = db.prepare('SELECT plan_key FROM plan_rows').pluck().all() as string[];
           const target = rnd.pick(offers);
           const how = rnd.int(3);
@@ -178,7 +229,13 @@ describe('the incremental grid', () => {
           else resetOfferLink(db, target);
           expected = 'incremental';
         } else if (action === 8) {
-          saveRuleSet(db, { currency: 'USD', rules: [{ id: 'all', scope: { type: 'all' }, percent: String(10 + rnd.int(40)), rounding: { mode: 'none' } }], locks: [] });
+          saveRuleSet(db, {
+            currency: 'USD',
+            rules: [
+              { id: 'all', scope: { type: 'all' }, percent: String(10 + rnd.int(40)), rounding: { mode: 'none' } },
+            ],
+            locks: [],
+          });
           expected = 'reprice';
         } else {
           // A rate move can change which supplier is cheapest, and so the row's title and best offer.
@@ -220,10 +277,19 @@ describe('the incremental grid', () => {
     alpha.commit(db);
     refreshAndCompare(db, 'unchanged sync');
     // The offer with the most row-mates: every other member of its row must come from plan_offers, not from offers.
-    const crowded = db.prepare(`SELECT product_id FROM plan_offers WHERE supplier_id = 'alpha' AND plan_key =
-      (SELECT plan_key FROM plan_offers GROUP BY plan_key ORDER BY COUNT(*) DESC, plan_key LIMIT 1)`).pluck().get() as string | undefined;
+    const crowded = db
+      .prepare(
+        `SELECT product_id FROM plan_offers WHERE supplier_id = 'alpha' AND plan_key =
+      (SELECT plan_key FROM plan_offers GROUP BY plan_key ORDER BY COUNT(*) DESC, plan_key LIMIT 1)`,
+      )
+      .pluck()
+      .get() as string | undefined;
     const target = alpha.offers.get(crowded ?? [...alpha.offers.keys()][0])!;
-    alpha.offers.set(target.productId, { ...target, stock: { status: 'out', quantity: 0 }, cost: { ...target.cost, amount: '0.75' } });
+    alpha.offers.set(target.productId, {
+      ...target,
+      stock: { status: 'out', quantity: 0 },
+      cost: { ...target.cost, amount: '0.75' },
+    });
     alpha.commit(db);
     let extracted = 0;
     const counting: typeof extractAttributes = (input) => {
@@ -247,7 +313,11 @@ describe('the incremental grid', () => {
     };
     const salePrices = () => db.prepare('SELECT sale_price FROM plan_rows ORDER BY id').pluck().all();
     const before = salePrices();
-    saveRuleSet(db, { currency: 'USD', rules: [{ id: 'all', scope: { type: 'all' }, percent: '77', rounding: { mode: 'none' } }], locks: [] });
+    saveRuleSet(db, {
+      currency: 'USD',
+      rules: [{ id: 'all', scope: { type: 'all' }, percent: '77', rounding: { mode: 'none' } }],
+      locks: [],
+    });
     const copy = copyOf(db);
     const result = refreshGrid(db, { extract: counting });
     expect(result).toMatchObject({ mode: 'reprice', offersRead: 0, attributesExtracted: 0 });

@@ -28,12 +28,20 @@ function store(): TempDb {
 
 /** The stored catalog without the timestamps that differ between two databases (or two moments) by nature. */
 function offersTable(db: Database) {
-  return db.prepare(`SELECT supplier_id, product_id, sku_id, variant, kind, titles_json, cost_amount, cost_currency, stock_status, stock_quantity,
-      raw_json, removed_at IS NULL AS live FROM offers ORDER BY supplier_id, product_id, sku_id, variant`).all();
+  return db
+    .prepare(
+      `SELECT supplier_id, product_id, sku_id, variant, kind, titles_json, cost_amount, cost_currency, stock_status, stock_quantity,
+      raw_json, removed_at IS NULL AS live FROM offers ORDER BY supplier_id, product_id, sku_id, variant`,
+    )
+    .all();
 }
 
 function changeLog(db: Database) {
-  return db.prepare('SELECT run_id, supplier_id, product_id, sku_id, variant, change, old_json, new_json FROM changes ORDER BY id').all();
+  return db
+    .prepare(
+      'SELECT run_id, supplier_id, product_id, sku_id, variant, change, old_json, new_json FROM changes ORDER BY id',
+    )
+    .all();
 }
 
 /** A fake upstream of `count` products, one SKU each. */
@@ -41,8 +49,15 @@ function fakeSupplier(count: number): FakeSupplier {
   const supplier = new FakeSupplier();
   for (let i = 1; i <= count; i++) {
     const id = `p${String(i).padStart(3, '0')}`;
-    const product: FakeProduct = { id, active: true, unreadable: false, changedAt: 0,
-      skus: [{ skuId: `${id}-0`, variant: '', amount: `${i}.50`, currency: 'USD', stock: 10, title: `Plan ${id}`, raw: 0 }] };
+    const product: FakeProduct = {
+      id,
+      active: true,
+      unreadable: false,
+      changedAt: 0,
+      skus: [
+        { skuId: `${id}-0`, variant: '', amount: `${i}.50`, currency: 'USD', stock: 10, title: `Plan ${id}`, raw: 0 },
+      ],
+    };
     supplier.products.set(id, product);
   }
   return supplier;
@@ -57,23 +72,43 @@ function shrink(supplier: FakeSupplier, n: number): void {
   survivor.changedAt = supplier.step;
 }
 
-const target = (adapter: ReturnType<FakeSupplier['adapter']>) => ({ supplierId: 'fake', supplierKind: 'fake', adapter });
+const target = (adapter: ReturnType<FakeSupplier['adapter']>) => ({
+  supplierId: 'fake',
+  supplierKind: 'fake',
+  adapter,
+});
 
 describe('suspicious syncs are held for review', () => {
   it('migration 011 keeps every run and change, and lets a run be held', () => {
     const db = new BetterSqlite3(':memory:');
     db.pragma('foreign_keys = ON');
     const migrations = bundledMigrations();
-    migrate(db, migrations.filter((m) => m.version <= 10));
-    db.prepare(`INSERT INTO sync_runs (id, supplier_id, supplier_kind, started_at, status, offers, mode, requests, fetch_ms, commit_ms)
-      VALUES (7, 's', 'fake', '2024-01-01T00:00:00Z', 'ok', 3, 'incremental', 4, 50, 6)`).run();
-    db.prepare(`INSERT INTO changes (run_id, supplier_id, product_id, sku_id, change) VALUES (7, 's', 'p', 'k', 'added')`).run();
+    migrate(
+      db,
+      migrations.filter((m) => m.version <= 10),
+    );
+    db.prepare(
+      `INSERT INTO sync_runs (id, supplier_id, supplier_kind, started_at, status, offers, mode, requests, fetch_ms, commit_ms)
+      VALUES (7, 's', 'fake', '2024-01-01T00:00:00Z', 'ok', 3, 'incremental', 4, 50, 6)`,
+    ).run();
+    db.prepare(
+      `INSERT INTO changes (run_id, supplier_id, product_id, sku_id, change) VALUES (7, 's', 'p', 'k', 'added')`,
+    ).run();
     migrate(db, migrations);
-    expect(db.prepare('SELECT id, status, offers, mode, requests, fetch_ms, commit_ms, held_json FROM sync_runs').all())
-      .toEqual([{ id: 7, status: 'ok', offers: 3, mode: 'incremental', requests: 4, fetch_ms: 50, commit_ms: 6, held_json: null }]);
+    expect(
+      db.prepare('SELECT id, status, offers, mode, requests, fetch_ms, commit_ms, held_json FROM sync_runs').all(),
+    ).toEqual([
+      { id: 7, status: 'ok', offers: 3, mode: 'incremental', requests: 4, fetch_ms: 50, commit_ms: 6, held_json: null },
+    ]);
     expect(db.prepare('SELECT run_id, product_id FROM changes').all()).toEqual([{ run_id: 7, product_id: 'p' }]);
     expect(db.prepare("UPDATE sync_runs SET status = 'held' WHERE id = 7").run().changes).toBe(1);
-    expect(() => db.prepare("INSERT INTO changes (run_id, supplier_id, product_id, sku_id, change) VALUES (8, 's', 'p', 'k', 'added')").run()).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO changes (run_id, supplier_id, product_id, sku_id, change) VALUES (8, 's', 'p', 'k', 'added')",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
     expect(db.pragma('foreign_key_check')).toEqual([]);
     db.close();
   });
@@ -82,7 +117,17 @@ describe('suspicious syncs are held for review', () => {
     const { db } = store();
     const server = await startTestDujiao(catalogOf(12));
     cleanups.push(() => server.close());
-    const syncTarget = { supplierId: 'dj', supplierKind: 'dujiao-next', adapter: adapterFor({ id: 'dj', kind: 'dujiao-next', baseUrl: server.connection.apiBase, apiKey: server.connection.apiKey, apiSecret: server.connection.apiSecret } as never) };
+    const syncTarget = {
+      supplierId: 'dj',
+      supplierKind: 'dujiao-next',
+      adapter: adapterFor({
+        id: 'dj',
+        kind: 'dujiao-next',
+        baseUrl: server.connection.apiBase,
+        apiKey: server.connection.apiKey,
+        apiSecret: server.connection.apiSecret,
+      } as never),
+    };
     expect((await syncSupplier(db, syncTarget)).status).toBe('ok');
     const before = offersTable(db);
     expect(listLiveOffers(db, 'dj')).toHaveLength(12);
@@ -107,7 +152,10 @@ describe('suspicious syncs are held for review', () => {
     shrink(supplier, 8);
     const held = await syncSupplier(db, target(adapter));
     expect(held.status).toBe('held');
-    expect(held.held).toEqual({ code: 'removes_over_threshold', params: { removed: 8, live: 20, thresholdPercent: 30 } });
+    expect(held.held).toEqual({
+      code: 'removes_over_threshold',
+      params: { removed: 8, live: 20, thresholdPercent: 30 },
+    });
     expect(listLiveOffers(db, 'fake')).toHaveLength(20);
 
     const small = fakeSupplier(20);
@@ -145,7 +193,11 @@ describe('suspicious syncs are held for review', () => {
     expect(applied.counts).toEqual(directRun.counts);
     expect(offersTable(held.db)).toEqual(offersTable(direct.db));
     expect(changeLog(held.db)).toEqual(changeLog(direct.db));
-    expect(getRun(held.db, heldRun.runId)).toMatchObject({ status: 'ok', held: { code: 'removes_over_threshold' }, resolvedAt: expect.any(String) });
+    expect(getRun(held.db, heldRun.runId)).toMatchObject({
+      status: 'ok',
+      held: { code: 'removes_over_threshold' },
+      resolvedAt: expect.any(String),
+    });
     expect(held.db.prepare('SELECT COUNT(*) AS n FROM held_offers').get()).toEqual({ n: 0 });
     expect(listHeldRuns(held.db)).toEqual([]);
     expect(() => applyHeldRun(held.db, heldRun.runId)).toThrow(/not a held sync run/);
@@ -162,7 +214,12 @@ describe('suspicious syncs are held for review', () => {
     expect(first.status).toBe('held');
     discardHeldRun(db, first.runId);
     expect(offersTable(db)).toEqual(before);
-    expect(getRun(db, first.runId)).toMatchObject({ status: 'discarded', removed: 5, held: { code: 'removes_over_threshold' }, resolvedAt: expect.any(String) });
+    expect(getRun(db, first.runId)).toMatchObject({
+      status: 'discarded',
+      removed: 5,
+      held: { code: 'removes_over_threshold' },
+      resolvedAt: expect.any(String),
+    });
     expect(db.prepare('SELECT COUNT(*) AS n FROM held_offers').get()).toEqual({ n: 0 });
 
     // Held again by the same rule (nothing held is dropped), then superseded by a later sync that gets applied.
@@ -172,7 +229,10 @@ describe('suspicious syncs are held for review', () => {
     expect(third.status).toBe('ok');
     expect(listHeldRuns(db).map((r) => [r.id, r.superseded])).toEqual([[second.runId, true]]);
     expect(() => applyHeldRun(db, second.runId)).toThrow(HELD_SUPERSEDED);
-    expect(applyAllHeldRuns(db)).toEqual({ applied: [], notApplied: [{ runId: second.runId, supplierId: 'fake', error: HELD_SUPERSEDED }] });
+    expect(applyAllHeldRuns(db)).toEqual({
+      applied: [],
+      notApplied: [{ runId: second.runId, supplierId: 'fake', error: HELD_SUPERSEDED }],
+    });
     expect(getRun(db, second.runId)!.status).toBe('held');
   });
 
@@ -191,8 +251,16 @@ describe('suspicious syncs are held for review', () => {
       product.changedAt = supplier.step;
     }
     const heldRun = await syncSupplier(held.db, target(heldAdapter), auto);
-    const directRun = await syncSupplier(direct.db, target(directAdapter), { ...auto, holdThresholds: { removalPercent: 100 } });
-    expect([heldRun.mode, heldRun.status, directRun.mode, directRun.status]).toEqual(['incremental', 'held', 'incremental', 'ok']);
+    const directRun = await syncSupplier(direct.db, target(directAdapter), {
+      ...auto,
+      holdThresholds: { removalPercent: 100 },
+    });
+    expect([heldRun.mode, heldRun.status, directRun.mode, directRun.status]).toEqual([
+      'incremental',
+      'held',
+      'incremental',
+      'ok',
+    ]);
     expect(heldRun.held).toMatchObject({ code: 'removes_over_threshold', params: { removed: 9, live: 20 } });
     expect(listLiveOffers(held.db, 'fake')).toHaveLength(20);
     applyHeldRun(held.db, heldRun.runId);
@@ -207,9 +275,18 @@ describe('suspicious syncs are held for review', () => {
     db.close();
     const a = await startTestDujiao(catalogOf(10));
     const b = await startTestDujiao(catalogOf(10));
-    cleanups.push(() => a.close(), () => b.close());
+    cleanups.push(
+      () => a.close(),
+      () => b.close(),
+    );
     const config = join(dir, 'suppliers.json');
-    const connection = (id: string, server: typeof a) => ({ id, kind: 'dujiao-next', baseUrl: server.connection.apiBase, apiKey: server.connection.apiKey, apiSecret: server.connection.apiSecret });
+    const connection = (id: string, server: typeof a) => ({
+      id,
+      kind: 'dujiao-next',
+      baseUrl: server.connection.apiBase,
+      apiKey: server.connection.apiKey,
+      apiSecret: server.connection.apiSecret,
+    });
     writeFileSync(config, JSON.stringify({ suppliers: [connection('dj-a', a), connection('dj-b', b)] }));
     expect((await runCli(['sync', '--config', config, '--db', file])).code).toBe(0);
 
@@ -217,11 +294,21 @@ describe('suspicious syncs are held for review', () => {
     b.replaceCatalog({ ...catalogOf(10), products: catalogOf(10).products.slice(0, 5) });
     const sync = await runCli(['sync', '--full', '--config', config, '--db', file]);
     expect(sync.code, sync.stderr).toBe(3);
-    expect(sync.stdout).toMatch(/dj-a\s+HELD\s+Would remove all 10 offers of dj-a\. Not applied: previous catalog kept/);
+    expect(sync.stdout).toMatch(
+      /dj-a\s+HELD\s+Would remove all 10 offers of dj-a\. Not applied: previous catalog kept/,
+    );
     expect(sync.stdout).toMatch(/dj-b\s+HELD\s+Would remove 5 of 10 offers of dj-b — more than 30 %/);
 
-    const list = JSON.parse((await runCli(['review', '--json', '--db', file])).stdout) as Array<{ runId: number; supplier: string; removed: number; reason: { code: string } }>;
-    expect(list.map((r) => [r.supplier, r.removed, r.reason.code])).toEqual([['dj-a', 10, 'removes_all'], ['dj-b', 5, 'removes_over_threshold']]);
+    const list = JSON.parse((await runCli(['review', '--json', '--db', file])).stdout) as Array<{
+      runId: number;
+      supplier: string;
+      removed: number;
+      reason: { code: string };
+    }>;
+    expect(list.map((r) => [r.supplier, r.removed, r.reason.code])).toEqual([
+      ['dj-a', 10, 'removes_all'],
+      ['dj-b', 5, 'removes_over_threshold'],
+    ]);
     const human = await runCli(['review', '--db', file]);
     expect(human.stdout).toContain('Would remove all 10 offers of dj-a.');
 
@@ -233,9 +320,14 @@ describe('suspicious syncs are held for review', () => {
 
     const applyAll = await runCli(['sync', '--apply-held', '--db', file]);
     expect(applyAll.code, applyAll.stderr).toBe(0);
-    expect(applyAll.stdout).toMatch(new RegExp(`dj-b\\s+run ${list[1].runId} applied\\s+5 offers\\s+\\+0 added\\s+-5 removed`));
+    expect(applyAll.stdout).toMatch(
+      new RegExp(`dj-b\\s+run ${list[1].runId} applied\\s+5 offers\\s+\\+0 added\\s+-5 removed`),
+    );
 
-    const offers = (supplier: string) => runCli(['offers', '--json', '--supplier', supplier, '--db', file]).then((r) => (JSON.parse(r.stdout) as unknown[]).length);
+    const offers = (supplier: string) =>
+      runCli(['offers', '--json', '--supplier', supplier, '--db', file]).then(
+        (r) => (JSON.parse(r.stdout) as unknown[]).length,
+      );
     expect([await offers('dj-a'), await offers('dj-b')]).toEqual([10, 5]);
     expect(JSON.parse((await runCli(['review', '--json', '--db', file])).stdout)).toEqual([]);
 

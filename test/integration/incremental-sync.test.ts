@@ -21,14 +21,22 @@ function store(): TempDb {
 
 /** The stored catalog, row for row; timestamps differ between two databases by nature, so only liveness is compared. */
 function offersTable(db: Database) {
-  return db.prepare(`SELECT supplier_id, product_id, sku_id, variant, kind, titles_json, category_json, cost_amount, cost_currency,
+  return db
+    .prepare(
+      `SELECT supplier_id, product_id, sku_id, variant, kind, titles_json, category_json, cost_amount, cost_currency,
       retail_json, original_json, stock_status, stock_quantity, min_quantity, max_quantity, fulfillment_json, images_json, plan_json,
       orderable, raw_json, removed_at IS NULL AS live, grid_seq
-    FROM offers ORDER BY supplier_id, product_id, sku_id, variant`).all();
+    FROM offers ORDER BY supplier_id, product_id, sku_id, variant`,
+    )
+    .all();
 }
 
 function changeLog(db: Database) {
-  return db.prepare('SELECT id, run_id, supplier_id, product_id, sku_id, variant, change, old_json, new_json FROM changes ORDER BY id').all();
+  return db
+    .prepare(
+      'SELECT id, run_id, supplier_id, product_id, sku_id, variant, change, old_json, new_json FROM changes ORDER BY id',
+    )
+    .all();
 }
 
 /** `skipped` is left out: it says what a listing could not read, and a 'changes' listing does not re-read what did not change. */
@@ -36,36 +44,43 @@ function runCounts(db: Database) {
   return db.prepare('SELECT id, status, offers, added, removed, changed FROM sync_runs ORDER BY id').all();
 }
 
-const target = (adapter: ReturnType<FakeSupplier['adapter']>) => ({ supplierId: 'fake', supplierKind: 'fake', adapter });
+const target = (adapter: ReturnType<FakeSupplier['adapter']>) => ({
+  supplierId: 'fake',
+  supplierKind: 'fake',
+  adapter,
+});
 
 describe('incremental sync', () => {
-  it.each([1, 2, 3, 4, 5, 6, 7, 8])('gives exactly the catalog, change log and grid stamps of a full sync (random evolution, seed %i)', async (seed) => {
-    const random = seededRandom(seed);
-    const overlap = seededRandom(seed * 7919);
-    const supplier = new FakeSupplier();
-    const full = store();
-    const incremental = store();
-    const fullAdapter = supplier.adapter();
-    const incrementalAdapter = supplier.adapter({ overlap, pageSize: 5 });
-    evolve(supplier, random, { newProducts: 25 });
-    let incrementalRuns = 0;
-    for (let step = 0; step < 7; step++) {
-      const a = await syncSupplier(full.db, target(fullAdapter), { mode: 'full' });
-      const b = await syncSupplier(incremental.db, target(incrementalAdapter), { mode: 'auto' });
-      expect([a.status, b.status]).toEqual(['ok', 'ok']);
-      expect(a.mode).toBe('full');
-      expect(b.mode).toBe(step === 0 ? 'full' : 'incremental');
-      if (b.mode === 'incremental') incrementalRuns++;
-      expect({ ...b.counts, skipped: 0 }).toEqual({ ...a.counts, skipped: 0 });
-      expect(offersTable(incremental.db)).toEqual(offersTable(full.db));
-      expect(changeLog(incremental.db)).toEqual(changeLog(full.db));
-      expect(runCounts(incremental.db)).toEqual(runCounts(full.db));
-      evolve(supplier, random);
-    }
-    expect(incrementalRuns).toBe(6);
-    expect(changeLog(full.db).length).toBeGreaterThan(50);
-    expect(catalogSeq(full.db)).toBe(7);
-  });
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])(
+    'gives exactly the catalog, change log and grid stamps of a full sync (random evolution, seed %i)',
+    async (seed) => {
+      const random = seededRandom(seed);
+      const overlap = seededRandom(seed * 7919);
+      const supplier = new FakeSupplier();
+      const full = store();
+      const incremental = store();
+      const fullAdapter = supplier.adapter();
+      const incrementalAdapter = supplier.adapter({ overlap, pageSize: 5 });
+      evolve(supplier, random, { newProducts: 25 });
+      let incrementalRuns = 0;
+      for (let step = 0; step < 7; step++) {
+        const a = await syncSupplier(full.db, target(fullAdapter), { mode: 'full' });
+        const b = await syncSupplier(incremental.db, target(incrementalAdapter), { mode: 'auto' });
+        expect([a.status, b.status]).toEqual(['ok', 'ok']);
+        expect(a.mode).toBe('full');
+        expect(b.mode).toBe(step === 0 ? 'full' : 'incremental');
+        if (b.mode === 'incremental') incrementalRuns++;
+        expect({ ...b.counts, skipped: 0 }).toEqual({ ...a.counts, skipped: 0 });
+        expect(offersTable(incremental.db)).toEqual(offersTable(full.db));
+        expect(changeLog(incremental.db)).toEqual(changeLog(full.db));
+        expect(runCounts(incremental.db)).toEqual(runCounts(full.db));
+        evolve(supplier, random);
+      }
+      expect(incrementalRuns).toBe(6);
+      expect(changeLog(full.db).length).toBeGreaterThan(50);
+      expect(catalogSeq(full.db)).toBe(7);
+    },
+  );
 
   it('writes only offers whose stored content changed, and stamps only them with the next seq', async () => {
     const supplier = new FakeSupplier();
@@ -83,7 +98,10 @@ describe('incremental sync', () => {
       CREATE TEMP TRIGGER offer_updated AFTER UPDATE ON main.offers BEGIN INSERT INTO offer_writes VALUES (new.product_id); END;
       CREATE TEMP TRIGGER offer_inserted AFTER INSERT ON main.offers BEGIN INSERT INTO offer_writes VALUES (new.product_id); END;`);
     await syncSupplier(db, target(adapter), { mode: 'full' });
-    expect(db.prepare('SELECT product_id FROM offer_writes ORDER BY product_id').all()).toEqual([{ product_id: priced.id }, { product_id: rawOnly.id }]);
+    expect(db.prepare('SELECT product_id FROM offer_writes ORDER BY product_id').all()).toEqual([
+      { product_id: priced.id },
+      { product_id: rawOnly.id },
+    ]);
     // One price change and one raw-only edit: two offer rows written, and stamped.
     const stamped = db.prepare('SELECT DISTINCT product_id FROM offers WHERE grid_seq = 3 ORDER BY product_id').all();
     expect(stamped).toEqual([{ product_id: priced.id }, { product_id: rawOnly.id }]);
@@ -104,7 +122,12 @@ describe('incremental sync', () => {
     await syncSupplier(db, target(adapter), options);
     const [gone] = [...supplier.products.keys()];
     supplier.products.delete(gone);
-    const live = () => (db.prepare('SELECT COUNT(*) AS n FROM offers WHERE product_id = ? AND removed_at IS NULL').get(gone) as { n: number }).n;
+    const live = () =>
+      (
+        db.prepare('SELECT COUNT(*) AS n FROM offers WHERE product_id = ? AND removed_at IS NULL').get(gone) as {
+          n: number;
+        }
+      ).n;
     expect(live()).toBeGreaterThan(0);
 
     const quick = await syncSupplier(db, target(adapter), options);
@@ -115,7 +138,11 @@ describe('incremental sync', () => {
     const scheduledFull = await syncSupplier(db, target(adapter), options);
     expect(scheduledFull.mode).toBe('full');
     expect(live()).toBe(0);
-    expect(db.prepare(`SELECT DISTINCT change FROM changes WHERE run_id = ? AND product_id = ?`).all(scheduledFull.runId, gone)).toEqual([{ change: 'removed' }]);
+    expect(
+      db
+        .prepare(`SELECT DISTINCT change FROM changes WHERE run_id = ? AND product_id = ?`)
+        .all(scheduledFull.runId, gone),
+    ).toEqual([{ change: 'removed' }]);
   });
 
   it('asks for changes since the last ok run less the overlap in auto mode, and in full by default', async () => {
@@ -174,9 +201,23 @@ describe('incremental sync', () => {
     const events: SyncEvent[] = [];
     const result = await syncSupplier(db, target(adapter), { onEvent: (event) => events.push(event) });
     const pages = Math.ceil(supplier.products.size / 4);
-    expect(result).toMatchObject({ status: 'ok', mode: 'full', requests: pages, waitMs: 1500, throttled: 1, bytes: pages * 1000 });
-    expect(getRun(db, result.runId)).toMatchObject({ mode: 'full', requests: pages, waitMs: 1500, throttled: 1, bytes: pages * 1000,
-      fetchMs: expect.any(Number), commitMs: expect.any(Number) });
+    expect(result).toMatchObject({
+      status: 'ok',
+      mode: 'full',
+      requests: pages,
+      waitMs: 1500,
+      throttled: 1,
+      bytes: pages * 1000,
+    });
+    expect(getRun(db, result.runId)).toMatchObject({
+      mode: 'full',
+      requests: pages,
+      waitMs: 1500,
+      throttled: 1,
+      bytes: pages * 1000,
+      fetchMs: expect.any(Number),
+      commitMs: expect.any(Number),
+    });
     expect(events.filter((e) => e.type === 'waiting')).toEqual([
       { type: 'waiting', supplierId: 'fake', runId: result.runId, resumesAt },
       { type: 'waiting', supplierId: 'fake', runId: result.runId, resumesAt: null },
@@ -192,7 +233,9 @@ describe('incremental sync', () => {
     const before = offersTable(db);
     for (const product of supplier.products.values()) product.skus[0].amount = '77.00';
     // Page 2 waits for a request limit that never lifts, and does not even listen to the signal.
-    const stuck = supplier.adapter({ beforePage: (index) => (index === 1 ? new Promise<void>(() => undefined) : undefined) });
+    const stuck = supplier.adapter({
+      beforePage: (index) => (index === 1 ? new Promise<void>(() => undefined) : undefined),
+    });
     const result = await syncSupplier(db, target(stuck), { mode: 'full', deadlineMs: 100 });
     expect(result).toMatchObject({ status: 'failed', error: 'deadline passed' });
     expect(getRun(db, result.runId)).toMatchObject({ status: 'failed', error: 'deadline passed' });
@@ -207,14 +250,20 @@ describe('incremental sync', () => {
     const before = offersTable(db);
     for (const product of supplier.products.values()) product.skus[0].amount = '77.00';
     const controller = new AbortController();
-    const waiting = supplier.adapter({ beforePage: (index) => {
-      if (index !== 1) return;
-      supplier.budget.announce(Date.now() + 60_000);
-      setTimeout(() => controller.abort(), 20);
-      return new Promise<void>(() => undefined);
-    } });
+    const waiting = supplier.adapter({
+      beforePage: (index) => {
+        if (index !== 1) return;
+        supplier.budget.announce(Date.now() + 60_000);
+        setTimeout(() => controller.abort(), 20);
+        return new Promise<void>(() => undefined);
+      },
+    });
     const events: SyncEvent[] = [];
-    const result = await syncSupplier(db, target(waiting), { mode: 'full', signal: controller.signal, onEvent: (e) => events.push(e) });
+    const result = await syncSupplier(db, target(waiting), {
+      mode: 'full',
+      signal: controller.signal,
+      onEvent: (e) => events.push(e),
+    });
     expect(result).toMatchObject({ status: 'canceled', error: 'canceled' });
     expect(events.some((e) => e.type === 'waiting')).toBe(true);
     expect(offersTable(db)).toEqual(before);

@@ -16,25 +16,36 @@ afterEach(() => {
 const ASIA8 = ['ID', 'JP', 'KR', 'MY', 'PH', 'SG', 'TH', 'VN'];
 const OTHER8 = ['HK', 'JP', 'KR', 'MO', 'SG', 'TH', 'TW', 'VN'];
 
-
 function setup(listings: Record<string, Offer[]>) {
   const store = tempDb();
   cleanups.push(store.cleanup);
   const sync = () => {
-    for (const [supplier, offers] of Object.entries(listings)) commitCatalog(store.db, startRun(store.db, supplier, 'test'), supplier, offers, []);
+    for (const [supplier, offers] of Object.entries(listings))
+      commitCatalog(store.db, startRun(store.db, supplier, 'test'), supplier, offers, []);
   };
   sync();
   return { db: store.db, file: store.file, sync };
 }
 
 const rowOf = (db: ReturnType<typeof setup>['db'], supplier: string, productId: string) =>
-  queryGrid(db, { limit: 1000 }).rows.find((row) => row.offers.some((o) => o.supplier === supplier && o.productId === productId))!;
+  queryGrid(db, { limit: 1000 }).rows.find((row) =>
+    row.offers.some((o) => o.supplier === supplier && o.productId === productId),
+  )!;
 
 describe('regional bundles and doubtful matches in the grid', () => {
   it('puts a bundle that is only named in the row of the countries the listings agree on, and says why', () => {
     const { db } = setup({
-      bc: [offer('1', { en: 'Asia 8 Countries 3GB 7 Days', 'zh-CN': '亚洲8国 3GB 7天' }, { countries: ASIA8, dataMB: 3072, days: 7 })],
-      dj: [offer('1', { 'zh-CN': '亚洲8国 3GB 7天', 'en-US': 'Asia 8 Countries 3GB 7 Days' }), offer('2', { 'zh-CN': '日本 无限流量 5GB 7天', 'en-US': 'Japan Unlimited 5GB 7 Days' })],
+      bc: [
+        offer(
+          '1',
+          { en: 'Asia 8 Countries 3GB 7 Days', 'zh-CN': '亚洲8国 3GB 7天' },
+          { countries: ASIA8, dataMB: 3072, days: 7 },
+        ),
+      ],
+      dj: [
+        offer('1', { 'zh-CN': '亚洲8国 3GB 7天', 'en-US': 'Asia 8 Countries 3GB 7 Days' }),
+        offer('2', { 'zh-CN': '日本 无限流量 5GB 7天', 'en-US': 'Japan Unlimited 5GB 7 Days' }),
+      ],
       ms: [offer('1', { 'zh-TW': '東南亞8國 3GB 7天' }), offer('2', { en: 'Japan 5GB 7 Days' })],
     });
     const asia = rowOf(db, 'dj', '1');
@@ -62,14 +73,21 @@ describe('regional bundles and doubtful matches in the grid', () => {
     expect(named.offers[0].match).toEqual({ via: 'alone', regionAmbiguous: 'ASIA-8' });
     const suggestions = matchSuggestions(db, 'en');
     expect(suggestions.map((s) => [s.offer.supplier, s.reason, s.toRowId]).sort()).toEqual(
-      [['dj', 'region-ambiguous', rowOf(db, 'bc', '1').id], ['dj', 'region-ambiguous', rowOf(db, 'lf', '1').id]].sort(),
+      [
+        ['dj', 'region-ambiguous', rowOf(db, 'bc', '1').id],
+        ['dj', 'region-ambiguous', rowOf(db, 'lf', '1').id],
+      ].sort(),
     );
     // The row panel asks only about its own row.
     expect(matchSuggestions(db, 'en', {}, rowOf(db, 'bc', '1').id)).toHaveLength(1);
 
     // The CLI lists the same, and accepts one by number.
     const lines: string[] = [];
-    const output = { out: (text: string) => lines.push(text), err: (text: string) => lines.push(text), json: (value: unknown) => lines.push(JSON.stringify(value)) };
+    const output = {
+      out: (text: string) => lines.push(text),
+      err: (text: string) => lines.push(text),
+      json: (value: unknown) => lines.push(JSON.stringify(value)),
+    };
     expect(await runCli(['matches', '--suggested', '--json', '--db', file], output)).toBe(0);
     expect(JSON.parse(lines[0])).toHaveLength(2);
     const bcFirst = suggestions.findIndex((s) => s.toRowId === rowOf(db, 'bc', '1').id) + 1;
@@ -89,7 +107,11 @@ describe('regional bundles and doubtful matches in the grid', () => {
       ms: [offer('1', { 'zh-CN': '韩国 3GB 7天', en: 'Korea 3GB 5 Days' })],
     });
     const [suggestion] = matchSuggestions(db, 'en');
-    expect(suggestion).toMatchObject({ reason: 'uncertain', offer: { supplier: 'ms', productId: '1' }, toRowId: rowOf(db, 'lf', '1').id });
+    expect(suggestion).toMatchObject({
+      reason: 'uncertain',
+      offer: { supplier: 'ms', productId: '1' },
+      toRowId: rowOf(db, 'lf', '1').id,
+    });
     expect(getPlanRow(db, suggestion.fromRowId)!.offers[0].match?.via).toBe('alone');
     unlinkOffer(db, suggestion.offer);
     expect(matchSuggestions(db, 'en')).toEqual([]);

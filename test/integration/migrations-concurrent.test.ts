@@ -29,7 +29,9 @@ describe('migrations under concurrent first opens', () => {
       const results = await Promise.all([openInChild(file), openInChild(file), openInChild(file)]);
       for (const result of results) expect(result.code, result.stderr).toBe(0);
       const db = openDatabase(file);
-      expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual(bundledMigrations().map((m) => ({ version: m.version })));
+      expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual(
+        bundledMigrations().map((m) => ({ version: m.version })),
+      );
       db.close();
     }
   }, 120_000);

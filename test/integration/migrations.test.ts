@@ -24,20 +24,26 @@ describe('migrations', () => {
     expect(migrate(db)).toEqual([]);
     db.close();
     const again = openDatabase(file);
-    expect(again.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get()).toEqual({ n: bundledMigrations().length });
+    expect(again.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get()).toEqual({
+      n: bundledMigrations().length,
+    });
     again.close();
   });
 
   it('refuses a migration that was edited after it was applied', () => {
     const db = new BetterSqlite3(join(tempDir(), 'b.db'));
     migrate(db, [{ version: 1, name: 'first', sql: 'CREATE TABLE t (a INTEGER);' }]);
-    expect(() => migrate(db, [{ version: 1, name: 'first', sql: 'CREATE TABLE t (a INTEGER, b TEXT);' }])).toThrow(/edited after it was applied/);
+    expect(() => migrate(db, [{ version: 1, name: 'first', sql: 'CREATE TABLE t (a INTEGER, b TEXT);' }])).toThrow(
+      /edited after it was applied/,
+    );
     db.close();
   });
 
   it('rolls back a failing migration and records nothing for it', () => {
     const db = new BetterSqlite3(join(tempDir(), 'c.db'));
-    expect(() => migrate(db, [{ version: 1, name: 'broken', sql: 'CREATE TABLE t (a INTEGER); INSERT INTO nope VALUES (1);' }])).toThrow();
+    expect(() =>
+      migrate(db, [{ version: 1, name: 'broken', sql: 'CREATE TABLE t (a INTEGER); INSERT INTO nope VALUES (1);' }]),
+    ).toThrow();
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 't'").get()).toBeUndefined();
     expect(db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get()).toEqual({ n: 0 });
     db.close();
@@ -45,7 +51,10 @@ describe('migrations', () => {
 
   it('refuses a database written by a newer version', () => {
     const db = new BetterSqlite3(join(tempDir(), 'd.db'));
-    migrate(db, [{ version: 1, name: 'a', sql: 'SELECT 1;' }, { version: 2, name: 'b', sql: 'SELECT 1;' }]);
+    migrate(db, [
+      { version: 1, name: 'a', sql: 'SELECT 1;' },
+      { version: 2, name: 'b', sql: 'SELECT 1;' },
+    ]);
     expect(() => migrate(db, [{ version: 1, name: 'a', sql: 'SELECT 1;' }])).toThrow(/newer version/);
     db.close();
   });

@@ -23,14 +23,28 @@ describe('orders through the API contract (demo suppliers)', () => {
     const ref = { supplier: offer.supplierId, productId: offer.productId, skuId: offer.skuId, variant: offer.variant };
 
     const quote = await api['orders.quote'](ref);
-    expect(quote).toMatchObject({ allowed: true, refusal: null, cost: offer.cost, balance: { currency: 'USD' }, balanceError: null, cap: { limit: { amount: '200.00', currency: 'USD' } }, kind: 'esim' });
+    expect(quote).toMatchObject({
+      allowed: true,
+      refusal: null,
+      cost: offer.cost,
+      balance: { currency: 'USD' },
+      balanceError: null,
+      cap: { limit: { amount: '200.00', currency: 'USD' } },
+      kind: 'esim',
+    });
 
     await expect(api['orders.place']({ offer: ref, confirm: false })).rejects.toThrow(inEnglishMatching(/confirm/));
     const placed = await api['orders.place']({ offer: ref, confirm: true });
     // MeSIM's POST answer says "completed" but never carries the eSIM: GET /orders/:order_no brings it.
-    expect(placed).toMatchObject({ status: 'processing', upstreamStatus: 'completed', supplier: 'demo-mesim', revealed: false });
+    expect(placed).toMatchObject({
+      status: 'processing',
+      upstreamStatus: 'completed',
+      supplier: 'demo-mesim',
+      revealed: false,
+    });
     const deadline = Date.now() + 15_000;
-    while (!events.some((e) => e.status === 'delivered') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (!events.some((e) => e.status === 'delivered') && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     expect(events.map((e) => e.status)).toEqual(['pending', 'processing', 'delivered']);
     expect(events.every((e) => e.revealed === false && e.id === placed.id)).toBe(true);
 
@@ -39,10 +53,14 @@ describe('orders through the API contract (demo suppliers)', () => {
     expect(JSON.stringify(await api['orders.list']())).not.toContain(code);
     expect(JSON.stringify(await api['orders.get'](placed.id))).not.toContain(code);
     expect(JSON.stringify(events)).not.toContain(code);
-    const qr = PNG.sync.read(Buffer.from((await api['orders.qr'](placed.id)).replace(/^data:image\/png;base64,/, ''), 'base64'));
+    const qr = PNG.sync.read(
+      Buffer.from((await api['orders.qr'](placed.id)).replace(/^data:image\/png;base64,/, ''), 'base64'),
+    );
     expect(jsQR(new Uint8ClampedArray(qr.data), qr.width, qr.height)?.data).toBe(revealed.delivery!.lpa);
     await expect(api['orders.cancel'](placed.id)).rejects.toThrow(inEnglishMatching(/already closed \(Delivered\)/));
-    await expect(api['orders.completeManually'](placed.id, revealed.delivery!.lpa!)).rejects.toThrow(inEnglishMatching(/already delivered/));
+    await expect(api['orders.completeManually'](placed.id, revealed.delivery!.lpa!)).rejects.toThrow(
+      inEnglishMatching(/already delivered/),
+    );
     expect(await api['orders.get'](999)).toBeNull();
 
     expect((await api['settings.update']({ orderDailyCap: '0.01' })).orderDailyCap).toBe('0.01');

@@ -33,10 +33,25 @@ async function setup() {
   ensureSomeRates(store.db);
   const port = await freePort();
   const connection = { ...sim.connection, id: 'bc', notifyListen: `127.0.0.1:${port}` } as ConnectionBase;
-  const handle = () => ({ connection, adapter: supplierKind('billionconnect')!.create(connection, { retry: FAST_RETRY, timeoutMs: 5000 }) });
-  expect((await syncSupplier(store.db, { supplierId: 'bc', supplierKind: 'billionconnect', adapter: handle().adapter })).status).toBe('ok');
-  const offer = store.db.prepare(`SELECT product_id AS productId, sku_id AS skuId, variant FROM offers WHERE supplier_id = 'bc' AND orderable = 1 ORDER BY product_id LIMIT 1`).get() as { productId: string; skuId: string; variant: string };
-  const service = new OrderService({ db: store.db, supplier: (id) => (id === 'bc' ? handle() : null), policy: { initialDelayMs: 20, maxDelayMs: 50, followForMs: 15_000 }, pushLingerMs: 100 });
+  const handle = () => ({
+    connection,
+    adapter: supplierKind('billionconnect')!.create(connection, { retry: FAST_RETRY, timeoutMs: 5000 }),
+  });
+  expect(
+    (await syncSupplier(store.db, { supplierId: 'bc', supplierKind: 'billionconnect', adapter: handle().adapter }))
+      .status,
+  ).toBe('ok');
+  const offer = store.db
+    .prepare(
+      `SELECT product_id AS productId, sku_id AS skuId, variant FROM offers WHERE supplier_id = 'bc' AND orderable = 1 ORDER BY product_id LIMIT 1`,
+    )
+    .get() as { productId: string; skuId: string; variant: string };
+  const service = new OrderService({
+    db: store.db,
+    supplier: (id) => (id === 'bc' ? handle() : null),
+    policy: { initialDelayMs: 20, maxDelayMs: 50, followForMs: 15_000 },
+    pushLingerMs: 100,
+  });
   cleanups.push(() => service.close());
   return { sim, service, port, offer: { supplier: 'bc', ...offer } };
 }

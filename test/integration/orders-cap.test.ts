@@ -12,7 +12,6 @@ import { catalogOf, startTestDujiao, TEST_KEY, TEST_SECRET } from '../helpers/du
 import { FAST_RETRY, tempDb } from '../helpers/temp-db';
 import { orderTextEn } from '../../src-main/cli/commands/orders';
 
-
 const POLICY = { initialDelayMs: 10, maxDelayMs: 40, followForMs: 5_000, resendAfterMs: 50, maxSendAttempts: 3 };
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -28,7 +27,14 @@ async function setup() {
   cleanups.push(() => store.cleanup());
   setMerchantCurrency(store.db, 'USD');
   ensureSomeRates(store.db);
-  const connection = { id: 'sup', kind: 'dujiao-next', name: 'Test supplier', baseUrl: sim.connection.apiBase, apiKey: TEST_KEY, apiSecret: TEST_SECRET } as ConnectionBase;
+  const connection = {
+    id: 'sup',
+    kind: 'dujiao-next',
+    name: 'Test supplier',
+    baseUrl: sim.connection.apiBase,
+    apiKey: TEST_KEY,
+    apiSecret: TEST_SECRET,
+  } as ConnectionBase;
   const adapter = supplierKind('dujiao-next')!.create(connection, { retry: FAST_RETRY, timeoutMs: 5000 });
   const handle: SupplierHandle = { connection, adapter };
   await syncSupplier(store.db, { supplierId: 'sup', supplierKind: 'dujiao-next', adapter });
@@ -37,7 +43,12 @@ async function setup() {
   return { sim, db: store.db, service };
 }
 
-const offerOf = (productId: number) => ({ supplier: 'sup', productId: String(productId), skuId: String(productId * 10), variant: '' });
+const offerOf = (productId: number) => ({
+  supplier: 'sup',
+  productId: String(productId),
+  skuId: String(productId * 10),
+  variant: '',
+});
 
 describe('the daily spending cap', () => {
   it('is on by default, at an amount the merchant sees in their currency, and stays off once turned off', async () => {
@@ -58,11 +69,20 @@ describe('the daily spending cap', () => {
     sim.state.chargeForSku.set(10, '40.00');
     const placed = await service.place({ offer: offerOf(1), confirm: true });
     const settled = await service.settled(placed.id);
-    expect(settled).toMatchObject({ status: 'attention', attention: { code: 'charged_differs' }, amount: { amount: '40.00', currency: 'CNY' } });
-    expect(service.dailySpending().cap).toMatchObject({ spentToday: { amount: '5.56' }, remaining: { amount: '0.44' } });
+    expect(settled).toMatchObject({
+      status: 'attention',
+      attention: { code: 'charged_differs' },
+      amount: { amount: '40.00', currency: 'CNY' },
+    });
+    expect(service.dailySpending().cap).toMatchObject({
+      spentToday: { amount: '5.56' },
+      remaining: { amount: '0.44' },
+    });
     const next = await service.quote(offerOf(2));
     expect(next.allowed).toBe(false);
-    await expect(service.place({ offer: offerOf(2), confirm: true }).catch((error: Error) => orderTextEn(error.message, ''))).resolves.toMatch(/would exceed today’s spending cap of 6\.00 USD: 5\.56 USD already spent/);
+    await expect(
+      service.place({ offer: offerOf(2), confirm: true }).catch((error: Error) => orderTextEn(error.message, '')),
+    ).resolves.toMatch(/would exceed today’s spending cap of 6\.00 USD: 5\.56 USD already spent/);
   });
 
   it('refuses an offer whose cost is zero or less before anything is recorded or sent', async () => {
@@ -78,7 +98,7 @@ describe('the daily spending cap', () => {
     expect(sim.hits.get('POST /api/v1/upstream/orders') ?? 0).toBe(0);
   });
 
-  it('keeps the day\'s earlier orders counted after the merchant changes currency, at today\'s rates', async () => {
+  it("keeps the day's earlier orders counted after the merchant changes currency, at today's rates", async () => {
     const { db, service } = await setup();
     await service.settled((await service.place({ offer: offerOf(1), confirm: true })).id);
     expect(service.dailySpending().cap).toMatchObject({ spentToday: { amount: '1.74', currency: 'USD' } });
@@ -92,14 +112,36 @@ describe('the daily spending cap', () => {
   it('refuses new orders, saying which rate is missing, when an earlier order of the day cannot be converted', async () => {
     const { db, service } = await setup();
     const at = new Date();
-    insertOrder(db, {
-      idempotencyKey: newIdempotencyKey(at), supplierId: 'sup', supplierKind: 'dujiao-next', connectionFingerprint: null, productId: '9', skuId: '90', variant: '',
-      offerKind: 'esim', title: 'Earlier', quantity: 1, expectedCost: { amount: '150.00', currency: 'XAU' }, capAmount: null,
-      capDay: localDay(at), email: null, buyerInput: null, createdAt: at.toISOString(),
-    }, 'recorded before sending');
+    insertOrder(
+      db,
+      {
+        idempotencyKey: newIdempotencyKey(at),
+        supplierId: 'sup',
+        supplierKind: 'dujiao-next',
+        connectionFingerprint: null,
+        productId: '9',
+        skuId: '90',
+        variant: '',
+        offerKind: 'esim',
+        title: 'Earlier',
+        quantity: 1,
+        expectedCost: { amount: '150.00', currency: 'XAU' },
+        capAmount: null,
+        capDay: localDay(at),
+        email: null,
+        buyerInput: null,
+        createdAt: at.toISOString(),
+      },
+      'recorded before sending',
+    );
     const quote = await service.quote(offerOf(1));
-    expect(quote).toMatchObject({ allowed: false, refusal: expect.stringMatching(/^@cap\.refused\.uncounted\?missing=XAU/) });
+    expect(quote).toMatchObject({
+      allowed: false,
+      refusal: expect.stringMatching(/^@cap\.refused\.uncounted\?missing=XAU/),
+    });
     expect(orderTextEn(quote.refusal, '')).toMatch(/^Cannot check the daily spending cap: no exchange rate for XAU/);
-    await expect(service.place({ offer: offerOf(1), confirm: true })).rejects.toThrow(/@cap\.refused\.uncounted\?missing=XAU/);
+    await expect(service.place({ offer: offerOf(1), confirm: true })).rejects.toThrow(
+      /@cap\.refused\.uncounted\?missing=XAU/,
+    );
   });
 });

@@ -24,7 +24,9 @@ function tempDbFile() {
 
 /** An in-stock eSIM SKU of the demo catalog at generation 0 (what a fresh database's demo serves). */
 function demoEsimSku(catalog: ReturnType<typeof mesimCatalogAt>): string {
-  const product = catalog.products.find((p) => p.delivers === 'esim' && p.is_active && p.skus.some((s) => s.is_active && s.stock_quantity !== 0))!;
+  const product = catalog.products.find(
+    (p) => p.delivers === 'esim' && p.is_active && p.skus.some((s) => s.is_active && s.stock_quantity !== 0),
+  )!;
   return String(product.skus.find((s) => s.is_active && s.stock_quantity !== 0)!.id);
 }
 
@@ -33,13 +35,33 @@ describe('supplygrid order / orders', () => {
     const { file, dir } = tempDbFile();
     const qrFile = join(dir, 'esim.png');
     const sku = demoEsimSku(mesimCatalogAt(MESIM_DEMO_SEED, 0));
-    const result = await runCli(['order', '--demo', '--supplier', 'demo-mesim', '--sku', sku, '--yes', '--json', '--qr-out', qrFile, '--db', file]);
+    const result = await runCli([
+      'order',
+      '--demo',
+      '--supplier',
+      'demo-mesim',
+      '--sku',
+      sku,
+      '--yes',
+      '--json',
+      '--qr-out',
+      qrFile,
+      '--db',
+      file,
+    ]);
     expect(result.code, result.stderr).toBe(0);
     const order = JSON.parse(result.stdout);
     expect(order).toMatchObject({
-      status: 'delivered', supplier: 'demo-mesim', idempotencyKey: expect.stringMatching(/^SG/),
+      status: 'delivered',
+      supplier: 'demo-mesim',
+      idempotencyKey: expect.stringMatching(/^SG/),
       amount: { amount: expect.stringMatching(/^\d+\.\d{2}$/), currency: 'USD' },
-      delivery: { lpa: expect.stringMatching(/^LPA:1\$/), smdpAddress: 'SMDP.DEMO.SUPPLYGRID.INVALID', activationCode: expect.stringMatching(/^[0-9A-F]{32}$/), iccid: expect.stringMatching(/^8985/) },
+      delivery: {
+        lpa: expect.stringMatching(/^LPA:1\$/),
+        smdpAddress: 'SMDP.DEMO.SUPPLYGRID.INVALID',
+        activationCode: expect.stringMatching(/^[0-9A-F]{32}$/),
+        iccid: expect.stringMatching(/^8985/),
+      },
     });
     expect(result.stderr).toMatch(/not in the local catalog of demo-mesim; syncing it first/);
     expect(result.stderr).toMatch(/#1 \S+ {2}delivered \(completed\)/);
@@ -49,7 +71,12 @@ describe('supplygrid order / orders', () => {
     const list = await runCli(['orders', '--json', '--db', file]);
     expect(list.code, list.stderr).toBe(0);
     const [listed] = JSON.parse(list.stdout);
-    expect(listed).toMatchObject({ id: order.id, status: 'delivered', idempotencyKey: order.idempotencyKey, revealed: false });
+    expect(listed).toMatchObject({
+      id: order.id,
+      status: 'delivered',
+      idempotencyKey: order.idempotencyKey,
+      revealed: false,
+    });
     expect(listed.delivery.activationCode).not.toBe(order.delivery.activationCode);
     expect(list.stdout).not.toContain(order.delivery.activationCode);
   });
@@ -65,7 +92,9 @@ describe('supplygrid order / orders', () => {
     expect(result.stdout).toMatch(/Order #1 DELIVERED/);
     expect(result.stdout).toMatch(/ {2}SM-DP\+ address {4}SMDP\.DEMO\.SUPPLYGRID\.INVALID/);
     expect(result.stdout).toMatch(/ {2}activation code {3}[0-9A-F]{32}\n/);
-    expect(result.stdout).toMatch(/ {2}iPhone setup link https:\/\/esimsetup\.apple\.com\/esim_qrcode_provisioning\?carddata=LPA%3A1%24/);
+    expect(result.stdout).toMatch(
+      / {2}iPhone setup link https:\/\/esimsetup\.apple\.com\/esim_qrcode_provisioning\?carddata=LPA%3A1%24/,
+    );
     expect(result.stdout).toMatch(/ {2}charged {11}\d+\.\d{2} CNY/);
   });
 
@@ -80,7 +109,9 @@ describe('supplygrid order / orders', () => {
     expect(cap.stdout).toMatch(/Daily spending cap on test orders: 0\.50 USD \(spent today: 0 USD\)/);
     const refused = await runCli(['order', '--demo', '--supplier', 'demo-mesim', '--sku', sku, '--yes', '--db', file]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/supplygrid order: This order \(about \d+\.\d{2} USD\) would exceed today’s spending cap of 0\.50 USD/);
+    expect(refused.stderr).toMatch(
+      /supplygrid order: This order \(about \d+\.\d{2} USD\) would exceed today’s spending cap of 0\.50 USD/,
+    );
     expect(JSON.parse((await runCli(['orders', '--json', '--db', file])).stdout)).toEqual([]);
   });
 });

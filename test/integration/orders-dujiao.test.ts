@@ -21,8 +21,14 @@ import { inEnglish, inEnglishMatching } from '../helpers/in-english';
 
 const FAST_POLICY = { initialDelayMs: 10, maxDelayMs: 40, followForMs: 10_000, resendAfterMs: 50, maxSendAttempts: 3 };
 const MESIM_FLAVOR: Partial<ProtocolFlavor> = {
-  siteName: 'MeSIM test', currency: 'USD', binaryStock: true, maxQuantity: 1, requireDownstreamOrderNo: true,
-  orderLookup: 'order_no', pollsUntilDelivered: 0, cancelAllowed: false,
+  siteName: 'MeSIM test',
+  currency: 'USD',
+  binaryStock: true,
+  maxQuantity: 1,
+  requireDownstreamOrderNo: true,
+  orderLookup: 'order_no',
+  pollsUntilDelivered: 0,
+  cancelAllowed: false,
 };
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -33,15 +39,31 @@ afterEach(async () => {
 type Setup = Awaited<ReturnType<typeof setup>>;
 
 /** A protocol simulator, a real SQLite file with its catalog synced, and an order service over both. */
-async function setup(options: { kind?: 'dujiao-next' | 'mesim'; catalog?: SimCatalog; flavor?: Partial<ProtocolFlavor>; timeoutMs?: number; store?: TempDb } = {}) {
+async function setup(
+  options: {
+    kind?: 'dujiao-next' | 'mesim';
+    catalog?: SimCatalog;
+    flavor?: Partial<ProtocolFlavor>;
+    timeoutMs?: number;
+    store?: TempDb;
+  } = {},
+) {
   const kind = options.kind ?? 'dujiao-next';
-  const sim = await startTestDujiao(options.catalog ?? catalogOf(2), { ...(kind === 'mesim' ? MESIM_FLAVOR : {}), ...options.flavor });
+  const sim = await startTestDujiao(options.catalog ?? catalogOf(2), {
+    ...(kind === 'mesim' ? MESIM_FLAVOR : {}),
+    ...options.flavor,
+  });
   cleanups.push(() => sim.close());
   const store = options.store ?? tempDb();
   if (!options.store) cleanups.push(() => store.cleanup());
   ensureSomeRates(store.db);
   const connection: ConnectionBase = {
-    id: 'sup', kind, name: 'Test supplier', baseUrl: kind === 'mesim' ? sim.baseUrl : sim.connection.apiBase, apiKey: TEST_KEY, apiSecret: TEST_SECRET,
+    id: 'sup',
+    kind,
+    name: 'Test supplier',
+    baseUrl: kind === 'mesim' ? sim.baseUrl : sim.connection.apiBase,
+    apiKey: TEST_KEY,
+    apiSecret: TEST_SECRET,
   } as ConnectionBase;
   const env = { retry: FAST_RETRY, timeoutMs: options.timeoutMs ?? 5000 };
   const handle = (): SupplierHandle => ({ connection, adapter: supplierKind(kind)!.create(connection, env) });
@@ -49,7 +71,10 @@ async function setup(options: { kind?: 'dujiao-next' | 'mesim'; catalog?: SimCat
   const service = (serviceOptions: { now?: () => Date; policy?: Partial<typeof FAST_POLICY> } = {}) => {
     const updates: OrderView[] = [];
     const created = new OrderService({
-      db: store.db, supplier: (id) => (id === 'sup' ? handle() : null), onUpdate: (view) => updates.push(view), ...serviceOptions,
+      db: store.db,
+      supplier: (id) => (id === 'sup' ? handle() : null),
+      onUpdate: (view) => updates.push(view),
+      ...serviceOptions,
       policy: { ...FAST_POLICY, ...serviceOptions.policy },
     });
     cleanups.push(() => created.close());
@@ -61,14 +86,36 @@ async function setup(options: { kind?: 'dujiao-next' | 'mesim'; catalog?: SimCat
 /** An order as a crash leaves it: recorded, never answered (through the connection with this fingerprint). */
 function recordUnsent(s: Setup, fingerprint: string) {
   const at = new Date();
-  return insertOrder(s.store.db, {
-    idempotencyKey: newIdempotencyKey(at), supplierId: 'sup', supplierKind: 'dujiao-next', connectionFingerprint: fingerprint, productId: '1', skuId: '10', variant: '',
-    offerKind: 'esim', title: 'Hong Kong', quantity: 1, expectedCost: { amount: '12.50', currency: 'CNY' }, capAmount: null,
-    capDay: '2026-11-21', email: null, buyerInput: null, createdAt: at.toISOString(),
-  }, 'recorded before sending');
+  return insertOrder(
+    s.store.db,
+    {
+      idempotencyKey: newIdempotencyKey(at),
+      supplierId: 'sup',
+      supplierKind: 'dujiao-next',
+      connectionFingerprint: fingerprint,
+      productId: '1',
+      skuId: '10',
+      variant: '',
+      offerKind: 'esim',
+      title: 'Hong Kong',
+      quantity: 1,
+      expectedCost: { amount: '12.50', currency: 'CNY' },
+      capAmount: null,
+      capDay: '2026-11-21',
+      email: null,
+      buyerInput: null,
+      createdAt: at.toISOString(),
+    },
+    'recorded before sending',
+  );
 }
 
-const offerOf = (productId: number) => ({ supplier: 'sup', productId: String(productId), skuId: String(productId * 10), variant: '' });
+const offerOf = (productId: number) => ({
+  supplier: 'sup',
+  productId: String(productId),
+  skuId: String(productId * 10),
+  variant: '',
+});
 
 function decodeQr(dataUri: string): string | null {
   const image = PNG.sync.read(Buffer.from(dataUri.replace(/^data:image\/png;base64,/, ''), 'base64'));
@@ -78,7 +125,11 @@ function decodeQr(dataUri: string): string | null {
 /** Counts POST /orders the simulator has finished handling, stalled ones included. */
 function countHandledOrders(s: Setup): () => number {
   let handled = 0;
-  s.sim.faults.add({ method: 'POST', path: '/api/v1/upstream/orders', action: { kind: 'rewrite', transform: (body) => (handled++, body) } });
+  s.sim.faults.add({
+    method: 'POST',
+    path: '/api/v1/upstream/orders',
+    action: { kind: 'rewrite', transform: (body) => (handled++, body) },
+  });
   return () => handled;
 }
 
@@ -91,7 +142,13 @@ describe('test orders on Dujiao-Next', () => {
     const s = await setup();
     const service = s.service();
     const placed = await service.place({ offer: offerOf(1), confirm: true });
-    expect(placed).toMatchObject({ status: 'processing', upstreamStatus: 'paid', upstreamOrderId: '101', amount: { amount: '12.50', currency: 'CNY' }, supplier: 'sup' });
+    expect(placed).toMatchObject({
+      status: 'processing',
+      upstreamStatus: 'paid',
+      upstreamOrderId: '101',
+      amount: { amount: '12.50', currency: 'CNY' },
+      supplier: 'sup',
+    });
     expect(placed.idempotencyKey).toMatch(/^SG\d{14}[0-9A-F]{8}$/);
     expect(s.sim.state.orders[0].downstreamOrderNo).toBe(placed.idempotencyKey);
 
@@ -118,16 +175,23 @@ describe('test orders on Dujiao-Next', () => {
 
   it('refuses to place an order without the explicit confirmation', async () => {
     const s = await setup();
-    await expect(s.service().place({ offer: offerOf(1), confirm: false })).rejects.toThrow(inEnglishMatching(/confirm/));
+    await expect(s.service().place({ offer: offerOf(1), confirm: false })).rejects.toThrow(
+      inEnglishMatching(/confirm/),
+    );
     expect(listOrders(s.store.db)).toEqual([]);
     expect(s.sim.hits.get('POST /api/v1/upstream/orders')).toBeUndefined();
   });
 
-  it('records a failed wallet payment as failed, with the supplier\'s message and nothing charged', async () => {
+  it("records a failed wallet payment as failed, with the supplier's message and nothing charged", async () => {
     const s = await setup();
     s.sim.state.failPaymentForSku.add(10);
     const placed = await s.service().place({ offer: offerOf(1), confirm: true });
-    expect(placed).toMatchObject({ status: 'failed', upstreamStatus: 'canceled', upstreamOrderId: '101', amount: null });
+    expect(placed).toMatchObject({
+      status: 'failed',
+      upstreamStatus: 'canceled',
+      upstreamOrderId: '101',
+      amount: null,
+    });
     expect(inEnglish(placed.error)).toMatch(/wallet payment failed \(payment_failed\)/);
     expect(chargesOf(s, placed)).toBeUndefined();
     expect(s.sim.state.accounts[0].balance).toBe('100.00');
@@ -140,7 +204,12 @@ describe('test orders on Dujiao-Next', () => {
     const s = await setup({ catalog });
     const service = s.service();
     const outOfStock = await service.place({ offer: offerOf(1), confirm: true });
-    expect(outOfStock).toMatchObject({ status: 'failed', upstreamStatus: 'insufficient_stock', upstreamOrderId: null, amount: null });
+    expect(outOfStock).toMatchObject({
+      status: 'failed',
+      upstreamStatus: 'insufficient_stock',
+      upstreamOrderId: null,
+      amount: null,
+    });
     expect(inEnglish(outOfStock.error)).toMatch(/insufficient stock/);
     const tooDear = await service.place({ offer: offerOf(2), confirm: true });
     expect(tooDear).toMatchObject({ status: 'failed', upstreamStatus: 'insufficient_balance' });
@@ -148,7 +217,7 @@ describe('test orders on Dujiao-Next', () => {
     expect(s.sim.state.charges.size).toBe(0);
   });
 
-  it('after a timed-out POST /orders, waits before re-sending the same key, so the server\'s check-then-insert cannot make a second order', async () => {
+  it("after a timed-out POST /orders, waits before re-sending the same key, so the server's check-then-insert cannot make a second order", async () => {
     const s = await setup({ timeoutMs: 100 });
     // The first order is taken and charged, its answer lost; for 1.5 s the server does not yet recognise its key.
     s.sim.state.dedupLagMs = 1500;
@@ -159,7 +228,9 @@ describe('test orders on Dujiao-Next', () => {
     expect(s.sim.hits.get('POST /api/v1/upstream/orders')).toBe(1);
     const done = await service.settled(placed.id);
     expect(done.status).toBe('delivered');
-    expect(done.timeline.some((e) => /^Waiting \d+ s before asking again/.test(orderTextEn(e.note, done.supplier)))).toBe(true);
+    expect(
+      done.timeline.some((e) => /^Waiting \d+ s before asking again/.test(orderTextEn(e.note, done.supplier))),
+    ).toBe(true);
     expect(s.sim.hits.get('POST /api/v1/upstream/orders')).toBe(2);
     expect(s.sim.state.orders).toHaveLength(1);
     expect(chargesOf(s, done)).toBe(1);
@@ -208,12 +279,23 @@ describe('test orders on Dujiao-Next', () => {
     s.sim.state.refundForSku.set(20, '5.00');
     const service = s.service();
     const refunded = await service.settled((await service.place({ offer: offerOf(1), confirm: true })).id);
-    expect(refunded).toMatchObject({ status: 'refunded', upstreamStatus: 'refunded', refundedAmount: { amount: '12.50', currency: 'CNY' }, delivery: null });
+    expect(refunded).toMatchObject({
+      status: 'refunded',
+      upstreamStatus: 'refunded',
+      refundedAmount: { amount: '12.50', currency: 'CNY' },
+      delivery: null,
+    });
     const partial = await service.settled((await service.place({ offer: offerOf(2), confirm: true })).id);
-    expect(partial).toMatchObject({ status: 'partially_refunded', refundedAmount: { amount: '5.00', currency: 'CNY' } });
+    expect(partial).toMatchObject({
+      status: 'partially_refunded',
+      refundedAmount: { amount: '5.00', currency: 'CNY' },
+    });
     // 12.50 refunded counts 0; 12.50 with 5.00 back counts 7.50.
     expect(service.dailySpending().spentToday).toEqual({ amount: '7.50', currency: 'CNY' });
-    expect((await service.quote(offerOf(3))).cap).toMatchObject({ spentToday: { amount: '7.50' }, remaining: { amount: '32.50' } });
+    expect((await service.quote(offerOf(3))).cap).toMatchObject({
+      spentToday: { amount: '7.50' },
+      remaining: { amount: '32.50' },
+    });
   });
 
   it('re-reads the product before ordering and sends nothing when its price rose above the quote: attention with both prices', async () => {
@@ -230,7 +312,10 @@ describe('test orders on Dujiao-Next', () => {
     s.sim.catalog().products[1].skus[0].price_amount = '12.00';
     const cheaper = await service.settled((await service.place({ offer: offerOf(2), confirm: true })).id);
     expect(s.sim.hits.get('POST /api/v1/upstream/orders')).toBe(1);
-    expect(cheaper.attention).toEqual({ code: 'charged_differs', params: { charged: '12.00 CNY', quoted: '12.50 CNY' } });
+    expect(cheaper.attention).toEqual({
+      code: 'charged_differs',
+      params: { charged: '12.00 CNY', quoted: '12.50 CNY' },
+    });
   });
 
   it('puts an order charged other than its quote in attention, and still fetches its delivery', async () => {
@@ -253,22 +338,46 @@ describe('test orders on Dujiao-Next', () => {
     expect(done.attention).toEqual({ code: 'unknown_supplier_status', params: { status: 'on_hold_review' } });
   });
 
-  it('sends manual_form_data typed by the product\'s manual_form_schema: numbers as numbers, several choices as an array', async () => {
+  it("sends manual_form_data typed by the product's manual_form_schema: numbers as numbers, several choices as an array", async () => {
     const catalog = catalogOf(1);
     catalog.products[0] = product(1, {
-      fulfillment_type: 'manual', delivers: 'topup', title: { 'en-US': 'Game top-up' },
-      manual_form_schema: { fields: [
-        { key: 'player_id', type: 'number', label: { 'en-US': 'Player ID' }, required: true },
-        { key: 'regions', type: 'checkbox', label: { 'en-US': 'Regions' }, required: true, options: ['asia', 'eu', 'us'] },
-        { key: 'nickname', type: 'text', label: { 'en-US': 'Nickname' }, required: false },
-      ] },
+      fulfillment_type: 'manual',
+      delivers: 'topup',
+      title: { 'en-US': 'Game top-up' },
+      manual_form_schema: {
+        fields: [
+          { key: 'player_id', type: 'number', label: { 'en-US': 'Player ID' }, required: true },
+          {
+            key: 'regions',
+            type: 'checkbox',
+            label: { 'en-US': 'Regions' },
+            required: true,
+            options: ['asia', 'eu', 'us'],
+          },
+          { key: 'nickname', type: 'text', label: { 'en-US': 'Nickname' }, required: false },
+        ],
+      },
     });
     const s = await setup({ catalog });
     const bodies: unknown[] = [];
-    s.sim.faults.add({ method: 'POST', path: '/api/v1/upstream/orders', action: { kind: 'rewrite', transform: (body, req) => (bodies.push(JSON.parse(req.body.toString('utf8'))), body) } });
+    s.sim.faults.add({
+      method: 'POST',
+      path: '/api/v1/upstream/orders',
+      action: { kind: 'rewrite', transform: (body, req) => (bodies.push(JSON.parse(req.body.toString('utf8'))), body) },
+    });
     const service = s.service();
-    const done = await service.settled((await service.place({ offer: offerOf(1), confirm: true, buyerInput: { player_id: '1024', regions: 'asia, eu', nickname: '007' } })).id);
-    expect(bodies[0]).toMatchObject({ manual_form_data: { player_id: 1024, regions: ['asia', 'eu'], nickname: '007' } });
+    const done = await service.settled(
+      (
+        await service.place({
+          offer: offerOf(1),
+          confirm: true,
+          buyerInput: { player_id: '1024', regions: 'asia, eu', nickname: '007' },
+        })
+      ).id,
+    );
+    expect(bodies[0]).toMatchObject({
+      manual_form_data: { player_id: 1024, regions: ['asia', 'eu'], nickname: '007' },
+    });
     expect(done.status).toBe('delivered');
   });
 
@@ -312,7 +421,9 @@ describe('test orders on Dujiao-Next', () => {
     s.sim.state.orders.splice(0);
     const done = await service.settled(placed.id);
     expect(done.status).toBe('attention');
-    expect(orderTextEn(done.error, done.supplier)).toMatch(/no order 101, though it confirmed it before\. It is not sent again/);
+    expect(orderTextEn(done.error, done.supplier)).toMatch(
+      /no order 101, though it confirmed it before\. It is not sent again/,
+    );
     expect(s.sim.hits.get('POST /api/v1/upstream/orders')).toBe(1);
     // Nothing will resolve it automatically; once the merchant has looked, they close it.
     const closed = await service.cancel(placed.id);
@@ -332,7 +443,7 @@ describe('test orders on Dujiao-Next', () => {
     await expect(service.cancel(placed.id)).rejects.toThrow(inEnglishMatching(/already closed \(Canceled\)/));
   });
 
-  it('refuses an order over the daily spending cap, counting the day\'s earlier orders but not failed ones', async () => {
+  it("refuses an order over the daily spending cap, counting the day's earlier orders but not failed ones", async () => {
     const s = await setup();
     setMerchantCurrency(s.store.db, 'USD');
     writeDailyCap(s.store.db, '3');
@@ -342,15 +453,25 @@ describe('test orders on Dujiao-Next', () => {
     expect((await service.place({ offer: offerOf(1), confirm: true })).status).toBe('failed');
     s.sim.state.failPaymentForSku.clear();
     const quote = await service.quote(offerOf(1));
-    expect(quote).toMatchObject({ allowed: true, cost: { amount: '12.50', currency: 'CNY' }, balance: { amount: '100.00', currency: 'CNY' }, cap: { limit: { amount: '3.00' }, spentToday: { amount: '0.00' } } });
+    expect(quote).toMatchObject({
+      allowed: true,
+      cost: { amount: '12.50', currency: 'CNY' },
+      balance: { amount: '100.00', currency: 'CNY' },
+      cap: { limit: { amount: '3.00' }, spentToday: { amount: '0.00' } },
+    });
     const first = await service.place({ offer: offerOf(1), confirm: true });
     expect(first.expectedInMerchantCurrency).toEqual({ amount: '1.73625', currency: 'USD' });
 
     const refusedQuote = await service.quote(offerOf(2));
-    expect(refusedQuote).toMatchObject({ allowed: false, cap: { spentToday: { amount: '1.74' }, remaining: { amount: '1.26' } } });
+    expect(refusedQuote).toMatchObject({
+      allowed: false,
+      cap: { spentToday: { amount: '1.74' }, remaining: { amount: '1.26' } },
+    });
     const postsBefore = s.sim.hits.get('POST /api/v1/upstream/orders');
     await expect(service.place({ offer: offerOf(2), confirm: true })).rejects.toThrow(OrderError);
-    await expect(service.place({ offer: offerOf(2), confirm: true }).catch((error: Error) => orderTextEn(error.message, ''))).resolves.toMatch(/would exceed today’s spending cap of 3\.00 USD: 1\.74 USD already spent today, 1\.26 USD left/);
+    await expect(
+      service.place({ offer: offerOf(2), confirm: true }).catch((error: Error) => orderTextEn(error.message, '')),
+    ).resolves.toMatch(/would exceed today’s spending cap of 3\.00 USD: 1\.74 USD already spent today, 1\.26 USD left/);
     expect(s.sim.hits.get('POST /api/v1/upstream/orders')).toBe(postsBefore);
     expect(listOrders(s.store.db)).toHaveLength(2);
 
@@ -363,13 +484,26 @@ describe('test orders on Dujiao-Next', () => {
     const s = await setup({ flavor: { pollsUntilDelivered: 1000 } });
     const service = s.service();
     const placed = await service.place({ offer: offerOf(1), confirm: true });
-    await expect(service.completeManually(placed.id, 'LPA:1$smdp.example.com')).rejects.toThrow(inEnglishMatching(/needs an SM-DP\+ address and a matching ID/));
-    await expect(service.completeManually(placed.id, '{"tradeType":"N009"}')).rejects.toThrow(inEnglishMatching(/sends no notifications to read; paste the activation code/));
-    const done = await service.completeManually(placed.id, 'https://esimsetup.apple.com/esim_qrcode_provisioning?carddata=LPA%3A1%24smdp.example.com%24ABCD-1234');
+    await expect(service.completeManually(placed.id, 'LPA:1$smdp.example.com')).rejects.toThrow(
+      inEnglishMatching(/needs an SM-DP\+ address and a matching ID/),
+    );
+    await expect(service.completeManually(placed.id, '{"tradeType":"N009"}')).rejects.toThrow(
+      inEnglishMatching(/sends no notifications to read; paste the activation code/),
+    );
+    const done = await service.completeManually(
+      placed.id,
+      'https://esimsetup.apple.com/esim_qrcode_provisioning?carddata=LPA%3A1%24smdp.example.com%24ABCD-1234',
+    );
     expect(done.status).toBe('delivered');
-    expect(service.reveal(placed.id).delivery).toMatchObject({ lpa: 'LPA:1$smdp.example.com$ABCD-1234', smdpAddress: 'smdp.example.com', activationCode: 'ABCD-1234' });
+    expect(service.reveal(placed.id).delivery).toMatchObject({
+      lpa: 'LPA:1$smdp.example.com$ABCD-1234',
+      smdpAddress: 'smdp.example.com',
+      activationCode: 'ABCD-1234',
+    });
     expect(orderTextEn(done.timeline.at(-1)?.note, done.supplier)).toMatch(/^Completed by hand/);
-    await expect(service.completeManually(placed.id, 'LPA:1$smdp.example.com$X')).rejects.toThrow(inEnglishMatching(/already delivered/));
+    await expect(service.completeManually(placed.id, 'LPA:1$smdp.example.com$X')).rejects.toThrow(
+      inEnglishMatching(/already delivered/),
+    );
   });
 
   it('delivers card keys as cards', async () => {
@@ -391,18 +525,29 @@ describe('test orders on MeSIM', () => {
     const service = s.service();
     const placed = await service.place({ offer: offerOf(1), confirm: true });
     const simOrder = s.sim.state.orders[0];
-    expect(placed).toMatchObject({ status: 'processing', upstreamOrderId: simOrder.orderNo, upstreamStatus: 'completed', amount: { amount: '12.50', currency: 'USD' }, delivery: null });
+    expect(placed).toMatchObject({
+      status: 'processing',
+      upstreamOrderId: simOrder.orderNo,
+      upstreamStatus: 'completed',
+      amount: { amount: '12.50', currency: 'USD' },
+      delivery: null,
+    });
     const done = await service.settled(placed.id);
     expect(done.status).toBe('delivered');
     expect(s.sim.hits.get(`GET /api/v1/upstream/orders/${simOrder.orderNo}`)).toBeGreaterThanOrEqual(1);
     expect(simOrder.downstreamOrderNo).toBe(placed.idempotencyKey);
-    expect(service.reveal(placed.id).delivery).toMatchObject({ lpa: simOrder.payload, iccid: simOrder.deliveryData!.number });
+    expect(service.reveal(placed.id).delivery).toMatchObject({
+      lpa: simOrder.payload,
+      iccid: simOrder.deliveryData!.number,
+    });
     expect(chargesOf(s, placed)).toBe(1);
   });
 
   it('refuses more than one per order before sending anything', async () => {
     const s = await setup({ kind: 'mesim', catalog: catalogOf(1) });
-    await expect(s.service().place({ offer: offerOf(1), quantity: 2, confirm: true })).rejects.toThrow(/^@refusal\.maxQuantity\?max=1$/);
+    await expect(s.service().place({ offer: offerOf(1), quantity: 2, confirm: true })).rejects.toThrow(
+      /^@refusal\.maxQuantity\?max=1$/,
+    );
     expect(s.sim.hits.get('POST /api/v1/upstream/orders')).toBeUndefined();
   });
 
@@ -426,7 +571,10 @@ describe('test orders on MeSIM', () => {
   it('never sends or looks up an unfinished order through a connection that now points elsewhere', async () => {
     const s = await setup();
     // Recorded (maybe sent) through another account that used to be called "sup"; the crash hid the answer.
-    const record = recordUnsent(s, connectionFingerprint({ ...s.connection, baseUrl: 'https://old-shop.example/api/v1/upstream' }));
+    const record = recordUnsent(
+      s,
+      connectionFingerprint({ ...s.connection, baseUrl: 'https://old-shop.example/api/v1/upstream' }),
+    );
     const service = s.service();
     service.start();
     await service.whenIdle();

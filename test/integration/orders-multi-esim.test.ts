@@ -16,13 +16,37 @@ afterEach(async () => {
 });
 
 const OFFER: Offer = {
-  productId: 'P1', skuId: 'S1', variant: '', kind: 'esim', titles: { en: 'Japan 5GB 7 days' }, category: null,
-  cost: { amount: '8.00', currency: 'USD' }, retailPrice: null, originalPrice: null, stock: { status: 'in_stock', quantity: null },
-  minQuantity: 1, maxQuantity: null, fulfillment: { mode: 'auto', inputFields: [] }, images: [], plan: {}, orderable: true, raw: {},
+  productId: 'P1',
+  skuId: 'S1',
+  variant: '',
+  kind: 'esim',
+  titles: { en: 'Japan 5GB 7 days' },
+  category: null,
+  cost: { amount: '8.00', currency: 'USD' },
+  retailPrice: null,
+  originalPrice: null,
+  stock: { status: 'in_stock', quantity: null },
+  minQuantity: 1,
+  maxQuantity: null,
+  fulfillment: { mode: 'auto', inputFields: [] },
+  images: [],
+  plan: {},
+  orderable: true,
+  raw: {},
 };
 
-const FIRST = { iccid: '89852000000000000011', lpa: 'LPA:1$SMDP.ONE.EXAMPLE$AAAA1111BBBB2222', smdpAddress: 'SMDP.ONE.EXAMPLE', activationCode: 'AAAA1111BBBB2222' };
-const SECOND = { iccid: '89852000000000000022', lpa: 'LPA:1$SMDP.TWO.EXAMPLE$CCCC3333DDDD4444', smdpAddress: 'SMDP.TWO.EXAMPLE', activationCode: 'CCCC3333DDDD4444' };
+const FIRST = {
+  iccid: '89852000000000000011',
+  lpa: 'LPA:1$SMDP.ONE.EXAMPLE$AAAA1111BBBB2222',
+  smdpAddress: 'SMDP.ONE.EXAMPLE',
+  activationCode: 'AAAA1111BBBB2222',
+};
+const SECOND = {
+  iccid: '89852000000000000022',
+  lpa: 'LPA:1$SMDP.TWO.EXAMPLE$CCCC3333DDDD4444',
+  smdpAddress: 'SMDP.TWO.EXAMPLE',
+  activationCode: 'CCCC3333DDDD4444',
+};
 /** BillionConnect's N009 for two eSIMs, as its push reader structures it: the first repeated in the single fields. */
 const TWO_ESIMS: Delivery = { ...FIRST, esims: [FIRST, SECOND] };
 
@@ -40,15 +64,30 @@ async function deliveredOrder() {
       yield { offers: [OFFER], skipped: [] };
     },
     orders: {
-      place: async (req) => ({ status: 'delivered', upstreamOrderId: `U-${req.idempotencyKey}`, upstreamStatus: 'done', amount: { amount: '16.00', currency: 'USD' }, delivery: TWO_ESIMS, error: null }),
+      place: async (req) => ({
+        status: 'delivered',
+        upstreamOrderId: `U-${req.idempotencyKey}`,
+        upstreamStatus: 'done',
+        amount: { amount: '16.00', currency: 'USD' },
+        delivery: TWO_ESIMS,
+        error: null,
+      }),
       query: async () => null,
     },
   };
   await syncSupplier(store.db, { supplierId: 'bc', supplierKind: 'billionconnect', adapter });
   const connection = { id: 'bc', kind: 'billionconnect', name: 'BC', baseUrl: 'http://unused.invalid' };
-  const service = new OrderService({ db: store.db, supplier: (id) => (id === 'bc' ? { connection, adapter } : null), policy: { initialDelayMs: 10, maxDelayMs: 20, followForMs: 2_000 } });
+  const service = new OrderService({
+    db: store.db,
+    supplier: (id) => (id === 'bc' ? { connection, adapter } : null),
+    policy: { initialDelayMs: 10, maxDelayMs: 20, followForMs: 2_000 },
+  });
   cleanups.push(() => service.close());
-  const placed = await service.place({ offer: { supplier: 'bc', productId: 'P1', skuId: 'S1', variant: '' }, quantity: 2, confirm: true });
+  const placed = await service.place({
+    offer: { supplier: 'bc', productId: 'P1', skuId: 'S1', variant: '' },
+    quantity: 2,
+    confirm: true,
+  });
   return { service, placed: await service.settled(placed.id) };
 }
 
@@ -56,7 +95,10 @@ describe('an order for several eSIMs on the Orders screen', () => {
   it('lists every eSIM with its own ICCID, SM-DP+ and code, each masked until revealed', async () => {
     const { service, placed } = await deliveredOrder();
     const masked = deliveredEsims(placed.delivery);
-    expect(masked.map((esim) => [esim.index, esim.iccid, esim.smdpAddress])).toEqual([[0, FIRST.iccid, FIRST.smdpAddress], [1, SECOND.iccid, SECOND.smdpAddress]]);
+    expect(masked.map((esim) => [esim.index, esim.iccid, esim.smdpAddress])).toEqual([
+      [0, FIRST.iccid, FIRST.smdpAddress],
+      [1, SECOND.iccid, SECOND.smdpAddress],
+    ]);
     for (const esim of masked) {
       expect(esim.activationCode).toMatch(/^•+\w{4}$/);
       expect(esim.qrAvailable).toBe(false);
@@ -65,7 +107,10 @@ describe('an order for several eSIMs on the Orders screen', () => {
     expect(JSON.stringify(masked)).not.toContain(SECOND.activationCode);
 
     const revealed = deliveredEsims(service.reveal(placed.id).delivery);
-    expect(revealed.map((esim) => [esim.lpa, esim.activationCode, esim.qrAvailable])).toEqual([[FIRST.lpa, FIRST.activationCode, true], [SECOND.lpa, SECOND.activationCode, true]]);
+    expect(revealed.map((esim) => [esim.lpa, esim.activationCode, esim.qrAvailable])).toEqual([
+      [FIRST.lpa, FIRST.activationCode, true],
+      [SECOND.lpa, SECOND.activationCode, true],
+    ]);
     expect(revealed[1].appleLink).toContain(encodeURIComponent(SECOND.lpa));
   });
 
@@ -79,7 +124,9 @@ describe('an order for several eSIMs on the Orders screen', () => {
   });
 
   it('keeps an order for one eSIM as one, read from the single-eSIM fields', () => {
-    expect(deliveredEsims({ ...FIRST })).toMatchObject([{ index: null, iccid: FIRST.iccid, lpa: FIRST.lpa, qrAvailable: true }]);
+    expect(deliveredEsims({ ...FIRST })).toMatchObject([
+      { index: null, iccid: FIRST.iccid, lpa: FIRST.lpa, qrAvailable: true },
+    ]);
     expect(deliveredEsims({ ...FIRST, esims: [FIRST] })).toMatchObject([{ index: null, iccid: FIRST.iccid }]);
   });
 });

@@ -26,12 +26,38 @@ interface Upstream {
 }
 
 /** Each kind, and the one request of its order flow that spends money (the create, or Linksfield's payment notice). */
-const KINDS: Array<{ kind: string; start: () => Promise<Upstream>; charges: (req: SimRequest) => boolean; offerKind?: string }> = [
-  { kind: 'dujiao-next', start: () => startDujiaoSimulator({ size: 30 }), charges: (req) => req.method === 'POST' && req.path.endsWith('/upstream/orders') },
-  { kind: 'mesim', start: () => startMesimSimulator({ size: 30 }), charges: (req) => req.method === 'POST' && req.path.endsWith('/upstream/orders') },
-  { kind: 'seagm', start: () => startSeagmSimulator({ size: 30 }), charges: (req) => req.method === 'POST' && /-orders$|\/create$/.test(req.path), offerKind: 'card' },
-  { kind: 'billionconnect', start: () => startBillionConnectSimulator({ size: 30 }), charges: (req) => req.method === 'POST' && req.body.includes('"F040"') },
-  { kind: 'linksfield', start: () => startLinksfieldSimulator({ size: 30 }), charges: (req) => req.method === 'POST' && req.path === FMS_PATHS.payment },
+const KINDS: Array<{
+  kind: string;
+  start: () => Promise<Upstream>;
+  charges: (req: SimRequest) => boolean;
+  offerKind?: string;
+}> = [
+  {
+    kind: 'dujiao-next',
+    start: () => startDujiaoSimulator({ size: 30 }),
+    charges: (req) => req.method === 'POST' && req.path.endsWith('/upstream/orders'),
+  },
+  {
+    kind: 'mesim',
+    start: () => startMesimSimulator({ size: 30 }),
+    charges: (req) => req.method === 'POST' && req.path.endsWith('/upstream/orders'),
+  },
+  {
+    kind: 'seagm',
+    start: () => startSeagmSimulator({ size: 30 }),
+    charges: (req) => req.method === 'POST' && /-orders$|\/create$/.test(req.path),
+    offerKind: 'card',
+  },
+  {
+    kind: 'billionconnect',
+    start: () => startBillionConnectSimulator({ size: 30 }),
+    charges: (req) => req.method === 'POST' && req.body.includes('"F040"'),
+  },
+  {
+    kind: 'linksfield',
+    start: () => startLinksfieldSimulator({ size: 30 }),
+    charges: (req) => req.method === 'POST' && req.path === FMS_PATHS.payment,
+  },
 ];
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -39,7 +65,10 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function orderAgainst(entry: (typeof KINDS)[number], answer: Fault['action']): Promise<{ posts: number; status: string; attention: string | undefined }> {
+async function orderAgainst(
+  entry: (typeof KINDS)[number],
+  answer: Fault['action'],
+): Promise<{ posts: number; status: string; attention: string | undefined }> {
   const sim = await entry.start();
   cleanups.push(() => sim.close());
   const store = tempDb();
@@ -47,18 +76,29 @@ async function orderAgainst(entry: (typeof KINDS)[number], answer: Fault['action
   ensureSomeRates(store.db);
   writeDailyCap(store.db, null);
   // One adapter for the whole run, as the app keeps one per connection (Linksfield remembers its pre-orders in it).
-  const adapter: SupplierAdapter = supplierKind(entry.kind)!.create(sim.connection as never, { retry: FAST_RETRY, timeoutMs: 2000, budgetTuning: FAST_BUDGET });
+  const adapter: SupplierAdapter = supplierKind(entry.kind)!.create(sim.connection as never, {
+    retry: FAST_RETRY,
+    timeoutMs: 2000,
+    budgetTuning: FAST_BUDGET,
+  });
   const sync = await syncSupplier(store.db, { supplierId: sim.connection.id, supplierKind: entry.kind, adapter });
   expect(sync.status).toBe('ok');
-  const offer = store.db.prepare(`SELECT product_id AS productId, sku_id AS skuId, variant FROM offers
+  const offer = store.db
+    .prepare(
+      `SELECT product_id AS productId, sku_id AS skuId, variant FROM offers
     WHERE supplier_id = ? AND removed_at IS NULL AND orderable = 1 AND stock_status IN ('in_stock', 'unlimited', 'unknown') AND kind = ?
-      AND fulfillment_json NOT LIKE '%"required":true%' ORDER BY cost_amount + 0 LIMIT 1`).get(sim.connection.id, entry.offerKind ?? 'esim') as
-    { productId: string; skuId: string; variant: string };
+      AND fulfillment_json NOT LIKE '%"required":true%' ORDER BY cost_amount + 0 LIMIT 1`,
+    )
+    .get(sim.connection.id, entry.offerKind ?? 'esim') as { productId: string; skuId: string; variant: string };
   expect(offer).toBeDefined();
 
   let posts = 0;
   sim.server.faults.add({ when: (req) => entry.charges(req) && ++posts > 0, action: answer });
-  const service = new OrderService({ db: store.db, supplier: (id) => (id === sim.connection.id ? { connection: sim.connection, adapter } : null), policy: POLICY });
+  const service = new OrderService({
+    db: store.db,
+    supplier: (id) => (id === sim.connection.id ? { connection: sim.connection, adapter } : null),
+    policy: POLICY,
+  });
   cleanups.push(() => service.close());
   const placed = await service.place({ offer: { supplier: sim.connection.id, ...offer }, confirm: true });
   const settled = await service.settled(placed.id);
@@ -80,7 +120,12 @@ describe.each(KINDS)('re-sends to $kind', (entry) => {
   }, 30_000);
 
   it('stop after the limit when the charging request is always answered 429 with Retry-After 0', async () => {
-    const result = await orderAgainst(entry, { kind: 'status', status: 429, headers: { 'retry-after': '0' }, body: { code: 429, msg: 'Too Many Requests' } });
+    const result = await orderAgainst(entry, {
+      kind: 'status',
+      status: 429,
+      headers: { 'retry-after': '0' },
+      body: { code: 429, msg: 'Too Many Requests' },
+    });
     expect(result.posts).toBeGreaterThanOrEqual(1);
     expect(result.posts).toBeLessThanOrEqual(MAX_SENDS);
     expect(result.status).toBe('attention');
@@ -98,13 +143,29 @@ describe('an upstream that does not de-duplicate', () => {
     cleanups.push(() => store.cleanup());
     ensureSomeRates(store.db);
     writeDailyCap(store.db, null);
-    const adapter = supplierKind('dujiao-next')!.create(sim.connection as never, { retry: FAST_RETRY, timeoutMs: 2000, budgetTuning: FAST_BUDGET });
+    const adapter = supplierKind('dujiao-next')!.create(sim.connection as never, {
+      retry: FAST_RETRY,
+      timeoutMs: 2000,
+      budgetTuning: FAST_BUDGET,
+    });
     await syncSupplier(store.db, { supplierId: sim.connection.id, supplierKind: 'dujiao-next', adapter });
-    const offer = store.db.prepare(`SELECT product_id AS productId, sku_id AS skuId, variant FROM offers WHERE supplier_id = ? AND orderable = 1
-      AND kind = 'esim' AND stock_status IN ('in_stock', 'unlimited') AND removed_at IS NULL LIMIT 1`).get(sim.connection.id) as { productId: string; skuId: string; variant: string };
+    const offer = store.db
+      .prepare(
+        `SELECT product_id AS productId, sku_id AS skuId, variant FROM offers WHERE supplier_id = ? AND orderable = 1
+      AND kind = 'esim' AND stock_status IN ('in_stock', 'unlimited') AND removed_at IS NULL LIMIT 1`,
+      )
+      .get(sim.connection.id) as { productId: string; skuId: string; variant: string };
     // The order is taken and charged; the answer says, in the older builds' form, to slow down.
-    sim.server.faults.add({ method: 'POST', path: '/api/v1/upstream/orders', action: { kind: 'rewrite', transform: () => ({ status_code: 429, msg: '请求过于频繁，请 0 秒后再试' }) } });
-    const service = new OrderService({ db: store.db, supplier: (id) => (id === sim.connection.id ? { connection: sim.connection, adapter } : null), policy: POLICY });
+    sim.server.faults.add({
+      method: 'POST',
+      path: '/api/v1/upstream/orders',
+      action: { kind: 'rewrite', transform: () => ({ status_code: 429, msg: '请求过于频繁，请 0 秒后再试' }) },
+    });
+    const service = new OrderService({
+      db: store.db,
+      supplier: (id) => (id === sim.connection.id ? { connection: sim.connection, adapter } : null),
+      policy: POLICY,
+    });
     cleanups.push(() => service.close());
     const placed = await service.place({ offer: { supplier: sim.connection.id, ...offer }, confirm: true });
     const settled = await service.settled(placed.id);

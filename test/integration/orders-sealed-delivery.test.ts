@@ -22,7 +22,8 @@ afterEach(async () => {
 });
 
 function rawDelivery(db: ReturnType<typeof tempDb>['db'], id: number): string {
-  return (db.prepare('SELECT delivery_json FROM orders WHERE id = ?').get(id) as { delivery_json: string }).delivery_json;
+  return (db.prepare('SELECT delivery_json FROM orders WHERE id = ?').get(id) as { delivery_json: string })
+    .delivery_json;
 }
 
 /** Everything on disk for this database: the file and its write-ahead log, checkpointed or not. */
@@ -37,17 +38,33 @@ function bytesOnDisk(file: string): string {
   return parts.join('');
 }
 
-
 /** A card order recorded in a fresh database, as an earlier version would have left it. */
 function storedCardOrder() {
   const store = tempDb();
   cleanups.push(() => store.cleanup());
   const at = new Date();
-  const record = insertOrder(store.db, {
-    idempotencyKey: newIdempotencyKey(at), supplierId: 'sup', supplierKind: 'seagm', connectionFingerprint: null, productId: '1', skuId: '10', variant: '',
-    offerKind: 'card', title: 'Steam card', quantity: 1, expectedCost: { amount: '10.00', currency: 'USD' }, capAmount: null,
-    capDay: localDay(at), email: null, buyerInput: null, createdAt: at.toISOString(),
-  }, 'recorded before sending');
+  const record = insertOrder(
+    store.db,
+    {
+      idempotencyKey: newIdempotencyKey(at),
+      supplierId: 'sup',
+      supplierKind: 'seagm',
+      connectionFingerprint: null,
+      productId: '1',
+      skuId: '10',
+      variant: '',
+      offerKind: 'card',
+      title: 'Steam card',
+      quantity: 1,
+      expectedCost: { amount: '10.00', currency: 'USD' },
+      capAmount: null,
+      capDay: localDay(at),
+      email: null,
+      buyerInput: null,
+      createdAt: at.toISOString(),
+    },
+    'recorded before sending',
+  );
   return { store, record };
 }
 
@@ -59,13 +76,22 @@ describe('delivered codes at rest', () => {
     cleanups.push(() => store.cleanup());
     setMerchantCurrency(store.db, 'USD');
     ensureSomeRates(store.db);
-    const connection = { id: 'sup', kind: 'dujiao-next', baseUrl: sim.connection.apiBase, apiKey: TEST_KEY, apiSecret: TEST_SECRET } as ConnectionBase;
+    const connection = {
+      id: 'sup',
+      kind: 'dujiao-next',
+      baseUrl: sim.connection.apiBase,
+      apiKey: TEST_KEY,
+      apiSecret: TEST_SECRET,
+    } as ConnectionBase;
     const adapter = supplierKind('dujiao-next')!.create(connection, { retry: FAST_RETRY, timeoutMs: 5000 });
     await syncSupplier(store.db, { supplierId: 'sup', supplierKind: 'dujiao-next', adapter });
     const service = new OrderService({ db: store.db, supplier: () => ({ connection, adapter }), policy: POLICY });
     cleanups.push(() => service.close());
 
-    const placed = await service.place({ offer: { supplier: 'sup', productId: '1', skuId: '10', variant: '' }, confirm: true });
+    const placed = await service.place({
+      offer: { supplier: 'sup', productId: '1', skuId: '10', variant: '' },
+      confirm: true,
+    });
     const delivered = await service.settled(placed.id);
     expect(delivered.status).toBe('delivered');
     const revealed = service.reveal(placed.id).delivery!;
@@ -94,7 +120,9 @@ describe('delivered codes at rest', () => {
     const { store, record } = storedCardOrder();
     const lpa = 'LPA:1$smdp.example.com$ACTIVATE-9Q7Z-SECRET';
     const clear = { lpa, cards: [{ number: 'CARD-NUMBER-5521', pin: 'PIN-77130942' }] };
-    store.db.prepare("UPDATE orders SET status = 'delivered', delivery_json = ? WHERE id = ?").run(JSON.stringify(clear), record.id);
+    store.db
+      .prepare("UPDATE orders SET status = 'delivered', delivery_json = ? WHERE id = ?")
+      .run(JSON.stringify(clear), record.id);
     store.db.pragma('wal_checkpoint(TRUNCATE)');
     expect(bytesOnDisk(store.file)).toContain('PIN-77130942');
 
@@ -107,12 +135,17 @@ describe('delivered codes at rest', () => {
     }
     store.db.pragma('wal_checkpoint(TRUNCATE)');
     expect(bytesOnDisk(store.file)).not.toContain('PIN-77130942');
-    expect(service.reveal(record.id).delivery).toMatchObject({ lpa, cards: [{ number: 'CARD-NUMBER-5521', pin: 'PIN-77130942' }] });
+    expect(service.reveal(record.id).delivery).toMatchObject({
+      lpa,
+      cards: [{ number: 'CARD-NUMBER-5521', pin: 'PIN-77130942' }],
+    });
   });
 
   it('says where to reveal a delivery sealed under another data key, without failing the listing', async () => {
     const { store, record } = storedCardOrder();
-    store.db.prepare("UPDATE orders SET status = 'delivered', delivery_json = ? WHERE id = ?").run(JSON.stringify({ cards: [{ number: 'N-1', pin: 'P-123456' }] }), record.id);
+    store.db
+      .prepare("UPDATE orders SET status = 'delivered', delivery_json = ? WHERE id = ?")
+      .run(JSON.stringify({ cards: [{ number: 'N-1', pin: 'P-123456' }] }), record.id);
     new OrderService({ db: store.db, supplier: () => null });
     // Another data folder's key: as the desktop app's keychain key is to the command line.
     writeFileSync(join(store.dir, 'secret.key'), Buffer.alloc(32, 7).toString('base64'));

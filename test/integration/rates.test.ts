@@ -14,14 +14,23 @@ afterEach(async () => {
 
 describe('rates', () => {
   it('fetches ECB-format rates from a configurable URL and stores them with date and source', async () => {
-    const server = await startSimServer((req) => (req.path === '/eurofxref-daily.xml' ? { status: 200, body: ecbXml, headers: { 'content-type': 'text/xml' } } : { status: 404, body: 'no' }));
+    const server = await startSimServer((req) =>
+      req.path === '/eurofxref-daily.xml'
+        ? { status: 200, body: ecbXml, headers: { 'content-type': 'text/xml' } }
+        : { status: 404, body: 'no' },
+    );
     const store = tempDb();
     cleanups.push(() => server.close(), store.cleanup);
     setMerchantCurrency(store.db, 'CNY');
     markGridFresh(store.db, gridVersion(store.db));
     const rates = await fetchEcbRates(store.db, `${server.baseUrl}/eurofxref-daily.xml`);
     const usd = rates.find((r) => r.currency === 'USD')!;
-    expect(usd).toMatchObject({ base: 'CNY', perUnit: '7.2', asOf: '2026-11-20', source: expect.stringContaining('@rates.source.ecb?host=') });
+    expect(usd).toMatchObject({
+      base: 'CNY',
+      perUnit: '7.2',
+      asOf: '2026-11-20',
+      source: expect.stringContaining('@rates.source.ecb?host='),
+    });
     expect(isGridStale(store.db)).toBe(true);
     await expect(fetchEcbRates(store.db, `${server.baseUrl}/missing.xml`)).rejects.toThrow(/HTTP 404/);
   });

@@ -14,7 +14,10 @@ import { FAST_RETRY, tempDb, type TempDb } from '../helpers/temp-db';
 // The simulator runs in the test's own process, so a busy event loop delays when it counts a request: the margin covers
 // that lag on a loaded machine (the real rule's 2 s margin covers the network's).
 const RULE = { windowMs: 1000, max: 20, blockMs: 300 };
-const ENV: AdapterEnv = { retry: FAST_RETRY, budgetTuning: { windowMs: RULE.windowMs, blockMs: RULE.blockMs, marginMs: 250 } };
+const ENV: AdapterEnv = {
+  retry: FAST_RETRY,
+  budgetTuning: { windowMs: RULE.windowMs, blockMs: RULE.blockMs, marginMs: 250 },
+};
 /** 50 products a page: ~3,000 products need more than 60 requests, three windows' worth and more. */
 const PRODUCTS = 3_100;
 
@@ -42,7 +45,10 @@ function connectionOf(sim: DujiaoSimulator): ConnectionBase & Record<string, unk
 /** Another client of the same key spends its allowance and one more: the server blocks the key. Unsigned is enough: the limiter counts before auth. */
 async function burnKey(sim: DujiaoSimulator, apiKey = String(sim.connection.apiKey)): Promise<void> {
   for (let i = 0; i <= RULE.max; i++) {
-    const response = await request(`${sim.baseUrl}/api/v1/upstream/ping`, { method: 'POST', headers: { 'dujiao-next-api-key': apiKey } });
+    const response = await request(`${sim.baseUrl}/api/v1/upstream/ping`, {
+      method: 'POST',
+      headers: { 'dujiao-next-api-key': apiKey },
+    });
     await response.body.text();
   }
 }
@@ -63,22 +69,25 @@ describe('request budget of a Dujiao-Next connection', () => {
     expect(sim.server.state.rateLimiter.refused).toBe(0);
   });
 
-  it.each(['http429', 'http200'] as const)('waits out a block someone else caused (refused with %s) and completes', async (refusal) => {
-    const sim = await dujiao(refusal);
-    const { db } = database();
-    await burnKey(sim);
-    expect(sim.server.state.rateLimiter.blocks).toBe(1);
-    const adapter = adapterFor(connectionOf(sim), { ...ENV, retry: { ...FAST_RETRY, attempts: 1 } });
-    const waits: Array<number | null> = [];
-    adapter.budget!.onWait((resumesAt) => waits.push(resumesAt));
-    const [result] = await syncSuppliers(db, [syncTargetFor(sim.connection, adapter)], { mode: 'full' });
-    expect(result.status).toBe('ok');
-    expect(listLiveOffers(db, sim.connection.id).length).toBeGreaterThan(3000);
-    expect(adapter.budget!.stats().throttled).toBeGreaterThan(0);
-    expect(waits.some((w) => w !== null)).toBe(true);
-    // Our own requests never caused a block: the only one is the one provoked above.
-    expect(sim.server.state.rateLimiter.blocks).toBe(1);
-  });
+  it.each(['http429', 'http200'] as const)(
+    'waits out a block someone else caused (refused with %s) and completes',
+    async (refusal) => {
+      const sim = await dujiao(refusal);
+      const { db } = database();
+      await burnKey(sim);
+      expect(sim.server.state.rateLimiter.blocks).toBe(1);
+      const adapter = adapterFor(connectionOf(sim), { ...ENV, retry: { ...FAST_RETRY, attempts: 1 } });
+      const waits: Array<number | null> = [];
+      adapter.budget!.onWait((resumesAt) => waits.push(resumesAt));
+      const [result] = await syncSuppliers(db, [syncTargetFor(sim.connection, adapter)], { mode: 'full' });
+      expect(result.status).toBe('ok');
+      expect(listLiveOffers(db, sim.connection.id).length).toBeGreaterThan(3000);
+      expect(adapter.budget!.stats().throttled).toBeGreaterThan(0);
+      expect(waits.some((w) => w !== null)).toBe(true);
+      // Our own requests never caused a block: the only one is the one provoked above.
+      expect(sim.server.state.rateLimiter.blocks).toBe(1);
+    },
+  );
 
   it('keeps the budgets of two accounts apart, and shares one per account', async () => {
     const sim = await dujiao();
@@ -105,11 +114,21 @@ describe('request budget of a Dujiao-Next connection', () => {
     const syncing = adapterFor(connectionOf(sim), ENV);
     const ordering = adapterFor(connectionOf(sim), ENV);
     expect(ordering.budget).toBe(syncing.budget);
-    const product = sim.server.catalog().products.find((p) => p.is_active && p.fulfillment_type === 'auto' && p.skus.some((s) => s.is_active && s.stock_quantity !== 0))!;
+    const product = sim.server
+      .catalog()
+      .products.find(
+        (p) =>
+          p.is_active && p.fulfillment_type === 'auto' && p.skus.some((s) => s.is_active && s.stock_quantity !== 0),
+      )!;
     const sku = product.skus.find((s) => s.is_active && s.stock_quantity !== 0)!;
     const sync = syncSuppliers(db, [syncTargetFor(sim.connection, syncing)], { mode: 'full' });
     const placed = await ordering.orders!.place({
-      productId: String(product.id), skuId: String(sku.id), variant: '', quantity: 1, idempotencyKey: 'BUDGET-1', expectedCost: { amount: sku.price_amount, currency: 'CNY' },
+      productId: String(product.id),
+      skuId: String(sku.id),
+      variant: '',
+      quantity: 1,
+      idempotencyKey: 'BUDGET-1',
+      expectedCost: { amount: sku.price_amount, currency: 'CNY' },
     });
     const [result] = await sync;
     expect(result.status).toBe('ok');
@@ -131,7 +150,10 @@ describe('request budget of a Dujiao-Next connection', () => {
     const unsubscribe = adapter.budget!.onWait((resumesAt) => {
       if (resumesAt !== null) stop.abort();
     });
-    const [second] = await syncSuppliers(db, [syncTargetFor(sim.connection, adapter)], { mode: 'full', signal: stop.signal });
+    const [second] = await syncSuppliers(db, [syncTargetFor(sim.connection, adapter)], {
+      mode: 'full',
+      signal: stop.signal,
+    });
     unsubscribe();
     expect(stop.signal.aborted).toBe(true);
     expect(second.status).toBe('canceled');
@@ -147,7 +169,9 @@ describe('request budget of a SEAGM connection', () => {
     // Long enough that the five pings land in one window even on a loaded machine; the 429s then ask to wait out the
     // rest of it (Retry-After: 1 or 2 s), which the budget must honour for every request, not only the refused one.
     sim.server.state.rate.windowMs = 1500;
-    const adapter = seagm.create(seagm.configSchema.parse({ ...sim.connection, requestsPerMinute: '6000' }), { retry: FAST_RETRY });
+    const adapter = seagm.create(seagm.configSchema.parse({ ...sim.connection, requestsPerMinute: '6000' }), {
+      retry: FAST_RETRY,
+    });
     expect(adapter.budget!.stats().throttled).toBe(0);
     const budget = adapter.budget as unknown as { perMinute(): number };
     expect(budget.perMinute()).toBe(6000);

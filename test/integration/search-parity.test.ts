@@ -15,7 +15,10 @@ beforeAll(async () => {
   store = tempDb();
   const demo = await startDemoSuppliers(store.db);
   try {
-    const results = await syncSuppliers(store.db, demo.connections.map((connection) => syncTargetFor(connection)));
+    const results = await syncSuppliers(
+      store.db,
+      demo.connections.map((connection) => syncTargetFor(connection)),
+    );
     for (const result of results) expect(result.status, result.error ?? '').toBe('ok');
   } finally {
     await demo.close();
@@ -25,13 +28,19 @@ beforeAll(async () => {
 
 afterAll(() => store?.cleanup());
 
-const ids = (query: Parameters<typeof queryGrid>[1]) => queryGrid(store.db, { ...query, limit: 1000 }).rows.map((row) => row.id).sort((a, b) => a - b);
+const ids = (query: Parameters<typeof queryGrid>[1]) =>
+  queryGrid(store.db, { ...query, limit: 1000 })
+    .rows.map((row) => row.id)
+    .sort((a, b) => a - b);
 const name = (locale: string, code: string) => new Intl.DisplayNames([locale], { type: 'region' }).of(code)!;
 
 describe('search parity over the demo catalog', () => {
-  it('finds the same plans by a country\'s Simplified and Traditional Chinese name, English name and ISO code', () => {
+  it("finds the same plans by a country's Simplified and Traditional Chinese name, English name and ISO code", () => {
     queryGrid(store.db, {});
-    const countries = (store.db.prepare("SELECT DISTINCT country FROM plan_countries WHERE country NOT LIKE 'REGION:%' ORDER BY country").pluck().all() as string[]);
+    const countries = store.db
+      .prepare("SELECT DISTINCT country FROM plan_countries WHERE country NOT LIKE 'REGION:%' ORDER BY country")
+      .pluck()
+      .all() as string[];
     expect(countries.length).toBeGreaterThan(20);
     for (const code of countries) {
       const byCode = ids({ search: code });
@@ -43,7 +52,8 @@ describe('search parity over the demo catalog', () => {
       // The country filter takes the same names and codes, and agrees with search.
       const filtered = ids({ countries: [code] });
       expect(filtered, code).toEqual(byCode);
-      for (const term of [name('en', code), name('zh-Hans', code), name('zh-Hant', code)]) expect(ids({ countries: [term] }), `${code}: filter "${term}"`).toEqual(filtered);
+      for (const term of [name('en', code), name('zh-Hans', code), name('zh-Hant', code)])
+        expect(ids({ countries: [term] }), `${code}: filter "${term}"`).toEqual(filtered);
     }
   });
 
@@ -67,10 +77,15 @@ describe('search parity over the demo catalog', () => {
   });
 
   it('sorts names case-insensitively with numbers by value', () => {
-    const titles = queryGrid(store.db, { sort: { column: 'title', direction: 'asc' }, limit: 1000 }).rows.map((row) => row.title);
+    const titles = queryGrid(store.db, { sort: { column: 'title', direction: 'asc' }, limit: 1000 }).rows.map(
+      (row) => row.title,
+    );
     const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
     // Punctuation counts as a space between words (a collator's own punctuation order differs between locales).
-    const latin = titles.filter((title) => /^[\x20-\x7e]+$/.test(title)).map((title) => title.replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
-    for (let i = 1; i < latin.length; i++) expect(collator.compare(latin[i - 1], latin[i]), `${latin[i - 1]} ≤ ${latin[i]}`).toBeLessThanOrEqual(0);
+    const latin = titles
+      .filter((title) => /^[\x20-\x7e]+$/.test(title))
+      .map((title) => title.replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
+    for (let i = 1; i < latin.length; i++)
+      expect(collator.compare(latin[i - 1], latin[i]), `${latin[i - 1]} ≤ ${latin[i]}`).toBeLessThanOrEqual(0);
   });
 });

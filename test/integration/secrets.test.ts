@@ -21,14 +21,19 @@ import { decodeCodedIssue } from '../../src-shared/coded-issue';
 const fsHook = vi.hoisted(() => ({ before: null as null | ((target: string) => void) }));
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
-  const hooked = <F extends (...args: never[]) => unknown>(fn: F): F => ((...args: Parameters<F>) => {
-    const hook = fsHook.before;
-    if (hook && typeof args[0] === 'string') hook(args[0]);
-    return fn(...args);
-  }) as F;
+  const hooked = <F extends (...args: never[]) => unknown>(fn: F): F =>
+    ((...args: Parameters<F>) => {
+      const hook = fsHook.before;
+      if (hook && typeof args[0] === 'string') hook(args[0]);
+      return fn(...args);
+    }) as F;
   const changes = {
-    mkdirSync: hooked(fs.mkdirSync), openSync: hooked(fs.openSync), writeFileSync: hooked(fs.writeFileSync),
-    linkSync: hooked(fs.linkSync), renameSync: hooked(fs.renameSync), copyFileSync: hooked(fs.copyFileSync),
+    mkdirSync: hooked(fs.mkdirSync),
+    openSync: hooked(fs.openSync),
+    writeFileSync: hooked(fs.writeFileSync),
+    linkSync: hooked(fs.linkSync),
+    renameSync: hooked(fs.renameSync),
+    copyFileSync: hooked(fs.copyFileSync),
   };
   return { ...fs, ...changes, default: { ...fs, ...changes } };
 });
@@ -58,7 +63,8 @@ vi.mock('electron', () => {
         return Buffer.concat([Buffer.from('KC1'), flip(Buffer.from(text, 'utf8'))]);
       },
       decryptString: (sealed: Buffer) => {
-        if (!sealed.subarray(0, 3).equals(Buffer.from('KC1'))) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+        if (!sealed.subarray(0, 3).equals(Buffer.from('KC1')))
+          throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
         return flip(sealed.subarray(3)).toString('utf8');
       },
     },
@@ -70,14 +76,19 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
-
 describe('secrets stay in the main process', () => {
   it('never cross the bridge, never reach stdout/stderr, and are sealed at rest', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'supplygrid-secrets-'));
     const outbound: string[] = [];
     const printed: string[] = [];
-    const preview = await startWebPreview({ dataDir, onTraffic: (direction, text) => direction === 'out' && outbound.push(text) });
-    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }), () => preview.close());
+    const preview = await startWebPreview({
+      dataDir,
+      onTraffic: (direction, text) => direction === 'out' && outbound.push(text),
+    });
+    cleanups.push(
+      () => rmSync(dataDir, { recursive: true, force: true }),
+      () => preview.close(),
+    );
     const write = (stream: NodeJS.WriteStream) => {
       const original = stream.write.bind(stream);
       stream.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
@@ -91,7 +102,9 @@ describe('secrets stay in the main process', () => {
 
     // Every secret the demo suppliers are configured with.
     const demoConnections = preview.services.activeConnections() as unknown as Array<Record<string, unknown>>;
-    const secrets = demoConnections.flatMap((connection) => SUPPLIER_KINDS.find((k) => k.kind === connection.kind)!.secretFields.map((field) => String(connection[field])));
+    const secrets = demoConnections.flatMap((connection) =>
+      SUPPLIER_KINDS.find((k) => k.kind === connection.kind)!.secretFields.map((field) => String(connection[field])),
+    );
     expect(secrets.length).toBe(SUPPLIER_KINDS.length);
 
     // A full session: look around, sync, browse, add a real connection, test it, sync it.
@@ -115,21 +128,42 @@ describe('secrets stay in the main process', () => {
     const dujiao = wholesaler.connection as Record<string, unknown>;
     secrets.push(String(dujiao.apiSecret));
     const typedSecret = String(dujiao.apiSecret);
-    const failing = await bridgeCall(preview, 'suppliers.test', { kind: 'dujiao-next', name: 'x', settings: { baseUrl: dujiao.baseUrl, apiKey: dujiao.apiKey }, secrets: { apiSecret: 'wrong-secret-typed-by-merchant' } });
+    const failing = await bridgeCall(preview, 'suppliers.test', {
+      kind: 'dujiao-next',
+      name: 'x',
+      settings: { baseUrl: dujiao.baseUrl, apiKey: dujiao.apiKey },
+      secrets: { apiSecret: 'wrong-secret-typed-by-merchant' },
+    });
     expect(failing).toMatchObject({ ok: false, error: expect.stringMatching(/invalid_signature/) });
-    const saved = await bridgeCall(preview, 'suppliers.save', { kind: 'dujiao-next', name: 'My wholesaler', settings: { baseUrl: dujiao.baseUrl, apiKey: dujiao.apiKey }, secrets: { apiSecret: typedSecret } });
+    const saved = await bridgeCall(preview, 'suppliers.save', {
+      kind: 'dujiao-next',
+      name: 'My wholesaler',
+      settings: { baseUrl: dujiao.baseUrl, apiKey: dujiao.apiKey },
+      secrets: { apiSecret: typedSecret },
+    });
     expect(saved.secrets).toEqual({ apiSecret: true });
-    expect(await bridgeCall(preview, 'suppliers.test', { id: saved.id, kind: 'dujiao-next', name: 'My wholesaler', settings: {}, secrets: {} })).toMatchObject({ ok: true, currency: 'CNY' });
+    expect(
+      await bridgeCall(preview, 'suppliers.test', {
+        id: saved.id,
+        kind: 'dujiao-next',
+        name: 'My wholesaler',
+        settings: {},
+        secrets: {},
+      }),
+    ).toMatchObject({ ok: true, currency: 'CNY' });
     expect((await bridgeCall(preview, 'sync.run'))[0]).toMatchObject({ status: 'ok' });
     await bridgeCall(preview, 'suppliers.list');
     await bridgeCall(preview, 'grid.query', { limit: 50 });
 
     const everything = outbound.join('\n') + printed.join('\n');
-    for (const secret of [...secrets, 'wrong-secret-typed-by-merchant']) expect(everything.includes(secret), `a secret crossed the bridge or was printed`).toBe(false);
+    for (const secret of [...secrets, 'wrong-secret-typed-by-merchant'])
+      expect(everything.includes(secret), `a secret crossed the bridge or was printed`).toBe(false);
 
     // At rest: the database holds no secret in clear, and the key file is readable by its owner only.
     const db = new BetterSqlite3(join(dataDir, 'supplygrid.db'), { readonly: true });
-    const raw = JSON.stringify(db.prepare('SELECT * FROM supplier_connections').all(), (_k, v) => (Buffer.isBuffer(v) || v?.type === 'Buffer' ? Buffer.from(v).toString('latin1') : v));
+    const raw = JSON.stringify(db.prepare('SELECT * FROM supplier_connections').all(), (_k, v) =>
+      Buffer.isBuffer(v) || v?.type === 'Buffer' ? Buffer.from(v).toString('latin1') : v,
+    );
     db.close();
     expect(raw).toContain('My wholesaler');
     expect(raw.includes(typedSecret)).toBe(false);
@@ -149,7 +183,12 @@ function saveWith(dataDir: string, box: ReturnType<typeof aesSecretBox>): { id: 
   const db = openDatabase(join(dataDir, 'supplygrid.db'));
   try {
     const secret = `secret-${randomBytes(8).toString('hex')}`;
-    const view = new ConnectionsService(db, box).save({ kind: 'dujiao-next', name: 'Shop', settings: { baseUrl: 'https://shop.example.com', apiKey: 'key-1' }, secrets: { apiSecret: secret } });
+    const view = new ConnectionsService(db, box).save({
+      kind: 'dujiao-next',
+      name: 'Shop',
+      settings: { baseUrl: 'https://shop.example.com', apiKey: 'key-1' },
+      secrets: { apiSecret: secret },
+    });
     return { id: view.id, secret };
   } finally {
     db.close();
@@ -228,7 +267,10 @@ describe('one data key per data folder, whichever entry point made it', () => {
     expect(existsSync(join(dataDir, 'secret.key.sealed'))).toBe(false);
 
     const other = tempDir('supplygrid-badsealed-');
-    writeFileSync(join(other, 'secret.key.sealed'), Buffer.concat([Buffer.from('KC1'), Buffer.from(Array.from(Buffer.from('c2hvcnQ='), (b) => b ^ 0x5a))]));
+    writeFileSync(
+      join(other, 'secret.key.sealed'),
+      Buffer.concat([Buffer.from('KC1'), Buffer.from(Array.from(Buffer.from('c2hvcnQ='), (b) => b ^ 0x5a))]),
+    );
     expect(() => osKeychainDataKey(other)).toThrow(/does not hold a SupplyGrid data key/);
     writeFileSync(join(other, 'secret.key.sealed'), 'not sealed by this keychain');
     expect(() => osKeychainDataKey(other)).toThrow(/keychain could not unseal/);
@@ -304,7 +346,10 @@ describe('key files', () => {
       })().catch((error) => parentPort.postMessage({ error: String(error) }));
     `;
     const barrier = new SharedArrayBuffer(4);
-    const workers = Array.from({ length: racers }, () => new Worker(code, { eval: true, workerData: { tsxApi, module, barrier, racers } }));
+    const workers = Array.from(
+      { length: racers },
+      () => new Worker(code, { eval: true, workerData: { tsxApi, module, barrier, racers } }),
+    );
     cleanups.push(() => Promise.all(workers.map((w) => w.terminate())));
     const crashed = new Promise<never>((_resolve, reject) => workers.forEach((worker) => worker.on('error', reject)));
     crashed.catch(() => undefined);
@@ -318,9 +363,14 @@ describe('key files', () => {
       const answers = all(workers.map(next));
       for (const worker of workers) worker.postMessage({ path, round });
       const results = await answers;
-      expect(results.map((r) => r.error ?? null), `round ${round}`).toEqual(Array(racers).fill(null));
+      expect(
+        results.map((r) => r.error ?? null),
+        `round ${round}`,
+      ).toEqual(Array(racers).fill(null));
       const onDisk = readFileSync(path, 'utf8');
-      expect(new Set(results.map((r) => r.key)), `round ${round}: every racer has the key on disk`).toEqual(new Set([onDisk]));
+      expect(new Set(results.map((r) => r.key)), `round ${round}: every racer has the key on disk`).toEqual(
+        new Set([onDisk]),
+      );
       expect(readdirSync(dirname(path))).toEqual(['secret.key']);
     }
   }, 60_000);

@@ -17,7 +17,10 @@ describe('Electron security audit (electronegativity)', () => {
       const report = join(dir, 'report.csv');
       const cli = join(dirname(require.resolve('@doyensec/electronegativity/package.json')), 'dist', 'index.js');
       const electron = JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version;
-      const run = spawnSync(process.execPath, [cli, '-i', join(root, 'out'), '-e', electron, '-o', report], { encoding: 'utf8', timeout: 120_000 });
+      const run = spawnSync(process.execPath, [cli, '-i', join(root, 'out'), '-e', electron, '-o', report], {
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
       expect(run.error).toBeUndefined();
       const rows = readFileSync(report, 'utf8').trim().split('\n').slice(1);
       const high = rows.filter((row) => /^[A-Z_]+,"(HIGH|CRITICAL)"/.test(row));

@@ -20,8 +20,12 @@ describe('services in a worker thread', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'supplygrid-worker-'));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
     const data: ServicesWorkerData = {
-      dbFile: join(dataDir, 'supplygrid.db'), dataDir, version: '0.0.0-test',
-      dataKey: randomBytes(32).toString('base64'), sealedBy: 'key-file', warning: null,
+      dbFile: join(dataDir, 'supplygrid.db'),
+      dataDir,
+      version: '0.0.0-test',
+      dataKey: randomBytes(32).toString('base64'),
+      sealedBy: 'key-file',
+      warning: null,
     };
     // bin/run-ts.mjs registers the TypeScript loader in the worker, then runs the real entry.
     const worker: ServicesWorker = await startServicesWorker(new URL('../../bin/run-ts.mjs', import.meta.url), data, {
@@ -40,7 +44,10 @@ describe('services in a worker thread', () => {
     expect(page.rows).toHaveLength(5);
     await expect(worker.api['sync.run'](['no-such-supplier'])).rejects.toThrow(/unknown supplier: no-such-supplier/);
     // The worker's port checks arguments itself (its callers may be anything that can post to it): refused by code.
-    await expect(worker.api['grid.row']('seven' as never)).rejects.toMatchObject({ code: 'invalid_arguments', params: { method: 'grid.row', path: '0' } });
+    await expect(worker.api['grid.row']('seven' as never)).rejects.toMatchObject({
+      code: 'invalid_arguments',
+      params: { method: 'grid.row', path: '0' },
+    });
   }, 60_000);
 });
 
@@ -75,7 +82,10 @@ describe('a services worker that dies', () => {
 
     // Calls after the exit fail at once instead of being posted into the void.
     const later = await Promise.race([
-      worker.api['grid.query']({ limit: 1 }).then(() => 'resolved', (error: Error) => error.message),
+      worker.api['grid.query']({ limit: 1 }).then(
+        () => 'resolved',
+        (error: Error) => error.message,
+      ),
       new Promise((resolve) => setTimeout(() => resolve('still waiting'), 1000)),
     ]);
     expect(later).toMatch(/SupplyGrid services stopped \(exit code 3\)/);
@@ -90,7 +100,9 @@ describe('a services worker that dies', () => {
     const worker = await startServicesWorker(CRASHES_ON_FIRST_CALL, null, { eval: true });
     cleanups.push(() => worker.close());
     const exited = new Promise((resolve) => worker.lifecycle.once('exit', resolve));
-    await expect(worker.api['app.info']()).rejects.toThrow(/SupplyGrid services stopped \(exit code 1: database disk image is malformed\)/);
+    await expect(worker.api['app.info']()).rejects.toThrow(
+      /SupplyGrid services stopped \(exit code 1: database disk image is malformed\)/,
+    );
     expect(await exited).toMatchObject({ code: 1, expected: false });
     await expect(worker.api['app.info']()).rejects.toThrow(/database disk image is malformed/);
   });
@@ -99,8 +111,12 @@ describe('a services worker that dies', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'supplygrid-worker-close-'));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
     const data: ServicesWorkerData = {
-      dbFile: join(dataDir, 'supplygrid.db'), dataDir, version: '0.0.0-test',
-      dataKey: randomBytes(32).toString('base64'), sealedBy: 'key-file', warning: null,
+      dbFile: join(dataDir, 'supplygrid.db'),
+      dataDir,
+      version: '0.0.0-test',
+      dataKey: randomBytes(32).toString('base64'),
+      sealedBy: 'key-file',
+      warning: null,
     };
     const worker = await startServicesWorker(new URL('../../bin/run-ts.mjs', import.meta.url), data, {
       argv: [fileURLToPath(new URL('../../src-main/api/worker-entry.ts', import.meta.url))],

@@ -15,11 +15,18 @@ afterEach(async () => {
 async function setup(count = 120) {
   const server = await startTestDujiao(catalogOf(count), { pageSizeCap: 50 });
   const store = tempDb();
-  cleanups.push(() => server.close(), () => store.cleanup());
+  cleanups.push(
+    () => server.close(),
+    () => store.cleanup(),
+  );
   const target = (supplierId = 'dj') => ({
     supplierId,
     supplierKind: 'dujiao-next',
-    adapter: createDujiaoProtocolAdapter(server.connection, { label: supplierId, stockReporting: 'quantity', maxQuantity: null }, { retry: FAST_RETRY }),
+    adapter: createDujiaoProtocolAdapter(
+      server.connection,
+      { label: supplierId, stockReporting: 'quantity', maxQuantity: null },
+      { retry: FAST_RETRY },
+    ),
   });
   return { server, store, target };
 }
@@ -49,18 +56,46 @@ describe('sync engine on a real SQLite file', () => {
 
     const second = await syncSupplier(store.db, target());
     expect(second.counts).toEqual({ offers: 5, added: 1, removed: 1, changed: 4, skipped: 0 });
-    const logged = store.db.prepare('SELECT change, product_id, old_json, new_json FROM changes WHERE run_id = ? ORDER BY change, product_id').all(second.runId);
+    const logged = store.db
+      .prepare(
+        'SELECT change, product_id, old_json, new_json FROM changes WHERE run_id = ? ORDER BY change, product_id',
+      )
+      .all(second.runId);
     expect(logged).toEqual([
       { change: 'added', product_id: '77', old_json: null, new_json: expect.stringContaining('"amount":"12.50"') },
-      { change: 'price_down', product_id: '2', old_json: '{"amount":"12.50","currency":"CNY"}', new_json: '{"amount":"11.99","currency":"CNY"}' },
-      { change: 'price_up', product_id: '1', old_json: '{"amount":"12.50","currency":"CNY"}', new_json: '{"amount":"13.00","currency":"CNY"}' },
+      {
+        change: 'price_down',
+        product_id: '2',
+        old_json: '{"amount":"12.50","currency":"CNY"}',
+        new_json: '{"amount":"11.99","currency":"CNY"}',
+      },
+      {
+        change: 'price_up',
+        product_id: '1',
+        old_json: '{"amount":"12.50","currency":"CNY"}',
+        new_json: '{"amount":"13.00","currency":"CNY"}',
+      },
       { change: 'removed', product_id: '5', old_json: expect.any(String), new_json: null },
-      { change: 'stock_changed', product_id: '3', old_json: '{"status":"in_stock","quantity":100}', new_json: '{"status":"low","quantity":3}' },
-      { change: 'title_changed', product_id: '4', old_json: expect.stringContaining('Hong Kong'), new_json: '{"zh-CN":"新标题","en-US":"New title"}' },
+      {
+        change: 'stock_changed',
+        product_id: '3',
+        old_json: '{"status":"in_stock","quantity":100}',
+        new_json: '{"status":"low","quantity":3}',
+      },
+      {
+        change: 'title_changed',
+        product_id: '4',
+        old_json: expect.stringContaining('Hong Kong'),
+        new_json: '{"zh-CN":"新标题","en-US":"New title"}',
+      },
     ]);
-    const live = listLiveOffers(store.db, 'dj').map((o) => o.productId).sort();
+    const live = listLiveOffers(store.db, 'dj')
+      .map((o) => o.productId)
+      .sort();
     expect(live).toEqual(['1', '2', '3', '4', '77']);
-    const removed = store.db.prepare("SELECT removed_at FROM offers WHERE product_id = '5'").get() as { removed_at: string | null };
+    const removed = store.db.prepare("SELECT removed_at FROM offers WHERE product_id = '5'").get() as {
+      removed_at: string | null;
+    };
     expect(removed.removed_at).not.toBeNull();
   });
 
@@ -73,20 +108,31 @@ describe('sync engine on a real SQLite file', () => {
     moved.products.forEach((p) => (p.skus[0].price_amount = '99.00'));
     server.replaceCatalog(moved);
     // Page 3 of 3 never comes back whole: a connection reset in the middle of the body, every time.
-    server.faults.add({ path: '/api/v1/upstream/products', when: (r) => r.query.get('page') === '3', action: { kind: 'reset' } });
+    server.faults.add({
+      path: '/api/v1/upstream/products',
+      when: (r) => r.query.get('page') === '3',
+      action: { kind: 'reset' },
+    });
 
     const failed = await syncSupplier(store.db, target());
     expect(failed.status).toBe('failed');
     expect(inEnglish(failed.error)).toMatch(/connection failed|not valid JSON/);
     expect(snapshot(store)).toEqual(before);
-    expect(getRun(store.db, failed.runId)).toMatchObject({ status: 'failed', error: failed.error, finishedAt: expect.any(String) });
+    expect(getRun(store.db, failed.runId)).toMatchObject({
+      status: 'failed',
+      error: failed.error,
+      finishedAt: expect.any(String),
+    });
   });
 
   it('an incomplete listing marks nothing removed', async () => {
     const { server, store, target } = await setup(120);
     await syncSupplier(store.db, target());
     const before = snapshot(store);
-    server.faults.add({ path: '/api/v1/upstream/products', action: { kind: 'rewrite', transform: (body) => ({ ...(body as object), total: 150 }) } });
+    server.faults.add({
+      path: '/api/v1/upstream/products',
+      action: { kind: 'rewrite', transform: (body) => ({ ...(body as object), total: 150 }) },
+    });
     const result = await syncSupplier(store.db, target());
     expect(result.status).toBe('failed');
     expect(result.error).toMatch(/incomplete/);
@@ -98,20 +144,47 @@ describe('sync engine on a real SQLite file', () => {
     const { server, store, target } = await setup(60);
     const broken = await startTestDujiao(catalogOf(10));
     cleanups.push(() => broken.close());
-    broken.faults.add({ path: '/api/v1/upstream/ping', action: { kind: 'status', status: 403, body: { ok: false, error_code: 'user_disabled', error_message: 'user is disabled' } } });
+    broken.faults.add({
+      path: '/api/v1/upstream/ping',
+      action: {
+        kind: 'status',
+        status: 403,
+        body: { ok: false, error_code: 'user_disabled', error_message: 'user is disabled' },
+      },
+    });
     const events: SyncEvent[] = [];
-    const results = await syncSuppliers(store.db, [
-      target('good'),
-      { supplierId: 'bad', supplierKind: 'dujiao-next', adapter: createDujiaoProtocolAdapter(broken.connection, { label: 'bad', stockReporting: 'quantity', maxQuantity: null }, { retry: FAST_RETRY }) },
-    ], { onEvent: (e) => events.push(e) });
-    expect(results.map((r) => [r.supplierId, r.status])).toEqual([['good', 'ok'], ['bad', 'failed']]);
+    const results = await syncSuppliers(
+      store.db,
+      [
+        target('good'),
+        {
+          supplierId: 'bad',
+          supplierKind: 'dujiao-next',
+          adapter: createDujiaoProtocolAdapter(
+            broken.connection,
+            { label: 'bad', stockReporting: 'quantity', maxQuantity: null },
+            { retry: FAST_RETRY },
+          ),
+        },
+      ],
+      { onEvent: (e) => events.push(e) },
+    );
+    expect(results.map((r) => [r.supplierId, r.status])).toEqual([
+      ['good', 'ok'],
+      ['bad', 'failed'],
+    ]);
     expect(results[1].error).toMatch(/^@sync\.failed\?cause=accountDisabled&/);
     expect(inEnglish(results[1].error)).toMatch(/^Account disabled: .*user is disabled \(user_disabled, HTTP 403\)/);
     expect(listLiveOffers(store.db, 'good')).toHaveLength(60);
     expect(listLiveOffers(store.db, 'bad')).toHaveLength(0);
     const progress = events.filter((e) => e.type === 'progress' && e.supplierId === 'good');
     expect(progress.at(-1)).toMatchObject({ pagesDone: 2, pagesTotal: 2, items: 60 });
-    expect(events.filter((e) => e.type === 'finished').map((e) => e.supplierId).sort()).toEqual(['bad', 'good']);
+    expect(
+      events
+        .filter((e) => e.type === 'finished')
+        .map((e) => e.supplierId)
+        .sort(),
+    ).toEqual(['bad', 'good']);
     void server;
   });
 
@@ -129,14 +202,23 @@ describe('sync engine on a real SQLite file', () => {
 
   it('skips a product listed twice across pages, keeping the first', async () => {
     const { server, store, target } = await setup(60);
-    server.faults.add({ path: '/api/v1/upstream/products', when: (r) => r.query.get('page') === '2', action: { kind: 'rewrite', transform: (body) => {
-      const page = body as { items: unknown[]; total: number };
-      return { ...page, items: [...page.items, page.items[0]] };
-    } } });
+    server.faults.add({
+      path: '/api/v1/upstream/products',
+      when: (r) => r.query.get('page') === '2',
+      action: {
+        kind: 'rewrite',
+        transform: (body) => {
+          const page = body as { items: unknown[]; total: number };
+          return { ...page, items: [...page.items, page.items[0]] };
+        },
+      },
+    });
     // The duplicate makes the count disagree with total only if it replaced a real item; here it is extra, so the listing is complete.
     const result = await syncSupplier(store.db, target());
     expect(result.status).toBe('ok');
     expect(result.counts?.offers).toBe(60);
-    expect(result.skipped).toEqual([{ where: 'page 2, item 11 (product 51)', reason: 'duplicate of a product on an earlier page; first kept' }]);
+    expect(result.skipped).toEqual([
+      { where: 'page 2, item 11 (product 51)', reason: 'duplicate of a product on an earlier page; first kept' },
+    ]);
   });
 });

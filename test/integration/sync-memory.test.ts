@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 const RUNNER = fileURLToPath(new URL('../../bin/run-ts.mjs', import.meta.url));
 const CHILD = fileURLToPath(new URL('./sync-memory-child.ts', import.meta.url));
 
-function runChild(offers: number): Promise<{ baselineMiB: number; peakMiB: number; full: { status: string; counts: { offers: number } }; incremental: { status: string; mode: string; counts: { changed: number } } }> {
+function runChild(offers: number): Promise<{
+  baselineMiB: number;
+  peakMiB: number;
+  full: { status: string; counts: { offers: number } };
+  incremental: { status: string; mode: string; counts: { changed: number } };
+}> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [RUNNER, CHILD, String(offers)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -13,7 +18,9 @@ function runChild(offers: number): Promise<{ baselineMiB: number; peakMiB: numbe
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(stdout)) : reject(new Error(`memory child failed: ${stderr}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(stdout)) : reject(new Error(`memory child failed: ${stderr}`)),
+    );
   });
 }
 

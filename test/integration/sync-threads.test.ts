@@ -23,7 +23,10 @@ afterEach(async () => {
 const ENV = { retry: FAST_RETRY };
 type Connection = ConnectionBase & Record<string, unknown>;
 
-async function simulator(kind: string, options: Parameters<NonNullable<ReturnType<typeof supplierKind>>['startSimulator']>[0]): Promise<RunningSimulator> {
+async function simulator(
+  kind: string,
+  options: Parameters<NonNullable<ReturnType<typeof supplierKind>>['startSimulator']>[0],
+): Promise<RunningSimulator> {
   const sim = await supplierKind(kind)!.startSimulator({ seed: 5, ...options });
   cleanups.push(() => sim.close());
   return sim;
@@ -58,9 +61,19 @@ describe('sync in worker threads', () => {
     const events: SyncEvent[] = [];
 
     const compare = async (mode: 'full' | 'auto') => {
-      const viaThreads = await syncSuppliersInThreads(threaded, connections.map((c) => portableSyncTarget(c, ENV)), { mode, threads: 2, onEvent: (e) => events.push(e) });
-      const here = await syncSuppliers(inline, connections.map((c) => syncTargetFor(c, adapterFor(c, ENV))), { mode });
-      expect(viaThreads.map((r) => [r.supplierId, r.status, r.mode, r.counts])).toEqual(here.map((r) => [r.supplierId, r.status, r.mode, r.counts]));
+      const viaThreads = await syncSuppliersInThreads(
+        threaded,
+        connections.map((c) => portableSyncTarget(c, ENV)),
+        { mode, threads: 2, onEvent: (e) => events.push(e) },
+      );
+      const here = await syncSuppliers(
+        inline,
+        connections.map((c) => syncTargetFor(c, adapterFor(c, ENV))),
+        { mode },
+      );
+      expect(viaThreads.map((r) => [r.supplierId, r.status, r.mode, r.counts])).toEqual(
+        here.map((r) => [r.supplierId, r.status, r.mode, r.counts]),
+      );
       expect(viaThreads.every((r) => r.status === 'ok')).toBe(true);
       expect(catalogOf(threaded)).toEqual(catalogOf(inline));
       expect(changeLogOf(threaded, viaThreads)).toEqual(changeLogOf(inline, here));
@@ -85,7 +98,10 @@ describe('sync in worker threads', () => {
 describe('request budgets of a sync in worker threads', () => {
   /** The real rule (60 per 60 s, then a 30 s block) scaled down, as in request-budget.test.ts. */
   const RULE = { windowMs: 1000, max: 20, blockMs: 300 };
-  const PACED: PortableAdapterEnv = { retry: FAST_RETRY, budgetTuning: { windowMs: RULE.windowMs, blockMs: RULE.blockMs, marginMs: 250 } };
+  const PACED: PortableAdapterEnv = {
+    retry: FAST_RETRY,
+    budgetTuning: { windowMs: RULE.windowMs, blockMs: RULE.blockMs, marginMs: 250 },
+  };
 
   async function dujiao(): Promise<DujiaoSimulator> {
     const sim = await startDujiaoSimulator({ size: 1_600, rateLimit: { ...RULE, refusal: 'http429' } });
@@ -100,11 +116,25 @@ describe('request budgets of a sync in worker threads', () => {
     const connection = { ...sim.connection, requestsPerMinute: RULE.max } as Connection;
     // This thread's adapter for the same account: the order service's, sharing the budget the worker is served from.
     const ordering = adapterFor(connection, PACED);
-    const product = sim.server.catalog().products.find((p) => p.is_active && p.fulfillment_type === 'auto' && p.skus.some((s) => s.is_active && s.stock_quantity !== 0))!;
+    const product = sim.server
+      .catalog()
+      .products.find(
+        (p) =>
+          p.is_active && p.fulfillment_type === 'auto' && p.skus.some((s) => s.is_active && s.stock_quantity !== 0),
+      )!;
     const sku = product.skus.find((s) => s.is_active && s.stock_quantity !== 0)!;
-    const sync = syncSuppliersInThreads(db, [portableSyncTarget(connection, PACED), portableSyncTarget(other.connection as Connection, ENV)], { mode: 'full', threads: 2 });
+    const sync = syncSuppliersInThreads(
+      db,
+      [portableSyncTarget(connection, PACED), portableSyncTarget(other.connection as Connection, ENV)],
+      { mode: 'full', threads: 2 },
+    );
     const placed = await ordering.orders!.place({
-      productId: String(product.id), skuId: String(sku.id), variant: '', quantity: 1, idempotencyKey: 'THREADS-1', expectedCost: { amount: sku.price_amount, currency: 'CNY' },
+      productId: String(product.id),
+      skuId: String(sku.id),
+      variant: '',
+      quantity: 1,
+      idempotencyKey: 'THREADS-1',
+      expectedCost: { amount: sku.price_amount, currency: 'CNY' },
     });
     const [result] = await sync;
     expect(result.status).toBe('ok');
@@ -122,7 +152,10 @@ describe('request budgets of a sync in worker threads', () => {
     const other = await simulator('mesim', { size: 200 });
     const db = database();
     const connection = { ...sim.connection, requestsPerMinute: RULE.max } as Connection;
-    const targets = () => [portableSyncTarget(connection, PACED), portableSyncTarget(other.connection as Connection, ENV)];
+    const targets = () => [
+      portableSyncTarget(connection, PACED),
+      portableSyncTarget(other.connection as Connection, ENV),
+    ];
     const [first] = await syncSuppliersInThreads(db, targets(), { mode: 'full', threads: 2 });
     expect(first.status).toBe('ok');
     const before = listLiveOffers(db, sim.connection.id);

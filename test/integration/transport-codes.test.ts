@@ -26,17 +26,23 @@ afterAll(async () => {
 async function httpServer(listener: RequestListener): Promise<string> {
   const server = createHttpServer(listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  cleanups.push(() => new Promise((resolve) => {
-    server.close(resolve);
-    server.closeAllConnections();
-  }));
+  cleanups.push(
+    () =>
+      new Promise((resolve) => {
+        server.close(resolve);
+        server.closeAllConnections();
+      }),
+  );
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
 const WHERE = 'shop GET /products';
 
 async function failure(url: string, options: Partial<TransportOptions> = {}): Promise<SupplierError> {
-  const error = await send({ method: 'GET', url }, { label: WHERE, ...options }).then(() => null, (thrown: unknown) => thrown);
+  const error = await send({ method: 'GET', url }, { label: WHERE, ...options }).then(
+    () => null,
+    (thrown: unknown) => thrown,
+  );
   expect(error).toBeInstanceOf(SupplierError);
   return error as SupplierError;
 }
@@ -56,12 +62,16 @@ function read(error: SupplierError) {
 describe('transport failures are codes, sorted into causes, worded in both languages', () => {
   it('a port nothing listens on: connectFailed with ECONNREFUSED, cause refused', async () => {
     const outcome = read(await failure(`http://127.0.0.1:${await freeLoopbackPort()}/products`));
-    expect(outcome).toMatchObject({ code: 'transport.connectFailed', params: { where: WHERE, code: 'ECONNREFUSED' }, cause: 'refused' });
+    expect(outcome).toMatchObject({
+      code: 'transport.connectFailed',
+      params: { where: WHERE, code: 'ECONNREFUSED' },
+      cause: 'refused',
+    });
     expect(outcome.zh).toBe(`${WHERE}：连接失败（ECONNREFUSED）`);
     expect(outcome.en).toBe(`${WHERE}: connection failed (ECONNREFUSED)`);
   }, 20_000);
 
-  it('a host name that does not resolve: connectFailed with the resolver\'s code, cause dns', async () => {
+  it("a host name that does not resolve: connectFailed with the resolver's code, cause dns", async () => {
     const outcome = read(await failure('http://shop.nonexistent.invalid/products'));
     expect(outcome.code).toBe('transport.connectFailed');
     expect(outcome.params!.code).toMatch(/^(ENOTFOUND|EAI_AGAIN)$/);
@@ -92,7 +102,10 @@ describe('transport failures are codes, sorted into causes, worded in both langu
 
   it('429 and 5xx: rateLimited and serverError, with their causes', async () => {
     const limited = await httpServer((_req, res) => res.writeHead(429).end());
-    expect(read(await failure(`${limited}/products`))).toMatchObject({ code: 'transport.rateLimited', cause: 'rateLimited' });
+    expect(read(await failure(`${limited}/products`))).toMatchObject({
+      code: 'transport.rateLimited',
+      cause: 'rateLimited',
+    });
     const broken = await httpServer((_req, res) => res.writeHead(503).end());
     const outcome = read(await failure(`${broken}/products`));
     expect(outcome).toMatchObject({ code: 'transport.serverError', params: { status: '503' }, cause: 'serverError' });
@@ -101,21 +114,38 @@ describe('transport failures are codes, sorted into causes, worded in both langu
 
   it('a redirect, with a target and without one: never followed, cause redirect', async () => {
     const other = await httpServer((_req, res) => res.end('{}'));
-    const moving = await httpServer((req, res) => res.writeHead(302, req.url === '/nowhere' ? {} : { location: `${other}/elsewhere?token=x` }).end());
-    expect(read(await failure(`${moving}/products`))).toMatchObject({ code: 'transport.redirect', params: { status: '302', target: other }, cause: 'redirect' });
-    expect(read(await failure(`${moving}/nowhere`))).toMatchObject({ code: 'transport.redirectNowhere', cause: 'redirect' });
+    const moving = await httpServer((req, res) =>
+      res.writeHead(302, req.url === '/nowhere' ? {} : { location: `${other}/elsewhere?token=x` }).end(),
+    );
+    expect(read(await failure(`${moving}/products`))).toMatchObject({
+      code: 'transport.redirect',
+      params: { status: '302', target: other },
+      cause: 'redirect',
+    });
+    expect(read(await failure(`${moving}/nowhere`))).toMatchObject({
+      code: 'transport.redirectNowhere',
+      cause: 'redirect',
+    });
   }, 20_000);
 
   it('a body larger than allowed, announced or endless: tooLarge, cause badAnswer', async () => {
-    const announced = await httpServer((_req, res) => res.writeHead(200, { 'content-length': String(4096) }).end('x'.repeat(4096)));
-    expect(read(await failure(`${announced}/products`, { maxBytes: 1024 })))
-      .toMatchObject({ code: 'transport.tooLargeAnnounced', params: { max: '1 KiB', size: '4 KiB' }, cause: 'badAnswer' });
+    const announced = await httpServer((_req, res) =>
+      res.writeHead(200, { 'content-length': String(4096) }).end('x'.repeat(4096)),
+    );
+    expect(read(await failure(`${announced}/products`, { maxBytes: 1024 }))).toMatchObject({
+      code: 'transport.tooLargeAnnounced',
+      params: { max: '1 KiB', size: '4 KiB' },
+      cause: 'badAnswer',
+    });
     const endless = await httpServer((_req, res) => {
       res.writeHead(200);
       const timer = setInterval(() => res.write('x'.repeat(512)), 5);
       res.on('close', () => clearInterval(timer));
     });
-    expect(read(await failure(`${endless}/products`, { maxBytes: 1024 }))).toMatchObject({ code: 'transport.tooLarge', cause: 'badAnswer' });
+    expect(read(await failure(`${endless}/products`, { maxBytes: 1024 }))).toMatchObject({
+      code: 'transport.tooLarge',
+      cause: 'badAnswer',
+    });
   }, 20_000);
 
   it('an answer that is not JSON: notJson with its first characters, cause wrongAddress', async () => {
@@ -128,12 +158,22 @@ describe('transport failures are codes, sorted into causes, worded in both langu
       error = thrown;
     }
     const outcome = read(error as SupplierError);
-    expect(outcome).toMatchObject({ code: 'transport.notJson', params: { status: '200', start: '"<html>hello</html>"' }, cause: 'wrongAddress' });
+    expect(outcome).toMatchObject({
+      code: 'transport.notJson',
+      params: { status: '200', start: '"<html>hello</html>"' },
+      cause: 'wrongAddress',
+    });
     expect(outcome.zh).toBe(`${WHERE}：应答不是有效的 JSON（HTTP 200，开头为 "<html>hello</html>"）`);
   }, 20_000);
 
-  it('a Retry-After longer than the connection waits: waitTooLong around the supplier\'s answer, still rate limited', () => {
-    const asked = new SupplierError('@transport.rateLimited?where=shop+GET+%2Fproducts', 'rate_limited', 429, true, 600_000);
+  it("a Retry-After longer than the connection waits: waitTooLong around the supplier's answer, still rate limited", () => {
+    const asked = new SupplierError(
+      '@transport.rateLimited?where=shop+GET+%2Fproducts',
+      'rate_limited',
+      429,
+      true,
+      600_000,
+    );
     let error: unknown;
     try {
       delayBeforeRetry({ attempts: 3, baseDelayMs: 10, maxDelayMs: 30_000 }, 2, asked);
@@ -141,17 +181,24 @@ describe('transport failures are codes, sorted into causes, worded in both langu
       error = thrown;
     }
     const outcome = read(error as SupplierError);
-    expect(outcome).toMatchObject({ code: 'transport.waitTooLong', params: { asked: '600 s', longest: '30 s' }, cause: 'rateLimited' });
+    expect(outcome).toMatchObject({
+      code: 'transport.waitTooLong',
+      params: { asked: '600 s', longest: '30 s' },
+      cause: 'rateLimited',
+    });
     // The supplier's answer inside it is worded too.
     expect(outcome.zh).toMatch(/^shop GET \/products：请求过多，被限流（HTTP 429）；供应商要求等待 600 s 后再试/);
   });
 });
 
 describe('a sync failing on them records the cause, and the Sync screen words it in 简体中文', () => {
-  it('connection refused: the cause and what to do, the transport\'s words as the detail, no English', async () => {
+  it("connection refused: the cause and what to do, the transport's words as the detail, no English", async () => {
     const error = await failure(`http://127.0.0.1:${await freeLoopbackPort()}/products`);
     const stored = runFailureText(error);
-    expect(decodeCodedIssue(stored)).toMatchObject({ code: 'sync.failed', params: { cause: 'refused', detail: error.message } });
+    expect(decodeCodedIssue(stored)).toMatchObject({
+      code: 'sync.failed',
+      params: { cause: 'refused', detail: error.message },
+    });
     const words = runErrorWords(stored, translator(syncDictionary['zh-CN']))!;
     expect(words).toEqual({
       title: '连接被拒绝',

@@ -33,8 +33,16 @@ const REFUSED = [
   { url: 'file:///etc/passwd', code: 'url.scheme', text: /baseUrl must be an http:\/\/ or https:\/\/ URL, not file:/ },
   { url: 'javascript:alert(1)', code: 'url.scheme', text: /not javascript:/ },
   { url: 'ftp://files.example.com/', code: 'url.scheme', text: /not ftp:/ },
-  { url: 'https://merchant:hunter2@shop.example.com/', code: 'url.credentials', text: /baseUrl must not hold a user name or password/ },
-  { url: 'http://shop.example.com/', code: 'url.insecureHttp', text: /baseUrl uses plain http:\/\/ to shop\.example\.com.*"allowInsecureHttp": true/ },
+  {
+    url: 'https://merchant:hunter2@shop.example.com/',
+    code: 'url.credentials',
+    text: /baseUrl must not hold a user name or password/,
+  },
+  {
+    url: 'http://shop.example.com/',
+    code: 'url.insecureHttp',
+    text: /baseUrl uses plain http:\/\/ to shop\.example\.com.*"allowInsecureHttp": true/,
+  },
 ];
 
 describe('the URL rule', () => {
@@ -54,9 +62,15 @@ describe('the URL rule', () => {
         expect(message).not.toContain('hunter2');
       }
       // Loopback http is the simulators' and a local proxy's: fine without the opt-in. Remote http with it: fine.
-      expect(parseAppConfig({ suppliers: [{ id: 'x', kind, baseUrl: 'http://127.0.0.1:8080', ...fields }] }).suppliers).toHaveLength(1);
-      expect(parseAppConfig({ suppliers: [{ id: 'x', kind, baseUrl: 'http://localhost:8080', ...fields }] }).suppliers).toHaveLength(1);
-      const optedIn = parseAppConfig({ suppliers: [{ id: 'x', kind, baseUrl: 'http://shop.example.com', allowInsecureHttp: true, ...fields }] });
+      expect(
+        parseAppConfig({ suppliers: [{ id: 'x', kind, baseUrl: 'http://127.0.0.1:8080', ...fields }] }).suppliers,
+      ).toHaveLength(1);
+      expect(
+        parseAppConfig({ suppliers: [{ id: 'x', kind, baseUrl: 'http://localhost:8080', ...fields }] }).suppliers,
+      ).toHaveLength(1);
+      const optedIn = parseAppConfig({
+        suppliers: [{ id: 'x', kind, baseUrl: 'http://shop.example.com', allowInsecureHttp: true, ...fields }],
+      });
       expect(optedIn.suppliers[0]).toMatchObject({ baseUrl: 'http://shop.example.com', allowInsecureHttp: true });
     }
   });
@@ -67,7 +81,12 @@ describe('the URL rule', () => {
     for (const refused of REFUSED) {
       let message = '';
       try {
-        service.save({ kind: 'dujiao-next', name: 'Shop', settings: { baseUrl: refused.url, apiKey: 'k' }, secrets: { apiSecret: 's' } });
+        service.save({
+          kind: 'dujiao-next',
+          name: 'Shop',
+          settings: { baseUrl: refused.url, apiKey: 'k' },
+          secrets: { apiSecret: 's' },
+        });
       } catch (error) {
         message = (error as Error).message;
       }
@@ -78,28 +97,50 @@ describe('the URL rule', () => {
     }
     expect(service.list()).toEqual([]);
 
-    const saved = service.save({ kind: 'dujiao-next', name: 'Shop', settings: { baseUrl: 'http://shop.example.com', apiKey: 'k', allowInsecureHttp: 'true' }, secrets: { apiSecret: 's' } });
+    const saved = service.save({
+      kind: 'dujiao-next',
+      name: 'Shop',
+      settings: { baseUrl: 'http://shop.example.com', apiKey: 'k', allowInsecureHttp: 'true' },
+      secrets: { apiSecret: 's' },
+    });
     expect(saved.settings).toMatchObject({ baseUrl: 'http://shop.example.com', allowInsecureHttp: 'true' });
     // Every kind's form offers the opt-in.
-    for (const kind of SUPPLIER_KINDS) expect(connectionFields(kind).find((f) => f.key === 'allowInsecureHttp')).toMatchObject({ input: 'checkbox', optional: true });
+    for (const kind of SUPPLIER_KINDS)
+      expect(connectionFields(kind).find((f) => f.key === 'allowInsecureHttp')).toMatchObject({
+        input: 'checkbox',
+        optional: true,
+      });
   });
 
   it('a URL with user info stored before the rule is never shown back', () => {
     const { db: database } = db();
     const service = new ConnectionsService(database, aesSecretBox(randomBytes(32), 'key-file'));
-    service.save({ kind: 'dujiao-next', name: 'Old', settings: { baseUrl: 'https://shop.example.com', apiKey: 'k' }, secrets: { apiSecret: 's' } });
-    database.prepare('UPDATE supplier_connections SET settings_json = ?').run(JSON.stringify({ baseUrl: 'https://merchant:hunter2@shop.example.com/api', apiKey: 'k' }));
+    service.save({
+      kind: 'dujiao-next',
+      name: 'Old',
+      settings: { baseUrl: 'https://shop.example.com', apiKey: 'k' },
+      secrets: { apiSecret: 's' },
+    });
+    database
+      .prepare('UPDATE supplier_connections SET settings_json = ?')
+      .run(JSON.stringify({ baseUrl: 'https://merchant:hunter2@shop.example.com/api', apiKey: 'k' }));
     expect(JSON.stringify(service.list())).not.toContain('hunter2');
   });
 
   it('the rates URL follows the same rule, naming ratesUrl, and is checked again when fetched', async () => {
     const { db: database } = db();
     for (const refused of REFUSED) {
-      expect(() => saveRatesUrl(database, refused.url.replace(/^(https?:\/\/[^/]*)\/?$/, '$1/rates.xml'))).toThrow(/^ratesUrl /);
+      expect(() => saveRatesUrl(database, refused.url.replace(/^(https?:\/\/[^/]*)\/?$/, '$1/rates.xml'))).toThrow(
+        /^ratesUrl /,
+      );
     }
     expect(ratesUrl(database)).toMatch(/^https:\/\/www\.ecb\.europa\.eu\//);
-    await expect(fetchEcbRates(database, 'file:///etc/passwd')).rejects.toThrow(/ratesUrl must be an http:\/\/ or https:\/\/ URL, not file:/);
-    await expect(fetchEcbRates(database, 'http://rates.example.com/x.xml')).rejects.toThrow(/ratesUrl uses plain http:\/\/ to rates\.example\.com/);
+    await expect(fetchEcbRates(database, 'file:///etc/passwd')).rejects.toThrow(
+      /ratesUrl must be an http:\/\/ or https:\/\/ URL, not file:/,
+    );
+    await expect(fetchEcbRates(database, 'http://rates.example.com/x.xml')).rejects.toThrow(
+      /ratesUrl uses plain http:\/\/ to rates\.example\.com/,
+    );
     saveRatesUrl(database, 'http://rates.example.com/x.xml', true);
     expect(ratesUrl(database)).toBe('http://rates.example.com/x.xml');
     expect(supplierKind('dujiao-next')).toBeTruthy();

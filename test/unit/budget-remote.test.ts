@@ -72,7 +72,9 @@ describe('a budget served to another thread', () => {
     expect(owned.stats()).toMatchObject({ requests: 2, throttled: 1 });
 
     const charged = new SupplierError('too many requests', 'rate_limited', 429, true);
-    await expect(remote.run(async () => Promise.reject(charged), undefined, { resendThrottled: false })).rejects.toBe(charged);
+    await expect(remote.run(async () => Promise.reject(charged), undefined, { resendThrottled: false })).rejects.toBe(
+      charged,
+    );
     expect(owned.stats()).toMatchObject({ requests: 3, throttled: 2 });
   });
 
@@ -93,7 +95,10 @@ describe('a budget served to another thread', () => {
     // A clock whose waits last until aborted: the owner holds the fourth request until the remote side gives up.
     const clock: BudgetClock = {
       now: () => 0,
-      sleep: (_ms, signal) => new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(new CanceledError()), { once: true })),
+      sleep: (_ms, signal) =>
+        new Promise((_resolve, reject) =>
+          signal?.addEventListener('abort', () => reject(new CanceledError()), { once: true }),
+        ),
     };
     const owned = new PacedBudget(new FixedWindowPace(RULE), { clock });
     const remote = connect(owned);

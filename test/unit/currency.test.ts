@@ -1,10 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MissingRateError, convert, parseEcbXml, ratesFromEcb, type CurrencyRate } from '../../src-main/domain/currency';
+import {
+  MissingRateError,
+  convert,
+  parseEcbXml,
+  ratesFromEcb,
+  type CurrencyRate,
+} from '../../src-main/domain/currency';
 import { sampleRates } from '../../src-main/demo/sample-rates';
 
 const ecbXml = readFileSync(new URL('../fixtures/eurofxref-daily.xml', import.meta.url), 'utf8');
-const rate = (currency: string, perUnit: string): [string, CurrencyRate] => [currency, { currency, perUnit, base: 'USD', asOf: '2026-11-20', source: 'test' }];
+const rate = (currency: string, perUnit: string): [string, CurrencyRate] => [
+  currency,
+  { currency, perUnit, base: 'USD', asOf: '2026-11-20', source: 'test' },
+];
 
 describe('currency conversion', () => {
   const rates = new Map([rate('CNY', '0.1389'), rate('IDR', '0.0000618')]);

@@ -3,8 +3,14 @@ import { diffCatalog, unreadableItems, type OfferSnapshot } from '../../src-main
 
 function snap(id: string, amount: string, extra: Partial<OfferSnapshot> = {}): OfferSnapshot {
   return {
-    key: `${id}|${id}|`, productId: id, skuId: id, variant: '',
-    cost: { amount, currency: 'USD' }, stock: { status: 'in_stock', quantity: 50 }, titles: { en: `Plan ${id}` }, ...extra,
+    key: `${id}|${id}|`,
+    productId: id,
+    skuId: id,
+    variant: '',
+    cost: { amount, currency: 'USD' },
+    stock: { status: 'in_stock', quantity: 50 },
+    titles: { en: `Plan ${id}` },
+    ...extra,
   };
 }
 
@@ -20,7 +26,14 @@ describe('diffCatalog', () => {
     ];
     const changes = diffCatalog(before, after);
     const byKind = Object.fromEntries(changes.map((c) => [`${c.change}:${c.productId}`, c]));
-    expect(Object.keys(byKind).sort()).toEqual(['added:new', 'price_down:b', 'price_up:a', 'removed:gone', 'stock_changed:c', 'title_changed:d']);
+    expect(Object.keys(byKind).sort()).toEqual([
+      'added:new',
+      'price_down:b',
+      'price_up:a',
+      'removed:gone',
+      'stock_changed:c',
+      'title_changed:d',
+    ]);
     expect(byKind['price_up:a'].old).toEqual({ amount: '1.00', currency: 'USD' });
     expect(byKind['price_up:a'].new).toEqual({ amount: '1.10', currency: 'USD' });
     expect(byKind['stock_changed:c'].new).toEqual({ status: 'low', quantity: 3 });
@@ -34,7 +47,10 @@ describe('diffCatalog', () => {
   });
 
   it('reports one offer with several changes once per kind', () => {
-    const changes = diffCatalog([snap('a', '1.00')], [snap('a', '2.00', { stock: { status: 'out', quantity: 0 }, titles: { en: 'x' } })]);
+    const changes = diffCatalog(
+      [snap('a', '1.00')],
+      [snap('a', '2.00', { stock: { status: 'out', quantity: 0 }, titles: { en: 'x' } })],
+    );
     expect(changes.map((c) => c.change).sort()).toEqual(['price_up', 'stock_changed', 'title_changed']);
   });
 
@@ -44,9 +60,17 @@ describe('diffCatalog', () => {
   });
 
   it('never reports an unreadable product (or SKU) removed, and still diffs its siblings that arrived', () => {
-    const before = [snap('a', '1'), snap('b', '2'), { ...snap('c', '3'), key: 'c|c1|', skuId: 'c1' }, { ...snap('c', '3'), key: 'c|c2|', skuId: 'c2' }];
+    const before = [
+      snap('a', '1'),
+      snap('b', '2'),
+      { ...snap('c', '3'), key: 'c|c1|', skuId: 'c1' },
+      { ...snap('c', '3'), key: 'c|c2|', skuId: 'c2' },
+    ];
     const unreadable = unreadableItems([{ productId: 'a' }, { productId: 'c', skuId: 'c1' }, {}]);
     const changes = diffCatalog(before, [snap('b', '2.5')], { unreadable });
-    expect(changes.map((c) => `${c.change}:${c.productId}/${c.skuId}`).sort()).toEqual(['price_up:b/b', 'removed:c/c2']);
+    expect(changes.map((c) => `${c.change}:${c.productId}/${c.skuId}`).sort()).toEqual([
+      'price_up:b/b',
+      'removed:c/c2',
+    ]);
   });
 });

@@ -12,8 +12,13 @@ describe('CSV text', () => {
   });
 
   it('quotes commas, quotes and line breaks the RFC 4180 way, and nothing else', () => {
-    const text = csvText(['a', 'b', 'c', 'd', 'e', 'f'], [['Hong Kong, Macau', 'the "best" plan', 'line one\nline two', 'cr\ronly', 'crlf\r\nend', '中港澳 10GB']]);
-    expect(text).toBe(`${BOM}a,b,c,d,e,f\r\n"Hong Kong, Macau","the ""best"" plan","line one\nline two","cr\ronly","crlf\r\nend",中港澳 10GB\r\n`);
+    const text = csvText(
+      ['a', 'b', 'c', 'd', 'e', 'f'],
+      [['Hong Kong, Macau', 'the "best" plan', 'line one\nline two', 'cr\ronly', 'crlf\r\nend', '中港澳 10GB']],
+    );
+    expect(text).toBe(
+      `${BOM}a,b,c,d,e,f\r\n"Hong Kong, Macau","the ""best"" plan","line one\nline two","cr\ronly","crlf\r\nend",中港澳 10GB\r\n`,
+    );
   });
 
   it('keeps empty cells and leading spaces as they are', () => {

@@ -3,12 +3,29 @@ import { describe, expect, it } from 'vitest';
 import type { OfferKind } from '../../src-main/domain/offer';
 import type { PlanAttributes } from '../../src-main/domain/plan-attributes';
 import { flagOf } from '../../src-main/export/row-builder';
-import { freeHandle, handleBase, HANDLE_MAX, HANDLE_PATTERN, legacyHandle, type HandleSource } from '../../src-main/export/store-identity';
+import {
+  freeHandle,
+  handleBase,
+  HANDLE_MAX,
+  HANDLE_PATTERN,
+  legacyHandle,
+  type HandleSource,
+} from '../../src-main/export/store-identity';
 
-const runs = { numRuns: Number(process.env.FC_RUNS ?? 300), ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {}) };
+const runs = {
+  numRuns: Number(process.env.FC_RUNS ?? 300),
+  ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {}),
+};
 
-const plan = (countries: string[], dataMB: number | null, days: number | null, extra: Partial<Extract<PlanAttributes, { type: 'plan' }>> = {}): HandleSource => ({
-  kind: 'esim', englishTitle: '', attributes: { type: 'plan', countries, dataMB, unlimited: false, perDay: false, days, confidence: 1, ...extra },
+const plan = (
+  countries: string[],
+  dataMB: number | null,
+  days: number | null,
+  extra: Partial<Extract<PlanAttributes, { type: 'plan' }>> = {},
+): HandleSource => ({
+  kind: 'esim',
+  englishTitle: '',
+  attributes: { type: 'plan', countries, dataMB, unlimited: false, perDay: false, days, confidence: 1, ...extra },
 });
 
 describe('store handles: readable, from the plan', () => {
@@ -16,9 +33,13 @@ describe('store handles: readable, from the plan', () => {
     expect(handleBase(plan(['JP'], 10240, 30))).toBe('japan-10gb-30-days');
     expect(handleBase(plan(['HK'], 500, 1))).toBe('hong-kong-500mb-1-day');
     expect(handleBase(plan(['CN', 'HK', 'MO'], 5120, 7))).toBe('china-hong-kong-macau-5gb-7-days');
-    expect(handleBase(plan(['GB', 'FR', 'DE', 'IT', 'ES', 'CH', 'NL', 'BE', 'AT', 'PT', 'GR', 'SE'], 3072, 15))).toBe('europe-12-country-3gb-15-days');
+    expect(handleBase(plan(['GB', 'FR', 'DE', 'IT', 'ES', 'CH', 'NL', 'BE', 'AT', 'PT', 'GR', 'SE'], 3072, 15))).toBe(
+      'europe-12-country-3gb-15-days',
+    );
     expect(handleBase(plan(['JP', 'KR', 'TH', 'US'], 1024, 5))).toBe('japan-korea-and-2-more-1gb-5-days');
-    expect(handleBase(plan(['TH'], 2048, 10, { unlimited: true, perDay: true }))).toBe('thailand-unlimited-2gb-daily-10-days');
+    expect(handleBase(plan(['TH'], 2048, 10, { unlimited: true, perDay: true }))).toBe(
+      'thailand-unlimited-2gb-daily-10-days',
+    );
     // Countries outside the built-in list are named by ICU, accents folded.
     expect(handleBase(plan(['CW'], 1024, 7))).toBe('curacao-1gb-7-days');
   });
@@ -26,9 +47,15 @@ describe('store handles: readable, from the plan', () => {
   it('gives a plan whose suppliers write only Chinese an English handle from its attributes', () => {
     const source = { ...plan(['JP'], 10240, 30), englishTitle: '' };
     expect(handleBase(source)).toBe('japan-10gb-30-days');
-    const goods: HandleSource = { kind: 'card', englishTitle: '', attributes: { type: 'goods', name: '腾讯视频 会员', faceValue: { amount: '30', currency: 'CNY' }, confidence: 1 } };
+    const goods: HandleSource = {
+      kind: 'card',
+      englishTitle: '',
+      attributes: { type: 'goods', name: '腾讯视频 会员', faceValue: { amount: '30', currency: 'CNY' }, confidence: 1 },
+    };
     expect(handleBase(goods)).toBe('gift-card-30-cny');
-    expect(handleBase({ ...goods, attributes: { ...goods.attributes, name: 'steam wallet' } as PlanAttributes })).toBe('steam-wallet-30-cny');
+    expect(handleBase({ ...goods, attributes: { ...goods.attributes, name: 'steam wallet' } as PlanAttributes })).toBe(
+      'steam-wallet-30-cny',
+    );
   });
 
   it('falls back to the English title, then the kind, when the attributes say nothing', () => {
@@ -55,7 +82,9 @@ describe('store handles: readable, from the plan', () => {
 const KINDS: OfferKind[] = ['esim', 'data_plan', 'card', 'direct_topup', 'mobile_recharge', 'other'];
 const countryCode = fc.oneof(
   fc.constantFrom('JP', 'HK', 'MO', 'CN', 'US', 'GB', 'TH', 'CW', 'CI', 'ZZ', 'REGION:EU12', 'REGION:XX'),
-  fc.tuple(fc.integer({ min: 65, max: 90 }), fc.integer({ min: 65, max: 90 })).map(([a, b]) => String.fromCharCode(a, b)),
+  fc
+    .tuple(fc.integer({ min: 65, max: 90 }), fc.integer({ min: 65, max: 90 }))
+    .map(([a, b]) => String.fromCharCode(a, b)),
 );
 const planSource: fc.Arbitrary<HandleSource> = fc.record({
   kind: fc.constantFrom<OfferKind>('esim', 'data_plan'),
@@ -75,15 +104,26 @@ const goodsSource: fc.Arbitrary<HandleSource> = fc.record({
   englishTitle: fc.string({ maxLength: 80 }),
   attributes: fc.record({
     type: fc.constant('goods' as const),
-    name: fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('steam wallet', '腾讯视频 会员', 'pubg mobile 60 uc', 'ÉCOLE café')),
-    faceValue: fc.option(fc.record({ amount: fc.constantFrom('10', '6.5', '100', '0.99'), currency: fc.constantFrom('CNY', 'USD', 'MYR') })),
+    name: fc.oneof(
+      fc.string({ maxLength: 60 }),
+      fc.constantFrom('steam wallet', '腾讯视频 会员', 'pubg mobile 60 uc', 'ÉCOLE café'),
+    ),
+    faceValue: fc.option(
+      fc.record({
+        amount: fc.constantFrom('10', '6.5', '100', '0.99'),
+        currency: fc.constantFrom('CNY', 'USD', 'MYR'),
+      }),
+    ),
     confidence: fc.double({ min: 0, max: 1, noNaN: true }),
   }),
 }) as fc.Arbitrary<HandleSource>;
 const source = fc.oneof(planSource, goodsSource);
 
 /** What the export does for each written row: the kept handle, else the first free readable one, kept from then on. */
-function assign(kept: Map<string, string>, plans: ReadonlyArray<{ key: string; source: HandleSource }>): Map<string, string> {
+function assign(
+  kept: Map<string, string>,
+  plans: ReadonlyArray<{ key: string; source: HandleSource }>,
+): Map<string, string> {
   const taken = new Set(kept.values());
   for (const { key, source: of } of plans) {
     if (kept.has(key)) continue;
@@ -94,49 +134,69 @@ function assign(kept: Map<string, string>, plans: ReadonlyArray<{ key: string; s
   return kept;
 }
 
-const plans = (min = 0) => fc.uniqueArray(fc.record({ key: fc.string({ minLength: 1, maxLength: 20 }), source }), { selector: (p) => p.key, minLength: min, maxLength: 60 });
+const plans = (min = 0) =>
+  fc.uniqueArray(fc.record({ key: fc.string({ minLength: 1, maxLength: 20 }), source }), {
+    selector: (p) => p.key,
+    minLength: min,
+    maxLength: 60,
+  });
 
 describe('store handles: properties', () => {
   it('are readable ASCII slugs of bounded length, whatever the plan (Chinese, accents, unknown codes, 40 countries)', () => {
-    fc.assert(fc.property(source, (of) => {
-      const base = handleBase(of);
-      expect(base).toMatch(HANDLE_PATTERN);
-      expect(base.length).toBeLessThanOrEqual(HANDLE_MAX - 4);
-    }), runs);
+    fc.assert(
+      fc.property(source, (of) => {
+        const base = handleBase(of);
+        expect(base).toMatch(HANDLE_PATTERN);
+        expect(base.length).toBeLessThanOrEqual(HANDLE_MAX - 4);
+      }),
+      runs,
+    );
   });
 
   it('are unique across every plan, and a suffixed one is still a slug', () => {
-    fc.assert(fc.property(plans(), (all) => {
-      const handles = [...assign(new Map(), all).values()];
-      expect(new Set(handles).size).toBe(handles.length);
-      for (const handle of handles) expect(handle).toMatch(HANDLE_PATTERN);
-    }), runs);
+    fc.assert(
+      fc.property(plans(), (all) => {
+        const handles = [...assign(new Map(), all).values()];
+        expect(new Set(handles).size).toBe(handles.length);
+        for (const handle of handles) expect(handle).toMatch(HANDLE_PATTERN);
+      }),
+      runs,
+    );
   });
 
   it('never change when later syncs add plans, even colliding ones, in any order', () => {
-    fc.assert(fc.property(plans(1), plans(), fc.integer(), (before, added, seed) => {
-      const first = new Map(assign(new Map(), before));
-      const later = [...before, ...added.filter((p) => !before.some((b) => b.key === p.key))];
-      // A later export may meet the plans in another order (another sort, another filter).
-      const shuffled = later.map((p, i) => ({ p, r: Math.sin(seed + i) })).sort((a, b) => a.r - b.r).map(({ p }) => p);
-      const second = assign(new Map(first), shuffled);
-      for (const [key, handle] of first) expect(second.get(key)).toBe(handle);
-      expect(new Set(second.values()).size).toBe(second.size);
-    }), runs);
+    fc.assert(
+      fc.property(plans(1), plans(), fc.integer(), (before, added, seed) => {
+        const first = new Map(assign(new Map(), before));
+        const later = [...before, ...added.filter((p) => !before.some((b) => b.key === p.key))];
+        // A later export may meet the plans in another order (another sort, another filter).
+        const shuffled = later
+          .map((p, i) => ({ p, r: Math.sin(seed + i) }))
+          .sort((a, b) => a.r - b.r)
+          .map(({ p }) => p);
+        const second = assign(new Map(first), shuffled);
+        for (const [key, handle] of first) expect(second.get(key)).toBe(handle);
+        expect(new Set(second.values()).size).toBe(second.size);
+      }),
+      runs,
+    );
   });
 
   it('suffix a plan only when its readable handle is taken', () => {
-    fc.assert(fc.property(plans(1), (all) => {
-      const assigned = assign(new Map(), all);
-      const given = new Set<string>();
-      for (const { key, source: of } of all) {
-        const base = handleBase(of);
-        const handle = assigned.get(key)!;
-        if (!given.has(base)) expect(handle).toBe(base);
-        else expect(handle).toMatch(new RegExp(`^${base}-\\d+$`));
-        given.add(handle);
-      }
-    }), runs);
+    fc.assert(
+      fc.property(plans(1), (all) => {
+        const assigned = assign(new Map(), all);
+        const given = new Set<string>();
+        for (const { key, source: of } of all) {
+          const base = handleBase(of);
+          const handle = assigned.get(key)!;
+          if (!given.has(base)) expect(handle).toBe(base);
+          else expect(handle).toMatch(new RegExp(`^${base}-\\d+$`));
+          given.add(handle);
+        }
+      }),
+      runs,
+    );
   });
 });
 

@@ -4,7 +4,7 @@ import { FORMULA_TRIGGERS, neutralizeCell } from '../../src-main/export/neutrali
 describe('formula-injection neutralizer', () => {
   it.each([
     ['=', '=HYPERLINK("http://evil.example","Hong Kong 5GB")'],
-    ['+', '+1+cmd|\' /C calc\'!A0'],
+    ['+', "+1+cmd|' /C calc'!A0"],
     ['-', '-2+3'],
     ['@', '@SUM(A1:A9)'],
     ['tab', '\t=1+1'],

@@ -4,10 +4,17 @@ import type { GridOffer, PlanRow } from '../../src-shared/grid-types';
 
 export function gridOffer(overrides: Partial<GridOffer> = {}): GridOffer {
   return {
-    supplier: 'cn-shop', productId: '101', skuId: '1010', variant: '', kind: 'esim',
+    supplier: 'cn-shop',
+    productId: '101',
+    skuId: '1010',
+    variant: '',
+    kind: 'esim',
     titles: { 'en-US': 'Hong Kong 5GB 7 Days', 'zh-CN': '香港 5GB 7天' },
-    cost: { amount: '40.00', currency: 'CNY' }, converted: { amount: '5.6', currency: 'USD' },
-    stock: { status: 'in_stock', quantity: 30 }, orderable: true, categoryId: '11',
+    cost: { amount: '40.00', currency: 'CNY' },
+    converted: { amount: '5.6', currency: 'USD' },
+    stock: { status: 'in_stock', quantity: 30 },
+    orderable: true,
+    categoryId: '11',
     ...overrides,
   };
 }
@@ -16,13 +23,32 @@ export function planRow(overrides: Partial<PlanRow> = {}): PlanRow {
   const offers = overrides.offers ?? [gridOffer()];
   const first = offers[0];
   return {
-    id: 1, planKey: 'plan|HK|5120|total|7d', kind: 'esim', title: 'Hong Kong 5GB 7 Days',
-    attributes: { type: 'plan', countries: ['HK'], dataMB: 5120, unlimited: false, perDay: false, days: 7, confidence: 1 },
+    id: 1,
+    planKey: 'plan|HK|5120|total|7d',
+    kind: 'esim',
+    title: 'Hong Kong 5GB 7 Days',
+    attributes: {
+      type: 'plan',
+      countries: ['HK'],
+      dataMB: 5120,
+      unlimited: false,
+      perDay: false,
+      days: 7,
+      confidence: 1,
+    },
     offers,
-    best: first ? { supplier: first.supplier, productId: first.productId, skuId: first.skuId, variant: first.variant } : null,
+    best: first
+      ? { supplier: first.supplier, productId: first.productId, skuId: first.skuId, variant: first.variant }
+      : null,
     second: null,
-    bestCost: { amount: '5.6', currency: 'USD' }, salePrice: { amount: '6.72', currency: 'USD' }, margin: { amount: '1.12', currency: 'USD' },
-    marginPercent: '16.7', ruleId: 'all', locked: false, priceRefused: false, changes: ['price_down'],
+    bestCost: { amount: '5.6', currency: 'USD' },
+    salePrice: { amount: '6.72', currency: 'USD' },
+    margin: { amount: '1.12', currency: 'USD' },
+    marginPercent: '16.7',
+    ruleId: 'all',
+    locked: false,
+    priceRefused: false,
+    changes: ['price_down'],
     ...overrides,
   };
 }
@@ -31,7 +57,12 @@ export function planRow(overrides: Partial<PlanRow> = {}): PlanRow {
 export function soldOutRow(overrides: Partial<PlanRow> = {}): PlanRow {
   return planRow({
     offers: [gridOffer({ stock: { status: 'out', quantity: 0 } })],
-    best: null, bestCost: null, salePrice: null, margin: null, marginPercent: null, ruleId: null,
+    best: null,
+    bestCost: null,
+    salePrice: null,
+    margin: null,
+    marginPercent: null,
+    ruleId: null,
     ...overrides,
   });
 }

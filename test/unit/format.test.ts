@@ -9,7 +9,7 @@ describe('money formatting in the renderer', () => {
     expect(formatMoney({ amount: '9007199254740993.5', currency: 'IDR' })).toBe('9,007,199,254,740,994 IDR');
   });
 
-  it('shows the currency\'s own minor units by default: two for USD, none for JPY, three for KWD', () => {
+  it("shows the currency's own minor units by default: two for USD, none for JPY, three for KWD", () => {
     expect(formatMoney({ amount: '5.338844', currency: 'USD' })).toBe('5.34 USD');
     expect(formatMoney({ amount: '6', currency: 'CNY' })).toBe('6.00 CNY');
     expect(formatMoney({ amount: '1234.5', currency: 'JPY' })).toBe('1,235 JPY');
@@ -32,7 +32,9 @@ describe('money formatting in the renderer', () => {
     expect(formatMoney({ amount: '999999.996', currency: 'USD' })).toBe('1,000,000.00 USD');
     expect(formatMoney({ amount: '-1.005', currency: 'USD' })).toBe('−1.01 USD');
     expect(formatMoney({ amount: '-0.001', currency: 'USD' })).toBe('0.00 USD');
-    expect(formatMoney({ amount: '9007199254740993.015', currency: 'IDR' }, { decimals: 2 })).toBe('9,007,199,254,740,993.02 IDR');
+    expect(formatMoney({ amount: '9007199254740993.015', currency: 'IDR' }, { decimals: 2 })).toBe(
+      '9,007,199,254,740,993.02 IDR',
+    );
     expect(formatMoney({ amount: '1.23456789', currency: 'USD' }, { decimals: 6 })).toBe('1.234568 USD');
   });
 

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { GridOffer, PlanRow } from '../../src-shared/grid-types';
 import { chartGeometry, historyInMerchantCurrency } from '../../src-renderer/screens/grid/chart-geometry';
-import { cellAmount, coverageOf, dataOf, marginLevel, roundedAmount, supplierCells } from '../../src-renderer/screens/grid/grid-format';
+import {
+  cellAmount,
+  coverageOf,
+  dataOf,
+  marginLevel,
+  roundedAmount,
+  supplierCells,
+} from '../../src-renderer/screens/grid/grid-format';
 import { columnLayout } from '../../src-renderer/screens/grid/columns';
 import {
   buildGridQuery,
@@ -20,19 +27,53 @@ import {
   rowAtIndex,
 } from '../../src-renderer/stores/grid-query';
 
-function offer(supplier: string, amount: string | null, status: GridOffer['stock']['status'] = 'in_stock', productId = '1'): GridOffer {
+function offer(
+  supplier: string,
+  amount: string | null,
+  status: GridOffer['stock']['status'] = 'in_stock',
+  productId = '1',
+): GridOffer {
   return {
-    supplier, productId, skuId: productId, variant: '', kind: 'esim', titles: { en: 'Japan 5GB 7 Days' },
-    cost: { amount: amount ?? '10', currency: amount ? 'USD' : 'THB' }, converted: amount ? { amount, currency: 'USD' } : null,
-    stock: { status, quantity: null }, orderable: true, categoryId: null,
+    supplier,
+    productId,
+    skuId: productId,
+    variant: '',
+    kind: 'esim',
+    titles: { en: 'Japan 5GB 7 Days' },
+    cost: { amount: amount ?? '10', currency: amount ? 'USD' : 'THB' },
+    converted: amount ? { amount, currency: 'USD' } : null,
+    stock: { status, quantity: null },
+    orderable: true,
+    categoryId: null,
   };
 }
 
 function row(id: number, overrides: Partial<PlanRow> = {}): PlanRow {
   return {
-    id, planKey: `plan|${id}`, kind: 'esim', title: `Plan ${id}`,
-    attributes: { type: 'plan', countries: ['JP'], dataMB: 5120, unlimited: false, perDay: false, days: 7, confidence: 1 },
-    offers: [], best: null, second: null, bestCost: null, salePrice: null, margin: null, marginPercent: null, ruleId: null, locked: false, priceRefused: false, changes: [],
+    id,
+    planKey: `plan|${id}`,
+    kind: 'esim',
+    title: `Plan ${id}`,
+    attributes: {
+      type: 'plan',
+      countries: ['JP'],
+      dataMB: 5120,
+      unlimited: false,
+      perDay: false,
+      days: 7,
+      confidence: 1,
+    },
+    offers: [],
+    best: null,
+    second: null,
+    bestCost: null,
+    salePrice: null,
+    margin: null,
+    marginPercent: null,
+    ruleId: null,
+    locked: false,
+    priceRefused: false,
+    changes: [],
     ...overrides,
   };
 }
@@ -41,16 +82,38 @@ const rows = (from: number, count: number) => Array.from({ length: count }, (_, 
 
 describe('building the grid query from what the merchant chose', () => {
   it('sends only what narrows the result, with the page as offset/limit', () => {
-    expect(buildGridQuery(EMPTY_FILTERS, DEFAULT_SORT, 'en', 0)).toEqual({ language: 'en', sort: { column: 'title', direction: 'asc' }, offset: 0, limit: 100 });
+    expect(buildGridQuery(EMPTY_FILTERS, DEFAULT_SORT, 'en', 0)).toEqual({
+      language: 'en',
+      sort: { column: 'title', direction: 'asc' },
+      offset: 0,
+      limit: 100,
+    });
     const query = buildGridQuery(
-      { search: '  香港 5GB ', suppliers: ['demo-mesim'], kinds: ['esim'], countries: 'jp, hk', stock: 'in_stock', marginBelow: '1,5', changedInLastSync: true },
+      {
+        search: '  香港 5GB ',
+        suppliers: ['demo-mesim'],
+        kinds: ['esim'],
+        countries: 'jp, hk',
+        stock: 'in_stock',
+        marginBelow: '1,5',
+        changedInLastSync: true,
+      },
       { column: 'margin', direction: 'desc' },
       'zh-CN',
       3,
     );
     expect(query).toEqual({
-      language: 'zh-CN', sort: { column: 'margin', direction: 'desc' }, offset: 300, limit: 100, search: '香港 5GB', suppliers: ['demo-mesim'],
-      kinds: ['esim'], countries: ['JP', 'HK'], stock: 'in_stock', marginBelow: '1.5', changedInLastSync: true,
+      language: 'zh-CN',
+      sort: { column: 'margin', direction: 'desc' },
+      offset: 300,
+      limit: 100,
+      search: '香港 5GB',
+      suppliers: ['demo-mesim'],
+      kinds: ['esim'],
+      countries: ['JP', 'HK'],
+      stock: 'in_stock',
+      marginBelow: '1.5',
+      changedInLastSync: true,
     });
   });
 
@@ -88,7 +151,9 @@ describe('building the grid query from what the merchant chose', () => {
     expect(queryKey({ ...EMPTY_FILTERS, marginBelow: '5.' }, DEFAULT_SORT, 'en')).not.toBe(a);
     expect(queryKey({ ...EMPTY_FILTERS, marginBelow: '5' }, DEFAULT_SORT, 'en')).toBe(a);
     expect(queryKey({ ...EMPTY_FILTERS, marginBelow: '5' }, DEFAULT_SORT, 'zh-CN')).not.toBe(a);
-    expect(queryKey({ ...EMPTY_FILTERS, search: ' x ' }, DEFAULT_SORT, 'en')).toBe(queryKey({ ...EMPTY_FILTERS, search: 'x' }, DEFAULT_SORT, 'en'));
+    expect(queryKey({ ...EMPTY_FILTERS, search: ' x ' }, DEFAULT_SORT, 'en')).toBe(
+      queryKey({ ...EMPTY_FILTERS, search: 'x' }, DEFAULT_SORT, 'en'),
+    );
   });
 
   it('flips the direction on the same column, and starts money and breadth sorts biggest first', () => {
@@ -120,7 +185,11 @@ describe('the sparse page window', () => {
   it('keeps at most the cache limit, forgetting the pages farthest from the view, without mutating the old map', () => {
     let pages = {};
     for (let page = 0; page < 6; page++) pages = mergePage(pages, page, rows(page * 100, 2), page, 4);
-    expect(Object.keys(pages).map(Number).sort((a, b) => a - b)).toEqual([2, 3, 4, 5]);
+    expect(
+      Object.keys(pages)
+        .map(Number)
+        .sort((a, b) => a - b),
+    ).toEqual([2, 3, 4, 5]);
     const before = { 0: rows(0, 1) };
     const after = mergePage(before, 9, rows(900, 1), 9, 4);
     expect(Object.keys(before)).toEqual(['0']);
@@ -170,10 +239,12 @@ describe('what a row shows', () => {
 
   it('gives each supplier one cell: the row best if it is theirs, else their cheapest buyable offer', () => {
     const best = offer('a', '5.00', 'in_stock', 'best');
-    const cells = supplierCells(row(1, {
-      offers: [offer('a', '4.00', 'out', 'cheap-out'), best, offer('b', '7.5'), offer('c', null)],
-      best: { supplier: 'a', productId: 'best', skuId: 'best', variant: '' },
-    }));
+    const cells = supplierCells(
+      row(1, {
+        offers: [offer('a', '4.00', 'out', 'cheap-out'), best, offer('b', '7.5'), offer('c', null)],
+        best: { supplier: 'a', productId: 'best', skuId: 'best', variant: '' },
+      }),
+    );
     expect(cells.get('a')?.offer.productId).toBe('best');
     expect(cells.get('a')?.isBest).toBe(true);
     expect(cells.get('a')?.others.map((o) => o.productId)).toEqual(['cheap-out']);
@@ -183,14 +254,58 @@ describe('what a row shows', () => {
   });
 
   it('reads coverage and data from the plan attributes', () => {
-    expect(coverageOf({ type: 'plan', countries: ['HK'], dataMB: 1024, unlimited: false, perDay: false, days: 1, confidence: 1 })).toEqual({ type: 'one', code: 'HK' });
-    expect(coverageOf({ type: 'plan', countries: ['REGION:ASIA'], dataMB: 1024, unlimited: false, perDay: false, days: 1, confidence: 1 })).toEqual({ type: 'one', code: 'ASIA' });
-    expect(coverageOf({ type: 'plan', countries: ['AT', 'BE', 'CH'], dataMB: 1024, unlimited: false, perDay: false, days: 1, confidence: 1 })).toMatchObject({ type: 'many', count: 3 });
+    expect(
+      coverageOf({
+        type: 'plan',
+        countries: ['HK'],
+        dataMB: 1024,
+        unlimited: false,
+        perDay: false,
+        days: 1,
+        confidence: 1,
+      }),
+    ).toEqual({ type: 'one', code: 'HK' });
+    expect(
+      coverageOf({
+        type: 'plan',
+        countries: ['REGION:ASIA'],
+        dataMB: 1024,
+        unlimited: false,
+        perDay: false,
+        days: 1,
+        confidence: 1,
+      }),
+    ).toEqual({ type: 'one', code: 'ASIA' });
+    expect(
+      coverageOf({
+        type: 'plan',
+        countries: ['AT', 'BE', 'CH'],
+        dataMB: 1024,
+        unlimited: false,
+        perDay: false,
+        days: 1,
+        confidence: 1,
+      }),
+    ).toMatchObject({ type: 'many', count: 3 });
     expect(coverageOf({ type: 'goods', name: 'steam', faceValue: null, confidence: 1 })).toEqual({ type: 'none' });
-    expect(dataOf({ type: 'plan', countries: ['HK'], dataMB: 1024, unlimited: false, perDay: true, days: 5, confidence: 1 })).toEqual({ type: 'volume', mb: 1024, perDay: true });
+    expect(
+      dataOf({ type: 'plan', countries: ['HK'], dataMB: 1024, unlimited: false, perDay: true, days: 5, confidence: 1 }),
+    ).toEqual({ type: 'volume', mb: 1024, perDay: true });
     // The quota rule: a throttled "unlimited" plan with a high-speed quota reads as that quota.
-    expect(dataOf({ type: 'plan', countries: ['HK'], dataMB: 10240, unlimited: true, perDay: false, days: 5, confidence: 1 })).toEqual({ type: 'volume', mb: 10240, perDay: false });
-    expect(dataOf({ type: 'plan', countries: ['HK'], dataMB: null, unlimited: true, perDay: false, days: 5, confidence: 1 })).toEqual({ type: 'unlimited', capMB: null, perDay: false });
+    expect(
+      dataOf({
+        type: 'plan',
+        countries: ['HK'],
+        dataMB: 10240,
+        unlimited: true,
+        perDay: false,
+        days: 5,
+        confidence: 1,
+      }),
+    ).toEqual({ type: 'volume', mb: 10240, perDay: false });
+    expect(
+      dataOf({ type: 'plan', countries: ['HK'], dataMB: null, unlimited: true, perDay: false, days: 5, confidence: 1 }),
+    ).toEqual({ type: 'unlimited', capMB: null, perDay: false });
   });
 
   it('sizes columns so five suppliers fit beside a usable title at 1280px', () => {
@@ -202,7 +317,11 @@ describe('what a row shows', () => {
   });
 
   it('leaves hidden columns out and uses the widths the merchant dragged, within bounds', () => {
-    const layout = columnLayout(['a', 'b'], new Set(['kind', 'supplier:b', 'margin']), { title: 300, days: 5, 'supplier:a': 9000 });
+    const layout = columnLayout(['a', 'b'], new Set(['kind', 'supplier:b', 'margin']), {
+      title: 300,
+      days: 5,
+      'supplier:a': 9000,
+    });
     expect(layout.columns).toEqual(['select', 'title', 'coverage', 'data', 'days', 'supplier:a', 'sale']);
     expect(layout.template).toBe('30px minmax(300px, 1fr) 80px 80px 40px 640px 74px');
     expect(layout.spans).toEqual({ plan: 5, cost: 1, price: 1 });
@@ -216,28 +335,48 @@ describe('the price-history chart', () => {
 
   it('converts history at the current rate of the offer, exactly', () => {
     const points = historyInMerchantCurrency(
-      [{ at: '2026-01-02T00:00:00Z', amount: '20', currency: 'CNY' }, { at: '2026-01-01T00:00:00Z', amount: '14.00', currency: 'CNY' }, { at: 'bad', amount: '1', currency: 'CNY' }],
+      [
+        { at: '2026-01-02T00:00:00Z', amount: '20', currency: 'CNY' },
+        { at: '2026-01-01T00:00:00Z', amount: '14.00', currency: 'CNY' },
+        { at: 'bad', amount: '1', currency: 'CNY' },
+      ],
       { cost: { amount: '14.00', currency: 'CNY' }, converted: { amount: '1.9446', currency: 'USD' } },
     );
     expect(points.map((p) => p.value)).toEqual(['1.9446', '2.778']);
-    expect(historyInMerchantCurrency([{ at: '2026-01-01T00:00:00Z', amount: '1', currency: 'CNY' }], { cost: { amount: '1', currency: 'CNY' }, converted: null })).toEqual([]);
+    expect(
+      historyInMerchantCurrency([{ at: '2026-01-01T00:00:00Z', amount: '1', currency: 'CNY' }], {
+        cost: { amount: '1', currency: 'CNY' },
+        converted: null,
+      }),
+    ).toEqual([]);
   });
 
   it('draws nothing for no points, a flat line for one, steps for changes, carried on to now', () => {
     expect(chartGeometry([], box, 0)).toBeNull();
     const t0 = Date.parse('2026-01-01T00:00:00Z');
-    const one = chartGeometry([{ key: 'a', points: [{ time: t0, value: '5', original: { at: '', amount: '5', currency: 'USD' } }] }], box, t0)!;
+    const one = chartGeometry(
+      [{ key: 'a', points: [{ time: t0, value: '5', original: { at: '', amount: '5', currency: 'USD' } }] }],
+      box,
+      t0,
+    )!;
     expect(one.paths[0].d).toMatch(/^M60 \d+(\.\d)? H490$/);
     expect(one.yTicks).toEqual([{ y: expect.any(Number), value: '5.00' }]);
 
     const now = t0 + 2 * 86_400_000;
-    const stepped = chartGeometry([
-      { key: 'a', points: [
-        { time: t0, value: '1.00', original: { at: '', amount: '1.00', currency: 'USD' } },
-        { time: t0 + 86_400_000, value: '2.00', original: { at: '', amount: '2.00', currency: 'USD' } },
-      ] },
-      { key: 'b', points: [] },
-    ], box, now)!;
+    const stepped = chartGeometry(
+      [
+        {
+          key: 'a',
+          points: [
+            { time: t0, value: '1.00', original: { at: '', amount: '1.00', currency: 'USD' } },
+            { time: t0 + 86_400_000, value: '2.00', original: { at: '', amount: '2.00', currency: 'USD' } },
+          ],
+        },
+        { key: 'b', points: [] },
+      ],
+      box,
+      now,
+    )!;
     expect(stepped.paths).toHaveLength(1);
     const [, , mid] = stepped.paths[0].d.split(' ');
     expect(mid).toBe('H275');
@@ -249,10 +388,19 @@ describe('the price-history chart', () => {
 
   it('uses four decimals when two would merge distinct tick values', () => {
     const t0 = 0;
-    const geometry = chartGeometry([{ key: 'a', points: [
-      { time: t0, value: '1.001', original: { at: '', amount: '1.001', currency: 'USD' } },
-      { time: t0 + 1000, value: '1.004', original: { at: '', amount: '1.004', currency: 'USD' } },
-    ] }], box, t0 + 120_000)!;
+    const geometry = chartGeometry(
+      [
+        {
+          key: 'a',
+          points: [
+            { time: t0, value: '1.001', original: { at: '', amount: '1.001', currency: 'USD' } },
+            { time: t0 + 1000, value: '1.004', original: { at: '', amount: '1.004', currency: 'USD' } },
+          ],
+        },
+      ],
+      box,
+      t0 + 120_000,
+    )!;
     expect(geometry.decimals).toBe(4);
     expect(geometry.yTicks.map((tick) => tick.value)).toEqual(['1.0010', '1.0025', '1.0040']);
   });

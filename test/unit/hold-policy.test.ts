@@ -5,7 +5,10 @@ describe('hold policy', () => {
   it('holds more than the threshold, never exactly it, and always a removal of everything', () => {
     const at30 = { removalPercent: 30 };
     expect(holdReason(30, 100, at30)).toBeNull();
-    expect(holdReason(31, 100, at30)).toEqual({ code: 'removes_over_threshold', params: { removed: 31, live: 100, thresholdPercent: 30 } });
+    expect(holdReason(31, 100, at30)).toEqual({
+      code: 'removes_over_threshold',
+      params: { removed: 31, live: 100, thresholdPercent: 30 },
+    });
     expect(holdReason(1, 3, at30)).toMatchObject({ code: 'removes_over_threshold' });
     expect(holdReason(100, 100, { removalPercent: 100 })).toMatchObject({ code: 'removes_all' });
     expect(holdReason(99, 100, { removalPercent: 100 })).toBeNull();

@@ -11,8 +11,13 @@ const dictionaryFiles = readdirSync(dir).filter((file) => file.endsWith('.ts') &
 // a Chinese-speaking merchant. (Chinese may have more: translations of texts the main process sends in English.)
 describe.each(dictionaryFiles)('dictionary %s', (file) => {
   it('has every English key in Simplified Chinese too, none empty', async () => {
-    const module = (await import(`../../src-renderer/i18n/${file.replace(/\.ts$/, '')}`)) as Record<string, { en: Record<string, string>; 'zh-CN': Record<string, string> }>;
-    const dictionary = Object.values(module).find((value) => value && typeof value === 'object' && 'en' in value && 'zh-CN' in value)!;
+    const module = (await import(`../../src-renderer/i18n/${file.replace(/\.ts$/, '')}`)) as Record<
+      string,
+      { en: Record<string, string>; 'zh-CN': Record<string, string> }
+    >;
+    const dictionary = Object.values(module).find(
+      (value) => value && typeof value === 'object' && 'en' in value && 'zh-CN' in value,
+    )!;
     expect(dictionary, `${file} exports no dictionary`).toBeDefined();
     const chinese = new Set(Object.keys(dictionary['zh-CN']));
     expect(Object.keys(dictionary.en).filter((key) => !chinese.has(key))).toEqual([]);

@@ -30,7 +30,7 @@ describe('finding English left in Chinese screens', () => {
     expect(latinWords('it is')).toEqual(['it', 'is']);
   });
 
-  it('takes the merchant\'s own data out before judging, and says where each offender is', () => {
+  it("takes the merchant's own data out before judging, and says where each offender is", () => {
     const texts = [
       { text: 'Japan 5GB 30 Days · 来自 Demo Linksfield', where: 'Grid › row 1' },
       { text: '分类 mobile-operator:321', where: 'Grid › plan details › .offer-ids' },
@@ -41,9 +41,11 @@ describe('finding English left in Chinese screens', () => {
       { ...texts[0], words: ['Demo'] },
       { ...texts[1], words: ['mobile-operator'] },
     ]);
-    expect(describeOffenders(offenders)).toBe([
-      '  [Demo] in "Japan 5GB 30 Days · 来自 Demo Linksfield" at Grid › row 1',
-      '  [mobile-operator] in "分类 mobile-operator:321" at Grid › plan details › .offer-ids',
-    ].join('\n'));
+    expect(describeOffenders(offenders)).toBe(
+      [
+        '  [Demo] in "Japan 5GB 30 Days · 来自 Demo Linksfield" at Grid › row 1',
+        '  [mobile-operator] in "分类 mobile-operator:321" at Grid › plan details › .offer-ids',
+      ].join('\n'),
+    );
   });
 });

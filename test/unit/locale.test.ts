@@ -17,7 +17,10 @@ describe('locale tags', () => {
   });
 
   it('collapses duplicate tags, first text wins, empty texts dropped', () => {
-    expect(canonicalizeTitles({ en_US: 'A', 'en-US': 'B', 'zh-cn': '甲', fr: ' ' })).toEqual({ 'en-US': 'A', 'zh-CN': '甲' });
+    expect(canonicalizeTitles({ en_US: 'A', 'en-US': 'B', 'zh-cn': '甲', fr: ' ' })).toEqual({
+      'en-US': 'A',
+      'zh-CN': '甲',
+    });
   });
 });
 

@@ -19,8 +19,9 @@ describe('eSIM QR codes', () => {
     expect(qrSymbol(upper).segments.map((s) => s.mode.id)).toEqual(['Alphanumeric']);
     expect(qrSymbol(mixed).segments.map((s) => s.mode.id)).toEqual(['Byte']);
     // The same code in byte mode needs a bigger symbol: the reason for choosing the mode ourselves.
-    expect(qrSymbol(upper).version)
-      .toBeLessThan(QRCode.create([{ mode: 'byte', data: Buffer.from(upper) }], { errorCorrectionLevel: 'M' }).version);
+    expect(qrSymbol(upper).version).toBeLessThan(
+      QRCode.create([{ mode: 'byte', data: Buffer.from(upper) }], { errorCorrectionLevel: 'M' }).version,
+    );
   });
 
   it('draws a medium error correction symbol (6 px a module, 4-module quiet zone)', async () => {

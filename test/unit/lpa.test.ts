@@ -32,9 +32,15 @@ describe('parseLpa (SGP.22 activation code)', () => {
 
   it('reads the optional OID and confirmation code flag', () => {
     expect(accepted('LPA:1$rsp.truphone.com$QR-G-5C-1LS-1W1Z9P7$1.3.6.1.4.1.31746$1')).toMatchObject({
-      smdpAddress: 'rsp.truphone.com', activationCode: 'QR-G-5C-1LS-1W1Z9P7', oid: '1.3.6.1.4.1.31746', confirmationCodeRequired: true,
+      smdpAddress: 'rsp.truphone.com',
+      activationCode: 'QR-G-5C-1LS-1W1Z9P7',
+      oid: '1.3.6.1.4.1.31746',
+      confirmationCodeRequired: true,
     });
-    expect(accepted('LPA:1$rsp.truphone.com$QR-G-5C$1.3.6.1.4.1.31746')).toMatchObject({ oid: '1.3.6.1.4.1.31746', confirmationCodeRequired: false });
+    expect(accepted('LPA:1$rsp.truphone.com$QR-G-5C$1.3.6.1.4.1.31746')).toMatchObject({
+      oid: '1.3.6.1.4.1.31746',
+      confirmationCodeRequired: false,
+    });
   });
 
   it('allows an empty OID only when the flag follows it', () => {
@@ -110,7 +116,9 @@ describe('Apple one-tap setup link', () => {
   it('carries the whole code URL-encoded, and reads back to the same code', () => {
     const lpa = 'LPA:1$smdp.example.com$ABC-123$$1';
     const link = appleSetupLink(lpa);
-    expect(link).toBe('https://esimsetup.apple.com/esim_qrcode_provisioning?carddata=LPA%3A1%24smdp.example.com%24ABC-123%24%241');
+    expect(link).toBe(
+      'https://esimsetup.apple.com/esim_qrcode_provisioning?carddata=LPA%3A1%24smdp.example.com%24ABC-123%24%241',
+    );
     const back = lpaFromText(link);
     expect(back.ok && back.value.lpa).toBe(lpa);
   });

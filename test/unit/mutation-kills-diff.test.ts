@@ -4,27 +4,47 @@ import { diffCatalog, unreadableItems, type OfferSnapshot } from '../../src-main
 // Written against the mutants StrykerJS left alive in diff.ts (`npm run mutation`).
 function snap(id: string, amount: string, extra: Partial<OfferSnapshot> = {}): OfferSnapshot {
   return {
-    key: `${id}|${id}|`, productId: id, skuId: id, variant: '',
-    cost: { amount, currency: 'USD' }, stock: { status: 'in_stock', quantity: 50 }, titles: { en: `Plan ${id}` }, ...extra,
+    key: `${id}|${id}|`,
+    productId: id,
+    skuId: id,
+    variant: '',
+    cost: { amount, currency: 'USD' },
+    stock: { status: 'in_stock', quantity: 50 },
+    titles: { en: `Plan ${id}` },
+    ...extra,
   };
 }
 
 describe('diffCatalog: what the merchant is told', () => {
   it('reports a supplier switching currency even when the number is the same (or lower)', () => {
-    const switched = diffCatalog([snap('a', '10.00')], [snap('a', '10.00', { cost: { amount: '10.00', currency: 'CNY' } })]);
+    const switched = diffCatalog(
+      [snap('a', '10.00')],
+      [snap('a', '10.00', { cost: { amount: '10.00', currency: 'CNY' } })],
+    );
     expect(switched.map((c) => c.change)).toEqual(['price_up']);
     expect(switched[0].new).toEqual({ amount: '10.00', currency: 'CNY' });
-    const cheaperNumber = diffCatalog([snap('a', '10.00')], [snap('a', '1.00', { cost: { amount: '1.00', currency: 'CNY' } })]);
+    const cheaperNumber = diffCatalog(
+      [snap('a', '10.00')],
+      [snap('a', '1.00', { cost: { amount: '1.00', currency: 'CNY' } })],
+    );
     expect(cheaperNumber.map((c) => c.change)).toEqual(['price_up']);
   });
 
   it('says what an added or removed offer cost, its stock and its titles', () => {
     const [added] = diffCatalog([], [snap('new', '5.00')]);
     expect(added).toMatchObject({ change: 'added', key: 'new|new|', productId: 'new', skuId: 'new', variant: '' });
-    expect(added.new).toEqual({ cost: { amount: '5.00', currency: 'USD' }, stock: { status: 'in_stock', quantity: 50 }, titles: { en: 'Plan new' } });
+    expect(added.new).toEqual({
+      cost: { amount: '5.00', currency: 'USD' },
+      stock: { status: 'in_stock', quantity: 50 },
+      titles: { en: 'Plan new' },
+    });
     const [removed] = diffCatalog([snap('gone', '9.00')], []);
     expect(removed.change).toBe('removed');
-    expect(removed.old).toEqual({ cost: { amount: '9.00', currency: 'USD' }, stock: { status: 'in_stock', quantity: 50 }, titles: { en: 'Plan gone' } });
+    expect(removed.old).toEqual({
+      cost: { amount: '9.00', currency: 'USD' },
+      stock: { status: 'in_stock', quantity: 50 },
+      titles: { en: 'Plan gone' },
+    });
   });
 
   it('a stock status change at the same count is a stock change', () => {
@@ -39,7 +59,12 @@ describe('diffCatalog: what the merchant is told', () => {
     expect(reworded[0].old).toEqual({ en: 'Plan a' });
     const dropped = diffCatalog([snap('a', '1', { titles: { en: 'Plan a', 'zh-CN': '套餐 a' } })], [snap('a', '1')]);
     expect(dropped.map((c) => c.change)).toEqual(['title_changed']);
-    expect(diffCatalog([snap('a', '1', { titles: { en: 'x', 'zh-CN': 'y' } })], [snap('a', '1', { titles: { 'zh-CN': 'y', en: 'x' } })])).toEqual([]);
+    expect(
+      diffCatalog(
+        [snap('a', '1', { titles: { en: 'x', 'zh-CN': 'y' } })],
+        [snap('a', '1', { titles: { 'zh-CN': 'y', en: 'x' } })],
+      ),
+    ).toEqual([]);
   });
 
   it('an unreadable SKU keeps only that SKU; the same SKU id under another product is still removed', () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isDecimalString, isIsoCurrency, isPositiveDecimal, money, sameMoney, toDecimalString } from '../../src-main/domain/money';
+import {
+  isDecimalString,
+  isIsoCurrency,
+  isPositiveDecimal,
+  money,
+  sameMoney,
+  toDecimalString,
+} from '../../src-main/domain/money';
 
 // Written against the mutants StrykerJS left alive in money.ts (`npm run mutation`): each is a rule a merchant relies on.
 describe('money: what counts as an amount', () => {

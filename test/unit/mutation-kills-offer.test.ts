@@ -5,10 +5,23 @@ import { offerKey, offerProblem, stockFromQuantity, supplierOfferKey, type Offer
 // supplier's offers pass on arrival, so each refusal below is an offer that must never be priced, exported or ordered.
 function offer(overrides: Partial<Offer> = {}): Offer {
   return {
-    productId: 'p1', skuId: 's1', variant: '', kind: 'esim', titles: { en: 'Japan 5 GB' }, category: null,
-    cost: { amount: '4.50', currency: 'USD' }, retailPrice: null, originalPrice: null,
-    stock: { status: 'in_stock', quantity: 50 }, minQuantity: null, maxQuantity: null,
-    fulfillment: { mode: 'auto', inputFields: [] }, images: [], plan: {}, orderable: true, raw: null,
+    productId: 'p1',
+    skuId: 's1',
+    variant: '',
+    kind: 'esim',
+    titles: { en: 'Japan 5 GB' },
+    category: null,
+    cost: { amount: '4.50', currency: 'USD' },
+    retailPrice: null,
+    originalPrice: null,
+    stock: { status: 'in_stock', quantity: 50 },
+    minQuantity: null,
+    maxQuantity: null,
+    fulfillment: { mode: 'auto', inputFields: [] },
+    images: [],
+    plan: {},
+    orderable: true,
+    raw: null,
     ...overrides,
   };
 }
@@ -16,7 +29,11 @@ function offer(overrides: Partial<Offer> = {}): Offer {
 describe('offerProblem: what may enter the catalog', () => {
   it('accepts a complete offer, with or without list prices', () => {
     expect(offerProblem(offer())).toBeNull();
-    expect(offerProblem(offer({ retailPrice: { amount: '6.00', currency: 'USD' }, originalPrice: { amount: '7', currency: 'CNY' } }))).toBeNull();
+    expect(
+      offerProblem(
+        offer({ retailPrice: { amount: '6.00', currency: 'USD' }, originalPrice: { amount: '7', currency: 'CNY' } }),
+      ),
+    ).toBeNull();
     expect(offerProblem(offer({ stock: { status: 'unlimited', quantity: null } }))).toBeNull();
     expect(offerProblem(offer({ stock: { status: 'out', quantity: 0 } }))).toBeNull();
   });
@@ -26,9 +43,15 @@ describe('offerProblem: what may enter the catalog', () => {
   });
 
   it('refuses a cost that is not a plain decimal, or in a currency that is not ISO 4217', () => {
-    expect(offerProblem(offer({ cost: { amount: '4,50', currency: 'USD' } }))).toBe('cost "4,50" is not a decimal amount');
-    expect(offerProblem(offer({ cost: { amount: 4.5 as unknown as string, currency: 'USD' } }))).toBe('cost 4.5 is not a decimal amount');
-    expect(offerProblem(offer({ cost: { amount: '4.50', currency: 'USDT' } }))).toBe('cost currency "USDT" is not an ISO 4217 code');
+    expect(offerProblem(offer({ cost: { amount: '4,50', currency: 'USD' } }))).toBe(
+      'cost "4,50" is not a decimal amount',
+    );
+    expect(offerProblem(offer({ cost: { amount: 4.5 as unknown as string, currency: 'USD' } }))).toBe(
+      'cost 4.5 is not a decimal amount',
+    );
+    expect(offerProblem(offer({ cost: { amount: '4.50', currency: 'USDT' } }))).toBe(
+      'cost currency "USDT" is not an ISO 4217 code',
+    );
   });
 
   it('refuses a cost of zero or below: it would be sold and ordered as if real', () => {
@@ -38,8 +61,12 @@ describe('offerProblem: what may enter the catalog', () => {
   });
 
   it('refuses a malformed retail or original price instead of exporting it', () => {
-    expect(offerProblem(offer({ retailPrice: { amount: 'n/a', currency: 'USD' } }))).toBe('retail price "n/a" is not a decimal amount');
-    expect(offerProblem(offer({ originalPrice: { amount: '9', currency: 'rmb' } }))).toBe('original price currency "rmb" is not an ISO 4217 code');
+    expect(offerProblem(offer({ retailPrice: { amount: 'n/a', currency: 'USD' } }))).toBe(
+      'retail price "n/a" is not a decimal amount',
+    );
+    expect(offerProblem(offer({ originalPrice: { amount: '9', currency: 'rmb' } }))).toBe(
+      'original price currency "rmb" is not an ISO 4217 code',
+    );
   });
 
   it('needs a non-blank title in at least one language', () => {
@@ -50,9 +77,15 @@ describe('offerProblem: what may enter the catalog', () => {
   });
 
   it('refuses an unknown stock state and a quantity that is not a whole number of items', () => {
-    expect(offerProblem(offer({ stock: { status: 'plenty' as Offer['stock']['status'], quantity: 5 } }))).toBe('unknown stock status "plenty"');
-    expect(offerProblem(offer({ stock: { status: 'low', quantity: 2.5 } }))).toBe('stock quantity 2.5 is not a whole number of items');
-    expect(offerProblem(offer({ stock: { status: 'low', quantity: -1 } }))).toBe('stock quantity -1 is not a whole number of items');
+    expect(offerProblem(offer({ stock: { status: 'plenty' as Offer['stock']['status'], quantity: 5 } }))).toBe(
+      'unknown stock status "plenty"',
+    );
+    expect(offerProblem(offer({ stock: { status: 'low', quantity: 2.5 } }))).toBe(
+      'stock quantity 2.5 is not a whole number of items',
+    );
+    expect(offerProblem(offer({ stock: { status: 'low', quantity: -1 } }))).toBe(
+      'stock quantity -1 is not a whole number of items',
+    );
   });
 });
 

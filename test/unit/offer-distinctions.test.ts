@@ -3,8 +3,17 @@ import type { GridOffer } from '../../src-shared/grid-types';
 import { offerDistinctions } from '../../src-renderer/screens/grid/offer-labels';
 
 const offer = (supplier: string, skuId: string, titles: Record<string, string>): GridOffer => ({
-  supplier, productId: skuId, skuId, variant: '', kind: 'esim', titles, cost: { amount: '1', currency: 'USD' }, converted: null,
-  stock: { status: 'in_stock', quantity: null }, orderable: true, categoryId: null,
+  supplier,
+  productId: skuId,
+  skuId,
+  variant: '',
+  kind: 'esim',
+  titles,
+  cost: { amount: '1', currency: 'USD' },
+  converted: null,
+  stock: { status: 'in_stock', quantity: null },
+  orderable: true,
+  categoryId: null,
 });
 
 describe('telling two offers of one supplier apart in the row panel', () => {

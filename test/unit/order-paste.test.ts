@@ -11,14 +11,21 @@ describe('what a merchant pastes to complete an order', () => {
   });
 
   it('takes an activation code or Apple setup link', () => {
-    expect(readPasted('LPA:1$smdp.example.com$ABC')).toMatchObject({ kind: 'lpa', code: { smdpAddress: 'smdp.example.com', activationCode: 'ABC' } });
-    expect(readPasted('https://esimsetup.apple.com/esim_qrcode_provisioning?carddata=LPA%3A1%24smdp.example.com%24ABC')).toMatchObject({ kind: 'lpa' });
+    expect(readPasted('LPA:1$smdp.example.com$ABC')).toMatchObject({
+      kind: 'lpa',
+      code: { smdpAddress: 'smdp.example.com', activationCode: 'ABC' },
+    });
+    expect(
+      readPasted('https://esimsetup.apple.com/esim_qrcode_provisioning?carddata=LPA%3A1%24smdp.example.com%24ABC'),
+    ).toMatchObject({ kind: 'lpa' });
   });
 
   it('says why anything else is not usable', () => {
     const refused = readPasted('hello');
     expect(refused.kind).toBe('invalid');
-    expect(inEnglish((refused as { reason: string }).reason)).toBe('This is neither a notification body nor an activation code: the activation code must start with "LPA:1$"');
+    expect(inEnglish((refused as { reason: string }).reason)).toBe(
+      'This is neither a notification body nor an activation code: the activation code must start with "LPA:1$"',
+    );
   });
 });
 

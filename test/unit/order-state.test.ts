@@ -11,22 +11,69 @@ const T2 = '2026-11-21T10:00:09.000Z';
 
 function record(overrides: Partial<OrderRecord> = {}): OrderRecord {
   return {
-    id: 1, idempotencyKey: 'SG20261121100000ABCDEF01', supplierId: 'dj', supplierKind: 'dujiao-next', connectionFingerprint: null, productId: '1', skuId: '10', variant: '',
-    offerKind: 'esim', title: 'Hong Kong 5GB', quantity: 1, expectedCost: { amount: '12.50', currency: 'CNY' }, capAmount: null, capDay: '2026-11-21',
-    email: null, buyerInput: null, status: 'pending', upstreamOrderId: null, upstreamStatus: null, amount: null, refundedAmount: null, delivery: null, error: null, attention: null,
-    sendAttempts: 1, lastSentAt: T0, acknowledgedAt: null, createdAt: T0, updatedAt: T0, finishedAt: null, ...overrides,
+    id: 1,
+    idempotencyKey: 'SG20261121100000ABCDEF01',
+    supplierId: 'dj',
+    supplierKind: 'dujiao-next',
+    connectionFingerprint: null,
+    productId: '1',
+    skuId: '10',
+    variant: '',
+    offerKind: 'esim',
+    title: 'Hong Kong 5GB',
+    quantity: 1,
+    expectedCost: { amount: '12.50', currency: 'CNY' },
+    capAmount: null,
+    capDay: '2026-11-21',
+    email: null,
+    buyerInput: null,
+    status: 'pending',
+    upstreamOrderId: null,
+    upstreamStatus: null,
+    amount: null,
+    refundedAmount: null,
+    delivery: null,
+    error: null,
+    attention: null,
+    sendAttempts: 1,
+    lastSentAt: T0,
+    acknowledgedAt: null,
+    createdAt: T0,
+    updatedAt: T0,
+    finishedAt: null,
+    ...overrides,
   };
 }
 
 const LPA = 'LPA:1$SMDP.EXAMPLE.COM$ABCDEF0123456789';
-const paid: OrderState = { status: 'processing', upstreamOrderId: '101', upstreamStatus: 'paid', amount: { amount: '12.50', currency: 'CNY' }, delivery: null, error: null };
-const delivered: OrderState = { ...paid, status: 'delivered', upstreamStatus: 'completed', delivery: { lpa: LPA, iccid: '8985200000000000001' } };
+const paid: OrderState = {
+  status: 'processing',
+  upstreamOrderId: '101',
+  upstreamStatus: 'paid',
+  amount: { amount: '12.50', currency: 'CNY' },
+  delivery: null,
+  error: null,
+};
+const delivered: OrderState = {
+  ...paid,
+  status: 'delivered',
+  upstreamStatus: 'completed',
+  delivery: { lpa: LPA, iccid: '8985200000000000001' },
+};
 
 describe('applying what the supplier says to an order', () => {
   it('moves the status forward, records the acknowledgement and a timeline entry', () => {
     const { record: next, entries, changed } = applyState(record(), paid, T1, { fromSupplier: true, note: 'sent' });
     expect(changed).toBe(true);
-    expect(next).toMatchObject({ status: 'processing', upstreamOrderId: '101', upstreamStatus: 'paid', amount: { amount: '12.50' }, acknowledgedAt: T1, updatedAt: T1, finishedAt: null });
+    expect(next).toMatchObject({
+      status: 'processing',
+      upstreamOrderId: '101',
+      upstreamStatus: 'paid',
+      amount: { amount: '12.50' },
+      acknowledgedAt: T1,
+      updatedAt: T1,
+      finishedAt: null,
+    });
     expect(entries).toEqual([{ at: T1, status: 'processing', upstreamStatus: 'paid', note: 'sent' }]);
   });
 
@@ -41,13 +88,24 @@ describe('applying what the supplier says to an order', () => {
     expect(done.finishedAt).toBe(T1);
     expect(applyState(done, paid, T2, { fromSupplier: true }).changed).toBe(false);
     const processing = applyState(record(), paid, T1, { fromSupplier: true }).record;
-    expect(applyState(processing, { ...paid, status: 'pending', upstreamStatus: 'paid' }, T2).record.status).toBe('processing');
+    expect(applyState(processing, { ...paid, status: 'pending', upstreamStatus: 'paid' }, T2).record.status).toBe(
+      'processing',
+    );
   });
 
   it('splits the LPA into SM-DP+ address and activation code, and keeps earlier delivery fields', () => {
-    const withIccid = applyState(record(), { ...paid, delivery: { iccid: '8985200000000000001' } }, T1, { fromSupplier: true }).record;
-    const done = applyState(withIccid, { ...paid, status: 'delivered', delivery: { lpa: LPA } }, T2, { fromSupplier: true }).record;
-    expect(done.delivery).toEqual({ iccid: '8985200000000000001', lpa: LPA, smdpAddress: 'SMDP.EXAMPLE.COM', activationCode: 'ABCDEF0123456789' });
+    const withIccid = applyState(record(), { ...paid, delivery: { iccid: '8985200000000000001' } }, T1, {
+      fromSupplier: true,
+    }).record;
+    const done = applyState(withIccid, { ...paid, status: 'delivered', delivery: { lpa: LPA } }, T2, {
+      fromSupplier: true,
+    }).record;
+    expect(done.delivery).toEqual({
+      iccid: '8985200000000000001',
+      lpa: LPA,
+      smdpAddress: 'SMDP.EXAMPLE.COM',
+      activationCode: 'ABCDEF0123456789',
+    });
   });
 
   it('clears an old reason when the order moves on without one', () => {
@@ -62,7 +120,12 @@ describe('applying what the supplier says to an order', () => {
 
   it('says a repeated problem once', () => {
     const r = record();
-    const first = noteOn(r, 'no answer: timed out', T1, { at: T0, status: 'pending', upstreamStatus: null, note: 'recorded before sending' });
+    const first = noteOn(r, 'no answer: timed out', T1, {
+      at: T0,
+      status: 'pending',
+      upstreamStatus: null,
+      note: 'recorded before sending',
+    });
     expect(first).toEqual({ at: T1, status: 'pending', upstreamStatus: null, note: 'no answer: timed out' });
     expect(noteOn(r, 'no answer: timed out', T2, first!)).toBeNull();
   });
@@ -71,12 +134,19 @@ describe('applying what the supplier says to an order', () => {
 describe('masking deliveries', () => {
   it('hides the activation code, PIN, card number, free text and the supplier QR; keeps SM-DP+, ICCID and serials', () => {
     const masked = maskDelivery({
-      ...mergeDelivery(null, { lpa: LPA })!, iccid: '8985200000000000001', qrImage: 'data:image/png;base64,AAAA',
-      cards: [{ number: '1234-5678-9012', pin: '4321', serial: 'SN1' }], text: 'Confirmation code: 998877',
+      ...mergeDelivery(null, { lpa: LPA })!,
+      iccid: '8985200000000000001',
+      qrImage: 'data:image/png;base64,AAAA',
+      cards: [{ number: '1234-5678-9012', pin: '4321', serial: 'SN1' }],
+      text: 'Confirmation code: 998877',
     });
     expect(masked).toEqual({
-      lpa: 'LPA:1$SMDP.EXAMPLE.COM$••••••••6789', smdpAddress: 'SMDP.EXAMPLE.COM', activationCode: '••••••••6789', iccid: '8985200000000000001',
-      cards: [{ number: '••••••••9012', pin: '••••', serial: 'SN1' }], text: '••••••••8877',
+      lpa: 'LPA:1$SMDP.EXAMPLE.COM$••••••••6789',
+      smdpAddress: 'SMDP.EXAMPLE.COM',
+      activationCode: '••••••••6789',
+      iccid: '8985200000000000001',
+      cards: [{ number: '••••••••9012', pin: '••••', serial: 'SN1' }],
+      text: '••••••••8877',
     });
   });
 
@@ -94,7 +164,9 @@ describe('reconciliation rule and polling', () => {
   });
 
   it('backs off 1 s, 2 s, 4 s … up to a minute', () => {
-    expect([0, 1, 2, 3, 5, 6, 7, 100].map((round) => pollDelay(DEFAULT_FOLLOW_POLICY, round))).toEqual([1000, 2000, 4000, 8000, 32_000, 60_000, 60_000, 60_000]);
+    expect([0, 1, 2, 3, 5, 6, 7, 100].map((round) => pollDelay(DEFAULT_FOLLOW_POLICY, round))).toEqual([
+      1000, 2000, 4000, 8000, 32_000, 60_000, 60_000, 60_000,
+    ]);
     expect(pollDelay({ ...DEFAULT_FOLLOW_POLICY, initialDelayMs: 10, maxDelayMs: 40, followForMs: 0 }, 3)).toBe(40);
   });
 });

@@ -2,23 +2,55 @@ import { describe, expect, it } from 'vitest';
 import type { OrderView, TimelineEntry } from '../../src-shared/order-types';
 import { orderText } from '../../src-shared/order-notes';
 import {
-  balanceShort, deliveryShape, esimDetails, isAtLeastAsFresh, progressSteps, qrDisplaySize, qrFileName, sameDelivery, upsertOrder, withRevealed, wordOrderText,
+  balanceShort,
+  deliveryShape,
+  esimDetails,
+  isAtLeastAsFresh,
+  progressSteps,
+  qrDisplaySize,
+  qrFileName,
+  sameDelivery,
+  upsertOrder,
+  withRevealed,
+  wordOrderText,
 } from '../../src-renderer/stores/orders-view';
 
 const LPA = 'LPA:1$SMDP.DEMO.SUPPLYGRID.INVALID$CBB4AF6F864A35B7558B624F0E01863D';
 const MASKED_LPA = 'LPA:1$SMDP.DEMO.SUPPLYGRID.INVALID$••••••••863D';
 
-function entry(status: TimelineEntry['status'], at: string, upstreamStatus: string | null = null, note: string | null = null): TimelineEntry {
+function entry(
+  status: TimelineEntry['status'],
+  at: string,
+  upstreamStatus: string | null = null,
+  note: string | null = null,
+): TimelineEntry {
   return { at, status, upstreamStatus, note };
 }
 
 function order(overrides: Partial<OrderView> = {}): OrderView {
   return {
-    id: 1, idempotencyKey: 'SG2026', supplier: 'demo-mesim', supplierKind: 'mesim',
-    offer: { supplier: 'demo-mesim', productId: '1', skuId: '1', variant: '' }, title: 'Japan 5GB', kind: 'esim', quantity: 1,
-    expectedCost: { amount: '5.56', currency: 'USD' }, expectedInMerchantCurrency: { amount: '5.56', currency: 'USD' },
-    status: 'pending', upstreamOrderId: null, upstreamStatus: null, amount: null, refundedAmount: null, delivery: null, revealed: false, error: null, attention: null,
-    createdAt: '2026-03-01T10:00:00.000Z', updatedAt: '2026-03-01T10:00:00.000Z', finishedAt: null,
+    id: 1,
+    idempotencyKey: 'SG2026',
+    supplier: 'demo-mesim',
+    supplierKind: 'mesim',
+    offer: { supplier: 'demo-mesim', productId: '1', skuId: '1', variant: '' },
+    title: 'Japan 5GB',
+    kind: 'esim',
+    quantity: 1,
+    expectedCost: { amount: '5.56', currency: 'USD' },
+    expectedInMerchantCurrency: { amount: '5.56', currency: 'USD' },
+    status: 'pending',
+    upstreamOrderId: null,
+    upstreamStatus: null,
+    amount: null,
+    refundedAmount: null,
+    delivery: null,
+    revealed: false,
+    error: null,
+    attention: null,
+    createdAt: '2026-03-01T10:00:00.000Z',
+    updatedAt: '2026-03-01T10:00:00.000Z',
+    finishedAt: null,
     timeline: [entry('pending', '2026-03-01T10:00:00.000Z', null, 'recorded before sending')],
     ...overrides,
   };
@@ -39,7 +71,9 @@ describe('keeping the order list current from events and answers that race', () 
 
   it('breaks a tie on updatedAt by the timeline: a note adds an entry without touching updatedAt', () => {
     const before = order();
-    const noted = order({ timeline: [...before.timeline, entry('pending', '2026-03-01T10:00:05.000Z', null, 'no answer; checking again')] });
+    const noted = order({
+      timeline: [...before.timeline, entry('pending', '2026-03-01T10:00:05.000Z', null, 'no answer; checking again')],
+    });
     expect(isAtLeastAsFresh(noted, before)).toBe(true);
     expect(isAtLeastAsFresh(before, noted)).toBe(false);
   });
@@ -65,12 +99,23 @@ describe('what a delivery holds', () => {
 
   it('splits an unmasked LPA into address and code, with the Apple link and a QR', () => {
     const details = esimDetails({ lpa: LPA, iccid: '8985200207804467017' });
-    expect(details).toMatchObject({ smdpAddress: 'SMDP.DEMO.SUPPLYGRID.INVALID', activationCode: 'CBB4AF6F864A35B7558B624F0E01863D', iccid: '8985200207804467017', qrAvailable: true });
-    expect(details.appleLink).toBe(`https://esimsetup.apple.com/esim_qrcode_provisioning?carddata=${encodeURIComponent(LPA)}`);
+    expect(details).toMatchObject({
+      smdpAddress: 'SMDP.DEMO.SUPPLYGRID.INVALID',
+      activationCode: 'CBB4AF6F864A35B7558B624F0E01863D',
+      iccid: '8985200207804467017',
+      qrAvailable: true,
+    });
+    expect(details.appleLink).toBe(
+      `https://esimsetup.apple.com/esim_qrcode_provisioning?carddata=${encodeURIComponent(LPA)}`,
+    );
   });
 
   it('offers no QR and no install link for a masked code: they would install nothing', () => {
-    const details = esimDetails({ lpa: MASKED_LPA, smdpAddress: 'SMDP.DEMO.SUPPLYGRID.INVALID', activationCode: '••••••••863D' });
+    const details = esimDetails({
+      lpa: MASKED_LPA,
+      smdpAddress: 'SMDP.DEMO.SUPPLYGRID.INVALID',
+      activationCode: '••••••••863D',
+    });
     expect(details).toMatchObject({ qrAvailable: false, appleLink: null, activationCode: '••••••••863D' });
   });
 
@@ -81,11 +126,21 @@ describe('what a delivery holds', () => {
 
 describe('the progress bar', () => {
   it('marks recorded as current while the order waits to be sent', () => {
-    expect(progressSteps(order()).map((s) => [s.key, s.state])).toEqual([['recorded', 'current'], ['sent', 'todo'], ['delivered', 'todo']]);
+    expect(progressSteps(order()).map((s) => [s.key, s.state])).toEqual([
+      ['recorded', 'current'],
+      ['sent', 'todo'],
+      ['delivered', 'todo'],
+    ]);
   });
 
   it('counts a delivery in the first answer as sent, with the times from the timeline', () => {
-    const delivered = order({ status: 'delivered', timeline: [entry('pending', '2026-03-01T10:00:00.000Z'), entry('delivered', '2026-03-01T10:00:02.000Z', 'completed')] });
+    const delivered = order({
+      status: 'delivered',
+      timeline: [
+        entry('pending', '2026-03-01T10:00:00.000Z'),
+        entry('delivered', '2026-03-01T10:00:02.000Z', 'completed'),
+      ],
+    });
     expect(progressSteps(delivered)).toEqual([
       { key: 'recorded', state: 'done', at: '2026-03-01T10:00:00.000Z' },
       { key: 'sent', state: 'done', at: '2026-03-01T10:00:02.000Z' },
@@ -94,17 +149,30 @@ describe('the progress bar', () => {
   });
 
   it('shows processing as the current middle step', () => {
-    const processing = order({ status: 'processing', timeline: [entry('pending', '2026-03-01T10:00:00.000Z'), entry('processing', '2026-03-01T10:00:01.000Z', 'paid')] });
+    const processing = order({
+      status: 'processing',
+      timeline: [entry('pending', '2026-03-01T10:00:00.000Z'), entry('processing', '2026-03-01T10:00:01.000Z', 'paid')],
+    });
     expect(progressSteps(processing).map((s) => s.state)).toEqual(['done', 'current', 'todo']);
   });
 
   it('ends in the outcome: failed, attention, or canceled before it was ever sent', () => {
     const failed = order({ status: 'failed', timeline: [entry('pending', 'a'), entry('failed', 'b', 'refused')] });
     expect(progressSteps(failed)[2]).toEqual({ key: 'failed', state: 'failed', at: 'b' });
-    const attention = order({ status: 'attention', timeline: [entry('pending', 'a'), entry('processing', 'b', 'ordered'), entry('attention', 'c', 'ordered')] });
+    const attention = order({
+      status: 'attention',
+      timeline: [entry('pending', 'a'), entry('processing', 'b', 'ordered'), entry('attention', 'c', 'ordered')],
+    });
     expect(progressSteps(attention).map((s) => s.state)).toEqual(['done', 'done', 'warn']);
-    const canceledUnsent = order({ status: 'canceled', timeline: [entry('pending', 'a'), entry('canceled', 'b', null, 'canceled before it was sent')] });
-    expect(progressSteps(canceledUnsent).map((s) => [s.key, s.state])).toEqual([['recorded', 'done'], ['sent', 'todo'], ['canceled', 'failed']]);
+    const canceledUnsent = order({
+      status: 'canceled',
+      timeline: [entry('pending', 'a'), entry('canceled', 'b', null, 'canceled before it was sent')],
+    });
+    expect(progressSteps(canceledUnsent).map((s) => [s.key, s.state])).toEqual([
+      ['recorded', 'done'],
+      ['sent', 'todo'],
+      ['canceled', 'failed'],
+    ]);
   });
 });
 
@@ -139,46 +207,82 @@ describe('the new order states and attention reasons, as the Orders screen and t
     const { ATTENTION_CODES } = await import('../../src-shared/order-types');
     const { ORDER_RECORD_STATUSES } = await import('../../src-shared/order-types');
     for (const language of ['en', 'zh-CN'] as const) {
-      for (const status of ORDER_RECORD_STATUSES) expect(ordersDictionary[language][`status.${status}`], `${language} status.${status}`).toBeTruthy();
-      for (const code of ATTENTION_CODES) expect(ordersDictionary[language][`attention.reason.${code}`], `${language} ${code}`).toBeTruthy();
+      for (const status of ORDER_RECORD_STATUSES)
+        expect(ordersDictionary[language][`status.${status}`], `${language} status.${status}`).toBeTruthy();
+      for (const code of ATTENTION_CODES)
+        expect(ordersDictionary[language][`attention.reason.${code}`], `${language} ${code}`).toBeTruthy();
     }
     expect(ordersDictionary.en['step.refunded']).toBe('Refunded');
     expect(ordersDictionary['zh-CN']['status.partially_refunded']).toBe('部分退款');
   });
 
-  it('words a reason from its code and parameters with the supplier\'s name, in the CLI too', async () => {
+  it("words a reason from its code and parameters with the supplier's name, in the CLI too", async () => {
     const { attentionText } = await import('../../src-main/cli/commands/orders');
-    const view = order({ status: 'attention', attention: { code: 'price_above_quote', params: { live: '13.00 CNY', quoted: '12.50 CNY' } } });
+    const view = order({
+      status: 'attention',
+      attention: { code: 'price_above_quote', params: { live: '13.00 CNY', quoted: '12.50 CNY' } },
+    });
     const { attentionWording } = await import('../../src-renderer/stores/orders-view');
-    expect(attentionWording(view, 'My shop')).toEqual({ key: 'attention.reason.price_above_quote', params: { live: '13.00 CNY', quoted: '12.50 CNY', supplier: 'My shop' } });
-    expect(attentionText(view)).toBe('demo-mesim now asks 13.00 CNY, above the 12.50 CNY you confirmed. The order was not sent at that price. Close it, sync the catalog and order again if the new price suits you.');
+    expect(attentionWording(view, 'My shop')).toEqual({
+      key: 'attention.reason.price_above_quote',
+      params: { live: '13.00 CNY', quoted: '12.50 CNY', supplier: 'My shop' },
+    });
+    expect(attentionText(view)).toBe(
+      'demo-mesim now asks 13.00 CNY, above the 12.50 CNY you confirmed. The order was not sent at that price. Close it, sync the catalog and order again if the new price suits you.',
+    );
     expect(attentionWording(order(), 'My shop')).toBeNull();
   });
 
   it('ends the progress bar on a refund', () => {
-    const refunded = order({ status: 'refunded', timeline: [entry('pending', '2026-03-01T10:00:00.000Z'), entry('processing', '2026-03-01T10:00:01.000Z'), entry('refunded', '2026-03-01T10:00:09.000Z', 'refunded')] });
-    expect(progressSteps(refunded).at(-1)).toEqual({ key: 'refunded', state: 'failed', at: '2026-03-01T10:00:09.000Z' });
-    expect(progressSteps({ ...refunded, status: 'partially_refunded' }).at(-1)).toMatchObject({ key: 'partially_refunded', state: 'warn' });
+    const refunded = order({
+      status: 'refunded',
+      timeline: [
+        entry('pending', '2026-03-01T10:00:00.000Z'),
+        entry('processing', '2026-03-01T10:00:01.000Z'),
+        entry('refunded', '2026-03-01T10:00:09.000Z', 'refunded'),
+      ],
+    });
+    expect(progressSteps(refunded).at(-1)).toEqual({
+      key: 'refunded',
+      state: 'failed',
+      at: '2026-03-01T10:00:09.000Z',
+    });
+    expect(progressSteps({ ...refunded, status: 'partially_refunded' }).at(-1)).toMatchObject({
+      key: 'partially_refunded',
+      state: 'warn',
+    });
   });
 });
 
-describe('an order\'s texts from main, worded', () => {
+describe("an order's texts from main, worded", () => {
   const english = (key: string, params: Record<string, string>) => {
     const templates: Record<string, string> = {
       'note.noAnswerRetrying': 'No answer from {supplier}: {error}; checking again',
-      'upstream.canceled': 'canceled', 'upstream.withCode': '{status} ({code})', 'upstream.ordered': 'ordered',
-      'note.awaitingN009': 'the QR code comes by N009', 'supplierWord.completed': 'completed',
+      'upstream.canceled': 'canceled',
+      'upstream.withCode': '{status} ({code})',
+      'upstream.ordered': 'ordered',
+      'note.awaitingN009': 'the QR code comes by N009',
+      'supplierWord.completed': 'completed',
     };
     return (templates[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
   };
 
-  it('words each coded part with the supplier\'s name, a status\'s code after it, and leaves the supplier\'s own words', () => {
-    expect(wordOrderText(orderText('note.noAnswerRetrying', { supplier: 'demo-dujiao', error: 'timeout; reset' }), english, 'Demo Dujiao-Next'))
-      .toBe('No answer from Demo Dujiao-Next: timeout; reset; checking again');
+  it("words each coded part with the supplier's name, a status's code after it, and leaves the supplier's own words", () => {
+    expect(
+      wordOrderText(
+        orderText('note.noAnswerRetrying', { supplier: 'demo-dujiao', error: 'timeout; reset' }),
+        english,
+        'Demo Dujiao-Next',
+      ),
+    ).toBe('No answer from Demo Dujiao-Next: timeout; reset; checking again');
     expect(wordOrderText(orderText('upstream.canceled', { code: 'N001' }), english, 'X')).toBe('canceled (N001)');
-    expect(wordOrderText(`${orderText('upstream.ordered')}; ${orderText('note.awaitingN009')}`, english, 'X')).toBe('ordered; the QR code comes by N009');
+    expect(wordOrderText(`${orderText('upstream.ordered')}; ${orderText('note.awaitingN009')}`, english, 'X')).toBe(
+      'ordered; the QR code comes by N009',
+    );
     expect(wordOrderText('completed', english, 'X')).toBe('completed');
-    expect(wordOrderText('wallet payment failed (payment_failed)', english, 'X')).toBe('wallet payment failed (payment_failed)');
+    expect(wordOrderText('wallet payment failed (payment_failed)', english, 'X')).toBe(
+      'wallet payment failed (payment_failed)',
+    );
     expect(wordOrderText(null, english, 'X')).toBe('');
   });
 });

@@ -2,18 +2,34 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { describeFailure, measureMatcher, type LabelledTitle } from '../fixtures/match-quality';
 import type { LocalizedText, OfferKind, PlanFacts } from '../../src-main/domain/offer';
-import { MATCH_CONFIDENCE_THRESHOLD, extractAttributes, marketedMB, planMatchKey, type PlanAttributes } from '../../src-main/domain/plan-attributes';
+import {
+  MATCH_CONFIDENCE_THRESHOLD,
+  extractAttributes,
+  marketedMB,
+  planMatchKey,
+  type PlanAttributes,
+} from '../../src-main/domain/plan-attributes';
 
-const LABELLED: LabelledTitle[] = JSON.parse(readFileSync(new URL('../fixtures/plan-titles.json', import.meta.url), 'utf8'));
+const LABELLED: LabelledTitle[] = JSON.parse(
+  readFileSync(new URL('../fixtures/plan-titles.json', import.meta.url), 'utf8'),
+);
 
 function plan(title: string | LocalizedText, facts: PlanFacts = {}, kind: OfferKind = 'esim') {
-  const attributes = extractAttributes({ titles: typeof title === 'string' ? { en: title } : title, kind, plan: facts });
+  const attributes = extractAttributes({
+    titles: typeof title === 'string' ? { en: title } : title,
+    kind,
+    plan: facts,
+  });
   if (attributes.type !== 'plan') throw new Error(`expected plan attributes for ${JSON.stringify(title)}`);
   return attributes;
 }
 
 function goods(title: string | LocalizedText, facts: PlanFacts = {}, kind: OfferKind = 'card') {
-  const attributes = extractAttributes({ titles: typeof title === 'string' ? { en: title } : title, kind, plan: facts });
+  const attributes = extractAttributes({
+    titles: typeof title === 'string' ? { en: title } : title,
+    kind,
+    plan: facts,
+  });
   if (attributes.type !== 'goods') throw new Error(`expected goods attributes for ${JSON.stringify(title)}`);
   return attributes;
 }
@@ -25,12 +41,30 @@ const ASIA8 = ['ID', 'JP', 'KR', 'MY', 'PH', 'SG', 'TH', 'VN'];
 
 describe('extractAttributes: places', () => {
   it.each([
-    ['Korea 3GB 7 Days', ['KR']], ['South Korea 3GB 7 Days', ['KR']], ['韩国 3GB 7天', ['KR']], ['韓國 3GB 7天', ['KR']], ['南韓 3GB 7天', ['KR']],
-    ['USA 3GB 7 Days', ['US']], ['United States 3GB 7 Days', ['US']], ['美国 3GB 7天', ['US']], ['美國 3GB 7天', ['US']],
-    ['UK 3GB 7 Days', ['GB']], ['United Kingdom 3GB 7 Days', ['GB']], ['英国 3GB 7天', ['GB']], ['Great Britain 3GB 7 Days', ['GB']],
-    ['Türkiye 3GB 7 Days', ['TR']], ['HK 3GB 7 Days', ['HK']], ['中国香港 3GB 7天', ['HK']], ['中國大陸 3GB 7天', ['CN']],
-    ['中港澳 3GB 7天', ['CN', 'HK', 'MO']], ['港澳 3GB 7天', ['HK', 'MO']], ['HK+Macau 3GB 7 Days', ['HK', 'MO']], ['日韩 3GB 7天', ['JP', 'KR']],
-    ['China, Hong Kong & Macau 3GB 7 Days', ['CN', 'HK', 'MO']], ['USA & Canada 3GB 7 Days', ['CA', 'US']], ['澳新 3GB 7天', ['AU', 'NZ']],
+    ['Korea 3GB 7 Days', ['KR']],
+    ['South Korea 3GB 7 Days', ['KR']],
+    ['韩国 3GB 7天', ['KR']],
+    ['韓國 3GB 7天', ['KR']],
+    ['南韓 3GB 7天', ['KR']],
+    ['USA 3GB 7 Days', ['US']],
+    ['United States 3GB 7 Days', ['US']],
+    ['美国 3GB 7天', ['US']],
+    ['美國 3GB 7天', ['US']],
+    ['UK 3GB 7 Days', ['GB']],
+    ['United Kingdom 3GB 7 Days', ['GB']],
+    ['英国 3GB 7天', ['GB']],
+    ['Great Britain 3GB 7 Days', ['GB']],
+    ['Türkiye 3GB 7 Days', ['TR']],
+    ['HK 3GB 7 Days', ['HK']],
+    ['中国香港 3GB 7天', ['HK']],
+    ['中國大陸 3GB 7天', ['CN']],
+    ['中港澳 3GB 7天', ['CN', 'HK', 'MO']],
+    ['港澳 3GB 7天', ['HK', 'MO']],
+    ['HK+Macau 3GB 7 Days', ['HK', 'MO']],
+    ['日韩 3GB 7天', ['JP', 'KR']],
+    ['China, Hong Kong & Macau 3GB 7 Days', ['CN', 'HK', 'MO']],
+    ['USA & Canada 3GB 7 Days', ['CA', 'US']],
+    ['澳新 3GB 7天', ['AU', 'NZ']],
   ])('%s → %j', (title, countries) => {
     expect(plan(title).countries).toEqual(countries);
   });
@@ -53,8 +87,15 @@ describe('extractAttributes: places', () => {
       expect(plan(title).countries).toEqual(['REGION:EU-12']);
       expect(plan(title).region).toBe('EU-12');
     }
-    for (const title of ['Asia 8 Countries 10GB 7 Days', '亚洲8国 10GB 7天', '亞洲八國 10GB 7天']) expect(plan(title).region).toBe('ASIA-8');
-    for (const title of ['Southeast Asia 8 Countries 5GB 7 Days', '东南亚8国 5GB 7天', '東南亞8國 5GB 7天', 'SE Asia 8 Countries 5GB 7 Days']) expect(plan(title).region).toBe('SEA-8');
+    for (const title of ['Asia 8 Countries 10GB 7 Days', '亚洲8国 10GB 7天', '亞洲八國 10GB 7天'])
+      expect(plan(title).region).toBe('ASIA-8');
+    for (const title of [
+      'Southeast Asia 8 Countries 5GB 7 Days',
+      '东南亚8国 5GB 7天',
+      '東南亞8國 5GB 7天',
+      'SE Asia 8 Countries 5GB 7 Days',
+    ])
+      expect(plan(title).region).toBe('SEA-8');
     expect(plan('12国 3GB 7天').region).toBe('MULTI-12');
     expect(plan('东盟10国 5GB 10天').region).toBe('ASEAN-10');
     expect(plan('Europe 33 Countries 10GB 7 Days').countries).toEqual(['REGION:EU-33']);
@@ -90,8 +131,15 @@ describe('extractAttributes: places', () => {
 
 describe('extractAttributes: data', () => {
   it.each([
-    ['Japan 500MB 7 Days', 500], ['Japan 5GB 7 Days', 5120], ['Japan 5 GB 7 Days', 5120], ['Japan 1.5GB 7 Days', 1536],
-    ['Japan-4G-7 days-200M', 200], ['日本 ５ＧＢ ７天', 5120], ['日本 5G流量 7天', 5120], ['日本 5G 7天', 5120], ['Japan 1TB 30 Days', 1048576],
+    ['Japan 500MB 7 Days', 500],
+    ['Japan 5GB 7 Days', 5120],
+    ['Japan 5 GB 7 Days', 5120],
+    ['Japan 1.5GB 7 Days', 1536],
+    ['Japan-4G-7 days-200M', 200],
+    ['日本 ５ＧＢ ７天', 5120],
+    ['日本 5G流量 7天', 5120],
+    ['日本 5G 7天', 5120],
+    ['Japan 1TB 30 Days', 1048576],
   ])('%s → %d MB', (title, dataMB) => {
     expect(plan(title).dataMB).toBe(dataMB);
   });
@@ -119,8 +167,15 @@ describe('extractAttributes: data', () => {
 
 describe('extractAttributes: per-day quotas', () => {
   it.each([
-    'Japan 1GB/day 7 Days', 'Japan 1GB/Day 7 Days', 'Japan 1GB per day 7 days', 'Japan Daily 1GB 7 Days', '日本 每日1GB 7天', '日本 每天1GB 7天',
-    '日本 1GB/天 7天', '日本-1GB/自然日+eSIM载体90天', 'Japan-1GB/Natural day+eSIM Carrier of 90 days',
+    'Japan 1GB/day 7 Days',
+    'Japan 1GB/Day 7 Days',
+    'Japan 1GB per day 7 days',
+    'Japan Daily 1GB 7 Days',
+    '日本 每日1GB 7天',
+    '日本 每天1GB 7天',
+    '日本 1GB/天 7天',
+    '日本-1GB/自然日+eSIM载体90天',
+    'Japan-1GB/Natural day+eSIM Carrier of 90 days',
   ])('%s is per day', (title) => {
     expect(plan(title)).toMatchObject({ perDay: true, dataMB: 1024 });
   });
@@ -132,17 +187,35 @@ describe('extractAttributes: per-day quotas', () => {
 
 describe('extractAttributes: validity', () => {
   it.each([
-    ['Japan 3GB 7 Days', 7], ['Japan 3GB 7D', 7], ['Japan 3GB 7-Day', 7], ['日本 3GB 7天', 7], ['日本 3GB 7日', 7], ['日本 3GB 七天', 7],
-    ['日本 3GB 三十天', 30], ['Japan 3GB 30 days', 30], ['Japan 3GB 1 Month', 30], ['日本 3GB 1个月', 30], ['Japan 3GB 2 Weeks', 14],
-    ['Japan 3GB 3 Months', 90], ['日本 3GB 24小时', 1], ['Japan 3GB 7 Days [v3]', 7], ['Hong Kong-4G-1 day-200M', 1],
+    ['Japan 3GB 7 Days', 7],
+    ['Japan 3GB 7D', 7],
+    ['Japan 3GB 7-Day', 7],
+    ['日本 3GB 7天', 7],
+    ['日本 3GB 7日', 7],
+    ['日本 3GB 七天', 7],
+    ['日本 3GB 三十天', 30],
+    ['Japan 3GB 30 days', 30],
+    ['Japan 3GB 1 Month', 30],
+    ['日本 3GB 1个月', 30],
+    ['Japan 3GB 2 Weeks', 14],
+    ['Japan 3GB 3 Months', 90],
+    ['日本 3GB 24小时', 1],
+    ['Japan 3GB 7 Days [v3]', 7],
+    ['Hong Kong-4G-1 day-200M', 1],
   ])('%s → %d days', (title, days) => {
     expect(plan(title).days).toBe(days);
   });
 
   it.each([
-    ['Korea-3GB/Natural day+eSIM Carrier of 90 days', null], ['eSIM Carrier of 90 days', null], ['韩国-3GB/自然日+eSIM载体90天', null],
-    ['Japan 3GB 7 Days, activate within 30 days', 7], ['日本 3GB 7天（30天内激活）', 7], ['日本 3GB 7天 激活有效期90天', 7],
-    ['日本 3GB 7天 90天有效期激活', 7], ['Japan 3GB 7D (valid 30 days after purchase)', 7], ['Japan 3GB 5 Days, activation period 180 days', 5],
+    ['Korea-3GB/Natural day+eSIM Carrier of 90 days', null],
+    ['eSIM Carrier of 90 days', null],
+    ['韩国-3GB/自然日+eSIM载体90天', null],
+    ['Japan 3GB 7 Days, activate within 30 days', 7],
+    ['日本 3GB 7天（30天内激活）', 7],
+    ['日本 3GB 7天 激活有效期90天', 7],
+    ['日本 3GB 7天 90天有效期激活', 7],
+    ['Japan 3GB 7D (valid 30 days after purchase)', 7],
+    ['Japan 3GB 5 Days, activation period 180 days', 5],
   ])('%s ignores the activation window → %s', (title, days) => {
     expect(plan(title).days).toBe(days);
   });
@@ -154,13 +227,31 @@ describe('extractAttributes: validity', () => {
 
 describe('extractAttributes: structured facts and confidence', () => {
   it('trusts structured facts over the title', () => {
-    const attributes = plan('Hong Kong-4G-1 day-200M (3 days)', { countries: ['hk'], dataMB: 200, unlimited: false, perDay: true, days: 3 }, 'data_plan');
-    expect(attributes).toEqual({ type: 'plan', countries: ['HK'], dataMB: 200, unlimited: false, perDay: true, days: 3, confidence: 1 });
+    const attributes = plan(
+      'Hong Kong-4G-1 day-200M (3 days)',
+      { countries: ['hk'], dataMB: 200, unlimited: false, perDay: true, days: 3 },
+      'data_plan',
+    );
+    expect(attributes).toEqual({
+      type: 'plan',
+      countries: ['HK'],
+      dataMB: 200,
+      unlimited: false,
+      perDay: true,
+      days: 3,
+      confidence: 1,
+    });
   });
 
   it('fills what the facts leave open from the title', () => {
-    expect(plan('Japan Unlimited 5GB 7 Days', { countries: ['JP'], dataMB: null, unlimited: true, days: 7 })).toMatchObject({ dataMB: 5120, unlimited: true });
-    expect(plan('Korea-3GB/Natural day+eSIM Carrier of 90 days', { days: null })).toMatchObject({ countries: ['KR'], days: null, perDay: true });
+    expect(
+      plan('Japan Unlimited 5GB 7 Days', { countries: ['JP'], dataMB: null, unlimited: true, days: 7 }),
+    ).toMatchObject({ dataMB: 5120, unlimited: true });
+    expect(plan('Korea-3GB/Natural day+eSIM Carrier of 90 days', { days: null })).toMatchObject({
+      countries: ['KR'],
+      days: null,
+      perDay: true,
+    });
   });
 
   it('is fully confident only when countries, volume and length are all known', () => {
@@ -173,7 +264,9 @@ describe('extractAttributes: structured facts and confidence', () => {
   });
 
   it('loses confidence when titles contradict each other or one title states two values', () => {
-    expect(plan({ 'zh-CN': '韩国 3GB 7天', en: 'Korea 3GB 5 Days' }).confidence).toBeLessThan(MATCH_CONFIDENCE_THRESHOLD);
+    expect(plan({ 'zh-CN': '韩国 3GB 7天', en: 'Korea 3GB 5 Days' }).confidence).toBeLessThan(
+      MATCH_CONFIDENCE_THRESHOLD,
+    );
     expect(plan('Japan 3GB + 1GB Bonus 7 Days').confidence).toBeLessThan(MATCH_CONFIDENCE_THRESHOLD);
     expect(plan({ 'zh-CN': '日本 3GB 7天', en: 'Japan 3GB 7 Days' }).confidence).toBe(1);
   });
@@ -183,7 +276,11 @@ describe('extractAttributes: goods', () => {
   it.each<[string | LocalizedText, string, { amount: string; currency: string } | null, OfferKind?]>([
     ['Steam Wallet Code 100 CNY', 'steam wallet', { amount: '100', currency: 'CNY' }],
     ['Steam Wallet Code US$ 100 (US)', 'steam wallet', { amount: '100', currency: 'USD' }],
-    [{ 'zh-CN': 'Steam 钱包充值卡 100 CNY', 'en-US': 'Steam Wallet 100 CNY' }, 'steam wallet', { amount: '100', currency: 'CNY' }],
+    [
+      { 'zh-CN': 'Steam 钱包充值卡 100 CNY', 'en-US': 'Steam Wallet 100 CNY' },
+      'steam wallet',
+      { amount: '100', currency: 'CNY' },
+    ],
     [{ 'zh-TW': 'Steam 錢包儲值卡 100元' }, 'steam wallet', { amount: '100', currency: 'CNY' }],
     ['Razer Gold PIN (Global) USD 10', 'razer gold', { amount: '10', currency: 'USD' }],
     ['Razer Gold Pin RM 10 (MY)', 'razer gold', { amount: '10', currency: 'MYR' }],
@@ -194,20 +291,36 @@ describe('extractAttributes: goods', () => {
     ['Mobile Legends 86 Diamonds', 'mobile legends 86 diamonds', null, 'direct_topup'],
     ['Mobile Legends: Bang Bang 86 Diamonds', 'mobile legends 86 diamonds', null, 'direct_topup'],
     ['多玩游戏平台_90Y币_100元(直充)', '多玩游戏平台 90y币', { amount: '100', currency: 'CNY' }, 'direct_topup'],
-    ['Telkomsel Indonesia IDR 100000.00 Credits', 'telkomsel indonesia', { amount: '100000', currency: 'IDR' }, 'mobile_recharge'],
+    [
+      'Telkomsel Indonesia IDR 100000.00 Credits',
+      'telkomsel indonesia',
+      { amount: '100000', currency: 'IDR' },
+      'mobile_recharge',
+    ],
   ])('%j → %s %j', (title, name, faceValue, kind = 'card') => {
     expect(goods(title, {}, kind)).toMatchObject({ name, faceValue });
   });
 
   it('takes the structured face value, as a canonical decimal string', () => {
-    expect(goods('Cubizone 1000 Cubits', { faceValue: { amount: '100.00', currency: 'myr' } })).toMatchObject({ name: 'cubizone 1000 cubits', faceValue: { amount: '100', currency: 'MYR' } });
+    expect(goods('Cubizone 1000 Cubits', { faceValue: { amount: '100.00', currency: 'myr' } })).toMatchObject({
+      name: 'cubizone 1000 cubits',
+      faceValue: { amount: '100', currency: 'MYR' },
+    });
     // The title's bare "100" is the face value the facts state, not a pack count.
     expect(goods('Steam Wallet Code 100', { faceValue: { amount: '100', currency: 'USD' } }).name).toBe('steam wallet');
   });
 
   it('treats goods kinds as goods even when a mobile product carries plan-like facts', () => {
-    expect(extractAttributes({ titles: { en: 'XL Indonesia Internet 1.5GB, 30 Days' }, kind: 'mobile_recharge', plan: { countries: ['ID'], days: 30 } }).type).toBe('goods');
-    expect(extractAttributes({ titles: { en: 'Multi-use SIM card (Nano)' }, kind: 'other', plan: {} }).type).toBe('goods');
+    expect(
+      extractAttributes({
+        titles: { en: 'XL Indonesia Internet 1.5GB, 30 Days' },
+        kind: 'mobile_recharge',
+        plan: { countries: ['ID'], days: 30 },
+      }).type,
+    ).toBe('goods');
+    expect(extractAttributes({ titles: { en: 'Multi-use SIM card (Nano)' }, kind: 'other', plan: {} }).type).toBe(
+      'goods',
+    );
   });
 });
 
@@ -252,12 +365,18 @@ describe('planMatchKey', () => {
   });
 
   it('treats a one-day daily quota as the whole quota', () => {
-    expect(key('Hong Kong-4G-1 day-200M (1 day)', { countries: ['HK'], dataMB: 200, perDay: true, days: 1 }, 'data_plan')).toBe(key('Hong Kong-4G-1 day-200M', {}, 'data_plan'));
+    expect(
+      key('Hong Kong-4G-1 day-200M (1 day)', { countries: ['HK'], dataMB: 200, perDay: true, days: 1 }, 'data_plan'),
+    ).toBe(key('Hong Kong-4G-1 day-200M', {}, 'data_plan'));
   });
 
   it('matches cards across suppliers and languages', () => {
-    expect(key({ 'zh-CN': 'App Store 充值卡 10 USD', 'en-US': 'App Store & iTunes 10 USD' }, {}, 'card')).toBe(key('iTunes Gift Card (US) USD 10', {}, 'card'));
-    expect(key('PUBG Mobile 60 UC', { faceValue: { amount: '0.99', currency: 'USD' } }, 'direct_topup')).toBe(key('PUBG Mobile UC 60 Top-up', {}, 'direct_topup'));
+    expect(key({ 'zh-CN': 'App Store 充值卡 10 USD', 'en-US': 'App Store & iTunes 10 USD' }, {}, 'card')).toBe(
+      key('iTunes Gift Card (US) USD 10', {}, 'card'),
+    );
+    expect(key('PUBG Mobile 60 UC', { faceValue: { amount: '0.99', currency: 'USD' } }, 'direct_topup')).toBe(
+      key('PUBG Mobile UC 60 Top-up', {}, 'direct_topup'),
+    );
   });
 
   it('returns null below the threshold and for incomplete stored attributes', () => {
@@ -266,7 +385,15 @@ describe('planMatchKey', () => {
     expect(key('Netflix Gift Card', {}, 'card')).toBeNull();
     // "Top-up 60" says 60 of nothing: neither a face value nor a pack count.
     expect(key('Genshin Impact Top-up 60', {}, 'direct_topup')).toBeNull();
-    const stored: PlanAttributes = { type: 'plan', countries: ['JP'], dataMB: 3072, unlimited: false, perDay: false, days: null, confidence: 1 };
+    const stored: PlanAttributes = {
+      type: 'plan',
+      countries: ['JP'],
+      dataMB: 3072,
+      unlimited: false,
+      perDay: false,
+      days: null,
+      confidence: 1,
+    };
     expect(planMatchKey(stored)).toBeNull();
     expect(planMatchKey({ ...stored, days: 7, confidence: 0.74 })).toBeNull();
     expect(planMatchKey({ ...stored, days: 7, confidence: 0.75 })).toBe('plan|JP|3072|total|7d');
@@ -275,10 +402,19 @@ describe('planMatchKey', () => {
 
 describe('measureMatcher', () => {
   it('counts pairs against the labelled groups', () => {
-    const item = (title: string, group: string): LabelledTitle => ({ supplierStyle: 'test', kind: 'esim', titles: { en: title }, group, expected: { type: 'plan' } });
+    const item = (title: string, group: string): LabelledTitle => ({
+      supplierStyle: 'test',
+      kind: 'esim',
+      titles: { en: title },
+      group,
+      expected: { type: 'plan' },
+    });
     const quality = measureMatcher([
-      item('Japan 3GB 7 Days', 'a'), item('Japan eSIM 3GB / 7D', 'a'), item('Japan 3GB', 'a'),
-      item('Korea 3GB 7 Days', 'b'), item('South Korea 3GB 7 Days', 'c'),
+      item('Japan 3GB 7 Days', 'a'),
+      item('Japan eSIM 3GB / 7D', 'a'),
+      item('Japan 3GB', 'a'),
+      item('Korea 3GB 7 Days', 'b'),
+      item('South Korea 3GB 7 Days', 'c'),
     ]);
     // a: one pair found, two missed (the length-less title has no key); b/c: one pair wrongly joined.
     expect(quality.pairs).toEqual({ truePositive: 1, falsePositive: 1, falseNegative: 2 });
@@ -290,7 +426,15 @@ describe('measureMatcher', () => {
   });
 
   it('reports which expected fields were extracted wrongly', () => {
-    const quality = measureMatcher([{ supplierStyle: 'test', kind: 'esim', titles: { en: 'Japan 3GB 7 Days' }, group: 'x', expected: { type: 'plan', countries: ['KR'], days: 7 } }]);
+    const quality = measureMatcher([
+      {
+        supplierStyle: 'test',
+        kind: 'esim',
+        titles: { en: 'Japan 3GB 7 Days' },
+        group: 'x',
+        expected: { type: 'plan', countries: ['KR'], days: 7 },
+      },
+    ]);
     expect(quality.extractionAccuracy).toBe(0);
     expect(quality.failures).toHaveLength(1);
     expect(describeFailure(quality.failures[0])).toContain('countries: expected ["KR"], got ["JP"]');
@@ -300,7 +444,9 @@ describe('measureMatcher', () => {
 describe('the labelled title set', () => {
   it('covers all five supplier styles with at least 150 titles', () => {
     expect(LABELLED.length).toBeGreaterThanOrEqual(150);
-    expect(new Set(LABELLED.map((item) => item.supplierStyle))).toEqual(new Set(['dujiao-next', 'mesim', 'billionconnect', 'seagm', 'linksfield']));
+    expect(new Set(LABELLED.map((item) => item.supplierStyle))).toEqual(
+      new Set(['dujiao-next', 'mesim', 'billionconnect', 'seagm', 'linksfield']),
+    );
   });
 
   it('is extracted and matched well enough to trust the grid', () => {

@@ -2,15 +2,54 @@ import { describe, expect, it } from 'vitest';
 import type { MarkupRule } from '../../src-main/domain/pricing/rules';
 import { parseRuleSet } from '../../src-main/domain/pricing/schema';
 import {
-  applyPreset, draftRuleSet, formToRule, moveRule, newRuleForm, parseRoundingKey, roundingKey, ruleToForm, sameRules, TIER_PRESETS,
+  applyPreset,
+  draftRuleSet,
+  formToRule,
+  moveRule,
+  newRuleForm,
+  parseRoundingKey,
+  roundingKey,
+  ruleToForm,
+  sameRules,
+  TIER_PRESETS,
 } from '../../src-renderer/stores/pricing-form';
 
 const rules: MarkupRule[] = [
-  { id: 'tier-low', name: 'Under 5', scope: { type: 'all' }, costRange: { max: '5' }, percent: '40', rounding: { mode: 'up', step: '0.1' } },
-  { id: 'bc', scope: { type: 'supplier', supplierId: 'demo-billionconnect' }, percent: '20', fixed: '0.5', minMargin: '1', rounding: { mode: 'charm', ending: '.49' } },
-  { id: 'cat', scope: { type: 'category', supplierId: 'demo-seagm', categoryId: 'card-category:1013' }, fixed: '2', rounding: { mode: 'none' } },
-  { id: 'plan', scope: { type: 'plan', planKey: 'goods|gold razer|500 MYR' }, percent: '-5', rounding: { mode: 'up', step: '1' } },
-  { id: 'one', scope: { type: 'offer', supplierId: 'demo-mesim', productId: '250', skuId: '250', variant: '' }, costRange: { min: '1', max: '9.5' }, percent: '0', rounding: { mode: 'none' } },
+  {
+    id: 'tier-low',
+    name: 'Under 5',
+    scope: { type: 'all' },
+    costRange: { max: '5' },
+    percent: '40',
+    rounding: { mode: 'up', step: '0.1' },
+  },
+  {
+    id: 'bc',
+    scope: { type: 'supplier', supplierId: 'demo-billionconnect' },
+    percent: '20',
+    fixed: '0.5',
+    minMargin: '1',
+    rounding: { mode: 'charm', ending: '.49' },
+  },
+  {
+    id: 'cat',
+    scope: { type: 'category', supplierId: 'demo-seagm', categoryId: 'card-category:1013' },
+    fixed: '2',
+    rounding: { mode: 'none' },
+  },
+  {
+    id: 'plan',
+    scope: { type: 'plan', planKey: 'goods|gold razer|500 MYR' },
+    percent: '-5',
+    rounding: { mode: 'up', step: '1' },
+  },
+  {
+    id: 'one',
+    scope: { type: 'offer', supplierId: 'demo-mesim', productId: '250', skuId: '250', variant: '' },
+    costRange: { min: '1', max: '9.5' },
+    percent: '0',
+    rounding: { mode: 'none' },
+  },
 ];
 
 describe('rule form ⇄ markup rule', () => {
@@ -20,7 +59,12 @@ describe('rule form ⇄ markup rule', () => {
       expect(built.errors).toEqual({});
       expect(built.rule).toEqual(rule);
     }
-    expect(sameRules(rules.map((rule) => formToRule(ruleToForm(rule)).rule!), rules)).toBe(true);
+    expect(
+      sameRules(
+        rules.map((rule) => formToRule(ruleToForm(rule)).rule!),
+        rules,
+      ),
+    ).toBe(true);
   });
 
   it('builds rules the server’s schema accepts', () => {
@@ -35,7 +79,13 @@ describe('rule form ⇄ markup rule', () => {
   });
 
   it('names the fields a merchant must fix', () => {
-    const form = { ...newRuleForm([]), scopeType: 'category' as const, supplierId: 'x', percent: '12,5', minMargin: 'abc' };
+    const form = {
+      ...newRuleForm([]),
+      scopeType: 'category' as const,
+      supplierId: 'x',
+      percent: '12,5',
+      minMargin: 'abc',
+    };
     const built = formToRule(form);
     expect(built.rule).toBeNull();
     expect(built.errors).toEqual({ categoryId: 'required', percent: 'decimal', minMargin: 'decimal' });
@@ -45,7 +95,13 @@ describe('rule form ⇄ markup rule', () => {
 
   it('allows the empty variant of an offer scope', () => {
     const form = { ...newRuleForm([]), scopeType: 'offer' as const, supplierId: 's', productId: 'p', skuId: 'k' };
-    expect(formToRule(form).rule?.scope).toEqual({ type: 'offer', supplierId: 's', productId: 'p', skuId: 'k', variant: '' });
+    expect(formToRule(form).rule?.scope).toEqual({
+      type: 'offer',
+      supplierId: 's',
+      productId: 'p',
+      skuId: 'k',
+      variant: '',
+    });
   });
 
   it('encodes rounding choices and rejects malformed ones', () => {
@@ -61,8 +117,17 @@ describe('editing the rule list', () => {
   it('replaces only the store-wide rules with a tier preset, keeping exceptions and ids unique', () => {
     const forms = rules.map(ruleToForm);
     const next = applyPreset(forms, TIER_PRESETS[0]);
-    expect(next.filter((form) => form.scopeType === 'all').map((form) => [form.min, form.max, form.percent])).toEqual([['', '5', '40'], ['5', '20', '25'], ['20', '', '15']]);
-    expect(next.filter((form) => form.scopeType !== 'all').map((form) => form.id)).toEqual(['bc', 'cat', 'plan', 'one']);
+    expect(next.filter((form) => form.scopeType === 'all').map((form) => [form.min, form.max, form.percent])).toEqual([
+      ['', '5', '40'],
+      ['5', '20', '25'],
+      ['20', '', '15'],
+    ]);
+    expect(next.filter((form) => form.scopeType !== 'all').map((form) => form.id)).toEqual([
+      'bc',
+      'cat',
+      'plan',
+      'one',
+    ]);
     expect(new Set(next.map((form) => form.id)).size).toBe(next.length);
     expect(parseRuleSet(draftRuleSet('USD', next, []).ruleSet)).toBeTruthy();
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { PriceRefusedError, previewChange, priceOffer, priceUnlessRefused, selectRule, type PricingInput } from '../../src-main/domain/pricing/price';
+import {
+  PriceRefusedError,
+  previewChange,
+  priceOffer,
+  priceUnlessRefused,
+  selectRule,
+  type PricingInput,
+} from '../../src-main/domain/pricing/price';
 import type { LockedPrice, MarkupRule, RuleSet } from '../../src-main/domain/pricing/rules';
 import { parseRuleSet } from '../../src-main/domain/pricing/schema';
 
@@ -98,12 +105,23 @@ describe('priceOffer tiers', () => {
     expect(() => priceOffer(input('0'), tiers)).toThrow(/not above zero/);
     const discount = set([rule('giveaway', { type: 'all' }, { percent: '-100' })]);
     expect(() => priceOffer(input('3'), discount)).toThrow(/rule 'giveaway'.*gives 0.*not above zero/);
-    const lockedAtZero = { ...set([]), locks: [{ target: { type: 'offer' as const, supplierId: 'acme', productId: 'p1', skuId: 's1', variant: '' }, price: { amount: '0', currency: 'USD' } }] };
+    const lockedAtZero = {
+      ...set([]),
+      locks: [
+        {
+          target: { type: 'offer' as const, supplierId: 'acme', productId: 'p1', skuId: 's1', variant: '' },
+          price: { amount: '0', currency: 'USD' },
+        },
+      ],
+    };
     expect(() => priceOffer(input('3'), lockedAtZero)).toThrow(/locked offer price 0/);
     expect(() => priceOffer(input('-1'), set([]))).toThrow(/selling at cost.*not above zero/);
     expect(priceUnlessRefused(input('0'), tiers)).toBeNull();
     // Above zero, the margin keeps its sign: a lock below cost shows a loss on a positive price.
-    const lockedBelow = { ...lockedAtZero, locks: [{ ...lockedAtZero.locks[0], price: { amount: '2', currency: 'USD' } }] };
+    const lockedBelow = {
+      ...lockedAtZero,
+      locks: [{ ...lockedAtZero.locks[0], price: { amount: '2', currency: 'USD' } }],
+    };
     expect(priceOffer(input('3'), lockedBelow)).toMatchObject({ margin: { amount: '-1.00' }, marginPercent: '-50.0' });
   });
 
@@ -118,7 +136,14 @@ describe('priceOffer arithmetic', () => {
   it('applies percent then fixed, then rounding, with an explanation', () => {
     const result = priceOffer(
       input('8'),
-      set([rule('r', CATEGORY.scope, { name: 'eSIM Asia', percent: '25', fixed: '0.5', rounding: { mode: 'up', step: '0.1' } })]),
+      set([
+        rule('r', CATEGORY.scope, {
+          name: 'eSIM Asia',
+          percent: '25',
+          fixed: '0.5',
+          rounding: { mode: 'up', step: '0.1' },
+        }),
+      ]),
     );
     expect(result).toEqual({
       salePrice: { amount: '10.50', currency: 'USD' },
@@ -131,7 +156,9 @@ describe('priceOffer arithmetic', () => {
   });
 
   it('supports fixed only and negative percent', () => {
-    expect(priceOffer(input('8'), set([rule('f', ALL.scope, { percent: undefined, fixed: '1.25' })])).salePrice.amount).toBe('9.25');
+    expect(
+      priceOffer(input('8'), set([rule('f', ALL.scope, { percent: undefined, fixed: '1.25' })])).salePrice.amount,
+    ).toBe('9.25');
     const discount = priceOffer(input('10'), set([rule('d', ALL.scope, { percent: '-10' })]));
     expect(discount.salePrice.amount).toBe('9.00');
     expect(discount.margin.amount).toBe('-1.00');
@@ -140,7 +167,9 @@ describe('priceOffer arithmetic', () => {
   });
 
   it('raises to the minimum margin before rounding', () => {
-    const rules = set([rule('m', ALL.scope, { percent: '10', minMargin: '1', rounding: { mode: 'charm', ending: '.99' } })]);
+    const rules = set([
+      rule('m', ALL.scope, { percent: '10', minMargin: '1', rounding: { mode: 'charm', ending: '.99' } }),
+    ]);
     const cheap = priceOffer(input('2'), rules); // 2.20 < 3.00 → 3.00 → 3.99
     expect(cheap.salePrice.amount).toBe('3.99');
     expect(cheap.explanation).toBe("all rule 'm': +10% raised to min margin 1 then charm .99");
@@ -157,14 +186,18 @@ describe('priceOffer arithmetic', () => {
   });
 
   it('stays exact: no float sums, long percents, many decimals', () => {
-    const exact = (cost: string, extra: Partial<MarkupRule>) => priceOffer(input(cost), set([rule('x', ALL.scope, extra)]));
+    const exact = (cost: string, extra: Partial<MarkupRule>) =>
+      priceOffer(input(cost), set([rule('x', ALL.scope, extra)]));
     // 0.1 + 0.2: a float gives 0.30000000000000004, which "up to the cent" would turn into 0.31.
     expect(exact('0.1', { percent: undefined, fixed: '0.2' }).salePrice.amount).toBe('0.30');
     // 1/3 percent of 300 is exactly 1 only if 33.333…% is not rounded before use; 0.999… must still reach 400.00.
     expect(exact('300', { percent: '33.3333333333333333333333333333' }).salePrice.amount).toBe('400.00');
-    expect(exact('3', { percent: '33.3333333333333333333333333333', rounding: { mode: 'up', step: '0.000000000000000000000000000001' } }).salePrice.amount).toBe(
-      '3.999999999999999999999999999999',
-    );
+    expect(
+      exact('3', {
+        percent: '33.3333333333333333333333333333',
+        rounding: { mode: 'up', step: '0.000000000000000000000000000001' },
+      }).salePrice.amount,
+    ).toBe('3.999999999999999999999999999999');
     const precise = exact('1.2345', { percent: '10' });
     expect(precise.salePrice.amount).toBe('1.36'); // 1.35795 up to the cent
     expect(precise.margin.amount).toBe('0.1255');
@@ -190,7 +223,10 @@ describe('priceOffer arithmetic', () => {
 });
 
 describe('locked prices', () => {
-  const planLock: LockedPrice = { target: { type: 'plan', planKey: 'jp-5gb-7d' }, price: { amount: '12', currency: 'USD' } };
+  const planLock: LockedPrice = {
+    target: { type: 'plan', planKey: 'jp-5gb-7d' },
+    price: { amount: '12', currency: 'USD' },
+  };
   const offerLock: LockedPrice = {
     target: { type: 'offer', supplierId: 'acme', productId: 'p1', skuId: 's1', variant: '' },
     price: { amount: '9.5', currency: 'USD' },
@@ -200,7 +236,9 @@ describe('locked prices', () => {
   it('an offer lock beats a plan lock, whatever the order', () => {
     expect(priceOffer(input('10'), set([OFFER], [planLock, offerLock])).salePrice.amount).toBe('9.50');
     expect(priceOffer(input('10'), set([OFFER], [offerLock, planLock])).salePrice.amount).toBe('9.50');
-    expect(priceOffer(input('10', { skuId: 's2' }), set([OFFER], [offerLock, planLock])).salePrice.amount).toBe('12.00');
+    expect(priceOffer(input('10', { skuId: 's2' }), set([OFFER], [offerLock, planLock])).salePrice.amount).toBe(
+      '12.00',
+    );
   });
 
   it('is never overwritten by a rule, and reports a negative margin as is', () => {
@@ -221,7 +259,9 @@ describe('locked prices', () => {
 
   it('throws a clear error for a lock in another currency', () => {
     const euro: LockedPrice = { ...planLock, price: { amount: '12', currency: 'EUR' } };
-    expect(() => priceOffer(input('10'), set([], [euro]))).toThrow('locked price for plan jp-5gb-7d is in EUR but the rule set is in USD');
+    expect(() => priceOffer(input('10'), set([], [euro]))).toThrow(
+      'locked price for plan jp-5gb-7d is in EUR but the rule set is in USD',
+    );
   });
 });
 
@@ -235,8 +275,18 @@ describe('repricing many offers and previewChange', () => {
   ]);
 
   it('prices every input', () => {
-    expect(inputs.map((input) => priceOffer(input, before).salePrice.amount)).toEqual(['4.80', '12.00', '36.00', '60.00']);
-    expect(inputs.map((input) => priceOffer(input, after).salePrice.amount)).toEqual(['5.00', '12.50', '33.00', '60.00']);
+    expect(inputs.map((input) => priceOffer(input, before).salePrice.amount)).toEqual([
+      '4.80',
+      '12.00',
+      '36.00',
+      '60.00',
+    ]);
+    expect(inputs.map((input) => priceOffer(input, after).salePrice.amount)).toEqual([
+      '5.00',
+      '12.50',
+      '33.00',
+      '60.00',
+    ]);
   });
 
   it('counts ups and downs, sums the delta, and shows the biggest moves first', () => {
@@ -253,7 +303,13 @@ describe('repricing many offers and previewChange', () => {
 
   it('reports no change for an identical rule set', () => {
     const preview = previewChange(inputs, before, before);
-    expect(preview).toEqual({ changed: 0, up: 0, down: 0, totalDelta: { amount: '0.00', currency: 'USD' }, examples: [] });
+    expect(preview).toEqual({
+      changed: 0,
+      up: 0,
+      down: 0,
+      totalDelta: { amount: '0.00', currency: 'USD' },
+      examples: [],
+    });
   });
 });
 
@@ -261,10 +317,30 @@ describe('parseRuleSet', () => {
   const valid = {
     currency: 'usd',
     rules: [
-      { id: 'asia', name: 'eSIM Asia', scope: { type: 'category', supplierId: 'acme', categoryId: 'asia' }, percent: '25', rounding: { mode: 'up', step: '0.1' } },
-      { id: 'cheap', scope: { type: 'all' }, costRange: { max: '5' }, percent: '40', fixed: '0.2', minMargin: '1', rounding: { mode: 'charm', ending: '.99' } },
+      {
+        id: 'asia',
+        name: 'eSIM Asia',
+        scope: { type: 'category', supplierId: 'acme', categoryId: 'asia' },
+        percent: '25',
+        rounding: { mode: 'up', step: '0.1' },
+      },
+      {
+        id: 'cheap',
+        scope: { type: 'all' },
+        costRange: { max: '5' },
+        percent: '40',
+        fixed: '0.2',
+        minMargin: '1',
+        rounding: { mode: 'charm', ending: '.99' },
+      },
     ],
-    locks: [{ target: { type: 'offer', supplierId: 'acme', productId: 'p1', skuId: 's1', variant: '' }, price: { amount: '9.99', currency: 'usd' }, note: 'promo' }],
+    locks: [
+      {
+        target: { type: 'offer', supplierId: 'acme', productId: 'p1', skuId: 's1', variant: '' },
+        price: { amount: '9.99', currency: 'usd' },
+        note: 'promo',
+      },
+    ],
   };
 
   it('accepts a valid file, upper-cases currencies, defaults empty lists', () => {
@@ -283,34 +359,55 @@ describe('parseRuleSet', () => {
     }
     throw new Error('expected parseRuleSet to throw');
   };
-  const withRule = (patch: Record<string, unknown>) => ({ ...valid, rules: [valid.rules[0], { ...valid.rules[1], ...patch }] });
+  const withRule = (patch: Record<string, unknown>) => ({
+    ...valid,
+    rules: [valid.rules[0], { ...valid.rules[1], ...patch }],
+  });
 
   it('names the rule index, id and field', () => {
     expect(errorOf(withRule({ percent: 40 }))).toContain(
       'rules[1] (id "cheap") percent: must be a decimal string such as "12.5" (quoted, so it stays exact), got the number 40',
     );
-    expect(errorOf(withRule({ fixed: '1,5' }))).toContain('rules[1] (id "cheap") fixed: must be a decimal string such as "12.5" (quoted, so it stays exact), got "1,5"');
+    expect(errorOf(withRule({ fixed: '1,5' }))).toContain(
+      'rules[1] (id "cheap") fixed: must be a decimal string such as "12.5" (quoted, so it stays exact), got "1,5"',
+    );
     expect(errorOf(withRule({ scope: { type: 'region' } }))).toContain(
       'rules[1] (id "cheap") scope.type: must be one of "all", "supplier", "category", "plan", "offer"',
     );
-    expect(errorOf(withRule({ scope: { type: 'supplier' } }))).toContain('rules[1] (id "cheap") scope.supplierId: is required');
-    expect(errorOf(withRule({ rounding: { mode: 'nearest' } }))).toContain('rules[1] (id "cheap") rounding.mode: must be one of "none", "up", "charm"');
-    expect(errorOf(withRule({ rounding: { mode: 'up', step: '0' } }))).toContain('rules[1] (id "cheap") rounding.step: must be greater than 0');
-    expect(errorOf(withRule({ rounding: { mode: 'charm', ending: '99' } }))).toContain('rounding.ending: must be a fractional ending such as ".99"');
-    expect(errorOf(withRule({ costRange: { min: '20', max: '5' } }))).toContain('rules[1] (id "cheap") costRange: min must be below max');
+    expect(errorOf(withRule({ scope: { type: 'supplier' } }))).toContain(
+      'rules[1] (id "cheap") scope.supplierId: is required',
+    );
+    expect(errorOf(withRule({ rounding: { mode: 'nearest' } }))).toContain(
+      'rules[1] (id "cheap") rounding.mode: must be one of "none", "up", "charm"',
+    );
+    expect(errorOf(withRule({ rounding: { mode: 'up', step: '0' } }))).toContain(
+      'rules[1] (id "cheap") rounding.step: must be greater than 0',
+    );
+    expect(errorOf(withRule({ rounding: { mode: 'charm', ending: '99' } }))).toContain(
+      'rounding.ending: must be a fractional ending such as ".99"',
+    );
+    expect(errorOf(withRule({ costRange: { min: '20', max: '5' } }))).toContain(
+      'rules[1] (id "cheap") costRange: min must be below max',
+    );
     expect(errorOf(withRule({ percentage: '10' }))).toContain('rules[1] (id "cheap"): unknown field "percentage"');
   });
 
   it('requires percent or fixed and unique rule ids', () => {
-    expect(errorOf(withRule({ percent: undefined, fixed: undefined }))).toContain('rules[1] (id "cheap") percent: give percent or fixed (or both)');
-    expect(errorOf(withRule({ id: 'asia' }))).toContain('rules[1] (id "asia") id: id "asia" is already used by rules[0]');
+    expect(errorOf(withRule({ percent: undefined, fixed: undefined }))).toContain(
+      'rules[1] (id "cheap") percent: give percent or fixed (or both)',
+    );
+    expect(errorOf(withRule({ id: 'asia' }))).toContain(
+      'rules[1] (id "asia") id: id "asia" is already used by rules[0]',
+    );
   });
 
   it('checks locks: currency must match, one lock per target', () => {
     expect(errorOf({ ...valid, locks: [{ ...valid.locks[0], price: { amount: '9.99', currency: 'EUR' } }] })).toContain(
       'locks[0].price.currency: must be the rule set currency USD, got EUR',
     );
-    expect(errorOf({ ...valid, locks: [valid.locks[0], valid.locks[0]] })).toContain('locks[1].target: locks the same offer as locks[0]');
+    expect(errorOf({ ...valid, locks: [valid.locks[0], valid.locks[0]] })).toContain(
+      'locks[1].target: locks the same offer as locks[0]',
+    );
   });
 
   it('reports problems with the file shape and counts them', () => {

@@ -14,25 +14,34 @@ const tierArb: fc.Arbitrary<QuantityTier> = fc.record({
 
 describe('quantity tiers', () => {
   it('never charge more per unit than the base cost, and never more for a larger order', () => {
-    fc.assert(fc.property(cents, fc.array(tierArb, { maxLength: 6 }), fc.integer({ min: 1, max: 80 }), (base, raw, quantity) => {
-      const tiers = cleanTiers(raw);
-      const unit = unitCostFor({ amount: base, currency: 'CNY' }, tiers, quantity);
-      const larger = unitCostFor({ amount: base, currency: 'CNY' }, tiers, quantity + 1);
-      expect(new Decimal(unit.amount).lessThanOrEqualTo(base)).toBe(true);
-      expect(new Decimal(larger.amount).lessThanOrEqualTo(unit.amount)).toBe(true);
-      const total = costForQuantity({ amount: base, currency: 'CNY' }, tiers, quantity);
-      expect(new Decimal(total.amount).equals(new Decimal(unit.amount).times(quantity))).toBe(true);
-    }));
+    fc.assert(
+      fc.property(
+        cents,
+        fc.array(tierArb, { maxLength: 6 }),
+        fc.integer({ min: 1, max: 80 }),
+        (base, raw, quantity) => {
+          const tiers = cleanTiers(raw);
+          const unit = unitCostFor({ amount: base, currency: 'CNY' }, tiers, quantity);
+          const larger = unitCostFor({ amount: base, currency: 'CNY' }, tiers, quantity + 1);
+          expect(new Decimal(unit.amount).lessThanOrEqualTo(base)).toBe(true);
+          expect(new Decimal(larger.amount).lessThanOrEqualTo(unit.amount)).toBe(true);
+          const total = costForQuantity({ amount: base, currency: 'CNY' }, tiers, quantity);
+          expect(new Decimal(total.amount).equals(new Decimal(unit.amount).times(quantity))).toBe(true);
+        },
+      ),
+    );
   });
 
   it('keep only tiers that can apply, one per threshold, sorted', () => {
-    expect(cleanTiers([
-      { minQuantity: 10, unitPrice: { amount: '4.00', currency: 'CNY' } },
-      { minQuantity: 0, unitPrice: { amount: '1.00', currency: 'CNY' } },
-      { minQuantity: 5, unitPrice: { amount: '0', currency: 'CNY' } },
-      { minQuantity: 10, unitPrice: { amount: '3.90', currency: 'CNY' } },
-      { minQuantity: 2, unitPrice: { amount: '4.80', currency: 'CNY' } },
-    ])).toEqual([
+    expect(
+      cleanTiers([
+        { minQuantity: 10, unitPrice: { amount: '4.00', currency: 'CNY' } },
+        { minQuantity: 0, unitPrice: { amount: '1.00', currency: 'CNY' } },
+        { minQuantity: 5, unitPrice: { amount: '0', currency: 'CNY' } },
+        { minQuantity: 10, unitPrice: { amount: '3.90', currency: 'CNY' } },
+        { minQuantity: 2, unitPrice: { amount: '4.80', currency: 'CNY' } },
+      ]),
+    ).toEqual([
       { minQuantity: 2, unitPrice: { amount: '4.80', currency: 'CNY' } },
       { minQuantity: 10, unitPrice: { amount: '3.90', currency: 'CNY' } },
     ]);
@@ -57,12 +66,27 @@ describe('Dujiao-Next tiers: client and simulator agree', () => {
   });
 
   it('charges the same unit price for every SKU and quantity', () => {
-    fc.assert(fc.property(fc.array(wholesaleArb, { maxLength: 6 }), fc.constantFrom(1, 2, 3), fc.constantFrom('A', 'B', 'C'), cents, fc.integer({ min: 1, max: 40 }),
-      (wholesale, skuId, skuCode, price, quantity) => {
-        const sku = { id: skuId, sku_code: skuCode, spec_values: {}, price_amount: price, stock_quantity: 100, is_active: true };
-        const product = { wholesale_prices: wholesale, skus: [sku] } as unknown as SimProduct;
-        const client = unitCostFor({ amount: price, currency: 'CNY' }, skuTiers(wholesale, sku, 'CNY'), quantity);
-        expect(new Decimal(client.amount).toFixed(2)).toBe(serverUnitPrice(product, sku, quantity));
-      }));
+    fc.assert(
+      fc.property(
+        fc.array(wholesaleArb, { maxLength: 6 }),
+        fc.constantFrom(1, 2, 3),
+        fc.constantFrom('A', 'B', 'C'),
+        cents,
+        fc.integer({ min: 1, max: 40 }),
+        (wholesale, skuId, skuCode, price, quantity) => {
+          const sku = {
+            id: skuId,
+            sku_code: skuCode,
+            spec_values: {},
+            price_amount: price,
+            stock_quantity: 100,
+            is_active: true,
+          };
+          const product = { wholesale_prices: wholesale, skus: [sku] } as unknown as SimProduct;
+          const client = unitCostFor({ amount: price, currency: 'CNY' }, skuTiers(wholesale, sku, 'CNY'), quantity);
+          expect(new Decimal(client.amount).toFixed(2)).toBe(serverUnitPrice(product, sku, quantity));
+        },
+      ),
+    );
   });
 });

@@ -26,7 +26,12 @@ describe('scope names: the keys plans, offers and categories are named by', () =
     const offer = { type: 'offer' as const, supplierId: 'demo-mesim', productId: '152', skuId: '152', variant: '' };
     const plan = { type: 'plan' as const, planKey: 'plan|VN|3072|total|10d' };
     const scopes = namedScopes({
-      rules: [rule('all', { type: 'all' }), rule('plan', plan), rule('offer', offer), rule('sup', { type: 'supplier', supplierId: 'x' })],
+      rules: [
+        rule('all', { type: 'all' }),
+        rule('plan', plan),
+        rule('offer', offer),
+        rule('sup', { type: 'supplier', supplierId: 'x' }),
+      ],
       locks: [lock({ ...offer }), lock({ type: 'plan', planKey: 'plan|US|5120|total|5d' })],
     });
     expect(scopes).toEqual([plan, offer, { type: 'plan', planKey: 'plan|US|5120|total|5d' }]);

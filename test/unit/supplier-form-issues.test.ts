@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { connectionFieldIssues } from '../../src-main/services/connection-issues';
 import { supplierKind } from '../../src-main/suppliers/registry';
-import { errorsForTouched, splitServerErrors, withoutSecretValues } from '../../src-renderer/screens/suppliers/connection-form';
+import {
+  errorsForTouched,
+  splitServerErrors,
+  withoutSecretValues,
+} from '../../src-renderer/screens/suppliers/connection-form';
 
 function issuesOf(kind: string, candidate: Record<string, unknown>): Record<string, string> {
   const parsed = supplierKind(kind)!.configSchema.safeParse({ id: 'x', kind, ...candidate });
@@ -9,33 +13,55 @@ function issuesOf(kind: string, candidate: Record<string, unknown>): Record<stri
   return connectionFieldIssues(parsed.error, candidate);
 }
 
-describe('a connection\'s problems, as codes per field', () => {
+describe("a connection's problems, as codes per field", () => {
   it('an empty field is "required", a wrong one "invalid", an address the URL rule\'s own code: never the schema\'s English', () => {
-    expect(issuesOf('billionconnect', { baseUrl: 'api-flow', appKey: '  ', salesMethod: 'five', notifyListen: 'my computer' })).toEqual({
+    expect(
+      issuesOf('billionconnect', {
+        baseUrl: 'api-flow',
+        appKey: '  ',
+        salesMethod: 'five',
+        notifyListen: 'my computer',
+      }),
+    ).toEqual({
       baseUrl: 'baseUrl: @url.invalid?field=baseUrl',
       appKey: 'appKey: @field.required',
       appSecret: 'appSecret: @field.required',
       salesMethod: 'salesMethod: @field.invalid',
       notifyListen: 'notifyListen: @field.invalid',
     });
-    expect(issuesOf('seagm', { baseUrl: 'https://openapi.seagm.io/', uid: 'abc', secretKey: 's', requestsPerMinute: '0' }))
-      .toEqual({ uid: 'uid: @field.invalid', requestsPerMinute: 'requestsPerMinute: @field.invalid' });
+    expect(
+      issuesOf('seagm', { baseUrl: 'https://openapi.seagm.io/', uid: 'abc', secretKey: 's', requestsPerMinute: '0' }),
+    ).toEqual({ uid: 'uid: @field.invalid', requestsPerMinute: 'requestsPerMinute: @field.invalid' });
     expect(issuesOf('dujiao-next', { baseUrl: 'https://shop.example.com', apiKey: 'k', apiSecret: 's' })).toEqual({});
   });
 });
 
-describe('the supplier form\'s handling of those codes', () => {
+describe("the supplier form's handling of those codes", () => {
   it('puts each part beside its field, whole, and keeps the rest for the form', () => {
-    expect(splitServerErrors('baseUrl: @url.invalid?field=baseUrl; apiKey: @field.required; connection "x" is a seagm connection', ['baseUrl', 'apiKey']))
-      .toEqual({ fields: { baseUrl: 'baseUrl: @url.invalid?field=baseUrl', apiKey: 'apiKey: @field.required' }, general: 'connection "x" is a seagm connection' });
+    expect(
+      splitServerErrors(
+        'baseUrl: @url.invalid?field=baseUrl; apiKey: @field.required; connection "x" is a seagm connection',
+        ['baseUrl', 'apiKey'],
+      ),
+    ).toEqual({
+      fields: { baseUrl: 'baseUrl: @url.invalid?field=baseUrl', apiKey: 'apiKey: @field.required' },
+      general: 'connection "x" is a seagm connection',
+    });
   });
 
   it('shows only the fields already left', () => {
-    expect(errorsForTouched({ baseUrl: 'baseUrl: @url.invalid', apiKey: 'apiKey: @field.required' }, new Set(['baseUrl']))).toEqual({ baseUrl: 'baseUrl: @url.invalid' });
+    expect(
+      errorsForTouched({ baseUrl: 'baseUrl: @url.invalid', apiKey: 'apiKey: @field.required' }, new Set(['baseUrl'])),
+    ).toEqual({ baseUrl: 'baseUrl: @url.invalid' });
   });
 
   it('a check on blur says whether a secret is typed, never what it is', () => {
-    const input = { kind: 'dujiao-next', name: 'x', settings: { baseUrl: 'https://a.example' }, secrets: { apiSecret: 'the-real-secret' } };
+    const input = {
+      kind: 'dujiao-next',
+      name: 'x',
+      settings: { baseUrl: 'https://a.example' },
+      secrets: { apiSecret: 'the-real-secret' },
+    };
     expect(withoutSecretValues(input)).toEqual({ ...input, secrets: { apiSecret: 'typed' } });
     expect(JSON.stringify(withoutSecretValues(input))).not.toContain('the-real-secret');
   });

@@ -1,7 +1,14 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../src-main/db/migrate';
-import { acquireSyncLock, heartbeatSyncLock, otherLockHolder, readSyncLock, releaseSyncLock, STALE_AFTER_MS } from '../../src-main/db/sync-lock';
+import {
+  acquireSyncLock,
+  heartbeatSyncLock,
+  otherLockHolder,
+  readSyncLock,
+  releaseSyncLock,
+  STALE_AFTER_MS,
+} from '../../src-main/db/sync-lock';
 
 const daemonProcess = { pid: 4242, host: 'server', startedAt: '2026-12-06T00:00:00.000Z' };
 const appProcess = { pid: 5151, host: 'server', startedAt: '2026-12-06T01:00:00.000Z' };
@@ -21,7 +28,10 @@ describe('the sync lock: one process syncs a database at a time', () => {
     fresh();
     const alive = () => true;
     expect(acquireSyncLock(db, 'daemon', { self: daemonProcess, now: t0, alive })).toBeNull();
-    expect(acquireSyncLock(db, 'app', { self: appProcess, now: later(60_000), alive })).toMatchObject({ holder: 'daemon', pid: 4242 });
+    expect(acquireSyncLock(db, 'app', { self: appProcess, now: later(60_000), alive })).toMatchObject({
+      holder: 'daemon',
+      pid: 4242,
+    });
     expect(otherLockHolder(db, { self: appProcess, now: later(60_000), alive })).toMatchObject({ holder: 'daemon' });
     // The holder itself is never blocked by its own lock, and taking it again keeps its kind.
     expect(acquireSyncLock(db, 'app', { self: daemonProcess, now: later(1000), alive })).toBeNull();
@@ -40,7 +50,11 @@ describe('the sync lock: one process syncs a database at a time', () => {
     expect(heartbeatSyncLock(db, { self: daemonProcess, now: later(2000) })).toBe(false);
 
     expect(heartbeatSyncLock(db, { self: appProcess, now: later(3000) })).toBe(true);
-    expect(acquireSyncLock(db, 'daemon', { self: daemonProcess, now: later(3000 + STALE_AFTER_MS - 1), alive: () => true })).toMatchObject({ holder: 'app' });
-    expect(acquireSyncLock(db, 'daemon', { self: daemonProcess, now: later(3000 + STALE_AFTER_MS + 1), alive: () => true })).toBeNull();
+    expect(
+      acquireSyncLock(db, 'daemon', { self: daemonProcess, now: later(3000 + STALE_AFTER_MS - 1), alive: () => true }),
+    ).toMatchObject({ holder: 'app' });
+    expect(
+      acquireSyncLock(db, 'daemon', { self: daemonProcess, now: later(3000 + STALE_AFTER_MS + 1), alive: () => true }),
+    ).toBeNull();
   });
 });

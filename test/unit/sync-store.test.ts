@@ -2,9 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { ChangeView } from '../../src-shared/contract';
 import { changeValues } from '../../src-renderer/screens/sync/change-values';
 import { filterCounts } from '../../src-renderer/stores/sync-changes';
-import { isActive, secondsUntil, progressFraction, reduceSyncEvent, reduceSyncState, type ProgressBySupplier } from '../../src-renderer/stores/sync-progress';
+import {
+  isActive,
+  secondsUntil,
+  progressFraction,
+  reduceSyncEvent,
+  reduceSyncState,
+  type ProgressBySupplier,
+} from '../../src-renderer/stores/sync-progress';
 
-const fold = (events: Parameters<typeof reduceSyncEvent>[1][], start: ProgressBySupplier = {}) => events.reduce(reduceSyncEvent, start);
+const fold = (events: Parameters<typeof reduceSyncEvent>[1][], start: ProgressBySupplier = {}) =>
+  events.reduce(reduceSyncEvent, start);
 
 describe('sync progress from engine events', () => {
   it('follows a supplier from started through pages to finished with its counts', () => {
@@ -14,7 +22,13 @@ describe('sync progress from engine events', () => {
     ]);
     expect(state.a).toMatchObject({ phase: 'running', pagesDone: 2, pagesTotal: 6, items: 100 });
     expect(progressFraction(state.a)).toBeCloseTo(2 / 6);
-    state = reduceSyncEvent(state, { type: 'finished', supplierId: 'a', runId: 7, status: 'ok', counts: { offers: 275, added: 2, removed: 3, changed: 27, skipped: 0 } });
+    state = reduceSyncEvent(state, {
+      type: 'finished',
+      supplierId: 'a',
+      runId: 7,
+      status: 'ok',
+      counts: { offers: 275, added: 2, removed: 3, changed: 27, skipped: 0 },
+    });
     expect(state.a).toMatchObject({ phase: 'ok', items: 100, counts: { added: 2, removed: 3 }, error: null });
     expect(progressFraction(state.a)).toBe(1);
     expect(isActive(state.a)).toBe(false);
@@ -43,17 +57,47 @@ describe('sync progress from engine events', () => {
       { type: 'finished', supplierId: 'a', runId: 5, status: 'canceled', error: 'canceled' },
     ]);
     const before = state;
-    state = reduceSyncEvent(state, { type: 'progress', supplierId: 'a', runId: 5, pagesDone: 9, pagesTotal: 9, items: 9 });
-    state = reduceSyncEvent(state, { type: 'progress', supplierId: 'a', runId: 4, pagesDone: 1, pagesTotal: 9, items: 1 });
+    state = reduceSyncEvent(state, {
+      type: 'progress',
+      supplierId: 'a',
+      runId: 5,
+      pagesDone: 9,
+      pagesTotal: 9,
+      items: 9,
+    });
+    state = reduceSyncEvent(state, {
+      type: 'progress',
+      supplierId: 'a',
+      runId: 4,
+      pagesDone: 1,
+      pagesTotal: 9,
+      items: 1,
+    });
     expect(state).toBe(before);
     expect(state.a.phase).toBe('canceled');
   });
 
   it('queues the batch announced by sync.state without resetting a supplier that already started', () => {
-    let state = fold([
-      { type: 'started', supplierId: 'a', runId: 10 },
-      { type: 'progress', supplierId: 'a', runId: 10, pagesDone: 1, pagesTotal: 4, items: 10 },
-    ], { c: { supplierId: 'c', runId: 1, phase: 'ok', pagesDone: 3, pagesTotal: 3, items: 30, counts: null, error: null, waitingUntil: null, mode: null } });
+    let state = fold(
+      [
+        { type: 'started', supplierId: 'a', runId: 10 },
+        { type: 'progress', supplierId: 'a', runId: 10, pagesDone: 1, pagesTotal: 4, items: 10 },
+      ],
+      {
+        c: {
+          supplierId: 'c',
+          runId: 1,
+          phase: 'ok',
+          pagesDone: 3,
+          pagesTotal: 3,
+          items: 30,
+          counts: null,
+          error: null,
+          waitingUntil: null,
+          mode: null,
+        },
+      },
+    );
     state = reduceSyncState(state, { running: true, supplierIds: ['a', 'c'] });
     expect(state.a).toMatchObject({ phase: 'running', pagesDone: 1 });
     expect(state.c).toMatchObject({ phase: 'queued', runId: null, items: 0 });
@@ -71,34 +115,72 @@ describe('sync progress from engine events', () => {
 });
 
 const change = (kind: ChangeView['change'], old: unknown, next: unknown): ChangeView => ({
-  runId: 1, supplierId: 's', productId: 'p', skuId: 'k', variant: '', key: 'p\u0001k\u0001', change: kind, old, new: next, title: 'Japan 5GB',
+  runId: 1,
+  supplierId: 's',
+  productId: 'p',
+  skuId: 'k',
+  variant: '',
+  key: 'p\u0001k\u0001',
+  change: kind,
+  old,
+  new: next,
+  title: 'Japan 5GB',
 });
 
 describe('the diff of a run', () => {
   const changes = [
     change('price_up', { amount: '73.1000', currency: 'CNY' }, { amount: '77.7584', currency: 'CNY' }),
     change('price_down', { amount: '6', currency: 'USD' }, { amount: '5.5', currency: 'USD' }),
-    change('added', null, { cost: { amount: '1234.5', currency: 'USD' }, stock: { status: 'in_stock', quantity: 3 }, titles: { en: 'New' } }),
-    change('removed', { cost: { amount: '2', currency: 'USD' }, stock: { status: 'out', quantity: 0 }, titles: { en: 'Old' } }, null),
+    change('added', null, {
+      cost: { amount: '1234.5', currency: 'USD' },
+      stock: { status: 'in_stock', quantity: 3 },
+      titles: { en: 'New' },
+    }),
+    change(
+      'removed',
+      { cost: { amount: '2', currency: 'USD' }, stock: { status: 'out', quantity: 0 }, titles: { en: 'Old' } },
+      null,
+    ),
     change('stock_changed', { status: 'in_stock', quantity: 4 }, { status: 'out', quantity: 0 }),
-    change('title_changed', { en: 'Thailand 2GB', 'zh-CN': '泰国 2GB' }, { en: 'Thailand 2GB v2', 'zh-CN': '泰国 2GB v2' }),
+    change(
+      'title_changed',
+      { en: 'Thailand 2GB', 'zh-CN': '泰国 2GB' },
+      { en: 'Thailand 2GB v2', 'zh-CN': '泰国 2GB v2' },
+    ),
   ];
 
   it('counts "all" as the sum of main\'s counts per kind', () => {
-    expect(filterCounts({ added: 120_000, removed: 3, price_up: 7, price_down: 0, stock_changed: 2, title_changed: 1 }))
-      .toEqual({ all: 120_013, added: 120_000, removed: 3, price_up: 7, price_down: 0, stock_changed: 2, title_changed: 1 });
-    expect(filterCounts({ added: 0, removed: 0, price_up: 0, price_down: 0, stock_changed: 0, title_changed: 0 }).all).toBe(0);
+    expect(
+      filterCounts({ added: 120_000, removed: 3, price_up: 7, price_down: 0, stock_changed: 2, title_changed: 1 }),
+    ).toEqual({
+      all: 120_013,
+      added: 120_000,
+      removed: 3,
+      price_up: 7,
+      price_down: 0,
+      stock_changed: 2,
+      title_changed: 1,
+    });
+    expect(
+      filterCounts({ added: 0, removed: 0, price_up: 0, price_down: 0, stock_changed: 0, title_changed: 0 }).all,
+    ).toBe(0);
   });
 
-  it('shows money from the decimal strings, rounded half up to the currency\'s minor units', () => {
-    expect(changeValues(changes[0], 'en')).toEqual({ before: { type: 'money', text: '73.10 CNY' }, after: { type: 'money', text: '77.76 CNY' } });
+  it("shows money from the decimal strings, rounded half up to the currency's minor units", () => {
+    expect(changeValues(changes[0], 'en')).toEqual({
+      before: { type: 'money', text: '73.10 CNY' },
+      after: { type: 'money', text: '77.76 CNY' },
+    });
     expect(changeValues(changes[2], 'en')).toEqual({ before: null, after: { type: 'money', text: '1,234.50 USD' } });
     expect(changeValues(changes[3], 'en')).toEqual({ before: { type: 'money', text: '2.00 USD' }, after: null });
   });
 
   it('gives stock as data and titles in the reader’s language', () => {
     expect(changeValues(changes[4], 'en').after).toEqual({ type: 'stock', stock: { status: 'out', quantity: 0 } });
-    expect(changeValues(changes[5], 'zh-CN')).toEqual({ before: { type: 'title', text: '泰国 2GB' }, after: { type: 'title', text: '泰国 2GB v2' } });
+    expect(changeValues(changes[5], 'zh-CN')).toEqual({
+      before: { type: 'title', text: '泰国 2GB' },
+      after: { type: 'title', text: '泰国 2GB v2' },
+    });
     expect(changeValues(changes[5], 'en').after).toEqual({ type: 'title', text: 'Thailand 2GB v2' });
   });
 
@@ -110,7 +192,13 @@ describe('the diff of a run', () => {
     state = reduceSyncEvent(state, { type: 'waiting', supplierId: 'a', runId: 3, resumesAt: null });
     expect(state.a.waitingUntil).toBeNull();
     state = reduceSyncEvent(state, { type: 'waiting', supplierId: 'a', runId: 3, resumesAt: 200_000 });
-    state = reduceSyncEvent(state, { type: 'finished', supplierId: 'a', runId: 3, status: 'failed', error: 'deadline passed' });
+    state = reduceSyncEvent(state, {
+      type: 'finished',
+      supplierId: 'a',
+      runId: 3,
+      status: 'failed',
+      error: 'deadline passed',
+    });
     expect(state.a).toMatchObject({ phase: 'failed', waitingUntil: null });
     // A late wait of the finished run changes nothing.
     expect(reduceSyncEvent(state, { type: 'waiting', supplierId: 'a', runId: 3, resumesAt: 300_000 })).toBe(state);

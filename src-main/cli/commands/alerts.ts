@@ -15,7 +15,8 @@ export interface AlertsArgs {
   json?: boolean;
 }
 
-const USAGE = 'use: alerts [--json] | alerts rules [--json] | alerts rules set --file FILE | alerts secret webhook|telegram (VALUE | --file FILE | off)';
+const USAGE =
+  'use: alerts [--json] | alerts rules [--json] | alerts rules set --file FILE | alerts secret webhook|telegram (VALUE | --file FILE | off)';
 
 /** `supplygrid alerts`: the alert history, the rules document, and the channels' sealed secrets. */
 export function alertsCommand(db: Database, args: AlertsArgs, output: Output): number {
@@ -24,7 +25,11 @@ export function alertsCommand(db: Database, args: AlertsArgs, output: Output): n
     const { alerts, unread } = service.view();
     if (args.json) output.json({ unread, alerts });
     else if (alerts.length === 0) output.out('No alert yet.');
-    else for (const alert of alerts) output.out(`${alert.read ? ' ' : '*'} #${alert.id} ${alert.createdAt}  ${alertText(service.document().channels.language, alert)}`);
+    else
+      for (const alert of alerts)
+        output.out(
+          `${alert.read ? ' ' : '*'} #${alert.id} ${alert.createdAt}  ${alertText(service.document().channels.language, alert)}`,
+        );
     return 0;
   }
   if (args.action === 'rules') {

@@ -1,7 +1,14 @@
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { BackupError, backupDatabase, backupFile, backupsDirFor, listBackups, restoreBackup } from '../../db/backup-store';
+import {
+  BackupError,
+  backupDatabase,
+  backupFile,
+  backupsDirFor,
+  listBackups,
+  restoreBackup,
+} from '../../db/backup-store';
 import type { BackupInfo } from '../../../src-shared/backup-types';
 import { otherLockHolder } from '../../db/sync-lock';
 import { pad, type Output } from '../output';
@@ -33,7 +40,11 @@ export function backupsCommand(db: Database, args: { json?: boolean }, output: O
  * `supplygrid restore FILE`: FILE is a backup's name in backups/ or a path to one. The current database is backed
  * up first, and the command says how to undo.
  */
-export async function restoreCommand(db: Database, args: { file?: string; json?: boolean }, output: Output): Promise<number> {
+export async function restoreCommand(
+  db: Database,
+  args: { file?: string; json?: boolean },
+  output: Output,
+): Promise<number> {
   if (!args.file) {
     output.err('supplygrid restore: name the backup: supplygrid restore FILE (see `supplygrid backups`)');
     return 2;
@@ -41,14 +52,19 @@ export async function restoreCommand(db: Database, args: { file?: string; json?:
   const named = args.file;
   const syncing = otherLockHolder(db);
   if (syncing) {
-    output.err(`supplygrid restore: process ${syncing.pid} on ${syncing.host} (${syncing.holder === 'daemon' ? 'the background service' : 'the app'}) is syncing this database; stop it first`);
+    output.err(
+      `supplygrid restore: process ${syncing.pid} on ${syncing.host} (${syncing.holder === 'daemon' ? 'the background service' : 'the app'}) is syncing this database; stop it first`,
+    );
     return 1;
   }
   return reportingBackupErrors(output, async () => {
     const file = existsSync(named) ? resolve(named) : backupFile(db.name, basename(named));
     const result = await restoreBackup(db, file);
     if (args.json) output.json(result);
-    else output.out(`Restored ${file}. The database as it was is in ${result.undo.name}: \`supplygrid restore ${result.undo.name}\` undoes this.`);
+    else
+      output.out(
+        `Restored ${file}. The database as it was is in ${result.undo.name}: \`supplygrid restore ${result.undo.name}\` undoes this.`,
+      );
     return 0;
   });
 }

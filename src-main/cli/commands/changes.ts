@@ -20,12 +20,23 @@ export function changesCommand(db: Database, args: ChangesArgs, output: Output):
     output.err(`supplygrid changes: no sync run with id ${args.run}`);
     return 2;
   }
-  const changes = changesForRuns(db, runs.map((r) => r.id));
+  const changes = changesForRuns(
+    db,
+    runs.map((r) => r.id),
+  );
   if (args.json) {
-    output.json(changes.map((c) => ({
-      supplier: c.supplierId, change: c.change, productId: c.productId, skuId: c.skuId,
-      ...(c.variant ? { variant: c.variant } : {}), old: c.old, new: c.new, runId: c.runId,
-    })));
+    output.json(
+      changes.map((c) => ({
+        supplier: c.supplierId,
+        change: c.change,
+        productId: c.productId,
+        skuId: c.skuId,
+        ...(c.variant ? { variant: c.variant } : {}),
+        old: c.old,
+        new: c.new,
+        runId: c.runId,
+      })),
+    );
     return 0;
   }
   if (runs.length === 0) {
@@ -34,13 +45,18 @@ export function changesCommand(db: Database, args: ChangesArgs, output: Output):
   }
   for (const run of runs) {
     const mine = changes.filter((c) => c.runId === run.id);
-    output.out(`${run.supplierId} — run ${run.id} (${run.status}, ${run.startedAt})${run.error ? `: ${runErrorEn(run.error)}` : ''}`);
-    if (run.status === 'ok') output.out(`  ${run.added} added, ${run.removed} removed, ${run.changed} changed, ${run.skipped} skipped`);
+    output.out(
+      `${run.supplierId} — run ${run.id} (${run.status}, ${run.startedAt})${run.error ? `: ${runErrorEn(run.error)}` : ''}`,
+    );
+    if (run.status === 'ok')
+      output.out(`  ${run.added} added, ${run.removed} removed, ${run.changed} changed, ${run.skipped} skipped`);
     const shown = mine.slice(0, 200);
     const titles = titlesOf(db, shown.map(offerRef));
     for (const change of shown) {
       const stored = titles.get(supplierOfferKey(offerRef(change)));
-      output.out(`  ${pad(change.change, 14)} ${pad(stored ? displayTitle(stored, 'en') : `${change.productId}/${change.skuId}`, 44)} ${describe(change)}`);
+      output.out(
+        `  ${pad(change.change, 14)} ${pad(stored ? displayTitle(stored, 'en') : `${change.productId}/${change.skuId}`, 44)} ${describe(change)}`,
+      );
     }
     if (mine.length > 200) output.out(`  … ${mine.length - 200} more (use --json for all)`);
     output.out('');
@@ -74,5 +90,7 @@ function describe(change: StoredChange): string {
 
 function stockText(stock: Record<string, unknown> | null): string {
   if (!stock) return '?';
-  return stock.quantity === null || stock.quantity === undefined ? String(stock.status) : `${stock.status} (${stock.quantity})`;
+  return stock.quantity === null || stock.quantity === undefined
+    ? String(stock.status)
+    : `${stock.status} (${stock.quantity})`;
 }

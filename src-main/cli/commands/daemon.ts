@@ -24,8 +24,11 @@ export const DEFAULT_DAEMON_INTERVAL_MS = 15 * 60_000;
 
 export function parseInterval(text: string): number {
   const match = /^(\d+)(s|m|h)?$/.exec(text.trim());
-  const ms = match ? Number(match[1]) * { s: 1000, m: 60_000, h: 3_600_000 }[(match[2] ?? 'm') as 's' | 'm' | 'h'] : NaN;
-  if (!Number.isSafeInteger(ms) || ms < 1000 || ms > 24 * 3_600_000) throw new ConfigError(`--interval must be from 1s to 24h, like 15m, 90s or 1h; got "${text}"`);
+  const ms = match
+    ? Number(match[1]) * { s: 1000, m: 60_000, h: 3_600_000 }[(match[2] ?? 'm') as 's' | 'm' | 'h']
+    : NaN;
+  if (!Number.isSafeInteger(ms) || ms < 1000 || ms > 24 * 3_600_000)
+    throw new ConfigError(`--interval must be from 1s to 24h, like 15m, 90s or 1h; got "${text}"`);
   return ms;
 }
 
@@ -35,7 +38,11 @@ export function parseInterval(text: string): number {
  */
 export async function daemonCommand(db: Database, args: DaemonArgs, output: Output): Promise<number> {
   const appMinutes = syncIntervalMinutes(db);
-  const intervalMs = args.interval ? parseInterval(args.interval) : appMinutes > 0 ? appMinutes * 60_000 : DEFAULT_DAEMON_INTERVAL_MS;
+  const intervalMs = args.interval
+    ? parseInterval(args.interval)
+    : appMinutes > 0
+      ? appMinutes * 60_000
+      : DEFAULT_DAEMON_INTERVAL_MS;
   const dataDir = dirname(db.name);
   // Listening before anything is logged: a supervisor may send SIGTERM the moment it reads the first line.
   let signal: NodeJS.Signals | null = null;
@@ -47,7 +54,11 @@ export async function daemonCommand(db: Database, args: DaemonArgs, output: Outp
   process.once('SIGTERM', stopOn);
   process.once('SIGINT', stopOn);
   daemon = Daemon.start({
-    db, dataDir, version: packageVersion(), secretBox: keyFileSecretBox(dataDir), intervalMs,
+    db,
+    dataDir,
+    version: packageVersion(),
+    secretBox: keyFileSecretBox(dataDir),
+    intervalMs,
     log: (entry) => output.out(formatLogLine(entry, args.json ?? false)),
   });
   if (signal) void daemon.stop();

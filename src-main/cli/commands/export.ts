@@ -18,17 +18,24 @@ export interface ExportArgs {
   flagged?: string;
 }
 
-const list = (text: string | undefined) => text?.split(',').map((item) => item.trim()).filter(Boolean);
+const list = (text: string | undefined) =>
+  text
+    ?.split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 export async function exportCommand(db: Database, args: ExportArgs, output: Output): Promise<number> {
   if (!args.preset || !args.out) {
-    output.err('supplygrid export needs --preset (generic, shopify, shopify-legacy, woocommerce, dujiao-next) and --out FILE');
+    output.err(
+      'supplygrid export needs --preset (generic, shopify, shopify-legacy, woocommerce, dujiao-next) and --out FILE',
+    );
     return 2;
   }
   let options: ExportOptions;
   try {
     // The CLI's own choice is between the two answers; `ask` is what not passing the flag means.
-    if (args.flagged !== undefined && args.flagged !== 'exclude' && args.flagged !== 'keep') throw new ExportOptionsError('--flagged: must be exclude or keep');
+    if (args.flagged !== undefined && args.flagged !== 'exclude' && args.flagged !== 'keep')
+      throw new ExportOptionsError('--flagged: must be exclude or keep');
     options = parseExportOptions({
       preset: args.preset,
       ...(args.lang ? { languages: list(args.lang) } : {}),
@@ -53,13 +60,15 @@ export async function exportCommand(db: Database, args: ExportArgs, output: Outp
     result = await runExport(db, options, args.out);
   } catch (error) {
     // The grid changed between the preflight and the file (a sync in the app): show what is flagged now.
-    if (error instanceof ExportNeedsDecisionError) return needsDecision(preflightExport(db, options, {}, FLAGGED_SHOWN), output);
+    if (error instanceof ExportNeedsDecisionError)
+      return needsDecision(preflightExport(db, options, {}, FLAGGED_SHOWN), output);
     throw error;
   }
   const what = `${result.rows.toLocaleString('en')} ${result.rows === 1 ? 'row' : 'rows'}`;
   output.out(`Wrote ${what} to ${result.file} (${result.preset}, prices in ${result.currency})`);
   output.out(preflightLine(result.preflight));
-  if (result.rows === 0 && options.changedSinceLastExport) output.out(`Nothing changed since the last ${result.preset} export: the file holds the header only.`);
+  if (result.rows === 0 && options.changedSinceLastExport)
+    output.out(`Nothing changed since the last ${result.preset} export: the file holds the header only.`);
   return 0;
 }
 
@@ -76,18 +85,24 @@ function flaggedCounts(counts: { belowCost: number; noPrice: number }): string {
 }
 
 function flaggedLine(row: FlaggedRow): string {
-  if (row.reason === 'below_cost') return `  ${row.title}: sells at ${money(row.salePrice!)}, costs ${money(row.cost!)}, loses ${money(row.lossPerSale!)} per sale${row.locked ? ' (locked price)' : ''}`;
-  const why = row.cause === 'no_rate' ? 'no exchange rate for its cost' : 'its rule or locked price gives zero or below';
+  if (row.reason === 'below_cost')
+    return `  ${row.title}: sells at ${money(row.salePrice!)}, costs ${money(row.cost!)}, loses ${money(row.lossPerSale!)} per sale${row.locked ? ' (locked price)' : ''}`;
+  const why =
+    row.cause === 'no_rate' ? 'no exchange rate for its cost' : 'its rule or locked price gives zero or below';
   return `  ${row.title}: no price (${why})`;
 }
 
 /** The preflight found rows a store should not get unasked: list them, write nothing, say how to go on. */
 function needsDecision(preflight: ExportPreflight, output: Output): number {
-  output.err(`Preflight: ${flaggedCounts(preflight)} (of ${rows(preflight.rows)} to export, prices in ${preflight.currency}):`);
+  output.err(
+    `Preflight: ${flaggedCounts(preflight)} (of ${rows(preflight.rows)} to export, prices in ${preflight.currency}):`,
+  );
   for (const row of preflight.flagged) output.err(flaggedLine(row));
   const more = preflight.belowCost + preflight.noPrice - preflight.flagged.length;
   if (more > 0) output.err(`  … and ${rows(more)} more`);
-  output.err('Nothing was written. Run again with --flagged exclude to leave them out, or --flagged keep to write them as they are.');
+  output.err(
+    'Nothing was written. Run again with --flagged exclude to leave them out, or --flagged keep to write them as they are.',
+  );
   return 3;
 }
 
@@ -107,12 +122,16 @@ export function exportsCommand(db: Database, args: { json?: boolean }, output: O
     output.out('No exports yet. Try `supplygrid export --preset shopify --out products.csv`.');
     return 0;
   }
-  output.out(`${'ID'.padStart(5)}  ${pad('When', 20)}  ${pad('Preset', 15)} ${'Rows'.padStart(8)}  ${pad('Currency', 8)}  ${pad('Flagged', 12)}  File`);
+  output.out(
+    `${'ID'.padStart(5)}  ${pad('When', 20)}  ${pad('Preset', 15)} ${'Rows'.padStart(8)}  ${pad('Currency', 8)}  ${pad('Flagged', 12)}  File`,
+  );
   for (const entry of history) {
     const when = entry.createdAt.slice(0, 19).replace('T', ' ');
     const flagged = entry.preflight ? entry.preflight.belowCost + entry.preflight.noPrice : 0;
     const choice = flagged === 0 ? '-' : `${flagged} ${entry.preflight!.choice === 'exclude' ? 'left out' : 'kept'}`;
-    output.out(`${String(entry.id).padStart(5)}  ${pad(when, 20)}  ${pad(entry.preset, 15)} ${String(entry.rows).padStart(8)}  ${pad(entry.currency, 8)}  ${pad(choice, 12)}  ${entry.file ?? '(downloaded)'}`);
+    output.out(
+      `${String(entry.id).padStart(5)}  ${pad(when, 20)}  ${pad(entry.preset, 15)} ${String(entry.rows).padStart(8)}  ${pad(entry.currency, 8)}  ${pad(choice, 12)}  ${entry.file ?? '(downloaded)'}`,
+    );
   }
   return 0;
 }

@@ -32,7 +32,7 @@ function printGrid(db: Database, args: GridArgs, output: Output): number {
     search: args.search,
     suppliers: args.supplier ? args.supplier.split(',') : undefined,
     countries: args.country ? args.country.split(',') : undefined,
-    limit: args.json ? 1000 : args.limit ?? 50,
+    limit: args.json ? 1000 : (args.limit ?? 50),
   };
   if (args.json) {
     // --json prints every matching row, paging through the query the way the app does.
@@ -50,9 +50,13 @@ function printGrid(db: Database, args: GridArgs, output: Output): number {
     output.out(args.search ? `No plans match "${args.search}".` : 'The grid is empty. Try `supplygrid sync --demo`.');
     return 0;
   }
-  output.out(`${pad('Plan', 46)} ${pad('Best supplier', 16)} ${'Cost'.padStart(12)} ${'Sale'.padStart(10)} ${'Margin'.padStart(10)}  Suppliers`);
+  output.out(
+    `${pad('Plan', 46)} ${pad('Best supplier', 16)} ${'Cost'.padStart(12)} ${'Sale'.padStart(10)} ${'Margin'.padStart(10)}  Suppliers`,
+  );
   for (const row of page.rows) {
-    output.out(`${pad(row.title.slice(0, 44), 46)} ${pad(row.best?.supplier ?? noBestReason(row), 16)} ${(row.bestCost?.amount ?? '—').padStart(12)} ${(row.salePrice?.amount ?? '—').padStart(10)} ${(row.margin?.amount ?? '—').padStart(10)}  ${row.offers.length}`);
+    output.out(
+      `${pad(row.title.slice(0, 44), 46)} ${pad(row.best?.supplier ?? noBestReason(row), 16)} ${(row.bestCost?.amount ?? '—').padStart(12)} ${(row.salePrice?.amount ?? '—').padStart(10)} ${(row.margin?.amount ?? '—').padStart(10)}  ${row.offers.length}`,
+    );
   }
   output.out(`${page.rows.length} of ${page.total} plans, prices in ${page.currency}`);
   return 0;
@@ -60,22 +64,51 @@ function printGrid(db: Database, args: GridArgs, output: Output): number {
 
 /** Why a row has no supplier to buy from: all sold out, or in stock but in a currency without a rate. */
 function noBestReason(row: PlanRow): string {
-  return row.offers.some((offer) => offer.stock.status !== 'out' && offer.converted === null) ? '(no exchange rate)' : '(none in stock)';
+  return row.offers.some((offer) => offer.stock.status !== 'out' && offer.converted === null)
+    ? '(no exchange rate)'
+    : '(none in stock)';
 }
 
 function jsonRow(row: PlanRow) {
-  const attributes = row.attributes.type === 'plan'
-    ? { countries: row.attributes.countries, dataMB: row.attributes.dataMB, unlimited: row.attributes.unlimited && row.attributes.dataMB === null, perDay: row.attributes.perDay, days: row.attributes.days }
-    : { name: row.attributes.name, faceValue: row.attributes.faceValue };
+  const attributes =
+    row.attributes.type === 'plan'
+      ? {
+          countries: row.attributes.countries,
+          dataMB: row.attributes.dataMB,
+          unlimited: row.attributes.unlimited && row.attributes.dataMB === null,
+          perDay: row.attributes.perDay,
+          days: row.attributes.days,
+        }
+      : { name: row.attributes.name, faceValue: row.attributes.faceValue };
   return {
     id: row.id,
     planKey: row.planKey,
     kind: row.kind,
     title: row.title,
     attributes,
-    offers: row.offers.map((o) => ({ supplier: o.supplier, productId: o.productId, skuId: o.skuId, ...(o.variant ? { variant: o.variant } : {}), cost: o.cost, converted: o.converted, stock: o.stock })),
-    best: row.best ? { supplier: row.best.supplier, skuId: row.best.skuId, ...(row.best.variant ? { variant: row.best.variant } : {}) } : null,
-    second: row.second ? { supplier: row.second.supplier, skuId: row.second.skuId, ...(row.second.variant ? { variant: row.second.variant } : {}) } : null,
+    offers: row.offers.map((o) => ({
+      supplier: o.supplier,
+      productId: o.productId,
+      skuId: o.skuId,
+      ...(o.variant ? { variant: o.variant } : {}),
+      cost: o.cost,
+      converted: o.converted,
+      stock: o.stock,
+    })),
+    best: row.best
+      ? {
+          supplier: row.best.supplier,
+          skuId: row.best.skuId,
+          ...(row.best.variant ? { variant: row.best.variant } : {}),
+        }
+      : null,
+    second: row.second
+      ? {
+          supplier: row.second.supplier,
+          skuId: row.second.skuId,
+          ...(row.second.variant ? { variant: row.second.variant } : {}),
+        }
+      : null,
     salePrice: row.salePrice,
     margin: row.margin,
     marginPercent: row.marginPercent,

@@ -24,13 +24,17 @@ export function matchesCommand(db: Database, args: MatchesArgs, output: Output):
     const index = Number(args.rest[0]);
     const suggestion = Number.isInteger(index) ? suggestions[index - 1] : undefined;
     if (!suggestion) {
-      output.err(`supplygrid matches ${args.action}: say which suggestion, 1 to ${suggestions.length} (see \`supplygrid matches --suggested\`)`);
+      output.err(
+        `supplygrid matches ${args.action}: say which suggestion, 1 to ${suggestions.length} (see \`supplygrid matches --suggested\`)`,
+      );
       return 2;
     }
     // Kept as the merchant's own link or unlink: it survives every sync and is never suggested again.
     if (args.action === 'accept') linkOffer(db, suggestion.offer, suggestion.toPlanKey);
     else unlinkOffer(db, suggestion.offer);
-    output.out(`${args.action === 'accept' ? 'Linked' : 'Kept apart'}: ${suggestion.offerTitle} ${args.action === 'accept' ? '→' : '≠'} ${suggestion.toTitle}`);
+    output.out(
+      `${args.action === 'accept' ? 'Linked' : 'Kept apart'}: ${suggestion.offerTitle} ${args.action === 'accept' ? '→' : '≠'} ${suggestion.toTitle}`,
+    );
     return 0;
   }
   if (args.action !== undefined || !args.suggested) {
@@ -46,8 +50,12 @@ export function matchesCommand(db: Database, args: MatchesArgs, output: Output):
     return 0;
   }
   suggestions.forEach((s, i) => {
-    output.out(`${String(i + 1).padStart(4)}  ${pad(s.offer.supplier, 14)} ${pad(s.offerTitle, 44)} → ${pad(s.toTitle, 44)} ${REASONS[s.reason]} (${Math.round(s.confidence * 100)}%)`);
+    output.out(
+      `${String(i + 1).padStart(4)}  ${pad(s.offer.supplier, 14)} ${pad(s.offerTitle, 44)} → ${pad(s.toTitle, 44)} ${REASONS[s.reason]} (${Math.round(s.confidence * 100)}%)`,
+    );
   });
-  output.out(`${suggestions.length} possible match${suggestions.length === 1 ? '' : 'es'}: supplygrid matches accept N | matches reject N`);
+  output.out(
+    `${suggestions.length} possible match${suggestions.length === 1 ? '' : 'es'}: supplygrid matches accept N | matches reject N`,
+  );
   return 0;
 }

@@ -59,7 +59,9 @@ export async function orderCommand(db: Database, args: OrderArgs, output: Output
   try {
     const connection = connections.find((c) => c.id === args.supplier);
     if (!connection) {
-      output.err(`supplygrid order: no supplier "${args.supplier}" here (known: ${connections.map((c) => c.id).join(', ') || 'none'})`);
+      output.err(
+        `supplygrid order: no supplier "${args.supplier}" here (known: ${connections.map((c) => c.id).join(', ') || 'none'})`,
+      );
       return 2;
     }
     ensureSomeRates(db);
@@ -71,17 +73,23 @@ export async function orderCommand(db: Database, args: OrderArgs, output: Output
       say(`SKU ${args.sku} is not in the local catalog of ${connection.id}; syncing it first…`);
       const [synced] = await syncSuppliers(db, [syncTargetFor(connection, adapterOf(connection))]);
       if (synced.status !== 'ok') {
-        output.err(`supplygrid order: could not sync ${connection.id} to look SKU ${args.sku} up: ${runErrorEn(synced.error)}`);
+        output.err(
+          `supplygrid order: could not sync ${connection.id} to look SKU ${args.sku} up: ${runErrorEn(synced.error)}`,
+        );
         return 1;
       }
       offer = findOffer(db, connection.id, args.sku, args.variant);
     }
     if (offer === null) {
-      output.err(`supplygrid order: ${connection.id} sells no SKU ${args.sku}${args.variant ? ` (variant ${args.variant})` : ''}`);
+      output.err(
+        `supplygrid order: ${connection.id} sells no SKU ${args.sku}${args.variant ? ` (variant ${args.variant})` : ''}`,
+      );
       return 2;
     }
     if ('variants' in offer) {
-      output.err(`supplygrid order: SKU ${args.sku} comes in several variants; pick one with --variant (${offer.variants.join(', ')})`);
+      output.err(
+        `supplygrid order: SKU ${args.sku} comes in several variants; pick one with --variant (${offer.variants.join(', ')})`,
+      );
       return 2;
     }
 
@@ -103,21 +111,33 @@ export async function orderCommand(db: Database, args: OrderArgs, output: Output
       // same command never pays for an order the supplier already took.
       const open = service.openOrders(connections.map((c) => c.id));
       if (open.length) {
-        say(`Checking ${open.length} unfinished order${open.length === 1 ? '' : 's'} with the supplier first (${open.map((o) => `#${o.id}`).join(', ')})…`);
+        say(
+          `Checking ${open.length} unfinished order${open.length === 1 ? '' : 's'} with the supplier first (${open.map((o) => `#${o.id}`).join(', ')})…`,
+        );
         await service.reconcile(open.map((o) => o.id));
       }
       const earlier = service.unsettled(offer);
-      const settledNow = open.filter((o) => o.offer.productId === offer.productId && o.offer.skuId === offer.skuId && o.offer.variant === offer.variant
-        && o.offer.supplier === offer.supplier && !earlier.some((e) => e.id === o.id));
+      const settledNow = open.filter(
+        (o) =>
+          o.offer.productId === offer.productId &&
+          o.offer.skuId === offer.skuId &&
+          o.offer.variant === offer.variant &&
+          o.offer.supplier === offer.supplier &&
+          !earlier.some((e) => e.id === o.id),
+      );
       if (!args.force && earlier.length) {
         const [first] = earlier;
-        output.err(`supplygrid order: order #${first.id} for this offer is still ${first.status} (our key ${first.idempotencyKey}) and may already be paid. `
-          + `Check it (\`supplygrid orders show ${first.id}\`) and settle it, or add --force to place another order anyway.`);
+        output.err(
+          `supplygrid order: order #${first.id} for this offer is still ${first.status} (our key ${first.idempotencyKey}) and may already be paid. ` +
+            `Check it (\`supplygrid orders show ${first.id}\`) and settle it, or add --force to place another order anyway.`,
+        );
         return 1;
       }
       if (!args.force && settledNow.length) {
         const [finished] = settledNow.map((o) => service.reveal(o.id));
-        say(`Order #${finished.id} for this offer, left unfinished by an earlier run, is now ${finished.status}; no new order was placed (add --force to place another).`);
+        say(
+          `Order #${finished.id} for this offer, left unfinished by an earlier run, is now ${finished.status}; no new order was placed (add --force to place another).`,
+        );
         if (args.qrOut) await writeQr(args.qrOut, finished, say);
         if (args.json) output.json(finished);
         else printOrder(finished, output);
@@ -125,10 +145,15 @@ export async function orderCommand(db: Database, args: OrderArgs, output: Output
       }
       const quote = await service.quote(offer);
       const inMerchant = quote.costInMerchantCurrency;
-      const converted = inMerchant ? ` (about ${new Decimal(inMerchant.amount).toFixed(2)} ${inMerchant.currency})` : '';
+      const converted = inMerchant
+        ? ` (about ${new Decimal(inMerchant.amount).toFixed(2)} ${inMerchant.currency})`
+        : '';
       say(`Ordering ${quote.title} from ${connection.name ?? connection.id}: ${formatMoney(quote.cost)}${converted}`);
-      say(`  balance at the supplier: ${quote.balance ? formatMoney(quote.balance) : `unknown (${quote.balanceError})`}`);
-      if (quote.cap) say(`  daily cap: ${formatMoney(quote.cap.limit)}, ${formatMoney(quote.cap.remaining)} left today`);
+      say(
+        `  balance at the supplier: ${quote.balance ? formatMoney(quote.balance) : `unknown (${quote.balanceError})`}`,
+      );
+      if (quote.cap)
+        say(`  daily cap: ${formatMoney(quote.cap.limit)}, ${formatMoney(quote.cap.remaining)} left today`);
       const placed = await service.place({ offer, email: args.email, confirm: true });
       const final = await service.settled(placed.id);
       const revealed = service.reveal(final.id);
@@ -137,7 +162,9 @@ export async function orderCommand(db: Database, args: OrderArgs, output: Output
       else printOrder(revealed, output);
       if (final.status === 'delivered') return 0;
       if (final.status === 'pending' || final.status === 'processing') {
-        output.err(`Order #${final.id} is still ${final.status}; the app keeps checking it (\`supplygrid orders show ${final.id}\`).`);
+        output.err(
+          `Order #${final.id} is still ${final.status}; the app keeps checking it (\`supplygrid orders show ${final.id}\`).`,
+        );
       }
       return 1;
     } catch (error) {
@@ -152,7 +179,12 @@ export async function orderCommand(db: Database, args: OrderArgs, output: Output
   }
 }
 
-function findOffer(db: Database, supplierId: string, skuId: string, variant: string | undefined): OfferRef | { variants: string[] } | null {
+function findOffer(
+  db: Database,
+  supplierId: string,
+  skuId: string,
+  variant: string | undefined,
+): OfferRef | { variants: string[] } | null {
   const matches = findLiveOffers(db, supplierId, { skuId, variant });
   if (matches.length === 0) return null;
   if (matches.length > 1) return { variants: matches.map((o) => o.variant || '""') };

@@ -26,17 +26,25 @@ export interface OrdersArgs {
   config?: string;
 }
 
-const USAGE = 'use: orders [--json] | orders show ID [--reveal] [--json] | orders complete ID (TEXT | --file FILE) [--config FILE] | orders cap [AMOUNT | off]';
+const USAGE =
+  'use: orders [--json] | orders show ID [--reveal] [--json] | orders complete ID (TEXT | --file FILE) [--config FILE] | orders cap [AMOUNT | off]';
 
 /** `supplygrid orders`: the order history, one order, completing one by hand, and the daily spending cap. */
 export async function ordersCommand(db: Database, args: OrdersArgs, output: Output): Promise<number> {
   if (!args.action) return listCommand(db, args, output);
   if (args.action === 'cap') return capCommand(db, args.rest[0], output);
-  if (args.action !== 'show' && args.action !== 'complete') throw new ConfigError(`unknown orders action "${args.action}" (${USAGE})`);
+  if (args.action !== 'show' && args.action !== 'complete')
+    throw new ConfigError(`unknown orders action "${args.action}" (${USAGE})`);
   const id = Number(args.rest[0]);
-  if (!Number.isInteger(id) || id < 1) throw new ConfigError(`supplygrid orders ${args.action} needs an order number (${USAGE})`);
+  if (!Number.isInteger(id) || id < 1)
+    throw new ConfigError(`supplygrid orders ${args.action} needs an order number (${USAGE})`);
   const connections = args.config ? loadAppConfig(args.config).suppliers : [];
-  const handles = new Map(connections.map((connection): [string, SupplierHandle] => [connection.id, { connection, adapter: adapterFor(connection) }]));
+  const handles = new Map(
+    connections.map((connection): [string, SupplierHandle] => [
+      connection.id,
+      { connection, adapter: adapterFor(connection) },
+    ]),
+  );
   const supplier = (supplierId: string): SupplierHandle | null => handles.get(supplierId) ?? null;
   const service = new OrderService({ db, supplier });
   try {
@@ -48,7 +56,10 @@ export async function ordersCommand(db: Database, args: OrdersArgs, output: Outp
       return 0;
     }
     const text = args.file ? readFileSync(args.file, 'utf8') : args.rest.slice(1).join(' ');
-    if (!text.trim()) throw new ConfigError('supplygrid orders complete needs the pasted text: an activation code (quote the $ signs) or --file with a notification body');
+    if (!text.trim())
+      throw new ConfigError(
+        'supplygrid orders complete needs the pasted text: an activation code (quote the $ signs) or --file with a notification body',
+      );
     await service.completeManually(id, text);
     const completed = service.reveal(id);
     if (args.json) output.json(completed);
@@ -71,12 +82,16 @@ function listCommand(db: Database, args: OrdersArgs, output: Output): number {
     return 0;
   }
   if (orders.length === 0) {
-    output.out('No orders yet. Place a test order with `supplygrid order --demo --supplier demo-mesim --sku SKU --yes`.');
+    output.out(
+      'No orders yet. Place a test order with `supplygrid order --demo --supplier demo-mesim --sku SKU --yes`.',
+    );
     return 0;
   }
   for (const order of orders) {
     const cost = order.amount ?? order.expectedCost;
-    output.out(`#${String(order.id).padEnd(5)} ${order.createdAt.slice(0, 16).replace('T', ' ')}  ${pad(order.supplier, 14)} ${pad(order.status, 18)} ${pad(order.title, 40)} ${formatMoney(cost).padStart(14)}  ${order.idempotencyKey}`);
+    output.out(
+      `#${String(order.id).padEnd(5)} ${order.createdAt.slice(0, 16).replace('T', ' ')}  ${pad(order.supplier, 14)} ${pad(order.status, 18)} ${pad(order.title, 40)} ${formatMoney(cost).padStart(14)}  ${order.idempotencyKey}`,
+    );
   }
   return 0;
 }
@@ -92,9 +107,11 @@ function capCommand(db: Database, value: string | undefined, output: Output): nu
   // Counted as a quote counts it: the day's orders at today's rates, each at the larger of its quote and its charge.
   const { spentToday, cap } = new OrderService({ db, supplier: () => null }).dailySpending();
   const spent = `${new Decimal(spentToday.amount).toString()} ${spentToday.currency}`;
-  output.out(cap === null
-    ? `No daily spending cap on test orders (spent today: ${spent}). Set one with \`supplygrid orders cap AMOUNT\`.`
-    : `Daily spending cap on test orders: ${formatMoney(cap.limit)} (spent today: ${spent}); ${formatMoney(cap.remaining)} left. Turn it off with \`supplygrid orders cap off\`.`);
+  output.out(
+    cap === null
+      ? `No daily spending cap on test orders (spent today: ${spent}). Set one with \`supplygrid orders cap AMOUNT\`.`
+      : `Daily spending cap on test orders: ${formatMoney(cap.limit)} (spent today: ${spent}); ${formatMoney(cap.remaining)} left. Turn it off with \`supplygrid orders cap off\`.`,
+  );
   return 0;
 }
 
@@ -103,7 +120,8 @@ export function printOrder(view: OrderView, output: Output, options: { timeline?
   const line = (label: string, value: string) => output.out(`  ${label.padEnd(18)}${value}`);
   output.out(`Order #${view.id} ${view.status.toUpperCase()}  ${view.title} from ${view.supplier}`);
   line('our key', view.idempotencyKey);
-  if (view.upstreamOrderId) line('supplier order', `${view.upstreamOrderId} (${orderTextEn(view.upstreamStatus, view.supplier) || '?'})`);
+  if (view.upstreamOrderId)
+    line('supplier order', `${view.upstreamOrderId} (${orderTextEn(view.upstreamStatus, view.supplier) || '?'})`);
   line(view.amount ? 'charged' : 'expected cost', formatMoney(view.amount ?? view.expectedCost));
   if (view.amount) line('quoted', formatMoney(view.expectedCost));
   if (view.refundedAmount) line('refunded', formatMoney(view.refundedAmount));
@@ -117,7 +135,17 @@ export function printOrder(view: OrderView, output: Output, options: { timeline?
   if (delivery?.iccid) line('ICCID', delivery.iccid);
   if (delivery?.lpa && view.revealed) line('iPhone setup link', appleSetupLink(delivery.lpa));
   delivery?.cards?.forEach((card, index) => {
-    line(`card ${index + 1}`, [card.number, card.pin ? `PIN ${card.pin}` : '', card.serial ? `serial ${card.serial}` : '', card.expiry ? `expires ${card.expiry}` : ''].filter(Boolean).join('  '));
+    line(
+      `card ${index + 1}`,
+      [
+        card.number,
+        card.pin ? `PIN ${card.pin}` : '',
+        card.serial ? `serial ${card.serial}` : '',
+        card.expiry ? `expires ${card.expiry}` : '',
+      ]
+        .filter(Boolean)
+        .join('  '),
+    );
   });
   if (delivery?.text) line('note', wordDeliveryText(delivery.text, english, view.supplier));
   if (options.timeline) for (const entry of view.timeline) output.out(`  ${timelineLine(entry, view.supplier)}`);

@@ -18,9 +18,17 @@ export async function simCommand(args: SimArgs, output: Output): Promise<number>
   }
   const running: RunningSimulator[] = [];
   for (const [index, kind] of kinds.entries()) {
-    running.push(await kind.startSimulator({ port: args.port ? args.port + index : 0, generation: args.generation ?? 0, size: args.size }));
+    running.push(
+      await kind.startSimulator({
+        port: args.port ? args.port + index : 0,
+        generation: args.generation ?? 0,
+        size: args.size,
+      }),
+    );
   }
-  output.err(`Simulators running (${running.map((s, i) => `${kinds[i].kind} at ${s.baseUrl}`).join(', ')}). Ctrl+C stops them.`);
+  output.err(
+    `Simulators running (${running.map((s, i) => `${kinds[i].kind} at ${s.baseUrl}`).join(', ')}). Ctrl+C stops them.`,
+  );
   output.err('Save this as suppliers.json and run: npx supplygrid sync --config suppliers.json');
   output.json({ currency: 'USD', suppliers: running.map((s) => s.connection) });
   await new Promise<void>((resolve) => {

@@ -35,7 +35,9 @@ export async function syncCommand(db: Database, args: SyncArgs, output: Output):
     }
   }
   if (!args.config && !args.demo) {
-    output.err('supplygrid sync: say where the suppliers are: --config FILE, or --demo for the built-in simulators (or --apply-held alone)');
+    output.err(
+      'supplygrid sync: say where the suppliers are: --config FILE, or --demo for the built-in simulators (or --apply-held alone)',
+    );
     return 2;
   }
   const connections: ConnectionBase[] = [];
@@ -51,14 +53,17 @@ export async function syncCommand(db: Database, args: SyncArgs, output: Output):
       connections.push(...demo.connections);
       output.err(`Demo suppliers started (catalog generation ${demo.generation})`);
     }
-    const targets = connections.map((connection) => portableSyncTarget(connection as ConnectionBase & Record<string, unknown>));
+    const targets = connections.map((connection) =>
+      portableSyncTarget(connection as ConnectionBase & Record<string, unknown>),
+    );
     const bars = new ProgressBars();
     const results = await syncSuppliersInThreads(db, targets, {
       mode: args.full ? 'full' : 'auto',
       onEvent: (event) => {
         if (event.type === 'progress') bars.update(event.supplierId, event);
         if (event.type === 'waiting') bars.waiting(event.supplierId, event.resumesAt);
-        if (event.type === 'finished') bars.update(event.supplierId, { done: event.status === 'ok' ? 'done' : event.status });
+        if (event.type === 'finished')
+          bars.update(event.supplierId, { done: event.status === 'ok' ? 'done' : event.status });
       },
     }).finally(() => bars.close());
     if (args.json) output.json(results.map(summaryJson));
@@ -72,8 +77,19 @@ export async function syncCommand(db: Database, args: SyncArgs, output: Output):
 
 function summaryJson(result: SupplierSyncResult) {
   return {
-    supplier: result.supplierId, runId: result.runId, status: result.status, mode: result.mode, ...result.counts, held: result.held, error: result.error, skipped: result.skipped,
-    requests: result.requests, throttled: result.throttled, waitMs: Math.round(result.waitMs), fetchMs: Math.round(result.timings.fetchMs), commitMs: Math.round(result.timings.commitMs),
+    supplier: result.supplierId,
+    runId: result.runId,
+    status: result.status,
+    mode: result.mode,
+    ...result.counts,
+    held: result.held,
+    error: result.error,
+    skipped: result.skipped,
+    requests: result.requests,
+    throttled: result.throttled,
+    waitMs: Math.round(result.waitMs),
+    fetchMs: Math.round(result.timings.fetchMs),
+    commitMs: Math.round(result.timings.commitMs),
   };
 }
 
@@ -89,18 +105,34 @@ function printSummary(results: SupplierSyncResult[], output: Output): void {
   for (const result of results) {
     if (result.status === 'ok' && result.counts) {
       const c = result.counts;
-      output.out(`${pad(result.supplierId, 16)} ok      ${String(c.offers).padStart(6)} offers   +${c.added} added   -${c.removed} removed   ~${c.changed} changed${c.skipped ? `   ${c.skipped} skipped` : ''}   (${costText(result)})`);
-      for (const skip of result.skipped.slice(0, 5)) output.out(`${' '.repeat(18)}skipped ${skip.where}: ${wordCodedText(skip.reason, englishSync)}`);
+      output.out(
+        `${pad(result.supplierId, 16)} ok      ${String(c.offers).padStart(6)} offers   +${c.added} added   -${c.removed} removed   ~${c.changed} changed${c.skipped ? `   ${c.skipped} skipped` : ''}   (${costText(result)})`,
+      );
+      for (const skip of result.skipped.slice(0, 5))
+        output.out(`${' '.repeat(18)}skipped ${skip.where}: ${wordCodedText(skip.reason, englishSync)}`);
       if (result.skipped.length > 5) output.out(`${' '.repeat(18)}… and ${result.skipped.length - 5} more skipped`);
     } else if (result.status === 'held' && result.held) {
-      output.out(`${pad(result.supplierId, 16)} HELD    ${heldReasonLine(result.held, result.supplierId)} Not applied: previous catalog kept (run ${result.runId}; \`supplygrid review\`)   (${costText(result)})`);
+      output.out(
+        `${pad(result.supplierId, 16)} HELD    ${heldReasonLine(result.held, result.supplierId)} Not applied: previous catalog kept (run ${result.runId}; \`supplygrid review\`)   (${costText(result)})`,
+      );
     } else {
-      output.out(`${pad(result.supplierId, 16)} ${result.status.toUpperCase().padEnd(7)} ${runErrorEn(result.error)} (previous catalog kept)   (${costText(result)})`);
+      output.out(
+        `${pad(result.supplierId, 16)} ${result.status.toUpperCase().padEnd(7)} ${runErrorEn(result.error)} (previous catalog kept)   (${costText(result)})`,
+      );
     }
   }
   const failed = results.filter((r) => r.status === 'failed' || r.status === 'canceled').length;
   const held = results.filter((r) => r.status === 'held').length;
   output.out('');
-  output.out(failed ? `${failed} of ${results.length} suppliers failed. See \`supplygrid changes\` for what changed in the others.` : held ? `${results.length - held} of ${results.length} suppliers synced.` : `All ${results.length} suppliers synced. \`supplygrid changes\` shows what changed.`);
-  if (held) output.out(`${held} held for review: it would remove too much. \`supplygrid review\` lists it; apply or discard it there.`);
+  output.out(
+    failed
+      ? `${failed} of ${results.length} suppliers failed. See \`supplygrid changes\` for what changed in the others.`
+      : held
+        ? `${results.length - held} of ${results.length} suppliers synced.`
+        : `All ${results.length} suppliers synced. \`supplygrid changes\` shows what changed.`,
+  );
+  if (held)
+    output.out(
+      `${held} held for review: it would remove too much. \`supplygrid review\` lists it; apply or discard it there.`,
+    );
 }

@@ -82,8 +82,18 @@ export function priceOffer(input: PricingInput, ruleSet: RuleSet): PriceResult {
     const sale = parse(lock.price.amount, `locked price for ${describeLock(lock)}`);
     const below = sale.lt(cost) ? ', below cost' : '';
     const note = lock.note ? ` (${lock.note})` : '';
-    refuseUnsellable(input, sale, `the locked ${lock.target.type} price ${lock.price.amount}`, { ruleId: null, locked: true });
-    return result(sale, cost, currency, null, true, `locked ${lock.target.type} price ${lock.price.amount}${below}${note}`);
+    refuseUnsellable(input, sale, `the locked ${lock.target.type} price ${lock.price.amount}`, {
+      ruleId: null,
+      locked: true,
+    });
+    return result(
+      sale,
+      cost,
+      currency,
+      null,
+      true,
+      `locked ${lock.target.type} price ${lock.price.amount}${below}${note}`,
+    );
   }
 
   const rule = selectRule(input, ruleSet.rules);
@@ -92,7 +102,8 @@ export function priceOffer(input: PricingInput, ruleSet: RuleSet): PriceResult {
     return result(cost, cost, currency, null, false, 'no rule');
   }
 
-  const percent = rule.percent === undefined ? new PriceDecimal(0) : parse(rule.percent, `percent of rule '${rule.id}'`);
+  const percent =
+    rule.percent === undefined ? new PriceDecimal(0) : parse(rule.percent, `percent of rule '${rule.id}'`);
   const fixed = rule.fixed === undefined ? new PriceDecimal(0) : parse(rule.fixed, `fixed of rule '${rule.id}'`);
   let sale = cost.times(percent.div(100).plus(1)).plus(fixed);
   let raised = false;
@@ -104,14 +115,21 @@ export function priceOffer(input: PricingInput, ruleSet: RuleSet): PriceResult {
     }
   }
   const rounded = new PriceDecimal(applyRounding(sale.toFixed(), rule.rounding));
-  refuseUnsellable(input, rounded, `${explainRule(rule, raised)}, which gives ${rounded.toFixed()}`, { ruleId: rule.id, locked: false });
+  refuseUnsellable(input, rounded, `${explainRule(rule, raised)}, which gives ${rounded.toFixed()}`, {
+    ruleId: rule.id,
+    locked: false,
+  });
   return result(rounded, cost, currency, rule.id, false, explainRule(rule, raised));
 }
 
 /** Throws PriceRefusedError when `sale` is zero or below; `how` says where the price came from. */
 function refuseUnsellable(input: PricingInput, sale: Decimal, how: string, source: PriceRefusedError['source']): void {
   if (sale.gt(0)) return;
-  throw new PriceRefusedError(input, `no sale price for ${describeInput(input)}: ${how} is not above zero (cost ${input.cost.amount} ${input.cost.currency})`, source);
+  throw new PriceRefusedError(
+    input,
+    `no sale price for ${describeInput(input)}: ${how} is not above zero (cost ${input.cost.amount} ${input.cost.currency})`,
+    source,
+  );
 }
 
 export interface PricePreview {
@@ -139,7 +157,13 @@ export function previewChange(
   let down = 0;
   let total = new PriceDecimal(0);
   let scale = 2;
-  const changes: Array<{ input: PricingInput; before: PriceResult; after: PriceResult; delta: Decimal; order: number }> = [];
+  const changes: Array<{
+    input: PricingInput;
+    before: PriceResult;
+    after: PriceResult;
+    delta: Decimal;
+    order: number;
+  }> = [];
   let refused = 0;
   inputs.forEach((input, order) => {
     const was = priceUnlessRefused(input, before);
@@ -179,7 +203,10 @@ export function priceUnlessRefused(input: PricingInput, ruleSet: RuleSet): Price
 }
 
 /** The price, or what refused one (PriceRefusedError's source): how the grid prices a row and says why it has none. */
-export function priceOrRefusal(input: PricingInput, ruleSet: RuleSet): PriceResult | { refused: PriceRefusedError['source'] } {
+export function priceOrRefusal(
+  input: PricingInput,
+  ruleSet: RuleSet,
+): PriceResult | { refused: PriceRefusedError['source'] } {
   try {
     return priceOffer(input, ruleSet);
   } catch (error) {
@@ -196,7 +223,9 @@ function scopeMatches(rule: MarkupRule, input: PricingInput): boolean {
     case 'supplier':
       return scope.supplierId === input.supplierId;
     case 'category':
-      return scope.supplierId === input.supplierId && input.categoryId !== null && scope.categoryId === input.categoryId;
+      return (
+        scope.supplierId === input.supplierId && input.categoryId !== null && scope.categoryId === input.categoryId
+      );
     case 'plan':
       return input.planKey !== null && scope.planKey === input.planKey;
     case 'offer':
@@ -246,7 +275,14 @@ function findLock(input: PricingInput, locks: readonly LockedPrice[]): LockedPri
   return locks.find(({ target }) => target.type === 'plan' && target.planKey === input.planKey) ?? null;
 }
 
-function result(sale: Decimal, cost: Decimal, currency: string, ruleId: string | null, locked: boolean, explanation: string): PriceResult {
+function result(
+  sale: Decimal,
+  cost: Decimal,
+  currency: string,
+  ruleId: string | null,
+  locked: boolean,
+  explanation: string,
+): PriceResult {
   const margin = sale.minus(cost);
   const saleScale = Math.max(2, sale.decimalPlaces());
   const marginScale = Math.max(saleScale, cost.decimalPlaces());

@@ -14,7 +14,10 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
 const DECIMAL_HINT = 'a decimal string such as "12.5" (quoted, so it stays exact)';
 const decimal = () =>
   z
-    .string({ error: (issue) => (issue.input === undefined ? 'is required' : `must be ${DECIMAL_HINT}, got ${describeValue(issue.input)}`) })
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? 'is required' : `must be ${DECIMAL_HINT}, got ${describeValue(issue.input)}`,
+    })
     .regex(DECIMAL, { error: (issue) => `must be ${DECIMAL_HINT}, got ${JSON.stringify(issue.input)}` });
 
 const positiveDecimal = () =>
@@ -26,7 +29,9 @@ const currency = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{3}$/, { error: (issue) => `must be a 3-letter currency code such as "USD", got ${JSON.stringify(issue.input)}` });
+  .regex(/^[A-Z]{3}$/, {
+    error: (issue) => `must be a 3-letter currency code such as "USD", got ${JSON.stringify(issue.input)}`,
+  });
 
 const offerTarget = {
   supplierId: id(),
@@ -97,7 +102,11 @@ export const ruleSetSchema = z
     set.rules.forEach((rule, index) => {
       const first = ids.get(rule.id);
       if (first !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['rules', index, 'id'], message: `id "${rule.id}" is already used by rules[${first}]` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', index, 'id'],
+          message: `id "${rule.id}" is already used by rules[${first}]`,
+        });
       } else ids.set(rule.id, index);
     });
     const targets = new Map<string, number>();
@@ -113,7 +122,11 @@ export const ruleSetSchema = z
       const first = targets.get(key);
       // Two locks on one target would make the price depend on their order in the file.
       if (first !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['locks', index, 'target'], message: `locks the same ${lock.target.type} as locks[${first}]` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['locks', index, 'target'],
+          message: `locks the same ${lock.target.type} as locks[${first}]`,
+        });
       } else targets.set(key, index);
     });
   });
@@ -184,4 +197,3 @@ function describeValue(value: unknown): string {
   if (typeof value === 'object') return 'an object';
   return JSON.stringify(value);
 }
-

@@ -13,15 +13,19 @@ import type { ExportRowView } from '../row-builder';
  */
 export function storeAmount(amount: string, currency: string, rounding: 'half-up' | 'up' = 'half-up'): string {
   const places = currencyDecimals(currency);
-  return new Decimal(amount).toDecimalPlaces(places, rounding === 'up' ? Decimal.ROUND_UP : Decimal.ROUND_HALF_UP).toFixed(places);
+  return new Decimal(amount)
+    .toDecimalPlaces(places, rounding === 'up' ? Decimal.ROUND_UP : Decimal.ROUND_HALF_UP)
+    .toFixed(places);
 }
 
-const amountOrEmpty = (money: { amount: string; currency: string } | null | undefined) => (money ? storeAmount(money.amount, money.currency) : '');
+const amountOrEmpty = (money: { amount: string; currency: string } | null | undefined) =>
+  money ? storeAmount(money.amount, money.currency) : '';
 
 /** The product's identity in the store (Shopify handle and SKU, WooCommerce SKU, Dujiao-Next slug). */
 export const storeSku = (view: ExportRowView) => view.handle;
 
-export const salePrice = (view: ExportRowView) => (view.price === null ? '' : storeAmount(view.price, view.currency, 'up'));
+export const salePrice = (view: ExportRowView) =>
+  view.price === null ? '' : storeAmount(view.price, view.currency, 'up');
 
 /** What the plan costs the merchant, in the export currency: the cost its price is set against. */
 export const storeCost = (view: ExportRowView) => amountOrEmpty(view.cost);
@@ -67,6 +71,7 @@ export const summaryLine = (view: ExportRowView) => planSummary(view.row.attribu
 /** Tags a shopper can filter on: the kind and every country covered, in the main language, comma-separated. */
 export function storeTags(view: ExportRowView): string {
   const language = mainLanguage(view);
-  const countries = view.row.attributes.type === 'plan' ? view.row.attributes.countries.map((code) => countryName(code, language)) : [];
+  const countries =
+    view.row.attributes.type === 'plan' ? view.row.attributes.countries.map((code) => countryName(code, language)) : [];
   return [kindLabel(view.row.kind, language), ...countries].join(', ');
 }

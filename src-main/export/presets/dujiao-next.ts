@@ -18,7 +18,8 @@ const isActive = (view: ExportRowView) => (view.listing === 'active' ? '1' : '0'
 export const dujiaoNextPreset: ExportPreset = {
   id: 'dujiao-next',
   label: 'Dujiao-Next sheet',
-  description: 'One row per sellable SKU with a title column per language, price, cost, stock and the upstream supplier ids.',
+  description:
+    'One row per sellable SKU with a title column per language, price, cost, stock and the upstream supplier ids.',
   columns(languages) {
     const leading: ExportColumn[] = [text('slug', storeSku), text('sku_code', storeSku)];
     const titles = languages.map((language, index) => text(titleColumnName(language), titleIn(index)));

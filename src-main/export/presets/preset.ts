@@ -18,7 +18,11 @@ export interface ExportPreset {
 }
 
 export const text = (header: string, value: (view: ExportRowView) => string): ExportColumn => ({ header, value });
-export const numeric = (header: string, value: (view: ExportRowView) => string): ExportColumn => ({ header, numeric: true, value });
+export const numeric = (header: string, value: (view: ExportRowView) => string): ExportColumn => ({
+  header,
+  numeric: true,
+  value,
+});
 export const constant = (header: string, cell: string): ExportColumn => ({ header, value: () => cell });
 
 /** The file's cells for one row, each neutralized against formula injection. */

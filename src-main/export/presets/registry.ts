@@ -6,7 +6,13 @@ import { shopifyLegacyPreset, shopifyPreset } from './shopify';
 import { woocommercePreset } from './woocommerce';
 
 /** Every preset, in the order the UI lists them. A new store format is one file and one line here. */
-export const EXPORT_PRESETS: readonly ExportPreset[] = [genericPreset, shopifyPreset, shopifyLegacyPreset, woocommercePreset, dujiaoNextPreset];
+export const EXPORT_PRESETS: readonly ExportPreset[] = [
+  genericPreset,
+  shopifyPreset,
+  shopifyLegacyPreset,
+  woocommercePreset,
+  dujiaoNextPreset,
+];
 
 export function exportPreset(id: ExportPresetId): ExportPreset {
   const preset = EXPORT_PRESETS.find((candidate) => candidate.id === id);
@@ -15,5 +21,10 @@ export function exportPreset(id: ExportPresetId): ExportPreset {
 }
 
 export function presetInfo(preset: ExportPreset, languages: readonly string[]): ExportPresetInfo {
-  return { id: preset.id, label: preset.label, description: preset.description, columns: preset.columns(languages).map((column) => column.header) };
+  return {
+    id: preset.id,
+    label: preset.label,
+    description: preset.description,
+    columns: preset.columns(languages).map((column) => column.header),
+  };
 }

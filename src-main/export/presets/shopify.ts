@@ -1,5 +1,14 @@
 import type { ExportRowView } from '../row-builder';
-import { descriptionHtml, mainTitle, kindName, salePrice, storeCost, storeSku, storeTags, trackedQuantity } from './cells';
+import {
+  descriptionHtml,
+  mainTitle,
+  kindName,
+  salePrice,
+  storeCost,
+  storeSku,
+  storeTags,
+  trackedQuantity,
+} from './cells';
 import { constant, numeric, text, type ExportColumn, type ExportPreset } from './preset';
 
 /*
@@ -73,13 +82,15 @@ const legacyColumns: ExportColumn[] = [
 export const shopifyPreset: ExportPreset = {
   id: 'shopify',
   label: 'Shopify products CSV',
-  description: "Shopify's current product import template (URL handle, Description, Price, Inventory quantity, Status…).",
+  description:
+    "Shopify's current product import template (URL handle, Description, Price, Inventory quantity, Status…).",
   columns: () => shopifyColumns,
 };
 
 export const shopifyLegacyPreset: ExportPreset = {
   id: 'shopify-legacy',
   label: 'Shopify products CSV (classic column names)',
-  description: 'The same sheet under the pre-2024 names (Handle, Body (HTML), Variant SKU, Variant Price…), for apps that expect them.',
+  description:
+    'The same sheet under the pre-2024 names (Handle, Body (HTML), Variant SKU, Variant Price…), for apps that expect them.',
   columns: () => legacyColumns,
 };

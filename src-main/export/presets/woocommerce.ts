@@ -1,5 +1,14 @@
 import type { ExportRowView } from '../row-builder';
-import { descriptionHtml, mainTitle, kindName, salePrice, storeSku, storeTags, summaryLine, trackedQuantity } from './cells';
+import {
+  descriptionHtml,
+  mainTitle,
+  kindName,
+  salePrice,
+  storeSku,
+  storeTags,
+  summaryLine,
+  trackedQuantity,
+} from './cells';
 import { constant, numeric, text, type ExportPreset } from './preset';
 
 /*

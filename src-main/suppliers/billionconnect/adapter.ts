@@ -19,18 +19,32 @@ const CATALOG_CALLS = 3;
 
 export function createBillionConnectAdapter(config: BillionConnectConfig, env?: AdapterEnv): SupplierAdapter {
   const label = config.name ?? config.id;
-  const client = new BillionConnectClient({ invokeUrl: invokeUrl(config.baseUrl), appKey: config.appKey, appSecret: config.appSecret, label, env });
+  const client = new BillionConnectClient({
+    invokeUrl: invokeUrl(config.baseUrl),
+    appKey: config.appKey,
+    appSecret: config.appSecret,
+    label,
+    env,
+  });
 
   async function account(signal?: AbortSignal): Promise<BcAccount> {
     const parsed = accountSchema.safeParse(await client.invoke('F014', {}, signal));
-    if (!parsed.success) throw new SupplierError(supplierText('supplier.unexpected', { where: `${label} F014`, detail: formatIssues(parsed.error) }), 'bad_response');
+    if (!parsed.success)
+      throw new SupplierError(
+        supplierText('supplier.unexpected', { where: `${label} F014`, detail: formatIssues(parsed.error) }),
+        'bad_response',
+      );
     return parsed.data;
   }
 
   async function list(tradeType: string, tradeData: TradeData, signal?: AbortSignal): Promise<unknown[]> {
     const data = await client.invoke(tradeType, tradeData, signal);
     // "1000" with no list is not an empty catalog: nothing may be concluded from it.
-    if (!Array.isArray(data)) throw new SupplierError(supplierText('supplier.notAList', { where: `${label} ${tradeType}`, field: 'tradeData' }), 'bad_response');
+    if (!Array.isArray(data))
+      throw new SupplierError(
+        supplierText('supplier.notAList', { where: `${label} ${tradeType}`, field: 'tradeData' }),
+        'bad_response',
+      );
     return data;
   }
 

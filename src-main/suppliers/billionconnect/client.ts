@@ -38,7 +38,11 @@ export interface TradeData {
  * trade it refuses was certainly not carried out, while one that timed out may have been.
  */
 export class TradeRefusal extends SupplierError {
-  constructor(message: string, readonly tradeCode: string, httpStatus: number | null) {
+  constructor(
+    message: string,
+    readonly tradeCode: string,
+    httpStatus: number | null,
+  ) {
     super(message, tradeCode || 'upstream_error', httpStatus);
     this.name = 'TradeRefusal';
   }
@@ -63,27 +67,51 @@ export class BillionConnectClient {
   constructor(private readonly options: BillionConnectClientOptions) {
     this.retry = options.env?.retry ?? DEFAULT_RETRY;
     this.now = options.env?.now ?? Date.now;
-    this.budget = options.env?.budget ?? standaloneBudget(billionConnectBudgetPolicy(undefined, options.env), options.env?.budgetTuning);
+    this.budget =
+      options.env?.budget ??
+      standaloneBudget(billionConnectBudgetPolicy(undefined, options.env), options.env?.budgetTuning);
   }
 
   /** One trade, retried when the transport says it may be; resolves with the tradeData of a "1000" answer. */
-  invoke(tradeType: string, tradeData: TradeData, signal?: AbortSignal, options: { sendOnce?: boolean } = {}): Promise<unknown> {
+  invoke(
+    tradeType: string,
+    tradeData: TradeData,
+    signal?: AbortSignal,
+    options: { sendOnce?: boolean } = {},
+  ): Promise<unknown> {
     // `sendOnce`: a trade that spends money (F040) is never repeated here, not even after a 429; the order service
     // decides when a repeat is safe and counts every one.
     const retry = options.sendOnce ? { ...this.retry, attempts: 1 } : this.retry;
-    return withRetries(retry, () => this.budget.run(() => this.invokeOnce(tradeType, tradeData, signal), signal, { resendThrottled: !options.sendOnce }), signal);
+    return withRetries(
+      retry,
+      () =>
+        this.budget.run(() => this.invokeOnce(tradeType, tradeData, signal), signal, {
+          resendThrottled: !options.sendOnce,
+        }),
+      signal,
+    );
   }
 
   private async invokeOnce(tradeType: string, tradeData: TradeData, signal: AbortSignal | undefined): Promise<unknown> {
     const label = `${this.options.label} ${tradeType}`;
     // Built per attempt: a retry after a long Retry-After must carry the time it is sent at.
     const body = Buffer.from(JSON.stringify({ tradeType, tradeTime: formatTradeTime(this.now()), tradeData }), 'utf8');
-    const response = await send({
-      method: 'POST',
-      url: this.options.invokeUrl,
-      headers: { ...signedHeaders(this.options.appKey, this.options.appSecret, body), accept: 'application/json' },
-      body,
-    }, { label, signal, timeoutMs: this.options.env?.timeoutMs, deadlineMs: this.options.env?.requestDeadlineMs, maxBytes: this.options.env?.maxResponseBytes, meter: this.budget });
+    const response = await send(
+      {
+        method: 'POST',
+        url: this.options.invokeUrl,
+        headers: { ...signedHeaders(this.options.appKey, this.options.appSecret, body), accept: 'application/json' },
+        body,
+      },
+      {
+        label,
+        signal,
+        timeoutMs: this.options.env?.timeoutMs,
+        deadlineMs: this.options.env?.requestDeadlineMs,
+        maxBytes: this.options.env?.maxResponseBytes,
+        meter: this.budget,
+      },
+    );
     const envelope = readEnvelope(response, label);
     if (envelope.tradeCode === SUCCESS_CODE) return envelope.tradeData;
     throw refusal(envelope, response, label, this.now());
@@ -91,20 +119,36 @@ export class BillionConnectClient {
 }
 
 /** Adaptive at the connection's pace or the default; a 429 without Retry-After holds as long as our retries ever wait. */
-export function billionConnectBudgetPolicy(requestsPerMinute: number | undefined, env: AdapterEnv | undefined): BudgetPolicy {
-  return adaptivePolicy(requestsPerMinute, { perMinute: BILLIONCONNECT_DEFAULT_REQUESTS_PER_MINUTE, holdMs: (env?.retry ?? DEFAULT_RETRY).maxDelayMs }, env?.budgetTuning);
+export function billionConnectBudgetPolicy(
+  requestsPerMinute: number | undefined,
+  env: AdapterEnv | undefined,
+): BudgetPolicy {
+  return adaptivePolicy(
+    requestsPerMinute,
+    { perMinute: BILLIONCONNECT_DEFAULT_REQUESTS_PER_MINUTE, holdMs: (env?.retry ?? DEFAULT_RETRY).maxDelayMs },
+    env?.budgetTuning,
+  );
 }
 
 function readEnvelope(response: HttpResponse, label: string): Envelope {
   if (response.status !== 200) {
     const envelope = envelopeSchema.safeParse(tryParse(response.text));
     if (envelope.success) return envelope.data;
-    throw new SupplierError(supplierText('supplier.notTheApi', { where: label, status: response.status }), 'http_error', response.status);
+    throw new SupplierError(
+      supplierText('supplier.notTheApi', { where: label, status: response.status }),
+      'http_error',
+      response.status,
+    );
   }
   const envelope = envelopeSchema.safeParse(parseJson(response, label));
   if (envelope.success) return envelope.data;
   // Never read as "no products": an answer without tradeCode is not BillionConnect speaking.
-  throw new SupplierError(supplierText('supplier.noField', { where: label, field: 'tradeCode' }), 'bad_response', response.status, true);
+  throw new SupplierError(
+    supplierText('supplier.noField', { where: label, field: 'tradeCode' }),
+    'bad_response',
+    response.status,
+    true,
+  );
 }
 
 function refusal(envelope: Envelope, response: HttpResponse, label: string, localNow: number): TradeRefusal {
@@ -112,7 +156,11 @@ function refusal(envelope: Envelope, response: HttpResponse, label: string, loca
   if (envelope.tradeCode === PARAMETER_ERROR_CODE) parts.push(supplierText('supplier.hint.bcParameters'));
   const skewMs = response.serverDate === null ? 0 : localNow - response.serverDate;
   if (Math.abs(skewMs) > CLOCK_HINT_THRESHOLD_MS) {
-    parts.push(supplierText(skewMs > 0 ? 'supplier.hint.clockAhead' : 'supplier.hint.clockBehind', { minutes: Math.round(Math.abs(skewMs) / 60_000) }));
+    parts.push(
+      supplierText(skewMs > 0 ? 'supplier.hint.clockAhead' : 'supplier.hint.clockBehind', {
+        minutes: Math.round(Math.abs(skewMs) / 60_000),
+      }),
+    );
   }
   return new TradeRefusal(parts.join('; '), envelope.tradeCode, response.status);
 }

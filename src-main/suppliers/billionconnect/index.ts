@@ -11,7 +11,11 @@ export const billionconnect: SupplierKind<BillionConnectConfig> = {
   configSchema: billionConnectConfig,
   secretFields: ['appSecret'],
   create: (config, env) => {
-    const budget = accountBudget({ kind: 'billionconnect', baseUrl: invokeUrl(config.baseUrl), account: config.appKey }, billionConnectBudgetPolicy(config.requestsPerMinute, env), env?.budgetTuning);
+    const budget = accountBudget(
+      { kind: 'billionconnect', baseUrl: invokeUrl(config.baseUrl), account: config.appKey },
+      billionConnectBudgetPolicy(config.requestsPerMinute, env),
+      env?.budgetTuning,
+    );
     return { ...createBillionConnectAdapter(config, { ...env, budget }), budget };
   },
   startSimulator: (options) => startBillionConnectSimulator(options),

@@ -15,7 +15,11 @@ export interface JoinedSku {
  * Chinese names for skus it does not list are ignored (the answers are taken moments apart and may differ).
  * A product F003 does not price still goes through, so validation reports it instead of it vanishing.
  */
-export function joinListings(english: unknown[], chinese: unknown[], prices: unknown[]): { items: JoinedSku[]; skipped: SkippedItem[] } {
+export function joinListings(
+  english: unknown[],
+  chinese: unknown[],
+  prices: unknown[],
+): { items: JoinedSku[]; skipped: SkippedItem[] } {
   const skipped: SkippedItem[] = [];
   const chineseNames = new Map<string, unknown>();
   for (const entry of chinese) {
@@ -28,7 +32,10 @@ export function joinListings(english: unknown[], chinese: unknown[], prices: unk
     if (sku === null) {
       skipped.push({ where: `F003 item ${index + 1}`, reason: 'no skuId, so these prices belong to no product' });
     } else if (priceEntries.has(sku)) {
-      skipped.push({ where: `F003 item ${index + 1} (sku ${sku})`, reason: 'F003 prices this sku twice; the first entry is used' });
+      skipped.push({
+        where: `F003 item ${index + 1} (sku ${sku})`,
+        reason: 'F003 prices this sku twice; the first entry is used',
+      });
     } else {
       priceEntries.set(sku, entry);
     }
@@ -38,7 +45,10 @@ export function joinListings(english: unknown[], chinese: unknown[], prices: unk
   english.forEach((product, index) => {
     const sku = skuOf(product);
     if (sku !== null && seen.has(sku)) {
-      skipped.push({ where: `F002 item ${index + 1} (sku ${sku})`, reason: 'F002 lists this sku twice; the first is kept' });
+      skipped.push({
+        where: `F002 item ${index + 1} (sku ${sku})`,
+        reason: 'F002 lists this sku twice; the first is kept',
+      });
       return;
     }
     if (sku !== null) seen.add(sku);

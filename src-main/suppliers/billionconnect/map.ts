@@ -11,7 +11,8 @@ const KB_PER_MB = 1024;
  */
 export function mapListedSku(item: ListedSku, currency: string): Offer[] {
   const { product, prices } = item;
-  if (!prices || prices.price.length === 0) throw new Error('F003 gives no price for this sku, so it cannot be offered');
+  if (!prices || prices.price.length === 0)
+    throw new Error('F003 gives no price for this sku, so it cannot be offered');
   const type = productType(product.type);
   const category = { id: product.type, path: [{ id: product.type, names: type.names }] };
   const several = prices.price.length > 1;
@@ -25,7 +26,8 @@ export function mapListedSku(item: ListedSku, currency: string): Offer[] {
       titles: titles(product.name, item.chineseName, several ? { copies: row.copies, days } : null),
       category,
       cost: money(row.settlementPrice, currency),
-      retailPrice: row.retailPrice && compareAmounts(row.retailPrice, '0') !== 0 ? money(row.retailPrice, currency) : null,
+      retailPrice:
+        row.retailPrice && compareAmounts(row.retailPrice, '0') !== 0 ? money(row.retailPrice, currency) : null,
       originalPrice: null,
       // The API publishes no stock: whatever it lists is sold, and a sellout shows up as an order error.
       stock: { status: 'unknown', quantity: null },
@@ -66,7 +68,8 @@ export function planFacts(product: BcProduct, days: number | null): PlanFacts {
  * because the vendor also uses -1 for "not applicable" beside a size in the other field.
  */
 export function dataAllowance(product: BcProduct): { dataMB: number | null; unlimited: boolean } {
-  const fields = product.planType === '1' ? [product.highFlowSize, product.capacity] : [product.capacity, product.highFlowSize];
+  const fields =
+    product.planType === '1' ? [product.highFlowSize, product.capacity] : [product.capacity, product.highFlowSize];
   const size = fields.find((kb): kb is number => typeof kb === 'number' && kb > 0);
   if (size !== undefined) return { dataMB: Math.round((size / KB_PER_MB) * 100) / 100, unlimited: false };
   return { dataMB: null, unlimited: fields.includes(-1) };
@@ -80,7 +83,11 @@ export function countryCodes(product: BcProduct): string[] {
   return [...new Set(codes)];
 }
 
-function titles(english: string, chinese: string | undefined, variant: { copies: number; days: number | null } | null): LocalizedText {
+function titles(
+  english: string,
+  chinese: string | undefined,
+  variant: { copies: number; days: number | null } | null,
+): LocalizedText {
   const result: LocalizedText = { en: english };
   if (chinese) result['zh-CN'] = chinese;
   if (!variant) return result;

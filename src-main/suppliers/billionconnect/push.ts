@@ -29,7 +29,11 @@ export type PushUpdate = ReturnType<PushNotifications['read']>[number];
  * retries up to three times) yields the same update again.
  */
 export function createBillionConnectPush(appSecret: string, label: string): PushNotifications {
-  function read(rawBody: Buffer, headers: Record<string, string | undefined>, options: { pastedByMerchant?: boolean } = {}): PushUpdate[] {
+  function read(
+    rawBody: Buffer,
+    headers: Record<string, string | undefined>,
+    options: { pastedByMerchant?: boolean } = {},
+  ): PushUpdate[] {
     // A body the merchant copied from BillionConnect's portal has no headers to check; they vouch for it themselves.
     if (!options.pastedByMerchant) verify(rawBody, headers);
     let json: unknown;
@@ -39,13 +43,26 @@ export function createBillionConnectPush(appSecret: string, label: string): Push
       throw rejected(supplierText('push.notJson'));
     }
     const envelope = pushEnvelopeSchema.safeParse(json);
-    if (!envelope.success) throw rejected(supplierText('push.notNotification', { detail: formatIssues(envelope.error) }));
+    if (!envelope.success)
+      throw rejected(supplierText('push.notNotification', { detail: formatIssues(envelope.error) }));
     const { tradeType, tradeData } = envelope.data;
     if (tradeType === 'N009') return [delivered(parse(n009Schema, tradeData, tradeType))];
     if (tradeType === 'N001') {
       const notice = parse(n001Schema, tradeData, tradeType);
       if (notice.orderStatus !== N001_CANCELLED) return [];
-      return [{ idempotencyKey: notice.channelOrderId, state: { status: 'canceled', upstreamOrderId: notice.orderId, upstreamStatus: orderText('upstream.canceled', { code: 'N001' }), amount: null, delivery: null, error: null } }];
+      return [
+        {
+          idempotencyKey: notice.channelOrderId,
+          state: {
+            status: 'canceled',
+            upstreamOrderId: notice.orderId,
+            upstreamStatus: orderText('upstream.canceled', { code: 'N001' }),
+            amount: null,
+            delivery: null,
+            error: null,
+          },
+        },
+      ];
     }
     return [];
   }
@@ -63,7 +80,8 @@ export function createBillionConnectPush(appSecret: string, label: string): Push
 
   function parse<T>(schema: z.ZodType<T>, data: unknown, tradeType: string): T {
     const parsed = schema.safeParse(data);
-    if (!parsed.success) throw rejected(supplierText('push.unreadable', { trade: tradeType, detail: formatIssues(parsed.error) }));
+    if (!parsed.success)
+      throw rejected(supplierText('push.unreadable', { trade: tradeType, detail: formatIssues(parsed.error) }));
     return parsed.data;
   }
 
@@ -94,7 +112,10 @@ function delivered(notice: z.infer<typeof n009Schema>): PushUpdate {
 function esimDelivery(esims: PushedEsim[]): Delivery {
   const [first] = esims;
   const code = parseLpa(first.qrCodeContent);
-  const notes = esims.length > 1 ? esims.map((esim, index) => `eSIM ${index + 1} of ${esims.length}: ${describe(esim)}`) : [simCodes(first)].filter(Boolean);
+  const notes =
+    esims.length > 1
+      ? esims.map((esim, index) => `eSIM ${index + 1} of ${esims.length}: ${describe(esim)}`)
+      : [simCodes(first)].filter(Boolean);
   if (!code.ok) notes.unshift(orderText('deliveryNote.qrNotStandard', { reason: lpaProblemText(code.problem) }));
   return {
     // As the FAQ reads it: the SM-DP+ address between the first and second "$", the activation code after the second.
@@ -107,13 +128,17 @@ function esimDelivery(esims: PushedEsim[]): Delivery {
 function structured(esim: PushedEsim): { lpa: string; smdpAddress?: string; activationCode?: string; iccid?: string } {
   const code = parseLpa(esim.qrCodeContent);
   return {
-    ...(code.ok ? { lpa: code.value.lpa, smdpAddress: code.value.smdpAddress, activationCode: code.value.activationCode } : { lpa: esim.qrCodeContent.trim() }),
+    ...(code.ok
+      ? { lpa: code.value.lpa, smdpAddress: code.value.smdpAddress, activationCode: code.value.activationCode }
+      : { lpa: esim.qrCodeContent.trim() }),
     ...(esim.iccid[0] ? { iccid: esim.iccid[0] } : {}),
   };
 }
 
 function describe(esim: PushedEsim): string {
-  return [esim.iccid.length ? `ICCID ${esim.iccid.join(', ')}` : '', esim.qrCodeContent.trim(), simCodes(esim)].filter(Boolean).join('; ');
+  return [esim.iccid.length ? `ICCID ${esim.iccid.join(', ')}` : '', esim.qrCodeContent.trim(), simCodes(esim)]
+    .filter(Boolean)
+    .join('; ');
 }
 
 /** PIN, PUK and APN settings as text: Delivery has no fields for them, and buyers of some networks need them. */
@@ -121,7 +146,9 @@ function simCodes(esim: PushedEsim): string {
   const parts = [
     esim.pin ? `PIN ${esim.pin}` : '',
     esim.puk ? `PUK ${esim.puk}` : '',
-    esim.apn ? `APN ${esim.apn}${esim.apnUsername ? ` (user ${esim.apnUsername}${esim.apnPassword ? `, password ${esim.apnPassword}` : ''})` : ''}` : '',
+    esim.apn
+      ? `APN ${esim.apn}${esim.apnUsername ? ` (user ${esim.apnUsername}${esim.apnPassword ? `, password ${esim.apnPassword}` : ''})` : ''}`
+      : '',
     esim.msisdn ? `number ${esim.msisdn}` : '',
     esim.validTime ? `valid until ${esim.validTime}` : '',
   ];

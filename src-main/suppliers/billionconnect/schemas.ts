@@ -22,10 +22,13 @@ const wholeNumber = text.pipe(z.string().regex(/^\d+$/, 'not a whole number')).t
 const days = z.preprocess(blankToNull, wholeNumber.nullable()).transform((value) => (value ? value : null));
 
 /** Kilobytes; -1 is the vendor's "unlimited / not applicable". */
-const kilobytes = z.preprocess(blankToNull, text
-  .pipe(z.string().regex(/^(-1|\d+(\.\d+)?)$/, 'not a size in KB (a number, or -1)'))
-  .transform(Number)
-  .nullable());
+const kilobytes = z.preprocess(
+  blankToNull,
+  text
+    .pipe(z.string().regex(/^(-1|\d+(\.\d+)?)$/, 'not a size in KB (a number, or -1)'))
+    .transform(Number)
+    .nullable(),
+);
 
 const country = z.object({
   mcc: text.optional(),
@@ -60,7 +63,10 @@ export type BcPriceRow = z.infer<typeof priceRowSchema>;
 export const priceEntrySchema = z.object({
   skuId: identifier,
   // Always a list in the documentation; one integration met a lone object, which means the same thing.
-  price: z.preprocess((value) => (value && typeof value === 'object' && !Array.isArray(value) ? [value] : value), z.array(priceRowSchema)),
+  price: z.preprocess(
+    (value) => (value && typeof value === 'object' && !Array.isArray(value) ? [value] : value),
+    z.array(priceRowSchema),
+  ),
 });
 
 /** One F002 product with what the other calls said about it: the unit validated and mapped as one item. */
@@ -89,10 +95,14 @@ export type BcAccount = z.infer<typeof accountSchema>;
  * Values are typed as strings by the vendor but read leniently, like the catalog's.
  */
 
-const optionalText = z.preprocess(blankToNull, text.nullable()).optional().transform((value) => value ?? undefined);
+const optionalText = z
+  .preprocess(blankToNull, text.nullable())
+  .optional()
+  .transform((value) => value ?? undefined);
 
 /** "iccid has been seen as a string and as an array", and the tables spell it ICCID. */
-const iccids = z.preprocess(blankToNull, z.union([text.transform((one) => [one]), z.array(text)]).nullable())
+const iccids = z
+  .preprocess(blankToNull, z.union([text.transform((one) => [one]), z.array(text)]).nullable())
   .optional()
   .transform((list) => (list ?? []).filter((iccid) => iccid !== ''));
 
@@ -115,24 +125,34 @@ export const queriedOrderSchema = z.looseObject({
   channelOrderId: identifier,
   orderStatus: text,
   createTime: optionalText,
-  subOrderList: z.array(z.preprocess(withIccids, z.looseObject({ subOrderId: optionalText, channelSubOrderId: optionalText, iccid: iccids }))).nullish(),
+  subOrderList: z
+    .array(
+      z.preprocess(
+        withIccids,
+        z.looseObject({ subOrderId: optionalText, channelSubOrderId: optionalText, iccid: iccids }),
+      ),
+    )
+    .nullish(),
 });
 export type QueriedOrder = z.infer<typeof queriedOrderSchema>;
 
 /** One N009 entry is one eSIM: its QR content (the only copy of the LPA), ICCID and SIM codes. */
-export const pushedEsimSchema = z.preprocess(withIccids, z.looseObject({
-  subOrderId: optionalText,
-  channelSubOrderId: optionalText,
-  iccid: iccids,
-  qrCodeContent: text.pipe(z.string().min(1, 'qrCodeContent is empty')),
-  apn: optionalText,
-  apnUsername: optionalText,
-  apnPassword: optionalText,
-  pin: optionalText,
-  puk: optionalText,
-  msisdn: optionalText,
-  validTime: optionalText,
-}));
+export const pushedEsimSchema = z.preprocess(
+  withIccids,
+  z.looseObject({
+    subOrderId: optionalText,
+    channelSubOrderId: optionalText,
+    iccid: iccids,
+    qrCodeContent: text.pipe(z.string().min(1, 'qrCodeContent is empty')),
+    apn: optionalText,
+    apnUsername: optionalText,
+    apnPassword: optionalText,
+    pin: optionalText,
+    puk: optionalText,
+    msisdn: optionalText,
+    validTime: optionalText,
+  }),
+);
 export type PushedEsim = z.infer<typeof pushedEsimSchema>;
 
 export const n009Schema = z.looseObject({

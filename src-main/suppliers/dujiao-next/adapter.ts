@@ -24,20 +24,35 @@ function isDeactivated(raw: unknown): boolean {
 }
 
 /** A SupplierAdapter over the Dujiao-Next upstream protocol; MeSIM uses it with its own profile. */
-export function createDujiaoProtocolAdapter(connection: { apiBase: string; apiKey: string; apiSecret: string }, profile: DujiaoProfile, env?: AdapterEnv): SupplierAdapter {
+export function createDujiaoProtocolAdapter(
+  connection: { apiBase: string; apiKey: string; apiSecret: string },
+  profile: DujiaoProfile,
+  env?: AdapterEnv,
+): SupplierAdapter {
   const client = new DujiaoClient({ ...connection, label: profile.label, env });
   // Real servers store images as site-relative paths (/uploads/…); the site is the API base without its mount point.
   const siteUrl = `${connection.apiBase.replace(/\/+$/, '').replace(/\/api\/v1\/upstream$/, '')}/`;
 
   async function ping(signal?: AbortSignal): Promise<PingResult> {
     const parsed = pingSchema.safeParse(await client.call('POST', '/ping', { signal }));
-    if (!parsed.success) throw new SupplierError(supplierText('supplier.unexpected', { where: `${profile.label} POST /ping`, detail: formatIssues(parsed.error) }), 'bad_response');
+    if (!parsed.success)
+      throw new SupplierError(
+        supplierText('supplier.unexpected', {
+          where: `${profile.label} POST /ping`,
+          detail: formatIssues(parsed.error),
+        }),
+        'bad_response',
+      );
     const { balance, currency, site_name, member_level } = parsed.data;
     const detail: Record<string, string> = {};
     if (site_name) detail.site = site_name;
     const level = member_level?.name?.en ?? member_level?.name?.['en-US'] ?? Object.values(member_level?.name ?? {})[0];
     if (level) detail.memberLevel = level;
-    return { balance: balance === undefined ? null : money(balance, currency), currency: currency.toUpperCase(), detail };
+    return {
+      balance: balance === undefined ? null : money(balance, currency),
+      currency: currency.toUpperCase(),
+      detail,
+    };
   }
 
   /** Older servers have no /categories route at all (gin's plain-text 404): their products are simply uncategorized. */
@@ -50,7 +65,11 @@ export function createDujiaoProtocolAdapter(connection: { apiBase: string; apiKe
       throw error;
     }
     const list = z.array(z.unknown()).safeParse(envelope.categories);
-    if (!list.success) throw new SupplierError(supplierText('supplier.notAList', { where: `${profile.label} GET /categories`, field: 'categories' }), 'bad_response');
+    if (!list.success)
+      throw new SupplierError(
+        supplierText('supplier.notAList', { where: `${profile.label} GET /categories`, field: 'categories' }),
+        'bad_response',
+      );
     const result = new Map<number, DujiaoCategory>();
     for (const raw of list.data) {
       const category = categorySchema.safeParse(raw);
@@ -64,14 +83,15 @@ export function createDujiaoProtocolAdapter(connection: { apiBase: string; apiKe
     const { currency } = await ping(options.signal);
     let context: MapContext | null = null;
     // Asked for only once a page has something to map: a listing of changes is often empty, and then not worth it.
-    const mapContext = async (): Promise<MapContext> => context ??= {
-      currency,
-      siteUrl,
-      categories: await categories(options.signal),
-      stockReporting: profile.stockReporting,
-      maxQuantity: profile.maxQuantity,
-      fixedKind: profile.fixedKind,
-    };
+    const mapContext = async (): Promise<MapContext> =>
+      (context ??= {
+        currency,
+        siteUrl,
+        categories: await categories(options.signal),
+        stockReporting: profile.stockReporting,
+        maxQuantity: profile.maxQuantity,
+        fixedKind: profile.fixedKind,
+      });
     let scope: 'full' | 'changes' = options.changedSince ? 'changes' : 'full';
     let yielded = 0;
     // Set after the listing started over: the next page tells the engine to drop what it staged before.
@@ -94,13 +114,19 @@ export function createDujiaoProtocolAdapter(connection: { apiBase: string; apiKe
         }
         items.push(item);
       }
-      const duplicates = listed.duplicates
-        .map((d) => ({ where: describeItem(`page ${page}`, d.index + 1, d.id, 'product'), reason: 'duplicate of a product on an earlier page; first kept' }));
+      const duplicates = listed.duplicates.map((d) => ({
+        where: describeItem(`page ${page}`, d.index + 1, d.id, 'product'),
+        reason: 'duplicate of a product on an earlier page; first kept',
+      }));
       if (items.length === 0 && removed.length === 0 && duplicates.length === 0) continue;
       const context = items.length > 0 ? await mapContext() : null;
       const mapped = context
-        ? mapPageItems(items.map((i) => i.raw), productSchema, (product) => mapProduct(product, context),
-          (raw, i) => describeItem(`page ${page}`, items[i].index + 1, rawField(raw, 'id'), 'product'))
+        ? mapPageItems(
+            items.map((i) => i.raw),
+            productSchema,
+            (product) => mapProduct(product, context),
+            (raw, i) => describeItem(`page ${page}`, items[i].index + 1, rawField(raw, 'id'), 'product'),
+          )
         : { offers: [], skipped: [] };
       if (scope === 'changes') {
         // A changed product left with no active SKU has no offer any more: all of its previous ones go.
@@ -114,18 +140,31 @@ export function createDujiaoProtocolAdapter(connection: { apiBase: string; apiKe
       }
       yielded++;
       yield {
-        offers: mapped.offers, skipped: [...mapped.skipped, ...duplicates], scope,
-        ...(scope === 'changes' ? { removedProducts: removed } : {}), ...(restart ? { restart: true as const } : {}),
+        offers: mapped.offers,
+        skipped: [...mapped.skipped, ...duplicates],
+        scope,
+        ...(scope === 'changes' ? { removedProducts: removed } : {}),
+        ...(restart ? { restart: true as const } : {}),
       };
       restart = false;
     }
     // Nothing changed is still an answer: without a page saying 'changes', no page would read as an empty catalog.
     // And a listing that started over must void the first one even when the second yields nothing.
     if ((yielded === 0 && scope === 'changes') || restart) {
-      yield { offers: [], skipped: [], scope, ...(scope === 'changes' ? { removedProducts: [] } : {}), ...(restart ? { restart: true as const } : {}) };
+      yield {
+        offers: [],
+        skipped: [],
+        scope,
+        ...(scope === 'changes' ? { removedProducts: [] } : {}),
+        ...(restart ? { restart: true as const } : {}),
+      };
     }
   }
 
-  const orders = createDujiaoOrders(client, { label: profile.label, maxQuantity: profile.maxQuantity, orderLookup: profile.orderLookup ?? 'id' });
+  const orders = createDujiaoOrders(client, {
+    label: profile.label,
+    maxQuantity: profile.maxQuantity,
+    orderLookup: profile.orderLookup ?? 'id',
+  });
   return { ping, fetchCatalog, orders, budget: client.budget };
 }

@@ -70,7 +70,9 @@ export class DujiaoClient {
 
   constructor(private readonly options: DujiaoClientOptions) {
     this.clock = new ServerClock(options.env?.now);
-    this.budget = options.env?.budget ?? standaloneBudget(fixedWindowPolicy(undefined, options.env?.budgetTuning), options.env?.budgetTuning);
+    this.budget =
+      options.env?.budget ??
+      standaloneBudget(fixedWindowPolicy(undefined, options.env?.budgetTuning), options.env?.budgetTuning);
     this.retry = options.env?.retry ?? DEFAULT_RETRY;
     this.basePath = new URL(options.apiBase).pathname.replace(/\/+$/, '');
   }
@@ -79,56 +81,106 @@ export class DujiaoClient {
    * One signed call with retries. Resolves with the `ok:true` envelope; anything else is a SupplierError
    * carrying the upstream's error_code. An expired timestamp is retried once after learning the server's clock.
    */
-  async call(method: 'GET' | 'POST', path: string, init: {
-    query?: Record<string, string | number>; body?: unknown; signal?: AbortSignal;
-    /** Never repeated on a timeout, 5xx or 429 (POST /orders: the order service decides when a repeat is safe). */
-    noRetry?: boolean;
-  } = {}): Promise<Record<string, unknown>> {
+  async call(
+    method: 'GET' | 'POST',
+    path: string,
+    init: {
+      query?: Record<string, string | number>;
+      body?: unknown;
+      signal?: AbortSignal;
+      /** Never repeated on a timeout, 5xx or 429 (POST /orders: the order service decides when a repeat is safe). */
+      noRetry?: boolean;
+    } = {},
+  ): Promise<Record<string, unknown>> {
     let skewCorrected = false;
-    return withRetries(init.noRetry ? { ...this.retry, attempts: 1 } : this.retry, async () => {
-      for (;;) {
-        try {
-          // Each attempt waits for the budget; a rate-limited answer is waited out there and never spends an attempt.
-          return await this.budget.run(() => this.callOnce(method, path, init), init.signal, { resendThrottled: !init.noRetry });
-        } catch (error) {
-          if (error instanceof SupplierError && error.code === 'timestamp_expired' && !skewCorrected && (error as SkewError).serverDate) {
-            skewCorrected = true;
-            this.clock.learn((error as SkewError).serverDate);
-            continue;
+    return withRetries(
+      init.noRetry ? { ...this.retry, attempts: 1 } : this.retry,
+      async () => {
+        for (;;) {
+          try {
+            // Each attempt waits for the budget; a rate-limited answer is waited out there and never spends an attempt.
+            return await this.budget.run(() => this.callOnce(method, path, init), init.signal, {
+              resendThrottled: !init.noRetry,
+            });
+          } catch (error) {
+            if (
+              error instanceof SupplierError &&
+              error.code === 'timestamp_expired' &&
+              !skewCorrected &&
+              (error as SkewError).serverDate
+            ) {
+              skewCorrected = true;
+              this.clock.learn((error as SkewError).serverDate);
+              continue;
+            }
+            throw error;
           }
-          throw error;
         }
-      }
-    }, init.signal);
+      },
+      init.signal,
+    );
   }
 
-  private async callOnce(method: 'GET' | 'POST', path: string, init: { query?: Record<string, string | number>; body?: unknown; signal?: AbortSignal }): Promise<Record<string, unknown>> {
+  private async callOnce(
+    method: 'GET' | 'POST',
+    path: string,
+    init: { query?: Record<string, string | number>; body?: unknown; signal?: AbortSignal },
+  ): Promise<Record<string, unknown>> {
     const fullPath = `${this.basePath}${path}`;
-    const query = init.query ? `?${new URLSearchParams(Object.entries(init.query).map(([k, v]) => [k, String(v)]))}` : '';
+    const query = init.query
+      ? `?${new URLSearchParams(Object.entries(init.query).map(([k, v]) => [k, String(v)]))}`
+      : '';
     const body = init.body === undefined ? '' : JSON.stringify(init.body);
     const url = new URL(this.options.apiBase);
     url.pathname = fullPath;
     const label = `${this.options.label} ${method} ${path}`;
-    const response = await send({
-      method,
-      url: `${url.origin}${fullPath}${query}`,
-      headers: {
-        ...dujiaoHeaders(this.options.apiKey, this.options.apiSecret, method, fullPath, this.clock.nowSeconds(), body),
-        ...(body ? { 'content-type': 'application/json' } : {}),
-        accept: 'application/json',
+    const response = await send(
+      {
+        method,
+        url: `${url.origin}${fullPath}${query}`,
+        headers: {
+          ...dujiaoHeaders(
+            this.options.apiKey,
+            this.options.apiSecret,
+            method,
+            fullPath,
+            this.clock.nowSeconds(),
+            body,
+          ),
+          ...(body ? { 'content-type': 'application/json' } : {}),
+          accept: 'application/json',
+        },
+        body: body || undefined,
       },
-      body: body || undefined,
-    }, { label, signal: init.signal, timeoutMs: this.options.env?.timeoutMs, deadlineMs: this.options.env?.requestDeadlineMs, maxBytes: this.options.env?.maxResponseBytes, meter: this.budget });
+      {
+        label,
+        signal: init.signal,
+        timeoutMs: this.options.env?.timeoutMs,
+        deadlineMs: this.options.env?.requestDeadlineMs,
+        maxBytes: this.options.env?.maxResponseBytes,
+        meter: this.budget,
+      },
+    );
     const json = parseJson(response, label);
     if (!json || typeof json !== 'object' || Array.isArray(json)) {
-      throw new SupplierError(supplierText('supplier.unexpected', { where: label, detail: response.text.slice(0, 80) }), 'bad_response', response.status, true);
+      throw new SupplierError(
+        supplierText('supplier.unexpected', { where: label, detail: response.text.slice(0, 80) }),
+        'bad_response',
+        response.status,
+        true,
+      );
     }
     const envelope = json as Record<string, unknown>;
     if (envelope.ok === true) return envelope;
     if (envelope.ok === false) {
       const code = typeof envelope.error_code === 'string' ? envelope.error_code : 'upstream_error';
       const message = typeof envelope.error_message === 'string' ? envelope.error_message : '';
-      const error = new SupplierError(refusalText(label, message, `${code}, HTTP ${response.status}`), code, response.status, false) as SkewError;
+      const error = new SupplierError(
+        refusalText(label, message, `${code}, HTTP ${response.status}`),
+        code,
+        response.status,
+        false,
+      ) as SkewError;
       error.serverDate = response.serverDate;
       error.envelope = envelope;
       throw error;
@@ -136,10 +188,20 @@ export class DujiaoClient {
     // Older builds of the real server's rate limiter answer HTTP 200 with an envelope of their own, without `ok`:
     // {"status_code":429,"msg":"请求过于频繁，请 N 秒后再试"}. The budget waits it out.
     if (envelope.status_code === 429 || envelope.code === 429) {
-      throw new SupplierError(transportText('transport.rateLimited', { where: label }), 'rate_limited', response.status, true,
-        parseRetryAfter(response.headers['retry-after']) ?? secondsLeftIn(envelope.msg ?? envelope.message));
+      throw new SupplierError(
+        transportText('transport.rateLimited', { where: label }),
+        'rate_limited',
+        response.status,
+        true,
+        parseRetryAfter(response.headers['retry-after']) ?? secondsLeftIn(envelope.msg ?? envelope.message),
+      );
     }
-    throw new SupplierError(supplierText('supplier.noField', { where: label, field: 'ok' }), 'bad_response', response.status, true);
+    throw new SupplierError(
+      supplierText('supplier.noField', { where: label, field: 'ok' }),
+      'bad_response',
+      response.status,
+      true,
+    );
   }
 
   /**
@@ -166,8 +228,12 @@ export class DujiaoClient {
     throw incompleteCatalog(`${this.options.label} GET /products`, lastShortfall);
   }
 
-  private async *listOnce(options: ListProductsOptions): AsyncGenerator<ListingPage, { distinct: number; total: number }> {
-    const filter: Record<string, string> = options.changedSince ? { updated_after: updatedAfterParam(options.changedSince), include_inactive: 'true' } : {};
+  private async *listOnce(
+    options: ListProductsOptions,
+  ): AsyncGenerator<ListingPage, { distinct: number; total: number }> {
+    const filter: Record<string, string> = options.changedSince
+      ? { updated_after: updatedAfterParam(options.changedSince), include_inactive: 'true' }
+      : {};
     const first = await this.fetchPage(1, options.signal, 100, filter);
     const pageSize = first.page_size;
     const pages = Math.max(1, Math.ceil(first.total / pageSize));
@@ -220,12 +286,25 @@ export class DujiaoClient {
     return { distinct, total };
   }
 
-  private async fetchPage(page: number, signal: AbortSignal | undefined, pageSize: number, filter: Record<string, string>) {
+  private async fetchPage(
+    page: number,
+    signal: AbortSignal | undefined,
+    pageSize: number,
+    filter: Record<string, string>,
+  ) {
     // Ask for 100 (the documented maximum); the server answers with the size it actually used.
     const envelope = await this.call('GET', '/products', { query: { page, page_size: pageSize, ...filter }, signal });
     const parsed = listingPageSchema.safeParse(envelope);
     if (!parsed.success) {
-      throw new SupplierError(supplierText('supplier.unexpected', { where: `${this.options.label} GET /products?page=${page}`, detail: formatIssues(parsed.error) }), 'bad_response', null, true);
+      throw new SupplierError(
+        supplierText('supplier.unexpected', {
+          where: `${this.options.label} GET /products?page=${page}`,
+          detail: formatIssues(parsed.error),
+        }),
+        'bad_response',
+        null,
+        true,
+      );
     }
     return parsed.data;
   }
@@ -245,7 +324,11 @@ class PagesAhead<T> {
   private stopped = false;
   private idle: (() => void) | null = null;
 
-  constructor(private readonly pages: number, private readonly concurrency: number, private readonly fetch: (page: number) => Promise<T>) {
+  constructor(
+    private readonly pages: number,
+    private readonly concurrency: number,
+    private readonly fetch: (page: number) => Promise<T>,
+  ) {
     this.fill();
   }
 
@@ -271,18 +354,29 @@ class PagesAhead<T> {
 
   private fill(): void {
     const buffered = Math.max(1, this.concurrency) * 2;
-    while (!this.failed && !this.stopped && this.inFlight < Math.max(1, this.concurrency) && this.nextPage <= this.pages && this.nextPage - this.taken <= buffered) {
+    while (
+      !this.failed &&
+      !this.stopped &&
+      this.inFlight < Math.max(1, this.concurrency) &&
+      this.nextPage <= this.pages &&
+      this.nextPage - this.taken <= buffered
+    ) {
       const page = this.nextPage++;
       this.inFlight++;
       const result = this.fetch(page);
       this.pending.set(page, result);
-      result.then(() => undefined, () => {
-        this.failed = true;
-      }).finally(() => {
-        this.inFlight--;
-        if (this.inFlight === 0) this.idle?.();
-        this.fill();
-      });
+      result
+        .then(
+          () => undefined,
+          () => {
+            this.failed = true;
+          },
+        )
+        .finally(() => {
+          this.inFlight--;
+          if (this.inFlight === 0) this.idle?.();
+          this.fill();
+        });
     }
   }
 
@@ -309,11 +403,16 @@ class StalledListing extends IncompleteCatalogError {
 class ListingProgress {
   private readonly seen = new Set<string>();
 
-  constructor(private readonly total: number, private readonly pages: number) {}
+  constructor(
+    private readonly total: number,
+    private readonly pages: number,
+  ) {}
 
   check(page: number, items: unknown[]): void {
     if (this.total === 0) return;
-    const ids = items.map((raw) => (raw && typeof raw === 'object' ? String((raw as Record<string, unknown>).id ?? '') : ''));
+    const ids = items.map((raw) =>
+      raw && typeof raw === 'object' ? String((raw as Record<string, unknown>).id ?? '') : '',
+    );
     // An item without an id cannot be told apart from the others, so it counts as new (validation skips it later).
     const fresh = ids.filter((id) => id === '' || !this.seen.has(id)).length;
     for (const id of ids) if (id) this.seen.add(id);

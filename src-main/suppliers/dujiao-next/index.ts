@@ -12,11 +12,16 @@ export const dujiaoNext: SupplierKind<DujiaoNextConfig> = {
   create: (config, env) => {
     const apiBase = dujiaoApiBase(config.baseUrl);
     // Sync, orders and connection tests of one API key share the server's one counter, so they share one budget.
-    const budget = accountBudget({ kind: 'dujiao-next', baseUrl: apiBase, account: config.apiKey }, fixedWindowPolicy(config.requestsPerMinute, env?.budgetTuning), env?.budgetTuning);
+    const budget = accountBudget(
+      { kind: 'dujiao-next', baseUrl: apiBase, account: config.apiKey },
+      fixedWindowPolicy(config.requestsPerMinute, env?.budgetTuning),
+      env?.budgetTuning,
+    );
     return createDujiaoProtocolAdapter(
       { apiBase, apiKey: config.apiKey, apiSecret: config.apiSecret },
       { label: config.name ?? config.id, stockReporting: 'quantity', maxQuantity: null },
-      { ...env, budget });
+      { ...env, budget },
+    );
   },
   startSimulator: (options) => startDujiaoSimulator(options),
 };

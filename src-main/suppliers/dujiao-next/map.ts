@@ -1,6 +1,14 @@
 import { money } from '../../domain/money';
 import { cleanTiers, type QuantityTier } from '../../domain/quantity-tiers';
-import { stockFromQuantity, type BuyerInputField, type CategoryRef, type LocalizedText, type Offer, type OfferKind, type Stock } from '../../domain/offer';
+import {
+  stockFromQuantity,
+  type BuyerInputField,
+  type CategoryRef,
+  type LocalizedText,
+  type Offer,
+  type OfferKind,
+  type Stock,
+} from '../../domain/offer';
 import type { DujiaoCategory, DujiaoProduct } from './schemas';
 import { specSuffix } from './spec-values';
 
@@ -25,7 +33,10 @@ export function mapProduct(product: DujiaoProduct, context: MapContext): Offer[]
   const activeSkus = product.skus.filter((sku) => sku.is_active);
   const images = (product.images ?? []).flatMap((image) => absoluteImage(image, context.siteUrl));
   // Shared by the product's SKUs (staging serializes each shared object once); offers are never mutated.
-  const fulfillment: Offer['fulfillment'] = { mode: product.fulfillment_type === 'manual' ? 'manual' : 'auto', inputFields: formFields(product.manual_form_schema) };
+  const fulfillment: Offer['fulfillment'] = {
+    mode: product.fulfillment_type === 'manual' ? 'manual' : 'auto',
+    inputFields: formFields(product.manual_form_schema),
+  };
   const rawProduct = { ...product, skus: undefined };
   return activeSkus.map((sku) => {
     const tiers = skuTiers(product.wholesale_prices ?? [], sku, context.currency);
@@ -58,25 +69,34 @@ type WholesaleTier = NonNullable<DujiaoProduct['wholesale_prices']>[number];
  * The tiers the server prices this SKU with: its own (by id, or by code when the tier names no id) replace the
  * product-wide ones entirely; a SKU without its own uses those naming no SKU.
  */
-export function skuTiers(tiers: readonly WholesaleTier[], sku: Pick<DujiaoProduct['skus'][number], 'id' | 'sku_code'>, currency: string): QuantityTier[] {
+export function skuTiers(
+  tiers: readonly WholesaleTier[],
+  sku: Pick<DujiaoProduct['skus'][number], 'id' | 'sku_code'>,
+  currency: string,
+): QuantityTier[] {
   const code = sku.sku_code.trim().toLowerCase();
   const scope = (tier: WholesaleTier): 'all' | 'own' | 'other' => {
     const tierCode = tier.sku_code?.trim().toLowerCase() ?? '';
-    if (tier.sku_id !== undefined && tier.sku_id > 0) return tier.sku_id === sku.id && (tierCode === '' || tierCode === code) ? 'own' : 'other';
+    if (tier.sku_id !== undefined && tier.sku_id > 0)
+      return tier.sku_id === sku.id && (tierCode === '' || tierCode === code) ? 'own' : 'other';
     if (tierCode !== '') return tierCode === code ? 'own' : 'other';
     return 'all';
   };
   const own = tiers.filter((tier) => scope(tier) === 'own');
   const chosen = own.length ? own : tiers.filter((tier) => scope(tier) === 'all');
-  return cleanTiers(chosen.map((tier) => ({ minQuantity: tier.min_quantity, unitPrice: money(tier.unit_price, currency) })));
+  return cleanTiers(
+    chosen.map((tier) => ({ minQuantity: tier.min_quantity, unitPrice: money(tier.unit_price, currency) })),
+  );
 }
 
 /** Each language's title gets the spec text in that language, or the SKU code when there are no specs. */
 function withSpecs(title: LocalizedText, specValues: unknown, skuCode: string): LocalizedText {
-  return Object.fromEntries(Object.entries(title).map(([locale, text]) => {
-    const suffix = specSuffix(specValues, locale) || skuCode;
-    return [locale, suffix ? `${text} (${suffix})` : text];
-  }));
+  return Object.fromEntries(
+    Object.entries(title).map(([locale, text]) => {
+      const suffix = specSuffix(specValues, locale) || skuCode;
+      return [locale, suffix ? `${text} (${suffix})` : text];
+    }),
+  );
 }
 
 /** Site-relative paths (`/uploads/…`) as the real server stores them, made absolute; anything unreadable is dropped. */
@@ -94,7 +114,9 @@ function absoluteImage(image: string, siteUrl: string): string[] {
 export function mapStock(status: string, quantity: number, reporting: StockReporting): Stock {
   if (reporting === 'binary') {
     // 999 is MeSIM's way of saying "available", not a count; never show it as one.
-    return quantity > 0 && status !== 'out_of_stock' ? { status: 'in_stock', quantity: null } : { status: 'out', quantity: 0 };
+    return quantity > 0 && status !== 'out_of_stock'
+      ? { status: 'in_stock', quantity: null }
+      : { status: 'out', quantity: 0 };
   }
   if (quantity === -1 || status === 'unlimited') return { status: 'unlimited', quantity: null };
   return stockFromQuantity(quantity);
@@ -119,7 +141,11 @@ const KIND_HINTS: Array<[RegExp, OfferKind]> = [
 ];
 
 function guessKind(product: DujiaoProduct, category: CategoryRef | null): OfferKind {
-  const text = [product.slug ?? '', ...(category?.path.flatMap((level) => Object.values(level.names)) ?? []), ...Object.values(product.title)].join(' ');
+  const text = [
+    product.slug ?? '',
+    ...(category?.path.flatMap((level) => Object.values(level.names)) ?? []),
+    ...Object.values(product.title),
+  ].join(' ');
   for (const [pattern, kind] of KIND_HINTS) if (pattern.test(text)) return kind;
   return 'other';
 }
@@ -133,7 +159,8 @@ function formFields(schema: unknown): BuyerInputField[] {
     const f = field as Record<string, unknown>;
     const key = typeof f.key === 'string' ? f.key : typeof f.name === 'string' ? f.name : null;
     if (!key) return [];
-    const label = typeof f.label === 'string' ? { en: f.label } : (f.label as LocalizedText | undefined) ?? { en: key };
+    const label =
+      typeof f.label === 'string' ? { en: f.label } : ((f.label as LocalizedText | undefined) ?? { en: key });
     return [{ key, label, required: f.required === true, detail: field }];
   });
 }

@@ -24,7 +24,10 @@ function fieldsOf(schema: unknown): FormField[] {
 /** Several choices typed in one box: commas (either width), semicolons or new lines between them. */
 const CHOICE_SEPARATOR = /[,，;；\n]/;
 
-export function typedFormData(schema: unknown, input: Record<string, string>): { data: FormData } | { badField: string; expected: 'number' } {
+export function typedFormData(
+  schema: unknown,
+  input: Record<string, string>,
+): { data: FormData } | { badField: string; expected: 'number' } {
   const types = new Map(fieldsOf(schema).map((field) => [field.key, field.type]));
   const data: FormData = {};
   for (const [key, raw] of Object.entries(input)) {
@@ -33,10 +36,14 @@ export function typedFormData(schema: unknown, input: Record<string, string>): {
     if (type === 'number') {
       if (text === '') continue;
       const number = Number(text);
-      if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) || !Number.isFinite(number)) return { badField: key, expected: 'number' };
+      if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) || !Number.isFinite(number))
+        return { badField: key, expected: 'number' };
       data[key] = number;
     } else if (type === 'checkbox') {
-      const choices = text.split(CHOICE_SEPARATOR).map((choice) => choice.trim()).filter(Boolean);
+      const choices = text
+        .split(CHOICE_SEPARATOR)
+        .map((choice) => choice.trim())
+        .filter(Boolean);
       if (choices.length) data[key] = choices;
     } else {
       data[key] = raw;

@@ -34,10 +34,12 @@ const orderSchema = z.object({
   amount: decimal.optional(),
   refunded_amount: decimal.optional(),
   currency: z.string().min(3).optional(),
-  fulfillment: z.object({
-    payload: z.string().nullish(),
-    delivery_data: z.record(z.string(), z.unknown()).nullish(),
-  }).nullish(),
+  fulfillment: z
+    .object({
+      payload: z.string().nullish(),
+      delivery_data: z.record(z.string(), z.unknown()).nullish(),
+    })
+    .nullish(),
 });
 type UpstreamOrder = z.infer<typeof orderSchema>;
 
@@ -46,7 +48,14 @@ const liveProductSchema = z.object({
   product: z.object({
     is_active: z.boolean().optional(),
     manual_form_schema: z.unknown().optional(),
-    skus: z.array(z.object({ id: z.number().int(), sku_code: z.string().optional().default(''), price_amount: decimal, is_active: z.boolean().optional() })),
+    skus: z.array(
+      z.object({
+        id: z.number().int(),
+        sku_code: z.string().optional().default(''),
+        price_amount: decimal,
+        is_active: z.boolean().optional(),
+      }),
+    ),
     wholesale_prices: productSchema.shape.wholesale_prices,
   }),
 });
@@ -90,44 +99,91 @@ export function createDujiaoOrders(client: DujiaoClient, profile: DujiaoOrderPro
     const parsed = orderSchema.safeParse(envelope);
     // Retryable on purpose: the server may well have taken the order, so this is "outcome unknown", never "failed".
     const where = `${profile.label} ${what}`;
-    if (!parsed.success) throw new SupplierError(supplierText('supplier.unexpected', { where, detail: formatIssues(parsed.error) }), 'bad_response', null, true);
+    if (!parsed.success)
+      throw new SupplierError(
+        supplierText('supplier.unexpected', { where, detail: formatIssues(parsed.error) }),
+        'bad_response',
+        null,
+        true,
+      );
     const order = parsed.data;
     const upstreamOrderId = lookupId(order);
     const field = profile.orderLookup === 'id' ? 'order_id' : 'order_no';
-    if (!upstreamOrderId) throw new SupplierError(supplierText('supplier.noField', { where, field }), 'bad_response', null, true);
+    if (!upstreamOrderId)
+      throw new SupplierError(supplierText('supplier.noField', { where, field }), 'bad_response', null, true);
     const word = order.status.trim().toLowerCase();
     const known = STATUS[word];
     const amount = order.amount !== undefined && order.currency ? money(order.amount, order.currency) : null;
     if (!known) {
-      return { status: 'processing', upstreamOrderId, upstreamStatus: order.status, amount, delivery: null, error: null,
-        attention: attention('unknown_supplier_status', { status: order.status }) };
+      return {
+        status: 'processing',
+        upstreamOrderId,
+        upstreamStatus: order.status,
+        amount,
+        delivery: null,
+        error: null,
+        attention: attention('unknown_supplier_status', { status: order.status }),
+      };
     }
-    const delivery = known === 'delivered' && carriesDelivery && order.fulfillment ? dujiaoDelivery(order.fulfillment) : null;
+    const delivery =
+      known === 'delivered' && carriesDelivery && order.fulfillment ? dujiaoDelivery(order.fulfillment) : null;
     // Delivered without the delivery (any POST answer, or a GET before the fulfillment is written): keep asking.
     const status: OrderStatus = known === 'delivered' && !delivery ? 'processing' : known;
     const charged = status !== 'pending' && status !== 'canceled';
-    const refunded = (status === 'refunded' || status === 'partially_refunded') && order.refunded_amount !== undefined && order.currency
-      ? money(order.refunded_amount, order.currency) : null;
-    return { status, upstreamOrderId, upstreamStatus: order.status, amount: charged ? amount : null, refundedAmount: refunded, delivery, error: null };
+    const refunded =
+      (status === 'refunded' || status === 'partially_refunded') &&
+      order.refunded_amount !== undefined &&
+      order.currency
+        ? money(order.refunded_amount, order.currency)
+        : null;
+    return {
+      status,
+      upstreamOrderId,
+      upstreamStatus: order.status,
+      amount: charged ? amount : null,
+      refundedAmount: refunded,
+      delivery,
+      error: null,
+    };
   }
 
   /** `reason`: a coded text (a refusal of ours, or the server's in its words). */
   const refused = (reason: string, upstreamStatus: string): OrderState => ({
-    status: 'failed', upstreamOrderId: null, upstreamStatus, amount: null, delivery: null, error: reason,
+    status: 'failed',
+    upstreamOrderId: null,
+    upstreamStatus,
+    amount: null,
+    delivery: null,
+    error: reason,
   });
 
   /**
    * What the first send may refuse outright is, on a repeat, no proof the order does not exist (the first send may
    * have gone through before the price rose or the SKU went): only the merchant can tell.
    */
-  const notSendable = (request: OrderRequest, reason: string, upstreamStatus: string, problem: AttentionReason | null = null): OrderState => {
+  const notSendable = (
+    request: OrderRequest,
+    reason: string,
+    upstreamStatus: string,
+    problem: AttentionReason | null = null,
+  ): OrderState => {
     const repeat = (request.sendAttempt ?? 1) > 1;
     if (!problem && !repeat) return refused(reason, upstreamStatus);
-    return { status: 'failed', upstreamOrderId: null, upstreamStatus: orderText('upstream.notSent'), amount: null, delivery: null, error: reason,
-      attention: problem ?? attention('outcome_unclear', { code: upstreamStatus }) };
+    return {
+      status: 'failed',
+      upstreamOrderId: null,
+      upstreamStatus: orderText('upstream.notSent'),
+      amount: null,
+      delivery: null,
+      error: reason,
+      attention: problem ?? attention('outcome_unclear', { code: upstreamStatus }),
+    };
   };
 
-  async function liveProduct(productId: string, signal?: AbortSignal): Promise<z.infer<typeof liveProductSchema>['product'] | null> {
+  async function liveProduct(
+    productId: string,
+    signal?: AbortSignal,
+  ): Promise<z.infer<typeof liveProductSchema>['product'] | null> {
     let envelope: Record<string, unknown>;
     try {
       envelope = await client.call('GET', `/products/${encodeURIComponent(productId)}`, { signal });
@@ -137,34 +193,54 @@ export function createDujiaoOrders(client: DujiaoClient, profile: DujiaoOrderPro
     }
     const parsed = liveProductSchema.safeParse(envelope);
     if (!parsed.success) {
-      throw new SupplierError(supplierText('supplier.unexpected', { where: `${profile.label} GET /products/${productId}`, detail: formatIssues(parsed.error) }), 'bad_response', null, true);
+      throw new SupplierError(
+        supplierText('supplier.unexpected', {
+          where: `${profile.label} GET /products/${productId}`,
+          detail: formatIssues(parsed.error),
+        }),
+        'bad_response',
+        null,
+        true,
+      );
     }
     return parsed.data.product;
   }
 
   return {
     async place(request: OrderRequest, signal?: AbortSignal): Promise<OrderState> {
-      if (profile.maxQuantity !== null && request.quantity > profile.maxQuantity) return refused(orderText('refusal.maxQuantity', { max: profile.maxQuantity }), 'bad_request');
+      if (profile.maxQuantity !== null && request.quantity > profile.maxQuantity)
+        return refused(orderText('refusal.maxQuantity', { max: profile.maxQuantity }), 'bad_request');
       const skuId = Number(request.skuId);
-      if (!Number.isSafeInteger(skuId)) return refused(orderText('refusal.skuNotNumeric', { sku: request.skuId }), 'bad_request');
+      if (!Number.isSafeInteger(skuId))
+        return refused(orderText('refusal.skuNotNumeric', { sku: request.skuId }), 'bad_request');
 
       // The server charges what it asks now, whatever the catalog said: read it right before ordering.
       const product = await liveProduct(request.productId, signal);
       const sku = product?.skus.find((candidate) => candidate.id === skuId && candidate.is_active !== false);
       if (!product || product.is_active === false || !sku) {
-        return notSendable(request, orderText('refusal.noLongerSold', { product: request.productId, sku: request.skuId }), 'sku_unavailable');
+        return notSendable(
+          request,
+          orderText('refusal.noLongerSold', { product: request.productId, sku: request.skuId }),
+          'sku_unavailable',
+        );
       }
       // Charged per unit at the cheapest tier the quantity reaches, as the server prices it.
       const currency = request.expectedCost.currency;
-      const unit = unitCostFor(money(sku.price_amount, currency), skuTiers(product.wholesale_prices ?? [], sku, currency), request.quantity);
+      const unit = unitCostFor(
+        money(sku.price_amount, currency),
+        skuTiers(product.wholesale_prices ?? [], sku, currency),
+        request.quantity,
+      );
       const liveTotal = { amount: new Decimal(unit.amount).times(request.quantity).toFixed(2), currency };
       const priceProblem = livePriceProblem(liveTotal, request.expectedCost);
-      if (priceProblem) return notSendable(request, priceRiseRefusal(liveTotal, request.expectedCost), 'price_changed', priceProblem);
+      if (priceProblem)
+        return notSendable(request, priceRiseRefusal(liveTotal, request.expectedCost), 'price_changed', priceProblem);
 
       let manualFormData: FormData | null = null;
       if (request.buyerInput && Object.keys(request.buyerInput).length > 0) {
         const typed = typedFormData(product.manual_form_schema, request.buyerInput);
-        if ('badField' in typed) return refused(orderText('refusal.fieldNotNumber', { field: typed.badField }), 'bad_request');
+        if ('badField' in typed)
+          return refused(orderText('refusal.fieldNotNumber', { field: typed.badField }), 'bad_request');
         manualFormData = typed.data;
       }
       const body = {
@@ -183,7 +259,16 @@ export function createDujiaoOrders(client: DujiaoClient, profile: DujiaoOrderPro
         if (!envelope) throw error;
         const code = (error as SupplierError).code;
         const words = typeof envelope.error_message === 'string' ? envelope.error_message : '';
-        return { ...refused(orderText(words.trim() ? 'refusal.bySupplier' : 'refusal.bySupplierWithoutWords', { message: words.trim(), code }), typeof envelope.status === 'string' ? envelope.status : code), upstreamOrderId: lookupId(envelope) };
+        return {
+          ...refused(
+            orderText(words.trim() ? 'refusal.bySupplier' : 'refusal.bySupplierWithoutWords', {
+              message: words.trim(),
+              code,
+            }),
+            typeof envelope.status === 'string' ? envelope.status : code,
+          ),
+          upstreamOrderId: lookupId(envelope),
+        };
       }
     },
 
@@ -192,7 +277,11 @@ export function createDujiaoOrders(client: DujiaoClient, profile: DujiaoOrderPro
       // with the same key, which the server answers with the existing order when there is one.
       if (!ref.upstreamOrderId) return null;
       try {
-        return toState(await client.call('GET', `/orders/${encodeURIComponent(ref.upstreamOrderId)}`, { signal }), 'GET /orders/:id', true);
+        return toState(
+          await client.call('GET', `/orders/${encodeURIComponent(ref.upstreamOrderId)}`, { signal }),
+          'GET /orders/:id',
+          true,
+        );
       } catch (error) {
         if (error instanceof SupplierError && error.code === 'order_not_found') return null;
         throw error;
@@ -200,8 +289,11 @@ export function createDujiaoOrders(client: DujiaoClient, profile: DujiaoOrderPro
     },
 
     async cancel(ref: OrderRef, signal?: AbortSignal): Promise<OrderState> {
-      if (!ref.upstreamOrderId) throw new SupplierError(supplierText('supplier.notConfirmedYet', { where: profile.label }), 'bad_request');
-      const envelope = await client.call('POST', `/orders/${encodeURIComponent(ref.upstreamOrderId)}/cancel`, { signal });
+      if (!ref.upstreamOrderId)
+        throw new SupplierError(supplierText('supplier.notConfirmedYet', { where: profile.label }), 'bad_request');
+      const envelope = await client.call('POST', `/orders/${encodeURIComponent(ref.upstreamOrderId)}/cancel`, {
+        signal,
+      });
       return toState(envelope, 'POST /orders/:id/cancel', false);
     },
   };
@@ -209,7 +301,8 @@ export function createDujiaoOrders(client: DujiaoClient, profile: DujiaoOrderPro
 
 const CARD_SINGLE = /^[A-Za-z0-9][A-Za-z0-9_-]{3,}$/;
 const CARD_PAIR = /^([A-Za-z0-9][A-Za-z0-9 _-]*?)\s*(?:----|\t|\||,|;)\s*([A-Za-z0-9][A-Za-z0-9_-]*)$/;
-const CARD_LABELLED = /^(?:卡号|card(?:\s*no\.?|\s*number)?)\s*[:：]\s*(\S+)\s+(?:卡密|密码|pin|password)\s*[:：]\s*(\S+)$/i;
+const CARD_LABELLED =
+  /^(?:卡号|card(?:\s*no\.?|\s*number)?)\s*[:：]\s*(\S+)\s+(?:卡密|密码|pin|password)\s*[:：]\s*(\S+)$/i;
 
 /**
  * What a delivered order hands over. The payload is free text in the protocol: an LPA (eSIM sites, MeSIM),
@@ -239,7 +332,10 @@ export function dujiaoDelivery(fulfillment: NonNullable<UpstreamOrder['fulfillme
   if (text('verify_code')) notes.push(orderText('deliveryNote.confirmationCode', { code: text('verify_code') }));
 
   if (!lpaText && payload) {
-    const lines = payload.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+    const lines = payload
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean);
     const cards = lines.map(cardOf);
     if (cards.every((card) => card !== null)) delivery.cards = cards as NonNullable<Delivery['cards']>;
     else notes.push(payload);

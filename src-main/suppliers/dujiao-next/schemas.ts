@@ -43,7 +43,9 @@ export const skuSchema = z.object({
 export const productSchema = z.object({
   id: z.number().int(),
   slug: z.string().optional(),
-  title: z.record(z.string(), z.string()).refine((t) => Object.values(t).some((v) => v.trim() !== ''), 'title has no text in any language'),
+  title: z
+    .record(z.string(), z.string())
+    .refine((t) => Object.values(t).some((v) => v.trim() !== ''), 'title has no text in any language'),
   images: z.array(z.string()).nullish(),
   tags: z.array(z.string()).nullish(),
   price_amount: decimal.optional(),
@@ -55,12 +57,17 @@ export const productSchema = z.object({
   category_id: z.number().int().optional(),
   skus: z.array(skuSchema),
   /** Newer servers: per-unit prices from a quantity on, for every SKU or (sku_id / sku_code) for one. */
-  wholesale_prices: z.array(z.object({
-    sku_id: z.number().int().optional(),
-    sku_code: z.string().optional(),
-    min_quantity: z.number(),
-    unit_price: decimal,
-  })).nullish().catch(null),
+  wholesale_prices: z
+    .array(
+      z.object({
+        sku_id: z.number().int().optional(),
+        sku_code: z.string().optional(),
+        min_quantity: z.number(),
+        unit_price: decimal,
+      }),
+    )
+    .nullish()
+    .catch(null),
 });
 export type DujiaoProduct = z.infer<typeof productSchema>;
 

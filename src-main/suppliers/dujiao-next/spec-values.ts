@@ -24,16 +24,22 @@ const language = (locale: string) => normalizeLocale(locale).split('-')[0];
 /** The entry for `locale`: the exact locale, else the same language (zh-TW → zh-CN, en → en-US), else the first with text. */
 function pickLocale(map: Record<string, unknown>, locale: string): unknown {
   const entries = Object.entries(map).filter(([, value]) => value !== null && value !== undefined && value !== '');
-  return entries.find(([key]) => normalizeLocale(key) === normalizeLocale(locale))?.[1]
-    ?? entries.find(([key]) => language(key) === language(locale))?.[1]
-    ?? entries[0]?.[1];
+  return (
+    entries.find(([key]) => normalizeLocale(key) === normalizeLocale(locale))?.[1] ??
+    entries.find(([key]) => language(key) === language(locale))?.[1] ??
+    entries[0]?.[1]
+  );
 }
 
 function valueText(value: unknown, locale: string): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return value.map((entry) => valueText(entry, locale)).filter(Boolean).join(', ');
+  if (Array.isArray(value))
+    return value
+      .map((entry) => valueText(entry, locale))
+      .filter(Boolean)
+      .join(', ');
   if (isLocaleMap(value)) return valueText(pickLocale(value, locale), locale);
   // Any other object has no text a reader could use.
   return '';
@@ -64,7 +70,9 @@ export function specSuffix(specValues: unknown, locale: string): string {
   if (!isPlainObject(specValues)) return '';
   if (isLocaleMap(specValues)) {
     const forLocale = pickLocale(specValues, locale);
-    return isPlainObject(forLocale) && !isLocaleMap(forLocale) ? specMapText(forLocale, locale) : valueText(forLocale, locale);
+    return isPlainObject(forLocale) && !isLocaleMap(forLocale)
+      ? specMapText(forLocale, locale)
+      : valueText(forLocale, locale);
   }
   return specMapText(specValues, locale);
 }

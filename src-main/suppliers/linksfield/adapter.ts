@@ -55,7 +55,12 @@ export function createLinksfieldAdapter(account: LinksfieldAccount, label: strin
       // Countries without a single package between them is a listing gone wrong, not an empty catalog: taken as
       // one, it would mark every offer removed.
       const unusable = listing.skipped.length;
-      throw incompleteCatalog(label, unusable ? supplierText('listing.noPackagesSomeUnusable', { countries: countries.length, unusable }) : supplierText('listing.noPackages', { countries: countries.length }));
+      throw incompleteCatalog(
+        label,
+        unusable
+          ? supplierText('listing.noPackagesSomeUnusable', { countries: countries.length, unusable })
+          : supplierText('listing.noPackages', { countries: countries.length }),
+      );
     }
     // Every package costs a detail request: a list claiming millions would be followed for days.
     refuseImplausibleListing(label, { total, pages: Math.ceil(total / DETAILS_PER_PAGE) });
@@ -70,8 +75,12 @@ export function createLinksfieldAdapter(account: LinksfieldAccount, label: strin
         onProgress?.({ pagesDone: detailed, pagesTotal: total, items: detailed });
         return detail;
       });
-      const page = mapPageItems(details, packageDetailSchema, (detail) => [mapPackageDetail(detail, context)],
-        (_raw, index) => `package ${chunk[index].id} (listed under ${chunk[index].listedUnder.join(', ')})`);
+      const page = mapPageItems(
+        details,
+        packageDetailSchema,
+        (detail) => [mapPackageDetail(detail, context)],
+        (_raw, index) => `package ${chunk[index].id} (listed under ${chunk[index].listedUnder.join(', ')})`,
+      );
       yield { offers: page.offers, skipped: start === 0 ? [...listing.skipped, ...page.skipped] : page.skipped };
     }
   }
@@ -86,7 +95,10 @@ export function createLinksfieldAdapter(account: LinksfieldAccount, label: strin
       return detail;
     } catch (error) {
       if (error instanceof CanceledError) throw error;
-      throw incompleteCatalog(`${label} POST ${FMS_PATHS.packageDetail}`, supplierText('listing.packageFailed', { id: pkg.id, error: describeError(error) }));
+      throw incompleteCatalog(
+        `${label} POST ${FMS_PATHS.packageDetail}`,
+        supplierText('listing.packageFailed', { id: pkg.id, error: describeError(error) }),
+      );
     }
   }
 

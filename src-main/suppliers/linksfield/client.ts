@@ -38,7 +38,9 @@ export class FmsClient {
   private readonly retry: RetryPolicy;
   private readonly base: string;
   /** Whether this host speaks the `/v1.1` paths or the plain ones, learnt from its first 404 (paths.ts). */
-  private readonly pathFamily = new PathFamilyMemory((error) => error instanceof SupplierError && error.httpStatus === 404);
+  private readonly pathFamily = new PathFamilyMemory(
+    (error) => error instanceof SupplierError && error.httpStatus === 404,
+  );
   /** Every call of the connection (logins included) passes it; a 429 is waited out there and never spends a retry. */
   readonly budget: RequestBudget;
 
@@ -68,19 +70,45 @@ export class FmsClient {
    * login and the call tried once more: a token that expires again at once is an account problem that more
    * logins would not fix.
    */
-  async call(path: string, body: Record<string, unknown>, signal?: AbortSignal, options: CallOptions = {}): Promise<unknown> {
+  async call(
+    path: string,
+    body: Record<string, unknown>,
+    signal?: AbortSignal,
+    options: CallOptions = {},
+  ): Promise<unknown> {
     return this.pathFamily.run(path, (actualPath) => this.callAt(actualPath, body, signal, options));
   }
 
-  private async callAt(path: string, body: Record<string, unknown>, signal?: AbortSignal, options: CallOptions = {}): Promise<unknown> {
+  private async callAt(
+    path: string,
+    body: Record<string, unknown>,
+    signal?: AbortSignal,
+    options: CallOptions = {},
+  ): Promise<unknown> {
     const label = `${this.label} POST ${path}`;
     let token = await this.session.current(signal);
     for (let renewed = false; ; renewed = true) {
-      const { envelope, response } = await this.exchange(path, body, token, label, signal, options.resend === false ? SEND_ONCE : this.retry, options.resend !== false);
+      const { envelope, response } = await this.exchange(
+        path,
+        body,
+        token,
+        label,
+        signal,
+        options.resend === false ? SEND_ONCE : this.retry,
+        options.resend !== false,
+      );
       if (envelope.code === FMS_OK) return envelope.data;
       if (envelope.code !== FMS_TOKEN_EXPIRED) throw envelopeError(label, envelope, response.status);
       if (renewed) {
-        throw new SupplierError(supplierText('supplier.tokenRefusedAgain', { where: label, message: envelope.message, code: describeCode(envelope.code) }), String(envelope.code), response.status);
+        throw new SupplierError(
+          supplierText('supplier.tokenRefusedAgain', {
+            where: label,
+            message: envelope.message,
+            code: describeCode(envelope.code),
+          }),
+          String(envelope.code),
+          response.status,
+        );
       }
       token = await this.session.replace(token, signal);
     }
@@ -89,34 +117,89 @@ export class FmsClient {
   private async logIn(signal?: AbortSignal): Promise<string> {
     const label = `${this.label} POST /user/login`;
     // `passwd`, md5 hex: the spelling and hashing Linksfield's FMS user API documents.
-    const body = { email: this.account.email, passwd: md5Hex(this.account.password), partnerCode: this.account.partnerCode };
+    const body = {
+      email: this.account.email,
+      passwd: md5Hex(this.account.password),
+      partnerCode: this.account.partnerCode,
+    };
     const { envelope, response } = await this.exchange(FMS_PATHS.login, body, null, label, signal);
     if (envelope.code !== FMS_OK) {
-      throw new SupplierError(supplierText('supplier.loginRefused', {
-        where: label, email: this.account.email, partnerCode: this.account.partnerCode, message: envelope.message, code: describeCode(envelope.code),
-      }), String(envelope.code), response.status);
+      throw new SupplierError(
+        supplierText('supplier.loginRefused', {
+          where: label,
+          email: this.account.email,
+          partnerCode: this.account.partnerCode,
+          message: envelope.message,
+          code: describeCode(envelope.code),
+        }),
+        String(envelope.code),
+        response.status,
+      );
     }
     const token = response.headers[TOKEN_HEADER] || tokenInBody(envelope.data);
-    if (!token) throw new SupplierError(supplierText('supplier.noField', { where: label, field: TOKEN_HEADER }), 'bad_response', response.status);
+    if (!token)
+      throw new SupplierError(
+        supplierText('supplier.noField', { where: label, field: TOKEN_HEADER }),
+        'bad_response',
+        response.status,
+      );
     return token;
   }
 
-  private exchange(path: string, body: Record<string, unknown>, token: string | null, label: string, signal?: AbortSignal, retry = this.retry, resendThrottled = true): Promise<{ envelope: FmsEnvelope; response: HttpResponse }> {
-    return withRetries(retry, () => this.budget.run(async () => {
-      const response = await send({
-        method: 'POST',
-        url: `${this.base}${path}`,
-        headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { [TOKEN_HEADER]: token } : {}) },
-        body: stringifyWithDecimals(body),
-      }, { label, signal, timeoutMs: this.env.timeoutMs, deadlineMs: this.env.requestDeadlineMs, maxBytes: this.env.maxResponseBytes, meter: this.budget });
-      return { envelope: readEnvelope(response, label), response };
-    }, signal, { resendThrottled }), signal);
+  private exchange(
+    path: string,
+    body: Record<string, unknown>,
+    token: string | null,
+    label: string,
+    signal?: AbortSignal,
+    retry = this.retry,
+    resendThrottled = true,
+  ): Promise<{ envelope: FmsEnvelope; response: HttpResponse }> {
+    return withRetries(
+      retry,
+      () =>
+        this.budget.run(
+          async () => {
+            const response = await send(
+              {
+                method: 'POST',
+                url: `${this.base}${path}`,
+                headers: {
+                  'content-type': 'application/json',
+                  accept: 'application/json',
+                  ...(token ? { [TOKEN_HEADER]: token } : {}),
+                },
+                body: stringifyWithDecimals(body),
+              },
+              {
+                label,
+                signal,
+                timeoutMs: this.env.timeoutMs,
+                deadlineMs: this.env.requestDeadlineMs,
+                maxBytes: this.env.maxResponseBytes,
+                meter: this.budget,
+              },
+            );
+            return { envelope: readEnvelope(response, label), response };
+          },
+          signal,
+          { resendThrottled },
+        ),
+      signal,
+    );
   }
 }
 
 /** Adaptive at the connection's pace or the default; a 429 without Retry-After holds as long as our retries ever wait. */
-export function linksfieldBudgetPolicy(requestsPerMinute: number | undefined, env: AdapterEnv | undefined): BudgetPolicy {
-  return adaptivePolicy(requestsPerMinute, { perMinute: LINKSFIELD_DEFAULT_REQUESTS_PER_MINUTE, holdMs: (env?.retry ?? DEFAULT_RETRY).maxDelayMs }, env?.budgetTuning);
+export function linksfieldBudgetPolicy(
+  requestsPerMinute: number | undefined,
+  env: AdapterEnv | undefined,
+): BudgetPolicy {
+  return adaptivePolicy(
+    requestsPerMinute,
+    { perMinute: LINKSFIELD_DEFAULT_REQUESTS_PER_MINUTE, holdMs: (env?.retry ?? DEFAULT_RETRY).maxDelayMs },
+    env?.budgetTuning,
+  );
 }
 
 /** The docs say the token comes "in the response" without saying where; a header is usual, the body is read too. */

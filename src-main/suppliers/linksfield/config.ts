@@ -12,7 +12,11 @@ export const linksfieldConfig = z.object({
   name: z.string().optional(),
   /** The FMS API host Linksfield gives the partner; its production host is not public. */
   baseUrl: serviceUrlField('baseUrl'),
-  partnerCode: z.string().trim().regex(/^P\d{6}$/i, "partnerCode is 'P' followed by 6 digits, e.g. P001101").transform((code) => code.toUpperCase()),
+  partnerCode: z
+    .string()
+    .trim()
+    .regex(/^P\d{6}$/i, "partnerCode is 'P' followed by 6 digits, e.g. P001101")
+    .transform((code) => code.toUpperCase()),
   email: z.email({ message: 'email must be the FMS login email' }),
   password: z.string().min(1, 'password is required'),
   /** Each package is priced in several currencies; this one becomes the cost. */

@@ -10,13 +10,34 @@ import { ISO_BY_MCC, PRIMARY_MCC_BY_ISO } from './mcc-table';
 const KNOWN_ISO = new Set<string>([...ISO_BY_MCC.values(), ...DESTINATIONS.map((d) => d.iso)]);
 
 const ALIASES: Record<string, string> = {
-  usa: 'US', 'united states of america': 'US', america: 'US', uk: 'GB', 'great britain': 'GB', britain: 'GB', england: 'GB',
-  korea: 'KR', 'south korea': 'KR', 'republic of korea': 'KR', 'hong kong': 'HK', macao: 'MO', macau: 'MO',
-  'mainland china': 'CN', 'viet nam': 'VN', turkiye: 'TR', uae: 'AE', russia: 'RU', 'czech republic': 'CZ',
+  usa: 'US',
+  'united states of america': 'US',
+  america: 'US',
+  uk: 'GB',
+  'great britain': 'GB',
+  britain: 'GB',
+  england: 'GB',
+  korea: 'KR',
+  'south korea': 'KR',
+  'republic of korea': 'KR',
+  'hong kong': 'HK',
+  macao: 'MO',
+  macau: 'MO',
+  'mainland china': 'CN',
+  'viet nam': 'VN',
+  turkiye: 'TR',
+  uae: 'AE',
+  russia: 'RU',
+  'czech republic': 'CZ',
 };
 
 function normalizeName(name: string): string {
-  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 const ISO_BY_NAME: ReadonlyMap<string, string> = (() => {
@@ -75,7 +96,10 @@ export function readCoverage(value: unknown): Coverage {
     if (typeof item === 'string') {
       // A whole-string match first: a name such as "Korea, Republic of" must not be cut at its comma.
       if (isoFromCountryToken(item)) return note(item);
-      const parts = item.split(/[,;|，；、]/).map((part) => part.trim()).filter(Boolean);
+      const parts = item
+        .split(/[,;|，；、]/)
+        .map((part) => part.trim())
+        .filter(Boolean);
       return parts.length > 1 ? parts.forEach(visit) : note(item);
     }
     if (typeof item === 'object') {
@@ -84,7 +108,8 @@ export function readCoverage(value: unknown): Coverage {
       if (field) {
         const iso = COUNTRY_FIELDS.map((key) => record[key])
           .filter((v): v is string | number => typeof v === 'string' || typeof v === 'number')
-          .map(isoFromCountryToken).find(Boolean);
+          .map(isoFromCountryToken)
+          .find(Boolean);
         if (iso) countries.add(iso);
         else unreadable.push(JSON.stringify(item));
         return;

@@ -13,14 +13,18 @@ export const DETAIL_CACHE_LIMIT = 20_000;
 export function listEntryFingerprint(entry: unknown): string | null {
   if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return null;
   const record = entry as Record<string, unknown>;
-  if (!CHANGE_MARKERS.some((key) => record[key] !== undefined && record[key] !== null && record[key] !== '')) return null;
+  if (!CHANGE_MARKERS.some((key) => record[key] !== undefined && record[key] !== null && record[key] !== ''))
+    return null;
   return stableJson(record);
 }
 
 function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${stableJson((value as Record<string, unknown>)[key])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${stableJson((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }

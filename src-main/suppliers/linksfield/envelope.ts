@@ -19,7 +19,13 @@ export interface FmsEnvelope {
 }
 
 const envelopeSchema = z.object({
-  code: z.union([z.number().int(), z.string().regex(/^-?\d+$/).transform(Number)]),
+  code: z.union([
+    z.number().int(),
+    z
+      .string()
+      .regex(/^-?\d+$/)
+      .transform(Number),
+  ]),
   data: z.unknown().optional(),
   message: z.string().nullish(),
 });
@@ -42,16 +48,32 @@ export function readEnvelope(response: HttpResponse, label: string): FmsEnvelope
   }
   const parsed = envelopeSchema.safeParse(json);
   if (parsed.success) return { code: parsed.data.code, data: parsed.data.data, message: parsed.data.message ?? '' };
-  if (!ok) throw new SupplierError(supplierText('supplier.notTheApi', { where: label, status: response.status }), `http_${response.status}`, response.status);
-  throw new SupplierError(supplierText('supplier.noField', { where: label, field: 'code' }), 'bad_response', response.status, true);
+  if (!ok)
+    throw new SupplierError(
+      supplierText('supplier.notTheApi', { where: label, status: response.status }),
+      `http_${response.status}`,
+      response.status,
+    );
+  throw new SupplierError(
+    supplierText('supplier.noField', { where: label, field: 'code' }),
+    'bad_response',
+    response.status,
+    true,
+  );
 }
 
 /** An FMS code as a coded text: with its documented meaning where it has one. */
 export function describeCode(code: number): string {
-  return FMS_DOCUMENTED_CODES.has(code) ? supplierText(`supplier.fmsCode.${code}` as SupplierTextCode) : supplierText('supplier.fmsCode', { code });
+  return FMS_DOCUMENTED_CODES.has(code)
+    ? supplierText(`supplier.fmsCode.${code}` as SupplierTextCode)
+    : supplierText('supplier.fmsCode', { code });
 }
 
 /** The upstream refused: its message and code, never retried (the request itself is what it rejects). */
 export function envelopeError(label: string, envelope: FmsEnvelope, httpStatus: number | null = null): SupplierError {
-  return new SupplierError(refusalText(label, envelope.message, describeCode(envelope.code)), String(envelope.code), httpStatus);
+  return new SupplierError(
+    refusalText(label, envelope.message, describeCode(envelope.code)),
+    String(envelope.code),
+    httpStatus,
+  );
 }

@@ -12,11 +12,22 @@ export const linksfield: SupplierKind<LinksfieldConfig> = {
   secretFields: ['password'],
   create: (config, env) => {
     const account = `${config.partnerCode}\n${config.email.toLowerCase()}`;
-    const budget = accountBudget({ kind: 'linksfield', baseUrl: config.baseUrl, account }, linksfieldBudgetPolicy(config.requestsPerMinute, env), env?.budgetTuning);
+    const budget = accountBudget(
+      { kind: 'linksfield', baseUrl: config.baseUrl, account },
+      linksfieldBudgetPolicy(config.requestsPerMinute, env),
+      env?.budgetTuning,
+    );
     const adapter = createLinksfieldAdapter(
-      { baseUrl: config.baseUrl, partnerCode: config.partnerCode, email: config.email, password: config.password, currency: config.currency ?? 'USD' },
+      {
+        baseUrl: config.baseUrl,
+        partnerCode: config.partnerCode,
+        email: config.email,
+        password: config.password,
+        currency: config.currency ?? 'USD',
+      },
       config.name ?? config.id,
-      { ...env, budget });
+      { ...env, budget },
+    );
     return { ...adapter, budget };
   },
   startSimulator: (options) => startLinksfieldSimulator(options),

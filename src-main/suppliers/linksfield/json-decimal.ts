@@ -15,6 +15,8 @@ export class JsonDecimal {
 export function stringifyWithDecimals(value: unknown): string {
   // Node 20 has no JSON.rawJSON: each decimal goes out as a marked string, then the marks and quotes come off.
   const mark = `decimal-${randomUUID()}:`;
-  const json = JSON.stringify(value, (_key, item: unknown) => (item instanceof JsonDecimal ? `${mark}${item.text}` : item));
+  const json = JSON.stringify(value, (_key, item: unknown) =>
+    item instanceof JsonDecimal ? `${mark}${item.text}` : item,
+  );
   return json.replaceAll(new RegExp(`"${mark}(-?\\d+(?:\\.\\d+)?)"`, 'g'), '$1');
 }

@@ -51,17 +51,27 @@ export async function listCountries(client: FmsClient, signal?: AbortSignal): Pr
   const entries = arrayIn(data);
   const where = `${client.label} POST ${path}`;
   if (!entries) throw new SupplierError(supplierText('supplier.notAList', { where, field: 'data' }), 'bad_response');
-  if (entries.length === 0) throw incompleteCatalog(where, supplierText('listing.noCountries', { partner: client.partnerCode }));
+  if (entries.length === 0)
+    throw incompleteCatalog(where, supplierText('listing.noCountries', { partner: client.partnerCode }));
   const countries = new Map<string, ListedCountry>();
   entries.forEach((entry, index) => {
     const parsed = countryEntrySchema.safeParse(entry);
     const country = parsed.success ? parsed.data : null;
     if (!country || (country.countryCode == null && !country.isoCountryName)) {
       // A country we cannot ask about is a part of the catalog we cannot see.
-      throw incompleteCatalog(where, supplierText('listing.countryUnnamed', { entry: index + 1, detail: JSON.stringify(entry).slice(0, 120) }));
+      throw incompleteCatalog(
+        where,
+        supplierText('listing.countryUnnamed', { entry: index + 1, detail: JSON.stringify(entry).slice(0, 120) }),
+      );
     }
-    const key = country.countryCode != null ? `mcc:${country.countryCode}` : `name:${country.isoCountryName!.toLowerCase()}`;
-    if (!countries.has(key)) countries.set(key, { countryCode: country.countryCode ?? null, isoCountryName: country.isoCountryName ?? null, label: countryLabel(country.countryCode ?? null, country.isoCountryName ?? null) });
+    const key =
+      country.countryCode != null ? `mcc:${country.countryCode}` : `name:${country.isoCountryName!.toLowerCase()}`;
+    if (!countries.has(key))
+      countries.set(key, {
+        countryCode: country.countryCode ?? null,
+        isoCountryName: country.isoCountryName ?? null,
+        label: countryLabel(country.countryCode ?? null, country.isoCountryName ?? null),
+      });
   });
   return [...countries.values()];
 }
@@ -70,33 +80,60 @@ export async function listCountries(client: FmsClient, signal?: AbortSignal): Pr
  * `POST /v1.1/package/packageList` for every country, deduplicated by package id. Any country that cannot
  * be listed makes the whole listing fail: the packages only it shows would otherwise look removed.
  */
-export async function listPackages(client: FmsClient, countries: readonly ListedCountry[], options: { signal?: AbortSignal; onCountryListed?: (packagesKnown: number) => void } = {}): Promise<PackageListing> {
+export async function listPackages(
+  client: FmsClient,
+  countries: readonly ListedCountry[],
+  options: { signal?: AbortSignal; onCountryListed?: (packagesKnown: number) => void } = {},
+): Promise<PackageListing> {
   const path = FMS_PATHS.packageList;
   const known = new Set<string>();
   const perCountry = await mapWithConcurrency(countries, REQUEST_CONCURRENCY, async (country) => {
     let data: unknown;
     try {
-      data = await client.call(path, {
-        ...(country.countryCode != null ? { countryCode: country.countryCode } : {}),
-        ...(country.isoCountryName ? { isoCountryName: country.isoCountryName } : {}),
-        partnerCode: client.partnerCode,
-        type: COVERAGE_INCLUDES_COUNTRY,
-      }, options.signal);
+      data = await client.call(
+        path,
+        {
+          ...(country.countryCode != null ? { countryCode: country.countryCode } : {}),
+          ...(country.isoCountryName ? { isoCountryName: country.isoCountryName } : {}),
+          partnerCode: client.partnerCode,
+          type: COVERAGE_INCLUDES_COUNTRY,
+        },
+        options.signal,
+      );
     } catch (error) {
       if (error instanceof CanceledError) throw error;
-      throw incompleteCatalog(`${client.label} POST ${path}`, supplierText('listing.countryFailed', { country: country.label, error: describeError(error) }));
+      throw incompleteCatalog(
+        `${client.label} POST ${path}`,
+        supplierText('listing.countryFailed', { country: country.label, error: describeError(error) }),
+      );
     }
     const entries = arrayIn(data);
-    if (!entries) throw incompleteCatalog(`${client.label} POST ${path}`, supplierText('listing.countryNoList', { country: country.label }));
+    if (!entries)
+      throw incompleteCatalog(
+        `${client.label} POST ${path}`,
+        supplierText('listing.countryNoList', { country: country.label }),
+      );
     const ids: Array<{ id: number | string; fingerprint: string | null }> = [];
     const skipped: SkippedItem[] = [];
     entries.forEach((entry, index) => {
       const parsed = packageEntrySchema.safeParse(entry);
       if (parsed.success) ids.push({ id: parsed.data.id, fingerprint: listEntryFingerprint(entry) });
-      else skipped.push({ where: `${country.label}, package list item ${index + 1}`, reason: 'no usable package id, so no detail can be asked for' });
+      else
+        skipped.push({
+          where: `${country.label}, package list item ${index + 1}`,
+          reason: 'no usable package id, so no detail can be asked for',
+        });
     });
     if (entries.length > 0 && skipped.length * 2 > entries.length) {
-      throw new SupplierError(supplierText('listing.noPackageIds', { where: `${client.label} POST ${path}`, bad: skipped.length, total: entries.length, country: country.label }), 'malformed_page');
+      throw new SupplierError(
+        supplierText('listing.noPackageIds', {
+          where: `${client.label} POST ${path}`,
+          bad: skipped.length,
+          total: entries.length,
+          country: country.label,
+        }),
+        'malformed_page',
+      );
     }
     for (const { id } of ids) known.add(String(id));
     options.onCountryListed?.(known.size);

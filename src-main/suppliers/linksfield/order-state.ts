@@ -14,11 +14,16 @@ const payStatus = z.union([z.number().int(), z.string().regex(/^\d+$/).transform
  * linksfield-fields.md names the status `orderPayStatus`; the FMS docs' own example answer calls it `orderStatus`.
  * Both are read, orderPayStatus first.
  */
-export const orderStatusSchema = z.looseObject({
-  orderPayStatus: payStatus.nullish(),
-  orderStatus: payStatus.nullish(),
-  qrCode: z.string().nullish(),
-}).refine((answer) => answer.orderPayStatus != null || answer.orderStatus != null, 'neither orderPayStatus nor orderStatus is given');
+export const orderStatusSchema = z
+  .looseObject({
+    orderPayStatus: payStatus.nullish(),
+    orderStatus: payStatus.nullish(),
+    qrCode: z.string().nullish(),
+  })
+  .refine(
+    (answer) => answer.orderPayStatus != null || answer.orderStatus != null,
+    'neither orderPayStatus nor orderStatus is given',
+  );
 export type FmsOrderStatus = z.infer<typeof orderStatusSchema>;
 
 export function fmsOrderState(answer: FmsOrderStatus, orderId: string, paid: Money | null): OrderState {
@@ -30,15 +35,36 @@ export function fmsOrderState(answer: FmsOrderStatus, orderId: string, paid: Mon
     case PAY_STATUS.paid: {
       const qrCode = answer.qrCode?.trim();
       // Paid but no QR yet ("3005 qrCode null" is how FMS names that): the profile is still being assigned.
-      if (!qrCode) return { ...base, amount: paid, status: 'processing', upstreamStatus: orderText('upstream.paidQrNotReady', { code: '1' }) };
-      return { ...base, amount: paid, status: 'delivered', upstreamStatus: orderText('upstream.paid', { code: '1' }), delivery: qrDelivery(qrCode) };
+      if (!qrCode)
+        return {
+          ...base,
+          amount: paid,
+          status: 'processing',
+          upstreamStatus: orderText('upstream.paidQrNotReady', { code: '1' }),
+        };
+      return {
+        ...base,
+        amount: paid,
+        status: 'delivered',
+        upstreamStatus: orderText('upstream.paid', { code: '1' }),
+        delivery: qrDelivery(qrCode),
+      };
     }
     case PAY_STATUS.failed:
-      return { ...base, status: 'failed', upstreamStatus: orderText('upstream.paymentFailed', { code: '2' }), error: orderText('error.paymentFailed') };
+      return {
+        ...base,
+        status: 'failed',
+        upstreamStatus: orderText('upstream.paymentFailed', { code: '2' }),
+        error: orderText('error.paymentFailed'),
+      };
     case PAY_STATUS.cancelled:
       return { ...base, status: 'canceled', upstreamStatus: orderText('upstream.canceled', { code: '3' }) };
     default:
-      return { ...base, status: 'processing', upstreamStatus: orderText('upstream.unknownStatus', { status: `orderPayStatus ${status}` }) };
+      return {
+        ...base,
+        status: 'processing',
+        upstreamStatus: orderText('upstream.unknownStatus', { status: `orderPayStatus ${status}` }),
+      };
   }
 }
 
@@ -46,6 +72,7 @@ export function fmsOrderState(answer: FmsOrderStatus, orderId: string, paid: Mon
 function qrDelivery(qrCode: string): Delivery {
   if (/^data:image\//i.test(qrCode)) return { qrImage: qrCode };
   const code = parseLpa(qrCode);
-  if (code.ok) return { lpa: code.value.lpa, smdpAddress: code.value.smdpAddress, activationCode: code.value.activationCode };
+  if (code.ok)
+    return { lpa: code.value.lpa, smdpAddress: code.value.smdpAddress, activationCode: code.value.activationCode };
   return { lpa: qrCode, text: orderText('deliveryNote.qrNotStandard', { reason: lpaProblemText(code.problem) }) };
 }

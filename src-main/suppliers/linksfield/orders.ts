@@ -52,42 +52,64 @@ export function createLinksfieldOrders(client: FmsClient, label: string, now: ()
     const known = preOrders.get(key);
     if (known) return known.notified ? status(known.orderId, known.amount, signal) : pay(key, known, signal);
     if (request.quantity !== 1) return notPlaced(orderText('refusal.oneProfilePerOrder'));
-    if (!/^\d+$/.test(request.productId)) return notPlaced(orderText('refusal.notPackageId', { id: request.productId }));
+    if (!/^\d+$/.test(request.productId))
+      return notPlaced(orderText('refusal.notPackageId', { id: request.productId }));
 
     const detail = packageDetailSchema.safeParse(await client.call(DETAIL, { id: Number(request.productId) }, signal));
-    if (!detail.success) throw new SupplierError(supplierText('supplier.unexpected', { where: `${label} POST ${DETAIL}`, detail: formatIssues(detail.error) }), 'bad_response');
+    if (!detail.success)
+      throw new SupplierError(
+        supplierText('supplier.unexpected', { where: `${label} POST ${DETAIL}`, detail: formatIssues(detail.error) }),
+        'bad_response',
+      );
     let price;
     try {
       price = priceIn(readPrices(detail.data.currencyInfos), request.expectedCost.currency);
     } catch (error) {
-      return notPlaced(orderText('refusal.notSoldIn', { id: request.productId, currency: request.expectedCost.currency, detail: describeError(error) }));
+      return notPlaced(
+        orderText('refusal.notSoldIn', {
+          id: request.productId,
+          currency: request.expectedCost.currency,
+          detail: describeError(error),
+        }),
+      );
     }
     // The pre-order goes out at FMS's live price, which the payment must then match (10009 otherwise); a price above
     // the catalog cost the merchant confirmed stops here, before anything is reserved.
     const live: Money = { amount: price.amount, currency: price.currency };
     // The quote is for the whole quantity; kept at the live price's own scale, as FMS writes it.
-    const liveTotal: Money = { amount: new Decimal(live.amount).times(request.quantity).toFixed(live.amount.split('.')[1]?.length ?? 0), currency: live.currency };
+    const liveTotal: Money = {
+      amount: new Decimal(live.amount).times(request.quantity).toFixed(live.amount.split('.')[1]?.length ?? 0),
+      currency: live.currency,
+    };
     const problem = livePriceProblem(liveTotal, request.expectedCost);
     if (problem) return { ...notPlaced(priceRiseRefusal(liveTotal, request.expectedCost)), attention: problem };
     let answer: unknown;
     try {
-      answer = await client.call(PRE_ORDER, {
-        currency: price.currency,
-        currencyId: price.currencyId,
-        deviceType: DEVICE_TYPE_ESIM,
-        id: Number(detail.data.id),
-        money: new JsonDecimal(live.amount),
-        packageCode: detail.data.packageCode,
-        partnerCode: client.partnerCode,
-        periodNum: detail.data.period,
-      }, signal);
+      answer = await client.call(
+        PRE_ORDER,
+        {
+          currency: price.currency,
+          currencyId: price.currencyId,
+          deviceType: DEVICE_TYPE_ESIM,
+          id: Number(detail.data.id),
+          money: new JsonDecimal(live.amount),
+          packageCode: detail.data.packageCode,
+          partnerCode: client.partnerCode,
+          periodNum: detail.data.period,
+        },
+        signal,
+      );
     } catch (error) {
       // A refused pre-order reserved nothing and charged nothing.
       if (isRefusal(error)) return notPlaced(error.message);
       throw error;
     }
     const orderId = preOrderId(answer);
-    if (!orderId) throw new SupplierError(supplierText('supplier.noField', { where: `${label} POST ${PRE_ORDER}`, field: 'orderId' }), 'bad_response');
+    if (!orderId)
+      throw new SupplierError(
+        supplierText('supplier.noField', { where: `${label} POST ${PRE_ORDER}`, field: 'orderId' }),
+        'bad_response',
+      );
     const preOrder: PreOrder = { orderId, amount: live, notified: false };
     preOrders.set(key, preOrder);
     return pay(key, preOrder, signal);
@@ -114,13 +136,22 @@ export function createLinksfieldOrders(client: FmsClient, label: string, now: ()
     try {
       await client.call(PAYMENT, notice, signal, { resend: false });
     } catch (error) {
-      if (isRefusal(error)) return { ...notPlaced(error.message), upstreamOrderId: orderId, upstreamStatus: orderText('upstream.paymentRefused', { code: error.code }) };
+      if (isRefusal(error))
+        return {
+          ...notPlaced(error.message),
+          upstreamOrderId: orderId,
+          upstreamStatus: orderText('upstream.paymentRefused', { code: error.code }),
+        };
       if (error instanceof SupplierError && error.code === 'rate_limited') throw error;
       // Canceled or lost mid-flight, the notice may have arrived: it is never sent again for this pre-order.
       preOrder.notified = true;
       if (error instanceof CanceledError) throw error;
       return {
-        status: 'processing', upstreamOrderId: orderId, amount: null, delivery: null, error: null,
+        status: 'processing',
+        upstreamOrderId: orderId,
+        amount: null,
+        delivery: null,
+        error: null,
         upstreamStatus: orderText('upstream.paymentAnswerLost', { error: describeError(error) }),
       };
     }
@@ -130,7 +161,14 @@ export function createLinksfieldOrders(client: FmsClient, label: string, now: ()
     } catch (error) {
       if (error instanceof CanceledError) throw error;
       // Paid, and the caller must learn the pre-order id now: it is the only way to ask about this order later.
-      return { status: 'processing', upstreamOrderId: orderId, upstreamStatus: orderText('upstream.paidNotRead'), amount, delivery: null, error: null };
+      return {
+        status: 'processing',
+        upstreamOrderId: orderId,
+        upstreamStatus: orderText('upstream.paidNotRead'),
+        amount,
+        delivery: null,
+        error: null,
+      };
     }
   }
 
@@ -140,14 +178,18 @@ export function createLinksfieldOrders(client: FmsClient, label: string, now: ()
     if (known && !known.notified && !ref.upstreamOrderId) return null;
     const orderId = ref.upstreamOrderId ?? known?.orderId;
     if (!orderId) {
-      throw new SupplierError(supplierText('supplier.cannotLookUp', { where: label, key: ref.idempotencyKey }), 'lookup_unsupported');
+      throw new SupplierError(
+        supplierText('supplier.cannotLookUp', { where: label, key: ref.idempotencyKey }),
+        'lookup_unsupported',
+      );
     }
     return readStatus(orderId, known?.notified ? known.amount : null, signal);
   }
 
   async function status(orderId: string, paid: Money, signal?: AbortSignal): Promise<OrderState> {
     const state = await readStatus(orderId, paid, signal);
-    if (!state) throw new SupplierError(supplierText('supplier.preOrderGone', { where: label, order: orderId }), ORDER_NOT_FOUND);
+    if (!state)
+      throw new SupplierError(supplierText('supplier.preOrderGone', { where: label, order: orderId }), ORDER_NOT_FOUND);
     return state;
   }
 
@@ -159,12 +201,26 @@ export function createLinksfieldOrders(client: FmsClient, label: string, now: ()
     } catch (error) {
       if (isRefusal(error) && error.code === ORDER_NOT_FOUND) return null;
       if (isRefusal(error) && error.code === PRE_ORDER_TIMEOUT) {
-        return { status: 'failed', upstreamOrderId: orderId, upstreamStatus: orderText('upstream.preOrderTimedOut', { code: '6006' }), amount: null, delivery: null, error: error.message };
+        return {
+          status: 'failed',
+          upstreamOrderId: orderId,
+          upstreamStatus: orderText('upstream.preOrderTimedOut', { code: '6006' }),
+          amount: null,
+          delivery: null,
+          error: error.message,
+        };
       }
       throw error;
     }
     const parsed = orderStatusSchema.safeParse(answer);
-    if (!parsed.success) throw new SupplierError(supplierText('supplier.unexpected', { where: `${label} POST ${ORDER_STATUS}`, detail: formatIssues(parsed.error) }), 'bad_response');
+    if (!parsed.success)
+      throw new SupplierError(
+        supplierText('supplier.unexpected', {
+          where: `${label} POST ${ORDER_STATUS}`,
+          detail: formatIssues(parsed.error),
+        }),
+        'bad_response',
+      );
     return fmsOrderState(parsed.data, orderId, paid);
   }
 
@@ -186,6 +242,12 @@ function preOrderId(answer: unknown): string | null {
 }
 
 function notPlaced(error: string): OrderState {
-  return { status: 'failed', upstreamOrderId: null, upstreamStatus: orderText('upstream.notPlaced'), amount: null, delivery: null, error };
+  return {
+    status: 'failed',
+    upstreamOrderId: null,
+    upstreamStatus: orderText('upstream.notPlaced'),
+    amount: null,
+    delivery: null,
+    error,
+  };
 }
-

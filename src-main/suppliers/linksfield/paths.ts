@@ -18,7 +18,11 @@ export type PathFamily = 'v1.1' | 'plain';
 const VERSION_PREFIX = '/v1.1';
 
 /** The paths that exist in both spellings: the catalog (package list, detail) and the pre-order. */
-export const TWO_FAMILY_PATHS: ReadonlySet<string> = new Set([FMS_PATHS.packageList, FMS_PATHS.packageDetail, FMS_PATHS.preOrder]);
+export const TWO_FAMILY_PATHS: ReadonlySet<string> = new Set([
+  FMS_PATHS.packageList,
+  FMS_PATHS.packageDetail,
+  FMS_PATHS.preOrder,
+]);
 
 /** A path of FMS_PATHS as the given family spells it; paths outside the two families are the same in both. */
 export function pathIn(path: string, family: PathFamily): string {
@@ -29,7 +33,8 @@ export function pathIn(path: string, family: PathFamily): string {
 /** The FMS_PATHS name a requested path stands for in the given family; null when that family has no such path. */
 export function canonicalPath(requested: string, family: PathFamily): string | null {
   for (const path of TWO_FAMILY_PATHS) if (pathIn(path, family) === requested) return path;
-  if (TWO_FAMILY_PATHS.has(requested) || [...TWO_FAMILY_PATHS].some((path) => pathIn(path, 'plain') === requested)) return null;
+  if (TWO_FAMILY_PATHS.has(requested) || [...TWO_FAMILY_PATHS].some((path) => pathIn(path, 'plain') === requested))
+    return null;
   return requested;
 }
 

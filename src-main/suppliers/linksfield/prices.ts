@@ -58,8 +58,12 @@ export function readPrices(currencyInfos: unknown[]): PriceList {
       continue;
     }
     prices.push({
-      currency: info.currencyAbbr.toUpperCase(), amount, currencyId: info.currencyId ?? null,
-      symbol: info.currencySymbol ?? null, name: info.currencyName ?? null, digits: info.digitsNum ?? null,
+      currency: info.currencyAbbr.toUpperCase(),
+      amount,
+      currencyId: info.currencyId ?? null,
+      symbol: info.currencySymbol ?? null,
+      name: info.currencyName ?? null,
+      digits: info.digitsNum ?? null,
     });
   }
   return { prices, unreadable };
@@ -70,9 +74,12 @@ export function priceIn(list: PriceList, currency: string): PackagePrice {
   const matches = list.prices.filter((price) => price.currency === currency);
   if (matches.length === 0) {
     const offered = list.prices.map((price) => price.currency).join(', ');
-    const parts = [offered ? supplierText('price.noneIn', { currency, offered }) : supplierText('price.noneReadable', { currency })];
+    const parts = [
+      offered ? supplierText('price.noneIn', { currency, offered }) : supplierText('price.noneReadable', { currency }),
+    ];
     // An entry we could not read may have been that currency's: it stays visible, with the first reason.
-    if (list.unreadable.length) parts.push(supplierText('price.unreadable', { count: list.unreadable.length, first: list.unreadable[0].reason }));
+    if (list.unreadable.length)
+      parts.push(supplierText('price.unreadable', { count: list.unreadable.length, first: list.unreadable[0].reason }));
     throw new Error(parts.join('; '));
   }
   if (matches.some((price) => compareAmounts(price.amount, matches[0].amount) !== 0)) {

@@ -33,7 +33,13 @@ export const packageDetailSchema = z.looseObject({
 });
 export type PackageDetail = z.infer<typeof packageDetailSchema>;
 
-const mccField = z.union([z.number().int().min(100).max(999), z.string().regex(/^\d{3}$/).transform(Number)]);
+const mccField = z.union([
+  z.number().int().min(100).max(999),
+  z
+    .string()
+    .regex(/^\d{3}$/)
+    .transform(Number),
+]);
 
 /** One country of `POST /package/countryPackageList`. */
 export const countryEntrySchema = z.looseObject({

@@ -8,7 +8,9 @@ import { md5Hex } from '../shared/digest';
  * as signed, so nothing sends this yet; it is kept for the Mall endpoints the orders work may need.
  */
 export function mallSignContent(params: Readonly<Record<string, unknown>>): string {
-  const keys = Object.keys(params).filter((key) => key !== 'sign' && !isEmpty(params[key])).sort();
+  const keys = Object.keys(params)
+    .filter((key) => key !== 'sign' && !isEmpty(params[key]))
+    .sort();
   // Built by hand: an object literal would move integer-like keys ahead of the others and break the order.
   return `{${keys.map((key) => `${JSON.stringify(key)}:${JSON.stringify(params[key])}`).join(',')}}`;
 }

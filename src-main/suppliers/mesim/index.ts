@@ -13,11 +13,22 @@ export const mesim: SupplierKind<MesimConfig> = {
   create: (config, env) => {
     const apiBase = dujiaoApiBase(config.baseUrl);
     // Sync, orders and connection tests of one API key share the server's one counter, so they share one budget.
-    const budget = accountBudget({ kind: 'mesim', baseUrl: apiBase, account: config.apiKey }, fixedWindowPolicy(config.requestsPerMinute, env?.budgetTuning), env?.budgetTuning);
+    const budget = accountBudget(
+      { kind: 'mesim', baseUrl: apiBase, account: config.apiKey },
+      fixedWindowPolicy(config.requestsPerMinute, env?.budgetTuning),
+      env?.budgetTuning,
+    );
     return createDujiaoProtocolAdapter(
       { apiBase, apiKey: config.apiKey, apiSecret: config.apiSecret },
-      { label: config.name ?? config.id, stockReporting: 'binary', maxQuantity: 1, fixedKind: 'esim', orderLookup: 'order_no' },
-      { ...env, budget });
+      {
+        label: config.name ?? config.id,
+        stockReporting: 'binary',
+        maxQuantity: 1,
+        fixedKind: 'esim',
+        orderLookup: 'order_no',
+      },
+      { ...env, budget },
+    );
   },
   startSimulator: (options) => startMesimSimulator(options),
   baseUrls: { production: 'https://mesimgo.com' },

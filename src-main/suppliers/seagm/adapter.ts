@@ -9,8 +9,16 @@ import { SeagmClient } from './client';
 import { mapCardType, mapMobileProduct, mapRechargeType } from './map';
 import { createSeagmOrders } from './orders';
 import {
-  accountSchema, cardCategorySchema, cardTypeSchema, countrySchema, groupedMobileProductSchema, mobileProductGroupsSchema,
-  MOBILE_PRODUCT_GROUPS, operatorSchema, rechargeCategorySchema, rechargeTypeSchema,
+  accountSchema,
+  cardCategorySchema,
+  cardTypeSchema,
+  countrySchema,
+  groupedMobileProductSchema,
+  mobileProductGroupsSchema,
+  MOBILE_PRODUCT_GROUPS,
+  operatorSchema,
+  rechargeCategorySchema,
+  rechargeTypeSchema,
 } from './schemas';
 
 export interface SeagmConnection {
@@ -42,7 +50,11 @@ export function createSeagmAdapter(connection: SeagmConnection, env?: AdapterEnv
 
   async function ping(signal?: AbortSignal): Promise<PingResult> {
     const parsed = accountSchema.safeParse(await client.get('/v1/me', {}, signal));
-    if (!parsed.success) throw new SupplierError(supplierText('supplier.unexpected', { where: `${label} GET /v1/me`, detail: formatIssues(parsed.error) }), 'bad_response');
+    if (!parsed.success)
+      throw new SupplierError(
+        supplierText('supplier.unexpected', { where: `${label} GET /v1/me`, detail: formatIssues(parsed.error) }),
+        'bad_response',
+      );
     const { id, username, credits, currency, balance } = parsed.data;
     const detail: Record<string, string> = {};
     if (username) detail.account = username;
@@ -53,7 +65,10 @@ export function createSeagmAdapter(connection: SeagmConnection, env?: AdapterEnv
 
   /** A directory must be read whole: an entry we cannot walk would hide its items and make them look removed. */
   async function readDirectory<Entry extends { id?: string; code?: string }>(
-    path: string, params: Record<string, string>, schema: z.ZodType<Entry>, signal: AbortSignal,
+    path: string,
+    params: Record<string, string>,
+    schema: z.ZodType<Entry>,
+    signal: AbortSignal,
   ): Promise<Entry[]> {
     const entries = listOf(await client.get(path, params, signal), `${label} GET ${path}`);
     const seen = new Set<string>();
@@ -61,7 +76,10 @@ export function createSeagmAdapter(connection: SeagmConnection, env?: AdapterEnv
     entries.forEach((raw, index) => {
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
-        throw incompleteCatalog(`${label} GET ${path}`, supplierText('listing.unwalkable', { entry: index + 1, detail: formatIssues(parsed.error) }));
+        throw incompleteCatalog(
+          `${label} GET ${path}`,
+          supplierText('listing.unwalkable', { entry: index + 1, detail: formatIssues(parsed.error) }),
+        );
       }
       const key = parsed.data.id ?? parsed.data.code ?? String(index);
       if (seen.has(key)) return;
@@ -77,38 +95,97 @@ export function createSeagmAdapter(connection: SeagmConnection, env?: AdapterEnv
       readDirectory('/v1/recharge-categories', {}, rechargeCategorySchema, signal),
       readDirectory('/v1/mobile-recharge/countries', {}, countrySchema, signal),
     ]);
-    const operatorsByCountry = await Promise.all(countries.map((country) => incompleteOnFailure(
-      supplierText('seagm.operatorsOf', { country: country.name ?? country.code }),
-      () => readDirectory('/v1/mobile-recharge/operators', { country_code: country.code }, operatorSchema, signal))));
+    const operatorsByCountry = await Promise.all(
+      countries.map((country) =>
+        incompleteOnFailure(supplierText('seagm.operatorsOf', { country: country.name ?? country.code }), () =>
+          readDirectory('/v1/mobile-recharge/operators', { country_code: country.code }, operatorSchema, signal),
+        ),
+      ),
+    );
 
     const listings: Listing[] = [];
     for (const category of cardCategories) {
       const where = `card category ${category.id} (${category.name ?? category.code ?? 'unnamed'})`;
-      const part = supplierText('seagm.cardCategory', { id: category.id, name: category.name ?? category.code ?? category.id });
+      const part = supplierText('seagm.cardCategory', {
+        id: category.id,
+        name: category.name ?? category.code ?? category.id,
+      });
       const path = `/v1/card-categories/${category.id}/card-types`;
-      listings.push({ part, where, load: async (s) => mapPageItems(listOf(await client.get(path, {}, s), `${label} GET ${path}`),
-        cardTypeSchema, (type) => mapCardType(type, category), describeById(where), (raw) => ({ productId: category.id, skuId: (raw as { id?: unknown } | null)?.id })) });
+      listings.push({
+        part,
+        where,
+        load: async (s) =>
+          mapPageItems(
+            listOf(await client.get(path, {}, s), `${label} GET ${path}`),
+            cardTypeSchema,
+            (type) => mapCardType(type, category),
+            describeById(where),
+            (raw) => ({ productId: category.id, skuId: (raw as { id?: unknown } | null)?.id }),
+          ),
+      });
     }
     for (const category of rechargeCategories) {
       const where = `top-up category ${category.id} (${category.name ?? category.code ?? 'unnamed'})`;
-      const part = supplierText('seagm.topUpCategory', { id: category.id, name: category.name ?? category.code ?? category.id });
+      const part = supplierText('seagm.topUpCategory', {
+        id: category.id,
+        name: category.name ?? category.code ?? category.id,
+      });
       const path = `/v1/recharge-categories/${category.id}/recharge-types`;
-      listings.push({ part, where, load: async (s) => mapPageItems(listOf(await client.get(path, {}, s), `${label} GET ${path}`),
-        rechargeTypeSchema, (type) => mapRechargeType(type, category), describeById(where), (raw) => ({ productId: category.id, skuId: (raw as { id?: unknown } | null)?.id })) });
+      listings.push({
+        part,
+        where,
+        load: async (s) =>
+          mapPageItems(
+            listOf(await client.get(path, {}, s), `${label} GET ${path}`),
+            rechargeTypeSchema,
+            (type) => mapRechargeType(type, category),
+            describeById(where),
+            (raw) => ({ productId: category.id, skuId: (raw as { id?: unknown } | null)?.id }),
+          ),
+      });
     }
     countries.forEach((country, index) => {
       for (const operator of operatorsByCountry[index]) {
         const where = `mobile operator ${operator.id} (${operator.name ?? operator.code ?? 'unnamed'}, ${country.code})`;
-        const part = supplierText('seagm.operator', { id: operator.id, name: operator.name ?? operator.code ?? operator.id, country: country.code });
-        listings.push({ part, where, load: async (s) => {
-          const path = '/v1/mobile-recharge/products';
-          const groups = mobileProductGroupsSchema.safeParse(await client.get(path, { operator_id: operator.id }, s));
-          if (!groups.success) throw new SupplierError(supplierText('supplier.unexpected', { where: `${label} GET ${path}`, detail: formatIssues(groups.error) }), 'bad_response');
-          const items = MOBILE_PRODUCT_GROUPS.flatMap((group) => (groups.data[group] ?? []).map((product, index) => ({ group, product, index })));
-          return mapPageItems(items, groupedMobileProductSchema, ({ group, product }) => mapMobileProduct(product, group, operator, country),
-            (_raw, i) => describeItem(`${where}, ${items[i].group}`, items[i].index + 1, rawField(items[i].product, 'product_id')),
-            (raw) => ({ productId: operator.id, skuId: ((raw as { product?: { product_id?: unknown } } | null)?.product)?.product_id }));
-        } });
+        const part = supplierText('seagm.operator', {
+          id: operator.id,
+          name: operator.name ?? operator.code ?? operator.id,
+          country: country.code,
+        });
+        listings.push({
+          part,
+          where,
+          load: async (s) => {
+            const path = '/v1/mobile-recharge/products';
+            const groups = mobileProductGroupsSchema.safeParse(await client.get(path, { operator_id: operator.id }, s));
+            if (!groups.success)
+              throw new SupplierError(
+                supplierText('supplier.unexpected', {
+                  where: `${label} GET ${path}`,
+                  detail: formatIssues(groups.error),
+                }),
+                'bad_response',
+              );
+            const items = MOBILE_PRODUCT_GROUPS.flatMap((group) =>
+              (groups.data[group] ?? []).map((product, index) => ({ group, product, index })),
+            );
+            return mapPageItems(
+              items,
+              groupedMobileProductSchema,
+              ({ group, product }) => mapMobileProduct(product, group, operator, country),
+              (_raw, i) =>
+                describeItem(
+                  `${where}, ${items[i].group}`,
+                  items[i].index + 1,
+                  rawField(items[i].product, 'product_id'),
+                ),
+              (raw) => ({
+                productId: operator.id,
+                skuId: (raw as { product?: { product_id?: unknown } } | null)?.product?.product_id,
+              }),
+            );
+          },
+        });
       }
     });
     return listings;
@@ -138,13 +215,15 @@ export function createSeagmAdapter(connection: SeagmConnection, env?: AdapterEnv
       let pagesDone = 0;
       let items = 0;
       options.onProgress?.({ pagesDone, pagesTotal: listings.length, items });
-      const pages = await Promise.all(listings.map(async (listing) => {
-        const page = await incompleteOnFailure(listing.part, () => listing.load(signal));
-        pagesDone++;
-        items += page.offers.length;
-        options.onProgress?.({ pagesDone, pagesTotal: listings.length, items });
-        return page;
-      }));
+      const pages = await Promise.all(
+        listings.map(async (listing) => {
+          const page = await incompleteOnFailure(listing.part, () => listing.load(signal));
+          pagesDone++;
+          items += page.offers.length;
+          options.onProgress?.({ pagesDone, pagesTotal: listings.length, items });
+          return page;
+        }),
+      );
       yield* pages;
     } finally {
       stop.abort();
@@ -155,7 +234,8 @@ export function createSeagmAdapter(connection: SeagmConnection, env?: AdapterEnv
 }
 
 function listOf(data: unknown, label: string): unknown[] {
-  if (!Array.isArray(data)) throw new SupplierError(supplierText('supplier.notAList', { where: label, field: 'data' }), 'bad_response');
+  if (!Array.isArray(data))
+    throw new SupplierError(supplierText('supplier.notAList', { where: label, field: 'data' }), 'bad_response');
   return data;
 }
 

@@ -34,7 +34,9 @@ const LONGEST_HONOURED_RETRY_AFTER_MS = 120_000;
 const CLOCK_SUSPECT_STATUSES = new Set([401, 408, 412, 425]);
 const CLOCK_SUSPECT_CODES = new Set(['10401', '10408', '10412', '10425', '20049']);
 
-const serverTimeSchema = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]).pipe(z.number().int().positive());
+const serverTimeSchema = z
+  .union([z.number(), z.string().regex(/^\d+$/).transform(Number)])
+  .pipe(z.number().int().positive());
 
 export class SeagmClient {
   private readonly clock: ServerClock;
@@ -49,8 +51,12 @@ export class SeagmClient {
   constructor(private readonly options: SeagmClientOptions) {
     this.clock = new ServerClock(options.env?.now);
     const retry = options.env?.retry ?? DEFAULT_RETRY;
-    this.retry = { ...retry, maxRetryAfterMs: retry.maxRetryAfterMs ?? Math.max(retry.maxDelayMs, LONGEST_HONOURED_RETRY_AFTER_MS) };
-    this.budget = options.env?.budget ?? standaloneBudget(seagmBudgetPolicy(undefined, options.env), options.env?.budgetTuning);
+    this.retry = {
+      ...retry,
+      maxRetryAfterMs: retry.maxRetryAfterMs ?? Math.max(retry.maxDelayMs, LONGEST_HONOURED_RETRY_AFTER_MS),
+    };
+    this.budget =
+      options.env?.budget ?? standaloneBudget(seagmBudgetPolicy(undefined, options.env), options.env?.budgetTuning);
   }
 
   /**
@@ -71,26 +77,44 @@ export class SeagmClient {
     return this.signed('POST', path, params, shown, signal, true);
   }
 
-  private signed(method: 'GET' | 'POST', path: string, params: SeagmParams, shown: SeagmParams, signal?: AbortSignal, sendOnce = false): Promise<unknown> {
+  private signed(
+    method: 'GET' | 'POST',
+    path: string,
+    params: SeagmParams,
+    shown: SeagmParams,
+    signal?: AbortSignal,
+    sendOnce = false,
+  ): Promise<unknown> {
     let clockChecked = false;
-    return withRetries(sendOnce ? { ...this.retry, attempts: 1 } : this.retry, async () => {
-      for (;;) {
-        try {
-          return await this.signedOnce(method, path, params, shown, signal, sendOnce);
-        } catch (error) {
-          if (clockChecked || !mayBeClockRejection(error)) throw error;
-          clockChecked = true;
-          if (!(await this.correctClock(signal))) throw error;
+    return withRetries(
+      sendOnce ? { ...this.retry, attempts: 1 } : this.retry,
+      async () => {
+        for (;;) {
+          try {
+            return await this.signedOnce(method, path, params, shown, signal, sendOnce);
+          } catch (error) {
+            if (clockChecked || !mayBeClockRejection(error)) throw error;
+            clockChecked = true;
+            if (!(await this.correctClock(signal))) throw error;
+          }
         }
-      }
-    }, signal);
+      },
+      signal,
+    );
   }
 
   /** Server time in seconds, from the unsigned /time endpoint. */
   async serverTimeSeconds(signal?: AbortSignal): Promise<number> {
     const data = await this.exchange('GET', '/time', {}, null, {}, signal);
     const parsed = serverTimeSchema.safeParse(data);
-    if (!parsed.success) throw new SupplierError(supplierText('supplier.unexpected', { where: `${this.options.label} GET /time`, detail: JSON.stringify(data)?.slice(0, 40) }), 'bad_response');
+    if (!parsed.success)
+      throw new SupplierError(
+        supplierText('supplier.unexpected', {
+          where: `${this.options.label} GET /time`,
+          detail: JSON.stringify(data)?.slice(0, 40),
+        }),
+        'bad_response',
+      );
     return parsed.data;
   }
 
@@ -108,7 +132,14 @@ export class SeagmClient {
   }
 
   /** Signed as of the moment of each attempt: a retry after a long Retry-After must carry a fresh timestamp. */
-  private signedOnce(method: 'GET' | 'POST', path: string, params: SeagmParams, shown: SeagmParams, signal?: AbortSignal, sendOnce = false): Promise<unknown> {
+  private signedOnce(
+    method: 'GET' | 'POST',
+    path: string,
+    params: SeagmParams,
+    shown: SeagmParams,
+    signal?: AbortSignal,
+    sendOnce = false,
+  ): Promise<unknown> {
     const auth: SeagmParams = { uid: this.options.uid, timestamp: String(this.clock.nowSeconds()) };
     if (method === 'GET') {
       const query: SeagmParams = { ...params, ...auth };
@@ -121,24 +152,51 @@ export class SeagmClient {
   }
 
   /** `shown` is what the error messages may say about the request: never uid, timestamp or signature. */
-  private exchange(method: 'GET' | 'POST', path: string, query: SeagmParams, form: SeagmParams | null, shown: SeagmParams, signal?: AbortSignal, sendOnce = false): Promise<unknown> {
-    const detail = Object.entries(shown).map(([k, v]) => `${k}=${v}`).join(', ');
+  private exchange(
+    method: 'GET' | 'POST',
+    path: string,
+    query: SeagmParams,
+    form: SeagmParams | null,
+    shown: SeagmParams,
+    signal?: AbortSignal,
+    sendOnce = false,
+  ): Promise<unknown> {
+    const detail = Object.entries(shown)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ');
     const label = `${this.options.label} ${method} ${path}${detail ? ` (${detail})` : ''}`;
     const search = new URLSearchParams(query).toString();
     const url = `${this.options.apiRoot}${path}${search ? `?${search}` : ''}`;
-    const request: HttpRequest = form === null
-      ? { method, url, headers: { accept: 'application/json' } }
-      : { method, url, headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() };
-    return this.budget.run(async () => {
-      try {
-        const response = await send(request, { label, signal, timeoutMs: this.options.env?.timeoutMs, deadlineMs: this.options.env?.requestDeadlineMs, maxBytes: this.options.env?.maxResponseBytes, meter: this.budget });
-        return readEnvelope(response, label, [this.options.secretKey]);
-      } catch (error) {
-        // A ban stops every request of the connection, without touching the network again.
-        if (error instanceof SupplierError && error.code === 'ip_banned') this.budget.stop(error, IP_BAN_MIN_MS);
-        throw error;
-      }
-    }, signal, { resendThrottled: !sendOnce });
+    const request: HttpRequest =
+      form === null
+        ? { method, url, headers: { accept: 'application/json' } }
+        : {
+            method,
+            url,
+            headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams(form).toString(),
+          };
+    return this.budget.run(
+      async () => {
+        try {
+          const response = await send(request, {
+            label,
+            signal,
+            timeoutMs: this.options.env?.timeoutMs,
+            deadlineMs: this.options.env?.requestDeadlineMs,
+            maxBytes: this.options.env?.maxResponseBytes,
+            meter: this.budget,
+          });
+          return readEnvelope(response, label, [this.options.secretKey]);
+        } catch (error) {
+          // A ban stops every request of the connection, without touching the network again.
+          if (error instanceof SupplierError && error.code === 'ip_banned') this.budget.stop(error, IP_BAN_MIN_MS);
+          throw error;
+        }
+      },
+      signal,
+      { resendThrottled: !sendOnce },
+    );
   }
 }
 
@@ -149,14 +207,20 @@ const MAX_PARALLEL_REQUESTS = 2;
  * retry policy ever waits, which is long enough to leave a limit window.
  */
 export function seagmBudgetPolicy(requestsPerMinute: number | undefined, env: AdapterEnv | undefined): BudgetPolicy {
-  return adaptivePolicy(requestsPerMinute, {
-    perMinute: SEAGM_DEFAULT_REQUESTS_PER_MINUTE,
-    holdMs: (env?.retry ?? DEFAULT_RETRY).maxDelayMs,
-    maxParallel: MAX_PARALLEL_REQUESTS,
-  }, env?.budgetTuning);
+  return adaptivePolicy(
+    requestsPerMinute,
+    {
+      perMinute: SEAGM_DEFAULT_REQUESTS_PER_MINUTE,
+      holdMs: (env?.retry ?? DEFAULT_RETRY).maxDelayMs,
+      maxParallel: MAX_PARALLEL_REQUESTS,
+    },
+    env?.budgetTuning,
+  );
 }
 
 function mayBeClockRejection(error: unknown): error is SupplierError {
   if (!(error instanceof SupplierError)) return false;
-  return (error.httpStatus !== null && CLOCK_SUSPECT_STATUSES.has(error.httpStatus)) || CLOCK_SUSPECT_CODES.has(error.code);
+  return (
+    (error.httpStatus !== null && CLOCK_SUSPECT_STATUSES.has(error.httpStatus)) || CLOCK_SUSPECT_CODES.has(error.code)
+  );
 }

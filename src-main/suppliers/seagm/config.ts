@@ -12,7 +12,9 @@ export const seagmConfig = z.object({
   /** https://openapi.seagm.com/ (live) or https://openapi.seagm.io/ (sandbox). */
   baseUrl: serviceUrlField('baseUrl'),
   /** SEAGM's numeric user id; JSON configs may hold it as a number. */
-  uid: z.union([z.string().trim().regex(/^\d+$/, 'uid must be the numeric SEAGM user id'), z.number().int().positive()]).transform(String),
+  uid: z
+    .union([z.string().trim().regex(/^\d+$/, 'uid must be the numeric SEAGM user id'), z.number().int().positive()])
+    .transform(String),
   secretKey: z.string().min(1, 'secretKey is required'),
   /** Requests per minute at best (default 300; SEAGM publishes no numbers): the pace halves after a 429 and recovers step by step. */
   requestsPerMinute: requestsPerMinuteField(SEAGM_DEFAULT_REQUESTS_PER_MINUTE),

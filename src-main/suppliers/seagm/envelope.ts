@@ -8,10 +8,12 @@ const envelopeSchema = z.object({
   code: z.coerce.number(),
   msg: z.string().optional(),
   data: z.unknown().optional(),
-  error_info: z.object({
-    info_code: z.union([z.number(), z.string()]).optional(),
-    info_message: z.string().optional(),
-  }).nullish(),
+  error_info: z
+    .object({
+      info_code: z.union([z.number(), z.string()]).optional(),
+      info_message: z.string().optional(),
+    })
+    .nullish(),
 });
 
 /** The doc's ban duration for repeat rate-limit offenders starts at 30 minutes. */
@@ -31,12 +33,23 @@ export function readEnvelope(response: HttpResponse, label: string, secrets: rea
   if (response.status === 418) throw ipBannedError(label);
   const parsed = envelopeSchema.safeParse(parseJson(response, label));
   if (!parsed.success) {
-    throw new SupplierError(supplierText('supplier.noField', { where: label, field: 'code' }), 'bad_response', response.status, response.status >= 500);
+    throw new SupplierError(
+      supplierText('supplier.noField', { where: label, field: 'code' }),
+      'bad_response',
+      response.status,
+      response.status >= 500,
+    );
   }
   const { code, msg, data, error_info: info } = parsed.data;
   const httpOk = response.status >= 200 && response.status < 300;
   if (httpOk && code >= 200 && code < 300) {
-    if (data === undefined) throw new SupplierError(supplierText('supplier.noField', { where: label, field: 'data' }), 'bad_response', response.status, false);
+    if (data === undefined)
+      throw new SupplierError(
+        supplierText('supplier.noField', { where: label, field: 'data' }),
+        'bad_response',
+        response.status,
+        false,
+      );
     return data;
   }
   // Some gateways answer HTTP 200 and put the real status in the body: then the body's code is the status.
@@ -48,7 +61,13 @@ export function readEnvelope(response: HttpResponse, label: string, secrets: rea
   const context = infoCode ? `SEAGM ${infoCode}; ${status}` : status;
   const retryable = failure === 429 || failure >= 500;
   const retryAfterMs = failure === 429 ? parseRetryAfter(response.headers['retry-after']) : null;
-  throw new SupplierError(refusalText(label, what, context), failure === 429 ? 'rate_limited' : infoCode ?? String(failure), failure, retryable, retryAfterMs);
+  throw new SupplierError(
+    refusalText(label, what, context),
+    failure === 429 ? 'rate_limited' : (infoCode ?? String(failure)),
+    failure,
+    retryable,
+    retryAfterMs,
+  );
 }
 
 /** Upstream text goes into logs and the UI; should it ever echo a credential or a signature, it must not. */

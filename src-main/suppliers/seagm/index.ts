@@ -13,8 +13,15 @@ export const seagm: SupplierKind<SeagmConfig> = {
   baseUrls: { production: 'https://openapi.seagm.com/', sandbox: 'https://openapi.seagm.io/' },
   create: (config, env) => {
     const apiRoot = seagmApiRoot(config.baseUrl);
-    const budget = accountBudget({ kind: 'seagm', baseUrl: apiRoot, account: config.uid }, seagmBudgetPolicy(config.requestsPerMinute, env), env?.budgetTuning);
-    const adapter = createSeagmAdapter({ apiRoot, uid: config.uid, secretKey: config.secretKey, label: config.name ?? config.id }, { ...env, budget });
+    const budget = accountBudget(
+      { kind: 'seagm', baseUrl: apiRoot, account: config.uid },
+      seagmBudgetPolicy(config.requestsPerMinute, env),
+      env?.budgetTuning,
+    );
+    const adapter = createSeagmAdapter(
+      { apiRoot, uid: config.uid, secretKey: config.secretKey, label: config.name ?? config.id },
+      { ...env, budget },
+    );
     return { ...adapter, budget };
   },
   startSimulator: (options) => startSeagmSimulator(options),

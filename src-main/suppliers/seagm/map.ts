@@ -1,6 +1,16 @@
 import { compareAmounts, money, type Money } from '../../domain/money';
 import type { BuyerInputField, CategoryRef, Fulfillment, Offer, Stock } from '../../domain/offer';
-import type { CardCategory, CardType, InputField, MobileCountry, MobileOperator, MobileProduct, MobileProductGroup, RechargeCategory, RechargeType } from './schemas';
+import type {
+  CardCategory,
+  CardType,
+  InputField,
+  MobileCountry,
+  MobileOperator,
+  MobileProduct,
+  MobileProductGroup,
+  RechargeCategory,
+  RechargeType,
+} from './schemas';
 
 /**
  * SEAGM gives one English-ish name per thing and no locale, so every text goes under `en`.
@@ -10,82 +20,93 @@ import type { CardCategory, CardType, InputField, MobileCountry, MobileOperator,
 const LOCALE = 'en';
 
 export function mapCardType(type: CardType, category: CardCategory): Offer[] {
-  return [{
-    productId: category.id,
-    skuId: type.id,
-    variant: '',
-    kind: 'card',
-    titles: { [LOCALE]: type.name },
-    category: singleLevel(`card-category:${category.id}`, categoryName(category)),
-    cost: money(type.unit_price, type.currency),
-    retailPrice: null,
-    originalPrice: type.origin_price ? money(type.origin_price, type.currency) : null,
-    stock: stockFromFlag(type.has_stock),
-    ...quantityLimits(type),
-    fulfillment: { mode: deliveryMode(category), inputFields: [] },
-    images: [],
-    plan: { faceValue: faceValue(type.par_value, type.par_value_currency) },
-    orderable: true,
-    raw: { category, type },
-  }];
+  return [
+    {
+      productId: category.id,
+      skuId: type.id,
+      variant: '',
+      kind: 'card',
+      titles: { [LOCALE]: type.name },
+      category: singleLevel(`card-category:${category.id}`, categoryName(category)),
+      cost: money(type.unit_price, type.currency),
+      retailPrice: null,
+      originalPrice: type.origin_price ? money(type.origin_price, type.currency) : null,
+      stock: stockFromFlag(type.has_stock),
+      ...quantityLimits(type),
+      fulfillment: { mode: deliveryMode(category), inputFields: [] },
+      images: [],
+      plan: { faceValue: faceValue(type.par_value, type.par_value_currency) },
+      orderable: true,
+      raw: { category, type },
+    },
+  ];
 }
 
 export function mapRechargeType(type: RechargeType, category: RechargeCategory): Offer[] {
-  return [{
-    productId: category.id,
-    skuId: type.id,
-    variant: '',
-    kind: 'direct_topup',
-    titles: { [LOCALE]: type.name },
-    category: singleLevel(`recharge-category:${category.id}`, categoryName(category)),
-    cost: money(type.unit_price, type.currency),
-    retailPrice: null,
-    originalPrice: type.origin_price ? money(type.origin_price, type.currency) : null,
-    stock: stockFromFlag(type.has_stock),
-    ...quantityLimits(type),
-    fulfillment: { mode: deliveryMode(category), inputFields: buyerFields(type.fields ?? []) },
-    images: [],
-    plan: { faceValue: faceValue(type.par_value, type.par_value_currency) },
-    orderable: true,
-    raw: { category, type },
-  }];
+  return [
+    {
+      productId: category.id,
+      skuId: type.id,
+      variant: '',
+      kind: 'direct_topup',
+      titles: { [LOCALE]: type.name },
+      category: singleLevel(`recharge-category:${category.id}`, categoryName(category)),
+      cost: money(type.unit_price, type.currency),
+      retailPrice: null,
+      originalPrice: type.origin_price ? money(type.origin_price, type.currency) : null,
+      stock: stockFromFlag(type.has_stock),
+      ...quantityLimits(type),
+      fulfillment: { mode: deliveryMode(category), inputFields: buyerFields(type.fields ?? []) },
+      images: [],
+      plan: { faceValue: faceValue(type.par_value, type.par_value_currency) },
+      orderable: true,
+      raw: { category, type },
+    },
+  ];
 }
 
-export function mapMobileProduct(product: MobileProduct, group: MobileProductGroup, operator: MobileOperator, country: MobileCountry): Offer[] {
+export function mapMobileProduct(
+  product: MobileProduct,
+  group: MobileProductGroup,
+  operator: MobileOperator,
+  country: MobileCountry,
+): Offer[] {
   const operatorName = operator.name ?? operator.code ?? `operator ${operator.id}`;
   const days = /^(\d+)\s*days?$/i.exec(product.validity?.trim() ?? '');
   const countryCode = country.code.toUpperCase();
-  return [{
-    productId: operator.id,
-    skuId: product.product_id,
-    variant: '',
-    kind: 'mobile_recharge',
-    titles: { [LOCALE]: `${operatorName} ${product.product_name}` },
-    category: {
-      id: `mobile-operator:${operator.id}`,
-      path: [
-        { id: `mobile-country:${country.code.toLowerCase()}`, names: { [LOCALE]: country.name ?? countryCode } },
-        { id: `mobile-operator:${operator.id}`, names: { [LOCALE]: operatorName } },
-      ],
+  return [
+    {
+      productId: operator.id,
+      skuId: product.product_id,
+      variant: '',
+      kind: 'mobile_recharge',
+      titles: { [LOCALE]: `${operatorName} ${product.product_name}` },
+      category: {
+        id: `mobile-operator:${operator.id}`,
+        path: [
+          { id: `mobile-country:${country.code.toLowerCase()}`, names: { [LOCALE]: country.name ?? countryCode } },
+          { id: `mobile-operator:${operator.id}`, names: { [LOCALE]: operatorName } },
+        ],
+      },
+      cost: money(product.unit_price, product.currency),
+      retailPrice: null,
+      originalPrice: product.origin_price ? money(product.origin_price, product.currency) : null,
+      // The doc publishes no stock for mobile products.
+      stock: { status: 'unknown', quantity: null },
+      // Create-order takes no quantity for mobile recharge: one top-up per order.
+      minQuantity: 1,
+      maxQuantity: 1,
+      fulfillment: mobileFulfillment(country),
+      images: operator.logo ? [operator.logo] : [],
+      plan: {
+        countries: [countryCode],
+        days: days ? Number(days[1]) : null,
+        faceValue: group === 'airtime' ? airtimeFaceValue(product.product_desc) : null,
+      },
+      orderable: true,
+      raw: { country, operator, product },
     },
-    cost: money(product.unit_price, product.currency),
-    retailPrice: null,
-    originalPrice: product.origin_price ? money(product.origin_price, product.currency) : null,
-    // The doc publishes no stock for mobile products.
-    stock: { status: 'unknown', quantity: null },
-    // Create-order takes no quantity for mobile recharge: one top-up per order.
-    minQuantity: 1,
-    maxQuantity: 1,
-    fulfillment: mobileFulfillment(country),
-    images: operator.logo ? [operator.logo] : [],
-    plan: {
-      countries: [countryCode],
-      days: days ? Number(days[1]) : null,
-      faceValue: group === 'airtime' ? airtimeFaceValue(product.product_desc) : null,
-    },
-    orderable: true,
-    raw: { country, operator, product },
-  }];
+  ];
 }
 
 function singleLevel(id: string, name: string): CategoryRef {
@@ -102,7 +123,10 @@ function stockFromFlag(hasStock: boolean | undefined): Stock {
   return { status: hasStock ? 'in_stock' : 'out', quantity: null };
 }
 
-function quantityLimits(item: { min_amount?: number; max_amount?: number }): { minQuantity: number | null; maxQuantity: number | null } {
+function quantityLimits(item: { min_amount?: number; max_amount?: number }): {
+  minQuantity: number | null;
+  maxQuantity: number | null;
+} {
   const minQuantity = item.min_amount && item.min_amount > 0 ? item.min_amount : null;
   const maxQuantity = item.max_amount && item.max_amount > 0 ? item.max_amount : null;
   if (minQuantity !== null && maxQuantity !== null && maxQuantity < minQuantity) {
@@ -142,7 +166,13 @@ function buyerFields(fields: InputField[]): BuyerInputField[] {
       label: { [LOCALE]: field.label?.trim() || field.name },
       required: true,
       detail: field.options
-        ? { ...field, options: field.options.map(({ lable, ...option }) => ({ ...option, label: option.label ?? lable ?? option.value })) }
+        ? {
+            ...field,
+            options: field.options.map(({ lable, ...option }) => ({
+              ...option,
+              label: option.label ?? lable ?? option.value,
+            })),
+          }
         : field,
     }));
 }
@@ -151,11 +181,13 @@ function buyerFields(fields: InputField[]): BuyerInputField[] {
 function mobileFulfillment(country: MobileCountry): Fulfillment {
   return {
     mode: 'auto',
-    inputFields: [{
-      key: 'phone_number',
-      label: { [LOCALE]: 'Phone number' },
-      required: true,
-      detail: { type: 'phone', calling_code: country.calling_code ?? null },
-    }],
+    inputFields: [
+      {
+        key: 'phone_number',
+        label: { [LOCALE]: 'Phone number' },
+        required: true,
+        detail: { type: 'phone', calling_code: country.calling_code ?? null },
+      },
+    ],
   };
 }

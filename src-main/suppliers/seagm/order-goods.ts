@@ -7,7 +7,13 @@ import { formatIssues } from '../shared/validate-items';
 import type { SeagmClient } from './client';
 import type { SeagmOrderFamily } from './order-state';
 import {
-  cardTypeSchema, countrySchema, mobileProductGroupsSchema, mobileProductSchema, MOBILE_PRODUCT_GROUPS, operatorSchema, rechargeTypeSchema,
+  cardTypeSchema,
+  countrySchema,
+  mobileProductGroupsSchema,
+  mobileProductSchema,
+  MOBILE_PRODUCT_GROUPS,
+  operatorSchema,
+  rechargeTypeSchema,
   type InputField,
 } from './schemas';
 
@@ -33,7 +39,10 @@ export class SeagmGoods {
   private readonly familyOf = new Map<string, SeagmOrderFamily>();
   private readonly callingCodeOf = new Map<string, string>();
 
-  constructor(private readonly client: SeagmClient, private readonly label: string) {}
+  constructor(
+    private readonly client: SeagmClient,
+    private readonly label: string,
+  ) {}
 
   async find(request: OrderRequest, signal?: AbortSignal): Promise<SeagmGood | null> {
     const key = `${request.productId}/${request.skuId}`;
@@ -51,12 +60,18 @@ export class SeagmGoods {
   async callingCode(operatorId: string, signal?: AbortSignal): Promise<string | null> {
     const known = this.callingCodeOf.get(operatorId);
     if (known) return known;
-    const countries = listOf(await this.client.get('/v1/mobile-recharge/countries', {}, signal), `${this.label} GET /v1/mobile-recharge/countries`);
+    const countries = listOf(
+      await this.client.get('/v1/mobile-recharge/countries', {}, signal),
+      `${this.label} GET /v1/mobile-recharge/countries`,
+    );
     // One country at a time: the walk stops at the operator's country instead of spending the rate limit on all.
     for (const raw of countries) {
       const country = countrySchema.safeParse(raw);
       if (!country.success || !country.data.calling_code) continue;
-      const operators = listOf(await this.client.get('/v1/mobile-recharge/operators', { country_code: country.data.code }, signal), `${this.label} GET /v1/mobile-recharge/operators`);
+      const operators = listOf(
+        await this.client.get('/v1/mobile-recharge/operators', { country_code: country.data.code }, signal),
+        `${this.label} GET /v1/mobile-recharge/operators`,
+      );
       for (const entry of operators) {
         const operator = operatorSchema.safeParse(entry);
         if (operator.success) this.callingCodeOf.set(operator.data.id, country.data.calling_code);
@@ -69,12 +84,20 @@ export class SeagmGoods {
 
   private probeOrder(request: OrderRequest, known: SeagmOrderFamily | undefined): SeagmOrderFamily[] {
     const input = request.buyerInput ?? {};
-    const suggested: SeagmOrderFamily[] = 'phone_number' in input ? ['mobile', 'recharge', 'card']
-      : Object.keys(input).length > 0 ? ['recharge', 'mobile', 'card'] : ['card', 'recharge', 'mobile'];
+    const suggested: SeagmOrderFamily[] =
+      'phone_number' in input
+        ? ['mobile', 'recharge', 'card']
+        : Object.keys(input).length > 0
+          ? ['recharge', 'mobile', 'card']
+          : ['card', 'recharge', 'mobile'];
     return known ? [known, ...suggested.filter((family) => family !== known)] : suggested;
   }
 
-  private async probe(family: SeagmOrderFamily, request: OrderRequest, signal?: AbortSignal): Promise<SeagmGood | null> {
+  private async probe(
+    family: SeagmOrderFamily,
+    request: OrderRequest,
+    signal?: AbortSignal,
+  ): Promise<SeagmGood | null> {
     const { productId, skuId } = request;
     if (!/^\d+$/.test(productId) || !/^\d+$/.test(skuId)) return null;
     if (family === 'card') {
@@ -87,19 +110,30 @@ export class SeagmGoods {
       if (!type || (type.category_id !== undefined && type.category_id !== productId)) return null;
       return { family, unitPrice: money(type.unit_price, type.currency), fields: type.fields ?? [] };
     }
-    const groups = await this.read('/v1/mobile-recharge/products', { operator_id: productId }, mobileProductGroupsSchema, signal);
+    const groups = await this.read(
+      '/v1/mobile-recharge/products',
+      { operator_id: productId },
+      mobileProductGroupsSchema,
+      signal,
+    );
     if (!groups) return null;
     for (const group of MOBILE_PRODUCT_GROUPS) {
       for (const raw of groups[group] ?? []) {
         const product = mobileProductSchema.safeParse(raw);
-        if (product.success && product.data.product_id === skuId) return { family, unitPrice: money(product.data.unit_price, product.data.currency), fields: [] };
+        if (product.success && product.data.product_id === skuId)
+          return { family, unitPrice: money(product.data.unit_price, product.data.currency), fields: [] };
       }
     }
     return null;
   }
 
   /** The parsed answer, or null when SEAGM says the id is not one of this family's. */
-  private async read<T>(path: string, params: Record<string, string>, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T | null> {
+  private async read<T>(
+    path: string,
+    params: Record<string, string>,
+    schema: z.ZodType<T>,
+    signal?: AbortSignal,
+  ): Promise<T | null> {
     let data: unknown;
     try {
       data = await this.client.get(path, params, signal);
@@ -108,12 +142,17 @@ export class SeagmGoods {
       throw error;
     }
     const parsed = schema.safeParse(data);
-    if (!parsed.success) throw new SupplierError(supplierText('supplier.unexpected', { where: `${this.label} GET ${path}`, detail: formatIssues(parsed.error) }), 'bad_response');
+    if (!parsed.success)
+      throw new SupplierError(
+        supplierText('supplier.unexpected', { where: `${this.label} GET ${path}`, detail: formatIssues(parsed.error) }),
+        'bad_response',
+      );
     return parsed.data;
   }
 }
 
 function listOf(data: unknown, label: string): unknown[] {
-  if (!Array.isArray(data)) throw new SupplierError(supplierText('supplier.notAList', { where: label, field: 'data' }), 'bad_response');
+  if (!Array.isArray(data))
+    throw new SupplierError(supplierText('supplier.notAList', { where: label, field: 'data' }), 'bad_response');
   return data;
 }

@@ -17,7 +17,10 @@ export const PAY_STATUS = { unpaid: 1, paid: 2, refunded: 3, requested: 4, expir
 export const SEND_STATUS = { waitSend: 1, sending: 2, done: 3, received: 4 } as const;
 
 const statusCode = z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]);
-const codeText = z.union([z.string(), z.number()]).nullish().transform((value) => (value === null || value === undefined ? undefined : String(value).trim()));
+const codeText = z
+  .union([z.string(), z.number()])
+  .nullish()
+  .transform((value) => (value === null || value === undefined ? undefined : String(value).trim()));
 
 const cardSchema = z.looseObject({
   card_number: codeText,
@@ -29,7 +32,13 @@ const cardSchema = z.looseObject({
 /** The field table documents fields[] as {title, name, value}; every example sends a plain name → value object. */
 const fieldsSchema = z.union([
   z.record(z.string(), z.union([z.string(), z.number()]).nullish()),
-  z.array(z.looseObject({ name: z.string(), title: z.string().nullish(), value: z.union([z.string(), z.number()]).nullish() })),
+  z.array(
+    z.looseObject({
+      name: z.string(),
+      title: z.string().nullish(),
+      value: z.union([z.string(), z.number()]).nullish(),
+    }),
+  ),
 ]);
 
 /** One order as create, detail and the callback all describe it (snake_case, ids as ints). */
@@ -68,20 +77,34 @@ export function seagmOrderState(order: SeagmOrder, family: SeagmOrderFamily): Or
   if (order.status_code === ORDER_STATUS.refunded || order.pay_status_code === PAY_STATUS.refunded) {
     // A full refund whose amount SEAGM left at 0.00 gave back what it charged.
     const back = refundedAmount ?? order.pay_amount;
-    return { ...base, status: refundStatus(back, order.pay_amount), refundedAmount: back !== undefined ? money(back, order.currency) : null };
+    return {
+      ...base,
+      status: refundStatus(back, order.pay_amount),
+      refundedAmount: back !== undefined ? money(back, order.currency) : null,
+    };
   }
   if (order.status_code === ORDER_STATUS.unpaid) {
-    if (order.pay_status_code === PAY_STATUS.expired) return { ...base, status: 'failed', error: orderText('error.paymentExpired') };
+    if (order.pay_status_code === PAY_STATUS.expired)
+      return { ...base, status: 'failed', error: orderText('error.paymentExpired') };
     return { ...base, status: 'pending' };
   }
-  const sent = order.status_code === ORDER_STATUS.done
-    || order.send_status_code === SEND_STATUS.done || order.send_status_code === SEND_STATUS.received;
+  const sent =
+    order.status_code === ORDER_STATUS.done ||
+    order.send_status_code === SEND_STATUS.done ||
+    order.send_status_code === SEND_STATUS.received;
   // A part refunded while the rest is still being sent: the order is not finished, so it is followed on.
   if (!sent) return { ...base, status: 'processing' };
   const delivery = deliveryOf(order, family);
   // A card order marked done without its codes has nothing to hand over yet; asking again is the only way to get them.
-  if (family === 'card' && !delivery.cards?.length) return { ...base, status: 'processing', upstreamStatus: `${base.upstreamStatus}, no card codes yet` };
-  if (refundedAmount) return { ...base, status: refundStatus(refundedAmount, order.pay_amount), refundedAmount: money(refundedAmount, order.currency), delivery };
+  if (family === 'card' && !delivery.cards?.length)
+    return { ...base, status: 'processing', upstreamStatus: `${base.upstreamStatus}, no card codes yet` };
+  if (refundedAmount)
+    return {
+      ...base,
+      status: refundStatus(refundedAmount, order.pay_amount),
+      refundedAmount: money(refundedAmount, order.currency),
+      delivery,
+    };
   return { ...base, status: 'delivered', delivery };
 }
 
@@ -104,14 +127,24 @@ function deliveryOf(order: SeagmOrder, family: SeagmOrderFamily): Delivery {
       }))
       .filter((card) => card.number || card.pin);
     const short = order.buy_amount !== undefined && cards.length > 0 && cards.length < order.buy_amount;
-    return { cards, ...(short ? { text: orderText('deliveryNote.cardsShort', { delivered: cards.length, ordered: order.buy_amount }) } : {}) };
+    return {
+      cards,
+      ...(short
+        ? { text: orderText('deliveryNote.cardsShort', { delivered: cards.length, ordered: order.buy_amount }) }
+        : {}),
+    };
   }
   const fields = fieldEntries(order.fields);
   if (family === 'mobile') {
     const received = fields.find(([name]) => name === 'local_received')?.[1];
-    const phone = fields.filter(([name]) => name === 'calling_code' || name === 'phone_number').map(([, value]) => value).join(' ');
+    const phone = fields
+      .filter(([name]) => name === 'calling_code' || name === 'phone_number')
+      .map(([, value]) => value)
+      .join(' ');
     const detail = [phone ? `+${phone}` : '', received ?? ''].filter(Boolean).join(': ');
-    return { text: detail ? orderText('deliveryNote.mobileDoneFor', { detail }) : orderText('deliveryNote.mobileDone') };
+    return {
+      text: detail ? orderText('deliveryNote.mobileDoneFor', { detail }) : orderText('deliveryNote.mobileDone'),
+    };
   }
   const detail = fields.map(([name, value]) => `${name} ${value}`).join(', ');
   return { text: detail ? orderText('deliveryNote.topUpDoneFor', { detail }) : orderText('deliveryNote.topUpDone') };
@@ -119,6 +152,10 @@ function deliveryOf(order: SeagmOrder, family: SeagmOrderFamily): Delivery {
 
 function fieldEntries(fields: SeagmOrder['fields']): Array<[string, string]> {
   if (!fields) return [];
-  const entries: Array<[string, unknown]> = Array.isArray(fields) ? fields.map((field) => [field.name, field.value]) : Object.entries(fields);
-  return entries.filter(([, value]) => value !== null && value !== undefined && String(value).trim() !== '').map(([name, value]) => [name, String(value)]);
+  const entries: Array<[string, unknown]> = Array.isArray(fields)
+    ? fields.map((field) => [field.name, field.value])
+    : Object.entries(fields);
+  return entries
+    .filter(([, value]) => value !== null && value !== undefined && String(value).trim() !== '')
+    .map(([name, value]) => [name, String(value)]);
 }

@@ -26,10 +26,22 @@ const RESERVED_PARAMS = new Set(['uid', 'timestamp', 'signature', 'type_id', 'bu
 const FAMILIES: readonly SeagmOrderFamily[] = ['card', 'recharge', 'mobile'];
 
 /** Where each family creates orders and answers about one by our key (query_type=mchOrderId). */
-const ENDPOINTS: Record<SeagmOrderFamily, { create: string; detail(key: string): { path: string; params: SeagmParams } }> = {
-  card: { create: '/v1/card-orders', detail: (key) => ({ path: `/v1/card-orders/${encodeURIComponent(key)}`, params: { query_type: 'mchOrderId' } }) },
-  recharge: { create: '/v1/recharge-orders', detail: (key) => ({ path: `/v1/recharge-orders/${encodeURIComponent(key)}`, params: { query_type: 'mchOrderId' } }) },
-  mobile: { create: '/v1/mobile-recharge/create', detail: (key) => ({ path: '/v1/mobile-recharge/order_info', params: { order_id: key, query_type: 'mchOrderId' } }) },
+const ENDPOINTS: Record<
+  SeagmOrderFamily,
+  { create: string; detail(key: string): { path: string; params: SeagmParams } }
+> = {
+  card: {
+    create: '/v1/card-orders',
+    detail: (key) => ({ path: `/v1/card-orders/${encodeURIComponent(key)}`, params: { query_type: 'mchOrderId' } }),
+  },
+  recharge: {
+    create: '/v1/recharge-orders',
+    detail: (key) => ({ path: `/v1/recharge-orders/${encodeURIComponent(key)}`, params: { query_type: 'mchOrderId' } }),
+  },
+  mobile: {
+    create: '/v1/mobile-recharge/create',
+    detail: (key) => ({ path: '/v1/mobile-recharge/order_info', params: { order_id: key, query_type: 'mchOrderId' } }),
+  },
 };
 
 /**
@@ -48,21 +60,33 @@ export function createSeagmOrders(client: SeagmClient, label: string): SupplierO
     const good = await goods.find(request, signal);
     if (!good) {
       // Delisted since the first attempt? An order placed then must still be found, not re-placed.
-      return (await query({ idempotencyKey: key, upstreamOrderId: null }, signal))
-        ?? refused(orderText('refusal.noLongerSold', { product: request.productId, sku: request.skuId }));
+      return (
+        (await query({ idempotencyKey: key, upstreamOrderId: null }, signal)) ??
+        refused(orderText('refusal.noLongerSold', { product: request.productId, sku: request.skuId }))
+      );
     }
     const existing = await lookUp(good.family, key, signal);
     if (existing) return existing;
 
     const built = await createRequest(good, request, signal);
-    if ('refusal' in built) return { ...refused(built.refusal), ...(built.attention ? { upstreamStatus: orderText('upstream.notSent'), attention: built.attention } : {}) };
+    if ('refusal' in built)
+      return {
+        ...refused(built.refusal),
+        ...(built.attention ? { upstreamStatus: orderText('upstream.notSent'), attention: built.attention } : {}),
+      };
     const { create } = ENDPOINTS[good.family];
     let answer: unknown;
     try {
       answer = await client.post(create, built.params, built.shown, signal);
     } catch (error) {
       // Retryable failures have already been retried; whether SEAGM took the order is unknown, so say nothing.
-      if (!(error instanceof SupplierError) || error.retryable || error.code === 'ip_banned' || error.code === 'rate_limited') throw error;
+      if (
+        !(error instanceof SupplierError) ||
+        error.retryable ||
+        error.code === 'ip_banned' ||
+        error.code === 'rate_limited'
+      )
+        throw error;
       const found = await lookUp(good.family, key, signal);
       if (found) return found;
       if (error.code === MCH_ORDER_ID_TAKEN) {
@@ -97,10 +121,17 @@ export function createSeagmOrders(client: SeagmClient, label: string): SupplierO
     return state;
   }
 
-  async function createRequest(good: SeagmGood, request: OrderRequest, signal?: AbortSignal): Promise<{ params: SeagmParams; shown: SeagmParams } | { refusal: string; attention?: AttentionReason }> {
+  async function createRequest(
+    good: SeagmGood,
+    request: OrderRequest,
+    signal?: AbortSignal,
+  ): Promise<{ params: SeagmParams; shown: SeagmParams } | { refusal: string; attention?: AttentionReason }> {
     // SEAGM charges its current price with no ceiling we can send, so a price above the quote stops here. The quote
     // is for the whole quantity: the live unit price times the quantity is what SEAGM would charge.
-    const liveTotal = { amount: new Decimal(good.unitPrice.amount).times(request.quantity).toFixed(), currency: good.unitPrice.currency };
+    const liveTotal = {
+      amount: new Decimal(good.unitPrice.amount).times(request.quantity).toFixed(),
+      currency: good.unitPrice.currency,
+    };
     const priceProblem = livePriceProblem(liveTotal, request.expectedCost);
     if (priceProblem) return { refusal: priceRiseRefusal(liveTotal, request.expectedCost), attention: priceProblem };
     const key = request.idempotencyKey;
@@ -108,10 +139,13 @@ export function createSeagmOrders(client: SeagmClient, label: string): SupplierO
       if (request.quantity !== 1) return { refusal: orderText('refusal.onePhonePerOrder') };
       const phone = (request.buyerInput?.phone_number ?? '').replace(/[\s().-]/g, '');
       if (!/^\+?\d{4,}$/.test(phone)) return { refusal: orderText('refusal.phoneRequired') };
-      const callingCode = request.buyerInput?.calling_code?.replace(/^\+/, '') || await goods.callingCode(request.productId, signal);
+      const callingCode =
+        request.buyerInput?.calling_code?.replace(/^\+/, '') || (await goods.callingCode(request.productId, signal));
       if (!callingCode) return { refusal: orderText('refusal.noCallingCode', { operator: request.productId }) };
       // A number typed with its country code would otherwise be topped up as "+62 62…".
-      const local = phone.startsWith(`+${callingCode}`) ? phone.slice(callingCode.length + 1) : phone.replace(/^\+/, '');
+      const local = phone.startsWith(`+${callingCode}`)
+        ? phone.slice(callingCode.length + 1)
+        : phone.replace(/^\+/, '');
       return {
         params: { product_id: request.skuId, calling_code: callingCode, phone_number: local, mch_order_id: key },
         shown: { product_id: request.skuId, mch_order_id: key },
@@ -129,10 +163,17 @@ export function createSeagmOrders(client: SeagmClient, label: string): SupplierO
 
   function stateOf(answer: unknown, family: SeagmOrderFamily, where: string, expectedKey?: string): OrderState {
     const parsed = seagmOrderSchema.safeParse(answer);
-    if (!parsed.success) throw new SupplierError(supplierText('supplier.unexpected', { where, detail: formatIssues(parsed.error) }), 'bad_response');
+    if (!parsed.success)
+      throw new SupplierError(
+        supplierText('supplier.unexpected', { where, detail: formatIssues(parsed.error) }),
+        'bad_response',
+      );
     // An order under another key must never be taken for ours (a detail endpoint that ignored query_type would do that).
     if (expectedKey !== undefined && parsed.data.mch_order_id && parsed.data.mch_order_id !== expectedKey) {
-      throw new SupplierError(supplierText('supplier.otherOrder', { where, theirs: parsed.data.mch_order_id, ours: expectedKey }), 'bad_response');
+      throw new SupplierError(
+        supplierText('supplier.otherOrder', { where, theirs: parsed.data.mch_order_id, ours: expectedKey }),
+        'bad_response',
+      );
     }
     return seagmOrderState(parsed.data, family);
   }
@@ -150,7 +191,8 @@ function buyerFields(good: SeagmGood, input: Record<string, string>): { values: 
     wanted.push({ name: field.name, label: field.label ?? field.name });
     const option = field.options?.find((candidate) => candidate.value === input[field.name]?.trim());
     for (const child of (option?.child ?? []) as Array<{ name?: unknown; label?: unknown }>) {
-      if (typeof child.name === 'string') wanted.push({ name: child.name, label: typeof child.label === 'string' ? child.label : child.name });
+      if (typeof child.name === 'string')
+        wanted.push({ name: child.name, label: typeof child.label === 'string' ? child.label : child.name });
     }
   }
   const clash = wanted.find(({ name }) => RESERVED_PARAMS.has(name));
@@ -161,5 +203,12 @@ function buyerFields(good: SeagmGood, input: Record<string, string>): { values: 
 }
 
 function refused(error: string): OrderState {
-  return { status: 'failed', upstreamOrderId: null, upstreamStatus: orderText('upstream.notPlaced'), amount: null, delivery: null, error };
+  return {
+    status: 'failed',
+    upstreamOrderId: null,
+    upstreamStatus: orderText('upstream.notPlaced'),
+    amount: null,
+    delivery: null,
+    error,
+  };
 }

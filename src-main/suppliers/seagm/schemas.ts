@@ -17,7 +17,10 @@ export const amount = decimalAmount;
 const price = amount.refine((value) => compareAmounts(value, '0') > 0, 'price must be above zero');
 
 const quantity = z.number().int().nonnegative();
-export const optionalText = z.string().nullish().transform((value) => value ?? undefined);
+export const optionalText = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? undefined);
 
 /** Directory entries: only the id is needed to list what is inside, so only a missing id is fatal. */
 export const cardCategorySchema = z.looseObject({
@@ -109,12 +112,15 @@ function snakeCaseKeys(raw: unknown): unknown {
   return result;
 }
 
-export const rechargeTypeSchema = z.preprocess(snakeCaseKeys, z.looseObject({
-  ...goodsTypeShape,
-  /** Not in the doc for top-ups; honoured if it ever appears. */
-  has_stock: z.boolean().optional(),
-  fields: z.array(inputFieldSchema).nullish(),
-}));
+export const rechargeTypeSchema = z.preprocess(
+  snakeCaseKeys,
+  z.looseObject({
+    ...goodsTypeShape,
+    /** Not in the doc for top-ups; honoured if it ever appears. */
+    has_stock: z.boolean().optional(),
+    fields: z.array(inputFieldSchema).nullish(),
+  }),
+);
 export type RechargeType = z.infer<typeof rechargeTypeSchema>;
 
 export const MOBILE_PRODUCT_GROUPS = ['airtime', 'data', 'bundle'] as const;

@@ -74,7 +74,10 @@ export function seagmCallbackSignatureValid(secretKey: string, callback: Record<
 
 function sortedPairs(params: SeagmParams): string {
   // PHP's ksort on ASCII keys is plain byte order, which is what a default sort gives for ASCII strings.
-  return Object.keys(params).sort().map((key) => `${key}=${params[key]}`).join('&');
+  return Object.keys(params)
+    .sort()
+    .map((key) => `${key}=${params[key]}`)
+    .join('&');
 }
 
 function hmacHex(secretKey: string, text: string): string {

@@ -14,9 +14,20 @@ export const MAX_LISTING_PAGES = 20_000;
 /** Refuses a listing whose announced size is beyond belief; the message names what the upstream said. */
 export function refuseImplausibleListing(label: string, announced: { total: number; pages: number }): void {
   if (announced.total > MAX_CATALOG_PRODUCTS) {
-    throw new SupplierError(supplierText('supplier.tooManyProducts', { where: label, total: announced.total, max: MAX_CATALOG_PRODUCTS }), 'implausible_listing');
+    throw new SupplierError(
+      supplierText('supplier.tooManyProducts', { where: label, total: announced.total, max: MAX_CATALOG_PRODUCTS }),
+      'implausible_listing',
+    );
   }
   if (announced.pages > MAX_LISTING_PAGES) {
-    throw new SupplierError(supplierText('supplier.tooManyPages', { where: label, total: announced.total, pages: announced.pages, max: MAX_LISTING_PAGES }), 'implausible_listing');
+    throw new SupplierError(
+      supplierText('supplier.tooManyPages', {
+        where: label,
+        total: announced.total,
+        pages: announced.pages,
+        max: MAX_LISTING_PAGES,
+      }),
+      'implausible_listing',
+    );
   }
 }

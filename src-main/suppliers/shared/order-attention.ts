@@ -10,8 +10,10 @@ export function attention(code: AttentionCode, params: Record<string, string> = 
  * (both for the whole quantity). Null when it may be sent; a lower price is fine, the merchant pays no more than quoted.
  */
 export function livePriceProblem(liveTotal: Money, quote: Money): AttentionReason | null {
-  if (liveTotal.currency !== quote.currency) return attention('price_currency_changed', { live: formatMoney(liveTotal), quoted: formatMoney(quote) });
-  if (compareAmounts(liveTotal.amount, quote.amount) > 0) return attention('price_above_quote', { live: formatMoney(liveTotal), quoted: formatMoney(quote) });
+  if (liveTotal.currency !== quote.currency)
+    return attention('price_currency_changed', { live: formatMoney(liveTotal), quoted: formatMoney(quote) });
+  if (compareAmounts(liveTotal.amount, quote.amount) > 0)
+    return attention('price_above_quote', { live: formatMoney(liveTotal), quoted: formatMoney(quote) });
   return null;
 }
 
@@ -25,5 +27,10 @@ export function chargeProblem(charged: Money | null, quote: Money): AttentionRea
 export function isAttentionReason(value: unknown): value is AttentionReason {
   if (!value || typeof value !== 'object') return false;
   const { code, params } = value as { code?: unknown; params?: unknown };
-  return typeof code === 'string' && (ATTENTION_CODES as readonly string[]).includes(code) && !!params && typeof params === 'object';
+  return (
+    typeof code === 'string' &&
+    (ATTENTION_CODES as readonly string[]).includes(code) &&
+    !!params &&
+    typeof params === 'object'
+  );
 }

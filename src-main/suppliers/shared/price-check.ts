@@ -6,6 +6,7 @@ import { orderText } from '../../../src-shared/order-notes';
  * live price is in another currency than the catalog cost, or above it. A coded text, worded by the renderer.
  */
 export function priceRiseRefusal(live: Money, expected: Money): string {
-  if (live.currency !== expected.currency) return orderText('refusal.priceCurrency', { live: live.currency, quoted: expected.currency });
+  if (live.currency !== expected.currency)
+    return orderText('refusal.priceCurrency', { live: live.currency, quoted: expected.currency });
   return orderText('refusal.priceNow', { live: formatMoney(live), quoted: formatMoney(expected) });
 }

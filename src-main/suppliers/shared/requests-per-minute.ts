@@ -6,11 +6,22 @@ import { z } from 'zod';
  * shows it (connection-fields reads the `defaultValue` meta).
  */
 export function requestsPerMinuteField(defaultPerMinute: number) {
-  const perMinute = z.number({ message: 'requestsPerMinute must be a whole number of requests per minute' })
+  const perMinute = z
+    .number({ message: 'requestsPerMinute must be a whole number of requests per minute' })
     .int('requestsPerMinute must be a whole number of requests per minute')
     .positive('requestsPerMinute must be at least 1');
-  return z.preprocess(
-    (value) => (typeof value === 'string' ? (value.trim() === '' ? undefined : /^\s*\d+\s*$/.test(value) ? Number(value) : value) : value),
-    perMinute.optional(),
-  ).optional().meta({ defaultValue: String(defaultPerMinute) });
+  return z
+    .preprocess(
+      (value) =>
+        typeof value === 'string'
+          ? value.trim() === ''
+            ? undefined
+            : /^\s*\d+\s*$/.test(value)
+              ? Number(value)
+              : value
+          : value,
+      perMinute.optional(),
+    )
+    .optional()
+    .meta({ defaultValue: String(defaultPerMinute) });
 }

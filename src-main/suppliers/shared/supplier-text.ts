@@ -38,21 +38,45 @@ export const SUPPLIER_TEXT_CODES = [
   'supplier.hint.clockBehind',
   /** An FMS (Linksfield) code with the meaning its documentation gives. */
   'supplier.fmsCode',
-  'supplier.fmsCode.2', 'supplier.fmsCode.7', 'supplier.fmsCode.1102', 'supplier.fmsCode.3004', 'supplier.fmsCode.3005',
-  'supplier.fmsCode.6006', 'supplier.fmsCode.9999', 'supplier.fmsCode.10008', 'supplier.fmsCode.10009',
+  'supplier.fmsCode.2',
+  'supplier.fmsCode.7',
+  'supplier.fmsCode.1102',
+  'supplier.fmsCode.3004',
+  'supplier.fmsCode.3005',
+  'supplier.fmsCode.6006',
+  'supplier.fmsCode.9999',
+  'supplier.fmsCode.10008',
+  'supplier.fmsCode.10009',
   /** Linksfield refused the login: `email`, `partnerCode`, `message`, `code`. */
   'supplier.loginRefused',
   /** Linksfield refused a fresh login token at once: `message`, `code`. */
   'supplier.tokenRefusedAgain',
   // Reasons a listing is incomplete (the `detail` of supplier.incomplete).
-  'listing.shortfall', 'listing.emptyPage', 'listing.repeatedPage', 'listing.halfFiltered', 'listing.unwalkable', 'listing.partFailed',
-  'listing.noCountries', 'listing.countryUnnamed', 'listing.countryFailed', 'listing.countryNoList', 'listing.noPackages', 'listing.noPackagesSomeUnusable', 'listing.packageFailed',
+  'listing.shortfall',
+  'listing.emptyPage',
+  'listing.repeatedPage',
+  'listing.halfFiltered',
+  'listing.unwalkable',
+  'listing.partFailed',
+  'listing.noCountries',
+  'listing.countryUnnamed',
+  'listing.countryFailed',
+  'listing.countryNoList',
+  'listing.noPackages',
+  'listing.noPackagesSomeUnusable',
+  'listing.packageFailed',
   'listing.noPackageIds',
   // Why a Linksfield package has no price to cost it at: `currency`, and `offered` (the currencies it has) or `amounts`;
   // with how many price entries could not be read (`count`) and why the first (`first`).
-  'price.noneIn', 'price.noneReadable', 'price.several', 'price.unreadable',
+  'price.noneIn',
+  'price.noneReadable',
+  'price.several',
+  'price.unreadable',
   // SEAGM's parts of a catalog, as a listing names them.
-  'seagm.cardCategory', 'seagm.topUpCategory', 'seagm.operator', 'seagm.operatorsOf',
+  'seagm.cardCategory',
+  'seagm.topUpCategory',
+  'seagm.operator',
+  'seagm.operatorsOf',
   // Orders: what a supplier says about one that is not a refusal of it.
   /** No such order to cancel: `key`. */
   'supplier.noOrderToCancel',
@@ -72,7 +96,12 @@ export const SUPPLIER_TEXT_CODES = [
   'supplier.createUnclear',
   /** A notification was not accepted: `reason` (one of the push.* codes). */
   'supplier.pushRefused',
-  'push.notJson', 'push.notNotification', 'push.unreadable', 'push.noSignature', 'push.signMethod', 'push.badSignature',
+  'push.notJson',
+  'push.notNotification',
+  'push.unreadable',
+  'push.noSignature',
+  'push.signMethod',
+  'push.badSignature',
 ] as const;
 
 export type SupplierTextCode = (typeof SUPPLIER_TEXT_CODES)[number];
@@ -84,7 +113,9 @@ export function supplierText(code: SupplierTextCode, params: Record<string, stri
 /** The supplier's refusal of a request, in its own words when it gave some. */
 export function refusalText(where: string, message: string | null | undefined, code: string): string {
   const words = message?.trim();
-  return words ? supplierText('supplier.refused', { where, message: words, code }) : supplierText('supplier.refusedWithoutWords', { where, code });
+  return words
+    ? supplierText('supplier.refused', { where, message: words, code })
+    : supplierText('supplier.refusedWithoutWords', { where, code });
 }
 
 /** The catalog could not be listed completely (`detail` says why, coded where we word it): nothing may be concluded. */

@@ -48,17 +48,33 @@ export function mapPageItems<Item>(
         continue;
       }
       const variant = offer.variant ? ` ${offer.variant}` : '';
-      skipped.push({ where: `${describe(raw, index)}, SKU ${offer.skuId}${variant}`, reason: problem, productId: String(offer.productId), skuId: String(offer.skuId) });
+      skipped.push({
+        where: `${describe(raw, index)}, SKU ${offer.skuId}${variant}`,
+        reason: problem,
+        productId: String(offer.productId),
+        skuId: String(offer.skuId),
+      });
     }
     if (mapped.length > 0 && kept === 0) badItems++;
   });
   if (items.length > 0 && badItems * 2 > items.length) {
-    throw new SupplierError(supplierText('supplier.malformedPage', { bad: badItems, total: items.length, first: skipped[0].where, reason: skipped[0].reason }), 'malformed_page');
+    throw new SupplierError(
+      supplierText('supplier.malformedPage', {
+        bad: badItems,
+        total: items.length,
+        first: skipped[0].where,
+        reason: skipped[0].reason,
+      }),
+      'malformed_page',
+    );
   }
   return { offers, skipped };
 }
 
-function productIdOf(raw: unknown, identify: (raw: unknown) => { productId?: unknown; skuId?: unknown }): { productId?: string; skuId?: string } {
+function productIdOf(
+  raw: unknown,
+  identify: (raw: unknown) => { productId?: unknown; skuId?: unknown },
+): { productId?: string; skuId?: string } {
   let ids: { productId?: unknown; skuId?: unknown };
   try {
     ids = identify(raw);

@@ -43,8 +43,14 @@ export const THREADS_FROM_OFFERS = 20_000;
  * What cannot move stays on this thread: everything with an in-memory database, and targets without a portable
  * connection (a connection whose secrets cannot be read, test adapters).
  */
-export async function syncSuppliersInThreads(db: Database, targets: SyncTarget[], options: SyncOptions & ThreadOptions = {}): Promise<SupplierSyncResult[]> {
-  const moving = db.memory ? [] : targets.filter((target): target is PortableSyncTarget => 'portable' in target && target.portable !== undefined);
+export async function syncSuppliersInThreads(
+  db: Database,
+  targets: SyncTarget[],
+  options: SyncOptions & ThreadOptions = {},
+): Promise<SupplierSyncResult[]> {
+  const moving = db.memory
+    ? []
+    : targets.filter((target): target is PortableSyncTarget => 'portable' in target && target.portable !== undefined);
   const lastSize = new Map(latestRuns(db).map((run) => [run.supplierId, run.offers]));
   const threads = Math.min(options.threads ?? defaultThreads(moving, lastSize), moving.length);
   if (threads < 2) return syncSuppliers(db, targets, options);
@@ -67,8 +73,14 @@ function defaultThreads(targets: PortableSyncTarget[], lastSize: Map<string, num
  * Longest first onto the least loaded thread, a supplier's weight being its last catalog size: two large catalogs
  * land on different threads. Without history every supplier weighs the same.
  */
-function shareOut(targets: PortableSyncTarget[], threads: number, lastSize: Map<string, number>): PortableSyncTarget[][] {
-  const weighted = targets.map((target) => ({ target, weight: lastSize.get(target.supplierId) ?? 1 })).sort((a, b) => b.weight - a.weight);
+function shareOut(
+  targets: PortableSyncTarget[],
+  threads: number,
+  lastSize: Map<string, number>,
+): PortableSyncTarget[][] {
+  const weighted = targets
+    .map((target) => ({ target, weight: lastSize.get(target.supplierId) ?? 1 }))
+    .sort((a, b) => b.weight - a.weight);
   const groups = Array.from({ length: threads }, () => ({ load: 0, targets: [] as PortableSyncTarget[] }));
   for (const { target, weight } of weighted) {
     const lightest = groups.reduce((a, b) => (b.load < a.load ? b : a));
@@ -81,12 +93,20 @@ function shareOut(targets: PortableSyncTarget[], threads: number, lastSize: Map<
 function workerEntry(): { entry: URL | string; argv?: string[] } {
   const here = import.meta.url;
   // From source (tests, the CLI, the benchmark): the TypeScript entry through the same loader.
-  if (here.endsWith('.ts')) return { entry: fileURLToPath(new URL('../../../bin/run-ts.mjs', here)), argv: [fileURLToPath(new URL('./entry.ts', here))] };
+  if (here.endsWith('.ts'))
+    return {
+      entry: fileURLToPath(new URL('../../../bin/run-ts.mjs', here)),
+      argv: [fileURLToPath(new URL('./entry.ts', here))],
+    };
   // Built: electron-vite writes every main-process bundle into out/main itself (electron.vite.config.ts).
   return { entry: new URL('./sync-worker.js', here) };
 }
 
-async function syncInWorker(db: Database, targets: PortableSyncTarget[], options: SyncOptions & ThreadOptions): Promise<SupplierSyncResult[]> {
+async function syncInWorker(
+  db: Database,
+  targets: PortableSyncTarget[],
+  options: SyncOptions & ThreadOptions,
+): Promise<SupplierSyncResult[]> {
   const channel = new MessageChannel();
   const stopServing = serveRemoteBudgets(channel.port1, localAccountBudget);
   const { entry, argv } = workerEntry();
@@ -108,7 +128,10 @@ async function syncInWorker(db: Database, targets: PortableSyncTarget[], options
     argv,
     workerData,
     transferList: [channel.port2],
-    resourceLimits: { maxOldGenerationSizeMb: SYNC_WORKER_HEAP_LIMIT_MB, maxYoungGenerationSizeMb: SYNC_WORKER_YOUNG_GENERATION_MB },
+    resourceLimits: {
+      maxOldGenerationSizeMb: SYNC_WORKER_HEAP_LIMIT_MB,
+      maxYoungGenerationSizeMb: SYNC_WORKER_YOUNG_GENERATION_MB,
+    },
   });
   const runIds = new Map<string, number>();
   const cancel = () => worker.postMessage({ type: 'cancel' } satisfies SyncWorkerCommand);
@@ -141,22 +164,61 @@ async function syncInWorker(db: Database, targets: PortableSyncTarget[], options
   }
 }
 
-function stoppedRun(db: Database, target: SyncTarget, runId: number | undefined, options: SyncOptions): SupplierSyncResult {
+function stoppedRun(
+  db: Database,
+  target: SyncTarget,
+  runId: number | undefined,
+  options: SyncOptions,
+): SupplierSyncResult {
   const run = runId === undefined ? null : getRun(db, runId);
   if (run && run.status !== 'running') {
     // It finished before the worker died: its result stands as recorded.
-    const status = run.status === 'held' ? 'held' : run.status === 'ok' ? 'ok' : run.status === 'canceled' ? 'canceled' : 'failed';
-    const counts = { offers: run.offers, added: run.added, removed: run.removed, changed: run.changed, skipped: run.skipped };
+    const status =
+      run.status === 'held' ? 'held' : run.status === 'ok' ? 'ok' : run.status === 'canceled' ? 'canceled' : 'failed';
+    const counts = {
+      offers: run.offers,
+      added: run.added,
+      removed: run.removed,
+      changed: run.changed,
+      skipped: run.skipped,
+    };
     return {
-      supplierId: target.supplierId, runId: run.id, status, mode: run.mode, counts: status === 'ok' || status === 'held' ? counts : null,
-      held: run.held, skipped: run.skippedItems, error: run.error, timings: { fetchMs: run.fetchMs ?? 0, commitMs: run.commitMs ?? 0 },
-      requests: run.requests, waitMs: run.waitMs, throttled: run.throttled, bytes: run.bytes,
+      supplierId: target.supplierId,
+      runId: run.id,
+      status,
+      mode: run.mode,
+      counts: status === 'ok' || status === 'held' ? counts : null,
+      held: run.held,
+      skipped: run.skippedItems,
+      error: run.error,
+      timings: { fetchMs: run.fetchMs ?? 0, commitMs: run.commitMs ?? 0 },
+      requests: run.requests,
+      waitMs: run.waitMs,
+      throttled: run.throttled,
+      bytes: run.bytes,
     };
   }
   if (runId !== undefined) finishRunWithoutCatalog(db, runId, 'failed', WORKER_STOPPED);
-  options.onEvent?.({ type: 'finished', supplierId: target.supplierId, runId: runId ?? -1, status: 'failed', error: WORKER_STOPPED });
+  options.onEvent?.({
+    type: 'finished',
+    supplierId: target.supplierId,
+    runId: runId ?? -1,
+    status: 'failed',
+    error: WORKER_STOPPED,
+  });
   return {
-    supplierId: target.supplierId, runId: runId ?? -1, status: 'failed', mode: 'full', counts: null, held: null, skipped: [],
-    error: WORKER_STOPPED, timings: { fetchMs: 0, commitMs: 0 }, requests: 0, waitMs: 0, throttled: 0, bytes: 0,
+    supplierId: target.supplierId,
+    runId: runId ?? -1,
+    status: 'failed',
+    mode: 'full',
+    counts: null,
+    held: null,
+    skipped: [],
+    error: WORKER_STOPPED,
+    timings: { fetchMs: 0, commitMs: 0 },
+    requests: 0,
+    waitMs: 0,
+    throttled: 0,
+    bytes: 0,
   };
 }

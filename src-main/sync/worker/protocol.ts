@@ -6,7 +6,9 @@ import type { SupplierSyncResult, SyncEvent } from '../../../src-shared/sync-typ
 import type { SyncModeRequest } from '../engine';
 
 /** An adapter's tuning that can cross to another thread: no functions, no live budget. */
-export type PortableAdapterEnv = Omit<AdapterEnv, 'now' | 'budget' | 'budgetTuning'> & { budgetTuning?: Omit<BudgetTuning, 'clock'> };
+export type PortableAdapterEnv = Omit<AdapterEnv, 'now' | 'budget' | 'budgetTuning'> & {
+  budgetTuning?: Omit<BudgetTuning, 'clock'>;
+};
 
 /** What a worker needs to make a target's adapter itself: the connection (credentials included) and its tuning. */
 export interface PortableTarget {
@@ -33,8 +35,7 @@ export interface SyncWorkerData {
 
 /** Worker → starter. */
 export type SyncWorkerMessage =
-  | { type: 'event'; event: SyncEvent }
-  | { type: 'results'; results: SupplierSyncResult[] };
+  { type: 'event'; event: SyncEvent } | { type: 'results'; results: SupplierSyncResult[] };
 
 /** Starter → worker. */
 export type SyncWorkerCommand = { type: 'cancel' };

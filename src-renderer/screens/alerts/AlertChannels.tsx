@@ -13,14 +13,36 @@ export function AlertChannels() {
 
   const toggle = (field: 'desktop' | 'webhookEnabled' | 'telegramEnabled', label: string, help: string) => (
     <div className="alert-channel-switch">
-      <input id={`alert-channel-${field}`} type="checkbox" checked={channels[field]} onChange={(event) => updateChannels({ [field]: event.target.checked })} aria-describedby={`alert-channel-${field}-help`} />
+      <input
+        id={`alert-channel-${field}`}
+        type="checkbox"
+        checked={channels[field]}
+        onChange={(event) => updateChannels({ [field]: event.target.checked })}
+        aria-describedby={`alert-channel-${field}-help`}
+      />
       <label htmlFor={`alert-channel-${field}`}>{label}</label>
-      <p className="muted" id={`alert-channel-${field}-help`}>{help}</p>
+      <p className="muted" id={`alert-channel-${field}-help`}>
+        {help}
+      </p>
     </div>
   );
-  const text = (field: 'webhookUrl' | 'telegramChatId' | 'telegramApiBase', label: string, className: string, placeholder = '') => (
+  const text = (
+    field: 'webhookUrl' | 'telegramChatId' | 'telegramApiBase',
+    label: string,
+    className: string,
+    placeholder = '',
+  ) => (
     <AlertField fieldKey={channelFieldKey(field)} label={label} className={className}>
-      {(control) => <input {...control} value={channels[field]} placeholder={placeholder} spellCheck={false} autoComplete="off" onChange={(event) => updateChannels({ [field]: event.target.value } as Partial<ChannelsForm>)} />}
+      {(control) => (
+        <input
+          {...control}
+          value={channels[field]}
+          placeholder={placeholder}
+          spellCheck={false}
+          autoComplete="off"
+          onChange={(event) => updateChannels({ [field]: event.target.value } as Partial<ChannelsForm>)}
+        />
+      )}
     </AlertField>
   );
 
@@ -31,7 +53,9 @@ export function AlertChannels() {
       <div className="alert-channel">{toggle('desktop', t('channel.desktop'), t('channel.desktop.help'))}</div>
       <div className="alert-channel">
         {toggle('webhookEnabled', t('channel.webhook'), t('channel.webhook.help'))}
-        <div className="alert-channel-fields">{text('webhookUrl', t('channel.webhookUrl'), 'alert-field-url', 'https://')}</div>
+        <div className="alert-channel-fields">
+          {text('webhookUrl', t('channel.webhookUrl'), 'alert-field-url', 'https://')}
+        </div>
       </div>
       <div className="alert-channel">
         {toggle('telegramEnabled', t('channel.telegram'), t('channel.telegram.help'))}
@@ -43,14 +67,37 @@ export function AlertChannels() {
       <div className="alert-channel alert-channel-limits">
         <div className="field alert-field">
           <label htmlFor="alert-channel-language">{t('channel.language')}</label>
-          <select id="alert-channel-language" value={channels.language} onChange={(event) => updateChannels({ language: event.target.value as Language })}>
-            {LANGUAGES.map((language) => <option key={language} value={language} lang={language}>{LANGUAGE_NAMES[language]}</option>)}
+          <select
+            id="alert-channel-language"
+            value={channels.language}
+            onChange={(event) => updateChannels({ language: event.target.value as Language })}
+          >
+            {LANGUAGES.map((language) => (
+              <option key={language} value={language} lang={language}>
+                {LANGUAGE_NAMES[language]}
+              </option>
+            ))}
           </select>
         </div>
-        <AlertField fieldKey={channelFieldKey('maxPerHour')} label={t('channel.maxPerHour')} className="alert-field-number">
-          {(control) => <input {...control} value={channels.maxPerHour} inputMode="numeric" autoComplete="off" aria-describedby={[control['aria-describedby'], 'alert-max-per-hour-help'].filter(Boolean).join(' ')} onChange={(event) => updateChannels({ maxPerHour: event.target.value })} />}
+        <AlertField
+          fieldKey={channelFieldKey('maxPerHour')}
+          label={t('channel.maxPerHour')}
+          className="alert-field-number"
+        >
+          {(control) => (
+            <input
+              {...control}
+              value={channels.maxPerHour}
+              inputMode="numeric"
+              autoComplete="off"
+              aria-describedby={[control['aria-describedby'], 'alert-max-per-hour-help'].filter(Boolean).join(' ')}
+              onChange={(event) => updateChannels({ maxPerHour: event.target.value })}
+            />
+          )}
         </AlertField>
-        <p className="muted alert-limit-help" id="alert-max-per-hour-help">{t('channel.maxPerHour.help')}</p>
+        <p className="muted alert-limit-help" id="alert-max-per-hour-help">
+          {t('channel.maxPerHour.help')}
+        </p>
       </div>
     </fieldset>
   );

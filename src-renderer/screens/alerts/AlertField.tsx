@@ -24,7 +24,7 @@ interface Props {
 /** One labelled input of the rules form: its error shows, worded, once the merchant has left it (or tried to save). */
 export function AlertField({ fieldKey, label, unit, className, children }: Props) {
   const t = useT(alertsDictionary);
-  const error = useAlertRulesStore((s) => ((s.touched[fieldKey] || s.showAll) ? s.errors[fieldKey] : undefined));
+  const error = useAlertRulesStore((s) => (s.touched[fieldKey] || s.showAll ? s.errors[fieldKey] : undefined));
   const touch = useAlertRulesStore((s) => s.touch);
   const id = `alert-${fieldKey.replace(/[^A-Za-z0-9-]/g, '-')}`;
   const described = [unit ? `${id}-unit` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -32,10 +32,24 @@ export function AlertField({ fieldKey, label, unit, className, children }: Props
     <div className={`field alert-field${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>
       <span className="input-with-unit">
-        {children({ id, name: fieldKey, 'aria-invalid': Boolean(error), 'aria-describedby': described, onBlur: () => touch(fieldKey) })}
-        {unit && <span className="unit" id={`${id}-unit`}>{unit}</span>}
+        {children({
+          id,
+          name: fieldKey,
+          'aria-invalid': Boolean(error),
+          'aria-describedby': described,
+          onBlur: () => touch(fieldKey),
+        })}
+        {unit && (
+          <span className="unit" id={`${id}-unit`}>
+            {unit}
+          </span>
+        )}
       </span>
-      {error && <small className="error field-error" id={`${id}-error`}>{t(`error.${error}`)}</small>}
+      {error && (
+        <small className="error field-error" id={`${id}-error`}>
+          {t(`error.${error}`)}
+        </small>
+      )}
     </div>
   );
 }

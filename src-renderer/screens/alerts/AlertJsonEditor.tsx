@@ -11,10 +11,16 @@ export function AlertJsonEditor() {
   return (
     <div className="alert-json">
       <p className="muted alert-json-help">
-        {t('rules.jsonHelp')} <code translate="no">supplygrid alerts rules --json</code> · <code translate="no">supplygrid alerts rules set --file FILE</code>
+        {t('rules.jsonHelp')} <code translate="no">supplygrid alerts rules --json</code> ·{' '}
+        <code translate="no">supplygrid alerts rules set --file FILE</code>
         <br />
         {t('rules.jsonTypes')}{' '}
-        {ALERT_RULE_TYPES.map((type, index) => <span key={type}>{index > 0 ? ' · ' : ''}<code translate="no">{type}</code></span>)}
+        {ALERT_RULE_TYPES.map((type, index) => (
+          <span key={type}>
+            {index > 0 ? ' · ' : ''}
+            <code translate="no">{type}</code>
+          </span>
+        ))}
       </p>
       <textarea
         aria-label={t('rules.json')}
@@ -30,7 +36,11 @@ export function AlertJsonEditor() {
       />
       {shown.length > 0 && (
         <ul className="alert-json-problems" id="alert-json-problems">
-          {shown.map((problem, index) => <li key={index} className="error"><ProblemText problem={problem} /></li>)}
+          {shown.map((problem, index) => (
+            <li key={index} className="error">
+              <ProblemText problem={problem} />
+            </li>
+          ))}
         </ul>
       )}
     </div>
@@ -40,12 +50,25 @@ export function AlertJsonEditor() {
 /** "Rule 2 (late) · times: A whole number from 1 to 100": where in the document, by the JSON keys, and what is wrong. */
 function ProblemText({ problem }: { problem: DocumentProblem }) {
   const t = useT(alertsDictionary);
-  const what = problem.code === 'json' && problem.params.line ? t('error.jsonAt', problem.params) : t(`error.${problem.code}`, problem.params);
+  const what =
+    problem.code === 'json' && problem.params.line
+      ? t('error.jsonAt', problem.params)
+      : t(`error.${problem.code}`, problem.params);
   return (
     <>
       {problem.rule ? t('problem.rule', { n: problem.rule.n }) : problem.path ? null : t('problem.document')}
-      {problem.rule?.id && <> (<code translate="no">{problem.rule.id}</code>)</>}
-      {problem.path && <>{problem.rule ? ' · ' : ''}<code translate="no">{problem.path}</code></>}
+      {problem.rule?.id && (
+        <>
+          {' '}
+          (<code translate="no">{problem.rule.id}</code>)
+        </>
+      )}
+      {problem.path && (
+        <>
+          {problem.rule ? ' · ' : ''}
+          <code translate="no">{problem.path}</code>
+        </>
+      )}
       {': '}
       {what}
     </>

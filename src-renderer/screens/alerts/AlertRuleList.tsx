@@ -17,13 +17,31 @@ export function AlertRuleList() {
   const [type, setType] = useState<AlertRuleType>('margin_below');
   return (
     <div className="alert-rule-list">
-      {rules.length === 0 ? <p className="alert-rules-empty">{t('rules.empty')}</p> : <ul>{rules.map((rule) => <AlertRuleCard key={rule.key} rule={rule} />)}</ul>}
+      {rules.length === 0 ? (
+        <p className="alert-rules-empty">{t('rules.empty')}</p>
+      ) : (
+        <ul>
+          {rules.map((rule) => (
+            <AlertRuleCard key={rule.key} rule={rule} />
+          ))}
+        </ul>
+      )}
       <div className="alert-rule-add">
         <label htmlFor="alert-rule-add-type">{t('rules.addType')}</label>
-        <select id="alert-rule-add-type" value={type} onChange={(event) => setType(event.target.value as AlertRuleType)}>
-          {ALERT_RULE_TYPES.map((option) => <option key={option} value={option}>{t(`type.${option}`)}</option>)}
+        <select
+          id="alert-rule-add-type"
+          value={type}
+          onChange={(event) => setType(event.target.value as AlertRuleType)}
+        >
+          {ALERT_RULE_TYPES.map((option) => (
+            <option key={option} value={option}>
+              {t(`type.${option}`)}
+            </option>
+          ))}
         </select>
-        <button className="button" onClick={() => addRule(type, currency)}>{t('rules.add')}</button>
+        <button className="button" onClick={() => addRule(type, currency)}>
+          {t('rules.add')}
+        </button>
       </div>
     </div>
   );

@@ -16,7 +16,22 @@ import { AlertSecrets } from './AlertSecrets';
  */
 export function AlertRulesEditor() {
   const t = useT(alertsDictionary);
-  const { settings, loadError, mode, dirty, saving, justSaved, saveError, showAll, errors, problems, load, setMode, discard, save } = useAlertRulesStore();
+  const {
+    settings,
+    loadError,
+    mode,
+    dirty,
+    saving,
+    justSaved,
+    saveError,
+    showAll,
+    errors,
+    problems,
+    load,
+    setMode,
+    discard,
+    save,
+  } = useAlertRulesStore();
   const loadSuppliers = useSuppliersStore((s) => s.load);
   const loadSettings = useSettingsStore((s) => s.load);
   useEffect(() => {
@@ -29,18 +44,33 @@ export function AlertRulesEditor() {
   const trySave = async () => {
     await save();
     // A refused save shows every error; the first may be far above the button.
-    if (useAlertRulesStore.getState().showAll) card.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (useAlertRulesStore.getState().showAll)
+      card.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   };
 
-  if (loadError) return <section className="card alert-rules"><ErrorState message={loadError} onRetry={() => void load()} /></section>;
-  if (!settings) return <section className="card alert-rules"><LoadingState /></section>;
+  if (loadError)
+    return (
+      <section className="card alert-rules">
+        <ErrorState message={loadError} onRetry={() => void load()} />
+      </section>
+    );
+  if (!settings)
+    return (
+      <section className="card alert-rules">
+        <LoadingState />
+      </section>
+    );
   const refused = showAll && (mode === 'form' ? Object.keys(errors).length > 0 : problems.length > 0);
   return (
     <section className="card alert-rules" aria-labelledby="alert-rules-title" ref={card}>
       <div className="alert-rules-head">
         <h2 id="alert-rules-title">{t('rules')}</h2>
         <label className="alert-json-toggle">
-          <input type="checkbox" checked={mode === 'json'} onChange={(event) => setMode(event.target.checked ? 'json' : 'form')} />
+          <input
+            type="checkbox"
+            checked={mode === 'json'}
+            onChange={(event) => setMode(event.target.checked ? 'json' : 'form')}
+          />
           {t('rules.asJson')}
         </label>
       </div>
@@ -54,13 +84,33 @@ export function AlertRulesEditor() {
         <AlertJsonEditor />
       )}
       <div className="alert-rules-footer">
-        {refused && <span className="error alert-rules-refused" role="alert">{t(mode === 'form' ? 'rules.invalid' : 'rules.jsonInvalid')}</span>}
-        {saveError && <span className="error alert-rules-refused" role="alert">{t('rules.saveFailed', { reason: saveError })}</span>}
+        {refused && (
+          <span className="error alert-rules-refused" role="alert">
+            {t(mode === 'form' ? 'rules.invalid' : 'rules.jsonInvalid')}
+          </span>
+        )}
+        {saveError && (
+          <span className="error alert-rules-refused" role="alert">
+            {t('rules.saveFailed', { reason: saveError })}
+          </span>
+        )}
         <span className="spacer" />
-        {dirty && <span className="alert-unsaved" role="status">{t('rules.unsaved')}</span>}
-        {justSaved && !dirty && <span className="alert-saved" role="status">{t('rules.saved')}</span>}
-        <button className="button" onMouseDown={keepFocus} onClick={discard} disabled={!dirty || saving}>{t('rules.cancel')}</button>
-        <button className="primary" onMouseDown={keepFocus} onClick={() => void trySave()} disabled={!dirty || saving}>{saving ? t('rules.saving') : t('rules.save')}</button>
+        {dirty && (
+          <span className="alert-unsaved" role="status">
+            {t('rules.unsaved')}
+          </span>
+        )}
+        {justSaved && !dirty && (
+          <span className="alert-saved" role="status">
+            {t('rules.saved')}
+          </span>
+        )}
+        <button className="button" onMouseDown={keepFocus} onClick={discard} disabled={!dirty || saving}>
+          {t('rules.cancel')}
+        </button>
+        <button className="primary" onMouseDown={keepFocus} onClick={() => void trySave()} disabled={!dirty || saving}>
+          {saving ? t('rules.saving') : t('rules.save')}
+        </button>
       </div>
       <AlertSecrets />
     </section>

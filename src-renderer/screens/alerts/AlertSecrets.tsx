@@ -24,12 +24,29 @@ export function AlertSecrets() {
         <div className="alert-secret" key={name}>
           <label htmlFor={`alert-secret-${name}`}>{t(`secret.${name}`)}</label>
           <span className="muted">{settings.secretsSet[name] ? t('secret.isSet') : t('secret.notSet')}</span>
-          <input id={`alert-secret-${name}`} type="password" autoComplete="off" placeholder={t('secret.placeholder')} value={typed[name]} onChange={(event) => setTyped((current) => ({ ...current, [name]: event.target.value }))} />
-          <button className="button" disabled={!typed[name]} onClick={() => void store(name, typed[name])}>{t('secret.set')}</button>
-          {settings.secretsSet[name] && <button className="button danger" onClick={() => void store(name, null)}>{t('secret.clear')}</button>}
+          <input
+            id={`alert-secret-${name}`}
+            type="password"
+            autoComplete="off"
+            placeholder={t('secret.placeholder')}
+            value={typed[name]}
+            onChange={(event) => setTyped((current) => ({ ...current, [name]: event.target.value }))}
+          />
+          <button className="button" disabled={!typed[name]} onClick={() => void store(name, typed[name])}>
+            {t('secret.set')}
+          </button>
+          {settings.secretsSet[name] && (
+            <button className="button danger" onClick={() => void store(name, null)}>
+              {t('secret.clear')}
+            </button>
+          )}
         </div>
       ))}
-      {secretError && <p className="error" role="alert">{t('secret.failed', { reason: secretError })}</p>}
+      {secretError && (
+        <p className="error" role="alert">
+          {t('secret.failed', { reason: secretError })}
+        </p>
+      )}
     </div>
   );
 }

@@ -26,7 +26,11 @@ export function AlertsScreen() {
     <section className="alerts-screen">
       <header className="screen-header">
         <h1>{t('title')}</h1>
-        {view && view.unread > 0 && <button className="button" onClick={() => void markRead(null)}>{t('markAllRead')}</button>}
+        {view && view.unread > 0 && (
+          <button className="button" onClick={() => void markRead(null)}>
+            {t('markAllRead')}
+          </button>
+        )}
       </header>
       <div className="card alerts-list">
         {!view && !error && <LoadingState />}
@@ -39,12 +43,25 @@ export function AlertsScreen() {
                 <div className="alert-main">
                   {!alert.read && <span className="badge alert-new">{t('unread')}</span>}
                   <span className="alert-text">{alertText(language, withSupplierName(alert, suppliers))}</span>
-                  <span className="muted alert-meta">{formatDateTime(alert.createdAt, language)}{Object.keys(alert.deliveries).length > 0 && ` · ${t('deliveries', { list: Object.entries(alert.deliveries).map(([channel, result]) => `${channel} ${result}`).join(', ') })}`}</span>
+                  <span className="muted alert-meta">
+                    {formatDateTime(alert.createdAt, language)}
+                    {Object.keys(alert.deliveries).length > 0 &&
+                      ` · ${t('deliveries', {
+                        list: Object.entries(alert.deliveries)
+                          .map(([channel, result]) => `${channel} ${result}`)
+                          .join(', '),
+                      })}`}
+                  </span>
                 </div>
-                <button className="button" onClick={() => {
-                  if (!alert.read) void markRead([alert.id]);
-                  openAlert(alert);
-                }}>{t('open')}</button>
+                <button
+                  className="button"
+                  onClick={() => {
+                    if (!alert.read) void markRead([alert.id]);
+                    openAlert(alert);
+                  }}
+                >
+                  {t('open')}
+                </button>
               </li>
             ))}
           </ul>
@@ -56,7 +73,12 @@ export function AlertsScreen() {
 }
 
 /** Alerts name a supplier by its id; on screen it goes by its name, in the reader's language for a demo one. */
-function withSupplierName<T extends { params: Record<string, string | number> }>(alert: T, suppliers: readonly SupplierSummary[]): T {
+function withSupplierName<T extends { params: Record<string, string | number> }>(
+  alert: T,
+  suppliers: readonly SupplierSummary[],
+): T {
   const id = alert.params.supplier;
-  return typeof id === 'string' ? { ...alert, params: { ...alert.params, supplier: supplierName(suppliers, id) } } : alert;
+  return typeof id === 'string'
+    ? { ...alert, params: { ...alert.params, supplier: supplierName(suppliers, id) } }
+    : alert;
 }

@@ -10,7 +10,13 @@ export function ChangedOnlyField() {
   const t = useT(exportDictionary);
   const language = useUiStore((s) => s.language);
   const { changed, preset, history, lastChoice, updateForm } = useExportStore(
-    useShallow((s) => ({ changed: s.form?.changedSinceLastExport ?? false, preset: s.form?.preset, history: s.history, lastChoice: s.lastChoice, updateForm: s.updateForm })),
+    useShallow((s) => ({
+      changed: s.form?.changedSinceLastExport ?? false,
+      preset: s.form?.preset,
+      history: s.history,
+      lastChoice: s.lastChoice,
+      updateForm: s.updateForm,
+    })),
   );
   // History is newest first: the first entry with this preset is what the store last received from it. Past
   // the entries loaded, the preset's remembered choice still says when, if not how many rows.
@@ -23,7 +29,11 @@ export function ChangedOnlyField() {
   return (
     <div className="export-field changed-field">
       <label className="checkbox-label">
-        <input type="checkbox" checked={changed} onChange={(event) => updateForm({ changedSinceLastExport: event.target.checked })} />
+        <input
+          type="checkbox"
+          checked={changed}
+          onChange={(event) => updateForm({ changedSinceLastExport: event.target.checked })}
+        />
         <span>{t('changed.label')}</span>
       </label>
       <p className="field-help muted">{help}</p>

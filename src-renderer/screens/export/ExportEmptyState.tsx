@@ -9,7 +9,9 @@ export function ExportEmptyState() {
     <div className="card export-empty" role="status">
       <h2>{t('empty.title')}</h2>
       <p className="muted">{t('empty.body')}</p>
-      <button className="primary" onClick={() => go('sync')}>{t('empty.sync')}</button>
+      <button className="primary" onClick={() => go('sync')}>
+        {t('empty.sync')}
+      </button>
     </div>
   );
 }

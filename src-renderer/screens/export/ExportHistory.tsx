@@ -8,7 +8,12 @@ import { HistoryRow } from './HistoryRow';
 export function ExportHistory() {
   const t = useT(exportDictionary);
   const { history, historyStatus, historyError, loadHistory } = useExportStore(
-    useShallow((s) => ({ history: s.history, historyStatus: s.historyStatus, historyError: s.historyError, loadHistory: s.loadHistory })),
+    useShallow((s) => ({
+      history: s.history,
+      historyStatus: s.historyStatus,
+      historyError: s.historyError,
+      loadHistory: s.loadHistory,
+    })),
   );
   // Newest first: the first entry of each preset is the file that store has now.
   const current = new Set<number>();
@@ -25,22 +30,30 @@ export function ExportHistory() {
         <span className="muted">{t('history.lede')}</span>
       </div>
       {historyStatus === 'loading' && <LoadingState />}
-      {historyStatus === 'error' && historyError && <ErrorState message={historyError} onRetry={() => void loadHistory()} />}
+      {historyStatus === 'error' && historyError && (
+        <ErrorState message={historyError} onRetry={() => void loadHistory()} />
+      )}
       {historyStatus === 'ready' && history.length === 0 && <EmptyState>{t('history.empty')}</EmptyState>}
       {history.length > 0 && (
         <div className="history-scroll">
           <table className="table history-table">
             <thead>
               <tr>
-                <th scope="col" className="history-when">{t('history.when')}</th>
+                <th scope="col" className="history-when">
+                  {t('history.when')}
+                </th>
                 <th scope="col">{t('history.preset')}</th>
-                <th scope="col" className="num">{t('history.rows')}</th>
+                <th scope="col" className="num">
+                  {t('history.rows')}
+                </th>
                 <th scope="col">{t('history.delivery')}</th>
                 <th scope="col">{t('history.options')}</th>
               </tr>
             </thead>
             <tbody>
-              {history.map((entry) => <HistoryRow key={entry.id} entry={entry} current={current.has(entry.id)} />)}
+              {history.map((entry) => (
+                <HistoryRow key={entry.id} entry={entry} current={current.has(entry.id)} />
+              ))}
             </tbody>
           </table>
         </div>

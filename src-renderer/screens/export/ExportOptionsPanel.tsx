@@ -14,12 +14,16 @@ import { RowChoiceField } from './RowChoiceField';
 export function ExportOptionsPanel() {
   const t = useT(exportDictionary);
   const language = useUiStore((s) => s.language);
-  const { form, lastChoice, restored } = useExportStore(useShallow((s) => ({ form: s.form, lastChoice: s.lastChoice, restored: s.restored })));
+  const { form, lastChoice, restored } = useExportStore(
+    useShallow((s) => ({ form: s.form, lastChoice: s.lastChoice, restored: s.restored })),
+  );
   if (!form) return null;
   return (
     <section className="card export-options" aria-labelledby="export-options-heading">
       <h2 id="export-options-heading">{t('options')}</h2>
-      {restored && lastChoice && <p className="muted export-restored">{t('restored', { when: formatDateTime(lastChoice.at, language) })}</p>}
+      {restored && lastChoice && (
+        <p className="muted export-restored">{t('restored', { when: formatDateTime(lastChoice.at, language) })}</p>
+      )}
       <LanguagePicker />
       <FillLanguagesField />
       <CurrencyField />

@@ -12,7 +12,13 @@ export function ExportPreviewPanel() {
   const t = useT(exportDictionary);
   const language = useUiStore((s) => s.language);
   const { form, preview, previewStatus, previewError, retryPreview } = useExportStore(
-    useShallow((s) => ({ form: s.form, preview: s.preview, previewStatus: s.previewStatus, previewError: s.previewError, retryPreview: s.retryPreview })),
+    useShallow((s) => ({
+      form: s.form,
+      preview: s.preview,
+      previewStatus: s.previewStatus,
+      previewError: s.previewError,
+      retryPreview: s.retryPreview,
+    })),
   );
   if (!form) return null;
   // A preview of another preset has other columns: better a moment of "loading" than a header that lies.
@@ -21,12 +27,20 @@ export function ExportPreviewPanel() {
   const count = (n: number) => formatCount(n, language);
 
   return (
-    <section className="card export-preview" aria-labelledby="export-preview-heading" aria-busy={previewStatus === 'loading'}>
+    <section
+      className="card export-preview"
+      aria-labelledby="export-preview-heading"
+      aria-busy={previewStatus === 'loading'}
+    >
       <div className="preview-heading">
         <h2 id="export-preview-heading">{t('preview')}</h2>
         {current && previewStatus !== 'error' && (
           <span className="preview-counts" data-matching={current.matching}>
-            <strong>{current.matching === 1 ? t('preview.matchingOne') : t('preview.matching', { count: count(current.matching) })}</strong>
+            <strong>
+              {current.matching === 1
+                ? t('preview.matchingOne')
+                : t('preview.matching', { count: count(current.matching) })}
+            </strong>
             <span className="muted">{t('preview.columns', { count: current.columns.length })}</span>
           </span>
         )}
@@ -36,7 +50,9 @@ export function ExportPreviewPanel() {
       {previewStatus === 'error' && previewError && (
         <div className="export-banner bad preview-error" role="alert">
           <span className="export-banner-text">{t('preview.failed', { message: previewError })}</span>
-          <button className="button" onClick={retryPreview}>{t('action.retry')}</button>
+          <button className="button" onClick={retryPreview}>
+            {t('action.retry')}
+          </button>
         </div>
       )}
       {previewStatus === 'loading' && !current && <LoadingState label={t('preview.loading')} />}
@@ -45,14 +61,20 @@ export function ExportPreviewPanel() {
           {estimate && (
             <p className="preview-note">
               {estimate.kind === 'exact'
-                ? estimate.rows === 1 ? t('preview.exactOne') : t('preview.exact', { count: count(estimate.rows) })
+                ? estimate.rows === 1
+                  ? t('preview.exactOne')
+                  : t('preview.exact', { count: count(estimate.rows) })
                 : t('preview.atMost')}
-              {current.rows.length > 0 && <span className="muted"> {t('preview.first', { shown: current.rows.length })}</span>}
+              {current.rows.length > 0 && (
+                <span className="muted"> {t('preview.first', { shown: current.rows.length })}</span>
+              )}
             </p>
           )}
           <PreviewTable columns={current.columns} rows={current.rows} label={t('preview.table')} />
           {current.rows.length === 0 && (
-            <p className="muted preview-none">{form.changedSinceLastExport && current.matching > 0 ? t('preview.noneChanged') : t('preview.none')}</p>
+            <p className="muted preview-none">
+              {form.changedSinceLastExport && current.matching > 0 ? t('preview.noneChanged') : t('preview.none')}
+            </p>
           )}
         </div>
       )}

@@ -19,7 +19,13 @@ import './export.css';
 export function ExportScreen() {
   const t = useT(exportDictionary);
   const { status, loadError, gridRows, open, gridChanged } = useExportStore(
-    useShallow((s) => ({ status: s.status, loadError: s.loadError, gridRows: s.gridRows, open: s.open, gridChanged: s.gridChanged })),
+    useShallow((s) => ({
+      status: s.status,
+      loadError: s.loadError,
+      gridRows: s.gridRows,
+      open: s.open,
+      gridChanged: s.gridChanged,
+    })),
   );
 
   useEffect(() => {

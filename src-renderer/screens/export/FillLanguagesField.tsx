@@ -6,14 +6,23 @@ import { useExportStore } from '../../stores/export';
 /** Off by default: a title column holds its own language or stays empty, so a store never shows English as Chinese. */
 export function FillLanguagesField() {
   const t = useT(exportDictionary);
-  const { fill, updateForm } = useExportStore(useShallow((s) => ({ fill: s.form?.fillMissingLanguages ?? false, updateForm: s.updateForm })));
+  const { fill, updateForm } = useExportStore(
+    useShallow((s) => ({ fill: s.form?.fillMissingLanguages ?? false, updateForm: s.updateForm })),
+  );
   return (
     <div className="export-field fill-languages-field">
       <label className="checkbox-label">
-        <input type="checkbox" checked={fill} aria-describedby="export-fill-help" onChange={(event) => updateForm({ fillMissingLanguages: event.target.checked })} />
+        <input
+          type="checkbox"
+          checked={fill}
+          aria-describedby="export-fill-help"
+          onChange={(event) => updateForm({ fillMissingLanguages: event.target.checked })}
+        />
         <span>{t('fill.label')}</span>
       </label>
-      <p id="export-fill-help" className="field-help muted">{t(fill ? 'fill.on' : 'fill.off')}</p>
+      <p id="export-fill-help" className="field-help muted">
+        {t(fill ? 'fill.on' : 'fill.off')}
+      </p>
     </div>
   );
 }

@@ -11,14 +11,20 @@ import { useUiStore } from '../../stores/ui';
 export function GridFilterSummary() {
   const t = useT(exportDictionary);
   const go = useUiStore((s) => s.go);
-  const { filters, sort, language } = useGridStore(useShallow((s) => ({ filters: s.filters, sort: s.sort, language: s.language })));
+  const { filters, sort, language } = useGridStore(
+    useShallow((s) => ({ filters: s.filters, sort: s.sort, language: s.language })),
+  );
   const suppliers = useSuppliersStore((s) => s.suppliers);
   const parts = describeGridFilter(gridFilterQuery(filters, sort, language), t, (id) => supplierName(suppliers, id));
   const text = parts.length ? t('rows.filterSummary', { filter: parts.join(' · ') }) : t('rows.filterNone');
   return (
     <div className="grid-filter-summary">
-      <span className="muted grid-filter-text" title={text}>{text}</span>
-      <button type="button" className="link" onClick={() => go('grid')}>{t('rows.filterEdit')}</button>
+      <span className="muted grid-filter-text" title={text}>
+        {text}
+      </span>
+      <button type="button" className="link" onClick={() => go('grid')}>
+        {t('rows.filterEdit')}
+      </button>
     </div>
   );
 }

@@ -20,7 +20,12 @@ export function HistoryRow({ entry, current }: Props) {
   const language = useUiStore((s) => s.language);
   const presets = useExportStore((s) => s.presets);
   const suppliers = useSuppliersStore((s) => s.suppliers);
-  const summary = describeSettings(entry.options, t, (tag) => languageName(t, language, tag), (id) => supplierName(suppliers, id)).join(' · ');
+  const summary = describeSettings(
+    entry.options,
+    t,
+    (tag) => languageName(t, language, tag),
+    (id) => supplierName(suppliers, id),
+  ).join(' · ');
   const delivery = entry.file ?? t('history.download');
   const preflight = describePreflight(entry.preflight, t);
   return (
@@ -28,13 +33,25 @@ export function HistoryRow({ entry, current }: Props) {
       <td className="history-when">{formatDateTime(entry.createdAt, language)}</td>
       <td className="history-preset">
         <span>{presetLabel(t, presets, entry.preset)}</span>
-        {current && <span className="badge ok" title={t('history.latestTitle')}>{t('history.latest')}</span>}
+        {current && (
+          <span className="badge ok" title={t('history.latestTitle')}>
+            {t('history.latest')}
+          </span>
+        )}
       </td>
       <td className="num history-rows">{formatCount(entry.rows, language)}</td>
-      <td className="history-file"><div className="cell" title={delivery}>{delivery}</div></td>
+      <td className="history-file">
+        <div className="cell" title={delivery}>
+          {delivery}
+        </div>
+      </td>
       <td className="history-options">
         {summary}
-        {preflight && <span className={`history-preflight ${entry.preflight?.choice === 'exclude' ? 'excluded' : 'kept'}`}>{preflight}</span>}
+        {preflight && (
+          <span className={`history-preflight ${entry.preflight?.choice === 'exclude' ? 'excluded' : 'kept'}`}>
+            {preflight}
+          </span>
+        )}
       </td>
     </tr>
   );

@@ -20,13 +20,31 @@ export function LanguagePicker() {
         {languages.map((tag, index) => (
           <li key={tag} className={`language-chip${index === 0 ? ' main-language' : ''}`} data-language={tag}>
             <span className="language-order">{index + 1}</span>
-            <span className="language-name" title={tag}>{nameOf(tag)}</span>
+            <span className="language-name" title={tag}>
+              {nameOf(tag)}
+            </span>
             {index === 0 && <span className="badge neutral">{t('languages.main')}</span>}
             {index > 0 && (
-              <button type="button" className="icon-button" aria-label={t('languages.moveUp', { name: nameOf(tag) })} title={t('languages.moveUp', { name: nameOf(tag) })} onClick={() => updateForm({ languages: moveLanguageUp(languages, index) })}>↑</button>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={t('languages.moveUp', { name: nameOf(tag) })}
+                title={t('languages.moveUp', { name: nameOf(tag) })}
+                onClick={() => updateForm({ languages: moveLanguageUp(languages, index) })}
+              >
+                ↑
+              </button>
             )}
             {languages.length > 1 && (
-              <button type="button" className="icon-button" aria-label={t('languages.remove', { name: nameOf(tag) })} title={t('languages.remove', { name: nameOf(tag) })} onClick={() => updateForm({ languages: removeLanguage(languages, index) })}>×</button>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={t('languages.remove', { name: nameOf(tag) })}
+                title={t('languages.remove', { name: nameOf(tag) })}
+                onClick={() => updateForm({ languages: removeLanguage(languages, index) })}
+              >
+                ×
+              </button>
             )}
           </li>
         ))}
@@ -39,7 +57,11 @@ export function LanguagePicker() {
           onChange={(event) => updateForm({ languages: addLanguage(languages, event.target.value) })}
         >
           <option value="">{t('languages.add')}</option>
-          {addable.map((tag) => <option key={tag} value={tag}>{nameOf(tag)} · {tag}</option>)}
+          {addable.map((tag) => (
+            <option key={tag} value={tag}>
+              {nameOf(tag)} · {tag}
+            </option>
+          ))}
         </select>
       )}
       <p className="field-help muted">{t('languages.help')}</p>

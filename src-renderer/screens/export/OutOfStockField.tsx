@@ -8,7 +8,11 @@ import { outOfStockApplies } from '../../stores/export-form';
 export function OutOfStockField() {
   const t = useT(exportDictionary);
   const { outOfStock, rowChoice, updateForm } = useExportStore(
-    useShallow((s) => ({ outOfStock: s.form?.outOfStock ?? 'draft', rowChoice: s.form?.rowChoice ?? 'all', updateForm: s.updateForm })),
+    useShallow((s) => ({
+      outOfStock: s.form?.outOfStock ?? 'draft',
+      rowChoice: s.form?.rowChoice ?? 'all',
+      updateForm: s.updateForm,
+    })),
   );
   const applies = outOfStockApplies({ rowChoice });
   return (

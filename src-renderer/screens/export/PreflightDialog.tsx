@@ -12,7 +12,8 @@ import { useUiStore } from '../../stores/ui';
 import { formatCount } from './labels';
 
 /** Money as a shopper sees it: in the currency's minor unit (a loss of 1.2 USD reads 1.20 USD). */
-const money = (value: Money | null) => (value ? formatMoney(value, { decimals: currencyDecimals(value.currency) }) : '—');
+const money = (value: Money | null) =>
+  value ? formatMoney(value, { decimals: currencyDecimals(value.currency) }) : '—';
 
 /**
  * The step between "Export…" and the file when some rows would sell below cost or have no price: those rows, with
@@ -21,7 +22,9 @@ const money = (value: Money | null) => (value ? formatMoney(value, { decimals: c
 export function PreflightDialog() {
   const t = useT(exportDictionary);
   const language = useUiStore((s) => s.language);
-  const { preflight, decideFlagged } = useExportStore(useShallow((s) => ({ preflight: s.preflight, decideFlagged: s.decideFlagged })));
+  const { preflight, decideFlagged } = useExportStore(
+    useShallow((s) => ({ preflight: s.preflight, decideFlagged: s.decideFlagged })),
+  );
   const headingId = useId();
   const panel = useRef<HTMLDivElement>(null);
   const open = preflight !== null;
@@ -42,17 +45,37 @@ export function PreflightDialog() {
   const count = (n: number) => formatCount(n, language);
   const flagged = preflight.belowCost + preflight.noPrice;
   const found = [
-    preflight.belowCost ? t(preflight.belowCost === 1 ? 'preflight.belowCostOne' : 'preflight.belowCost', { count: count(preflight.belowCost) }) : '',
-    preflight.noPrice ? t(preflight.noPrice === 1 ? 'preflight.noPriceOne' : 'preflight.noPrice', { count: count(preflight.noPrice) }) : '',
-  ].filter(Boolean).join(t('preflight.and'));
+    preflight.belowCost
+      ? t(preflight.belowCost === 1 ? 'preflight.belowCostOne' : 'preflight.belowCost', {
+          count: count(preflight.belowCost),
+        })
+      : '',
+    preflight.noPrice
+      ? t(preflight.noPrice === 1 ? 'preflight.noPriceOne' : 'preflight.noPrice', { count: count(preflight.noPrice) })
+      : '',
+  ]
+    .filter(Boolean)
+    .join(t('preflight.and'));
   const problem = (row: FlaggedRow) => {
-    if (row.reason === 'below_cost') return <strong className="preflight-loss">{t('preflight.loss', { amount: money(row.lossPerSale) })}</strong>;
-    return <span className="preflight-noprice">{t(row.cause === 'no_rate' ? 'preflight.cause.no_rate' : 'preflight.cause.refused')}</span>;
+    if (row.reason === 'below_cost')
+      return <strong className="preflight-loss">{t('preflight.loss', { amount: money(row.lossPerSale) })}</strong>;
+    return (
+      <span className="preflight-noprice">
+        {t(row.cause === 'no_rate' ? 'preflight.cause.no_rate' : 'preflight.cause.refused')}
+      </span>
+    );
   };
 
   return createPortal(
     <div className="export-preflight">
-      <div ref={panel} className="export-preflight-panel" role="dialog" aria-modal="true" aria-labelledby={headingId} tabIndex={-1}>
+      <div
+        ref={panel}
+        className="export-preflight-panel"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={headingId}
+        tabIndex={-1}
+      >
         <header className="export-preflight-head">
           <h2 id={headingId}>{t('preflight.title')}</h2>
           <p className="export-preflight-summary">{t('preflight.summary', { found, rows: count(preflight.rows) })}</p>
@@ -62,8 +85,12 @@ export function PreflightDialog() {
             <thead>
               <tr>
                 <th scope="col">{t('preflight.plan')}</th>
-                <th scope="col" className="num">{t('preflight.price')}</th>
-                <th scope="col" className="num">{t('preflight.cost')}</th>
+                <th scope="col" className="num">
+                  {t('preflight.price')}
+                </th>
+                <th scope="col" className="num">
+                  {t('preflight.cost')}
+                </th>
                 <th scope="col">{t('preflight.problem')}</th>
               </tr>
             </thead>
@@ -72,10 +99,14 @@ export function PreflightDialog() {
                 <tr key={row.planKey} data-reason={row.reason}>
                   <td>
                     <div className="preflight-plan">
-                      <span className="preflight-title" title={row.planKey}>{row.title || row.planKey}</span>
+                      <span className="preflight-title" title={row.planKey}>
+                        {row.title || row.planKey}
+                      </span>
                       {(row.locked || row.soldOut) && (
                         <span className="muted preflight-notes">
-                          {[row.locked ? t('preflight.locked') : '', row.soldOut ? t('preflight.soldOut') : ''].filter(Boolean).join(' · ')}
+                          {[row.locked ? t('preflight.locked') : '', row.soldOut ? t('preflight.soldOut') : '']
+                            .filter(Boolean)
+                            .join(' · ')}
                         </span>
                       )}
                     </div>
@@ -87,13 +118,19 @@ export function PreflightDialog() {
               ))}
             </tbody>
           </table>
-          {flagged > preflight.flagged.length && <p className="muted">{t('preflight.more', { count: count(flagged - preflight.flagged.length) })}</p>}
+          {flagged > preflight.flagged.length && (
+            <p className="muted">{t('preflight.more', { count: count(flagged - preflight.flagged.length) })}</p>
+          )}
           <p className="muted preflight-recorded">{t('preflight.recorded')}</p>
         </div>
         <footer className="export-preflight-actions">
-          <button type="button" className="button" onClick={() => void decideFlagged(null)}>{t('preflight.back')}</button>
+          <button type="button" className="button" onClick={() => void decideFlagged(null)}>
+            {t('preflight.back')}
+          </button>
           <span className="spacer" />
-          <button type="button" className="button preflight-keep" onClick={() => void decideFlagged('keep')}>{t('preflight.keep')}</button>
+          <button type="button" className="button preflight-keep" onClick={() => void decideFlagged('keep')}>
+            {t('preflight.keep')}
+          </button>
           <button type="button" className="primary preflight-exclude" onClick={() => void decideFlagged('exclude')}>
             {t(flagged === 1 ? 'preflight.excludeOne' : 'preflight.exclude', { count: count(flagged) })}
           </button>

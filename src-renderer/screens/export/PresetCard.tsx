@@ -27,10 +27,14 @@ export function PresetCard({ preset, selected, onSelect }: Props) {
       onClick={onSelect}
     >
       <span className="preset-label">{label}</span>
-      <span className="preset-description" id={`preset-${preset.id}-description`} title={description}>{description}</span>
+      <span className="preset-description" id={`preset-${preset.id}-description`} title={description}>
+        {description}
+      </span>
       <span className="preset-columns" title={preset.columns.join('\n')}>
         <span className="preset-column-count">{t('preset.columns', { count: preset.columns.length })}</span>
-        <span className="preset-column-names" translate="no">{columns}</span>
+        <span className="preset-column-names" translate="no">
+          {columns}
+        </span>
       </span>
     </button>
   );

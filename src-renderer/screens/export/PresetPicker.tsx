@@ -14,7 +14,12 @@ export function PresetPicker() {
       <h2 id="export-presets-heading">{t('presets')}</h2>
       <div className="preset-cards" role="radiogroup" aria-labelledby="export-presets-heading">
         {presets.map((preset) => (
-          <PresetCard key={preset.id} preset={preset} selected={preset.id === selected} onSelect={() => void selectPreset(preset.id)} />
+          <PresetCard
+            key={preset.id}
+            preset={preset}
+            selected={preset.id === selected}
+            onSelect={() => void selectPreset(preset.id)}
+          />
         ))}
       </div>
     </section>

@@ -16,7 +16,9 @@ export function PreviewTable({ columns, rows, label }: Props) {
         <thead>
           <tr>
             {columns.map((column, index) => (
-              <th key={index} scope="col" title={column}><div className="cell">{column}</div></th>
+              <th key={index} scope="col" title={column}>
+                <div className="cell">{column}</div>
+              </th>
             ))}
           </tr>
         </thead>
@@ -24,7 +26,9 @@ export function PreviewTable({ columns, rows, label }: Props) {
           {rows.map((row, rowIndex) => (
             <tr key={rowIndex}>
               {row.map((cell, index) => (
-                <td key={index} title={cell || undefined}><div className="cell">{cell}</div></td>
+                <td key={index} title={cell || undefined}>
+                  <div className="cell">{cell}</div>
+                </td>
               ))}
             </tr>
           ))}

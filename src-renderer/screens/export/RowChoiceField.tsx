@@ -15,7 +15,13 @@ export function RowChoiceField() {
         {ROW_CHOICES.map((choice) => (
           <div key={choice} className="radio-option">
             <label>
-              <input type="radio" name="export-rows" value={choice} checked={rowChoice === choice} onChange={() => updateForm({ rowChoice: choice })} />
+              <input
+                type="radio"
+                name="export-rows"
+                value={choice}
+                checked={rowChoice === choice}
+                onChange={() => updateForm({ rowChoice: choice })}
+              />
               <span>{t(`rows.${choice}`)}</span>
             </label>
             {choice === 'filter' && <GridFilterSummary />}

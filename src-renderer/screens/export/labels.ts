@@ -2,7 +2,11 @@ import type { ExportPresetId, ExportPresetInfo } from '../../../src-shared/expor
 import type { Translate } from '../../stores/export-form';
 
 /** The server's English text unless the dictionary translates it (see i18n/export.ts). */
-export function presetText(t: Translate, preset: Pick<ExportPresetInfo, 'id' | 'label' | 'description'>, part: 'label' | 'description'): string {
+export function presetText(
+  t: Translate,
+  preset: Pick<ExportPresetInfo, 'id' | 'label' | 'description'>,
+  part: 'label' | 'description',
+): string {
   const key = `preset.${preset.id}.${part}`;
   const translated = t(key);
   return translated === key ? preset[part] : translated;

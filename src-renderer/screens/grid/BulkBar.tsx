@@ -57,14 +57,20 @@ export function BulkBar({ currency }: { currency: string }) {
 
   return (
     <div className="bulk-bar" role="region" aria-label={t('bulk.label')}>
-      <strong className="bulk-count" data-testid="bulk-count">{t('bulk.count', { count: countText })}</strong>
+      <strong className="bulk-count" data-testid="bulk-count">
+        {t('bulk.count', { count: countText })}
+      </strong>
       {mode === 'keys' && count < total && (
         <button type="button" className="link" onClick={() => useSelectionStore.getState().selectAllMatching()}>
           {t('select.allMatching', { count: new Intl.NumberFormat(language).format(total) })}
         </button>
       )}
       <form className="bulk-lock" onSubmit={lock}>
-        <select value={lockMode} onChange={(event) => setLockMode(event.target.value as LockMode)} aria-label={t('bulk.lockMode')}>
+        <select
+          value={lockMode}
+          onChange={(event) => setLockMode(event.target.value as LockMode)}
+          aria-label={t('bulk.lockMode')}
+        >
           <option value="lockPrice">{t('bulk.lockPrice')}</option>
           <option value="lockMargin">{t('bulk.lockMargin')}</option>
         </select>
@@ -79,20 +85,57 @@ export function BulkBar({ currency }: { currency: string }) {
           />
           <span className="unit">{currency}</span>
         </label>
-        <button type="submit" className="button primary small" disabled={action.pending || amount === null}>{t('bulk.lock')}</button>
+        <button type="submit" className="button primary small" disabled={action.pending || amount === null}>
+          {t('bulk.lock')}
+        </button>
       </form>
-      <button type="button" className="button small" disabled={action.pending} onClick={() => run({ type: 'unlock' }, t('bulk.done.unlock'))}>{t('bulk.unlock')}</button>
-      <button type="button" className="button small" disabled={action.pending} onClick={() => run({ type: 'exclude' }, t('bulk.done.exclude'))}>{t('bulk.exclude')}</button>
-      <button type="button" className="button small" disabled={action.pending} onClick={() => run({ type: 'include' }, t('bulk.done.include'))}>{t('bulk.include')}</button>
-      {mode === 'keys' && count === 1 && <button type="button" className="button small" onClick={openOne}>{t('bulk.open')}</button>}
-      <button type="button" className="link" onClick={() => useSelectionStore.getState().clear()}>{t('bulk.clear')}</button>
+      <button
+        type="button"
+        className="button small"
+        disabled={action.pending}
+        onClick={() => run({ type: 'unlock' }, t('bulk.done.unlock'))}
+      >
+        {t('bulk.unlock')}
+      </button>
+      <button
+        type="button"
+        className="button small"
+        disabled={action.pending}
+        onClick={() => run({ type: 'exclude' }, t('bulk.done.exclude'))}
+      >
+        {t('bulk.exclude')}
+      </button>
+      <button
+        type="button"
+        className="button small"
+        disabled={action.pending}
+        onClick={() => run({ type: 'include' }, t('bulk.done.include'))}
+      >
+        {t('bulk.include')}
+      </button>
+      {mode === 'keys' && count === 1 && (
+        <button type="button" className="button small" onClick={openOne}>
+          {t('bulk.open')}
+        </button>
+      )}
+      <button type="button" className="link" onClick={() => useSelectionStore.getState().clear()}>
+        {t('bulk.clear')}
+      </button>
       {(invalid || action.error || done) && (
-        <span className={`bulk-note${invalid || action.error ? ' error' : ' muted'}`} role={action.error ? 'alert' : 'status'}>
+        <span
+          className={`bulk-note${invalid || action.error ? ' error' : ' muted'}`}
+          role={action.error ? 'alert' : 'status'}
+        >
           {action.error ?? (invalid ? t('detail.lock.invalid') : done)}
         </span>
       )}
       {action.confirming && (
-        <BelowCostConfirm preview={action.confirming.preview} pending={action.pending} onConfirm={() => void action.confirm()} onCancel={action.cancel} />
+        <BelowCostConfirm
+          preview={action.confirming.preview}
+          pending={action.pending}
+          onConfirm={() => void action.confirm()}
+          onCancel={action.cancel}
+        />
       )}
     </div>
   );

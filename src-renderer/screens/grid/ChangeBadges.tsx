@@ -13,7 +13,12 @@ export const ChangeBadges = memo(function ChangeBadges({ changes }: { changes: r
   return (
     <span className="change-badges">
       {shown.map((kind) => (
-        <span key={kind} className={`change-badge ${kind}`} title={t(`change.${kind}.hint`)} aria-label={t(`change.${kind}.hint`)}>
+        <span
+          key={kind}
+          className={`change-badge ${kind}`}
+          title={t(`change.${kind}.hint`)}
+          aria-label={t(`change.${kind}.hint`)}
+        >
           {t(`change.${kind}`)}
         </span>
       ))}

@@ -13,7 +13,8 @@ export function ColumnResizer({ column, label }: { column: ColumnId; label: stri
   const stored = useColumnsStore((s) => s.widths[column]);
 
   // The width the merchant sees (a title column is wider than its minimum), so a drag starts where the edge is.
-  const shownWidth = (handle: HTMLElement) => handle.parentElement?.getBoundingClientRect().width ?? stored ?? MIN_COLUMN_WIDTH;
+  const shownWidth = (handle: HTMLElement) =>
+    handle.parentElement?.getBoundingClientRect().width ?? stored ?? MIN_COLUMN_WIDTH;
 
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     event.preventDefault();

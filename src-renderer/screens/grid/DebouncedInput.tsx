@@ -25,9 +25,12 @@ export function DebouncedInput({ value, onCommit, delay = 200, onKeyDown, ...inp
     }
   }, [value]);
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   const commit = (next: string) => {
     if (timer.current) clearTimeout(timer.current);

@@ -58,19 +58,42 @@ export function DetailPanel({ selected, currency }: { selected: SelectedRow; cur
               <span className="fact">{t(`kind.${detail.kind}`)}</span>
               {detail.attributes.type === 'plan' && (
                 <>
-                  <span className="fact" title={coverageLabel(t, detail.attributes).title}>{coverageLabel(t, detail.attributes).text}</span>
-                  <span className="fact" title={dataLabel(t, detail.attributes).title}>{dataLabel(t, detail.attributes).text}</span>
-                  {days !== null && <span className="fact">{days === 1 ? t('detail.days.one') : t('detail.days', { count: days })}</span>}
+                  <span className="fact" title={coverageLabel(t, detail.attributes).title}>
+                    {coverageLabel(t, detail.attributes).text}
+                  </span>
+                  <span className="fact" title={dataLabel(t, detail.attributes).title}>
+                    {dataLabel(t, detail.attributes).text}
+                  </span>
+                  {days !== null && (
+                    <span className="fact">
+                      {days === 1 ? t('detail.days.one') : t('detail.days', { count: days })}
+                    </span>
+                  )}
                 </>
               )}
-              {faceValueOf(detail.attributes) && <span className="fact">{t('detail.faceValue', { value: faceValueOf(detail.attributes)! })}</span>}
-              <span className="fact">{supplierCount === 1 ? t('detail.suppliers.one') : t('detail.suppliers', { count: supplierCount })}</span>
+              {faceValueOf(detail.attributes) && (
+                <span className="fact">{t('detail.faceValue', { value: faceValueOf(detail.attributes)! })}</span>
+              )}
+              <span className="fact">
+                {supplierCount === 1 ? t('detail.suppliers.one') : t('detail.suppliers', { count: supplierCount })}
+              </span>
               <ChangeBadges changes={detail.changes} />
             </div>
           )}
-          <div className="detail-key muted" title={selected.planKey}>{t('detail.planKey')}: <code translate="no">{selected.planKey}</code></div>
+          <div className="detail-key muted" title={selected.planKey}>
+            {t('detail.planKey')}: <code translate="no">{selected.planKey}</code>
+          </div>
         </div>
-        <button ref={closeButton} type="button" className="icon-button" aria-label={t('detail.close')} title={t('detail.close')} onClick={() => select(null)}>×</button>
+        <button
+          ref={closeButton}
+          type="button"
+          className="icon-button"
+          aria-label={t('detail.close')}
+          title={t('detail.close')}
+          onClick={() => select(null)}
+        >
+          ×
+        </button>
       </header>
 
       {state.status === 'loading' && !detail && <LoadingState />}
@@ -85,7 +108,9 @@ export function DetailPanel({ selected, currency }: { selected: SelectedRow; cur
             <PriceChart detail={detail} nameOf={nameOf} supplierColors={supplierColors} currency={currency} />
           </section>
           <section className="detail-section">
-            <h3>{t('detail.offers')} <span className="muted">({detail.offers.length})</span></h3>
+            <h3>
+              {t('detail.offers')} <span className="muted">({detail.offers.length})</span>
+            </h3>
             <div className="offer-list">
               {detail.offers.map((offer) => (
                 <OfferCard

@@ -31,7 +31,11 @@ export function Filters({ currency }: { currency: string }) {
         onChange={(event) => setFilters({ kinds: event.target.value ? [event.target.value as OfferKind] : [] })}
       >
         <option value="">{t('filters.kind.all')}</option>
-        {OFFER_KINDS.map((kind) => <option key={kind} value={kind}>{t(`kind.${kind}`)}</option>)}
+        {OFFER_KINDS.map((kind) => (
+          <option key={kind} value={kind}>
+            {t(`kind.${kind}`)}
+          </option>
+        ))}
       </select>
       <DebouncedInput
         className={`grid-country${filters.countries.trim() ? ' active' : ''}`}
@@ -52,7 +56,10 @@ export function Filters({ currency }: { currency: string }) {
         <option value="in_stock">{t('filters.stock.in_stock')}</option>
         <option value="out">{t('filters.stock.out')}</option>
       </select>
-      <label className={`margin-below${marginInvalid ? ' invalid' : ''}${normalizeAmount(filters.marginBelow) !== null ? ' active' : ''}`} title={marginInvalid ? t('filters.marginBelow.invalid') : undefined}>
+      <label
+        className={`margin-below${marginInvalid ? ' invalid' : ''}${normalizeAmount(filters.marginBelow) !== null ? ' active' : ''}`}
+        title={marginInvalid ? t('filters.marginBelow.invalid') : undefined}
+      >
         <span>{t('filters.marginBelow')}</span>
         <DebouncedInput
           value={filters.marginBelow}
@@ -65,7 +72,11 @@ export function Filters({ currency }: { currency: string }) {
         <span className="unit">{currency}</span>
       </label>
       <label className={`toggle${filters.changedInLastSync ? ' active' : ''}`}>
-        <input type="checkbox" checked={filters.changedInLastSync} onChange={(event) => setFilters({ changedInLastSync: event.target.checked })} />
+        <input
+          type="checkbox"
+          checked={filters.changedInLastSync}
+          onChange={(event) => setFilters({ changedInLastSync: event.target.checked })}
+        />
         <span>{t('filters.changed')}</span>
       </label>
     </div>

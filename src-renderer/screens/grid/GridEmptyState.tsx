@@ -34,7 +34,9 @@ export function GridEmptyState({ currency }: { currency: string }) {
         <div className="grid-empty">
           <h2>{t('empty.filtered.title')}</h2>
           <p>{t('empty.filtered.body')}</p>
-          <button type="button" className="button" onClick={clearFilters}>{t('filters.clear')}</button>
+          <button type="button" className="button" onClick={clearFilters}>
+            {t('filters.clear')}
+          </button>
         </div>
       </EmptyState>
     );
@@ -50,10 +52,17 @@ export function GridEmptyState({ currency }: { currency: string }) {
           <h2>{ts('grid.syncNew.title', { names })}</h2>
           <p>{ts('grid.syncNew.body')}</p>
           <div className="grid-empty-actions">
-            <button type="button" className="button primary" disabled={syncing} onClick={() => useSyncStore.getState().syncSuppliers(neverSynced.map((s) => s.id))}>
+            <button
+              type="button"
+              className="button primary"
+              disabled={syncing}
+              onClick={() => useSyncStore.getState().syncSuppliers(neverSynced.map((s) => s.id))}
+            >
               {syncing ? ts('grid.syncNew.running') : ts('grid.syncNew.button', { names })}
             </button>
-            <button type="button" className="button" onClick={() => go('sync')}>{t('empty.goSync')}</button>
+            <button type="button" className="button" onClick={() => go('sync')}>
+              {t('empty.goSync')}
+            </button>
           </div>
         </div>
       </EmptyState>
@@ -67,8 +76,12 @@ export function GridEmptyState({ currency }: { currency: string }) {
         <h2>{synced ? t('empty.synced.title') : t('empty.neverSynced.title')}</h2>
         <p>{synced ? t('empty.synced.body') : t('empty.neverSynced.body', { currency })}</p>
         <div className="grid-empty-actions">
-          <button type="button" className="button primary" onClick={() => go('sync')}>{t('empty.goSync')}</button>
-          <button type="button" className="button" onClick={() => go('suppliers')}>{t('empty.goSuppliers')}</button>
+          <button type="button" className="button primary" onClick={() => go('sync')}>
+            {t('empty.goSync')}
+          </button>
+          <button type="button" className="button" onClick={() => go('suppliers')}>
+            {t('empty.goSuppliers')}
+          </button>
         </div>
       </div>
     </EmptyState>

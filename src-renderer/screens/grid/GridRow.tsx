@@ -31,11 +31,23 @@ interface Props {
  * Memoized on the row object: the server sends a new object only when the row changed, so scrolling re-renders
  * just the rows entering the window, and the per-row work (cheapest offer per supplier) runs once per row.
  */
-export const GridRow = memo(function GridRow({ row, index, top, columns, nameOf, open, checked, focused, onOpen, onCheck }: Props) {
+export const GridRow = memo(function GridRow({
+  row,
+  index,
+  top,
+  columns,
+  nameOf,
+  open,
+  checked,
+  focused,
+  onOpen,
+  onCheck,
+}: Props) {
   const t = useT(gridDictionary);
   const cells = useMemo(() => supplierCells(row), [row]);
   const level = marginLevel(row);
-  const marginHint = level === 'loss' ? t('margin.loss') : level === 'low' ? t('margin.low', { percent: LOW_MARGIN_PERCENT }) : '';
+  const marginHint =
+    level === 'loss' ? t('margin.loss') : level === 'low' ? t('margin.low', { percent: LOW_MARGIN_PERCENT }) : '';
 
   const onClick = (event: MouseEvent) => {
     if (event.shiftKey || event.ctrlKey || event.metaKey) {
@@ -69,39 +81,85 @@ export const GridRow = memo(function GridRow({ row, index, top, columns, nameOf,
         return (
           <div key={column} role="cell" className="grid-cell title-cell">
             {/* Two lines and the whole title on hover: plans that differ only at the end of a long title still read apart. */}
-            <span className="grid-title" title={row.title}>{row.title}</span>
-            {row.excludedFromExport && <span className="excluded-badge" title={t('row.excluded.hint')}>{t('row.excluded')}</span>}
+            <span className="grid-title" title={row.title}>
+              {row.title}
+            </span>
+            {row.excludedFromExport && (
+              <span className="excluded-badge" title={t('row.excluded.hint')}>
+                {t('row.excluded')}
+              </span>
+            )}
             <ChangeBadges changes={row.changes} />
           </div>
         );
       case 'kind': {
         const kind = t(`kind.${row.kind}`);
-        return <div key={column} role="cell" className="grid-cell kind-cell" title={kind}><span className="two-lines">{kind}</span></div>;
+        return (
+          <div key={column} role="cell" className="grid-cell kind-cell" title={kind}>
+            <span className="two-lines">{kind}</span>
+          </div>
+        );
       }
       case 'coverage': {
         const coverage = coverageLabel(t, row.attributes);
-        return <div key={column} role="cell" className="grid-cell coverage-cell" title={coverage.title}>{coverage.text}</div>;
+        return (
+          <div key={column} role="cell" className="grid-cell coverage-cell" title={coverage.title}>
+            {coverage.text}
+          </div>
+        );
       }
       case 'data': {
         const data = dataLabel(t, row.attributes);
-        return <div key={column} role="cell" className="grid-cell data-cell" title={data.title}>{data.text}</div>;
+        return (
+          <div key={column} role="cell" className="grid-cell data-cell" title={data.title}>
+            {data.text}
+          </div>
+        );
       }
       case 'days':
-        return <div key={column} role="cell" className="grid-cell num days-cell">{daysOf(row.attributes) ?? '—'}</div>;
+        return (
+          <div key={column} role="cell" className="grid-cell num days-cell">
+            {daysOf(row.attributes) ?? '—'}
+          </div>
+        );
       case 'best':
-        return <div key={column} role="cell" className="grid-cell num best" title={formatExactMoney(row.bestCost)}>{cellAmount(row.bestCost)}</div>;
+        return (
+          <div key={column} role="cell" className="grid-cell num best" title={formatExactMoney(row.bestCost)}>
+            {cellAmount(row.bestCost)}
+          </div>
+        );
       case 'sale':
         return (
-          <div key={column} role="cell" className={`grid-cell num sale-cell${row.locked ? ' locked' : ''}`} title={[formatExactMoney(row.salePrice), row.locked ? t('price.locked') : ''].filter(Boolean).join('\n')}>
+          <div
+            key={column}
+            role="cell"
+            className={`grid-cell num sale-cell${row.locked ? ' locked' : ''}`}
+            title={[formatExactMoney(row.salePrice), row.locked ? t('price.locked') : ''].filter(Boolean).join('\n')}
+          >
             {row.locked && <LockIcon label={t('price.locked')} />}
             {cellAmount(row.salePrice)}
           </div>
         );
       case 'margin':
         return (
-          <div key={column} role="cell" className={`grid-cell num margin-cell ${level}`} title={[formatExactMoney(row.margin), row.marginPercent !== null ? percentLabel(row.marginPercent) : '', marginHint].filter(Boolean).join('\n')}>
+          <div
+            key={column}
+            role="cell"
+            className={`grid-cell num margin-cell ${level}`}
+            title={[
+              formatExactMoney(row.margin),
+              row.marginPercent !== null ? percentLabel(row.marginPercent) : '',
+              marginHint,
+            ]
+              .filter(Boolean)
+              .join('\n')}
+          >
             <span className="margin-amount">
-              {(level === 'loss' || level === 'low') && <span className="margin-flag" aria-label={marginHint}>!</span>}
+              {(level === 'loss' || level === 'low') && (
+                <span className="margin-flag" aria-label={marginHint}>
+                  !
+                </span>
+              )}
               {cellAmount(row.margin)}
             </span>
             <span className="margin-percent">{row.marginPercent !== null ? percentLabel(row.marginPercent) : ''}</span>

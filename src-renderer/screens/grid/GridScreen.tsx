@@ -61,7 +61,11 @@ export function GridScreen() {
         <h1>{t('nav.grid')}</h1>
         <GridSummary currency={currency} />
         <PossibleMatches />
-        {filtersActive && <button type="button" className="link clear-filters" onClick={clearFilters}>{t('filters.clear')}</button>}
+        {filtersActive && (
+          <button type="button" className="link clear-filters" onClick={clearFilters}>
+            {t('filters.clear')}
+          </button>
+        )}
         <div className="grid-top-actions">
           <ColumnsMenu />
           <GridSyncButton />
@@ -73,7 +77,9 @@ export function GridScreen() {
       {status === 'error' && (hasPages || selected) && (
         <div className="grid-inline-error" role="alert">
           <span>{t('state.error', { message: error ?? '' })}</span>
-          <button type="button" className="button small" onClick={retry}>{t('action.retry')}</button>
+          <button type="button" className="button small" onClick={retry}>
+            {t('action.retry')}
+          </button>
         </div>
       )}
       <div className="grid-body-area">

@@ -16,10 +16,18 @@ export function GridSummary({ currency }: { currency: string }) {
   const count = total === null || failed ? null : new Intl.NumberFormat(language).format(total);
   return (
     <div className="grid-summary" aria-live="polite">
-      {count !== null && <strong data-testid="grid-count">{total === 1 ? t('grid.count.one') : t('grid.count', { count })}</strong>}
-      <span className="currency-chip" data-testid="grid-currency">{t('grid.currency', { currency })}</span>
+      {count !== null && (
+        <strong data-testid="grid-count">{total === 1 ? t('grid.count.one') : t('grid.count', { count })}</strong>
+      )}
+      <span className="currency-chip" data-testid="grid-currency">
+        {t('grid.currency', { currency })}
+      </span>
       {runsKnown && (
-        <span className="muted">{lastRun ? t('grid.lastSync', { time: formatDateTime(lastRun.finishedAt ?? lastRun.startedAt, language) }) : t('grid.neverSynced')}</span>
+        <span className="muted">
+          {lastRun
+            ? t('grid.lastSync', { time: formatDateTime(lastRun.finishedAt ?? lastRun.startedAt, language) })
+            : t('grid.neverSynced')}
+        </span>
       )}
       {loading && total !== null && <span className="muted updating">{t('grid.updating')}</span>}
     </div>

@@ -14,7 +14,13 @@ export function GridSyncButton() {
   const go = useUiStore((s) => s.go);
   const hasSuppliers = useSuppliersStore((s) => s.suppliers.length > 0);
   const { running, progress, startError, syncAll, connect } = useSyncStore(
-    useShallow((s) => ({ running: s.running, progress: s.progress, startError: s.startError, syncAll: s.syncAll, connect: s.connect })),
+    useShallow((s) => ({
+      running: s.running,
+      progress: s.progress,
+      startError: s.startError,
+      syncAll: s.syncAll,
+      connect: s.connect,
+    })),
   );
   useEffect(() => connect(), [connect]);
   const suppliers = Object.values(progress);
@@ -31,7 +37,12 @@ export function GridSyncButton() {
   return (
     <div className="grid-sync" data-testid="grid-sync">
       {state && (
-        <button type="button" className={`link grid-sync-state${failed || held || startError ? ' warn' : ''}`} onClick={() => go('sync')} aria-live="polite">
+        <button
+          type="button"
+          className={`link grid-sync-state${failed || held || startError ? ' warn' : ''}`}
+          onClick={() => go('sync')}
+          aria-live="polite"
+        >
           {running && <span className="spinner" aria-hidden="true" />}
           {state}
         </button>

@@ -76,10 +76,13 @@ export function GridTable({ currency }: { currency: string }) {
     }
   });
 
-  const open = useCallback((row: PlanRow, index: number) => {
-    setFocusIndex(index);
-    select(row);
-  }, [select]);
+  const open = useCallback(
+    (row: PlanRow, index: number) => {
+      setFocusIndex(index);
+      select(row);
+    },
+    [select],
+  );
   const check = useCallback((row: PlanRow, index: number, range: boolean) => {
     setFocusIndex(index);
     if (range) void selectRange(index);
@@ -118,7 +121,11 @@ export function GridTable({ currency }: { currency: string }) {
     }
   };
 
-  const style = { '--grid-columns': layout.template, '--select-width': `${DEFAULT_WIDTHS.select}px`, minWidth: layout.minWidth } as CSSProperties;
+  const style = {
+    '--grid-columns': layout.template,
+    '--select-width': `${DEFAULT_WIDTHS.select}px`,
+    minWidth: layout.minWidth,
+  } as CSSProperties;
 
   return (
     <div className="grid-table-frame">
@@ -134,7 +141,8 @@ export function GridTable({ currency }: { currency: string }) {
           onFocus={(event) => {
             // Focus put on a row by a click or Tab: the arrows move on from there.
             const index = (event.target as HTMLElement).dataset.index;
-            if (index !== undefined && (event.target as HTMLElement).classList.contains('grid-row')) setFocusIndex(Number(index));
+            if (index !== undefined && (event.target as HTMLElement).classList.contains('grid-row'))
+              setFocusIndex(Number(index));
           }}
           data-selection={selectionMode}
         >
@@ -158,13 +166,21 @@ export function GridTable({ currency }: { currency: string }) {
                   onCheck={check}
                 />
               ) : (
-                <SkeletonRow key={item.index} index={item.index} top={top} cellCount={layout.columns.length} label={t('row.skeleton')} />
+                <SkeletonRow
+                  key={item.index}
+                  index={item.index}
+                  top={top}
+                  cellCount={layout.columns.length}
+                  label={t('row.skeleton')}
+                />
               );
             })}
           </div>
         </div>
       </div>
-      <p id="grid-keys-hint" className="sr-only">{t('keys.hint')}</p>
+      <p id="grid-keys-hint" className="sr-only">
+        {t('keys.hint')}
+      </p>
     </div>
   );
 }

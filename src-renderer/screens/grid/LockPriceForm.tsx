@@ -6,7 +6,17 @@ import { BelowCostConfirm } from './BelowCostConfirm';
 import { useGuardedAction } from './use-guarded-lock';
 
 /** The new price comes back through grid.changed, like every other change: no local copy to drift. */
-export function LockPriceForm({ planKey, locked, currency, suggestion }: { planKey: string; locked: boolean; currency: string; suggestion: string }) {
+export function LockPriceForm({
+  planKey,
+  locked,
+  currency,
+  suggestion,
+}: {
+  planKey: string;
+  locked: boolean;
+  currency: string;
+  suggestion: string;
+}) {
   const t = useT(gridDictionary);
   const [text, setText] = useState('');
   const action = useGuardedAction(() => setText(''));
@@ -34,17 +44,32 @@ export function LockPriceForm({ planKey, locked, currency, suggestion }: { planK
         />
         <span className="unit">{currency}</span>
       </label>
-      <button type="submit" className="button primary" disabled={action.pending || amount === null}>{t('detail.lock')}</button>
+      <button type="submit" className="button primary" disabled={action.pending || amount === null}>
+        {t('detail.lock')}
+      </button>
       {locked && (
-        <button type="button" className="button" disabled={action.pending} onClick={() => void action.run(thisPlan, { type: 'unlock' })}>
+        <button
+          type="button"
+          className="button"
+          disabled={action.pending}
+          onClick={() => void action.run(thisPlan, { type: 'unlock' })}
+        >
           {t('detail.unlock')}
         </button>
       )}
-      <p className={`form-note${invalid || action.error ? ' error' : ' muted'}`} role={action.error ? 'alert' : undefined}>
+      <p
+        className={`form-note${invalid || action.error ? ' error' : ' muted'}`}
+        role={action.error ? 'alert' : undefined}
+      >
         {action.error ?? (invalid ? t('detail.lock.invalid') : t('detail.lock.hint'))}
       </p>
       {action.confirming && (
-        <BelowCostConfirm preview={action.confirming.preview} pending={action.pending} onConfirm={() => void action.confirm()} onCancel={action.cancel} />
+        <BelowCostConfirm
+          preview={action.confirming.preview}
+          pending={action.pending}
+          onConfirm={() => void action.confirm()}
+          onCancel={action.cancel}
+        />
       )}
     </form>
   );

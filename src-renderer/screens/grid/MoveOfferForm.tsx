@@ -24,7 +24,8 @@ export function MoveOfferForm({ currentPlanKey, pending, onMove, onCancel }: Pro
   const [search, setSearch] = useState('');
   const [results, setResults] = useState<PlanRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const daysLabel = (days: number | null) => (days === null ? null : days === 1 ? t('detail.days.one') : t('detail.days', { count: days }));
+  const daysLabel = (days: number | null) =>
+    days === null ? null : days === 1 ? t('detail.days.one') : t('detail.days', { count: days });
 
   useEffect(() => {
     if (!search.trim()) {
@@ -32,7 +33,8 @@ export function MoveOfferForm({ currentPlanKey, pending, onMove, onCancel }: Pro
       return;
     }
     let cancelled = false;
-    api()['grid.query']({ search, language, limit: RESULT_LIMIT + 1 })
+    api()
+      ['grid.query']({ search, language, limit: RESULT_LIMIT + 1 })
       .then((page) => {
         if (!cancelled) {
           setResults(page.rows.filter((row) => row.planKey !== currentPlanKey).slice(0, RESULT_LIMIT));
@@ -62,21 +64,35 @@ export function MoveOfferForm({ currentPlanKey, pending, onMove, onCancel }: Pro
       {results && results.length > 0 && (
         <ul className="move-results">
           {results.map((row) => {
-            const facts = [coverageLabel(t, row.attributes).text, dataLabel(t, row.attributes).text, daysLabel(daysOf(row.attributes))]
+            const facts = [
+              coverageLabel(t, row.attributes).text,
+              dataLabel(t, row.attributes).text,
+              daysLabel(daysOf(row.attributes)),
+            ]
               .filter((fact) => fact && fact !== '—')
               .join(' · ');
             const supplierCount = new Set(row.offers.map((offer) => offer.supplier)).size;
             return (
               <li key={row.planKey} data-plan-key={row.planKey}>
-                <span className="move-title" title={row.title}>{row.title}</span>
-                <span className="move-facts muted">{facts}{facts ? ' · ' : ''}{supplierCount === 1 ? t('detail.suppliers.one') : t('detail.suppliers', { count: supplierCount })}</span>
-                <button type="button" className="button small" disabled={pending} onClick={() => onMove(row.planKey)}>{t('detail.move.here')}</button>
+                <span className="move-title" title={row.title}>
+                  {row.title}
+                </span>
+                <span className="move-facts muted">
+                  {facts}
+                  {facts ? ' · ' : ''}
+                  {supplierCount === 1 ? t('detail.suppliers.one') : t('detail.suppliers', { count: supplierCount })}
+                </span>
+                <button type="button" className="button small" disabled={pending} onClick={() => onMove(row.planKey)}>
+                  {t('detail.move.here')}
+                </button>
               </li>
             );
           })}
         </ul>
       )}
-      <button type="button" className="link" onClick={onCancel}>{t('detail.move.cancel')}</button>
+      <button type="button" className="link" onClick={onCancel}>
+        {t('detail.move.cancel')}
+      </button>
     </div>
   );
 }

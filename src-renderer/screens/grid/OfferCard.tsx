@@ -48,10 +48,17 @@ export function OfferCard({ offer, row, supplierName, color, currency, tiers }: 
   const titles = Object.entries(offer.titles).filter(([, text]) => text.trim() !== '');
 
   return (
-    <article className={`offer-card${isBest ? ' best' : ''}`} data-supplier={offer.supplier} data-offer={supplierOfferKey(offer)} aria-label={supplierName}>
+    <article
+      className={`offer-card${isBest ? ' best' : ''}`}
+      data-supplier={offer.supplier}
+      data-offer={supplierOfferKey(offer)}
+      aria-label={supplierName}
+    >
       <header className="offer-head">
         <span className={`swatch series-${color}`} aria-hidden="true" />
-        <strong className="offer-supplier" title={supplierName}>{supplierName}</strong>
+        <strong className="offer-supplier" title={supplierName}>
+          {supplierName}
+        </strong>
         {isBest && <span className="badge ok">{t('detail.best')}</span>}
         {isFallback && <span className="badge neutral">{t('detail.fallback')}</span>}
         <span className="offer-kind muted">{t(`kind.${offer.kind}`)}</span>
@@ -60,19 +67,28 @@ export function OfferCard({ offer, row, supplierName, color, currency, tiers }: 
       <dl className="offer-facts">
         <div>
           <dt>{t('detail.cost')}</dt>
-          <dd className="num" title={formatExactMoney(offer.cost)}>{formatMoney(offer.cost)}</dd>
+          <dd className="num" title={formatExactMoney(offer.cost)}>
+            {formatMoney(offer.cost)}
+          </dd>
         </div>
         <div>
           <dt>{t('detail.converted', { currency })}</dt>
-          <dd className="num" title={offer.converted ? formatExactMoney(offer.converted) : undefined}>{offer.converted ? formatMoney(offer.converted) : <span className="error">{t('detail.noRate')}</span>}</dd>
+          <dd className="num" title={offer.converted ? formatExactMoney(offer.converted) : undefined}>
+            {offer.converted ? formatMoney(offer.converted) : <span className="error">{t('detail.noRate')}</span>}
+          </dd>
         </div>
         <div>
           <dt>{t('detail.stock')}</dt>
-          <dd><span className={`stock-dot ${offer.stock.status}`} aria-hidden="true" />{stockLabel(t, offer.stock)}</dd>
+          <dd>
+            <span className={`stock-dot ${offer.stock.status}`} aria-hidden="true" />
+            {stockLabel(t, offer.stock)}
+          </dd>
         </div>
         <div>
           <dt>{t('detail.orderable')}</dt>
-          <dd className={offer.orderable ? undefined : 'muted'}>{offer.orderable ? t('detail.orderable.yes') : t('detail.orderable.no')}</dd>
+          <dd className={offer.orderable ? undefined : 'muted'}>
+            {offer.orderable ? t('detail.orderable.yes') : t('detail.orderable.no')}
+          </dd>
         </div>
       </dl>
       {tiers && tiers.length > 0 && (
@@ -89,39 +105,79 @@ export function OfferCard({ offer, row, supplierName, color, currency, tiers }: 
         </section>
       )}
       <p className="offer-ids muted">
-        <span title={offer.productId}>{t('detail.product')} <code translate="no">{offer.productId}</code></span>
-        <span title={offer.skuId}>{t('detail.sku')} <code translate="no">{offer.skuId}</code></span>
-        {offer.variant && <span title={offer.variant}>{t('detail.variant')} <code translate="no">{offer.variant}</code></span>}
-        {offer.categoryId && <span title={offer.categoryId}>{t('detail.category')} {row.categoryNames?.[supplierOfferKey(offer)] ?? <code translate="no">{offer.categoryId}</code>}</span>}
+        <span title={offer.productId}>
+          {t('detail.product')} <code translate="no">{offer.productId}</code>
+        </span>
+        <span title={offer.skuId}>
+          {t('detail.sku')} <code translate="no">{offer.skuId}</code>
+        </span>
+        {offer.variant && (
+          <span title={offer.variant}>
+            {t('detail.variant')} <code translate="no">{offer.variant}</code>
+          </span>
+        )}
+        {offer.categoryId && (
+          <span title={offer.categoryId}>
+            {t('detail.category')}{' '}
+            {row.categoryNames?.[supplierOfferKey(offer)] ?? <code translate="no">{offer.categoryId}</code>}
+          </span>
+        )}
       </p>
       <ul className="offer-titles" aria-label={t('detail.titles')}>
         {titles.map(([locale, text]) => (
           <li key={locale}>
             <span className="locale-tag">{locale}</span>
-            <span className="offer-title" lang={locale}>{text}</span>
+            <span className="offer-title" lang={locale}>
+              {text}
+            </span>
           </li>
         ))}
       </ul>
       <div className="offer-actions">
-        <button type="button" className="button small" disabled={pending} title={t('detail.unlink.hint')} onClick={() => void run(() => api()['grid.unlink'](ref))}>
+        <button
+          type="button"
+          className="button small"
+          disabled={pending}
+          title={t('detail.unlink.hint')}
+          onClick={() => void run(() => api()['grid.unlink'](ref))}
+        >
           {t('detail.unlink')}
         </button>
-        <button type="button" className="button small" disabled={pending} title={t('detail.reset.hint')} onClick={() => void run(() => api()['grid.resetLink'](ref))}>
+        <button
+          type="button"
+          className="button small"
+          disabled={pending}
+          title={t('detail.reset.hint')}
+          onClick={() => void run(() => api()['grid.resetLink'](ref))}
+        >
           {t('detail.reset')}
         </button>
-        <button type="button" className={`button small${moving ? ' pressed' : ''}`} disabled={pending} aria-expanded={moving} title={t('detail.move.hint')} onClick={() => setMoving(!moving)}>
+        <button
+          type="button"
+          className={`button small${moving ? ' pressed' : ''}`}
+          disabled={pending}
+          aria-expanded={moving}
+          title={t('detail.move.hint')}
+          onClick={() => setMoving(!moving)}
+        >
           {t('detail.move')}
         </button>
         <TestOrderButton offer={offer} />
       </div>
-      {error && <p className="form-note error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-note error" role="alert">
+          {error}
+        </p>
+      )}
       {moving && (
         <MoveOfferForm
           currentPlanKey={row.planKey}
-          onMove={(planKey) => run(async () => {
-            await api()['grid.link'](ref, planKey);
-            setMoving(false);
-          })}
+          onMove={(planKey) =>
+            run(async () => {
+              await api()['grid.link'](ref, planKey);
+              setMoving(false);
+            })
+          }
           onCancel={() => setMoving(false)}
           pending={pending}
         />

@@ -14,14 +14,27 @@ export function PossibleMatches() {
   if (count === 0 && !open) return null;
   return (
     <>
-      <button type="button" className="button small secondary possible-matches-button" aria-expanded={open} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className="button small secondary possible-matches-button"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
         {t('matches.suggestions.button', { count })}
       </button>
       {open && (
         <div className="possible-matches" role="dialog" aria-label={t('matches.suggestions.title')}>
           <header>
             <h2>{t('matches.suggestions.title')}</h2>
-            <button type="button" className="icon-button" aria-label={t('matches.close')} title={t('matches.close')} onClick={() => setOpen(false)}>×</button>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t('matches.close')}
+              title={t('matches.close')}
+              onClick={() => setOpen(false)}
+            >
+              ×
+            </button>
           </header>
           <p className="muted">{t('matches.suggestions.hint')}</p>
           <SuggestionList state={state} showOpen />

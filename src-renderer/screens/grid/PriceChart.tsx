@@ -57,9 +57,11 @@ export function PriceChart({ detail, nameOf, supplierColors, currency }: Props) 
   const locale = language === 'zh-CN' ? 'zh-CN' : 'en-GB';
   const tickFormat = new Intl.DateTimeFormat(
     locale,
-    geometry.span < 3_600_000 ? { hour: '2-digit', minute: '2-digit', second: '2-digit' }
-      : geometry.span < 2 * 86_400_000 ? { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }
-      : { day: 'numeric', month: 'short' },
+    geometry.span < 3_600_000
+      ? { hour: '2-digit', minute: '2-digit', second: '2-digit' }
+      : geometry.span < 2 * 86_400_000
+        ? { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }
+        : { day: 'numeric', month: 'short' },
   );
   const pointFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
   const onlySinglePoints = legend.every((entry) => entry.points.length <= 1);
@@ -72,10 +74,18 @@ export function PriceChart({ detail, nameOf, supplierColors, currency }: Props) 
           {geometry.yTicks.map((tick) => (
             <g key={tick.value}>
               <line x1={BOX.left} x2={plotRight} y1={tick.y} y2={tick.y} />
-              <text x={BOX.left - 8} y={tick.y} dy="0.32em" textAnchor="end">{roundedAmount(tick.value, geometry.decimals)}</text>
+              <text x={BOX.left - 8} y={tick.y} dy="0.32em" textAnchor="end">
+                {roundedAmount(tick.value, geometry.decimals)}
+              </text>
             </g>
           ))}
-          <line className="axis" x1={BOX.left} x2={plotRight} y1={BOX.height - BOX.bottom} y2={BOX.height - BOX.bottom} />
+          <line
+            className="axis"
+            x1={BOX.left}
+            x2={plotRight}
+            y1={BOX.height - BOX.bottom}
+            y2={BOX.height - BOX.bottom}
+          />
           {geometry.xTicks.map((tick, index) => (
             <text
               key={index}
@@ -86,10 +96,15 @@ export function PriceChart({ detail, nameOf, supplierColors, currency }: Props) 
               {tickFormat.format(tick.time)}
             </text>
           ))}
-          <text className="unit" x={BOX.left - 8} y={BOX.top - 4} textAnchor="end">{currency}</text>
+          <text className="unit" x={BOX.left - 8} y={BOX.top - 4} textAnchor="end">
+            {currency}
+          </text>
         </g>
         {geometry.paths.map((path) => (
-          <g key={path.key} className={`chart-series series-${entryOf.get(path.key)?.color ?? 7}${entryOf.get(path.key)?.dashed ? ' dashed' : ''}`}>
+          <g
+            key={path.key}
+            className={`chart-series series-${entryOf.get(path.key)?.color ?? 7}${entryOf.get(path.key)?.dashed ? ' dashed' : ''}`}
+          >
             <path d={path.d} />
             {path.dots.map((dot, index) => (
               <circle key={index} cx={dot.x} cy={dot.y} r={3.5}>
@@ -103,9 +118,16 @@ export function PriceChart({ detail, nameOf, supplierColors, currency }: Props) 
         <ul className="chart-legend">
           {legend.map((entry) => (
             <li key={entry.key} className={entry.points.length === 0 ? 'muted' : undefined}>
-              <span className={`legend-line series-${entry.color}${entry.dashed ? ' dashed' : ''}`} aria-hidden="true" />
-              <span className="legend-label" title={entry.label}>{entry.label}</span>
-              <span className="legend-value num" title={entry.latest ? formatExactMoney(entry.latest) : undefined}>{entry.latest ? formatMoney(entry.latest) : t('detail.noRate')}</span>
+              <span
+                className={`legend-line series-${entry.color}${entry.dashed ? ' dashed' : ''}`}
+                aria-hidden="true"
+              />
+              <span className="legend-label" title={entry.label}>
+                {entry.label}
+              </span>
+              <span className="legend-value num" title={entry.latest ? formatExactMoney(entry.latest) : undefined}>
+                {entry.latest ? formatMoney(entry.latest) : t('detail.noRate')}
+              </span>
             </li>
           ))}
         </ul>
@@ -113,9 +135,13 @@ export function PriceChart({ detail, nameOf, supplierColors, currency }: Props) 
           {t('chart.note', { currency })}
           {onlySinglePoints ? ` ${t('chart.single')}` : ''}
         </p>
-        {legend.filter((entry) => entry.noRate).map((entry) => (
-          <p key={entry.key} className="chart-note error">{t('chart.noRate', { supplier: entry.label, currency: entry.costCurrency })}</p>
-        ))}
+        {legend
+          .filter((entry) => entry.noRate)
+          .map((entry) => (
+            <p key={entry.key} className="chart-note error">
+              {t('chart.noRate', { supplier: entry.label, currency: entry.costCurrency })}
+            </p>
+          ))}
       </figcaption>
     </figure>
   );

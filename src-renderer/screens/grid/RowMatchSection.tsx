@@ -9,7 +9,8 @@ import { useMatchSuggestions } from './use-match-suggestions';
 export function RowMatchSection({ row }: { row: PlanRow }) {
   const t = useT(matchesDictionary);
   const suggestions = useMatchSuggestions(row.id);
-  const alone = row.offers.length === 1 && row.offers[0].match?.via !== 'matched' && row.offers[0].match?.via !== 'linked';
+  const alone =
+    row.offers.length === 1 && row.offers[0].match?.via !== 'matched' && row.offers[0].match?.via !== 'linked';
   const why = alone ? 'matches.why.alone' : row.attributes.type === 'plan' ? 'matches.why.plan' : 'matches.why.goods';
   return (
     <section className="detail-section row-match" aria-label={t('matches.why.title')}>

@@ -12,18 +12,54 @@ export function SuggestionList({ state, showOpen }: { state: SuggestionsState; s
   const suppliers = useSuppliersStore((s) => s.suppliers);
   const select = useGridStore((s) => s.select);
   const reason = (s: MatchSuggestion) => t(`matches.reason.${s.reason}`, { percent: Math.round(s.confidence * 100) });
-  if (state.error) return <p className="error" role="alert">{t('matches.loadError', { message: state.error })}</p>;
+  if (state.error)
+    return (
+      <p className="error" role="alert">
+        {t('matches.loadError', { message: state.error })}
+      </p>
+    );
   if (!state.suggestions?.length) return <p className="muted">{t('matches.suggestions.none')}</p>;
   return (
     <ul className="match-suggestions">
       {state.suggestions.map((s) => (
-        <li key={`${s.offer.supplier}|${s.offer.productId}|${s.offer.skuId}|${s.offer.variant}|${s.toPlanKey}`} className="match-suggestion">
-          <p>{t('matches.suggestion.line', { offer: s.offerTitle, supplier: supplierName(suppliers, s.offer.supplier), target: s.toTitle })}</p>
+        <li
+          key={`${s.offer.supplier}|${s.offer.productId}|${s.offer.skuId}|${s.offer.variant}|${s.toPlanKey}`}
+          className="match-suggestion"
+        >
+          <p>
+            {t('matches.suggestion.line', {
+              offer: s.offerTitle,
+              supplier: supplierName(suppliers, s.offer.supplier),
+              target: s.toTitle,
+            })}
+          </p>
           <p className="muted">{reason(s)}</p>
           <div className="match-actions">
-            <button type="button" className="button small" disabled={state.pending} onClick={() => void state.decide(s, true)}>{t('matches.accept')}</button>
-            <button type="button" className="button small secondary" disabled={state.pending} onClick={() => void state.decide(s, false)}>{t('matches.reject')}</button>
-            {showOpen && <button type="button" className="link" onClick={() => select({ id: s.fromRowId, planKey: s.fromPlanKey, title: s.offerTitle })}>{t('matches.open')}</button>}
+            <button
+              type="button"
+              className="button small"
+              disabled={state.pending}
+              onClick={() => void state.decide(s, true)}
+            >
+              {t('matches.accept')}
+            </button>
+            <button
+              type="button"
+              className="button small secondary"
+              disabled={state.pending}
+              onClick={() => void state.decide(s, false)}
+            >
+              {t('matches.reject')}
+            </button>
+            {showOpen && (
+              <button
+                type="button"
+                className="link"
+                onClick={() => select({ id: s.fromRowId, planKey: s.fromPlanKey, title: s.offerTitle })}
+              >
+                {t('matches.open')}
+              </button>
+            )}
           </div>
         </li>
       ))}

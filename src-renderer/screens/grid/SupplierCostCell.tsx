@@ -10,20 +10,33 @@ export function SupplierCostCell({ cell, supplierName }: { cell: SupplierCell | 
   const { offer, others, isBest } = cell;
   const tooltip = [
     t('cell.original', { supplier: supplierName, original: formatExactMoney(offer.cost) }),
-    offer.converted ? t('cell.converted', { converted: formatExactMoney(offer.converted) }) : t('cell.noRate', { currency: offer.cost.currency }),
+    offer.converted
+      ? t('cell.converted', { converted: formatExactMoney(offer.converted) })
+      : t('cell.noRate', { currency: offer.cost.currency }),
     stockLabel(t, offer.stock),
     isBest ? t('cell.best') : null,
     others.length ? t('cell.more', { count: others.length }) : null,
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
   return (
-    <div role="cell" className={`grid-cell supplier-cell num${isBest ? ' best' : ''}${offer.stock.status === 'out' ? ' out' : ''}`} title={tooltip} data-supplier={offer.supplier}>
+    <div
+      role="cell"
+      className={`grid-cell supplier-cell num${isBest ? ' best' : ''}${offer.stock.status === 'out' ? ' out' : ''}`}
+      title={tooltip}
+      data-supplier={offer.supplier}
+    >
       <span className={`stock-dot ${offer.stock.status}`} aria-label={stockLabel(t, offer.stock)} role="img" />
       {offer.converted ? (
         <span className="amount">{cellAmount(offer.converted)}</span>
       ) : (
         <span className="amount no-rate">{formatMoney(offer.cost)}</span>
       )}
-      {others.length > 0 && <span className="more-offers" aria-hidden="true">+{others.length}</span>}
+      {others.length > 0 && (
+        <span className="more-offers" aria-hidden="true">
+          +{others.length}
+        </span>
+      )}
     </div>
   );
 }

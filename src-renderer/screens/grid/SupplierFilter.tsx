@@ -15,11 +15,14 @@ export function SupplierFilter() {
 
   const nameOf = (id: string) => supplierName(suppliers, id);
   const label =
-    chosen.length === 0 ? t('filters.suppliers.all')
-    : chosen.length === 1 ? t('filters.suppliers.only', { name: nameOf(chosen[0]) })
-    : t('filters.suppliers.some', { count: chosen.length });
+    chosen.length === 0
+      ? t('filters.suppliers.all')
+      : chosen.length === 1
+        ? t('filters.suppliers.only', { name: nameOf(chosen[0]) })
+        : t('filters.suppliers.some', { count: chosen.length });
 
-  const toggle = (id: string) => setFilters({ suppliers: chosen.includes(id) ? chosen.filter((s) => s !== id) : [...chosen, id] });
+  const toggle = (id: string) =>
+    setFilters({ suppliers: chosen.includes(id) ? chosen.filter((s) => s !== id) : [...chosen, id] });
 
   return (
     <div className="supplier-filter" ref={root}>
@@ -32,7 +35,9 @@ export function SupplierFilter() {
         onClick={() => setOpen(!open)}
       >
         <span className="filter-button-label">{label}</span>
-        <span className="caret" aria-hidden="true">▾</span>
+        <span className="caret" aria-hidden="true">
+          ▾
+        </span>
       </button>
       {open && (
         <div className="supplier-popover" role="group" aria-label={t('filters.suppliers')}>
@@ -43,7 +48,9 @@ export function SupplierFilter() {
             </label>
           ))}
           {chosen.length > 0 && (
-            <button type="button" className="link" onClick={() => setFilters({ suppliers: [] })}>{t('filters.suppliers.all')}</button>
+            <button type="button" className="link" onClick={() => setFilters({ suppliers: [] })}>
+              {t('filters.suppliers.all')}
+            </button>
           )}
         </div>
       )}

@@ -42,7 +42,10 @@ export interface ChartGeometry {
  * An offer's recorded prices in the merchant currency at today's rate (the one the grid itself uses). Points in a
  * currency the offer no longer quotes cannot be converted honestly and are left out.
  */
-export function historyInMerchantCurrency(points: readonly PricePoint[], offer: Pick<GridOffer, 'cost' | 'converted'>): ChartPoint[] {
+export function historyInMerchantCurrency(
+  points: readonly PricePoint[],
+  offer: Pick<GridOffer, 'cost' | 'converted'>,
+): ChartPoint[] {
   const converted = offer.converted;
   if (!converted) return [];
   const cost = new Decimal(offer.cost.amount);
@@ -79,7 +82,8 @@ export function chartGeometry(series: readonly ChartSeries[], box: ChartBox, now
   const high = max.plus(pad);
   const plotHeight = box.height - box.top - box.bottom;
   const plotWidth = box.width - box.left - box.right;
-  const y = (value: Decimal.Value) => box.top + high.minus(value).dividedBy(high.minus(low)).times(plotHeight).toNumber();
+  const y = (value: Decimal.Value) =>
+    box.top + high.minus(value).dividedBy(high.minus(low)).times(plotHeight).toNumber();
 
   const firstTime = Math.min(...all.map((p) => p.time));
   const lastTime = Math.max(now, ...all.map((p) => p.time));
@@ -100,7 +104,10 @@ export function chartGeometry(series: readonly ChartSeries[], box: ChartBox, now
 
   const tickValues = spread.isZero() ? [min] : [min, min.plus(spread.dividedBy(2)), max];
   const decimals = tickValues.every((v, i) => i === 0 || v.toFixed(2) !== tickValues[i - 1].toFixed(2)) ? 2 : 4;
-  const yTicks = tickValues.map((value) => ({ y: round(y(value)), value: value.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).toFixed(decimals) }));
+  const yTicks = tickValues.map((value) => ({
+    y: round(y(value)),
+    value: value.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).toFixed(decimals),
+  }));
   const xTicks = [start, start + (end - start) / 2, end].map((time) => ({ x: round(x(time)), time }));
   return { paths, yTicks, xTicks, decimals, span: end - start };
 }

@@ -12,7 +12,9 @@ interface StoredLayout {
 function load(): StoredLayout {
   try {
     const parsed = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}') as Partial<StoredLayout>;
-    const widths = Object.fromEntries(Object.entries(parsed.widths ?? {}).filter(([, w]) => typeof w === 'number' && Number.isFinite(w)));
+    const widths = Object.fromEntries(
+      Object.entries(parsed.widths ?? {}).filter(([, w]) => typeof w === 'number' && Number.isFinite(w)),
+    );
     return { widths, hidden: Array.isArray(parsed.hidden) ? parsed.hidden.filter((c) => typeof c === 'string') : [] };
   } catch {
     return { widths: {}, hidden: [] };

@@ -4,7 +4,8 @@
  * UI font): with five suppliers the row fits 1280×800 (about 1030px beside the sidebar) with a title column near
  * 180px; more suppliers scroll sideways with the tick box and the title pinned.
  */
-export type ColumnId = 'select' | 'title' | 'kind' | 'coverage' | 'data' | 'days' | 'best' | 'sale' | 'margin' | `supplier:${string}`;
+export type ColumnId =
+  'select' | 'title' | 'kind' | 'coverage' | 'data' | 'days' | 'best' | 'sale' | 'margin' | `supplier:${string}`;
 
 export const DEFAULT_WIDTHS = {
   select: 30,
@@ -25,7 +26,14 @@ export const MIN_COLUMN_WIDTH = 40;
 export const MAX_COLUMN_WIDTH = 640;
 
 /** Columns the merchant may hide (the tick box and the title always show); suppliers' cost columns too. */
-export const HIDEABLE_COLUMNS = ['kind', 'coverage', 'data', 'days', 'sale', 'margin'] as const satisfies readonly ColumnId[];
+export const HIDEABLE_COLUMNS = [
+  'kind',
+  'coverage',
+  'data',
+  'days',
+  'sale',
+  'margin',
+] as const satisfies readonly ColumnId[];
 
 export const ROW_HEIGHT = 36;
 /** Two header rows: the column groups (with the cost sorts), then the columns. */
@@ -34,7 +42,9 @@ export const HEADER_HEIGHT = 26 + 44;
 export const supplierColumn = (supplierId: string): ColumnId => `supplier:${supplierId}`;
 
 export function defaultWidth(column: ColumnId): number {
-  return column.startsWith('supplier:') ? DEFAULT_WIDTHS.supplier : DEFAULT_WIDTHS[column as keyof typeof DEFAULT_WIDTHS];
+  return column.startsWith('supplier:')
+    ? DEFAULT_WIDTHS.supplier
+    : DEFAULT_WIDTHS[column as keyof typeof DEFAULT_WIDTHS];
 }
 
 export interface ColumnLayout {
@@ -45,17 +55,24 @@ export interface ColumnLayout {
   spans: { plan: number; cost: number; price: number };
 }
 
-export function columnLayout(supplierIds: readonly string[], hidden: ReadonlySet<string> = new Set(), widths: Readonly<Record<string, number>> = {}): ColumnLayout {
+export function columnLayout(
+  supplierIds: readonly string[],
+  hidden: ReadonlySet<string> = new Set(),
+  widths: Readonly<Record<string, number>> = {},
+): ColumnLayout {
   const shown = (column: ColumnId) => !hidden.has(column);
   const plan = (['select', 'title', 'kind', 'coverage', 'data', 'days'] as ColumnId[]).filter(shown);
   const cost: ColumnId[] = supplierIds.length > 0 ? supplierIds.map(supplierColumn).filter(shown) : ['best'];
   const price = (['sale', 'margin'] as ColumnId[]).filter(shown);
   const columns = [...plan, ...cost, ...price];
   // The tick box column is not resizable: its width is the box's.
-  const width = (column: ColumnId) => (column === 'select' ? DEFAULT_WIDTHS.select : clampWidth(widths[column] ?? defaultWidth(column)));
+  const width = (column: ColumnId) =>
+    column === 'select' ? DEFAULT_WIDTHS.select : clampWidth(widths[column] ?? defaultWidth(column));
   return {
     columns,
-    template: columns.map((column) => (column === 'title' ? `minmax(${width(column)}px, 1fr)` : `${width(column)}px`)).join(' '),
+    template: columns
+      .map((column) => (column === 'title' ? `minmax(${width(column)}px, 1fr)` : `${width(column)}px`))
+      .join(' '),
     minWidth: columns.reduce((sum, column) => sum + width(column), 0),
     spans: { plan: plan.length, cost: cost.length, price: price.length },
   };

@@ -40,9 +40,15 @@ export function marginLevel(row: Pick<PlanRow, 'margin' | 'marginPercent'>): Mar
 }
 
 export function sameOffer(a: OfferRef | null | undefined, b: OfferRef | null | undefined): boolean {
-  return !!a && !!b && a.supplier === b.supplier && a.productId === b.productId && a.skuId === b.skuId && a.variant === b.variant;
+  return (
+    !!a &&
+    !!b &&
+    a.supplier === b.supplier &&
+    a.productId === b.productId &&
+    a.skuId === b.skuId &&
+    a.variant === b.variant
+  );
 }
-
 
 export interface SupplierCell {
   /** The offer the cell speaks for: the row's best if it is this supplier's, else this supplier's cheapest buyable. */
@@ -74,7 +80,8 @@ export function supplierCells(row: PlanRow): Map<string, SupplierCell> {
   return cells;
 }
 
-export type CoverageView = { type: 'none' } | { type: 'one'; code: string } | { type: 'many'; count: number; codes: string[] };
+export type CoverageView =
+  { type: 'none' } | { type: 'one'; code: string } | { type: 'many'; count: number; codes: string[] };
 
 /** Region tokens ("REGION:ASIA") read as their region code. */
 const readableCode = (code: string) => (code.startsWith('REGION:') ? code.slice('REGION:'.length) : code);
@@ -94,7 +101,8 @@ export type DataView =
 export function dataOf(attributes: PlanAttributes): DataView {
   if (attributes.type !== 'plan') return { type: 'none' };
   // The quota rule: a throttled "unlimited" plan with a high-speed quota is shown (and matched) as that quota.
-  if (attributes.unlimited && attributes.dataMB === null) return { type: 'unlimited', capMB: null, perDay: attributes.perDay };
+  if (attributes.unlimited && attributes.dataMB === null)
+    return { type: 'unlimited', capMB: null, perDay: attributes.perDay };
   if (attributes.dataMB === null) return { type: 'none' };
   return { type: 'volume', mb: attributes.dataMB, perDay: attributes.perDay };
 }
@@ -105,5 +113,7 @@ export function daysOf(attributes: PlanAttributes): number | null {
 
 /** Goods carry a face value instead of a volume: shown under the title in the detail panel. */
 export function faceValueOf(attributes: PlanAttributes): string | null {
-  return attributes.type === 'goods' && attributes.faceValue ? `${attributes.faceValue.amount} ${attributes.faceValue.currency}` : null;
+  return attributes.type === 'goods' && attributes.faceValue
+    ? `${attributes.faceValue.amount} ${attributes.faceValue.currency}`
+    : null;
 }

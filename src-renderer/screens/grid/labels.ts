@@ -8,7 +8,9 @@ export type Translate = (key: string, params?: Record<string, string | number>) 
 
 export function stockLabel(t: Translate, stock: GridOffer['stock']): string {
   const status = t(`stock.${stock.status}`);
-  return stock.quantity !== null && stock.status !== 'unlimited' ? t('stock.quantity', { status, quantity: stock.quantity }) : status;
+  return stock.quantity !== null && stock.status !== 'unlimited'
+    ? t('stock.quantity', { status, quantity: stock.quantity })
+    : status;
 }
 
 export function coverageLabel(t: Translate, attributes: PlanAttributes): { text: string; title: string } {

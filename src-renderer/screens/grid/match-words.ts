@@ -8,9 +8,12 @@ export function regionWords(t: Translate, key: string, language: Language): stri
   const match = /^(.*?)-(\d+)$/.exec(key);
   const [names, count] = match ? [match[1], Number(match[2])] : [key, null];
   if (names === 'MULTI') return count === null ? key : t('matches.region.countOnly', { count });
-  const words = names.split('+').map((code) => {
-    const region = REGION_NAMES.find((candidate) => candidate.code === code);
-    return region ? (language === 'zh-CN' ? region.zhCN : region.en) : code;
-  }).join(language === 'zh-CN' ? '、' : ' + ');
+  const words = names
+    .split('+')
+    .map((code) => {
+      const region = REGION_NAMES.find((candidate) => candidate.code === code);
+      return region ? (language === 'zh-CN' ? region.zhCN : region.en) : code;
+    })
+    .join(language === 'zh-CN' ? '、' : ' + ');
   return count === null ? words : t('matches.region', { region: words, count });
 }

@@ -46,19 +46,21 @@ export function useGuardedAction(onDone?: () => void) {
     pending,
     error,
     confirming,
-    run: (selection: GridSelection, action: BulkAction) => guard(async () => {
-      if (action.type === 'lockPrice' || action.type === 'lockMargin') {
-        const preview = await api()['grid.bulkPreview'](selection, action, language);
-        if (preview.belowCost > 0) {
-          setConfirming({ selection, action, preview });
-          return;
+    run: (selection: GridSelection, action: BulkAction) =>
+      guard(async () => {
+        if (action.type === 'lockPrice' || action.type === 'lockMargin') {
+          const preview = await api()['grid.bulkPreview'](selection, action, language);
+          if (preview.belowCost > 0) {
+            setConfirming({ selection, action, preview });
+            return;
+          }
         }
-      }
-      await apply(selection, action, false);
-    }),
-    confirm: () => guard(async () => {
-      if (confirming) await apply(confirming.selection, confirming.action, true);
-    }),
+        await apply(selection, action, false);
+      }),
+    confirm: () =>
+      guard(async () => {
+        if (confirming) await apply(confirming.selection, confirming.action, true);
+      }),
     cancel: () => setConfirming(null),
   };
 }

@@ -22,10 +22,12 @@ export function useMatchSuggestions(rowId?: number): SuggestionsState {
 
   useEffect(() => {
     let current = true;
-    api()['grid.suggestions'](language, rowId).then(
-      (found) => current && (setSuggestions(found), setError(null)),
-      (failure: Error) => current && setError(failure.message),
-    );
+    api()
+      ['grid.suggestions'](language, rowId)
+      .then(
+        (found) => current && (setSuggestions(found), setError(null)),
+        (failure: Error) => current && setError(failure.message),
+      );
     return () => {
       current = false;
     };

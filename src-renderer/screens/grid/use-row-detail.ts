@@ -21,7 +21,10 @@ export function useRowDetail(selected: SelectedRow, language: string, retryToken
 
   useEffect(() => {
     let cancelled = false;
-    setState((previous) => ({ status: 'loading', detail: previous.detail?.planKey === selected.planKey ? previous.detail : null }));
+    setState((previous) => ({
+      status: 'loading',
+      detail: previous.detail?.planKey === selected.planKey ? previous.detail : null,
+    }));
     (async () => {
       const detail = await api()['grid.row'](selected.id, language);
       if (cancelled) return;
@@ -31,7 +34,8 @@ export function useRowDetail(selected: SelectedRow, language: string, retryToken
         return;
       }
       const previous = lastDetail.current?.planKey === selected.planKey ? lastDetail.current : null;
-      const relocated = useGridStore.getState().findSelectedInPages() ?? (await findByTitles(selected, previous, language));
+      const relocated =
+        useGridStore.getState().findSelectedInPages() ?? (await findByTitles(selected, previous, language));
       if (cancelled) return;
       if (!relocated || relocated.id === selected.id) {
         setState({ status: 'gone', detail: null });

@@ -14,13 +14,24 @@ export function AttentionHelp({ order, supplierName }: { order: OrderView; suppl
   return (
     <section className="attention-help" aria-label={t('attention.title')}>
       <h3>{t('attention.title')}</h3>
-      {reason ? <p className="attention-reason" data-reason={order.attention?.code}>{t(reason.key, reason.params)}</p>
-        : order.error && <p className="attention-reason">{text.word(order.error)}</p>}
+      {reason ? (
+        <p className="attention-reason" data-reason={order.attention?.code}>
+          {t(reason.key, reason.params)}
+        </p>
+      ) : (
+        order.error && <p className="attention-reason">{text.word(order.error)}</p>
+      )}
       <p>{t('attention.explain')}</p>
       <p className="attention-keys">
-        <span>{t('attention.ourKey')} <code>{order.idempotencyKey}</code></span>
+        <span>
+          {t('attention.ourKey')} <code>{order.idempotencyKey}</code>
+        </span>
         <CopyButton text={order.idempotencyKey} what={t('attention.ourKey')} />
-        {order.upstreamOrderId && <span>{t('attention.theirId')} <code>{order.upstreamOrderId}</code></span>}
+        {order.upstreamOrderId && (
+          <span>
+            {t('attention.theirId')} <code>{order.upstreamOrderId}</code>
+          </span>
+        )}
       </p>
       <ResolveActions order={order} />
     </section>

@@ -36,9 +36,15 @@ export function CardDelivery({ cards }: { cards: Card[] }) {
           {cards.map((card, index) => (
             <tr key={index} data-card={index}>
               {cards.length > 1 && <td className="num">{index + 1}</td>}
-              <td data-field="card-number"><Secret value={card.number} what={t('card.number')} /></td>
-              <td data-field="card-pin"><Secret value={card.pin} what={t('card.pin')} /></td>
-              <td data-field="card-serial">{card.serial ? <code className="delivery-value">{card.serial}</code> : <span className="muted">—</span>}</td>
+              <td data-field="card-number">
+                <Secret value={card.number} what={t('card.number')} />
+              </td>
+              <td data-field="card-pin">
+                <Secret value={card.pin} what={t('card.pin')} />
+              </td>
+              <td data-field="card-serial">
+                {card.serial ? <code className="delivery-value">{card.serial}</code> : <span className="muted">—</span>}
+              </td>
               <td data-field="card-expiry">{card.expiry ?? <span className="muted">—</span>}</td>
             </tr>
           ))}

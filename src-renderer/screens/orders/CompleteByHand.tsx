@@ -5,7 +5,15 @@ import { useOrdersStore } from '../../stores/orders';
 import { useOrderText } from './order-text';
 
 /** Paste what the supplier delivered elsewhere (its portal, an email): an LPA, Apple's link, or a notification body. */
-export function CompleteByHand({ orderId, supplierId, onDone }: { orderId: number; supplierId: string; onDone: () => void }) {
+export function CompleteByHand({
+  orderId,
+  supplierId,
+  onDone,
+}: {
+  orderId: number;
+  supplierId: string;
+  onDone: () => void;
+}) {
   const t = useT(ordersDictionary);
   const orderText = useOrderText(supplierId);
   const id = useId();
@@ -41,10 +49,18 @@ export function CompleteByHand({ orderId, supplierId, onDone }: { orderId: numbe
         aria-invalid={error !== null}
       />
       <p className="muted manual-help">{t('manual.help')}</p>
-      {error && <p className="error" role="alert">{orderText.word(error)}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {orderText.word(error)}
+        </p>
+      )}
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={pending || text.trim() === ''}>{pending ? t('manual.saving') : t('manual.submit')}</button>
-        <button type="button" className="button" onClick={onDone}>{t('action.cancel')}</button>
+        <button type="submit" className="primary" disabled={pending || text.trim() === ''}>
+          {pending ? t('manual.saving') : t('manual.submit')}
+        </button>
+        <button type="button" className="button" onClick={onDone}>
+          {t('action.cancel')}
+        </button>
       </div>
     </form>
   );

@@ -15,10 +15,20 @@ export function CopyButton({ text, what, disabled = false }: { text: string; wha
   }, [state]);
   const copy = () => {
     // The clipboard may refuse (no focus, a denied permission): say so rather than pretend.
-    navigator.clipboard.writeText(text).then(() => setState('copied'), () => setState('failed'));
+    navigator.clipboard.writeText(text).then(
+      () => setState('copied'),
+      () => setState('failed'),
+    );
   };
   return (
-    <button type="button" className={`button small copy-button ${state}`} disabled={disabled} aria-label={t('copy.label', { what })} title={t('copy.label', { what })} onClick={copy}>
+    <button
+      type="button"
+      className={`button small copy-button ${state}`}
+      disabled={disabled}
+      aria-label={t('copy.label', { what })}
+      title={t('copy.label', { what })}
+      onClick={copy}
+    >
       {state === 'copied' ? t('copy.done') : state === 'failed' ? t('copy.failed') : t('copy')}
     </button>
   );

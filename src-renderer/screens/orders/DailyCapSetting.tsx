@@ -47,7 +47,9 @@ export function DailyCapSetting() {
 
   return (
     <form className="card daily-cap" onSubmit={save} noValidate>
-      <h2><label htmlFor={id}>{t('cap.title')}</label></h2>
+      <h2>
+        <label htmlFor={id}>{t('cap.title')}</label>
+      </h2>
       <p className="muted cap-help">{t('cap.help')}</p>
       <div className="cap-row">
         <input
@@ -61,16 +63,44 @@ export function DailyCapSetting() {
           onChange={(event) => setText(event.target.value)}
         />
         <span className="cap-currency">{currency ?? ''}</span>
-        <button type="submit" className="button" disabled={!settings || busy}>{busy ? t('cap.saving') : t('cap.save')}</button>
-        {cap !== null && <button type="button" className="button link-like" disabled={busy} onClick={() => void update('orderDailyCap', null)}>{t('cap.remove')}</button>}
+        <button type="submit" className="button" disabled={!settings || busy}>
+          {busy ? t('cap.saving') : t('cap.save')}
+        </button>
+        {cap !== null && (
+          <button
+            type="button"
+            className="button link-like"
+            disabled={busy}
+            onClick={() => void update('orderDailyCap', null)}
+          >
+            {t('cap.remove')}
+          </button>
+        )}
       </div>
-      {invalid && <p className="error cap-message" role="alert">{t('cap.invalid')}</p>}
-      {errors.orderDailyCap && <p className="error cap-message" role="alert">{errors.orderDailyCap}</p>}
-      {spendingError && <p className="error cap-message" role="alert">{spendingError}</p>}
+      {invalid && (
+        <p className="error cap-message" role="alert">
+          {t('cap.invalid')}
+        </p>
+      )}
+      {errors.orderDailyCap && (
+        <p className="error cap-message" role="alert">
+          {errors.orderDailyCap}
+        </p>
+      )}
+      {spendingError && (
+        <p className="error cap-message" role="alert">
+          {spendingError}
+        </p>
+      )}
       <p className={`cap-status${exhausted ? ' exhausted' : ''}`} data-testid="cap-status">
-        {settings && spending && (spending.cap
-          ? t('cap.status', { spent: formatMoney(spending.cap.spentToday), remaining: formatMoney(spending.cap.remaining) })
-          : t('cap.off', { spent: formatMoney(spending.spentToday) }))}
+        {settings &&
+          spending &&
+          (spending.cap
+            ? t('cap.status', {
+                spent: formatMoney(spending.cap.spentToday),
+                remaining: formatMoney(spending.cap.remaining),
+              })
+            : t('cap.off', { spent: formatMoney(spending.spentToday) }))}
       </p>
     </form>
   );

@@ -24,18 +24,37 @@ export function DeliveryPanel({ order }: { order: OrderView }) {
     <section className="delivery-panel" aria-label={t('delivery.title')}>
       <div className="delivery-head">
         <h3>{t('delivery.title')}</h3>
-        <span className="muted delivery-hint">{order.revealed ? t('delivery.revealedHint') : t('delivery.maskedHint')}</span>
-        {order.revealed
-          ? <button type="button" className="button small" onClick={() => hide(order.id)}>{t('delivery.hide')}</button>
-          : <button type="button" className="button small primary" disabled={revealing} onClick={() => void reveal(order.id)}>{revealing ? t('delivery.revealing') : t('delivery.reveal')}</button>}
+        <span className="muted delivery-hint">
+          {order.revealed ? t('delivery.revealedHint') : t('delivery.maskedHint')}
+        </span>
+        {order.revealed ? (
+          <button type="button" className="button small" onClick={() => hide(order.id)}>
+            {t('delivery.hide')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="button small primary"
+            disabled={revealing}
+            onClick={() => void reveal(order.id)}
+          >
+            {revealing ? t('delivery.revealing') : t('delivery.reveal')}
+          </button>
+        )}
       </div>
-      {revealError && <p className="error" role="alert">{text.word(revealError)}</p>}
+      {revealError && (
+        <p className="error" role="alert">
+          {text.word(revealError)}
+        </p>
+      )}
       {shape === 'esim' && <EsimDelivery order={order} />}
       {shape === 'cards' && <CardDelivery cards={order.delivery!.cards!} />}
       {order.delivery?.text && (
         <div className="delivery-text" data-field="text">
           <h4>{shape === 'text' ? t('delivery.text') : t('delivery.note')}</h4>
-          <pre className={`delivery-value${order.revealed ? '' : ' masked'}`}>{order.revealed ? text.deliveryText(order.delivery.text) : order.delivery.text}</pre>
+          <pre className={`delivery-value${order.revealed ? '' : ' masked'}`}>
+            {order.revealed ? text.deliveryText(order.delivery.text) : order.delivery.text}
+          </pre>
         </div>
       )}
     </section>

@@ -32,7 +32,8 @@ export function OfferPicker({ onPick }: { onPick: (picked: PickedOffer) => void 
     let cancelled = false;
     setResult(null);
     const timer = setTimeout(() => {
-      api()['grid.query']({ search: search.trim() || undefined, language, limit: ROWS_SHOWN })
+      api()
+        ['grid.query']({ search: search.trim() || undefined, language, limit: ROWS_SHOWN })
         .then((page) => !cancelled && setResult({ rows: page.rows }))
         .catch((error: Error) => !cancelled && setResult({ error: error.message }));
     }, SEARCH_DELAY_MS);
@@ -42,12 +43,19 @@ export function OfferPicker({ onPick }: { onPick: (picked: PickedOffer) => void 
     };
   }, [search, language, retry]);
 
-  const rows = result && 'rows' in result ? result.rows.filter((row) => row.offers.some((offer) => offer.orderable)) : [];
+  const rows =
+    result && 'rows' in result ? result.rows.filter((row) => row.offers.some((offer) => offer.orderable)) : [];
   return (
     <div className="offer-picker">
       <label className="field picker-search">
         <span>{t('picker.search')}</span>
-        <input type="search" value={search} autoFocus placeholder={t('picker.placeholder')} onChange={(event) => setSearch(event.target.value)} />
+        <input
+          type="search"
+          value={search}
+          autoFocus
+          placeholder={t('picker.placeholder')}
+          onChange={(event) => setSearch(event.target.value)}
+        />
       </label>
       {result === null && <LoadingState />}
       {result && 'error' in result && <ErrorState message={result.error} onRetry={() => setRetry((n) => n + 1)} />}
@@ -56,17 +64,25 @@ export function OfferPicker({ onPick }: { onPick: (picked: PickedOffer) => void 
         <ul className="picker-rows" aria-label={t('picker.results')}>
           {rows.map((row) => (
             <li key={row.planKey} className="picker-row">
-              <span className="picker-title" title={row.title}>{row.title}</span>
+              <span className="picker-title" title={row.title}>
+                {row.title}
+              </span>
               <ul className="picker-offers">
-                {row.offers.filter((offer) => offer.orderable).map((offer) => (
-                  <li key={supplierOfferKey(offer)}>
-                    <button type="button" className="picker-offer" onClick={() => onPick({ offer, title: displayTitle(offer.titles, language) || row.title })}>
-                      <span className="picker-supplier">{supplierName(suppliers, offer.supplier)}</span>
-                      <span className="muted picker-kind">{t(`kind.${offer.kind}`)}</span>
-                      <span className="num">{formatMoney(offer.cost)}</span>
-                    </button>
-                  </li>
-                ))}
+                {row.offers
+                  .filter((offer) => offer.orderable)
+                  .map((offer) => (
+                    <li key={supplierOfferKey(offer)}>
+                      <button
+                        type="button"
+                        className="picker-offer"
+                        onClick={() => onPick({ offer, title: displayTitle(offer.titles, language) || row.title })}
+                      >
+                        <span className="picker-supplier">{supplierName(suppliers, offer.supplier)}</span>
+                        <span className="muted picker-kind">{t(`kind.${offer.kind}`)}</span>
+                        <span className="num">{formatMoney(offer.cost)}</span>
+                      </button>
+                    </li>
+                  ))}
               </ul>
             </li>
           ))}

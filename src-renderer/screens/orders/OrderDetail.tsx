@@ -15,7 +15,17 @@ import { StatusBadge } from './StatusBadge';
 import { Timeline } from './Timeline';
 import { useOrderText } from './order-text';
 
-function Fact({ label, children, testId, wide = false }: { label: string; children: ReactNode; testId?: string; wide?: boolean }) {
+function Fact({
+  label,
+  children,
+  testId,
+  wide = false,
+}: {
+  label: string;
+  children: ReactNode;
+  testId?: string;
+  wide?: boolean;
+}) {
   return (
     <div className={wide ? 'wide' : undefined}>
       <dt>{label}</dt>
@@ -49,24 +59,56 @@ export function OrderDetail({ onOrderAgain }: { onOrderAgain: (order: OrderView)
         <div className="order-detail-heading">
           <h2 title={order.title}>{order.title}</h2>
           <p className="muted order-detail-sub">
-            {t('detail.sub', { id: order.id, supplier, kind: t(`kind.${order.kind}`), when: formatDateTime(order.createdAt, language) })}
+            {t('detail.sub', {
+              id: order.id,
+              supplier,
+              kind: t(`kind.${order.kind}`),
+              when: formatDateTime(order.createdAt, language),
+            })}
           </p>
         </div>
         <StatusBadge status={order.status} />
       </header>
       <dl className="order-facts">
-        <Fact label={t('detail.expected')} testId="order-expected">{formatMoney(order.expectedCost)}</Fact>
-        <Fact label={t('detail.charged')} testId="order-charged">{order.amount ? formatMoney(order.amount) : <span className="muted">{t('detail.notYet')}</span>}</Fact>
-        {order.refundedAmount && <Fact label={t('detail.refunded')} testId="order-refunded">{formatMoney(order.refundedAmount)}</Fact>}
-        {order.expectedInMerchantCurrency && order.expectedInMerchantCurrency.currency !== order.expectedCost.currency && (
-          <Fact label={t('detail.inMerchantCurrency', { currency: order.expectedInMerchantCurrency.currency })}>≈ {formatMoney(order.expectedInMerchantCurrency)}</Fact>
+        <Fact label={t('detail.expected')} testId="order-expected">
+          {formatMoney(order.expectedCost)}
+        </Fact>
+        <Fact label={t('detail.charged')} testId="order-charged">
+          {order.amount ? formatMoney(order.amount) : <span className="muted">{t('detail.notYet')}</span>}
+        </Fact>
+        {order.refundedAmount && (
+          <Fact label={t('detail.refunded')} testId="order-refunded">
+            {formatMoney(order.refundedAmount)}
+          </Fact>
         )}
+        {order.expectedInMerchantCurrency &&
+          order.expectedInMerchantCurrency.currency !== order.expectedCost.currency && (
+            <Fact label={t('detail.inMerchantCurrency', { currency: order.expectedInMerchantCurrency.currency })}>
+              ≈ {formatMoney(order.expectedInMerchantCurrency)}
+            </Fact>
+          )}
         <Fact label={t('detail.ourKey')} wide>
-          <span className="fact-with-copy"><code>{order.idempotencyKey}</code><CopyButton text={order.idempotencyKey} what={t('detail.ourKey')} /></span>
+          <span className="fact-with-copy">
+            <code>{order.idempotencyKey}</code>
+            <CopyButton text={order.idempotencyKey} what={t('detail.ourKey')} />
+          </span>
         </Fact>
         <Fact label={t('detail.atSupplier')} testId="order-upstream">
-          {order.upstreamOrderId ? <code>{order.upstreamOrderId}</code> : <span className="muted">{t('detail.noNumber')}</span>}
-          {order.upstreamStatus && <span className="upstream-status" title={t('timeline.upstream')} translate={text.own(order.upstreamStatus) ? 'no' : undefined}> · {text.word(order.upstreamStatus)}</span>}
+          {order.upstreamOrderId ? (
+            <code>{order.upstreamOrderId}</code>
+          ) : (
+            <span className="muted">{t('detail.noNumber')}</span>
+          )}
+          {order.upstreamStatus && (
+            <span
+              className="upstream-status"
+              title={t('timeline.upstream')}
+              translate={text.own(order.upstreamStatus) ? 'no' : undefined}
+            >
+              {' '}
+              · {text.word(order.upstreamStatus)}
+            </span>
+          )}
         </Fact>
       </dl>
       <OrderOutcome order={order} supplierName={supplier} />
@@ -75,7 +117,9 @@ export function OrderDetail({ onOrderAgain }: { onOrderAgain: (order: OrderView)
         <Timeline entries={order.timeline} supplierId={order.supplier} />
       </section>
       <footer className="order-detail-actions">
-        <button type="button" className="button" onClick={() => onOrderAgain(order)}>{t('detail.again')}</button>
+        <button type="button" className="button" onClick={() => onOrderAgain(order)}>
+          {t('detail.again')}
+        </button>
       </footer>
     </article>
   );

@@ -46,7 +46,9 @@ export function OrderDialog({ offer: initialOffer, title: initialTitle, onClose,
   const suppliersLoaded = useSuppliersStore((s) => s.loaded);
   const loadSuppliers = useSuppliersStore((s) => s.load);
   const { connect, remember } = useOrdersStore.getState();
-  const [picked, setPicked] = useState<{ offer: OfferRef; title: string } | null>(initialOffer ? { offer: initialOffer, title: initialTitle ?? '' } : null);
+  const [picked, setPicked] = useState<{ offer: OfferRef; title: string } | null>(
+    initialOffer ? { offer: initialOffer, title: initialTitle ?? '' } : null,
+  );
   const orderText = useOrderText(picked?.offer.supplier ?? '');
   const [quoteState, setQuoteState] = useState<QuoteState>({ status: 'loading' });
   const [quoteToken, setQuoteToken] = useState(0);
@@ -81,7 +83,8 @@ export function OrderDialog({ offer: initialOffer, title: initialTitle, onClose,
     if (!picked) return;
     let cancelled = false;
     setQuoteState({ status: 'loading' });
-    api()['orders.quote'](picked.offer, 1)
+    api()
+      ['orders.quote'](picked.offer, 1)
       .then((quote) => {
         if (!cancelled) setQuoteState({ status: 'ready', quote });
       })
@@ -95,16 +98,23 @@ export function OrderDialog({ offer: initialOffer, title: initialTitle, onClose,
   const supplierId = picked?.offer.supplier ?? '';
   const supplier = supplierName(suppliers, supplierId);
   const demo = suppliers.find((s) => s.id === supplierId)?.demo ?? false;
-  const canPlace = quote !== null && quote.allowed && values.confirmed && !missingInput(quote.inputFields, values) && !placing;
+  const canPlace =
+    quote !== null && quote.allowed && values.confirmed && !missingInput(quote.inputFields, values) && !placing;
 
   const place = async () => {
     if (!picked || !quote) return;
     setPlacing(true);
     setPlaceError(null);
     try {
-      const buyerInput = Object.fromEntries(Object.entries(values.buyerInput).map(([key, value]) => [key, value.trim()]).filter(([, value]) => value !== ''));
+      const buyerInput = Object.fromEntries(
+        Object.entries(values.buyerInput)
+          .map(([key, value]) => [key, value.trim()])
+          .filter(([, value]) => value !== ''),
+      );
       const placed = await api()['orders.place']({
-        offer: picked.offer, quantity: 1, confirm: true,
+        offer: picked.offer,
+        quantity: 1,
+        confirm: true,
         ...(values.email.trim() ? { email: values.email.trim() } : {}),
         ...(Object.keys(buyerInput).length ? { buyerInput } : {}),
       });
@@ -127,26 +137,61 @@ export function OrderDialog({ offer: initialOffer, title: initialTitle, onClose,
     actions = (
       <>
         <span className="spacer" />
-        <button type="button" className="button" onClick={onClose}>{t('action.cancel')}</button>
+        <button type="button" className="button" onClick={onClose}>
+          {t('action.cancel')}
+        </button>
       </>
     );
   } else if (orderId === null) {
     body = (
       <>
         {quoteState.status === 'loading' && <LoadingState label={t('quote.loading')} />}
-        {quoteState.status === 'error' && <ErrorState message={orderText.word(quoteState.message)} onRetry={() => setQuoteToken((n) => n + 1)} />}
+        {quoteState.status === 'error' && (
+          <ErrorState message={orderText.word(quoteState.message)} onRetry={() => setQuoteToken((n) => n + 1)} />
+        )}
         {quote && <QuoteSummary quote={quote} supplierName={supplier} />}
-        {quote && <OrderForm fields={quote.inputFields} values={values} onChange={setValues} demo={demo} disabled={placing || !quote.allowed} />}
-        {placeError && <p className="place-error" role="alert">{t('place.error', { message: orderText.word(placeError) })}</p>}
+        {quote && (
+          <OrderForm
+            fields={quote.inputFields}
+            values={values}
+            onChange={setValues}
+            demo={demo}
+            disabled={placing || !quote.allowed}
+          />
+        )}
+        {placeError && (
+          <p className="place-error" role="alert">
+            {t('place.error', { message: orderText.word(placeError) })}
+          </p>
+        )}
       </>
     );
     actions = (
       <>
-        {!initialOffer && <button type="button" className="button" disabled={placing} onClick={() => { setPicked(null); setValues(NO_VALUES); setPlaceError(null); }}>{t('dialog.back')}</button>}
+        {!initialOffer && (
+          <button
+            type="button"
+            className="button"
+            disabled={placing}
+            onClick={() => {
+              setPicked(null);
+              setValues(NO_VALUES);
+              setPlaceError(null);
+            }}
+          >
+            {t('dialog.back')}
+          </button>
+        )}
         <span className="spacer" />
-        <button type="button" className="button" onClick={onClose}>{t('action.cancel')}</button>
+        <button type="button" className="button" onClick={onClose}>
+          {t('action.cancel')}
+        </button>
         <button type="button" className="primary place-button" disabled={!canPlace} onClick={() => void place()}>
-          {placing ? t('place.placing') : quote ? t('place.button', { cost: formatMoney(quote.cost) }) : t('place.buttonPlain')}
+          {placing
+            ? t('place.placing')
+            : quote
+              ? t('place.button', { cost: formatMoney(quote.cost) })
+              : t('place.buttonPlain')}
         </button>
       </>
     );
@@ -159,32 +204,63 @@ export function OrderDialog({ offer: initialOffer, title: initialTitle, onClose,
           <Timeline entries={order.timeline} supplierId={order.supplier} />
         </section>
       </>
-    ) : <LoadingState />;
+    ) : (
+      <LoadingState />
+    );
     actions = (
       <>
         {order && isInFlight(order.status) && <span className="muted follow-note">{t('follow.background')}</span>}
         <span className="spacer" />
-        {onOpenOrder && <button type="button" className="button" onClick={() => onOpenOrder(orderId)}>{t('follow.open')}</button>}
-        <button type="button" className="primary" onClick={onClose}>{t('action.close')}</button>
+        {onOpenOrder && (
+          <button type="button" className="button" onClick={() => onOpenOrder(orderId)}>
+            {t('follow.open')}
+          </button>
+        )}
+        <button type="button" className="primary" onClick={onClose}>
+          {t('action.close')}
+        </button>
       </>
     );
   }
 
   return createPortal(
-    <div className="order-dialog" onMouseDown={(event) => event.target === event.currentTarget && orderId === null && !placing && onClose()}>
-      <div ref={panel} className="order-dialog-panel" role="dialog" aria-modal="true" aria-labelledby={headingId} tabIndex={-1}>
+    <div
+      className="order-dialog"
+      onMouseDown={(event) => event.target === event.currentTarget && orderId === null && !placing && onClose()}
+    >
+      <div
+        ref={panel}
+        className="order-dialog-panel"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={headingId}
+        tabIndex={-1}
+      >
         <header className="order-dialog-head">
           <div className="order-dialog-heading">
             <h2 id={headingId}>{orderId === null ? t('dialog.title') : t('dialog.following', { id: orderId })}</h2>
             {picked && (
               <p className="order-dialog-offer">
-                <span className="order-dialog-title" title={title}>{title}</span>
-                <span className="muted">{supplier}{quote ? ` · ${t(`kind.${quote.kind}`)}` : ''}</span>
+                <span className="order-dialog-title" title={title}>
+                  {title}
+                </span>
+                <span className="muted">
+                  {supplier}
+                  {quote ? ` · ${t(`kind.${quote.kind}`)}` : ''}
+                </span>
               </p>
             )}
           </div>
           {order && <StatusBadge status={order.status} />}
-          <button type="button" className="order-close" aria-label={t('action.close')} title={t('action.close')} onClick={onClose}>×</button>
+          <button
+            type="button"
+            className="order-close"
+            aria-label={t('action.close')}
+            title={t('action.close')}
+            onClick={onClose}
+          >
+            ×
+          </button>
         </header>
         <div className="order-dialog-body">{body}</div>
         <footer className="order-dialog-actions">{actions}</footer>

@@ -12,7 +12,13 @@ export interface OrderFormValues {
 }
 
 /** Buyer input the goods need, an optional e-mail, the fixed quantity, and the explicit "this spends money". */
-export function OrderForm({ fields, values, onChange, demo, disabled }: {
+export function OrderForm({
+  fields,
+  values,
+  onChange,
+  demo,
+  disabled,
+}: {
   fields: BuyerInputField[];
   values: OrderFormValues;
   onChange: (values: OrderFormValues) => void;
@@ -29,13 +35,18 @@ export function OrderForm({ fields, values, onChange, demo, disabled }: {
           <legend>{t('form.buyerInput')}</legend>
           {fields.map((field) => (
             <label key={field.key} className="field">
-              <span>{displayTitle(field.label, language) || field.key}{field.required ? ' *' : ''}</span>
+              <span>
+                {displayTitle(field.label, language) || field.key}
+                {field.required ? ' *' : ''}
+              </span>
               <input
                 value={values.buyerInput[field.key] ?? ''}
                 required={field.required}
                 disabled={disabled}
                 data-input-key={field.key}
-                onChange={(event) => onChange({ ...values, buyerInput: { ...values.buyerInput, [field.key]: event.target.value } })}
+                onChange={(event) =>
+                  onChange({ ...values, buyerInput: { ...values.buyerInput, [field.key]: event.target.value } })
+                }
               />
             </label>
           ))}
@@ -44,16 +55,34 @@ export function OrderForm({ fields, values, onChange, demo, disabled }: {
       <div className="order-form-row">
         <label className="field order-email">
           <span>{t('form.email')}</span>
-          <input type="email" value={values.email} disabled={disabled} placeholder={t('form.email.placeholder')} onChange={(event) => onChange({ ...values, email: event.target.value })} />
+          <input
+            type="email"
+            value={values.email}
+            disabled={disabled}
+            placeholder={t('form.email.placeholder')}
+            onChange={(event) => onChange({ ...values, email: event.target.value })}
+          />
         </label>
         <div className="field order-quantity">
           <span>{t('form.quantity')}</span>
-          <output className="quantity-value" title={t('form.quantity.hint')}>1</output>
+          <output className="quantity-value" title={t('form.quantity.hint')}>
+            1
+          </output>
         </div>
       </div>
-      {demo && <p className="demo-note" role="note"><span className="badge demo">{t('form.demo.badge')}</span> {t('form.demo')}</p>}
+      {demo && (
+        <p className="demo-note" role="note">
+          <span className="badge demo">{t('form.demo.badge')}</span> {t('form.demo')}
+        </p>
+      )}
       <label className="confirm-spend" htmlFor={`${id}-confirm`}>
-        <input id={`${id}-confirm`} type="checkbox" checked={values.confirmed} disabled={disabled} onChange={(event) => onChange({ ...values, confirmed: event.target.checked })} />
+        <input
+          id={`${id}-confirm`}
+          type="checkbox"
+          checked={values.confirmed}
+          disabled={disabled}
+          onChange={(event) => onChange({ ...values, confirmed: event.target.checked })}
+        />
         <span>{t(demo ? 'form.confirm.demo' : 'form.confirm')}</span>
       </label>
     </div>

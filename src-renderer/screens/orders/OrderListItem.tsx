@@ -5,19 +5,45 @@ import { useUiStore } from '../../stores/ui';
 import { StatusBadge } from './StatusBadge';
 import { formatShort } from './time';
 
-export function OrderListItem({ order, supplierName, selected, onSelect }: { order: OrderView; supplierName: string; selected: boolean; onSelect: () => void }) {
+export function OrderListItem({
+  order,
+  supplierName,
+  selected,
+  onSelect,
+}: {
+  order: OrderView;
+  supplierName: string;
+  selected: boolean;
+  onSelect: () => void;
+}) {
   const language = useUiStore((s) => s.language);
   return (
     <li>
-      <button type="button" className={`order-item${selected ? ' selected' : ''}`} aria-pressed={selected} data-order={order.id} onClick={onSelect}>
+      <button
+        type="button"
+        className={`order-item${selected ? ' selected' : ''}`}
+        aria-pressed={selected}
+        data-order={order.id}
+        onClick={onSelect}
+      >
         <span className="order-line">
-          <span className="order-title" title={order.title}>{order.title}</span>
+          <span className="order-title" title={order.title}>
+            {order.title}
+          </span>
           <StatusBadge status={order.status} />
         </span>
         <span className="order-line order-meta">
-          <span className="order-supplier" title={supplierName}>{supplierName}</span>
+          <span className="order-supplier" title={supplierName}>
+            {supplierName}
+          </span>
           <span className="order-amount num">{formatMoney(shownAmount(order))}</span>
-          <time className="order-time muted" dateTime={order.createdAt} title={formatDateTime(order.createdAt, language)}>{formatShort(order.createdAt, language)}</time>
+          <time
+            className="order-time muted"
+            dateTime={order.createdAt}
+            title={formatDateTime(order.createdAt, language)}
+          >
+            {formatShort(order.createdAt, language)}
+          </time>
         </span>
       </button>
     </li>

@@ -17,7 +17,9 @@ export function OrderOutcome({ order, supplierName }: { order: OrderView; suppli
       <OrderProgress order={order} />
       {isInFlight(order.status) && (
         <div className="waiting-note">
-          <p className="muted" role="status">{t('waiting', { supplier: supplierName })}</p>
+          <p className="muted" role="status">
+            {t('waiting', { supplier: supplierName })}
+          </p>
           <details className="waiting-help">
             <summary>{t('waiting.stuck')}</summary>
             <ResolveActions order={order} />
@@ -25,7 +27,11 @@ export function OrderOutcome({ order, supplierName }: { order: OrderView; suppli
         </div>
       )}
       {order.status === 'attention' && <AttentionHelp order={order} supplierName={supplierName} />}
-      {(order.status === 'failed' || order.status === 'canceled') && order.error && <p className="order-error" role="alert">{text.word(order.error)}</p>}
+      {(order.status === 'failed' || order.status === 'canceled') && order.error && (
+        <p className="order-error" role="alert">
+          {text.word(order.error)}
+        </p>
+      )}
       <DeliveryPanel order={order} />
     </div>
   );

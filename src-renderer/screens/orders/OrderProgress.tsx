@@ -17,13 +17,22 @@ export function OrderProgress({ order }: { order: OrderView }) {
   return (
     <ol className="order-progress" aria-label={t('progress.label')}>
       {steps.map((step) => (
-        <li key={step.key} className={`progress-step ${step.state}`} data-step={step.key} aria-current={step.state === 'current' ? 'step' : undefined}>
-          <span className="step-dot" aria-hidden="true">{MARK[step.state]}</span>
+        <li
+          key={step.key}
+          className={`progress-step ${step.state}`}
+          data-step={step.key}
+          aria-current={step.state === 'current' ? 'step' : undefined}
+        >
+          <span className="step-dot" aria-hidden="true">
+            {MARK[step.state]}
+          </span>
           <span className="step-text">
             <span className="step-label">{t(`step.${step.key}`)}</span>
             <span className="step-time muted">
               {step.at ? formatClock(step.at, language) : step.state === 'current' ? t('step.waiting') : ''}
-              {step.key === 'sent' && step.state === 'current' && order.upstreamStatus ? ` · ${text.word(order.upstreamStatus)}` : ''}
+              {step.key === 'sent' && step.state === 'current' && order.upstreamStatus
+                ? ` · ${text.word(order.upstreamStatus)}`
+                : ''}
             </span>
           </span>
         </li>

@@ -38,7 +38,9 @@ export function OrdersScreen() {
           <h1>{t('title')}</h1>
           <p className="muted screen-lede">{t('lede')}</p>
         </div>
-        <button type="button" className="primary" onClick={() => setDialog({ offer: null })}>{t('newOrder')}</button>
+        <button type="button" className="primary" onClick={() => setDialog({ offer: null })}>
+          {t('newOrder')}
+        </button>
       </header>
       <div className="orders-split">
         <div className="orders-side">

@@ -9,7 +9,10 @@ import { useOrderText } from './order-text';
 export function QuoteSummary({ quote, supplierName }: { quote: OrderQuote; supplierName: string }) {
   const t = useT(ordersDictionary);
   const text = useOrderText(quote.offer.supplier);
-  const converted = quote.costInMerchantCurrency && quote.costInMerchantCurrency.currency !== quote.cost.currency ? quote.costInMerchantCurrency : null;
+  const converted =
+    quote.costInMerchantCurrency && quote.costInMerchantCurrency.currency !== quote.cost.currency
+      ? quote.costInMerchantCurrency
+      : null;
   return (
     <div className="quote-summary" data-testid="order-quote">
       <dl className="quote-facts">
@@ -23,30 +26,51 @@ export function QuoteSummary({ quote, supplierName }: { quote: OrderQuote; suppl
         <div>
           <dt>{t('quote.balance')}</dt>
           <dd className="num" data-testid="quote-balance">
-            {quote.balance
-              ? <span className={balanceShort(quote.balance, quote.cost) ? 'error' : undefined}>{formatMoney(quote.balance)}</span>
-              : quote.balanceError
-                ? <span className="error quote-balance-error">{t('quote.balance.error', { message: text.word(quote.balanceError) })}</span>
-                : <span className="muted">{t('quote.balance.unknown')}</span>}
+            {quote.balance ? (
+              <span className={balanceShort(quote.balance, quote.cost) ? 'error' : undefined}>
+                {formatMoney(quote.balance)}
+              </span>
+            ) : quote.balanceError ? (
+              <span className="error quote-balance-error">
+                {t('quote.balance.error', { message: text.word(quote.balanceError) })}
+              </span>
+            ) : (
+              <span className="muted">{t('quote.balance.unknown')}</span>
+            )}
           </dd>
         </div>
         <div>
           <dt>{t('quote.cap')}</dt>
           <dd className="num" data-testid="quote-cap">
-            {quote.cap
-              ? t('quote.cap.left', { remaining: formatMoney(quote.cap.remaining), limit: formatMoney(quote.cap.limit), spent: formatMoney(quote.cap.spentToday) })
-              : <span className="muted">{t('quote.cap.none')}</span>}
+            {quote.cap ? (
+              t('quote.cap.left', {
+                remaining: formatMoney(quote.cap.remaining),
+                limit: formatMoney(quote.cap.limit),
+                spent: formatMoney(quote.cap.spentToday),
+              })
+            ) : (
+              <span className="muted">{t('quote.cap.none')}</span>
+            )}
           </dd>
         </div>
         <div>
           <dt>{t('quote.stock')}</dt>
           <dd>
             <span className={`stock-dot ${quote.stock.status}`} aria-hidden="true" />
-            {quote.stock.quantity === null ? t(`stock.${quote.stock.status}`) : t('stock.withQuantity', { status: t(`stock.${quote.stock.status}`), n: quote.stock.quantity.toLocaleString() })}
+            {quote.stock.quantity === null
+              ? t(`stock.${quote.stock.status}`)
+              : t('stock.withQuantity', {
+                  status: t(`stock.${quote.stock.status}`),
+                  n: quote.stock.quantity.toLocaleString(),
+                })}
           </dd>
         </div>
       </dl>
-      {balanceShort(quote.balance, quote.cost) && <p className="quote-warning" role="status">{t('quote.balance.short')}</p>}
+      {balanceShort(quote.balance, quote.cost) && (
+        <p className="quote-warning" role="status">
+          {t('quote.balance.short')}
+        </p>
+      )}
       {!quote.allowed && (
         <p className="quote-refusal" role="alert">
           <strong>{t('quote.refused')}</strong> {text.word(quote.refusal)}

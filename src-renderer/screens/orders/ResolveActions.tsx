@@ -36,21 +36,35 @@ export function ResolveActions({ order }: { order: OrderView }) {
     <div className="resolve-actions">
       {mode === 'idle' && (
         <div className="form-actions">
-          <button type="button" className={attention ? 'primary' : 'button'} onClick={() => setMode('completing')}>{t('resolve.complete')}</button>
-          <button type="button" className="button danger" onClick={() => setMode('confirmClose')}>{attention ? t('resolve.close') : t('resolve.cancel')}</button>
+          <button type="button" className={attention ? 'primary' : 'button'} onClick={() => setMode('completing')}>
+            {t('resolve.complete')}
+          </button>
+          <button type="button" className="button danger" onClick={() => setMode('confirmClose')}>
+            {attention ? t('resolve.close') : t('resolve.cancel')}
+          </button>
         </div>
       )}
-      {mode === 'completing' && <CompleteByHand orderId={order.id} supplierId={order.supplier} onDone={() => setMode('idle')} />}
+      {mode === 'completing' && (
+        <CompleteByHand orderId={order.id} supplierId={order.supplier} onDone={() => setMode('idle')} />
+      )}
       {mode === 'confirmClose' && (
         <div className="confirm-close" role="group" aria-label={attention ? t('resolve.close') : t('resolve.cancel')}>
           <p>{attention ? t('resolve.close.confirm') : t('resolve.cancel.confirm')}</p>
           <div className="form-actions">
-            <button type="button" className="button danger" disabled={pending} onClick={() => void close()}>{attention ? t('resolve.close.yes') : t('resolve.cancel.yes')}</button>
-            <button type="button" className="button" disabled={pending} onClick={() => setMode('idle')}>{t('resolve.keep')}</button>
+            <button type="button" className="button danger" disabled={pending} onClick={() => void close()}>
+              {attention ? t('resolve.close.yes') : t('resolve.cancel.yes')}
+            </button>
+            <button type="button" className="button" disabled={pending} onClick={() => setMode('idle')}>
+              {t('resolve.keep')}
+            </button>
           </div>
         </div>
       )}
-      {error && <p className="error" role="alert">{text.word(error)}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {text.word(error)}
+        </p>
+      )}
     </div>
   );
 }

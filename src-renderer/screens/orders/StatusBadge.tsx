@@ -5,5 +5,9 @@ import { STATUS_TONE } from '../../stores/orders-view';
 
 export function StatusBadge({ status }: { status: OrderRecordStatus }) {
   const t = useT(ordersDictionary);
-  return <span className={`badge order-status ${STATUS_TONE[status]}`} data-status={status}>{t(`status.${status}`)}</span>;
+  return (
+    <span className={`badge order-status ${STATUS_TONE[status]}`} data-status={status}>
+      {t(`status.${status}`)}
+    </span>
+  );
 }

@@ -16,14 +16,26 @@ export function TestOrderButton({ offer }: { offer: GridOffer }) {
   const [open, setOpen] = useState(false);
   const ref = { supplier: offer.supplier, productId: offer.productId, skuId: offer.skuId, variant: offer.variant };
   const button = (
-    <button type="button" className="button small" disabled={!offer.orderable} title={offer.orderable ? t('grid.button.hint') : t('grid.button.notOrderable')} onClick={() => setOpen(true)}>
+    <button
+      type="button"
+      className="button small"
+      disabled={!offer.orderable}
+      title={offer.orderable ? t('grid.button.hint') : t('grid.button.notOrderable')}
+      onClick={() => setOpen(true)}
+    >
       {t('grid.button')}
     </button>
   );
   return (
     <>
       {/* A disabled button swallows hover: the wrapper carries the tooltip. */}
-      {offer.orderable ? button : <span className="disabled-hint" title={t('grid.button.notOrderable')}>{button}</span>}
+      {offer.orderable ? (
+        button
+      ) : (
+        <span className="disabled-hint" title={t('grid.button.notOrderable')}>
+          {button}
+        </span>
+      )}
       {open && (
         <OrderDialog
           offer={ref}

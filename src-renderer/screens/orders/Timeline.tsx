@@ -16,10 +16,20 @@ export function Timeline({ entries, supplierId }: { entries: TimelineEntry[]; su
     <ol className="order-timeline" aria-label={t('timeline.title')}>
       {entries.map((entry, index) => (
         <li key={index} className="timeline-entry">
-          <time className="timeline-time muted" dateTime={entry.at}>{formatStamp(entry.at, language)}</time>
+          <time className="timeline-time muted" dateTime={entry.at}>
+            {formatStamp(entry.at, language)}
+          </time>
           <StatusBadge status={entry.status} />
           <span className="timeline-text">
-            {entry.upstreamStatus && <span className="timeline-upstream" title={t('timeline.upstream')} translate={text.own(entry.upstreamStatus) ? 'no' : undefined}>{text.word(entry.upstreamStatus)}</span>}
+            {entry.upstreamStatus && (
+              <span
+                className="timeline-upstream"
+                title={t('timeline.upstream')}
+                translate={text.own(entry.upstreamStatus) ? 'no' : undefined}
+              >
+                {text.word(entry.upstreamStatus)}
+              </span>
+            )}
             {entry.note && <span className="timeline-note">{text.word(entry.note)}</span>}
           </span>
         </li>

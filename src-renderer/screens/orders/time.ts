@@ -7,7 +7,12 @@ export function formatClock(iso: string, language: string): string {
 
 /** Day and minute, for a list where the year rarely matters and room is short. */
 export function formatShort(iso: string, language: string): string {
-  return new Date(iso).toLocaleString(locale(language), { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return new Date(iso).toLocaleString(locale(language), {
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }
 
 export function formatStamp(iso: string, language: string): string {

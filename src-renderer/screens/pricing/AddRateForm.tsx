@@ -25,11 +25,27 @@ export function AddRateForm({ base }: { base: string }) {
   return (
     <form className="add-rate" onSubmit={(event) => void submit(event)}>
       <span className="muted">{t('rates.add')}</span>
-      <input value={currency} onChange={(event) => setCurrency(event.target.value)} placeholder={t('rates.codePlaceholder')} maxLength={3} aria-label={t('rates.currency')} className="add-rate-code" />
+      <input
+        value={currency}
+        onChange={(event) => setCurrency(event.target.value)}
+        placeholder={t('rates.codePlaceholder')}
+        maxLength={3}
+        aria-label={t('rates.currency')}
+        className="add-rate-code"
+      />
       <span className="muted">= </span>
-      <input value={value} onChange={(event) => setValue(event.target.value)} placeholder="0.1389" inputMode="decimal" aria-label={t('rates.valueOf', { currency: code || '…' })} className="add-rate-value" />
+      <input
+        value={value}
+        onChange={(event) => setValue(event.target.value)}
+        placeholder="0.1389"
+        inputMode="decimal"
+        aria-label={t('rates.valueOf', { currency: code || '…' })}
+        className="add-rate-value"
+      />
       <span className="muted">{base}</span>
-      <button className="button" type="submit" disabled={!code || !value.trim() || rateSaving === code}>{t('rates.addButton')}</button>
+      <button className="button" type="submit" disabled={!code || !value.trim() || rateSaving === code}>
+        {t('rates.addButton')}
+      </button>
       {error && <span className="error">{error}</span>}
     </form>
   );

@@ -26,10 +26,16 @@ export function LockedPrices() {
           <tbody>
             {locks.map((lock) => (
               <tr key={JSON.stringify(lock.target)}>
-                <td><ScopeText scope={lock.target} className="lock-target" /></td>
+                <td>
+                  <ScopeText scope={lock.target} className="lock-target" />
+                </td>
                 <td className="num">{formatMoney(lock.price)}</td>
                 <td className="muted">{lock.note ?? '—'}</td>
-                <td className="lock-actions"><button className="button" onClick={() => void unlock(lock.target)}>{t('locks.unlock')}</button></td>
+                <td className="lock-actions">
+                  <button className="button" onClick={() => void unlock(lock.target)}>
+                    {t('locks.unlock')}
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -9,10 +9,17 @@ export function PreviewExample({ example }: { example: PricePreview['examples'][
   const t = useT(pricingDictionary);
   const suppliers = useSuppliersStore((s) => s.suppliers);
   const { input, before, after } = example;
-  const offer = [input.productId, input.skuId, input.variant].filter(Boolean).filter((part, index, parts) => parts.indexOf(part) === index).join(' / ');
+  const offer = [input.productId, input.skuId, input.variant]
+    .filter(Boolean)
+    .filter((part, index, parts) => parts.indexOf(part) === index)
+    .join(' / ');
   return (
     <li className="preview-example">
-      {example.title && <div className="example-title" title={example.title}>{example.title}</div>}
+      {example.title && (
+        <div className="example-title" title={example.title}>
+          {example.title}
+        </div>
+      )}
       <div className="example-what">
         <span className="example-supplier">{supplierName(suppliers, input.supplierId)}</span>
         <span className="muted example-offer">{offer}</span>
@@ -28,4 +35,3 @@ export function PreviewExample({ example }: { example: PricePreview['examples'][
     </li>
   );
 }
-

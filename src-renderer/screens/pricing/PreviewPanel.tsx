@@ -31,13 +31,17 @@ export function PreviewPanel() {
               <div className="preview-total">
                 <span className="muted">{t('preview.total')}</span>
                 <strong>
-                  {delta && !delta.amount.startsWith('-') ? '+' : ''}{formatMoney(delta)}
+                  {delta && !delta.amount.startsWith('-') ? '+' : ''}
+                  {formatMoney(delta)}
                 </strong>
               </div>
               <h3 className="preview-examples-title">{t('preview.examples')}</h3>
               <ul className="preview-examples">
                 {preview.examples.slice(0, EXAMPLES_SHOWN).map((example) => (
-                  <PreviewExample key={`${example.input.supplierId}|${example.input.productId}|${example.input.skuId}|${example.input.variant}`} example={example} />
+                  <PreviewExample
+                    key={`${example.input.supplierId}|${example.input.productId}|${example.input.skuId}|${example.input.variant}`}
+                    example={example}
+                  />
                 ))}
               </ul>
             </>

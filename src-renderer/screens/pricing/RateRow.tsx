@@ -9,7 +9,9 @@ import { wordCodedText } from '../../../src-shared/coded-issue';
 
 export function RateRow({ rate }: { rate: CurrencyRate }) {
   const t = useT(pricingDictionary);
-  const { setRate, rateSaving, rateError } = usePricingStore(useShallow((s) => ({ setRate: s.setRate, rateSaving: s.rateSaving, rateError: s.rateError })));
+  const { setRate, rateSaving, rateError } = usePricingStore(
+    useShallow((s) => ({ setRate: s.setRate, rateSaving: s.rateSaving, rateError: s.rateError })),
+  );
   const [draft, setDraft] = useState<string | null>(null);
   const error = rateError?.currency === rate.currency ? wordCodedText(rateError.message, t) : null;
 
@@ -24,7 +26,9 @@ export function RateRow({ rate }: { rate: CurrencyRate }) {
       <td className="rate-currency">{rate.currency}</td>
       <td className="num">
         {draft === null ? (
-          <button className="rate-value" onClick={() => setDraft(rate.perUnit)} title={t('rates.edit')}>{rate.perUnit}</button>
+          <button className="rate-value" onClick={() => setDraft(rate.perUnit)} title={t('rates.edit')}>
+            {rate.perUnit}
+          </button>
         ) : (
           <input
             className="rate-input"
@@ -43,14 +47,22 @@ export function RateRow({ rate }: { rate: CurrencyRate }) {
         {error && <div className="error rate-error">{error}</div>}
       </td>
       <td className="rate-date">{rate.asOf}</td>
-      <td className="muted rate-source" title={wordRateSource(rate.source, t)}>{wordRateSource(rate.source, t)}</td>
+      <td className="muted rate-source" title={wordRateSource(rate.source, t)}>
+        {wordRateSource(rate.source, t)}
+      </td>
       <td className="rate-actions">
         {draft === null ? (
-          <button className="button small" onClick={() => setDraft(rate.perUnit)}>{t('action.edit')}</button>
+          <button className="button small" onClick={() => setDraft(rate.perUnit)}>
+            {t('action.edit')}
+          </button>
         ) : (
           <>
-            <button className="primary small" onClick={() => void commit()} disabled={rateSaving === rate.currency}>{t('action.save')}</button>
-            <button className="button small" onClick={() => setDraft(null)}>{t('action.cancel')}</button>
+            <button className="primary small" onClick={() => void commit()} disabled={rateSaving === rate.currency}>
+              {t('action.save')}
+            </button>
+            <button className="button small" onClick={() => setDraft(null)}>
+              {t('action.cancel')}
+            </button>
           </>
         )}
       </td>

@@ -23,14 +23,22 @@ export function RatesTable() {
       </div>
       <p className="muted rates-source">
         {t('rates.from')} <code className="rates-url">{ratesUrl ?? '…'}</code>{' '}
-        <button className="link" onClick={() => go('settings')}>{t('rates.changeUrl')}</button>
+        <button className="link" onClick={() => go('settings')}>
+          {t('rates.changeUrl')}
+        </button>
       </p>
       {fetchStatus.state === 'ok' && (
         <p className="rates-fetched" role="status">
-          {fetchStatus.updated ? t('rates.fetched', { n: fetchStatus.updated, date: fetchStatus.asOf ?? '' }) : t('rates.unchanged')}
+          {fetchStatus.updated
+            ? t('rates.fetched', { n: fetchStatus.updated, date: fetchStatus.asOf ?? '' })
+            : t('rates.unchanged')}
         </p>
       )}
-      {fetchStatus.state === 'error' && <p className="rates-fetch-error" role="alert">{t('rates.fetchFailed', { message: fetchStatus.message ?? '' })}</p>}
+      {fetchStatus.state === 'error' && (
+        <p className="rates-fetch-error" role="alert">
+          {t('rates.fetchFailed', { message: fetchStatus.message ?? '' })}
+        </p>
+      )}
       {!ratesLoaded && <LoadingState />}
       {ratesError && <ErrorState message={ratesError} onRetry={() => void loadRates()} />}
       {ratesLoaded && !ratesError && rates.length === 0 && <EmptyState>{t('rates.empty')}</EmptyState>}
@@ -46,7 +54,9 @@ export function RatesTable() {
             </tr>
           </thead>
           <tbody>
-            {rates.map((rate) => <RateRow key={rate.currency} rate={rate} />)}
+            {rates.map((rate) => (
+              <RateRow key={rate.currency} rate={rate} />
+            ))}
           </tbody>
         </table>
       )}

@@ -3,7 +3,13 @@ import type { RuleScopeType } from '../../../src-main/domain/pricing/rules';
 import { useT } from '../../i18n';
 import { pricingDictionary } from '../../i18n/pricing';
 import { usePricingStore } from '../../stores/pricing';
-import { ROUNDING_CHOICES, SCOPE_TYPES, type RuleForm, type RuleFormErrors, type RuleFormField } from '../../stores/pricing-form';
+import {
+  ROUNDING_CHOICES,
+  SCOPE_TYPES,
+  type RuleForm,
+  type RuleFormErrors,
+  type RuleFormField,
+} from '../../stores/pricing-form';
 import { describeRounding } from './rule-summary';
 import { ScopeFields } from './ScopeFields';
 
@@ -37,12 +43,25 @@ export function RuleEditor({ form, errors, currency }: { form: RuleForm; errors:
       <div className="rule-editor-grid scope-row">
         <label className="field">
           <span>{t('field.name')}</span>
-          <input value={form.name} onChange={(event) => update({ name: event.target.value })} placeholder={t('field.namePlaceholder')} name="name" />
+          <input
+            value={form.name}
+            onChange={(event) => update({ name: event.target.value })}
+            placeholder={t('field.namePlaceholder')}
+            name="name"
+          />
         </label>
         <label className="field">
           <span>{t('field.scope')}</span>
-          <select value={form.scopeType} onChange={(event) => update({ scopeType: event.target.value as RuleScopeType })} name="scopeType">
-            {SCOPE_TYPES.map((type) => <option key={type} value={type}>{t(`scope.${type}`)}</option>)}
+          <select
+            value={form.scopeType}
+            onChange={(event) => update({ scopeType: event.target.value as RuleScopeType })}
+            name="scopeType"
+          >
+            {SCOPE_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`scope.${type}`)}
+              </option>
+            ))}
           </select>
         </label>
         <ScopeFields form={form} errors={errors} onChange={update} />
@@ -55,8 +74,17 @@ export function RuleEditor({ form, errors, currency }: { form: RuleForm; errors:
         {amount('minMargin', t('field.minMargin'), currency)}
         <label className="field">
           <span>{t('field.rounding')}</span>
-          <select value={form.rounding} onChange={(event) => update({ rounding: event.target.value })} aria-invalid={Boolean(errors.rounding)} name="rounding">
-            {roundings.map((key) => <option key={key} value={key}>{describeRounding(key, t)}</option>)}
+          <select
+            value={form.rounding}
+            onChange={(event) => update({ rounding: event.target.value })}
+            aria-invalid={Boolean(errors.rounding)}
+            name="rounding"
+          >
+            {roundings.map((key) => (
+              <option key={key} value={key}>
+                {describeRounding(key, t)}
+              </option>
+            ))}
           </select>
         </label>
       </div>

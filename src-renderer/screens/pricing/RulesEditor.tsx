@@ -8,7 +8,8 @@ import { TierPresets } from './TierPresets';
 
 export function RulesEditor() {
   const t = useT(pricingDictionary);
-  const { saved, forms, formErrors, editingId, dirty, saving, saveError, justSaved, addRule, discard, save } = usePricingStore();
+  const { saved, forms, formErrors, editingId, dirty, saving, saveError, justSaved, addRule, discard, save } =
+    usePricingStore();
   const currency = saved?.currency ?? '';
   const invalid = Object.keys(formErrors).length > 0;
   return (
@@ -23,42 +24,65 @@ export function RulesEditor() {
         <div className="rules-empty">{t('rules.empty')}</div>
       ) : (
         <div className="rules-table-wrap">
-        <table className="table rules-table">
-          <thead>
-            <tr>
-              <th className="rule-order">#</th>
-              <th>{t('col.scope')}</th>
-              <th>{t('col.range', { currency })}</th>
-              <th>{t('col.markup')}</th>
-              <th>{t('col.rounding')}</th>
-              <th className="rule-actions-col" aria-label={t('col.actions')} />
-            </tr>
-          </thead>
-          <tbody>
-            {forms.map((form, index) => (
-              <Fragment key={form.id}>
-                <RuleRow form={form} index={index} count={forms.length} currency={currency} editing={editingId === form.id} hasErrors={Boolean(formErrors[form.id])} />
-                {editingId === form.id && (
-                  <tr className="rule-editor-row">
-                    <td colSpan={6}><RuleEditor form={form} errors={formErrors[form.id] ?? {}} currency={currency} /></td>
-                  </tr>
-                )}
-              </Fragment>
-            ))}
-          </tbody>
-        </table>
+          <table className="table rules-table">
+            <thead>
+              <tr>
+                <th className="rule-order">#</th>
+                <th>{t('col.scope')}</th>
+                <th>{t('col.range', { currency })}</th>
+                <th>{t('col.markup')}</th>
+                <th>{t('col.rounding')}</th>
+                <th className="rule-actions-col" aria-label={t('col.actions')} />
+              </tr>
+            </thead>
+            <tbody>
+              {forms.map((form, index) => (
+                <Fragment key={form.id}>
+                  <RuleRow
+                    form={form}
+                    index={index}
+                    count={forms.length}
+                    currency={currency}
+                    editing={editingId === form.id}
+                    hasErrors={Boolean(formErrors[form.id])}
+                  />
+                  {editingId === form.id && (
+                    <tr className="rule-editor-row">
+                      <td colSpan={6}>
+                        <RuleEditor form={form} errors={formErrors[form.id] ?? {}} currency={currency} />
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
 
       <div className="rules-footer">
-        <button className="button" onClick={addRule}>{t('rules.add')}</button>
+        <button className="button" onClick={addRule}>
+          {t('rules.add')}
+        </button>
         <span className="spacer" />
         {dirty && <span className="unsaved">{t('rules.unsaved')}</span>}
-        {justSaved && !dirty && <span className="saved-note" role="status">{t('rules.saved')}</span>}
-        <button className="button" onClick={discard} disabled={!dirty || saving}>{t('rules.discard')}</button>
-        <button className="primary" onClick={() => void save()} disabled={!dirty || saving || invalid}>{saving ? t('rules.saving') : t('rules.save')}</button>
+        {justSaved && !dirty && (
+          <span className="saved-note" role="status">
+            {t('rules.saved')}
+          </span>
+        )}
+        <button className="button" onClick={discard} disabled={!dirty || saving}>
+          {t('rules.discard')}
+        </button>
+        <button className="primary" onClick={() => void save()} disabled={!dirty || saving || invalid}>
+          {saving ? t('rules.saving') : t('rules.save')}
+        </button>
       </div>
-      {saveError && <pre className="save-error" role="alert">{saveError}</pre>}
+      {saveError && (
+        <pre className="save-error" role="alert">
+          {saveError}
+        </pre>
+      )}
     </div>
   );
 }

@@ -5,7 +5,15 @@ import { supplierName } from '../../components/supplier-name';
 import { useSuppliersStore } from '../../stores/suppliers';
 
 /** The pickers a scope needs: nothing for "all", a supplier, a category or plan id, or one offer. */
-export function ScopeFields({ form, errors, onChange }: { form: RuleForm; errors: RuleFormErrors; onChange: (patch: Partial<RuleForm>) => void }) {
+export function ScopeFields({
+  form,
+  errors,
+  onChange,
+}: {
+  form: RuleForm;
+  errors: RuleFormErrors;
+  onChange: (patch: Partial<RuleForm>) => void;
+}) {
   const t = useT(pricingDictionary);
   const suppliers = useSuppliersStore((s) => s.suppliers);
   const needsSupplier = form.scopeType === 'supplier' || form.scopeType === 'category' || form.scopeType === 'offer';
@@ -15,7 +23,14 @@ export function ScopeFields({ form, errors, onChange }: { form: RuleForm; errors
   const text = (field: RuleFormField, label: string, placeholder = '') => (
     <label className="field">
       <span>{label}</span>
-      <input value={String(form[field])} placeholder={placeholder} aria-invalid={Boolean(errors[field])} onChange={(event) => onChange({ [field]: event.target.value })} name={field} spellCheck={false} />
+      <input
+        value={String(form[field])}
+        placeholder={placeholder}
+        aria-invalid={Boolean(errors[field])}
+        onChange={(event) => onChange({ [field]: event.target.value })}
+        name={field}
+        spellCheck={false}
+      />
       {errors[field] && <small className="error">{t(`error.${errors[field]}`)}</small>}
     </label>
   );
@@ -25,9 +40,18 @@ export function ScopeFields({ form, errors, onChange }: { form: RuleForm; errors
       {needsSupplier && (
         <label className="field">
           <span>{t('field.supplier')}</span>
-          <select value={form.supplierId} aria-invalid={Boolean(errors.supplierId)} onChange={(event) => onChange({ supplierId: event.target.value })} name="supplierId">
+          <select
+            value={form.supplierId}
+            aria-invalid={Boolean(errors.supplierId)}
+            onChange={(event) => onChange({ supplierId: event.target.value })}
+            name="supplierId"
+          >
             <option value="">{t('field.chooseSupplier')}</option>
-            {suppliers.map((s) => <option key={s.id} value={s.id}>{supplierName(suppliers, s.id)}</option>)}
+            {suppliers.map((s) => (
+              <option key={s.id} value={s.id}>
+                {supplierName(suppliers, s.id)}
+              </option>
+            ))}
             {form.supplierId && !known && <option value={form.supplierId}>{form.supplierId}</option>}
           </select>
           {errors.supplierId && <small className="error">{t(`error.${errors.supplierId}`)}</small>}

@@ -17,10 +17,16 @@ export function ScopeText({ scope, className }: { scope: RuleScope; className: s
   const named = scopeName(scope, names) !== undefined;
   return (
     <>
-      <div className={className} title={ids.map((id) => `${t(id.label)}: ${id.value}`).join('\n') || undefined}>{describeScope(scope, suppliers, names, t)}</div>
+      <div className={className} title={ids.map((id) => `${t(id.label)}: ${id.value}`).join('\n') || undefined}>
+        {describeScope(scope, suppliers, names, t)}
+      </div>
       {named && (
         <div className="muted scope-ids">
-          {ids.map((id) => <span key={id.label}>{t(id.label)} <code translate="no">{id.value}</code></span>)}
+          {ids.map((id) => (
+            <span key={id.label}>
+              {t(id.label)} <code translate="no">{id.value}</code>
+            </span>
+          ))}
         </div>
       )}
     </>

@@ -16,7 +16,12 @@ export function signed(value: string, unit = ''): string {
 export type NamesInLanguage = Readonly<Record<string, string>> | undefined;
 
 /** What a scope points at, as the merchant reads it: the catalog's name where it has one, else the ids as typed. */
-export function describeScope(scope: RuleScope, suppliers: readonly SupplierSummary[], names: NamesInLanguage, t: Translate): string {
+export function describeScope(
+  scope: RuleScope,
+  suppliers: readonly SupplierSummary[],
+  names: NamesInLanguage,
+  t: Translate,
+): string {
   const named = scopeName(scope, names);
   const supplier = 'supplierId' in scope ? supplierName(suppliers, scope.supplierId) || '?' : '';
   switch (scope.type) {
@@ -29,7 +34,10 @@ export function describeScope(scope: RuleScope, suppliers: readonly SupplierSumm
     case 'plan':
       return t('scope.plan.summary', { plan: named ?? (readablePlanKey(scope.planKey) || '?') });
     case 'offer':
-      return t('scope.offer.summary', { offer: named ?? ([scope.productId, scope.skuId, scope.variant].filter(Boolean).join(' / ') || '?'), supplier });
+      return t('scope.offer.summary', {
+        offer: named ?? ([scope.productId, scope.skuId, scope.variant].filter(Boolean).join(' / ') || '?'),
+        supplier,
+      });
   }
 }
 
@@ -86,7 +94,15 @@ export function readablePlanKey(planKey: string): string {
 }
 
 /** A rule as the merchant calls it: the name they gave it, or its scope and cost range in the reader's language. */
-export function ruleLabel(rule: MarkupRule, suppliers: readonly SupplierSummary[], names: NamesInLanguage, t: Translate): string {
+export function ruleLabel(
+  rule: MarkupRule,
+  suppliers: readonly SupplierSummary[],
+  names: NamesInLanguage,
+  t: Translate,
+): string {
   if (rule.name?.trim()) return rule.name.trim();
-  return t('rule.defaultName', { scope: describeScope(rule.scope, suppliers, names, t), range: describeRange(ruleToForm(rule), t) });
+  return t('rule.defaultName', {
+    scope: describeScope(rule.scope, suppliers, names, t),
+    range: describeRange(ruleToForm(rule), t),
+  });
 }

@@ -13,12 +13,26 @@ export function AppearanceSettings() {
   return (
     <SettingsSection title={t('appearance')}>
       <div className="setting-row">
-        <span className="setting-label" id="setting-language">{t('language')}</span>
-        <SegmentedChoice labelledBy="setting-language" value={language} options={LANGUAGES.map((id) => ({ id, label: LANGUAGE_NAMES[id], lang: id }))} onChange={setLanguage} />
+        <span className="setting-label" id="setting-language">
+          {t('language')}
+        </span>
+        <SegmentedChoice
+          labelledBy="setting-language"
+          value={language}
+          options={LANGUAGES.map((id) => ({ id, label: LANGUAGE_NAMES[id], lang: id }))}
+          onChange={setLanguage}
+        />
       </div>
       <div className="setting-row">
-        <span className="setting-label" id="setting-theme">{t('theme')}</span>
-        <SegmentedChoice labelledBy="setting-theme" value={theme} options={THEMES.map((id) => ({ id, label: t(`theme.${id}`) }))} onChange={setTheme} />
+        <span className="setting-label" id="setting-theme">
+          {t('theme')}
+        </span>
+        <SegmentedChoice
+          labelledBy="setting-theme"
+          value={theme}
+          options={THEMES.map((id) => ({ id, label: t(`theme.${id}`) }))}
+          onChange={setTheme}
+        />
       </div>
     </SettingsSection>
   );

@@ -8,7 +8,12 @@ import { useUiStore } from '../../stores/ui';
 import { SettingsSection } from './SettingsSection';
 
 /** Kept as what happened, not as words, so switching the language rewords it. */
-type Status = { kind: 'idle' } | { kind: 'busy'; what: 'backup' | 'restore' } | { kind: 'backed-up' } | { kind: 'restored'; createdAt: string; undoAt: string } | { kind: 'error'; message: string };
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'busy'; what: 'backup' | 'restore' }
+  | { kind: 'backed-up' }
+  | { kind: 'restored'; createdAt: string; undoAt: string }
+  | { kind: 'error'; message: string };
 
 const CODE = /(backup_[a-z_]+|restore_while_syncing)(?::\s*(.*))?/;
 
@@ -65,17 +70,44 @@ export function BackupsSettings() {
     <SettingsSection title={t('title')} description={t('description')}>
       {view.lastFailure && (
         <p className="setting-warning" role="alert">
-          {t('failure', { reason: t(`reason.${view.lastFailure.reason}`), date: formatDateTime(view.lastFailure.at, language), problem: t(`error.${view.lastFailure.code}`, { detail: view.lastFailure.detail }) })}
+          {t('failure', {
+            reason: t(`reason.${view.lastFailure.reason}`),
+            date: formatDateTime(view.lastFailure.at, language),
+            problem: t(`error.${view.lastFailure.code}`, { detail: view.lastFailure.detail }),
+          })}
         </p>
       )}
       <div className="setting-inline backups-actions">
-        <button className="button primary" disabled={busy} onClick={() => void backUp()}>{status.kind === 'busy' && status.what === 'backup' ? t('now.busy') : t('now')}</button>
-        <code className="backups-folder" aria-label={t('folder')}>{view.folder}</code>
+        <button className="button primary" disabled={busy} onClick={() => void backUp()}>
+          {status.kind === 'busy' && status.what === 'backup' ? t('now.busy') : t('now')}
+        </button>
+        <code className="backups-folder" aria-label={t('folder')}>
+          {view.folder}
+        </code>
       </div>
-      {status.kind === 'busy' && status.what === 'restore' && <p className="muted" role="status">{t('restore.busy')}</p>}
-      {status.kind === 'backed-up' && <p className="setting-saved" role="status">{t('now.done')}</p>}
-      {status.kind === 'restored' && <p className="setting-saved" role="status">{t('restore.done', { date: formatDateTime(status.createdAt, language), undo: formatDateTime(status.undoAt, language) })}</p>}
-      {status.kind === 'error' && <p className="error" role="alert">{problem(status.message)}</p>}
+      {status.kind === 'busy' && status.what === 'restore' && (
+        <p className="muted" role="status">
+          {t('restore.busy')}
+        </p>
+      )}
+      {status.kind === 'backed-up' && (
+        <p className="setting-saved" role="status">
+          {t('now.done')}
+        </p>
+      )}
+      {status.kind === 'restored' && (
+        <p className="setting-saved" role="status">
+          {t('restore.done', {
+            date: formatDateTime(status.createdAt, language),
+            undo: formatDateTime(status.undoAt, language),
+          })}
+        </p>
+      )}
+      {status.kind === 'error' && (
+        <p className="error" role="alert">
+          {problem(status.message)}
+        </p>
+      )}
       {view.backups.length === 0 ? (
         <p className="muted">{t('empty')}</p>
       ) : (
@@ -84,8 +116,12 @@ export function BackupsSettings() {
             <tr>
               <th scope="col">{t('col.date')}</th>
               <th scope="col">{t('col.reason')}</th>
-              <th scope="col" className="numeric">{t('col.size')}</th>
-              <th scope="col"><span className="backups-sr-only">{t('restore')}</span></th>
+              <th scope="col" className="numeric">
+                {t('col.size')}
+              </th>
+              <th scope="col">
+                <span className="backups-sr-only">{t('restore')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -99,12 +135,18 @@ export function BackupsSettings() {
                     <div className="backups-confirm" role="group" aria-label={t('restore')}>
                       <p>{t('restore.confirm', { date: formatDateTime(backup.createdAt, language) })}</p>
                       <div className="setting-inline">
-                        <button className="button danger" onClick={() => void restore(backup.name, backup.createdAt)}>{t('restore.yes')}</button>
-                        <button className="button" onClick={() => setConfirming(null)}>{t('restore.cancel')}</button>
+                        <button className="button danger" onClick={() => void restore(backup.name, backup.createdAt)}>
+                          {t('restore.yes')}
+                        </button>
+                        <button className="button" onClick={() => setConfirming(null)}>
+                          {t('restore.cancel')}
+                        </button>
                       </div>
                     </div>
                   ) : (
-                    <button className="button" disabled={busy} onClick={() => setConfirming(backup.name)}>{t('restore')}</button>
+                    <button className="button" disabled={busy} onClick={() => setConfirming(backup.name)}>
+                      {t('restore')}
+                    </button>
                   )}
                 </td>
               </tr>

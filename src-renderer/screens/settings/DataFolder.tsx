@@ -32,8 +32,12 @@ export function DataFolder() {
       )}
       <SettingRow label={t('dataDir')} help={t('dataDir.help')}>
         <div className="setting-inline">
-          <code className="data-dir" translate="no">{info.dataDir}</code>
-          <button className="button" onClick={() => void copy()}>{copied ? t('copied') : t('copy')}</button>
+          <code className="data-dir" translate="no">
+            {info.dataDir}
+          </code>
+          <button className="button" onClick={() => void copy()}>
+            {copied ? t('copied') : t('copy')}
+          </button>
         </div>
       </SettingRow>
       <SettingRow label={t('version')}>

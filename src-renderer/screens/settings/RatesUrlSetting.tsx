@@ -7,7 +7,6 @@ import { useSettingsStore } from '../../stores/settings';
 import { InsecureHttpOptIn } from '../suppliers/InsecureHttpOptIn';
 import { SettingRow } from './SettingRow';
 
-
 export function RatesUrlSetting() {
   const t = useT(settingsDictionary);
   const { settings, saving, errors, update } = useSettingsStore();
@@ -33,25 +32,47 @@ export function RatesUrlSetting() {
   const error = errors.ratesUrl ?? errors.ratesUrlAllowInsecureHttp;
 
   return (
-    <SettingRow label={t('ratesUrl')} htmlFor="setting-rates-url" help={t('ratesUrl.help')} error={error ? issueText(error, true) : undefined}>
-        <div className="setting-inline">
-          <input
-            id="setting-rates-url"
-            className="url-input"
-            value={value}
-            spellCheck={false}
-            aria-invalid={Boolean(error)}
-            onChange={(event) => {
-              setValue(event.target.value);
-              setSaved(false);
-            }}
-            onKeyDown={(event) => event.key === 'Enter' && !unchanged && void save(value)}
-          />
-          <button className="button" disabled={unchanged || saving !== null} onClick={() => void save(value)}>{t('action.save')}</button>
-          {current !== ECB_DAILY_RATES_URL && <button className="button" onClick={() => void save(ECB_DAILY_RATES_URL, false)}>{t('ratesUrl.reset')}</button>}
-        </div>
-        <InsecureHttpOptIn url={value} checked={allowInsecure} onChange={(checked) => { setAllowInsecure(checked); setSaved(false); }} />
-        {saved && <p className="setting-saved" role="status">{t('saved')}</p>}
+    <SettingRow
+      label={t('ratesUrl')}
+      htmlFor="setting-rates-url"
+      help={t('ratesUrl.help')}
+      error={error ? issueText(error, true) : undefined}
+    >
+      <div className="setting-inline">
+        <input
+          id="setting-rates-url"
+          className="url-input"
+          value={value}
+          spellCheck={false}
+          aria-invalid={Boolean(error)}
+          onChange={(event) => {
+            setValue(event.target.value);
+            setSaved(false);
+          }}
+          onKeyDown={(event) => event.key === 'Enter' && !unchanged && void save(value)}
+        />
+        <button className="button" disabled={unchanged || saving !== null} onClick={() => void save(value)}>
+          {t('action.save')}
+        </button>
+        {current !== ECB_DAILY_RATES_URL && (
+          <button className="button" onClick={() => void save(ECB_DAILY_RATES_URL, false)}>
+            {t('ratesUrl.reset')}
+          </button>
+        )}
+      </div>
+      <InsecureHttpOptIn
+        url={value}
+        checked={allowInsecure}
+        onChange={(checked) => {
+          setAllowInsecure(checked);
+          setSaved(false);
+        }}
+      />
+      {saved && (
+        <p className="setting-saved" role="status">
+          {t('saved')}
+        </p>
+      )}
     </SettingRow>
   );
 }

@@ -1,7 +1,14 @@
 import type { ReactNode } from 'react';
 
 /** One labelled setting: the label on the left; the control, its help and its error on the right. */
-export function SettingRow({ label, htmlFor, help, helpClassName = 'muted setting-help', error, children }: {
+export function SettingRow({
+  label,
+  htmlFor,
+  help,
+  helpClassName = 'muted setting-help',
+  error,
+  children,
+}: {
   label: string;
   /** The control's id, so the label names it; omitted for settings that only display something. */
   htmlFor?: string;
@@ -12,7 +19,13 @@ export function SettingRow({ label, htmlFor, help, helpClassName = 'muted settin
 }) {
   return (
     <div className="setting-row">
-      {htmlFor ? <label className="setting-label" htmlFor={htmlFor}>{label}</label> : <span className="setting-label">{label}</span>}
+      {htmlFor ? (
+        <label className="setting-label" htmlFor={htmlFor}>
+          {label}
+        </label>
+      ) : (
+        <span className="setting-label">{label}</span>
+      )}
       <div className="setting-control">
         {children}
         {help && <p className={helpClassName}>{help}</p>}

@@ -25,9 +25,18 @@ export function ConnectionFieldInput({ kind, field, value, secretSet, error, bas
   const id = useId();
   const quickFills = (['sandbox', 'production'] as const).filter((env) => baseUrls?.[env]);
   const helpKey = `help.${kind}.${field.key}`;
-  const help = field.key === 'requestsPerMinute' ? t('form.requestsPerMinute.help', { default: field.defaultValue ?? '' }) : t(helpKey);
+  const help =
+    field.key === 'requestsPerMinute'
+      ? t('form.requestsPerMinute.help', { default: field.defaultValue ?? '' })
+      : t(helpKey);
   const hasHelp = help !== helpKey;
-  const describedBy = [hasHelp ? `${id}-help` : '', field.secret && !secretSet ? `${id}-once` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const describedBy = [
+    hasHelp ? `${id}-help` : '',
+    field.secret && !secretSet ? `${id}-once` : '',
+    error ? `${id}-error` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className="field connection-field" data-field={field.key}>
       <label className="field-label" htmlFor={id}>
@@ -42,7 +51,7 @@ export function ConnectionFieldInput({ kind, field, value, secretSet, error, bas
         value={value}
         autoComplete={field.secret ? 'new-password' : 'off'}
         spellCheck={false}
-        placeholder={field.secret && secretSet ? t('form.secretKeep') : field.defaultValue ?? ''}
+        placeholder={field.secret && secretSet ? t('form.secretKeep') : (field.defaultValue ?? '')}
         aria-invalid={Boolean(error)}
         aria-describedby={describedBy}
         onChange={(event) => onChange(event.target.value)}
@@ -51,15 +60,33 @@ export function ConnectionFieldInput({ kind, field, value, secretSet, error, bas
       {quickFills.length > 0 && (
         <span className="quick-fill">
           {quickFills.map((env) => (
-            <button key={env} type="button" className="button small" onClick={() => onChange(baseUrls![env]!)} title={baseUrls![env]}>
+            <button
+              key={env}
+              type="button"
+              className="button small"
+              onClick={() => onChange(baseUrls![env]!)}
+              title={baseUrls![env]}
+            >
               {t(`form.baseUrl.${env}`)}
             </button>
           ))}
         </span>
       )}
-      {error && <small className="error" id={`${id}-error`} role="alert">{issueText(error, true)}</small>}
-      {hasHelp && <small className="muted field-help" id={`${id}-help`}>{help}</small>}
-      {field.secret && !secretSet && <small className="muted" id={`${id}-once`}>{t('form.secretOnce')}</small>}
+      {error && (
+        <small className="error" id={`${id}-error`} role="alert">
+          {issueText(error, true)}
+        </small>
+      )}
+      {hasHelp && (
+        <small className="muted field-help" id={`${id}-help`}>
+          {help}
+        </small>
+      )}
+      {field.secret && !secretSet && (
+        <small className="muted" id={`${id}-once`}>
+          {t('form.secretOnce')}
+        </small>
+      )}
     </div>
   );
 }

@@ -11,7 +11,9 @@ export function DemoNotice({ onAdd }: { onAdd: () => void }) {
         <p>{t('demo.body')}</p>
         <p className="muted">{t('demo.replace')}</p>
       </div>
-      <button className="primary demo-notice-add" onClick={onAdd}>{t('demo.add')}</button>
+      <button className="primary demo-notice-add" onClick={onAdd}>
+        {t('demo.add')}
+      </button>
     </div>
   );
 }

@@ -25,7 +25,12 @@ export function InsecureHttpOptIn({ url, checked, onChange, error }: Props) {
     <div className="insecure-http" role={insecure ? 'alert' : undefined}>
       {insecure && <p className="insecure-http-warning">{t('insecure.warning', { host })}</p>}
       <label className="checkbox">
-        <input type="checkbox" name="allowInsecureHttp" checked={checked} onChange={(event) => onChange(event.target.checked)} />
+        <input
+          type="checkbox"
+          name="allowInsecureHttp"
+          checked={checked}
+          onChange={(event) => onChange(event.target.checked)}
+        />
         <span>{t('insecure.allow')}</span>
       </label>
       {error && <small className="error">{error}</small>}

@@ -6,7 +6,14 @@ import { syncDictionary } from '../../i18n/sync';
 import { runErrorText } from '../sync/run-error';
 import { useUiStore } from '../../stores/ui';
 
-const BADGE: Record<SyncRun['status'], string> = { ok: 'ok', failed: 'bad', canceled: 'neutral', running: 'neutral', held: 'bad', discarded: 'neutral' };
+const BADGE: Record<SyncRun['status'], string> = {
+  ok: 'ok',
+  failed: 'bad',
+  canceled: 'neutral',
+  running: 'neutral',
+  held: 'bad',
+  discarded: 'neutral',
+};
 
 export function LastRunCell({ run }: { run: SyncRun | null }) {
   const t = useT(suppliersDictionary);
@@ -20,7 +27,11 @@ export function LastRunCell({ run }: { run: SyncRun | null }) {
         <span className={`badge ${BADGE[run.status]}`}>{t(`status.${run.status}`)}</span>
         <span className="muted">{formatDateTime(run.finishedAt ?? run.startedAt, language)}</span>
       </div>
-      {error && run.status !== 'canceled' && <div className="error last-run-error" title={error}>{error}</div>}
+      {error && run.status !== 'canceled' && (
+        <div className="error last-run-error" title={error}>
+          {error}
+        </div>
+      )}
     </div>
   );
 }

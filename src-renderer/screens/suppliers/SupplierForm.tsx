@@ -7,7 +7,17 @@ import { useIssueText } from './issue-text';
 import { useSuppliersStore } from '../../stores/suppliers';
 import { ConnectionFieldInput } from './ConnectionFieldInput';
 import { InsecureHttpOptIn } from './InsecureHttpOptIn';
-import { blankForm, errorsForTouched, formFromSupplier, missingFields, splitServerErrors, toConnectionInput, withoutSecretValues, type ConnectionFormValues, type FieldErrors } from './connection-form';
+import {
+  blankForm,
+  errorsForTouched,
+  formFromSupplier,
+  missingFields,
+  splitServerErrors,
+  toConnectionInput,
+  withoutSecretValues,
+  type ConnectionFormValues,
+  type FieldErrors,
+} from './connection-form';
 import { TestResult } from './TestResult';
 
 interface Props {
@@ -25,7 +35,9 @@ export function SupplierForm({ kinds, supplier, onClose, onSaved }: Props) {
   const issueText = useIssueText();
   const titleId = useId();
   const { save, test, check } = useSuppliersStore();
-  const [form, setForm] = useState<ConnectionFormValues>(() => (supplier ? formFromSupplier(supplier) : blankForm(kinds[0])));
+  const [form, setForm] = useState<ConnectionFormValues>(() =>
+    supplier ? formFromSupplier(supplier) : blankForm(kinds[0]),
+  );
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [testing, setTesting] = useState(false);
@@ -72,7 +84,9 @@ export function SupplierForm({ kinds, supplier, onClose, onSaved }: Props) {
     if (!kind) return false;
     const missing = missingFields(form, kind);
     for (const key of missing) touched.current.add(key);
-    setFieldErrors(Object.fromEntries(missing.map((key) => [key, encodeCodedIssue(key, { code: 'field.required', params: {} })])));
+    setFieldErrors(
+      Object.fromEntries(missing.map((key) => [key, encodeCodedIssue(key, { code: 'field.required', params: {} })])),
+    );
     setFormError(missing.length ? t('fixFields') : null);
     return missing.length === 0;
   };
@@ -84,7 +98,10 @@ export function SupplierForm({ kinds, supplier, onClose, onSaved }: Props) {
     const result = await test(toConnectionInput({ ...form, name: form.name || kind.label }, kind));
     // The form's own problems go beside their fields, as a save would put them.
     if (!result.ok && (result.cause === 'fields' || result.cause === 'secretAgain')) {
-      const split = splitServerErrors(result.error, kind.fields.map((f) => f.key));
+      const split = splitServerErrors(
+        result.error,
+        kind.fields.map((f) => f.key),
+      );
       setFieldErrors((errors) => ({ ...errors, ...split.fields }));
     }
     setTestResult(result);
@@ -108,8 +125,17 @@ export function SupplierForm({ kinds, supplier, onClose, onSaved }: Props) {
 
   return (
     <div className="dialog-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
-      <form className="dialog supplier-form" role="dialog" aria-modal="true" aria-labelledby={titleId} onSubmit={(event) => void submit(event)} noValidate>
-        <h2 id={titleId} className="dialog-title">{supplier ? t('form.editTitle', { name: supplier.name }) : t('form.addTitle')}</h2>
+      <form
+        className="dialog supplier-form"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        onSubmit={(event) => void submit(event)}
+        noValidate
+      >
+        <h2 id={titleId} className="dialog-title">
+          {supplier ? t('form.editTitle', { name: supplier.name }) : t('form.addTitle')}
+        </h2>
 
         <div className="dialog-body">
           <div className="form-grid">
@@ -124,7 +150,11 @@ export function SupplierForm({ kinds, supplier, onClose, onSaved }: Props) {
                   setFieldErrors({});
                 }}
               >
-                {kinds.map((k) => <option key={k.kind} value={k.kind}>{k.label}</option>)}
+                {kinds.map((k) => (
+                  <option key={k.kind} value={k.kind}>
+                    {k.label}
+                  </option>
+                ))}
               </select>
               {supplier && <small className="muted">{t('form.kindFixed')}</small>}
             </label>
@@ -141,11 +171,15 @@ export function SupplierForm({ kinds, supplier, onClose, onSaved }: Props) {
                 aria-invalid={Boolean(fieldErrors.name)}
                 autoFocus
               />
-              {fieldErrors.name && <small className="error" role="alert">{issueText(fieldErrors.name, true)}</small>}
+              {fieldErrors.name && (
+                <small className="error" role="alert">
+                  {issueText(fieldErrors.name, true)}
+                </small>
+              )}
             </label>
 
-            {kind?.fields.map((field) => (field.input === 'checkbox'
-              ? (
+            {kind?.fields.map((field) =>
+              field.input === 'checkbox' ? (
                 <InsecureHttpOptIn
                   key={`${kind.kind}.${field.key}`}
                   url={form.values.baseUrl ?? ''}
@@ -153,8 +187,7 @@ export function SupplierForm({ kinds, supplier, onClose, onSaved }: Props) {
                   error={fieldErrors[field.key] ? issueText(fieldErrors[field.key], true) : null}
                   onChange={(checked) => setValue(field.key, checked ? 'true' : '')}
                 />
-              )
-              : (
+              ) : (
                 <ConnectionFieldInput
                   key={`${kind.kind}.${field.key}`}
                   kind={kind.kind}
@@ -166,18 +199,29 @@ export function SupplierForm({ kinds, supplier, onClose, onSaved }: Props) {
                   onChange={(value) => setValue(field.key, value)}
                   onBlur={() => void checkTouched(field.key)}
                 />
-              )))}
+              ),
+            )}
           </div>
         </div>
 
         <div className="dialog-footer">
           {(testing || testResult) && <TestResult testing={testing} result={testResult} />}
-          {formError && <div className="form-error" role="alert">{issueText(formError)}</div>}
+          {formError && (
+            <div className="form-error" role="alert">
+              {issueText(formError)}
+            </div>
+          )}
           <div className="dialog-actions">
-            <button type="button" className="button" onClick={() => void runTest()} disabled={!kind || testing}>{testing ? t('form.testing') : t('form.test')}</button>
+            <button type="button" className="button" onClick={() => void runTest()} disabled={!kind || testing}>
+              {testing ? t('form.testing') : t('form.test')}
+            </button>
             <span className="spacer" />
-            <button type="button" className="button" onClick={onClose}>{t('action.cancel')}</button>
-            <button type="submit" className="primary" disabled={saving}>{saving ? t('form.saving') : t('action.save')}</button>
+            <button type="button" className="button" onClick={onClose}>
+              {t('action.cancel')}
+            </button>
+            <button type="submit" className="primary" disabled={saving}>
+              {saving ? t('form.saving') : t('action.save')}
+            </button>
           </div>
         </div>
       </form>

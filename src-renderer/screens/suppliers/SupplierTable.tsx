@@ -3,7 +3,15 @@ import { useT } from '../../i18n';
 import { suppliersDictionary } from '../../i18n/suppliers';
 import { SupplierRow } from './SupplierRow';
 
-export function SupplierTable({ suppliers, kinds, onEdit }: { suppliers: SupplierSummary[]; kinds: SupplierKindInfo[]; onEdit: (supplier: SupplierSummary) => void }) {
+export function SupplierTable({
+  suppliers,
+  kinds,
+  onEdit,
+}: {
+  suppliers: SupplierSummary[];
+  kinds: SupplierKindInfo[];
+  onEdit: (supplier: SupplierSummary) => void;
+}) {
   const t = useT(suppliersDictionary);
   return (
     <div className="card table-card">

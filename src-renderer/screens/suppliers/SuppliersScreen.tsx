@@ -47,14 +47,22 @@ export function SuppliersScreen() {
           <h1>{t('title')}</h1>
           <p className="muted screen-lede">{t('lede')}</p>
         </div>
-        {!demo && loaded && <button className="primary" onClick={openAdd}>{t('add')}</button>}
+        {!demo && loaded && (
+          <button className="primary" onClick={openAdd}>
+            {t('add')}
+          </button>
+        )}
       </header>
 
       {savedName && (
         <div className="suppliers-saved" role="status">
           <span>{t('saved', { name: savedName })}</span>
-          <button className="button" onClick={() => go('sync')}>{t('saved.sync')}</button>
-          <button className="link" onClick={() => setSavedName(null)}>{t('action.close')}</button>
+          <button className="button" onClick={() => go('sync')}>
+            {t('saved.sync')}
+          </button>
+          <button className="link" onClick={() => setSavedName(null)}>
+            {t('action.close')}
+          </button>
         </div>
       )}
 
@@ -63,16 +71,22 @@ export function SuppliersScreen() {
 
       {loading && <LoadingState />}
       {error && <ErrorState message={error} onRetry={() => void load()} />}
-      {loaded && !error && (
-        suppliers.length === 0
-          ? (
-            <div className="card suppliers-empty">
-              <p>{t('empty')}</p>
-              <button className="primary" onClick={openAdd}>{t('add')}</button>
-            </div>
-          )
-          : <SupplierTable suppliers={suppliers} kinds={kinds} onEdit={(supplier) => setFormTarget({ mode: 'edit', supplier })} />
-      )}
+      {loaded &&
+        !error &&
+        (suppliers.length === 0 ? (
+          <div className="card suppliers-empty">
+            <p>{t('empty')}</p>
+            <button className="primary" onClick={openAdd}>
+              {t('add')}
+            </button>
+          </div>
+        ) : (
+          <SupplierTable
+            suppliers={suppliers}
+            kinds={kinds}
+            onEdit={(supplier) => setFormTarget({ mode: 'edit', supplier })}
+          />
+        ))}
 
       {formTarget && (
         <SupplierForm

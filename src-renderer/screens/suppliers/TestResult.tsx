@@ -9,7 +9,12 @@ import { useIssueText } from './issue-text';
 export function TestResult({ testing, result }: { testing: boolean; result: ConnectionTest | null }) {
   const t = useT(suppliersDictionary);
   const issueText = useIssueText();
-  if (testing || !result) return <div className="test-result pending" role="status">{t('form.testing')}</div>;
+  if (testing || !result)
+    return (
+      <div className="test-result pending" role="status">
+        {t('form.testing')}
+      </div>
+    );
   if (!result.ok) {
     const formProblem = result.cause === 'fields' || result.cause === 'secretAgain';
     return (
@@ -36,7 +41,10 @@ export function TestResult({ testing, result }: { testing: boolean; result: Conn
       {Object.keys(result.detail).length > 0 && (
         <dl className="test-detail">
           {Object.entries(result.detail).map(([key, value]) => (
-            <div key={key}><dt>{t(`detail.${key}`) === `detail.${key}` ? key : t(`detail.${key}`)}</dt><dd>{value}</dd></div>
+            <div key={key}>
+              <dt>{t(`detail.${key}`) === `detail.${key}` ? key : t(`detail.${key}`)}</dt>
+              <dd>{value}</dd>
+            </div>
           ))}
         </dl>
       )}

@@ -18,7 +18,13 @@ export function blankForm(kind: SupplierKindInfo | undefined): ConnectionFormVal
 }
 
 export function formFromSupplier(supplier: SupplierSummary): ConnectionFormValues {
-  return { id: supplier.id, kind: supplier.kind, name: supplier.name, values: { ...supplier.settings }, secretsSet: { ...supplier.secrets } };
+  return {
+    id: supplier.id,
+    kind: supplier.kind,
+    name: supplier.name,
+    values: { ...supplier.settings },
+    secretsSet: { ...supplier.secrets },
+  };
 }
 
 /** Only the chosen kind's fields go out, secrets apart from settings; an empty secret means "keep the stored one". */
@@ -49,7 +55,10 @@ export function missingFields(form: ConnectionFormValues, kind: SupplierKindInfo
  * Splits the server's validation message ("baseUrl: @url.invalid; apiKey: @field.required") so each part can
  * sit next to its field (kept whole, so the field's name words it); whatever names no field stays for the whole form.
  */
-export function splitServerErrors(message: string, fieldKeys: readonly string[]): { fields: FieldErrors; general: string | null } {
+export function splitServerErrors(
+  message: string,
+  fieldKeys: readonly string[],
+): { fields: FieldErrors; general: string | null } {
   const fields: FieldErrors = {};
   const rest: string[] = [];
   for (const part of message.split(/;\s+/)) {
@@ -68,5 +77,8 @@ export function errorsForTouched(issues: Record<string, string>, touched: Readon
 
 /** What a check on blur sends: whether each secret is typed, never its value (a check is no reason to send one). */
 export function withoutSecretValues(input: ConnectionInput): ConnectionInput {
-  return { ...input, secrets: Object.fromEntries(Object.entries(input.secrets ?? {}).map(([key, value]) => [key, value ? 'typed' : ''])) };
+  return {
+    ...input,
+    secrets: Object.fromEntries(Object.entries(input.secrets ?? {}).map(([key, value]) => [key, value ? 'typed' : ''])),
+  };
 }

@@ -24,22 +24,31 @@ export function useIssueText() {
   const language = useUiStore((s) => s.language);
   const word = (field: string, coded: CodedIssue): string => {
     if (coded.code.startsWith('url.')) return tUrl(coded.code, coded.params);
-    if (coded.code === 'field.required') return field === 'name' ? t('field.nameRequired') : t('field.required', { label: label(field) });
+    if (coded.code === 'field.required')
+      return field === 'name' ? t('field.nameRequired') : t('field.required', { label: label(field) });
     if (coded.code === 'field.invalid') {
       const specific = t(`invalid.${field}`);
       return specific === `invalid.${field}` ? t('field.invalid') : specific;
     }
     if (coded.code === 'secret.reenter') {
-      const changed = (coded.params.changed ?? '').split(/,\s*/).filter(Boolean).map(label).join(language === 'zh-CN' ? '、' : ', ');
+      const changed = (coded.params.changed ?? '')
+        .split(/,\s*/)
+        .filter(Boolean)
+        .map(label)
+        .join(language === 'zh-CN' ? '、' : ', ');
       return t('secret.reenter', { changed });
     }
     return t(coded.code, coded.params);
   };
-  return (message: string, withoutField = false): string => message.split(/;\s+/).map((part) => {
-    const match = /^([A-Za-z0-9_.]+):\s*(.+)$/.exec(part);
-    const coded = decodeCodedIssue(match ? match[2] : part);
-    if (!coded) return match && withoutField ? match[2] : part;
-    const text = word(match?.[1] ?? '', coded);
-    return match && !withoutField ? `${label(match[1])}: ${text}` : text;
-  }).join('; ');
+  return (message: string, withoutField = false): string =>
+    message
+      .split(/;\s+/)
+      .map((part) => {
+        const match = /^([A-Za-z0-9_.]+):\s*(.+)$/.exec(part);
+        const coded = decodeCodedIssue(match ? match[2] : part);
+        if (!coded) return match && withoutField ? match[2] : part;
+        const text = word(match?.[1] ?? '', coded);
+        return match && !withoutField ? `${label(match[1])}: ${text}` : text;
+      })
+      .join('; ');
 }

@@ -15,7 +15,13 @@ export function BackgroundServiceNotice() {
   const language = useUiStore((s) => s.language);
   const [lockedBy, setLockedBy] = useState<SyncState['lockedBy']>(null);
   useEffect(() => {
-    const check = () => void api()['sync.state']().then((state) => setLockedBy(state.lockedBy ?? null), () => undefined);
+    const check = () =>
+      void api()
+        ['sync.state']()
+        .then(
+          (state) => setLockedBy(state.lockedBy ?? null),
+          () => undefined,
+        );
     check();
     const timer = setInterval(check, RECHECK_MS);
     return () => clearInterval(timer);

@@ -14,7 +14,9 @@ export function ChangeValueText({ value, className }: { value: NonNullable<Chang
       return (
         <span className={`change-value stock ${className}`}>
           <span className={`stock-dot ${value.stock.status}`} />
-          {value.stock.quantity === null ? status : t('stock.withQuantity', { status, n: value.stock.quantity.toLocaleString() })}
+          {value.stock.quantity === null
+            ? status
+            : t('stock.withQuantity', { status, n: value.stock.quantity.toLocaleString() })}
         </span>
       );
     }

@@ -14,7 +14,13 @@ import { heldErrorText, heldReasonText } from './held-reason';
 export function HeldRuns() {
   const t = useT(syncDictionary);
   const { held, heldBusy, heldError, applyHeld, discardHeld } = useSyncStore(
-    useShallow((s) => ({ held: s.held, heldBusy: s.heldBusy, heldError: s.heldError, applyHeld: s.applyHeld, discardHeld: s.discardHeld })),
+    useShallow((s) => ({
+      held: s.held,
+      heldBusy: s.heldBusy,
+      heldError: s.heldError,
+      applyHeld: s.applyHeld,
+      discardHeld: s.discardHeld,
+    })),
   );
   const suppliers = useSuppliersStore((s) => s.suppliers);
   const language = useUiStore((s) => s.language);
@@ -34,15 +40,41 @@ export function HeldRuns() {
           return (
             <li key={run.id} className="held-run" data-run={run.id}>
               <div>
-                <strong>{name}</strong> <span className="muted">#{run.id} · {formatDateTime(run.startedAt, language)}</span>
+                <strong>{name}</strong>{' '}
+                <span className="muted">
+                  #{run.id} · {formatDateTime(run.startedAt, language)}
+                </span>
                 <div className="held-reason">{run.held ? heldReasonText(run.held, name, t) : null}</div>
-                <div className="muted held-reason">{t('held.counts', { offers: run.offers, added: run.added, removed: run.removed, changed: run.changed })}</div>
+                <div className="muted held-reason">
+                  {t('held.counts', {
+                    offers: run.offers,
+                    added: run.added,
+                    removed: run.removed,
+                    changed: run.changed,
+                  })}
+                </div>
                 {run.superseded && <div className="muted held-reason">{t('held.superseded')}</div>}
-                {heldError?.runId === run.id && <div className="error held-reason" role="alert">{heldErrorText(heldError.error, t)}</div>}
+                {heldError?.runId === run.id && (
+                  <div className="error held-reason" role="alert">
+                    {heldErrorText(heldError.error, t)}
+                  </div>
+                )}
               </div>
               <div className="held-run-actions">
-                <button className="button danger" disabled={busy || heldBusy !== null || run.superseded} onClick={() => apply(run, name)}>{t('held.apply')}</button>
-                <button className="button" disabled={busy || heldBusy !== null} onClick={() => void discardHeld(run.id)}>{t('held.discard')}</button>
+                <button
+                  className="button danger"
+                  disabled={busy || heldBusy !== null || run.superseded}
+                  onClick={() => apply(run, name)}
+                >
+                  {t('held.apply')}
+                </button>
+                <button
+                  className="button"
+                  disabled={busy || heldBusy !== null}
+                  onClick={() => void discardHeld(run.id)}
+                >
+                  {t('held.discard')}
+                </button>
               </div>
             </li>
           );

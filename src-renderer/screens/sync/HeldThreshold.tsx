@@ -24,8 +24,18 @@ export function HeldThreshold() {
   return (
     <div className="held-threshold">
       <label htmlFor={id}>{t('held.threshold')}</label>
-      <input id={id} type="number" min={1} max={100} value={text} disabled={!settings || saving === 'syncHoldRemovalPercent'} aria-invalid={invalid}
-        onChange={(event) => setText(event.target.value)} onBlur={commit} onKeyDown={(event) => event.key === 'Enter' && commit()} />
+      <input
+        id={id}
+        type="number"
+        min={1}
+        max={100}
+        value={text}
+        disabled={!settings || saving === 'syncHoldRemovalPercent'}
+        aria-invalid={invalid}
+        onChange={(event) => setText(event.target.value)}
+        onBlur={commit}
+        onKeyDown={(event) => event.key === 'Enter' && commit()}
+      />
       <span>{t('held.thresholdAll')}</span>
       {invalid && <span className="error">{t('held.thresholdInvalid')}</span>}
       {errors.syncHoldRemovalPercent && <span className="error">{errors.syncHoldRemovalPercent}</span>}

@@ -1,7 +1,15 @@
 import type { SupplierPhase } from '../../stores/sync-progress';
 
 /** A null fraction is an indeterminate bar: the upstream has not said how much is left. */
-export function ProgressBar({ fraction, tone, label }: { fraction: number | null; tone: SupplierPhase; label: string }) {
+export function ProgressBar({
+  fraction,
+  tone,
+  label,
+}: {
+  fraction: number | null;
+  tone: SupplierPhase;
+  label: string;
+}) {
   const percent = fraction === null ? null : Math.round(fraction * 100);
   return (
     <div

@@ -8,10 +8,14 @@ export function RunCost({ run }: { run: Pick<SyncRun, 'mode' | 'requests' | 'wai
   const waitedSeconds = Math.round(run.waitMs / 1000);
   return (
     <span className="run-cost muted">
-      <span className={`run-mode run-mode-${run.mode}`} title={t(run.mode === 'incremental' ? 'mode.incrementalHint' : 'mode.fullHint')}>
+      <span
+        className={`run-mode run-mode-${run.mode}`}
+        title={t(run.mode === 'incremental' ? 'mode.incrementalHint' : 'mode.fullHint')}
+      >
         {t(run.mode === 'incremental' ? 'mode.incremental' : 'mode.full')}
       </span>
-      {' · '}{t('cost.requests', { n: run.requests.toLocaleString() })}
+      {' · '}
+      {t('cost.requests', { n: run.requests.toLocaleString() })}
       {waitedSeconds > 0 && <> · {t('cost.waited', { s: waitedSeconds.toLocaleString() })}</>}
     </span>
   );

@@ -14,11 +14,19 @@ export function RunCounts({ counts }: { counts: Counts }) {
   const t = useT(syncDictionary);
   return (
     <span className="run-counts">
-      <span className={counts.added ? 'count-added' : 'zero'} title={t('counts.added')}>+{counts.added.toLocaleString()}</span>
-      <span className={counts.removed ? 'count-removed' : 'zero'} title={t('counts.removed')}>−{counts.removed.toLocaleString()}</span>
-      <span className={counts.changed ? 'count-changed' : 'zero'} title={t('counts.changed')}>~{counts.changed.toLocaleString()}</span>
+      <span className={counts.added ? 'count-added' : 'zero'} title={t('counts.added')}>
+        +{counts.added.toLocaleString()}
+      </span>
+      <span className={counts.removed ? 'count-removed' : 'zero'} title={t('counts.removed')}>
+        −{counts.removed.toLocaleString()}
+      </span>
+      <span className={counts.changed ? 'count-changed' : 'zero'} title={t('counts.changed')}>
+        ~{counts.changed.toLocaleString()}
+      </span>
       <span className="muted">· {t('counts.offers', { n: counts.offers.toLocaleString() })}</span>
-      {counts.skipped > 0 && <span className="count-skipped">· {t('counts.skipped', { n: counts.skipped.toLocaleString() })}</span>}
+      {counts.skipped > 0 && (
+        <span className="count-skipped">· {t('counts.skipped', { n: counts.skipped.toLocaleString() })}</span>
+      )}
     </span>
   );
 }

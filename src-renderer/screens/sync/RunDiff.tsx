@@ -17,11 +17,35 @@ import { wordCodedText } from '../../../src-shared/coded-issue';
 export function RunDiff() {
   const t = useT(syncDictionary);
   // Progress events arrive many times a second during a sync: this long list must not re-render for them.
-  const { runs, selectedRunId, changes, changesTotal, countsByKind, changesError, loadingMore, moreError, filter, setFilter, selectRun, setChangesLanguage, showMoreChanges } = useSyncStore(
+  const {
+    runs,
+    selectedRunId,
+    changes,
+    changesTotal,
+    countsByKind,
+    changesError,
+    loadingMore,
+    moreError,
+    filter,
+    setFilter,
+    selectRun,
+    setChangesLanguage,
+    showMoreChanges,
+  } = useSyncStore(
     useShallow((s) => ({
-      runs: s.runs, selectedRunId: s.selectedRunId, changes: s.changes, changesTotal: s.changesTotal, countsByKind: s.countsByKind, changesError: s.changesError,
-      loadingMore: s.loadingMore, moreError: s.moreError, filter: s.filter, setFilter: s.setFilter, selectRun: s.selectRun,
-      setChangesLanguage: s.setChangesLanguage, showMoreChanges: s.showMoreChanges,
+      runs: s.runs,
+      selectedRunId: s.selectedRunId,
+      changes: s.changes,
+      changesTotal: s.changesTotal,
+      countsByKind: s.countsByKind,
+      changesError: s.changesError,
+      loadingMore: s.loadingMore,
+      moreError: s.moreError,
+      filter: s.filter,
+      setFilter: s.setFilter,
+      selectRun: s.selectRun,
+      setChangesLanguage: s.setChangesLanguage,
+      showMoreChanges: s.showMoreChanges,
     })),
   );
   const suppliers = useSuppliersStore((s) => s.suppliers);
@@ -56,13 +80,21 @@ export function RunDiff() {
       {run?.status === 'canceled' && <p className="diff-note muted">{t('diff.canceled')}</p>}
       {run?.held && (
         <p className={`diff-note ${run.status === 'held' ? 'progress-waiting' : 'muted'}`}>
-          {t(run.status === 'held' ? 'held.note' : run.status === 'ok' ? 'held.noteApplied' : 'held.noteDiscarded', { reason: heldReasonText(run.held, supplierName(suppliers, run.supplierId), t) })}
+          {t(run.status === 'held' ? 'held.note' : run.status === 'ok' ? 'held.noteApplied' : 'held.noteDiscarded', {
+            reason: heldReasonText(run.held, supplierName(suppliers, run.supplierId), t),
+          })}
         </p>
       )}
       {run && run.skippedItems.length > 0 && (
         <details className="diff-skipped">
           <summary>{t('diff.skipped', { n: run.skippedItems.length })}</summary>
-          <ul>{run.skippedItems.map((item, index) => <li key={index}><strong>{item.where}</strong>: {wordCodedText(item.reason, t)}</li>)}</ul>
+          <ul>
+            {run.skippedItems.map((item, index) => (
+              <li key={index}>
+                <strong>{item.where}</strong>: {wordCodedText(item.reason, t)}
+              </li>
+            ))}
+          </ul>
         </details>
       )}
       {counts && !unfinished && (
@@ -82,10 +114,14 @@ export function RunDiff() {
       )}
       {!changes && !changesError && <LoadingState />}
       {changesError && <ErrorState message={changesError} onRetry={() => void selectRun(selectedRunId, language)} />}
-      {changes && !unfinished && changes.length === 0 && <EmptyState>{counts?.all === 0 ? t('diff.none') : t('diff.noneOfKind')}</EmptyState>}
+      {changes && !unfinished && changes.length === 0 && (
+        <EmptyState>{counts?.all === 0 ? t('diff.none') : t('diff.noneOfKind')}</EmptyState>
+      )}
       {changes && changes.length > 0 && (
         <ul className="change-list" aria-label={t('diff')}>
-          {changes.map((change) => <ChangeRow key={`${change.change}:${change.key}`} change={change} />)}
+          {changes.map((change) => (
+            <ChangeRow key={`${change.change}:${change.key}`} change={change} />
+          ))}
         </ul>
       )}
       {changes && changes.length < changesTotal && (
@@ -93,7 +129,11 @@ export function RunDiff() {
           {t('diff.more', { shown: changes.length.toLocaleString(), total: changesTotal.toLocaleString() })}
         </button>
       )}
-      {moreError && <p className="diff-note error" role="alert">{t('diff.moreFailed', { error: moreError })}</p>}
+      {moreError && (
+        <p className="diff-note error" role="alert">
+          {t('diff.moreFailed', { error: moreError })}
+        </p>
+      )}
     </div>
   );
 }

@@ -11,7 +11,14 @@ import { RunItem } from './RunItem';
 export function RunHistory() {
   const t = useT(syncDictionary);
   const { runs, runsLoaded, runsError, loadRuns, selectedRunId, selectRun } = useSyncStore(
-    useShallow((s) => ({ runs: s.runs, runsLoaded: s.runsLoaded, runsError: s.runsError, loadRuns: s.loadRuns, selectedRunId: s.selectedRunId, selectRun: s.selectRun })),
+    useShallow((s) => ({
+      runs: s.runs,
+      runsLoaded: s.runsLoaded,
+      runsError: s.runsError,
+      loadRuns: s.loadRuns,
+      selectedRunId: s.selectedRunId,
+      selectRun: s.selectRun,
+    })),
   );
   const suppliers = useSuppliersStore((s) => s.suppliers);
   const language = useUiStore((s) => s.language);

@@ -9,27 +9,54 @@ import { heldReasonText } from './held-reason';
 import { runErrorText } from './run-error';
 import { StatusBadge } from './StatusBadge';
 
-export function RunItem({ run, supplierName, selected, onSelect }: { run: SyncRun; supplierName: string; selected: boolean; onSelect: () => void }) {
+export function RunItem({
+  run,
+  supplierName,
+  selected,
+  onSelect,
+}: {
+  run: SyncRun;
+  supplierName: string;
+  selected: boolean;
+  onSelect: () => void;
+}) {
   const t = useT(syncDictionary);
   const language = useUiStore((s) => s.language);
   return (
     <li>
-      <button className={`run-item${selected ? ' selected' : ''}`} aria-pressed={selected} onClick={onSelect} data-run={run.id}>
+      <button
+        className={`run-item${selected ? ' selected' : ''}`}
+        aria-pressed={selected}
+        onClick={onSelect}
+        data-run={run.id}
+      >
         <span className="run-line">
-          <span className="run-supplier" title={run.supplierId}>{supplierName}</span>
+          <span className="run-supplier" title={run.supplierId}>
+            {supplierName}
+          </span>
           <StatusBadge status={run.status} />
           <span className="run-time muted">{formatDateTime(run.startedAt, language)}</span>
         </span>
         <span className="run-line run-summary">
-          {run.status === 'held' || run.status === 'discarded'
-            ? <span className={run.status === 'held' ? 'progress-waiting' : 'muted'}>{run.held ? heldReasonText(run.held, supplierName, t) : t(`status.${run.status}`)}</span>
-            : run.status === 'ok'
-            ? <RunCounts counts={run} />
-            : run.status === 'running'
-              ? <span className="muted">{t('history.inProgress')}</span>
-              : <span className={run.status === 'failed' ? 'error run-error' : 'muted'}>{run.status === 'failed' ? runErrorText(run.error, t) : t('progress.canceled')}</span>}
+          {run.status === 'held' || run.status === 'discarded' ? (
+            <span className={run.status === 'held' ? 'progress-waiting' : 'muted'}>
+              {run.held ? heldReasonText(run.held, supplierName, t) : t(`status.${run.status}`)}
+            </span>
+          ) : run.status === 'ok' ? (
+            <RunCounts counts={run} />
+          ) : run.status === 'running' ? (
+            <span className="muted">{t('history.inProgress')}</span>
+          ) : (
+            <span className={run.status === 'failed' ? 'error run-error' : 'muted'}>
+              {run.status === 'failed' ? runErrorText(run.error, t) : t('progress.canceled')}
+            </span>
+          )}
         </span>
-        {run.status !== 'running' && <span className="run-line"><RunCost run={run} /></span>}
+        {run.status !== 'running' && (
+          <span className="run-line">
+            <RunCost run={run} />
+          </span>
+        )}
       </button>
     </li>
   );

@@ -2,7 +2,15 @@ import { useT } from '../../i18n';
 import { syncDictionary } from '../../i18n/sync';
 import type { SupplierPhase } from '../../stores/sync-progress';
 
-const TONE: Record<SupplierPhase, string> = { queued: 'neutral', running: 'neutral', ok: 'ok', held: 'warn', discarded: 'muted', failed: 'bad', canceled: 'muted' };
+const TONE: Record<SupplierPhase, string> = {
+  queued: 'neutral',
+  running: 'neutral',
+  ok: 'ok',
+  held: 'warn',
+  discarded: 'muted',
+  failed: 'bad',
+  canceled: 'muted',
+};
 
 export function StatusBadge({ status }: { status: SupplierPhase }) {
   const t = useT(syncDictionary);

@@ -10,13 +10,17 @@ import { SupplierProgressRow } from './SupplierProgressRow';
 export function SupplierProgressList() {
   const t = useT(syncDictionary);
   const { suppliers, kinds } = useSuppliersStore();
-  const { progress, running, syncSuppliers } = useSyncStore(useShallow((s) => ({ progress: s.progress, running: s.running, syncSuppliers: s.syncSuppliers })));
+  const { progress, running, syncSuppliers } = useSyncStore(
+    useShallow((s) => ({ progress: s.progress, running: s.running, syncSuppliers: s.syncSuppliers })),
+  );
   const go = useUiStore((s) => s.go);
   if (suppliers.length === 0) {
     return (
       <EmptyState>
         <p>{t('noSuppliers')}</p>
-        <button className="primary" onClick={() => go('suppliers')}>{t('addSupplier')}</button>
+        <button className="primary" onClick={() => go('suppliers')}>
+          {t('addSupplier')}
+        </button>
       </EmptyState>
     );
   }

@@ -28,11 +28,17 @@ export function SupplierProgressRow({ supplier, kindLabel, progress, syncDisable
 
   let detail: ReactNode;
   if (progress?.phase === 'queued') detail = t('progress.queued');
-  else if (progress?.phase === 'running' && progress.waitingUntil !== null) detail = <WaitingCountdown resumesAt={progress.waitingUntil} />;
+  else if (progress?.phase === 'running' && progress.waitingUntil !== null)
+    detail = <WaitingCountdown resumesAt={progress.waitingUntil} />;
   else if (progress?.phase === 'running') {
-    detail = progress.pagesTotal === null
-      ? t('progress.pagesOpen', { done: progress.pagesDone, items: progress.items.toLocaleString() })
-      : t('progress.pages', { done: progress.pagesDone, total: progress.pagesTotal, items: progress.items.toLocaleString() });
+    detail =
+      progress.pagesTotal === null
+        ? t('progress.pagesOpen', { done: progress.pagesDone, items: progress.items.toLocaleString() })
+        : t('progress.pages', {
+            done: progress.pagesDone,
+            total: progress.pagesTotal,
+            items: progress.items.toLocaleString(),
+          });
   } else if (progress?.phase === 'ok' && progress.counts) {
     detail = <RunCounts counts={progress.counts} />;
   } else if (progress?.phase === 'canceled') {
@@ -42,10 +48,17 @@ export function SupplierProgressRow({ supplier, kindLabel, progress, syncDisable
   } else if (progress?.error) {
     detail = <span className="error">{runErrorText(progress.error, t)}</span>;
   } else if (lastRun) {
-    detail = lastRun.error && lastRun.status === 'failed'
-      ? <span className="error">{runErrorText(lastRun.error, t)}</span>
-      : lastRun.status === 'held' ? <span className="progress-waiting">{t('progress.held')}</span>
-      : t('lastSynced', { when: formatDateTime(lastRun.finishedAt ?? lastRun.startedAt, language), offers: supplier.offers.toLocaleString() });
+    detail =
+      lastRun.error && lastRun.status === 'failed' ? (
+        <span className="error">{runErrorText(lastRun.error, t)}</span>
+      ) : lastRun.status === 'held' ? (
+        <span className="progress-waiting">{t('progress.held')}</span>
+      ) : (
+        t('lastSynced', {
+          when: formatDateTime(lastRun.finishedAt ?? lastRun.startedAt, language),
+          offers: supplier.offers.toLocaleString(),
+        })
+      );
   } else detail = <span className="muted">{t('neverSynced')}</span>;
 
   const phase = progress?.phase ?? lastRun?.status ?? null;
@@ -57,10 +70,18 @@ export function SupplierProgressRow({ supplier, kindLabel, progress, syncDisable
       </div>
       <div className="progress-status">{phase && <StatusBadge status={phase} />}</div>
       <div className="progress-body">
-        {progress && <ProgressBar fraction={progressFraction(progress)} tone={progress.phase} label={t('progress.label', { name: supplierName([supplier], supplier.id) })} />}
+        {progress && (
+          <ProgressBar
+            fraction={progressFraction(progress)}
+            tone={progress.phase}
+            label={t('progress.label', { name: supplierName([supplier], supplier.id) })}
+          />
+        )}
         <div className="progress-detail">{detail}</div>
       </div>
-      <button className="button" onClick={onSync} disabled={syncDisabled}>{t('syncOne')}</button>
+      <button className="button" onClick={onSync} disabled={syncDisabled}>
+        {t('syncOne')}
+      </button>
     </li>
   );
 }

@@ -40,7 +40,12 @@ export function SyncSchedule() {
   return (
     <div className="sync-schedule">
       <label className="schedule-toggle">
-        <input type="checkbox" checked={enabled} disabled={!settings || busy} onChange={(event) => commit(event.target.checked)} />
+        <input
+          type="checkbox"
+          checked={enabled}
+          disabled={!settings || busy}
+          onChange={(event) => commit(event.target.checked)}
+        />
         <span>{t('schedule.auto')}</span>
       </label>
       <label className="schedule-minutes" htmlFor={id}>
@@ -59,9 +64,7 @@ export function SyncSchedule() {
         />
         <span>{t('schedule.minutes')}</span>
       </label>
-      <span className="schedule-state muted">
-        {current > 0 ? t('schedule.on', { n: current }) : t('schedule.off')}
-      </span>
+      <span className="schedule-state muted">{current > 0 ? t('schedule.on', { n: current }) : t('schedule.off')}</span>
       {invalid && <span className="error">{t('schedule.invalid')}</span>}
       {errors.syncIntervalMinutes && <span className="error">{errors.syncIntervalMinutes}</span>}
     </div>

@@ -19,7 +19,15 @@ export function SyncScreen() {
   const t = useT(syncDictionary);
   const tAutopilot = useT(autopilotDictionary);
   const { running, startError, connect, loadRuns, loadHeld, syncAll, cancel } = useSyncStore(
-    useShallow((s) => ({ running: s.running, startError: s.startError, connect: s.connect, loadRuns: s.loadRuns, loadHeld: s.loadHeld, syncAll: s.syncAll, cancel: s.cancel })),
+    useShallow((s) => ({
+      running: s.running,
+      startError: s.startError,
+      connect: s.connect,
+      loadRuns: s.loadRuns,
+      loadHeld: s.loadHeld,
+      syncAll: s.syncAll,
+      cancel: s.cancel,
+    })),
   );
   const suppliers = useSuppliersStore();
   const loadSettings = useSettingsStore((s) => s.load);
@@ -41,8 +49,17 @@ export function SyncScreen() {
           <p className="muted screen-lede">{t('lede')}</p>
         </div>
         <div className="sync-header-actions">
-          {running && <button className="button danger" onClick={() => void cancel()}>{t('cancel')}</button>}
-          <button className="button" onClick={() => syncAll({ full: true })} disabled={running || suppliers.suppliers.length === 0} title={t('fullSync.hint')}>
+          {running && (
+            <button className="button danger" onClick={() => void cancel()}>
+              {t('cancel')}
+            </button>
+          )}
+          <button
+            className="button"
+            onClick={() => syncAll({ full: true })}
+            disabled={running || suppliers.suppliers.length === 0}
+            title={t('fullSync.hint')}
+          >
             {t('fullSync')}
           </button>
           <button className="primary" onClick={() => syncAll()} disabled={running || suppliers.suppliers.length === 0}>
@@ -51,7 +68,13 @@ export function SyncScreen() {
         </div>
       </header>
       <BackgroundServiceNotice />
-      {startError && <div className="sync-start-error" role="alert">{startError === 'synced_by_background_service' || startError.endsWith(': synced_by_background_service') ? tAutopilot('synced_by_background_service') : startError}</div>}
+      {startError && (
+        <div className="sync-start-error" role="alert">
+          {startError === 'synced_by_background_service' || startError.endsWith(': synced_by_background_service')
+            ? tAutopilot('synced_by_background_service')
+            : startError}
+        </div>
+      )}
 
       <HeldRuns />
 

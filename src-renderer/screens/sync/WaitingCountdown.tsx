@@ -12,5 +12,9 @@ export function WaitingCountdown({ resumesAt }: { resumesAt: number }) {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, [resumesAt]);
-  return <span className="progress-waiting" role="status">{t('progress.waiting', { s: secondsUntil(resumesAt, now) })}</span>;
+  return (
+    <span className="progress-waiting" role="status">
+      {t('progress.waiting', { s: secondsUntil(resumesAt, now) })}
+    </span>
+  );
 }

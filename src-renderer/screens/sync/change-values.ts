@@ -6,10 +6,7 @@ import { formatMoney } from '../../components/format';
 
 /** One side of a change, shaped for display; the component translates stock statuses. */
 export type ChangeValue =
-  | { type: 'money'; text: string }
-  | { type: 'stock'; stock: Stock }
-  | { type: 'title'; text: string }
-  | null;
+  { type: 'money'; text: string } | { type: 'stock'; stock: Stock } | { type: 'title'; text: string } | null;
 
 interface OfferSnapshotValue {
   cost: Money;
@@ -33,7 +30,10 @@ export function changeValues(change: ChangeView, language: string): { before: Ch
     case 'stock_changed':
       return { before: stockValue(change.old as Stock | null), after: stockValue(change.new as Stock | null) };
     case 'title_changed':
-      return { before: titleValue(change.old as LocalizedText | null, language), after: titleValue(change.new as LocalizedText | null, language) };
+      return {
+        before: titleValue(change.old as LocalizedText | null, language),
+        after: titleValue(change.new as LocalizedText | null, language),
+      };
   }
 }
 

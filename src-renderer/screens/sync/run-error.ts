@@ -26,7 +26,11 @@ export function runErrorWords(error: string | null, t: Translate): RunErrorWords
   if (coded?.code === RUN_FAILED) {
     const cause = coded.params.cause ?? 'unknown';
     const known = t(`cause.${cause}.title`) !== `cause.${cause}.title` ? cause : 'unknown';
-    return { title: t(`cause.${known}.title`), fix: t(`cause.${known}.fix`), detail: coded.params.detail ? wordCodedText(coded.params.detail, t) : null };
+    return {
+      title: t(`cause.${known}.title`),
+      fix: t(`cause.${known}.fix`),
+      detail: coded.params.detail ? wordCodedText(coded.params.detail, t) : null,
+    };
   }
   return { title: wordCodedText(error, t), fix: null, detail: null };
 }

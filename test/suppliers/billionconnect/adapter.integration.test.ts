@@ -10,7 +10,10 @@ import type { AdapterEnv, CatalogPage, SupplierAdapter } from '../../../src-main
 import { billionconnect } from '../../../src-main/suppliers/billionconnect';
 import { INVOKE_PATH, type BillionConnectConfig } from '../../../src-main/suppliers/billionconnect/config';
 import { signBody } from '../../../src-main/suppliers/billionconnect/sign';
-import { startBillionConnectSimulator, type BillionConnectSimulator } from '../../../src-main/suppliers/billionconnect/sim';
+import {
+  startBillionConnectSimulator,
+  type BillionConnectSimulator,
+} from '../../../src-main/suppliers/billionconnect/sim';
 import { formatTradeTime } from '../../../src-main/suppliers/billionconnect/trade-time';
 import type { SimRequest } from '../../../src-main/suppliers/shared/sim/server';
 import { syncSupplier } from '../../../src-main/sync/engine';
@@ -39,25 +42,39 @@ function adapter(overrides: Partial<BillionConnectConfig> = {}, env: AdapterEnv 
 const fetchAll = (source: SupplierAdapter): Promise<CatalogPage> => collectPages(source.fetchCatalog());
 
 async function failure(promise: Promise<unknown>): Promise<SupplierError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(SupplierError);
   return error as SupplierError;
 }
 
-const tradeTypeOf = (req: SimRequest) => (JSON.parse(req.body.toString('utf8')) as { tradeType: string; tradeData?: { language?: string } });
+const tradeTypeOf = (req: SimRequest) =>
+  JSON.parse(req.body.toString('utf8')) as { tradeType: string; tradeData?: { language?: string } };
 const isTrade = (type: string) => (req: SimRequest) => tradeTypeOf(req).tradeType === type;
 
 /** Replaces tradeData of a successful answer; a fault rewrite sees the body the simulator was about to send. */
 function rewriteTradeData(type: string, edit: (items: Array<Record<string, unknown>>) => unknown) {
-  sim.server.faults.add({ when: isTrade(type), action: { kind: 'rewrite', transform: (body) => {
-    const envelope = body as { tradeData: Array<Record<string, unknown>> };
-    return { ...envelope, tradeData: edit(structuredClone(envelope.tradeData)) };
-  } } });
+  sim.server.faults.add({
+    when: isTrade(type),
+    action: {
+      kind: 'rewrite',
+      transform: (body) => {
+        const envelope = body as { tradeData: Array<Record<string, unknown>> };
+        return { ...envelope, tradeData: edit(structuredClone(envelope.tradeData)) };
+      },
+    },
+  });
 }
 
 async function rawInvoke(body: string, headers: Record<string, string>) {
-  const response = await fetch(`${sim.baseUrl}${INVOKE_PATH}`, { method: 'POST', body, headers: { 'content-type': 'application/json;charset=UTF-8', ...headers } });
-  return { status: response.status, body: await response.json() as Record<string, unknown> };
+  const response = await fetch(`${sim.baseUrl}${INVOKE_PATH}`, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json;charset=UTF-8', ...headers },
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 describe('BillionConnect catalog over HTTP', () => {
@@ -85,20 +102,37 @@ describe('BillionConnect catalog over HTTP', () => {
     const variants = offers.filter((o) => o.skuId === selfSelected.skuId);
     expect(variants.map((o) => o.variant)).toEqual(selfSelected.prices.map((row) => row.copies));
     for (const offer of variants) {
-      expect(offer.plan).toEqual({ countries: selfSelected.countries, dataMB: Number(selfSelected.highFlowSize) / 1024, unlimited: false, perDay: true, days: Number(offer.variant) });
+      expect(offer.plan).toEqual({
+        countries: selfSelected.countries,
+        dataMB: Number(selfSelected.highFlowSize) / 1024,
+        unlimited: false,
+        perDay: true,
+        days: Number(offer.variant),
+      });
       expect(offer.cost.amount).toMatch(/^\d+\.\d{4}$/);
     }
     const [first, last] = [variants[0], variants[variants.length - 1]];
-    expect(Number(last.cost.amount) / Number(last.variant)).toBeLessThan(Number(first.cost.amount) / Number(first.variant));
+    expect(Number(last.cost.amount) / Number(last.variant)).toBeLessThan(
+      Number(first.cost.amount) / Number(first.variant),
+    );
 
     const europe = offers.find((o) => o.titles.en === 'Europe 33 Countries 10GB 30 Days')!;
-    expect(europe).toMatchObject({ kind: 'esim', orderable: true, variant: '1', plan: { dataMB: 10240, unlimited: false, perDay: false, days: 30 } });
+    expect(europe).toMatchObject({
+      kind: 'esim',
+      orderable: true,
+      variant: '1',
+      plan: { dataMB: 10240, unlimited: false, perDay: false, days: 30 },
+    });
     expect(europe.plan.countries).toHaveLength(33);
     expect(europe.plan.countries).toEqual(expect.arrayContaining(['FR', 'DE', 'GB', 'CH', 'NO']));
 
     const unlimited = offers.find((o) => o.plan.unlimited)!;
     expect(unlimited).toMatchObject({ plan: { dataMB: null, perDay: true }, orderable: true });
-    expect(offers.find((o) => o.titles.en.startsWith('Hong Kong-4G-1 day-200M'))).toMatchObject({ kind: 'data_plan', orderable: false, plan: { dataMB: 200, perDay: true } });
+    expect(offers.find((o) => o.titles.en.startsWith('Hong Kong-4G-1 day-200M'))).toMatchObject({
+      kind: 'data_plan',
+      orderable: false,
+      plan: { dataMB: 200, perDay: true },
+    });
     expect(offers.filter((o) => o.category?.id === '230').every((o) => o.kind === 'esim' && !o.orderable)).toBe(true);
     expect(offers.some((o) => o.retailPrice === null) && offers.some((o) => o.retailPrice !== null)).toBe(true);
   });
@@ -108,7 +142,11 @@ describe('BillionConnect catalog over HTTP', () => {
     const { offers } = await fetchAll(adapter());
     expect(new Set(offers.map((o) => o.cost.currency))).toEqual(new Set(['HKD']));
     const ping = await adapter().ping();
-    expect(ping).toEqual({ balance: { amount: '18800.00', currency: 'HKD' }, currency: 'HKD', detail: { accountBalance: '20000.00 HKD', frozenBalance: '1200.00 HKD', creditLimit: '0.00 HKD' } });
+    expect(ping).toEqual({
+      balance: { amount: '18800.00', currency: 'HKD' },
+      currency: 'HKD',
+      detail: { accountBalance: '20000.00 HKD', frozenBalance: '1200.00 HKD', creditLimit: '0.00 HKD' },
+    });
   });
 
   it('accepts the full invoke URL as baseUrl too', async () => {
@@ -128,31 +166,53 @@ describe('BillionConnect refusals', () => {
   it('answers exactly the documented 1003 envelope to a request signed over other bytes', async () => {
     const body = JSON.stringify({ tradeType: 'F014', tradeTime: formatTradeTime(Date.now()), tradeData: {} });
     const signedOverOther = signBody(config.appSecret, body.replace('F014', 'F003'));
-    const refused = await rawInvoke(body, { 'x-channel-id': config.appKey, 'x-sign-method': 'md5', 'x-sign-value': signedOverOther });
+    const refused = await rawInvoke(body, {
+      'x-channel-id': config.appKey,
+      'x-sign-method': 'md5',
+      'x-sign-value': signedOverOther,
+    });
     expect(refused).toEqual({ status: 200, body: { tradeCode: '1003', tradeMsg: '参数错误', tradeData: null } });
-    const accepted = await rawInvoke(body, { 'x-channel-id': config.appKey, 'x-sign-method': 'md5', 'x-sign-value': signBody(config.appSecret, body) });
+    const accepted = await rawInvoke(body, {
+      'x-channel-id': config.appKey,
+      'x-sign-method': 'md5',
+      'x-sign-value': signBody(config.appSecret, body),
+    });
     expect(accepted.body.tradeCode).toBe('1000');
-    for (const value of Object.values(accepted.body.tradeData as Record<string, unknown>)) expect(typeof value).toBe('string');
+    for (const value of Object.values(accepted.body.tradeData as Record<string, unknown>))
+      expect(typeof value).toBe('string');
   });
 
   it('serves F001 and F002 per language and filter, every value a string', async () => {
     const invoke = async (tradeType: string, tradeData: Record<string, string>) => {
       const body = JSON.stringify({ tradeType, tradeTime: formatTradeTime(Date.now()), tradeData });
-      const answer = await rawInvoke(body, { 'x-channel-id': config.appKey, 'x-sign-method': 'md5', 'x-sign-value': signBody(config.appSecret, body) });
+      const answer = await rawInvoke(body, {
+        'x-channel-id': config.appKey,
+        'x-sign-method': 'md5',
+        'x-sign-value': signBody(config.appSecret, body),
+      });
       expect(answer.body.tradeCode).toBe('1000');
       return answer.body.tradeData as Array<Record<string, unknown>>;
     };
-    const leaves = (value: unknown): unknown[] => (value && typeof value === 'object' ? Object.values(value).flatMap(leaves) : [value]);
+    const leaves = (value: unknown): unknown[] =>
+      value && typeof value === 'object' ? Object.values(value).flatMap(leaves) : [value];
     const englishCountries = await invoke('F001', { salesMethod: '5', language: '2' });
-    expect(englishCountries).toContainEqual(expect.objectContaining({ mcc: 'HK', name: 'Hong Kong', continent: 'Asia' }));
+    expect(englishCountries).toContainEqual(
+      expect.objectContaining({ mcc: 'HK', name: 'Hong Kong', continent: 'Asia' }),
+    );
     // Chinese is the vendor's default language.
-    expect(await invoke('F001', { salesMethod: '5' })).toContainEqual(expect.objectContaining({ mcc: 'HK', name: '香港', continent: '亚洲' }));
+    expect(await invoke('F001', { salesMethod: '5' })).toContainEqual(
+      expect.objectContaining({ mcc: 'HK', name: '香港', continent: '亚洲' }),
+    );
     const japan = await invoke('F002', { salesMethod: '5', language: '2', countryCode: 'jp' });
     expect(japan.length).toBeGreaterThan(3);
     for (const product of japan) expect((product.country as Array<{ mcc: string }>).map((c) => c.mcc)).toContain('JP');
     const one = await invoke('F002', { salesMethod: '5', skuId: String(japan[0].skuId) });
     expect(one).toHaveLength(1);
-    expect(leaves([englishCountries, japan, one, await invoke('F003', { salesMethod: '5' })]).every((leaf) => typeof leaf === 'string')).toBe(true);
+    expect(
+      leaves([englishCountries, japan, one, await invoke('F003', { salesMethod: '5' })]).every(
+        (leaf) => typeof leaf === 'string',
+      ),
+    ).toBe(true);
   });
 
   it('refuses an unknown appKey, another sign method, numbers for strings and a salesMethod the account lacks', async () => {
@@ -165,14 +225,19 @@ describe('BillionConnect refusals', () => {
       [good, { 'x-sign-method': 'sha256' }],
       [JSON.stringify({ tradeType: 'F003', tradeTime, tradeData: { salesMethod: 5 } }), {}],
       [JSON.stringify({ tradeType: 'F003', 'tradeTime ': tradeTime, tradeData: { salesMethod: '5' } }), {}],
-      [JSON.stringify({ tradeType: 'F003', tradeTime: tradeTime.replace(' ', 'T'), tradeData: { salesMethod: '5' } }), {}],
+      [
+        JSON.stringify({ tradeType: 'F003', tradeTime: tradeTime.replace(' ', 'T'), tradeData: { salesMethod: '5' } }),
+        {},
+      ],
       [JSON.stringify({ tradeType: 'F002', tradeTime, tradeData: { salesMethod: '5', language: '3' } }), {}],
     ] as Array<[string, Record<string, string>]>) {
       const answer = await rawInvoke(body, { ...headers, 'x-sign-value': sign(body), ...extra });
       expect(answer.body, body).toEqual({ tradeCode: '1003', tradeMsg: '参数错误', tradeData: null });
     }
     const error = await failure(fetchAll(adapter({ salesMethod: '1' })));
-    expect(inEnglish(error.message)).toMatch(/F00[23]: 参数错误 \(tradeCode 1003\).*sales method the account does not have/);
+    expect(inEnglish(error.message)).toMatch(
+      /F00[23]: 参数错误 \(tradeCode 1003\).*sales method the account does not have/,
+    );
   });
 
   it('explains an expired tradeTime and points at the clock', async () => {
@@ -193,7 +258,10 @@ describe('BillionConnect transport trouble', () => {
     await limited.ping();
     const stop = new AbortController();
     limited.budget!.onWait((resumesAt) => resumesAt !== null && stop.abort());
-    const error = await limited.ping(stop.signal).then(() => null, (e: unknown) => e);
+    const error = await limited.ping(stop.signal).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(CanceledError);
     expect(sim.server.state.rateLimiter.refused).toBe(1);
     expect(limited.budget!.stats().throttled).toBe(1);
@@ -214,13 +282,23 @@ describe('BillionConnect transport trouble', () => {
     sim.server.state.rateLimiter.limitPerMinute = 1;
     await adapter().ping();
     sim.server.state.clockOffsetMs = 59_600;
-    await expect(adapter({}, { retry: { attempts: 1, baseDelayMs: 10, maxDelayMs: 50 } }).ping()).resolves.toMatchObject({ currency: 'CNY' });
+    await expect(
+      adapter({}, { retry: { attempts: 1, baseDelayMs: 10, maxDelayMs: 50 } }).ping(),
+    ).resolves.toMatchObject({ currency: 'CNY' });
     expect(sim.server.hits.get(HITS)).toBe(3);
   });
 
   it('retries a 5xx and a garbled answer, and never reads them as an empty catalog', async () => {
-    sim.server.faults.add({ when: isTrade('F003'), times: 1, action: { kind: 'status', status: 502, body: 'Bad Gateway' } });
-    sim.server.faults.add({ when: isTrade('F014'), times: 1, action: { kind: 'rewrite', transform: () => '<html>maintenance</html>' } });
+    sim.server.faults.add({
+      when: isTrade('F003'),
+      times: 1,
+      action: { kind: 'status', status: 502, body: 'Bad Gateway' },
+    });
+    sim.server.faults.add({
+      when: isTrade('F014'),
+      times: 1,
+      action: { kind: 'rewrite', transform: () => '<html>maintenance</html>' },
+    });
     const { offers } = await fetchAll(adapter());
     expect(offers.length).toBeGreaterThan(600);
 
@@ -236,14 +314,21 @@ describe('BillionConnect transport trouble', () => {
   it('says where the API is not, when baseUrl points elsewhere', async () => {
     const error = await failure(adapter({ baseUrl: `${sim.baseUrl}/api` }).ping());
     expect(error).toMatchObject({ code: 'http_error', httpStatus: 404 });
-    expect(inEnglish(error.message)).toMatch(/HTTP 404 without an answer from the supplier’s API; check the API address/);
+    expect(inEnglish(error.message)).toMatch(
+      /HTTP 404 without an answer from the supplier’s API; check the API address/,
+    );
   });
 });
 
 describe('BillionConnect item validation over HTTP', () => {
   it('skips a malformed item and an unpriced sku with reasons, ignores prices for unknown skus', async () => {
-    const [broken, unpriced] = sim.server.catalog().slice(30, 32).map((p) => p.skuId);
-    rewriteTradeData('F002', (items) => items.map((item) => (item.skuId === broken ? { ...item, type: 'eSIM' } : item)));
+    const [broken, unpriced] = sim.server
+      .catalog()
+      .slice(30, 32)
+      .map((p) => p.skuId);
+    rewriteTradeData('F002', (items) =>
+      items.map((item) => (item.skuId === broken ? { ...item, type: 'eSIM' } : item)),
+    );
     rewriteTradeData('F003', (items) => [
       ...items.filter((item) => item.skuId !== unpriced),
       { skuId: '1999999999999999', price: [{ copies: '1', retailPrice: '1', settlementPrice: '1.0000' }] },

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { billionconnect } from '../../../src-main/suppliers/billionconnect';
 import { invokeUrl, isHostPort } from '../../../src-main/suppliers/billionconnect/config';
 
-const base = { id: 'bc', kind: 'billionconnect', baseUrl: 'https://api-flow.billionconnect.com', appKey: 'key', appSecret: 'secret' };
+const base = {
+  id: 'bc',
+  kind: 'billionconnect',
+  baseUrl: 'https://api-flow.billionconnect.com',
+  appKey: 'key',
+  appSecret: 'secret',
+};
 
 describe('BillionConnect config', () => {
   it('defaults salesMethod to "5" and keeps appSecret secret', () => {
@@ -21,7 +27,8 @@ describe('BillionConnect config', () => {
       { ...base, salesMethod: 'five' },
       { ...base, notifyListen: '8790' },
       { ...base, kind: 'mesim' },
-    ]) expect(billionconnect.configSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    ])
+      expect(billionconnect.configSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
   });
 
   it('accepts the host root or the full invoke URL', () => {
@@ -34,8 +41,21 @@ describe('BillionConnect config', () => {
   });
 
   it('checks only the shape of notifyListen', () => {
-    for (const good of ['127.0.0.1:8790', '0.0.0.0:80', 'localhost:8790', 'bc-hook.example.com:443', '[::1]:8790']) expect(isHostPort(good), good).toBe(true);
-    for (const bad of ['8790', '127.0.0.1', '127.0.0.1:0', '127.0.0.1:70000', '300.1.1.1:80', 'http://localhost:8790', '::1:8790', 'local host:80']) expect(isHostPort(bad), bad).toBe(false);
-    expect(billionconnect.configSchema.parse({ ...base, notifyListen: '127.0.0.1:8790' }).notifyListen).toBe('127.0.0.1:8790');
+    for (const good of ['127.0.0.1:8790', '0.0.0.0:80', 'localhost:8790', 'bc-hook.example.com:443', '[::1]:8790'])
+      expect(isHostPort(good), good).toBe(true);
+    for (const bad of [
+      '8790',
+      '127.0.0.1',
+      '127.0.0.1:0',
+      '127.0.0.1:70000',
+      '300.1.1.1:80',
+      'http://localhost:8790',
+      '::1:8790',
+      'local host:80',
+    ])
+      expect(isHostPort(bad), bad).toBe(false);
+    expect(billionconnect.configSchema.parse({ ...base, notifyListen: '127.0.0.1:8790' }).notifyListen).toBe(
+      '127.0.0.1:8790',
+    );
   });
 });

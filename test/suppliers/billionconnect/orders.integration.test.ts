@@ -7,7 +7,10 @@ import { SupplierError } from '../../../src-main/http/errors';
 import type { AdapterEnv, OrderRequest, OrderState, SupplierAdapter } from '../../../src-main/suppliers/adapter';
 import { billionconnect } from '../../../src-main/suppliers/billionconnect';
 import type { BcSimProduct } from '../../../src-main/suppliers/billionconnect/sim/seed';
-import { startBillionConnectSimulator, type BillionConnectSimulator } from '../../../src-main/suppliers/billionconnect/sim';
+import {
+  startBillionConnectSimulator,
+  type BillionConnectSimulator,
+} from '../../../src-main/suppliers/billionconnect/sim';
 import { orderText } from '../../../src-shared/order-notes';
 import { inEnglish } from '../../helpers/in-english';
 
@@ -72,49 +75,93 @@ function requestFor(product: BcSimProduct, extra: Partial<OrderRequest> = {}): O
   const row = product.prices.at(-1)!;
   const quantity = extra.quantity ?? 1;
   return {
-    productId: product.skuId, skuId: product.skuId, variant: row.copies, quantity, idempotencyKey: `BC-TEST-${++keys}`,
-    expectedCost: money(new Decimal(row.settlementPrice).times(quantity).toFixed(), 'CNY'), email: 'buyer@example.com', ...extra,
+    productId: product.skuId,
+    skuId: product.skuId,
+    variant: row.copies,
+    quantity,
+    idempotencyKey: `BC-TEST-${++keys}`,
+    expectedCost: money(new Decimal(row.settlementPrice).times(quantity).toFixed(), 'CNY'),
+    email: 'buyer@example.com',
+    ...extra,
   };
 }
 
-const ref = (request: OrderRequest, upstreamOrderId: string | null = null) => ({ idempotencyKey: request.idempotencyKey, upstreamOrderId });
+const ref = (request: OrderRequest, upstreamOrderId: string | null = null) => ({
+  idempotencyKey: request.idempotencyKey,
+  upstreamOrderId,
+});
 
 describe('BillionConnect eSIM orders', () => {
   it('orders through F040 exactly as documented, then delivers the LPA that N009 brings into a real receiver', async () => {
     const product = esimProduct('3105');
     const request = requestFor(product);
     const placed = await adapter.orders!.place(request);
-    expect(placed).toMatchObject({ status: 'processing', upstreamOrderId: expect.stringMatching(/^\d{16}$/), delivery: null, error: null });
+    expect(placed).toMatchObject({
+      status: 'processing',
+      upstreamOrderId: expect.stringMatching(/^\d{16}$/),
+      delivery: null,
+      error: null,
+    });
     expect(placed.upstreamStatus).toBe('@upstream.ordered; @note.awaitingN009');
 
     const [order] = sim.server.state.orders;
     expect(order).toMatchObject({ channelOrderId: request.idempotencyKey, email: 'buyer@example.com' });
-    expect(order.subOrders.map(({ channelSubOrderId, deviceSkuId, planSkuCopies, number }) => ({ channelSubOrderId, deviceSkuId, planSkuCopies, number })))
-      .toEqual([{ channelSubOrderId: `${request.idempotencyKey}-1`, deviceSkuId: product.skuId, planSkuCopies: request.variant, number: '1' }]);
-    expect(await adapter.orders!.query(ref(request))).toMatchObject({ status: 'processing', upstreamOrderId: placed.upstreamOrderId, delivery: null });
+    expect(
+      order.subOrders.map(({ channelSubOrderId, deviceSkuId, planSkuCopies, number }) => ({
+        channelSubOrderId,
+        deviceSkuId,
+        planSkuCopies,
+        number,
+      })),
+    ).toEqual([
+      {
+        channelSubOrderId: `${request.idempotencyKey}-1`,
+        deviceSkuId: product.skuId,
+        planSkuCopies: request.variant,
+        number: '1',
+      },
+    ]);
+    expect(await adapter.orders!.query(ref(request))).toMatchObject({
+      status: 'processing',
+      upstreamOrderId: placed.upstreamOrderId,
+      delivery: null,
+    });
 
     const answer = await sim.server.pushN009(request.idempotencyKey, receiver.url);
     expect(answer).toEqual({ status: 200, reply: '{"tradeCode":"1000","tradeMsg":"success"}' });
     const esim = order.subOrders[0].esims[0];
-    expect(receiver.updates).toEqual([{
-      idempotencyKey: request.idempotencyKey,
-      state: {
-        status: 'delivered', upstreamOrderId: placed.upstreamOrderId, upstreamStatus: orderText('upstream.qrSent', { code: 'N009' }), amount: null, error: null,
-        delivery: {
-          lpa: esim.qrCodeContent, smdpAddress: 'SMDP.DEMO.SUPPLYGRID.INVALID', activationCode: esim.qrCodeContent.split('$')[2], iccid: esim.iccid,
-          text: `PIN ${esim.pin}, PUK ${esim.puk}, APN plus, valid until ${esim.validTime}`,
+    expect(receiver.updates).toEqual([
+      {
+        idempotencyKey: request.idempotencyKey,
+        state: {
+          status: 'delivered',
+          upstreamOrderId: placed.upstreamOrderId,
+          upstreamStatus: orderText('upstream.qrSent', { code: 'N009' }),
+          amount: null,
+          error: null,
+          delivery: {
+            lpa: esim.qrCodeContent,
+            smdpAddress: 'SMDP.DEMO.SUPPLYGRID.INVALID',
+            activationCode: esim.qrCodeContent.split('$')[2],
+            iccid: esim.iccid,
+            text: `PIN ${esim.pin}, PUK ${esim.puk}, APN plus, valid until ${esim.validTime}`,
+          },
         },
       },
-    }]);
+    ]);
     // F011 now says shipped and names the ICCID, but it never carries the LPA: only the push does.
-    expect(await adapter.orders!.query(ref(request))).toMatchObject({ status: 'processing', delivery: { iccid: esim.iccid } });
+    expect(await adapter.orders!.query(ref(request))).toMatchObject({
+      status: 'processing',
+      delivery: { iccid: esim.iccid },
+    });
     expect(sim.server.state.charges.get(request.idempotencyKey)).toBe(1);
   });
 
   it('accepts a repeated N009 and reads it the same way each time', async () => {
     const request = requestFor(esimProduct('3106'));
     await adapter.orders!.place(request);
-    for (let n = 0; n < 3; n++) expect((await sim.server.pushN009(request.idempotencyKey, receiver.url)).status).toBe(200);
+    for (let n = 0; n < 3; n++)
+      expect((await sim.server.pushN009(request.idempotencyKey, receiver.url)).status).toBe(200);
     expect(receiver.updates).toHaveLength(3);
     expect(receiver.updates[1]).toEqual(receiver.updates[0]);
     expect(receiver.updates[2]).toEqual(receiver.updates[0]);
@@ -125,9 +172,14 @@ describe('BillionConnect eSIM orders', () => {
     const request = requestFor(esimProduct('3106'));
     await adapter.orders!.place(request);
     const genuine = sim.server.n009(request.idempotencyKey);
-    const forged = Buffer.from(genuine.body.toString('utf8').replace(/"qrCodeContent":"LPA:1\$[^$]+\$/, '"qrCodeContent":"LPA:1$SMDP.ATTACKER.EXAMPLE$'));
+    const forged = Buffer.from(
+      genuine.body
+        .toString('utf8')
+        .replace(/"qrCodeContent":"LPA:1\$[^$]+\$/, '"qrCodeContent":"LPA:1$SMDP.ATTACKER.EXAMPLE$'),
+    );
     expect(forged.equals(genuine.body)).toBe(false);
-    const post = (body: Buffer, headers: Record<string, string>) => fetch(receiver.url, { method: 'POST', headers, body: new Uint8Array(body) });
+    const post = (body: Buffer, headers: Record<string, string>) =>
+      fetch(receiver.url, { method: 'POST', headers, body: new Uint8Array(body) });
 
     const tampered = await post(forged, genuine.headers);
     expect(tampered.status).toBe(401);
@@ -155,7 +207,12 @@ describe('BillionConnect eSIM orders', () => {
     const [, smdp, code1] = first.qrCodeContent.split('$');
     expect(delivery!.esims).toEqual([
       { lpa: first.qrCodeContent, smdpAddress: smdp, activationCode: code1, iccid: first.iccid },
-      { lpa: second.qrCodeContent, smdpAddress: second.qrCodeContent.split('$')[1], activationCode: second.qrCodeContent.split('$')[2], iccid: second.iccid },
+      {
+        lpa: second.qrCodeContent,
+        smdpAddress: second.qrCodeContent.split('$')[1],
+        activationCode: second.qrCodeContent.split('$')[2],
+        iccid: second.iccid,
+      },
     ]);
   });
 
@@ -164,7 +221,10 @@ describe('BillionConnect eSIM orders', () => {
     const request = requestFor(esimProduct('3105'));
     await adapter.orders!.place(request);
     await expect.poll(() => receiver.updates.length, { timeout: 2000 }).toBe(1);
-    expect(receiver.updates[0]).toMatchObject({ idempotencyKey: request.idempotencyKey, state: { status: 'delivered' } });
+    expect(receiver.updates[0]).toMatchObject({
+      idempotencyKey: request.idempotencyKey,
+      state: { status: 'delivered' },
+    });
   });
 });
 
@@ -172,14 +232,21 @@ describe('BillionConnect ordering never charges twice for one key', () => {
   it('answers a repeated place() with the order already made', async () => {
     const request = requestFor(esimProduct('3105'));
     const first = await adapter.orders!.place(request);
-    const again = await billionconnect.create(billionconnect.configSchema.parse(sim.connection), FAST).orders!.place(request);
+    const again = await billionconnect
+      .create(billionconnect.configSchema.parse(sim.connection), FAST)
+      .orders!.place(request);
     expect(again.upstreamOrderId).toBe(first.upstreamOrderId);
     expect(sim.server.state.orders).toHaveLength(1);
     expect(sim.server.state.charges.get(request.idempotencyKey)).toBe(1);
   });
 
   it('sends F040 once per place(); resent after a lost answer, the platform returns the same order', async () => {
-    sim.server.faults.add({ method: 'POST', when: (req) => req.body.includes('"F040"'), times: 1, action: { kind: 'reset' } });
+    sim.server.faults.add({
+      method: 'POST',
+      when: (req) => req.body.includes('"F040"'),
+      times: 1,
+      action: { kind: 'reset' },
+    });
     const request = requestFor(esimProduct('3106'));
     await expect(adapter.orders!.place(request)).rejects.toMatchObject({ retryable: true });
     // F003 (the price check), then F040 once.
@@ -207,7 +274,10 @@ describe('BillionConnect answers that are not what they seem', () => {
     const row = product.prices.at(-1)!;
     row.settlementPrice = new Decimal(row.settlementPrice).plus('0.5').toFixed();
     const state = await adapter.orders!.place(request);
-    expect(state.attention).toEqual({ code: 'price_above_quote', params: { live: `${row.settlementPrice} CNY`, quoted: `${request.expectedCost.amount} CNY` } });
+    expect(state.attention).toEqual({
+      code: 'price_above_quote',
+      params: { live: `${row.settlementPrice} CNY`, quoted: `${request.expectedCost.amount} CNY` },
+    });
     expect(sim.server.state.orders).toHaveLength(0);
     expect(sim.server.state.charges.size).toBe(0);
   });
@@ -233,13 +303,18 @@ describe('BillionConnect refusals and cancellation', () => {
     const request = requestFor(esimProduct('3106'));
     const placed = await adapter.orders!.place(request);
     expect(account.accountBalance).not.toBe(before);
-    expect(await adapter.orders!.cancel!(ref(request))).toMatchObject({ status: 'canceled', upstreamOrderId: placed.upstreamOrderId });
+    expect(await adapter.orders!.cancel!(ref(request))).toMatchObject({
+      status: 'canceled',
+      upstreamOrderId: placed.upstreamOrderId,
+    });
     expect(account.accountBalance).toBe(before);
 
     const shipped = requestFor(esimProduct('3106'));
     const shippedOrder = await adapter.orders!.place(shipped);
     await sim.server.pushN009(shipped.idempotencyKey, receiver.url);
-    const refusal = await adapter.orders!.cancel!(ref(shipped, shippedOrder.upstreamOrderId)).catch((error: unknown) => error);
+    const refusal = await adapter.orders!.cancel!(ref(shipped, shippedOrder.upstreamOrderId)).catch(
+      (error: unknown) => error,
+    );
     expect(refusal).toBeInstanceOf(SupplierError);
     expect(inEnglish((refusal as Error).message)).toContain('订单已发货，不能取消 (tradeCode 2004)');
   });

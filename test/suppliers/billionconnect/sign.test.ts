@@ -9,17 +9,23 @@ const DOC_SECRET = '65f4ee66c5a019b9d0f5545b575c33c6';
 describe('BillionConnect signing', () => {
   it('matches md5(appSecret + body) computed by hand for the documented example', () => {
     // printf '%s' '65f4ee66c5a019b9d0f5545b575c33c6{"params1":"value1","params2":"value2","params3":"value3"}' | md5sum
-    expect(signBody(DOC_SECRET, '{"params1":"value1","params2":"value2","params3":"value3"}')).toBe('e8d6da84ebdbea651cf4ae7579a964fc');
+    expect(signBody(DOC_SECRET, '{"params1":"value1","params2":"value2","params3":"value3"}')).toBe(
+      'e8d6da84ebdbea651cf4ae7579a964fc',
+    );
   });
 
   it('signs a request body, non-ASCII included, as its UTF-8 bytes', () => {
-    const body = '{"tradeType":"F002","tradeTime":"2026-03-07 11:05:24","tradeData":{"salesMethod":"5","language":"1","countryCode":"香港"}}';
+    const body =
+      '{"tradeType":"F002","tradeTime":"2026-03-07 11:05:24","tradeData":{"salesMethod":"5","language":"1","countryCode":"香港"}}';
     // printf '%s' '65f4ee66c5a019b9d0f5545b575c33c6{"tradeType":"F002","tradeTime":"2026-03-07 11:05:24","tradeData":{"salesMethod":"5","language":"1","countryCode":"香港"}}' | md5sum
     const expected = '493d9e50ebb0afbbabc6d2623fe77a6c';
     expect(signBody(DOC_SECRET, body)).toBe(expected);
     expect(signBody(DOC_SECRET, Buffer.from(body, 'utf8'))).toBe(expected);
     expect(signedHeaders('my-app-key', DOC_SECRET, Buffer.from(body, 'utf8'))).toEqual({
-      'content-type': 'application/json;charset=UTF-8', 'x-channel-id': 'my-app-key', 'x-sign-method': 'md5', 'x-sign-value': expected,
+      'content-type': 'application/json;charset=UTF-8',
+      'x-channel-id': 'my-app-key',
+      'x-sign-method': 'md5',
+      'x-sign-value': expected,
     });
   });
 

@@ -52,15 +52,42 @@ describe('Dujiao-Next client against the simulator', () => {
   it('maps a product into the common model, with the site currency, category path, every locale and stock scale', async () => {
     const catalog = catalogOf(0);
     catalog.products = [
-      product(1, { skus: [
-        { id: 11, sku_code: '7D', spec_values: { Days: '7' }, price_amount: '6.50', original_price: '8.00', member_price: '6.50', stock_quantity: -1, is_active: true },
-        { id: 12, sku_code: '15D', spec_values: { Days: '15' }, price_amount: '9.90', stock_quantity: 5, is_active: true },
-        { id: 13, sku_code: '30D', spec_values: { Days: '30' }, price_amount: '15.00', stock_quantity: 0, is_active: true },
-        { id: 14, sku_code: 'OLD', spec_values: {}, price_amount: '1.00', stock_quantity: 50, is_active: false },
-      ] }),
+      product(1, {
+        skus: [
+          {
+            id: 11,
+            sku_code: '7D',
+            spec_values: { Days: '7' },
+            price_amount: '6.50',
+            original_price: '8.00',
+            member_price: '6.50',
+            stock_quantity: -1,
+            is_active: true,
+          },
+          {
+            id: 12,
+            sku_code: '15D',
+            spec_values: { Days: '15' },
+            price_amount: '9.90',
+            stock_quantity: 5,
+            is_active: true,
+          },
+          {
+            id: 13,
+            sku_code: '30D',
+            spec_values: { Days: '30' },
+            price_amount: '15.00',
+            stock_quantity: 0,
+            is_active: true,
+          },
+          { id: 14, sku_code: 'OLD', spec_values: {}, price_amount: '1.00', stock_quantity: 50, is_active: false },
+        ],
+      }),
     ];
     const server = await sim(catalog);
-    const { offers } = await collect(createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: FAST_RETRY }).fetchCatalog());
+    const { offers } = await collect(
+      createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: FAST_RETRY }).fetchCatalog(),
+    );
     expect(offers.map((o) => o.skuId)).toEqual(['11', '12', '13']);
     const [unlimited, low, out] = offers;
     expect(unlimited.cost).toEqual({ amount: '6.50', currency: 'CNY' });
@@ -68,7 +95,10 @@ describe('Dujiao-Next client against the simulator', () => {
     expect(unlimited.stock).toEqual({ status: 'unlimited', quantity: null });
     expect(low.stock).toEqual({ status: 'low', quantity: 5 });
     expect(out.stock).toEqual({ status: 'out', quantity: 0 });
-    expect(unlimited.titles).toEqual({ 'zh-CN': '香港 5GB 7天 #1 (7 Days)', 'en-US': 'Hong Kong 5GB 7 Days #1 (7 Days)' });
+    expect(unlimited.titles).toEqual({
+      'zh-CN': '香港 5GB 7天 #1 (7 Days)',
+      'en-US': 'Hong Kong 5GB 7 Days #1 (7 Days)',
+    });
     expect(unlimited.category?.path.map((level) => level.names['en-US'])).toEqual(['eSIM', 'Asia']);
     expect(unlimited.kind).toBe('esim');
   });
@@ -83,43 +113,78 @@ describe('Dujiao-Next client against the simulator', () => {
   describe('auth errors, in the real server order', () => {
     it('missing headers → 401 missing_auth_headers', async () => {
       const server = await sim(catalogOf(1));
-      expect(await rawCall(server.baseUrl, '/api/v1/upstream/categories', {})).toMatchObject({ status: 401, body: { ok: false, error_code: 'missing_auth_headers' } });
+      expect(await rawCall(server.baseUrl, '/api/v1/upstream/categories', {})).toMatchObject({
+        status: 401,
+        body: { ok: false, error_code: 'missing_auth_headers' },
+      });
     });
 
     it('non-integer timestamp → 401 invalid_timestamp', async () => {
       const server = await sim(catalogOf(1));
-      const headers = { ...dujiaoHeaders(TEST_KEY, TEST_SECRET, 'GET', '/api/v1/upstream/categories', 1), 'Dujiao-Next-Timestamp': '17000000.5' };
-      expect(await rawCall(server.baseUrl, '/api/v1/upstream/categories', headers)).toMatchObject({ status: 401, body: { error_code: 'invalid_timestamp' } });
+      const headers = {
+        ...dujiaoHeaders(TEST_KEY, TEST_SECRET, 'GET', '/api/v1/upstream/categories', 1),
+        'Dujiao-Next-Timestamp': '17000000.5',
+      };
+      expect(await rawCall(server.baseUrl, '/api/v1/upstream/categories', headers)).toMatchObject({
+        status: 401,
+        body: { error_code: 'invalid_timestamp' },
+      });
     });
 
     it('millisecond timestamps are outside the window → 401 timestamp_expired', async () => {
       const server = await sim(catalogOf(1));
       const headers = dujiaoHeaders(TEST_KEY, TEST_SECRET, 'GET', '/api/v1/upstream/categories', Date.now());
-      expect(await rawCall(server.baseUrl, '/api/v1/upstream/categories', headers)).toMatchObject({ status: 401, body: { error_code: 'timestamp_expired' } });
+      expect(await rawCall(server.baseUrl, '/api/v1/upstream/categories', headers)).toMatchObject({
+        status: 401,
+        body: { error_code: 'timestamp_expired' },
+      });
     });
 
     it('unknown key → 403 invalid_api_key; disabled user → 403 user_disabled', async () => {
       const server = await sim(catalogOf(1));
       const now = Math.floor(Date.now() / 1000);
-      expect(await rawCall(server.baseUrl, '/api/v1/upstream/categories', dujiaoHeaders('c'.repeat(64), TEST_SECRET, 'GET', '/api/v1/upstream/categories', now)))
-        .toMatchObject({ status: 403, body: { error_code: 'invalid_api_key' } });
+      expect(
+        await rawCall(
+          server.baseUrl,
+          '/api/v1/upstream/categories',
+          dujiaoHeaders('c'.repeat(64), TEST_SECRET, 'GET', '/api/v1/upstream/categories', now),
+        ),
+      ).toMatchObject({ status: 403, body: { error_code: 'invalid_api_key' } });
       server.state.accounts[0].userDisabled = true;
-      expect(await rawCall(server.baseUrl, '/api/v1/upstream/categories', dujiaoHeaders(TEST_KEY, TEST_SECRET, 'GET', '/api/v1/upstream/categories', now)))
-        .toMatchObject({ status: 403, body: { error_code: 'user_disabled' } });
+      expect(
+        await rawCall(
+          server.baseUrl,
+          '/api/v1/upstream/categories',
+          dujiaoHeaders(TEST_KEY, TEST_SECRET, 'GET', '/api/v1/upstream/categories', now),
+        ),
+      ).toMatchObject({ status: 403, body: { error_code: 'user_disabled' } });
     });
 
     it('a signature over the path with its query string → 401 invalid_signature', async () => {
       const server = await sim(catalogOf(1));
       const now = Math.floor(Date.now() / 1000);
       const headers = dujiaoHeaders(TEST_KEY, TEST_SECRET, 'GET', '/api/v1/upstream/products?page=1', now);
-      expect(await rawCall(server.baseUrl, '/api/v1/upstream/products?page=1', headers)).toMatchObject({ status: 401, body: { error_code: 'invalid_signature' } });
+      expect(await rawCall(server.baseUrl, '/api/v1/upstream/products?page=1', headers)).toMatchObject({
+        status: 401,
+        body: { error_code: 'invalid_signature' },
+      });
     });
 
     it('unreadable POST body → 400 bad_request', async () => {
       const server = await sim(catalogOf(1));
       const body = '{not json';
-      const headers = dujiaoHeaders(TEST_KEY, TEST_SECRET, 'POST', '/api/v1/upstream/orders', Math.floor(Date.now() / 1000), body);
-      expect(await rawCall(server.baseUrl, '/api/v1/upstream/orders', headers, 'POST', body)).toMatchObject({ status: 400, body: { error_code: 'bad_request' } });
+      const headers = dujiaoHeaders(
+        TEST_KEY,
+        TEST_SECRET,
+        'POST',
+        '/api/v1/upstream/orders',
+        Math.floor(Date.now() / 1000),
+        body,
+      );
+      expect(await rawCall(server.baseUrl, '/api/v1/upstream/orders', headers, 'POST', body)).toMatchObject({
+        status: 400,
+        body: { error_code: 'bad_request' },
+      });
     });
 
     it('the body is read before the signature is checked, and after the user: unreadable + bad signature → 400 bad_request', async () => {
@@ -127,13 +192,26 @@ describe('Dujiao-Next client against the simulator', () => {
       const body = '{not json';
       const now = Math.floor(Date.now() / 1000);
       const badlySigned = dujiaoHeaders(TEST_KEY, 'not-the-secret', 'POST', '/api/v1/upstream/orders', now, body);
-      expect(await rawCall(server.baseUrl, '/api/v1/upstream/orders', badlySigned, 'POST', body)).toMatchObject({ status: 400, body: { ok: false, error_code: 'bad_request' } });
+      expect(await rawCall(server.baseUrl, '/api/v1/upstream/orders', badlySigned, 'POST', body)).toMatchObject({
+        status: 400,
+        body: { ok: false, error_code: 'bad_request' },
+      });
       // The same bad signature over a readable body is a signature mismatch.
       const readable = '{"sku_id":10,"quantity":1}';
-      expect(await rawCall(server.baseUrl, '/api/v1/upstream/orders', dujiaoHeaders(TEST_KEY, 'not-the-secret', 'POST', '/api/v1/upstream/orders', now, readable), 'POST', readable))
-        .toMatchObject({ status: 401, body: { error_code: 'invalid_signature' } });
+      expect(
+        await rawCall(
+          server.baseUrl,
+          '/api/v1/upstream/orders',
+          dujiaoHeaders(TEST_KEY, 'not-the-secret', 'POST', '/api/v1/upstream/orders', now, readable),
+          'POST',
+          readable,
+        ),
+      ).toMatchObject({ status: 401, body: { error_code: 'invalid_signature' } });
       server.state.accounts[0].userDisabled = true;
-      expect(await rawCall(server.baseUrl, '/api/v1/upstream/orders', badlySigned, 'POST', body)).toMatchObject({ status: 403, body: { error_code: 'user_disabled' } });
+      expect(await rawCall(server.baseUrl, '/api/v1/upstream/orders', badlySigned, 'POST', body)).toMatchObject({
+        status: 403,
+        body: { error_code: 'user_disabled' },
+      });
       expect(server.state.orders).toHaveLength(0);
     });
   });
@@ -141,7 +219,9 @@ describe('Dujiao-Next client against the simulator', () => {
   it('a wrong secret fails with invalid_signature, without retrying and without leaking the secret', async () => {
     const server = await sim(catalogOf(1));
     const wrongSecret = 'wrong-secret-value-123';
-    const adapter = createDujiaoProtocolAdapter({ ...server.connection, apiSecret: wrongSecret }, PROFILE, { retry: FAST_RETRY });
+    const adapter = createDujiaoProtocolAdapter({ ...server.connection, apiSecret: wrongSecret }, PROFILE, {
+      retry: FAST_RETRY,
+    });
     const error = await adapter.ping().catch((e) => e);
     expect(error).toBeInstanceOf(SupplierError);
     expect(error.code).toBe('invalid_signature');
@@ -161,26 +241,49 @@ describe('Dujiao-Next client against the simulator', () => {
     expect(server.hits.get('POST /api/v1/upstream/ping')).toBe(2);
   });
 
-  it('waits out the rate limiter\'s 200 envelope for as long as its Retry-After asks before retrying', async () => {
+  it("waits out the rate limiter's 200 envelope for as long as its Retry-After asks before retrying", async () => {
     const server = await sim(catalogOf(120), { pageSizeCap: 50 });
     const page2At: number[] = [];
     server.faults.add(
       // Never fires: records when each request for page 2 reached the simulator.
-      { path: '/api/v1/upstream/products', when: (r) => r.query.get('page') === '2' && page2At.push(r.now) < 0, action: { kind: 'delay', ms: 0 } },
-      { path: '/api/v1/upstream/products', when: (r) => r.query.get('page') === '2', times: 1, action: { kind: 'status', status: 200, body: { code: 429, message: 'too many requests' }, headers: { 'retry-after': '1' } } },
+      {
+        path: '/api/v1/upstream/products',
+        when: (r) => r.query.get('page') === '2' && page2At.push(r.now) < 0,
+        action: { kind: 'delay', ms: 0 },
+      },
+      {
+        path: '/api/v1/upstream/products',
+        when: (r) => r.query.get('page') === '2',
+        times: 1,
+        action: {
+          kind: 'status',
+          status: 200,
+          body: { code: 429, message: 'too many requests' },
+          headers: { 'retry-after': '1' },
+        },
+      },
     );
     // Backoff alone would be 5 ms; the wait allowed (2 s) covers what the limiter asks.
     const patient = { ...FAST_RETRY, baseDelayMs: 5, maxDelayMs: 2000 };
-    const { offers } = await collect(createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: patient }).fetchCatalog());
+    const { offers } = await collect(
+      createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: patient }).fetchCatalog(),
+    );
     expect(offers).toHaveLength(120);
     expect(page2At).toHaveLength(2);
     expect(page2At[1] - page2At[0]).toBeGreaterThanOrEqual(990);
   });
 
-  it('waits out a rate limit however long it asks, without spending the retry policy\'s attempts', async () => {
+  it("waits out a rate limit however long it asks, without spending the retry policy's attempts", async () => {
     const server = await sim(catalogOf(120), { pageSizeCap: 50 });
-    server.faults.add({ path: '/api/v1/upstream/products', when: (r) => r.query.get('page') === '2', times: 1, action: { kind: 'status', status: 200, body: { status_code: 429, msg: '请求过于频繁，请 1 秒后再试' } } });
-    const { offers } = await collect(createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: { ...FAST_RETRY, attempts: 1 } }).fetchCatalog());
+    server.faults.add({
+      path: '/api/v1/upstream/products',
+      when: (r) => r.query.get('page') === '2',
+      times: 1,
+      action: { kind: 'status', status: 200, body: { status_code: 429, msg: '请求过于频繁，请 1 秒后再试' } },
+    });
+    const { offers } = await collect(
+      createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: { ...FAST_RETRY, attempts: 1 } }).fetchCatalog(),
+    );
     expect(offers).toHaveLength(120);
     expect(server.hits.get('GET /api/v1/upstream/products')).toBe(4);
   });
@@ -188,11 +291,25 @@ describe('Dujiao-Next client against the simulator', () => {
   it('stops asking for pages once one has failed', async () => {
     const server = await sim(catalogOf(200), { pageSizeCap: 10 });
     server.faults.add(
-      { path: '/api/v1/upstream/products', when: (r) => r.query.get('page') === '2', action: { kind: 'status', status: 400, body: { ok: false, error_code: 'bad_request', error_message: 'Invalid request parameters' } } },
+      {
+        path: '/api/v1/upstream/products',
+        when: (r) => r.query.get('page') === '2',
+        action: {
+          kind: 'status',
+          status: 400,
+          body: { ok: false, error_code: 'bad_request', error_message: 'Invalid request parameters' },
+        },
+      },
       // The pages in flight beside page 2 answer after its refusal.
-      { path: '/api/v1/upstream/products', when: (r) => r.query.get('page') !== '1' && r.query.get('page') !== '2', action: { kind: 'delay', ms: 100 } },
+      {
+        path: '/api/v1/upstream/products',
+        when: (r) => r.query.get('page') !== '1' && r.query.get('page') !== '2',
+        action: { kind: 'delay', ms: 100 },
+      },
     );
-    const error = await collect(createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: FAST_RETRY }).fetchCatalog()).catch((e) => e);
+    const error = await collect(
+      createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: FAST_RETRY }).fetchCatalog(),
+    ).catch((e) => e);
     expect(error.code).toBe('bad_request');
     // Page 1, then pages 2–4 (three at a time); none of the 16 after them, not even once the failure is reported.
     expect(server.hits.get('GET /api/v1/upstream/products')).toBe(4);
@@ -200,87 +317,171 @@ describe('Dujiao-Next client against the simulator', () => {
     expect(server.hits.get('GET /api/v1/upstream/products')).toBe(4);
   });
 
-  it('retries the rate limiter\'s 200 envelope and 5xx, honouring Retry-After', async () => {
+  it("retries the rate limiter's 200 envelope and 5xx, honouring Retry-After", async () => {
     const server = await sim(catalogOf(120), { pageSizeCap: 50 });
     server.faults.add(
-      { path: '/api/v1/upstream/products', when: (r) => r.query.get('page') === '2', times: 1, action: { kind: 'status', status: 200, body: { code: 429, message: 'too many requests' } } },
-      { path: '/api/v1/upstream/products', when: (r) => r.query.get('page') === '3', times: 1, action: { kind: 'status', status: 503, headers: { 'retry-after': '0' } } },
+      {
+        path: '/api/v1/upstream/products',
+        when: (r) => r.query.get('page') === '2',
+        times: 1,
+        action: { kind: 'status', status: 200, body: { code: 429, message: 'too many requests' } },
+      },
+      {
+        path: '/api/v1/upstream/products',
+        when: (r) => r.query.get('page') === '3',
+        times: 1,
+        action: { kind: 'status', status: 503, headers: { 'retry-after': '0' } },
+      },
     );
     // The envelope says nothing of how long: the budget waits a whole block, shortened here.
-    const { offers } = await collect(createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: FAST_RETRY, budgetTuning: { blockMs: 50 } }).fetchCatalog());
+    const { offers } = await collect(
+      createDujiaoProtocolAdapter(server.connection, PROFILE, {
+        retry: FAST_RETRY,
+        budgetTuning: { blockMs: 50 },
+      }).fetchCatalog(),
+    );
     expect(offers).toHaveLength(120);
     expect(server.hits.get('GET /api/v1/upstream/products')).toBe(5);
   });
 
   it('does not retry a 4xx business error', async () => {
     const server = await sim(catalogOf(1));
-    server.faults.add({ path: '/api/v1/upstream/categories', action: { kind: 'status', status: 400, body: { ok: false, error_code: 'bad_request', error_message: 'Invalid request parameters' } } });
-    const error = await collect(createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: FAST_RETRY }).fetchCatalog()).catch((e) => e);
+    server.faults.add({
+      path: '/api/v1/upstream/categories',
+      action: {
+        kind: 'status',
+        status: 400,
+        body: { ok: false, error_code: 'bad_request', error_message: 'Invalid request parameters' },
+      },
+    });
+    const error = await collect(
+      createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: FAST_RETRY }).fetchCatalog(),
+    ).catch((e) => e);
     expect(error.code).toBe('bad_request');
     expect(server.hits.get('GET /api/v1/upstream/categories')).toBe(1);
   });
 
   it('treats a page without an items array as an error, never as an empty page', async () => {
     const server = await sim(catalogOf(60), { pageSizeCap: 50 });
-    server.faults.add({ path: '/api/v1/upstream/products', when: (r) => r.query.get('page') === '2', action: { kind: 'rewrite', transform: (body) => ({ ...(body as object), items: null }) } });
-    const error = await collect(createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: FAST_RETRY }).fetchCatalog()).catch((e) => e);
+    server.faults.add({
+      path: '/api/v1/upstream/products',
+      when: (r) => r.query.get('page') === '2',
+      action: { kind: 'rewrite', transform: (body) => ({ ...(body as object), items: null }) },
+    });
+    const error = await collect(
+      createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: FAST_RETRY }).fetchCatalog(),
+    ).catch((e) => e);
     expect(error).toBeInstanceOf(SupplierError);
     expect(inEnglish(error.message)).toMatch(/GET \/products\?page=2: an answer SupplyGrid cannot read \(items/);
   });
 
   it('gives up after the retries on persistent failure with a readable reason', async () => {
     const server = await sim(catalogOf(60), { pageSizeCap: 50 });
-    server.faults.add({ path: '/api/v1/upstream/products', when: (r) => r.query.get('page') === '2', action: { kind: 'truncate' } });
-    const error = await collect(createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: FAST_RETRY }).fetchCatalog()).catch((e) => e);
+    server.faults.add({
+      path: '/api/v1/upstream/products',
+      when: (r) => r.query.get('page') === '2',
+      action: { kind: 'truncate' },
+    });
+    const error = await collect(
+      createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: FAST_RETRY }).fetchCatalog(),
+    ).catch((e) => e);
     expect(inEnglish(error.message)).toMatch(/response is not valid JSON/);
   });
 
   it('reports a listing that never reaches total as incomplete', async () => {
     const server = await sim(catalogOf(120), { pageSizeCap: 50 });
     // The server claims more products than it will ever list.
-    server.faults.add({ path: '/api/v1/upstream/products', action: { kind: 'rewrite', transform: (body) => ({ ...(body as object), total: 130 }) } });
-    const error = await collect(createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: FAST_RETRY }).fetchCatalog()).catch((e) => e);
+    server.faults.add({
+      path: '/api/v1/upstream/products',
+      action: { kind: 'rewrite', transform: (body) => ({ ...(body as object), total: 130 }) },
+    });
+    const error = await collect(
+      createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: FAST_RETRY }).fetchCatalog(),
+    ).catch((e) => e);
     expect(error).toBeInstanceOf(IncompleteCatalogError);
     expect(inEnglish(error.message)).toMatch(/saw 120 distinct products of the 130/);
   });
 
   it('skips malformed items with their reasons and keeps the rest', async () => {
     const server = await sim(catalogOf(10));
-    server.faults.add({ path: '/api/v1/upstream/products', action: { kind: 'rewrite', transform: (body) => {
-      const page = body as { items: Array<Record<string, unknown>> };
-      page.items[2] = { ...page.items[2], skus: [{ ...(page.items[2].skus as object[])[0], price_amount: 'free' }] };
-      page.items[5] = { ...page.items[5], title: {} };
-      return page;
-    } } });
-    const { offers, skipped } = await collect(createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: FAST_RETRY }).fetchCatalog());
+    server.faults.add({
+      path: '/api/v1/upstream/products',
+      action: {
+        kind: 'rewrite',
+        transform: (body) => {
+          const page = body as { items: Array<Record<string, unknown>> };
+          page.items[2] = {
+            ...page.items[2],
+            skus: [{ ...(page.items[2].skus as object[])[0], price_amount: 'free' }],
+          };
+          page.items[5] = { ...page.items[5], title: {} };
+          return page;
+        },
+      },
+    });
+    const { offers, skipped } = await collect(
+      createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: FAST_RETRY }).fetchCatalog(),
+    );
     expect(offers).toHaveLength(8);
     expect(skipped).toEqual([
-      { where: 'page 1, item 3 (product 3)', reason: expect.stringContaining('not a decimal amount: "free"'), productId: '3' },
+      {
+        where: 'page 1, item 3 (product 3)',
+        reason: expect.stringContaining('not a decimal amount: "free"'),
+        productId: '3',
+      },
       { where: 'page 1, item 6 (product 6)', reason: expect.stringContaining('title has no text'), productId: '6' },
     ]);
   });
 
   it('fails the page when most of its items are malformed', async () => {
     const server = await sim(catalogOf(4));
-    server.faults.add({ path: '/api/v1/upstream/products', action: { kind: 'rewrite', transform: (body) => ({ ...(body as object), items: [{ id: 1 }, { id: 2 }, { id: 3 }, (body as { items: unknown[] }).items[3]] }) } });
-    const error = await collect(createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: FAST_RETRY }).fetchCatalog()).catch((e) => e);
+    server.faults.add({
+      path: '/api/v1/upstream/products',
+      action: {
+        kind: 'rewrite',
+        transform: (body) => ({
+          ...(body as object),
+          items: [{ id: 1 }, { id: 2 }, { id: 3 }, (body as { items: unknown[] }).items[3]],
+        }),
+      },
+    });
+    const error = await collect(
+      createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: FAST_RETRY }).fetchCatalog(),
+    ).catch((e) => e);
     expect(error.code).toBe('malformed_page');
     expect(inEnglish(error.message)).toMatch(/3 of 4 items on one page are malformed/);
   });
 
   it('refuses an order for a manual product without manual_form_data (400 bad_request), and takes it with', async () => {
     const catalog = catalogOf(1);
-    catalog.products[0] = product(1, { fulfillment_type: 'manual', manual_form_schema: { fields: [{ key: 'player_id', label: { 'en-US': 'Player ID' }, required: true }] }, delivers: 'topup' });
+    catalog.products[0] = product(1, {
+      fulfillment_type: 'manual',
+      manual_form_schema: { fields: [{ key: 'player_id', label: { 'en-US': 'Player ID' }, required: true }] },
+      delivers: 'topup',
+    });
     const server = await sim(catalog);
     const order = (body: unknown) => {
       const text = JSON.stringify(body);
-      return rawCall(server.baseUrl, '/api/v1/upstream/orders', dujiaoHeaders(TEST_KEY, TEST_SECRET, 'POST', '/api/v1/upstream/orders', Math.floor(Date.now() / 1000), text), 'POST', text);
+      return rawCall(
+        server.baseUrl,
+        '/api/v1/upstream/orders',
+        dujiaoHeaders(TEST_KEY, TEST_SECRET, 'POST', '/api/v1/upstream/orders', Math.floor(Date.now() / 1000), text),
+        'POST',
+        text,
+      );
     };
-    expect(await order({ sku_id: 10, quantity: 1, downstream_order_no: 'M-1' })).toMatchObject({ status: 400, body: { ok: false, error_code: 'bad_request' } });
-    expect(await order({ sku_id: 10, quantity: 1, downstream_order_no: 'M-2', manual_form_data: 'player 42' })).toMatchObject({ status: 400, body: { error_code: 'bad_request' } });
+    expect(await order({ sku_id: 10, quantity: 1, downstream_order_no: 'M-1' })).toMatchObject({
+      status: 400,
+      body: { ok: false, error_code: 'bad_request' },
+    });
+    expect(
+      await order({ sku_id: 10, quantity: 1, downstream_order_no: 'M-2', manual_form_data: 'player 42' }),
+    ).toMatchObject({ status: 400, body: { error_code: 'bad_request' } });
     expect(server.state.orders).toHaveLength(0);
     expect(server.state.accounts[0].balance).toBe('100.00');
-    expect(await order({ sku_id: 10, quantity: 1, downstream_order_no: 'M-3', manual_form_data: { player_id: '42' } })).toMatchObject({ status: 200, body: { ok: true, amount: '12.50' } });
+    expect(
+      await order({ sku_id: 10, quantity: 1, downstream_order_no: 'M-3', manual_form_data: { player_id: '42' } }),
+    ).toMatchObject({ status: 200, body: { ok: true, amount: '12.50' } });
     expect(server.state.accounts[0].balance).toBe('87.50');
   });
 
@@ -290,7 +491,14 @@ describe('Dujiao-Next client against the simulator', () => {
     const server = await sim(catalog);
     server.state.accounts[0].balance = '9007199254740993.30';
     const adapter = createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: FAST_RETRY });
-    const placed = await adapter.orders!.place({ productId: '1', skuId: '10', variant: '', quantity: 3, idempotencyKey: 'EXACT-1', expectedCost: { amount: '0.30', currency: 'CNY' } });
+    const placed = await adapter.orders!.place({
+      productId: '1',
+      skuId: '10',
+      variant: '',
+      quantity: 3,
+      idempotencyKey: 'EXACT-1',
+      expectedCost: { amount: '0.30', currency: 'CNY' },
+    });
     expect(placed.amount).toEqual({ amount: '0.30', currency: 'CNY' });
     expect(server.state.accounts[0].balance).toBe('9007199254740993.00');
     expect((await adapter.ping()).balance).toEqual({ amount: '9007199254740993.00', currency: 'CNY' });
@@ -300,8 +508,17 @@ describe('Dujiao-Next client against the simulator', () => {
     const catalog = catalogOf(2);
     catalog.products[1].skus[0].stock_quantity = 0;
     const server = await sim(catalog, { binaryStock: true });
-    const { offers } = await collect(createDujiaoProtocolAdapter(server.connection, { ...PROFILE, stockReporting: 'binary', maxQuantity: 1, fixedKind: 'esim' }, { retry: FAST_RETRY }).fetchCatalog());
-    expect(offers.map((o) => o.stock)).toEqual([{ status: 'in_stock', quantity: null }, { status: 'out', quantity: 0 }]);
+    const { offers } = await collect(
+      createDujiaoProtocolAdapter(
+        server.connection,
+        { ...PROFILE, stockReporting: 'binary', maxQuantity: 1, fixedKind: 'esim' },
+        { retry: FAST_RETRY },
+      ).fetchCatalog(),
+    );
+    expect(offers.map((o) => o.stock)).toEqual([
+      { status: 'in_stock', quantity: null },
+      { status: 'out', quantity: 0 },
+    ]);
     expect(offers[0].maxQuantity).toBe(1);
   });
 });

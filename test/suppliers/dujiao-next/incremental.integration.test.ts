@@ -6,7 +6,14 @@ import { DujiaoClient } from '../../../src-main/suppliers/dujiao-next/client';
 import { startProtocolSimulator } from '../../../src-main/suppliers/dujiao-next/sim/server';
 import { startMesimSimulator } from '../../../src-main/suppliers/mesim/sim';
 import { FAST_RETRY } from '../../helpers/temp-db';
-import { catalogOf, DUJIAO_FLAVOR, product, startTestDujiao, TEST_KEY, TEST_SECRET } from '../../helpers/dujiao-fixtures';
+import {
+  catalogOf,
+  DUJIAO_FLAVOR,
+  product,
+  startTestDujiao,
+  TEST_KEY,
+  TEST_SECRET,
+} from '../../helpers/dujiao-fixtures';
 import { collectPages } from '../../helpers/collect-pages';
 
 const running: Array<{ close(): Promise<void> }> = [];
@@ -39,7 +46,9 @@ async function seededSimulator(generation: number) {
     rateLimit: null,
   });
   running.push(sim);
-  return Object.assign(sim, { connection: { apiBase: `${sim.baseUrl}/api/v1/upstream`, apiKey: TEST_KEY, apiSecret: TEST_SECRET } });
+  return Object.assign(sim, {
+    connection: { apiBase: `${sim.baseUrl}/api/v1/upstream`, apiKey: TEST_KEY, apiSecret: TEST_SECRET },
+  });
 }
 
 /** What moved between two catalogs, as the server's `updated_at` sees it. */
@@ -49,9 +58,18 @@ function changesBetween(before: SimCatalog, after: SimCatalog) {
   const next = new Map(after.products.map((p) => [p.id, p]));
   const changed = after.products.filter((p) => !old.has(p.id) || content(old.get(p.id)!) !== content(p));
   return {
-    changedActive: changed.filter((p) => p.is_active).map((p) => String(p.id)).sort(),
-    deactivated: changed.filter((p) => !p.is_active).map((p) => String(p.id)).sort(),
-    deleted: before.products.filter((p) => !next.has(p.id)).map((p) => String(p.id)).sort(),
+    changedActive: changed
+      .filter((p) => p.is_active)
+      .map((p) => String(p.id))
+      .sort(),
+    deactivated: changed
+      .filter((p) => !p.is_active)
+      .map((p) => String(p.id))
+      .sort(),
+    deleted: before.products
+      .filter((p) => !next.has(p.id))
+      .map((p) => String(p.id))
+      .sort(),
   };
 }
 
@@ -92,7 +110,8 @@ describe('Dujiao-Next incremental listing', () => {
     // The changed offers are exactly what a full listing of the new generation says about them.
     const fullAfter = await collectPages(adapter.fetchCatalog());
     const fullById = new Map(fullAfter.offers.map((offer) => [`${offer.productId}/${offer.skuId}`, offer]));
-    for (const offer of changes.flatMap((page) => page.offers)) expect(offer).toEqual(fullById.get(`${offer.productId}/${offer.skuId}`));
+    for (const offer of changes.flatMap((page) => page.offers))
+      expect(offer).toEqual(fullById.get(`${offer.productId}/${offer.skuId}`));
     const listedAfter = new Set(fullAfter.offers.map((offer) => offer.productId));
     for (const id of [...expected.deleted, ...expected.deactivated]) expect(listedAfter.has(id)).toBe(false);
     const listedBefore = new Set(full.flatMap((page) => page.offers.map((offer) => offer.productId)));
@@ -108,7 +127,14 @@ describe('Dujiao-Next incremental listing', () => {
     const sim = await startTestDujiao(catalogOf(3));
     running.push(sim);
     const seen: string[] = [];
-    sim.faults.add({ path: '/api/v1/upstream/products', when: (req) => { seen.push(req.query.toString()); return false; }, action: { kind: 'delay', ms: 0 } });
+    sim.faults.add({
+      path: '/api/v1/upstream/products',
+      when: (req) => {
+        seen.push(req.query.toString());
+        return false;
+      },
+      action: { kind: 'delay', ms: 0 },
+    });
     const adapter = createDujiaoProtocolAdapter(sim.connection, PROFILE, { retry: FAST_RETRY });
     const pages = await fetchPages(adapter, new Date(Date.now() + 1500).toISOString());
     expect(pages).toEqual([{ offers: [], skipped: [], scope: 'changes', removedProducts: [] }]);
@@ -136,7 +162,9 @@ describe('Dujiao-Next incremental listing', () => {
     });
     const pages = await fetchPages(adapter, listedAt);
     expect(pages.every((page) => page.scope === 'changes')).toBe(true);
-    expect(pages.flatMap((page) => page.offers.map((offer) => [offer.productId, offer.cost.amount]))).toEqual([['4', '13.10']]);
+    expect(pages.flatMap((page) => page.offers.map((offer) => [offer.productId, offer.cost.amount]))).toEqual([
+      ['4', '13.10'],
+    ]);
     expect(pages.flatMap((page) => page.removedProducts)).toEqual(['3']);
 
     const next = await collectPages(adapter.fetchCatalog());
@@ -157,15 +185,20 @@ describe('Dujiao-Next incremental listing', () => {
     expect(pages.length).toBeGreaterThan(1);
     expect(pages.every((page) => (page.scope ?? 'full') === 'full' && !page.removedProducts?.length)).toBe(true);
     expect(pages.flatMap((page) => page.offers)).toEqual(full.offers);
-    expect(sim.hits.get('GET /api/v1/upstream/products')).toBe(Math.ceil(new Set(full.offers.map((o) => o.productId)).size / 50));
+    expect(sim.hits.get('GET /api/v1/upstream/products')).toBe(
+      Math.ceil(new Set(full.offers.map((o) => o.productId)).size / 50),
+    );
   });
 
   it('MeSIM (same protocol under the site root) lists its changes too', async () => {
     const mesim = await startMesimSimulator({ generation: 1, rateLimit: null });
     running.push(mesim);
     const connection = mesim.connection as unknown as { baseUrl: string; apiKey: string; apiSecret: string };
-    const adapter = createDujiaoProtocolAdapter({ apiBase: `${connection.baseUrl}/api/v1/upstream`, apiKey: connection.apiKey, apiSecret: connection.apiSecret },
-      { label: 'mesim', stockReporting: 'binary', maxQuantity: 1, fixedKind: 'esim', orderLookup: 'order_no' }, { retry: FAST_RETRY });
+    const adapter = createDujiaoProtocolAdapter(
+      { apiBase: `${connection.baseUrl}/api/v1/upstream`, apiKey: connection.apiKey, apiSecret: connection.apiSecret },
+      { label: 'mesim', stockReporting: 'binary', maxQuantity: 1, fixedKind: 'esim', orderLookup: 'order_no' },
+      { retry: FAST_RETRY },
+    );
     const listedAt = new Date().toISOString();
     const before = mesim.server.catalog();
     await fetchPages(adapter);

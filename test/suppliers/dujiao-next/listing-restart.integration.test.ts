@@ -15,13 +15,19 @@ describe('a Dujiao-Next listing that moves under us while it is streamed', () =>
   it('is listed once more, and nothing the first listing staged or skipped reaches the catalog', async () => {
     const sim = await startTestDujiao(catalogOf(120), { pageSizeCap: 50 });
     const temp: TempDb = tempDb();
-    cleanups.push(() => sim.close(), () => temp.cleanup());
+    cleanups.push(
+      () => sim.close(),
+      () => temp.cleanup(),
+    );
     // The first time page 1 is asked for, the catalog is mid-change: product 1 shows as a product that is gone by the
     // next listing (999), and product 2 as a second copy of product 3. That listing sees 119 distinct products of 120.
     sim.faults.add({
-      path: '/api/v1/upstream/products', when: (r) => r.query.get('page') === '1', times: 1,
+      path: '/api/v1/upstream/products',
+      when: (r) => r.query.get('page') === '1',
+      times: 1,
       action: {
-        kind: 'rewrite', transform: (body) => {
+        kind: 'rewrite',
+        transform: (body) => {
           const page = body as { items: unknown[] };
           return { ...page, items: [{ ...(page.items[0] as object), id: 999 }, page.items[2], ...page.items.slice(2)] };
         },

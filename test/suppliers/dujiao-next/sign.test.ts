@@ -11,14 +11,16 @@ import { hexDigestMatches } from '../../../src-main/suppliers/shared/digest';
 // ('your_api_secret' is the doc's placeholder, used here only as a test vector.)
 describe('Dujiao-Next signature', () => {
   it('signs a POST over the md5 of the exact body bytes', () => {
-    expect(dujiaoSignature('your_api_secret', 'POST', '/api/v1/upstream/orders', 1700000000, '{"sku_id":1,"quantity":1}'))
-      .toBe('80e9b0ae078e379001fba9fab6628c2b1ea21518c48dc34035ecb38feba6c265');
+    expect(
+      dujiaoSignature('your_api_secret', 'POST', '/api/v1/upstream/orders', 1700000000, '{"sku_id":1,"quantity":1}'),
+    ).toBe('80e9b0ae078e379001fba9fab6628c2b1ea21518c48dc34035ecb38feba6c265');
   });
 
   it('signs a GET with the md5 of the empty string and no query in the path', () => {
     expect(EMPTY_BODY_MD5).toBe('d41d8cd98f00b204e9800998ecf8427e');
-    expect(dujiaoSignature('your_api_secret', 'GET', '/api/v1/upstream/products', '1772366400'))
-      .toBe('f0d298125eea05352267e35e342f8e2ab809db8edbeff8cbaea4380b6119934e');
+    expect(dujiaoSignature('your_api_secret', 'GET', '/api/v1/upstream/products', '1772366400')).toBe(
+      'f0d298125eea05352267e35e342f8e2ab809db8edbeff8cbaea4380b6119934e',
+    );
   });
 
   it('changes when any signed part changes', () => {
@@ -30,7 +32,14 @@ describe('Dujiao-Next signature', () => {
   });
 
   it('builds the three headers with a seconds timestamp', () => {
-    const headers = dujiaoHeaders('key', 'your_api_secret', 'POST', '/api/v1/upstream/orders', 1700000000, '{"sku_id":1,"quantity":1}');
+    const headers = dujiaoHeaders(
+      'key',
+      'your_api_secret',
+      'POST',
+      '/api/v1/upstream/orders',
+      1700000000,
+      '{"sku_id":1,"quantity":1}',
+    );
     expect(headers).toEqual({
       'Dujiao-Next-Api-Key': 'key',
       'Dujiao-Next-Timestamp': '1700000000',

@@ -32,20 +32,30 @@ function adapterFor(overrides: Partial<LinksfieldConfig> = {}) {
   return linksfield.create(linksfield.configSchema.parse({ ...sim.connection, ...overrides }), env);
 }
 
-const fetchAll = (adapter = adapterFor(), onProgress?: (p: FetchProgress) => void) => collectPages(adapter.fetchCatalog({ onProgress }));
+const fetchAll = (adapter = adapterFor(), onProgress?: (p: FetchProgress) => void) =>
+  collectPages(adapter.fetchCatalog({ onProgress }));
 
 async function fmsPost(path: string, body: unknown, token?: string) {
   const response = await request(`${sim.baseUrl}${path}`, {
-    method: 'POST', body: JSON.stringify(body),
+    method: 'POST',
+    body: JSON.stringify(body),
     headers: { 'content-type': 'application/json', ...(token ? { 'x-access-token': token } : {}) },
   });
-  return { status: response.statusCode, headers: response.headers, json: await response.body.json() as { code: number; data: unknown; message: string } };
+  return {
+    status: response.statusCode,
+    headers: response.headers,
+    json: (await response.body.json()) as { code: number; data: unknown; message: string },
+  };
 }
 
 async function demoToken(): Promise<string> {
   const { email, password, partnerCode } = sim.connection as unknown as LinksfieldConfig;
   const { createHash } = await import('node:crypto');
-  const login = await fmsPost('/user/login', { email, passwd: createHash('md5').update(password).digest('hex'), partnerCode });
+  const login = await fmsPost('/user/login', {
+    email,
+    passwd: createHash('md5').update(password).digest('hex'),
+    partnerCode,
+  });
   return login.headers['x-access-token'] as string;
 }
 
@@ -65,13 +75,25 @@ describe('Linksfield catalog over HTTP', () => {
     expect(new Set(offers.map((o) => o.productId)).size).toBe(offers.length);
     const asia = offers.find((o) => o.titles.en === 'Asia 8 Countries 10GB 30 Days')!;
     expect((asia.raw as { listedUnder: string[] }).listedUnder.length).toBeGreaterThan(1);
-    expect(asia.plan).toMatchObject({ countries: ['ID', 'JP', 'KR', 'MY', 'PH', 'SG', 'TH', 'VN'], dataMB: 10240, days: 30, perDay: false });
+    expect(asia.plan).toMatchObject({
+      countries: ['ID', 'JP', 'KR', 'MY', 'PH', 'SG', 'TH', 'VN'],
+      dataMB: 10240,
+      days: 30,
+      perDay: false,
+    });
 
     const source = served.find((p) => p.id === Number(asia.productId))!;
     expect(asia.cost).toEqual({ amount: source.currencyInfos[0].price.toFixed(2), currency: 'USD' });
-    expect((asia.raw as { prices: Array<{ currency: string }> }).prices.map((p) => p.currency)).toEqual(['USD', 'CNY', 'HKD', 'EUR']);
+    expect((asia.raw as { prices: Array<{ currency: string }> }).prices.map((p) => p.currency)).toEqual([
+      'USD',
+      'CNY',
+      'HKD',
+      'EUR',
+    ]);
 
-    const monthly = offers.find((o) => (o.raw as { detail: { periodUnit: string; period: number } }).detail.periodUnit === 'MONTH')!;
+    const monthly = offers.find(
+      (o) => (o.raw as { detail: { periodUnit: string; period: number } }).detail.periodUnit === 'MONTH',
+    )!;
     expect(monthly.plan.days).toBe((monthly.raw as { detail: { period: number } }).detail.period * 30);
     expect(offers.some((o) => o.plan.perDay === true)).toBe(true);
     expect(offers.every((o) => o.kind === 'esim' && o.orderable && /^\d+(\.\d{2,})$/.test(o.cost.amount))).toBe(true);
@@ -93,7 +115,11 @@ describe('Linksfield catalog over HTTP', () => {
 
   it('pings by logging in: no balance in FMS, the account currency and country count instead', async () => {
     const result = await adapterFor({ currency: 'HKD' }).ping();
-    expect(result).toMatchObject({ balance: null, currency: 'HKD', detail: { partnerCode: sim.server.state.account.partnerCode } });
+    expect(result).toMatchObject({
+      balance: null,
+      currency: 'HKD',
+      detail: { partnerCode: sim.server.state.account.partnerCode },
+    });
     expect(Number(result.detail.countries)).toBeGreaterThan(20);
   });
 
@@ -101,7 +127,9 @@ describe('Linksfield catalog over HTTP', () => {
     const adapter = adapterFor({ password: 'not-the-password' });
     const error = await adapter.ping().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SupplierError);
-    expect(inEnglish((error as SupplierError).message)).toMatch(/login refused for .* incorrect email, password or partner code \(code 9999: general error\); check the email, password and partner code/);
+    expect(inEnglish((error as SupplierError).message)).toMatch(
+      /login refused for .* incorrect email, password or partner code \(code 9999: general error\); check the email, password and partner code/,
+    );
     expect((error as SupplierError).code).toBe('9999');
     await expect(fetchAll(adapter)).rejects.toThrow(inEnglishMatching(/login refused/));
   });
@@ -124,12 +152,24 @@ describe('Linksfield catalog over HTTP', () => {
     sim.server.state.tokenLifetimeMs = 0;
     const error = await fetchAll().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SupplierError);
-    expect(inEnglish((error as Error).message)).toMatch(/login token was refused again right after a new login \(code 7: login token expired/);
+    expect(inEnglish((error as Error).message)).toMatch(
+      /login token was refused again right after a new login \(code 7: login token expired/,
+    );
     expect(sim.server.state.logins).toBe(2);
   });
 
   it('waits out HTTP 429 and carries on', async () => {
-    sim.server.faults.add({ path: DETAIL, after: 5, times: 2, action: { kind: 'status', status: 429, headers: { 'retry-after': '0' }, body: { status: 429, error: 'Too Many Requests' } } });
+    sim.server.faults.add({
+      path: DETAIL,
+      after: 5,
+      times: 2,
+      action: {
+        kind: 'status',
+        status: 429,
+        headers: { 'retry-after': '0' },
+        body: { status: 429, error: 'Too Many Requests' },
+      },
+    });
     // The pace halves after a 429; a generous one keeps this walk of a few hundred requests short.
     const { offers } = await fetchAll(adapterFor({ requestsPerMinute: 60_000 }));
     expect(offers).toHaveLength(sim.server.packages().length);
@@ -159,35 +199,69 @@ describe('Linksfield catalog over HTTP', () => {
   it('skips a malformed detail with its reason and keeps the rest', async () => {
     const victim = sim.server.packages()[7].id;
     sim.server.faults.add({
-      path: DETAIL, when: (req) => requestedId(req) === victim,
-      action: { kind: 'rewrite', transform: (body) => ({ ...(body as object), data: { ...(body as { data: object }).data, packageFlow: 'lots' } }) },
+      path: DETAIL,
+      when: (req) => requestedId(req) === victim,
+      action: {
+        kind: 'rewrite',
+        transform: (body) => ({
+          ...(body as object),
+          data: { ...(body as { data: object }).data, packageFlow: 'lots' },
+        }),
+      },
     });
     const { offers, skipped } = await fetchAll();
     expect(offers).toHaveLength(sim.server.packages().length - 1);
-    expect(skipped).toEqual([{ where: expect.stringContaining(`package ${victim} (listed under`), reason: 'packageFlow "lots" is not a data amount', productId: String(victim) }]);
+    expect(skipped).toEqual([
+      {
+        where: expect.stringContaining(`package ${victim} (listed under`),
+        reason: 'packageFlow "lots" is not a data amount',
+        productId: String(victim),
+      },
+    ]);
   });
 
   it('fails the fetch when most details on a page are malformed', async () => {
-    sim.server.faults.add({ path: DETAIL, action: { kind: 'rewrite', transform: (body) => ({ ...(body as object), data: { id: 1 } }) } });
+    sim.server.faults.add({
+      path: DETAIL,
+      action: { kind: 'rewrite', transform: (body) => ({ ...(body as object), data: { id: 1 } }) },
+    });
     await expect(fetchAll()).rejects.toThrow(inEnglishMatching(/items on one page are malformed/));
   });
 
   it('fails the fetch when a detail keeps failing, naming the package', async () => {
     const victim = sim.server.packages()[3].id;
-    sim.server.faults.add({ path: DETAIL, when: (req) => requestedId(req) === victim, action: { kind: 'status', status: 502 } });
+    sim.server.faults.add({
+      path: DETAIL,
+      when: (req) => requestedId(req) === victim,
+      action: { kind: 'status', status: 502 },
+    });
     const error = await fetchAll().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IncompleteCatalogError);
-    expect(inEnglish((error as Error).message)).toMatch(new RegExp(`detail of package ${victim} could not be fetched: .*HTTP 502.*\\); the previous catalog is kept`));
+    expect(inEnglish((error as Error).message)).toMatch(
+      new RegExp(`detail of package ${victim} could not be fetched: .*HTTP 502.*\\); the previous catalog is kept`),
+    );
   });
 
   it('fails the fetch when a country cannot be listed', async () => {
-    sim.server.faults.add({ path: PACKAGE_LIST, when: (req) => JSON.parse(req.body.toString()).countryCode === 440, action: { kind: 'status', status: 500 } });
-    await expect(fetchAll()).rejects.toThrow(inEnglishMatching(/package list for Japan \(MCC 440\) failed: .*HTTP 500/));
+    sim.server.faults.add({
+      path: PACKAGE_LIST,
+      when: (req) => JSON.parse(req.body.toString()).countryCode === 440,
+      action: { kind: 'status', status: 500 },
+    });
+    await expect(fetchAll()).rejects.toThrow(
+      inEnglishMatching(/package list for Japan \(MCC 440\) failed: .*HTTP 500/),
+    );
   });
 
   it('fails the fetch when an upstream error code answers a country', async () => {
-    sim.server.faults.add({ path: PACKAGE_LIST, times: 1, action: { kind: 'status', status: 200, body: { code: 9999, data: null, message: 'Error' } } });
-    await expect(fetchAll()).rejects.toThrow(inEnglishMatching(/package list for .* failed: .*\(code 9999: general error\)/));
+    sim.server.faults.add({
+      path: PACKAGE_LIST,
+      times: 1,
+      action: { kind: 'status', status: 200, body: { code: 9999, data: null, message: 'Error' } },
+    });
+    await expect(fetchAll()).rejects.toThrow(
+      inEnglishMatching(/package list for .* failed: .*\(code 9999: general error\)/),
+    );
   });
 });
 
@@ -206,7 +280,11 @@ describe('Linksfield sync into SQLite', () => {
       const target = { supplierId: 'demo-linksfield', supplierKind: 'linksfield', adapter: adapterFor() };
       const first = await syncSupplier(db, target);
       expect(first).toMatchObject({ status: 'ok', error: null });
-      expect(first.counts).toMatchObject({ offers: sim.server.packages().length, added: sim.server.packages().length, removed: 0 });
+      expect(first.counts).toMatchObject({
+        offers: sim.server.packages().length,
+        added: sim.server.packages().length,
+        removed: 0,
+      });
 
       sim.setGeneration(1);
       const second = await syncSupplier(db, { ...target, adapter: adapterFor() });
@@ -247,10 +325,15 @@ describe('Linksfield sync into SQLite', () => {
       await syncSupplier(db, target);
       const before = listLiveOffers(db, 'demo-linksfield').map((o) => `${o.productId} ${o.cost.amount}`);
       expect(before.length).toBeGreaterThan(0);
-      sim.server.faults.add({ path: PACKAGE_LIST, action: { kind: 'rewrite', transform: (body) => ({ ...(body as object), data: [] }) } });
+      sim.server.faults.add({
+        path: PACKAGE_LIST,
+        action: { kind: 'rewrite', transform: (body) => ({ ...(body as object), data: [] }) },
+      });
       const error = await fetchAll().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(IncompleteCatalogError);
-      expect(inEnglish((error as Error).message)).toMatch(/Linksfield lists \d+ countries but no package under any of them\); the previous catalog is kept/);
+      expect(inEnglish((error as Error).message)).toMatch(
+        /Linksfield lists \d+ countries but no package under any of them\); the previous catalog is kept/,
+      );
       const detailsBefore = hits(DETAIL);
       const failed = await syncSupplier(db, { ...target, adapter: adapterFor() });
       expect(failed.status).toBe('failed');
@@ -268,11 +351,22 @@ describe('Linksfield simulator refuses what FMS refuses', () => {
     expect((await fmsPost('/package/countryPackageList', body)).json.code).toBe(7);
     expect((await fmsPost('/package/countryPackageList', body, 'forged')).json.code).toBe(7);
     const token = await demoToken();
-    expect((await fmsPost('/package/countryPackageList', { ...body, type: 3 }, token)).json).toMatchObject({ code: 2, message: 'type is required: 1 or 2' });
-    expect((await fmsPost('/package/countryPackageList', { ...body, partnerCode: 'P000001' }, token)).json.code).toBe(2);
-    expect((await fmsPost(PACKAGE_LIST, body, token)).json).toMatchObject({ code: 2, message: 'countryCode or isoCountryName is required' });
+    expect((await fmsPost('/package/countryPackageList', { ...body, type: 3 }, token)).json).toMatchObject({
+      code: 2,
+      message: 'type is required: 1 or 2',
+    });
+    expect((await fmsPost('/package/countryPackageList', { ...body, partnerCode: 'P000001' }, token)).json.code).toBe(
+      2,
+    );
+    expect((await fmsPost(PACKAGE_LIST, body, token)).json).toMatchObject({
+      code: 2,
+      message: 'countryCode or isoCountryName is required',
+    });
     expect((await fmsPost(DETAIL, { id: '30001' }, token)).json.code).toBe(2);
-    expect((await fmsPost(DETAIL, { id: 1 }, token)).json).toMatchObject({ code: 2, message: 'package does not exist' });
+    expect((await fmsPost(DETAIL, { id: 1 }, token)).json).toMatchObject({
+      code: 2,
+      message: 'package does not exist',
+    });
     const { email, partnerCode, password } = sim.server.state.account;
     expect((await fmsPost('/user/login', { email, partnerCode, password })).json.code).toBe(2);
   });
@@ -280,14 +374,22 @@ describe('Linksfield simulator refuses what FMS refuses', () => {
   it('lists by type: 1 includes regional packages, 2 only single-country ones', async () => {
     const token = await demoToken();
     const partnerCode = sim.server.state.account.partnerCode;
-    const countries = async (type: number) => ((await fmsPost('/package/countryPackageList', { partnerCode, type }, token)).json.data as Array<{ countryCode: number }>).map((c) => c.countryCode);
+    const countries = async (type: number) =>
+      (
+        (await fmsPost('/package/countryPackageList', { partnerCode, type }, token)).json.data as Array<{
+          countryCode: number;
+        }>
+      ).map((c) => c.countryCode);
     const all = await countries(1);
     const own = await countries(2);
     expect(own.every((mcc) => all.includes(mcc))).toBe(true);
     expect(all).toContain(204); // the Netherlands: only in the Europe package
     expect(own).not.toContain(204);
 
-    const packagesFor = async (query: Record<string, unknown>, type: number) => ((await fmsPost(PACKAGE_LIST, { ...query, partnerCode, type }, token)).json.data as Array<{ id: number }>).map((p) => p.id);
+    const packagesFor = async (query: Record<string, unknown>, type: number) =>
+      ((await fmsPost(PACKAGE_LIST, { ...query, partnerCode, type }, token)).json.data as Array<{ id: number }>).map(
+        (p) => p.id,
+      );
     const japanAll = await packagesFor({ countryCode: 440 }, 1);
     const japanOnly = await packagesFor({ countryCode: 440 }, 2);
     expect(japanOnly.length).toBeGreaterThan(0);

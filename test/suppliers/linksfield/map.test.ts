@@ -9,28 +9,70 @@ import { inEnglishMatching } from '../../helpers/in-english';
 
 function detail(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    id: 30002, packageId: 630002, packageCode: 'LF-ASIA8-10GB-30D', packageShowName: 'Asia 8 Countries 10GB 30 Days',
-    packageShortDesc: '10GB high-speed data', packageDesc: 'Data across Asia', packageFlow: 10240, packageType: 1,
-    period: 30, periodUnit: 'DAY', minOrderPeriod: 30, maxOrderPeriod: 30, buyType: 1, priceType: 1,
-    coverCountrys: ['440', '450', '520', '525', '502', '452', '515', '510'], logo: 'https://cdn.example.com/asia8.png',
-    saleCount: 12, surplusFlow: 10240, updateTime: '2026-03-01 10:00:00',
+    id: 30002,
+    packageId: 630002,
+    packageCode: 'LF-ASIA8-10GB-30D',
+    packageShowName: 'Asia 8 Countries 10GB 30 Days',
+    packageShortDesc: '10GB high-speed data',
+    packageDesc: 'Data across Asia',
+    packageFlow: 10240,
+    packageType: 1,
+    period: 30,
+    periodUnit: 'DAY',
+    minOrderPeriod: 30,
+    maxOrderPeriod: 30,
+    buyType: 1,
+    priceType: 1,
+    coverCountrys: ['440', '450', '520', '525', '502', '452', '515', '510'],
+    logo: 'https://cdn.example.com/asia8.png',
+    saleCount: 12,
+    surplusFlow: 10240,
+    updateTime: '2026-03-01 10:00:00',
     currencyInfos: [
-      { currencyAbbr: 'USD', currencyId: 1, currencyName: 'US Dollar', currencySymbol: '$', digitsNum: 2, price: 18.5, unit: 'USD' },
-      { currencyAbbr: 'CNY', currencyId: 2, currencyName: 'Chinese Yuan', currencySymbol: '¥', digitsNum: 2, price: '133.02', unit: 'CNY' },
-      { currencyAbbr: 'HKD', currencyId: 3, currencyName: 'Hong Kong Dollar', currencySymbol: 'HK$', digitsNum: 2, price: 144.67, unit: 'HKD' },
+      {
+        currencyAbbr: 'USD',
+        currencyId: 1,
+        currencyName: 'US Dollar',
+        currencySymbol: '$',
+        digitsNum: 2,
+        price: 18.5,
+        unit: 'USD',
+      },
+      {
+        currencyAbbr: 'CNY',
+        currencyId: 2,
+        currencyName: 'Chinese Yuan',
+        currencySymbol: '¥',
+        digitsNum: 2,
+        price: '133.02',
+        unit: 'CNY',
+      },
+      {
+        currencyAbbr: 'HKD',
+        currencyId: 3,
+        currencyName: 'Hong Kong Dollar',
+        currencySymbol: 'HK$',
+        digitsNum: 2,
+        price: 144.67,
+        unit: 'HKD',
+      },
     ],
     ...overrides,
   };
 }
 
 const context = (currency = 'USD'): MapContext => ({ currency, listedUnder: new Map([['30002', ['440', '450']]]) });
-const map = (raw: Record<string, unknown>, currency = 'USD') => mapPackageDetail(packageDetailSchema.parse(raw), context(currency));
+const map = (raw: Record<string, unknown>, currency = 'USD') =>
+  mapPackageDetail(packageDetailSchema.parse(raw), context(currency));
 
 describe('Linksfield package detail → offer', () => {
   it('costs in the account currency and keeps every currency, at the currency scale', () => {
     const usd = map(detail());
     expect(usd.cost).toEqual({ amount: '18.50', currency: 'USD' });
-    const raw = usd.raw as { prices: Array<{ currency: string; amount: string; currencyId: number }>; listedUnder: string[] };
+    const raw = usd.raw as {
+      prices: Array<{ currency: string; amount: string; currencyId: number }>;
+      listedUnder: string[];
+    };
     expect(raw.prices.map((p) => `${p.amount} ${p.currency}`)).toEqual(['18.50 USD', '133.02 CNY', '144.67 HKD']);
     expect(raw.prices[1].currencyId).toBe(2);
     expect(raw.listedUnder).toEqual(['440', '450']);
@@ -38,7 +80,9 @@ describe('Linksfield package detail → offer', () => {
   });
 
   it('refuses a package without a price in the account currency, saying what it has', () => {
-    expect(() => map(detail(), 'EUR')).toThrow(inEnglishMatching(/no EUR price \(the account currency\); priced in USD, CNY, HKD/));
+    expect(() => map(detail(), 'EUR')).toThrow(
+      inEnglishMatching(/no EUR price \(the account currency\); priced in USD, CNY, HKD/),
+    );
   });
 
   it('costs a package whose other currencies are broken, and keeps the breakage visible', () => {
@@ -46,7 +90,9 @@ describe('Linksfield package detail → offer', () => {
     const offer = map(detail({ currencyInfos: infos }));
     expect(offer.cost.amount).toBe('18.50');
     expect((offer.raw as { unreadablePrices: unknown[] }).unreadablePrices).toHaveLength(1);
-    expect(() => map(detail({ currencyInfos: infos }), 'EUR')).toThrow(inEnglishMatching(/no EUR price.*currency entries unreadable: 1/));
+    expect(() => map(detail({ currencyInfos: infos }), 'EUR')).toThrow(
+      inEnglishMatching(/no EUR price.*currency entries unreadable: 1/),
+    );
   });
 
   it('never rounds a price with more digits than digitsNum', () => {
@@ -59,7 +105,13 @@ describe('Linksfield package detail → offer', () => {
     expect(offer.kind).toBe('esim');
     expect(offer.orderable).toBe(true);
     expect(offer.titles).toEqual({ en: 'Asia 8 Countries 10GB 30 Days' });
-    expect(offer.plan).toEqual({ countries: ['ID', 'JP', 'KR', 'MY', 'PH', 'SG', 'TH', 'VN'], dataMB: 10240, unlimited: false, perDay: false, days: 30 });
+    expect(offer.plan).toEqual({
+      countries: ['ID', 'JP', 'KR', 'MY', 'PH', 'SG', 'TH', 'VN'],
+      dataMB: 10240,
+      unlimited: false,
+      perDay: false,
+      days: 30,
+    });
     const monthly = map(detail({ period: 3, periodUnit: 'MONTH', packageFlow: '100GB', packageType: 2 }));
     expect(monthly.plan).toMatchObject({ days: 90, dataMB: 102400, perDay: true });
   });
@@ -80,9 +132,13 @@ describe('Linksfield package detail → offer', () => {
     const good = detail();
     const page = mapPageItems([good, { ...good, packageFlow: 'lots' }, good], packageDetailSchema, mapOne, describe);
     expect(page.offers).toHaveLength(2);
-    expect(page.skipped).toEqual([{ where: 'package #1', reason: 'packageFlow "lots" is not a data amount', productId: expect.any(String) }]);
+    expect(page.skipped).toEqual([
+      { where: 'package #1', reason: 'packageFlow "lots" is not a data amount', productId: expect.any(String) },
+    ]);
     const { currencyInfos: _dropped, ...noPrices } = good;
-    expect(() => mapPageItems([noPrices, noPrices, good], packageDetailSchema, mapOne, describe)).toThrow(inEnglishMatching(/2 of 3 items on one page are malformed.*currencyInfos/));
+    expect(() => mapPageItems([noPrices, noPrices, good], packageDetailSchema, mapOne, describe)).toThrow(
+      inEnglishMatching(/2 of 3 items on one page are malformed.*currencyInfos/),
+    );
   });
 });
 
@@ -114,8 +170,16 @@ describe('Linksfield field encodings', () => {
   it('reads coverage written as MCCs, ISO codes, names, joined strings or objects', () => {
     expect(readCoverage(['460', 454, 'MO']).countries).toEqual(['CN', 'HK', 'MO']);
     expect(readCoverage('440,450;Thailand').countries).toEqual(['JP', 'KR', 'TH']);
-    expect(readCoverage(['日本', '韓國', 'South Korea', 'Netherlands', 'Türkiye']).countries).toEqual(['JP', 'KR', 'NL', 'TR']);
-    expect(readCoverage([{ countryCode: 310, countryName: 'USA' }, { isoCountryName: 'Canada' }]).countries).toEqual(['CA', 'US']);
+    expect(readCoverage(['日本', '韓國', 'South Korea', 'Netherlands', 'Türkiye']).countries).toEqual([
+      'JP',
+      'KR',
+      'NL',
+      'TR',
+    ]);
+    expect(readCoverage([{ countryCode: 310, countryName: 'USA' }, { isoCountryName: 'Canada' }]).countries).toEqual([
+      'CA',
+      'US',
+    ]);
     expect(readCoverage(['999', 'Atlantis'])).toEqual({ countries: [], unreadable: ['999', 'Atlantis'] });
     expect(readCoverage(null)).toEqual({ countries: [], unreadable: [] });
   });

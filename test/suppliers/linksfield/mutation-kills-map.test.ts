@@ -6,14 +6,22 @@ import { packageDetailSchema } from '../../../src-main/suppliers/linksfield/sche
 // before it can be listed and ordered.
 function detail(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    id: 30002, packageId: 630002, packageCode: 'LF-ASIA8-10GB-30D', packageShowName: 'Asia 8 Countries 10GB 30 Days',
-    packageFlow: 10240, packageType: 1, period: 30, periodUnit: 'DAY', coverCountrys: ['440', '450'],
+    id: 30002,
+    packageId: 630002,
+    packageCode: 'LF-ASIA8-10GB-30D',
+    packageShowName: 'Asia 8 Countries 10GB 30 Days',
+    packageFlow: 10240,
+    packageType: 1,
+    period: 30,
+    periodUnit: 'DAY',
+    coverCountrys: ['440', '450'],
     currencyInfos: [{ currencyAbbr: 'USD', currencyId: 1, digitsNum: 2, price: 18.5, unit: 'USD' }],
     ...overrides,
   };
 }
 const context: MapContext = { currency: 'USD', listedUnder: new Map([['30002', ['440']]]) };
-const problems = (raw: Record<string, unknown>) => packageDetailSchema.safeParse(raw).error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) ?? [];
+const problems = (raw: Record<string, unknown>) =>
+  packageDetailSchema.safeParse(raw).error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) ?? [];
 
 describe('Linksfield package detail: what must be there to order it', () => {
   it('takes a package id only as a whole number, in a number or in text', () => {

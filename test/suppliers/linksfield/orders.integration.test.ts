@@ -38,8 +38,13 @@ function usdPrice(pkg: SimPackage): string {
 
 function requestFor(pkg: SimPackage = sim.server.packages()[0], extra: Partial<OrderRequest> = {}): OrderRequest {
   return {
-    productId: String(pkg.id), skuId: String(pkg.id), variant: '', quantity: 1, idempotencyKey: `LF-TEST-${++keys}`,
-    expectedCost: money(usdPrice(pkg), 'USD'), ...extra,
+    productId: String(pkg.id),
+    skuId: String(pkg.id),
+    variant: '',
+    quantity: 1,
+    idempotencyKey: `LF-TEST-${++keys}`,
+    expectedCost: money(usdPrice(pkg), 'USD'),
+    ...extra,
   };
 }
 
@@ -48,7 +53,11 @@ const posts = (path: string) => sim.server.hits.get(`POST ${path}`) ?? 0;
 /** Every body sent to `path`, as the bytes arrived. */
 function captureBodies(path: string): string[] {
   const bodies: string[] = [];
-  sim.server.faults.add({ path, when: (req) => bodies.push(req.body.toString('utf8')) < 0, action: { kind: 'delay', ms: 0 } });
+  sim.server.faults.add({
+    path,
+    when: (req) => bodies.push(req.body.toString('utf8')) < 0,
+    action: { kind: 'delay', ms: 0 },
+  });
   return bodies;
 }
 
@@ -69,26 +78,47 @@ describe('Linksfield eSIM orders', () => {
     const request = requestFor(pkg);
     const client = orders();
     const placed = await client.place(request);
-    expect(placed).toMatchObject({ status: 'processing', upstreamStatus: orderText('upstream.waitingForPayment', { code: '0' }), upstreamOrderId: expect.stringMatching(/^\d+$/) });
+    expect(placed).toMatchObject({
+      status: 'processing',
+      upstreamStatus: orderText('upstream.waitingForPayment', { code: '0' }),
+      upstreamOrderId: expect.stringMatching(/^\d+$/),
+    });
 
     const usd = pkg.currencyInfos.find((info) => info.currencyAbbr === 'USD')!;
     const preOrder = JSON.parse(preOrderBodies[0]);
     expect(preOrder).toEqual({
-      currency: 'USD', currencyId: usd.currencyId, deviceType: '10', id: pkg.id, money: Number(usdPrice(pkg)),
-      packageCode: pkg.packageCode, partnerCode: sim.connection.partnerCode, periodNum: pkg.period,
+      currency: 'USD',
+      currencyId: usd.currencyId,
+      deviceType: '10',
+      id: pkg.id,
+      money: Number(usdPrice(pkg)),
+      packageCode: pkg.packageCode,
+      partnerCode: sim.connection.partnerCode,
+      periodNum: pkg.period,
     });
     // Money goes out as a JSON number written from its decimal text, never through a float.
     expect(preOrderBodies[0]).toContain(`"money":${usdPrice(pkg)}`);
     expect(JSON.parse(paymentBodies[0])).toMatchObject({
-      orderId: placed.upstreamOrderId, partnerCode: sim.connection.partnerCode, payAmount: Number(usdPrice(pkg)), payCurrency: 'USD',
-      paypalId: request.idempotencyKey, type: 'payment_intent.succeeded',
+      orderId: placed.upstreamOrderId,
+      partnerCode: sim.connection.partnerCode,
+      payAmount: Number(usdPrice(pkg)),
+      payCurrency: 'USD',
+      paypalId: request.idempotencyKey,
+      type: 'payment_intent.succeeded',
     });
     expect(paymentBodies[0]).toContain(`"payAmount":${usdPrice(pkg)}`);
 
-    const delivered = await client.query({ idempotencyKey: request.idempotencyKey, upstreamOrderId: placed.upstreamOrderId });
+    const delivered = await client.query({
+      idempotencyKey: request.idempotencyKey,
+      upstreamOrderId: placed.upstreamOrderId,
+    });
     const { lpa, smdp, activationCode } = demoLpa(placed.upstreamOrderId!);
     expect(delivered).toEqual({
-      status: 'delivered', upstreamOrderId: placed.upstreamOrderId, upstreamStatus: orderText('upstream.paid', { code: '1' }), amount: request.expectedCost, error: null,
+      status: 'delivered',
+      upstreamOrderId: placed.upstreamOrderId,
+      upstreamStatus: orderText('upstream.paid', { code: '1' }),
+      amount: request.expectedCost,
+      error: null,
       delivery: { lpa, smdpAddress: smdp, activationCode },
     });
     expect(sim.server.state.charges.get(request.idempotencyKey)).toBe(1);
@@ -99,7 +129,9 @@ describe('Linksfield eSIM orders', () => {
     const placed = await orders().place(request);
     const restarted = orders();
     await restarted.query({ idempotencyKey: request.idempotencyKey, upstreamOrderId: placed.upstreamOrderId });
-    expect(await restarted.query({ idempotencyKey: request.idempotencyKey, upstreamOrderId: placed.upstreamOrderId })).toMatchObject({ status: 'delivered' });
+    expect(
+      await restarted.query({ idempotencyKey: request.idempotencyKey, upstreamOrderId: placed.upstreamOrderId }),
+    ).toMatchObject({ status: 'delivered' });
     const unknown = await rejection(restarted.query({ idempotencyKey: request.idempotencyKey, upstreamOrderId: null }));
     expect(unknown.code).toBe('lookup_unsupported');
     expect(inEnglish(unknown.message)).toContain('check the orders in the Linksfield portal');
@@ -109,12 +141,21 @@ describe('Linksfield eSIM orders', () => {
     const pkg = sim.server.packages()[1];
     const fms = new FmsClient(sim.connection as unknown as LinksfieldConfig, 'test', FAST);
     const usd = pkg.currencyInfos.find((info) => info.currencyAbbr === 'USD')!;
-    const { orderId } = await fms.call(PRE_ORDER, {
-      currency: 'USD', currencyId: usd.currencyId, deviceType: '10', id: pkg.id, money: usd.price, packageCode: pkg.packageCode,
-      partnerCode: fms.partnerCode, periodNum: pkg.period,
-    }) as { orderId: string };
+    const { orderId } = (await fms.call(PRE_ORDER, {
+      currency: 'USD',
+      currencyId: usd.currencyId,
+      deviceType: '10',
+      id: pkg.id,
+      money: usd.price,
+      packageCode: pkg.packageCode,
+      partnerCode: fms.partnerCode,
+      periodNum: pkg.period,
+    })) as { orderId: string };
     sim.server.cancelPreOrder(orderId);
-    expect(await orders().query({ idempotencyKey: 'LF-CANCELLED', upstreamOrderId: orderId })).toMatchObject({ status: 'canceled', upstreamStatus: orderText('upstream.canceled', { code: '3' }) });
+    expect(await orders().query({ idempotencyKey: 'LF-CANCELLED', upstreamOrderId: orderId })).toMatchObject({
+      status: 'canceled',
+      upstreamStatus: orderText('upstream.canceled', { code: '3' }),
+    });
   });
 });
 
@@ -140,13 +181,19 @@ describe('Linksfield ordering never pays twice for one key', () => {
     expect(posts(PAYMENT)).toBe(1);
     expect(await client.place(request)).toMatchObject({ upstreamOrderId: placed.upstreamOrderId });
     await client.query({ idempotencyKey: request.idempotencyKey, upstreamOrderId: placed.upstreamOrderId });
-    expect((await client.query({ idempotencyKey: request.idempotencyKey, upstreamOrderId: null }))!.status).toBe('delivered');
+    expect((await client.query({ idempotencyKey: request.idempotencyKey, upstreamOrderId: null }))!.status).toBe(
+      'delivered',
+    );
     expect(posts(PAYMENT)).toBe(1);
     expect(sim.server.state.charges.get(request.idempotencyKey)).toBe(1);
   });
 
   it('leaves a payment notice answered 429 unsent: no order yet, and the next place() sends it once', async () => {
-    sim.server.faults.add({ path: PAYMENT, times: 1, action: { kind: 'status', status: 429, headers: { 'retry-after': '0' } } });
+    sim.server.faults.add({
+      path: PAYMENT,
+      times: 1,
+      action: { kind: 'status', status: 429, headers: { 'retry-after': '0' } },
+    });
     const request = requestFor();
     const client = orders();
     await expect(client.place(request)).rejects.toMatchObject({ code: 'rate_limited' });
@@ -163,7 +210,11 @@ describe('Linksfield refusals', () => {
   it('fails an order whose payment FMS marks failed, with nothing charged', async () => {
     sim.server.state.forcePaymentFailure = true;
     const state = await orders().place(requestFor());
-    expect(state).toMatchObject({ status: 'failed', upstreamStatus: orderText('upstream.paymentFailed', { code: '2' }), upstreamOrderId: expect.any(String) });
+    expect(state).toMatchObject({
+      status: 'failed',
+      upstreamStatus: orderText('upstream.paymentFailed', { code: '2' }),
+      upstreamOrderId: expect.any(String),
+    });
     expect(sim.server.state.charges.size).toBe(0);
   });
 
@@ -173,9 +224,19 @@ describe('Linksfield refusals', () => {
     // Exact decimals: a rise of a tenth of a cent is a rise.
     for (const expected of [new Decimal(live).minus('0.5').toFixed(2), new Decimal(live).minus('0.001').toFixed(3)]) {
       const state = await orders().place(requestFor(pkg, { expectedCost: money(expected, 'USD') }));
-      expect(state).toMatchObject({ status: 'failed', upstreamOrderId: null, upstreamStatus: orderText('upstream.notPlaced'), amount: null });
-      expect(inEnglish(state.error, 'Linksfield')).toBe(`Linksfield now asks ${live} USD for this order, above the ${expected} USD you confirmed; sync the catalog and order again`);
-      expect(state.attention).toEqual({ code: 'price_above_quote', params: { live: `${live} USD`, quoted: `${expected} USD` } });
+      expect(state).toMatchObject({
+        status: 'failed',
+        upstreamOrderId: null,
+        upstreamStatus: orderText('upstream.notPlaced'),
+        amount: null,
+      });
+      expect(inEnglish(state.error, 'Linksfield')).toBe(
+        `Linksfield now asks ${live} USD for this order, above the ${expected} USD you confirmed; sync the catalog and order again`,
+      );
+      expect(state.attention).toEqual({
+        code: 'price_above_quote',
+        params: { live: `${live} USD`, quoted: `${expected} USD` },
+      });
     }
     expect(posts(DETAIL)).toBe(2);
     expect(posts(PRE_ORDER)).toBe(0);
@@ -205,13 +266,27 @@ describe('Linksfield refusals', () => {
     const pkg = sim.server.packages()[0];
     const fms = new FmsClient(sim.connection as unknown as LinksfieldConfig, 'test', FAST);
     const usd = pkg.currencyInfos.find((info) => info.currencyAbbr === 'USD')!;
-    const { orderId } = await fms.call(PRE_ORDER, {
-      currency: 'USD', currencyId: usd.currencyId, deviceType: '10', id: pkg.id, money: usd.price, packageCode: pkg.packageCode,
-      partnerCode: fms.partnerCode, periodNum: pkg.period,
-    }) as { orderId: string };
-    const refused = await rejection(fms.call(PAYMENT, {
-      dateTime: 1, orderId, partnerCode: fms.partnerCode, payAmount: usd.price + 1, payCurrency: 'USD', paypalId: 'x', type: 'payment_intent.succeeded',
-    }));
+    const { orderId } = (await fms.call(PRE_ORDER, {
+      currency: 'USD',
+      currencyId: usd.currencyId,
+      deviceType: '10',
+      id: pkg.id,
+      money: usd.price,
+      packageCode: pkg.packageCode,
+      partnerCode: fms.partnerCode,
+      periodNum: pkg.period,
+    })) as { orderId: string };
+    const refused = await rejection(
+      fms.call(PAYMENT, {
+        dateTime: 1,
+        orderId,
+        partnerCode: fms.partnerCode,
+        payAmount: usd.price + 1,
+        payCurrency: 'USD',
+        paypalId: 'x',
+        type: 'payment_intent.succeeded',
+      }),
+    );
     expect(refused.code).toBe('10009');
     expect(sim.server.state.charges.size).toBe(0);
   });
@@ -230,8 +305,14 @@ describe('Linksfield refusals', () => {
     const request = requestFor();
     const client = orders();
     const state = await client.place(request);
-    expect(state).toMatchObject({ status: 'failed', upstreamStatus: orderText('upstream.paymentRefused', { code: '6006' }), upstreamOrderId: expect.any(String) });
-    expect(await client.query({ idempotencyKey: request.idempotencyKey, upstreamOrderId: state.upstreamOrderId })).toMatchObject({ status: 'failed', upstreamStatus: orderText('upstream.preOrderTimedOut', { code: '6006' }) });
+    expect(state).toMatchObject({
+      status: 'failed',
+      upstreamStatus: orderText('upstream.paymentRefused', { code: '6006' }),
+      upstreamOrderId: expect.any(String),
+    });
+    expect(
+      await client.query({ idempotencyKey: request.idempotencyKey, upstreamOrderId: state.upstreamOrderId }),
+    ).toMatchObject({ status: 'failed', upstreamStatus: orderText('upstream.preOrderTimedOut', { code: '6006' }) });
     expect(sim.server.state.charges.size).toBe(0);
   });
 

@@ -7,7 +7,11 @@ import { startLinksfieldSimulator, type LinksfieldSimulator } from '../../../src
 import { collectPages } from '../../helpers/collect-pages';
 
 const FAST: AdapterEnv = { retry: { attempts: 2, baseDelayMs: 5, maxDelayMs: 20 } };
-const VERSIONED = { list: '/v1.1/package/packageList', detail: '/v1.1/package/detail', preOrder: '/v1.1/package/preOrderPackage' };
+const VERSIONED = {
+  list: '/v1.1/package/packageList',
+  detail: '/v1.1/package/detail',
+  preOrder: '/v1.1/package/preOrderPackage',
+};
 const PLAIN = { list: '/package/packageList', detail: '/package/detail', preOrder: '/package/preOrderPackage' };
 
 let sim: LinksfieldSimulator;
@@ -37,7 +41,14 @@ describe('Linksfield path family: /v1.1 (our notes) or plain (the public FMS doc
 
     const pkg = sim.server.packages()[0];
     const price = pkg.currencyInfos.find((info) => info.currencyAbbr === 'USD')!.price.toFixed(2);
-    const placed = await client.orders!.place({ productId: String(pkg.id), skuId: String(pkg.id), variant: '', quantity: 1, idempotencyKey: 'LF-PATHS-1', expectedCost: money(price, 'USD') });
+    const placed = await client.orders!.place({
+      productId: String(pkg.id),
+      skuId: String(pkg.id),
+      variant: '',
+      quantity: 1,
+      idempotencyKey: 'LF-PATHS-1',
+      expectedCost: money(price, 'USD'),
+    });
     expect(placed.status).not.toBe('failed');
     expect(hits(PLAIN.preOrder)).toBe(1);
     expect(hits(VERSIONED.preOrder)).toBe(0);
@@ -54,7 +65,10 @@ describe('Linksfield path family: /v1.1 (our notes) or plain (the public FMS doc
     const client = adapter();
     await collectPages(client.fetchCatalog());
     sim.server.state.pathFamily = 'v1.1';
-    const error = await collectPages(client.fetchCatalog()).then(() => null, (caught: unknown) => caught);
+    const error = await collectPages(client.fetchCatalog()).then(
+      () => null,
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(SupplierError);
     expect(hits(VERSIONED.detail)).toBe(0);
   });

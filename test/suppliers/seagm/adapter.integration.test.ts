@@ -30,7 +30,8 @@ function adapterFor(overrides: Record<string, unknown> = {}, env: AdapterEnv = F
   return seagm.create(seagm.configSchema.parse({ ...sim.connection, ...overrides }), env);
 }
 
-const fetchAll = (adapter: SupplierAdapter, onProgress?: (p: FetchProgress) => void) => collectPages(adapter.fetchCatalog({ onProgress }));
+const fetchAll = (adapter: SupplierAdapter, onProgress?: (p: FetchProgress) => void) =>
+  collectPages(adapter.fetchCatalog({ onProgress }));
 
 async function rejection(promise: Promise<unknown>): Promise<SupplierError> {
   try {
@@ -54,7 +55,17 @@ interface Answer<Data> {
 }
 
 /** A hand-made request, to hold the simulator to the doc independently of the client. */
-async function raw<Data = unknown>(path: string, params: Record<string, string> = {}, init: { sign?: boolean; timestamp?: number; secretKey?: string; tamper?: (q: Record<string, string>) => string; method?: string } = {}) {
+async function raw<Data = unknown>(
+  path: string,
+  params: Record<string, string> = {},
+  init: {
+    sign?: boolean;
+    timestamp?: number;
+    secretKey?: string;
+    tamper?: (q: Record<string, string>) => string;
+    method?: string;
+  } = {},
+) {
   const query: Record<string, string> = { ...params };
   if (init.sign !== false) {
     query.uid = String(sim.connection.uid);
@@ -63,7 +74,7 @@ async function raw<Data = unknown>(path: string, params: Record<string, string> 
   }
   const search = init.tamper ? init.tamper(query) : new URLSearchParams(query).toString();
   const response = await fetch(`${sim.baseUrl}${path}?${search}`, { method: init.method ?? 'GET' });
-  return { status: response.status, headers: response.headers, body: await response.json() as Answer<Data> };
+  return { status: response.status, headers: response.headers, body: (await response.json()) as Answer<Data> };
 }
 
 describe('SEAGM simulator keeps to the doc', () => {
@@ -72,16 +83,37 @@ describe('SEAGM simulator keeps to the doc', () => {
     const time = await raw<number>('/time', {}, { sign: false });
     expect(Math.abs(time.body.data - Date.now() / 1000)).toBeLessThan(5);
     const me = await raw('/v1/me');
-    expect(me).toMatchObject({ status: 200, body: { code: 200, msg: 'OK', data: { currency: 'MYR', balance: '99463.82', credits: 9946382 } } });
+    expect(me).toMatchObject({
+      status: 200,
+      body: { code: 200, msg: 'OK', data: { currency: 'MYR', balance: '99463.82', credits: 9946382 } },
+    });
   });
 
   it('refuses what the doc refuses, with its codes', async () => {
     const sig = (await raw('/v1/me', {}, { secretKey: 'not-the-key' })).body;
-    expect(sig).toEqual({ code: 409, msg: 'Invalid Signature', error_info: { info_code: 20038, info_message: 'Signature is invalid.' } });
+    expect(sig).toEqual({
+      code: 409,
+      msg: 'Invalid Signature',
+      error_info: { info_code: 20038, info_message: 'Signature is invalid.' },
+    });
     // "The signature is not case sensitive": the same digest in uppercase is accepted, a different one is not.
-    const upper = await raw('/v1/me', {}, { tamper: (q) => new URLSearchParams({ ...q, signature: q.signature.toUpperCase() }).toString() });
+    const upper = await raw(
+      '/v1/me',
+      {},
+      { tamper: (q) => new URLSearchParams({ ...q, signature: q.signature.toUpperCase() }).toString() },
+    );
     expect(upper).toMatchObject({ status: 200, body: { code: 200, data: { currency: 'MYR' } } });
-    const wrongUpper = await raw('/v1/me', {}, { tamper: (q) => new URLSearchParams({ ...q, signature: `${q.signature.slice(0, 63)}${q.signature.endsWith('0') ? '1' : '0'}`.toUpperCase() }).toString() });
+    const wrongUpper = await raw(
+      '/v1/me',
+      {},
+      {
+        tamper: (q) =>
+          new URLSearchParams({
+            ...q,
+            signature: `${q.signature.slice(0, 63)}${q.signature.endsWith('0') ? '1' : '0'}`.toUpperCase(),
+          }).toString(),
+      },
+    );
     expect(wrongUpper).toMatchObject({ status: 409, body: { error_info: { info_code: 20038 } } });
     const unsigned = await raw('/v1/me', {}, { tamper: (q) => `uid=${q.uid}&timestamp=${q.timestamp}` });
     expect(unsigned).toMatchObject({ status: 406, body: { error_info: { info_code: 20037 } } });
@@ -96,19 +128,30 @@ describe('SEAGM simulator keeps to the doc', () => {
     expect((await raw('/v1/nothing-here')).status).toBe(404);
     expect((await raw('/v1/mobile-recharge/operators')).body.error_info.info_code).toBe(20002);
     expect((await raw('/v1/mobile-recharge/operators', { country_code: 'zz' })).body.error_info.info_code).toBe(20006);
-    expect((await raw('/v1/card-categories/999999/card-types')).body.error_info).toEqual({ info_code: 20077, info_message: "Card type doesn't exist." });
+    expect((await raw('/v1/card-categories/999999/card-types')).body.error_info).toEqual({
+      info_code: 20077,
+      info_message: "Card type doesn't exist.",
+    });
   });
 
-  it('serves the detail endpoints in the doc\'s shapes', async () => {
+  it("serves the detail endpoints in the doc's shapes", async () => {
     const catalog = sim.server.catalog();
     const card = catalog.goods.find((g) => g.family === 'card')!;
     const topup = catalog.goods.find((g) => g.family === 'recharge')!;
     expect((await raw(`/v1/card-types/${card.item.id}`)).body.data).toEqual(card.item);
-    expect((await raw(`/v1/card-categories/${catalog.cardCategories[0].id}`)).body.data).toEqual(catalog.cardCategories[0]);
-    expect((await raw(`/v1/recharge-categories/${catalog.rechargeCategories[0].id}`)).body.data).toEqual(catalog.rechargeCategories[0]);
+    expect((await raw(`/v1/card-categories/${catalog.cardCategories[0].id}`)).body.data).toEqual(
+      catalog.cardCategories[0],
+    );
+    expect((await raw(`/v1/recharge-categories/${catalog.rechargeCategories[0].id}`)).body.data).toEqual(
+      catalog.rechargeCategories[0],
+    );
     const detail = (await raw(`/v1/recharge-types/${topup.item.id}`)).body.data;
     expect(detail).toEqual({ ...topup.item, par_value: topup.item.par_value.toFixed(2) });
-    const products = (await raw<Record<string, unknown>>('/v1/mobile-recharge/products', { operator_id: String(catalog.operators[0].id) })).body.data;
+    const products = (
+      await raw<Record<string, unknown>>('/v1/mobile-recharge/products', {
+        operator_id: String(catalog.operators[0].id),
+      })
+    ).body.data;
     expect(Object.keys(products)).toEqual(['airtime', 'data', 'bundle']);
   });
 
@@ -116,13 +159,17 @@ describe('SEAGM simulator keeps to the doc', () => {
     const now = Math.floor(Date.now() / 1000);
     expect((await raw('/v1/me', {}, { timestamp: now - 110 })).status).toBe(200);
     expect((await raw('/v1/me', {}, { timestamp: now + 110 })).status).toBe(200);
-    expect(await raw('/v1/me', {}, { timestamp: now - 125 })).toMatchObject({ status: 408, body: { error_info: { info_code: 10408 } } });
+    expect(await raw('/v1/me', {}, { timestamp: now - 125 })).toMatchObject({
+      status: 408,
+      body: { error_info: { info_code: 10408 } },
+    });
     expect((await raw('/v1/me', {}, { timestamp: now + 125 })).status).toBe(408);
     expect((await raw('/v1/me', {}, { timestamp: Date.now() })).status).toBe(408);
   });
 
   it('pages the account history by offset and limit, end exclusive, refusing oversized pages', async () => {
-    const first = (await raw<{ logs: unknown[]; total: number }>('/v1/account-history', { offset: '0', limit: '10' })).body.data;
+    const first = (await raw<{ logs: unknown[]; total: number }>('/v1/account-history', { offset: '0', limit: '10' }))
+      .body.data;
     expect(first).toMatchObject({ begin: 0, end: 10 });
     expect(first.logs).toHaveLength(10);
     const last = (await raw('/v1/account-history', { offset: String(first.total - 3), limit: '10' })).body.data;
@@ -146,7 +193,11 @@ describe('SEAGM simulator keeps to the doc', () => {
 describe('SEAGM adapter', () => {
   it('pings with the account balance and currency', async () => {
     const result = await adapterFor().ping();
-    expect(result).toEqual({ balance: { amount: '99463.82', currency: 'MYR' }, currency: 'MYR', detail: { account: 'supplygrid-demo', accountId: '10015', credits: '9946382' } });
+    expect(result).toEqual({
+      balance: { amount: '99463.82', currency: 'MYR' },
+      currency: 'MYR',
+      detail: { account: 'supplygrid-demo', accountId: '10015', credits: '9946382' },
+    });
   });
 
   it('fetches the whole catalog: every good, kind, currency and stock answer, two requests at a time at most', async () => {
@@ -164,10 +215,16 @@ describe('SEAGM adapter', () => {
     const byKey = new Map(offers.map((o) => [`${o.kind}:${o.skuId}`, o]));
     for (const good of catalog.goods) {
       const id = good.family === 'mobile' ? good.item.product_id : good.item.id;
-      const offer = byKey.get(`${{ card: 'card', recharge: 'direct_topup', mobile: 'mobile_recharge' }[good.family]}:${id}`)!;
+      const offer = byKey.get(
+        `${{ card: 'card', recharge: 'direct_topup', mobile: 'mobile_recharge' }[good.family]}:${id}`,
+      )!;
       expect(offer.cost.currency).toBe(good.item.currency);
       expect(Number(offer.cost.amount)).toBe(good.item.unit_price);
-      expect(offer.stock).toEqual(good.family === 'card' ? { status: good.item.has_stock ? 'in_stock' : 'out', quantity: null } : { status: 'unknown', quantity: null });
+      expect(offer.stock).toEqual(
+        good.family === 'card'
+          ? { status: good.item.has_stock ? 'in_stock' : 'out', quantity: null }
+          : { status: 'unknown', quantity: null },
+      );
     }
     expect(new Set(offers.map((o) => o.cost.currency))).toEqual(new Set(['USD', 'MYR', 'SGD', 'PHP', 'IDR', 'THB']));
     expect(offers.some((o) => o.kind === 'direct_topup' && o.fulfillment.inputFields.length >= 2)).toBe(true);
@@ -274,21 +331,45 @@ describe('SEAGM adapter', () => {
     const category = sim.server.catalog().cardCategories[0];
     const path = `/v1/card-categories/${category.id}/card-types`;
     let brokenId = 0;
-    sim.server.faults.add({ path, action: { kind: 'rewrite', transform: (body) => {
-      const data = (body as { data: Array<Record<string, unknown>> }).data;
-      brokenId = data[1].id as number;
-      data[1] = { ...data[1], unit_price: 'n/a' };
-      return body;
-    } } });
+    sim.server.faults.add({
+      path,
+      action: {
+        kind: 'rewrite',
+        transform: (body) => {
+          const data = (body as { data: Array<Record<string, unknown>> }).data;
+          brokenId = data[1].id as number;
+          data[1] = { ...data[1], unit_price: 'n/a' };
+          return body;
+        },
+      },
+    });
     const { offers, skipped } = await fetchAll(adapterFor());
     expect(offers).toHaveLength(sim.server.catalog().goods.length - 1);
-    expect(skipped).toEqual([{ where: `card category ${category.id} (${category.name}), item 2 (id ${brokenId})`, reason: 'unit_price: not a decimal amount: "n/a"', productId: String(category.id), skuId: String(brokenId) }]);
+    expect(skipped).toEqual([
+      {
+        where: `card category ${category.id} (${category.name}), item 2 (id ${brokenId})`,
+        reason: 'unit_price: not a decimal amount: "n/a"',
+        productId: String(category.id),
+        skuId: String(brokenId),
+      },
+    ]);
   });
 
   it('fails as incomplete, never partially, when one listing cannot be read', async () => {
     const operator = sim.server.catalog().operators[3];
-    sim.server.faults.add({ path: '/v1/mobile-recharge/products', when: (req) => req.query.get('operator_id') === String(operator.id),
-      action: { kind: 'status', status: 503, body: { code: 503, msg: 'Service Unavailable', error_info: { info_code: 10503, info_message: 'Service Unavailable' } } } });
+    sim.server.faults.add({
+      path: '/v1/mobile-recharge/products',
+      when: (req) => req.query.get('operator_id') === String(operator.id),
+      action: {
+        kind: 'status',
+        status: 503,
+        body: {
+          code: 503,
+          msg: 'Service Unavailable',
+          error_info: { info_code: 10503, info_message: 'Service Unavailable' },
+        },
+      },
+    });
     const error = await rejection(fetchAll(adapterFor()));
     expect(error).toBeInstanceOf(IncompleteCatalogError);
     expect(inEnglish(error.message)).toContain(`mobile operator ${operator.id} (${operator.name}`);
@@ -296,13 +377,21 @@ describe('SEAGM adapter', () => {
   });
 
   it('fails as incomplete when a directory entry cannot be walked', async () => {
-    sim.server.faults.add({ path: '/v1/recharge-categories', action: { kind: 'rewrite', transform: (body) => {
-      (body as { data: Array<Record<string, unknown>> }).data[2].id = null;
-      return body;
-    } } });
+    sim.server.faults.add({
+      path: '/v1/recharge-categories',
+      action: {
+        kind: 'rewrite',
+        transform: (body) => {
+          (body as { data: Array<Record<string, unknown>> }).data[2].id = null;
+          return body;
+        },
+      },
+    });
     const error = await rejection(fetchAll(adapterFor()));
     expect(error).toBeInstanceOf(IncompleteCatalogError);
-    expect(inEnglish(error.message)).toMatch(/GET \/v1\/recharge-categories: the catalog could not be listed completely \(entry 3 cannot be read \(id:/);
+    expect(inEnglish(error.message)).toMatch(
+      /GET \/v1\/recharge-categories: the catalog could not be listed completely \(entry 3 cannot be read \(id:/,
+    );
   });
 });
 
@@ -315,8 +404,16 @@ describe('SEAGM sync into SQLite', () => {
       const target = { supplierId: 'seagm-demo', supplierKind: 'seagm', adapter: adapterFor() };
       const first = await syncSupplier(db, target);
       const total = sim.server.catalog().goods.length;
-      expect(first).toMatchObject({ status: 'ok', error: null, counts: { offers: total, added: total, removed: 0, changed: 0, skipped: 0 } });
-      const stored = db.prepare(`SELECT kind, cost_currency AS currency, COUNT(*) AS n FROM offers WHERE supplier_id = ? GROUP BY kind, cost_currency`).all('seagm-demo') as Array<{ kind: string; currency: string; n: number }>;
+      expect(first).toMatchObject({
+        status: 'ok',
+        error: null,
+        counts: { offers: total, added: total, removed: 0, changed: 0, skipped: 0 },
+      });
+      const stored = db
+        .prepare(
+          `SELECT kind, cost_currency AS currency, COUNT(*) AS n FROM offers WHERE supplier_id = ? GROUP BY kind, cost_currency`,
+        )
+        .all('seagm-demo') as Array<{ kind: string; currency: string; n: number }>;
       expect(new Set(stored.map((row) => row.kind))).toEqual(new Set(['card', 'direct_topup', 'mobile_recharge']));
       expect(stored.reduce((sum, row) => sum + row.n, 0)).toBe(total);
 
@@ -327,13 +424,23 @@ describe('SEAGM sync into SQLite', () => {
       expect(second.counts!.added).toBe(2);
       expect(second.counts!.removed).toBeGreaterThan(0);
       expect(second.counts!.changed).toBeGreaterThan(0);
-      const changes = db.prepare(`SELECT change, COUNT(*) AS n FROM changes WHERE run_id = ? GROUP BY change`).all(second.runId) as Array<{ change: string; n: number }>;
+      const changes = db
+        .prepare(`SELECT change, COUNT(*) AS n FROM changes WHERE run_id = ? GROUP BY change`)
+        .all(second.runId) as Array<{ change: string; n: number }>;
       expect(changes.map((c) => c.change)).toEqual(expect.arrayContaining(['added', 'removed']));
       expect(changes.some((c) => c.change === 'price_up' || c.change === 'price_down')).toBe(true);
 
       // A failed fetch leaves the stored catalog exactly as it was.
-      sim.server.faults.add({ path: '/v1/recharge-categories', action: { kind: 'status', status: 404, body: { code: 404, msg: 'Not Found', error_info: { info_code: 10404, info_message: 'Not Found' } } } });
-      const live = () => db.prepare(`SELECT COUNT(*) AS n FROM offers WHERE supplier_id = ? AND removed_at IS NULL`).get('seagm-demo');
+      sim.server.faults.add({
+        path: '/v1/recharge-categories',
+        action: {
+          kind: 'status',
+          status: 404,
+          body: { code: 404, msg: 'Not Found', error_info: { info_code: 10404, info_message: 'Not Found' } },
+        },
+      });
+      const live = () =>
+        db.prepare(`SELECT COUNT(*) AS n FROM offers WHERE supplier_id = ? AND removed_at IS NULL`).get('seagm-demo');
       const before = live();
       const third = await syncSupplier(db, target);
       expect(third.status).toBe('failed');

@@ -1,20 +1,64 @@
 import { describe, expect, it } from 'vitest';
 import { mapCardType, mapMobileProduct } from '../../../src-main/suppliers/seagm/map';
-import { cardCategorySchema, cardTypeSchema, countrySchema, mobileProductSchema, operatorSchema } from '../../../src-main/suppliers/seagm/schemas';
+import {
+  cardCategorySchema,
+  cardTypeSchema,
+  countrySchema,
+  mobileProductSchema,
+  operatorSchema,
+} from '../../../src-main/suppliers/seagm/schemas';
 
 // Written against the mutants StrykerJS left alive in seagm/map.ts (`npm run mutation`): order limits, the face
 // value read from an airtime description, and the validity in days.
-const cardCategory = cardCategorySchema.parse({ id: 1, name: 'Cubizone Cubicards (MY)', code: 'cubizone-cubicards-my', mode: 'pin', region: '', publisher: '', auto_delivery: true });
+const cardCategory = cardCategorySchema.parse({
+  id: 1,
+  name: 'Cubizone Cubicards (MY)',
+  code: 'cubizone-cubicards-my',
+  mode: 'pin',
+  region: '',
+  publisher: '',
+  auto_delivery: true,
+});
 const cardType = {
-  id: 49, name: 'Cubizone 1000 Cubits', category_id: 1, category_name: 'Cubizone Cubicards (MY)', par_value_currency: 'MYR', par_value: 100,
-  currency: 'MYR', unit_price: 100, max_amount: 100, min_amount: 1, origin_price: 100, discount_rate: 0, has_stock: true,
+  id: 49,
+  name: 'Cubizone 1000 Cubits',
+  category_id: 1,
+  category_name: 'Cubizone Cubicards (MY)',
+  par_value_currency: 'MYR',
+  par_value: 100,
+  currency: 'MYR',
+  unit_price: 100,
+  max_amount: 100,
+  min_amount: 1,
+  origin_price: 100,
+  discount_rate: 0,
+  has_stock: true,
 };
-const card = (patch: Record<string, unknown>) => mapCardType(cardTypeSchema.parse({ ...cardType, ...patch }), cardCategory)[0];
+const card = (patch: Record<string, unknown>) =>
+  mapCardType(cardTypeSchema.parse({ ...cardType, ...patch }), cardCategory)[0];
 
 const country = countrySchema.parse({ id: 12, icon: '', code: 'id', name: 'Indonesia', calling_code: '62' });
-const operator = operatorSchema.parse({ id: 196, logo: '', name: 'XL Indonesia', code: 'XL-Indonesia', country_name: 'Indonesia', country_code: 'id' });
-const airtime = { product_id: 4525, product_name: '50000 IDR Credits', product_type: 'airtime', product_desc: '50000 IDR', currency: 'MYR', origin_price: 24.16,
-  discount_rate: 2, unit_price: 23.68, validity: '45 Days', local_tax: '0', local_received: '50000 IDR Credits' };
+const operator = operatorSchema.parse({
+  id: 196,
+  logo: '',
+  name: 'XL Indonesia',
+  code: 'XL-Indonesia',
+  country_name: 'Indonesia',
+  country_code: 'id',
+});
+const airtime = {
+  product_id: 4525,
+  product_name: '50000 IDR Credits',
+  product_type: 'airtime',
+  product_desc: '50000 IDR',
+  currency: 'MYR',
+  origin_price: 24.16,
+  discount_rate: 2,
+  unit_price: 23.68,
+  validity: '45 Days',
+  local_tax: '0',
+  local_received: '50000 IDR Credits',
+};
 const mobile = (patch: Record<string, unknown>, group: 'airtime' | 'data' | 'bundle' = 'airtime') =>
   mapMobileProduct(mobileProductSchema.parse({ ...airtime, ...patch }), group, operator, country)[0];
 
@@ -39,7 +83,10 @@ describe('SEAGM order limits', () => {
 describe('SEAGM airtime face value', () => {
   it('reads "50000 IDR" and "IDR 100000.00", nothing with more words around it', () => {
     expect(mobile({ product_desc: '50000 IDR' }).plan.faceValue).toEqual({ amount: '50000', currency: 'IDR' });
-    expect(mobile({ product_desc: ' IDR 100000.50 ' }).plan.faceValue).toEqual({ amount: '100000.50', currency: 'IDR' });
+    expect(mobile({ product_desc: ' IDR 100000.50 ' }).plan.faceValue).toEqual({
+      amount: '100000.50',
+      currency: 'IDR',
+    });
     expect(mobile({ product_desc: '50000 IDR bonus' }).plan.faceValue).toBeNull();
     expect(mobile({ product_desc: 'Get 50000 IDR' }).plan.faceValue).toBeNull();
     expect(mobile({ product_desc: 'IDR 100000.' }).plan.faceValue).toBeNull();

@@ -4,27 +4,73 @@ import { inEnglish } from '../../helpers/in-english';
 
 /** The doc's create-card-order answer (data), as printed. */
 const CARD_DONE = {
-  id: 17401657, trade_id: 15440844, title: 'Cubizone Cubicards (MY)<span/>Cubizone 1000 Cubits', category_id: 1, product_id: 49, type_id: 49,
-  created: 1614669585, created_time: 1614669585, currency: 'MYR', unit_price: '100.00', buy_amount: 1, pay_amount: '100.00', pay_amount_credits: 10000,
-  refunded_amount: '0.00', send_amount: '1.000', paid_time: 1614669585, sent_time: 1614669586, pay_status_code: 2, pay_status: 'Paid',
-  send_status_code: 3, send_status: 'Done', status: 'Done', status_code: 10003, mch_order_id: 'D2022031106',
+  id: 17401657,
+  trade_id: 15440844,
+  title: 'Cubizone Cubicards (MY)<span/>Cubizone 1000 Cubits',
+  category_id: 1,
+  product_id: 49,
+  type_id: 49,
+  created: 1614669585,
+  created_time: 1614669585,
+  currency: 'MYR',
+  unit_price: '100.00',
+  buy_amount: 1,
+  pay_amount: '100.00',
+  pay_amount_credits: 10000,
+  refunded_amount: '0.00',
+  send_amount: '1.000',
+  paid_time: 1614669585,
+  sent_time: 1614669586,
+  pay_status_code: 2,
+  pay_status: 'Paid',
+  send_status_code: 3,
+  send_status: 'Done',
+  status: 'Done',
+  status_code: 10003,
+  mch_order_id: 'D2022031106',
   cards: [{ id: 8881121, card_number: 'MYF181221000093', card_pin: 'WMRKR9LGA6KN8SRNN3', expired: '-' }],
 };
 
 /** The doc's create-direct-top-up answer (data). */
 const TOPUP_WAITING = {
-  id: 17401675, trade_id: 15440860, title: '多玩游戏平台直充<span/>多玩游戏平台_90Y币_100元(直充)', category_id: 634, product_id: 2987, type_id: 2987,
-  created: 1614677031, created_time: 1614677031, currency: 'MYR', unit_price: '60.28', buy_amount: 1, pay_amount: '60.28', pay_amount_credits: 6028,
-  refunded_amount: '0.00', send_amount: '0.000', paid_time: 1614677031, sent_time: 0, pay_status_code: 2, pay_status: 'Paid', send_status_code: 1,
-  send_status: 'Wait send', status: 'Wait send', status_code: 10001, mch_order_id: 'D2022031106', fields: { charge_account: 'dd' },
+  id: 17401675,
+  trade_id: 15440860,
+  title: '多玩游戏平台直充<span/>多玩游戏平台_90Y币_100元(直充)',
+  category_id: 634,
+  product_id: 2987,
+  type_id: 2987,
+  created: 1614677031,
+  created_time: 1614677031,
+  currency: 'MYR',
+  unit_price: '60.28',
+  buy_amount: 1,
+  pay_amount: '60.28',
+  pay_amount_credits: 6028,
+  refunded_amount: '0.00',
+  send_amount: '0.000',
+  paid_time: 1614677031,
+  sent_time: 0,
+  pay_status_code: 2,
+  pay_status: 'Paid',
+  send_status_code: 1,
+  send_status: 'Wait send',
+  status: 'Wait send',
+  status_code: 10001,
+  mch_order_id: 'D2022031106',
+  fields: { charge_account: 'dd' },
 };
 
-const state = (order: object, family: 'card' | 'recharge' | 'mobile') => seagmOrderState(seagmOrderSchema.parse(order), family);
+const state = (order: object, family: 'card' | 'recharge' | 'mobile') =>
+  seagmOrderState(seagmOrderSchema.parse(order), family);
 
 describe('SEAGM order status', () => {
   it('reads the doc\'s card order into a delivery of number and PIN, with no expiry for "-"', () => {
     expect(state(CARD_DONE, 'card')).toEqual({
-      status: 'delivered', upstreamOrderId: '17401657', upstreamStatus: 'Done (10003)', amount: { amount: '100.00', currency: 'MYR' }, error: null,
+      status: 'delivered',
+      upstreamOrderId: '17401657',
+      upstreamStatus: 'Done (10003)',
+      amount: { amount: '100.00', currency: 'MYR' },
+      error: null,
       delivery: { cards: [{ number: 'MYF181221000093', pin: 'WMRKR9LGA6KN8SRNN3' }] },
     });
     const dated = { ...CARD_DONE, cards: [{ ...CARD_DONE.cards[0], expired: '2027-06-30' }] };
@@ -32,12 +78,21 @@ describe('SEAGM order status', () => {
   });
 
   it('keeps asking about a card order marked done without its codes, and says when fewer came than were bought', () => {
-    expect(state({ ...CARD_DONE, cards: [] }, 'card')).toMatchObject({ status: 'processing', upstreamStatus: 'Done (10003), no card codes yet' });
-    expect(inEnglish(state({ ...CARD_DONE, buy_amount: 2 }, 'card').delivery!.text, 'SEAGM')).toBe('SEAGM delivered 1 of 2 cards');
+    expect(state({ ...CARD_DONE, cards: [] }, 'card')).toMatchObject({
+      status: 'processing',
+      upstreamStatus: 'Done (10003), no card codes yet',
+    });
+    expect(inEnglish(state({ ...CARD_DONE, buy_amount: 2 }, 'card').delivery!.text, 'SEAGM')).toBe(
+      'SEAGM delivered 1 of 2 cards',
+    );
   });
 
-  it('reads the doc\'s top-up answer as processing, then done with its fields in either documented shape', () => {
-    expect(state(TOPUP_WAITING, 'recharge')).toMatchObject({ status: 'processing', upstreamStatus: 'Wait send (10001)', amount: { amount: '60.28', currency: 'MYR' } });
+  it("reads the doc's top-up answer as processing, then done with its fields in either documented shape", () => {
+    expect(state(TOPUP_WAITING, 'recharge')).toMatchObject({
+      status: 'processing',
+      upstreamStatus: 'Wait send (10001)',
+      amount: { amount: '60.28', currency: 'MYR' },
+    });
     const done = { ...TOPUP_WAITING, status: 'Done', status_code: 10003, send_status_code: 3 };
     expect(inEnglish(state(done, 'recharge').delivery!.text)).toBe('Top-up done for charge_account dd');
     const asList = { ...done, fields: [{ title: '玩家账号', name: 'charge_account', value: 'dd' }] };
@@ -45,23 +100,53 @@ describe('SEAGM order status', () => {
   });
 
   it('reports the mobile recharge with the number topped up and what it received', () => {
-    const done = { ...TOPUP_WAITING, status: 'Done', status_code: 10003, fields: { calling_code: '86', phone_number: '18701341079', validity: '', local_tax: '0.00', local_received: '50 CNY Credits' } };
-    expect(inEnglish(state(done, 'mobile').delivery!.text)).toBe('Mobile recharge done for +86 18701341079: 50 CNY Credits');
+    const done = {
+      ...TOPUP_WAITING,
+      status: 'Done',
+      status_code: 10003,
+      fields: {
+        calling_code: '86',
+        phone_number: '18701341079',
+        validity: '',
+        local_tax: '0.00',
+        local_received: '50 CNY Credits',
+      },
+    };
+    expect(inEnglish(state(done, 'mobile').delivery!.text)).toBe(
+      'Mobile recharge done for +86 18701341079: 50 CNY Credits',
+    );
   });
 
   it('reads refunds as refunded or partially_refunded, fails an expired order and waits on an unpaid one', () => {
-    expect(state({ ...TOPUP_WAITING, status: 'Refunded', status_code: 10004, pay_status_code: 3, refunded_amount: '60.28' }, 'recharge'))
-      .toMatchObject({ status: 'refunded', error: null, refundedAmount: { amount: '60.28', currency: 'MYR' } });
+    expect(
+      state(
+        { ...TOPUP_WAITING, status: 'Refunded', status_code: 10004, pay_status_code: 3, refunded_amount: '60.28' },
+        'recharge',
+      ),
+    ).toMatchObject({ status: 'refunded', error: null, refundedAmount: { amount: '60.28', currency: 'MYR' } });
     // A full refund that left refunded_amount at 0.00 gave back what was paid.
-    expect(state({ ...TOPUP_WAITING, status: 'Refunded', status_code: 10004, pay_status_code: 3 }, 'recharge'))
-      .toMatchObject({ status: 'refunded', refundedAmount: { amount: '60.28', currency: 'MYR' } });
-    expect(state({ ...TOPUP_WAITING, status: 'Refunded', status_code: 10004, pay_status_code: 3, refunded_amount: '20.00' }, 'recharge'))
-      .toMatchObject({ status: 'partially_refunded', refundedAmount: { amount: '20.00', currency: 'MYR' } });
+    expect(
+      state({ ...TOPUP_WAITING, status: 'Refunded', status_code: 10004, pay_status_code: 3 }, 'recharge'),
+    ).toMatchObject({ status: 'refunded', refundedAmount: { amount: '60.28', currency: 'MYR' } });
+    expect(
+      state(
+        { ...TOPUP_WAITING, status: 'Refunded', status_code: 10004, pay_status_code: 3, refunded_amount: '20.00' },
+        'recharge',
+      ),
+    ).toMatchObject({ status: 'partially_refunded', refundedAmount: { amount: '20.00', currency: 'MYR' } });
     const twoCardsOneBack = { ...CARD_DONE, buy_amount: 2, pay_amount: '200.00', refunded_amount: '100.00' };
-    expect(state(twoCardsOneBack, 'card')).toMatchObject({ status: 'partially_refunded', refundedAmount: { amount: '100.00', currency: 'MYR' }, delivery: { cards: [{ number: 'MYF181221000093' }] } });
+    expect(state(twoCardsOneBack, 'card')).toMatchObject({
+      status: 'partially_refunded',
+      refundedAmount: { amount: '100.00', currency: 'MYR' },
+      delivery: { cards: [{ number: 'MYF181221000093' }] },
+    });
     // Part given back while the rest is still being sent: followed on until it is done.
     expect(state({ ...TOPUP_WAITING, refunded_amount: '10.00' }, 'recharge')).toMatchObject({ status: 'processing' });
-    expect(state({ ...TOPUP_WAITING, status: 'Unpaid', status_code: 10000, pay_status_code: 5 }, 'recharge')).toMatchObject({ status: 'failed' });
-    expect(state({ ...TOPUP_WAITING, status: 'Unpaid', status_code: 10000, pay_status_code: 1 }, 'recharge')).toMatchObject({ status: 'pending' });
+    expect(
+      state({ ...TOPUP_WAITING, status: 'Unpaid', status_code: 10000, pay_status_code: 5 }, 'recharge'),
+    ).toMatchObject({ status: 'failed' });
+    expect(
+      state({ ...TOPUP_WAITING, status: 'Unpaid', status_code: 10000, pay_status_code: 1 }, 'recharge'),
+    ).toMatchObject({ status: 'pending' });
   });
 });

@@ -22,14 +22,26 @@ function orders(env: AdapterEnv = FAST): SupplierOrders {
   return seagm.create(seagm.configSchema.parse(sim.connection), env).orders!;
 }
 
-function goods<F extends SimGood['family']>(family: F, test: (good: Extract<SimGood, { family: F }>) => boolean = () => true): Extract<SimGood, { family: F }> {
-  const found = sim.server.catalog().goods.find((g): g is Extract<SimGood, { family: F }> => g.family === family && test(g as Extract<SimGood, { family: F }>));
+function goods<F extends SimGood['family']>(
+  family: F,
+  test: (good: Extract<SimGood, { family: F }>) => boolean = () => true,
+): Extract<SimGood, { family: F }> {
+  const found = sim.server
+    .catalog()
+    .goods.find(
+      (g): g is Extract<SimGood, { family: F }> => g.family === family && test(g as Extract<SimGood, { family: F }>),
+    );
   if (!found) throw new Error(`no ${family} good in the seeded catalog`);
   return found;
 }
 
 function autoDeliveredCard() {
-  const auto = new Set(sim.server.catalog().cardCategories.filter((c) => c.auto_delivery).map((c) => c.id));
+  const auto = new Set(
+    sim.server
+      .catalog()
+      .cardCategories.filter((c) => c.auto_delivery)
+      .map((c) => c.id),
+  );
   return goods('card', (g) => g.item.has_stock && auto.has(g.item.category_id)).item;
 }
 
@@ -40,8 +52,13 @@ function requestFor(good: SimGood, extra: Partial<OrderRequest> = {}): OrderRequ
   // The quote is for the whole quantity, as the order service records it.
   const quantity = extra.quantity ?? 1;
   return {
-    productId, skuId, variant: '', quantity, idempotencyKey: `SG-TEST-${++keys}`,
-    expectedCost: money((good.item.unit_price * quantity).toFixed(2), good.item.currency), ...extra,
+    productId,
+    skuId,
+    variant: '',
+    quantity,
+    idempotencyKey: `SG-TEST-${++keys}`,
+    expectedCost: money((good.item.unit_price * quantity).toFixed(2), good.item.currency),
+    ...extra,
   };
 }
 
@@ -62,7 +79,9 @@ describe('SEAGM card orders', () => {
       expect(delivered.expiry).toBeUndefined();
     }
     expect(sim.server.state.charges.get(request.idempotencyKey)).toBe(1);
-    expect(await orders().query({ idempotencyKey: request.idempotencyKey, upstreamOrderId: state.upstreamOrderId })).toEqual(state);
+    expect(
+      await orders().query({ idempotencyKey: request.idempotencyKey, upstreamOrderId: state.upstreamOrderId }),
+    ).toEqual(state);
   });
 
   it('debits the account balance in its own currency, converted from the price currency', async () => {
@@ -74,7 +93,12 @@ describe('SEAGM card orders', () => {
   });
 
   it('waits for a manual category to send its cards: processing, then delivered', async () => {
-    const manual = new Set(sim.server.catalog().cardCategories.filter((c) => !c.auto_delivery).map((c) => c.id));
+    const manual = new Set(
+      sim.server
+        .catalog()
+        .cardCategories.filter((c) => !c.auto_delivery)
+        .map((c) => c.id),
+    );
     const card = goods('card', (g) => g.item.has_stock && manual.has(g.item.category_id)).item;
     const request = requestFor({ family: 'card', item: card });
     const client = orders();
@@ -93,7 +117,10 @@ describe('SEAGM direct top-up and mobile recharge orders', () => {
     const select = topup.fields.find((f) => f.options?.some((o) => o.child?.length))!;
     const option = select.options!.find((o) => o.child?.length)!;
     const child = option.child![0];
-    const buyerInput: Record<string, string> = { [child.name]: child.options[0].child_options[0].value, [select.name]: option.value };
+    const buyerInput: Record<string, string> = {
+      [child.name]: child.options[0].child_options[0].value,
+      [select.name]: option.value,
+    };
     for (const field of topup.fields) buyerInput[field.name] ??= '12345678';
     const request = requestFor({ family: 'recharge', item: topup }, { buyerInput });
     const client = orders();
@@ -107,13 +134,20 @@ describe('SEAGM direct top-up and mobile recharge orders', () => {
   });
 
   it('refuses before sending anything when a field is missing or cannot be sent', async () => {
-    const topup = goods('recharge', (g) => g.item.fields.length >= 2 && g.item.fields.every((f) => f.name !== 'uid')).item;
-    const missing = await orders().place(requestFor({ family: 'recharge', item: topup }, { buyerInput: { [topup.fields[0].name]: 'abc' } }));
+    const topup = goods(
+      'recharge',
+      (g) => g.item.fields.length >= 2 && g.item.fields.every((f) => f.name !== 'uid'),
+    ).item;
+    const missing = await orders().place(
+      requestFor({ family: 'recharge', item: topup }, { buyerInput: { [topup.fields[0].name]: 'abc' } }),
+    );
     expect(missing).toMatchObject({ status: 'failed', upstreamOrderId: null });
     expect(inEnglish(missing.error)).toContain(topup.fields[1].label);
     // HoYoverse games name their field "uid", which SEAGM reads as the account's uid from the query string.
     const hoyo = goods('recharge', (g) => g.item.fields.some((f) => f.name === 'uid')).item;
-    const clash = await orders().place(requestFor({ family: 'recharge', item: hoyo }, { buyerInput: { uid: '800123456', server: 'os_asia' } }));
+    const clash = await orders().place(
+      requestFor({ family: 'recharge', item: hoyo }, { buyerInput: { uid: '800123456', server: 'os_asia' } }),
+    );
     expect(clash.status).toBe('failed');
     expect(inEnglish(clash.error)).toContain('“uid”');
     expect(posts('/v1/recharge-orders')).toBe(0);
@@ -126,13 +160,21 @@ describe('SEAGM direct top-up and mobile recharge orders', () => {
     const request = requestFor(good, { buyerInput: { phone_number: `+${callingCode} 812-3456-789` } });
     const client = orders();
     expect((await client.place(request)).status).toBe('processing');
-    expect(sim.server.state.orders.at(-1)!.fields).toMatchObject({ calling_code: callingCode, phone_number: '8123456789' });
+    expect(sim.server.state.orders.at(-1)!.fields).toMatchObject({
+      calling_code: callingCode,
+      phone_number: '8123456789',
+    });
     const ref = { idempotencyKey: request.idempotencyKey, upstreamOrderId: null };
     await client.query(ref);
     const done = await client.query(ref);
-    expect(done).toMatchObject({ status: 'delivered', amount: { amount: good.item.unit_price.toFixed(2), currency: good.item.currency } });
+    expect(done).toMatchObject({
+      status: 'delivered',
+      amount: { amount: good.item.unit_price.toFixed(2), currency: good.item.currency },
+    });
     expect(inEnglish(done!.delivery!.text)).toContain(`+${callingCode} 8123456789`);
-    expect(await client.place({ ...request, idempotencyKey: 'SG-TEST-two-phones', quantity: 2 })).toMatchObject({ status: 'failed' });
+    expect(await client.place({ ...request, idempotencyKey: 'SG-TEST-two-phones', quantity: 2 })).toMatchObject({
+      status: 'failed',
+    });
   });
 });
 
@@ -158,7 +200,17 @@ describe('SEAGM ordering never charges twice for one key', () => {
   });
 
   it('does not resend a create answered 429 by itself (the order service decides), and orders once when sent again', async () => {
-    sim.server.faults.add({ method: 'POST', path: '/v1/card-orders', times: 1, action: { kind: 'status', status: 429, headers: { 'retry-after': '0' }, body: { code: 429, msg: 'Too Many Requests' } } });
+    sim.server.faults.add({
+      method: 'POST',
+      path: '/v1/card-orders',
+      times: 1,
+      action: {
+        kind: 'status',
+        status: 429,
+        headers: { 'retry-after': '0' },
+        body: { code: 429, msg: 'Too Many Requests' },
+      },
+    });
     const request = requestFor({ family: 'card', item: autoDeliveredCard() });
     await expect(orders().place(request)).rejects.toMatchObject({ code: 'rate_limited' });
     expect(posts('/v1/card-orders')).toBe(1);
@@ -170,7 +222,9 @@ describe('SEAGM ordering never charges twice for one key', () => {
     sim.server.state.latencyMs = 5;
     const card = autoDeliveredCard();
     const client = orders();
-    const states = await Promise.all(Array.from({ length: 5 }, () => client.place(requestFor({ family: 'card', item: card }))));
+    const states = await Promise.all(
+      Array.from({ length: 5 }, () => client.place(requestFor({ family: 'card', item: card }))),
+    );
     expect(states.every((s) => s.status === 'delivered')).toBe(true);
     expect(sim.server.state.maxInFlight).toBeLessThanOrEqual(2);
   });
@@ -196,15 +250,22 @@ describe('SEAGM refusals', () => {
     expect(ranOut).toMatchObject({ status: 'failed' });
     expect(inEnglish(ranOut.error)).toContain('Current product stock out (SEAGM 20125; HTTP 416');
     const listedOut = goods('card', (g) => !g.item.has_stock).item;
-    expect(inEnglish((await orders().place(requestFor({ family: 'card', item: listedOut }))).error)).toContain('stock out');
+    expect(inEnglish((await orders().place(requestFor({ family: 'card', item: listedOut }))).error)).toContain(
+      'stock out',
+    );
     expect(sim.server.state.charges.size).toBe(0);
   });
 
   it('will not buy above the catalog cost, and says so before sending', async () => {
     const card = autoDeliveredCard();
     const cheaper = (card.unit_price - 0.01).toFixed(2);
-    const state = await orders().place(requestFor({ family: 'card', item: card }, { expectedCost: money(cheaper, card.currency) }));
-    expect(state.attention).toEqual({ code: 'price_above_quote', params: { live: `${card.unit_price.toFixed(2)} ${card.currency}`, quoted: `${cheaper} ${card.currency}` } });
+    const state = await orders().place(
+      requestFor({ family: 'card', item: card }, { expectedCost: money(cheaper, card.currency) }),
+    );
+    expect(state.attention).toEqual({
+      code: 'price_above_quote',
+      params: { live: `${card.unit_price.toFixed(2)} ${card.currency}`, quoted: `${cheaper} ${card.currency}` },
+    });
     expect(posts('/v1/card-orders')).toBe(0);
   });
 
@@ -212,7 +273,9 @@ describe('SEAGM refusals', () => {
     const card = autoDeliveredCard();
     // A quote for three, one cent under what three cost now: a unit price compared with the total would pass it.
     const quoted = (card.unit_price * 3 - 0.01).toFixed(2);
-    const state = await orders().place(requestFor({ family: 'card', item: card }, { quantity: 3, expectedCost: money(quoted, card.currency) }));
+    const state = await orders().place(
+      requestFor({ family: 'card', item: card }, { quantity: 3, expectedCost: money(quoted, card.currency) }),
+    );
     expect(state.attention?.code).toBe('price_above_quote');
     expect(posts('/v1/card-orders')).toBe(0);
     expect(sim.server.state.charges.size).toBe(0);
@@ -220,13 +283,23 @@ describe('SEAGM refusals', () => {
 
   it('reports a refund as refunded with the amount given back', async () => {
     const topup = goods('recharge', (g) => g.item.fields.every((f) => f.type === 'input' && f.name !== 'uid')).item;
-    const request = requestFor({ family: 'recharge', item: topup }, { buyerInput: Object.fromEntries(topup.fields.map((f) => [f.name, '42'])) });
+    const request = requestFor(
+      { family: 'recharge', item: topup },
+      { buyerInput: Object.fromEntries(topup.fields.map((f) => [f.name, '42'])) },
+    );
     const client = orders();
     const placed = await client.place(request);
     const balanceAfterOrder = sim.server.state.accounts[0].balance;
     sim.server.refundOrder(request.idempotencyKey);
-    const refunded = await client.query({ idempotencyKey: request.idempotencyKey, upstreamOrderId: placed.upstreamOrderId });
-    expect(refunded).toMatchObject({ status: 'refunded', upstreamStatus: 'Refunded (10004)', refundedAmount: { amount: topup.unit_price.toFixed(2) } });
+    const refunded = await client.query({
+      idempotencyKey: request.idempotencyKey,
+      upstreamOrderId: placed.upstreamOrderId,
+    });
+    expect(refunded).toMatchObject({
+      status: 'refunded',
+      upstreamStatus: 'Refunded (10004)',
+      refundedAmount: { amount: topup.unit_price.toFixed(2) },
+    });
     expect(Number(sim.server.state.accounts[0].balance)).toBeGreaterThan(Number(balanceAfterOrder));
   });
 

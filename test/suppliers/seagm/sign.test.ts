@@ -30,25 +30,41 @@ describe('SEAGM signing', () => {
   });
 
   it('signs query and body together, sorted by key, leaving the signature out', () => {
-    const query = { uid: '10001', timestamp: '1645084639', signature: 'c8db56825ae71d6d79447849e617115f4a920fa2acdcab2b053c4b2838bd6b71' };
+    const query = {
+      uid: '10001',
+      timestamp: '1645084639',
+      signature: 'c8db56825ae71d6d79447849e617115f4a920fa2acdcab2b053c4b2838bd6b71',
+    };
     const body = { type_id: '1', buy_amount: '2' };
     expect(totalParams(query, body)).toBe('buy_amount=2&timestamp=1645084639&type_id=1&uid=10001');
-    expect(seagmSignature(DOC_KEY, query, body)).toBe('22c8dc1994dd2b3d206987f075d5d02de651aedb8a98dd7a568f0dc49ab55355');
+    expect(seagmSignature(DOC_KEY, query, body)).toBe(
+      '22c8dc1994dd2b3d206987f075d5d02de651aedb8a98dd7a568f0dc49ab55355',
+    );
   });
 
   it('signs the extra parameters of the mobile recharge listings', () => {
-    expect(seagmSignature(DOC_KEY, { country_code: 'my', uid: '10001', timestamp: '1645084639' })).toBe('c2e3a5d3233b74acafc5ee1bc023009b974aacc08302c32ca44059efeef958d6');
-    expect(seagmSignature(DOC_KEY, { timestamp: '1645084639', operator_id: '196', uid: '10001' })).toBe('09397ea2713d5316ad5463e636dc79b23fdc819ebb530d925cffe001ed5b0f3d');
+    expect(seagmSignature(DOC_KEY, { country_code: 'my', uid: '10001', timestamp: '1645084639' })).toBe(
+      'c2e3a5d3233b74acafc5ee1bc023009b974aacc08302c32ca44059efeef958d6',
+    );
+    expect(seagmSignature(DOC_KEY, { timestamp: '1645084639', operator_id: '196', uid: '10001' })).toBe(
+      '09397ea2713d5316ad5463e636dc79b23fdc819ebb530d925cffe001ed5b0f3d',
+    );
   });
 
   it('signs the query value when a key is in both query and body, as the server reads it', () => {
-    const signature = seagmSignature(DOC_KEY, { uid: '10001', timestamp: '1645084639', type_id: '7' }, { type_id: '1', buy_amount: '2' });
+    const signature = seagmSignature(
+      DOC_KEY,
+      { uid: '10001', timestamp: '1645084639', type_id: '7' },
+      { type_id: '1', buy_amount: '2' },
+    );
     expect(signature).toBe('c01e8dba2c1c88b95f03e3a8ba2dad6a757978d0e4711737acd885e0dac24c8b');
   });
 
   it('treats the secretKey as case sensitive', () => {
     const query = { uid: '10001', timestamp: '1645084639' };
-    expect(seagmSignature(DOC_KEY.toLowerCase(), query)).toBe('15f4c40255e939a8955dec6976a38f6eee5c5c909044c3badeff4e121594857e');
+    expect(seagmSignature(DOC_KEY.toLowerCase(), query)).toBe(
+      '15f4c40255e939a8955dec6976a38f6eee5c5c909044c3badeff4e121594857e',
+    );
   });
 
   it('matches the hex digest in any case, as "the signature is not case sensitive", and nothing else', () => {

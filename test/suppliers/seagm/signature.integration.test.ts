@@ -10,7 +10,9 @@ const simulator = useSeagmSimulator();
 const orders = () => simulator.orders();
 
 function topUpWithTypedFields() {
-  const good = simulator.sim.server.catalog().goods.find((g) => g.family === 'recharge' && g.item.fields.every((f) => f.type === 'input' && f.name !== 'uid'));
+  const good = simulator.sim.server
+    .catalog()
+    .goods.find((g) => g.family === 'recharge' && g.item.fields.every((f) => f.type === 'input' && f.name !== 'uid'));
   if (!good || good.family !== 'recharge') throw new Error('no top-up with typed fields in the seeded catalog');
   return good.item;
 }
@@ -18,8 +20,13 @@ function topUpWithTypedFields() {
 async function placeTopUp(key: string) {
   const topup = topUpWithTypedFields();
   const state = await orders().place({
-    productId: String(topup.category_id), skuId: String(topup.id), variant: '', quantity: 1, idempotencyKey: key,
-    expectedCost: money(topup.unit_price.toFixed(2), topup.currency), buyerInput: Object.fromEntries(topup.fields.map((f) => [f.name, TRICKY])),
+    productId: String(topup.category_id),
+    skuId: String(topup.id),
+    variant: '',
+    quantity: 1,
+    idempotencyKey: key,
+    expectedCost: money(topup.unit_price.toFixed(2), topup.currency),
+    buyerInput: Object.fromEntries(topup.fields.map((f) => [f.name, TRICKY])),
   });
   return { topup, state };
 }
@@ -39,11 +46,19 @@ describe('SEAGM signatures over values URL-encoding would change', () => {
     const form: Record<string, string> = { type_id: String(topup.id), buy_amount: '1', mch_order_id: 'SG-SIG-ENC' };
     for (const field of topup.fields) form[field.name] = TRICKY;
     const all: Record<string, string> = { ...form, ...query };
-    const encoded = Object.keys(all).sort().map((key) => `${key}=${new URLSearchParams({ v: all[key] }).toString().slice(2)}`).join('&');
+    const encoded = Object.keys(all)
+      .sort()
+      .map((key) => `${key}=${new URLSearchParams({ v: all[key] }).toString().slice(2)}`)
+      .join('&');
     const signature = createHmac('sha256', String(simulator.sim.connection.secretKey)).update(encoded).digest('hex');
-    const response = await fetch(`${simulator.sim.baseUrl}/v1/recharge-orders?${new URLSearchParams({ ...query, signature })}`, {
-      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString(),
-    });
+    const response = await fetch(
+      `${simulator.sim.baseUrl}/v1/recharge-orders?${new URLSearchParams({ ...query, signature })}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(form).toString(),
+      },
+    );
     expect(await response.json()).toMatchObject({ code: 409, error_info: { info_code: 20038 } });
     expect(simulator.sim.server.state.charges.size).toBe(0);
   });
@@ -51,7 +66,9 @@ describe('SEAGM signatures over values URL-encoding would change', () => {
   it('verifies the order callback the simulator signs, with a title holding @, space, +, & and Chinese', async () => {
     await placeTopUp('SG-SIG-2');
     // Sent as JSON, as the doc's example: what the receiving side parses is what it checks.
-    const callback = JSON.parse(JSON.stringify(simulator.sim.server.callbackFor('SG-SIG-2', { title: `Top-up<span/>${TRICKY}` }))) as Record<string, unknown>;
+    const callback = JSON.parse(
+      JSON.stringify(simulator.sim.server.callbackFor('SG-SIG-2', { title: `Top-up<span/>${TRICKY}` })),
+    ) as Record<string, unknown>;
     expect(callback).toMatchObject({ mch_order_id: 'SG-SIG-2', title: `Top-up<span/>${TRICKY}`, status_code: 10001 });
     const secretKey = String(simulator.sim.connection.secretKey);
     expect(seagmCallbackSignatureValid(secretKey, callback)).toBe(true);

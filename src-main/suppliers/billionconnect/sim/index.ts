@@ -31,7 +31,9 @@ export async function startBillionConnectSimulator(options: SimulatorOptions = {
   const seed = options.seed ?? BILLIONCONNECT_DEMO_SEED;
   const server = await startBillionConnectServer({
     catalogAt: (generation) => billionConnectCatalogAt(seed, generation, options.size, options.churn),
-    accounts: [{ ...credentials, salesMethod: '5', currency: 'CNY', accountBalance: '20000.00', frozenBalance: '1200.00' }],
+    accounts: [
+      { ...credentials, salesMethod: '5', currency: 'CNY', accountBalance: '20000.00', frozenBalance: '1200.00' },
+    ],
     generation: options.generation,
     host: options.host,
     port: options.port,
@@ -44,7 +46,12 @@ export async function startBillionConnectSimulator(options: SimulatorOptions = {
   }
   // The host root, as merchants most often paste it; the client appends the invoke path.
   return runningSimulator(server, {
-    id: 'demo-billionconnect', kind: 'billionconnect', name: 'Demo BillionConnect', baseUrl: server.baseUrl, ...credentials, salesMethod: '5',
+    id: 'demo-billionconnect',
+    kind: 'billionconnect',
+    name: 'Demo BillionConnect',
+    baseUrl: server.baseUrl,
+    ...credentials,
+    salesMethod: '5',
     ...(options.notifyListen && { notifyListen: options.notifyListen }),
   });
 }

@@ -51,7 +51,14 @@ export interface BcSimOrder {
   orderStatus: '0' | '1' | '2';
   total: Decimal;
   account: OrderingAccount;
-  subOrders: Array<{ subOrderId: string; channelSubOrderId: string; deviceSkuId: string; planSkuCopies: string; number: string; esims: SimEsim[] }>;
+  subOrders: Array<{
+    subOrderId: string;
+    channelSubOrderId: string;
+    deviceSkuId: string;
+    planSkuCopies: string;
+    number: string;
+    esims: SimEsim[];
+  }>;
 }
 
 export interface BcSimOrderBook {
@@ -79,7 +86,16 @@ export interface BcSimOrderBook {
 }
 
 export function emptyOrderBook(): BcSimOrderBook {
-  return { orders: [], charges: new Map(), forcePaymentFailure: false, outOfStock: new Set(), refuseAfterCreating: null, notifyUrl: null, pushDelaysMs: [], pushes: [] };
+  return {
+    orders: [],
+    charges: new Map(),
+    forcePaymentFailure: false,
+    outOfStock: new Set(),
+    refuseAfterCreating: null,
+    notifyUrl: null,
+    pushDelaysMs: [],
+    pushes: [],
+  };
 }
 
 interface OrderLine {
@@ -96,11 +112,19 @@ interface OrderLine {
 export class BcOrderDesk {
   private sequence = 0;
 
-  constructor(private readonly catalog: () => BcSimProduct[], private readonly book: BcSimOrderBook) {}
+  constructor(
+    private readonly catalog: () => BcSimProduct[],
+    private readonly book: BcSimOrderBook,
+  ) {}
 
   createEsimOrder(data: Record<string, unknown>, account: OrderingAccount, nowMs: number): SimResponse {
     const { channelOrderId, email, subOrderList } = data;
-    if (typeof channelOrderId !== 'string' || channelOrderId === '' || (email !== undefined && typeof email !== 'string')) return refuse(PARAMETER_ERROR);
+    if (
+      typeof channelOrderId !== 'string' ||
+      channelOrderId === '' ||
+      (email !== undefined && typeof email !== 'string')
+    )
+      return refuse(PARAMETER_ERROR);
     const lines = orderLines(subOrderList);
     if (!lines) return refuse(PARAMETER_ERROR);
     const existing = this.book.orders.find((order) => order.channelOrderId === channelOrderId);
@@ -111,7 +135,15 @@ export class BcOrderDesk {
       const product = this.catalog().find((p) => p.skuId === line.deviceSkuId);
       const row = product?.prices.find((price) => price.copies === line.planSkuCopies);
       const number = Number(line.number);
-      if (!product || !ESIM_ORDER_TYPES.has(product.type) || !row || !Number.isInteger(number) || number < 1 || number > MAX_NUMBER) return refuse(PARAMETER_ERROR);
+      if (
+        !product ||
+        !ESIM_ORDER_TYPES.has(product.type) ||
+        !row ||
+        !Number.isInteger(number) ||
+        number < 1 ||
+        number > MAX_NUMBER
+      )
+        return refuse(PARAMETER_ERROR);
       if (this.book.outOfStock.has(product.skuId)) return refuse(OUT_OF_STOCK);
       total = total.plus(new Decimal(row.settlementPrice).times(number));
     }
@@ -122,7 +154,13 @@ export class BcOrderDesk {
     const n = ++this.sequence;
     const orderId = `2778172${String(n).padStart(9, '0')}`;
     const order: BcSimOrder = {
-      orderId, channelOrderId, email: email ?? null, createTime: formatTradeTime(nowMs), orderStatus: '0', total, account,
+      orderId,
+      channelOrderId,
+      email: email ?? null,
+      createTime: formatTradeTime(nowMs),
+      orderStatus: '0',
+      total,
+      account,
       subOrders: lines.map((line, index) => ({
         ...line,
         subOrderId: `1778172${String(n).padStart(7, '0')}${String(index + 1).padStart(2, '0')}`,
@@ -148,10 +186,17 @@ export class BcOrderDesk {
     if (!order) return ok(null);
     const shipped = order.orderStatus === '1';
     return ok({
-      orderId: order.orderId, channelOrderId: order.channelOrderId, orderStatus: order.orderStatus, createTime: order.createTime,
+      orderId: order.orderId,
+      channelOrderId: order.channelOrderId,
+      orderStatus: order.orderStatus,
+      createTime: order.createTime,
       totalAmount: decimalText(order.total),
       subOrderList: order.subOrders.map((sub) => ({
-        subOrderId: sub.subOrderId, channelSubOrderId: sub.channelSubOrderId, deviceSkuId: sub.deviceSkuId, planSkuCopies: sub.planSkuCopies, number: sub.number,
+        subOrderId: sub.subOrderId,
+        channelSubOrderId: sub.channelSubOrderId,
+        deviceSkuId: sub.deviceSkuId,
+        planSkuCopies: sub.planSkuCopies,
+        number: sub.number,
         // Both shapes the docs show: a lone ICCID as a string, several as a list.
         iccid: !shipped ? [] : sub.esims.length === 1 ? sub.esims[0].iccid : sub.esims.map((e) => e.iccid),
       })),
@@ -174,18 +219,32 @@ export class BcOrderDesk {
   n009(channelOrderId: string, nowMs = Date.now()): { body: Buffer; headers: Record<string, string> } {
     const order = this.book.orders.find((o) => o.channelOrderId === channelOrderId);
     if (!order) throw new Error(`no order ${channelOrderId}`);
-    const body = Buffer.from(JSON.stringify({
-      tradeType: 'N009',
-      tradeTime: formatTradeTime(nowMs),
-      tradeData: {
-        orderId: order.orderId,
-        channelOrderId: order.channelOrderId,
-        subOrderList: order.subOrders.flatMap((sub) => sub.esims.map((e) => ({
-          subOrderId: sub.subOrderId, channelSubOrderId: sub.channelSubOrderId, uid: e.uid, iccid: e.iccid, qrCodeContent: e.qrCodeContent,
-          apn: 'plus', pin: e.pin, puk: e.puk, msisdn: '', validTime: e.validTime, rechargeableESIM: '0',
-        }))),
-      },
-    }), 'utf8');
+    const body = Buffer.from(
+      JSON.stringify({
+        tradeType: 'N009',
+        tradeTime: formatTradeTime(nowMs),
+        tradeData: {
+          orderId: order.orderId,
+          channelOrderId: order.channelOrderId,
+          subOrderList: order.subOrders.flatMap((sub) =>
+            sub.esims.map((e) => ({
+              subOrderId: sub.subOrderId,
+              channelSubOrderId: sub.channelSubOrderId,
+              uid: e.uid,
+              iccid: e.iccid,
+              qrCodeContent: e.qrCodeContent,
+              apn: 'plus',
+              pin: e.pin,
+              puk: e.puk,
+              msisdn: '',
+              validTime: e.validTime,
+              rechargeableESIM: '0',
+            })),
+          ),
+        },
+      }),
+      'utf8',
+    );
     const headers = {
       'content-type': 'application/json;charset=UTF-8',
       'x-channel-id': order.account.appKey,
@@ -227,7 +286,10 @@ function created(order: BcSimOrder) {
   return {
     orderId: order.orderId,
     channelOrderId: order.channelOrderId,
-    subOrderList: order.subOrders.map((sub) => ({ subOrderId: sub.subOrderId, channelSubOrderId: sub.channelSubOrderId })),
+    subOrderList: order.subOrders.map((sub) => ({
+      subOrderId: sub.subOrderId,
+      channelSubOrderId: sub.channelSubOrderId,
+    })),
   };
 }
 
@@ -239,7 +301,12 @@ function orderLines(value: unknown): OrderLine[] | null {
     if (!entry || typeof entry !== 'object') return null;
     const record = entry as Record<string, unknown>;
     if (!fields.every((field) => typeof record[field] === 'string' && record[field] !== '')) return null;
-    lines.push({ channelSubOrderId: record.channelSubOrderId as string, deviceSkuId: record.deviceSkuId as string, planSkuCopies: record.planSkuCopies as string, number: record.number as string });
+    lines.push({
+      channelSubOrderId: record.channelSubOrderId as string,
+      deviceSkuId: record.deviceSkuId as string,
+      planSkuCopies: record.planSkuCopies as string,
+      number: record.number as string,
+    });
   }
   return lines;
 }
@@ -247,8 +314,17 @@ function orderLines(value: unknown): OrderLine[] | null {
 /** A fake but well-formed eSIM, the same for the same order line and unit on every run. */
 function esim(ref: string, nowMs: number): SimEsim {
   const { lpa, iccid } = demoLpa(ref);
-  const digits = BigInt(`0x${createHash('sha256').update(`sim-codes:${ref}`).digest('hex').slice(0, 15)}`).toString().padStart(12, '0');
-  return { uid: `185${digits.slice(0, 8)}`, iccid, qrCodeContent: lpa, pin: digits.slice(0, 4), puk: digits.slice(4, 12), validTime: formatTradeTime(nowMs + VALIDITY_MS) };
+  const digits = BigInt(`0x${createHash('sha256').update(`sim-codes:${ref}`).digest('hex').slice(0, 15)}`)
+    .toString()
+    .padStart(12, '0');
+  return {
+    uid: `185${digits.slice(0, 8)}`,
+    iccid,
+    qrCodeContent: lpa,
+    pin: digits.slice(0, 4),
+    puk: digits.slice(4, 12),
+    validTime: formatTradeTime(nowMs + VALIDITY_MS),
+  };
 }
 
 /** Balances keep the scale prices are written in (F003 uses four decimals), at least two. */

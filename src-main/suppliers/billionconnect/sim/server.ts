@@ -1,5 +1,13 @@
 import Decimal from 'decimal.js';
-import { FaultPlan, MinuteRateLimiter, requestHeader, startSimServer, type SimRequest, type SimResponse, type SimServer } from '../../shared/sim/server';
+import {
+  FaultPlan,
+  MinuteRateLimiter,
+  requestHeader,
+  startSimServer,
+  type SimRequest,
+  type SimResponse,
+  type SimServer,
+} from '../../shared/sim/server';
 import { BC_COUNTRIES, type BcSimProduct } from './seed';
 import { INVOKE_PATH } from '../config';
 import { hexDigestMatches } from '../../shared/digest';
@@ -56,10 +64,34 @@ const CHINESE = '1';
 
 /** Operators shown in F002 country entries; demo names, not the vendor's actual routing. */
 const OPERATORS: Record<string, string[]> = {
-  HK: ['CSL', 'CMHK'], MO: ['CTM'], TW: ['Chunghwa'], CN: ['China Mobile', 'China Unicom'], JP: ['SoftBank', 'KDDI'],
-  KR: ['SKT', 'KT'], TH: ['AIS', 'DTAC'], SG: ['Singtel'], MY: ['Maxis'], VN: ['Viettel'], PH: ['Globe'], ID: ['Telkomsel'],
-  AU: ['Optus'], NZ: ['One NZ'], US: ['T-Mobile', 'AT&T'], CA: ['Rogers'], GB: ['Three', 'O2'], FR: ['Orange'], DE: ['Vodafone'],
-  IT: ['TIM'], ES: ['Movistar'], CH: ['Sunrise'], TR: ['Turkcell'], AE: ['Etisalat'], IN: ['Airtel'], MX: ['Telcel'], BR: ['Claro'], EG: ['Vodafone EG'],
+  HK: ['CSL', 'CMHK'],
+  MO: ['CTM'],
+  TW: ['Chunghwa'],
+  CN: ['China Mobile', 'China Unicom'],
+  JP: ['SoftBank', 'KDDI'],
+  KR: ['SKT', 'KT'],
+  TH: ['AIS', 'DTAC'],
+  SG: ['Singtel'],
+  MY: ['Maxis'],
+  VN: ['Viettel'],
+  PH: ['Globe'],
+  ID: ['Telkomsel'],
+  AU: ['Optus'],
+  NZ: ['One NZ'],
+  US: ['T-Mobile', 'AT&T'],
+  CA: ['Rogers'],
+  GB: ['Three', 'O2'],
+  FR: ['Orange'],
+  DE: ['Vodafone'],
+  IT: ['TIM'],
+  ES: ['Movistar'],
+  CH: ['Sunrise'],
+  TR: ['Turkcell'],
+  AE: ['Etisalat'],
+  IN: ['Airtel'],
+  MX: ['Telcel'],
+  BR: ['Claro'],
+  EG: ['Vodafone EG'],
 };
 
 /**
@@ -76,18 +108,28 @@ export async function startBillionConnectServer(options: BillionConnectServerOpt
   };
   const desk = new BcOrderDesk(() => catalog, state);
 
-
   function handle(req: SimRequest): SimResponse {
     // The vendor runs a Java stack: anything but the endpoint gets its framework's error page, not an envelope.
     if (req.path !== INVOKE_PATH) return frameworkError(req, 404, 'Not Found');
     if (req.method !== 'POST') return frameworkError(req, 405, 'Method Not Allowed');
     const appKey = requestHeader(req, 'x-channel-id') ?? '';
     const retryAfter = state.rateLimiter.hit(appKey, req.now);
-    if (retryAfter !== null) return { status: 429, body: 'Too Many Requests', headers: { 'retry-after': String(retryAfter), 'content-type': 'text/plain' } };
+    if (retryAfter !== null)
+      return {
+        status: 429,
+        body: 'Too Many Requests',
+        headers: { 'retry-after': String(retryAfter), 'content-type': 'text/plain' },
+      };
 
     const account = state.accounts.find((a) => a.appKey === appKey);
-    if (!account || !/^application\/json\b/i.test(requestHeader(req, 'content-type') ?? '') || requestHeader(req, 'x-sign-method') !== SIGN_METHOD) return refuse(PARAMETER_ERROR);
-    if (!hexDigestMatches(signBody(account.appSecret, req.body), requestHeader(req, 'x-sign-value') ?? '')) return refuse(PARAMETER_ERROR);
+    if (
+      !account ||
+      !/^application\/json\b/i.test(requestHeader(req, 'content-type') ?? '') ||
+      requestHeader(req, 'x-sign-method') !== SIGN_METHOD
+    )
+      return refuse(PARAMETER_ERROR);
+    if (!hexDigestMatches(signBody(account.appSecret, req.body), requestHeader(req, 'x-sign-value') ?? ''))
+      return refuse(PARAMETER_ERROR);
 
     const body = parseBody(req.body);
     if (!body) return refuse(PARAMETER_ERROR);
@@ -106,10 +148,18 @@ export async function startBillionConnectServer(options: BillionConnectServerOpt
       }
       case 'F003':
         if (data.salesMethod !== account.salesMethod) return refuse(PARAMETER_ERROR);
-        return ok(catalog.map((product) => ({ skuId: product.skuId, price: product.prices.map((row) => ({ ...row })) })));
+        return ok(
+          catalog.map((product) => ({ skuId: product.skuId, price: product.prices.map((row) => ({ ...row })) })),
+        );
       case 'F014': {
         const available = new Decimal(account.accountBalance).minus(account.frozenBalance).toFixed(2);
-        return ok({ accountBalance: account.accountBalance, currency: account.currency, availableBalance: available, frozenBalance: account.frozenBalance, creditLimit: '0.00' });
+        return ok({
+          accountBalance: account.accountBalance,
+          currency: account.currency,
+          availableBalance: available,
+          frozenBalance: account.frozenBalance,
+          creditLimit: '0.00',
+        });
       }
       case 'F040':
         return desk.createEsimOrder(data, account, req.now);
@@ -127,7 +177,11 @@ export async function startBillionConnectServer(options: BillionConnectServerOpt
     const english = language !== CHINESE;
     const { skuId, countryCode } = data;
     return catalog
-      .filter((product) => (skuId === undefined || product.skuId === skuId) && (typeof countryCode !== 'string' || product.countries.includes(countryCode.toUpperCase())))
+      .filter(
+        (product) =>
+          (skuId === undefined || product.skuId === skuId) &&
+          (typeof countryCode !== 'string' || product.countries.includes(countryCode.toUpperCase())),
+      )
       .map((product) => ({
         skuId: product.skuId,
         name: english ? product.name.en : product.name.zh,
@@ -140,10 +194,14 @@ export async function startBillionConnectServer(options: BillionConnectServerOpt
         planType: product.planType,
         country: product.countries.map((iso) => ({
           mcc: iso,
-          name: english ? BC_COUNTRIES.get(iso)?.en ?? iso : BC_COUNTRIES.get(iso)?.zh ?? iso,
+          name: english ? (BC_COUNTRIES.get(iso)?.en ?? iso) : (BC_COUNTRIES.get(iso)?.zh ?? iso),
           apn: 'plus',
           apnType: '0',
-          operatorInfo: (OPERATORS[iso] ?? ['Local operator']).map((operator, i) => ({ operator, network: i === 0 ? '5G' : '4G', priority: String(i + 1) })),
+          operatorInfo: (OPERATORS[iso] ?? ['Local operator']).map((operator, i) => ({
+            operator,
+            network: i === 0 ? '5G' : '4G',
+            priority: String(i + 1),
+          })),
         })),
         carrierValidityPeroid: product.carrierValidityPeroid,
         rechargeableProduct: '0',
@@ -157,15 +215,20 @@ export async function startBillionConnectServer(options: BillionConnectServerOpt
     return covered.map((iso) => {
       const country = BC_COUNTRIES.get(iso);
       return {
-        continent: english ? country?.continent.en ?? '' : country?.continent.zh ?? '',
+        continent: english ? (country?.continent.en ?? '') : (country?.continent.zh ?? ''),
         mcc: iso,
-        name: english ? country?.en ?? iso : country?.zh ?? iso,
+        name: english ? (country?.en ?? iso) : (country?.zh ?? iso),
         url: `https://flags.billionconnect.invalid/module/country/${iso.toLowerCase()}.png`,
       };
     });
   }
 
-  const server = await startSimServer(handle, { host: options.host, port: options.port, faults: new FaultPlan(), clockOffsetMs: () => state.clockOffsetMs });
+  const server = await startSimServer(handle, {
+    host: options.host,
+    port: options.port,
+    faults: new FaultPlan(),
+    clockOffsetMs: () => state.clockOffsetMs,
+  });
   return {
     ...server,
     state,
@@ -200,7 +263,12 @@ function parseBody(bytes: Buffer): TradeRequest | null {
   if (typeof tradeType !== 'string' || typeof tradeTime !== 'string') return null;
   if (tradeData === undefined || tradeData === null) return { tradeType, tradeTime, tradeData: {} };
   if (typeof tradeData !== 'object' || Array.isArray(tradeData)) return null;
-  if (!Object.values(tradeData).every((value) => typeof value === 'string' || (typeof value === 'object' && value !== null))) return null;
+  if (
+    !Object.values(tradeData).every(
+      (value) => typeof value === 'string' || (typeof value === 'object' && value !== null),
+    )
+  )
+    return null;
   return { tradeType, tradeTime, tradeData: tradeData as Record<string, unknown> };
 }
 

@@ -27,8 +27,16 @@ export async function startDujiaoSimulator(options: SimulatorOptions = {}): Prom
   const server = await startProtocolSimulator({
     catalogAt: (generation) => dujiaoCatalogAt(seed, generation, options.size, options.churn),
     flavor: {
-      siteName: 'Demo Dujiao-Next Wholesale', currency: 'CNY', pathPrefix: '/api/v1/upstream', pageSizeCap: 50,
-      binaryStock: false, maxQuantity: null, requireDownstreamOrderNo: false, orderLookup: 'id', pollsUntilDelivered: 1, cancelAllowed: true,
+      siteName: 'Demo Dujiao-Next Wholesale',
+      currency: 'CNY',
+      pathPrefix: '/api/v1/upstream',
+      pageSizeCap: 50,
+      binaryStock: false,
+      maxQuantity: null,
+      requireDownstreamOrderNo: false,
+      orderLookup: 'id',
+      pollsUntilDelivered: 1,
+      cancelAllowed: true,
     },
     accounts: [{ ...credentials, active: true, userDisabled: false, balance: '5000.00' }],
     generation: options.generation,
@@ -36,5 +44,14 @@ export async function startDujiaoSimulator(options: SimulatorOptions = {}): Prom
     port: options.port,
     rateLimit: options.rateLimit,
   });
-  return withRateLimitStats(server, runningSimulator(server, { id: 'demo-dujiao', kind: 'dujiao-next', name: 'Demo Dujiao-Next', baseUrl: `${server.baseUrl}/api/v1/upstream`, ...credentials }));
+  return withRateLimitStats(
+    server,
+    runningSimulator(server, {
+      id: 'demo-dujiao',
+      kind: 'dujiao-next',
+      name: 'Demo Dujiao-Next',
+      baseUrl: `${server.baseUrl}/api/v1/upstream`,
+      ...credentials,
+    }),
+  );
 }

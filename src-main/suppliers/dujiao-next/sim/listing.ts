@@ -21,7 +21,12 @@ export interface ListingQuirks {
 }
 
 export const STANDARD_LISTING: ListingQuirks = {
-  ignoreIncremental: false, noCategories: false, specValueShapes: 'text', relativeImages: false, uncategorized: false, upstreamFulfillment: false,
+  ignoreIncremental: false,
+  noCategories: false,
+  specValueShapes: 'text',
+  relativeImages: false,
+  uncategorized: false,
+  upstreamFulfillment: false,
 };
 
 export interface ListingFlavor {
@@ -59,12 +64,20 @@ export class SimListing {
    * `generation` and `now` date the seeded history: generation g's own changes a second before `now` (so a listing
    * started once the simulator runs, even with its time rounded down to the second, is later), each step before a day earlier.
    */
-  constructor(private readonly flavor: ListingFlavor, catalog: SimCatalog, generation: number, now: number) {
+  constructor(
+    private readonly flavor: ListingFlavor,
+    catalog: SimCatalog,
+    generation: number,
+    now: number,
+  ) {
     this.catalog = catalog;
     this.byId = new Map(catalog.products.map((product) => [product.id, product]));
     for (const product of catalog.products) {
       const step = product.changed_step;
-      const updatedAt = step === undefined || step === 0 ? now - (generation + SEEDED_AGE_DAYS) * DAY_MS : now - 1000 - (generation - step) * DAY_MS;
+      const updatedAt =
+        step === undefined || step === 0
+          ? now - (generation + SEEDED_AGE_DAYS) * DAY_MS
+          : now - 1000 - (generation - step) * DAY_MS;
       this.stamps.set(product.id, { fingerprint: fingerprint(product), updatedAt });
     }
   }
@@ -89,7 +102,8 @@ export class SimListing {
   }
 
   categories(): SimResponse {
-    if (this.quirks.noCategories) return { status: 404, body: '404 page not found', headers: { 'content-type': 'text/plain' } };
+    if (this.quirks.noCategories)
+      return { status: 404, body: '404 page not found', headers: { 'content-type': 'text/plain' } };
     return { status: 200, body: { ok: true, categories: this.catalog.categories } };
   }
 
@@ -97,24 +111,38 @@ export class SimListing {
     const pageText = req.query.get('page') ?? '1';
     const sizeText = req.query.get('page_size') ?? '20';
     if (!/^\d+$/.test(pageText) || !/^\d+$/.test(sizeText) || Number(pageText) < 1 || Number(sizeText) < 1) {
-      return { status: 400, body: { ok: false, error_code: 'bad_request', error_message: 'page and page_size must be positive integers' } };
+      return {
+        status: 400,
+        body: { ok: false, error_code: 'bad_request', error_message: 'page and page_size must be positive integers' },
+      };
     }
     const page = Number(pageText);
     const pageSize = Math.min(Number(sizeText), this.flavor.pageSizeCap, 100);
     const honoursFilter = !this.quirks.ignoreIncremental;
     const includeInactive = honoursFilter && req.query.get('include_inactive') === 'true';
     // As the real server: an updated_after it cannot parse is no filter at all.
-    const afterText = honoursFilter ? req.query.get('updated_after') ?? '' : '';
+    const afterText = honoursFilter ? (req.query.get('updated_after') ?? '') : '';
     const after = RFC3339.test(afterText) ? Date.parse(afterText) : null;
     const listed = this.listed(includeInactive, after === null || Number.isNaN(after) ? null : after);
     const items = listed.slice((page - 1) * pageSize, page * pageSize).map((product) => this.serialize(product));
-    return { status: 200, body: { ok: true, items, total: listed.length, page, page_size: pageSize, ...(honoursFilter ? { includes_inactive: includeInactive } : {}) } };
+    return {
+      status: 200,
+      body: {
+        ok: true,
+        items,
+        total: listed.length,
+        page,
+        page_size: pageSize,
+        ...(honoursFilter ? { includes_inactive: includeInactive } : {}),
+      },
+    };
   }
 
   /** GET /products/:id: a deactivated product still answers (is_active false); a deleted one is not found. */
   product(id: number): SimResponse {
     const product = this.byId.get(id);
-    if (!product) return { status: 404, body: { ok: false, error_code: 'product_not_found', error_message: 'product not found' } };
+    if (!product)
+      return { status: 404, body: { ok: false, error_code: 'product_not_found', error_message: 'product not found' } };
     return { status: 200, body: { ok: true, product: this.serialize(product) } };
   }
 
@@ -123,8 +151,11 @@ export class SimListing {
     const key = `${includeInactive}|${after}`;
     let list = this.filtered.get(key);
     if (!list) {
-      list = this.catalog.products.filter((product) => (includeInactive || product.is_active)
-        && (after === null || (this.stamps.get(product.id)?.updatedAt ?? 0) > after));
+      list = this.catalog.products.filter(
+        (product) =>
+          (includeInactive || product.is_active) &&
+          (after === null || (this.stamps.get(product.id)?.updatedAt ?? 0) > after),
+      );
       this.filtered.set(key, list);
     }
     return list;
@@ -134,25 +165,51 @@ export class SimListing {
     const { quirks } = this;
     const skus = product.skus.filter((sku) => sku.is_active).map((sku) => this.serializeSku(sku));
     const first = product.skus[0];
-    const fulfillment = quirks.upstreamFulfillment && product.fulfillment_type === 'auto' && product.id % 2 === 1 ? 'upstream' : product.fulfillment_type;
+    const fulfillment =
+      quirks.upstreamFulfillment && product.fulfillment_type === 'auto' && product.id % 2 === 1
+        ? 'upstream'
+        : product.fulfillment_type;
     return {
-      id: product.id, slug: product.slug, title: product.title, description: product.description, content: {}, seo_meta: {},
-      images: quirks.relativeImages ? relativeImages(product) : product.images, tags: product.tags, price_amount: first?.price_amount ?? '0.00',
+      id: product.id,
+      slug: product.slug,
+      title: product.title,
+      description: product.description,
+      content: {},
+      seo_meta: {},
+      images: quirks.relativeImages ? relativeImages(product) : product.images,
+      tags: product.tags,
+      price_amount: first?.price_amount ?? '0.00',
       ...(first?.original_price ? { original_price: first.original_price, member_price: first.member_price } : {}),
-      fulfillment_type: fulfillment, manual_form_schema: product.manual_form_schema, is_active: product.is_active,
-      category_id: quirks.uncategorized && product.id % 2 === 0 ? 0 : product.category_id, skus,
+      fulfillment_type: fulfillment,
+      manual_form_schema: product.manual_form_schema,
+      is_active: product.is_active,
+      category_id: quirks.uncategorized && product.id % 2 === 0 ? 0 : product.category_id,
+      skus,
       ...(product.wholesale_prices?.length ? { wholesale_prices: product.wholesale_prices } : {}),
-      created_at: '2026-03-01T12:00:00Z', updated_at: this.updatedAt(product.id) ?? '2026-03-01T12:00:00Z',
+      created_at: '2026-03-01T12:00:00Z',
+      updated_at: this.updatedAt(product.id) ?? '2026-03-01T12:00:00Z',
     };
   }
 
   private serializeSku(sku: SimSku) {
     const quantity = this.flavor.binaryStock ? (sku.stock_quantity === 0 ? 0 : 999) : sku.stock_quantity;
-    const status = quantity === -1 ? 'unlimited' : quantity === 0 ? 'out_of_stock' : quantity <= 20 && !this.flavor.binaryStock ? 'low_stock' : 'in_stock';
+    const status =
+      quantity === -1
+        ? 'unlimited'
+        : quantity === 0
+          ? 'out_of_stock'
+          : quantity <= 20 && !this.flavor.binaryStock
+            ? 'low_stock'
+            : 'in_stock';
     return {
-      id: sku.id, sku_code: sku.sku_code, spec_values: shapeSpecs(sku.spec_values, this.quirks.specValueShapes), price_amount: sku.price_amount,
+      id: sku.id,
+      sku_code: sku.sku_code,
+      spec_values: shapeSpecs(sku.spec_values, this.quirks.specValueShapes),
+      price_amount: sku.price_amount,
       ...(sku.original_price ? { original_price: sku.original_price, member_price: sku.member_price } : {}),
-      stock_status: status, stock_quantity: quantity, is_active: sku.is_active,
+      stock_status: status,
+      stock_quantity: quantity,
+      is_active: sku.is_active,
     };
   }
 }
@@ -177,7 +234,9 @@ function shapeSpecs(specs: Record<string, unknown>, shape: ListingQuirks['specVa
   if (shape === 'text' || entries.length === 0) return specs;
   const words = (name: string) => SPEC_WORDS[name] ?? { zhName: name, zh: (v: string) => v, en: (v: string) => v };
   if (shape === 'per-locale') {
-    return Object.fromEntries(entries.map(([name, value]) => [name, { 'zh-CN': words(name).zh(value), 'en-US': words(name).en(value) }]));
+    return Object.fromEntries(
+      entries.map(([name, value]) => [name, { 'zh-CN': words(name).zh(value), 'en-US': words(name).en(value) }]),
+    );
   }
   return {
     'zh-CN': Object.fromEntries(entries.map(([name, value]) => [words(name).zhName, words(name).zh(value)])),

@@ -73,7 +73,16 @@ export interface DujiaoSimOrderBook {
 }
 
 export function emptyOrderBook(accounts: SimAccount[]): DujiaoSimOrderBook {
-  return { accounts, orders: [], charges: new Map(), failPaymentForSku: new Set(), refundForSku: new Map(), dedupLagMs: 0, oddStatusForSku: new Map(), chargeForSku: new Map() };
+  return {
+    accounts,
+    orders: [],
+    charges: new Map(),
+    failPaymentForSku: new Set(),
+    refundForSku: new Map(),
+    dedupLagMs: 0,
+    oddStatusForSku: new Map(),
+    chargeForSku: new Map(),
+  };
 }
 
 /** POST /orders (idempotent by downstream_order_no, once the server has recorded it), GET /orders/:ref and its cancel. */
@@ -85,46 +94,88 @@ export class DujiaoOrderDesk {
   ) {}
 
   create(account: SimAccount, body: Record<string, unknown>): SimResponse {
-    const { sku_id: skuId, quantity, downstream_order_no: downstream, callback_url: callbackUrl, manual_form_data: manualFormData } = body;
-    if (typeof skuId !== 'number' || !Number.isInteger(skuId)) return error(fail(400, 'bad_request', 'sku_id is required'));
-    if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 1) return error(fail(400, 'bad_request', 'quantity must be ≥ 1'));
-    if (this.flavor.maxQuantity !== null && quantity > this.flavor.maxQuantity) return error(fail(400, 'bad_request', `quantity must be ${this.flavor.maxQuantity}`));
-    if (downstream !== undefined && typeof downstream !== 'string') return error(fail(400, 'bad_request', 'downstream_order_no must be a string'));
-    if (this.flavor.requireDownstreamOrderNo && !downstream) return error(fail(400, 'bad_request', 'downstream_order_no is required'));
-    if (callbackUrl !== undefined && !isPublicHttpUrl(callbackUrl)) return error(fail(400, 'invalid_callback_url', 'callback_url must be a public http(s) address'));
+    const {
+      sku_id: skuId,
+      quantity,
+      downstream_order_no: downstream,
+      callback_url: callbackUrl,
+      manual_form_data: manualFormData,
+    } = body;
+    if (typeof skuId !== 'number' || !Number.isInteger(skuId))
+      return error(fail(400, 'bad_request', 'sku_id is required'));
+    if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 1)
+      return error(fail(400, 'bad_request', 'quantity must be ≥ 1'));
+    if (this.flavor.maxQuantity !== null && quantity > this.flavor.maxQuantity)
+      return error(fail(400, 'bad_request', `quantity must be ${this.flavor.maxQuantity}`));
+    if (downstream !== undefined && typeof downstream !== 'string')
+      return error(fail(400, 'bad_request', 'downstream_order_no must be a string'));
+    if (this.flavor.requireDownstreamOrderNo && !downstream)
+      return error(fail(400, 'bad_request', 'downstream_order_no is required'));
+    if (callbackUrl !== undefined && !isPublicHttpUrl(callbackUrl))
+      return error(fail(400, 'invalid_callback_url', 'callback_url must be a public http(s) address'));
     if (downstream) {
       // The real answer to a repeat: the order's current status, never its fulfillment.
-      const existing = this.book.orders.find((o) => o.apiKey === account.apiKey && o.downstreamOrderNo === downstream && o.dedupVisibleAt <= Date.now());
+      const existing = this.book.orders.find(
+        (o) => o.apiKey === account.apiKey && o.downstreamOrderNo === downstream && o.dedupVisibleAt <= Date.now(),
+      );
       if (existing) return respond(200, this.view(existing, false));
     }
     const found = this.skuById(skuId);
     if (!found || !found.sku.is_active) return error(fail(400, 'sku_unavailable', 'sku not found or inactive'));
     if (!found.product.is_active) return error(fail(400, 'product_unavailable', 'product not available'));
     // "manual_form_data … required when product is manual type" (§4.5): the buyer's input the seller fulfils from.
-    if (found.product.fulfillment_type === 'manual' && (!manualFormData || typeof manualFormData !== 'object' || Array.isArray(manualFormData))) {
+    if (
+      found.product.fulfillment_type === 'manual' &&
+      (!manualFormData || typeof manualFormData !== 'object' || Array.isArray(manualFormData))
+    ) {
       return error(fail(400, 'bad_request', 'manual_form_data is required for a manual fulfillment product'));
     }
     if (found.product.fulfillment_type === 'manual') {
-      const formProblem = manualFormProblem(found.product.manual_form_schema, manualFormData as Record<string, unknown>);
+      const formProblem = manualFormProblem(
+        found.product.manual_form_schema,
+        manualFormData as Record<string, unknown>,
+      );
       if (formProblem) return error(fail(400, 'bad_request', `manual form data is invalid: ${formProblem}`));
     }
-    if (found.sku.stock_quantity !== -1 && found.sku.stock_quantity < quantity) return error(fail(409, 'insufficient_stock', 'insufficient stock'));
-    const amount = this.book.chargeForSku.get(skuId) ?? new Decimal(serverUnitPrice(found.product, found.sku, quantity)).times(quantity).toFixed(2);
-    if (new Decimal(account.balance).lessThan(amount)) return error(fail(402, 'insufficient_balance', 'insufficient wallet balance'));
+    if (found.sku.stock_quantity !== -1 && found.sku.stock_quantity < quantity)
+      return error(fail(409, 'insufficient_stock', 'insufficient stock'));
+    const amount =
+      this.book.chargeForSku.get(skuId) ??
+      new Decimal(serverUnitPrice(found.product, found.sku, quantity)).times(quantity).toFixed(2);
+    if (new Decimal(account.balance).lessThan(amount))
+      return error(fail(402, 'insufficient_balance', 'insufficient wallet balance'));
     const order: SimOrder = {
       orderId: 100 + this.book.orders.length + 1,
       orderNo: `${this.flavor.orderLookup === 'order_no' ? 'API' : 'DJ'}${Date.now()}${randomBytes(2).toString('hex').toUpperCase()}`,
-      apiKey: account.apiKey, downstreamOrderNo: (downstream as string | undefined) ?? null, sku: found.sku, product: found.product,
-      quantity, amount, status: 'paid', refundedAmount: '0.00', polls: 0, payload: null, deliveryData: null, deliveredAt: null,
+      apiKey: account.apiKey,
+      downstreamOrderNo: (downstream as string | undefined) ?? null,
+      sku: found.sku,
+      product: found.product,
+      quantity,
+      amount,
+      status: 'paid',
+      refundedAmount: '0.00',
+      polls: 0,
+      payload: null,
+      deliveryData: null,
+      deliveredAt: null,
       dedupVisibleAt: Date.now() + this.book.dedupLagMs,
     };
     this.book.orders.push(order);
     if (this.book.failPaymentForSku.has(skuId)) {
       order.status = 'canceled';
-      return respond(200, { ok: false, order_id: order.orderId, order_no: order.orderNo, status: 'canceled', error_code: 'payment_failed', error_message: 'wallet payment failed' });
+      return respond(200, {
+        ok: false,
+        order_id: order.orderId,
+        order_no: order.orderNo,
+        status: 'canceled',
+        error_code: 'payment_failed',
+        error_message: 'wallet payment failed',
+      });
     }
     account.balance = new Decimal(account.balance).minus(amount).toFixed(2);
-    if (order.downstreamOrderNo) this.book.charges.set(order.downstreamOrderNo, (this.book.charges.get(order.downstreamOrderNo) ?? 0) + 1);
+    if (order.downstreamOrderNo)
+      this.book.charges.set(order.downstreamOrderNo, (this.book.charges.get(order.downstreamOrderNo) ?? 0) + 1);
     if (found.sku.stock_quantity > 0) found.sku.stock_quantity -= quantity;
     this.advance(order);
     return respond(200, this.view(order, false));
@@ -142,7 +193,8 @@ export class DujiaoOrderDesk {
   cancel(account: SimAccount, ref: string): SimResponse {
     const order = this.find(account, ref);
     if (!order) return error(fail(404, 'order_not_found', 'order not found'));
-    if (!this.flavor.cancelAllowed || order.status !== 'paid') return error(fail(409, 'cancel_not_allowed', 'order cannot be canceled in its current status'));
+    if (!this.flavor.cancelAllowed || order.status !== 'paid')
+      return error(fail(409, 'cancel_not_allowed', 'order cannot be canceled in its current status'));
     order.status = 'canceled';
     account.balance = new Decimal(account.balance).plus(order.amount).toFixed(2);
     return respond(200, { ok: true, order_id: order.orderId, order_no: order.orderNo, status: 'canceled' });
@@ -182,16 +234,49 @@ export class DujiaoOrderDesk {
    */
   private view(order: SimOrder, detailed: boolean) {
     return {
-      ok: true, order_id: order.orderId, order_no: order.orderNo,
-      status: order.status, amount: order.amount, currency: this.flavor.currency,
-      ...(detailed ? { refunded_amount: order.refundedAmount, refund_records: [], items: [{ product_id: order.product.id, sku_id: order.sku.id, title: order.product.title, quantity: order.quantity,
-        unit_price: order.sku.price_amount, total_price: order.amount, fulfillment_type: order.product.fulfillment_type }] } : {}),
-      ...(detailed && order.status === 'completed' ? { fulfillment: { type: order.product.fulfillment_type, status: 'delivered', payload: order.payload, delivery_data: order.deliveryData, delivered_at: order.deliveredAt } } : {}),
+      ok: true,
+      order_id: order.orderId,
+      order_no: order.orderNo,
+      status: order.status,
+      amount: order.amount,
+      currency: this.flavor.currency,
+      ...(detailed
+        ? {
+            refunded_amount: order.refundedAmount,
+            refund_records: [],
+            items: [
+              {
+                product_id: order.product.id,
+                sku_id: order.sku.id,
+                title: order.product.title,
+                quantity: order.quantity,
+                unit_price: order.sku.price_amount,
+                total_price: order.amount,
+                fulfillment_type: order.product.fulfillment_type,
+              },
+            ],
+          }
+        : {}),
+      ...(detailed && order.status === 'completed'
+        ? {
+            fulfillment: {
+              type: order.product.fulfillment_type,
+              status: 'delivered',
+              payload: order.payload,
+              delivery_data: order.deliveryData,
+              delivered_at: order.deliveredAt,
+            },
+          }
+        : {}),
     };
   }
 
   private find(account: SimAccount, ref: string): SimOrder | undefined {
-    return this.book.orders.find((o) => o.apiKey === account.apiKey && (this.flavor.orderLookup === 'id' ? String(o.orderId) === ref : o.orderNo === ref));
+    return this.book.orders.find(
+      (o) =>
+        o.apiKey === account.apiKey &&
+        (this.flavor.orderLookup === 'id' ? String(o.orderId) === ref : o.orderNo === ref),
+    );
   }
 }
 
@@ -201,7 +286,10 @@ export class DujiaoOrderDesk {
  * Returns why the data is refused, or null.
  */
 function manualFormProblem(schema: unknown, data: Record<string, unknown>): string | null {
-  const fields = schema && typeof schema === 'object' && Array.isArray((schema as { fields?: unknown }).fields) ? (schema as { fields: unknown[] }).fields : [];
+  const fields =
+    schema && typeof schema === 'object' && Array.isArray((schema as { fields?: unknown }).fields)
+      ? (schema as { fields: unknown[] }).fields
+      : [];
   for (const raw of fields) {
     if (!raw || typeof raw !== 'object') continue;
     const field = raw as { key?: unknown; type?: unknown; required?: unknown; options?: unknown };
@@ -211,15 +299,24 @@ function manualFormProblem(schema: unknown, data: Record<string, unknown>): stri
       if (field.required === true) return `${field.key} is required`;
       continue;
     }
-    const options = Array.isArray(field.options) ? field.options.filter((o): o is string => typeof o === 'string') : null;
+    const options = Array.isArray(field.options)
+      ? field.options.filter((o): o is string => typeof o === 'string')
+      : null;
     if (field.type === 'number') {
-      if (typeof value !== 'number' && !(typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))) return `${field.key} must be a number`;
+      if (
+        typeof value !== 'number' &&
+        !(typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+      )
+        return `${field.key} must be a number`;
     } else if (field.type === 'checkbox') {
-      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return `${field.key} must be a list of choices`;
-      if (options && value.some((v) => !options.includes(v as string))) return `${field.key} has a choice that is not offered`;
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+        return `${field.key} must be a list of choices`;
+      if (options && value.some((v) => !options.includes(v as string)))
+        return `${field.key} has a choice that is not offered`;
     } else {
       if (typeof value !== 'string') return `${field.key} must be text`;
-      if ((field.type === 'select' || field.type === 'radio') && options && !options.includes(value.trim())) return `${field.key} has a choice that is not offered`;
+      if ((field.type === 'select' || field.type === 'radio') && options && !options.includes(value.trim()))
+        return `${field.key} has a choice that is not offered`;
     }
   }
   return null;
@@ -236,7 +333,14 @@ function isPublicHttpUrl(value: unknown): boolean {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
   const host = url.hostname;
-  return !(host === 'localhost' || /^127\./.test(host) || /^10\./.test(host) || /^192\.168\./.test(host) || /^172\.(1[6-9]|2\d|3[01])\./.test(host) || host === '[::1]');
+  return !(
+    host === 'localhost' ||
+    /^127\./.test(host) ||
+    /^10\./.test(host) ||
+    /^192\.168\./.test(host) ||
+    /^172\.(1[6-9]|2\d|3[01])\./.test(host) ||
+    host === '[::1]'
+  );
 }
 
 /**
@@ -250,7 +354,8 @@ export function serverUnitPrice(product: SimProduct, sku: SimSku, quantity: numb
   const priority = (tier: SimWholesaleTier): number => {
     const tierCode = (tier.sku_code ?? '').trim().toLowerCase();
     if (!tier.sku_id && tierCode === '') return 1;
-    if (tier.sku_id) return tier.sku_id === sku.id && (tierCode === '' || tierCode === sku.sku_code.trim().toLowerCase()) ? 3 : 0;
+    if (tier.sku_id)
+      return tier.sku_id === sku.id && (tierCode === '' || tierCode === sku.sku_code.trim().toLowerCase()) ? 3 : 0;
     return tierCode === sku.sku_code.trim().toLowerCase() ? 2 : 0;
   };
   const tiers = product.wholesale_prices ?? [];

@@ -51,7 +51,10 @@ export class DujiaoRateLimiter {
     this.refused++;
     const seconds = Math.max(1, Math.ceil((counter.expiresAt - now) / 1000));
     // No `ok` field and no Retry-After, as the real middleware answers.
-    return { status: this.rule.refusal === 'http429' ? 429 : 200, body: { status_code: 429, msg: `请求过于频繁，请 ${seconds} 秒后再试` } };
+    return {
+      status: this.rule.refusal === 'http429' ? 429 : 200,
+      body: { status_code: 429, msg: `请求过于频繁，请 ${seconds} 秒后再试` },
+    };
   }
 
   /** Forgets every counter (a test that burned the key on purpose starts clean). */
@@ -61,10 +64,17 @@ export class DujiaoRateLimiter {
 }
 
 function withoutUndefined(limit: SimulatorRateLimit): Partial<DujiaoRateRule> {
-  return Object.fromEntries(Object.entries(limit).filter(([, value]) => value !== undefined)) as Partial<DujiaoRateRule>;
+  return Object.fromEntries(
+    Object.entries(limit).filter(([, value]) => value !== undefined),
+  ) as Partial<DujiaoRateRule>;
 }
 
 /** Adds the limiter's counts to a running simulator, where the benchmark's simulator host reads them. */
-export function withRateLimitStats<S extends object>(server: { state: { rateLimiter: DujiaoRateLimiter } }, running: S): S & { rateLimitStats(): { blocks: number; refused: number } } {
-  return Object.assign(running, { rateLimitStats: () => ({ blocks: server.state.rateLimiter.blocks, refused: server.state.rateLimiter.refused }) });
+export function withRateLimitStats<S extends object>(
+  server: { state: { rateLimiter: DujiaoRateLimiter } },
+  running: S,
+): S & { rateLimitStats(): { blocks: number; refused: number } } {
+  return Object.assign(running, {
+    rateLimitStats: () => ({ blocks: server.state.rateLimiter.blocks, refused: server.state.rateLimiter.refused }),
+  });
 }

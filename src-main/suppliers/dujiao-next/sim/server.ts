@@ -1,6 +1,13 @@
 import type { SimulatorRateLimit } from '../../adapter';
 import { hexDigestMatches } from '../../shared/digest';
-import { FaultPlan, requestHeader, startSimServer, type SimRequest, type SimResponse, type SimServer } from '../../shared/sim/server';
+import {
+  FaultPlan,
+  requestHeader,
+  startSimServer,
+  type SimRequest,
+  type SimResponse,
+  type SimServer,
+} from '../../shared/sim/server';
 import { dujiaoSignature } from '../sign';
 import { error, fail, respond, type Fail } from './answers';
 import { SimListing, type ListingFlavor, type ListingQuirks } from './listing';
@@ -68,7 +75,8 @@ export async function startProtocolSimulator(options: ProtocolSimulatorOptions):
     if (!key || !ts || !signature) return fail(401, 'missing_auth_headers', 'missing authentication headers');
     if (!/^\d+$/.test(ts)) return fail(401, 'invalid_timestamp', 'invalid timestamp');
     const nowSeconds = Math.floor(req.now / 1000);
-    if (Math.abs(nowSeconds - Number(ts)) > TIMESTAMP_WINDOW_SECONDS) return fail(401, 'timestamp_expired', 'timestamp expired');
+    if (Math.abs(nowSeconds - Number(ts)) > TIMESTAMP_WINDOW_SECONDS)
+      return fail(401, 'timestamp_expired', 'timestamp expired');
     const account = state.accounts.find((a) => a.apiKey === key);
     if (!account || !account.active) return fail(403, 'invalid_api_key', 'api key is invalid or disabled');
     if (account.userDisabled) return fail(403, 'user_disabled', 'user is disabled');
@@ -89,30 +97,49 @@ export async function startProtocolSimulator(options: ProtocolSimulatorOptions):
     if (!req.path.startsWith(flavor.pathPrefix)) return error(fail(404, 'not_found', 'not found'));
     // The limiter runs before authentication, keyed by the API key header (else the client's IP): even a request
     // with a bad signature counts.
-    const limited = state.rateLimiter.hit(requestHeader(req, 'dujiao-next-api-key') || `ip:${req.remoteAddress}`, req.now);
+    const limited = state.rateLimiter.hit(
+      requestHeader(req, 'dujiao-next-api-key') || `ip:${req.remoteAddress}`,
+      req.now,
+    );
     if (limited) return limited;
     const route = req.path.slice(flavor.pathPrefix.length) || '/';
     const authenticated = authenticate(req);
     if ('code' in authenticated) return error(authenticated);
     const auth = authenticated.account;
     const parsed = authenticated.body;
-    if (parsed !== undefined && (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))) return error(fail(400, 'bad_request', 'body must be a JSON object'));
+    if (parsed !== undefined && (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)))
+      return error(fail(400, 'bad_request', 'body must be a JSON object'));
     const body = (parsed ?? {}) as Record<string, unknown>;
     let match: RegExpExecArray | null;
     if (req.method === 'POST' && route === '/ping') {
-      return respond(200, { ok: true, site_name: flavor.siteName, protocol_version: '1.0', user_id: 42, balance: auth.balance, currency: flavor.currency,
-        member_level: flavor.binaryStock ? null : { id: 1, name: { 'zh-CN': '黄金会员', 'en-US': 'Gold' }, slug: 'gold', icon: '' } });
+      return respond(200, {
+        ok: true,
+        site_name: flavor.siteName,
+        protocol_version: '1.0',
+        user_id: 42,
+        balance: auth.balance,
+        currency: flavor.currency,
+        member_level: flavor.binaryStock
+          ? null
+          : { id: 1, name: { 'zh-CN': '黄金会员', 'en-US': 'Gold' }, slug: 'gold', icon: '' },
+      });
     }
     if (req.method === 'GET' && route === '/categories') return listing.categories();
     if (req.method === 'GET' && route === '/products') return listing.products(req);
     if (req.method === 'GET' && (match = /^\/products\/(\d+)$/.exec(route))) return listing.product(Number(match[1]));
     if (req.method === 'POST' && route === '/orders') return desk.create(auth, body);
     if (req.method === 'GET' && (match = /^\/orders\/([^/]+)$/.exec(route))) return desk.get(auth, match[1]);
-    if (req.method === 'POST' && (match = /^\/orders\/([^/]+)\/cancel$/.exec(route))) return desk.cancel(auth, match[1]);
+    if (req.method === 'POST' && (match = /^\/orders\/([^/]+)\/cancel$/.exec(route)))
+      return desk.cancel(auth, match[1]);
     return error(fail(404, 'not_found', 'no such endpoint'));
   }
 
-  const server = await startSimServer(handle, { host: options.host, port: options.port, faults: new FaultPlan(), clockOffsetMs: () => state.clockOffsetMs });
+  const server = await startSimServer(handle, {
+    host: options.host,
+    port: options.port,
+    faults: new FaultPlan(),
+    clockOffsetMs: () => state.clockOffsetMs,
+  });
   return {
     ...server,
     state,

@@ -36,7 +36,14 @@ export async function startLinksfieldSimulator(options: SimulatorOptions = {}): 
   // The demo walks a few hundred package details per sync: its connection runs at the simulator's own limit, so
   // syncing it again and again stays quick.
   return runningSimulator(server, {
-    id: 'demo-linksfield', kind: 'linksfield', name: 'Demo Linksfield', baseUrl: server.baseUrl, ...account, currency: 'USD',
-    ...(Number.isFinite(server.state.rateLimiter.limitPerMinute) ? { requestsPerMinute: server.state.rateLimiter.limitPerMinute } : {}),
+    id: 'demo-linksfield',
+    kind: 'linksfield',
+    name: 'Demo Linksfield',
+    baseUrl: server.baseUrl,
+    ...account,
+    currency: 'USD',
+    ...(Number.isFinite(server.state.rateLimiter.limitPerMinute)
+      ? { requestsPerMinute: server.state.rateLimiter.limitPerMinute }
+      : {}),
   });
 }

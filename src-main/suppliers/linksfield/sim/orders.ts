@@ -47,7 +47,14 @@ export interface FmsSimOrderBook {
 }
 
 export function emptyOrderBook(): FmsSimOrderBook {
-  return { preOrders: [], charges: new Map(), forcePaymentFailure: false, outOfStock: new Set(), preOrderTimeoutMs: PRE_ORDER_TIMEOUT_MS, readsBeforeQrCode: 1 };
+  return {
+    preOrders: [],
+    charges: new Map(),
+    forcePaymentFailure: false,
+    outOfStock: new Set(),
+    preOrderTimeoutMs: PRE_ORDER_TIMEOUT_MS,
+    readsBeforeQrCode: 1,
+  };
 }
 
 type Body = Record<string, unknown>;
@@ -60,41 +67,82 @@ type Body = Record<string, unknown>;
 export class FmsOrderDesk {
   private sequence = 0;
 
-  constructor(private readonly packageById: (id: number) => SimPackage | undefined, private readonly book: FmsSimOrderBook) {}
+  constructor(
+    private readonly packageById: (id: number) => SimPackage | undefined,
+    private readonly book: FmsSimOrderBook,
+  ) {}
 
   preOrder(body: Body, nowMs: number): SimResponse {
     const { currency, currencyId, deviceType, id, money, packageCode, periodNum } = body;
-    if (typeof currency !== 'string' || (typeof currencyId !== 'number' && typeof currencyId !== 'string') || String(deviceType) !== '10'
-      || typeof id !== 'number' || typeof money !== 'number' || typeof packageCode !== 'string' || typeof periodNum !== 'number') {
-      return envelope(FMS_BAD_PARAMS, null, 'currency, currencyId, deviceType 10, id, money, packageCode and periodNum are required');
+    if (
+      typeof currency !== 'string' ||
+      (typeof currencyId !== 'number' && typeof currencyId !== 'string') ||
+      String(deviceType) !== '10' ||
+      typeof id !== 'number' ||
+      typeof money !== 'number' ||
+      typeof packageCode !== 'string' ||
+      typeof periodNum !== 'number'
+    ) {
+      return envelope(
+        FMS_BAD_PARAMS,
+        null,
+        'currency, currencyId, deviceType 10, id, money, packageCode and periodNum are required',
+      );
     }
     const pkg = this.packageById(id);
     if (!pkg || pkg.packageCode !== packageCode) return envelope(FMS_BAD_PARAMS, null, 'package does not exist');
-    if (periodNum < pkg.minOrderPeriod || periodNum > pkg.maxOrderPeriod) return envelope(FMS_BAD_PARAMS, null, `periodNum must be between ${pkg.minOrderPeriod} and ${pkg.maxOrderPeriod}`);
-    const price = pkg.currencyInfos.find((info) => info.currencyAbbr === currency && String(info.currencyId) === String(currencyId));
+    if (periodNum < pkg.minOrderPeriod || periodNum > pkg.maxOrderPeriod)
+      return envelope(
+        FMS_BAD_PARAMS,
+        null,
+        `periodNum must be between ${pkg.minOrderPeriod} and ${pkg.maxOrderPeriod}`,
+      );
+    const price = pkg.currencyInfos.find(
+      (info) => info.currencyAbbr === currency && String(info.currencyId) === String(currencyId),
+    );
     if (!price) return envelope(FMS_BAD_PARAMS, null, `package is not sold in ${currency}`);
     // Invented, not documented: linksfield-fields.md gives 10009 only for a PAYMENT that differs from the pre-order.
     // The simulator also refuses a pre-order whose money is not the package's price, so that a client sending anything
     // but the live price shows in tests; the client never relies on it (it refuses a price rise before sending anything).
-    if (compareAmounts(toDecimalString(money), toDecimalString(price.price)) !== 0) return envelope(PRICE_INCONSISTENT, null, 'price inconsistent');
-    if (this.book.outOfStock.has(id)) return envelope(QR_CODE_NULL, null, 'qrCode null: no eSIM profile left for this package');
+    if (compareAmounts(toDecimalString(money), toDecimalString(price.price)) !== 0)
+      return envelope(PRICE_INCONSISTENT, null, 'price inconsistent');
+    if (this.book.outOfStock.has(id))
+      return envelope(QR_CODE_NULL, null, 'qrCode null: no eSIM profile left for this package');
     const orderId = `17981${String(++this.sequence).padStart(14, '0')}`;
     this.book.preOrders.push({
-      orderId, packageId: id, currency, money: toDecimalString(money), createdAt: nowMs, payStatus: 0, notices: 0, paypalId: null, readsSincePaid: 0, qrCode: null,
+      orderId,
+      packageId: id,
+      currency,
+      money: toDecimalString(money),
+      createdAt: nowMs,
+      payStatus: 0,
+      notices: 0,
+      paypalId: null,
+      readsSincePaid: 0,
+      qrCode: null,
     });
     return envelope(FMS_OK, { orderId }, 'success');
   }
 
   payment(body: Body, nowMs: number): SimResponse {
     const { dateTime, orderId, payAmount, payCurrency, paypalId, type } = body;
-    if (typeof dateTime !== 'number' || typeof orderId !== 'string' || typeof payAmount !== 'number' || typeof payCurrency !== 'string'
-      || typeof type !== 'string' || !PAYMENT_TYPES.has(type) || (paypalId !== undefined && typeof paypalId !== 'string')) {
+    if (
+      typeof dateTime !== 'number' ||
+      typeof orderId !== 'string' ||
+      typeof payAmount !== 'number' ||
+      typeof payCurrency !== 'string' ||
+      typeof type !== 'string' ||
+      !PAYMENT_TYPES.has(type) ||
+      (paypalId !== undefined && typeof paypalId !== 'string')
+    ) {
       return envelope(FMS_BAD_PARAMS, null, 'Wrong parameters');
     }
     const order = this.book.preOrders.find((o) => o.orderId === orderId);
     if (!order) return envelope(ORDER_NOT_FOUND, null, 'paypal The callback has no order number');
-    if (order.payStatus === 0 && order.notices === 0 && nowMs - order.createdAt > this.book.preOrderTimeoutMs) return envelope(PRE_ORDER_TIMEOUT, null, 'PreOrder Timeout');
-    if (payCurrency !== order.currency || compareAmounts(toDecimalString(payAmount), order.money) !== 0) return envelope(PRICE_INCONSISTENT, null, 'price inconsistent');
+    if (order.payStatus === 0 && order.notices === 0 && nowMs - order.createdAt > this.book.preOrderTimeoutMs)
+      return envelope(PRE_ORDER_TIMEOUT, null, 'PreOrder Timeout');
+    if (payCurrency !== order.currency || compareAmounts(toDecimalString(payAmount), order.money) !== 0)
+      return envelope(PRICE_INCONSISTENT, null, 'price inconsistent');
     if (type === 'payment_intent.payment_failed') {
       if (order.payStatus === 0) order.payStatus = 2;
       return envelope(FMS_OK, null, 'success');
@@ -113,10 +161,12 @@ export class FmsOrderDesk {
   }
 
   status(body: Body, nowMs: number): SimResponse {
-    if (typeof body.orderId !== 'string' || body.orderId === '') return envelope(FMS_BAD_PARAMS, null, 'orderId is required');
+    if (typeof body.orderId !== 'string' || body.orderId === '')
+      return envelope(FMS_BAD_PARAMS, null, 'orderId is required');
     const order = this.book.preOrders.find((o) => o.orderId === body.orderId);
     if (!order) return envelope(ORDER_NOT_FOUND, null, 'order does not exist');
-    if (order.payStatus === 0 && order.notices === 0 && nowMs - order.createdAt > this.book.preOrderTimeoutMs) return envelope(PRE_ORDER_TIMEOUT, null, 'PreOrder Timeout');
+    if (order.payStatus === 0 && order.notices === 0 && nowMs - order.createdAt > this.book.preOrderTimeoutMs)
+      return envelope(PRE_ORDER_TIMEOUT, null, 'PreOrder Timeout');
     if (order.payStatus === 0 && order.notices > 0) {
       order.readsSincePaid++;
       if (order.readsSincePaid > this.book.readsBeforeQrCode) {
@@ -134,4 +184,3 @@ export class FmsOrderDesk {
     if (order.payStatus === 0) order.payStatus = 3;
   }
 }
-

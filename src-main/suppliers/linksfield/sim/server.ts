@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { md5Hex } from '../../shared/digest';
-import { FaultPlan, MinuteRateLimiter, requestHeader, startSimServer, type SimRequest, type SimResponse, type SimServer } from '../../shared/sim/server';
+import {
+  FaultPlan,
+  MinuteRateLimiter,
+  requestHeader,
+  startSimServer,
+  type SimRequest,
+  type SimResponse,
+  type SimServer,
+} from '../../shared/sim/server';
 import type { SimPackage } from './seed';
 import { englishCountryName, isoFromCountryToken, isoFromMcc, mccFromIso } from '../countries';
 import { FMS_BAD_PARAMS, FMS_ERROR, FMS_OK, FMS_TOKEN_EXPIRED } from '../envelope';
@@ -57,7 +65,14 @@ export interface FmsSimOptions {
 
 type Body = Record<string, unknown>;
 
-const { login: LOGIN, countryList: COUNTRY_LIST, packageDetail: PACKAGE_DETAIL, preOrder: PRE_ORDER, payment: PAYMENT, orderStatus: ORDER_STATUS } = FMS_PATHS;
+const {
+  login: LOGIN,
+  countryList: COUNTRY_LIST,
+  packageDetail: PACKAGE_DETAIL,
+  preOrder: PRE_ORDER,
+  payment: PAYMENT,
+  orderStatus: ORDER_STATUS,
+} = FMS_PATHS;
 const ROUTES = new Set<string>(Object.values(FMS_PATHS));
 
 /**
@@ -97,7 +112,11 @@ export async function startFmsSimulator(options: FmsSimOptions): Promise<FmsSimS
     if (session.expiresAt <= req.now) return envelope(FMS_TOKEN_EXPIRED, null, 'token expired, please log in again');
     const retryAfter = state.rateLimiter.hit(token, req.now);
     if (retryAfter !== null) {
-      return { status: 429, body: { timestamp: new Date(req.now).toISOString(), status: 429, error: 'Too Many Requests', path: req.path }, headers: { 'retry-after': String(retryAfter) } };
+      return {
+        status: 429,
+        body: { timestamp: new Date(req.now).toISOString(), status: 429, error: 'Too Many Requests', path: req.path },
+        headers: { 'retry-after': String(retryAfter) },
+      };
     }
     // These two take only an id, as documented; the others name the partner.
     if (req.path === PACKAGE_DETAIL) return detail(body);
@@ -117,8 +136,10 @@ export async function startFmsSimulator(options: FmsSimOptions): Promise<FmsSimS
   function login(body: Body, now: number): SimResponse {
     const { email, passwd, partnerCode } = body;
     if (typeof email !== 'string' || email.trim() === '') return envelope(FMS_BAD_PARAMS, null, 'email is required');
-    if (typeof passwd !== 'string' || !/^[0-9a-f]{32}$/.test(passwd)) return envelope(FMS_BAD_PARAMS, null, 'passwd must be the md5 of the password');
-    if (typeof partnerCode !== 'string' || !/^P\d{6}$/.test(partnerCode)) return envelope(FMS_BAD_PARAMS, null, 'partnerCode is required');
+    if (typeof passwd !== 'string' || !/^[0-9a-f]{32}$/.test(passwd))
+      return envelope(FMS_BAD_PARAMS, null, 'passwd must be the md5 of the password');
+    if (typeof partnerCode !== 'string' || !/^P\d{6}$/.test(partnerCode))
+      return envelope(FMS_BAD_PARAMS, null, 'partnerCode is required');
     const { account } = state;
     if (email !== account.email || passwd !== md5Hex(account.password) || partnerCode !== account.partnerCode) {
       return envelope(FMS_ERROR, null, 'login failed: incorrect email, password or partner code');
@@ -126,12 +147,18 @@ export async function startFmsSimulator(options: FmsSimOptions): Promise<FmsSimS
     const token = randomBytes(24).toString('hex');
     state.tokens.set(token, { expiresAt: now + state.tokenLifetimeMs });
     state.logins++;
-    return { status: 200, body: { code: FMS_OK, data: { email, partnerCode }, message: 'success' }, headers: { [TOKEN_HEADER]: token } };
+    return {
+      status: 200,
+      body: { code: FMS_OK, data: { email, partnerCode }, message: 'success' },
+      headers: { [TOKEN_HEADER]: token },
+    };
   }
 
   function checkPartner(body: Body): SimResponse | null {
-    if (typeof body.partnerCode !== 'string' || body.partnerCode === '') return envelope(FMS_BAD_PARAMS, null, 'partnerCode is required');
-    if (body.partnerCode !== state.account.partnerCode) return envelope(FMS_BAD_PARAMS, null, 'partnerCode does not match the logged-in account');
+    if (typeof body.partnerCode !== 'string' || body.partnerCode === '')
+      return envelope(FMS_BAD_PARAMS, null, 'partnerCode is required');
+    if (body.partnerCode !== state.account.partnerCode)
+      return envelope(FMS_BAD_PARAMS, null, 'partnerCode does not match the logged-in account');
     return null;
   }
 
@@ -141,7 +168,8 @@ export async function startFmsSimulator(options: FmsSimOptions): Promise<FmsSimS
     for (const pkg of packages) {
       for (const mcc of pkg.listedUnder) if (type === 1 || coversOnly(pkg, mcc)) mccs.add(mcc);
     }
-    const countries = [...mccs].map((mcc) => ({ countryCode: Number(mcc), isoCountryName: englishCountryName(isoFromMcc(mcc) ?? mcc) }))
+    const countries = [...mccs]
+      .map((mcc) => ({ countryCode: Number(mcc), isoCountryName: englishCountryName(isoFromMcc(mcc) ?? mcc) }))
       .sort((a, b) => a.isoCountryName.localeCompare(b.isoCountryName));
     return envelope(FMS_OK, countries, 'success');
   }
@@ -162,7 +190,8 @@ export async function startFmsSimulator(options: FmsSimOptions): Promise<FmsSimS
   }
 
   function detail(body: Body): SimResponse {
-    if (typeof body.id !== 'number' || !Number.isInteger(body.id) || body.id <= 0) return envelope(FMS_BAD_PARAMS, null, 'id is required');
+    if (typeof body.id !== 'number' || !Number.isInteger(body.id) || body.id <= 0)
+      return envelope(FMS_BAD_PARAMS, null, 'id is required');
     const pkg = byId.get(body.id);
     if (!pkg) return envelope(FMS_BAD_PARAMS, null, 'package does not exist');
     const { listedUnder: _portalOnly, ...fields } = pkg;
@@ -183,8 +212,30 @@ export async function startFmsSimulator(options: FmsSimOptions): Promise<FmsSimS
 }
 
 function summary(pkg: SimPackage) {
-  const { id, packageId, packageCode, packageShowName, packageShortDesc, packageFlow, packageType, period, periodUnit, logo } = pkg;
-  return { id, packageId, packageCode, packageShowName, packageShortDesc, packageFlow, packageType, period, periodUnit, logo };
+  const {
+    id,
+    packageId,
+    packageCode,
+    packageShowName,
+    packageShortDesc,
+    packageFlow,
+    packageType,
+    period,
+    periodUnit,
+    logo,
+  } = pkg;
+  return {
+    id,
+    packageId,
+    packageCode,
+    packageShowName,
+    packageShortDesc,
+    packageFlow,
+    packageType,
+    period,
+    periodUnit,
+    logo,
+  };
 }
 
 function coversOnly(pkg: SimPackage, mcc: string): boolean {

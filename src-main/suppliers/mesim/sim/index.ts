@@ -23,8 +23,16 @@ export async function startMesimSimulator(options: SimulatorOptions = {}): Promi
   const server = await startProtocolSimulator({
     catalogAt: (generation) => mesimCatalogAt(seed, generation, options.size, options.churn),
     flavor: {
-      siteName: 'MeSIM (demo)', currency: 'USD', pathPrefix: '/api/v1/upstream', pageSizeCap: 100, binaryStock: true, maxQuantity: 1,
-      requireDownstreamOrderNo: true, orderLookup: 'order_no', pollsUntilDelivered: 0, cancelAllowed: false,
+      siteName: 'MeSIM (demo)',
+      currency: 'USD',
+      pathPrefix: '/api/v1/upstream',
+      pageSizeCap: 100,
+      binaryStock: true,
+      maxQuantity: 1,
+      requireDownstreamOrderNo: true,
+      orderLookup: 'order_no',
+      pollsUntilDelivered: 0,
+      cancelAllowed: false,
     },
     accounts: [{ ...credentials, active: true, userDisabled: false, balance: '800.00' }],
     generation: options.generation,
@@ -33,5 +41,14 @@ export async function startMesimSimulator(options: SimulatorOptions = {}): Promi
     rateLimit: options.rateLimit,
   });
   // MeSIM users enter the site root; the client appends /api/v1/upstream.
-  return withRateLimitStats(server, runningSimulator(server, { id: 'demo-mesim', kind: 'mesim', name: 'Demo MeSIM', baseUrl: server.baseUrl, ...credentials }));
+  return withRateLimitStats(
+    server,
+    runningSimulator(server, {
+      id: 'demo-mesim',
+      kind: 'mesim',
+      name: 'Demo MeSIM',
+      baseUrl: server.baseUrl,
+      ...credentials,
+    }),
+  );
 }

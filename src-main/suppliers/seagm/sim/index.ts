@@ -31,12 +31,27 @@ export async function startSeagmSimulator(options: SimulatorOptions = {}): Promi
   const seed = options.seed ?? SEAGM_DEMO_SEED;
   const server = await startSeagmProtocolSimulator({
     catalogAt: (generation) => seagmCatalogAt(seed, generation, options.size, options.churn),
-    accounts: [{ ...credentials, id: 10015, email: 'reseller@demo.supplygrid.invalid', username: 'supplygrid-demo', currency: 'MYR', balance: '99463.82' }],
+    accounts: [
+      {
+        ...credentials,
+        id: 10015,
+        email: 'reseller@demo.supplygrid.invalid',
+        username: 'supplygrid-demo',
+        currency: 'MYR',
+        balance: '99463.82',
+      },
+    ],
     generation: options.generation,
     seed,
     host: options.host,
     port: options.port,
   });
   tuneLimiter(server.state.rate, options.rateLimit);
-  return runningSimulator(server, { id: 'demo-seagm', kind: 'seagm', name: 'Demo SEAGM', baseUrl: server.baseUrl, ...credentials });
+  return runningSimulator(server, {
+    id: 'demo-seagm',
+    kind: 'seagm',
+    name: 'Demo SEAGM',
+    baseUrl: server.baseUrl,
+    ...credentials,
+  });
 }

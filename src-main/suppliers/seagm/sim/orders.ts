@@ -57,7 +57,12 @@ export function emptyOrderBook(): SeagmSimOrderBook {
   return { orders: [], charges: new Map(), forcePaymentFailure: false, outOfStock: new Set(), readsBeforeSent: 1 };
 }
 
-const STATUS_TEXT: Record<SeagmSimOrder['statusCode'], string> = { 10001: 'Wait send', 10002: 'Sending...', 10003: 'Done', 10004: 'Refunded' };
+const STATUS_TEXT: Record<SeagmSimOrder['statusCode'], string> = {
+  10001: 'Wait send',
+  10002: 'Sending...',
+  10003: 'Done',
+  10004: 'Refunded',
+};
 const SEND_TEXT: Record<number, string> = { 1: 'Wait send', 2: 'Sending...', 3: 'Done' };
 
 const MISSING = failure(406, 20002, 'Dismiss a parameter.');
@@ -71,28 +76,42 @@ export class SeagmOrderDesk {
   private nextId = 17401700;
   private nextTradeId = 15440900;
 
-  constructor(private readonly catalog: () => SeagmSimCatalog, private readonly book: SeagmSimOrderBook) {}
+  constructor(
+    private readonly catalog: () => SeagmSimCatalog,
+    private readonly book: SeagmSimOrderBook,
+  ) {}
 
   createCard(params: Map<string, string>, account: PayingAccount, nowMs: number): SimResponse {
     const typeId = params.get('type_id');
     if (!typeId) return refuse(MISSING);
-    const type = this.catalog().goods.flatMap((good) => (good.family === 'card' && String(good.item.id) === typeId ? [good.item] : []))[0];
+    const type = this.catalog().goods.flatMap((good) =>
+      good.family === 'card' && String(good.item.id) === typeId ? [good.item] : [],
+    )[0];
     if (!type) return refuse(failure(404, 20077, "Card type doesn't exist."));
     const quantity = buyAmount(params.get('buy_amount'), type);
     if ('infoCode' in quantity) return refuse(quantity);
     if (!type.has_stock) return refuse(failure(416, 20125, 'Current product stock out'));
     const category = this.catalog().cardCategories.find((c) => c.id === type.category_id);
     return this.charge(account, nowMs, {
-      family: 'card', mchOrderId: params.get('mch_order_id') ?? '', title: `${category?.name ?? type.category_name}<span/>${type.name}`,
-      categoryId: type.category_id, productId: type.id, currency: type.currency, unitPrice: new Decimal(type.unit_price), buyAmount: quantity.value,
-      fields: {}, sendNow: category?.auto_delivery === true,
+      family: 'card',
+      mchOrderId: params.get('mch_order_id') ?? '',
+      title: `${category?.name ?? type.category_name}<span/>${type.name}`,
+      categoryId: type.category_id,
+      productId: type.id,
+      currency: type.currency,
+      unitPrice: new Decimal(type.unit_price),
+      buyAmount: quantity.value,
+      fields: {},
+      sendNow: category?.auto_delivery === true,
     });
   }
 
   createRecharge(params: Map<string, string>, account: PayingAccount, nowMs: number): SimResponse {
     const typeId = params.get('type_id');
     if (!typeId) return refuse(MISSING);
-    const type = this.catalog().goods.flatMap((good) => (good.family === 'recharge' && String(good.item.id) === typeId ? [good.item] : []))[0];
+    const type = this.catalog().goods.flatMap((good) =>
+      good.family === 'recharge' && String(good.item.id) === typeId ? [good.item] : [],
+    )[0];
     if (!type) return refuse(failure(404, 20079, "The product doesn't exist."));
     const quantity = buyAmount(params.get('buy_amount'), type);
     if ('infoCode' in quantity) return refuse(quantity);
@@ -100,9 +119,16 @@ export class SeagmOrderDesk {
     if ('infoCode' in fields) return refuse(fields);
     const category = this.catalog().rechargeCategories.find((c) => c.id === type.category_id);
     return this.charge(account, nowMs, {
-      family: 'recharge', mchOrderId: params.get('mch_order_id') ?? '', title: `${category?.name ?? 'Top up'}<span/>${type.name}`,
-      categoryId: type.category_id, productId: type.id, currency: type.currency, unitPrice: new Decimal(type.unit_price), buyAmount: quantity.value,
-      fields: fields.values, sendNow: false,
+      family: 'recharge',
+      mchOrderId: params.get('mch_order_id') ?? '',
+      title: `${category?.name ?? 'Top up'}<span/>${type.name}`,
+      categoryId: type.category_id,
+      productId: type.id,
+      currency: type.currency,
+      unitPrice: new Decimal(type.unit_price),
+      buyAmount: quantity.value,
+      fields: fields.values,
+      sendNow: false,
     });
   }
 
@@ -118,9 +144,21 @@ export class SeagmOrderDesk {
     if (!operator || callingCode !== country?.calling_code) return refuse(BAD_VALUE);
     if (!/^\d{5,15}$/.test(phone)) return refuse(failure(400, 20134, 'Failed to verify.'));
     return this.charge(account, nowMs, {
-      family: 'mobile', mchOrderId: params.get('mch_order_id') ?? '', title: `${operator.name}<span/>${good.item.product_name}`,
-      categoryId: operator.id, productId: good.item.product_id, currency: good.item.currency, unitPrice: new Decimal(good.item.unit_price), buyAmount: 1,
-      fields: { calling_code: callingCode, phone_number: phone, validity: good.item.validity, local_tax: '0.00', local_received: good.item.local_received },
+      family: 'mobile',
+      mchOrderId: params.get('mch_order_id') ?? '',
+      title: `${operator.name}<span/>${good.item.product_name}`,
+      categoryId: operator.id,
+      productId: good.item.product_id,
+      currency: good.item.currency,
+      unitPrice: new Decimal(good.item.unit_price),
+      buyAmount: 1,
+      fields: {
+        calling_code: callingCode,
+        phone_number: phone,
+        validity: good.item.validity,
+        local_tax: '0.00',
+        local_received: good.item.local_received,
+      },
       sendNow: false,
     });
   }
@@ -129,7 +167,9 @@ export class SeagmOrderDesk {
   detail(family: SimOrderFamily, key: string | undefined, params: Map<string, string>, nowMs: number): SimResponse {
     if (!key) return refuse(MISSING);
     const byMerchantId = params.get('query_type') === 'mchOrderId';
-    const order = this.book.orders.find((o) => o.family === family && (byMerchantId ? o.mchOrderId !== '' && o.mchOrderId === key : String(o.id) === key));
+    const order = this.book.orders.find(
+      (o) => o.family === family && (byMerchantId ? o.mchOrderId !== '' && o.mchOrderId === key : String(o.id) === key),
+    );
     if (!order) return refuse(failure(404, 20080, "This order doesn't exist."));
     if (order.statusCode === 10001 || order.statusCode === 10002) {
       order.reads++;
@@ -157,16 +197,39 @@ export class SeagmOrderDesk {
    * The order callback of the doc's "PAYMENT ORDER CALLBACK": its fields with the example's types (mostly strings,
    * `timestamp` and `status_code` numbers), no cards or top-up fields. `extra` adds or replaces fields.
    */
-  callbackFields(mchOrderId: string, nowMs: number, extra: Record<string, string | number> = {}): Record<string, string | number> {
+  callbackFields(
+    mchOrderId: string,
+    nowMs: number,
+    extra: Record<string, string | number> = {},
+  ): Record<string, string | number> {
     const order = view(this.orderByKey(mchOrderId));
     return {
-      id: String(order.id), trade_id: String(order.trade_id), title: order.title, category_id: String(order.category_id),
-      product_id: String(order.product_id), type_id: String(order.type_id), created: String(order.created), created_time: String(order.created_time),
-      currency: order.currency, unit_price: order.unit_price, buy_amount: order.buy_amount.toFixed(2), pay_amount: order.pay_amount,
-      pay_amount_credits: String(order.pay_amount_credits), refunded_amount: order.refunded_amount, send_amount: order.send_amount,
-      paid_time: String(order.paid_time), sent_time: String(order.sent_time), pay_status_code: String(order.pay_status_code), pay_status: order.pay_status,
-      send_status_code: String(order.send_status_code), send_status: order.send_status, timestamp: Math.floor(nowMs / 1000), status: order.status,
-      status_code: order.status_code, mch_order_id: order.mch_order_id, ...extra,
+      id: String(order.id),
+      trade_id: String(order.trade_id),
+      title: order.title,
+      category_id: String(order.category_id),
+      product_id: String(order.product_id),
+      type_id: String(order.type_id),
+      created: String(order.created),
+      created_time: String(order.created_time),
+      currency: order.currency,
+      unit_price: order.unit_price,
+      buy_amount: order.buy_amount.toFixed(2),
+      pay_amount: order.pay_amount,
+      pay_amount_credits: String(order.pay_amount_credits),
+      refunded_amount: order.refunded_amount,
+      send_amount: order.send_amount,
+      paid_time: String(order.paid_time),
+      sent_time: String(order.sent_time),
+      pay_status_code: String(order.pay_status_code),
+      pay_status: order.pay_status,
+      send_status_code: String(order.send_status_code),
+      send_status: order.send_status,
+      timestamp: Math.floor(nowMs / 1000),
+      status: order.status,
+      status_code: order.status_code,
+      mch_order_id: order.mch_order_id,
+      ...extra,
     };
   }
 
@@ -176,20 +239,44 @@ export class SeagmOrderDesk {
     return order;
   }
 
-  private charge(account: PayingAccount, nowMs: number, order: {
-    family: SimOrderFamily; mchOrderId: string; title: string; categoryId: number; productId: number; currency: string;
-    unitPrice: Decimal; buyAmount: number; fields: Record<string, string>; sendNow: boolean;
-  }): SimResponse {
-    if (order.mchOrderId !== '' && this.book.orders.some((o) => o.mchOrderId === order.mchOrderId)) return refuse(failure(400, 20135, 'The mch order id already Exist.'));
-    if (this.book.outOfStock.has(String(order.productId))) return refuse(failure(416, 20125, 'Current product stock out'));
+  private charge(
+    account: PayingAccount,
+    nowMs: number,
+    order: {
+      family: SimOrderFamily;
+      mchOrderId: string;
+      title: string;
+      categoryId: number;
+      productId: number;
+      currency: string;
+      unitPrice: Decimal;
+      buyAmount: number;
+      fields: Record<string, string>;
+      sendNow: boolean;
+    },
+  ): SimResponse {
+    if (order.mchOrderId !== '' && this.book.orders.some((o) => o.mchOrderId === order.mchOrderId))
+      return refuse(failure(400, 20135, 'The mch order id already Exist.'));
+    if (this.book.outOfStock.has(String(order.productId)))
+      return refuse(failure(416, 20125, 'Current product stock out'));
     if (this.book.forcePaymentFailure) return refuse(failure(402, 20112, 'Balance payment Failed.'));
     const payAmount = order.unitPrice.times(order.buyAmount);
     const debited = inCurrency(payAmount, order.currency, account.currency);
     if (debited.greaterThan(account.balance)) return refuse(failure(402, 20033, 'Insufficient Balance.'));
     account.balance = new Decimal(account.balance).minus(debited).toFixed(2);
     const created: SeagmSimOrder = {
-      ...order, id: this.nextId++, tradeId: this.nextTradeId++, created: Math.floor(nowMs / 1000), payAmount, debited, account,
-      statusCode: 10001, sentTime: 0, cards: [], reads: 0, refunded: new Decimal(0),
+      ...order,
+      id: this.nextId++,
+      tradeId: this.nextTradeId++,
+      created: Math.floor(nowMs / 1000),
+      payAmount,
+      debited,
+      account,
+      statusCode: 10001,
+      sentTime: 0,
+      cards: [],
+      reads: 0,
+      refunded: new Decimal(0),
     };
     this.book.orders.push(created);
     const chargeKey = created.mchOrderId || `order:${created.id}`;
@@ -204,7 +291,12 @@ export class SeagmOrderDesk {
     if (order.family !== 'card') return;
     order.cards = Array.from({ length: order.buyAmount }, (_, n) => {
       const ref = `${order.id}:${n}`;
-      return { id: 8881100 + order.id % 10000 * 10 + n, card_number: `SG${order.productId}${String(order.id).slice(-6)}${n}`, card_pin: demoCardKey(ref), expired: '-' };
+      return {
+        id: 8881100 + (order.id % 10000) * 10 + n,
+        card_number: `SG${order.productId}${String(order.id).slice(-6)}${n}`,
+        card_pin: demoCardKey(ref),
+        expired: '-',
+      };
     });
   }
 }
@@ -243,17 +335,24 @@ function view(order: SeagmSimOrder) {
 }
 
 /** buy_amount as the doc's codes police it: an integer, at least 1, within the type's min and max (0 = no max). */
-function buyAmount(text: string | undefined, limits: { min_amount: number; max_amount: number }): { value: number } | Failure {
+function buyAmount(
+  text: string | undefined,
+  limits: { min_amount: number; max_amount: number },
+): { value: number } | Failure {
   const value = text === undefined ? 1 : /^\d+$/.test(text) ? Number(text) : NaN;
   if (Number.isNaN(value)) return failure(400, 20032, 'Quantity must be an integer.');
   if (value < 1) return failure(400, 20121, 'Buy amount must be 1 or more');
-  if (limits.max_amount > 0 && value > limits.max_amount) return failure(400, 20019, 'Quantity must less than MaxAmount.');
+  if (limits.max_amount > 0 && value > limits.max_amount)
+    return failure(400, 20019, 'Quantity must less than MaxAmount.');
   if (limits.min_amount > 0 && value < limits.min_amount) return failure(400, 20124, 'Invalid Buy Amount');
   return { value };
 }
 
 /** Every field of the type is required; a select takes only its options, and a chosen option's child select its own. */
-function fieldValues(fields: SimInputField[], params: Map<string, string>): { values: Record<string, string> } | Failure {
+function fieldValues(
+  fields: SimInputField[],
+  params: Map<string, string>,
+): { values: Record<string, string> } | Failure {
   const values: Record<string, string> = {};
   for (const field of fields) {
     const value = params.get(field.name)?.trim();

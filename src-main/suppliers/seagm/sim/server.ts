@@ -44,7 +44,12 @@ const TIMESTAMP_WINDOW_SECONDS = 120;
 const MAX_PAGE_LIMIT = 100;
 
 /** Signed endpoints: the matched path parts, the request's parameters and its time in, an answer out. */
-type Handler = (match: RegExpExecArray, params: Map<string, string>, account: SeagmSimAccount, nowMs: number) => SimResponse;
+type Handler = (
+  match: RegExpExecArray,
+  params: Map<string, string>,
+  account: SeagmSimAccount,
+  nowMs: number,
+) => SimResponse;
 interface Route {
   method: 'GET' | 'POST';
   pattern: RegExp;
@@ -84,59 +89,131 @@ export async function startSeagmProtocolSimulator(options: {
 
   const routes: Route[] = [
     { method: 'GET', pattern: /^\/v1\/me$/, handle: (_m, _p, account) => ok(accountView(account)) },
-    { method: 'GET', pattern: /^\/v1\/account-history$/, handle: (_m, params, account) => accountHistory(params, account) },
+    {
+      method: 'GET',
+      pattern: /^\/v1\/account-history$/,
+      handle: (_m, params, account) => accountHistory(params, account),
+    },
     { method: 'GET', pattern: /^\/v1\/card-categories$/, handle: () => ok(catalog.cardCategories) },
-    { method: 'GET', pattern: /^\/v1\/card-categories\/(\d+)$/, handle: (m) => {
-      const category = catalog.cardCategories.find((c) => c.id === Number(m[1]));
-      return category ? ok(category) : refuse(failure(404, 20077, "Card type doesn't exist."));
-    } },
-    { method: 'GET', pattern: /^\/v1\/card-categories\/(\d+)\/card-types$/, handle: (m) => {
-      const id = Number(m[1]);
-      if (!catalog.cardCategories.some((c) => c.id === id)) return refuse(failure(404, 20077, "Card type doesn't exist."));
-      return ok(cardTypes().filter((t) => t.category_id === id));
-    } },
-    { method: 'GET', pattern: /^\/v1\/card-types\/(\d+)$/, handle: (m) => {
-      const type = cardTypes().find((t) => t.id === Number(m[1]));
-      return type ? ok(type) : refuse(failure(404, 20077, "Card type doesn't exist."));
-    } },
+    {
+      method: 'GET',
+      pattern: /^\/v1\/card-categories\/(\d+)$/,
+      handle: (m) => {
+        const category = catalog.cardCategories.find((c) => c.id === Number(m[1]));
+        return category ? ok(category) : refuse(failure(404, 20077, "Card type doesn't exist."));
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v1\/card-categories\/(\d+)\/card-types$/,
+      handle: (m) => {
+        const id = Number(m[1]);
+        if (!catalog.cardCategories.some((c) => c.id === id))
+          return refuse(failure(404, 20077, "Card type doesn't exist."));
+        return ok(cardTypes().filter((t) => t.category_id === id));
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v1\/card-types\/(\d+)$/,
+      handle: (m) => {
+        const type = cardTypes().find((t) => t.id === Number(m[1]));
+        return type ? ok(type) : refuse(failure(404, 20077, "Card type doesn't exist."));
+      },
+    },
     { method: 'GET', pattern: /^\/v1\/recharge-categories$/, handle: () => ok(catalog.rechargeCategories) },
-    { method: 'GET', pattern: /^\/v1\/recharge-categories\/(\d+)$/, handle: (m) => {
-      const category = catalog.rechargeCategories.find((c) => c.id === Number(m[1]));
-      return category ? ok(category) : refuse(failure(404, 20079, "The product doesn't exist."));
-    } },
-    { method: 'GET', pattern: /^\/v1\/recharge-categories\/(\d+)\/recharge-types$/, handle: (m) => {
-      const id = Number(m[1]);
-      if (!catalog.rechargeCategories.some((c) => c.id === id)) return refuse(failure(404, 20079, "The product doesn't exist."));
-      return ok(rechargeTypes().filter((t) => t.category_id === id));
-    } },
-    { method: 'GET', pattern: /^\/v1\/recharge-types\/(\d+)$/, handle: (m) => {
-      const type = rechargeTypes().find((t) => t.id === Number(m[1]));
-      // The detail example writes par_value as a string ("100.00") where the list has a float.
-      return type ? ok({ ...type, par_value: type.par_value.toFixed(2) }) : refuse(failure(404, 20079, "The product doesn't exist."));
-    } },
+    {
+      method: 'GET',
+      pattern: /^\/v1\/recharge-categories\/(\d+)$/,
+      handle: (m) => {
+        const category = catalog.rechargeCategories.find((c) => c.id === Number(m[1]));
+        return category ? ok(category) : refuse(failure(404, 20079, "The product doesn't exist."));
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v1\/recharge-categories\/(\d+)\/recharge-types$/,
+      handle: (m) => {
+        const id = Number(m[1]);
+        if (!catalog.rechargeCategories.some((c) => c.id === id))
+          return refuse(failure(404, 20079, "The product doesn't exist."));
+        return ok(rechargeTypes().filter((t) => t.category_id === id));
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v1\/recharge-types\/(\d+)$/,
+      handle: (m) => {
+        const type = rechargeTypes().find((t) => t.id === Number(m[1]));
+        // The detail example writes par_value as a string ("100.00") where the list has a float.
+        return type
+          ? ok({ ...type, par_value: type.par_value.toFixed(2) })
+          : refuse(failure(404, 20079, "The product doesn't exist."));
+      },
+    },
     { method: 'GET', pattern: /^\/v1\/mobile-recharge\/countries$/, handle: () => ok(catalog.countries) },
-    { method: 'GET', pattern: /^\/v1\/mobile-recharge\/operators$/, handle: (_m, params) => {
-      const code = params.get('country_code');
-      if (code === undefined || code === '') return refuse(failure(406, 20002, 'Dismiss a parameter.'));
-      const country = catalog.countries.find((c) => c.code === code.toLowerCase());
-      if (!country) return refuse(failure(400, 20006, 'Invalid Region.'));
-      return ok(catalog.operators.filter((o) => o.country_code === country.code));
-    } },
-    { method: 'GET', pattern: /^\/v1\/mobile-recharge\/products$/, handle: (_m, params) => {
-      const operatorId = params.get('operator_id');
-      if (operatorId === undefined || operatorId === '') return refuse(failure(406, 20002, 'Dismiss a parameter.'));
-      const operator = /^\d+$/.test(operatorId) ? catalog.operators.find((o) => o.id === Number(operatorId)) : undefined;
-      if (!operator) return refuse(failure(400, 20004, 'Invalid parameter value.'));
-      const groups: Record<SimMobileProduct['product_type'], SimMobileProduct[]> = { airtime: [], data: [], bundle: [] };
-      for (const good of catalog.goods) if (good.family === 'mobile' && good.operatorId === operator.id) groups[good.item.product_type].push(good.item);
-      return ok(groups);
-    } },
-    { method: 'POST', pattern: /^\/v1\/card-orders$/, handle: (_m, params, account, now) => desk.createCard(params, account, now) },
-    { method: 'GET', pattern: /^\/v1\/card-orders\/([^/]+)$/, handle: (m, params, _a, now) => desk.detail('card', pathPart(m[1]), params, now) },
-    { method: 'POST', pattern: /^\/v1\/recharge-orders$/, handle: (_m, params, account, now) => desk.createRecharge(params, account, now) },
-    { method: 'GET', pattern: /^\/v1\/recharge-orders\/([^/]+)$/, handle: (m, params, _a, now) => desk.detail('recharge', pathPart(m[1]), params, now) },
-    { method: 'POST', pattern: /^\/v1\/mobile-recharge\/create$/, handle: (_m, params, account, now) => desk.createMobile(params, account, now) },
-    { method: 'GET', pattern: /^\/v1\/mobile-recharge\/order_info$/, handle: (_m, params, _a, now) => desk.detail('mobile', params.get('order_id'), params, now) },
+    {
+      method: 'GET',
+      pattern: /^\/v1\/mobile-recharge\/operators$/,
+      handle: (_m, params) => {
+        const code = params.get('country_code');
+        if (code === undefined || code === '') return refuse(failure(406, 20002, 'Dismiss a parameter.'));
+        const country = catalog.countries.find((c) => c.code === code.toLowerCase());
+        if (!country) return refuse(failure(400, 20006, 'Invalid Region.'));
+        return ok(catalog.operators.filter((o) => o.country_code === country.code));
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v1\/mobile-recharge\/products$/,
+      handle: (_m, params) => {
+        const operatorId = params.get('operator_id');
+        if (operatorId === undefined || operatorId === '') return refuse(failure(406, 20002, 'Dismiss a parameter.'));
+        const operator = /^\d+$/.test(operatorId)
+          ? catalog.operators.find((o) => o.id === Number(operatorId))
+          : undefined;
+        if (!operator) return refuse(failure(400, 20004, 'Invalid parameter value.'));
+        const groups: Record<SimMobileProduct['product_type'], SimMobileProduct[]> = {
+          airtime: [],
+          data: [],
+          bundle: [],
+        };
+        for (const good of catalog.goods)
+          if (good.family === 'mobile' && good.operatorId === operator.id)
+            groups[good.item.product_type].push(good.item);
+        return ok(groups);
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/v1\/card-orders$/,
+      handle: (_m, params, account, now) => desk.createCard(params, account, now),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v1\/card-orders\/([^/]+)$/,
+      handle: (m, params, _a, now) => desk.detail('card', pathPart(m[1]), params, now),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/v1\/recharge-orders$/,
+      handle: (_m, params, account, now) => desk.createRecharge(params, account, now),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v1\/recharge-orders\/([^/]+)$/,
+      handle: (m, params, _a, now) => desk.detail('recharge', pathPart(m[1]), params, now),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/v1\/mobile-recharge\/create$/,
+      handle: (_m, params, account, now) => desk.createMobile(params, account, now),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v1\/mobile-recharge\/order_info$/,
+      handle: (_m, params, _a, now) => desk.detail('mobile', params.get('order_id'), params, now),
+    },
   ];
 
   function cardTypes() {
@@ -147,14 +224,22 @@ export async function startSeagmProtocolSimulator(options: {
   }
 
   function accountView(account: SeagmSimAccount) {
-    return { id: account.id, email: account.email, username: account.username, credits: Math.round(Number(account.balance) * 100), currency: account.currency, balance: account.balance };
+    return {
+      id: account.id,
+      email: account.email,
+      username: account.username,
+      credits: Math.round(Number(account.balance) * 100),
+      currency: account.currency,
+      balance: account.balance,
+    };
   }
 
   /** Paged by offset/limit; `end` is exclusive (the doc's examples: begin 0, end 11 for 11 records). */
   function accountHistory(params: Map<string, string>, account: SeagmSimAccount): SimResponse {
     const offsetText = params.get('offset') ?? '0';
     const limitText = params.get('limit') ?? '12';
-    if (!/^\d+$/.test(offsetText) || !/^\d+$/.test(limitText) || Number(limitText) < 1) return refuse(failure(400, 20004, 'Invalid parameter value.'));
+    if (!/^\d+$/.test(offsetText) || !/^\d+$/.test(limitText) || Number(limitText) < 1)
+      return refuse(failure(400, 20004, 'Invalid parameter value.'));
     if (Number(limitText) > MAX_PAGE_LIMIT) return refuse(failure(413, 10413, 'Request Entity Too Large'));
     const logs = historyOf(account);
     const begin = Math.min(Number(offsetText), logs.length);
@@ -169,8 +254,16 @@ export async function startSeagmProtocolSimulator(options: {
     for (let n = 0; n < 37; n++) {
       const reload = hashUnit(options.seed, 'history', n) < 0.15;
       const amount = reload ? 500 : Math.round((5 + hashUnit(options.seed, 'spend', n) * 120) * 100) / 100;
-      logs.push({ id: 880000 - n, account_id: account.id, currency: account.currency, action: reload ? 'Reload' : 'Purchase', amount: reload ? amount : -amount,
-        balance: Math.round(balance * 100) / 100, relative_id: 17400000 - n * 7, created: 1750400000 - n * 5400 });
+      logs.push({
+        id: 880000 - n,
+        account_id: account.id,
+        currency: account.currency,
+        action: reload ? 'Reload' : 'Purchase',
+        amount: reload ? amount : -amount,
+        balance: Math.round(balance * 100) / 100,
+        relative_id: 17400000 - n * 7,
+        created: 1750400000 - n * 5400,
+      });
       balance -= reload ? amount : -amount;
     }
     return logs;
@@ -187,7 +280,8 @@ export async function startSeagmProtocolSimulator(options: {
     if (!/^\d+$/.test(timestamp)) return failure(400, 20004, 'Invalid parameter value.');
     const serverTime = Math.floor(now / 1000);
     const ts = Number(timestamp);
-    if (!(ts < serverTime + TIMESTAMP_WINDOW_SECONDS && ts > serverTime - TIMESTAMP_WINDOW_SECONDS)) return failure(408, 10408, 'Request Timeout');
+    if (!(ts < serverTime + TIMESTAMP_WINDOW_SECONDS && ts > serverTime - TIMESTAMP_WINDOW_SECONDS))
+      return failure(408, 10408, 'Request Timeout');
     const account = state.accounts.find((a) => a.uid === uid);
     if (!account) return failure(401, 20035, 'Invalid user id Or required user id.');
     if (!docSignatureAccepts(account.secretKey, params, signature)) return failure(409, 20038, 'Signature is invalid.');
@@ -198,7 +292,17 @@ export async function startSeagmProtocolSimulator(options: {
     // A ban covers the whole IP: unsigned endpoints included.
     if (state.rate.isBanned(req.now)) {
       // The doc names HTTP 418 but no info_code for it; 10418 follows its 10xxx = "HTTP status" pattern.
-      return { status: 418, body: { code: 418, msg: 'IP Banned', error_info: { info_code: 10418, info_message: 'Your IP has been banned for repeatedly violating rate limits.' } } };
+      return {
+        status: 418,
+        body: {
+          code: 418,
+          msg: 'IP Banned',
+          error_info: {
+            info_code: 10418,
+            info_message: 'Your IP has been banned for repeatedly violating rate limits.',
+          },
+        },
+      };
     }
     if (req.path === '/ping' || req.path === '/time') {
       if (req.method !== 'GET') return refuse(failure(405, 10405, 'Method Not Allowed'));
@@ -207,7 +311,8 @@ export async function startSeagmProtocolSimulator(options: {
     const onPath = routes.filter((r) => r.pattern.test(req.path));
     const route = onPath.find((r) => r.method === req.method);
     if (!route) {
-      if (NOT_SIMULATED.some((pattern) => pattern.test(req.path))) return refuse(failure(501, 10501, 'Not Implemented'));
+      if (NOT_SIMULATED.some((pattern) => pattern.test(req.path)))
+        return refuse(failure(501, 10501, 'Not Implemented'));
       return refuse(onPath.length ? failure(405, 10405, 'Method Not Allowed') : failure(404, 10404, 'Not Found'));
     }
     const params = requestParams(req);
@@ -215,7 +320,8 @@ export async function startSeagmProtocolSimulator(options: {
     const auth = authenticate(params, req.now);
     if ('infoCode' in auth) return refuse(auth);
     const retryAfter = state.rate.admit(auth.uid, req.now);
-    if (retryAfter !== null) return refuse(failure(429, 10429, 'Too Many Requests'), { 'retry-after': String(retryAfter) });
+    if (retryAfter !== null)
+      return refuse(failure(429, 10429, 'Too Many Requests'), { 'retry-after': String(retryAfter) });
     return route.handle(route.pattern.exec(req.path)!, params, auth, req.now);
   }
 
@@ -230,7 +336,12 @@ export async function startSeagmProtocolSimulator(options: {
     }
   }
 
-  const server = await startSimServer(handle, { host: options.host, port: options.port, faults: new FaultPlan(), clockOffsetMs: () => state.clockOffsetMs });
+  const server = await startSimServer(handle, {
+    host: options.host,
+    port: options.port,
+    faults: new FaultPlan(),
+    clockOffsetMs: () => state.clockOffsetMs,
+  });
   return {
     ...server,
     state,
@@ -243,7 +354,10 @@ export async function startSeagmProtocolSimulator(options: {
     refundOrder: (mchOrderId, amount) => desk.refund(mchOrderId, amount),
     callbackFor(mchOrderId, extra) {
       // One reseller account per simulator in practice: the first one's key signs.
-      return signedCallback(state.accounts[0].secretKey, desk.callbackFields(mchOrderId, Date.now() + state.clockOffsetMs, extra));
+      return signedCallback(
+        state.accounts[0].secretKey,
+        desk.callbackFields(mchOrderId, Date.now() + state.clockOffsetMs, extra),
+      );
     },
   };
 }

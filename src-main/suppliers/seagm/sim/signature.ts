@@ -16,7 +16,9 @@ export function docSignedText(params: Iterable<[string, string]>): string {
 }
 
 export function docSignature(secretKey: string, params: Iterable<[string, string]>): string {
-  return createHmac('sha256', Buffer.from(secretKey, 'utf8')).update(Buffer.from(docSignedText(params), 'utf8')).digest('hex');
+  return createHmac('sha256', Buffer.from(secretKey, 'utf8'))
+    .update(Buffer.from(docSignedText(params), 'utf8'))
+    .digest('hex');
 }
 
 export function docSignatureAccepts(secretKey: string, params: Iterable<[string, string]>, given: string): boolean {
@@ -26,7 +28,13 @@ export function docSignatureAccepts(secretKey: string, params: Iterable<[string,
 }
 
 /** A callback body as the doc's example shows it, signed over its fields' text (numbers as their decimal text). */
-export function signedCallback(secretKey: string, fields: Record<string, string | number>): Record<string, string | number> {
-  const signature = docSignature(secretKey, Object.entries(fields).map(([key, value]) => [key, String(value)]));
+export function signedCallback(
+  secretKey: string,
+  fields: Record<string, string | number>,
+): Record<string, string | number> {
+  const signature = docSignature(
+    secretKey,
+    Object.entries(fields).map(([key, value]) => [key, String(value)]),
+  );
   return { ...fields, signature };
 }

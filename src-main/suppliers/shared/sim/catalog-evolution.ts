@@ -40,15 +40,30 @@ export interface EvolveOptions {
  * upstream, a few syncs later": about 4% of items move price, 4% change stock, 1% are retitled, 2% vanish
  * (half of them come back a step later) and two new items appear per step.
  */
-export function evolve<T>(base: SeedItem<T>[], seed: number, generation: number, evolution: Evolution<T>, options: EvolveOptions = {}): T[] {
-  return evolveWithHistory(base, seed, generation, evolution, options).filter((item) => item.present).map((item) => item.value);
+export function evolve<T>(
+  base: SeedItem<T>[],
+  seed: number,
+  generation: number,
+  evolution: Evolution<T>,
+  options: EvolveOptions = {},
+): T[] {
+  return evolveWithHistory(base, seed, generation, evolution, options)
+    .filter((item) => item.present)
+    .map((item) => item.value);
 }
 
 /** `evolve`, keeping absent and deleted items and the step each item last changed at. */
-export function evolveWithHistory<T>(base: SeedItem<T>[], seed: number, generation: number, evolution: Evolution<T>, options: EvolveOptions = {}): EvolvedItem<T>[] {
+export function evolveWithHistory<T>(
+  base: SeedItem<T>[],
+  seed: number,
+  generation: number,
+  evolution: Evolution<T>,
+  options: EvolveOptions = {},
+): EvolvedItem<T>[] {
   const churn = options.churn ?? 1;
   const items = new Map<string, EvolvedItem<T>>();
-  for (const item of base) items.set(String(item.key), { value: item.value, present: true, changedAt: 0, deleted: false });
+  for (const item of base)
+    items.set(String(item.key), { value: item.value, present: true, changedAt: 0, deleted: false });
   for (let step = 1; step <= generation; step++) {
     for (const [key, item] of items) {
       if (item.deleted) continue;
@@ -77,7 +92,13 @@ export function evolveWithHistory<T>(base: SeedItem<T>[], seed: number, generati
         item.deleted = options.deleteForGood?.(key, step) ?? false;
       }
     }
-    for (let n = 0; n < 2; n++) items.set(`new-${step}-${n}`, { value: evolution.newItem(step, n), present: true, changedAt: step, deleted: false });
+    for (let n = 0; n < 2; n++)
+      items.set(`new-${step}-${n}`, {
+        value: evolution.newItem(step, n),
+        present: true,
+        changedAt: step,
+        deleted: false,
+      });
   }
   return [...items.values()];
 }

@@ -5,7 +5,10 @@ export function demoLpa(orderRef: string): { lpa: string; smdp: string; activati
   const digest = createHash('sha256').update(orderRef).digest('hex').toUpperCase();
   const smdp = 'SMDP.DEMO.SUPPLYGRID.INVALID';
   const activationCode = digest.slice(0, 32);
-  const iccid = `8985200${BigInt(`0x${digest.slice(32, 44)}`).toString().padStart(12, '0').slice(0, 12)}`;
+  const iccid = `8985200${BigInt(`0x${digest.slice(32, 44)}`)
+    .toString()
+    .padStart(12, '0')
+    .slice(0, 12)}`;
   return { lpa: `LPA:1$${smdp}$${activationCode}`, smdp, activationCode, iccid };
 }
 

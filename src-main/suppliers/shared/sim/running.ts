@@ -7,7 +7,10 @@ interface SimulatorServer {
 }
 
 /** Wraps a simulator's server as the RunningSimulator the demo and the CLI use, keeping the server at hand for tests. */
-export function runningSimulator<S extends SimulatorServer>(server: S, connection: ConnectionBase & Record<string, unknown>): RunningSimulator & { server: S } {
+export function runningSimulator<S extends SimulatorServer>(
+  server: S,
+  connection: ConnectionBase & Record<string, unknown>,
+): RunningSimulator & { server: S } {
   return {
     server,
     baseUrl: server.baseUrl,

@@ -74,7 +74,8 @@ export class FaultPlan {
     for (const entry of this.entries) {
       const { fault } = entry;
       if (fault.method && fault.method !== req.method) continue;
-      if (fault.path && !(typeof fault.path === 'string' ? fault.path === req.path : fault.path.test(req.path))) continue;
+      if (fault.path && !(typeof fault.path === 'string' ? fault.path === req.path : fault.path.test(req.path)))
+        continue;
       if (fault.when && !fault.when(req)) continue;
       entry.seen++;
       if (entry.seen <= (fault.after ?? 0)) continue;
@@ -123,7 +124,12 @@ export async function startSimServer(handler: SimHandler, options: SimServerOpti
     const url = new URL(req.url ?? '/', 'http://simulator');
     const now = Date.now() + (options.clockOffsetMs?.() ?? 0);
     const simReq: SimRequest = {
-      method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks), now,
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      body: Buffer.concat(chunks),
+      now,
       remoteAddress: req.socket.remoteAddress ?? 'unknown',
     };
     const hitKey = `${simReq.method} ${simReq.path}`;
@@ -133,10 +139,16 @@ export async function startSimServer(handler: SimHandler, options: SimServerOpti
     const actions = faults.take(simReq);
     for (const action of actions) if (action.kind === 'delay') await sleep(action.ms);
     const statusFault = actions.find((a) => a.kind === 'status');
-    let response: SimResponse = statusFault && statusFault.kind === 'status'
-      ? { status: statusFault.status, body: statusFault.body ?? { error: 'injected fault' }, headers: statusFault.headers }
-      : await handler(simReq);
-    for (const action of actions) if (action.kind === 'rewrite') response = { ...response, body: action.transform(response.body, simReq) };
+    let response: SimResponse =
+      statusFault && statusFault.kind === 'status'
+        ? {
+            status: statusFault.status,
+            body: statusFault.body ?? { error: 'injected fault' },
+            headers: statusFault.headers,
+          }
+        : await handler(simReq);
+    for (const action of actions)
+      if (action.kind === 'rewrite') response = { ...response, body: action.transform(response.body, simReq) };
 
     if (actions.some((a) => a.kind === 'hang')) {
       await new Promise<void>((resolve) => {
@@ -160,7 +172,9 @@ export async function startSimServer(handler: SimHandler, options: SimServerOpti
     const endless = actions.find((a) => a.kind === 'endless');
     if (endless?.kind === 'endless') {
       res.writeHead(response.status, headers);
-      await writeUntilClosed(res, Buffer.concat([Buffer.from('{"ok":true,"items":['), bytes]), () => Buffer.alloc(endless.chunkBytes ?? 64 * 1024, 0x20));
+      await writeUntilClosed(res, Buffer.concat([Buffer.from('{"ok":true,"items":['), bytes]), () =>
+        Buffer.alloc(endless.chunkBytes ?? 64 * 1024, 0x20),
+      );
       return;
     }
     const drip = actions.find((a) => a.kind === 'drip');
@@ -187,10 +201,11 @@ export async function startSimServer(handler: SimHandler, options: SimServerOpti
     baseUrl: `http://${options.host ?? '127.0.0.1'}:${address.port}`,
     faults,
     hits,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -214,7 +229,10 @@ async function writeUntilClosed(res: ServerResponse, first: Buffer, next: () => 
 }
 
 /** Applies a simulator's `rateLimit` option to a per-window limiter: null lifts it, numbers replace its own. */
-export function tuneLimiter(limiter: { limitPerWindow: number; windowMs: number }, limit: { windowMs?: number; max?: number } | null | undefined): void {
+export function tuneLimiter(
+  limiter: { limitPerWindow: number; windowMs: number },
+  limit: { windowMs?: number; max?: number } | null | undefined,
+): void {
   if (limit === undefined) return;
   if (limit === null) {
     limiter.limitPerWindow = Infinity;
@@ -233,7 +251,10 @@ export class MinuteRateLimiter {
   /** Requests refused so far: tests prove a client slowed down. */
   refused = 0;
 
-  constructor(public limitPerMinute: number, public windowMs = 60_000) {}
+  constructor(
+    public limitPerMinute: number,
+    public windowMs = 60_000,
+  ) {}
 
   /** The allowance per window (per minute unless windowMs was shortened). */
   get limitPerWindow(): number {

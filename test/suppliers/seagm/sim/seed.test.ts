@@ -46,7 +46,12 @@ describe('SEAGM simulator catalog', () => {
     expect([...after.keys()].filter((id) => !before.has(id))).toHaveLength(4);
     const common = [...after.entries()].filter(([id]) => before.has(id));
     expect(common.some(([id, g]) => g.item.unit_price !== before.get(id)!.item.unit_price)).toBe(true);
-    expect(common.some(([id, g]) => g.family === 'card' && g.item.has_stock !== (before.get(id)!.item as { has_stock: boolean }).has_stock)).toBe(true);
+    expect(
+      common.some(
+        ([id, g]) =>
+          g.family === 'card' && g.item.has_stock !== (before.get(id)!.item as { has_stock: boolean }).has_stock,
+      ),
+    ).toBe(true);
     expect(later.cardCategories).toEqual(catalog.cardCategories);
   });
 
