@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CHANGE_KINDS, type ChangeKind } from '../src-main/domain/diff';
 import { isDecimalString } from '../src-main/domain/money';
 import { OFFER_KINDS, type OfferKind } from '../src-main/domain/offer';
-import { ruleSetSchema } from '../src-main/domain/pricing/schema';
+import type { RuleSet } from '../src-main/domain/pricing/rules';
 import { ALERT_SECRET_NAMES, type AlertSecretName } from './alert-types';
 import type { ApiContract, ApiMethod } from './contract';
 import { EXPORT_PRESET_IDS, FLAGGED_ROW_CHOICES, OUT_OF_STOCK_MODES } from './export-types';
@@ -13,10 +13,17 @@ import { GRID_SORT_COLUMNS } from './grid-types';
 // services worker's port, the loopback bridge: src-main/api/dispatch.ts) before any handler runs. The schemas say
 // what the contract's types say: shapes and types. Rules about values (a cap is an amount, a quantity at least 1)
 // stay with the feature that words their problems, except where a feature's own schema is the whole rule: the grid
-// filter, bulk actions, export options and rule sets are checked here by the very schema their feature parses with.
+// filter, bulk actions and export options are checked here by the very schema their feature parses with. A rule set
+// is the merchant's own document (typed in the JSON editor, too): only its outline is checked here, and the pricing
+// feature's schema says what is wrong inside it ("min must be below max") in words the merchant can act on.
 
 /** An argument a caller may leave out: JSON makes a left-out argument null, and a handler's default wants undefined. */
 const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? undefined);
+
+/** A rule set's outline; the handler parses it with domain/pricing/schema.ts, which words each problem. */
+const ruleSetOutline = z
+  .looseObject({ currency: z.string(), rules: z.array(z.unknown()).optional(), locks: z.array(z.unknown()).optional() })
+  .transform((outline) => outline as unknown as RuleSet);
 
 const id = z.number().int();
 const limit = z.number().int();
@@ -196,8 +203,8 @@ export const API_ARGUMENTS: { readonly [M in ApiMethod]: ArgumentsSchema<M> } = 
 
   'pricing.rules': z.tuple([]),
   'pricing.names': z.tuple([]),
-  'pricing.saveRules': z.tuple([ruleSetSchema]),
-  'pricing.preview': z.tuple([ruleSetSchema, optional(language)]),
+  'pricing.saveRules': z.tuple([ruleSetOutline]),
+  'pricing.preview': z.tuple([ruleSetOutline, optional(language)]),
   'pricing.lock': z.tuple([lockedPriceSchema]),
   'pricing.unlock': z.tuple([lockTargetSchema]),
 

@@ -27,6 +27,7 @@ import { getPlanRow, planKeysMatching, queryGrid } from '../grid/query';
 import { matchSuggestions } from '../grid/suggestions';
 import { fetchEcbRates, setManualRates } from '../pricing/rates-service';
 import { loadRuleSet, lockPrice, saveRuleSet, unlockPrice } from '../pricing/rules-store';
+import { parseRuleSet } from '../domain/pricing/schema';
 import type { AppServices } from '../services/app-services';
 import { connectionFields } from '../services/connection-fields';
 import { SUPPLIER_KINDS } from '../suppliers/registry';
@@ -180,7 +181,11 @@ export function createHandlers(services: AppServices): ApiContract {
       return saved;
     },
     'pricing.preview': async (ruleSet, language = 'en') => {
-      const preview = previewChange(gridPricingInputs(db, services.gridScope()), loadRuleSet(db, currency()), ruleSet);
+      const preview = previewChange(
+        gridPricingInputs(db, services.gridScope()),
+        loadRuleSet(db, currency()),
+        parseRuleSet(ruleSet),
+      );
       const titles = planTitles(
         db,
         preview.examples.flatMap((example) => example.input.planKey ?? []),

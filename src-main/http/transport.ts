@@ -89,7 +89,8 @@ export async function send(req: HttpRequest, options: TransportOptions): Promise
     }
     const declared = Number(response.headers['content-length']);
     if (Number.isFinite(declared) && declared > maxBytes) {
-      response.body.destroy();
+      // Nothing reads the body: destroying it emits undici's "Request aborted", which must not go unhandled.
+      response.body.on('error', () => undefined).destroy();
       throw tooLarge(options.label, maxBytes, declared);
     }
     const chunks: Buffer[] = [];

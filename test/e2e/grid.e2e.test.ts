@@ -354,7 +354,7 @@ describe('the Grid, light theme, English', () => {
       expect(await lockedCount()).toBe(0);
       await confirm.getByRole('button', { name: 'Lock anyway' }).click();
       await expect.poll(lockedCount, POLL).toBe(1);
-      expect(await confirm.count()).toBe(0);
+      await expect.poll(() => confirm.count(), POLL).toBe(0);
       await expect.poll(() => panel().getByTestId('detail-sale').textContent(), POLL).toContain('0.01 USD');
       await expect.poll(() => row.locator('.lock-icon').count(), POLL).toBe(1);
       await expect.poll(() => row.locator('.margin-cell.loss .margin-flag').count(), POLL).toBe(1);

@@ -89,7 +89,7 @@ describe('electron-vite build output', () => {
     expect(config).toMatch(/files:\n\s+- out\/\*\*/);
     // The CLI's TypeScript runner is a dependency of the CLI, not of the app: left out of the package.
     for (const excluded of ['tsx', 'esbuild', '@esbuild'])
-      expect(config).toContain(`- "!**/node_modules/${excluded}/**"`);
+      expect(config).toMatch(new RegExp(`- (["'])!\\*\\*/node_modules/${excluded}/\\*\\*\\1`));
     // Fuses flipped in the packaged binary: no run-as-node, no NODE_OPTIONS, no --inspect, code only from a checked asar.
     const fuses = /\nelectronFuses:\n((?:[ ]+.*\n?)+)/.exec(config)?.[1] ?? '';
     const flags = Object.fromEntries(
@@ -102,7 +102,7 @@ describe('electron-vite build output', () => {
       onlyLoadAppFromAsar: true,
       enableEmbeddedAsarIntegrityValidation: true,
     });
-    expect(config).toMatch(/asarUnpack:\n\s+- "\*\*\/node_modules\/better-sqlite3\/\*\*"/);
+    expect(config).toMatch(/asarUnpack:\n\s+- (["'])\*\*\/node_modules\/better-sqlite3\/\*\*\1/);
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     expect(pkg.main).toBe('out/main/index.js');
     expect(pkg.allowScripts?.['better-sqlite3']).toBe(true);
