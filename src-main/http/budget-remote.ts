@@ -31,17 +31,18 @@ export type BudgetRequest =
   | { op: 'open'; ref: number; identity: AccountIdentity; policy: BudgetPolicy; tuning: BudgetTuning }
   | { op: 'refresh'; token: number }
   | { op: 'run'; ref: number; id: number; resendThrottled: boolean }
-  | { op: 'sent'; id: number; outcome: 'ok' | 'failed' }
+  | { op: 'sent'; id: number; ref: number; bytes: number; outcome: 'ok' | 'failed' }
   | {
       op: 'sent';
       id: number;
+      ref: number;
+      bytes: number;
       outcome: 'throttled';
       message: string;
       httpStatus: number | null;
       retryAfterMs: number | null;
     }
   | { op: 'abort'; id: number }
-  | { op: 'received'; ref: number; bytes: number }
   | { op: 'stop'; ref: number; message: string; code: string; ms: number };
 
 /** Owner → worker. */
@@ -139,6 +140,7 @@ export class RemoteBudgets {
 class RemoteBudget implements RequestBudget {
   private stats_: BudgetSnapshot = EMPTY;
   private readonly listeners = new Set<(resumesAt: number | null) => void>();
+  private unsentBytes = 0;
 
   constructor(
     private readonly remote: RemoteBudgets,
@@ -167,10 +169,16 @@ class RemoteBudget implements RequestBudget {
     return () => this.listeners.delete(listener);
   }
 
+  /** Counted here at once, and told to the owner with the attempt's end ('sent'), not in a message of their own. */
   received(bytes: number): void {
-    // Counted here too, so totals read before the owner's next report include them; its report then has them.
     this.stats_ = { ...this.stats_, bytes: this.stats_.bytes + bytes };
-    this.remote.post({ op: 'received', ref: this.ref, bytes });
+    this.unsentBytes += bytes;
+  }
+
+  private takeBytes(): number {
+    const bytes = this.unsentBytes;
+    this.unsentBytes = 0;
+    return bytes;
   }
 
   stop(error: SupplierError, ms: number): void {
@@ -195,13 +203,13 @@ class RemoteBudget implements RequestBudget {
         attempt: () => {
           send().then(
             (value) => {
-              this.remote.post({ op: 'sent', id, outcome: 'ok' });
+              this.remote.post({ op: 'sent', id, ref: this.ref, bytes: this.takeBytes(), outcome: 'ok' });
               done();
               resolve(value);
             },
             (error: unknown) => {
               if (!isThrottle(error)) {
-                this.remote.post({ op: 'sent', id, outcome: 'failed' });
+                this.remote.post({ op: 'sent', id, ref: this.ref, bytes: this.takeBytes(), outcome: 'failed' });
                 done();
                 reject(error);
                 return;
@@ -210,6 +218,8 @@ class RemoteBudget implements RequestBudget {
               this.remote.post({
                 op: 'sent',
                 id,
+                ref: this.ref,
+                bytes: this.takeBytes(),
                 outcome: 'throttled',
                 message: error.message,
                 httpStatus: error.httpStatus,
@@ -324,6 +334,7 @@ export function serveRemoteBudgets(
         return;
       }
       case 'sent': {
+        if (request.bytes > 0) budgets.get(request.ref)?.budget.received(request.bytes);
         const run = runs.get(request.id);
         const attempt = run?.attempt;
         if (!run || !attempt) return;
@@ -340,9 +351,6 @@ export function serveRemoteBudgets(
       }
       case 'abort':
         runs.get(request.id)?.controller.abort();
-        return;
-      case 'received':
-        budgets.get(request.ref)?.budget.received(request.bytes);
         return;
       case 'stop':
         budgets.get(request.ref)?.budget.stop(new SupplierError(request.message, request.code), request.ms);

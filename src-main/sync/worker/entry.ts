@@ -6,6 +6,7 @@ import { keepAccountBudgetsElsewhere } from '../../http/budget-policy';
 import { RemoteBudgets } from '../../http/budget-remote';
 import { syncSuppliers } from '../engine';
 import { adapterFor, syncTargetFor } from '../targets';
+import type { SyncEvent } from '../../../src-shared/sync-types';
 import type { SyncWorkerCommand, SyncWorkerData, SyncWorkerMessage } from './protocol';
 
 const SYNC_WORKER_BUSY_TIMEOUT_MS = 120_000;
@@ -15,6 +16,30 @@ const data = workerData as SyncWorkerData;
 const post = (message: SyncWorkerMessage) => parentPort!.postMessage(message);
 const budgets = new RemoteBudgets(data.budgetPort);
 keepAccountBudgetsElsewhere((identity, policy, tuning) => budgets.for(identity, policy, tuning));
+
+/** Progress is passed on at most every PROGRESS_EVERY_MS per supplier (the latest); every other event at once, after it. */
+const PROGRESS_EVERY_MS = 100;
+
+function forwardEvents(): (event: SyncEvent) => void {
+  const held = new Map<string, { event: SyncEvent; timer: NodeJS.Timeout }>();
+  const flush = (supplierId: string) => {
+    const pending = held.get(supplierId);
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    held.delete(supplierId);
+    post({ type: 'event', event: pending.event });
+  };
+  return (event) => {
+    if (event.type !== 'progress') {
+      flush(event.supplierId);
+      post({ type: 'event', event });
+      return;
+    }
+    const pending = held.get(event.supplierId);
+    if (pending) pending.event = event;
+    else held.set(event.supplierId, { event, timer: setTimeout(() => flush(event.supplierId), PROGRESS_EVERY_MS) });
+  };
+}
 
 const cancel = new AbortController();
 parentPort!.on('message', (command: SyncWorkerCommand) => {
@@ -36,7 +61,7 @@ try {
     ...options,
     ...(nowMs !== undefined && { now: () => nowMs }),
     signal: cancel.signal,
-    onEvent: (event) => post({ type: 'event', event }),
+    onEvent: forwardEvents(),
   });
   post({ type: 'results', results });
 } finally {

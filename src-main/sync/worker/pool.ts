@@ -19,8 +19,12 @@ export type PortableSyncTarget = SyncTarget & { portable: PortableTarget };
  */
 export const SYNC_WORKER_HEAP_LIMIT_MB = 768;
 
-/** Pages and their offers are short-lived: a small young generation keeps each thread's resident memory down. */
-const SYNC_WORKER_YOUNG_GENERATION_MB = 16;
+/**
+ * Pages and their offers are short-lived: a young generation that holds a few pages of them spares the thread
+ * promoting them (a smaller one cost a sixth of the sync in garbage collection); it is bounded, so each thread's
+ * resident memory stays known.
+ */
+const SYNC_WORKER_YOUNG_GENERATION_MB = 48;
 
 export interface ThreadOptions {
   /**
