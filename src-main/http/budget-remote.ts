@@ -147,8 +147,9 @@ class RemoteBudget implements RequestBudget {
     readonly ref: number,
   ) {}
 
+  /** The owner's report, plus the bytes it has not been told of yet. */
   update(stats: BudgetSnapshot): void {
-    this.stats_ = stats;
+    this.stats_ = { ...stats, bytes: stats.bytes + this.unsentBytes };
   }
 
   announce(resumesAt: number | null): void {

@@ -39,7 +39,10 @@ function connect(owned: PacedBudget) {
     channel.port1.close();
     remote.close();
   });
-  return remote.for(IDENTITY, fixedWindowPolicy(RULE.maxRequests), {});
+  return Object.assign(remote.for(IDENTITY, fixedWindowPolicy(RULE.maxRequests), {}), {
+    /** A round trip: the owner has handled everything sent before it (an attempt's end is one-way). */
+    settled: () => remote.refresh(),
+  });
 }
 
 describe('a budget served to another thread', () => {
@@ -54,6 +57,7 @@ describe('a budget served to another thread', () => {
     // The fourth waited for the owner's next window.
     expect(clock.sleeps).toEqual([61_000]);
     await remote.run(async () => 'sync point');
+    await remote.settled();
     expect(owned.stats()).toMatchObject({ requests: 5, throttled: 0, bytes: 1234 });
     expect(remote.stats()).toEqual(owned.stats());
   });
