@@ -258,6 +258,23 @@ export function commitStagedCatalog(
     db.prepare(`UPDATE sync_runs SET status = 'held', finished_at = ?, offers = ?, added = ?, removed = ?, changed = ?,
     skipped = ?, skipped_json = ?, error = NULL, mode = ?, requests = ?, throttled = ?, wait_ms = ?, bytes = ?, fetch_ms = ?, held_json = ? WHERE id = ?`);
 
+  /** What closing the run records, held or applied: the values closeRun and holdRun share, in their order. */
+  const outcome = (counts: CommitResult['counts']) => [
+    nowIso(),
+    counts.offers,
+    counts.added,
+    counts.removed,
+    counts.changed,
+    counts.skipped,
+    JSON.stringify(skipped),
+    scope === 'changes' ? 'incremental' : 'full',
+    metrics.requests,
+    metrics.throttled,
+    Math.round(metrics.waitMs),
+    metrics.bytes,
+    Math.round(metrics.fetchMs),
+  ];
+
   // The commit runs whole inside a savepoint: a listing to hold is then judged by exactly the counts applying it makes
   // (unreadable products spared, removals of a 'changes' listing included), and undone before anything lands.
   const apply = db.transaction((liveBefore: number): CommitResult => {
@@ -311,22 +328,7 @@ export function commitStagedCatalog(
     const counts = { offers, added, removed, changed, skipped: skipped.length };
     const reason = options.hold ? holdReason(removed, liveBefore, options.hold) : null;
     if (reason) throw new HoldInstead(counts, reason);
-    closeRun.run(
-      nowIso(),
-      counts.offers,
-      counts.added,
-      counts.removed,
-      counts.changed,
-      counts.skipped,
-      JSON.stringify(skipped),
-      scope === 'changes' ? 'incremental' : 'full',
-      metrics.requests,
-      metrics.throttled,
-      Math.round(metrics.waitMs),
-      metrics.bytes,
-      Math.round(metrics.fetchMs),
-      runId,
-    );
+    closeRun.run(...outcome(counts), runId);
     markGridStale(db);
     return { counts };
   });
@@ -342,23 +344,7 @@ export function commitStagedCatalog(
       if (!(error instanceof HoldInstead)) throw error;
       const { counts, reason } = error;
       keepHeldListing(db, runId, staging);
-      holdRun.run(
-        nowIso(),
-        counts.offers,
-        counts.added,
-        counts.removed,
-        counts.changed,
-        counts.skipped,
-        JSON.stringify(skipped),
-        scope === 'changes' ? 'incremental' : 'full',
-        metrics.requests,
-        metrics.throttled,
-        Math.round(metrics.waitMs),
-        metrics.bytes,
-        Math.round(metrics.fetchMs),
-        JSON.stringify(reason),
-        runId,
-      );
+      holdRun.run(...outcome(counts), JSON.stringify(reason), runId);
       return { counts, held: reason };
     }
   });

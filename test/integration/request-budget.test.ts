@@ -9,6 +9,7 @@ import { startSeagmSimulator } from '../../src-main/suppliers/seagm/sim';
 import { syncSuppliers } from '../../src-main/sync/engine';
 import { adapterFor, syncTargetFor } from '../../src-main/sync/targets';
 import { FAST_RETRY, tempDb, type TempDb } from '../helpers/temp-db';
+import { autoDeliveredOrder } from '../helpers/dujiao-order';
 
 /** The real rule (60 per 60 s, then a 30 s block) scaled down: 20 requests per 400 ms window, a 300 ms block. */
 // The simulator runs in the test's own process, so a busy event loop delays when it counts a request: the margin covers
@@ -114,22 +115,8 @@ describe('request budget of a Dujiao-Next connection', () => {
     const syncing = adapterFor(connectionOf(sim), ENV);
     const ordering = adapterFor(connectionOf(sim), ENV);
     expect(ordering.budget).toBe(syncing.budget);
-    const product = sim.server
-      .catalog()
-      .products.find(
-        (p) =>
-          p.is_active && p.fulfillment_type === 'auto' && p.skus.some((s) => s.is_active && s.stock_quantity !== 0),
-      )!;
-    const sku = product.skus.find((s) => s.is_active && s.stock_quantity !== 0)!;
     const sync = syncSuppliers(db, [syncTargetFor(sim.connection, syncing)], { mode: 'full' });
-    const placed = await ordering.orders!.place({
-      productId: String(product.id),
-      skuId: String(sku.id),
-      variant: '',
-      quantity: 1,
-      idempotencyKey: 'BUDGET-1',
-      expectedCost: { amount: sku.price_amount, currency: 'CNY' },
-    });
+    const placed = await ordering.orders!.place(autoDeliveredOrder(sim, 'BUDGET-1'));
     const [result] = await sync;
     expect(result.status).toBe('ok');
     expect(placed.upstreamOrderId).not.toBeNull();

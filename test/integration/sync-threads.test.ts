@@ -11,6 +11,7 @@ import { adapterFor, portableSyncTarget, syncTargetFor } from '../../src-main/sy
 import { syncSuppliersInThreads } from '../../src-main/sync/worker/pool';
 import type { PortableAdapterEnv } from '../../src-main/sync/worker/protocol';
 import { FAST_RETRY, tempDb } from '../helpers/temp-db';
+import { autoDeliveredOrder } from '../helpers/dujiao-order';
 
 // Syncs in worker threads (sync/worker/): each thread opens the database itself and asks this thread's request
 // budgets before every request. These run real simulators over loopback and real SQLite files.
@@ -116,26 +117,12 @@ describe('request budgets of a sync in worker threads', () => {
     const connection = { ...sim.connection, requestsPerMinute: RULE.max } as Connection;
     // This thread's adapter for the same account: the order service's, sharing the budget the worker is served from.
     const ordering = adapterFor(connection, PACED);
-    const product = sim.server
-      .catalog()
-      .products.find(
-        (p) =>
-          p.is_active && p.fulfillment_type === 'auto' && p.skus.some((s) => s.is_active && s.stock_quantity !== 0),
-      )!;
-    const sku = product.skus.find((s) => s.is_active && s.stock_quantity !== 0)!;
     const sync = syncSuppliersInThreads(
       db,
       [portableSyncTarget(connection, PACED), portableSyncTarget(other.connection as Connection, ENV)],
       { mode: 'full', threads: 2 },
     );
-    const placed = await ordering.orders!.place({
-      productId: String(product.id),
-      skuId: String(sku.id),
-      variant: '',
-      quantity: 1,
-      idempotencyKey: 'THREADS-1',
-      expectedCost: { amount: sku.price_amount, currency: 'CNY' },
-    });
+    const placed = await ordering.orders!.place(autoDeliveredOrder(sim, 'THREADS-1'));
     const [result] = await sync;
     expect(result.status).toBe('ok');
     expect(result.requests).toBeGreaterThan(RULE.max);

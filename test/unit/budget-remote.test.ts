@@ -5,27 +5,13 @@ import { fixedWindowPolicy } from '../../src-main/http/budget-policy';
 import { RemoteBudgets, serveRemoteBudgets } from '../../src-main/http/budget-remote';
 import { CanceledError, SupplierError } from '../../src-main/http/errors';
 import { FixedWindowPace } from '../../src-main/http/fixed-window-pace';
+import { fakeClock } from '../helpers/fake-clock';
 
 // The two ends of a sync worker's budget channel, over a real MessageChannel in one thread: what the worker's
 // RemoteBudget asks, the owner's PacedBudget decides.
 
 const RULE = { windowMs: 60_000, maxRequests: 3, blockMs: 30_000, marginMs: 1000 };
 const IDENTITY = { kind: 'dujiao-next', baseUrl: 'https://shop.example', account: 'key' };
-
-/** A clock that jumps to the end of every wait instead of sleeping. */
-function fakeClock(): BudgetClock & { sleeps: number[] } {
-  let now = 1_000_000;
-  const sleeps: number[] = [];
-  return {
-    sleeps,
-    now: () => now,
-    sleep: async (ms, signal) => {
-      if (signal?.aborted) throw new CanceledError();
-      sleeps.push(ms);
-      now += ms;
-    },
-  };
-}
 
 const closers: Array<() => void> = [];
 afterEach(() => closers.splice(0).forEach((close) => close()));

@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AdaptivePace } from '../../src-main/http/adaptive-pace';
-import { PacedBudget, type BudgetClock } from '../../src-main/http/budget';
+import { PacedBudget } from '../../src-main/http/budget';
 import { CanceledError, SupplierError } from '../../src-main/http/errors';
 import { FixedWindowPace } from '../../src-main/http/fixed-window-pace';
-
-/** A clock that jumps to the end of every wait instead of sleeping, recording each. */
-function fakeClock(start = 1_000_000): BudgetClock & { sleeps: number[] } {
-  let now = start;
-  const sleeps: number[] = [];
-  return {
-    sleeps,
-    now: () => now,
-    sleep: async (ms, signal) => {
-      if (signal?.aborted) throw new CanceledError();
-      sleeps.push(ms);
-      now += ms;
-    },
-  };
-}
+import { fakeClock } from '../helpers/fake-clock';
 
 const RULE = { windowMs: 60_000, maxRequests: 60, blockMs: 30_000, marginMs: 1000 };
 const throttle = () => new SupplierError('rate limited', 'rate_limited', 429, true);
