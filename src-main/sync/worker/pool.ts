@@ -6,7 +6,7 @@ import { finishRunWithoutCatalog, getRun, latestRuns } from '../../db/catalog-re
 import { localAccountBudget } from '../../http/budget-policy';
 import { serveRemoteBudgets } from '../../http/budget-remote';
 import type { SupplierSyncResult } from '../../../src-shared/sync-types';
-import { syncSuppliers, type SyncOptions, type SyncTarget } from '../engine';
+import { listingSince, syncSuppliers, type SyncOptions, type SyncTarget } from '../engine';
 import { WORKER_STOPPED } from '../../../src-shared/sync-run-errors';
 import type { PortableTarget, SyncWorkerCommand, SyncWorkerData, SyncWorkerMessage } from './protocol';
 
@@ -28,16 +28,20 @@ const SYNC_WORKER_YOUNG_GENERATION_MB = 48;
 
 export interface ThreadOptions {
   /**
-   * Worker threads at most. Default: the cores there are, once the suppliers' last catalogs add up to
-   * THREADS_FROM_OFFERS; below that (a first sync, a small catalog) starting threads costs more than it saves.
+   * Worker threads at most. Default: the cores there are, once the offers this sync will likely list add up to
+   * THREADS_FROM_OFFERS (each supplier's last catalog, a small share of it when it lists incrementally); below that
+   * (a first sync, a small catalog, an incremental sync) starting threads costs more than it saves.
    */
   threads?: number;
   /** better_sqlite3.node built for this runtime, where the default one is not (see db/open.ts). */
   nativeBinding?: string;
 }
 
-/** Offers, over the suppliers' last runs, from which a sync shares them out among threads by default. */
+/** Offers a sync will likely list from which it shares the suppliers out among threads by default. */
 export const THREADS_FROM_OFFERS = 20_000;
+
+/** What an incremental listing carries of a catalog, for the estimate: the changed products, a few percent. */
+const INCREMENTAL_SHARE = 0.05;
 
 /**
  * syncSuppliers, with the suppliers shared out among worker threads that each open the database themselves: a
@@ -56,34 +60,41 @@ export async function syncSuppliersInThreads(
     ? []
     : targets.filter((target): target is PortableSyncTarget => 'portable' in target && target.portable !== undefined);
   const lastSize = new Map(latestRuns(db).map((run) => [run.supplierId, run.offers]));
-  const threads = Math.min(options.threads ?? defaultThreads(moving, lastSize), moving.length);
+  const expected = new Map(
+    moving.map((target) => {
+      const size = lastSize.get(target.supplierId) ?? 0;
+      const incremental = listingSince(db, target.supplierId, options) !== null;
+      return [target.supplierId, incremental ? size * INCREMENTAL_SHARE : size];
+    }),
+  );
+  const threads = Math.min(options.threads ?? defaultThreads(expected), moving.length);
   if (threads < 2) return syncSuppliers(db, targets, options);
   const staying = targets.filter((target) => !moving.includes(target as PortableSyncTarget));
   const results = new Map<string, SupplierSyncResult>();
   const keep = (batch: SupplierSyncResult[]) => batch.forEach((result) => results.set(result.supplierId, result));
   await Promise.all([
-    ...shareOut(moving, threads, lastSize).map(async (group) => keep(await syncInWorker(db, group, options))),
+    ...shareOut(moving, threads, expected).map(async (group) => keep(await syncInWorker(db, group, options))),
     staying.length > 0 ? syncSuppliers(db, staying, options).then(keep) : null,
   ]);
   return targets.map((target) => results.get(target.supplierId)!);
 }
 
-function defaultThreads(targets: PortableSyncTarget[], lastSize: Map<string, number>): number {
-  const offers = targets.reduce((sum, target) => sum + (lastSize.get(target.supplierId) ?? 0), 0);
+function defaultThreads(expected: Map<string, number>): number {
+  const offers = [...expected.values()].reduce((sum, size) => sum + size, 0);
   return offers >= THREADS_FROM_OFFERS ? availableParallelism() : 1;
 }
 
 /**
- * Longest first onto the least loaded thread, a supplier's weight being its last catalog size: two large catalogs
- * land on different threads. Without history every supplier weighs the same.
+ * Longest first onto the least loaded thread, a supplier's weight being what it will likely list: two large
+ * catalogs land on different threads. Without history every supplier weighs the same.
  */
 function shareOut(
   targets: PortableSyncTarget[],
   threads: number,
-  lastSize: Map<string, number>,
+  expected: Map<string, number>,
 ): PortableSyncTarget[][] {
   const weighted = targets
-    .map((target) => ({ target, weight: lastSize.get(target.supplierId) ?? 1 }))
+    .map((target) => ({ target, weight: expected.get(target.supplierId) || 1 }))
     .sort((a, b) => b.weight - a.weight);
   const groups = Array.from({ length: threads }, () => ({ load: 0, targets: [] as PortableSyncTarget[] }));
   for (const { target, weight } of weighted) {
