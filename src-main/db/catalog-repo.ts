@@ -389,6 +389,17 @@ export function lastOkRunStart(db: Database, supplierId: string, mode?: SyncMode
   return row?.started_at ?? null;
 }
 
+/** A supplier's stored `raw` by product (its first live offer's), read one product at a time as a listing asks. */
+export function storedRawOf(db: Database, supplierId: string): (productId: string) => unknown {
+  const read = db.prepare(
+    `SELECT raw_json FROM offers WHERE supplier_id = ? AND product_id = ? AND removed_at IS NULL ORDER BY sku_id, variant LIMIT 1`,
+  );
+  return (productId) => {
+    const row = read.get(supplierId, productId) as { raw_json: string } | undefined;
+    return row ? JSON.parse(row.raw_json) : undefined;
+  };
+}
+
 /** A live offer's quantity tiers; empty when it has none (or is not live). */
 export function offerQuantityTiers(
   db: Database,

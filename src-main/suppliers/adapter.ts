@@ -44,6 +44,12 @@ export interface FetchOptions {
    * mark their pages scope 'changes'; the others ignore it and list everything.
    */
   changedSince?: string | null;
+  /**
+   * What the stored catalog kept of a product (its offer's `raw`, the first when it has several), undefined when
+   * none is live. Lets an adapter whose protocol must fetch a detail per product skip one whose list entry has not
+   * moved since (Linksfield), across restarts and sync threads alike.
+   */
+  storedRaw?: (productId: string) => unknown;
 }
 
 export interface OrderRequest {

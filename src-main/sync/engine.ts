@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import {
+  storedRawOf,
   commitStagedCatalog,
   finishRunWithoutCatalog,
   lastOkRunStart,
@@ -184,6 +185,7 @@ export async function syncSupplier(
       .fetchCatalog({
         signal: fetchControl.signal,
         changedSince,
+        storedRaw: storedRawOf(db, supplierId),
         onProgress: (progress) => options.onEvent?.({ type: 'progress', supplierId, runId, ...progress }),
       })
       [Symbol.asyncIterator]();

@@ -1,4 +1,5 @@
 import { CanceledError, describeError } from '../../http/errors';
+import type { Offer } from '../../domain/offer';
 import type { AdapterEnv, CatalogPage, FetchOptions, PingResult, SupplierAdapter } from '../adapter';
 import { mapWithConcurrency } from '../shared/concurrency';
 import { refuseImplausibleListing } from '../shared/listing-limits';
@@ -18,6 +19,18 @@ export const DETAILS_PER_PAGE = 50;
 export interface LinksfieldAccount extends FmsAccount {
   /** The account currency: the one of each package's prices that becomes the offer's cost. */
   currency: string;
+}
+
+/** The detail the stored offer was read from, when it was read under exactly this list entry. */
+function storedDetail(pkg: ListedPackage, storedRaw: FetchOptions['storedRaw']): unknown {
+  if (pkg.fingerprint === null || !storedRaw) return undefined;
+  const raw = storedRaw(String(pkg.id)) as { detail?: unknown; listEntry?: unknown } | undefined;
+  return raw && raw.listEntry === pkg.fingerprint ? raw.detail : undefined;
+}
+
+function withListEntry(offer: Offer, fingerprints: Map<string, string | null>): Offer {
+  const listEntry = fingerprints.get(offer.productId);
+  return listEntry ? { ...offer, raw: { ...(offer.raw as Record<string, unknown>), listEntry } } : offer;
 }
 
 export function createLinksfieldAdapter(account: LinksfieldAccount, label: string, env?: AdapterEnv): SupplierAdapter {
@@ -70,15 +83,17 @@ export function createLinksfieldAdapter(account: LinksfieldAccount, label: strin
     for (let start = 0; start < total; start += DETAILS_PER_PAGE) {
       const chunk = listing.packages.slice(start, start + DETAILS_PER_PAGE);
       const details = await mapWithConcurrency(chunk, REQUEST_CONCURRENCY, async (pkg) => {
-        const detail = await fetchDetail(pkg, signal);
+        const detail = await fetchDetail(pkg, signal, options.storedRaw);
         detailed++;
         onProgress?.({ pagesDone: detailed, pagesTotal: total, items: detailed });
         return detail;
       });
+      const fingerprints = new Map(chunk.map((pkg) => [String(pkg.id), pkg.fingerprint]));
       const page = mapPageItems(
         details,
         packageDetailSchema,
-        (detail) => [mapPackageDetail(detail, context)],
+        // The list entry the detail was read under is kept with the offer: the next sync may reuse the detail.
+        (detail) => [withListEntry(mapPackageDetail(detail, context), fingerprints)],
         (_raw, index) => `package ${chunk[index].id} (listed under ${chunk[index].listedUnder.join(', ')})`,
       );
       yield { offers: page.offers, skipped: start === 0 ? [...listing.skipped, ...page.skipped] : page.skipped };
@@ -86,8 +101,12 @@ export function createLinksfieldAdapter(account: LinksfieldAccount, label: strin
   }
 
   /** A detail that still fails after retries leaves a hole in the catalog, so the whole fetch fails. */
-  async function fetchDetail(pkg: ListedPackage, signal?: AbortSignal): Promise<unknown> {
-    const cached = details.get(String(pkg.id), pkg.fingerprint);
+  async function fetchDetail(
+    pkg: ListedPackage,
+    signal?: AbortSignal,
+    storedRaw?: FetchOptions['storedRaw'],
+  ): Promise<unknown> {
+    const cached = details.get(String(pkg.id), pkg.fingerprint) ?? storedDetail(pkg, storedRaw);
     if (cached !== undefined) return cached;
     try {
       const detail = await client.call(FMS_PATHS.packageDetail, { id: pkg.id }, signal);

@@ -4,6 +4,10 @@ import { linksfield } from '../../../src-main/suppliers/linksfield';
 import { FMS_PATHS } from '../../../src-main/suppliers/linksfield/paths';
 import { startLinksfieldSimulator, type LinksfieldSimulator } from '../../../src-main/suppliers/linksfield/sim';
 import { collectPages } from '../../helpers/collect-pages';
+import { tempDb } from '../../helpers/temp-db';
+import { listLiveOffers } from '../../../src-main/db/catalog-repo';
+import { syncSupplier } from '../../../src-main/sync/engine';
+import { syncTargetFor } from '../../../src-main/sync/targets';
 
 // The pace is the budget's business, tested elsewhere; here it only slows the count down.
 const env = { retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 50 }, budgetTuning: { requestsPerMinute: 600_000 } };
@@ -72,5 +76,47 @@ describe('Linksfield package details across listings of one connection', () => {
     expect(detailRequests()).toBe(once + sim.server.packages().length);
     const fresh = await collectPages(adapterFor().fetchCatalog());
     expect(next.offers).toEqual(fresh.offers);
+  });
+
+  it('reuses what the stored catalog kept, across processes: a fresh connection details only the packages that moved', async () => {
+    listEntriesCarryUpdateTime();
+    const temp = tempDb();
+    try {
+      const sync = () => syncSupplier(temp.db, syncTargetFor(sim.connection, adapterFor()), { mode: 'full' });
+      expect((await sync()).status).toBe('ok');
+      const packages = sim.server.packages().length;
+      expect(detailRequests()).toBe(packages);
+      const stored = listLiveOffers(temp.db);
+
+      // A new adapter, as after a restart or in a sync thread: nothing remembered in memory.
+      expect((await sync()).status).toBe('ok');
+      expect(detailRequests()).toBe(packages);
+      // Nothing to write: every offer is exactly as stored, the raw detail it came from included.
+      expect(listLiveOffers(temp.db)).toEqual(stored);
+
+      const before = new Map(sim.server.packages().map((pkg) => [pkg.id, pkg]));
+      sim.setGeneration(1);
+      // New packages, and those whose list entry moved (its updateTime or its name).
+      const moved = sim.server.packages().filter((pkg) => {
+        const old = before.get(pkg.id);
+        return !old || old.updateTime !== pkg.updateTime || old.packageShowName !== pkg.packageShowName;
+      }).length;
+      const third = await sync();
+      expect(third.status).toBe('ok');
+      expect(detailRequests() - packages).toBe(moved);
+      // What a listing that detailed everything stores.
+      const everything = tempDb();
+      try {
+        await syncSupplier(everything.db, syncTargetFor(sim.connection, adapterFor()), { mode: 'full' });
+        // Sales counters inside `raw` drift without the list entry moving; what a merchant sees is the same.
+        const catalog = (db: typeof temp.db) =>
+          listLiveOffers(db).map(({ firstSeen: _f, lastSeen: _l, raw: _r, ...offer }) => offer);
+        expect(catalog(temp.db)).toEqual(catalog(everything.db));
+      } finally {
+        everything.cleanup();
+      }
+    } finally {
+      temp.cleanup();
+    }
   });
 });
