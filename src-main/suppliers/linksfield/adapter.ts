@@ -11,6 +11,7 @@ import { mapPackageDetail, type MapContext } from './map';
 import { createLinksfieldOrders } from './orders';
 import { FMS_PATHS } from './paths';
 import { packageDetailSchema } from './schemas';
+import { skippedText } from '../../../src-shared/skipped-text';
 
 /** Packages detailed per yielded page; also the unit the "mostly malformed" rule judges. */
 export const DETAILS_PER_PAGE = 50;
@@ -79,7 +80,8 @@ export function createLinksfieldAdapter(account: LinksfieldAccount, label: strin
         details,
         packageDetailSchema,
         (detail) => [mapPackageDetail(detail, context)],
-        (_raw, index) => `package ${chunk[index].id} (listed under ${chunk[index].listedUnder.join(', ')})`,
+        (_raw, index) =>
+          skippedText('where.package', { id: chunk[index].id, countries: chunk[index].listedUnder.join(', ') }),
       );
       yield { offers: page.offers, skipped: start === 0 ? [...listing.skipped, ...page.skipped] : page.skipped };
     }
