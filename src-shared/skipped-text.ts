@@ -12,10 +12,9 @@ export const SKIPPED_TEXT_CODES = [
   /** `page`. */
   'where.page',
   'where.item',
-  /** With the item's `id`, named as an id, a product or a SKU. */
+  /** With the item's `id`, named as an id or a product. */
   'where.itemId',
   'where.itemProduct',
-  'where.itemSku',
   /** One offer of an item: `sku`, and `variant` where the SKU has several. */
   'where.sku',
   'where.skuVariant',

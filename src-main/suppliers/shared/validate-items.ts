@@ -93,7 +93,7 @@ function productIdOf(
   return productId === undefined ? {} : { productId, ...(skuId !== undefined ? { skuId } : {}) };
 }
 
-const ITEM_WITH_ID = { id: 'where.itemId', product: 'where.itemProduct', sku: 'where.itemSku' } as const;
+const ITEM_WITH_ID = { id: 'where.itemId', product: 'where.itemProduct' } as const;
 
 /**
  * Where an item sat, naming its id when it has one, so a merchant can find it upstream: "page 2, item 11 (product 51)",
