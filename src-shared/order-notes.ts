@@ -118,6 +118,18 @@ export const ORDER_TEXT_CODES = [
   'deliveryNote.mobileDoneFor',
   'deliveryNote.topUpDone',
   'deliveryNote.topUpDoneFor',
+  // A BillionConnect eSIM's settings, one a line; an eSIM of several (`index`, `count`, `code`, `iccid`).
+  'deliveryNote.pin',
+  'deliveryNote.puk',
+  'deliveryNote.apn',
+  'deliveryNote.apnUser',
+  'deliveryNote.apnLogin',
+  'deliveryNote.number',
+  'deliveryNote.validUntil',
+  'deliveryNote.esim',
+  'deliveryNote.esimWithIccid',
+  /** The ICCIDs of an order's eSIMs before their codes came (`iccids`). */
+  'deliveryNote.iccids',
   // Errors (why an order failed or needs a look).
   'cap.refused.uncounted',
   'cap.refused.noRate',
@@ -144,6 +156,8 @@ export const ORDER_TEXT_CODES = [
   'upstream.unknownStatus',
   'upstream.paymentRefused',
   'upstream.paymentAnswerLost',
+  /** SEAGM says a card order is done (`status`, its own words) but has sent no card codes yet. */
+  'upstream.noCardCodesYet',
 ] as const;
 export type OrderTextCode = (typeof ORDER_TEXT_CODES)[number];
 

@@ -4,7 +4,10 @@ import type { HoldReason } from './hold-policy';
 // A sync run as it crosses to the renderer: the run as stored, its changes, its progress events and its result.
 
 export interface SkippedItem {
-  /** Where in the upstream the item sat, e.g. "page 3, item 17 (id 1042)". */
+  /**
+   * Where in the upstream the item sat ("page 3, item 17 (id 1042)") and why it was skipped, as coded texts
+   * (skipped-text.ts, issue-codes.ts) the renderer words; a run stored before the codes keeps its English.
+   */
   where: string;
   reason: string;
   /**

@@ -4,8 +4,18 @@ import { z } from 'zod';
 import { ConfigError, readJsonFile } from './json-file';
 import type { ConnectionBase } from '../suppliers/adapter';
 import { SUPPLIER_KINDS, supplierKind } from '../suppliers/registry';
-import { formatIssues } from '../suppliers/shared/validate-items';
-import { connectionUrlProblem, INSECURE_HTTP_OPT_IN, isOptedIn, urlProblemText } from '../http/url-policy';
+import { issueAsText, MAX_ISSUES } from '../suppliers/shared/issue-text';
+import { wordCodedText } from '../../src-shared/coded-issue';
+import { issueText } from '../../src-shared/issue-codes';
+import { translator } from '../../src-renderer/i18n/fill-template';
+import { problemsDictionary } from '../../src-renderer/i18n/problems';
+import {
+  connectionUrlProblem,
+  INSECURE_HTTP_OPT_IN,
+  isOptedIn,
+  urlProblemText,
+  type UrlProblem,
+} from '../http/url-policy';
 
 /** A suppliers file is a few KB; anything near this is not one (and is never read into memory whole). */
 export const MAX_CONFIG_FILE_BYTES = 1024 * 1024;
@@ -20,10 +30,27 @@ export interface AppConfig {
 
 export { ConfigError };
 
+const english = translator(problemsDictionary.en);
+
+/**
+ * A config file is written and read in English (like its field names): its problems are told in English, the
+ * address's in the URL rule's own words (its schema issue would only say "not valid").
+ */
+function issuesInEnglish(error: z.ZodError, urlProblem: UrlProblem | null = null): string {
+  return error.issues
+    .slice(0, MAX_ISSUES)
+    .map((issue) =>
+      urlProblem && issue.path[0] === 'baseUrl'
+        ? `baseUrl: ${urlProblemText(urlProblem)}`
+        : wordCodedText(issueAsText(issue), english),
+    )
+    .join('; ');
+}
+
 const fileShape = z.object({
   currency: z
     .string()
-    .regex(/^[A-Za-z]{3}$/, 'currency must be a 3-letter ISO code such as USD')
+    .regex(/^[A-Za-z]{3}$/, issueText('problem.currencyCode'))
     .optional(),
   suppliers: z
     .array(z.record(z.string(), z.unknown()))
@@ -33,8 +60,8 @@ const fileShape = z.object({
 
 /** Validates a whole config; every message names the supplier and field at fault, never a secret's value. */
 export function parseAppConfig(input: unknown, source = 'config'): AppConfig {
-  const shape = fileShape.safeParse(input);
-  if (!shape.success) throw new ConfigError(`${source}: ${formatIssues(shape.error)}`);
+  const shape = fileShape.safeParse(input, { reportInput: true });
+  if (!shape.success) throw new ConfigError(`${source}: ${issuesInEnglish(shape.error)}`);
   const ids = new Set<string>();
   const suppliers = shape.data.suppliers.map((raw, index) => {
     const where = `${source}: suppliers[${index}]${typeof raw.id === 'string' ? ` (id "${raw.id}")` : ''}`;
@@ -45,9 +72,9 @@ export function parseAppConfig(input: unknown, source = 'config'): AppConfig {
       throw new ConfigError(
         `${where}: unknown kind "${raw.kind}" (one of ${SUPPLIER_KINDS.map((k) => k.kind).join(', ')})`,
       );
-    const parsed = kind.configSchema.safeParse(raw);
-    if (!parsed.success) throw new ConfigError(`${where}: ${formatIssues(parsed.error)}`);
+    const parsed = kind.configSchema.safeParse(raw, { reportInput: true });
     const urlProblem = connectionUrlProblem(raw);
+    if (!parsed.success) throw new ConfigError(`${where}: ${issuesInEnglish(parsed.error, urlProblem)}`);
     if (urlProblem) throw new ConfigError(`${where}: baseUrl: ${urlProblemText(urlProblem)}`);
     if (ids.has(parsed.data.id)) throw new ConfigError(`${where}: id "${parsed.data.id}" is used twice`);
     ids.add(parsed.data.id);

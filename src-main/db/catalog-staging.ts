@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { offerKey, type Offer } from '../domain/offer';
+import { skippedText } from '../../src-shared/skipped-text';
 import type { SkippedItem } from '../../src-shared/sync-types';
 
 /** The columns of an offer a listing decides; an offer whose stored values of these all match is not written. */
@@ -154,8 +155,14 @@ export class CatalogStaging {
         if (this.stagedKeys.has(key)) {
           // The first copy of an offer listed twice is kept; the caller hears about the second.
           duplicates.push({
-            where: `product ${offer.productId}, sku ${offer.skuId}${offer.variant ? `, variant ${offer.variant}` : ''}`,
-            reason: 'listed twice; first kept',
+            where: offer.variant
+              ? skippedText('where.offerVariant', {
+                  product: offer.productId,
+                  sku: offer.skuId,
+                  variant: offer.variant,
+                })
+              : skippedText('where.offer', { product: offer.productId, sku: offer.skuId }),
+            reason: skippedText('skip.listedTwice'),
           });
           continue;
         }

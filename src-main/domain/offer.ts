@@ -103,43 +103,69 @@ export function stockFromQuantity(quantity: number): Stock {
   return { status: 'in_stock', quantity };
 }
 
+/** Which amount of an offer a problem is about: its cost, retail or original price, or a quantity tier's price. */
+export type OfferAmount = 'cost' | 'retail' | 'original' | 'tier';
+
+/**
+ * Why an offer cannot be stored, as a code and its parameters (the supplier's values, as text): worded by the renderer
+ * (`offer.*` in its problems dictionary), like an activation code's problem.
+ */
+export interface OfferProblem {
+  code:
+    | 'noProductId'
+    | 'notDecimal'
+    | 'notCurrency'
+    | 'costNotPositive'
+    | 'tierCurrency'
+    | 'noTitle'
+    | 'stockStatus'
+    | 'stockQuantity';
+  /** `amount` (an OfferAmount) and `from` name the amount a money problem is about. */
+  params: Record<string, string>;
+}
+
 /**
  * Why an offer as mapped from a supplier cannot be stored, or null when it can. Every supplier's offers pass this
  * on arrival (validate-items.ts): a cost of zero or below would be priced, exported and ordered as if real, and a
  * currency that is not ISO 4217 (markup, a typo) would reach every export file.
  */
-export function offerProblem(offer: Offer): string | null {
-  if (!offer.productId) return 'no product id';
-  const cost = moneyProblem(offer.cost, 'cost');
+export function offerProblem(offer: Offer): OfferProblem | null {
+  if (!offer.productId) return { code: 'noProductId', params: {} };
+  const cost = moneyProblem(offer.cost, { amount: 'cost' });
   if (cost) return cost;
   if (!new Decimal(offer.cost.amount).greaterThan(0))
-    return `cost ${offer.cost.amount} ${offer.cost.currency} is not above zero`;
-  for (const [name, value] of [
-    ['retail price', offer.retailPrice],
-    ['original price', offer.originalPrice],
+    return { code: 'costNotPositive', params: { value: offer.cost.amount, currency: offer.cost.currency } };
+  for (const [amount, value] of [
+    ['retail', offer.retailPrice],
+    ['original', offer.originalPrice],
   ] as const) {
-    const problem = value ? moneyProblem(value, name) : null;
+    const problem = value ? moneyProblem(value, { amount }) : null;
     if (problem) return problem;
   }
   for (const tier of offer.quantityTiers ?? []) {
-    const problem = moneyProblem(tier.unitPrice, `price from ${tier.minQuantity}`);
+    const from = String(tier.minQuantity);
+    const problem = moneyProblem(tier.unitPrice, { amount: 'tier', from });
     if (problem) return problem;
     if (tier.unitPrice.currency !== offer.cost.currency)
-      return `price from ${tier.minQuantity} is in ${tier.unitPrice.currency}, the cost in ${offer.cost.currency}`;
+      return {
+        code: 'tierCurrency',
+        params: { from, currency: tier.unitPrice.currency, costCurrency: offer.cost.currency },
+      };
   }
   if (!Object.values(offer.titles).some((title) => typeof title === 'string' && title.trim().length > 0))
-    return 'no title in any language';
-  if (!STOCK_STATUSES.includes(offer.stock.status)) return `unknown stock status ${JSON.stringify(offer.stock.status)}`;
+    return { code: 'noTitle', params: {} };
+  if (!STOCK_STATUSES.includes(offer.stock.status))
+    return { code: 'stockStatus', params: { status: JSON.stringify(offer.stock.status) } };
   const quantity = offer.stock.quantity;
   if (quantity !== null && !(Number.isSafeInteger(quantity) && quantity >= 0))
-    return `stock quantity ${quantity} is not a whole number of items`;
+    return { code: 'stockQuantity', params: { quantity: String(quantity) } };
   return null;
 }
 
-function moneyProblem(value: Money, name: string): string | null {
+function moneyProblem(value: Money, which: { amount: OfferAmount; from?: string }): OfferProblem | null {
   if (typeof value.amount !== 'string' || !isDecimalString(value.amount))
-    return `${name} ${JSON.stringify(value.amount)} is not a decimal amount`;
+    return { code: 'notDecimal', params: { ...which, value: JSON.stringify(value.amount) } };
   if (!isIsoCurrency(value.currency))
-    return `${name} currency ${JSON.stringify(String(value.currency).slice(0, 40))} is not an ISO 4217 code`;
+    return { code: 'notCurrency', params: { ...which, currency: JSON.stringify(String(value.currency).slice(0, 40)) } };
   return null;
 }

@@ -1,12 +1,14 @@
 import type { Dictionary } from './dictionary';
+import { itemProblemsDictionary } from './item-problems';
 
 /**
  * What main says when something fails, worded here once and spread into the dictionaries of the screens that show it
  * (suppliers, sync, orders): the transport's and the suppliers' coded texts, and the causes a connection test or a
- * sync failure is sorted into, each with what to do.
+ * sync failure is sorted into, each with what to do; and why a supplier's item does not fit, and where (item-problems.ts).
  */
 export const problemsDictionary: Dictionary = {
   en: {
+    ...itemProblemsDictionary.en,
     // Transport (src-main/http/transport-text.ts): what happened to one request.
     'transport.silence': '{where}: timed out (no answer for {limit})',
     'transport.deadline':
@@ -160,6 +162,7 @@ export const problemsDictionary: Dictionary = {
       'The supplier sent data SupplyGrid cannot use. If it keeps happening, show the technical details to the supplier.',
   },
   'zh-CN': {
+    ...itemProblemsDictionary['zh-CN'],
     'transport.silence': '{where}：超时（{limit} 内没有应答）',
     'transport.deadline': '{where}：{limit} 内没有收到完整应答（这是单个请求的时限，无论数据到达得多慢）',
     'transport.connectFailed': '{where}：连接失败（{code}）',

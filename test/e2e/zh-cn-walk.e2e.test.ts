@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src-main/api/handlers';
 import type { ApiContract } from '../../src-shared/contract';
 import type { OfferRef, PlanRow } from '../../src-shared/grid-types';
+import { decodeCodedIssue } from '../../src-shared/coded-issue';
 import { describeOffenders, latinOffenders, type VisibleText } from '../helpers/latin-words';
 import { visibleTexts } from './visible-texts';
 import { launchApp, type E2eApp } from './harness';
@@ -209,6 +210,21 @@ describe.each(['zh-CN', 'en'])('every screen, dialog and drawer in %s', (locale)
       await page.locator(`.order-detail[data-order="${order.id}"] .timeline-entry`).nth(1).waitFor(WAIT);
       await look(`orders-${supplier}`);
     }
+    // The BillionConnect eSIM's PIN, PUK and APN, revealed: our labels in the reader's language around its values.
+    const bcOrder = (await server['orders.list']()).find((o) => o.supplier === 'demo-billionconnect')!;
+    const revealed = await server['orders.reveal'](bcOrder.id);
+    for (const line of revealed.delivery?.text?.split('\n') ?? [])
+      data.push(...Object.values(decodeCodedIssue(line)?.params ?? {}), line);
+    await page.locator(`.order-item[data-order="${bcOrder.id}"]`).click();
+    const detail = page.locator(`.order-detail[data-order="${bcOrder.id}"]`);
+    await detail.locator('.delivery-head button.primary').click();
+    const deliveryText = detail.locator('.delivery-text pre');
+    await deliveryText.waitFor(WAIT);
+    await deliveryText.scrollIntoViewIfNeeded();
+    expect(await deliveryText.textContent()).toMatch(
+      locale === 'zh-CN' ? /^PIN 码：\d+\nPUK 码：\d+\nAPN（接入点）：/ : /^PIN \d+\nPUK \d+\nAPN /,
+    );
+    await look('orders-demo-billionconnect-revealed');
     await page.locator('main.screen .page-head button.primary, main.screen button.primary').first().click();
     await page.getByRole('dialog').waitFor(WAIT);
     await page.waitForTimeout(500);

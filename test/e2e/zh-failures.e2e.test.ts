@@ -20,6 +20,33 @@ const WORKING = '华南批发';
 const GONE = '已停业的店';
 const GARBAGE = '乱码商店';
 
+/** What the skipped list says of the items malformSomeItems breaks, in Chinese. */
+const SKIPPED_REASONS = [
+  '字段 skus.0.price_amount：不是十进制金额："free"',
+  '字段 title：没有任何语言的文字',
+  '字段 fulfillment_type：必须是以下之一："auto", "manual", "upstream"',
+  '字段 skus.0.stock_status：缺失; 字段 skus.0.stock_quantity：应为数字',
+  '成本 0 CNY 不大于零',
+  '与之前列出的商品重复；保留第一条',
+];
+
+/**
+ * One page of the listing with a few items a sync cannot take (a price that is no amount, no title, an unknown
+ * fulfillment type, a SKU without stock, a free SKU) and the first listed twice: fewer than half, so the page stands.
+ */
+function malformSomeItems(body: unknown): unknown {
+  const page = body as { items: Array<Record<string, unknown>> };
+  const items = page.items.map((item) => structuredClone(item));
+  const sku = (index: number) => (items[index].skus as Array<Record<string, unknown>>)[0];
+  sku(1).price_amount = 'free';
+  items[3].title = {};
+  items[5].fulfillment_type = 'drop-ship';
+  delete sku(7).stock_status;
+  sku(7).stock_quantity = 'many';
+  sku(9).price_amount = '0';
+  return { ...page, items: [...items, structuredClone(items[0])] };
+}
+
 /**
  * What a merchant reading Chinese sees when things go wrong below the screens: a sync that fails on the network or
  * on an answer it cannot read, and an order the supplier's own order code refuses. Every visible text is checked for
@@ -60,8 +87,21 @@ describe('failures read in 简体中文, down to the transport', () => {
     await dujiao(WORKING, baseUrl);
     await dujiao(GONE, `http://127.0.0.1:${await freeLoopbackPort()}/api/v1/upstream`);
     await dujiao(GARBAGE, `http://127.0.0.1:${(webPage.address() as AddressInfo).port}/api/v1/upstream`);
+    // The working supplier lists some items a sync cannot take: the run keeps the rest and lists these as skipped.
+    wholesaler.server.faults.add({
+      method: 'GET',
+      path: '/api/v1/upstream/products',
+      action: { kind: 'rewrite', transform: malformSomeItems },
+    });
     const results = await api['sync.run']();
     expect(results.map((result) => result.status).sort()).toEqual(['failed', 'failed', 'ok']);
+    // The working supplier's titles (its run lists what it added) are its own words.
+    const titles = app.preview.services.db.prepare('SELECT titles_json, variant FROM offers').all() as Array<{
+      titles_json: string;
+      variant: string;
+    }>;
+    for (const { titles_json, variant } of titles)
+      data.push(variant, ...Object.values(JSON.parse(titles_json) as Record<string, string>));
     // What the failures' details quote is data: the request (connection name, method, path), the system's code, the answer's start.
     for (const result of results.filter((r) => r.status === 'failed')) {
       const detail = decodeCodedIssue(decodeCodedIssue(result.error!)!.params.detail)!;
@@ -131,6 +171,31 @@ describe('failures read in 简体中文, down to the transport', () => {
     await expect.poll(() => lastRun(GONE).textContent(), WAIT).toBe('连接被拒绝');
     await look('suppliers');
   }, 120_000);
+
+  it("says where each skipped item sat and why, in Chinese, the supplier's fields and values as they came", async () => {
+    const { page } = app;
+    await openScreen(SCREEN.sync);
+    await page.locator('.run-item').filter({ hasText: WORKING }).first().click();
+    const skipped = page.locator('.diff-skipped');
+    await skipped.locator('summary').click();
+    const items = skipped.locator('li');
+    await expect.poll(() => items.count(), WAIT).toBe(SKIPPED_REASONS.length);
+    const texts = await items.allTextContents();
+    for (const reason of SKIPPED_REASONS)
+      expect(
+        texts.some((text) => text.includes(reason)),
+        `${reason} in:\n${texts.join('\n')}`,
+      ).toBe(true);
+    expect(
+      texts.every((text) => /^第 1 页，第 \d+ 条（商品 \d+）/.test(text)),
+      texts.join('\n'),
+    ).toBe(true);
+    // Field paths, ids and values are the supplier's: shown as sent, and left alone by a browser's translation.
+    expect(await skipped.locator('[translate="no"]').allTextContents()).toEqual(
+      expect.arrayContaining(['skus.0.price_amount', '"free"', 'fulfillment_type', 'skus.0.stock_status']),
+    );
+    await look('sync-skipped');
+  }, 60_000);
 
   it('says why the supplier refused the order, in Chinese, on Test orders', async () => {
     const { page } = app;

@@ -10,7 +10,7 @@ import type { Fault, FaultPlan } from '../../src-main/suppliers/shared/sim/serve
 import { syncSupplier } from '../../src-main/sync/engine';
 import { catalogOf, product, startTestDujiao } from '../helpers/dujiao-fixtures';
 import { FAST_RETRY, tempDb } from '../helpers/temp-db';
-import { inEnglish, inEnglishMatching } from '../helpers/in-english';
+import { inEnglish, inEnglishMatching, skippedInEnglish } from '../helpers/in-english';
 
 // An upstream that is not on our side: answers without end, answers a byte at a time, claims billions of products,
 // pages that go nowhere, prices below zero, currencies made of markup, redirects elsewhere. Each must fail (or skip)
@@ -185,7 +185,7 @@ describe('hostile responses end a sync cleanly and keep the previous catalog', (
     next.products[5].skus[0].price_amount = '0.00';
     const outcome = await syncAgainst([], ENV, next);
     expect(outcome.result.status).toBe('ok');
-    expect(outcome.result.skipped).toEqual([
+    expect(skippedInEnglish(outcome.result.skipped)).toEqual([
       expect.objectContaining({ productId: '5', reason: 'cost -1.00 CNY is not above zero' }),
       expect.objectContaining({ productId: '6', reason: 'cost 0.00 CNY is not above zero' }),
     ]);
@@ -206,7 +206,7 @@ describe('hostile responses end a sync cleanly and keep the previous catalog', (
     ]);
     expectFailedAndKept(
       outcome,
-      /POST \/ping: an answer SupplyGrid cannot read \(currency: not an ISO 4217 currency code: "<img src=x onerror=alert\(1\)>"\)/,
+      /POST \/ping: an answer SupplyGrid cannot read \(field currency: not an ISO 4217 currency code: "<img src=x onerror=alert\(1\)>"\)/,
     );
     expect(outcome.db.prepare('SELECT COUNT(*) AS n FROM offers WHERE cost_currency <> ?').get('CNY')).toEqual({
       n: 0,

@@ -30,3 +30,8 @@ export function inEnglishMatching(pattern: RegExp): { asymmetricMatch(error: unk
     toString: () => `an error reading, in English, ${pattern}`,
   };
 }
+
+/** A sync's skipped items with their place and reason in English, as the CLI prints them: what tests assert on. */
+export function skippedInEnglish<Item extends { where: string; reason: string }>(items: readonly Item[]): Item[] {
+  return items.map((item) => ({ ...item, where: inEnglish(item.where), reason: inEnglish(item.reason) }));
+}

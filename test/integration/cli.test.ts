@@ -102,8 +102,8 @@ describe('supplygrid CLI', () => {
       /suppliers\[0\] \(id "x"\): baseUrl: baseUrl must be a full http\(s\) URL/,
     ],
     [{ suppliers: [{ id: 'x', kind: 'dujiao-next', baseUrl: 'http://127.0.0.1:1', apiKey: 'k' }] }, /apiSecret/],
-    [{ suppliers: [{ kind: 'mesim' }] }, /suppliers\[0\]: id: /],
-    [{ currency: 'dollars', suppliers: [] }, /currency must be a 3-letter ISO code/],
+    [{ suppliers: [{ kind: 'mesim' }] }, /suppliers\[0\]: field id: missing/],
+    [{ currency: 'dollars', suppliers: [] }, /field currency: must be a 3-letter ISO code such as USD/],
   ])('rejects a bad config with a clear message (%#)', async (config, message) => {
     const { file, dir } = tempDbFile();
     const path = join(dir, 'bad.json');

@@ -22,6 +22,8 @@ import { syncDictionary } from '../../src-renderer/i18n/sync';
 import { heldErrorText } from '../../src-renderer/screens/sync/held-reason';
 import { runErrorWords } from '../../src-renderer/screens/sync/run-error';
 import { HELD_NOT_FOUND, HELD_SUPERSEDED } from '../../src-shared/held-run-codes';
+import { ISSUE_TEXT_CODES } from '../../src-shared/issue-codes';
+import { SKIPPED_TEXT_CODES } from '../../src-shared/skipped-text';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
@@ -47,6 +49,11 @@ describe('every code main sends has words in both languages', () => {
       CONNECTION_FAILURE_CAUSES.flatMap((cause) => [`cause.${cause}.title`, `cause.${cause}.fix`]),
     );
     expectWorded(problemsDictionary, ['sync.interrupted']);
+  });
+
+  it("a value that does not fit, and a skipped item's place and reason: in the problems dictionary, so in Sync's", () => {
+    for (const dictionary of [problemsDictionary, syncDictionary, ordersDictionary])
+      expectWorded(dictionary, [...ISSUE_TEXT_CODES, ...SKIPPED_TEXT_CODES]);
   });
 
   it("order codes: in the orders dictionary, which the problems dictionary is part of, as are Sync's and Suppliers'", () => {

@@ -109,7 +109,9 @@ function printSummary(results: SupplierSyncResult[], output: Output): void {
         `${pad(result.supplierId, 16)} ok      ${String(c.offers).padStart(6)} offers   +${c.added} added   -${c.removed} removed   ~${c.changed} changed${c.skipped ? `   ${c.skipped} skipped` : ''}   (${costText(result)})`,
       );
       for (const skip of result.skipped.slice(0, 5))
-        output.out(`${' '.repeat(18)}skipped ${skip.where}: ${wordCodedText(skip.reason, englishSync)}`);
+        output.out(
+          `${' '.repeat(18)}skipped ${wordCodedText(skip.where, englishSync)}: ${wordCodedText(skip.reason, englishSync)}`,
+        );
       if (result.skipped.length > 5) output.out(`${' '.repeat(18)}… and ${result.skipped.length - 5} more skipped`);
     } else if (result.status === 'held' && result.held) {
       output.out(

@@ -1,7 +1,8 @@
 import { SupplierError } from '../../http/errors';
 import { formatMoney, money } from '../../domain/money';
 import type { AdapterEnv, CatalogPage, FetchOptions, PingResult, SupplierAdapter } from '../adapter';
-import { formatIssues, mapPageItems } from '../shared/validate-items';
+import { mapPageItems } from '../shared/validate-items';
+import { issuesText } from '../shared/issue-text';
 import { supplierText } from '../shared/supplier-text';
 import { BillionConnectClient, type TradeData } from './client';
 import { invokeUrl, type BillionConnectConfig } from './config';
@@ -31,7 +32,7 @@ export function createBillionConnectAdapter(config: BillionConnectConfig, env?: 
     const parsed = accountSchema.safeParse(await client.invoke('F014', {}, signal));
     if (!parsed.success)
       throw new SupplierError(
-        supplierText('supplier.unexpected', { where: `${label} F014`, detail: formatIssues(parsed.error) }),
+        supplierText('supplier.unexpected', { where: `${label} F014`, detail: issuesText(parsed.error) }),
         'bad_response',
       );
     return parsed.data;

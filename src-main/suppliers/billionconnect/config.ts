@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { serviceUrlField } from '../../http/url-policy';
 import { requestsPerMinuteField } from '../shared/requests-per-minute';
+import { issueText } from '../../../src-shared/issue-codes';
 
 export const INVOKE_PATH = '/Flow/saler/2.0/invoke';
 
@@ -33,7 +34,7 @@ export const billionConnectConfig = z.object({
   appSecret: z.string().min(1, 'appSecret is required'),
   /** Assigned per account by BillionConnect's sales rep; "5" (distribution) is what API resellers get. */
   salesMethod: z.string().regex(/^\d+$/, 'salesMethod is a number in a string, e.g. "5"').default('5'),
-  notifyListen: z.string().refine(isHostPort, 'notifyListen must be host:port, e.g. 127.0.0.1:8790').optional(),
+  notifyListen: z.string().refine(isHostPort, issueText('problem.hostPort')).optional(),
   /** Requests per minute at best (default 120; BillionConnect publishes no numbers): halved after a 429, recovered step by step. */
   requestsPerMinute: requestsPerMinuteField(BILLIONCONNECT_DEFAULT_REQUESTS_PER_MINUTE),
 });

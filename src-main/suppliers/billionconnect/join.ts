@@ -1,3 +1,4 @@
+import { skippedText } from '../../../src-shared/skipped-text';
 import type { SkippedItem } from '../../../src-shared/sync-types';
 
 /** One F002 product beside what the Chinese listing and F003 said about the same sku, still unvalidated. */
@@ -30,11 +31,14 @@ export function joinListings(
   prices.forEach((entry, index) => {
     const sku = skuOf(entry);
     if (sku === null) {
-      skipped.push({ where: `F003 item ${index + 1}`, reason: 'no skuId, so these prices belong to no product' });
+      skipped.push({
+        where: skippedText('where.tradeItem', { trade: 'F003', position: index + 1 }),
+        reason: skippedText('skip.pricesWithoutSku', { field: 'skuId' }),
+      });
     } else if (priceEntries.has(sku)) {
       skipped.push({
-        where: `F003 item ${index + 1} (sku ${sku})`,
-        reason: 'F003 prices this sku twice; the first entry is used',
+        where: skippedText('where.tradeItemSku', { trade: 'F003', position: index + 1, sku }),
+        reason: skippedText('skip.pricedTwice', { trade: 'F003' }),
       });
     } else {
       priceEntries.set(sku, entry);
@@ -46,8 +50,8 @@ export function joinListings(
     const sku = skuOf(product);
     if (sku !== null && seen.has(sku)) {
       skipped.push({
-        where: `F002 item ${index + 1} (sku ${sku})`,
-        reason: 'F002 lists this sku twice; the first is kept',
+        where: skippedText('where.tradeItemSku', { trade: 'F002', position: index + 1, sku }),
+        reason: skippedText('skip.listedTwiceIn', { trade: 'F002' }),
       });
       return;
     }
@@ -63,10 +67,13 @@ export function joinListings(
   return { items, skipped };
 }
 
+/** Where a joined item sat in the English F002 answer, as a coded text. */
 export function describeJoined(item: unknown): string {
   const joined = item as JoinedSku;
   const sku = skuOf(joined.product);
-  return `F002 item ${joined.position}${sku !== null ? ` (sku ${sku})` : ''}`;
+  return sku !== null
+    ? skippedText('where.tradeItemSku', { trade: 'F002', position: joined.position, sku })
+    : skippedText('where.tradeItem', { trade: 'F002', position: joined.position });
 }
 
 function skuOf(entry: unknown): string | null {

@@ -2,6 +2,7 @@ import { compareAmounts, money } from '../../domain/money';
 import type { LocalizedText, Offer, PlanFacts } from '../../domain/offer';
 import { SELF_SELECTED_ESIM, productType } from './product-types';
 import type { BcPriceRow, BcProduct, ListedSku } from './schemas';
+import { skippedText } from '../../../src-shared/skipped-text';
 
 const KB_PER_MB = 1024;
 
@@ -11,8 +12,7 @@ const KB_PER_MB = 1024;
  */
 export function mapListedSku(item: ListedSku, currency: string): Offer[] {
   const { product, prices } = item;
-  if (!prices || prices.price.length === 0)
-    throw new Error('F003 gives no price for this sku, so it cannot be offered');
+  if (!prices || prices.price.length === 0) throw new Error(skippedText('skip.unpriced', { trade: 'F003' }));
   const type = productType(product.type);
   const category = { id: product.type, path: [{ id: product.type, names: type.names }] };
   const several = prices.price.length > 1;

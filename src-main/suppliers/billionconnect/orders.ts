@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { SupplierError } from '../../http/errors';
 import { attention, livePriceProblem } from '../shared/order-attention';
 import type { OrderRef, OrderRequest, OrderState, SupplierOrders } from '../adapter';
-import { formatIssues } from '../shared/validate-items';
+import { issuesText } from '../shared/issue-text';
 import { TradeRefusal, type BillionConnectClient, type TradeData } from './client';
 import { createdOrderSchema, priceEntrySchema, queriedOrderSchema, type QueriedOrder } from './schemas';
 import { orderText } from '../../../src-shared/order-notes';
@@ -86,7 +86,7 @@ export function createBillionConnectOrders(
       // Unreadable, or about another key: F011 knows whether ours exists.
       const found = await query({ idempotencyKey: key, upstreamOrderId: null }, signal);
       if (found) return found;
-      const detail = parsed.success ? `channelOrderId ${parsed.data.channelOrderId}` : formatIssues(parsed.error);
+      const detail = parsed.success ? `channelOrderId ${parsed.data.channelOrderId}` : issuesText(parsed.error);
       throw new SupplierError(
         supplierText('supplier.createUnclear', { where: `${label} F040`, detail, key }),
         'bad_response',
@@ -142,7 +142,7 @@ export function createBillionConnectOrders(
     const parsed = queriedOrderSchema.safeParse(answer);
     if (!parsed.success)
       throw new SupplierError(
-        supplierText('supplier.unexpected', { where: `${label} F011`, detail: formatIssues(parsed.error) }),
+        supplierText('supplier.unexpected', { where: `${label} F011`, detail: issuesText(parsed.error) }),
         'bad_response',
       );
     if (parsed.data.channelOrderId !== ref.idempotencyKey) {
@@ -196,7 +196,10 @@ function queriedState(order: QueriedOrder): OrderState {
   if (order.orderStatus === SHIPPED) {
     // Shipped: the eSIMs exist (their ICCIDs are here) but their QR codes come only with N009.
     const delivery = iccids.length
-      ? { iccid: iccids[0], ...(iccids.length > 1 ? { text: `ICCIDs: ${iccids.join(', ')}` } : {}) }
+      ? {
+          iccid: iccids[0],
+          ...(iccids.length > 1 ? { text: orderText('deliveryNote.iccids', { iccids: iccids.join(', ') }) } : {}),
+        }
       : null;
     return {
       ...base,

@@ -4,7 +4,7 @@ import { SupplierError } from '../../http/errors';
 import type { Delivery } from '../../../src-shared/order-types';
 import type { OrderState, PushNotifications } from '../adapter';
 import { hexDigestMatches } from '../shared/digest';
-import { formatIssues } from '../shared/validate-items';
+import { issuesText } from '../shared/issue-text';
 import { SUCCESS_CODE } from './client';
 import { n001Schema, n009Schema, pushEnvelopeSchema, type PushedEsim } from './schemas';
 import { SIGN_METHOD, signBody } from './sign';
@@ -43,8 +43,7 @@ export function createBillionConnectPush(appSecret: string, label: string): Push
       throw rejected(supplierText('push.notJson'));
     }
     const envelope = pushEnvelopeSchema.safeParse(json);
-    if (!envelope.success)
-      throw rejected(supplierText('push.notNotification', { detail: formatIssues(envelope.error) }));
+    if (!envelope.success) throw rejected(supplierText('push.notNotification', { detail: issuesText(envelope.error) }));
     const { tradeType, tradeData } = envelope.data;
     if (tradeType === 'N009') return [delivered(parse(n009Schema, tradeData, tradeType))];
     if (tradeType === 'N001') {
@@ -81,7 +80,7 @@ export function createBillionConnectPush(appSecret: string, label: string): Push
   function parse<T>(schema: z.ZodType<T>, data: unknown, tradeType: string): T {
     const parsed = schema.safeParse(data);
     if (!parsed.success)
-      throw rejected(supplierText('push.unreadable', { trade: tradeType, detail: formatIssues(parsed.error) }));
+      throw rejected(supplierText('push.unreadable', { trade: tradeType, detail: issuesText(parsed.error) }));
     return parsed.data;
   }
 
@@ -114,8 +113,8 @@ function esimDelivery(esims: PushedEsim[]): Delivery {
   const code = parseLpa(first.qrCodeContent);
   const notes =
     esims.length > 1
-      ? esims.map((esim, index) => `eSIM ${index + 1} of ${esims.length}: ${describe(esim)}`)
-      : [simCodes(first)].filter(Boolean);
+      ? esims.flatMap((esim, index) => [esimLine(esim, index + 1, esims.length), ...simCodes(esim)])
+      : simCodes(first);
   if (!code.ok) notes.unshift(orderText('deliveryNote.qrNotStandard', { reason: lpaProblemText(code.problem) }));
   return {
     // As the FAQ reads it: the SM-DP+ address between the first and second "$", the activation code after the second.
@@ -135,24 +134,33 @@ function structured(esim: PushedEsim): { lpa: string; smdpAddress?: string; acti
   };
 }
 
-function describe(esim: PushedEsim): string {
-  return [esim.iccid.length ? `ICCID ${esim.iccid.join(', ')}` : '', esim.qrCodeContent.trim(), simCodes(esim)]
-    .filter(Boolean)
-    .join('; ');
+/** One eSIM of several, as a coded line: which one, its ICCIDs and its code as delivered. */
+function esimLine(esim: PushedEsim, index: number, count: number): string {
+  const code = esim.qrCodeContent.trim();
+  return esim.iccid.length
+    ? orderText('deliveryNote.esimWithIccid', { index, count, iccid: esim.iccid.join(', '), code })
+    : orderText('deliveryNote.esim', { index, count, code });
 }
 
-/** PIN, PUK and APN settings as text: Delivery has no fields for them, and buyers of some networks need them. */
-function simCodes(esim: PushedEsim): string {
-  const parts = [
-    esim.pin ? `PIN ${esim.pin}` : '',
-    esim.puk ? `PUK ${esim.puk}` : '',
-    esim.apn
-      ? `APN ${esim.apn}${esim.apnUsername ? ` (user ${esim.apnUsername}${esim.apnPassword ? `, password ${esim.apnPassword}` : ''})` : ''}`
-      : '',
-    esim.msisdn ? `number ${esim.msisdn}` : '',
-    esim.validTime ? `valid until ${esim.validTime}` : '',
-  ];
-  return parts.filter(Boolean).join(', ');
+/**
+ * PIN, PUK and APN settings, the phone number and the end of validity, one coded line each: Delivery has no fields
+ * for them, and buyers of some networks need them.
+ */
+function simCodes(esim: PushedEsim): string[] {
+  const apn = !esim.apn
+    ? null
+    : !esim.apnUsername
+      ? orderText('deliveryNote.apn', { apn: esim.apn })
+      : esim.apnPassword
+        ? orderText('deliveryNote.apnLogin', { apn: esim.apn, user: esim.apnUsername, password: esim.apnPassword })
+        : orderText('deliveryNote.apnUser', { apn: esim.apn, user: esim.apnUsername });
+  return [
+    esim.pin ? orderText('deliveryNote.pin', { pin: esim.pin }) : null,
+    esim.puk ? orderText('deliveryNote.puk', { puk: esim.puk }) : null,
+    apn,
+    esim.msisdn ? orderText('deliveryNote.number', { number: esim.msisdn }) : null,
+    esim.validTime ? orderText('deliveryNote.validUntil', { until: esim.validTime }) : null,
+  ].filter((line): line is string => line !== null);
 }
 
 /** Node lowercases header names; a receiver built on something else may not. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { decimalFrom, isoCurrency } from '../shared/decimal-schema';
+import { issueText } from '../../../src-shared/issue-codes';
 
 /*
  * What BillionConnect sends, validated. Nearly every value is documented as a string, but integrations have
@@ -11,12 +12,12 @@ const text = z.union([z.string(), z.number()]).transform((value) => String(value
 /** "", null and absent all mean "not given": the vendor leaves unused fields empty rather than dropping them. */
 const blankToNull = (value: unknown) => (value === '' || value === undefined ? null : value);
 
-const identifier = text.pipe(z.string().min(1, 'is empty'));
+const identifier = text.pipe(z.string().min(1));
 
 const decimal = decimalFrom(text);
 const optionalDecimal = z.preprocess(blankToNull, decimal.nullable());
 
-const wholeNumber = text.pipe(z.string().regex(/^\d+$/, 'not a whole number')).transform(Number);
+const wholeNumber = text.pipe(z.string().regex(/^\d+$/, issueText('problem.wholeNumber'))).transform(Number);
 
 /** Days as F002 gives them; "0" carries no length, so it reads as unknown. */
 const days = z.preprocess(blankToNull, wholeNumber.nullable()).transform((value) => (value ? value : null));
@@ -37,8 +38,8 @@ const country = z.object({
 
 export const productSchema = z.object({
   skuId: identifier,
-  name: z.string().trim().min(1, 'name is empty'),
-  type: text.pipe(z.string().regex(/^\d+$/, 'not a product type code')),
+  name: z.string().trim().min(1),
+  type: text.pipe(z.string().regex(/^\d+$/, issueText('problem.productType'))),
   days: days.optional(),
   /** Total allowance in KB. */
   capacity: kilobytes.optional(),
@@ -53,8 +54,8 @@ export type BcProduct = z.infer<typeof productSchema>;
 
 export const priceRowSchema = z.object({
   /** How many units of the product's `days` are bought; a price row per allowed value. */
-  copies: wholeNumber.pipe(z.number().int().positive('copies must be at least 1')),
-  settlementPrice: decimal.refine((amount) => !amount.startsWith('-'), 'settlementPrice is negative'),
+  copies: wholeNumber.pipe(z.number().int().positive()),
+  settlementPrice: decimal.refine((amount) => !amount.startsWith('-'), issueText('problem.negative')),
   /** Suggested retail; "0" when the vendor suggests none. */
   retailPrice: optionalDecimal.optional(),
 });
@@ -143,7 +144,7 @@ export const pushedEsimSchema = z.preprocess(
     subOrderId: optionalText,
     channelSubOrderId: optionalText,
     iccid: iccids,
-    qrCodeContent: text.pipe(z.string().min(1, 'qrCodeContent is empty')),
+    qrCodeContent: text.pipe(z.string().min(1)),
     apn: optionalText,
     apnUsername: optionalText,
     apnPassword: optionalText,
@@ -158,7 +159,7 @@ export type PushedEsim = z.infer<typeof pushedEsimSchema>;
 export const n009Schema = z.looseObject({
   orderId: identifier,
   channelOrderId: identifier,
-  subOrderList: z.array(pushedEsimSchema).min(1, 'subOrderList carries no eSIM'),
+  subOrderList: z.array(pushedEsimSchema).min(1),
 });
 
 /** N001 order delivery notice: only its "cancelled" tells us something N009 and F011 do not. */

@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { SupplierError } from '../../http/errors';
 import { money } from '../../domain/money';
 import type { AdapterEnv, CatalogPage, FetchOptions, PingResult, SupplierAdapter } from '../adapter';
-import { describeItem, formatIssues, mapPageItems, rawField } from '../shared/validate-items';
+import { describeItem, mapPageItems, rawField } from '../shared/validate-items';
+import { issuesText } from '../shared/issue-text';
 import { supplierText } from '../shared/supplier-text';
 import { DujiaoClient } from './client';
 import { mapProduct, type MapContext } from './map';
 import { createDujiaoOrders } from './orders';
 import { categorySchema, pingSchema, productSchema, type DujiaoCategory } from './schemas';
+import { skippedText } from '../../../src-shared/skipped-text';
 
 export interface DujiaoProfile {
   label: string;
@@ -39,7 +41,7 @@ export function createDujiaoProtocolAdapter(
       throw new SupplierError(
         supplierText('supplier.unexpected', {
           where: `${profile.label} POST /ping`,
-          detail: formatIssues(parsed.error),
+          detail: issuesText(parsed.error),
         }),
         'bad_response',
       );
@@ -115,8 +117,8 @@ export function createDujiaoProtocolAdapter(
         items.push(item);
       }
       const duplicates = listed.duplicates.map((d) => ({
-        where: describeItem(`page ${page}`, d.index + 1, d.id, 'product'),
-        reason: 'duplicate of a product on an earlier page; first kept',
+        where: describeItem(skippedText('where.page', { page }), d.index + 1, d.id, 'product'),
+        reason: skippedText('skip.duplicateProduct'),
       }));
       if (items.length === 0 && removed.length === 0 && duplicates.length === 0) continue;
       const context = items.length > 0 ? await mapContext() : null;
@@ -125,7 +127,8 @@ export function createDujiaoProtocolAdapter(
             items.map((i) => i.raw),
             productSchema,
             (product) => mapProduct(product, context),
-            (raw, i) => describeItem(`page ${page}`, items[i].index + 1, rawField(raw, 'id'), 'product'),
+            (raw, i) =>
+              describeItem(skippedText('where.page', { page }), items[i].index + 1, rawField(raw, 'id'), 'product'),
           )
         : { offers: [], skipped: [] };
       if (scope === 'changes') {

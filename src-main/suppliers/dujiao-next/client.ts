@@ -9,7 +9,7 @@ import type { AdapterEnv } from '../adapter';
 import type { FetchProgress } from '../../../src-shared/sync-types';
 import { refuseImplausibleListing } from '../shared/listing-limits';
 import { incompleteCatalog, refusalText, supplierText } from '../shared/supplier-text';
-import { formatIssues } from '../shared/validate-items';
+import { issuesText } from '../shared/issue-text';
 import { listingPageSchema } from './schemas';
 import { dujiaoHeaders } from './sign';
 
@@ -299,7 +299,7 @@ export class DujiaoClient {
       throw new SupplierError(
         supplierText('supplier.unexpected', {
           where: `${this.options.label} GET /products?page=${page}`,
-          detail: formatIssues(parsed.error),
+          detail: issuesText(parsed.error),
         }),
         'bad_response',
         null,

@@ -8,7 +8,7 @@ import type { Delivery, OrderStatus, AttentionReason } from '../../../src-shared
 import type { OrderRef, OrderRequest, OrderState, SupplierOrders } from '../adapter';
 import { refusalEnvelope, type DujiaoClient } from './client';
 import { decimalAmount } from '../shared/decimal-schema';
-import { formatIssues } from '../shared/validate-items';
+import { issuesText } from '../shared/issue-text';
 import { attention, livePriceProblem } from '../shared/order-attention';
 import { typedFormData, type FormData } from './order-form';
 import { skuTiers } from './map';
@@ -101,7 +101,7 @@ export function createDujiaoOrders(client: DujiaoClient, profile: DujiaoOrderPro
     const where = `${profile.label} ${what}`;
     if (!parsed.success)
       throw new SupplierError(
-        supplierText('supplier.unexpected', { where, detail: formatIssues(parsed.error) }),
+        supplierText('supplier.unexpected', { where, detail: issuesText(parsed.error) }),
         'bad_response',
         null,
         true,
@@ -196,7 +196,7 @@ export function createDujiaoOrders(client: DujiaoClient, profile: DujiaoOrderPro
       throw new SupplierError(
         supplierText('supplier.unexpected', {
           where: `${profile.label} GET /products/${productId}`,
-          detail: formatIssues(parsed.error),
+          detail: issuesText(parsed.error),
         }),
         'bad_response',
         null,

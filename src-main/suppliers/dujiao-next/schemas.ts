@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { decimalAmount, isoCurrency } from '../shared/decimal-schema';
+import { issueText } from '../../../src-shared/issue-codes';
 
 /* What a Dujiao-Next upstream API answers (Dujiao-Next sites and MeSIM), validated. */
 
@@ -45,7 +46,7 @@ export const productSchema = z.object({
   slug: z.string().optional(),
   title: z
     .record(z.string(), z.string())
-    .refine((t) => Object.values(t).some((v) => v.trim() !== ''), 'title has no text in any language'),
+    .refine((t) => Object.values(t).some((v) => v.trim() !== ''), issueText('problem.noText')),
   images: z.array(z.string()).nullish(),
   tags: z.array(z.string()).nullish(),
   price_amount: decimal.optional(),

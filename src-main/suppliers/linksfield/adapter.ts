@@ -12,6 +12,7 @@ import { mapPackageDetail, type MapContext } from './map';
 import { createLinksfieldOrders } from './orders';
 import { FMS_PATHS } from './paths';
 import { packageDetailSchema } from './schemas';
+import { skippedText } from '../../../src-shared/skipped-text';
 
 /** Packages detailed per yielded page; also the unit the "mostly malformed" rule judges. */
 export const DETAILS_PER_PAGE = 50;
@@ -94,7 +95,8 @@ export function createLinksfieldAdapter(account: LinksfieldAccount, label: strin
         packageDetailSchema,
         // The list entry the detail was read under is kept with the offer: the next sync may reuse the detail.
         (detail) => [withListEntry(mapPackageDetail(detail, context), fingerprints)],
-        (_raw, index) => `package ${chunk[index].id} (listed under ${chunk[index].listedUnder.join(', ')})`,
+        (_raw, index) =>
+          skippedText('where.package', { id: chunk[index].id, countries: chunk[index].listedUnder.join(', ') }),
       );
       yield { offers: page.offers, skipped: start === 0 ? [...listing.skipped, ...page.skipped] : page.skipped };
     }

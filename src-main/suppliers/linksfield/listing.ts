@@ -3,10 +3,11 @@ import { CanceledError, SupplierError, describeError } from '../../http/errors';
 import { mapWithConcurrency } from '../shared/concurrency';
 import { incompleteCatalog, supplierText } from '../shared/supplier-text';
 import type { FmsClient } from './client';
-import { englishCountryName, isoFromMcc } from './countries';
+import { isoFromMcc } from './countries';
 import { listEntryFingerprint } from './detail-cache';
 import { FMS_PATHS } from './paths';
 import { countryEntrySchema, packageEntrySchema } from './schemas';
+import { skippedText } from '../../../src-shared/skipped-text';
 
 /**
  * `type` 1 lists every package whose coverage includes the country, regional ones too; 2 only packages
@@ -120,8 +121,8 @@ export async function listPackages(
       if (parsed.success) ids.push({ id: parsed.data.id, fingerprint: listEntryFingerprint(entry) });
       else
         skipped.push({
-          where: `${country.label}, package list item ${index + 1}`,
-          reason: 'no usable package id, so no detail can be asked for',
+          where: skippedText('where.packageListItem', { country: country.label, position: index + 1 }),
+          reason: skippedText('skip.noPackageId'),
         });
     });
     if (entries.length > 0 && skipped.length * 2 > entries.length) {
@@ -170,6 +171,7 @@ function arrayIn(data: unknown): unknown[] | null {
 
 function countryLabel(countryCode: number | null, name: string | null): string {
   if (countryCode == null) return name!;
-  const iso = isoFromMcc(countryCode);
-  return `${name ?? (iso ? englishCountryName(iso) : 'country')} (MCC ${countryCode})`;
+  // The supplier's own name, else the ISO code: either reads the same in every language.
+  const named = name ?? isoFromMcc(countryCode);
+  return named ? `${named} (MCC ${countryCode})` : `MCC ${countryCode}`;
 }

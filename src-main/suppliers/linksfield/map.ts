@@ -4,6 +4,7 @@ import { isoFromCountryToken, readCoverage } from './countries';
 import { dataAllowance, isDailyAllowance, validityDays } from './plan-fields';
 import { priceIn, readPrices } from './prices';
 import type { PackageDetail } from './schemas';
+import { skippedText } from '../../../src-shared/skipped-text';
 
 export interface MapContext {
   /** The account currency: the one price that becomes the cost. */
@@ -15,7 +16,7 @@ export interface MapContext {
 export function mapPackageDetail(detail: PackageDetail, context: MapContext): Offer {
   const id = String(detail.id);
   const listedUnder = context.listedUnder.get(id);
-  if (!listedUnder) throw new Error(`the detail describes package ${id}, which no country listed`);
+  if (!listedUnder) throw new Error(skippedText('skip.packageUnlisted', { id }));
   const priceList = readPrices(detail.currencyInfos);
   const cost = priceIn(priceList, context.currency);
   const days = validityDays(detail.period, detail.periodUnit);

@@ -4,6 +4,7 @@ import type { Money } from '../../domain/money';
 import type { Delivery } from '../../../src-shared/order-types';
 import type { OrderState } from '../adapter';
 import { lpaProblemText, orderText } from '../../../src-shared/order-notes';
+import { issueText } from '../../../src-shared/issue-codes';
 
 /** orderPayStatus of queryOrdStatusAndEmail: 0 waiting for payment, 1 paid, 2 payment failed, 3 cancelled. */
 export const PAY_STATUS = { waiting: 0, paid: 1, failed: 2, cancelled: 3 } as const;
@@ -22,7 +23,7 @@ export const orderStatusSchema = z
   })
   .refine(
     (answer) => answer.orderPayStatus != null || answer.orderStatus != null,
-    'neither orderPayStatus nor orderStatus is given',
+    issueText('problem.neitherGiven', { first: 'orderPayStatus', second: 'orderStatus' }),
   );
 export type FmsOrderStatus = z.infer<typeof orderStatusSchema>;
 

@@ -4,7 +4,7 @@ import type { OrderRef, OrderRequest, OrderState, SupplierOrders } from '../adap
 import Decimal from 'decimal.js';
 import { livePriceProblem } from '../shared/order-attention';
 import { priceRiseRefusal } from '../shared/price-check';
-import { formatIssues } from '../shared/validate-items';
+import { issuesText } from '../shared/issue-text';
 import type { FmsClient } from './client';
 import { JsonDecimal } from './json-decimal';
 import { packageDetailSchema } from './schemas';
@@ -58,7 +58,7 @@ export function createLinksfieldOrders(client: FmsClient, label: string, now: ()
     const detail = packageDetailSchema.safeParse(await client.call(DETAIL, { id: Number(request.productId) }, signal));
     if (!detail.success)
       throw new SupplierError(
-        supplierText('supplier.unexpected', { where: `${label} POST ${DETAIL}`, detail: formatIssues(detail.error) }),
+        supplierText('supplier.unexpected', { where: `${label} POST ${DETAIL}`, detail: issuesText(detail.error) }),
         'bad_response',
       );
     let price;
@@ -217,7 +217,7 @@ export function createLinksfieldOrders(client: FmsClient, label: string, now: ()
       throw new SupplierError(
         supplierText('supplier.unexpected', {
           where: `${label} POST ${ORDER_STATUS}`,
-          detail: formatIssues(parsed.error),
+          detail: issuesText(parsed.error),
         }),
         'bad_response',
       );

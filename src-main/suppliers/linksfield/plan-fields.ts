@@ -1,3 +1,5 @@
+import { skippedText } from '../../../src-shared/skipped-text';
+
 /**
  * How the package detail states length, data and plan type. The FMS docs name these fields but not their
  * encodings, so each reading below is an assumption, kept in this one file and strict on purpose: a value
@@ -13,12 +15,12 @@ const MONTH_UNITS = new Set(['m', 'month', 'months', '月', '个月']);
 
 export function validityDays(period: number, periodUnit: string | number): number {
   if (typeof periodUnit === 'number') {
-    throw new Error(`periodUnit ${periodUnit} is a numeric code the docs do not define; expected days or months`);
+    throw new Error(skippedText('skip.periodCode', { field: 'periodUnit', value: periodUnit }));
   }
   const unit = periodUnit.trim().toLowerCase();
   if (DAY_UNITS.has(unit)) return period;
   if (MONTH_UNITS.has(unit)) return period * DAYS_PER_MONTH;
-  throw new Error(`periodUnit ${JSON.stringify(periodUnit)} is neither days nor months`);
+  throw new Error(skippedText('skip.periodUnit', { field: 'periodUnit', value: JSON.stringify(periodUnit) }));
 }
 
 export interface DataAllowance {
@@ -37,11 +39,11 @@ export function dataAllowance(packageFlow: number | string): DataAllowance {
   if (/^\d+(\.\d+)?$/.test(text)) return positiveMB(Number(text), packageFlow);
   const sized = SIZE_WITH_UNIT.exec(text);
   if (sized) return positiveMB(Number(sized[1]) * MB_PER_UNIT[sized[2].toLowerCase()], packageFlow);
-  throw new Error(`packageFlow ${JSON.stringify(packageFlow)} is not a data amount`);
+  throw new Error(skippedText('skip.notDataAmount', { field: 'packageFlow', value: JSON.stringify(packageFlow) }));
 }
 
 function positiveMB(mb: number, original: number | string): DataAllowance {
-  if (!(mb > 0)) throw new Error(`packageFlow ${JSON.stringify(original)} gives no data`);
+  if (!(mb > 0)) throw new Error(skippedText('skip.noData', { field: 'packageFlow', value: JSON.stringify(original) }));
   return { dataMB: Math.round(mb), unlimited: false };
 }
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { toDecimalString, compareAmounts } from '../../domain/money';
 import { isoCurrency } from '../shared/decimal-schema';
-import { formatIssues } from '../shared/validate-items';
+import { issuesText } from '../shared/issue-text';
+import { issueText } from '../../../src-shared/issue-codes';
 import { supplierText } from '../shared/supplier-text';
 
 /** One entry of `currencyInfos`, as the package detail gives it. */
@@ -42,19 +43,21 @@ export function readPrices(currencyInfos: unknown[]): PriceList {
   for (const entry of currencyInfos) {
     const parsed = currencyInfoSchema.safeParse(entry);
     if (!parsed.success) {
-      unreadable.push({ entry, reason: formatIssues(parsed.error) });
+      unreadable.push({ entry, reason: issuesText(parsed.error) });
       continue;
     }
     const info = parsed.data;
     let amount: string;
     try {
       amount = padToScale(toDecimalString(info.price), info.digitsNum ?? 0);
-    } catch (error) {
-      unreadable.push({ entry, reason: (error as Error).message });
+    } catch {
+      const problem = issueText('problem.notDecimal', { value: JSON.stringify(info.price) });
+      unreadable.push({ entry, reason: issueText('issue.field', { path: 'price', problem }) });
       continue;
     }
     if (compareAmounts(amount, '0') <= 0) {
-      unreadable.push({ entry, reason: `price ${amount} ${info.currencyAbbr} is not a positive amount` });
+      const problem = issueText('problem.notAboveZero');
+      unreadable.push({ entry, reason: issueText('issue.field', { path: 'price', problem }) });
       continue;
     }
     prices.push({

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { issueText } from '../../../src-shared/issue-codes';
 
 /* What Linksfield's FMS answers, validated: the listing's entries and the package detail. */
 
 /** A package id: a positive number, or its digits as text. */
-const packageRef = z.union([z.number().int().positive(), z.string().regex(/^\d+$/, 'must be a numeric id')]);
+const packageRef = z.union([z.number().int().positive(), z.string().regex(/^\d+$/, issueText('problem.wholeNumber'))]);
 const wholeNumber = z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]);
 const code = z.union([z.number(), z.string()]);
 
@@ -12,13 +13,13 @@ export const packageDetailSchema = z.looseObject({
   id: packageRef,
   packageId: z.union([z.number(), z.string()]).nullish(),
   /** Ordering (preOrderPackage) needs it beside the id. */
-  packageCode: z.string().trim().min(1, 'packageCode is required to order'),
-  packageShowName: z.string().trim().min(1, 'packageShowName is empty'),
+  packageCode: z.string().trim().min(1),
+  packageShowName: z.string().trim().min(1),
   packageShortDesc: z.string().nullish(),
   packageDesc: z.string().nullish(),
   packageFlow: z.union([z.number(), z.string()]),
   packageType: code.nullish(),
-  period: wholeNumber.pipe(z.number().int().positive('period must be at least 1')),
+  period: wholeNumber.pipe(z.number().int().positive()),
   periodUnit: code,
   minOrderPeriod: wholeNumber.nullish(),
   maxOrderPeriod: wholeNumber.nullish(),
@@ -29,7 +30,7 @@ export const packageDetailSchema = z.looseObject({
   saleCount: z.number().nullish(),
   surplusFlow: z.union([z.number(), z.string()]).nullish(),
   updateTime: z.union([z.string(), z.number()]).nullish(),
-  currencyInfos: z.array(z.unknown()).min(1, 'currencyInfos is empty'),
+  currencyInfos: z.array(z.unknown()).min(1),
 });
 export type PackageDetail = z.infer<typeof packageDetailSchema>;
 

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { money } from '../../domain/money';
 import { CanceledError, SupplierError } from '../../http/errors';
 import type { AdapterEnv, CatalogPage, FetchOptions, PingResult, SupplierAdapter } from '../adapter';
-import { describeItem, formatIssues, mapPageItems, rawField } from '../shared/validate-items';
+import { describeItem, mapPageItems, rawField } from '../shared/validate-items';
+import { issuesText } from '../shared/issue-text';
 import { incompleteCatalog, supplierText } from '../shared/supplier-text';
 import { SeagmClient } from './client';
 import { mapCardType, mapMobileProduct, mapRechargeType } from './map';
@@ -20,6 +21,7 @@ import {
   rechargeCategorySchema,
   rechargeTypeSchema,
 } from './schemas';
+import { skippedText } from '../../../src-shared/skipped-text';
 
 export interface SeagmConnection {
   apiRoot: string;
@@ -31,10 +33,8 @@ export interface SeagmConnection {
 
 /** One listing request of the catalog walk and how its answer becomes a page of offers. */
 interface Listing {
-  /** The part of the catalog it lists, for a failure's message (coded). */
+  /** The part of the catalog it lists (coded): a failure's message and its skipped items name it. */
   part: string;
-  /** The same in the skipped items' own words. */
-  where: string;
   load(signal: AbortSignal): Promise<CatalogPage>;
 }
 
@@ -52,7 +52,7 @@ export function createSeagmAdapter(connection: SeagmConnection, env?: AdapterEnv
     const parsed = accountSchema.safeParse(await client.get('/v1/me', {}, signal));
     if (!parsed.success)
       throw new SupplierError(
-        supplierText('supplier.unexpected', { where: `${label} GET /v1/me`, detail: formatIssues(parsed.error) }),
+        supplierText('supplier.unexpected', { where: `${label} GET /v1/me`, detail: issuesText(parsed.error) }),
         'bad_response',
       );
     const { id, username, credits, currency, balance } = parsed.data;
@@ -78,7 +78,7 @@ export function createSeagmAdapter(connection: SeagmConnection, env?: AdapterEnv
       if (!parsed.success) {
         throw incompleteCatalog(
           `${label} GET ${path}`,
-          supplierText('listing.unwalkable', { entry: index + 1, detail: formatIssues(parsed.error) }),
+          supplierText('listing.unwalkable', { entry: index + 1, detail: issuesText(parsed.error) }),
         );
       }
       const key = parsed.data.id ?? parsed.data.code ?? String(index);
@@ -105,7 +105,6 @@ export function createSeagmAdapter(connection: SeagmConnection, env?: AdapterEnv
 
     const listings: Listing[] = [];
     for (const category of cardCategories) {
-      const where = `card category ${category.id} (${category.name ?? category.code ?? 'unnamed'})`;
       const part = supplierText('seagm.cardCategory', {
         id: category.id,
         name: category.name ?? category.code ?? category.id,
@@ -113,19 +112,17 @@ export function createSeagmAdapter(connection: SeagmConnection, env?: AdapterEnv
       const path = `/v1/card-categories/${category.id}/card-types`;
       listings.push({
         part,
-        where,
         load: async (s) =>
           mapPageItems(
             listOf(await client.get(path, {}, s), `${label} GET ${path}`),
             cardTypeSchema,
             (type) => mapCardType(type, category),
-            describeById(where),
+            describeById(part),
             (raw) => ({ productId: category.id, skuId: (raw as { id?: unknown } | null)?.id }),
           ),
       });
     }
     for (const category of rechargeCategories) {
-      const where = `top-up category ${category.id} (${category.name ?? category.code ?? 'unnamed'})`;
       const part = supplierText('seagm.topUpCategory', {
         id: category.id,
         name: category.name ?? category.code ?? category.id,
@@ -133,20 +130,18 @@ export function createSeagmAdapter(connection: SeagmConnection, env?: AdapterEnv
       const path = `/v1/recharge-categories/${category.id}/recharge-types`;
       listings.push({
         part,
-        where,
         load: async (s) =>
           mapPageItems(
             listOf(await client.get(path, {}, s), `${label} GET ${path}`),
             rechargeTypeSchema,
             (type) => mapRechargeType(type, category),
-            describeById(where),
+            describeById(part),
             (raw) => ({ productId: category.id, skuId: (raw as { id?: unknown } | null)?.id }),
           ),
       });
     }
     countries.forEach((country, index) => {
       for (const operator of operatorsByCountry[index]) {
-        const where = `mobile operator ${operator.id} (${operator.name ?? operator.code ?? 'unnamed'}, ${country.code})`;
         const part = supplierText('seagm.operator', {
           id: operator.id,
           name: operator.name ?? operator.code ?? operator.id,
@@ -154,7 +149,6 @@ export function createSeagmAdapter(connection: SeagmConnection, env?: AdapterEnv
         });
         listings.push({
           part,
-          where,
           load: async (s) => {
             const path = '/v1/mobile-recharge/products';
             const groups = mobileProductGroupsSchema.safeParse(await client.get(path, { operator_id: operator.id }, s));
@@ -162,7 +156,7 @@ export function createSeagmAdapter(connection: SeagmConnection, env?: AdapterEnv
               throw new SupplierError(
                 supplierText('supplier.unexpected', {
                   where: `${label} GET ${path}`,
-                  detail: formatIssues(groups.error),
+                  detail: issuesText(groups.error),
                 }),
                 'bad_response',
               );
@@ -175,7 +169,10 @@ export function createSeagmAdapter(connection: SeagmConnection, env?: AdapterEnv
               ({ group, product }) => mapMobileProduct(product, group, operator, country),
               (_raw, i) =>
                 describeItem(
-                  `${where}, ${items[i].group}`,
+                  skippedText('where.inGroup', {
+                    in: part,
+                    group: skippedText(`seagm.group.${items[i].group}` as const),
+                  }),
                   items[i].index + 1,
                   rawField(items[i].product, 'product_id'),
                 ),
@@ -239,6 +236,6 @@ function listOf(data: unknown, label: string): unknown[] {
   return data;
 }
 
-function describeById(where: string) {
-  return (raw: unknown, index: number) => describeItem(where, index + 1, rawField(raw, 'id'));
+function describeById(part: string) {
+  return (raw: unknown, index: number) => describeItem(part, index + 1, rawField(raw, 'id'));
 }

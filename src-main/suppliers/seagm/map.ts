@@ -11,6 +11,7 @@ import type {
   RechargeCategory,
   RechargeType,
 } from './schemas';
+import { skippedText } from '../../../src-shared/skipped-text';
 
 /**
  * SEAGM gives one English-ish name per thing and no locale, so every text goes under `en`.
@@ -130,7 +131,14 @@ function quantityLimits(item: { min_amount?: number; max_amount?: number }): {
   const minQuantity = item.min_amount && item.min_amount > 0 ? item.min_amount : null;
   const maxQuantity = item.max_amount && item.max_amount > 0 ? item.max_amount : null;
   if (minQuantity !== null && maxQuantity !== null && maxQuantity < minQuantity) {
-    throw new Error(`max_amount ${maxQuantity} is below min_amount ${minQuantity}`);
+    throw new Error(
+      skippedText('skip.maxBelowMin', {
+        maxField: 'max_amount',
+        max: maxQuantity,
+        minField: 'min_amount',
+        min: minQuantity,
+      }),
+    );
   }
   return { minQuantity, maxQuantity };
 }

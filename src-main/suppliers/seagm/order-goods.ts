@@ -3,7 +3,7 @@ import { money, type Money } from '../../domain/money';
 import { SupplierError } from '../../http/errors';
 import { supplierText } from '../shared/supplier-text';
 import type { OrderRequest } from '../adapter';
-import { formatIssues } from '../shared/validate-items';
+import { issuesText } from '../shared/issue-text';
 import type { SeagmClient } from './client';
 import type { SeagmOrderFamily } from './order-state';
 import {
@@ -144,7 +144,7 @@ export class SeagmGoods {
     const parsed = schema.safeParse(data);
     if (!parsed.success)
       throw new SupplierError(
-        supplierText('supplier.unexpected', { where: `${this.label} GET ${path}`, detail: formatIssues(parsed.error) }),
+        supplierText('supplier.unexpected', { where: `${this.label} GET ${path}`, detail: issuesText(parsed.error) }),
         'bad_response',
       );
     return parsed.data;

@@ -68,7 +68,7 @@ export type SeagmOrder = z.infer<typeof seagmOrderSchema>;
 export function seagmOrderState(order: SeagmOrder, family: SeagmOrderFamily): OrderState {
   const base = {
     upstreamOrderId: order.id,
-    upstreamStatus: `${order.status ?? 'status'} (${order.status_code})`,
+    upstreamStatus: order.status ? `${order.status} (${order.status_code})` : String(order.status_code),
     amount: order.pay_amount !== undefined ? money(order.pay_amount, order.currency) : null,
     delivery: null,
     error: null,
@@ -97,7 +97,11 @@ export function seagmOrderState(order: SeagmOrder, family: SeagmOrderFamily): Or
   const delivery = deliveryOf(order, family);
   // A card order marked done without its codes has nothing to hand over yet; asking again is the only way to get them.
   if (family === 'card' && !delivery.cards?.length)
-    return { ...base, status: 'processing', upstreamStatus: `${base.upstreamStatus}, no card codes yet` };
+    return {
+      ...base,
+      status: 'processing',
+      upstreamStatus: orderText('upstream.noCardCodesYet', { status: base.upstreamStatus }),
+    };
   if (refundedAmount)
     return {
       ...base,

@@ -3,7 +3,7 @@ import type { OrderRef, OrderRequest, OrderState, SupplierOrders } from '../adap
 import Decimal from 'decimal.js';
 import { livePriceProblem } from '../shared/order-attention';
 import type { AttentionReason } from '../../../src-shared/order-types';
-import { formatIssues } from '../shared/validate-items';
+import { issuesText } from '../shared/issue-text';
 import type { SeagmClient } from './client';
 import { SeagmGoods, type SeagmGood } from './order-goods';
 import { seagmOrderSchema, seagmOrderState, type SeagmOrderFamily } from './order-state';
@@ -165,7 +165,7 @@ export function createSeagmOrders(client: SeagmClient, label: string): SupplierO
     const parsed = seagmOrderSchema.safeParse(answer);
     if (!parsed.success)
       throw new SupplierError(
-        supplierText('supplier.unexpected', { where, detail: formatIssues(parsed.error) }),
+        supplierText('supplier.unexpected', { where, detail: issuesText(parsed.error) }),
         'bad_response',
       );
     // An order under another key must never be taken for ours (a detail endpoint that ignored query_type would do that).

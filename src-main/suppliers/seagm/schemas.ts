@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { compareAmounts } from '../../domain/money';
 import { decimalAmount, isoCurrency } from '../shared/decimal-schema';
+import { issueText } from '../../../src-shared/issue-codes';
 
 /**
  * What SEAGM sends, as its doc describes it, checked item by item. Ids are ints in the doc; digit strings
@@ -14,7 +15,7 @@ export const currencyCode = isoCurrency;
 export const amount = decimalAmount;
 
 /** A zero price is how SEAGM's own list example shows a price it did not fill in; selling on it would be a loss. */
-const price = amount.refine((value) => compareAmounts(value, '0') > 0, 'price must be above zero');
+const price = amount.refine((value) => compareAmounts(value, '0') > 0, issueText('problem.notAboveZero'));
 
 const quantity = z.number().int().nonnegative();
 export const optionalText = z
@@ -37,7 +38,7 @@ export type RechargeCategory = CardCategory;
 export const countrySchema = z.looseObject({
   id: upstreamId.optional().catch(undefined),
   /** The operators endpoint is keyed by this, so without it the country cannot be walked. */
-  code: z.string().regex(/^[A-Za-z]{2}$/, 'not a 2-letter country code'),
+  code: z.string().regex(/^[A-Za-z]{2}$/, issueText('problem.countryCode')),
   name: optionalText.catch(undefined),
   calling_code: z.union([z.string(), z.number()]).transform(String).optional().catch(undefined),
 });
@@ -60,7 +61,7 @@ const minMax = {
 /** What card types and recharge types have in common: a priced, denominated good within a category. */
 const goodsTypeShape = {
   id: upstreamId,
-  name: z.string().trim().min(1, 'name is empty'),
+  name: z.string().trim().min(1),
   category_id: upstreamId.optional(),
   par_value_currency: currencyCode.optional(),
   par_value: amount.optional(),
@@ -85,7 +86,7 @@ const optionSchema = z.looseObject({
 });
 
 export const inputFieldSchema = z.looseObject({
-  name: z.string().trim().min(1, 'field has no name'),
+  name: z.string().trim().min(1),
   type: optionalText,
   label: optionalText,
   multiline: z.boolean().nullish(),
@@ -135,7 +136,7 @@ export const mobileProductGroupsSchema = z.object({
 
 export const mobileProductSchema = z.looseObject({
   product_id: upstreamId,
-  product_name: z.string().trim().min(1, 'product_name is empty'),
+  product_name: z.string().trim().min(1),
   product_type: optionalText,
   product_desc: optionalText,
   currency: currencyCode,

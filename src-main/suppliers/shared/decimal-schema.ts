@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoCurrency, toDecimalString } from '../../domain/money';
+import { issueText } from '../../../src-shared/issue-codes';
 
 /**
  * A money amount as suppliers send it — a decimal string, or a JSON number — validated and kept as the decimal
@@ -9,7 +10,7 @@ export const decimalAmount = z.union([z.string(), z.number()]).transform((value,
   try {
     return toDecimalString(value);
   } catch {
-    ctx.addIssue({ code: 'custom', message: `not a decimal amount: ${JSON.stringify(value)}` });
+    ctx.addIssue({ code: 'custom', message: issueText('problem.notDecimal', { value: JSON.stringify(value) }) });
     return z.NEVER;
   }
 });
@@ -20,7 +21,7 @@ export function decimalFrom<T extends z.ZodType<string>>(text: T) {
     try {
       return toDecimalString(value);
     } catch {
-      ctx.addIssue({ code: 'custom', message: `not a decimal amount: ${JSON.stringify(value)}` });
+      ctx.addIssue({ code: 'custom', message: issueText('problem.notDecimal', { value: JSON.stringify(value) }) });
       return z.NEVER;
     }
   });
@@ -33,7 +34,10 @@ export function decimalFrom<T extends z.ZodType<string>>(text: T) {
 export const isoCurrency = z.string().transform((value, ctx) => {
   const code = value.trim().toUpperCase();
   if (!isIsoCurrency(code)) {
-    ctx.addIssue({ code: 'custom', message: `not an ISO 4217 currency code: ${JSON.stringify(value.slice(0, 40))}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: issueText('problem.notCurrency', { value: JSON.stringify(value.slice(0, 40)) }),
+    });
     return z.NEVER;
   }
   return code;

@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import type { SkippedItem } from '../../../src-shared/sync-types';
 import { SupplierError } from '../../http/errors';
 import { offerProblem, type Offer } from '../../domain/offer';
+import { offerProblemText, skippedText } from '../../../src-shared/skipped-text';
 import type { CatalogPage } from '../adapter';
+import { issuesText } from './issue-text';
 import { supplierText } from './supplier-text';
 
 /**
@@ -13,6 +15,7 @@ export function mapPageItems<Item>(
   items: unknown[],
   schema: z.ZodType<Item>,
   map: (item: Item) => Offer[],
+  /** Where the raw item sat, as a coded text (describeItem). */
   describe: (raw: unknown, index: number) => string,
   /** The Offer.productId (and skuId, when narrower) a raw item maps to, so a bad item keeps its last good offers. */
   identify: (raw: unknown) => { productId?: unknown; skuId?: unknown } = (raw) => {
@@ -24,10 +27,11 @@ export function mapPageItems<Item>(
   const skipped: SkippedItem[] = [];
   let badItems = 0;
   items.forEach((raw, index) => {
-    const parsed = schema.safeParse(raw);
+    // With the input reported, a missing field reads as missing rather than as one of another type.
+    const parsed = schema.safeParse(raw, { reportInput: true });
     if (!parsed.success) {
       badItems++;
-      skipped.push({ where: describe(raw, index), reason: formatIssues(parsed.error), ...productIdOf(raw, identify) });
+      skipped.push({ where: describe(raw, index), reason: issuesText(parsed.error), ...productIdOf(raw, identify) });
       return;
     }
     let mapped: Offer[];
@@ -47,10 +51,12 @@ export function mapPageItems<Item>(
         kept++;
         continue;
       }
-      const variant = offer.variant ? ` ${offer.variant}` : '';
+      const where = describe(raw, index);
       skipped.push({
-        where: `${describe(raw, index)}, SKU ${offer.skuId}${variant}`,
-        reason: problem,
+        where: offer.variant
+          ? skippedText('where.skuVariant', { in: where, sku: offer.skuId, variant: offer.variant })
+          : skippedText('where.sku', { in: where, sku: offer.skuId }),
+        reason: offerProblemText(problem),
         productId: String(offer.productId),
         skuId: String(offer.skuId),
       });
@@ -87,20 +93,21 @@ function productIdOf(
   return productId === undefined ? {} : { productId, ...(skuId !== undefined ? { skuId } : {}) };
 }
 
-export function formatIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(item)'}: ${issue.message}`)
-    .join('; ');
-}
+const ITEM_WITH_ID = { id: 'where.itemId', product: 'where.itemProduct' } as const;
 
 /**
- * Where an item sat, naming its id when it has one, so a merchant can find it upstream: "page 2, item 11 (product 51)".
- * `position` counts from 1; `idLabel` names what the id is.
+ * Where an item sat, naming its id when it has one, so a merchant can find it upstream: "page 2, item 11 (product 51)",
+ * as a coded text. `where` is the part of the listing (coded too), `position` counts from 1, `idKind` names the id.
  */
-export function describeItem(where: string, position: number, id?: unknown, idLabel = 'id'): string {
-  const named = typeof id === 'string' || typeof id === 'number' ? ` (${idLabel} ${id})` : '';
-  return `${where}, item ${position}${named}`;
+export function describeItem(
+  where: string,
+  position: number,
+  id?: unknown,
+  idKind: keyof typeof ITEM_WITH_ID = 'id',
+): string {
+  return typeof id === 'string' || typeof id === 'number'
+    ? skippedText(ITEM_WITH_ID[idKind], { in: where, position, id })
+    : skippedText('where.item', { in: where, position });
 }
 
 /** A field of a raw item, when the item is an object: how describers read an id before the item is validated. */

@@ -12,7 +12,12 @@ import { useUiStore } from '../../stores/ui';
 import { ChangeRow } from './ChangeRow';
 import { heldReasonText } from './held-reason';
 import { RunFailureNote } from './RunFailureNote';
-import { wordCodedText } from '../../../src-shared/coded-issue';
+import { CodedText } from '../../components/CodedText';
+import { ISSUE_DATA_PARAMS } from '../../../src-shared/issue-codes';
+import { SKIPPED_DATA_PARAMS } from '../../../src-shared/skipped-text';
+
+/** What a skipped item's place and reason quote of the supplier's data: shown as it came, marked translate="no". */
+const SKIPPED_DATA = new Set([...ISSUE_DATA_PARAMS, ...SKIPPED_DATA_PARAMS]);
 
 export function RunDiff() {
   const t = useT(syncDictionary);
@@ -91,7 +96,11 @@ export function RunDiff() {
           <ul>
             {run.skippedItems.map((item, index) => (
               <li key={index}>
-                <strong>{item.where}</strong>: {wordCodedText(item.reason, t)}
+                <strong>
+                  <CodedText text={item.where} t={t} dataParams={SKIPPED_DATA} />
+                </strong>
+                {t('diff.skippedReason')}
+                <CodedText text={item.reason} t={t} dataParams={SKIPPED_DATA} />
               </li>
             ))}
           </ul>

@@ -144,7 +144,12 @@ describe('BillionConnect eSIM orders', () => {
             smdpAddress: 'SMDP.DEMO.SUPPLYGRID.INVALID',
             activationCode: esim.qrCodeContent.split('$')[2],
             iccid: esim.iccid,
-            text: `PIN ${esim.pin}, PUK ${esim.puk}, APN plus, valid until ${esim.validTime}`,
+            text: [
+              orderText('deliveryNote.pin', { pin: esim.pin }),
+              orderText('deliveryNote.puk', { puk: esim.puk }),
+              orderText('deliveryNote.apn', { apn: 'plus' }),
+              orderText('deliveryNote.validUntil', { until: esim.validTime }),
+            ].join('\n'),
           },
         },
       },
@@ -200,9 +205,10 @@ describe('BillionConnect eSIM orders', () => {
     const [first, second] = sim.server.state.orders[0].subOrders[0].esims;
     const { delivery } = receiver.updates[0].state;
     expect(delivery).toMatchObject({ lpa: first.qrCodeContent, iccid: first.iccid });
-    expect(delivery!.text).toContain(`eSIM 2 of 2: ICCID ${second.iccid}; ${second.qrCodeContent}`);
+    expect(inEnglish(delivery!.text)).toContain(`eSIM 2 of 2: ICCID ${second.iccid}; ${second.qrCodeContent}\nPIN `);
     const queried = await adapter.orders!.query(ref(request));
-    expect(queried!.delivery).toEqual({ iccid: first.iccid, text: `ICCIDs: ${first.iccid}, ${second.iccid}` });
+    expect(queried!.delivery).toEqual({ iccid: first.iccid, text: expect.any(String) });
+    expect(inEnglish(queried!.delivery!.text)).toBe(`ICCIDs: ${first.iccid}, ${second.iccid}`);
     // Every eSIM structured on its own, so each gets its own QR and activation code.
     const [, smdp, code1] = first.qrCodeContent.split('$');
     expect(delivery!.esims).toEqual([

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createBillionConnectPush } from '../../../src-main/suppliers/billionconnect/push';
 import { signBody } from '../../../src-main/suppliers/billionconnect/sign';
 import { orderText } from '../../../src-shared/order-notes';
+import { translator } from '../../../src-renderer/i18n/fill-template';
+import { ordersDictionary } from '../../../src-renderer/i18n/orders';
+import { wordDeliveryText } from '../../../src-renderer/stores/orders-view';
 import { inEnglish } from '../../helpers/in-english';
 
 const SECRET = '65f4ee66c5a019b9d0f5545b575c33c6';
@@ -43,11 +46,20 @@ describe('BillionConnect N009 push', () => {
             smdpAddress: 'SECSMSMINIAPP.EASTCOMPEACE.COM',
             activationCode: '2C13942911FF452AB45E9E99A5D444A1',
             iccid: '89860012018500000085',
-            text: 'PIN 1234, PUK 55026381, APN emov, valid until 2023-09-23 17:58:07',
+            text: expect.any(String),
           },
         },
       },
     ]);
+  });
+
+  it("words the eSIM's PIN, PUK, APN and validity as our lines, in English and Chinese", () => {
+    const { text } = push.read(...signed(N009))[0].state.delivery!;
+    expect(inEnglish(text)).toBe('PIN 1234\nPUK 55026381\nAPN emov\nValid until 2023-09-23 17:58:07');
+    const zh = translator(ordersDictionary['zh-CN']);
+    expect(wordDeliveryText(text!, zh, 'BillionConnect')).toBe(
+      'PIN 码：1234\nPUK 码：55026381\nAPN（接入点）：emov\n有效期至 2023-09-23 17:58:07',
+    );
   });
 
   it('replies exactly what BillionConnect expects', () => {
@@ -92,7 +104,7 @@ describe('BillionConnect N009 push', () => {
 
   it('refuses a genuine N009 it cannot read rather than acknowledging an eSIM it would lose', () => {
     const noEsims = N009.replace(/"subOrderList":\[.*\]/, '"subOrderList":[]');
-    expect(refusal(() => push.read(...signed(noEsims)))).toContain('subOrderList carries no eSIM');
+    expect(refusal(() => push.read(...signed(noEsims)))).toContain('field subOrderList: must not be empty');
     expect(refusal(() => push.read(...signed('not json')))).toContain('not JSON');
   });
 

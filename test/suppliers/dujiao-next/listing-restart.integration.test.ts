@@ -41,7 +41,7 @@ describe('a Dujiao-Next listing that moves under us while it is streamed', () =>
     const productIds = new Set(listLiveOffers(temp.db, 'dujiao-test').map((offer) => offer.productId));
     expect(productIds.has('999')).toBe(false);
     expect(productIds.size).toBe(120);
-    // The first listing's "duplicate of a product on an earlier page" is not this run's news.
+    // The first listing's "duplicate of a product listed before" is not this run's news.
     expect(result.skipped).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { mapPackageDetail, type MapContext } from '../../../src-main/suppliers/l
 import { packageDetailSchema } from '../../../src-main/suppliers/linksfield/schemas';
 import { dataAllowance, isDailyAllowance, validityDays } from '../../../src-main/suppliers/linksfield/plan-fields';
 import { mapPageItems } from '../../../src-main/suppliers/shared/validate-items';
-import { inEnglishMatching } from '../../helpers/in-english';
+import { inEnglishMatching, skippedInEnglish } from '../../helpers/in-english';
 
 function detail(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -123,7 +123,7 @@ describe('Linksfield package detail → offer', () => {
   });
 
   it('refuses a detail for a package no country listed', () => {
-    expect(() => map(detail({ id: 99 }))).toThrow(/package 99, which no country listed/);
+    expect(() => map(detail({ id: 99 }))).toThrow(inEnglishMatching(/package 99, which no country listed/));
   });
 
   it('skips a malformed detail with its reason, and fails a mostly malformed page', () => {
@@ -132,7 +132,7 @@ describe('Linksfield package detail → offer', () => {
     const good = detail();
     const page = mapPageItems([good, { ...good, packageFlow: 'lots' }, good], packageDetailSchema, mapOne, describe);
     expect(page.offers).toHaveLength(2);
-    expect(page.skipped).toEqual([
+    expect(skippedInEnglish(page.skipped)).toEqual([
       { where: 'package #1', reason: 'packageFlow "lots" is not a data amount', productId: expect.any(String) },
     ]);
     const { currencyInfos: _dropped, ...noPrices } = good;
@@ -148,8 +148,10 @@ describe('Linksfield field encodings', () => {
     expect(validityDays(7, 'days')).toBe(7);
     expect(validityDays(2, 'Month')).toBe(60);
     expect(validityDays(1, '月')).toBe(30);
-    expect(() => validityDays(1, 2)).toThrow(/numeric code the docs do not define/);
-    expect(() => validityDays(1, 'year')).toThrow(/neither days nor months/);
+    expect(() => validityDays(1, 2)).toThrow(
+      inEnglishMatching(/^periodUnit 2 is a numeric code the docs do not define/),
+    );
+    expect(() => validityDays(1, 'year')).toThrow(inEnglishMatching(/^periodUnit "year" is neither days nor months$/));
   });
 
   it('reads data in MB or with a unit, and the unlimited markers', () => {
@@ -157,7 +159,7 @@ describe('Linksfield field encodings', () => {
     expect(dataAllowance('1.5GB')).toEqual({ dataMB: 1536, unlimited: false });
     expect(dataAllowance(-1)).toEqual({ dataMB: null, unlimited: true });
     expect(dataAllowance('Unlimited')).toEqual({ dataMB: null, unlimited: true });
-    expect(() => dataAllowance(0)).toThrow(/gives no data/);
+    expect(() => dataAllowance(0)).toThrow(inEnglishMatching(/^packageFlow 0 gives no data$/));
   });
 
   it('answers "daily?" only for the codes it knows', () => {

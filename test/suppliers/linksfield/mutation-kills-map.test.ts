@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mapPackageDetail, type MapContext } from '../../../src-main/suppliers/linksfield/map';
 import { packageDetailSchema } from '../../../src-main/suppliers/linksfield/schemas';
+import { issueAsText } from '../../../src-main/suppliers/shared/issue-text';
+import { inEnglish } from '../../helpers/in-english';
 
 // Written against the mutants StrykerJS left alive in linksfield/map.ts (`npm run mutation`): what a package needs
 // before it can be listed and ordered.
@@ -20,15 +22,16 @@ function detail(overrides: Record<string, unknown> = {}): Record<string, unknown
   };
 }
 const context: MapContext = { currency: 'USD', listedUnder: new Map([['30002', ['440']]]) };
+/** Each problem of a detail as the Sync screen says it in English. */
 const problems = (raw: Record<string, unknown>) =>
-  packageDetailSchema.safeParse(raw).error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) ?? [];
+  packageDetailSchema.safeParse(raw).error?.issues.map((issue) => inEnglish(issueAsText(issue))) ?? [];
 
 describe('Linksfield package detail: what must be there to order it', () => {
   it('takes a package id only as a whole number, in a number or in text', () => {
     expect(packageDetailSchema.parse(detail({ id: '30002' })).id).toBe('30002');
-    expect(problems(detail({ id: '30002a' }))).toContainEqual('id: must be a numeric id');
-    expect(problems(detail({ id: 'a30002' }))).toContainEqual('id: must be a numeric id');
-    expect(problems(detail({ id: 'abc' }))).toContainEqual('id: must be a numeric id');
+    expect(problems(detail({ id: '30002a' }))).toContainEqual('field id: not a whole number');
+    expect(problems(detail({ id: 'a30002' }))).toContainEqual('field id: not a whole number');
+    expect(problems(detail({ id: 'abc' }))).toContainEqual('field id: not a whole number');
   });
 
   it('reads a period written as text, and refuses one that is not a whole number', () => {
@@ -36,13 +39,13 @@ describe('Linksfield package detail: what must be there to order it', () => {
     expect(packageDetailSchema.parse(detail({ period: '365' })).period).toBe(365);
     expect(packageDetailSchema.safeParse(detail({ period: '30 days' })).success).toBe(false);
     expect(packageDetailSchema.safeParse(detail({ period: 'd30' })).success).toBe(false);
-    expect(problems(detail({ period: 0 }))).toContainEqual('period: period must be at least 1');
+    expect(problems(detail({ period: 0 }))).toContainEqual('field period: must be more than 0');
   });
 
   it('says which field is missing: the package code (needed to order), the name, the prices', () => {
-    expect(problems(detail({ packageCode: '  ' }))).toContainEqual('packageCode: packageCode is required to order');
-    expect(problems(detail({ packageShowName: '' }))).toContainEqual('packageShowName: packageShowName is empty');
-    expect(problems(detail({ currencyInfos: [] }))).toContainEqual('currencyInfos: currencyInfos is empty');
+    expect(problems(detail({ packageCode: '  ' }))).toContainEqual('field packageCode: must not be empty');
+    expect(problems(detail({ packageShowName: '' }))).toContainEqual('field packageShowName: must not be empty');
+    expect(problems(detail({ currencyInfos: [] }))).toContainEqual('field currencyInfos: must not be empty');
   });
 
   it('an offer is delivered automatically with no buyer input, as one variant-free SKU', () => {

@@ -11,7 +11,7 @@ import { seagmSignature } from '../../../src-main/suppliers/seagm/sign';
 import { startSeagmSimulator, type SeagmSimulator } from '../../../src-main/suppliers/seagm/sim';
 import { syncSupplier } from '../../../src-main/sync/engine';
 import { collectPages } from '../../helpers/collect-pages';
-import { inEnglish } from '../../helpers/in-english';
+import { inEnglish, skippedInEnglish } from '../../helpers/in-english';
 
 const FAST: AdapterEnv = { retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 50 } };
 
@@ -345,10 +345,10 @@ describe('SEAGM adapter', () => {
     });
     const { offers, skipped } = await fetchAll(adapterFor());
     expect(offers).toHaveLength(sim.server.catalog().goods.length - 1);
-    expect(skipped).toEqual([
+    expect(skippedInEnglish(skipped)).toEqual([
       {
         where: `card category ${category.id} (${category.name}), item 2 (id ${brokenId})`,
-        reason: 'unit_price: not a decimal amount: "n/a"',
+        reason: 'field unit_price: not a decimal amount: "n/a"',
         productId: String(category.id),
         skuId: String(brokenId),
       },
@@ -390,7 +390,7 @@ describe('SEAGM adapter', () => {
     const error = await rejection(fetchAll(adapterFor()));
     expect(error).toBeInstanceOf(IncompleteCatalogError);
     expect(inEnglish(error.message)).toMatch(
-      /GET \/v1\/recharge-categories: the catalog could not be listed completely \(entry 3 cannot be read \(id:/,
+      /GET \/v1\/recharge-categories: the catalog could not be listed completely \(entry 3 cannot be read \(field id:/,
     );
   });
 });

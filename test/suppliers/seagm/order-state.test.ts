@@ -78,10 +78,9 @@ describe('SEAGM order status', () => {
   });
 
   it('keeps asking about a card order marked done without its codes, and says when fewer came than were bought', () => {
-    expect(state({ ...CARD_DONE, cards: [] }, 'card')).toMatchObject({
-      status: 'processing',
-      upstreamStatus: 'Done (10003), no card codes yet',
-    });
+    const waiting = state({ ...CARD_DONE, cards: [] }, 'card');
+    expect(waiting.status).toBe('processing');
+    expect(inEnglish(waiting.upstreamStatus)).toBe('Done (10003), no card codes yet');
     expect(inEnglish(state({ ...CARD_DONE, buy_amount: 2 }, 'card').delivery!.text, 'SEAGM')).toBe(
       'SEAGM delivered 1 of 2 cards',
     );
