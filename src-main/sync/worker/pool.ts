@@ -40,6 +40,12 @@ export interface ThreadOptions {
 /** Offers a sync will likely list from which it shares the suppliers out among threads by default. */
 export const THREADS_FROM_OFFERS = 20_000;
 
+/**
+ * A request's cost in offers, for sharing suppliers out: on the bench's simulators a request (sent, answered, parsed)
+ * takes about as long as mapping and storing 40 offers.
+ */
+const OFFERS_PER_REQUEST = 40;
+
 /** What an incremental listing carries of a catalog, for the estimate: the changed products, a few percent. */
 const INCREMENTAL_SHARE = 0.05;
 
@@ -59,12 +65,17 @@ export async function syncSuppliersInThreads(
   const moving = db.memory
     ? []
     : targets.filter((target): target is PortableSyncTarget => 'portable' in target && target.portable !== undefined);
-  const lastSize = new Map(latestRuns(db).map((run) => [run.supplierId, run.offers]));
+  const lastRuns = new Map(latestRuns(db).map((run) => [run.supplierId, run]));
+  const share = (target: SyncTarget) => (listingSince(db, target.supplierId, options) === null ? 1 : INCREMENTAL_SHARE);
   const expected = new Map(
+    moving.map((target) => [target.supplierId, (lastRuns.get(target.supplierId)?.offers ?? 0) * share(target)]),
+  );
+  // A thread's load: its offers, and its requests (Linksfield asks one per package, which costs more than the
+  // package's one offer).
+  const work = new Map(
     moving.map((target) => {
-      const size = lastSize.get(target.supplierId) ?? 0;
-      const incremental = listingSince(db, target.supplierId, options) !== null;
-      return [target.supplierId, incremental ? size * INCREMENTAL_SHARE : size];
+      const run = lastRuns.get(target.supplierId);
+      return [target.supplierId, ((run?.offers ?? 0) + OFFERS_PER_REQUEST * (run?.requests ?? 0)) * share(target)];
     }),
   );
   const threads = Math.min(options.threads ?? defaultThreads(expected), moving.length);
@@ -73,7 +84,7 @@ export async function syncSuppliersInThreads(
   const results = new Map<string, SupplierSyncResult>();
   const keep = (batch: SupplierSyncResult[]) => batch.forEach((result) => results.set(result.supplierId, result));
   await Promise.all([
-    ...shareOut(moving, threads, expected).map(async (group) => keep(await syncInWorker(db, group, options))),
+    ...shareOut(moving, threads, work).map(async (group) => keep(await syncInWorker(db, group, options))),
     staying.length > 0 ? syncSuppliers(db, staying, options).then(keep) : null,
   ]);
   return targets.map((target) => results.get(target.supplierId)!);
@@ -85,16 +96,12 @@ function defaultThreads(expected: Map<string, number>): number {
 }
 
 /**
- * Longest first onto the least loaded thread, a supplier's weight being what it will likely list: two large
+ * Longest first onto the least loaded thread, a supplier's weight being the work it will likely do: two large
  * catalogs land on different threads. Without history every supplier weighs the same.
  */
-function shareOut(
-  targets: PortableSyncTarget[],
-  threads: number,
-  expected: Map<string, number>,
-): PortableSyncTarget[][] {
+function shareOut(targets: PortableSyncTarget[], threads: number, work: Map<string, number>): PortableSyncTarget[][] {
   const weighted = targets
-    .map((target) => ({ target, weight: expected.get(target.supplierId) || 1 }))
+    .map((target) => ({ target, weight: work.get(target.supplierId) || 1 }))
     .sort((a, b) => b.weight - a.weight);
   const groups = Array.from({ length: threads }, () => ({ load: 0, targets: [] as PortableSyncTarget[] }));
   for (const { target, weight } of weighted) {
