@@ -26,6 +26,13 @@ export function codedText(code: string, params: Record<string, string | number |
   return `@${code}${query ? `?${query}` : ''}`;
 }
 
+/** codedText for one family of codes (a list `as const`): a code outside the family does not compile. */
+export function codedTextOf<const Codes extends readonly string[]>(
+  _codes: Codes,
+): (code: Codes[number], params?: Record<string, string | number | undefined>) => string {
+  return (code, params = {}) => codedText(code, params);
+}
+
 /**
  * Words a message in the reader's language: each "; "-separated part that is coded (`@code?params`, or
  * `field: @code?params`) through `word`, any other part (a supplier's own words, a text stored before codes) as it

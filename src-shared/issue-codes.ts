@@ -1,4 +1,4 @@
-import { codedText } from './coded-issue';
+import { codedTextOf } from './coded-issue';
 
 /**
  * Why a value from a supplier does not fit what we expect of it (a zod issue: src-main/suppliers/shared/issue-text.ts),
@@ -101,9 +101,7 @@ export const ISSUE_TEXT_CODES = [
 export type IssueTextCode = (typeof ISSUE_TEXT_CODES)[number];
 
 /** A coded issue text; as a schema's message (`problem.*`), it is the problem of the field the schema checks. */
-export function issueText(code: IssueTextCode, params: Record<string, string | number | undefined> = {}): string {
-  return codedText(code, params);
-}
+export const issueText = codedTextOf(ISSUE_TEXT_CODES);
 
 /** The parameters of these codes that quote the supplier's data (a field's path, a value it sent): never translated. */
 export const ISSUE_DATA_PARAMS: ReadonlySet<string> = new Set([

@@ -1,4 +1,4 @@
-import { codedText } from './coded-issue';
+import { codedText, codedTextOf } from './coded-issue';
 import type { LpaProblem } from '../src-main/domain/lpa';
 
 /**
@@ -161,9 +161,7 @@ export const ORDER_TEXT_CODES = [
 ] as const;
 export type OrderTextCode = (typeof ORDER_TEXT_CODES)[number];
 
-export function orderText(code: OrderTextCode, params: Record<string, string | number | undefined> = {}): string {
-  return codedText(code, params);
-}
+export const orderText = codedTextOf(ORDER_TEXT_CODES);
 
 /** Why a text is not an activation code (domain/lpa.ts), as a coded text. */
 export function lpaProblemText(problem: LpaProblem): string {

@@ -1,4 +1,4 @@
-import { codedText } from './coded-issue';
+import { codedText, codedTextOf } from './coded-issue';
 import type { OfferProblem } from '../src-main/domain/offer';
 
 /**
@@ -67,9 +67,7 @@ export const SKIPPED_TEXT_CODES = [
 
 export type SkippedTextCode = (typeof SKIPPED_TEXT_CODES)[number];
 
-export function skippedText(code: SkippedTextCode, params: Record<string, string | number | undefined> = {}): string {
-  return codedText(code, params);
-}
+export const skippedText = codedTextOf(SKIPPED_TEXT_CODES);
 
 /** The parameters of these codes that quote the supplier's data: shown as they came, never translated. */
 export const SKIPPED_DATA_PARAMS: ReadonlySet<string> = new Set([

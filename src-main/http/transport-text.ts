@@ -1,4 +1,4 @@
-import { codedText } from '../../src-shared/coded-issue';
+import { codedTextOf } from '../../src-shared/coded-issue';
 
 /**
  * What the transport says when an exchange fails, as codes with parameters (`@transport.connectFailed?where=…`): the
@@ -32,9 +32,7 @@ export const TRANSPORT_TEXT_CODES = [
 
 export type TransportTextCode = (typeof TRANSPORT_TEXT_CODES)[number];
 
-export function transportText(code: TransportTextCode, params: Record<string, string | number | undefined>): string {
-  return codedText(code, params);
-}
+export const transportText = codedTextOf(TRANSPORT_TEXT_CODES);
 
 /** "120 s", or "500 ms" below a second: how long a limit or a wait is, in units both languages print as they are. */
 export function describeDuration(ms: number): string {

@@ -1,4 +1,4 @@
-import { codedText } from '../../../src-shared/coded-issue';
+import { codedTextOf } from '../../../src-shared/coded-issue';
 import { IncompleteCatalogError } from '../../http/errors';
 
 /**
@@ -106,9 +106,7 @@ export const SUPPLIER_TEXT_CODES = [
 
 export type SupplierTextCode = (typeof SUPPLIER_TEXT_CODES)[number];
 
-export function supplierText(code: SupplierTextCode, params: Record<string, string | number | undefined> = {}): string {
-  return codedText(code, params);
-}
+export const supplierText = codedTextOf(SUPPLIER_TEXT_CODES);
 
 /** The supplier's refusal of a request, in its own words when it gave some. */
 export function refusalText(where: string, message: string | null | undefined, code: string): string {
