@@ -33,6 +33,7 @@ void hostServices(parentPort as unknown as MessagePortLike, async () => {
     version: data.version,
     secretBox,
     dailyBackups: true,
+    nativeBinding: data.nativeBinding,
   });
   return {
     handlers: createHandlers(services),

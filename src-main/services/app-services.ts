@@ -64,6 +64,8 @@ export interface AppServicesOptions {
   dailyBackups?: boolean;
   /** Runs the app's own sync interval (default); the daemon has its schedule instead. */
   ownSchedule?: boolean;
+  /** better_sqlite3.node built for this runtime (Electron's ABI in `npm start`): sync threads open the database too. */
+  nativeBinding?: string;
 }
 
 /** Restoring is refused while a sync runs (a code the Settings screen words). */
@@ -352,6 +354,7 @@ export class AppServices {
     if (this.demo && latestRuns(this.db).some((run) => run.status === 'ok')) this.demo.advance();
     const controller = new AbortController();
     const promise = syncSuppliersInThreads(this.db, targets, {
+      nativeBinding: this.options.nativeBinding,
       mode: options.full ? 'full' : 'auto',
       signal: controller.signal,
       onEvent: (event) => this.events.emit('sync.event', event),
