@@ -52,10 +52,7 @@ const fileShape = z.object({
     .string()
     .regex(/^[A-Za-z]{3}$/, issueText('problem.currencyCode'))
     .optional(),
-  suppliers: z
-    .array(z.record(z.string(), z.unknown()))
-    .max(MAX_CONFIG_SUPPLIERS, `at most ${MAX_CONFIG_SUPPLIERS} suppliers in one file`)
-    .default([]),
+  suppliers: z.array(z.record(z.string(), z.unknown())).max(MAX_CONFIG_SUPPLIERS).default([]),
 });
 
 /** Validates a whole config; every message names the supplier and field at fault, never a secret's value. */

@@ -76,7 +76,7 @@ describe('config files', () => {
     );
     const tooMany = await runCli(['sync', '--config', many, '--db', join(dir, 'b.db')]);
     expect(tooMany.code).toBe(2);
-    expect(tooMany.stderr).toMatch(new RegExp(`suppliers: at most ${MAX_CONFIG_SUPPLIERS} suppliers in one file`));
+    expect(tooMany.stderr).toMatch(new RegExp(`field suppliers: must have at most ${MAX_CONFIG_SUPPLIERS} entries`));
     expect(existsSync(join(dir, 'a.db')) || existsSync(join(dir, 'b.db'))).toBe(false);
   });
 
