@@ -18,7 +18,7 @@ import type { HttpRequest } from '../src-main/http/transport';
 import { ensureSomeRates } from '../src-main/pricing/rates-service';
 import type { ConnectionBase } from '../src-main/suppliers/adapter';
 import { SUPPLIER_KINDS } from '../src-main/suppliers/registry';
-import { THREADS_FROM_OFFERS } from '../src-main/sync/worker/pool';
+import { THREADS_FROM_OFFERS } from '../src-main/sync/worker/thread-plan';
 import { measureLabelledSets } from '../test/fixtures/labelled-sets';
 import type { HostCommand, HostedSimulator } from './sim-host';
 import { bundleSyncChild } from './bundle-sync';

@@ -7,6 +7,7 @@ import { localAccountBudget } from '../../http/budget-policy';
 import { serveRemoteBudgets } from '../../http/budget-remote';
 import type { SupplierSyncResult } from '../../../src-shared/sync-types';
 import { listingSince, syncSuppliers, type SyncOptions, type SyncTarget } from '../engine';
+import { planThreads } from './thread-plan';
 import { WORKER_STOPPED } from '../../../src-shared/sync-run-errors';
 import type { PortableTarget, SyncWorkerCommand, SyncWorkerData, SyncWorkerMessage } from './protocol';
 
@@ -37,18 +38,6 @@ export interface ThreadOptions {
   nativeBinding?: string;
 }
 
-/** Offers a sync will likely list from which it shares the suppliers out among threads by default. */
-export const THREADS_FROM_OFFERS = 20_000;
-
-/**
- * A request's cost in offers, for sharing suppliers out: on the bench's simulators a request (sent, answered, parsed)
- * takes about as long as mapping and storing 40 offers.
- */
-const OFFERS_PER_REQUEST = 40;
-
-/** What an incremental listing carries of a catalog, for the estimate: the changed products, a few percent. */
-const INCREMENTAL_SHARE = 0.05;
-
 /**
  * syncSuppliers, with the suppliers shared out among worker threads that each open the database themselves: a
  * catalog's fetch, mapping and staging then run beside another's instead of taking turns on one thread. The results,
@@ -66,50 +55,32 @@ export async function syncSuppliersInThreads(
     ? []
     : targets.filter((target): target is PortableSyncTarget => 'portable' in target && target.portable !== undefined);
   const lastRuns = new Map(latestRuns(db).map((run) => [run.supplierId, run]));
-  const share = (target: SyncTarget) => (listingSince(db, target.supplierId, options) === null ? 1 : INCREMENTAL_SHARE);
-  const expected = new Map(
-    moving.map((target) => [target.supplierId, (lastRuns.get(target.supplierId)?.offers ?? 0) * share(target)]),
+  const plan = planThreads(
+    moving.map((target) => ({
+      id: target.supplierId,
+      lastOffers: lastRuns.get(target.supplierId)?.offers ?? 0,
+      lastRequests: lastRuns.get(target.supplierId)?.requests ?? 0,
+      incremental: listingSince(db, target.supplierId, options) !== null,
+    })),
+    { threads: options.threads, cores: availableParallelism() },
   );
-  // A thread's load: its offers, and its requests (Linksfield asks one per package, which costs more than the
-  // package's one offer).
-  const work = new Map(
-    moving.map((target) => {
-      const run = lastRuns.get(target.supplierId);
-      return [target.supplierId, ((run?.offers ?? 0) + OFFERS_PER_REQUEST * (run?.requests ?? 0)) * share(target)];
-    }),
-  );
-  const threads = Math.min(options.threads ?? defaultThreads(expected), moving.length);
-  if (threads < 2) return syncSuppliers(db, targets, options);
+  if (!plan) return syncSuppliers(db, targets, options);
   const staying = targets.filter((target) => !moving.includes(target as PortableSyncTarget));
   const results = new Map<string, SupplierSyncResult>();
   const keep = (batch: SupplierSyncResult[]) => batch.forEach((result) => results.set(result.supplierId, result));
   await Promise.all([
-    ...shareOut(moving, threads, work).map(async (group) => keep(await syncInWorker(db, group, options))),
+    ...plan.map(async (ids) =>
+      keep(
+        await syncInWorker(
+          db,
+          moving.filter((target) => ids.includes(target.supplierId)),
+          options,
+        ),
+      ),
+    ),
     staying.length > 0 ? syncSuppliers(db, staying, options).then(keep) : null,
   ]);
   return targets.map((target) => results.get(target.supplierId)!);
-}
-
-function defaultThreads(expected: Map<string, number>): number {
-  const offers = [...expected.values()].reduce((sum, size) => sum + size, 0);
-  return offers >= THREADS_FROM_OFFERS ? availableParallelism() : 1;
-}
-
-/**
- * Longest first onto the least loaded thread, a supplier's weight being the work it will likely do: two large
- * catalogs land on different threads. Without history every supplier weighs the same.
- */
-function shareOut(targets: PortableSyncTarget[], threads: number, work: Map<string, number>): PortableSyncTarget[][] {
-  const weighted = targets
-    .map((target) => ({ target, weight: work.get(target.supplierId) || 1 }))
-    .sort((a, b) => b.weight - a.weight);
-  const groups = Array.from({ length: threads }, () => ({ load: 0, targets: [] as PortableSyncTarget[] }));
-  for (const { target, weight } of weighted) {
-    const lightest = groups.reduce((a, b) => (b.load < a.load ? b : a));
-    lightest.load += weight;
-    lightest.targets.push(target);
-  }
-  return groups.map((group) => group.targets).filter((group) => group.length > 0);
 }
 
 function workerEntry(): { entry: URL | string; argv?: string[] } {
