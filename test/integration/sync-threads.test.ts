@@ -9,6 +9,7 @@ import type { SupplierSyncResult, SyncEvent } from '../../src-shared/sync-types'
 import { syncSuppliers } from '../../src-main/sync/engine';
 import { adapterFor, portableSyncTarget, syncTargetFor } from '../../src-main/sync/targets';
 import { syncSuppliersInThreads } from '../../src-main/sync/worker/pool';
+import { WORKER_STOPPED } from '../../src-shared/sync-run-errors';
 import type { PortableAdapterEnv } from '../../src-main/sync/worker/protocol';
 import { FAST_RETRY, tempDb } from '../helpers/temp-db';
 import { autoDeliveredOrder } from '../helpers/dujiao-order';
@@ -93,6 +94,40 @@ describe('sync in worker threads', () => {
       expect(events.filter((e) => e.type === 'finished' && e.runId === result.runId)).toHaveLength(1);
     }
     expect(listRuns(threaded)).toHaveLength(6);
+  });
+});
+
+describe('a sync thread that dies', () => {
+  it('fails its suppliers with a worded stop and leaves their previous catalogs as they were', async () => {
+    // Limits lifted: the pace is tested elsewhere, and the real one would take a minute here.
+    const sims = [
+      await simulator('dujiao-next', { size: 600, rateLimit: null }),
+      await simulator('mesim', { size: 600, rateLimit: null }),
+    ];
+    const connections = sims.map((sim) => sim.connection as Connection);
+    const db = database();
+    const targets = () => connections.map((c) => portableSyncTarget(c, ENV));
+    const first = await syncSuppliersInThreads(db, targets(), { mode: 'full', threads: 2 });
+    expect(first.every((r) => r.status === 'ok')).toBe(true);
+    const before = catalogOf(db);
+    for (const sim of sims) sim.setGeneration(1);
+
+    // A heap far too small for a sync: each thread runs out of memory and dies.
+    const events: SyncEvent[] = [];
+    const second = await syncSuppliersInThreads(db, targets(), {
+      mode: 'full',
+      threads: 2,
+      heapLimitMb: 4,
+      onEvent: (e) => events.push(e),
+    });
+    expect(second.map((r) => [r.status, r.error])).toEqual(connections.map(() => ['failed', WORKER_STOPPED]));
+    expect(catalogOf(db)).toEqual(before);
+    // No run is left running: a run the thread had started is closed as stopped.
+    expect(listRuns(db).filter((run) => run.status === 'running')).toEqual([]);
+    for (const run of listRuns(db).filter((r) => !first.some((f) => f.runId === r.id))) {
+      expect(run).toMatchObject({ status: 'failed', error: WORKER_STOPPED });
+    }
+    expect(events.filter((e) => e.type === 'finished')).toHaveLength(connections.length);
   });
 });
 

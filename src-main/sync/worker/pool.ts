@@ -34,6 +34,8 @@ export interface ThreadOptions {
    * (a first sync, a small catalog, an incremental sync) starting threads costs more than it saves.
    */
   threads?: number;
+  /** Each thread's old-generation heap, in MiB; SYNC_WORKER_HEAP_LIMIT_MB unless set. */
+  heapLimitMb?: number;
   /** better_sqlite3.node built for this runtime, where the default one is not (see db/open.ts). */
   nativeBinding?: string;
 }
@@ -122,7 +124,7 @@ async function syncInWorker(
     workerData,
     transferList: [channel.port2],
     resourceLimits: {
-      maxOldGenerationSizeMb: SYNC_WORKER_HEAP_LIMIT_MB,
+      maxOldGenerationSizeMb: options.heapLimitMb ?? SYNC_WORKER_HEAP_LIMIT_MB,
       maxYoungGenerationSizeMb: SYNC_WORKER_YOUNG_GENERATION_MB,
     },
   });
