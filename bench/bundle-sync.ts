@@ -1,6 +1,6 @@
-// The syncing process of `npm run bench`, bundled as the app ships its main-process code (electron-vite bundles it):
-// without the TypeScript loader, which would otherwise compile the module graph again in every sync worker thread
-// and add its own thread to each, costs the desktop app never pays.
+// The syncing and grid processes of `npm run bench`, bundled as the app ships its main-process code (electron-vite
+// bundles it): without the TypeScript loader, which would otherwise compile the module graph again in every sync
+// worker thread and add its own thread to each, costs the desktop app never pays.
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -9,12 +9,16 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** Beside bin/ and src-main/, so the bundle's relative URLs (../bin/run-ts.mjs, ./migrations/) resolve. */
 export const BENCH_BUILD_DIR = `${root}.bench-build`;
 
-/** Bundles bench/sync-child.ts and the sync worker into .bench-build/; returns the sync child's path. */
-export async function bundleSyncChild(): Promise<string> {
+/** Bundles bench/sync-child.ts, the sync worker and bench/grid-child.ts into .bench-build/; returns their paths. */
+export async function bundleBenchChildren(): Promise<{ syncChild: string; gridChild: string }> {
   rmSync(BENCH_BUILD_DIR, { recursive: true, force: true });
   mkdirSync(BENCH_BUILD_DIR, { recursive: true });
   await build({
-    entryPoints: { 'sync-child': `${root}bench/sync-child.ts`, 'sync-worker': `${root}bench/sync-worker.ts` },
+    entryPoints: {
+      'sync-child': `${root}bench/sync-child.ts`,
+      'sync-worker': `${root}bench/sync-worker.ts`,
+      'grid-child': `${root}bench/grid-child.ts`,
+    },
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -28,5 +32,5 @@ export async function bundleSyncChild(): Promise<string> {
     logLevel: 'warning',
   });
   cpSync(`${root}src-main/db/migrations`, `${BENCH_BUILD_DIR}/migrations`, { recursive: true });
-  return `${BENCH_BUILD_DIR}/sync-child.js`;
+  return { syncChild: `${BENCH_BUILD_DIR}/sync-child.js`, gridChild: `${BENCH_BUILD_DIR}/grid-child.js` };
 }

@@ -28,7 +28,8 @@ for await (const line of createInterface({ input: process.stdin })) {
     for (const simulator of simulators) simulator.setGeneration(command.generation);
     reply({ ok: true });
   } else if (command.cmd === 'stats') {
-    reply({ stats: simulators.map((s) => simulatorStats(s)) });
+    const cpu = process.cpuUsage();
+    reply({ stats: simulators.map((s) => simulatorStats(s)), cpuMs: (cpu.user + cpu.system) / 1000 });
   } else {
     await Promise.all(simulators.map((s) => s.close()));
     reply({ ok: true });

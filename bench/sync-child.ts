@@ -24,6 +24,8 @@ export interface SyncChildArgs {
 
 export interface SyncChildResult {
   wallMs: number;
+  /** CPU time of every thread of the syncing process, during the sync. */
+  cpuMs: number;
   peakRssMiB: number;
   results: Array<{
     supplierId: string;
@@ -47,6 +49,7 @@ if (args.recordTo) {
 }
 const db = openDatabase(args.db);
 const started = performance.now();
+const cpuAtStart = process.cpuUsage();
 const results = await syncSuppliersInThreads(
   db,
   args.connections.map((c) =>
@@ -55,9 +58,11 @@ const results = await syncSuppliersInThreads(
   { concurrency: args.connections.length, mode: args.mode, threads: args.threads },
 );
 const wallMs = performance.now() - started;
+const cpu = process.cpuUsage(cpuAtStart);
 db.close();
 const output: SyncChildResult = {
   wallMs,
+  cpuMs: (cpu.user + cpu.system) / 1000,
   peakRssMiB: process.resourceUsage().maxRSS / 1024,
   results: results.map((r) => ({
     supplierId: r.supplierId,

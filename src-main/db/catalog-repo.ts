@@ -200,9 +200,11 @@ export function commitStagedCatalog(
   const metrics = options.metrics ?? NO_METRICS;
   const sameContent = OFFER_CONTENT_COLUMNS.map((column) => `o.${column} IS s.${column}`).join(' AND ');
   const sameKey = 'o.product_id = s.product_id AND o.sku_id = s.sku_id AND o.variant = s.variant';
+  // One IN over both lists: the primary key then seeks each named product, where two ORed INs would scan the
+  // supplier's whole catalog for a listing of a few changes.
   const removalScope =
     scope === 'changes'
-      ? `AND (o.product_id IN (SELECT product_id FROM ${staging.listed}) OR o.product_id IN (SELECT product_id FROM ${staging.removed}))`
+      ? `AND o.product_id IN (SELECT product_id FROM ${staging.listed} UNION SELECT product_id FROM ${staging.removed})`
       : '';
   const liveRow = `SELECT 1 FROM offers o WHERE o.supplier_id = @supplier AND ${sameKey} AND o.removed_at IS NULL`;
   // `live`: whether the key has a live offer. Those without are additions, logged in SQL alone (a first sync is all
@@ -366,7 +368,7 @@ export function commitCatalog(
 ): CommitResult {
   const staging = new CatalogStaging(db, runId);
   try {
-    const duplicates = staging.addPage(offers, skipped);
+    const duplicates = staging.addPage({ offers, skipped, scope: 'full' });
     return commitStagedCatalog(db, runId, supplierId, staging, { scope: 'full', skipped: [...skipped, ...duplicates] });
   } finally {
     staging.drop();

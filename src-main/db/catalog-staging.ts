@@ -27,10 +27,16 @@ export const OFFER_CONTENT_COLUMNS = [
 /**
  * JSON text of the parts of offers, each object serialized once: the SKUs of one product share its category, images,
  * fulfilment and raw product, and a 100k-offer listing would otherwise serialize each of them once per SKU.
- * Only for the length of one page, while nothing mutates the offers.
+ * One per page; a listed offer, and every part it shares, is never changed afterwards (Offer's contract).
  */
 class SharedJson {
   private readonly texts = new Map<object, string>();
+
+  /**
+   * @param lasting texts kept across pages, for parts shared across them (a category's ref is shared by all of its
+   * products); weakly held, so parts that are not shared are not kept alive.
+   */
+  constructor(private readonly lasting: WeakMap<object, string>) {}
 
   of(value: unknown): string {
     if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
@@ -38,6 +44,15 @@ class SharedJson {
     if (text === undefined) {
       text = JSON.stringify(value);
       this.texts.set(value, text);
+    }
+    return text;
+  }
+
+  ofLasting(value: object): string {
+    let text = this.lasting.get(value);
+    if (text === undefined) {
+      text = JSON.stringify(value);
+      this.lasting.set(value, text);
     }
     return text;
   }
@@ -69,7 +84,7 @@ function offerContentValues(offer: Offer, json: SharedJson): Array<string | numb
     offer.variant,
     offer.kind,
     JSON.stringify(offer.titles),
-    offer.category ? json.of(offer.category) : null,
+    offer.category ? json.ofLasting(offer.category) : null,
     offer.cost.amount,
     offer.cost.currency,
     offer.retailPrice ? JSON.stringify(offer.retailPrice) : null,
@@ -110,6 +125,7 @@ export class CatalogStaging {
   private readonly insertListed: Statement;
   private readonly insertRemoved: Statement;
   private dropped = false;
+  private readonly categoryTexts = new WeakMap<object, string>();
   private readonly stagedKeys = new Set<string>();
   private indexed = false;
 
@@ -140,14 +156,19 @@ export class CatalogStaging {
     this.insertRemoved = db.prepare(`INSERT OR IGNORE INTO ${this.removed} (product_id) VALUES (?)`);
   }
 
-  /** Stages one page in one transaction; returns what it had to skip as listed twice. */
-  addPage(
-    offers: readonly Offer[],
-    skipped: readonly SkippedItem[],
-    removedProducts: readonly string[] = [],
-  ): SkippedItem[] {
+  /**
+   * Stages one page in one transaction; returns what it had to skip as listed twice. The products a 'changes' page
+   * names are kept too (the commit's removals are scoped to them); a full listing's commit has no use for them.
+   */
+  addPage(page: {
+    offers: readonly Offer[];
+    skipped: readonly SkippedItem[];
+    scope: 'full' | 'changes';
+    removedProducts?: readonly string[];
+  }): SkippedItem[] {
+    const { offers, skipped, scope, removedProducts = [] } = page;
     const duplicates: SkippedItem[] = [];
-    const json = new SharedJson();
+    const json = new SharedJson(this.categoryTexts);
     const listed = new Set<string>();
     this.db.transaction(() => {
       for (const offer of offers) {
@@ -168,8 +189,9 @@ export class CatalogStaging {
         }
         this.stagedKeys.add(key);
         this.insertOffer.run(offerContentValues(offer, json));
-        listed.add(offer.productId);
+        if (scope === 'changes') listed.add(offer.productId);
       }
+      if (scope !== 'changes') return;
       for (const item of skipped) if (item.productId !== undefined) listed.add(item.productId);
       for (const productId of listed) this.insertListed.run(productId);
       for (const productId of removedProducts) this.insertRemoved.run(productId);

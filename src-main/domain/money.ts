@@ -13,6 +13,14 @@ export function isDecimalString(value: string): boolean {
   return DECIMAL_PATTERN.test(value);
 }
 
+/**
+ * True when a decimal string (isDecimalString) is above zero: unsigned with a digit other than 0. Checked on every
+ * offer of a sync, where a Decimal per offer would be the dearer way to say the same.
+ */
+export function isPositiveDecimalString(value: string): boolean {
+  return value[0] !== '-' && /[1-9]/.test(value);
+}
+
 /** Accepts the shapes suppliers actually send ("6.50", 6.5, " 6.5 ") and returns a plain decimal string. */
 export function toDecimalString(value: string | number): string {
   const text = typeof value === 'number' ? numberToPlainString(value) : value.trim();

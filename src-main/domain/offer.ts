@@ -1,5 +1,4 @@
-import Decimal from 'decimal.js';
-import { isDecimalString, isIsoCurrency, type Money } from './money';
+import { isDecimalString, isIsoCurrency, isPositiveDecimalString, type Money } from './money';
 import type { QuantityTier } from './quantity-tiers';
 
 /** What kind of thing a merchant is buying. */
@@ -56,7 +55,10 @@ export interface PlanFacts {
   faceValue?: Money | null;
 }
 
-/** One purchasable variant from one supplier connection: the common model every adapter maps into. */
+/**
+ * One purchasable variant from one supplier connection: the common model every adapter maps into. Never changed once
+ * made: offers share parts (a product's images, a category's ref) and staging serializes each shared part once.
+ */
 export interface Offer {
   productId: string;
   skuId: string;
@@ -133,7 +135,7 @@ export function offerProblem(offer: Offer): OfferProblem | null {
   if (!offer.productId) return { code: 'noProductId', params: {} };
   const cost = moneyProblem(offer.cost, { amount: 'cost' });
   if (cost) return cost;
-  if (!new Decimal(offer.cost.amount).greaterThan(0))
+  if (!isPositiveDecimalString(offer.cost.amount))
     return { code: 'costNotPositive', params: { value: offer.cost.amount, currency: offer.cost.currency } };
   for (const [amount, value] of [
     ['retail', offer.retailPrice],

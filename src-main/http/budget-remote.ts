@@ -54,6 +54,27 @@ export type BudgetReply =
 
 const EMPTY: BudgetSnapshot = { requests: 0, waitMs: 0, throttled: 0, bytes: 0, perMinute: 0 };
 
+/**
+ * Posts messages in batches, one per turn of the event loop: a page's answer ends one request and starts the next in
+ * the same turn, and every postMessage costs a wake-up of the other thread (a sync's requests cross twice each).
+ */
+class Outbox<Message> {
+  private queued: Message[] = [];
+
+  constructor(private readonly port: MessagePort) {}
+
+  post(message: Message): void {
+    if (this.queued.length === 0) setImmediate(() => this.flush());
+    this.queued.push(message);
+  }
+
+  flush(): void {
+    const batch = this.queued;
+    this.queued = [];
+    if (batch.length > 0) this.port.postMessage(batch);
+  }
+}
+
 function snapshot(budget: RequestBudget): BudgetSnapshot {
   return { ...budget.stats(), perMinute: budget.perMinute() };
 }
@@ -70,9 +91,11 @@ export class RemoteBudgets {
   private readonly runs = new Map<number, PendingRun>();
   private readonly refreshes = new Map<number, () => void>();
   private nextId = 1;
+  private readonly outbox: Outbox<BudgetRequest>;
 
   constructor(private readonly port: MessagePort) {
-    port.on('message', (reply: BudgetReply) => this.receive(reply));
+    this.outbox = new Outbox(port);
+    port.on('message', (replies: BudgetReply[]) => replies.forEach((reply) => this.receive(reply)));
   }
 
   /** The account's budget, as accountBudget() would give it in the owner's thread. */
@@ -101,11 +124,17 @@ export class RemoteBudgets {
 
   /** Lets the worker exit: the port no longer keeps it alive. */
   close(): void {
+    this.flush();
     this.port.close();
   }
 
+  /** Sends what is queued now rather than at the end of this turn (before the worker reports its results). */
+  flush(): void {
+    this.outbox.flush();
+  }
+
   post(request: BudgetRequest): void {
-    this.port.postMessage(request);
+    this.outbox.post(request);
   }
 
   startRun(run: PendingRun): number {
@@ -266,7 +295,8 @@ export function serveRemoteBudgets(
   >();
   // Errors that are the worker's own attempt failing: the worker rethrows its original, not this stand-in.
   const fromAttempt = new WeakSet<Error>();
-  const reply = (message: BudgetReply) => port.postMessage(message);
+  const outbox = new Outbox<BudgetReply>(port);
+  const reply = (message: BudgetReply) => outbox.post(message);
 
   const failureOf = (error: unknown): Failure => {
     if (error instanceof Error && fromAttempt.has(error)) return { kind: 'attempt' };
@@ -358,9 +388,10 @@ export function serveRemoteBudgets(
         return;
     }
   };
-  port.on('message', onRequest);
+  const onRequests = (requests: BudgetRequest[]) => requests.forEach(onRequest);
+  port.on('message', onRequests);
   return () => {
-    port.off('message', onRequest);
+    port.off('message', onRequests);
     for (const { stopWatching } of budgets.values()) stopWatching();
     for (const run of runs.values()) run.controller.abort();
   };

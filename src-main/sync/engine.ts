@@ -10,6 +10,7 @@ import {
 } from '../db/catalog-repo';
 import type { SkippedItem, SyncMode, SyncEvent, SupplierSyncResult } from '../../src-shared/sync-types';
 import { CatalogStaging } from '../db/catalog-staging';
+import { withWriteLock } from '../db/write-lock';
 import { syncHoldThresholds } from '../db/settings';
 import type { HoldThresholds } from '../../src-shared/hold-policy';
 import { DEADLINE_PASSED } from '../../src-shared/sync-run-errors';
@@ -203,9 +204,7 @@ export async function syncSupplier(
         }
         if (page.scope !== 'changes') sawFull = true;
         skipped.push(...page.skipped);
-        skipped.push(
-          ...staging.addPage(page.offers, page.skipped, page.scope === 'changes' ? (page.removedProducts ?? []) : []),
-        );
+        skipped.push(...staging.addPage({ ...page, scope: page.scope === 'changes' ? 'changes' : 'full' }));
       }
     } catch (error) {
       // Lets the adapter close what it holds; it may be stuck in a wait, so do not wait for it.
@@ -220,14 +219,21 @@ export async function syncSupplier(
     timings.fetchMs = performance.now() - started;
     const used = budgetUsed();
     const hold = options.holdThresholds ?? syncHoldThresholds(db);
-    const committed = commitStagedCatalog(db, runId, supplierId, staging, {
-      scope,
-      skipped,
-      metrics: { ...used, fetchMs: timings.fetchMs },
-      hold,
+    const staged = staging;
+    staged.indexByKey();
+    // From the lock on: waiting for another thread's commit is neither this run's fetch nor its commit.
+    let lockedAt = 0;
+    const committed = await withWriteLock(db, () => {
+      lockedAt = performance.now();
+      return commitStagedCatalog(db, runId, supplierId, staged, {
+        scope,
+        skipped,
+        metrics: { ...used, fetchMs: timings.fetchMs },
+        hold,
+      });
     });
-    timings.commitMs = performance.now() - started - timings.fetchMs;
-    recordCommitTime(db, runId, timings.commitMs);
+    timings.commitMs = performance.now() - lockedAt;
+    await withWriteLock(db, () => recordCommitTime(db, runId, timings.commitMs));
     const status = committed.held ? 'held' : 'ok';
     const held = committed.held ?? null;
     options.onEvent?.({ type: 'finished', supplierId, runId, status, counts: committed.counts, ...(held && { held }) });

@@ -6,7 +6,7 @@ import { describeItem, mapPageItems, rawField } from '../shared/validate-items';
 import { issuesText } from '../shared/issue-text';
 import { supplierText } from '../shared/supplier-text';
 import { DujiaoClient } from './client';
-import { mapProduct, type MapContext } from './map';
+import { listingMemo, mapProduct, type MapContext } from './map';
 import { createDujiaoOrders } from './orders';
 import { categorySchema, pingSchema, productSchema, type DujiaoCategory } from './schemas';
 import { skippedText } from '../../../src-shared/skipped-text';
@@ -93,6 +93,7 @@ export function createDujiaoProtocolAdapter(
         stockReporting: profile.stockReporting,
         maxQuantity: profile.maxQuantity,
         fixedKind: profile.fixedKind,
+        memo: listingMemo(),
       });
     let scope: 'full' | 'changes' = options.changedSince ? 'changes' : 'full';
     let yielded = 0;

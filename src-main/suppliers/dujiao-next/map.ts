@@ -25,13 +25,28 @@ export interface MapContext {
   maxQuantity: number | null;
   /** When the site sells only one kind of goods (MeSIM: eSIMs), say so instead of guessing. */
   fixedKind?: OfferKind;
+  /** What one listing's products share, worked out once per listing (listingMemo()). */
+  memo?: ListingMemo;
 }
 
+/**
+ * Per listing: each category's ref and the kind hints its names give, each image's absolute form. Products of one
+ * category then share one CategoryRef object (staging serializes a shared object once) and a 100k listing does not
+ * parse the same few image URLs 100k times. Filled as products arrive; never changed once set.
+ */
+export interface ListingMemo {
+  categories: Map<number, { ref: CategoryRef | null; hints: number }>;
+  images: Map<string, string[]>;
+}
+
+export const listingMemo = (): ListingMemo => ({ categories: new Map(), images: new Map() });
+
 export function mapProduct(product: DujiaoProduct, context: MapContext): Offer[] {
-  const category = categoryRef(product.category_id, context.categories);
-  const kind = context.fixedKind ?? guessKind(product, category);
+  const memo = context.memo ?? listingMemo();
+  const { ref: category, hints: categoryHints } = sharedCategory(product.category_id, context.categories, memo);
+  const kind = context.fixedKind ?? guessKind(product, categoryHints);
   const activeSkus = product.skus.filter((sku) => sku.is_active);
-  const images = (product.images ?? []).flatMap((image) => absoluteImage(image, context.siteUrl));
+  const images = (product.images ?? []).flatMap((image) => sharedImage(image, context.siteUrl, memo));
   // Shared by the product's SKUs (staging serializes each shared object once); offers are never mutated.
   const fulfillment: Offer['fulfillment'] = {
     mode: product.fulfillment_type === 'manual' ? 'manual' : 'auto',
@@ -74,6 +89,7 @@ export function skuTiers(
   sku: Pick<DujiaoProduct['skus'][number], 'id' | 'sku_code'>,
   currency: string,
 ): QuantityTier[] {
+  if (tiers.length === 0) return [];
   const code = sku.sku_code.trim().toLowerCase();
   const scope = (tier: WholesaleTier): 'all' | 'own' | 'other' => {
     const tierCode = tier.sku_code?.trim().toLowerCase() ?? '';
@@ -97,6 +113,15 @@ function withSpecs(title: LocalizedText, specValues: unknown, skuCode: string): 
       return [locale, suffix ? `${text} (${suffix})` : text];
     }),
   );
+}
+
+function sharedImage(image: string, siteUrl: string, memo: ListingMemo): string[] {
+  let absolute = memo.images.get(image);
+  if (!absolute) {
+    absolute = absoluteImage(image, siteUrl);
+    memo.images.set(image, absolute);
+  }
+  return absolute;
 }
 
 /** Site-relative paths (`/uploads/…`) as the real server stores them, made absolute; anything unreadable is dropped. */
@@ -140,14 +165,35 @@ const KIND_HINTS: Array<[RegExp, OfferKind]> = [
   [/top-?up|recharge|充值|直充/i, 'direct_topup'],
 ];
 
-function guessKind(product: DujiaoProduct, category: CategoryRef | null): OfferKind {
-  const text = [
-    product.slug ?? '',
-    ...(category?.path.flatMap((level) => Object.values(level.names)) ?? []),
-    ...Object.values(product.title),
-  ].join(' ');
-  for (const [pattern, kind] of KIND_HINTS) if (pattern.test(text)) return kind;
-  return 'other';
+/** Which KIND_HINTS `texts` match, as bits in KIND_HINTS order. */
+function kindHints(texts: readonly string[]): number {
+  let hints = 0;
+  KIND_HINTS.forEach(([pattern], index) => {
+    if (texts.some((text) => pattern.test(text))) hints |= 1 << index;
+  });
+  return hints;
+}
+
+/** The first hint, in KIND_HINTS order, that the slug, the category's names or the title give. */
+function guessKind(product: DujiaoProduct, categoryHints: number): OfferKind {
+  const hints = categoryHints | kindHints([product.slug ?? '', ...Object.values(product.title)]);
+  const first = KIND_HINTS.findIndex((_, index) => hints & (1 << index));
+  return first === -1 ? 'other' : KIND_HINTS[first][1];
+}
+
+function sharedCategory(
+  id: number | undefined,
+  categories: Map<number, DujiaoCategory>,
+  memo: ListingMemo,
+): { ref: CategoryRef | null; hints: number } {
+  const key = id ?? 0;
+  let shared = memo.categories.get(key);
+  if (!shared) {
+    const ref = categoryRef(id, categories);
+    shared = { ref, hints: kindHints(ref?.path.flatMap((level) => Object.values(level.names)) ?? []) };
+    memo.categories.set(key, shared);
+  }
+  return shared;
 }
 
 /** Manual products ask the buyer for input; the schema's shape is not fixed by the doc, so read it loosely. */

@@ -13,10 +13,13 @@ export class JsonDecimal {
 
 /** JSON.stringify, except that every JsonDecimal is written as the bare number it holds. */
 export function stringifyWithDecimals(value: unknown): string {
-  // Node 20 has no JSON.rawJSON: each decimal goes out as a marked string, then the marks and quotes come off.
-  const mark = `decimal-${randomUUID()}:`;
-  const json = JSON.stringify(value, (_key, item: unknown) =>
-    item instanceof JsonDecimal ? `${mark}${item.text}` : item,
-  );
-  return json.replaceAll(new RegExp(`"${mark}(-?\\d+(?:\\.\\d+)?)"`, 'g'), '$1');
+  // Node 20 has no JSON.rawJSON: each decimal goes out as a marked string, then the marks and quotes come off. Most
+  // bodies (every catalog call) hold none, and then go out as they are.
+  let mark = '';
+  const json = JSON.stringify(value, (_key, item: unknown) => {
+    if (!(item instanceof JsonDecimal)) return item;
+    mark ||= `decimal-${randomUUID()}:`;
+    return `${mark}${item.text}`;
+  });
+  return mark ? json.replaceAll(new RegExp(`"${mark}(-?\\d+(?:\\.\\d+)?)"`, 'g'), '$1') : json;
 }

@@ -63,6 +63,7 @@ try {
     signal: cancel.signal,
     onEvent: forwardEvents(),
   });
+  budgets.flush();
   post({ type: 'results', results });
 } finally {
   db.close();
