@@ -7,6 +7,7 @@ import { parseJson, send } from '../../http/transport';
 import { transportText } from '../../http/transport-text';
 import type { AdapterEnv } from '../adapter';
 import type { FetchProgress } from '../../../src-shared/sync-types';
+import { FetchAhead } from '../shared/fetch-ahead';
 import { refuseImplausibleListing } from '../shared/listing-limits';
 import { incompleteCatalog, refusalText, supplierText } from '../shared/supplier-text';
 import { issuesText } from '../shared/issue-text';
@@ -243,13 +244,18 @@ export class DujiaoClient {
     let items = first.items.length;
     options.onProgress?.({ pagesDone: done, pagesTotal: pages, items });
     // Later pages are asked for ahead of the reader, so the server works while the pages before are mapped and stored.
-    const ahead = new PagesAhead(pages, this.options.pageConcurrency ?? 3, async (page) => {
-      const result = await this.fetchPage(page, options.signal, pageSize, filter);
-      done++;
-      items += result.items.length;
-      options.onProgress?.({ pagesDone: done, pagesTotal: pages, items });
-      return result;
-    });
+    const concurrency = this.options.pageConcurrency ?? 3;
+    const ahead = new FetchAhead(
+      { first: 2, last: pages },
+      { concurrency, buffered: concurrency * 2 },
+      async (page) => {
+        const result = await this.fetchPage(page, options.signal, pageSize, filter);
+        done++;
+        items += result.items.length;
+        options.onProgress?.({ pagesDone: done, pagesTotal: pages, items });
+        return result;
+      },
+    );
     // Only a server that echoes the filter applied it; an older one answered with its whole active catalog.
     const filtered = Boolean(options.changedSince) && first.includes_inactive === true;
     const scope = filtered ? 'changes' : 'full';
@@ -307,84 +313,6 @@ export class DujiaoClient {
       );
     }
     return parsed.data;
-  }
-}
-
-/**
- * Fetches pages 2..pages ahead of a reader that takes them in order: at most `concurrency` requests at once and a
- * few pages buffered beyond the reader. After one page fails no further page is asked for, and its error reaches the
- * reader only once the requests in flight have settled, so nothing keeps calling the upstream after the listing failed.
- */
-class PagesAhead<T> {
-  private readonly pending = new Map<number, Promise<T>>();
-  private nextPage = 2;
-  private inFlight = 0;
-  private taken = 1;
-  private failed = false;
-  private stopped = false;
-  private idle: (() => void) | null = null;
-
-  constructor(
-    private readonly pages: number,
-    private readonly concurrency: number,
-    private readonly fetch: (page: number) => Promise<T>,
-  ) {
-    this.fill();
-  }
-
-  async take(page: number): Promise<T> {
-    const result = this.pending.get(page);
-    if (!result) throw new Error(`page ${page} was never asked for`);
-    this.pending.delete(page);
-    this.taken = page;
-    this.fill();
-    try {
-      return await result;
-    } catch (error) {
-      this.failed = true;
-      await this.settled();
-      throw error;
-    }
-  }
-
-  /** No more requests: the reader is gone. Those in flight finish (or see the abort) on their own. */
-  stop(): void {
-    this.stopped = true;
-  }
-
-  private fill(): void {
-    const buffered = Math.max(1, this.concurrency) * 2;
-    while (
-      !this.failed &&
-      !this.stopped &&
-      this.inFlight < Math.max(1, this.concurrency) &&
-      this.nextPage <= this.pages &&
-      this.nextPage - this.taken <= buffered
-    ) {
-      const page = this.nextPage++;
-      this.inFlight++;
-      const result = this.fetch(page);
-      this.pending.set(page, result);
-      result
-        .then(
-          () => undefined,
-          () => {
-            this.failed = true;
-          },
-        )
-        .finally(() => {
-          this.inFlight--;
-          if (this.inFlight === 0) this.idle?.();
-          this.fill();
-        });
-    }
-  }
-
-  private settled(): Promise<void> {
-    if (this.inFlight === 0) return Promise.resolve();
-    return new Promise((resolve) => {
-      this.idle = resolve;
-    });
   }
 }
 

@@ -1,7 +1,7 @@
 import { CanceledError, describeError } from '../../http/errors';
 import type { Offer } from '../../domain/offer';
 import type { AdapterEnv, CatalogPage, FetchOptions, PingResult, SupplierAdapter } from '../adapter';
-import { mapWithConcurrency } from '../shared/concurrency';
+import { FetchAhead } from '../shared/fetch-ahead';
 import { refuseImplausibleListing } from '../shared/listing-limits';
 import { incompleteCatalog, supplierText } from '../shared/supplier-text';
 import { mapPageItems } from '../shared/validate-items';
@@ -81,24 +81,35 @@ export function createLinksfieldAdapter(account: LinksfieldAccount, label: strin
     onProgress?.({ pagesDone: 0, pagesTotal: total, items: 0 });
     details.retainOnly(new Set(listing.packages.map((pkg) => String(pkg.id))));
     let detailed = 0;
-    for (let start = 0; start < total; start += DETAILS_PER_PAGE) {
-      const chunk = listing.packages.slice(start, start + DETAILS_PER_PAGE);
-      const details = await mapWithConcurrency(chunk, REQUEST_CONCURRENCY, async (pkg) => {
-        const detail = await fetchDetail(pkg, signal, options.storedRaw);
+    // Details are asked for ahead across pages: the next page's are on their way while this one is mapped and stored.
+    const ahead = new FetchAhead(
+      { first: 0, last: total - 1 },
+      { concurrency: REQUEST_CONCURRENCY, buffered: REQUEST_CONCURRENCY * 2 },
+      async (index) => {
+        const detail = await fetchDetail(listing.packages[index], signal, options.storedRaw);
         detailed++;
         onProgress?.({ pagesDone: detailed, pagesTotal: total, items: detailed });
         return detail;
-      });
-      const fingerprints = new Map(chunk.map((pkg) => [String(pkg.id), pkg.fingerprint]));
-      const page = mapPageItems(
-        details,
-        packageDetailSchema,
-        // The list entry the detail was read under is kept with the offer: the next sync may reuse the detail.
-        (detail) => [withListEntry(mapPackageDetail(detail, context), fingerprints)],
-        (_raw, index) =>
-          skippedText('where.package', { id: chunk[index].id, countries: chunk[index].listedUnder.join(', ') }),
-      );
-      yield { offers: page.offers, skipped: start === 0 ? [...listing.skipped, ...page.skipped] : page.skipped };
+      },
+    );
+    try {
+      for (let start = 0; start < total; start += DETAILS_PER_PAGE) {
+        const chunk = listing.packages.slice(start, start + DETAILS_PER_PAGE);
+        const details: unknown[] = [];
+        for (let index = start; index < start + chunk.length; index++) details.push(await ahead.take(index));
+        const fingerprints = new Map(chunk.map((pkg) => [String(pkg.id), pkg.fingerprint]));
+        const page = mapPageItems(
+          details,
+          packageDetailSchema,
+          // The list entry the detail was read under is kept with the offer: the next sync may reuse the detail.
+          (detail) => [withListEntry(mapPackageDetail(detail, context), fingerprints)],
+          (_raw, index) =>
+            skippedText('where.package', { id: chunk[index].id, countries: chunk[index].listedUnder.join(', ') }),
+        );
+        yield { offers: page.offers, skipped: start === 0 ? [...listing.skipped, ...page.skipped] : page.skipped };
+      }
+    } finally {
+      ahead.stop();
     }
   }
 
