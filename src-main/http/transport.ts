@@ -60,13 +60,21 @@ export const transportTaps = new Set<(req: HttpRequest, response: HttpResponse) 
  * One HTTP exchange. Network failures, timeouts, 429 and 5xx become retryable SupplierErrors; every other
  * status is returned for the supplier's client to interpret, because each API signals errors its own way.
  */
+/** Stateless between calls (never asked to stream): one serves every answer. */
+const UTF8 = new TextDecoder();
+
 export async function send(req: HttpRequest, options: TransportOptions): Promise<HttpResponse> {
   const timeoutMs = options.timeoutMs ?? SILENCE_TIMEOUT_MS;
   const deadlineMs = options.deadlineMs ?? REQUEST_DEADLINE_MS;
   const maxBytes = options.maxBytes ?? RESPONSE_BYTE_CAP;
+  // One controller for both ends of a request: the caller's cancel and our deadline. Forwarded by a listener removed
+  // afterwards rather than AbortSignal.any, which ties a new signal to the caller's (a whole sync's) for every request.
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), deadlineMs);
-  const signal = options.signal ? AbortSignal.any([options.signal, deadline.signal]) : deadline.signal;
+  const forwardAbort = () => deadline.abort();
+  if (options.signal?.aborted) deadline.abort();
+  else options.signal?.addEventListener('abort', forwardAbort, { once: true });
+  const signal = deadline.signal;
   const failure = (error: unknown) =>
     deadline.signal.aborted && !options.signal?.aborted
       ? deadlineError(options.label, deadlineMs)
@@ -108,7 +116,7 @@ export async function send(req: HttpRequest, options: TransportOptions): Promise
       throw failure(error);
     }
     // TextDecoder, as body.text() did: UTF-8 with a leading BOM dropped.
-    const text = new TextDecoder().decode(Buffer.concat(chunks));
+    const text = UTF8.decode(Buffer.concat(chunks));
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(response.headers)) {
       if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
@@ -143,6 +151,7 @@ export async function send(req: HttpRequest, options: TransportOptions): Promise
     return result;
   } finally {
     clearTimeout(timer);
+    options.signal?.removeEventListener('abort', forwardAbort);
     options.meter?.received(received);
   }
 }

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeCodedIssue, wordCodedText } from '../../src-shared/coded-issue';
 import { freeLoopbackPort } from '../../src-main/demo/free-port';
-import { SupplierError } from '../../src-main/http/errors';
+import { CanceledError, SupplierError } from '../../src-main/http/errors';
 import { delayBeforeRetry } from '../../src-main/http/retry';
 import { parseJson, send, type TransportOptions } from '../../src-main/http/transport';
 import { connectionFailureCause } from '../../src-main/sync/failure-cause';
@@ -98,6 +98,24 @@ describe('transport failures are codes, sorted into causes, worded in both langu
     });
     const slow = read(await failure(`${drip}/products`, { timeoutMs: 1000, deadlineMs: 300 }));
     expect(slow).toMatchObject({ code: 'transport.deadline', params: { limit: '300 ms' }, cause: 'timeout' });
+  }, 20_000);
+
+  it("the caller's cancel ends a request in flight at once, as canceled, and closes its connection", async () => {
+    let closed = false;
+    const silent = await httpServer((req) => req.socket.on('close', () => (closed = true)));
+    const cancel = new AbortController();
+    const sending = send(
+      { method: 'GET', url: `${silent}/products` },
+      { label: WHERE, timeoutMs: 30_000, signal: cancel.signal },
+    );
+    setTimeout(() => cancel.abort(), 50);
+    await expect(sending).rejects.toBeInstanceOf(CanceledError);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(closed).toBe(true);
+    // Already canceled: nothing is sent at all.
+    await expect(
+      send({ method: 'GET', url: `${silent}/products` }, { label: WHERE, signal: cancel.signal }),
+    ).rejects.toBeInstanceOf(CanceledError);
   }, 20_000);
 
   it('429 and 5xx: rateLimited and serverError, with their causes', async () => {
