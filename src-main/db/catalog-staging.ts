@@ -115,7 +115,7 @@ function tiersJson(offer: Offer): string | null {
 export class CatalogStaging {
   /** Staged offers, keyed like offers (without the supplier). */
   readonly offers: string;
-  /** Products the listing named: with offers, or unreadable. In a 'changes' listing, these are listed whole. */
+  /** Products a 'changes' listing named, with offers or unreadable: each is listed whole. A full listing keeps none. */
   readonly listed: string;
   /** Products a 'changes' listing reported deactivated upstream. */
   readonly removed: string;
