@@ -284,7 +284,9 @@ export function commitStagedCatalog(
     clearCandidates.run();
     findCandidates.run({ supplier: supplierId });
     const unreadable = unreadableItems(skipped);
-    let added = logAdditions.run({ run: runId, supplier: supplierId }).changes;
+    // Keys without a live offer: each becomes one (writeStaged), and nothing else adds to the live count.
+    const revived = logAdditions.run({ run: runId, supplier: supplierId }).changes;
+    let added = revived;
     let removed = 0;
     let changed = 0;
     // The candidates' rowids run in key order: the table was emptied and filled by one ordered insert.
@@ -326,7 +328,8 @@ export function commitStagedCatalog(
       }
     }
     writeStaged.run({ supplier: supplierId, now, seq });
-    const offers = (countLive.get(supplierId) as { n: number }).n;
+    // Counted, not queried again: COUNT(*) walks every live offer of the supplier (46k: ~15 ms) for a number known here.
+    const offers = liveBefore + revived - removed;
     const counts = { offers, added, removed, changed, skipped: skipped.length };
     const reason = options.hold ? holdReason(removed, liveBefore, options.hold) : null;
     if (reason) throw new HoldInstead(counts, reason);

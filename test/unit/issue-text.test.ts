@@ -67,6 +67,15 @@ describe("a zod issue as a code: the field's path as sent, the problem worded", 
     );
   });
 
+  it("keeps a supplier's field or key that looks like one of our codes as the supplier's own text", () => {
+    // A JSON-LD style key ("@type") would otherwise be worded as a code of ours, and its name lost.
+    expect(inBoth(issuesText(failure(z.record(z.string(), z.number()), { '@type': [] })))).toEqual({
+      en: 'field "@type": a number was expected',
+      zh: '字段 "@type"：应为数字',
+    });
+    expect(wordCodedText(issuesText(failure(z.strictObject({}), { '@id': 1 })), en)).toContain('"@id"');
+  });
+
   it('words a problem of the whole item, and at most three issues', () => {
     expect(inBoth(issuesText(failure(z.object({ id: z.number() }), 'text')))).toEqual({
       en: 'the item: an object was expected',

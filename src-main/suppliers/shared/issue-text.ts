@@ -20,8 +20,16 @@ export function issuesText(error: z.ZodError): string {
 export function issueAsText(issue: Issue): string {
   const problem = problemOf(issue);
   return issue.path.length
-    ? issueText('issue.field', { path: issue.path.map(String).join('.'), problem })
+    ? issueText('issue.field', { path: asData(issue.path.map(String).join('.')), problem })
     : issueText('issue.item', { problem });
+}
+
+/**
+ * A supplier's own text put in a parameter: quoted when it would read as a coded text itself (a field named "@type"),
+ * which the renderer would otherwise word as a code of ours.
+ */
+function asData(text: string): string {
+  return decodeCodedIssue(text) ? JSON.stringify(text) : text;
 }
 
 function problemOf(issue: Issue): string {
@@ -39,7 +47,7 @@ function problemOf(issue: Issue): string {
     case 'not_multiple_of':
       return issueText('problem.multipleOf', { divisor: issue.divisor });
     case 'unrecognized_keys':
-      return issueText('problem.unknownKeys', { keys: issue.keys.join(', ') });
+      return issueText('problem.unknownKeys', { keys: asData(issue.keys.join(', ')) });
     case 'invalid_union':
       if (issue.inclusive === false) return issueText('problem.ambiguous');
       if (issue.options?.length) return valuesProblem(issue.options);
