@@ -44,6 +44,9 @@ function runCounts(db: Database) {
   return db.prepare('SELECT id, status, offers, added, removed, changed FROM sync_runs ORDER BY id').all();
 }
 
+const liveOffers = (db: Database) =>
+  (db.prepare('SELECT COUNT(*) AS n FROM offers WHERE removed_at IS NULL').get() as { n: number }).n;
+
 const target = (adapter: ReturnType<FakeSupplier['adapter']>) => ({
   supplierId: 'fake',
   supplierKind: 'fake',
@@ -71,6 +74,9 @@ describe('incremental sync', () => {
         expect(b.mode).toBe(step === 0 ? 'full' : 'incremental');
         if (b.mode === 'incremental') incrementalRuns++;
         expect({ ...b.counts, skipped: 0 }).toEqual({ ...a.counts, skipped: 0 });
+        // The commit counts its live offers from what it did rather than querying them again: the two must agree.
+        expect(a.counts?.offers).toBe(liveOffers(full.db));
+        expect(b.counts?.offers).toBe(liveOffers(incremental.db));
         expect(offersTable(incremental.db)).toEqual(offersTable(full.db));
         expect(changeLog(incremental.db)).toEqual(changeLog(full.db));
         expect(runCounts(incremental.db)).toEqual(runCounts(full.db));
