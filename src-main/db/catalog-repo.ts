@@ -218,13 +218,17 @@ export function commitStagedCatalog(
         AND NOT EXISTS (SELECT 1 FROM ${staging.offers} s WHERE ${sameKey})
     ORDER BY 1, 2, 3`);
   // What diffCatalog logs for an addition, built where the row is: {cost, stock, titles}.
-  const logAdditions =
+  // Additions are the candidates without a live offer, in key order; while the supplier has no live offer at all,
+  // every staged offer is one, and they are read straight from staging in its key order (a first listing of a large
+  // catalog then skips finding and joining 100k candidates).
+  const candidates = `${staging.candidates} c JOIN ${staging.offers} s ON s.product_id = c.product_id AND s.sku_id = c.sku_id AND s.variant = c.variant`;
+  const everyStagedOffer = `${staging.offers} s WHERE true ORDER BY s.product_id, s.sku_id, s.variant`;
+  const logAdditionsFrom = (source: string) =>
     db.prepare(`INSERT INTO changes (run_id, supplier_id, product_id, sku_id, variant, change, old_json, new_json)
     SELECT @run, @supplier, s.product_id, s.sku_id, s.variant, 'added', NULL,
         json_object('cost', json_object('amount', s.cost_amount, 'currency', s.cost_currency),
           'stock', json_object('status', s.stock_status, 'quantity', s.stock_quantity), 'titles', json(s.titles_json))
-      FROM ${staging.candidates} c JOIN ${staging.offers} s ON s.product_id = c.product_id AND s.sku_id = c.sku_id AND s.variant = c.variant
-      WHERE c.live = 0 ORDER BY c.rowid`);
+      FROM ${source}`);
   const snapshotColumns =
     'c.rowid AS rank, x.product_id, x.sku_id, x.variant, x.cost_amount, x.cost_currency, x.stock_status, x.stock_quantity, x.titles_json';
   const liveChunk = db.prepare(`SELECT ${snapshotColumns} FROM ${staging.candidates} c
@@ -237,11 +241,12 @@ export function commitStagedCatalog(
     `SELECT MIN(rowid) AS first, MAX(rowid) AS last FROM ${staging.candidates} WHERE live = 1`,
   );
   const content = OFFER_CONTENT_COLUMNS.join(', ');
-  const writeStaged =
+  // Every candidate the listing has, changed or added. `WHERE true`: SQLite's parser needs a WHERE between an
+  // INSERT's SELECT and its ON CONFLICT.
+  const writeStagedFrom = (source: string) =>
     db.prepare(`INSERT INTO offers (supplier_id, product_id, sku_id, variant, ${content}, first_seen, last_seen, removed_at, grid_seq)
     SELECT @supplier, s.product_id, s.sku_id, s.variant, ${OFFER_CONTENT_COLUMNS.map((c) => `s.${c}`).join(', ')}, @now, @now, NULL, @seq
-      FROM ${staging.candidates} c JOIN ${staging.offers} s ON s.product_id = c.product_id AND s.sku_id = c.sku_id AND s.variant = c.variant
-      WHERE true
+      FROM ${source}
     ON CONFLICT (supplier_id, product_id, sku_id, variant) DO UPDATE SET
       ${OFFER_CONTENT_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')},
       last_seen = excluded.last_seen, removed_at = NULL, grid_seq = excluded.grid_seq`);
@@ -251,7 +256,10 @@ export function commitStagedCatalog(
   const logChange =
     db.prepare(`INSERT INTO changes (run_id, supplier_id, product_id, sku_id, variant, change, old_json, new_json)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-  const countLive = db.prepare(`SELECT COUNT(*) AS n FROM offers WHERE supplier_id = ? AND removed_at IS NULL`);
+  // Kept by this commit alone, the only writer of offers (migration 020): COUNT(*) would walk every live row.
+  const liveCount = db.prepare(`SELECT live FROM live_offer_counts WHERE supplier_id = ?`).pluck();
+  const keepLiveCount = db.prepare(`INSERT INTO live_offer_counts (supplier_id, live) VALUES (?, ?)
+    ON CONFLICT (supplier_id) DO UPDATE SET live = excluded.live`);
   const closeRun =
     db.prepare(`UPDATE sync_runs SET status = 'ok', finished_at = ?, offers = ?, added = ?, removed = ?, changed = ?,
     skipped = ?, skipped_json = ?, error = NULL, mode = ?, requests = ?, throttled = ?, wait_ms = ?, bytes = ?, fetch_ms = ? WHERE id = ?`);
@@ -279,13 +287,31 @@ export function commitStagedCatalog(
 
   // The commit runs whole inside a savepoint: a listing to hold is then judged by exactly the counts applying it makes
   // (unreadable products spared, removals of a 'changes' listing included), and undone before anything lands.
+  const close = (counts: CommitResult['counts'], liveBefore: number): CommitResult => {
+    const reason = options.hold ? holdReason(counts.removed, liveBefore, options.hold) : null;
+    if (reason) throw new HoldInstead(counts, reason);
+    closeRun.run(...outcome(counts), runId);
+    keepLiveCount.run(supplierId, counts.offers);
+    markGridStale(db);
+    return { counts };
+  };
+
   const apply = db.transaction((liveBefore: number): CommitResult => {
     const seq = nextCatalogSeq(db);
+    if (liveBefore === 0) {
+      // Nothing live to compare with, remove or change: the diff is every staged offer, added.
+      const added = logAdditionsFrom(everyStagedOffer).run({ run: runId, supplier: supplierId }).changes;
+      writeStagedFrom(everyStagedOffer).run({ supplier: supplierId, now, seq });
+      return close({ offers: added, added, removed: 0, changed: 0, skipped: skipped.length }, liveBefore);
+    }
     clearCandidates.run();
     findCandidates.run({ supplier: supplierId });
     const unreadable = unreadableItems(skipped);
     // Keys without a live offer: each becomes one (writeStaged), and nothing else adds to the live count.
-    const revived = logAdditions.run({ run: runId, supplier: supplierId }).changes;
+    const revived = logAdditionsFrom(`${candidates} WHERE c.live = 0 ORDER BY c.rowid`).run({
+      run: runId,
+      supplier: supplierId,
+    }).changes;
     let added = revived;
     let removed = 0;
     let changed = 0;
@@ -327,22 +353,17 @@ export function commitStagedCatalog(
         );
       }
     }
-    writeStaged.run({ supplier: supplierId, now, seq });
-    // Counted, not queried again: COUNT(*) walks every live offer of the supplier (46k: ~15 ms) for a number known here.
+    writeStagedFrom(`${candidates} WHERE true`).run({ supplier: supplierId, now, seq });
+    // Counted, not queried: COUNT(*) walks every live offer of the supplier (46k: ~20 ms) for a number known here.
     const offers = liveBefore + revived - removed;
-    const counts = { offers, added, removed, changed, skipped: skipped.length };
-    const reason = options.hold ? holdReason(removed, liveBefore, options.hold) : null;
-    if (reason) throw new HoldInstead(counts, reason);
-    closeRun.run(...outcome(counts), runId);
-    markGridStale(db);
-    return { counts };
+    return close({ offers, added, removed, changed, skipped: skipped.length }, liveBefore);
   });
 
   staging.indexByKey();
   // IMMEDIATE: the write lock first. A deferred transaction that read and then found another connection (a sync
   // worker's) had committed meanwhile could only fail, never wait.
   const commit = db.transaction((): CommitResult => {
-    const liveBefore = (countLive.get(supplierId) as { n: number }).n;
+    const liveBefore = (liveCount.get(supplierId) as number | undefined) ?? 0;
     try {
       return apply(liveBefore);
     } catch (error) {

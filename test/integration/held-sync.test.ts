@@ -139,6 +139,8 @@ describe('suspicious syncs are held for review', () => {
     expect(result.counts).toMatchObject({ offers: 0, removed: 12 });
     expect(offersTable(db)).toEqual(before);
     expect(db.prepare('SELECT COUNT(*) AS n FROM changes WHERE run_id = ?').get(result.runId)).toEqual({ n: 0 });
+    // The stored count of live offers the next commit starts from is untouched too.
+    expect(db.prepare(`SELECT live FROM live_offer_counts WHERE supplier_id = 'dj'`).get()).toEqual({ live: 12 });
     const run = getRun(db, result.runId)!;
     expect(run).toMatchObject({ status: 'held', removed: 12, offers: 0, held: { code: 'removes_all' } });
     expect(listHeldRuns(db).map((r) => [r.id, r.superseded])).toEqual([[result.runId, false]]);
