@@ -285,8 +285,7 @@ export function commitStagedCatalog(
     Math.round(metrics.fetchMs),
   ];
 
-  // The commit runs whole inside a savepoint: a listing to hold is then judged by exactly the counts applying it makes
-  // (unreadable products spared, removals of a 'changes' listing included), and undone before anything lands.
+  /** Closes the run as applied, unless the hold rule holds it (HoldInstead: the caller's savepoint undoes it all). */
   const close = (counts: CommitResult['counts'], liveBefore: number): CommitResult => {
     const reason = options.hold ? holdReason(counts.removed, liveBefore, options.hold) : null;
     if (reason) throw new HoldInstead(counts, reason);
@@ -296,6 +295,8 @@ export function commitStagedCatalog(
     return { counts };
   };
 
+  // The commit runs whole inside a savepoint: a listing to hold is then judged by exactly the counts applying it makes
+  // (unreadable products spared, removals of a 'changes' listing included), and undone before anything lands.
   const apply = db.transaction((liveBefore: number): CommitResult => {
     const seq = nextCatalogSeq(db);
     if (liveBefore === 0) {
