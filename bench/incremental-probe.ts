@@ -1,6 +1,7 @@
 // Times an incremental sync like the bench's alone, again and again, on copies of one database synced in full once:
 //   node bin/run-ts.mjs bench/incremental-probe.ts [rounds] [size]
-// The catalog is the bench's in shape: `size` shared out among the kinds, the two Dujiao-Next ones ~46k each.
+// The catalog is close to the bench's: `size` shared out among the kinds, the two Dujiao-Next protocol ones (Dujiao-Next
+// and MeSIM) 2.3 shares each, where the bench sizes them to make up the round total.
 // PROBE_SUPPLIERS=linksfield,dujiao syncs only the connections whose ids contain one of those (what each one adds);
 // BENCH_PROFILE_DIR=<dir> profiles each sync process (node --cpu-prof). Runs from source, so a sync that starts worker
 // threads pays their TypeScript loading here, unlike in the bench's bundles.
@@ -43,7 +44,11 @@ const host = spawn(
   { stdio: ['pipe', 'pipe', 'inherit'] },
 );
 const lines = createInterface({ input: host.stdout })[Symbol.asyncIterator]();
-const next = async () => JSON.parse((await lines.next()).value as string) as Record<string, unknown>;
+const next = async () => {
+  const line = await lines.next();
+  if (line.done) throw new Error('the simulator process ended unexpectedly');
+  return JSON.parse(line.value) as Record<string, unknown>;
+};
 const connections = (await next()).ready as ConnectionBase[];
 const send = async (command: unknown) => {
   host.stdin.write(`${JSON.stringify(command)}\n`);
@@ -63,7 +68,8 @@ async function sync(args: SyncChildArgs): Promise<SyncChildResult> {
   );
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
-  await new Promise((resolve) => child.once('exit', resolve));
+  const code = await new Promise((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`the sync process exited with ${String(code)}`);
   return JSON.parse(output.trim().split('\n').pop()!) as SyncChildResult;
 }
 

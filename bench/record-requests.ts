@@ -19,6 +19,7 @@ export function recordRequests(file: string | undefined = process.env[RECORD_TO_
   };
   process.on('exit', write);
   // A sync thread is terminated once it has posted its results, without an 'exit' of its own: written just before.
+  // A thread that dies without either (out of memory) loses its lines, and its suppliers fail the bench anyway.
   const port = parentPort;
   if (!port) return;
   const post = port.postMessage.bind(port);

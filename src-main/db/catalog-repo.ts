@@ -217,18 +217,32 @@ export function commitStagedCatalog(
       WHERE o.supplier_id = @supplier AND o.removed_at IS NULL ${removalScope}
         AND NOT EXISTS (SELECT 1 FROM ${staging.offers} s WHERE ${sameKey})
     ORDER BY 1, 2, 3`);
+  /** Staged offers, read in key order: all of them (`s`), or the candidates (`c`) that pass `where`. */
+  interface StagedSource {
+    from: string;
+    where: string;
+    orderBy: string;
+  }
+  const everyStagedOffer: StagedSource = {
+    from: `${staging.offers} s`,
+    where: 'true',
+    orderBy: 's.product_id, s.sku_id, s.variant',
+  };
+  const stagedCandidates = (where: string): StagedSource => ({
+    from: `${staging.candidates} c JOIN ${staging.offers} s ON s.product_id = c.product_id AND s.sku_id = c.sku_id AND s.variant = c.variant`,
+    where,
+    // Key order: see the diff below.
+    orderBy: 'c.rowid',
+  });
+  // The WHERE is always there: SQLite's parser needs one between an INSERT's SELECT and its ON CONFLICT.
+  const selectFrom = ({ from, where, orderBy }: StagedSource) => `FROM ${from} WHERE ${where} ORDER BY ${orderBy}`;
   // What diffCatalog logs for an addition, built where the row is: {cost, stock, titles}.
-  // Additions are the candidates without a live offer, in key order; while the supplier has no live offer at all,
-  // every staged offer is one, and they are read straight from staging in its key order (a first listing of a large
-  // catalog then skips finding and joining 100k candidates).
-  const candidates = `${staging.candidates} c JOIN ${staging.offers} s ON s.product_id = c.product_id AND s.sku_id = c.sku_id AND s.variant = c.variant`;
-  const everyStagedOffer = `${staging.offers} s WHERE true ORDER BY s.product_id, s.sku_id, s.variant`;
-  const logAdditionsFrom = (source: string) =>
+  const logAdditionsFrom = (source: StagedSource) =>
     db.prepare(`INSERT INTO changes (run_id, supplier_id, product_id, sku_id, variant, change, old_json, new_json)
     SELECT @run, @supplier, s.product_id, s.sku_id, s.variant, 'added', NULL,
         json_object('cost', json_object('amount', s.cost_amount, 'currency', s.cost_currency),
           'stock', json_object('status', s.stock_status, 'quantity', s.stock_quantity), 'titles', json(s.titles_json))
-      FROM ${source}`);
+      ${selectFrom(source)}`);
   const snapshotColumns =
     'c.rowid AS rank, x.product_id, x.sku_id, x.variant, x.cost_amount, x.cost_currency, x.stock_status, x.stock_quantity, x.titles_json';
   const liveChunk = db.prepare(`SELECT ${snapshotColumns} FROM ${staging.candidates} c
@@ -241,12 +255,10 @@ export function commitStagedCatalog(
     `SELECT MIN(rowid) AS first, MAX(rowid) AS last FROM ${staging.candidates} WHERE live = 1`,
   );
   const content = OFFER_CONTENT_COLUMNS.join(', ');
-  // Every candidate the listing has, changed or added. `WHERE true`: SQLite's parser needs a WHERE between an
-  // INSERT's SELECT and its ON CONFLICT.
-  const writeStagedFrom = (source: string) =>
+  const writeStagedFrom = (source: StagedSource) =>
     db.prepare(`INSERT INTO offers (supplier_id, product_id, sku_id, variant, ${content}, first_seen, last_seen, removed_at, grid_seq)
     SELECT @supplier, s.product_id, s.sku_id, s.variant, ${OFFER_CONTENT_COLUMNS.map((c) => `s.${c}`).join(', ')}, @now, @now, NULL, @seq
-      FROM ${source}
+      ${selectFrom(source)}
     ON CONFLICT (supplier_id, product_id, sku_id, variant) DO UPDATE SET
       ${OFFER_CONTENT_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')},
       last_seen = excluded.last_seen, removed_at = NULL, grid_seq = excluded.grid_seq`);
@@ -258,6 +270,13 @@ export function commitStagedCatalog(
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   // Kept by this commit alone, the only writer of offers (migration 020): COUNT(*) would walk every live row.
   const liveCount = db.prepare(`SELECT live FROM live_offer_counts WHERE supplier_id = ?`).pluck();
+  // Whether any offer is live is asked of the offers themselves, not of the stored count: taking the shortcut below
+  // for a supplier that has live offers would log them all as added and remove none. One seek of the partial index
+  // (the primary key would walk a supplier's removed offers first).
+  const anyLive = db
+    .prepare(`SELECT EXISTS (SELECT 1 FROM offers INDEXED BY offers_live WHERE supplier_id = ? AND removed_at IS NULL)`)
+    .pluck();
+  const countLive = db.prepare(`SELECT COUNT(*) FROM offers WHERE supplier_id = ? AND removed_at IS NULL`).pluck();
   const keepLiveCount = db.prepare(`INSERT INTO live_offer_counts (supplier_id, live) VALUES (?, ?)
     ON CONFLICT (supplier_id) DO UPDATE SET live = excluded.live`);
   const closeRun =
@@ -297,10 +316,11 @@ export function commitStagedCatalog(
 
   // The commit runs whole inside a savepoint: a listing to hold is then judged by exactly the counts applying it makes
   // (unreadable products spared, removals of a 'changes' listing included), and undone before anything lands.
-  const apply = db.transaction((liveBefore: number): CommitResult => {
+  const apply = db.transaction((liveBefore: number, hasLive: boolean): CommitResult => {
     const seq = nextCatalogSeq(db);
-    if (liveBefore === 0) {
-      // Nothing live to compare with, remove or change: the diff is every staged offer, added.
+    if (!hasLive) {
+      // Nothing live to compare with, remove or change (a first sync): the diff is every staged offer, added, logged
+      // and written straight from staging, with no candidates to find or join.
       const added = logAdditionsFrom(everyStagedOffer).run({ run: runId, supplier: supplierId }).changes;
       writeStagedFrom(everyStagedOffer).run({ supplier: supplierId, now, seq });
       return close({ offers: added, added, removed: 0, changed: 0, skipped: skipped.length }, liveBefore);
@@ -308,8 +328,8 @@ export function commitStagedCatalog(
     clearCandidates.run();
     findCandidates.run({ supplier: supplierId });
     const unreadable = unreadableItems(skipped);
-    // Keys without a live offer: each becomes one (writeStaged), and nothing else adds to the live count.
-    const revived = logAdditionsFrom(`${candidates} WHERE c.live = 0 ORDER BY c.rowid`).run({
+    // Keys without a live offer: each becomes one (writeStagedFrom), and nothing else adds to the live count.
+    const revived = logAdditionsFrom(stagedCandidates('c.live = 0')).run({
       run: runId,
       supplier: supplierId,
     }).changes;
@@ -354,7 +374,8 @@ export function commitStagedCatalog(
         );
       }
     }
-    writeStagedFrom(`${candidates} WHERE true`).run({ supplier: supplierId, now, seq });
+    // Every candidate the listing has, changed or added.
+    writeStagedFrom(stagedCandidates('true')).run({ supplier: supplierId, now, seq });
     // Counted, not queried: COUNT(*) walks every live offer of the supplier (46k: ~20 ms) for a number known here.
     const offers = liveBefore + revived - removed;
     return close({ offers, added, removed, changed, skipped: skipped.length }, liveBefore);
@@ -364,9 +385,12 @@ export function commitStagedCatalog(
   // IMMEDIATE: the write lock first. A deferred transaction that read and then found another connection (a sync
   // worker's) had committed meanwhile could only fail, never wait.
   const commit = db.transaction((): CommitResult => {
-    const liveBefore = (liveCount.get(supplierId) as number | undefined) ?? 0;
+    const hasLive = anyLive.get(supplierId) === 1;
+    const stored = liveCount.get(supplierId) as number | undefined;
+    // A stored count that cannot be right (none, or 0 beside live offers) is counted once again.
+    const liveBefore = !hasLive ? 0 : stored ? stored : (countLive.get(supplierId) as number);
     try {
-      return apply(liveBefore);
+      return apply(liveBefore, hasLive);
     } catch (error) {
       if (!(error instanceof HoldInstead)) throw error;
       const { counts, reason } = error;

@@ -157,4 +157,15 @@ describe("each supplier's stored count of live offers", () => {
     expect(stored(db)).toEqual({ a: 23, b: 2 });
     expect(counted(db)).toEqual({ a: 23, b: 2 });
   });
+
+  it('is counted again where it cannot be right, and never sends live offers down the first-sync shortcut', () => {
+    const { db } = freshStore();
+    commit(db, ids(0, 6), 'a');
+    // As an older version still running beside this one could leave it: offers live, none counted.
+    db.prepare(`DELETE FROM live_offer_counts`).run();
+    const next = commit(db, ids(2, 8), 'a');
+    expect(next.counts).toMatchObject({ offers: 6, added: 2, removed: 2, changed: 0 });
+    expect(logOf(db, next.runId)).toHaveLength(4);
+    expect(stored(db)).toEqual(counted(db));
+  });
 });
