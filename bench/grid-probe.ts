@@ -6,7 +6,6 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { Session } from 'node:inspector';
 import { writeFileSync } from 'node:fs';
@@ -15,9 +14,8 @@ import { openDatabase } from '../src-main/db/open';
 import { buildGrid } from '../src-main/grid/build';
 import { refreshGrid } from '../src-main/grid/refresh';
 import { ensureSomeRates } from '../src-main/pricing/rates-service';
-import type { ConnectionBase } from '../src-main/suppliers/adapter';
 import { SUPPLIER_KINDS } from '../src-main/suppliers/registry';
-import type { HostedSimulator } from './sim-host';
+import { startSimulatorHost } from './simulator-host';
 import type { SyncChildArgs } from './sync-child';
 
 const runTs = fileURLToPath(new URL('../bin/run-ts.mjs', import.meta.url));
@@ -25,29 +23,6 @@ const UNPACED = { maxRequests: 1_000_000_000, requestsPerMinute: 1_000_000_000 }
 const args = process.argv.slice(2);
 const preparing = args[0] === 'prepare';
 const dir = (preparing ? args[1] : args[0]) ?? '/tmp/grid-probe';
-
-async function startHost(specs: HostedSimulator[]) {
-  const child = spawn(
-    process.execPath,
-    [runTs, fileURLToPath(new URL('./sim-host.ts', import.meta.url)), JSON.stringify(specs)],
-    { stdio: ['pipe', 'pipe', 'inherit'] },
-  );
-  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-  const next = async () => JSON.parse((await lines.next()).value as string) as Record<string, unknown>;
-  const ready = await next();
-  return {
-    connections: ready.ready as ConnectionBase[],
-    send: async (command: unknown) => {
-      child.stdin.write(`${JSON.stringify(command)}\n`);
-      return next();
-    },
-    close: async () => {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.stdin.write('{"cmd":"close"}\n');
-      await exited;
-    },
-  };
-}
 
 async function sync(syncArgs: SyncChildArgs): Promise<Array<{ offers: number }>> {
   const child = spawn(
@@ -65,7 +40,7 @@ async function prepare(total: number): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const share = Math.ceil(total / SUPPLIER_KINDS.length);
-  const sizing = await startHost(
+  const sizing = await startSimulatorHost(
     SUPPLIER_KINDS.map((kind) => ({ kind: kind.kind, options: { size: share, generation: 0, rateLimit: null } })),
   );
   const yields = await sync({
@@ -77,7 +52,7 @@ async function prepare(total: number): Promise<void> {
   await sizing.close();
   const shortfall = Math.max(0, total - yields.reduce((a, b) => a + b.offers, 0));
   const scalable = new Set(['dujiao-next', 'mesim']);
-  const host = await startHost(
+  const host = await startSimulatorHost(
     SUPPLIER_KINDS.map((kind) => ({
       kind: kind.kind,
       options: {

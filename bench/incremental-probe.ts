@@ -9,11 +9,10 @@ import { spawn } from 'node:child_process';
 import { closeSync, copyFileSync, fsyncSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../src-main/db/open';
-import type { ConnectionBase } from '../src-main/suppliers/adapter';
 import { SUPPLIER_KINDS } from '../src-main/suppliers/registry';
+import { startSimulatorHost } from './simulator-host';
 import type { SyncChildArgs, SyncChildResult } from './sync-child';
 
 const runTs = fileURLToPath(new URL('../bin/run-ts.mjs', import.meta.url));
@@ -24,36 +23,18 @@ const dir = mkdtempSync(join(tmpdir(), 'supplygrid-incremental-'));
 
 const share = Math.ceil(total / SUPPLIER_KINDS.length);
 const LARGE_KINDS = ['dujiao-next', 'mesim'];
-const host = spawn(
-  process.execPath,
-  [
-    runTs,
-    fileURLToPath(new URL('./sim-host.ts', import.meta.url)),
-    JSON.stringify(
-      SUPPLIER_KINDS.map((kind) => ({
-        kind: kind.kind,
-        options: {
-          size: LARGE_KINDS.includes(kind.kind) ? Math.round(share * 2.3) : share,
-          generation: 0,
-          churn: 0.09,
-          rateLimit: null,
-        },
-      })),
-    ),
-  ],
-  { stdio: ['pipe', 'pipe', 'inherit'] },
+const host = await startSimulatorHost(
+  SUPPLIER_KINDS.map((kind) => ({
+    kind: kind.kind,
+    options: {
+      size: LARGE_KINDS.includes(kind.kind) ? Math.round(share * 2.3) : share,
+      generation: 0,
+      churn: 0.09,
+      rateLimit: null,
+    },
+  })),
 );
-const lines = createInterface({ input: host.stdout })[Symbol.asyncIterator]();
-const next = async () => {
-  const line = await lines.next();
-  if (line.done) throw new Error('the simulator process ended unexpectedly');
-  return JSON.parse(line.value) as Record<string, unknown>;
-};
-const connections = (await next()).ready as ConnectionBase[];
-const send = async (command: unknown) => {
-  host.stdin.write(`${JSON.stringify(command)}\n`);
-  return next();
-};
+const { connections } = host;
 
 async function sync(args: SyncChildArgs): Promise<SyncChildResult> {
   const profile = process.env.BENCH_PROFILE_DIR
@@ -80,7 +61,7 @@ try {
   const db = openDatabase(base);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
-  await send({ cmd: 'generation', generation: 1 });
+  await host.send({ cmd: 'generation', generation: 1 });
   for (let round = 0; round < rounds; round++) {
     const work = join(dir, 'work.db');
     for (const suffix of ['', '-wal', '-shm']) rmSync(work + suffix, { force: true });
@@ -99,6 +80,6 @@ try {
     );
   }
 } finally {
-  host.stdin.write('{"cmd":"close"}\n');
+  await host.close();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -13,16 +13,14 @@ import { runExport } from '../src-main/export/service';
 import { queryGrid } from '../src-main/grid/query';
 import type { GridQuery } from '../src-shared/grid-types';
 import type { HttpRequest } from '../src-main/http/transport';
-import type { ConnectionBase } from '../src-main/suppliers/adapter';
 import { SUPPLIER_KINDS } from '../src-main/suppliers/registry';
 import { THREADS_FROM_OFFERS } from '../src-main/sync/worker/thread-plan';
 import { measureLabelledSets } from '../test/fixtures/labelled-sets';
-import type { HostCommand, HostedSimulator } from './sim-host';
+import { startSimulatorHost, type SimulatorHost } from './simulator-host';
 import { bundleBenchChildren } from './bundle-sync';
 import type { GridBuilt, GridCommand, GridRefreshed } from './grid-child';
 import type { SyncChildArgs, SyncChildResult } from './sync-child';
 
-const runTs = fileURLToPath(new URL('../bin/run-ts.mjs', import.meta.url));
 /** The 100k runs measure our CPU and memory, not a supplier's budget: rate limits are lifted there, on both sides. */
 const UNLIMITED = { rateLimit: null };
 const UNPACED = { maxRequests: 1_000_000_000, requestsPerMinute: 1_000_000_000 };
@@ -81,41 +79,6 @@ function matcher(): void {
     });
     report({ name: `${set.name}: attribute extraction accuracy`, value: quality.extractionAccuracy, unit: 'ratio' });
   }
-}
-
-/** The simulators in a process of their own (bench/sim-host.ts), driven over JSON lines. */
-interface SimulatorHost {
-  connections: ConnectionBase[];
-  send(command: HostCommand): Promise<Record<string, unknown>>;
-  close(): Promise<void>;
-}
-
-async function startHost(specs: HostedSimulator[]): Promise<SimulatorHost> {
-  const child = spawn(
-    process.execPath,
-    [runTs, fileURLToPath(new URL('./sim-host.ts', import.meta.url)), JSON.stringify(specs)],
-    { stdio: ['pipe', 'pipe', 'inherit'] },
-  );
-  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-  const next = async () => {
-    const line = await lines.next();
-    if (line.done) throw new Error('the simulator process ended unexpectedly');
-    return JSON.parse(line.value) as Record<string, unknown>;
-  };
-  const ready = await next();
-  return {
-    connections: ready.ready as ConnectionBase[],
-    send: async (command) => {
-      child.stdin.write(`${JSON.stringify(command)}\n`);
-      return next();
-    },
-    close: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.stdin.write(`${JSON.stringify({ cmd: 'close' })}\n`);
-      await exited;
-    },
-  };
 }
 
 /** bench/sync-child.ts and bench/grid-child.ts bundled (bench/bundle-sync.ts), made once per bench run. */
@@ -197,7 +160,7 @@ async function catalogRun(totalOffers: number): Promise<void> {
     const yields = await catalogSizes(share, dir);
     const shortfall = Math.max(0, totalOffers - [...yields.values()].reduce((a, b) => a + b, 0));
     const scalable = new Set(['dujiao-next', 'mesim']);
-    host = await startHost(
+    host = await startSimulatorHost(
       SUPPLIER_KINDS.map((kind) => ({
         kind: kind.kind,
         options: {
@@ -456,7 +419,7 @@ async function exportRun(db: Database, dir: string): Promise<void> {
 
 /** Offers each simulator yields when asked for `size`, by kind (synced into a scratch database). */
 async function catalogSizes(size: number, dir: string): Promise<Map<string, number>> {
-  const host = await startHost(
+  const host = await startSimulatorHost(
     SUPPLIER_KINDS.map((kind) => ({ kind: kind.kind, options: { size, generation: 0, ...UNLIMITED } })),
   );
   try {
@@ -489,7 +452,7 @@ async function rateLimitedRun(): Promise<void> {
       `(real: 60 per 60 000 ms), block ${SCALED_RULE.blockMs} ms (real: 30 000 ms); ~${products.toLocaleString('en')} products\n`,
   );
   const dir = mkdtempSync(join(tmpdir(), 'supplygrid-bench-rl-'));
-  const host = await startHost([
+  const host = await startSimulatorHost([
     {
       kind: 'dujiao-next',
       options: { size: products, generation: 0, churn: INCREMENTAL_CHURN, rateLimit: SCALED_RULE },
