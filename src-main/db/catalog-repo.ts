@@ -128,6 +128,8 @@ export const NO_METRICS: RunMetrics = { requests: 0, throttled: 0, waitMs: 0, by
 
 export interface CommitResult {
   counts: RunCounts;
+  /** 'incremental' when the listing held only changes or reused unchanged items unread; 'full' otherwise. */
+  mode: SyncMode;
   /** Set when the listing was held for review instead of applied: the counts are then what applying it would make. */
   held?: HoldReason;
 }
@@ -208,7 +210,9 @@ export function commitStagedCatalog(
       : '';
   const liveRow = `SELECT 1 FROM offers o WHERE o.supplier_id = @supplier AND ${sameKey} AND o.removed_at IS NULL`;
   // `live`: whether the key has a live offer. Those without are additions, logged in SQL alone (a first sync is all
-  // additions); the rest, usually a few, are read into the pure diff.
+  // additions); the rest, usually a few, are read into the pure diff. A live offer the listing did not stage is gone,
+  // unless the item it was mapped from was listed again unchanged and reused unread (staging.kept): it stays as it is,
+  // exactly as re-reading that item would have left it.
   const findCandidates = db.prepare(`INSERT INTO ${staging.candidates} (product_id, sku_id, variant, live)
     SELECT s.product_id, s.sku_id, s.variant, EXISTS (${liveRow}) FROM ${staging.offers} s
       WHERE NOT EXISTS (${liveRow} AND ${sameContent})
@@ -216,6 +220,7 @@ export function commitStagedCatalog(
     SELECT o.product_id, o.sku_id, o.variant, 1 FROM offers o
       WHERE o.supplier_id = @supplier AND o.removed_at IS NULL ${removalScope}
         AND NOT EXISTS (SELECT 1 FROM ${staging.offers} s WHERE ${sameKey})
+        AND NOT EXISTS (SELECT 1 FROM ${staging.kept} k WHERE k.fingerprint = o.item_fingerprint)
     ORDER BY 1, 2, 3`);
   /** Staged offers, read in key order: all of them (`s`), or the candidates (`c`) that pass `where`. */
   interface StagedSource {
@@ -283,9 +288,14 @@ export function commitStagedCatalog(
     db.prepare(`UPDATE sync_runs SET status = 'ok', finished_at = ?, offers = ?, added = ?, removed = ?, changed = ?,
     skipped = ?, skipped_json = ?, error = NULL, mode = ?, requests = ?, throttled = ?, wait_ms = ?, bytes = ?, fetch_ms = ? WHERE id = ?`);
   const clearCandidates = db.prepare(`DELETE FROM ${staging.candidates}`);
+  const anyKept = db.prepare(`SELECT EXISTS (SELECT 1 FROM ${staging.kept})`).pluck();
   const holdRun =
     db.prepare(`UPDATE sync_runs SET status = 'held', finished_at = ?, offers = ?, added = ?, removed = ?, changed = ?,
     skipped = ?, skipped_json = ?, error = NULL, mode = ?, requests = ?, throttled = ?, wait_ms = ?, bytes = ?, fetch_ms = ?, held_json = ? WHERE id = ?`);
+
+  // A full listing that reused items unread did not read the whole catalog: only a listing that did resets the
+  // schedule of full listings (engine.ts, listingSince).
+  const mode: SyncMode = scope === 'changes' || anyKept.get() === 1 ? 'incremental' : 'full';
 
   /** What closing the run records, held or applied: the values closeRun and holdRun share, in their order. */
   const outcome = (counts: CommitResult['counts']) => [
@@ -296,7 +306,7 @@ export function commitStagedCatalog(
     counts.changed,
     counts.skipped,
     JSON.stringify(skipped),
-    scope === 'changes' ? 'incremental' : 'full',
+    mode,
     metrics.requests,
     metrics.throttled,
     Math.round(metrics.waitMs),
@@ -311,7 +321,7 @@ export function commitStagedCatalog(
     closeRun.run(...outcome(counts), runId);
     keepLiveCount.run(supplierId, counts.offers);
     markGridStale(db);
-    return { counts };
+    return { counts, mode };
   };
 
   // The commit runs whole inside a savepoint: a listing to hold is then judged by exactly the counts applying it makes
@@ -396,7 +406,7 @@ export function commitStagedCatalog(
       const { counts, reason } = error;
       keepHeldListing(db, runId, staging);
       holdRun.run(...outcome(counts), JSON.stringify(reason), runId);
-      return { counts, held: reason };
+      return { counts, mode, held: reason };
     }
   });
   return commit.immediate();
@@ -438,6 +448,26 @@ export function lastOkRunStart(db: Database, supplierId: string, mode?: SyncMode
           .get(supplierId)
   ) as { started_at: string } | undefined;
   return row?.started_at ?? null;
+}
+
+/**
+ * Whether a live offer of the supplier was mapped from an item with this fingerprint. The fingerprints are read once,
+ * on the first question: a supplier that never asks (one listing incrementally) costs no query.
+ */
+export function liveItemFingerprints(db: Database, supplierId: string): (fingerprint: string) => boolean {
+  let live: Set<string> | null = null;
+  return (fingerprint) => {
+    live ??= new Set(
+      db
+        .prepare(
+          `SELECT DISTINCT item_fingerprint FROM offers
+          WHERE supplier_id = ? AND removed_at IS NULL AND item_fingerprint IS NOT NULL`,
+        )
+        .pluck()
+        .all(supplierId) as string[],
+    );
+    return live.has(fingerprint);
+  };
 }
 
 /** A supplier's stored `raw` by product (its first live offer's), read one product at a time as a listing asks. */

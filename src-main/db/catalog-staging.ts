@@ -22,6 +22,7 @@ export const OFFER_CONTENT_COLUMNS = [
   'orderable',
   'raw_json',
   'tiers_json',
+  'item_fingerprint',
 ] as const;
 
 /**
@@ -77,7 +78,11 @@ class SharedJson {
 }
 
 /** An offer's key and OFFER_CONTENT_COLUMNS values, in statement order, bound by position. */
-function offerContentValues(offer: Offer, json: SharedJson): Array<string | number | null> {
+function offerContentValues(
+  offer: Offer,
+  json: SharedJson,
+  itemFingerprint: string | null,
+): Array<string | number | null> {
   return [
     offer.productId,
     offer.skuId,
@@ -99,6 +104,7 @@ function offerContentValues(offer: Offer, json: SharedJson): Array<string | numb
     offer.orderable ? 1 : 0,
     json.ofMembers(offer.raw ?? null),
     tiersJson(offer),
+    itemFingerprint,
   ];
 }
 
@@ -121,9 +127,12 @@ export class CatalogStaging {
   readonly removed: string;
   /** Work table of the commit: the keys whose offers differ between staging and the live catalog. */
   readonly candidates: string;
+  /** Fingerprints of the items a full listing reused unread (CatalogPage.keptItems): their live offers stay. */
+  readonly kept: string;
   private readonly insertOffer: Statement;
   private readonly insertListed: Statement;
   private readonly insertRemoved: Statement;
+  private readonly insertKept: Statement;
   private dropped = false;
   private readonly categoryTexts = new WeakMap<object, string>();
   private readonly stagedKeys = new Set<string>();
@@ -138,6 +147,7 @@ export class CatalogStaging {
     this.listed = `temp.sync_stage_listed_${runId}`;
     this.removed = `temp.sync_stage_removed_${runId}`;
     this.candidates = `temp.sync_stage_candidates_${runId}`;
+    this.kept = `temp.sync_stage_kept_${runId}`;
     this.drop();
     this.dropped = false;
     // Staging is thrown away on any failure: a rollback journal on disk, made and unlinked for every page's
@@ -149,29 +159,37 @@ export class CatalogStaging {
     db.exec(`CREATE TABLE ${this.offers} (product_id TEXT NOT NULL, sku_id TEXT NOT NULL, variant TEXT NOT NULL, ${content});
       CREATE TABLE ${this.listed} (product_id TEXT PRIMARY KEY) WITHOUT ROWID;
       CREATE TABLE ${this.removed} (product_id TEXT PRIMARY KEY) WITHOUT ROWID;
-      CREATE TABLE ${this.candidates} (product_id TEXT NOT NULL, sku_id TEXT NOT NULL, variant TEXT NOT NULL, live INTEGER NOT NULL);`);
+      CREATE TABLE ${this.candidates} (product_id TEXT NOT NULL, sku_id TEXT NOT NULL, variant TEXT NOT NULL, live INTEGER NOT NULL);
+      CREATE TABLE ${this.kept} (fingerprint TEXT PRIMARY KEY) WITHOUT ROWID;`);
     this.insertOffer = db.prepare(`INSERT INTO ${this.offers} (product_id, sku_id, variant, ${content})
       VALUES (?, ?, ?, ${OFFER_CONTENT_COLUMNS.map(() => '?').join(', ')})`);
     this.insertListed = db.prepare(`INSERT OR IGNORE INTO ${this.listed} (product_id) VALUES (?)`);
     this.insertRemoved = db.prepare(`INSERT OR IGNORE INTO ${this.removed} (product_id) VALUES (?)`);
+    this.insertKept = db.prepare(`INSERT OR IGNORE INTO ${this.kept} (fingerprint) VALUES (?)`);
   }
 
   /**
    * Stages one page in one transaction; returns what it had to skip as listed twice. The products a 'changes' page
    * names are kept too (the commit's removals are scoped to them); a full listing's commit has no use for them.
+   * `itemFingerprints` runs beside `offers` (CatalogPage's); `keptItems` are the items reused unread.
    */
   addPage(page: {
     offers: readonly Offer[];
     skipped: readonly SkippedItem[];
     scope: 'full' | 'changes';
     removedProducts?: readonly string[];
+    itemFingerprints?: ReadonlyArray<string | null>;
+    keptItems?: readonly string[];
   }): SkippedItem[] {
-    const { offers, skipped, scope, removedProducts = [] } = page;
+    const { offers, skipped, scope, removedProducts = [], itemFingerprints, keptItems = [] } = page;
+    if (itemFingerprints && itemFingerprints.length !== offers.length)
+      throw new Error(`a page of ${offers.length} offers came with ${itemFingerprints.length} item fingerprints`);
     const duplicates: SkippedItem[] = [];
     const json = new SharedJson(this.categoryTexts);
     const listed = new Set<string>();
     this.db.transaction(() => {
-      for (const offer of offers) {
+      for (const fingerprint of keptItems) this.insertKept.run(fingerprint);
+      offers.forEach((offer, index) => {
         const key = offerKey(offer);
         if (this.stagedKeys.has(key)) {
           // The first copy of an offer listed twice is kept; the caller hears about the second.
@@ -185,12 +203,12 @@ export class CatalogStaging {
               : skippedText('where.offer', { product: offer.productId, sku: offer.skuId }),
             reason: skippedText('skip.listedTwice'),
           });
-          continue;
+          return;
         }
         this.stagedKeys.add(key);
-        this.insertOffer.run(offerContentValues(offer, json));
+        this.insertOffer.run(offerContentValues(offer, json, itemFingerprints?.[index] ?? null));
         if (scope === 'changes') listed.add(offer.productId);
-      }
+      });
       if (scope !== 'changes') return;
       for (const item of skipped) if (item.productId !== undefined) listed.add(item.productId);
       for (const productId of listed) this.insertListed.run(productId);
@@ -214,7 +232,9 @@ export class CatalogStaging {
   clear(): void {
     this.stagedKeys.clear();
     this.db.exec(
-      [this.offers, this.listed, this.removed, this.candidates].map((table) => `DELETE FROM ${table};`).join('\n'),
+      [this.offers, this.listed, this.removed, this.candidates, this.kept]
+        .map((table) => `DELETE FROM ${table};`)
+        .join('\n'),
     );
   }
 
@@ -222,7 +242,7 @@ export class CatalogStaging {
     if (this.dropped) return;
     this.dropped = true;
     this.db.exec(
-      [this.offers, this.listed, this.removed, this.candidates]
+      [this.offers, this.listed, this.removed, this.candidates, this.kept]
         .map((table) => `DROP TABLE IF EXISTS ${table};`)
         .join('\n'),
     );

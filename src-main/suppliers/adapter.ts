@@ -33,6 +33,16 @@ export interface CatalogPage {
    * page is the first of the fresh one. Lets an adapter stream a listing it may have to repeat.
    */
   restart?: true;
+  /**
+   * Beside `offers`, one per offer: the fingerprint of the listing item it was mapped from (item-fingerprint.ts), or
+   * null. Stored with the offer, so that a later listing of the same item can be reused unread (FetchOptions.reusable).
+   */
+  itemFingerprints?: ReadonlyArray<string | null>;
+  /**
+   * In a 'full' page: fingerprints of items listed again exactly as a live offer was mapped from, reused without being
+   * read (FetchOptions.reusable said so). Their offers stay as they are: listed, not changed.
+   */
+  keptItems?: readonly string[];
 }
 
 export interface FetchOptions {
@@ -50,6 +60,12 @@ export interface FetchOptions {
    * moved since (Linksfield), across restarts and sync threads alike.
    */
   storedRaw?: (productId: string) => unknown;
+  /**
+   * Set between full listings (when `changedSince` is): whether a live offer was mapped from an item with exactly this
+   * fingerprint, so that an adapter which must list everything can skip validating and mapping it again (keptItems).
+   * Absent on a full listing, which reads every item: that is what catches a change no fingerprint covers.
+   */
+  reusable?: (fingerprint: string) => boolean;
 }
 
 export interface OrderRequest {

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import {
   storedRawOf,
+  liveItemFingerprints,
   commitStagedCatalog,
   finishRunWithoutCatalog,
   lastOkRunStart,
@@ -177,7 +178,6 @@ export async function syncSupplier(
   const skipped: SkippedItem[] = [];
   const started = performance.now();
   const timings = { fetchMs: 0, commitMs: 0 };
-  let mode = requestedMode;
   let staging: CatalogStaging | null = null;
   try {
     staging = new CatalogStaging(db, runId);
@@ -187,6 +187,7 @@ export async function syncSupplier(
         signal: fetchControl.signal,
         changedSince,
         storedRaw: storedRawOf(db, supplierId),
+        ...(changedSince !== null && { reusable: liveItemFingerprints(db, supplierId) }),
         onProgress: (progress) => options.onEvent?.({ type: 'progress', supplierId, runId, ...progress }),
       })
       [Symbol.asyncIterator]();
@@ -215,7 +216,6 @@ export async function syncSupplier(
     // Only a listing made wholly of 'changes' pages is incremental; one 'full' page means the server listed everything.
     // Asked for changes and given no page at all: nothing changed, which must not read as "the catalog is empty".
     const scope = changedSince !== null && !sawFull ? 'changes' : 'full';
-    mode = scope === 'changes' ? 'incremental' : 'full';
     timings.fetchMs = performance.now() - started;
     const used = budgetUsed();
     const hold = options.holdThresholds ?? syncHoldThresholds(db);
@@ -237,6 +237,7 @@ export async function syncSupplier(
     const status = committed.held ? 'held' : 'ok';
     const held = committed.held ?? null;
     options.onEvent?.({ type: 'finished', supplierId, runId, status, counts: committed.counts, ...(held && { held }) });
+    const mode = committed.mode;
     return { supplierId, runId, status, mode, counts: committed.counts, held, skipped, error: null, timings, ...used };
   } catch (error) {
     const canceled = !deadlinePassed && (error instanceof CanceledError || options.signal?.aborted === true);
@@ -249,7 +250,18 @@ export async function syncSupplier(
       fetchMs: timings.fetchMs,
     } satisfies RunMetrics);
     options.onEvent?.({ type: 'finished', supplierId, runId, status, error: message });
-    return { supplierId, runId, status, mode, counts: null, held: null, skipped, error: message, timings, ...used };
+    return {
+      supplierId,
+      runId,
+      status,
+      mode: requestedMode,
+      counts: null,
+      held: null,
+      skipped,
+      error: message,
+      timings,
+      ...used,
+    };
   } finally {
     clearTimeout(deadline);
     options.signal?.removeEventListener('abort', onUserAbort);

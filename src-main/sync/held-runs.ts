@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { commitStagedCatalog, getRun, recordCommitTime, type CommitResult } from '../db/catalog-repo';
-import { dropHeldListing, restageHeldListing } from '../db/held-listings';
+import { dropHeldListing, heldListingScope, restageHeldListing } from '../db/held-listings';
 import { ConfigError } from '../config/app-config';
 import { HELD_NOT_FOUND, HELD_SUPERSEDED } from '../../src-shared/held-run-codes';
 import type { HeldRun } from '../../src-shared/sync-types';
@@ -46,7 +46,7 @@ export function applyHeldRun(db: Database, runId: number): CommitResult {
     const staging = restageHeldListing(db, runId);
     try {
       const committed = commitStagedCatalog(db, runId, run.supplierId, staging, {
-        scope: run.mode === 'incremental' ? 'changes' : 'full',
+        scope: heldListingScope(db, runId, run.mode),
         skipped: run.skippedItems,
         metrics: {
           requests: run.requests,

@@ -2,6 +2,9 @@ import type { SkippedItem } from '../../src-shared/sync-types';
 import type { Offer } from '../../src-main/domain/offer';
 import type { BudgetStats, RequestBudgetView } from '../../src-main/http/budget';
 import type { CatalogPage, FetchOptions, SupplierAdapter } from '../../src-main/suppliers/adapter';
+import { itemFingerprint } from '../../src-main/suppliers/shared/item-fingerprint';
+import { mapPageItems } from '../../src-main/suppliers/shared/validate-items';
+import { z } from 'zod';
 
 /** One upstream product as the fake supplier keeps it: whole, with all its SKUs. */
 export interface FakeProduct {
@@ -71,7 +74,19 @@ export interface FakeAdapterOptions {
   overlap?: () => number;
   /** Called before each page is served (waits, faults). */
   beforePage?: (index: number, signal?: AbortSignal) => Promise<void> | void;
+  /**
+   * A protocol with no filter by time (BillionConnect, Linksfield): always lists every active product, mapped through
+   * mapPageItems with item fingerprints, so that items FetchOptions.reusable names are reused unread.
+   */
+  reuseItems?: boolean;
 }
+
+/** What the reusing fake validates: an unreadable product fails here, as a bad upstream item would. */
+const fakeItemSchema = z.object({
+  id: z.string(),
+  unreadable: z.literal(false),
+  skus: z.array(z.object({ skuId: z.string() }).passthrough()),
+});
 
 /**
  * A supplier whose upstream the test holds as plain data. A full listing lists active products; a 'changes' listing
@@ -85,8 +100,10 @@ export class FakeSupplier {
   readonly budget = new FakeBudget();
   lastChangedSince: Array<string | null> = [];
 
-  adapter(options: FakeAdapterOptions = {}): SupplierAdapter & { servedStep: number } {
-    const state = { servedStep: -1 };
+  adapter(
+    options: FakeAdapterOptions = {},
+  ): SupplierAdapter & { servedStep: number; itemsRead: number; itemsKept: number } {
+    const state = { servedStep: -1, itemsRead: 0, itemsKept: 0 };
     return Object.assign(state, {
       budget: this.budget,
       ping: async () => ({ balance: null, currency: 'USD', detail: {} }),
@@ -96,10 +113,14 @@ export class FakeSupplier {
 
   private async *listing(
     options: FakeAdapterOptions,
-    state: { servedStep: number },
+    state: { servedStep: number; itemsRead: number; itemsKept: number },
     fetch: FetchOptions,
   ): AsyncGenerator<CatalogPage> {
     this.lastChangedSince.push(fetch.changedSince ?? null);
+    if (options.reuseItems) {
+      yield* this.reusingListing(options, state, fetch);
+      return;
+    }
     const incremental = fetch.changedSince != null && !options.ignoreFilter && state.servedStep >= 0;
     const since = state.servedStep;
     const listed = [...this.products.values()].filter((p) =>
@@ -122,6 +143,44 @@ export class FakeSupplier {
       }
       fetch.onProgress?.({ pagesDone: index + 1, pagesTotal: pageCount, items: offers.length });
       yield incremental ? { offers, skipped, scope: 'changes', removedProducts } : { offers, skipped, scope: 'full' };
+    }
+    state.servedStep = this.step;
+  }
+
+  private async *reusingListing(
+    options: FakeAdapterOptions,
+    state: { servedStep: number; itemsRead: number; itemsKept: number },
+    fetch: FetchOptions,
+  ): AsyncGenerator<CatalogPage> {
+    // Copies, as a server's answer would be: the test moves the upstream on while the listing is held.
+    const listed = [...this.products.values()]
+      .filter((p) => p.active)
+      .map((p) => JSON.parse(JSON.stringify(p)) as FakeProduct);
+    const pageSize = options.pageSize ?? 7;
+    for (let index = 0; index * pageSize < Math.max(1, listed.length); index++) {
+      await options.beforePage?.(index, fetch.signal);
+      this.budget.totals.requests++;
+      const items = listed.slice(index * pageSize, (index + 1) * pageSize);
+      const page = mapPageItems(
+        items,
+        fakeItemSchema,
+        (item) => {
+          state.itemsRead++;
+          return item.skus.map((sku) => fakeOffer(item as unknown as FakeProduct, sku as FakeProduct['skus'][number]));
+        },
+        (raw) => `product ${(raw as FakeProduct).id}`,
+        undefined,
+        {
+          // Everything the mapping and the schema read; not changedAt, which only a 'changes' listing looks at.
+          fingerprint: (raw) => {
+            const { id, unreadable, skus } = raw as FakeProduct;
+            return itemFingerprint('fake', { id, unreadable, skus });
+          },
+          reusable: fetch.reusable,
+        },
+      );
+      state.itemsKept += page.keptItems?.length ?? 0;
+      yield { ...page, scope: 'full' };
     }
     state.servedStep = this.step;
   }

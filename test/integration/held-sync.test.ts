@@ -271,6 +271,40 @@ describe('suspicious syncs are held for review', () => {
     expect(changeLog(held.db)).toEqual(changeLog(direct.db));
   });
 
+  it('a held listing that reused items unread keeps their offers when applied, as an unheld commit does', async () => {
+    const held = store();
+    const direct = store();
+    const supplier = fakeSupplier(20);
+    const heldAdapter = supplier.adapter({ reuseItems: true });
+    const directAdapter = supplier.adapter({ reuseItems: true });
+    const auto: SyncOptions = { mode: 'auto' };
+    await syncSupplier(held.db, target(heldAdapter), auto);
+    await syncSupplier(direct.db, target(directAdapter), auto);
+    // 8 of 20 gone (a hold), one survivor repriced (read again), the 11 others reused unread.
+    shrink(supplier, 8);
+    const heldRun = await syncSupplier(held.db, target(heldAdapter), auto);
+    const directRun = await syncSupplier(direct.db, target(directAdapter), {
+      ...auto,
+      holdThresholds: { removalPercent: 100 },
+    });
+    expect([heldRun.mode, heldRun.status, directRun.mode, directRun.status]).toEqual([
+      'incremental',
+      'held',
+      'incremental',
+      'ok',
+    ]);
+    expect(heldAdapter.itemsKept).toBe(11);
+    expect(heldRun.counts).toEqual(directRun.counts);
+    expect(heldRun.counts).toMatchObject({ offers: 12, removed: 8, changed: 1 });
+
+    // Restaged from the database, the listing still knows which items it reused: they are not removed.
+    expect(applyHeldRun(held.db, heldRun.runId).counts).toEqual(directRun.counts);
+    expect(listLiveOffers(held.db, 'fake')).toHaveLength(12);
+    expect(offersTable(held.db)).toEqual(offersTable(direct.db));
+    expect(changeLog(held.db)).toEqual(changeLog(direct.db));
+    expect(held.db.prepare('SELECT COUNT(*) AS n FROM held_kept_items').get()).toEqual({ n: 0 });
+  });
+
   it('the CLI lists, applies and discards held runs; sync exits 3 on a hold and --apply-held applies them all', async () => {
     const { file, dir, db } = store();
     setSyncHoldThresholds(db, { removalPercent: 30 });

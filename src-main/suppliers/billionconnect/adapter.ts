@@ -6,7 +6,8 @@ import { issuesText } from '../shared/issue-text';
 import { supplierText } from '../shared/supplier-text';
 import { BillionConnectClient, type TradeData } from './client';
 import { invokeUrl, type BillionConnectConfig } from './config';
-import { describeJoined, joinListings } from './join';
+import { describeJoined, joinListings, type JoinedSku } from './join';
+import { itemFingerprint } from '../shared/item-fingerprint';
 import { mapListedSku } from './map';
 import { createBillionConnectOrders } from './orders';
 import { createBillionConnectPush } from './push';
@@ -77,9 +78,24 @@ export function createBillionConnectAdapter(config: BillionConnectConfig, env?: 
       tracked(list('F003', { salesMethod: config.salesMethod }, signal), false),
     ]);
     const joined = joinListings(english, chinese, prices);
-    // F002 is not paged: the whole listing is one page, and a mostly-bad listing fails the fetch.
-    const page = mapPageItems(joined.items, listedSkuSchema, (sku) => mapListedSku(sku, currency), describeJoined);
-    yield { offers: page.offers, skipped: [...joined.skipped, ...page.skipped] };
+    // F002 is not paged: the whole listing is one page, and a mostly-bad listing fails the fetch. F002 and F003 have
+    // no filter by time, so every sync lists everything: between full listings, a sku listed and priced exactly as
+    // its live offers were mapped from is reused unread.
+    const page = mapPageItems(
+      joined.items,
+      listedSkuSchema,
+      (sku) => mapListedSku(sku, currency),
+      describeJoined,
+      undefined,
+      {
+        fingerprint: (item) => {
+          const { product, chineseName, prices } = item as JoinedSku;
+          return itemFingerprint('billionconnect', [currency, product, chineseName ?? null, prices ?? null]);
+        },
+        reusable: options.reusable,
+      },
+    );
+    yield { ...page, skipped: [...joined.skipped, ...page.skipped] };
   }
 
   return {

@@ -4,9 +4,10 @@ import type { AdapterEnv, CatalogPage, FetchOptions, PingResult, SupplierAdapter
 import { FetchAhead } from '../shared/fetch-ahead';
 import { refuseImplausibleListing } from '../shared/listing-limits';
 import { incompleteCatalog, supplierText } from '../shared/supplier-text';
-import { mapPageItems } from '../shared/validate-items';
+import { mapPageItems, rawField } from '../shared/validate-items';
 import { FmsClient, type FmsAccount } from './client';
 import { DetailCache } from './detail-cache';
+import { itemFingerprint } from '../shared/item-fingerprint';
 import { REQUEST_CONCURRENCY, listCountries, listPackages, type ListedPackage } from './listing';
 import { mapPackageDetail, type MapContext } from './map';
 import { createLinksfieldOrders } from './orders';
@@ -105,8 +106,20 @@ export function createLinksfieldAdapter(account: LinksfieldAccount, label: strin
           (detail) => [withListEntry(mapPackageDetail(detail, context), fingerprints)],
           (_raw, index) =>
             skippedText('where.package', { id: chunk[index].id, countries: chunk[index].listedUnder.join(', ') }),
+          undefined,
+          // Every detail is still asked for (the list shows no change marker), but one exactly as a live offer was
+          // mapped from, under the same countries, is not validated, mapped or staged again.
+          {
+            fingerprint: (detail) => {
+              // Looked up as the mapping looks them up: by the id the detail itself carries.
+              const id = String(rawField(detail, 'id'));
+              const inputs = [account.currency, context.listedUnder.get(id) ?? null, fingerprints.get(id) ?? null];
+              return itemFingerprint('linksfield', [...inputs, detail]);
+            },
+            reusable: options.reusable,
+          },
         );
-        yield { offers: page.offers, skipped: start === 0 ? [...listing.skipped, ...page.skipped] : page.skipped };
+        yield { ...page, skipped: start === 0 ? [...listing.skipped, ...page.skipped] : page.skipped };
       }
     } finally {
       ahead.stop();

@@ -7,9 +7,20 @@ import type { CatalogPage } from '../adapter';
 import { issuesText } from './issue-text';
 import { supplierText } from './supplier-text';
 
+/** How a page's items may be reused between full listings (FetchOptions.reusable, CatalogPage.keptItems). */
+export interface ItemReuse {
+  /** The item's fingerprint (itemFingerprint, over the raw item and all else its mapping reads); null: never reused. */
+  fingerprint: (raw: unknown, index: number) => string | null;
+  /** FetchOptions.reusable: absent on a full listing, where every item is read. */
+  reusable?: (fingerprint: string) => boolean;
+}
+
 /**
  * Validates and maps one page of upstream items. A bad item is skipped with its reason; a page where most
  * items are bad means the upstream is broken (or we misread it), so the whole fetch fails instead.
+ * With `reuse`, each offer carries its item's fingerprint, and an item a live offer was mapped from, unchanged, is
+ * not read at all (keptItems). Only an item whose every offer was stored gets a fingerprint: one with a skip inside
+ * is read again each time, so its skip is reported each time, as a full listing would.
  */
 export function mapPageItems<Item>(
   items: unknown[],
@@ -18,15 +29,20 @@ export function mapPageItems<Item>(
   /** Where the raw item sat, as a coded text (describeItem). */
   describe: (raw: unknown, index: number) => string,
   /** The Offer.productId (and skuId, when narrower) a raw item maps to, so a bad item keeps its last good offers. */
-  identify: (raw: unknown) => { productId?: unknown; skuId?: unknown } = (raw) => {
-    const item = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-    return { productId: item.id ?? item.skuId };
-  },
+  identify: (raw: unknown) => { productId?: unknown; skuId?: unknown } = defaultIdentify,
+  reuse?: ItemReuse,
 ): CatalogPage {
   const offers: Offer[] = [];
   const skipped: SkippedItem[] = [];
+  const itemFingerprints: Array<string | null> = [];
+  const keptItems: string[] = [];
   let badItems = 0;
   items.forEach((raw, index) => {
+    const fingerprint = reuse ? reuse.fingerprint(raw, index) : null;
+    if (fingerprint !== null && reuse?.reusable?.(fingerprint)) {
+      keptItems.push(fingerprint);
+      return;
+    }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       badItems++;
@@ -47,10 +63,12 @@ export function mapPageItems<Item>(
     }
     // The same rules for every supplier, whatever its schema let through: an offer is stored valid or not at all.
     let kept = 0;
+    const firstOffer = offers.length;
     for (const offer of mapped) {
       const problem = offerProblem(offer);
       if (problem === null) {
         offers.push(offer);
+        itemFingerprints.push(fingerprint);
         kept++;
         continue;
       }
@@ -65,6 +83,7 @@ export function mapPageItems<Item>(
       });
     }
     if (mapped.length > 0 && kept === 0) badItems++;
+    if (kept < mapped.length) itemFingerprints.fill(null, firstOffer);
   });
   if (items.length > 0 && badItems * 2 > items.length) {
     throw new SupplierError(
@@ -77,7 +96,12 @@ export function mapPageItems<Item>(
       'malformed_page',
     );
   }
-  return { offers, skipped };
+  return reuse ? { offers, skipped, itemFingerprints, keptItems } : { offers, skipped };
+}
+
+function defaultIdentify(raw: unknown): { productId?: unknown } {
+  const item = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  return { productId: item.id ?? item.skuId };
 }
 
 function productIdOf(

@@ -383,4 +383,43 @@ describe('BillionConnect sync into SQLite', () => {
       db.close();
     }
   });
+
+  it('between full listings, reuses skus listed as before, and ends with exactly the catalog a full listing gives', async () => {
+    const reusing = openDatabase(join(dir, 'reusing.sqlite'));
+    const reading = openDatabase(join(dir, 'reading.sqlite'));
+    const table = (db: typeof reusing) =>
+      db
+        .prepare(
+          `SELECT product_id, sku_id, variant, titles_json, cost_amount, cost_currency, stock_status, plan_json, raw_json,
+          item_fingerprint, removed_at IS NULL AS live FROM offers ORDER BY product_id, sku_id, variant`,
+        )
+        .all();
+    const changes = (db: typeof reusing) =>
+      db.prepare('SELECT product_id, sku_id, variant, change, old_json, new_json FROM changes ORDER BY id').all();
+    try {
+      const target = { supplierId: 'bc', supplierKind: billionconnect.kind, adapter: adapter() };
+      for (const db of [reusing, reading]) expect((await syncSupplier(db, target, { mode: 'auto' })).mode).toBe('full');
+      expect(
+        table(reusing).every((row) => typeof (row as { item_fingerprint: unknown }).item_fingerprint === 'string'),
+      ).toBe(true);
+
+      sim.setGeneration(1);
+      const reused = await syncSupplier(reusing, target, { mode: 'auto' });
+      const read = await syncSupplier(reading, target, { mode: 'full' });
+      expect([reused.status, reused.mode, read.status, read.mode]).toEqual(['ok', 'incremental', 'ok', 'full']);
+      expect(reused.counts).toEqual(read.counts);
+      expect(reused.counts!.changed + reused.counts!.added + reused.counts!.removed).toBeGreaterThan(0);
+      expect(table(reusing)).toEqual(table(reading));
+      expect(changes(reusing)).toEqual(changes(reading));
+
+      // The account now prices in another currency: no sku is as it was mapped, so every one is read again.
+      sim.server.state.accounts[0].currency = 'HKD';
+      const repriced = await syncSupplier(reusing, target, { mode: 'auto' });
+      expect([repriced.status, repriced.mode]).toEqual(['ok', 'full']);
+      expect(new Set(listLiveOffers(reusing, 'bc').map((o) => o.cost.currency))).toEqual(new Set(['HKD']));
+    } finally {
+      reusing.close();
+      reading.close();
+    }
+  });
 });

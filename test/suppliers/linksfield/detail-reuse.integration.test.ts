@@ -119,4 +119,44 @@ describe('Linksfield package details across listings of one connection', () => {
       temp.cleanup();
     }
   });
+
+  it('between full listings, maps again only the details that moved, or whose package moved in the country lists', async () => {
+    const reusing = tempDb();
+    const reading = tempDb();
+    const table = (db: typeof reusing.db) =>
+      db
+        .prepare(
+          `SELECT product_id, sku_id, variant, titles_json, cost_amount, plan_json, raw_json, item_fingerprint,
+          removed_at IS NULL AS live FROM offers ORDER BY product_id, sku_id, variant`,
+        )
+        .all();
+    const changes = (db: typeof reusing.db) =>
+      db.prepare('SELECT product_id, sku_id, variant, change, old_json, new_json FROM changes ORDER BY id').all();
+    const sync = (db: typeof reusing.db, mode: 'auto' | 'full') =>
+      syncSupplier(db, syncTargetFor(sim.connection, adapterFor()), { mode });
+    try {
+      expect((await sync(reusing.db, 'auto')).mode).toBe('full');
+      expect((await sync(reading.db, 'full')).mode).toBe('full');
+      sim.setGeneration(1);
+      const reused = await sync(reusing.db, 'auto');
+      const read = await sync(reading.db, 'full');
+      expect([reused.status, reused.mode, read.status, read.mode]).toEqual(['ok', 'incremental', 'ok', 'full']);
+      // The list shows no change marker: every detail is still asked for, but most are not mapped again.
+      expect(reused.requests).toBe(read.requests);
+      expect(reused.counts).toEqual(read.counts);
+      expect(table(reusing.db)).toEqual(table(reading.db));
+      expect(changes(reusing.db)).toEqual(changes(reading.db));
+
+      // Listed under one more country, with a detail exactly as before: its offer covers that country now.
+      const pkg = sim.server.packages().find((p) => !p.listedUnder.includes('440'))!;
+      pkg.listedUnder.push('440');
+      const moved = await sync(reusing.db, 'auto');
+      expect([moved.status, moved.mode, moved.counts?.changed]).toEqual(['ok', 'incremental', 0]);
+      const offer = listLiveOffers(reusing.db).find((o) => o.productId === String(pkg.id))!;
+      expect(offer.plan.countries).toContain('JP');
+    } finally {
+      reusing.cleanup();
+      reading.cleanup();
+    }
+  });
 });
