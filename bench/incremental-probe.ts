@@ -38,7 +38,7 @@ const { connections } = host;
 
 async function sync(args: SyncChildArgs): Promise<SyncChildResult> {
   const profile = process.env.BENCH_PROFILE_DIR
-    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    ? ['--cpu-prof', '--cpu-prof-interval=250', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
     : [];
   const child = spawn(
     process.execPath,

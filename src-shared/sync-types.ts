@@ -112,7 +112,10 @@ export interface SupplierSyncResult {
   supplierId: string;
   runId: number;
   status: SupplierRunStatus;
-  /** What the run listed: 'incremental' only when the supplier really sent just its changes. */
+  /**
+   * 'incremental' when the run read only changes: the supplier really sent just its changes, or (a supplier that can
+   * only list everything) items listed exactly as before were reused unread. 'full' when it read every item.
+   */
   mode: SyncMode;
   /** For a held run: what applying it would make. */
   counts: RunCounts | null;

@@ -154,6 +154,17 @@ class HoldInstead {
   ) {}
 }
 
+/**
+ * The commit found that items the listing reused unread no longer stand for live offers as they did when the listing
+ * began (a held listing applied meanwhile removed them), or that an item it read lists an offer key a reused item's
+ * offer holds. Nothing was written; the listing must read every item (engine.ts does, once).
+ */
+export class ReusedItemsMoved extends Error {
+  constructor() {
+    super('the catalog moved under the items this listing reused');
+  }
+}
+
 /** Keys per round trip between SQLite and the diff: bounds what the commit holds in memory at once. */
 const DIFF_CHUNK = 2000;
 
@@ -289,13 +300,33 @@ export function commitStagedCatalog(
     skipped = ?, skipped_json = ?, error = NULL, mode = ?, requests = ?, throttled = ?, wait_ms = ?, bytes = ?, fetch_ms = ? WHERE id = ?`);
   const clearCandidates = db.prepare(`DELETE FROM ${staging.candidates}`);
   const anyKept = db.prepare(`SELECT EXISTS (SELECT 1 FROM ${staging.kept})`).pluck();
+  // Reuse stands only if every reused item still has its live offers, and no item read lists a key one of them holds
+  // (reading both would have kept the first listed and reported the other as listed twice).
+  const keptNotLive = db
+    .prepare(
+      `SELECT EXISTS (SELECT 1 FROM ${staging.kept} WHERE fingerprint NOT IN (
+      SELECT item_fingerprint FROM offers WHERE supplier_id = ? AND removed_at IS NULL AND item_fingerprint IS NOT NULL))`,
+    )
+    .pluck();
+  const keptKeyListedAgain = db
+    .prepare(
+      `SELECT EXISTS (SELECT 1 FROM ${staging.offers} s
+      JOIN offers o ON o.supplier_id = ? AND ${sameKey} AND o.removed_at IS NULL
+      WHERE o.item_fingerprint IN (SELECT fingerprint FROM ${staging.kept}))`,
+    )
+    .pluck();
+  // An offer spared as unreadable was not read from its item as it stands: it must not vouch for that item later.
+  const forgetFingerprint = db.prepare(
+    `UPDATE offers SET item_fingerprint = NULL WHERE supplier_id = ? AND product_id = ? AND sku_id = ? AND variant = ?`,
+  );
   const holdRun =
     db.prepare(`UPDATE sync_runs SET status = 'held', finished_at = ?, offers = ?, added = ?, removed = ?, changed = ?,
     skipped = ?, skipped_json = ?, error = NULL, mode = ?, requests = ?, throttled = ?, wait_ms = ?, bytes = ?, fetch_ms = ?, held_json = ? WHERE id = ?`);
 
   // A full listing that reused items unread did not read the whole catalog: only a listing that did resets the
   // schedule of full listings (engine.ts, listingSince).
-  const mode: SyncMode = scope === 'changes' || anyKept.get() === 1 ? 'incremental' : 'full';
+  const reused = anyKept.get() === 1;
+  const mode: SyncMode = scope === 'changes' || reused ? 'incremental' : 'full';
 
   /** What closing the run records, held or applied: the values closeRun and holdRun share, in their order. */
   const outcome = (counts: CommitResult['counts']) => [
@@ -360,6 +391,11 @@ export function commitStagedCatalog(
       const next = (stagedChunk.all(first, last) as SnapshotRow[]).map(toSnapshot);
       // Key order, not arrival order: a full and an incremental listing of one upstream then log the same rows.
       const changes = diffCatalog(previous, next, { unreadable }).sort((a, b) => rank.get(a.key)! - rank.get(b.key)!);
+      const listed = new Set(next.map((offer) => offer.key));
+      const removedKeys = new Set(changes.filter((change) => change.change === 'removed').map((change) => change.key));
+      for (const offer of previous)
+        if (!listed.has(offer.key) && !removedKeys.has(offer.key))
+          forgetFingerprint.run(supplierId, offer.productId, offer.skuId, offer.variant);
       let lastChangedKey: string | null = null;
       for (const change of changes) {
         if (change.change === 'removed') {
@@ -395,6 +431,8 @@ export function commitStagedCatalog(
   // IMMEDIATE: the write lock first. A deferred transaction that read and then found another connection (a sync
   // worker's) had committed meanwhile could only fail, never wait.
   const commit = db.transaction((): CommitResult => {
+    if (reused && (keptNotLive.get(supplierId) === 1 || keptKeyListedAgain.get(supplierId) === 1))
+      throw new ReusedItemsMoved();
     const hasLive = anyLive.get(supplierId) === 1;
     const stored = liveCount.get(supplierId) as number | undefined;
     // A stored count that cannot be right (none, or 0 beside live offers) is counted once again.

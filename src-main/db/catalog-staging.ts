@@ -135,7 +135,10 @@ export class CatalogStaging {
   private readonly insertKept: Statement;
   private dropped = false;
   private readonly categoryTexts = new WeakMap<object, string>();
-  private readonly stagedKeys = new Set<string>();
+  /** Each staged key with the fingerprint of the item it came from. */
+  private readonly stagedKeys = new Map<string, string | null>();
+  /** Fingerprints of items that listed a key another item (or the same one) listed too: never to be reused. */
+  private readonly listedTwice = new Set<string>();
   private indexed = false;
 
   constructor(
@@ -191,7 +194,13 @@ export class CatalogStaging {
       for (const fingerprint of keptItems) this.insertKept.run(fingerprint);
       offers.forEach((offer, index) => {
         const key = offerKey(offer);
+        const fingerprint = itemFingerprints?.[index] ?? null;
         if (this.stagedKeys.has(key)) {
+          // Reusing either item later would not report this again, and would keep whichever offer it holds: both are
+          // read again next time, as a full listing reads them.
+          const first = this.stagedKeys.get(key);
+          if (first) this.listedTwice.add(first);
+          if (fingerprint) this.listedTwice.add(fingerprint);
           // The first copy of an offer listed twice is kept; the caller hears about the second.
           duplicates.push({
             where: offer.variant
@@ -205,8 +214,8 @@ export class CatalogStaging {
           });
           return;
         }
-        this.stagedKeys.add(key);
-        this.insertOffer.run(offerContentValues(offer, json, itemFingerprints?.[index] ?? null));
+        this.stagedKeys.set(key, fingerprint);
+        this.insertOffer.run(offerContentValues(offer, json, fingerprint));
         if (scope === 'changes') listed.add(offer.productId);
       });
       if (scope !== 'changes') return;
@@ -222,6 +231,10 @@ export class CatalogStaging {
    * A table filled first and indexed after costs a fraction of one indexed row by row.
    */
   indexByKey(): void {
+    // Offers of an item that listed a key twice are staged without its fingerprint (a few rows, when any).
+    const forget = this.db.prepare(`UPDATE ${this.offers} SET item_fingerprint = NULL WHERE item_fingerprint = ?`);
+    for (const fingerprint of this.listedTwice) forget.run(fingerprint);
+    this.listedTwice.clear();
     if (this.indexed) return;
     this.indexed = true;
     const [schema, table] = this.offers.split('.');
@@ -231,6 +244,7 @@ export class CatalogStaging {
   /** Forgets everything staged so far (the listing started over); the tables stay for the pages to come. */
   clear(): void {
     this.stagedKeys.clear();
+    this.listedTwice.clear();
     this.db.exec(
       [this.offers, this.listed, this.removed, this.candidates, this.kept]
         .map((table) => `DELETE FROM ${table};`)

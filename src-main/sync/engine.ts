@@ -2,6 +2,8 @@ import type { Database } from 'better-sqlite3';
 import {
   storedRawOf,
   liveItemFingerprints,
+  ReusedItemsMoved,
+  type CommitResult,
   commitStagedCatalog,
   finishRunWithoutCatalog,
   lastOkRunStart,
@@ -181,57 +183,79 @@ export async function syncSupplier(
   let staging: CatalogStaging | null = null;
   try {
     staging = new CatalogStaging(db, runId);
-    let sawFull = false;
-    const pages = adapter
-      .fetchCatalog({
-        signal: fetchControl.signal,
-        changedSince,
-        storedRaw: storedRawOf(db, supplierId),
-        ...(changedSince !== null && { reusable: liveItemFingerprints(db, supplierId) }),
-        onProgress: (progress) => options.onEvent?.({ type: 'progress', supplierId, runId, ...progress }),
-      })
-      [Symbol.asyncIterator]();
-    try {
-      for (;;) {
-        const step = await unlessAborted(pages.next(), fetchControl.signal, stopReason);
-        if (step.done) break;
-        const page = step.value;
-        if (fetchControl.signal.aborted) throw stopReason();
-        if (page.restart) {
-          // The listing started over: what it staged and skipped so far describes a catalog that moved since.
-          staging.clear();
-          skipped.length = 0;
-          sawFull = false;
-        }
-        if (page.scope !== 'changes') sawFull = true;
-        skipped.push(...page.skipped);
-        skipped.push(...staging.addPage({ ...page, scope: page.scope === 'changes' ? 'changes' : 'full' }));
-      }
-    } catch (error) {
-      // Lets the adapter close what it holds; it may be stuck in a wait, so do not wait for it.
-      void pages.return?.().catch(() => undefined);
-      throw error;
-    }
-    if (fetchControl.signal.aborted) throw stopReason();
-    // Only a listing made wholly of 'changes' pages is incremental; one 'full' page means the server listed everything.
-    // Asked for changes and given no page at all: nothing changed, which must not read as "the catalog is empty".
-    const scope = changedSince !== null && !sawFull ? 'changes' : 'full';
-    timings.fetchMs = performance.now() - started;
-    const used = budgetUsed();
-    const hold = options.holdThresholds ?? syncHoldThresholds(db);
     const staged = staging;
-    staged.indexByKey();
+    /** Lists into staging; whether any page listed everything (a 'full' page). */
+    const list = async (reuse: boolean): Promise<boolean> => {
+      let sawFull = false;
+      const pages = adapter
+        .fetchCatalog({
+          signal: fetchControl.signal,
+          changedSince,
+          storedRaw: storedRawOf(db, supplierId),
+          ...(reuse && { reusable: liveItemFingerprints(db, supplierId) }),
+          onProgress: (progress) => options.onEvent?.({ type: 'progress', supplierId, runId, ...progress }),
+        })
+        [Symbol.asyncIterator]();
+      try {
+        for (;;) {
+          const step = await unlessAborted(pages.next(), fetchControl.signal, stopReason);
+          if (step.done) break;
+          const page = step.value;
+          if (fetchControl.signal.aborted) throw stopReason();
+          if (page.restart) {
+            // The listing started over: what it staged and skipped so far describes a catalog that moved since.
+            staged.clear();
+            skipped.length = 0;
+            sawFull = false;
+          }
+          if (page.scope !== 'changes') sawFull = true;
+          skipped.push(...page.skipped);
+          skipped.push(...staged.addPage({ ...page, scope: page.scope === 'changes' ? 'changes' : 'full' }));
+        }
+      } catch (error) {
+        // Lets the adapter close what it holds; it may be stuck in a wait, so do not wait for it.
+        void pages.return?.().catch(() => undefined);
+        throw error;
+      }
+      if (fetchControl.signal.aborted) throw stopReason();
+      return sawFull;
+    };
+    const hold = options.holdThresholds ?? syncHoldThresholds(db);
+    // Between full listings, items listed as before may be reused unread (FetchOptions.reusable).
+    let reuse = changedSince !== null;
+    let committed: CommitResult;
+    let used: ReturnType<typeof budgetUsed>;
     // From the lock on: waiting for another thread's commit is neither this run's fetch nor its commit.
     let lockedAt = 0;
-    const committed = await withWriteLock(db, () => {
-      lockedAt = performance.now();
-      return commitStagedCatalog(db, runId, supplierId, staged, {
-        scope,
-        skipped,
-        metrics: { ...used, fetchMs: timings.fetchMs },
-        hold,
-      });
-    });
+    for (;;) {
+      const sawFull = await list(reuse);
+      // Only a listing made wholly of 'changes' pages is incremental; one 'full' page means the server listed
+      // everything. Asked for changes and given no page at all: nothing changed, which must not read as "the catalog
+      // is empty".
+      const scope = changedSince !== null && !sawFull ? 'changes' : 'full';
+      timings.fetchMs = performance.now() - started;
+      used = budgetUsed();
+      staged.indexByKey();
+      try {
+        committed = await withWriteLock(db, () => {
+          lockedAt = performance.now();
+          return commitStagedCatalog(db, runId, supplierId, staged, {
+            scope,
+            skipped,
+            metrics: { ...used, fetchMs: timings.fetchMs },
+            hold,
+          });
+        });
+        break;
+      } catch (error) {
+        // The catalog moved under the reused items while they were listed (a held listing applied meanwhile, an
+        // offer key another item now lists too): read every item again, once, rather than guess.
+        if (!(error instanceof ReusedItemsMoved) || !reuse) throw error;
+        reuse = false;
+        staged.clear();
+        skipped.length = 0;
+      }
+    }
     timings.commitMs = performance.now() - lockedAt;
     await withWriteLock(db, () => recordCommitTime(db, runId, timings.commitMs));
     const status = committed.held ? 'held' : 'ok';

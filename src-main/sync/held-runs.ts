@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { commitStagedCatalog, getRun, recordCommitTime, type CommitResult } from '../db/catalog-repo';
+import { commitStagedCatalog, getRun, recordCommitTime, ReusedItemsMoved, type CommitResult } from '../db/catalog-repo';
 import { dropHeldListing, heldListingScope, restageHeldListing } from '../db/held-listings';
 import { ConfigError } from '../config/app-config';
 import { HELD_NOT_FOUND, HELD_SUPERSEDED } from '../../src-shared/held-run-codes';
@@ -36,6 +36,19 @@ function heldRun(db: Database, runId: number): HeldRun {
   return held;
 }
 
+/**
+ * A held listing that reused items is applied only while they still stand for live offers: applying an older held
+ * listing first may have removed them, and then this one describes a catalog that is gone (sync again).
+ */
+function commitHeld(runId: number, commit: () => CommitResult): CommitResult {
+  try {
+    return commit();
+  } catch (error) {
+    if (error instanceof ReusedItemsMoved) throw new HeldRunError(HELD_SUPERSEDED, runId);
+    throw error;
+  }
+}
+
 /** Applies a held run's listing now; the run becomes 'ok' (its reason kept). */
 export function applyHeldRun(db: Database, runId: number): CommitResult {
   const started = performance.now();
@@ -45,17 +58,19 @@ export function applyHeldRun(db: Database, runId: number): CommitResult {
     // A backup of the database belongs here, before a merchant-approved mass removal lands (a later issue).
     const staging = restageHeldListing(db, runId);
     try {
-      const committed = commitStagedCatalog(db, runId, run.supplierId, staging, {
-        scope: heldListingScope(db, runId, run.mode),
-        skipped: run.skippedItems,
-        metrics: {
-          requests: run.requests,
-          throttled: run.throttled,
-          waitMs: run.waitMs,
-          bytes: run.bytes,
-          fetchMs: run.fetchMs ?? 0,
-        },
-      });
+      const committed = commitHeld(runId, () =>
+        commitStagedCatalog(db, runId, run.supplierId, staging, {
+          scope: heldListingScope(db, runId, run.mode),
+          skipped: run.skippedItems,
+          metrics: {
+            requests: run.requests,
+            throttled: run.throttled,
+            waitMs: run.waitMs,
+            bytes: run.bytes,
+            fetchMs: run.fetchMs ?? 0,
+          },
+        }),
+      );
       dropHeldListing(db, runId);
       db.prepare('UPDATE sync_runs SET resolved_at = ? WHERE id = ?').run(new Date().toISOString(), runId);
       return committed;

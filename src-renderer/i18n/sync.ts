@@ -28,7 +28,8 @@ export const syncDictionary: Dictionary = {
     'mode.full': 'Full',
     'mode.incremental': 'Incremental',
     'mode.fullHint': 'Listed the whole catalog',
-    'mode.incrementalHint': 'Listed only the products changed since the last sync',
+    'mode.incrementalHint':
+      'Read only what changed since the last sync: the products the supplier listed as changed, or the items that differ from the last listing',
     'cost.requests': '{n} requests',
     'cost.waited': 'waited {s} s for the request limit',
     'error.deadline': 'Stopped: the sync passed its time limit. The previous catalog was kept.',
@@ -129,7 +130,7 @@ export const syncDictionary: Dictionary = {
     'mode.full': '完整',
     'mode.incremental': '增量',
     'mode.fullHint': '拉取了全部商品',
-    'mode.incrementalHint': '只拉取了上次同步以来有变更的商品',
+    'mode.incrementalHint': '只读取了上次同步以来的变更：供应商列为有变更的商品，或与上次列表不同的条目',
     'cost.requests': '{n} 次请求',
     'cost.waited': '因请求限额等待 {s} 秒',
     'error.deadline': '已停止：同步超过了时限。已保留上一次的目录。',

@@ -305,6 +305,76 @@ describe('suspicious syncs are held for review', () => {
     expect(held.db.prepare('SELECT COUNT(*) AS n FROM held_kept_items').get()).toEqual({ n: 0 });
   });
 
+  it('a held listing whose reused items an older held listing removed is superseded, not applied', async () => {
+    const { db } = store();
+    const supplier = fakeSupplier(10);
+    const adapter = supplier.adapter({ reuseItems: true });
+    const auto: SyncOptions = { mode: 'auto' };
+    await syncSupplier(db, target(adapter), auto);
+    const everything = new Map(supplier.products);
+    const without = (ids: string[]) => new Map([...everything].filter(([id]) => !ids.includes(id)));
+    // Held: four products gone. Held again: those four back exactly as they were (reused), four others gone.
+    supplier.products = without(['p001', 'p002', 'p003', 'p004']);
+    const older = await syncSupplier(db, target(adapter), auto);
+    supplier.products = without(['p005', 'p006', 'p007', 'p008']);
+    const newer = await syncSupplier(db, target(adapter), auto);
+    expect([older.status, newer.status, newer.mode]).toEqual(['held', 'held', 'incremental']);
+
+    // Oldest first: the older listing removes what the newer one reused, so the newer one no longer describes the
+    // catalog it would be applied to.
+    expect(applyAllHeldRuns(db)).toEqual({
+      applied: [{ runId: older.runId, supplierId: 'fake', counts: older.counts }],
+      notApplied: [{ runId: newer.runId, supplierId: 'fake', error: HELD_SUPERSEDED }],
+    });
+    expect(listLiveOffers(db, 'fake').map((offer) => offer.productId)).toEqual([
+      'p005',
+      'p006',
+      'p007',
+      'p008',
+      'p009',
+      'p010',
+    ]);
+    // The next sync reads what it cannot reuse, and the catalog is the upstream's again.
+    const next = await syncSupplier(db, target(adapter), { ...auto, holdThresholds: { removalPercent: 100 } });
+    expect(next.status).toBe('ok');
+    expect(listLiveOffers(db, 'fake').map((offer) => offer.productId)).toEqual([
+      'p001',
+      'p002',
+      'p003',
+      'p004',
+      'p009',
+      'p010',
+    ]);
+  });
+
+  it('a held listing applied while a reusing sync lists: the sync reads every item again and ends right', async () => {
+    const { db } = store();
+    const supplier = fakeSupplier(20);
+    const plain = supplier.adapter({ reuseItems: true, pageSize: 5 });
+    const auto: SyncOptions = { mode: 'auto' };
+    await syncSupplier(db, target(plain), auto);
+    const everything = new Map(supplier.products);
+    supplier.products = new Map([...everything].slice(0, 10));
+    const held = await syncSupplier(db, target(plain), auto);
+    expect(held.status).toBe('held');
+    // Upstream whole again; the merchant applies the held listing while the next sync is on its second page.
+    supplier.products = new Map(everything);
+    const requestsBefore = supplier.budget.totals.requests;
+    const racing = supplier.adapter({
+      reuseItems: true,
+      pageSize: 5,
+      beforePage: (index) => {
+        if (index === 1 && getRun(db, held.runId)!.status === 'held') applyHeldRun(db, held.runId);
+      },
+    });
+    const result = await syncSupplier(db, target(racing), { ...auto, holdThresholds: { removalPercent: 100 } });
+    expect([result.status, result.mode]).toEqual(['ok', 'full']);
+    // Listed twice: once reusing, then, the reuse refused at the commit, once reading everything.
+    expect(supplier.budget.totals.requests - requestsBefore).toBe(8);
+    expect(listLiveOffers(db, 'fake')).toHaveLength(20);
+    expect(result.counts).toMatchObject({ offers: 20, added: 10, removed: 0 });
+  });
+
   it('the CLI lists, applies and discards held runs; sync exits 3 on a hold and --apply-held applies them all', async () => {
     const { file, dir, db } = store();
     setSyncHoldThresholds(db, { removalPercent: 30 });

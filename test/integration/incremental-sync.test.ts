@@ -5,7 +5,7 @@ import { catalogSeq } from '../../src-main/db/catalog-seq';
 import { seededRandom } from '../../src-main/suppliers/shared/sim/seeded-random';
 import { CHANGED_SINCE_OVERLAP_MS, syncSupplier, type SyncOptions } from '../../src-main/sync/engine';
 import type { SyncEvent } from '../../src-shared/sync-types';
-import { evolve, FakeSupplier } from '../helpers/fake-catalog';
+import { evolve, FakeSupplier, type FakeProduct } from '../helpers/fake-catalog';
 import { tempDb, type TempDb } from '../helpers/temp-db';
 
 const cleanups: Array<() => void> = [];
@@ -116,7 +116,9 @@ describe('incremental sync', () => {
         expect(reusingAdapter.itemsRead - readBefore + kept).toBe(
           [...supplier.products.values()].filter((p) => p.active && !p.unreadable).length,
         );
-        expect({ ...b.counts, skipped: 0 }).toEqual({ ...a.counts, skipped: 0 });
+        // Skips included: an item with a skip inside is read, and so reported, every time.
+        expect(b.counts).toEqual(a.counts);
+        expect(b.skipped).toEqual(a.skipped);
         expect(b.counts?.offers).toBe(liveOffers(reusing.db));
         expect(offersTable(reusing.db)).toEqual(offersTable(full.db));
         expect(changeLog(reusing.db)).toEqual(changeLog(full.db));
@@ -152,6 +154,102 @@ describe('incremental sync', () => {
     const scheduled = await syncSupplier(db, target(adapter), options);
     expect(scheduled.mode).toBe('full');
     expect(adapter.itemsRead - readBefore).toBe(1 + readable);
+  });
+
+  describe('reusing items, where reading them would give another result', () => {
+    /** A product of `skus` SKUs, exactly as the reusing fake lists it. */
+    const product = (id: string, skus: number): FakeProduct => ({
+      id,
+      active: true,
+      unreadable: false,
+      changedAt: 0,
+      skus: Array.from({ length: skus }, (_, n) => ({
+        skuId: `${id}-${n}`,
+        variant: '',
+        amount: `${n + 1}.50`,
+        currency: 'USD',
+        stock: 10,
+        title: `Plan ${id}/${n}`,
+        raw: 0,
+      })),
+    });
+    /** One supplier synced into two databases: reading every item, and reusing what it may. */
+    async function pair(products: FakeProduct[], keys: string[] = products.map((p) => p.id)) {
+      const supplier = new FakeSupplier();
+      products.forEach((p, index) => supplier.products.set(keys[index], p));
+      const reading = store().db;
+      const reusing = store().db;
+      const readingAdapter = supplier.adapter({ reuseItems: true });
+      const reusingAdapter = supplier.adapter({ reuseItems: true });
+      const step = async () => {
+        const read = await syncSupplier(reading, target(readingAdapter), { mode: 'full' });
+        const reused = await syncSupplier(reusing, target(reusingAdapter), { mode: 'auto' });
+        expect(reused.counts).toEqual(read.counts);
+        expect(reused.skipped).toEqual(read.skipped);
+        expect(offersTable(reusing)).toEqual(offersTable(reading));
+        expect(changeLog(reusing)).toEqual(changeLog(reading));
+        return reused;
+      };
+      return { supplier, reusingAdapter, step };
+    }
+
+    it('an offer spared as unreadable does not vouch for its item: the item, back as it was, is read', async () => {
+      const { supplier, step } = await pair([product('p0', 2), product('p1', 1), product('p2', 1)]);
+      await step();
+      const p0 = supplier.products.get('p0')!;
+      const amount = p0.skus[1].amount;
+      // A SKU its mapping cannot store: skipped, and its offer spared (not removed) with the fingerprint it had.
+      p0.skus[1].amount = '0.00';
+      expect((await step()).skipped).toHaveLength(1);
+      p0.skus[1].amount = amount;
+      const back = await step();
+      expect(back.mode).toBe('incremental');
+      expect(back.counts).toMatchObject({ offers: 4, removed: 0 });
+    });
+
+    it('an item that lists an offer key twice is read every time, and its skip reported every time', async () => {
+      const twice = product('p0', 2);
+      twice.skus[1].skuId = twice.skus[0].skuId;
+      const { supplier, step } = await pair([twice, product('p1', 1), product('p2', 1)]);
+      await step();
+      supplier.products.get('p2')!.skus[0].amount = '7.00';
+      const next = await step();
+      expect(next.mode).toBe('incremental');
+      expect(next.skipped).toHaveLength(1);
+    });
+
+    it('two items listing one offer key are both read every time: which one is gone decides what stays', async () => {
+      // Two upstream items for product p0 (a listing that repeats a product), their first SKU the same key.
+      const first = product('p0', 2);
+      const second = product('p0', 1);
+      second.skus[0].title = 'Plan p0/0, the second copy';
+      const { supplier, reusingAdapter, step } = await pair(
+        [first, second, product('p1', 1), product('p2', 1)],
+        ['a', 'b', 'p1', 'p2'],
+      );
+      await step();
+      supplier.products.get('p2')!.skus[0].amount = '7.00';
+      const keptBefore = reusingAdapter.itemsKept;
+      await step();
+      // Only p1 is reused: both copies of p0 are read again (p2 changed).
+      expect(reusingAdapter.itemsKept - keptBefore).toBe(1);
+      // The first copy goes: the second's offer of the shared key now stays, as reading both tells.
+      supplier.products.delete('a');
+      const gone = await step();
+      expect(gone.counts).toMatchObject({ changed: 1, removed: 1 });
+    });
+
+    it('an item read that now lists the key of a reused item makes the listing read every item', async () => {
+      const first = product('p0', 2);
+      const second = product('p0', 1);
+      second.skus[0].skuId = 'p0-9';
+      const { supplier, step } = await pair([first, second, product('p1', 1)], ['a', 'b', 'p1']);
+      await step();
+      // The second copy now lists the first's key: reading both keeps the first copy's offer and skips the other.
+      supplier.products.get('b')!.skus[0].skuId = 'p0-0';
+      const moved = await step();
+      expect([moved.mode, moved.skipped.length]).toEqual(['full', 1]);
+    });
   });
 
   it('writes only offers whose stored content changed, and stamps only them with the next seq', async () => {

@@ -1,7 +1,7 @@
 import { SupplierError } from '../../http/errors';
 import { formatMoney, money } from '../../domain/money';
 import type { AdapterEnv, CatalogPage, FetchOptions, PingResult, SupplierAdapter } from '../adapter';
-import { mapPageItems } from '../shared/validate-items';
+import { mapPageItems, rawField } from '../shared/validate-items';
 import { issuesText } from '../shared/issue-text';
 import { supplierText } from '../shared/supplier-text';
 import { BillionConnectClient, type TradeData } from './client';
@@ -86,7 +86,8 @@ export function createBillionConnectAdapter(config: BillionConnectConfig, env?: 
       listedSkuSchema,
       (sku) => mapListedSku(sku, currency),
       describeJoined,
-      undefined,
+      // The offer's product is the sku: an unreadable sku keeps its last good offers.
+      (item) => ({ productId: rawField(rawField(item, 'product'), 'skuId') }),
       {
         fingerprint: (item) => {
           const { product, chineseName, prices } = item as JoinedSku;

@@ -83,6 +83,8 @@ export function mapPageItems<Item>(
       });
     }
     if (mapped.length > 0 && kept === 0) badItems++;
+    // An item with a skip inside is read again each time, so that its skip is reported each time (staging does the
+    // same for an item that lists a key twice).
     if (kept < mapped.length) itemFingerprints.fill(null, firstOffer);
   });
   if (items.length > 0 && badItems * 2 > items.length) {

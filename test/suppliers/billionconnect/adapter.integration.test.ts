@@ -337,8 +337,17 @@ describe('BillionConnect item validation over HTTP', () => {
     const skus = new Set(offers.map((o: Offer) => o.skuId));
     expect(skus.has(broken) || skus.has(unpriced) || skus.has('1999999999999999')).toBe(false);
     expect(skippedInEnglish(skipped)).toEqual([
-      { where: expect.stringContaining(`(sku ${broken})`), reason: 'field product.type: not a product type code' },
-      { where: expect.stringContaining(`(sku ${unpriced})`), reason: expect.stringMatching(/F003 gives no price/) },
+      // Each names its sku as the offer's product: a sync keeps that sku's last good offers instead of removing them.
+      {
+        where: expect.stringContaining(`(sku ${broken})`),
+        reason: 'field product.type: not a product type code',
+        productId: broken,
+      },
+      {
+        where: expect.stringContaining(`(sku ${unpriced})`),
+        reason: expect.stringMatching(/F003 gives no price/),
+        productId: unpriced,
+      },
     ]);
     expect(skus.size).toBe(sim.server.catalog().length - 2);
   });
@@ -411,6 +420,17 @@ describe('BillionConnect sync into SQLite', () => {
       expect(reused.counts!.changed + reused.counts!.added + reused.counts!.removed).toBeGreaterThan(0);
       expect(table(reusing)).toEqual(table(reading));
       expect(changes(reusing)).toEqual(changes(reading));
+
+      // Only the Chinese listing names a sku anew: that sku is read again, and its Chinese title follows.
+      const renamed = sim.server.catalog()[0];
+      renamed.name.zh = `${renamed.name.zh}（新）`;
+      const retitled = await syncSupplier(reusing, target, { mode: 'auto' });
+      expect([retitled.status, retitled.mode]).toEqual(['ok', 'incremental']);
+      expect(
+        listLiveOffers(reusing, 'bc')
+          .filter((offer) => offer.productId === renamed.skuId)
+          .map((offer) => offer.titles['zh-CN']),
+      ).toEqual(expect.arrayContaining([expect.stringContaining('（新）')]));
 
       // The account now prices in another currency: no sku is as it was mapped, so every one is read again.
       sim.server.state.accounts[0].currency = 'HKD';

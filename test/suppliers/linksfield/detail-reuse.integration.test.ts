@@ -154,6 +154,16 @@ describe('Linksfield package details across listings of one connection', () => {
       expect([moved.status, moved.mode, moved.counts?.changed]).toEqual(['ok', 'incremental', 0]);
       const offer = listLiveOffers(reusing.db).find((o) => o.productId === String(pkg.id))!;
       expect(offer.plan.countries).toContain('JP');
+
+      // The connection now buys in euros: every detail is read again, and every cost follows.
+      const inEuros = linksfield.create(linksfield.configSchema.parse({ ...sim.connection, currency: 'EUR' }), env);
+      const repriced = await syncSupplier(reusing.db, syncTargetFor(sim.connection, inEuros), { mode: 'auto' });
+      expect([repriced.status, repriced.mode]).toEqual(['ok', 'full']);
+      // A package with no euro price is skipped, and its offer kept as it was; every other one is in euros now.
+      const unpriced = new Set(repriced.skipped.map((item) => item.productId));
+      const priced = listLiveOffers(reusing.db).filter((o) => !unpriced.has(o.productId));
+      expect(priced.length).toBeGreaterThan(10);
+      expect(new Set(priced.map((o) => o.cost.currency))).toEqual(new Set(['EUR']));
     } finally {
       reusing.cleanup();
       reading.cleanup();
