@@ -78,6 +78,24 @@ const target = (adapter: ReturnType<FakeSupplier['adapter']>) => ({
   adapter,
 });
 
+type Synced = [Database, ReturnType<FakeSupplier['adapter']>];
+
+/** One incremental listing synced twice: held by the default rule in one database, applied unheld in the other. */
+async function holdBeside([held, heldAdapter]: Synced, [direct, directAdapter]: Synced, options: SyncOptions) {
+  const heldRun = await syncSupplier(held, target(heldAdapter), options);
+  const directRun = await syncSupplier(direct, target(directAdapter), {
+    ...options,
+    holdThresholds: { removalPercent: 100 },
+  });
+  expect([heldRun.mode, heldRun.status, directRun.mode, directRun.status]).toEqual([
+    'incremental',
+    'held',
+    'incremental',
+    'ok',
+  ]);
+  return { heldRun, directRun };
+}
+
 describe('suspicious syncs are held for review', () => {
   it('migration 011 keeps every run and change, and lets a run be held', () => {
     const db = new BetterSqlite3(':memory:');
@@ -252,17 +270,7 @@ describe('suspicious syncs are held for review', () => {
       product.active = false;
       product.changedAt = supplier.step;
     }
-    const heldRun = await syncSupplier(held.db, target(heldAdapter), auto);
-    const directRun = await syncSupplier(direct.db, target(directAdapter), {
-      ...auto,
-      holdThresholds: { removalPercent: 100 },
-    });
-    expect([heldRun.mode, heldRun.status, directRun.mode, directRun.status]).toEqual([
-      'incremental',
-      'held',
-      'incremental',
-      'ok',
-    ]);
+    const { heldRun } = await holdBeside([held.db, heldAdapter], [direct.db, directAdapter], auto);
     expect(heldRun.held).toMatchObject({ code: 'removes_over_threshold', params: { removed: 9, live: 20 } });
     expect(listLiveOffers(held.db, 'fake')).toHaveLength(20);
     applyHeldRun(held.db, heldRun.runId);
@@ -282,17 +290,7 @@ describe('suspicious syncs are held for review', () => {
     await syncSupplier(direct.db, target(directAdapter), auto);
     // 8 of 20 gone (a hold), one survivor repriced (read again), the 11 others reused unread.
     shrink(supplier, 8);
-    const heldRun = await syncSupplier(held.db, target(heldAdapter), auto);
-    const directRun = await syncSupplier(direct.db, target(directAdapter), {
-      ...auto,
-      holdThresholds: { removalPercent: 100 },
-    });
-    expect([heldRun.mode, heldRun.status, directRun.mode, directRun.status]).toEqual([
-      'incremental',
-      'held',
-      'incremental',
-      'ok',
-    ]);
+    const { heldRun, directRun } = await holdBeside([held.db, heldAdapter], [direct.db, directAdapter], auto);
     expect(heldAdapter.itemsKept).toBe(11);
     expect(heldRun.counts).toEqual(directRun.counts);
     expect(heldRun.counts).toMatchObject({ offers: 12, removed: 8, changed: 1 });

@@ -3,6 +3,8 @@
 -- its mapping read; suppliers/shared/item-fingerprint.ts): between full listings, an item whose fingerprint matches a
 -- live offer's is not validated, mapped or staged again, and the commit keeps that item's offers as they are.
 -- NULL: not known (suppliers that list incrementally, items that mapped with a skip); such items are always re-read.
+-- Offers stored before this migration have none: the first sync after it writes each of their fingerprints once
+-- (their content as before: no change is logged, but the grid refreshes their rows once).
 ALTER TABLE offers ADD COLUMN item_fingerprint TEXT;
 ALTER TABLE held_offers ADD COLUMN item_fingerprint TEXT;
 
