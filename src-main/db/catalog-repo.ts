@@ -300,8 +300,9 @@ export function commitStagedCatalog(
     skipped = ?, skipped_json = ?, error = NULL, mode = ?, requests = ?, throttled = ?, wait_ms = ?, bytes = ?, fetch_ms = ? WHERE id = ?`);
   const clearCandidates = db.prepare(`DELETE FROM ${staging.candidates}`);
   const anyKept = db.prepare(`SELECT EXISTS (SELECT 1 FROM ${staging.kept})`).pluck();
-  // Reuse stands only if every reused item still has its live offers, and no item read lists a key one of them holds
-  // (reading both would have kept the first listed and reported the other as listed twice).
+  // Reuse stands only if every reused item still has its live offers, no item read lists a key one of them holds and
+  // none was listed twice (reading would have kept the first listed and reported the other as listed twice). CROSS
+  // JOIN: staging drives, each of its few rows a seek of the primary key, not a walk of the supplier's offers.
   const keptNotLive = db
     .prepare(
       `SELECT EXISTS (SELECT 1 FROM ${staging.kept} WHERE fingerprint NOT IN (
@@ -311,13 +312,14 @@ export function commitStagedCatalog(
   const keptKeyListedAgain = db
     .prepare(
       `SELECT EXISTS (SELECT 1 FROM ${staging.offers} s
-      JOIN offers o ON o.supplier_id = ? AND ${sameKey} AND o.removed_at IS NULL
+      CROSS JOIN offers o ON o.supplier_id = ? AND ${sameKey} AND o.removed_at IS NULL
       WHERE o.item_fingerprint IN (SELECT fingerprint FROM ${staging.kept}))`,
     )
     .pluck();
   // An offer spared as unreadable was not read from its item as it stands: it must not vouch for that item later.
   const forgetFingerprint = db.prepare(
-    `UPDATE offers SET item_fingerprint = NULL WHERE supplier_id = ? AND product_id = ? AND sku_id = ? AND variant = ?`,
+    `UPDATE offers SET item_fingerprint = NULL
+    WHERE supplier_id = ? AND product_id = ? AND sku_id = ? AND variant = ? AND item_fingerprint IS NOT NULL`,
   );
   const holdRun =
     db.prepare(`UPDATE sync_runs SET status = 'held', finished_at = ?, offers = ?, added = ?, removed = ?, changed = ?,
@@ -431,7 +433,7 @@ export function commitStagedCatalog(
   // IMMEDIATE: the write lock first. A deferred transaction that read and then found another connection (a sync
   // worker's) had committed meanwhile could only fail, never wait.
   const commit = db.transaction((): CommitResult => {
-    if (reused && (keptNotLive.get(supplierId) === 1 || keptKeyListedAgain.get(supplierId) === 1))
+    if (reused && (staging.keptTwice || keptNotLive.get(supplierId) === 1 || keptKeyListedAgain.get(supplierId) === 1))
       throw new ReusedItemsMoved();
     const hasLive = anyLive.get(supplierId) === 1;
     const stored = liveCount.get(supplierId) as number | undefined;

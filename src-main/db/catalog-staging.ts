@@ -140,6 +140,11 @@ export class CatalogStaging {
   /** Fingerprints of items that listed a key another item (or the same one) listed too: never to be reused. */
   private readonly listedTwice = new Set<string>();
   private indexed = false;
+  /**
+   * Whether one fingerprint was reused twice in this listing: an item listed twice exactly alike, which reading would
+   * report as listed twice. The commit then refuses the reuse (ReusedItemsMoved) and the listing is read in full.
+   */
+  keptTwice = false;
 
   constructor(
     private readonly db: Database,
@@ -191,7 +196,7 @@ export class CatalogStaging {
     const json = new SharedJson(this.categoryTexts);
     const listed = new Set<string>();
     this.db.transaction(() => {
-      for (const fingerprint of keptItems) this.insertKept.run(fingerprint);
+      for (const fingerprint of keptItems) if (this.insertKept.run(fingerprint).changes === 0) this.keptTwice = true;
       offers.forEach((offer, index) => {
         const key = offerKey(offer);
         const fingerprint = itemFingerprints?.[index] ?? null;
@@ -231,9 +236,13 @@ export class CatalogStaging {
    * A table filled first and indexed after costs a fraction of one indexed row by row.
    */
   indexByKey(): void {
-    // Offers of an item that listed a key twice are staged without its fingerprint (a few rows, when any).
-    const forget = this.db.prepare(`UPDATE ${this.offers} SET item_fingerprint = NULL WHERE item_fingerprint = ?`);
-    for (const fingerprint of this.listedTwice) forget.run(fingerprint);
+    // Offers of an item that listed a key twice are staged without its fingerprint: one pass, however many items.
+    if (this.listedTwice.size > 0)
+      this.db
+        .prepare(
+          `UPDATE ${this.offers} SET item_fingerprint = NULL WHERE item_fingerprint IN (SELECT value FROM json_each(?))`,
+        )
+        .run(JSON.stringify([...this.listedTwice]));
     this.listedTwice.clear();
     if (this.indexed) return;
     this.indexed = true;
@@ -245,6 +254,7 @@ export class CatalogStaging {
   clear(): void {
     this.stagedKeys.clear();
     this.listedTwice.clear();
+    this.keptTwice = false;
     this.db.exec(
       [this.offers, this.listed, this.removed, this.candidates, this.kept]
         .map((table) => `DELETE FROM ${table};`)

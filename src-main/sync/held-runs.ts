@@ -21,7 +21,13 @@ export class HeldRunError extends Error {
   }
 }
 
-const supersededSql = `EXISTS (SELECT 1 FROM sync_runs later WHERE later.supplier_id = r.supplier_id AND later.status = 'ok' AND later.id > r.id)`;
+/**
+ * A later run applied, or (a listing that reused items) an item it reused no longer has live offers: an older held
+ * listing applied since removed them, and this one describes a catalog that is gone.
+ */
+const supersededSql = `(EXISTS (SELECT 1 FROM sync_runs later WHERE later.supplier_id = r.supplier_id AND later.status = 'ok' AND later.id > r.id)
+  OR EXISTS (SELECT 1 FROM held_kept_items k WHERE k.run_id = r.id AND k.fingerprint NOT IN (
+    SELECT item_fingerprint FROM offers WHERE supplier_id = r.supplier_id AND removed_at IS NULL AND item_fingerprint IS NOT NULL)))`;
 
 export function listHeldRuns(db: Database): HeldRun[] {
   const rows = db

@@ -318,10 +318,16 @@ describe('suspicious syncs are held for review', () => {
     const newer = await syncSupplier(db, target(adapter), auto);
     expect([older.status, newer.status, newer.mode]).toEqual(['held', 'held', 'incremental']);
 
+    expect(listHeldRuns(db).map((run) => [run.id, run.superseded])).toEqual([
+      [older.runId, false],
+      [newer.runId, false],
+    ]);
     // Oldest first: the older listing removes what the newer one reused, so the newer one no longer describes the
-    // catalog it would be applied to.
+    // catalog it would be applied to, and the list says so before anyone tries.
+    applyHeldRun(db, older.runId);
+    expect(listHeldRuns(db).map((run) => [run.id, run.superseded])).toEqual([[newer.runId, true]]);
     expect(applyAllHeldRuns(db)).toEqual({
-      applied: [{ runId: older.runId, supplierId: 'fake', counts: older.counts }],
+      applied: [],
       notApplied: [{ runId: newer.runId, supplierId: 'fake', error: HELD_SUPERSEDED }],
     });
     expect(listLiveOffers(db, 'fake').map((offer) => offer.productId)).toEqual([

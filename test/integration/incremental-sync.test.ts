@@ -174,13 +174,13 @@ describe('incremental sync', () => {
       })),
     });
     /** One supplier synced into two databases: reading every item, and reusing what it may. */
-    async function pair(products: FakeProduct[], keys: string[] = products.map((p) => p.id)) {
+    async function pair(products: FakeProduct[], keys: string[] = products.map((p) => p.id), pageSize = 7) {
       const supplier = new FakeSupplier();
       products.forEach((p, index) => supplier.products.set(keys[index], p));
       const reading = store().db;
       const reusing = store().db;
-      const readingAdapter = supplier.adapter({ reuseItems: true });
-      const reusingAdapter = supplier.adapter({ reuseItems: true });
+      const readingAdapter = supplier.adapter({ reuseItems: true, pageSize });
+      const reusingAdapter = supplier.adapter({ reuseItems: true, pageSize });
       const step = async () => {
         const read = await syncSupplier(reading, target(readingAdapter), { mode: 'full' });
         const reused = await syncSupplier(reusing, target(reusingAdapter), { mode: 'auto' });
@@ -238,6 +238,22 @@ describe('incremental sync', () => {
       const gone = await step();
       expect(gone.counts).toMatchObject({ changed: 1, removed: 1 });
     });
+
+    it.each([7, 1])(
+      'an unchanged item listed again exactly alike makes the listing read every item (pages of %i)',
+      async (pageSize) => {
+        const { supplier, step } = await pair(
+          [product('p0', 2), product('p1', 1), product('p2', 1)],
+          undefined,
+          pageSize,
+        );
+        await step();
+        // The upstream repeats p0 word for word: reading reports its two keys listed twice.
+        supplier.products.set('p0 again', JSON.parse(JSON.stringify(supplier.products.get('p0'))) as FakeProduct);
+        const repeated = await step();
+        expect([repeated.mode, repeated.skipped.length]).toEqual(['full', 2]);
+      },
+    );
 
     it('an item read that now lists the key of a reused item makes the listing read every item', async () => {
       const first = product('p0', 2);

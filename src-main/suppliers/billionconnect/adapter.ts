@@ -87,7 +87,11 @@ export function createBillionConnectAdapter(config: BillionConnectConfig, env?: 
       (sku) => mapListedSku(sku, currency),
       describeJoined,
       // The offer's product is the sku: an unreadable sku keeps its last good offers.
-      (item) => ({ productId: rawField(rawField(item, 'product'), 'skuId') }),
+      (item) => {
+        const sku = rawField(rawField(item, 'product'), 'skuId');
+        // Trimmed, as the schema reads it: the offer's product id is the trimmed sku.
+        return { productId: typeof sku === 'string' ? sku.trim() : sku };
+      },
       {
         fingerprint: (item) => {
           const { product, chineseName, prices } = item as JoinedSku;

@@ -135,7 +135,11 @@ export function createLinksfieldAdapter(account: LinksfieldAccount, label: strin
     const cached = details.get(String(pkg.id), pkg.fingerprint) ?? storedDetail(pkg, storedRaw);
     if (cached !== undefined) return cached;
     try {
-      const detail = await client.call(FMS_PATHS.packageDetail, { id: pkg.id }, signal);
+      const answer = await client.call(FMS_PATHS.packageDetail, { id: pkg.id }, signal);
+      // Kept as the offer stores it (its parsed form), so that a detail fetched now and one read back from the stored
+      // catalog later have one fingerprint; an unreadable one stays as sent, for validation to report.
+      const parsed = packageDetailSchema.safeParse(answer);
+      const detail = parsed.success ? parsed.data : answer;
       details.remember(String(pkg.id), pkg.fingerprint, detail);
       return detail;
     } catch (error) {

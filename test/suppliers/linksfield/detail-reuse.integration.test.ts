@@ -120,6 +120,38 @@ describe('Linksfield package details across listings of one connection', () => {
     }
   });
 
+  it('a detail fetched and the same detail read back from the stored catalog have one fingerprint', async () => {
+    // A server whose detail lists its fields in another order than our schema, the period as text.
+    sim.server.faults.add({
+      path: FMS_PATHS.packageDetail,
+      action: {
+        kind: 'rewrite',
+        transform: (body) => {
+          const envelope = body as { data: Record<string, unknown> | null };
+          if (!envelope.data) return body;
+          const { currencyInfos, ...rest } = envelope.data;
+          return { ...envelope, data: { currencyInfos, ...rest, period: String(rest.period) } };
+        },
+      },
+    });
+    listEntriesCarryUpdateTime();
+    const temp = tempDb();
+    try {
+      const stamps = () =>
+        temp.db.prepare('SELECT product_id, item_fingerprint, grid_seq FROM offers ORDER BY product_id').all();
+      // Each sync with a fresh adapter, as after a restart or in a sync thread: the second reads the stored details.
+      const sync = () => syncSupplier(temp.db, syncTargetFor(sim.connection, adapterFor()), { mode: 'auto' });
+      expect((await sync()).mode).toBe('full');
+      const first = stamps();
+      const again = await sync();
+      // Nothing upstream moved: every item reused, no offer written again.
+      expect([again.status, again.mode]).toEqual(['ok', 'incremental']);
+      expect(stamps()).toEqual(first);
+    } finally {
+      temp.cleanup();
+    }
+  });
+
   it('between full listings, maps again only the details that moved, or whose package moved in the country lists', async () => {
     const reusing = tempDb();
     const reading = tempDb();
