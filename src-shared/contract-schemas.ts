@@ -117,6 +117,8 @@ const settingsPatchSchema = z.object({
   syncIntervalMinutes: z.number().optional(),
   orderDailyCap: z.string().nullable().optional(),
   syncHoldRemovalPercent: z.number().optional(),
+  syncDeadlineMinutes: z.number().optional(),
+  fullListingEveryHours: z.number().optional(),
 });
 
 const connectionInputSchema = z.object({

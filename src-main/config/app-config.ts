@@ -7,6 +7,7 @@ import { SUPPLIER_KINDS, supplierKind } from '../suppliers/registry';
 import { issueAsText, MAX_ISSUES } from '../suppliers/shared/issue-text';
 import { wordCodedText } from '../../src-shared/coded-issue';
 import { issueText } from '../../src-shared/issue-codes';
+import { FULL_LISTING_HOURS, SYNC_DEADLINE_MINUTES, type WholeNumberSetting } from '../../src-shared/sync-timing';
 import { translator } from '../../src-renderer/i18n/fill-template';
 import { problemsDictionary } from '../../src-renderer/i18n/problems';
 import {
@@ -25,7 +26,14 @@ export const MAX_CONFIG_SUPPLIERS = 200;
 export interface AppConfig {
   /** The merchant's own currency, when the file states one (it then becomes the app's); absent leaves it as it is. */
   currency: string | null;
+  /** The sync settings the file states (they then become the app's, like the currency); absent leaves them. */
+  sync: SyncTimingConfig;
   suppliers: ConnectionBase[];
+}
+
+export interface SyncTimingConfig {
+  syncDeadlineMinutes?: number;
+  fullListingEveryHours?: number;
 }
 
 export { ConfigError };
@@ -52,8 +60,14 @@ const fileShape = z.object({
     .string()
     .regex(/^[A-Za-z]{3}$/, issueText('problem.currencyCode'))
     .optional(),
+  syncDeadlineMinutes: wholeNumber(SYNC_DEADLINE_MINUTES),
+  fullListingEveryHours: wholeNumber(FULL_LISTING_HOURS),
   suppliers: z.array(z.record(z.string(), z.unknown())).max(MAX_CONFIG_SUPPLIERS).default([]),
 });
+
+function wholeNumber(setting: WholeNumberSetting) {
+  return z.number().int().min(setting.min).max(setting.max).optional();
+}
 
 /** Validates a whole config; every message names the supplier and field at fault, never a secret's value. */
 export function parseAppConfig(input: unknown, source = 'config'): AppConfig {
@@ -78,7 +92,15 @@ export function parseAppConfig(input: unknown, source = 'config'): AppConfig {
     // The kind's schema does not know the opt-in; kept so that importing the file keeps the merchant's choice.
     return isOptedIn(raw[INSECURE_HTTP_OPT_IN]) ? { ...parsed.data, [INSECURE_HTTP_OPT_IN]: true } : parsed.data;
   });
-  return { currency: shape.data.currency?.toUpperCase() ?? null, suppliers };
+  const { syncDeadlineMinutes, fullListingEveryHours } = shape.data;
+  return {
+    currency: shape.data.currency?.toUpperCase() ?? null,
+    sync: {
+      ...(syncDeadlineMinutes !== undefined && { syncDeadlineMinutes }),
+      ...(fullListingEveryHours !== undefined && { fullListingEveryHours }),
+    },
+    suppliers,
+  };
 }
 
 export function loadAppConfig(file: string): AppConfig {

@@ -10,6 +10,8 @@ export type AppStateKey =
   | 'settings.ratesUrl'
   | 'settings.syncHoldRemovalPercent'
   | 'settings.syncIntervalMinutes'
+  | 'settings.syncDeadlineMinutes'
+  | 'settings.fullListingEveryHours'
   // pricing/rates-service.ts: the merchant allowed a plain-http rates URL.
   | 'settings.ratesUrlAllowInsecureHttp'
   // orders/repository.ts: the daily spending cap.

@@ -3,6 +3,12 @@ import { ECB_DAILY_RATES_URL } from '../domain/currency';
 import { incrementState, readState, writeState, type AppStateKey } from './app-state';
 import { catalogSeq } from './catalog-seq';
 import { DEFAULT_HOLD_THRESHOLDS, validRemovalPercent, type HoldThresholds } from '../../src-shared/hold-policy';
+import {
+  FULL_LISTING_HOURS,
+  SYNC_DEADLINE_MINUTES,
+  validWholeSetting,
+  type WholeNumberSetting,
+} from '../../src-shared/sync-timing';
 
 /** The merchant's own currency: every cost is converted into it and every sale price is in it. */
 export function merchantCurrency(db: Database): string {
@@ -31,6 +37,45 @@ export function syncIntervalMinutes(db: Database): number {
 
 export function setSyncIntervalMinutes(db: Database, minutes: number): void {
   writeState(db, 'settings.syncIntervalMinutes', String(minutes));
+}
+
+/** A whole-number setting as stored; one gone bad (edited by hand, out of bounds) reads as its default. */
+function wholeSetting(db: Database, key: AppStateKey, setting: WholeNumberSetting): number {
+  const stored = Number(readState(db, key) ?? NaN);
+  return validWholeSetting(stored, setting) ? stored : setting.default;
+}
+
+function setWholeSetting(db: Database, key: AppStateKey, setting: WholeNumberSetting, value: number, what: string) {
+  if (!validWholeSetting(value, setting))
+    throw new Error(`${what} must be a whole number from ${setting.min} to ${setting.max}, got ${String(value)}`);
+  writeState(db, key, String(value));
+}
+
+/** Minutes one supplier's sync may take, waits included, before it gives up (sync/engine.ts). */
+export function syncDeadlineMinutes(db: Database): number {
+  return wholeSetting(db, 'settings.syncDeadlineMinutes', SYNC_DEADLINE_MINUTES);
+}
+
+export function setSyncDeadlineMinutes(db: Database, minutes: number): void {
+  setWholeSetting(db, 'settings.syncDeadlineMinutes', SYNC_DEADLINE_MINUTES, minutes, 'the sync deadline (minutes)');
+}
+
+/** Hours after which a supplier's catalog is listed whole again rather than by its changes (sync/engine.ts). */
+export function fullListingEveryHours(db: Database): number {
+  return wholeSetting(db, 'settings.fullListingEveryHours', FULL_LISTING_HOURS);
+}
+
+export function setFullListingEveryHours(db: Database, hours: number): void {
+  setWholeSetting(db, 'settings.fullListingEveryHours', FULL_LISTING_HOURS, hours, 'the full listing interval (hours)');
+}
+
+/** The sync settings a config file states become the app's (the file is where a CLI user keeps them). */
+export function applySyncTimingConfig(
+  db: Database,
+  config: { syncDeadlineMinutes?: number; fullListingEveryHours?: number },
+): void {
+  if (config.syncDeadlineMinutes !== undefined) setSyncDeadlineMinutes(db, config.syncDeadlineMinutes);
+  if (config.fullListingEveryHours !== undefined) setFullListingEveryHours(db, config.fullListingEveryHours);
 }
 
 /** When a sync is held for review instead of applied; a stored value gone bad falls back to the default. */

@@ -20,6 +20,11 @@ import {
   ratesUrl,
   setMerchantCurrency,
   setSyncHoldThresholds,
+  applySyncTimingConfig,
+  setSyncDeadlineMinutes,
+  setFullListingEveryHours,
+  syncDeadlineMinutes,
+  fullListingEveryHours,
   setSyncIntervalMinutes,
   syncHoldThresholds,
   syncIntervalMinutes,
@@ -43,6 +48,7 @@ import type { SyncTarget } from '../sync/engine';
 import { syncSuppliersInThreads, type PortableSyncTarget } from '../sync/worker/pool';
 import { applyHeldRun, discardHeldRun, listHeldRuns } from '../sync/held-runs';
 import { validRemovalPercent } from '../../src-shared/hold-policy';
+import { FULL_LISTING_HOURS, SYNC_DEADLINE_MINUTES, validWholeSetting } from '../../src-shared/sync-timing';
 import {
   changedSettings,
   COMMON_FIELDS,
@@ -153,6 +159,7 @@ export class AppServices {
     const config = loadAppConfig(file);
     for (const connection of config.suppliers) this.saveResolved(connection);
     if (config.currency) setMerchantCurrency(this.db, config.currency);
+    applySyncTimingConfig(this.db, config.sync);
     writeState(this.db, 'config.imported', file);
     rememberImportedSecrets(this.db, file, config);
   }
@@ -432,6 +439,8 @@ export class AppServices {
       syncIntervalMinutes: syncIntervalMinutes(this.db),
       orderDailyCap: readDailyCap(this.db),
       syncHoldRemovalPercent: syncHoldThresholds(this.db).removalPercent,
+      syncDeadlineMinutes: syncDeadlineMinutes(this.db),
+      fullListingEveryHours: fullListingEveryHours(this.db),
     };
   }
 
@@ -457,6 +466,20 @@ export class AppServices {
       if (!validRemovalPercent(patch.syncHoldRemovalPercent))
         throw new ConfigError('the sync hold threshold must be a whole percent from 1 to 100');
       setSyncHoldThresholds(this.db, { removalPercent: patch.syncHoldRemovalPercent });
+    }
+    if (patch.syncDeadlineMinutes !== undefined) {
+      if (!validWholeSetting(patch.syncDeadlineMinutes, SYNC_DEADLINE_MINUTES))
+        throw new ConfigError(
+          `the sync deadline must be ${SYNC_DEADLINE_MINUTES.min} to ${SYNC_DEADLINE_MINUTES.max} minutes`,
+        );
+      setSyncDeadlineMinutes(this.db, patch.syncDeadlineMinutes);
+    }
+    if (patch.fullListingEveryHours !== undefined) {
+      if (!validWholeSetting(patch.fullListingEveryHours, FULL_LISTING_HOURS))
+        throw new ConfigError(
+          `the full listing interval must be ${FULL_LISTING_HOURS.min} to ${FULL_LISTING_HOURS.max} hours`,
+        );
+      setFullListingEveryHours(this.db, patch.fullListingEveryHours);
     }
     if (patch.syncIntervalMinutes !== undefined) {
       const minutes = patch.syncIntervalMinutes;

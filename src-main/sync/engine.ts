@@ -14,7 +14,7 @@ import {
 import type { SkippedItem, SyncMode, SyncEvent, SupplierSyncResult } from '../../src-shared/sync-types';
 import { CatalogStaging } from '../db/catalog-staging';
 import { withWriteLock } from '../db/write-lock';
-import { syncHoldThresholds } from '../db/settings';
+import { fullListingEveryHours, syncDeadlineMinutes, syncHoldThresholds } from '../db/settings';
 import type { HoldThresholds } from '../../src-shared/hold-policy';
 import { DEADLINE_PASSED } from '../../src-shared/sync-run-errors';
 import { CanceledError } from '../http/errors';
@@ -41,11 +41,13 @@ export interface SyncOptions {
    * not schedule full listings never misses a deletion): always in full. The CLI and the app pass 'auto'.
    */
   mode?: SyncModeRequest;
+  /** Default: the merchant's setting (fullListingEveryHours, 24 h unless changed). */
   fullEveryMs?: number;
   /**
    * How long one supplier's run may fetch, from its start: the listing with every wait for the supplier's request
    * limit. Past it the run fails ('deadline passed') and the previous catalog stays. The commit is not covered: it
-   * is local work that, once started, is better finished than thrown away.
+   * is local work that, once started, is better finished than thrown away. Default: the merchant's setting
+   * (syncDeadlineMinutes, 60 min unless changed).
    */
   deadlineMs?: number;
   /**
@@ -57,8 +59,6 @@ export interface SyncOptions {
   now?: () => number;
 }
 
-export const DEFAULT_FULL_EVERY_MS = 24 * 60 * 60_000;
-export const DEFAULT_DEADLINE_MS = 60 * 60_000;
 /**
  * An incremental listing asks for changes since the last ok run's start less this: covers clock skew between us and
  * the supplier and updates committed upstream while that run was reading. Re-listing a few unchanged products is free.
@@ -97,7 +97,8 @@ export function listingSince(
   if ((options.mode ?? 'full') === 'full') return null;
   const now = options.now?.() ?? Date.now();
   const lastFull = lastOkRunStart(db, supplierId, 'full');
-  if (lastFull === null || now - Date.parse(lastFull) >= (options.fullEveryMs ?? DEFAULT_FULL_EVERY_MS)) return null;
+  const fullEveryMs = options.fullEveryMs ?? fullListingEveryHours(db) * 3_600_000;
+  if (lastFull === null || now - Date.parse(lastFull) >= fullEveryMs) return null;
   const lastOk = lastOkRunStart(db, supplierId) ?? lastFull;
   return new Date(Date.parse(lastOk) - CHANGED_SINCE_OVERLAP_MS).toISOString();
 }
@@ -168,10 +169,11 @@ export async function syncSupplier(
   // One signal for the adapter: the user's cancel or the deadline, told apart by which fired.
   const fetchControl = new AbortController();
   let deadlinePassed = false;
+  const deadlineMs = options.deadlineMs ?? syncDeadlineMinutes(db) * 60_000;
   const deadline = setTimeout(() => {
     deadlinePassed = true;
     fetchControl.abort(new DeadlineError());
-  }, options.deadlineMs ?? DEFAULT_DEADLINE_MS);
+  }, deadlineMs);
   const onUserAbort = () => fetchControl.abort(new CanceledError());
   if (options.signal?.aborted) onUserAbort();
   else options.signal?.addEventListener('abort', onUserAbort, { once: true });

@@ -87,6 +87,38 @@ describe('Settings: currency, rates URL, schedule, language and theme', () => {
     await expect.poll(() => app.preview.services.settings().syncIntervalMinutes, WAIT).toBe(0);
   }, 30_000);
 
+  it('sets how often catalogs are listed in full and when a sync gives up, refusing numbers out of bounds', async () => {
+    const { page } = app;
+    const hours = page.getByLabel('Full listing at least every');
+    const hoursRow = page.locator('.setting-row', { has: hours });
+    expect(await hours.inputValue()).toBe('24');
+    expect(await hoursRow.locator('.setting-help').textContent()).toContain('Default 24.');
+    await hours.fill('0');
+    await hours.press('Enter');
+    await hoursRow.locator('.error', { hasText: 'Enter whole hours from 1 to 168.' }).waitFor(WAIT);
+    expect(app.preview.services.settings().fullListingEveryHours).toBe(24);
+    await hours.fill('6');
+    await hours.press('Enter');
+    await expect.poll(() => app.preview.services.settings().fullListingEveryHours, WAIT).toBe(6);
+    expect(await hoursRow.locator('.error').count()).toBe(0);
+
+    const minutes = page.getByLabel('Give up a sync after');
+    const minutesRow = page.locator('.setting-row', { has: minutes });
+    expect(await minutes.inputValue()).toBe('60');
+    await minutes.fill('1441');
+    await minutes.press('Enter');
+    await minutesRow.locator('.error', { hasText: 'Enter whole minutes from 1 to 1440.' }).waitFor(WAIT);
+    await minutes.fill('90');
+    await minutes.blur();
+    await expect.poll(() => app.preview.services.settings().syncDeadlineMinutes, WAIT).toBe(90);
+    await page.locator('.settings-section', { has: hours }).scrollIntoViewIfNeeded();
+    await app.screenshot('settings-sync-timing');
+    // Main refuses out of bounds too, whoever calls it.
+    expect(() => app.preview.services.updateSettings({ syncDeadlineMinutes: 0 })).toThrow(/1 to 1440 minutes/);
+    expect(() => app.preview.services.updateSettings({ fullListingEveryHours: 1.5 })).toThrow(/1 to 168 hours/);
+    app.preview.services.updateSettings({ fullListingEveryHours: 24, syncDeadlineMinutes: 60 });
+  }, 30_000);
+
   it('changes the merchant currency only after a warning, since rules are written in one currency', async () => {
     const { page } = app;
     const input = page.getByLabel('Merchant currency');
@@ -116,6 +148,13 @@ describe('Settings: currency, rates URL, schedule, language and theme', () => {
     expect(luminance(await background(page, '.settings-section'))).toBeLessThan(0.05);
     expect(luminance(lightBackground)).toBeGreaterThan(0.9);
     await app.screenshot('settings-zh-dark');
+    const zhHours = page.getByLabel('完整拉取间隔');
+    await zhHours.scrollIntoViewIfNeeded();
+    expect(await page.locator('.setting-row', { has: zhHours }).textContent()).toContain('小时（最长）');
+    expect(await page.locator('.setting-row', { has: page.getByLabel('同步超时放弃') }).textContent()).toContain(
+      '默认 60。',
+    );
+    await app.screenshot('settings-sync-timing-zh-dark');
 
     const screens: Array<[nav: string, heading: string, ready: string, shot: string]> = [
       ['供应商', '供应商', '.suppliers-table', 'suppliers-zh-dark'],

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { loadAppConfig } from '../../config/app-config';
-import { setMerchantCurrency } from '../../db/settings';
+import { applySyncTimingConfig, setMerchantCurrency } from '../../db/settings';
 import { startDemoSuppliers } from '../../demo/demo-suppliers';
 import type { ConnectionBase } from '../../suppliers/adapter';
 import type { SupplierSyncResult } from '../../../src-shared/sync-types';
@@ -46,6 +46,7 @@ export async function syncCommand(db: Database, args: SyncArgs, output: Output):
     const config = loadAppConfig(args.config);
     connections.push(...config.suppliers);
     if (config.currency) setMerchantCurrency(db, config.currency);
+    applySyncTimingConfig(db, config.sync);
   }
   try {
     if (args.demo) {

@@ -11,6 +11,7 @@ import { CurrencySetting } from './CurrencySetting';
 import { DataFolder } from './DataFolder';
 import { RatesUrlSetting } from './RatesUrlSetting';
 import { SettingsSection } from './SettingsSection';
+import { SyncTimingSettings } from './SyncTimingSettings';
 import './settings.css';
 
 export function SettingsScreen() {
@@ -39,6 +40,7 @@ export function SettingsScreen() {
           </SettingsSection>
           <SettingsSection title={t('sync')} description={t('sync.description')}>
             <SyncSchedule />
+            <SyncTimingSettings />
           </SettingsSection>
         </>
       )}
