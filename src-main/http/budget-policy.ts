@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { AdaptivePace, type AdaptiveRule } from './adaptive-pace';
 import { PacedBudget, type BudgetClock, type RequestBudget } from './budget';
 import { FixedWindowPace, type FixedWindowRule } from './fixed-window-pace';
+import { MeteredBudget } from './budget-meter';
 
 /** What tests and the benchmark turn: the real windows scaled down, or a pace set outright. */
 export interface BudgetTuning {
@@ -115,6 +116,20 @@ export function accountBudget(
 ): RequestBudget {
   if (accountsElsewhere) return accountsElsewhere(identity, policy, tuning);
   return localAccountBudget(identity, policy, tuning);
+}
+
+/**
+ * What a kind's create() gives its adapter: a window on the account's one budget (accountBudget) that paces through it
+ * but counts this adapter's requests alone, so a sync's run records its own requests and waits, not those of an order
+ * another adapter of the account sent meanwhile.
+ */
+export function adapterBudget(
+  identity: AccountIdentity,
+  policy: BudgetPolicy,
+  tuning: BudgetTuning = {},
+): MeteredBudget {
+  const clock = tuning.clock;
+  return new MeteredBudget(accountBudget(identity, policy, tuning), clock ? () => clock.now() : Date.now);
 }
 
 /** The budget this thread owns for the account; what a sync worker's requests are served from (budget-remote.ts). */

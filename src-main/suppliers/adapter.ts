@@ -152,7 +152,7 @@ export interface SupplierAdapter {
   orders?: SupplierOrders;
   /** Present when the supplier pushes order updates to us. */
   push?: PushNotifications;
-  /** The connection's request budget, shared by everything that calls this adapter. */
+  /** This adapter's request budget: paced with every other adapter of the account, counting its own requests alone. */
   budget?: RequestBudgetView;
   /** Set when the supplier has no balance to report: ping then only proves the credentials, so it is not asked for one. */
   noBalance?: true;
@@ -169,7 +169,7 @@ export interface AdapterEnv {
   maxResponseBytes?: number;
   /** Local clock, injectable so skew can be tested. */
   now?: () => number;
-  /** The account's request budget; each kind's create() sets it from the shared registry (src-main/http/budget-policy.ts). */
+  /** The adapter's window on its account's budget; each kind's create() sets it (adapterBudget, http/budget-policy.ts). */
   budget?: RequestBudget;
   /** The budget's numbers scaled for tests and the benchmark (a 500 ms window instead of 60 s). */
   budgetTuning?: BudgetTuning;

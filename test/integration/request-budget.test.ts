@@ -9,12 +9,17 @@ import { startSeagmSimulator } from '../../src-main/suppliers/seagm/sim';
 import { syncSuppliers } from '../../src-main/sync/engine';
 import { adapterFor, syncTargetFor } from '../../src-main/sync/targets';
 import { FAST_RETRY, tempDb, type TempDb } from '../helpers/temp-db';
+import { MeteredBudget } from '../../src-main/http/budget-meter';
+import type { SupplierAdapter } from '../../src-main/suppliers/adapter';
 import { autoDeliveredOrder } from '../helpers/dujiao-order';
 
 /** The real rule (60 per 60 s, then a 30 s block) scaled down: 20 requests per 400 ms window, a 300 ms block. */
 // The simulator runs in the test's own process, so a busy event loop delays when it counts a request: the margin covers
 // that lag on a loaded machine (the real rule's 2 s margin covers the network's).
 const RULE = { windowMs: 1000, max: 20, blockMs: 300 };
+/** The account's one budget an adapter paces through (each adapter counts its own requests on a window of it). */
+const accountOf = (adapter: SupplierAdapter) => (adapter.budget as MeteredBudget).account;
+
 const ENV: AdapterEnv = {
   retry: FAST_RETRY,
   budgetTuning: { windowMs: RULE.windowMs, blockMs: RULE.blockMs, marginMs: 250 },
@@ -99,8 +104,8 @@ describe('request budget of a Dujiao-Next connection', () => {
     const other = { ...first, id: 'second', ...second };
     const firstAdapter = adapterFor(first, ENV);
     const otherAdapter = adapterFor(other, ENV);
-    expect(otherAdapter.budget).not.toBe(firstAdapter.budget);
-    expect(adapterFor({ ...first, id: 'same-account-again' }, ENV).budget).toBe(firstAdapter.budget);
+    expect(accountOf(otherAdapter)).not.toBe(accountOf(firstAdapter));
+    expect(accountOf(adapterFor({ ...first, id: 'same-account-again' }, ENV))).toBe(accountOf(firstAdapter));
 
     await burnKey(sim, String(first.apiKey));
     const [result] = await syncSuppliers(db, [syncTargetFor(other, otherAdapter)], { mode: 'full' });
@@ -114,14 +119,20 @@ describe('request budget of a Dujiao-Next connection', () => {
     const { db } = database();
     const syncing = adapterFor(connectionOf(sim), ENV);
     const ordering = adapterFor(connectionOf(sim), ENV);
-    expect(ordering.budget).toBe(syncing.budget);
+    expect(accountOf(ordering)).toBe(accountOf(syncing));
+    const accountBefore = accountOf(syncing).stats().requests;
     const sync = syncSuppliers(db, [syncTargetFor(sim.connection, syncing)], { mode: 'full' });
     const placed = await ordering.orders!.place(autoDeliveredOrder(sim, 'BUDGET-1'));
     const [result] = await sync;
     expect(result.status).toBe('ok');
     expect(placed.upstreamOrderId).not.toBeNull();
     const served = [...sim.server.hits.values()].reduce((sum, n) => sum + n, 0);
-    expect(syncing.budget!.stats().requests).toBe(served);
+    // One budget paced them all; each side counts its own, and the run records the sync's requests alone.
+    expect(accountOf(syncing).stats().requests - accountBefore).toBe(served);
+    const orderRequests = ordering.budget!.stats().requests;
+    expect(orderRequests).toBeGreaterThan(0);
+    expect(result.requests).toBe(served - orderRequests);
+    expect(syncing.budget!.stats().requests).toBe(result.requests);
     expect(sim.server.state.rateLimiter.blocks).toBe(0);
   });
 

@@ -1,4 +1,4 @@
-import { accountBudget } from '../../http/budget-policy';
+import { adapterBudget } from '../../http/budget-policy';
 import type { SupplierKind } from '../adapter';
 import { createBillionConnectAdapter } from './adapter';
 import { billionConnectBudgetPolicy } from './client';
@@ -11,7 +11,7 @@ export const billionconnect: SupplierKind<BillionConnectConfig> = {
   configSchema: billionConnectConfig,
   secretFields: ['appSecret'],
   create: (config, env) => {
-    const budget = accountBudget(
+    const budget = adapterBudget(
       { kind: 'billionconnect', baseUrl: invokeUrl(config.baseUrl), account: config.appKey },
       billionConnectBudgetPolicy(config.requestsPerMinute, env),
       env?.budgetTuning,

@@ -1,4 +1,4 @@
-import { accountBudget, fixedWindowPolicy } from '../../http/budget-policy';
+import { adapterBudget, fixedWindowPolicy } from '../../http/budget-policy';
 import type { SupplierKind } from '../adapter';
 import { createDujiaoProtocolAdapter } from './adapter';
 import { dujiaoApiBase, dujiaoNextConfig, type DujiaoNextConfig } from './config';
@@ -12,7 +12,7 @@ export const dujiaoNext: SupplierKind<DujiaoNextConfig> = {
   create: (config, env) => {
     const apiBase = dujiaoApiBase(config.baseUrl);
     // Sync, orders and connection tests of one API key share the server's one counter, so they share one budget.
-    const budget = accountBudget(
+    const budget = adapterBudget(
       { kind: 'dujiao-next', baseUrl: apiBase, account: config.apiKey },
       fixedWindowPolicy(config.requestsPerMinute, env?.budgetTuning),
       env?.budgetTuning,

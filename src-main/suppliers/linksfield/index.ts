@@ -1,4 +1,4 @@
-import { accountBudget } from '../../http/budget-policy';
+import { adapterBudget } from '../../http/budget-policy';
 import type { SupplierKind } from '../adapter';
 import { createLinksfieldAdapter } from './adapter';
 import { linksfieldBudgetPolicy } from './client';
@@ -12,7 +12,7 @@ export const linksfield: SupplierKind<LinksfieldConfig> = {
   secretFields: ['password'],
   create: (config, env) => {
     const account = `${config.partnerCode}\n${config.email.toLowerCase()}`;
-    const budget = accountBudget(
+    const budget = adapterBudget(
       { kind: 'linksfield', baseUrl: config.baseUrl, account },
       linksfieldBudgetPolicy(config.requestsPerMinute, env),
       env?.budgetTuning,

@@ -1,4 +1,4 @@
-import { accountBudget } from '../../http/budget-policy';
+import { adapterBudget } from '../../http/budget-policy';
 import type { SupplierKind } from '../adapter';
 import { createSeagmAdapter } from './adapter';
 import { seagmBudgetPolicy } from './client';
@@ -13,7 +13,7 @@ export const seagm: SupplierKind<SeagmConfig> = {
   baseUrls: { production: 'https://openapi.seagm.com/', sandbox: 'https://openapi.seagm.io/' },
   create: (config, env) => {
     const apiRoot = seagmApiRoot(config.baseUrl);
-    const budget = accountBudget(
+    const budget = adapterBudget(
       { kind: 'seagm', baseUrl: apiRoot, account: config.uid },
       seagmBudgetPolicy(config.requestsPerMinute, env),
       env?.budgetTuning,

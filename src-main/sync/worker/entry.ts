@@ -54,7 +54,7 @@ db.pragma(`cache_size = -${SYNC_WORKER_CACHE_KIB}`);
 db.pragma(`temp.cache_size = -${SYNC_WORKER_CACHE_KIB}`);
 try {
   const targets = data.targets.map(({ connection, env }) => syncTargetFor(connection, adapterFor(connection, env)));
-  // The engine reads each budget's totals before its run: they must be the owner's, not a fresh zero.
+  // Each account's budget as its owner has it (pace and totals) before the first request asks it.
   await budgets.refresh();
   const { nowMs, ...options } = data.options;
   const results = await syncSuppliers(db, targets, {

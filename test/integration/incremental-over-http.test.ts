@@ -1,0 +1,81 @@
+import type { Database } from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { listLiveOffers } from '../../src-main/db/catalog-repo';
+import { changesForRuns } from '../../src-main/db/changes-repo';
+import type { ConnectionBase } from '../../src-main/suppliers/adapter';
+import { startDujiaoSimulator } from '../../src-main/suppliers/dujiao-next/sim';
+import { dujiaoCatalogAt } from '../../src-main/suppliers/dujiao-next/sim/seed';
+import { syncSuppliers } from '../../src-main/sync/engine';
+import { adapterFor, syncTargetFor } from '../../src-main/sync/targets';
+import { FAST_RETRY, tempDb } from '../helpers/temp-db';
+
+// The incremental listing end to end: the Dujiao-Next simulator over loopback (updated_after, include_inactive,
+// products deactivated and deleted outright between generations), the engine and SQLite files. incremental-sync.test.ts
+// holds the same claims over an in-memory upstream, with randomized changes.
+
+const cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const SEED = 11;
+const SIZE = 600;
+const CHURN = 3;
+const ENV = { retry: FAST_RETRY, budgetTuning: { maxRequests: 1_000_000, requestsPerMinute: 1_000_000 } };
+
+function database(): Database {
+  const temp = tempDb();
+  cleanups.push(() => temp.cleanup());
+  return temp.db;
+}
+
+/** The live catalog, without the instants it was seen at (two databases never share those). */
+const catalogOf = (db: Database) => listLiveOffers(db).map(({ firstSeen: _f, lastSeen: _l, ...offer }) => offer);
+
+/** A run's changes as text, sorted: two databases number and order their logs each in their own way. */
+const changeLogOf = (db: Database, runIds: number[]) =>
+  changesForRuns(db, runIds)
+    .map(({ productId, skuId, variant, change, old, new: next }) =>
+      JSON.stringify([productId, skuId, variant, change, old, next]),
+    )
+    .sort();
+
+describe('an incremental sync over HTTP', () => {
+  it('stores and logs what a full listing of the same upstream would, but for products deleted outright, which the next full listing removes', async () => {
+    const sim = await startDujiaoSimulator({ seed: SEED, size: SIZE, churn: CHURN, generation: 0, rateLimit: null });
+    cleanups.push(() => sim.close());
+    const connection = sim.connection as ConnectionBase & Record<string, unknown>;
+    const sync = async (db: Database, mode: 'full' | 'auto') => {
+      const [result] = await syncSuppliers(db, [syncTargetFor(connection, adapterFor(connection, ENV))], { mode });
+      expect(result).toMatchObject({ status: 'ok', error: null });
+      return result;
+    };
+    const incremental = database();
+    const reference = database();
+    await sync(incremental, 'full');
+    await sync(reference, 'full');
+
+    sim.setGeneration(1);
+    const changes = await sync(incremental, 'auto');
+    expect(changes.mode).toBe('incremental');
+    const listed = await sync(reference, 'full');
+    expect(changes.requests).toBeLessThan(listed.requests);
+
+    // What the server no longer knows at all (not even as inactive): only a full listing can see it is gone.
+    const known = new Set(dujiaoCatalogAt(SEED, 1, SIZE, CHURN).products.map((product) => String(product.id)));
+    const deletedOutright = catalogOf(incremental).filter((offer) => !known.has(offer.productId));
+    expect(deletedOutright.length).toBeGreaterThan(0);
+    const deletedKeys = new Set(deletedOutright.map((offer) => `${offer.productId}/${offer.skuId}`));
+    expect(catalogOf(incremental).filter((offer) => !deletedKeys.has(`${offer.productId}/${offer.skuId}`))).toEqual(
+      catalogOf(reference),
+    );
+
+    const full = await sync(incremental, 'full');
+    expect(full.mode).toBe('full');
+    expect(full.counts).toMatchObject({ removed: deletedOutright.length, added: 0, changed: 0 });
+    expect(catalogOf(incremental)).toEqual(catalogOf(reference));
+    // The incremental run's log and the full run's removals are, together, the reference's one full listing's log.
+    expect(changeLogOf(incremental, [changes.runId, full.runId])).toEqual(changeLogOf(reference, [listed.runId]));
+    expect(changeLogOf(reference, [listed.runId]).length).toBeGreaterThan(deletedOutright.length);
+  });
+});

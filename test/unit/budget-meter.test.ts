@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { PacedBudget } from '../../src-main/http/budget';
+import { MeteredBudget } from '../../src-main/http/budget-meter';
+import { SupplierError } from '../../src-main/http/errors';
+import { FixedWindowPace } from '../../src-main/http/fixed-window-pace';
+import { fakeClock } from '../helpers/fake-clock';
+
+// Two adapters of one account: each a MeteredBudget over the account's PacedBudget. The pace is the account's; the
+// counts are each adapter's own.
+
+const RULE = { windowMs: 60_000, maxRequests: 3, blockMs: 30_000, marginMs: 1000 };
+const throttle = () => new SupplierError('too many requests', 'rate_limited', 429, true, 5000);
+
+function account() {
+  const clock = fakeClock();
+  const shared = new PacedBudget(new FixedWindowPace(RULE), { clock });
+  const meter = () => new MeteredBudget(shared, () => clock.now());
+  return { clock, shared, sync: meter(), order: meter() };
+}
+
+describe("an adapter's window on its account's budget", () => {
+  it("is paced with the account's other adapters, and counts only its own requests, waits and bytes", async () => {
+    const { clock, shared, sync, order } = account();
+    for (let i = 0; i < 2; i++) await sync.run(async () => 'page');
+    await order.run(async () => 'order');
+    // The window is full (3 of 3): the sync's next page waits for the account's next window, the order's did not.
+    await sync.run(async () => 'page');
+    sync.received(100);
+    order.received(7);
+    expect(clock.sleeps).toEqual([61_000]);
+    expect(shared.stats()).toEqual({ requests: 4, waitMs: 61_000, throttled: 0, bytes: 107 });
+    expect(sync.stats()).toEqual({ requests: 3, waitMs: 61_000, throttled: 0, bytes: 100 });
+    expect(order.stats()).toEqual({ requests: 1, waitMs: 0, throttled: 0, bytes: 7 });
+  });
+
+  it('counts a throttled attempt and the wait before it goes again; one that may spend money is not sent again', async () => {
+    const { clock, sync, order } = account();
+    let attempts = 0;
+    const page = await sync.run(async () => {
+      if (++attempts === 1) throw throttle();
+      return 'page';
+    });
+    expect(page).toBe('page');
+    expect(sync.stats()).toEqual({
+      requests: 2,
+      waitMs: clock.sleeps.reduce((a, b) => a + b, 0),
+      throttled: 1,
+      bytes: 0,
+    });
+    expect(sync.stats().waitMs).toBeGreaterThan(0);
+
+    const before = clock.now();
+    await expect(
+      order.run(async () => Promise.reject(throttle()), undefined, { resendThrottled: false }),
+    ).rejects.toThrow('too many requests');
+    expect(order.stats()).toMatchObject({ requests: 1, throttled: 1 });
+    // Its one wait (if any) was before it went out, never after the refusal it does not retry.
+    expect(order.stats().waitMs).toBe(clock.now() - before);
+  });
+
+  it('counts time its requests waited at once as one wait, as the account does', async () => {
+    const { clock, shared, sync } = account();
+    for (let i = 0; i < 3; i++) await sync.run(async () => 'page');
+    // Two pages wait together for the next window.
+    await Promise.all([sync.run(async () => 'a'), sync.run(async () => 'b')]);
+    expect(clock.sleeps.length).toBeGreaterThan(0);
+    expect(sync.stats().waitMs).toBeGreaterThan(0);
+    expect(sync.stats().waitMs).toBe(shared.stats().waitMs);
+    expect(sync.stats().requests).toBe(5);
+  });
+});
