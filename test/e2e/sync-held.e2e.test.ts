@@ -59,6 +59,18 @@ describe('Sync: a listing that would empty a supplier is held for review, then a
     await item.getByText(new RegExp(`^Would remove all ${live} offers of .+\\.$`)).waitFor(WAIT);
     await app.screenshot('sync-held');
 
+    // The threshold beside the held list: a whole percent, refused out of bounds, saved in bounds.
+    const threshold = section.getByLabel('Hold a sync for review when it would remove more than');
+    expect(await threshold.inputValue()).toBe('30');
+    await threshold.fill('0');
+    await threshold.press('Enter');
+    await section.getByText('Enter a whole percent from 1 to 100.').waitFor(WAIT);
+    await threshold.fill('45');
+    await threshold.press('Enter');
+    await expect.poll(() => app.preview.services.settings().syncHoldRemovalPercent, WAIT).toBe(45);
+    expect(await section.getByText('Enter a whole percent from 1 to 100.').count()).toBe(0);
+    app.preview.services.updateSettings({ syncHoldRemovalPercent: 30 });
+
     await openScreen(page, 'Settings');
     await page.getByRole('radio', { name: '简体中文' }).click();
     await openScreen(page, '同步');

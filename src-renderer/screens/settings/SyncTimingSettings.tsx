@@ -1,8 +1,6 @@
-import { useEffect, useState } from 'react';
 import { useT } from '../../i18n';
 import { settingsDictionary } from '../../i18n/settings';
-import { useSettingsStore } from '../../stores/settings';
-import type { Settings } from '../../../src-shared/contract';
+import { useWholeNumberSetting } from '../../stores/whole-number-setting';
 import { FULL_LISTING_HOURS, SYNC_DEADLINE_MINUTES, type WholeNumberSetting } from '../../../src-shared/sync-timing';
 import { SettingRow } from './SettingRow';
 
@@ -26,27 +24,14 @@ function WholeNumberRow({
   prefix: 'fullListing' | 'syncDeadline';
 }) {
   const t = useT(settingsDictionary);
-  const { settings, saving, errors, update } = useSettingsStore();
-  const current: Settings[typeof field] | undefined = settings?.[field];
-  const [text, setText] = useState(current === undefined ? '' : String(current));
-  const [invalid, setInvalid] = useState(false);
-  useEffect(() => {
-    if (current !== undefined) setText(String(current));
-  }, [current]);
-
-  const commit = () => {
-    const value = Number(text);
-    const ok = /^\d+$/.test(text.trim()) && value >= setting.min && value <= setting.max;
-    setInvalid(!ok);
-    if (ok && value !== current) void update(field, value);
-  };
+  const { invalid, error, inputProps } = useWholeNumberSetting(field, setting);
   const id = `setting-${field}`;
   return (
     <SettingRow
       label={t(prefix)}
       htmlFor={id}
       help={t(`${prefix}.help`, { n: setting.default })}
-      error={invalid ? t(`${prefix}.invalid`, { min: setting.min, max: setting.max }) : errors[field]}
+      error={invalid ? t(`${prefix}.invalid`, { min: setting.min, max: setting.max }) : error}
     >
       <div className="setting-inline">
         <input
@@ -55,12 +40,7 @@ function WholeNumberRow({
           type="number"
           min={setting.min}
           max={setting.max}
-          value={text}
-          disabled={!settings || saving === field}
-          aria-invalid={invalid}
-          onChange={(event) => setText(event.target.value)}
-          onBlur={commit}
-          onKeyDown={(event) => event.key === 'Enter' && commit()}
+          {...inputProps}
         />
         <span>{t(`${prefix}.unit`)}</span>
       </div>
