@@ -12,8 +12,9 @@ export interface WholeNumberSetting {
 /**
  * Minutes one supplier's sync may take, waits for its request limit included, before it gives up and leaves the
  * catalog as it was. Generous: a Dujiao-Next catalog of 3,000 products needs a minute of requests at 60 a minute.
+ * At most 12 h, well inside the age after which a run no process claims is closed (db/run-owners.ts).
  */
-export const SYNC_DEADLINE_MINUTES: WholeNumberSetting = { default: 60, min: 1, max: 24 * 60 };
+export const SYNC_DEADLINE_MINUTES: WholeNumberSetting = { default: 60, min: 1, max: 12 * 60 };
 
 /**
  * Hours after which a sync lists the whole catalog again instead of only what changed: only a complete listing

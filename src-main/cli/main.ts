@@ -25,7 +25,8 @@ const USAGE = `supplygrid — catalog sync and pricing for eSIM and digital-good
 Usage:
   supplygrid sync    [--config FILE] [--demo] [--full] [--apply-held] [--db PATH] [--json]
                      --full: list every supplier's whole catalog (otherwise only changes where the
-                     supplier can list them, with a full listing at least once a day)
+                     supplier can list them, with a full listing at least every 24 hours, or
+                     fullListingEveryHours from the config file)
                      a listing that would remove all of a supplier's offers, or more than the threshold,
                      is held for review (exit code 3); --apply-held applies every held one first
   supplygrid review  [--json]                 syncs held for review, with why

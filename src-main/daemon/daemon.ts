@@ -10,7 +10,7 @@ export interface DaemonOptions {
   dataDir: string;
   version: string;
   secretBox: SecretBox;
-  /** Between the starts of two scheduled syncs (each incremental where the supplier allows, full once a day). */
+  /** Between the starts of two scheduled syncs (each incremental where the supplier allows, full once the merchant's interval passed). */
   intervalMs: number;
   log: (entry: DaemonLogEntry) => void;
   /** How often to try again for the sync lock while another live process holds it. */

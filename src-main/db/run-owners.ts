@@ -15,7 +15,7 @@ export const PROCESS_STARTED_AT = new Date(Date.now() - process.uptime() * 1000)
 
 /**
  * A running run nobody claims (started before migration 012, or by another tool) is closed only once it is older
- * than this: far beyond any sync's deadline (60 min per supplier) and its commit.
+ * than this: far beyond any sync's deadline (SYNC_DEADLINE_MINUTES: 60 min per supplier, 12 h at most) and its commit.
  */
 export const UNOWNED_RUN_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 

@@ -4,14 +4,14 @@ import type { SupplierError } from './errors';
 /**
  * One adapter's window on its account's request budget: every request is paced by the account's budget (shared with
  * the account's other adapters: orders, connection tests, another sync), but only this adapter's own requests count
- * here. A sync's run then records the requests, waits and bytes it made, not an order's sent meanwhile.
- * Wait time is the time at least one of this adapter's requests was held by the budget (its pace, an upstream block,
- * its limit of requests at once) before going out, as the account's own budget counts it for everyone.
+ * here. A sync, which has an adapter of its own, then records the requests, waits and bytes its run made, not an
+ * order's sent meanwhile. Its wait time is the time at least one of its requests was held by the budget (its pace, an
+ * upstream block: RunOptions.onHold), as the account's own budget counts it for everyone.
  */
 export class MeteredBudget implements RequestBudget {
   private readonly counters: BudgetStats = { requests: 0, waitMs: 0, throttled: 0, bytes: 0 };
-  private waiting = 0;
-  private waitingSince = 0;
+  private holding = 0;
+  private holdingSince = 0;
 
   constructor(
     /** The account's budget this one paces through. */
@@ -20,7 +20,7 @@ export class MeteredBudget implements RequestBudget {
   ) {}
 
   stats(): BudgetStats {
-    const waitMs = this.counters.waitMs + (this.waiting > 0 ? this.now() - this.waitingSince : 0);
+    const waitMs = this.counters.waitMs + (this.holding > 0 ? this.now() - this.holdingSince : 0);
     return { ...this.counters, waitMs };
   }
 
@@ -42,43 +42,42 @@ export class MeteredBudget implements RequestBudget {
   }
 
   async run<T>(send: () => Promise<T>, signal?: AbortSignal, options: RunOptions = {}): Promise<T> {
-    let held = true;
-    this.startWaiting();
+    // Per request: a hold the account's budget never ended (it failed in between) must not hold the count forever.
+    let held = false;
+    // At the account budget's instants: a budget in another thread tells of a hold only after a message's trip.
+    const onHold = (holding: boolean, at: number) => {
+      if (holding !== held) {
+        held = holding;
+        if (holding) this.startHolding(at);
+        else this.stopHolding(at);
+      }
+      options.onHold?.(holding, at);
+    };
     try {
       return await this.account.run(
         async () => {
-          if (held) {
-            held = false;
-            this.stopWaiting();
-          }
           this.counters.requests++;
           try {
             return await send();
           } catch (error) {
-            if (isThrottle(error)) {
-              this.counters.throttled++;
-              // The account's budget sends it again once its pace allows: held again until then.
-              if (options.resendThrottled !== false && !signal?.aborted) {
-                held = true;
-                this.startWaiting();
-              }
-            }
+            // Counted as the account counts it: a throttle answered after the request was canceled is not one.
+            if (isThrottle(error) && !signal?.aborted) this.counters.throttled++;
             throw error;
           }
         },
         signal,
-        options,
+        { ...options, onHold },
       );
     } finally {
-      if (held) this.stopWaiting();
+      if (held) onHold(false, this.now());
     }
   }
 
-  private startWaiting(): void {
-    if (this.waiting++ === 0) this.waitingSince = this.now();
+  private startHolding(at: number): void {
+    if (this.holding++ === 0) this.holdingSince = at;
   }
 
-  private stopWaiting(): void {
-    if (--this.waiting === 0) this.counters.waitMs += this.now() - this.waitingSince;
+  private stopHolding(at: number): void {
+    if (--this.holding === 0) this.counters.waitMs += Math.max(0, at - this.holdingSince);
   }
 }

@@ -49,6 +49,7 @@ export type BudgetRequest =
 export type BudgetReply =
   | { op: 'refreshed'; token: number; stats: Record<number, BudgetSnapshot> }
   | { op: 'go'; id: number; ref: number; stats: BudgetSnapshot }
+  | { op: 'hold'; id: number; ref: number; holding: boolean; at: number; stats: BudgetSnapshot }
   | { op: 'settled'; id: number; ref: number; stats: BudgetSnapshot; failure: Failure | null }
   | { op: 'wait'; ref: number; resumesAt: number | null; stats: BudgetSnapshot };
 
@@ -81,6 +82,7 @@ function snapshot(budget: RequestBudget): BudgetSnapshot {
 
 interface PendingRun {
   attempt(): void;
+  hold(holding: boolean, at: number): void;
   settle(failure: Failure | null): void;
 }
 
@@ -158,6 +160,7 @@ export class RemoteBudgets {
     budget?.update(reply.stats);
     if (reply.op === 'wait') budget?.announce(reply.resumesAt);
     else if (reply.op === 'go') this.runs.get(reply.id)?.attempt();
+    else if (reply.op === 'hold') this.runs.get(reply.id)?.hold(reply.holding, reply.at);
     else {
       const run = this.runs.get(reply.id);
       this.runs.delete(reply.id);
@@ -230,6 +233,7 @@ class RemoteBudget implements RequestBudget {
         this.remote.endRun(id);
       };
       const id = this.remote.startRun({
+        hold: (holding, at) => options.onHold?.(holding, at),
         attempt: () => {
           send().then(
             (value) => {
@@ -347,7 +351,11 @@ export function serveRemoteBudgets(
             reply({ op: 'go', id: request.id, ref: request.ref, stats: snapshot(owned.budget) });
           });
         owned.budget
-          .run(attempt, run.controller.signal, { resendThrottled: request.resendThrottled })
+          .run(attempt, run.controller.signal, {
+            resendThrottled: request.resendThrottled,
+            onHold: (holding, at) =>
+              reply({ op: 'hold', id: request.id, ref: request.ref, holding, at, stats: snapshot(owned.budget) }),
+          })
           .then(
             () => undefined,
             (error: unknown) => {

@@ -73,6 +73,13 @@ export interface RunOptions {
    * otherwise be charged on every resend; the order service decides whether and when it goes again.
    */
   resendThrottled?: boolean;
+  /**
+   * Told true when the budget starts holding this request (its pace, an upstream block) and false when it stops, before
+   * the attempt or when the request is given up, each `at` the budget's clock (epoch ms); never for the wait for a free
+   * slot among the requests in flight. What a caller's own count of the time it waited for the request limit is made
+   * of (budget-meter.ts).
+   */
+  onHold?: (holding: boolean, at: number) => void;
 }
 
 /**
@@ -127,7 +134,7 @@ export class PacedBudget implements RequestBudget {
     await this.acquireSlot(signal);
     try {
       for (;;) {
-        const settle = await this.admit(signal);
+        const settle = await this.admit(signal, options.onHold);
         this.counters.requests++;
         try {
           const result = await send();
@@ -148,7 +155,7 @@ export class PacedBudget implements RequestBudget {
     }
   }
 
-  private async admit(signal?: AbortSignal): Promise<(now: number) => void> {
+  private async admit(signal?: AbortSignal, onHold?: RunOptions['onHold']): Promise<(now: number) => void> {
     let waited = false;
     try {
       for (;;) {
@@ -160,6 +167,7 @@ export class PacedBudget implements RequestBudget {
         if (!waited) {
           waited = true;
           this.startWaiting(now);
+          onHold?.(true, now);
         }
         this.announce(now, admission.retryAt);
         try {
@@ -169,7 +177,10 @@ export class PacedBudget implements RequestBudget {
         }
       }
     } finally {
-      if (waited) this.stopWaiting();
+      if (waited) {
+        this.stopWaiting();
+        onHold?.(false, this.clock.now());
+      }
     }
   }
 

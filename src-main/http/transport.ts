@@ -29,7 +29,7 @@ export const RESPONSE_BYTE_CAP = 32 * 1024 * 1024;
  * The longest one exchange may take, from sending the request to the last byte of the answer. `timeoutMs` only
  * measures silence, so an upstream dripping one byte every few seconds would never trip it. This deadline covers
  * one attempt on the wire only: the wait for the connection's request budget comes before it (budget.ts), retries
- * each get their own, and the sync's own deadline (sync/engine.ts, DEFAULT_DEADLINE_MS) covers all of them.
+ * each get their own, and the sync's own deadline (sync/engine.ts, the merchant's syncDeadlineMinutes) covers all of them.
  */
 export const REQUEST_DEADLINE_MS = 120_000;
 

@@ -46,6 +46,7 @@ import type { ConnectionBase, SupplierAdapter } from '../suppliers/adapter';
 import { supplierKind } from '../suppliers/registry';
 import type { SyncTarget } from '../sync/engine';
 import { syncSuppliersInThreads, type PortableSyncTarget } from '../sync/worker/pool';
+import { portableSyncTarget } from '../sync/targets';
 import { applyHeldRun, discardHeldRun, listHeldRuns } from '../sync/held-runs';
 import { validRemovalPercent } from '../../src-shared/hold-policy';
 import { FULL_LISTING_HOURS, SYNC_DEADLINE_MINUTES, validWholeSetting } from '../../src-shared/sync-timing';
@@ -104,9 +105,10 @@ export class AppServices {
   private schedule: NodeJS.Timeout | null = null;
   private closing = false;
   /**
-   * One adapter per connection, kept for every sync, order, quote and test of it: an adapter holds per-connection
-   * state (SEAGM's request gate with its 429 pause and 418 ban, learned clock offsets, the Linksfield login session)
-   * that a fresh adapter per call would throw away. `version` is the connection's last save (null for the demo).
+   * One adapter per connection, kept for every order, quote and test of it: an adapter holds per-connection state
+   * (learned clock offsets, the Linksfield login session) that a fresh adapter per call would throw away; the request
+   * budget with SEAGM's 429 pause and 418 ban is the account's, shared by every adapter. A sync makes its own
+   * (syncTarget). `version` is the connection's last save (null for the demo).
    */
   private readonly handles = new Map<string, { handle: SupplierHandle; version: string | null }>();
 
@@ -501,16 +503,15 @@ export class AppServices {
     }
   }
 
-  /** A connection's sync target; a large catalog may sync in a worker thread, which makes its own adapter from it. */
+  /**
+   * A connection's sync target, with an adapter of its own (a large catalog syncs in a worker thread, which makes its
+   * own anyway): the run then counts its own requests, not those of an order or a test sent on the connection's kept
+   * adapter meanwhile. Both pace through the account's one budget.
+   */
   private syncTarget(id: string, kind: string): SyncTarget | PortableSyncTarget {
     try {
-      const { connection, adapter } = this.handleFor(id);
-      return {
-        supplierId: id,
-        supplierKind: kind,
-        adapter,
-        portable: { connection: connection as ConnectionBase & Record<string, unknown>, env: {} },
-      };
+      const { connection } = this.handleFor(id);
+      return portableSyncTarget(connection as ConnectionBase & Record<string, unknown>);
     } catch (error) {
       if (error instanceof ConfigError)
         return { supplierId: id, supplierKind: kind, adapter: unavailableAdapter(error) };

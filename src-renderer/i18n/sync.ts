@@ -10,7 +10,7 @@ export const syncDictionary: Dictionary = {
     syncAll: 'Sync all',
     fullSync: 'Full sync',
     'fullSync.hint':
-      'List every supplier’s whole catalog, not only what changed: the only way to see products a supplier deleted outright. Runs by itself at least once a day.',
+      'List every supplier’s whole catalog, not only what changed: the only way to see products a supplier deleted outright. Runs by itself at least once per the interval set in Settings (every 24 hours unless changed).',
     running: 'Syncing…',
     cancel: 'Cancel sync',
     syncOne: 'Sync',
@@ -112,7 +112,7 @@ export const syncDictionary: Dictionary = {
     syncAll: '全部同步',
     fullSync: '完整同步',
     'fullSync.hint':
-      '拉取每个供应商的全部商品，而不只是变更部分：只有这样才能发现供应商直接删除的商品。每天至少会自动进行一次。',
+      '拉取每个供应商的全部商品，而不只是变更部分：只有这样才能发现供应商直接删除的商品。也会按“设置”中的间隔自动进行（默认每 24 小时至少一次）。',
     running: '正在同步…',
     cancel: '取消同步',
     syncOne: '同步',

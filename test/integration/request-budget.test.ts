@@ -71,6 +71,10 @@ describe('request budget of a Dujiao-Next connection', () => {
     expect(stats.requests).toBeGreaterThan(60);
     expect(stats.throttled).toBe(0);
     expect(stats.bytes).toBeGreaterThan(0);
+    // Its waits for the next window are the run's, as recorded: more than 60 requests wait at least one window.
+    expect(stats.waitMs).toBeGreaterThan(0);
+    expect(result).toMatchObject({ requests: stats.requests, bytes: stats.bytes });
+    expect(result.waitMs).toBeCloseTo(stats.waitMs, -1);
     expect(sim.server.state.rateLimiter.blocks).toBe(0);
     expect(sim.server.state.rateLimiter.refused).toBe(0);
   });

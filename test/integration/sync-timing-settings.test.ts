@@ -87,11 +87,11 @@ describe("the merchant's sync timing settings", () => {
     writeState(db, 'settings.syncDeadlineMinutes', '0');
     writeState(db, 'settings.fullListingEveryHours', 'soon');
     expect([syncDeadlineMinutes(db), fullListingEveryHours(db)]).toEqual([60, 24]);
-    expect(() => setSyncDeadlineMinutes(db, 1441)).toThrow(/1 to 1440/);
+    expect(() => setSyncDeadlineMinutes(db, 721)).toThrow(/1 to 720/);
     expect(() => setFullListingEveryHours(db, 0.5)).toThrow(/1 to 168/);
-    setSyncDeadlineMinutes(db, 1440);
+    setSyncDeadlineMinutes(db, 720);
     setFullListingEveryHours(db, 168);
-    expect([syncDeadlineMinutes(db), fullListingEveryHours(db)]).toEqual([1440, 168]);
+    expect([syncDeadlineMinutes(db), fullListingEveryHours(db)]).toEqual([720, 168]);
   });
 
   it('takes both from a config file, which names a bad value and its bounds', () => {

@@ -68,4 +68,40 @@ describe("an adapter's window on its account's budget", () => {
     expect(sync.stats().waitMs).toBe(shared.stats().waitMs);
     expect(sync.stats().requests).toBe(5);
   });
+
+  it('does not count the wait for a free slot among the requests in flight as a wait for the request limit', async () => {
+    const clock = fakeClock();
+    const shared = new PacedBudget(new FixedWindowPace({ ...RULE, maxRequests: 100 }), { clock, maxParallel: 1 });
+    const sync = new MeteredBudget(shared, () => clock.now());
+    let release = () => {};
+    let started = () => {};
+    const sending = new Promise<void>((resolve) => (started = resolve));
+    const first = sync.run(
+      () =>
+        new Promise<string>((resolve) => {
+          release = () => resolve('first');
+          started();
+        }),
+    );
+    const second = sync.run(async () => 'second');
+    await sending;
+    await clock.sleep(5_000); // the first answer takes 5 s; the second waits for its slot meanwhile
+    release();
+    expect(await Promise.all([first, second])).toEqual(['first', 'second']);
+    expect(sync.stats()).toEqual({ requests: 2, waitMs: 0, throttled: 0, bytes: 0 });
+    expect(shared.stats().waitMs).toBe(0);
+  });
+
+  it('does not count a throttle answered after the request was canceled, as the account does not', async () => {
+    const { shared, sync } = account();
+    const controller = new AbortController();
+    await expect(
+      sync.run(async () => {
+        controller.abort();
+        throw throttle();
+      }, controller.signal),
+    ).rejects.toThrow();
+    expect(sync.stats()).toMatchObject({ requests: 1, throttled: 0 });
+    expect(shared.stats()).toMatchObject({ requests: 1, throttled: 0 });
+  });
 });

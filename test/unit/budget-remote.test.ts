@@ -5,6 +5,7 @@ import { fixedWindowPolicy } from '../../src-main/http/budget-policy';
 import { RemoteBudgets, serveRemoteBudgets } from '../../src-main/http/budget-remote';
 import { CanceledError, SupplierError } from '../../src-main/http/errors';
 import { FixedWindowPace } from '../../src-main/http/fixed-window-pace';
+import { MeteredBudget } from '../../src-main/http/budget-meter';
 import { fakeClock } from '../helpers/fake-clock';
 
 // The two ends of a sync worker's budget channel, over a real MessageChannel in one thread: what the worker's
@@ -46,6 +47,19 @@ describe('a budget served to another thread', () => {
     await remote.settled();
     expect(owned.stats()).toMatchObject({ requests: 5, throttled: 0, bytes: 1234 });
     expect(remote.stats()).toEqual(owned.stats());
+  });
+
+  it("tells a worker's meter how long the owner held each of its requests, by the owner's clock", async () => {
+    const clock = fakeClock();
+    const owned = new PacedBudget(new FixedWindowPace(RULE), { clock });
+    const remote = connect(owned);
+    const meter = new MeteredBudget(remote, () => clock.now());
+    for (let i = 0; i < 4; i++) await meter.run(async () => `page ${i}`);
+    // The fourth was held for the owner's next window; the hold reached the worker only after the owner's clock moved.
+    expect(clock.sleeps).toEqual([61_000]);
+    expect(meter.stats()).toEqual({ requests: 4, waitMs: 61_000, throttled: 0, bytes: 0 });
+    await remote.settled();
+    expect(owned.stats().waitMs).toBe(61_000);
   });
 
   it('sends a throttled attempt again after the owner waits, and refuses to for one that may spend money', async () => {
