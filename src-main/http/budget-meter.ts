@@ -4,9 +4,10 @@ import type { SupplierError } from './errors';
 /**
  * One adapter's window on its account's request budget: every request is paced by the account's budget (shared with
  * the account's other adapters: orders, connection tests, another sync), but only this adapter's own requests count
- * here. A sync, which has an adapter of its own, then records the requests, waits and bytes its run made, not an
- * order's sent meanwhile. Its wait time is the time at least one of its requests was held by the budget (its pace, an
- * upstream block: RunOptions.onHold), as the account's own budget counts it for everyone.
+ * here. A sync then records the requests, waits and bytes that went through its adapter, not those another adapter
+ * of the account sent meanwhile (an order's, while the sync runs in a worker thread). Its wait time is the time at
+ * least one of its requests was held by the budget (its pace, an upstream block: RunOptions.onHold), as the account's
+ * own budget counts it for everyone.
  */
 export class MeteredBudget implements RequestBudget {
   private readonly counters: BudgetStats = { requests: 0, waitMs: 0, throttled: 0, bytes: 0 };
