@@ -61,8 +61,8 @@ export class MeteredBudget implements RequestBudget {
           try {
             return await send();
           } catch (error) {
-            // Counted as the account counts it: a throttle answered after the request was canceled is not one.
-            if (isThrottle(error) && !signal?.aborted) this.counters.throttled++;
+            // Counted as the account counts it: every "too many requests" answer, canceled meanwhile or not.
+            if (isThrottle(error)) this.counters.throttled++;
             throw error;
           }
         },

@@ -401,6 +401,12 @@ export function serveRemoteBudgets(
   return () => {
     port.off('message', onRequests);
     for (const { stopWatching } of budgets.values()) stopWatching();
-    for (const run of runs.values()) run.controller.abort();
+    for (const run of runs.values()) {
+      run.controller.abort();
+      // An attempt the worker will never report on (it died, or stopped): ended here, so its slot among the account's
+      // requests in flight is freed for the account's other requests.
+      run.attempt?.reject(new CanceledError());
+      run.attempt = null;
+    }
   };
 }

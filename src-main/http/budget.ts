@@ -144,9 +144,10 @@ export class PacedBudget implements RequestBudget {
         } catch (error) {
           settle(this.clock.now());
           if (!isThrottle(error)) throw error;
-          if (signal?.aborted) throw new CanceledError();
+          // The upstream said "too many" whether or not the caller still waits for the answer: the pace learns of it.
           this.counters.throttled++;
           this.pace.throttled(this.clock.now(), error.retryAfterMs);
+          if (signal?.aborted) throw new CanceledError();
           if (options.resendThrottled === false) throw error;
         }
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PacedBudget } from '../../src-main/http/budget';
+import { PacedBudget, type BudgetClock } from '../../src-main/http/budget';
 import { MeteredBudget } from '../../src-main/http/budget-meter';
 import { SupplierError } from '../../src-main/http/errors';
 import { FixedWindowPace } from '../../src-main/http/fixed-window-pace';
@@ -7,6 +7,26 @@ import { fakeClock } from '../helpers/fake-clock';
 
 // Two adapters of one account: each a MeteredBudget over the account's PacedBudget. The pace is the account's; the
 // counts are each adapter's own.
+
+/** A clock whose sleeps end only when the test moves it on, so that waits overlap as they do in real time. */
+function manualClock(): BudgetClock & { advance(ms: number): Promise<void> } {
+  let now = 1_000_000;
+  const sleepers: Array<{ until: number; wake: () => void }> = [];
+  const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+  return {
+    now: () => now,
+    sleep: (ms) => new Promise<void>((wake) => sleepers.push({ until: now + ms, wake })),
+    async advance(ms) {
+      await settle();
+      now += ms;
+      for (const sleeper of sleepers.splice(0)) {
+        if (sleeper.until <= now) sleeper.wake();
+        else sleepers.push(sleeper);
+      }
+      await settle();
+    },
+  };
+}
 
 const RULE = { windowMs: 60_000, maxRequests: 3, blockMs: 30_000, marginMs: 1000 };
 const throttle = () => new SupplierError('too many requests', 'rate_limited', 429, true, 5000);
@@ -58,15 +78,20 @@ describe("an adapter's window on its account's budget", () => {
     expect(order.stats().waitMs).toBe(clock.now() - before);
   });
 
-  it('counts time its requests waited at once as one wait, as the account does', async () => {
-    const { clock, shared, sync } = account();
-    for (let i = 0; i < 3; i++) await sync.run(async () => 'page');
-    // Two pages wait together for the next window.
-    await Promise.all([sync.run(async () => 'a'), sync.run(async () => 'b')]);
-    expect(clock.sleeps.length).toBeGreaterThan(0);
-    expect(sync.stats().waitMs).toBeGreaterThan(0);
-    expect(sync.stats().waitMs).toBe(shared.stats().waitMs);
-    expect(sync.stats().requests).toBe(5);
+  it('counts time its requests were held at once as one wait, as the account does', async () => {
+    const clock = manualClock();
+    const shared = new PacedBudget(new FixedWindowPace({ ...RULE, maxRequests: 1 }), { clock });
+    const sync = new MeteredBudget(shared, () => clock.now());
+    await sync.run(async () => 'first');
+    // The window is spent: both are held for the next one, and then the second for the one after.
+    const both = Promise.all([sync.run(async () => 'a'), sync.run(async () => 'b')]);
+    await clock.advance(61_000);
+    await clock.advance(61_000);
+    expect(await both).toEqual(['a', 'b']);
+    // Held together from the start: 122 s of waiting, not 61 + 122.
+    expect(sync.stats().waitMs).toBe(122_000);
+    expect(shared.stats().waitMs).toBe(122_000);
+    expect(sync.stats().requests).toBe(3);
   });
 
   it('does not count the wait for a free slot among the requests in flight as a wait for the request limit', async () => {
@@ -92,7 +117,7 @@ describe("an adapter's window on its account's budget", () => {
     expect(shared.stats().waitMs).toBe(0);
   });
 
-  it('does not count a throttle answered after the request was canceled, as the account does not', async () => {
+  it('counts a throttle answered after the request was canceled, as the account does, whose pace learns of it', async () => {
     const { shared, sync } = account();
     const controller = new AbortController();
     await expect(
@@ -101,7 +126,7 @@ describe("an adapter's window on its account's budget", () => {
         throw throttle();
       }, controller.signal),
     ).rejects.toThrow();
-    expect(sync.stats()).toMatchObject({ requests: 1, throttled: 0 });
-    expect(shared.stats()).toMatchObject({ requests: 1, throttled: 0 });
+    expect(sync.stats()).toMatchObject({ requests: 1, throttled: 1 });
+    expect(shared.stats()).toMatchObject({ requests: 1, throttled: 1 });
   });
 });

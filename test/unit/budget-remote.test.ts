@@ -95,6 +95,30 @@ describe('a budget served to another thread', () => {
     expect(refused).toMatchObject({ code: 'banned', message: 'banned for a while' });
   });
 
+  it('frees the slots of attempts a worker left in flight when it stops being served (it died)', async () => {
+    // Two requests at once at most, as SEAGM allows: both taken by a worker that then dies mid-attempt.
+    const owned = new PacedBudget(new FixedWindowPace({ ...RULE, maxRequests: 100 }), {
+      clock: fakeClock(),
+      maxParallel: 2,
+    });
+    const channel = new MessageChannel();
+    const stop = serveRemoteBudgets(channel.port1, () => owned);
+    const remote = new RemoteBudgets(channel.port2).for(IDENTITY, fixedWindowPolicy(100), {});
+    let inFlight = 0;
+    const never = () =>
+      new Promise<never>(() => {
+        inFlight++;
+      });
+    void remote.run(never).catch(() => undefined);
+    void remote.run(never).catch(() => undefined);
+    while (inFlight < 2) await new Promise((resolve) => setImmediate(resolve));
+    stop();
+    channel.port1.close();
+    channel.port2.close();
+    // The owner's next request (an order's) goes out at once instead of waiting for a slot forever.
+    expect(await owned.run(async () => 'order', AbortSignal.timeout(2_000))).toBe('order');
+  });
+
   it('cancels a request waiting in the owner budget when the remote side aborts', async () => {
     // A clock whose waits last until aborted: the owner holds the fourth request until the remote side gives up.
     const clock: BudgetClock = {
