@@ -48,6 +48,8 @@ export interface TransportOptions {
   label: string;
   /** Told the size of every response body received (the connection's request budget keeps the total). */
   meter?: { received(bytes: number): void };
+  /** How long a 429 without Retry-After says it lasts, read from its body (a server that words it there); ms. */
+  rateLimitHint?: (body: string) => number | null;
 }
 
 /**
@@ -135,7 +137,7 @@ export async function send(req: HttpRequest, options: TransportOptions): Promise
         'rate_limited',
         429,
         true,
-        parseRetryAfter(headers['retry-after']),
+        parseRetryAfter(headers['retry-after']) ?? options.rateLimitHint?.(text) ?? null,
       );
     }
     if (result.status >= 500) {

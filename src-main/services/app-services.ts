@@ -46,6 +46,7 @@ import type { ConnectionBase, SupplierAdapter } from '../suppliers/adapter';
 import { supplierKind } from '../suppliers/registry';
 import type { SyncTarget } from '../sync/engine';
 import { syncSuppliersInThreads, type PortableSyncTarget } from '../sync/worker/pool';
+import { portableSyncTarget } from '../sync/targets';
 import { applyHeldRun, discardHeldRun, listHeldRuns } from '../sync/held-runs';
 import { validRemovalPercent } from '../../src-shared/hold-policy';
 import { FULL_LISTING_HOURS, SYNC_DEADLINE_MINUTES, validWholeSetting } from '../../src-shared/sync-timing';
@@ -104,10 +105,10 @@ export class AppServices {
   private schedule: NodeJS.Timeout | null = null;
   private closing = false;
   /**
-   * One adapter per connection, kept for every sync, order, quote and test of it: an adapter holds per-connection
-   * state (learned clock offsets, the Linksfield login session) that a fresh adapter per call would throw away; the
-   * request budget with SEAGM's 429 pause and 418 ban is the account's, shared by every adapter of it. `version` is
-   * the connection's last save (null for the demo).
+   * One adapter per connection, kept for every order, quote and test of it: an adapter holds per-connection state
+   * (learned clock offsets, SEAGM's order families) that a fresh adapter per call would throw away; the request budget
+   * with SEAGM's 429 pause and 418 ban, and the Linksfield login session, are the account's, shared by every adapter
+   * of it. A sync makes its own (syncTarget). `version` is the connection's last save (null for the demo).
    */
   private readonly handles = new Map<string, { handle: SupplierHandle; version: string | null }>();
 
@@ -503,20 +504,15 @@ export class AppServices {
   }
 
   /**
-   * A connection's sync target. In this thread it syncs through the connection's kept adapter, so the listing goes on
-   * with the login session orders use (a supplier may end a session when another login starts); a large catalog syncs
-   * in a worker thread, which makes its own adapter from the connection. Either way the run counts the requests made
-   * through its adapter during the run (budget-meter.ts).
+   * A connection's sync target, with an adapter of its own (a large catalog syncs in a worker thread, which makes its
+   * own anyway): the run counts its own requests, not those of an order or a test sent on the connection's kept adapter
+   * meanwhile. What the upstream ties to the account is shared with the kept adapter all the same: the request budget
+   * (http/budget-policy.ts) and the Linksfield login session (linksfield/session.ts).
    */
   private syncTarget(id: string, kind: string): SyncTarget | PortableSyncTarget {
     try {
-      const { connection, adapter } = this.handleFor(id);
-      return {
-        supplierId: id,
-        supplierKind: kind,
-        adapter,
-        portable: { connection: connection as ConnectionBase & Record<string, unknown>, env: {} },
-      };
+      const { connection } = this.handleFor(id);
+      return portableSyncTarget(connection as ConnectionBase & Record<string, unknown>);
     } catch (error) {
       if (error instanceof ConfigError)
         return { supplierId: id, supplierKind: kind, adapter: unavailableAdapter(error) };

@@ -44,6 +44,37 @@ describe('supplygrid sync: full vs incremental, and what it cost', () => {
     }
   }, 60_000);
 
+  it('a block the server sets is waited out: the CLI says so, the sync completes and its run counts the wait', async () => {
+    const store = tempDb('supplygrid-cli-block-');
+    store.db.close();
+    cleanups.push(store.cleanup);
+    // The real rule's shape with two requests per window: the sync's third request makes the server block the key
+    // (a limit the client cannot know is that low until then), and the refusal, HTTP 429, says for how long in its
+    // body ("请 2 秒后再试"). The client waits that out (plus its margins), not the rule's full 30 s.
+    const sim = await startDujiaoSimulator({ size: 20, rateLimit: { windowMs: 60_000, max: 2, blockMs: 2000 } });
+    cleanups.push(() => sim.close());
+    const config = join(store.dir, 'suppliers.json');
+    writeFileSync(config, JSON.stringify({ suppliers: [sim.connection] }));
+
+    const synced = await runCli(['sync', '--config', config, '--db', store.file]);
+    expect(synced.code, synced.stderr).toBe(0);
+    // Not a terminal: one line per wait on the progress stream (stderr), as a log would keep it; stdout is the summary.
+    const wait = /demo-dujiao\s+waiting for the supplier's request limit — resumes in (\d+) s/.exec(synced.stderr);
+    expect(wait, synced.stderr).not.toBeNull();
+    expect(Number(wait![1])).toBeGreaterThan(0);
+    expect(Number(wait![1])).toBeLessThan(10);
+    expect(synced.stdout).toMatch(/demo-dujiao\s+ok\s+\d+ offers .*waited [1-9]\d* s for the request limit/);
+    expect(sim.rateLimitStats().blocks).toBeGreaterThan(0);
+    const db = openDatabase(store.file);
+    try {
+      const run = getRun(db, 1)!;
+      expect(run).toMatchObject({ status: 'ok', throttled: sim.rateLimitStats().refused });
+      expect(run.waitMs).toBeGreaterThan(0);
+    } finally {
+      db.close();
+    }
+  }, 60_000);
+
   it('the progress line counts down while a supplier waits for its request limit', () => {
     let now = 1_000_000;
     let written = '';

@@ -160,6 +160,8 @@ export class DujiaoClient {
         deadlineMs: this.options.env?.requestDeadlineMs,
         maxBytes: this.options.env?.maxResponseBytes,
         meter: this.budget,
+        // Newer builds refuse with HTTP 429 and the same body as older ones' HTTP 200: "请 N 秒后再试".
+        rateLimitHint: secondsLeftInBody,
       },
     );
     const json = parseJson(response, label);
@@ -354,6 +356,15 @@ class ListingProgress {
 }
 
 /** The seconds the rate limiter's message says are left ("请 N 秒后再试", "try again in N seconds"), in ms. */
+function secondsLeftInBody(text: string): number | null {
+  try {
+    const body = JSON.parse(text) as Record<string, unknown> | null;
+    return body && typeof body === 'object' ? secondsLeftIn(body.msg ?? body.message) : null;
+  } catch {
+    return null;
+  }
+}
+
 function secondsLeftIn(message: unknown): number | null {
   if (typeof message !== 'string') return null;
   const match = /(\d+)\s*(?:秒|s\b|sec)/i.exec(message);

@@ -9,7 +9,7 @@ import { LINKSFIELD_DEFAULT_REQUESTS_PER_MINUTE } from './config';
 import { supplierText } from '../shared/supplier-text';
 import { stringifyWithDecimals } from './json-decimal';
 import { FMS_OK, FMS_TOKEN_EXPIRED, describeCode, envelopeError, readEnvelope, type FmsEnvelope } from './envelope';
-import { TokenSession } from './session';
+import { accountSession, type LogIn, type TokenSession } from './session';
 import { FMS_PATHS, PathFamilyMemory } from './paths';
 
 export interface FmsAccount {
@@ -50,7 +50,7 @@ export class FmsClient {
     readonly label: string,
     private readonly env: AdapterEnv = {},
   ) {
-    this.session = new TokenSession((signal) => this.logIn(signal));
+    this.session = accountSession(account);
     this.retry = env.retry ?? DEFAULT_RETRY;
     this.base = account.baseUrl.replace(/\/+$/, '');
     this.budget = env.budget ?? standaloneBudget(linksfieldBudgetPolicy(undefined, env), env.budgetTuning);
@@ -62,7 +62,7 @@ export class FmsClient {
 
   /** Logs in afresh, so a ping proves the credentials rather than an old token. */
   async signIn(signal?: AbortSignal): Promise<void> {
-    await this.session.renew(signal);
+    await this.session.renew(this.logInHere, signal);
   }
 
   /**
@@ -86,7 +86,7 @@ export class FmsClient {
     options: CallOptions = {},
   ): Promise<unknown> {
     const label = `${this.label} POST ${path}`;
-    let token = await this.session.current(signal);
+    let token = await this.session.current(this.logInHere, signal);
     for (let renewed = false; ; renewed = true) {
       const { envelope, response } = await this.exchange(
         path,
@@ -110,9 +110,12 @@ export class FmsClient {
           response.status,
         );
       }
-      token = await this.session.replace(token, signal);
+      token = await this.session.replace(token, this.logInHere, signal);
     }
   }
+
+  /** Logins this client starts pass its own budget window, so they count in its run. */
+  private readonly logInHere: LogIn = (signal) => this.logIn(signal);
 
   private async logIn(signal?: AbortSignal): Promise<string> {
     const label = `${this.label} POST /user/login`;
