@@ -60,6 +60,8 @@ let connected = false;
 let runsRefresh: ReturnType<typeof setTimeout> | null = null;
 /** Bumped by every new first-page request: a slower answer for a run, kind or language since left must not land. */
 let changesRequest = 0;
+/** Bumped by every history request: an answer read before a later one was asked for must not overwrite it. */
+let runsRequest = 0;
 
 export const useSyncStore = create<SyncStoreState>((set, get) => {
   // Several suppliers finish within milliseconds of each other: one history refetch covers them all.
@@ -146,11 +148,14 @@ export const useSyncStore = create<SyncStoreState>((set, get) => {
         if (event.type !== 'progress' && event.type !== 'waiting') refreshRunsSoon();
       });
       api().on('sync.state', (syncState) => {
+        const ended = get().running && !syncState.running;
         set((state) => ({
           running: syncState.running,
           runningIds: syncState.supplierIds,
           progress: reduceSyncState(state.progress, syncState),
         }));
+        // The history's last word on a sync: every run of it is finished by now.
+        if (ended) refreshRunsSoon();
       });
       void api()
         ['sync.state']()
@@ -164,10 +169,12 @@ export const useSyncStore = create<SyncStoreState>((set, get) => {
         .catch(() => undefined);
     },
     loadRuns: async () => {
+      const request = ++runsRequest;
       try {
-        set({ runs: await api()['sync.runs'](RUNS_SHOWN), runsLoaded: true, runsError: null });
+        const runs = await api()['sync.runs'](RUNS_SHOWN);
+        if (request === runsRequest) set({ runs, runsLoaded: true, runsError: null });
       } catch (error) {
-        set({ runsLoaded: true, runsError: (error as Error).message });
+        if (request === runsRequest) set({ runsLoaded: true, runsError: (error as Error).message });
       }
     },
     syncAll: (options) => start(undefined, options),

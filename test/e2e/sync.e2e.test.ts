@@ -132,7 +132,14 @@ describe('Sync: live progress, history and diffs', () => {
     }
 
     const runs = page.locator('.run-item');
-    await page.waitForFunction((n) => document.querySelectorAll('.run-item').length === n, supplierCount, WAIT);
+    // Every run of the history finished too, none left showing "Syncing" once the sync is over.
+    await page.waitForFunction(
+      (n) =>
+        document.querySelectorAll('.run-item').length === n &&
+        document.querySelectorAll('.run-item .status-badge.ok').length === n,
+      supplierCount,
+      WAIT,
+    );
     expect(await runs.count()).toBe(supplierCount);
     expect(await page.locator('.progress-row .status-badge.ok').count()).toBe(supplierCount);
     // Finished bars are full, and each row says what its sync did.
