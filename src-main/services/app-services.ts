@@ -106,9 +106,9 @@ export class AppServices {
   private closing = false;
   /**
    * One adapter per connection, kept for every order, quote and test of it: an adapter holds per-connection state
-   * (learned clock offsets, SEAGM's order families) that a fresh adapter per call would throw away; the request budget
-   * with SEAGM's 429 pause and 418 ban, and the Linksfield login session, are the account's, shared by every adapter
-   * of it. A sync makes its own (syncTarget). `version` is the connection's last save (null for the demo).
+   * (SEAGM's order families) that a fresh adapter per call would throw away; the request budget with SEAGM's 429 pause
+   * and 418 ban, the Linksfield login session and a host's clock offset are the account's or the host's, shared by
+   * every adapter of it. A sync makes its own (syncTarget). `version` is the connection's last save (null for the demo).
    */
   private readonly handles = new Map<string, { handle: SupplierHandle; version: string | null }>();
 
@@ -506,8 +506,9 @@ export class AppServices {
   /**
    * A connection's sync target, with an adapter of its own (a large catalog syncs in a worker thread, which makes its
    * own anyway): the run counts its own requests, not those of an order or a test sent on the connection's kept adapter
-   * meanwhile. What the upstream ties to the account is shared with the kept adapter all the same: the request budget
-   * (http/budget-policy.ts) and the Linksfield login session (linksfield/session.ts).
+   * meanwhile. What the upstream ties to the account or the host is shared with the kept adapter all the same: the
+   * request budget (http/budget-policy.ts), the Linksfield login session and what a host taught an adapter
+   * (suppliers/shared/thread-shared.ts; a supplier with a login session never syncs in a worker thread).
    */
   private syncTarget(id: string, kind: string): SyncTarget | PortableSyncTarget {
     try {

@@ -229,6 +229,12 @@ export interface SupplierKind<Config extends ConnectionBase = ConnectionBase> {
   /** Config fields that are secrets: never logged, never sent to the renderer in clear. */
   secretFields: readonly string[];
   create(config: Config, env?: AdapterEnv): SupplierAdapter;
+  /**
+   * The upstream keeps a login session per account (Linksfield): its syncs stay on the thread that orders, sharing
+   * that session (suppliers/shared/thread-shared.ts) instead of logging in beside it from a worker thread. Such a
+   * listing is bounded by its requests, not by our CPU.
+   */
+  loginSession?: true;
   startSimulator(options?: SimulatorOptions): Promise<RunningSimulator>;
   /** Published API hosts, offered in the connection form; absent where the supplier keeps them private. */
   baseUrls?: { production?: string; sandbox?: string };

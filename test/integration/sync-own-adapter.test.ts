@@ -30,7 +30,14 @@ describe("a sync in the app's own thread", () => {
     const offer = listLiveOffers(db, id).find((o) => o.stock.status !== 'out' && o.orderable)!;
     const ref = { supplier: id, productId: offer.productId, skuId: offer.skuId, variant: offer.variant };
     const accountBefore = account.stats().requests;
+    const listing = new Promise<void>((resolve) =>
+      services.events.on('sync.event', (event) => {
+        if (event.type === 'progress') resolve();
+      }),
+    );
     const syncing = api['sync.run']([id]);
+    // Placed while the sync lists: the sync has fetched a page and goes on fetching.
+    await listing;
     const placed = await api['orders.place']({ offer: ref, confirm: true });
     const [second] = await syncing;
     expect(second.status).toBe('ok');

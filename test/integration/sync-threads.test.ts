@@ -146,6 +146,25 @@ describe('request budgets of a sync in worker threads', () => {
     return sim;
   }
 
+  it('keeps a supplier with a login session on this thread, on the session its orders use: no login of its own', async () => {
+    const lf = (await simulator('linksfield', { size: 40 })) as RunningSimulator & {
+      server: { state: { logins: number } };
+    };
+    const other = await simulator('mesim', { size: 200 });
+    const db = database();
+    const connection = lf.connection as Connection;
+    // This thread's adapter for the account (the order service's) logs in, as a connection test does.
+    await adapterFor(connection, ENV).ping();
+    expect(lf.server.state.logins).toBe(1);
+    const results = await syncSuppliersInThreads(
+      db,
+      [portableSyncTarget(connection, ENV), portableSyncTarget(other.connection as Connection, ENV)],
+      { mode: 'full', threads: 2 },
+    );
+    expect(results.map((r) => r.status)).toEqual(['ok', 'ok']);
+    expect(lf.server.state.logins).toBe(1);
+  });
+
   it('paces the worker and an order placed from this thread as one account: the server never blocks the key', async () => {
     const sim = await dujiao();
     const other = await simulator('mesim', { size: 200 });

@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ApiAnswer, ApiTransport } from '../../src-shared/contract';
+import type { ApiAnswer } from '../../src-shared/api-answer';
+import type { ApiTransport } from '../../src-shared/contract';
 import type { SyncRun } from '../../src-shared/sync-types';
 
 // The Sync screen's history, fed by a transport whose answers the test releases in any order: the store as the

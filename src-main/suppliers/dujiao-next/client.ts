@@ -1,6 +1,7 @@
 import type { RequestBudget } from '../../http/budget';
 import { fixedWindowPolicy, standaloneBudget } from '../../http/budget-policy';
-import { ServerClock } from '../../http/clock';
+import type { ServerClock } from '../../http/clock';
+import { hostClock } from '../shared/thread-shared';
 import { IncompleteCatalogError, SupplierError } from '../../http/errors';
 import { DEFAULT_RETRY, parseRetryAfter, withRetries, type RetryPolicy } from '../../http/retry';
 import { parseJson, send } from '../../http/transport';
@@ -70,7 +71,7 @@ export class DujiaoClient {
   private readonly basePath: string;
 
   constructor(private readonly options: DujiaoClientOptions) {
-    this.clock = new ServerClock(options.env?.now);
+    this.clock = hostClock(options.apiBase, options.env?.now);
     this.budget =
       options.env?.budget ??
       standaloneBudget(fixedWindowPolicy(undefined, options.env?.budgetTuning), options.env?.budgetTuning);
@@ -355,7 +356,7 @@ class ListingProgress {
   }
 }
 
-/** The seconds the rate limiter's message says are left ("请 N 秒后再试", "try again in N seconds"), in ms. */
+/** secondsLeftIn of a refusal's JSON body, its `msg` (or `message`); null when it is not JSON. */
 function secondsLeftInBody(text: string): number | null {
   try {
     const body = JSON.parse(text) as Record<string, unknown> | null;
@@ -365,6 +366,7 @@ function secondsLeftInBody(text: string): number | null {
   }
 }
 
+/** The seconds the rate limiter's message says are left ("请 N 秒后再试", "try again in N seconds"), in ms. */
 function secondsLeftIn(message: unknown): number | null {
   if (typeof message !== 'string') return null;
   const match = /(\d+)\s*(?:秒|s\b|sec)/i.exec(message);

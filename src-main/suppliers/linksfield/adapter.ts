@@ -7,6 +7,7 @@ import { incompleteCatalog, supplierText } from '../shared/supplier-text';
 import { mapPageItems, rawField } from '../shared/validate-items';
 import { FmsClient, type FmsAccount } from './client';
 import { DetailCache } from './detail-cache';
+import { sameBase, threadShared } from '../shared/thread-shared';
 import { itemFingerprint } from '../shared/item-fingerprint';
 import { REQUEST_CONCURRENCY, listCountries, listPackages, type ListedPackage } from './listing';
 import { mapPackageDetail, type MapContext } from './map';
@@ -37,8 +38,13 @@ function withListEntry(offer: Offer, fingerprints: Map<string, string | null>): 
 
 export function createLinksfieldAdapter(account: LinksfieldAccount, label: string, env?: AdapterEnv): SupplierAdapter {
   const client = new FmsClient(account, label, env);
-  // Details of this adapter's previous listing, reused while their list entry is unchanged (detail-cache.ts).
-  const details = new DetailCache();
+  // Details of the partner's previous listing in this thread, reused while their list entry is unchanged
+  // (detail-cache.ts); the stored catalog's raw details serve where this thread has not listed it yet.
+  const details = threadShared(
+    'linksfield-details',
+    [sameBase(account.baseUrl), account.partnerCode],
+    () => new DetailCache(),
+  );
 
   /**
    * FMS offers no balance or account endpoint (payment happens outside it), so ping logs in afresh to

@@ -10,6 +10,7 @@ import { supplierText } from '../shared/supplier-text';
 import { stringifyWithDecimals } from './json-decimal';
 import { FMS_OK, FMS_TOKEN_EXPIRED, describeCode, envelopeError, readEnvelope, type FmsEnvelope } from './envelope';
 import { accountSession, type LogIn, type TokenSession } from './session';
+import { sameBase, threadShared } from '../shared/thread-shared';
 import { FMS_PATHS, PathFamilyMemory } from './paths';
 
 export interface FmsAccount {
@@ -37,10 +38,8 @@ export class FmsClient {
   private readonly session: TokenSession;
   private readonly retry: RetryPolicy;
   private readonly base: string;
-  /** Whether this host speaks the `/v1.1` paths or the plain ones, learnt from its first 404 (paths.ts). */
-  private readonly pathFamily = new PathFamilyMemory(
-    (error) => error instanceof SupplierError && error.httpStatus === 404,
-  );
+  /** Whether this host speaks the `/v1.1` paths or the plain ones, learnt from its first 404 (paths.ts), once per host. */
+  private readonly pathFamily: PathFamilyMemory;
   /** Every call of the connection (logins included) passes it; a 429 is waited out there and never spends a retry. */
   readonly budget: RequestBudget;
 
@@ -51,6 +50,11 @@ export class FmsClient {
     private readonly env: AdapterEnv = {},
   ) {
     this.session = accountSession(account);
+    this.pathFamily = threadShared(
+      'linksfield-paths',
+      [sameBase(account.baseUrl)],
+      () => new PathFamilyMemory((error) => error instanceof SupplierError && error.httpStatus === 404),
+    );
     this.retry = env.retry ?? DEFAULT_RETRY;
     this.base = account.baseUrl.replace(/\/+$/, '');
     this.budget = env.budget ?? standaloneBudget(linksfieldBudgetPolicy(undefined, env), env.budgetTuning);

@@ -10,6 +10,7 @@ export const linksfield: SupplierKind<LinksfieldConfig> = {
   label: 'Linksfield',
   configSchema: linksfieldConfig,
   secretFields: ['password'],
+  loginSession: true,
   create: (config, env) => {
     const account = `${config.partnerCode}\n${config.email.toLowerCase()}`;
     const budget = adapterBudget(

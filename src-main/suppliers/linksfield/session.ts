@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { CanceledError } from '../../http/errors';
+import { sameBase, threadShared } from '../shared/thread-shared';
 
-/** Logs in through the asking client (its budget, its label), resolving with the new token. */
+/** Logs in through the asking client (its budget, its label, its retries), resolving with the new token. */
 export type LogIn = (signal?: AbortSignal) => Promise<string>;
 
 /**
@@ -10,7 +10,7 @@ export type LogIn = (signal?: AbortSignal) => Promise<string>;
  */
 export class TokenSession {
   private token: string | null = null;
-  private pending: Promise<string> | null = null;
+  private pending: { login: Promise<string>; startedWith: AbortSignal | undefined } | null = null;
 
   current(logIn: LogIn, signal?: AbortSignal): Promise<string> {
     return this.token !== null ? Promise.resolve(this.token) : this.replace(null, logIn, signal);
@@ -20,20 +20,24 @@ export class TokenSession {
   async replace(stale: string | null, logIn: LogIn, signal?: AbortSignal): Promise<string> {
     for (;;) {
       if (this.token !== null && this.token !== stale) return this.token;
-      const mine = this.pending === null;
-      const pending = (this.pending ??= logIn(signal)
-        .then((token) => {
-          this.token = token;
-          return token;
-        })
-        .finally(() => {
-          this.pending = null;
-        }));
+      this.pending ??= {
+        startedWith: signal,
+        login: logIn(signal)
+          .then((token) => {
+            this.token = token;
+            return token;
+          })
+          .finally(() => {
+            this.pending = null;
+          }),
+      };
+      const { login, startedWith } = this.pending;
       try {
-        return await pending;
+        return await untilAborted(login, signal);
       } catch (error) {
-        // A login another caller started and then canceled answers nothing about this caller's request: log in anew.
-        if (!mine && error instanceof CanceledError && !signal?.aborted) continue;
+        if (signal?.aborted) throw error instanceof CanceledError ? error : new CanceledError();
+        // A login its starter gave up on says nothing about this caller's request, whatever it ended with: log in anew.
+        if (startedWith !== signal && startedWith?.aborted) continue;
         throw error;
       }
     }
@@ -45,13 +49,21 @@ export class TokenSession {
   }
 }
 
-const sessions = new Map<string, TokenSession>();
+/** `promise`, or a CanceledError as soon as `signal` aborts: a caller waiting on another's login stops when told. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(new CanceledError());
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(new CanceledError());
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
 
 /**
- * The one login session of an account in this thread, shared by every client made for it (a sync's, the order
- * service's, a connection test's), as its request budget is: FMS may end a session when the account logs in again,
- * so a second login per sync could cut off an order in flight. The credentials are part of the key, so a changed
- * password never rides on the old password's token.
+ * The login session of an account (thread-shared.ts): FMS may end a session when the account logs in again, so a
+ * login per sync could cut off an order in flight. The credentials are part of the key, so a changed password never
+ * rides on the old password's token.
  */
 export function accountSession(account: {
   baseUrl: string;
@@ -59,17 +71,9 @@ export function accountSession(account: {
   email: string;
   password: string;
 }): TokenSession {
-  const key = createHash('sha256')
-    .update(
-      JSON.stringify([
-        account.baseUrl.replace(/\/+$/, ''),
-        account.partnerCode,
-        account.email.toLowerCase(),
-        account.password,
-      ]),
-    )
-    .digest('hex');
-  let session = sessions.get(key);
-  if (!session) sessions.set(key, (session = new TokenSession()));
-  return session;
+  return threadShared(
+    'linksfield-session',
+    [sameBase(account.baseUrl), account.partnerCode, account.email.toLowerCase(), account.password],
+    () => new TokenSession(),
+  );
 }

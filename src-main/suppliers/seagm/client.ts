@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { RequestBudget } from '../../http/budget';
 import { adaptivePolicy, standaloneBudget, type BudgetPolicy } from '../../http/budget-policy';
-import { ServerClock } from '../../http/clock';
+import type { ServerClock } from '../../http/clock';
+import { hostClock } from '../shared/thread-shared';
 import { CanceledError, SupplierError } from '../../http/errors';
 import { supplierText } from '../shared/supplier-text';
 import { DEFAULT_RETRY, withRetries, type RetryPolicy } from '../../http/retry';
@@ -49,7 +50,7 @@ export class SeagmClient {
   readonly budget: RequestBudget;
 
   constructor(private readonly options: SeagmClientOptions) {
-    this.clock = new ServerClock(options.env?.now);
+    this.clock = hostClock(options.apiRoot, options.env?.now);
     const retry = options.env?.retry ?? DEFAULT_RETRY;
     this.retry = {
       ...retry,

@@ -8,6 +8,7 @@ import { serveRemoteBudgets } from '../../http/budget-remote';
 import type { SupplierSyncResult } from '../../../src-shared/sync-types';
 import { listingSince, syncSuppliers, type SyncOptions, type SyncTarget } from '../engine';
 import { planThreads } from './thread-plan';
+import { supplierKind } from '../../suppliers/registry';
 import { WORKER_STOPPED } from '../../../src-shared/sync-run-errors';
 import type { PortableTarget, SyncWorkerCommand, SyncWorkerData, SyncWorkerMessage } from './protocol';
 
@@ -45,8 +46,9 @@ export interface ThreadOptions {
  * catalog's fetch, mapping and staging then run beside another's instead of taking turns on one thread. The results,
  * events, cancelation and per-supplier isolation are syncSuppliers'. Each supplier still asks this thread's request
  * budget before every request, so orders and pings sent meanwhile share its count.
- * What cannot move stays on this thread: everything with an in-memory database, and targets without a portable
- * connection (a connection whose secrets cannot be read, test adapters).
+ * What cannot move stays on this thread: everything with an in-memory database, targets without a portable
+ * connection (a connection whose secrets cannot be read, test adapters), and suppliers with a login session
+ * (SupplierKind.loginSession), which this thread's orders share.
  */
 export async function syncSuppliersInThreads(
   db: Database,
@@ -55,7 +57,10 @@ export async function syncSuppliersInThreads(
 ): Promise<SupplierSyncResult[]> {
   const moving = db.memory
     ? []
-    : targets.filter((target): target is PortableSyncTarget => 'portable' in target && target.portable !== undefined);
+    : targets.filter(
+        (target): target is PortableSyncTarget =>
+          'portable' in target && target.portable !== undefined && !supplierKind(target.supplierKind)?.loginSession,
+      );
   const lastRuns = new Map(latestRuns(db).map((run) => [run.supplierId, run]));
   const plan = planThreads(
     moving.map((target) => ({

@@ -239,6 +239,10 @@ describe('Dujiao-Next client against the simulator', () => {
     expect(offers).toHaveLength(3);
     // One rejected ping, then everything signed with the corrected clock.
     expect(server.hits.get('POST /api/v1/upstream/ping')).toBe(2);
+    // The offset is the host's: the next adapter made for it (the next sync's, an order's) signs right from the start.
+    const next = createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: FAST_RETRY });
+    expect(await collect(next.fetchCatalog())).toMatchObject({ offers: { length: 3 } });
+    expect(server.hits.get('POST /api/v1/upstream/ping')).toBe(3);
   });
 
   it("waits out the rate limiter's 200 envelope for as long as its Retry-After asks before retrying", async () => {

@@ -54,6 +54,16 @@ describe('Linksfield path family: /v1.1 (our notes) or plain (the public FMS doc
     expect(hits(VERSIONED.preOrder)).toBe(0);
   });
 
+  it('a host taught one adapter its paths: the next adapter made for it (a sync after an order) asks right away', async () => {
+    sim.server.state.pathFamily = 'plain';
+    await collectPages(adapter().fetchCatalog());
+    const learnt = hits(VERSIONED.list);
+    const second = await collectPages(adapter().fetchCatalog());
+    expect(second.offers.length).toBe(sim.server.packages().length);
+    expect(hits(VERSIONED.list)).toBe(learnt);
+    expect(hits(VERSIONED.detail)).toBe(0);
+  });
+
   it('on a host that speaks /v1.1, never asks for the plain paths', async () => {
     const { offers } = await collectPages(adapter().fetchCatalog());
     expect(offers.length).toBe(sim.server.packages().length);

@@ -44,19 +44,34 @@ describe("a Linksfield account's login session", () => {
     expect(await c).toBe('token-2');
   });
 
-  it("logs in anew when the login it joined was another caller's and that caller canceled it", async () => {
+  it('logs in anew when the login it joined was given up by the caller that started it, however that login ended', async () => {
+    for (const ending of [new CanceledError(), new Error('timed out')]) {
+      const session = accountSession(account(`pw-${Math.random()}`));
+      const starter = new AbortController();
+      const canceling = heldLogin();
+      const waiting = heldLogin();
+      const canceled = session.current(canceling.logIn, starter.signal);
+      const joined = session.current(waiting.logIn);
+      starter.abort();
+      // The starter's own wait ends at once; its login ends as it ends (a retry loop may end with the last failure).
+      await expect(canceled).rejects.toBeInstanceOf(CanceledError);
+      canceling.pending[0].reject(ending);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(waiting.calls()).toBe(1);
+      waiting.pending[0].resolve('token-after');
+      expect(await joined).toBe('token-after');
+    }
+  });
+
+  it("stops waiting for another caller's login as soon as its own caller cancels", async () => {
     const session = accountSession(account(`pw-${Math.random()}`));
-    const canceling = heldLogin();
-    const waiting = heldLogin();
-    const canceled = session.current(canceling.logIn);
-    const joined = session.current(waiting.logIn);
-    canceling.pending[0].reject(new CanceledError());
-    await expect(canceled).rejects.toBeInstanceOf(CanceledError);
-    await Promise.resolve();
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(waiting.calls()).toBe(1);
-    waiting.pending[0].resolve('token-after');
-    expect(await joined).toBe('token-after');
+    const slow = heldLogin();
+    const mine = new AbortController();
+    session.current(slow.logIn).catch(() => undefined);
+    const waiting = session.current(heldLogin().logIn, mine.signal);
+    mine.abort();
+    await expect(waiting).rejects.toBeInstanceOf(CanceledError);
+    slow.pending[0].resolve('token-late');
   });
 
   it("shares a refusal: a wrong password's answer is every joined caller's answer", async () => {
