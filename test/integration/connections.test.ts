@@ -376,25 +376,21 @@ describe('one adapter per connection', () => {
     expect(posts('/user/login')).toBe(3);
 
     // Saving the connection again starts a new adapter (its settings may have changed), on the account's one session.
-    await api['suppliers.save']({
-      id: saved.id,
-      kind: 'linksfield',
-      name: 'LF renamed',
-      settings: { baseUrl, partnerCode, email, currency: 'USD', requestsPerMinute: '60000' },
-      secrets: {},
-    });
+    const saveAgain = (secrets: Record<string, string>) =>
+      api['suppliers.save']({
+        id: saved.id,
+        kind: 'linksfield',
+        name: 'LF renamed',
+        settings: { baseUrl, partnerCode, email, currency: 'USD', requestsPerMinute: '60000' },
+        secrets,
+      });
+    await saveAgain({});
     expect((await api['sync.run']())[0]).toMatchObject({ status: 'ok' });
     expect((await api['sync.run']())[0]).toMatchObject({ status: 'ok' });
     expect(posts('/user/login')).toBe(3);
 
     // A new password is never served by the old password's token: the next sync logs in with it (and is refused).
-    await api['suppliers.save']({
-      id: saved.id,
-      kind: 'linksfield',
-      name: 'LF renamed',
-      settings: { baseUrl, partnerCode, email, currency: 'USD', requestsPerMinute: '60000' },
-      secrets: { password: `${password}-changed` },
-    });
+    await saveAgain({ password: `${password}-changed` });
     expect((await api['sync.run']())[0]).toMatchObject({ status: 'failed' });
     expect(posts('/user/login')).toBe(4);
     expect(sim.server.state.logins).toBe(3);
