@@ -150,7 +150,7 @@ describe('request budgets of a sync in worker threads', () => {
     const lf = (await simulator('linksfield', { size: 40 })) as RunningSimulator & {
       server: { state: { logins: number } };
     };
-    const other = await simulator('mesim', { size: 200 });
+    const others = [await simulator('mesim', { size: 200 }), await simulator('dujiao-next', { size: 200 })];
     const db = database();
     const connection = lf.connection as Connection;
     // This thread's adapter for the account (the order service's) logs in, as a connection test does.
@@ -158,10 +158,14 @@ describe('request budgets of a sync in worker threads', () => {
     expect(lf.server.state.logins).toBe(1);
     const results = await syncSuppliersInThreads(
       db,
-      [portableSyncTarget(connection, ENV), portableSyncTarget(other.connection as Connection, ENV)],
+      [connection, ...others.map((sim) => sim.connection as Connection)].map((c) => portableSyncTarget(c, ENV)),
       { mode: 'full', threads: 2 },
     );
-    expect(results.map((r) => r.status)).toEqual(['ok', 'ok']);
+    // The other two synced in worker threads beside it; every result came back, in the order asked.
+    expect(results.map((r) => [r.supplierId, r.status])).toEqual(
+      [connection, ...others.map((sim) => sim.connection)].map((c) => [c.id, 'ok']),
+    );
+    expect(results.every((r) => r.counts!.added > 0)).toBe(true);
     expect(lf.server.state.logins).toBe(1);
   });
 

@@ -38,11 +38,11 @@ function withListEntry(offer: Offer, fingerprints: Map<string, string | null>): 
 
 export function createLinksfieldAdapter(account: LinksfieldAccount, label: string, env?: AdapterEnv): SupplierAdapter {
   const client = new FmsClient(account, label, env);
-  // Details of the partner's previous listing in this thread, reused while their list entry is unchanged
+  // Details of the account's previous listing in this thread, reused while their list entry is unchanged
   // (detail-cache.ts); the stored catalog's raw details serve where this thread has not listed it yet.
   const details = threadShared(
     'linksfield-details',
-    [sameBase(account.baseUrl), account.partnerCode],
+    [sameBase(account.baseUrl), account.partnerCode, account.email.toLowerCase()],
     () => new DetailCache(),
   );
 

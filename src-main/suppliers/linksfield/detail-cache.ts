@@ -1,5 +1,5 @@
 /**
- * Package details remembered between listings of one partner (one cache per thread), keyed by what the list said about
+ * Package details remembered between listings of one account (one cache per thread), keyed by what the list said about
  * the package. A detail is reused only when the list entry carries something that moves when the package changes (its
  * `updateTime`, or its prices) and that entry is exactly as before; an entry without such a marker (the FMS docs
  * promise none) is always detailed again, because a price change would otherwise go unseen.

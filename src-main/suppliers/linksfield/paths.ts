@@ -61,8 +61,13 @@ export class PathFamilyMemory {
       this.known = first;
       return result;
     } catch (error) {
+      if (!this.isNotFound(error)) throw error;
+      if (this.known === first) {
+        // The family this host was known to speak is gone (the host moved to the other): the next call asks afresh.
+        this.known = null;
+        throw error;
+      }
       // Calls run side by side: one that guessed before another learnt the family follows what was learnt.
-      if (this.known === first || !this.isNotFound(error)) throw error;
     }
     const other: PathFamily = first === 'v1.1' ? 'plain' : 'v1.1';
     const result = await attempt(pathIn(path, other));

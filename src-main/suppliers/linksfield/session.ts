@@ -1,4 +1,4 @@
-import { CanceledError } from '../../http/errors';
+import { CanceledError, SupplierError } from '../../http/errors';
 import { sameBase, threadShared } from '../shared/thread-shared';
 
 /** Logs in through the asking client (its budget, its label, its retries), resolving with the new token. */
@@ -36,8 +36,9 @@ export class TokenSession {
         return await untilAborted(login, signal);
       } catch (error) {
         if (signal?.aborted) throw error instanceof CanceledError ? error : new CanceledError();
-        // A login its starter gave up on says nothing about this caller's request, whatever it ended with: log in anew.
-        if (startedWith !== signal && startedWith?.aborted) continue;
+        // A login its starter gave up on says nothing about this caller's request (a retry cut short, a timeout): log in
+        // anew, unless FMS itself refused the credentials, which a second try would only send again.
+        if (startedWith !== signal && startedWith?.aborted && !refused(error)) continue;
         throw error;
       }
     }
@@ -48,6 +49,9 @@ export class TokenSession {
     return this.replace(this.token, logIn, signal);
   }
 }
+
+/** FMS answered the login and said no: the credentials, not the moment, are wrong. */
+const refused = (error: unknown) => error instanceof SupplierError && !error.retryable;
 
 /** `promise`, or a CanceledError as soon as `signal` aborts: a caller waiting on another's login stops when told. */
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {

@@ -26,8 +26,8 @@ export interface PlannedSupplier {
  * by default, `cores` threads once the offers this sync will likely list reach THREADS_FROM_OFFERS (below that, a
  * first sync, a small catalog or an incremental sync, starting threads costs more than it saves).
  * Longest first onto the least loaded thread, a supplier's weight being its likely work, offers and requests (a
- * Linksfield package costs a request each): two large catalogs land on different threads. Without history every
- * supplier weighs the same.
+ * listing that details each product costs a request per product): two large catalogs land on different threads.
+ * Without history every supplier weighs the same.
  */
 export function planThreads(
   suppliers: readonly PlannedSupplier[],

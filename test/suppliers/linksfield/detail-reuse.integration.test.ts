@@ -8,6 +8,7 @@ import { tempDb } from '../../helpers/temp-db';
 import { listLiveOffers } from '../../../src-main/db/catalog-repo';
 import { syncSupplier } from '../../../src-main/sync/engine';
 import { syncTargetFor } from '../../../src-main/sync/targets';
+import { forgetThreadShared } from '../../../src-main/suppliers/shared/thread-shared';
 
 // The pace is the budget's business, tested elsewhere; here it only slows the count down.
 const env = { retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 50 }, budgetTuning: { requestsPerMinute: 600_000 } };
@@ -21,6 +22,11 @@ afterEach(async () => {
 });
 
 const adapterFor = () => linksfield.create(linksfield.configSchema.parse({ ...sim.connection }), env);
+/** An adapter as a new process (or a sync thread) makes it: no detail of the account remembered in memory. */
+const freshAdapter = () => {
+  forgetThreadShared('linksfield-details');
+  return adapterFor();
+};
 const detailRequests = () => sim.server.hits.get(`POST ${FMS_PATHS.packageDetail}`) ?? 0;
 /** Offers as a merchant sees them; `raw` keeps the whole upstream answer, sales counters included, which no diff reads. */
 const visible = (offers: Offer[]) => offers.map(({ raw: _raw, ...offer }) => offer);
@@ -63,7 +69,7 @@ describe('Linksfield package details across listings of one connection', () => {
     const next = await collectPages(adapter.fetchCatalog());
     expect(detailRequests() - packages).toBe(moved.length);
     // Exactly what a connection without any remembered detail sees.
-    const fresh = await collectPages(adapterFor().fetchCatalog());
+    const fresh = await collectPages(freshAdapter().fetchCatalog());
     expect(visible(next.offers)).toEqual(visible(fresh.offers));
   });
 
@@ -74,7 +80,7 @@ describe('Linksfield package details across listings of one connection', () => {
     sim.setGeneration(1);
     const next = await collectPages(adapter.fetchCatalog());
     expect(detailRequests()).toBe(once + sim.server.packages().length);
-    const fresh = await collectPages(adapterFor().fetchCatalog());
+    const fresh = await collectPages(freshAdapter().fetchCatalog());
     expect(next.offers).toEqual(fresh.offers);
   });
 
@@ -82,7 +88,7 @@ describe('Linksfield package details across listings of one connection', () => {
     listEntriesCarryUpdateTime();
     const temp = tempDb();
     try {
-      const sync = () => syncSupplier(temp.db, syncTargetFor(sim.connection, adapterFor()), { mode: 'full' });
+      const sync = () => syncSupplier(temp.db, syncTargetFor(sim.connection, freshAdapter()), { mode: 'full' });
       expect((await sync()).status).toBe('ok');
       const packages = sim.server.packages().length;
       expect(detailRequests()).toBe(packages);
@@ -107,7 +113,7 @@ describe('Linksfield package details across listings of one connection', () => {
       // What a listing that detailed everything stores.
       const everything = tempDb();
       try {
-        await syncSupplier(everything.db, syncTargetFor(sim.connection, adapterFor()), { mode: 'full' });
+        await syncSupplier(everything.db, syncTargetFor(sim.connection, freshAdapter()), { mode: 'full' });
         // Sales counters inside `raw` drift without the list entry moving; what a merchant sees is the same.
         const catalog = (db: typeof temp.db) =>
           listLiveOffers(db).map(({ firstSeen: _f, lastSeen: _l, raw: _r, ...offer }) => offer);
@@ -140,7 +146,7 @@ describe('Linksfield package details across listings of one connection', () => {
       const stamps = () =>
         temp.db.prepare('SELECT product_id, item_fingerprint, grid_seq FROM offers ORDER BY product_id').all();
       // Each sync with a fresh adapter, as after a restart or in a sync thread: the second reads the stored details.
-      const sync = () => syncSupplier(temp.db, syncTargetFor(sim.connection, adapterFor()), { mode: 'auto' });
+      const sync = () => syncSupplier(temp.db, syncTargetFor(sim.connection, freshAdapter()), { mode: 'auto' });
       expect((await sync()).mode).toBe('full');
       const first = stamps();
       const again = await sync();

@@ -64,6 +64,15 @@ describe('Linksfield path family: /v1.1 (our notes) or plain (the public FMS doc
     expect(hits(VERSIONED.detail)).toBe(0);
   });
 
+  it('a host that moves to the other paths fails the call that finds out, and the next call asks afresh', async () => {
+    sim.server.state.pathFamily = 'plain';
+    await collectPages(adapter().fetchCatalog());
+    sim.server.state.pathFamily = 'v1.1';
+    await expect(collectPages(adapter().fetchCatalog())).rejects.toThrow();
+    const { offers } = await collectPages(adapter().fetchCatalog());
+    expect(offers.length).toBe(sim.server.packages().length);
+  });
+
   it('on a host that speaks /v1.1, never asks for the plain paths', async () => {
     const { offers } = await collectPages(adapter().fetchCatalog());
     expect(offers.length).toBe(sim.server.packages().length);

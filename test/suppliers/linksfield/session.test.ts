@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CanceledError } from '../../../src-main/http/errors';
+import { CanceledError, SupplierError } from '../../../src-main/http/errors';
 import { accountSession, type LogIn } from '../../../src-main/suppliers/linksfield/session';
 
 const account = (password: string) => ({
@@ -72,6 +72,19 @@ describe("a Linksfield account's login session", () => {
     mine.abort();
     await expect(waiting).rejects.toBeInstanceOf(CanceledError);
     slow.pending[0].resolve('token-late');
+  });
+
+  it('does not send refused credentials again, even when the caller that started the login gave up', async () => {
+    const session = accountSession(account(`pw-${Math.random()}`));
+    const starter = new AbortController();
+    const refusing = heldLogin();
+    const other = heldLogin();
+    session.current(refusing.logIn, starter.signal).catch(() => undefined);
+    const joined = session.current(other.logIn);
+    starter.abort();
+    refusing.pending[0].reject(new SupplierError('login refused', '1'));
+    await expect(joined).rejects.toThrow('login refused');
+    expect(other.calls()).toBe(0);
   });
 
   it("shares a refusal: a wrong password's answer is every joined caller's answer", async () => {
