@@ -230,11 +230,15 @@ export interface SupplierKind<Config extends ConnectionBase = ConnectionBase> {
   secretFields: readonly string[];
   create(config: Config, env?: AdapterEnv): SupplierAdapter;
   /**
-   * The upstream keeps a login session per account (Linksfield): its syncs stay on the thread that orders, sharing
-   * that session (suppliers/shared/thread-shared.ts) instead of logging in beside it from a worker thread. Such a
-   * listing is bounded by its requests, not by our CPU.
+   * A login session the upstream keeps per account (Linksfield). A sync worker thread is handed this thread's session
+   * with its target and goes on with it, instead of logging in beside the session orders use.
    */
-  loginSession?: true;
+  session?: {
+    /** This thread's session token of the account, if it has one. */
+    current(config: Config): string | null;
+    /** Takes `token` as this thread's session of the account, unless it has one already. */
+    adopt(config: Config, token: string): void;
+  };
   startSimulator(options?: SimulatorOptions): Promise<RunningSimulator>;
   /** Published API hosts, offered in the connection form; absent where the supplier keeps them private. */
   baseUrls?: { production?: string; sandbox?: string };

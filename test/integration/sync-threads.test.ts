@@ -146,7 +146,7 @@ describe('request budgets of a sync in worker threads', () => {
     return sim;
   }
 
-  it('keeps a supplier with a login session on this thread, on the session its orders use: no login of its own', async () => {
+  it("hands a sync thread the login session this thread's orders use: the worker does not log in beside it", async () => {
     const lf = (await simulator('linksfield', { size: 40 })) as RunningSimulator & {
       server: { state: { logins: number } };
     };
@@ -161,7 +161,7 @@ describe('request budgets of a sync in worker threads', () => {
       [connection, ...others.map((sim) => sim.connection as Connection)].map((c) => portableSyncTarget(c, ENV)),
       { mode: 'full', threads: 2 },
     );
-    // The other two synced in worker threads beside it; every result came back, in the order asked.
+    // All three synced in worker threads; every result came back, in the order asked.
     expect(results.map((r) => [r.supplierId, r.status])).toEqual(
       [connection, ...others.map((sim) => sim.connection)].map((c) => [c.id, 'ok']),
     );

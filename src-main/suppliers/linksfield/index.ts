@@ -1,6 +1,7 @@
 import { adapterBudget } from '../../http/budget-policy';
 import type { SupplierKind } from '../adapter';
 import { createLinksfieldAdapter } from './adapter';
+import { accountSession } from './session';
 import { linksfieldBudgetPolicy } from './client';
 import { linksfieldConfig, type LinksfieldConfig } from './config';
 import { startLinksfieldSimulator } from './sim';
@@ -10,7 +11,10 @@ export const linksfield: SupplierKind<LinksfieldConfig> = {
   label: 'Linksfield',
   configSchema: linksfieldConfig,
   secretFields: ['password'],
-  loginSession: true,
+  session: {
+    current: (config) => accountSession(config).peek(),
+    adopt: (config, token) => accountSession(config).adopt(token),
+  },
   create: (config, env) => {
     const account = `${config.partnerCode}\n${config.email.toLowerCase()}`;
     const budget = adapterBudget(

@@ -44,6 +44,16 @@ export class TokenSession {
     }
   }
 
+  /** The token in hand, without logging in. */
+  peek(): string | null {
+    return this.token;
+  }
+
+  /** Takes a token another thread's session of the account holds, unless this one has its own or is getting one. */
+  adopt(token: string): void {
+    if (this.token === null && this.pending === null) this.token = token;
+  }
+
   /** Logs in even with a token in hand: proves the credentials still work. */
   renew(logIn: LogIn, signal?: AbortSignal): Promise<string> {
     return this.replace(this.token, logIn, signal);

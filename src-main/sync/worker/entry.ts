@@ -6,6 +6,7 @@ import { keepAccountBudgetsElsewhere } from '../../http/budget-policy';
 import { RemoteBudgets } from '../../http/budget-remote';
 import { syncSuppliers } from '../engine';
 import { adapterFor, syncTargetFor } from '../targets';
+import { supplierKind } from '../../suppliers/registry';
 import type { SyncEvent } from '../../../src-shared/sync-types';
 import type { SyncWorkerCommand, SyncWorkerData, SyncWorkerMessage } from './protocol';
 
@@ -53,7 +54,10 @@ db.pragma(`busy_timeout = ${SYNC_WORKER_BUSY_TIMEOUT_MS}`);
 db.pragma(`cache_size = -${SYNC_WORKER_CACHE_KIB}`);
 db.pragma(`temp.cache_size = -${SYNC_WORKER_CACHE_KIB}`);
 try {
-  const targets = data.targets.map(({ connection, env }) => syncTargetFor(connection, adapterFor(connection, env)));
+  const targets = data.targets.map(({ connection, env, session }) => {
+    if (session !== undefined) supplierKind(connection.kind)?.session?.adopt(connection, session);
+    return syncTargetFor(connection, adapterFor(connection, env));
+  });
   // Each account's budget as its owner has it (pace and totals) before the first request asks it.
   await budgets.refresh();
   const { nowMs, ...options } = data.options;

@@ -46,9 +46,9 @@ export interface ThreadOptions {
  * catalog's fetch, mapping and staging then run beside another's instead of taking turns on one thread. The results,
  * events, cancelation and per-supplier isolation are syncSuppliers'. Each supplier still asks this thread's request
  * budget before every request, so orders and pings sent meanwhile share its count.
- * What cannot move stays on this thread: everything with an in-memory database, targets without a portable
- * connection (a connection whose secrets cannot be read, test adapters), and suppliers with a login session
- * (SupplierKind.loginSession), which this thread's orders share.
+ * What cannot move stays on this thread: everything with an in-memory database, and targets without a portable
+ * connection (a connection whose secrets cannot be read, test adapters). A supplier with a login session hands the
+ * worker this thread's (SupplierKind.session), which its orders use.
  */
 export async function syncSuppliersInThreads(
   db: Database,
@@ -57,10 +57,7 @@ export async function syncSuppliersInThreads(
 ): Promise<SupplierSyncResult[]> {
   const moving = db.memory
     ? []
-    : targets.filter(
-        (target): target is PortableSyncTarget =>
-          'portable' in target && target.portable !== undefined && !supplierKind(target.supplierKind)?.loginSession,
-      );
+    : targets.filter((target): target is PortableSyncTarget => 'portable' in target && target.portable !== undefined);
   const lastRuns = new Map(latestRuns(db).map((run) => [run.supplierId, run]));
   const plan = planThreads(
     moving.map((target) => ({
@@ -90,6 +87,12 @@ export async function syncSuppliersInThreads(
   return targets.map((target) => results.get(target.supplierId)!);
 }
 
+/** This thread's login session of the target's account, for the worker to go on with (none for most kinds). */
+function sessionOf({ connection }: PortableTarget): { session?: string } {
+  const session = supplierKind(connection.kind)?.session?.current(connection);
+  return session ? { session } : {};
+}
+
 function workerEntry(): { entry: URL | string; argv?: string[] } {
   const here = import.meta.url;
   // From source (tests, the CLI, the benchmark): the TypeScript entry through the same loader.
@@ -113,7 +116,7 @@ async function syncInWorker(
   const workerData: SyncWorkerData = {
     dbFile: db.name,
     nativeBinding: options.nativeBinding,
-    targets: targets.map((target) => target.portable),
+    targets: targets.map((target) => ({ ...target.portable, ...sessionOf(target.portable) })),
     options: {
       concurrency: options.concurrency ?? 3,
       mode: options.mode,

@@ -14,6 +14,8 @@ export type PortableAdapterEnv = Omit<AdapterEnv, 'now' | 'budget' | 'budgetTuni
 export interface PortableTarget {
   connection: ConnectionBase & Record<string, unknown>;
   env: PortableAdapterEnv;
+  /** The starter's login session token of the account (SupplierKind.session), for the worker to go on with. */
+  session?: string;
 }
 
 export interface SyncWorkerData {

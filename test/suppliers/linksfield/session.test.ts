@@ -87,6 +87,23 @@ describe("a Linksfield account's login session", () => {
     expect(other.calls()).toBe(0);
   });
 
+  it("takes another thread's token only when it has none of its own and is not getting one", async () => {
+    const session = accountSession(account(`pw-${Math.random()}`));
+    expect(session.peek()).toBeNull();
+    session.adopt('handed');
+    expect(await session.current(heldLogin().logIn)).toBe('handed');
+    session.adopt('later');
+    expect(session.peek()).toBe('handed');
+
+    const loggingIn = accountSession(account(`pw-${Math.random()}`));
+    const login = heldLogin();
+    const own = loggingIn.current(login.logIn);
+    loggingIn.adopt('handed');
+    login.pending[0].resolve('own');
+    expect(await own).toBe('own');
+    expect(loggingIn.peek()).toBe('own');
+  });
+
   it("shares a refusal: a wrong password's answer is every joined caller's answer", async () => {
     const session = accountSession(account(`pw-${Math.random()}`));
     const refused = heldLogin();
