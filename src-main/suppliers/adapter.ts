@@ -156,6 +156,21 @@ export interface SupplierAdapter {
   budget?: RequestBudgetView;
   /** Set when the supplier has no balance to report: ping then only proves the credentials, so it is not asked for one. */
   noBalance?: true;
+  /**
+   * The login session the upstream keeps per account (Linksfield), shared by the account's adapters of one thread. A
+   * sync worker thread is handed it and hands back the one it ends with, instead of logging in beside the session
+   * orders use (sync/worker/pool.ts).
+   */
+  session?: LoginSessionHandle;
+}
+
+export interface LoginSessionHandle {
+  /** The account's token in this thread, logging in for one when there is none. */
+  token(signal?: AbortSignal): Promise<string>;
+  /** The token in hand, without logging in. */
+  peek(): string | null;
+  /** Takes another thread's token, when this thread has none or still has `replacing` (the one it handed over). */
+  adopt(token: string, replacing?: string | null): void;
 }
 
 /** Tuning that tests and the benchmark turn; adapters take sensible defaults otherwise. */
@@ -229,16 +244,6 @@ export interface SupplierKind<Config extends ConnectionBase = ConnectionBase> {
   /** Config fields that are secrets: never logged, never sent to the renderer in clear. */
   secretFields: readonly string[];
   create(config: Config, env?: AdapterEnv): SupplierAdapter;
-  /**
-   * A login session the upstream keeps per account (Linksfield). A sync worker thread is handed this thread's session
-   * with its target and goes on with it, instead of logging in beside the session orders use.
-   */
-  session?: {
-    /** This thread's session token of the account, if it has one. */
-    current(config: Config): string | null;
-    /** Takes `token` as this thread's session of the account, unless it has one already. */
-    adopt(config: Config, token: string): void;
-  };
   startSimulator(options?: SimulatorOptions): Promise<RunningSimulator>;
   /** Published API hosts, offered in the connection form; absent where the supplier keeps them private. */
   baseUrls?: { production?: string; sandbox?: string };

@@ -13,6 +13,7 @@ import { syncSuppliersInThreads } from '../../src-main/sync/worker/pool';
 import { WORKER_STOPPED } from '../../src-shared/sync-run-errors';
 import type { PortableAdapterEnv } from '../../src-main/sync/worker/protocol';
 import { FAST_RETRY, tempDb } from '../helpers/temp-db';
+import { collectPages } from '../helpers/collect-pages';
 import { autoDeliveredOrder } from '../helpers/dujiao-order';
 
 // Syncs in worker threads (sync/worker/): each thread opens the database itself and asks this thread's request
@@ -146,27 +147,64 @@ describe('request budgets of a sync in worker threads', () => {
     return sim;
   }
 
-  it("hands a sync thread the login session this thread's orders use: the worker does not log in beside it", async () => {
-    const lf = (await simulator('linksfield', { size: 40 })) as RunningSimulator & {
-      server: { state: { logins: number } };
-    };
-    const others = [await simulator('mesim', { size: 200 }), await simulator('dujiao-next', { size: 200 })];
-    const db = database();
-    const connection = lf.connection as Connection;
-    // This thread's adapter for the account (the order service's) logs in, as a connection test does.
-    await adapterFor(connection, ENV).ping();
-    expect(lf.server.state.logins).toBe(1);
-    const results = await syncSuppliersInThreads(
-      db,
-      [connection, ...others.map((sim) => sim.connection as Connection)].map((c) => portableSyncTarget(c, ENV)),
-      { mode: 'full', threads: 2 },
-    );
-    // All three synced in worker threads; every result came back, in the order asked.
-    expect(results.map((r) => [r.supplierId, r.status])).toEqual(
-      [connection, ...others.map((sim) => sim.connection)].map((c) => [c.id, 'ok']),
-    );
-    expect(results.every((r) => r.counts!.added > 0)).toBe(true);
-    expect(lf.server.state.logins).toBe(1);
+  describe('a supplier with a login session (Linksfield)', () => {
+    type LinksfieldSim = RunningSimulator & { server: { state: { logins: number; expireAllTokens(): void } } };
+    async function threadedSync(
+      prepare: (lf: LinksfieldSim, connection: Connection) => Promise<void>,
+      onEvent?: (event: SyncEvent, connection: Connection) => void,
+    ) {
+      const lf = (await simulator('linksfield', { size: 40 })) as LinksfieldSim;
+      const others = [await simulator('mesim', { size: 200 }), await simulator('dujiao-next', { size: 200 })];
+      const connection = lf.connection as Connection;
+      await prepare(lf, connection);
+      const results = await syncSuppliersInThreads(
+        database(),
+        [connection, ...others.map((sim) => sim.connection as Connection)].map((c) => portableSyncTarget(c, ENV)),
+        { mode: 'full', threads: 2, onEvent: (event) => onEvent?.(event, connection) },
+      );
+      // All three synced in worker threads; every result came back, in the order asked.
+      expect(results.map((r) => [r.supplierId, r.status])).toEqual(
+        [connection, ...others.map((sim) => sim.connection)].map((c) => [c.id, 'ok']),
+      );
+      expect(results.every((r) => r.counts!.added > 0)).toBe(true);
+      // This thread's adapters (the order service's) go on with the session the worker ended with.
+      const ordering = adapterFor(connection, ENV);
+      return { lf, token: await ordering.session!.token(), ordering };
+    }
+
+    it("hands the worker the session this thread's orders use: the worker does not log in beside it", async () => {
+      const { lf } = await threadedSync(async (sim, connection) => {
+        // This thread's adapter for the account (the order service's) logs in, as a connection test does.
+        await adapterFor(connection, ENV).ping();
+        expect(sim.server.state.logins).toBe(1);
+      });
+      expect(lf.server.state.logins).toBe(1);
+    });
+
+    it('logs in here first when this thread has no session yet, so both threads share that one', async () => {
+      let heldHereWhenListingStarted: string | null = null;
+      const { lf, token } = await threadedSync(
+        async (sim) => expect(sim.server.state.logins).toBe(0),
+        (event, connection) => {
+          // An order placed while the worker lists finds the session already here.
+          if (event.type === 'started' && event.supplierId === connection.id)
+            heldHereWhenListingStarted = adapterFor(connection, ENV).session!.peek();
+        },
+      );
+      expect(heldHereWhenListingStarted).toBe(token);
+      expect(lf.server.state.logins).toBe(1);
+    });
+
+    it('takes back the session the worker had to open when the one it was handed expired', async () => {
+      const { lf, ordering } = await threadedSync(async (sim, connection) => {
+        await adapterFor(connection, ENV).ping();
+        sim.server.state.expireAllTokens();
+      });
+      expect(lf.server.state.logins).toBe(2);
+      // The worker's token works here without another login.
+      await collectPages(ordering.fetchCatalog());
+      expect(lf.server.state.logins).toBe(2);
+    });
   });
 
   it('paces the worker and an order placed from this thread as one account: the server never blocks the key', async () => {

@@ -157,5 +157,11 @@ export function createLinksfieldAdapter(account: LinksfieldAccount, label: strin
     }
   }
 
-  return { ping, fetchCatalog, orders: createLinksfieldOrders(client, label, env?.now), noBalance: true };
+  return {
+    ping,
+    fetchCatalog,
+    orders: createLinksfieldOrders(client, label, env?.now),
+    noBalance: true,
+    session: client.sessionHandle,
+  };
 }

@@ -3,7 +3,7 @@ import { adaptivePolicy, standaloneBudget, type BudgetPolicy } from '../../http/
 import { SupplierError } from '../../http/errors';
 import { DEFAULT_RETRY, withRetries, type RetryPolicy } from '../../http/retry';
 import { send, type HttpResponse } from '../../http/transport';
-import type { AdapterEnv } from '../adapter';
+import type { AdapterEnv, LoginSessionHandle } from '../adapter';
 import { md5Hex } from '../shared/digest';
 import { LINKSFIELD_DEFAULT_REQUESTS_PER_MINUTE } from './config';
 import { supplierText } from '../shared/supplier-text';
@@ -63,6 +63,13 @@ export class FmsClient {
   get partnerCode(): string {
     return this.account.partnerCode;
   }
+
+  /** The account's session, for a sync worker thread to be handed (SupplierAdapter.session). */
+  readonly sessionHandle: LoginSessionHandle = {
+    token: (signal) => this.session.current(this.logInHere, signal),
+    peek: () => this.session.peek(),
+    adopt: (token, replacing) => this.session.adopt(token, replacing),
+  };
 
   /** Logs in afresh, so a ping proves the credentials rather than an old token. */
   async signIn(signal?: AbortSignal): Promise<void> {

@@ -1,7 +1,6 @@
 import { adapterBudget } from '../../http/budget-policy';
 import type { SupplierKind } from '../adapter';
 import { createLinksfieldAdapter } from './adapter';
-import { accountSession } from './session';
 import { linksfieldBudgetPolicy } from './client';
 import { linksfieldConfig, type LinksfieldConfig } from './config';
 import { startLinksfieldSimulator } from './sim';
@@ -11,10 +10,6 @@ export const linksfield: SupplierKind<LinksfieldConfig> = {
   label: 'Linksfield',
   configSchema: linksfieldConfig,
   secretFields: ['password'],
-  session: {
-    current: (config) => accountSession(config).peek(),
-    adopt: (config, token) => accountSession(config).adopt(token),
-  },
   create: (config, env) => {
     const account = `${config.partnerCode}\n${config.email.toLowerCase()}`;
     const budget = adapterBudget(

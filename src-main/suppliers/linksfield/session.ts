@@ -49,9 +49,12 @@ export class TokenSession {
     return this.token;
   }
 
-  /** Takes a token another thread's session of the account holds, unless this one has its own or is getting one. */
-  adopt(token: string): void {
-    if (this.token === null && this.pending === null) this.token = token;
+  /**
+   * Takes a token another thread's session of the account holds, when this one has none or still has `replacing` (the
+   * token it handed that thread), and is not logging in meanwhile.
+   */
+  adopt(token: string, replacing: string | null = null): void {
+    if (this.pending === null && (this.token === null || this.token === replacing)) this.token = token;
   }
 
   /** Logs in even with a token in hand: proves the credentials still work. */

@@ -23,7 +23,8 @@ const collected = new FinalizationRegistry<{ entries: Entries; key: string }>(({
  * What an upstream ties to an account or a host rather than to one adapter: a login session, the path family a host
  * speaks, the offset of its clock, package details already read. One per key in this thread, shared by every adapter
  * made for it (a sync's own, the order service's, a connection test's), as the account's request budget is. A sync
- * worker is a thread of its own and starts without them. Keys are hashed, so credentials in one are not kept as text.
+ * worker is a thread of its own: it is handed the login session (SupplierAdapter.session) and starts without the rest.
+ * Keys are hashed, so credentials in one are not kept as text.
  */
 export function threadShared<T extends object>(kind: string, keyParts: readonly string[], make: () => T): T {
   let entries = kinds.get(kind);

@@ -6,7 +6,6 @@ import { keepAccountBudgetsElsewhere } from '../../http/budget-policy';
 import { RemoteBudgets } from '../../http/budget-remote';
 import { syncSuppliers } from '../engine';
 import { adapterFor, syncTargetFor } from '../targets';
-import { supplierKind } from '../../suppliers/registry';
 import type { SyncEvent } from '../../../src-shared/sync-types';
 import type { SyncWorkerCommand, SyncWorkerData, SyncWorkerMessage } from './protocol';
 
@@ -55,8 +54,9 @@ db.pragma(`cache_size = -${SYNC_WORKER_CACHE_KIB}`);
 db.pragma(`temp.cache_size = -${SYNC_WORKER_CACHE_KIB}`);
 try {
   const targets = data.targets.map(({ connection, env, session }) => {
-    if (session !== undefined) supplierKind(connection.kind)?.session?.adopt(connection, session);
-    return syncTargetFor(connection, adapterFor(connection, env));
+    const adapter = adapterFor(connection, env);
+    if (session !== undefined) adapter.session?.adopt(session);
+    return syncTargetFor(connection, adapter);
   });
   // Each account's budget as its owner has it (pace and totals) before the first request asks it.
   await budgets.refresh();
@@ -68,7 +68,12 @@ try {
     onEvent: forwardEvents(),
   });
   budgets.flush();
-  post({ type: 'results', results });
+  const sessions: Record<string, string> = {};
+  for (const target of targets) {
+    const token = target.adapter.session?.peek();
+    if (token) sessions[target.supplierId] = token;
+  }
+  post({ type: 'results', results, sessions });
 } finally {
   db.close();
   budgets.close();

@@ -8,7 +8,6 @@ import { serveRemoteBudgets } from '../../http/budget-remote';
 import type { SupplierSyncResult } from '../../../src-shared/sync-types';
 import { listingSince, syncSuppliers, type SyncOptions, type SyncTarget } from '../engine';
 import { planThreads } from './thread-plan';
-import { supplierKind } from '../../suppliers/registry';
 import { WORKER_STOPPED } from '../../../src-shared/sync-run-errors';
 import type { PortableTarget, SyncWorkerCommand, SyncWorkerData, SyncWorkerMessage } from './protocol';
 
@@ -48,7 +47,7 @@ export interface ThreadOptions {
  * budget before every request, so orders and pings sent meanwhile share its count.
  * What cannot move stays on this thread: everything with an in-memory database, and targets without a portable
  * connection (a connection whose secrets cannot be read, test adapters). A supplier with a login session hands the
- * worker this thread's (SupplierKind.session), which its orders use.
+ * worker this thread's (SupplierAdapter.session), which its orders use, and takes back the one it ends with.
  */
 export async function syncSuppliersInThreads(
   db: Database,
@@ -87,10 +86,19 @@ export async function syncSuppliersInThreads(
   return targets.map((target) => results.get(target.supplierId)!);
 }
 
-/** This thread's login session of the target's account, for the worker to go on with (none for most kinds). */
-function sessionOf({ connection }: PortableTarget): { session?: string } {
-  const session = supplierKind(connection.kind)?.session?.current(connection);
-  return session ? { session } : {};
+/**
+ * This thread's login session of each target's account that has one (SupplierAdapter.session), logging in here first
+ * when there is none yet: the worker goes on with the session orders use rather than logging in beside it. That login
+ * passes the account's budget through this thread's adapter, so the run does not count it. One that fails is left to
+ * the worker, whose run then fails with the upstream's reason.
+ */
+async function loginSessions(targets: PortableSyncTarget[], signal?: AbortSignal): Promise<Map<string, string>> {
+  const tokens = new Map<string, string>();
+  for (const target of targets) {
+    const token = await target.adapter.session?.token(signal).catch(() => null);
+    if (token) tokens.set(target.supplierId, token);
+  }
+  return tokens;
 }
 
 function workerEntry(): { entry: URL | string; argv?: string[] } {
@@ -110,13 +118,17 @@ async function syncInWorker(
   targets: PortableSyncTarget[],
   options: SyncOptions & ThreadOptions,
 ): Promise<SupplierSyncResult[]> {
+  const handed = await loginSessions(targets, options.signal);
   const channel = new MessageChannel();
   const stopServing = serveRemoteBudgets(channel.port1, localAccountBudget);
   const { entry, argv } = workerEntry();
   const workerData: SyncWorkerData = {
     dbFile: db.name,
     nativeBinding: options.nativeBinding,
-    targets: targets.map((target) => ({ ...target.portable, ...sessionOf(target.portable) })),
+    targets: targets.map((target) => {
+      const session = handed.get(target.supplierId);
+      return session ? { ...target.portable, session } : target.portable;
+    }),
     options: {
       concurrency: options.concurrency ?? 3,
       mode: options.mode,
@@ -149,6 +161,11 @@ async function syncInWorker(
           options.onEvent?.(message.event);
         } else {
           settled = true;
+          // A login the worker had to make (its token expired) becomes this thread's too, unless it logged in since.
+          for (const target of targets) {
+            const token = message.sessions[target.supplierId];
+            if (token) target.adapter.session?.adopt(token, handed.get(target.supplierId) ?? null);
+          }
           resolve(message.results);
         }
       });

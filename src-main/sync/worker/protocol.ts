@@ -14,7 +14,7 @@ export type PortableAdapterEnv = Omit<AdapterEnv, 'now' | 'budget' | 'budgetTuni
 export interface PortableTarget {
   connection: ConnectionBase & Record<string, unknown>;
   env: PortableAdapterEnv;
-  /** The starter's login session token of the account (SupplierKind.session), for the worker to go on with. */
+  /** The starter's login session token of the account (SupplierAdapter.session), for the worker to go on with. */
   session?: string;
 }
 
@@ -37,7 +37,13 @@ export interface SyncWorkerData {
 
 /** Worker → starter. */
 export type SyncWorkerMessage =
-  { type: 'event'; event: SyncEvent } | { type: 'results'; results: SupplierSyncResult[] };
+  | { type: 'event'; event: SyncEvent }
+  | {
+      type: 'results';
+      results: SupplierSyncResult[];
+      /** Each target's login session token as the worker ends with it, by supplier id, for the starter to take. */
+      sessions: Record<string, string>;
+    };
 
 /** Starter → worker. */
 export type SyncWorkerCommand = { type: 'cancel' };

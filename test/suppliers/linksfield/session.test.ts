@@ -94,6 +94,11 @@ describe("a Linksfield account's login session", () => {
     expect(await session.current(heldLogin().logIn)).toBe('handed');
     session.adopt('later');
     expect(session.peek()).toBe('handed');
+    // The thread it was handed to had to log in again: its token replaces the one handed, and only that one.
+    session.adopt('newer', 'handed');
+    expect(session.peek()).toBe('newer');
+    session.adopt('stale', 'handed');
+    expect(session.peek()).toBe('newer');
 
     const loggingIn = accountSession(account(`pw-${Math.random()}`));
     const login = heldLogin();
