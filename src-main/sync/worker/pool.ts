@@ -86,18 +86,25 @@ export async function syncSuppliersInThreads(
   return targets.map((target) => results.get(target.supplierId)!);
 }
 
+/** The longest the worker's start waits for a login made here to hand it; past that, the worker logs in itself. */
+export const SESSION_HANDOVER_WAIT_MS = 15_000;
+
 /**
  * This thread's login session of each target's account that has one (SupplierAdapter.session), logging in here first
  * when there is none yet: the worker goes on with the session orders use rather than logging in beside it. That login
- * passes the account's budget through this thread's adapter, so the run does not count it. One that fails is left to
- * the worker, whose run then fails with the upstream's reason.
+ * passes the account's budget through this thread's adapter, so the run does not count it. One that fails or takes
+ * too long is left to the worker, whose run then says why.
  */
 async function loginSessions(targets: PortableSyncTarget[], signal?: AbortSignal): Promise<Map<string, string>> {
   const tokens = new Map<string, string>();
-  for (const target of targets) {
-    const token = await target.adapter.session?.token(signal).catch(() => null);
-    if (token) tokens.set(target.supplierId, token);
-  }
+  const waited = AbortSignal.timeout(SESSION_HANDOVER_WAIT_MS);
+  const until = signal ? AbortSignal.any([signal, waited]) : waited;
+  await Promise.all(
+    targets.map(async (target) => {
+      const token = await target.adapter.session?.token(until).catch(() => null);
+      if (token) tokens.set(target.supplierId, token);
+    }),
+  );
   return tokens;
 }
 
