@@ -1,5 +1,11 @@
 import type { MessagePort } from 'node:worker_threads';
-import { CanceledError, SupplierError } from './errors';
+import {
+  CanceledError,
+  SupplierError,
+  portableSupplierError,
+  supplierErrorFrom,
+  type PortableSupplierError,
+} from './errors';
 import { isThrottle, type BudgetStats, type RequestBudget, type RunOptions } from './budget';
 import type { AccountIdentity, BudgetPolicy, BudgetTuning } from './budget-policy';
 
@@ -14,17 +20,7 @@ export interface BudgetSnapshot extends BudgetStats {
 }
 
 /** Why a request ended without a result: the attempt's own error, a cancel, or the budget refusing (an upstream ban). */
-type Failure =
-  | { kind: 'attempt' }
-  | { kind: 'canceled' }
-  | {
-      kind: 'refused';
-      message: string;
-      code: string;
-      httpStatus: number | null;
-      retryable: boolean;
-      retryAfterMs: number | null;
-    };
+type Failure = { kind: 'attempt' } | { kind: 'canceled' } | ({ kind: 'refused' } & PortableSupplierError);
 
 /** Worker → owner. */
 export type BudgetRequest =
@@ -266,16 +262,7 @@ class RemoteBudget implements RequestBudget {
           done();
           if (failure === null || failure.kind === 'attempt') reject(attemptError);
           else if (failure.kind === 'canceled') reject(new CanceledError());
-          else
-            reject(
-              new SupplierError(
-                failure.message,
-                failure.code,
-                failure.httpStatus,
-                failure.retryable,
-                failure.retryAfterMs,
-              ),
-            );
+          else reject(supplierErrorFrom(failure));
         },
       });
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -304,16 +291,7 @@ export function serveRemoteBudgets(
 
   const failureOf = (error: unknown): Failure => {
     if (error instanceof Error && fromAttempt.has(error)) return { kind: 'attempt' };
-    if (error instanceof SupplierError) {
-      return {
-        kind: 'refused',
-        message: error.message,
-        code: error.code,
-        httpStatus: error.httpStatus,
-        retryable: error.retryable,
-        retryAfterMs: error.retryAfterMs,
-      };
-    }
+    if (error instanceof SupplierError) return { kind: 'refused', ...portableSupplierError(error) };
     return { kind: 'canceled' };
   };
 

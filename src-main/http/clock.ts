@@ -24,6 +24,11 @@ export class ServerClock {
     return changed;
   }
 
+  /** Takes an offset another thread learnt of the same host. */
+  adopt(offsetMs: number): void {
+    this.offsetMs = offsetMs;
+  }
+
   get offset(): number {
     return this.offsetMs;
   }

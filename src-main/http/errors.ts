@@ -17,6 +17,26 @@ export class SupplierError extends Error {
   }
 }
 
+/** A SupplierError as plain data, to cross to another thread: a structured clone keeps no class and no fields. */
+export interface PortableSupplierError {
+  message: string;
+  code: string;
+  httpStatus: number | null;
+  retryable: boolean;
+  retryAfterMs: number | null;
+}
+
+export const portableSupplierError = (error: SupplierError): PortableSupplierError => ({
+  message: error.message,
+  code: error.code,
+  httpStatus: error.httpStatus,
+  retryable: error.retryable,
+  retryAfterMs: error.retryAfterMs,
+});
+
+export const supplierErrorFrom = (error: PortableSupplierError): SupplierError =>
+  new SupplierError(error.message, error.code, error.httpStatus, error.retryable, error.retryAfterMs);
+
 /** The fetch did not see the whole catalog; nothing may be concluded (least of all removals) from it. */
 export class IncompleteCatalogError extends SupplierError {
   constructor(message: string) {

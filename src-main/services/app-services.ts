@@ -508,7 +508,8 @@ export class AppServices {
    * own anyway): the run counts its own requests, not those of an order or a test sent on the connection's kept adapter
    * meanwhile. What the upstream ties to the account or the host is shared with the kept adapter all the same: the
    * request budget (http/budget-policy.ts), the Linksfield login session and what a host taught an adapter
-   * (suppliers/shared/thread-shared.ts; a sync worker thread is handed the login session, SupplierAdapter.session).
+   * (suppliers/shared/thread-shared.ts; a sync worker thread's login session asks this thread's for its tokens,
+   * SupplierAdapter.session).
    */
   private syncTarget(id: string, kind: string): SyncTarget | PortableSyncTarget {
     try {

@@ -158,19 +158,22 @@ export interface SupplierAdapter {
   noBalance?: true;
   /**
    * The login session the upstream keeps per account (Linksfield), shared by the account's adapters of one thread. A
-   * sync worker thread is handed it and hands back the one it ends with, instead of logging in beside the session
-   * orders use (sync/worker/pool.ts).
+   * sync worker thread takes its tokens from the thread that started it instead of logging in beside the session
+   * orders use there (sync/worker/login-sessions.ts).
    */
   session?: LoginSessionHandle;
 }
 
+/** A token other than `stale` (any token, when null): the one in hand, else a fresh login. */
+export type TokenSource = (stale: string | null, signal?: AbortSignal) => Promise<string>;
+
 export interface LoginSessionHandle {
-  /** The account's token in this thread, logging in for one when there is none. */
-  token(signal?: AbortSignal): Promise<string>;
+  /** This thread's session as a TokenSource: what a sync worker's session asks for its tokens. */
+  replace: TokenSource;
   /** The token in hand, without logging in. */
   peek(): string | null;
-  /** Takes another thread's token, when this thread has none or still has `replacing` (the one it handed over). */
-  adopt(token: string, replacing?: string | null): void;
+  /** From now on tokens come from `source` (another thread's session), never from a login of this thread's. */
+  takeTokensFrom(source: TokenSource): void;
 }
 
 /** Tuning that tests and the benchmark turn; adapters take sensible defaults otherwise. */

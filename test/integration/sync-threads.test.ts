@@ -148,31 +148,40 @@ describe('request budgets of a sync in worker threads', () => {
   }
 
   describe('a supplier with a login session (Linksfield)', () => {
-    type LinksfieldSim = RunningSimulator & { server: { state: { logins: number; expireAllTokens(): void } } };
+    type LinksfieldSim = RunningSimulator & {
+      server: {
+        state: { logins: number; expireAllTokens(): void; pathFamily: 'v1.1' | 'plain' };
+        hits: Map<string, number>;
+      };
+    };
     async function threadedSync(
       prepare: (lf: LinksfieldSim, connection: Connection) => Promise<void>,
-      onEvent?: (event: SyncEvent, connection: Connection) => void,
+      /** Runs on this thread while the worker syncs, as an order would. */
+      meanwhile?: (connection: Connection) => Promise<unknown>,
     ) {
       const lf = (await simulator('linksfield', { size: 40 })) as LinksfieldSim;
       const others = [await simulator('mesim', { size: 200 }), await simulator('dujiao-next', { size: 200 })];
       const connection = lf.connection as Connection;
       await prepare(lf, connection);
-      const results = await syncSuppliersInThreads(
-        database(),
-        [connection, ...others.map((sim) => sim.connection as Connection)].map((c) => portableSyncTarget(c, ENV)),
-        { mode: 'full', threads: 2, onEvent: (event) => onEvent?.(event, connection) },
-      );
+      const [results] = await Promise.all([
+        syncSuppliersInThreads(
+          database(),
+          [connection, ...others.map((sim) => sim.connection as Connection)].map((c) => portableSyncTarget(c, ENV)),
+          { mode: 'full', threads: 2 },
+        ),
+        meanwhile?.(connection),
+      ]);
       // All three synced in worker threads; every result came back, in the order asked.
       expect(results.map((r) => [r.supplierId, r.status])).toEqual(
         [connection, ...others.map((sim) => sim.connection)].map((c) => [c.id, 'ok']),
       );
       expect(results.every((r) => r.counts!.added > 0)).toBe(true);
-      // This thread's adapters (the order service's) go on with the session the worker ended with.
+      // This thread's adapters (the order service's) hold the session the worker used.
       const ordering = adapterFor(connection, ENV);
-      return { lf, token: await ordering.session!.token(), ordering };
+      return { lf, heldHere: ordering.session!.peek(), ordering };
     }
 
-    it("hands the worker the session this thread's orders use: the worker does not log in beside it", async () => {
+    it("gives the worker the session this thread's orders use: the worker does not log in beside it", async () => {
       const { lf } = await threadedSync(async (sim, connection) => {
         // This thread's adapter for the account (the order service's) logs in, as a connection test does.
         await adapterFor(connection, ENV).ping();
@@ -181,29 +190,95 @@ describe('request budgets of a sync in worker threads', () => {
       expect(lf.server.state.logins).toBe(1);
     });
 
-    it('logs in here first when this thread has no session yet, so both threads share that one', async () => {
-      let heldHereWhenListingStarted: string | null = null;
-      const { lf, token } = await threadedSync(
-        async (sim) => expect(sim.server.state.logins).toBe(0),
-        (event, connection) => {
-          // An order placed while the worker lists finds the session already here.
-          if (event.type === 'started' && event.supplierId === connection.id)
-            heldHereWhenListingStarted = adapterFor(connection, ENV).session!.peek();
-        },
-      );
-      expect(heldHereWhenListingStarted).toBe(token);
+    it('logs in here for the worker when this thread has no session yet, so both threads share that one', async () => {
+      const { lf, heldHere } = await threadedSync(async (sim) => expect(sim.server.state.logins).toBe(0));
+      expect(heldHere).not.toBeNull();
       expect(lf.server.state.logins).toBe(1);
     });
 
-    it('takes back the session the worker had to open when the one it was handed expired', async () => {
+    it("hands the worker the path family this thread learnt the host speaks: it never asks the other's", async () => {
+      const versioned = (lf: LinksfieldSim) =>
+        [...lf.server.hits].filter(([path]) => path.includes('/v1.1/')).reduce((sum, [, n]) => sum + n, 0);
+      let learnt = 0;
+      const { lf } = await threadedSync(async (sim, connection) => {
+        sim.server.state.pathFamily = 'plain';
+        await collectPages(adapterFor(connection, ENV).fetchCatalog());
+        learnt = versioned(sim);
+        expect(learnt).toBeGreaterThan(0);
+      });
+      expect(versioned(lf)).toBe(learnt);
+    });
+
+    it('logs in once here when the token expires during the sync, and keeps that session for its orders', async () => {
       const { lf, ordering } = await threadedSync(async (sim, connection) => {
         await adapterFor(connection, ENV).ping();
         sim.server.state.expireAllTokens();
       });
       expect(lf.server.state.logins).toBe(2);
-      // The worker's token works here without another login.
+      // The token the worker was given works here without another login.
       await collectPages(ordering.fetchCatalog());
       expect(lf.server.state.logins).toBe(2);
+    });
+
+    it('an order here meeting the same expired token shares that one login: never two sessions', async () => {
+      const { lf } = await threadedSync(
+        async (sim, connection) => {
+          await adapterFor(connection, ENV).ping();
+          sim.server.state.expireAllTokens();
+        },
+        (connection) => collectPages(adapterFor(connection, ENV).fetchCatalog()),
+      );
+      expect(lf.server.state.logins).toBe(2);
+    });
+    it("fails the worker's run with this thread's refusal, worded as a sync in this thread words it", async () => {
+      const lf = (await simulator('linksfield', { size: 10 })) as LinksfieldSim;
+      const other = await simulator('mesim', { size: 100 });
+      const wrong = { ...lf.connection, password: `wrong-${Math.random()}` } as Connection;
+      const targets = () => [wrong, other.connection as Connection].map((c) => portableSyncTarget(c, ENV));
+      const [threaded] = await syncSuppliersInThreads(database(), targets(), { mode: 'full', threads: 2 });
+      const [here] = await syncSuppliers(database(), targets(), { mode: 'full' });
+      expect(threaded.status).toBe('failed');
+      expect(threaded.error).toBe(here.error);
+      expect(threaded.error).toMatch(/login|password|refus/i);
+    });
+  });
+
+  describe("what this thread learnt of a host's clock", () => {
+    /** A Dujiao-Next host whose clock runs ten minutes ahead of this computer's; MeSIM beside it for a second thread. */
+    async function aheadOfUs() {
+      const sim = await startDujiaoSimulator({ size: 120 });
+      cleanups.push(() => sim.close());
+      sim.server.state.clockOffsetMs = 10 * 60_000;
+      const other = await simulator('mesim', { size: 100 });
+      const connection = sim.connection as Connection;
+      const pings = () => sim.server.hits.get('POST /api/v1/upstream/ping') ?? 0;
+      const sync = async () => {
+        const results = await syncSuppliersInThreads(
+          database(),
+          [connection, other.connection as Connection].map((c) => portableSyncTarget(c, ENV)),
+          { mode: 'full', threads: 2 },
+        );
+        expect(results.map((r) => r.status)).toEqual(['ok', 'ok']);
+      };
+      return { connection, pings, sync };
+    }
+
+    it('is handed to the worker: its first signed request is not refused', async () => {
+      const { connection, pings, sync } = await aheadOfUs();
+      // This thread's adapter (a connection test's) is refused once and learns the offset.
+      await adapterFor(connection, ENV).ping();
+      expect(pings()).toBe(2);
+      await sync();
+      // The listing's one ping, signed right.
+      expect(pings()).toBe(3);
+    });
+
+    it("comes back from the worker: this thread's next request is signed right", async () => {
+      const { connection, pings, sync } = await aheadOfUs();
+      await sync();
+      expect(pings()).toBe(2);
+      await adapterFor(connection, ENV).ping();
+      expect(pings()).toBe(3);
     });
   });
 

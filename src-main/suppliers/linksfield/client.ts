@@ -10,8 +10,8 @@ import { supplierText } from '../shared/supplier-text';
 import { stringifyWithDecimals } from './json-decimal';
 import { FMS_OK, FMS_TOKEN_EXPIRED, describeCode, envelopeError, readEnvelope, type FmsEnvelope } from './envelope';
 import { accountSession, type LogIn, type TokenSession } from './session';
-import { sameBase, threadShared } from '../shared/thread-shared';
-import { FMS_PATHS, PathFamilyMemory } from './paths';
+import { handLearntState, sameBase, threadShared } from '../shared/thread-shared';
+import { FMS_PATHS, PathFamilyMemory, isPathFamily } from './paths';
 
 export interface FmsAccount {
   /** Where the FMS API lives; Linksfield gives each partner its host, so nothing is assumed. */
@@ -30,6 +30,15 @@ export interface CallOptions {
    */
   resend?: boolean;
 }
+
+/** The path family each host speaks, learnt once per base URL in a thread and handed to a sync worker and back. */
+const PATH_FAMILIES = 'linksfield-paths';
+handLearntState<PathFamilyMemory>(PATH_FAMILIES, {
+  save: (memory) => memory.family ?? undefined,
+  restore: (memory, family) => {
+    if (isPathFamily(family)) memory.adopt(family);
+  },
+});
 
 const SEND_ONCE: RetryPolicy = { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 };
 
@@ -51,7 +60,7 @@ export class FmsClient {
   ) {
     this.session = accountSession(account);
     this.pathFamily = threadShared(
-      'linksfield-paths',
+      PATH_FAMILIES,
       [sameBase(account.baseUrl)],
       () => new PathFamilyMemory((error) => error instanceof SupplierError && error.httpStatus === 404),
     );
@@ -64,11 +73,11 @@ export class FmsClient {
     return this.account.partnerCode;
   }
 
-  /** The account's session, for a sync worker thread to be handed (SupplierAdapter.session). */
+  /** The account's session, which a sync worker thread's takes its tokens from (SupplierAdapter.session). */
   readonly sessionHandle: LoginSessionHandle = {
-    token: (signal) => this.session.current(this.logInHere, signal),
+    replace: (stale, signal) => this.session.replace(stale, this.logInHere, signal),
     peek: () => this.session.peek(),
-    adopt: (token, replacing) => this.session.adopt(token, replacing),
+    takeTokensFrom: (source) => this.session.takeTokensFrom(source),
   };
 
   /** Logs in afresh, so a ping proves the credentials rather than an old token. */

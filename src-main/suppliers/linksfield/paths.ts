@@ -15,6 +15,8 @@ export const FMS_PATHS = {
  */
 export type PathFamily = 'v1.1' | 'plain';
 
+export const isPathFamily = (value: unknown): value is PathFamily => value === 'v1.1' || value === 'plain';
+
 const VERSION_PREFIX = '/v1.1';
 
 /** The paths that exist in both spellings: the catalog (package list, detail) and the pre-order. */
@@ -51,6 +53,11 @@ export class PathFamilyMemory {
 
   get family(): PathFamily | null {
     return this.known;
+  }
+
+  /** Takes the family another thread learnt the host speaks. */
+  adopt(family: PathFamily): void {
+    this.known = family;
   }
 
   async run<T>(path: string, attempt: (actualPath: string) => Promise<T>): Promise<T> {

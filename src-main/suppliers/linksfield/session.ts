@@ -1,5 +1,6 @@
 import { CanceledError, SupplierError } from '../../http/errors';
 import { sameBase, threadShared } from '../shared/thread-shared';
+import type { TokenSource } from '../adapter';
 
 /** Logs in through the asking client (its budget, its label, its retries), resolving with the new token. */
 export type LogIn = (signal?: AbortSignal) => Promise<string>;
@@ -11,6 +12,8 @@ export type LogIn = (signal?: AbortSignal) => Promise<string>;
 export class TokenSession {
   private token: string | null = null;
   private pending: { login: Promise<string>; startedWith: AbortSignal | undefined } | null = null;
+  /** Where tokens come from instead of this thread's logins: the session of the thread that started a sync worker. */
+  private source: TokenSource | null = null;
 
   current(logIn: LogIn, signal?: AbortSignal): Promise<string> {
     return this.token !== null ? Promise.resolve(this.token) : this.replace(null, logIn, signal);
@@ -22,7 +25,7 @@ export class TokenSession {
       if (this.token !== null && this.token !== stale) return this.token;
       this.pending ??= {
         startedWith: signal,
-        login: logIn(signal)
+        login: (this.source ? this.source(stale, signal) : logIn(signal))
           .then((token) => {
             this.token = token;
             return token;
@@ -50,11 +53,11 @@ export class TokenSession {
   }
 
   /**
-   * Takes a token another thread's session of the account holds, when this one has none or still has `replacing` (the
-   * token it handed that thread), and is not logging in meanwhile.
+   * From now on a token comes from `source` (another thread's session of the account, which shares one login among
+   * all its callers) instead of a login of this thread's: one session per account, however many threads use it.
    */
-  adopt(token: string, replacing: string | null = null): void {
-    if (this.pending === null && (this.token === null || this.token === replacing)) this.token = token;
+  takeTokensFrom(source: TokenSource): void {
+    this.source = source;
   }
 
   /** Logs in even with a token in hand: proves the credentials still work. */

@@ -19,12 +19,35 @@ const collected = new FinalizationRegistry<{ entries: Entries; key: string }>(({
   if (entries.held.get(key)?.deref() === undefined) entries.held.delete(key);
 });
 
+/** What one entry learnt, as plain data that crosses to another thread: a clock's offset, a host's path family. */
+export type LearntState = string | number;
+
+/** One entry's learnt state, by kind and hashed key: what a sync worker is handed and hands back. */
+export interface LearntEntry {
+  kind: string;
+  key: string;
+  state: LearntState;
+}
+
+/** How the entries of a kind hand what they learnt to another thread. */
+export interface LearntCodec<T> {
+  /** What the value has learnt worth handing on; undefined while it has learnt nothing. */
+  save(value: T): LearntState | undefined;
+  /** Takes what another thread learnt. */
+  restore(value: T, state: LearntState): void;
+}
+
+const codecs = new Map<string, LearntCodec<object>>();
+/** States handed to this thread for entries not made here yet, by kind and key; taken when one is made. */
+const handed = new Map<string, Map<string, LearntState>>();
+
 /**
  * What an upstream ties to an account or a host rather than to one adapter: a login session, the path family a host
  * speaks, the offset of its clock, package details already read. One per key in this thread, shared by every adapter
  * made for it (a sync's own, the order service's, a connection test's), as the account's request budget is. A sync
- * worker is a thread of its own: it is handed the login session (SupplierAdapter.session) and starts without the rest.
- * Keys are hashed, so credentials in one are not kept as text.
+ * worker is a thread of its own: its login session asks the starter's for tokens (SupplierAdapter.session), and it is
+ * handed what kinds with a LearntCodec learnt (learntState) and hands back what it learnt. Keys are hashed, so
+ * credentials in one are not kept as text.
  */
 export function threadShared<T extends object>(kind: string, keyParts: readonly string[], make: () => T): T {
   let entries = kinds.get(kind);
@@ -33,6 +56,11 @@ export function threadShared<T extends object>(kind: string, keyParts: readonly 
   let value = entries.held.get(key)?.deref() as T | undefined;
   if (value === undefined) {
     value = make();
+    const state = handed.get(kind)?.get(key);
+    if (state !== undefined) {
+      codecs.get(kind)?.restore(value, state);
+      handed.get(kind)!.delete(key);
+    }
     entries.held.set(key, new WeakRef(value));
     collected.register(value, { entries, key });
   }
@@ -44,8 +72,60 @@ export function threadShared<T extends object>(kind: string, keyParts: readonly 
 
 /** Forgets everything of `kind` (every kind without one), as a new process would start: for tests that stand for one. */
 export function forgetThreadShared(kind?: string): void {
-  if (kind === undefined) kinds.clear();
-  else kinds.delete(kind);
+  if (kind === undefined) {
+    kinds.clear();
+    handed.clear();
+  } else {
+    kinds.delete(kind);
+    handed.delete(kind);
+  }
+}
+
+/** Lets the entries of `kind` hand what they learnt to other threads; called once, where the kind is made. */
+export function handLearntState<T extends object>(kind: string, codec: LearntCodec<T>): void {
+  codecs.set(kind, codec as LearntCodec<object>);
+}
+
+/** What this thread's entries (and the states handed to it not taken yet) have learnt, of every kind with a codec. */
+export function learntState(): LearntEntry[] {
+  const learnt = new Map<string, LearntEntry>();
+  for (const [kind, states] of handed)
+    for (const [key, state] of states) learnt.set(`${kind} ${key}`, { kind, key, state });
+  for (const [kind, codec] of codecs) {
+    for (const [key, ref] of kinds.get(kind)?.held ?? []) {
+      const value = ref.deref();
+      const state = value === undefined ? undefined : codec.save(value);
+      if (state !== undefined) learnt.set(`${kind} ${key}`, { kind, key, state });
+    }
+  }
+  return [...learnt.values()];
+}
+
+/**
+ * Takes what another thread learnt: an entry made here learns it at once, any other when it is made. Kinds without
+ * a codec here are passed over. At most THREAD_SHARED_LIMIT states per kind wait to be taken.
+ */
+export function takeLearntState(learnt: readonly LearntEntry[]): void {
+  for (const { kind, key, state } of learnt) {
+    const codec = codecs.get(kind);
+    if (!codec) continue;
+    const value = kinds.get(kind)?.held.get(key)?.deref();
+    if (value !== undefined) {
+      codec.restore(value, state);
+      continue;
+    }
+    let states = handed.get(kind);
+    if (!states) handed.set(kind, (states = new Map()));
+    states.delete(key);
+    states.set(key, state);
+    if (states.size > THREAD_SHARED_LIMIT) states.delete(states.keys().next().value!);
+  }
+}
+
+/** What `after` holds that `before` did not: what a thread learnt since it was handed `before`. */
+export function learntSince(before: readonly LearntEntry[], after: readonly LearntEntry[]): LearntEntry[] {
+  const was = new Map(before.map((entry) => [`${entry.kind} ${entry.key}`, entry.state]));
+  return after.filter((entry) => was.get(`${entry.kind} ${entry.key}`) !== entry.state);
 }
 
 /** The base URL as the host sees it: without trailing slashes. */
@@ -56,5 +136,13 @@ export const sameBase = (baseUrl: string): string => baseUrl.replace(/\/+$/, '')
  * of its own (a test's) learns its own offset.
  */
 export function hostClock(apiUrl: string, now?: () => number): ServerClock {
-  return now ? new ServerClock(now) : threadShared('server-clock', [new URL(apiUrl).origin], () => new ServerClock());
+  return now ? new ServerClock(now) : threadShared(SERVER_CLOCK, [new URL(apiUrl).origin], () => new ServerClock());
 }
+
+const SERVER_CLOCK = 'server-clock';
+handLearntState<ServerClock>(SERVER_CLOCK, {
+  save: (clock) => (clock.offset === 0 ? undefined : clock.offset),
+  restore: (clock, offset) => {
+    if (typeof offset === 'number' && Number.isFinite(offset)) clock.adopt(offset);
+  },
+});

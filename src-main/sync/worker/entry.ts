@@ -4,8 +4,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../db/open';
 import { keepAccountBudgetsElsewhere } from '../../http/budget-policy';
 import { RemoteBudgets } from '../../http/budget-remote';
+import { RemoteLoginSessions } from './login-sessions';
 import { syncSuppliers } from '../engine';
 import { adapterFor, syncTargetFor } from '../targets';
+import { learntSince, learntState, takeLearntState } from '../../suppliers/shared/thread-shared';
 import type { SyncEvent } from '../../../src-shared/sync-types';
 import type { SyncWorkerCommand, SyncWorkerData, SyncWorkerMessage } from './protocol';
 
@@ -15,6 +17,7 @@ const SYNC_WORKER_CACHE_KIB = 4096;
 const data = workerData as SyncWorkerData;
 const post = (message: SyncWorkerMessage) => parentPort!.postMessage(message);
 const budgets = new RemoteBudgets(data.budgetPort);
+const sessions = new RemoteLoginSessions(data.sessionPort);
 keepAccountBudgetsElsewhere((identity, policy, tuning) => budgets.for(identity, policy, tuning));
 
 /** Progress is passed on at most every PROGRESS_EVERY_MS per supplier (the latest); every other event at once, after it. */
@@ -53,9 +56,11 @@ db.pragma(`busy_timeout = ${SYNC_WORKER_BUSY_TIMEOUT_MS}`);
 db.pragma(`cache_size = -${SYNC_WORKER_CACHE_KIB}`);
 db.pragma(`temp.cache_size = -${SYNC_WORKER_CACHE_KIB}`);
 try {
-  const targets = data.targets.map(({ connection, env, session }) => {
+  // Before any adapter is made: each takes what the starter's thread learnt of its host.
+  takeLearntState(data.learnt);
+  const targets = data.targets.map(({ connection, env }) => {
     const adapter = adapterFor(connection, env);
-    if (session !== undefined) adapter.session?.adopt(session);
+    adapter.session?.takeTokensFrom(sessions.sourceFor(connection.id));
     return syncTargetFor(connection, adapter);
   });
   // Each account's budget as its owner has it (pace and totals) before the first request asks it.
@@ -68,14 +73,10 @@ try {
     onEvent: forwardEvents(),
   });
   budgets.flush();
-  const sessions: Record<string, string> = {};
-  for (const target of targets) {
-    const token = target.adapter.session?.peek();
-    if (token) sessions[target.supplierId] = token;
-  }
-  post({ type: 'results', results, sessions });
+  post({ type: 'results', results, learnt: learntSince(data.learnt, learntState()) });
 } finally {
   db.close();
   budgets.close();
+  sessions.close();
   parentPort!.close();
 }

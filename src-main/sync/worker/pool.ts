@@ -10,6 +10,8 @@ import { listingSince, syncSuppliers, type SyncOptions, type SyncTarget } from '
 import { planThreads } from './thread-plan';
 import { WORKER_STOPPED } from '../../../src-shared/sync-run-errors';
 import type { PortableTarget, SyncWorkerCommand, SyncWorkerData, SyncWorkerMessage } from './protocol';
+import { learntState, takeLearntState } from '../../suppliers/shared/thread-shared';
+import { serveLoginSessions } from './login-sessions';
 
 /** A target a worker thread can sync: it carries what the worker needs to make the same adapter. */
 export type PortableSyncTarget = SyncTarget & { portable: PortableTarget };
@@ -46,8 +48,8 @@ export interface ThreadOptions {
  * events, cancelation and per-supplier isolation are syncSuppliers'. Each supplier still asks this thread's request
  * budget before every request, so orders and pings sent meanwhile share its count.
  * What cannot move stays on this thread: everything with an in-memory database, and targets without a portable
- * connection (a connection whose secrets cannot be read, test adapters). A supplier with a login session hands the
- * worker this thread's (SupplierAdapter.session), which its orders use, and takes back the one it ends with.
+ * connection (a connection whose secrets cannot be read, test adapters). A supplier with a login session takes its
+ * tokens from this thread's (SupplierAdapter.session, login-sessions.ts), which its orders use.
  */
 export async function syncSuppliersInThreads(
   db: Database,
@@ -86,28 +88,6 @@ export async function syncSuppliersInThreads(
   return targets.map((target) => results.get(target.supplierId)!);
 }
 
-/** The longest the worker's start waits for a login made here to hand it; past that, the worker logs in itself. */
-export const SESSION_HANDOVER_WAIT_MS = 15_000;
-
-/**
- * This thread's login session of each target's account that has one (SupplierAdapter.session), logging in here first
- * when there is none yet: the worker goes on with the session orders use rather than logging in beside it. That login
- * passes the account's budget through this thread's adapter, so the run does not count it. One that fails or takes
- * too long is left to the worker, whose run then says why.
- */
-async function loginSessions(targets: PortableSyncTarget[], signal?: AbortSignal): Promise<Map<string, string>> {
-  const tokens = new Map<string, string>();
-  const waited = AbortSignal.timeout(SESSION_HANDOVER_WAIT_MS);
-  const until = signal ? AbortSignal.any([signal, waited]) : waited;
-  await Promise.all(
-    targets.map(async (target) => {
-      const token = await target.adapter.session?.token(until).catch(() => null);
-      if (token) tokens.set(target.supplierId, token);
-    }),
-  );
-  return tokens;
-}
-
 function workerEntry(): { entry: URL | string; argv?: string[] } {
   const here = import.meta.url;
   // From source (tests, the CLI, the benchmark): the TypeScript entry through the same loader.
@@ -125,17 +105,19 @@ async function syncInWorker(
   targets: PortableSyncTarget[],
   options: SyncOptions & ThreadOptions,
 ): Promise<SupplierSyncResult[]> {
-  const handed = await loginSessions(targets, options.signal);
   const channel = new MessageChannel();
   const stopServing = serveRemoteBudgets(channel.port1, localAccountBudget);
+  const sessions = new MessageChannel();
+  const stopServingSessions = serveLoginSessions(
+    sessions.port1,
+    (supplierId) => targets.find((target) => target.supplierId === supplierId)?.adapter.session,
+    options.signal,
+  );
   const { entry, argv } = workerEntry();
   const workerData: SyncWorkerData = {
     dbFile: db.name,
     nativeBinding: options.nativeBinding,
-    targets: targets.map((target) => {
-      const session = handed.get(target.supplierId);
-      return session ? { ...target.portable, session } : target.portable;
-    }),
+    targets: targets.map((target) => target.portable),
     options: {
       concurrency: options.concurrency ?? 3,
       mode: options.mode,
@@ -144,12 +126,14 @@ async function syncInWorker(
       holdThresholds: options.holdThresholds,
       nowMs: options.now?.(),
     },
+    learnt: learntState(),
     budgetPort: channel.port2,
+    sessionPort: sessions.port2,
   };
   const worker = new Worker(entry, {
     argv,
     workerData,
-    transferList: [channel.port2],
+    transferList: [channel.port2, sessions.port2],
     resourceLimits: {
       maxOldGenerationSizeMb: options.heapLimitMb ?? SYNC_WORKER_HEAP_LIMIT_MB,
       maxYoungGenerationSizeMb: SYNC_WORKER_YOUNG_GENERATION_MB,
@@ -168,11 +152,7 @@ async function syncInWorker(
           options.onEvent?.(message.event);
         } else {
           settled = true;
-          // A login the worker had to make (its token expired) becomes this thread's too, unless it logged in since.
-          for (const target of targets) {
-            const token = message.sessions[target.supplierId];
-            if (token) target.adapter.session?.adopt(token, handed.get(target.supplierId) ?? null);
-          }
+          takeLearntState(message.learnt);
           resolve(message.results);
         }
       });
@@ -187,6 +167,8 @@ async function syncInWorker(
     options.signal?.removeEventListener('abort', cancel);
     stopServing();
     channel.port1.close();
+    stopServingSessions();
+    sessions.port1.close();
     await worker.terminate();
   }
 }

@@ -4,6 +4,7 @@ import type { AdapterEnv, ConnectionBase } from '../../suppliers/adapter';
 import type { HoldThresholds } from '../../../src-shared/hold-policy';
 import type { SupplierSyncResult, SyncEvent } from '../../../src-shared/sync-types';
 import type { SyncModeRequest } from '../engine';
+import type { LearntEntry } from '../../suppliers/shared/thread-shared';
 
 /** An adapter's tuning that can cross to another thread: no functions, no live budget. */
 export type PortableAdapterEnv = Omit<AdapterEnv, 'now' | 'budget' | 'budgetTuning'> & {
@@ -14,8 +15,6 @@ export type PortableAdapterEnv = Omit<AdapterEnv, 'now' | 'budget' | 'budgetTuni
 export interface PortableTarget {
   connection: ConnectionBase & Record<string, unknown>;
   env: PortableAdapterEnv;
-  /** The starter's login session token of the account (SupplierAdapter.session), for the worker to go on with. */
-  session?: string;
 }
 
 export interface SyncWorkerData {
@@ -31,8 +30,12 @@ export interface SyncWorkerData {
     /** The caller's clock, read once when the sync started (it decides full vs incremental). */
     nowMs?: number;
   };
+  /** What the starter's thread learnt of hosts (clock offsets, path families): the worker starts from it. */
+  learnt: LearntEntry[];
   /** The worker's end of the request-budget channel (budget-remote.ts). */
   budgetPort: MessagePort;
+  /** The worker's end of the login-session channel (login-sessions.ts). */
+  sessionPort: MessagePort;
 }
 
 /** Worker → starter. */
@@ -41,8 +44,8 @@ export type SyncWorkerMessage =
   | {
       type: 'results';
       results: SupplierSyncResult[];
-      /** Each target's login session token as the worker ends with it, by supplier id, for the starter to take. */
-      sessions: Record<string, string>;
+      /** What the worker learnt of hosts beyond what it was handed, for the starter to take. */
+      learnt: LearntEntry[];
     };
 
 /** Starter → worker. */

@@ -87,26 +87,30 @@ describe("a Linksfield account's login session", () => {
     expect(other.calls()).toBe(0);
   });
 
-  it("takes another thread's token only when it has none of its own and is not getting one", async () => {
+  it("takes its tokens from another thread's session once told to, and never logs in itself", async () => {
     const session = accountSession(account(`pw-${Math.random()}`));
-    expect(session.peek()).toBeNull();
-    session.adopt('handed');
-    expect(await session.current(heldLogin().logIn)).toBe('handed');
-    session.adopt('later');
-    expect(session.peek()).toBe('handed');
-    // The thread it was handed to had to log in again: its token replaces the one handed, and only that one.
-    session.adopt('newer', 'handed');
-    expect(session.peek()).toBe('newer');
-    session.adopt('stale', 'handed');
-    expect(session.peek()).toBe('newer');
-
-    const loggingIn = accountSession(account(`pw-${Math.random()}`));
-    const login = heldLogin();
-    const own = loggingIn.current(login.logIn);
-    loggingIn.adopt('handed');
-    login.pending[0].resolve('own');
-    expect(await own).toBe('own');
-    expect(loggingIn.peek()).toBe('own');
+    const asked: Array<string | null> = [];
+    const answers: Array<{ resolve: (token: string) => void; reject: (error: unknown) => void }> = [];
+    session.takeTokensFrom(
+      (stale) => (asked.push(stale), new Promise<string>((resolve, reject) => answers.push({ resolve, reject }))),
+    );
+    const own = heldLogin();
+    // Requests in flight side by side share one question, as they share one login.
+    const a = session.current(own.logIn);
+    const b = session.current(own.logIn);
+    answers[0].resolve('from-starter');
+    expect([await a, await b]).toEqual(['from-starter', 'from-starter']);
+    // Its token expired: it asks for one other than that one.
+    const renewed = session.replace('from-starter', own.logIn);
+    answers[1].resolve('renewed');
+    expect(await renewed).toBe('renewed');
+    expect(asked).toEqual([null, 'from-starter']);
+    // A refusal there is the answer here, and is not asked again.
+    const refused = session.replace('renewed', own.logIn);
+    answers[2].reject(new SupplierError('login refused', '1'));
+    await expect(refused).rejects.toThrow('login refused');
+    expect(asked).toHaveLength(3);
+    expect(own.calls()).toBe(0);
   });
 
   it("shares a refusal: a wrong password's answer is every joined caller's answer", async () => {

@@ -1,0 +1,109 @@
+// A login session (SupplierAdapter.session: Linksfield) belongs to the thread that started a sync worker, where orders
+// use it too. FMS may end a session when the account logs in again, so the worker never logs in itself: it asks that
+// thread for a token, and for another when its token expires; an order hitting the same expired token there shares
+// that one login.
+import type { MessagePort } from 'node:worker_threads';
+import {
+  CanceledError,
+  SupplierError,
+  portableSupplierError,
+  supplierErrorFrom,
+  type PortableSupplierError,
+} from '../../http/errors';
+import type { LoginSessionHandle, TokenSource } from '../../suppliers/adapter';
+
+/** Worker → starter: a token of the supplier's account other than `stale` (any, when null). */
+export interface TokenRequest {
+  id: number;
+  supplierId: string;
+  stale: string | null;
+}
+
+/** Starter → worker. */
+export type TokenReply =
+  | { id: number; token: string }
+  | { id: number; failure: ({ kind: 'refused' } & PortableSupplierError) | { kind: 'canceled' } | { kind: 'failed' } };
+
+/** Why the starter could not give a token, for a failure that is neither a supplier's answer nor a cancel. */
+export const NO_SESSION_HERE = 'the sync has no login session for this supplier';
+
+/**
+ * The starter's side: answers the worker's requests from this thread's sessions, logging in when one has no token
+ * (through this thread's adapter: its budget, not the run's count). Returns a function that stops answering.
+ */
+export function serveLoginSessions(
+  port: MessagePort,
+  sessionOf: (supplierId: string) => LoginSessionHandle | undefined,
+  signal?: AbortSignal,
+): () => void {
+  const answer = async ({ id, supplierId, stale }: TokenRequest) => {
+    let reply: TokenReply;
+    try {
+      const session = sessionOf(supplierId);
+      if (!session) throw new Error(NO_SESSION_HERE);
+      reply = { id, token: await session.replace(stale, signal) };
+    } catch (error) {
+      reply = {
+        id,
+        failure:
+          error instanceof SupplierError
+            ? { kind: 'refused', ...portableSupplierError(error) }
+            : error instanceof CanceledError
+              ? { kind: 'canceled' }
+              : { kind: 'failed' },
+      };
+    }
+    port.postMessage(reply);
+  };
+  const onMessage = (request: TokenRequest) => void answer(request);
+  port.on('message', onMessage);
+  return () => port.off('message', onMessage);
+}
+
+/** The worker's side: each supplier's TokenSource asks the starter over `port`. */
+export class RemoteLoginSessions {
+  private nextId = 1;
+  private readonly waiting = new Map<number, { resolve(token: string): void; reject(error: Error): void }>();
+
+  constructor(private readonly port: MessagePort) {
+    port.on('message', (reply: TokenReply) => {
+      const waiter = this.waiting.get(reply.id);
+      if (!waiter) return;
+      this.waiting.delete(reply.id);
+      if ('token' in reply) waiter.resolve(reply.token);
+      else if (reply.failure.kind === 'refused') waiter.reject(supplierErrorFrom(reply.failure));
+      else if (reply.failure.kind === 'canceled') waiter.reject(new CanceledError());
+      else waiter.reject(new Error(NO_SESSION_HERE));
+    });
+  }
+
+  /**
+   * The supplier's tokens, from the starter. A caller canceled stops waiting; the login it asked for goes on there,
+   * where an order may be waiting on it too.
+   */
+  sourceFor(supplierId: string): TokenSource {
+    return (stale, signal) =>
+      new Promise<string>((resolve, reject) => {
+        if (signal?.aborted) return reject(new CanceledError());
+        const id = this.nextId++;
+        const abort = () => {
+          this.waiting.delete(id);
+          reject(new CanceledError());
+        };
+        const done = () => signal?.removeEventListener('abort', abort);
+        this.waiting.set(id, {
+          resolve: (token) => (done(), resolve(token)),
+          reject: (error) => (done(), reject(error)),
+        });
+        signal?.addEventListener('abort', abort, { once: true });
+        this.port.postMessage({ id, supplierId, stale } satisfies TokenRequest);
+      });
+  }
+
+  /** Ends every wait as canceled and closes the port. */
+  close(): void {
+    for (const waiter of this.waiting.values()) waiter.reject(new CanceledError());
+    this.waiting.clear();
+    this.port.close();
+  }
+}
