@@ -170,8 +170,6 @@ export type TokenSource = (stale: string | null, signal?: AbortSignal) => Promis
 export interface LoginSessionHandle {
   /** This thread's session as a TokenSource: what a sync worker's session asks for its tokens. */
   replace: TokenSource;
-  /** The token in hand, without logging in. */
-  peek(): string | null;
   /** From now on tokens come from `source` (another thread's session), never from a login of this thread's. */
   takeTokensFrom(source: TokenSource): void;
 }

@@ -13,6 +13,7 @@ import { syncSuppliersInThreads } from '../../src-main/sync/worker/pool';
 import { WORKER_STOPPED } from '../../src-shared/sync-run-errors';
 import type { PortableAdapterEnv } from '../../src-main/sync/worker/protocol';
 import { FAST_RETRY, tempDb } from '../helpers/temp-db';
+import type { FaultPlan } from '../../src-main/suppliers/shared/sim/server';
 import { collectPages } from '../helpers/collect-pages';
 import { autoDeliveredOrder } from '../helpers/dujiao-order';
 
@@ -152,6 +153,7 @@ describe('request budgets of a sync in worker threads', () => {
       server: {
         state: { logins: number; expireAllTokens(): void; pathFamily: 'v1.1' | 'plain' };
         hits: Map<string, number>;
+        faults: FaultPlan;
       };
     };
     async function threadedSync(
@@ -178,7 +180,7 @@ describe('request budgets of a sync in worker threads', () => {
       expect(results.every((r) => r.counts!.added > 0)).toBe(true);
       // This thread's adapters (the order service's) hold the session the worker used.
       const ordering = adapterFor(connection, ENV);
-      return { lf, heldHere: ordering.session!.peek(), ordering };
+      return { lf, ordering };
     }
 
     it("gives the worker the session this thread's orders use: the worker does not log in beside it", async () => {
@@ -191,8 +193,10 @@ describe('request budgets of a sync in worker threads', () => {
     });
 
     it('logs in here for the worker when this thread has no session yet, so both threads share that one', async () => {
-      const { lf, heldHere } = await threadedSync(async (sim) => expect(sim.server.state.logins).toBe(0));
-      expect(heldHere).not.toBeNull();
+      const { lf, ordering } = await threadedSync(async (sim) => expect(sim.server.state.logins).toBe(0));
+      expect(lf.server.state.logins).toBe(1);
+      // This thread holds that session: its orders do not log in again.
+      await ordering.session!.replace(null);
       expect(lf.server.state.logins).toBe(1);
     });
 
@@ -207,6 +211,22 @@ describe('request budgets of a sync in worker threads', () => {
         expect(learnt).toBeGreaterThan(0);
       });
       expect(versioned(lf)).toBe(learnt);
+    });
+
+    it('a path family handed over is a hint: a host that moved since still syncs, and this thread learns the move', async () => {
+      const plain = (lf: LinksfieldSim) =>
+        [...lf.server.hits]
+          .filter(([path]) => /^POST \/package\/(packageList|detail|preOrderPackage)$/.test(path))
+          .reduce((sum, [, n]) => sum + n, 0);
+      const { lf, ordering } = await threadedSync(async (sim, connection) => {
+        sim.server.state.pathFamily = 'plain';
+        await collectPages(adapterFor(connection, ENV).fetchCatalog());
+        sim.server.state.pathFamily = 'v1.1';
+      });
+      // The worker learnt the host speaks /v1.1 again, and handed it back: this thread asks there straight away.
+      const before = plain(lf);
+      await collectPages(ordering.fetchCatalog());
+      expect(plain(lf)).toBe(before);
     });
 
     it('logs in once here when the token expires during the sync, and keeps that session for its orders', async () => {
@@ -225,6 +245,8 @@ describe('request budgets of a sync in worker threads', () => {
         async (sim, connection) => {
           await adapterFor(connection, ENV).ping();
           sim.server.state.expireAllTokens();
+          // The order's new login takes a while: the worker meets the expired token while it is under way.
+          sim.server.faults.add({ path: '/user/login', times: 1, action: { kind: 'delay', ms: 3_000 } });
         },
         (connection) => collectPages(adapterFor(connection, ENV).fetchCatalog()),
       );

@@ -81,6 +81,28 @@ describe('what entries learnt, handed to another thread and back', () => {
     expect(here.learnt).toBe('v2');
   });
 
+  it('takes a state handed back only where nothing newer was learnt meanwhile', () => {
+    const { of, mine } = learningKind();
+    const here = of('a');
+    here.learnt = 'v1';
+    const handed = mine();
+    // The other thread learnt v2 of what it was handed (v1); this thread learnt v3 meanwhile.
+    here.learnt = 'v2';
+    const back = learntSince(handed, mine());
+    expect(back).toEqual([expect.objectContaining({ state: 'v2', was: 'v1' })]);
+    here.learnt = 'v3';
+    takeLearntState(back);
+    expect(here.learnt).toBe('v3');
+    // Still holding what it handed, it takes what came back.
+    here.learnt = 'v1';
+    takeLearntState(back);
+    expect(here.learnt).toBe('v2');
+    // One that knows nothing (it forgot) takes what the other thread found, whatever that was handed.
+    here.learnt = null;
+    takeLearntState([{ ...back[0], state: 'v4' }]);
+    expect(here.learnt).toBe('v4');
+  });
+
   it('passes over kinds without a codec, and keeps at most THREAD_SHARED_LIMIT untaken states per kind', () => {
     const { kind, of, mine } = learningKind();
     const states = Array.from({ length: THREAD_SHARED_LIMIT + 5 }, (_, i) => {

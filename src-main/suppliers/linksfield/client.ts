@@ -76,7 +76,6 @@ export class FmsClient {
   /** The account's session, which a sync worker thread's takes its tokens from (SupplierAdapter.session). */
   readonly sessionHandle: LoginSessionHandle = {
     replace: (stale, signal) => this.session.replace(stale, this.logInHere, signal),
-    peek: () => this.session.peek(),
     takeTokensFrom: (source) => this.session.takeTokensFrom(source),
   };
 

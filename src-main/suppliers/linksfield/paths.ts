@@ -48,6 +48,8 @@ export function canonicalPath(requested: string, family: PathFamily): string | n
  */
 export class PathFamilyMemory {
   private known: PathFamily | null = null;
+  /** Whether `known` came from another thread and no call here has been answered in it since: a hint, not a fact. */
+  private hinted = false;
 
   constructor(private readonly isNotFound: (error: unknown) => boolean) {}
 
@@ -55,9 +57,13 @@ export class PathFamilyMemory {
     return this.known;
   }
 
-  /** Takes the family another thread learnt the host speaks. */
+  /**
+   * Takes the family another thread learnt the host speaks, as a hint: the host may have moved since, so a 404 in it
+   * tries the other spelling once, as an unknown host's first call does.
+   */
   adopt(family: PathFamily): void {
     this.known = family;
+    this.hinted = true;
   }
 
   async run<T>(path: string, attempt: (actualPath: string) => Promise<T>): Promise<T> {
@@ -65,11 +71,11 @@ export class PathFamilyMemory {
     const first: PathFamily = this.known ?? 'v1.1';
     try {
       const result = await attempt(pathIn(path, first));
-      this.known = first;
+      this.learnt(first);
       return result;
     } catch (error) {
       if (!this.isNotFound(error)) throw error;
-      if (this.known === first) {
+      if (this.known === first && !this.hinted) {
         // The family this host was known to speak is gone (the host moved to the other): the next call asks afresh.
         this.known = null;
         throw error;
@@ -78,7 +84,12 @@ export class PathFamilyMemory {
     }
     const other: PathFamily = first === 'v1.1' ? 'plain' : 'v1.1';
     const result = await attempt(pathIn(path, other));
-    this.known = other;
+    this.learnt(other);
     return result;
+  }
+
+  private learnt(family: PathFamily): void {
+    this.known = family;
+    this.hinted = false;
   }
 }

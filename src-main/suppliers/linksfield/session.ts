@@ -47,14 +47,11 @@ export class TokenSession {
     }
   }
 
-  /** The token in hand, without logging in. */
-  peek(): string | null {
-    return this.token;
-  }
-
   /**
    * From now on a token comes from `source` (another thread's session of the account, which shares one login among
    * all its callers) instead of a login of this thread's: one session per account, however many threads use it.
+   * renew() then asks the source for a token other than this one, which proves nothing of the credentials: a sync
+   * worker, the only taker, never pings.
    */
   takeTokensFrom(source: TokenSource): void {
     this.source = source;

@@ -27,6 +27,11 @@ export interface LearntEntry {
   kind: string;
   key: string;
   state: LearntState;
+  /**
+   * Handed back (learntSince): the state the other thread was handed, null for none. The entry here takes `state`
+   * only while it still holds that one (or none): what it learnt meanwhile is newer than what comes back.
+   */
+  was?: LearntState | null;
 }
 
 /** How the entries of a kind hand what they learnt to another thread. */
@@ -102,14 +107,17 @@ export function learntState(): LearntEntry[] {
 }
 
 /**
- * Takes what another thread learnt: an entry made here learns it at once, any other when it is made. Kinds without
- * a codec here are passed over. At most THREAD_SHARED_LIMIT states per kind wait to be taken.
+ * Takes what another thread learnt: an entry made here learns it at once, any other when it is made. A state handed
+ * back (`was` set) is taken only where nothing newer was learnt here meanwhile. Kinds without a codec here are passed
+ * over. At most THREAD_SHARED_LIMIT states per kind wait to be taken.
  */
 export function takeLearntState(learnt: readonly LearntEntry[]): void {
-  for (const { kind, key, state } of learnt) {
+  for (const { kind, key, state, was } of learnt) {
     const codec = codecs.get(kind);
     if (!codec) continue;
     const value = kinds.get(kind)?.held.get(key)?.deref();
+    const here = value === undefined ? handed.get(kind)?.get(key) : codec.save(value);
+    if (was !== undefined && here !== undefined && here !== was) continue;
     if (value !== undefined) {
       codec.restore(value, state);
       continue;
@@ -122,10 +130,15 @@ export function takeLearntState(learnt: readonly LearntEntry[]): void {
   }
 }
 
-/** What `after` holds that `before` did not: what a thread learnt since it was handed `before`. */
+/**
+ * What `after` holds that `before` did not: what a thread learnt since it was handed `before`, each with the state it
+ * was handed (`was`). What it forgot is not handed back: the other thread finds out for itself.
+ */
 export function learntSince(before: readonly LearntEntry[], after: readonly LearntEntry[]): LearntEntry[] {
-  const was = new Map(before.map((entry) => [`${entry.kind} ${entry.key}`, entry.state]));
-  return after.filter((entry) => was.get(`${entry.kind} ${entry.key}`) !== entry.state);
+  const handedStates = new Map(before.map((entry) => [`${entry.kind} ${entry.key}`, entry.state]));
+  return after
+    .map((entry) => ({ ...entry, was: handedStates.get(`${entry.kind} ${entry.key}`) ?? null }))
+    .filter((entry) => entry.was !== entry.state);
 }
 
 /** The base URL as the host sees it: without trailing slashes. */

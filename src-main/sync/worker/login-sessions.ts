@@ -22,10 +22,23 @@ export interface TokenRequest {
 /** Starter → worker. */
 export type TokenReply =
   | { id: number; token: string }
-  | { id: number; failure: ({ kind: 'refused' } & PortableSupplierError) | { kind: 'canceled' } | { kind: 'failed' } };
+  | {
+      id: number;
+      failure:
+        | ({ kind: 'refused' } & PortableSupplierError)
+        | { kind: 'canceled' }
+        | { kind: 'failed'; name: string; message: string };
+    };
 
-/** Why the starter could not give a token, for a failure that is neither a supplier's answer nor a cancel. */
+/** The starter has no login session for the supplier the worker asked about (a bug, never a supplier's answer). */
 export const NO_SESSION_HERE = 'the sync has no login session for this supplier';
+
+/** A failure that is neither a supplier's answer nor a cancel, as the worker rethrows it: its name and message. */
+function failedWith(error: unknown): { kind: 'failed'; name: string; message: string } {
+  return error instanceof Error
+    ? { kind: 'failed', name: error.name, message: error.message }
+    : { kind: 'failed', name: 'Error', message: String(error) };
+}
 
 /**
  * The starter's side: answers the worker's requests from this thread's sessions, logging in when one has no token
@@ -50,7 +63,7 @@ export function serveLoginSessions(
             ? { kind: 'refused', ...portableSupplierError(error) }
             : error instanceof CanceledError
               ? { kind: 'canceled' }
-              : { kind: 'failed' },
+              : failedWith(error),
       };
     }
     port.postMessage(reply);
@@ -73,8 +86,10 @@ export class RemoteLoginSessions {
       if ('token' in reply) waiter.resolve(reply.token);
       else if (reply.failure.kind === 'refused') waiter.reject(supplierErrorFrom(reply.failure));
       else if (reply.failure.kind === 'canceled') waiter.reject(new CanceledError());
-      else waiter.reject(new Error(NO_SESSION_HERE));
+      else waiter.reject(Object.assign(new Error(reply.failure.message), { name: reply.failure.name }));
     });
+    // The starter stopped answering (it closes its end only once the worker is done): nothing more will come.
+    port.on('close', () => this.cancelWaits());
   }
 
   /**
@@ -102,8 +117,12 @@ export class RemoteLoginSessions {
 
   /** Ends every wait as canceled and closes the port. */
   close(): void {
+    this.cancelWaits();
+    this.port.close();
+  }
+
+  private cancelWaits(): void {
     for (const waiter of this.waiting.values()) waiter.reject(new CanceledError());
     this.waiting.clear();
-    this.port.close();
   }
 }

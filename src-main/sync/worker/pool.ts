@@ -130,23 +130,26 @@ async function syncInWorker(
     budgetPort: channel.port2,
     sessionPort: sessions.port2,
   };
-  const worker = new Worker(entry, {
-    argv,
-    workerData,
-    transferList: [channel.port2, sessions.port2],
-    resourceLimits: {
-      maxOldGenerationSizeMb: options.heapLimitMb ?? SYNC_WORKER_HEAP_LIMIT_MB,
-      maxYoungGenerationSizeMb: SYNC_WORKER_YOUNG_GENERATION_MB,
-    },
-  });
   const runIds = new Map<string, number>();
-  const cancel = () => worker.postMessage({ type: 'cancel' } satisfies SyncWorkerCommand);
-  if (options.signal?.aborted) cancel();
-  else options.signal?.addEventListener('abort', cancel, { once: true });
+  let worker: Worker | null = null;
+  const cancel = () => worker?.postMessage({ type: 'cancel' } satisfies SyncWorkerCommand);
+  // Everything opened above is closed below, even when the worker cannot start: an open port keeps this thread alive.
   try {
+    const started = new Worker(entry, {
+      argv,
+      workerData,
+      transferList: [channel.port2, sessions.port2],
+      resourceLimits: {
+        maxOldGenerationSizeMb: options.heapLimitMb ?? SYNC_WORKER_HEAP_LIMIT_MB,
+        maxYoungGenerationSizeMb: SYNC_WORKER_YOUNG_GENERATION_MB,
+      },
+    });
+    worker = started;
+    if (options.signal?.aborted) cancel();
+    else options.signal?.addEventListener('abort', cancel, { once: true });
     return await new Promise<SupplierSyncResult[]>((resolve) => {
       let settled = false;
-      worker.on('message', (message: SyncWorkerMessage) => {
+      started.on('message', (message: SyncWorkerMessage) => {
         if (message.type === 'event') {
           if (message.event.type === 'started') runIds.set(message.event.supplierId, message.event.runId);
           options.onEvent?.(message.event);
@@ -158,8 +161,8 @@ async function syncInWorker(
       });
       // A worker that dies (out of memory, a crash) ends its suppliers' runs as failed; their catalogs were never
       // touched, since each commit is one transaction the dead connection could not finish.
-      worker.on('error', () => undefined);
-      worker.on('exit', () => {
+      started.on('error', () => undefined);
+      started.on('exit', () => {
         if (!settled) resolve(targets.map((target) => stoppedRun(db, target, runIds.get(target.supplierId), options)));
       });
     });
@@ -169,7 +172,7 @@ async function syncInWorker(
     channel.port1.close();
     stopServingSessions();
     sessions.port1.close();
-    await worker.terminate();
+    await worker?.terminate();
   }
 }
 
