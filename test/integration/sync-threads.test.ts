@@ -165,14 +165,17 @@ describe('request budgets of a sync in worker threads', () => {
       const others = [await simulator('mesim', { size: 200 }), await simulator('dujiao-next', { size: 200 })];
       const connection = lf.connection as Connection;
       await prepare(lf, connection);
+      const targets = [connection, ...others.map((sim) => sim.connection as Connection)].map((c) =>
+        portableSyncTarget(c, ENV),
+      );
       const [results] = await Promise.all([
-        syncSuppliersInThreads(
-          database(),
-          [connection, ...others.map((sim) => sim.connection as Connection)].map((c) => portableSyncTarget(c, ENV)),
-          { mode: 'full', threads: 2 },
-        ),
+        syncSuppliersInThreads(database(), targets, { mode: 'full', threads: 2 }),
         meanwhile?.(connection),
       ]);
+      // Linksfield listed in a worker: its run counted the listing's requests, while its adapter here sent at most the
+      // one login made for the worker.
+      expect(results[0].requests).toBeGreaterThan(40);
+      expect(targets[0].adapter.budget!.stats().requests).toBeLessThanOrEqual(1);
       // All three synced in worker threads; every result came back, in the order asked.
       expect(results.map((r) => [r.supplierId, r.status])).toEqual(
         [connection, ...others.map((sim) => sim.connection)].map((c) => [c.id, 'ok']),
@@ -257,7 +260,10 @@ describe('request budgets of a sync in worker threads', () => {
       const other = await simulator('mesim', { size: 100 });
       const wrong = { ...lf.connection, password: `wrong-${Math.random()}` } as Connection;
       const targets = () => [wrong, other.connection as Connection].map((c) => portableSyncTarget(c, ENV));
-      const [threaded] = await syncSuppliersInThreads(database(), targets(), { mode: 'full', threads: 2 });
+      const inThreads = targets();
+      const [threaded] = await syncSuppliersInThreads(database(), inThreads, { mode: 'full', threads: 2 });
+      // The one login, refused, was sent from here for the worker.
+      expect(inThreads[0].adapter.budget!.stats().requests).toBe(1);
       const [here] = await syncSuppliers(database(), targets(), { mode: 'full' });
       expect(threaded.status).toBe('failed');
       expect(threaded.error).toBe(here.error);
@@ -362,5 +368,21 @@ describe('request budgets of a sync in worker threads', () => {
     expect(second.status).toBe('canceled');
     expect(getRun(db, second.runId)!.status).toBe('canceled');
     expect(listLiveOffers(db, sim.connection.id)).toEqual(before);
+  });
+
+  it('ends a sync canceled before its worker started as canceled, every catalog as it was', async () => {
+    const sims = [await simulator('dujiao-next', { size: 300 }), await simulator('mesim', { size: 300 })];
+    const db = database();
+    const targets = () => sims.map((sim) => portableSyncTarget(sim.connection as Connection, ENV));
+    await syncSuppliersInThreads(db, targets(), { mode: 'full', threads: 2 });
+    const before = catalogOf(db);
+    for (const sim of sims) sim.setGeneration(1);
+    const results = await syncSuppliersInThreads(db, targets(), {
+      mode: 'full',
+      threads: 2,
+      signal: AbortSignal.abort(),
+    });
+    expect(results.map((r) => r.status)).toEqual(['canceled', 'canceled']);
+    expect(catalogOf(db)).toEqual(before);
   });
 });

@@ -65,5 +65,7 @@ describe("a sync worker's login session, answered by the thread that started it"
     const orphaned = source(null);
     port1.close();
     await expect(orphaned).rejects.toBeInstanceOf(CanceledError);
+    // Asked after the close, it does not wait for an answer that cannot come.
+    await expect(source(null)).rejects.toBeInstanceOf(CanceledError);
   });
 });

@@ -103,6 +103,17 @@ describe('what entries learnt, handed to another thread and back', () => {
     expect(here.learnt).toBe('v4');
   });
 
+  it('keeps a newer state handed to it, not made into an entry yet, over an older one coming back', () => {
+    const { kind, of, mine } = learningKind();
+    of('a').learnt = 'v1';
+    const [entry] = mine();
+    forgetThreadShared(kind);
+    takeLearntState([{ ...entry, state: 'v3' }]);
+    // Back from a thread that was handed v1 and learnt v2: this thread was handed v3 since.
+    takeLearntState([{ ...entry, state: 'v2', was: 'v1' }]);
+    expect(of('a').learnt).toBe('v3');
+  });
+
   it('passes over kinds without a codec, and keeps at most THREAD_SHARED_LIMIT untaken states per kind', () => {
     const { kind, of, mine } = learningKind();
     const states = Array.from({ length: THREAD_SHARED_LIMIT + 5 }, (_, i) => {

@@ -16,13 +16,18 @@ export class TokenSession {
   private source: TokenSource | null = null;
 
   current(logIn: LogIn, signal?: AbortSignal): Promise<string> {
-    return this.token !== null ? Promise.resolve(this.token) : this.replace(null, logIn, signal);
+    return this.token !== null && this.pending === null
+      ? Promise.resolve(this.token)
+      : this.replace(null, logIn, signal);
   }
 
-  /** A token other than `stale`: the one another request already obtained, else a fresh login. */
+  /**
+   * A token other than `stale`: the one another request already obtained, else a fresh login. While a login is under
+   * way the token in hand is the one it replaces, likely refused: the caller waits for the new one instead.
+   */
   async replace(stale: string | null, logIn: LogIn, signal?: AbortSignal): Promise<string> {
     for (;;) {
-      if (this.token !== null && this.token !== stale) return this.token;
+      if (this.token !== null && this.token !== stale && this.pending === null) return this.token;
       this.pending ??= {
         startedWith: signal,
         login: (this.source ? this.source(stale, signal) : logIn(signal))

@@ -91,12 +91,15 @@ export class SeagmClient {
       sendOnce ? { ...this.retry, attempts: 1 } : this.retry,
       async () => {
         for (;;) {
+          const signedWithOffset = this.clock.offset;
           try {
             return await this.signedOnce(method, path, params, shown, signal, sendOnce);
           } catch (error) {
             if (clockChecked || !mayBeClockRejection(error)) throw error;
             clockChecked = true;
-            if (!(await this.correctClock(signal))) throw error;
+            // Sent again when our idea of the server's clock moved since this request was signed: by this check, or by
+            // another request's (or a sync worker's, handed back) learnt meanwhile.
+            if (!(await this.correctClock(signal)) || !this.clock.movedSince(signedWithOffset)) throw error;
           }
         }
       },
@@ -119,6 +122,7 @@ export class SeagmClient {
     return parsed.data;
   }
 
+  /** Learns the server's clock from /time; false when it could not be read. */
   private async correctClock(signal?: AbortSignal): Promise<boolean> {
     let seconds: number;
     try {
@@ -129,7 +133,8 @@ export class SeagmClient {
       return false;
     }
     // /time has whole seconds: the server's clock is somewhere inside that second, so aim at its middle.
-    return this.clock.learn(seconds * 1000 + 500);
+    this.clock.learn(seconds * 1000 + 500);
+    return true;
   }
 
   /** Signed as of the moment of each attempt: a retry after a long Retry-After must carry a fresh timestamp. */

@@ -76,6 +76,7 @@ export function serveLoginSessions(
 /** The worker's side: each supplier's TokenSource asks the starter over `port`. */
 export class RemoteLoginSessions {
   private nextId = 1;
+  private closed = false;
   private readonly waiting = new Map<number, { resolve(token: string): void; reject(error: Error): void }>();
 
   constructor(private readonly port: MessagePort) {
@@ -99,7 +100,8 @@ export class RemoteLoginSessions {
   sourceFor(supplierId: string): TokenSource {
     return (stale, signal) =>
       new Promise<string>((resolve, reject) => {
-        if (signal?.aborted) return reject(new CanceledError());
+        // Nothing comes back through a closed port: a request sent there would wait for ever.
+        if (signal?.aborted || this.closed) return reject(new CanceledError());
         const id = this.nextId++;
         const abort = () => {
           this.waiting.delete(id);
@@ -122,6 +124,7 @@ export class RemoteLoginSessions {
   }
 
   private cancelWaits(): void {
+    this.closed = true;
     for (const waiter of this.waiting.values()) waiter.reject(new CanceledError());
     this.waiting.clear();
   }

@@ -105,6 +105,8 @@ async function syncInWorker(
   targets: PortableSyncTarget[],
   options: SyncOptions & ThreadOptions,
 ): Promise<SupplierSyncResult[]> {
+  const { entry, argv } = workerEntry();
+  const learnt = learntState();
   const channel = new MessageChannel();
   const stopServing = serveRemoteBudgets(channel.port1, localAccountBudget);
   const sessions = new MessageChannel();
@@ -113,7 +115,6 @@ async function syncInWorker(
     (supplierId) => targets.find((target) => target.supplierId === supplierId)?.adapter.session,
     options.signal,
   );
-  const { entry, argv } = workerEntry();
   const workerData: SyncWorkerData = {
     dbFile: db.name,
     nativeBinding: options.nativeBinding,
@@ -126,7 +127,7 @@ async function syncInWorker(
       holdThresholds: options.holdThresholds,
       nowMs: options.now?.(),
     },
-    learnt: learntState(),
+    learnt,
     budgetPort: channel.port2,
     sessionPort: sessions.port2,
   };

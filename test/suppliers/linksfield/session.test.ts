@@ -113,6 +113,20 @@ describe("a Linksfield account's login session", () => {
     expect(own.calls()).toBe(0);
   });
 
+  it('a caller arriving while a login is under way waits for its token, not the one it replaces', async () => {
+    const session = accountSession(account(`pw-${Math.random()}`));
+    const login = heldLogin();
+    const first = session.current(login.logIn);
+    login.pending[0].resolve('old');
+    expect(await first).toBe('old');
+    const renewing = session.replace('old', login.logIn);
+    const arriving = [session.current(login.logIn), session.replace(null, login.logIn)];
+    login.pending[1].resolve('new');
+    expect(await renewing).toBe('new');
+    expect(await Promise.all(arriving)).toEqual(['new', 'new']);
+    expect(login.calls()).toBe(2);
+  });
+
   it("shares a refusal: a wrong password's answer is every joined caller's answer", async () => {
     const session = accountSession(account(`pw-${Math.random()}`));
     const refused = heldLogin();

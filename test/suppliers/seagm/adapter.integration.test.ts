@@ -11,6 +11,7 @@ import { seagmSignature } from '../../../src-main/suppliers/seagm/sign';
 import { startSeagmSimulator, type SeagmSimulator } from '../../../src-main/suppliers/seagm/sim';
 import { syncSupplier } from '../../../src-main/sync/engine';
 import { collectPages } from '../../helpers/collect-pages';
+import { hostClock } from '../../../src-main/suppliers/shared/thread-shared';
 import { inEnglish, skippedInEnglish } from '../../helpers/in-english';
 
 const FAST: AdapterEnv = { retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 50 } };
@@ -263,6 +264,22 @@ describe('SEAGM adapter', () => {
     const behind = adapterFor({}, { ...FAST, now: () => Date.now() - 600_000 });
     expect((await behind.ping()).currency).toBe('MYR');
     expect(hits('/time')).toBe(2);
+  });
+
+  it('sends again a request refused under an offset another thread replaced while it was on its way', async () => {
+    sim.server.state.clockOffsetMs = 300_000;
+    const clock = hostClock(String(sim.connection.baseUrl));
+    sim.server.faults.add({
+      path: '/v1/me',
+      times: 1,
+      action: { kind: 'delay', ms: 200 },
+    });
+    const pinging = adapterFor().ping();
+    // A sync worker comes back with the offset it learnt while this request, signed without it, is on its way.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    clock.adopt(300_000);
+    expect((await pinging).currency).toBe('MYR');
+    expect(hits('/time')).toBe(1);
   });
 
   it('does not retry a refusal that /time shows is not about the clock', async () => {
