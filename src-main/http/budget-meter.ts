@@ -13,6 +13,7 @@ export class MeteredBudget implements RequestBudget {
   private readonly counters: BudgetStats = { requests: 0, waitMs: 0, throttled: 0, bytes: 0 };
   private holding = 0;
   private holdingSince = 0;
+  private readonly elsewhere: Array<() => BudgetStats> = [];
 
   constructor(
     /** The account's budget this one paces through. */
@@ -22,7 +23,23 @@ export class MeteredBudget implements RequestBudget {
 
   stats(): BudgetStats {
     const waitMs = this.counters.waitMs + (this.holding > 0 ? this.now() - this.holdingSince : 0);
-    return { ...this.counters, waitMs };
+    const stats = { ...this.counters, waitMs };
+    for (const source of this.elsewhere) {
+      const spent = source();
+      stats.requests += spent.requests;
+      stats.waitMs += spent.waitMs;
+      stats.throttled += spent.throttled;
+      stats.bytes += spent.bytes;
+    }
+    return stats;
+  }
+
+  /**
+   * Counts, beside this adapter's own, what another thread sends on its behalf (`source`: totals so far): the logins a
+   * sync worker's session asks the app's thread for are that worker's run's requests.
+   */
+  alsoCount(source: () => BudgetStats): void {
+    this.elsewhere.push(source);
   }
 
   onWait(listener: (resumesAt: number | null) => void): () => void {

@@ -168,14 +168,17 @@ describe('request budgets of a sync in worker threads', () => {
       const targets = [connection, ...others.map((sim) => sim.connection as Connection)].map((c) =>
         portableSyncTarget(c, ENV),
       );
+      const events: SyncEvent[] = [];
       const [results] = await Promise.all([
-        syncSuppliersInThreads(database(), targets, { mode: 'full', threads: 2 }),
+        syncSuppliersInThreads(database(), targets, { mode: 'full', threads: 2, onEvent: (e) => events.push(e) }),
         meanwhile?.(connection),
       ]);
-      // Linksfield listed in a worker: its run counted the listing's requests, while its adapter here sent at most the
-      // one login made for the worker.
+      // Linksfield listed in a worker: its run counted the listing's requests, while its adapter here sent nothing but
+      // logins made for the worker.
       expect(results[0].requests).toBeGreaterThan(40);
-      expect(targets[0].adapter.budget!.stats().requests).toBeLessThanOrEqual(1);
+      expect(targets[0].adapter.budget!.stats().requests).toBeLessThanOrEqual(
+        lf.server.hits.get('POST /user/login') ?? 0,
+      );
       // All three synced in worker threads; every result came back, in the order asked.
       expect(results.map((r) => [r.supplierId, r.status])).toEqual(
         [connection, ...others.map((sim) => sim.connection)].map((c) => [c.id, 'ok']),
@@ -183,8 +186,11 @@ describe('request budgets of a sync in worker threads', () => {
       expect(results.every((r) => r.counts!.added > 0)).toBe(true);
       // This thread's adapters (the order service's) hold the session the worker used.
       const ordering = adapterFor(connection, ENV);
-      return { lf, ordering };
+      return { lf, ordering, run: results[0], events };
     }
+
+    /** Every request the Linksfield simulator answered, logins and refusals included. */
+    const served = (lf: LinksfieldSim) => [...lf.server.hits.values()].reduce((sum, n) => sum + n, 0);
 
     it("gives the worker the session this thread's orders use: the worker does not log in beside it", async () => {
       const { lf } = await threadedSync(async (sim, connection) => {
@@ -230,6 +236,24 @@ describe('request budgets of a sync in worker threads', () => {
       const before = plain(lf);
       await collectPages(ordering.fetchCatalog());
       expect(plain(lf)).toBe(before);
+    });
+
+    it('counts the logins made here for the worker in its run, and shows their wait for the request limit', async () => {
+      const { lf, run, events } = await threadedSync(async (sim) => {
+        // The first login is told to come back in 2 s: the account's budget here holds it that long.
+        sim.server.faults.add({
+          path: '/user/login',
+          times: 1,
+          action: { kind: 'status', status: 429, headers: { 'Retry-After': '2' } },
+        });
+      });
+      expect(lf.server.state.logins).toBe(1);
+      // Nothing but the sync asked this account: the run counts every request the server saw, both logins included.
+      expect(run.requests).toBe(served(lf));
+      expect(run.throttled).toBe(1);
+      expect(run.waitMs).toBeGreaterThan(0);
+      const waits = events.filter((e) => e.type === 'waiting' && e.supplierId === lf.connection.id);
+      expect(waits.some((e) => e.type === 'waiting' && e.resumesAt !== null)).toBe(true);
     });
 
     it('logs in once here when the token expires during the sync, and keeps that session for its orders', async () => {

@@ -53,6 +53,17 @@ describe("an adapter's window on its account's budget", () => {
     expect(order.stats()).toEqual({ requests: 1, waitMs: 0, throttled: 0, bytes: 7 });
   });
 
+  it('adds what another thread sent on its behalf, as that thread last told it, to its own counts', async () => {
+    const { sync } = account();
+    let elsewhere = { requests: 0, waitMs: 0, throttled: 0, bytes: 0 };
+    sync.alsoCount(() => elsewhere);
+    await sync.run(async () => 'page');
+    sync.received(50);
+    expect(sync.stats()).toEqual({ requests: 1, waitMs: 0, throttled: 0, bytes: 50 });
+    elsewhere = { requests: 2, waitMs: 2_000, throttled: 1, bytes: 30 };
+    expect(sync.stats()).toEqual({ requests: 3, waitMs: 2_000, throttled: 1, bytes: 80 });
+  });
+
   it('counts a throttled attempt and the wait before it goes again; one that may spend money is not sent again', async () => {
     const { clock, sync, order } = account();
     let attempts = 0;

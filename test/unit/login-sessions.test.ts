@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MessageChannel } from 'node:worker_threads';
 import { CanceledError, SupplierError } from '../../src-main/http/errors';
 import type { LoginSessionHandle } from '../../src-main/suppliers/adapter';
+import type { BudgetStats } from '../../src-main/http/budget';
 import { NO_SESSION_HERE, RemoteLoginSessions, serveLoginSessions } from '../../src-main/sync/worker/login-sessions';
 
 // Both ends of the login-session channel over a real MessageChannel: whatever the starter's session answers reaches
@@ -12,10 +13,12 @@ afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
-function channel(replace: LoginSessionHandle['replace'] | null) {
+function channel(replace: LoginSessionHandle['replace'] | null, spent: () => BudgetStats | null = () => null) {
   const { port1, port2 } = new MessageChannel();
   const session: LoginSessionHandle | undefined = replace ? { replace, takeTokensFrom: () => undefined } : undefined;
-  const stop = serveLoginSessions(port1, (supplierId) => (supplierId === 'lf' ? session : undefined));
+  const stop = serveLoginSessions(port1, (supplierId) =>
+    supplierId === 'lf' && session ? { session, spent } : undefined,
+  );
   const remote = new RemoteLoginSessions(port2);
   cleanups.push(() => {
     stop();
@@ -54,6 +57,29 @@ describe("a sync worker's login session, answered by the thread that started it"
     await expect(broken.source(null)).rejects.toMatchObject({ name: 'TypeError', message: 'the real cause' });
     const none = channel(null);
     await expect(none.source(null)).rejects.toThrow(NO_SESSION_HERE);
+  });
+
+  it("tells the worker what the starter's logins for it have sent, refused ones included", async () => {
+    const totals: BudgetStats = { requests: 0, waitMs: 0, throttled: 0, bytes: 0 };
+    let refuse = false;
+    const { source, remote } = channel(
+      async () => {
+        totals.requests++;
+        totals.waitMs += 500;
+        totals.bytes += 100;
+        if (refuse) throw new SupplierError('@supplier.loginRefused', '1001', 200, false, null);
+        return `token-${totals.requests}`;
+      },
+      () => ({ ...totals }),
+    );
+    const spent = remote.spentFor('lf');
+    expect(spent()).toEqual({ requests: 0, waitMs: 0, throttled: 0, bytes: 0 });
+    await source(null);
+    expect(spent()).toEqual({ requests: 1, waitMs: 500, throttled: 0, bytes: 100 });
+    refuse = true;
+    await expect(source('token-1')).rejects.toBeInstanceOf(SupplierError);
+    expect(spent()).toEqual({ requests: 2, waitMs: 1000, throttled: 0, bytes: 200 });
+    expect(remote.spentFor('other')()).toEqual({ requests: 0, waitMs: 0, throttled: 0, bytes: 0 });
   });
 
   it('stops waiting when its caller cancels, or when the starter closes its end', async () => {

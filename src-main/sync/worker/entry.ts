@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../db/open';
 import { keepAccountBudgetsElsewhere } from '../../http/budget-policy';
 import { RemoteBudgets } from '../../http/budget-remote';
+import { MeteredBudget } from '../../http/budget-meter';
 import { RemoteLoginSessions } from './login-sessions';
 import { syncSuppliers } from '../engine';
 import { adapterFor, syncTargetFor } from '../targets';
@@ -60,7 +61,11 @@ try {
   takeLearntState(data.learnt);
   const targets = data.targets.map(({ connection, env }) => {
     const adapter = adapterFor(connection, env);
-    adapter.session?.takeTokensFrom(sessions.sourceFor(connection.id));
+    if (adapter.session) {
+      adapter.session.takeTokensFrom(sessions.sourceFor(connection.id));
+      // Its logins are made on the starter's thread: the run counts them all the same.
+      if (adapter.budget instanceof MeteredBudget) adapter.budget.alsoCount(sessions.spentFor(connection.id));
+    }
     return syncTargetFor(connection, adapter);
   });
   // Each account's budget as its owner has it (pace and totals) before the first request asks it.

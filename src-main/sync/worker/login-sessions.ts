@@ -10,6 +10,7 @@ import {
   supplierErrorFrom,
   type PortableSupplierError,
 } from '../../http/errors';
+import type { BudgetStats } from '../../http/budget';
 import type { LoginSessionHandle, TokenSource } from '../../suppliers/adapter';
 
 /** Worker → starter: a token of the supplier's account other than `stale` (any, when null). */
@@ -19,16 +20,25 @@ export interface TokenRequest {
   stale: string | null;
 }
 
-/** Starter → worker. */
-export type TokenReply =
-  | { id: number; token: string }
+/**
+ * Starter → worker. `spent`: everything the starter's adapter for the supplier has sent so far, all of it logins made
+ * for this worker (the adapter is the sync's own), for the worker's run to count.
+ */
+export type TokenReply = { id: number; spent: BudgetStats | null } & (
+  | { token: string }
   | {
-      id: number;
       failure:
         | ({ kind: 'refused' } & PortableSupplierError)
         | { kind: 'canceled' }
         | { kind: 'failed'; name: string; message: string };
-    };
+    }
+);
+
+/** The starter's session of a supplier, and what the adapter logging in for it has sent through its budget. */
+export interface ServedSession {
+  session: LoginSessionHandle;
+  spent(): BudgetStats | null;
+}
 
 /** The starter has no login session for the supplier the worker asked about (a bug, never a supplier's answer). */
 export const NO_SESSION_HERE = 'the sync has no login session for this supplier';
@@ -42,22 +52,25 @@ function failedWith(error: unknown): { kind: 'failed'; name: string; message: st
 
 /**
  * The starter's side: answers the worker's requests from this thread's sessions, logging in when one has no token
- * (through this thread's adapter: its budget, not the run's count). Returns a function that stops answering.
+ * (through this thread's adapter for the sync, paced by the account's budget here, which the worker's progress hears
+ * of). Returns a function that stops answering.
  */
 export function serveLoginSessions(
   port: MessagePort,
-  sessionOf: (supplierId: string) => LoginSessionHandle | undefined,
+  sessionOf: (supplierId: string) => ServedSession | undefined,
   signal?: AbortSignal,
 ): () => void {
   const answer = async ({ id, supplierId, stale }: TokenRequest) => {
     let reply: TokenReply;
+    const served = sessionOf(supplierId);
     try {
-      const session = sessionOf(supplierId);
-      if (!session) throw new Error(NO_SESSION_HERE);
-      reply = { id, token: await session.replace(stale, signal) };
+      if (!served) throw new Error(NO_SESSION_HERE);
+      const token = await served.session.replace(stale, signal);
+      reply = { id, spent: served.spent(), token };
     } catch (error) {
       reply = {
         id,
+        spent: served?.spent() ?? null,
         failure:
           error instanceof SupplierError
             ? { kind: 'refused', ...portableSupplierError(error) }
@@ -77,13 +90,19 @@ export function serveLoginSessions(
 export class RemoteLoginSessions {
   private nextId = 1;
   private closed = false;
-  private readonly waiting = new Map<number, { resolve(token: string): void; reject(error: Error): void }>();
+  private readonly waiting = new Map<
+    number,
+    { supplierId: string; resolve(token: string): void; reject(error: Error): void }
+  >();
+  private readonly spentBySupplier = new Map<string, BudgetStats>();
 
   constructor(private readonly port: MessagePort) {
     port.on('message', (reply: TokenReply) => {
       const waiter = this.waiting.get(reply.id);
       if (!waiter) return;
       this.waiting.delete(reply.id);
+      // Replies come in the order the starter sent them, each with its adapter's totals so far: the latest holds.
+      if (reply.spent) this.spentBySupplier.set(waiter.supplierId, reply.spent);
       if ('token' in reply) waiter.resolve(reply.token);
       else if (reply.failure.kind === 'refused') waiter.reject(supplierErrorFrom(reply.failure));
       else if (reply.failure.kind === 'canceled') waiter.reject(new CanceledError());
@@ -109,12 +128,21 @@ export class RemoteLoginSessions {
         };
         const done = () => signal?.removeEventListener('abort', abort);
         this.waiting.set(id, {
+          supplierId,
           resolve: (token) => (done(), resolve(token)),
           reject: (error) => (done(), reject(error)),
         });
         signal?.addEventListener('abort', abort, { once: true });
         this.port.postMessage({ id, supplierId, stale } satisfies TokenRequest);
       });
+  }
+
+  /**
+   * What the starter has sent for the supplier's logins (requests, waits, bytes), as its replies told it: the worker's
+   * run counts them as its own, since they were made for it. A login canceled here before its reply is not counted.
+   */
+  spentFor(supplierId: string): () => BudgetStats {
+    return () => this.spentBySupplier.get(supplierId) ?? { requests: 0, waitMs: 0, throttled: 0, bytes: 0 };
   }
 
   /** Ends every wait as canceled and closes the port. */

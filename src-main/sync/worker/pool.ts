@@ -112,7 +112,11 @@ async function syncInWorker(
   const sessions = new MessageChannel();
   const stopServingSessions = serveLoginSessions(
     sessions.port1,
-    (supplierId) => targets.find((target) => target.supplierId === supplierId)?.adapter.session,
+    (supplierId) => {
+      // The target's adapter here is the sync's own: whatever it sends is a login made for the worker.
+      const adapter = targets.find((target) => target.supplierId === supplierId)?.adapter;
+      return adapter?.session ? { session: adapter.session, spent: () => adapter.budget?.stats() ?? null } : undefined;
+    },
     options.signal,
   );
   const workerData: SyncWorkerData = {
