@@ -1,6 +1,9 @@
 import { isThrottle, type BudgetStats, type RequestBudget, type RunOptions } from './budget';
 import type { SupplierError } from './errors';
 
+/** What another thread sent on an adapter's behalf; its waits are told as they happen (countElsewhere). */
+export type SentElsewhere = Omit<BudgetStats, 'waitMs'>;
+
 /**
  * One adapter's window on its account's request budget: every request is paced by the account's budget (shared with
  * the account's other adapters: orders, connection tests, another sync), but only this adapter's own requests count
@@ -13,7 +16,8 @@ export class MeteredBudget implements RequestBudget {
   private readonly counters: BudgetStats = { requests: 0, waitMs: 0, throttled: 0, bytes: 0 };
   private holding = 0;
   private holdingSince = 0;
-  private readonly elsewhere: Array<() => BudgetStats> = [];
+  private readonly elsewhere: Array<() => SentElsewhere> = [];
+  private readonly holdListeners = new Set<(holding: boolean, at: number) => void>();
 
   constructor(
     /** The account's budget this one paces through. */
@@ -25,21 +29,35 @@ export class MeteredBudget implements RequestBudget {
     const waitMs = this.counters.waitMs + (this.holding > 0 ? this.now() - this.holdingSince : 0);
     const stats = { ...this.counters, waitMs };
     for (const source of this.elsewhere) {
-      const spent = source();
-      stats.requests += spent.requests;
-      stats.waitMs += spent.waitMs;
-      stats.throttled += spent.throttled;
-      stats.bytes += spent.bytes;
+      const sent = source();
+      stats.requests += sent.requests;
+      stats.throttled += sent.throttled;
+      stats.bytes += sent.bytes;
     }
     return stats;
   }
 
   /**
-   * Counts, beside this adapter's own, what another thread sends on its behalf (`source`: totals so far): the logins a
-   * sync worker's session asks the app's thread for are that worker's run's requests.
+   * Counts, beside this adapter's own, what another thread sends on its behalf: the logins a sync worker's session asks
+   * the app's thread for are that worker's run's requests. `totals`: its requests, throttles and bytes so far. Its holds
+   * come through the returned function, as they begin and end there: they join this adapter's own (a wait is the time
+   * at least one request was held), since a throttled login holds the worker's requests for the same seconds.
    */
-  alsoCount(source: () => BudgetStats): void {
-    this.elsewhere.push(source);
+  countElsewhere(totals: () => SentElsewhere): (holding: boolean, at: number) => void {
+    this.elsewhere.push(totals);
+    let held = false;
+    return (holding, at) => {
+      if (holding === held) return;
+      held = holding;
+      if (holding) this.startHolding(at);
+      else this.stopHolding(at);
+    };
+  }
+
+  /** Told when at least one of this adapter's requests starts being held by the budget, and when none is any more. */
+  onHolding(listener: (holding: boolean, at: number) => void): () => void {
+    this.holdListeners.add(listener);
+    return () => this.holdListeners.delete(listener);
   }
 
   onWait(listener: (resumesAt: number | null) => void): () => void {
@@ -92,10 +110,14 @@ export class MeteredBudget implements RequestBudget {
   }
 
   private startHolding(at: number): void {
-    if (this.holding++ === 0) this.holdingSince = at;
+    if (this.holding++ > 0) return;
+    this.holdingSince = at;
+    for (const listener of this.holdListeners) listener(true, at);
   }
 
   private stopHolding(at: number): void {
-    if (--this.holding === 0) this.counters.waitMs += Math.max(0, at - this.holdingSince);
+    if (--this.holding > 0) return;
+    this.counters.waitMs += Math.max(0, at - this.holdingSince);
+    for (const listener of this.holdListeners) listener(false, at);
   }
 }

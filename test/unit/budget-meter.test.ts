@@ -53,15 +53,57 @@ describe("an adapter's window on its account's budget", () => {
     expect(order.stats()).toEqual({ requests: 1, waitMs: 0, throttled: 0, bytes: 7 });
   });
 
-  it('adds what another thread sent on its behalf, as that thread last told it, to its own counts', async () => {
-    const { sync } = account();
-    let elsewhere = { requests: 0, waitMs: 0, throttled: 0, bytes: 0 };
-    sync.alsoCount(() => elsewhere);
-    await sync.run(async () => 'page');
+  it("adds what another thread sent on its behalf, and joins that thread's holds to its own as one wait", async () => {
+    const clock = manualClock();
+    const shared = new PacedBudget(new FixedWindowPace({ ...RULE, maxRequests: 1 }), { clock });
+    const sync = new MeteredBudget(shared, () => clock.now());
+    let elsewhere = { requests: 0, throttled: 0, bytes: 0 };
+    const heldElsewhere = sync.countElsewhere(() => elsewhere);
+    await sync.run(async () => 'first');
     sync.received(50);
-    expect(sync.stats()).toEqual({ requests: 1, waitMs: 0, throttled: 0, bytes: 50 });
-    elsewhere = { requests: 2, waitMs: 2_000, throttled: 1, bytes: 30 };
-    expect(sync.stats()).toEqual({ requests: 3, waitMs: 2_000, throttled: 1, bytes: 80 });
+    elsewhere = { requests: 2, throttled: 1, bytes: 30 };
+    expect(sync.stats()).toEqual({ requests: 3, waitMs: 0, throttled: 1, bytes: 80 });
+    // A login there is held from now; this adapter's next request is held too, for the same window: one wait.
+    heldElsewhere(true, clock.now());
+    const next = sync.run(async () => 'next');
+    await clock.advance(30_000);
+    expect(sync.stats().waitMs).toBe(30_000);
+    heldElsewhere(false, clock.now() - 10_000);
+    await clock.advance(31_000);
+    await next;
+    expect(sync.stats().waitMs).toBe(61_000);
+    // Told twice, or an end never begun: counted once, and nothing.
+    heldElsewhere(false, clock.now());
+    expect(sync.stats().waitMs).toBe(61_000);
+    heldElsewhere(true, clock.now());
+    heldElsewhere(true, clock.now());
+    await clock.advance(5_000);
+    heldElsewhere(false, clock.now());
+    expect(sync.stats().waitMs).toBe(66_000);
+    expect(sync.stats().requests).toBe(4);
+  });
+
+  it('tells when its requests begin and end being held, once for requests held together', async () => {
+    const clock = manualClock();
+    const shared = new PacedBudget(new FixedWindowPace({ ...RULE, maxRequests: 1 }), { clock });
+    const sync = new MeteredBudget(shared, () => clock.now());
+    const told: Array<[boolean, number]> = [];
+    const stop = sync.onHolding((holding, at) => told.push([holding, at]));
+    await sync.run(async () => 'first');
+    const start = clock.now();
+    const both = Promise.all([sync.run(async () => 'a'), sync.run(async () => 'b')]);
+    await clock.advance(61_000);
+    await clock.advance(61_000);
+    await both;
+    expect(told).toEqual([
+      [true, start],
+      [false, start + 122_000],
+    ]);
+    stop();
+    const third = sync.run(async () => 'c');
+    await clock.advance(61_000);
+    await third;
+    expect(told).toHaveLength(2);
   });
 
   it('counts a throttled attempt and the wait before it goes again; one that may spend money is not sent again', async () => {

@@ -2,7 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MessageChannel } from 'node:worker_threads';
 import { CanceledError, SupplierError } from '../../src-main/http/errors';
 import type { LoginSessionHandle } from '../../src-main/suppliers/adapter';
-import type { BudgetStats } from '../../src-main/http/budget';
+import { PacedBudget } from '../../src-main/http/budget';
+import { MeteredBudget } from '../../src-main/http/budget-meter';
+import { FixedWindowPace } from '../../src-main/http/fixed-window-pace';
+import { fakeClock } from '../helpers/fake-clock';
 import { NO_SESSION_HERE, RemoteLoginSessions, serveLoginSessions } from '../../src-main/sync/worker/login-sessions';
 
 // Both ends of the login-session channel over a real MessageChannel: whatever the starter's session answers reaches
@@ -13,11 +16,11 @@ afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
-function channel(replace: LoginSessionHandle['replace'] | null, spent: () => BudgetStats | null = () => null) {
+function channel(replace: LoginSessionHandle['replace'] | null) {
   const { port1, port2 } = new MessageChannel();
   const session: LoginSessionHandle | undefined = replace ? { replace, takeTokensFrom: () => undefined } : undefined;
   const stop = serveLoginSessions(port1, (supplierId) =>
-    supplierId === 'lf' && session ? { session, spent } : undefined,
+    supplierId === 'lf' && session ? { session, spent: () => null } : undefined,
   );
   const remote = new RemoteLoginSessions(port2);
   cleanups.push(() => {
@@ -26,6 +29,16 @@ function channel(replace: LoginSessionHandle['replace'] | null, spent: () => Bud
     remote.close();
   });
   return { source: remote.sourceFor('lf'), port1, remote };
+}
+
+const WIDE_OPEN = { windowMs: 60_000, maxRequests: 1_000, blockMs: 30_000, marginMs: 0 };
+
+/** Resolves once `condition` holds, checking after each turn of the event loop (messages cross a port in turns). */
+async function until(condition: () => boolean): Promise<void> {
+  for (let turn = 0; !condition(); turn++) {
+    if (turn > 1_000) throw new Error('condition never held');
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 describe("a sync worker's login session, answered by the thread that started it", () => {
@@ -59,27 +72,55 @@ describe("a sync worker's login session, answered by the thread that started it"
     await expect(none.source(null)).rejects.toThrow(NO_SESSION_HERE);
   });
 
-  it("tells the worker what the starter's logins for it have sent, refused ones included", async () => {
-    const totals: BudgetStats = { requests: 0, waitMs: 0, throttled: 0, bytes: 0 };
+  it("counts the starter's logins for the worker in the worker's budget: totals from replies, holds as they happen", async () => {
+    const totals = { requests: 0, throttled: 0, bytes: 0 };
+    const holdListeners = new Set<(holding: boolean, at: number) => void>();
+    const holdThere = (holding: boolean, at: number) => holdListeners.forEach((listener) => listener(holding, at));
     let refuse = false;
-    const { source, remote } = channel(
-      async () => {
-        totals.requests++;
-        totals.waitMs += 500;
-        totals.bytes += 100;
-        if (refuse) throw new SupplierError('@supplier.loginRefused', '1001', 200, false, null);
-        return `token-${totals.requests}`;
+    let release = () => {};
+    const { port1, port2 } = new MessageChannel();
+    const stop = serveLoginSessions(port1, () => ({
+      session: {
+        takeTokensFrom: () => undefined,
+        replace: async () => {
+          // Held by the account's budget there until released, then sent.
+          holdThere(true, 1_000);
+          await new Promise<void>((resolve) => (release = resolve));
+          holdThere(false, 3_000);
+          totals.requests++;
+          totals.bytes += 100;
+          if (refuse) throw new SupplierError('@supplier.loginRefused', '1001', 200, false, null);
+          return `token-${totals.requests}`;
+        },
       },
-      () => ({ ...totals }),
+      spent: () => ({ ...totals }),
+      onHolding: (listener) => (holdListeners.add(listener), () => holdListeners.delete(listener)),
+    }));
+    const remote = new RemoteLoginSessions(port2);
+    cleanups.push(() => (stop(), port1.close(), remote.close()));
+    // This thread's clock (the worker's): the hold told as begun at 1 000 has lasted 1 000 ms by its 2 000.
+    const now = 2_000;
+    const budget = new MeteredBudget(
+      new PacedBudget(new FixedWindowPace(WIDE_OPEN), { clock: fakeClock() }),
+      () => now,
     );
-    const spent = remote.spentFor('lf');
-    expect(spent()).toEqual({ requests: 0, waitMs: 0, throttled: 0, bytes: 0 });
-    await source(null);
-    expect(spent()).toEqual({ requests: 1, waitMs: 500, throttled: 0, bytes: 100 });
+    remote.countIn('lf', budget);
+    const source = remote.sourceFor('lf');
+
+    const first = source(null);
+    await until(() => budget.stats().waitMs === 1_000);
+    release();
+    expect(await first).toBe('token-1');
+    expect(budget.stats()).toEqual({ requests: 1, waitMs: 2_000, throttled: 0, bytes: 100 });
+
     refuse = true;
-    await expect(source('token-1')).rejects.toBeInstanceOf(SupplierError);
-    expect(spent()).toEqual({ requests: 2, waitMs: 1000, throttled: 0, bytes: 200 });
-    expect(remote.spentFor('other')()).toEqual({ requests: 0, waitMs: 0, throttled: 0, bytes: 0 });
+    const second = source('token-1');
+    await until(() => budget.stats().waitMs > 2_000);
+    release();
+    await expect(second).rejects.toBeInstanceOf(SupplierError);
+    expect(budget.stats()).toEqual({ requests: 2, waitMs: 4_000, throttled: 0, bytes: 200 });
+    stop();
+    expect(holdListeners.size).toBe(0);
   });
 
   it('stops waiting when its caller cancels, or when the starter closes its end', async () => {

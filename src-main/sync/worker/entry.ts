@@ -64,7 +64,7 @@ try {
     if (adapter.session) {
       adapter.session.takeTokensFrom(sessions.sourceFor(connection.id));
       // Its logins are made on the starter's thread: the run counts them all the same.
-      if (adapter.budget instanceof MeteredBudget) adapter.budget.alsoCount(sessions.spentFor(connection.id));
+      if (adapter.budget instanceof MeteredBudget) sessions.countIn(connection.id, adapter.budget);
     }
     return syncTargetFor(connection, adapter);
   });

@@ -10,7 +10,7 @@ import {
   supplierErrorFrom,
   type PortableSupplierError,
 } from '../../http/errors';
-import type { BudgetStats } from '../../http/budget';
+import type { MeteredBudget, SentElsewhere } from '../../http/budget-meter';
 import type { LoginSessionHandle, TokenSource } from '../../suppliers/adapter';
 
 /** Worker → starter: a token of the supplier's account other than `stale` (any, when null). */
@@ -21,10 +21,10 @@ export interface TokenRequest {
 }
 
 /**
- * Starter → worker. `spent`: everything the starter's adapter for the supplier has sent so far, all of it logins made
- * for this worker (the adapter is the sync's own), for the worker's run to count.
+ * Starter → worker, answering a TokenRequest. `spent`: everything the starter's adapter for the supplier has sent so
+ * far, all of it logins made for this worker (the adapter is the sync's own), for the worker's run to count.
  */
-export type TokenReply = { id: number; spent: BudgetStats | null } & (
+export type TokenReply = { id: number; spent: SentElsewhere | null } & (
   | { token: string }
   | {
       failure:
@@ -34,10 +34,19 @@ export type TokenReply = { id: number; spent: BudgetStats | null } & (
     }
 );
 
-/** The starter's session of a supplier, and what the adapter logging in for it has sent through its budget. */
+/** Starter → worker, unasked: the starter's adapter for the supplier began or ended being held by the account's budget. */
+export interface HoldNotice {
+  hold: { supplierId: string; holding: boolean; at: number };
+}
+
+type StarterMessage = TokenReply | HoldNotice;
+
+/** The starter's session of a supplier, and what the adapter logging in for it sends through its budget. */
 export interface ServedSession {
   session: LoginSessionHandle;
-  spent(): BudgetStats | null;
+  spent(): SentElsewhere | null;
+  /** Told as that adapter's requests begin and end being held (MeteredBudget.onHolding). */
+  onHolding?(listener: (holding: boolean, at: number) => void): () => void;
 }
 
 /** The starter has no login session for the supplier the worker asked about (a bug, never a supplier's answer). */
@@ -60,9 +69,17 @@ export function serveLoginSessions(
   sessionOf: (supplierId: string) => ServedSession | undefined,
   signal?: AbortSignal,
 ): () => void {
+  const post = (message: StarterMessage) => port.postMessage(message);
+  const watching = new Map<string, () => void>();
   const answer = async ({ id, supplierId, stale }: TokenRequest) => {
     let reply: TokenReply;
     const served = sessionOf(supplierId);
+    // From the first request on: the worker's progress and its run's wait see a login held as it is held.
+    if (served?.onHolding && !watching.has(supplierId))
+      watching.set(
+        supplierId,
+        served.onHolding((holding, at) => post({ hold: { supplierId, holding, at } })),
+      );
     try {
       if (!served) throw new Error(NO_SESSION_HERE);
       const token = await served.session.replace(stale, signal);
@@ -79,11 +96,14 @@ export function serveLoginSessions(
               : failedWith(error),
       };
     }
-    port.postMessage(reply);
+    post(reply);
   };
   const onMessage = (request: TokenRequest) => void answer(request);
   port.on('message', onMessage);
-  return () => port.off('message', onMessage);
+  return () => {
+    port.off('message', onMessage);
+    for (const stop of watching.values()) stop();
+  };
 }
 
 /** The worker's side: each supplier's TokenSource asks the starter over `port`. */
@@ -94,10 +114,17 @@ export class RemoteLoginSessions {
     number,
     { supplierId: string; resolve(token: string): void; reject(error: Error): void }
   >();
-  private readonly spentBySupplier = new Map<string, BudgetStats>();
+  private readonly spentBySupplier = new Map<string, SentElsewhere>();
+  private readonly holdsBySupplier = new Map<string, (holding: boolean, at: number) => void>();
 
   constructor(private readonly port: MessagePort) {
-    port.on('message', (reply: TokenReply) => {
+    port.on('message', (message: StarterMessage) => {
+      if ('hold' in message) {
+        const { supplierId, holding, at } = message.hold;
+        this.holdsBySupplier.get(supplierId)?.(holding, at);
+        return;
+      }
+      const reply = message;
       const waiter = this.waiting.get(reply.id);
       if (!waiter) return;
       this.waiting.delete(reply.id);
@@ -138,11 +165,15 @@ export class RemoteLoginSessions {
   }
 
   /**
-   * What the starter has sent for the supplier's logins (requests, waits, bytes), as its replies told it: the worker's
-   * run counts them as its own, since they were made for it. A login canceled here before its reply is not counted.
+   * Makes `budget` (the worker's adapter's) count the logins the starter makes for the supplier, since they are made
+   * for this worker's run: their requests, throttles and bytes as each reply totals them, their holds as they happen.
+   * A login still under way when the run ends counts its wait so far, and its request only if answered by then.
    */
-  spentFor(supplierId: string): () => BudgetStats {
-    return () => this.spentBySupplier.get(supplierId) ?? { requests: 0, waitMs: 0, throttled: 0, bytes: 0 };
+  countIn(supplierId: string, budget: MeteredBudget): void {
+    const held = budget.countElsewhere(
+      () => this.spentBySupplier.get(supplierId) ?? { requests: 0, throttled: 0, bytes: 0 },
+    );
+    this.holdsBySupplier.set(supplierId, held);
   }
 
   /** Ends every wait as canceled and closes the port. */

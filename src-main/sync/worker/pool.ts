@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3';
 import { finishRunWithoutCatalog, getRun, latestRuns } from '../../db/catalog-repo';
 import { localAccountBudget } from '../../http/budget-policy';
 import { serveRemoteBudgets } from '../../http/budget-remote';
+import { MeteredBudget } from '../../http/budget-meter';
 import type { SupplierSyncResult } from '../../../src-shared/sync-types';
 import { listingSince, syncSuppliers, type SyncOptions, type SyncTarget } from '../engine';
 import { planThreads } from './thread-plan';
@@ -115,7 +116,13 @@ async function syncInWorker(
     (supplierId) => {
       // The target's adapter here is the sync's own: whatever it sends is a login made for the worker.
       const adapter = targets.find((target) => target.supplierId === supplierId)?.adapter;
-      return adapter?.session ? { session: adapter.session, spent: () => adapter.budget?.stats() ?? null } : undefined;
+      if (!adapter?.session) return undefined;
+      const budget = adapter.budget;
+      return {
+        session: adapter.session,
+        spent: () => budget?.stats() ?? null,
+        ...(budget instanceof MeteredBudget && { onHolding: (listener) => budget.onHolding(listener) }),
+      };
     },
     options.signal,
   );
