@@ -16,6 +16,10 @@ export class MeteredBudget implements RequestBudget {
   private readonly counters: BudgetStats = { requests: 0, waitMs: 0, throttled: 0, bytes: 0 };
   private holding = 0;
   private holdingSince = 0;
+  /** The latest end told of the holds under way (a stop can arrive after a later one). */
+  private holdingUntil = 0;
+  /** The end of the last wait counted: an instant before it is never counted again. */
+  private countedUntil = 0;
   private readonly elsewhere: Array<() => SentElsewhere> = [];
   private readonly holdListeners = new Set<(holding: boolean, at: number) => void>();
 
@@ -26,7 +30,7 @@ export class MeteredBudget implements RequestBudget {
   ) {}
 
   stats(): BudgetStats {
-    const waitMs = this.counters.waitMs + (this.holding > 0 ? this.now() - this.holdingSince : 0);
+    const waitMs = this.counters.waitMs + (this.holding > 0 ? Math.max(0, this.now() - this.holdingSince) : 0);
     const stats = { ...this.counters, waitMs };
     for (const source of this.elsewhere) {
       const sent = source();
@@ -109,15 +113,23 @@ export class MeteredBudget implements RequestBudget {
     }
   }
 
+  // Holds told from another thread (countElsewhere) arrive over another port than this adapter's own, so instants can
+  // come a little out of order: the wait counted is kept to the union of what was told, never an instant twice.
   private startHolding(at: number): void {
-    if (this.holding++ > 0) return;
-    this.holdingSince = at;
-    for (const listener of this.holdListeners) listener(true, at);
+    if (this.holding++ > 0) {
+      this.holdingSince = Math.max(this.countedUntil, Math.min(this.holdingSince, at));
+      return;
+    }
+    this.holdingSince = Math.max(this.countedUntil, at);
+    this.holdingUntil = this.holdingSince;
+    for (const listener of this.holdListeners) listener(true, this.holdingSince);
   }
 
   private stopHolding(at: number): void {
+    this.holdingUntil = Math.max(this.holdingUntil, at);
     if (--this.holding > 0) return;
-    this.counters.waitMs += Math.max(0, at - this.holdingSince);
-    for (const listener of this.holdListeners) listener(false, at);
+    this.counters.waitMs += this.holdingUntil - this.holdingSince;
+    this.countedUntil = this.holdingUntil;
+    for (const listener of this.holdListeners) listener(false, this.holdingUntil);
   }
 }

@@ -239,7 +239,7 @@ describe('request budgets of a sync in worker threads', () => {
     });
 
     it('counts the logins made here for the worker in its run, and shows their wait for the request limit', async () => {
-      const { lf, run, events } = await threadedSync(async (sim) => {
+      const { lf, run, events, ordering } = await threadedSync(async (sim) => {
         // The first login is told to come back in 2 s: the account's budget here holds it that long.
         sim.server.faults.add({
           path: '/user/login',
@@ -251,8 +251,10 @@ describe('request budgets of a sync in worker threads', () => {
       // Nothing but the sync asked this account: the run counts every request the server saw, both logins included.
       expect(run.requests).toBe(served(lf));
       expect(run.throttled).toBe(1);
-      // The login was held 2 s there (its Retry-After): the run waited at least that long, counted once.
+      // The login was held 2 s there (its Retry-After): the run waited at least that long, and counted it once: never
+      // more than the account's budget, which counts the time any of its requests was held.
       expect(run.waitMs).toBeGreaterThanOrEqual(1_900);
+      expect(run.waitMs).toBeLessThanOrEqual((ordering.budget as MeteredBudget).account.stats().waitMs + 5);
       // The account's budget announces its waits to every adapter of the account, the worker's included.
       const waits = events.filter((e) => e.type === 'waiting' && e.supplierId === lf.connection.id);
       expect(waits.some((e) => e.type === 'waiting' && e.resumesAt !== null)).toBe(true);

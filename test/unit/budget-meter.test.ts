@@ -83,6 +83,30 @@ describe("an adapter's window on its account's budget", () => {
     expect(sync.stats().requests).toBe(4);
   });
 
+  it('counts the union of holds told out of order from two threads: no instant lost, none twice', () => {
+    const { sync } = account();
+    const a = sync.countElsewhere(() => ({ requests: 0, throttled: 0, bytes: 0 }));
+    const b = sync.countElsewhere(() => ({ requests: 0, throttled: 0, bytes: 0 }));
+    // b's hold began before a's had ended, but is told after.
+    a(true, 0);
+    a(false, 500);
+    b(true, 300);
+    b(false, 600);
+    expect(sync.stats().waitMs).toBe(600);
+    // b's end is told before a's, though a's came later.
+    a(true, 1_000);
+    b(true, 1_100);
+    a(false, 1_500);
+    b(false, 1_300);
+    expect(sync.stats().waitMs).toBe(1_100);
+    // A start told late, with an instant before the one under way: the hold is counted from the earlier.
+    a(true, 2_200);
+    b(true, 2_000);
+    a(false, 2_400);
+    b(false, 2_300);
+    expect(sync.stats().waitMs).toBe(1_500);
+  });
+
   it('tells when its requests begin and end being held, once for requests held together', async () => {
     const clock = manualClock();
     const shared = new PacedBudget(new FixedWindowPace({ ...RULE, maxRequests: 1 }), { clock });

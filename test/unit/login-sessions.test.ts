@@ -77,6 +77,7 @@ describe("a sync worker's login session, answered by the thread that started it"
     const holdListeners = new Set<(holding: boolean, at: number) => void>();
     const holdThere = (holding: boolean, at: number) => holdListeners.forEach((listener) => listener(holding, at));
     let refuse = false;
+    let heldFrom = 1_000;
     let release = () => {};
     const { port1, port2 } = new MessageChannel();
     const stop = serveLoginSessions(port1, () => ({
@@ -84,9 +85,9 @@ describe("a sync worker's login session, answered by the thread that started it"
         takeTokensFrom: () => undefined,
         replace: async () => {
           // Held by the account's budget there until released, then sent.
-          holdThere(true, 1_000);
+          holdThere(true, heldFrom);
           await new Promise<void>((resolve) => (release = resolve));
-          holdThere(false, 3_000);
+          holdThere(false, heldFrom + 2_000);
           totals.requests++;
           totals.bytes += 100;
           if (refuse) throw new SupplierError('@supplier.loginRefused', '1001', 200, false, null);
@@ -99,7 +100,7 @@ describe("a sync worker's login session, answered by the thread that started it"
     const remote = new RemoteLoginSessions(port2);
     cleanups.push(() => (stop(), port1.close(), remote.close()));
     // This thread's clock (the worker's): the hold told as begun at 1 000 has lasted 1 000 ms by its 2 000.
-    const now = 2_000;
+    let now = 2_000;
     const budget = new MeteredBudget(
       new PacedBudget(new FixedWindowPace(WIDE_OPEN), { clock: fakeClock() }),
       () => now,
@@ -114,11 +115,26 @@ describe("a sync worker's login session, answered by the thread that started it"
     expect(budget.stats()).toEqual({ requests: 1, waitMs: 2_000, throttled: 0, bytes: 100 });
 
     refuse = true;
+    heldFrom = 4_000;
+    now = 5_000;
     const second = source('token-1');
-    await until(() => budget.stats().waitMs > 2_000);
+    await until(() => budget.stats().waitMs === 3_000);
     release();
     await expect(second).rejects.toBeInstanceOf(SupplierError);
     expect(budget.stats()).toEqual({ requests: 2, waitMs: 4_000, throttled: 0, bytes: 200 });
+
+    // A caller that stops waiting: the login goes on there, and its reply's totals still count.
+    refuse = false;
+    heldFrom = 7_000;
+    now = 8_000;
+    const stopWaiting = new AbortController();
+    const third = source('token-2', stopWaiting.signal);
+    await until(() => budget.stats().waitMs === 5_000);
+    stopWaiting.abort();
+    await expect(third).rejects.toBeInstanceOf(CanceledError);
+    release();
+    await until(() => budget.stats().requests === 3);
+    expect(budget.stats()).toEqual({ requests: 3, waitMs: 6_000, throttled: 0, bytes: 300 });
     stop();
     expect(holdListeners.size).toBe(0);
   });

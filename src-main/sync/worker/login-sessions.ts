@@ -24,7 +24,7 @@ export interface TokenRequest {
  * Starter → worker, answering a TokenRequest. `spent`: everything the starter's adapter for the supplier has sent so
  * far, all of it logins made for this worker (the adapter is the sync's own), for the worker's run to count.
  */
-export type TokenReply = { id: number; spent: SentElsewhere | null } & (
+export type TokenReply = { id: number; supplierId: string; spent: SentElsewhere | null } & (
   | { token: string }
   | {
       failure:
@@ -83,10 +83,11 @@ export function serveLoginSessions(
     try {
       if (!served) throw new Error(NO_SESSION_HERE);
       const token = await served.session.replace(stale, signal);
-      reply = { id, spent: served.spent(), token };
+      reply = { id, supplierId, spent: served.spent(), token };
     } catch (error) {
       reply = {
         id,
+        supplierId,
         spent: served?.spent() ?? null,
         failure:
           error instanceof SupplierError
@@ -110,10 +111,7 @@ export function serveLoginSessions(
 export class RemoteLoginSessions {
   private nextId = 1;
   private closed = false;
-  private readonly waiting = new Map<
-    number,
-    { supplierId: string; resolve(token: string): void; reject(error: Error): void }
-  >();
+  private readonly waiting = new Map<number, { resolve(token: string): void; reject(error: Error): void }>();
   private readonly spentBySupplier = new Map<string, SentElsewhere>();
   private readonly holdsBySupplier = new Map<string, (holding: boolean, at: number) => void>();
 
@@ -125,11 +123,12 @@ export class RemoteLoginSessions {
         return;
       }
       const reply = message;
+      // Replies come in the order the starter sent them, each with its adapter's totals so far: the latest holds, even
+      // when its caller has stopped waiting.
+      if (reply.spent) this.spentBySupplier.set(reply.supplierId, reply.spent);
       const waiter = this.waiting.get(reply.id);
       if (!waiter) return;
       this.waiting.delete(reply.id);
-      // Replies come in the order the starter sent them, each with its adapter's totals so far: the latest holds.
-      if (reply.spent) this.spentBySupplier.set(waiter.supplierId, reply.spent);
       if ('token' in reply) waiter.resolve(reply.token);
       else if (reply.failure.kind === 'refused') waiter.reject(supplierErrorFrom(reply.failure));
       else if (reply.failure.kind === 'canceled') waiter.reject(new CanceledError());
@@ -155,7 +154,6 @@ export class RemoteLoginSessions {
         };
         const done = () => signal?.removeEventListener('abort', abort);
         this.waiting.set(id, {
-          supplierId,
           resolve: (token) => (done(), resolve(token)),
           reject: (error) => (done(), reject(error)),
         });

@@ -120,7 +120,12 @@ async function syncInWorker(
       const budget = adapter.budget;
       return {
         session: adapter.session,
-        spent: () => budget?.stats() ?? null,
+        spent: () => {
+          if (!budget) return null;
+          // Its waits cross as holds (onHolding), joined with the worker's own: a total would count them twice.
+          const { waitMs: _told, ...sent } = budget.stats();
+          return sent;
+        },
         ...(budget instanceof MeteredBudget && { onHolding: (listener) => budget.onHolding(listener) }),
       };
     },
