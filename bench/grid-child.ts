@@ -1,7 +1,7 @@
 // The grid of one `npm run bench` round, in a process of its own as the app's services keep it: builds it whole, then
 // (after the round's incremental sync, run by the bench meanwhile) updates it. Every round's grid then starts from the
 // same state (nothing memoized, nothing compiled), whatever rounds ran before it in the bench's own process.
-// Speaks JSON lines: {"cmd": "build"} → {"ms", "rows"}; {"cmd": "refresh"} → {"ms", "mode", "rowsWritten"}; then exits
+// Speaks JSON lines: {"cmd": "build"} → {"ms", "rows"}; {"cmd": "refresh"} → {"ms", "mode", "rowsWritten", "rowsRestated"}; then exits
 // when stdin closes.
 import { createInterface } from 'node:readline';
 import { openDatabase } from '../src-main/db/open';
@@ -18,6 +18,7 @@ export interface GridRefreshed {
   ms: number;
   mode: string;
   rowsWritten: number;
+  rowsRestated: number;
 }
 
 const dbFile = process.argv[2];
@@ -36,7 +37,8 @@ for await (const line of createInterface({ input: process.stdin })) {
     } else {
       const started = performance.now();
       const refreshed = refreshGrid(db);
-      reply({ ms: performance.now() - started, mode: refreshed.mode, rowsWritten: refreshed.rowsWritten });
+      const { mode, rowsWritten, rowsRestated } = refreshed;
+      reply({ ms: performance.now() - started, mode, rowsWritten, rowsRestated });
     }
   } finally {
     db.close();

@@ -142,7 +142,7 @@ function measure(): void {
   db.close();
   process.stdout.write(
     `full rebuild (${built.rows} rows) ${fullMs.toFixed(0)} ms; incremental (${refreshed.mode}, ${refreshed.rowsWritten} rows written, ` +
-      `${refreshed.offersRead} offers read) ${incMs.toFixed(0)} ms; ratio ${(incMs / fullMs).toFixed(3)}; ` +
+      `${refreshed.rowsRestated} restated, ${refreshed.offersRead} offers read) ${incMs.toFixed(0)} ms; ratio ${(incMs / fullMs).toFixed(3)}; ` +
       `CPU ${fullCpu.toFixed(0)} / ${incCpu.toFixed(0)} ms, ratio ${(incCpu / fullCpu).toFixed(3)}; second full rebuild (${rebuilt.rows} rows) ${fullAgainMs.toFixed(0)} ms\n`,
   );
 }

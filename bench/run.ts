@@ -223,7 +223,8 @@ async function catalogRun(totalOffers: number): Promise<void> {
       incRatio <= 0.2,
     ]);
     figure(
-      `grid update after the incremental sync (${rounds[0].refreshed.mode}, ${rounds[0].refreshed.rowsWritten} rows written)`,
+      `grid update after the incremental sync (${rounds[0].refreshed.mode}, ${rounds[0].refreshed.rowsWritten} rows written, ` +
+        `${rounds[0].refreshed.rowsRestated} of them restated)`,
       (r) => r.updateMs,
       'ms',
     );

@@ -133,6 +133,8 @@ export type LastChanges = (offer: OfferIdentity) => { runId: number; kinds: Chan
 /** Every change of the latest ok runs, held in memory (a full rebuild reads them all anyway). */
 export function allLastChanges(db: Database, runs: ReadonlyMap<string, number>): LastChanges {
   const byOffer = new Map<string, Set<ChangeKind>>();
+  // Most offers asked about have no change: their product id alone says so, without building their key.
+  const changedProducts = new Set<string>();
   const ids = [...runs.values()];
   if (ids.length) {
     const rows = db
@@ -156,9 +158,11 @@ export function allLastChanges(db: Database, runs: ReadonlyMap<string, number>):
       const kinds = byOffer.get(key) ?? new Set<ChangeKind>();
       kinds.add(row.change);
       byOffer.set(key, kinds);
+      changedProducts.add(row.product_id);
     }
   }
   return (offer) => {
+    if (!changedProducts.has(offer.productId)) return null;
     const kinds = byOffer.get(supplierOfferKey(offer));
     return kinds ? { runId: runs.get(offer.supplier)!, kinds: [...kinds] } : null;
   };

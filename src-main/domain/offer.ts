@@ -94,7 +94,9 @@ export function offerKey(offer: Pick<Offer, 'productId' | 'skuId' | 'variant'>):
  * renderer (lookups, element attributes) alike.
  */
 export function supplierOfferKey(ref: { supplier: string; productId: string; skuId: string; variant: string }): string {
-  return [ref.supplier, ref.productId, ref.skuId, ref.variant].map(encodeURIComponent).join('|');
+  // Concatenated rather than mapped and joined: a grid refresh builds one per member, tens of thousands of them.
+  const part = encodeURIComponent;
+  return `${part(ref.supplier)}|${part(ref.productId)}|${part(ref.skuId)}|${part(ref.variant)}`;
 }
 
 /** Maps an explicit upstream quantity onto the common stock scale (thresholds from the Dujiao-Next contract). */

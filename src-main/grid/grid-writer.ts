@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { naturalSortKey } from '../domain/sort-key';
-import type { GridInputOffer, MaterializedRow, PricedRow } from './materialize';
+import type { GridInputOffer, MaterializedRow, PricedRow, RestatedRow } from './materialize';
 import type { OfferRef } from '../../src-shared/grid-types';
 
 // The only code that writes the materialized grid tables. It decides nothing: rows come from the pure materializer.
@@ -67,6 +67,8 @@ export interface GridWriter {
    * built from): re-indexing a popular row's search text costs more than everything else about it.
    */
   replaceRow(id: number, row: MaterializedRow, previous: RowSideTables): void;
+  /** Rewrites what restating some of a row's members moved (materialize.ts restateRow); nothing else about it moved. */
+  restateRow(id: number, row: RestatedRow, previousMembers: RowSideTables['members']): void;
   updatePrices(id: number, columns: PricedColumns): void;
   /** Records where an offer sits and what it was materialized from. */
   placeOffer(offer: GridInputOffer, planKey: string): void;
@@ -82,9 +84,8 @@ export interface RowSideTables {
   searchText: string;
 }
 
-const sameMembers = (a: RowSideTables['members'], b: RowSideTables['members']) =>
-  a.length === b.length &&
-  a.every((m, i) => m.supplier === b[i].supplier && m.kind === b[i].kind && m.stock === b[i].stock);
+const memberEntryKey = (member: RowSideTables['members'][number]) =>
+  `${member.supplier}\u0001${member.kind}\u0001${member.stock}`;
 const sameStrings = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -101,7 +102,11 @@ export function gridWriter(db: Database): GridWriter {
     db.prepare(`UPDATE plan_rows SET plan_key = @plan_key, attributes_json = @attributes_json, days = @days,
     data_mb = @data_mb, ${PRICED_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`),
   );
-  const deleteMembers = lazy(() => db.prepare('DELETE FROM plan_members WHERE plan_row_id = ?'));
+  // plan_members is a multiset per row (only ever filtered on): one entry out, whichever of its equals.
+  const deleteMember = lazy(() =>
+    db.prepare(`DELETE FROM plan_members WHERE rowid = (SELECT rowid FROM plan_members
+    WHERE plan_row_id = ? AND supplier_id = ? AND kind = ? AND stock = ? LIMIT 1)`),
+  );
   const deleteCountries = lazy(() => db.prepare('DELETE FROM plan_countries WHERE plan_row_id = ?'));
   const deleteSearch = lazy(() => db.prepare('DELETE FROM plan_search WHERE rowid = ?'));
   const deleteBadges = lazy(() => db.prepare('DELETE FROM plan_row_changes WHERE plan_row_id = ?'));
@@ -133,6 +138,27 @@ export function gridWriter(db: Database): GridWriter {
     db.prepare('DELETE FROM plan_offers WHERE supplier_id = ? AND product_id = ? AND sku_id = ? AND variant = ?'),
   );
   const run = (statement: Statement, ...args: unknown[]) => statement.run(...args);
+  /** Moves a row's member entries from `previous` to `members`, writing only the entries that differ (often one). */
+  const rewriteMembers = (id: number, members: RowSideTables['members'], previous: RowSideTables['members']) => {
+    const surplus = new Map<string, { member: RowSideTables['members'][number]; count: number }>();
+    const tally = (member: RowSideTables['members'][number], by: number) => {
+      const key = memberEntryKey(member);
+      const entry = surplus.get(key);
+      if (entry) entry.count += by;
+      else surplus.set(key, { member, count: by });
+    };
+    for (const member of previous) tally(member, 1);
+    for (const member of members) tally(member, -1);
+    for (const { member, count } of surplus.values()) {
+      for (let i = 0; i < count; i++) deleteMember().run(id, member.supplier, member.kind, member.stock);
+      for (let i = 0; i < -count; i++) insertMember().run(id, member.supplier, member.kind, member.stock);
+    }
+  };
+  const rewriteBadges = (id: number, badges: MaterializedRow['badges']) => {
+    // Badges come from the latest runs, not from the members alone: always rewritten (a few entries per row).
+    deleteBadges().run(id);
+    for (const badge of badges) insertBadge().run(id, badge.runId, badge.change);
+  };
 
   return {
     clear() {
@@ -166,10 +192,7 @@ export function gridWriter(db: Database): GridWriter {
         data_mb: row.dataMb,
         ...pricedColumns(row),
       });
-      if (!sameMembers(row.members, previous.members)) {
-        deleteMembers().run(id);
-        for (const member of row.members) insertMember().run(id, member.supplier, member.kind, member.stock);
-      }
+      rewriteMembers(id, row.members, previous.members);
       if (!sameStrings(row.countries, previous.countries)) {
         deleteCountries().run(id);
         for (const country of row.countries) insertCountry().run(id, country);
@@ -178,9 +201,12 @@ export function gridWriter(db: Database): GridWriter {
         deleteSearch().run(id);
         insertSearch().run(id, row.searchText);
       }
-      // Badges come from the latest runs, not from the members alone: always rewritten (a few entries per row).
-      deleteBadges().run(id);
-      for (const badge of row.badges) insertBadge().run(id, badge.runId, badge.change);
+      rewriteBadges(id, row.badges);
+    },
+    restateRow(id, row, previousMembers) {
+      updatePrices().run({ id, ...pricedColumns(row) });
+      rewriteMembers(id, row.members, previousMembers);
+      rewriteBadges(id, row.badges);
     },
     updatePrices(id, columns) {
       updatePrices().run({ id, ...columns });

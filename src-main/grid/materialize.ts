@@ -162,12 +162,6 @@ export function materializeRow(
     context,
     missing,
   );
-  const badges = new Map<string, { runId: number; change: ChangeKind }>();
-  for (const member of members) {
-    const last = context.lastChanges(member);
-    if (last)
-      for (const change of last.kinds) badges.set(`${last.runId}\u0001${change}`, { runId: last.runId, change });
-  }
   return {
     ...priced,
     planKey,
@@ -176,11 +170,63 @@ export function materializeRow(
     // A throttled plan sorts by its quota, like the plain plan it matches; only a plan with no quota sorts as unlimited.
     dataMb: attributes.type === 'plan' ? (attributes.dataMB ?? (attributes.unlimited ? 1e12 : null)) : null,
     ...sideTables(members, context.regions, attributes),
-    badges: [...badges.values()].sort(
-      (a, b) => a.runId - b.runId || (a.change < b.change ? -1 : a.change > b.change ? 1 : 0),
-    ),
+    badges: badgesOf(members, context.lastChanges),
     missingRates: [...missing].sort(),
   };
+}
+
+/** What a row keeps when only some of its members were restated: everything priced, its member list and its badges. */
+export type RestatedRow = PricedRow & Pick<MaterializedRow, 'members' | 'badges'>;
+
+/**
+ * A row no member joined or left, priced again from the offers it shows with some members restated as they stand now.
+ * Only for members whose attributes, search text and link did not move: the row's attributes, countries and search text
+ * come from those alone, so they stand as stored, and the row equals what materializeRow would build from all members.
+ */
+export function restateRow(
+  planKey: string,
+  shown: readonly GridOffer[],
+  restated: Iterable<GridInputOffer>,
+  context: MaterializeContext,
+  missingRates: Set<string>,
+): RestatedRow {
+  // Compared field by field rather than by key: a row restates one or two of its dozens of members.
+  const now = [...restated];
+  const offers = shown.map((offer) => {
+    const restatement = now.find(
+      (member) =>
+        member.productId === offer.productId &&
+        member.skuId === offer.skuId &&
+        member.variant === offer.variant &&
+        member.supplier === offer.supplier,
+    );
+    return restatement ? shownOffer(restatement, context.regions) : offer;
+  });
+  const priced = priceRow(planKey, offers, context, missingRates);
+  return { ...priced, members: memberEntries(priced.offers), badges: badgesOf(priced.offers, context.lastChanges) };
+}
+
+/** Badge entries of these members, sorted: what the latest successful sync of each one's supplier changed about it. */
+function badgesOf(
+  members: readonly OfferRef[],
+  lastChanges: MaterializeContext['lastChanges'],
+): MaterializedRow['badges'] {
+  const badges = new Map<string, { runId: number; change: ChangeKind }>();
+  for (const member of members) {
+    const last = lastChanges(member);
+    if (last)
+      for (const change of last.kinds) badges.set(`${last.runId}\u0001${change}`, { runId: last.runId, change });
+  }
+  return [...badges.values()].sort(
+    (a, b) => a.runId - b.runId || (a.change < b.change ? -1 : a.change > b.change ? 1 : 0),
+  );
+}
+
+/** plan_members' entries: who supplies a row, as what, and in which stock state. */
+export function memberEntries(
+  members: ReadonlyArray<Pick<GridOffer, 'supplier' | 'kind' | 'stock'>>,
+): MaterializedRow['members'] {
+  return members.map((member) => ({ supplier: member.supplier, kind: member.kind, stock: member.stock.status }));
 }
 
 /** The row's attributes: its most confidently read member's, with the catalog's regional evidence applied. */
@@ -198,7 +244,7 @@ export function sideTables(
   attributes = rowAttributes(members, regions),
 ): Pick<MaterializedRow, 'members' | 'countries' | 'searchText'> {
   return {
-    members: members.map((member) => ({ supplier: member.supplier, kind: member.kind, stock: member.stock.status })),
+    members: memberEntries(members),
     countries: coveredCountries(attributes),
     searchText: [...members.map((member) => member.searchText), coverageSearchText(coveredCountries(attributes))]
       .join(' ')

@@ -198,6 +198,9 @@ describe('the incremental grid', () => {
     it(`equals a full rebuild after every randomized change set (seed ${seed})`, () => {
       const { db, rnd, upstreams } = setup(seed);
       const modes = new Set<string>();
+      // Rows restated from what they showed, and rows rebuilt from their members: both ways must be under test.
+      let restated = 0;
+      let rebuilt = 0;
       for (let step = 0; step < 25; step++) {
         const label = `seed ${seed}, step ${step}`;
         const action = rnd.int(10);
@@ -248,9 +251,15 @@ describe('the incremental grid', () => {
         if (expected === 'incremental' && regionMeaning(db) !== meaning) expected = 'full';
         expect(result.mode, label).toBe(expected);
         modes.add(result.mode);
+        if (result.mode === 'incremental') {
+          restated += result.rowsRestated;
+          rebuilt += result.rowsWritten - result.rowsRestated;
+        }
       }
       expect(modes).toContain('incremental');
       expect(modes).toContain('reprice');
+      expect(restated).toBeGreaterThan(0);
+      expect(rebuilt).toBeGreaterThan(0);
     });
   }
 
@@ -271,7 +280,7 @@ describe('the incremental grid', () => {
     expect(result.offersRead).toBeLessThan(total / 4);
   });
 
-  it('rebuilds a touched row from its stored members, reading and extracting only the changed offer', () => {
+  it('restates a row whose member moved only in price and stock, or rebuilds it from stored members when its text moved', () => {
     const { db, upstreams } = setup(5);
     const [alpha] = upstreams;
     alpha.commit(db);
@@ -285,23 +294,38 @@ describe('the incremental grid', () => {
       .pluck()
       .get() as string | undefined;
     const target = alpha.offers.get(crowded ?? [...alpha.offers.keys()][0])!;
+    let extracted = 0;
+    const counting: typeof extractAttributes = (input) => {
+      extracted++;
+      return extractAttributes(input);
+    };
+    const refreshAgainstRebuild = () => {
+      extracted = 0;
+      const copy = copyOf(db);
+      const result = refreshGrid(db, { extract: counting });
+      buildGrid(copy);
+      expect(snapshot(db)).toEqual(snapshot(copy));
+      expect(result).toMatchObject({ mode: 'incremental', offersRead: 1, attributesExtracted: 1, rowsWritten: 1 });
+      expect(extracted).toBe(1);
+      return result;
+    };
+
     alpha.offers.set(target.productId, {
       ...target,
       stock: { status: 'out', quantity: 0 },
       cost: { ...target.cost, amount: '0.75' },
     });
     alpha.commit(db);
-    let extracted = 0;
-    const counting: typeof extractAttributes = (input) => {
-      extracted++;
-      return extractAttributes(input);
-    };
-    const copy = copyOf(db);
-    const result = refreshGrid(db, { extract: counting });
-    buildGrid(copy);
-    expect(snapshot(db)).toEqual(snapshot(copy));
-    expect(result).toMatchObject({ mode: 'incremental', offersRead: 1, attributesExtracted: 1 });
-    expect(extracted).toBe(1);
+    expect(refreshAgainstRebuild().rowsRestated).toBe(1);
+
+    // A duplicate mark on its title ("#9"): same attributes and row, other search text, so the row is rebuilt from its
+    // members.
+    const moved = alpha.offers.get(target.productId)!;
+    const retitled = { ...moved, titles: { ...moved.titles, en: `${moved.titles.en ?? ''} #9` } };
+    expect(extractAttributes(retitled)).toEqual(extractAttributes(moved));
+    alpha.offers.set(target.productId, retitled);
+    alpha.commit(db);
+    expect(refreshAgainstRebuild().rowsRestated).toBe(0);
   });
 
   it('reprices a rule or rate change without reading an offer or extracting attributes', () => {
