@@ -102,6 +102,7 @@ export function gridWriter(db: Database): GridWriter {
     db.prepare(`UPDATE plan_rows SET plan_key = @plan_key, attributes_json = @attributes_json, days = @days,
     data_mb = @data_mb, ${PRICED_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`),
   );
+  const deleteMembers = lazy(() => db.prepare('DELETE FROM plan_members WHERE plan_row_id = ?'));
   // plan_members is a multiset per row (only ever filtered on): one entry out, whichever of its equals.
   const deleteMember = lazy(() =>
     db.prepare(`DELETE FROM plan_members WHERE rowid = (SELECT rowid FROM plan_members
@@ -138,7 +139,10 @@ export function gridWriter(db: Database): GridWriter {
     db.prepare('DELETE FROM plan_offers WHERE supplier_id = ? AND product_id = ? AND sku_id = ? AND variant = ?'),
   );
   const run = (statement: Statement, ...args: unknown[]) => statement.run(...args);
-  /** Moves a row's member entries from `previous` to `members`, writing only the entries that differ (often one). */
+  /**
+   * Moves a row's member entries from `previous` to `members`, writing only the entries that differ (often one). Past a
+   * quarter of the row, emptying and refilling it is cheaper: each single delete searches the row's entries.
+   */
   const rewriteMembers = (id: number, members: RowSideTables['members'], previous: RowSideTables['members']) => {
     const surplus = new Map<string, { member: RowSideTables['members'][number]; count: number }>();
     const tally = (member: RowSideTables['members'][number], by: number) => {
@@ -149,6 +153,13 @@ export function gridWriter(db: Database): GridWriter {
     };
     for (const member of previous) tally(member, 1);
     for (const member of members) tally(member, -1);
+    let out = 0;
+    for (const { count } of surplus.values()) out += Math.max(0, count);
+    if (out > 4 && out * 4 > previous.length) {
+      deleteMembers().run(id);
+      for (const member of members) insertMember().run(id, member.supplier, member.kind, member.stock);
+      return;
+    }
     for (const { member, count } of surplus.values()) {
       for (let i = 0; i < count; i++) deleteMember().run(id, member.supplier, member.kind, member.stock);
       for (let i = 0; i < -count; i++) insertMember().run(id, member.supplier, member.kind, member.stock);

@@ -175,13 +175,14 @@ export function materializeRow(
   };
 }
 
-/** What a row keeps when only some of its members were restated: everything priced, its member list and its badges. */
+/** What restating some of a row's members rewrites: everything priced, its member list and its badges. */
 export type RestatedRow = PricedRow & Pick<MaterializedRow, 'members' | 'badges'>;
 
 /**
- * A row no member joined or left, priced again from the offers it shows with some members restated as they stand now.
- * Only for members whose attributes, search text and link did not move: the row's attributes, countries and search text
- * come from those alone, so they stand as stored, and the row equals what materializeRow would build from all members.
+ * A row no member joined or left, priced again from the offers it shows (in canonical order, as materializeRow wrote
+ * them) with some members restated as they stand now. Only for members whose attributes, search text and link did not
+ * move: the row's attributes, countries and search text come from those alone, so they stand as stored, and the row
+ * equals what materializeRow would build from all members.
  */
 export function restateRow(
   planKey: string,
@@ -190,16 +191,21 @@ export function restateRow(
   context: MaterializeContext,
   missingRates: Set<string>,
 ): RestatedRow {
-  // Compared field by field rather than by key: a row restates one or two of its dozens of members.
-  const now = [...restated];
+  // Found by product id, then the rest of the identity: cheaper than a key per member, and linear however many of a
+  // row's members are restated (a sync may touch all of a popular row's thousands).
+  const byProduct = new Map<string, GridInputOffer[]>();
+  for (const member of restated) {
+    const same = byProduct.get(member.productId);
+    if (same) same.push(member);
+    else byProduct.set(member.productId, [member]);
+  }
   const offers = shown.map((offer) => {
-    const restatement = now.find(
-      (member) =>
-        member.productId === offer.productId &&
-        member.skuId === offer.skuId &&
-        member.variant === offer.variant &&
-        member.supplier === offer.supplier,
-    );
+    const restatement = byProduct
+      .get(offer.productId)
+      ?.find(
+        (member) =>
+          member.skuId === offer.skuId && member.variant === offer.variant && member.supplier === offer.supplier,
+      );
     return restatement ? shownOffer(restatement, context.regions) : offer;
   });
   const priced = priceRow(planKey, offers, context, missingRates);

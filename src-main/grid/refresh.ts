@@ -57,7 +57,7 @@ export type RefreshMode =
 
 export interface RefreshResult {
   mode: RefreshMode;
-  /** Plan rows inserted, replaced, repriced or deleted. */
+  /** Plan rows inserted, replaced, restated, repriced or deleted. */
   rowsWritten: number;
   /** Of those, rows an incremental refresh restated from the offers they showed (patchTouchedRows says when). */
   rowsRestated: number;
@@ -349,8 +349,8 @@ function regionsAfter(db: Database, moves: ReadonlyMap<string, Move>): RegionRes
  * Brings up to date the rows that held, or now hold, a touched offer. A row a touched offer joined or left, or whose
  * touched member moved in what grouping and search read from it, is rebuilt from its untouched members as plan_offers
  * kept them plus the touched offers as they stand now. Any other row (most of them: a price or stock moved) is
- * restated from the offers it shows, without reading its members back. Returns the rows' plan keys and how many were
- * restated.
+ * restated from the offers it shows, without reading its members back (or rebuilt, should its stored row be missing).
+ * Returns the rows' plan keys and how many were restated.
  */
 function patchTouchedRows(
   db: Database,
