@@ -23,7 +23,7 @@ export function AlertsScreen() {
   }, [load]);
 
   return (
-    <section className="alerts-screen">
+    <section className="screen-page alerts-screen">
       <header className="screen-header">
         <h1>{t('title')}</h1>
         {view && view.unread > 0 && (

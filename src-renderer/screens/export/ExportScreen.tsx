@@ -38,7 +38,7 @@ export function ExportScreen() {
   // Until the grid's size is known the form shows: claiming "nothing to export" on a guess would be worse.
   const empty = gridRows === 0;
   return (
-    <section className="export-screen">
+    <section className="screen-page export-screen">
       <header className="screen-header">
         <div>
           <h1>{t('title')}</h1>

@@ -45,7 +45,7 @@ export function OrderList({ onNewOrder }: { onNewOrder: () => void }) {
         </EmptyState>
       )}
       {orders.length > 0 && (
-        <ul className="order-list" aria-label={t('history')}>
+        <ul className="order-list pick-list" aria-label={t('history')}>
           {orders.map((order) => (
             <OrderListItem
               key={order.id}

@@ -21,18 +21,18 @@ export function OrderListItem({
     <li>
       <button
         type="button"
-        className={`order-item${selected ? ' selected' : ''}`}
+        className={`order-item pick-item${selected ? ' selected' : ''}`}
         aria-pressed={selected}
         data-order={order.id}
         onClick={onSelect}
       >
-        <span className="order-line">
+        <span className="pick-line">
           <span className="order-title" title={order.title}>
             {order.title}
           </span>
           <StatusBadge status={order.status} />
         </span>
-        <span className="order-line order-meta">
+        <span className="pick-line order-meta">
           <span className="order-supplier" title={supplierName}>
             {supplierName}
           </span>

@@ -32,7 +32,7 @@ export function OrdersScreen() {
   const orderAgain = (order: OrderView) => setDialog({ offer: order.offer, title: order.title });
 
   return (
-    <section className="orders-screen">
+    <section className="screen-page orders-screen">
       <header className="screen-header">
         <div>
           <h1>{t('title')}</h1>

@@ -25,7 +25,7 @@ export function PricingScreen() {
   }, [load, loadRates, loadSuppliers, loadSettings]);
 
   return (
-    <section className="pricing-screen">
+    <section className="screen-page pricing-screen">
       <header className="screen-header">
         <div>
           <h1>{t('title')}</h1>

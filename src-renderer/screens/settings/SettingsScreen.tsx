@@ -25,7 +25,7 @@ export function SettingsScreen() {
   }, [load, loadInfo]);
 
   return (
-    <section className="settings-screen">
+    <section className="screen-page settings-screen">
       <header className="screen-header">
         <h1>{t('title')}</h1>
       </header>

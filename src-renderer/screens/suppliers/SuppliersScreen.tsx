@@ -41,7 +41,7 @@ export function SuppliersScreen() {
   }, [addRequested, loaded, clearAddSupplier]);
 
   return (
-    <section className="suppliers-screen">
+    <section className="screen-page suppliers-screen">
       <header className="screen-header">
         <div>
           <h1>{t('title')}</h1>

@@ -127,7 +127,7 @@ export function RunDiff() {
         <EmptyState>{counts?.all === 0 ? t('diff.none') : t('diff.noneOfKind')}</EmptyState>
       )}
       {changes && changes.length > 0 && (
-        <ul className="change-list" aria-label={t('diff')}>
+        <ul className="change-list pick-list" aria-label={t('diff')}>
           {changes.map((change) => (
             <ChangeRow key={`${change.change}:${change.key}`} change={change} />
           ))}

@@ -29,7 +29,7 @@ export function RunHistory() {
       {runsError && <ErrorState message={runsError} onRetry={() => void loadRuns()} />}
       {runsLoaded && !runsError && runs.length === 0 && <EmptyState>{t('history.empty')}</EmptyState>}
       {runs.length > 0 && (
-        <ul className="run-list" aria-label={t('history')}>
+        <ul className="run-list pick-list" aria-label={t('history')}>
           {runs.map((run) => (
             <RunItem
               key={run.id}

@@ -25,19 +25,19 @@ export function RunItem({
   return (
     <li>
       <button
-        className={`run-item${selected ? ' selected' : ''}`}
+        className={`run-item pick-item${selected ? ' selected' : ''}`}
         aria-pressed={selected}
         onClick={onSelect}
         data-run={run.id}
       >
-        <span className="run-line">
+        <span className="pick-line">
           <span className="run-supplier" title={run.supplierId}>
             {supplierName}
           </span>
           <StatusBadge status={run.status} />
           <span className="run-time muted">{formatDateTime(run.startedAt, language)}</span>
         </span>
-        <span className="run-line run-summary">
+        <span className="pick-line run-summary">
           {run.status === 'held' || run.status === 'discarded' ? (
             <span className={run.status === 'held' ? 'progress-waiting' : 'muted'}>
               {run.held ? heldReasonText(run.held, supplierName, t) : t(`status.${run.status}`)}
@@ -53,7 +53,7 @@ export function RunItem({
           )}
         </span>
         {run.status !== 'running' && (
-          <span className="run-line">
+          <span className="pick-line">
             <RunCost run={run} />
           </span>
         )}

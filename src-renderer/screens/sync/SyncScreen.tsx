@@ -42,7 +42,7 @@ export function SyncScreen() {
   }, []);
 
   return (
-    <section className="sync-screen">
+    <section className="screen-page sync-screen">
       <header className="screen-header">
         <div>
           <h1>{t('title')}</h1>
