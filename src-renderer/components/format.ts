@@ -63,6 +63,37 @@ export function formatDateTime(iso: string | null | undefined, language: string)
   });
 }
 
+/** A length of time as a dictionary key (common.ts, `duration.*`) and its numbers, for `t(key, params)`. */
+export interface DurationWords {
+  key: 'duration.seconds' | 'duration.minutes' | 'duration.minutesSeconds' | 'duration.hoursMinutes';
+  params: Record<string, number>;
+}
+
+/**
+ * How long `ms` lasted, in the largest units that read at a glance: "0.4 s" and "9.6 s" below ten seconds, whole
+ * seconds below a minute, "12 min 34 s" below an hour, "2 h 5 min" beyond. A merchant reads "754 s" as a number
+ * to work out, not a wait.
+ */
+export function durationWords(ms: number): DurationWords {
+  const safe = Number.isFinite(ms) && ms > 0 ? ms : 0;
+  if (safe < 9_950) return { key: 'duration.seconds', params: { s: Math.round(safe / 100) / 10 } };
+  const seconds = Math.round(safe / 1000);
+  if (seconds < 60) return { key: 'duration.seconds', params: { s: seconds } };
+  if (seconds < 3600) {
+    const m = Math.floor(seconds / 60);
+    const s = seconds % 60;
+    return s === 0 ? { key: 'duration.minutes', params: { m } } : { key: 'duration.minutesSeconds', params: { m, s } };
+  }
+  const minutes = Math.round(seconds / 60);
+  return { key: 'duration.hoursMinutes', params: { h: Math.floor(minutes / 60), m: minutes % 60 } };
+}
+
+/** durationWords, worded by a screen's `t`. */
+export function sayDuration(t: (key: string, params: Record<string, number>) => string, ms: number): string {
+  const words = durationWords(ms);
+  return t(words.key, words.params);
+}
+
 export function formatDataMB(mb: number | null | undefined): string {
   if (mb === null || mb === undefined) return '—';
   return mb >= 1024 ? `${Number.isInteger(mb / 1024) ? mb / 1024 : (mb / 1024).toFixed(1)} GB` : `${mb} MB`;

@@ -34,6 +34,10 @@ export const common: Dictionary = {
     'kind.direct_topup': 'Direct top-up',
     'kind.mobile_recharge': 'Mobile recharge',
     'kind.other': 'Other',
+    'duration.seconds': '{s} s',
+    'duration.minutes': '{m} min',
+    'duration.minutesSeconds': '{m} min {s} s',
+    'duration.hoursMinutes': '{h} h {m} min',
   },
   'zh-CN': {
     'app.name': 'SupplyGrid',
@@ -68,5 +72,9 @@ export const common: Dictionary = {
     'kind.direct_topup': '直充',
     'kind.mobile_recharge': '话费充值',
     'kind.other': '其他',
+    'duration.seconds': '{s} 秒',
+    'duration.minutes': '{m} 分钟',
+    'duration.minutesSeconds': '{m} 分 {s} 秒',
+    'duration.hoursMinutes': '{h} 小时 {m} 分',
   },
 };

@@ -85,13 +85,13 @@ export const suppliersDictionary: Dictionary = {
     'help.dujiao-next.apiSecret':
       'Shown once, on the same “API 对接权限” page, when the key is created. Lost it? Generate a new key and secret there and enter both.',
     'help.mesim.baseUrl':
-      'https://mesimgo.com, the site root (the button below fills it). SupplyGrid adds /api/v1/upstream itself.',
+      'https://mesimgo.com, the site root (the button above fills it). SupplyGrid adds /api/v1/upstream itself.',
     'help.mesim.apiKey':
       'Log in at mesimgo.com and open the API page, section “Dujiao Next Integration”: the API key is shown there.',
     'help.mesim.apiSecret':
       'Shown after login on the same page. If it is hidden after a refresh, regenerate the token there to see it again.',
     'help.seagm.baseUrl':
-      'openapi.seagm.com for real orders, openapi.seagm.io for SEAGM’s sandbox (the buttons below fill them).',
+      'openapi.seagm.com for real orders, openapi.seagm.io for SEAGM’s sandbox (the buttons above fill them).',
     'help.seagm.uid': 'Your SEAGM user ID, digits only, shown with your API credentials in SEAGM’s API settings.',
     'help.seagm.secretKey': 'The secret key SEAGM issued with your user ID; it signs every request.',
     'help.billionconnect.baseUrl':
@@ -222,10 +222,10 @@ export const suppliersDictionary: Dictionary = {
     'help.dujiao-next.apiSecret':
       '在同一“API 对接权限”页面创建密钥时只显示一次。如果丢失，请在该页面重新生成密钥和私钥，并同时填写。',
     'help.mesim.baseUrl':
-      'https://mesimgo.com，即网站根地址（可点下方按钮填入）。SupplyGrid 会自动加上 /api/v1/upstream。',
+      'https://mesimgo.com，即网站根地址（可点上方按钮填入）。SupplyGrid 会自动加上 /api/v1/upstream。',
     'help.mesim.apiKey': '登录 mesimgo.com，打开 API 页面的“Dujiao Next 对接”部分，即可看到 API 密钥。',
     'help.mesim.apiSecret': '登录后在同一页面显示。如果刷新后被隐藏，请在该页面重新生成令牌以再次查看。',
-    'help.seagm.baseUrl': '真实下单用 openapi.seagm.com，SEAGM 沙箱用 openapi.seagm.io（可点下方按钮填入）。',
+    'help.seagm.baseUrl': '真实下单用 openapi.seagm.com，SEAGM 沙箱用 openapi.seagm.io（可点上方按钮填入）。',
     'help.seagm.uid': '您的 SEAGM 用户编号（纯数字），在 SEAGM 的 API 设置中与 API 凭据一起显示。',
     'help.seagm.secretKey': 'SEAGM 随用户编号一起发放的签名密钥，用于为每个请求签名。',
     'help.billionconnect.baseUrl':
@@ -238,12 +238,13 @@ export const suppliersDictionary: Dictionary = {
       'BillionConnect 为您的账户分配的销售方式，请向 BillionConnect 的销售代表确认。接口分销商通常是 5（分销）。账户没有的销售方式会像密钥错误一样被拒绝。',
     'help.billionconnect.notifyListen':
       'BillionConnect 只通过通知把每个 eSIM 的二维码发送到您的“通知回调地址”（在“API 授权”页面设置）。请填写 SupplyGrid 在本机接收通知的地址，例如 127.0.0.1:8787，并通过您自己的隧道或反向代理把回调地址指向它。留空则需在每个订单上手动粘贴通知内容。',
-    'help.linksfield.baseUrl': '领科随合作伙伴代码一起提供的 eSIM 二维码商城（FMS）接口地址；该地址不公开。',
-    'help.linksfield.partnerCode': '领科为您分配的合作伙伴代码：字母 P 加 6 位数字，例如 P012345。',
-    'help.linksfield.email': '您登录领科 FMS 门户所用的邮箱。',
-    'help.linksfield.password': '您的 FMS 门户登录密码。按领科接口的要求，只发送其 md5 摘要。',
+    'help.linksfield.baseUrl':
+      'Linksfield（领科）随合作伙伴代码一起提供的 eSIM 二维码商城（FMS）接口地址；该地址不公开。',
+    'help.linksfield.partnerCode': 'Linksfield 为您分配的合作伙伴代码：字母 P 加 6 位数字，例如 P012345。',
+    'help.linksfield.email': '您登录 Linksfield FMS 门户所用的邮箱。',
+    'help.linksfield.password': '您的 FMS 门户登录密码。按 Linksfield 接口的要求，只发送其 md5 摘要。',
     'help.linksfield.currency':
-      '领科为每个套餐提供多种币种的价格；这里选定的币种作为您的成本（如 USD 这样的代码）。留空则为 USD。',
+      'Linksfield 为每个套餐提供多种币种的价格；这里选定的币种作为您的成本（如 USD 这样的代码）。留空则为 USD。',
 
     'field.required': '请填写{label}。',
     'field.nameRequired': '请为这个供应商取个名称。',

@@ -88,6 +88,6 @@ describe('Sync: a listing that would empty a supplier is held for review, then a
       removed: live,
       held: { code: 'removes_all' },
     });
-    await page.locator(`.run-item[data-run="${held.id}"]`).getByText('OK').waitFor(WAIT);
+    await page.locator(`.run-item[data-run="${held.id}"]`).getByText('OK', { exact: true }).waitFor(WAIT);
   }, 150_000);
 });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatDataMB, formatExactMoney, formatMoney } from '../../src-renderer/components/format';
+import fc from 'fast-check';
+import {
+  durationWords,
+  formatAmount,
+  formatDataMB,
+  formatExactMoney,
+  formatMoney,
+  sayDuration,
+} from '../../src-renderer/components/format';
+import { common } from '../../src-renderer/i18n/common';
+import { fillTemplate } from '../../src-renderer/i18n/fill-template';
 
 describe('money formatting in the renderer', () => {
   it('groups digits on the decimal string itself, never through a float', () => {
@@ -48,5 +58,43 @@ describe('money formatting in the renderer', () => {
     expect(formatDataMB(1536)).toBe('1.5 GB');
     expect(formatDataMB(500)).toBe('500 MB');
     expect(formatDataMB(null)).toBe('—');
+  });
+});
+
+describe('durations in the renderer', () => {
+  const say = (ms: number, language: 'en' | 'zh-CN' = 'en') =>
+    sayDuration((key, params) => fillTemplate(common[language][key], params), ms);
+
+  it('reads at a glance: tenths below ten seconds, whole seconds below a minute, then minutes, then hours', () => {
+    expect(say(0)).toBe('0 s');
+    expect(say(420)).toBe('0.4 s');
+    expect(say(9_940)).toBe('9.9 s');
+    expect(say(9_960)).toBe('10 s');
+    expect(say(59_400)).toBe('59 s');
+    expect(say(59_600)).toBe('1 min');
+    expect(say(754_000)).toBe('12 min 34 s');
+    expect(say(3_599_400)).toBe('59 min 59 s');
+    expect(say(3_600_000)).toBe('1 h 0 min');
+    expect(say(7_530_000)).toBe('2 h 6 min');
+  });
+
+  it('says the same in Chinese, and treats nonsense as no time', () => {
+    expect(say(754_000, 'zh-CN')).toBe('12 分 34 秒');
+    expect(say(45_000, 'zh-CN')).toBe('45 秒');
+    expect(say(7_530_000, 'zh-CN')).toBe('2 小时 6 分');
+    expect(say(Number.NaN)).toBe('0 s');
+    expect(say(-5)).toBe('0 s');
+  });
+
+  it('never leaves a unit out of range (no "60 s", no "60 min")', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 400 * 3_600_000 }), (ms) => {
+        const { key, params } = durationWords(ms);
+        if (key === 'duration.seconds') expect(params.s).toBeLessThan(60);
+        if (key === 'duration.minutesSeconds') expect(params.s).toBeGreaterThan(0);
+        if (key === 'duration.minutesSeconds' || key === 'duration.minutes') expect(params.m).toBeLessThan(60);
+        if (key === 'duration.hoursMinutes') expect(params.m).toBeLessThan(60);
+      }),
+    );
   });
 });

@@ -1,11 +1,14 @@
 import type { SyncRun } from '../../../src-shared/sync-types';
+import { sayDuration } from '../../components/format';
 import { useT } from '../../i18n';
 import { syncDictionary } from '../../i18n/sync';
 
-/** "Incremental · 12 requests · waited 31 s for the request limit": how a run listed and what it cost the connection. */
-export function RunCost({ run }: { run: Pick<SyncRun, 'mode' | 'requests' | 'waitMs'> }) {
+/**
+ * "Incremental · 12 requests · listing took 3.2 s · waited 31 s for the request limit": how a run listed and what it
+ * cost the connection. Runs recorded before listings were timed (fetchMs null) say no time.
+ */
+export function RunCost({ run }: { run: Pick<SyncRun, 'mode' | 'requests' | 'waitMs' | 'fetchMs'> }) {
   const t = useT(syncDictionary);
-  const waitedSeconds = Math.round(run.waitMs / 1000);
   return (
     <span className="run-cost muted">
       <span
@@ -16,7 +19,8 @@ export function RunCost({ run }: { run: Pick<SyncRun, 'mode' | 'requests' | 'wai
       </span>
       {' · '}
       {t('cost.requests', { n: run.requests.toLocaleString() })}
-      {waitedSeconds > 0 && <> · {t('cost.waited', { s: waitedSeconds.toLocaleString() })}</>}
+      {run.fetchMs !== null && <> · {t('cost.fetched', { duration: sayDuration(t, run.fetchMs) })}</>}
+      {run.waitMs >= 500 && <> · {t('cost.waited', { duration: sayDuration(t, run.waitMs) })}</>}
     </span>
   );
 }

@@ -31,7 +31,7 @@ export function RunItem({
         data-run={run.id}
       >
         <span className="pick-line">
-          <span className="run-supplier" title={run.supplierId}>
+          <span className="run-supplier" title={supplierName}>
             {supplierName}
           </span>
           <StatusBadge status={run.status} />

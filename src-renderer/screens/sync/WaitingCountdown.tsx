@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react';
 import { useT } from '../../i18n';
 import { syncDictionary } from '../../i18n/sync';
 import { secondsUntil } from '../../stores/sync-progress';
+import { sayDuration } from '../../components/format';
 
-/** "Waiting for the supplier's request limit — resumes in 23 s", counting down once a second. */
+/** "Waiting for the supplier's request limit — resumes in 1 min 23 s", counting down once a second. */
 export function WaitingCountdown({ resumesAt }: { resumesAt: number }) {
   const t = useT(syncDictionary);
   const [now, setNow] = useState(() => Date.now());
@@ -14,7 +15,7 @@ export function WaitingCountdown({ resumesAt }: { resumesAt: number }) {
   }, [resumesAt]);
   return (
     <span className="progress-waiting" role="status">
-      {t('progress.waiting', { s: secondsUntil(resumesAt, now) })}
+      {t('progress.waiting', { duration: sayDuration(t, secondsUntil(resumesAt, now) * 1000) })}
     </span>
   );
 }
