@@ -35,8 +35,14 @@ export class ProgressBars {
       'done' in progress
         ? `${pad(supplierId, 16)} ${progress.done}`
         : `${pad(supplierId, 16)} ${bar(progress)} ${progress.items} items`;
-    this.clearWait(supplierId);
-    this.lines.set(supplierId, line);
+    // Pages already under way when a wait began still land during it: the wait stays shown (only its end, announced
+    // as null, or the supplier's end clears it), and the progress is what the line shows once it is over.
+    const wait = this.waits.get(supplierId);
+    if (wait && !('done' in progress)) wait.before = line;
+    else {
+      this.clearWait(supplierId);
+      this.lines.set(supplierId, line);
+    }
     if (!this.stream.isTTY) {
       if ('done' in progress || progress.pagesDone === progress.pagesTotal) this.stream.write(`${line}\n`);
       return;
@@ -55,10 +61,12 @@ export class ProgressBars {
       }
       return;
     }
-    const before = this.waits.get(supplierId)?.before ?? this.lines.get(supplierId) ?? `${pad(supplierId, 16)}`;
+    const already = this.waits.get(supplierId);
+    const before = already?.before ?? this.lines.get(supplierId) ?? `${pad(supplierId, 16)}`;
     this.waits.set(supplierId, { resumesAt, before });
     if (!this.stream.isTTY) {
-      this.stream.write(`${waitingLine(supplierId, resumesAt, this.now())}\n`);
+      // A log reads one line per wait, not one more each time the wait is put back a little.
+      if (!already) this.stream.write(`${waitingLine(supplierId, resumesAt, this.now())}\n`);
       return;
     }
     // Counts down once a second while anything waits; unref'd so a finished sync never waits for it.

@@ -65,7 +65,8 @@ export function reduceSyncEvent(state: ProgressBySupplier, event: SyncEvent): Pr
           pagesDone: event.pagesDone,
           pagesTotal: event.pagesTotal,
           items: event.items,
-          waitingUntil: null,
+          // Pages already under way when the wait began land during it: only its end (announced as null) clears it.
+          waitingUntil: base.waitingUntil,
         },
       };
     }

@@ -89,11 +89,32 @@ describe('supplygrid sync: full vs incremental, and what it cost', () => {
     bars.update('dj', { pagesDone: 1, pagesTotal: 4, items: 100 });
     bars.waiting('dj', now + 23_000);
     expect(text()).toContain("dj               waiting for the supplier's request limit — resumes in 23 s");
+    // Pages under way when the wait began land during it: the wait stays on the line.
+    bars.update('dj', { pagesDone: 2, pagesTotal: 4, items: 200 });
+    expect(text()).toContain('resumes in 23 s');
     now += 5_000;
     bars.waiting('dj', now + 18_000);
     expect(text()).toContain('resumes in 18 s');
     bars.waiting('dj', null);
-    expect(text()).toContain('1/4 pages 100 items');
+    expect(text()).toContain('2/4 pages 200 items');
+    bars.close();
+  });
+
+  it('piped, a wait is one line however often it is put back, and the finished listing one more', () => {
+    const lines: string[] = [];
+    const stream = { isTTY: false, write: (text: string) => (lines.push(text), true) } as unknown as NodeJS.WriteStream;
+    const bars = new ProgressBars(stream, () => 1_000_000);
+    bars.update('dj', { pagesDone: 1, pagesTotal: 2, items: 50 });
+    bars.waiting('dj', 1_030_000);
+    bars.update('dj', { pagesDone: 1, pagesTotal: 2, items: 50 });
+    bars.waiting('dj', 1_031_000);
+    bars.waiting('dj', 1_032_000);
+    bars.waiting('dj', null);
+    bars.update('dj', { pagesDone: 2, pagesTotal: 2, items: 100 });
+    expect(lines.filter((line) => line.includes('waiting for'))).toEqual([
+      "dj               waiting for the supplier's request limit — resumes in 30 s\n",
+    ]);
+    expect(lines.at(-1)).toContain('2/2 pages 100 items');
     bars.close();
   });
 });

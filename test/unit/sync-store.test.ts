@@ -184,11 +184,21 @@ describe('the diff of a run', () => {
     expect(changeValues(changes[5], 'en').after).toEqual({ type: 'title', text: 'Thailand 2GB v2' });
   });
 
-  it('shows a wait for the request limit until the supplier resumes, moves on, or ends', () => {
+  it('shows a wait for the request limit until the supplier resumes or ends, whatever pages land meanwhile', () => {
     let state = reduceSyncEvent({}, { type: 'started', supplierId: 'a', runId: 3, mode: 'incremental' });
     expect(state.a).toMatchObject({ mode: 'incremental', waitingUntil: null });
     state = reduceSyncEvent(state, { type: 'waiting', supplierId: 'a', runId: 3, resumesAt: 123_000 });
     expect(state.a.waitingUntil).toBe(123_000);
+    // A page that was already under way when the wait began lands: the bar moves, the wait stays shown.
+    state = reduceSyncEvent(state, {
+      type: 'progress',
+      supplierId: 'a',
+      runId: 3,
+      pagesDone: 3,
+      pagesTotal: 81,
+      items: 150,
+    });
+    expect(state.a).toMatchObject({ pagesDone: 3, waitingUntil: 123_000 });
     state = reduceSyncEvent(state, { type: 'waiting', supplierId: 'a', runId: 3, resumesAt: null });
     expect(state.a.waitingUntil).toBeNull();
     state = reduceSyncEvent(state, { type: 'waiting', supplierId: 'a', runId: 3, resumesAt: 200_000 });
