@@ -69,13 +69,19 @@ interface RunRow {
 
 const nowIso = () => new Date().toISOString();
 
-/** `mode`: the listing the run asks for; its commit records the one it got. */
-export function startRun(db: Database, supplierId: string, supplierKind: string, mode: SyncMode = 'full'): number {
+/** `mode`: the listing the run asks for; its commit records the one it got. `source`: sync/catalog-source.ts. */
+export function startRun(
+  db: Database,
+  supplierId: string,
+  supplierKind: string,
+  mode: SyncMode = 'full',
+  source: string | null = null,
+): number {
   const result = db
     .prepare(
-      `INSERT INTO sync_runs (supplier_id, supplier_kind, started_at, status, mode) VALUES (?, ?, ?, 'running', ?)`,
+      `INSERT INTO sync_runs (supplier_id, supplier_kind, started_at, status, mode, source) VALUES (?, ?, ?, 'running', ?, ?)`,
     )
-    .run(supplierId, supplierKind, nowIso(), mode);
+    .run(supplierId, supplierKind, nowIso(), mode, source ?? null);
   return Number(result.lastInsertRowid);
 }
 
@@ -474,20 +480,19 @@ export function commitCatalog(
   }
 }
 
-/** When the supplier's latest ok run (of `mode`, or of any mode) started; null when it has none. */
-export function lastOkRunStart(db: Database, supplierId: string, mode?: SyncMode): string | null {
-  const row = (
-    mode
-      ? db
-          .prepare(
-            `SELECT started_at FROM sync_runs WHERE supplier_id = ? AND status = 'ok' AND mode = ? ORDER BY id DESC LIMIT 1`,
-          )
-          .get(supplierId, mode)
-      : db
-          .prepare(`SELECT started_at FROM sync_runs WHERE supplier_id = ? AND status = 'ok' ORDER BY id DESC LIMIT 1`)
-          .get(supplierId)
-  ) as { started_at: string } | undefined;
-  return row?.started_at ?? null;
+/** The supplier's latest ok run (of `mode`, or of any mode): when it started and which catalog it read. */
+export function lastOkRun(
+  db: Database,
+  supplierId: string,
+  mode?: SyncMode,
+): { startedAt: string; source: string | null } | null {
+  const row = db
+    .prepare(
+      `SELECT started_at, source FROM sync_runs WHERE supplier_id = ? AND status = 'ok' ${mode ? 'AND mode = ?' : ''}
+      ORDER BY id DESC LIMIT 1`,
+    )
+    .get(...(mode ? [supplierId, mode] : [supplierId])) as { started_at: string; source: string | null } | undefined;
+  return row ? { startedAt: row.started_at, source: row.source } : null;
 }
 
 /**

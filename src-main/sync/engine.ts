@@ -6,7 +6,7 @@ import {
   type CommitResult,
   commitStagedCatalog,
   finishRunWithoutCatalog,
-  lastOkRunStart,
+  lastOkRun,
   recordCommitTime,
   startRun,
   type RunMetrics,
@@ -26,6 +26,12 @@ export interface SyncTarget {
   supplierId: string;
   supplierKind: string;
   adapter: SupplierAdapter;
+  /**
+   * Which upstream catalog the adapter reads (sync/catalog-source.ts): the app always says. A listing of changes since
+   * a run that read another catalog (the merchant changed the address or account) would keep that catalog's offers,
+   * so the sync lists in full instead. Absent: the caller does not know, and the last runs are taken as this one's.
+   */
+  source?: string;
 }
 
 export type SyncModeRequest = 'auto' | 'full';
@@ -93,14 +99,18 @@ export function listingSince(
   db: Database,
   supplierId: string,
   options: Pick<SyncOptions, 'mode' | 'fullEveryMs' | 'now'>,
+  source?: string,
 ): string | null {
   if ((options.mode ?? 'full') === 'full') return null;
   const now = options.now?.() ?? Date.now();
-  const lastFull = lastOkRunStart(db, supplierId, 'full');
+  const lastFull = lastOkRun(db, supplierId, 'full');
   const fullEveryMs = options.fullEveryMs ?? fullListingEveryHours(db) * 3_600_000;
-  if (lastFull === null || now - Date.parse(lastFull) >= fullEveryMs) return null;
-  const lastOk = lastOkRunStart(db, supplierId) ?? lastFull;
-  return new Date(Date.parse(lastOk) - CHANGED_SINCE_OVERLAP_MS).toISOString();
+  if (lastFull === null || now - Date.parse(lastFull.startedAt) >= fullEveryMs) return null;
+  const lastOk = lastOkRun(db, supplierId) ?? lastFull;
+  // What changed since a run means nothing for another catalog: the first sync after the address or account changed
+  // lists in full (a full listing, not the last run, is what removes the other catalog's offers).
+  if (source !== undefined && (lastFull.source !== source || lastOk.source !== source)) return null;
+  return new Date(Date.parse(lastOk.startedAt) - CHANGED_SINCE_OVERLAP_MS).toISOString();
 }
 
 const ZERO_STATS: BudgetStats = { requests: 0, waitMs: 0, throttled: 0, bytes: 0 };
@@ -147,9 +157,9 @@ export async function syncSupplier(
   options: SyncOptions = {},
 ): Promise<SupplierSyncResult> {
   const { supplierId, adapter } = target;
-  const changedSince = listingSince(db, supplierId, options);
+  const changedSince = listingSince(db, supplierId, options, target.source);
   const requestedMode: SyncMode = changedSince === null ? 'full' : 'incremental';
-  const runId = startRun(db, supplierId, target.supplierKind, requestedMode);
+  const runId = startRun(db, supplierId, target.supplierKind, requestedMode, target.source);
   options.onEvent?.({ type: 'started', supplierId, runId, mode: requestedMode });
 
   const budgetAtStart = adapter.budget?.stats() ?? ZERO_STATS;

@@ -1,6 +1,7 @@
 import type { AdapterEnv, ConnectionBase, SupplierAdapter } from '../suppliers/adapter';
 import { supplierKind } from '../suppliers/registry';
 import type { SyncTarget } from './engine';
+import { catalogSource } from './catalog-source';
 import type { PortableSyncTarget } from './worker/pool';
 import type { PortableAdapterEnv } from './worker/protocol';
 
@@ -15,7 +16,11 @@ export function syncTargetFor(
   connection: ConnectionBase,
   adapter: SupplierAdapter = adapterFor(connection),
 ): SyncTarget {
-  return { supplierId: connection.id, supplierKind: connection.kind, adapter };
+  const source = catalogSource(
+    connection as ConnectionBase & Record<string, unknown>,
+    supplierKind(connection.kind)?.secretFields ?? [],
+  );
+  return { supplierId: connection.id, supplierKind: connection.kind, adapter, source };
 }
 
 /** A target a sync worker thread can take over: it makes the same adapter from the same connection and tuning. */

@@ -88,6 +88,13 @@ export function durationWords(ms: number): DurationWords {
   return { key: 'duration.hoursMinutes', params: { h: Math.floor(minutes / 60), m: minutes % 60 } };
 }
 
+/** A size in KB below a MB (at least 1 KB: "0 KB" would read as nothing), in MB from there. */
+export function formatBytes(bytes: number, language: string): string {
+  const mib = bytes / (1024 * 1024);
+  const number = new Intl.NumberFormat(language, { maximumFractionDigits: mib < 10 ? 1 : 0 });
+  return mib >= 1 ? `${number.format(mib)} MB` : `${number.format(Math.max(1, Math.round(bytes / 1024)))} KB`;
+}
+
 /** durationWords, worded by a screen's `t`. */
 export function sayDuration(t: (key: string, params: Record<string, number>) => string, ms: number): string {
   const words = durationWords(ms);

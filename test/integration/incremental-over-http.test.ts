@@ -6,6 +6,7 @@ import type { ConnectionBase } from '../../src-main/suppliers/adapter';
 import { startDujiaoSimulator } from '../../src-main/suppliers/dujiao-next/sim';
 import { dujiaoCatalogAt } from '../../src-main/suppliers/dujiao-next/sim/seed';
 import { syncSuppliers } from '../../src-main/sync/engine';
+import { applyHeldRun } from '../../src-main/sync/held-runs';
 import { adapterFor, syncTargetFor } from '../../src-main/sync/targets';
 import { FAST_RETRY, tempDb } from '../helpers/temp-db';
 
@@ -77,5 +78,45 @@ describe('an incremental sync over HTTP', () => {
     // The incremental run's log and the full run's removals are, together, the reference's one full listing's log.
     expect(changeLogOf(incremental, [changes.runId, full.runId])).toEqual(changeLogOf(reference, [listed.runId]));
     expect(changeLogOf(reference, [listed.runId]).length).toBeGreaterThan(deletedOutright.length);
+  });
+
+  it('lists in full once the connection points at another shop or account: nothing of the old catalog stays', async () => {
+    const first = await startDujiaoSimulator({ seed: SEED, size: SIZE, generation: 0, rateLimit: null });
+    const other = await startDujiaoSimulator({ seed: SEED + 1, size: SIZE / 3, generation: 0, rateLimit: null });
+    cleanups.push(
+      () => first.close(),
+      () => other.close(),
+    );
+    const db = database();
+    const sync = async (connection: ConnectionBase) => {
+      const [result] = await syncSuppliers(db, [syncTargetFor(connection, adapterFor(connection, ENV))], {
+        mode: 'auto',
+      });
+      expect(result.error).toBeNull();
+      return result;
+    };
+    const shop = first.connection as ConnectionBase & Record<string, unknown>;
+    expect(await sync(shop)).toMatchObject({ status: 'ok', mode: 'full' });
+    // The same shop, renamed and paced differently: still the same catalog, still listed incrementally.
+    expect(await sync({ ...shop, name: 'Renamed', requestsPerMinute: 30 } as ConnectionBase)).toMatchObject({
+      status: 'ok',
+      mode: 'incremental',
+    });
+    const before = catalogOf(db);
+
+    // The merchant points the same connection at another shop (its address and key): a listing of what changed
+    // there since the last run would have kept every offer of the first shop. A full listing removes them, so it is
+    // held for review first, like any listing that would remove most of a supplier.
+    const moved = { ...(other.connection as ConnectionBase & Record<string, unknown>), id: shop.id };
+    const listed = await sync(moved);
+    expect(listed).toMatchObject({ status: 'held', mode: 'full' });
+    expect(catalogOf(db)).toEqual(before);
+    applyHeldRun(db, listed.runId);
+    const expected = new Set(dujiaoCatalogAt(SEED + 1, 0, SIZE / 3).products.map((product) => String(product.id)));
+    const live = catalogOf(db);
+    expect(live.length).toBeGreaterThan(0);
+    expect(live.every((offer) => expected.has(offer.productId))).toBe(true);
+    // From then on, that shop's changes are listed incrementally again.
+    expect(await sync(moved)).toMatchObject({ status: 'ok', mode: 'incremental' });
   });
 });

@@ -66,7 +66,7 @@ export async function syncSuppliersInThreads(
       id: target.supplierId,
       lastOffers: lastRuns.get(target.supplierId)?.offers ?? 0,
       lastRequests: lastRuns.get(target.supplierId)?.requests ?? 0,
-      incremental: listingSince(db, target.supplierId, options) !== null,
+      incremental: listingSince(db, target.supplierId, options, target.source) !== null,
     })),
     { threads: options.threads, cores: availableParallelism() },
   );

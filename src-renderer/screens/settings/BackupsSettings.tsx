@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupsView } from '../../../src-shared/backup-types';
 import { api } from '../../api';
-import { formatDateTime } from '../../components/format';
+import { formatBytes, formatDateTime } from '../../components/format';
 import { useT } from '../../i18n';
 import { backupsDictionary } from '../../i18n/backups';
 import { useUiStore } from '../../stores/ui';
@@ -16,12 +16,6 @@ type Status =
   | { kind: 'error'; message: string };
 
 const CODE = /(backup_[a-z_]+|restore_while_syncing)(?::\s*(.*))?/;
-
-function formatSize(bytes: number, language: string): string {
-  const mib = bytes / (1024 * 1024);
-  const number = new Intl.NumberFormat(language, { maximumFractionDigits: mib < 10 ? 1 : 0 });
-  return mib >= 1 ? `${number.format(mib)} MB` : `${number.format(Math.max(1, Math.round(bytes / 1024)))} KB`;
-}
 
 /** Settings → Backups: what backups/ holds, a backup on demand, and an undoable restore. */
 export function BackupsSettings() {
@@ -129,7 +123,7 @@ export function BackupsSettings() {
               <tr key={backup.name} title={backup.name}>
                 <td>{formatDateTime(backup.createdAt, language)}</td>
                 <td>{t(`reason.${backup.reason}`)}</td>
-                <td className="numeric">{formatSize(backup.bytes, language)}</td>
+                <td className="numeric">{formatBytes(backup.bytes, language)}</td>
                 <td className="backups-restore">
                   {confirming === backup.name ? (
                     <div className="backups-confirm" role="group" aria-label={t('restore')}>
