@@ -11,11 +11,18 @@ export interface AdaptiveRule {
 const SLOWEST_SHARE = 1 / 64;
 /** Each request that goes through wins back this share of the configured pace (additive recovery). */
 const RECOVERY_SHARE = 1 / 32;
+/**
+ * The share of a minute's requests that may go at once. The bucket refills at the rest, so no 60 s ever sees more
+ * than the pace: a burst of a quarter plus three quarters refilled over the minute. A bucket holding a whole minute's
+ * worth would let twice the pace through in the first minute, which is not what "600 per minute" promises an upstream;
+ * a quarter still lets a small catalog (SEAGM's 82 requests at 300 per minute) list in a couple of seconds.
+ */
+const BURST_SHARE = 1 / 4;
 
 /**
- * For upstreams that publish no numbers: a token bucket at the configured pace (up to a minute's worth of requests
- * may go at once), halved on every "too many requests" answer and won back step by step, like TCP's congestion
- * window. A refusal holds every request of the connection for as long as it asked (Retry-After), not only the refused one.
+ * For upstreams that publish no numbers: a token bucket that never lets more than the pace through in any minute,
+ * halved on every "too many requests" answer and won back step by step, like TCP's congestion window. A refusal holds
+ * every request of the connection for as long as it asked (Retry-After), not only the refused one.
  */
 export class AdaptivePace implements Pace {
   private rate: number;
@@ -25,7 +32,7 @@ export class AdaptivePace implements Pace {
 
   constructor(private rule: AdaptiveRule) {
     this.rate = rule.requestsPerMinute;
-    this.tokens = rule.requestsPerMinute;
+    this.tokens = this.burst();
   }
 
   configure(rule: AdaptiveRule): void {
@@ -41,7 +48,7 @@ export class AdaptivePace implements Pace {
       this.tokens -= 1;
       return { go: true, settled: NOTHING_TO_SETTLE };
     }
-    return { go: false, retryAt: now + Math.max(1, Math.ceil(((1 - this.tokens) * 60_000) / this.rate)) };
+    return { go: false, retryAt: now + Math.max(1, Math.ceil(((1 - this.tokens) * 60_000) / this.refillPerMinute())) };
   }
 
   throttled(now: number, hintMs: number | null): void {
@@ -64,11 +71,18 @@ export class AdaptivePace implements Pace {
     return Math.max(1, this.rule.requestsPerMinute * SLOWEST_SHARE);
   }
 
+  /** What may go at once, at the current pace: a slowed-down connection also bursts less. */
+  private burst(): number {
+    return Math.max(1, this.rate * BURST_SHARE);
+  }
+
+  private refillPerMinute(): number {
+    return this.rate * (1 - BURST_SHARE);
+  }
+
   private refill(now: number): void {
-    if (this.refilledAt !== null) {
-      // The bucket holds a minute's worth at the current pace, so a slowed-down connection also bursts less.
-      this.tokens = Math.min(Math.max(1, this.rate), this.tokens + ((now - this.refilledAt) * this.rate) / 60_000);
-    }
+    if (this.refilledAt !== null)
+      this.tokens = Math.min(this.burst(), this.tokens + ((now - this.refilledAt) * this.refillPerMinute()) / 60_000);
     this.refilledAt = now;
   }
 }

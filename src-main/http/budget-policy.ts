@@ -15,6 +15,11 @@ export interface BudgetTuning {
   defaultHoldMs?: number;
   announceWaitsFromMs?: number;
   clock?: BudgetClock;
+  /**
+   * Join the account's budget as it stands, never re-tune it: a connection test of settings not yet saved must not
+   * change the pace the account's syncs and orders go at. An account with no budget yet gets one at these settings.
+   */
+  keepAccountPace?: boolean;
 }
 
 export type BudgetPolicy =
@@ -142,6 +147,7 @@ export function localAccountBudget(
   const key = `${identity.kind}\n${hostOf(identity.baseUrl)}\n${account}`;
   const existing = accounts.get(key);
   if (existing && existing.policy.kind === policy.kind) {
+    if (tuning.keepAccountPace) return existing.budget;
     if (JSON.stringify(existing.policy) !== JSON.stringify(policy)) retune(existing.paced, policy);
     existing.policy = policy;
     return existing.budget;

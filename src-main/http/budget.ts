@@ -119,6 +119,9 @@ export class PacedBudget implements RequestBudget {
 
   onWait(listener: (resumesAt: number | null) => void): () => void {
     this.listeners.add(listener);
+    // A listener that arrives during a wait (a connection test while a sync of the account waits) hears of it at once:
+    // its own requests queue behind the same wait, which is not announced again.
+    if (this.announced !== null) listener(this.announced);
     return () => this.listeners.delete(listener);
   }
 

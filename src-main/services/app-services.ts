@@ -290,7 +290,12 @@ export class AppServices {
     try {
       const adapter = unchanged
         ? this.handleFor(input.id!).adapter
-        : kind.create(parsed.data, { retry: { attempts: 2, baseDelayMs: 300, maxDelayMs: 2000 }, timeoutMs: 15_000 });
+        : kind.create(parsed.data, {
+            retry: { attempts: 2, baseDelayMs: 300, maxDelayMs: 2000 },
+            timeoutMs: 15_000,
+            // Settings typed, not saved: the account's syncs and orders keep the pace they have.
+            budgetTuning: { keepAccountPace: true },
+          });
       unsubscribe =
         adapter.budget?.onWait((resumesAt) => {
           if (resumesAt !== null) throttled.abort();

@@ -184,4 +184,22 @@ describe('request budget of a SEAGM connection', () => {
     expect(budget.perMinute()).toBeLessThan(6000);
     expect(sim.server.state.rate.bannedUntil).toBe(0);
   });
+
+  it("a connection test of settings not yet saved shares the account's budget but leaves its pace alone", async () => {
+    const sim = await startSeagmSimulator({ seed: 12 });
+    cleanups.push(() => sim.close());
+    const paceOf = (adapter: { budget?: unknown }) => (adapter.budget as { perMinute(): number }).perMinute();
+    const saved = seagm.create(seagm.configSchema.parse({ ...sim.connection, requestsPerMinute: '240' }), {
+      retry: FAST_RETRY,
+    });
+    expect(paceOf(saved)).toBe(240);
+    const typed = seagm.configSchema.parse({ ...sim.connection, requestsPerMinute: '5' });
+    const tested = seagm.create(typed, { retry: FAST_RETRY, budgetTuning: { keepAccountPace: true } });
+    await tested.ping();
+    expect(paceOf(saved)).toBe(240);
+    expect(paceOf(tested)).toBe(240);
+    // Saved, the same settings do re-tune it: the account's syncs and orders then go at the new pace.
+    seagm.create(typed, { retry: FAST_RETRY });
+    expect(paceOf(saved)).toBe(5);
+  });
 });

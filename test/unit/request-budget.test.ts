@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AdaptivePace } from '../../src-main/http/adaptive-pace';
 import { PacedBudget } from '../../src-main/http/budget';
@@ -45,6 +46,35 @@ describe('fixed-window pace (Dujiao-Next)', () => {
     expect(budget.stats()).toMatchObject({ requests: 3, throttled: 2 });
   });
 
+  it('tells a listener that arrives during a wait of it at once, since its own requests queue behind it', async () => {
+    let wake = () => {};
+    let now = 0;
+    const clock = {
+      now: () => now,
+      sleep: (ms: number) =>
+        new Promise<void>((resolve) => {
+          wake = () => {
+            now += ms;
+            resolve();
+          };
+        }),
+    };
+    const budget = new PacedBudget(new FixedWindowPace({ ...RULE, maxRequests: 1 }), { clock });
+    await budget.run(async () => 1);
+    const waiting = budget.run(async () => 2);
+    await new Promise((resolve) => setImmediate(resolve));
+    const heard: Array<number | null> = [];
+    budget.onWait((at) => heard.push(at));
+    expect(heard).toEqual([61_000]);
+    wake();
+    await waiting;
+    expect(heard).toEqual([61_000, null]);
+    // Once the wait is over, a new listener hears nothing until the next one.
+    const later: Array<number | null> = [];
+    budget.onWait((at) => later.push(at));
+    expect(later).toEqual([]);
+  });
+
   it('announces a wait with when it resumes, then null', async () => {
     const clock = fakeClock(0);
     const budget = new PacedBudget(new FixedWindowPace({ ...RULE, maxRequests: 1 }), { clock });
@@ -82,8 +112,41 @@ describe('adaptive pace', () => {
   it('spaces requests at the slowed pace once its burst is spent', () => {
     const pace = new AdaptivePace({ requestsPerMinute: 120, defaultHoldMs: 1000 });
     pace.throttled(0, 0);
-    // 60 per minute after halving, nothing left in the bucket: one request a second.
-    expect(pace.admit(0)).toEqual({ go: false, retryAt: 1000 });
-    expect(pace.admit(1000).go).toBe(true);
+    // 60 per minute after halving, nothing left in the bucket, refilled at 3/4 of that: one request every 1.33 s.
+    expect(pace.admit(0)).toEqual({ go: false, retryAt: 1334 });
+    expect(pace.admit(1334).go).toBe(true);
+  });
+
+  it('never lets more than the pace through in any minute, from the very first request', () => {
+    fc.assert(
+      fc.property(
+        // Paces a few hundred requests can exceed, and callers that mostly ask again at once.
+        fc.integer({ min: 1, max: 240 }),
+        fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3000 })), {
+          minLength: 1,
+          maxLength: 300,
+          size: 'max',
+        }),
+        (perMinute, gaps) => {
+          const pace = new AdaptivePace({ requestsPerMinute: perMinute, defaultHoldMs: 1000 });
+          // A caller that asks again as soon as it is told to (or after its own gap, when let through).
+          const sent: number[] = [];
+          let now = 0;
+          for (const gap of gaps) {
+            for (;;) {
+              const admission = pace.admit(now);
+              if (admission.go) break;
+              now = admission.retryAt;
+            }
+            sent.push(now);
+            now += gap;
+          }
+          for (let first = 0, last = 0; last < sent.length; last++) {
+            while (sent[last] - sent[first] >= 60_000) first++;
+            expect(last - first + 1).toBeLessThanOrEqual(perMinute);
+          }
+        },
+      ),
+    );
   });
 });
