@@ -34,6 +34,8 @@ export const syncDictionary: Dictionary = {
     'cost.fetched': 'listing took {duration}',
     'cost.waited': 'waited {duration} for the request limit',
     'error.deadline': 'Stopped: the sync passed its time limit. The previous catalog was kept.',
+    'error.deadline.fix':
+      'A catalog this size under this supplier’s request limit needs more time: raise “Give up a sync after” in Settings → Sync (syncDeadlineMinutes in the config file), then sync again.',
     'error.workerStopped':
       'Stopped: the background thread syncing this supplier ended unexpectedly. The previous catalog was kept; sync again.',
     'status.queued': 'Queued',
@@ -136,6 +138,8 @@ export const syncDictionary: Dictionary = {
     'cost.fetched': '拉取用时 {duration}',
     'cost.waited': '因请求限额等待 {duration}',
     'error.deadline': '已停止：同步超过了时限。已保留上一次的目录。',
+    'error.deadline.fix':
+      '在该供应商的请求限额下，这么大的目录需要更多时间：请在“设置 → 同步”中调大“同步超时放弃”（配置文件中为 syncDeadlineMinutes），然后再同步。',
     'error.workerStopped': '已停止：同步此供应商的后台线程意外结束。已保留上一次的目录，请重新同步。',
     'status.queued': '排队中',
     'status.running': '同步中',

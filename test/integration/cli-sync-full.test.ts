@@ -1,11 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getRun } from '../../src-main/db/catalog-repo';
+import { spawn } from 'node:child_process';
+import { getRun, listLiveOffers, listRuns } from '../../src-main/db/catalog-repo';
 import { openDatabase } from '../../src-main/db/open';
 import { ProgressBars } from '../../src-main/cli/output';
 import { startDujiaoSimulator } from '../../src-main/suppliers/dujiao-next/sim';
-import { runCli } from '../helpers/run-cli';
+import { CLI_BIN, runCli } from '../helpers/run-cli';
 import { tempDb } from '../helpers/temp-db';
 
 const cleanups: Array<() => unknown> = [];
@@ -74,6 +75,53 @@ describe('supplygrid sync: full vs incremental, and what it cost', () => {
     } finally {
       db.close();
     }
+  }, 60_000);
+
+  it('Ctrl+C during a wait cancels: the run is recorded as canceled and the previous catalog stays', async () => {
+    const store = tempDb('supplygrid-cli-cancel-');
+    store.db.close();
+    cleanups.push(store.cleanup);
+    const sim = await startDujiaoSimulator({ size: 20, rateLimit: { windowMs: 60_000, max: 2, blockMs: 1000 } });
+    cleanups.push(() => sim.close());
+    const config = join(store.dir, 'suppliers.json');
+    writeFileSync(config, JSON.stringify({ suppliers: [sim.connection] }));
+    const first = await runCli(['sync', '--config', config, '--db', store.file]);
+    expect(first.code, first.stderr).toBe(0);
+    const catalogOf = () => {
+      const db = openDatabase(store.file);
+      try {
+        return { offers: listLiveOffers(db), runs: listRuns(db, 10) };
+      } finally {
+        db.close();
+      }
+    };
+    const before = catalogOf();
+    expect(before.offers.length).toBeGreaterThan(0);
+
+    // The next block lasts two minutes: the sync waits, and the merchant presses Ctrl+C meanwhile.
+    sim.server.state.rateLimiter.rule.blockMs = 120_000;
+    sim.setGeneration(1);
+    const child = spawn(process.execPath, [CLI_BIN, 'sync', '--full', '--config', config, '--db', store.file], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    const waiting = new Promise<void>((resolve) =>
+      child.stderr.on('data', (chunk) => {
+        stderr += chunk;
+        if (stderr.includes("waiting for the supplier's request limit")) resolve();
+      }),
+    );
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+    await waiting;
+    child.kill('SIGINT');
+    expect(await closed, stderr).toBe(130);
+    expect(stderr).toContain('Canceling the sync: every supplier keeps its previous catalog.');
+    expect(stdout).toMatch(/demo-dujiao\s+CANCELED .*previous catalog/i);
+    const after = catalogOf();
+    expect(after.offers).toEqual(before.offers);
+    expect(after.runs[0]).toMatchObject({ status: 'canceled', mode: 'full' });
   }, 60_000);
 
   it('the progress line counts down while a supplier waits for its request limit', () => {

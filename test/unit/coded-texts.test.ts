@@ -140,7 +140,11 @@ describe("a sync failure's cause, from the same classifier as a connection test"
 
   it('words the deadline, an interrupted run and a cause it does not know; keeps a text stored before codes', () => {
     const zhSync = translator(syncDictionary['zh-CN']);
-    expect(runErrorWords(DEADLINE_PASSED, zhSync)?.title).toBe('已停止：同步超过了时限。已保留上一次的目录。');
+    expect(runErrorWords(DEADLINE_PASSED, zhSync)).toMatchObject({
+      title: '已停止：同步超过了时限。已保留上一次的目录。',
+      // Where to give it more time.
+      fix: expect.stringContaining('“设置 → 同步”中调大“同步超时放弃”'),
+    });
     expect(runErrorWords('@sync.interrupted', zhSync)?.title).toBe(
       '已中断：运行此同步的进程在完成前停止了。已保留上一次的目录。',
     );

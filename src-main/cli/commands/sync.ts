@@ -24,6 +24,9 @@ export interface SyncArgs {
 /** Exit code of a sync where nothing failed but a supplier's listing was held for review (`supplygrid review`). */
 export const EXIT_HELD = 3;
 
+/** Exit code of a sync stopped by Ctrl+C or SIGTERM: the shell's own for SIGINT. */
+export const EXIT_INTERRUPTED = 130;
+
 export async function syncCommand(db: Database, args: SyncArgs, output: Output): Promise<number> {
   let heldCode = 0;
   if (args.applyHeld) {
@@ -58,7 +61,19 @@ export async function syncCommand(db: Database, args: SyncArgs, output: Output):
       portableSyncTarget(connection as ConnectionBase & Record<string, unknown>),
     );
     const bars = new ProgressBars();
+    // Ctrl+C (or a service manager's SIGTERM) cancels like the app's Cancel: every supplier keeps its previous catalog
+    // and its run is recorded as canceled. A second Ctrl+C quits at once (the next start records those runs as
+    // interrupted, the catalogs still untouched).
+    const cancel = new AbortController();
+    const onSignal = () => {
+      if (cancel.signal.aborted) process.exit(EXIT_INTERRUPTED);
+      output.err('Canceling the sync: every supplier keeps its previous catalog. Press Ctrl+C again to quit at once.');
+      cancel.abort();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
     const results = await syncSuppliersInThreads(db, targets, {
+      signal: cancel.signal,
       mode: args.full ? 'full' : 'auto',
       onEvent: (event) => {
         if (event.type === 'progress') bars.update(event.supplierId, event);
@@ -66,9 +81,14 @@ export async function syncCommand(db: Database, args: SyncArgs, output: Output):
         if (event.type === 'finished')
           bars.update(event.supplierId, { done: event.status === 'ok' ? 'done' : event.status });
       },
-    }).finally(() => bars.close());
+    }).finally(() => {
+      bars.close();
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    });
     if (args.json) output.json(results.map(summaryJson));
     else printSummary(results, output);
+    if (cancel.signal.aborted) return EXIT_INTERRUPTED;
     if (results.some((r) => r.status === 'failed' || r.status === 'canceled') || heldCode) return 1;
     return results.some((r) => r.status === 'held') ? EXIT_HELD : 0;
   } finally {
@@ -101,6 +121,11 @@ export function costText(result: SupplierSyncResult): string {
   return parts.join(', ');
 }
 
+/** The error, saying the previous catalog was kept unless its words (the deadline's, a worker's end) already do. */
+function keptNote(error: string): string {
+  return /previous catalog was kept/i.test(error) ? error : `${error} (previous catalog kept)`;
+}
+
 function printSummary(results: SupplierSyncResult[], output: Output): void {
   output.out('');
   for (const result of results) {
@@ -120,7 +145,7 @@ function printSummary(results: SupplierSyncResult[], output: Output): void {
       );
     } else {
       output.out(
-        `${pad(result.supplierId, 16)} ${result.status.toUpperCase().padEnd(7)} ${runErrorEn(result.error)} (previous catalog kept)   (${costText(result)})`,
+        `${pad(result.supplierId, 16)} ${result.status.toUpperCase().padEnd(7)} ${keptNote(runErrorEn(result.error))}   (${costText(result)})`,
       );
     }
   }

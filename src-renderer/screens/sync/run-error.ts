@@ -20,7 +20,7 @@ export interface RunErrorWords {
  */
 export function runErrorWords(error: string | null, t: Translate): RunErrorWords | null {
   if (!error) return null;
-  if (error === DEADLINE_PASSED) return { title: t('error.deadline'), fix: null, detail: null };
+  if (error === DEADLINE_PASSED) return { title: t('error.deadline'), fix: t('error.deadline.fix'), detail: null };
   if (error === WORKER_STOPPED) return { title: t('error.workerStopped'), fix: null, detail: null };
   const coded = decodeCodedIssue(error);
   if (coded?.code === RUN_FAILED) {
