@@ -103,7 +103,18 @@ export type SyncEvent =
       counts?: RunCounts;
       error?: string;
       held?: HoldReason;
+      /** What the run cost the connection, as its record keeps it (the background service logs it). */
+      cost?: RunCost;
     };
+
+/** How a run listed, and what it cost: requests, bytes, time waiting for the request limit, time fetching (ms). */
+export interface RunCost {
+  mode: SyncMode;
+  requests: number;
+  bytes: number;
+  waitMs: number;
+  fetchMs: number;
+}
 
 /** 'held': listed completely, but held for the merchant's review instead of applied (see hold-policy). */
 export type SupplierRunStatus = 'ok' | 'held' | 'failed' | 'canceled';

@@ -51,6 +51,11 @@ export function syncLogFields(event: SyncEvent): { event: string; fields: Fields
       changed: event.counts?.changed,
       held: event.held?.code,
       error: event.error && runErrorEn(event.error),
+      mode: event.cost?.mode,
+      requests: event.cost?.requests,
+      bytes: event.cost?.bytes,
+      waitMs: event.cost?.waitMs,
+      fetchMs: event.cost?.fetchMs,
     },
   };
 }

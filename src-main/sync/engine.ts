@@ -11,7 +11,7 @@ import {
   startRun,
   type RunMetrics,
 } from '../db/catalog-repo';
-import type { SkippedItem, SyncMode, SyncEvent, SupplierSyncResult } from '../../src-shared/sync-types';
+import type { RunCost, SkippedItem, SyncMode, SyncEvent, SupplierSyncResult } from '../../src-shared/sync-types';
 import { CatalogStaging } from '../db/catalog-staging';
 import { withWriteLock } from '../db/write-lock';
 import { fullListingEveryHours, syncDeadlineMinutes, syncHoldThresholds } from '../db/settings';
@@ -114,6 +114,14 @@ export function listingSince(
 }
 
 const ZERO_STATS: BudgetStats = { requests: 0, waitMs: 0, throttled: 0, bytes: 0 };
+
+const costOf = (mode: SyncMode, used: BudgetStats, fetchMs: number): RunCost => ({
+  mode,
+  requests: used.requests,
+  bytes: used.bytes,
+  waitMs: Math.round(used.waitMs),
+  fetchMs: Math.round(fetchMs),
+});
 
 class DeadlineError extends Error {
   constructor() {
@@ -272,8 +280,16 @@ export async function syncSupplier(
     await withWriteLock(db, () => recordCommitTime(db, runId, timings.commitMs));
     const status = committed.held ? 'held' : 'ok';
     const held = committed.held ?? null;
-    options.onEvent?.({ type: 'finished', supplierId, runId, status, counts: committed.counts, ...(held && { held }) });
     const mode = committed.mode;
+    options.onEvent?.({
+      type: 'finished',
+      supplierId,
+      runId,
+      status,
+      counts: committed.counts,
+      ...(held && { held }),
+      cost: costOf(mode, used, timings.fetchMs),
+    });
     return { supplierId, runId, status, mode, counts: committed.counts, held, skipped, error: null, timings, ...used };
   } catch (error) {
     const canceled = !deadlinePassed && (error instanceof CanceledError || options.signal?.aborted === true);
@@ -285,7 +301,14 @@ export async function syncSupplier(
       ...used,
       fetchMs: timings.fetchMs,
     } satisfies RunMetrics);
-    options.onEvent?.({ type: 'finished', supplierId, runId, status, error: message });
+    options.onEvent?.({
+      type: 'finished',
+      supplierId,
+      runId,
+      status,
+      error: message,
+      cost: costOf(requestedMode, used, timings.fetchMs),
+    });
     return {
       supplierId,
       runId,

@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acquireSyncLock, otherLockHolder, readSyncLock, releaseSyncLock } from '../../src-main/db/sync-lock';
 import { openDatabase } from '../../src-main/db/open';
+import { getRun } from '../../src-main/db/catalog-repo';
 import { listBackups, backupsDirFor } from '../../src-main/db/backup-store';
 import { keyFileSecretBox } from '../../src-main/secrets/secret-box';
 import { AppServices, SYNCED_BY_BACKGROUND_SERVICE } from '../../src-main/services/app-services';
@@ -59,7 +60,11 @@ describe('supplygrid daemon', () => {
     // The next round lists only what changed.
     const tick = run.entries.length;
     const next = await run.waitFor((e) => e.event === 'sync.started' && e.mode === 'incremental', tick);
-    await run.waitFor((e) => e.event === 'sync.finished' && e.run === next.run, tick);
+    const finished = await run.waitFor((e) => e.event === 'sync.finished' && e.run === next.run, tick);
+    // The line says what the run cost, as its record keeps it.
+    const record = getRun(db, Number(next.run))!;
+    expect(finished).toMatchObject({ mode: record.mode, requests: record.requests, waitMs: record.waitMs });
+    expect(finished.fetchMs).toBe(record.fetchMs);
 
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
