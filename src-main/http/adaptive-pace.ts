@@ -11,28 +11,27 @@ export interface AdaptiveRule {
 const SLOWEST_SHARE = 1 / 64;
 /** Each request that goes through wins back this share of the configured pace (additive recovery). */
 const RECOVERY_SHARE = 1 / 32;
-/**
- * The share of a minute's requests that may go at once. The bucket refills at the rest, so no 60 s ever sees more
- * than the pace: a burst of a quarter plus three quarters refilled over the minute. A bucket holding a whole minute's
- * worth would let twice the pace through in the first minute, which is not what "600 per minute" promises an upstream;
- * a quarter still lets a small catalog (SEAGM's 82 requests at 300 per minute) list in a couple of seconds.
- */
-const BURST_SHARE = 1 / 4;
+const MINUTE_MS = 60_000;
 
 /**
- * For upstreams that publish no numbers: a token bucket that never lets more than the pace through in any minute,
- * halved on every "too many requests" answer and won back step by step, like TCP's congestion window. A refusal holds
- * every request of the connection for as long as it asked (Retry-After), not only the refused one.
+ * For upstreams that publish no numbers: never more requests in any 60 s than the pace, halved on every "too many
+ * requests" answer and won back step by step, like TCP's congestion window. A token bucket (up to a minute's worth at
+ * once) spaces requests out once a throttle has slowed the pace; the requests of the last minute, counted, keep the
+ * bucket's full start from letting twice the pace through in the first minute. A refusal holds every request of the
+ * connection for as long as it asked (Retry-After), not only the refused one.
  */
 export class AdaptivePace implements Pace {
   private rate: number;
   private tokens: number;
   private refilledAt: number | null = null;
   private holdUntil = 0;
+  /** When each request of the last minute went, oldest first (from `oldest` on; older ones are dropped lazily). */
+  private sent: number[] = [];
+  private oldest = 0;
 
   constructor(private rule: AdaptiveRule) {
     this.rate = rule.requestsPerMinute;
-    this.tokens = this.burst();
+    this.tokens = rule.requestsPerMinute;
   }
 
   configure(rule: AdaptiveRule): void {
@@ -43,12 +42,19 @@ export class AdaptivePace implements Pace {
 
   admit(now: number): Admission {
     if (now < this.holdUntil) return { go: false, retryAt: this.holdUntil };
+    this.forgetBefore(now - MINUTE_MS);
+    const inLastMinute = this.sent.length - this.oldest;
+    const allowed = Math.max(1, Math.floor(this.rate));
+    // The minute is full: the next request goes when enough of it has aged out.
+    if (inLastMinute >= allowed)
+      return { go: false, retryAt: this.sent[this.oldest + inLastMinute - allowed] + MINUTE_MS };
     this.refill(now);
     if (this.tokens >= 1) {
       this.tokens -= 1;
+      this.sent.push(now);
       return { go: true, settled: NOTHING_TO_SETTLE };
     }
-    return { go: false, retryAt: now + Math.max(1, Math.ceil(((1 - this.tokens) * 60_000) / this.refillPerMinute())) };
+    return { go: false, retryAt: now + Math.max(1, Math.ceil(((1 - this.tokens) * MINUTE_MS) / this.rate)) };
   }
 
   throttled(now: number, hintMs: number | null): void {
@@ -71,18 +77,20 @@ export class AdaptivePace implements Pace {
     return Math.max(1, this.rule.requestsPerMinute * SLOWEST_SHARE);
   }
 
-  /** What may go at once, at the current pace: a slowed-down connection also bursts less. */
-  private burst(): number {
-    return Math.max(1, this.rate * BURST_SHARE);
-  }
-
-  private refillPerMinute(): number {
-    return this.rate * (1 - BURST_SHARE);
-  }
-
   private refill(now: number): void {
-    if (this.refilledAt !== null)
-      this.tokens = Math.min(this.burst(), this.tokens + ((now - this.refilledAt) * this.refillPerMinute()) / 60_000);
+    if (this.refilledAt !== null) {
+      // The bucket holds a minute's worth at the current pace, so a slowed-down connection also bursts less.
+      this.tokens = Math.min(Math.max(1, this.rate), this.tokens + ((now - this.refilledAt) * this.rate) / MINUTE_MS);
+    }
     this.refilledAt = now;
+  }
+
+  /** Drops the requests sent at or before `cutoff`; compacts the list once most of it is dropped. */
+  private forgetBefore(cutoff: number): void {
+    while (this.oldest < this.sent.length && this.sent[this.oldest] <= cutoff) this.oldest++;
+    if (this.oldest > 1024 && this.oldest * 2 > this.sent.length) {
+      this.sent = this.sent.slice(this.oldest);
+      this.oldest = 0;
+    }
   }
 }
