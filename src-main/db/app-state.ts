@@ -40,8 +40,9 @@ export type AppStateKey =
   // config/: the config file imported at start, and whether it held secrets in clear.
   | 'config.imported'
   | 'notice.configSecretsInClear'
-  // demo/demo-suppliers.ts: the demo catalogs' generation.
-  | 'demo.generation';
+  // demo/demo-suppliers.ts: the demo catalogs' generation, and each simulator's port.
+  | 'demo.generation'
+  | 'demo.ports';
 
 export function readState(db: Database, key: AppStateKey): string | null {
   const row = db.prepare('SELECT value FROM app_state WHERE key = ?').get(key) as { value: string } | undefined;

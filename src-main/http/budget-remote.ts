@@ -169,6 +169,8 @@ class RemoteBudget implements RequestBudget {
   private stats_: BudgetSnapshot = EMPTY;
   private readonly listeners = new Set<(resumesAt: number | null) => void>();
   private unsentBytes = 0;
+  /** The owner's wait under way, if any: told to a listener that arrives during it, as PacedBudget tells its own. */
+  private announced: number | null = null;
 
   constructor(
     private readonly remote: RemoteBudgets,
@@ -181,6 +183,7 @@ class RemoteBudget implements RequestBudget {
   }
 
   announce(resumesAt: number | null): void {
+    this.announced = resumesAt;
     for (const listener of this.listeners) listener(resumesAt);
   }
 
@@ -195,6 +198,7 @@ class RemoteBudget implements RequestBudget {
 
   onWait(listener: (resumesAt: number | null) => void): () => void {
     this.listeners.add(listener);
+    if (this.announced !== null) listener(this.announced);
     return () => this.listeners.delete(listener);
   }
 

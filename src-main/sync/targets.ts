@@ -16,10 +16,7 @@ export function syncTargetFor(
   connection: ConnectionBase,
   adapter: SupplierAdapter = adapterFor(connection),
 ): SyncTarget {
-  const source = catalogSource(
-    connection as ConnectionBase & Record<string, unknown>,
-    supplierKind(connection.kind)?.secretFields ?? [],
-  );
+  const source = catalogSource(connection as ConnectionBase & Record<string, unknown>, supplierKind(connection.kind));
   return { supplierId: connection.id, supplierKind: connection.kind, adapter, source };
 }
 

@@ -14,6 +14,18 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
+/** A small Dujiao-Next shop that blocks the key for `blockMs` past two requests a minute, and a database and config. */
+async function blockingShop(prefix: string, blockMs: number) {
+  const store = tempDb(prefix);
+  store.db.close();
+  cleanups.push(store.cleanup);
+  const sim = await startDujiaoSimulator({ size: 20, rateLimit: { windowMs: 60_000, max: 2, blockMs } });
+  cleanups.push(() => sim.close());
+  const config = join(store.dir, 'suppliers.json');
+  writeFileSync(config, JSON.stringify({ suppliers: [sim.connection] }));
+  return { store, sim, config };
+}
+
 describe('supplygrid sync: full vs incremental, and what it cost', () => {
   it('--full asks for a complete listing; the summary and --json say which listing ran and its requests', async () => {
     const store = tempDb('supplygrid-cli-full-');
@@ -46,16 +58,10 @@ describe('supplygrid sync: full vs incremental, and what it cost', () => {
   }, 60_000);
 
   it('a block the server sets is waited out: the CLI says so, the sync completes and its run counts the wait', async () => {
-    const store = tempDb('supplygrid-cli-block-');
-    store.db.close();
-    cleanups.push(store.cleanup);
     // The real rule's shape with two requests per window: the sync's third request makes the server block the key
     // (a limit the client cannot know is that low until then), and the refusal, HTTP 429, says for how long in its
     // body ("请 2 秒后再试"). The client waits that out (plus its margins), not the rule's full 30 s.
-    const sim = await startDujiaoSimulator({ size: 20, rateLimit: { windowMs: 60_000, max: 2, blockMs: 2000 } });
-    cleanups.push(() => sim.close());
-    const config = join(store.dir, 'suppliers.json');
-    writeFileSync(config, JSON.stringify({ suppliers: [sim.connection] }));
+    const { store, sim, config } = await blockingShop('supplygrid-cli-block-', 2000);
 
     const synced = await runCli(['sync', '--config', config, '--db', store.file]);
     expect(synced.code, synced.stderr).toBe(0);
@@ -78,13 +84,7 @@ describe('supplygrid sync: full vs incremental, and what it cost', () => {
   }, 60_000);
 
   it('Ctrl+C during a wait cancels: the run is recorded as canceled and the previous catalog stays', async () => {
-    const store = tempDb('supplygrid-cli-cancel-');
-    store.db.close();
-    cleanups.push(store.cleanup);
-    const sim = await startDujiaoSimulator({ size: 20, rateLimit: { windowMs: 60_000, max: 2, blockMs: 1000 } });
-    cleanups.push(() => sim.close());
-    const config = join(store.dir, 'suppliers.json');
-    writeFileSync(config, JSON.stringify({ suppliers: [sim.connection] }));
+    const { store, sim, config } = await blockingShop('supplygrid-cli-cancel-', 1000);
     const first = await runCli(['sync', '--config', config, '--db', store.file]);
     expect(first.code, first.stderr).toBe(0);
     const catalogOf = () => {

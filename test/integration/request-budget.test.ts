@@ -5,6 +5,10 @@ import type { AdapterEnv, ConnectionBase } from '../../src-main/suppliers/adapte
 import { demoCredentials } from '../../src-main/suppliers/dujiao-next/sim';
 import { startDujiaoSimulator, type DujiaoSimulator } from '../../src-main/suppliers/dujiao-next/sim';
 import { seagm } from '../../src-main/suppliers/seagm';
+import { seagmBudgetPolicy } from '../../src-main/suppliers/seagm/client';
+import { SEAGM_DEFAULT_REQUESTS_PER_MINUTE, seagmApiRoot } from '../../src-main/suppliers/seagm/config';
+import { accountBudget } from '../../src-main/http/budget-policy';
+import { startAppServices } from '../helpers/app-services';
 import { startSeagmSimulator } from '../../src-main/suppliers/seagm/sim';
 import { syncSuppliers } from '../../src-main/sync/engine';
 import { adapterFor, syncTargetFor } from '../../src-main/sync/targets';
@@ -201,5 +205,29 @@ describe('request budget of a SEAGM connection', () => {
     // Saved, the same settings do re-tune it: the account's syncs and orders then go at the new pace.
     seagm.create(typed, { retry: FAST_RETRY });
     expect(paceOf(saved)).toBe(5);
+  });
+
+  it("the app's connection test of a pace not yet saved leaves the account's pace as it was", async () => {
+    const { services, api } = await startAppServices('supplygrid-budget-test-', cleanups);
+    const demo = services.activeConnections().find((c) => c.kind === 'seagm') as ConnectionBase & {
+      uid: string;
+      secretKey: string;
+    };
+    // The account's one budget, read without re-tuning it.
+    const livePace = () =>
+      accountBudget(
+        { kind: 'seagm', baseUrl: seagmApiRoot(demo.baseUrl), account: demo.uid },
+        seagmBudgetPolicy(undefined, undefined),
+        { keepAccountPace: true },
+      ).perMinute();
+    expect(livePace()).toBe(SEAGM_DEFAULT_REQUESTS_PER_MINUTE);
+    const tested = await api['suppliers.test']({
+      kind: 'seagm',
+      name: 'Same account, slower',
+      settings: { baseUrl: demo.baseUrl, uid: demo.uid, requestsPerMinute: '5' },
+      secrets: { secretKey: demo.secretKey },
+    });
+    expect(tested).toMatchObject({ ok: true });
+    expect(livePace()).toBe(SEAGM_DEFAULT_REQUESTS_PER_MINUTE);
   });
 });

@@ -49,6 +49,34 @@ describe('a budget served to another thread', () => {
     expect(remote.stats()).toEqual(owned.stats());
   });
 
+  it('tells a worker listener that arrives during a wait the owner already announced of it at once', async () => {
+    let wake = () => {};
+    let now = 0;
+    const clock: BudgetClock = {
+      now: () => now,
+      sleep: (ms) =>
+        new Promise<void>((resolve) => {
+          wake = () => {
+            now += ms;
+            resolve();
+          };
+        }),
+    };
+    const owned = new PacedBudget(new FixedWindowPace({ ...RULE, maxRequests: 1 }), { clock });
+    await owned.run(async () => 'order');
+    // An order on the owner's side waits for the next window; then a sync starts in a worker and subscribes.
+    const order = owned.run(async () => 'order again');
+    const remote = connect(owned);
+    await remote.settled();
+    const heard: Array<number | null> = [];
+    remote.onWait((at) => heard.push(at));
+    expect(heard).toEqual([61_000]);
+    wake();
+    await order;
+    await remote.settled();
+    expect(heard).toEqual([61_000, null]);
+  });
+
   it("tells a worker's meter how long the owner held each of its requests, by the owner's clock", async () => {
     const clock = fakeClock();
     const owned = new PacedBudget(new FixedWindowPace(RULE), { clock });

@@ -20,7 +20,7 @@ import { ordersDictionary } from '../../src-renderer/i18n/orders';
 import { problemsDictionary } from '../../src-renderer/i18n/problems';
 import { syncDictionary } from '../../src-renderer/i18n/sync';
 import { heldErrorText } from '../../src-renderer/screens/sync/held-reason';
-import { runErrorWords } from '../../src-renderer/screens/sync/run-error';
+import { runErrorEn, runErrorWords } from '../../src-renderer/screens/sync/run-error';
 import { HELD_NOT_FOUND, HELD_SUPERSEDED } from '../../src-shared/held-run-codes';
 import { ISSUE_TEXT_CODES } from '../../src-shared/issue-codes';
 import { SKIPPED_TEXT_CODES } from '../../src-shared/skipped-text';
@@ -145,6 +145,10 @@ describe("a sync failure's cause, from the same classifier as a connection test"
       // Where to give it more time.
       fix: expect.stringContaining('“设置 → 同步”中调大“同步超时放弃”'),
     });
+    // On one line (the CLI, the service's log), the fix follows the title's full stop as the next sentence.
+    expect(runErrorEn(DEADLINE_PASSED)).toMatch(
+      /passed its time limit\. The previous catalog was kept\. A catalog this size/,
+    );
     expect(runErrorWords('@sync.interrupted', zhSync)?.title).toBe(
       '已中断：运行此同步的进程在完成前停止了。已保留上一次的目录。',
     );

@@ -47,5 +47,7 @@ export const englishSync = translator(syncDictionary.en);
 export function runErrorEn(error: string | null): string {
   const words = runErrorWords(error, englishSync);
   if (!words) return '';
-  return `${words.title}${words.fix ? `: ${words.fix}` : ''}${words.detail ? ` (${words.detail})` : ''}`;
+  // A title that is a sentence already ends in its full stop: the fix follows it as the next sentence.
+  const fix = words.fix ? `${/[.!?。]$/.test(words.title) ? ' ' : ': '}${words.fix}` : '';
+  return `${words.title}${fix}${words.detail ? ` (${words.detail})` : ''}`;
 }
