@@ -48,7 +48,8 @@ describe('supplygrid CLI', () => {
     });
 
     const human = await runCli(['changes', '--db', file]);
-    expect(human.stdout).toMatch(/demo-dujiao — run \d+ \(ok/);
+    // Each run says how it listed and what it cost the connection.
+    expect(human.stdout).toMatch(/demo-dujiao — run \d+ \(ok, incremental, \d+ requests?, /);
 
     const offers = JSON.parse(
       (await runCli(['offers', '--json', '--db', file, '--supplier', 'demo-dujiao'])).stdout,

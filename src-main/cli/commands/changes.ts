@@ -8,6 +8,7 @@ import { supplierOfferKey } from '../../domain/offer';
 import type { OfferRef } from '../../../src-shared/grid-types';
 import { pad, type Output } from '../output';
 import { runErrorEn } from '../../../src-renderer/screens/sync/run-error';
+import { costText } from './sync';
 
 export interface ChangesArgs {
   run?: number;
@@ -46,7 +47,7 @@ export function changesCommand(db: Database, args: ChangesArgs, output: Output):
   for (const run of runs) {
     const mine = changes.filter((c) => c.runId === run.id);
     output.out(
-      `${run.supplierId} — run ${run.id} (${run.status}, ${run.startedAt})${run.error ? `: ${runErrorEn(run.error)}` : ''}`,
+      `${run.supplierId} — run ${run.id} (${run.status}, ${costText(run)}, ${run.startedAt})${run.error ? `: ${runErrorEn(run.error)}` : ''}`,
     );
     if (run.status === 'ok')
       output.out(`  ${run.added} added, ${run.removed} removed, ${run.changed} changed, ${run.skipped} skipped`);

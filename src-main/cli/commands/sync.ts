@@ -115,7 +115,7 @@ function summaryJson(result: SupplierSyncResult) {
 }
 
 /** "full, 12 requests, waited 31 s for the request limit": what the run listed and what it cost the connection. */
-export function costText(result: SupplierSyncResult): string {
+export function costText(result: Pick<SupplierSyncResult, 'mode' | 'requests' | 'waitMs'>): string {
   const parts = [result.mode, `${result.requests} request${result.requests === 1 ? '' : 's'}`];
   if (result.waitMs >= 500) parts.push(`waited ${Math.round(result.waitMs / 1000)} s for the request limit`);
   return parts.join(', ');
