@@ -65,7 +65,12 @@ export function formatDateTime(iso: string | null | undefined, language: string)
 
 /** A length of time as a dictionary key (common.ts, `duration.*`) and its numbers, for `t(key, params)`. */
 export interface DurationWords {
-  key: 'duration.seconds' | 'duration.minutes' | 'duration.minutesSeconds' | 'duration.hoursMinutes';
+  key:
+    | 'duration.underTenth'
+    | 'duration.seconds'
+    | 'duration.minutes'
+    | 'duration.minutesSeconds'
+    | 'duration.hoursMinutes';
   params: Record<string, number>;
 }
 
@@ -76,6 +81,8 @@ export interface DurationWords {
  */
 export function durationWords(ms: number): DurationWords {
   const safe = Number.isFinite(ms) && ms > 0 ? ms : 0;
+  // Some time, too little to show in tenths: "0 s" would read as none at all.
+  if (safe > 0 && safe < 50) return { key: 'duration.underTenth', params: {} };
   if (safe < 9_950) return { key: 'duration.seconds', params: { s: Math.round(safe / 100) / 10 } };
   const seconds = Math.round(safe / 1000);
   if (seconds < 60) return { key: 'duration.seconds', params: { s: seconds } };

@@ -67,6 +67,8 @@ describe('durations in the renderer', () => {
 
   it('reads at a glance: tenths below ten seconds, whole seconds below a minute, then minutes, then hours', () => {
     expect(say(0)).toBe('0 s');
+    expect(say(30)).toBe('under 0.1 s');
+    expect(say(50)).toBe('0.1 s');
     expect(say(420)).toBe('0.4 s');
     expect(say(9_940)).toBe('9.9 s');
     expect(say(9_960)).toBe('10 s');
@@ -81,6 +83,7 @@ describe('durations in the renderer', () => {
   it('says the same in Chinese, and treats nonsense as no time', () => {
     expect(say(754_000, 'zh-CN')).toBe('12 分 34 秒');
     expect(say(45_000, 'zh-CN')).toBe('45 秒');
+    expect(say(12, 'zh-CN')).toBe('不到 0.1 秒');
     expect(say(7_530_000, 'zh-CN')).toBe('2 小时 6 分');
     expect(say(Number.NaN)).toBe('0 s');
     expect(say(-5)).toBe('0 s');
