@@ -7,6 +7,10 @@ import { CanceledError, SupplierError } from '../../src-main/http/errors';
 import { delayBeforeRetry } from '../../src-main/http/retry';
 import { parseJson, send, type TransportOptions } from '../../src-main/http/transport';
 import { connectionFailureCause } from '../../src-main/sync/failure-cause';
+import { openDatabase } from '../../src-main/db/open';
+import { startDemoSuppliers } from '../../src-main/demo/demo-suppliers';
+import { syncSuppliers } from '../../src-main/sync/engine';
+import { syncTargetFor } from '../../src-main/sync/targets';
 import { runFailureText } from '../../src-main/sync/run-failure';
 import { translator } from '../../src-renderer/i18n/fill-template';
 import { problemsDictionary } from '../../src-renderer/i18n/problems';
@@ -226,4 +230,26 @@ describe('a sync failing on them records the cause, and the Sync screen words it
     // The connection id, the request and the system's code are data; nothing else is Latin.
     expect(latinWords([words.title, words.fix, words.detail!.replace(WHERE, '')].join(' '))).toEqual(['ECONNREFUSED']);
   }, 20_000);
+});
+
+describe("a demo supplier's technical details carry its id, not English words", () => {
+  it('every demo supplier whose server is gone: the detail names the request by the connection id', async () => {
+    const db = openDatabase(':memory:');
+    cleanups.push(() => db.close());
+    const demo = await startDemoSuppliers(db);
+    // The simulators stop: each connection now points at a port nothing listens on.
+    await demo.close();
+    const results = await syncSuppliers(
+      db,
+      demo.connections.map((connection) => syncTargetFor(connection)),
+    );
+    const zh = translator(syncDictionary['zh-CN']);
+    expect(results.map((result) => result.status)).toEqual(demo.connections.map(() => 'failed'));
+    for (const result of results) {
+      const detail = runErrorWords(result.error!, zh)!.detail!;
+      expect(detail.startsWith(`${result.supplierId} `), detail).toBe(true);
+      // "Demo SEAGM" would be English in a Chinese screen: the renderer names a demo supplier in the reader's language.
+      expect(detail).not.toMatch(/Demo/);
+    }
+  }, 30_000);
 });

@@ -48,7 +48,6 @@ export async function startBillionConnectSimulator(options: SimulatorOptions = {
   return runningSimulator(server, {
     id: 'demo-billionconnect',
     kind: 'billionconnect',
-    name: 'Demo BillionConnect',
     baseUrl: server.baseUrl,
     ...credentials,
     salesMethod: '5',

@@ -49,7 +49,6 @@ export async function startDujiaoSimulator(options: SimulatorOptions = {}): Prom
     runningSimulator(server, {
       id: 'demo-dujiao',
       kind: 'dujiao-next',
-      name: 'Demo Dujiao-Next',
       baseUrl: `${server.baseUrl}/api/v1/upstream`,
       ...credentials,
     }),

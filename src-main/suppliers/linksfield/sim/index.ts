@@ -38,7 +38,6 @@ export async function startLinksfieldSimulator(options: SimulatorOptions = {}): 
   return runningSimulator(server, {
     id: 'demo-linksfield',
     kind: 'linksfield',
-    name: 'Demo Linksfield',
     baseUrl: server.baseUrl,
     ...account,
     currency: 'USD',

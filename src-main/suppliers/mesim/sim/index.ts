@@ -46,7 +46,6 @@ export async function startMesimSimulator(options: SimulatorOptions = {}): Promi
     runningSimulator(server, {
       id: 'demo-mesim',
       kind: 'mesim',
-      name: 'Demo MeSIM',
       baseUrl: server.baseUrl,
       ...credentials,
     }),

@@ -50,7 +50,6 @@ export async function startSeagmSimulator(options: SimulatorOptions = {}): Promi
   return runningSimulator(server, {
     id: 'demo-seagm',
     kind: 'seagm',
-    name: 'Demo SEAGM',
     baseUrl: server.baseUrl,
     ...credentials,
   });
