@@ -4,6 +4,8 @@ import { createHandlers } from './handlers';
 import { checkConfigBeforeFirstOpen } from '../config/app-config';
 import { ensurePrivateDataDir } from '../config/paths';
 import { openDatabase } from '../db/open';
+import { openPaceLedger } from '../db/pace-ledger';
+import { shareAccountPaces } from '../http/budget-policy';
 import { aesSecretBox } from '../secrets/secret-box';
 import { AppServices } from '../services/app-services';
 import { hostServices } from './host';
@@ -26,6 +28,9 @@ void hostServices(parentPort as unknown as MessagePortLike, async () => {
   checkConfigBeforeFirstOpen(data.dataDir, data.dbFile);
   ensurePrivateDataDir(data.dataDir);
   const db = openDatabase(data.dbFile, { nativeBinding: data.nativeBinding });
+  // The background service and the CLI may use the same supplier accounts meanwhile: one pace for all of them.
+  const paceLedger = openPaceLedger(data.dbFile, { nativeBinding: data.nativeBinding });
+  shareAccountPaces(paceLedger);
   const secretBox = aesSecretBox(Buffer.from(data.dataKey, 'base64'), data.sealedBy, data.warning);
   const services = await AppServices.start({
     db,
@@ -40,6 +45,8 @@ void hostServices(parentPort as unknown as MessagePortLike, async () => {
     events: services.events,
     close: async () => {
       await services.close();
+      shareAccountPaces(null);
+      paceLedger?.close();
       db.close();
     },
   };

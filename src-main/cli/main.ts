@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/open';
+import { openPaceLedger } from '../db/pace-ledger';
+import { shareAccountPaces } from '../http/budget-policy';
 import { ConfigError, loadAppConfig } from '../config/app-config';
 import { defaultUserDataDir, ensurePrivateDataDir, isDefaultDbPath, resolveDbPath } from '../config/paths';
 import { secretsInClearNote } from '../config/secrets-notice';
@@ -179,7 +181,11 @@ export async function runCli(argv: string[], output: Output = consoleOutput): Pr
       if (note) output.err(note);
     }
     if (isDefaultDbPath(values.db)) ensurePrivateDataDir(defaultUserDataDir());
-    const db = openDatabase(resolveDbPath(values.db));
+    const dbFile = resolveDbPath(values.db);
+    const db = openDatabase(dbFile);
+    // The app and the background service may use the same supplier accounts meanwhile: one pace for all of them.
+    const paceLedger = openPaceLedger(dbFile);
+    shareAccountPaces(paceLedger);
     const interrupted = closeAbandonedRuns(db);
     if (interrupted.length)
       output.err(
@@ -317,6 +323,8 @@ export async function runCli(argv: string[], output: Output = consoleOutput): Pr
         );
       return offersCommand(db, { supplier: values.supplier, json: values.json, lang: values.lang }, output);
     } finally {
+      shareAccountPaces(null);
+      paceLedger?.close();
       db.close();
     }
   } catch (error) {

@@ -32,7 +32,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
 }
 
 /** The folder (0700) and an empty database file (0600) made before SQLite opens it, so it is never readable by others. */
-function createPrivately(file: string): void {
+export function createPrivately(file: string): void {
   const dir = dirname(file);
   if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: DB_DIR_MODE });
   if (!existsSync(file)) closeSync(openSync(file, 'a', DB_FILE_MODE));

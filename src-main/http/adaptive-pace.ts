@@ -1,4 +1,11 @@
-import { NOTHING_TO_SETTLE, type Admission, type Pace } from './pace';
+import {
+  NOTHING_TO_SETTLE,
+  isStateNumber,
+  isStateNumberOrNull,
+  type Admission,
+  type PaceState,
+  type SharablePace,
+} from './pace';
 
 export interface AdaptiveRule {
   /** The pace we allow ourselves at best (the connection's setting), in requests per minute. */
@@ -20,7 +27,7 @@ const MINUTE_MS = 60_000;
  * bucket's full start from letting twice the pace through in the first minute. A refusal holds every request of the
  * connection for as long as it asked (Retry-After), not only the refused one.
  */
-export class AdaptivePace implements Pace {
+export class AdaptivePace implements SharablePace {
   private rate: number;
   private tokens: number;
   private refilledAt: number | null = null;
@@ -71,6 +78,36 @@ export class AdaptivePace implements Pace {
 
   perMinute(): number {
     return this.rate;
+  }
+
+  state(): PaceState {
+    return {
+      rate: this.rate,
+      tokens: this.tokens,
+      refilledAt: this.refilledAt,
+      holdUntil: this.holdUntil,
+      sent: this.sent.slice(this.oldest),
+    };
+  }
+
+  restore(state: PaceState): void {
+    const { rate, tokens, refilledAt, holdUntil, sent } = state;
+    if (
+      !isStateNumber(rate) ||
+      !isStateNumber(tokens) ||
+      !isStateNumberOrNull(refilledAt) ||
+      !isStateNumber(holdUntil) ||
+      !Array.isArray(sent) ||
+      !sent.every((at) => isStateNumber(at))
+    )
+      return;
+    // Another process may allow itself more (its own setting): this one never goes faster than its own.
+    this.rate = Math.max(this.slowest(), Math.min(rate, this.rule.requestsPerMinute));
+    this.tokens = Math.min(tokens, Math.max(1, this.rate));
+    this.refilledAt = refilledAt;
+    this.holdUntil = holdUntil;
+    this.sent = sent;
+    this.oldest = 0;
   }
 
   private slowest(): number {

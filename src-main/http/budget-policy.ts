@@ -3,6 +3,8 @@ import { AdaptivePace, type AdaptiveRule } from './adaptive-pace';
 import { PacedBudget, type BudgetClock, type RequestBudget } from './budget';
 import { FixedWindowPace, type FixedWindowRule } from './fixed-window-pace';
 import { MeteredBudget } from './budget-meter';
+import type { Pace } from './pace';
+import { SharedPace, type PaceLedger } from './shared-pace';
 
 /** What tests and the benchmark turn: the real windows scaled down, or a pace set outright. */
 export interface BudgetTuning {
@@ -73,11 +75,11 @@ function paceFor(policy: BudgetPolicy): PolicyPace {
 
 /** A budget of its own, for a client made outside a kind's create() (tests of one client). */
 export function standaloneBudget(policy: BudgetPolicy, tuning: BudgetTuning = {}): PacedBudget {
-  return budgetWith(paceFor(policy), policy, tuning);
+  return budgetWith(paceFor(policy).pace, policy, tuning);
 }
 
-function budgetWith(paced: PolicyPace, policy: BudgetPolicy, tuning: BudgetTuning): PacedBudget {
-  return new PacedBudget(paced.pace, {
+function budgetWith(pace: Pace, policy: BudgetPolicy, tuning: BudgetTuning): PacedBudget {
+  return new PacedBudget(pace, {
     maxParallel: policy.kind === 'adaptive' ? policy.maxParallel : undefined,
     clock: tuning.clock,
     announceWaitsFromMs: tuning.announceWaitsFromMs ?? announceFrom(policy),
@@ -100,6 +102,17 @@ export function keepAccountBudgetsElsewhere(budgets: AccountBudgets): void {
 }
 
 const accounts = new Map<string, { policy: BudgetPolicy; paced: PolicyPace; budget: PacedBudget }>();
+
+/** Set by a process that opened a data folder: the other processes on it pace the same accounts (shared-pace.ts). */
+let ledger: PaceLedger | null = null;
+
+/**
+ * Makes every account budget this process makes from now on keep its pace in `shared`, where the app, the background
+ * service and the CLI each find the others' requests. Called once, before any budget is made; null stops sharing.
+ */
+export function shareAccountPaces(shared: PaceLedger | null): void {
+  ledger = shared;
+}
 
 export interface AccountIdentity {
   kind: string;
@@ -153,7 +166,9 @@ export function localAccountBudget(
     return existing.budget;
   }
   const paced = paceFor(policy);
-  const budget = budgetWith(paced, policy, tuning);
+  // Keyed as here: the account by digest, never its key or login in clear. A pace on a test's clock stays its own.
+  const pace = ledger && !tuning.clock ? new SharedPace(paced.pace, ledger, key) : paced.pace;
+  const budget = budgetWith(pace, policy, tuning);
   accounts.set(key, { policy, paced, budget });
   return budget;
 }

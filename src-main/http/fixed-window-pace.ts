@@ -1,4 +1,11 @@
-import { NOTHING_TO_SETTLE, type Admission, type Pace } from './pace';
+import {
+  NOTHING_TO_SETTLE,
+  isStateNumber,
+  isStateNumberOrNull,
+  type Admission,
+  type PaceState,
+  type SharablePace,
+} from './pace';
 
 export interface FixedWindowRule {
   /** The server's window, which starts at the first request it counts (not a sliding window). */
@@ -20,7 +27,7 @@ export interface FixedWindowRule {
  * allowance means the server never blocks us when we are the only client of the key; a block caused by someone else
  * is waited out, after which the server starts over and so do we.
  */
-export class FixedWindowPace implements Pace {
+export class FixedWindowPace implements SharablePace {
   private windowOpenedAt: number | null = null;
   /** Infinity until the window's first request has come back: only then is it certain the server has started counting. */
   private windowEndsAt = Infinity;
@@ -35,7 +42,7 @@ export class FixedWindowPace implements Pace {
 
   admit(now: number): Admission {
     if (now < this.blockedUntil) return { go: false, retryAt: this.blockedUntil };
-    if (this.windowOpenedAt !== null && now >= this.windowEndsAt) this.windowOpenedAt = null;
+    if (this.windowOpenedAt !== null && now >= this.windowEnd()) this.windowOpenedAt = null;
     if (this.windowOpenedAt === null) {
       this.windowOpenedAt = now;
       this.windowEndsAt = Infinity;
@@ -59,6 +66,16 @@ export class FixedWindowPace implements Pace {
     return { go: false, retryAt: Number.isFinite(this.windowEndsAt) ? this.windowEndsAt : now + this.rule.marginMs };
   }
 
+  /**
+   * When the window ends: once its first request came back, a window after that answer; until then, a window after
+   * the longest that answer could take. The first request of a window opened by another process that then died (a
+   * shared pace) never comes back, and its window must still end.
+   */
+  private windowEnd(): number {
+    if (Number.isFinite(this.windowEndsAt) || this.windowOpenedAt === null) return this.windowEndsAt;
+    return this.windowOpenedAt + LONGEST_EXCHANGE_MS + this.rule.windowMs + this.rule.marginMs;
+  }
+
   throttled(now: number, hintMs: number | null): void {
     // The block began before its refusal reached us, so a full block from now is always long enough; the server's
     // own count of seconds left (rounded to whole seconds) can shorten it.
@@ -75,4 +92,31 @@ export class FixedWindowPace implements Pace {
   perMinute(): number {
     return (this.rule.maxRequests * 60_000) / (this.rule.windowMs + this.rule.marginMs);
   }
+
+  state(): PaceState {
+    return {
+      windowOpenedAt: this.windowOpenedAt,
+      windowEndsAt: Number.isFinite(this.windowEndsAt) ? this.windowEndsAt : null,
+      count: this.count,
+      blockedUntil: this.blockedUntil,
+    };
+  }
+
+  restore(state: PaceState): void {
+    const { windowOpenedAt, windowEndsAt, count, blockedUntil } = state;
+    if (
+      !isStateNumberOrNull(windowOpenedAt) ||
+      !isStateNumberOrNull(windowEndsAt) ||
+      !isStateNumber(count) ||
+      !isStateNumber(blockedUntil)
+    )
+      return;
+    this.windowOpenedAt = windowOpenedAt;
+    this.windowEndsAt = windowEndsAt ?? Infinity;
+    this.count = count;
+    this.blockedUntil = blockedUntil;
+  }
 }
+
+/** Longer than any one exchange may take (the transport's deadline is 120 s from sending to the last byte). */
+const LONGEST_EXCHANGE_MS = 150_000;

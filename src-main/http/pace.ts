@@ -17,3 +17,20 @@ export type Admission =
   | { go: false; retryAt: number };
 
 export const NOTHING_TO_SETTLE = (): void => {};
+
+/** A pace's whole state as plain data (JSON-safe: no Infinity, no undefined). */
+export type PaceState = Record<string, number | null | number[]>;
+
+/**
+ * A pace whose whole state is plain data, so that every process pacing one supplier account (the app, the background
+ * service, the CLI) can keep it in one ledger (shared-pace.ts) instead of each counting alone. `restore` ignores a state
+ * it cannot read (written by another version): the pace then goes on from its own.
+ */
+export interface SharablePace extends Pace {
+  state(): PaceState;
+  restore(state: PaceState): void;
+}
+
+export const isStateNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+export const isStateNumberOrNull = (value: unknown): value is number | null => value === null || isStateNumber(value);

@@ -7,6 +7,7 @@ import { openDatabase } from '../../src-main/db/open';
 import { ProgressBars } from '../../src-main/cli/output';
 import { startDujiaoSimulator } from '../../src-main/suppliers/dujiao-next/sim';
 import { CLI_BIN, runCli } from '../helpers/run-cli';
+import { accountsPaced } from '../helpers/pace-ledger';
 import { tempDb } from '../helpers/temp-db';
 
 const cleanups: Array<() => unknown> = [];
@@ -73,6 +74,8 @@ describe('supplygrid sync: full vs incremental, and what it cost', () => {
     expect(synced.stdout).toMatch(/demo-dujiao\s+ok\s+\d+ offers .*waited [1-9]\d* s for the request limit/);
     // One block, waited out in full: a client that came back early would have been refused again.
     expect(sim.rateLimitStats()).toEqual({ blocks: 1, refused: 1 });
+    // The account's pace is kept where the app and the background service on this data folder find it.
+    expect(accountsPaced(store.dir)).toBe(1);
     const db = openDatabase(store.file);
     try {
       const run = getRun(db, 1)!;

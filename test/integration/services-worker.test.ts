@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncEvent } from '../../src-shared/sync-types';
 import type { ServicesWorkerData } from '../../src-main/api/worker-entry';
 import { startServicesWorker, type ServicesWorker } from '../../src-main/api/worker-client';
+import { accountsPaced } from '../helpers/pace-ledger';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
@@ -38,6 +39,8 @@ describe('services in a worker thread', () => {
     worker.events.on('sync.event', (event) => events.push(event));
     const results = await worker.api['sync.run']();
     expect(results.every((r) => r.status === 'ok')).toBe(true);
+    // Each supplier account's pace is kept where the background service and the CLI on this data folder find it.
+    expect(accountsPaced(dataDir)).toBe(results.length);
     expect(events.some((e) => e.type === 'progress')).toBe(true);
     expect(events.filter((e) => e.type === 'finished')).toHaveLength(results.length);
     const page = await worker.api['grid.query']({ limit: 5 });

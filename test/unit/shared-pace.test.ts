@@ -1,0 +1,179 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openPaceLedger, PACE_LEDGER_FILE } from '../../src-main/db/pace-ledger';
+import { AdaptivePace } from '../../src-main/http/adaptive-pace';
+import { FixedWindowPace } from '../../src-main/http/fixed-window-pace';
+import type { Pace } from '../../src-main/http/pace';
+import { SharedPace, type PaceLedger } from '../../src-main/http/shared-pace';
+
+/**
+ * Several processes pacing one supplier account through one ledger file: each "process" here has a pace of its own
+ * and a connection of its own to the file, as the app, the background service and the CLI have.
+ */
+const dirs: string[] = [];
+const ledgers: Array<{ close(): void }> = [];
+afterAll(() => {
+  for (const ledger of ledgers.splice(0)) ledger.close();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A data folder, and a function opening the ledger beside its database as one more process would. */
+function dataFolder() {
+  const dir = mkdtempSync(join(tmpdir(), 'supplygrid-pace-ledger-'));
+  dirs.push(dir);
+  return () => {
+    const ledger = openPaceLedger(join(dir, 'supplygrid.db'))!;
+    ledgers.push(ledger);
+    return ledger;
+  };
+}
+
+const RULE = { windowMs: 60_000, maxRequests: 5, blockMs: 30_000, marginMs: 1000 };
+const ACCOUNT = 'dujiao-next\nshop.example\n0f1e';
+
+/** Admits at `now`, settling at once as an answer arriving at that instant; the instant to ask again when refused. */
+function ask(pace: Pace, now: number): true | number {
+  const admission = pace.admit(now);
+  if (!admission.go) return admission.retryAt;
+  admission.settled(now);
+  return true;
+}
+
+describe('one pace for every process using a supplier account', () => {
+  it("two processes share a Dujiao-Next window: the second is refused once the first spent the window's allowance", () => {
+    const open = dataFolder();
+    const app = new SharedPace(new FixedWindowPace(RULE), open(), ACCOUNT);
+    const daemon = new SharedPace(new FixedWindowPace(RULE), open(), ACCOUNT);
+    for (let i = 0; i < 3; i++) expect(ask(app, 1000 + i)).toBe(true);
+    expect(ask(daemon, 2000)).toBe(true);
+    expect(ask(daemon, 2001)).toBe(true);
+    // Five in the window between them: the sixth waits for the window the app's first answer started, plus the margin.
+    expect(ask(daemon, 2002)).toBe(1000 + RULE.windowMs + RULE.marginMs);
+    expect(ask(app, 2003)).toBe(1000 + RULE.windowMs + RULE.marginMs);
+    // Alone, each would have let its own five through.
+    const alone = new FixedWindowPace(RULE);
+    expect(ask(alone, 2002)).toBe(true);
+  });
+
+  it('a block one process ran into holds the others until it is over', () => {
+    const open = dataFolder();
+    const app = new SharedPace(new FixedWindowPace(RULE), open(), ACCOUNT);
+    const cli = new SharedPace(new FixedWindowPace(RULE), open(), ACCOUNT);
+    expect(ask(app, 0)).toBe(true);
+    app.throttled(10, null);
+    expect(ask(cli, 20)).toBe(10 + RULE.blockMs + RULE.marginMs);
+    // Once the block is over, the server starts over and so does everyone.
+    expect(ask(cli, 10 + RULE.blockMs + RULE.marginMs)).toBe(true);
+  });
+
+  it('other accounts, and other data folders, are paced apart', () => {
+    const open = dataFolder();
+    const one = new SharedPace(new FixedWindowPace({ ...RULE, maxRequests: 1 }), open(), ACCOUNT);
+    const other = new SharedPace(new FixedWindowPace({ ...RULE, maxRequests: 1 }), open(), `${ACCOUNT}-other`);
+    const elsewhere = new SharedPace(new FixedWindowPace({ ...RULE, maxRequests: 1 }), dataFolder()(), ACCOUNT);
+    expect(ask(one, 0)).toBe(true);
+    expect(ask(other, 0)).toBe(true);
+    expect(ask(elsewhere, 0)).toBe(true);
+    expect(ask(one, 1)).not.toBe(true);
+  });
+
+  it('a window whose first answer never came back (its process died) still ends', () => {
+    const open = dataFolder();
+    const died = new SharedPace(new FixedWindowPace({ ...RULE, maxRequests: 1 }), open(), ACCOUNT);
+    // Admitted, never settled: the process was killed with the request in flight.
+    expect(died.admit(0).go).toBe(true);
+    const next = new SharedPace(new FixedWindowPace({ ...RULE, maxRequests: 1 }), open(), ACCOUNT);
+    const retryAt = ask(next, 1000);
+    expect(retryAt).not.toBe(true);
+    let now = 1000;
+    while (now < 10 * 60_000) {
+      const answer = ask(next, now);
+      if (answer === true) break;
+      now = answer;
+    }
+    // After the longest an answer could take and the window it would have started: not never.
+    expect(now).toBeGreaterThan(RULE.windowMs);
+    expect(now).toBeLessThan(5 * 60_000);
+  });
+
+  it('adaptive paces: the requests of all processes together stay within the pace in any minute', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 120 }),
+        // Which process asks next, and how long after its last request.
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2000 })), {
+          minLength: 1,
+          maxLength: 200,
+          size: 'max',
+        }),
+        (perMinute, turns) => {
+          const open = dataFolder();
+          const paces = [0, 1, 2].map(
+            () =>
+              new SharedPace(new AdaptivePace({ requestsPerMinute: perMinute, defaultHoldMs: 1000 }), open(), ACCOUNT),
+          );
+          const sent: number[] = [];
+          let now = 0;
+          for (const [who, gap] of turns) {
+            for (;;) {
+              const answer = ask(paces[who], now);
+              if (answer === true) break;
+              now = answer;
+            }
+            sent.push(now);
+            now += gap;
+          }
+          for (let first = 0, last = 0; last < sent.length; last++) {
+            while (sent[last] - sent[first] >= 60_000) first++;
+            expect(last - first + 1).toBeLessThanOrEqual(perMinute);
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('a slowed pace is everyone’s: a throttle one process met halves the pace of the others', () => {
+    const open = dataFolder();
+    const rule = { requestsPerMinute: 60, defaultHoldMs: 1000 };
+    const app = new SharedPace(new AdaptivePace(rule), open(), ACCOUNT);
+    const daemon = new SharedPace(new AdaptivePace(rule), open(), ACCOUNT);
+    expect(ask(app, 0)).toBe(true);
+    app.throttled(0, 5000);
+    expect(ask(daemon, 100)).toBe(5000);
+    expect(ask(daemon, 5000)).toBe(true);
+    expect(daemon.perMinute()).toBe(30);
+  });
+
+  it('a ledger that cannot be used, or holds what it cannot read, leaves each process pacing alone', () => {
+    const broken: PaceLedger = {
+      update: () => {
+        throw new Error('SQLITE_FULL');
+      },
+    };
+    const pace = new SharedPace(new FixedWindowPace({ ...RULE, maxRequests: 2 }), broken, ACCOUNT);
+    expect(ask(pace, 0)).toBe(true);
+    expect(ask(pace, 1)).toBe(true);
+    expect(ask(pace, 2)).toBe(RULE.windowMs + RULE.marginMs);
+
+    // A state written by another version: this one starts from its own.
+    const open = dataFolder();
+    const ledger = open();
+    ledger.update(ACCOUNT, () => ({ state: { windowOpenedAt: 'soon', count: -1 } as never, result: null }));
+    const reader = new SharedPace(new FixedWindowPace({ ...RULE, maxRequests: 1 }), ledger, ACCOUNT);
+    expect(ask(reader, 0)).toBe(true);
+    expect(ask(reader, 1)).toBe(RULE.windowMs + RULE.marginMs);
+  });
+
+  it('the ledger sits beside the database, readable by its owner only, and none is made for a database in memory', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'supplygrid-pace-ledger-'));
+    dirs.push(dir);
+    const ledger = openPaceLedger(join(dir, 'supplygrid.db'))!;
+    ledgers.push(ledger);
+    if (process.platform !== 'win32') expect(statSync(join(dir, PACE_LEDGER_FILE)).mode & 0o777).toBe(0o600);
+    expect(openPaceLedger(':memory:')).toBeNull();
+  });
+});
