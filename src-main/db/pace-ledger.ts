@@ -14,9 +14,27 @@ export const PACE_LEDGER_FILE = 'request-budgets.db';
  */
 export function openPaceLedger(dbFile: string, options: OpenOptions = {}): (PaceLedger & { close(): void }) | null {
   if (dbFile === ':memory:' || dbFile === '') return null;
-  const file = join(dirname(dbFile), PACE_LEDGER_FILE);
+  try {
+    return openLedgerFile(join(dirname(dbFile), PACE_LEDGER_FILE), options);
+  } catch {
+    // Not ours to open (another user's, in a shared folder) or a folder we cannot write: this process paces alone,
+    // as it would without a ledger, rather than refuse to start.
+    return null;
+  }
+}
+
+function openLedgerFile(file: string, options: OpenOptions): PaceLedger & { close(): void } {
   createPrivately(file);
   const db = new BetterSqlite3(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    return ledgerOn(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function ledgerOn(db: BetterSqlite3.Database): PaceLedger & { close(): void } {
   db.pragma('busy_timeout = 2000');
   db.pragma('journal_mode = WAL');
   // A pace lost to a power cut costs at most one block the supplier sets, waited out: not worth a sync to disk per request.

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -175,5 +175,8 @@ describe('one pace for every process using a supplier account', () => {
     ledgers.push(ledger);
     if (process.platform !== 'win32') expect(statSync(join(dir, PACE_LEDGER_FILE)).mode & 0o777).toBe(0o600);
     expect(openPaceLedger(':memory:')).toBeNull();
+    // A folder that cannot hold it (here a file stands where the folder should be): the process paces alone.
+    writeFileSync(join(dir, 'not-a-folder'), '');
+    expect(openPaceLedger(join(dir, 'not-a-folder', 'supplygrid.db'))).toBeNull();
   });
 });
