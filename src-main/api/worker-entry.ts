@@ -4,7 +4,7 @@ import { createHandlers } from './handlers';
 import { checkConfigBeforeFirstOpen } from '../config/app-config';
 import { ensurePrivateDataDir } from '../config/paths';
 import { openDatabase } from '../db/open';
-import { openPaceLedger } from '../db/pace-ledger';
+import { dataFolderPaces } from '../db/pace-ledger';
 import { shareAccountPaces } from '../http/budget-policy';
 import { aesSecretBox } from '../secrets/secret-box';
 import { AppServices } from '../services/app-services';
@@ -29,8 +29,8 @@ void hostServices(parentPort as unknown as MessagePortLike, async () => {
   ensurePrivateDataDir(data.dataDir);
   const db = openDatabase(data.dbFile, { nativeBinding: data.nativeBinding });
   // The background service and the CLI may use the same supplier accounts meanwhile: one pace for all of them.
-  const paceLedger = openPaceLedger(data.dbFile, { nativeBinding: data.nativeBinding });
-  shareAccountPaces(paceLedger);
+  const paces = dataFolderPaces(data.dbFile, { nativeBinding: data.nativeBinding });
+  shareAccountPaces(paces.ledger);
   const secretBox = aesSecretBox(Buffer.from(data.dataKey, 'base64'), data.sealedBy, data.warning);
   const services = await AppServices.start({
     db,
@@ -46,7 +46,7 @@ void hostServices(parentPort as unknown as MessagePortLike, async () => {
     close: async () => {
       await services.close();
       shareAccountPaces(null);
-      paceLedger?.close();
+      paces.close();
       db.close();
     },
   };

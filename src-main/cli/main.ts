@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/open';
-import { openPaceLedger } from '../db/pace-ledger';
+import { dataFolderPaces } from '../db/pace-ledger';
 import { shareAccountPaces } from '../http/budget-policy';
 import { ConfigError, loadAppConfig } from '../config/app-config';
 import { defaultUserDataDir, ensurePrivateDataDir, isDefaultDbPath, resolveDbPath } from '../config/paths';
@@ -184,8 +184,13 @@ export async function runCli(argv: string[], output: Output = consoleOutput): Pr
     const dbFile = resolveDbPath(values.db);
     const db = openDatabase(dbFile);
     // The app and the background service may use the same supplier accounts meanwhile: one pace for all of them.
-    const paceLedger = openPaceLedger(dbFile);
-    shareAccountPaces(paceLedger);
+    const paces = dataFolderPaces(dbFile, {
+      onUnavailable: (reason) =>
+        output.err(
+          `note: this run paces its supplier accounts alone, not with the app or the background service (${reason})`,
+        ),
+    });
+    shareAccountPaces(paces.ledger);
     const interrupted = closeAbandonedRuns(db);
     if (interrupted.length)
       output.err(
@@ -324,7 +329,7 @@ export async function runCli(argv: string[], output: Output = consoleOutput): Pr
       return offersCommand(db, { supplier: values.supplier, json: values.json, lang: values.lang }, output);
     } finally {
       shareAccountPaces(null);
-      paceLedger?.close();
+      paces.close();
       db.close();
     }
   } catch (error) {

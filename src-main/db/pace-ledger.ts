@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { PaceState } from '../http/pace';
@@ -7,21 +8,63 @@ import { createPrivately, type OpenOptions } from './open';
 /** Beside the database: every process opening that data folder paces its supplier accounts together. */
 export const PACE_LEDGER_FILE = 'request-budgets.db';
 
+/** A data folder's ledger, opened when a budget first asks for it: a command that sends nothing makes no file. */
+export interface DataFolderPaces {
+  /** The ledger, or null when it cannot be opened (then this process paces alone) or was closed. */
+  ledger(): PaceLedger | null;
+  close(): void;
+}
+
 /**
- * The ledger of the supplier accounts' paces (http/shared-pace.ts) for the data folder of `dbFile`, in a SQLite file
- * of its own: every step is a transaction of a few microseconds, which must never queue behind a catalog's commit
- * holding the database's write lock for a second. Null for a database in memory (a test's, alone by definition).
+ * The ledger of the supplier accounts' paces (http/shared-pace.ts) for the data folder of `dbFile`. `onUnavailable`
+ * hears, once, why the ledger could not be opened; the process then paces its accounts alone.
  */
-export function openPaceLedger(dbFile: string, options: OpenOptions = {}): (PaceLedger & { close(): void }) | null {
+export function dataFolderPaces(
+  dbFile: string,
+  options: OpenOptions & { onUnavailable?: (reason: string) => void } = {},
+): DataFolderPaces {
+  let opened: (PaceLedger & { close(): void }) | null | undefined;
+  return {
+    ledger: () => {
+      if (opened === undefined) opened = openPaceLedger(dbFile, options, options.onUnavailable);
+      return opened;
+    },
+    close: () => {
+      opened?.close();
+      opened = null;
+    },
+  };
+}
+
+/**
+ * The ledger in a SQLite file of its own beside the database: every step is a transaction of a few microseconds, which
+ * must never queue behind a catalog's commit holding the database's write lock for a second. Null for a database in
+ * memory (a test's, alone by definition), and for one that cannot be opened (another user's file in a shared folder, a
+ * folder this process cannot write). A file that is not a database, or a damaged one, holds nothing worth keeping (a
+ * pace lost costs at most one block, waited out): it is made anew.
+ */
+export function openPaceLedger(
+  dbFile: string,
+  options: OpenOptions = {},
+  onUnavailable: (reason: string) => void = () => undefined,
+): (PaceLedger & { close(): void }) | null {
   if (dbFile === ':memory:' || dbFile === '') return null;
+  const file = join(dirname(dbFile), PACE_LEDGER_FILE);
   try {
-    return openLedgerFile(join(dirname(dbFile), PACE_LEDGER_FILE), options);
-  } catch {
-    // Not ours to open (another user's, in a shared folder) or a folder we cannot write: this process paces alone,
-    // as it would without a ledger, rather than refuse to start.
-    return null;
+    return openLedgerFile(file, options);
+  } catch (error) {
+    try {
+      if (!isDamaged(error)) throw error;
+      for (const part of [file, `${file}-wal`, `${file}-shm`]) rmSync(part, { force: true });
+      return openLedgerFile(file, options);
+    } catch (failure) {
+      onUnavailable(`${file}: ${(failure as Error).message}`);
+      return null;
+    }
   }
 }
+
+const isDamaged = (error: unknown) => /^SQLITE_(NOTADB|CORRUPT)/.test(String((error as { code?: unknown }).code));
 
 function openLedgerFile(file: string, options: OpenOptions): PaceLedger & { close(): void } {
   createPrivately(file);

@@ -19,6 +19,11 @@ const SLOWEST_SHARE = 1 / 64;
 /** Each request that goes through wins back this share of the configured pace (additive recovery). */
 const RECOVERY_SHARE = 1 / 32;
 const MINUTE_MS = 60_000;
+/**
+ * The longest one refusal holds the account, whatever it asked (a Retry-After of a day, a date far off): past it a
+ * request asks again, and a refusal still standing holds it again.
+ */
+const LONGEST_HOLD_MS = 10 * MINUTE_MS;
 
 /**
  * For upstreams that publish no numbers: never more requests in any 60 s than the pace, halved on every "too many
@@ -69,7 +74,7 @@ export class AdaptivePace implements SharablePace {
     if (now >= this.holdUntil) this.rate = Math.max(this.slowest(), this.rate / 2);
     this.refill(now);
     this.tokens = Math.min(this.tokens, 0);
-    this.holdUntil = Math.max(this.holdUntil, now + (hintMs ?? this.rule.defaultHoldMs));
+    this.holdUntil = Math.max(this.holdUntil, now + Math.min(hintMs ?? this.rule.defaultHoldMs, LONGEST_HOLD_MS));
   }
 
   succeeded(): void {
@@ -90,7 +95,9 @@ export class AdaptivePace implements SharablePace {
     };
   }
 
-  restore(state: PaceState): void {
+  readonly learnsFromSuccess = true;
+
+  restore(state: PaceState, now: number): void {
     const { rate, tokens, refilledAt, holdUntil, sent } = state;
     if (
       !isStateNumber(rate) ||
@@ -104,9 +111,10 @@ export class AdaptivePace implements SharablePace {
     // Another process may allow itself more (its own setting): this one never goes faster than its own.
     this.rate = Math.max(this.slowest(), Math.min(rate, this.rule.requestsPerMinute));
     this.tokens = Math.min(tokens, Math.max(1, this.rate));
-    this.refilledAt = refilledAt;
-    this.holdUntil = holdUntil;
-    this.sent = sent;
+    // Instants "later than now" were stamped on a clock that has since gone back: read as now.
+    this.refilledAt = refilledAt === null ? null : Math.min(refilledAt, now);
+    this.holdUntil = Math.min(holdUntil, now + LONGEST_HOLD_MS);
+    this.sent = sent.map((at) => Math.min(at, now));
     this.oldest = 0;
   }
 

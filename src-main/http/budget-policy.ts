@@ -104,14 +104,16 @@ export function keepAccountBudgetsElsewhere(budgets: AccountBudgets): void {
 const accounts = new Map<string, { policy: BudgetPolicy; paced: PolicyPace; budget: PacedBudget }>();
 
 /** Set by a process that opened a data folder: the other processes on it pace the same accounts (shared-pace.ts). */
-let ledger: PaceLedger | null = null;
+let ledger: () => PaceLedger | null = () => null;
 
 /**
- * Makes every account budget this process makes from now on keep its pace in `shared`, where the app, the background
- * service and the CLI each find the others' requests. Called once, before any budget is made; null stops sharing.
+ * Makes the account budgets of this process keep their paces in the ledger `shared` gives (opened when first asked,
+ * db/pace-ledger.ts), where the app, the background service and the CLI each find the others' requests. Budgets made
+ * before, or living on after the process closed its ledger, follow: each step asks for the ledger of the moment.
+ * Null stops sharing.
  */
-export function shareAccountPaces(shared: PaceLedger | null): void {
-  ledger = shared;
+export function shareAccountPaces(shared: (() => PaceLedger | null) | null): void {
+  ledger = shared ?? (() => null);
 }
 
 export interface AccountIdentity {
@@ -167,7 +169,7 @@ export function localAccountBudget(
   }
   const paced = paceFor(policy);
   // Keyed as here: the account by digest, never its key or login in clear. A pace on a test's clock stays its own.
-  const pace = ledger && !tuning.clock ? new SharedPace(paced.pace, ledger, key) : paced.pace;
+  const pace = tuning.clock ? paced.pace : new SharedPace(paced.pace, () => ledger(), key);
   const budget = budgetWith(pace, policy, tuning);
   accounts.set(key, { policy, paced, budget });
   return budget;

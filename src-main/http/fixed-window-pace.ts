@@ -102,7 +102,9 @@ export class FixedWindowPace implements SharablePace {
     };
   }
 
-  restore(state: PaceState): void {
+  readonly learnsFromSuccess = false;
+
+  restore(state: PaceState, now: number): void {
     const { windowOpenedAt, windowEndsAt, count, blockedUntil } = state;
     if (
       !isStateNumberOrNull(windowOpenedAt) ||
@@ -111,10 +113,14 @@ export class FixedWindowPace implements SharablePace {
       !isStateNumber(blockedUntil)
     )
       return;
-    this.windowOpenedAt = windowOpenedAt;
-    this.windowEndsAt = windowEndsAt ?? Infinity;
-    this.count = count;
-    this.blockedUntil = blockedUntil;
+    const { windowMs, blockMs, marginMs } = this.rule;
+    // A window opened "later than now" was counted on a clock that has since gone back: it says nothing of the server's.
+    const opened = windowOpenedAt !== null && windowOpenedAt <= now ? windowOpenedAt : null;
+    this.windowOpenedAt = opened;
+    this.windowEndsAt =
+      opened === null || windowEndsAt === null ? Infinity : Math.min(windowEndsAt, now + windowMs + marginMs);
+    this.count = opened === null ? 0 : count;
+    this.blockedUntil = Math.min(blockedUntil, now + blockMs + marginMs);
   }
 }
 

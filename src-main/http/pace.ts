@@ -24,11 +24,15 @@ export type PaceState = Record<string, number | null | number[]>;
 /**
  * A pace whose whole state is plain data, so that every process pacing one supplier account (the app, the background
  * service, the CLI) can keep it in one ledger (shared-pace.ts) instead of each counting alone. `restore` ignores a state
- * it cannot read (written by another version): the pace then goes on from its own.
+ * it cannot read (written by another version): the pace then goes on from its own. A stored state outlives the process
+ * that wrote it, so `restore` bounds every instant in it by `now` and the pace's own rule: a clock that jumped, or a
+ * wait asked by an upstream, never holds the account longer than one block or hold of this pace could.
  */
 export interface SharablePace extends Pace {
   state(): PaceState;
-  restore(state: PaceState): void;
+  restore(state: PaceState, now: number): void;
+  /** Whether `succeeded` changes the state (an adaptive pace wins its speed back): if not, it need not be shared. */
+  readonly learnsFromSuccess: boolean;
 }
 
 export const isStateNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);

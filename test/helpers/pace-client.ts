@@ -1,7 +1,7 @@
 // A process that lists one supplier's catalog, as the app, the background service or a CLI run would, with the pace
 // ledger of a data folder (or none): the stand-in for another process using the same supplier account. Prints "ready"
 // once loaded, lists when it reads "go" on stdin (so that several start together), then prints what it sent.
-import { openPaceLedger } from '../../src-main/db/pace-ledger';
+import { dataFolderPaces } from '../../src-main/db/pace-ledger';
 import { shareAccountPaces } from '../../src-main/http/budget-policy';
 import type { AdapterEnv, ConnectionBase } from '../../src-main/suppliers/adapter';
 import { adapterFor } from '../../src-main/sync/targets';
@@ -11,8 +11,8 @@ const { dbFile, connection, env } = JSON.parse(process.argv[2]) as {
   connection: ConnectionBase;
   env: AdapterEnv;
 };
-const ledger = dbFile ? openPaceLedger(dbFile) : null;
-shareAccountPaces(ledger);
+const paces = dbFile ? dataFolderPaces(dbFile) : null;
+shareAccountPaces(paces?.ledger ?? null);
 const adapter = adapterFor(connection, env);
 process.stdout.write('ready\n');
 await new Promise((resolve) => process.stdin.once('data', resolve));
@@ -20,5 +20,5 @@ let offers = 0;
 for await (const page of adapter.fetchCatalog({})) offers += page.offers.length;
 const { requests, throttled } = adapter.budget!.stats();
 process.stdout.write(`${JSON.stringify({ offers, requests, throttled })}\n`);
-ledger?.close();
+paces?.close();
 process.stdin.destroy();

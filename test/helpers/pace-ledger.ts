@@ -11,3 +11,13 @@ export function accountsPaced(dir: string): number {
     ledger.close();
   }
 }
+
+/** The pace states kept in the ledger of data folder `dir`, one per account. */
+export function pacesStored(dir: string): Array<Record<string, unknown>> {
+  const ledger = new BetterSqlite3(join(dir, PACE_LEDGER_FILE), { readonly: true });
+  try {
+    return (ledger.prepare('SELECT state FROM paces').pluck().all() as string[]).map((text) => JSON.parse(text));
+  } finally {
+    ledger.close();
+  }
+}

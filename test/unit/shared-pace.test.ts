@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openPaceLedger, PACE_LEDGER_FILE } from '../../src-main/db/pace-ledger';
+import { dataFolderPaces, openPaceLedger, PACE_LEDGER_FILE } from '../../src-main/db/pace-ledger';
 import { AdaptivePace } from '../../src-main/http/adaptive-pace';
+import { fixedWindowPolicy, localAccountBudget, shareAccountPaces } from '../../src-main/http/budget-policy';
 import { FixedWindowPace } from '../../src-main/http/fixed-window-pace';
 import type { Pace } from '../../src-main/http/pace';
 import { SharedPace, type PaceLedger } from '../../src-main/http/shared-pace';
+import { pacesStored } from '../helpers/pace-ledger';
 
 /**
  * Several processes pacing one supplier account through one ledger file: each "process" here has a pace of its own
@@ -27,7 +29,7 @@ function dataFolder() {
   return () => {
     const ledger = openPaceLedger(join(dir, 'supplygrid.db'))!;
     ledgers.push(ledger);
-    return ledger;
+    return () => ledger;
   };
 }
 
@@ -94,9 +96,9 @@ describe('one pace for every process using a supplier account', () => {
       if (answer === true) break;
       now = answer;
     }
-    // After the longest an answer could take and the window it would have started: not never.
-    expect(now).toBeGreaterThan(RULE.windowMs);
-    expect(now).toBeLessThan(5 * 60_000);
+    // After the longest an answer could take (150 s: past the transport's 120 s deadline) and the window it would have
+    // started, with the margin: not before, since a first request may really be in flight that long, and not never.
+    expect(now).toBe(150_000 + RULE.windowMs + RULE.marginMs);
   });
 
   it('adaptive paces: the requests of all processes together stay within the pace in any minute', () => {
@@ -154,7 +156,7 @@ describe('one pace for every process using a supplier account', () => {
         throw new Error('SQLITE_FULL');
       },
     };
-    const pace = new SharedPace(new FixedWindowPace({ ...RULE, maxRequests: 2 }), broken, ACCOUNT);
+    const pace = new SharedPace(new FixedWindowPace({ ...RULE, maxRequests: 2 }), () => broken, ACCOUNT);
     expect(ask(pace, 0)).toBe(true);
     expect(ask(pace, 1)).toBe(true);
     expect(ask(pace, 2)).toBe(RULE.windowMs + RULE.marginMs);
@@ -162,10 +164,108 @@ describe('one pace for every process using a supplier account', () => {
     // A state written by another version: this one starts from its own.
     const open = dataFolder();
     const ledger = open();
-    ledger.update(ACCOUNT, () => ({ state: { windowOpenedAt: 'soon', count: -1 } as never, result: null }));
+    ledger()!.update(ACCOUNT, () => ({ state: { windowOpenedAt: 'soon', count: -1 } as never, result: null }));
     const reader = new SharedPace(new FixedWindowPace({ ...RULE, maxRequests: 1 }), ledger, ACCOUNT);
     expect(ask(reader, 0)).toBe(true);
     expect(ask(reader, 1)).toBe(RULE.windowMs + RULE.marginMs);
+  });
+
+  it('what a step learnt while the ledger failed reaches it at the next step, and a step is counted once', () => {
+    const open = dataFolder();
+    const real = open()()!;
+    let failing: 'never' | 'before' | 'after' = 'never';
+    const flaky: PaceLedger = {
+      update: (account, change) => {
+        if (failing === 'before') throw new Error('SQLITE_BUSY');
+        if (failing === 'never') return real.update(account, change);
+        // The step ran, then storing it failed (the transaction rolled back).
+        real.update(account, (state) => ({ state: state ?? {}, result: change(state).result }));
+        throw new Error('SQLITE_IOERR');
+      },
+    };
+    const app = new SharedPace(new FixedWindowPace({ ...RULE, maxRequests: 3 }), () => flaky, ACCOUNT);
+    const daemon = new SharedPace(new FixedWindowPace({ ...RULE, maxRequests: 3 }), open(), ACCOUNT);
+    const first = app.admit(0);
+    expect(first.go).toBe(true);
+    // The first answer comes back while the ledger is busy: the window's end is the app's alone for now.
+    failing = 'before';
+    if (first.go) first.settled(500);
+    failing = 'never';
+    expect(ask(app, 600)).toBe(true);
+    // Stored with that admission: the daemon knows when the window ends, not "soon" every margin for 150 s.
+    expect(ask(daemon, 700)).toBe(true);
+    expect(ask(daemon, 800)).toBe(500 + RULE.windowMs + RULE.marginMs);
+    // A step whose result could not be stored still ran once: the app counts it once, not again on a retry.
+    const alone = new SharedPace(new FixedWindowPace({ ...RULE, maxRequests: 2 }), () => flaky, `${ACCOUNT}-alone`);
+    failing = 'after';
+    expect(ask(alone, 0)).toBe(true);
+    expect(ask(alone, 1)).toBe(true);
+    expect(ask(alone, 2)).toBe(RULE.windowMs + RULE.marginMs);
+  });
+
+  it('a state kept from before bounds itself by now: a clock that went back, or a hold asked for a day, holds no longer than a block', () => {
+    const open = dataFolder();
+    const ledger = open();
+    const DAY = 86_400_000;
+    ledger()!.update(ACCOUNT, () => ({
+      state: { windowOpenedAt: 5 * DAY, windowEndsAt: 5 * DAY + 61_000, count: 5, blockedUntil: 6 * DAY },
+      result: null,
+    }));
+    const fixed = new SharedPace(new FixedWindowPace(RULE), open(), ACCOUNT);
+    expect(ask(fixed, 1000)).toBe(1000 + RULE.blockMs + RULE.marginMs);
+    expect(ask(fixed, 1000 + RULE.blockMs + RULE.marginMs)).toBe(true);
+
+    const rule = { requestsPerMinute: 60, defaultHoldMs: 1000 };
+    const adaptive = new SharedPace(new AdaptivePace(rule), open(), `${ACCOUNT}-adaptive`);
+    expect(ask(adaptive, 0)).toBe(true);
+    // A Retry-After of a day holds every process ten minutes at most, then a request asks again.
+    adaptive.throttled(0, DAY);
+    const later = new SharedPace(new AdaptivePace(rule), open(), `${ACCOUNT}-adaptive`);
+    expect(ask(later, 1000)).toBe(10 * 60_000);
+  });
+
+  it('budgets follow the ledger of the moment: one made before a ledger closed shares through the next one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'supplygrid-pace-ledger-'));
+    dirs.push(dir);
+    const dbFile = join(dir, 'supplygrid.db');
+    const identity = { kind: 'dujiao-next', baseUrl: 'https://shop.example', account: `key-${Date.now()}` };
+    // One process running two commands in turn (the CLI in-process, as tests run it): the budget outlives the first.
+    const first = dataFolderPaces(dbFile);
+    shareAccountPaces(first.ledger);
+    const budget = localAccountBudget(identity, fixedWindowPolicy(5));
+    try {
+      await budget.run(async () => undefined);
+      first.close();
+      shareAccountPaces(null);
+      const second = dataFolderPaces(dbFile);
+      shareAccountPaces(second.ledger);
+      await budget.run(async () => undefined);
+      second.close();
+    } finally {
+      shareAccountPaces(null);
+    }
+    expect(pacesStored(dir)).toEqual([expect.objectContaining({ count: 2 })]);
+  });
+
+  it('a damaged ledger is made anew; one that cannot be made says why, and the process paces alone', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'supplygrid-pace-ledger-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, PACE_LEDGER_FILE), 'not a database, written over by something else');
+    const paces = dataFolderPaces(join(dir, 'supplygrid.db'));
+    const pace = new SharedPace(new FixedWindowPace(RULE), paces.ledger, ACCOUNT);
+    expect(ask(pace, 0)).toBe(true);
+    paces.close();
+    expect(pacesStored(dir)).toEqual([expect.objectContaining({ count: 1 })]);
+
+    // A file stands where the folder should be.
+    writeFileSync(join(dir, 'not-a-folder'), '');
+    const reasons: string[] = [];
+    const nowhere = dataFolderPaces(join(dir, 'not-a-folder', 'supplygrid.db'), {
+      onUnavailable: (reason) => reasons.push(reason),
+    });
+    expect(nowhere.ledger()).toBeNull();
+    expect(nowhere.ledger()).toBeNull();
+    expect(reasons).toEqual([expect.stringContaining(join('not-a-folder', PACE_LEDGER_FILE))]);
   });
 
   it('the ledger sits beside the database, readable by its owner only, and none is made for a database in memory', () => {
@@ -175,8 +275,5 @@ describe('one pace for every process using a supplier account', () => {
     ledgers.push(ledger);
     if (process.platform !== 'win32') expect(statSync(join(dir, PACE_LEDGER_FILE)).mode & 0o777).toBe(0o600);
     expect(openPaceLedger(':memory:')).toBeNull();
-    // A folder that cannot hold it (here a file stands where the folder should be): the process paces alone.
-    writeFileSync(join(dir, 'not-a-folder'), '');
-    expect(openPaceLedger(join(dir, 'not-a-folder', 'supplygrid.db'))).toBeNull();
   });
 });
