@@ -15,21 +15,35 @@ export interface DataFolderPaces {
   close(): void;
 }
 
+/** How long a process paces alone after its ledger could not be opened, before it tries again. */
+const REOPEN_AFTER_MS = 30_000;
+
 /**
  * The ledger of the supplier accounts' paces (http/shared-pace.ts) for the data folder of `dbFile`. `onUnavailable`
- * hears, once, why the ledger could not be opened; the process then paces its accounts alone.
+ * hears, once, why the ledger could not be opened; the process then paces its accounts alone, and tries again now and
+ * then (what kept it out may pass).
  */
 export function dataFolderPaces(
   dbFile: string,
   options: OpenOptions & { onUnavailable?: (reason: string) => void } = {},
 ): DataFolderPaces {
-  let opened: (PaceLedger & { close(): void }) | null | undefined;
+  let opened: (PaceLedger & { close(): void }) | null = null;
+  let closed = false;
+  let triedAt = -Infinity;
+  let told = false;
+  const tell = (reason: string) => {
+    if (!told) options.onUnavailable?.(reason);
+    told = true;
+  };
   return {
     ledger: () => {
-      if (opened === undefined) opened = openPaceLedger(dbFile, options, options.onUnavailable);
+      if (opened || closed || performance.now() - triedAt < REOPEN_AFTER_MS) return opened;
+      triedAt = performance.now();
+      opened = openPaceLedger(dbFile, options, tell);
       return opened;
     },
     close: () => {
+      closed = true;
       opened?.close();
       opened = null;
     },
@@ -51,12 +65,18 @@ export function openPaceLedger(
   if (dbFile === ':memory:' || dbFile === '') return null;
   const file = join(dirname(dbFile), PACE_LEDGER_FILE);
   try {
-    return openLedgerFile(file, options);
+    return openWhenFree(file, options);
   } catch (error) {
     try {
       if (!isDamaged(error)) throw error;
+      // Another process may have found it damaged too, and made it anew just now: only a file still damaged goes.
+      try {
+        return openWhenFree(file, options);
+      } catch (again) {
+        if (!isDamaged(again)) throw again;
+      }
       for (const part of [file, `${file}-wal`, `${file}-shm`]) rmSync(part, { force: true });
-      return openLedgerFile(file, options);
+      return openWhenFree(file, options);
     } catch (failure) {
       onUnavailable(`${file}: ${(failure as Error).message}`);
       return null;
@@ -65,6 +85,23 @@ export function openPaceLedger(
 }
 
 const isDamaged = (error: unknown) => /^SQLITE_(NOTADB|CORRUPT)/.test(String((error as { code?: unknown }).code));
+
+/**
+ * Opens the file, trying again for a moment while another process holds it: turning a new file to WAL takes a lock
+ * SQLite does not wait for, and the app and the background service often start together.
+ */
+function openWhenFree(file: string, options: OpenOptions): PaceLedger & { close(): void } {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return openLedgerFile(file, options);
+    } catch (error) {
+      if (!/^SQLITE_BUSY/.test(String((error as { code?: unknown }).code)) || attempt >= OPEN_ATTEMPTS) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10 * attempt);
+    }
+  }
+}
+
+const OPEN_ATTEMPTS = 12;
 
 function openLedgerFile(file: string, options: OpenOptions): PaceLedger & { close(): void } {
   createPrivately(file);

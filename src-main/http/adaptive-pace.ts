@@ -111,10 +111,12 @@ export class AdaptivePace implements SharablePace {
     // Another process may allow itself more (its own setting): this one never goes faster than its own.
     this.rate = Math.max(this.slowest(), Math.min(rate, this.rule.requestsPerMinute));
     this.tokens = Math.min(tokens, Math.max(1, this.rate));
-    // Instants "later than now" were stamped on a clock that has since gone back: read as now.
-    this.refilledAt = refilledAt === null ? null : Math.min(refilledAt, now);
-    this.holdUntil = Math.min(holdUntil, now + LONGEST_HOLD_MS);
-    this.sent = sent.map((at) => Math.min(at, now));
+    // Another process read its clock a moment after this one: instants up to a minute ahead are its, as they are. One
+    // further ahead was stamped on a clock that has since gone back, and is read as now.
+    const ahead = now + MINUTE_MS;
+    this.refilledAt = refilledAt === null ? null : refilledAt <= ahead ? refilledAt : now;
+    this.holdUntil = Math.min(holdUntil, ahead + LONGEST_HOLD_MS);
+    this.sent = sent.map((at) => (at <= ahead ? at : now));
     this.oldest = 0;
   }
 
@@ -125,7 +127,9 @@ export class AdaptivePace implements SharablePace {
   private refill(now: number): void {
     if (this.refilledAt !== null) {
       // The bucket holds a minute's worth at the current pace, so a slowed-down connection also bursts less.
-      this.tokens = Math.min(Math.max(1, this.rate), this.tokens + ((now - this.refilledAt) * this.rate) / MINUTE_MS);
+      // Never a negative refill: a clock read a moment earlier (another process's, or one set back) adds nothing.
+      const elapsed = Math.max(0, now - this.refilledAt);
+      this.tokens = Math.min(Math.max(1, this.rate), this.tokens + (elapsed * this.rate) / MINUTE_MS);
     }
     this.refilledAt = now;
   }

@@ -81,7 +81,9 @@ export class FixedWindowPace implements SharablePace {
     // own count of seconds left (rounded to whole seconds) can shorten it.
     const wait = hintMs === null ? this.rule.blockMs : Math.min(this.rule.blockMs, hintMs + 1000);
     this.blockedUntil = Math.max(this.blockedUntil, now + wait + this.rule.marginMs);
-    // When the block expires the server has forgotten the key: everything starts over with a fresh window.
+    // When the block expires the server has forgotten the key: everything starts over with a fresh window. A window
+    // opened after this refusal (told late, by a process whose ledger failed at the time) is another's, and stays.
+    if (this.windowOpenedAt !== null && this.windowOpenedAt > now) return;
     this.windowOpenedAt = null;
     this.windowEndsAt = Infinity;
     this.count = 0;
@@ -114,13 +116,17 @@ export class FixedWindowPace implements SharablePace {
     )
       return;
     const { windowMs, blockMs, marginMs } = this.rule;
-    // A window opened "later than now" was counted on a clock that has since gone back: it says nothing of the server's.
-    const opened = windowOpenedAt !== null && windowOpenedAt <= now ? windowOpenedAt : null;
+    // Another process read its clock a moment after this one: instants up to a window ahead are its, as they are. One
+    // further ahead was counted on a clock that has since gone back, and says nothing of the server's window.
+    const ahead = now + windowMs;
+    const opened = windowOpenedAt !== null && windowOpenedAt <= ahead ? windowOpenedAt : null;
     this.windowOpenedAt = opened;
     this.windowEndsAt =
-      opened === null || windowEndsAt === null ? Infinity : Math.min(windowEndsAt, now + windowMs + marginMs);
+      opened === null || windowEndsAt === null
+        ? Infinity
+        : Math.min(windowEndsAt, opened + LONGEST_EXCHANGE_MS + windowMs + marginMs);
     this.count = opened === null ? 0 : count;
-    this.blockedUntil = Math.min(blockedUntil, now + blockMs + marginMs);
+    this.blockedUntil = Math.min(blockedUntil, ahead + blockMs + marginMs);
   }
 }
 

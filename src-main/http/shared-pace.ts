@@ -42,7 +42,8 @@ export class SharedPace implements Pace {
   }
 
   succeeded(now: number): void {
-    if (this.local.learnsFromSuccess) this.shared(now, () => this.local.succeeded(now), true);
+    // Not told late: a success replayed after another process's slow-down would undo it.
+    if (this.local.learnsFromSuccess) this.shared(now, () => this.local.succeeded(now), false);
     else this.local.succeeded(now);
   }
 
@@ -52,8 +53,8 @@ export class SharedPace implements Pace {
 
   /**
    * Runs `step` on the ledger's state and stores the result; on the pace's own state when there is no ledger or it
-   * fails. `learns`: a step the other processes must hear of even when it could not be stored now (an admission is
-   * not replayed: counted again later, it could be refused).
+   * fails. `learns`: a step the other processes must hear of even when it could not be stored now, an answer that
+   * dates a window or a throttle (not an admission: counted again later, it could be refused).
    */
   private shared<T>(now: number, step: () => T, learns: boolean): T {
     const ledger = this.ledger();
@@ -87,7 +88,7 @@ export class SharedPace implements Pace {
   private keepUnstored(step: () => void, learns: boolean): void {
     if (!learns) return;
     this.unstored.push(step);
-    // A ledger failing for good must not grow this without end: the latest steps say the most of the account now.
+    // A ledger failing for good must not grow this without end: the latest answers say the most of the account now.
     if (this.unstored.length > MOST_UNSTORED) this.unstored.shift();
   }
 }

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
@@ -8,6 +8,7 @@ import { ProgressBars } from '../../src-main/cli/output';
 import { startDujiaoSimulator } from '../../src-main/suppliers/dujiao-next/sim';
 import { CLI_BIN, runCli } from '../helpers/run-cli';
 import { accountsPaced } from '../helpers/pace-ledger';
+import { PACE_LEDGER_FILE } from '../../src-main/db/pace-ledger';
 import { tempDb } from '../helpers/temp-db';
 
 const cleanups: Array<() => unknown> = [];
@@ -15,27 +16,25 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
-/** A small Dujiao-Next shop that blocks the key for `blockMs` past two requests a minute, and a database and config. */
-async function blockingShop(prefix: string, blockMs: number) {
+/** A Dujiao-Next shop, and a database and config for the CLI to sync it. */
+async function shop(prefix: string, options: Parameters<typeof startDujiaoSimulator>[0] = {}) {
   const store = tempDb(prefix);
   store.db.close();
   cleanups.push(store.cleanup);
-  const sim = await startDujiaoSimulator({ size: 20, rateLimit: { windowMs: 60_000, max: 2, blockMs } });
+  const sim = await startDujiaoSimulator(options);
   cleanups.push(() => sim.close());
   const config = join(store.dir, 'suppliers.json');
   writeFileSync(config, JSON.stringify({ suppliers: [sim.connection] }));
   return { store, sim, config };
 }
 
+/** A small Dujiao-Next shop that blocks the key for `blockMs` past two requests a minute. */
+const blockingShop = (prefix: string, blockMs: number) =>
+  shop(prefix, { size: 20, rateLimit: { windowMs: 60_000, max: 2, blockMs } });
+
 describe('supplygrid sync: full vs incremental, and what it cost', () => {
   it('--full asks for a complete listing; the summary and --json say which listing ran and its requests', async () => {
-    const store = tempDb('supplygrid-cli-full-');
-    store.db.close();
-    cleanups.push(store.cleanup);
-    const sim = await startDujiaoSimulator();
-    cleanups.push(() => sim.close());
-    const config = join(store.dir, 'suppliers.json');
-    writeFileSync(config, JSON.stringify({ suppliers: [sim.connection] }));
+    const { store, config } = await shop('supplygrid-cli-full-');
 
     const first = await runCli(['sync', '--config', config, '--db', store.file]);
     expect(first.code, first.stderr).toBe(0);
@@ -56,6 +55,16 @@ describe('supplygrid sync: full vs incremental, and what it cost', () => {
     } finally {
       db.close();
     }
+  }, 60_000);
+
+  it('a pace ledger it cannot open: the CLI says it paces alone, and syncs', async () => {
+    const { store, config } = await shop('supplygrid-cli-alone-');
+    // Something else stands where the ledger goes.
+    mkdirSync(join(store.dir, PACE_LEDGER_FILE));
+    const synced = await runCli(['sync', '--config', config, '--db', store.file]);
+    expect(synced.code, synced.stderr).toBe(0);
+    expect(synced.stderr).toContain('note: this run paces its supplier accounts alone');
+    expect(synced.stdout).toMatch(/demo-dujiao\s+ok\s+\d+ offers/);
   }, 60_000);
 
   it('a block the server sets is waited out: the CLI says so, the sync completes and its run counts the wait', async () => {

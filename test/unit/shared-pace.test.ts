@@ -203,7 +203,49 @@ describe('one pace for every process using a supplier account', () => {
     expect(ask(alone, 2)).toBe(RULE.windowMs + RULE.marginMs);
   });
 
-  it('a state kept from before bounds itself by now: a clock that went back, or a hold asked for a day, holds no longer than a block', () => {
+  it('a window another process opened a moment after this one read its clock keeps its count', () => {
+    const open = dataFolder();
+    const early = new SharedPace(new FixedWindowPace(RULE), open(), ACCOUNT);
+    const late = new SharedPace(new FixedWindowPace(RULE), open(), ACCOUNT);
+    // `late` read its clock at 1001, took the ledger first and spent the window; `early` read 1000 just before.
+    for (let i = 0; i < RULE.maxRequests; i++) expect(ask(late, 1001)).toBe(true);
+    expect(ask(early, 1000)).toBe(1001 + RULE.windowMs + RULE.marginMs);
+  });
+
+  it('told late, an old throttle leaves a window opened since as it is, and successes are not told late at all', () => {
+    const open = dataFolder();
+    const real = open()()!;
+    let failing = false;
+    const flaky: PaceLedger = {
+      update: (account, change) => {
+        if (failing) throw new Error('SQLITE_BUSY');
+        return real.update(account, change);
+      },
+    };
+    const app = new SharedPace(new FixedWindowPace(RULE), () => flaky, ACCOUNT);
+    const daemon = new SharedPace(new FixedWindowPace(RULE), open(), ACCOUNT);
+    expect(ask(app, 0)).toBe(true);
+    failing = true;
+    app.throttled(10, null);
+    failing = false;
+    // Long after that block, the daemon spends a window; then the app's next step tells the ledger of its throttle.
+    for (let i = 0; i < RULE.maxRequests; i++) expect(ask(daemon, 70_000)).toBe(true);
+    expect(ask(app, 70_001)).toBe(70_000 + RULE.windowMs + RULE.marginMs);
+
+    const rule = { requestsPerMinute: 64, defaultHoldMs: 1000 };
+    const fast = new SharedPace(new AdaptivePace(rule), () => flaky, `${ACCOUNT}-adaptive`);
+    const slowed = new SharedPace(new AdaptivePace(rule), open(), `${ACCOUNT}-adaptive`);
+    expect(ask(slowed, 0)).toBe(true);
+    slowed.throttled(0, 100);
+    expect(slowed.perMinute()).toBe(32);
+    failing = true;
+    for (let i = 0; i < 40; i++) fast.succeeded(200);
+    failing = false;
+    expect(ask(fast, 60_000)).toBe(true);
+    expect(fast.perMinute()).toBe(32);
+  });
+
+  it('a state kept from before bounds itself by now: a clock that went back, or a hold asked for a day, holds about a block at most', () => {
     const open = dataFolder();
     const ledger = open();
     const DAY = 86_400_000;
@@ -212,8 +254,10 @@ describe('one pace for every process using a supplier account', () => {
       result: null,
     }));
     const fixed = new SharedPace(new FixedWindowPace(RULE), open(), ACCOUNT);
-    expect(ask(fixed, 1000)).toBe(1000 + RULE.blockMs + RULE.marginMs);
-    expect(ask(fixed, 1000 + RULE.blockMs + RULE.marginMs)).toBe(true);
+    // Bounded by a block from a window ahead of now (another process's clock may read that much later than this one's).
+    const bound = 1000 + RULE.windowMs + RULE.blockMs + RULE.marginMs;
+    expect(ask(fixed, 1000)).toBe(bound);
+    expect(ask(fixed, bound)).toBe(true);
 
     const rule = { requestsPerMinute: 60, defaultHoldMs: 1000 };
     const adaptive = new SharedPace(new AdaptivePace(rule), open(), `${ACCOUNT}-adaptive`);
