@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { PaceState } from '../http/pace';
@@ -17,6 +17,8 @@ export interface DataFolderPaces {
 
 /** How long a process paces alone after its ledger could not be opened, before it tries again. */
 const REOPEN_AFTER_MS = 30_000;
+/** How often a process looks whether its ledger's file is still the one in the folder. */
+const CHECK_FILE_EVERY_MS = 1000;
 
 /**
  * The ledger of the supplier accounts' paces (http/shared-pace.ts) for the data folder of `dbFile`. `onUnavailable`
@@ -35,11 +37,33 @@ export function dataFolderPaces(
     if (!told) options.onUnavailable?.(reason);
     told = true;
   };
+  // Which file is open: one another process removed and made anew (it found it damaged) is left for the new one.
+  const file = join(dirname(dbFile), PACE_LEDGER_FILE);
+  const identity = () => {
+    try {
+      const { dev, ino } = statSync(file);
+      return `${dev}:${ino}`;
+    } catch {
+      return null;
+    }
+  };
+  let openedFile: string | null = null;
+  let checkedAt = 0;
   return {
     ledger: () => {
+      if (opened && performance.now() - checkedAt >= CHECK_FILE_EVERY_MS) {
+        checkedAt = performance.now();
+        if (identity() !== openedFile) {
+          opened.close();
+          opened = null;
+          triedAt = -Infinity;
+        }
+      }
       if (opened || closed || performance.now() - triedAt < REOPEN_AFTER_MS) return opened;
       triedAt = performance.now();
       opened = openPaceLedger(dbFile, options, tell);
+      openedFile = identity();
+      checkedAt = performance.now();
       return opened;
     },
     close: () => {

@@ -97,6 +97,15 @@ export class AdaptivePace implements SharablePace {
 
   readonly learnsFromSuccess = true;
 
+  charge(at: number): void {
+    this.refill(at);
+    this.tokens -= 1;
+    // In order: the minute's count reads the list from its oldest end.
+    let index = this.sent.length;
+    while (index > this.oldest && this.sent[index - 1] > at) index--;
+    this.sent.splice(index, 0, at);
+  }
+
   restore(state: PaceState, now: number): void {
     const { rate, tokens, refilledAt, holdUntil, sent } = state;
     if (

@@ -169,7 +169,7 @@ export function localAccountBudget(
   }
   const paced = paceFor(policy);
   // Keyed as here: the account by digest, never its key or login in clear. A pace on a test's clock stays its own.
-  const pace = tuning.clock ? paced.pace : new SharedPace(paced.pace, () => ledger(), key);
+  const pace = tuning.clock ? paced.pace : new SharedPace(paced.pace, () => ledger(), key, Date.now);
   const budget = budgetWith(pace, policy, tuning);
   accounts.set(key, { policy, paced, budget });
   return budget;

@@ -106,6 +106,18 @@ export class FixedWindowPace implements SharablePace {
 
   readonly learnsFromSuccess = false;
 
+  charge(at: number): void {
+    if (this.windowOpenedAt !== null && at >= this.windowEnd()) this.windowOpenedAt = null;
+    if (this.windowOpenedAt !== null) {
+      this.count++;
+      return;
+    }
+    // It opened a window the ledger never heard of: its answer, told after it (settled), dates the window's end.
+    this.windowOpenedAt = at;
+    this.windowEndsAt = Infinity;
+    this.count = 1;
+  }
+
   restore(state: PaceState, now: number): void {
     const { windowOpenedAt, windowEndsAt, count, blockedUntil } = state;
     if (

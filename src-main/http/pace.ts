@@ -33,6 +33,11 @@ export interface SharablePace extends Pace {
   restore(state: PaceState, now: number): void;
   /** Whether `succeeded` changes the state (an adaptive pace wins its speed back): if not, it need not be shared. */
   readonly learnsFromSuccess: boolean;
+  /**
+   * Counts a request sent at `at` that the state does not hold (admitted while the ledger could not store it): it went,
+   * so it counts, whatever the pace would say of it now.
+   */
+  charge(at: number): void;
 }
 
 export const isStateNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);

@@ -17,33 +17,56 @@ export interface PaceLedger {
  * A pace whose every step (an admission, its answer, a throttle) runs on the state the ledger holds for the account,
  * so that requests of the app and of the background service together stay within what the supplier allows: one
  * window, one block, one slowed pace for all of them. Without a ledger (none opened, or one that fails) the pace goes
- * on from its own state, as a process alone would: pacing never fails a request. What a failed step learnt (an answer,
- * a throttle) is told to the ledger at the next step that reaches it, so the other processes learn it too.
+ * on from its own state, as a process alone would: pacing never fails a request. What a step the ledger failed to
+ * store did (a request sent, an answer, a throttle) is told to it at the next step that reaches it, so no request goes
+ * uncounted and the other processes learn what this one did.
  */
 export class SharedPace implements Pace {
-  /** Steps that learnt something the ledger has not stored yet, replayed after the next restore. */
+  /** What the ledger has not stored yet, told after the next restore. */
   private unstored: Array<() => void> = [];
+  /**
+   * The state the ledger last held: what a ledger holding none (made anew) or none this version reads stands for, so
+   * that what is told late is told once, never on top of this process's own count of the same requests.
+   */
+  private lastStored: PaceState;
 
   constructor(
     private readonly local: SharablePace,
     /** The process's ledger at each step: it may be opened late, closed or replaced while budgets live on. */
     private readonly ledger: () => PaceLedger | null,
     private readonly account: string,
-  ) {}
+    /**
+     * The clock the caller's instants come from, read again once the ledger is this process's: a step waiting for
+     * another process's then happens later than the caller read. Absent: the caller's instants as they are (tests).
+     */
+    private readonly clock?: () => number,
+  ) {
+    this.lastStored = local.state();
+  }
 
   admit(now: number): Admission {
-    const admission = this.shared(now, () => this.local.admit(now), false);
+    const admission = this.shared(
+      now,
+      (at) => this.local.admit(at),
+      // A request sent while the ledger failed still counts, in the window it went in, never again refused.
+      (sent, at) => (sent.go ? () => this.local.charge(at) : null),
+    );
     if (!admission.go || admission.settled === NOTHING_TO_SETTLE) return admission;
-    return { go: true, settled: (at) => this.shared(at, () => admission.settled(at), true) };
+    return { go: true, settled: (at) => this.told(at, (when) => admission.settled(when)) };
   }
 
   throttled(now: number, hintMs: number | null): void {
-    this.shared(now, () => this.local.throttled(now, hintMs), true);
+    this.told(now, (at) => this.local.throttled(at, hintMs));
   }
 
   succeeded(now: number): void {
-    // Not told late: a success replayed after another process's slow-down would undo it.
-    if (this.local.learnsFromSuccess) this.shared(now, () => this.local.succeeded(now), false);
+    // Not told late: a success told after another process's slow-down would undo it.
+    if (this.local.learnsFromSuccess)
+      this.shared(
+        now,
+        (at) => this.local.succeeded(at),
+        () => null,
+      );
     else this.local.succeeded(now);
   }
 
@@ -51,46 +74,51 @@ export class SharedPace implements Pace {
     return this.local.perMinute();
   }
 
+  /** A step the ledger must hear of even when it could not store it now: told as it was, when it can. */
+  private told(now: number, step: (at: number) => void): void {
+    this.shared(now, step, (_, at) => () => step(at));
+  }
+
   /**
    * Runs `step` on the ledger's state and stores the result; on the pace's own state when there is no ledger or it
-   * fails. `learns`: a step the other processes must hear of even when it could not be stored now, an answer that
-   * dates a window or a throttle (not an admission: counted again later, it could be refused).
+   * fails, and then `later` says what to tell the ledger once it can.
    */
-  private shared<T>(now: number, step: () => T, learns: boolean): T {
+  private shared<T>(now: number, step: (at: number) => T, later: (result: T, at: number) => (() => void) | null): T {
     const ledger = this.ledger();
-    let ran = false;
-    let result: T;
+    let ran: { result: T; at: number } | null = null;
     if (ledger) {
       const replays = this.unstored;
       try {
         const stored = ledger.update(this.account, (state) => {
-          if (state) this.local.restore(state, now);
+          const at = this.clock ? Math.max(now, this.clock()) : now;
+          this.local.restore(this.lastStored, at);
+          if (state) this.local.restore(state, at);
           for (const replay of replays) replay();
-          result = step();
-          ran = true;
+          const result = step(at);
+          ran = { result, at };
           return { state: this.local.state(), result };
         });
+        this.lastStored = this.local.state();
         this.unstored = [];
         return stored;
       } catch {
         // The step ran once, stored or not: its result stands.
-        if (ran) {
-          this.keepUnstored(step, learns);
-          return result!;
-        }
+        if (ran) return this.unstoredAfter(ran, later);
       }
     }
-    result = step();
-    if (ledger) this.keepUnstored(step, learns);
-    return result;
+    const result = step(now);
+    return ledger ? this.unstoredAfter({ result, at: now }, later) : result;
   }
 
-  private keepUnstored(step: () => void, learns: boolean): void {
-    if (!learns) return;
-    this.unstored.push(step);
-    // A ledger failing for good must not grow this without end: the latest answers say the most of the account now.
-    if (this.unstored.length > MOST_UNSTORED) this.unstored.shift();
+  private unstoredAfter<T>(ran: { result: T; at: number }, later: (result: T, at: number) => (() => void) | null): T {
+    const replay = later(ran.result, ran.at);
+    if (replay) {
+      this.unstored.push(replay);
+      // A ledger failing for good must not grow this without end: the latest say the most of the account now.
+      if (this.unstored.length > MOST_UNSTORED) this.unstored.shift();
+    }
+    return ran.result;
   }
 }
 
-const MOST_UNSTORED = 64;
+const MOST_UNSTORED = 256;

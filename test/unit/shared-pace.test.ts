@@ -245,6 +245,53 @@ describe('one pace for every process using a supplier account', () => {
     expect(fast.perMinute()).toBe(32);
   });
 
+  it("no request goes uncounted: the server's window never sees more than the allowance, whatever steps the ledger fails", () => {
+    fc.assert(
+      fc.property(
+        // Two processes with a ledger that never fails, or one whose ledger fails at random steps.
+        fc.boolean(),
+        fc.array(fc.tuple(fc.boolean(), fc.boolean(), fc.integer({ min: 0, max: 3000 })), {
+          minLength: 1,
+          maxLength: 150,
+          size: 'max',
+        }),
+        (two, turns) => {
+          const real = dataFolder()()()!;
+          let fail = false;
+          const flaky: PaceLedger = {
+            update: (account, change) => {
+              if (fail) throw new Error('SQLITE_BUSY');
+              return real.update(account, change);
+            },
+          };
+          const rule = { ...RULE, maxRequests: 5 };
+          const paces = [0, 1].map(() => new SharedPace(new FixedWindowPace(rule), () => flaky, ACCOUNT));
+          // The server's count: a window from the first request it sees; each request arrives as it is sent.
+          let windowStart = -Infinity;
+          let count = 0;
+          let now = 0;
+          for (const [second, fails, gap] of turns) {
+            const pace = paces[two && second ? 1 : 0];
+            fail = !two && fails;
+            for (;;) {
+              const answer = ask(pace, now);
+              if (answer === true) break;
+              now = answer;
+            }
+            if (now >= windowStart + rule.windowMs) {
+              windowStart = now;
+              count = 0;
+            }
+            count++;
+            expect(count).toBeLessThanOrEqual(rule.maxRequests);
+            now += gap;
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it('a state kept from before bounds itself by now: a clock that went back, or a hold asked for a day, holds about a block at most', () => {
     const open = dataFolder();
     const ledger = open();
@@ -310,6 +357,24 @@ describe('one pace for every process using a supplier account', () => {
     expect(nowhere.ledger()).toBeNull();
     expect(nowhere.ledger()).toBeNull();
     expect(reasons).toEqual([expect.stringContaining(join('not-a-folder', PACE_LEDGER_FILE))]);
+  });
+
+  it('a ledger another process made anew (it found the file damaged) is followed within a second', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'supplygrid-pace-ledger-'));
+    dirs.push(dir);
+    const dbFile = join(dir, 'supplygrid.db');
+    const app = dataFolderPaces(dbFile);
+    const appPace = new SharedPace(new FixedWindowPace(RULE), app.ledger, ACCOUNT);
+    expect(ask(appPace, 0)).toBe(true);
+    for (const part of ['', '-wal', '-shm']) rmSync(join(dir, `${PACE_LEDGER_FILE}${part}`), { force: true });
+    const cli = dataFolderPaces(dbFile);
+    const cliPace = new SharedPace(new FixedWindowPace(RULE), cli.ledger, ACCOUNT);
+    for (let i = 0; i < RULE.maxRequests; i++) expect(ask(cliPace, 1000)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    // The app's handle was on the removed file: it now reads the window the CLI spent in the new one.
+    expect(ask(appPace, 2000)).toBe(1000 + RULE.windowMs + RULE.marginMs);
+    app.close();
+    cli.close();
   });
 
   it('the ledger sits beside the database, readable by its owner only, and none is made for a database in memory', () => {
