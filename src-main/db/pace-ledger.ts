@@ -99,7 +99,8 @@ export function openPaceLedger(
       } catch (again) {
         if (!isDamaged(again)) throw again;
       }
-      for (const part of [file, `${file}-wal`, `${file}-shm`]) rmSync(part, { force: true });
+      // Its companions first: a process finding the main file gone must not open it anew beside the old ones.
+      for (const part of [`${file}-wal`, `${file}-shm`, file]) rmSync(part, { force: true });
       return openWhenFree(file, options);
     } catch (failure) {
       onUnavailable(`${file}: ${(failure as Error).message}`);

@@ -97,8 +97,11 @@ export class AdaptivePace implements SharablePace {
 
   readonly learnsFromSuccess = true;
 
+  answered(): void {}
+
   charge(at: number): void {
-    this.refill(at);
+    // Never back in time: the time since the last refill is credited once.
+    if (this.refilledAt === null || at > this.refilledAt) this.refill(at);
     this.tokens -= 1;
     // In order: the minute's count reads the list from its oldest end.
     let index = this.sent.length;

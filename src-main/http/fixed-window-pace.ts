@@ -107,15 +107,22 @@ export class FixedWindowPace implements SharablePace {
   readonly learnsFromSuccess = false;
 
   charge(at: number): void {
+    // Sent before the latest block began: the server forgot it with the key when the block ended.
+    if (at < this.blockedUntil - this.rule.blockMs - this.rule.marginMs) return;
     if (this.windowOpenedAt !== null && at >= this.windowEnd()) this.windowOpenedAt = null;
     if (this.windowOpenedAt !== null) {
       this.count++;
       return;
     }
-    // It opened a window the ledger never heard of: its answer, told after it (settled), dates the window's end.
+    // It opened a window the ledger never heard of: its answer (answered) dates the window's end.
     this.windowOpenedAt = at;
     this.windowEndsAt = Infinity;
     this.count = 1;
+  }
+
+  answered(sentAt: number, at: number): void {
+    if (this.windowOpenedAt === sentAt && !Number.isFinite(this.windowEndsAt))
+      this.windowEndsAt = at + this.rule.windowMs + this.rule.marginMs;
   }
 
   restore(state: PaceState, now: number): void {

@@ -38,6 +38,8 @@ export interface SharablePace extends Pace {
    * so it counts, whatever the pace would say of it now.
    */
   charge(at: number): void;
+  /** The answer, at `at`, to a request charged at `sentAt`: the end of a window that request opened dates from it. */
+  answered(sentAt: number, at: number): void;
 }
 
 export const isStateNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);

@@ -45,14 +45,28 @@ export class SharedPace implements Pace {
   }
 
   admit(now: number): Admission {
+    let chargedAt: number | null = null;
     const admission = this.shared(
       now,
       (at) => this.local.admit(at),
       // A request sent while the ledger failed still counts, in the window it went in, never again refused.
-      (sent, at) => (sent.go ? () => this.local.charge(at) : null),
+      (sent, at) => {
+        if (!sent.go) return null;
+        chargedAt = at;
+        return () => this.local.charge(at);
+      },
     );
-    if (!admission.go || admission.settled === NOTHING_TO_SETTLE) return admission;
-    return { go: true, settled: (at) => this.told(at, (when) => admission.settled(when)) };
+    if (!admission.go) return admission;
+    const sentAt: number | null = chargedAt;
+    if (sentAt === null && admission.settled === NOTHING_TO_SETTLE) return admission;
+    return {
+      go: true,
+      settled: (at) =>
+        this.told(at, (when) => {
+          admission.settled(when);
+          if (sentAt !== null) this.local.answered(sentAt, when);
+        }),
+    };
   }
 
   throttled(now: number, hintMs: number | null): void {
@@ -106,8 +120,8 @@ export class SharedPace implements Pace {
         if (ran) return this.unstoredAfter(ran, later);
       }
     }
-    const result = step(now);
-    return ledger ? this.unstoredAfter({ result, at: now }, later) : result;
+    // No ledger now (none opened yet, or one let go): told to the next one, as a step it failed to store would be.
+    return this.unstoredAfter({ result: step(now), at: now }, later);
   }
 
   private unstoredAfter<T>(ran: { result: T; at: number }, later: (result: T, at: number) => (() => void) | null): T {

@@ -117,6 +117,18 @@ describe('adaptive pace', () => {
     expect(pace.admit(1000).go).toBe(true);
   });
 
+  it('a request counted late (sent while the shared ledger failed) takes a token, never time already credited', () => {
+    const pace = new AdaptivePace({ requestsPerMinute: 60, defaultHoldMs: 1000 });
+    expect(pace.admit(0).go).toBe(true);
+    pace.throttled(40_000, 5000);
+    pace.charge(1000);
+    let admitted = 0;
+    for (let now = 45_000; now <= 46_000; now += 10) if (pace.admit(now).go) admitted++;
+    // Half the pace after the throttle (30 a minute), less the token the late request took: two in that second at most.
+    expect(admitted).toBeGreaterThan(0);
+    expect(admitted).toBeLessThanOrEqual(2);
+  });
+
   it('never lets more than the pace through in any minute, from the very first request', () => {
     fc.assert(
       fc.property(

@@ -292,6 +292,64 @@ describe('one pace for every process using a supplier account', () => {
     );
   });
 
+  it('what the ledger hears late counts as it happened: sent before a block, forgotten; sent with no ledger, counted', () => {
+    const open = dataFolder();
+    const real = open()()!;
+    let failing = false;
+    const flaky: PaceLedger = {
+      update: (account, change) => {
+        if (failing) throw new Error('SQLITE_BUSY');
+        return real.update(account, change);
+      },
+    };
+    const app = new SharedPace(new FixedWindowPace(RULE), () => flaky, ACCOUNT);
+    const daemon = new SharedPace(new FixedWindowPace(RULE), open(), ACCOUNT);
+    expect(ask(app, 0)).toBe(true);
+    failing = true;
+    expect(ask(app, 10_000)).toBe(true);
+    failing = false;
+    // The daemon meets a block: when it ends, the server has forgotten every request before it, the app's too.
+    daemon.throttled(20_000, null);
+    for (let i = 0; i < RULE.maxRequests; i++) expect(ask(app, 60_000)).toBe(true);
+    expect(ask(app, 60_000)).toBe(60_000 + RULE.windowMs + RULE.marginMs);
+
+    // Sent during another's block, and told late: it opens the window the ledger now has, and its answer dates its end.
+    const answering = new SharedPace(new FixedWindowPace(RULE), () => flaky, `${ACCOUNT}-answered`);
+    const blocked = new SharedPace(new FixedWindowPace(RULE), open(), `${ACCOUNT}-answered`);
+    expect(ask(answering, 0)).toBe(true);
+    blocked.throttled(500, null);
+    failing = true;
+    expect(ask(answering, 1000)).toBe(true);
+    failing = false;
+    for (let i = 1; i < RULE.maxRequests; i++) expect(ask(answering, 40_000)).toBe(true);
+    expect(ask(answering, 40_000)).toBe(1000 + RULE.windowMs + RULE.marginMs);
+
+    // A process whose ledger was not there yet (opened late): its requests count once it is.
+    let ledgerNow: (() => PaceLedger | null) | null = null;
+    const late = new SharedPace(new FixedWindowPace(RULE), () => ledgerNow?.() ?? null, `${ACCOUNT}-late`);
+    for (let i = 0; i < RULE.maxRequests; i++) expect(ask(late, 0)).toBe(true);
+    ledgerNow = open();
+    expect(ask(late, 40_000)).toBe(RULE.windowMs + RULE.marginMs);
+    const other = new SharedPace(new FixedWindowPace(RULE), open(), `${ACCOUNT}-late`);
+    expect(ask(other, 40_000)).toBe(RULE.windowMs + RULE.marginMs);
+  });
+
+  it("a ledger that lost the account's row goes on from what it last held, and the clock is read again in its lock", () => {
+    const open = dataFolder();
+    const ledger = open();
+    const pace = new SharedPace(new FixedWindowPace(RULE), ledger, ACCOUNT);
+    for (let i = 0; i < 3; i++) expect(ask(pace, 0)).toBe(true);
+    ledger()!.update(ACCOUNT, () => ({ state: {}, result: null }));
+    expect(ask(pace, 1)).toBe(true);
+    expect(ask(pace, 2)).toBe(true);
+    expect(ask(pace, 3)).toBe(RULE.windowMs + RULE.marginMs);
+
+    // The caller read 0; by the time the ledger was this process's, the clock said 5000: the window opens then.
+    const later = new SharedPace(new FixedWindowPace(RULE), open(), `${ACCOUNT}-later`, () => 5000);
+    for (let i = 0; i < RULE.maxRequests; i++) expect(ask(later, 0)).toBe(true);
+    expect(ask(later, 0)).toBe(5000 + RULE.windowMs + RULE.marginMs);
+  });
+
   it('a state kept from before bounds itself by now: a clock that went back, or a hold asked for a day, holds about a block at most', () => {
     const open = dataFolder();
     const ledger = open();
