@@ -47,14 +47,7 @@ export class FixedWindowPace implements SharablePace {
       this.windowOpenedAt = now;
       this.windowEndsAt = Infinity;
       this.count = 1;
-      const opened = now;
-      return {
-        go: true,
-        settled: (at) => {
-          // The server's window started somewhere between our send and this answer; end ours safely after its end.
-          if (this.windowOpenedAt === opened) this.windowEndsAt = at + this.rule.windowMs + this.rule.marginMs;
-        },
-      };
+      return { go: true, settled: (at) => this.answered(now, at) };
     }
     // A request sent near our window's end could reach the server after its window expired and open the next one
     // early, where our full allowance would then overflow it.
@@ -110,18 +103,26 @@ export class FixedWindowPace implements SharablePace {
     // Sent before the latest block began: the server forgot it with the key when the block ended.
     if (at < this.blockedUntil - this.rule.blockMs - this.rule.marginMs) return;
     if (this.windowOpenedAt !== null && at >= this.windowEnd()) this.windowOpenedAt = null;
-    if (this.windowOpenedAt !== null) {
-      this.count++;
+    if (this.windowOpenedAt === null) {
+      // It opened a window the ledger never heard of: its answer (answered) dates the window's end.
+      this.windowOpenedAt = at;
+      this.windowEndsAt = Infinity;
+      this.count = 1;
       return;
     }
-    // It opened a window the ledger never heard of: its answer (answered) dates the window's end.
-    this.windowOpenedAt = at;
-    this.windowEndsAt = Infinity;
-    this.count = 1;
+    // Sent so long before this window that the server's window it went in had ended before this one began.
+    if (at + LONGEST_EXCHANGE_MS + this.rule.windowMs + this.rule.marginMs <= this.windowOpenedAt) return;
+    // Sent before the window's first request: the server's window may have begun with it, and ends that much sooner.
+    if (at < this.windowOpenedAt) this.windowOpenedAt = at;
+    this.count++;
   }
 
+  /**
+   * The answer, at `at`, to a request of the window sent at `sentAt`: the server's window began by the time that request
+   * reached it, so it ends at the latest a window after this answer. The first answer dates the window's end.
+   */
   answered(sentAt: number, at: number): void {
-    if (this.windowOpenedAt === sentAt && !Number.isFinite(this.windowEndsAt))
+    if (this.windowOpenedAt !== null && sentAt >= this.windowOpenedAt && !Number.isFinite(this.windowEndsAt))
       this.windowEndsAt = at + this.rule.windowMs + this.rule.marginMs;
   }
 

@@ -38,7 +38,7 @@ export interface SharablePace extends Pace {
    * so it counts, whatever the pace would say of it now.
    */
   charge(at: number): void;
-  /** The answer, at `at`, to a request charged at `sentAt`: the end of a window that request opened dates from it. */
+  /** The answer, at `at`, to a request charged at `sentAt`: the end of the window it went in may date from it. */
   answered(sentAt: number, at: number): void;
 }
 

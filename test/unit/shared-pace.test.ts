@@ -334,6 +334,40 @@ describe('one pace for every process using a supplier account', () => {
     expect(ask(other, 40_000)).toBe(RULE.windowMs + RULE.marginMs);
   });
 
+  it('a request told late counts in the window it went in: not in one opened long after, and earlier in one it began', () => {
+    const open = dataFolder();
+    // The CLI sends a window's worth with no ledger yet; ten minutes later the app opens a window in the ledger.
+    let cliLedger: (() => PaceLedger | null) | null = null;
+    const cli = new SharedPace(new FixedWindowPace(RULE), () => cliLedger?.() ?? null, ACCOUNT);
+    for (let i = 0; i < RULE.maxRequests; i++) expect(ask(cli, 0)).toBe(true);
+    const app = new SharedPace(new FixedWindowPace(RULE), open(), ACCOUNT);
+    expect(ask(app, 600_000)).toBe(true);
+    cliLedger = open();
+    // The CLI's old requests went in a server window long over: the app's window has room for four more, not none.
+    for (let i = 1; i < RULE.maxRequests; i++) expect(ask(cli, 600_200)).toBe(true);
+    expect(ask(cli, 600_200)).toBe(600_000 + RULE.windowMs + RULE.marginMs);
+
+    // Sent at 10 s while its ledger was busy, told after another process opened the ledger's window at 15 s: the
+    // server's window began at 10 s, so no request may go after 10 s + a window - the margin.
+    const real = open()()!;
+    let failing = false;
+    const flaky: PaceLedger = {
+      update: (account, change) => {
+        if (failing) throw new Error('SQLITE_BUSY');
+        return real.update(account, change);
+      },
+    };
+    const early = new SharedPace(new FixedWindowPace(RULE), () => flaky, `${ACCOUNT}-early`);
+    const later = new SharedPace(new FixedWindowPace(RULE), open(), `${ACCOUNT}-early`);
+    failing = true;
+    expect(ask(early, 10_000)).toBe(true);
+    failing = false;
+    expect(ask(later, 15_000)).toBe(true);
+    expect(ask(early, 16_000)).toBe(true);
+    expect(ask(later, 68_500)).toBe(true);
+    expect(ask(later, 69_500)).toBe(15_000 + RULE.windowMs + RULE.marginMs);
+  });
+
   it("a ledger that lost the account's row goes on from what it last held, and the clock is read again in its lock", () => {
     const open = dataFolder();
     const ledger = open();
