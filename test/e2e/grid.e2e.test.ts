@@ -5,6 +5,8 @@ import type { ApiContract } from '../../src-shared/contract';
 import { createHandlers } from '../../src-main/api/handlers';
 import type { GridPage, OfferRef, PlanRow } from '../../src-shared/grid-types';
 import { launchApp, type E2eApp } from './harness';
+import { common } from '../../src-renderer/i18n/common';
+import { fillTemplate } from '../../src-renderer/i18n/fill-template';
 import { supplierOfferKey } from '../../src-main/domain/offer';
 import { soloKey as soloKeyOf } from '../../src-main/grid/build';
 
@@ -298,11 +300,19 @@ describe('the Grid, light theme, English', () => {
 
       await expect.poll(() => panel().locator('.offer-card').count(), POLL).toBe(detail.offers.length);
       const suppliers = await server['suppliers.list']();
+      const kinds = await server['suppliers.kinds']();
+      // A demo supplier has no name of the merchant's: the screen calls it "Demo <brand>".
+      const shownName = (id: string) => {
+        const supplier = suppliers.find((s) => s.id === id)!;
+        if (!supplier.demo) return supplier.name;
+        const brand = kinds.find((k) => k.kind === supplier.kind)!.label;
+        return fillTemplate(common.en['demo.supplierName'], { brand });
+      };
       for (const offer of detail.offers) {
         const card = panel().locator(offerCard(offer));
         const text = (await card.textContent()) ?? '';
         expect(text).toContain(offer.productId);
-        expect(text).toContain(suppliers.find((s) => s.id === offer.supplier)!.name);
+        expect(text).toContain(shownName(offer.supplier));
         for (const locale of Object.keys(offer.titles)) expect(text).toContain(locale);
       }
       // One line per charted offer, a legend entry per offer, dated x axis and amount y axis.
