@@ -44,6 +44,18 @@ function ask(pace: Pace, now: number): true | number {
   return true;
 }
 
+/** A real ledger that throws, as a busy or broken one does, while `failing.now` is set. */
+function flakyLedger(real: PaceLedger) {
+  const failing = { now: false };
+  const ledger: PaceLedger = {
+    update: (account, change) => {
+      if (failing.now) throw new Error('SQLITE_BUSY');
+      return real.update(account, change);
+    },
+  };
+  return { ledger, failing };
+}
+
 describe('one pace for every process using a supplier account', () => {
   it("two processes share a Dujiao-Next window: the second is refused once the first spent the window's allowance", () => {
     const open = dataFolder();
@@ -215,19 +227,13 @@ describe('one pace for every process using a supplier account', () => {
   it('told late, an old throttle leaves a window opened since as it is, and successes are not told late at all', () => {
     const open = dataFolder();
     const real = open()()!;
-    let failing = false;
-    const flaky: PaceLedger = {
-      update: (account, change) => {
-        if (failing) throw new Error('SQLITE_BUSY');
-        return real.update(account, change);
-      },
-    };
+    const { ledger: flaky, failing } = flakyLedger(real);
     const app = new SharedPace(new FixedWindowPace(RULE), () => flaky, ACCOUNT);
     const daemon = new SharedPace(new FixedWindowPace(RULE), open(), ACCOUNT);
     expect(ask(app, 0)).toBe(true);
-    failing = true;
+    failing.now = true;
     app.throttled(10, null);
-    failing = false;
+    failing.now = false;
     // Long after that block, the daemon spends a window; then the app's next step tells the ledger of its throttle.
     for (let i = 0; i < RULE.maxRequests; i++) expect(ask(daemon, 70_000)).toBe(true);
     expect(ask(app, 70_001)).toBe(70_000 + RULE.windowMs + RULE.marginMs);
@@ -238,9 +244,9 @@ describe('one pace for every process using a supplier account', () => {
     expect(ask(slowed, 0)).toBe(true);
     slowed.throttled(0, 100);
     expect(slowed.perMinute()).toBe(32);
-    failing = true;
+    failing.now = true;
     for (let i = 0; i < 40; i++) fast.succeeded(200);
-    failing = false;
+    failing.now = false;
     expect(ask(fast, 60_000)).toBe(true);
     expect(fast.perMinute()).toBe(32);
   });
@@ -257,13 +263,7 @@ describe('one pace for every process using a supplier account', () => {
         }),
         (two, turns) => {
           const real = dataFolder()()()!;
-          let fail = false;
-          const flaky: PaceLedger = {
-            update: (account, change) => {
-              if (fail) throw new Error('SQLITE_BUSY');
-              return real.update(account, change);
-            },
-          };
+          const { ledger: flaky, failing } = flakyLedger(real);
           const rule = { ...RULE, maxRequests: 5 };
           const paces = [0, 1].map(() => new SharedPace(new FixedWindowPace(rule), () => flaky, ACCOUNT));
           // The server's count: a window from the first request it sees; each request arrives as it is sent.
@@ -272,7 +272,7 @@ describe('one pace for every process using a supplier account', () => {
           let now = 0;
           for (const [second, fails, gap] of turns) {
             const pace = paces[two && second ? 1 : 0];
-            fail = !two && fails;
+            failing.now = !two && fails;
             for (;;) {
               const answer = ask(pace, now);
               if (answer === true) break;
@@ -295,19 +295,13 @@ describe('one pace for every process using a supplier account', () => {
   it('what the ledger hears late counts as it happened: sent before a block, forgotten; sent with no ledger, counted', () => {
     const open = dataFolder();
     const real = open()()!;
-    let failing = false;
-    const flaky: PaceLedger = {
-      update: (account, change) => {
-        if (failing) throw new Error('SQLITE_BUSY');
-        return real.update(account, change);
-      },
-    };
+    const { ledger: flaky, failing } = flakyLedger(real);
     const app = new SharedPace(new FixedWindowPace(RULE), () => flaky, ACCOUNT);
     const daemon = new SharedPace(new FixedWindowPace(RULE), open(), ACCOUNT);
     expect(ask(app, 0)).toBe(true);
-    failing = true;
+    failing.now = true;
     expect(ask(app, 10_000)).toBe(true);
-    failing = false;
+    failing.now = false;
     // The daemon meets a block: when it ends, the server has forgotten every request before it, the app's too.
     daemon.throttled(20_000, null);
     for (let i = 0; i < RULE.maxRequests; i++) expect(ask(app, 60_000)).toBe(true);
@@ -318,9 +312,9 @@ describe('one pace for every process using a supplier account', () => {
     const blocked = new SharedPace(new FixedWindowPace(RULE), open(), `${ACCOUNT}-answered`);
     expect(ask(answering, 0)).toBe(true);
     blocked.throttled(500, null);
-    failing = true;
+    failing.now = true;
     expect(ask(answering, 1000)).toBe(true);
-    failing = false;
+    failing.now = false;
     for (let i = 1; i < RULE.maxRequests; i++) expect(ask(answering, 40_000)).toBe(true);
     expect(ask(answering, 40_000)).toBe(1000 + RULE.windowMs + RULE.marginMs);
 
@@ -350,18 +344,12 @@ describe('one pace for every process using a supplier account', () => {
     // Sent at 10 s while its ledger was busy, told after another process opened the ledger's window at 15 s: the
     // server's window began at 10 s, so no request may go after 10 s + a window - the margin.
     const real = open()()!;
-    let failing = false;
-    const flaky: PaceLedger = {
-      update: (account, change) => {
-        if (failing) throw new Error('SQLITE_BUSY');
-        return real.update(account, change);
-      },
-    };
+    const { ledger: flaky, failing } = flakyLedger(real);
     const early = new SharedPace(new FixedWindowPace(RULE), () => flaky, `${ACCOUNT}-early`);
     const later = new SharedPace(new FixedWindowPace(RULE), open(), `${ACCOUNT}-early`);
-    failing = true;
+    failing.now = true;
     expect(ask(early, 10_000)).toBe(true);
-    failing = false;
+    failing.now = false;
     expect(ask(later, 15_000)).toBe(true);
     expect(ask(early, 16_000)).toBe(true);
     expect(ask(later, 68_500)).toBe(true);
