@@ -1,11 +1,4 @@
-import {
-  NOTHING_TO_SETTLE,
-  isStateNumber,
-  isStateNumberOrNull,
-  type Admission,
-  type PaceState,
-  type SharablePace,
-} from './pace';
+import { isStateNumber, isStateNumberOrNull, type Admission, type PaceState, type SharablePace } from './pace';
 
 export interface FixedWindowRule {
   /** The server's window, which starts at the first request it counts (not a sliding window). */
@@ -54,7 +47,8 @@ export class FixedWindowPace implements SharablePace {
     const lateSendAt = this.windowOpenedAt + this.rule.windowMs - this.rule.marginMs;
     if (this.count < this.rule.maxRequests && now < lateSendAt) {
       this.count++;
-      return { go: true, settled: NOTHING_TO_SETTLE };
+      // Any answer of the window dates its end while the first has not come back (slow, or its process gone).
+      return { go: true, settled: (at) => this.answered(now, at) };
     }
     return { go: false, retryAt: Number.isFinite(this.windowEndsAt) ? this.windowEndsAt : now + this.rule.marginMs };
   }

@@ -22,6 +22,19 @@ describe('fixed-window pace (Dujiao-Next)', () => {
     expect(budget.stats()).toMatchObject({ requests: 121, throttled: 0, waitMs: 122_000 });
   });
 
+  it("dates the window's end by the first answer of any of its requests, not only its first request's", () => {
+    const pace = new FixedWindowPace({ ...RULE, maxRequests: 5 });
+    // The window's first request is slow (120 s); the others come back at once.
+    expect(pace.admit(0).go).toBe(true);
+    for (let i = 0; i < 4; i++) {
+      const admission = pace.admit(100);
+      expect(admission.go).toBe(true);
+      if (admission.go) admission.settled(500);
+    }
+    expect(pace.admit(1000)).toEqual({ go: false, retryAt: 500 + RULE.windowMs + RULE.marginMs });
+    expect(pace.admit(500 + RULE.windowMs + RULE.marginMs).go).toBe(true);
+  });
+
   it('holds a request sent too close to the window end for the next window', () => {
     const pace = new FixedWindowPace(RULE);
     const first = pace.admit(0);
