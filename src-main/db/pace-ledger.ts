@@ -161,6 +161,10 @@ function ledgerOn(db: BetterSqlite3.Database): PaceLedger & { close(): void } {
     // IMMEDIATE: the write lock first, so two processes never both read the same state and both spend it.
     update: <T>(account: string, change: (stored: PaceState | undefined) => { state: PaceState; result: T }) =>
       update.immediate(account, change) as T,
+    read: (account: string) => {
+      const text = read.get(account) as string | undefined;
+      return text === undefined ? undefined : parseState(text);
+    },
     close: () => db.close(),
   };
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { AdaptivePace, type AdaptiveRule } from './adaptive-pace';
 import { PacedBudget, type BudgetClock, type RequestBudget } from './budget';
 import { FixedWindowPace, type FixedWindowRule } from './fixed-window-pace';
+import { HostStop } from './host-stop';
 import { MeteredBudget } from './budget-meter';
 import type { Pace } from './pace';
 import { SharedPace, type PaceLedger } from './shared-pace';
@@ -78,11 +79,12 @@ export function standaloneBudget(policy: BudgetPolicy, tuning: BudgetTuning = {}
   return budgetWith(paceFor(policy).pace, policy, tuning);
 }
 
-function budgetWith(pace: Pace, policy: BudgetPolicy, tuning: BudgetTuning): PacedBudget {
+function budgetWith(pace: Pace, policy: BudgetPolicy, tuning: BudgetTuning, hostStop?: HostStop): PacedBudget {
   return new PacedBudget(pace, {
     maxParallel: policy.kind === 'adaptive' ? policy.maxParallel : undefined,
     clock: tuning.clock,
     announceWaitsFromMs: tuning.announceWaitsFromMs ?? announceFrom(policy),
+    hostStop,
   });
 }
 
@@ -102,6 +104,8 @@ export function keepAccountBudgetsElsewhere(budgets: AccountBudgets): void {
 }
 
 const accounts = new Map<string, { policy: BudgetPolicy; paced: PolicyPace; budget: PacedBudget }>();
+/** One stop per upstream host: what stops every account of a host is a ban of this computer (host-stop.ts). */
+const hostStops = new Map<string, HostStop>();
 
 /** Set by a process that opened a data folder: the other processes on it pace the same accounts (shared-pace.ts). */
 let ledger: () => PaceLedger | null = () => null;
@@ -159,7 +163,8 @@ export function localAccountBudget(
   tuning: BudgetTuning = {},
 ): PacedBudget {
   const account = createHash('sha256').update(identity.account).digest('hex');
-  const key = `${identity.kind}\n${hostOf(identity.baseUrl)}\n${account}`;
+  const host = `${identity.kind}\n${hostOf(identity.baseUrl)}`;
+  const key = `${host}\n${account}`;
   const existing = accounts.get(key);
   if (existing && existing.policy.kind === policy.kind) {
     if (tuning.keepAccountPace) return existing.budget;
@@ -170,9 +175,19 @@ export function localAccountBudget(
   const paced = paceFor(policy);
   // Keyed as here: the account by digest, never its key or login in clear. A pace on a test's clock stays its own.
   const pace = tuning.clock ? paced.pace : new SharedPace(paced.pace, () => ledger(), key, Date.now);
-  const budget = budgetWith(pace, policy, tuning);
+  const budget = budgetWith(pace, policy, tuning, tuning.clock ? undefined : hostStopOf(host));
   accounts.set(key, { policy, paced, budget });
   return budget;
+}
+
+function hostStopOf(host: string): HostStop {
+  let stop = hostStops.get(host);
+  if (!stop) {
+    // Named apart from every account (whose last line is a digest in hex).
+    stop = new HostStop(() => ledger(), `${host}\nstop`);
+    hostStops.set(host, stop);
+  }
+  return stop;
 }
 
 function retune(paced: PolicyPace, policy: BudgetPolicy): void {

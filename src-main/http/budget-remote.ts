@@ -39,7 +39,7 @@ export type BudgetRequest =
       retryAfterMs: number | null;
     }
   | { op: 'abort'; id: number }
-  | { op: 'stop'; ref: number; message: string; code: string; ms: number };
+  | { op: 'stop'; ref: number; error: PortableSupplierError; ms: number };
 
 /** Owner → worker. */
 export type BudgetReply =
@@ -215,7 +215,7 @@ class RemoteBudget implements RequestBudget {
   }
 
   stop(error: SupplierError, ms: number): void {
-    this.remote.post({ op: 'stop', ref: this.ref, message: error.message, code: error.code, ms });
+    this.remote.post({ op: 'stop', ref: this.ref, error: portableSupplierError(error), ms });
   }
 
   /**
@@ -374,7 +374,7 @@ export function serveRemoteBudgets(
         runs.get(request.id)?.controller.abort();
         return;
       case 'stop':
-        budgets.get(request.ref)?.budget.stop(new SupplierError(request.message, request.code), request.ms);
+        budgets.get(request.ref)?.budget.stop(supplierErrorFrom(request.error), request.ms);
         return;
     }
   };

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CanceledError, SupplierError } from './errors';
+import { HostStop } from './host-stop';
 import type { Pace } from './pace';
 
 /** What a connection's request budget reports; every request of the connection (sync, orders, pings) passes it. */
@@ -32,6 +33,10 @@ export interface RequestBudget extends RequestBudgetView {
   perMinute(): number;
   /** Response bytes received, counted by the transport. */
   received(bytes: number): void;
+  /**
+   * Every request to the account's host fails with `error` for `ms`, without reaching the network: the host refused
+   * this computer for a while (SEAGM's IP ban), so every account of the host stops, in every process of the data folder.
+   */
   stop(error: SupplierError, ms: number): void;
   /**
    * Sends through the budget. `send` is one attempt; when it fails with a throttle (isThrottle), the pace learns of
@@ -59,6 +64,8 @@ export interface RequestBudgetOptions {
   clock?: BudgetClock;
   /** Waits shorter than this are not announced to onWait listeners (a sync's progress would flicker). */
   announceWaitsFromMs?: number;
+  /** The host's stop, shared by its accounts (host-stop.ts); a budget of its own when absent. */
+  hostStop?: HostStop;
 }
 
 /** Whether an error is the upstream saying "too many requests", in whatever form the supplier's client recognised. */
@@ -98,7 +105,7 @@ export class PacedBudget implements RequestBudget {
   private announced: number | null = null;
   private inFlight = 0;
   private readonly queue: Array<() => void> = [];
-  private stopped: { until: number; error: SupplierError } | null = null;
+  private readonly hostStop: HostStop;
 
   constructor(
     private readonly pace: Pace,
@@ -106,6 +113,7 @@ export class PacedBudget implements RequestBudget {
   ) {
     this.clock = options.clock ?? SYSTEM_CLOCK;
     this.announceFromMs = options.announceWaitsFromMs ?? 1000;
+    this.hostStop = options.hostStop ?? new HostStop(() => null, '');
   }
 
   perMinute(): number {
@@ -130,7 +138,8 @@ export class PacedBudget implements RequestBudget {
   }
 
   stop(error: SupplierError, ms: number): void {
-    this.stopped = { until: this.clock.now() + ms, error };
+    const now = this.clock.now();
+    this.hostStop.stop(error, now, now + ms);
   }
 
   async run<T>(send: () => Promise<T>, signal?: AbortSignal, options: RunOptions = {}): Promise<T> {
@@ -165,7 +174,8 @@ export class PacedBudget implements RequestBudget {
       for (;;) {
         if (signal?.aborted) throw new CanceledError();
         const now = this.clock.now();
-        if (this.stopped && now < this.stopped.until) throw this.stopped.error;
+        const stopped = this.hostStop.inForce(now);
+        if (stopped) throw stopped;
         const admission = this.pace.admit(now);
         if (admission.go) return admission.settled;
         if (!waited) {

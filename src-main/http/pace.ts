@@ -19,7 +19,7 @@ export type Admission =
 export const NOTHING_TO_SETTLE = (): void => {};
 
 /** A pace's whole state as plain data (JSON-safe: no Infinity, no undefined). */
-export type PaceState = Record<string, number | null | number[]>;
+export type PaceState = Record<string, number | string | null | number[]>;
 
 /**
  * A pace whose whole state is plain data, so that every process pacing one supplier account (the app, the background

@@ -11,6 +11,8 @@ export interface PaceLedger {
    * state it returns. Throws when the ledger cannot be used (disk full, locked past its timeout).
    */
   update<T>(account: string, change: (stored: PaceState | undefined) => { state: PaceState; result: T }): T;
+  /** The account's stored state as it stands, without waiting for a writer. Throws as `update` does. */
+  read(account: string): PaceState | undefined;
 }
 
 /**

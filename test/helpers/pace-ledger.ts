@@ -1,6 +1,34 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { PACE_LEDGER_FILE } from '../../src-main/db/pace-ledger';
+import { openPaceLedger, PACE_LEDGER_FILE } from '../../src-main/db/pace-ledger';
+import type { PaceLedger } from '../../src-main/http/shared-pace';
+
+/**
+ * Data folders whose ledger several "processes" of a test open: each opening is a connection of its own to the one
+ * file, as the app, the background service and the CLI each have. `removeAll` closes and removes what was made.
+ */
+export class LedgerFolders {
+  readonly dirs: string[] = [];
+  readonly ledgers: Array<{ close(): void }> = [];
+
+  /** A data folder, and a function opening the ledger beside its database as one more process would. */
+  dataFolder(): () => () => PaceLedger {
+    const dir = mkdtempSync(join(tmpdir(), 'supplygrid-pace-ledger-'));
+    this.dirs.push(dir);
+    return () => {
+      const ledger = openPaceLedger(join(dir, 'supplygrid.db'))!;
+      this.ledgers.push(ledger);
+      return () => ledger;
+    };
+  }
+
+  removeAll(): void {
+    for (const ledger of this.ledgers.splice(0)) ledger.close();
+    for (const dir of this.dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** How many supplier accounts have their pace kept in the ledger of data folder `dir` (db/pace-ledger.ts). */
 export function accountsPaced(dir: string): number {

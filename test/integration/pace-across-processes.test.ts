@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDujiaoSimulator } from '../../src-main/suppliers/dujiao-next/sim';
+import { startSeagmSimulator } from '../../src-main/suppliers/seagm/sim';
 import type { AdapterEnv } from '../../src-main/suppliers/adapter';
 import { FAST_RETRY } from '../helpers/temp-db';
 
@@ -30,6 +31,7 @@ interface Listed {
   offers: number;
   requests: number;
   throttled: number;
+  error: string | null;
 }
 
 /** Processes listing the same account at once, each with the ledger beside `dbFile` (or none). */
@@ -90,5 +92,28 @@ describe('one request budget for every process using a supplier account', () => 
     // Together more than a window's allowance, and the server never blocked the key.
     expect(listed[0].requests + listed[1].requests).toBeGreaterThan(RULE.max);
     expect(sim.rateLimitStats()).toEqual({ blocks: 0, refused: 0 });
+  }, 60_000);
+
+  it('a SEAGM ban (418) one process meets stops the others before they send', async () => {
+    const sim = await startSeagmSimulator({ size: 20 });
+    cleanups.push(() => sim.close());
+    sim.server.state.rate.bannedUntil = Date.now() + 10 * 60_000;
+    const sent = () => [...sim.server.hits.values()].reduce((sum, count) => sum + count, 0);
+    const dir = mkdtempSync(join(tmpdir(), 'supplygrid-ban-processes-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const dbFile = join(dir, 'supplygrid.db');
+
+    const [first] = await listTogether(1, dbFile, sim.connection);
+    expect(first.error).toBe('ip_banned');
+    const metTheBan = sent();
+    expect(metTheBan).toBeGreaterThan(0);
+    // The next process on the data folder: refused at once, by the ledger, with the same reason.
+    const [next] = await listTogether(1, dbFile, sim.connection);
+    expect(next.error).toBe('ip_banned');
+    expect(sent()).toBe(metTheBan);
+    // A process pacing alone meets the ban itself.
+    const [alone] = await listTogether(1, null, sim.connection);
+    expect(alone.error).toBe('ip_banned');
+    expect(sent()).toBeGreaterThan(metTheBan);
   }, 60_000);
 });

@@ -115,12 +115,12 @@ describe('a budget served to another thread', () => {
     const remote = connect(owned);
     const own = new TypeError('bad JSON');
     await expect(remote.run(async () => Promise.reject(own))).rejects.toBe(own);
-    remote.stop(new SupplierError('banned for a while', 'banned'), 60_000);
+    remote.stop(new SupplierError('banned for a while', 'banned', 418), 60_000);
     let sent = false;
     const refused = await remote.run(async () => (sent = true)).catch((error: unknown) => error);
     expect(sent).toBe(false);
     expect(refused).toBeInstanceOf(SupplierError);
-    expect(refused).toMatchObject({ code: 'banned', message: 'banned for a while' });
+    expect(refused).toMatchObject({ code: 'banned', message: 'banned for a while', httpStatus: 418 });
   });
 
   it('frees the slots of attempts a worker left in flight when it stops being served (it died)', async () => {

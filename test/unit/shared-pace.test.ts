@@ -9,29 +9,15 @@ import { fixedWindowPolicy, localAccountBudget, shareAccountPaces } from '../../
 import { FixedWindowPace } from '../../src-main/http/fixed-window-pace';
 import type { Pace } from '../../src-main/http/pace';
 import { SharedPace, type PaceLedger } from '../../src-main/http/shared-pace';
-import { pacesStored } from '../helpers/pace-ledger';
+import { LedgerFolders, pacesStored } from '../helpers/pace-ledger';
 
 /**
  * Several processes pacing one supplier account through one ledger file: each "process" here has a pace of its own
  * and a connection of its own to the file, as the app, the background service and the CLI have.
  */
-const dirs: string[] = [];
-const ledgers: Array<{ close(): void }> = [];
-afterAll(() => {
-  for (const ledger of ledgers.splice(0)) ledger.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A data folder, and a function opening the ledger beside its database as one more process would. */
-function dataFolder() {
-  const dir = mkdtempSync(join(tmpdir(), 'supplygrid-pace-ledger-'));
-  dirs.push(dir);
-  return () => {
-    const ledger = openPaceLedger(join(dir, 'supplygrid.db'))!;
-    ledgers.push(ledger);
-    return () => ledger;
-  };
-}
+const folders = new LedgerFolders();
+afterAll(() => folders.removeAll());
+const dataFolder = () => folders.dataFolder();
 
 const RULE = { windowMs: 60_000, maxRequests: 5, blockMs: 30_000, marginMs: 1000 };
 const ACCOUNT = 'dujiao-next\nshop.example\n0f1e';
@@ -51,6 +37,10 @@ function flakyLedger(real: PaceLedger) {
     update: (account, change) => {
       if (failing.now) throw new Error('SQLITE_BUSY');
       return real.update(account, change);
+    },
+    read: (account) => {
+      if (failing.now) throw new Error('SQLITE_BUSY');
+      return real.read(account);
     },
   };
   return { ledger, failing };
@@ -167,6 +157,9 @@ describe('one pace for every process using a supplier account', () => {
       update: () => {
         throw new Error('SQLITE_FULL');
       },
+      read: () => {
+        throw new Error('SQLITE_FULL');
+      },
     };
     const pace = new SharedPace(new FixedWindowPace({ ...RULE, maxRequests: 2 }), () => broken, ACCOUNT);
     expect(ask(pace, 0)).toBe(true);
@@ -194,6 +187,7 @@ describe('one pace for every process using a supplier account', () => {
         real.update(account, (state) => ({ state: state ?? {}, result: change(state).result }));
         throw new Error('SQLITE_IOERR');
       },
+      read: (account) => real.read(account),
     };
     const app = new SharedPace(new FixedWindowPace({ ...RULE, maxRequests: 3 }), () => flaky, ACCOUNT);
     const daemon = new SharedPace(new FixedWindowPace({ ...RULE, maxRequests: 3 }), open(), ACCOUNT);
@@ -397,7 +391,7 @@ describe('one pace for every process using a supplier account', () => {
 
   it('budgets follow the ledger of the moment: one made before a ledger closed shares through the next one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'supplygrid-pace-ledger-'));
-    dirs.push(dir);
+    folders.dirs.push(dir);
     const dbFile = join(dir, 'supplygrid.db');
     const identity = { kind: 'dujiao-next', baseUrl: 'https://shop.example', account: `key-${Date.now()}` };
     // One process running two commands in turn (the CLI in-process, as tests run it): the budget outlives the first.
@@ -420,7 +414,7 @@ describe('one pace for every process using a supplier account', () => {
 
   it('a damaged ledger is made anew; one that cannot be made says why, and the process paces alone', () => {
     const dir = mkdtempSync(join(tmpdir(), 'supplygrid-pace-ledger-'));
-    dirs.push(dir);
+    folders.dirs.push(dir);
     writeFileSync(join(dir, PACE_LEDGER_FILE), 'not a database, written over by something else');
     const paces = dataFolderPaces(join(dir, 'supplygrid.db'));
     const pace = new SharedPace(new FixedWindowPace(RULE), paces.ledger, ACCOUNT);
@@ -441,7 +435,7 @@ describe('one pace for every process using a supplier account', () => {
 
   it('a ledger another process made anew (it found the file damaged) is followed within a second', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'supplygrid-pace-ledger-'));
-    dirs.push(dir);
+    folders.dirs.push(dir);
     const dbFile = join(dir, 'supplygrid.db');
     const app = dataFolderPaces(dbFile);
     const appPace = new SharedPace(new FixedWindowPace(RULE), app.ledger, ACCOUNT);
@@ -459,9 +453,9 @@ describe('one pace for every process using a supplier account', () => {
 
   it('the ledger sits beside the database, readable by its owner only, and none is made for a database in memory', () => {
     const dir = mkdtempSync(join(tmpdir(), 'supplygrid-pace-ledger-'));
-    dirs.push(dir);
+    folders.dirs.push(dir);
     const ledger = openPaceLedger(join(dir, 'supplygrid.db'))!;
-    ledgers.push(ledger);
+    folders.ledgers.push(ledger);
     if (process.platform !== 'win32') expect(statSync(join(dir, PACE_LEDGER_FILE)).mode & 0o777).toBe(0o600);
     expect(openPaceLedger(':memory:')).toBeNull();
   });

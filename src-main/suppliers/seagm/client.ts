@@ -46,6 +46,7 @@ export class SeagmClient {
    * Every request of the connection passes it. SEAGM answers too many requests with 429 and, when a client keeps
    * pushing, bans the IP (418) for 30 minutes to 3 days: the budget keeps two requests in flight at most, holds ALL of
    * them (not just the refused one) for as long as a 429 asked, slows its pace down, and stops sending once banned.
+   * A ban is of this computer's IP address: every account's requests to the host stop, in every process (host-stop.ts).
    */
   readonly budget: RequestBudget;
 
@@ -195,7 +196,7 @@ export class SeagmClient {
           });
           return readEnvelope(response, label, [this.options.secretKey]);
         } catch (error) {
-          // A ban stops every request of the connection, without touching the network again.
+          // A ban stops every request to the host, of any account or process, without touching the network again.
           if (error instanceof SupplierError && error.code === 'ip_banned') this.budget.stop(error, IP_BAN_MIN_MS);
           throw error;
         }
