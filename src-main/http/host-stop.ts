@@ -16,10 +16,14 @@ interface StopRecord {
  * IP address (418), not one key. Every account budget of the host in this process shares one, and it is kept in the
  * data folder's ledger (shared-pace.ts) as well, so the app, the background service and a CLI run all stop at the first
  * ban any of them meets instead of each sending until it meets the ban itself. Without a ledger (none opened, or one
- * that fails) the stop holds in this process, and is written to the ledger at the next look that reaches it.
+ * that fails) the stop holds in this process, and is written to the ledger at the next look that reaches it. A stop
+ * found over is taken out of the ledger: a clock set back later must not find it again and start it anew.
  */
 export class HostStop {
+  /** The stop this process goes by, if any. */
   private record: StopRecord | null = null;
+  /** The ledger's stop `record` was taken from, as stored: while the ledger holds it, `record` stands as it is. */
+  private followed: StopRecord | null = null;
   private unstored = false;
 
   constructor(
@@ -29,7 +33,10 @@ export class HostStop {
     private readonly key: string,
   ) {}
 
-  /** Every request to the host fails with `error` from `from` until `until` (epoch ms). */
+  /**
+   * Every request to the host fails with `error` from `from` until `until` (epoch ms). The error is what every account
+   * and process meets, so it names the host, never the account or the request that met the ban.
+   */
   stop(error: SupplierError, from: number, until: number): void {
     const record = { from, until: Math.min(until, from + LONGEST_STOP_MS), error: portableSupplierError(error) };
     if (!this.record || record.until > this.record.until) this.record = record;
@@ -43,29 +50,43 @@ export class HostStop {
     if (ledger) {
       if (this.unstored) this.store(now);
       try {
-        const stored = stopRecordFrom(ledger.read(this.key));
-        // The ledger's stop is the one every process goes by: ours is in it (stop() keeps the later of the two), unless
-        // it is still to be stored.
-        if (stored && !this.unstored) this.record = stored.from > now ? (this.rebase(ledger, now) ?? stored) : stored;
+        if (!this.unstored) this.follow(ledger, now);
       } catch {
-        // The ledger failed this once: this process's own stop still holds.
+        // The ledger failed this once: the stop this process knows still holds.
       }
     }
     if (!this.record) return null;
     this.record = bounded(this.record, now);
-    return now < this.record.until ? supplierErrorFrom(this.record.error) : null;
+    if (now < this.record.until) return supplierErrorFrom(this.record.error);
+    if (ledger) this.takeOut(ledger, this.followed);
+    this.record = null;
+    return null;
   }
 
   /**
-   * A stored stop dated after `now` (the clock went back since it was written) is rewritten to last its own length from
-   * now: left as it was, every look would date it from its own now again, and it would never end.
+   * Goes by the ledger's stop: a new one when it lasts longer than this process's own, none once the one it followed
+   * was taken out. Only a stop of this process's own that the ledger has not stored yet is kept against it.
    */
-  private rebase(ledger: PaceLedger, now: number): StopRecord | null {
-    return ledger.update(this.key, (state) => {
-      const stored = stopRecordFrom(state);
-      const kept = stored && bounded(stored, now);
-      return { state: kept ? stateOf(kept) : (state ?? {}), result: kept };
-    });
+  private follow(ledger: PaceLedger, now: number): void {
+    const stored = stopRecordFrom(ledger.read(this.key));
+    if (!stored) {
+      // The stop this process followed was taken out (another process found it over, or the file was made anew).
+      if (this.followed) this.record = this.followed = null;
+      return;
+    }
+    if (sameStop(stored, this.followed)) return;
+    this.followed = stored;
+    const taken = bounded(stored, now);
+    if (this.record && bounded(this.record, now).until > taken.until) {
+      // Ours ends later (the ledger's was dated anew by a look after the clock went back): the others learn of ours.
+      this.unstored = true;
+      this.store(now);
+      return;
+    }
+    this.record = taken;
+    // Dated after now (the clock went back since it was written): stored as it lasts from now, so that no process
+    // dates it from its own now at every look; if that write fails, this process goes by its own copy meanwhile.
+    if (taken !== stored) this.followed = this.rewrite(ledger, stored, taken) ? taken : stored;
   }
 
   private store(now: number): void {
@@ -73,17 +94,37 @@ export class HostStop {
     const record = this.record;
     if (!ledger || !record) return;
     try {
-      ledger.update(this.key, (state) => {
+      this.followed = ledger.update(this.key, (state) => {
         const stored = stopRecordFrom(state);
-        const kept = stored && stored.until >= record.until ? bounded(stored, now) : record;
-        return { state: stateOf(kept), result: undefined };
+        const kept = stored && bounded(stored, now).until >= record.until ? bounded(stored, now) : record;
+        return { state: stateOf(kept), result: kept };
       });
       this.unstored = false;
     } catch {
       // Told at the next look that reaches the ledger.
     }
   }
+
+  /** Replaces the ledger's stop `stored` by `record`, unless another process changed it meanwhile. */
+  private rewrite(ledger: PaceLedger, stored: StopRecord, record: StopRecord): boolean {
+    try {
+      return ledger.update(this.key, (state) => {
+        const current = stopRecordFrom(state);
+        const same = current !== null && sameStop(current, stored);
+        return { state: same ? stateOf(record) : (state ?? {}), result: same };
+      });
+    } catch {
+      return false;
+    }
+  }
+
+  /** Takes an ended stop out of the ledger, unless another process put a later one there meanwhile. */
+  private takeOut(ledger: PaceLedger, ended: StopRecord | null): void {
+    if (ended) this.rewrite(ledger, ended, { ...ended, until: ended.from });
+  }
 }
+
+const sameStop = (a: StopRecord, b: StopRecord | null) => b !== null && a.from === b.from && a.until === b.until;
 
 /**
  * A stop as this computer's clock can trust it: one dated later than `now` (a clock that went back, here or in the
@@ -103,7 +144,7 @@ function stateOf(record: StopRecord): PaceState {
 function stopRecordFrom(state: PaceState | undefined): StopRecord | null {
   if (!state) return null;
   const { from, until, message, code, httpStatus } = state;
-  if (!isStateNumber(from) || !isStateNumber(until) || until < from || until - from > LONGEST_STOP_MS) return null;
+  if (!isStateNumber(from) || !isStateNumber(until) || until <= from || until - from > LONGEST_STOP_MS) return null;
   if (typeof message !== 'string' || typeof code !== 'string') return null;
   if (httpStatus !== null && !isStateNumber(httpStatus)) return null;
   return { from, until, error: { message, code, httpStatus, retryable: false, retryAfterMs: null } };

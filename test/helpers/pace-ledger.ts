@@ -49,3 +49,22 @@ export function pacesStored(dir: string): Array<Record<string, unknown>> {
     ledger.close();
   }
 }
+
+/**
+ * A real ledger that throws, as a busy or broken one does, while `failing.now` is set; with `failing.writesOnly` only
+ * its updates throw (a full disk still reads).
+ */
+export function flakyLedger(real: PaceLedger) {
+  const failing = { now: false, writesOnly: false };
+  const ledger: PaceLedger = {
+    update: (account, change) => {
+      if (failing.now) throw new Error('SQLITE_BUSY');
+      return real.update(account, change);
+    },
+    read: (account) => {
+      if (failing.now && !failing.writesOnly) throw new Error('SQLITE_BUSY');
+      return real.read(account);
+    },
+  };
+  return { ledger, failing };
+}

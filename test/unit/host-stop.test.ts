@@ -1,18 +1,22 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { PacedBudget } from '../../src-main/http/budget';
 import { adaptivePolicy, localAccountBudget, shareAccountPaces } from '../../src-main/http/budget-policy';
 import { SupplierError } from '../../src-main/http/errors';
+import { FixedWindowPace } from '../../src-main/http/fixed-window-pace';
 import { HostStop, LONGEST_STOP_MS } from '../../src-main/http/host-stop';
-import type { PaceLedger } from '../../src-main/http/shared-pace';
 import { ipBannedError, IP_BAN_MIN_MS } from '../../src-main/suppliers/seagm/envelope';
-import { LedgerFolders } from '../helpers/pace-ledger';
+import { fakeClock } from '../helpers/fake-clock';
+import { flakyLedger, LedgerFolders } from '../helpers/pace-ledger';
 
 const folders = new LedgerFolders();
 afterAll(() => folders.removeAll());
 afterEach(() => shareAccountPaces(null));
 
 const HOST = 'seagm\napi.example';
-const BAN = ipBannedError('seagm-main GET /v1/me');
+const BAN = ipBannedError('api.example');
 const T = Date.UTC(2026, 11, 7, 9);
+const HOUR = 60 * 60_000;
+const DAY = 24 * HOUR;
 
 function expectBan(error: SupplierError | null): void {
   expect(error).toBeInstanceOf(SupplierError);
@@ -36,37 +40,31 @@ describe("a host's stop (SEAGM's IP ban)", () => {
     expect(new HostStop(folders.dataFolder()(), HOST).inForce(T + 1)).toBeNull();
   });
 
-  it('a later stop extends an earlier one, never the other way round', () => {
+  it('a later ban extends the stop for every process; an earlier, shorter one never shortens it', () => {
     const open = folders.dataFolder();
     const app = new HostStop(open(), HOST);
     const daemon = new HostStop(open(), HOST);
-    app.stop(BAN, T, T + 2 * IP_BAN_MIN_MS);
-    daemon.stop(BAN, T + 1, T + 1 + IP_BAN_MIN_MS);
-    expectBan(daemon.inForce(T + IP_BAN_MIN_MS + 10));
-    expectBan(new HostStop(open(), HOST).inForce(2 * IP_BAN_MIN_MS + T - 1));
-    expect(daemon.inForce(T + 2 * IP_BAN_MIN_MS)).toBeNull();
+    app.stop(BAN, T, T + IP_BAN_MIN_MS);
+    // Met again 20 minutes on, by another process: everyone now stops until that one's end.
+    daemon.stop(BAN, T + 20 * 60_000, T + 20 * 60_000 + IP_BAN_MIN_MS);
+    expectBan(app.inForce(T + IP_BAN_MIN_MS + 1));
+    expectBan(new HostStop(open(), HOST).inForce(T + IP_BAN_MIN_MS + 1));
+    // A process telling of a shorter stop after that leaves the longer one.
+    new HostStop(open(), HOST).stop(BAN, T + 21 * 60_000, T + 22 * 60_000);
+    expectBan(new HostStop(open(), HOST).inForce(T + IP_BAN_MIN_MS + 1));
+    expect(daemon.inForce(T + 20 * 60_000 + IP_BAN_MIN_MS)).toBeNull();
   });
 
   it('a stop the ledger could not store holds here, and reaches the others once the ledger works again', () => {
     const open = folders.dataFolder();
-    const real = open()();
-    let failing = true;
-    const flaky: PaceLedger = {
-      update: (account, change) => {
-        if (failing) throw new Error('SQLITE_BUSY');
-        return real.update(account, change);
-      },
-      read: (account) => {
-        if (failing) throw new Error('SQLITE_BUSY');
-        return real.read(account);
-      },
-    };
+    const { ledger: flaky, failing } = flakyLedger(open()());
+    failing.now = true;
     const app = new HostStop(() => flaky, HOST);
     const daemon = new HostStop(open(), HOST);
     app.stop(BAN, T, T + IP_BAN_MIN_MS);
     expectBan(app.inForce(T + 1));
     expect(daemon.inForce(T + 1)).toBeNull();
-    failing = false;
+    failing.now = false;
     expectBan(app.inForce(T + 2));
     expectBan(daemon.inForce(T + 3));
     // Without any ledger at all, the process stops alone.
@@ -92,6 +90,29 @@ describe("a host's stop (SEAGM's IP ban)", () => {
     alone.stop(BAN, T, T + IP_BAN_MIN_MS);
     expectBan(alone.inForce(dayEarlier));
     expect(alone.inForce(dayEarlier + IP_BAN_MIN_MS)).toBeNull();
+
+    // A ledger that reads but cannot write (a full disk): the process goes by its own copy, dated from its first look.
+    const { ledger: full, failing } = flakyLedger(open()());
+    failing.now = failing.writesOnly = true;
+    new HostStop(open(), HOST).stop(BAN, T, T + IP_BAN_MIN_MS);
+    const reader = new HostStop(() => full, HOST);
+    expectBan(reader.inForce(T - 60_000));
+    expectBan(reader.inForce(T - 60_000 + IP_BAN_MIN_MS - 1));
+    expect(reader.inForce(T - 60_000 + IP_BAN_MIN_MS)).toBeNull();
+  });
+
+  it('a stop found over is over for good: a clock set back later does not start it anew', () => {
+    const open = folders.dataFolder();
+    const app = new HostStop(open(), HOST);
+    app.stop(BAN, T, T + IP_BAN_MIN_MS);
+    expect(app.inForce(T + 5 * HOUR)).toBeNull();
+    // The clock is set back a day (it was a day ahead): no ban is in force, here or in any process.
+    expect(app.inForce(T + 5 * HOUR - DAY)).toBeNull();
+    expect(new HostStop(open(), HOST).inForce(T + 5 * HOUR - DAY)).toBeNull();
+    const alone = new HostStop(() => null, HOST);
+    alone.stop(BAN, T, T + IP_BAN_MIN_MS);
+    expect(alone.inForce(T + 5 * HOUR)).toBeNull();
+    expect(alone.inForce(T - DAY)).toBeNull();
   });
 
   it('a stored stop this version cannot read, or one longer than any ban, stops nothing', () => {
@@ -130,6 +151,25 @@ describe("a host's stop (SEAGM's IP ban)", () => {
       await expect(budget.run(send)).rejects.toMatchObject({ code: 'ip_banned', httpStatus: 418 });
     expect(sent).toBe(0);
     await expect(otherHost.run(send)).resolves.toBe('answer');
-    expect(sent).toBe(1);
+    const otherKind = localAccountBudget(
+      { kind: 'dujiao-next', baseUrl: 'https://ban-test.example/v1', account: 'uid-1:key-1' },
+      policy,
+    );
+    await expect(otherKind.run(send)).resolves.toBe('answer');
+    expect(sent).toBe(2);
+  });
+
+  it('a request the stop refuses costs the pace nothing: once the stop is over the next one goes at once', async () => {
+    const clock = fakeClock(T);
+    const budget = new PacedBudget(
+      new FixedWindowPace({ windowMs: 60_000, maxRequests: 1, blockMs: 30_000, marginMs: 1000 }),
+      { clock },
+    );
+    budget.stop(BAN, 1000);
+    for (let i = 0; i < 3; i++)
+      await expect(budget.run(async () => 'sent')).rejects.toMatchObject({ code: 'ip_banned' });
+    await clock.sleep(1000);
+    await expect(budget.run(async () => 'sent')).resolves.toBe('sent');
+    expect(clock.sleeps).toEqual([1000]);
   });
 });

@@ -9,7 +9,7 @@ import { fixedWindowPolicy, localAccountBudget, shareAccountPaces } from '../../
 import { FixedWindowPace } from '../../src-main/http/fixed-window-pace';
 import type { Pace } from '../../src-main/http/pace';
 import { SharedPace, type PaceLedger } from '../../src-main/http/shared-pace';
-import { LedgerFolders, pacesStored } from '../helpers/pace-ledger';
+import { flakyLedger, LedgerFolders, pacesStored } from '../helpers/pace-ledger';
 
 /**
  * Several processes pacing one supplier account through one ledger file: each "process" here has a pace of its own
@@ -28,22 +28,6 @@ function ask(pace: Pace, now: number): true | number {
   if (!admission.go) return admission.retryAt;
   admission.settled(now);
   return true;
-}
-
-/** A real ledger that throws, as a busy or broken one does, while `failing.now` is set. */
-function flakyLedger(real: PaceLedger) {
-  const failing = { now: false };
-  const ledger: PaceLedger = {
-    update: (account, change) => {
-      if (failing.now) throw new Error('SQLITE_BUSY');
-      return real.update(account, change);
-    },
-    read: (account) => {
-      if (failing.now) throw new Error('SQLITE_BUSY');
-      return real.read(account);
-    },
-  };
-  return { ledger, failing };
 }
 
 describe('one pace for every process using a supplier account', () => {

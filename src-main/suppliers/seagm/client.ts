@@ -9,7 +9,7 @@ import { DEFAULT_RETRY, withRetries, type RetryPolicy } from '../../http/retry';
 import { send, type HttpRequest } from '../../http/transport';
 import type { AdapterEnv } from '../adapter';
 import { SEAGM_DEFAULT_REQUESTS_PER_MINUTE } from './config';
-import { IP_BAN_MIN_MS, readEnvelope } from './envelope';
+import { IP_BAN_MIN_MS, ipBannedError, readEnvelope } from './envelope';
 import { seagmSignature, type SeagmParams } from './sign';
 
 export interface SeagmClientOptions {
@@ -196,8 +196,10 @@ export class SeagmClient {
           });
           return readEnvelope(response, label, [this.options.secretKey]);
         } catch (error) {
-          // A ban stops every request to the host, of any account or process, without touching the network again.
-          if (error instanceof SupplierError && error.code === 'ip_banned') this.budget.stop(error, IP_BAN_MIN_MS);
+          // A ban stops every request to the host, of any account or process, without touching the network again; what
+          // they meet names the host that banned us, not this connection or this request.
+          if (error instanceof SupplierError && error.code === 'ip_banned')
+            this.budget.stop(ipBannedError(new URL(url).host), IP_BAN_MIN_MS);
           throw error;
         }
       },
