@@ -5,6 +5,12 @@ import type { PaceLedger } from './shared-pace';
 /** SEAGM's doc: bans "scale in duration for repeat offenders, from 30 minutes to 3 days". No stop is trusted longer. */
 export const LONGEST_STOP_MS = 3 * 24 * 60 * 60_000;
 
+/**
+ * How far before its start a stop still holds: a clock set back a little (a correction) keeps it. One set back further
+ * ends it, as one set forward does: the next request then meets the ban again, and everyone stops anew from there.
+ */
+export const STOP_CLOCK_SLACK_MS = 60_000;
+
 interface StopRecord {
   from: number;
   until: number;
@@ -13,18 +19,19 @@ interface StopRecord {
 
 /**
  * A refusal of every request to one upstream host for a while, whichever account sends it: SEAGM bans this computer's
- * IP address (418), not one key. Every account budget of the host in this process shares one, and it is kept in the
- * data folder's ledger (shared-pace.ts) as well, so the app, the background service and a CLI run all stop at the first
- * ban any of them meets instead of each sending until it meets the ban itself. Without a ledger (none opened, or one
- * that fails) the stop holds in this process, and is written to the ledger at the next look that reaches it. A stop
- * found over is taken out of the ledger: a clock set back later must not find it again and start it anew.
+ * IP address (418), not one key. Every account budget of the host in this process shares one, and the data folder's
+ * ledger (shared-pace.ts) holds it as well, so the app, the background service and a CLI run all stop at the first ban
+ * any of them meets instead of each sending until it meets the ban itself.
+ *
+ * A stop holds from its start to its end by the wall clock, nothing else: no process ever moves it, so no failure or
+ * clock change can make one last longer than the ban it stands for, and the first look that finds it over (or dated
+ * ahead: the clock was set back) takes it out for good. Each look reads the ledger's stop; the process that met a ban
+ * keeps its own as well, and writes it again at any look that finds the ledger without it (the ledger failed when the
+ * ban was met, or it was made anew).
  */
 export class HostStop {
-  /** The stop this process goes by, if any. */
-  private record: StopRecord | null = null;
-  /** The ledger's stop `record` was taken from, as stored: while the ledger holds it, `record` stands as it is. */
-  private followed: StopRecord | null = null;
-  private unstored = false;
+  /** The stop this process met, while it holds. */
+  private own: StopRecord | null = null;
 
   constructor(
     /** The process's ledger at each look: it may be opened late, closed or replaced. */
@@ -39,100 +46,57 @@ export class HostStop {
    */
   stop(error: SupplierError, from: number, until: number): void {
     const record = { from, until: Math.min(until, from + LONGEST_STOP_MS), error: portableSupplierError(error) };
-    if (!this.record || record.until > this.record.until) this.record = record;
-    this.unstored = true;
-    this.store(from);
+    if (!this.own || record.until > this.own.until) this.own = record;
+    this.inForce(from);
   }
 
-  /** The error a request to the host meets at `now` when a stop (this process's or another's) is in force, else null. */
+  /** The error a request to the host meets at `now` when a stop (this process's or another's) holds, else null. */
   inForce(now: number): SupplierError | null {
+    if (this.own && !holds(this.own, now)) this.own = null;
     const ledger = this.ledger();
+    let stored: StopRecord | null = null;
     if (ledger) {
-      if (this.unstored) this.store(now);
       try {
-        if (!this.unstored) this.follow(ledger, now);
+        const found = stopRecordFrom(ledger.read(this.key));
+        if (found && holds(found, now)) stored = found;
+        else if (found) this.takeOut(ledger, found);
+        if (this.own && (!stored || stored.until < this.own.until)) this.share(ledger, this.own, now);
       } catch {
-        // The ledger failed this once: the stop this process knows still holds.
+        // The ledger failed this once: this process's own stop still holds, and is written at a later look.
       }
     }
-    if (!this.record) return null;
-    this.record = bounded(this.record, now);
-    if (now < this.record.until) return supplierErrorFrom(this.record.error);
-    if (ledger) this.takeOut(ledger, this.followed);
-    this.record = null;
-    return null;
+    const longest = [this.own, stored].reduce<StopRecord | null>(
+      (a, b) => (b && (!a || b.until > a.until) ? b : a),
+      null,
+    );
+    return longest ? supplierErrorFrom(longest.error) : null;
   }
 
   /**
-   * Goes by the ledger's stop: a new one when it lasts longer than this process's own, none once the one it followed
-   * was taken out. Only a stop of this process's own that the ledger has not stored yet is kept against it.
+   * Takes a stop out of the ledger once a look finds it over, or dated ahead by more than the slack (the clock was set
+   * back): the clock running on into its dates later must not start a ban that is long over again.
    */
-  private follow(ledger: PaceLedger, now: number): void {
-    const stored = stopRecordFrom(ledger.read(this.key));
-    if (!stored) {
-      // The stop this process followed was taken out (another process found it over, or the file was made anew).
-      if (this.followed) this.record = this.followed = null;
-      return;
-    }
-    if (sameStop(stored, this.followed)) return;
-    this.followed = stored;
-    const taken = bounded(stored, now);
-    if (this.record && bounded(this.record, now).until > taken.until) {
-      // Ours ends later (the ledger's was dated anew by a look after the clock went back): the others learn of ours.
-      this.unstored = true;
-      this.store(now);
-      return;
-    }
-    this.record = taken;
-    // Dated after now (the clock went back since it was written): stored as it lasts from now, so that no process
-    // dates it from its own now at every look; if that write fails, this process goes by its own copy meanwhile.
-    if (taken !== stored) this.followed = this.rewrite(ledger, stored, taken) ? taken : stored;
+  private takeOut(ledger: PaceLedger, found: StopRecord): void {
+    ledger.update(this.key, (state) => {
+      const current = stopRecordFrom(state);
+      return { state: current && sameStop(current, found) ? {} : (state ?? {}), result: undefined };
+    });
   }
 
-  private store(now: number): void {
-    const ledger = this.ledger();
-    const record = this.record;
-    if (!ledger || !record) return;
-    try {
-      this.followed = ledger.update(this.key, (state) => {
-        const stored = stopRecordFrom(state);
-        const kept = stored && bounded(stored, now).until >= record.until ? bounded(stored, now) : record;
-        return { state: stateOf(kept), result: kept };
-      });
-      this.unstored = false;
-    } catch {
-      // Told at the next look that reaches the ledger.
-    }
-  }
-
-  /** Replaces the ledger's stop `stored` by `record`, unless another process changed it meanwhile. */
-  private rewrite(ledger: PaceLedger, stored: StopRecord, record: StopRecord): boolean {
-    try {
-      return ledger.update(this.key, (state) => {
-        const current = stopRecordFrom(state);
-        const same = current !== null && sameStop(current, stored);
-        return { state: same ? stateOf(record) : (state ?? {}), result: same };
-      });
-    } catch {
-      return false;
-    }
-  }
-
-  /** Takes an ended stop out of the ledger, unless another process put a later one there meanwhile. */
-  private takeOut(ledger: PaceLedger, ended: StopRecord | null): void {
-    if (ended) this.rewrite(ledger, ended, { ...ended, until: ended.from });
+  /** Writes `own` unless the ledger now holds a stop ending later (another process met the ban again meanwhile). */
+  private share(ledger: PaceLedger, own: StopRecord, now: number): void {
+    ledger.update(this.key, (state) => {
+      const stored = stopRecordFrom(state);
+      const kept = stored && holds(stored, now) && stored.until >= own.until ? stored : own;
+      return { state: stateOf(kept), result: undefined };
+    });
   }
 }
 
 const sameStop = (a: StopRecord, b: StopRecord | null) => b !== null && a.from === b.from && a.until === b.until;
 
-/**
- * A stop as this computer's clock can trust it: one dated later than `now` (a clock that went back, here or in the
- * process that wrote it) lasts its own length from now, never until a date that may be days away.
- */
-function bounded(record: StopRecord, now: number): StopRecord {
-  if (record.from <= now) return record;
-  return { ...record, from: now, until: now + (record.until - record.from) };
+function holds(record: StopRecord, now: number): boolean {
+  return record.from - STOP_CLOCK_SLACK_MS <= now && now < record.until;
 }
 
 function stateOf(record: StopRecord): PaceState {

@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { PacedBudget } from '../../src-main/http/budget';
 import { adaptivePolicy, localAccountBudget, shareAccountPaces } from '../../src-main/http/budget-policy';
 import { SupplierError } from '../../src-main/http/errors';
 import { FixedWindowPace } from '../../src-main/http/fixed-window-pace';
-import { HostStop, LONGEST_STOP_MS } from '../../src-main/http/host-stop';
+import { HostStop, LONGEST_STOP_MS, STOP_CLOCK_SLACK_MS } from '../../src-main/http/host-stop';
+import type { PaceLedger } from '../../src-main/http/shared-pace';
 import { ipBannedError, IP_BAN_MIN_MS } from '../../src-main/suppliers/seagm/envelope';
 import { fakeClock } from '../helpers/fake-clock';
 import { flakyLedger, LedgerFolders } from '../helpers/pace-ledger';
@@ -15,8 +17,40 @@ afterEach(() => shareAccountPaces(null));
 const HOST = 'seagm\napi.example';
 const BAN = ipBannedError('api.example');
 const T = Date.UTC(2026, 11, 7, 9);
-const HOUR = 60 * 60_000;
+const MIN = 60_000;
+const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
+const L = IP_BAN_MIN_MS;
+
+/** Three processes on one data folder, each with its own connection to the ledger, which fails when told to. */
+function threeProcesses() {
+  const open = folders.dataFolder();
+  let writes = 0;
+  return {
+    writes: () => writes,
+    processes: [0, 1, 2].map(() => {
+      const { ledger, failing } = flakyLedger(open()());
+      const counted: PaceLedger = {
+        update: (account, change) => {
+          writes++;
+          return ledger.update(account, change);
+        },
+        read: (account) => ledger.read(account),
+      };
+      const state = { failing, gone: false };
+      return { state, stop: new HostStop(() => (state.gone ? null : counted), HOST) };
+    }),
+  };
+}
+
+/** One step of one process: it meets a ban, or looks; the clock moves first (forward, or back when negative). */
+const step = (clockMoves: fc.Arbitrary<number>) =>
+  fc.record({
+    who: fc.integer({ min: 0, max: 2 }),
+    clock: clockMoves,
+    bans: fc.boolean(),
+    ledger: fc.constantFrom('works', 'fails', 'reads only', 'none'),
+  });
 
 function expectBan(error: SupplierError | null): void {
   expect(error).toBeInstanceOf(SupplierError);
@@ -24,107 +58,166 @@ function expectBan(error: SupplierError | null): void {
 }
 
 describe("a host's stop (SEAGM's IP ban)", () => {
-  it('one process meets the ban: every process on the data folder stops until it could have ended', () => {
+  it('one process meets the ban: every process on the data folder stops until it ends', () => {
     const open = folders.dataFolder();
     const app = new HostStop(open(), HOST);
     const daemon = new HostStop(open(), HOST);
     expect(daemon.inForce(T)).toBeNull();
-    app.stop(BAN, T, T + IP_BAN_MIN_MS);
+    app.stop(BAN, T, T + L);
     expectBan(app.inForce(T + 1));
     expectBan(daemon.inForce(T + 1));
-    expectBan(daemon.inForce(T + IP_BAN_MIN_MS - 1));
-    expect(daemon.inForce(T + IP_BAN_MIN_MS)).toBeNull();
-    expect(app.inForce(T + IP_BAN_MIN_MS)).toBeNull();
+    expectBan(new HostStop(open(), HOST).inForce(T + L - 1));
+    expect(daemon.inForce(T + L)).toBeNull();
+    expect(app.inForce(T + L)).toBeNull();
     // Another host, and another data folder, go on.
     expect(new HostStop(open(), 'seagm\nother.example').inForce(T + 1)).toBeNull();
     expect(new HostStop(folders.dataFolder()(), HOST).inForce(T + 1)).toBeNull();
   });
 
-  it('a later ban extends the stop for every process; an earlier, shorter one never shortens it', () => {
+  it('the latest end holds for every process: a later ban extends the stop, a shorter one never shortens it', () => {
     const open = folders.dataFolder();
     const app = new HostStop(open(), HOST);
+    app.stop(BAN, T, T + 2 * L);
+    // Another process meets the ban again a minute on, with the shortest length: the longer one still holds for all.
     const daemon = new HostStop(open(), HOST);
-    app.stop(BAN, T, T + IP_BAN_MIN_MS);
-    // Met again 20 minutes on, by another process: everyone now stops until that one's end.
-    daemon.stop(BAN, T + 20 * 60_000, T + 20 * 60_000 + IP_BAN_MIN_MS);
-    expectBan(app.inForce(T + IP_BAN_MIN_MS + 1));
-    expectBan(new HostStop(open(), HOST).inForce(T + IP_BAN_MIN_MS + 1));
-    // A process telling of a shorter stop after that leaves the longer one.
-    new HostStop(open(), HOST).stop(BAN, T + 21 * 60_000, T + 22 * 60_000);
-    expectBan(new HostStop(open(), HOST).inForce(T + IP_BAN_MIN_MS + 1));
-    expect(daemon.inForce(T + 20 * 60_000 + IP_BAN_MIN_MS)).toBeNull();
+    daemon.stop(BAN, T + MIN, T + MIN + L);
+    for (const process of [app, daemon, new HostStop(open(), HOST)]) expectBan(process.inForce(T + MIN + L));
+    // Met again later still: everyone stops until that one's end.
+    daemon.stop(BAN, T + L, T + 3 * L);
+    for (const process of [app, daemon, new HostStop(open(), HOST)]) expectBan(process.inForce(T + 3 * L - 1));
+    for (const process of [app, daemon, new HostStop(open(), HOST)]) expect(process.inForce(T + 3 * L)).toBeNull();
   });
 
-  it('a stop the ledger could not store holds here, and reaches the others once the ledger works again', () => {
+  it('a ban met while the ledger failed holds here and reaches the others once it works; later bans reach this one', () => {
     const open = folders.dataFolder();
     const { ledger: flaky, failing } = flakyLedger(open()());
-    failing.now = true;
     const app = new HostStop(() => flaky, HOST);
     const daemon = new HostStop(open(), HOST);
-    app.stop(BAN, T, T + IP_BAN_MIN_MS);
+    failing.now = true;
+    app.stop(BAN, T, T + L);
     expectBan(app.inForce(T + 1));
     expect(daemon.inForce(T + 1)).toBeNull();
     failing.now = false;
     expectBan(app.inForce(T + 2));
     expectBan(daemon.inForce(T + 3));
-    // Without any ledger at all, the process stops alone.
-    const alone = new HostStop(() => null, HOST);
-    alone.stop(BAN, T, T + IP_BAN_MIN_MS);
-    expectBan(alone.inForce(T + 1));
-  });
 
-  it('a clock that went back never stretches a stop beyond its own length', () => {
-    const open = folders.dataFolder();
-    const app = new HostStop(open(), HOST);
-    const daemon = new HostStop(open(), HOST);
-    app.stop(BAN, T, T + IP_BAN_MIN_MS);
-    const dayEarlier = T - 24 * 60 * 60_000;
-    // Read a day before it was written: it lasts its length from now, and then it is over, here and for the others.
-    expectBan(daemon.inForce(dayEarlier));
-    expectBan(daemon.inForce(dayEarlier + IP_BAN_MIN_MS - 1));
-    expect(daemon.inForce(dayEarlier + IP_BAN_MIN_MS)).toBeNull();
-    expect(app.inForce(dayEarlier + IP_BAN_MIN_MS)).toBeNull();
-    expect(new HostStop(open(), HOST).inForce(dayEarlier + IP_BAN_MIN_MS)).toBeNull();
-    // A process alone, whose clock went back after its stop: the same bound.
-    const alone = new HostStop(() => null, HOST);
-    alone.stop(BAN, T, T + IP_BAN_MIN_MS);
-    expectBan(alone.inForce(dayEarlier));
-    expect(alone.inForce(dayEarlier + IP_BAN_MIN_MS)).toBeNull();
-
-    // A ledger that reads but cannot write (a full disk): the process goes by its own copy, dated from its first look.
-    const { ledger: full, failing } = flakyLedger(open()());
+    // A full disk (reads work, writes fail) for the whole of a ban: it holds here and ends; a later ban another
+    // process meets still stops this one.
     failing.now = failing.writesOnly = true;
-    new HostStop(open(), HOST).stop(BAN, T, T + IP_BAN_MIN_MS);
-    const reader = new HostStop(() => full, HOST);
-    expectBan(reader.inForce(T - 60_000));
-    expectBan(reader.inForce(T - 60_000 + IP_BAN_MIN_MS - 1));
-    expect(reader.inForce(T - 60_000 + IP_BAN_MIN_MS)).toBeNull();
+    app.stop(BAN, T + HOUR, T + HOUR + L);
+    expectBan(app.inForce(T + HOUR + 1));
+    expect(app.inForce(T + HOUR + L)).toBeNull();
+    failing.now = failing.writesOnly = false;
+    daemon.stop(BAN, T + 5 * HOUR, T + 5 * HOUR + L);
+    expectBan(app.inForce(T + 5 * HOUR + 1));
+
+    // No ledger at all yet while the ban is met: written as soon as there is one.
+    let current: PaceLedger | null = null;
+    const cli = new HostStop(() => current, HOST);
+    cli.stop(BAN, T + DAY, T + DAY + L);
+    expectBan(cli.inForce(T + DAY + 1));
+    expect(daemon.inForce(T + DAY + 1)).toBeNull();
+    current = open()();
+    expectBan(cli.inForce(T + DAY + 2));
+    expectBan(daemon.inForce(T + DAY + 3));
   });
 
-  it('a stop found over is over for good: a clock set back later does not start it anew', () => {
+  it('the process that met a ban keeps it when the ledger is made anew, and writes it there again', () => {
+    let current: PaceLedger = folders.dataFolder()()();
+    const app = new HostStop(() => current, HOST);
+    app.stop(BAN, T, T + L);
+    // Another process found the file damaged and made it anew: the stop is gone from it, not from the app.
+    const open = folders.dataFolder();
+    current = open()();
+    expectBan(app.inForce(T + 1));
+    expectBan(new HostStop(open(), HOST).inForce(T + 2));
+  });
+
+  it('goes by the wall clock alone: set back a little it still holds; set back further, or forward, it ends for all', () => {
     const open = folders.dataFolder();
     const app = new HostStop(open(), HOST);
-    app.stop(BAN, T, T + IP_BAN_MIN_MS);
-    expect(app.inForce(T + 5 * HOUR)).toBeNull();
-    // The clock is set back a day (it was a day ahead): no ban is in force, here or in any process.
-    expect(app.inForce(T + 5 * HOUR - DAY)).toBeNull();
-    expect(new HostStop(open(), HOST).inForce(T + 5 * HOUR - DAY)).toBeNull();
-    const alone = new HostStop(() => null, HOST);
-    alone.stop(BAN, T, T + IP_BAN_MIN_MS);
-    expect(alone.inForce(T + 5 * HOUR)).toBeNull();
-    expect(alone.inForce(T - DAY)).toBeNull();
+    app.stop(BAN, T, T + L);
+    // A correction of under a minute: the stop holds, and still ends when it would have.
+    expectBan(new HostStop(open(), HOST).inForce(T - STOP_CLOCK_SLACK_MS));
+    // Set back a day (it was a day ahead): no process finds a stop, whatever it read or met before, and none ever moves
+    // the stop, so it can never come back later, nor last longer than the ban.
+    const daemon = new HostStop(open(), HOST);
+    expectBan(daemon.inForce(T + 1));
+    for (const process of [app, daemon, new HostStop(open(), HOST)]) expect(process.inForce(T - DAY)).toBeNull();
+    for (const process of [app, daemon]) expect(process.inForce(T - DAY + L + 5 * MIN)).toBeNull();
+    // The next ban met then stops everyone anew, from the clock as it is.
+    daemon.stop(BAN, T - DAY + L, T - DAY + 2 * L);
+    for (const process of [app, daemon, new HostStop(open(), HOST)]) expectBan(process.inForce(T - DAY + L + 1));
+    // Set forward past its end: over (the next request meets the ban again if it still stands).
+    for (const process of [app, daemon]) expect(process.inForce(T - DAY + 2 * L)).toBeNull();
+  });
+
+  it('with the ledger working and the clock running on, every process is stopped exactly while some ban met holds', () => {
+    fc.assert(
+      fc.property(
+        fc.array(step(fc.integer({ min: 0, max: L / 2 })), { minLength: 1, maxLength: 60, size: 'max' }),
+        (steps) => {
+          const { processes } = threeProcesses();
+          const met: number[] = [];
+          let now = T;
+          for (const { who, clock, bans } of steps) {
+            now += clock;
+            if (bans) {
+              processes[who].stop.stop(BAN, now, now + L);
+              met.push(now);
+            }
+            const held = met.some((at) => at <= now && now < at + L);
+            for (const { stop } of processes) expect(stop.inForce(now) !== null).toBe(held);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('whatever fails and however the clock moves, every stop ends within a ban of the last one and writes nothing after', () => {
+    fc.assert(
+      fc.property(
+        fc.array(step(fc.integer({ min: -2 * L, max: L / 2 })), { minLength: 1, maxLength: 60, size: 'max' }),
+        (steps) => {
+          const { processes, writes } = threeProcesses();
+          let now = T;
+          for (const { who, clock, bans, ledger } of steps) {
+            now += clock;
+            const { state, stop } = processes[who];
+            state.gone = ledger === 'none';
+            state.failing.now = ledger === 'fails' || ledger === 'reads only';
+            state.failing.writesOnly = ledger === 'reads only';
+            if (bans) stop.stop(BAN, now, now + L);
+            else stop.inForce(now);
+          }
+          // No more bans, nothing fails, the clock runs on: no process is stopped past the last ban's end (as dated
+          // on the clock as it is now), and once they all looked, looking writes nothing.
+          for (const { state } of processes) state.gone = state.failing.now = false;
+          const free = now + L + STOP_CLOCK_SLACK_MS + 10_000;
+          for (let t = now + 10_000; t < free + 10 * MIN; t += 10_000)
+            for (const { stop } of processes)
+              if (t >= free) expect(stop.inForce(t)).toBeNull();
+              else stop.inForce(t);
+          const before = writes();
+          for (const { stop } of processes) stop.inForce(free + HOUR);
+          expect(writes()).toBe(before);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   it('a stored stop this version cannot read, or one longer than any ban, stops nothing', () => {
     const open = folders.dataFolder();
     const ledger = open()();
-    const stored = { from: T, until: T + IP_BAN_MIN_MS, message: BAN.message, code: 'ip_banned', httpStatus: 418 };
+    const stored = { from: T, until: T + L, message: BAN.message, code: 'ip_banned', httpStatus: 418 };
     for (const state of [
       { ...stored, from: 'now' },
       { ...stored, code: 418 },
       { ...stored, httpStatus: 'teapot' },
       { ...stored, until: T + LONGEST_STOP_MS + 1 },
-      { ...stored, until: T - 1 },
+      { ...stored, until: T },
     ]) {
       ledger.update(HOST, () => ({ state: state as never, result: null }));
       expect(new HostStop(open(), HOST).inForce(T + 1)).toBeNull();
@@ -133,15 +226,14 @@ describe("a host's stop (SEAGM's IP ban)", () => {
     expectBan(new HostStop(open(), HOST).inForce(T + 1));
   });
 
-  it("every account of the host stops at once, each budget without sending; another host's accounts go on", async () => {
+  it("every account of the host stops at once, each budget without sending; other hosts' and kinds' accounts go on", async () => {
     shareAccountPaces(folders.dataFolder()());
     const policy = adaptivePolicy(undefined, { perMinute: 6000, holdMs: 1000, maxParallel: 2 });
-    const budgetOf = (baseUrl: string, account: string) =>
-      localAccountBudget({ kind: 'seagm', baseUrl, account }, policy);
-    const banned = budgetOf('https://ban-test.example/v1', 'uid-1:key-1');
-    const sameHost = budgetOf('https://ban-test.example/v1', 'uid-2:key-2');
-    const otherHost = budgetOf('https://other-ban-test.example/v1', 'uid-1:key-1');
-    banned.stop(BAN, IP_BAN_MIN_MS);
+    const budgetOf = (kind: string, baseUrl: string, account: string) =>
+      localAccountBudget({ kind, baseUrl, account }, policy);
+    const banned = budgetOf('seagm', 'https://ban-test.example/v1', 'uid-1:key-1');
+    const sameHost = budgetOf('seagm', 'https://ban-test.example/v1', 'uid-2:key-2');
+    banned.stop(BAN, L);
     let sent = 0;
     const send = async () => {
       sent++;
@@ -150,12 +242,12 @@ describe("a host's stop (SEAGM's IP ban)", () => {
     for (const budget of [banned, sameHost])
       await expect(budget.run(send)).rejects.toMatchObject({ code: 'ip_banned', httpStatus: 418 });
     expect(sent).toBe(0);
-    await expect(otherHost.run(send)).resolves.toBe('answer');
-    const otherKind = localAccountBudget(
-      { kind: 'dujiao-next', baseUrl: 'https://ban-test.example/v1', account: 'uid-1:key-1' },
-      policy,
+    await expect(budgetOf('seagm', 'https://other-ban-test.example/v1', 'uid-1:key-1').run(send)).resolves.toBe(
+      'answer',
     );
-    await expect(otherKind.run(send)).resolves.toBe('answer');
+    await expect(budgetOf('dujiao-next', 'https://ban-test.example/v1', 'uid-1:key-1').run(send)).resolves.toBe(
+      'answer',
+    );
     expect(sent).toBe(2);
   });
 
