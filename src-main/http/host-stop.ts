@@ -24,14 +24,16 @@ interface StopRecord {
  * any of them meets instead of each sending until it meets the ban itself.
  *
  * A stop holds from its start to its end by the wall clock, nothing else: no process ever moves it, so no failure or
- * clock change can make one last longer than the ban it stands for, and the first look that finds it over (or dated
- * ahead: the clock was set back) takes it out for good. Each look reads the ledger's stop; the process that met a ban
- * keeps its own as well, and writes it again at any look that finds the ledger without it (the ledger failed when the
- * ban was met, or it was made anew).
+ * clock change can make one last longer than the bans it stands for (a ban met while another holds joins it, from the
+ * first start to the last end), and the first look that finds it over (or dated ahead: the clock was set back) takes it
+ * out for good. Each look reads the ledger's stop; the process that met a ban keeps its own as well, and writes it
+ * again at any look that finds the ledger without it (the ledger failed when the ban was met, or it was made anew).
  */
 export class HostStop {
   /** The stop this process met, while it holds. */
   private own: StopRecord | null = null;
+  /** The ledger's stop as last read, while it holds: what a look goes by when the ledger fails to read once. */
+  private read: StopRecord | null = null;
 
   constructor(
     /** The process's ledger at each look: it may be opened late, closed or replaced. */
@@ -46,7 +48,7 @@ export class HostStop {
    */
   stop(error: SupplierError, from: number, until: number): void {
     const record = { from, until: Math.min(until, from + LONGEST_STOP_MS), error: portableSupplierError(error) };
-    if (!this.own || record.until > this.own.until) this.own = record;
+    this.own = this.own && holds(this.own, from) ? joined(this.own, record) : record;
     this.inForce(from);
   }
 
@@ -54,18 +56,18 @@ export class HostStop {
   inForce(now: number): SupplierError | null {
     if (this.own && !holds(this.own, now)) this.own = null;
     const ledger = this.ledger();
-    let stored: StopRecord | null = null;
     if (ledger) {
       try {
         const found = stopRecordFrom(ledger.read(this.key));
-        if (found && holds(found, now)) stored = found;
-        else if (found) this.takeOut(ledger, found);
-        if (this.own && (!stored || stored.until < this.own.until)) this.share(ledger, this.own, now);
+        this.read = found && holds(found, now) ? found : null;
+        if (found && !this.read) this.takeOut(ledger, found);
+        if (this.own && !covers(this.read, this.own)) this.share(ledger, this.own, now);
       } catch {
-        // The ledger failed this once: this process's own stop still holds, and is written at a later look.
+        // The ledger failed this once: the stop this process met, or the one it read last, still holds.
       }
     }
-    const longest = [this.own, stored].reduce<StopRecord | null>(
+    if (this.read && !holds(this.read, now)) this.read = null;
+    const longest = [this.own, this.read].reduce<StopRecord | null>(
       (a, b) => (b && (!a || b.until > a.until) ? b : a),
       null,
     );
@@ -83,17 +85,30 @@ export class HostStop {
     });
   }
 
-  /** Writes `own` unless the ledger now holds a stop ending later (another process met the ban again meanwhile). */
+  /** Adds `own` to the ledger's stop, as it stands under the write lock (another process may have met a ban meanwhile). */
   private share(ledger: PaceLedger, own: StopRecord, now: number): void {
     ledger.update(this.key, (state) => {
       const stored = stopRecordFrom(state);
-      const kept = stored && holds(stored, now) && stored.until >= own.until ? stored : own;
-      return { state: stateOf(kept), result: undefined };
+      return { state: stateOf(stored && holds(stored, now) ? joined(stored, own) : own), result: undefined };
     });
   }
 }
 
 const sameStop = (a: StopRecord, b: StopRecord | null) => b !== null && a.from === b.from && a.until === b.until;
+
+/**
+ * Two stops that both hold now, as one: from the earlier start to the later end, so that a clock set back into the
+ * first never finds it gone because the second was all that was kept. Saying what the later one says.
+ */
+function joined(a: StopRecord, b: StopRecord): StopRecord {
+  const later = b.until > a.until ? b : a;
+  const until = later.until;
+  return { from: Math.max(Math.min(a.from, b.from), until - LONGEST_STOP_MS), until, error: later.error };
+}
+
+/** Whether stop `outer` holds whenever `inner` does. */
+const covers = (outer: StopRecord | null, inner: StopRecord) =>
+  outer !== null && outer.from <= inner.from && outer.until >= inner.until;
 
 function holds(record: StopRecord, now: number): boolean {
   return record.from - STOP_CLOCK_SLACK_MS <= now && now < record.until;

@@ -52,6 +52,21 @@ const step = (clockMoves: fc.Arbitrary<number>) =>
     ledger: fc.constantFrom('works', 'fails', 'reads only', 'none'),
   });
 
+/** A ledger whose next update lets another process step in first, between this process's read and its write lock. */
+function interleaved(real: PaceLedger) {
+  const next: { step: (() => void) | null } = { step: null };
+  const ledger: PaceLedger = {
+    read: (account) => real.read(account),
+    update: (account, change) => {
+      const step = next.step;
+      next.step = null;
+      step?.();
+      return real.update(account, change);
+    },
+  };
+  return { ledger, next };
+}
+
 function expectBan(error: SupplierError | null): void {
   expect(error).toBeInstanceOf(SupplierError);
   expect(error).toMatchObject({ message: BAN.message, code: 'ip_banned', httpStatus: 418, retryable: false });
@@ -175,12 +190,20 @@ describe("a host's stop (SEAGM's IP ban)", () => {
     );
   });
 
-  it('whatever fails and however the clock moves, every stop ends within a ban of the last one and writes nothing after', () => {
+  it('whatever fails and however the clock moves: the process meeting a ban stops at once (every process, when the ledger works), no process is stopped outside the dates of a ban met, and looking again writes nothing', () => {
     fc.assert(
       fc.property(
         fc.array(step(fc.integer({ min: -2 * L, max: L / 2 })), { minLength: 1, maxLength: 60, size: 'max' }),
         (steps) => {
           const { processes, writes } = threeProcesses();
+          const met: Array<{ from: number; until: number }> = [];
+          // Dates of a ban met, with the slack a clock set back a little is allowed.
+          const banHolds = (t: number) => met.some((ban) => ban.from - STOP_CLOCK_SLACK_MS <= t && t < ban.until);
+          const look = (stop: HostStop, t: number) => {
+            const stopped = stop.inForce(t) !== null;
+            if (stopped) expect(banHolds(t)).toBe(true);
+            return stopped;
+          };
           let now = T;
           for (const { who, clock, bans, ledger } of steps) {
             now += clock;
@@ -188,24 +211,67 @@ describe("a host's stop (SEAGM's IP ban)", () => {
             state.gone = ledger === 'none';
             state.failing.now = ledger === 'fails' || ledger === 'reads only';
             state.failing.writesOnly = ledger === 'reads only';
-            if (bans) stop.stop(BAN, now, now + L);
-            else stop.inForce(now);
+            if (!bans) {
+              look(stop, now);
+              continue;
+            }
+            stop.stop(BAN, now, now + L);
+            met.push({ from: now, until: now + L });
+            const working = processes.filter((process) => !process.state.gone && !process.state.failing.now);
+            for (const process of working.length === 3 ? processes : [processes[who]])
+              expect(look(process.stop, now)).toBe(true);
           }
-          // No more bans, nothing fails, the clock runs on: no process is stopped past the last ban's end (as dated
-          // on the clock as it is now), and once they all looked, looking writes nothing.
+          // Nothing fails any more and the clock runs on: each look as above, until every ban met is over.
           for (const { state } of processes) state.gone = state.failing.now = false;
-          const free = now + L + STOP_CLOCK_SLACK_MS + 10_000;
-          for (let t = now + 10_000; t < free + 10 * MIN; t += 10_000)
-            for (const { stop } of processes)
-              if (t >= free) expect(stop.inForce(t)).toBeNull();
-              else stop.inForce(t);
+          for (const { stop } of processes) look(stop, now);
           const before = writes();
-          for (const { stop } of processes) stop.inForce(free + HOUR);
+          for (const { stop } of processes) look(stop, now);
           expect(writes()).toBe(before);
+          const lastEnd = Math.max(...met.map((ban) => ban.until), now);
+          for (let t = now; t <= lastEnd + STOP_CLOCK_SLACK_MS; t += 2 * MIN)
+            for (const { stop } of processes) look(stop, t);
+          for (const { stop } of processes) expect(look(stop, lastEnd + STOP_CLOCK_SLACK_MS)).toBe(false);
         },
       ),
       { numRuns: 60 },
     );
+  });
+
+  it('a ban another process meets between a look and its write is never lost: not taken out, not overwritten', () => {
+    const open = folders.dataFolder();
+    new HostStop(open(), HOST).stop(BAN, T, T + L);
+    const { ledger, next } = interleaved(open()());
+    const looker = new HostStop(() => ledger, HOST);
+    // The looker finds the stop over; before it takes it out, another process meets a new ban.
+    next.step = () => new HostStop(open(), HOST).stop(BAN, T + L, T + 2 * L);
+    expect(looker.inForce(T + L)).toBeNull();
+    expectBan(new HostStop(open(), HOST).inForce(T + L + 1));
+    // A process meeting a short ban finds the ledger without it; before it writes, another meets a longer one.
+    const fresh = folders.dataFolder();
+    const racing = interleaved(fresh()());
+    racing.next.step = () => new HostStop(fresh(), HOST).stop(BAN, T, T + 3 * L);
+    new HostStop(() => racing.ledger, HOST).stop(BAN, T, T + L);
+    expectBan(new HostStop(fresh(), HOST).inForce(T + 2 * L));
+  });
+
+  it('two bans that overlap hold as one, from the first start: a clock set back into the first still finds it', () => {
+    const open = folders.dataFolder();
+    new HostStop(open(), HOST).stop(BAN, T, T + L);
+    new HostStop(open(), HOST).stop(BAN, T + 10 * MIN, T + 10 * MIN + L);
+    // Set back five minutes at T + 12 min: the second ban is dated ahead, the first still holds.
+    expectBan(new HostStop(open(), HOST).inForce(T + 7 * MIN));
+    expect(new HostStop(open(), HOST).inForce(T + 10 * MIN + L)).toBeNull();
+  });
+
+  it('a look whose read fails goes by the stop it read last', () => {
+    const open = folders.dataFolder();
+    const { ledger, failing } = flakyLedger(open()());
+    const daemon = new HostStop(() => ledger, HOST);
+    new HostStop(open(), HOST).stop(BAN, T, T + L);
+    expectBan(daemon.inForce(T + 1));
+    failing.now = true;
+    expectBan(daemon.inForce(T + 2));
+    expect(daemon.inForce(T + L)).toBeNull();
   });
 
   it('a stored stop this version cannot read, or one longer than any ban, stops nothing', () => {
