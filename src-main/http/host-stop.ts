@@ -25,9 +25,10 @@ interface StopRecord {
  *
  * A stop holds from its start to its end by the wall clock, nothing else: no process ever moves it, so no failure or
  * clock change can make one last longer than the bans it stands for (a ban met while another holds joins it, from the
- * first start to the last end), and the first look that finds it over (or dated ahead: the clock was set back) takes it
- * out for good. Each look reads the ledger's stop; the process that met a ban keeps its own as well, and writes it
- * again at any look that finds the ledger without it (the ledger failed when the ban was met, or it was made anew).
+ * first start to the last end, three days at most), and the first look that finds it over (or dated ahead: the clock
+ * was set back) takes it out of the ledger. Each look reads the ledger's stop; the process that met a ban keeps its own
+ * as well, and writes it again at any look that finds the ledger without it (the ledger failed when the ban was met,
+ * it was made anew, or the clock came back into the ban's dates after another process took it out).
  */
 export class HostStop {
   /** The stop this process met, while it holds. */
@@ -102,13 +103,17 @@ const sameStop = (a: StopRecord, b: StopRecord | null) => b !== null && a.from =
  */
 function joined(a: StopRecord, b: StopRecord): StopRecord {
   const later = b.until > a.until ? b : a;
-  const until = later.until;
-  return { from: Math.max(Math.min(a.from, b.from), until - LONGEST_STOP_MS), until, error: later.error };
+  return lastPart({ ...later, from: Math.min(a.from, b.from) });
 }
 
-/** Whether stop `outer` holds whenever `inner` does. */
+/** A stop as the ledger can keep it: its last LONGEST_STOP_MS at most (bans joined over days lose their start). */
+function lastPart(record: StopRecord): StopRecord {
+  return { ...record, from: Math.max(record.from, record.until - LONGEST_STOP_MS) };
+}
+
+/** Whether stop `outer` holds whenever `inner` does, as far as one stop can (its last LONGEST_STOP_MS). */
 const covers = (outer: StopRecord | null, inner: StopRecord) =>
-  outer !== null && outer.from <= inner.from && outer.until >= inner.until;
+  outer !== null && outer.until >= inner.until && outer.from <= Math.max(inner.from, outer.until - LONGEST_STOP_MS);
 
 function holds(record: StopRecord, now: number): boolean {
   return record.from - STOP_CLOCK_SLACK_MS <= now && now < record.until;
