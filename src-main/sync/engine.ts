@@ -50,12 +50,17 @@ export interface SyncOptions {
   /** Default: the merchant's setting (fullListingEveryHours, 24 h unless changed). */
   fullEveryMs?: number;
   /**
-   * How long one supplier's run may fetch, from its start: the listing with every wait for the supplier's request
-   * limit. Past it the run fails ('deadline passed') and the previous catalog stays. The commit is not covered: it
-   * is local work that, once started, is better finished than thrown away. Default: the merchant's setting
-   * (syncDeadlineMinutes, 60 min unless changed).
+   * How long the sync may fetch, from its start: every supplier's listing with every wait for its request limit. A
+   * supplier that starts later (queued behind others) has what is left. A run still listing when the time is up fails
+   * ('deadline passed') and its supplier's previous catalog stays. Commits are not covered: local work that, once
+   * started, is better finished than thrown away. Default: the merchant's setting (syncDeadlineMinutes, 60 min).
    */
   deadlineMs?: number;
+  /**
+   * The sync's deadline as Date.now() reads it, when the sync was started on another thread (sync/worker/pool.ts):
+   * each thread reads it once against its own clock, then counts on the monotonic one. Wins over deadlineMs.
+   */
+  deadlineAt?: number;
   /**
    * When a listing is held for review instead of applied; default: the merchant's setting. A listing that would
    * remove every offer of a supplier is held whatever this says.
@@ -75,7 +80,8 @@ export { DEADLINE_PASSED };
 
 /**
  * Syncs every target, a few at a time, each independently: one supplier failing (or being canceled)
- * neither stops nor touches the others. Never rejects; each result says how its supplier ended.
+ * neither stops nor touches the others. Never rejects; each result says how its supplier ended. One deadline covers
+ * them all (SyncOptions.deadlineMs).
  */
 export async function syncSuppliers(
   db: Database,
@@ -83,15 +89,27 @@ export async function syncSuppliers(
   options: SyncOptions = {},
 ): Promise<SupplierSyncResult[]> {
   const results: SupplierSyncResult[] = new Array(targets.length);
+  // One deadline for the whole sync, read once: a supplier queued behind others does not start a clock of its own.
+  const fetchEndsAt = fetchDeadline(db, options);
   let next = 0;
   const worker = async () => {
     while (next < targets.length) {
       const index = next++;
-      results[index] = await syncSupplier(db, targets[index], options);
+      results[index] = await syncSupplier(db, targets[index], options, fetchEndsAt);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 3, targets.length)) }, worker));
   return results;
+}
+
+/** The sync's deadline as Date.now() reads it, for the threads it is shared out among. */
+export function syncDeadlineAt(db: Database, options: Pick<SyncOptions, 'deadlineMs' | 'deadlineAt'>): number {
+  return options.deadlineAt ?? Date.now() + (options.deadlineMs ?? syncDeadlineMinutes(db) * 60_000);
+}
+
+/** When fetching must end, on performance.now()'s clock: immune to the wall clock being set while a sync runs. */
+function fetchDeadline(db: Database, options: Pick<SyncOptions, 'deadlineMs' | 'deadlineAt'>): number {
+  return performance.now() + (syncDeadlineAt(db, options) - Date.now());
 }
 
 /** The `changedSince` to ask for, or null for a full listing. */
@@ -163,6 +181,8 @@ export async function syncSupplier(
   db: Database,
   target: SyncTarget,
   options: SyncOptions = {},
+  /** The sync's fetchDeadline, when this run is one of several; its own otherwise. */
+  fetchEndsAt = fetchDeadline(db, options),
 ): Promise<SupplierSyncResult> {
   const { supplierId, adapter } = target;
   const changedSince = listingSince(db, supplierId, options, target.source);
@@ -187,11 +207,14 @@ export async function syncSupplier(
   // One signal for the adapter: the user's cancel or the deadline, told apart by which fired.
   const fetchControl = new AbortController();
   let deadlinePassed = false;
-  const deadlineMs = options.deadlineMs ?? syncDeadlineMinutes(db) * 60_000;
-  const deadline = setTimeout(() => {
+  const passDeadline = () => {
     deadlinePassed = true;
     fetchControl.abort(new DeadlineError());
-  }, deadlineMs);
+  };
+  // Already past (the suppliers before this one used the sync's time up): not one request is sent.
+  const leftMs = fetchEndsAt - performance.now();
+  const deadline = setTimeout(passDeadline, Math.max(0, leftMs));
+  if (leftMs <= 0) passDeadline();
   const onUserAbort = () => fetchControl.abort(new CanceledError());
   if (options.signal?.aborted) onUserAbort();
   else options.signal?.addEventListener('abort', onUserAbort, { once: true });
@@ -206,6 +229,8 @@ export async function syncSupplier(
     const staged = staging;
     /** Lists into staging; whether any page listed everything (a 'full' page). */
     const list = async (reuse: boolean): Promise<boolean> => {
+      // Canceled, or out of time, before the listing began: the adapter is not even asked.
+      if (fetchControl.signal.aborted) throw stopReason();
       let sawFull = false;
       const pages = adapter
         .fetchCatalog({

@@ -21,12 +21,12 @@ export const settingsDictionary: Dictionary = {
     fullListing: 'Full listing at least every',
     'fullListing.unit': 'hours',
     'fullListing.help':
-      'In between, a sync asks suppliers that can say what changed for the changes alone; only a full listing shows that a product was deleted outright. Default {n}. “Full sync” on the Sync screen lists everything now.',
+      'In between, a sync asks suppliers that can say what changed for the changes alone; only a full listing shows that a product was deleted outright, or stock a Dujiao-Next or MeSIM supplier sold or restocked without editing the product. Default {n}. “Full sync” on the Sync screen lists everything now.',
     'fullListing.invalid': 'Enter whole hours from {min} to {max}.',
     syncDeadline: 'Give up a sync after',
     'syncDeadline.unit': 'minutes',
     'syncDeadline.help':
-      'Per supplier, waits for its request limit included. A sync that runs out of time leaves that supplier’s catalog as it was. Default {n}.',
+      'Counted from the start of the sync, for all its suppliers, waits for request limits included. A supplier still listing when the time is up keeps its catalog as it was. Default {n}.',
     'syncDeadline.invalid': 'Enter whole minutes from {min} to {max}.',
     data: 'Data',
     dataDir: 'Data folder',
@@ -63,11 +63,12 @@ export const settingsDictionary: Dictionary = {
     fullListing: '完整拉取间隔',
     'fullListing.unit': '小时（最长）',
     'fullListing.help':
-      '其间，能说明变动的供应商只拉取变动；只有完整拉取才能发现被彻底删除的商品。默认 {n}。“同步”页面的“完整同步”会立即拉取全部。',
+      '其间，能说明变动的供应商只拉取变动；只有完整拉取才能发现被彻底删除的商品，以及 Dujiao-Next 或 MeSIM 供应商未编辑商品而售出或补充的库存。默认 {n}。“同步”页面的“完整同步”会立即拉取全部。',
     'fullListing.invalid': '请输入 {min} 到 {max} 之间的整数小时。',
     syncDeadline: '同步超时放弃',
     'syncDeadline.unit': '分钟',
-    'syncDeadline.help': '按供应商计算，包括等待其请求限额的时间。超时的同步会保留该供应商原有的商品目录。默认 {n}。',
+    'syncDeadline.help':
+      '从同步开始时计算，涵盖其中所有供应商，包括等待请求限额的时间。到时仍在拉取的供应商会保留原有的商品目录。默认 {n}。',
     'syncDeadline.invalid': '请输入 {min} 到 {max} 之间的整数分钟。',
     data: '数据',
     dataDir: '数据文件夹',

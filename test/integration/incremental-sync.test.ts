@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { getRun } from '../../src-main/db/catalog-repo';
 import { catalogSeq } from '../../src-main/db/catalog-seq';
 import { seededRandom } from '../../src-main/suppliers/shared/sim/seeded-random';
-import { CHANGED_SINCE_OVERLAP_MS, syncSupplier, type SyncOptions } from '../../src-main/sync/engine';
+import { CHANGED_SINCE_OVERLAP_MS, syncSupplier, syncSuppliers, type SyncOptions } from '../../src-main/sync/engine';
 import type { SyncEvent } from '../../src-shared/sync-types';
 import { evolve, FakeSupplier, type FakeProduct } from '../helpers/fake-catalog';
 import { tempDb, type TempDb } from '../helpers/temp-db';
@@ -425,6 +425,44 @@ describe('incremental sync', () => {
     const result = await syncSupplier(db, target(stuck), { mode: 'full', deadlineMs: 100 });
     expect(result).toMatchObject({ status: 'failed', error: 'deadline passed' });
     expect(getRun(db, result.runId)).toMatchObject({ status: 'failed', error: 'deadline passed' });
+    expect(offersTable(db)).toEqual(before);
+  });
+
+  it("the deadline is the whole sync's: a supplier queued behind one that used it up asks nothing and keeps its catalog", async () => {
+    const db = store().db;
+    const first = new FakeSupplier();
+    const second = new FakeSupplier();
+    evolve(first, seededRandom(5), { newProducts: 10 });
+    evolve(second, seededRandom(6), { newProducts: 10 });
+    const named = (supplierId: string, adapter: ReturnType<FakeSupplier['adapter']>) => ({
+      supplierId,
+      supplierKind: 'fake',
+      adapter,
+    });
+    await syncSuppliers(db, [named('first', first.adapter()), named('second', second.adapter())]);
+    const before = offersTable(db);
+    for (const supplier of [first, second])
+      for (const product of supplier.products.values()) product.skus[0].amount = '77.00';
+    let secondAsked = 0;
+    // One at a time: the second starts only once the first, stuck on its page 2, has run out the sync's time.
+    const results = await syncSuppliers(
+      db,
+      [
+        named(
+          'first',
+          first.adapter({ beforePage: (index) => (index === 1 ? new Promise<void>(() => undefined) : undefined) }),
+        ),
+        named('second', second.adapter({ beforePage: () => void secondAsked++ })),
+      ],
+      { mode: 'full', concurrency: 1, deadlineMs: 100 },
+    );
+    expect(results.map((r) => [r.supplierId, r.status, r.error])).toEqual([
+      ['first', 'failed', 'deadline passed'],
+      ['second', 'failed', 'deadline passed'],
+    ]);
+    expect(results[1].requests).toBe(0);
+    expect(secondAsked).toBe(0);
+    expect(getRun(db, results[1].runId)).toMatchObject({ status: 'failed', error: 'deadline passed', requests: 0 });
     expect(offersTable(db)).toEqual(before);
   });
 

@@ -413,4 +413,24 @@ describe('request budgets of a sync in worker threads', () => {
     expect(results.map((r) => r.status)).toEqual(['canceled', 'canceled']);
     expect(catalogOf(db)).toEqual(before);
   });
+
+  it('gives every thread the deadline the sync started with: one already past sends nothing, every catalog as it was', async () => {
+    const sims = [await simulator('dujiao-next', { size: 300 }), await simulator('mesim', { size: 300 })];
+    const db = database();
+    const targets = () => sims.map((sim) => portableSyncTarget(sim.connection as Connection, ENV));
+    await syncSuppliersInThreads(db, targets(), { mode: 'full', threads: 2 });
+    const before = catalogOf(db);
+    for (const sim of sims) sim.setGeneration(1);
+    // A worker counting a deadline of its own, from its own start, would list and commit generation 1.
+    const results = await syncSuppliersInThreads(db, targets(), {
+      mode: 'full',
+      threads: 2,
+      deadlineAt: Date.now() - 1,
+    });
+    expect(results.map((r) => [r.status, r.error, r.requests])).toEqual([
+      ['failed', 'deadline passed', 0],
+      ['failed', 'deadline passed', 0],
+    ]);
+    expect(catalogOf(db)).toEqual(before);
+  });
 });

@@ -7,7 +7,7 @@ import { localAccountBudget } from '../../http/budget-policy';
 import { serveRemoteBudgets } from '../../http/budget-remote';
 import { MeteredBudget } from '../../http/budget-meter';
 import type { SupplierSyncResult } from '../../../src-shared/sync-types';
-import { listingSince, syncSuppliers, type SyncOptions, type SyncTarget } from '../engine';
+import { listingSince, syncDeadlineAt, syncSuppliers, type SyncOptions, type SyncTarget } from '../engine';
 import { planThreads } from './thread-plan';
 import { WORKER_STOPPED } from '../../../src-shared/sync-run-errors';
 import type { PortableTarget, SyncWorkerCommand, SyncWorkerData, SyncWorkerMessage } from './protocol';
@@ -71,6 +71,8 @@ export async function syncSuppliersInThreads(
     { threads: options.threads, cores: availableParallelism() },
   );
   if (!plan) return syncSuppliers(db, targets, options);
+  // Every thread counts to the one deadline the sync started with.
+  const shared = { ...options, deadlineAt: syncDeadlineAt(db, options) };
   const staying = targets.filter((target) => !moving.includes(target as PortableSyncTarget));
   const results = new Map<string, SupplierSyncResult>();
   const keep = (batch: SupplierSyncResult[]) => batch.forEach((result) => results.set(result.supplierId, result));
@@ -80,11 +82,11 @@ export async function syncSuppliersInThreads(
         await syncInWorker(
           db,
           moving.filter((target) => ids.includes(target.supplierId)),
-          options,
+          shared,
         ),
       ),
     ),
-    staying.length > 0 ? syncSuppliers(db, staying, options).then(keep) : null,
+    staying.length > 0 ? syncSuppliers(db, staying, shared).then(keep) : null,
   ]);
   return targets.map((target) => results.get(target.supplierId)!);
 }
@@ -139,7 +141,7 @@ async function syncInWorker(
       concurrency: options.concurrency ?? 3,
       mode: options.mode,
       fullEveryMs: options.fullEveryMs,
-      deadlineMs: options.deadlineMs,
+      deadlineAt: options.deadlineAt,
       holdThresholds: options.holdThresholds,
       nowMs: options.now?.(),
     },

@@ -25,7 +25,8 @@ export interface SyncWorkerData {
     concurrency: number;
     mode?: SyncModeRequest;
     fullEveryMs?: number;
-    deadlineMs?: number;
+    /** The sync's deadline, as the starter's Date.now() read it (SyncOptions.deadlineAt). */
+    deadlineAt?: number;
     holdThresholds?: HoldThresholds;
     /** The caller's clock, read once when the sync started (it decides full vs incremental). */
     nowMs?: number;

@@ -51,13 +51,28 @@ async function seededSimulator(generation: number) {
   });
 }
 
-/** What moved between two catalogs, as the server's `updated_at` sees it. */
+/**
+ * What moved between two catalogs, as the server's `updated_at` sees it: saving a product moves it; stock sold or
+ * restocked (stockMovedOnly) does not.
+ */
 function changesBetween(before: SimCatalog, after: SimCatalog) {
-  const content = (p: SimCatalog['products'][number]) => JSON.stringify({ ...p, changed_step: undefined });
+  const withStock = (p: SimCatalog['products'][number]) => JSON.stringify({ ...p, changed_step: undefined });
+  const content = (p: SimCatalog['products'][number]) =>
+    JSON.stringify({
+      ...p,
+      changed_step: undefined,
+      skus: p.skus.map((sku) => ({ ...sku, stock_quantity: undefined })),
+    });
   const old = new Map(before.products.map((p) => [p.id, p]));
   const next = new Map(after.products.map((p) => [p.id, p]));
   const changed = after.products.filter((p) => !old.has(p.id) || content(old.get(p.id)!) !== content(p));
   return {
+    stockMovedOnly: after.products
+      .filter(
+        (p) => old.has(p.id) && content(old.get(p.id)!) === content(p) && withStock(old.get(p.id)!) !== withStock(p),
+      )
+      .map((p) => String(p.id))
+      .sort(),
     changedActive: changed
       .filter((p) => p.is_active)
       .map((p) => String(p.id))
@@ -91,6 +106,7 @@ describe('Dujiao-Next incremental listing', () => {
     expect(expected.changedActive.length).toBeGreaterThan(10);
     expect(expected.deactivated.length).toBeGreaterThan(0);
     expect(expected.deleted.length).toBeGreaterThan(0);
+    expect(expected.stockMovedOnly.length).toBeGreaterThan(0);
 
     sim.hits.clear();
     const changes = await fetchPages(adapter, listedAt);
@@ -101,8 +117,9 @@ describe('Dujiao-Next incremental listing', () => {
     const removed = ids(changes.flatMap((page) => page.removedProducts ?? []));
     expect(offered).toEqual(expected.changedActive);
     expect(removed).toEqual(expected.deactivated);
-    // A product deleted outright is never listed again: only a full listing can tell it is gone.
-    for (const id of expected.deleted) {
+    // A product deleted outright is never listed again: only a full listing can tell it is gone. Nor is one whose
+    // stock alone moved: only a full listing shows its new stock.
+    for (const id of [...expected.deleted, ...expected.stockMovedOnly]) {
       expect(offered).not.toContain(id);
       expect(removed).not.toContain(id);
     }

@@ -51,7 +51,7 @@ const SPEC_WORDS: Record<string, { zhName: string; zh: (v: string) => string; en
 /**
  * The listing side of the simulated server: GET /products (incremental included), /products/:id and /categories.
  * Each product carries an `updated_at` that moves only when the product itself changes between catalogs, as the
- * real server's row timestamp does.
+ * real server's row timestamp does: stock sold or restocked does not move it.
  */
 export class SimListing {
   quirks: ListingQuirks = { ...STANDARD_LISTING };
@@ -82,7 +82,10 @@ export class SimListing {
     }
   }
 
-  /** The next catalog: a product whose content differs (or that is new) is stamped `now`; a missing one is deleted. */
+  /**
+   * The next catalog: a product whose content differs (or that is new) is stamped `now`, unless only its stock moved
+   * (fingerprint); a missing one is deleted.
+   */
   replace(catalog: SimCatalog, now: number): void {
     const stamps = new Map<number, { fingerprint: string; updatedAt: number }>();
     for (const product of catalog.products) {
@@ -214,8 +217,15 @@ export class SimListing {
   }
 }
 
+/**
+ * What saving the product row covers, and so what moves its `updated_at`. Stock is left out: on the real server, stock
+ * sold by orders lives on the SKU row (manual stock) or is counted from unused card codes at each request (automatic
+ * delivery), and neither touches the product row. An incremental listing does not see stock move; a full one does.
+ */
 function fingerprint(product: SimProduct): string {
-  return JSON.stringify(product, (key, value) => (key === 'changed_step' ? undefined : value));
+  return JSON.stringify(product, (key, value) =>
+    key === 'changed_step' || key === 'stock_quantity' ? undefined : value,
+  );
 }
 
 function relativeImages(product: SimProduct): string[] {

@@ -19,7 +19,10 @@ export interface EvolvedItem<T> {
   value: T;
   /** Listed at this generation; an absent item is deactivated on the upstream, and may come back. */
   present: boolean;
-  /** The last step that changed it, vanishing and coming back included (0: as seeded). */
+  /**
+   * The last step that changed what saving the item covers, vanishing and coming back included (0: as seeded). A stock
+   * move is stock sold or restocked, not an edit of the item: it does not count.
+   */
   changedAt: number;
   /** Removed for good: it never comes back, so the upstream no longer knows it at all. */
   deleted: boolean;
@@ -82,7 +85,6 @@ export function evolveWithHistory<T>(
         item.changedAt = step;
       } else if (r < 0.08 * churn) {
         item.value = evolution.moveStock(item.value, step);
-        item.changedAt = step;
       } else if (r < 0.09 * churn) {
         item.value = evolution.retitle(item.value, step);
         item.changedAt = step;
