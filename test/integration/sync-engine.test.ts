@@ -140,6 +140,31 @@ describe('sync engine on a real SQLite file', () => {
     expect(store.db.prepare('SELECT COUNT(*) AS n FROM offers WHERE removed_at IS NOT NULL').get()).toEqual({ n: 0 });
   });
 
+  it('a product deleted upstream mid-listing is the only one recorded removed (the pages it shifted are listed again)', async () => {
+    const { server, store, target } = await setup(120);
+    await syncSupplier(store.db, target());
+    // Deleted once page 1 (products 1–50) is read: by offset, page 2 now starts at product 52 and 51 is on no page.
+    const shrunk = catalogOf(120);
+    shrunk.products.splice(0, 1);
+    server.faults.add({
+      path: '/api/v1/upstream/products',
+      when: (req) => req.query.get('page') === '1',
+      times: 1,
+      action: {
+        kind: 'rewrite',
+        transform: (body) => {
+          server.replaceCatalog(shrunk);
+          return body;
+        },
+      },
+    });
+    const result = await syncSupplier(store.db, target());
+    expect(result).toMatchObject({ status: 'ok', counts: { offers: 119, added: 0, removed: 1, changed: 0 } });
+    expect(store.db.prepare('SELECT product_id FROM changes WHERE run_id = ?').pluck().all(result.runId)).toEqual([
+      '1',
+    ]);
+  });
+
   it('one failing supplier neither stops nor corrupts the others', async () => {
     const { server, store, target } = await setup(60);
     const broken = await startTestDujiao(catalogOf(10));

@@ -31,8 +31,6 @@ export interface DujiaoClientOptions {
 export interface ListingPage {
   page: number;
   pages: number;
-  /** The total the server reported with this page (it may move while products change mid-fetch). */
-  total: number;
   /** Raw product objects in page order, the first occurrence of each id only, with their place on the page. */
   items: Array<{ raw: unknown; index: number }>;
   duplicates: Array<{ index: number; id: string }>;
@@ -211,9 +209,9 @@ export class DujiaoClient {
   /**
    * Lists every product, or with `changedSince` only those changed since (see ListingPage.scope), page by page in page
    * order as the pages arrive, so nothing holds the whole listing. Pages by the `total` and `page_size` the server
-   * echoes (real servers cap the page size below what we ask). If the listing moved under us (we did not see `total`
-   * distinct products, or it stalled), a ListingRestart voids what was yielded and it is listed once more; then it is
-   * reported incomplete rather than treated as a smaller catalog.
+   * echoes (real servers cap the page size below what we ask). If the listing moved under us (the total changed
+   * between pages, we did not see `total` distinct products, or it stalled), a ListingRestart voids what was yielded
+   * and it is listed once more; then it is reported incomplete rather than treated as a smaller catalog.
    */
   async *listProducts(options: ListProductsOptions = {}): AsyncGenerator<ListingPage | ListingRestart> {
     let lastShortfall = '';
@@ -224,8 +222,8 @@ export class DujiaoClient {
         if (seen.distinct === seen.total) return;
         lastShortfall = supplierText('listing.shortfall', { seen: seen.distinct, total: seen.total });
       } catch (error) {
-        // A listing that moved under us can stall once, like it can come up short; both get one more try.
-        if (!(error instanceof StalledListing)) throw error;
+        // A listing that moved under us can stall or shift once, like it can come up short; all get one more try.
+        if (!(error instanceof UnsteadyListing)) throw error;
         lastShortfall = error.reason;
       }
     }
@@ -264,7 +262,6 @@ export class DujiaoClient {
     const scope = filtered ? 'changes' : 'full';
     // Only ids are kept across pages: the raw items of a page are dropped once it is mapped.
     const seen = new Set<string>();
-    let total = first.total;
     let distinct = 0;
     try {
       for (let page = 1; page <= pages; page++) {
@@ -274,9 +271,14 @@ export class DujiaoClient {
           // Half filtered, half not: neither a list of changes nor a whole catalog can be read from it.
           throw incompleteCatalog(`${this.options.label} GET /products`, supplierText('listing.halfFiltered'));
         }
-        // The server may report a different total on a later page when products change mid-fetch.
-        total = result.total;
-        const listed: ListingPage = { page, pages, total, items: [], duplicates: [], scope };
+        // The server pages by offset: a product added or taken out after the first page shifts every later page, so
+        // one product is seen twice or never, and the counts can still agree (one listed, then deleted, and one missed).
+        if (result.total !== first.total) {
+          throw new UnsteadyListing(
+            supplierText('listing.totalMoved', { before: first.total, after: result.total, page, pages }),
+          );
+        }
+        const listed: ListingPage = { page, pages, items: [], duplicates: [], scope };
         result.items.forEach((raw, index) => {
           const id = raw && typeof raw === 'object' ? String((raw as Record<string, unknown>).id ?? '') : '';
           if (id && seen.has(id)) {
@@ -292,7 +294,7 @@ export class DujiaoClient {
     } finally {
       ahead.stop();
     }
-    return { distinct, total };
+    return { distinct, total: first.total };
   }
 
   private async fetchPage(
@@ -319,8 +321,8 @@ export class DujiaoClient {
   }
 }
 
-/** A page that brought nothing new: the listing is not getting anywhere. */
-class StalledListing extends IncompleteCatalogError {
+/** A listing that stalled (a page brought nothing new) or shifted under us (the total moved): worth one more try. */
+class UnsteadyListing extends IncompleteCatalogError {
   constructor(readonly reason: string) {
     super(reason);
   }
@@ -348,10 +350,10 @@ class ListingProgress {
     const fresh = ids.filter((id) => id === '' || !this.seen.has(id)).length;
     for (const id of ids) if (id) this.seen.add(id);
     if (items.length === 0) {
-      throw new StalledListing(supplierText('listing.emptyPage', { page, pages: this.pages, total: this.total }));
+      throw new UnsteadyListing(supplierText('listing.emptyPage', { page, pages: this.pages, total: this.total }));
     }
     if (fresh === 0) {
-      throw new StalledListing(supplierText('listing.repeatedPage', { page, pages: this.pages }));
+      throw new UnsteadyListing(supplierText('listing.repeatedPage', { page, pages: this.pages }));
     }
   }
 }

@@ -55,6 +55,7 @@ export const SUPPLIER_TEXT_CODES = [
   'listing.shortfall',
   'listing.emptyPage',
   'listing.repeatedPage',
+  'listing.totalMoved',
   'listing.halfFiltered',
   'listing.unwalkable',
   'listing.partFailed',

@@ -408,6 +408,55 @@ describe('Dujiao-Next client against the simulator', () => {
     expect(inEnglish(error.message)).toMatch(/saw 120 distinct products of the 130/);
   });
 
+  it('lists again when a product already listed is deleted mid-listing, so the one the pages shifted past is not lost', async () => {
+    // The server pages with LIMIT/OFFSET: once product 1 (page 1) is gone, every later page starts one product later
+    // and product 51 is on no page. The counts still agree (119 seen, total 119); only the moved total tells.
+    const catalog = catalogOf(120);
+    const server = await sim(catalog, { pageSizeCap: 50 });
+    server.faults.add({
+      path: '/api/v1/upstream/products',
+      when: (req) => req.query.get('page') === '1',
+      times: 1,
+      action: {
+        kind: 'rewrite',
+        transform: (body) => {
+          server.replaceCatalog({ ...catalog, products: catalog.products.slice(1) });
+          return body;
+        },
+      },
+    });
+    const pages = await collect(
+      createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: FAST_RETRY }).fetchCatalog(),
+    );
+    expect(pages.restarts).toBe(1);
+    expect(pages.offers.map((o) => o.productId)).toEqual(Array.from({ length: 119 }, (_, i) => String(i + 2)));
+  });
+
+  it('lists again when a product is created mid-listing on a server that lists the newest first', async () => {
+    // As the real server orders (sort_order DESC, created_at DESC): the new product lands on page 1, already read,
+    // and every later page starts one product earlier.
+    const catalog = catalogOf(120);
+    const server = await sim(catalog, { pageSizeCap: 50 });
+    server.state.quirks.newestFirst = true;
+    server.faults.add({
+      path: '/api/v1/upstream/products',
+      when: (req) => req.query.get('page') === '1',
+      times: 1,
+      action: {
+        kind: 'rewrite',
+        transform: (body) => {
+          server.replaceCatalog({ ...catalog, products: [...catalog.products, product(121)] });
+          return body;
+        },
+      },
+    });
+    const pages = await collect(
+      createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: FAST_RETRY }).fetchCatalog(),
+    );
+    expect(pages.restarts).toBe(1);
+    expect(pages.offers.map((o) => o.productId)).toEqual(Array.from({ length: 121 }, (_, i) => String(121 - i)));
+  });
+
   it('skips malformed items with their reasons and keeps the rest', async () => {
     const server = await sim(catalogOf(10));
     server.faults.add({

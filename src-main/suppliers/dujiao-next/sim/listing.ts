@@ -18,6 +18,12 @@ export interface ListingQuirks {
   uncategorized: boolean;
   /** Auto-delivered products with an odd id are bought further up by the site (`fulfillment_type: "upstream"`). */
   upstreamFulfillment: boolean;
+  /**
+   * The real server's order, `sort_order DESC, created_at DESC` (ids here are given as products are created): the
+   * newest first, so a product created while a listing is paged shifts every later page by one. Off, products are
+   * listed by id, and only a deletion shifts the pages.
+   */
+  newestFirst: boolean;
 }
 
 export const STANDARD_LISTING: ListingQuirks = {
@@ -27,6 +33,7 @@ export const STANDARD_LISTING: ListingQuirks = {
   relativeImages: false,
   uncategorized: false,
   upstreamFulfillment: false,
+  newestFirst: false,
 };
 
 export interface ListingFlavor {
@@ -151,7 +158,8 @@ export class SimListing {
 
   /** Computed once per filter and catalog rather than on every page request. */
   private listed(includeInactive: boolean, after: number | null): SimProduct[] {
-    const key = `${includeInactive}|${after}`;
+    const { newestFirst } = this.quirks;
+    const key = `${includeInactive}|${after}|${newestFirst}`;
     let list = this.filtered.get(key);
     if (!list) {
       list = this.catalog.products.filter(
@@ -159,6 +167,7 @@ export class SimListing {
           (includeInactive || product.is_active) &&
           (after === null || (this.stamps.get(product.id)?.updatedAt ?? 0) > after),
       );
+      if (newestFirst) list.sort((a, b) => b.id - a.id);
       this.filtered.set(key, list);
     }
     return list;
