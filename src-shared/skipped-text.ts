@@ -18,6 +18,8 @@ export const SKIPPED_TEXT_CODES = [
   /** One offer of an item: `sku`, and `variant` where the SKU has several. */
   'where.sku',
   'where.skuVariant',
+  /** A product read alone (GET /products/:id) after a full listing skipped it: `id`. */
+  'where.productAlone',
   /** An offer as the catalog keys it: `product`, `sku`, `variant`. */
   'where.offer',
   'where.offerVariant',

@@ -526,6 +526,14 @@ export function storedRawOf(db: Database, supplierId: string): (productId: strin
   };
 }
 
+/** The products of a supplier that have a live offer, read when called (FetchOptions.liveProducts). */
+export function liveProductsOf(db: Database, supplierId: string): () => string[] {
+  const read = db
+    .prepare(`SELECT DISTINCT product_id FROM offers WHERE supplier_id = ? AND removed_at IS NULL ORDER BY product_id`)
+    .pluck();
+  return () => read.all(supplierId) as string[];
+}
+
 /** A live offer's quantity tiers; empty when it has none (or is not live). */
 export function offerQuantityTiers(
   db: Database,

@@ -66,6 +66,11 @@ export interface FetchOptions {
    * Absent on a full listing, which reads every item: that is what catches a change no fingerprint covers.
    */
   reusable?: (fingerprint: string) => boolean;
+  /**
+   * The products with a live offer, read when called. An adapter whose full listing can skip a product still on sale
+   * (offset paging while the catalog moves: Dujiao-Next) asks for each one it did not list before it is recorded gone.
+   */
+  liveProducts?: () => string[];
 }
 
 export interface OrderRequest {

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import {
   storedRawOf,
+  liveProductsOf,
   liveItemFingerprints,
   ReusedItemsMoved,
   type CommitResult,
@@ -211,10 +212,16 @@ export async function syncSupplier(
     deadlinePassed = true;
     fetchControl.abort(new DeadlineError());
   };
+  // Timers count whole milliseconds from the event loop's cached clock, so one can fire a little before its time:
+  // the deadline passes only once the clock says so, or a supplier queued behind would start with time left.
+  let deadline: ReturnType<typeof setTimeout> | undefined;
+  const watchDeadline = () => {
+    const leftMs = fetchEndsAt - performance.now();
+    if (leftMs <= 0) passDeadline();
+    else deadline = setTimeout(watchDeadline, Math.ceil(leftMs));
+  };
   // Already past (the suppliers before this one used the sync's time up): not one request is sent.
-  const leftMs = fetchEndsAt - performance.now();
-  const deadline = setTimeout(passDeadline, Math.max(0, leftMs));
-  if (leftMs <= 0) passDeadline();
+  watchDeadline();
   const onUserAbort = () => fetchControl.abort(new CanceledError());
   if (options.signal?.aborted) onUserAbort();
   else options.signal?.addEventListener('abort', onUserAbort, { once: true });
@@ -237,6 +244,7 @@ export async function syncSupplier(
           signal: fetchControl.signal,
           changedSince,
           storedRaw: storedRawOf(db, supplierId),
+          liveProducts: liveProductsOf(db, supplierId),
           ...(reuse && { reusable: liveItemFingerprints(db, supplierId) }),
           onProgress: (progress) => options.onEvent?.({ type: 'progress', supplierId, runId, ...progress }),
         })

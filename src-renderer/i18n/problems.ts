@@ -67,8 +67,8 @@ export const problemsDictionary: Dictionary = {
     'listing.shortfall': 'saw {seen} distinct products of the {total} the server reported',
     'listing.emptyPage': 'page {page} of {pages} came back empty although the server reported {total} products',
     'listing.repeatedPage': 'page {page} of {pages} lists only products already listed on earlier pages',
-    'listing.totalMoved':
-      'products were added or taken out while the catalog was listed (page {page} of {pages} reported {after} products, the first page {before}), so its pages shifted',
+    'listing.shrank':
+      'products were deleted or taken off sale while they were listed: by page {page} of {pages} the server counted {after} instead of {before}; the listing was read twice, so sync again once the shop is quiet',
     'listing.halfFiltered': 'the server applied the change filter to some pages of the listing only',
     'listing.unwalkable': 'entry {entry} cannot be read ({detail})',
     'listing.partFailed': 'could not list {part}: {error}',
@@ -215,8 +215,8 @@ export const problemsDictionary: Dictionary = {
     'listing.shortfall': '只看到服务器所报 {total} 个商品中的 {seen} 个',
     'listing.emptyPage': '第 {page}/{pages} 页为空，而服务器报告有 {total} 个商品',
     'listing.repeatedPage': '第 {page}/{pages} 页只列出了前面各页已有的商品',
-    'listing.totalMoved':
-      '拉取目录期间有商品增减（第 1 页报告 {before} 个商品，第 {page}/{pages} 页报告 {after} 个），各页因此错位',
+    'listing.shrank':
+      '读取期间有商品被删除或下架：到第 {page}/{pages} 页时服务器计数由 {before} 变为 {after}；已读取两次，请待店铺停止改动后再同步',
     'listing.halfFiltered': '服务器只对部分页面应用了变更筛选',
     'listing.unwalkable': '第 {entry} 项无法读取（{detail}）',
     'listing.partFailed': '无法拉取{part}：{error}',

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { getRun, listLiveOffers } from '../../src-main/db/catalog-repo';
 import { createDujiaoProtocolAdapter } from '../../src-main/suppliers/dujiao-next/adapter';
+import { RECHECK_LIMIT } from '../../src-main/suppliers/dujiao-next/client';
 import { syncSupplier, syncSuppliers } from '../../src-main/sync/engine';
 import type { SyncEvent } from '../../src-shared/sync-types';
 import { catalogOf, product, startTestDujiao } from '../helpers/dujiao-fixtures';
@@ -140,7 +141,7 @@ describe('sync engine on a real SQLite file', () => {
     expect(store.db.prepare('SELECT COUNT(*) AS n FROM offers WHERE removed_at IS NOT NULL').get()).toEqual({ n: 0 });
   });
 
-  it('a product deleted upstream mid-listing is the only one recorded removed (the pages it shifted are listed again)', async () => {
+  it('a product deleted upstream mid-listing: the live one the pages shifted past is read alone, not recorded removed', async () => {
     const { server, store, target } = await setup(120);
     await syncSupplier(store.db, target());
     // Deleted once page 1 (products 1–50) is read: by offset, page 2 now starts at product 52 and 51 is on no page.
@@ -158,11 +159,41 @@ describe('sync engine on a real SQLite file', () => {
         },
       },
     });
+    const during = await syncSupplier(store.db, target());
+    expect(during).toMatchObject({ status: 'ok', counts: { offers: 120, added: 0, removed: 0, changed: 0 } });
+    expect(server.hits.get('GET /api/v1/upstream/products/51')).toBe(1);
+    // Listed before it went, product 1 goes with the next listing, alone.
+    const next = await syncSupplier(store.db, target());
+    expect(next).toMatchObject({ status: 'ok', counts: { offers: 119, removed: 1 } });
+    expect(store.db.prepare('SELECT product_id FROM changes WHERE run_id = ?').pluck().all(next.runId)).toEqual(['1']);
+  });
+
+  it('live products a full listing no longer shows are asked for alone, and removed when deleted or off sale', async () => {
+    const { server, store, target } = await setup(120);
+    await syncSupplier(store.db, target());
+    const next = catalogOf(120);
+    // 2 taken off sale (answered alone with is_active false) and 3 deleted (404 alone).
+    for (const p of next.products.slice(0, 2)) p.is_active = false;
+    next.products.splice(2, 3);
+    server.replaceCatalog(next);
     const result = await syncSupplier(store.db, target());
-    expect(result).toMatchObject({ status: 'ok', counts: { offers: 119, added: 0, removed: 1, changed: 0 } });
-    expect(store.db.prepare('SELECT product_id FROM changes WHERE run_id = ?').pluck().all(result.runId)).toEqual([
-      '1',
-    ]);
+    expect(result).toMatchObject({ status: 'ok', counts: { offers: 115, removed: 5 } });
+    const readAlone = [...server.hits.keys()].filter((key) => /\/products\/\d+$/.test(key));
+    expect(readAlone.sort()).toEqual(['1', '2', '3', '4', '5'].map((id) => `GET /api/v1/upstream/products/${id}`));
+  });
+
+  it('more than RECHECK_LIMIT live products gone from a full listing: none is asked for alone, all are removed', async () => {
+    const { server, store, target } = await setup(120);
+    await syncSupplier(store.db, target());
+    const next = catalogOf(120);
+    next.products.splice(0, RECHECK_LIMIT + 1);
+    server.replaceCatalog(next);
+    const result = await syncSupplier(store.db, target());
+    expect(result).toMatchObject({
+      status: 'ok',
+      counts: { offers: 120 - RECHECK_LIMIT - 1, removed: RECHECK_LIMIT + 1 },
+    });
+    expect([...server.hits.keys()].filter((key) => /\/products\/\d+$/.test(key))).toEqual([]);
   });
 
   it('one failing supplier neither stops nor corrupts the others', async () => {

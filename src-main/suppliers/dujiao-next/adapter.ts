@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { SupplierError } from '../../http/errors';
 import { money } from '../../domain/money';
 import type { AdapterEnv, CatalogPage, FetchOptions, PingResult, SupplierAdapter } from '../adapter';
-import { describeItem, mapPageItems, rawField } from '../shared/validate-items';
+import { describeItem, mapItems, mapPageItems, rawField } from '../shared/validate-items';
 import { issuesText } from '../shared/issue-text';
 import { supplierText } from '../shared/supplier-text';
-import { DujiaoClient } from './client';
+import { DujiaoClient, RECHECK_LIMIT } from './client';
 import { listingMemo, mapProduct, type MapContext } from './map';
 import { createDujiaoOrders } from './orders';
 import { categorySchema, pingSchema, productSchema, type DujiaoCategory } from './schemas';
@@ -99,14 +99,17 @@ export function createDujiaoProtocolAdapter(
     let yielded = 0;
     // Set after the listing started over: the next page tells the engine to drop what it staged before.
     let restart = false;
+    const listedIds = new Set<string>();
     for await (const listed of client.listProducts(options)) {
       if ('restart' in listed) {
         restart = true;
         yielded = 0;
+        listedIds.clear();
         continue;
       }
       scope = listed.scope;
       const { page } = listed;
+      for (const item of listed.items) listedIds.add(String(rawField(item.raw, 'id')));
       const items: Array<{ raw: unknown; index: number }> = [];
       const removed: string[] = [];
       for (const item of listed.items) {
@@ -152,6 +155,27 @@ export function createDujiaoProtocolAdapter(
       };
       restart = false;
     }
+    // A product still on sale can fall between two pages of a full listing (client.listProducts): each live product
+    // not listed is asked for alone, and one still on sale is part of the catalog after all.
+    if (scope === 'full' && options.liveProducts) {
+      const onSale = await productsStillOnSale(
+        options.liveProducts().filter((id) => !listedIds.has(id)),
+        options.signal,
+      );
+      if (onSale.length > 0) {
+        const context = await mapContext();
+        // Each judged alone: one product that cannot be read keeps its last good offers, and fails nothing else.
+        const { page: mapped } = mapItems(
+          onSale,
+          productSchema,
+          (product) => mapProduct(product, context),
+          (raw) => skippedText('where.productAlone', { id: String(rawField(raw, 'id')) }),
+        );
+        yielded++;
+        yield { ...mapped, scope, ...(restart ? { restart: true as const } : {}) };
+        restart = false;
+      }
+    }
     // Nothing changed is still an answer: without a page saying 'changes', no page would read as an empty catalog.
     // And a listing that started over must void the first one even when the second yields nothing.
     if ((yielded === 0 && scope === 'changes') || restart) {
@@ -163,6 +187,28 @@ export function createDujiaoProtocolAdapter(
         ...(restart ? { restart: true as const } : {}),
       };
     }
+  }
+
+  /**
+   * The raw products of `ids` still on sale, each asked for alone (GET /products/:id); none asked past RECHECK_LIMIT.
+   * Asking is a safety net: once an answer fails (an older build without the route, a server error), the rest are left
+   * to the listing's verdict, as they were before the net. Only the user's cancel or the deadline stops the sync.
+   */
+  async function productsStillOnSale(ids: string[], signal?: AbortSignal): Promise<unknown[]> {
+    if (ids.length > RECHECK_LIMIT) return [];
+    const onSale: unknown[] = [];
+    for (const id of ids) {
+      let raw: unknown;
+      try {
+        raw = (await client.product(id, signal))?.product;
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        break;
+      }
+      // Only the product asked for: another one answered in its place proves nothing of this one.
+      if (raw !== undefined && !isDeactivated(raw) && String(rawField(raw, 'id')) === id) onSale.push(raw);
+    }
+    return onSale;
   }
 
   const orders = createDujiaoOrders(client, {

@@ -27,6 +27,14 @@ export interface DujiaoClientOptions {
   pageConcurrency?: number;
 }
 
+/**
+ * How far a full listing's total may fall between its pages and still be read: each product that left (deleted, or
+ * taken off sale) may have shifted one still on sale off its page, and at most this many live products a full listing
+ * did not list are asked for alone before they are recorded gone (each a request of the key's budget). Past it, none
+ * are: so many gone at once were most likely meant, and the commit's hold rules judge the listing as it is.
+ */
+export const RECHECK_LIMIT = 20;
+
 /** One page of a listing, as it arrives: the products it lists for the first time, and those it repeats. */
 export interface ListingPage {
   page: number;
@@ -209,9 +217,17 @@ export class DujiaoClient {
   /**
    * Lists every product, or with `changedSince` only those changed since (see ListingPage.scope), page by page in page
    * order as the pages arrive, so nothing holds the whole listing. Pages by the `total` and `page_size` the server
-   * echoes (real servers cap the page size below what we ask). If the listing moved under us (the total changed
-   * between pages, we did not see `total` distinct products, or it stalled), a ListingRestart voids what was yielded
-   * and it is listed once more; then it is reported incomplete rather than treated as a smaller catalog.
+   * echoes (real servers cap the page size below what we ask). If the listing moved under us (we saw fewer distinct
+   * products than the least `total` a page reported, it stalled, or its total fell further than it may), a ListingRestart
+   * voids what was yielded and it is listed once more; then it is reported incomplete rather than treated as a
+   * smaller catalog.
+   *
+   * The server pages by offset, newest first. A product added mid-way shifts the later pages down: one product is
+   * listed twice (a duplicate) and the new one may wait for the next sync, but none already there is lost. One that
+   * leaves mid-way (deleted, or taken off sale) shifts them up, and a product still listed falls between two pages
+   * unseen, while the counts can still agree. A full listing lets up to RECHECK_LIMIT of those pass: the adapter asks
+   * for each live product it did not list before it is recorded gone (`product`). In a listing of changes the one
+   * skipped would be a change lost, so any fall there lists it once more.
    */
   async *listProducts(options: ListProductsOptions = {}): AsyncGenerator<ListingPage | ListingRestart> {
     let lastShortfall = '';
@@ -219,10 +235,10 @@ export class DujiaoClient {
       if (attempt > 1) yield { restart: true };
       try {
         const seen = yield* this.listOnce(options);
-        if (seen.distinct === seen.total) return;
-        lastShortfall = supplierText('listing.shortfall', { seen: seen.distinct, total: seen.total });
+        if (seen.distinct >= seen.leastTotal) return;
+        lastShortfall = supplierText('listing.shortfall', { seen: seen.distinct, total: seen.leastTotal });
       } catch (error) {
-        // A listing that moved under us can stall or shift once, like it can come up short; all get one more try.
+        // A listing that moved under us can stall or shrink once, like it can come up short; all get one more try.
         if (!(error instanceof UnsteadyListing)) throw error;
         lastShortfall = error.reason;
       }
@@ -230,9 +246,19 @@ export class DujiaoClient {
     throw incompleteCatalog(`${this.options.label} GET /products`, lastShortfall);
   }
 
+  /** GET /products/:id: the envelope with the product as a listing shows it (`is_active` false once off sale), or null once deleted. */
+  async product(productId: string, signal?: AbortSignal): Promise<Record<string, unknown> | null> {
+    try {
+      return await this.call('GET', `/products/${encodeURIComponent(productId)}`, { signal });
+    } catch (error) {
+      if (error instanceof SupplierError && error.code === 'product_not_found') return null;
+      throw error;
+    }
+  }
+
   private async *listOnce(
     options: ListProductsOptions,
-  ): AsyncGenerator<ListingPage, { distinct: number; total: number }> {
+  ): AsyncGenerator<ListingPage, { distinct: number; leastTotal: number }> {
     const filter: Record<string, string> = options.changedSince
       ? { updated_after: updatedAfterParam(options.changedSince), include_inactive: 'true' }
       : {};
@@ -263,20 +289,22 @@ export class DujiaoClient {
     // Only ids are kept across pages: the raw items of a page are dropped once it is mapped.
     const seen = new Set<string>();
     let distinct = 0;
+    let leastTotal = first.total;
+    let mostTotal = first.total;
     try {
       for (let page = 1; page <= pages; page++) {
         const result = page === 1 ? first : await ahead.take(page);
+        if (result.total < mostTotal - (scope === 'changes' ? 0 : RECHECK_LIMIT)) {
+          throw new UnsteadyListing(
+            supplierText('listing.shrank', { before: mostTotal, after: result.total, page, pages }),
+          );
+        }
+        leastTotal = Math.min(leastTotal, result.total);
+        mostTotal = Math.max(mostTotal, result.total);
         progress.check(page, result.items);
         if (options.changedSince && (result.includes_inactive === true) !== filtered) {
           // Half filtered, half not: neither a list of changes nor a whole catalog can be read from it.
           throw incompleteCatalog(`${this.options.label} GET /products`, supplierText('listing.halfFiltered'));
-        }
-        // The server pages by offset: a product added or taken out after the first page shifts every later page, so
-        // one product is seen twice or never, and the counts can still agree (one listed, then deleted, and one missed).
-        if (result.total !== first.total) {
-          throw new UnsteadyListing(
-            supplierText('listing.totalMoved', { before: first.total, after: result.total, page, pages }),
-          );
         }
         const listed: ListingPage = { page, pages, items: [], duplicates: [], scope };
         result.items.forEach((raw, index) => {
@@ -294,7 +322,7 @@ export class DujiaoClient {
     } finally {
       ahead.stop();
     }
-    return { distinct, total: first.total };
+    return { distinct, leastTotal };
   }
 
   private async fetchPage(
@@ -321,7 +349,7 @@ export class DujiaoClient {
   }
 }
 
-/** A listing that stalled (a page brought nothing new) or shifted under us (the total moved): worth one more try. */
+/** A listing that stalled (a page brought nothing new) or shrank under us: worth one more try. */
 class UnsteadyListing extends IncompleteCatalogError {
   constructor(readonly reason: string) {
     super(reason);

@@ -184,13 +184,8 @@ export function createDujiaoOrders(client: DujiaoClient, profile: DujiaoOrderPro
     productId: string,
     signal?: AbortSignal,
   ): Promise<z.infer<typeof liveProductSchema>['product'] | null> {
-    let envelope: Record<string, unknown>;
-    try {
-      envelope = await client.call('GET', `/products/${encodeURIComponent(productId)}`, { signal });
-    } catch (error) {
-      if (error instanceof SupplierError && error.code === 'product_not_found') return null;
-      throw error;
-    }
+    const envelope = await client.product(productId, signal);
+    if (envelope === null) return null;
     const parsed = liveProductSchema.safeParse(envelope);
     if (!parsed.success) {
       throw new SupplierError(

@@ -55,7 +55,7 @@ export const SUPPLIER_TEXT_CODES = [
   'listing.shortfall',
   'listing.emptyPage',
   'listing.repeatedPage',
-  'listing.totalMoved',
+  'listing.shrank',
   'listing.halfFiltered',
   'listing.unwalkable',
   'listing.partFailed',

@@ -32,6 +32,33 @@ export function mapPageItems<Item>(
   identify: (raw: unknown) => { productId?: unknown; skuId?: unknown } = defaultIdentify,
   reuse?: ItemReuse,
 ): CatalogPage {
+  const { page, badItems } = mapItems(items, schema, map, describe, identify, reuse);
+  if (items.length > 0 && badItems * 2 > items.length) {
+    throw new SupplierError(
+      supplierText('supplier.malformedPage', {
+        bad: badItems,
+        total: items.length,
+        first: page.skipped[0].where,
+        reason: page.skipped[0].reason,
+      }),
+      'malformed_page',
+    );
+  }
+  return page;
+}
+
+/**
+ * Validates and maps items each on its own account, as mapPageItems does, without judging them together: for items
+ * that are not a page of a listing (products read one by one), where one bad item says nothing of the others.
+ */
+export function mapItems<Item>(
+  items: unknown[],
+  schema: z.ZodType<Item>,
+  map: (item: Item) => Offer[],
+  describe: (raw: unknown, index: number) => string,
+  identify: (raw: unknown) => { productId?: unknown; skuId?: unknown } = defaultIdentify,
+  reuse?: ItemReuse,
+): { page: CatalogPage; badItems: number } {
   const offers: Offer[] = [];
   const skipped: SkippedItem[] = [];
   const itemFingerprints: Array<string | null> = [];
@@ -87,18 +114,7 @@ export function mapPageItems<Item>(
     // same for an item that lists a key twice).
     if (kept < mapped.length) itemFingerprints.fill(null, firstOffer);
   });
-  if (items.length > 0 && badItems * 2 > items.length) {
-    throw new SupplierError(
-      supplierText('supplier.malformedPage', {
-        bad: badItems,
-        total: items.length,
-        first: skipped[0].where,
-        reason: skipped[0].reason,
-      }),
-      'malformed_page',
-    );
-  }
-  return reuse ? { offers, skipped, itemFingerprints, keptItems } : { offers, skipped };
+  return { page: reuse ? { offers, skipped, itemFingerprints, keptItems } : { offers, skipped }, badItems };
 }
 
 function defaultIdentify(raw: unknown): { productId?: unknown } {

@@ -7,6 +7,9 @@ import { dujiaoHeaders } from '../../../src-main/suppliers/dujiao-next/sign';
 import { FAST_RETRY } from '../../helpers/temp-db';
 import { catalogOf, product, startTestDujiao, TEST_KEY, TEST_SECRET } from '../../helpers/dujiao-fixtures';
 import { collectPages } from '../../helpers/collect-pages';
+import type { SimCatalog } from '../../../src-main/suppliers/dujiao-next/sim/seed';
+import type { Fault } from '../../../src-main/suppliers/shared/sim/server';
+import { RECHECK_LIMIT } from '../../../src-main/suppliers/dujiao-next/client';
 import { inEnglish, skippedInEnglish } from '../../helpers/in-english';
 
 const running: Array<{ close(): Promise<void> }> = [];
@@ -408,11 +411,14 @@ describe('Dujiao-Next client against the simulator', () => {
     expect(inEnglish(error.message)).toMatch(/saw 120 distinct products of the 130/);
   });
 
-  it('lists again when a product already listed is deleted mid-listing, so the one the pages shifted past is not lost', async () => {
-    // The server pages with LIMIT/OFFSET: once product 1 (page 1) is gone, every later page starts one product later
-    // and product 51 is on no page. The counts still agree (119 seen, total 119); only the moved total tells.
-    const catalog = catalogOf(120);
+  /** A full listing during which `change` is made to the catalog, as soon as page 1 has been read. */
+  async function listWhileChanging(
+    change: (catalog: SimCatalog) => SimCatalog,
+    { newestFirst = false, catalog = catalogOf(120), faults = [] as Fault[] } = {},
+  ) {
     const server = await sim(catalog, { pageSizeCap: 50 });
+    server.state.quirks.newestFirst = newestFirst;
+    server.faults.add(...faults);
     server.faults.add({
       path: '/api/v1/upstream/products',
       when: (req) => req.query.get('page') === '1',
@@ -420,24 +426,160 @@ describe('Dujiao-Next client against the simulator', () => {
       action: {
         kind: 'rewrite',
         transform: (body) => {
-          server.replaceCatalog({ ...catalog, products: catalog.products.slice(1) });
+          server.replaceCatalog(change(catalog));
           return body;
         },
       },
     });
-    const pages = await collect(
-      createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: FAST_RETRY }).fetchCatalog(),
-    );
-    expect(pages.restarts).toBe(1);
-    expect(pages.offers.map((o) => o.productId)).toEqual(Array.from({ length: 119 }, (_, i) => String(i + 2)));
+    const live = catalog.products.filter((p) => p.is_active).map((p) => String(p.id));
+    const adapter = createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: FAST_RETRY });
+    const listing = await collect(adapter.fetchCatalog({ liveProducts: () => live }));
+    const readAlone = [...server.hits.keys()].filter((key) => /^GET \/api\/v1\/upstream\/products\/\d+$/.test(key));
+    return { listing, ids: listing.offers.map((o) => o.productId), readAlone };
+  }
+
+  it('asks for a live product the pages shifted past when one already listed is deleted mid-listing', async () => {
+    // The server pages by offset: once product 1 (page 1) is gone, page 2 starts at product 52 and 51 is on no page.
+    // The counts still agree (119 seen, total 119). Product 1 stays until the next listing.
+    const { listing, ids, readAlone } = await listWhileChanging((catalog) => ({
+      ...catalog,
+      products: catalog.products.slice(1),
+    }));
+    expect(listing.restarts).toBe(0);
+    expect(readAlone).toEqual(['GET /api/v1/upstream/products/51']);
+    expect(new Set(ids)).toEqual(new Set(Array.from({ length: 120 }, (_, i) => String(i + 1))));
+    expect(listing.skipped).toEqual([]);
   });
 
-  it('lists again when a product is created mid-listing on a server that lists the newest first', async () => {
-    // As the real server orders (sort_order DESC, created_at DESC): the new product lands on page 1, already read,
-    // and every later page starts one product earlier.
+  it('asks for it too when another product came meanwhile and the total did not move', async () => {
+    const { listing, ids, readAlone } = await listWhileChanging((catalog) => ({
+      ...catalog,
+      products: [...catalog.products.slice(1), product(121)],
+    }));
+    expect(listing.restarts).toBe(0);
+    expect(readAlone).toEqual(['GET /api/v1/upstream/products/51']);
+    expect(new Set(ids)).toEqual(new Set(Array.from({ length: 121 }, (_, i) => String(i + 1))));
+  });
+
+  it('a product taken off sale while another comes back, newest first: the one skipped is asked for alone', async () => {
+    // Page 1 holds 120…71. Product 110 leaves it and product 30 (off sale at first) comes back further down: the
+    // total does not move, page 2 starts one product later, and 70 is on no page.
+    const start = catalogOf(120);
+    start.products[29].is_active = false;
+    const { listing, ids, readAlone } = await listWhileChanging(
+      (catalog) => {
+        const next = structuredClone(catalog);
+        next.products[109].is_active = false;
+        next.products[29].is_active = true;
+        return next;
+      },
+      { newestFirst: true, catalog: start },
+    );
+    expect(listing.restarts).toBe(0);
+    expect(readAlone).toEqual(['GET /api/v1/upstream/products/70']);
+    expect(new Set(ids)).toEqual(new Set(Array.from({ length: 120 }, (_, i) => String(i + 1))));
+  });
+
+  it('a product created mid-listing, newest first: no product is lost and nothing is listed again', async () => {
+    // The new product lands on page 1, already read, and every later page starts one product earlier: product 71 is
+    // listed twice, the new one waits for the next sync.
+    const { listing, ids, readAlone } = await listWhileChanging(
+      (catalog) => ({ ...catalog, products: [...catalog.products, product(121)] }),
+      { newestFirst: true },
+    );
+    expect(listing.restarts).toBe(0);
+    expect(readAlone).toEqual([]);
+    expect(ids).toEqual(Array.from({ length: 120 }, (_, i) => String(120 - i)));
+    expect(skippedInEnglish(listing.skipped)).toEqual([
+      { where: 'page 2, item 1 (product 71)', reason: 'duplicate of a product listed before; first kept' },
+    ]);
+  });
+
+  it('a product created mid-listing on a page not yet read: more products than the first total, all kept', async () => {
+    const { listing, ids } = await listWhileChanging((catalog) => ({
+      ...catalog,
+      products: [...catalog.products, product(121)],
+    }));
+    expect(listing.restarts).toBe(0);
+    expect(ids).toEqual(Array.from({ length: 121 }, (_, i) => String(i + 1)));
+  });
+
+  it('a full listing whose total falls by more than RECHECK_LIMIT is listed again', async () => {
+    // 21 products of page 1 go: the later pages start 21 products later, and 51–71 would be on none.
+    const { listing, ids, readAlone } = await listWhileChanging(
+      (catalog) => ({ ...catalog, products: catalog.products.slice(RECHECK_LIMIT + 1) }),
+      { catalog: catalogOf(200) },
+    );
+    expect(listing.restarts).toBe(1);
+    expect(readAlone).toEqual([]);
+    expect(ids).toEqual(Array.from({ length: 200 - RECHECK_LIMIT - 1 }, (_, i) => String(i + RECHECK_LIMIT + 2)));
+  });
+
+  it('a product asked for alone that cannot be read is skipped, keeping its offers, and fails nothing else', async () => {
+    const { listing, ids } = await listWhileChanging(
+      (catalog) => ({ ...catalog, products: catalog.products.slice(1) }),
+      {
+        faults: [
+          {
+            path: '/api/v1/upstream/products/51',
+            action: {
+              kind: 'rewrite',
+              transform: (body) => ({
+                ...(body as object),
+                product: { ...(body as { product: object }).product, skus: 'none' },
+              }),
+            },
+          },
+        ],
+      },
+    );
+    expect(ids).not.toContain('51');
+    expect(skippedInEnglish(listing.skipped)).toEqual([
+      expect.objectContaining({ where: 'product 51, asked for alone: the listing missed it', productId: '51' }),
+    ]);
+  });
+
+  it('asking alone is a safety net: an answer that fails, or names another product, leaves the listing as it was', async () => {
+    const notFound = await listWhileChanging((catalog) => ({ ...catalog, products: catalog.products.slice(1) }), {
+      faults: [
+        {
+          path: '/api/v1/upstream/products/51',
+          action: {
+            kind: 'status',
+            status: 404,
+            body: '404 page not found',
+            headers: { 'content-type': 'text/plain' },
+          },
+        },
+      ],
+    });
+    expect(notFound.readAlone).toEqual(['GET /api/v1/upstream/products/51']);
+    expect(notFound.ids).not.toContain('51');
+    const another = await listWhileChanging((catalog) => ({ ...catalog, products: catalog.products.slice(1) }), {
+      faults: [
+        {
+          path: '/api/v1/upstream/products/51',
+          action: {
+            kind: 'rewrite',
+            transform: (body) => ({
+              ...(body as object),
+              product: { ...(body as { product: object }).product, id: 52 },
+            }),
+          },
+        },
+      ],
+    });
+    expect(another.ids).not.toContain('51');
+    expect(another.ids.filter((id) => id === '52')).toHaveLength(1);
+  });
+
+  it('lists changes again when a product is deleted while they are listed: a change shifted past is not lost', async () => {
     const catalog = catalogOf(120);
     const server = await sim(catalog, { pageSizeCap: 50 });
-    server.state.quirks.newestFirst = true;
+    // Every product changes now, so all 120 are listed as changes, on three pages.
+    const changed = structuredClone(catalog);
+    for (const p of changed.products) p.title = { ...p.title, 'en-US': `${p.title['en-US']} (new)` };
+    server.replaceCatalog(changed);
     server.faults.add({
       path: '/api/v1/upstream/products',
       when: (req) => req.query.get('page') === '1',
@@ -445,16 +587,18 @@ describe('Dujiao-Next client against the simulator', () => {
       action: {
         kind: 'rewrite',
         transform: (body) => {
-          server.replaceCatalog({ ...catalog, products: [...catalog.products, product(121)] });
+          server.replaceCatalog({ ...changed, products: changed.products.slice(1) });
           return body;
         },
       },
     });
-    const pages = await collect(
-      createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: FAST_RETRY }).fetchCatalog(),
+    const adapter = createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: FAST_RETRY });
+    const since = new Date(Date.now() - 3_600_000).toISOString();
+    const listing = await collect(adapter.fetchCatalog({ changedSince: since }));
+    expect(listing.restarts).toBe(1);
+    expect(new Set(listing.offers.map((o) => o.productId))).toEqual(
+      new Set(Array.from({ length: 119 }, (_, i) => String(i + 2))),
     );
-    expect(pages.restarts).toBe(1);
-    expect(pages.offers.map((o) => o.productId)).toEqual(Array.from({ length: 121 }, (_, i) => String(121 - i)));
   });
 
   it('skips malformed items with their reasons and keeps the rest', async () => {
