@@ -80,3 +80,22 @@ export async function startTestDujiao(
     },
   });
 }
+
+/**
+ * The shop changes mid-listing: the first time page 1 is answered, the test simulator's catalog becomes `next`, so
+ * every later page is read from it.
+ */
+export function changeAfterPageOne(server: Awaited<ReturnType<typeof startTestDujiao>>, next: SimCatalog): void {
+  server.faults.add({
+    path: '/api/v1/upstream/products',
+    when: (req) => req.query.get('page') === '1',
+    times: 1,
+    action: {
+      kind: 'rewrite',
+      transform: (body) => {
+        server.replaceCatalog(next);
+        return body;
+      },
+    },
+  });
+}

@@ -4,7 +4,7 @@ import { createDujiaoProtocolAdapter } from '../../src-main/suppliers/dujiao-nex
 import { RECHECK_LIMIT } from '../../src-main/suppliers/dujiao-next/client';
 import { syncSupplier, syncSuppliers } from '../../src-main/sync/engine';
 import type { SyncEvent } from '../../src-shared/sync-types';
-import { catalogOf, product, startTestDujiao } from '../helpers/dujiao-fixtures';
+import { catalogOf, changeAfterPageOne, product, startTestDujiao } from '../helpers/dujiao-fixtures';
 import { FAST_RETRY, tempDb, type TempDb } from '../helpers/temp-db';
 import { inEnglish, skippedInEnglish } from '../helpers/in-english';
 
@@ -147,18 +147,7 @@ describe('sync engine on a real SQLite file', () => {
     // Deleted once page 1 (products 1–50) is read: by offset, page 2 now starts at product 52 and 51 is on no page.
     const shrunk = catalogOf(120);
     shrunk.products.splice(0, 1);
-    server.faults.add({
-      path: '/api/v1/upstream/products',
-      when: (req) => req.query.get('page') === '1',
-      times: 1,
-      action: {
-        kind: 'rewrite',
-        transform: (body) => {
-          server.replaceCatalog(shrunk);
-          return body;
-        },
-      },
-    });
+    changeAfterPageOne(server, shrunk);
     const during = await syncSupplier(store.db, target());
     expect(during).toMatchObject({ status: 'ok', counts: { offers: 120, added: 0, removed: 0, changed: 0 } });
     expect(server.hits.get('GET /api/v1/upstream/products/51')).toBe(1);

@@ -22,17 +22,9 @@ export interface ItemReuse {
  * not read at all (keptItems). Only an item whose every offer was stored gets a fingerprint: one with a skip inside
  * is read again each time, so its skip is reported each time, as a full listing would.
  */
-export function mapPageItems<Item>(
-  items: unknown[],
-  schema: z.ZodType<Item>,
-  map: (item: Item) => Offer[],
-  /** Where the raw item sat, as a coded text (describeItem). */
-  describe: (raw: unknown, index: number) => string,
-  /** The Offer.productId (and skuId, when narrower) a raw item maps to, so a bad item keeps its last good offers. */
-  identify: (raw: unknown) => { productId?: unknown; skuId?: unknown } = defaultIdentify,
-  reuse?: ItemReuse,
-): CatalogPage {
-  const { page, badItems } = mapItems(items, schema, map, describe, identify, reuse);
+export function mapPageItems<Item>(...args: Parameters<typeof mapItems<Item>>): CatalogPage {
+  const items = args[0];
+  const { page, badItems } = mapItems(...args);
   if (items.length > 0 && badItems * 2 > items.length) {
     throw new SupplierError(
       supplierText('supplier.malformedPage', {
@@ -55,7 +47,9 @@ export function mapItems<Item>(
   items: unknown[],
   schema: z.ZodType<Item>,
   map: (item: Item) => Offer[],
+  /** Where the raw item sat, as a coded text (describeItem). */
   describe: (raw: unknown, index: number) => string,
+  /** The Offer.productId (and skuId, when narrower) a raw item maps to, so a bad item keeps its last good offers. */
   identify: (raw: unknown) => { productId?: unknown; skuId?: unknown } = defaultIdentify,
   reuse?: ItemReuse,
 ): { page: CatalogPage; badItems: number } {

@@ -5,10 +5,17 @@ import { IncompleteCatalogError, SupplierError } from '../../../src-main/http/er
 import { createDujiaoProtocolAdapter } from '../../../src-main/suppliers/dujiao-next/adapter';
 import { dujiaoHeaders } from '../../../src-main/suppliers/dujiao-next/sign';
 import { FAST_RETRY } from '../../helpers/temp-db';
-import { catalogOf, product, startTestDujiao, TEST_KEY, TEST_SECRET } from '../../helpers/dujiao-fixtures';
+import {
+  catalogOf,
+  changeAfterPageOne,
+  product,
+  startTestDujiao,
+  TEST_KEY,
+  TEST_SECRET,
+} from '../../helpers/dujiao-fixtures';
 import { collectPages } from '../../helpers/collect-pages';
 import type { SimCatalog } from '../../../src-main/suppliers/dujiao-next/sim/seed';
-import type { Fault } from '../../../src-main/suppliers/shared/sim/server';
+import type { Fault, FaultAction } from '../../../src-main/suppliers/shared/sim/server';
 import { RECHECK_LIMIT } from '../../../src-main/suppliers/dujiao-next/client';
 import { inEnglish, skippedInEnglish } from '../../helpers/in-english';
 
@@ -419,18 +426,7 @@ describe('Dujiao-Next client against the simulator', () => {
     const server = await sim(catalog, { pageSizeCap: 50 });
     server.state.quirks.newestFirst = newestFirst;
     server.faults.add(...faults);
-    server.faults.add({
-      path: '/api/v1/upstream/products',
-      when: (req) => req.query.get('page') === '1',
-      times: 1,
-      action: {
-        kind: 'rewrite',
-        transform: (body) => {
-          server.replaceCatalog(change(catalog));
-          return body;
-        },
-      },
-    });
+    changeAfterPageOne(server, change(catalog));
     const live = catalog.products.filter((p) => p.is_active).map((p) => String(p.id));
     const adapter = createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: FAST_RETRY });
     const listing = await collect(adapter.fetchCatalog({ liveProducts: () => live }));
@@ -515,24 +511,18 @@ describe('Dujiao-Next client against the simulator', () => {
     expect(ids).toEqual(Array.from({ length: 200 - RECHECK_LIMIT - 1 }, (_, i) => String(i + RECHECK_LIMIT + 2)));
   });
 
+  /** Product 1 goes once page 1 is read, so product 51 is asked for alone; `answer` is what the server makes of that. */
+  const withProductOneGone = (answer: FaultAction) =>
+    listWhileChanging((catalog) => ({ ...catalog, products: catalog.products.slice(1) }), {
+      faults: [{ path: '/api/v1/upstream/products/51', action: answer }],
+    });
+  const productPatched = (fields: object): FaultAction => ({
+    kind: 'rewrite',
+    transform: (body) => ({ ...(body as object), product: { ...(body as { product: object }).product, ...fields } }),
+  });
+
   it('a product asked for alone that cannot be read is skipped, keeping its offers, and fails nothing else', async () => {
-    const { listing, ids } = await listWhileChanging(
-      (catalog) => ({ ...catalog, products: catalog.products.slice(1) }),
-      {
-        faults: [
-          {
-            path: '/api/v1/upstream/products/51',
-            action: {
-              kind: 'rewrite',
-              transform: (body) => ({
-                ...(body as object),
-                product: { ...(body as { product: object }).product, skus: 'none' },
-              }),
-            },
-          },
-        ],
-      },
-    );
+    const { listing, ids } = await withProductOneGone(productPatched({ skus: 'none' }));
     expect(ids).not.toContain('51');
     expect(skippedInEnglish(listing.skipped)).toEqual([
       expect.objectContaining({ where: 'product 51, asked for alone: the listing missed it', productId: '51' }),
@@ -540,35 +530,15 @@ describe('Dujiao-Next client against the simulator', () => {
   });
 
   it('asking alone is a safety net: an answer that fails, or names another product, leaves the listing as it was', async () => {
-    const notFound = await listWhileChanging((catalog) => ({ ...catalog, products: catalog.products.slice(1) }), {
-      faults: [
-        {
-          path: '/api/v1/upstream/products/51',
-          action: {
-            kind: 'status',
-            status: 404,
-            body: '404 page not found',
-            headers: { 'content-type': 'text/plain' },
-          },
-        },
-      ],
+    const notFound = await withProductOneGone({
+      kind: 'status',
+      status: 404,
+      body: '404 page not found',
+      headers: { 'content-type': 'text/plain' },
     });
     expect(notFound.readAlone).toEqual(['GET /api/v1/upstream/products/51']);
     expect(notFound.ids).not.toContain('51');
-    const another = await listWhileChanging((catalog) => ({ ...catalog, products: catalog.products.slice(1) }), {
-      faults: [
-        {
-          path: '/api/v1/upstream/products/51',
-          action: {
-            kind: 'rewrite',
-            transform: (body) => ({
-              ...(body as object),
-              product: { ...(body as { product: object }).product, id: 52 },
-            }),
-          },
-        },
-      ],
-    });
+    const another = await withProductOneGone(productPatched({ id: 52 }));
     expect(another.ids).not.toContain('51');
     expect(another.ids.filter((id) => id === '52')).toHaveLength(1);
   });
@@ -580,18 +550,7 @@ describe('Dujiao-Next client against the simulator', () => {
     const changed = structuredClone(catalog);
     for (const p of changed.products) p.title = { ...p.title, 'en-US': `${p.title['en-US']} (new)` };
     server.replaceCatalog(changed);
-    server.faults.add({
-      path: '/api/v1/upstream/products',
-      when: (req) => req.query.get('page') === '1',
-      times: 1,
-      action: {
-        kind: 'rewrite',
-        transform: (body) => {
-          server.replaceCatalog({ ...changed, products: changed.products.slice(1) });
-          return body;
-        },
-      },
-    });
+    changeAfterPageOne(server, { ...changed, products: changed.products.slice(1) });
     const adapter = createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: FAST_RETRY });
     const since = new Date(Date.now() - 3_600_000).toISOString();
     const listing = await collect(adapter.fetchCatalog({ changedSince: since }));
