@@ -68,7 +68,9 @@ export const problemsDictionary: Dictionary = {
     'listing.emptyPage': 'page {page} of {pages} came back empty although the server reported {total} products',
     'listing.repeatedPage': 'page {page} of {pages} lists only products already listed on earlier pages',
     'listing.shrank':
-      'products were deleted or taken off sale while they were listed: by page {page} of {pages} the server counted {after} instead of {before}; the listing was read twice, so sync again once the shop is quiet',
+      'products left the listing while it was read: by page {page} of {pages} the server total went from {before} to {after}; it was read twice, so sync again once the shop is quiet',
+    'listing.shrankWithMany':
+      'products left the listing while it was read, and {missing} products listed before are missing, more than the {max} that can be asked for one by one; sync again once the shop is quiet',
     'listing.halfFiltered': 'the server applied the change filter to some pages of the listing only',
     'listing.unwalkable': 'entry {entry} cannot be read ({detail})',
     'listing.partFailed': 'could not list {part}: {error}',
@@ -216,7 +218,9 @@ export const problemsDictionary: Dictionary = {
     'listing.emptyPage': '第 {page}/{pages} 页为空，而服务器报告有 {total} 个商品',
     'listing.repeatedPage': '第 {page}/{pages} 页只列出了前面各页已有的商品',
     'listing.shrank':
-      '读取期间有商品被删除或下架：到第 {page}/{pages} 页时服务器计数由 {before} 变为 {after}；已读取两次，请待店铺停止改动后再同步',
+      '读取期间有商品移出列表：到第 {page}/{pages} 页时服务器报告的商品总数由 {before} 变为 {after}；已重新读取一次仍不完整，请待店铺停止改动后再同步',
+    'listing.shrankWithMany':
+      '读取期间有商品移出列表，且有 {missing} 个以前列出的商品缺失，超过可逐个查询的 {max} 个；请待店铺停止改动后再同步',
     'listing.halfFiltered': '服务器只对部分页面应用了变更筛选',
     'listing.unwalkable': '第 {entry} 项无法读取（{detail}）',
     'listing.partFailed': '无法拉取{part}：{error}',

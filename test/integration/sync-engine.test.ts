@@ -185,6 +185,24 @@ describe('sync engine on a real SQLite file', () => {
     expect([...server.hits.keys()].filter((key) => /\/products\/\d+$/.test(key))).toEqual([]);
   });
 
+  it('a full listing that shrank while more than RECHECK_LIMIT live products are missing fails as incomplete', async () => {
+    const { server, store, target } = await setup(200);
+    await syncSupplier(store.db, target());
+    const before = snapshot(store);
+    // Gone between the syncs: too many to ask about one by one. Then product 1 goes mid-listing, and product 51,
+    // on sale, is on no page: which of the missing are really gone cannot be told.
+    const next = catalogOf(200).products.filter((p) => p.id < 101 || p.id > 100 + RECHECK_LIMIT + 5);
+    server.replaceCatalog({ ...catalogOf(0), products: next });
+    changeAfterPageOne(server, { ...catalogOf(0), products: next.slice(1) });
+    const during = await syncSupplier(store.db, target());
+    expect(during.status).toBe('failed');
+    expect(inEnglish(during.error)).toMatch(/products listed before are missing, more than the 20/);
+    expect(snapshot(store)).toEqual(before);
+    // Once the shop is quiet, the listing is whole again and all that went are removed.
+    const quiet = await syncSupplier(store.db, target());
+    expect(quiet).toMatchObject({ status: 'ok', counts: { removed: RECHECK_LIMIT + 6 } });
+  });
+
   it('one failing supplier neither stops nor corrupts the others', async () => {
     const { server, store, target } = await setup(60);
     const broken = await startTestDujiao(catalogOf(10));

@@ -4,7 +4,7 @@ import { money } from '../../domain/money';
 import type { AdapterEnv, CatalogPage, FetchOptions, PingResult, SupplierAdapter } from '../adapter';
 import { describeItem, mapItems, mapPageItems, rawField } from '../shared/validate-items';
 import { issuesText } from '../shared/issue-text';
-import { supplierText } from '../shared/supplier-text';
+import { incompleteCatalog, supplierText } from '../shared/supplier-text';
 import { DujiaoClient, RECHECK_LIMIT } from './client';
 import { listingMemo, mapProduct, type MapContext } from './map';
 import { createDujiaoOrders } from './orders';
@@ -100,14 +100,17 @@ export function createDujiaoProtocolAdapter(
     // Set after the listing started over: the next page tells the engine to drop what it staged before.
     let restart = false;
     const listedIds = new Set<string>();
+    let totalFell = false;
     for await (const listed of client.listProducts(options)) {
       if ('restart' in listed) {
         restart = true;
         yielded = 0;
         listedIds.clear();
+        totalFell = false;
         continue;
       }
       scope = listed.scope;
+      totalFell ||= listed.totalFell;
       const { page } = listed;
       for (const item of listed.items) listedIds.add(String(rawField(item.raw, 'id')));
       const items: Array<{ raw: unknown; index: number }> = [];
@@ -158,10 +161,15 @@ export function createDujiaoProtocolAdapter(
     // A product still on sale can fall between two pages of a full listing (client.listProducts): each live product
     // not listed is asked for alone, and one still on sale is part of the catalog after all.
     if (scope === 'full' && options.liveProducts) {
-      const onSale = await productsStillOnSale(
-        options.liveProducts().filter((id) => !listedIds.has(id)),
-        options.signal,
-      );
+      const unlisted = options.liveProducts().filter((id) => !listedIds.has(id));
+      // Too many to ask alone. Gone between two syncs, so many were most likely meant (the hold rules judge them);
+      // but if the listing shrank meanwhile, one of them may be a live product it shifted past, unknowable which.
+      if (unlisted.length > RECHECK_LIMIT && totalFell)
+        throw incompleteCatalog(
+          `${profile.label} GET /products`,
+          supplierText('listing.shrankWithMany', { missing: unlisted.length, max: RECHECK_LIMIT }),
+        );
+      const onSale = unlisted.length > RECHECK_LIMIT ? [] : await productsStillOnSale(unlisted, options.signal);
       if (onSale.length > 0) {
         const context = await mapContext();
         // Each judged alone: one product that cannot be read keeps its last good offers, and fails nothing else.
@@ -190,12 +198,11 @@ export function createDujiaoProtocolAdapter(
   }
 
   /**
-   * The raw products of `ids` still on sale, each asked for alone (GET /products/:id); none asked past RECHECK_LIMIT.
-   * Asking is a safety net: once an answer fails (an older build without the route, a server error), the rest are left
-   * to the listing's verdict, as they were before the net. Only the user's cancel or the deadline stops the sync.
+   * The raw products of `ids` still on sale, each asked for alone (GET /products/:id). Asking is a safety net: once an
+   * answer fails (an older build without the route, a server error past its retries), the rest are left to the
+   * listing's verdict, as they were before the net. Only the user's cancel or the deadline stops the sync.
    */
   async function productsStillOnSale(ids: string[], signal?: AbortSignal): Promise<unknown[]> {
-    if (ids.length > RECHECK_LIMIT) return [];
     const onSale: unknown[] = [];
     for (const id of ids) {
       let raw: unknown;

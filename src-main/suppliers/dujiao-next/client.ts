@@ -42,6 +42,8 @@ export interface ListingPage {
   /** Raw product objects in page order, the first occurrence of each id only, with their place on the page. */
   items: Array<{ raw: unknown; index: number }>;
   duplicates: Array<{ index: number; id: string }>;
+  /** This page's total is below one an earlier page reported: products left the listing while it was read. */
+  totalFell: boolean;
   /**
    * 'changes' when the server honoured `updated_after` (it echoes `includes_inactive: true`): only products changed
    * since then, deactivated ones included. 'full' otherwise, also when an older server ignored the filter.
@@ -223,7 +225,8 @@ export class DujiaoClient {
    * smaller catalog.
    *
    * The server pages by offset, newest first. A product added mid-way shifts the later pages down: one product is
-   * listed twice (a duplicate) and the new one may wait for the next sync, but none already there is lost. One that
+   * listed twice (a duplicate) and the new one may wait for the next sync, and the oldest, pushed past the pages the
+   * first total promised, are read from the pages after. One that
    * leaves mid-way (deleted, or taken off sale) shifts them up, and a product still listed falls between two pages
    * unseen, while the counts can still agree. A full listing lets up to RECHECK_LIMIT of those pass: the adapter asks
    * for each live product it did not list before it is recorded gone (`product`). In a listing of changes the one
@@ -291,22 +294,35 @@ export class DujiaoClient {
     let distinct = 0;
     let leastTotal = first.total;
     let mostTotal = first.total;
+    let lastTotal = first.total;
     try {
-      for (let page = 1; page <= pages; page++) {
-        const result = page === 1 ? first : await ahead.take(page);
+      // Past the pages planned from the first total: products added meanwhile pushed the oldest onto further pages.
+      for (let page = 1; page <= pages || (page - 1) * pageSize < lastTotal; page++) {
+        const result =
+          page === 1
+            ? first
+            : page <= pages
+              ? await ahead.take(page)
+              : await this.fetchPage(page, options.signal, pageSize, filter);
         if (result.total < mostTotal - (scope === 'changes' ? 0 : RECHECK_LIMIT)) {
           throw new UnsteadyListing(
             supplierText('listing.shrank', { before: mostTotal, after: result.total, page, pages }),
           );
         }
+        if (result.total > mostTotal) {
+          const label = `${this.options.label} GET /products`;
+          refuseImplausibleListing(label, { total: result.total, pages: Math.ceil(result.total / pageSize) });
+        }
+        const totalFell = result.total < mostTotal;
         leastTotal = Math.min(leastTotal, result.total);
         mostTotal = Math.max(mostTotal, result.total);
+        lastTotal = result.total;
         progress.check(page, result.items);
         if (options.changedSince && (result.includes_inactive === true) !== filtered) {
           // Half filtered, half not: neither a list of changes nor a whole catalog can be read from it.
           throw incompleteCatalog(`${this.options.label} GET /products`, supplierText('listing.halfFiltered'));
         }
-        const listed: ListingPage = { page, pages, items: [], duplicates: [], scope };
+        const listed: ListingPage = { page, pages, items: [], duplicates: [], scope, totalFell };
         result.items.forEach((raw, index) => {
           const id = raw && typeof raw === 'object' ? String((raw as Record<string, unknown>).id ?? '') : '';
           if (id && seen.has(id)) {

@@ -56,6 +56,7 @@ export const SUPPLIER_TEXT_CODES = [
   'listing.emptyPage',
   'listing.repeatedPage',
   'listing.shrank',
+  'listing.shrankWithMany',
   'listing.halfFiltered',
   'listing.unwalkable',
   'listing.partFailed',

@@ -431,7 +431,7 @@ describe('Dujiao-Next client against the simulator', () => {
     const adapter = createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: FAST_RETRY });
     const listing = await collect(adapter.fetchCatalog({ liveProducts: () => live }));
     const readAlone = [...server.hits.keys()].filter((key) => /^GET \/api\/v1\/upstream\/products\/\d+$/.test(key));
-    return { listing, ids: listing.offers.map((o) => o.productId), readAlone };
+    return { listing, ids: listing.offers.map((o) => o.productId), readAlone, server };
   }
 
   it('asks for a live product the pages shifted past when one already listed is deleted mid-listing', async () => {
@@ -491,6 +491,18 @@ describe('Dujiao-Next client against the simulator', () => {
     ]);
   });
 
+  it('a product created mid-listing, newest first, pushes the oldest past the planned pages: they are read too', async () => {
+    // 100 products make two full pages; once one more comes, product 1 is alone on a page 3 the first total did not
+    // promise.
+    const { listing, ids, server } = await listWhileChanging(
+      (catalog) => ({ ...catalog, products: [...catalog.products, product(101)] }),
+      { newestFirst: true, catalog: catalogOf(100) },
+    );
+    expect(listing.restarts).toBe(0);
+    expect(ids).toEqual(Array.from({ length: 100 }, (_, i) => String(100 - i)));
+    expect(server.hits.get('GET /api/v1/upstream/products')).toBe(3);
+  });
+
   it('a product created mid-listing on a page not yet read: more products than the first total, all kept', async () => {
     const { listing, ids } = await listWhileChanging((catalog) => ({
       ...catalog,
@@ -525,7 +537,7 @@ describe('Dujiao-Next client against the simulator', () => {
     const { listing, ids } = await withProductOneGone(productPatched({ skus: 'none' }));
     expect(ids).not.toContain('51');
     expect(skippedInEnglish(listing.skipped)).toEqual([
-      expect.objectContaining({ where: 'product 51, asked for alone: the listing missed it', productId: '51' }),
+      expect.objectContaining({ where: 'product 51 (read alone; the listing missed it)', productId: '51' }),
     ]);
   });
 
