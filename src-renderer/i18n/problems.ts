@@ -70,7 +70,9 @@ export const problemsDictionary: Dictionary = {
     'listing.shrank':
       'products left the listing while it was read: by page {page} of {pages} the server total went from {before} to {after}; it was read twice, so sync again once the shop is quiet',
     'listing.shrankWithMany':
-      'products left the listing while it was read, and {missing} products listed before are missing, more than the {max} that can be asked for one by one; sync again once the shop is quiet',
+      'products left the listing while it was read, and {missing} products of the last catalog are missing, more than the {max} that can be asked for one by one; sync again once the shop is quiet',
+    'listing.implausibleRise':
+      'page {page} reported {total} products, more than any catalog SupplyGrid lists; the listing was stopped',
     'listing.halfFiltered': 'the server applied the change filter to some pages of the listing only',
     'listing.unwalkable': 'entry {entry} cannot be read ({detail})',
     'listing.partFailed': 'could not list {part}: {error}',
@@ -220,7 +222,8 @@ export const problemsDictionary: Dictionary = {
     'listing.shrank':
       '读取期间有商品移出列表：到第 {page}/{pages} 页时服务器报告的商品总数由 {before} 变为 {after}；已重新读取一次仍不完整，请待店铺停止改动后再同步',
     'listing.shrankWithMany':
-      '读取期间有商品移出列表，且有 {missing} 个以前列出的商品缺失，超过可逐个查询的 {max} 个；请待店铺停止改动后再同步',
+      '读取期间有商品移出列表，且上次目录中有 {missing} 个商品缺失，超过可逐个查询的 {max} 个；请待店铺停止改动后再同步',
+    'listing.implausibleRise': '第 {page} 页报告有 {total} 个商品，超出 SupplyGrid 可列出的任何目录；已停止读取',
     'listing.halfFiltered': '服务器只对部分页面应用了变更筛选',
     'listing.unwalkable': '第 {entry} 项无法读取（{detail}）',
     'listing.partFailed': '无法拉取{part}：{error}',

@@ -196,7 +196,7 @@ describe('sync engine on a real SQLite file', () => {
     changeAfterPageOne(server, { ...catalogOf(0), products: next.slice(1) });
     const during = await syncSupplier(store.db, target());
     expect(during.status).toBe('failed');
-    expect(inEnglish(during.error)).toMatch(/products listed before are missing, more than the 20/);
+    expect(inEnglish(during.error)).toMatch(/products of the last catalog are missing, more than the 20/);
     expect(snapshot(store)).toEqual(before);
     // Once the shop is quiet, the listing is whole again and all that went are removed.
     const quiet = await syncSupplier(store.db, target());

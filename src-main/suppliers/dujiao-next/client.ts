@@ -9,7 +9,7 @@ import { transportText } from '../../http/transport-text';
 import type { AdapterEnv } from '../adapter';
 import type { FetchProgress } from '../../../src-shared/sync-types';
 import { FetchAhead } from '../shared/fetch-ahead';
-import { refuseImplausibleListing } from '../shared/listing-limits';
+import { isImplausibleListing, refuseImplausibleListing } from '../shared/listing-limits';
 import { incompleteCatalog, refusalText, supplierText } from '../shared/supplier-text';
 import { issuesText } from '../shared/issue-text';
 import { listingPageSchema } from './schemas';
@@ -269,23 +269,20 @@ export class DujiaoClient {
     const pageSize = first.page_size;
     const pages = Math.max(1, Math.ceil(first.total / pageSize));
     refuseImplausibleListing(`${this.options.label} GET /products`, { total: first.total, pages });
-    const progress = new ListingProgress(first.total, pages);
+    const progress = new ListingProgress(first.total);
     let done = 1;
     let items = first.items.length;
     options.onProgress?.({ pagesDone: done, pagesTotal: pages, items });
     // Later pages are asked for ahead of the reader, so the server works while the pages before are mapped and stored.
     const concurrency = this.options.pageConcurrency ?? 3;
-    const ahead = new FetchAhead(
-      { first: 2, last: pages },
-      { concurrency, buffered: concurrency * 2 },
-      async (page) => {
-        const result = await this.fetchPage(page, options.signal, pageSize, filter);
-        done++;
-        items += result.items.length;
-        options.onProgress?.({ pagesDone: done, pagesTotal: pages, items });
-        return result;
-      },
-    );
+    const fetchCounted = async (page: number) => {
+      const result = await this.fetchPage(page, options.signal, pageSize, filter);
+      done++;
+      items += result.items.length;
+      options.onProgress?.({ pagesDone: done, pagesTotal: Math.max(pages, page), items });
+      return result;
+    };
+    const ahead = new FetchAhead({ first: 2, last: pages }, { concurrency, buffered: concurrency * 2 }, fetchCounted);
     // Only a server that echoes the filter applied it; an older one answered with its whole active catalog.
     const filtered = Boolean(options.changedSince) && first.includes_inactive === true;
     const scope = filtered ? 'changes' : 'full';
@@ -298,26 +295,26 @@ export class DujiaoClient {
     try {
       // Past the pages planned from the first total: products added meanwhile pushed the oldest onto further pages.
       for (let page = 1; page <= pages || (page - 1) * pageSize < lastTotal; page++) {
-        const result =
-          page === 1
-            ? first
-            : page <= pages
-              ? await ahead.take(page)
-              : await this.fetchPage(page, options.signal, pageSize, filter);
+        const result = page === 1 ? first : page <= pages ? await ahead.take(page) : await fetchCounted(page);
+        const shownPages = Math.max(pages, page);
         if (result.total < mostTotal - (scope === 'changes' ? 0 : RECHECK_LIMIT)) {
           throw new UnsteadyListing(
-            supplierText('listing.shrank', { before: mostTotal, after: result.total, page, pages }),
+            supplierText('listing.shrank', { before: mostTotal, after: result.total, page, pages: shownPages }),
           );
         }
-        if (result.total > mostTotal) {
-          const label = `${this.options.label} GET /products`;
-          refuseImplausibleListing(label, { total: result.total, pages: Math.ceil(result.total / pageSize) });
-        }
+        if (
+          result.total > mostTotal &&
+          isImplausibleListing({ total: result.total, pages: Math.ceil(result.total / pageSize) })
+        )
+          throw incompleteCatalog(
+            `${this.options.label} GET /products`,
+            supplierText('listing.implausibleRise', { page, total: result.total }),
+          );
         const totalFell = result.total < mostTotal;
         leastTotal = Math.min(leastTotal, result.total);
         mostTotal = Math.max(mostTotal, result.total);
         lastTotal = result.total;
-        progress.check(page, result.items);
+        progress.check(page, shownPages, result.items);
         if (options.changedSince && (result.includes_inactive === true) !== filtered) {
           // Half filtered, half not: neither a list of changes nor a whole catalog can be read from it.
           throw incompleteCatalog(`${this.options.label} GET /products`, supplierText('listing.halfFiltered'));
@@ -380,12 +377,10 @@ class UnsteadyListing extends IncompleteCatalogError {
 class ListingProgress {
   private readonly seen = new Set<string>();
 
-  constructor(
-    private readonly total: number,
-    private readonly pages: number,
-  ) {}
+  constructor(private readonly total: number) {}
 
-  check(page: number, items: unknown[]): void {
+  /** `pages`: as many as the listing has come to (more than planned when products were added meanwhile). */
+  check(page: number, pages: number, items: unknown[]): void {
     if (this.total === 0) return;
     const ids = items.map((raw) =>
       raw && typeof raw === 'object' ? String((raw as Record<string, unknown>).id ?? '') : '',
@@ -394,10 +389,10 @@ class ListingProgress {
     const fresh = ids.filter((id) => id === '' || !this.seen.has(id)).length;
     for (const id of ids) if (id) this.seen.add(id);
     if (items.length === 0) {
-      throw new UnsteadyListing(supplierText('listing.emptyPage', { page, pages: this.pages, total: this.total }));
+      throw new UnsteadyListing(supplierText('listing.emptyPage', { page, pages, total: this.total }));
     }
     if (fresh === 0) {
-      throw new UnsteadyListing(supplierText('listing.repeatedPage', { page, pages: this.pages }));
+      throw new UnsteadyListing(supplierText('listing.repeatedPage', { page, pages }));
     }
   }
 }

@@ -11,6 +11,11 @@ export const MAX_CATALOG_PRODUCTS = 1_000_000;
 /** The most pages one listing may take; at the real servers' 100 per page this is two million products. */
 export const MAX_LISTING_PAGES = 20_000;
 
+/** Whether an announced size is beyond belief: what refuseImplausibleListing refuses before a listing starts. */
+export function isImplausibleListing(announced: { total: number; pages: number }): boolean {
+  return announced.total > MAX_CATALOG_PRODUCTS || announced.pages > MAX_LISTING_PAGES;
+}
+
 /** Refuses a listing whose announced size is beyond belief; the message names what the upstream said. */
 export function refuseImplausibleListing(label: string, announced: { total: number; pages: number }): void {
   if (announced.total > MAX_CATALOG_PRODUCTS) {

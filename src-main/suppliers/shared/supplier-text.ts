@@ -57,6 +57,7 @@ export const SUPPLIER_TEXT_CODES = [
   'listing.repeatedPage',
   'listing.shrank',
   'listing.shrankWithMany',
+  'listing.implausibleRise',
   'listing.halfFiltered',
   'listing.unwalkable',
   'listing.partFailed',

@@ -14,6 +14,7 @@ import {
   TEST_SECRET,
 } from '../../helpers/dujiao-fixtures';
 import { collectPages } from '../../helpers/collect-pages';
+import type { FetchProgress } from '../../../src-shared/sync-types';
 import type { SimCatalog } from '../../../src-main/suppliers/dujiao-next/sim/seed';
 import type { Fault, FaultAction } from '../../../src-main/suppliers/shared/sim/server';
 import { RECHECK_LIMIT } from '../../../src-main/suppliers/dujiao-next/client';
@@ -429,9 +430,12 @@ describe('Dujiao-Next client against the simulator', () => {
     changeAfterPageOne(server, change(catalog));
     const live = catalog.products.filter((p) => p.is_active).map((p) => String(p.id));
     const adapter = createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: FAST_RETRY });
-    const listing = await collect(adapter.fetchCatalog({ liveProducts: () => live }));
+    const progress: FetchProgress[] = [];
+    const listing = await collect(
+      adapter.fetchCatalog({ liveProducts: () => live, onProgress: (step) => progress.push(step) }),
+    );
     const readAlone = [...server.hits.keys()].filter((key) => /^GET \/api\/v1\/upstream\/products\/\d+$/.test(key));
-    return { listing, ids: listing.offers.map((o) => o.productId), readAlone, server };
+    return { listing, ids: listing.offers.map((o) => o.productId), readAlone, server, progress };
   }
 
   it('asks for a live product the pages shifted past when one already listed is deleted mid-listing', async () => {
@@ -494,13 +498,14 @@ describe('Dujiao-Next client against the simulator', () => {
   it('a product created mid-listing, newest first, pushes the oldest past the planned pages: they are read too', async () => {
     // 100 products make two full pages; once one more comes, product 1 is alone on a page 3 the first total did not
     // promise.
-    const { listing, ids, server } = await listWhileChanging(
+    const { listing, ids, server, progress } = await listWhileChanging(
       (catalog) => ({ ...catalog, products: [...catalog.products, product(101)] }),
       { newestFirst: true, catalog: catalogOf(100) },
     );
     expect(listing.restarts).toBe(0);
     expect(ids).toEqual(Array.from({ length: 100 }, (_, i) => String(100 - i)));
     expect(server.hits.get('GET /api/v1/upstream/products')).toBe(3);
+    expect(progress.at(-1)).toEqual({ pagesDone: 3, pagesTotal: 3, items: 101 });
   });
 
   it('a product created mid-listing on a page not yet read: more products than the first total, all kept', async () => {
@@ -553,6 +558,23 @@ describe('Dujiao-Next client against the simulator', () => {
     const another = await withProductOneGone(productPatched({ id: 52 }));
     expect(another.ids).not.toContain('51');
     expect(another.ids.filter((id) => id === '52')).toHaveLength(1);
+  });
+
+  it('a total that rises past belief mid-listing stops the listing, naming the page', async () => {
+    const server = await sim(catalogOf(120), { pageSizeCap: 50 });
+    server.faults.add({
+      path: '/api/v1/upstream/products',
+      when: (req) => req.query.get('page') === '2',
+      action: { kind: 'rewrite', transform: (body) => ({ ...(body as object), total: 2_000_000 }) },
+    });
+    const error = await collect(
+      createDujiaoProtocolAdapter(server.connection, PROFILE, { retry: FAST_RETRY }).fetchCatalog(),
+    ).catch((e) => e);
+    expect(error).toBeInstanceOf(IncompleteCatalogError);
+    expect(inEnglish(error.message)).toMatch(
+      /page 2 reported 2000000 products, more than any catalog SupplyGrid lists/,
+    );
+    expect(server.hits.get('GET /api/v1/upstream/products')).toBeLessThanOrEqual(4);
   });
 
   it('lists changes again when a product is deleted while they are listed: a change shifted past is not lost', async () => {
