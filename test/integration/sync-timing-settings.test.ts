@@ -65,7 +65,8 @@ describe("the merchant's sync timing settings", () => {
     const before = db.prepare('SELECT product_id, sku_id, cost_amount FROM offers ORDER BY 1, 2').all();
     for (const product of supplier.products.values()) product.skus[0].amount = '88.00';
     setSyncDeadlineMinutes(db, 2);
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    // The deadline is kept on the monotonic clock, which the timers are checked against: both are faked.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     // Page 2 waits for a request limit that never lifts.
     const stuck = supplier.adapter({
       beforePage: (index) => (index === 1 ? new Promise<void>(() => undefined) : undefined),
