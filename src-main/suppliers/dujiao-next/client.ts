@@ -275,11 +275,14 @@ export class DujiaoClient {
     options.onProgress?.({ pagesDone: done, pagesTotal: pages, items });
     // Later pages are asked for ahead of the reader, so the server works while the pages before are mapped and stored.
     const concurrency = this.options.pageConcurrency ?? 3;
+    // A page still in flight when this listing ends (it started over) must not report this listing's progress over the
+    // next one's.
+    let reporting = true;
     const fetchCounted = async (page: number) => {
       const result = await this.fetchPage(page, options.signal, pageSize, filter);
       done++;
       items += result.items.length;
-      options.onProgress?.({ pagesDone: done, pagesTotal: Math.max(pages, page), items });
+      if (reporting) options.onProgress?.({ pagesDone: done, pagesTotal: Math.max(pages, page), items });
       return result;
     };
     const ahead = new FetchAhead({ first: 2, last: pages }, { concurrency, buffered: concurrency * 2 }, fetchCounted);
@@ -333,6 +336,7 @@ export class DujiaoClient {
         yield listed;
       }
     } finally {
+      reporting = false;
       ahead.stop();
     }
     return { distinct, leastTotal };

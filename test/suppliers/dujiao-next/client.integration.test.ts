@@ -16,7 +16,7 @@ import {
 import { collectPages } from '../../helpers/collect-pages';
 import type { FetchProgress } from '../../../src-shared/sync-types';
 import type { SimCatalog } from '../../../src-main/suppliers/dujiao-next/sim/seed';
-import type { Fault, FaultAction } from '../../../src-main/suppliers/shared/sim/server';
+import type { Fault, FaultAction, SimRequest } from '../../../src-main/suppliers/shared/sim/server';
 import { RECHECK_LIMIT } from '../../../src-main/suppliers/dujiao-next/client';
 import { inEnglish, skippedInEnglish } from '../../helpers/in-english';
 
@@ -526,6 +526,26 @@ describe('Dujiao-Next client against the simulator', () => {
     expect(listing.restarts).toBe(1);
     expect(readAlone).toEqual([]);
     expect(ids).toEqual(Array.from({ length: 200 - RECHECK_LIMIT - 1 }, (_, i) => String(i + RECHECK_LIMIT + 2)));
+  });
+
+  it('a page of the first listing answered after it started over reports no progress over the second', async () => {
+    // The first listing's page 4 is still in flight when page 2 shows the fall; it comes back while the second
+    // listing waits for its own page 2.
+    const atPage = (page: number) => (r: SimRequest) => r.query.get('page') === String(page);
+    const PRODUCTS_PATH = '/api/v1/upstream/products';
+    const { listing, progress } = await listWhileChanging(
+      (catalog) => ({ ...catalog, products: catalog.products.slice(RECHECK_LIMIT + 1) }),
+      {
+        catalog: catalogOf(200),
+        faults: [
+          { path: PRODUCTS_PATH, when: atPage(4), times: 1, action: { kind: 'delay', ms: 100 } },
+          { path: PRODUCTS_PATH, when: atPage(2), after: 1, times: 1, action: { kind: 'delay', ms: 400 } },
+        ],
+      },
+    );
+    expect(listing.restarts).toBe(1);
+    const second = progress.slice(progress.findLastIndex((step) => step.pagesDone === 1));
+    expect(second).toEqual([1, 2, 3, 4].map((pagesDone) => expect.objectContaining({ pagesDone, pagesTotal: 4 })));
   });
 
   /** Product 1 goes once page 1 is read, so product 51 is asked for alone; `answer` is what the server makes of that. */
