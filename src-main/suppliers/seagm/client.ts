@@ -92,15 +92,15 @@ export class SeagmClient {
       sendOnce ? { ...this.retry, attempts: 1 } : this.retry,
       async () => {
         for (;;) {
-          const signedWithOffset = this.clock.offset;
+          const signedWith = { offsetMs: this.clock.offset };
           try {
-            return await this.signedOnce(method, path, params, shown, signal, sendOnce);
+            return await this.signedOnce(method, path, params, shown, signedWith, signal, sendOnce);
           } catch (error) {
             if (clockChecked || !mayBeClockRejection(error)) throw error;
             clockChecked = true;
             // Sent again when our idea of the server's clock moved since this request was signed: by this check, or by
             // another request's (or a sync worker's, handed back) learnt meanwhile.
-            if (!(await this.correctClock(signal)) || !this.clock.movedSince(signedWithOffset)) throw error;
+            if (!(await this.correctClock(signal)) || !this.clock.movedSince(signedWith.offsetMs)) throw error;
           }
         }
       },
@@ -110,7 +110,7 @@ export class SeagmClient {
 
   /** Server time in seconds, from the unsigned /time endpoint. */
   async serverTimeSeconds(signal?: AbortSignal): Promise<number> {
-    const data = await this.exchange('GET', '/time', {}, null, {}, signal);
+    const data = await this.exchange('GET', '/time', () => ({ query: {}, form: null }), {}, signal);
     const parsed = serverTimeSchema.safeParse(data);
     if (!parsed.success)
       throw new SupplierError(
@@ -138,32 +138,39 @@ export class SeagmClient {
     return true;
   }
 
-  /** Signed as of the moment of each attempt: a retry after a long Retry-After must carry a fresh timestamp. */
+  /**
+   * Signed as of the moment each attempt is sent, after its wait for the budget: SEAGM refuses a timestamp more than
+   * 120 s off (408), and a request may wait longer than that for its turn, or be sent again after a long Retry-After.
+   */
   private signedOnce(
     method: 'GET' | 'POST',
     path: string,
     params: SeagmParams,
     shown: SeagmParams,
+    /** Set to the clock offset each attempt is signed with. */
+    signedWith: { offsetMs: number },
     signal?: AbortSignal,
     sendOnce = false,
   ): Promise<unknown> {
-    const auth: SeagmParams = { uid: this.options.uid, timestamp: String(this.clock.nowSeconds()) };
-    if (method === 'GET') {
-      const query: SeagmParams = { ...params, ...auth };
-      query.signature = seagmSignature(this.options.secretKey, query);
-      return this.exchange('GET', path, query, null, shown, signal);
-    }
-    // As the doc's POST example: credentials in the query, the order in the form body, one signature over both.
-    const query: SeagmParams = { ...auth, signature: seagmSignature(this.options.secretKey, auth, params) };
-    return this.exchange('POST', path, query, params, shown, signal, sendOnce);
+    const sign = (): SignedParts => {
+      signedWith.offsetMs = this.clock.offset;
+      const auth: SeagmParams = { uid: this.options.uid, timestamp: String(this.clock.nowSeconds()) };
+      if (method === 'GET') {
+        const query: SeagmParams = { ...params, ...auth };
+        query.signature = seagmSignature(this.options.secretKey, query);
+        return { query, form: null };
+      }
+      // As the doc's POST example: credentials in the query, the order in the form body, one signature over both.
+      return { query: { ...auth, signature: seagmSignature(this.options.secretKey, auth, params) }, form: params };
+    };
+    return this.exchange(method, path, sign, shown, signal, sendOnce);
   }
 
   /** `shown` is what the error messages may say about the request: never uid, timestamp or signature. */
   private exchange(
     method: 'GET' | 'POST',
     path: string,
-    query: SeagmParams,
-    form: SeagmParams | null,
+    sign: () => SignedParts,
     shown: SeagmParams,
     signal?: AbortSignal,
     sendOnce = false,
@@ -172,10 +179,12 @@ export class SeagmClient {
       .map(([k, v]) => `${k}=${v}`)
       .join(', ');
     const label = `${this.options.label} ${method} ${path}${detail ? ` (${detail})` : ''}`;
-    const search = new URLSearchParams(query).toString();
-    const url = `${this.options.apiRoot}${path}${search ? `?${search}` : ''}`;
-    const request: HttpRequest =
-      form === null
+    const host = new URL(this.options.apiRoot).host;
+    const request = (): HttpRequest => {
+      const { query, form } = sign();
+      const search = new URLSearchParams(query).toString();
+      const url = `${this.options.apiRoot}${path}${search ? `?${search}` : ''}`;
+      return form === null
         ? { method, url, headers: { accept: 'application/json' } }
         : {
             method,
@@ -183,10 +192,11 @@ export class SeagmClient {
             headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
             body: new URLSearchParams(form).toString(),
           };
+    };
     return this.budget.run(
       async () => {
         try {
-          const response = await send(request, {
+          const response = await send(request(), {
             label,
             signal,
             timeoutMs: this.options.env?.timeoutMs,
@@ -199,7 +209,7 @@ export class SeagmClient {
           // A ban stops every request to the host, of any account or process, without touching the network again; what
           // they meet names the host that banned us, not this connection or this request.
           if (error instanceof SupplierError && error.code === 'ip_banned')
-            this.budget.stop(ipBannedError(new URL(url).host), IP_BAN_MIN_MS);
+            this.budget.stop(ipBannedError(host), IP_BAN_MIN_MS);
           throw error;
         }
       },
@@ -207,6 +217,12 @@ export class SeagmClient {
       { resendThrottled: !sendOnce },
     );
   }
+}
+
+/** A request's query (credentials and signature included) and form body, made as it is sent. */
+interface SignedParts {
+  query: SeagmParams;
+  form: SeagmParams | null;
 }
 
 const MAX_PARALLEL_REQUESTS = 2;

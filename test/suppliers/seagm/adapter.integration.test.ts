@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src-main/db/open';
 import { CanceledError, IncompleteCatalogError, SupplierError } from '../../../src-main/http/errors';
 import type { AdapterEnv, SupplierAdapter } from '../../../src-main/suppliers/adapter';
+import type { BudgetClock } from '../../../src-main/http/budget';
 import type { FetchProgress } from '../../../src-shared/sync-types';
 import { seagm } from '../../../src-main/suppliers/seagm';
 import { seagmSignature } from '../../../src-main/suppliers/seagm/sign';
@@ -280,6 +281,25 @@ describe('SEAGM adapter', () => {
     clock.adopt(300_000);
     expect((await pinging).currency).toBe('MYR');
     expect(hits('/time')).toBe(1);
+  });
+
+  it('signs each request as it is sent: one that waited three minutes for its turn is not refused as stale', async () => {
+    // Time passes for both sides alike, without sleeping: the budget jumps to the end of each wait, and our clock and
+    // the server's jump with it. SEAGM refuses a timestamp more than 120 s off (408, 10408).
+    let passedMs = 0;
+    const clock: BudgetClock = {
+      now: () => Date.now() + passedMs,
+      sleep: async (ms, signal) => {
+        if (signal?.aborted) throw new CanceledError();
+        passedMs += ms;
+        sim.server.state.clockOffsetMs = passedMs;
+      },
+    };
+    const adapter = adapterFor({ requestsPerMinute: 1 }, { ...FAST, now: clock.now, budgetTuning: { clock } });
+    const pings = await Promise.all([adapter.ping(), adapter.ping(), adapter.ping(), adapter.ping()]);
+    expect(pings.map((ping) => ping.currency)).toEqual(['MYR', 'MYR', 'MYR', 'MYR']);
+    expect(passedMs).toBeGreaterThan(150_000);
+    expect(hits('/v1/me')).toBe(4);
   });
 
   it('does not retry a refusal that /time shows is not about the clock', async () => {
