@@ -66,7 +66,7 @@ export interface Settings {
    * instead of applied; one that would remove all of them always is.
    */
   syncHoldRemovalPercent: number;
-  /** Minutes one supplier's sync may take, waits for its request limit included (sync-timing.ts: 1–1440; default 60). */
+  /** Minutes one supplier's sync may take, waits for its request limit included (sync-timing.ts: 1–720; default 60). */
   syncDeadlineMinutes: number;
   /** Hours after which a sync lists a supplier's whole catalog again (sync-timing.ts: 1–168; default 24). */
   fullListingEveryHours: number;

@@ -4,7 +4,8 @@ import type { UrlProblem } from '../http/url-policy';
 
 /**
  * A connection's validation problems as codes the supplier form words per field (en, zh-CN): `field.required` for an
- * empty field, the URL rule's own codes for an address, and `field.invalid` for any other value its schema refuses.
+ * empty field, the URL rule's own codes for an address, `field.tooBig` for a number above the field's most, and
+ * `field.invalid` for any other value its schema refuses.
  * The schema's English message never reaches the merchant: the form knows what each field wants.
  */
 export function connectionFieldIssues(error: z.ZodError, candidate: Record<string, unknown>): Record<string, string> {
@@ -17,6 +18,8 @@ export function connectionFieldIssues(error: z.ZodError, candidate: Record<strin
     if (coded?.code && coded.params) issues[field] = urlProblemIssue(coded as UrlProblem, field);
     else if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
       issues[field] = encodeCodedIssue(field, { code: 'field.required', params: {} });
+    else if (issue.code === 'too_big' && typeof issue.maximum === 'number')
+      issues[field] = encodeCodedIssue(field, { code: 'field.tooBig', params: { max: String(issue.maximum) } });
     else issues[field] = encodeCodedIssue(field, { code: 'field.invalid', params: {} });
   }
   return issues;

@@ -134,7 +134,11 @@ export class ConnectionsService {
     const stored = getStoredConnection(this.db, id);
     if (!stored) throw new ConfigError(`no supplier connection "${id}"`);
     const secrets = this.open(stored);
-    return { ...stored.settings, ...secrets, id: stored.id, kind: stored.kind, name: stored.name } as ConnectionBase;
+    const connection = { ...stored.settings, ...secrets, id: stored.id, kind: stored.kind, name: stored.name };
+    // Settings are stored as text ("30"): the kind's schema reads them into what its adapter takes (a number). One
+    // saved under an older rule still opens as it was stored.
+    const parsed = supplierKind(stored.kind)?.configSchema.safeParse(connection);
+    return (parsed?.success ? { ...connection, ...parsed.data } : connection) as ConnectionBase;
   }
 
   /** The stored settings and secrets of a connection of this kind, for a test that falls back to them. */

@@ -187,6 +187,23 @@ describe('secrets another entry point sealed', () => {
     });
     expect(new ConnectionsService(db, noOpening).list()[0]).not.toHaveProperty('secretsProblem');
   });
+
+  it('a stored connection opens with its settings read by its kind: a pace saved as text reaches the adapter a number', () => {
+    const dataDir = tempDir('supplygrid-typed-');
+    const db = openDatabase(join(dataDir, 'supplygrid.db'));
+    cleanups.push(() => db.close());
+    const connections = new ConnectionsService(db, keyFileSecretBox(dataDir));
+    const saved = connections.save({
+      kind: 'seagm',
+      name: 'Paced',
+      settings: { baseUrl: 'https://openapi.seagm.io/', uid: '1', requestsPerMinute: '30' },
+      secrets: { secretKey: 's3cret' },
+    });
+    expect(db.prepare('SELECT settings_json FROM supplier_connections').pluck().get()).toContain('"30"');
+    const connection = connections.resolve(saved.id);
+    expect(connection).toMatchObject({ id: saved.id, kind: 'seagm', name: 'Paced', uid: '1', secretKey: 's3cret' });
+    expect((connection as unknown as { requestsPerMinute: unknown }).requestsPerMinute).toBe(30);
+  });
 });
 
 interface Foreign {

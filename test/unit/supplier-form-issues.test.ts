@@ -34,6 +34,20 @@ describe("a connection's problems, as codes per field", () => {
     ).toEqual({ uid: 'uid: @field.invalid', requestsPerMinute: 'requestsPerMinute: @field.invalid' });
     expect(issuesOf('dujiao-next', { baseUrl: 'https://shop.example.com', apiKey: 'k', apiSecret: 's' })).toEqual({});
   });
+
+  it('a Dujiao-Next or MeSIM pace above the server\'s 60 a minute is "too big", with the most it may be', () => {
+    const connection = { baseUrl: 'https://shop.example.com', apiKey: 'k', apiSecret: 's' };
+    for (const kind of ['dujiao-next', 'mesim']) {
+      expect(issuesOf(kind, { ...connection, requestsPerMinute: '61' })).toEqual({
+        requestsPerMinute: 'requestsPerMinute: @field.tooBig?max=60',
+      });
+      expect(issuesOf(kind, { ...connection, requestsPerMinute: '60' })).toEqual({});
+    }
+    // SEAGM publishes no limit: a merchant who knows better may go faster.
+    expect(
+      issuesOf('seagm', { baseUrl: 'https://openapi.seagm.io/', uid: '1', secretKey: 's', requestsPerMinute: '600' }),
+    ).toEqual({});
+  });
 });
 
 describe("the supplier form's handling of those codes", () => {

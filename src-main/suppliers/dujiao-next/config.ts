@@ -11,8 +11,11 @@ export const dujiaoNextConfig = z.object({
   baseUrl: serviceUrlField('baseUrl'),
   apiKey: z.string().min(1, 'apiKey is required'),
   apiSecret: z.string().min(1, 'apiSecret is required'),
-  /** Requests per 60 s window; default 60, the real server's limit per API key (then it blocks the key for 30 s). */
-  requestsPerMinute: requestsPerMinuteField(DUJIAO_RULE.maxRequests),
+  /**
+   * Requests per 60 s window; at most and by default 60, the real server's limit per API key (then it blocks the key
+   * for 30 s).
+   */
+  requestsPerMinute: requestsPerMinuteField(DUJIAO_RULE.maxRequests, DUJIAO_RULE.maxRequests),
 });
 export type DujiaoNextConfig = z.infer<typeof dujiaoNextConfig>;
 
