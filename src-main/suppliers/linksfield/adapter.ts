@@ -87,13 +87,20 @@ export function createLinksfieldAdapter(account: LinksfieldAccount, label: strin
     refuseImplausibleListing(label, { total, pages: Math.ceil(total / DETAILS_PER_PAGE) });
     onProgress?.({ pagesDone: 0, pagesTotal: total, items: 0 });
     details.retainOnly(new Set(listing.packages.map((pkg) => String(pkg.id))));
+    // Only between full listings: a full one (every 24 h, or asked for) reads every detail again, which is what
+    // catches a detail that changed while its list entry did not.
+    const reuseDetails = Boolean(options.changedSince);
     let detailed = 0;
     // Details are asked for ahead across pages: the next page's are on their way while this one is mapped and stored.
     const ahead = new FetchAhead(
       { first: 0, last: total - 1 },
       { concurrency: REQUEST_CONCURRENCY, buffered: REQUEST_CONCURRENCY * 2 },
       async (index) => {
-        const detail = await fetchDetail(listing.packages[index], signal, options.storedRaw);
+        const detail = await fetchDetail(
+          listing.packages[index],
+          signal,
+          reuseDetails ? { storedRaw: options.storedRaw } : null,
+        );
         detailed++;
         onProgress?.({ pagesDone: detailed, pagesTotal: total, items: detailed });
         return detail;
@@ -132,14 +139,19 @@ export function createLinksfieldAdapter(account: LinksfieldAccount, label: strin
     }
   }
 
-  /** A detail that still fails after retries leaves a hole in the catalog, so the whole fetch fails. */
+  /**
+   * A detail that still fails after retries leaves a hole in the catalog, so the whole fetch fails. `reuse`: null to
+   * ask for it whatever this thread or the stored catalog holds.
+   */
   async function fetchDetail(
     pkg: ListedPackage,
-    signal?: AbortSignal,
-    storedRaw?: FetchOptions['storedRaw'],
+    signal: AbortSignal | undefined,
+    reuse: { storedRaw?: FetchOptions['storedRaw'] } | null,
   ): Promise<unknown> {
-    const cached = details.get(String(pkg.id), pkg.fingerprint) ?? storedDetail(pkg, storedRaw);
-    if (cached !== undefined) return cached;
+    if (reuse) {
+      const cached = details.get(String(pkg.id), pkg.fingerprint) ?? storedDetail(pkg, reuse.storedRaw);
+      if (cached !== undefined) return cached;
+    }
     try {
       const answer = await client.call(FMS_PATHS.packageDetail, { id: pkg.id }, signal);
       // Kept as the offer stores it (its parsed form), so that a detail fetched now and one read back from the stored

@@ -47,6 +47,9 @@ function listEntriesCarryUpdateTime(): void {
   });
 }
 
+/** Between full listings the engine asks for changes since the last sync; Linksfield lists in full, reusing details. */
+const betweenFullListings = { changedSince: new Date(Date.now() - 3_600_000).toISOString() };
+
 describe('Linksfield package details across listings of one connection', () => {
   it('reuses a detail while its list entry is unchanged and asks again for the packages whose entry moved', async () => {
     listEntriesCarryUpdateTime();
@@ -55,7 +58,7 @@ describe('Linksfield package details across listings of one connection', () => {
     const packages = sim.server.packages().length;
     expect(detailRequests()).toBe(packages);
 
-    const again = await collectPages(adapter.fetchCatalog());
+    const again = await collectPages(adapter.fetchCatalog(betweenFullListings));
     expect(detailRequests()).toBe(packages);
     expect(visible(again.offers)).toEqual(visible(first.offers));
 
@@ -66,11 +69,17 @@ describe('Linksfield package details across listings of one connection', () => {
       return !old || old.updateTime !== pkg.updateTime || old.packageShowName !== pkg.packageShowName;
     });
     expect(moved.length).toBeGreaterThan(5);
-    const next = await collectPages(adapter.fetchCatalog());
+    const next = await collectPages(adapter.fetchCatalog(betweenFullListings));
     expect(detailRequests() - packages).toBe(moved.length);
     // Exactly what a connection without any remembered detail sees.
     const fresh = await collectPages(freshAdapter().fetchCatalog());
     expect(visible(next.offers)).toEqual(visible(fresh.offers));
+
+    // A full listing (every 24 h, or asked for) details every package again, whatever it remembers: a detail can
+    // change while its list entry does not.
+    const detailedBefore = detailRequests();
+    await collectPages(adapter.fetchCatalog());
+    expect(detailRequests() - detailedBefore).toBe(sim.server.packages().length);
   });
 
   it('details every package again when the list entries carry nothing that shows a change', async () => {
@@ -88,7 +97,8 @@ describe('Linksfield package details across listings of one connection', () => {
     listEntriesCarryUpdateTime();
     const temp = tempDb();
     try {
-      const sync = () => syncSupplier(temp.db, syncTargetFor(sim.connection, freshAdapter()), { mode: 'full' });
+      const sync = (mode: 'full' | 'auto' = 'auto') =>
+        syncSupplier(temp.db, syncTargetFor(sim.connection, freshAdapter()), { mode });
       expect((await sync()).status).toBe('ok');
       const packages = sim.server.packages().length;
       expect(detailRequests()).toBe(packages);
@@ -121,6 +131,10 @@ describe('Linksfield package details across listings of one connection', () => {
       } finally {
         everything.cleanup();
       }
+      // A full sync details every package again, whatever the stored catalog kept.
+      const detailedBefore = detailRequests();
+      expect(await sync('full')).toMatchObject({ status: 'ok', mode: 'full' });
+      expect(detailRequests() - detailedBefore).toBe(sim.server.packages().length);
     } finally {
       temp.cleanup();
     }
