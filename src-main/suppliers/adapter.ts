@@ -4,7 +4,7 @@ import type { SkippedItem, FetchProgress } from '../../src-shared/sync-types';
 // What a supplier folder implements is all here; the two types the run record also carries live in src-shared.
 export type { SkippedItem, FetchProgress };
 import type { Money } from '../domain/money';
-import type { Offer } from '../domain/offer';
+import type { CategoryRef, Offer } from '../domain/offer';
 import type { RequestBudget, RequestBudgetView } from '../http/budget';
 import type { BudgetTuning } from '../http/budget-policy';
 import type { RetryPolicy } from '../http/retry';
@@ -71,6 +71,12 @@ export interface FetchOptions {
    * (offset paging while the catalog moves: Dujiao-Next) asks for each one it did not list before it is recorded gone.
    */
   liveProducts?: () => string[];
+  /**
+   * The categories the live offers carry, as stored (each distinct CategoryRef once), read when called. A listing of
+   * changes leaves every other product's category as it was mapped: an adapter whose categories come from a request
+   * of their own (Dujiao-Next) lists in full once one of them changed upstream.
+   */
+  liveCategories?: () => CategoryRef[];
 }
 
 export interface OrderRequest {
@@ -159,6 +165,11 @@ export interface SupplierAdapter {
   push?: PushNotifications;
   /** This adapter's request budget: paced with every other adapter of the account, counting its own requests alone. */
   budget?: RequestBudgetView;
+  /**
+   * How far the supplier's clock runs ahead of ours (ms; negative: behind), as its answers have shown so far. Present
+   * where a listing of changes is asked for by the supplier's clock (FetchOptions.changedSince).
+   */
+  clockOffsetMs?(): number;
   /** Set when the supplier has no balance to report: ping then only proves the credentials, so it is not asked for one. */
   noBalance?: true;
   /**

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import {
   storedRawOf,
   liveProductsOf,
+  liveCategoriesOf,
   liveItemFingerprints,
   ReusedItemsMoved,
   type CommitResult,
@@ -72,8 +73,9 @@ export interface SyncOptions {
 }
 
 /**
- * An incremental listing asks for changes since the last ok run's start less this: covers clock skew between us and
- * the supplier and updates committed upstream while that run was reading. Re-listing a few unchanged products is free.
+ * An incremental listing asks for changes since the last ok run's start, by the supplier's clock, less this: covers
+ * what is left of the skew between the clocks (Dujiao-Next signs within 60 s of the server's) and updates committed
+ * upstream while that run was reading. Re-listing a few unchanged products is free.
  */
 export const CHANGED_SINCE_OVERLAP_MS = 5 * 60_000;
 
@@ -129,7 +131,8 @@ export function listingSince(
   // What changed since a run means nothing for another catalog: the first sync after the address or account changed
   // lists in full (a full listing, not the last run, is what removes the other catalog's offers).
   if (source !== undefined && (lastFull.source !== source || lastOk.source !== source)) return null;
-  return new Date(Date.parse(lastOk.startedAt) - CHANGED_SINCE_OVERLAP_MS).toISOString();
+  // By the supplier's clock, which stamps what changed: ours may be minutes off it.
+  return new Date(Date.parse(lastOk.startedAt) + lastOk.clockOffsetMs - CHANGED_SINCE_OVERLAP_MS).toISOString();
 }
 
 const ZERO_STATS: BudgetStats = { requests: 0, waitMs: 0, throttled: 0, bytes: 0 };
@@ -245,6 +248,7 @@ export async function syncSupplier(
           changedSince,
           storedRaw: storedRawOf(db, supplierId),
           liveProducts: liveProductsOf(db, supplierId),
+          liveCategories: liveCategoriesOf(db, supplierId),
           ...(reuse && { reusable: liveItemFingerprints(db, supplierId) }),
           onProgress: (progress) => options.onEvent?.({ type: 'progress', supplierId, runId, ...progress }),
         })
@@ -297,6 +301,7 @@ export async function syncSupplier(
             skipped,
             metrics: { ...used, fetchMs: timings.fetchMs },
             hold,
+            clockOffsetMs: adapter.clockOffsetMs?.(),
           });
         });
         break;

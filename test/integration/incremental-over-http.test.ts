@@ -53,50 +53,99 @@ const changeLogOf = (db: Database, runIds: number[]) =>
     )
     .sort();
 
+/** How far the server's clock runs from ours: it stamps updated_at by its own, and updated_after is read against it. */
+const SERVER_CLOCKS = [
+  ['ours', 0],
+  ['10 minutes behind ours', -10 * 60_000],
+  ['10 minutes ahead of ours', 10 * 60_000],
+] as const;
+
 describe('an incremental sync over HTTP', () => {
-  it('stores and logs what a full listing of the same upstream would, but for products deleted outright and stock that moved without the product being saved, which the next full listing catches', async () => {
+  it.each(SERVER_CLOCKS)(
+    'stores and logs what a full listing of the same upstream would, but for products deleted outright and stock that moved without the product being saved, which the next full listing catches (server clock %s)',
+    async (_clock, serverClockOffsetMs) => {
+      const sim = await startDujiaoSimulator({ seed: SEED, size: SIZE, churn: CHURN, generation: 0, rateLimit: null });
+      cleanups.push(() => sim.close());
+      sim.server.state.clockOffsetMs = serverClockOffsetMs;
+      const connection = sim.connection as ConnectionBase & Record<string, unknown>;
+      const sync = async (db: Database, mode: 'full' | 'auto') => {
+        const [result] = await syncSuppliers(db, [syncTargetFor(connection, adapterFor(connection, ENV))], { mode });
+        expect(result).toMatchObject({ status: 'ok', error: null });
+        return result;
+      };
+      const incremental = database();
+      const reference = database();
+      await sync(incremental, 'full');
+      await sync(reference, 'full');
+      const stockBefore = new Map(catalogOf(incremental).map((offer) => [keyOf(offer), offer.stock]));
+
+      sim.setGeneration(1);
+      const changes = await sync(incremental, 'auto');
+      expect(changes.mode).toBe('incremental');
+      const listed = await sync(reference, 'full');
+      expect(changes.requests).toBeLessThan(listed.requests);
+
+      // What the server no longer knows at all (not even as inactive): only a full listing can see it is gone.
+      const known = new Set(dujiaoCatalogAt(SEED, 1, SIZE, CHURN).products.map((product) => String(product.id)));
+      const deletedOutright = catalogOf(incremental).filter((offer) => !known.has(offer.productId));
+      expect(deletedOutright.length).toBeGreaterThan(0);
+      const deletedKeys = new Set(deletedOutright.map(keyOf));
+      const kept = catalogOf(incremental).filter((offer) => !deletedKeys.has(keyOf(offer)));
+      // Stock sold or restocked upstream leaves the product's updated_at alone (the real server's rule): the listing of
+      // changes does not carry it, and those offers keep the stock the last full listing saw. All else is the same.
+      expect(kept.map(withoutStock)).toEqual(catalogOf(reference).map(withoutStock));
+      const referenceStock = new Map(catalogOf(reference).map((offer) => [keyOf(offer), offer.stock]));
+      const staleStock = kept.filter((offer) => !isDeepStrictEqual(offer.stock, referenceStock.get(keyOf(offer))));
+      expect(staleStock.length).toBeGreaterThan(0);
+      for (const offer of staleStock) expect(offer.stock).toEqual(stockBefore.get(keyOf(offer)));
+
+      const full = await sync(incremental, 'full');
+      expect(full.mode).toBe('full');
+      expect(full.counts).toMatchObject({ removed: deletedOutright.length, added: 0, changed: staleStock.length });
+      expect(catalogOf(incremental)).toEqual(catalogOf(reference));
+      // The incremental run's log and the full run's removals and stock moves are, together, the reference's one full
+      // listing's log.
+      expect(changeLogOf(incremental, [changes.runId, full.runId])).toEqual(changeLogOf(reference, [listed.runId]));
+      expect(changeLogOf(reference, [listed.runId]).length).toBeGreaterThan(deletedOutright.length + staleStock.length);
+    },
+  );
+
+  it('lists in full once a category that live offers carry was renamed upstream: its products keep their updated_at', async () => {
     const sim = await startDujiaoSimulator({ seed: SEED, size: SIZE, churn: CHURN, generation: 0, rateLimit: null });
     cleanups.push(() => sim.close());
     const connection = sim.connection as ConnectionBase & Record<string, unknown>;
-    const sync = async (db: Database, mode: 'full' | 'auto') => {
-      const [result] = await syncSuppliers(db, [syncTargetFor(connection, adapterFor(connection, ENV))], { mode });
+    const sync = async (db: Database) => {
+      const [result] = await syncSuppliers(db, [syncTargetFor(connection, adapterFor(connection, ENV))], {
+        mode: 'auto',
+      });
       expect(result).toMatchObject({ status: 'ok', error: null });
       return result;
     };
-    const incremental = database();
+    const db = database();
+    await sync(db);
+    // Nothing moved: a listing of changes, which finds none.
+    expect(await sync(db)).toMatchObject({ mode: 'incremental', counts: { added: 0, removed: 0, changed: 0 } });
+
+    // Renamed in the server's catalog as it stands (a copy: the seed's categories are shared).
+    const catalog = sim.server.catalog();
+    const category = catalog.categories.find((candidate) =>
+      catalogOf(db).some((offer) => offer.category?.id === String(candidate.id)),
+    )!;
+    catalog.categories = catalog.categories.map((candidate) =>
+      candidate === category ? { ...candidate, name: { ...candidate.name, 'en-US': 'Renamed' } } : candidate,
+    );
+    const renamed = await sync(db);
+    expect(renamed.mode).toBe('full');
+    const carrying = catalogOf(db).filter((offer) =>
+      offer.category?.path.some((level) => level.id === String(category.id)),
+    );
+    expect(carrying.length).toBeGreaterThan(0);
+    for (const offer of carrying)
+      expect(offer.category!.path.find((level) => level.id === String(category.id))!.names['en-US']).toBe('Renamed');
+    // What a first full listing of the same upstream stores.
     const reference = database();
-    await sync(incremental, 'full');
-    await sync(reference, 'full');
-    const stockBefore = new Map(catalogOf(incremental).map((offer) => [keyOf(offer), offer.stock]));
-
-    sim.setGeneration(1);
-    const changes = await sync(incremental, 'auto');
-    expect(changes.mode).toBe('incremental');
-    const listed = await sync(reference, 'full');
-    expect(changes.requests).toBeLessThan(listed.requests);
-
-    // What the server no longer knows at all (not even as inactive): only a full listing can see it is gone.
-    const known = new Set(dujiaoCatalogAt(SEED, 1, SIZE, CHURN).products.map((product) => String(product.id)));
-    const deletedOutright = catalogOf(incremental).filter((offer) => !known.has(offer.productId));
-    expect(deletedOutright.length).toBeGreaterThan(0);
-    const deletedKeys = new Set(deletedOutright.map(keyOf));
-    const kept = catalogOf(incremental).filter((offer) => !deletedKeys.has(keyOf(offer)));
-    // Stock sold or restocked upstream leaves the product's updated_at alone (the real server's rule): the listing of
-    // changes does not carry it, and those offers keep the stock the last full listing saw. All else is the same.
-    expect(kept.map(withoutStock)).toEqual(catalogOf(reference).map(withoutStock));
-    const referenceStock = new Map(catalogOf(reference).map((offer) => [keyOf(offer), offer.stock]));
-    const staleStock = kept.filter((offer) => !isDeepStrictEqual(offer.stock, referenceStock.get(keyOf(offer))));
-    expect(staleStock.length).toBeGreaterThan(0);
-    for (const offer of staleStock) expect(offer.stock).toEqual(stockBefore.get(keyOf(offer)));
-
-    const full = await sync(incremental, 'full');
-    expect(full.mode).toBe('full');
-    expect(full.counts).toMatchObject({ removed: deletedOutright.length, added: 0, changed: staleStock.length });
-    expect(catalogOf(incremental)).toEqual(catalogOf(reference));
-    // The incremental run's log and the full run's removals and stock moves are, together, the reference's one full
-    // listing's log.
-    expect(changeLogOf(incremental, [changes.runId, full.runId])).toEqual(changeLogOf(reference, [listed.runId]));
-    expect(changeLogOf(reference, [listed.runId]).length).toBeGreaterThan(deletedOutright.length + staleStock.length);
+    await sync(reference);
+    expect(catalogOf(db)).toEqual(catalogOf(reference));
   });
 
   it('lists in full once the connection points at another shop or account: nothing of the old catalog stays', async () => {

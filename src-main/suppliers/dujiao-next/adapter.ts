@@ -6,7 +6,7 @@ import { describeItem, mapItems, mapPageItems, rawField } from '../shared/valida
 import { issuesText } from '../shared/issue-text';
 import { incompleteCatalog, supplierText } from '../shared/supplier-text';
 import { DujiaoClient, RECHECK_LIMIT } from './client';
-import { listingMemo, mapProduct, type MapContext } from './map';
+import { categoriesMoved, listingMemo, mapProduct, type MapContext } from './map';
 import { createDujiaoOrders } from './orders';
 import { categorySchema, pingSchema, productSchema, type DujiaoCategory } from './schemas';
 import { skippedText } from '../../../src-shared/skipped-text';
@@ -84,7 +84,7 @@ export function createDujiaoProtocolAdapter(
     // The listing has no currency of its own: prices are in the site currency that /ping reports.
     const { currency } = await ping(options.signal);
     let context: MapContext | null = null;
-    // Asked for only once a page has something to map: a listing of changes is often empty, and then not worth it.
+    // Asked for only once needed: a page has something to map, or a listing of changes checks the categories first.
     const mapContext = async (): Promise<MapContext> =>
       (context ??= {
         currency,
@@ -95,6 +95,12 @@ export function createDujiaoProtocolAdapter(
         fixedKind: profile.fixedKind,
         memo: listingMemo(),
       });
+    // A category renamed or moved leaves its products' updated_at alone: only a full listing maps them again.
+    if (options.changedSince && options.liveCategories) {
+      const stored = options.liveCategories();
+      if (stored.length > 0 && categoriesMoved(stored, (await mapContext()).categories))
+        options = { ...options, changedSince: null };
+    }
     let scope: 'full' | 'changes' = options.changedSince ? 'changes' : 'full';
     let yielded = 0;
     // Set after the listing started over: the next page tells the engine to drop what it staged before.
@@ -223,5 +229,7 @@ export function createDujiaoProtocolAdapter(
     maxQuantity: profile.maxQuantity,
     orderLookup: profile.orderLookup ?? 'id',
   });
-  return { ping, fetchCatalog, orders, budget: client.budget };
+  // Every signed answer is within the server's 60 s timestamp window of client.clock, learnt from its Date header once
+  // refused: close enough for updated_after, whose overlap is minutes.
+  return { ping, fetchCatalog, orders, budget: client.budget, clockOffsetMs: () => client.clock.offset };
 }

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { money } from '../../domain/money';
 import { cleanTiers, type QuantityTier } from '../../domain/quantity-tiers';
 import {
@@ -145,6 +146,15 @@ export function mapStock(status: string, quantity: number, reporting: StockRepor
   }
   if (quantity === -1 || status === 'unlimited') return { status: 'unlimited', quantity: null };
   return stockFromQuantity(quantity);
+}
+
+/**
+ * Whether any of the categories live offers carry (`stored`) would map otherwise from `categories` (renamed, moved
+ * under another parent, created or gone): a product's updated_at does not move with its category, so a listing of
+ * changes would leave those offers as they were.
+ */
+export function categoriesMoved(stored: readonly CategoryRef[], categories: Map<number, DujiaoCategory>): boolean {
+  return stored.some((ref) => !isDeepStrictEqual(categoryRef(Number(ref.id), categories), ref));
 }
 
 function categoryRef(id: number | undefined, categories: Map<number, DujiaoCategory>): CategoryRef | null {

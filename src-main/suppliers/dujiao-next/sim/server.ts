@@ -147,7 +147,8 @@ export async function startProtocolSimulator(options: ProtocolSimulatorOptions):
       generation = next;
       catalog = options.catalogAt(generation);
       index = indexCatalog(catalog);
-      listing.replace(catalog, Date.now());
+      // Stamped by the server's clock, as the real one stamps updated_at: off from ours when a test skews it.
+      listing.replace(catalog, Date.now() + state.clockOffsetMs);
     },
     catalog: () => catalog,
   };
