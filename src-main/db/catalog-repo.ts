@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { diffCatalog, unreadableItems, type OfferSnapshot } from '../domain/diff';
-import { offerKey, type CategoryRef, type Offer, type OfferKind, type StockStatus } from '../domain/offer';
+import { offerKey, type Offer, type OfferKind, type StockStatus } from '../domain/offer';
 import type { QuantityTier } from '../domain/quantity-tiers';
 import { nextCatalogSeq } from './catalog-seq';
 import { CatalogStaging, OFFER_CONTENT_COLUMNS } from './catalog-staging';
@@ -150,8 +150,11 @@ export interface CommitOptions {
    * always apply (a held listing being applied, fixtures).
    */
   hold?: HoldThresholds;
-  /** SupplierAdapter.clockOffsetMs at the listing's end, kept with the run, held or applied (lastOkRun). */
-  clockOffsetMs?: number;
+  /**
+   * What the listing learnt of the supplier beside its items (SupplierAdapter.clockOffsetMs, .mappingFingerprint),
+   * kept with the run, held or applied (lastOkRun).
+   */
+  upstream?: { clockOffsetMs: number | null; mappingFingerprint: string | null };
 }
 
 /** Thrown inside the commit's savepoint to undo its writes while keeping what it counted. */
@@ -329,7 +332,9 @@ export function commitStagedCatalog(
     `UPDATE offers SET item_fingerprint = NULL
     WHERE supplier_id = ? AND product_id = ? AND sku_id = ? AND variant = ? AND item_fingerprint IS NOT NULL`,
   );
-  const keepClockOffset = db.prepare(`UPDATE sync_runs SET clock_offset_ms = ? WHERE id = ?`);
+  const keepUpstreamFacts = db.prepare(
+    `UPDATE sync_runs SET clock_offset_ms = ?, mapping_fingerprint = ? WHERE id = ?`,
+  );
   const holdRun =
     db.prepare(`UPDATE sync_runs SET status = 'held', finished_at = ?, offers = ?, added = ?, removed = ?, changed = ?,
     skipped = ?, skipped_json = ?, error = NULL, mode = ?, requests = ?, throttled = ?, wait_ms = ?, bytes = ?, fetch_ms = ?, held_json = ? WHERE id = ?`);
@@ -444,7 +449,10 @@ export function commitStagedCatalog(
   const commit = db.transaction((): CommitResult => {
     if (reused && (staging.keptTwice || keptNotLive.get(supplierId) === 1 || keptKeyListedAgain.get(supplierId) === 1))
       throw new ReusedItemsMoved();
-    if (options.clockOffsetMs !== undefined) keepClockOffset.run(Math.round(options.clockOffsetMs), runId);
+    if (options.upstream) {
+      const { clockOffsetMs, mappingFingerprint } = options.upstream;
+      keepUpstreamFacts.run(clockOffsetMs === null ? null : Math.round(clockOffsetMs), mappingFingerprint, runId);
+    }
     const hasLive = anyLive.get(supplierId) === 1;
     const stored = liveCount.get(supplierId) as number | undefined;
     // A stored count that cannot be right (none, or 0 beside live offers) is counted once again.
@@ -485,21 +493,31 @@ export function commitCatalog(
 }
 
 /** The supplier's latest ok run (of `mode`, or of any mode): when it started and which catalog it read. */
-/** `clockOffsetMs`: how far the supplier's clock ran ahead of ours during the run, 0 where unknown. */
+/**
+ * `clockOffsetMs`: how far the supplier's clock ran ahead of ours during the run, 0 where unknown;
+ * `mappingFingerprint`: CommitOptions.upstream's, null where unknown.
+ */
 export function lastOkRun(
   db: Database,
   supplierId: string,
   mode?: SyncMode,
-): { startedAt: string; source: string | null; clockOffsetMs: number } | null {
+): { startedAt: string; source: string | null; clockOffsetMs: number; mappingFingerprint: string | null } | null {
   const row = db
     .prepare(
-      `SELECT started_at, source, clock_offset_ms FROM sync_runs
+      `SELECT started_at, source, clock_offset_ms, mapping_fingerprint FROM sync_runs
       WHERE supplier_id = ? AND status = 'ok' ${mode ? 'AND mode = ?' : ''} ORDER BY id DESC LIMIT 1`,
     )
     .get(...(mode ? [supplierId, mode] : [supplierId])) as
-    | { started_at: string; source: string | null; clock_offset_ms: number | null }
+    | { started_at: string; source: string | null; clock_offset_ms: number | null; mapping_fingerprint: string | null }
     | undefined;
-  return row ? { startedAt: row.started_at, source: row.source, clockOffsetMs: row.clock_offset_ms ?? 0 } : null;
+  return row
+    ? {
+        startedAt: row.started_at,
+        source: row.source,
+        clockOffsetMs: row.clock_offset_ms ?? 0,
+        mappingFingerprint: row.mapping_fingerprint,
+      }
+    : null;
 }
 
 /**
@@ -539,16 +557,6 @@ export function liveProductsOf(db: Database, supplierId: string): () => string[]
     .prepare(`SELECT DISTINCT product_id FROM offers WHERE supplier_id = ? AND removed_at IS NULL ORDER BY product_id`)
     .pluck();
   return () => read.all(supplierId) as string[];
-}
-
-/** The categories a supplier's live offers carry, each once, read when called (FetchOptions.liveCategories). */
-export function liveCategoriesOf(db: Database, supplierId: string): () => CategoryRef[] {
-  const read = db
-    .prepare(
-      `SELECT DISTINCT category_json FROM offers WHERE supplier_id = ? AND removed_at IS NULL AND category_json IS NOT NULL`,
-    )
-    .pluck();
-  return () => (read.all(supplierId) as string[]).map((text) => JSON.parse(text) as CategoryRef);
 }
 
 /** A live offer's quantity tiers; empty when it has none (or is not live). */

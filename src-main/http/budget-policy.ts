@@ -39,11 +39,16 @@ function defaultMargin(windowMs: number): number {
 /** A fixed-window budget mirroring the server's rule; `requestsPerMinute` (the connection's setting) is the allowance per window. */
 export function fixedWindowPolicy(requestsPerMinute: number | undefined, tuning: BudgetTuning = {}): BudgetPolicy {
   const windowMs = tuning.windowMs ?? DUJIAO_RULE.windowMs;
+  // Never past the server's allowance, which only gets the key blocked: a pace saved before the form refused more (as
+  // text, then) or set anywhere else is held to it.
+  const asked = Number(requestsPerMinute);
+  const perWindow =
+    Number.isInteger(asked) && asked >= 1 ? Math.min(asked, DUJIAO_RULE.maxRequests) : DUJIAO_RULE.maxRequests;
   return {
     kind: 'fixed-window',
     rule: {
       windowMs,
-      maxRequests: tuning.maxRequests ?? requestsPerMinute ?? DUJIAO_RULE.maxRequests,
+      maxRequests: tuning.maxRequests ?? perWindow,
       blockMs: tuning.blockMs ?? DUJIAO_RULE.blockMs,
       marginMs: tuning.marginMs ?? defaultMargin(windowMs),
     },

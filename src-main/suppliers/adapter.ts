@@ -4,7 +4,7 @@ import type { SkippedItem, FetchProgress } from '../../src-shared/sync-types';
 // What a supplier folder implements is all here; the two types the run record also carries live in src-shared.
 export type { SkippedItem, FetchProgress };
 import type { Money } from '../domain/money';
-import type { CategoryRef, Offer } from '../domain/offer';
+import type { Offer } from '../domain/offer';
 import type { RequestBudget, RequestBudgetView } from '../http/budget';
 import type { BudgetTuning } from '../http/budget-policy';
 import type { RetryPolicy } from '../http/retry';
@@ -72,11 +72,11 @@ export interface FetchOptions {
    */
   liveProducts?: () => string[];
   /**
-   * The categories the live offers carry, as stored (each distinct CategoryRef once), read when called. A listing of
-   * changes leaves every other product's category as it was mapped: an adapter whose categories come from a request
-   * of their own (Dujiao-Next) lists in full once one of them changed upstream.
+   * SupplierAdapter.mappingFingerprint as the last applied listing left it; null when unknown. A listing of changes
+   * leaves every unlisted product as it was mapped: an adapter whose mapping reads more than the items (Dujiao-Next:
+   * the categories, from a request of their own) lists in full once that moved.
    */
-  liveCategories?: () => CategoryRef[];
+  lastMappingFingerprint?: string | null;
 }
 
 export interface OrderRequest {
@@ -170,6 +170,11 @@ export interface SupplierAdapter {
    * where a listing of changes is asked for by the supplier's clock (FetchOptions.changedSince).
    */
   clockOffsetMs?(): number;
+  /**
+   * A fingerprint of what this adapter's last listing mapped its items with besides the items themselves (Dujiao-Next:
+   * its categories); null before one read any. Kept with the run (FetchOptions.lastMappingFingerprint).
+   */
+  mappingFingerprint?(): string | null;
   /** Set when the supplier has no balance to report: ping then only proves the credentials, so it is not asked for one. */
   noBalance?: true;
   /**

@@ -2,7 +2,6 @@ import type { Database } from 'better-sqlite3';
 import {
   storedRawOf,
   liveProductsOf,
-  liveCategoriesOf,
   liveItemFingerprints,
   ReusedItemsMoved,
   type CommitResult,
@@ -248,7 +247,7 @@ export async function syncSupplier(
           changedSince,
           storedRaw: storedRawOf(db, supplierId),
           liveProducts: liveProductsOf(db, supplierId),
-          liveCategories: liveCategoriesOf(db, supplierId),
+          lastMappingFingerprint: lastOkRun(db, supplierId)?.mappingFingerprint ?? null,
           ...(reuse && { reusable: liveItemFingerprints(db, supplierId) }),
           onProgress: (progress) => options.onEvent?.({ type: 'progress', supplierId, runId, ...progress }),
         })
@@ -301,7 +300,10 @@ export async function syncSupplier(
             skipped,
             metrics: { ...used, fetchMs: timings.fetchMs },
             hold,
-            clockOffsetMs: adapter.clockOffsetMs?.(),
+            upstream: {
+              clockOffsetMs: adapter.clockOffsetMs?.() ?? null,
+              mappingFingerprint: adapter.mappingFingerprint?.() ?? null,
+            },
           });
         });
         break;

@@ -110,7 +110,7 @@ describe('an incremental sync over HTTP', () => {
     },
   );
 
-  it('lists in full once a category that live offers carry was renamed upstream: its products keep their updated_at', async () => {
+  it('lists in full once a category was renamed upstream: its products keep their updated_at', async () => {
     const sim = await startDujiaoSimulator({ seed: SEED, size: SIZE, churn: CHURN, generation: 0, rateLimit: null });
     cleanups.push(() => sim.close());
     const connection = sim.connection as ConnectionBase & Record<string, unknown>;

@@ -6,7 +6,7 @@ import { describeItem, mapItems, mapPageItems, rawField } from '../shared/valida
 import { issuesText } from '../shared/issue-text';
 import { incompleteCatalog, supplierText } from '../shared/supplier-text';
 import { DujiaoClient, RECHECK_LIMIT } from './client';
-import { categoriesMoved, listingMemo, mapProduct, type MapContext } from './map';
+import { categoriesFingerprint, listingMemo, mapProduct, type MapContext } from './map';
 import { createDujiaoOrders } from './orders';
 import { categorySchema, pingSchema, productSchema, type DujiaoCategory } from './schemas';
 import { skippedText } from '../../../src-shared/skipped-text';
@@ -80,26 +80,34 @@ export function createDujiaoProtocolAdapter(
     return result;
   }
 
+  /** categoriesFingerprint of the categories the last listing mapped with (SupplierAdapter.mappingFingerprint). */
+  let mappedWith: string | null = null;
+
   async function* fetchCatalog(options: FetchOptions = {}): AsyncIterable<CatalogPage> {
     // The listing has no currency of its own: prices are in the site currency that /ping reports.
     const { currency } = await ping(options.signal);
     let context: MapContext | null = null;
+    mappedWith = null;
     // Asked for only once needed: a page has something to map, or a listing of changes checks the categories first.
-    const mapContext = async (): Promise<MapContext> =>
-      (context ??= {
+    const mapContext = async (): Promise<MapContext> => {
+      if (context) return context;
+      const listed = await categories(options.signal);
+      mappedWith = categoriesFingerprint(listed);
+      context = {
         currency,
         siteUrl,
-        categories: await categories(options.signal),
+        categories: listed,
         stockReporting: profile.stockReporting,
         maxQuantity: profile.maxQuantity,
         fixedKind: profile.fixedKind,
         memo: listingMemo(),
-      });
-    // A category renamed or moved leaves its products' updated_at alone: only a full listing maps them again.
-    if (options.changedSince && options.liveCategories) {
-      const stored = options.liveCategories();
-      if (stored.length > 0 && categoriesMoved(stored, (await mapContext()).categories))
-        options = { ...options, changedSince: null };
+      };
+      return context;
+    };
+    // A category renamed or moved leaves its products' updated_at alone: only a full listing maps them all again.
+    if (options.changedSince && options.lastMappingFingerprint !== undefined) {
+      await mapContext();
+      if (mappedWith !== options.lastMappingFingerprint) options = { ...options, changedSince: null };
     }
     let scope: 'full' | 'changes' = options.changedSince ? 'changes' : 'full';
     let yielded = 0;
@@ -231,5 +239,12 @@ export function createDujiaoProtocolAdapter(
   });
   // Every signed answer is within the server's 60 s timestamp window of client.clock, learnt from its Date header once
   // refused: close enough for updated_after, whose overlap is minutes.
-  return { ping, fetchCatalog, orders, budget: client.budget, clockOffsetMs: () => client.clock.offset };
+  return {
+    ping,
+    fetchCatalog,
+    orders,
+    budget: client.budget,
+    clockOffsetMs: () => client.clock.offset,
+    mappingFingerprint: () => mappedWith,
+  };
 }

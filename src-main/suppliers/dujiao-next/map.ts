@@ -1,5 +1,5 @@
-import { isDeepStrictEqual } from 'node:util';
 import { money } from '../../domain/money';
+import { md5Hex } from '../shared/digest';
 import { cleanTiers, type QuantityTier } from '../../domain/quantity-tiers';
 import {
   stockFromQuantity,
@@ -149,12 +149,18 @@ export function mapStock(status: string, quantity: number, reporting: StockRepor
 }
 
 /**
- * Whether any of the categories live offers carry (`stored`) would map otherwise from `categories` (renamed, moved
- * under another parent, created or gone): a product's updated_at does not move with its category, so a listing of
- * changes would leave those offers as they were.
+ * What of `categories` mapping reads (each one's id, parent and names), fingerprinted the same whatever order the
+ * server lists them or their names in, and whatever else it sends with them.
  */
-export function categoriesMoved(stored: readonly CategoryRef[], categories: Map<number, DujiaoCategory>): boolean {
-  return stored.some((ref) => !isDeepStrictEqual(categoryRef(Number(ref.id), categories), ref));
+export function categoriesFingerprint(categories: Map<number, DujiaoCategory>): string {
+  const read = [...categories.values()]
+    .sort((a, b) => a.id - b.id)
+    .map((category) => [
+      category.id,
+      category.parent_id,
+      Object.entries(category.name).sort(([a], [b]) => (a < b ? -1 : 1)),
+    ]);
+  return md5Hex(JSON.stringify(read));
 }
 
 function categoryRef(id: number | undefined, categories: Map<number, DujiaoCategory>): CategoryRef | null {
