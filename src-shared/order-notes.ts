@@ -20,6 +20,7 @@ export const ORDER_TEXT_CODES = [
   'note.completedByHandLpa',
   'note.completedByHandPush',
   'note.followStopped',
+  'note.followSlowed',
   'note.followFailed',
   'note.noOrderApi',
   'note.notConfigured',

@@ -36,16 +36,29 @@ export interface FollowPolicy {
   /** Wait before the first status check after a round; doubles each round up to `maxDelayMs`. */
   initialDelayMs: number;
   maxDelayMs: number;
-  /** Stop polling an order after this long; it stays open and is reconciled again on the next start. */
+  /**
+   * Poll an order at the pace above for this long; from then on every `slowPollMs`, as long as it stays open, or (null)
+   * not at all until it is reconciled again on the next start.
+   */
   followForMs: number;
   /**
-   * After a send went unanswered, wait this long (from that send) before sending the same key again. A supplier
-   * whose de-duplication is check-then-insert (Dujiao-Next) can create a second order for a repeat that arrives
-   * while the first is still being processed; tens of seconds let the first one land.
+   * Between polls once `followForMs` has passed, in a process that stays up (the app, the background service): an
+   * order fulfilled by hand upstream can take hours. Null in one that ends once its orders settle (the CLI).
+   */
+  slowPollMs: number | null;
+  /**
+   * After a send went unanswered, wait this long (from when it ended: timed out, or failed) before sending the same key
+   * again. A supplier whose de-duplication is check-then-insert (Dujiao-Next) can create a second order for a repeat
+   * that arrives while the first is still being processed; tens of seconds let the first one land.
    */
   resendAfterMs: number;
   /** Sends (the first included) that may go unanswered before the order goes to `attention` and is never sent again. */
   maxSendAttempts: number;
+  /**
+   * How long a send holds the order against other processes (migration 024), renewed every third of it while the send
+   * lasts: a process that dies mid-send lets the others go on after this.
+   */
+  sendLeaseMs: number;
 }
 
 /** 1 s, 2 s, 4 s … 60 s: quick for suppliers that deliver at once, gentle for the ones that take minutes. */
@@ -53,14 +66,30 @@ export const DEFAULT_FOLLOW_POLICY: FollowPolicy = {
   initialDelayMs: 1000,
   maxDelayMs: 60_000,
   followForMs: 30 * 60_000,
+  slowPollMs: null,
   resendAfterMs: 30_000,
   maxSendAttempts: 3,
+  sendLeaseMs: 60_000,
 };
 
-/** How long to wait before re-sending an unanswered order, 0 when it may go now. */
-export function resendWait(policy: FollowPolicy, lastSentAt: string | null, now: number): number {
-  if (!lastSentAt) return 0;
-  return Math.max(0, Date.parse(lastSentAt) + policy.resendAfterMs - now);
+/** Dujiao-Next's own downstream asks about an unfinished order every 30 minutes, for as long as it takes. */
+export const SLOW_POLL_MS = 30 * 60_000;
+
+/**
+ * How long to wait before re-sending an unanswered order, 0 when it may go now: `resendAfterMs` after the last send
+ * ended, or after the hold of a send another process is still making lapses. `holdCounts` false: that process is gone.
+ */
+export function resendWait(
+  policy: FollowPolicy,
+  record: Pick<OrderRecord, 'lastSentAt' | 'sendingUntil'>,
+  now: number,
+  holdCounts = true,
+): number {
+  const since = Math.max(
+    record.lastSentAt ? Date.parse(record.lastSentAt) : 0,
+    holdCounts && record.sendingUntil ? Date.parse(record.sendingUntil) : 0,
+  );
+  return since === 0 ? 0 : Math.max(0, since + policy.resendAfterMs - now);
 }
 
 /** Delay before poll number `round` (0, 1, 2 …). */

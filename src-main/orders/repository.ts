@@ -1,3 +1,4 @@
+import type { RunOwner } from '../db/run-owners';
 import type { Database } from 'better-sqlite3';
 import { readState, writeState } from '../db/app-state';
 import { parseTitles } from '../db/offer-lookups';
@@ -37,6 +38,8 @@ interface OrderRow {
   error: string | null;
   send_attempts: number;
   last_sent_at: string | null;
+  sending_until: string | null;
+  sending_owner_json: string | null;
   acknowledged_at: string | null;
   created_at: string;
   updated_at: string;
@@ -80,6 +83,8 @@ function fromRow(row: OrderRow): OrderRecord {
     attention: attentionOf(row.attention_json),
     sendAttempts: row.send_attempts,
     lastSentAt: row.last_sent_at,
+    sendingUntil: row.sending_until,
+    sendingOwner: row.sending_owner_json ? (JSON.parse(row.sending_owner_json) as RunOwner) : null,
     acknowledgedAt: row.acknowledged_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -112,6 +117,8 @@ export type NewOrder = Omit<
   | 'attention'
   | 'sendAttempts'
   | 'lastSentAt'
+  | 'sendingUntil'
+  | 'sendingOwner'
   | 'acknowledgedAt'
   | 'updatedAt'
   | 'finishedAt'
@@ -194,14 +201,43 @@ export function listUnsettledOrders(
   ).map(fromRow);
 }
 
-/** Committed before the request leaves: from here on, the order may exist at the supplier. */
-export function recordSendAttempt(db: Database, id: number, at: string): OrderRecord {
-  db.prepare('UPDATE orders SET send_attempts = send_attempts + 1, last_sent_at = ?, updated_at = ? WHERE id = ?').run(
-    at,
-    at,
-    id,
-  );
-  return getOrder(db, id)!;
+/**
+ * Committed before the request leaves: from here on, the order may exist at the supplier. Claims the order for this
+ * process's send until `until` (renewed by renewSend while it lasts); null, with nothing written, when another process
+ * holds it. `holdOfTheDead`: the `sending_until` of a hold the caller found its process gone for, taken over only as it
+ * was seen. One statement, so two processes can never both claim it.
+ */
+export function recordSendAttempt(
+  db: Database,
+  id: number,
+  claim: { at: string; until: string; owner: RunOwner; holdOfTheDead: string | null },
+): OrderRecord | null {
+  const { at, until, owner, holdOfTheDead } = claim;
+  const claimed = db
+    .prepare(
+      `UPDATE orders SET send_attempts = send_attempts + 1, last_sent_at = ?, sending_until = ?, sending_owner_json = ?,
+        updated_at = ?
+      WHERE id = ? AND (sending_until IS NULL OR sending_until <= ? OR sending_until IS ?)`,
+    )
+    .run(at, until, JSON.stringify(owner), at, id, at, holdOfTheDead).changes;
+  return claimed ? getOrder(db, id) : null;
+}
+
+/** The send goes on: this process holds the order until `until`. */
+export function renewSend(db: Database, id: number, until: string): void {
+  db.prepare('UPDATE orders SET sending_until = ? WHERE id = ? AND sending_until IS NOT NULL').run(until, id);
+}
+
+/**
+ * The send ended. `unanswered`: without an answer (timed out, or failed on its way), so `last_sent_at` moves to `at`,
+ * from which the wait before sending the key again counts (reconcile.ts resendWait): the supplier may still be working
+ * on it.
+ */
+export function recordSendEnded(db: Database, id: number, at: string, unanswered: boolean): void {
+  const released = 'sending_until = NULL, sending_owner_json = NULL';
+  if (unanswered)
+    db.prepare(`UPDATE orders SET last_sent_at = ?, ${released}, updated_at = ? WHERE id = ?`).run(at, at, id);
+  else db.prepare(`UPDATE orders SET ${released} WHERE id = ?`).run(id);
 }
 
 /**

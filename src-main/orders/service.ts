@@ -1,3 +1,5 @@
+import { hostname } from 'node:os';
+import { ownerMayBeAlive, PROCESS_STARTED_AT, type RunOwner } from '../db/run-owners';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Decimal from 'decimal.js';
@@ -48,6 +50,8 @@ import {
   orderTimeline,
   readDailyCap,
   recordSendAttempt,
+  recordSendEnded,
+  renewSend,
   saveOrder,
   sealClearDeliveries,
   spendOnDay,
@@ -83,6 +87,8 @@ export interface OrderServiceOptions {
 }
 
 const BALANCE_TIMEOUT_MS = 20_000;
+/** This process, as the hold on an order it sends names it (migration 024). */
+const THIS_PROCESS_OWNER: RunOwner = { pid: process.pid, host: hostname(), processStartedAt: PROCESS_STARTED_AT };
 const PUSH_LINGER_MS = 5 * 60_000;
 
 /**
@@ -381,6 +387,7 @@ export class OrderService {
 
   private async runFollow(id: number, onFirstRound?: () => void): Promise<void> {
     const started = Date.now();
+    let slowed = false;
     try {
       for (let round = 0; ; round++) {
         const record = getOrder(this.db, id);
@@ -392,11 +399,18 @@ export class OrderService {
           void this.updateReceivers();
         }
         if (!stillFollowed(getOrder(this.db, id)!)) return;
-        if (Date.now() - started >= this.policy.followForMs) {
-          this.note(id, orderText('note.followStopped', { minutes: Math.round(this.policy.followForMs / 60_000) }));
-          return;
+        const { followForMs, slowPollMs } = this.policy;
+        if (!slowed && Date.now() - started >= followForMs) {
+          const minutes = Math.round(followForMs / 60_000);
+          if (slowPollMs === null) {
+            this.note(id, orderText('note.followStopped', { minutes }));
+            return;
+          }
+          slowed = true;
+          this.note(id, orderText('note.followSlowed', { minutes, every: Math.round(slowPollMs / 60_000) }));
         }
-        await sleep(pollDelay(this.policy, round), undefined, { signal: this.controller.signal });
+        const delay = slowed && slowPollMs !== null ? slowPollMs : pollDelay(this.policy, round);
+        await sleep(delay, undefined, { signal: this.controller.signal });
       }
     } catch (error) {
       // Shutting down: leave the record exactly as it is; the next start reconciles it.
@@ -442,15 +456,16 @@ export class OrderService {
     try {
       if (step === 'send') return await this.send(record, orders, orderText('note.sent'));
       // Asking never duplicates anything, so it goes first; only a re-send waits (waitBeforeResending).
-      let found = await orders.query(refOf(record), this.controller.signal);
+      const found = await orders.query(refOf(record), this.controller.signal);
+      // After the wait the next round decides again from the record as it then stands: another process may have sent
+      // the order meanwhile, or heard back about it.
       if (
         !found &&
         step === 'query-then-send' &&
         record.sendAttempts < this.policy.maxSendAttempts &&
         (await this.waitBeforeResending(record))
-      ) {
-        found = await orders.query(refOf(record), this.controller.signal);
-      }
+      )
+        return;
       if (found) return this.apply(record.id, found, { fromSupplier: true });
       if (step === 'query-then-send') {
         if (record.sendAttempts >= this.policy.maxSendAttempts) {
@@ -500,7 +515,7 @@ export class OrderService {
    * de-duplication, so an unanswered order is sent again only once `resendAfterMs` have passed since the last send.
    */
   private async waitBeforeResending(record: OrderRecord): Promise<boolean> {
-    const wait = resendWait(this.policy, record.lastSentAt, Date.now());
+    const wait = resendWait(this.policy, record, Date.now(), this.holderMayBeAlive(record));
     if (wait <= 0) return false;
     this.note(record.id, orderText('note.waitingBeforeResend', { seconds: Math.ceil(wait / 1000) }));
     await sleep(wait, undefined, { signal: this.controller.signal });
@@ -509,13 +524,26 @@ export class OrderService {
 
   private async send(record: OrderRecord, orders: SupplierOrders, note: string): Promise<void> {
     // Committed before the bytes leave: a crash from here on leaves "maybe sent", which reconcile.ts handles.
-    const sending = recordSendAttempt(this.db, record.id, new Date().toISOString());
+    const leaseEnd = () => new Date(Date.now() + this.policy.sendLeaseMs).toISOString();
+    const sending = recordSendAttempt(this.db, record.id, {
+      at: new Date().toISOString(),
+      until: leaseEnd(),
+      owner: THIS_PROCESS_OWNER,
+      holdOfTheDead: this.holderMayBeAlive(record) ? null : record.sendingUntil,
+    });
+    // Another process is sending it: the next round sees what came of that.
+    if (!sending) return;
+    const renewing = setInterval(() => renewSend(this.db, record.id, leaseEnd()), this.policy.sendLeaseMs / 3);
     let state: OrderState;
     try {
       state = await orders.place(requestOf(sending), this.controller.signal);
     } catch (error) {
       // Adapters return refusals as a `failed` state and throw only when the outcome is unknown. A retryable error
       // (timeout, 5xx) is checked again next round; one that says retrying cannot help needs the merchant's eyes.
+      // Either way the supplier may still be working on it: the wait before a repeat counts from now, not from when
+      // this send began (a wait for the request budget and a price check came first, and a timeout takes 30 s).
+      clearInterval(renewing);
+      recordSendEnded(this.db, record.id, new Date().toISOString(), true);
       if (error instanceof SupplierError && !error.retryable) {
         this.apply(
           record.id,
@@ -531,7 +559,14 @@ export class OrderService {
       }
       throw error;
     }
+    clearInterval(renewing);
     this.apply(record.id, state, { fromSupplier: true, note });
+    recordSendEnded(this.db, record.id, new Date().toISOString(), false);
+  }
+
+  /** Whether a process other than this one may still be sending the order (its hold counts only then). */
+  private holderMayBeAlive(record: OrderRecord): boolean {
+    return record.sendingOwner !== null && ownerMayBeAlive(record.sendingOwner);
   }
 
   private applyEntries(supplierId: string, entries: PushEntries, note: string): void {

@@ -1,3 +1,4 @@
+import type { RunOwner } from '../db/run-owners';
 import type { Money } from '../domain/money';
 import type { OfferKind } from '../domain/offer';
 import type { Delivery, AttentionReason, OrderRecordStatus } from '../../src-shared/order-types';
@@ -38,7 +39,11 @@ export interface OrderRecord {
   /** Why it is in `attention`, as a code the renderer words; null otherwise (and for attention recorded before codes). */
   attention: AttentionReason | null;
   sendAttempts: number;
+  /** When the last send began, or, once it ended unanswered, when it ended. */
   lastSentAt: string | null;
+  /** Set while a process is sending the order: until when it holds it, and which process it is (migration 024). */
+  sendingUntil: string | null;
+  sendingOwner: RunOwner | null;
   acknowledgedAt: string | null;
   createdAt: string;
   updatedAt: string;

@@ -1,3 +1,4 @@
+import { SLOW_POLL_MS } from '../orders/reconcile';
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -117,6 +118,8 @@ export class AppServices {
     this.orders = new OrderService({
       db: options.db,
       supplier: (id) => this.supplierHandle(id),
+      // The app and the background service stay up: an order left unfinished is asked about at the slow pace.
+      policy: { slowPollMs: SLOW_POLL_MS },
       secretBox: options.secretBox,
       onUpdate: (order) => {
         this.events.emit('order.updated', order);

@@ -1,8 +1,9 @@
+import { hostname } from 'node:os';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setMerchantCurrency } from '../../src-main/db/settings';
-import { insertOrder, listOrders, writeDailyCap } from '../../src-main/orders/repository';
+import { insertOrder, listOrders, recordSendAttempt, writeDailyCap } from '../../src-main/orders/repository';
 import { connectionFingerprint } from '../../src-main/orders/connection-fingerprint';
 import { OrderService, newIdempotencyKey, type SupplierHandle } from '../../src-main/orders/service';
 import { OrderError } from '../../src-main/orders/types';
@@ -19,7 +20,15 @@ import { orderTextEn } from '../../src-main/cli/commands/orders';
 import { orderText } from '../../src-shared/order-notes';
 import { inEnglish, inEnglishMatching } from '../helpers/in-english';
 
-const FAST_POLICY = { initialDelayMs: 10, maxDelayMs: 40, followForMs: 10_000, resendAfterMs: 50, maxSendAttempts: 3 };
+const FAST_POLICY = {
+  initialDelayMs: 10,
+  maxDelayMs: 40,
+  followForMs: 10_000,
+  slowPollMs: null as number | null,
+  resendAfterMs: 50,
+  maxSendAttempts: 3,
+  sendLeaseMs: 60_000,
+};
 const MESIM_FLAVOR: Partial<ProtocolFlavor> = {
   siteName: 'MeSIM test',
   currency: 'USD',
@@ -234,6 +243,111 @@ describe('test orders on Dujiao-Next', () => {
     expect(s.sim.hits.get('POST /api/v1/upstream/orders')).toBe(2);
     expect(s.sim.state.orders).toHaveLength(1);
     expect(chargesOf(s, done)).toBe(1);
+  });
+
+  it('counts the wait before a re-send from when the unanswered send ended, not from when it began', async () => {
+    // The app's 30 s silence timeout and 30 s wait, scaled to 1.5 s each: counted from when the send began, the wait
+    // would be over the moment the send timed out, while the server (1.75 s to see the first key) still works on it.
+    const s = await setup({ timeoutMs: 1500 });
+    s.sim.state.dedupLagMs = 1750;
+    s.sim.faults.add({ method: 'POST', path: '/api/v1/upstream/orders', times: 1, action: { kind: 'hang' } });
+    const service = s.service({ policy: { resendAfterMs: 1500 } });
+    const placed = await service.place({ offer: offerOf(1), confirm: true });
+    const done = await service.settled(placed.id);
+    expect(done.status).toBe('delivered');
+    expect(
+      done.timeline.some((e) => /^Waiting \d+ s before asking again/.test(orderTextEn(e.note, done.supplier))),
+    ).toBe(true);
+    expect(s.sim.state.orders).toHaveLength(1);
+    expect(chargesOf(s, done)).toBe(1);
+  });
+
+  it('a re-send the server refuses goes to attention: the first send may be what took the last stock', async () => {
+    const catalog = catalogOf(2);
+    catalog.products[0].skus[0].stock_quantity = 1;
+    const s = await setup({ catalog, timeoutMs: 100 });
+    // The first is taken (the last unit), its answer lost; the re-send arrives before the server sees its key.
+    s.sim.state.dedupLagMs = 5000;
+    s.sim.faults.add({ method: 'POST', path: '/api/v1/upstream/orders', times: 1, action: { kind: 'hang' } });
+    const service = s.service({ policy: { resendAfterMs: 300 } });
+    const placed = await service.place({ offer: offerOf(1), confirm: true });
+    const done = await service.settled(placed.id);
+    expect(s.sim.hits.get('POST /api/v1/upstream/orders')).toBe(2);
+    expect(chargesOf(s, done)).toBe(1);
+    expect(done).toMatchObject({ status: 'attention', upstreamStatus: 'insufficient_stock' });
+    expect(done.attention).toMatchObject({ code: 'outcome_unclear' });
+    expect(inEnglish(done.error)).toMatch(/insufficient stock/);
+  });
+
+  it('keeps the delivery of an order first seen refunded in part: the real server still sends its fulfillment', async () => {
+    const s = await setup();
+    s.sim.faults.add({
+      method: 'GET',
+      path: /^\/api\/v1\/upstream\/orders\/\d+$/,
+      action: {
+        kind: 'rewrite',
+        transform: (body) => {
+          const answer = body as Record<string, unknown>;
+          return answer.fulfillment ? { ...answer, status: 'partially_refunded', refunded_amount: '5.00' } : answer;
+        },
+      },
+    });
+    const service = s.service();
+    const placed = await service.place({ offer: offerOf(1), confirm: true });
+    const done = await service.settled(placed.id);
+    expect(done.status).toBe('partially_refunded');
+    expect(done.refundedAmount).toEqual({ amount: '5.00', currency: 'CNY' });
+    expect(service.reveal(placed.id).delivery).toMatchObject({ lpa: expect.stringMatching(/^LPA:1\$/) });
+  });
+
+  it('goes on checking an order that takes longer than the quick polls, at the slow pace, until it is delivered', async () => {
+    const s = await setup({ flavor: { pollsUntilDelivered: 12 } });
+    const service = s.service({ policy: { followForMs: 100, slowPollMs: 50 } });
+    const placed = await service.place({ offer: offerOf(1), confirm: true });
+    const done = await service.settled(placed.id);
+    expect(done.status).toBe('delivered');
+    const notes = done.timeline.map((e) => orderTextEn(e.note, done.supplier));
+    expect(notes.filter((note) => /checked every \d+ min from now on/.test(note))).toHaveLength(1);
+  });
+
+  it('a second process following an order another is still sending neither sends nor re-sends it meanwhile', async () => {
+    const s = await setup({ timeoutMs: 1500 });
+    // The first send is taken, then unanswered for 1.5 s; the server sees its key only after 2 s. Without the hold,
+    // the second process would send it again 1 s after it began, while it is still on its way.
+    s.sim.state.dedupLagMs = 2000;
+    s.sim.faults.add({ method: 'POST', path: '/api/v1/upstream/orders', times: 1, action: { kind: 'hang' } });
+    const policy = { resendAfterMs: 1000, sendLeaseMs: 300 };
+    const app = s.service({ policy });
+    const placing = app.place({ offer: offerOf(1), confirm: true });
+    await until(() => s.sim.state.orders.length === 1);
+    // Another OrderService on the same database file, as the background service's round or the CLI would be.
+    const daemon = s.service({ policy });
+    daemon.start();
+    const placed = await placing;
+    const [done] = await Promise.all([app.settled(placed.id), daemon.whenIdle()]);
+    expect(done.status).toBe('delivered');
+    expect(s.sim.state.orders).toHaveLength(1);
+    expect(chargesOf(s, done)).toBe(1);
+  });
+
+  it('takes over the hold of a process that died while sending: the order is not left waiting for it', async () => {
+    const s = await setup();
+    const service = s.service({ policy: { resendAfterMs: 100, sendLeaseMs: 600_000 } });
+    const record = recordUnsent(s, connectionFingerprint(s.connection));
+    // Sent once by a process that is gone, holding the order for another ten minutes.
+    const gone = { pid: 2 ** 22 + 7, host: hostname(), processStartedAt: new Date(0).toISOString() };
+    expect(
+      recordSendAttempt(s.store.db, record.id, {
+        at: new Date(Date.now() - 1000).toISOString(),
+        until: new Date(Date.now() + 600_000).toISOString(),
+        owner: gone,
+        holdOfTheDead: null,
+      }),
+    ).not.toBeNull();
+    service.start();
+    await service.whenIdle();
+    expect(service.get(record.id)!.status).toBe('delivered');
+    expect(s.sim.state.orders).toHaveLength(1);
   });
 
   it('after a bounded number of unanswered sends, puts the order in attention and never sends it again', async () => {

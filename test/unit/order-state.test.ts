@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { maskDelivery, maskSecret } from '../../src-main/orders/delivery-mask';
 import { applyState, mergeDelivery, noteOn } from '../../src-main/orders/order-state';
-import { nextStep, pollDelay, DEFAULT_FOLLOW_POLICY } from '../../src-main/orders/reconcile';
+import { nextStep, pollDelay, resendWait, DEFAULT_FOLLOW_POLICY } from '../../src-main/orders/reconcile';
 import type { OrderRecord } from '../../src-main/orders/types';
 import type { OrderState } from '../../src-main/suppliers/adapter';
 
@@ -37,6 +37,8 @@ function record(overrides: Partial<OrderRecord> = {}): OrderRecord {
     attention: null,
     sendAttempts: 1,
     lastSentAt: T0,
+    sendingUntil: null,
+    sendingOwner: null,
     acknowledgedAt: null,
     createdAt: T0,
     updatedAt: T0,
@@ -168,5 +170,21 @@ describe('reconciliation rule and polling', () => {
       1000, 2000, 4000, 8000, 32_000, 60_000, 60_000, 60_000,
     ]);
     expect(pollDelay({ ...DEFAULT_FOLLOW_POLICY, initialDelayMs: 10, maxDelayMs: 40, followForMs: 0 }, 3)).toBe(40);
+  });
+});
+
+describe('the wait before an unanswered order is sent again', () => {
+  const policy = { ...DEFAULT_FOLLOW_POLICY, resendAfterMs: 30_000 };
+  const at = (iso: string) => Date.parse(iso);
+
+  it('counts from the last send, or from the end of a hold another live process has on it', () => {
+    expect(resendWait(policy, record({ lastSentAt: null }), at(T0))).toBe(0);
+    expect(resendWait(policy, record(), at(T1))).toBe(25_000);
+    expect(resendWait(policy, record(), at('2026-11-21T10:00:31.000Z'))).toBe(0);
+    // Another process still sending it: 30 s after its hold, however long ago the last send began.
+    const held = record({ sendingUntil: '2026-11-21T10:01:00.000Z' });
+    expect(resendWait(policy, held, at('2026-11-21T10:00:50.000Z'))).toBe(40_000);
+    // Its process is gone: only the last send counts.
+    expect(resendWait(policy, held, at('2026-11-21T10:00:50.000Z'), false)).toBe(0);
   });
 });

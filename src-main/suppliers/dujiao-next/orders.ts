@@ -125,8 +125,9 @@ export function createDujiaoOrders(client: DujiaoClient, profile: DujiaoOrderPro
         attention: attention('unknown_supplier_status', { status: order.status }),
       };
     }
-    const delivery =
-      known === 'delivered' && carriesDelivery && order.fulfillment ? dujiaoDelivery(order.fulfillment) : null;
+    // Whatever the status: the real server's GET carries the fulfillment of an order once delivered, refunded in part
+    // or in full afterwards too, and an order first seen refunded would otherwise never show what was delivered.
+    const delivery = carriesDelivery && order.fulfillment ? dujiaoDelivery(order.fulfillment) : null;
     // Delivered without the delivery (any POST answer, or a GET before the fulfillment is written): keep asking.
     const status: OrderStatus = known === 'delivered' && !delivery ? 'processing' : known;
     const charged = status !== 'pending' && status !== 'canceled';
@@ -254,6 +255,9 @@ export function createDujiaoOrders(client: DujiaoClient, profile: DujiaoOrderPro
         if (!envelope) throw error;
         const code = (error as SupplierError).code;
         const words = typeof envelope.error_message === 'string' ? envelope.error_message : '';
+        // A repeat refused (out of stock, balance) is no proof the first send was not taken: the first may be what
+        // took the last stock or balance, still unseen by the server's check-then-insert de-duplication.
+        const repeat = (request.sendAttempt ?? 1) > 1;
         return {
           ...refused(
             orderText(words.trim() ? 'refusal.bySupplier' : 'refusal.bySupplierWithoutWords', {
@@ -263,6 +267,7 @@ export function createDujiaoOrders(client: DujiaoClient, profile: DujiaoOrderPro
             typeof envelope.status === 'string' ? envelope.status : code,
           ),
           upstreamOrderId: lookupId(envelope),
+          ...(repeat ? { attention: attention('outcome_unclear', { code }) } : {}),
         };
       }
     },
