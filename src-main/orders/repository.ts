@@ -204,40 +204,47 @@ export function listUnsettledOrders(
 /**
  * Committed before the request leaves: from here on, the order may exist at the supplier. Claims the order for this
  * process's send until `until` (renewed by renewSend while it lasts); null, with nothing written, when another process
- * holds it. `holdOfTheDead`: the `sending_until` of a hold the caller found its process gone for, taken over only as it
- * was seen. One statement, so two processes can never both claim it.
+ * holds it, or the order moved since the caller read it (`seenAttempts` sends then; another process sent it or heard
+ * back meanwhile). `holdOfTheDead`: the `sending_until` of a hold the caller found its process gone for, taken over
+ * only as it was seen. One statement, so two processes can never both claim it.
  */
 export function recordSendAttempt(
   db: Database,
   id: number,
-  claim: { at: string; until: string; owner: RunOwner; holdOfTheDead: string | null },
+  claim: { at: string; until: string; owner: RunOwner; holdOfTheDead: string | null; seenAttempts: number },
 ): OrderRecord | null {
-  const { at, until, owner, holdOfTheDead } = claim;
+  const { at, until, owner, holdOfTheDead, seenAttempts } = claim;
   const claimed = db
     .prepare(
       `UPDATE orders SET send_attempts = send_attempts + 1, last_sent_at = ?, sending_until = ?, sending_owner_json = ?,
         updated_at = ?
-      WHERE id = ? AND (sending_until IS NULL OR sending_until <= ? OR sending_until IS ?)`,
+      WHERE id = ? AND (sending_until IS NULL OR sending_until <= ? OR sending_until IS ?)
+        AND send_attempts = ? AND acknowledged_at IS NULL AND status IN ('pending', 'processing')`,
     )
-    .run(at, until, JSON.stringify(owner), at, id, at, holdOfTheDead).changes;
+    .run(at, until, JSON.stringify(owner), at, id, at, holdOfTheDead, seenAttempts).changes;
   return claimed ? getOrder(db, id) : null;
 }
 
-/** The send goes on: this process holds the order until `until`. */
-export function renewSend(db: Database, id: number, until: string): void {
-  db.prepare('UPDATE orders SET sending_until = ? WHERE id = ? AND sending_until IS NOT NULL').run(until, id);
+/** The send goes on: `owner` holds the order until `until`, unless its hold lapsed and another took it over. */
+export function renewSend(db: Database, id: number, until: string, owner: RunOwner): void {
+  db.prepare('UPDATE orders SET sending_until = ? WHERE id = ? AND sending_owner_json = ?').run(
+    until,
+    id,
+    JSON.stringify(owner),
+  );
 }
 
 /**
- * The send ended. `unanswered`: without an answer (timed out, or failed on its way), so `last_sent_at` moves to `at`,
- * from which the wait before sending the key again counts (reconcile.ts resendWait): the supplier may still be working
- * on it.
+ * `owner`'s send ended. `unanswered`: without an answer (timed out, or failed on its way), so `last_sent_at` moves to
+ * `at`, from which the wait before sending the key again counts (reconcile.ts resendWait): the supplier may still be
+ * working on it.
  */
-export function recordSendEnded(db: Database, id: number, at: string, unanswered: boolean): void {
-  const released = 'sending_until = NULL, sending_owner_json = NULL';
-  if (unanswered)
-    db.prepare(`UPDATE orders SET last_sent_at = ?, ${released}, updated_at = ? WHERE id = ?`).run(at, at, id);
-  else db.prepare(`UPDATE orders SET ${released} WHERE id = ?`).run(id);
+export function recordSendEnded(db: Database, id: number, at: string, owner: RunOwner, unanswered: boolean): void {
+  if (unanswered) db.prepare('UPDATE orders SET last_sent_at = ?, updated_at = ? WHERE id = ?').run(at, at, id);
+  // Released only if still `owner`'s: a hold that lapsed may be another process's by now.
+  db.prepare(
+    'UPDATE orders SET sending_until = NULL, sending_owner_json = NULL WHERE id = ? AND sending_owner_json = ?',
+  ).run(id, JSON.stringify(owner));
 }
 
 /**

@@ -457,16 +457,18 @@ export class OrderService {
       if (step === 'send') return await this.send(record, orders, orderText('note.sent'));
       // Asking never duplicates anything, so it goes first; only a re-send waits (waitBeforeResending).
       const found = await orders.query(refOf(record), this.controller.signal);
-      // After the wait the next round decides again from the record as it then stands: another process may have sent
-      // the order meanwhile, or heard back about it.
+      if (found) return this.apply(record.id, found, { fromSupplier: true });
+      // Another process is sending it right now: what comes of that is its to record, not ours to judge.
+      if (step === 'query-then-send' && this.heldElsewhere(record)) return;
       if (
-        !found &&
         step === 'query-then-send' &&
         record.sendAttempts < this.policy.maxSendAttempts &&
         (await this.waitBeforeResending(record))
-      )
-        return;
-      if (found) return this.apply(record.id, found, { fromSupplier: true });
+      ) {
+        // Decided again from the record as it now stands: another process may have sent it meanwhile, or heard back.
+        const now = getOrder(this.db, record.id);
+        return now && stillFollowed(now) ? await this.reconcileOnce(now) : undefined;
+      }
       if (step === 'query-then-send') {
         if (record.sendAttempts >= this.policy.maxSendAttempts) {
           return this.apply(
@@ -530,10 +532,18 @@ export class OrderService {
       until: leaseEnd(),
       owner: THIS_PROCESS_OWNER,
       holdOfTheDead: this.holderMayBeAlive(record) ? null : record.sendingUntil,
+      seenAttempts: record.sendAttempts,
     });
     // Another process is sending it: the next round sees what came of that.
     if (!sending) return;
-    const renewing = setInterval(() => renewSend(this.db, record.id, leaseEnd()), this.policy.sendLeaseMs / 3);
+    const renewing = setInterval(() => {
+      try {
+        renewSend(this.db, record.id, leaseEnd(), THIS_PROCESS_OWNER);
+      } catch {
+        // The database closed under a send cut short by shutdown: the hold lapses, as a crash's would.
+      }
+    }, this.policy.sendLeaseMs / 3);
+    renewing.unref();
     let state: OrderState;
     try {
       state = await orders.place(requestOf(sending), this.controller.signal);
@@ -543,7 +553,7 @@ export class OrderService {
       // Either way the supplier may still be working on it: the wait before a repeat counts from now, not from when
       // this send began (a wait for the request budget and a price check came first, and a timeout takes 30 s).
       clearInterval(renewing);
-      recordSendEnded(this.db, record.id, new Date().toISOString(), true);
+      recordSendEnded(this.db, record.id, new Date().toISOString(), THIS_PROCESS_OWNER, true);
       if (error instanceof SupplierError && !error.retryable) {
         this.apply(
           record.id,
@@ -560,13 +570,23 @@ export class OrderService {
       throw error;
     }
     clearInterval(renewing);
-    this.apply(record.id, state, { fromSupplier: true, note });
-    recordSendEnded(this.db, record.id, new Date().toISOString(), false);
+    try {
+      this.apply(record.id, state, { fromSupplier: true, note });
+    } finally {
+      recordSendEnded(this.db, record.id, new Date().toISOString(), THIS_PROCESS_OWNER, false);
+    }
   }
 
-  /** Whether a process other than this one may still be sending the order (its hold counts only then). */
+  /** Whether the process holding the order (migration 024), if any, may still be running: its hold counts only then. */
   private holderMayBeAlive(record: OrderRecord): boolean {
     return record.sendingOwner !== null && ownerMayBeAlive(record.sendingOwner);
+  }
+
+  /** Whether a live process holds the order for a send now. */
+  private heldElsewhere(record: OrderRecord): boolean {
+    return (
+      record.sendingUntil !== null && Date.parse(record.sendingUntil) > Date.now() && this.holderMayBeAlive(record)
+    );
   }
 
   private applyEntries(supplierId: string, entries: PushEntries, note: string): void {

@@ -330,6 +330,42 @@ describe('test orders on Dujiao-Next', () => {
     expect(chargesOf(s, done)).toBe(1);
   });
 
+  it('a second process does not judge an order another is still sending (no "no answer" while its last send is out)', async () => {
+    const s = await setup({ timeoutMs: 1500 });
+    s.sim.faults.add({ method: 'POST', path: '/api/v1/upstream/orders', times: 1, action: { kind: 'hang' } });
+    const policy = { maxSendAttempts: 1, sendLeaseMs: 300 };
+    const app = s.service({ policy });
+    const placing = app.place({ offer: offerOf(1), confirm: true });
+    await until(() => s.sim.state.orders.length === 1);
+    const daemon = s.service({ policy });
+    daemon.start();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const placed = await placing;
+    expect(app.get(placed.id)!.status).toBe('pending');
+    // Once the send is over unanswered, its one try is spent: then it is for the merchant to look at.
+    expect((await app.settled(placed.id)).status).toBe('attention');
+  });
+
+  it('claims an order for a send only as the claimant last read it: one sent meanwhile by another is not sent again', async () => {
+    const s = await setup();
+    const record = recordUnsent(s, connectionFingerprint(s.connection));
+    const claim = (seenAttempts: number, atMs: number) =>
+      recordSendAttempt(s.store.db, record.id, {
+        at: new Date(atMs).toISOString(),
+        until: new Date(atMs + 10).toISOString(),
+        owner: { pid: process.pid, host: hostname(), processStartedAt: new Date(0).toISOString() },
+        holdOfTheDead: null,
+        seenAttempts,
+      });
+    const start = Date.now();
+    expect(claim(0, start)).toMatchObject({ sendAttempts: 1 });
+    // Held: nobody else may send it, not even on a fresh read.
+    expect(claim(1, start + 5)).toBeNull();
+    // The hold lapsed, but a claim from the read before that send is stale.
+    expect(claim(0, start + 20)).toBeNull();
+    expect(claim(1, start + 20)).toMatchObject({ sendAttempts: 2 });
+  });
+
   it('takes over the hold of a process that died while sending: the order is not left waiting for it', async () => {
     const s = await setup();
     const service = s.service({ policy: { resendAfterMs: 100, sendLeaseMs: 600_000 } });
@@ -342,6 +378,7 @@ describe('test orders on Dujiao-Next', () => {
         until: new Date(Date.now() + 600_000).toISOString(),
         owner: gone,
         holdOfTheDead: null,
+        seenAttempts: 0,
       }),
     ).not.toBeNull();
     service.start();
