@@ -226,15 +226,21 @@ describe('test orders on Dujiao-Next', () => {
     expect(s.sim.state.charges.size).toBe(0);
   });
 
-  it("after a timed-out POST /orders, waits before re-sending the same key, so the server's check-then-insert cannot make a second order", async () => {
-    const s = await setup({ timeoutMs: 100 });
-    // The first order is taken and charged, its answer lost; for 1.5 s the server does not yet recognise its key.
-    s.sim.state.dedupLagMs = 1500;
+  /**
+   * An order whose first send is taken and charged but never answered (silent for `timeoutMs`), the server not yet
+   * recognising its key for `dedupLagMs`: it must end delivered, once, after a wait before the re-send.
+   */
+  async function expectOneOrderAfterLostAnswer(times: {
+    timeoutMs: number;
+    dedupLagMs: number;
+    resendAfterMs: number;
+  }) {
+    const s = await setup({ timeoutMs: times.timeoutMs });
+    s.sim.state.dedupLagMs = times.dedupLagMs;
     s.sim.faults.add({ method: 'POST', path: '/api/v1/upstream/orders', times: 1, action: { kind: 'hang' } });
-    const service = s.service({ policy: { resendAfterMs: 2500 } });
+    const service = s.service({ policy: { resendAfterMs: times.resendAfterMs } });
     const placed = await service.place({ offer: offerOf(1), confirm: true });
     expect(placed.status).toBe('pending');
-    expect(s.sim.hits.get('POST /api/v1/upstream/orders')).toBe(1);
     const done = await service.settled(placed.id);
     expect(done.status).toBe('delivered');
     expect(
@@ -243,24 +249,15 @@ describe('test orders on Dujiao-Next', () => {
     expect(s.sim.hits.get('POST /api/v1/upstream/orders')).toBe(2);
     expect(s.sim.state.orders).toHaveLength(1);
     expect(chargesOf(s, done)).toBe(1);
-  });
+  }
 
-  it('counts the wait before a re-send from when the unanswered send ended, not from when it began', async () => {
+  it("after a timed-out POST /orders, waits before re-sending the same key, so the server's check-then-insert cannot make a second order", () =>
+    expectOneOrderAfterLostAnswer({ timeoutMs: 100, dedupLagMs: 1500, resendAfterMs: 2500 }));
+
+  it('counts the wait before a re-send from when the unanswered send ended, not from when it began', () =>
     // The app's 30 s silence timeout and 30 s wait, scaled to 1.5 s each: counted from when the send began, the wait
     // would be over the moment the send timed out, while the server (1.75 s to see the first key) still works on it.
-    const s = await setup({ timeoutMs: 1500 });
-    s.sim.state.dedupLagMs = 1750;
-    s.sim.faults.add({ method: 'POST', path: '/api/v1/upstream/orders', times: 1, action: { kind: 'hang' } });
-    const service = s.service({ policy: { resendAfterMs: 1500 } });
-    const placed = await service.place({ offer: offerOf(1), confirm: true });
-    const done = await service.settled(placed.id);
-    expect(done.status).toBe('delivered');
-    expect(
-      done.timeline.some((e) => /^Waiting \d+ s before asking again/.test(orderTextEn(e.note, done.supplier))),
-    ).toBe(true);
-    expect(s.sim.state.orders).toHaveLength(1);
-    expect(chargesOf(s, done)).toBe(1);
-  });
+    expectOneOrderAfterLostAnswer({ timeoutMs: 1500, dedupLagMs: 1750, resendAfterMs: 1500 }));
 
   it('a re-send the server refuses goes to attention: the first send may be what took the last stock', async () => {
     const catalog = catalogOf(2);
@@ -310,19 +307,26 @@ describe('test orders on Dujiao-Next', () => {
     expect(notes.filter((note) => /checked every \d+ min from now on/.test(note))).toHaveLength(1);
   });
 
-  it('a second process following an order another is still sending neither sends nor re-sends it meanwhile', async () => {
+  /**
+   * An order placed by one service whose first send is taken, then unanswered for 1.5 s, and a second service on the
+   * same database file (as the background service's round or the CLI would be) that starts following it mid-send.
+   */
+  async function placedWhileAnotherFollows(policy: Partial<typeof FAST_POLICY>, dedupLagMs = 0) {
     const s = await setup({ timeoutMs: 1500 });
-    // The first send is taken, then unanswered for 1.5 s; the server sees its key only after 2 s. Without the hold,
-    // the second process would send it again 1 s after it began, while it is still on its way.
-    s.sim.state.dedupLagMs = 2000;
+    s.sim.state.dedupLagMs = dedupLagMs;
     s.sim.faults.add({ method: 'POST', path: '/api/v1/upstream/orders', times: 1, action: { kind: 'hang' } });
-    const policy = { resendAfterMs: 1000, sendLeaseMs: 300 };
-    const app = s.service({ policy });
+    const app = s.service({ policy: { ...policy, sendLeaseMs: 300 } });
     const placing = app.place({ offer: offerOf(1), confirm: true });
     await until(() => s.sim.state.orders.length === 1);
-    // Another OrderService on the same database file, as the background service's round or the CLI would be.
-    const daemon = s.service({ policy });
+    const daemon = s.service({ policy: { ...policy, sendLeaseMs: 300 } });
     daemon.start();
+    return { s, app, daemon, placing };
+  }
+
+  it('a second process following an order another is still sending neither sends nor re-sends it meanwhile', async () => {
+    // The server sees the first key only after 2 s. Without the hold, the second process would send it again 1 s after
+    // it began, while it is still on its way.
+    const { s, app, daemon, placing } = await placedWhileAnotherFollows({ resendAfterMs: 1000 }, 2000);
     const placed = await placing;
     const [done] = await Promise.all([app.settled(placed.id), daemon.whenIdle()]);
     expect(done.status).toBe('delivered');
@@ -331,14 +335,7 @@ describe('test orders on Dujiao-Next', () => {
   });
 
   it('a second process does not judge an order another is still sending (no "no answer" while its last send is out)', async () => {
-    const s = await setup({ timeoutMs: 1500 });
-    s.sim.faults.add({ method: 'POST', path: '/api/v1/upstream/orders', times: 1, action: { kind: 'hang' } });
-    const policy = { maxSendAttempts: 1, sendLeaseMs: 300 };
-    const app = s.service({ policy });
-    const placing = app.place({ offer: offerOf(1), confirm: true });
-    await until(() => s.sim.state.orders.length === 1);
-    const daemon = s.service({ policy });
-    daemon.start();
+    const { app, placing } = await placedWhileAnotherFollows({ maxSendAttempts: 1 });
     await new Promise((resolve) => setTimeout(resolve, 500));
     const placed = await placing;
     expect(app.get(placed.id)!.status).toBe('pending');
