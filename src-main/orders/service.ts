@@ -540,7 +540,8 @@ export class OrderService {
       try {
         renewSend(this.db, record.id, leaseEnd(), THIS_PROCESS_OWNER);
       } catch {
-        // The database closed under a send cut short by shutdown: the hold lapses, as a crash's would.
+        // Skipped when it fails (the database busy past its timeout, or closed by a shutdown): at worst the hold lapses,
+        // as a crash's would.
       }
     }, this.policy.sendLeaseMs / 3);
     renewing.unref();
