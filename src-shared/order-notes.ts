@@ -28,6 +28,8 @@ export const ORDER_TEXT_CODES = [
   'note.noAnswerEveryTry',
   'note.vanished',
   'note.noAnswerRetrying',
+  'note.notSentRetrying',
+  'note.notSentFailed',
   'note.waitingBeforeResend',
   'note.outcomeUnclear',
   'note.deliveryUpdated',

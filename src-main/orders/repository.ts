@@ -248,6 +248,25 @@ export function recordSendEnded(db: Database, id: number, at: string, owner: Run
 }
 
 /**
+ * `owner`'s send stopped before anything was sent (NotSentError): the attempt it counted is taken back and the last
+ * send is again the one before it (`lastSentAt`), from which the wait before a repeat counts. Only while `owner` holds
+ * the order: a hold that lapsed may have let another process send meanwhile.
+ */
+export function recordSendNotMade(
+  db: Database,
+  id: number,
+  owner: RunOwner,
+  previous: { lastSentAt: string | null },
+): void {
+  const at = new Date().toISOString();
+  db.prepare(
+    `UPDATE orders SET send_attempts = send_attempts - 1, last_sent_at = ?, sending_until = NULL,
+      sending_owner_json = NULL, updated_at = ?
+    WHERE id = ? AND sending_owner_json = ? AND send_attempts > 0`,
+  ).run(previous.lastSentAt, at, id, JSON.stringify(owner));
+}
+
+/**
  * Stores the record's changing fields and its new timeline entries in one transaction. `deliveryColumn` is the
  * delivery as stored (delivery-vault.ts: sealed, with its masked copy); `record.delivery` is not written.
  */

@@ -15,13 +15,14 @@ import { isDecimalString, type Money } from '../domain/money';
 import { costForQuantity, unitCostFor } from '../domain/quantity-tiers';
 import type { OfferRef } from '../../src-shared/grid-types';
 import { CanceledError, describeError, SupplierError } from '../http/errors';
-import type {
-  ConnectionBase,
-  OrderRef,
-  OrderRequest,
-  OrderState,
-  SupplierAdapter,
-  SupplierOrders,
+import {
+  NotSentError,
+  type ConnectionBase,
+  type OrderRef,
+  type OrderRequest,
+  type OrderState,
+  type SupplierAdapter,
+  type SupplierOrders,
 } from '../suppliers/adapter';
 import { readPasted, readPastedPush } from './manual-completion';
 import { applyState, noteOn, viewOf, type ApplyOptions, type RecordState } from './order-state';
@@ -51,6 +52,7 @@ import {
   readDailyCap,
   recordSendAttempt,
   recordSendEnded,
+  recordSendNotMade,
   renewSend,
   saveOrder,
   sealClearDeliveries,
@@ -554,6 +556,7 @@ export class OrderService {
       // Either way the supplier may still be working on it: the wait before a repeat counts from now, not from when
       // this send began (a wait for the request budget and a price check came first, and a timeout takes 30 s).
       clearInterval(renewing);
+      if (error instanceof NotSentError) return this.notSent(record, error.cause);
       recordSendEnded(this.db, record.id, new Date().toISOString(), THIS_PROCESS_OWNER, true);
       if (error instanceof SupplierError && !error.retryable) {
         this.apply(
@@ -576,6 +579,36 @@ export class OrderService {
     } finally {
       recordSendEnded(this.db, record.id, new Date().toISOString(), THIS_PROCESS_OWNER, false);
     }
+  }
+
+  /**
+   * The send stopped before the order's request left (a price read failed): the attempt is taken back, so it neither
+   * brings the order nearer `no_answer` nor makes the next send a repeat. `record`: the order as it was before the claim.
+   */
+  private notSent(record: OrderRecord, cause: unknown): void {
+    recordSendNotMade(this.db, record.id, THIS_PROCESS_OWNER, { lastSentAt: record.lastSentAt });
+    if (this.controller.signal.aborted || cause instanceof CanceledError) throw new CanceledError();
+    if (cause instanceof SupplierError && !cause.retryable) {
+      // Trying again cannot help. Never sent at all: the order ends here, uncharged. Sent before without an answer:
+      // that send's outcome is still unknown, and only the merchant can tell.
+      const neverSent = record.sendAttempts === 0;
+      this.apply(
+        record.id,
+        {
+          ...stateOf(record),
+          ...(neverSent && { status: 'failed' as const }),
+          upstreamStatus: cause.code,
+          error: cause.message,
+          ...(!neverSent && { attention: attention('outcome_unclear', { code: cause.code }) }),
+        },
+        { note: orderText(neverSent ? 'note.notSentFailed' : 'note.outcomeUnclear') },
+      );
+      return;
+    }
+    this.note(
+      record.id,
+      orderText('note.notSentRetrying', { supplier: record.supplierId, error: describeError(cause) }),
+    );
   }
 
   /** Whether the process holding the order (migration 024), if any, may still be running: its hold counts only then. */

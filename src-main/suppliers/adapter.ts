@@ -123,11 +123,25 @@ export interface OrderRef {
 
 /** Ordering, where a supplier's API allows it. Every method is safe to repeat: the idempotency key decides. */
 export interface SupplierOrders {
-  /** Places (or, for a key already used, finds) the order. Never charges twice for one key. */
+  /**
+   * Places (or, for a key already used, finds) the order. Never charges twice for one key. Throws NotSentError when
+   * it failed before the order's request left (a read it makes first): that attempt is then not counted as a send.
+   */
   place(request: OrderRequest, signal?: AbortSignal): Promise<OrderState>;
   /** The order's current state; null when the supplier has no order under this key (it was never placed). */
   query(ref: OrderRef, signal?: AbortSignal): Promise<OrderState | null>;
   cancel?(ref: OrderRef, signal?: AbortSignal): Promise<OrderState>;
+}
+
+/**
+ * `place` failed before the order's request was sent, with `cause`: the supplier cannot have this attempt, so it
+ * neither counts toward the sends that may go unanswered nor makes the next one a repeat.
+ */
+export class NotSentError extends Error {
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = 'NotSentError';
+  }
 }
 
 /**

@@ -397,6 +397,46 @@ describe('test orders on Dujiao-Next', () => {
     expect(s.sim.state.orders).toHaveLength(1);
   });
 
+  it('a price read that fails before the POST is not a send: it neither uses up the sends nor makes the next one a repeat', async () => {
+    const s = await setup();
+    // Three rounds' worth of failed reads (each read tried FAST_RETRY.attempts times), more than maxSendAttempts.
+    s.sim.faults.add({
+      method: 'GET',
+      path: '/api/v1/upstream/products/1',
+      times: 9,
+      action: { kind: 'status', status: 502 },
+    });
+    const service = s.service({ policy: { maxSendAttempts: 2 } });
+    const placed = await service.place({ offer: offerOf(1), confirm: true });
+    const done = await service.settled(placed.id);
+    expect(done.status).toBe('delivered');
+    expect(s.sim.hits.get('POST /api/v1/upstream/orders')).toBe(1);
+    expect(chargesOf(s, done)).toBe(1);
+    const notes = done.timeline.map((e) => orderTextEn(e.note, done.supplier));
+    expect(notes.filter((text) => text.startsWith('Not sent to sup'))).not.toHaveLength(0);
+    expect(notes.some((text) => text.includes('No answer'))).toBe(false);
+  });
+
+  it('a price read the supplier refuses outright (bad key) fails a never-sent order, uncharged, without sending it', async () => {
+    const s = await setup();
+    s.sim.faults.add({
+      method: 'GET',
+      path: '/api/v1/upstream/products/1',
+      action: {
+        kind: 'status',
+        status: 401,
+        body: { ok: false, error_code: 'unauthorized', error_message: 'invalid api key' },
+      },
+    });
+    const service = s.service();
+    const done = await service.settled((await service.place({ offer: offerOf(1), confirm: true })).id);
+    expect(done.status).toBe('failed');
+    expect(done.attention).toBeNull();
+    expect(inEnglish(done.error!)).toContain('invalid api key');
+    expect(s.sim.hits.get('POST /api/v1/upstream/orders')).toBeUndefined();
+    expect(s.sim.state.accounts[0].balance).toBe('100.00');
+  });
+
   it('never calls an order delivered from a POST answer: a repeat that says "completed" is followed by GET /orders/:id for the delivery', async () => {
     const s = await setup({ flavor: { pollsUntilDelivered: 0 } });
     s.sim.faults.add({ method: 'POST', path: '/api/v1/upstream/orders', times: 1, action: { kind: 'hang' } });

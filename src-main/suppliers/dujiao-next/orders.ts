@@ -5,7 +5,7 @@ import { money } from '../../domain/money';
 import { unitCostFor } from '../../domain/quantity-tiers';
 import { SupplierError } from '../../http/errors';
 import type { Delivery, OrderStatus, AttentionReason } from '../../../src-shared/order-types';
-import type { OrderRef, OrderRequest, OrderState, SupplierOrders } from '../adapter';
+import { NotSentError, type OrderRef, type OrderRequest, type OrderState, type SupplierOrders } from '../adapter';
 import { refusalEnvelope, type DujiaoClient } from './client';
 import { decimalAmount } from '../shared/decimal-schema';
 import { issuesText } from '../shared/issue-text';
@@ -211,7 +211,9 @@ export function createDujiaoOrders(client: DujiaoClient, profile: DujiaoOrderPro
         return refused(orderText('refusal.skuNotNumeric', { sku: request.skuId }), 'bad_request');
 
       // The server charges what it asks now, whatever the catalog said: read it right before ordering.
-      const product = await liveProduct(request.productId, signal);
+      const product = await liveProduct(request.productId, signal).catch((error: unknown) => {
+        throw new NotSentError(error);
+      });
       const sku = product?.skus.find((candidate) => candidate.id === skuId && candidate.is_active !== false);
       if (!product || product.is_active === false || !sku) {
         return notSendable(
