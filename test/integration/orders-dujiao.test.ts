@@ -3,7 +3,15 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setMerchantCurrency } from '../../src-main/db/settings';
-import { insertOrder, listOrders, recordSendAttempt, writeDailyCap } from '../../src-main/orders/repository';
+import {
+  getOrder,
+  insertOrder,
+  listOrders,
+  recordSendAttempt,
+  recordSendEnded,
+  recordSendNotMade,
+  writeDailyCap,
+} from '../../src-main/orders/repository';
 import { connectionFingerprint } from '../../src-main/orders/connection-fingerprint';
 import { OrderService, newIdempotencyKey, type SupplierHandle } from '../../src-main/orders/service';
 import { OrderError } from '../../src-main/orders/types';
@@ -361,6 +369,35 @@ describe('test orders on Dujiao-Next', () => {
     // The hold lapsed, but a claim from the read before that send is stale.
     expect(claim(0, start + 20)).toBeNull();
     expect(claim(1, start + 20)).toMatchObject({ sendAttempts: 2 });
+  });
+
+  it('takes back a send that was not made only for the process holding it, and only the attempt it counted', async () => {
+    const s = await setup();
+    const record = recordUnsent(s, connectionFingerprint(s.connection));
+    const owner = (pid: number) => ({ pid, host: hostname(), processStartedAt: new Date(0).toISOString() });
+    const claim = (pid: number, seenAttempts: number, atMs: number) =>
+      recordSendAttempt(s.store.db, record.id, {
+        at: new Date(atMs).toISOString(),
+        until: new Date(atMs + 10).toISOString(),
+        owner: owner(pid),
+        holdOfTheDead: null,
+        seenAttempts,
+      });
+    const start = Date.now();
+    const first = claim(1, 0, start)!;
+    recordSendEnded(s.store.db, record.id, new Date(start + 1).toISOString(), owner(1), true);
+    // The second send's hold lapses and another process takes the order: the first one's "not made" is not its own.
+    expect(claim(1, 1, start + 20)).toMatchObject({ sendAttempts: 2 });
+    expect(claim(2, 2, start + 40)).toMatchObject({ sendAttempts: 3 });
+    recordSendNotMade(s.store.db, record.id, owner(1), { lastSentAt: first.lastSentAt });
+    expect(getOrder(s.store.db, record.id)).toMatchObject({ sendAttempts: 3, sendingOwner: owner(2) });
+    recordSendNotMade(s.store.db, record.id, owner(2), { lastSentAt: '2026-01-01T00:00:00.000Z' });
+    expect(getOrder(s.store.db, record.id)).toMatchObject({
+      sendAttempts: 2,
+      lastSentAt: '2026-01-01T00:00:00.000Z',
+      sendingUntil: null,
+      sendingOwner: null,
+    });
   });
 
   it('takes over the hold of a process that died while sending: the order is not left waiting for it', async () => {
