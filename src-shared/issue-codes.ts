@@ -92,6 +92,8 @@ export const ISSUE_TEXT_CODES = [
   'problem.productType',
   'problem.wholeNumber',
   'problem.countryCode',
+  /** A code (a card's number or PIN) sent as a number too large to have been read exactly. */
+  'problem.codeNotExact',
   /** `first`, `second`: two fields of which one is required. */
   'problem.neitherGiven',
   'problem.hostPort',

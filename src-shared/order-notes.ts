@@ -161,6 +161,8 @@ export const ORDER_TEXT_CODES = [
   'upstream.paymentAnswerLost',
   /** SEAGM says a card order is done (`status`, its own words) but has sent no card codes yet. */
   'upstream.noCardCodesYet',
+  /** SEAGM says a card order is done (`status`) but has sent `delivered` of its `ordered` cards and refunded none. */
+  'upstream.cardsSoFar',
 ] as const;
 export type OrderTextCode = (typeof ORDER_TEXT_CODES)[number];
 

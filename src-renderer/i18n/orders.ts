@@ -342,6 +342,7 @@ export const ordersDictionary: Dictionary = {
     'upstream.paymentRefused': 'payment refused',
     'upstream.paymentAnswerLost': 'payment notice sent, answer lost ({error}); waiting for the status',
     'upstream.noCardCodesYet': '{status}, no card codes yet',
+    'upstream.cardsSoFar': '{status}, {delivered} of {ordered} cards so far',
     // Dujiao-Next/MeSIM's order status words, as their API sends them.
     'supplierWord.pending_payment': 'awaiting payment',
     'supplierWord.paid': 'paid',
@@ -683,6 +684,7 @@ export const ordersDictionary: Dictionary = {
     'upstream.paymentRefused': '付款被拒绝',
     'upstream.paymentAnswerLost': '已发送付款通知，但应答丢失（{error}）；正在等待状态',
     'upstream.noCardCodesYet': '{status}，尚未收到卡密',
+    'upstream.cardsSoFar': '{status}，目前已收到 {ordered} 张卡中的 {delivered} 张',
     'supplierWord.pending_payment': '待付款',
     'supplierWord.paid': '已付款',
     'supplierWord.fulfilling': '发货中',

@@ -5,6 +5,7 @@ import type { Delivery } from '../../../src-shared/order-types';
 import type { OrderState } from '../adapter';
 import { amount, currencyCode, optionalText, upstreamId } from './schemas';
 import { orderText } from '../../../src-shared/order-notes';
+import { issueText } from '../../../src-shared/issue-codes';
 
 /** The three order APIs SEAGM keeps apart: each has its own create and detail endpoint and its own id space. */
 export type SeagmOrderFamily = 'card' | 'recharge' | 'mobile';
@@ -17,8 +18,12 @@ export const PAY_STATUS = { unpaid: 1, paid: 2, refunded: 3, requested: 4, expir
 export const SEND_STATUS = { waitSend: 1, sending: 2, done: 3, received: 4 } as const;
 
 const statusCode = z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]);
+/**
+ * A card number or PIN sent as a JSON number is read only while the number is exact: past 2^53 the parser has already
+ * rounded it, and a rounded PIN would be delivered as if it were the card's.
+ */
 const codeText = z
-  .union([z.string(), z.number()])
+  .union([z.string(), z.number().refine(Number.isSafeInteger, issueText('problem.codeNotExact'))])
   .nullish()
   .transform((value) => (value === null || value === undefined ? undefined : String(value).trim()));
 
@@ -77,10 +82,15 @@ export function seagmOrderState(order: SeagmOrder, family: SeagmOrderFamily): Or
   if (order.status_code === ORDER_STATUS.refunded || order.pay_status_code === PAY_STATUS.refunded) {
     // A full refund whose amount SEAGM left at 0.00 gave back what it charged.
     const back = refundedAmount ?? order.pay_amount;
+    const status = refundStatus(back, order.pay_amount);
+    // A part given back under a "Refunded" status still leaves what was sent for the rest (cards that came): it is
+    // the merchant's, and this answer may be the first to carry it.
+    const kept = status === 'partially_refunded' ? deliveryOf(order, family) : null;
     return {
       ...base,
-      status: refundStatus(back, order.pay_amount),
+      status,
       refundedAmount: back !== undefined ? money(back, order.currency) : null,
+      delivery: kept && (kept.cards?.length || (family !== 'card' && sentOf(order))) ? kept : null,
     };
   }
   if (order.status_code === ORDER_STATUS.unpaid) {
@@ -88,10 +98,7 @@ export function seagmOrderState(order: SeagmOrder, family: SeagmOrderFamily): Or
       return { ...base, status: 'failed', error: orderText('error.paymentExpired') };
     return { ...base, status: 'pending' };
   }
-  const sent =
-    order.status_code === ORDER_STATUS.done ||
-    order.send_status_code === SEND_STATUS.done ||
-    order.send_status_code === SEND_STATUS.received;
+  const sent = sentOf(order);
   // A part refunded while the rest is still being sent: the order is not finished, so it is followed on.
   if (!sent) return { ...base, status: 'processing' };
   const delivery = deliveryOf(order, family);
@@ -109,7 +116,29 @@ export function seagmOrderState(order: SeagmOrder, family: SeagmOrderFamily): Or
       refundedAmount: money(refundedAmount, order.currency),
       delivery,
     };
+  // Fewer cards than were paid for and nothing given back: the rest is owed. Closed as delivered, the order would
+  // never be asked about again; followed on, the rest (or a refund for it) is picked up when SEAGM sends it.
+  const cards = delivery.cards ?? [];
+  if (family === 'card' && order.buy_amount !== undefined && cards.length < order.buy_amount)
+    return {
+      ...base,
+      status: 'processing',
+      upstreamStatus: orderText('upstream.cardsSoFar', {
+        status: base.upstreamStatus,
+        delivered: cards.length,
+        ordered: order.buy_amount,
+      }),
+      delivery: { cards },
+    };
   return { ...base, status: 'delivered', delivery };
+}
+
+function sentOf(order: SeagmOrder): boolean {
+  return (
+    order.status_code === ORDER_STATUS.done ||
+    order.send_status_code === SEND_STATUS.done ||
+    order.send_status_code === SEND_STATUS.received
+  );
 }
 
 function positive(value: string | undefined): string | undefined {

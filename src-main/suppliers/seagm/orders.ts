@@ -1,4 +1,4 @@
-import { SupplierError } from '../../http/errors';
+import { CanceledError, SupplierError } from '../../http/errors';
 import type { OrderRef, OrderRequest, OrderState, SupplierOrders } from '../adapter';
 import Decimal from 'decimal.js';
 import { livePriceProblem } from '../shared/order-attention';
@@ -95,7 +95,18 @@ export function createSeagmOrders(client: SeagmClient, label: string): SupplierO
       return refused(error.message);
     }
     familyOfKey.set(key, good.family);
-    return stateOf(answer, good.family, `${label} POST ${create}`, key);
+    try {
+      return stateOf(answer, good.family, `${label} POST ${create}`, key);
+    } catch (error) {
+      // SEAGM said it took the order; only its answer is unreadable. Its detail by our key says what came of it (the
+      // cards too); thrown, the order would wait for the merchant with nothing more ever asked.
+      const found = await lookUp(good.family, key, signal).catch((lookUpError: unknown) => {
+        if (lookUpError instanceof CanceledError) throw lookUpError;
+        return null;
+      });
+      if (found) return found;
+      throw error;
+    }
   }
 
   async function query(ref: OrderRef, signal?: AbortSignal): Promise<OrderState | null> {

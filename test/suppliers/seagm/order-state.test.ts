@@ -77,13 +77,20 @@ describe('SEAGM order status', () => {
     expect(state(dated, 'card').delivery!.cards![0].expiry).toBe('2027-06-30');
   });
 
-  it('keeps asking about a card order marked done without its codes, and says when fewer came than were bought', () => {
+  it('keeps asking about a card order marked done without its codes, or with fewer than were bought', () => {
     const waiting = state({ ...CARD_DONE, cards: [] }, 'card');
     expect(waiting.status).toBe('processing');
     expect(inEnglish(waiting.upstreamStatus)).toBe('Done (10003), no card codes yet');
-    expect(inEnglish(state({ ...CARD_DONE, buy_amount: 2 }, 'card').delivery!.text, 'SEAGM')).toBe(
-      'SEAGM delivered 1 of 2 cards',
+    const short = state({ ...CARD_DONE, buy_amount: 2 }, 'card');
+    expect(short).toMatchObject({ status: 'processing', delivery: { cards: [{ number: 'MYF181221000093' }] } });
+    expect(inEnglish(short.upstreamStatus)).toBe('Done (10003), 1 of 2 cards so far');
+    // The rest given back: the order is finished, and says how many cards came.
+    const shortRefunded = state(
+      { ...CARD_DONE, buy_amount: 2, pay_amount: '200.00', refunded_amount: '100.00' },
+      'card',
     );
+    expect(shortRefunded.status).toBe('partially_refunded');
+    expect(inEnglish(shortRefunded.delivery!.text, 'SEAGM')).toBe('SEAGM delivered 1 of 2 cards');
   });
 
   it("reads the doc's top-up answer as processing, then done with its fields in either documented shape", () => {
@@ -147,5 +154,39 @@ describe('SEAGM order status', () => {
     expect(
       state({ ...TOPUP_WAITING, status: 'Unpaid', status_code: 10000, pay_status_code: 1 }, 'recharge'),
     ).toMatchObject({ status: 'pending' });
+  });
+  it('keeps the cards a partly refunded order sent when SEAGM marks it Refunded (10004, payment "Refunded")', () => {
+    // Two cards bought, one sent, the other's price given back: the order's status and payment say "Refunded", its
+    // refunded_amount says only half. The card that came is the merchant's; dropping it loses a paid-for code.
+    const oneOfTwoBack = {
+      ...CARD_DONE,
+      buy_amount: 2,
+      pay_amount: '200.00',
+      refunded_amount: '100.00',
+      status: 'Refunded',
+      status_code: 10004,
+      pay_status_code: 3,
+      pay_status: 'Refunded',
+    };
+    expect(state(oneOfTwoBack, 'card')).toMatchObject({
+      status: 'partially_refunded',
+      refundedAmount: { amount: '100.00', currency: 'MYR' },
+      delivery: { cards: [{ number: 'MYF181221000093', pin: 'WMRKR9LGA6KN8SRNN3' }] },
+    });
+    // A top-up refunded in full was not done: nothing is reported as delivered for it.
+    expect(
+      state({ ...TOPUP_WAITING, status: 'Refunded', status_code: 10004, pay_status_code: 3 }, 'recharge').delivery,
+    ).toBeNull();
+  });
+  it('never delivers a card number or PIN that JSON parsing rounded: a code past 2^53 sent as a number is refused', () => {
+    const body = JSON.stringify({ ...CARD_DONE, cards: [{ ...CARD_DONE.cards[0], card_pin: 0 }] }).replace(
+      '"card_pin":0',
+      '"card_pin":12345678901234567891',
+    );
+    const parsed = seagmOrderSchema.safeParse(JSON.parse(body));
+    if (parsed.success) expect(parsed.data.cards![0].card_pin).toBe('12345678901234567891');
+    // Exact numbers still read: a short numeric PIN is the PIN.
+    const short = JSON.parse(JSON.stringify({ ...CARD_DONE, cards: [{ ...CARD_DONE.cards[0], card_pin: 123456 }] }));
+    expect(state(short, 'card').delivery!.cards![0].pin).toBe('123456');
   });
 });
