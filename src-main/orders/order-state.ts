@@ -64,7 +64,9 @@ export function applyState(record: OrderRecord, state: RecordState, at: string, 
     upstreamStatus: frozen ? record.upstreamStatus : state.upstreamStatus || record.upstreamStatus,
     amount: state.amount ?? record.amount,
     refundedAmount: state.refundedAmount ?? record.refundedAmount,
-    delivery: mergeDelivery(record.delivery, state.delivery),
+    // News that cannot move a finished order (a poll answered before a push landed) only fills what its delivery
+    // lacks: BillionConnect's "shipped" would otherwise put its list of ICCIDs over the PINs and PUKs N009 delivered.
+    delivery: frozen ? fillDelivery(record.delivery, state.delivery) : mergeDelivery(record.delivery, state.delivery),
     // A new status without a reason clears the old one (an order found again is no longer "missing").
     error: frozen ? record.error : (state.error ?? (status === record.status ? record.error : null)),
     attention: status !== 'attention' ? null : (moves && state.attention) || record.attention,
@@ -121,8 +123,7 @@ export function mergeDelivery(current: Delivery | null, incoming: Delivery | nul
   if (!incoming) return current;
   const merged: Delivery = { ...(current ?? {}) };
   for (const [key, value] of Object.entries(incoming) as Array<[keyof Delivery, Delivery[keyof Delivery]]>) {
-    if (value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0))
-      (merged as Record<string, unknown>)[key] = value;
+    if (given(value)) (merged as Record<string, unknown>)[key] = value;
   }
   if (merged.lpa && (!merged.smdpAddress || !merged.activationCode)) {
     const parsed = parseLpa(merged.lpa);
@@ -132,6 +133,19 @@ export function mergeDelivery(current: Delivery | null, incoming: Delivery | nul
     }
   }
   return Object.keys(merged).length > 0 ? merged : null;
+}
+
+/** What `incoming` adds to `current` where `current` has nothing, replacing none of it. */
+export function fillDelivery(current: Delivery | null, incoming: Delivery | null): Delivery | null {
+  if (!current || !incoming) return mergeDelivery(current, incoming);
+  const missing = Object.fromEntries(
+    Object.entries(incoming).filter(([key]) => !given(current[key as keyof Delivery])),
+  ) as Delivery;
+  return mergeDelivery(current, missing);
+}
+
+function given(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
 }
 
 export function viewOf(record: OrderRecord, timeline: TimelineEntry[], reveal: boolean): OrderView {

@@ -186,6 +186,20 @@ export function listOpenOrders(db: Database): OrderRecord[] {
   ).map(fromRow);
 }
 
+/**
+ * The suppliers with an order whose delivery may still be pushed: open, or in attention (a status word we could not
+ * read, an unclear answer: the supplier may have the order, and its push is then the only copy of the eSIM).
+ */
+export function suppliersAwaitingPushes(db: Database): string[] {
+  return (
+    db
+      .prepare(
+        "SELECT DISTINCT supplier_id FROM orders WHERE status IN ('pending', 'processing', 'attention') ORDER BY 1",
+      )
+      .all() as Array<{ supplier_id: string }>
+  ).map((row) => row.supplier_id);
+}
+
 /** Orders of one offer still open or in attention, newest first. */
 export function listUnsettledOrders(
   db: Database,

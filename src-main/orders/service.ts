@@ -57,11 +57,12 @@ import {
   saveOrder,
   sealClearDeliveries,
   spendOnDay,
+  suppliersAwaitingPushes,
   type OrderableOffer,
 } from './repository';
 import { checkSpendingCap, localDay, spentToday, type CapCheck } from './spending-cap';
 import { OrderError, type OrderRecord } from './types';
-import { connectionFingerprint } from './connection-fingerprint';
+import { connectionFingerprint, sameConnection } from './connection-fingerprint';
 import { ForeignKeyDeliveryError, openStoredDelivery, sealedDeliveryColumn } from './delivery-vault';
 
 export interface SupplierHandle {
@@ -398,8 +399,10 @@ export class OrderService {
         if (onFirstRound) {
           onFirstRound();
           onFirstRound = undefined;
-          void this.updateReceivers();
         }
+        // Every round: the merchant may have given the connection another receiver address meanwhile, and an order
+        // followed for hours would otherwise keep the old one (or none) until it ends.
+        void this.updateReceivers();
         if (!stillFollowed(getOrder(this.db, id)!)) return;
         const { followForMs, slowPollMs } = this.policy;
         if (!slowed && Date.now() - started >= followForMs) {
@@ -434,11 +437,7 @@ export class OrderService {
       );
       return;
     }
-    if (
-      record.connectionFingerprint &&
-      handle &&
-      connectionFingerprint(handle.connection) !== record.connectionFingerprint
-    ) {
+    if (record.connectionFingerprint && handle && !sameConnection(record.connectionFingerprint, handle.connection)) {
       // Another account (or host) now answers to this supplier id: sending or looking the order up there could
       // place it a second time somewhere else. Only the merchant can say where it went.
       if (record.status !== 'attention') {
@@ -668,7 +667,7 @@ export class OrderService {
 
   private updateReceivers(): Promise<void> {
     const targets: ReceiverTarget[] = [];
-    for (const supplierId of new Set(listOpenOrders(this.db).map((record) => record.supplierId))) {
+    for (const supplierId of suppliersAwaitingPushes(this.db)) {
       const handle = this.options.supplier(supplierId);
       const listen = (handle?.connection as { notifyListen?: unknown } | undefined)?.notifyListen;
       if (handle?.adapter.push && typeof listen === 'string' && listen) targets.push({ supplierId, listen });

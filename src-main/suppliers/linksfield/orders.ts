@@ -20,6 +20,12 @@ const { packageDetail: DETAIL, preOrder: PRE_ORDER, payment: PAYMENT, orderStatu
 const DEVICE_TYPE_ESIM = '10';
 const PRE_ORDER_TIMEOUT = '6006';
 const ORDER_NOT_FOUND = '10008';
+/**
+ * The payment refusals that say the notice was turned away before it could move money: bad parameters, a token refused
+ * again, a time it could not read, a pre-order timed out or unknown, another amount. Any other code (9999 "error", 3004 the order
+ * system's) may come from a failure after the payment was booked, so it is read as a lost answer, never as "not charged".
+ */
+const PAYMENT_NOT_TAKEN: ReadonlySet<string> = new Set(['2', '7', '1102', PRE_ORDER_TIMEOUT, ORDER_NOT_FOUND, '10009']);
 
 /** A pre-order this connection made: its id is the only handle FMS gives on an order. */
 interface PreOrder {
@@ -136,14 +142,15 @@ export function createLinksfieldOrders(client: FmsClient, label: string, now: ()
     try {
       await client.call(PAYMENT, notice, signal, { resend: false });
     } catch (error) {
-      if (isRefusal(error))
+      if (isRefusal(error) && PAYMENT_NOT_TAKEN.has(error.code))
         return {
           ...notPlaced(error.message),
           upstreamOrderId: orderId,
           upstreamStatus: orderText('upstream.paymentRefused', { code: error.code }),
         };
       if (error instanceof SupplierError && error.code === 'rate_limited') throw error;
-      // Canceled or lost mid-flight, the notice may have arrived: it is never sent again for this pre-order.
+      // Canceled, lost mid-flight or refused in words that do not rule it out, the notice may have been taken: it is
+      // never sent again for this pre-order.
       preOrder.notified = true;
       if (error instanceof CanceledError) throw error;
       return {

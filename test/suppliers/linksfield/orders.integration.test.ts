@@ -188,6 +188,43 @@ describe('Linksfield ordering never pays twice for one key', () => {
     expect(sim.server.state.charges.get(request.idempotencyKey)).toBe(1);
   });
 
+  it('never takes a payment notice answered with an error FMS may have raised after charging as "not charged"', async () => {
+    // FMS took the payment, then answered its generic error (9999): the answer says nothing certain about the money.
+    sim.server.faults.add({
+      path: PAYMENT,
+      times: 1,
+      action: { kind: 'rewrite', transform: () => ({ code: 9999, data: null, message: 'error' }) },
+    });
+    const request = requestFor();
+    const client = orders();
+    const placed = await client.place(request);
+    expect(sim.server.state.charges.get(request.idempotencyKey)).toBe(1);
+    expect(placed).toMatchObject({ status: 'processing', upstreamOrderId: expect.any(String) });
+    await client.query({ idempotencyKey: request.idempotencyKey, upstreamOrderId: placed.upstreamOrderId });
+    expect(
+      await client.query({ idempotencyKey: request.idempotencyKey, upstreamOrderId: placed.upstreamOrderId }),
+    ).toMatchObject({ status: 'delivered' });
+    expect(posts(PAYMENT)).toBe(1);
+  });
+
+  it('ends an order whose uncertain payment answer FMS never acted on once the pre-order times out, charging nothing', async () => {
+    sim.server.faults.add({
+      path: PAYMENT,
+      times: 1,
+      action: { kind: 'status', status: 200, body: { code: 9999, data: null, message: 'error' } },
+    });
+    const request = requestFor();
+    const client = orders();
+    const placed = await client.place(request);
+    expect(placed).toMatchObject({ status: 'processing', upstreamOrderId: expect.any(String) });
+    sim.server.state.preOrderTimeoutMs = -1;
+    expect(
+      await client.query({ idempotencyKey: request.idempotencyKey, upstreamOrderId: placed.upstreamOrderId }),
+    ).toMatchObject({ status: 'failed', upstreamStatus: orderText('upstream.preOrderTimedOut', { code: '6006' }) });
+    expect(posts(PAYMENT)).toBe(1);
+    expect(sim.server.state.charges.size).toBe(0);
+  });
+
   it('leaves a payment notice answered 429 unsent: no order yet, and the next place() sends it once', async () => {
     sim.server.faults.add({
       path: PAYMENT,
