@@ -42,10 +42,19 @@ export function adoptLegacyHandles(db: Database): number {
   return orphans.length;
 }
 
-/** Inside the export's commit: the handles of rows written for the first time become theirs for good. */
-export function keepHandles(db: Database, pendingTable: string): void {
-  db.prepare(
-    `INSERT OR IGNORE INTO export_handles (plan_key, handle, assigned_at)
-    SELECT plan_key, handle, ? FROM ${pendingTable} WHERE true`,
-  ).run(new Date().toISOString());
+/**
+ * Claims handles for plans, as an export gives them: `claim(planKey, handle)` makes `handle` the plan's for good and
+ * returns it, returns the handle the plan already has (another export gave it one meanwhile), or null when another plan
+ * holds `handle`. Claimed as the rows are written, not when the export is recorded: two exports at once (the app and
+ * the CLI, a download during a long file) could otherwise each give one handle to a different plan.
+ */
+export function handleClaimer(db: Database): (planKey: string, handle: string) => string | null {
+  const insert = db.prepare(
+    'INSERT INTO export_handles (plan_key, handle, assigned_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+  );
+  const held = db.prepare('SELECT handle FROM export_handles WHERE plan_key = ?').pluck();
+  return (planKey, handle) => {
+    if (insert.run(planKey, handle, new Date().toISOString()).changes === 1) return handle;
+    return (held.get(planKey) as string | undefined) ?? null;
+  };
 }

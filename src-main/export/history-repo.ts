@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import { readState, writeState } from '../db/app-state';
-import { handlesInUse, keepHandles } from './handles-repo';
 import type {
   ExportHistoryEntry,
   ExportPresetId,
@@ -76,52 +75,40 @@ export interface ExportRecord {
   preflight: PreflightRecord;
 }
 
-/** One written row: what the store learns, and the handle it is filed under. */
+/** One written row: what the store learns of its plan. */
 export interface PendingRow extends SentRow {
   planKey: string;
-  handle: string;
 }
 
 /**
  * The fingerprints of one export in progress, kept in a temporary table (on disk or in memory as SQLite
  * decides, never in JS) until the file is safely in place: only then do they become "what the store last
- * received", together with the history entry, in one transaction. An export that fails leaves no trace.
+ * received", together with the history entry, in one transaction. An export that fails leaves only the handles it
+ * gave (handles-repo.ts, handleClaimer): the plans keep them for the next export.
  */
 export class PendingExport {
   private readonly table = `temp.export_pending_${randomBytes(6).toString('hex')}`;
   private readonly buffer: PendingRow[] = [];
-  private readonly bufferedHandles = new Set<string>();
   private closed = false;
-  private readonly keptHandle: (handle: string) => boolean;
-  private readonly pendingHandle: Statement;
 
   constructor(private readonly db: Database) {
-    db.exec(`CREATE TABLE ${this.table} (plan_key TEXT PRIMARY KEY, currency TEXT NOT NULL, sale_price TEXT, fingerprint TEXT NOT NULL,
-      handle TEXT NOT NULL UNIQUE) WITHOUT ROWID`);
-    this.keptHandle = handlesInUse(db);
-    this.pendingHandle = db.prepare(`SELECT 1 FROM ${this.table} WHERE handle = ?`);
+    db.exec(`CREATE TABLE ${this.table} (plan_key TEXT PRIMARY KEY, currency TEXT NOT NULL, sale_price TEXT,
+      fingerprint TEXT NOT NULL) WITHOUT ROWID`);
   }
 
   add(row: PendingRow): void {
     this.buffer.push(row);
-    this.bufferedHandles.add(row.handle);
     if (this.buffer.length >= 1000) this.flush();
-  }
-
-  /** Whether a handle is given already: kept from an earlier export, or to a row this export has written. */
-  handleTaken(handle: string): boolean {
-    return this.bufferedHandles.has(handle) || this.keptHandle(handle) || this.pendingHandle.get(handle) !== undefined;
   }
 
   private flush(): void {
     const insert = this.db.prepare(
-      `INSERT OR REPLACE INTO ${this.table} (plan_key, currency, sale_price, fingerprint, handle) VALUES (?, ?, ?, ?, ?)`,
+      `INSERT OR REPLACE INTO ${this.table} (plan_key, currency, sale_price, fingerprint) VALUES (?, ?, ?, ?)`,
     );
     this.db.transaction(() => {
-      for (const row of this.buffer) insert.run(row.planKey, row.currency, row.salePrice, row.fingerprint, row.handle);
+      for (const row of this.buffer) insert.run(row.planKey, row.currency, row.salePrice, row.fingerprint);
     })();
     this.buffer.length = 0;
-    this.bufferedHandles.clear();
   }
 
   /** Records the export and makes its fingerprints the store's last known state; returns the history entry. */
@@ -146,7 +133,6 @@ export class PendingExport {
             JSON.stringify(record.preflight),
           ).lastInsertRowid,
       );
-      keepHandles(this.db, this.table);
       // `WHERE true` keeps SQLite from reading ON CONFLICT as part of the SELECT's join.
       this.db
         .prepare(

@@ -5,6 +5,7 @@ import type { RuleSet } from '../domain/pricing/rules';
 import type { GridOffer, PlanRow } from '../../src-shared/grid-types';
 import { bestOffer } from './best-offer';
 import { planTitle, planTitleWrittenIn } from './plan-text';
+import { storeAmount } from './presets/cells';
 import { rowStock, type RowStock } from './row-stock';
 import type { FlagReason, NoPriceCause, OutOfStockMode } from '../../src-shared/export-types';
 
@@ -120,9 +121,18 @@ export function buildRowView(
   };
 }
 
+/**
+ * The sale price as the file writes it and the store charges it: up to the currency's minor unit (1151.2 JPY is
+ * 1152). What a sale gains or loses is judged on this, not on the exact amount no store can charge.
+ */
+export function chargedPrice(view: Pick<ExportRowDraft, 'price' | 'currency'>): string | null {
+  return view.price === null ? null : storeAmount(view.price, view.currency, 'up');
+}
+
 /** Why the preflight shows this row before it is written: it would sell below cost, or it has no price. */
-export function flagOf(view: Pick<ExportRowDraft, 'price' | 'cost'>): FlagReason | null {
-  if (view.price === null) return 'no_price';
-  if (view.cost && new Decimal(view.price).lt(view.cost.amount)) return 'below_cost';
+export function flagOf(view: Pick<ExportRowDraft, 'price' | 'cost' | 'currency'>): FlagReason | null {
+  const charged = chargedPrice(view);
+  if (charged === null) return 'no_price';
+  if (view.cost && new Decimal(charged).lt(view.cost.amount)) return 'below_cost';
   return null;
 }

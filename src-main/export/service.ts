@@ -8,7 +8,7 @@ import { loadRuleSet } from '../pricing/rules-store';
 import { assertGridCurrency } from '../grid/currency-check';
 import { csvText, writeCsvAtomically } from './csv-writer';
 import { exportFingerprint } from './fingerprint';
-import { adoptLegacyHandles, assignedHandles, handlesInUse } from './handles-repo';
+import { adoptLegacyHandles, assignedHandles, handleClaimer, handlesInUse } from './handles-repo';
 import {
   lastSent,
   listExports,
@@ -22,7 +22,7 @@ import { exportLanguages, resolveExportOptions, settingsOf, type ResolvedExportO
 import { buildCells, type ExportColumn, type ExportPreset } from './presets/preset';
 import { EXPORT_PRESETS, exportPreset, presetInfo } from './presets/registry';
 import { planTitleWrittenIn } from './plan-text';
-import { buildRowView, flagOf, type ExportRowDraft, type ExportRowView } from './row-builder';
+import { buildRowView, chargedPrice, flagOf, type ExportRowDraft, type ExportRowView } from './row-builder';
 import { EXPORT_PAGE_SIZE, openRowSource, type RowSource } from './row-source';
 import { freeHandle, handleBase } from './store-identity';
 import type {
@@ -145,33 +145,73 @@ const handleSource = (row: PlanRow) => ({
 
 /**
  * The lines to write, with their handles: flagged rows left out or refused as the merchant chose, a plan's kept handle
- * reused, a new plan given the first free readable one (`taken` says which are given, in the database and in this file).
+ * reused, a new plan given the first free readable one (`give`: claimed for good by an export, only shown by a preview).
  */
 function* writtenLines(
   db: Database,
   prepared: PreparedExport,
-  taken: (handle: string) => boolean,
+  give: HandleGiver,
   preflight: PreflightRecord,
 ): Generator<ExportLine> {
   const choice = prepared.options.flaggedRows;
   for (const page of draftPages(db, prepared)) {
+    const lines = page.filter((line) => {
+      if (!line.flag) return true;
+      if (choice === 'ask') throw new ExportNeedsDecisionError();
+      if (line.flag === 'below_cost') preflight.belowCost++;
+      else preflight.noPrice++;
+      return choice !== 'exclude';
+    });
     const kept = assignedHandles(
       db,
-      page.map((line) => line.draft.row.planKey),
+      lines.map((line) => line.draft.row.planKey),
     );
-    for (const line of page) {
-      if (line.flag) {
-        if (choice === 'ask') throw new ExportNeedsDecisionError();
-        if (line.flag === 'below_cost') preflight.belowCost++;
-        else preflight.noPrice++;
-        if (choice === 'exclude') continue;
-      }
+    const given = give(
+      lines
+        .filter((line) => !kept.has(line.draft.row.planKey))
+        .map((line) => ({ planKey: line.draft.row.planKey, base: handleBase(handleSource(line.draft.row)) })),
+    );
+    for (const line of lines) {
       const planKey = line.draft.row.planKey;
-      const handle = kept.get(planKey) ?? freeHandle(handleBase(handleSource(line.draft.row)), taken);
+      const handle = kept.get(planKey) ?? given.get(planKey)!;
       const view: ExportRowView = { ...line.draft, handle };
-      yield { row: { planKey, handle, ...line.sent }, cells: buildCells(prepared.columns, view) };
+      yield { row: { planKey, ...line.sent }, cells: buildCells(prepared.columns, view) };
     }
   }
+}
+
+/** Handles for plans that have none yet, by plan key; `base` is each one's readable handle. */
+type HandleGiver = (plans: ReadonlyArray<{ planKey: string; base: string }>) => Map<string, string>;
+
+/** Handles as a preview shows them: the free ones, given to nobody. */
+function previewedHandles(db: Database): HandleGiver {
+  const inUse = handlesInUse(db);
+  const shown = new Set<string>();
+  return (plans) => {
+    const given = new Map<string, string>();
+    for (const { planKey, base } of plans) {
+      const handle = freeHandle(base, (candidate) => shown.has(candidate) || inUse(candidate));
+      shown.add(handle);
+      given.set(planKey, handle);
+    }
+    return given;
+  };
+}
+
+/** Handles as an export gives them: claimed for good, a page at a time, before its rows are written. */
+function claimedHandles(db: Database): HandleGiver {
+  const inUse = handlesInUse(db);
+  const claim = handleClaimer(db);
+  return db.transaction((plans: ReadonlyArray<{ planKey: string; base: string }>) => {
+    const given = new Map<string, string>();
+    for (const { planKey, base } of plans) {
+      let handle: string | null = null;
+      // Null: another process gave this handle to another plan between the look and the claim; look again.
+      while (handle === null) handle = claim(planKey, freeHandle(base, inUse));
+      given.set(planKey, handle);
+    }
+    return given;
+  });
 }
 
 interface ExportLine {
@@ -243,7 +283,9 @@ export function preflightExport(
 }
 
 function flaggedRow(draft: ExportRowDraft, reason: FlagReason): FlaggedRow {
-  const { row, price, cost, currency } = draft;
+  const { row, cost, currency } = draft;
+  // The price the store would charge, so the loss listed is the one each sale would make.
+  const price = chargedPrice(draft);
   return {
     planKey: row.planKey,
     title: draft.mainTitle,
@@ -275,13 +317,9 @@ export function previewExport(
 ): ExportPreview {
   // A preview writes nothing, flagged rows included: it shows what `keep` would write, handles as they would be given.
   const prepared = prepare(db, { ...options, flaggedRows: 'keep' }, scope);
-  const given = new Set<string>();
-  const kept = handlesInUse(db);
-  const taken = (handle: string) => given.has(handle) || kept(handle);
   const rows: string[][] = [];
-  for (const line of writtenLines(db, prepared, taken, emptyPreflight(prepared))) {
+  for (const line of writtenLines(db, prepared, previewedHandles(db), emptyPreflight(prepared))) {
     if (rows.length >= limit) break;
-    given.add(line.row.handle);
     rows.push(line.cells);
   }
   return {
@@ -309,7 +347,7 @@ export async function runExport(
   const preflight = emptyPreflight(prepared);
   let written = 0;
   function* recordedCells(): Generator<string[]> {
-    for (const line of writtenLines(db, prepared, (handle) => pending.handleTaken(handle), preflight)) {
+    for (const line of writtenLines(db, prepared, claimedHandles(db), preflight)) {
       pending.add(line.row);
       written++;
       if (written % EXPORT_PAGE_SIZE === 0) run.onProgress?.(written);
@@ -344,7 +382,7 @@ export function exportCsv(db: Database, options: ExportOptions, scope: ExportSco
   const preflight = emptyPreflight(prepared);
   const cells: string[][] = [];
   try {
-    for (const line of writtenLines(db, prepared, (handle) => pending.handleTaken(handle), preflight)) {
+    for (const line of writtenLines(db, prepared, claimedHandles(db), preflight)) {
       if (cells.length >= MAX_DOWNLOAD_ROWS) throw new ExportTooLargeError();
       pending.add(line.row);
       cells.push(line.cells);

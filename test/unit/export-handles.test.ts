@@ -204,11 +204,18 @@ describe('preflight flags', () => {
   const usd = (amount: string) => ({ amount, currency: 'USD' });
 
   it('flags a price below cost and a missing price, and nothing at or above cost', () => {
-    expect(flagOf({ price: '4.99', cost: usd('5.00') })).toBe('below_cost');
-    expect(flagOf({ price: null, cost: usd('5.00') })).toBe('no_price');
-    expect(flagOf({ price: null, cost: null })).toBe('no_price');
-    expect(flagOf({ price: '5.00', cost: usd('5') })).toBeNull();
-    expect(flagOf({ price: '5.01', cost: usd('5.00') })).toBeNull();
-    expect(flagOf({ price: '9.99', cost: null })).toBeNull();
+    expect(flagOf({ price: '4.99', cost: usd('5.00'), currency: 'USD' })).toBe('below_cost');
+    expect(flagOf({ price: null, cost: usd('5.00'), currency: 'USD' })).toBe('no_price');
+    expect(flagOf({ price: null, cost: null, currency: 'USD' })).toBe('no_price');
+    expect(flagOf({ price: '5.00', cost: usd('5'), currency: 'USD' })).toBeNull();
+    expect(flagOf({ price: '5.01', cost: usd('5.00'), currency: 'USD' })).toBeNull();
+    expect(flagOf({ price: '9.99', cost: null, currency: 'USD' })).toBeNull();
+  });
+
+  it('judges the price the store charges: up to the minor unit, never a fraction of a cent or yen it cannot charge', () => {
+    // A locked 4.991 is written, and charged, as 5.00: no loss on a 5.00 cost.
+    expect(flagOf({ price: '4.991', cost: usd('5.00'), currency: 'USD' })).toBeNull();
+    expect(flagOf({ price: '1000.7', cost: { amount: '1001', currency: 'JPY' }, currency: 'JPY' })).toBeNull();
+    expect(flagOf({ price: '999.9', cost: { amount: '1000.5', currency: 'JPY' }, currency: 'JPY' })).toBe('below_cost');
   });
 });

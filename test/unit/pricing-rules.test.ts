@@ -192,12 +192,13 @@ describe('priceOffer arithmetic', () => {
     expect(exact('0.1', { percent: undefined, fixed: '0.2' }).salePrice.amount).toBe('0.30');
     // 1/3 percent of 300 is exactly 1 only if 33.333…% is not rounded before use; 0.999… must still reach 400.00.
     expect(exact('300', { percent: '33.3333333333333333333333333333' }).salePrice.amount).toBe('400.00');
+    // A step finer than the cent still ends in whole cents, raised: a store charges 3.999…9 as 4.00.
     expect(
       exact('3', {
         percent: '33.3333333333333333333333333333',
         rounding: { mode: 'up', step: '0.000000000000000000000000000001' },
       }).salePrice.amount,
-    ).toBe('3.999999999999999999999999999999');
+    ).toBe('4.00');
     const precise = exact('1.2345', { percent: '10' });
     expect(precise.salePrice.amount).toBe('1.36'); // 1.35795 up to the cent
     expect(precise.margin.amount).toBe('0.1255');
@@ -212,7 +213,8 @@ describe('priceOffer arithmetic', () => {
       locked: false,
       explanation: 'no rule',
     });
-    expect(priceOffer(input('6.1234'), set([])).salePrice.amount).toBe('6.1234');
+    // A converted cost finer than the cent is sold at the next whole cent: the price a store can charge.
+    expect(priceOffer(input('6.1234'), set([])).salePrice.amount).toBe('6.13');
   });
 
   it('refuses a cost in another currency', () => {

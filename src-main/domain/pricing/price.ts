@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { currencyDecimals } from '../minor-units';
 import type { Money } from '../money';
 import { PriceDecimal, applyRounding, describeRounding, parse, toPlain } from './rounding';
 import type { LockedPrice, MarkupRule, RuleScopeType, RuleSet } from './rules';
@@ -283,6 +284,9 @@ function result(
   locked: boolean,
   explanation: string,
 ): PriceResult {
+  // A store can only charge whole minor units: a finer price (a fine rounding step, none, a converted cost sold at
+  // cost) is raised to the one it will charge, so the grid, the preflight and the file all show and judge that price.
+  sale = sale.toDecimalPlaces(currencyDecimals(currency), Decimal.ROUND_UP);
   const margin = sale.minus(cost);
   const saleScale = Math.max(2, sale.decimalPlaces());
   const marginScale = Math.max(saleScale, cost.decimalPlaces());
