@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { isDecimalString, type Money } from '../../src-main/domain/money';
+import { isDecimalString, isIsoCurrency, type Money } from '../../src-main/domain/money';
 import { currencyDecimals } from '../../src-main/domain/minor-units';
 
 const MINUS = '−';
@@ -47,6 +47,22 @@ export function formatAmount(money: Money, options: { decimals?: number; exact?:
 export function formatMoney(money: Money | null | undefined, options: { decimals?: number } = {}): string {
   if (!money) return '—';
   return `${formatAmount(money, options)} ${money.currency}`;
+}
+
+const MONEY_TEXT = /^(-?\d+(?:\.\d+)?) ([A-Z]{3})$/;
+
+/**
+ * An amount main put in a text's parameters as it stores it (`domain/money.ts` formatMoney: "20000.00 JPY",
+ * "638.1700 USD") shown like every other amount on screen ("20,000 JPY"); any other text as it came.
+ */
+export function formatMoneyText(text: string): string {
+  const match = MONEY_TEXT.exec(text);
+  return match && isIsoCurrency(match[2]) ? formatMoney({ amount: match[1], currency: match[2] }) : text;
+}
+
+/** A coded text's parameters with each amount (formatMoneyText) shown in its currency's minor units, grouped. */
+export function formatMoneyParams(params: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, formatMoneyText(value)]));
 }
 
 /** The amount exactly as stored (every digit, grouped) with its currency: for a title beside a rounded amount. */

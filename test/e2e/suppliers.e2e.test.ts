@@ -308,5 +308,15 @@ describe('Suppliers form in 简体中文, dark, at 1280×720', () => {
 
     await dialog.getByLabel('类型').selectOption('billionconnect');
     await app.screenshot('suppliers-form-billionconnect-zh');
+
+    // A pace refused on blur keeps its message when Save then finds required fields still empty.
+    const pace = dialog.locator('input[name=requestsPerMinute]');
+    await pace.fill('1.5');
+    await pace.press('Tab');
+    await expect.poll(() => error('requestsPerMinute').textContent(), { timeout: 10_000 }).toBe('至少为 1 的整数。');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => error('appKey').textContent(), { timeout: 10_000 }).toBe('请填写应用密钥。');
+    expect(await error('requestsPerMinute').textContent()).toBe('至少为 1 的整数。');
+    await app.screenshot('suppliers-form-save-keeps-pace-zh');
   }, 60_000);
 });

@@ -6,6 +6,8 @@ import {
   formatDataMB,
   formatExactMoney,
   formatMoney,
+  formatMoneyParams,
+  formatMoneyText,
   sayDuration,
 } from '../../src-renderer/components/format';
 import { common } from '../../src-renderer/i18n/common';
@@ -25,6 +27,21 @@ describe('money formatting in the renderer', () => {
     expect(formatMoney({ amount: '1234.5', currency: 'JPY' })).toBe('1,235 JPY');
     expect(formatMoney({ amount: '1.2345', currency: 'KWD' })).toBe('1.235 KWD');
     expect(formatMoney({ amount: '6.5', currency: 'CNY' }, { decimals: 4 })).toBe('6.5000 CNY');
+  });
+
+  it("words an amount main put in a text's parameters like every other amount, and leaves other texts alone", () => {
+    // The daily cap's refusal in yen: main computes its figures to two places.
+    expect(formatMoneyText('638.17 JPY')).toBe('638 JPY');
+    expect(formatMoneyText('20000.00 JPY')).toBe('20,000 JPY');
+    expect(formatMoneyText('4.180000 USD')).toBe('4.18 USD');
+    expect(formatMoneyText('1.2345 KWD')).toBe('1.235 KWD');
+    for (const text of ['P012345', '3', 'sku_unavailable', '12 ABC', 'SG2026 USD', 'about 5 USD'])
+      expect(formatMoneyText(text)).toBe(text);
+    expect(formatMoneyParams({ live: '1500.00 JPY', quoted: '1480 JPY', tries: '3' })).toEqual({
+      live: '1,500 JPY',
+      quoted: '1,480 JPY',
+      tries: '3',
+    });
   });
 
   it('keeps every stored digit in the exact form, for tooltips', () => {

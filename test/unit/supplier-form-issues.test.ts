@@ -3,6 +3,7 @@ import { connectionFieldIssues } from '../../src-main/services/connection-issues
 import { supplierKind } from '../../src-main/suppliers/registry';
 import {
   errorsForTouched,
+  errorsWithMissing,
   splitServerErrors,
   withoutSecretValues,
 } from '../../src-renderer/screens/suppliers/connection-form';
@@ -67,6 +68,20 @@ describe("the supplier form's handling of those codes", () => {
     expect(
       errorsForTouched({ baseUrl: 'baseUrl: @url.invalid', apiKey: 'apiKey: @field.required' }, new Set(['baseUrl'])),
     ).toEqual({ baseUrl: 'baseUrl: @url.invalid' });
+  });
+
+  it('Save with empty required fields marks them, and keeps what a field left earlier already shows', () => {
+    // A pace refused on blur, a field since edited (its message emptied), then Save with the name and key empty.
+    expect(
+      errorsWithMissing(
+        { requestsPerMinute: 'requestsPerMinute: @field.tooBig?max=60', baseUrl: '', apiKey: 'apiKey: @field.invalid' },
+        ['name', 'apiKey'],
+      ),
+    ).toEqual({
+      requestsPerMinute: 'requestsPerMinute: @field.tooBig?max=60',
+      name: 'name: @field.required',
+      apiKey: 'apiKey: @field.required',
+    });
   });
 
   it('a check on blur says whether a secret is typed, never what it is', () => {

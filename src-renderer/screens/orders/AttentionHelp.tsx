@@ -1,6 +1,7 @@
 import type { OrderView } from '../../../src-shared/order-types';
 import { useT } from '../../i18n';
 import { ordersDictionary } from '../../i18n/orders';
+import { formatMoneyParams } from '../../components/format';
 import { attentionWording } from '../../stores/orders-view';
 import { CopyButton } from './CopyButton';
 import { ResolveActions } from './ResolveActions';
@@ -16,7 +17,7 @@ export function AttentionHelp({ order, supplierName }: { order: OrderView; suppl
       <h3>{t('attention.title')}</h3>
       {reason ? (
         <p className="attention-reason" data-reason={order.attention?.code}>
-          {t(reason.key, reason.params)}
+          {t(reason.key, formatMoneyParams(reason.params))}
         </p>
       ) : (
         order.error && <p className="attention-reason">{text.word(order.error)}</p>

@@ -1,6 +1,7 @@
 import { useT } from '../../i18n';
 import { ordersDictionary } from '../../i18n/orders';
 import { wordDeliveryText, wordOrderText } from '../../stores/orders-view';
+import { formatMoneyParams } from '../../components/format';
 import { supplierName } from '../../components/supplier-name';
 import { useSuppliersStore } from '../../stores/suppliers';
 
@@ -10,7 +11,9 @@ import { useSuppliersStore } from '../../stores/suppliers';
  * shown as it came and marked translate="no".
  */
 export function useOrderText(supplierId: string) {
-  const t = useT(ordersDictionary);
+  const tOrders = useT(ordersDictionary);
+  // Amounts main puts in a text ("20000.00 JPY") read as every amount on screen does ("20,000 JPY").
+  const t = (key: string, params: Record<string, string>) => tOrders(key, formatMoneyParams(params));
   const name = useSuppliersStore((s) => supplierName(s.suppliers, supplierId));
   const word = (text: string | null | undefined) => wordOrderText(text, t, name);
   const own = (text: string | null | undefined) => !!text && word(text) === text;

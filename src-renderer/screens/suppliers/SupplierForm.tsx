@@ -10,6 +10,7 @@ import { InsecureHttpOptIn } from './InsecureHttpOptIn';
 import {
   blankForm,
   errorsForTouched,
+  errorsWithMissing,
   formFromSupplier,
   missingFields,
   splitServerErrors,
@@ -84,9 +85,7 @@ export function SupplierForm({ kinds, supplier, onClose, onSaved }: Props) {
     if (!kind) return false;
     const missing = missingFields(form, kind);
     for (const key of missing) touched.current.add(key);
-    setFieldErrors(
-      Object.fromEntries(missing.map((key) => [key, encodeCodedIssue(key, { code: 'field.required', params: {} })])),
-    );
+    setFieldErrors((errors) => errorsWithMissing(errors, missing));
     setFormError(missing.length ? t('fixFields') : null);
     return missing.length === 0;
   };

@@ -1,6 +1,6 @@
 import type { ConnectionTest } from '../../../src-shared/contract';
 import { wordCodedText } from '../../../src-shared/coded-issue';
-import { formatMoney } from '../../components/format';
+import { formatMoney, formatMoneyText } from '../../components/format';
 import { useT } from '../../i18n';
 import { suppliersDictionary } from '../../i18n/suppliers';
 import { useIssueText } from './issue-text';
@@ -43,7 +43,7 @@ export function TestResult({ testing, result }: { testing: boolean; result: Conn
           {Object.entries(result.detail).map(([key, value]) => (
             <div key={key}>
               <dt>{t(`detail.${key}`) === `detail.${key}` ? key : t(`detail.${key}`)}</dt>
-              <dd>{value}</dd>
+              <dd>{formatMoneyText(value)}</dd>
             </div>
           ))}
         </dl>

@@ -1,4 +1,5 @@
 import type { SupplierKindInfo, SupplierSummary } from '../../../src-shared/contract';
+import { encodeCodedIssue } from '../../../src-shared/coded-issue';
 import type { ConnectionInput } from '../../../src-shared/connection-types';
 
 export interface ConnectionFormValues {
@@ -73,6 +74,20 @@ export function splitServerErrors(
 /** Main's problems (per field) narrowed to the fields the merchant has already left. */
 export function errorsForTouched(issues: Record<string, string>, touched: ReadonlySet<string>): FieldErrors {
   return Object.fromEntries(Object.entries(issues).filter(([field]) => touched.has(field)));
+}
+
+/**
+ * The form's messages once Save finds required fields empty: each of those says it is required, and a message a
+ * field already shows (a pace above the server's most, an address without https://) stays until that field is edited.
+ */
+export function errorsWithMissing(errors: FieldErrors, missing: readonly string[]): FieldErrors {
+  const kept = Object.fromEntries(
+    Object.entries(errors).filter(([field, message]) => message && !missing.includes(field)),
+  );
+  return {
+    ...kept,
+    ...Object.fromEntries(missing.map((key) => [key, encodeCodedIssue(key, { code: 'field.required', params: {} })])),
+  };
 }
 
 /** What a check on blur sends: whether each secret is typed, never its value (a check is no reason to send one). */
