@@ -29,6 +29,7 @@ export const ORDER_TEXT_CODES = [
   'note.vanished',
   'note.noAnswerRetrying',
   'note.notSentRetrying',
+  'note.notSent',
   'note.notSentFailed',
   'note.waitingBeforeResend',
   'note.outcomeUnclear',

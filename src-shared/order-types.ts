@@ -110,6 +110,8 @@ export interface OrderView {
   delivery: Delivery | null;
   revealed: boolean;
   error: string | null;
+  /** Whether any request for it ever left the app (a refusal of ours before sending leaves this false). */
+  sent: boolean;
   /** Why it needs the merchant's check, worded by the renderer (`attention.reason.<code>`). */
   attention: AttentionReason | null;
   createdAt: string;

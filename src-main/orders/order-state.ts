@@ -168,6 +168,7 @@ export function viewOf(record: OrderRecord, timeline: TimelineEntry[], reveal: b
     delivery: reveal ? record.delivery : maskDelivery(record.delivery),
     revealed: reveal,
     error: record.error,
+    sent: record.sendAttempts > 0,
     attention: record.status === 'attention' ? record.attention : null,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,

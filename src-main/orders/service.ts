@@ -573,6 +573,12 @@ export class OrderService {
       throw error;
     }
     clearInterval(renewing);
+    if (state.notSent) {
+      // Refused by our own check before anything was sent: the supplier said nothing about this order.
+      recordSendNotMade(this.db, record.id, THIS_PROCESS_OWNER, { lastSentAt: record.lastSentAt });
+      this.apply(record.id, state, { note: orderText('note.notSent') });
+      return;
+    }
     try {
       this.apply(record.id, state, { fromSupplier: true, note });
     } finally {

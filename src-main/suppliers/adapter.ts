@@ -114,6 +114,11 @@ export interface OrderState {
    * read): the order service puts the order in `attention` with this reason, keeping whatever else the state says.
    */
   attention?: AttentionReason | null;
+  /**
+   * Nothing of this attempt left the app: a refusal of ours before sending (the price rose, the SKU is gone, a field
+   * cannot be sent). The attempt is not counted as a send, and the order does not say it was sent.
+   */
+  notSent?: boolean;
 }
 
 export interface OrderRef {
@@ -141,6 +146,15 @@ export class NotSentError extends Error {
   constructor(cause: unknown) {
     super(cause instanceof Error ? cause.message : String(cause), { cause });
     this.name = 'NotSentError';
+  }
+}
+
+/** What `place` reads or checks before the order's request leaves (a live price, a lookup): its failure is a NotSentError. */
+export async function beforeSending<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    throw error instanceof NotSentError ? error : new NotSentError(error);
   }
 }
 

@@ -117,7 +117,7 @@ const OUTCOME_STATE: Partial<Record<OrderRecordStatus, StepState>> = {
  * Three steps for a progress bar: recorded (pending), sent to the supplier (processing or beyond), and the
  * outcome. An order can skip "processing" (a supplier that delivers in its first answer); it still counts as sent.
  */
-export function progressSteps(order: Pick<OrderView, 'status' | 'timeline' | 'createdAt'>): ProgressStep[] {
+export function progressSteps(order: Pick<OrderView, 'status' | 'timeline' | 'createdAt' | 'sent'>): ProgressStep[] {
   const firstAt = (test: (entry: TimelineEntry) => boolean) => order.timeline.find(test)?.at ?? null;
   const sentAt = firstAt((entry) => entry.status !== 'pending');
   const outcome = isInFlight(order.status) ? null : order.status;
@@ -126,10 +126,8 @@ export function progressSteps(order: Pick<OrderView, 'status' | 'timeline' | 'cr
     state: order.status === 'pending' ? 'current' : 'done',
     at: firstAt(() => true) ?? order.createdAt,
   };
-  // Canceled before it was sent: the middle step never happened.
-  const neverSent =
-    order.status === 'canceled' &&
-    !order.timeline.some((entry) => entry.status === 'processing' || entry.upstreamStatus);
+  // Canceled, or refused by our own check, before it was sent: the middle step never happened.
+  const neverSent = !order.sent && order.status !== 'processing';
   const sent: ProgressStep = {
     key: 'sent',
     state:

@@ -530,6 +530,10 @@ describe('test orders on Dujiao-Next', () => {
     const placed = await service.settled((await service.place({ offer: offerOf(1), confirm: true })).id);
     expect(placed.status).toBe('attention');
     expect(placed.attention).toEqual({ code: 'price_above_quote', params: { live: '13.00 CNY', quoted: '12.50 CNY' } });
+    // Refused by our own check: the order says it was never sent, and the attempt is not counted as a send.
+    expect(placed.sent).toBe(false);
+    expect(placed.timeline.map((e) => orderTextEn(e.note, placed.supplier)).at(-1)).toMatch(/^Not sent; /);
+    expect(s.store.db.prepare('SELECT send_attempts FROM orders WHERE id = ?').pluck().get(placed.id)).toBe(0);
     expect(s.sim.hits.get('GET /api/v1/upstream/products/1')).toBe(1);
     expect(s.sim.hits.get('POST /api/v1/upstream/orders')).toBeUndefined();
     expect(s.sim.state.accounts[0].balance).toBe('100.00');

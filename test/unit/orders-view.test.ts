@@ -47,6 +47,7 @@ function order(overrides: Partial<OrderView> = {}): OrderView {
     delivery: null,
     revealed: false,
     error: null,
+    sent: false,
     attention: null,
     createdAt: '2026-03-01T10:00:00.000Z',
     updatedAt: '2026-03-01T10:00:00.000Z',
@@ -136,6 +137,7 @@ describe('the progress bar', () => {
   it('counts a delivery in the first answer as sent, with the times from the timeline', () => {
     const delivered = order({
       status: 'delivered',
+      sent: true,
       timeline: [
         entry('pending', '2026-03-01T10:00:00.000Z'),
         entry('delivered', '2026-03-01T10:00:02.000Z', 'completed'),
@@ -151,16 +153,32 @@ describe('the progress bar', () => {
   it('shows processing as the current middle step', () => {
     const processing = order({
       status: 'processing',
+      sent: true,
       timeline: [entry('pending', '2026-03-01T10:00:00.000Z'), entry('processing', '2026-03-01T10:00:01.000Z', 'paid')],
     });
     expect(progressSteps(processing).map((s) => s.state)).toEqual(['done', 'current', 'todo']);
   });
 
   it('ends in the outcome: failed, attention, or canceled before it was ever sent', () => {
-    const failed = order({ status: 'failed', timeline: [entry('pending', 'a'), entry('failed', 'b', 'refused')] });
+    const failed = order({
+      status: 'failed',
+      sent: true,
+      timeline: [entry('pending', 'a'), entry('failed', 'b', 'refused')],
+    });
     expect(progressSteps(failed)[2]).toEqual({ key: 'failed', state: 'failed', at: 'b' });
+    // Refused by our own check (the price rose) before anything left: it was never sent.
+    const refusedUnsent = order({
+      status: 'attention',
+      timeline: [entry('pending', 'a'), entry('attention', 'b', 'not sent', 'Not sent')],
+    });
+    expect(progressSteps(refusedUnsent).map((s) => [s.key, s.state, s.at])).toEqual([
+      ['recorded', 'done', 'a'],
+      ['sent', 'todo', null],
+      ['attention', 'warn', 'b'],
+    ]);
     const attention = order({
       status: 'attention',
+      sent: true,
       timeline: [entry('pending', 'a'), entry('processing', 'b', 'ordered'), entry('attention', 'c', 'ordered')],
     });
     expect(progressSteps(attention).map((s) => s.state)).toEqual(['done', 'done', 'warn']);

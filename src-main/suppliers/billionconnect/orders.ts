@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { SupplierError } from '../../http/errors';
 import { attention, livePriceProblem } from '../shared/order-attention';
-import type { OrderRef, OrderRequest, OrderState, SupplierOrders } from '../adapter';
+import { beforeSending, type OrderRef, type OrderRequest, type OrderState, type SupplierOrders } from '../adapter';
 import { issuesText } from '../shared/issue-text';
 import { TradeRefusal, type BillionConnectClient, type TradeData } from './client';
 import { createdOrderSchema, priceEntrySchema, queriedOrderSchema, type QueriedOrder } from './schemas';
@@ -38,18 +38,24 @@ export function createBillionConnectOrders(
 ): SupplierOrders {
   async function place(request: OrderRequest, signal?: AbortSignal): Promise<OrderState> {
     const problem = unsendable(request);
-    if (problem) return notPlaced(problem);
+    if (problem) return { ...notPlaced(problem), notSent: true };
     const key = request.idempotencyKey;
     if (salesMethod !== undefined) {
-      const priced = await settlementPrice(request, signal);
+      const priced = await beforeSending(settlementPrice(request, signal));
       if (priced.kind === 'gone' || priced.kind === 'above') {
         // A repeat may already have gone through at the old price: F011 says whether it did.
         const existing =
-          (request.sendAttempt ?? 1) > 1 ? await query({ idempotencyKey: key, upstreamOrderId: null }, signal) : null;
+          (request.sendAttempt ?? 1) > 1
+            ? await beforeSending(query({ idempotencyKey: key, upstreamOrderId: null }, signal))
+            : null;
         if (existing) return existing;
         if (priced.kind === 'gone')
-          return notPlaced(orderText('refusal.noLongerPriced', { sku: request.skuId, copies: request.variant }));
+          return {
+            ...notPlaced(orderText('refusal.noLongerPriced', { sku: request.skuId, copies: request.variant })),
+            notSent: true,
+          };
         return {
+          notSent: true,
           ...notPlaced(
             orderText('error.priceNow', { supplier: label, price: `${priced.total.amount} ${priced.total.currency}` }),
           ),

@@ -5,7 +5,7 @@ import { money } from '../../domain/money';
 import { unitCostFor } from '../../domain/quantity-tiers';
 import { SupplierError } from '../../http/errors';
 import type { Delivery, OrderStatus, AttentionReason } from '../../../src-shared/order-types';
-import { NotSentError, type OrderRef, type OrderRequest, type OrderState, type SupplierOrders } from '../adapter';
+import { beforeSending, type OrderRef, type OrderRequest, type OrderState, type SupplierOrders } from '../adapter';
 import { refusalEnvelope, type DujiaoClient } from './client';
 import { decimalAmount } from '../shared/decimal-schema';
 import { issuesText } from '../shared/issue-text';
@@ -158,6 +158,12 @@ export function createDujiaoOrders(client: DujiaoClient, profile: DujiaoOrderPro
     error: reason,
   });
 
+  /** A refusal of ours: nothing was sent. */
+  const refusedBeforeSending = (reason: string, upstreamStatus: string): OrderState => ({
+    ...refused(reason, upstreamStatus),
+    notSent: true,
+  });
+
   /**
    * What the first send may refuse outright is, on a repeat, no proof the order does not exist (the first send may
    * have gone through before the price rose or the SKU went): only the merchant can tell.
@@ -169,8 +175,9 @@ export function createDujiaoOrders(client: DujiaoClient, profile: DujiaoOrderPro
     problem: AttentionReason | null = null,
   ): OrderState => {
     const repeat = (request.sendAttempt ?? 1) > 1;
-    if (!problem && !repeat) return refused(reason, upstreamStatus);
+    if (!problem && !repeat) return refusedBeforeSending(reason, upstreamStatus);
     return {
+      notSent: true,
       status: 'failed',
       upstreamOrderId: null,
       upstreamStatus: orderText('upstream.notSent'),
@@ -205,15 +212,13 @@ export function createDujiaoOrders(client: DujiaoClient, profile: DujiaoOrderPro
   return {
     async place(request: OrderRequest, signal?: AbortSignal): Promise<OrderState> {
       if (profile.maxQuantity !== null && request.quantity > profile.maxQuantity)
-        return refused(orderText('refusal.maxQuantity', { max: profile.maxQuantity }), 'bad_request');
+        return refusedBeforeSending(orderText('refusal.maxQuantity', { max: profile.maxQuantity }), 'bad_request');
       const skuId = Number(request.skuId);
       if (!Number.isSafeInteger(skuId))
-        return refused(orderText('refusal.skuNotNumeric', { sku: request.skuId }), 'bad_request');
+        return refusedBeforeSending(orderText('refusal.skuNotNumeric', { sku: request.skuId }), 'bad_request');
 
       // The server charges what it asks now, whatever the catalog said: read it right before ordering.
-      const product = await liveProduct(request.productId, signal).catch((error: unknown) => {
-        throw new NotSentError(error);
-      });
+      const product = await beforeSending(liveProduct(request.productId, signal));
       const sku = product?.skus.find((candidate) => candidate.id === skuId && candidate.is_active !== false);
       if (!product || product.is_active === false || !sku) {
         return notSendable(
@@ -238,7 +243,7 @@ export function createDujiaoOrders(client: DujiaoClient, profile: DujiaoOrderPro
       if (request.buyerInput && Object.keys(request.buyerInput).length > 0) {
         const typed = typedFormData(product.manual_form_schema, request.buyerInput);
         if ('badField' in typed)
-          return refused(orderText('refusal.fieldNotNumber', { field: typed.badField }), 'bad_request');
+          return refusedBeforeSending(orderText('refusal.fieldNotNumber', { field: typed.badField }), 'bad_request');
         manualFormData = typed.data;
       }
       const body = {

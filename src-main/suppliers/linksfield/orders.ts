@@ -1,6 +1,13 @@
 import type { Money } from '../../domain/money';
 import { CanceledError, SupplierError, describeError } from '../../http/errors';
-import type { OrderRef, OrderRequest, OrderState, SupplierOrders } from '../adapter';
+import {
+  beforeSending,
+  NotSentError,
+  type OrderRef,
+  type OrderRequest,
+  type OrderState,
+  type SupplierOrders,
+} from '../adapter';
 import Decimal from 'decimal.js';
 import { livePriceProblem } from '../shared/order-attention';
 import { priceRiseRefusal } from '../shared/price-check';
@@ -57,21 +64,25 @@ export function createLinksfieldOrders(client: FmsClient, label: string, now: ()
     const key = request.idempotencyKey;
     const known = preOrders.get(key);
     if (known) return known.notified ? status(known.orderId, known.amount, signal) : pay(key, known, signal);
-    if (request.quantity !== 1) return notPlaced(orderText('refusal.oneProfilePerOrder'));
+    if (request.quantity !== 1) return notPlacedBeforeSending(orderText('refusal.oneProfilePerOrder'));
     if (!/^\d+$/.test(request.productId))
-      return notPlaced(orderText('refusal.notPackageId', { id: request.productId }));
+      return notPlacedBeforeSending(orderText('refusal.notPackageId', { id: request.productId }));
 
-    const detail = packageDetailSchema.safeParse(await client.call(DETAIL, { id: Number(request.productId) }, signal));
+    const detail = packageDetailSchema.safeParse(
+      await beforeSending(client.call(DETAIL, { id: Number(request.productId) }, signal)),
+    );
     if (!detail.success)
-      throw new SupplierError(
-        supplierText('supplier.unexpected', { where: `${label} POST ${DETAIL}`, detail: issuesText(detail.error) }),
-        'bad_response',
+      throw new NotSentError(
+        new SupplierError(
+          supplierText('supplier.unexpected', { where: `${label} POST ${DETAIL}`, detail: issuesText(detail.error) }),
+          'bad_response',
+        ),
       );
     let price;
     try {
       price = priceIn(readPrices(detail.data.currencyInfos), request.expectedCost.currency);
     } catch (error) {
-      return notPlaced(
+      return notPlacedBeforeSending(
         orderText('refusal.notSoldIn', {
           id: request.productId,
           currency: request.expectedCost.currency,
@@ -88,7 +99,8 @@ export function createLinksfieldOrders(client: FmsClient, label: string, now: ()
       currency: live.currency,
     };
     const problem = livePriceProblem(liveTotal, request.expectedCost);
-    if (problem) return { ...notPlaced(priceRiseRefusal(liveTotal, request.expectedCost)), attention: problem };
+    if (problem)
+      return { ...notPlacedBeforeSending(priceRiseRefusal(liveTotal, request.expectedCost)), attention: problem };
     let answer: unknown;
     try {
       answer = await client.call(
@@ -257,4 +269,9 @@ function notPlaced(error: string): OrderState {
     delivery: null,
     error,
   };
+}
+
+/** A refusal of ours before the pre-order: nothing was sent. */
+function notPlacedBeforeSending(error: string): OrderState {
+  return { ...notPlaced(error), notSent: true };
 }

@@ -1,5 +1,5 @@
 import { CanceledError, SupplierError } from '../../http/errors';
-import type { OrderRef, OrderRequest, OrderState, SupplierOrders } from '../adapter';
+import { beforeSending, type OrderRef, type OrderRequest, type OrderState, type SupplierOrders } from '../adapter';
 import Decimal from 'decimal.js';
 import { livePriceProblem } from '../shared/order-attention';
 import type { AttentionReason } from '../../../src-shared/order-types';
@@ -57,21 +57,24 @@ export function createSeagmOrders(client: SeagmClient, label: string): SupplierO
 
   async function place(request: OrderRequest, signal?: AbortSignal): Promise<OrderState> {
     const key = request.idempotencyKey;
-    const good = await goods.find(request, signal);
+    const good = await beforeSending(goods.find(request, signal));
     if (!good) {
       // Delisted since the first attempt? An order placed then must still be found, not re-placed.
       return (
-        (await query({ idempotencyKey: key, upstreamOrderId: null }, signal)) ??
-        refused(orderText('refusal.noLongerSold', { product: request.productId, sku: request.skuId }))
+        (await beforeSending(query({ idempotencyKey: key, upstreamOrderId: null }, signal))) ?? {
+          ...refused(orderText('refusal.noLongerSold', { product: request.productId, sku: request.skuId })),
+          notSent: true,
+        }
       );
     }
-    const existing = await lookUp(good.family, key, signal);
+    const existing = await beforeSending(lookUp(good.family, key, signal));
     if (existing) return existing;
 
-    const built = await createRequest(good, request, signal);
+    const built = await beforeSending(createRequest(good, request, signal));
     if ('refusal' in built)
       return {
         ...refused(built.refusal),
+        notSent: true,
         ...(built.attention ? { upstreamStatus: orderText('upstream.notSent'), attention: built.attention } : {}),
       };
     const { create } = ENDPOINTS[good.family];
