@@ -108,4 +108,28 @@ describe('SEAGM orders through the order service', () => {
     expect(service.reveal(placed.id).delivery!.cards).toHaveLength(2);
     expect(sim.server.state.charges.get(settled.idempotencyKey)).toBe(1);
   }, 30_000);
+
+  it('a re-send SEAGM refuses after an unanswered first send goes to attention, not to "failed, nothing charged"', async () => {
+    const { sim, service, autoCard } = await seagmOrders();
+    // The first create is cut off without an answer; the repeat is refused as out of stock.
+    sim.server.faults.add({ method: 'POST', path: '/v1/card-orders', times: 1, action: { kind: 'reset' } });
+    sim.server.faults.add({
+      method: 'POST',
+      path: '/v1/card-orders',
+      action: {
+        kind: 'status',
+        status: 416,
+        body: {
+          code: 416,
+          msg: 'Stock Out',
+          error_info: { info_code: 20125, info_message: 'Current product stock out' },
+        },
+      },
+    });
+    const placed = await service.place({ offer: { supplier: sim.connection.id, ...autoCard }, confirm: true });
+    const settled = await service.settled(placed.id);
+    expect(sim.server.hits.get('POST /v1/card-orders')).toBe(2);
+    expect(settled.status).toBe('attention');
+    expect(settled.attention?.code).toBe('outcome_unclear');
+  }, 30_000);
 });

@@ -1,7 +1,7 @@
 import { CanceledError, SupplierError } from '../../http/errors';
 import { beforeSending, type OrderRef, type OrderRequest, type OrderState, type SupplierOrders } from '../adapter';
 import Decimal from 'decimal.js';
-import { livePriceProblem } from '../shared/order-attention';
+import { attention, livePriceProblem } from '../shared/order-attention';
 import type { AttentionReason } from '../../../src-shared/order-types';
 import { issuesText } from '../shared/issue-text';
 import type { SeagmClient } from './client';
@@ -95,7 +95,13 @@ export function createSeagmOrders(client: SeagmClient, label: string): SupplierO
       if (error.code === MCH_ORDER_ID_TAKEN) {
         throw new SupplierError(supplierText('supplier.keyTakenNoOrder', { where: label, key }), 'order_unknown');
       }
-      return refused(error.message);
+      // A repeat refused (stock out, balance) is no proof the first send was not taken: it may be what took the last
+      // stock or balance, still being processed where a lookup cannot see it yet.
+      const repeat = (request.sendAttempt ?? 1) > 1;
+      return {
+        ...refused(error.message),
+        ...(repeat && { attention: attention('outcome_unclear', { code: error.code }) }),
+      };
     }
     familyOfKey.set(key, good.family);
     try {
