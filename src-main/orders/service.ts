@@ -16,6 +16,7 @@ import { costForQuantity, unitCostFor } from '../domain/quantity-tiers';
 import type { OfferRef } from '../../src-shared/grid-types';
 import { CanceledError, describeError, SupplierError } from '../http/errors';
 import {
+  LOOKUP_UNSUPPORTED,
   NotSentError,
   type ConnectionBase,
   type OrderRef,
@@ -506,6 +507,16 @@ export class OrderService {
       );
     } catch (error) {
       if (this.controller.signal.aborted || error instanceof CanceledError) throw new CanceledError();
+      if (error instanceof SupplierError && error.code === LOOKUP_UNSUPPORTED) {
+        // Asking again can never answer (the supplier's own id for it was lost), and sending again could order it
+        // twice: only the merchant, in the supplier's portal, can tell what came of it.
+        this.apply(
+          record.id,
+          { ...stateOf(record), error: error.message, attention: attention('outcome_unclear', { code: error.code }) },
+          { note: orderText('note.outcomeUnclear') },
+        );
+        return;
+      }
       this.note(
         record.id,
         orderText('note.noAnswerRetrying', { supplier: record.supplierId, error: describeError(error) }),

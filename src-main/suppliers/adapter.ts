@@ -133,10 +133,17 @@ export interface SupplierOrders {
    * it failed before the order's request left (a read it makes first): that attempt is then not counted as a send.
    */
   place(request: OrderRequest, signal?: AbortSignal): Promise<OrderState>;
-  /** The order's current state; null when the supplier has no order under this key (it was never placed). */
+  /**
+   * The order's current state; null when the supplier has no order under this key (it was never placed). Throws a
+   * SupplierError coded LOOKUP_UNSUPPORTED when it cannot ask at all (the supplier finds orders only by an id of its
+   * own, and that was lost): the order then waits for the merchant.
+   */
   query(ref: OrderRef, signal?: AbortSignal): Promise<OrderState | null>;
   cancel?(ref: OrderRef, signal?: AbortSignal): Promise<OrderState>;
 }
+
+/** SupplierOrders.query cannot look this order up at all. */
+export const LOOKUP_UNSUPPORTED = 'lookup_unsupported';
 
 /**
  * `place` failed before the order's request was sent, with `cause`: the supplier cannot have this attempt, so it

@@ -68,6 +68,7 @@ afterEach(async () => {
 async function orderAgainst(
   entry: (typeof KINDS)[number],
   answer: Fault['action'],
+  policy: Partial<typeof POLICY> = {},
 ): Promise<{ posts: number; status: string; attention: string | undefined }> {
   const sim = await entry.start();
   cleanups.push(() => sim.close());
@@ -97,7 +98,7 @@ async function orderAgainst(
   const service = new OrderService({
     db: store.db,
     supplier: (id) => (id === sim.connection.id ? { connection: sim.connection, adapter } : null),
-    policy: POLICY,
+    policy: { ...POLICY, ...policy },
   });
   cleanups.push(() => service.close());
   const placed = await service.place({ offer: { supplier: sim.connection.id, ...offer }, confirm: true });
@@ -172,5 +173,20 @@ describe('an upstream that does not de-duplicate', () => {
     expect(settled).toMatchObject({ status: 'attention', attention: { code: 'no_answer' } });
     expect(sim.server.hits.get('POST /api/v1/upstream/orders')).toBeLessThanOrEqual(MAX_SENDS);
     expect(sim.server.state.charges.get(settled.idempotencyKey)).toBeLessThanOrEqual(MAX_SENDS);
+  }, 30_000);
+});
+
+describe('an order whose supplier can no longer be asked about it', () => {
+  it('goes to attention (Linksfield, the pre-order answer lost): never asked about forever, never ordered twice', async () => {
+    const linksfield = KINDS.find((entry) => entry.kind === 'linksfield')!;
+    // The pre-order is made but its answer (the only place its id comes from) is lost.
+    const preOrder = { ...linksfield, charges: (req: SimRequest) => req.path === FMS_PATHS.preOrder };
+    // Followed long enough for the pre-order's silent tries (it charges nothing, so the transport retries it).
+    const result = await orderAgainst(preOrder, { kind: 'hang' }, { followForMs: 20_000 });
+    expect(result.status).toBe('attention');
+    expect(result.attention).toBe('outcome_unclear');
+    // One send (the transport's tries of a pre-order, which charges nothing), never a second: its payment could be a
+    // second charge.
+    expect(result.posts).toBeLessThanOrEqual(FAST_RETRY.attempts);
   }, 30_000);
 });

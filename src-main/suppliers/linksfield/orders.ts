@@ -2,6 +2,7 @@ import type { Money } from '../../domain/money';
 import { CanceledError, SupplierError, describeError } from '../../http/errors';
 import {
   beforeSending,
+  LOOKUP_UNSUPPORTED,
   NotSentError,
   type OrderRef,
   type OrderRequest,
@@ -199,7 +200,7 @@ export function createLinksfieldOrders(client: FmsClient, label: string, now: ()
     if (!orderId) {
       throw new SupplierError(
         supplierText('supplier.cannotLookUp', { where: label, key: ref.idempotencyKey }),
-        'lookup_unsupported',
+        LOOKUP_UNSUPPORTED,
       );
     }
     return readStatus(orderId, known?.notified ? known.amount : null, signal);
