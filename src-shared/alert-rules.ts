@@ -39,11 +39,17 @@ export type AlertRuleType = AlertRule['type'];
 /** Telegram's own Bot API; another base (a proxy, a local test server) only where that one cannot be reached. */
 export const TELEGRAM_API_BASE = 'https://api.telegram.org';
 
+/** The schema's message for an address with `user:pass@`; the rules form words it (`error.urlCredentials`). */
+export const URL_CREDENTIALS_MESSAGE = 'no user name or password (user:pass@) in the address';
+
 const httpUrl = z
   .string()
   .url()
   .max(2000)
-  .refine((url) => /^https?:\/\//.test(url), 'an http(s) URL');
+  .refine((url) => /^https?:\/\//.test(url), 'an http(s) URL')
+  // As for every address we send to (http/url-policy.ts): user info would sit in clear in this document, shown back
+  // over the API, and fetch quotes the whole URL (the Telegram bot token in its path too) in the error it throws.
+  .refine((url) => !/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url), URL_CREDENTIALS_MESSAGE);
 
 export const alertDocumentSchema = z
   .object({

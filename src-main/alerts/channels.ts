@@ -22,15 +22,34 @@ export function webhookSignature(secret: string, body: string): string {
 
 async function post(url: string, body: string, headers: Record<string, string>): Promise<void> {
   // Redirects are not followed: a signed alert goes to the address the merchant set, nowhere else.
-  const response = await fetch(url, {
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'application/json', ...headers },
-    redirect: 'manual',
-    signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
-  });
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', ...headers },
+      redirect: 'manual',
+      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+    });
+  } catch (error) {
+    // The caught error is not kept as the cause: its message and its request quote the URL (see sendFailure).
+    // eslint-disable-next-line preserve-caught-error
+    throw new Error(sendFailure(error));
+  }
   await response.arrayBuffer().catch(() => undefined);
   if (response.status < 200 || response.status >= 300) throw new Error(`HTTP ${response.status}`);
+}
+
+/**
+ * Why a send failed, as the system's code only (ENOTFOUND, ECONNREFUSED, a TLS code) or "timeout": fetch's own
+ * messages quote the URL ("Failed to parse URL from …", "… includes credentials: …"), and a Telegram URL carries
+ * the bot token. What this says is kept in the alert history, shown in the app and written to the daemon's log.
+ */
+export function sendFailure(error: unknown): string {
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'timeout';
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
+  const code = typeof cause?.code === 'string' ? cause.code : (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[A-Z0-9_]{2,64}$/.test(code) ? code : 'request_failed';
 }
 
 export async function sendWebhook(url: string, secret: string | null, payload: AlertPayload): Promise<void> {

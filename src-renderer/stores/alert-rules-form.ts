@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import {
   alertDocumentSchema,
   TELEGRAM_API_BASE,
+  URL_CREDENTIALS_MESSAGE,
   type AlertDocument,
   type AlertRuleType,
 } from '../../src-shared/alert-rules';
@@ -74,6 +75,7 @@ export type FieldError =
   | 'amount'
   | 'currency'
   | 'url'
+  | 'urlCredentials'
   | 'chatId'
   | 'maxPerHour'
   | 'id'
@@ -223,6 +225,7 @@ function fieldError(issue: z.core.$ZodIssue, draft: unknown, field: string): Fie
   if (issue.code === 'invalid_type' && issue.expected === 'boolean') return 'boolean';
   // In JSON a decimal is text ("12.5"); a bare number there is the one mistake the field's own words would not explain.
   if (issue.code === 'invalid_type' && issue.expected === 'string' && typeof value === 'number') return 'text';
+  if (issue.code === 'custom' && issue.message === URL_CREDENTIALS_MESSAGE) return 'urlCredentials';
   return FIELD_ERRORS[field] ?? null;
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
@@ -67,6 +67,8 @@ describe('supplygrid order / orders', () => {
     expect(result.stderr).toMatch(/#1 \S+ {2}delivered \(completed\)/);
     const image = PNG.sync.read(readFileSync(qrFile));
     expect(jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data).toBe(order.delivery.lpa);
+    // The QR is the activation code itself: readable by the merchant alone, like the database.
+    if (process.platform !== 'win32') expect(statSync(qrFile).mode & 0o077).toBe(0);
 
     const list = await runCli(['orders', '--json', '--db', file]);
     expect(list.code, list.stderr).toBe(0);

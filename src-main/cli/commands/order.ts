@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { closeSync, fchmodSync, fstatSync, openSync, writeFileSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import Decimal from 'decimal.js';
 import { loadAppConfig } from '../../config/app-config';
@@ -198,6 +198,16 @@ async function writeQr(file: string, order: OrderView, say: (line: string) => vo
     say(`No QR written to ${file}: order #${order.id} delivered no eSIM activation code.`);
     return;
   }
-  writeFileSync(file, await qrPng(lpa));
+  // The QR is the activation code itself: made user-only (0600) like the database, and a file already there is
+  // tightened (a regular file only: a device such as /dev/stdout is left as it is).
+  const png = await qrPng(lpa);
+  const fd = openSync(file, 'w', 0o600);
+  try {
+    const stat = fstatSync(fd);
+    if (process.platform !== 'win32' && stat.isFile() && (stat.mode & 0o077) !== 0) fchmodSync(fd, 0o600);
+    writeFileSync(fd, png);
+  } finally {
+    closeSync(fd);
+  }
   say(`QR code of the activation code written to ${file}`);
 }
