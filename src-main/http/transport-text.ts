@@ -26,6 +26,8 @@ export const TRANSPORT_TEXT_CODES = [
   'transport.tooLarge',
   /** Not JSON: `status`, `start` (the first characters of the answer). */
   'transport.notJson',
+  /** JSON nested deeper than any real answer (MAX_JSON_DEPTH): `status`, `max`. */
+  'transport.tooDeep',
   /** The supplier asked to wait (`asked`) longer than the connection waits (`longest`); `error` is what it answered. */
   'transport.waitTooLong',
 ] as const;

@@ -225,10 +225,19 @@ function networkError(error: unknown, options: TransportOptions): Error {
   );
 }
 
-/** Parses a response body as JSON, or explains that it is not. */
+/**
+ * The deepest nesting of lists and objects one answer may have. Real answers nest about ten deep (envelope, data,
+ * items, SKUs, per-locale texts). JSON.parse reads any depth, but JSON.stringify, which staging and item fingerprints
+ * run over every raw item, overflows the stack a few thousand levels down: one such item would fail every sync of
+ * the connection with "Maximum call stack size exceeded". Refused here, whole, as an answer we cannot read.
+ */
+export const MAX_JSON_DEPTH = 100;
+
+/** Parses a response body as JSON, or explains that it is not (or is nested deeper than MAX_JSON_DEPTH). */
 export function parseJson(response: HttpResponse, label: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(response.text);
+    value = JSON.parse(response.text);
   } catch {
     const preview = response.text.slice(0, 80).replace(/\s+/g, ' ');
     throw new SupplierError(
@@ -238,4 +247,46 @@ export function parseJson(response: HttpResponse, label: string): unknown {
       true,
     );
   }
+  if (nestedDeeperThan(value, MAX_JSON_DEPTH)) {
+    // Not retried: the same upstream answers the same way.
+    throw new SupplierError(
+      transportText('transport.tooDeep', { where: label, status: response.status, max: MAX_JSON_DEPTH }),
+      'too_deep',
+      response.status,
+      false,
+    );
+  }
+  return value;
+}
+
+/** Whether lists and objects nest deeper than `max` (the top level is 1). A loop, not recursion: depth is the risk. */
+function nestedDeeperThan(value: unknown, max: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  const containers: object[] = [value];
+  const depths: number[] = [1];
+  while (containers.length > 0) {
+    const container = containers.pop()!;
+    const depth = depths.pop()!;
+    if (depth > max) return true;
+    // Indexes and for…in rather than Object.values: every answer of a sync passes here, and an array per object
+    // made the walk twice as dear (about a tenth of JSON.parse's time as it is).
+    if (Array.isArray(container)) {
+      for (let i = 0; i < container.length; i++) {
+        const member: unknown = container[i];
+        if (member !== null && typeof member === 'object') {
+          containers.push(member);
+          depths.push(depth + 1);
+        }
+      }
+      continue;
+    }
+    for (const key in container) {
+      const member = (container as Record<string, unknown>)[key];
+      if (member !== null && typeof member === 'object') {
+        containers.push(member);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return false;
 }

@@ -62,6 +62,12 @@ export function connectionFailureCause(
   if (decodeCodedIssue(message)?.code === 'supplier.loginRefused') return 'credentials';
   if (code === 'http_error' || code === 'http_404' || code === 'bad_response' || error.httpStatus === 404)
     return 'wrongAddress';
-  if (code === 'malformed_page' || code === 'response_too_large' || code === 'implausible_listing') return 'badAnswer';
+  if (
+    code === 'malformed_page' ||
+    code === 'response_too_large' ||
+    code === 'too_deep' ||
+    code === 'implausible_listing'
+  )
+    return 'badAnswer';
   return 'unknown';
 }

@@ -25,6 +25,8 @@ export const problemsDictionary: Dictionary = {
     'transport.tooLarge':
       '{where}: the answer is larger than the {max} one response may have (it went on past that); it was not read further',
     'transport.notJson': '{where}: response is not valid JSON (HTTP {status}, starts {start})',
+    'transport.tooDeep':
+      '{where}: the answer (HTTP {status}) nests lists and objects more than {max} levels deep, which no real answer does; it was not read',
     'transport.waitTooLong':
       '{error}; the supplier asks to wait {asked} before trying again, longer than the {longest} this connection waits, so it was not retried; try again later',
 
@@ -42,6 +44,8 @@ export const problemsDictionary: Dictionary = {
       '{where}: the supplier reports {total} products, more than the {max} any catalog is believed to have; the listing was not started and the previous catalog is kept',
     'supplier.tooManyPages':
       '{where}: listing {total} products would take {pages} pages, more than the {max} one listing may take; the listing was not started and the previous catalog is kept',
+    'supplier.tooManyListings':
+      '{where}: the supplier’s directories name {listings} lists to read, more than the {max} one listing may take; they were not asked for and the previous catalog is kept',
     'supplier.ipBanned':
       '{where}: SEAGM has banned this IP address for repeatedly exceeding its rate limit (HTTP 418). Bans last from 30 minutes to 3 days; wait before syncing again.',
     'supplier.hint.bcParameters':
@@ -181,6 +185,8 @@ export const problemsDictionary: Dictionary = {
     'transport.tooLargeAnnounced': '{where}：应答超过单个响应允许的 {max}（它声明的大小为 {size}），未继续读取',
     'transport.tooLarge': '{where}：应答超过单个响应允许的 {max}（数据一直没有结束），未继续读取',
     'transport.notJson': '{where}：应答不是有效的 JSON（HTTP {status}，开头为 {start}）',
+    'transport.tooDeep':
+      '{where}：应答（HTTP {status}）中的列表和对象嵌套超过 {max} 层，正常应答不会如此；未读取该应答',
     'transport.waitTooLong':
       '{error}；供应商要求等待 {asked} 后再试，超过此连接最多等待的 {longest}，因此没有重试；请稍后再试',
 
@@ -196,6 +202,8 @@ export const problemsDictionary: Dictionary = {
       '{where}：供应商声称有 {total} 个商品，超过任何目录可能有的 {max} 个；没有开始拉取，保留了上一次的目录',
     'supplier.tooManyPages':
       '{where}：拉取 {total} 个商品需要 {pages} 页，超过一次拉取允许的 {max} 页；没有开始拉取，保留了上一次的目录',
+    'supplier.tooManyListings':
+      '{where}：供应商的目录列出了 {listings} 个需要读取的列表，超过一次拉取允许的 {max} 个；没有读取它们，保留了上一次的目录',
     'supplier.ipBanned':
       '{where}：SEAGM 因多次超出请求限额封禁了此 IP 地址（HTTP 418）。封禁时长为 30 分钟到 3 天；请等待后再同步。',
     'supplier.hint.bcParameters':

@@ -4,6 +4,7 @@ import { money } from '../../domain/money';
 import { CanceledError, SupplierError } from '../../http/errors';
 import type { AdapterEnv, CatalogPage, FetchOptions, PingResult, SupplierAdapter } from '../adapter';
 import { describeItem, mapPageItems, rawField } from '../shared/validate-items';
+import { MAX_LISTING_PAGES } from '../shared/listing-limits';
 import { issuesText } from '../shared/issue-text';
 import { incompleteCatalog, supplierText } from '../shared/supplier-text';
 import { SeagmClient } from './client';
@@ -95,6 +96,10 @@ export function createSeagmAdapter(connection: SeagmConnection, env?: AdapterEnv
       readDirectory('/v1/recharge-categories', {}, rechargeCategorySchema, signal),
       readDirectory('/v1/mobile-recharge/countries', {}, countrySchema, signal),
     ]);
+    // The directories are SEAGM's paging: each entry is one request more (a country's operators, a category's types).
+    // Refused before they are asked for, as a paged listing is by its page count: a directory without end would
+    // otherwise spend the whole sync deadline, and the account's pace, on requests the real catalog never needs.
+    refuseTooManyListings(cardCategories.length + rechargeCategories.length + countries.length);
     const operatorsByCountry = await Promise.all(
       countries.map((country) =>
         incompleteOnFailure(supplierText('seagm.operatorsOf', { country: country.name ?? country.code }), () =>
@@ -185,7 +190,16 @@ export function createSeagmAdapter(connection: SeagmConnection, env?: AdapterEnv
         });
       }
     });
+    refuseTooManyListings(listings.length);
     return listings;
+  }
+
+  function refuseTooManyListings(listings: number): void {
+    if (listings > MAX_LISTING_PAGES)
+      throw new SupplierError(
+        supplierText('supplier.tooManyListings', { where: label, listings, max: MAX_LISTING_PAGES }),
+        'implausible_listing',
+      );
   }
 
   /** Anything but a cancel or a ban (which say more as they are) means part of the catalog went unseen. */

@@ -29,6 +29,8 @@ export const SUPPLIER_TEXT_CODES = [
   'supplier.tooManyProducts',
   /** Listing would take more pages than one listing may: `total`, `pages`, `max`. */
   'supplier.tooManyPages',
+  /** A catalog walked by directories (SEAGM) whose directories name more lists than one listing may read: `listings`, `max`. */
+  'supplier.tooManyListings',
   /** SEAGM banned this IP address for a while (HTTP 418). */
   'supplier.ipBanned',
   /** BillionConnect's 1003: any parameter error, a wrong signature and a missing sales method included. */
