@@ -1,3 +1,4 @@
+import type { SyncLockHolder } from '../../src-shared/contract';
 import type { FetchProgress } from '../../src-shared/sync-types';
 
 export interface Output {
@@ -112,4 +113,9 @@ function bar(progress: FetchProgress): string {
   if (!progress.pagesTotal) return `[${' '.repeat(width)}] page ${progress.pagesDone}`;
   const filled = Math.round((progress.pagesDone / progress.pagesTotal) * width);
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${progress.pagesDone}/${progress.pagesTotal} pages`;
+}
+
+/** Who holds the database's sync lock, for a command refused because of it. */
+export function syncingElsewhere(holder: SyncLockHolder): string {
+  return `process ${holder.pid} on ${holder.host} (${holder.holder === 'daemon' ? 'the background service' : 'the app'}) is syncing this database`;
 }

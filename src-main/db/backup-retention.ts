@@ -15,7 +15,11 @@ export function localDay(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/** The names of the backups the policy no longer keeps. A backup dated in the future counts as today's. */
+/**
+ * The names of the backups the policy no longer keeps. A backup dated in the future (made before the clock was set
+ * back) counts as today's, and as older than any made since: ranked by its date, it would take today's places until
+ * the clock caught up, and every backup made meanwhile would be deleted the moment it was written.
+ */
 export function backupsToPrune(backups: DatedBackup[], now: Date, dayOf: (date: Date) => string = localDay): string[] {
   const today = dayOf(now);
   const previousDays = new Set<string>();
@@ -24,8 +28,9 @@ export function backupsToPrune(backups: DatedBackup[], now: Date, dayOf: (date: 
     day.setDate(day.getDate() - back);
     previousDays.add(dayOf(day));
   }
+  const ahead = (backup: DatedBackup) => (backup.createdAt.getTime() > now.getTime() ? 1 : 0);
   const newestFirst = [...backups].sort(
-    (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.name.localeCompare(a.name),
+    (a, b) => ahead(a) - ahead(b) || b.createdAt.getTime() - a.createdAt.getTime() || b.name.localeCompare(a.name),
   );
   const keptOfDay = new Map<string, number>();
   const prune: string[] = [];

@@ -9,7 +9,7 @@ import {
   rmSync,
   statSync,
 } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { bundledMigrations, migrate } from './migrate';
 import { DB_DIR_MODE, DB_FILE_MODE } from './file-modes';
@@ -80,6 +80,8 @@ export interface BackupOptions {
   now?: Date;
   /** Fault injection for tests: runs on the written file before it is verified. */
   beforeVerify?: (file: string) => void;
+  /** A backup the retention run after this one must not delete (the one a restore is about to copy). */
+  spare?: string;
 }
 
 /** An empty 0600 file in a 0700 folder, so the copy SQLite writes into it is never readable by others, not even briefly. */
@@ -142,7 +144,7 @@ function keepVerified(temp: string, final: string, dir: string, now: Date, optio
   }
   renameSync(temp, final);
   if (process.platform !== 'win32') chmodSync(final, DB_FILE_MODE);
-  pruneBackups(dir, now);
+  pruneBackups(dir, now, options.spare);
   const name = final.slice(dir.length + 1);
   return (
     listBackups(dir).find((backup) => backup.name === name) ?? {
@@ -191,9 +193,9 @@ export function verifyBackupFile(file: string, { standalone = false } = {}): { s
 }
 
 /** Deletes what the retention policy no longer keeps; returns the names deleted. */
-export function pruneBackups(dir: string, now = new Date()): string[] {
+export function pruneBackups(dir: string, now = new Date(), spare?: string): string[] {
   const backups = listBackups(dir).map((backup) => ({ name: backup.name, createdAt: new Date(backup.createdAt) }));
-  const prune = backupsToPrune(backups, now);
+  const prune = backupsToPrune(backups, now).filter((name) => resolve(dir, name) !== spare);
   for (const name of prune) rmSync(join(dir, name), { force: true });
   return prune;
 }
@@ -213,7 +215,9 @@ export function backupFile(dbFile: string, name: string): string {
  */
 export async function restoreBackup(db: Database, file: string, options: BackupOptions = {}): Promise<RestoreResult> {
   verifyBackupFile(file);
-  const undo = await backupDatabase(db, 'before-restore', options);
+  // The undo copy makes one more of today's backups: the retention it runs could otherwise delete the very backup
+  // being restored (today's oldest kept), before it is read.
+  const undo = await backupDatabase(db, 'before-restore', { ...options, spare: resolve(file) });
   const source = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
   try {
     await source.backup(db.name);
@@ -228,6 +232,10 @@ export const DAILY_BACKUP_INTERVAL_MS = 24 * 60 * 60 * 1000;
 
 /** Whether a daily backup is due: no backup of any kind in the last 24 hours. */
 export function dailyBackupDue(dbFile: string, now = new Date()): boolean {
-  const newest = listBackups(backupsDirFor(dbFile))[0];
-  return !newest || now.getTime() - Date.parse(newest.createdAt) >= DAILY_BACKUP_INTERVAL_MS;
+  // One dated in the future (made before the clock was set back) says nothing of the last 24 hours: counted, it
+  // would hold off every daily backup until the clock caught up with it.
+  return !listBackups(backupsDirFor(dbFile)).some((backup) => {
+    const age = now.getTime() - Date.parse(backup.createdAt);
+    return age >= 0 && age < DAILY_BACKUP_INTERVAL_MS;
+  });
 }

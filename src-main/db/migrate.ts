@@ -90,7 +90,15 @@ export function migrate(db: Database, migrations: Migration[] = bundledMigration
     const appliedHere = db
       .transaction(() => {
         if (db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(migration.version)) return false;
-        db.exec(migration.sql);
+        try {
+          db.exec(migration.sql);
+        } catch (error) {
+          // SQLite's words alone ("UNIQUE constraint failed: …") say neither that an upgrade failed nor what is left.
+          throw new Error(
+            `migration ${String(migration.version).padStart(3, '0')}_${migration.name} failed and was rolled back (${(error as Error).message}); the database is as it was before it, and a copy from before the upgrade is in backups/`,
+            { cause: error },
+          );
+        }
         db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)').run(
           migration.version,
           migration.name,

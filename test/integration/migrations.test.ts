@@ -43,7 +43,7 @@ describe('migrations', () => {
     const db = new BetterSqlite3(join(tempDir(), 'c.db'));
     expect(() =>
       migrate(db, [{ version: 1, name: 'broken', sql: 'CREATE TABLE t (a INTEGER); INSERT INTO nope VALUES (1);' }]),
-    ).toThrow();
+    ).toThrow(/migration 001_broken failed and was rolled back \(no such table: nope\); the database is as it was/);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 't'").get()).toBeUndefined();
     expect(db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get()).toEqual({ n: 0 });
     db.close();

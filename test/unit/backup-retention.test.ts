@@ -30,4 +30,10 @@ describe('backup retention: 3 from today, then one per day for 10 days', () => {
   it('counts a backup dated in the future (a clock set back) as today', () => {
     expect(backupsToPrune([at('2026-12-09T00:00:00Z')], now, utcDay)).toEqual([]);
   });
+
+  it('ranks backups dated in the future below those made since the clock was set back', () => {
+    const ahead = ['01', '02', '03'].map((h) => at(`2027-01-06T${h}:00:00Z`));
+    const made = at('2026-12-06T17:00:00Z');
+    expect(backupsToPrune([...ahead, made], now, utcDay)).toEqual(['2027-01-06T01:00:00Z']);
+  });
 });

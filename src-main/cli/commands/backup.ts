@@ -10,8 +10,8 @@ import {
   restoreBackup,
 } from '../../db/backup-store';
 import type { BackupInfo } from '../../../src-shared/backup-types';
-import { otherLockHolder } from '../../db/sync-lock';
-import { pad, type Output } from '../output';
+import { acquireSyncLock, releaseSyncLock } from '../../db/sync-lock';
+import { pad, syncingElsewhere, type Output } from '../output';
 
 function line(backup: BackupInfo): string {
   return `${pad(backup.name, 60)} ${backup.createdAt}  ${pad(backup.reason, 15)} ${(backup.bytes / 1024 / 1024).toFixed(1)} MiB`;
@@ -50,23 +50,26 @@ export async function restoreCommand(
     return 2;
   }
   const named = args.file;
-  const syncing = otherLockHolder(db);
+  // Held for the restore: a sync the app or another command started meanwhile would commit over the restored data.
+  const syncing = acquireSyncLock(db, 'app');
   if (syncing) {
-    output.err(
-      `supplygrid restore: process ${syncing.pid} on ${syncing.host} (${syncing.holder === 'daemon' ? 'the background service' : 'the app'}) is syncing this database; stop it first`,
-    );
+    output.err(`supplygrid restore: ${syncingElsewhere(syncing)}; stop it first`);
     return 1;
   }
-  return reportingBackupErrors(output, async () => {
-    const file = existsSync(named) ? resolve(named) : backupFile(db.name, basename(named));
-    const result = await restoreBackup(db, file);
-    if (args.json) output.json(result);
-    else
-      output.out(
-        `Restored ${file}. The database as it was is in ${result.undo.name}: \`supplygrid restore ${result.undo.name}\` undoes this.`,
-      );
-    return 0;
-  });
+  try {
+    return await reportingBackupErrors(output, async () => {
+      const file = existsSync(named) ? resolve(named) : backupFile(db.name, basename(named));
+      const result = await restoreBackup(db, file);
+      if (args.json) output.json(result);
+      else
+        output.out(
+          `Restored ${file}. The database as it was is in ${result.undo.name}: \`supplygrid restore ${result.undo.name}\` undoes this.`,
+        );
+      return 0;
+    });
+  } finally {
+    releaseSyncLock(db, 'app');
+  }
 }
 
 async function reportingBackupErrors(output: Output, work: () => Promise<number>): Promise<number> {

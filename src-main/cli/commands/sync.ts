@@ -6,7 +6,8 @@ import type { ConnectionBase } from '../../suppliers/adapter';
 import type { SupplierSyncResult } from '../../../src-shared/sync-types';
 import { portableSyncTarget } from '../../sync/targets';
 import { syncSuppliersInThreads } from '../../sync/worker/pool';
-import { ProgressBars, pad, type Output } from '../output';
+import { acquireSyncLock, HEARTBEAT_MS, heartbeatSyncLock, releaseSyncLock } from '../../db/sync-lock';
+import { ProgressBars, pad, syncingElsewhere, type Output } from '../output';
 import { applyHeldCommand, heldReasonLine } from './review';
 import { englishSync, runErrorEn } from '../../../src-renderer/screens/sync/run-error';
 import { wordCodedText } from '../../../src-shared/coded-issue';
@@ -28,6 +29,25 @@ export const EXIT_HELD = 3;
 export const EXIT_INTERRUPTED = 130;
 
 export async function syncCommand(db: Database, args: SyncArgs, output: Output): Promise<number> {
+  if (!args.applyHeld && !args.config && !args.demo) return syncLocked(db, args, output);
+  // Never two processes syncing one database: a cron'd sync beside the background service (or the app's own sync)
+  // would list every account twice and commit over the other's catalog; a restore there checks this lock too.
+  const holder = acquireSyncLock(db, 'app');
+  if (holder) {
+    output.err(`supplygrid sync: ${syncingElsewhere(holder)}; nothing was synced`);
+    return 1;
+  }
+  const heartbeat = setInterval(() => heartbeatSyncLock(db), HEARTBEAT_MS);
+  heartbeat.unref();
+  try {
+    return await syncLocked(db, args, output);
+  } finally {
+    clearInterval(heartbeat);
+    releaseSyncLock(db, 'app');
+  }
+}
+
+async function syncLocked(db: Database, args: SyncArgs, output: Output): Promise<number> {
   let heldCode = 0;
   if (args.applyHeld) {
     const applied = await applyHeldCommand(db, args.json ?? false, output);
