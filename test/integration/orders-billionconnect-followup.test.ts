@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectionFingerprint, sameConnection } from '../../src-main/orders/connection-fingerprint';
 import { OrderService } from '../../src-main/orders/service';
@@ -8,20 +7,13 @@ import type { ConnectionBase } from '../../src-main/suppliers/adapter';
 import { startBillionConnectSimulator } from '../../src-main/suppliers/billionconnect/sim';
 import { supplierKind } from '../../src-main/suppliers/registry';
 import { syncSupplier } from '../../src-main/sync/engine';
+import { freePort } from '../helpers/free-port';
 import { FAST_RETRY, tempDb } from '../helpers/temp-db';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /**
  * The order service over the BillionConnect simulator, with the connection as the merchant edits it: `edit` replaces

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Offer } from '../../src-main/domain/offer';
 import { OrderService } from '../../src-main/orders/service';
 import type { OrderState, PushNotifications, SupplierAdapter } from '../../src-main/suppliers/adapter';
 import { syncSupplier } from '../../src-main/sync/engine';
+import { freePort } from '../helpers/free-port';
 import { tempDb } from '../helpers/temp-db';
 import { orderTextEn } from '../../src-main/cli/commands/orders';
 import { orderText } from '../../src-shared/order-notes';
@@ -95,14 +95,6 @@ function fakeSupplier(options: { honoursPaste?: boolean } = {}) {
     push,
   };
   return adapter;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 async function setup(options: { honoursPaste?: boolean } = {}) {
