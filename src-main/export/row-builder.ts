@@ -5,7 +5,7 @@ import type { RuleSet } from '../domain/pricing/rules';
 import type { GridOffer, PlanRow } from '../../src-shared/grid-types';
 import { bestOffer } from './best-offer';
 import { planTitle, planTitleWrittenIn } from './plan-text';
-import { storeAmount } from './presets/cells';
+import { storeAmount } from './store-amount';
 import { rowStock, type RowStock } from './row-stock';
 import type { FlagReason, NoPriceCause, OutOfStockMode } from '../../src-shared/export-types';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportFingerprint } from '../../src-main/export/fingerprint';
 import { currencyDecimals } from '../../src-main/domain/minor-units';
-import { storeAmount } from '../../src-main/export/presets/cells';
+import { storeAmount } from '../../src-main/export/store-amount';
 import { buildRowView } from '../../src-main/export/row-builder';
 import { rowStock } from '../../src-main/export/row-stock';
 import { gridOffer, planRow, soldOutRow } from './export-test-rows';

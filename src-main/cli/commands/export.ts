@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { ExportOptionsError, parseExportOptions } from '../../export/options';
-import { storeAmount } from '../../export/presets/cells';
+import { storeAmount } from '../../export/store-amount';
 import { exportHistory, ExportNeedsDecisionError, preflightExport, runExport } from '../../export/service';
 import type { ExportOptions, ExportPreflight, FlaggedRow, PreflightRecord } from '../../../src-shared/export-types';
 import type { Money } from '../../domain/money';

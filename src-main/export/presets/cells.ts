@@ -2,21 +2,10 @@ import Decimal from 'decimal.js';
 import { canonicalLocale } from '../../domain/locale';
 import { currencyDecimals } from '../../domain/minor-units';
 import { countryName, kindLabel, planDescriptionHtml, planSummary } from '../plan-text';
-import type { ExportRowView } from '../row-builder';
+import { chargedPrice, type ExportRowView } from '../row-builder';
+import { storeAmount } from '../store-amount';
 
 // Cell values more than one preset writes, so each store sees the same figure the same way.
-
-/**
- * An amount as a store or a spreadsheet takes it: in the currency's minor unit (USD 5.34, JPY 1235), never the six
- * decimals a conversion carries (exact amounts stay in the database). Half-up, except `up` for sale prices: the
- * merchant's rules round only up, so the file never undercuts them by a fraction of a cent.
- */
-export function storeAmount(amount: string, currency: string, rounding: 'half-up' | 'up' = 'half-up'): string {
-  const places = currencyDecimals(currency);
-  return new Decimal(amount)
-    .toDecimalPlaces(places, rounding === 'up' ? Decimal.ROUND_UP : Decimal.ROUND_HALF_UP)
-    .toFixed(places);
-}
 
 const amountOrEmpty = (money: { amount: string; currency: string } | null | undefined) =>
   money ? storeAmount(money.amount, money.currency) : '';
@@ -24,8 +13,7 @@ const amountOrEmpty = (money: { amount: string; currency: string } | null | unde
 /** The product's identity in the store (Shopify handle and SKU, WooCommerce SKU, Dujiao-Next slug). */
 export const storeSku = (view: ExportRowView) => view.handle;
 
-export const salePrice = (view: ExportRowView) =>
-  view.price === null ? '' : storeAmount(view.price, view.currency, 'up');
+export const salePrice = (view: ExportRowView) => chargedPrice(view) ?? '';
 
 /** What the plan costs the merchant, in the export currency: the cost its price is set against. */
 export const storeCost = (view: ExportRowView) => amountOrEmpty(view.cost);

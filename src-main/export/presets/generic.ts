@@ -3,7 +3,6 @@ import { stockToken } from '../row-stock';
 import {
   mainTitle,
   salePrice,
-  storeAmount,
   storeCost,
   storeMargin,
   storeMarginPercent,
@@ -14,6 +13,7 @@ import {
   trackedQuantity,
 } from './cells';
 import { numeric, text, type ExportColumn, type ExportPreset } from './preset';
+import { storeAmount } from '../store-amount';
 
 // Everything the grid knows about a row, in plain snake_case columns, amounts in each currency's minor unit
 // (the exact ones stay in the database): for the merchant's own spreadsheets and for stores without a preset of their own.
