@@ -1,12 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { OrderService } from '../../src-main/orders/service';
-import { ensureSomeRates } from '../../src-main/pricing/rates-service';
-import type { ConnectionBase } from '../../src-main/suppliers/adapter';
-import { startBillionConnectSimulator } from '../../src-main/suppliers/billionconnect/sim';
-import { supplierKind } from '../../src-main/suppliers/registry';
-import { syncSupplier } from '../../src-main/sync/engine';
-import { freePort } from '../helpers/free-port';
-import { FAST_RETRY, tempDb } from '../helpers/temp-db';
+import { billionConnectOrders } from '../helpers/billionconnect-orders';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -18,40 +11,10 @@ afterEach(async () => {
  * receiver on the connection's notifyListen address, the simulator pushes a signed N009 there, and the order
  * completes with the LPA — one charge.
  */
-async function setup() {
-  const sim = await startBillionConnectSimulator({ size: 40 });
-  const store = tempDb();
-  cleanups.push(() => sim.close(), store.cleanup);
-  ensureSomeRates(store.db);
-  const port = await freePort();
-  const connection = { ...sim.connection, id: 'bc', notifyListen: `127.0.0.1:${port}` } as ConnectionBase;
-  const handle = () => ({
-    connection,
-    adapter: supplierKind('billionconnect')!.create(connection, { retry: FAST_RETRY, timeoutMs: 5000 }),
-  });
-  expect(
-    (await syncSupplier(store.db, { supplierId: 'bc', supplierKind: 'billionconnect', adapter: handle().adapter }))
-      .status,
-  ).toBe('ok');
-  const offer = store.db
-    .prepare(
-      `SELECT product_id AS productId, sku_id AS skuId, variant FROM offers WHERE supplier_id = 'bc' AND orderable = 1 ORDER BY product_id LIMIT 1`,
-    )
-    .get() as { productId: string; skuId: string; variant: string };
-  const service = new OrderService({
-    db: store.db,
-    supplier: (id) => (id === 'bc' ? handle() : null),
-    policy: { initialDelayMs: 20, maxDelayMs: 50, followForMs: 15_000 },
-    pushLingerMs: 100,
-  });
-  cleanups.push(() => service.close());
-  return { sim, service, port, offer: { supplier: 'bc', ...offer } };
-}
-
 describe('BillionConnect order, delivered by its N009 push', () => {
   it('completes through the receiver with the LPA, charging once', async () => {
-    const { sim, service, port, offer } = await setup();
-    sim.server.state.notifyUrl = `http://127.0.0.1:${port}/billionconnect/n009`;
+    const { sim, service, listen, offer } = await billionConnectOrders(cleanups);
+    sim.server.state.notifyUrl = `http://${listen()}/billionconnect/n009`;
     const placed = await service.place({ offer, confirm: true, email: 'merchant@example.com' });
     const done = await service.settled(placed.id);
     expect(done.status).toBe('delivered');
@@ -63,7 +26,7 @@ describe('BillionConnect order, delivered by its N009 push', () => {
   }, 30_000);
 
   it('completes from an N009 body the merchant pastes by hand', async () => {
-    const { sim, service, offer } = await setup();
+    const { sim, service, offer } = await billionConnectOrders(cleanups);
     const placed = await service.place({ offer, confirm: true });
     const { body } = sim.server.n009(placed.idempotencyKey);
     const done = await service.completeManually(placed.id, body.toString('utf8'));

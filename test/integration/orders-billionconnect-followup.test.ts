@@ -1,57 +1,18 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectionFingerprint, sameConnection } from '../../src-main/orders/connection-fingerprint';
-import { OrderService } from '../../src-main/orders/service';
-import { ensureSomeRates } from '../../src-main/pricing/rates-service';
 import type { ConnectionBase } from '../../src-main/suppliers/adapter';
-import { startBillionConnectSimulator } from '../../src-main/suppliers/billionconnect/sim';
-import { supplierKind } from '../../src-main/suppliers/registry';
-import { syncSupplier } from '../../src-main/sync/engine';
+import { billionConnectOrders } from '../helpers/billionconnect-orders';
 import { freePort } from '../helpers/free-port';
-import { FAST_RETRY, tempDb } from '../helpers/temp-db';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-/**
- * The order service over the BillionConnect simulator, with the connection as the merchant edits it: `edit` replaces
- * the settings the service reads from then on (the app hands out the connection as configured now).
- */
-async function setup() {
-  const sim = await startBillionConnectSimulator({ size: 40 });
-  const store = tempDb();
-  cleanups.push(() => sim.close(), store.cleanup);
-  ensureSomeRates(store.db);
-  let connection = { ...sim.connection, id: 'bc', notifyListen: `127.0.0.1:${await freePort()}` } as ConnectionBase;
-  let adapter = supplierKind('billionconnect')!.create(connection, { retry: FAST_RETRY, timeoutMs: 5000 });
-  const edit = (settings: Record<string, unknown>) => {
-    connection = { ...connection, ...settings } as ConnectionBase;
-    adapter = supplierKind('billionconnect')!.create(connection, { retry: FAST_RETRY, timeoutMs: 5000 });
-  };
-  expect((await syncSupplier(store.db, { supplierId: 'bc', supplierKind: 'billionconnect', adapter })).status).toBe(
-    'ok',
-  );
-  const offer = store.db
-    .prepare(
-      `SELECT product_id AS productId, sku_id AS skuId, variant FROM offers WHERE supplier_id = 'bc' AND orderable = 1 ORDER BY product_id LIMIT 1`,
-    )
-    .get() as { productId: string; skuId: string; variant: string };
-  const service = new OrderService({
-    db: store.db,
-    supplier: (id) => (id === 'bc' ? { connection, adapter } : null),
-    policy: { initialDelayMs: 20, maxDelayMs: 50, followForMs: 15_000 },
-    pushLingerMs: 100,
-  });
-  cleanups.push(() => service.close());
-  const listen = () => (connection as unknown as { notifyListen: string }).notifyListen;
-  return { sim, service, edit, listen, offer: { supplier: 'bc', ...offer } };
-}
-
 describe('a BillionConnect order waiting for its N009', () => {
   it('is still followed and completed by the push after the merchant changes the receiver address or the pace', async () => {
-    const { sim, service, edit, listen, offer } = await setup();
+    const { sim, service, edit, listen, offer } = await billionConnectOrders(cleanups);
     const placed = await service.place({ offer, confirm: true });
     expect(placed.status).toBe('processing');
     // Same account, same host: only where the app listens and how fast it asks have changed.
@@ -69,7 +30,7 @@ describe('a BillionConnect order waiting for its N009', () => {
   }, 30_000);
 
   it('still receives the N009 of an order put in attention for a status word we cannot read', async () => {
-    const { sim, service, listen, offer } = await setup();
+    const { sim, service, listen, offer } = await billionConnectOrders(cleanups);
     // The platform shows the order under a status this version does not know: it exists, and its eSIM will come.
     sim.server.faults.add({
       when: (req) => JSON.parse(req.body.toString('utf8')).tradeType === 'F011',
@@ -98,7 +59,7 @@ describe('a BillionConnect order waiting for its N009', () => {
 
 describe('an N009 that lands while a status poll is on its way', () => {
   it('keeps every eSIM line the push delivered (PIN, PUK), whatever the late poll says', async () => {
-    const { sim, service, listen, offer } = await setup();
+    const { sim, service, listen, offer } = await billionConnectOrders(cleanups);
     const placed = await service.place({ offer, confirm: true, quantity: 2 });
     // The next poll reaches the platform only after the push: it reads the order shipped, with its ICCIDs.
     sim.server.faults.add({
