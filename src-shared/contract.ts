@@ -139,7 +139,8 @@ export interface PlanRowDetail extends PlanRow {
   categoryNames: Record<string, string>;
 }
 
-export type LockHolderKind = 'daemon' | 'app';
+/** Who holds the sync lock: the background service, the app, or the command-line tool (`supplygrid sync`, `restore`). */
+export type LockHolderKind = 'daemon' | 'app' | 'cli';
 
 export interface SyncLockHolder {
   holder: LockHolderKind;

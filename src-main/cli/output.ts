@@ -117,5 +117,6 @@ function bar(progress: FetchProgress): string {
 
 /** Who holds the database's sync lock, for a command refused because of it. */
 export function syncingElsewhere(holder: SyncLockHolder): string {
-  return `process ${holder.pid} on ${holder.host} (${holder.holder === 'daemon' ? 'the background service' : 'the app'}) is syncing this database`;
+  const who = { daemon: 'the background service', app: 'the app', cli: 'the command-line tool' }[holder.holder];
+  return `process ${holder.pid} on ${holder.host} (${who}) is syncing this database`;
 }

@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import type { ApiEvents, ConnectionTest, Settings, SyncState } from '../../src-shared/contract';
+import type { ApiEvents, ConnectionTest, LockHolderKind, Settings, SyncState } from '../../src-shared/contract';
 import { AlertService } from '../alerts/alert-service';
 import { recordBalance } from '../db/balances-repo';
 import { BackupService } from '../backups/backup-service';
@@ -78,8 +78,15 @@ export interface AppServicesOptions {
 
 /** Restoring is refused while a sync runs (a code the Settings screen words). */
 export const RESTORE_WHILE_SYNCING = 'restore_while_syncing';
-/** A sync refused because another process (the background service) syncs this database (a code the renderer words). */
+/** A sync refused because another process syncs this database, by who it is (codes the renderer words). */
 export const SYNCED_BY_BACKGROUND_SERVICE = 'synced_by_background_service';
+export const SYNCED_BY_COMMAND_LINE = 'synced_by_command_line';
+export const SYNCED_BY_OTHER_WINDOW = 'synced_by_other_window';
+const SYNCED_BY: Record<LockHolderKind, string> = {
+  daemon: SYNCED_BY_BACKGROUND_SERVICE,
+  cli: SYNCED_BY_COMMAND_LINE,
+  app: SYNCED_BY_OTHER_WINDOW,
+};
 
 /** How long a balance read after a sync may take before it is given up (the balance then stays as last read). */
 const BALANCE_READ_TIMEOUT_MS = 15_000;
@@ -363,8 +370,10 @@ export class AppServices {
     } catch (error) {
       return Promise.reject(error);
     }
-    // Never two processes syncing one database: the background service holds this lock while it runs.
-    if (acquireSyncLock(this.db, 'app')) return Promise.reject(new ConfigError(SYNCED_BY_BACKGROUND_SERVICE));
+    // Never two processes syncing one database: the background service holds this lock while it runs, the command-line
+    // tool and another window while they sync.
+    const holder = acquireSyncLock(this.db, 'app');
+    if (holder) return Promise.reject(new ConfigError(SYNCED_BY[holder.holder]));
     const heartbeat = setInterval(() => heartbeatSyncLock(this.db), HEARTBEAT_MS);
     heartbeat.unref();
     // Each demo sync serves the next generation of the simulated upstreams, so the merchant sees changes.

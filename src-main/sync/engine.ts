@@ -294,6 +294,9 @@ export async function syncSupplier(
       staged.indexByKey();
       try {
         committed = await withWriteLock(db, () => {
+          // Canceled while another connection held the lock: nothing is written yet, so the cancel still holds. The
+          // deadline does not stop a listing that ended in time (SyncOptions.deadlineMs).
+          if (options.signal?.aborted) throw new CanceledError();
           lockedAt = performance.now();
           return commitStagedCatalog(db, runId, supplierId, staged, {
             scope,
@@ -317,7 +320,9 @@ export async function syncSupplier(
       }
     }
     timings.commitMs = performance.now() - lockedAt;
-    await withWriteLock(db, () => recordCommitTime(db, runId, timings.commitMs));
+    // Only a measure, written after the commit landed: failing to write it must not record that commit as failed (a
+    // held listing would then never be offered for review).
+    await withWriteLock(db, () => recordCommitTime(db, runId, timings.commitMs)).catch(() => undefined);
     const status = committed.held ? 'held' : 'ok';
     const held = committed.held ?? null;
     const mode = committed.mode;
@@ -337,10 +342,14 @@ export async function syncSupplier(
     const message = deadlinePassed ? DEADLINE_PASSED : canceled ? 'canceled' : runFailureText(error);
     timings.fetchMs = performance.now() - started;
     const used = budgetUsed();
-    finishRunWithoutCatalog(db, runId, status, message, skipped, {
-      ...used,
-      fetchMs: timings.fetchMs,
-    } satisfies RunMetrics);
+    // Once the lock is free (another connection's commit may hold it). Should it stay taken past the busy timeout, the
+    // run is left running, to be closed as abandoned once this process is gone: a sync never rejects for it.
+    await withWriteLock(db, () =>
+      finishRunWithoutCatalog(db, runId, status, message, skipped, {
+        ...used,
+        fetchMs: timings.fetchMs,
+      } satisfies RunMetrics),
+    ).catch(() => undefined);
     options.onEvent?.({
       type: 'finished',
       supplierId,

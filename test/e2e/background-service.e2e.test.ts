@@ -38,4 +38,34 @@ describe('Sync screen beside the background service', () => {
     await page.locator('.background-service-notice', { hasText: '由后台服务同步' }).waitFor(WAIT);
     await app.screenshot('sync-background-service-zh');
   }, 60_000);
+
+  it('names the command-line tool when it holds the lock, in both languages', async () => {
+    const { page } = app;
+    const db = app.preview.services.db;
+    db.prepare('DELETE FROM sync_lock').run();
+    expect(
+      acquireSyncLock(db, 'cli', {
+        self: { pid: stand_in.pid!, host: hostname(), startedAt: new Date().toISOString() },
+      }),
+    ).toBeNull();
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    // Still in Chinese from the test before: the notice is read again as the screen opens.
+    await nav.getByRole('button', { name: '设置', exact: true }).click();
+    await nav.getByRole('button', { name: '同步', exact: true }).click();
+    await page.locator('.background-service-notice', { hasText: '正在别处同步' }).waitFor(WAIT);
+    expect(await page.locator('.background-service-notice').textContent()).toContain('命令行工具');
+    await page.getByRole('button', { name: '全部同步' }).click();
+    await page.locator('.sync-start-error', { hasText: '命令行工具' }).waitFor(WAIT);
+    await app.screenshot('sync-command-line-zh');
+    await nav.getByRole('button', { name: '设置', exact: true }).click();
+    await page.getByRole('radio', { name: 'English' }).click();
+    await nav.getByRole('button', { name: 'Sync', exact: true }).click();
+    await page.locator('.background-service-notice', { hasText: 'Being synced elsewhere' }).waitFor(WAIT);
+    expect(await page.locator('.background-service-notice').textContent()).toContain(
+      `The command-line tool (supplygrid sync or restore, process ${stand_in.pid}`,
+    );
+    await page.getByRole('button', { name: 'Sync all' }).click();
+    await page.locator('.sync-start-error', { hasText: 'the command-line tool' }).waitFor(WAIT);
+    await app.screenshot('sync-command-line');
+  }, 60_000);
 });

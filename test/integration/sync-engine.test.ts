@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { getRun, listLiveOffers } from '../../src-main/db/catalog-repo';
 import { createDujiaoProtocolAdapter } from '../../src-main/suppliers/dujiao-next/adapter';
 import { RECHECK_LIMIT } from '../../src-main/suppliers/dujiao-next/client';
+import { openDatabase } from '../../src-main/db/open';
 import { syncSupplier, syncSuppliers } from '../../src-main/sync/engine';
+import { listHeldRuns } from '../../src-main/sync/held-runs';
 import type { SyncEvent } from '../../src-shared/sync-types';
 import { catalogOf, changeAfterPageOne, product, startTestDujiao } from '../helpers/dujiao-fixtures';
 import { FAST_RETRY, tempDb, type TempDb } from '../helpers/temp-db';
@@ -157,18 +159,18 @@ describe('sync engine on a real SQLite file', () => {
     expect(store.db.prepare('SELECT product_id FROM changes WHERE run_id = ?').pluck().all(next.runId)).toEqual(['1']);
   });
 
-  it('live products a full listing no longer shows are asked for alone, and removed when deleted or off sale', async () => {
+  it('live products a full listing no longer shows are asked for alone, and removed when deleted or listed off sale', async () => {
     const { server, store, target } = await setup(120);
     await syncSupplier(store.db, target());
     const next = catalogOf(120);
-    // 2 taken off sale (answered alone with is_active false) and 3 deleted (404 alone).
+    // 2 taken off sale (listed with is_active false: include_inactive) and 3 deleted (404 alone).
     for (const p of next.products.slice(0, 2)) p.is_active = false;
     next.products.splice(2, 3);
     server.replaceCatalog(next);
     const result = await syncSupplier(store.db, target());
     expect(result).toMatchObject({ status: 'ok', counts: { offers: 115, removed: 5 } });
     const readAlone = [...server.hits.keys()].filter((key) => /\/products\/\d+$/.test(key));
-    expect(readAlone.sort()).toEqual(['1', '2', '3', '4', '5'].map((id) => `GET /api/v1/upstream/products/${id}`));
+    expect(readAlone.sort()).toEqual(['3', '4', '5'].map((id) => `GET /api/v1/upstream/products/${id}`));
   });
 
   it('more than RECHECK_LIMIT live products gone from a full listing: none is asked for alone, all are removed', async () => {
@@ -261,6 +263,72 @@ describe('sync engine on a real SQLite file', () => {
     const result = await syncSupplier(store.db, target(), { signal: controller.signal });
     expect(result.status).toBe('canceled');
     expect(snapshot(store)).toEqual(before);
+  });
+
+  it('a cancel while the listing waits for the write lock is a cancel: nothing is committed', async () => {
+    const { store, target } = await setup(120);
+    await syncSupplier(store.db, target());
+    const before = snapshot(store);
+    // Once the run has started, another connection (a sync thread) commits: the listing ends and waits for the lock.
+    const other = openDatabase(store.file);
+    cleanups.push(() => void other.close());
+    const controller = new AbortController();
+    const events: SyncEvent[] = [];
+    const syncing = syncSupplier(store.db, target(), {
+      signal: controller.signal,
+      onEvent: (e) => {
+        events.push(e);
+        if (e.type === 'started') other.exec('BEGIN IMMEDIATE');
+      },
+    });
+    // Staged and indexed on this connection: only the lock stands between the listing and its commit.
+    const indexed = store.db.prepare(`SELECT COUNT(*) FROM temp.sqlite_master WHERE type = 'index'`).pluck();
+    while (indexed.get() === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort();
+    other.exec('COMMIT');
+    const result = await syncing;
+    expect(result.status).toBe('canceled');
+    expect(getRun(store.db, result.runId)).toMatchObject({ status: 'canceled', error: 'canceled' });
+    expect(events.filter((e) => e.type === 'finished')).toMatchObject([{ status: 'canceled' }]);
+    expect(snapshot(store)).toEqual(before);
+  });
+
+  it('a run that cannot be closed for another connection holding the lock still ends, failed, its catalog untouched', async () => {
+    const { store, target } = await setup(120);
+    await syncSupplier(store.db, target());
+    const before = snapshot(store);
+    // Waiting for the lock is given up quickly here, as it is after busy_timeout anywhere.
+    store.db.pragma('busy_timeout = 50');
+    const other = openDatabase(store.file);
+    cleanups.push(() => void (other.inTransaction && other.exec('ROLLBACK'), other.close()));
+    const events: SyncEvent[] = [];
+    const result = await syncSupplier(store.db, target(), {
+      onEvent: (e) => {
+        events.push(e);
+        if (e.type === 'started') other.exec('BEGIN IMMEDIATE');
+      },
+    });
+    expect(result.status).toBe('failed');
+    expect(events.filter((e) => e.type === 'finished')).toMatchObject([{ status: 'failed' }]);
+    other.exec('ROLLBACK');
+    // Left running for closeAbandonedRuns, once this process is gone.
+    expect(getRun(store.db, result.runId)).toMatchObject({ status: 'running' });
+    expect(snapshot(store)).toEqual(before);
+  });
+
+  it('a listing held for review stays held when recording its commit time fails afterwards', async () => {
+    const { server, store, target } = await setup(12);
+    await syncSupplier(store.db, target());
+    server.replaceCatalog({ ...catalogOf(0), products: [] });
+    // The write after the commit fails (the lock taken by another connection past the busy timeout, a full disk).
+    store.db.exec(`CREATE TEMP TRIGGER commit_time_fails BEFORE UPDATE OF commit_ms ON main.sync_runs
+      BEGIN SELECT RAISE(ABORT, 'database is locked'); END`);
+    const events: SyncEvent[] = [];
+    const result = await syncSupplier(store.db, target(), { onEvent: (e) => events.push(e) });
+    expect(result.status).toBe('held');
+    expect(getRun(store.db, result.runId)).toMatchObject({ status: 'held', held: { code: 'removes_all' } });
+    expect(listHeldRuns(store.db).map((run) => run.id)).toEqual([result.runId]);
+    expect(events.filter((e) => e.type === 'finished')).toMatchObject([{ status: 'held' }]);
   });
 
   it('skips a product listed twice across pages, keeping the first', async () => {

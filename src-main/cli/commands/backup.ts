@@ -51,7 +51,7 @@ export async function restoreCommand(
   }
   const named = args.file;
   // Held for the restore: a sync the app or another command started meanwhile would commit over the restored data.
-  const syncing = acquireSyncLock(db, 'app');
+  const syncing = acquireSyncLock(db, 'cli');
   if (syncing) {
     output.err(`supplygrid restore: ${syncingElsewhere(syncing)}; stop it first`);
     return 1;
@@ -68,7 +68,7 @@ export async function restoreCommand(
       return 0;
     });
   } finally {
-    releaseSyncLock(db, 'app');
+    releaseSyncLock(db, 'cli');
   }
 }
 

@@ -32,7 +32,7 @@ export async function syncCommand(db: Database, args: SyncArgs, output: Output):
   if (!args.applyHeld && !args.config && !args.demo) return syncLocked(db, args, output);
   // Never two processes syncing one database: a cron'd sync beside the background service (or the app's own sync)
   // would list every account twice and commit over the other's catalog; a restore there checks this lock too.
-  const holder = acquireSyncLock(db, 'app');
+  const holder = acquireSyncLock(db, 'cli');
   if (holder) {
     output.err(`supplygrid sync: ${syncingElsewhere(holder)}; nothing was synced`);
     return 1;
@@ -43,7 +43,7 @@ export async function syncCommand(db: Database, args: SyncArgs, output: Output):
     return await syncLocked(db, args, output);
   } finally {
     clearInterval(heartbeat);
-    releaseSyncLock(db, 'app');
+    releaseSyncLock(db, 'cli');
   }
 }
 

@@ -20,7 +20,7 @@ export interface DujiaoProfile {
   orderLookup?: 'id' | 'order_no';
 }
 
-/** `is_active: false`, only ever sent in a listing of changes (include_inactive) or by a server that lists everything. */
+/** `is_active: false`: a product taken off sale, listed by servers that honour include_inactive. */
 function isDeactivated(raw: unknown): boolean {
   return !!raw && typeof raw === 'object' && (raw as Record<string, unknown>).is_active === false;
 }

@@ -262,9 +262,12 @@ export class DujiaoClient {
   private async *listOnce(
     options: ListProductsOptions,
   ): AsyncGenerator<ListingPage, { distinct: number; leastTotal: number }> {
+    // include_inactive on a full listing too: without it the real server leaves out products on sale outside a live
+    // category (none, or one deleted), which /products/:id shows and orders buy; with it every product not deleted is
+    // listed, and one taken off sale says so (is_active false) rather than having to be asked for alone.
     const filter: Record<string, string> = options.changedSince
       ? { updated_after: updatedAfterParam(options.changedSince), include_inactive: 'true' }
-      : {};
+      : { include_inactive: 'true' };
     const first = await this.fetchPage(1, options.signal, 100, filter);
     const pageSize = first.page_size;
     const pages = Math.max(1, Math.ceil(first.total / pageSize));

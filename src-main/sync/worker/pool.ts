@@ -229,7 +229,16 @@ function stoppedRun(
       bytes: run.bytes,
     };
   }
-  if (runId !== undefined) finishRunWithoutCatalog(db, runId, 'failed', WORKER_STOPPED);
+  // Closed here if it can be now. Not when another connection has held the write lock past the busy timeout: a throw
+  // out of the worker's exit listener would leave this sync unsettled and its lock held. The run, left running, is
+  // closed as abandoned when this process is gone (closeAbandonedRuns), and its catalog was never touched.
+  if (runId !== undefined) {
+    try {
+      finishRunWithoutCatalog(db, runId, 'failed', WORKER_STOPPED);
+    } catch {
+      // As above.
+    }
+  }
   options.onEvent?.({
     type: 'finished',
     supplierId: target.supplierId,

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { SyncState } from '../../../src-shared/contract';
+import type { LockHolderKind, SyncState } from '../../../src-shared/contract';
 import { api } from '../../api';
 import { formatDateTime } from '../../components/format';
 import { useT } from '../../i18n';
@@ -9,7 +9,9 @@ import { useUiStore } from '../../stores/ui';
 /** How often the Sync screen looks again whether another process syncs this database (it says so in no event). */
 const RECHECK_MS = 30_000;
 
-/** "Synced by the background service": shown instead of fighting the daemon over the database. */
+const BODY: Record<LockHolderKind, string> = { daemon: 'daemon.body', app: 'daemon.appBody', cli: 'daemon.cliBody' };
+
+/** "Synced by the background service" (or another window, or the command-line tool): shown instead of fighting the daemon over the database. */
 export function BackgroundServiceNotice() {
   const t = useT(autopilotDictionary);
   const language = useUiStore((s) => s.language);
@@ -30,8 +32,8 @@ export function BackgroundServiceNotice() {
   const params = { pid: lockedBy.pid, host: lockedBy.host, heartbeat: formatDateTime(lockedBy.heartbeatAt, language) };
   return (
     <div className="card background-service-notice" role="status">
-      <strong>{t('daemon.title')}</strong>
-      <p>{lockedBy.holder === 'daemon' ? t('daemon.body', params) : t('daemon.appBody', params)}</p>
+      <strong>{lockedBy.holder === 'daemon' ? t('daemon.title') : t('busy.title')}</strong>
+      <p>{t(BODY[lockedBy.holder], params)}</p>
     </div>
   );
 }

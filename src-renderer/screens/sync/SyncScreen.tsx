@@ -15,6 +15,14 @@ import { SupplierProgressList } from './SupplierProgressList';
 import { SyncSchedule } from './SyncSchedule';
 import './sync.css';
 
+/** Why the main process refused to start a sync another process is running (app-services' SYNCED_BY codes). */
+const SYNCED_ELSEWHERE = ['synced_by_background_service', 'synced_by_command_line', 'synced_by_other_window'];
+
+/** The code of a start refused because another process syncs this database, as it reaches the store, or null. */
+function syncedElsewhere(error: string): string | null {
+  return SYNCED_ELSEWHERE.find((code) => error === code || error.endsWith(`: ${code}`)) ?? null;
+}
+
 export function SyncScreen() {
   const t = useT(syncDictionary);
   const tAutopilot = useT(autopilotDictionary);
@@ -70,9 +78,7 @@ export function SyncScreen() {
       <BackgroundServiceNotice />
       {startError && (
         <div className="sync-start-error" role="alert">
-          {startError === 'synced_by_background_service' || startError.endsWith(': synced_by_background_service')
-            ? tAutopilot('synced_by_background_service')
-            : startError}
+          {syncedElsewhere(startError) ? tAutopilot(syncedElsewhere(startError)!) : startError}
         </div>
       )}
 

@@ -422,10 +422,11 @@ describe('Dujiao-Next client against the simulator', () => {
   /** A full listing during which `change` is made to the catalog, as soon as page 1 has been read. */
   async function listWhileChanging(
     change: (catalog: SimCatalog) => SimCatalog,
-    { newestFirst = false, catalog = catalogOf(120), faults = [] as Fault[] } = {},
+    { newestFirst = false, oldBuild = false, catalog = catalogOf(120), faults = [] as Fault[] } = {},
   ) {
     const server = await sim(catalog, { pageSizeCap: 50 });
     server.state.quirks.newestFirst = newestFirst;
+    server.state.quirks.ignoreIncremental = oldBuild;
     server.faults.add(...faults);
     changeAfterPageOne(server, change(catalog));
     const live = catalog.products.filter((p) => p.is_active).map((p) => String(p.id));
@@ -461,7 +462,7 @@ describe('Dujiao-Next client against the simulator', () => {
     expect(new Set(ids)).toEqual(new Set(Array.from({ length: 121 }, (_, i) => String(i + 1))));
   });
 
-  it('a product taken off sale while another comes back, newest first: the one skipped is asked for alone', async () => {
+  it('a product taken off sale while another comes back, newest first, on an old build listing only products on sale: the one skipped is asked for alone', async () => {
     // Page 1 holds 120…71. Product 110 leaves it and product 30 (off sale at first) comes back further down: the
     // total does not move, page 2 starts one product later, and 70 is on no page.
     const start = catalogOf(120);
@@ -473,11 +474,25 @@ describe('Dujiao-Next client against the simulator', () => {
         next.products[29].is_active = true;
         return next;
       },
-      { newestFirst: true, catalog: start },
+      { newestFirst: true, oldBuild: true, catalog: start },
     );
     expect(listing.restarts).toBe(0);
     expect(readAlone).toEqual(['GET /api/v1/upstream/products/70']);
     expect(new Set(ids)).toEqual(new Set(Array.from({ length: 120 }, (_, i) => String(i + 1))));
+  });
+
+  it('a product taken off sale mid-listing stays on its page (include_inactive): nothing shifts, nothing is asked alone', async () => {
+    const { listing, ids, readAlone } = await listWhileChanging(
+      (catalog) => {
+        const next = structuredClone(catalog);
+        next.products[109].is_active = false;
+        return next;
+      },
+      { newestFirst: true },
+    );
+    expect(listing.restarts).toBe(0);
+    expect(readAlone).toEqual([]);
+    expect(ids).toEqual(Array.from({ length: 120 }, (_, i) => String(120 - i)));
   });
 
   it('a product created mid-listing, newest first: no product is lost and nothing is listed again', async () => {

@@ -6,7 +6,7 @@ import type { SimCatalog, SimProduct, SimSku } from './seed';
  * and the demo can turn on a running simulator (`state.quirks`).
  */
 export interface ListingQuirks {
-  /** An old build: `updated_after` and `include_inactive` are ignored and not echoed; every active product is listed. */
+  /** An old build: `updated_after` and `include_inactive` are ignored and not echoed; it lists as without include_inactive. */
   ignoreIncremental: boolean;
   /** An old build without the route: GET /categories answers gin's plain-text `404 page not found`. */
   noCategories: boolean;
@@ -14,7 +14,7 @@ export interface ListingQuirks {
   specValueShapes: 'text' | 'per-locale' | 'by-locale';
   /** Images as site-relative paths (`/uploads/…`). */
   relativeImages: boolean;
-  /** Products with an even id are outside every category (`category_id: 0`). */
+  /** Products with an even id are outside every category (`category_id: 0`), so left out of a listing without include_inactive. */
   uncategorized: boolean;
   /** Auto-delivered products with an odd id are bought further up by the site (`fulfillment_type: "upstream"`). */
   upstreamFulfillment: boolean;
@@ -134,7 +134,9 @@ export class SimListing {
     const afterText = honoursFilter ? (req.query.get('updated_after') ?? '') : '';
     const after = RFC3339.test(afterText) ? Date.parse(afterText) : null;
     const listed = this.listed(includeInactive, after === null || Number.isNaN(after) ? null : after);
-    const items = listed.slice((page - 1) * pageSize, page * pageSize).map((product) => this.serialize(product));
+    const items = listed
+      .slice((page - 1) * pageSize, page * pageSize)
+      .map((product) => this.serialize(product, includeInactive));
     return {
       status: 200,
       body: {
@@ -153,18 +155,24 @@ export class SimListing {
     const product = this.byId.get(id);
     if (!product)
       return { status: 404, body: { ok: false, error_code: 'product_not_found', error_message: 'product not found' } };
-    return { status: 200, body: { ok: true, product: this.serialize(product) } };
+    return { status: 200, body: { ok: true, product: this.serialize(product, true) } };
   }
 
-  /** Computed once per filter and catalog rather than on every page request. */
+  /**
+   * Computed once per filter and catalog rather than on every page request. Without include_inactive the real server
+   * lists only a product on sale whose category exists (ProductStore.List, OnlyActive): one outside every category
+   * (`category_id: 0`) or in a deleted one is left out, though it is on sale, /products/:id shows it and it can be
+   * ordered. With include_inactive every product not deleted is listed.
+   */
   private listed(includeInactive: boolean, after: number | null): SimProduct[] {
-    const { newestFirst } = this.quirks;
-    const key = `${includeInactive}|${after}|${newestFirst}`;
+    const { newestFirst, uncategorized } = this.quirks;
+    const key = `${includeInactive}|${after}|${newestFirst}|${uncategorized}`;
     let list = this.filtered.get(key);
     if (!list) {
+      const categories = new Set(this.catalog.categories.map((category) => category.id));
       list = this.catalog.products.filter(
         (product) =>
-          (includeInactive || product.is_active) &&
+          (includeInactive || (product.is_active && categories.has(this.categoryId(product)))) &&
           (after === null || (this.stamps.get(product.id)?.updatedAt ?? 0) > after),
       );
       if (newestFirst) list.sort((a, b) => b.id - a.id);
@@ -173,9 +181,14 @@ export class SimListing {
     return list;
   }
 
-  serialize(product: SimProduct) {
+  /**
+   * A product as the server shows it. Its SKUs taken off sale are left out only where the real server lists on-sale
+   * products alone (a listing without include_inactive); /products/:id and a listing with it show every SKU not
+   * deleted, each with its is_active.
+   */
+  serialize(product: SimProduct, withInactiveSkus: boolean) {
     const { quirks } = this;
-    const skus = product.skus.filter((sku) => sku.is_active).map((sku) => this.serializeSku(sku));
+    const skus = product.skus.filter((sku) => withInactiveSkus || sku.is_active).map((sku) => this.serializeSku(sku));
     const first = product.skus[0];
     const fulfillment =
       quirks.upstreamFulfillment && product.fulfillment_type === 'auto' && product.id % 2 === 1
@@ -195,12 +208,17 @@ export class SimListing {
       fulfillment_type: fulfillment,
       manual_form_schema: product.manual_form_schema,
       is_active: product.is_active,
-      category_id: quirks.uncategorized && product.id % 2 === 0 ? 0 : product.category_id,
+      category_id: this.categoryId(product),
       skus,
       ...(product.wholesale_prices?.length ? { wholesale_prices: product.wholesale_prices } : {}),
       created_at: '2026-03-01T12:00:00Z',
       updated_at: this.updatedAt(product.id) ?? '2026-03-01T12:00:00Z',
     };
+  }
+
+  /** The category the product is served in: 0 for none. */
+  private categoryId(product: SimProduct): number {
+    return this.quirks.uncategorized && product.id % 2 === 0 ? 0 : product.category_id;
   }
 
   private serializeSku(sku: SimSku) {
