@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isInsecureRemoteHttp } from './insecure-http';
 import { LANGUAGES } from './languages';
 
 // The merchant's alert rules: a JSON document like the markup rules (`supplygrid alerts rules --json`), edited in the
@@ -51,7 +52,17 @@ const httpUrl = z
   // over the API, and fetch quotes the whole URL (the Telegram bot token in its path too) in the error it throws.
   .refine((url) => !/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url), URL_CREDENTIALS_MESSAGE);
 
-export const alertDocumentSchema = z
+/** The schema's message for plain http:// to another computer without the opt-in; the rules form words it. */
+export const INSECURE_HTTP_MESSAGE = 'plain http:// to another computer needs "allowInsecureHttp": true';
+
+/**
+ * As every address we send secrets to (http/url-policy.ts): plain http:// to another computer only with an explicit
+ * opt-in, per channel. The webhook's body is signed with its secret; the Telegram bot token travels in the URL's path.
+ */
+const allowInsecureHttp = z.boolean().default(false);
+
+/** Every rules document as stored: what a document saved before the http:// opt-in existed still reads as. */
+export const storedAlertDocumentSchema = z
   .object({
     rules: z
       .array(alertRuleSchema)
@@ -61,9 +72,14 @@ export const alertDocumentSchema = z
       .object({
         /** Desktop notifications (the Electron app only). */
         desktop: z.boolean().default(true),
-        webhook: z.object({ enabled, url: httpUrl }).strict().nullable().default(null),
+        webhook: z.object({ enabled, url: httpUrl, allowInsecureHttp }).strict().nullable().default(null),
         telegram: z
-          .object({ enabled, chatId: z.string().min(1).max(64), apiBase: httpUrl.default(TELEGRAM_API_BASE) })
+          .object({
+            enabled,
+            chatId: z.string().min(1).max(64),
+            apiBase: httpUrl.default(TELEGRAM_API_BASE),
+            allowInsecureHttp,
+          })
           .strict()
           .nullable()
           .default(null),
@@ -77,7 +93,15 @@ export const alertDocumentSchema = z
   })
   .strict();
 
-export type AlertDocument = z.infer<typeof alertDocumentSchema>;
+/** A rules document as the editor, the CLI and the config file may save it: the stored shape, and the http:// opt-in. */
+export const alertDocumentSchema = storedAlertDocumentSchema.superRefine(({ channels: { webhook, telegram } }, ctx) => {
+  if (webhook && !webhook.allowInsecureHttp && isInsecureRemoteHttp(webhook.url))
+    ctx.addIssue({ code: 'custom', path: ['channels', 'webhook', 'url'], message: INSECURE_HTTP_MESSAGE });
+  if (telegram && !telegram.allowInsecureHttp && isInsecureRemoteHttp(telegram.apiBase))
+    ctx.addIssue({ code: 'custom', path: ['channels', 'telegram', 'apiBase'], message: INSECURE_HTTP_MESSAGE });
+});
+
+export type AlertDocument = z.infer<typeof storedAlertDocumentSchema>;
 
 export const DEFAULT_ALERT_DOCUMENT: AlertDocument = alertDocumentSchema.parse({
   rules: [

@@ -24,7 +24,13 @@ import {
 } from './alerts-repo';
 import { sendTelegram, sendWebhook, type AlertPayload } from './channels';
 import { evaluateAlertRules, externalAllowance, reconcileConditions } from './evaluate';
-import { alertDocumentSchema, DEFAULT_ALERT_DOCUMENT, type AlertDocument } from '../../src-shared/alert-rules';
+import {
+  alertDocumentSchema,
+  DEFAULT_ALERT_DOCUMENT,
+  storedAlertDocumentSchema,
+  type AlertDocument,
+} from '../../src-shared/alert-rules';
+import { isInsecureRemoteHttp } from '../../src-shared/insecure-http';
 
 const DOCUMENT_KEY = 'alerts.document';
 
@@ -36,6 +42,9 @@ export interface AlertServiceOptions {
   /** The grid scope (the suppliers configured now), so exported plans are read as the grid shows them. */
   scope?: () => { suppliers: string[] };
 }
+
+/** A delivery not attempted: plain http:// to another computer, without the channel's opt-in. */
+export const INSECURE_HTTP_REFUSED = 'failed: insecure_http';
 
 /**
  * Alerts: evaluates the merchant's rules against the database (pure rules in evaluate.ts), raises each condition once
@@ -54,7 +63,8 @@ export class AlertService {
   document(): AlertDocument {
     const stored = readState(this.db, DOCUMENT_KEY);
     if (!stored) return DEFAULT_ALERT_DOCUMENT;
-    const parsed = alertDocumentSchema.safeParse(JSON.parse(stored));
+    // As stored: a document saved before plain http:// needed the opt-in still reads; delivery refuses that address.
+    const parsed = storedAlertDocumentSchema.safeParse(JSON.parse(stored));
     return parsed.success ? parsed.data : DEFAULT_ALERT_DOCUMENT;
   }
 
@@ -161,14 +171,21 @@ export class AlertService {
       }
     };
     const { webhook, telegram, desktop } = document.channels;
+    // A document stored before the opt-in existed may hold such an address: nothing secret is sent there in clear.
+    const refusedInClear = (url: string, allowed: boolean) => !allowed && isInsecureRemoteHttp(url);
     if (desktop) deliveries.desktop = 'requested';
-    if (webhook?.enabled)
-      await attempt('webhook', () =>
-        sendWebhook(webhook.url, openAlertSecret(this.db, this.options.secretBox, 'webhook'), payload),
-      );
+    if (webhook?.enabled) {
+      if (refusedInClear(webhook.url, webhook.allowInsecureHttp)) deliveries.webhook = INSECURE_HTTP_REFUSED;
+      else
+        await attempt('webhook', () =>
+          sendWebhook(webhook.url, openAlertSecret(this.db, this.options.secretBox, 'webhook'), payload),
+        );
+    }
     if (telegram?.enabled) {
       const token = openAlertSecret(this.db, this.options.secretBox, 'telegram');
       if (!token) deliveries.telegram = 'failed: no bot token';
+      else if (refusedInClear(telegram.apiBase, telegram.allowInsecureHttp))
+        deliveries.telegram = INSECURE_HTTP_REFUSED;
       else await attempt('telegram', () => sendTelegram(telegram.apiBase, token, telegram.chatId, payload.text));
     }
     return deliveries;

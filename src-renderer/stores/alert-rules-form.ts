@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   alertDocumentSchema,
+  INSECURE_HTTP_MESSAGE,
   TELEGRAM_API_BASE,
   URL_CREDENTIALS_MESSAGE,
   type AlertDocument,
@@ -53,9 +54,13 @@ export interface ChannelsForm {
   desktop: boolean;
   webhookEnabled: boolean;
   webhookUrl: string;
+  /** The webhook's opt-in to plain http:// to another computer. */
+  webhookAllowInsecureHttp: boolean;
   telegramEnabled: boolean;
   telegramChatId: string;
   telegramApiBase: string;
+  /** The Telegram address's opt-in to plain http:// to another computer. */
+  telegramAllowInsecureHttp: boolean;
   language: AlertDocument['channels']['language'];
   maxPerHour: string;
 }
@@ -76,6 +81,7 @@ export type FieldError =
   | 'currency'
   | 'url'
   | 'urlCredentials'
+  | 'urlInsecureHttp'
   | 'chatId'
   | 'maxPerHour'
   | 'id'
@@ -117,9 +123,11 @@ export function documentToForm(document: AlertDocument): AlertForm {
       desktop: document.channels.desktop,
       webhookEnabled: webhook?.enabled ?? false,
       webhookUrl: webhook?.url ?? '',
+      webhookAllowInsecureHttp: webhook?.allowInsecureHttp ?? false,
       telegramEnabled: telegram?.enabled ?? false,
       telegramChatId: telegram?.chatId ?? '',
       telegramApiBase: telegram?.apiBase ?? TELEGRAM_API_BASE,
+      telegramAllowInsecureHttp: telegram?.allowInsecureHttp ?? false,
       language: document.channels.language,
       maxPerHour: String(document.maxPerHour),
     },
@@ -172,10 +180,22 @@ export function formToDraft(form: AlertForm): unknown {
     channels: {
       desktop: channels.desktop,
       // A channel switched off with nothing typed is no channel; switched on, what it needs is required.
-      webhook: channels.webhookEnabled || webhookUrl ? { enabled: channels.webhookEnabled, url: webhookUrl } : null,
+      webhook:
+        channels.webhookEnabled || webhookUrl
+          ? {
+              enabled: channels.webhookEnabled,
+              url: webhookUrl,
+              allowInsecureHttp: channels.webhookAllowInsecureHttp,
+            }
+          : null,
       telegram:
         channels.telegramEnabled || chatId || apiBase !== TELEGRAM_API_BASE
-          ? { enabled: channels.telegramEnabled, chatId, apiBase }
+          ? {
+              enabled: channels.telegramEnabled,
+              chatId,
+              apiBase,
+              allowInsecureHttp: channels.telegramAllowInsecureHttp,
+            }
           : null,
       language: channels.language,
     },
@@ -226,6 +246,7 @@ function fieldError(issue: z.core.$ZodIssue, draft: unknown, field: string): Fie
   // In JSON a decimal is text ("12.5"); a bare number there is the one mistake the field's own words would not explain.
   if (issue.code === 'invalid_type' && issue.expected === 'string' && typeof value === 'number') return 'text';
   if (issue.code === 'custom' && issue.message === URL_CREDENTIALS_MESSAGE) return 'urlCredentials';
+  if (issue.code === 'custom' && issue.message === INSECURE_HTTP_MESSAGE) return 'urlInsecureHttp';
   return FIELD_ERRORS[field] ?? null;
 }
 

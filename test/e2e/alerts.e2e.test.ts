@@ -145,7 +145,12 @@ describe('Alerts: the notification centre and the rules editor', () => {
         },
         { id: 'order-attention-1', enabled: false, type: 'order_attention' },
       ],
-      channels: { desktop: false, webhook: { enabled: true, url: webhookUrl }, telegram: null, language: 'en' },
+      channels: {
+        desktop: false,
+        webhook: { enabled: true, url: webhookUrl, allowInsecureHttp: false },
+        telegram: null,
+        language: 'en',
+      },
       maxPerHour: 50,
     };
     expect(services.alerts.document()).toEqual(expected);
@@ -260,6 +265,37 @@ describe('Alerts: the notification centre and the rules editor', () => {
     await rulesCard().getByRole('button', { name: 'Save rules' }).click();
     await rulesCard().getByText('Saved.').waitFor(WAIT);
     expect(services.alerts.document().rules.map((rule) => rule.id)).not.toContain('late');
+
+    // Plain http:// to another computer: refused where it is typed until the channel opts in, as a supplier's address.
+    const channels = app.page.getByRole('group', { name: 'Channels' });
+    const url = channels.getByLabel('Webhook URL');
+    await url.fill('http://192.168.1.20/hook');
+    await url.blur();
+    await channels.getByText('Unencrypted http:// to another computer: use https://, or allow it below').waitFor(WAIT);
+    await channels.getByText('192.168.1.20').first().waitFor(WAIT);
+    await rulesCard().getByRole('button', { name: 'Save rules' }).click();
+    await rulesCard().getByText('Not saved: fix the fields marked in red first.').waitFor(WAIT);
+    expect(services.alerts.document().channels.webhook?.url).toBe(webhookUrl);
+    await app.screenshot('alerts-webhook-insecure-http');
+    await channels.getByRole('checkbox', { name: 'Allow insecure HTTP for this address' }).check();
+    await rulesCard().getByRole('button', { name: 'Save rules' }).click();
+    await rulesCard().getByText('Saved.').waitFor(WAIT);
+    expect(services.alerts.document().channels.webhook).toEqual({
+      enabled: true,
+      url: 'http://192.168.1.20/hook',
+      allowInsecureHttp: true,
+    });
+    // Back to the receiver on this machine, which needs no opt-in.
+    await channels.getByRole('checkbox', { name: 'Allow insecure HTTP for this address' }).uncheck();
+    await url.fill(webhookUrl);
+    expect(await channels.getByRole('checkbox', { name: 'Allow insecure HTTP for this address' }).count()).toBe(0);
+    await rulesCard().getByRole('button', { name: 'Save rules' }).click();
+    await rulesCard().getByText('Saved.').waitFor(WAIT);
+    expect(services.alerts.document().channels.webhook).toEqual({
+      enabled: true,
+      url: webhookUrl,
+      allowInsecureHttp: false,
+    });
   }, 90_000);
 
   it('says the same in Simplified Chinese, and seals a channel secret', async () => {

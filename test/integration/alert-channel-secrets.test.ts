@@ -100,3 +100,65 @@ describe('alert channels keep their secrets out of what is recorded', () => {
     expect(JSON.stringify(store.db.prepare('SELECT * FROM alerts').all())).not.toContain('bot-token');
   });
 });
+
+describe('alert channels over plain http:// to another computer', () => {
+  /** TEST-NET-1: never this machine, and nothing answers there. */
+  const REMOTE_HTTP = 'http://192.0.2.10/hook';
+
+  it('need the channel’s own opt-in to be saved; this machine does not', async () => {
+    const store = tempDb('supplygrid-alert-http-');
+    cleanups.push(store.cleanup);
+    const alerts = new AlertService({ db: store.db, secretBox: keyFileSecretBox(dirname(store.file)) });
+    expect(() => alerts.saveDocument({ rules: [], channels: { webhook: { url: REMOTE_HTTP } } })).toThrow(
+      /channels\.webhook\.url: plain http:\/\/ to another computer needs "allowInsecureHttp": true/,
+    );
+    expect(() =>
+      alerts.saveDocument({ rules: [], channels: { telegram: { chatId: '1', apiBase: 'http://tg-proxy.example' } } }),
+    ).toThrow(/channels\.telegram\.apiBase/);
+    expect(alerts.settings().document.channels.webhook).toBeNull();
+    const saved = alerts.saveDocument({
+      rules: [],
+      channels: {
+        webhook: { url: REMOTE_HTTP, allowInsecureHttp: true },
+        telegram: { chatId: '1', apiBase: `${await server()}/tg` },
+      },
+    });
+    expect(saved.channels.webhook).toEqual({ enabled: true, url: REMOTE_HTTP, allowInsecureHttp: true });
+    expect(saved.channels.telegram?.allowInsecureHttp).toBe(false);
+    // The rules editor says what is wrong, in its own words, on the field.
+    const draft = { rules: [], channels: { webhook: { url: REMOTE_HTTP } } };
+    expect(documentProblems(draft, checkDocument(draft).issues).map((p) => [p.path, p.code])).toEqual([
+      ['channels.webhook.url', 'urlInsecureHttp'],
+    ]);
+  });
+
+  it('stored before the opt-in existed, such a document still reads, and nothing is sent there', async () => {
+    const store = tempDb('supplygrid-alert-http-');
+    cleanups.push(store.cleanup);
+    const alerts = new AlertService({ db: store.db, secretBox: keyFileSecretBox(dirname(store.file)) });
+    const rules = [{ id: 'failing', type: 'sync_failing', times: 1 }];
+    writeState(
+      store.db,
+      'alerts.document',
+      JSON.stringify({
+        rules,
+        channels: {
+          desktop: false,
+          webhook: { enabled: true, url: REMOTE_HTTP },
+          telegram: { enabled: true, chatId: '1', apiBase: 'http://tg-proxy.example' },
+          language: 'en',
+        },
+        maxPerHour: 20,
+      }),
+    );
+    alerts.setSecret('telegram', BOT_TOKEN);
+    expect(alerts.settings().document).toMatchObject({ rules, channels: { webhook: { url: REMOTE_HTTP } } });
+    store.db
+      .prepare(
+        `INSERT INTO sync_runs (supplier_id, supplier_kind, started_at, status) VALUES ('a', 'fake', ?, 'failed')`,
+      )
+      .run(new Date().toISOString());
+    const [raised] = await alerts.evaluate();
+    expect(raised.deliveries).toEqual({ webhook: 'failed: insecure_http', telegram: 'failed: insecure_http' });
+  });
+});

@@ -49,18 +49,32 @@ const document = fc
     channels: fc.record({
       desktop: fc.boolean(),
       webhook: fc.option(
-        fc.record({
-          enabled: fc.boolean(),
-          url: fc.constantFrom('https://hooks.example.com/a', 'http://127.0.0.1:9/x'),
-        }),
+        fc.oneof(
+          fc.record({
+            enabled: fc.boolean(),
+            url: fc.constantFrom('https://hooks.example.com/a', 'http://127.0.0.1:9/x'),
+            allowInsecureHttp: fc.boolean(),
+          }),
+          // Plain http:// to another computer: valid only with the opt-in.
+          fc.record({
+            enabled: fc.boolean(),
+            url: fc.constant('http://192.168.1.20/hook'),
+            allowInsecureHttp: fc.constant(true),
+          }),
+        ),
         { nil: null },
       ),
       telegram: fc.option(
-        fc.record({
-          enabled: fc.boolean(),
-          chatId: fc.stringMatching(/^-?\d{1,12}$/),
-          apiBase: fc.constantFrom(TELEGRAM_API_BASE, 'http://127.0.0.1:8081'),
-        }),
+        fc
+          .record({
+            enabled: fc.boolean(),
+            chatId: fc.stringMatching(/^-?\d{1,12}$/),
+            apiBase: fc.constantFrom(TELEGRAM_API_BASE, 'http://127.0.0.1:8081', 'http://tg-proxy.lan:8081'),
+            allowInsecureHttp: fc.boolean(),
+          })
+          .map((telegram) =>
+            telegram.apiBase.startsWith('http://tg-proxy') ? { ...telegram, allowInsecureHttp: true } : telegram,
+          ),
         { nil: null },
       ),
       language: fc.constantFrom('en' as const, 'zh-CN' as const),

@@ -4,6 +4,7 @@ import { alertsDictionary } from '../../i18n/alerts';
 import { useAlertRulesStore } from '../../stores/alert-rules';
 import { channelFieldKey, type ChannelsForm } from '../../stores/alert-rules-form';
 import { AlertField } from './AlertField';
+import { InsecureHttpOptIn } from '../../components/InsecureHttpOptIn';
 
 /** Where alerts go besides the app, for every rule alike, and how many may go per hour. */
 export function AlertChannels() {
@@ -55,6 +56,11 @@ export function AlertChannels() {
         {toggle('webhookEnabled', t('channel.webhook'), t('channel.webhook.help'))}
         <div className="alert-channel-fields">
           {text('webhookUrl', t('channel.webhookUrl'), 'alert-field-url', 'https://')}
+          <InsecureHttpOptIn
+            url={channels.webhookUrl}
+            checked={channels.webhookAllowInsecureHttp}
+            onChange={(checked) => updateChannels({ webhookAllowInsecureHttp: checked })}
+          />
         </div>
       </div>
       <div className="alert-channel">
@@ -62,6 +68,11 @@ export function AlertChannels() {
         <div className="alert-channel-fields">
           {text('telegramChatId', t('channel.telegramChatId'), 'alert-field-chat')}
           {text('telegramApiBase', t('channel.telegramApiBase'), 'alert-field-url')}
+          <InsecureHttpOptIn
+            url={channels.telegramApiBase}
+            checked={channels.telegramAllowInsecureHttp}
+            onChange={(checked) => updateChannels({ telegramAllowInsecureHttp: checked })}
+          />
         </div>
       </div>
       <div className="alert-channel alert-channel-limits">

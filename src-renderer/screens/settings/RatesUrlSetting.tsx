@@ -4,7 +4,7 @@ import { settingsDictionary } from '../../i18n/settings';
 import { ECB_DAILY_RATES_URL } from '../../../src-main/domain/currency';
 import { useIssueText } from '../suppliers/issue-text';
 import { useSettingsStore } from '../../stores/settings';
-import { InsecureHttpOptIn } from '../suppliers/InsecureHttpOptIn';
+import { InsecureHttpOptIn } from '../../components/InsecureHttpOptIn';
 import { SettingRow } from './SettingRow';
 
 export function RatesUrlSetting() {

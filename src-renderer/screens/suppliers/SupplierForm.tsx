@@ -6,7 +6,7 @@ import { suppliersDictionary } from '../../i18n/suppliers';
 import { useIssueText } from './issue-text';
 import { useSuppliersStore } from '../../stores/suppliers';
 import { ConnectionFieldInput } from './ConnectionFieldInput';
-import { InsecureHttpOptIn } from './InsecureHttpOptIn';
+import { InsecureHttpOptIn } from '../../components/InsecureHttpOptIn';
 import {
   blankForm,
   errorsForTouched,

@@ -1,6 +1,7 @@
-import { isInsecureRemoteHttp } from '../../../src-shared/insecure-http';
-import { useT } from '../../i18n';
-import { urlProblemsDictionary } from '../../i18n/url-problems';
+import { isInsecureRemoteHttp } from '../../src-shared/insecure-http';
+import { useT } from '../i18n';
+import { urlProblemsDictionary } from '../i18n/url-problems';
+import './insecure-http.css';
 
 interface Props {
   /** The address as typed: the warning and the checkbox appear once it is plain http:// to another machine. */
