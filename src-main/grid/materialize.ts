@@ -18,7 +18,7 @@ import type { GridOffer, OfferMatch, OfferRef } from '../../src-shared/grid-type
  * Bumped whenever grouping or row contents change meaning (a new match key, another member order): a grid built by
  * another matcher version is rebuilt in full rather than patched.
  */
-export const MATERIALIZER_VERSION = 7;
+export const MATERIALIZER_VERSION = 8;
 
 /** An offer as the materializer needs it: what the grid shows, plus what grouping and search read from it. */
 export interface GridInputOffer extends Omit<GridOffer, 'converted'> {

@@ -115,7 +115,7 @@ export function priceOffer(input: PricingInput, ruleSet: RuleSet): PriceResult {
       raised = true;
     }
   }
-  const rounded = new PriceDecimal(applyRounding(sale.toFixed(), rule.rounding));
+  const rounded = new PriceDecimal(applyRounding(sale.toFixed(), rule.rounding, currencyDecimals(currency)));
   refuseUnsellable(input, rounded, `${explainRule(rule, raised)}, which gives ${rounded.toFixed()}`, {
     ruleId: rule.id,
     locked: false,

@@ -20,8 +20,9 @@ export const CHARM_ENDING = /^0?\.\d+$/;
 /**
  * Rounds a price UP (towards +∞) according to `rounding`, exactly.
  *
- * - `none`: up to the next whole cent (10.001 → 10.01); a price must be payable, and rounding down could
- *   take it under the rule's minimum margin.
+ * - `none`: up to the next whole minor unit (`minorUnits` places: USD 10.001 → 10.01, KWD 1.2341 → 1.235); a price
+ *   must be payable, and rounding down could take it under the rule's minimum margin. Cents would overcharge a
+ *   three-decimal currency by up to nine of its minor units, and price a rule at 0 % above selling at cost.
  * - `up`: the smallest multiple of `step` that is ≥ amount. An amount already on the step stays
  *   (10.00 with '1' → 10.00; 10.001 → 11.00; with '5': 10.01 → 15.00).
  * - `charm`: the smallest n + ending (n an integer) that is ≥ amount. A price already ending so stays.
@@ -30,13 +31,13 @@ export const CHARM_ENDING = /^0?\.\d+$/;
  *
  * Zero and negative amounts follow the same "towards +∞" rule (-1.23 up to '1' → -1.00; 0 charm '.99' →
  * 0.99). The result has 2 decimal places, or the step's / ending's own scale when that is finer
- * ('0.001' → 3 places). Throws on an amount, step or ending that is not a plain decimal string.
+ * ('0.001' → 3 places); `none` has `minorUnits` places. Throws on an amount, step or ending that is not a plain decimal string.
  */
-export function applyRounding(amount: string, rounding: Rounding): string {
+export function applyRounding(amount: string, rounding: Rounding, minorUnits = MIN_SCALE): string {
   const value = parse(amount, 'amount');
   switch (rounding.mode) {
     case 'none':
-      return toPlain(value.toDecimalPlaces(MIN_SCALE, Decimal.ROUND_CEIL), MIN_SCALE);
+      return toPlain(value.toDecimalPlaces(minorUnits, Decimal.ROUND_CEIL), minorUnits);
     case 'up': {
       const step = parse(rounding.step, 'rounding step');
       if (step.lte(0)) throw new Error(`rounding step must be greater than 0, got "${rounding.step}"`);
