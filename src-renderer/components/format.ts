@@ -43,6 +43,16 @@ export function formatAmount(money: Money, options: { decimals?: number; exact?:
   );
 }
 
+/**
+ * An amount as a merchant would type it into an amount field (an example in a placeholder): the currency's minor
+ * units, no grouping, so it reads back as typed ("1235.00" JPY → "1235", "12.5" KWD → "12.500").
+ */
+export function typedAmount(amount: string, currency: string): string {
+  if (!isDecimalString(amount)) return amount;
+  const decimals = currencyDecimals(currency);
+  return new Decimal(amount).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).toFixed(decimals);
+}
+
 /** An amount with its currency code after it, in the currency's minor units unless told otherwise: "1,234.57 USD". */
 export function formatMoney(money: Money | null | undefined, options: { decimals?: number } = {}): string {
   if (!money) return '—';

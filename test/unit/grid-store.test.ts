@@ -404,4 +404,19 @@ describe('the price-history chart', () => {
     expect(geometry.decimals).toBe(4);
     expect(geometry.yTicks.map((tick) => tick.value)).toEqual(['1.0010', '1.0025', '1.0040']);
   });
+
+  it('labels the axis in the merchant currency’s minor units: none for JPY, three for KWD', () => {
+    const series = (values: string[], currency: string) => [
+      {
+        key: 'a',
+        points: values.map((value, i) => ({ time: i * 1000, value, original: { at: '', amount: value, currency } })),
+      },
+    ];
+    const yen = chartGeometry(series(['638.17', '700.4'], 'JPY'), box, 120_000, 0)!;
+    expect(yen.yTicks.map((tick) => tick.value)).toEqual(['638', '669', '700']);
+    // Ticks a yen apart or less keep two decimals rather than merge.
+    expect(chartGeometry(series(['638.2', '638.6'], 'JPY'), box, 120_000, 0)!.decimals).toBe(2);
+    const dinar = chartGeometry(series(['12.188', '12.5'], 'KWD'), box, 120_000, 3)!;
+    expect(dinar.yTicks.map((tick) => tick.value)).toEqual(['12.188', '12.344', '12.500']);
+  });
 });

@@ -1,4 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { typedAmount } from '../../components/format';
 import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';
 import { useGridStore } from '../../stores/grid';
@@ -79,7 +80,7 @@ export function BulkBar({ currency }: { currency: string }) {
             value={text}
             onChange={(event) => setText(event.target.value)}
             inputMode="decimal"
-            placeholder={lockMode === 'lockPrice' ? '9.99' : '2.00'}
+            placeholder={typedAmount(lockMode === 'lockPrice' ? '9.99' : '2', currency)}
             aria-invalid={invalid}
             aria-label={t(lockMode === 'lockPrice' ? 'bulk.lockPrice.label' : 'bulk.lockMargin.label', { currency })}
           />

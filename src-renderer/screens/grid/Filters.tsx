@@ -1,4 +1,5 @@
 import { OFFER_KINDS, type OfferKind } from '../../../src-main/domain/offer';
+import { typedAmount } from '../../components/format';
 import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';
 import { useGridStore } from '../../stores/grid';
@@ -65,7 +66,7 @@ export function Filters({ currency }: { currency: string }) {
           value={filters.marginBelow}
           onCommit={(marginBelow) => setFilters({ marginBelow })}
           inputMode="decimal"
-          placeholder="0.00"
+          placeholder={typedAmount('0', currency)}
           aria-invalid={marginInvalid}
           aria-label={`${t('filters.marginBelow')} (${currency})`}
         />

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { typedAmount } from '../../components/format';
 import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';
 import { normalizeAmount } from '../../stores/grid-query';
@@ -38,7 +39,7 @@ export function LockPriceForm({
           value={text}
           onChange={(event) => setText(event.target.value)}
           inputMode="decimal"
-          placeholder={t('detail.lock.placeholder', { amount: suggestion || '9.99' })}
+          placeholder={t('detail.lock.placeholder', { amount: typedAmount(suggestion || '9.99', currency) })}
           aria-invalid={invalid}
           aria-label={t('detail.lock.label', { currency })}
         />

@@ -7,6 +7,7 @@ import { chartGeometry, historyInMerchantCurrency, type ChartBox, type ChartSeri
 import { formatExactMoney, formatMoney } from '../../components/format';
 import { roundedAmount } from './grid-format';
 import { supplierOfferKey } from '../../../src-main/domain/offer';
+import { currencyDecimals } from '../../../src-main/domain/minor-units';
 import { offerDistinctions } from './offer-labels';
 
 const BOX: ChartBox = { width: 540, height: 200, top: 14, right: 18, bottom: 30, left: 66 };
@@ -47,8 +48,8 @@ export function PriceChart({ detail, nameOf, supplierColors, currency }: Props) 
       };
     });
     const series: ChartSeries[] = legend.map((entry) => ({ key: entry.key, points: entry.points }));
-    return { legend, geometry: chartGeometry(series, BOX, Date.now()) };
-  }, [detail, nameOf, supplierColors, language, skuWord]);
+    return { legend, geometry: chartGeometry(series, BOX, Date.now(), currencyDecimals(currency)) };
+  }, [detail, nameOf, supplierColors, language, skuWord, currency]);
 
   const { legend, geometry } = model;
   if (!geometry) return <p className="chart-empty muted">{t('chart.empty')}</p>;

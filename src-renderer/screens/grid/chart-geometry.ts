@@ -64,7 +64,13 @@ export function historyInMerchantCurrency(
 
 const MIN_SPAN_MS = 60_000;
 
-export function chartGeometry(series: readonly ChartSeries[], box: ChartBox, now: number): ChartGeometry | null {
+/** `minorUnits`: the merchant currency's decimals (USD 2, JPY 0, KWD 3), which the axis labels use when they can. */
+export function chartGeometry(
+  series: readonly ChartSeries[],
+  box: ChartBox,
+  now: number,
+  minorUnits = 2,
+): ChartGeometry | null {
   const all = series.flatMap((s) => s.points);
   if (all.length === 0) return null;
 
@@ -103,7 +109,9 @@ export function chartGeometry(series: readonly ChartSeries[], box: ChartBox, now
     });
 
   const tickValues = spread.isZero() ? [min] : [min, min.plus(spread.dividedBy(2)), max];
-  const decimals = tickValues.every((v, i) => i === 0 || v.toFixed(2) !== tickValues[i - 1].toFixed(2)) ? 2 : 4;
+  const distinctAt = (places: number) =>
+    tickValues.every((v, i) => i === 0 || v.toFixed(places) !== tickValues[i - 1].toFixed(places));
+  const decimals = distinctAt(minorUnits) ? minorUnits : minorUnits + 2;
   const yTicks = tickValues.map((value) => ({
     y: round(y(value)),
     value: value.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).toFixed(decimals),

@@ -1,0 +1,84 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../src-main/api/handlers';
+import type { ApiContract } from '../../src-shared/contract';
+import { launchApp, type E2eApp } from './harness';
+
+/**
+ * A merchant who prices in yen or dinar reads every amount in that currency's minor units: the price chart's axis,
+ * and the examples in the amount fields (the margin filter, the bulk lock, the drawer's lock) that show what to type.
+ */
+const WAIT = { timeout: 20_000 };
+
+async function openDrawer(page: Page) {
+  await page
+    .locator('.grid-row:not(.skeleton)')
+    .first()
+    .click({ position: { x: 60, y: 18 } });
+  await page.locator('aside.detail-panel .price-chart svg').waitFor(WAIT);
+}
+
+describe.each([
+  // 1 USD is 0.325 KWD here; the sample rates know no dinar.
+  { currency: 'JPY', decimals: 0, rates: null, lock: '1234.5', lockExample: '1235' },
+  {
+    currency: 'KWD',
+    decimals: 3,
+    rates: { USD: '3.25', CNY: '0.45', MYR: '0.69' },
+    lock: '12.5',
+    lockExample: '12.500',
+  },
+])('amounts in $currency ($decimals decimals)', ({ currency, decimals, rates, lock, lockExample }) => {
+  let app: E2eApp;
+  let server: ApiContract;
+  /** As typed in a field: no grouping, the currency's decimals. */
+  const typedShape = new RegExp(decimals === 0 ? '^\\d+$' : `^\\d+\\.\\d{${decimals}}$`);
+  const amountShape = decimals === 0 ? /^−?\d{1,3}(,\d{3})*$/ : new RegExp(`^−?\\d{1,3}(,\\d{3})*\\.\\d{${decimals}}$`);
+
+  beforeAll(async () => {
+    app = await launchApp({ viewport: { width: 1280, height: 800 } });
+    server = createHandlers(app.preview.services);
+    await server['settings.update']({ currency });
+    if (rates) await server['rates.set'](rates);
+    await app.preview.services.sync();
+    const first = (await server['grid.query']({ language: 'en', limit: 1 })).rows[0];
+    await server['pricing.lock']({
+      target: { type: 'plan', planKey: first.planKey },
+      price: { amount: lock, currency },
+    });
+    await app.page.reload();
+    await app.page.locator('.grid-row:not(.skeleton)').first().waitFor(WAIT);
+  }, 120_000);
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('labels the price chart’s amount axis in the currency’s minor units', async () => {
+    const { page } = app;
+    await openDrawer(page);
+    const ticks = await page.locator('.price-chart .chart-grid > g > text').allTextContents();
+    expect(ticks.length).toBeGreaterThan(0);
+    for (const tick of ticks) expect(tick, `a ${currency} axis label`).toMatch(amountShape);
+    await app.screenshot(`currency-decimals-${currency}-chart`);
+    await page.keyboard.press('Escape');
+  }, 60_000);
+
+  it('gives examples in the amount fields with the currency’s decimals', async () => {
+    const { page } = app;
+    await openDrawer(page);
+    // The locked plan's own price, as it could be typed back.
+    expect(await page.locator('.lock-form input').getAttribute('placeholder')).toBe(`e.g. ${lockExample}`);
+    await page.keyboard.press('Escape');
+
+    const zero = decimals === 0 ? '0' : `0.${'0'.repeat(decimals)}`;
+    expect(await page.getByRole('textbox', { name: `Margin below (${currency})` }).getAttribute('placeholder')).toBe(
+      zero,
+    );
+    await page.locator('.grid-row:not(.skeleton) .row-check').first().check();
+    const bulkAmount = page.locator('.bulk-lock input');
+    for (const mode of ['lockPrice', 'lockMargin']) {
+      await page.locator('.bulk-lock select').selectOption(mode);
+      expect(await bulkAmount.getAttribute('placeholder'), `the ${mode} example`).toMatch(typedShape);
+    }
+  }, 60_000);
+});
