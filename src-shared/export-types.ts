@@ -153,6 +153,16 @@ export interface ExportPreflight {
   noPrice: number;
   /** The flagged rows, worst loss first, at most `limit` of them. */
   flagged: FlaggedRow[];
+  /** Built-in sample exchange rates the written prices rest on (some supplier's cost converted with them), or null. */
+  sampleRates: SampleRatesUsed | null;
+}
+
+/** Sample rates in use: approximate, from the day they were made, never fetched. */
+export interface SampleRatesUsed {
+  /** The currencies converted with a sample rate, in order. */
+  currencies: string[];
+  /** The oldest of their dates (YYYY-MM-DD). */
+  asOf: string;
 }
 
 export interface LastExportChoice {

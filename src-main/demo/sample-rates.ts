@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import type { CurrencyRate } from '../domain/currency';
-import { codedText } from '../../src-shared/coded-issue';
+import { codedText, decodeCodedIssue } from '../../src-shared/coded-issue';
 
 /**
  * Approximate USD values from 2026-11-01, so a new merchant's demo grid can compare CNY, MYR and USD
@@ -25,6 +25,11 @@ const USD_PER_UNIT: Record<string, string> = {
 
 /** Worded by the renderer and the CLI (pricing dictionary, `rates.source.sample`). */
 const SAMPLE_RATES_SOURCE = codedText('rates.source.sample', { date: '2026-11-01' });
+
+/** Whether a stored rate's source says it is one of these samples (whatever date a version stamped on them). */
+export function isSampleRateSource(source: string): boolean {
+  return decodeCodedIssue(source)?.code === 'rates.source.sample';
+}
 
 export function sampleRates(base: string): CurrencyRate[] {
   const table: Record<string, string> = { USD: '1', ...USD_PER_UNIT };

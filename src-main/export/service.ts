@@ -5,6 +5,7 @@ import { merchantCurrency } from '../db/settings';
 import type { RuleSet } from '../domain/pricing/rules';
 import type { PlanRow } from '../../src-shared/grid-types';
 import { loadRuleSet } from '../pricing/rules-store';
+import { sampleRatesAmong } from '../pricing/rates-service';
 import { assertGridCurrency } from '../grid/currency-check';
 import { csvText, writeCsvAtomically } from './csv-writer';
 import { exportFingerprint } from './fingerprint';
@@ -262,9 +263,12 @@ export function preflightExport(
   let rows = 0;
   let belowCost = 0;
   let noPrice = 0;
+  // Every supplier's cost the rows compare, not only the cheapest: a rate decides which of them is the cheapest.
+  const converted = new Set<string>();
   for (const page of draftPages(db, prepared)) {
     for (const { draft, flag } of page) {
       rows++;
+      for (const offer of draft.row.offers) if (offer.cost.currency !== currency) converted.add(offer.cost.currency);
       if (!flag) continue;
       if (flag === 'below_cost') belowCost++;
       else noPrice++;
@@ -279,7 +283,14 @@ export function preflightExport(
     if (x && y) return y.comparedTo(x);
     return x ? -1 : y ? 1 : 0;
   });
-  return { currency, rows, belowCost, noPrice, flagged: flagged.slice(0, limit) };
+  return {
+    currency,
+    rows,
+    belowCost,
+    noPrice,
+    flagged: flagged.slice(0, limit),
+    sampleRates: sampleRatesAmong(db, currency, converted),
+  };
 }
 
 function flaggedRow(draft: ExportRowDraft, reason: FlagReason): FlaggedRow {

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { SampleRatesUsed } from '../../src-shared/export-types';
 import { ConfigError } from '../config/json-file';
 import { urlProblem, urlProblemText, type UrlProblem } from '../http/url-policy';
 import { readState, writeState } from '../db/app-state';
@@ -6,7 +7,7 @@ import { markGridPricesStale, merchantCurrency, ratesUrl, setRatesUrl } from '..
 import { listRates, saveRates } from '../db/rates-repo';
 import { parseEcbXml, ratesFromEcb, type CurrencyRate } from '../domain/currency';
 import { isPositiveDecimal } from '../domain/money';
-import { sampleRates } from '../demo/sample-rates';
+import { isSampleRateSource, sampleRates } from '../demo/sample-rates';
 import { SupplierError } from '../http/errors';
 import { send } from '../http/transport';
 import { codedText } from '../../src-shared/coded-issue';
@@ -94,6 +95,21 @@ export async function fetchEcbRates(
   saveRates(db, rates);
   markGridPricesStale(db);
   return listRates(db, merchantCurrency(db));
+}
+
+/**
+ * The built-in sample rates among those that convert `currencies` into `base`, or null when none does: prices resting on
+ * them are approximate, which the merchant must hear before they reach a store.
+ */
+export function sampleRatesAmong(db: Database, base: string, currencies: ReadonlySet<string>): SampleRatesUsed | null {
+  const samples = listRates(db, base).filter(
+    (rate) => currencies.has(rate.currency) && isSampleRateSource(rate.source),
+  );
+  if (samples.length === 0) return null;
+  return {
+    currencies: samples.map((rate) => rate.currency),
+    asOf: samples.map((rate) => rate.asOf).sort()[0],
+  };
 }
 
 /** A first run has no rates at all: seed labelled samples so the demo grid can compare currencies. */

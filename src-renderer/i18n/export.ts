@@ -17,6 +17,10 @@ export const exportDictionary: Dictionary = {
     'fill.on':
       'On: an empty title column gets the nearest language there is (Traditional ↔ Simplified Chinese, then English).',
     'preflight.title': 'Check these rows before exporting',
+    'preflight.sampleTitle': 'Check the exchange rates before exporting',
+    'preflight.sampleRates':
+      'Prices convert {currencies} with built-in sample exchange rates (approximate, {date}), not rates you fetched or set. Fetch them under Pricing → Currency rates before this file reaches a store.',
+    'preflight.exportAnyway': 'Export anyway',
     'preflight.summary': '{found}, among the {rows} rows this export would write.',
     'preflight.belowCost': '{count} rows would sell below cost',
     'preflight.belowCostOne': '1 row would sell below cost',
@@ -159,6 +163,10 @@ export const exportDictionary: Dictionary = {
     'fill.off': '关闭：每个标题列只写该语言的标题，没有就留空，绝不填入其他语言的标题。',
     'fill.on': '开启：空的标题列用最接近的语言补上（繁简中文互补，其次英语）。',
     'preflight.title': '导出前请检查这些行',
+    'preflight.sampleTitle': '导出前请核对汇率',
+    'preflight.sampleRates':
+      '价格中的 {currencies} 是用内置示例汇率（近似值，{date}）换算的，并非你获取或设置的汇率。请在文件交给店铺之前，到“定价 → 汇率”中获取汇率。',
+    'preflight.exportAnyway': '仍然导出',
     'preflight.summary': '本次导出将写入 {rows} 行，其中 {found}。',
     'preflight.belowCost': '{count} 行售价低于成本',
     'preflight.belowCostOne': '1 行售价低于成本',

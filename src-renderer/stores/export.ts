@@ -305,7 +305,7 @@ export const useExportStore = create<ExportState>((set, get) => {
       set({ preflightStatus: 'checking', preflight: null, exportError: null, outcome: null });
       try {
         const preflight = await api()['export.preflight'](options, PREFLIGHT_ROWS);
-        if (preflight.belowCost + preflight.noPrice === 0) {
+        if (preflight.belowCost + preflight.noPrice === 0 && !preflight.sampleRates) {
           set({ preflightStatus: 'idle' });
           await write({ ...options, flaggedRows: 'keep' }, deliver);
           return;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Download, Page } from 'playwright-core';
+import type { Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src-main/api/handlers';
 import { exportHistory, exportPresets } from '../../src-main/export/service';
@@ -32,15 +32,24 @@ async function waitForPreview(page: Page, columns: string[]): Promise<void> {
   );
 }
 
-/** Presses "Export…" and returns the browser download it causes, saved to disk and read back. */
+/**
+ * Presses "Export…" and returns the browser download it causes, saved to disk and read back. The demo's prices rest on
+ * the built-in sample exchange rates, which the export says first: `beforeGoingOn` looks at that, then it goes on.
+ */
 async function exportAndDownload(
   app: E2eApp,
   name: string,
+  beforeGoingOn: (dialog: Locator) => Promise<void> = async () => undefined,
 ): Promise<{ download: Download; bytes: Buffer; records: string[][] }> {
   const { page } = app;
   const [download] = await Promise.all([
     page.waitForEvent('download', WAIT),
-    page.getByRole('button', { name: 'Export…' }).click(WAIT),
+    (async () => {
+      await page.getByRole('button', { name: 'Export…' }).click(WAIT);
+      const dialog = page.getByRole('dialog', { name: 'Check the exchange rates before exporting' });
+      await beforeGoingOn(dialog);
+      await dialog.getByRole('button', { name: 'Export anyway' }).click(WAIT);
+    })(),
   ]);
   const path = join(app.dataDir, name);
   await download.saveAs(path);
@@ -158,7 +167,14 @@ describe('Export: presets, live preview, browser download and history', () => {
   it('exports as a browser download: BOM, the preview’s header, as many rows as reported, and history shows it', async () => {
     const { page } = app;
     const header = await previewHeader(page);
-    const { download, bytes, records } = await exportAndDownload(app, 'first.csv');
+    const { download, bytes, records } = await exportAndDownload(app, 'first.csv', async (dialog) => {
+      await dialog
+        .getByText(/^Prices convert [A-Z, ]+ with built-in sample exchange rates \(approximate, 2026-11-01\)/)
+        .waitFor(WAIT);
+      // Nothing is written while the merchant reads it.
+      expect(exportHistory(app.preview.services.db)).toHaveLength(0);
+      await app.screenshot('export-sample-rates');
+    });
     expect([...bytes.subarray(0, 3)]).toEqual(UTF8_BOM);
     expect(download.suggestedFilename()).toMatch(/^supplygrid-shopify-\d{8}-\d{4}\.csv$/);
     expect(records[0]).toEqual(header);

@@ -31,13 +31,15 @@ describe('export API', () => {
     expect(shown.rows).toHaveLength(5);
     expect(shown.columns).toEqual(presets.find((p) => p.id === 'shopify')!.columns);
     expect(shown.matching).toBeGreaterThan(100);
-    // The demo prices every plan above its cost: the preflight finds nothing to ask about.
+    // The demo prices every plan above its cost: the preflight finds no row to ask about, but its prices rest on the
+    // built-in sample exchange rates.
     expect(await bridgeCall(preview, 'export.preflight', options)).toEqual({
       currency: 'USD',
       rows: shown.matching,
       belowCost: 0,
       noPrice: 0,
       flagged: [],
+      sampleRates: { currencies: expect.arrayContaining(['CNY', 'MYR']), asOf: '2026-11-01' },
     });
     // Options that do not fit the export's own schema are refused where the call arrives, by code and path.
     await expect(

@@ -2,7 +2,13 @@ import type { Database } from 'better-sqlite3';
 import { ExportOptionsError, parseExportOptions } from '../../export/options';
 import { storeAmount } from '../../export/store-amount';
 import { exportHistory, ExportNeedsDecisionError, preflightExport, runExport } from '../../export/service';
-import type { ExportOptions, ExportPreflight, FlaggedRow, PreflightRecord } from '../../../src-shared/export-types';
+import type {
+  ExportOptions,
+  ExportPreflight,
+  FlaggedRow,
+  PreflightRecord,
+  SampleRatesUsed,
+} from '../../../src-shared/export-types';
 import type { Money } from '../../domain/money';
 import { pad, type Output } from '../output';
 
@@ -54,6 +60,7 @@ export async function exportCommand(db: Database, args: ExportArgs, output: Outp
   if (options.flaggedRows === 'ask') {
     const preflight = preflightExport(db, options, {}, FLAGGED_SHOWN);
     if (preflight.belowCost + preflight.noPrice > 0) return needsDecision(preflight, output);
+    if (preflight.sampleRates) output.err(sampleRatesWarning(preflight.sampleRates));
   }
   let result;
   try {
@@ -73,6 +80,13 @@ export async function exportCommand(db: Database, args: ExportArgs, output: Outp
 }
 
 const FLAGGED_SHOWN = 10;
+
+function sampleRatesWarning({ currencies, asOf }: SampleRatesUsed): string {
+  return (
+    `supplygrid export: prices convert ${currencies.join(', ')} with built-in sample exchange rates (approximate, ` +
+    `${asOf}); run \`supplygrid rates fetch\` (or \`rates set\`) for real ones before a store gets this file`
+  );
+}
 
 const money = (value: Money) => `${storeAmount(value.amount, value.currency)} ${value.currency}`;
 const rows = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'row' : 'rows'}`;

@@ -17,7 +17,8 @@ const money = (value: Money | null) =>
 
 /**
  * The step between "Export…" and the file when some rows would sell below cost or have no price: those rows, with
- * the loss each sale would make, and the merchant's choice to leave them out or write them anyway.
+ * the loss each sale would make, and the merchant's choice to leave them out or write them anyway. Prices converted
+ * with the built-in sample exchange rates are said here too, with or without such rows: they are only approximate.
  */
 export function PreflightDialog() {
   const t = useT(exportDictionary);
@@ -44,6 +45,7 @@ export function PreflightDialog() {
   if (!preflight) return null;
   const count = (n: number) => formatCount(n, language);
   const flagged = preflight.belowCost + preflight.noPrice;
+  const { sampleRates } = preflight;
   const found = [
     preflight.belowCost
       ? t(preflight.belowCost === 1 ? 'preflight.belowCostOne' : 'preflight.belowCost', {
@@ -77,63 +79,80 @@ export function PreflightDialog() {
         tabIndex={-1}
       >
         <header className="export-preflight-head">
-          <h2 id={headingId}>{t('preflight.title')}</h2>
-          <p className="export-preflight-summary">{t('preflight.summary', { found, rows: count(preflight.rows) })}</p>
-        </header>
-        <div className="export-preflight-body">
-          <table className="table preflight-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('preflight.plan')}</th>
-                <th scope="col" className="num">
-                  {t('preflight.price')}
-                </th>
-                <th scope="col" className="num">
-                  {t('preflight.cost')}
-                </th>
-                <th scope="col">{t('preflight.problem')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preflight.flagged.map((row) => (
-                <tr key={row.planKey} data-reason={row.reason}>
-                  <td>
-                    <div className="preflight-plan">
-                      <span className="preflight-title" title={row.planKey}>
-                        {row.title || row.planKey}
-                      </span>
-                      {(row.locked || row.soldOut) && (
-                        <span className="muted preflight-notes">
-                          {[row.locked ? t('preflight.locked') : '', row.soldOut ? t('preflight.soldOut') : '']
-                            .filter(Boolean)
-                            .join(' · ')}
-                        </span>
-                      )}
-                    </div>
-                  </td>
-                  <td className="num">{money(row.salePrice)}</td>
-                  <td className="num">{money(row.cost)}</td>
-                  <td>{problem(row)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {flagged > preflight.flagged.length && (
-            <p className="muted">{t('preflight.more', { count: count(flagged - preflight.flagged.length) })}</p>
+          <h2 id={headingId}>{t(flagged > 0 ? 'preflight.title' : 'preflight.sampleTitle')}</h2>
+          {flagged > 0 && (
+            <p className="export-preflight-summary">{t('preflight.summary', { found, rows: count(preflight.rows) })}</p>
           )}
-          <p className="muted preflight-recorded">{t('preflight.recorded')}</p>
-        </div>
+          {sampleRates && (
+            <p className="export-preflight-rates" role="alert">
+              {t('preflight.sampleRates', { currencies: sampleRates.currencies.join(', '), date: sampleRates.asOf })}
+            </p>
+          )}
+        </header>
+        {flagged > 0 && (
+          <div className="export-preflight-body">
+            <table className="table preflight-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('preflight.plan')}</th>
+                  <th scope="col" className="num">
+                    {t('preflight.price')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('preflight.cost')}
+                  </th>
+                  <th scope="col">{t('preflight.problem')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preflight.flagged.map((row) => (
+                  <tr key={row.planKey} data-reason={row.reason}>
+                    <td>
+                      <div className="preflight-plan">
+                        <span className="preflight-title" title={row.planKey}>
+                          {row.title || row.planKey}
+                        </span>
+                        {(row.locked || row.soldOut) && (
+                          <span className="muted preflight-notes">
+                            {[row.locked ? t('preflight.locked') : '', row.soldOut ? t('preflight.soldOut') : '']
+                              .filter(Boolean)
+                              .join(' · ')}
+                          </span>
+                        )}
+                      </div>
+                    </td>
+                    <td className="num">{money(row.salePrice)}</td>
+                    <td className="num">{money(row.cost)}</td>
+                    <td>{problem(row)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {flagged > preflight.flagged.length && (
+              <p className="muted">{t('preflight.more', { count: count(flagged - preflight.flagged.length) })}</p>
+            )}
+            <p className="muted preflight-recorded">{t('preflight.recorded')}</p>
+          </div>
+        )}
         <footer className="export-preflight-actions">
           <button type="button" className="button" onClick={() => void decideFlagged(null)}>
             {t('preflight.back')}
           </button>
           <span className="spacer" />
-          <button type="button" className="button preflight-keep" onClick={() => void decideFlagged('keep')}>
-            {t('preflight.keep')}
-          </button>
-          <button type="button" className="primary preflight-exclude" onClick={() => void decideFlagged('exclude')}>
-            {t(flagged === 1 ? 'preflight.excludeOne' : 'preflight.exclude', { count: count(flagged) })}
-          </button>
+          {flagged > 0 ? (
+            <>
+              <button type="button" className="button preflight-keep" onClick={() => void decideFlagged('keep')}>
+                {t('preflight.keep')}
+              </button>
+              <button type="button" className="primary preflight-exclude" onClick={() => void decideFlagged('exclude')}>
+                {t(flagged === 1 ? 'preflight.excludeOne' : 'preflight.exclude', { count: count(flagged) })}
+              </button>
+            </>
+          ) : (
+            <button type="button" className="primary preflight-keep" onClick={() => void decideFlagged('keep')}>
+              {t('preflight.exportAnyway')}
+            </button>
+          )}
         </footer>
       </div>
     </div>,
