@@ -4,9 +4,9 @@ import { ownerMayBeAlive, PROCESS_STARTED_AT, type RunOwner } from './run-owners
 import type { SyncLockHolder, LockHolderKind } from '../../src-shared/contract';
 
 /**
- * The one lock on syncing a database (migration 013): the daemon holds it while it runs, the app for each sync. A
- * lock is taken over when its process is gone (same host, run-owners' test) or its heartbeat is older than
- * STALE_AFTER_MS (a holder on another host sharing the folder, or a frozen one).
+ * The one lock on syncing a database (migrations 016 and 025): the daemon holds it while it runs, the app and the CLI
+ * for each sync. A lock is taken over when its process is gone (same host, run-owners' test) or its heartbeat is older
+ * than STALE_AFTER_MS (a holder on another host sharing the folder, or a frozen one).
  */
 
 export const HEARTBEAT_MS = 30_000;

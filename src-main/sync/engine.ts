@@ -343,13 +343,15 @@ export async function syncSupplier(
     timings.fetchMs = performance.now() - started;
     const used = budgetUsed();
     // Once the lock is free (another connection's commit may hold it). Should it stay taken past the busy timeout, the
-    // run is left running, to be closed as abandoned once this process is gone: a sync never rejects for it.
+    // run is left running, to be closed as abandoned once this process is gone: a sync never rejects for that.
     await withWriteLock(db, () =>
       finishRunWithoutCatalog(db, runId, status, message, skipped, {
         ...used,
         fetchMs: timings.fetchMs,
       } satisfies RunMetrics),
-    ).catch(() => undefined);
+    ).catch((error: unknown) => {
+      if ((error as { code?: string } | null)?.code !== 'SQLITE_BUSY') throw error;
+    });
     options.onEvent?.({
       type: 'finished',
       supplierId,

@@ -271,7 +271,9 @@ describe('Alerts: the notification centre and the rules editor', () => {
     const url = channels.getByLabel('Webhook URL');
     await url.fill('http://192.168.1.20/hook');
     await url.blur();
-    await channels.getByText('Unencrypted http:// to another computer: use https://, or allow it below').waitFor(WAIT);
+    await channels
+      .getByText('Unencrypted http:// to another computer: use https://, or allow insecure HTTP for it')
+      .waitFor(WAIT);
     await channels.getByText('192.168.1.20').first().waitFor(WAIT);
     await rulesCard().getByRole('button', { name: 'Save rules' }).click();
     await rulesCard().getByText('Not saved: fix the fields marked in red first.').waitFor(WAIT);

@@ -58,5 +58,19 @@ describe('prices resting on the built-in sample exchange rates', () => {
       'prices convert CNY with built-in sample exchange rates (approximate, 2026-11-01); run `supplygrid rates fetch`',
     );
     expect(result.stdout).toMatch(/Wrote 2 rows to .*store\.csv/);
+    // Told whatever --flagged says: an export run by cron must say so as well.
+    const decided = await runCli([
+      'export',
+      '--preset',
+      'shopify',
+      '--out',
+      `${s.dir}/again.csv`,
+      '--flagged',
+      'keep',
+      '--db',
+      s.file,
+    ]);
+    expect(decided.code).toBe(0);
+    expect(decided.stderr).toContain('prices convert CNY with built-in sample exchange rates');
   }, 60_000);
 });

@@ -57,11 +57,11 @@ export async function exportCommand(db: Database, args: ExportArgs, output: Outp
     output.err(`supplygrid: ${error.message}`);
     return 2;
   }
-  if (options.flaggedRows === 'ask') {
-    const preflight = preflightExport(db, options, {}, FLAGGED_SHOWN);
-    if (preflight.belowCost + preflight.noPrice > 0) return needsDecision(preflight, output);
-    if (preflight.sampleRates) output.err(sampleRatesWarning(preflight.sampleRates));
-  }
+  // Always, whatever --flagged says: a cron'd export must hear that its prices rest on sample rates too.
+  const asking = options.flaggedRows === 'ask';
+  const preflight = preflightExport(db, options, {}, asking ? FLAGGED_SHOWN : 0);
+  if (preflight.sampleRates) output.err(sampleRatesWarning(preflight.sampleRates));
+  if (asking && preflight.belowCost + preflight.noPrice > 0) return needsDecision(preflight, output);
   let result;
   try {
     result = await runExport(db, options, args.out);
