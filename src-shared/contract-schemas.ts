@@ -205,6 +205,7 @@ export const API_ARGUMENTS: { readonly [M in ApiMethod]: ArgumentsSchema<M> } = 
 
   'pricing.rules': z.tuple([]),
   'pricing.names': z.tuple([]),
+  'pricing.presets': z.tuple([]),
   'pricing.saveRules': z.tuple([ruleSetOutline]),
   'pricing.preview': z.tuple([ruleSetOutline, optional(language)]),
   'pricing.lock': z.tuple([lockedPriceSchema]),

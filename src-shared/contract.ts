@@ -9,6 +9,7 @@ import type { PricePreview } from '../src-main/domain/pricing/price';
 import type { QuantityTier } from '../src-main/domain/quantity-tiers';
 import type { LockedPrice, RuleSet } from '../src-main/domain/pricing/rules';
 import type { ScopeNames } from '../src-main/domain/pricing/scope-names';
+import type { TierPreset } from '../src-main/domain/pricing/starting-rules';
 import type {
   ExportDownload,
   ExportHistoryEntry,
@@ -216,6 +217,8 @@ export interface ApiContract {
   'pricing.rules': () => Promise<RuleSet>;
   /** The names of the plans, offers and categories the saved rules and locks point at, in every UI language. */
   'pricing.names': () => Promise<ScopeNames>;
+  /** The Pricing screen's presets: store-wide tiers sized for the merchant's currency (under ¥1,000, not under ¥5). */
+  'pricing.presets': () => Promise<TierPreset[]>;
   'pricing.saveRules': (ruleSet: RuleSet) => Promise<RuleSet>;
   'pricing.preview': (ruleSet: RuleSet, language?: string) => Promise<PricePreview>;
   'pricing.lock': (lock: LockedPrice) => Promise<RuleSet>;
@@ -306,6 +309,7 @@ export const API_METHODS = [
   'grid.suggestions',
   'pricing.rules',
   'pricing.names',
+  'pricing.presets',
   'pricing.saveRules',
   'pricing.preview',
   'pricing.lock',

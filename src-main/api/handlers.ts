@@ -26,7 +26,7 @@ import { applyBulk, parseBulkRequest, previewBulk } from '../grid/bulk';
 import { getPlanRow, planKeysMatching, queryGrid } from '../grid/query';
 import { matchSuggestions } from '../grid/suggestions';
 import { fetchEcbRates, setManualRates } from '../pricing/rates-service';
-import { loadRuleSet, lockPrice, saveRuleSet, unlockPrice } from '../pricing/rules-store';
+import { loadRuleSet, lockPrice, markupPresets, saveRuleSet, unlockPrice } from '../pricing/rules-store';
 import { parseRuleSet } from '../domain/pricing/schema';
 import type { AppServices } from '../services/app-services';
 import { connectionFields } from '../services/connection-fields';
@@ -175,6 +175,7 @@ export function createHandlers(services: AppServices): ApiContract {
     'pricing.rules': async () => loadRuleSet(db, currency()),
     // The grid as last built, not rebuilt first: a plan's title does not move with prices, and naming must not wait on a reprice.
     'pricing.names': async () => scopeNames(db, namedScopes(loadRuleSet(db, currency()))),
+    'pricing.presets': async () => markupPresets(currency()),
     'pricing.saveRules': async (ruleSet) => {
       const saved = saveRuleSet(db, ruleSet);
       gridChanged('rules');

@@ -31,6 +31,11 @@ export function isSampleRateSource(source: string): boolean {
   return decodeCodedIssue(source)?.code === 'rates.source.sample';
 }
 
+/** Roughly what one unit of `currency` is worth in US dollars (these samples), or null for a currency they lack. */
+export function sampleUsdPerUnit(currency: string): string | null {
+  return currency === 'USD' ? '1' : (USD_PER_UNIT[currency] ?? null);
+}
+
 export function sampleRates(base: string): CurrencyRate[] {
   const table: Record<string, string> = { USD: '1', ...USD_PER_UNIT };
   const baseInUsd = table[base];

@@ -3,41 +3,23 @@ import { readState, writeState } from '../db/app-state';
 import { markGridPricesStale } from '../db/settings';
 import type { LockedPrice, RuleSet } from '../domain/pricing/rules';
 import { parseRuleSet } from '../domain/pricing/schema';
+import { startingRuleSet, tierPresets, type TierPreset } from '../domain/pricing/starting-rules';
+import { sampleUsdPerUnit } from '../demo/sample-rates';
 
 const KEY = 'pricing.ruleset';
 
 /**
- * What a new merchant starts with: the usual tiered markup, cheap items marked up most. The rules have no names:
- * a name is the merchant's, and the screens call an unnamed rule by its scope and cost range in the reader's language.
+ * What a new merchant starts with: the usual tiered markup, cheap items marked up most, sized for the merchant's
+ * currency (domain/pricing/starting-rules.ts). The rules have no names: a name is the merchant's, and the screens call
+ * an unnamed rule by its scope and cost range in the reader's language.
  */
 export function defaultRuleSet(currency: string): RuleSet {
-  return {
-    currency,
-    rules: [
-      {
-        id: 'tier-low',
-        scope: { type: 'all' },
-        costRange: { max: '5' },
-        percent: '40',
-        rounding: { mode: 'up', step: '0.1' },
-      },
-      {
-        id: 'tier-mid',
-        scope: { type: 'all' },
-        costRange: { min: '5', max: '20' },
-        percent: '25',
-        rounding: { mode: 'up', step: '0.1' },
-      },
-      {
-        id: 'tier-high',
-        scope: { type: 'all' },
-        costRange: { min: '20' },
-        percent: '15',
-        rounding: { mode: 'charm', ending: '.99' },
-      },
-    ],
-    locks: [],
-  };
+  return startingRuleSet(currency, sampleUsdPerUnit(currency));
+}
+
+/** The Pricing screen's presets, sized for `currency` like the starting rules. */
+export function markupPresets(currency: string): TierPreset[] {
+  return tierPresets(currency, sampleUsdPerUnit(currency));
 }
 
 // The English names earlier versions gave the starting tiers: not the merchant's, so they are dropped on reading.

@@ -7,6 +7,7 @@ import type {
   RuleScopeType,
   RuleSet,
 } from '../../src-main/domain/pricing/rules';
+import type { TierPreset } from '../../src-main/domain/pricing/starting-rules';
 import { canonicalJson } from './canonical-json';
 
 /**
@@ -179,48 +180,18 @@ export function newRuleForm(taken: Iterable<string>, id = uniqueRuleId(taken)): 
   };
 }
 
-export interface TierPreset {
-  id: string;
-  tiers: Array<{ min?: string; max?: string; percent: string; rounding: string }>;
-}
-
-export const TIER_PRESETS: readonly TierPreset[] = [
-  {
-    id: 'tiered-40-25-15',
-    tiers: [
-      { max: '5', percent: '40', rounding: 'up:0.1' },
-      { min: '5', max: '20', percent: '25', rounding: 'up:0.1' },
-      { min: '20', percent: '15', rounding: 'charm:.99' },
-    ],
-  },
-  {
-    id: 'tiered-60-35-20',
-    tiers: [
-      { max: '2', percent: '60', rounding: 'up:0.1' },
-      { min: '2', max: '10', percent: '35', rounding: 'up:0.1' },
-      { min: '10', percent: '20', rounding: 'charm:.99' },
-    ],
-  },
-  { id: 'flat-30', tiers: [{ percent: '30', rounding: 'charm:.99' }] },
-];
-
 /**
  * A preset is a store-wide default, so it replaces the rules that apply to every offer and keeps the
- * merchant's supplier, category, plan and offer exceptions untouched.
+ * merchant's supplier, category, plan and offer exceptions untouched. Presets come from main, sized for the
+ * merchant's currency ('pricing.presets').
  */
 export function applyPreset(forms: readonly RuleForm[], preset: TierPreset): RuleForm[] {
   const kept = forms.filter((form) => form.scopeType !== 'all');
   const taken = kept.map((form) => form.id);
-  const tiers = preset.tiers.map((tier) => {
+  const tiers = preset.rules.map((rule) => {
     const id = uniqueRuleId(taken, 'tier');
     taken.push(id);
-    return {
-      ...newRuleForm(taken, id),
-      min: tier.min ?? '',
-      max: tier.max ?? '',
-      percent: tier.percent,
-      rounding: tier.rounding,
-    };
+    return { ...ruleToForm(rule), id };
   });
   return [...tiers, ...kept];
 }

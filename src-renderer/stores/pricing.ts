@@ -3,6 +3,7 @@ import type { CurrencyRate } from '../../src-main/domain/currency';
 import type { PricePreview } from '../../src-main/domain/pricing/price';
 import type { LockedPrice, RuleSet } from '../../src-main/domain/pricing/rules';
 import type { ScopeNames } from '../../src-main/domain/pricing/scope-names';
+import type { TierPreset } from '../../src-main/domain/pricing/starting-rules';
 import { api } from '../api';
 import { useUiStore } from './ui';
 import {
@@ -14,7 +15,6 @@ import {
   sameRules,
   type RuleForm,
   type RuleFormErrors,
-  type TierPreset,
 } from './pricing-form';
 
 const PREVIEW_DELAY_MS = 300;
@@ -25,6 +25,8 @@ interface PricingState {
   saved: RuleSet | null;
   /** What the catalog calls the plans, offers and categories of the saved rules and locks; null until known. */
   names: ScopeNames | null;
+  /** Store-wide tier presets in the merchant's currency; none until main has said (the rules show without them). */
+  presets: TierPreset[];
   loading: boolean;
   loadError: string | null;
   /** The rules being edited; they reach main only through the preview and Save. */
@@ -67,6 +69,12 @@ interface PricingState {
 const scopeNames = () =>
   api()
     ['pricing.names']()
+    .catch(() => null);
+
+/** Presets are a shortcut: without them the screen still edits rules by hand. */
+const tierPresets = () =>
+  api()
+    ['pricing.presets']()
     .catch(() => null);
 
 let previewTimer: ReturnType<typeof setTimeout> | null = null;
@@ -114,6 +122,7 @@ export const usePricingStore = create<PricingState>((set, get) => {
   return {
     saved: null,
     names: null,
+    presets: [],
     loading: false,
     loadError: null,
     forms: [],
@@ -130,8 +139,8 @@ export const usePricingStore = create<PricingState>((set, get) => {
     load: async () => {
       set({ loading: get().saved === null, loadError: null });
       try {
-        const [saved, names] = await Promise.all([api()['pricing.rules'](), scopeNames()]);
-        set({ loading: false, names: names ?? get().names });
+        const [saved, names, presets] = await Promise.all([api()['pricing.rules'](), scopeNames(), tierPresets()]);
+        set({ loading: false, names: names ?? get().names, presets: presets ?? get().presets });
         // Coming back to the screen must not throw away an edit in progress.
         if (get().dirty && get().saved?.currency === saved.currency) set({ saved });
         else adopt(saved);

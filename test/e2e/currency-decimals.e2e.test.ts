@@ -81,4 +81,22 @@ describe.each([
       expect(await bulkAmount.getAttribute('placeholder'), `the ${mode} example`).toMatch(typedShape);
     }
   }, 60_000);
+
+  it('starts a merchant who never saved rules on tiers sized in their currency', async () => {
+    const { page } = app;
+    await page.locator('nav.sidebar .nav-item').nth(3).click();
+    await page.locator('.rules-table .rule-row').first().waitFor(WAIT);
+    const rows = await page.locator('.rules-table .rule-row').allInnerTexts();
+    const text = rows.join('\n');
+    // The dinar has no sample rate: its tiers keep the dollar numbers. The yen's are in round thousands of yen.
+    const bounds = currency === 'JPY' ? ['1000', '5000'] : ['5', '20'];
+    expect(text).toContain(`Under ${bounds[0]}`);
+    expect(text).toContain(`${bounds[1]} and over`);
+    expect(text).not.toMatch(currency === 'JPY' ? /\.99/ : /NaN/);
+    // The presets are sized the same way.
+    expect(await page.locator('.tier-presets .chip').first().innerText()).toBe(
+      `<${bounds[0]} +40% · ${bounds[0]}–${bounds[1]} +25% · ≥${bounds[1]} +15%`,
+    );
+    await app.screenshot(`currency-decimals-${currency}-pricing`);
+  }, 60_000);
 });

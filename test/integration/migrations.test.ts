@@ -69,4 +69,18 @@ describe('migrations', () => {
     writeFileSync(join(dir, '004_fourth.sql'), 'SELECT 4;');
     expect(() => bundledMigrations(dir)).toThrow(/without gaps/);
   });
+
+  it('reprices the grid once when the starting markup became sized by currency (026), and only once', () => {
+    const db = new BetterSqlite3(join(tempDir(), 'b.db'));
+    const before = bundledMigrations().filter((m) => m.version < 26);
+    migrate(db, before);
+    db.prepare(`INSERT INTO app_state (key, value) VALUES ('grid.pricesVersion', '7')`).run();
+    const pricesVersion = () =>
+      db.prepare(`SELECT value FROM app_state WHERE key = 'grid.pricesVersion'`).pluck().get();
+    expect(migrate(db)).toEqual([26]);
+    expect(pricesVersion()).toBe('8');
+    expect(migrate(db)).toEqual([]);
+    expect(pricesVersion()).toBe('8');
+    db.close();
+  });
 });

@@ -11,8 +11,8 @@ import {
   roundingKey,
   ruleToForm,
   sameRules,
-  TIER_PRESETS,
 } from '../../src-renderer/stores/pricing-form';
+import { tierPresets } from '../../src-main/domain/pricing/starting-rules';
 
 const rules: MarkupRule[] = [
   {
@@ -116,7 +116,7 @@ describe('rule form ⇄ markup rule', () => {
 describe('editing the rule list', () => {
   it('replaces only the store-wide rules with a tier preset, keeping exceptions and ids unique', () => {
     const forms = rules.map(ruleToForm);
-    const next = applyPreset(forms, TIER_PRESETS[0]);
+    const next = applyPreset(forms, tierPresets('USD', '1')[0]);
     expect(next.filter((form) => form.scopeType === 'all').map((form) => [form.min, form.max, form.percent])).toEqual([
       ['', '5', '40'],
       ['5', '20', '25'],
