@@ -26,13 +26,24 @@ export class MissingRateError extends Error {
 /** Digits kept after the point in converted amounts: finer than any currency, so rounding rules decide the rest. */
 const CONVERSION_SCALE = 6;
 
-/** Exact conversion into the rate table's base currency; the same currency converts to itself untouched. */
+/**
+ * Decimals whose product keeps every digit: decimal.js's largest precision. A product of decimals is finite, and
+ * times() works out all its digits whatever the precision, so this costs nothing over 80 digits (PriceDecimal), which
+ * would round an amount and a rate of more than 80 digits together before the rounding to CONVERSION_SCALE.
+ */
+const WholeProduct = Decimal.clone({ precision: 1e9 });
+
+/**
+ * Exact conversion into the rate table's base currency; the same currency converts to itself untouched. The product is
+ * taken whole, however long amount and rate are (not to decimal.js's default 20 digits), and rounded once, to
+ * CONVERSION_SCALE.
+ */
 export function convert(amount: Money, base: string, rates: ReadonlyMap<string, CurrencyRate>): Money {
   if (amount.currency === base) return amount;
   const rate = rates.get(amount.currency);
   if (!rate || rate.base !== base) throw new MissingRateError(amount.currency, base);
   return {
-    amount: new Decimal(amount.amount)
+    amount: new WholeProduct(amount.amount)
       .times(rate.perUnit)
       .toDecimalPlaces(CONVERSION_SCALE, Decimal.ROUND_HALF_EVEN)
       .toFixed(),

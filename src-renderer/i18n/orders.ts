@@ -163,6 +163,7 @@ export const ordersDictionary: Dictionary = {
     'manual.saving': 'Completing…',
 
     history: 'Order history',
+    'history.count': '({count})',
     'history.empty': 'No test orders yet. Pick an offer in the Grid, or start one here.',
     'history.openGrid': 'Open the Grid',
 
@@ -519,6 +520,7 @@ export const ordersDictionary: Dictionary = {
     'manual.saving': '正在完成…',
 
     history: '订单记录',
+    'history.count': '（{count}）',
     'history.empty': '还没有测试订单。在价格表中选择一个商品，或在这里新建。',
     'history.openGrid': '打开价格表',
 

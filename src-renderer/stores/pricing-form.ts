@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { isDecimalString } from '../../src-main/domain/money';
 import type {
   LockedPrice,
@@ -39,7 +40,23 @@ export type RuleFormError = 'required' | 'decimal' | 'rounding';
 export type RuleFormErrors = Partial<Record<RuleFormField, RuleFormError>>;
 
 export const SCOPE_TYPES: readonly RuleScopeType[] = ['all', 'supplier', 'category', 'plan', 'offer'];
+/** The quick roundings in dollar sizes: what the editor offers until main's presets say the merchant's sizes. */
 export const ROUNDING_CHOICES: readonly string[] = ['none', 'up:0.1', 'up:1', 'charm:.99', 'charm:.49'];
+
+/**
+ * The quick roundings sized like the presets main sent for the merchant's currency (pricing.presets), the first step
+ * being the one a new rule starts with: the presets' cheap step and ten times it, the dear tier's rounding, and the
+ * charm endings only where the presets use one. In dollars that is ROUNDING_CHOICES; in yen 'up:10' and 'up:100', not a
+ * tenth of a yen nor a .99 ending a yen price cannot carry. Without presets, the dollar choices.
+ */
+export function roundingChoices(presets: readonly TierPreset[]): readonly string[] {
+  const [cheap, , dear] = presets.find((preset) => preset.rules.length === 3)?.rules ?? [];
+  if (cheap?.rounding.mode !== 'up' || !dear) return ROUNDING_CHOICES;
+  const step = new Decimal(cheap.rounding.step);
+  const choices = ['none', `up:${step.toFixed()}`, `up:${step.times(10).toFixed()}`, roundingKey(dear.rounding)];
+  if (dear.rounding.mode === 'charm') choices.push('charm:.99', 'charm:.49');
+  return [...new Set(choices)];
+}
 
 const CHARM_ENDING = /^0?\.\d+$/;
 
@@ -160,7 +177,12 @@ export function uniqueRuleId(taken: Iterable<string>, base = 'rule'): string {
   }
 }
 
-export function newRuleForm(taken: Iterable<string>, id = uniqueRuleId(taken)): RuleForm {
+/** `rounding`: the merchant's currency's first quick step (roundingChoices), a tenth of a dollar by default. */
+export function newRuleForm(
+  taken: Iterable<string>,
+  id = uniqueRuleId(taken),
+  rounding = ROUNDING_CHOICES[1],
+): RuleForm {
   return {
     id,
     name: '',
@@ -176,7 +198,7 @@ export function newRuleForm(taken: Iterable<string>, id = uniqueRuleId(taken)): 
     percent: '30',
     fixed: '',
     minMargin: '',
-    rounding: 'up:0.1',
+    rounding,
   };
 }
 

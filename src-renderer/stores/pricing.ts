@@ -11,6 +11,7 @@ import {
   draftRuleSet,
   moveRule,
   newRuleForm,
+  roundingChoices,
   ruleToForm,
   sameRules,
   type RuleForm,
@@ -140,7 +141,9 @@ export const usePricingStore = create<PricingState>((set, get) => {
       set({ loading: get().saved === null, loadError: null });
       try {
         const [saved, names, presets] = await Promise.all([api()['pricing.rules'](), scopeNames(), tierPresets()]);
-        set({ loading: false, names: names ?? get().names, presets: presets ?? get().presets });
+        // Presets are in the merchant's currency: ones kept from before a change of currency would be in the old one.
+        const keptPresets = get().saved?.currency === saved.currency ? get().presets : [];
+        set({ loading: false, names: names ?? get().names, presets: presets ?? keptPresets });
         // Coming back to the screen must not throw away an edit in progress.
         if (get().dirty && get().saved?.currency === saved.currency) set({ saved });
         else adopt(saved);
@@ -151,7 +154,11 @@ export const usePricingStore = create<PricingState>((set, get) => {
     setEditing: (id) => set({ editingId: id }),
     updateRule: (id, patch) => edited(get().forms.map((form) => (form.id === id ? { ...form, ...patch } : form))),
     addRule: () => {
-      const form = newRuleForm(get().forms.map((f) => f.id));
+      const form = newRuleForm(
+        get().forms.map((f) => f.id),
+        undefined,
+        roundingChoices(get().presets)[1],
+      );
       edited([...get().forms, form]);
       set({ editingId: form.id });
     },

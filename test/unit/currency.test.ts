@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   MissingRateError,
@@ -8,6 +9,7 @@ import {
   type CurrencyRate,
 } from '../../src-main/domain/currency';
 import { sampleRates } from '../../src-main/demo/sample-rates';
+import Decimal from 'decimal.js';
 
 const ecbXml = readFileSync(new URL('../fixtures/eurofxref-daily.xml', import.meta.url), 'utf8');
 const rate = (currency: string, perUnit: string): [string, CurrencyRate] => [
@@ -22,6 +24,52 @@ describe('currency conversion', () => {
     expect(convert({ amount: '12.50', currency: 'CNY' }, 'USD', rates)).toEqual({ amount: '1.73625', currency: 'USD' });
     expect(convert({ amount: '0.10', currency: 'CNY' }, 'USD', rates)).toEqual({ amount: '0.01389', currency: 'USD' });
     expect(convert({ amount: '150000', currency: 'IDR' }, 'USD', rates)).toEqual({ amount: '9.27', currency: 'USD' });
+  });
+
+  it('rounds the whole product once, half to even, however many digits amount and rate have', () => {
+    /** value × 10^-scale as digits, e.g. (12345n, 2) → "123.45". */
+    const decimal = (value: bigint, scale: number) => {
+      const digits = value.toString().padStart(scale + 1, '0');
+      return scale === 0 ? digits : `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+    };
+    /** The exact product rounded to 6 places, half to even, in integer arithmetic. */
+    const expected = (amount: bigint, amountScale: number, perUnit: bigint, rateScale: number) => {
+      const product = amount * perUnit;
+      const drop = amountScale + rateScale - 6;
+      if (drop <= 0) return new Decimal(decimal(product, amountScale + rateScale)).toFixed();
+      const unit = 10n ** BigInt(drop);
+      let kept = product / unit;
+      const twice = 2n * (product % unit);
+      if (twice > unit || (twice === unit && kept % 2n === 1n)) kept += 1n;
+      return new Decimal(decimal(kept, 6)).toFixed();
+    };
+    const digits = (max: number) => fc.bigInt({ min: 1n, max: 10n ** BigInt(max) - 1n });
+    fc.assert(
+      fc.property(
+        digits(24),
+        fc.integer({ min: 0, max: 8 }),
+        digits(12),
+        fc.integer({ min: 0, max: 12 }),
+        (a, as, r, rs) => {
+          const table = new Map([rate('CNY', decimal(r, rs))]);
+          const converted = convert({ amount: decimal(a, as), currency: 'CNY' }, 'USD', table).amount;
+          expect(converted).toBe(expected(a, as, r, rs));
+        },
+      ),
+    );
+  });
+
+  it('rounds a product of more than 80 digits once: the digits past the 80th still decide a half', () => {
+    const table = new Map([rate('CNY', '1'), rate('MYR', '2')]);
+    const tens = '1' + '0'.repeat(40);
+    // Just above half a millionth: up, where rounding to 80 digits first would leave an exact half, kept even (down).
+    const above = convert({ amount: `${tens}.0000005${'0'.repeat(37)}1`, currency: 'CNY' }, 'USD', table);
+    expect(above.amount).toBe(`${tens}.000001`);
+    // Just below one and a half millionths: down, where 80 digits would make a half, rounded to even (up).
+    const below = convert({ amount: `${tens}.0000014${'9'.repeat(38)}`, currency: 'CNY' }, 'USD', table);
+    expect(below.amount).toBe(`${tens}.000001`);
+    const doubled = convert({ amount: `5${'0'.repeat(39)}.00000025${'0'.repeat(36)}1`, currency: 'MYR' }, 'USD', table);
+    expect(doubled.amount).toBe(`${tens}.000001`);
   });
 
   it('leaves amounts already in the base currency untouched', () => {

@@ -8,11 +8,14 @@ import {
   moveRule,
   newRuleForm,
   parseRoundingKey,
+  ROUNDING_CHOICES,
+  roundingChoices,
   roundingKey,
   ruleToForm,
   sameRules,
 } from '../../src-renderer/stores/pricing-form';
 import { tierPresets } from '../../src-main/domain/pricing/starting-rules';
+import { markupPresets } from '../../src-main/pricing/rules-store';
 
 const rules: MarkupRule[] = [
   {
@@ -140,5 +143,27 @@ describe('editing the rule list', () => {
 
   it('gives a new rule an id no other rule has', () => {
     expect(newRuleForm(['rule-1', 'rule-2']).id).toBe('rule-3');
+  });
+
+  it('sizes the quick roundings and a new rule’s rounding like the presets of the merchant’s currency', () => {
+    // In dollars, and until main's presets arrive, the dollar choices.
+    expect(roundingChoices(markupPresets('USD'))).toEqual(ROUNDING_CHOICES);
+    expect(roundingChoices([])).toEqual(ROUNDING_CHOICES);
+    expect(roundingChoices(markupPresets('KWD'))).toEqual(ROUNDING_CHOICES);
+    // Not a tenth of a yen nor a .99 ending a yen price cannot carry; whole rupiah thousands.
+    expect(roundingChoices(markupPresets('JPY'))).toEqual(['none', 'up:10', 'up:100']);
+    expect(roundingChoices(markupPresets('IDR'))).toEqual(['none', 'up:1000', 'up:10000']);
+    expect(roundingChoices(markupPresets('CNY'))).toEqual(['none', 'up:1', 'up:10', 'charm:.99', 'charm:.49']);
+    // Every choice, and a new rule with the first step, builds a rule; the presets' own roundings are among them.
+    for (const currency of ['USD', 'JPY', 'IDR', 'CNY', 'PHP', 'ISK']) {
+      const presets = markupPresets(currency);
+      const choices = roundingChoices(presets);
+      for (const rule of presets.flatMap((preset) => preset.rules))
+        expect(choices, currency).toContain(roundingKey(rule.rounding));
+      const form = newRuleForm([], undefined, choices[1]);
+      expect(form.rounding, currency).toBe(roundingKey(presets[0].rules[0].rounding));
+      for (const rounding of choices) expect(formToRule({ ...form, rounding }).rule, rounding).not.toBeNull();
+    }
+    expect(newRuleForm([]).rounding).toBe('up:0.1');
   });
 });

@@ -1,8 +1,9 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { pricingInput } from '../helpers/pricing-input';
 import { lockedPriceFor, lossPerSale } from '../../src-main/domain/pricing/bulk-lock';
-import { priceOffer, type PricingInput } from '../../src-main/domain/pricing/price';
+import { priceOffer } from '../../src-main/domain/pricing/price';
 import type { RuleSet } from '../../src-main/domain/pricing/rules';
 import { currencyDecimals } from '../../src-main/domain/minor-units';
 
@@ -13,17 +14,7 @@ const amount = fc
   .tuple(fc.integer({ min: 1, max: 99_999 }), fc.integer({ min: 0, max: 999_999 }))
   .map(([whole, fraction]) => `${whole}.${String(fraction).padStart(6, '0')}`);
 
-function input(cost: string, currency: string): PricingInput {
-  return {
-    cost: { amount: cost, currency },
-    supplierId: 'acme',
-    categoryId: null,
-    planKey: 'plan',
-    productId: 'p',
-    skuId: 's',
-    variant: '',
-  };
-}
+const input = pricingInput;
 
 describe('prices in the currency’s own minor unit', () => {
   it('"no rounding" rounds a markup only up to the minor unit: KWD and BHD keep their third decimal', () => {

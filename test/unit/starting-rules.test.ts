@@ -1,9 +1,10 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { pricingInput } from '../helpers/pricing-input';
 import { sampleRates, sampleUsdPerUnit } from '../../src-main/demo/sample-rates';
 import { currencyDecimals } from '../../src-main/domain/minor-units';
-import { priceOffer, type PricingInput } from '../../src-main/domain/pricing/price';
+import { priceOffer } from '../../src-main/domain/pricing/price';
 import type { Rounding, RuleSet } from '../../src-main/domain/pricing/rules';
 import { parseRuleSet } from '../../src-main/domain/pricing/schema';
 import { startingRuleSet } from '../../src-main/domain/pricing/starting-rules';
@@ -23,17 +24,7 @@ function tiers(ruleSet: RuleSet) {
   return { bounds: [mid.costRange!.min!, mid.costRange!.max!], cheap: low.rounding, dear: high.rounding };
 }
 
-function cost(amount: string, currency: string): PricingInput {
-  return {
-    cost: { amount, currency },
-    supplierId: 'acme',
-    categoryId: null,
-    planKey: 'plan',
-    productId: 'p',
-    skuId: 's',
-    variant: '',
-  };
-}
+const cost = pricingInput;
 
 /** Whether `amount` is a whole number of `currency`'s smallest unit (a price the store can charge as it is). */
 function chargeable(amount: string, currency: string): boolean {
@@ -110,6 +101,29 @@ describe('the markup a new merchant starts with, sized for their currency', () =
           expect(chargeable(price, code)).toBe(true);
         },
       ),
+    );
+  });
+
+  it('picks the round number nearest on a log scale, as a float reference does away from the (irrational) midpoints', () => {
+    const nearest = (value: number, mantissas: number[]) => {
+      const exponent = Math.floor(Math.log10(value));
+      const candidates = [exponent - 1, exponent, exponent + 1].flatMap((k) => mantissas.map((m) => m * 10 ** k));
+      return candidates.reduce((best, c) =>
+        Math.abs(Math.log10(c / value)) < Math.abs(Math.log10(best / value)) ? c : best,
+      );
+    };
+    const usdPerUnit = fc
+      .tuple(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: -8, max: 3 }))
+      .map(([digits, exponent]) => new Decimal(digits).times(new Decimal(10).pow(exponent)).toFixed());
+    fc.assert(
+      fc.property(usdPerUnit, (usd) => {
+        const low = Number(startingRuleSet('USD', usd).rules[0].costRange!.max);
+        const expected = nearest(5 / Number(usd), [1, 2, 5]);
+        // Away from a midpoint only: there a float may round either way.
+        fc.pre(Math.abs(Math.abs(Math.log10(expected / (5 / Number(usd)))) - Math.log10(Math.sqrt(2.5))) > 1e-9);
+        fc.pre(Math.abs(Math.abs(Math.log10(expected / (5 / Number(usd)))) - Math.log10(Math.sqrt(2))) > 1e-9);
+        expect(low / expected).toBeCloseTo(1, 12);
+      }),
     );
   });
 

@@ -105,19 +105,26 @@ class TierSizes {
     return PriceDecimal.max(this.round(this.inCurrency(usd), [1, 5]), this.smallestUnit);
   }
 
-  /** The number m × 10^k (m one of `mantissas`) nearest to `value` on a log scale: 36 → 50, 144 → 200. */
+  /**
+   * The number m × 10^k (m one of `mantissas`) nearest to `value` on a log scale: 36 → 50, 144 → 200. Exact: the
+   * candidates are compared by how many times larger the greater of candidate and value is than the smaller (a ratio
+   * ≥ 1), which orders them as their log distance does without a logarithm (80-digit logarithms made the starting
+   * rules cost tens of milliseconds a call, and loadRuleSet builds them for every grid refresh of a merchant who never
+   * saved rules). No tie is possible: the midpoints between round numbers (√10, √2.5, ...) are irrational.
+   */
   round(value: PriceDecimal, mantissas: readonly number[]): PriceDecimal {
     if (!value.isPositive() || value.isZero()) throw new Error(`a tier size must be positive, got ${value.toFixed()}`);
-    const exponent = Math.floor(value.log(10).toNumber());
+    // decimal.js's exponent: 10^e ≤ value < 10^(e+1).
+    const exponent = value.e;
     let best: PriceDecimal | null = null;
-    let bestDistance = Infinity;
+    let bestRatio: PriceDecimal | null = null;
     for (const power of [exponent - 1, exponent, exponent + 1])
       for (const mantissa of mantissas) {
-        const candidate = new PriceDecimal(mantissa).times(new PriceDecimal(10).pow(power));
-        const distance = Math.abs(candidate.dividedBy(value).log(10).toNumber());
-        if (distance < bestDistance - 1e-12) {
+        const candidate = new PriceDecimal(`${mantissa}e${power}`);
+        const ratio = candidate.greaterThan(value) ? candidate.dividedBy(value) : value.dividedBy(candidate);
+        if (bestRatio === null || ratio.lessThan(bestRatio)) {
           best = candidate;
-          bestDistance = distance;
+          bestRatio = ratio;
         }
       }
     return best!;

@@ -81,7 +81,7 @@ export function DetailPanel({ selected, currency }: { selected: SelectedRow; cur
             </div>
           )}
           <div className="detail-key muted" title={selected.planKey}>
-            {t('detail.planKey')}: <code translate="no">{selected.planKey}</code>
+            {t('detail.planKey')} <code translate="no">{selected.planKey}</code>
           </div>
         </div>
         <button
@@ -109,7 +109,8 @@ export function DetailPanel({ selected, currency }: { selected: SelectedRow; cur
           </section>
           <section className="detail-section">
             <h3>
-              {t('detail.offers')} <span className="muted">({detail.offers.length})</span>
+              {t('detail.offers')}{' '}
+              <span className="muted">{t('detail.offers.count', { count: detail.offers.length })}</span>
             </h3>
             <div className="offer-list">
               {detail.offers.map((offer) => (

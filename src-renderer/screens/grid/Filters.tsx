@@ -68,7 +68,7 @@ export function Filters({ currency }: { currency: string }) {
           inputMode="decimal"
           placeholder={typedAmount('0', currency)}
           aria-invalid={marginInvalid}
-          aria-label={`${t('filters.marginBelow')} (${currency})`}
+          aria-label={t('filters.marginBelow.label', { currency })}
         />
         <span className="unit">{currency}</span>
       </label>

@@ -42,7 +42,7 @@ export function PricingSummary({
             {detail.locked ? (
               t('detail.rule.locked')
             ) : detail.ruleId ? (
-              <span title={detail.ruleId}>{`${t('detail.rule')}: ${ruleLabel(detail.ruleId)}`}</span>
+              <span title={detail.ruleId}>{t('detail.rule.named', { rule: ruleLabel(detail.ruleId) })}</span>
             ) : (
               t('detail.rule.none')
             )}

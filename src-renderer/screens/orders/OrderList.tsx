@@ -27,7 +27,9 @@ export function OrderList({ onNewOrder }: { onNewOrder: () => void }) {
     <div className="card order-history">
       <h2>
         {t('history')}{' '}
-        {orders.length > 0 && <span className="muted order-count">({orders.length.toLocaleString()})</span>}
+        {orders.length > 0 && (
+          <span className="muted order-count">{t('history.count', { count: orders.length.toLocaleString() })}</span>
+        )}
       </h2>
       {loading && <LoadingState />}
       {error && <ErrorState message={error} onRetry={() => void load()} />}

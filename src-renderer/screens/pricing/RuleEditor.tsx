@@ -4,7 +4,7 @@ import { useT } from '../../i18n';
 import { pricingDictionary } from '../../i18n/pricing';
 import { usePricingStore } from '../../stores/pricing';
 import {
-  ROUNDING_CHOICES,
+  roundingChoices,
   SCOPE_TYPES,
   type RuleForm,
   type RuleFormErrors,
@@ -18,7 +18,10 @@ export function RuleEditor({ form, errors, currency }: { form: RuleForm; errors:
   const updateRule = usePricingStore((s) => s.updateRule);
   const update = (patch: Partial<RuleForm>) => updateRule(form.id, patch);
   // A rule read from the server may use a step or ending the quick choices do not list: keep it selectable.
-  const roundings = ROUNDING_CHOICES.includes(form.rounding) ? ROUNDING_CHOICES : [...ROUNDING_CHOICES, form.rounding];
+  // The quick choices are sized for the merchant's currency, like the presets (up to 10 or 100 yen, not 0.1).
+  const presets = usePricingStore((s) => s.presets);
+  const choices = roundingChoices(presets);
+  const roundings = choices.includes(form.rounding) ? choices : [...choices, form.rounding];
 
   const amount = (field: RuleFormField, label: string, unit: ReactNode, placeholder = '') => (
     <label className="field">

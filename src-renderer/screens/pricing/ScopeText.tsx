@@ -17,7 +17,10 @@ export function ScopeText({ scope, className }: { scope: RuleScope; className: s
   const named = scopeName(scope, names) !== undefined;
   return (
     <>
-      <div className={className} title={ids.map((id) => `${t(id.label)}: ${id.value}`).join('\n') || undefined}>
+      <div
+        className={className}
+        title={ids.map((id) => t('field.withValue', { field: t(id.label), value: id.value })).join('\n') || undefined}
+      >
         {describeScope(scope, suppliers, names, t)}
       </div>
       {named && (
