@@ -8,6 +8,7 @@ import type {
 } from '../../src-shared/export-types';
 import type { GridQuery } from '../../src-shared/grid-types';
 import { buildGridQuery, type GridFilters, type GridSort } from './grid-query';
+import { formatList } from './format-list';
 
 /**
  * The export screen's pure parts: the form the merchant fills in, how it becomes ExportOptions, and the
@@ -165,13 +166,25 @@ export function estimateRows(
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
 /** One phrase per narrowing part of a Grid filter, in the order the Grid's filter bar shows them. */
-export function describeGridFilter(query: GridQuery, t: Translate, supplierName: (id: string) => string): string[] {
+/** `language`: the reader's, for how lists are joined ("JP, HK" / "JP、HK"). */
+export function describeGridFilter(
+  query: GridQuery,
+  t: Translate,
+  supplierName: (id: string) => string,
+  language: string,
+): string[] {
   const parts: string[] = [];
   if (query.search) parts.push(t('filter.search', { text: query.search }));
   if (query.suppliers?.length)
-    parts.push(t('filter.suppliers', { names: query.suppliers.map(supplierName).join(', ') }));
-  if (query.kinds?.length) parts.push(query.kinds.map((kind) => t(`kind.${kind}`)).join(', '));
-  if (query.countries?.length) parts.push(t('filter.countries', { codes: query.countries.join(', ') }));
+    parts.push(t('filter.suppliers', { names: formatList(query.suppliers.map(supplierName), language) }));
+  if (query.kinds?.length)
+    parts.push(
+      formatList(
+        query.kinds.map((kind) => t(`kind.${kind}`)),
+        language,
+      ),
+    );
+  if (query.countries?.length) parts.push(t('filter.countries', { codes: formatList(query.countries, language) }));
   if (query.stock) parts.push(t(`filter.stock.${query.stock}`));
   if (query.marginBelow) parts.push(t('filter.marginBelow', { amount: query.marginBelow }));
   if (query.changedInLastSync) parts.push(t('filter.changedInLastSync'));
@@ -184,11 +197,12 @@ export function describeSettings(
   t: Translate,
   languageName: (tag: string) => string,
   supplierName: (id: string) => string,
+  language: string,
 ): string[] {
   const parts = [settings.languages.map(languageName).join(' → '), settings.currency];
   if (settings.rows.type === 'filter') {
-    const filter = describeGridFilter(settings.rows.query, t, supplierName);
-    parts.push(filter.length ? t('summary.filter', { filter: filter.join(', ') }) : t('summary.filterNone'));
+    const filter = describeGridFilter(settings.rows.query, t, supplierName, language);
+    parts.push(filter.length ? t('summary.filter', { filter: formatList(filter, language) }) : t('summary.filterNone'));
   } else if (settings.rows.type === 'selected') {
     parts.push(t('summary.selected', { count: settings.rows.count }));
   } else {

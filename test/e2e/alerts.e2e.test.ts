@@ -195,6 +195,9 @@ describe('Alerts: the notification centre and the rules editor', () => {
 
     await page.locator('.alert-item', { hasText: 'Demo Dujiao-Next: balance' }).waitFor(WAIT);
     await page.locator('.alert-item', { hasText: 'Demo SEAGM: the last 2 syncs failed' }).waitFor(WAIT);
+    // What became of each delivery, worded: not main's record ("webhook sent").
+    const meta = page.locator('.alert-item', { hasText: 'Demo SEAGM: the last 2 syncs failed' }).locator('.alert-meta');
+    await expect.poll(() => meta.innerText()).toContain('Delivery: webhook sent');
   }, 60_000);
 
   it('words an invalid value where it is typed, refuses to save it, and carries one document between the form and JSON', async () => {

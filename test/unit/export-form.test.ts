@@ -162,7 +162,7 @@ describe('what the preview can promise about the file', () => {
 
 describe('summaries', () => {
   it('says nothing for an empty filter and one phrase per narrowing part otherwise', () => {
-    expect(describeGridFilter({ language: 'en', sort: DEFAULT_SORT }, t, (id) => id)).toEqual([]);
+    expect(describeGridFilter({ language: 'en', sort: DEFAULT_SORT }, t, (id) => id, 'en')).toEqual([]);
     expect(
       describeGridFilter(
         {
@@ -176,6 +176,7 @@ describe('summaries', () => {
         },
         t,
         (id) => `<${id}>`,
+        'en',
       ),
     ).toEqual([
       'filter.search(text=japan)',
@@ -186,11 +187,16 @@ describe('summaries', () => {
       'filter.marginBelow(amount=1.5)',
       'filter.changedInLastSync',
     ]);
+    // A Chinese reader's lists take the enumeration comma.
+    expect(describeGridFilter({ kinds: ['esim', 'card'], countries: ['JP', 'HK'] }, t, (id) => id, 'zh-CN')).toEqual([
+      'kind.esim、kind.card',
+      'filter.countries(codes=JP、HK)',
+    ]);
   });
 
   it('summarizes a past export’s options in order', () => {
     const name = (tag: string) => tag.toUpperCase();
-    expect(describeSettings(settings(), t, name, (id) => id)).toEqual([
+    expect(describeSettings(settings(), t, name, (id) => id, 'en')).toEqual([
       'ZH-CN → EN',
       'USD',
       'summary.all',
@@ -206,6 +212,7 @@ describe('summaries', () => {
         t,
         name,
         (id) => id,
+        'en',
       ),
     ).toEqual([
       'ZH-CN → EN',
@@ -214,13 +221,13 @@ describe('summaries', () => {
       'summary.inStockOnly',
       'summary.changedOnly',
     ]);
-    expect(describeSettings(settings({ rows: { type: 'filter', query: {} } }), t, name, (id) => id)[2]).toBe(
+    expect(describeSettings(settings({ rows: { type: 'filter', query: {} } }), t, name, (id) => id, 'en')[2]).toBe(
       'summary.filterNone',
     );
-    expect(describeSettings(settings({ rows: { type: 'selected', count: 7 } }), t, name, (id) => id)[2]).toBe(
+    expect(describeSettings(settings({ rows: { type: 'selected', count: 7 } }), t, name, (id) => id, 'en')[2]).toBe(
       'summary.selected(count=7)',
     );
-    expect(describeSettings(settings({ fillMissingLanguages: true }), t, name, (id) => id)).toContain(
+    expect(describeSettings(settings({ fillMissingLanguages: true }), t, name, (id) => id, 'en')).toContain(
       'summary.fillLanguages',
     );
   });

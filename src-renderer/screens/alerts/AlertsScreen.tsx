@@ -10,6 +10,8 @@ import { useSuppliersStore } from '../../stores/suppliers';
 import { useUiStore } from '../../stores/ui';
 import { AlertRulesEditor } from './AlertRulesEditor';
 import { openAlert } from './open-alert';
+import { deliveryText } from './delivery-text';
+import { formatList } from '../../stores/format-list';
 import './alerts.css';
 
 /** The notification centre: every alert, newest first; opening one marks it read and shows what it is about. */
@@ -47,9 +49,10 @@ export function AlertsScreen() {
                     {formatDateTime(alert.createdAt, language)}
                     {Object.keys(alert.deliveries).length > 0 &&
                       ` · ${t('deliveries', {
-                        list: Object.entries(alert.deliveries)
-                          .map(([channel, result]) => `${channel} ${result}`)
-                          .join(', '),
+                        list: formatList(
+                          Object.entries(alert.deliveries).map(([channel, result]) => deliveryText(t, channel, result)),
+                          language,
+                        ),
                       })}`}
                   </span>
                 </div>

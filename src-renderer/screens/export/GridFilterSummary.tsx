@@ -15,7 +15,12 @@ export function GridFilterSummary() {
     useShallow((s) => ({ filters: s.filters, sort: s.sort, language: s.language })),
   );
   const suppliers = useSuppliersStore((s) => s.suppliers);
-  const parts = describeGridFilter(gridFilterQuery(filters, sort, language), t, (id) => supplierName(suppliers, id));
+  const parts = describeGridFilter(
+    gridFilterQuery(filters, sort, language),
+    t,
+    (id) => supplierName(suppliers, id),
+    language,
+  );
   const text = parts.length ? t('rows.filterSummary', { filter: parts.join(' · ') }) : t('rows.filterNone');
   return (
     <div className="grid-filter-summary">

@@ -25,6 +25,7 @@ export function HistoryRow({ entry, current }: Props) {
     t,
     (tag) => languageName(t, language, tag),
     (id) => supplierName(suppliers, id),
+    language,
   ).join(' · ');
   const delivery = entry.file ?? t('history.download');
   const preflight = describePreflight(entry.preflight, t);

@@ -10,6 +10,7 @@ import { exportDictionary } from '../../i18n/export';
 import { useExportStore } from '../../stores/export';
 import { useUiStore } from '../../stores/ui';
 import { formatCount } from './labels';
+import { formatList } from '../../stores/format-list';
 
 /** Money as a shopper sees it: in the currency's minor unit (a loss of 1.2 USD reads 1.20 USD). */
 const money = (value: Money | null) =>
@@ -85,7 +86,10 @@ export function PreflightDialog() {
           )}
           {sampleRates && (
             <p className="export-preflight-rates" role="alert">
-              {t('preflight.sampleRates', { currencies: sampleRates.currencies.join(', '), date: sampleRates.asOf })}
+              {t('preflight.sampleRates', {
+                currencies: formatList(sampleRates.currencies, language),
+                date: sampleRates.asOf,
+              })}
             </p>
           )}
         </header>

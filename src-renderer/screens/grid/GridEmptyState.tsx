@@ -8,6 +8,7 @@ import { hasActiveFilters } from '../../stores/grid-query';
 import { useSuppliersStore } from '../../stores/suppliers';
 import { useSyncStore } from '../../stores/sync';
 import { useUiStore } from '../../stores/ui';
+import { formatList } from '../../stores/format-list';
 
 export function GridEmptyState({ currency }: { currency: string }) {
   const t = useT(gridDictionary);
@@ -45,7 +46,10 @@ export function GridEmptyState({ currency }: { currency: string }) {
   // A supplier just added has never been synced: the way forward is its first sync, not the last run of another one.
   const neverSynced = suppliers.filter((s) => !s.demo && s.lastRun === null);
   if (neverSynced.length > 0) {
-    const names = neverSynced.map((s) => s.name).join(language === 'zh-CN' ? '、' : ', ');
+    const names = formatList(
+      neverSynced.map((s) => s.name),
+      language,
+    );
     return (
       <EmptyState>
         <div className="grid-empty" data-testid="grid-empty" data-state="never-synced">

@@ -4,10 +4,13 @@ import { useGridStore } from '../../stores/grid';
 import { supplierName } from '../../components/supplier-name';
 import { useSuppliersStore } from '../../stores/suppliers';
 import { usePopover } from './use-popover';
+import { useUiStore } from '../../stores/ui';
+import { formatList } from '../../stores/format-list';
 
 /** Several suppliers at once: a native <select multiple> is unusable here, so a small checkbox popover. */
 export function SupplierFilter() {
   const t = useT(gridDictionary);
+  const language = useUiStore((s) => s.language);
   const suppliers = useSuppliersStore((s) => s.suppliers);
   const chosen = useGridStore((s) => s.filters.suppliers);
   const setFilters = useGridStore((s) => s.setFilters);
@@ -31,7 +34,7 @@ export function SupplierFilter() {
         className={`filter-button${chosen.length ? ' active' : ''}`}
         aria-haspopup="true"
         aria-expanded={open}
-        title={chosen.length ? chosen.map(nameOf).join(', ') : undefined}
+        title={chosen.length ? formatList(chosen.map(nameOf), language) : undefined}
         onClick={() => setOpen(!open)}
       >
         <span className="filter-button-label">{label}</span>

@@ -3,6 +3,7 @@ import { useT } from '../../i18n';
 import { suppliersDictionary } from '../../i18n/suppliers';
 import { urlProblemsDictionary } from '../../i18n/url-problems';
 import { useUiStore } from '../../stores/ui';
+import { formatList } from '../../stores/format-list';
 
 /** A connection field's label in the merchant's language (the form's own words, never the config key). */
 export function useFieldLabel() {
@@ -31,11 +32,7 @@ export function useIssueText() {
       return specific === `invalid.${field}` ? t('field.invalid') : specific;
     }
     if (coded.code === 'secret.reenter') {
-      const changed = (coded.params.changed ?? '')
-        .split(/,\s*/)
-        .filter(Boolean)
-        .map(label)
-        .join(language === 'zh-CN' ? '、' : ', ');
+      const changed = formatList((coded.params.changed ?? '').split(/,\s*/).filter(Boolean).map(label), language);
       return t('secret.reenter', { changed });
     }
     return t(coded.code, coded.params);
@@ -48,7 +45,7 @@ export function useIssueText() {
         const coded = decodeCodedIssue(match ? match[2] : part);
         if (!coded) return match && withoutField ? match[2] : part;
         const text = word(match?.[1] ?? '', coded);
-        return match && !withoutField ? `${label(match[1])}: ${text}` : text;
+        return match && !withoutField ? t('issue.ofField', { field: label(match[1]), text }) : text;
       })
-      .join('; ');
+      .reduce((first, next) => t('issue.parts', { first, next }));
 }
