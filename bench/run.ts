@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { request } from 'undici';
-import { openDatabase } from '../src-main/db/open';
+import { openDatabase, PAGE_SIZE_BYTES } from '../src-main/db/open';
 import { runExport } from '../src-main/export/service';
 import { queryGrid } from '../src-main/grid/query';
 import type { GridQuery } from '../src-shared/grid-types';
@@ -140,8 +140,16 @@ function reportSuppliers(run: SyncChildResult): void {
   }
 }
 
-/** The threads the app would list a catalog of this size in full with, had it synced it before (THREADS_FROM_OFFERS). */
-const threadsFor = (offers: number) => (offers >= THREADS_FROM_OFFERS ? availableParallelism() : 1);
+/**
+ * The threads the app would list a catalog of this size in full with, had it synced it before (THREADS_FROM_OFFERS);
+ * `BENCH_THREADS=N` to measure the full syncs on N instead.
+ */
+const threadsFor = (offers: number) =>
+  process.env.BENCH_THREADS
+    ? Number(process.env.BENCH_THREADS)
+    : offers >= THREADS_FROM_OFFERS
+      ? availableParallelism()
+      : 1;
 
 /** The simulators' churn for the incremental runs: about 1 % of the items change in one generation step (usually 11 %). */
 const INCREMENTAL_CHURN = 0.09;
@@ -355,6 +363,9 @@ async function simulatorCpuMs(host: SimulatorHost): Promise<number> {
 function storageFloor(db: Database, file: string): number {
   const rows = db.prepare('SELECT * FROM offers').all() as Array<Record<string, unknown>>;
   const scratch = new BetterSqlite3(file);
+  // Configured as the app's database is: a floor on SQLite's default 4 KiB pages would credit the sync with the page
+  // size, not with its own work.
+  scratch.pragma(`page_size = ${PAGE_SIZE_BYTES}`);
   scratch.pragma('journal_mode = WAL');
   scratch.pragma('synchronous = NORMAL');
   const columns = Object.keys(rows[0] ?? { a: 1 });

@@ -11,6 +11,9 @@ export interface OpenOptions {
   nativeBinding?: string;
 }
 
+/** The page size of a database file this app creates (see openDatabase). */
+export const PAGE_SIZE_BYTES = 16_384;
+
 /** Opens (creating if needed) a SupplyGrid database, in WAL mode, migrated to the current schema. */
 export function openDatabase(file: string, options: OpenOptions = {}): Database {
   const onDisk = file !== ':memory:' && file !== '';
@@ -18,6 +21,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
   const db = new BetterSqlite3(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   // First, so that another process opening the same file (the app and the CLI) waits instead of failing.
   db.pragma('busy_timeout = 5000');
+  // Before the first write, or SQLite ignores it: an existing file keeps its page size (WAL mode cannot change it).
+  // An offer row is ~1 KB of JSON, and a sync writes tens of thousands in a row (staged, stored, logged): 16 KiB
+  // pages cut the CPU of storing a 46k-offer listing by a third against 4 KiB (per-page b-tree, cache and WAL-frame
+  // work), while a grid page still reads a handful of pages. Without a schema name the pragma also sets this
+  // connection's TEMP database, where a sync stages its listing: that one gets 16 KiB pages in an older file too.
+  db.pragma(`page_size = ${PAGE_SIZE_BYTES}`);
   db.pragma('journal_mode = WAL');
   // NORMAL is durable across application crashes in WAL mode; only a power loss can lose the last commit.
   db.pragma('synchronous = NORMAL');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bundledMigrations, migrate } from '../../src-main/db/migrate';
-import { openDatabase } from '../../src-main/db/open';
+import { openDatabase, PAGE_SIZE_BYTES } from '../../src-main/db/open';
 
 const dirs: string[] = [];
 function tempDir() {
@@ -28,6 +28,27 @@ describe('migrations', () => {
       n: bundledMigrations().length,
     });
     again.close();
+  });
+
+  it('gives a new file and the staging tables of every connection 16 KiB pages; an existing file keeps its own', () => {
+    const dir = tempDir();
+    const fresh = openDatabase(join(dir, 'new.db'));
+    fresh.exec('CREATE TEMP TABLE staged (a)');
+    expect(fresh.pragma('page_size', { simple: true })).toBe(PAGE_SIZE_BYTES);
+    expect(fresh.pragma('temp.page_size', { simple: true })).toBe(PAGE_SIZE_BYTES);
+    fresh.close();
+    // A database an earlier version made, with SQLite's default pages: opened, migrated and written as it is.
+    const olderFile = join(dir, 'older.db');
+    const made = new BetterSqlite3(olderFile);
+    made.pragma('journal_mode = WAL');
+    made.exec('CREATE TABLE kept (a)');
+    made.close();
+    const older = openDatabase(olderFile);
+    expect(older.pragma('page_size', { simple: true })).toBe(4096);
+    older.exec('CREATE TEMP TABLE staged (a)');
+    expect(older.pragma('temp.page_size', { simple: true })).toBe(PAGE_SIZE_BYTES);
+    expect(older.prepare("SELECT COUNT(*) AS n FROM sqlite_schema WHERE name = 'offers'").get()).toEqual({ n: 1 });
+    older.close();
   });
 
   it('refuses a migration that was edited after it was applied', () => {
@@ -70,17 +91,24 @@ describe('migrations', () => {
     expect(() => bundledMigrations(dir)).toThrow(/without gaps/);
   });
 
-  it('reprices the grid once when the starting markup became sized by currency (026), and only once', () => {
+  it('reprices the grid once per change of the starting markup (026: by currency, 027: by own rates), only once', () => {
     const db = new BetterSqlite3(join(tempDir(), 'b.db'));
     const before = bundledMigrations().filter((m) => m.version < 26);
     migrate(db, before);
     db.prepare(`INSERT INTO app_state (key, value) VALUES ('grid.pricesVersion', '7')`).run();
     const pricesVersion = () =>
       db.prepare(`SELECT value FROM app_state WHERE key = 'grid.pricesVersion'`).pluck().get();
-    expect(migrate(db)).toEqual([26]);
+    expect(
+      migrate(
+        db,
+        bundledMigrations().filter((m) => m.version <= 26),
+      ),
+    ).toEqual([26]);
     expect(pricesVersion()).toBe('8');
+    expect(migrate(db)).toEqual([27]);
+    expect(pricesVersion()).toBe('9');
     expect(migrate(db)).toEqual([]);
-    expect(pricesVersion()).toBe('8');
+    expect(pricesVersion()).toBe('9');
     db.close();
   });
 });
