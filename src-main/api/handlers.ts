@@ -175,7 +175,7 @@ export function createHandlers(services: AppServices): ApiContract {
     'pricing.rules': async () => loadRuleSet(db, currency()),
     // The grid as last built, not rebuilt first: a plan's title does not move with prices, and naming must not wait on a reprice.
     'pricing.names': async () => scopeNames(db, namedScopes(loadRuleSet(db, currency()))),
-    'pricing.presets': async () => markupPresets(currency()),
+    'pricing.presets': async () => markupPresets(db, currency()),
     'pricing.saveRules': async (ruleSet) => {
       const saved = saveRuleSet(db, ruleSet);
       gridChanged('rules');

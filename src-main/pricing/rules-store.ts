@@ -5,6 +5,8 @@ import type { LockedPrice, RuleSet } from '../domain/pricing/rules';
 import { parseRuleSet } from '../domain/pricing/schema';
 import { startingRuleSet, tierPresets, type TierPreset } from '../domain/pricing/starting-rules';
 import { sampleUsdPerUnit } from '../demo/sample-rates';
+import { listRates } from '../db/rates-repo';
+import { PriceDecimal } from '../domain/pricing/rounding';
 
 const KEY = 'pricing.ruleset';
 
@@ -13,13 +15,31 @@ const KEY = 'pricing.ruleset';
  * currency (domain/pricing/starting-rules.ts). The rules have no names: a name is the merchant's, and the screens call
  * an unnamed rule by its scope and cost range in the reader's language.
  */
-export function defaultRuleSet(currency: string): RuleSet {
-  return startingRuleSet(currency, sampleUsdPerUnit(currency));
+export function defaultRuleSet(db: Database, currency: string): RuleSet {
+  return startingRuleSet(currency, usdPerUnitForSizing(db, currency));
 }
 
 /** The Pricing screen's presets, sized for `currency` like the starting rules. */
-export function markupPresets(currency: string): TierPreset[] {
-  return tierPresets(currency, sampleUsdPerUnit(currency));
+export function markupPresets(db: Database, currency: string): TierPreset[] {
+  return tierPresets(currency, usdPerUnitForSizing(db, currency));
+}
+
+/**
+ * Roughly what one unit of the merchant's currency is worth in dollars, only to size tiers in round numbers of it:
+ * the built-in sample if it has one (steady: tiers that moved with every rate update would reprice the grid for
+ * nothing), else through the merchant's own rates — their rate for the dollar, or for a currency the samples know
+ * (a dinar seller who set CNY = 0.04 KWD gets dinar-sized tiers, not "under 5 KWD" putting every plan in the dear
+ * tier). Null without either: the tiers keep their dollar numbers.
+ */
+function usdPerUnitForSizing(db: Database, currency: string): string | null {
+  const sample = sampleUsdPerUnit(currency);
+  if (sample) return sample;
+  const rates = listRates(db, currency);
+  const viaDollar = rates.find((rate) => rate.currency === 'USD');
+  const via = viaDollar ?? rates.find((rate) => sampleUsdPerUnit(rate.currency) !== null);
+  if (!via) return null;
+  // One unit of `via` is worth perUnit of the merchant's currency and sampleUsdPerUnit(via) dollars.
+  return new PriceDecimal(sampleUsdPerUnit(via.currency)!).dividedBy(via.perUnit).toSignificantDigits(10).toFixed();
 }
 
 // The English names earlier versions gave the starting tiers: not the merchant's, so they are dropped on reading.
@@ -42,7 +62,7 @@ function withoutSeededNames(ruleSet: RuleSet): RuleSet {
 
 export function loadRuleSet(db: Database, currency: string): RuleSet {
   const stored = readState(db, KEY);
-  if (!stored) return defaultRuleSet(currency);
+  if (!stored) return defaultRuleSet(db, currency);
   const ruleSet = withoutSeededNames(parseRuleSet(JSON.parse(stored)));
   // Rules are written in one currency; a merchant who changes currency must review them, not have them reinterpreted.
   return ruleSet.currency === currency ? ruleSet : { ...ruleSet, currency, rules: [], locks: [] };

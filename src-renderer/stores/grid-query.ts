@@ -208,3 +208,27 @@ export function findLoadedRow(pages: PageMap, planKey: string): PlanRow | undefi
   }
   return undefined;
 }
+
+/**
+ * The example a bulk lock's box shows: the sale price (or a positive margin) of the top-most ticked row on screen, in
+ * the grid's currency, so that it is a real price of the merchant's currency in size (1980 in yen, not 9.99); null
+ * when no loaded ticked row has one.
+ */
+export function tickedRowExample(
+  pages: PageMap,
+  isSelected: (planKey: string) => boolean,
+  pick: 'salePrice' | 'margin',
+  currency: string,
+): string | null {
+  const pageNumbers = Object.keys(pages)
+    .map(Number)
+    .sort((a, b) => a - b);
+  for (const page of pageNumbers)
+    for (const row of pages[page]) {
+      const amount = row[pick];
+      if (!isSelected(row.planKey) || !amount || amount.currency !== currency) continue;
+      if (pick === 'margin' && (amount.amount.startsWith('-') || /^[0.]*$/.test(amount.amount))) continue;
+      return amount.amount;
+    }
+  return null;
+}

@@ -19,7 +19,7 @@ async function openDrawer(page: Page) {
 }
 
 describe.each([
-  // 1 USD is 0.325 KWD here; the sample rates know no dinar.
+  // 1 USD is 3.25 KWD here (a test vector, not the real rate); the sample rates know no dinar.
   { currency: 'JPY', decimals: 0, rates: null, lock: '1234.5', lockExample: '1235' },
   {
     currency: 'KWD',
@@ -80,6 +80,9 @@ describe.each([
       await page.locator('.bulk-lock select').selectOption(mode);
       expect(await bulkAmount.getAttribute('placeholder'), `the ${mode} example`).toMatch(typedShape);
     }
+    // The price example is the ticked row's own price, a real price of this currency in size.
+    await page.locator('.bulk-lock select').selectOption('lockPrice');
+    expect(await bulkAmount.getAttribute('placeholder')).toBe(lockExample);
   }, 60_000);
 
   it('starts a merchant who never saved rules on tiers sized in their currency', async () => {
@@ -88,8 +91,9 @@ describe.each([
     await page.locator('.rules-table .rule-row').first().waitFor(WAIT);
     const rows = await page.locator('.rules-table .rule-row').allInnerTexts();
     const text = rows.join('\n');
-    // The dinar has no sample rate: its tiers keep the dollar numbers. The yen's are in round thousands of yen.
-    const bounds = currency === 'JPY' ? ['1000', '5000'] : ['5', '20'];
+    // The yen's tiers are in round thousands of yen (its sample rate). The dinar has none: its tiers are sized through
+    // the merchant's own dollar rate set above (1 USD = 3.25 KWD in this test's rates), not left at the dollar's 5 and 20.
+    const bounds = currency === 'JPY' ? ['1000', '5000'] : ['20', '100'];
     expect(text).toContain(`Under ${bounds[0]}`);
     expect(text).toContain(`${bounds[1]} and over`);
     expect(text).not.toMatch(currency === 'JPY' ? /\.99/ : /NaN/);

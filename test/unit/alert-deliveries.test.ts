@@ -44,6 +44,21 @@ describe('what became of an alert, per channel, in the reader’s words', () => 
     expect(line(zh, 'zh-CN', { external: 'rate_limited' })).not.toMatch(/rate_limited|external|sent/);
   });
 
+  it('words the reasons main records for a failed send, in both languages', () => {
+    expect(line(en, 'en', { webhook: 'failed: ECONNREFUSED', telegram: 'failed: timeout' })).toBe(
+      'Delivery: webhook failed (connection refused), Telegram failed (no answer in time)',
+    );
+    expect(deliveryText(en, 'webhook', 'failed: HTTP 404')).toBe('webhook failed (answered HTTP 404)');
+    expect(deliveryText(en, 'webhook', 'failed: request_failed')).toBe(
+      'webhook failed (the request could not be sent)',
+    );
+    expect(line(zh, 'zh-CN', { webhook: 'failed: ENOTFOUND', telegram: 'failed: HTTP 502' })).toBe(
+      '投递：Webhook：失败（找不到该地址）、Telegram：失败（对方返回 HTTP 502）',
+    );
+    // A system code without words of ours stays the code.
+    expect(deliveryText(zh, 'webhook', 'failed: EPROTO')).toBe('Webhook：失败（EPROTO）');
+  });
+
   it('shows a result it does not know as it is, never a dictionary key', () => {
     expect(deliveryText(en, 'pager', 'queued')).toBe('pager queued');
     expect(deliveryText(zh, 'pager', 'queued')).toBe('pager：queued');

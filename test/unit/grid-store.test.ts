@@ -12,6 +12,7 @@ import {
 import { columnLayout } from '../../src-renderer/screens/grid/columns';
 import {
   buildGridQuery,
+  tickedRowExample,
   DEFAULT_SORT,
   EMPTY_FILTERS,
   findLoadedRow,
@@ -206,6 +207,26 @@ describe('the sparse page window', () => {
     expect(rowAtIndex(pages, 150)).toBeUndefined();
     expect(findLoadedRow(pages, 'plan|342')?.id).toBe(342);
     expect(findLoadedRow(pages, 'plan|999')).toBeUndefined();
+  });
+
+  it('takes the bulk lock\u2019s example from the top-most ticked row on screen that has one, in the grid\u2019s currency', () => {
+    const yen = (amount: string) => ({ amount, currency: 'JPY' });
+    const pages = {
+      3: [row(300, { salePrice: yen('4980'), margin: yen('700') })],
+      0: [
+        row(1, { salePrice: null, margin: null }),
+        row(2, { salePrice: { amount: '9.99', currency: 'USD' }, margin: yen('-120') }),
+        row(3, { salePrice: yen('1980'), margin: yen('0') }),
+      ],
+    };
+    const ticked = (keys: string[]) => (planKey: string) => keys.includes(planKey);
+    expect(tickedRowExample(pages, ticked(['plan|1', 'plan|2', 'plan|3', 'plan|300']), 'salePrice', 'JPY')).toBe(
+      '1980',
+    );
+    // A loss or a zero margin is no example of one to lock.
+    expect(tickedRowExample(pages, ticked(['plan|2', 'plan|3', 'plan|300']), 'margin', 'JPY')).toBe('700');
+    expect(tickedRowExample(pages, ticked(['plan|300']), 'salePrice', 'JPY')).toBe('4980');
+    expect(tickedRowExample(pages, ticked(['plan|1', 'plan|2']), 'salePrice', 'JPY')).toBeNull();
   });
 
   it('tells a fling or jump from scrolling to the neighbouring page', () => {

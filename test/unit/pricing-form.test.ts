@@ -15,7 +15,10 @@ import {
   sameRules,
 } from '../../src-renderer/stores/pricing-form';
 import { tierPresets } from '../../src-main/domain/pricing/starting-rules';
-import { markupPresets } from '../../src-main/pricing/rules-store';
+import { openDatabase } from '../../src-main/db/open';
+import { markupPresets as markupPresetsIn } from '../../src-main/pricing/rules-store';
+
+const markupPresets = (currency: string) => markupPresetsIn(openDatabase(':memory:'), currency);
 
 const rules: MarkupRule[] = [
   {

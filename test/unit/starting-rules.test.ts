@@ -8,7 +8,17 @@ import { priceOffer } from '../../src-main/domain/pricing/price';
 import type { Rounding, RuleSet } from '../../src-main/domain/pricing/rules';
 import { parseRuleSet } from '../../src-main/domain/pricing/schema';
 import { startingRuleSet } from '../../src-main/domain/pricing/starting-rules';
-import { defaultRuleSet, markupPresets } from '../../src-main/pricing/rules-store';
+import { openDatabase } from '../../src-main/db/open';
+import { saveRates } from '../../src-main/db/rates-repo';
+import {
+  defaultRuleSet as defaultRuleSetIn,
+  markupPresets as markupPresetsIn,
+} from '../../src-main/pricing/rules-store';
+
+/** A merchant with no rates of their own: the tiers are sized from the samples alone. */
+const db = openDatabase(':memory:');
+const defaultRuleSet = (currency: string) => defaultRuleSetIn(db, currency);
+const markupPresets = (currency: string) => markupPresetsIn(db, currency);
 
 const DOLLAR_TIERS = {
   bounds: ['5', '20'],
@@ -61,9 +71,33 @@ describe('the markup a new merchant starts with, sized for their currency', () =
     });
   });
 
-  it('keeps the dollar numbers for a currency the samples do not know', () => {
+  it('keeps the dollar numbers for a currency neither the samples nor the merchant’s rates know', () => {
     expect(sampleUsdPerUnit('KWD')).toBeNull();
     expect(tiers(defaultRuleSet('KWD'))).toEqual(DOLLAR_TIERS);
+  });
+
+  it('sizes a currency the samples do not know through the merchant’s own rate for the dollar or a sampled currency', () => {
+    const rate = (currency: string, perUnit: string) => ({
+      currency,
+      perUnit,
+      base: 'KWD',
+      asOf: '2026-12-01',
+      source: 'manual',
+    });
+    // 1 KWD is about 3.26 USD: under 2 KWD (about $6.50) is the cheap tier, 10 KWD and over the dear one.
+    const dinar = { bounds: ['2', '10'], cheap: { mode: 'up', step: '0.05' }, dear: { mode: 'charm', ending: '.99' } };
+    const own = openDatabase(':memory:');
+    saveRates(own, [rate('USD', '0.307')]);
+    expect(tiers(defaultRuleSetIn(own, 'KWD'))).toEqual(dinar);
+    expect(markupPresetsIn(own, 'KWD')[0].rules).toEqual(defaultRuleSetIn(own, 'KWD').rules);
+    // Through the yuan's sample: 1 CNY = 0.0427 KWD and about 0.139 USD.
+    const viaYuan = openDatabase(':memory:');
+    saveRates(viaYuan, [rate('XAU', '1250'), rate('CNY', '0.0427')]);
+    expect(tiers(defaultRuleSetIn(viaYuan, 'KWD'))).toEqual(dinar);
+    // A currency with a sample keeps it, whatever the merchant's rates say: tiers do not move with every update.
+    saveRates(own, [{ ...rate('USD', '9'), base: 'JPY' }]);
+    expect(tiers(defaultRuleSetIn(own, 'JPY')).bounds).toEqual(['1000', '5000']);
+    for (const used of [own, viaYuan]) used.close();
   });
 
   it('always makes valid tiers whose bounds are about 5 and 20 dollars and whose prices the store can charge', () => {

@@ -3,7 +3,7 @@ import { typedAmount } from '../../components/format';
 import { useT } from '../../i18n';
 import { gridDictionary } from '../../i18n/grid';
 import { useGridStore } from '../../stores/grid';
-import { buildGridQuery, normalizeAmount } from '../../stores/grid-query';
+import { buildGridQuery, normalizeAmount, tickedRowExample } from '../../stores/grid-query';
 import { useSelectionStore } from '../../stores/grid-selection';
 import { useUiStore } from '../../stores/ui';
 import { BelowCostConfirm } from './BelowCostConfirm';
@@ -18,6 +18,8 @@ export function BulkBar({ currency }: { currency: string }) {
   const total = useGridStore((s) => s.total) ?? 0;
   const count = useSelectionStore((s) => s.count(total));
   const mode = useSelectionStore((s) => s.mode);
+  const isSelected = useSelectionStore((s) => s.isSelected);
+  const pages = useGridStore((s) => s.pages);
   const [lockMode, setLockMode] = useState<LockMode>('lockPrice');
   const [text, setText] = useState('');
   const [done, setDone] = useState<string | null>(null);
@@ -80,7 +82,11 @@ export function BulkBar({ currency }: { currency: string }) {
             value={text}
             onChange={(event) => setText(event.target.value)}
             inputMode="decimal"
-            placeholder={typedAmount(lockMode === 'lockPrice' ? '9.99' : '2', currency)}
+            placeholder={typedAmount(
+              tickedRowExample(pages, isSelected, lockMode === 'lockPrice' ? 'salePrice' : 'margin', currency) ??
+                (lockMode === 'lockPrice' ? '9.99' : '2'),
+              currency,
+            )}
             aria-invalid={invalid}
             aria-label={t(lockMode === 'lockPrice' ? 'bulk.lockPrice.label' : 'bulk.lockMargin.label', { currency })}
           />
