@@ -144,12 +144,11 @@ function reportSuppliers(run: SyncChildResult): void {
  * The threads the app would list a catalog of this size in full with, had it synced it before (THREADS_FROM_OFFERS);
  * `BENCH_THREADS=N` to measure the full syncs on N instead.
  */
+const BENCH_THREADS = process.env.BENCH_THREADS;
+if (BENCH_THREADS !== undefined && !/^[1-9]\d*$/.test(BENCH_THREADS))
+  throw new Error(`BENCH_THREADS must be a positive whole number, got ${BENCH_THREADS}`);
 const threadsFor = (offers: number) =>
-  process.env.BENCH_THREADS
-    ? Number(process.env.BENCH_THREADS)
-    : offers >= THREADS_FROM_OFFERS
-      ? availableParallelism()
-      : 1;
+  BENCH_THREADS ? Number(BENCH_THREADS) : offers >= THREADS_FROM_OFFERS ? availableParallelism() : 1;
 
 /** The simulators' churn for the incremental runs: about 1 % of the items change in one generation step (usually 11 %). */
 const INCREMENTAL_CHURN = 0.09;

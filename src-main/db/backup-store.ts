@@ -218,14 +218,38 @@ export async function restoreBackup(db: Database, file: string, options: BackupO
   // The undo copy makes one more of today's backups: the retention it runs could otherwise delete the very backup
   // being restored (today's oldest kept), before it is read.
   const undo = await backupDatabase(db, 'before-restore', { ...options, spare: resolve(file) });
-  const source = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  const copy = onLivePageSize(db, file);
+  const source = new BetterSqlite3(copy ?? file, { readonly: true, fileMustExist: true });
   try {
     await source.backup(db.name);
   } finally {
     source.close();
+    if (copy) rmSync(copy, { force: true });
   }
   migrate(db);
   return { restored: file, undo };
+}
+
+/**
+ * A private copy of `file` on the live database's page size, or null when it has it already: the backup API refuses
+ * (SQLITE_READONLY) to copy between page sizes into a WAL database, and files of earlier versions have 4 KiB pages
+ * where a new database has 16 KiB (db/open.ts).
+ */
+function onLivePageSize(db: Database, file: string): string | null {
+  const livePageSize = db.pragma('page_size', { simple: true }) as number;
+  const source = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  try {
+    if (source.pragma('page_size', { simple: true }) === livePageSize) return null;
+    // Beside the live database's backups (0700), where the undo copy was just made: the backup's own folder may be read-only.
+    const copy = join(backupsDirFor(db.name), `restoring-${process.pid}.partial`);
+    rmSync(copy, { force: true });
+    closeSync(openSync(copy, 'wx', DB_FILE_MODE));
+    source.pragma(`page_size = ${livePageSize}`);
+    source.prepare('VACUUM INTO ?').run(copy);
+    return copy;
+  } finally {
+    source.close();
+  }
 }
 
 export const DAILY_BACKUP_INTERVAL_MS = 24 * 60 * 60 * 1000;

@@ -21,18 +21,21 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
   const db = new BetterSqlite3(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   // First, so that another process opening the same file (the app and the CLI) waits instead of failing.
   db.pragma('busy_timeout = 5000');
-  // Before the first write, or SQLite ignores it: an existing file keeps its page size (WAL mode cannot change it).
   // An offer row is ~1 KB of JSON, and a sync writes tens of thousands in a row (staged, stored, logged): 16 KiB
   // pages cut the CPU of storing a 46k-offer listing by a third against 4 KiB (per-page b-tree, cache and WAL-frame
-  // work), while a grid page still reads a handful of pages. Without a schema name the pragma also sets this
-  // connection's TEMP database, where a sync stages its listing: that one gets 16 KiB pages in an older file too.
-  db.pragma(`page_size = ${PAGE_SIZE_BYTES}`);
+  // work), while a grid page still reads a handful of pages. Only a file without a page yet takes them: WAL mode cannot
+  // change an existing file's.
+  if ((db.pragma('page_count', { simple: true }) as number) === 0) db.pragma(`page_size = ${PAGE_SIZE_BYTES}`);
+  // A migration rewrites tables (011 rebuilt sync_runs): the data as it was is kept in backups/ first. Before the TEMP
+  // page size below: VACUUM INTO writes on the connection's last page size asked for, and a copy on other pages than
+  // the file's could not be restored into it as it is.
+  if (onDisk && migratesExistingData(db)) backupDatabaseNow(db, 'migration');
+  // Where a sync stages its listing: 16 KiB pages in an older file too.
+  db.pragma(`temp.page_size = ${PAGE_SIZE_BYTES}`);
   db.pragma('journal_mode = WAL');
   // NORMAL is durable across application crashes in WAL mode; only a power loss can lose the last commit.
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  // A migration rewrites tables (011 rebuilt sync_runs): the data as it was is kept in backups/ first.
-  if (onDisk && migratesExistingData(db)) backupDatabaseNow(db, 'migration');
   migrate(db);
   recordRunOwnership(db);
   // SQLite gives -wal and -shm the database file's mode; files an older version made with the umask's are tightened.

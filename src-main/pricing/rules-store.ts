@@ -7,6 +7,7 @@ import { startingRuleSet, tierPresets, type TierPreset } from '../domain/pricing
 import { sampleUsdPerUnit } from '../demo/sample-rates';
 import { listRates } from '../db/rates-repo';
 import { PriceDecimal } from '../domain/pricing/rounding';
+import { isPositiveDecimal } from '../domain/money';
 
 const KEY = 'pricing.ruleset';
 
@@ -26,15 +27,18 @@ export function markupPresets(db: Database, currency: string): TierPreset[] {
 
 /**
  * Roughly what one unit of the merchant's currency is worth in dollars, only to size tiers in round numbers of it:
- * the built-in sample if it has one (steady: tiers that moved with every rate update would reprice the grid for
- * nothing), else through the merchant's own rates — their rate for the dollar, or for a currency the samples know
- * (a dinar seller who set CNY = 0.04 KWD gets dinar-sized tiers, not "under 5 KWD" putting every plan in the dear
- * tier). Null without either: the tiers keep their dollar numbers.
+ * the built-in sample if it has one (steady whatever the merchant's rates do), else through the merchant's own rates —
+ * their rate for the dollar, or else for the first currency (by code) the samples know (a dinar seller who set
+ * CNY = 0.04 KWD gets dinar-sized tiers, not "under 5 KWD" putting every plan in the dear tier). Null without either:
+ * the tiers keep their dollar numbers. Sized through rates, unsaved tiers follow them: a rate that moves across the
+ * middle between two round numbers (1.4, 3.2 or 7.1 times a power of ten) moves a bound to the other one. That is
+ * rare, a rate change reprices the grid anyway, and saved rules never move.
  */
 function usdPerUnitForSizing(db: Database, currency: string): string | null {
   const sample = sampleUsdPerUnit(currency);
   if (sample) return sample;
-  const rates = listRates(db, currency);
+  // Rates are checked on the way in; one that is not (a file edited by hand) must not break every grid refresh.
+  const rates = listRates(db, currency).filter((rate) => isPositiveDecimal(rate.perUnit));
   const viaDollar = rates.find((rate) => rate.currency === 'USD');
   const via = viaDollar ?? rates.find((rate) => sampleUsdPerUnit(rate.currency) !== null);
   if (!via) return null;

@@ -129,6 +129,35 @@ describe('backups', () => {
     expect(listBackups(backupsDirFor(fresh.file))).toEqual([]);
   });
 
+  it('restores across page sizes: an older 4 KiB file its own migration backup, a new 16 KiB one an older backup', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'supplygrid-pagesize-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'old.db');
+    const old = new BetterSqlite3(file);
+    old.pragma('journal_mode = WAL');
+    migrate(old, bundledMigrations().slice(0, -1));
+    writeState(old, MARKER, 'EUR');
+    old.close();
+    const db = openDatabase(file);
+    expect(db.pragma('page_size', { simple: true })).toBe(4096);
+    const [migration] = listBackups(backupsDirFor(file));
+    // An existing file's backups keep its pages: restored into it as they are.
+    const copy = new BetterSqlite3(backupFile(file, migration.name), { readonly: true });
+    expect(copy.pragma('page_size', { simple: true })).toBe(4096);
+    copy.close();
+    writeState(db, MARKER, 'GBP');
+    await restoreBackup(db, backupFile(file, migration.name));
+    expect(readState(db, MARKER)).toBe('EUR');
+    db.close();
+
+    const fresh = store();
+    writeState(fresh.db, MARKER, 'GBP');
+    await restoreBackup(fresh.db, join(backupsDirFor(file), migration.name));
+    expect(fresh.db.pragma('page_size', { simple: true })).toBe(16384);
+    expect(readState(fresh.db, MARKER)).toBe('EUR');
+    expect(fresh.db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+  });
+
   it('the daily backup is made when none is a day old, and not again the same day', async () => {
     const { db, file } = store();
     const service = new BackupService(db);

@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { EXPORT_PRESETS, exportPreset } from '../../src-main/export/presets/registry';
 import { buildCells } from '../../src-main/export/presets/preset';
 import { buildRowView, type RowBuildContext } from '../../src-main/export/row-builder';
-import { openDatabase } from '../../src-main/db/open';
-import { defaultRuleSet } from '../../src-main/pricing/rules-store';
 import { exportPresets } from '../../src-main/export/service';
 import type { ExportPresetId, OutOfStockMode } from '../../src-shared/export-types';
 import type { PlanRow } from '../../src-shared/grid-types';
@@ -439,7 +437,8 @@ describe('export presets: sold-out plans', () => {
   });
 
   const ruleSet = {
-    ...defaultRuleSet(openDatabase(':memory:'), 'USD'),
+    currency: 'USD',
+    locks: [],
     rules: [{ id: 'all', scope: { type: 'all' as const }, percent: '20', rounding: { mode: 'none' as const } }],
   };
 

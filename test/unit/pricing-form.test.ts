@@ -18,7 +18,9 @@ import { tierPresets } from '../../src-main/domain/pricing/starting-rules';
 import { openDatabase } from '../../src-main/db/open';
 import { markupPresets as markupPresetsIn } from '../../src-main/pricing/rules-store';
 
-const markupPresets = (currency: string) => markupPresetsIn(openDatabase(':memory:'), currency);
+/** A merchant with no rates of their own. */
+const merchant = openDatabase(':memory:');
+const markupPresets = (currency: string) => markupPresetsIn(merchant, currency);
 
 const rules: MarkupRule[] = [
   {

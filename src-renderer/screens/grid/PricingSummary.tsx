@@ -68,7 +68,7 @@ export function PricingSummary({
         planKey={detail.planKey}
         locked={detail.locked}
         currency={currency}
-        suggestion={detail.salePrice?.amount ?? (detail.bestCost?.currency === currency ? detail.bestCost.amount : '')}
+        suggestion={detail.salePrice?.amount ?? ''}
       />
     </section>
   );
