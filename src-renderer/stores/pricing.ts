@@ -82,6 +82,11 @@ let previewTimer: ReturnType<typeof setTimeout> | null = null;
 let previewSequence = 0;
 
 export const usePricingStore = create<PricingState>((set, get) => {
+  /**
+   * The starting tiers and the presets of a currency without a sample rate are sized through the merchant's rates
+   * (pricing/rules-store.ts): shown again as main now makes them, an edit in progress kept (load).
+   */
+  const afterRatesChanged = () => (get().saved ? get().load() : Promise.resolve());
   /** Recomputes validity and dirtiness after an edit, and asks main for a fresh preview once typing pauses. */
   const edited = (forms: RuleForm[]) => {
     const saved = get().saved;
@@ -225,6 +230,7 @@ export const usePricingStore = create<PricingState>((set, get) => {
       try {
         const { base, rates } = await api()['rates.set']({ [currency]: perUnit });
         set({ rates, ratesBase: base, rateSaving: null });
+        void afterRatesChanged();
         return true;
       } catch (error) {
         set({ rateSaving: null, rateError: { currency, message: (error as Error).message } });
@@ -246,6 +252,7 @@ export const usePricingStore = create<PricingState>((set, get) => {
           .sort()
           .at(-1);
         set({ rates, ratesBase: base, fetchStatus: { state: 'ok', message: null, updated: updated.length, asOf } });
+        if (updated.length > 0) void afterRatesChanged();
       } catch (error) {
         set({ fetchStatus: { state: 'error', message: (error as Error).message } });
       }

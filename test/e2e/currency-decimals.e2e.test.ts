@@ -102,5 +102,16 @@ describe.each([
       `<${bounds[0]} +40% · ${bounds[0]}–${bounds[1]} +25% · ≥${bounds[1]} +15%`,
     );
     await app.screenshot(`currency-decimals-${currency}-pricing`);
+    if (currency !== 'KWD') return;
+    // A new dollar rate typed on this screen resizes the presets shown, as main now makes them: 1 USD = 0.307 KWD puts
+    // the cheap tier under 2 dinar and the dear one from 10. The rules stay: locking a price above saved them.
+    await page.locator('.rate-row[data-currency="USD"] .rate-value').click();
+    const input = page.getByRole('textbox', { name: /USD/ });
+    await input.fill('0.307');
+    await input.press('Enter');
+    await expect
+      .poll(() => page.locator('.tier-presets .chip').first().innerText(), WAIT)
+      .toBe('<2 +40% · 2–10 +25% · ≥10 +15%');
+    expect((await page.locator('.rules-table .rule-row').allInnerTexts()).join('\n')).toContain('Under 20');
   }, 60_000);
 });
