@@ -35,6 +35,22 @@ function store(): TempDb {
   return db;
 }
 
+/**
+ * A database file as the previous version left it: one migration behind, on SQLite's default 4 KiB pages, with the
+ * marker set to EUR.
+ */
+function olderDatabase(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'old.db');
+  const old = new BetterSqlite3(file);
+  old.pragma('journal_mode = WAL');
+  migrate(old, bundledMigrations().slice(0, -1));
+  writeState(old, MARKER, 'EUR');
+  old.close();
+  return file;
+}
+
 const mode = (file: string) => statSync(file).mode & 0o777;
 /** A setting the tests change to tell one state of the database from another. */
 const MARKER = 'settings.currency';
@@ -107,14 +123,7 @@ describe('backups', () => {
   });
 
   it('a database with data is backed up before a migration; a new one is not', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'supplygrid-premigration-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const file = join(dir, 'old.db');
-    const old = new BetterSqlite3(file);
-    old.pragma('journal_mode = WAL');
-    migrate(old, bundledMigrations().slice(0, -1));
-    writeState(old, MARKER, 'EUR');
-    old.close();
+    const file = olderDatabase('supplygrid-premigration-');
     openDatabase(file).close();
     const backups = listBackups(backupsDirFor(file));
     expect(backups.map((b) => b.reason)).toEqual(['migration']);
@@ -130,14 +139,7 @@ describe('backups', () => {
   });
 
   it('restores across page sizes: an older 4 KiB file its own migration backup, a new 16 KiB one an older backup', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'supplygrid-pagesize-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const file = join(dir, 'old.db');
-    const old = new BetterSqlite3(file);
-    old.pragma('journal_mode = WAL');
-    migrate(old, bundledMigrations().slice(0, -1));
-    writeState(old, MARKER, 'EUR');
-    old.close();
+    const file = olderDatabase('supplygrid-pagesize-');
     const db = openDatabase(file);
     expect(db.pragma('page_size', { simple: true })).toBe(4096);
     const [migration] = listBackups(backupsDirFor(file));
